@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Builds the real, pinned tool binaries the tests and local runs use, from the Go module proxy
+# (and Node 24 from the npm registry). Idempotent: a tool whose binary already reports the pinned
+# version is not rebuilt, so a second run takes seconds.
+#
+#   scripts/tools.sh            build/check everything
+#   scripts/tools.sh helm3 ...  only the named tools
+#   scripts/tools.sh --print    print "name path" per tool (for scripts)
+#
+# Everything lands under .tools/ (git-ignored), or $FLOE_TOOLS_DIR when set.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+dir=${FLOE_TOOLS_DIR:-$root/.tools}
+
+# The pins live in src/tools/versions.json, shared with the action's installer, so the binaries the
+# tests run are the versions users get. Change a version there and the next run rebuilds that tool.
+pin() { node -e 'const v=require(process.argv[1]);const [t,k]=process.argv[2].split(".");process.stdout.write(v[t][k])' "$root/src/tools/versions.json" "$1"; }
+HELM3_VERSION=$(pin helm.3)
+HELM4_VERSION=$(pin helm.4)
+KUBESEC_VERSION=$(pin kubesec.2)
+KIND_VERSION=$(pin kind.0)
+NODE24_VERSION=24
+
+all=(helm3 helm4 kubesec kind node24)
+
+log() { printf '[tools] %s\n' "$*" >&2; }
+die() { printf '[tools] error: %s\n' "$*" >&2; exit 1; }
+
+need() {
+  command -v "$1" >/dev/null 2>&1 || die "$1 is required but not on PATH: $2"
+}
+
+# go_build NAME VERSION MODULE_PATH@VERSION LDFLAGS CHECK_CMD
+# Builds into $dir/NAME/VERSION/ and links $dir/bin/NAME to it.
+go_build() {
+  local name=$1 version=$2 pkg=$3 ldflags=$4 expect=$5
+  local vdir="$dir/$name/$version" bin
+  bin="$vdir/$(basename "${pkg%%@*}")"
+  [ "$(basename "${pkg%%@*}")" = "v2" ] && bin="$vdir/kubesec"
+  if [ -x "$bin" ] && "$bin" ${expect%%|*} 2>/dev/null | grep -qF -- "${expect#*|}"; then
+    log "$name $version: cached ($bin)"
+  else
+    need go "install Go 1.26 or newer (https://go.dev/dl/)"
+    log "$name $version: building $pkg (a few minutes the first time) ..."
+    local start=$SECONDS tmp="$vdir.partial"
+    rm -rf "$tmp"; mkdir -p "$tmp"
+    if ! GOBIN="$tmp" GOFLAGS=-buildvcs=false CGO_ENABLED=0 go install -trimpath -ldflags "-s -w $ldflags" "$pkg" >"$tmp.log" 2>&1; then
+      cat "$tmp.log" >&2
+      die "$name $version: 'go install $pkg' failed (see above); check that the Go module proxy is reachable"
+    fi
+    rm -rf "$vdir"; mv "$tmp" "$vdir"; rm -f "$tmp.log"
+    "$bin" ${expect%%|*} 2>/dev/null | grep -qF -- "${expect#*|}" ||
+      die "$name $version: built binary does not report version ${expect#*|}"
+    log "$name $version: built in $((SECONDS - start))s"
+  fi
+  mkdir -p "$dir/bin"
+  ln -sfn "$bin" "$dir/bin/$name"
+}
+
+build_node24() {
+  local vdir="$dir/node24" bin
+  bin="$vdir/node_modules/node/bin/node"
+  if [ -x "$bin" ] && "$bin" --version | grep -q "^v$NODE24_VERSION\."; then
+    log "node24: cached ($("$bin" --version))"
+  else
+    need npm "install Node.js 20+ with npm"
+    log "node24: installing node@$NODE24_VERSION from the npm registry ..."
+    rm -rf "$vdir"; mkdir -p "$vdir"
+    (cd "$vdir" && npm install --no-save --no-audit --no-fund --loglevel=error "node@$NODE24_VERSION" >/dev/null) ||
+      die "node24: 'npm install node@$NODE24_VERSION' failed; check that the npm registry is reachable"
+    [ -x "$bin" ] || die "node24: the node package did not provide $bin"
+  fi
+  mkdir -p "$dir/bin"
+  ln -sfn "$bin" "$dir/bin/node24"
+}
+
+build() {
+  case $1 in
+    helm3) go_build helm3 "$HELM3_VERSION" "helm.sh/helm/v3/cmd/helm@$HELM3_VERSION" \
+             "-X helm.sh/helm/v3/internal/version.version=$HELM3_VERSION -X helm.sh/helm/v3/internal/version.gitTreeState=clean" \
+             "version --short|$HELM3_VERSION" ;;
+    helm4) go_build helm4 "$HELM4_VERSION" "helm.sh/helm/v4/cmd/helm@$HELM4_VERSION" \
+             "-X helm.sh/helm/v4/internal/version.version=$HELM4_VERSION -X helm.sh/helm/v4/internal/version.gitTreeState=clean" \
+             "version --short|$HELM4_VERSION" ;;
+    kubesec) go_build kubesec "$KUBESEC_VERSION" "github.com/controlplaneio/kubesec/v2@$KUBESEC_VERSION" \
+             "-X github.com/controlplaneio/kubesec/v2/cmd.version=$KUBESEC_VERSION" \
+             "version|version $KUBESEC_VERSION" ;;
+    kind) go_build kind "$KIND_VERSION" "sigs.k8s.io/kind@$KIND_VERSION" "" "version|kind $KIND_VERSION" ;;
+    node24) build_node24 ;;
+    *) die "unknown tool '$1' (known: ${all[*]})" ;;
+  esac
+}
+
+if [ "${1:-}" = "--print" ]; then
+  for t in "${all[@]}"; do printf '%s %s\n' "$t" "$dir/bin/$t"; done
+  exit 0
+fi
+if [ "${1:-}" = "--versions" ]; then
+  printf 'helm3 %s\nhelm4 %s\nkubesec %s\nkind %s\nnode24 %s\n' \
+    "$HELM3_VERSION" "$HELM4_VERSION" "$KUBESEC_VERSION" "$KIND_VERSION" "$NODE24_VERSION"
+  exit 0
+fi
+
+tools=("$@"); [ ${#tools[@]} -gt 0 ] || tools=("${all[@]}")
+for t in "${tools[@]}"; do build "$t"; done
+log "ready in $dir/bin"

@@ -1,0 +1,84 @@
+// The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
+// 1 the gate found errors, 2 bad usage or bad input. Errors are one line, never a stack trace.
+import { Command, CommanderError, Option } from "commander";
+import pkg from "../../package.json" with { type: "json" };
+import { buildInputs, type CommonFlags, type Inputs } from "../config/inputs.js";
+import { commands } from "./commands.js";
+import { describeError, ExitCode } from "./errors.js";
+
+export interface Io {
+  out: (line: string) => void;
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const defaultIo = (): Io => ({
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+/** What a command needs: its parsed flags, the shared Inputs, and the io to print to. */
+export interface CommandContext<F> {
+  flags: F;
+  inputs: Inputs;
+  io: Io;
+}
+
+export type CommandAction<F> = (ctx: CommandContext<F>) => Promise<ExitCode>;
+
+/** Adds the options every command shares (they map onto Inputs). */
+export function withCommonOptions(cmd: Command): Command {
+  return cmd
+    .addOption(
+      new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"),
+    )
+    .addOption(
+      new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env(
+        "FLOE_HELM_TOOLS_DIR",
+      ),
+    );
+}
+
+export async function run(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let code: number = ExitCode.Pass;
+  const program = new Command("floe-helm")
+    .description("Prove that the floe platform's Helm charts lint, render, pass policy, install and run.")
+    .version(VERSION, "-V, --version", "print the floe-helm version")
+    .helpCommand(true)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, "")),
+      writeErr: (s) => io.err(s.replace(/\n$/, "")),
+      outputError: (s, write) => write(`floe-helm: ${s}`),
+    });
+
+  const bind =
+    <F>(action: CommandAction<F & CommonFlags>) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      const flags = cmd.optsWithGlobals() as F & CommonFlags;
+      const inputs = buildInputs(flags, io.env, io.cwd);
+      code = await action({ flags, inputs, io });
+    };
+  for (const register of commands) register(program, bind);
+
+  if (argv.length === 0) {
+    io.err(program.helpInformation().replace(/\n$/, ""));
+    return ExitCode.BadInput;
+  }
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.Pass : ExitCode.BadInput;
+    io.err(`floe-helm: error: ${describeError(e)}`);
+    if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack) io.err(e.stack);
+    return ExitCode.BadInput;
+  }
+}
+
+export const VERSION: string = pkg.version;

@@ -1,0 +1,41 @@
+// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
+// It runs even when earlier phases failed, so their findings are never lost.
+import type { Command } from "commander";
+import type { Bind } from "../cli/commands.js";
+import { ExitCode } from "../cli/errors.js";
+import { withCommonOptions } from "../cli/main.js";
+import { setOutputs, summaryMarkdown, writeJobSummary } from "./github.js";
+import { readAllResults } from "./results.js";
+import { verdictLine } from "./terminal.js";
+
+export function registerReport(program: Command, bind: Bind): void {
+  withCommonOptions(
+    program
+      .command("report")
+      .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
+      .option("--summary <file>", "also write the Markdown summary to this file"),
+  ).action(
+    bind<{ summary?: string }>(async ({ inputs, io, flags }) => {
+      const all = await readAllResults(inputs.workDir);
+      const md = summaryMarkdown(all);
+      if (inputs.githubActions) {
+        setOutputs({ "results-dir": inputs.workDir });
+        if (io.env.GITHUB_STEP_SUMMARY) await writeJobSummary(md);
+      }
+      if (flags.summary) {
+        const { writeFile } = await import("node:fs/promises");
+        await writeFile(flags.summary, md);
+      }
+      if (all.length === 0) {
+        io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
+        return ExitCode.BadInput;
+      }
+      for (const r of all) {
+        const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
+        io.out(verdictLine(r, Number.isFinite(ms) ? ms : 0));
+      }
+      if (all.some((r) => r.status === "error")) return ExitCode.BadInput;
+      return all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass;
+    }),
+  );
+}

@@ -1,0 +1,57 @@
+// GitHub Actions surfaces: annotations at file and line, step outputs, the job summary.
+import * as core from "@actions/core";
+import type { Finding, PhaseResults } from "./results.js";
+import { countBySeverity } from "./terminal.js";
+
+export function annotate(f: Finding): void {
+  const props: core.AnnotationProperties = { title: f.rule };
+  if (f.file) props.file = f.file;
+  if (f.line) props.startLine = f.line;
+  if (f.col) props.startColumn = f.col;
+  const msg = f.object ? `${f.object}: ${f.message}` : f.message;
+  if (f.waived) core.notice(`${msg} [waived: ${f.waived.reason}]`, props);
+  else if (f.severity === "error") core.error(msg, props);
+  else if (f.severity === "warning") core.warning(msg, props);
+  else core.notice(msg, props);
+}
+
+export function setOutputs(outputs: Record<string, string> | undefined): void {
+  for (const [k, v] of Object.entries(outputs ?? {})) core.setOutput(k, v);
+}
+
+const icon = { pass: "✅", fail: "❌", error: "⚠️" } as const;
+
+/** Markdown for the job summary: a row per phase, then the findings that matter. */
+export function summaryMarkdown(all: readonly PhaseResults[]): string {
+  const lines: string[] = ["## floe-helm", ""];
+  if (all.length === 0) {
+    lines.push("No phase wrote results: the run stopped before any check ran.");
+    return `${lines.join("\n")}\n`;
+  }
+  lines.push("| Phase | Result | Errors | Warnings | Waived | Checks |", "|---|---|---|---|---|---|");
+  for (const r of all) {
+    const c = countBySeverity(r.findings);
+    const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
+    lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
+  }
+  const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
+  if (shown.length > 0) {
+    lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");
+    for (const f of shown) {
+      const where = f.file
+        ? `\`${f.file}${f.line ? `:${f.line}` : ""}\``
+        : [f.chart, f.scenario].filter(Boolean).join(" ");
+      const sev = f.waived ? "waived" : f.severity;
+      lines.push(`| ${sev} | \`${f.rule}\` | ${escapeCell(where)} | ${escapeCell(f.message)} |`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+export async function writeJobSummary(markdown: string): Promise<void> {
+  await core.summary.addRaw(markdown).write();
+}

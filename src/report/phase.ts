@@ -1,0 +1,92 @@
+// Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
+// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
+import { describeError, ExitCode, InputError } from "../cli/errors.js";
+import type { Inputs } from "../config/inputs.js";
+import { annotate, setOutputs } from "./github.js";
+import type { CheckStatus, Finding, PhaseResults } from "./results.js";
+import { statusOf, writeResults, writeResultsFile } from "./results.js";
+import { formatFinding, verdictLine } from "./terminal.js";
+
+export interface PhaseContext {
+  inputs: Inputs;
+  /** Record a finding; it is printed at the end, sorted by file and line. */
+  add(f: Finding): void;
+  check(c: CheckStatus): void;
+  output(name: string, value: string): void;
+  /** Progress for long work, on stderr so stdout stays machine-readable. */
+  progress(line: string): void;
+}
+
+export interface PhaseOptions {
+  /** Write results here instead of `<workDir>/<phase>.results.json` (also written there). */
+  resultsFile?: string;
+  out?: (line: string) => void;
+  err?: (line: string) => void;
+}
+
+export async function runPhase(
+  phase: string,
+  inputs: Inputs,
+  body: (ctx: PhaseContext) => Promise<void>,
+  opts: PhaseOptions = {},
+): Promise<ExitCode> {
+  const out = opts.out ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const err = opts.err ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const started = new Date();
+  const findings: Finding[] = [];
+  const checks: CheckStatus[] = [];
+  const outputs: Record<string, string> = {};
+  const ctx: PhaseContext = {
+    inputs,
+    add: (f) => findings.push(f),
+    check: (c) => checks.push(c),
+    output: (k, v) => {
+      outputs[k] = v;
+    },
+    progress: (l) => err(l),
+  };
+  let error: string | undefined;
+  try {
+    await body(ctx);
+  } catch (e) {
+    error = describeError(e);
+    if (inputs.debug && e instanceof Error && !(e instanceof InputError)) err(e.stack ?? String(e));
+  }
+  findings.sort(byLocation);
+  const results: PhaseResults = {
+    schemaVersion: 1,
+    phase,
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    status: error ? "error" : statusOf(findings),
+    ...(error ? { error } : {}),
+    findings,
+    checks,
+    ...(Object.keys(outputs).length ? { outputs } : {}),
+  };
+  for (const f of findings) out(formatFinding(f));
+  if (inputs.githubActions) {
+    for (const f of findings) annotate(f);
+    setOutputs(outputs);
+  }
+  try {
+    await writeResults(inputs.workDir, results);
+    if (opts.resultsFile) await writeResultsFile(opts.resultsFile, results);
+  } catch (e) {
+    err(`floe-helm: error: cannot write results: ${describeError(e)}`);
+    return ExitCode.BadInput;
+  }
+  if (error) err(`floe-helm: error: ${error}`);
+  out(verdictLine(results, Date.now() - started.getTime()));
+  if (error) return ExitCode.BadInput;
+  return results.status === "pass" ? ExitCode.Pass : ExitCode.GateFailed;
+}
+
+function byLocation(a: Finding, b: Finding): number {
+  return (
+    (a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    (a.col ?? 0) - (b.col ?? 0) ||
+    a.rule.localeCompare(b.rule)
+  );
+}

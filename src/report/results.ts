@@ -1,0 +1,102 @@
+// Results are the only state phases share: each phase (its own process in the composite action) writes
+// `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
+// phase merges them.
+import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { InputError } from "../cli/errors.js";
+
+export type Severity = "error" | "warning" | "info";
+export type CheckState = "pass" | "fail" | "skip" | "error";
+
+export interface Finding {
+  /** Rule id, part of the interface (e.g. `values-schema`, `policy/run-as-non-root`). */
+  rule: string;
+  severity: Severity;
+  message: string;
+  /** Path relative to the working directory. */
+  file?: string;
+  line?: number;
+  col?: number;
+  chart?: string;
+  scenario?: string;
+  helm?: number;
+  /** `Kind/name` of a rendered object, when the finding is about one. */
+  object?: string;
+  /** Set when a waiver matched: the finding is reported but does not fail the gate. */
+  waived?: { reason: string; expires?: string };
+}
+
+export interface CheckStatus {
+  /** What ran, e.g. `lint floe-platform/values-test.yaml helm4`. */
+  id: string;
+  rule?: string;
+  state: CheckState;
+  /** Why a check was skipped or errored: the coverage matrix shows it. */
+  reason?: string;
+  durationMs?: number;
+  /** Requirement ids this check covers (e.g. `E2E-002`). */
+  covers?: string[];
+}
+
+export interface PhaseResults {
+  schemaVersion: 1;
+  phase: string;
+  startedAt: string;
+  finishedAt: string;
+  /** pass: no error findings; fail: the phase found errors; error: the phase could not run. */
+  status: "pass" | "fail" | "error";
+  /** One line describing why the phase could not run (status "error"). */
+  error?: string;
+  findings: Finding[];
+  checks: CheckStatus[];
+  /** Named values for later phases and for action outputs. */
+  outputs?: Record<string, string>;
+}
+
+export function resultsPath(workDir: string, phase: string): string {
+  return path.join(workDir, `${phase}.results.json`);
+}
+
+export function statusOf(findings: readonly Finding[]): "pass" | "fail" {
+  return findings.some((f) => f.severity === "error" && !f.waived) ? "fail" : "pass";
+}
+
+export async function writeResults(workDir: string, results: PhaseResults): Promise<string> {
+  const file = resultsPath(workDir, results.phase);
+  await writeResultsFile(file, results);
+  return file;
+}
+
+/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
+export async function writeResultsFile(file: string, results: PhaseResults): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(results, null, 2)}\n`);
+  await rename(tmp, file);
+}
+
+export async function readAllResults(workDir: string): Promise<PhaseResults[]> {
+  let names: string[];
+  try {
+    names = await readdir(workDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw e;
+  }
+  const out: PhaseResults[] = [];
+  for (const name of names.filter((n) => n.endsWith(".results.json")).sort()) {
+    const file = path.join(workDir, name);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await readFile(file, "utf8"));
+    } catch (e) {
+      throw new InputError(`not a valid results file: ${(e as Error).message}`, { file });
+    }
+    const r = parsed as Partial<PhaseResults>;
+    if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
+      throw new InputError("not a floe-helm results file (schemaVersion 1 expected)", { file });
+    }
+    out.push(r as PhaseResults);
+  }
+  return out;
+}

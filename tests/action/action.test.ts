@@ -1,0 +1,63 @@
+// Static checks of the composite action: inputs only through env:, every phase a step, report always runs.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { repoRoot } from "../helpers/tools.js";
+
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  run?: string;
+  uses?: string;
+  env?: Record<string, string>;
+}
+const action = parse(readFileSync(path.join(repoRoot, "action.yml"), "utf8")) as {
+  inputs: Record<string, { description?: string }>;
+  outputs: Record<string, { description?: string }>;
+  runs: { using: string; steps: Step[] };
+};
+const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
+
+describe("action.yml", () => {
+  it("is a composite action", () => {
+    expect(action.runs.using).toBe("composite");
+  });
+
+  it.each(action.runs.steps.map((s) => [s.name ?? s.id ?? "?", s] as const))(
+    "step %s never splices expressions into its script",
+    (_n, step) => {
+      if (step.run) expect(step.run).not.toMatch(/\$\{\{/);
+    },
+  );
+
+  it("runs phases through the bundled program and always runs the report", () => {
+    const phases = action.runs.steps.filter((s) => s.run?.includes('dist/index.js"'));
+    expect(phases.length).toBeGreaterThan(0);
+    for (const s of phases) expect(s.run).toMatch(/^node "\$GITHUB_ACTION_PATH\/dist\/index\.js" [a-z]/);
+    const report = action.runs.steps.find((s) => s.id === "report");
+    expect(report?.if).toBe("always()");
+    expect(action.runs.steps.at(-1)).toBe(report);
+  });
+
+  it("pins every third-party action by commit SHA", () => {
+    for (const s of action.runs.steps.filter((s) => s.uses)) expect(s.uses).toMatch(/@[0-9a-f]{40}$/);
+  });
+
+  it.each(Object.entries(action.inputs))(
+    "input %s is described in action.yml and the README",
+    (name, input) => {
+      expect(input.description?.length ?? 0).toBeGreaterThan(10);
+      expect(readme).toContain(`\`${name}\``);
+    },
+  );
+
+  it.each(Object.entries(action.outputs))(
+    "output %s is described in action.yml and the README",
+    (name, output) => {
+      expect(output.description?.length ?? 0).toBeGreaterThan(10);
+      expect(readme).toContain(`\`${name}\``);
+    },
+  );
+});

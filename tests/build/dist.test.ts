@@ -1,0 +1,35 @@
+// dist/ is committed: the check must notice when a source changes without a rebuild.
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../helpers/tools.js";
+
+const exec = promisify(execFile);
+
+describe("check-dist", () => {
+  it("passes on the committed tree and fails once src/ changes without a rebuild", async () => {
+    const copy = await mkdtemp(path.join(tmpdir(), "floe-dist-"));
+    for (const p of ["src", "dist", "scripts", "schemas", "package.json", "tsconfig.json"]) {
+      await cp(path.join(repoRoot, p), path.join(copy, p), { recursive: true });
+    }
+    await symlink(path.join(repoRoot, "node_modules"), path.join(copy, "node_modules"));
+    const check = () =>
+      exec(process.execPath, [path.join(copy, "scripts", "build.mjs"), "--check"], { cwd: copy });
+
+    const ok = await check();
+    expect(ok.stdout).toMatch(/check-dist: OK/);
+
+    const errorsTs = path.join(copy, "src", "cli", "errors.ts");
+    await writeFile(
+      errorsTs,
+      (await readFile(errorsTs, "utf8")).replace("internal error:", "internal failure:"),
+    );
+    const bad = await check().catch((e) => e);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("check-dist: dist/index.js differs from a fresh build of the sources");
+    expect(bad.stderr).toContain("run `npm run build` and commit dist/");
+  }, 180_000);
+});

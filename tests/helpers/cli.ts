@@ -1,0 +1,24 @@
+// Runs the CLI in-process with captured output and a controlled environment.
+import { type Io, run } from "../../src/cli/main.js";
+
+export interface CliResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+export async function cli(
+  argv: string[],
+  opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: opts.env ?? { PATH: process.env.PATH },
+    cwd: opts.cwd ?? process.cwd(),
+  };
+  const code = await run(argv, io);
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
