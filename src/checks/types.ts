@@ -3,6 +3,7 @@
 // one table-driven test + one line in the registry + one README row.
 import type { HelmMajor } from "../config/inputs.js";
 import type { Finding, Severity } from "../report/results.js";
+import type { CheckOptions } from "./options.js";
 
 /** A position in a file, 1-based, path relative to the working directory. */
 export interface SourcePosition {
@@ -60,6 +61,8 @@ export interface RenderCell {
 export interface CheckContext {
   /** Severity overrides from floe-gate.yaml, by rule id. */
   severity(rule: string, fallback: Severity): Severity | "off";
+  /** Settings of the k8s-schema, dangling-reference, policy/* and kubesec checks (floe-gate.yaml). */
+  options?: CheckOptions;
 }
 
 export interface Check {
