@@ -62,9 +62,9 @@ export const k8sSchemaCheck: Check = {
   run(cell, ctx) {
     const severity = ctx.severity("k8s-schema", "error");
     if (severity === "off") return [];
-    const version = ctx.options?.kubeVersion ?? defaultKubeVersion();
+    const version = ctx.settings.kubeVersion || defaultKubeVersion();
     const validator = validatorFor(version);
-    const declared = new Set((ctx.options?.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
+    const declared = new Set((ctx.settings.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
     const findings: Finding[] = [];
     for (const obj of cell.objects) {
       const errors = validator.validate(obj.doc);
