@@ -54,7 +54,9 @@ export function podLabels(obj: RenderedObject): Record<string, string> | undefin
   if (!spec) return undefined;
   const meta = obj.kind === "Pod" ? ["metadata"] : [...spec.slice(0, -1), "metadata"];
   const labels = get(obj.doc, [...meta, "labels"]);
-  return isObj(labels) ? (Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])) as Record<string, string>) : {};
+  return isObj(labels)
+    ? (Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])) as Record<string, string>)
+    : {};
 }
 
 export function isHelmTestPod(obj: RenderedObject): boolean {

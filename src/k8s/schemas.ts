@@ -32,7 +32,9 @@ export function kubeSchemasDir(): string {
     if (existsSync(candidate)) return candidate;
     dir = path.dirname(dir);
   }
-  throw new InputError("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
+  throw new InputError(
+    "the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation",
+  );
 }
 
 /** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
@@ -92,7 +94,11 @@ function strictify(node: unknown): unknown {
         ? Object.fromEntries(Object.entries(v as JsonSchema).map(([p, s]) => [p, strictify(s)]))
         : strictify(v);
   }
-  if (out.properties && out.additionalProperties === undefined && !src["x-kubernetes-preserve-unknown-fields"]) {
+  if (
+    out.properties &&
+    out.additionalProperties === undefined &&
+    !src["x-kubernetes-preserve-unknown-fields"]
+  ) {
     out.additionalProperties = false;
   }
   return out;
@@ -147,10 +153,13 @@ export function withoutNulls(value: unknown): unknown {
   return out;
 }
 
-/** Validates objects by apiVersion/kind; compiles each kind's validator once, on first use. */
+/** Validates objects by apiVersion/kind. All definitions are registered once as one schema and each kind
+ * compiles to a `$ref` into it, so shared types (PodSpec, ObjectMeta, ...) are compiled once for all kinds
+ * rather than once per kind; each kind compiles on first use. */
 export class KubeValidator {
-  private readonly ajv = createAjv({ validateSchema: false, code: { optimize: false } });
+  private readonly ajv = createAjv({ validateSchema: false, inlineRefs: false, code: { optimize: false } });
   private readonly cache = new Map<string, ValidateFunction | null>();
+  private registered = false;
 
   constructor(readonly schemas: KubeSchemas) {}
 
@@ -160,13 +169,17 @@ export class KubeValidator {
 
   /** Errors for a known kind ([] when valid); undefined for a kind without a schema. */
   validate(doc: Record<string, unknown>): ErrorObject[] | undefined {
-    const apiVersion = String(doc.apiVersion ?? "");
-    const kind = String(doc.kind ?? "");
-    const key = `${apiVersion}/${kind}`;
+    const key = `${String(doc.apiVersion ?? "")}/${String(doc.kind ?? "")}`;
     let fn = this.cache.get(key);
     if (fn === undefined) {
-      const schema = standaloneKindSchema(this.schemas, apiVersion, kind);
-      fn = schema ? this.ajv.compile(schema) : null;
+      const root = this.schemas.kinds[key];
+      if (root) {
+        if (!this.registered) {
+          this.ajv.addSchema({ $id: "k8s", definitions: strictify(this.schemas.definitions) as JsonSchema });
+          this.registered = true;
+        }
+        fn = this.ajv.compile({ $ref: `k8s#/definitions/${root}` });
+      } else fn = null;
       this.cache.set(key, fn);
     }
     if (fn === null) return undefined;
