@@ -14,7 +14,7 @@ import { helmLintArgv, helmTemplateArgv } from "../helm/argv.js";
 import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
 import type { PhaseContext } from "../report/phase.js";
-import type { CheckState, CheckStatus, Finding, Severity } from "../report/results.js";
+import type { CheckState, CheckStatus, Finding } from "../report/results.js";
 import { requireLocalTool } from "../tools/local.js";
 import { chartReads, deadValues } from "../values/dead.js";
 import { type CompiledSchema, compileValuesSchema, validateFile, validateMerged } from "../values/schema.js";
