@@ -41,8 +41,11 @@ export interface RenderedObject {
   namespace?: string;
   /** The parsed object. */
   doc: Record<string, unknown>;
-  /** Template that produced it, from helm's `# Source:` comment (relative to the working directory). */
+  /** Template that produced it, from helm's `# Source:` comment (relative to the working directory). A
+   * subchart packed as a .tgz maps to the archive. */
   template: string;
+  /** 1-based line of the object in the raw `helm template` output. */
+  manifestLine?: number;
   /** Best position for a path inside this object: the template line that writes the key when it can be
    * found, else the template file's first line. */
   locate(path: DocPath): SourcePosition;
@@ -57,9 +60,43 @@ export interface RenderCell {
   manifest: string;
 }
 
+/** A reference the chart makes on purpose to something it does not render (dangling-reference skips it). */
+export interface ExternalReference {
+  /** Kind referenced: Service, Secret, ConfigMap, ServiceAccount, PersistentVolumeClaim. */
+  kind: string;
+  /** Name; `*` matches any run of characters. */
+  name: string;
+  reason?: string;
+}
+
+/** Settings from floe-gate.yaml (or defaults) that checks read. */
+export interface CheckSettings {
+  /** Kubernetes version `X.Y` the objects are validated for. */
+  kubeVersion: string;
+  /** kubesec: a workload passes when its score >= this. */
+  kubesecThreshold: number;
+  externalReferences: ExternalReference[];
+  /** Custom kinds (CRDs) the charts may render: k8s-schema says nothing about them. */
+  kinds?: Array<{ apiVersion: string; kind: string }>;
+  /** The namespace the chart was rendered into (`helm template --namespace`): objects without
+   * metadata.namespace live there. Unset: namespaces are compared only when both are explicit. */
+  releaseNamespace?: string;
+  /** Environments (Scenario.environment) that must render a NetworkPolicy selecting every long-running
+   * workload (policy/network-policy). Default: every known environment except `dev`. */
+  networkPolicyEnvironments?: string[];
+  /** Environments treated as production: PDB and HPA required (policy/pdb, policy/hpa). Default: prod. */
+  prodEnvironments?: string[];
+}
+
 export interface CheckContext {
-  /** Severity overrides from floe-gate.yaml, by rule id. */
+  /** Severity overrides from floe-gate.yaml, by rule id. The gate also applies them (and waivers) to
+   * every finding a check returns, so a check may simply use its default severity. */
   severity(rule: string, fallback: Severity): Severity | "off";
+  settings: CheckSettings;
+  /** Absolute paths of tool binaries resolved once per run (kubesec for the kubesec check). */
+  tools: { kubesec?: string };
+  /** Working directory: finding paths are relative to it. */
+  cwd: string;
 }
 
 export interface Check {

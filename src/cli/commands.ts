@@ -1,6 +1,7 @@
 // The command registry: one line per command. `floe-helm --help` lists exactly these.
 import type { Command } from "commander";
 import type { CommonFlags } from "../config/inputs.js";
+import { registerGate } from "../gate/command.js";
 import { registerReport } from "../report/command.js";
 import { registerTools } from "../tools/command.js";
 import type { CommandAction } from "./main.js";
@@ -8,4 +9,4 @@ import type { CommandAction } from "./main.js";
 export type Bind = <F>(action: CommandAction<F & CommonFlags>) => (...args: unknown[]) => Promise<void>;
 export type Register = (program: Command, bind: Bind) => void;
 
-export const commands: Register[] = [registerTools, registerReport];
+export const commands: Register[] = [registerTools, registerReport, registerGate];

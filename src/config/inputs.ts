@@ -18,6 +18,18 @@ export interface Inputs {
   githubActions: boolean;
   /** Print stack traces of internal errors (FLOE_HELM_DEBUG=1). */
   debug: boolean;
+  /** Whether helmMajors came from a flag or FLOE_HELM_HELM (then it wins over floe-gate.yaml). */
+  helmExplicit: boolean;
+  /** gate: floe-gate.yaml to read (default: ./floe-gate.yaml when it exists). */
+  gateConfig: string | undefined;
+  /** gate: chart folders to check instead of the config's (absolute). */
+  charts: string[];
+  /** gate: values files forming one scenario for every chart (absolute). */
+  valuesFiles: string[];
+  /** gate: Kubernetes version X.Y the objects are checked for. */
+  kubeVersion: string | undefined;
+  /** gate: also write the results here (absolute). */
+  resultsFile: string | undefined;
 }
 
 /** The environment variable that carries each input when no flag is given. */
@@ -26,6 +38,11 @@ export const envNames = {
   toolsDir: "FLOE_HELM_TOOLS_DIR",
   helm: "FLOE_HELM_HELM",
   debug: "FLOE_HELM_DEBUG",
+  gateConfig: "FLOE_HELM_CONFIG",
+  charts: "FLOE_HELM_CHARTS",
+  valuesFiles: "FLOE_HELM_VALUES",
+  kubeVersion: "FLOE_HELM_KUBE_VERSION",
+  resultsFile: "FLOE_HELM_RESULTS",
 } as const;
 
 /** Flags common to every command, as commander parsed them. */
@@ -33,6 +50,19 @@ export interface CommonFlags {
   workDir?: string;
   toolsDir?: string;
   helm?: string;
+  config?: string;
+  chart?: string[];
+  values?: string[];
+  kubeVersion?: string;
+  results?: string;
+}
+
+/** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
+function listFromEnv(v: string | undefined): string[] {
+  return (v ?? "")
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 export function parseHelmMajors(value: string, source: string): HelmMajor[] {
@@ -45,6 +75,10 @@ export function parseHelmMajors(value: string, source: string): HelmMajor[] {
 
 function nonEmpty(v: string | undefined): string | undefined {
   return v === undefined || v.trim() === "" ? undefined : v.trim();
+}
+
+function abs(cwd: string, p: string | undefined): string | undefined {
+  return p === undefined ? undefined : path.resolve(cwd, p);
 }
 
 export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: string): Inputs {
@@ -62,5 +96,15 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
     helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
     githubActions,
     debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
+    helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
+    gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
+    charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) =>
+      path.resolve(cwd, c),
+    ),
+    valuesFiles: (flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles])).map((v) =>
+      path.resolve(cwd, v),
+    ),
+    kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
+    resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
   };
 }

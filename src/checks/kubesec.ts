@@ -1,0 +1,184 @@
+// kubesec: the real kubesec scores every workload kind it supports (Pod, Deployment, StatefulSet,
+// DaemonSet); other kinds are not sent (kubesec scores them 0 and exits 2). One kubesec run per plan cell
+// with all its workloads as one multi-document stream. Offline: kubesec's built-in kubeconform validation
+// reads a local schema folder generated from the committed Kubernetes schemas (src/k8s/kubeconform-dir.ts).
+//
+// Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
+// score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
+// own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
+// findings like to any other (src/checks/waivers.ts).
+import { InputError } from "../cli/errors.js";
+import { runTool } from "../exec/runner.js";
+import { ensureKubeconformDir, KUBESEC_KINDS } from "../k8s/kubeconform-dir.js";
+import { defaultKubeVersion, loadKubeSchemas, withoutNulls } from "../k8s/schemas.js";
+import type { Finding } from "../report/results.js";
+import type { Check, DocPath, RenderCell, RenderedObject } from "./types.js";
+import { containersOf, findingAt, get, podSpecPath } from "./workloads.js";
+
+const RULE = "kubesec";
+export const DEFAULT_KUBESEC_THRESHOLD = 9;
+
+export interface KubesecArgs {
+  bin: string;
+  /** Folder in kubeconform layout (`--schema-location`): kubesec then never downloads schemas. */
+  schemaLocation: string;
+  /** Exact release the folder holds, e.g. 1.37.2 (kubeconform looks up v1.37.2-standalone-strict/). */
+  kubernetesVersion: string;
+}
+
+/** `kubesec scan` reading a multi-document stream on stdin, JSON out. `--exit-code 0`: a low score is
+ * our verdict to make (kubesec would exit 2 for any score <= 0), so only a failure to run is non-zero. */
+export function kubesecScanArgv(a: KubesecArgs): string[] {
+  return [
+    a.bin,
+    "scan",
+    "--format",
+    "json",
+    "--exit-code",
+    "0",
+    "--schema-location",
+    a.schemaLocation,
+    "--kubernetes-version",
+    a.kubernetesVersion.replace(/^v/, ""),
+    "-",
+  ];
+}
+
+export interface KubesecRuleRef {
+  id: string;
+  selector: string;
+  reason: string;
+  points: number;
+}
+
+export interface KubesecReport {
+  object: string;
+  valid: boolean;
+  message: string;
+  score: number;
+  scoring?: { critical?: KubesecRuleRef[]; passed?: KubesecRuleRef[]; advise?: KubesecRuleRef[] };
+}
+
+export function isKubesecKind(obj: RenderedObject): boolean {
+  return KUBESEC_KINDS.some((k) => k.apiVersion === obj.apiVersion && k.kind === obj.kind);
+}
+
+/** The documents kubesec reads: JSON is YAML, and JSON never contains the `\n---\n` separator. */
+export function kubesecInput(objects: readonly RenderedObject[]): string {
+  return `${objects.map((o) => JSON.stringify(withoutNulls(o.doc))).join("\n---\n")}\n`;
+}
+
+/** Best path for a kubesec selector such as `containers[] .securityContext .privileged == true` or
+ * `.spec .hostNetwork == true`: the first container that has that field, else the pod spec. */
+export function selectorPath(obj: RenderedObject, selector: string): DocPath {
+  const spec = podSpecPath(obj) ?? ["spec"];
+  const inContainer = /containers\[\]\s*((?:\.\w+\s*)+)/.exec(selector);
+  if (inContainer) {
+    const keys = inContainer[1]!
+      .trim()
+      .split(/\s+/)
+      .map((k) => k.slice(1));
+    const containers = containersOf(obj);
+    const hit = containers.find((c) => get(c.container, keys) !== undefined);
+    if (hit) return [...hit.path, ...keys];
+    return containers[0]?.path ?? spec;
+  }
+  const onSpec = /^\.spec\s+((?:\.\w+\s*)+)/.exec(selector);
+  if (onSpec)
+    return [
+      ...spec,
+      ...onSpec[1]!
+        .trim()
+        .split(/\s+/)
+        .map((k) => k.slice(1)),
+    ];
+  return spec;
+}
+
+export function kubesecFindings(
+  cell: RenderCell,
+  objects: readonly RenderedObject[],
+  reports: readonly KubesecReport[],
+  threshold: number,
+  severity: "error" | "warning" | "info",
+): Finding[] {
+  const out: Finding[] = [];
+  for (const [i, obj] of objects.entries()) {
+    const r = reports[i]!;
+    const spec = podSpecPath(obj) ?? ["spec"];
+    if (!r.valid) {
+      const why = r.message
+        .split("\n")[0]!
+        .replace(/^problem validating schema\. Check JSON formatting: /, "")
+        .replace(/ does not validate with \S+: /, ": ");
+      out.push(
+        findingAt(cell, obj, spec, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: ${why}`),
+      );
+      continue;
+    }
+    for (const c of r.scoring?.critical ?? []) {
+      out.push(
+        findingAt(
+          cell,
+          obj,
+          selectorPath(obj, c.selector),
+          RULE,
+          severity,
+          `kubesec critical ${c.id} (${c.points} points): ${c.reason} [${c.selector}]`,
+        ),
+      );
+    }
+    if (r.score < threshold) {
+      const advise = (r.scoring?.advise ?? []).map((a) => `${a.id} +${a.points}`).join(", ");
+      out.push(
+        findingAt(
+          cell,
+          obj,
+          spec,
+          RULE,
+          severity,
+          `kubesec score ${r.score} is below the threshold ${threshold} (a workload passes when score >= ${threshold})` +
+            (advise ? `; kubesec advises: ${advise}` : ""),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+export const kubesecCheck: Check = {
+  rule: RULE,
+  defaultSeverity: "error",
+  description:
+    "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet: score >= threshold (default 9) and no critical rule, offline.",
+  async run(cell, ctx) {
+    const severity = ctx.severity(RULE, "error");
+    if (severity === "off") return [];
+    const objects = cell.objects.filter(isKubesecKind);
+    if (objects.length === 0) return [];
+    const bin = ctx.tools.kubesec;
+    if (!bin) throw new InputError("kubesec check: no kubesec binary resolved (tools dir or installer)");
+    const schemas = loadKubeSchemas(ctx.settings.kubeVersion || defaultKubeVersion());
+    const argv = kubesecScanArgv({
+      bin,
+      schemaLocation: ensureKubeconformDir(schemas),
+      kubernetesVersion: schemas.kubernetesVersion,
+    });
+    const res = await runTool(argv, { input: kubesecInput(objects), timeoutMs: 120_000 });
+    let reports: KubesecReport[];
+    try {
+      reports = JSON.parse(res.stdout) as KubesecReport[];
+    } catch {
+      throw new InputError(
+        `kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`,
+      );
+    }
+    if (res.code !== 0 || !Array.isArray(reports) || reports.length !== objects.length) {
+      throw new InputError(
+        `kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${objects.length} workloads (exit ${res.code})`,
+      );
+    }
+    const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
+    return kubesecFindings(cell, objects, reports, threshold, severity);
+  },
+};

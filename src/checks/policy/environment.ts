@@ -1,0 +1,115 @@
+// policy/network-policy, policy/pdb, policy/hpa: objects an environment needs besides the workloads.
+// Which environments: Scenario.environment (from the values file name or floe-gate.yaml) against
+// CheckSettings.networkPolicyEnvironments / prodEnvironments. A policy in another namespace than the
+// workload does not count (a real floe defect: NetworkPolicies rendered into the wrong namespace).
+import type { Finding, Severity } from "../../report/results.js";
+import type { Check, CheckContext, RenderCell, RenderedObject } from "../types.js";
+import {
+  findingAt,
+  get,
+  isHelmTestPod,
+  isLongRunning,
+  podLabels,
+  podSpecPath,
+  sameNamespace,
+  selectorMatches,
+  str,
+} from "../workloads.js";
+
+const DEFAULT_PROD = ["prod", "production"];
+
+function podTemplateLabelsPath(obj: RenderedObject): Array<string | number> {
+  const spec = podSpecPath(obj)!;
+  return obj.kind === "Pod" ? ["metadata", "labels"] : [...spec.slice(0, -1), "metadata", "labels"];
+}
+
+function envRule(
+  rule: string,
+  description: string,
+  enabled: (env: string | undefined, ctx: CheckContext) => boolean,
+  eachObject: (obj: RenderedObject, cell: RenderCell, ctx: CheckContext) => string | undefined,
+  defaultSeverity: Severity = "error",
+): Check {
+  return {
+    rule,
+    defaultSeverity,
+    description,
+    run(cell, ctx) {
+      const severity = ctx.severity(rule, defaultSeverity);
+      if (severity === "off" || !enabled(cell.scenario.environment, ctx)) return [];
+      const out: Finding[] = [];
+      for (const obj of cell.objects) {
+        const msg = eachObject(obj, cell, ctx);
+        if (msg) out.push(findingAt(cell, obj, podTemplateLabelsPath(obj), rule, severity, msg));
+      }
+      return out;
+    },
+  };
+}
+
+export function networkPolicyRequired(env: string | undefined, ctx: CheckContext): boolean {
+  if (!env) return false;
+  const list = ctx.settings.networkPolicyEnvironments;
+  return list ? list.includes(env) : env !== "dev";
+}
+
+export function isProd(env: string | undefined, ctx: CheckContext): boolean {
+  return env !== undefined && (ctx.settings.prodEnvironments ?? DEFAULT_PROD).includes(env);
+}
+
+export const networkPolicy = envRule(
+  "policy/network-policy",
+  "In environments that enable network policies (all but dev by default), every workload's pods are selected by a NetworkPolicy in their namespace.",
+  networkPolicyRequired,
+  (obj, cell, ctx) => {
+    if (!podSpecPath(obj) || isHelmTestPod(obj)) return undefined;
+    const labels = podLabels(obj)!;
+    const selected = cell.objects.some(
+      (np) =>
+        np.kind === "NetworkPolicy" &&
+        sameNamespace(np, obj, ctx.settings.releaseNamespace) &&
+        selectorMatches(get(np.doc, ["spec", "podSelector"]), labels),
+    );
+    return selected
+      ? undefined
+      : `no NetworkPolicy in namespace ${obj.namespace ?? ctx.settings.releaseNamespace ?? "(release)"} selects the pods of ${obj.kind}/${obj.name} (environment ${cell.scenario.environment})`;
+  },
+);
+
+export const podDisruptionBudget = envRule(
+  "policy/pdb",
+  "In prod scenarios every Deployment and StatefulSet is covered by a PodDisruptionBudget in its namespace.",
+  isProd,
+  (obj, cell, ctx) => {
+    if (obj.kind !== "Deployment" && obj.kind !== "StatefulSet") return undefined;
+    const labels = podLabels(obj)!;
+    const covered = cell.objects.some(
+      (pdb) =>
+        pdb.kind === "PodDisruptionBudget" &&
+        sameNamespace(pdb, obj, ctx.settings.releaseNamespace) &&
+        selectorMatches(get(pdb.doc, ["spec", "selector"]), labels),
+    );
+    return covered
+      ? undefined
+      : `no PodDisruptionBudget selects the pods of ${obj.kind}/${obj.name} (prod scenario)`;
+  },
+);
+
+export const horizontalPodAutoscaler = envRule(
+  "policy/hpa",
+  "In prod scenarios every long-running Deployment is scaled by a HorizontalPodAutoscaler.",
+  isProd,
+  (obj, cell, ctx) => {
+    if (obj.kind !== "Deployment" || !isLongRunning(obj)) return undefined;
+    const scaled = cell.objects.some(
+      (hpa) =>
+        hpa.kind === "HorizontalPodAutoscaler" &&
+        sameNamespace(hpa, obj, ctx.settings.releaseNamespace) &&
+        str(get(hpa.doc, ["spec", "scaleTargetRef", "kind"])) === obj.kind &&
+        str(get(hpa.doc, ["spec", "scaleTargetRef", "name"])) === obj.name,
+    );
+    return scaled ? undefined : `no HorizontalPodAutoscaler targets ${obj.kind}/${obj.name} (prod scenario)`;
+  },
+);
+
+export const environmentChecks = [networkPolicy, podDisruptionBudget, horizontalPodAutoscaler];

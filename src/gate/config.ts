@@ -1,0 +1,124 @@
+// floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
+// usage error at file:line:col; no file means defaults (every chart under charts/).
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import schema from "../../schemas/floe-gate.schema.json" with { type: "json" };
+import { InputError } from "../cli/errors.js";
+import type { HelmMajor, Inputs } from "../config/inputs.js";
+import type { Severity } from "../report/results.js";
+import { pins } from "../tools/pins.js";
+import { createAjv } from "../values/ajv.js";
+import { parseYamlText } from "../values/yaml.js";
+import type { GateConfig, Waiver } from "./types.js";
+
+export const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
+export const DEFAULT_KUBESEC_THRESHOLD = 9;
+
+/** The newest Kubernetes the pinned kind node image runs, as X.Y (the default --kube-version). */
+export function defaultKubeVersion(nodeImage: string = pins.kindNodeImage): string {
+  const m = /:v(\d+)\.(\d+)\./.exec(nodeImage);
+  if (!m) throw new Error(`internal: cannot read a version from the kind node image '${nodeImage}'`);
+  return `${m[1]}.${m[2]}`;
+}
+
+/** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
+export function normalizeKubeVersion(v: string, source: string): string {
+  const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
+  if (!m) throw new InputError(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
+  return `${m[1]}.${m[2]}`;
+}
+
+interface RawConfig {
+  charts?: Array<{
+    dir: string;
+    scenarios?: Array<{ name: string; values?: string[]; environment?: string }>;
+  }>;
+  helm?: string | number | number[];
+  kubeVersion?: string;
+  kubesec?: { threshold?: number };
+  waivers?: Waiver[];
+  severity?: Record<string, Severity | "off">;
+  requirements?: Record<string, string[]>;
+  externalReferences?: Array<{ kind: string; name: string; reason?: string }>;
+}
+
+const validateConfig = createAjv().compile<RawConfig>(schema);
+
+function helmFromConfig(v: RawConfig["helm"]): HelmMajor[] | undefined {
+  if (v === undefined) return undefined;
+  if (Array.isArray(v)) return [...new Set(v)].sort() as HelmMajor[];
+  if (v === "both") return [3, 4];
+  return [Number(v) as HelmMajor];
+}
+
+/** Reads and validates the config file; throws InputError at file:line:col for any problem. */
+export async function loadConfigFile(file: string, cwd: string): Promise<RawConfig> {
+  const rel = path.relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new InputError(`config file not found: ${rel}`);
+    throw e;
+  }
+  const y = parseYamlText(text, rel);
+  const bad = y.problems[0];
+  if (bad) throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
+  const value = y.value ?? {};
+  if (!validateConfig(value)) {
+    const errs = validateConfig.errors ?? [];
+    // additionalProperties errors first: an unknown key is the most common (and most precise) mistake.
+    const e = errs.find((x) => x.keyword === "additionalProperties") ?? errs[0]!;
+    const segs = e.instancePath
+      .split("/")
+      .slice(1)
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+    const extra = (e.params as { additionalProperty?: string }).additionalProperty;
+    const at = y.positionOf(extra ? [...segs, extra] : segs) ?? { file: rel, line: 1, col: 1 };
+    const where = segs.length ? segs.join(".") : "top level";
+    const msg = extra
+      ? `unknown key '${extra}' at ${where} of floe-gate.yaml (see schemas/floe-gate.schema.json)`
+      : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)})` : ""}`;
+    const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
+    throw new InputError(`${msg}${more}`, at);
+  }
+  return value as RawConfig;
+}
+
+/** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
+export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateConfig> {
+  const file =
+    inputs.gateConfig ??
+    (existsSync(path.join(cwd, DEFAULT_CONFIG_FILE)) ? path.join(cwd, DEFAULT_CONFIG_FILE) : undefined);
+  const raw: RawConfig = file ? await loadConfigFile(file, cwd) : {};
+  const kubeVersion = inputs.kubeVersion
+    ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
+    : raw.kubeVersion
+      ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
+      : defaultKubeVersion();
+  return {
+    ...(file ? { file: path.relative(cwd, file) } : {}),
+    charts: (raw.charts ?? []).map((c) => ({
+      dir: c.dir,
+      ...(c.scenarios
+        ? {
+            scenarios: c.scenarios.map((s) => ({
+              name: s.name,
+              values: s.values ?? [],
+              ...(s.environment ? { environment: s.environment } : {}),
+            })),
+          }
+        : {}),
+    })),
+    helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
+    settings: {
+      kubeVersion,
+      kubesecThreshold: raw.kubesec?.threshold ?? DEFAULT_KUBESEC_THRESHOLD,
+      externalReferences: raw.externalReferences ?? [],
+    },
+    waivers: raw.waivers ?? [],
+    severity: raw.severity ?? {},
+    requirements: raw.requirements ?? {},
+  };
+}

@@ -1,0 +1,168 @@
+// The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
+// from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
+// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart.
+import { existsSync, statSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Scenario } from "../checks/types.js";
+import { InputError } from "../cli/errors.js";
+import type { Inputs } from "../config/inputs.js";
+import { parseYamlText } from "../values/yaml.js";
+import type { GateConfig, Plan, PlannedChart } from "./types.js";
+
+export interface Dependency {
+  name: string;
+  alias?: string;
+  condition?: string;
+  tags?: string[];
+}
+
+export interface ChartMeta {
+  name: string;
+  version: string;
+  dependencies: Dependency[];
+}
+
+function rel(cwd: string, abs: string): string {
+  return path.relative(cwd, abs).split(path.sep).join("/") || ".";
+}
+
+/** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
+export async function readChartMeta(dirAbs: string, cwd: string): Promise<ChartMeta> {
+  const file = path.join(dirAbs, "Chart.yaml");
+  const shown = rel(cwd, dirAbs);
+  if (!existsSync(dirAbs) || !statSync(dirAbs).isDirectory()) {
+    throw new InputError(`chart folder not found: ${shown}`);
+  }
+  if (!existsSync(file)) {
+    throw new InputError(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
+  }
+  const y = parseYamlText(await readFile(file, "utf8"), rel(cwd, file));
+  const bad = y.problems[0];
+  if (bad) throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
+  const v = (y.value ?? {}) as { name?: unknown; version?: unknown; dependencies?: unknown };
+  if (typeof v.name !== "string" || v.name === "") {
+    throw new InputError("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
+  }
+  const deps = Array.isArray(v.dependencies) ? (v.dependencies as Dependency[]) : [];
+  return {
+    name: v.name,
+    version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
+    dependencies: deps.filter((d) => d && typeof d.name === "string"),
+  };
+}
+
+/** Environment a scenario stands for, guessed from its name (prod-only rules use it). */
+export function environmentOf(name: string): string | undefined {
+  const n = name.toLowerCase();
+  for (const [env, re] of [
+    ["prod", /prod/],
+    ["staging", /stag/],
+    ["test", /test|\bci\b/],
+    ["dev", /dev|local/],
+  ] as const) {
+    if (re.test(n)) return env;
+  }
+  return undefined;
+}
+
+/** values-*.yaml beside Chart.yaml and ci/*-values.yaml: the scenarios found without configuration. */
+export async function discoverScenarioFiles(dirAbs: string): Promise<Array<{ name: string; file: string }>> {
+  const out: Array<{ name: string; file: string }> = [];
+  const list = async (d: string) => (await readdir(d).catch(() => [] as string[])).sort();
+  for (const f of await list(dirAbs)) {
+    const m = /^values-(.+)\.ya?ml$/.exec(f);
+    if (m) out.push({ name: m[1]!, file: path.join(dirAbs, f) });
+  }
+  for (const f of await list(path.join(dirAbs, "ci"))) {
+    const m = /^(.+-values)\.ya?ml$/.exec(f);
+    if (m) out.push({ name: `ci/${m[1]}`, file: path.join(dirAbs, "ci", f) });
+  }
+  return out;
+}
+
+async function discoverCharts(cwd: string): Promise<string[]> {
+  const root = path.join(cwd, "charts");
+  const names = (await readdir(root).catch(() => [] as string[])).sort();
+  return names.map((n) => path.join(root, n)).filter((d) => existsSync(path.join(d, "Chart.yaml")));
+}
+
+function requireFile(abs: string, cwd: string, what: string): string {
+  if (!existsSync(abs)) throw new InputError(`${what} not found: ${rel(cwd, abs)}`);
+  if (!statSync(abs).isFile()) throw new InputError(`${what} is not a file: ${rel(cwd, abs)}`);
+  return rel(cwd, abs);
+}
+
+export interface PlannedChartMeta extends PlannedChart {
+  meta: ChartMeta;
+  /** Path of values.schema.json relative to cwd, when the chart has one. */
+  schemaFile?: string;
+}
+
+export async function buildPlan(
+  config: GateConfig,
+  inputs: Inputs,
+  cwd: string,
+): Promise<Plan & { charts: PlannedChartMeta[] }> {
+  let dirs: string[];
+  if (inputs.charts.length) dirs = inputs.charts;
+  else if (config.charts.length) dirs = config.charts.map((c) => path.resolve(cwd, c.dir));
+  else {
+    dirs = await discoverCharts(cwd);
+    if (!dirs.length) {
+      throw new InputError(
+        `no charts to check: no folder under ${rel(cwd, path.join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`,
+      );
+    }
+  }
+  const charts: PlannedChartMeta[] = [];
+  for (const abs of dirs) {
+    const meta = await readChartMeta(abs, cwd);
+    const dir = rel(cwd, abs);
+    const schemaAbs = path.join(abs, "values.schema.json");
+    const info = { name: meta.name, version: meta.version, dir };
+    const fromConfig = inputs.charts.length
+      ? undefined
+      : config.charts.find((c) => path.resolve(cwd, c.dir) === abs);
+    let scenarios: Scenario[];
+    if (inputs.valuesFiles.length) {
+      const files = inputs.valuesFiles.map((f) => requireFile(f, cwd, "values file"));
+      const name = files.map((f) => path.basename(f).replace(/\.ya?ml$/, "")).join("+");
+      scenarios = [{ chart: info, name, valuesFiles: files, ...envOf(name) }];
+    } else if (fromConfig?.scenarios) {
+      scenarios = fromConfig.scenarios.map((s) => ({
+        chart: info,
+        name: s.name,
+        valuesFiles: s.values.map((f) =>
+          requireFile(
+            path.resolve(cwd, f),
+            cwd,
+            `values file of scenario '${s.name}' (${config.file ?? "config"})`,
+          ),
+        ),
+        ...(s.environment ? { environment: s.environment } : envOf(s.name)),
+      }));
+    } else {
+      const found = await discoverScenarioFiles(abs);
+      scenarios = found.length
+        ? found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }))
+        : [{ chart: info, name: "default", valuesFiles: [] }];
+    }
+    charts.push({
+      info,
+      abs,
+      scenarios,
+      meta,
+      ...(existsSync(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
+    });
+  }
+  const cells = charts.flatMap((c) =>
+    c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))),
+  );
+  return { charts, cells };
+}
+
+function envOf(name: string): { environment?: string } {
+  const e = environmentOf(name);
+  return e ? { environment: e } : {};
+}

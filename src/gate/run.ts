@@ -1,0 +1,436 @@
+// The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
+// run concurrently up to the number of cores -> every registered check on the shared rendered objects
+// -> severity overrides and waivers -> findings and check statuses for runPhase.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { checks as registry } from "../checks/registry.js";
+import type { Check, CheckContext, RenderCell, Scenario } from "../checks/types.js";
+import { InputError } from "../cli/errors.js";
+import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { runTool } from "../exec/runner.js";
+import { helmLintArgv, helmTemplateArgv } from "../helm/argv.js";
+import { parseManifestDocuments } from "../helm/manifest.js";
+import { parseLintOutput, parseRenderError } from "../helm/output.js";
+import type { PhaseContext } from "../report/phase.js";
+import type { CheckState, CheckStatus, Finding } from "../report/results.js";
+import { requireLocalTool } from "../tools/local.js";
+import { chartReads, deadValues } from "../values/dead.js";
+import { type CompiledSchema, compileValuesSchema, validateFile, validateMerged } from "../values/schema.js";
+import { FileTooLarge, type LoadedYaml, loadYamlFile } from "../values/yaml.js";
+import { resolveConfig } from "./config.js";
+import { buildPlan, type PlannedChartMeta } from "./plan.js";
+import type { GateConfig, PlanCell, Waiver } from "./types.js";
+
+/** Rule ids this module reports itself (the registry's checks report theirs). */
+export const gateRules = {
+  yamlParse: "yaml-parse",
+  duplicateKey: "duplicate-key",
+  valuesSchema: "values-schema",
+  lint: "lint",
+  render: "render",
+  deadValue: "dead-value",
+} as const;
+
+export interface GateOptions {
+  cwd: string;
+  /** The rule registry (tests may pass their own). */
+  checks?: readonly Check[];
+  /** Today, for waiver expiry (tests pin it). */
+  now?: Date;
+  /** Concurrency; default os.availableParallelism(). */
+  parallelism?: number;
+}
+
+async function pool<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+function glob(pattern: string, s: string): boolean {
+  const re = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+  );
+  return re.test(s);
+}
+
+/** Waiver for a finding, or the expired one (reported but not honoured). */
+export function matchWaiver(
+  f: Finding,
+  waivers: readonly Waiver[],
+  today: string,
+): { waiver: Waiver; expired: boolean } | undefined {
+  if (!f.object) return undefined;
+  const w = waivers.find((x) => glob(x.rule, f.rule) && glob(x.object, f.object!));
+  return w ? { waiver: w, expired: w.expiry < today } : undefined;
+}
+
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers. */
+export function applyPolicy(f: Finding, config: GateConfig, today: string): Finding | undefined {
+  const sev = config.severity[f.rule];
+  if (sev === "off") return undefined;
+  const out: Finding = sev ? { ...f, severity: sev } : { ...f };
+  const w = matchWaiver(out, config.waivers, today);
+  if (w?.expired) out.message += ` (waiver expired on ${w.waiver.expiry}: ${w.waiver.reason})`;
+  else if (w) out.waived = { reason: w.waiver.reason, expires: w.waiver.expiry };
+  return out;
+}
+
+interface ScenarioState {
+  scenario: Scenario;
+  pending: number;
+  started: number;
+  findings: Finding[];
+}
+
+export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptions): Promise<void> {
+  const { cwd } = opts;
+  const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
+  const config = await resolveConfig(inputs, cwd);
+  const plan = await buildPlan(config, inputs, cwd);
+  const checks = opts.checks ?? registry;
+
+  if (!inputs.toolsDir) {
+    throw new InputError(
+      "the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin",
+    );
+  }
+  const helmBin = new Map<HelmMajor, string>();
+  for (const m of config.helmMajors) helmBin.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
+  const kubesecPath = path.join(inputs.toolsDir, "kubesec");
+  const checkCtx: CheckContext = {
+    severity: (rule, fallback) => config.severity[rule] ?? fallback,
+    settings: config.settings,
+    tools: existsSync(kubesecPath) ? { kubesec: kubesecPath } : {},
+    cwd,
+  };
+
+  const all: Finding[] = [];
+  const statuses: CheckStatus[] = [];
+  const covers = (rule: string) =>
+    Object.entries(config.requirements)
+      .filter(([, rules]) => rules.some((r) => glob(r, rule)))
+      .map(([id]) => id);
+  const status = (rule: string, id: string, state: CheckState, ms?: number, reason?: string) => {
+    const c = covers(rule);
+    statuses.push({
+      id,
+      rule,
+      state: config.severity[rule] === "off" ? "skip" : state,
+      ...(config.severity[rule] === "off"
+        ? { reason: "turned off in floe-gate.yaml" }
+        : reason
+          ? { reason }
+          : {}),
+      ...(ms !== undefined ? { durationMs: ms } : {}),
+      ...(c.length ? { covers: c } : {}),
+    });
+  };
+  const stateOf = (fs: readonly Finding[]): CheckState =>
+    fs.some((f) => f.severity === "error") ? "fail" : "pass";
+
+  // --- values: once per file and per chart, before any helm runs ---
+  const loaded = new Map<string, LoadedYaml>();
+  const load = async (file: string): Promise<LoadedYaml> => {
+    let y = loaded.get(file);
+    if (!y) {
+      try {
+        y = await loadYamlFile(file, cwd);
+      } catch (e) {
+        if (e instanceof FileTooLarge) throw new InputError(e.message.replace(`${file}: `, ""), { file });
+        throw e;
+      }
+      loaded.set(file, y);
+    }
+    return y;
+  };
+  const scenarioValues = new Map<Scenario, LoadedYaml[]>();
+  const schemas = new Map<PlannedChartMeta, CompiledSchema>();
+  for (const chart of plan.charts) {
+    const chartFindings: Finding[] = [];
+    const base = { chart: chart.info.name };
+    const valuesFile = path.join(chart.info.dir, "values.yaml");
+    const defaults = existsSync(path.resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
+    let compiled: CompiledSchema | undefined;
+    if (chart.schemaFile) {
+      compiled = compileValuesSchema(
+        await readFile(path.resolve(cwd, chart.schemaFile), "utf8"),
+        chart.schemaFile,
+      );
+      schemas.set(chart, compiled);
+      if ("problem" in compiled) {
+        chartFindings.push({
+          rule: gateRules.valuesSchema,
+          severity: "error",
+          message: compiled.problem.message,
+          ...compiled.problem.at,
+          ...base,
+        });
+      } else {
+        chart.info.schema = (compiled as { schema?: unknown }).schema;
+      }
+    }
+    const files = [
+      ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
+    ];
+    const t0 = Date.now();
+    for (const file of files) {
+      const y = await load(file);
+      for (const p of y.problems)
+        chartFindings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
+      if (compiled && "validate" in compiled) {
+        for (const p of validateFile(compiled.validate, y)) {
+          chartFindings.push({
+            rule: gateRules.valuesSchema,
+            severity: "error",
+            message: p.message,
+            ...p.at,
+            ...base,
+          });
+        }
+      }
+    }
+    const reads = await chartReads(chart.abs, chart.meta.dependencies);
+    for (const s of chart.scenarios) {
+      const ys = await Promise.all(s.valuesFiles.map(load));
+      scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
+      const deadFindings: Finding[] = [];
+      for (const y of ys) {
+        for (const d of deadValues(y, reads.reads, chart.info.schema)) {
+          deadFindings.push({
+            rule: gateRules.deadValue,
+            severity: "error",
+            message: `'${d.path.join(".")}' is set but no template of ${chart.info.name} reads it and values.schema.json does not declare it (a misspelt key is silently ignored by helm)`,
+            ...d.at,
+            ...base,
+            scenario: s.name,
+          });
+        }
+      }
+      chartFindings.push(...deadFindings);
+      status(
+        gateRules.deadValue,
+        `dead-value ${chart.info.name}/${s.name}`,
+        stateOf(deadFindings),
+        undefined,
+        reads.notes.join("; ") || undefined,
+      );
+    }
+    const byRule = (r: string) => chartFindings.filter((f) => f.rule === r);
+    status(
+      gateRules.yamlParse,
+      `yaml-parse ${chart.info.name} values`,
+      stateOf(byRule(gateRules.yamlParse)),
+      Date.now() - t0,
+    );
+    status(
+      gateRules.duplicateKey,
+      `duplicate-key ${chart.info.name} values`,
+      stateOf(byRule(gateRules.duplicateKey)),
+    );
+    if (!chart.schemaFile)
+      status(
+        gateRules.valuesSchema,
+        `values-schema ${chart.info.name}`,
+        "skip",
+        undefined,
+        "the chart has no values.schema.json",
+      );
+    all.push(...chartFindings);
+  }
+
+  // --- cells: render + lint per chart x scenario x helm major, concurrently ---
+  const byScenario = new Map<Scenario, ScenarioState>();
+  for (const c of plan.cells) {
+    const st = byScenario.get(c.scenario) ?? {
+      scenario: c.scenario,
+      pending: 0,
+      started: Date.now(),
+      findings: [],
+    };
+    st.pending += 2;
+    byScenario.set(c.scenario, st);
+  }
+  const totalScenarios = byScenario.size;
+  let doneScenarios = 0;
+  const finish = (s: Scenario) => {
+    const st = byScenario.get(s)!;
+    if (--st.pending > 0) return;
+    doneScenarios++;
+    const e = st.findings.filter((f) => f.severity === "error").length;
+    const w = st.findings.filter((f) => f.severity === "warning").length;
+    const majors = config.helmMajors.map((m) => `helm${m}`).join("+");
+    ctx.progress(
+      `gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${e} error(s), ${w} warning(s) in ${((Date.now() - st.started) / 1000).toFixed(1)}s`,
+    );
+  };
+  const chartOf = new Map<Scenario, PlannedChartMeta>();
+  for (const ch of plan.charts) for (const s of ch.scenarios) chartOf.set(s, ch);
+
+  type Task = { cell: PlanCell; kind: "template" | "lint" };
+  const tasks: Task[] = plan.cells.flatMap((cell) => [
+    { cell, kind: "template" as const },
+    { cell, kind: "lint" as const },
+  ]);
+  const renderFailed = new Set<PlanCell>();
+  const lintMessages = new Map<PlanCell, Finding[]>();
+
+  const runCell = async ({ cell, kind }: Task) => {
+    const { scenario: s, helm } = cell;
+    const chart = chartOf.get(s)!;
+    const base = { chart: s.chart.name, scenario: s.name, helm };
+    const args = {
+      bin: helmBin.get(helm)!,
+      major: helm,
+      chartDir: s.chart.dir,
+      valuesFiles: s.valuesFiles,
+      kubeVersion: config.settings.kubeVersion,
+    };
+    const out: Finding[] = [];
+    const compiled = schemas.get(chart);
+    if (kind === "template") {
+      // Merged values are what helm validates; their verdict differs between majors on nulls.
+      if (compiled && "validate" in compiled) {
+        const ps = validateMerged(compiled.validate, scenarioValues.get(s)!, helm);
+        for (const p of ps)
+          out.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
+        status(gateRules.valuesSchema, `values-schema ${s.chart.name}/${s.name} helm${helm}`, stateOf(out));
+      }
+      const r = await runTool(helmTemplateArgv(args), { cwd });
+      if (r.code !== 0) {
+        renderFailed.add(cell);
+        const m = parseRenderError(r.stderr, chart.abs, cwd);
+        // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
+        // unless ajv found nothing: then helm's message is the finding.
+        if (!(m.schema && out.length)) {
+          out.push({
+            rule: m.schema
+              ? gateRules.valuesSchema
+              : m.message.startsWith("rendered output is not valid YAML")
+                ? gateRules.yamlParse
+                : gateRules.render,
+            severity: "error",
+            message: m.schema ? `helm ${helm} rejects the values: ${m.message}` : m.message,
+            ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
+            ...base,
+          });
+        }
+        status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "fail", r.durationMs);
+        for (const c of checks)
+          status(
+            c.rule,
+            `${c.rule} ${s.chart.name}/${s.name} helm${helm}`,
+            "skip",
+            undefined,
+            "the chart did not render",
+          );
+      } else {
+        status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "pass", r.durationMs);
+        const parsed = parseManifestDocuments(r.stdout, { chartDir: chart.abs, cwd });
+        for (const p of parsed.problems) {
+          out.push({
+            rule: p.rule,
+            severity: "error",
+            message: p.message,
+            ...p.at,
+            ...base,
+            ...(p.object ? { object: p.object } : {}),
+          });
+        }
+        status(
+          gateRules.duplicateKey,
+          `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`,
+          stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)),
+        );
+        const rc: RenderCell = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
+        for (const c of checks) {
+          if (config.severity[c.rule] === "off") {
+            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
+            continue;
+          }
+          const c0 = Date.now();
+          try {
+            const fs = (await c.run(rc, checkCtx)).map((f) => ({ ...base, ...f }));
+            out.push(...fs);
+            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), Date.now() - c0);
+          } catch (e) {
+            const msg = `check ${c.rule} failed: ${(e as Error).message}`;
+            out.push({ rule: c.rule, severity: "error", message: msg, ...base });
+            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", Date.now() - c0, msg);
+          }
+        }
+      }
+    } else {
+      const r = await runTool(helmLintArgv(args), { cwd });
+      const ms = parseLintOutput(r.stdout, chart.abs, cwd);
+      const lint: Finding[] = [];
+      for (const m of ms) {
+        if (m.schema) continue; // values-schema reports these at file:line
+        lint.push({
+          rule: gateRules.lint,
+          severity: m.severity,
+          message: m.message,
+          ...(m.file
+            ? { file: m.file, ...(m.line ? { line: m.line } : {}), ...(m.col ? { col: m.col } : {}) }
+            : {}),
+          ...base,
+        });
+      }
+      if (r.code !== 0 && !ms.length) {
+        lint.push({
+          rule: gateRules.lint,
+          severity: "error",
+          message: `helm lint failed: ${(r.stderr || r.stdout).trim().split("\n")[0]}`,
+          ...base,
+        });
+      }
+      lintMessages.set(cell, lint);
+      byScenario.get(s)!.findings.push(...lint);
+      status(
+        gateRules.lint,
+        `lint ${s.chart.name}/${s.name} helm${helm}`,
+        r.code === 0 ? "pass" : "fail",
+        r.durationMs,
+      );
+    }
+    const st = byScenario.get(s)!;
+    st.findings.push(...out);
+    all.push(...out);
+    finish(s);
+  };
+
+  await pool(tasks, opts.parallelism ?? os.availableParallelism(), runCell);
+
+  // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
+  for (const [cell, fs] of lintMessages) {
+    const keep = renderFailed.has(cell)
+      ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
+      : fs;
+    all.push(...keep);
+  }
+
+  // The same finding from both majors is one finding (helm named only when one major reports it).
+  const seen = new Map<string, Finding>();
+  for (const f of all) {
+    const p = applyPolicy(f, config, today);
+    if (!p) continue;
+    const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.scenario, p.object]);
+    const prev = seen.get(key);
+    if (prev) {
+      if (prev.helm !== p.helm) delete prev.helm;
+      continue;
+    }
+    seen.set(key, p);
+  }
+  for (const f of seen.values()) ctx.add(f);
+  for (const s of statuses) ctx.check(s);
+  ctx.output("charts", String(plan.charts.length));
+  ctx.output("cells", String(plan.cells.length));
+}

@@ -1,0 +1,60 @@
+// The gate's plan: every chart x scenario x helm major is one cell, rendered once and checked by every
+// rule. Config (floe-gate.yaml or defaults) is validated once into GateConfig; the plan is derived from it.
+import type { ChartInfo, CheckSettings, Scenario } from "../checks/types.js";
+import type { HelmMajor } from "../config/inputs.js";
+import type { Severity } from "../report/results.js";
+
+export interface Waiver {
+  /** Rule id the waiver applies to, e.g. `kubesec` or `policy/resources`. */
+  rule: string;
+  /** `Kind/name` of the object; `*` matches any run of characters. */
+  object: string;
+  reason: string;
+  /** Last day the waiver holds (YYYY-MM-DD); after it the finding fails the gate again. */
+  expiry: string;
+}
+
+export interface ScenarioConfig {
+  name: string;
+  /** Values files, relative to the working directory, in the order helm receives them. */
+  values: string[];
+  environment?: string;
+}
+
+export interface ChartConfig {
+  /** Chart folder relative to the working directory. */
+  dir: string;
+  /** Explicit scenarios; when absent, `values-*.yaml` and `ci/*-values.yaml` are found automatically. */
+  scenarios?: ScenarioConfig[];
+}
+
+export interface GateConfig {
+  /** The config file it came from (undefined: defaults). */
+  file?: string;
+  charts: ChartConfig[];
+  helmMajors: HelmMajor[];
+  settings: CheckSettings;
+  waivers: Waiver[];
+  /** Per-rule severity overrides; `off` disables the rule. */
+  severity: Record<string, Severity | "off">;
+  /** Requirement id -> rule ids that prove it (the report's coverage matrix). */
+  requirements: Record<string, string[]>;
+}
+
+export interface PlannedChart {
+  info: ChartInfo;
+  /** Absolute chart folder. */
+  abs: string;
+  scenarios: Scenario[];
+}
+
+/** One unit of work: render once, then run every check on the result. */
+export interface PlanCell {
+  scenario: Scenario;
+  helm: HelmMajor;
+}
+
+export interface Plan {
+  charts: PlannedChart[];
+  cells: PlanCell[];
+}

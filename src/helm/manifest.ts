@@ -1,0 +1,204 @@
+// `helm template` output -> RenderedObject[]: one object per YAML document, each tied to the template that
+// wrote it (helm's `# Source: <chart>/templates/x.yaml` comment) and able to point at the template line
+// that writes any of its keys. YAML faults and duplicated keys in the output are returned as problems
+// (YAML silently keeps the last of two equal keys: a real defect, see ANCHORS §4).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
+import type { DocPath, RenderedObject, SourcePosition } from "../checks/types.js";
+import { locateInLines, sectionFor } from "./locate.js";
+
+export interface ManifestOptions {
+  /** The chart folder that was rendered (absolute or relative to cwd). */
+  chartDir: string;
+  /** Working directory: template paths are made relative to it. */
+  cwd: string;
+  /** Reads a template file; undefined when it cannot be read. Defaults to the file system. */
+  readTemplate?: (absPath: string) => string | undefined;
+}
+
+export interface ManifestProblem {
+  rule: "yaml-parse" | "duplicate-key";
+  message: string;
+  /** Where in the template (best effort), relative to cwd. */
+  at: SourcePosition;
+  /** 1-based line in the raw `helm template` output. */
+  manifestLine: number;
+  /** The object the problem is in, `Kind/name`, when it could be parsed that far. */
+  object?: string;
+}
+
+export interface ParsedManifest {
+  objects: RenderedObject[];
+  problems: ManifestProblem[];
+}
+
+const sourceRe = /^# Source: (.+?)\s*$/gm;
+
+/** Maps a `# Source:` path (`<chart>/templates/x.yaml`, `<chart>/charts/sub/templates/y.yaml`) to the
+ * file under chartDir, relative to cwd. A subchart packed as `charts/sub-1.0.0.tgz` maps to the archive. */
+export function templateFile(source: string, chartDirAbs: string, cwd: string): string {
+  const inChart = source.split("/").slice(1).join("/");
+  const abs = path.join(chartDirAbs, inChart);
+  if (!existsSync(abs)) {
+    const sub = /^charts\/([^/]+)\//.exec(inChart)?.[1];
+    if (sub) {
+      const chartsDir = path.join(chartDirAbs, "charts");
+      const archive = safeReaddir(chartsDir).find((f) => f.startsWith(`${sub}-`) && f.endsWith(".tgz"));
+      if (archive) return rel(cwd, path.join(chartsDir, archive));
+    }
+  }
+  return rel(cwd, abs);
+}
+
+function safeReaddir(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
+}
+
+function rel(cwd: string, abs: string): string {
+  return path.relative(cwd, abs).split(path.sep).join("/") || ".";
+}
+
+function readFs(abs: string): string | undefined {
+  try {
+    return readFileSync(abs, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/** The path of keys leading to the pair whose key starts at `offset` (for duplicate-key errors). */
+export function pathAtOffset(node: unknown, offset: number): Array<string | number> | undefined {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const key = item.key as Node | null;
+      const keyText = isScalar(key) ? String(key.value) : String(key);
+      if (key?.range && key.range[0] === offset) return [keyText];
+      const value = item.value as Node | null;
+      if (value?.range && offset >= value.range[0] && offset <= value.range[2]) {
+        const sub = pathAtOffset(value, offset);
+        if (sub) return [keyText, ...sub];
+      }
+    }
+  } else if (isSeq(node)) {
+    for (const [i, item] of node.items.entries()) {
+      const n = item as Node | null;
+      if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
+        const sub = pathAtOffset(n, offset);
+        if (sub) return [i, ...sub];
+      }
+    }
+  }
+  return undefined;
+}
+
+export function parseManifestDocuments(manifest: string, opts: ManifestOptions): ParsedManifest {
+  const cwd = path.resolve(opts.cwd);
+  const chartDirAbs = path.resolve(cwd, opts.chartDir);
+  const read = opts.readTemplate ?? readFs;
+  const cache = new Map<string, string[] | null>();
+  const linesOf = (file: string): string[] | undefined => {
+    if (!cache.has(file)) cache.set(file, read(path.resolve(cwd, file))?.split(/\r?\n/) ?? null);
+    return cache.get(file) ?? undefined;
+  };
+
+  // Every `# Source:` comment with its offset; a document takes the last one before its content.
+  const sources: Array<{ offset: number; source: string }> = [];
+  for (const m of manifest.matchAll(sourceRe)) sources.push({ offset: m.index, source: m[1]! });
+
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(manifest, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const list = Array.isArray(docs) ? docs : [];
+  const objects: RenderedObject[] = [];
+  const problems: ManifestProblem[] = [];
+  const seenOfKind = new Map<string, number>();
+  let prevEnd = 0;
+  for (const doc of list) {
+    const start = doc.contents?.range?.[0] ?? doc.range[0];
+    const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
+    prevEnd = doc.range[2];
+    const template = src ? templateFile(src.source, chartDirAbs, cwd) : rel(cwd, chartDirAbs);
+    const manifestLine = lineCounter.linePos(start).line;
+
+    let js: unknown;
+    try {
+      js = doc.toJS({ maxAliasCount: 100 });
+    } catch {
+      js = undefined;
+    }
+    const obj =
+      js !== null && typeof js === "object" && !Array.isArray(js)
+        ? (js as Record<string, unknown>)
+        : undefined;
+    const kind = typeof obj?.kind === "string" ? obj.kind : "";
+    const name =
+      typeof (obj?.metadata as { name?: unknown } | undefined)?.name === "string"
+        ? String((obj!.metadata as { name: string }).name)
+        : "";
+    const kindKey = `${template}\0${kind}`;
+    const nth = seenOfKind.get(kindKey) ?? 0;
+    seenOfKind.set(kindKey, nth + 1);
+
+    const locate = (p: DocPath, occurrence = 0): SourcePosition => {
+      const lines = linesOf(template);
+      if (!lines) return { file: template, line: 1 };
+      const [a, b] = kind ? sectionFor(lines, kind, nth) : [0, lines.length];
+      const hit = locateInLines(lines, p, a, b, occurrence);
+      if (hit) return { file: template, line: hit.line, col: hit.col };
+      // Not found: the first content line of the section (line 1 for a one-document template).
+      const first = lines.findIndex((l, i) => i >= a && l.trim() !== "" && !l.trim().startsWith("{{"));
+      return { file: template, line: first >= 0 && first < b ? first + 1 : a + 1 };
+    };
+
+    for (const e of doc.errors) {
+      const offset = e.pos[0];
+      const lp = lineCounter.linePos(offset);
+      if (e.code === "DUPLICATE_KEY") {
+        const keyPath = pathAtOffset(doc.contents, offset);
+        const where = keyPath ? `'${keyPath.join(".")}'` : "a key";
+        problems.push({
+          rule: "duplicate-key",
+          message: `${where} is written twice in the rendered ${kind || "document"}${name ? ` ${name}` : ""} (YAML keeps only the last one; rendered output line ${lp.line})`,
+          at: keyPath ? locate(keyPath, 1) : { file: template, line: 1 },
+          manifestLine: lp.line,
+          ...(kind ? { object: `${kind}/${name}` } : {}),
+        });
+      } else {
+        problems.push({
+          rule: "yaml-parse",
+          message: `rendered output is not valid YAML at line ${lp.line}, column ${lp.col}: ${firstLine(e.message)}`,
+          at: { file: template, line: 1 },
+          manifestLine: lp.line,
+          ...(kind ? { object: `${kind}/${name}` } : {}),
+        });
+      }
+    }
+    if (!obj) continue;
+    const namespace = (obj.metadata as { namespace?: unknown } | undefined)?.namespace;
+    objects.push({
+      apiVersion: typeof obj.apiVersion === "string" ? obj.apiVersion : "",
+      kind,
+      name,
+      ...(typeof namespace === "string" ? { namespace } : {}),
+      doc: obj,
+      template,
+      manifestLine,
+      locate: (p) => locate(p),
+    });
+  }
+  return { objects, problems };
+}
+
+/** The objects of a `helm template` output; see parseManifestDocuments for YAML problems in it. */
+export function parseManifest(manifest: string, opts: { chartDir: string; cwd: string }): RenderedObject[] {
+  return parseManifestDocuments(manifest, opts).objects;
+}
+
+function firstLine(s: string): string {
+  return s.split("\n")[0] ?? s;
+}

@@ -1,0 +1,164 @@
+import { beforeAll, describe, expect, test } from "vitest";
+import { isKubesecKind, kubesecCheck, kubesecInput, kubesecScanArgv } from "../../src/checks/kubesec.js";
+import type { RenderCell } from "../../src/checks/types.js";
+import { applyWaivers } from "../../src/checks/waivers.js";
+import type { Finding } from "../../src/report/results.js";
+import { context, FIXTURES, renderFixture } from "./render.js";
+
+const T = `${FIXTURES}/kubesec/templates`;
+
+test.each([
+  [
+    { bin: "/t/kubesec", schemaLocation: "/tmp/kc", kubernetesVersion: "v1.37.2" },
+    [
+      "/t/kubesec",
+      "scan",
+      "--format",
+      "json",
+      "--exit-code",
+      "0",
+      "--schema-location",
+      "/tmp/kc",
+      "--kubernetes-version",
+      "1.37.2",
+      "-",
+    ],
+  ],
+  [
+    { bin: "kubesec", schemaLocation: "/a b/kc", kubernetesVersion: "1.36.0" },
+    [
+      "kubesec",
+      "scan",
+      "--format",
+      "json",
+      "--exit-code",
+      "0",
+      "--schema-location",
+      "/a b/kc",
+      "--kubernetes-version",
+      "1.36.0",
+      "-",
+    ],
+  ],
+])("kubesecScanArgv(%j): local schemas (never the network), stdin, JSON", (args, argv) => {
+  expect(kubesecScanArgv(args)).toEqual(argv);
+});
+
+describe.each([3, 4] as const)(
+  "kubesec (real binary, offline schemas) on the kubesec fixture, helm %i",
+  (major) => {
+    let cell: RenderCell;
+    beforeAll(async () => {
+      cell = await renderFixture("kubesec", { major });
+    });
+
+    test("only the kinds kubesec scores are sent: Service and CronJob are ignored, not failed", () => {
+      const sent = cell.objects
+        .filter(isKubesecKind)
+        .map((o) => `${o.kind}/${o.name}`)
+        .sort();
+      expect(sent).toEqual([
+        "DaemonSet/agent",
+        "Deployment/score-10",
+        "Deployment/score-8",
+        "Deployment/score-9",
+      ]);
+      expect(kubesecInput(cell.objects.filter(isKubesecKind)).split("\n---\n")).toHaveLength(4);
+    });
+
+    // The verdict is `score >= threshold`: at the boundary a score equal to the threshold passes.
+    test.each([
+      [9, ["Deployment/score-8"]],
+      [8, []],
+      [10, ["Deployment/score-8", "Deployment/score-9"]],
+      [11, ["Deployment/score-10", "Deployment/score-8", "Deployment/score-9"]],
+    ])("threshold %i: workloads below it are %j (plus the critical DaemonSet)", async (threshold, below) => {
+      const findings = await kubesecCheck.run(cell, context({ kubesecThreshold: threshold }));
+      const low = findings
+        .filter((f) => f.message.startsWith("kubesec score") && f.object !== "DaemonSet/agent")
+        .map((f) => f.object)
+        .sort();
+      expect(low).toEqual(below);
+      for (const f of findings.filter((x) => x.message.startsWith("kubesec score"))) {
+        expect(f.message).toContain(`(a workload passes when score >= ${threshold})`);
+      }
+    });
+
+    test.each([
+      [`${T}/scores.yaml:13`, "Deployment/score-8", "kubesec score 8 is below the threshold 9"],
+      [`${T}/critical.yaml:14`, "DaemonSet/agent", "kubesec critical HostNetwork (-9 points)"],
+    ])("error at %s for %s: %s", async (at, object, fragment) => {
+      const findings = await kubesecCheck.run(cell, context());
+      const hit = findings.find((f) => f.object === object && f.message.includes(fragment));
+      expect(hit, JSON.stringify(findings, null, 1)).toBeDefined();
+      expect(hit!).toMatchObject({ rule: "kubesec", severity: "error" });
+      expect(`${hit!.file}:${hit!.line}`).toBe(at);
+    });
+
+    test("a critical rule is an error even when the score would pass", async () => {
+      const findings = await kubesecCheck.run(cell, context({ kubesecThreshold: -100 }));
+      expect(findings.map((f) => f.object)).toEqual(["DaemonSet/agent"]);
+    });
+  },
+);
+
+test("an object kubesec's own schema validation rejects is an error saying why (schemas read offline)", async () => {
+  const cell = await renderFixture("broken");
+  const findings = await kubesecCheck.run(cell, context());
+  const typo = findings.find((f) => f.object === "Deployment/typo");
+  expect(typo?.message).toMatch(
+    /^kubesec could not score Deployment\/typo: jsonschema: '\/spec\/template\/spec\/containers\/0\/ports\/0\/containerPort': expected integer, but got string/,
+  );
+  expect(typo?.message).not.toMatch(/https?:/);
+});
+
+describe("waivers (rule, object, reason, expiry)", () => {
+  const finding = (object: string, rule = "kubesec"): Finding => ({
+    rule,
+    severity: "error",
+    message: "kubesec score 8 is below the threshold 9",
+    object,
+  });
+  const waiver = {
+    rule: "kubesec",
+    object: "Deployment/score-8",
+    reason: "upstream image",
+    expiry: "2026-12-31",
+  };
+
+  test.each([
+    [
+      "active until its expiry day inclusive",
+      "2026-12-31",
+      { reason: "upstream image", expires: "2026-12-31" },
+      "",
+    ],
+    [
+      "expired the day after: no longer applies and says so",
+      "2027-01-01",
+      undefined,
+      " (waiver expired 2026-12-31, no longer applies: upstream image)",
+    ],
+  ])("%s", (_name, today, waived, suffix) => {
+    const [out] = applyWaivers([finding("Deployment/score-8")], [waiver], today);
+    expect(out!.waived).toEqual(waived);
+    expect(out!.message).toBe(`kubesec score 8 is below the threshold 9${suffix}`);
+    expect(out!.severity).toBe("error");
+  });
+
+  test.each([
+    ["another object", finding("Deployment/score-9"), false],
+    ["another rule", finding("Deployment/score-8", "policy/resources"), false],
+    ["a glob object", finding("Deployment/score-8"), true],
+  ])("does not leak to %s", (name, f, expected) => {
+    const w = name === "a glob object" ? { ...waiver, object: "Deployment/score-*" } : waiver;
+    expect(applyWaivers([f], [w], "2026-06-01")[0]!.waived !== undefined).toBe(expected);
+  });
+
+  test("the real kubesec findings of a cell are waived per object and no longer fail", async () => {
+    const cell = await renderFixture("kubesec");
+    const findings = applyWaivers(await kubesecCheck.run(cell, context()), [waiver], "2026-06-01");
+    const byObject = Object.fromEntries(findings.map((f) => [f.object, f.waived !== undefined]));
+    expect(byObject).toEqual({ "Deployment/score-8": true, "DaemonSet/agent": false });
+  });
+});

@@ -1,0 +1,175 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runTool } from "../../src/exec/runner.js";
+import { helmLintArgv, helmTemplateArgv } from "../../src/helm/argv.js";
+import { parseManifest, parseManifestDocuments, templateFile } from "../../src/helm/manifest.js";
+import { helm, repoRoot } from "../helpers/tools.js";
+
+const chartDir = "tests/fixtures/manifest/web";
+const opts = { chartDir, cwd: repoRoot };
+
+describe.each([3, 4] as const)("parseManifest on real helm %i output", (major) => {
+  let manifest = "";
+  beforeAll(async () => {
+    const r = await runTool(helmTemplateArgv({ bin: helm(major), major, chartDir, valuesFiles: [] }), {
+      cwd: repoRoot,
+    });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    manifest = r.stdout;
+  });
+
+  it("returns one object per document with kind, name, namespace-less metadata and template", () => {
+    const objs = parseManifest(manifest, opts);
+    expect(objs.map((o) => `${o.kind}/${o.name} ${o.template}`).sort()).toEqual([
+      "ConfigMap/floe-gate-config tests/fixtures/manifest/web/templates/configmap.yaml",
+      "Deployment/floe-gate-web tests/fixtures/manifest/web/templates/deployment.yaml",
+      "Service/floe-gate-cache tests/fixtures/manifest/web/charts/cache/templates/service.yaml",
+      "Service/floe-gate-web tests/fixtures/manifest/web/templates/deployment.yaml",
+    ]);
+    for (const o of objs) {
+      expect(o.apiVersion).toMatch(/^(v1|apps\/v1)$/);
+      expect(manifest.split("\n")[o.manifestLine! - 1]).toMatch(/^apiVersion:/);
+    }
+  });
+
+  it.each([
+    {
+      obj: "Deployment/floe-gate-web",
+      path: ["spec", "template", "spec", "containers", 1, "image"],
+      line: 27,
+      col: 11,
+    },
+    {
+      obj: "Deployment/floe-gate-web",
+      path: ["spec", "template", "spec", "containers", 0, "resources", "limits"],
+      line: 23,
+      col: 11,
+    },
+    { obj: "Deployment/floe-gate-web", path: ["spec", "replicas"], line: 8, col: 3 },
+    { obj: "Service/floe-gate-web", path: ["spec", "ports", 0, "targetPort"], line: 41, col: 7 },
+    { obj: "Service/floe-gate-web", path: ["metadata", "name"], line: 34, col: 3 },
+    { obj: "Service/floe-gate-cache", path: ["spec", "ports", 0, "port"], line: 7, col: 7 },
+    { obj: "Service/floe-gate-web", path: ["status", "loadBalancer"], line: 31, col: undefined },
+  ])("locates $obj $path at $line:$col", ({ obj, path: p, line, col }) => {
+    const o = parseManifest(manifest, opts).find((x) => `${x.kind}/${x.name}` === obj)!;
+    const want = col === undefined ? { file: o.template, line } : { file: o.template, line, col };
+    expect(o.locate(p)).toEqual(want);
+  });
+
+  it("reports the duplicated key at its second line in the template", () => {
+    const { problems } = parseManifestDocuments(manifest, opts);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({
+      rule: "duplicate-key",
+      object: "ConfigMap/floe-gate-config",
+      at: { file: "tests/fixtures/manifest/web/templates/configmap.yaml", line: 7, col: 3 },
+    });
+    expect(problems[0]!.message).toMatch(
+      /^'data\.mode' is written twice in the rendered ConfigMap floe-gate-config/,
+    );
+  });
+});
+
+describe("parseManifestDocuments on hand-written output", () => {
+  it.each([
+    {
+      why: "a YAML fault",
+      text: "---\n# Source: web-app/templates/configmap.yaml\nkind: ConfigMap\nmetadata:\n  name: [x\n",
+      rule: "yaml-parse",
+      msg: /rendered output is not valid YAML at line \d+, column \d+/,
+    },
+    {
+      why: "a document without Source comment maps to the chart folder",
+      text: "apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n",
+      objects: ["Secret/s tests/fixtures/manifest/web"],
+    },
+    { why: "empty output", text: "", objects: [] },
+    { why: "comment-only documents", text: "---\n# Source: web-app/templates/x.yaml\n---\n", objects: [] },
+  ])("$why", ({ text, rule, msg, objects }) => {
+    const r = parseManifestDocuments(text, opts);
+    if (rule) {
+      expect(r.problems[0]?.rule).toBe(rule);
+      expect(r.problems[0]?.message).toMatch(msg!);
+    }
+    if (objects) expect(r.objects.map((o) => `${o.kind}/${o.name} ${o.template}`)).toEqual(objects);
+  });
+
+  it("uses the given reader and falls back to line 1 when the template cannot be read", () => {
+    const text =
+      "---\n# Source: web-app/templates/gone.yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n";
+    const [o] = parseManifestDocuments(text, { ...opts, readTemplate: () => undefined }).objects;
+    expect(o!.locate(["metadata", "name"])).toEqual({
+      file: "tests/fixtures/manifest/web/templates/gone.yaml",
+      line: 1,
+    });
+  });
+});
+
+describe("templateFile", () => {
+  it.each([
+    ["c/templates/a.yaml", "/r/charts/c", "/r", "charts/c/templates/a.yaml"],
+    ["c/charts/sub/templates/b.yaml", "/r/charts/c", "/r", "charts/c/charts/sub/templates/b.yaml"],
+    ["c/templates/a.yaml", "/r/charts/c", "/r/charts", "c/templates/a.yaml"],
+  ])("%s in %s from %s -> %s", (source, dir, cwd, want) => {
+    expect(templateFile(source, dir, cwd)).toBe(want);
+  });
+
+  it("maps a packed subchart to its archive", async () => {
+    const { mkdtemp, mkdir, writeFile } = await import("node:fs/promises");
+    const os = await import("node:os");
+    const root = await mkdtemp(path.join(os.tmpdir(), "floe-tgz-"));
+    await mkdir(path.join(root, "c", "charts"), { recursive: true });
+    await writeFile(path.join(root, "c", "charts", "pg-1.2.3.tgz"), "");
+    expect(templateFile("c/charts/pg/templates/sts.yaml", path.join(root, "c"), root)).toBe(
+      "c/charts/pg-1.2.3.tgz",
+    );
+  });
+});
+
+describe("helm argv builders", () => {
+  it.each([
+    {
+      major: 3 as const,
+      values: [],
+      kube: undefined,
+      want: ["/h3", "template", "floe-gate", "ch", "--namespace", "floe-gate"],
+    },
+    {
+      major: 4 as const,
+      values: ["a.yaml", "b.yaml"],
+      kube: "1.37",
+      want: [
+        "/h4",
+        "template",
+        "floe-gate",
+        "ch",
+        "--namespace",
+        "floe-gate",
+        "--values",
+        "a.yaml",
+        "--values",
+        "b.yaml",
+        "--kube-version",
+        "1.37",
+      ],
+    },
+  ])("helm $major template", ({ major, values, kube, want }) => {
+    expect(
+      helmTemplateArgv({ bin: `/h${major}`, major, chartDir: "ch", valuesFiles: values, kubeVersion: kube }),
+    ).toEqual(want);
+  });
+
+  it.each([
+    {
+      major: 3 as const,
+      want: ["/h3", "lint", "ch", "--strict", "--namespace", "floe-gate", "--values", "v.yaml"],
+    },
+    {
+      major: 4 as const,
+      want: ["/h4", "lint", "ch", "--strict", "--namespace", "floe-gate", "--values", "v.yaml"],
+    },
+  ])("helm $major lint always names the chart path", ({ major, want }) => {
+    expect(helmLintArgv({ bin: `/h${major}`, major, chartDir: "ch", valuesFiles: ["v.yaml"] })).toEqual(want);
+  });
+});

@@ -1,0 +1,95 @@
+// ajv and helm must agree on values schemas: for every case of the corpus, the gate's verdict on the
+// merged values equals what the real helm 3 and helm 4 say when they render a tiny chart with them.
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runTool } from "../../src/exec/runner.js";
+import { helmTemplateArgv } from "../../src/helm/argv.js";
+import { compileValuesSchema, validateMerged } from "../../src/values/schema.js";
+import { parseYamlText } from "../../src/values/yaml.js";
+import { helm } from "../helpers/tools.js";
+import { cases } from "./agreement-cases.js";
+
+interface Verdicts {
+  ajv3: boolean;
+  ajv4: boolean;
+  helm3: boolean;
+  helm4: boolean;
+  helm3Error: string;
+  helm4Error: string;
+}
+
+const verdicts = new Map<string, Verdicts>();
+
+async function pool<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+beforeAll(async () => {
+  const root = await mkdtemp(path.join(os.tmpdir(), "floe-agreement-"));
+  await pool([...cases.entries()], 4, async ([i, c]) => {
+    const dir = path.join(root, `case-${i}`);
+    await mkdir(path.join(dir, "templates"), { recursive: true });
+    await writeFile(path.join(dir, "Chart.yaml"), `apiVersion: v2\nname: case-${i}\nversion: 0.1.0\n`);
+    await writeFile(path.join(dir, "values.yaml"), c.values);
+    const schemaText = JSON.stringify(c.schema, null, 2);
+    await writeFile(path.join(dir, "values.schema.json"), schemaText);
+    await writeFile(
+      path.join(dir, "templates", "cm.yaml"),
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
+    );
+    const valuesFiles: string[] = [];
+    if (c.override !== undefined) {
+      await writeFile(path.join(dir, "override.yaml"), c.override);
+      valuesFiles.push(path.join(dir, "override.yaml"));
+    }
+    const compiled = compileValuesSchema(schemaText, "values.schema.json");
+    if (!("validate" in compiled)) throw new Error(`case ${c.name}: ${compiled.problem.message}`);
+    const files = [parseYamlText(c.values, "values.yaml")];
+    if (c.override !== undefined) files.push(parseYamlText(c.override, "override.yaml"));
+    const ajv3 = validateMerged(compiled.validate, files, 3).length === 0;
+    const ajv4 = validateMerged(compiled.validate, files, 4).length === 0;
+    const [h3, h4] = await Promise.all(
+      ([3, 4] as const).map((major) =>
+        runTool(helmTemplateArgv({ bin: helm(major), major, chartDir: dir, valuesFiles })),
+      ),
+    );
+    verdicts.set(c.name, {
+      ajv3,
+      ajv4,
+      helm3: h3!.code === 0,
+      helm4: h4!.code === 0,
+      helm3Error: h3!.stderr.trim(),
+      helm4Error: h4!.stderr.trim(),
+    });
+  });
+});
+
+describe("values-schema: ajv agrees with helm 3 and helm 4", () => {
+  it("has at least 40 cases, valid and invalid", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(cases.filter((c) => c.valid).length).toBeGreaterThan(10);
+    expect(cases.filter((c) => !c.valid).length).toBeGreaterThan(10);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))("%s", (name, c) => {
+    const v = verdicts.get(name)!;
+    const h3 = c.helm3 ?? c.valid;
+    const seen = { ajv3: v.ajv3, helm3: v.helm3, ajv4: v.ajv4, helm4: v.helm4 };
+    expect(seen, `helm3: ${v.helm3Error}\nhelm4: ${v.helm4Error}`).toEqual({
+      ajv3: h3,
+      helm3: h3,
+      ajv4: c.valid,
+      helm4: c.valid,
+    });
+    // A failing helm says why: the schema, not something else.
+    if (!h3) expect(v.helm3Error).toMatch(/schema/i);
+    if (!c.valid) expect(v.helm4Error).toMatch(/schema/i);
+  });
+});
