@@ -76,7 +76,7 @@ export function parseLintOutput(stdout: string, chartDirAbs: string, cwd: string
       .map((l) => l.trim())
       .filter(Boolean)
       .join(" ");
-    const schema = /don't meet the specifications of the schema/.test(message);
+    const schema = /don't meet the specifications of the schema|^- at '\//.test(message);
     const m = templatePos.exec(message);
     let file: string | undefined;
     let line: number | undefined;
