@@ -57,7 +57,7 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new InputError(`config file not found: ${rel}`);
     throw e;
   }
-  const y = parseYamlText(text, rel);
+  const y = parseYamlText(text, rel, "1.2");
   const bad = y.problems[0];
   if (bad) throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
   const value = y.value ?? {};

@@ -15,7 +15,7 @@ import { helmLintArgv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
 import type { PhaseContext } from "../report/phase.js";
-import type { CheckState, CheckStatus, Finding } from "../report/results.js";
+import type { CheckState, CheckStatus, Finding, Severity } from "../report/results.js";
 import { requireLocalTool } from "../tools/local.js";
 import { chartReads, deadValues } from "../values/dead.js";
 import { type CompiledSchema, compileValuesSchema, validateFile, validateMerged } from "../values/schema.js";
@@ -62,9 +62,20 @@ function glob(pattern: string, s: string): boolean {
   return re.test(s);
 }
 
+/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
+ * (`policy/*`). */
+export function severityFor(config: GateConfig, rule: string): Severity | "off" | undefined {
+  const exact = config.severity[rule];
+  if (exact) return exact;
+  const hits = Object.keys(config.severity)
+    .filter((k) => k.includes("*") && glob(k, rule))
+    .sort((a, b) => b.length - a.length);
+  return hits[0] ? config.severity[hits[0]] : undefined;
+}
+
 /** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/checks/waivers.ts). */
 export function applyPolicy(f: Finding, config: GateConfig, today: string): Finding | undefined {
-  const sev = config.severity[f.rule];
+  const sev = severityFor(config, f.rule);
   if (sev === "off") return undefined;
   const out: Finding = sev ? { ...f, severity: sev } : f;
   return applyWaivers([out], config.waivers, today)[0];
@@ -93,7 +104,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   for (const m of config.helmMajors) helmBin.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
   const kubesecPath = path.join(inputs.toolsDir, "kubesec");
   const checkCtx: CheckContext = {
-    severity: (rule, fallback) => config.severity[rule] ?? fallback,
+    severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
     settings: { ...config.settings, releaseNamespace: NAMESPACE },
     tools: existsSync(kubesecPath) ? { kubesec: kubesecPath } : {},
     cwd,
@@ -110,8 +121,8 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     statuses.push({
       id,
       rule,
-      state: config.severity[rule] === "off" ? "skip" : state,
-      ...(config.severity[rule] === "off"
+      state: severityFor(config, rule) === "off" ? "skip" : state,
+      ...(severityFor(config, rule) === "off"
         ? { reason: "turned off in floe-gate.yaml" }
         : reason
           ? { reason }
@@ -298,6 +309,8 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     const compiled = schemas.get(chart);
     if (kind === "template") {
       // Merged values are what helm validates; their verdict differs between majors on nulls.
+      // An invalid schema is reported once, at the schema file, by values-schema.
+      if (compiled && "problem" in compiled) schemaFailed.add(cell);
       if (compiled && "validate" in compiled) {
         const ps = validateMerged(compiled.validate, scenarioValues.get(s)!, helm);
         for (const p of ps) {
@@ -366,7 +379,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         );
         const rc: RenderCell = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
         for (const c of checks) {
-          if (config.severity[c.rule] === "off") {
+          if (severityFor(config, c.rule) === "off") {
             status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
             continue;
           }
