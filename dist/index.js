@@ -40379,8 +40379,9 @@ async function requireLocalTool(toolsDir, name) {
 // (in `with`, `range`, `toYaml`) counts as reading everything under `a`, so the rule errs towards silence.
 
 
-const valuesChain = /\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
-const indexCall = /\bindex\s+\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
+// `.Values`, `$.Values`, `$root.Values` (a variable holding the root context), never `.Chart.Values`.
+const valuesChain = /(?<![\w.$])(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
+const indexCall = /\bindex\s+(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
 /** The value paths a template text reads. */
 function readsOf(text) {
     const out = [];
