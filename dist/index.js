@@ -393,7 +393,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -454,7 +454,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -510,7 +510,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -687,7 +687,7 @@ exports.regexpCode = regexpCode;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
 const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(5407);
+const scope_1 = __nccwpck_require__(7788);
 var code_2 = __nccwpck_require__(567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
@@ -697,7 +697,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(5407);
+var scope_2 = __nccwpck_require__(7788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1383,7 +1383,7 @@ function par(x) {
 
 /***/ }),
 
-/***/ 5407:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1668,7 +1668,7 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
 const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(5402);
+const validation_error_1 = __nccwpck_require__(3021);
 const names_1 = __nccwpck_require__(630);
 const resolve_1 = __nccwpck_require__(4090);
 const util_1 = __nccwpck_require__(4464);
@@ -3427,7 +3427,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(5402);
+const validation_error_1 = __nccwpck_require__(3021);
 const ref_error_1 = __nccwpck_require__(3162);
 const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
@@ -4161,7 +4161,7 @@ exports["default"] = uri;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4693,7 +4693,7 @@ const anyOf_1 = __nccwpck_require__(9380);
 const oneOf_1 = __nccwpck_require__(2490);
 const allOf_1 = __nccwpck_require__(9205);
 const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(9210);
+const thenElse_1 = __nccwpck_require__(6829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -5118,7 +5118,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -35078,7 +35078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2756:
+/***/ 6614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38394,8 +38394,928 @@ var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-;// CONCATENATED MODULE: ./src/checks/registry.ts
-const registry_checks = [];
+;// CONCATENATED MODULE: ./src/checks/workloads.ts
+function isObj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function get(v, path) {
+    let cur = v;
+    for (const seg of path) {
+        if (typeof seg === "number") {
+            if (!Array.isArray(cur))
+                return undefined;
+            cur = cur[seg];
+        }
+        else {
+            if (!isObj(cur))
+                return undefined;
+            cur = cur[seg];
+        }
+    }
+    return cur;
+}
+function arr(v) {
+    return Array.isArray(v) ? v : [];
+}
+function str(v) {
+    return typeof v === "string" ? v : undefined;
+}
+/** Where each kind keeps its pod template's spec. */
+const podSpecPaths = {
+    Pod: ["spec"],
+    Deployment: ["spec", "template", "spec"],
+    StatefulSet: ["spec", "template", "spec"],
+    DaemonSet: ["spec", "template", "spec"],
+    ReplicaSet: ["spec", "template", "spec"],
+    ReplicationController: ["spec", "template", "spec"],
+    Job: ["spec", "template", "spec"],
+    CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
+};
+function podSpecPath(obj) {
+    const p = podSpecPaths[obj.kind];
+    return p && isObj(get(obj.doc, p)) ? p : undefined;
+}
+/** Labels of the pods a workload creates. */
+function podLabels(obj) {
+    const spec = podSpecPath(obj);
+    if (!spec)
+        return undefined;
+    const meta = obj.kind === "Pod" ? ["metadata"] : [...spec.slice(0, -1), "metadata"];
+    const labels = get(obj.doc, [...meta, "labels"]);
+    return isObj(labels)
+        ? Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)]))
+        : {};
+}
+function isHelmTestPod(obj) {
+    const hook = str(get(obj.doc, ["metadata", "annotations", "helm.sh/hook"])) ?? "";
+    return obj.kind === "Pod" && hook.split(",").some((h) => h.trim().startsWith("test"));
+}
+/** Pods that are meant to keep running (probes, PDBs, NetworkPolicies apply): not Jobs, not hooks. */
+function isLongRunning(obj) {
+    if (obj.kind === "Job" || obj.kind === "CronJob")
+        return false;
+    if (obj.kind === "Pod")
+        return !get(obj.doc, ["metadata", "annotations", "helm.sh/hook"]);
+    return podSpecPath(obj) !== undefined;
+}
+function containersOf(obj, opts = { init: true }) {
+    const spec = podSpecPath(obj);
+    if (!spec)
+        return [];
+    const out = [];
+    const lists = [["containers", false]];
+    if (opts.init !== false)
+        lists.push(["initContainers", true]);
+    for (const [list, init] of lists) {
+        for (const [i, c] of arr(get(obj.doc, [...spec, list])).entries()) {
+            if (!isObj(c))
+                continue;
+            out.push({ container: c, path: [...spec, list, i], name: str(c.name) ?? `#${i}`, init });
+        }
+    }
+    return out;
+}
+/** Kubernetes label selector semantics (matchLabels AND matchExpressions); a missing selector matches
+ * nothing, an empty one everything. */
+function selectorMatches(selector, labels) {
+    if (!isObj(selector))
+        return false;
+    const ml = isObj(selector.matchLabels) ? selector.matchLabels : {};
+    for (const [k, v] of Object.entries(ml))
+        if (labels[k] !== String(v))
+            return false;
+    for (const e of arr(selector.matchExpressions)) {
+        if (!isObj(e))
+            continue;
+        const key = String(e.key);
+        const values = arr(e.values).map(String);
+        const has = Object.hasOwn(labels, key);
+        switch (e.operator) {
+            case "In":
+                if (!has || !values.includes(labels[key]))
+                    return false;
+                break;
+            case "NotIn":
+                if (has && values.includes(labels[key]))
+                    return false;
+                break;
+            case "Exists":
+                if (!has)
+                    return false;
+                break;
+            case "DoesNotExist":
+                if (has)
+                    return false;
+                break;
+            default:
+                return false;
+        }
+    }
+    return true;
+}
+/** A Service's plain `selector: {k: v}` map. */
+function mapSelectorMatches(selector, labels) {
+    return isObj(selector) && selectorMatches({ matchLabels: selector }, labels);
+}
+/** Objects without a namespace are installed into the release namespace (the one `helm template
+ * --namespace` rendered with, when the gate says so; unknown namespaces compare equal). */
+function sameNamespace(a, b, releaseNamespace) {
+    const na = a.namespace ?? releaseNamespace;
+    const nb = b.namespace ?? releaseNamespace;
+    return na === undefined || nb === undefined || na === nb;
+}
+function objectId(obj) {
+    return `${obj.kind}/${obj.name}`;
+}
+/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent). */
+function findingAt(cell, obj, path, rule, severity, message) {
+    const pos = obj.locate(path);
+    return {
+        rule,
+        severity,
+        message,
+        file: pos.file,
+        line: pos.line,
+        ...(pos.col !== undefined ? { col: pos.col } : {}),
+        chart: cell.scenario.chart.name,
+        scenario: cell.scenario.name,
+        helm: cell.helm,
+        object: objectId(obj),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference.ts
+// dangling-reference: a Service (name or port), Secret (or key), ConfigMap (or key), ServiceAccount or
+// PVC that a rendered object refers to but no rendered object provides and floe-gate.yaml does not declare
+// external (`externalReferences`). Also NetworkPolicy pod selectors that select no rendered pod, and
+// in-cluster URLs (`http://<service>:<port>`, `<service>.<ns>.svc[.cluster.local][:port]`) in helm test
+// pods and ConfigMaps. Real floe defects: helm test pods and Ingress rules pointing at renamed Services.
+
+
+
+const RULE = "dangling-reference";
+/** Everything the render provides, by kind and name. */
+class Inventory {
+    byKind = new Map();
+    pods = [];
+    /** StatefulSet claim templates: PVC `<template>-<statefulset>-<ordinal>` exists once it runs. */
+    claimTemplates = [];
+    constructor(objects) {
+        for (const obj of objects) {
+            const d = obj.doc;
+            switch (obj.kind) {
+                case "Secret":
+                case "ConfigMap": {
+                    const keys = new Set();
+                    for (const field of obj.kind === "Secret" ? ["data", "stringData"] : ["data", "binaryData"]) {
+                        const m = d[field];
+                        if (isObj(m))
+                            for (const k of Object.keys(m))
+                                keys.add(k);
+                    }
+                    this.add(obj.kind, obj, { obj, keys });
+                    break;
+                }
+                case "Service": {
+                    const ports = arr(get(d, ["spec", "ports"]))
+                        .filter(isObj)
+                        .map((p) => ({ ...(str(p.name) ? { name: str(p.name) } : {}), port: Number(p.port) }));
+                    this.add("Service", obj, { obj, ports });
+                    break;
+                }
+                case "ServiceAccount":
+                case "PersistentVolumeClaim":
+                    this.add(obj.kind, obj, { obj });
+                    break;
+            }
+            this.operatorOutputs(obj);
+            if (podSpecPath(obj))
+                this.pods.push({ obj, labels: podLabels(obj) });
+            if (obj.kind === "StatefulSet") {
+                for (const t of arr(get(d, ["spec", "volumeClaimTemplates"]))) {
+                    const n = str(get(t, ["metadata", "name"]));
+                    if (n)
+                        this.claimTemplates.push({ obj, prefix: `${n}-${obj.name}-` });
+                }
+            }
+        }
+    }
+    /** Objects that well-known operators create from a rendered custom resource (its kind has no schema,
+     * but what it provides is documented): the External Secrets Operator and CloudNativePG. */
+    operatorOutputs(obj) {
+        const d = obj.doc;
+        if (obj.apiVersion.startsWith("external-secrets.io/") && obj.kind === "ExternalSecret") {
+            const name = str(get(d, ["spec", "target", "name"])) ?? obj.name;
+            const templ = get(d, ["spec", "target", "template", "data"]);
+            const dataFrom = arr(get(d, ["spec", "dataFrom"])).length > 0;
+            const keys = new Set([
+                ...arr(get(d, ["spec", "data"])).map((x) => str(get(x, ["secretKey"])) ?? ""),
+                ...(isObj(templ) ? Object.keys(templ) : []),
+            ]);
+            // dataFrom extracts whatever keys the remote secret has: any key may exist.
+            this.add("Secret", { ...obj, name }, dataFrom ? { obj } : { obj, keys });
+        }
+        if (obj.apiVersion.startsWith("postgresql.cnpg.io/") && obj.kind === "Cluster") {
+            for (const suffix of ["app", "superuser"])
+                this.add("Secret", { ...obj, name: `${obj.name}-${suffix}` }, { obj });
+            for (const suffix of ["rw", "ro", "r"]) {
+                this.add("Service", { ...obj, name: `${obj.name}-${suffix}` }, { obj, ports: [{ name: "postgres", port: 5432 }] });
+            }
+            this.pods.push({ obj, labels: { "cnpg.io/cluster": obj.name } });
+        }
+    }
+    add(kind, obj, p) {
+        const m = this.byKind.get(kind) ?? new Map();
+        this.byKind.set(kind, m);
+        const list = m.get(obj.name) ?? [];
+        list.push(p);
+        m.set(obj.name, list);
+    }
+    find(kind, name, from, releaseNs) {
+        return this.byKind
+            .get(kind)
+            ?.get(name)
+            ?.find((p) => sameNamespace(p.obj, from, releaseNs));
+    }
+}
+function globMatch(pattern, value) {
+    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    return re.test(value);
+}
+function isExternal(ctx, kind, name) {
+    return ctx.settings.externalReferences.some((r) => r.kind === kind && globMatch(r.name, name));
+}
+/** `app=web,tier=db` external pod label sets (ExternalReference kind Pod) a NetworkPolicy may select. */
+function externalPodMatches(ctx, selector) {
+    return ctx.settings.externalReferences
+        .filter((r) => r.kind === "Pod")
+        .some((r) => {
+        const labels = {};
+        for (const pair of r.name.split(",")) {
+            const [k, v] = pair.split("=");
+            if (k)
+                labels[k.trim()] = (v ?? "").trim();
+        }
+        return selectorMatches(selector, labels);
+    });
+}
+/** References a pod spec makes: env, envFrom, volumes (incl. projected), service account, pull secrets. */
+function podRefs(obj) {
+    const spec = podSpecPath(obj);
+    if (!spec)
+        return [];
+    const ps = get(obj.doc, spec);
+    const refs = [];
+    for (const c of containersOf(obj)) {
+        for (const [i, e] of arr(c.container.env).entries()) {
+            if (!isObj(e))
+                continue;
+            for (const [field, kind] of [
+                ["secretKeyRef", "Secret"],
+                ["configMapKeyRef", "ConfigMap"],
+            ]) {
+                const r = get(e, ["valueFrom", field]);
+                if (!isObj(r) || r.optional === true || !str(r.name))
+                    continue;
+                refs.push({
+                    kind,
+                    name: str(r.name),
+                    ...(str(r.key) ? { key: str(r.key) } : {}),
+                    path: [...c.path, "env", i, "valueFrom", field, "name"],
+                    via: `env ${str(e.name) ?? i} of container '${c.name}'`,
+                });
+            }
+        }
+        for (const [i, e] of arr(c.container.envFrom).entries()) {
+            for (const [field, kind] of [
+                ["secretRef", "Secret"],
+                ["configMapRef", "ConfigMap"],
+            ]) {
+                const r = get(e, [field]);
+                if (!isObj(r) || r.optional === true || !str(r.name))
+                    continue;
+                refs.push({
+                    kind,
+                    name: str(r.name),
+                    path: [...c.path, "envFrom", i, field, "name"],
+                    via: `envFrom of container '${c.name}'`,
+                });
+            }
+        }
+    }
+    const itemKeys = (src) => arr(src.items)
+        .filter(isObj)
+        .map((it) => str(it.key))
+        .filter((k) => k !== undefined);
+    for (const [i, v] of arr(ps.volumes).entries()) {
+        if (!isObj(v))
+            continue;
+        const base = [...spec, "volumes", i];
+        const via = `volume ${str(v.name) ?? i}`;
+        const secret = v.secret;
+        if (isObj(secret) && secret.optional !== true && str(secret.secretName)) {
+            refs.push({
+                kind: "Secret",
+                name: str(secret.secretName),
+                path: [...base, "secret", "secretName"],
+                via,
+            });
+            for (const key of itemKeys(secret))
+                refs.push({
+                    kind: "Secret",
+                    name: str(secret.secretName),
+                    key,
+                    path: [...base, "secret", "items"],
+                    via,
+                });
+        }
+        const cm = v.configMap;
+        if (isObj(cm) && cm.optional !== true && str(cm.name)) {
+            refs.push({ kind: "ConfigMap", name: str(cm.name), path: [...base, "configMap", "name"], via });
+            for (const key of itemKeys(cm))
+                refs.push({
+                    kind: "ConfigMap",
+                    name: str(cm.name),
+                    key,
+                    path: [...base, "configMap", "items"],
+                    via,
+                });
+        }
+        const pvc = get(v, ["persistentVolumeClaim", "claimName"]);
+        if (str(pvc))
+            refs.push({
+                kind: "PersistentVolumeClaim",
+                name: str(pvc),
+                path: [...base, "persistentVolumeClaim", "claimName"],
+                via,
+            });
+        for (const [j, s] of arr(get(v, ["projected", "sources"])).entries()) {
+            for (const [field, kind] of [
+                ["secret", "Secret"],
+                ["configMap", "ConfigMap"],
+            ]) {
+                const src = get(s, [field]);
+                if (!isObj(src) || src.optional === true || !str(src.name))
+                    continue;
+                const p = [...base, "projected", "sources", j, field, "name"];
+                refs.push({ kind, name: str(src.name), path: p, via: `projected ${via}` });
+                for (const key of itemKeys(src))
+                    refs.push({ kind, name: str(src.name), key, path: p, via: `projected ${via}` });
+            }
+        }
+    }
+    const sa = str(ps.serviceAccountName) ?? str(ps.serviceAccount);
+    if (sa && sa !== "default") {
+        const field = str(ps.serviceAccountName) ? "serviceAccountName" : "serviceAccount";
+        refs.push({ kind: "ServiceAccount", name: sa, path: [...spec, field], via: "pod spec" });
+    }
+    for (const [i, s] of arr(ps.imagePullSecrets).entries()) {
+        if (str(get(s, ["name"])))
+            refs.push({
+                kind: "Secret",
+                name: str(get(s, ["name"])),
+                path: [...spec, "imagePullSecrets", i, "name"],
+                via: "imagePullSecrets",
+            });
+    }
+    return refs;
+}
+function backendRef(backend, path, via) {
+    const svc = get(backend, ["service"]);
+    if (!isObj(svc) || !str(svc.name))
+        return undefined;
+    const byName = get(svc, ["port", "name"]);
+    const port = byName ?? get(svc, ["port", "number"]);
+    return {
+        kind: "Service",
+        name: str(svc.name),
+        ...(port !== undefined ? { port: port } : {}),
+        path: [...path, "service", "name"],
+        portPath: [...path, "service", "port", byName !== undefined ? "name" : "number"],
+        via,
+    };
+}
+function ingressRefs(obj) {
+    if (obj.kind !== "Ingress")
+        return [];
+    const refs = [];
+    const def = backendRef(get(obj.doc, ["spec", "defaultBackend"]), ["spec", "defaultBackend"], "defaultBackend");
+    if (def)
+        refs.push(def);
+    for (const [i, rule] of arr(get(obj.doc, ["spec", "rules"])).entries()) {
+        for (const [j, p] of arr(get(rule, ["http", "paths"])).entries()) {
+            const base = ["spec", "rules", i, "http", "paths", j, "backend"];
+            const r = backendRef(get(p, ["backend"]), base, `rule ${str(get(rule, ["host"])) ?? i} path ${str(get(p, ["path"])) ?? j}`);
+            if (r)
+                refs.push(r);
+        }
+    }
+    for (const [i, t] of arr(get(obj.doc, ["spec", "tls"])).entries()) {
+        const s = str(get(t, ["secretName"]));
+        if (s)
+            refs.push({ kind: "Secret", name: s, path: ["spec", "tls", i, "secretName"], via: "tls" });
+    }
+    return refs;
+}
+// In-cluster addresses: `scheme://name[:port]` (one label: a Service in the same namespace) or
+// `name.ns.svc[.cluster.local][:port]` with or without a scheme. Hosts with other dots are external.
+const urlRe = /\b(?:([a-z][a-z0-9+.-]*):\/\/)?([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)(?:\.([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\.svc(?:\.cluster\.local)?)?(?::(\d{1,5}))?(?=[/\s"',;)?#]|$)/g;
+const defaultPorts = { http: 80, https: 443 };
+function inClusterUrls(text) {
+    const out = [];
+    for (const m of text.matchAll(urlRe)) {
+        const [, scheme, host, ns, port] = m;
+        if (!host)
+            continue;
+        const before = m.index > 0 ? text[m.index - 1] : "";
+        // Part of a longer host name or path (`a.b.com`, `/x/name`): not an address of its own.
+        if (/[a-z0-9.@/_-]/i.test(before) && !scheme)
+            continue;
+        if (!ns && !scheme)
+            continue;
+        if (!ns) {
+            // scheme://host: only single-label hosts are Services; the regex stops at the first dot.
+            const after = text[m.index + m[0].length];
+            if (after === "." || host === "localhost" || /^\d+$/.test(host))
+                continue;
+        }
+        const p = port ? Number(port) : scheme ? defaultPorts[scheme] : undefined;
+        out.push({
+            service: host,
+            ...(ns ? { namespace: ns } : {}),
+            ...(p !== undefined ? { port: p } : {}),
+            text: m[0],
+        });
+    }
+    return out;
+}
+function strings(value, path, out) {
+    if (typeof value === "string")
+        out.push({ path, text: value });
+    else if (Array.isArray(value)) {
+        for (const [i, v] of value.entries())
+            strings(v, [...path, i], out);
+    }
+    else if (isObj(value))
+        for (const [k, v] of Object.entries(value))
+            strings(v, [...path, k], out);
+}
+function urlRefs(obj) {
+    const texts = [];
+    if (isHelmTestPod(obj))
+        strings(get(obj.doc, ["spec"]), ["spec"], texts);
+    else if (obj.kind === "ConfigMap")
+        strings(get(obj.doc, ["data"]), ["data"], texts);
+    else
+        return [];
+    const refs = [];
+    for (const t of texts) {
+        for (const u of inClusterUrls(t.text)) {
+            // A FQDN into another namespace than the object's is another release's business.
+            if (u.namespace && obj.namespace && u.namespace !== obj.namespace)
+                continue;
+            refs.push({
+                kind: "Service",
+                name: u.service,
+                ...(u.port !== undefined ? { port: u.port } : {}),
+                path: t.path.length > 2 && obj.kind === "ConfigMap" ? t.path.slice(0, 2) : t.path,
+                ...(t.text.includes("\n") ? { needle: u.text } : {}),
+                via: `address '${u.service}${u.namespace ? `.${u.namespace}.svc` : ""}${u.port !== undefined ? `:${u.port}` : ""}'`,
+            });
+        }
+    }
+    return refs;
+}
+function networkPolicyFindings(cell, inv, ctx, severity) {
+    const out = [];
+    const releaseNs = ctx.settings.releaseNamespace;
+    const matchesPod = (np, selector) => inv.pods.some((p) => sameNamespace(p.obj, np, releaseNs) && selectorMatches(selector, p.labels)) ||
+        externalPodMatches(ctx, selector);
+    for (const np of cell.objects) {
+        if (np.kind !== "NetworkPolicy")
+            continue;
+        const sel = get(np.doc, ["spec", "podSelector"]);
+        const empty = isObj(sel) && Object.keys(sel.matchLabels ?? {}).length === 0 && arr(sel.matchExpressions).length === 0;
+        if (isObj(sel) && !empty && !matchesPod(np, sel)) {
+            out.push(findingAt(cell, np, ["spec", "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: spec.podSelector selects no rendered pod in its namespace`));
+        }
+        for (const dir of ["ingress", "egress"]) {
+            for (const [i, r] of arr(get(np.doc, ["spec", dir])).entries()) {
+                for (const [j, peer] of arr(get(r, [dir === "ingress" ? "from" : "to"])).entries()) {
+                    // A peer with a namespaceSelector points into other namespaces: not ours to resolve.
+                    if (!isObj(peer) || peer.namespaceSelector !== undefined || !isObj(peer.podSelector))
+                        continue;
+                    const ps = peer.podSelector;
+                    if (Object.keys(ps.matchLabels ?? {}).length === 0 && arr(ps.matchExpressions).length === 0)
+                        continue;
+                    if (!matchesPod(np, ps)) {
+                        const field = dir === "ingress" ? "from" : "to";
+                        out.push(findingAt(cell, np, ["spec", dir, i, field, j, "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: ${dir}[${i}].${field}[${j}].podSelector selects no rendered pod (declare external pods as externalReferences kind Pod)`));
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
+const danglingReferenceCheck = {
+    rule: RULE,
+    defaultSeverity: "error",
+    description: "Every Service (and port), Secret (and key), ConfigMap (and key), ServiceAccount and PVC a rendered object refers to is rendered too or declared external; NetworkPolicy selectors select a pod.",
+    run(cell, ctx) {
+        const severity = ctx.severity(RULE, "error");
+        if (severity === "off")
+            return [];
+        const inv = new Inventory(cell.objects);
+        const releaseNs = ctx.settings.releaseNamespace;
+        const out = [];
+        const seen = new Set();
+        for (const obj of cell.objects) {
+            for (const ref of [...podRefs(obj), ...ingressRefs(obj), ...urlRefs(obj)]) {
+                const problem = check(ref, obj, inv, ctx, releaseNs);
+                if (!problem)
+                    continue;
+                const key = `${obj.kind}/${obj.name}\0${ref.path.join("/")}\0${problem}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                const at = problem.startsWith("Service") && problem.includes("has no port") && ref.portPath
+                    ? ref.portPath
+                    : ref.path;
+                const f = findingAt(cell, obj, at, RULE, severity, `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
+                out.push(ref.needle ? refineToNeedle(f, ref.needle, ctx.cwd) : f);
+            }
+        }
+        out.push(...networkPolicyFindings(cell, inv, ctx, severity));
+        return out;
+    },
+};
+/** A multi-line value (a config file inside a ConfigMap) is located at its key; when the template writes
+ * the address literally in the lines below, point at that line instead. */
+function refineToNeedle(f, needle, cwd) {
+    if (!f.file || !f.line)
+        return f;
+    let lines;
+    try {
+        lines = (0,external_node_fs_.readFileSync)(external_node_path_default().resolve(cwd, f.file), "utf8").split(/\r?\n/);
+    }
+    catch {
+        return f;
+    }
+    const keyIndent = /^\s*/.exec(lines[f.line - 1] ?? "")[0].length;
+    for (let i = f.line; i < lines.length; i++) {
+        const l = lines[i];
+        if (l.trim() !== "" && /^\s*/.exec(l)[0].length <= keyIndent)
+            break;
+        const col = l.indexOf(needle);
+        if (col >= 0)
+            return { ...f, line: i + 1, col: col + 1 };
+    }
+    return f;
+}
+function check(ref, from, inv, ctx, releaseNs) {
+    if (isExternal(ctx, ref.kind, ref.name))
+        return undefined;
+    const hint = `declare it in externalReferences (kind ${ref.kind}) if something else creates it`;
+    if (ref.kind === "PersistentVolumeClaim" && inv.claimTemplates.some((t) => ref.name.startsWith(t.prefix)))
+        return undefined;
+    const found = inv.find(ref.kind, ref.name, from, releaseNs);
+    if (!found)
+        return `${ref.kind} '${ref.name}' is not rendered by this chart; ${hint}`;
+    if (ref.key !== undefined && found.keys && !found.keys.has(ref.key)) {
+        const have = [...found.keys].sort().join(", ") || "none";
+        return `${ref.kind} '${ref.name}' has no key '${ref.key}' (keys: ${have})`;
+    }
+    if (ref.port !== undefined && found.ports) {
+        const ok = found.ports.some((p) => typeof ref.port === "number" ? p.port === ref.port : p.name === ref.port);
+        if (!ok) {
+            const have = found.ports.map((p) => (p.name ? `${p.name}/${p.port}` : String(p.port))).join(", ") || "none";
+            return `Service '${ref.name}' has no port ${typeof ref.port === "number" ? ref.port : `named '${ref.port}'`} (ports: ${have})`;
+        }
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __nccwpck_require__(8522);
+;// CONCATENATED MODULE: ./src/tools/versions.json
+const versions_namespaceObject = /*#__PURE__*/JSON.parse('{"Fs":{"3":"v3.22.0","4":"v4.3.1"},"Hr":{"2":"v2.14.2"},"fM":{"0":"v0.33.0","q":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"Lr":{"1":"v1.37.0"}}');
+;// CONCATENATED MODULE: ./src/tools/pins.ts
+// Pinned default versions, shared with scripts/tools.sh through versions.json.
+
+const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
+const pins = {
+    helm: { 3: versions_namespaceObject.Fs[3], 4: versions_namespaceObject.Fs[4] },
+    kubesec: versions_namespaceObject.Hr[2],
+    kind: versions_namespaceObject.fM[0],
+    kindNodeImage: versions_namespaceObject.fM.q,
+    kubectl: versions_namespaceObject.Lr[1],
+};
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
+var _2019 = __nccwpck_require__(878);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+;// CONCATENATED MODULE: ./src/values/ajv.ts
+// One place that builds Ajv instances, so every schema in floe-helm is checked the same way. Draft-07 by
+// default (what Helm 3 applies; Helm 4 accepts it too); a schema that declares 2019-09 or 2020-12 in
+// `$schema` gets the matching Ajv class, as Helm 4's validator would.
+
+
+
+
+const mod = (dist_default());
+const addFormats = mod.default ?? mod;
+function createAjv(opts = {}) {
+    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...opts });
+    addFormats(ajv);
+    return ajv;
+}
+/** An Ajv for the draft a schema declares in `$schema` (draft-07 when it declares none). */
+function createAjvFor(schema, opts = {}) {
+    const declared = schema?.$schema;
+    const o = { allErrors: true, strict: false, ...opts };
+    let ajv;
+    if (typeof declared === "string" && declared.includes("2020-12"))
+        ajv = new _2020.Ajv2020(o);
+    else if (typeof declared === "string" && declared.includes("2019-09"))
+        ajv = new _2019.Ajv2019(o);
+    else
+        ajv = new dist_ajv.Ajv(o);
+    addFormats(ajv);
+    return ajv;
+}
+
+;// CONCATENATED MODULE: ./src/k8s/schemas.ts
+// The Kubernetes API schemas the static gate validates rendered objects against, offline. They come from
+// the OpenAPI v3 spec in the `k8s.io/kubernetes` Go module (what the API server serves), compacted by
+// scripts/k8s-schemas.mjs into schemas/kubernetes/v<major>.<minor>.json.gz (committed; no network at gate
+// time). Refresh: `node scripts/k8s-schemas.mjs 1.38` when the kind node image pin moves to a new minor.
+
+
+
+
+
+
+
+/** `schemas/kubernetes`, found from this module's own location so it works from src/ (tests) and from the
+ * bundled dist/index.js alike (both sit below the package root that holds schemas/). */
+function kubeSchemasDir() {
+    let dir = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+        const candidate = external_node_path_default().join(dir, "schemas", "kubernetes");
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return candidate;
+        dir = external_node_path_default().dirname(dir);
+    }
+    throw new InputError("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
+}
+/** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
+function availableKubeVersions(dir = kubeSchemasDir()) {
+    return (0,external_node_fs_.readdirSync)(dir)
+        .map((f) => /^v(\d+)\.(\d+)\.json\.gz$/.exec(f))
+        .filter((m) => m !== null)
+        .sort((a, b) => Number(b[1]) - Number(a[1]) || Number(b[2]) - Number(a[2]))
+        .map((m) => `${m[1]}.${m[2]}`);
+}
+/** The default `--kube-version`: the Kubernetes minor the pinned kind node image runs. */
+function defaultKubeVersion(nodeImage = pins.kindNodeImage) {
+    const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
+    if (!m)
+        throw new InputError(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
+    return `${m[1]}.${m[2]}`;
+}
+/** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
+function kubeMinor(version) {
+    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+    if (!m)
+        throw new InputError(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
+    return `${m[1]}.${m[2]}`;
+}
+const loaded = new Map();
+function loadKubeSchemas(version, dir) {
+    const minor = kubeMinor(version);
+    const key = `${dir ?? ""}\0${minor}`;
+    const hit = loaded.get(key);
+    if (hit)
+        return hit;
+    const folder = dir ?? kubeSchemasDir();
+    const file = external_node_path_default().join(folder, `v${minor}.json.gz`);
+    if (!(0,external_node_fs_.existsSync)(file)) {
+        throw new InputError(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
+            `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`);
+    }
+    const schemas = JSON.parse((0,external_node_zlib_.gunzipSync)((0,external_node_fs_.readFileSync)(file)).toString("utf8"));
+    loaded.set(key, schemas);
+    return schemas;
+}
+/** Strict mode: an object schema that lists its properties accepts no others (what `kubectl apply
+ * --validate=strict` and kubeconform -strict do), except where the API marks it open. */
+function strictify(node) {
+    if (Array.isArray(node))
+        return node.map(strictify);
+    if (node === null || typeof node !== "object")
+        return node;
+    const src = node;
+    const out = {};
+    for (const [k, v] of Object.entries(src)) {
+        if (k === "x-kubernetes-preserve-unknown-fields")
+            continue;
+        out[k] =
+            k === "properties"
+                ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, strictify(s)]))
+                : strictify(v);
+    }
+    if (out.properties &&
+        out.additionalProperties === undefined &&
+        !src["x-kubernetes-preserve-unknown-fields"]) {
+        out.additionalProperties = false;
+    }
+    return out;
+}
+function refsOf(node, into) {
+    if (Array.isArray(node)) {
+        for (const n of node)
+            refsOf(n, into);
+    }
+    else if (node !== null && typeof node === "object") {
+        for (const [k, v] of Object.entries(node)) {
+            if (k === "$ref" && typeof v === "string")
+                into.add(v.replace("#/definitions/", ""));
+            else
+                refsOf(v, into);
+        }
+    }
+}
+/** A self-contained schema for one kind: `$ref` to its definition plus every definition it reaches.
+ * Undefined for a kind the API does not know (a CRD). */
+function standaloneKindSchema(schemas, apiVersion, kind, opts = { strict: true }) {
+    const root = schemas.kinds[`${apiVersion}/${kind}`];
+    if (!root)
+        return undefined;
+    const names = new Set();
+    const queue = [root];
+    while (queue.length > 0) {
+        const name = queue.pop();
+        if (names.has(name) || !schemas.definitions[name])
+            continue;
+        names.add(name);
+        const refs = new Set();
+        refsOf(schemas.definitions[name], refs);
+        queue.push(...refs);
+    }
+    const definitions = {};
+    for (const name of [...names].sort()) {
+        const def = schemas.definitions[name];
+        definitions[name] = opts.strict ? strictify(def) : def;
+    }
+    return { $ref: `#/definitions/${root}`, definitions };
+}
+/** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
+ * object fields before validating so only real mistakes are reported. */
+function withoutNulls(value) {
+    if (Array.isArray(value))
+        return value.map(withoutNulls);
+    if (value === null || typeof value !== "object")
+        return value;
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        if (v !== null)
+            out[k] = withoutNulls(v);
+    return out;
+}
+/** Validates objects by apiVersion/kind. All definitions are registered once as one schema and each kind
+ * compiles to a `$ref` into it, so shared types (PodSpec, ObjectMeta, ...) are compiled once for all kinds
+ * rather than once per kind; each kind compiles on first use. */
+class KubeValidator {
+    schemas;
+    ajv = createAjv({ validateSchema: false, inlineRefs: false, code: { optimize: false } });
+    cache = new Map();
+    registered = false;
+    constructor(schemas) {
+        this.schemas = schemas;
+    }
+    knows(apiVersion, kind) {
+        return this.schemas.kinds[`${apiVersion}/${kind}`] !== undefined;
+    }
+    /** Errors for a known kind ([] when valid); undefined for a kind without a schema. */
+    validate(doc) {
+        const key = `${String(doc.apiVersion ?? "")}/${String(doc.kind ?? "")}`;
+        let fn = this.cache.get(key);
+        if (fn === undefined) {
+            const root = this.schemas.kinds[key];
+            if (root) {
+                if (!this.registered) {
+                    this.ajv.addSchema({ $id: "k8s", definitions: strictify(this.schemas.definitions) });
+                    this.registered = true;
+                }
+                fn = this.ajv.compile({ $ref: `k8s#/definitions/${root}` });
+            }
+            else
+                fn = null;
+            this.cache.set(key, fn);
+        }
+        if (fn === null)
+            return undefined;
+        return fn(withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/k8s-schema.ts
+
+
+const validators = new Map();
+function validatorFor(version) {
+    let v = validators.get(version);
+    if (!v) {
+        v = new KubeValidator(loadKubeSchemas(version));
+        validators.set(version, v);
+    }
+    return v;
+}
+function pointerPath(pointer) {
+    if (pointer === "")
+        return [];
+    return pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+/** One message per real problem: ajv also reports each branch of a failed oneOf (int-or-string). */
+function describe(e) {
+    const path = pointerPath(e.instancePath);
+    const at = path.length ? path.join(".") : "(object)";
+    switch (e.keyword) {
+        case "additionalProperties": {
+            const field = String(e.params.additionalProperty);
+            return { path: [...path, field], message: `unknown field '${[...path, field].join(".")}'` };
+        }
+        case "required": {
+            const missing = String(e.params.missingProperty);
+            return { path, message: `${at}: missing required field '${missing}'` };
+        }
+        case "type":
+            return { path, message: `${at}: ${e.message ?? "wrong type"}` };
+        case "oneOf":
+            return { path, message: `${at}: must be an integer or a string` };
+        case "enum": {
+            const allowed = e.params.allowedValues.map(String).join(", ");
+            return { path, message: `${at}: must be one of ${allowed}` };
+        }
+        default:
+            return { path, message: `${at}: ${e.message ?? e.keyword}` };
+    }
+}
+const k8sSchemaCheck = {
+    rule: "k8s-schema",
+    defaultSeverity: "error",
+    description: "Every rendered object is valid for the Kubernetes API of --kube-version, offline and strict (unknown fields are errors).",
+    run(cell, ctx) {
+        const severity = ctx.severity("k8s-schema", "error");
+        if (severity === "off")
+            return [];
+        const version = ctx.settings.kubeVersion || defaultKubeVersion();
+        const validator = validatorFor(version);
+        const declared = new Set((ctx.settings.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
+        const findings = [];
+        for (const obj of cell.objects) {
+            const errors = validator.validate(obj.doc);
+            if (errors === undefined) {
+                if (declared.has(`${obj.apiVersion}/${obj.kind}`))
+                    continue;
+                findings.push({
+                    ...findingAt(cell, obj, ["kind"], "k8s-schema", "info", `no schema known for ${obj.apiVersion} ${obj.kind} in Kubernetes ${validator.schemas.kubernetesVersion} ` +
+                        "(a custom resource?): not validated; declare it under `kinds` in floe-gate.yaml to silence this"),
+                });
+                continue;
+            }
+            const seen = new Set();
+            // A type error inside a oneOf shows up three times (each branch + the oneOf): keep the oneOf.
+            const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
+            for (const e of errors) {
+                if (e.keyword !== "oneOf" && oneOfPaths.has(e.instancePath))
+                    continue;
+                const d = describe(e);
+                if (!d)
+                    continue;
+                const key = `${d.path.join("/")}\0${d.message}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                findings.push(findingAt(cell, obj, d.path, "k8s-schema", severity, `${objectId(obj)}: ${d.message} (Kubernetes ${version})`));
+            }
+        }
+        return findings;
+    },
+};
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -38460,6 +39380,486 @@ function runTool(argv, opts = {}) {
     });
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
+// kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
+// downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
+// network at gate time for us). This writes such a folder from the same committed schemas the k8s-schema
+// check uses, in kubeconform's own layout: <dir>/v<version>-standalone-strict/<kind>-<group>-<version>.json.
+// Only the kinds kubesec scores are written (a few hundred KiB), once per schema version (content-addressed,
+// written atomically so concurrent gates can share it).
+
+
+
+
+
+/** The kinds kubesec 2.14 has rules for; it scores every other kind 0 ("not supported"). */
+const KUBESEC_KINDS = [
+    { apiVersion: "v1", kind: "Pod" },
+    { apiVersion: "apps/v1", kind: "Deployment" },
+    { apiVersion: "apps/v1", kind: "StatefulSet" },
+    { apiVersion: "apps/v1", kind: "DaemonSet" },
+];
+/** kubeconform's file name for a kind: `deployment-apps-v1.json`, `pod-v1.json`. */
+function kubeconformFileName(apiVersion, kind) {
+    const [groupOrVersion, version] = apiVersion.split("/");
+    const suffix = version ? `${groupOrVersion.split(".")[0]}-${version}` : groupOrVersion;
+    return `${kind.toLowerCase()}-${suffix.toLowerCase()}.json`;
+}
+/** kubeconform's version folder: what `--kubernetes-version 1.37.2` looks up with -strict. */
+function kubeconformVersionDir(kubernetesVersion) {
+    return `v${kubernetesVersion.replace(/^v/, "")}-standalone-strict`;
+}
+/** Writes (once) and returns the folder to pass as `--schema-location`. */
+function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-kubeconform")) {
+    const files = new Map();
+    for (const k of KUBESEC_KINDS) {
+        const standalone = standaloneKindSchema(schemas, k.apiVersion, k.kind, { strict: true });
+        if (!standalone)
+            continue;
+        // kubeconform compiles as draft 4, where keywords beside a $ref are ignored: inline the root definition.
+        const defs = standalone.definitions;
+        const rootName = String(standalone.$ref).replace("#/definitions/", "");
+        files.set(kubeconformFileName(k.apiVersion, k.kind), JSON.stringify({ ...defs[rootName], definitions: defs }));
+    }
+    const hash = (0,external_node_crypto_.createHash)("sha256");
+    for (const [name, body] of [...files].sort())
+        hash.update(name).update("\0").update(body);
+    const dir = external_node_path_default().join(baseDir, `${schemas.kubernetesVersion}-${hash.digest("hex").slice(0, 12)}`);
+    const versionDir = external_node_path_default().join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
+    if ((0,external_node_fs_.existsSync)(versionDir))
+        return dir;
+    const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().join(tmp, kubeconformVersionDir(schemas.kubernetesVersion)), { recursive: true });
+    for (const [name, body] of files) {
+        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(tmp, kubeconformVersionDir(schemas.kubernetesVersion), name), body);
+    }
+    try {
+        (0,external_node_fs_.renameSync)(tmp, dir);
+    }
+    catch {
+        // Another process won the race: its folder has the same content.
+        (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
+    }
+    return dir;
+}
+
+;// CONCATENATED MODULE: ./src/checks/kubesec.ts
+// kubesec: the real kubesec scores every workload kind it supports (Pod, Deployment, StatefulSet,
+// DaemonSet); other kinds are not sent (kubesec scores them 0 and exits 2). One kubesec run per plan cell
+// with all its workloads as one multi-document stream. Offline: kubesec's built-in kubeconform validation
+// reads a local schema folder generated from the committed Kubernetes schemas (src/k8s/kubeconform-dir.ts).
+//
+// Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
+// score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
+// own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
+// findings like to any other (src/checks/waivers.ts).
+
+
+
+
+
+const kubesec_RULE = "kubesec";
+const DEFAULT_KUBESEC_THRESHOLD = 9;
+/** `kubesec scan` reading a multi-document stream on stdin, JSON out. `--exit-code 0`: a low score is
+ * our verdict to make (kubesec would exit 2 for any score <= 0), so only a failure to run is non-zero. */
+function kubesecScanArgv(a) {
+    return [
+        a.bin,
+        "scan",
+        "--format",
+        "json",
+        "--exit-code",
+        "0",
+        "--schema-location",
+        a.schemaLocation,
+        "--kubernetes-version",
+        a.kubernetesVersion.replace(/^v/, ""),
+        "-",
+    ];
+}
+function isKubesecKind(obj) {
+    return KUBESEC_KINDS.some((k) => k.apiVersion === obj.apiVersion && k.kind === obj.kind);
+}
+/** The documents kubesec reads: JSON is YAML, and JSON never contains the `\n---\n` separator. */
+function kubesecInput(objects) {
+    return `${objects.map((o) => JSON.stringify(withoutNulls(o.doc))).join("\n---\n")}\n`;
+}
+/** Best path for a kubesec selector such as `containers[] .securityContext .privileged == true` or
+ * `.spec .hostNetwork == true`: the first container that has that field, else the pod spec. */
+function selectorPath(obj, selector) {
+    const spec = podSpecPath(obj) ?? ["spec"];
+    const inContainer = /containers\[\]\s*((?:\.\w+\s*)+)/.exec(selector);
+    if (inContainer) {
+        const keys = inContainer[1]
+            .trim()
+            .split(/\s+/)
+            .map((k) => k.slice(1));
+        const containers = containersOf(obj);
+        const hit = containers.find((c) => get(c.container, keys) !== undefined);
+        if (hit)
+            return [...hit.path, ...keys];
+        return containers[0]?.path ?? spec;
+    }
+    const onSpec = /^\.spec\s+((?:\.\w+\s*)+)/.exec(selector);
+    if (onSpec)
+        return [
+            ...spec,
+            ...onSpec[1]
+                .trim()
+                .split(/\s+/)
+                .map((k) => k.slice(1)),
+        ];
+    return spec;
+}
+function kubesecFindings(cell, objects, reports, threshold, severity) {
+    const out = [];
+    for (const [i, obj] of objects.entries()) {
+        const r = reports[i];
+        const spec = podSpecPath(obj) ?? ["spec"];
+        if (!r.valid) {
+            const why = r.message
+                .split("\n")[0]
+                .replace(/^problem validating schema\. Check JSON formatting: /, "")
+                .replace(/ does not validate with \S+: /, ": ");
+            out.push(findingAt(cell, obj, spec, kubesec_RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: ${why}`));
+            continue;
+        }
+        for (const c of r.scoring?.critical ?? []) {
+            out.push(findingAt(cell, obj, selectorPath(obj, c.selector), kubesec_RULE, severity, `kubesec critical ${c.id} (${c.points} points): ${c.reason} [${c.selector}]`));
+        }
+        if (r.score < threshold) {
+            const advise = (r.scoring?.advise ?? []).map((a) => `${a.id} +${a.points}`).join(", ");
+            out.push(findingAt(cell, obj, spec, kubesec_RULE, severity, `kubesec score ${r.score} is below the threshold ${threshold} (a workload passes when score >= ${threshold})` +
+                (advise ? `; kubesec advises: ${advise}` : "")));
+        }
+    }
+    return out;
+}
+const kubesecCheck = {
+    rule: kubesec_RULE,
+    defaultSeverity: "error",
+    description: "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet: score >= threshold (default 9) and no critical rule, offline.",
+    async run(cell, ctx) {
+        const severity = ctx.severity(kubesec_RULE, "error");
+        if (severity === "off")
+            return [];
+        const objects = cell.objects.filter(isKubesecKind);
+        if (objects.length === 0)
+            return [];
+        const bin = ctx.tools.kubesec;
+        if (!bin)
+            throw new InputError("kubesec check: no kubesec binary resolved (tools dir or installer)");
+        const schemas = loadKubeSchemas(ctx.settings.kubeVersion || defaultKubeVersion());
+        const argv = kubesecScanArgv({
+            bin,
+            schemaLocation: ensureKubeconformDir(schemas),
+            kubernetesVersion: schemas.kubernetesVersion,
+        });
+        const res = await runTool(argv, { input: kubesecInput(objects), timeoutMs: 120_000 });
+        let reports;
+        try {
+            reports = JSON.parse(res.stdout);
+        }
+        catch {
+            throw new InputError(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
+        }
+        if (res.code !== 0 || !Array.isArray(reports) || reports.length !== objects.length) {
+            throw new InputError(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${objects.length} workloads (exit ${res.code})`);
+        }
+        const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
+        return kubesecFindings(cell, objects, reports, threshold, severity);
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/policy/container-rule.ts
+
+function containerRule(spec) {
+    const defaultSeverity = spec.defaultSeverity ?? "error";
+    return {
+        rule: spec.rule,
+        defaultSeverity,
+        description: spec.description,
+        run(cell, ctx) {
+            const severity = ctx.severity(spec.rule, defaultSeverity);
+            if (severity === "off")
+                return [];
+            const out = [];
+            for (const obj of cell.objects) {
+                for (const c of containersOf(obj)) {
+                    if (spec.applies && !spec.applies(obj, c))
+                        continue;
+                    const podSpecPath = c.path.slice(0, -2);
+                    let podSpec = obj.doc;
+                    for (const seg of podSpecPath)
+                        podSpec = podSpec[seg];
+                    const p = spec.test(c, podSpec, podSpecPath, obj);
+                    if (!p)
+                        continue;
+                    const at = p.absolute ? p.path : [...c.path, ...p.path];
+                    const kind = c.init ? "init container" : "container";
+                    out.push(findingAt(cell, obj, at, spec.rule, severity, `${kind} '${c.name}': ${p.message}`));
+                }
+            }
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/policy/container-basics.ts
+// policy/resources, policy/probes, policy/image-tag: what every container needs to be scheduled
+// predictably, restarted when it hangs, and run the same image tomorrow as today.
+
+
+const RESOURCE_KEYS = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"];
+const resources = containerRule({
+    rule: "policy/resources",
+    description: "Every container sets CPU and memory requests and limits.",
+    test(c) {
+        const missing = RESOURCE_KEYS.filter((k) => {
+            const v = get(c.container, ["resources", ...k.split(".")]);
+            return v === undefined || v === null || v === "";
+        });
+        if (missing.length === 0)
+            return undefined;
+        const requests = isObj(get(c.container, ["resources", "requests"]));
+        const limits = isObj(get(c.container, ["resources", "limits"]));
+        // Point at the block that lacks the value, or at `resources` when neither block is written.
+        const path = missing.every((m) => m.startsWith("limits")) && limits
+            ? ["resources", "limits"]
+            : missing.every((m) => m.startsWith("requests")) && requests
+                ? ["resources", "requests"]
+                : ["resources"];
+        return { path, message: `resources ${missing.join(", ")} not set` };
+    },
+});
+const probes = containerRule({
+    rule: "policy/probes",
+    description: "Every container of a long-running workload (not Jobs, CronJobs or helm hook/test pods) has readiness and liveness probes.",
+    applies: (obj, c) => isLongRunning(obj) && !c.init,
+    test(c) {
+        const missing = ["readinessProbe", "livenessProbe"].filter((p) => !isObj(c.container[p]));
+        return missing.length === 0 ? undefined : { path: [], message: `no ${missing.join(" and ")}` };
+    },
+});
+/** The tag of an image reference (`registry:5000/org/app:1.2` -> `1.2`), undefined when untagged. */
+function imageTag(image) {
+    const at = image.indexOf("@");
+    const digest = at >= 0 ? image.slice(at + 1) : undefined;
+    const ref = at >= 0 ? image.slice(0, at) : image;
+    const lastSlash = ref.lastIndexOf("/");
+    const colon = ref.indexOf(":", lastSlash + 1);
+    const tag = colon >= 0 ? ref.slice(colon + 1) : undefined;
+    return { ...(tag ? { tag } : {}), ...(digest ? { digest } : {}) };
+}
+const imageTagPinned = containerRule({
+    rule: "policy/image-tag",
+    description: "Every image is pinned: a tag other than `latest`, or a digest.",
+    test(c) {
+        const image = str(c.container.image);
+        if (!image)
+            return { path: ["image"], message: "has no image" };
+        const { tag, digest } = imageTag(image);
+        if (digest)
+            return undefined;
+        if (!tag)
+            return { path: ["image"], message: `image '${image}' has no tag (means latest): pin a version` };
+        if (tag === "latest")
+            return { path: ["image"], message: `image '${image}' uses the 'latest' tag: pin a version` };
+        return undefined;
+    },
+});
+const containerBasicsChecks = [resources, probes, imageTagPinned];
+
+;// CONCATENATED MODULE: ./src/checks/policy/environment.ts
+
+const DEFAULT_PROD = ["prod", "production"];
+function podTemplateLabelsPath(obj) {
+    const spec = podSpecPath(obj);
+    return obj.kind === "Pod" ? ["metadata", "labels"] : [...spec.slice(0, -1), "metadata", "labels"];
+}
+function envRule(rule, description, enabled, eachObject, defaultSeverity = "error") {
+    return {
+        rule,
+        defaultSeverity,
+        description,
+        run(cell, ctx) {
+            const severity = ctx.severity(rule, defaultSeverity);
+            if (severity === "off" || !enabled(cell, ctx))
+                return [];
+            const out = [];
+            for (const obj of cell.objects) {
+                const msg = eachObject(obj, cell, ctx);
+                if (msg)
+                    out.push(findingAt(cell, obj, podTemplateLabelsPath(obj), rule, severity, msg));
+            }
+            return out;
+        },
+    };
+}
+const DEFAULT_NETWORK_POLICY_ENVIRONMENTS = ["staging", "prod", "production"];
+/** Network policies are required where the config says (default: staging and prod), and in any scenario
+ * that renders one: once they are on, a workload no policy selects is a gap. */
+function networkPolicyRequired(cell, ctx) {
+    const env = cell.scenario.environment;
+    const list = ctx.settings.networkPolicyEnvironments ?? DEFAULT_NETWORK_POLICY_ENVIRONMENTS;
+    return (env !== undefined && list.includes(env)) || cell.objects.some((o) => o.kind === "NetworkPolicy");
+}
+function isProd(cell, ctx) {
+    const env = cell.scenario.environment;
+    return env !== undefined && (ctx.settings.prodEnvironments ?? DEFAULT_PROD).includes(env);
+}
+const networkPolicy = envRule("policy/network-policy", "Where network policies are on (staging/prod by default, or any scenario rendering one), every workload's pods are selected by a NetworkPolicy in their namespace.", networkPolicyRequired, (obj, cell, ctx) => {
+    if (!podSpecPath(obj) || isHelmTestPod(obj))
+        return undefined;
+    const labels = podLabels(obj);
+    const selected = cell.objects.some((np) => np.kind === "NetworkPolicy" &&
+        sameNamespace(np, obj, ctx.settings.releaseNamespace) &&
+        selectorMatches(get(np.doc, ["spec", "podSelector"]), labels));
+    return selected
+        ? undefined
+        : `no NetworkPolicy in namespace ${obj.namespace ?? ctx.settings.releaseNamespace ?? "(release)"} selects the pods of ${obj.kind}/${obj.name} (environment ${cell.scenario.environment ?? "unknown"})`;
+});
+const podDisruptionBudget = envRule("policy/pdb", "In prod scenarios every Deployment and StatefulSet is covered by a PodDisruptionBudget in its namespace.", isProd, (obj, cell, ctx) => {
+    if (obj.kind !== "Deployment" && obj.kind !== "StatefulSet")
+        return undefined;
+    const labels = podLabels(obj);
+    const covered = cell.objects.some((pdb) => pdb.kind === "PodDisruptionBudget" &&
+        sameNamespace(pdb, obj, ctx.settings.releaseNamespace) &&
+        selectorMatches(get(pdb.doc, ["spec", "selector"]), labels));
+    return covered
+        ? undefined
+        : `no PodDisruptionBudget selects the pods of ${obj.kind}/${obj.name} (prod scenario)`;
+});
+const horizontalPodAutoscaler = envRule("policy/hpa", "In prod scenarios every long-running Deployment is scaled by a HorizontalPodAutoscaler.", isProd, (obj, cell, ctx) => {
+    if (obj.kind !== "Deployment" || !isLongRunning(obj))
+        return undefined;
+    const scaled = cell.objects.some((hpa) => hpa.kind === "HorizontalPodAutoscaler" &&
+        sameNamespace(hpa, obj, ctx.settings.releaseNamespace) &&
+        str(get(hpa.doc, ["spec", "scaleTargetRef", "kind"])) === obj.kind &&
+        str(get(hpa.doc, ["spec", "scaleTargetRef", "name"])) === obj.name);
+    return scaled ? undefined : `no HorizontalPodAutoscaler targets ${obj.kind}/${obj.name} (prod scenario)`;
+});
+const environmentChecks = [networkPolicy, podDisruptionBudget, horizontalPodAutoscaler];
+
+;// CONCATENATED MODULE: ./src/checks/policy/security-context.ts
+// policy/run-as-non-root, policy/read-only-root-fs, policy/drop-all-capabilities,
+// policy/no-privilege-escalation, policy/seccomp-runtime-default: the Pod Security "restricted" profile
+// plus a read-only root file system, per container. A container setting overrides the pod's where
+// Kubernetes does so (runAsNonRoot, runAsUser, seccompProfile).
+
+
+function effective(container, podSpec, key) {
+    const own = get(container, ["securityContext", key]);
+    return own !== undefined && own !== null ? own : get(podSpec, ["securityContext", key]);
+}
+const runAsNonRoot = containerRule({
+    rule: "policy/run-as-non-root",
+    description: "Every container runs as non-root: runAsNonRoot true (container or pod) and runAsUser not 0.",
+    test(c, podSpec) {
+        if (effective(c.container, podSpec, "runAsUser") === 0) {
+            const own = get(c.container, ["securityContext", "runAsUser"]) === 0;
+            return {
+                path: own
+                    ? ["securityContext", "runAsUser"]
+                    : [...podSpecPathOf(c.path), "securityContext", "runAsUser"],
+                absolute: !own,
+                message: "runs as root (runAsUser: 0)",
+            };
+        }
+        if (effective(c.container, podSpec, "runAsNonRoot") !== true) {
+            return {
+                path: ["securityContext", "runAsNonRoot"],
+                message: "securityContext.runAsNonRoot is not true",
+            };
+        }
+        return undefined;
+    },
+});
+function podSpecPathOf(containerPath) {
+    return containerPath.slice(0, -2);
+}
+const readOnlyRootFs = containerRule({
+    rule: "policy/read-only-root-fs",
+    description: "Every container has securityContext.readOnlyRootFilesystem: true.",
+    test(c) {
+        return get(c.container, ["securityContext", "readOnlyRootFilesystem"]) === true
+            ? undefined
+            : {
+                path: ["securityContext", "readOnlyRootFilesystem"],
+                message: "securityContext.readOnlyRootFilesystem is not true",
+            };
+    },
+});
+const dropAllCapabilities = containerRule({
+    rule: "policy/drop-all-capabilities",
+    description: "Every container drops ALL capabilities (securityContext.capabilities.drop contains ALL).",
+    test(c) {
+        const drop = arr(get(c.container, ["securityContext", "capabilities", "drop"])).map(String);
+        return drop.includes("ALL")
+            ? undefined
+            : {
+                path: ["securityContext", "capabilities", "drop"],
+                message: "securityContext.capabilities.drop does not contain ALL",
+            };
+    },
+});
+const noPrivilegeEscalation = containerRule({
+    rule: "policy/no-privilege-escalation",
+    description: "Every container sets allowPrivilegeEscalation: false and is not privileged.",
+    test(c) {
+        if (get(c.container, ["securityContext", "privileged"]) === true) {
+            return { path: ["securityContext", "privileged"], message: "is privileged" };
+        }
+        return get(c.container, ["securityContext", "allowPrivilegeEscalation"]) === false
+            ? undefined
+            : {
+                path: ["securityContext", "allowPrivilegeEscalation"],
+                message: "securityContext.allowPrivilegeEscalation is not false",
+            };
+    },
+});
+const seccompRuntimeDefault = containerRule({
+    rule: "policy/seccomp-runtime-default",
+    description: "Every container runs with seccompProfile RuntimeDefault (or Localhost), set on it or on the pod.",
+    test(c, podSpec) {
+        const profile = effective(c.container, podSpec, "seccompProfile");
+        const type = isObj(profile) ? profile.type : undefined;
+        return type === "RuntimeDefault" || type === "Localhost"
+            ? undefined
+            : {
+                path: ["securityContext", "seccompProfile"],
+                message: `seccompProfile is ${type === undefined ? "not set" : `'${String(type)}'`} (expected RuntimeDefault)`,
+            };
+    },
+});
+const securityContextChecks = [
+    runAsNonRoot,
+    readOnlyRootFs,
+    dropAllCapabilities,
+    noPrivilegeEscalation,
+    seccompRuntimeDefault,
+];
+
+;// CONCATENATED MODULE: ./src/checks/registry.ts
+// The rule registry: every check over rendered objects, one line each. The gate runs each of them on
+// every plan cell (chart x scenario x helm major) with the objects rendered once for that cell.
+
+
+
+
+
+
+const registry_checks = [
+    k8sSchemaCheck,
+    danglingReferenceCheck,
+    ...securityContextChecks,
+    ...containerBasicsChecks,
+    ...environmentChecks,
+    kubesecCheck,
+];
+
 ;// CONCATENATED MODULE: ./src/helm/argv.ts
 /** Release name and namespace used for every static render, so outputs are comparable across cells. */
 const RELEASE = "floe-gate";
@@ -38503,7 +39903,7 @@ function helmDependencyBuildArgv(bin, _major, chartDir) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/helm/locate.ts
 // Rows that are only template actions (`{{- if ... }}`) or comments do not shape YAML blocks.
 const actionOnly = /^\s*(\{\{.*?\}\}\s*)+$/;
@@ -38682,12 +40082,12 @@ function readFs(abs) {
 }
 /** The path of keys leading to the pair whose key starts at `offset` (for duplicate-key errors). */
 function pathAtOffset(node, offset) {
-    if ((0,dist/* isMap */.jh)(node)) {
+    if ((0,yaml_dist/* isMap */.jh)(node)) {
         for (const item of node.items) {
-            if (!(0,dist/* isPair */.tO)(item))
+            if (!(0,yaml_dist/* isPair */.tO)(item))
                 continue;
             const key = item.key;
-            const keyText = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+            const keyText = (0,yaml_dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
             if (key?.range && key.range[0] === offset)
                 return [keyText];
             const value = item.value;
@@ -38698,7 +40098,7 @@ function pathAtOffset(node, offset) {
             }
         }
     }
-    else if ((0,dist/* isSeq */.oP)(node)) {
+    else if ((0,yaml_dist/* isSeq */.oP)(node)) {
         for (const [i, item] of node.items.entries()) {
             const n = item;
             if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
@@ -38724,8 +40124,8 @@ function parseManifestDocuments(manifest, opts) {
     const sources = [];
     for (const m of manifest.matchAll(sourceRe))
         sources.push({ offset: m.index, source: m[1] });
-    const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(manifest, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const docs = (0,yaml_dist/* parseAllDocuments */.hR)(manifest, { lineCounter, uniqueKeys: true, prettyErrors: false });
     const list = Array.isArray(docs) ? docs : [];
     const objects = [];
     const problems = [];
@@ -38868,7 +40268,10 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
             cur = undefined;
             return;
         }
-        const message = cur.text.map((l) => l.trim()).filter(Boolean).join(" ");
+        const message = cur.text
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(" ");
         const schema = /don't meet the specifications of the schema/.test(message);
         const m = templatePos.exec(message);
         let file;
@@ -38924,20 +40327,6 @@ const versionArgv = {
 function parseVersion(output) {
     return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
 }
-
-;// CONCATENATED MODULE: ./src/tools/versions.json
-const versions_namespaceObject = /*#__PURE__*/JSON.parse('{"Fs":{"3":"v3.22.0","4":"v4.3.1"},"Hr":{"2":"v2.14.2"},"fM":{"0":"v0.33.0","q":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"Lr":{"1":"v1.37.0"}}');
-;// CONCATENATED MODULE: ./src/tools/pins.ts
-// Pinned default versions, shared with scripts/tools.sh through versions.json.
-
-const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
-const pins = {
-    helm: { 3: versions_namespaceObject.Fs[3], 4: versions_namespaceObject.Fs[4] },
-    kubesec: versions_namespaceObject.Hr[2],
-    kind: versions_namespaceObject.fM[0],
-    kindNodeImage: versions_namespaceObject.fM.q,
-    kubectl: versions_namespaceObject.Lr[1],
-};
 
 ;// CONCATENATED MODULE: ./src/tools/local.ts
 // Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
@@ -39029,7 +40418,10 @@ async function chartReads(chartDir, deps) {
     }
     for (const d of deps) {
         const key = d.alias ?? d.name;
-        for (const c of (d.condition ?? "").split(",").map((s) => s.trim()).filter(Boolean))
+        for (const c of (d.condition ?? "")
+            .split(",")
+            .map((s) => s.trim())
+            .filter(Boolean))
             reads.push(c.split("."));
         if (d.tags?.length)
             reads.push(["tags"]);
@@ -39128,45 +40520,6 @@ function deadValues(file, reads, schema) {
     return out;
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __nccwpck_require__(878);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(2815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
-;// CONCATENATED MODULE: ./src/values/ajv.ts
-// One place that builds Ajv instances, so every schema in floe-helm is checked the same way. Draft-07 by
-// default (what Helm 3 applies; Helm 4 accepts it too); a schema that declares 2019-09 or 2020-12 in
-// `$schema` gets the matching Ajv class, as Helm 4's validator would.
-
-
-
-
-const mod = (dist_default());
-const addFormats = mod.default ?? mod;
-function createAjv(opts = {}) {
-    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...opts });
-    addFormats(ajv);
-    return ajv;
-}
-/** An Ajv for the draft a schema declares in `$schema` (draft-07 when it declares none). */
-function createAjvFor(schema, opts = {}) {
-    const declared = schema?.$schema;
-    const o = { allErrors: true, strict: false, ...opts };
-    let ajv;
-    if (typeof declared === "string" && declared.includes("2020-12"))
-        ajv = new _2020.Ajv2020(o);
-    else if (typeof declared === "string" && declared.includes("2019-09"))
-        ajv = new _2019.Ajv2019(o);
-    else
-        ajv = new dist_ajv.Ajv(o);
-    addFormats(ajv);
-    return ajv;
-}
-
 ;// CONCATENATED MODULE: ./src/values/yaml.ts
 // Values files loaded once, with positions kept, so every finding about one points at its file:line:col.
 // Parsed as YAML 1.1 because helm reads values with sigs.k8s.io/yaml (go-yaml, YAML 1.1 scalars: `yes`,
@@ -39236,8 +40589,8 @@ function decodeText(buf) {
     }
 }
 function parseYamlText(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, {
         lineCounter,
         uniqueKeys: true,
         version: "1.1",
@@ -39319,14 +40672,14 @@ function nodeAt(root, p) {
     let cur = root;
     let last = root;
     for (const seg of p) {
-        if ((0,dist/* isMap */.jh)(cur)) {
-            const pair = cur.items.find((it) => (0,dist/* isPair */.tO)(it) && (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === String(seg));
+        if ((0,yaml_dist/* isMap */.jh)(cur)) {
+            const pair = cur.items.find((it) => (0,yaml_dist/* isPair */.tO)(it) && (0,yaml_dist/* isScalar */.jn)(it.key) && String(it.key.value) === String(seg));
             if (!pair)
                 return undefined;
             last = pair.key;
             cur = pair.value;
         }
-        else if ((0,dist/* isSeq */.oP)(cur) && typeof seg === "number") {
+        else if ((0,yaml_dist/* isSeq */.oP)(cur) && typeof seg === "number") {
             const item = cur.items[seg];
             if (!item)
                 return undefined;
@@ -39341,13 +40694,13 @@ function nodeAt(root, p) {
 }
 /** Path of the map key starting at byte `offset` (for duplicate-key errors). */
 function keyPathAt(node, offset) {
-    if ((0,dist/* isMap */.jh)(node)) {
+    if ((0,yaml_dist/* isMap */.jh)(node)) {
         let lastMatch;
         for (const item of node.items) {
-            if (!(0,dist/* isPair */.tO)(item))
+            if (!(0,yaml_dist/* isPair */.tO)(item))
                 continue;
             const key = item.key;
-            const k = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+            const k = (0,yaml_dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
             if (key?.range && key.range[0] === offset)
                 lastMatch = [k];
             const v = item.value;
@@ -39359,7 +40712,7 @@ function keyPathAt(node, offset) {
         }
         return lastMatch;
     }
-    if ((0,dist/* isSeq */.oP)(node)) {
+    if ((0,yaml_dist/* isSeq */.oP)(node)) {
         for (const [i, it] of node.items.entries()) {
             const n = it;
             if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
@@ -39406,7 +40759,7 @@ function show(v) {
     const s = JSON.stringify(v);
     return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
-function describe(e, data) {
+function schema_describe(e, data) {
     const where = e.instancePath === "" ? "values" : pointerToPath(e.instancePath).join(".");
     const p = e.params;
     switch (e.keyword) {
@@ -39494,14 +40847,14 @@ function compileValuesSchema(text, file) {
     }
 }
 /** Helm drops keys set to null when it merges (that is how a values file deletes a default). */
-function withoutNulls(v) {
+function schema_withoutNulls(v) {
     if (Array.isArray(v))
         return v;
     if (v && typeof v === "object") {
         const out = {};
         for (const [k, x] of Object.entries(v))
             if (x !== null)
-                out[k] = withoutNulls(x);
+                out[k] = schema_withoutNulls(x);
         return out;
     }
     return v;
@@ -39509,7 +40862,7 @@ function withoutNulls(v) {
 /** Merges values the way helm does: maps merge key by key, anything else (lists too) is replaced, and a
  * null removes the key. */
 function mergeValues(base, over) {
-    if (!isObj(base) || !isObj(over))
+    if (!schema_isObj(base) || !schema_isObj(over))
         return over === undefined ? base : over;
     const out = { ...base };
     for (const [k, v] of Object.entries(over)) {
@@ -39520,7 +40873,7 @@ function mergeValues(base, over) {
     }
     return out;
 }
-function isObj(v) {
+function schema_isObj(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 function errorPath(e) {
@@ -39535,7 +40888,7 @@ function errorPath(e) {
 function validateFile(validate, file) {
     if (file.value === undefined)
         return [];
-    const data = withoutNulls(file.value ?? {});
+    const data = schema_withoutNulls(file.value ?? {});
     if (validate(data))
         return [];
     const out = [];
@@ -39554,18 +40907,18 @@ function validateFile(validate, file) {
  */
 function validateMerged(validate, files, major = 4) {
     const [defaults, ...overrides] = files;
-    let merged = major === 3 ? (defaults?.value ?? {}) : withoutNulls(defaults?.value ?? {});
+    let merged = major === 3 ? (defaults?.value ?? {}) : schema_withoutNulls(defaults?.value ?? {});
     for (const f of overrides)
         if (f.value !== undefined)
             merged = mergeValues(merged, f.value ?? {});
-    merged = major === 3 ? merged : withoutNulls(merged);
+    merged = major === 3 ? merged : schema_withoutNulls(merged);
     if (validate(merged))
         return [];
     return dedupe((validate.errors ?? []).map((e) => problemAt(e, merged, files)));
 }
 function problemAt(e, data, files) {
     const segs = errorPath(e);
-    const message = describe(e, data);
+    const message = schema_describe(e, data);
     for (let n = segs.length; n >= 0; n--) {
         const p = docPath(data, segs.slice(0, n));
         for (let i = files.length - 1; i >= 0; i--) {
@@ -39600,7 +40953,7 @@ function dedupe(ps) {
 }
 
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters."},"reason":{"type":"string"}}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
 ;// CONCATENATED MODULE: ./src/gate/config.ts
 // floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
 // usage error at file:line:col; no file means defaults (every chart under charts/).
@@ -39612,10 +40965,11 @@ const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"ht
 
 
 
+
 const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
-const DEFAULT_KUBESEC_THRESHOLD = 9;
+const config_DEFAULT_KUBESEC_THRESHOLD = 9;
 /** The newest Kubernetes the pinned kind node image runs, as X.Y (the default --kube-version). */
-function defaultKubeVersion(nodeImage = pins.kindNodeImage) {
+function config_defaultKubeVersion(nodeImage = pins.kindNodeImage) {
     const m = /:v(\d+)\.(\d+)\./.exec(nodeImage);
     if (!m)
         throw new Error(`internal: cannot read a version from the kind node image '${nodeImage}'`);
@@ -39676,13 +41030,14 @@ async function loadConfigFile(file, cwd) {
 }
 /** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
 async function resolveConfig(inputs, cwd) {
-    const file = inputs.gateConfig ?? ((0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE)) ? external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE) : undefined);
+    const file = inputs.gateConfig ??
+        ((0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE)) ? external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE) : undefined);
     const raw = file ? await loadConfigFile(file, cwd) : {};
     const kubeVersion = inputs.kubeVersion
         ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
         : raw.kubeVersion
             ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
-            : defaultKubeVersion();
+            : config_defaultKubeVersion();
     return {
         ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
         charts: (raw.charts ?? []).map((c) => ({
@@ -39700,8 +41055,15 @@ async function resolveConfig(inputs, cwd) {
         helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
         settings: {
             kubeVersion,
-            kubesecThreshold: raw.kubesec?.threshold ?? DEFAULT_KUBESEC_THRESHOLD,
+            kubesecThreshold: raw.kubesec?.threshold ?? config_DEFAULT_KUBESEC_THRESHOLD,
             externalReferences: raw.externalReferences ?? [],
+            // Objects without metadata.namespace are rendered into the gate's release namespace.
+            releaseNamespace: NAMESPACE,
+            ...(raw.kinds ? { kinds: raw.kinds } : {}),
+            ...(raw.policy?.networkPolicyEnvironments
+                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
+                : {}),
+            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
         },
         waivers: raw.waivers ?? [],
         severity: raw.severity ?? {},
@@ -39806,7 +41168,9 @@ async function buildPlan(config, inputs, cwd) {
         const dir = plan_rel(cwd, abs);
         const schemaAbs = external_node_path_default().join(abs, "values.schema.json");
         const info = { name: meta.name, version: meta.version, dir };
-        const fromConfig = inputs.charts.length ? undefined : config.charts.find((c) => external_node_path_default().resolve(cwd, c.dir) === abs);
+        const fromConfig = inputs.charts.length
+            ? undefined
+            : config.charts.find((c) => external_node_path_default().resolve(cwd, c.dir) === abs);
         let scenarios;
         if (inputs.valuesFiles.length) {
             const files = inputs.valuesFiles.map((f) => requireFile(f, cwd, "values file"));
@@ -39881,7 +41245,10 @@ async function pool(items, limit, fn) {
     await Promise.all(workers);
 }
 function glob(pattern, s) {
-    const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+    const re = new RegExp(`^${pattern
+        .split("*")
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*")}$`);
     return re.test(s);
 }
 /** Waiver for a finding, or the expired one (reported but not honoured). */
@@ -39934,12 +41301,16 @@ async function runGate(ctx, inputs, opts) {
             id,
             rule,
             state: config.severity[rule] === "off" ? "skip" : state,
-            ...(config.severity[rule] === "off" ? { reason: "turned off in floe-gate.yaml" } : reason ? { reason } : {}),
+            ...(config.severity[rule] === "off"
+                ? { reason: "turned off in floe-gate.yaml" }
+                : reason
+                    ? { reason }
+                    : {}),
             ...(ms !== undefined ? { durationMs: ms } : {}),
             ...(c.length ? { covers: c } : {}),
         });
     };
-    const stateOf = (fs) => (fs.some((f) => f.severity === "error") ? "fail" : "pass");
+    const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
     // --- values: once per file and per chart, before any helm runs ---
     const loaded = new Map();
     const load = async (file) => {
@@ -39969,13 +41340,21 @@ async function runGate(ctx, inputs, opts) {
             compiled = compileValuesSchema(await (0,promises_.readFile)(external_node_path_default().resolve(cwd, chart.schemaFile), "utf8"), chart.schemaFile);
             schemas.set(chart, compiled);
             if ("problem" in compiled) {
-                chartFindings.push({ rule: gateRules.valuesSchema, severity: "error", message: compiled.problem.message, ...compiled.problem.at, ...base });
+                chartFindings.push({
+                    rule: gateRules.valuesSchema,
+                    severity: "error",
+                    message: compiled.problem.message,
+                    ...compiled.problem.at,
+                    ...base,
+                });
             }
             else {
                 chart.info.schema = compiled.schema;
             }
         }
-        const files = [...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)])];
+        const files = [
+            ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
+        ];
         const t0 = Date.now();
         for (const file of files) {
             const y = await load(file);
@@ -39983,7 +41362,13 @@ async function runGate(ctx, inputs, opts) {
                 chartFindings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
             if (compiled && "validate" in compiled) {
                 for (const p of validateFile(compiled.validate, y)) {
-                    chartFindings.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
+                    chartFindings.push({
+                        rule: gateRules.valuesSchema,
+                        severity: "error",
+                        message: p.message,
+                        ...p.at,
+                        ...base,
+                    });
                 }
             }
         }
@@ -40017,7 +41402,12 @@ async function runGate(ctx, inputs, opts) {
     // --- cells: render + lint per chart x scenario x helm major, concurrently ---
     const byScenario = new Map();
     for (const c of plan.cells) {
-        const st = byScenario.get(c.scenario) ?? { scenario: c.scenario, pending: 0, started: Date.now(), findings: [] };
+        const st = byScenario.get(c.scenario) ?? {
+            scenario: c.scenario,
+            pending: 0,
+            started: Date.now(),
+            findings: [],
+        };
         st.pending += 2;
         byScenario.set(c.scenario, st);
     }
@@ -40072,7 +41462,11 @@ async function runGate(ctx, inputs, opts) {
                 // unless ajv found nothing: then helm's message is the finding.
                 if (!(m.schema && out.length)) {
                     out.push({
-                        rule: m.schema ? gateRules.valuesSchema : m.message.startsWith("rendered output is not valid YAML") ? gateRules.yamlParse : gateRules.render,
+                        rule: m.schema
+                            ? gateRules.valuesSchema
+                            : m.message.startsWith("rendered output is not valid YAML")
+                                ? gateRules.yamlParse
+                                : gateRules.render,
                         severity: "error",
                         message: m.schema ? `helm ${helm} rejects the values: ${m.message}` : m.message,
                         ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
@@ -40087,7 +41481,14 @@ async function runGate(ctx, inputs, opts) {
                 status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "pass", r.durationMs);
                 const parsed = parseManifestDocuments(r.stdout, { chartDir: chart.abs, cwd });
                 for (const p of parsed.problems) {
-                    out.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base, ...(p.object ? { object: p.object } : {}) });
+                    out.push({
+                        rule: p.rule,
+                        severity: "error",
+                        message: p.message,
+                        ...p.at,
+                        ...base,
+                        ...(p.object ? { object: p.object } : {}),
+                    });
                 }
                 status(gateRules.duplicateKey, `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`, stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)));
                 const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
@@ -40121,12 +41522,19 @@ async function runGate(ctx, inputs, opts) {
                     rule: gateRules.lint,
                     severity: m.severity,
                     message: m.message,
-                    ...(m.file ? { file: m.file, ...(m.line ? { line: m.line } : {}), ...(m.col ? { col: m.col } : {}) } : {}),
+                    ...(m.file
+                        ? { file: m.file, ...(m.line ? { line: m.line } : {}), ...(m.col ? { col: m.col } : {}) }
+                        : {}),
                     ...base,
                 });
             }
             if (r.code !== 0 && !ms.length) {
-                lint.push({ rule: gateRules.lint, severity: "error", message: `helm lint failed: ${(r.stderr || r.stdout).trim().split("\n")[0]}`, ...base });
+                lint.push({
+                    rule: gateRules.lint,
+                    severity: "error",
+                    message: `helm lint failed: ${(r.stderr || r.stdout).trim().split("\n")[0]}`,
+                    ...base,
+                });
             }
             lintMessages.set(cell, lint);
             byScenario.get(s).findings.push(...lint);
@@ -40140,7 +41548,9 @@ async function runGate(ctx, inputs, opts) {
     await pool(tasks, opts.parallelism ?? external_node_os_default().availableParallelism(), runCell);
     // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
     for (const [cell, fs] of lintMessages) {
-        const keep = renderFailed.has(cell) ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message)) : fs;
+        const keep = renderFailed.has(cell)
+            ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
+            : fs;
         all.push(...keep);
     }
     // The same finding from both majors is one finding (helm named only when one major reports it).
@@ -40337,7 +41747,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2756);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
@@ -46764,9 +48174,9 @@ exports.composeCollection = composeCollection;
 
 
 
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -46820,7 +48230,7 @@ var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
@@ -47032,11 +48442,11 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -47645,7 +49055,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 5407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -47700,7 +49110,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
@@ -47913,7 +49323,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 
 var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -48421,7 +49831,7 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -48432,7 +49842,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
+var stringifyDocument = __nccwpck_require__(9210);
 var anchors = __nccwpck_require__(1596);
 var applyReviver = __nccwpck_require__(3661);
 var createNode = __nccwpck_require__(2404);
@@ -49270,7 +50680,7 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -52504,7 +53914,7 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);
@@ -54354,7 +55764,7 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 9210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

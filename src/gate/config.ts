@@ -6,6 +6,7 @@ import path from "node:path";
 import schema from "../../schemas/floe-gate.schema.json" with { type: "json" };
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { NAMESPACE } from "../helm/argv.js";
 import type { Severity } from "../report/results.js";
 import { pins } from "../tools/pins.js";
 import { createAjv } from "../values/ajv.js";
@@ -41,6 +42,8 @@ interface RawConfig {
   severity?: Record<string, Severity | "off">;
   requirements?: Record<string, string[]>;
   externalReferences?: Array<{ kind: string; name: string; reason?: string }>;
+  kinds?: Array<{ apiVersion: string; kind: string }>;
+  policy?: { networkPolicyEnvironments?: string[]; prodEnvironments?: string[] };
 }
 
 const validateConfig = createAjv().compile<RawConfig>(schema);
@@ -116,6 +119,13 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
       kubeVersion,
       kubesecThreshold: raw.kubesec?.threshold ?? DEFAULT_KUBESEC_THRESHOLD,
       externalReferences: raw.externalReferences ?? [],
+      // Objects without metadata.namespace are rendered into the gate's release namespace.
+      releaseNamespace: NAMESPACE,
+      ...(raw.kinds ? { kinds: raw.kinds } : {}),
+      ...(raw.policy?.networkPolicyEnvironments
+        ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
+        : {}),
+      ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
     },
     waivers: raw.waivers ?? [],
     severity: raw.severity ?? {},
