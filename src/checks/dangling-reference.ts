@@ -101,7 +101,11 @@ class Inventory {
           { obj, ports: [{ name: "postgres", port: 5432 }] },
         );
       }
-      this.pods.push({ obj, labels: { "cnpg.io/cluster": obj.name } });
+      // CloudNativePG copies spec.inheritedMetadata.labels onto the instance pods it creates.
+      const inherited = get(d, ["spec", "inheritedMetadata", "labels"]);
+      const labels: Record<string, string> = { "cnpg.io/cluster": obj.name };
+      if (isObj(inherited)) for (const [k, v] of Object.entries(inherited)) labels[k] = String(v);
+      this.pods.push({ obj, labels });
     }
   }
 
