@@ -39323,6 +39323,8 @@ const k8sSchemaCheck = {
     },
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/exec/runner.ts
@@ -39386,8 +39388,6 @@ function runTool(argv, opts = {}) {
     });
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
 // kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
 // downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
@@ -39461,6 +39461,7 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
 // findings like to any other (applyPolicy in src/gate/run.ts).
+
 
 
 
@@ -39543,6 +39544,31 @@ function kubesecFindings(cell, objects, reports, threshold, severity) {
     }
     return out;
 }
+// Helm 3 and 4 usually render the same workloads: the same input is scanned once per gate run.
+const scans = new Map();
+function scanOnce(argv, input, expected) {
+    const key = (0,external_node_crypto_.createHash)("sha256").update(argv.join("\0")).update("\0").update(input).digest("hex");
+    let p = scans.get(key);
+    if (!p) {
+        p = scan(argv, input, expected);
+        scans.set(key, p);
+    }
+    return p;
+}
+async function scan(argv, input, expected) {
+    const res = await runTool(argv, { input, timeoutMs: 120_000 });
+    let reports;
+    try {
+        reports = JSON.parse(res.stdout);
+    }
+    catch {
+        throw new InputError(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
+    }
+    if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
+        throw new InputError(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
+    }
+    return reports;
+}
 const kubesecCheck = {
     rule: kubesec_RULE,
     defaultSeverity: "error",
@@ -39563,17 +39589,7 @@ const kubesecCheck = {
             schemaLocation: ensureKubeconformDir(schemas),
             kubernetesVersion: schemas.kubernetesVersion,
         });
-        const res = await runTool(argv, { input: kubesecInput(objects), timeoutMs: 120_000 });
-        let reports;
-        try {
-            reports = JSON.parse(res.stdout);
-        }
-        catch {
-            throw new InputError(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
-        }
-        if (res.code !== 0 || !Array.isArray(reports) || reports.length !== objects.length) {
-            throw new InputError(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${objects.length} workloads (exit ${res.code})`);
-        }
+        const reports = await scanOnce(argv, kubesecInput(objects), objects.length);
         const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
         return kubesecFindings(cell, objects, reports, threshold, severity);
     },
