@@ -35078,7 +35078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4533:
+/***/ 1192:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38588,6 +38588,7 @@ class Inventory {
                     this.add(obj.kind, obj, { obj });
                     break;
             }
+            this.operatorOutputs(obj);
             if (podSpecPath(obj))
                 this.pods.push({ obj, labels: podLabels(obj) });
             if (obj.kind === "StatefulSet") {
@@ -38597,6 +38598,36 @@ class Inventory {
                         this.claimTemplates.push({ obj, prefix: `${n}-${obj.name}-` });
                 }
             }
+        }
+    }
+    /** Objects that well-known operators create from a rendered custom resource (its kind has no schema,
+     * but what it provides is documented): the External Secrets Operator and CloudNativePG. */
+    operatorOutputs(obj) {
+        const d = obj.doc;
+        if (obj.apiVersion.startsWith("external-secrets.io/") && obj.kind === "ExternalSecret") {
+            const name = str(get(d, ["spec", "target", "name"])) ?? obj.name;
+            const templ = get(d, ["spec", "target", "template", "data"]);
+            const dataFrom = arr(get(d, ["spec", "dataFrom"])).length > 0;
+            const keys = new Set([
+                ...arr(get(d, ["spec", "data"])).map((x) => str(get(x, ["secretKey"])) ?? ""),
+                ...(isObj(templ) ? Object.keys(templ) : []),
+            ]);
+            // dataFrom extracts whatever keys the remote secret has: any key may exist.
+            this.add("Secret", { ...obj, name }, dataFrom ? { obj } : { obj, keys });
+        }
+        if (obj.apiVersion.startsWith("postgresql.cnpg.io/") && obj.kind === "Cluster") {
+            for (const suffix of ["app", "superuser"])
+                this.add("Secret", { ...obj, name: `${obj.name}-${suffix}` }, { obj });
+            for (const suffix of ["rw", "ro", "r"]) {
+                this.add("Service", { ...obj, name: `${obj.name}-${suffix}` }, { obj, ports: [{ name: "postgres", port: 5432 }] });
+            }
+            // CloudNativePG copies spec.inheritedMetadata.labels onto the instance pods it creates.
+            const inherited = get(d, ["spec", "inheritedMetadata", "labels"]);
+            const labels = { "cnpg.io/cluster": obj.name };
+            if (isObj(inherited))
+                for (const [k, v] of Object.entries(inherited))
+                    labels[k] = String(v);
+            this.pods.push({ obj, labels });
         }
     }
     add(kind, obj, p) {
@@ -39292,6 +39323,8 @@ const k8sSchemaCheck = {
     },
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/exec/runner.ts
@@ -39355,8 +39388,6 @@ function runTool(argv, opts = {}) {
     });
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
 // kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
 // downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
@@ -39429,7 +39460,8 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
-// findings like to any other (src/checks/waivers.ts).
+// findings like to any other (applyPolicy in src/gate/run.ts).
+
 
 
 
@@ -39512,6 +39544,31 @@ function kubesecFindings(cell, objects, reports, threshold, severity) {
     }
     return out;
 }
+// Helm 3 and 4 usually render the same workloads: the same input is scanned once per gate run.
+const scans = new Map();
+function scanOnce(argv, input, expected) {
+    const key = (0,external_node_crypto_.createHash)("sha256").update(argv.join("\0")).update("\0").update(input).digest("hex");
+    let p = scans.get(key);
+    if (!p) {
+        p = scan(argv, input, expected);
+        scans.set(key, p);
+    }
+    return p;
+}
+async function scan(argv, input, expected) {
+    const res = await runTool(argv, { input, timeoutMs: 120_000 });
+    let reports;
+    try {
+        reports = JSON.parse(res.stdout);
+    }
+    catch {
+        throw new InputError(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
+    }
+    if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
+        throw new InputError(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
+    }
+    return reports;
+}
 const kubesecCheck = {
     rule: kubesec_RULE,
     defaultSeverity: "error",
@@ -39532,17 +39589,7 @@ const kubesecCheck = {
             schemaLocation: ensureKubeconformDir(schemas),
             kubernetesVersion: schemas.kubernetesVersion,
         });
-        const res = await runTool(argv, { input: kubesecInput(objects), timeoutMs: 120_000 });
-        let reports;
-        try {
-            reports = JSON.parse(res.stdout);
-        }
-        catch {
-            throw new InputError(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
-        }
-        if (res.code !== 0 || !Array.isArray(reports) || reports.length !== objects.length) {
-            throw new InputError(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${objects.length} workloads (exit ${res.code})`);
-        }
+        const reports = await scanOnce(argv, kubesecInput(objects), objects.length);
         const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
         return kubesecFindings(cell, objects, reports, threshold, severity);
     },
@@ -39661,7 +39708,7 @@ function envRule(rule, description, enabled, eachObject, defaultSeverity = "erro
         description,
         run(cell, ctx) {
             const severity = ctx.severity(rule, defaultSeverity);
-            if (severity === "off" || !enabled(cell.scenario.environment, ctx))
+            if (severity === "off" || !enabled(cell, ctx))
                 return [];
             const out = [];
             for (const obj of cell.objects) {
@@ -39673,16 +39720,19 @@ function envRule(rule, description, enabled, eachObject, defaultSeverity = "erro
         },
     };
 }
-function networkPolicyRequired(env, ctx) {
-    if (!env)
-        return false;
-    const list = ctx.settings.networkPolicyEnvironments;
-    return list ? list.includes(env) : env !== "dev";
+const DEFAULT_NETWORK_POLICY_ENVIRONMENTS = ["staging", "prod", "production"];
+/** Network policies are required where the config says (default: staging and prod), and in any scenario
+ * that renders one: once they are on, a workload no policy selects is a gap. */
+function networkPolicyRequired(cell, ctx) {
+    const env = cell.scenario.environment;
+    const list = ctx.settings.networkPolicyEnvironments ?? DEFAULT_NETWORK_POLICY_ENVIRONMENTS;
+    return (env !== undefined && list.includes(env)) || cell.objects.some((o) => o.kind === "NetworkPolicy");
 }
-function isProd(env, ctx) {
+function isProd(cell, ctx) {
+    const env = cell.scenario.environment;
     return env !== undefined && (ctx.settings.prodEnvironments ?? DEFAULT_PROD).includes(env);
 }
-const networkPolicy = envRule("policy/network-policy", "In environments that enable network policies (all but dev by default), every workload's pods are selected by a NetworkPolicy in their namespace.", networkPolicyRequired, (obj, cell, ctx) => {
+const networkPolicy = envRule("policy/network-policy", "Where network policies are on (staging/prod by default, or any scenario rendering one), every workload's pods are selected by a NetworkPolicy in their namespace.", networkPolicyRequired, (obj, cell, ctx) => {
     if (!podSpecPath(obj) || isHelmTestPod(obj))
         return undefined;
     const labels = podLabels(obj);
@@ -39691,7 +39741,7 @@ const networkPolicy = envRule("policy/network-policy", "In environments that ena
         selectorMatches(get(np.doc, ["spec", "podSelector"]), labels));
     return selected
         ? undefined
-        : `no NetworkPolicy in namespace ${obj.namespace ?? ctx.settings.releaseNamespace ?? "(release)"} selects the pods of ${obj.kind}/${obj.name} (environment ${cell.scenario.environment})`;
+        : `no NetworkPolicy in namespace ${obj.namespace ?? ctx.settings.releaseNamespace ?? "(release)"} selects the pods of ${obj.kind}/${obj.name} (environment ${cell.scenario.environment ?? "unknown"})`;
 });
 const podDisruptionBudget = envRule("policy/pdb", "In prod scenarios every Deployment and StatefulSet is covered by a PodDisruptionBudget in its namespace.", isProd, (obj, cell, ctx) => {
     if (obj.kind !== "Deployment" && obj.kind !== "StatefulSet")
@@ -39831,31 +39881,6 @@ const registry_checks = [
     ...environmentChecks,
     kubesecCheck,
 ];
-
-;// CONCATENATED MODULE: ./src/checks/waivers.ts
-function glob(pattern, value) {
-    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-    return re.test(value);
-}
-function waiverMatches(w, f) {
-    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
-}
-/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
-function applyWaivers(findings, waivers, today) {
-    return findings.map((f) => {
-        const matching = waivers.filter((w) => waiverMatches(w, f));
-        if (matching.length === 0)
-            return f;
-        const active = matching.find((w) => w.expiry >= today);
-        if (active)
-            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
-        const expired = matching[0];
-        return {
-            ...f,
-            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
-        };
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/helm/argv.ts
 /** Release name and namespace used for every static render, so outputs are comparable across cells. */
@@ -40953,10 +40978,11 @@ function dedupe(ps) {
 }
 
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"],"description":"Kind referenced. Pod: `name` is a label set `k=v,k2=v2` a NetworkPolicy may select."},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts may render; k8s-schema says nothing about them.","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1},"kind":{"type":"string","minLength":1}}}},"environments":{"type":"object","additionalProperties":false,"description":"Which scenario environments the environment policies apply to.","properties":{"networkPolicy":{"type":"array","items":{"type":"string"},"description":"Environments that must render a NetworkPolicy selecting every long-running workload (policy/network-policy). Default: every known environment except dev."},"prod":{"type":"array","items":{"type":"string"},"description":"Environments treated as production: PDB and HPA required. Default: [prod]."}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
 ;// CONCATENATED MODULE: ./src/gate/config.ts
 // floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
 // usage error at file:line:col; no file means defaults (every chart under charts/).
+
 
 
 
@@ -41049,11 +41075,13 @@ async function resolveConfig(inputs, cwd) {
             kubeVersion,
             kubesecThreshold: raw.kubesec?.threshold ?? config_DEFAULT_KUBESEC_THRESHOLD,
             externalReferences: raw.externalReferences ?? [],
+            // Objects without metadata.namespace are rendered into the gate's release namespace.
+            releaseNamespace: NAMESPACE,
             ...(raw.kinds ? { kinds: raw.kinds } : {}),
-            ...(raw.environments?.networkPolicy
-                ? { networkPolicyEnvironments: raw.environments.networkPolicy }
+            ...(raw.policy?.networkPolicyEnvironments
+                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
                 : {}),
-            ...(raw.environments?.prod ? { prodEnvironments: raw.environments.prod } : {}),
+            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
         },
         waivers: raw.waivers ?? [],
         severity: raw.severity ?? {},
@@ -41195,6 +41223,31 @@ async function buildPlan(config, inputs, cwd) {
 function envOf(name) {
     const e = environmentOf(name);
     return e ? { environment: e } : {};
+}
+
+;// CONCATENATED MODULE: ./src/gate/waivers.ts
+function glob(pattern, value) {
+    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    return re.test(value);
+}
+function waiverMatches(w, f) {
+    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
+}
+/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
+function applyWaivers(findings, waivers, today) {
+    return findings.map((f) => {
+        const matching = waivers.filter((w) => waiverMatches(w, f));
+        if (matching.length === 0)
+            return f;
+        const active = matching.find((w) => w.expiry >= today);
+        if (active)
+            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
+        const expired = matching[0];
+        return {
+            ...f,
+            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/gate/run.ts
@@ -41769,7 +41822,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4533);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1192);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

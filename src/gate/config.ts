@@ -6,6 +6,7 @@ import path from "node:path";
 import schema from "../../schemas/floe-gate.schema.json" with { type: "json" };
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { NAMESPACE } from "../helm/argv.js";
 import { defaultKubeVersion } from "../k8s/schemas.js";
 import type { Severity } from "../report/results.js";
 import { createAjv } from "../values/ajv.js";
@@ -35,7 +36,7 @@ interface RawConfig {
   requirements?: Record<string, string[]>;
   externalReferences?: Array<{ kind: string; name: string; reason?: string }>;
   kinds?: Array<{ apiVersion: string; kind: string }>;
-  environments?: { networkPolicy?: string[]; prod?: string[] };
+  policy?: { networkPolicyEnvironments?: string[]; prodEnvironments?: string[] };
 }
 
 const validateConfig = createAjv().compile<RawConfig>(schema);
@@ -111,11 +112,13 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
       kubeVersion,
       kubesecThreshold: raw.kubesec?.threshold ?? DEFAULT_KUBESEC_THRESHOLD,
       externalReferences: raw.externalReferences ?? [],
+      // Objects without metadata.namespace are rendered into the gate's release namespace.
+      releaseNamespace: NAMESPACE,
       ...(raw.kinds ? { kinds: raw.kinds } : {}),
-      ...(raw.environments?.networkPolicy
-        ? { networkPolicyEnvironments: raw.environments.networkPolicy }
+      ...(raw.policy?.networkPolicyEnvironments
+        ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
         : {}),
-      ...(raw.environments?.prod ? { prodEnvironments: raw.environments.prod } : {}),
+      ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
     },
     waivers: raw.waivers ?? [],
     severity: raw.severity ?? {},
