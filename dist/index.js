@@ -41245,7 +41245,7 @@ function applyWaivers(findings, waivers, today) {
         const expired = matching[0];
         return {
             ...f,
-            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+            message: `${f.message} (waiver expired on ${expired.expiry}: ${expired.reason})`,
         };
     });
 }

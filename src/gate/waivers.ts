@@ -28,7 +28,7 @@ export function applyWaivers(
     const expired = matching[0]!;
     return {
       ...f,
-      message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+      message: `${f.message} (waiver expired on ${expired.expiry}: ${expired.reason})`,
     };
   });
 }
