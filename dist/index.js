@@ -31610,7 +31610,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6341:
+/***/ 9113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35027,143 +35027,6 @@ function tarExtractArgv(archive, destDir, member) {
     return ["tar", "-xzf", archive, "-C", destDir, member];
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/exec/runner.ts
-// The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
-// arrays with pure functions; this module only runs them, so tests can assert argv tables without running
-// anything and other tests run the real binaries through the same path.
-
-
-/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
- * program cannot be started at all (missing binary, not executable). */
-function runTool(argv, opts = {}) {
-    const [cmd, ...args] = argv;
-    if (!cmd)
-        throw new errors_InputError("internal: empty argv");
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(cmd, args, {
-            cwd: opts.cwd,
-            env: opts.env ?? process.env,
-            stdio: ["pipe", "pipe", "pipe"],
-        });
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        const timer = opts.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                child.kill("SIGKILL");
-            }, opts.timeoutMs)
-            : undefined;
-        child.stdout.on("data", (c) => out.push(c));
-        child.stderr.on("data", (c) => {
-            err.push(c);
-            opts.onStderr?.(c.toString("utf8"));
-        });
-        child.on("error", (e) => {
-            if (timer)
-                clearTimeout(timer);
-            if (e.code === "ENOENT")
-                reject(new errors_InputError(`cannot run '${cmd}': no such file`));
-            else if (e.code === "EACCES")
-                reject(new errors_InputError(`cannot run '${cmd}': not executable`));
-            else
-                reject(new errors_InputError(`cannot run '${cmd}': ${e.message}`));
-        });
-        child.on("close", (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            resolve({
-                argv,
-                code: code ?? (signal ? 128 : 1),
-                stdout: Buffer.concat(out).toString("utf8"),
-                stderr: Buffer.concat(err).toString("utf8"),
-                durationMs: Date.now() - started,
-                timedOut,
-            });
-        });
-        // A program that exits before reading its input must not crash us with EPIPE.
-        child.stdin.on("error", () => { });
-        child.stdin.end(opts.input ?? "");
-    });
-}
-
-;// CONCATENATED MODULE: ./src/tools/argv.ts
-// Pure argv builders for asking each tool its version. Tests assert these tables without running anything.
-const versionArgv = {
-    helm: (bin) => [bin, "version", "--short"],
-    kubesec: (bin) => [bin, "version"],
-    kind: (bin) => [bin, "version"],
-    kubectl: (bin) => [bin, "version", "--client", "-o", "json"],
-};
-/** Extracts `vX.Y.Z` from a tool's version output; undefined when none is printed. */
-function parseVersion(output) {
-    return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
-}
-
-;// CONCATENATED MODULE: ./src/tools/versions.json
-const versions_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned default tool versions: the single source for the action\'s installer and for scripts/tools.sh (which builds the same versions from source for tests). Checksums per asset are added by the installer\'s table.","helm":{"3":"v3.22.0","4":"v4.3.1"},"kubesec":{"2":"v2.14.2"},"kind":{"0":"v0.33.0","nodeImage":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"kubectl":{"1":"v1.37.0"}}');
-;// CONCATENATED MODULE: ./src/tools/pins.ts
-// Pinned default versions, shared with scripts/tools.sh through versions.json.
-
-const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
-const pins = {
-    helm: { 3: versions_namespaceObject.helm[3], 4: versions_namespaceObject.helm[4] },
-    kubesec: versions_namespaceObject.kubesec[2],
-    kind: versions_namespaceObject.kind[0],
-    kindNodeImage: versions_namespaceObject.kind.nodeImage,
-    kubectl: versions_namespaceObject.kubectl[1],
-};
-
-;// CONCATENATED MODULE: ./src/tools/local.ts
-// Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
-// them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
-
-
-
-
-
-
-function localTools(toolsDir, helmMajors) {
-    const out = helmMajors.map((m) => ({
-        name: `helm${m}`,
-        path: external_node_path_default().join(toolsDir, `helm${m}`),
-        expected: pins.helm[m],
-    }));
-    out.push({ name: "kubesec", path: external_node_path_default().join(toolsDir, "kubesec"), expected: pins.kubesec });
-    return out;
-}
-async function checkLocalTool(tool) {
-    try {
-        await (0,promises_.access)(tool.path, promises_.constants.X_OK);
-    }
-    catch {
-        return { ...tool, found: undefined, ok: false, problem: `not found or not executable: ${tool.path}` };
-    }
-    const kind = tool.name.startsWith("helm") ? "helm" : tool.name;
-    const r = await runTool(versionArgv[kind](tool.path), { timeoutMs: 30_000 });
-    const found = parseVersion(r.stdout + r.stderr);
-    if (r.code !== 0 || !found) {
-        return { ...tool, found, ok: false, problem: `'${tool.name} version' failed (exit ${r.code})` };
-    }
-    return found === tool.expected
-        ? { ...tool, found, ok: true }
-        : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
-}
-/** The path of a tool in the tools folder, or one clear error saying how to get it. */
-async function local_requireLocalTool(toolsDir, name) {
-    const p = path.join(toolsDir, name);
-    try {
-        await access(p, constants.X_OK);
-    }
-    catch {
-        throw new InputError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
-    }
-    return p;
-}
-
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -35969,6 +35832,69 @@ function _unique(values) {
     return Array.from(new Set(values));
 }
 //# sourceMappingURL=tool-cache.js.map
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/exec/runner.ts
+// The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
+// arrays with pure functions; this module only runs them, so tests can assert argv tables without running
+// anything and other tests run the real binaries through the same path.
+
+
+/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
+ * program cannot be started at all (missing binary, not executable). */
+function runTool(argv, opts = {}) {
+    const [cmd, ...args] = argv;
+    if (!cmd)
+        throw new errors_InputError("internal: empty argv");
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(cmd, args, {
+            cwd: opts.cwd,
+            env: opts.env ?? process.env,
+            stdio: ["pipe", "pipe", "pipe"],
+        });
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        const timer = opts.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill("SIGKILL");
+            }, opts.timeoutMs)
+            : undefined;
+        child.stdout.on("data", (c) => out.push(c));
+        child.stderr.on("data", (c) => {
+            err.push(c);
+            opts.onStderr?.(c.toString("utf8"));
+        });
+        child.on("error", (e) => {
+            if (timer)
+                clearTimeout(timer);
+            if (e.code === "ENOENT")
+                reject(new errors_InputError(`cannot run '${cmd}': no such file`));
+            else if (e.code === "EACCES")
+                reject(new errors_InputError(`cannot run '${cmd}': not executable`));
+            else
+                reject(new errors_InputError(`cannot run '${cmd}': ${e.message}`));
+        });
+        child.on("close", (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            resolve({
+                argv,
+                code: code ?? (signal ? 128 : 1),
+                stdout: Buffer.concat(out).toString("utf8"),
+                stderr: Buffer.concat(err).toString("utf8"),
+                durationMs: Date.now() - started,
+                timedOut,
+            });
+        });
+        // A program that exits before reading its input must not crash us with EPIPE.
+        child.stdin.on("error", () => { });
+        child.stdin.end(opts.input ?? "");
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/tools/checksums.json
 const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then falls back to the","published checksum file next to the asset and warns. Refresh with `node scripts/refresh-checksums.mjs`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.3.1":{"source":"NOT FOUND offline: no copy of get.helm.sh/helm-v4.3.1-*.tar.gz.sha256sum or of the v4.3.1 release notes was reachable; run scripts/refresh-checksums.mjs where get.helm.sh is reachable","sha256":{}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
 ;// CONCATENATED MODULE: ./src/tools/platform.ts
@@ -36276,6 +36202,80 @@ async function ensureWritable(dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/tools/argv.ts
+// Pure argv builders for asking each tool its version. Tests assert these tables without running anything.
+const versionArgv = {
+    helm: (bin) => [bin, "version", "--short"],
+    kubesec: (bin) => [bin, "version"],
+    kind: (bin) => [bin, "version"],
+    kubectl: (bin) => [bin, "version", "--client", "-o", "json"],
+};
+/** Extracts `vX.Y.Z` from a tool's version output; undefined when none is printed. */
+function parseVersion(output) {
+    return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
+}
+
+;// CONCATENATED MODULE: ./src/tools/versions.json
+const versions_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned default tool versions: the single source for the action\'s installer and for scripts/tools.sh (which builds the same versions from source for tests). Checksums per asset are added by the installer\'s table.","helm":{"3":"v3.22.0","4":"v4.3.1"},"kubesec":{"2":"v2.14.2"},"kind":{"0":"v0.33.0","nodeImage":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"kubectl":{"1":"v1.37.0"}}');
+;// CONCATENATED MODULE: ./src/tools/pins.ts
+// Pinned default versions, shared with scripts/tools.sh through versions.json.
+
+const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
+const pins = {
+    helm: { 3: versions_namespaceObject.helm[3], 4: versions_namespaceObject.helm[4] },
+    kubesec: versions_namespaceObject.kubesec[2],
+    kind: versions_namespaceObject.kind[0],
+    kindNodeImage: versions_namespaceObject.kind.nodeImage,
+    kubectl: versions_namespaceObject.kubectl[1],
+};
+
+;// CONCATENATED MODULE: ./src/tools/local.ts
+// Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
+// them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
+
+
+
+
+
+
+function localTools(toolsDir, helmMajors) {
+    const out = helmMajors.map((m) => ({
+        name: `helm${m}`,
+        path: external_node_path_default().join(toolsDir, `helm${m}`),
+        expected: pins.helm[m],
+    }));
+    out.push({ name: "kubesec", path: external_node_path_default().join(toolsDir, "kubesec"), expected: pins.kubesec });
+    return out;
+}
+async function checkLocalTool(tool) {
+    try {
+        await (0,promises_.access)(tool.path, promises_.constants.X_OK);
+    }
+    catch {
+        return { ...tool, found: undefined, ok: false, problem: `not found or not executable: ${tool.path}` };
+    }
+    const kind = tool.name.startsWith("helm") ? "helm" : tool.name;
+    const r = await runTool(versionArgv[kind](tool.path), { timeoutMs: 30_000 });
+    const found = parseVersion(r.stdout + r.stderr);
+    if (r.code !== 0 || !found) {
+        return { ...tool, found, ok: false, problem: `'${tool.name} version' failed (exit ${r.code})` };
+    }
+    return found === tool.expected
+        ? { ...tool, found, ok: true }
+        : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
+}
+/** The path of a tool in the tools folder, or one clear error saying how to get it. */
+async function local_requireLocalTool(toolsDir, name) {
+    const p = path.join(toolsDir, name);
+    try {
+        await access(p, constants.X_OK);
+    }
+    catch {
+        throw new InputError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
+    }
+    return p;
+}
+
 ;// CONCATENATED MODULE: ./src/tools/version-input.ts
 // Version inputs: an exact version (`3.17.2` or `v3.17.2`) or a major (`3`), which resolves to the pinned
 // default of that major without any network look-up. `latest` and ranges are refused: they change under
@@ -36334,6 +36334,74 @@ function version_input_resolveHelmVersions(input, source) {
         out.push({ major, version });
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/tools/refresh.ts
+// Rebuilds the checksum table from the official checksum files of every pinned version and platform.
+// All or nothing: if any file cannot be fetched or does not name its asset, the table is left untouched.
+
+
+
+
+
+
+
+
+
+async function refreshChecksums(file, opts) {
+    const old = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
+    const table = { $comment: old.$comment };
+    const changed = [];
+    const failures = [];
+    const day = (opts.now ?? new Date()).toISOString().slice(0, 10);
+    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-refresh-"));
+    try {
+        for (const tool of installTools) {
+            const versions = {};
+            for (const version of Object.values(pinnedMajors(tool))) {
+                const sha256 = {};
+                for (const p of platforms) {
+                    const a = assetFor(tool, version, p, opts.mirror);
+                    const dest = external_node_path_default().join(tmp, `${tool}-${version}-${platformKey(p)}`);
+                    opts.progress?.(`downloading ${a.checksumUrl}`);
+                    try {
+                        await download(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
+                        const sum = parseChecksumFile(await (0,promises_.readFile)(dest, "utf8"), a.name);
+                        if (!sum)
+                            throw new errors_InputError(`${a.checksumUrl} has no sha256 for ${a.name}`);
+                        sha256[platformKey(p)] = sum;
+                        const before = previous(old, tool, version, platformKey(p));
+                        if (before && before !== sum)
+                            changed.push(`${tool} ${version} ${platformKey(p)}: ${before} -> ${sum}`);
+                    }
+                    catch (e) {
+                        failures.push(e instanceof Error ? e.message : String(e));
+                    }
+                }
+                versions[version] = {
+                    source: `${sourceOf(tool, version, opts.mirror)} (fetched ${day} by floe-helm tools refresh-checksums)`,
+                    sha256,
+                };
+            }
+            table[tool] = versions;
+        }
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+    }
+    if (failures.length > 0) {
+        throw new errors_InputError(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
+    }
+    await (0,promises_.writeFile)(file, `${JSON.stringify(table, null, 2)}\n`);
+    return { changed, table };
+}
+function previous(old, tool, version, key) {
+    const t = old[tool];
+    return t?.[version]?.sha256[key];
+}
+function sourceOf(tool, version, mirror) {
+    const a = assetFor(tool, version, { os: "linux", arch: "amd64" }, mirror);
+    return a.checksumUrl.replace(/linux([-_])amd64/g, "<os>$1<arch>").replace("/linux/amd64/", "/<os>/<arch>/");
 }
 
 ;// CONCATENATED MODULE: ./src/tools/resolve.ts
@@ -36429,6 +36497,9 @@ async function resolveTools(inputs, need, hooks = {}) {
 
 
 
+
+
+
 /** `--only helm,kind`: which tools to install; all four when absent. */
 function parseOnly(value) {
     if (value === undefined || value.trim() === "")
@@ -36489,6 +36560,22 @@ function registerTools(program, bind) {
                 addPath(t.dir);
         }
     }, { out: io.out, err: io.err })));
+    withCommonOptions(tools
+        .command("refresh-checksums")
+        .description("rewrite the checksum table from the official checksum files of every pinned version (needs network)")
+        .option("--file <path>", "the table to rewrite", "src/tools/checksums.json")
+        .option("--mirror <url>", "fetch the checksum files from a mirror instead of the official sites")).action(bind(async ({ flags, inputs, io }) => {
+        const file = external_node_path_default().resolve(io.cwd, flags.file);
+        const r = await refreshChecksums(file, {
+            mirror: parseMirror(inputs.mirror, "--mirror"),
+            quiet: !inputs.githubActions,
+            progress: (l) => io.err(l),
+        });
+        for (const c of r.changed)
+            io.err(`floe-helm: warning: published checksum CHANGED: ${c}`);
+        io.out(`wrote ${file}${r.changed.length ? ` (${r.changed.length} value(s) changed: review before committing)` : ""}`);
+        return ExitCode.Pass;
+    }));
     withCommonOptions(tools
         .command("check")
         .description("check that the tools in --tools-dir exist and report their pinned versions")
@@ -36580,7 +36667,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6341);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9113);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

@@ -1,4 +1,5 @@
 // `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
+import path from "node:path";
 import * as core from "@actions/core";
 import type { Command } from "commander";
 import type { Bind } from "../cli/commands.js";
@@ -6,8 +7,10 @@ import { ExitCode, InputError } from "../cli/errors.js";
 import { withCommonOptions } from "../cli/main.js";
 import { runPhase } from "../report/phase.js";
 import { type InstallTool, installTools } from "./assets.js";
+import { parseMirror } from "./install.js";
 import { checkLocalTool, localTools } from "./local.js";
 import { pins } from "./pins.js";
+import { refreshChecksums } from "./refresh.js";
 import { installOptions, installPlanned, planInstall } from "./resolve.js";
 
 /** `--only helm,kind`: which tools to install; all four when absent. */
@@ -95,6 +98,30 @@ export function registerTools(program: Command, bind: Bind): void {
         { out: io.out, err: io.err },
       ),
     ),
+  );
+
+  withCommonOptions(
+    tools
+      .command("refresh-checksums")
+      .description(
+        "rewrite the checksum table from the official checksum files of every pinned version (needs network)",
+      )
+      .option("--file <path>", "the table to rewrite", "src/tools/checksums.json")
+      .option("--mirror <url>", "fetch the checksum files from a mirror instead of the official sites"),
+  ).action(
+    bind<{ file: string }>(async ({ flags, inputs, io }) => {
+      const file = path.resolve(io.cwd, flags.file);
+      const r = await refreshChecksums(file, {
+        mirror: parseMirror(inputs.mirror, "--mirror"),
+        quiet: !inputs.githubActions,
+        progress: (l) => io.err(l),
+      });
+      for (const c of r.changed) io.err(`floe-helm: warning: published checksum CHANGED: ${c}`);
+      io.out(
+        `wrote ${file}${r.changed.length ? ` (${r.changed.length} value(s) changed: review before committing)` : ""}`,
+      );
+      return ExitCode.Pass;
+    }),
   );
 
   withCommonOptions(
