@@ -1,7 +1,7 @@
 // `floe-helm tools install` end to end, in-process, against a local mirror serving real tarballs of the
 // real binaries. The CLI uses the committed checksum table, so success runs use versions that are not in
 // it (verified through the mirror's checksum files, with warnings); the asset bytes are the real pinned
-// binaries (kubectl's: the real kind binary, as no kubectl build exists in .tools yet).
+// binaries.
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -22,7 +22,7 @@ const served: Array<[string, InstallTool, string, () => string]> = [
   ["helm3", "helm", "v3.21.9", () => tool("helm3")],
   ["helm4", "helm", "v4.2.9", () => tool("helm4")],
   ["kind", "kind", "v0.32.9", () => tool("kind")],
-  ["kubectl", "kubectl", "v1.36.9", () => tool("kind")],
+  ["kubectl", "kubectl", "v1.36.9", () => tool("kubectl")],
   ["kubesec", "kubesec", "v2.14.9", () => tool("kubesec")],
 ];
 const versionFlags = [

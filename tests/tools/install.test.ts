@@ -26,14 +26,13 @@ const built = new Map<string, BuiltAsset>();
 let table: ChecksumTable;
 const warnings: string[] = [];
 
-// The real binaries behind each served asset. No kubectl build exists in .tools yet, so the kubectl asset
-// carries the real kind binary (the installer never runs what it installs; the test runs it as kind).
+// The real binaries behind each served asset.
 const sources: Array<[string, InstallTool, string, () => string]> = [
   ["helm3", "helm", "v3.22.0", () => tool("helm3")],
   ["helm4", "helm", "v4.3.1", () => tool("helm4")],
   ["kind", "kind", "v0.33.0", () => tool("kind")],
   ["kubesec", "kubesec", "v2.14.2", () => tool("kubesec")],
-  ["kubectl", "kubectl", "v1.37.0", () => tool("kind")],
+  ["kubectl", "kubectl", "v1.37.0", () => tool("kubectl")],
 ];
 
 function opts(extra: Partial<InstallOptions> = {}): InstallOptions {
@@ -82,10 +81,9 @@ describe("installer against a local mirror (real tarballs of the real binaries)"
       expect(mirror.requests).toEqual([paths.asset]);
       expect(warnings).toEqual([]);
       // The installed binary is the real one and runs.
-      const asKind = name === "kubectl" ? "kind" : t;
-      const out = await runTool(versionArgv[asKind === "kubectl" ? "kind" : asKind](r.path));
+      const out = await runTool(versionArgv[t](r.path));
       expect(out.code).toBe(0);
-      expect(parseVersion(out.stdout)).toBe(name === "kubectl" ? "v0.33.0" : version);
+      expect(parseVersion(out.stdout)).toBe(version);
     },
   );
 
@@ -113,12 +111,13 @@ describe("installer against a local mirror (real tarballs of the real binaries)"
 
   it("resolveTools with an explicit --tools-dir returns its binaries and downloads nothing", async () => {
     const inputs = buildInputs({ toolsDir: path.dirname(tool("helm3")), mirror: mirror.url }, {}, "/");
-    const paths = await resolveTools(inputs, ["helm3", "helm4", "kubesec", "kind"]);
+    const paths = await resolveTools(inputs, ["helm3", "helm4", "kubesec", "kind", "kubectl"]);
     expect(paths).toEqual({
       helm3: tool("helm3"),
       helm4: tool("helm4"),
       kubesec: tool("kubesec"),
       kind: tool("kind"),
+      kubectl: tool("kubectl"),
     });
     expect(mirror.requests).toEqual([]);
   });
