@@ -2,7 +2,7 @@
 // real binaries. The CLI uses the committed checksum table, so success runs use versions that are not in
 // it (verified through the mirror's checksum files, with warnings); the asset bytes are the real pinned
 // binaries.
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import type { InstallTool } from "../../src/tools/assets.js";
 import { detectPlatform, platformKey } from "../../src/tools/platform.js";
 import { cli } from "../helpers/cli.js";
 import { tool } from "../helpers/tools.js";
-import { type BuiltAsset, buildAsset, type Mirror, serveAsset, startMirror } from "./mirror.js";
+import { type BuiltAsset, buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "./mirror.js";
 
 const platform = detectPlatform();
 const key = platformKey(platform);
@@ -48,6 +48,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mirror?.close();
+  await rm(work, { recursive: true, force: true });
+  await removeAssets();
 });
 
 const lines = (cache: string) =>
