@@ -45795,8 +45795,9 @@ function sha256File(file) {
 
 ;// CONCATENATED MODULE: ./src/tools/download.ts
 // Downloads through @actions/tool-cache, which retries with back-off (3 attempts, 10-20 s apart) on 5xx,
-// 408, 429 and connection errors, and fails at once on other 4xx. This wrapper only turns its errors into
-// one line that says what failed and what to do, and keeps the toolkit's chatter off our stdout.
+// 408, 429 and connection errors (including its 3-minute idle-socket timeout), and fails at once on other
+// 4xx. This wrapper only turns its errors into one line that says what failed and what to do, and keeps
+// the toolkit's chatter off our stdout.
 
 
 /** tool-cache's fixed attempt count (see downloadTool in @actions/tool-cache). */
@@ -45930,7 +45931,7 @@ async function installTool(req, opts) {
                 fromCache: true,
                 verifiedBy: cached.receipt.verifiedBy,
             };
-        opts.warn?.(`${name} ${req.version}: the cached copy in ${hit} does not match its install record; reinstalling`);
+        opts.warn?.(`${name} ${req.version}: the cached copy in ${hit} does not match its install record; reinstalling`, "tools/cache-mismatch");
     }
     await ensureWritable(opts.toolCache);
     const staging = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-install-"));
@@ -45942,7 +45943,7 @@ async function installTool(req, opts) {
         if (!expected) {
             verifiedBy = "checksum-file";
             expectedFrom = asset.checksumUrl;
-            opts.warn?.(`${name} ${req.version} (${arch}) is not in floe-helm's checksum table: verifying against ${asset.checksumUrl}, so trust rests on that source`);
+            opts.warn?.(`${name} ${req.version} (${arch}) is not in floe-helm's checksum table: verifying against ${asset.checksumUrl}, so trust rests on that source`, "tools/unverified-checksum");
             const sumsFile = external_node_path_default().join(staging, `sums-${(0,external_node_crypto_.randomUUID)()}`);
             opts.progress?.(`${name} ${req.version}: downloading ${asset.checksumUrl}`);
             await download(asset.checksumUrl, sumsFile, `${name} ${req.version} checksum file`, quiet);
@@ -46301,7 +46302,7 @@ function registerTools(program, bind) {
         .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => runPhase("tools", inputs, async (ctx) => {
         const plan = planInstall(inputs, parseOnly(flags.only));
         const opts = installOptions(inputs, {
-            warn: (message) => ctx.add({ rule: "tools/unverified-checksum", severity: "warning", message }),
+            warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
             progress: (line) => ctx.progress(line),
         });
         for (const t of await installPlanned(plan, opts)) {

@@ -79,7 +79,7 @@ export function registerTools(program: Command, bind: Bind): void {
         async (ctx) => {
           const plan = planInstall(inputs, parseOnly(flags.only));
           const opts = installOptions(inputs, {
-            warn: (message) => ctx.add({ rule: "tools/unverified-checksum", severity: "warning", message }),
+            warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
             progress: (line) => ctx.progress(line),
           });
           for (const t of await installPlanned(plan, opts)) {

@@ -1,6 +1,7 @@
 // Downloads through @actions/tool-cache, which retries with back-off (3 attempts, 10-20 s apart) on 5xx,
-// 408, 429 and connection errors, and fails at once on other 4xx. This wrapper only turns its errors into
-// one line that says what failed and what to do, and keeps the toolkit's chatter off our stdout.
+// 408, 429 and connection errors (including its 3-minute idle-socket timeout), and fails at once on other
+// 4xx. This wrapper only turns its errors into one line that says what failed and what to do, and keeps
+// the toolkit's chatter off our stdout.
 import * as tc from "@actions/tool-cache";
 import { InputError } from "../cli/errors.js";
 

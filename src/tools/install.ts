@@ -29,8 +29,8 @@ export interface InstallOptions {
   platform?: Platform;
   /** The checksum table; the committed one unless a test supplies its own. */
   table?: ChecksumTable;
-  /** Trust warnings (a version not in the table). */
-  warn?: (message: string) => void;
+  /** Warnings: a version not in the table (trust rests on the source), a cached copy that changed. */
+  warn?: (message: string, rule: "tools/unverified-checksum" | "tools/cache-mismatch") => void;
   /** Progress lines (downloading ...), never on stdout. */
   progress?: (message: string) => void;
   /** Keep @actions/core's stdout chatter off stdout (outside Actions). */
@@ -112,6 +112,7 @@ export async function installTool(req: InstallRequest, opts: InstallOptions): Pr
       };
     opts.warn?.(
       `${name} ${req.version}: the cached copy in ${hit} does not match its install record; reinstalling`,
+      "tools/cache-mismatch",
     );
   }
 
@@ -127,6 +128,7 @@ export async function installTool(req: InstallRequest, opts: InstallOptions): Pr
       expectedFrom = asset.checksumUrl;
       opts.warn?.(
         `${name} ${req.version} (${arch}) is not in floe-helm's checksum table: verifying against ${asset.checksumUrl}, so trust rests on that source`,
+        "tools/unverified-checksum",
       );
       const sumsFile = path.join(staging, `sums-${randomUUID()}`);
       opts.progress?.(`${name} ${req.version}: downloading ${asset.checksumUrl}`);

@@ -2,11 +2,13 @@
 // platform detection, mirror and --only validation. No network, no binaries.
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/cli/errors.js";
-import { assetFor, tarExtractArgv } from "../../src/tools/assets.js";
+import { buildInputs } from "../../src/config/inputs.js";
+import { assetFor, installTools, tarExtractArgv } from "../../src/tools/assets.js";
 import { checksumTable, parseChecksumFile } from "../../src/tools/checksums.js";
 import { parseOnly } from "../../src/tools/command.js";
 import { parseMirror } from "../../src/tools/install.js";
 import { detectPlatform, platformKey, platforms } from "../../src/tools/platform.js";
+import { planInstall } from "../../src/tools/resolve.js";
 import { pinnedMajors, resolveHelmVersions, resolveVersion } from "../../src/tools/version-input.js";
 import versions from "../../src/tools/versions.json" with { type: "json" };
 
@@ -253,6 +255,32 @@ describe("platform, mirror and --only validation", () => {
   it("--only with an unknown tool", () => {
     expect(() => parseOnly("helm,terraform")).toThrow(
       "--only: unknown tool 'terraform': expected a comma-separated list of helm, kind, kubectl, kubesec",
+    );
+  });
+});
+
+describe("planInstall: Inputs -> exact versions (no network)", () => {
+  const plan = (flags: Parameters<typeof buildInputs>[0], only = installTools) =>
+    planInstall(buildInputs(flags, {}, "/"), only).map((r) => `${r.tool} ${r.version}`);
+
+  it.each([
+    [{}, ["helm v3.22.0", "helm v4.3.1", "kind v0.33.0", "kubectl v1.37.0", "kubesec v2.14.2"]],
+    [{ helm: "4" }, ["helm v4.3.1", "kind v0.33.0", "kubectl v1.37.0", "kubesec v2.14.2"]],
+    [
+      { helmVersion: "3.17.2", kindVersion: "v0.31.0", kubectlVersion: "1", kubesecVersion: "2.14.1" },
+      ["helm v3.17.2", "kind v0.31.0", "kubectl v1.37.0", "kubesec v2.14.1"],
+    ],
+  ] as const)("%j", (flags, want) => {
+    expect(plan(flags)).toEqual(want);
+  });
+
+  it("--only keeps the order given", () => {
+    expect(plan({}, ["kubesec", "helm"])).toEqual(["kubesec v2.14.2", "helm v3.22.0", "helm v4.3.1"]);
+  });
+
+  it("names the flag and its environment variable in errors", () => {
+    expect(() => plan({ kindVersion: "latest" })).toThrow(
+      /^--kind-version \(FLOE_HELM_KIND_VERSION\): 'latest' is refused/,
     );
   });
 });

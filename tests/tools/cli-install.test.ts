@@ -2,7 +2,7 @@
 // real binaries. The CLI uses the committed checksum table, so success runs use versions that are not in
 // it (verified through the mirror's checksum files, with warnings); the asset bytes are the real pinned
 // binaries.
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import type { InstallTool } from "../../src/tools/assets.js";
 import { detectPlatform, platformKey } from "../../src/tools/platform.js";
 import { cli } from "../helpers/cli.js";
 import { tool } from "../helpers/tools.js";
-import { type BuiltAsset, buildAsset, type Mirror, serveAsset, startMirror } from "./mirror.js";
+import { type BuiltAsset, buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "./mirror.js";
 
 const platform = detectPlatform();
 const key = platformKey(platform);
@@ -48,6 +48,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mirror?.close();
+  await rm(work, { recursive: true, force: true });
+  await removeAssets();
 });
 
 const lines = (cache: string) =>
@@ -168,6 +170,30 @@ describe("floe-helm tools install", () => {
     expect(errs).toHaveLength(1);
     expect(errs[0]).toMatch(/^floe-helm: error: /);
     expect(errs[0]).toContain(message);
+  });
+
+  it("a 404 from the mirror: one error line, exit 2, nothing in the cache", async () => {
+    const cache = path.join(work, "cache404");
+    const r = await cli([
+      "tools",
+      "install",
+      "--only",
+      "kind",
+      "--kind-version",
+      "0.1.0",
+      "--mirror",
+      mirror.url,
+      "--tool-cache",
+      cache,
+      "--work-dir",
+      work,
+    ]);
+    expect(r.code).toBe(2);
+    const errors = r.err.split("\n").filter((l) => !l.includes(" downloading "));
+    expect(errors).toEqual([
+      `floe-helm: error: kind v0.1.0 checksum file not found (HTTP 404) at ${mirror.url}/kind/v0.1.0/${key}/kind-${key}.sha256sum: check the version exists for this platform (and, with a mirror, that it follows <base>/<tool>/<version>/<os>-<arch>/<asset>)`,
+    ]);
+    expect(await readdir(cache, { recursive: true })).toEqual([]);
   });
 
   it("a pinned helm served by the mirror with its own matching checksum file is refused, printing expected and actual", async () => {

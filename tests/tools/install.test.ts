@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/cli/errors.js";
 import { buildInputs } from "../../src/config/inputs.js";
 import { runTool } from "../../src/exec/runner.js";
@@ -16,7 +16,15 @@ import { type InstallOptions, installTool } from "../../src/tools/install.js";
 import { detectPlatform, platformKey } from "../../src/tools/platform.js";
 import { resolveTools } from "../../src/tools/resolve.js";
 import { tool } from "../helpers/tools.js";
-import { type BuiltAsset, buildAsset, type Mirror, mirrorPaths, serveAsset, startMirror } from "./mirror.js";
+import {
+  type BuiltAsset,
+  buildAsset,
+  type Mirror,
+  mirrorPaths,
+  removeAssets,
+  serveAsset,
+  startMirror,
+} from "./mirror.js";
 
 const platform = detectPlatform();
 const key = platformKey(platform);
@@ -61,6 +69,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mirror?.close();
+  await removeAssets();
+});
+
+afterEach(async () => {
+  await rm(cache, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -96,6 +109,19 @@ describe("installer against a local mirror (real tarballs of the real binaries)"
       expect(r, name).toMatchObject({ fromCache: true });
     }
     expect(mirror.requests.length).toBe(first);
+  });
+
+  it("a cached binary that no longer matches its install record is reinstalled, with a warning", async () => {
+    const first = await installTool({ tool: "kind", version: "v0.33.0" }, opts());
+    await writeFile(first.path, "corrupted");
+    mirror.requests.length = 0;
+    const again = await installTool({ tool: "kind", version: "v0.33.0" }, opts());
+    expect(again).toMatchObject({ fromCache: false, path: first.path });
+    expect(warnings).toEqual([
+      `kind v0.33.0: the cached copy in ${first.dir} does not match its install record; reinstalling`,
+    ]);
+    expect(mirror.requests).toEqual([mirrorPaths(built.get("kind")!.asset).asset]);
+    expect((await runTool(versionArgv.kind(again.path))).code).toBe(0);
   });
 
   it("later phases resolve tools through resolveTools from the same cache, with no network request", async () => {
@@ -263,9 +289,5 @@ describe("faults: one clear error, nothing left in the cache", () => {
         /checksum mismatch/,
       );
     }
-  });
-
-  afterAll(async () => {
-    await rm(cache, { recursive: true, force: true });
   });
 });

@@ -3,7 +3,7 @@
 // It counts requests so tests can prove a cache hit makes none, and can be told to fail on purpose.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, mkdtemp, readFile, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -75,6 +75,13 @@ export async function startMirror(): Promise<Mirror> {
   };
 }
 
+// Every asset a test file builds lives under one folder, removed by removeAssets() after the file.
+let assetRoot: string | undefined;
+export async function removeAssets(): Promise<void> {
+  if (assetRoot) await rm(assetRoot, { recursive: true, force: true });
+  assetRoot = undefined;
+}
+
 export const sha256 = async (file: string) =>
   createHash("sha256")
     .update(await readFile(file))
@@ -104,7 +111,8 @@ export async function buildAsset(
   opts: { member?: string } = {},
 ): Promise<BuiltAsset> {
   const asset = assetFor(tool, version, platform, mirrorUrl);
-  const dir = await mkdtemp(path.join(tmpdir(), `floe-asset-${tool}-`));
+  assetRoot ??= await mkdtemp(path.join(tmpdir(), "floe-assets-"));
+  const dir = await mkdtemp(path.join(assetRoot, `${tool}-`));
   const file = path.join(dir, asset.name);
   if (asset.member) {
     const member = opts.member ?? asset.member;

@@ -1,7 +1,7 @@
 // `floe-helm tools refresh-checksums` against a local mirror that serves checksum files in each project's
 // format for every pinned version and platform (the official sites are not reachable from tests).
 import { createHash } from "node:crypto";
-import { copyFile, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await mirror?.close();
+  await rm(dir, { recursive: true, force: true });
 });
 
 describe("floe-helm tools refresh-checksums", () => {
