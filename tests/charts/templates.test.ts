@@ -11,9 +11,11 @@ import {
   nm,
   podMeta,
   podSpec,
+  RELEASE,
   type Rendered,
   render,
   renderError,
+  runHelm,
   workloads,
 } from "./chart.js";
 
@@ -119,6 +121,23 @@ describe("Dagster", () => {
       inst.run_launcher.config.run_k8s_config.container_config.security_context.read_only_root_filesystem,
     ).toBe(true);
     expect(inst.telemetry.enabled).toBe(false);
+  });
+
+  it("a separate job namespace gets the RBAC, the run ServiceAccount and the instance config; jobImage is passed", () => {
+    const inst = cm(R.full!, nm("dagster-instance"), "dagster.yaml");
+    expect(inst.run_launcher.config.job_namespace).toBe("floe-runs");
+    expect(inst.run_launcher.config.job_image).toBe("registry.example.internal/floe/dbt-runner:1.4.2");
+    expect(cm(R.base!, nm("dagster-instance"), "dagster.yaml").run_launcher.config.job_image).toBeUndefined();
+    const inRuns = R.full!.objects.filter((o) => o.metadata.namespace === "floe-runs");
+    expect(inRuns.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(
+      [
+        `ConfigMap/${nm("dagster-instance")}`,
+        `Role/${nm("dagster")}`,
+        `RoleBinding/${nm("dagster")}`,
+        `ServiceAccount/${nm("dagster-run")}`,
+      ].sort(),
+    );
+    expect(find(R.full!.objects, "RoleBinding", nm("dagster"))!.subjects[0].namespace).toBe(NAMESPACE);
   });
 
   it("workspace.yaml: empty by default, one grpc_server per code location", () => {
@@ -382,6 +401,38 @@ describe("credentials", () => {
       "  - polaris.pdb.minAvailable (1) must be below the replica count (1), or node drains block forever",
       "  - dagster.webserver.ingress.host: required when dagster.webserver.ingress.enabled is true",
     ]);
+  });
+});
+
+describe("NOTES.txt (helm 4 install --dry-run=client)", () => {
+  const notes = async (args: string[]) => {
+    const r = await runHelm(4, [
+      "install",
+      RELEASE,
+      ".",
+      "--namespace",
+      NAMESPACE,
+      "--dry-run=client",
+      ...args,
+    ]);
+    expect(r.stderr).toBe("");
+    return r.stdout.slice(r.stdout.indexOf("NOTES:"));
+  };
+
+  it("warns that bundled MinIO is not for production, names generated Secrets and helm test", async () => {
+    const n = await notes([]);
+    expect(n).toContain("WARNING: the bundled MinIO is a single, unreplicated instance");
+    expect(n).toContain(
+      `Credentials were GENERATED into these Secrets (kept on upgrade and on uninstall): ${nm("postgresql")}`,
+    );
+    expect(n).toContain(`helm test ${RELEASE} -n ${NAMESPACE} --logs`);
+    expect(n).toContain(`kubectl -n ${NAMESPACE} port-forward svc/${nm("dagster-webserver")} 3000:80`);
+  });
+
+  it("external S3 and existing Secrets: no MinIO warning, no generated-credentials note", async () => {
+    const n = await notes(["-f", "ci/external-values.yaml"]);
+    expect(n).not.toContain("MinIO");
+    expect(n).not.toContain("GENERATED");
   });
 });
 

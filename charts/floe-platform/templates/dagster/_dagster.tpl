@@ -61,6 +61,9 @@ run_launcher:
     instance_config_map: {{ include "floe.dagster.instanceConfigMap" . }}
     service_account_name: {{ include "floe.componentName" (dict "ctx" . "component" "dagster-run") }}
     dagster_home: /opt/dagster/dagster_home
+    {{- with .Values.dagster.runLauncher.jobImage }}
+    job_image: {{ . | quote }}
+    {{- end }}
     image_pull_policy: {{ .Values.dagster.image.pullPolicy }}
     labels:
       {{- include "floe.labels.matchLabels" (dict "ctx" . "component" "dagster-run") | nindent 6 }}
