@@ -25,9 +25,14 @@ const rendered = new Map<string, Rendered>();
 const key = (name: string, major: number) => `${name}@${major}`;
 
 beforeAll(async () => {
-  // Each scenario x major rendered once for the whole file.
-  for (const s of scenarioMatrix)
-    rendered.set(key(s.name, s.major), await render(s.major, valuesArgs(s.files)));
+  // Each scenario x major rendered once for the whole file, three helm processes at a time.
+  const queue = [...scenarioMatrix];
+  const worker = async () => {
+    for (let s = queue.shift(); s; s = queue.shift())
+      rendered.set(key(s.name, s.major), await render(s.major, valuesArgs(s.files)));
+  };
+  await Promise.all([worker(), worker(), worker()]);
+  await scanAll();
 });
 
 const RESTRICTED_VOLUMES = new Set([
@@ -135,30 +140,52 @@ interface KubesecReport {
   scoring: { critical?: { id: string }[]; advise?: { id: string }[] };
 }
 
+const dir = mkdtempSync(path.join(tmpdir(), "floe-kubesec-"));
+
+async function kubesec(file: string): Promise<KubesecReport[]> {
+  let stdout: string;
+  try {
+    ({ stdout } = await exec(tool("kubesec"), ["scan", "--schema-location", schemaLocation, file], {
+      timeout: 120_000,
+      maxBuffer: 64 * 1024 * 1024,
+    }));
+  } catch (e) {
+    // kubesec exits 2 when any object fails; the JSON report is still on stdout.
+    stdout = (e as { stdout?: string }).stdout ?? "";
+  }
+  return JSON.parse(stdout) as KubesecReport[];
+}
+
+/** One kubesec run over ONE multi-document file holding every workload of every scenario x major; the
+ * reports come back in document order and are split per scenario again. */
+const reportsByScenario = new Map<string, KubesecReport[]>();
+async function scanAll(): Promise<void> {
+  const docs: string[] = [];
+  const owner: string[] = [];
+  for (const s of scenarioMatrix) {
+    const { objects, sources } = rendered.get(key(s.name, s.major))!;
+    objects.forEach((o, i) => {
+      if (!workloads([o]).length) return;
+      docs.push(scannable(o, sources[i]!));
+      owner.push(key(s.name, s.major));
+    });
+  }
+  const file = path.join(dir, "all-scenarios.yaml");
+  writeFileSync(file, docs.join("\n---\n"));
+  const reports = await kubesec(file);
+  expect(reports).toHaveLength(docs.length);
+  reports.forEach((r, i) => {
+    const k = owner[i]!;
+    reportsByScenario.set(k, [...(reportsByScenario.get(k) ?? []), r]);
+  });
+}
+
 describe("floe-platform: real kubesec over every workload (offline schemas)", () => {
-  const dir = mkdtempSync(path.join(tmpdir(), "floe-kubesec-"));
   it.each(scenarioMatrix)(
     "$name (helm $major): every workload scores >= 9, no critical finding",
-    async ({ name, major }) => {
-      const { objects, sources } = rendered.get(key(name, major))!;
-      const docs: string[] = [];
-      objects.forEach((o, i) => {
-        if (workloads([o]).length) docs.push(scannable(o, sources[i]!));
-      });
-      const file = path.join(dir, `${name.replace("/", "_")}-helm${major}.yaml`);
-      writeFileSync(file, docs.join("\n---\n"));
-      let stdout: string;
-      try {
-        ({ stdout } = await exec(tool("kubesec"), ["scan", "--schema-location", schemaLocation, file], {
-          timeout: 60_000,
-          maxBuffer: 32 * 1024 * 1024,
-        }));
-      } catch (e) {
-        // kubesec exits 2 when any object fails; the JSON report is still on stdout.
-        stdout = (e as { stdout?: string }).stdout ?? "";
-      }
-      const reports = JSON.parse(stdout) as KubesecReport[];
-      expect(reports).toHaveLength(docs.length);
+    ({ name, major }) => {
+      const reports = reportsByScenario.get(key(name, major)) ?? [];
+      expect(reports).toHaveLength(workloads(rendered.get(key(name, major))!.objects).length);
       const bad = reports
         .filter((r) => !r.valid || r.score < 9 || (r.scoring.critical ?? []).length > 0)
         .map(
@@ -180,10 +207,7 @@ describe("floe-platform: real kubesec over every workload (offline schemas)", ()
         spec: { containers: [{ name: "c", image: "busybox:1.37", securityContext: { privileged: true } }] },
       }),
     );
-    const r = await exec(tool("kubesec"), ["scan", "--schema-location", schemaLocation, file]).catch(
-      (e: { stdout: string; code: number }) => e,
-    );
-    const [report] = JSON.parse(r.stdout) as KubesecReport[];
+    const [report] = await kubesec(file);
     expect(report!.valid).toBe(true);
     expect(report!.score).toBeLessThan(9);
     expect(report!.scoring.critical?.map((c) => c.id)).toContain("Privileged");
