@@ -24,6 +24,9 @@ const groups: Record<string, string[]> = {
   "apps/v1": ["Deployment", "StatefulSet"],
   "batch/v1": ["Job"],
   "rbac.authorization.k8s.io/v1": ["Role", "RoleBinding"],
+  "networking.k8s.io/v1": ["NetworkPolicy", "Ingress"],
+  "policy/v1": ["PodDisruptionBudget"],
+  "autoscaling/v2": ["HorizontalPodAutoscaler"],
   "postgresql.cnpg.io/v1": ["Cluster"],
 };
 const resourceList = (gv: string, kinds: string[]) => ({

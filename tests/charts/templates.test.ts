@@ -138,6 +138,17 @@ describe("Dagster", () => {
       ].sort(),
     );
     expect(find(R.full!.objects, "RoleBinding", nm("dagster"))!.subjects[0].namespace).toBe(NAMESPACE);
+    // Run pods live in another namespace: short Service names would not resolve there.
+    expect(inst.run_launcher.config.env_vars).toEqual(
+      expect.arrayContaining([
+        `DAGSTER_PG_HOST=${nm("postgresql")}.${NAMESPACE}.svc`,
+        `POLARIS_URI=http://${nm("polaris")}.${NAMESPACE}.svc:8181/api/catalog`,
+        `OPENLINEAGE_URL=http://${nm("marquez")}.${NAMESPACE}.svc:5000`,
+      ]),
+    );
+    expect(cm(R.base!, nm("dagster-instance"), "dagster.yaml").run_launcher.config.env_vars).toContain(
+      `DAGSTER_PG_HOST=${nm("postgresql")}`,
+    );
   });
 
   it("workspace.yaml: empty by default, one grpc_server per code location", () => {
@@ -287,7 +298,7 @@ describe("production features", () => {
   it("HPA/PDB off by default; prod has autoscaling/v2 HPAs and PDBs for the stateless services", () => {
     expect(names(R.base!.objects, "HorizontalPodAutoscaler")).toEqual([]);
     expect(names(R.base!.objects, "PodDisruptionBudget")).toEqual([]);
-    const stateless = ["dagster-webserver", "marquez", "otel-collector", "polaris"].map(nm);
+    const stateless = ["dagster-webserver", "marquez", "marquez-web", "otel-collector", "polaris"].map(nm);
     expect(names(R.prod!.objects, "HorizontalPodAutoscaler").sort()).toEqual(stateless);
     expect(names(R.prod!.objects, "PodDisruptionBudget").sort()).toEqual(stateless);
     for (const n of stateless) {
