@@ -508,6 +508,32 @@ function serviceRefs(o: K8s): { host: string; port: number; where: string }[] {
   return refs;
 }
 
+describe("values-test.yaml stays small (Kind and kwok in CI)", () => {
+  const cpu = (q: string) => (q.endsWith("m") ? Number.parseFloat(q) / 1000 : Number.parseFloat(q));
+  const mebi = (q: string) => (q.endsWith("Gi") ? Number.parseFloat(q) * 1024 : Number.parseFloat(q));
+
+  it("single replicas, no volume claims, under 0.5 CPU and 2 GiB of requests for the long-running pods", () => {
+    let cpus = 0;
+    let mem = 0;
+    for (const o of R.test!.objects.filter((x) => ["Deployment", "StatefulSet"].includes(x.kind))) {
+      expect(o.spec.replicas, o.metadata.name).toBe(1);
+      expect(o.spec.volumeClaimTemplates, o.metadata.name).toBeUndefined();
+      for (const c of podSpec(o).containers) {
+        cpus += cpu(String(c.resources.requests.cpu));
+        mem += mebi(String(c.resources.requests.memory));
+      }
+    }
+    expect(cpus).toBeLessThanOrEqual(0.5);
+    expect(mem).toBeLessThanOrEqual(2048);
+  });
+
+  it("optional components and NetworkPolicy on, so every integration point and edge is exercised", () => {
+    expect(find(R.test!.objects, "Deployment", nm("marquez"))).toBeDefined();
+    expect(find(R.test!.objects, "Deployment", nm("jaeger"))).toBeDefined();
+    expect(names(R.test!.objects, "NetworkPolicy").length).toBeGreaterThan(10);
+  });
+});
+
 describe("helm test pods and in-cluster references", () => {
   it("values-test: one test pod per integration point, each annotated with the requirements it covers", () => {
     const pods = R.test!.objects.filter((o) => o.kind === "Pod");
