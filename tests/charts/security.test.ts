@@ -16,6 +16,7 @@ import {
   type Rendered,
   render,
   scenarioMatrix,
+  scenarios,
   valuesArgs,
   workloads,
 } from "./chart.js";
@@ -104,6 +105,15 @@ describe("floe-platform: pod and container security (every scenario, helm 3 and 
       }
     },
   );
+});
+
+describe("floe-platform: helm 3 and helm 4 render the same objects", () => {
+  // Generated Secret values are random per render; everything else must be identical.
+  const normalized = (r: Rendered) =>
+    r.objects.map((o) => (o.kind === "Secret" ? { ...o, data: Object.keys(o.data ?? {}) } : o));
+  it.each(scenarios)("$name", ({ name }) => {
+    expect(normalized(rendered.get(key(name, 3))!)).toEqual(normalized(rendered.get(key(name, 4))!));
+  });
 });
 
 // kubesec 2.14 validates each document with kubeconform before scoring it and, by default, downloads the
