@@ -647,6 +647,22 @@ describe("NetworkPolicy", () => {
     ]);
   });
 
+  it("cnpg: instances replicate to each other, the operator reaches them, their manager reaches the API", async () => {
+    const { objects } = await render(4, ["-f", "ci/cnpg-values.yaml"]);
+    const pg = find(objects, "NetworkPolicy", nm("postgresql-np"))!;
+    expect(pg.spec.ingress).toContainEqual({
+      from: [{ namespaceSelector: { matchLabels: {} } }],
+      ports: [{ protocol: "TCP", port: 8000 }],
+    });
+    expect(pg.spec.egress).toContainEqual({
+      to: [{ ipBlock: { cidr: "0.0.0.0/0" } }],
+      ports: [
+        { protocol: "TCP", port: 443 },
+        { protocol: "TCP", port: 6443 },
+      ],
+    });
+  });
+
   it("OTel accepts every component that emits telemetry", () => {
     expect(fromComponents("otel-collector")).toEqual(
       expect.arrayContaining(["dagster-webserver", "dagster-run", "polaris", "marquez", "test"]),
