@@ -13,6 +13,8 @@ DAGSTER_PG_USERNAME: {{ $v.postgresql.auth.dagster.username | quote }}
 DAGSTER_PG_SSLMODE: {{ include "floe.postgresql.sslMode" $ctx | quote }}
 DAGSTER_HOME: /opt/dagster/dagster_home
 HOME: /tmp
+{{- /* The non-root UID has no passwd entry in the image; getpass.getuser() reads USER first. */}}
+USER: dagster
 POLARIS_URI: {{ printf "http://%s%s:%s/api/catalog" (include "floe.polaris.host" $ctx) $sfx (include "floe.polaris.port" $ctx) | quote }}
 POLARIS_CATALOG: {{ $v.polaris.catalogName | quote }}
 {{- if eq $v.objectStorage.mode "external" }}
