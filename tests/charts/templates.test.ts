@@ -381,6 +381,29 @@ describe("credentials", () => {
     ]);
   });
 
+  it("prod (CNPG + ESO): basic-auth ExternalSecrets for the CNPG roles, no Secret rendered at all", () => {
+    const { objects } = R.prod!;
+    expect(names(objects, "Secret")).toEqual([]);
+    const es = find(objects, "ExternalSecret", nm("postgresql-dagster"))!;
+    expect(es.spec.target.template).toEqual({
+      type: "kubernetes.io/basic-auth",
+      data: { username: "dagster", password: "{{ .password }}" },
+    });
+    expect(es.spec.data).toEqual([
+      { secretKey: "password", remoteRef: { key: "floe/postgresql", property: "dagster-password" } },
+    ]);
+  });
+
+  it("cnpg refuses an existingSecret it cannot turn into basic-auth Secrets", async () => {
+    const err = await renderError(4, [
+      "-f",
+      "ci/cnpg-values.yaml",
+      "--set",
+      "postgresql.auth.existingSecret=x",
+    ]);
+    expect(err).toContain("postgresql.auth.existingSecret: not supported with postgresql.mode cnpg");
+  });
+
   it("prod refuses generated credentials, naming every group and how to fix it", async () => {
     const err = await renderError(4, ["-f", "values-prod.yaml", "--set", "externalSecrets.enabled=false"]);
     expect(err).toContain("floe-platform: invalid values:");
