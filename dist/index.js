@@ -35078,7 +35078,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6614:
+/***/ 4533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39460,7 +39460,7 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
-// findings like to any other (applyPolicy in src/gate/run.ts).
+// findings like to any other (src/checks/waivers.ts, applied in src/gate/run.ts).
 
 
 
@@ -39882,6 +39882,31 @@ const registry_checks = [
     kubesecCheck,
 ];
 
+;// CONCATENATED MODULE: ./src/checks/waivers.ts
+function glob(pattern, value) {
+    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    return re.test(value);
+}
+function waiverMatches(w, f) {
+    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
+}
+/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
+function applyWaivers(findings, waivers, today) {
+    return findings.map((f) => {
+        const matching = waivers.filter((w) => waiverMatches(w, f));
+        if (matching.length === 0)
+            return f;
+        const active = matching.find((w) => w.expiry >= today);
+        if (active)
+            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
+        const expired = matching[0];
+        return {
+            ...f,
+            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+        };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/helm/argv.ts
 /** Release name and namespace used for every static render, so outputs are comparable across cells. */
 const RELEASE = "floe-gate";
@@ -40255,7 +40280,7 @@ function oneLine(s) {
 /** The error of a failed `helm template`, at the template and line helm names. */
 function parseRenderError(stderr, chartDirAbs, cwd) {
     const message = oneLine(stderr) || "helm template failed without a message";
-    const schema = /don't meet the specifications of the schema/.test(message);
+    const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
     const y = yamlOn.exec(message);
     if (y) {
         return {
@@ -40294,7 +40319,7 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
             .map((l) => l.trim())
             .filter(Boolean)
             .join(" ");
-        const schema = /don't meet the specifications of the schema/.test(message);
+        const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(message);
         const m = templatePos.exec(message);
         let file;
         let line;
@@ -40404,8 +40429,9 @@ async function requireLocalTool(toolsDir, name) {
 // (in `with`, `range`, `toYaml`) counts as reading everything under `a`, so the rule errs towards silence.
 
 
-const valuesChain = /\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
-const indexCall = /\bindex\s+\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
+// `.Values`, `$.Values`, `$root.Values` (a variable holding the root context), never `.Chart.Values`.
+const valuesChain = /(?<![\w.$])(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
+const indexCall = /\bindex\s+(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
 /** The value paths a template text reads. */
 function readsOf(text) {
     const out = [];
@@ -40610,12 +40636,14 @@ function decodeText(buf) {
         return { badByte: nul >= 0 ? Math.min(nul, lo) : lo };
     }
 }
-function parseYamlText(text, file) {
+/** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
+ * must stay the string "off". */
+function parseYamlText(text, file, version = "1.1") {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
     const doc = (0,yaml_dist/* parseDocument */.Tp)(text, {
         lineCounter,
         uniqueKeys: true,
-        version: "1.1",
+        version,
         prettyErrors: false,
         // Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
         customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
@@ -40975,7 +41003,7 @@ function dedupe(ps) {
 }
 
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"],"description":"Kind referenced. Pod: `name` is a label set `k=v,k2=v2` a NetworkPolicy may select."},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts may render; k8s-schema says nothing about them.","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1},"kind":{"type":"string","minLength":1}}}},"environments":{"type":"object","additionalProperties":false,"description":"Which scenario environments the environment policies apply to.","properties":{"networkPolicy":{"type":"array","items":{"type":"string"},"description":"Environments that must render a NetworkPolicy selecting every workload (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prod":{"type":"array","items":{"type":"string"},"description":"Environments treated as production: PDB and HPA required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
 ;// CONCATENATED MODULE: ./src/gate/config.ts
 // floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
 // usage error at file:line:col; no file means defaults (every chart under charts/).
@@ -40990,13 +41018,6 @@ const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"ht
 
 const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
 const config_DEFAULT_KUBESEC_THRESHOLD = 9;
-/** The newest Kubernetes the pinned kind node image runs, as X.Y (the default --kube-version). */
-function config_defaultKubeVersion(nodeImage = pins.kindNodeImage) {
-    const m = /:v(\d+)\.(\d+)\./.exec(nodeImage);
-    if (!m)
-        throw new Error(`internal: cannot read a version from the kind node image '${nodeImage}'`);
-    return `${m[1]}.${m[2]}`;
-}
 /** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
 function normalizeKubeVersion(v, source) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
@@ -41026,7 +41047,7 @@ async function loadConfigFile(file, cwd) {
             throw new InputError(`config file not found: ${rel}`);
         throw e;
     }
-    const y = parseYamlText(text, rel);
+    const y = parseYamlText(text, rel, "1.2");
     const bad = y.problems[0];
     if (bad)
         throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
@@ -41059,7 +41080,7 @@ async function resolveConfig(inputs, cwd) {
         ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
         : raw.kubeVersion
             ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
-            : config_defaultKubeVersion();
+            : defaultKubeVersion();
     return {
         ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
         charts: (raw.charts ?? []).map((c) => ({
@@ -41082,10 +41103,10 @@ async function resolveConfig(inputs, cwd) {
             // Objects without metadata.namespace are rendered into the gate's release namespace.
             releaseNamespace: NAMESPACE,
             ...(raw.kinds ? { kinds: raw.kinds } : {}),
-            ...(raw.policy?.networkPolicyEnvironments
-                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
+            ...(raw.environments?.networkPolicy
+                ? { networkPolicyEnvironments: raw.environments.networkPolicy }
                 : {}),
-            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
+            ...(raw.environments?.prod ? { prodEnvironments: raw.environments.prod } : {}),
         },
         waivers: raw.waivers ?? [],
         severity: raw.severity ?? {},
@@ -41136,7 +41157,7 @@ function environmentOf(name) {
     for (const [env, re] of [
         ["prod", /prod/],
         ["staging", /stag/],
-        ["test", /test|\bci\b/],
+        ["test", /test/],
         ["dev", /dev|local/],
     ]) {
         if (re.test(n))
@@ -41249,6 +41270,7 @@ function envOf(name) {
 
 
 
+
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 const gateRules = {
     yamlParse: "yaml-parse",
@@ -41266,32 +41288,31 @@ async function pool(items, limit, fn) {
     });
     await Promise.all(workers);
 }
-function glob(pattern, s) {
+function run_glob(pattern, s) {
     const re = new RegExp(`^${pattern
         .split("*")
         .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
         .join(".*")}$`);
     return re.test(s);
 }
-/** Waiver for a finding, or the expired one (reported but not honoured). */
-function matchWaiver(f, waivers, today) {
-    if (!f.object)
-        return undefined;
-    const w = waivers.find((x) => glob(x.rule, f.rule) && glob(x.object, f.object));
-    return w ? { waiver: w, expired: w.expiry < today } : undefined;
+/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
+ * (`policy/*`). */
+function severityFor(config, rule) {
+    const exact = config.severity[rule];
+    if (exact)
+        return exact;
+    const hits = Object.keys(config.severity)
+        .filter((k) => k.includes("*") && run_glob(k, rule))
+        .sort((a, b) => b.length - a.length);
+    return hits[0] ? config.severity[hits[0]] : undefined;
 }
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers. */
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/checks/waivers.ts). */
 function applyPolicy(f, config, today) {
-    const sev = config.severity[f.rule];
+    const sev = severityFor(config, f.rule);
     if (sev === "off")
         return undefined;
-    const out = sev ? { ...f, severity: sev } : { ...f };
-    const w = matchWaiver(out, config.waivers, today);
-    if (w?.expired)
-        out.message += ` (waiver expired on ${w.waiver.expiry}: ${w.waiver.reason})`;
-    else if (w)
-        out.waived = { reason: w.waiver.reason, expires: w.waiver.expiry };
-    return out;
+    const out = sev ? { ...f, severity: sev } : f;
+    return applyWaivers([out], config.waivers, today)[0];
 }
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
@@ -41307,23 +41328,23 @@ async function runGate(ctx, inputs, opts) {
         helmBin.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
     const kubesecPath = external_node_path_default().join(inputs.toolsDir, "kubesec");
     const checkCtx = {
-        severity: (rule, fallback) => config.severity[rule] ?? fallback,
-        settings: config.settings,
+        severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
+        settings: { ...config.settings, releaseNamespace: NAMESPACE },
         tools: (0,external_node_fs_.existsSync)(kubesecPath) ? { kubesec: kubesecPath } : {},
         cwd,
     };
     const all = [];
     const statuses = [];
     const covers = (rule) => Object.entries(config.requirements)
-        .filter(([, rules]) => rules.some((r) => glob(r, rule)))
+        .filter(([, rules]) => rules.some((r) => run_glob(r, rule)))
         .map(([id]) => id);
     const status = (rule, id, state, ms, reason) => {
         const c = covers(rule);
         statuses.push({
             id,
             rule,
-            state: config.severity[rule] === "off" ? "skip" : state,
-            ...(config.severity[rule] === "off"
+            state: severityFor(config, rule) === "off" ? "skip" : state,
+            ...(severityFor(config, rule) === "off"
                 ? { reason: "turned off in floe-gate.yaml" }
                 : reason
                     ? { reason }
@@ -41351,6 +41372,9 @@ async function runGate(ctx, inputs, opts) {
         return y;
     };
     const scenarioValues = new Map();
+    // Per-file values-schema findings, so the merged check does not repeat them.
+    const perFileSchema = new Set();
+    const schemaKey = (f) => `${f.file}:${f.line}:${f.col}:${f.message}`;
     const schemas = new Map();
     for (const chart of plan.charts) {
         const chartFindings = [];
@@ -41384,6 +41408,7 @@ async function runGate(ctx, inputs, opts) {
                 chartFindings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
             if (compiled && "validate" in compiled) {
                 for (const p of validateFile(compiled.validate, y)) {
+                    perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
                     chartFindings.push({
                         rule: gateRules.valuesSchema,
                         severity: "error",
@@ -41428,7 +41453,9 @@ async function runGate(ctx, inputs, opts) {
             scenario: c.scenario,
             pending: 0,
             started: Date.now(),
-            findings: [],
+            // Seeded with what the values checks found in the scenario's own files, so its progress line counts it.
+            findings: all.filter((f) => f.chart === c.scenario.chart.name &&
+                (f.scenario === c.scenario.name || c.scenario.valuesFiles.includes(f.file ?? ""))),
         };
         st.pending += 2;
         byScenario.set(c.scenario, st);
@@ -41454,6 +41481,9 @@ async function runGate(ctx, inputs, opts) {
         { cell, kind: "lint" },
     ]);
     const renderFailed = new Set();
+    const schemaFailed = new Set();
+    // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
+    const unparsable = (s) => s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
     const lintMessages = new Map();
     const runCell = async ({ cell, kind }) => {
         const { scenario: s, helm } = cell;
@@ -41470,11 +41500,29 @@ async function runGate(ctx, inputs, opts) {
         const compiled = schemas.get(chart);
         if (kind === "template") {
             // Merged values are what helm validates; their verdict differs between majors on nulls.
+            // An invalid schema is reported once, at the schema file, by values-schema.
+            if (compiled && "problem" in compiled)
+                schemaFailed.add(cell);
             if (compiled && "validate" in compiled) {
                 const ps = validateMerged(compiled.validate, scenarioValues.get(s), helm);
-                for (const p of ps)
+                for (const p of ps) {
+                    schemaFailed.add(cell);
+                    // Already reported by the per-file check at the same place.
+                    if (perFileSchema.has(schemaKey({ ...p.at, message: p.message })))
+                        continue;
                     out.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
+                }
                 status(gateRules.valuesSchema, `values-schema ${s.chart.name}/${s.name} helm${helm}`, stateOf(out));
+            }
+            if (unparsable(s)) {
+                const reason = "a values file of the scenario is not valid YAML (see yaml-parse)";
+                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
+                for (const c of checks)
+                    status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
+                byScenario.get(s).findings.push(...out);
+                all.push(...out);
+                finish(s);
+                return;
             }
             const r = await runTool(helmTemplateArgv(args), { cwd });
             if (r.code !== 0) {
@@ -41482,7 +41530,7 @@ async function runGate(ctx, inputs, opts) {
                 const m = parseRenderError(r.stderr, chart.abs, cwd);
                 // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
                 // unless ajv found nothing: then helm's message is the finding.
-                if (!(m.schema && out.length)) {
+                if (!(m.schema && schemaFailed.has(cell))) {
                     out.push({
                         rule: m.schema
                             ? gateRules.valuesSchema
@@ -41515,7 +41563,7 @@ async function runGate(ctx, inputs, opts) {
                 status(gateRules.duplicateKey, `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`, stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)));
                 const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
                 for (const c of checks) {
-                    if (config.severity[c.rule] === "off") {
+                    if (severityFor(config, c.rule) === "off") {
                         status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
                         continue;
                     }
@@ -41532,6 +41580,9 @@ async function runGate(ctx, inputs, opts) {
                     }
                 }
             }
+        }
+        else if (unparsable(s)) {
+            status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, "a values file is not valid YAML");
         }
         else {
             const r = await runTool(helmLintArgv(args), { cwd });
@@ -41581,7 +41632,9 @@ async function runGate(ctx, inputs, opts) {
         const p = applyPolicy(f, config, today);
         if (!p)
             continue;
-        const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.scenario, p.object]);
+        // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
+        const msg = p.rule === gateRules.render && p.line ? "" : p.message;
+        const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
         const prev = seen.get(key);
         if (prev) {
             if (prev.helm !== p.helm)
@@ -41769,7 +41822,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6614);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4533);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

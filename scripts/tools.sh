@@ -31,13 +31,40 @@ need() {
   command -v "$1" >/dev/null 2>&1 || die "$1 is required but not on PATH: $2"
 }
 
+# go_install OUTDIR PKG@VERSION LDFLAGS
+# Builds inside a throw-away wrapper module that requires the tool's module at the pinned version, rather
+# than `go install pkg@version`: the latter also asks the proxy for the module's version list (to look for
+# deprecations), which the proxy refuses for some modules (kubesec/v2 answers 403), while exact versions work.
+go_install() {
+  local out=$1 pkg=${2%@*} version=${2##*@} ldflags=$3 mod
+  mod=$(go_module_of "$pkg")
+  mkdir -p "$out/mod"
+  printf 'module floe.dev/toolbuild\n\ngo 1.23\n\nrequire %s %s\n' "$mod" "$version" >"$out/mod/go.mod"
+  (cd "$out/mod" && GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 \
+    go build -trimpath -ldflags "-s -w $ldflags" -o "$out/$(tool_binary_name "$pkg")" "$pkg")
+  rm -rf "$out/mod"
+}
+
+# The module that holds a package: the import path up to its major-version suffix or known module root.
+go_module_of() {
+  case $1 in
+    helm.sh/helm/v3/*) echo helm.sh/helm/v3 ;;
+    helm.sh/helm/v4/*) echo helm.sh/helm/v4 ;;
+    *) echo "$1" ;;
+  esac
+}
+
+tool_binary_name() {
+  local base; base=$(basename "$1")
+  case $base in v[0-9]*) basename "$(dirname "$1")" ;; *) echo "$base" ;; esac
+}
+
 # go_build NAME VERSION MODULE_PATH@VERSION LDFLAGS CHECK_CMD
 # Builds into $dir/NAME/VERSION/ and links $dir/bin/NAME to it.
 go_build() {
   local name=$1 version=$2 pkg=$3 ldflags=$4 expect=$5
   local vdir="$dir/$name/$version" bin
-  bin="$vdir/$(basename "${pkg%%@*}")"
-  [ "$(basename "${pkg%%@*}")" = "v2" ] && bin="$vdir/kubesec"
+  bin="$vdir/$(tool_binary_name "${pkg%%@*}")"
   if [ -x "$bin" ] && "$bin" ${expect%%|*} 2>/dev/null | grep -qF -- "${expect#*|}"; then
     log "$name $version: cached ($bin)"
   else
@@ -45,7 +72,7 @@ go_build() {
     log "$name $version: building $pkg (a few minutes the first time) ..."
     local start=$SECONDS tmp="$vdir.partial"
     rm -rf "$tmp"; mkdir -p "$tmp"
-    if ! GOBIN="$tmp" GOFLAGS=-buildvcs=false CGO_ENABLED=0 go install -trimpath -ldflags "-s -w $ldflags" "$pkg" >"$tmp.log" 2>&1; then
+    if ! go_install "$tmp" "$pkg" "$ldflags" >"$tmp.log" 2>&1; then
       cat "$tmp.log" >&2
       die "$name $version: 'go install $pkg' failed (see above); check that the Go module proxy is reachable"
     fi
@@ -67,6 +94,8 @@ build_node24() {
     need npm "install Node.js 20+ with npm"
     log "node24: installing node@$NODE24_VERSION from the npm registry ..."
     rm -rf "$vdir"; mkdir -p "$vdir"
+    # A package.json of its own, or npm would walk up and install into the project's node_modules.
+    printf '{"name":"floe-node24","private":true}\n' >"$vdir/package.json"
     (cd "$vdir" && npm install --no-save --no-audit --no-fund --loglevel=error "node@$NODE24_VERSION" >/dev/null) ||
       die "node24: 'npm install node@$NODE24_VERSION' failed; check that the npm registry is reachable"
     [ -x "$bin" ] || die "node24: the node package did not provide $bin"

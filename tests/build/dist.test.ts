@@ -1,7 +1,6 @@
 // dist/ is committed: the check must notice when a source changes without a rebuild.
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -11,11 +10,15 @@ const exec = promisify(execFile);
 
 describe("check-dist", () => {
   it("passes on the committed tree and fails once src/ changes without a rebuild", async () => {
-    const copy = await mkdtemp(path.join(tmpdir(), "floe-dist-"));
+    // ncc's module ids depend on file paths, so the copy needs node_modules inside it, not a symlink:
+    // hard links on the same file system (under the ignored .floe-helm/) make that cheap.
+    const scratch = path.join(repoRoot, ".floe-helm");
+    await mkdir(scratch, { recursive: true });
+    const copy = await mkdtemp(path.join(scratch, "dist-check-"));
     for (const p of ["src", "dist", "scripts", "schemas", "package.json", "tsconfig.json"]) {
       await cp(path.join(repoRoot, p), path.join(copy, p), { recursive: true });
     }
-    await symlink(path.join(repoRoot, "node_modules"), path.join(copy, "node_modules"));
+    await exec("cp", ["-al", path.join(repoRoot, "node_modules"), path.join(copy, "node_modules")]);
     const check = () =>
       exec(process.execPath, [path.join(copy, "scripts", "build.mjs"), "--check"], { cwd: copy });
 
@@ -31,5 +34,6 @@ describe("check-dist", () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("check-dist: dist/index.js differs from a fresh build of the sources");
     expect(bad.stderr).toContain("run `npm run build` and commit dist/");
+    await rm(copy, { recursive: true, force: true });
   }, 180_000);
 });

@@ -1,0 +1,33 @@
+// Waivers from floe-gate.yaml (rule, object, reason, expiry): a matching finding is still reported, marked
+// waived, and no longer fails the gate. From the day after its expiry a waiver no longer applies, and the
+// finding says so (so an expired waiver is visible, not silently ignored).
+import type { Waiver } from "../gate/types.js";
+import type { Finding } from "../report/results.js";
+
+function glob(pattern: string, value: string): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+  return re.test(value);
+}
+
+export function waiverMatches(w: Waiver, f: Finding): boolean {
+  return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
+}
+
+/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
+export function applyWaivers(
+  findings: readonly Finding[],
+  waivers: readonly Waiver[],
+  today: string,
+): Finding[] {
+  return findings.map((f) => {
+    const matching = waivers.filter((w) => waiverMatches(w, f));
+    if (matching.length === 0) return f;
+    const active = matching.find((w) => w.expiry >= today);
+    if (active) return { ...f, waived: { reason: active.reason, expires: active.expiry } };
+    const expired = matching[0]!;
+    return {
+      ...f,
+      message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+    };
+  });
+}
