@@ -38317,7 +38317,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8101:
+/***/ 9104:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -41853,6 +41853,7 @@ class Inventory {
                     this.add(obj.kind, obj, { obj });
                     break;
             }
+            this.operatorOutputs(obj);
             if (podSpecPath(obj))
                 this.pods.push({ obj, labels: podLabels(obj) });
             if (obj.kind === "StatefulSet") {
@@ -41862,6 +41863,36 @@ class Inventory {
                         this.claimTemplates.push({ obj, prefix: `${n}-${obj.name}-` });
                 }
             }
+        }
+    }
+    /** Objects that well-known operators create from a rendered custom resource (its kind has no schema,
+     * but what it provides is documented): the External Secrets Operator and CloudNativePG. */
+    operatorOutputs(obj) {
+        const d = obj.doc;
+        if (obj.apiVersion.startsWith("external-secrets.io/") && obj.kind === "ExternalSecret") {
+            const name = str(get(d, ["spec", "target", "name"])) ?? obj.name;
+            const templ = get(d, ["spec", "target", "template", "data"]);
+            const dataFrom = arr(get(d, ["spec", "dataFrom"])).length > 0;
+            const keys = new Set([
+                ...arr(get(d, ["spec", "data"])).map((x) => str(get(x, ["secretKey"])) ?? ""),
+                ...(isObj(templ) ? Object.keys(templ) : []),
+            ]);
+            // dataFrom extracts whatever keys the remote secret has: any key may exist.
+            this.add("Secret", { ...obj, name }, dataFrom ? { obj } : { obj, keys });
+        }
+        if (obj.apiVersion.startsWith("postgresql.cnpg.io/") && obj.kind === "Cluster") {
+            for (const suffix of ["app", "superuser"])
+                this.add("Secret", { ...obj, name: `${obj.name}-${suffix}` }, { obj });
+            for (const suffix of ["rw", "ro", "r"]) {
+                this.add("Service", { ...obj, name: `${obj.name}-${suffix}` }, { obj, ports: [{ name: "postgres", port: 5432 }] });
+            }
+            // CloudNativePG copies spec.inheritedMetadata.labels onto the instance pods it creates.
+            const inherited = get(d, ["spec", "inheritedMetadata", "labels"]);
+            const labels = { "cnpg.io/cluster": obj.name };
+            if (isObj(inherited))
+                for (const [k, v] of Object.entries(inherited))
+                    labels[k] = String(v);
+            this.pods.push({ obj, labels });
         }
     }
     add(kind, obj, p) {
@@ -42557,6 +42588,8 @@ const k8sSchemaCheck = {
     },
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/exec/runner.ts
@@ -42620,8 +42653,6 @@ function runTool(argv, opts = {}) {
     });
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
 // kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
 // downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
@@ -42694,7 +42725,8 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
-// findings like to any other (src/checks/waivers.ts).
+// findings like to any other (src/checks/waivers.ts, applied in src/gate/run.ts).
+
 
 
 
@@ -42777,6 +42809,31 @@ function kubesecFindings(cell, objects, reports, threshold, severity) {
     }
     return out;
 }
+// Helm 3 and 4 usually render the same workloads: the same input is scanned once per gate run.
+const scans = new Map();
+function scanOnce(argv, input, expected) {
+    const key = (0,external_node_crypto_.createHash)("sha256").update(argv.join("\0")).update("\0").update(input).digest("hex");
+    let p = scans.get(key);
+    if (!p) {
+        p = scan(argv, input, expected);
+        scans.set(key, p);
+    }
+    return p;
+}
+async function scan(argv, input, expected) {
+    const res = await runTool(argv, { input, timeoutMs: 120_000 });
+    let reports;
+    try {
+        reports = JSON.parse(res.stdout);
+    }
+    catch {
+        throw new errors_InputError(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
+    }
+    if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
+        throw new errors_InputError(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
+    }
+    return reports;
+}
 const kubesecCheck = {
     rule: kubesec_RULE,
     defaultSeverity: "error",
@@ -42797,17 +42854,7 @@ const kubesecCheck = {
             schemaLocation: ensureKubeconformDir(schemas),
             kubernetesVersion: schemas.kubernetesVersion,
         });
-        const res = await runTool(argv, { input: kubesecInput(objects), timeoutMs: 120_000 });
-        let reports;
-        try {
-            reports = JSON.parse(res.stdout);
-        }
-        catch {
-            throw new errors_InputError(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
-        }
-        if (res.code !== 0 || !Array.isArray(reports) || reports.length !== objects.length) {
-            throw new errors_InputError(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${objects.length} workloads (exit ${res.code})`);
-        }
+        const reports = await scanOnce(argv, kubesecInput(objects), objects.length);
         const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
         return kubesecFindings(cell, objects, reports, threshold, severity);
     },
@@ -42926,7 +42973,7 @@ function envRule(rule, description, enabled, eachObject, defaultSeverity = "erro
         description,
         run(cell, ctx) {
             const severity = ctx.severity(rule, defaultSeverity);
-            if (severity === "off" || !enabled(cell.scenario.environment, ctx))
+            if (severity === "off" || !enabled(cell, ctx))
                 return [];
             const out = [];
             for (const obj of cell.objects) {
@@ -42938,16 +42985,19 @@ function envRule(rule, description, enabled, eachObject, defaultSeverity = "erro
         },
     };
 }
-function networkPolicyRequired(env, ctx) {
-    if (!env)
-        return false;
-    const list = ctx.settings.networkPolicyEnvironments;
-    return list ? list.includes(env) : env !== "dev";
+const DEFAULT_NETWORK_POLICY_ENVIRONMENTS = ["staging", "prod", "production"];
+/** Network policies are required where the config says (default: staging and prod), and in any scenario
+ * that renders one: once they are on, a workload no policy selects is a gap. */
+function networkPolicyRequired(cell, ctx) {
+    const env = cell.scenario.environment;
+    const list = ctx.settings.networkPolicyEnvironments ?? DEFAULT_NETWORK_POLICY_ENVIRONMENTS;
+    return (env !== undefined && list.includes(env)) || cell.objects.some((o) => o.kind === "NetworkPolicy");
 }
-function isProd(env, ctx) {
+function isProd(cell, ctx) {
+    const env = cell.scenario.environment;
     return env !== undefined && (ctx.settings.prodEnvironments ?? DEFAULT_PROD).includes(env);
 }
-const networkPolicy = envRule("policy/network-policy", "In environments that enable network policies (all but dev by default), every workload's pods are selected by a NetworkPolicy in their namespace.", networkPolicyRequired, (obj, cell, ctx) => {
+const networkPolicy = envRule("policy/network-policy", "Where network policies are on (staging/prod by default, or any scenario rendering one), every workload's pods are selected by a NetworkPolicy in their namespace.", networkPolicyRequired, (obj, cell, ctx) => {
     if (!podSpecPath(obj) || isHelmTestPod(obj))
         return undefined;
     const labels = podLabels(obj);
@@ -42956,7 +43006,7 @@ const networkPolicy = envRule("policy/network-policy", "In environments that ena
         selectorMatches(get(np.doc, ["spec", "podSelector"]), labels));
     return selected
         ? undefined
-        : `no NetworkPolicy in namespace ${obj.namespace ?? ctx.settings.releaseNamespace ?? "(release)"} selects the pods of ${obj.kind}/${obj.name} (environment ${cell.scenario.environment})`;
+        : `no NetworkPolicy in namespace ${obj.namespace ?? ctx.settings.releaseNamespace ?? "(release)"} selects the pods of ${obj.kind}/${obj.name} (environment ${cell.scenario.environment ?? "unknown"})`;
 });
 const podDisruptionBudget = envRule("policy/pdb", "In prod scenarios every Deployment and StatefulSet is covered by a PodDisruptionBudget in its namespace.", isProd, (obj, cell, ctx) => {
     if (obj.kind !== "Deployment" && obj.kind !== "StatefulSet")
@@ -43096,6 +43146,31 @@ const registry_checks = [
     ...environmentChecks,
     kubesecCheck,
 ];
+
+;// CONCATENATED MODULE: ./src/checks/waivers.ts
+function glob(pattern, value) {
+    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    return re.test(value);
+}
+function waiverMatches(w, f) {
+    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
+}
+/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
+function applyWaivers(findings, waivers, today) {
+    return findings.map((f) => {
+        const matching = waivers.filter((w) => waiverMatches(w, f));
+        if (matching.length === 0)
+            return f;
+        const active = matching.find((w) => w.expiry >= today);
+        if (active)
+            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
+        const expired = matching[0];
+        return {
+            ...f,
+            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+        };
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/helm/argv.ts
 /** Release name and namespace used for every static render, so outputs are comparable across cells. */
@@ -43470,7 +43545,7 @@ function oneLine(s) {
 /** The error of a failed `helm template`, at the template and line helm names. */
 function parseRenderError(stderr, chartDirAbs, cwd) {
     const message = oneLine(stderr) || "helm template failed without a message";
-    const schema = /don't meet the specifications of the schema/.test(message);
+    const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
     const y = yamlOn.exec(message);
     if (y) {
         return {
@@ -43509,7 +43584,7 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
             .map((l) => l.trim())
             .filter(Boolean)
             .join(" ");
-        const schema = /don't meet the specifications of the schema/.test(message);
+        const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(message);
         const m = templatePos.exec(message);
         let file;
         let line;
@@ -43619,8 +43694,9 @@ async function local_requireLocalTool(toolsDir, name) {
 // (in `with`, `range`, `toYaml`) counts as reading everything under `a`, so the rule errs towards silence.
 
 
-const valuesChain = /\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
-const indexCall = /\bindex\s+\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
+// `.Values`, `$.Values`, `$root.Values` (a variable holding the root context), never `.Chart.Values`.
+const valuesChain = /(?<![\w.$])(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
+const indexCall = /\bindex\s+(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
 /** The value paths a template text reads. */
 function readsOf(text) {
     const out = [];
@@ -43825,12 +43901,14 @@ function decodeText(buf) {
         return { badByte: nul >= 0 ? Math.min(nul, lo) : lo };
     }
 }
-function parseYamlText(text, file) {
+/** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
+ * must stay the string "off". */
+function parseYamlText(text, file, version = "1.1") {
     const lineCounter = new yaml_dist/* LineCounter */.HN();
     const doc = (0,yaml_dist/* parseDocument */.Tp)(text, {
         lineCounter,
         uniqueKeys: true,
-        version: "1.1",
+        version,
         prettyErrors: false,
         // Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
         customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
@@ -44190,7 +44268,7 @@ function dedupe(ps) {
 }
 
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters."},"reason":{"type":"string"}}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"],"description":"Kind referenced. Pod: `name` is a label set `k=v,k2=v2` a NetworkPolicy may select."},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts may render; k8s-schema says nothing about them.","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1},"kind":{"type":"string","minLength":1}}}},"environments":{"type":"object","additionalProperties":false,"description":"Which scenario environments the environment policies apply to.","properties":{"networkPolicy":{"type":"array","items":{"type":"string"},"description":"Environments that must render a NetworkPolicy selecting every workload (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prod":{"type":"array","items":{"type":"string"},"description":"Environments treated as production: PDB and HPA required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
 ;// CONCATENATED MODULE: ./src/gate/config.ts
 // floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
 // usage error at file:line:col; no file means defaults (every chart under charts/).
@@ -44202,15 +44280,9 @@ const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"ht
 
 
 
+
 const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
 const config_DEFAULT_KUBESEC_THRESHOLD = 9;
-/** The newest Kubernetes the pinned kind node image runs, as X.Y (the default --kube-version). */
-function config_defaultKubeVersion(nodeImage = pins.kindNodeImage) {
-    const m = /:v(\d+)\.(\d+)\./.exec(nodeImage);
-    if (!m)
-        throw new Error(`internal: cannot read a version from the kind node image '${nodeImage}'`);
-    return `${m[1]}.${m[2]}`;
-}
 /** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
 function normalizeKubeVersion(v, source) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
@@ -44240,7 +44312,7 @@ async function loadConfigFile(file, cwd) {
             throw new errors_InputError(`config file not found: ${rel}`);
         throw e;
     }
-    const y = parseYamlText(text, rel);
+    const y = parseYamlText(text, rel, "1.2");
     const bad = y.problems[0];
     if (bad)
         throw new errors_InputError(`${bad.rule}: ${bad.message}`, bad.at);
@@ -44273,7 +44345,7 @@ async function resolveConfig(inputs, cwd) {
         ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
         : raw.kubeVersion
             ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
-            : config_defaultKubeVersion();
+            : defaultKubeVersion();
     return {
         ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
         charts: (raw.charts ?? []).map((c) => ({
@@ -44293,6 +44365,13 @@ async function resolveConfig(inputs, cwd) {
             kubeVersion,
             kubesecThreshold: raw.kubesec?.threshold ?? config_DEFAULT_KUBESEC_THRESHOLD,
             externalReferences: raw.externalReferences ?? [],
+            // Objects without metadata.namespace are rendered into the gate's release namespace.
+            releaseNamespace: NAMESPACE,
+            ...(raw.kinds ? { kinds: raw.kinds } : {}),
+            ...(raw.environments?.networkPolicy
+                ? { networkPolicyEnvironments: raw.environments.networkPolicy }
+                : {}),
+            ...(raw.environments?.prod ? { prodEnvironments: raw.environments.prod } : {}),
         },
         waivers: raw.waivers ?? [],
         severity: raw.severity ?? {},
@@ -44343,7 +44422,7 @@ function environmentOf(name) {
     for (const [env, re] of [
         ["prod", /prod/],
         ["staging", /stag/],
-        ["test", /test|\bci\b/],
+        ["test", /test/],
         ["dev", /dev|local/],
     ]) {
         if (re.test(n))
@@ -44456,6 +44535,7 @@ function envOf(name) {
 
 
 
+
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 const gateRules = {
     yamlParse: "yaml-parse",
@@ -44473,32 +44553,31 @@ async function pool(items, limit, fn) {
     });
     await Promise.all(workers);
 }
-function glob(pattern, s) {
+function run_glob(pattern, s) {
     const re = new RegExp(`^${pattern
         .split("*")
         .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
         .join(".*")}$`);
     return re.test(s);
 }
-/** Waiver for a finding, or the expired one (reported but not honoured). */
-function matchWaiver(f, waivers, today) {
-    if (!f.object)
-        return undefined;
-    const w = waivers.find((x) => glob(x.rule, f.rule) && glob(x.object, f.object));
-    return w ? { waiver: w, expired: w.expiry < today } : undefined;
+/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
+ * (`policy/*`). */
+function severityFor(config, rule) {
+    const exact = config.severity[rule];
+    if (exact)
+        return exact;
+    const hits = Object.keys(config.severity)
+        .filter((k) => k.includes("*") && run_glob(k, rule))
+        .sort((a, b) => b.length - a.length);
+    return hits[0] ? config.severity[hits[0]] : undefined;
 }
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers. */
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/checks/waivers.ts). */
 function applyPolicy(f, config, today) {
-    const sev = config.severity[f.rule];
+    const sev = severityFor(config, f.rule);
     if (sev === "off")
         return undefined;
-    const out = sev ? { ...f, severity: sev } : { ...f };
-    const w = matchWaiver(out, config.waivers, today);
-    if (w?.expired)
-        out.message += ` (waiver expired on ${w.waiver.expiry}: ${w.waiver.reason})`;
-    else if (w)
-        out.waived = { reason: w.waiver.reason, expires: w.waiver.expiry };
-    return out;
+    const out = sev ? { ...f, severity: sev } : f;
+    return applyWaivers([out], config.waivers, today)[0];
 }
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
@@ -44514,23 +44593,23 @@ async function runGate(ctx, inputs, opts) {
         helmBin.set(m, await local_requireLocalTool(inputs.toolsDir, `helm${m}`));
     const kubesecPath = external_node_path_default().join(inputs.toolsDir, "kubesec");
     const checkCtx = {
-        severity: (rule, fallback) => config.severity[rule] ?? fallback,
-        settings: config.settings,
+        severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
+        settings: { ...config.settings, releaseNamespace: NAMESPACE },
         tools: (0,external_node_fs_.existsSync)(kubesecPath) ? { kubesec: kubesecPath } : {},
         cwd,
     };
     const all = [];
     const statuses = [];
     const covers = (rule) => Object.entries(config.requirements)
-        .filter(([, rules]) => rules.some((r) => glob(r, rule)))
+        .filter(([, rules]) => rules.some((r) => run_glob(r, rule)))
         .map(([id]) => id);
     const status = (rule, id, state, ms, reason) => {
         const c = covers(rule);
         statuses.push({
             id,
             rule,
-            state: config.severity[rule] === "off" ? "skip" : state,
-            ...(config.severity[rule] === "off"
+            state: severityFor(config, rule) === "off" ? "skip" : state,
+            ...(severityFor(config, rule) === "off"
                 ? { reason: "turned off in floe-gate.yaml" }
                 : reason
                     ? { reason }
@@ -44558,6 +44637,9 @@ async function runGate(ctx, inputs, opts) {
         return y;
     };
     const scenarioValues = new Map();
+    // Per-file values-schema findings, so the merged check does not repeat them.
+    const perFileSchema = new Set();
+    const schemaKey = (f) => `${f.file}:${f.line}:${f.col}:${f.message}`;
     const schemas = new Map();
     for (const chart of plan.charts) {
         const chartFindings = [];
@@ -44591,6 +44673,7 @@ async function runGate(ctx, inputs, opts) {
                 chartFindings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
             if (compiled && "validate" in compiled) {
                 for (const p of validateFile(compiled.validate, y)) {
+                    perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
                     chartFindings.push({
                         rule: gateRules.valuesSchema,
                         severity: "error",
@@ -44635,7 +44718,9 @@ async function runGate(ctx, inputs, opts) {
             scenario: c.scenario,
             pending: 0,
             started: Date.now(),
-            findings: [],
+            // Seeded with what the values checks found in the scenario's own files, so its progress line counts it.
+            findings: all.filter((f) => f.chart === c.scenario.chart.name &&
+                (f.scenario === c.scenario.name || c.scenario.valuesFiles.includes(f.file ?? ""))),
         };
         st.pending += 2;
         byScenario.set(c.scenario, st);
@@ -44661,6 +44746,9 @@ async function runGate(ctx, inputs, opts) {
         { cell, kind: "lint" },
     ]);
     const renderFailed = new Set();
+    const schemaFailed = new Set();
+    // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
+    const unparsable = (s) => s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
     const lintMessages = new Map();
     const runCell = async ({ cell, kind }) => {
         const { scenario: s, helm } = cell;
@@ -44677,11 +44765,29 @@ async function runGate(ctx, inputs, opts) {
         const compiled = schemas.get(chart);
         if (kind === "template") {
             // Merged values are what helm validates; their verdict differs between majors on nulls.
+            // An invalid schema is reported once, at the schema file, by values-schema.
+            if (compiled && "problem" in compiled)
+                schemaFailed.add(cell);
             if (compiled && "validate" in compiled) {
                 const ps = validateMerged(compiled.validate, scenarioValues.get(s), helm);
-                for (const p of ps)
+                for (const p of ps) {
+                    schemaFailed.add(cell);
+                    // Already reported by the per-file check at the same place.
+                    if (perFileSchema.has(schemaKey({ ...p.at, message: p.message })))
+                        continue;
                     out.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
+                }
                 status(gateRules.valuesSchema, `values-schema ${s.chart.name}/${s.name} helm${helm}`, stateOf(out));
+            }
+            if (unparsable(s)) {
+                const reason = "a values file of the scenario is not valid YAML (see yaml-parse)";
+                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
+                for (const c of checks)
+                    status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
+                byScenario.get(s).findings.push(...out);
+                all.push(...out);
+                finish(s);
+                return;
             }
             const r = await runTool(helmTemplateArgv(args), { cwd });
             if (r.code !== 0) {
@@ -44689,7 +44795,7 @@ async function runGate(ctx, inputs, opts) {
                 const m = parseRenderError(r.stderr, chart.abs, cwd);
                 // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
                 // unless ajv found nothing: then helm's message is the finding.
-                if (!(m.schema && out.length)) {
+                if (!(m.schema && schemaFailed.has(cell))) {
                     out.push({
                         rule: m.schema
                             ? gateRules.valuesSchema
@@ -44722,7 +44828,7 @@ async function runGate(ctx, inputs, opts) {
                 status(gateRules.duplicateKey, `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`, stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)));
                 const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
                 for (const c of checks) {
-                    if (config.severity[c.rule] === "off") {
+                    if (severityFor(config, c.rule) === "off") {
                         status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
                         continue;
                     }
@@ -44739,6 +44845,9 @@ async function runGate(ctx, inputs, opts) {
                     }
                 }
             }
+        }
+        else if (unparsable(s)) {
+            status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, "a values file is not valid YAML");
         }
         else {
             const r = await runTool(helmLintArgv(args), { cwd });
@@ -44788,7 +44897,9 @@ async function runGate(ctx, inputs, opts) {
         const p = applyPolicy(f, config, today);
         if (!p)
             continue;
-        const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.scenario, p.object]);
+        // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
+        const msg = p.rule === gateRules.render && p.line ? "" : p.message;
+        const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
         const prev = seen.get(key);
         if (prev) {
             if (prev.helm !== p.helm)
@@ -46427,7 +46538,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8101);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9104);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

@@ -65,6 +65,7 @@ class Inventory {
           this.add(obj.kind, obj, { obj });
           break;
       }
+      this.operatorOutputs(obj);
       if (podSpecPath(obj)) this.pods.push({ obj, labels: podLabels(obj)! });
       if (obj.kind === "StatefulSet") {
         for (const t of arr(get(d, ["spec", "volumeClaimTemplates"]))) {
@@ -72,6 +73,39 @@ class Inventory {
           if (n) this.claimTemplates.push({ obj, prefix: `${n}-${obj.name}-` });
         }
       }
+    }
+  }
+
+  /** Objects that well-known operators create from a rendered custom resource (its kind has no schema,
+   * but what it provides is documented): the External Secrets Operator and CloudNativePG. */
+  private operatorOutputs(obj: RenderedObject): void {
+    const d = obj.doc;
+    if (obj.apiVersion.startsWith("external-secrets.io/") && obj.kind === "ExternalSecret") {
+      const name = str(get(d, ["spec", "target", "name"])) ?? obj.name;
+      const templ = get(d, ["spec", "target", "template", "data"]);
+      const dataFrom = arr(get(d, ["spec", "dataFrom"])).length > 0;
+      const keys = new Set<string>([
+        ...arr(get(d, ["spec", "data"])).map((x) => str(get(x, ["secretKey"])) ?? ""),
+        ...(isObj(templ) ? Object.keys(templ) : []),
+      ]);
+      // dataFrom extracts whatever keys the remote secret has: any key may exist.
+      this.add("Secret", { ...obj, name }, dataFrom ? { obj } : { obj, keys });
+    }
+    if (obj.apiVersion.startsWith("postgresql.cnpg.io/") && obj.kind === "Cluster") {
+      for (const suffix of ["app", "superuser"])
+        this.add("Secret", { ...obj, name: `${obj.name}-${suffix}` }, { obj });
+      for (const suffix of ["rw", "ro", "r"]) {
+        this.add(
+          "Service",
+          { ...obj, name: `${obj.name}-${suffix}` },
+          { obj, ports: [{ name: "postgres", port: 5432 }] },
+        );
+      }
+      // CloudNativePG copies spec.inheritedMetadata.labels onto the instance pods it creates.
+      const inherited = get(d, ["spec", "inheritedMetadata", "labels"]);
+      const labels: Record<string, string> = { "cnpg.io/cluster": obj.name };
+      if (isObj(inherited)) for (const [k, v] of Object.entries(inherited)) labels[k] = String(v);
+      this.pods.push({ obj, labels });
     }
   }
 

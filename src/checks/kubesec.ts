@@ -6,7 +6,8 @@
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
-// findings like to any other (src/checks/waivers.ts).
+// findings like to any other (src/checks/waivers.ts, applied in src/gate/run.ts).
+import { createHash } from "node:crypto";
 import { InputError } from "../cli/errors.js";
 import { runTool } from "../exec/runner.js";
 import { ensureKubeconformDir, KUBESEC_KINDS } from "../k8s/kubeconform-dir.js";
@@ -146,6 +147,37 @@ export function kubesecFindings(
   return out;
 }
 
+// Helm 3 and 4 usually render the same workloads: the same input is scanned once per gate run.
+const scans = new Map<string, Promise<KubesecReport[]>>();
+
+function scanOnce(argv: string[], input: string, expected: number): Promise<KubesecReport[]> {
+  const key = createHash("sha256").update(argv.join("\0")).update("\0").update(input).digest("hex");
+  let p = scans.get(key);
+  if (!p) {
+    p = scan(argv, input, expected);
+    scans.set(key, p);
+  }
+  return p;
+}
+
+async function scan(argv: string[], input: string, expected: number): Promise<KubesecReport[]> {
+  const res = await runTool(argv, { input, timeoutMs: 120_000 });
+  let reports: KubesecReport[];
+  try {
+    reports = JSON.parse(res.stdout) as KubesecReport[];
+  } catch {
+    throw new InputError(
+      `kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`,
+    );
+  }
+  if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
+    throw new InputError(
+      `kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`,
+    );
+  }
+  return reports;
+}
+
 export const kubesecCheck: Check = {
   rule: RULE,
   defaultSeverity: "error",
@@ -164,20 +196,7 @@ export const kubesecCheck: Check = {
       schemaLocation: ensureKubeconformDir(schemas),
       kubernetesVersion: schemas.kubernetesVersion,
     });
-    const res = await runTool(argv, { input: kubesecInput(objects), timeoutMs: 120_000 });
-    let reports: KubesecReport[];
-    try {
-      reports = JSON.parse(res.stdout) as KubesecReport[];
-    } catch {
-      throw new InputError(
-        `kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`,
-      );
-    }
-    if (res.code !== 0 || !Array.isArray(reports) || reports.length !== objects.length) {
-      throw new InputError(
-        `kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${objects.length} workloads (exit ${res.code})`,
-      );
-    }
+    const reports = await scanOnce(argv, kubesecInput(objects), objects.length);
     const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
     return kubesecFindings(cell, objects, reports, threshold, severity);
   },

@@ -81,10 +81,12 @@ export interface CheckSettings {
   /** The namespace the chart was rendered into (`helm template --namespace`): objects without
    * metadata.namespace live there. Unset: namespaces are compared only when both are explicit. */
   releaseNamespace?: string;
-  /** Environments (Scenario.environment) that must render a NetworkPolicy selecting every long-running
-   * workload (policy/network-policy). Default: every known environment except `dev`. */
+  /** Environments (Scenario.environment) that must render a NetworkPolicy selecting every workload
+   * (policy/network-policy). Default: staging, prod, production. A scenario that renders any
+   * NetworkPolicy must cover every workload whatever its environment. */
   networkPolicyEnvironments?: string[];
-  /** Environments treated as production: PDB and HPA required (policy/pdb, policy/hpa). Default: prod. */
+  /** Environments treated as production: PDB and HPA required (policy/pdb, policy/hpa). Default: prod,
+   * production. */
   prodEnvironments?: string[];
 }
 

@@ -6,21 +6,15 @@ import path from "node:path";
 import schema from "../../schemas/floe-gate.schema.json" with { type: "json" };
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { NAMESPACE } from "../helm/argv.js";
+import { defaultKubeVersion } from "../k8s/schemas.js";
 import type { Severity } from "../report/results.js";
-import { pins } from "../tools/pins.js";
 import { createAjv } from "../values/ajv.js";
 import { parseYamlText } from "../values/yaml.js";
 import type { GateConfig, Waiver } from "./types.js";
 
 export const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
 export const DEFAULT_KUBESEC_THRESHOLD = 9;
-
-/** The newest Kubernetes the pinned kind node image runs, as X.Y (the default --kube-version). */
-export function defaultKubeVersion(nodeImage: string = pins.kindNodeImage): string {
-  const m = /:v(\d+)\.(\d+)\./.exec(nodeImage);
-  if (!m) throw new Error(`internal: cannot read a version from the kind node image '${nodeImage}'`);
-  return `${m[1]}.${m[2]}`;
-}
 
 /** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
 export function normalizeKubeVersion(v: string, source: string): string {
@@ -41,6 +35,8 @@ interface RawConfig {
   severity?: Record<string, Severity | "off">;
   requirements?: Record<string, string[]>;
   externalReferences?: Array<{ kind: string; name: string; reason?: string }>;
+  kinds?: Array<{ apiVersion: string; kind: string }>;
+  environments?: { networkPolicy?: string[]; prod?: string[] };
 }
 
 const validateConfig = createAjv().compile<RawConfig>(schema);
@@ -62,7 +58,7 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new InputError(`config file not found: ${rel}`);
     throw e;
   }
-  const y = parseYamlText(text, rel);
+  const y = parseYamlText(text, rel, "1.2");
   const bad = y.problems[0];
   if (bad) throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
   const value = y.value ?? {};
@@ -116,6 +112,13 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
       kubeVersion,
       kubesecThreshold: raw.kubesec?.threshold ?? DEFAULT_KUBESEC_THRESHOLD,
       externalReferences: raw.externalReferences ?? [],
+      // Objects without metadata.namespace are rendered into the gate's release namespace.
+      releaseNamespace: NAMESPACE,
+      ...(raw.kinds ? { kinds: raw.kinds } : {}),
+      ...(raw.environments?.networkPolicy
+        ? { networkPolicyEnvironments: raw.environments.networkPolicy }
+        : {}),
+      ...(raw.environments?.prod ? { prodEnvironments: raw.environments.prod } : {}),
     },
     waivers: raw.waivers ?? [],
     severity: raw.severity ?? {},

@@ -58,7 +58,7 @@ export function environmentOf(name: string): string | undefined {
   for (const [env, re] of [
     ["prod", /prod/],
     ["staging", /stag/],
-    ["test", /test|\bci\b/],
+    ["test", /test/],
     ["dev", /dev|local/],
   ] as const) {
     if (re.test(n)) return env;

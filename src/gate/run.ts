@@ -7,21 +7,22 @@ import os from "node:os";
 import path from "node:path";
 import { checks as registry } from "../checks/registry.js";
 import type { Check, CheckContext, RenderCell, Scenario } from "../checks/types.js";
+import { applyWaivers } from "../checks/waivers.js";
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { runTool } from "../exec/runner.js";
-import { helmLintArgv, helmTemplateArgv } from "../helm/argv.js";
+import { helmLintArgv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
 import type { PhaseContext } from "../report/phase.js";
-import type { CheckState, CheckStatus, Finding } from "../report/results.js";
+import type { CheckState, CheckStatus, Finding, Severity } from "../report/results.js";
 import { requireLocalTool } from "../tools/local.js";
 import { chartReads, deadValues } from "../values/dead.js";
 import { type CompiledSchema, compileValuesSchema, validateFile, validateMerged } from "../values/schema.js";
 import { FileTooLarge, type LoadedYaml, loadYamlFile } from "../values/yaml.js";
 import { resolveConfig } from "./config.js";
 import { buildPlan, type PlannedChartMeta } from "./plan.js";
-import type { GateConfig, PlanCell, Waiver } from "./types.js";
+import type { GateConfig, PlanCell } from "./types.js";
 
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 export const gateRules = {
@@ -61,26 +62,23 @@ function glob(pattern: string, s: string): boolean {
   return re.test(s);
 }
 
-/** Waiver for a finding, or the expired one (reported but not honoured). */
-export function matchWaiver(
-  f: Finding,
-  waivers: readonly Waiver[],
-  today: string,
-): { waiver: Waiver; expired: boolean } | undefined {
-  if (!f.object) return undefined;
-  const w = waivers.find((x) => glob(x.rule, f.rule) && glob(x.object, f.object!));
-  return w ? { waiver: w, expired: w.expiry < today } : undefined;
+/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
+ * (`policy/*`). */
+export function severityFor(config: GateConfig, rule: string): Severity | "off" | undefined {
+  const exact = config.severity[rule];
+  if (exact) return exact;
+  const hits = Object.keys(config.severity)
+    .filter((k) => k.includes("*") && glob(k, rule))
+    .sort((a, b) => b.length - a.length);
+  return hits[0] ? config.severity[hits[0]] : undefined;
 }
 
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers. */
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/checks/waivers.ts). */
 export function applyPolicy(f: Finding, config: GateConfig, today: string): Finding | undefined {
-  const sev = config.severity[f.rule];
+  const sev = severityFor(config, f.rule);
   if (sev === "off") return undefined;
-  const out: Finding = sev ? { ...f, severity: sev } : { ...f };
-  const w = matchWaiver(out, config.waivers, today);
-  if (w?.expired) out.message += ` (waiver expired on ${w.waiver.expiry}: ${w.waiver.reason})`;
-  else if (w) out.waived = { reason: w.waiver.reason, expires: w.waiver.expiry };
-  return out;
+  const out: Finding = sev ? { ...f, severity: sev } : f;
+  return applyWaivers([out], config.waivers, today)[0];
 }
 
 interface ScenarioState {
@@ -106,8 +104,8 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   for (const m of config.helmMajors) helmBin.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
   const kubesecPath = path.join(inputs.toolsDir, "kubesec");
   const checkCtx: CheckContext = {
-    severity: (rule, fallback) => config.severity[rule] ?? fallback,
-    settings: config.settings,
+    severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
+    settings: { ...config.settings, releaseNamespace: NAMESPACE },
     tools: existsSync(kubesecPath) ? { kubesec: kubesecPath } : {},
     cwd,
   };
@@ -123,8 +121,8 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     statuses.push({
       id,
       rule,
-      state: config.severity[rule] === "off" ? "skip" : state,
-      ...(config.severity[rule] === "off"
+      state: severityFor(config, rule) === "off" ? "skip" : state,
+      ...(severityFor(config, rule) === "off"
         ? { reason: "turned off in floe-gate.yaml" }
         : reason
           ? { reason }
@@ -152,6 +150,10 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     return y;
   };
   const scenarioValues = new Map<Scenario, LoadedYaml[]>();
+  // Per-file values-schema findings, so the merged check does not repeat them.
+  const perFileSchema = new Set<string>();
+  const schemaKey = (f: { file?: string; line?: number; col?: number; message: string }) =>
+    `${f.file}:${f.line}:${f.col}:${f.message}`;
   const schemas = new Map<PlannedChartMeta, CompiledSchema>();
   for (const chart of plan.charts) {
     const chartFindings: Finding[] = [];
@@ -187,6 +189,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         chartFindings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
       if (compiled && "validate" in compiled) {
         for (const p of validateFile(compiled.validate, y)) {
+          perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
           chartFindings.push({
             rule: gateRules.valuesSchema,
             severity: "error",
@@ -253,7 +256,12 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       scenario: c.scenario,
       pending: 0,
       started: Date.now(),
-      findings: [],
+      // Seeded with what the values checks found in the scenario's own files, so its progress line counts it.
+      findings: all.filter(
+        (f) =>
+          f.chart === c.scenario.chart.name &&
+          (f.scenario === c.scenario.name || c.scenario.valuesFiles.includes(f.file ?? "")),
+      ),
     };
     st.pending += 2;
     byScenario.set(c.scenario, st);
@@ -280,6 +288,10 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     { cell, kind: "lint" as const },
   ]);
   const renderFailed = new Set<PlanCell>();
+  const schemaFailed = new Set<PlanCell>();
+  // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
+  const unparsable = (s: Scenario) =>
+    s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
   const lintMessages = new Map<PlanCell, Finding[]>();
 
   const runCell = async ({ cell, kind }: Task) => {
@@ -297,11 +309,27 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     const compiled = schemas.get(chart);
     if (kind === "template") {
       // Merged values are what helm validates; their verdict differs between majors on nulls.
+      // An invalid schema is reported once, at the schema file, by values-schema.
+      if (compiled && "problem" in compiled) schemaFailed.add(cell);
       if (compiled && "validate" in compiled) {
         const ps = validateMerged(compiled.validate, scenarioValues.get(s)!, helm);
-        for (const p of ps)
+        for (const p of ps) {
+          schemaFailed.add(cell);
+          // Already reported by the per-file check at the same place.
+          if (perFileSchema.has(schemaKey({ ...p.at, message: p.message }))) continue;
           out.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
+        }
         status(gateRules.valuesSchema, `values-schema ${s.chart.name}/${s.name} helm${helm}`, stateOf(out));
+      }
+      if (unparsable(s)) {
+        const reason = "a values file of the scenario is not valid YAML (see yaml-parse)";
+        status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
+        for (const c of checks)
+          status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
+        byScenario.get(s)!.findings.push(...out);
+        all.push(...out);
+        finish(s);
+        return;
       }
       const r = await runTool(helmTemplateArgv(args), { cwd });
       if (r.code !== 0) {
@@ -309,7 +337,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         const m = parseRenderError(r.stderr, chart.abs, cwd);
         // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
         // unless ajv found nothing: then helm's message is the finding.
-        if (!(m.schema && out.length)) {
+        if (!(m.schema && schemaFailed.has(cell))) {
           out.push({
             rule: m.schema
               ? gateRules.valuesSchema
@@ -351,7 +379,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         );
         const rc: RenderCell = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
         for (const c of checks) {
-          if (config.severity[c.rule] === "off") {
+          if (severityFor(config, c.rule) === "off") {
             status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
             continue;
           }
@@ -367,6 +395,14 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
           }
         }
       }
+    } else if (unparsable(s)) {
+      status(
+        gateRules.lint,
+        `lint ${s.chart.name}/${s.name} helm${helm}`,
+        "skip",
+        undefined,
+        "a values file is not valid YAML",
+      );
     } else {
       const r = await runTool(helmLintArgv(args), { cwd });
       const ms = parseLintOutput(r.stdout, chart.abs, cwd);
@@ -421,7 +457,9 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   for (const f of all) {
     const p = applyPolicy(f, config, today);
     if (!p) continue;
-    const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.scenario, p.object]);
+    // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
+    const msg = p.rule === gateRules.render && p.line ? "" : p.message;
+    const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
     const prev = seen.get(key);
     if (prev) {
       if (prev.helm !== p.helm) delete prev.helm;

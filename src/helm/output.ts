@@ -33,7 +33,7 @@ function oneLine(s: string): string {
 /** The error of a failed `helm template`, at the template and line helm names. */
 export function parseRenderError(stderr: string, chartDirAbs: string, cwd: string): HelmMessage {
   const message = oneLine(stderr) || "helm template failed without a message";
-  const schema = /don't meet the specifications of the schema/.test(message);
+  const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
   const y = yamlOn.exec(message);
   if (y) {
     return {
@@ -76,7 +76,9 @@ export function parseLintOutput(stdout: string, chartDirAbs: string, cwd: string
       .map((l) => l.trim())
       .filter(Boolean)
       .join(" ");
-    const schema = /don't meet the specifications of the schema/.test(message);
+    const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(
+      message,
+    );
     const m = templatePos.exec(message);
     let file: string | undefined;
     let line: number | undefined;

@@ -10,8 +10,9 @@ import type { LoadedYaml } from "./yaml.js";
 /** A path read by templates; [] means "all values" (e.g. `toYaml .Values`). */
 export type ReadPath = string[];
 
-const valuesChain = /\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
-const indexCall = /\bindex\s+\$?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
+// `.Values`, `$.Values`, `$root.Values` (a variable holding the root context), never `.Chart.Values`.
+const valuesChain = /(?<![\w.$])(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
+const indexCall = /\bindex\s+(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
 
 /** The value paths a template text reads. */
 export function readsOf(text: string): ReadPath[] {

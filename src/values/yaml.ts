@@ -83,12 +83,14 @@ export function decodeText(buf: Buffer): { text: string } | { badByte: number } 
   }
 }
 
-export function parseYamlText(text: string, file: string): LoadedYaml {
+/** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
+ * must stay the string "off". */
+export function parseYamlText(text: string, file: string, version: "1.1" | "1.2" = "1.1"): LoadedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
     uniqueKeys: true,
-    version: "1.1",
+    version,
     prettyErrors: false,
     // Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
     customTags: (tags) =>

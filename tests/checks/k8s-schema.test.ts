@@ -39,15 +39,23 @@ describe("k8s-schema settings", () => {
     [good, broken] = await Promise.all([renderFixture("good"), renderFixture("broken")]);
   });
 
-  test("a valid chart passes; its CRD (ExternalSecret) is an info finding, not a failure", async () => {
+  test("a valid chart passes; its custom resources (ExternalSecret, CNPG Cluster) are info findings, not failures", async () => {
     const findings = await k8sSchemaCheck.run(good, context());
-    expect(findings.map((f) => [f.severity, f.object])).toEqual([["info", "ExternalSecret/vault-token"]]);
+    expect(findings.map((f) => [f.severity, f.object])).toEqual([
+      ["info", "Cluster/pg"],
+      ["info", "ExternalSecret/vault-token"],
+    ]);
   });
 
   test("a kind declared in the config is not reported", async () => {
     const findings = await k8sSchemaCheck.run(
       good,
-      context({ kinds: [{ apiVersion: "external-secrets.io/v1", kind: "ExternalSecret" }] }),
+      context({
+        kinds: [
+          { apiVersion: "external-secrets.io/v1", kind: "ExternalSecret" },
+          { apiVersion: "postgresql.cnpg.io/v1", kind: "Cluster" },
+        ],
+      }),
     );
     expect(findings).toEqual([]);
   });

@@ -121,20 +121,31 @@ describe("policy/* settings", () => {
     },
   );
 
-  test.each([
-    ["policy/network-policy", "dev"],
-    ["policy/pdb", "dev"],
-    ["policy/hpa", "dev"],
-  ])("%s does not apply in %s", async (rule) => {
+  test.each([["policy/pdb"], ["policy/hpa"]])("%s does not apply in dev", async (rule) => {
     expect(await byRule(rule).run(broken, context())).toEqual([]);
   });
 
+  test("policy/network-policy: not required in dev when the scenario renders no NetworkPolicy", async () => {
+    const noPolicies = await renderFixture("kubesec", { environment: "dev" });
+    expect(await byRule("policy/network-policy").run(noPolicies, context())).toEqual([]);
+    const inStaging = await renderFixture("kubesec", { environment: "staging" });
+    expect((await byRule("policy/network-policy").run(inStaging, context())).length).toBe(5);
+  });
+
+  test("policy/network-policy: a scenario that renders any NetworkPolicy must cover every workload, even in dev", async () => {
+    const objects = (await byRule("policy/network-policy").run(broken, context())).map((f) => f.object);
+    expect(objects).toEqual(
+      expect.arrayContaining(["Deployment/insecure", "Deployment/consumer", "Job/migrate"]),
+    );
+  });
+
   test("the environments are configurable", async () => {
+    const noPolicies = await renderFixture("kubesec", { environment: "dev" });
     const np = await byRule("policy/network-policy").run(
-      broken,
+      noPolicies,
       context({ networkPolicyEnvironments: ["dev"] }),
     );
-    expect(np.length).toBeGreaterThan(0);
+    expect(np.length).toBe(5);
     const pdb = await byRule("policy/pdb").run(broken, context({ prodEnvironments: ["dev"] }));
     expect(pdb.length).toBeGreaterThan(0);
   });

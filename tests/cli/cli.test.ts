@@ -21,6 +21,7 @@ describe("floe-helm CLI", () => {
     [["tools", "check", "--help"], /--tools-dir/],
     [["tools", "versions", "--help"], /pinned default version/],
     [["report", "--help"], /--work-dir/],
+    [["gate", "--help"], /--kube-version <X\.Y>/],
   ])("has --help on %j", async (argv, pattern) => {
     const r = await cli(argv);
     expect(r.code).toBe(0);

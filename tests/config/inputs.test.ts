@@ -36,6 +36,65 @@ describe("buildInputs", () => {
       env: { FLOE_HELM_WORK_DIR: "", FLOE_HELM_TOOLS_DIR: " ", FLOE_HELM_HELM: "" },
       want: { workDir: "/repo/.floe-helm", toolsDir: undefined, helmMajors: [3, 4] },
     },
+    {
+      name: "gate defaults",
+      flags: {},
+      env: {},
+      want: {
+        helmExplicit: false,
+        gateConfig: undefined,
+        charts: [],
+        valuesFiles: [],
+        kubeVersion: undefined,
+        resultsFile: undefined,
+      },
+    },
+    {
+      name: "gate flags",
+      flags: {
+        config: "g.yaml",
+        chart: ["charts/a", "/abs/b"],
+        values: ["v.yaml"],
+        kubeVersion: "1.36",
+        results: "r.json",
+        helm: "4",
+      },
+      env: {},
+      want: {
+        helmExplicit: true,
+        gateConfig: "/repo/g.yaml",
+        charts: ["/repo/charts/a", "/abs/b"],
+        valuesFiles: ["/repo/v.yaml"],
+        kubeVersion: "1.36",
+        resultsFile: "/repo/r.json",
+      },
+    },
+    {
+      name: "gate env inputs: lists split on newlines and commas",
+      flags: {},
+      env: {
+        FLOE_HELM_CONFIG: "ci/gate.yaml",
+        FLOE_HELM_CHARTS: "charts/a\ncharts/b, charts/c\n",
+        FLOE_HELM_VALUES: "",
+        FLOE_HELM_KUBE_VERSION: "1.37",
+        FLOE_HELM_RESULTS: "out.json",
+        FLOE_HELM_HELM: "3",
+      },
+      want: {
+        helmExplicit: true,
+        gateConfig: "/repo/ci/gate.yaml",
+        charts: ["/repo/charts/a", "/repo/charts/b", "/repo/charts/c"],
+        valuesFiles: [],
+        kubeVersion: "1.37",
+        resultsFile: "/repo/out.json",
+      },
+    },
+    {
+      name: "flags win over env for gate lists",
+      flags: { chart: ["x"] },
+      env: { FLOE_HELM_CHARTS: "y,z" },
+      want: { charts: ["/repo/x"] },
+    },
   ])("$name", ({ flags, env, want }) => {
     expect(buildInputs(flags, env, cwd)).toMatchObject(want);
   });

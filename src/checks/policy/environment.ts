@@ -26,7 +26,7 @@ function podTemplateLabelsPath(obj: RenderedObject): Array<string | number> {
 function envRule(
   rule: string,
   description: string,
-  enabled: (env: string | undefined, ctx: CheckContext) => boolean,
+  enabled: (cell: RenderCell, ctx: CheckContext) => boolean,
   eachObject: (obj: RenderedObject, cell: RenderCell, ctx: CheckContext) => string | undefined,
   defaultSeverity: Severity = "error",
 ): Check {
@@ -36,7 +36,7 @@ function envRule(
     description,
     run(cell, ctx) {
       const severity = ctx.severity(rule, defaultSeverity);
-      if (severity === "off" || !enabled(cell.scenario.environment, ctx)) return [];
+      if (severity === "off" || !enabled(cell, ctx)) return [];
       const out: Finding[] = [];
       for (const obj of cell.objects) {
         const msg = eachObject(obj, cell, ctx);
@@ -47,19 +47,24 @@ function envRule(
   };
 }
 
-export function networkPolicyRequired(env: string | undefined, ctx: CheckContext): boolean {
-  if (!env) return false;
-  const list = ctx.settings.networkPolicyEnvironments;
-  return list ? list.includes(env) : env !== "dev";
+const DEFAULT_NETWORK_POLICY_ENVIRONMENTS = ["staging", "prod", "production"];
+
+/** Network policies are required where the config says (default: staging and prod), and in any scenario
+ * that renders one: once they are on, a workload no policy selects is a gap. */
+export function networkPolicyRequired(cell: RenderCell, ctx: CheckContext): boolean {
+  const env = cell.scenario.environment;
+  const list = ctx.settings.networkPolicyEnvironments ?? DEFAULT_NETWORK_POLICY_ENVIRONMENTS;
+  return (env !== undefined && list.includes(env)) || cell.objects.some((o) => o.kind === "NetworkPolicy");
 }
 
-export function isProd(env: string | undefined, ctx: CheckContext): boolean {
+export function isProd(cell: RenderCell, ctx: CheckContext): boolean {
+  const env = cell.scenario.environment;
   return env !== undefined && (ctx.settings.prodEnvironments ?? DEFAULT_PROD).includes(env);
 }
 
 export const networkPolicy = envRule(
   "policy/network-policy",
-  "In environments that enable network policies (all but dev by default), every workload's pods are selected by a NetworkPolicy in their namespace.",
+  "Where network policies are on (staging/prod by default, or any scenario rendering one), every workload's pods are selected by a NetworkPolicy in their namespace.",
   networkPolicyRequired,
   (obj, cell, ctx) => {
     if (!podSpecPath(obj) || isHelmTestPod(obj)) return undefined;
@@ -72,7 +77,7 @@ export const networkPolicy = envRule(
     );
     return selected
       ? undefined
-      : `no NetworkPolicy in namespace ${obj.namespace ?? ctx.settings.releaseNamespace ?? "(release)"} selects the pods of ${obj.kind}/${obj.name} (environment ${cell.scenario.environment})`;
+      : `no NetworkPolicy in namespace ${obj.namespace ?? ctx.settings.releaseNamespace ?? "(release)"} selects the pods of ${obj.kind}/${obj.name} (environment ${cell.scenario.environment ?? "unknown"})`;
   },
 );
 

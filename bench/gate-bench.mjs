@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+// Benchmark (not a test): `floe-helm gate` against the bare tool calls it replaces, run one after another in a
+// shell script: per chart x scenario x helm major one `helm lint --strict` and one `helm template`, plus one
+// `kubesec scan` of each rendered manifest (offline, like the gate). Then how the gate's time grows with the
+// number of scenarios (1, 4, 16 copies of one scenario): a least-squares line t = startup + n * per-scenario.
+//
+//   npm run build && node bench/gate-bench.mjs [--tools-dir .tools/bin] [--charts charts] [--reps 3] [--helm both]
+//
+// Prints a Markdown table (paste it into the README) and writes bench/results.json. Run it on an otherwise
+// idle machine: the target is gate <= 1.0x the bare script on 2 cores, start-up < 0.5 s.
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { availableParallelism, cpus, tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : dflt;
+};
+const cwd = process.cwd();
+const toolsDir = path.resolve(cwd, opt("tools-dir", path.join(root, ".tools", "bin")));
+const chartsDir = path.resolve(cwd, opt("charts", "charts"));
+const reps = Number(opt("reps", "3"));
+const helmOpt = opt("helm", "both");
+const majors = helmOpt === "both" ? [3, 4] : [Number(helmOpt)];
+const gateBin = path.join(root, "dist", "index.js");
+
+for (const t of [...majors.map((m) => `helm${m}`), "kubesec"]) {
+  if (!existsSync(path.join(toolsDir, t))) {
+    console.error(`bench: ${t} missing in ${toolsDir} (run scripts/tools.sh or pass --tools-dir)`);
+    process.exit(2);
+  }
+}
+if (!existsSync(gateBin)) {
+  console.error("bench: dist/index.js missing: run npm run build");
+  process.exit(2);
+}
+
+/** The scenarios the gate finds without a config: values-*.yaml and ci/*-values.yaml, else defaults. */
+function scenarios(chartDir) {
+  const files = [];
+  for (const f of readdirSync(chartDir).sort())
+    if (/^values-.+\.ya?ml$/.test(f)) files.push(path.join(chartDir, f));
+  const ci = path.join(chartDir, "ci");
+  if (existsSync(ci))
+    for (const f of readdirSync(ci).sort()) if (/-values\.ya?ml$/.test(f)) files.push(path.join(ci, f));
+  return files.length ? files.map((f) => [f]) : [[]];
+}
+
+function charts(dir) {
+  return readdirSync(dir)
+    .map((d) => path.join(dir, d))
+    .filter((d) => existsSync(path.join(d, "Chart.yaml")))
+    .sort();
+}
+
+const q = (s) => `'${s.replace(/'/g, "'\\''")}'`;
+
+/** The bare tool calls, one after another, as a user's shell script would run them. */
+function bareScript(chartList, kubeconformDir, kubeVersion, out) {
+  const lines = ["set -u", `out=${q(out)}`];
+  let n = 0;
+  for (const chart of chartList) {
+    for (const values of scenarios(chart)) {
+      const f = values.map((v) => `-f ${q(v)}`).join(" ");
+      for (const m of majors) {
+        const helm = q(path.join(toolsDir, `helm${m}`));
+        const manifest = `"$out/${n++}.yaml"`;
+        lines.push(`${helm} lint ${q(chart)} --strict --namespace floe-gate ${f} >/dev/null 2>&1 || true`);
+        lines.push(
+          `${helm} template floe-gate ${q(chart)} --namespace floe-gate ${f} > ${manifest} 2>/dev/null || true`,
+        );
+        lines.push(
+          `${q(path.join(toolsDir, "kubesec"))} scan --exit-code 0 --format json --schema-location ${q(kubeconformDir)} --kubernetes-version ${kubeVersion} ${manifest} >/dev/null 2>&1 || true`,
+        );
+      }
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function time(fn) {
+  const t = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t) / 1e9;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function gate(extra, where = cwd) {
+  const r = spawnSync(
+    process.execPath,
+    [
+      gateBin,
+      "gate",
+      "--tools-dir",
+      toolsDir,
+      "--helm",
+      helmOpt,
+      "--work-dir",
+      path.join(tmp, "work"),
+      ...extra,
+    ],
+    {
+      cwd: where,
+      encoding: "utf8",
+    },
+  );
+  if (r.status === 2) throw new Error(`gate could not run: ${r.stderr.trim().split("\n").at(-1)}`);
+  return r;
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), "floe-bench-"));
+try {
+  const chartList = charts(chartsDir);
+  if (chartList.length === 0) throw new Error(`no charts under ${chartsDir}`);
+  const cells = chartList.reduce((n, c) => n + scenarios(c).length, 0) * majors.length;
+
+  // Warm-up: fills the OS page cache and writes the kubeconform schema folder the bare script reuses.
+  gate(chartList.flatMap((c) => ["--chart", path.relative(cwd, c)]));
+  const kcBase = path.join(tmpdir(), "floe-helm-kubeconform");
+  // The newest folder the gate wrote: v<version>-<hash>.
+  const kcDir = readdirSync(kcBase)
+    .filter((d) => !d.endsWith(".tmp"))
+    .map((d) => path.join(kcBase, d))
+    .sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs)[0];
+  const kubeVersion = path.basename(kcDir).split("-")[0].replace(/^v/, "");
+  const outDir = path.join(tmp, "bare");
+  mkdirSync(outDir, { recursive: true });
+  const script = path.join(tmp, "bare.sh");
+  writeFileSync(script, bareScript(chartList, kcDir, kubeVersion, outDir));
+
+  const bare = [];
+  const full = [];
+  for (let i = 0; i < reps; i++) {
+    bare.push(time(() => execFileSync("bash", [script], { stdio: "ignore" })));
+    full.push(time(() => gate(chartList.flatMap((c) => ["--chart", path.relative(cwd, c)]))));
+  }
+
+  // Scaling: one chart, its first scenario copied n times as values-benchN.yaml.
+  const base = chartList[0];
+  const first = scenarios(base)[0];
+  const scaling = [];
+  for (const n of [1, 4, 16]) {
+    const copy = path.join(tmp, `scale-${n}`, path.basename(base));
+    cpSync(base, copy, { recursive: true });
+    for (const f of readdirSync(copy)) if (/^values-.+\.ya?ml$/.test(f)) rmSync(path.join(copy, f));
+    rmSync(path.join(copy, "ci"), { recursive: true, force: true });
+    for (let i = 1; i <= n; i++) {
+      if (first.length) cpSync(first[0], path.join(copy, `values-bench${i}.yaml`));
+      else writeFileSync(path.join(copy, `values-bench${i}.yaml`), "{}\n");
+    }
+    const ts = [];
+    for (let r = 0; r < reps; r++) ts.push(time(() => gate(["--chart", copy], tmp)));
+    scaling.push({ scenarios: n, seconds: median(ts) });
+  }
+  // Least squares t = a + b n.
+  const xs = scaling.map((s) => s.scenarios);
+  const ys = scaling.map((s) => s.seconds);
+  const mx = xs.reduce((a, b) => a + b) / xs.length;
+  const my = ys.reduce((a, b) => a + b) / ys.length;
+  const b =
+    xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+  const a = my - b * mx;
+  const nodeStart = median(
+    Array.from({ length: 5 }, () =>
+      time(() => execFileSync(process.execPath, [gateBin, "--version"], { stdio: "ignore" })),
+    ),
+  );
+
+  const result = {
+    date: new Date().toISOString(),
+    cpus: availableParallelism(),
+    cpu: cpus()[0]?.model,
+    charts: chartList.map((c) => path.relative(cwd, c)),
+    cells,
+    helm: helmOpt,
+    reps,
+    bareSeconds: median(bare),
+    gateSeconds: median(full),
+    ratio: median(full) / median(bare),
+    scaling,
+    startupSeconds: a,
+    perScenarioSeconds: b,
+    nodeStartSeconds: nodeStart,
+  };
+  writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(result, null, 2)}\n`);
+  const f = (x) => x.toFixed(2);
+  console.log(`| Measure (${result.cpus} cores, helm ${helmOpt}, median of ${reps}) | Value |`);
+  console.log("| --- | --- |");
+  console.log(
+    `| Bare tool calls, one after another (${cells} cells: lint + template + kubesec) | ${f(result.bareSeconds)} s |`,
+  );
+  console.log(`| \`floe-helm gate\` (all checks) | ${f(result.gateSeconds)} s |`);
+  console.log(`| Ratio gate / bare (target <= 1.0) | ${f(result.ratio)}x |`);
+  for (const s of scaling)
+    console.log(`| gate, ${s.scenarios} scenario(s) of ${path.basename(base)} | ${f(s.seconds)} s |`);
+  console.log(`| Fit: start-up (target < 0.5 s) + per scenario | ${f(a)} s + ${f(b)} s x n |`);
+  console.log(`| Node start-up of dist/index.js alone | ${f(nodeStart)} s |`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

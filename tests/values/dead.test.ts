@@ -1,0 +1,79 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { chartReads, deadValues, readsOf } from "../../src/values/dead.js";
+import { parseYamlText } from "../../src/values/yaml.js";
+import { repoRoot } from "../helpers/tools.js";
+
+describe("readsOf (value paths a template reads)", () => {
+  it.each([
+    ["{{ .Values.image.tag }}", [["image", "tag"]]],
+    ["{{ $.Values.a.b_c }}", [["a", "b_c"]]],
+    ['{{ index .Values "dagster-webserver" "port" }}', [["dagster-webserver", "port"]]],
+    ['{{ index .Values.minio "default-buckets" }}', [["minio", "default-buckets"]]],
+    ["{{- with .Values.nodeSelector }}{{ toYaml . }}{{ end }}", [["nodeSelector"]]],
+    ["{{ toYaml .Values | nindent 2 }}", [[]]],
+    ["{{ .Release.Name }} {{ .Chart.Values }}", []],
+    ["{{ $root.Values.x.y }} ({{ .Values.z }})", [["x", "y"], ["z"]]],
+  ])("%s", (text, want) => {
+    expect(readsOf(text)).toEqual(want);
+  });
+});
+
+describe("deadValues", () => {
+  const reads = [["global"], ["image", "tag"], ["resources"], ["minio", "defaultBuckets"]];
+  const schema = {
+    type: "object",
+    properties: {
+      extra: { type: "object", properties: { declared: { type: "string" } } },
+      labels: { type: "object", additionalProperties: { type: "string" } },
+    },
+  };
+  it.each([
+    { text: "image:\n  tag: x\n", dead: [] },
+    { text: "image:\n  tga: x\n", dead: [["image.tga", 2, 3]] },
+    { text: "resources:\n  limits:\n    cpu: 1\n", dead: [], why: "read as a whole" },
+    {
+      text: "dagster-webserver:\n  enabled: true\n",
+      dead: [["dagster-webserver", 1, 1]],
+      why: "reported at the top key only",
+    },
+    { text: "minio:\n  buckets: [a]\n", dead: [["minio.buckets", 2, 3]] },
+    {
+      text: "extra:\n  declared: a\n  undeclared: b\n",
+      dead: [["extra.undeclared", 3, 3]],
+      why: "schema declares the parent only",
+    },
+    { text: "labels:\n  team: data\n", dead: [], why: "additionalProperties schema declares any key" },
+    { text: "global:\n  anything: 1\n", dead: [] },
+  ])("$text -> $dead $why", ({ text, dead }) => {
+    const got = deadValues(parseYamlText(text, "v.yaml"), reads, schema).map((d) => [
+      d.path.join("."),
+      d.at.line,
+      d.at.col,
+    ]);
+    expect(got).toEqual(dead);
+  });
+
+  it("says nothing when a template reads all values", () => {
+    expect(deadValues(parseYamlText("x: 1\n", "v.yaml"), [[]], undefined)).toEqual([]);
+  });
+});
+
+describe("chartReads", () => {
+  it("reads the chart's templates and unpacked subcharts under their key", async () => {
+    const dir = path.join(repoRoot, "tests", "fixtures", "manifest", "web");
+    const r = await chartReads(dir, [{ name: "cache", condition: "cache.enabled" }]);
+    expect(r.reads).toEqual(
+      expect.arrayContaining([["image", "repository"], ["resources"], ["sidecar"], ["cache", "enabled"]]),
+    );
+  });
+
+  it("does not judge keys of a subchart it cannot read", async () => {
+    const dir = path.join(repoRoot, "tests", "fixtures", "manifest", "web");
+    const r = await chartReads(dir, [{ name: "postgresql", alias: "db" }]);
+    expect(r.reads).toContainEqual(["db"]);
+    expect(r.notes).toEqual([
+      "subchart 'postgresql' is not unpacked under charts/: keys under 'db' are not checked",
+    ]);
+  });
+});
