@@ -686,6 +686,19 @@ describe("NetworkPolicy", () => {
     });
   });
 
+  it("peers of disabled components are left out, and a rule never ends up with an empty (allow-all) from", async () => {
+    const { objects } = await render(4, ["-f", "ci/minimal-values.yaml"]);
+    const otel = find(objects, "NetworkPolicy", nm("otel-collector-np"))!;
+    const peers = otel.spec.ingress
+      .flatMap((r: K8s) => r.from)
+      .map((f: K8s) => f.podSelector?.matchLabels["app.kubernetes.io/component"]);
+    expect(peers).not.toContain("marquez");
+    expect(peers).not.toContain("jaeger");
+    expect(peers).toContain("polaris");
+    for (const p of objects.filter((o) => o.kind === "NetworkPolicy"))
+      for (const r of p.spec.ingress ?? []) expect(r.from?.length, p.metadata.name).toBeGreaterThan(0);
+  });
+
   it("OTel accepts every component that emits telemetry", () => {
     expect(fromComponents("otel-collector")).toEqual(
       expect.arrayContaining(["dagster-webserver", "dagster-run", "polaris", "marquez", "test"]),
