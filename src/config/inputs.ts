@@ -1,6 +1,7 @@
 // One typed Inputs object, built once per run from CLI flags, falling back to FLOE_HELM_* environment
 // variables (which is how the composite action passes its inputs: through `env:`, never spliced into a
 // script), then to defaults. Everything downstream receives this object; nothing else reads the environment.
+import os from "node:os";
 import path from "node:path";
 import { InputError } from "../cli/errors.js";
 
@@ -30,6 +31,17 @@ export interface Inputs {
   kubeVersion: string | undefined;
   /** gate: also write the results here (absolute). */
   resultsFile: string | undefined;
+  /** Where the installer caches tools: RUNNER_TOOL_CACHE in Actions, a per-user cache folder elsewhere. */
+  toolCache: string;
+  /** Installer: base URL of a tool mirror (validated by the installer), or undefined for the official sites. */
+  mirror: string | undefined;
+  /** Installer version inputs, raw (exact or major; validated by the installer). Helm takes a list. */
+  toolVersions: {
+    helm: string | undefined;
+    kind: string | undefined;
+    kubectl: string | undefined;
+    kubesec: string | undefined;
+  };
 }
 
 /** The environment variable that carries each input when no flag is given. */
@@ -43,6 +55,12 @@ export const envNames = {
   valuesFiles: "FLOE_HELM_VALUES",
   kubeVersion: "FLOE_HELM_KUBE_VERSION",
   resultsFile: "FLOE_HELM_RESULTS",
+  toolCache: "FLOE_HELM_TOOL_CACHE",
+  mirror: "FLOE_HELM_MIRROR",
+  helmVersion: "FLOE_HELM_HELM_VERSION",
+  kindVersion: "FLOE_HELM_KIND_VERSION",
+  kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
+  kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
 } as const;
 
 /** Flags common to every command, as commander parsed them. */
@@ -55,6 +73,12 @@ export interface CommonFlags {
   values?: string[];
   kubeVersion?: string;
   results?: string;
+  toolCache?: string;
+  mirror?: string;
+  helmVersion?: string;
+  kindVersion?: string;
+  kubectlVersion?: string;
+  kubesecVersion?: string;
 }
 
 /** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
@@ -106,5 +130,24 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
     ),
     kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
     resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
+    toolCache: path.resolve(
+      cwd,
+      nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env),
+    ),
+    mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
+    toolVersions: {
+      helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[envNames.helmVersion]),
+      kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[envNames.kindVersion]),
+      kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[envNames.kubectlVersion]),
+      kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
+    },
   };
+}
+
+/** The runner's tool cache in Actions; elsewhere the per-user cache folder of the OS (XDG on Linux). */
+export function defaultToolCache(env: NodeJS.ProcessEnv, platform: string = process.platform): string {
+  if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE)) return env.RUNNER_TOOL_CACHE!;
+  const home = nonEmpty(env.HOME) ?? os.homedir();
+  if (platform === "darwin") return path.join(home, "Library", "Caches", "floe-helm", "tools");
+  return path.join(nonEmpty(env.XDG_CACHE_HOME) ?? path.join(home, ".cache"), "floe-helm", "tools");
 }

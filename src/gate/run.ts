@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { checks as registry } from "../checks/registry.js";
 import type { Check, CheckContext, RenderCell, Scenario } from "../checks/types.js";
+import { applyWaivers } from "../checks/waivers.js";
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { runTool } from "../exec/runner.js";
@@ -22,7 +23,6 @@ import { FileTooLarge, type LoadedYaml, loadYamlFile } from "../values/yaml.js";
 import { resolveConfig } from "./config.js";
 import { buildPlan, type PlannedChartMeta } from "./plan.js";
 import type { GateConfig, PlanCell } from "./types.js";
-import { applyWaivers } from "./waivers.js";
 
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 export const gateRules = {

@@ -4,8 +4,10 @@ import type { Finding, PhaseResults } from "./results.js";
 
 export function formatFinding(f: Finding): string {
   const loc = f.file ? formatLocation({ file: f.file, line: f.line, col: f.col }) : context(f);
+  // One template line can fail in several scenarios: say which, or the lines look like duplicates.
+  const where = f.file && f.scenario ? ` [${context(f)}]` : "";
   const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
-  return `${loc}: ${f.severity} ${f.rule}: ${f.message}${waived}`;
+  return `${loc}: ${f.severity} ${f.rule}: ${f.message}${where}${waived}`;
 }
 
 function context(f: Finding): string {

@@ -39,10 +39,11 @@ export interface HelmResult {
   stderr: string;
 }
 
-export async function runHelm(major: Major, args: string[]): Promise<HelmResult> {
+export async function runHelm(major: Major, args: string[], env?: NodeJS.ProcessEnv): Promise<HelmResult> {
   try {
     const { stdout, stderr } = await exec(helm(major), args, {
       cwd: chartDir,
+      env: env ?? process.env,
       maxBuffer: 64 * 1024 * 1024,
     });
     return { code: 0, stdout, stderr };

@@ -101,6 +101,20 @@ describe("values.schema.json <-> values.yaml", () => {
     expect(missing).toEqual([]);
   });
 
+  it("holds no credentials: only existingSecret names (empty by default), no password/key/token values", () => {
+    const credentialish = present(values, schema).filter((p) =>
+      /(password|secretkey|accesskey|token|clientsecret|clientid|rootuser)$/i.test(p),
+    );
+    expect(credentialish).toEqual([]);
+    const existing = present(values, schema).filter((p) => p.endsWith("existingSecret"));
+    expect(existing.length).toBe(5);
+    for (const p of existing) {
+      let v: unknown = values;
+      for (const k of p.split(".")) v = (v as Record<string, unknown>)[k];
+      expect(v, p).toBe("");
+    }
+  });
+
   it("every property has a description", () => {
     const bare = decl.filter((d) => !(d.raw.description ?? d.node.description)).map((d) => d.path);
     expect(bare).toEqual([]);

@@ -11,9 +11,11 @@ import {
   nm,
   podMeta,
   podSpec,
+  RELEASE,
   type Rendered,
   render,
   renderError,
+  runHelm,
   workloads,
 } from "./chart.js";
 
@@ -121,6 +123,34 @@ describe("Dagster", () => {
     expect(inst.telemetry.enabled).toBe(false);
   });
 
+  it("a separate job namespace gets the RBAC, the run ServiceAccount and the instance config; jobImage is passed", () => {
+    const inst = cm(R.full!, nm("dagster-instance"), "dagster.yaml");
+    expect(inst.run_launcher.config.job_namespace).toBe("floe-runs");
+    expect(inst.run_launcher.config.job_image).toBe("registry.example.internal/floe/dbt-runner:1.4.2");
+    expect(cm(R.base!, nm("dagster-instance"), "dagster.yaml").run_launcher.config.job_image).toBeUndefined();
+    const inRuns = R.full!.objects.filter((o) => o.metadata.namespace === "floe-runs");
+    expect(inRuns.map((o) => `${o.kind}/${o.metadata.name}`).sort()).toEqual(
+      [
+        `ConfigMap/${nm("dagster-instance")}`,
+        `Role/${nm("dagster")}`,
+        `RoleBinding/${nm("dagster")}`,
+        `ServiceAccount/${nm("dagster-run")}`,
+      ].sort(),
+    );
+    expect(find(R.full!.objects, "RoleBinding", nm("dagster"))!.subjects[0].namespace).toBe(NAMESPACE);
+    // Run pods live in another namespace: short Service names would not resolve there.
+    expect(inst.run_launcher.config.env_vars).toEqual(
+      expect.arrayContaining([
+        `DAGSTER_PG_HOST=${nm("postgresql")}.${NAMESPACE}.svc`,
+        `POLARIS_URI=http://${nm("polaris")}.${NAMESPACE}.svc:8181/api/catalog`,
+        `OPENLINEAGE_URL=http://${nm("marquez")}.${NAMESPACE}.svc:5000`,
+      ]),
+    );
+    expect(cm(R.base!, nm("dagster-instance"), "dagster.yaml").run_launcher.config.env_vars).toContain(
+      `DAGSTER_PG_HOST=${nm("postgresql")}`,
+    );
+  });
+
   it("workspace.yaml: empty by default, one grpc_server per code location", () => {
     expect(cm(R.base!, nm("dagster-workspace"), "workspace.yaml")).toEqual({ load_from: [] });
     expect(cm(R.full!, nm("dagster-workspace"), "workspace.yaml").load_from).toEqual([
@@ -181,7 +211,7 @@ describe("Polaris", () => {
     expect(Number(boot.metadata.annotations["helm.sh/hook-weight"])).toBeLessThan(
       Number(cat.metadata.annotations["helm.sh/hook-weight"]),
     );
-    expect(podSpec(boot).containers[0].args[0]).toContain("already bootstrapped");
+    expect(podSpec(boot).containers[0].args[0]).toContain("already (been )?bootstrapped");
     expect(podSpec(cat).containers[0].args[0]).toMatch(/"\$code" = 200 \]; then .*exists/);
   });
 
@@ -268,7 +298,7 @@ describe("production features", () => {
   it("HPA/PDB off by default; prod has autoscaling/v2 HPAs and PDBs for the stateless services", () => {
     expect(names(R.base!.objects, "HorizontalPodAutoscaler")).toEqual([]);
     expect(names(R.base!.objects, "PodDisruptionBudget")).toEqual([]);
-    const stateless = ["dagster-webserver", "marquez", "otel-collector", "polaris"].map(nm);
+    const stateless = ["dagster-webserver", "marquez", "marquez-web", "otel-collector", "polaris"].map(nm);
     expect(names(R.prod!.objects, "HorizontalPodAutoscaler").sort()).toEqual(stateless);
     expect(names(R.prod!.objects, "PodDisruptionBudget").sort()).toEqual(stateless);
     for (const n of stateless) {
@@ -351,6 +381,29 @@ describe("credentials", () => {
     ]);
   });
 
+  it("prod (CNPG + ESO): basic-auth ExternalSecrets for the CNPG roles, no Secret rendered at all", () => {
+    const { objects } = R.prod!;
+    expect(names(objects, "Secret")).toEqual([]);
+    const es = find(objects, "ExternalSecret", nm("postgresql-dagster"))!;
+    expect(es.spec.target.template).toEqual({
+      type: "kubernetes.io/basic-auth",
+      data: { username: "dagster", password: "{{ .password }}" },
+    });
+    expect(es.spec.data).toEqual([
+      { secretKey: "password", remoteRef: { key: "floe/postgresql", property: "dagster-password" } },
+    ]);
+  });
+
+  it("cnpg refuses an existingSecret it cannot turn into basic-auth Secrets", async () => {
+    const err = await renderError(4, [
+      "-f",
+      "ci/cnpg-values.yaml",
+      "--set",
+      "postgresql.auth.existingSecret=x",
+    ]);
+    expect(err).toContain("postgresql.auth.existingSecret: not supported with postgresql.mode cnpg");
+  });
+
   it("prod refuses generated credentials, naming every group and how to fix it", async () => {
     const err = await renderError(4, ["-f", "values-prod.yaml", "--set", "externalSecrets.enabled=false"]);
     expect(err).toContain("floe-platform: invalid values:");
@@ -382,6 +435,38 @@ describe("credentials", () => {
       "  - polaris.pdb.minAvailable (1) must be below the replica count (1), or node drains block forever",
       "  - dagster.webserver.ingress.host: required when dagster.webserver.ingress.enabled is true",
     ]);
+  });
+});
+
+describe("NOTES.txt (helm 4 install --dry-run=client)", () => {
+  const notes = async (args: string[]) => {
+    const r = await runHelm(4, [
+      "install",
+      RELEASE,
+      ".",
+      "--namespace",
+      NAMESPACE,
+      "--dry-run=client",
+      ...args,
+    ]);
+    expect(r.stderr).toBe("");
+    return r.stdout.slice(r.stdout.indexOf("NOTES:"));
+  };
+
+  it("warns that bundled MinIO is not for production, names generated Secrets and helm test", async () => {
+    const n = await notes([]);
+    expect(n).toContain("WARNING: the bundled MinIO is a single, unreplicated instance");
+    expect(n).toContain(
+      `Credentials were GENERATED into these Secrets (kept on upgrade and on uninstall): ${nm("postgresql")}`,
+    );
+    expect(n).toContain(`helm test ${RELEASE} -n ${NAMESPACE} --logs`);
+    expect(n).toContain(`kubectl -n ${NAMESPACE} port-forward svc/${nm("dagster-webserver")} 3000:80`);
+  });
+
+  it("external S3 and existing Secrets: no MinIO warning, no generated-credentials note", async () => {
+    const n = await notes(["-f", "ci/external-values.yaml"]);
+    expect(n).not.toContain("MinIO");
+    expect(n).not.toContain("GENERATED");
   });
 });
 
@@ -445,6 +530,32 @@ function serviceRefs(o: K8s): { host: string; port: number; where: string }[] {
   }
   return refs;
 }
+
+describe("values-test.yaml stays small (Kind and kwok in CI)", () => {
+  const cpu = (q: string) => (q.endsWith("m") ? Number.parseFloat(q) / 1000 : Number.parseFloat(q));
+  const mebi = (q: string) => (q.endsWith("Gi") ? Number.parseFloat(q) * 1024 : Number.parseFloat(q));
+
+  it("single replicas, no volume claims, under 0.5 CPU and 2 GiB of requests for the long-running pods", () => {
+    let cpus = 0;
+    let mem = 0;
+    for (const o of R.test!.objects.filter((x) => ["Deployment", "StatefulSet"].includes(x.kind))) {
+      expect(o.spec.replicas, o.metadata.name).toBe(1);
+      expect(o.spec.volumeClaimTemplates, o.metadata.name).toBeUndefined();
+      for (const c of podSpec(o).containers) {
+        cpus += cpu(String(c.resources.requests.cpu));
+        mem += mebi(String(c.resources.requests.memory));
+      }
+    }
+    expect(cpus).toBeLessThanOrEqual(0.5);
+    expect(mem).toBeLessThanOrEqual(2048);
+  });
+
+  it("optional components and NetworkPolicy on, so every integration point and edge is exercised", () => {
+    expect(find(R.test!.objects, "Deployment", nm("marquez"))).toBeDefined();
+    expect(find(R.test!.objects, "Deployment", nm("jaeger"))).toBeDefined();
+    expect(names(R.test!.objects, "NetworkPolicy").length).toBeGreaterThan(10);
+  });
+});
 
 describe("helm test pods and in-cluster references", () => {
   it("values-test: one test pod per integration point, each annotated with the requirements it covers", () => {
@@ -557,6 +668,35 @@ describe("NetworkPolicy", () => {
       nm("dagster-daemon-np"),
       nm("dagster-webserver-np"),
     ]);
+  });
+
+  it("cnpg: instances replicate to each other, the operator reaches them, their manager reaches the API", async () => {
+    const { objects } = await render(4, ["-f", "ci/cnpg-values.yaml"]);
+    const pg = find(objects, "NetworkPolicy", nm("postgresql-np"))!;
+    expect(pg.spec.ingress).toContainEqual({
+      from: [{ namespaceSelector: { matchLabels: {} } }],
+      ports: [{ protocol: "TCP", port: 8000 }],
+    });
+    expect(pg.spec.egress).toContainEqual({
+      to: [{ ipBlock: { cidr: "0.0.0.0/0" } }],
+      ports: [
+        { protocol: "TCP", port: 443 },
+        { protocol: "TCP", port: 6443 },
+      ],
+    });
+  });
+
+  it("peers of disabled components are left out, and a rule never ends up with an empty (allow-all) from", async () => {
+    const { objects } = await render(4, ["-f", "ci/minimal-values.yaml"]);
+    const otel = find(objects, "NetworkPolicy", nm("otel-collector-np"))!;
+    const peers = otel.spec.ingress
+      .flatMap((r: K8s) => r.from)
+      .map((f: K8s) => f.podSelector?.matchLabels["app.kubernetes.io/component"]);
+    expect(peers).not.toContain("marquez");
+    expect(peers).not.toContain("jaeger");
+    expect(peers).toContain("polaris");
+    for (const p of objects.filter((o) => o.kind === "NetworkPolicy"))
+      for (const r of p.spec.ingress ?? []) expect(r.from?.length, p.metadata.name).toBeGreaterThan(0);
   });
 
   it("OTel accepts every component that emits telemetry", () => {

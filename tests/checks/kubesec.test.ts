@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { isKubesecKind, kubesecCheck, kubesecInput, kubesecScanArgv } from "../../src/checks/kubesec.js";
 import type { RenderCell } from "../../src/checks/types.js";
-import { applyPolicy } from "../../src/gate/run.js";
-import type { GateConfig, Waiver } from "../../src/gate/types.js";
+import { applyWaivers } from "../../src/checks/waivers.js";
 import type { Finding } from "../../src/report/results.js";
 import { context, FIXTURES, renderFixture } from "./render.js";
 
@@ -114,19 +113,6 @@ test("an object kubesec's own schema validation rejects is an error saying why (
   expect(typo?.message).not.toMatch(/https?:/);
 });
 
-/** The gate applies floe-gate.yaml waivers to every finding a check returns (src/gate/run.ts). */
-function applyWaivers(findings: readonly Finding[], waivers: Waiver[], today: string): Finding[] {
-  const config: GateConfig = {
-    charts: [],
-    helmMajors: [4],
-    settings: { kubeVersion: "1.37", kubesecThreshold: 9, externalReferences: [] },
-    waivers,
-    severity: {},
-    requirements: {},
-  };
-  return findings.map((f) => applyPolicy(f, config, today)!);
-}
-
 describe("waivers (rule, object, reason, expiry) as the gate applies them to kubesec findings", () => {
   const finding = (object: string, rule = "kubesec"): Finding => ({
     rule,
@@ -152,7 +138,7 @@ describe("waivers (rule, object, reason, expiry) as the gate applies them to kub
       "expired the day after: no longer applies and says so",
       "2027-01-01",
       undefined,
-      " (waiver expired on 2026-12-31: upstream image)",
+      " (waiver expired 2026-12-31, no longer applies: upstream image)",
     ],
   ])("%s", (_name, today, waived, suffix) => {
     const [out] = applyWaivers([finding("Deployment/score-8")], [waiver], today);

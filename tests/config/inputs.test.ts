@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/cli/errors.js";
-import { buildInputs, parseHelmMajors } from "../../src/config/inputs.js";
+import { buildInputs, defaultToolCache, parseHelmMajors } from "../../src/config/inputs.js";
 
 describe("buildInputs", () => {
   const cwd = "/repo";
@@ -112,6 +112,62 @@ describe("buildInputs", () => {
   it.each(["2", "latest", "3.17", ""])("refuses --helm %j naming the source", (v) => {
     expect(() => parseHelmMajors(v, "FLOE_HELM_HELM")).toThrow(InputError);
     expect(() => parseHelmMajors(v, "FLOE_HELM_HELM")).toThrow(/FLOE_HELM_HELM: expected 3, 4 or both/);
+  });
+
+  it.each([
+    {
+      name: "installer defaults outside Actions: per-user cache, official sites, pinned versions",
+      flags: {},
+      env: { HOME: "/home/me" },
+      want: {
+        toolCache: "/home/me/.cache/floe-helm/tools",
+        mirror: undefined,
+        toolVersions: { helm: undefined, kind: undefined, kubectl: undefined, kubesec: undefined },
+      },
+    },
+    {
+      name: "installer cache follows XDG_CACHE_HOME",
+      flags: {},
+      env: { HOME: "/home/me", XDG_CACHE_HOME: "/xdg" },
+      want: { toolCache: "/xdg/floe-helm/tools" },
+    },
+    {
+      name: "installer cache in Actions is RUNNER_TOOL_CACHE (mocked runner environment)",
+      flags: {},
+      env: { GITHUB_ACTIONS: "true", RUNNER_TOOL_CACHE: "/opt/hostedtoolcache", HOME: "/home/runner" },
+      want: { toolCache: "/opt/hostedtoolcache" },
+    },
+    {
+      name: "installer env inputs (how the composite action passes them)",
+      flags: {},
+      env: {
+        FLOE_HELM_TOOL_CACHE: "tc",
+        FLOE_HELM_MIRROR: "https://m.example.com",
+        FLOE_HELM_HELM_VERSION: "3.17.2,4",
+        FLOE_HELM_KIND_VERSION: "0",
+        FLOE_HELM_KUBECTL_VERSION: "1.36.0",
+        FLOE_HELM_KUBESEC_VERSION: "2",
+      },
+      want: {
+        toolCache: "/repo/tc",
+        mirror: "https://m.example.com",
+        toolVersions: { helm: "3.17.2,4", kind: "0", kubectl: "1.36.0", kubesec: "2" },
+      },
+    },
+    {
+      name: "installer flags win over env; empty action inputs mean default",
+      flags: { toolCache: "/abs/tc", helmVersion: "4" },
+      env: { FLOE_HELM_TOOL_CACHE: "tc", FLOE_HELM_HELM_VERSION: "3", FLOE_HELM_MIRROR: " ", HOME: "/h" },
+      want: { toolCache: "/abs/tc", mirror: undefined, toolVersions: { helm: "4" } },
+    },
+  ])("$name", ({ flags, env, want }) => {
+    expect(buildInputs(flags, env, cwd)).toMatchObject(want);
+  });
+
+  it("installer cache on macOS is ~/Library/Caches", () => {
+    expect(defaultToolCache({ HOME: "/Users/me" }, "darwin")).toBe(
+      "/Users/me/Library/Caches/floe-helm/tools",
+    );
   });
 
   it("resolves relative paths against the working directory", () => {

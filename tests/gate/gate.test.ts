@@ -170,7 +170,7 @@ describe("gate on broken charts", () => {
     const expired = await gate(broken, ["--config", config]);
     expect(expired.code).toBe(1);
     expect(expired.out).toMatch(
-      /error duplicate-key: .* \(waiver expired on 2020-01-31: fixed upstream in 2\.0\)$/m,
+      /error duplicate-key: .* \(waiver expired 2020-01-31, no longer applies: fixed upstream in 2\.0\) \[bad renders helm3\]$/m,
     );
   });
 });

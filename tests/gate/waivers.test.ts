@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyWaivers } from "../../src/gate/waivers.js";
+import { applyWaivers } from "../../src/checks/waivers.js";
 import type { Finding } from "../../src/report/results.js";
 
 const f: Finding = {
@@ -25,7 +25,7 @@ describe("applyWaivers", () => {
     {
       name: "expired the day before",
       waivers: [w("2026-11-25")],
-      want: { message: "score 3 (waiver expired on 2026-11-25: upstream image)" },
+      want: { message: "score 3 (waiver expired 2026-11-25, no longer applies: upstream image)" },
     },
     { name: "other object", waivers: [w("2027-01-01", "Deployment/*")], want: { message: "score 3" } },
     {

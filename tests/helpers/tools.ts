@@ -9,7 +9,7 @@ export const toolsDir = process.env.FLOE_TOOLS_DIR
   ? path.join(process.env.FLOE_TOOLS_DIR, "bin")
   : path.join(repoRoot, ".tools", "bin");
 
-export type TestTool = "helm3" | "helm4" | "kubesec" | "kind" | "node24";
+export type TestTool = "helm3" | "helm4" | "kubesec" | "kind" | "kubectl" | "node24";
 
 export function tool(name: TestTool): string {
   const p = path.join(toolsDir, name);

@@ -117,6 +117,19 @@ describe("formatFinding", () => {
       { rule: "kubesec", severity: "error", message: "m", file: "f", waived: { reason: "known" } },
       "f: error kubesec: m [waived: known]",
     ],
+    [
+      {
+        rule: "lint",
+        severity: "error",
+        message: "m",
+        file: "t.yaml",
+        line: 2,
+        chart: "c",
+        scenario: "prod",
+        helm: 3,
+      },
+      "t.yaml:2: error lint: m [c prod helm3]",
+    ],
   ] as const)("%j", (f, want) => {
     expect(formatFinding(f)).toBe(want);
   });

@@ -1,21 +1,33 @@
-{{/* Environment every Dagster process (webserver, daemon, run pods) gets; values only, no secrets. */}}
+{{/* Environment every Dagster process (webserver, daemon, run pods) gets; values only, no secrets.
+Params: ctx, fqdn (true for run pods in another namespace: short Service names only resolve in their own). */}}
 {{- define "floe.dagster.plainEnv" -}}
-DAGSTER_PG_HOST: {{ include "floe.postgresql.host" . | quote }}
-DAGSTER_PG_PORT: {{ include "floe.postgresql.port" . | quote }}
-DAGSTER_PG_DB: {{ .Values.postgresql.auth.dagster.database | quote }}
-DAGSTER_PG_USERNAME: {{ .Values.postgresql.auth.dagster.username | quote }}
-DAGSTER_PG_SSLMODE: {{ include "floe.postgresql.sslMode" . | quote }}
+{{- $ctx := .ctx -}}
+{{- $v := $ctx.Values -}}
+{{- $sfx := ternary (printf ".%s.svc" $ctx.Release.Namespace) "" (default false .fqdn) -}}
+{{- $pgHost := include "floe.postgresql.host" $ctx -}}
+{{- if ne $v.postgresql.mode "external" }}{{ $pgHost = print $pgHost $sfx }}{{ end -}}
+DAGSTER_PG_HOST: {{ $pgHost | quote }}
+DAGSTER_PG_PORT: {{ include "floe.postgresql.port" $ctx | quote }}
+DAGSTER_PG_DB: {{ $v.postgresql.auth.dagster.database | quote }}
+DAGSTER_PG_USERNAME: {{ $v.postgresql.auth.dagster.username | quote }}
+DAGSTER_PG_SSLMODE: {{ include "floe.postgresql.sslMode" $ctx | quote }}
 DAGSTER_HOME: /opt/dagster/dagster_home
 HOME: /tmp
-POLARIS_URI: {{ printf "%s/api/catalog" (include "floe.polaris.url" .) | quote }}
-POLARIS_CATALOG: {{ .Values.polaris.catalogName | quote }}
-S3_ENDPOINT: {{ include "floe.s3.endpoint" . | quote }}
-OTEL_EXPORTER_OTLP_ENDPOINT: {{ include "floe.otel.httpEndpoint" . | quote }}
-{{- if .Values.marquez.enabled }}
-OPENLINEAGE_URL: {{ include "floe.marquez.url" . | quote }}
+{{- /* The non-root UID has no passwd entry in the image; getpass.getuser() reads USER first. */}}
+USER: dagster
+POLARIS_URI: {{ printf "http://%s%s:%s/api/catalog" (include "floe.polaris.host" $ctx) $sfx (include "floe.polaris.port" $ctx) | quote }}
+POLARIS_CATALOG: {{ $v.polaris.catalogName | quote }}
+{{- if eq $v.objectStorage.mode "external" }}
+S3_ENDPOINT: {{ $v.objectStorage.external.endpoint | quote }}
+{{- else }}
+S3_ENDPOINT: {{ printf "http://%s%s:%s" (include "floe.minio.host" $ctx) $sfx (include "floe.minio.port" $ctx) | quote }}
 {{- end }}
-{{- range $k, $v := .Values.dagster.extraEnv }}
-{{ $k }}: {{ $v | quote }}
+OTEL_EXPORTER_OTLP_ENDPOINT: {{ printf "http://%s%s:%s" (include "floe.otel.host" $ctx) $sfx (include "floe.otel.httpPort" $ctx) | quote }}
+{{- if $v.marquez.enabled }}
+OPENLINEAGE_URL: {{ printf "http://%s%s:%s" (include "floe.marquez.host" $ctx) $sfx (include "floe.marquez.port" $ctx) | quote }}
+{{- end }}
+{{- range $k, $val := $v.dagster.extraEnv }}
+{{ $k }}: {{ $val | quote }}
 {{- end }}
 {{- end -}}
 
@@ -61,11 +73,14 @@ run_launcher:
     instance_config_map: {{ include "floe.dagster.instanceConfigMap" . }}
     service_account_name: {{ include "floe.componentName" (dict "ctx" . "component" "dagster-run") }}
     dagster_home: /opt/dagster/dagster_home
+    {{- with .Values.dagster.runLauncher.jobImage }}
+    job_image: {{ . | quote }}
+    {{- end }}
     image_pull_policy: {{ .Values.dagster.image.pullPolicy }}
     labels:
       {{- include "floe.labels.matchLabels" (dict "ctx" . "component" "dagster-run") | nindent 6 }}
     env_vars:
-      {{- range $k, $v := include "floe.dagster.plainEnv" . | fromYaml }}
+      {{- range $k, $v := include "floe.dagster.plainEnv" (dict "ctx" . "fqdn" (ne (include "floe.dagster.jobNamespace" .) .Release.Namespace)) | fromYaml }}
       - {{ printf "%s=%s" $k $v | quote }}
       {{- end }}
     run_k8s_config:
@@ -134,7 +149,7 @@ load_from: []
 {{- end -}}
 
 {{- define "floe.dagster.env" -}}
-{{- range $k, $v := include "floe.dagster.plainEnv" . | fromYaml }}
+{{- range $k, $v := include "floe.dagster.plainEnv" (dict "ctx" .) | fromYaml }}
 - name: {{ $k }}
   value: {{ $v | quote }}
 {{- end }}

@@ -17,6 +17,8 @@ networkpolicy.yaml turns every edge into an egress rule on the client and an ing
 {{- /* CNPG instances replicate to each other; the operator (any namespace) polls the status port. */}}
 - {from: [postgresql], to: postgresql, ports: [5432, 8000]}
 - {fromNamespaceLabels: {}, to: postgresql, ports: [8000]}
+{{- /* The CNPG instance manager inside each instance pod watches its Cluster through the API server. */}}
+- {from: [postgresql], toCidrs: {{ toJson $v.networkPolicy.apiServer.cidrs }}, ports: {{ toJson $v.networkPolicy.apiServer.ports }}}
 {{- end }}
 {{- $s3Clients := list "polaris" "dagster-run" "test" -}}
 {{- if eq $v.objectStorage.mode "minio" }}

@@ -1,0 +1,244 @@
+// The installer: cache first (no network on a hit), else download, verify sha256 BEFORE anything is
+// extracted, executed or cached, and only then put the binary into the tool cache. A pinned version is
+// verified against the committed table and never against anything from the download source; a version
+// not in the table is verified against the checksum file published beside it, with a warning.
+import { randomUUID } from "node:crypto";
+import { constants } from "node:fs";
+import { access, chmod, copyFile, lstat, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import * as tc from "@actions/tool-cache";
+import { InputError } from "../cli/errors.js";
+import { runTool } from "../exec/runner.js";
+import { type Asset, assetFor, type InstallTool, tarExtractArgv } from "./assets.js";
+import {
+  type ChecksumTable,
+  checksumTable,
+  parseChecksumFile,
+  sha256File,
+  tableChecksum,
+} from "./checksums.js";
+import { download, withQuietToolkit, withToolCacheEnv } from "./download.js";
+import { detectPlatform, type Platform, platformKey } from "./platform.js";
+
+export interface InstallOptions {
+  /** Root of the tool cache (RUNNER_TOOL_CACHE in Actions, a per-user folder elsewhere). */
+  toolCache: string;
+  /** Base URL of a mirror laid out as `<base>/<tool>/<version>/<os>-<arch>/<asset>`. */
+  mirror?: string | undefined;
+  platform?: Platform;
+  /** The checksum table; the committed one unless a test supplies its own. */
+  table?: ChecksumTable;
+  /** Warnings: a version not in the table (trust rests on the source), a cached copy that changed. */
+  warn?: (message: string, rule: "tools/unverified-checksum" | "tools/cache-mismatch") => void;
+  /** Progress lines (downloading ...), never on stdout. */
+  progress?: (message: string) => void;
+  /** Keep @actions/core's stdout chatter off stdout (outside Actions). */
+  quiet?: boolean;
+}
+
+export interface InstallRequest {
+  tool: InstallTool;
+  /** Exact, with `v` (see resolveVersion). */
+  version: string;
+}
+
+export interface Installed {
+  /** helm3/helm4/kind/kubectl/kubesec: how phases and outputs name the tool. */
+  name: string;
+  tool: InstallTool;
+  version: string;
+  /** The executable. */
+  path: string;
+  /** Its folder (added to PATH in Actions). */
+  dir: string;
+  fromCache: boolean;
+  verifiedBy: "table" | "checksum-file";
+}
+
+/** What the installer records beside a cached binary, re-checked on every cache hit. */
+interface Receipt {
+  asset: string;
+  assetSha256: string;
+  binarySha256: string;
+  verifiedBy: Installed["verifiedBy"];
+}
+const receiptName = ".floe-helm-install.json";
+
+export function installedName(tool: InstallTool, version: string): string {
+  return tool === "helm" ? `helm${version.replace(/^v/, "").split(".")[0]}` : tool;
+}
+
+const cacheName = (tool: InstallTool) => `floe-${tool}`;
+
+/** Validates a mirror URL: http(s) only, since tool-cache speaks nothing else and file:// would bypass it. */
+export function parseMirror(value: string | undefined, source: string): string | undefined {
+  if (value === undefined || value.trim() === "") return undefined;
+  let u: URL;
+  try {
+    u = new URL(value.trim());
+  } catch {
+    throw new InputError(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") {
+    throw new InputError(
+      `${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`,
+    );
+  }
+  return u.toString().replace(/\/+$/, "");
+}
+
+export async function installTool(req: InstallRequest, opts: InstallOptions): Promise<Installed> {
+  const platform = opts.platform ?? detectPlatform();
+  const asset = assetFor(req.tool, req.version, platform, opts.mirror);
+  const arch = platformKey(platform);
+  const name = installedName(req.tool, req.version);
+  const quiet = opts.quiet ?? true;
+  const inCache = (fn: () => Promise<string>) =>
+    withToolCacheEnv(opts.toolCache, tmpdir(), () => withQuietToolkit(quiet, fn));
+
+  const hit = await inCache(async () => tc.find(cacheName(req.tool), req.version, arch));
+  if (hit) {
+    const cached = await checkCached(hit, asset);
+    if (cached)
+      return {
+        name,
+        tool: req.tool,
+        version: req.version,
+        path: cached.path,
+        dir: hit,
+        fromCache: true,
+        verifiedBy: cached.receipt.verifiedBy,
+      };
+    opts.warn?.(
+      `${name} ${req.version}: the cached copy in ${hit} does not match its install record; reinstalling`,
+      "tools/cache-mismatch",
+    );
+  }
+
+  await ensureWritable(opts.toolCache);
+  const staging = await mkdtemp(path.join(tmpdir(), "floe-helm-install-"));
+  try {
+    const table = opts.table ?? checksumTable;
+    let expected = tableChecksum(table, req.tool, req.version, platform);
+    let verifiedBy: Installed["verifiedBy"] = "table";
+    let expectedFrom = "floe-helm's checksum table";
+    if (!expected) {
+      verifiedBy = "checksum-file";
+      expectedFrom = asset.checksumUrl;
+      opts.warn?.(
+        `${name} ${req.version} (${arch}) is not in floe-helm's checksum table: verifying against ${asset.checksumUrl}, so trust rests on that source`,
+        "tools/unverified-checksum",
+      );
+      const sumsFile = path.join(staging, `sums-${randomUUID()}`);
+      opts.progress?.(`${name} ${req.version}: downloading ${asset.checksumUrl}`);
+      await download(asset.checksumUrl, sumsFile, `${name} ${req.version} checksum file`, quiet);
+      expected = parseChecksumFile(await readFile(sumsFile, "utf8"), asset.name);
+      if (!expected) {
+        throw new InputError(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
+      }
+    }
+
+    const downloaded = path.join(staging, `asset-${randomUUID()}`);
+    opts.progress?.(`${name} ${req.version}: downloading ${asset.url}`);
+    await download(asset.url, downloaded, `${name} ${req.version}`, quiet);
+    const actual = await sha256File(downloaded);
+    if (actual !== expected) {
+      throw new InputError(
+        `${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`,
+      );
+    }
+
+    // Only verified bytes reach tar or the cache.
+    const bin = path.join(staging, "bin");
+    await mkdir(bin);
+    const target = path.join(bin, asset.binary);
+    if (asset.member) {
+      const out = path.join(staging, "x");
+      await mkdir(out);
+      const r = await runTool(tarExtractArgv(downloaded, out, asset.member), { timeoutMs: 120_000 });
+      const extracted = path.join(out, asset.member);
+      const st = await lstat(extracted).catch(() => undefined);
+      if (r.code !== 0 || !st?.isFile()) {
+        const why =
+          r.code !== 0 ? (r.stderr.trim().split("\n").pop() ?? `tar exit ${r.code}`) : "not a regular file";
+        throw new InputError(
+          `${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`,
+        );
+      }
+      await copyFile(extracted, target);
+    } else {
+      await copyFile(downloaded, target);
+    }
+    await chmod(target, 0o755);
+    const receipt: Receipt = {
+      asset: asset.url,
+      assetSha256: actual,
+      binarySha256: await sha256File(target),
+      verifiedBy,
+    };
+    await writeFile(path.join(bin, receiptName), `${JSON.stringify(receipt, null, 2)}\n`);
+
+    const dir = await cacheAtomically(opts.toolCache, req.tool, req.version, arch, bin, quiet);
+    return {
+      name,
+      tool: req.tool,
+      version: req.version,
+      path: path.join(dir, asset.binary),
+      dir,
+      fromCache: false,
+      verifiedBy,
+    };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** tc.cacheDir copies then writes `<dir>.complete`; if the copy fails, remove the partial folder so no
+ * half-installed tool stays behind (tc.find already ignores folders without the marker). */
+async function cacheAtomically(
+  toolCache: string,
+  tool: InstallTool,
+  version: string,
+  arch: string,
+  source: string,
+  quiet: boolean,
+): Promise<string> {
+  const dest = path.join(toolCache, cacheName(tool), version.replace(/^v/, ""), arch);
+  try {
+    return await withToolCacheEnv(toolCache, tmpdir(), () =>
+      withQuietToolkit(quiet, () => tc.cacheDir(source, cacheName(tool), version, arch)),
+    );
+  } catch (e) {
+    await rm(dest, { recursive: true, force: true });
+    await rm(`${dest}.complete`, { force: true });
+    throw new InputError(
+      `cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+}
+
+async function checkCached(
+  dir: string,
+  asset: Asset,
+): Promise<{ path: string; receipt: Receipt } | undefined> {
+  try {
+    const receipt = JSON.parse(await readFile(path.join(dir, receiptName), "utf8")) as Receipt;
+    const p = path.join(dir, asset.binary);
+    return (await sha256File(p)) === receipt.binarySha256 ? { path: p, receipt } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function ensureWritable(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    throw new InputError(
+      `the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`,
+    );
+  }
+}

@@ -1,0 +1,101 @@
+// How every phase finds its tools, so a local run and a CI run resolve them the same way: an explicit
+// --tools-dir first (binaries named helm3, helm4, kind, kubectl, kubesec), else the installer (tool cache
+// first, download + verify only when missing).
+import path from "node:path";
+import { InputError } from "../cli/errors.js";
+import { envNames, type Inputs } from "../config/inputs.js";
+import type { InstallTool } from "./assets.js";
+import {
+  type Installed,
+  type InstallOptions,
+  type InstallRequest,
+  installTool,
+  parseMirror,
+} from "./install.js";
+import { requireLocalTool } from "./local.js";
+import { resolveHelmVersions, resolveVersion } from "./version-input.js";
+
+export type ToolSlot = "helm3" | "helm4" | "kind" | "kubectl" | "kubesec";
+
+const label = (flag: string, env: string) => `--${flag} (${env})`;
+
+/** The exact versions to install for `tools` from the Inputs: version inputs, else the pinned defaults
+ * (helm: one per major in --helm). Throws one InputError for the first bad input. */
+export function planInstall(inputs: Inputs, tools: readonly InstallTool[]): InstallRequest[] {
+  const out: InstallRequest[] = [];
+  const v = inputs.toolVersions;
+  for (const tool of tools) {
+    if (tool === "helm") {
+      const src = label("helm-version", envNames.helmVersion);
+      for (const h of resolveHelmVersions(v.helm ?? inputs.helmMajors.join(","), src)) {
+        out.push({ tool, version: h.version });
+      }
+    } else {
+      const defaults = { kind: "0", kubectl: "1", kubesec: "2" } as const;
+      const src = label(`${tool}-version`, envNames[`${tool}Version`]);
+      out.push({ tool, version: resolveVersion(tool, v[tool] ?? defaults[tool], src) });
+    }
+  }
+  return out;
+}
+
+export function installOptions(
+  inputs: Inputs,
+  hooks: Pick<InstallOptions, "warn" | "progress"> = {},
+): InstallOptions {
+  return {
+    toolCache: inputs.toolCache,
+    mirror: parseMirror(inputs.mirror, label("mirror", envNames.mirror)),
+    quiet: !inputs.githubActions,
+    ...hooks,
+  };
+}
+
+/** Installs (or finds in the cache) every planned tool, in order. */
+export async function installPlanned(
+  plan: readonly InstallRequest[],
+  opts: InstallOptions,
+): Promise<Installed[]> {
+  const done: Installed[] = [];
+  for (const req of plan) done.push(await installTool(req, opts));
+  return done;
+}
+
+/**
+ * The resolver the gate and cluster phases call: absolute paths of the tools they need.
+ * With --tools-dir (FLOE_HELM_TOOLS_DIR) the binaries come from that folder and nothing is downloaded;
+ * otherwise from the installer, at the versions of the version inputs or the pinned defaults. A second
+ * call with the same versions is served from the tool cache without any network request.
+ */
+export async function resolveTools<N extends ToolSlot>(
+  inputs: Inputs,
+  need: readonly N[],
+  hooks: Pick<InstallOptions, "warn" | "progress"> = {},
+): Promise<Record<N, string>> {
+  const out = {} as Record<N, string>;
+  if (inputs.toolsDir) {
+    for (const n of need) out[n] = await requireLocalTool(inputs.toolsDir, n);
+    return out;
+  }
+  const plan: InstallRequest[] = [];
+  for (const n of need) {
+    if (n === "helm3" || n === "helm4") {
+      const major = n === "helm3" ? "3" : "4";
+      const listed = inputs.toolVersions.helm
+        ? resolveHelmVersions(inputs.toolVersions.helm, label("helm-version", envNames.helmVersion))
+        : [];
+      const version =
+        listed.find((h) => String(h.major) === major)?.version ?? resolveVersion("helm", major, n);
+      plan.push({ tool: "helm", version });
+    } else {
+      plan.push(...planInstall(inputs, [n]));
+    }
+  }
+  const installed = await installPlanned(plan, installOptions(inputs, hooks));
+  need.forEach((n, i) => {
+    const t = installed[i];
+    if (!t) throw new InputError(`internal: ${n} was not installed`);
+    out[n] = path.resolve(t.path);
+  });
+  return out;
+}
