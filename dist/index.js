@@ -44863,7 +44863,8 @@ async function runGate(ctx, inputs, opts) {
                     severity: m.severity,
                     message: m.message,
                     ...(m.file
-                        ? { file: m.file, ...(m.line ? { line: m.line } : {}), ...(m.col ? { col: m.col } : {}) }
+                        ? // Helm names the file but not always a line: line 1, so every finding reads file:line.
+                            { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) }
                         : {}),
                     ...base,
                 });

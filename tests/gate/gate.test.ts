@@ -108,7 +108,7 @@ describe("gate on broken charts", () => {
     ],
     [
       "lint",
-      "charts/bad/templates/deployment.yaml: error lint: a Deployment must contain matchLabels or matchExpressions",
+      "charts/bad/templates/deployment.yaml:1: error lint: a Deployment must contain matchLabels or matchExpressions",
     ],
     [
       "render (helm's error at the template and line)",
@@ -159,7 +159,7 @@ describe("gate on broken charts", () => {
       /^charts\/bad\/templates\/configmap\.yaml:8:3: error duplicate-key: .* \[waived: fixed upstream in 2\.0\]$/m,
     );
     expect(c.out).toMatch(
-      /^charts\/bad\/templates\/deployment\.yaml: warning lint: a Deployment must contain/m,
+      /^charts\/bad\/templates\/deployment\.yaml:1: warning lint: a Deployment must contain/m,
     );
     expect(c.out).toMatch(/^gate: PASS: 0 error\(s\), 1 warning\(s\), 1 waived/m);
     expect(c.code).toBe(0);
