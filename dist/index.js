@@ -39197,6 +39197,18 @@ function withoutNulls(value) {
             out[k] = withoutNulls(v);
     return out;
 }
+/** `status` is written by controllers, never by a chart: the kinds' status schemas (PodStatus, ...) are left
+ * out (an open object) so they cost no compile time. */
+function openStatus(schemas) {
+    const defs = { ...schemas.definitions };
+    for (const root of new Set(Object.values(schemas.kinds))) {
+        const def = defs[root];
+        const props = def?.properties;
+        if (def && props?.status)
+            defs[root] = { ...def, properties: { ...props, status: { type: "object" } } };
+    }
+    return defs;
+}
 /** Validates objects by apiVersion/kind. All definitions are registered once as one schema and each kind
  * compiles to a `$ref` into it, so shared types (PodSpec, ObjectMeta, ...) are compiled once for all kinds
  * rather than once per kind; each kind compiles on first use. */
@@ -39219,7 +39231,7 @@ class KubeValidator {
             const root = this.schemas.kinds[key];
             if (root) {
                 if (!this.registered) {
-                    this.ajv.addSchema({ $id: "k8s", definitions: strictify(this.schemas.definitions) });
+                    this.ajv.addSchema({ $id: "k8s", definitions: strictify(openStatus(this.schemas)) });
                     this.registered = true;
                 }
                 fn = this.ajv.compile({ $ref: `k8s#/definitions/${root}` });
