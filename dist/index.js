@@ -38317,7 +38317,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9104:
+/***/ 383:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42464,6 +42464,18 @@ function withoutNulls(value) {
             out[k] = withoutNulls(v);
     return out;
 }
+/** `status` is written by controllers, never by a chart: the kinds' status schemas (PodStatus, ...) are left
+ * out (an open object) so they cost no compile time. */
+function openStatus(schemas) {
+    const defs = { ...schemas.definitions };
+    for (const root of new Set(Object.values(schemas.kinds))) {
+        const def = defs[root];
+        const props = def?.properties;
+        if (def && props?.status)
+            defs[root] = { ...def, properties: { ...props, status: { type: "object" } } };
+    }
+    return defs;
+}
 /** Validates objects by apiVersion/kind. All definitions are registered once as one schema and each kind
  * compiles to a `$ref` into it, so shared types (PodSpec, ObjectMeta, ...) are compiled once for all kinds
  * rather than once per kind; each kind compiles on first use. */
@@ -42486,7 +42498,7 @@ class KubeValidator {
             const root = this.schemas.kinds[key];
             if (root) {
                 if (!this.registered) {
-                    this.ajv.addSchema({ $id: "k8s", definitions: strictify(this.schemas.definitions) });
+                    this.ajv.addSchema({ $id: "k8s", definitions: strictify(openStatus(this.schemas)) });
                     this.registered = true;
                 }
                 fn = this.ajv.compile({ $ref: `k8s#/definitions/${root}` });
@@ -42727,7 +42739,7 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
-// findings like to any other (src/checks/waivers.ts, applied in src/gate/run.ts).
+// findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
 
 
 
@@ -43149,7 +43161,7 @@ const registry_checks = [
     kubesecCheck,
 ];
 
-;// CONCATENATED MODULE: ./src/checks/waivers.ts
+;// CONCATENATED MODULE: ./src/gate/waivers.ts
 function glob(pattern, value) {
     const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
     return re.test(value);
@@ -44270,7 +44282,7 @@ function dedupe(ps) {
 }
 
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"],"description":"Kind referenced. Pod: `name` is a label set `k=v,k2=v2` a NetworkPolicy may select."},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts may render; k8s-schema says nothing about them.","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1},"kind":{"type":"string","minLength":1}}}},"environments":{"type":"object","additionalProperties":false,"description":"Which scenario environments the environment policies apply to.","properties":{"networkPolicy":{"type":"array","items":{"type":"string"},"description":"Environments that must render a NetworkPolicy selecting every workload (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prod":{"type":"array","items":{"type":"string"},"description":"Environments treated as production: PDB and HPA required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
 ;// CONCATENATED MODULE: ./src/gate/config.ts
 // floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
 // usage error at file:line:col; no file means defaults (every chart under charts/).
@@ -44370,10 +44382,10 @@ async function resolveConfig(inputs, cwd) {
             // Objects without metadata.namespace are rendered into the gate's release namespace.
             releaseNamespace: NAMESPACE,
             ...(raw.kinds ? { kinds: raw.kinds } : {}),
-            ...(raw.environments?.networkPolicy
-                ? { networkPolicyEnvironments: raw.environments.networkPolicy }
+            ...(raw.policy?.networkPolicyEnvironments
+                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
                 : {}),
-            ...(raw.environments?.prod ? { prodEnvironments: raw.environments.prod } : {}),
+            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
         },
         waivers: raw.waivers ?? [],
         severity: raw.severity ?? {},
@@ -44573,7 +44585,7 @@ function severityFor(config, rule) {
         .sort((a, b) => b.length - a.length);
     return hits[0] ? config.severity[hits[0]] : undefined;
 }
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/checks/waivers.ts). */
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts). */
 function applyPolicy(f, config, today) {
     const sev = severityFor(config, f.rule);
     if (sev === "off")
@@ -46541,7 +46553,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9104);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(383);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

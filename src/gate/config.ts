@@ -36,7 +36,7 @@ interface RawConfig {
   requirements?: Record<string, string[]>;
   externalReferences?: Array<{ kind: string; name: string; reason?: string }>;
   kinds?: Array<{ apiVersion: string; kind: string }>;
-  environments?: { networkPolicy?: string[]; prod?: string[] };
+  policy?: { networkPolicyEnvironments?: string[]; prodEnvironments?: string[] };
 }
 
 const validateConfig = createAjv().compile<RawConfig>(schema);
@@ -115,10 +115,10 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
       // Objects without metadata.namespace are rendered into the gate's release namespace.
       releaseNamespace: NAMESPACE,
       ...(raw.kinds ? { kinds: raw.kinds } : {}),
-      ...(raw.environments?.networkPolicy
-        ? { networkPolicyEnvironments: raw.environments.networkPolicy }
+      ...(raw.policy?.networkPolicyEnvironments
+        ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
         : {}),
-      ...(raw.environments?.prod ? { prodEnvironments: raw.environments.prod } : {}),
+      ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
     },
     waivers: raw.waivers ?? [],
     severity: raw.severity ?? {},

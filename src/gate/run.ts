@@ -7,7 +7,6 @@ import os from "node:os";
 import path from "node:path";
 import { checks as registry } from "../checks/registry.js";
 import type { Check, CheckContext, RenderCell, Scenario } from "../checks/types.js";
-import { applyWaivers } from "../checks/waivers.js";
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { runTool } from "../exec/runner.js";
@@ -23,6 +22,7 @@ import { FileTooLarge, type LoadedYaml, loadYamlFile } from "../values/yaml.js";
 import { resolveConfig } from "./config.js";
 import { buildPlan, type PlannedChartMeta } from "./plan.js";
 import type { GateConfig, PlanCell } from "./types.js";
+import { applyWaivers } from "./waivers.js";
 
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 export const gateRules = {
@@ -73,7 +73,7 @@ export function severityFor(config: GateConfig, rule: string): Severity | "off" 
   return hits[0] ? config.severity[hits[0]] : undefined;
 }
 
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/checks/waivers.ts). */
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts). */
 export function applyPolicy(f: Finding, config: GateConfig, today: string): Finding | undefined {
   const sev = severityFor(config, f.rule);
   if (sev === "off") return undefined;

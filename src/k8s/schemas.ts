@@ -153,6 +153,18 @@ export function withoutNulls(value: unknown): unknown {
   return out;
 }
 
+/** `status` is written by controllers, never by a chart: the kinds' status schemas (PodStatus, ...) are left
+ * out (an open object) so they cost no compile time. */
+function openStatus(schemas: KubeSchemas): Record<string, JsonSchema> {
+  const defs = { ...schemas.definitions };
+  for (const root of new Set(Object.values(schemas.kinds))) {
+    const def = defs[root];
+    const props = def?.properties as Record<string, unknown> | undefined;
+    if (def && props?.status) defs[root] = { ...def, properties: { ...props, status: { type: "object" } } };
+  }
+  return defs;
+}
+
 /** Validates objects by apiVersion/kind. All definitions are registered once as one schema and each kind
  * compiles to a `$ref` into it, so shared types (PodSpec, ObjectMeta, ...) are compiled once for all kinds
  * rather than once per kind; each kind compiles on first use. */
@@ -175,7 +187,7 @@ export class KubeValidator {
       const root = this.schemas.kinds[key];
       if (root) {
         if (!this.registered) {
-          this.ajv.addSchema({ $id: "k8s", definitions: strictify(this.schemas.definitions) as JsonSchema });
+          this.ajv.addSchema({ $id: "k8s", definitions: strictify(openStatus(this.schemas)) as JsonSchema });
           this.registered = true;
         }
         fn = this.ajv.compile({ $ref: `k8s#/definitions/${root}` });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { isKubesecKind, kubesecCheck, kubesecInput, kubesecScanArgv } from "../../src/checks/kubesec.js";
 import type { RenderCell } from "../../src/checks/types.js";
-import { applyWaivers } from "../../src/checks/waivers.js";
+import { applyWaivers } from "../../src/gate/waivers.js";
 import type { Finding } from "../../src/report/results.js";
 import { context, FIXTURES, renderFixture } from "./render.js";
 

@@ -20,7 +20,7 @@ test.each([
     [
       "kubesec: {threshold: 10}",
       "kinds: [{apiVersion: external-secrets.io/v1, kind: ExternalSecret}]",
-      "environments: {networkPolicy: [test], prod: [live]}",
+      "policy: {networkPolicyEnvironments: [test], prodEnvironments: [live]}",
       "externalReferences: [{kind: Pod, name: 'app=ingress-nginx'}, {kind: Secret, name: 'vault-*'}]",
     ].join("\n"),
     {
@@ -40,7 +40,7 @@ test.each([
 });
 
 test.each([
-  ["environments: {prodEnv: [prod]}", /unknown key .prodEnv. at environments/],
+  ["policy: {prodEnv: [prod]}", /unknown key .prodEnv. at policy/],
   ["kinds: [{kind: Cluster}]", /apiVersion/],
 ])("bad object-check settings are usage errors: %s", async (yaml, message) => {
   await expect(settingsOf(yaml)).rejects.toThrow(message);

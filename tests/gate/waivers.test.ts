@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyWaivers } from "../../src/checks/waivers.js";
+import { applyWaivers } from "../../src/gate/waivers.js";
 import type { Finding } from "../../src/report/results.js";
 
 const f: Finding = {

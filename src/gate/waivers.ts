@@ -1,8 +1,9 @@
 // Waivers from floe-gate.yaml (rule, object, reason, expiry): a matching finding is still reported, marked
 // waived, and no longer fails the gate. From the day after its expiry a waiver no longer applies, and the
-// finding says so (so an expired waiver is visible, not silently ignored).
-import type { Waiver } from "../gate/types.js";
+// finding says so (an expired waiver is visible, never silently ignored). The gate applies them to every
+// finding, so checks never handle waivers themselves.
 import type { Finding } from "../report/results.js";
+import type { Waiver } from "./types.js";
 
 function glob(pattern: string, value: string): boolean {
   const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
