@@ -3,6 +3,7 @@
 // script), then to defaults. Everything downstream receives this object; nothing else reads the environment.
 import path from "node:path";
 import { InputError } from "../cli/errors.js";
+import { type ProviderName, parseProvider } from "../cluster/provider.js";
 
 export type HelmMajor = 3 | 4;
 
@@ -18,6 +19,10 @@ export interface Inputs {
   githubActions: boolean;
   /** Print stack traces of internal errors (FLOE_HELM_DEBUG=1). */
   debug: boolean;
+  /** Which cluster install tests run against (kind needs Docker; kwok runs anywhere). */
+  cluster: ProviderName;
+  /** Kubeconfig to write (kind, kwok) or use (existing); a default under the work dir when unset. */
+  kubeconfig: string | undefined;
 }
 
 /** The environment variable that carries each input when no flag is given. */
@@ -26,6 +31,8 @@ export const envNames = {
   toolsDir: "FLOE_HELM_TOOLS_DIR",
   helm: "FLOE_HELM_HELM",
   debug: "FLOE_HELM_DEBUG",
+  cluster: "FLOE_HELM_CLUSTER",
+  kubeconfig: "FLOE_HELM_KUBECONFIG",
 } as const;
 
 /** Flags common to every command, as commander parsed them. */
@@ -33,6 +40,9 @@ export interface CommonFlags {
   workDir?: string;
   toolsDir?: string;
   helm?: string;
+  /** `--provider` of `cluster up/down`. */
+  provider?: string;
+  kubeconfig?: string;
 }
 
 export function parseHelmMajors(value: string, source: string): HelmMajor[] {
@@ -56,11 +66,18 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
   const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
   const helmFromFlag = nonEmpty(flags.helm);
   const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
+  const providerFromFlag = nonEmpty(flags.provider);
+  const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
   return {
     workDir: path.resolve(cwd, workDirRaw),
     toolsDir: toolsDirRaw === undefined ? undefined : path.resolve(cwd, toolsDirRaw),
     helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
     githubActions,
     debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
+    cluster: parseProvider(
+      providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok",
+      providerFromFlag ? "--provider" : envNames.cluster,
+    ),
+    kubeconfig: kubeconfigRaw === undefined ? undefined : path.resolve(cwd, kubeconfigRaw),
   };
 }

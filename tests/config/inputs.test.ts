@@ -36,6 +36,24 @@ describe("buildInputs", () => {
       env: { FLOE_HELM_WORK_DIR: "", FLOE_HELM_TOOLS_DIR: " ", FLOE_HELM_HELM: "" },
       want: { workDir: "/repo/.floe-helm", toolsDir: undefined, helmMajors: [3, 4] },
     },
+    {
+      name: "cluster defaults to kwok with no kubeconfig",
+      flags: {},
+      env: {},
+      want: { cluster: "kwok", kubeconfig: undefined },
+    },
+    {
+      name: "cluster and kubeconfig from env",
+      flags: {},
+      env: { FLOE_HELM_CLUSTER: "existing", FLOE_HELM_KUBECONFIG: "kc.yaml" },
+      want: { cluster: "existing", kubeconfig: "/repo/kc.yaml" },
+    },
+    {
+      name: "--provider and --kubeconfig win over env",
+      flags: { provider: "KIND", kubeconfig: "/abs/kc" },
+      env: { FLOE_HELM_CLUSTER: "existing", FLOE_HELM_KUBECONFIG: "kc.yaml" },
+      want: { cluster: "kind", kubeconfig: "/abs/kc" },
+    },
   ])("$name", ({ flags, env, want }) => {
     expect(buildInputs(flags, env, cwd)).toMatchObject(want);
   });
@@ -53,6 +71,13 @@ describe("buildInputs", () => {
   it.each(["2", "latest", "3.17", ""])("refuses --helm %j naming the source", (v) => {
     expect(() => parseHelmMajors(v, "FLOE_HELM_HELM")).toThrow(InputError);
     expect(() => parseHelmMajors(v, "FLOE_HELM_HELM")).toThrow(/FLOE_HELM_HELM: expected 3, 4 or both/);
+  });
+
+  it.each([
+    [{ provider: "docker" }, {}, /--provider: expected one of kind, kwok, existing, got 'docker'/],
+    [{}, { FLOE_HELM_CLUSTER: "k3d" }, /FLOE_HELM_CLUSTER: expected one of kind, kwok, existing, got 'k3d'/],
+  ])("refuses an unknown cluster provider %j %j naming the source", (flags, env, want) => {
+    expect(() => buildInputs(flags, env, cwd)).toThrow(want);
   });
 
   it("resolves relative paths against the working directory", () => {

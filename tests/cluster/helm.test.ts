@@ -1,0 +1,167 @@
+// Real helm 3 and helm 4 against a real API server (kwok provider, one control plane for this file):
+// install and wait, helm test (passing and failing), upgrade from the previous chart version, roll back,
+// a broken upgrade refused by the API server, and an uninstall that leaves nothing behind.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunResult, runTool } from "../../src/exec/runner.js";
+import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { helm, repoRoot } from "../helpers/tools.js";
+
+const fixtures = path.join(repoRoot, "tests", "fixtures", "cluster");
+const previous = path.join(fixtures, "demo-0.1.0");
+const current = path.join(fixtures, "demo");
+
+let c: TestCluster | undefined;
+const k = () => {
+  if (!c) throw new Error("cluster did not start (see beforeAll)");
+  return c;
+};
+beforeAll(async () => {
+  c = await clusterUp();
+});
+afterAll(async () => {
+  await clusterDown(c);
+});
+
+describe.each([3, 4] as const)("helm %i on the kwok cluster", (major) => {
+  const ns = `helm${major}`;
+  const rel = `demo${major}`;
+  // Each helm major gets its own config/cache dirs, so nothing on the machine leaks in.
+  const home = mkdtempSync(path.join(tmpdir(), `floe-helm${major}-`));
+  const run = (...args: string[]): Promise<RunResult> =>
+    runTool([helm(major), "--kubeconfig", k().kubeconfig, "-n", ns, ...args], {
+      timeoutMs: 240_000,
+      env: {
+        PATH: process.env.PATH,
+        HOME: home,
+        HELM_CACHE_HOME: path.join(home, "cache"),
+        HELM_CONFIG_HOME: path.join(home, "config"),
+        HELM_DATA_HOME: path.join(home, "data"),
+      },
+    });
+  const status = async () => JSON.parse((await run("status", rel, "-o", "json")).stdout);
+  const wait = ["--wait", "--wait-for-jobs", "--timeout", "180s"];
+
+  it("installs the previous chart version and waits for it", async () => {
+    const r = await run("install", rel, previous, "--create-namespace", ...wait);
+    expect(r.code, r.stderr).toBe(0);
+    const s = await status();
+    expect(s.info.status).toBe("deployed");
+    expect(s.chart.metadata.version).toBe("0.1.0");
+    const ready = await k().kubectl(
+      "get",
+      "deploy",
+      `${rel}-demo`,
+      "-n",
+      ns,
+      "-o",
+      "jsonpath={.status.readyReplicas}",
+    );
+    expect(ready.stdout).toBe("2");
+  });
+
+  it("upgrades to the current chart version; its Job completes", async () => {
+    const r = await run("upgrade", rel, current, ...wait);
+    expect(r.code, r.stderr).toBe(0);
+    const s = await status();
+    expect([s.version, s.chart.metadata.version]).toEqual([2, "0.2.0"]);
+    const job = await k().kubectl(
+      "get",
+      "job",
+      `${rel}-demo-migrate-2`,
+      "-n",
+      ns,
+      "-o",
+      "jsonpath={.status.succeeded}",
+    );
+    expect(job.stdout).toBe("1");
+  });
+
+  it("helm test passes", async () => {
+    const r = await run("test", rel, "--timeout", "120s");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`TEST SUITE:\\s+${rel}-demo-test-ok[\\s\\S]*Phase:\\s+Succeeded`));
+  });
+
+  it("rolls back to the previous chart version", async () => {
+    const r = await run("rollback", rel, "1", ...wait);
+    expect(r.code, r.stderr).toBe(0);
+    const s = await status();
+    expect([s.version, s.chart.metadata.version, s.info.status]).toEqual([3, "0.1.0", "deployed"]);
+    const cm = await k().kubectl(
+      "get",
+      "configmap",
+      `${rel}-demo`,
+      "-n",
+      ns,
+      "-o",
+      "jsonpath={.data.version}",
+    );
+    expect(cm.stdout).toBe("0.1.0");
+  });
+
+  it("helm test fails when a test pod fails (annotated for the simulated kubelet)", async () => {
+    const up = await run("upgrade", rel, current, "--set", "tests.fail=true", ...wait);
+    expect(up.code, up.stderr).toBe(0);
+    const r = await run("test", rel, "--timeout", "120s");
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`${rel}-demo-test-fail.*failed`));
+  });
+
+  it("an upgrade that changes a Deployment's selector is refused by the API server", async () => {
+    const r = await run("upgrade", rel, current, "--set", "brokenSelector=true", ...wait);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(
+      /Deployment\.apps "[^"]+-demo" is invalid: spec\.selector: Invalid value: .*field is immutable/,
+    );
+    const s = await status();
+    // The release history records the refusal; the running objects are untouched.
+    expect(s.info.status).toBe("failed");
+    const sel = await k().kubectl(
+      "get",
+      "deploy",
+      `${rel}-demo`,
+      "-n",
+      ns,
+      "-o",
+      "jsonpath={.spec.selector.matchLabels}",
+    );
+    expect(sel.stdout).not.toContain("changed");
+  });
+
+  it("uninstall leaves nothing behind", async () => {
+    const r = await run("uninstall", rel, "--wait", "--timeout", "120s");
+    expect(r.code, r.stderr).toBe(0);
+    const left = async () =>
+      (
+        await k().kubectl(
+          "get",
+          "all,configmap,secret,job",
+          "-n",
+          ns,
+          "-l",
+          `app.kubernetes.io/instance=${rel}`,
+          "-o",
+          "name",
+        )
+      ).stdout.trim();
+    await expect.poll(left, { timeout: 60_000 }).toBe("");
+    // Helm's own release records (Secrets owned by helm) are gone too.
+    const records = await k().kubectl(
+      "get",
+      "secret",
+      "-n",
+      ns,
+      "-l",
+      `owner=helm,name=${rel}`,
+      "-o",
+      "name",
+    );
+    expect(records.stdout.trim()).toBe("");
+    // No pod at all is left in the namespace (test pods are hooks, deleted by their delete policy).
+    const pods = async () => (await k().kubectl("get", "pods", "-n", ns, "-o", "name")).stdout.trim();
+    await expect.poll(pods, { timeout: 60_000 }).toBe("");
+  });
+});
