@@ -1,0 +1,78 @@
+// `floe-helm cluster up|down` paths that need no running cluster: missing binaries, missing kubeconfig,
+// nothing to stop, bad provider names. Each ends in one clear line and exit 2 (bad input) or 0.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { cli } from "../helpers/cli.js";
+
+const tmp = () => mkdtempSync(path.join(tmpdir(), "floe-cluster-cmd-"));
+
+describe("floe-helm cluster", () => {
+  it("up --provider kwok without the built binaries says how to build them", async () => {
+    const empty = tmp();
+    const r = await cli(["cluster", "up", "--provider", "kwok", "--tools-dir", empty, "--work-dir", tmp()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      `floe-helm: error: kubectl not found in ${empty}: run scripts/tools.sh to build the pinned tools`,
+    );
+  });
+
+  it("up without --tools-dir names the flag", async () => {
+    const r = await cli(["cluster", "up", "--provider", "kwok", "--work-dir", tmp()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cluster needs --tools-dir \(or FLOE_HELM_TOOLS_DIR\)/);
+  });
+
+  it("up --provider existing needs a kubeconfig", async () => {
+    const r = await cli([
+      "cluster",
+      "up",
+      "--provider",
+      "existing",
+      "--tools-dir",
+      tmp(),
+      "--work-dir",
+      tmp(),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cluster 'existing' needs --kubeconfig PATH/);
+  });
+
+  it("up --provider existing hands on the kubeconfig it was given", async () => {
+    const dir = tmp();
+    const kc = path.join(dir, "kc.yaml");
+    writeFileSync(kc, "apiVersion: v1\nkind: Config\n");
+    const r = await cli(["cluster", "up", "--provider", "existing", "--tools-dir", dir, "--kubeconfig", kc]);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toBe(kc);
+  });
+
+  it("up --provider existing refuses a kubeconfig that does not exist", async () => {
+    const dir = tmp();
+    const r = await cli([
+      "cluster",
+      "up",
+      "--provider",
+      "existing",
+      "--tools-dir",
+      dir,
+      "--kubeconfig",
+      "/nonexistent/kc",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/kubeconfig not found: \/nonexistent\/kc/);
+  });
+
+  it("down with nothing started is a no-op that says so", async () => {
+    const r = await cli(["cluster", "down", "--provider", "kwok", "--tools-dir", tmp(), "--work-dir", tmp()]);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/no cluster state in this work dir; nothing to stop/);
+  });
+
+  it("refuses an unknown provider", async () => {
+    const r = await cli(["cluster", "up", "--provider", "minikube", "--tools-dir", tmp()]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--provider: expected one of kind, kwok, existing, got 'minikube'/);
+  });
+});
