@@ -29284,7 +29284,7 @@ function nodeManifest() {
 }
 /** kwok's config: only the stages below, so the simulated behaviour is exactly what this project documents. */
 function kwokConfig() {
-    return stages.map((s) => (0,dist/* stringify */.As)(s)).join("---\n");
+    return stages.map((s) => (0,dist/* stringify */.As)(s, { blockQuote: "literal", lineWidth: 0 })).join("---\n");
 }
 
 ;// CONCATENATED MODULE: ./src/cluster/kwok/provider.ts

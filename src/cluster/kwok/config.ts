@@ -199,5 +199,5 @@ export function nodeManifest(): string {
 
 /** kwok's config: only the stages below, so the simulated behaviour is exactly what this project documents. */
 export function kwokConfig(): string {
-  return stages.map((s) => stringify(s)).join("---\n");
+  return stages.map((s) => stringify(s, { blockQuote: "literal", lineWidth: 0 })).join("---\n");
 }
