@@ -1,0 +1,29 @@
+{{/*
+Image reference: "<registry>/<repository>:<tag>". global.imageRegistry overrides every image's registry
+(air-gapped mirrors); tags are exact pins from values (the schema refuses "latest").
+Usage: include "floe.image" (dict "image" .Values.polaris.image "ctx" $)
+*/}}
+{{- define "floe.image" -}}
+{{- $registry := default .image.registry .ctx.Values.global.imageRegistry -}}
+{{- if $registry -}}
+{{- printf "%s/%s:%s" $registry .image.repository .image.tag -}}
+{{- else -}}
+{{- printf "%s:%s" .image.repository .image.tag -}}
+{{- end -}}
+{{- end -}}
+
+{{/* image + imagePullPolicy lines of a container. */}}
+{{- define "floe.containerImage" -}}
+image: {{ include "floe.image" . | quote }}
+imagePullPolicy: {{ .image.pullPolicy }}
+{{- end -}}
+
+{{/* imagePullSecrets of a pod from global.imagePullSecrets. */}}
+{{- define "floe.imagePullSecrets" -}}
+{{- with .Values.global.imagePullSecrets }}
+imagePullSecrets:
+{{- range . }}
+  - name: {{ . }}
+{{- end }}
+{{- end }}
+{{- end -}}
