@@ -170,3 +170,47 @@ describe.each([3, 4] as const)("helm %i on the kwok cluster", (major) => {
     await expect.poll(pods, { timeout: 60_000 }).toBe("");
   });
 });
+
+// The platform chart with its CI scenario. On simulated pods, `helm test` proves the test pods are valid,
+// admitted and run through helm's hook flow; what they would check over the network is not exercised here.
+describe.each([3, 4] as const)("helm %i: floe-platform with values-test.yaml", (major) => {
+  const chart = path.join(repoRoot, "charts", "floe-platform");
+  const ns = `platform${major}`;
+  const rel = `fp${major}`;
+  const home = mkdtempSync(path.join(tmpdir(), `floe-platform${major}-`));
+  const run = (...args: string[]): Promise<RunResult> =>
+    runTool([helm(major), "--kubeconfig", k().kubeconfig, "-n", ns, ...args], {
+      timeoutMs: 300_000,
+      env: {
+        PATH: process.env.PATH,
+        HOME: home,
+        HELM_CACHE_HOME: path.join(home, "cache"),
+        HELM_CONFIG_HOME: path.join(home, "config"),
+        HELM_DATA_HOME: path.join(home, "data"),
+      },
+    });
+
+  it("installs and waits (hooks and Jobs included), then every helm test pod succeeds", async () => {
+    const install = await run(
+      "install",
+      rel,
+      chart,
+      "-f",
+      path.join(chart, "values-test.yaml"),
+      "--create-namespace",
+      "--wait",
+      "--wait-for-jobs",
+      "--timeout",
+      "240s",
+    );
+    expect(install.code, install.stderr).toBe(0);
+    const test = await run("test", rel, "--timeout", "180s");
+    expect(test.code, test.stderr).toBe(0);
+    const suites = test.stdout.match(/TEST SUITE:/g) ?? [];
+    const passed = test.stdout.match(/Phase:\s+Succeeded/g) ?? [];
+    expect(suites.length).toBeGreaterThan(1);
+    expect(passed.length).toBe(suites.length);
+    const un = await run("uninstall", rel, "--wait", "--timeout", "120s");
+    expect(un.code, un.stderr).toBe(0);
+  });
+});
