@@ -1,10 +1,11 @@
 // `floe-helm cluster up|down` paths that need no running cluster: missing binaries, missing kubeconfig,
 // nothing to stop, bad provider names. Each ends in one clear line and exit 2 (bad input) or 0.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { tool } from "../helpers/tools.js";
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), "floe-cluster-cmd-"));
 
@@ -74,5 +75,38 @@ describe("floe-helm cluster", () => {
     const r = await cli(["cluster", "up", "--provider", "minikube", "--tools-dir", tmp()]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--provider: expected one of kind, kwok, existing, got 'minikube'/);
+  });
+
+  it("a component that dies during up fails with its last log line and stops what had started", async () => {
+    // Real etcd and friends; a kube-apiserver stand-in that fails like a bad flag would.
+    const tools = tmp();
+    for (const t of ["kubectl", "etcd", "kube-controller-manager", "kube-scheduler", "kwok"] as const) {
+      symlinkSync(tool(t), path.join(tools, t));
+    }
+    writeFileSync(
+      path.join(tools, "kube-apiserver"),
+      "#!/bin/sh\necho 'Error: boom: unknown flag' >&2\nexit 1\n",
+      {
+        mode: 0o755,
+      },
+    );
+    const work = tmp();
+    const r = await cli(["cluster", "up", "--provider", "kwok", "--tools-dir", tools, "--work-dir", work]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^floe-helm: error: kube-apiserver stopped \(exit 1\) while waiting for kube-apiserver \/readyz: Error: boom: unknown flag \(log: .*kube-apiserver\.log\)$/m,
+    );
+    expect(existsSync(path.join(work, "cluster", "kwok", "state.json"))).toBe(false);
+    // No process started for this work dir is left (etcd was running before the API server failed).
+    const leftovers = readdirSync("/proc")
+      .filter((p) => /^\d+$/.test(p))
+      .filter((p) => {
+        try {
+          return readFileSync(`/proc/${p}/cmdline`, "utf8").includes(work);
+        } catch {
+          return false;
+        }
+      });
+    expect(leftovers).toEqual([]);
   });
 });
