@@ -29420,7 +29420,9 @@ class KwokProvider {
         });
         // Ctrl-C or a kill while starting: stop what already runs, then leave with the usual 130/143.
         const onSignal = (sig) => {
-            void this.stopAll(records()).finally(() => process.exit(sig === "SIGINT" ? 130 : 143));
+            void this.stopAll(records())
+                .then(() => removeState(opts.workDir, "kwok"))
+                .finally(() => process.exit(sig === "SIGINT" ? 130 : 143));
         };
         process.once("SIGINT", onSignal);
         process.once("SIGTERM", onSignal);

@@ -1,11 +1,25 @@
 // `floe-helm cluster up|down` paths that need no running cluster: missing binaries, missing kubeconfig,
 // nothing to stop, bad provider names. Each ends in one clear line and exit 2 (bad input) or 0.
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
-import { tool } from "../helpers/tools.js";
+import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
+
+/** Live processes whose command line mentions `text` (zombies have an empty cmdline). */
+function processesMentioning(text: string): string[] {
+  return readdirSync("/proc")
+    .filter((p) => /^\d+$/.test(p))
+    .filter((p) => {
+      try {
+        return readFileSync(`/proc/${p}/cmdline`, "utf8").includes(text);
+      } catch {
+        return false;
+      }
+    });
+}
 
 const tmp = () => mkdtempSync(path.join(tmpdir(), "floe-cluster-cmd-"));
 
@@ -98,15 +112,33 @@ describe("floe-helm cluster", () => {
     );
     expect(existsSync(path.join(work, "cluster", "kwok", "state.json"))).toBe(false);
     // No process started for this work dir is left (etcd was running before the API server failed).
-    const leftovers = readdirSync("/proc")
-      .filter((p) => /^\d+$/.test(p))
-      .filter((p) => {
-        try {
-          return readFileSync(`/proc/${p}/cmdline`, "utf8").includes(work);
-        } catch {
-          return false;
-        }
-      });
-    expect(leftovers).toEqual([]);
+    expect(processesMentioning(work)).toEqual([]);
+  });
+
+  it("Ctrl-C during up stops what had started and exits 130", async () => {
+    const work = tmp();
+    const child = spawn(
+      process.execPath,
+      [
+        path.join(repoRoot, "dist", "index.js"),
+        "cluster",
+        "up",
+        "--provider",
+        "kwok",
+        "--tools-dir",
+        toolsDir,
+        "--work-dir",
+        work,
+      ],
+      { stdio: "ignore" },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const state = path.join(work, "cluster", "kwok", "state.json");
+    // Interrupt once at least etcd runs.
+    await expect.poll(() => existsSync(state), { timeout: 60_000, interval: 50 }).toBe(true);
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(existsSync(state)).toBe(false);
+    expect(processesMentioning(work)).toEqual([]);
   });
 });

@@ -168,7 +168,9 @@ export class KwokProvider implements ClusterProvider {
     });
     // Ctrl-C or a kill while starting: stop what already runs, then leave with the usual 130/143.
     const onSignal = (sig: NodeJS.Signals) => {
-      void this.stopAll(records()).finally(() => process.exit(sig === "SIGINT" ? 130 : 143));
+      void this.stopAll(records())
+        .then(() => removeState(opts.workDir, "kwok"))
+        .finally(() => process.exit(sig === "SIGINT" ? 130 : 143));
     };
     process.once("SIGINT", onSignal);
     process.once("SIGTERM", onSignal);
