@@ -10,6 +10,7 @@ import type { ClusterState } from "../../src/cluster/state.js";
 import { isRunning } from "../../src/exec/daemon.js";
 import { cli } from "../helpers/cli.js";
 import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { toolsDir } from "../helpers/tools.js";
 
 let c: TestCluster | undefined;
 const k = () => {
@@ -163,7 +164,7 @@ describe("kwok provider (real control plane, simulated node)", () => {
       "--provider",
       "kwok",
       "--tools-dir",
-      ".tools/bin",
+      toolsDir,
       "--work-dir",
       k().workDir,
     ]);
