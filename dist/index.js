@@ -10228,7 +10228,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -10842,7 +10842,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11410,7 +11410,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -38317,7 +38317,11 @@ module.exports = {
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 383:
+=======
+/***/ 7969:
+>>>>>>> kwok
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38362,7 +38366,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 /** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input. */
 const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2 };
 /** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
-class errors_InputError extends Error {
+class InputError extends Error {
     where;
     name = "InputError";
     constructor(message, where) {
@@ -38383,8 +38387,13 @@ function formatLocation(where) {
 }
 /** The single line a user sees for an error that stopped the run. */
 function describeError(err) {
+<<<<<<< HEAD
     if (err instanceof errors_InputError) {
         const loc = formatLocation(err.where);
+=======
+    if (err instanceof InputError) {
+        const loc = errors_formatLocation(err.where);
+>>>>>>> kwok
         return loc ? `${loc}: ${err.message}` : err.message;
     }
     if (err instanceof Error) {
@@ -38397,6 +38406,20 @@ function describeError(err) {
         return `internal error: ${err.message} (set FLOE_HELM_DEBUG=1 for details)`;
     }
     return `internal error: ${String(err)}`;
+}
+
+;// CONCATENATED MODULE: ./src/cluster/provider.ts
+// The cluster provider contract shared by kind (Docker), kwok (a real control plane with simulated nodes,
+// no Docker) and an existing cluster. Every provider brings a cluster up, hands back a kubeconfig, and tears
+// down exactly what it started; `down` may run in another process, so what `up` started is kept in a state
+// file under the work dir.
+
+const providerNames = ["kind", "kwok", "existing"];
+function parseProvider(value, source) {
+    const v = value.trim().toLowerCase();
+    if (providerNames.includes(v))
+        return v;
+    throw new InputError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
@@ -38412,6 +38435,7 @@ const inputs_envNames = {
     toolsDir: "FLOE_HELM_TOOLS_DIR",
     helm: "FLOE_HELM_HELM",
     debug: "FLOE_HELM_DEBUG",
+<<<<<<< HEAD
     gateConfig: "FLOE_HELM_CONFIG",
     charts: "FLOE_HELM_CHARTS",
     valuesFiles: "FLOE_HELM_VALUES",
@@ -38423,6 +38447,10 @@ const inputs_envNames = {
     kindVersion: "FLOE_HELM_KIND_VERSION",
     kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
     kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
+=======
+    cluster: "FLOE_HELM_CLUSTER",
+    kubeconfig: "FLOE_HELM_KUBECONFIG",
+>>>>>>> kwok
 };
 /** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
 function listFromEnv(v) {
@@ -38439,7 +38467,7 @@ function parseHelmMajors(value, source) {
         return [3];
     if (v === "4")
         return [4];
-    throw new errors_InputError(`${source}: expected 3, 4 or both, got '${value}'`);
+    throw new InputError(`${source}: expected 3, 4 or both, got '${value}'`);
 }
 function nonEmpty(v) {
     return v === undefined || v.trim() === "" ? undefined : v.trim();
@@ -38454,12 +38482,19 @@ function buildInputs(flags, env, cwd) {
         (githubActions && env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm") : ".floe-helm");
     const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[inputs_envNames.toolsDir]);
     const helmFromFlag = nonEmpty(flags.helm);
+<<<<<<< HEAD
     const helmRaw = helmFromFlag ?? nonEmpty(env[inputs_envNames.helm]) ?? "both";
+=======
+    const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
+    const providerFromFlag = nonEmpty(flags.provider);
+    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
+>>>>>>> kwok
     return {
         workDir: external_node_path_default().resolve(cwd, workDirRaw),
         toolsDir: toolsDirRaw === undefined ? undefined : external_node_path_default().resolve(cwd, toolsDirRaw),
         helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : inputs_envNames.helm),
         githubActions,
+<<<<<<< HEAD
         debug: env[inputs_envNames.debug] === "1" || env[inputs_envNames.debug] === "true",
         helmExplicit: helmFromFlag !== undefined || nonEmpty(env[inputs_envNames.helm]) !== undefined,
         gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[inputs_envNames.gateConfig])),
@@ -38475,6 +38510,11 @@ function buildInputs(flags, env, cwd) {
             kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[inputs_envNames.kubectlVersion]),
             kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[inputs_envNames.kubesecVersion]),
         },
+=======
+        debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
+        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : envNames.cluster),
+        kubeconfig: kubeconfigRaw === undefined ? undefined : external_node_path_default().resolve(cwd, kubeconfigRaw),
+>>>>>>> kwok
     };
 }
 /** The runner's tool cache in Actions; elsewhere the per-user cache folder of the OS (XDG on Linux). */
@@ -38485,6 +38525,1044 @@ function defaultToolCache(env, platform = process.platform) {
     if (platform === "darwin")
         return external_node_path_default().join(home, "Library", "Caches", "floe-helm", "tools");
     return external_node_path_default().join(nonEmpty(env.XDG_CACHE_HOME) ?? external_node_path_default().join(home, ".cache"), "floe-helm", "tools");
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./src/cluster/existing.ts
+// An existing cluster: nothing to start or stop, only a kubeconfig to hand on.
+
+
+
+class ExistingProvider {
+    name = "existing";
+    async up(opts) {
+        if (!opts.kubeconfig)
+            throw new InputError("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
+        const kubeconfig = external_node_path_default().resolve(opts.kubeconfig);
+        try {
+            await (0,promises_.access)(kubeconfig);
+        }
+        catch {
+            throw new InputError(`kubeconfig not found: ${kubeconfig}`);
+        }
+        return { provider: "existing", kubeconfig, server: "" };
+    }
+    async down() { }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/exec/runner.ts
+// The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
+// arrays with pure functions; this module only runs them, so tests can assert argv tables without running
+// anything and other tests run the real binaries through the same path.
+
+
+/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
+ * program cannot be started at all (missing binary, not executable). */
+function runTool(argv, opts = {}) {
+    const [cmd, ...args] = argv;
+    if (!cmd)
+        throw new InputError("internal: empty argv");
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(cmd, args, {
+            cwd: opts.cwd,
+            env: opts.env ?? process.env,
+            stdio: ["pipe", "pipe", "pipe"],
+        });
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        const timer = opts.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill("SIGKILL");
+            }, opts.timeoutMs)
+            : undefined;
+        child.stdout.on("data", (c) => out.push(c));
+        child.stderr.on("data", (c) => {
+            err.push(c);
+            opts.onStderr?.(c.toString("utf8"));
+        });
+        child.on("error", (e) => {
+            if (timer)
+                clearTimeout(timer);
+            if (e.code === "ENOENT")
+                reject(new InputError(`cannot run '${cmd}': no such file`));
+            else if (e.code === "EACCES")
+                reject(new InputError(`cannot run '${cmd}': not executable`));
+            else
+                reject(new InputError(`cannot run '${cmd}': ${e.message}`));
+        });
+        child.on("close", (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            resolve({
+                argv,
+                code: code ?? (signal ? 128 : 1),
+                stdout: Buffer.concat(out).toString("utf8"),
+                stderr: Buffer.concat(err).toString("utf8"),
+                durationMs: Date.now() - started,
+                timedOut,
+            });
+        });
+        // A program that exits before reading its input must not crash us with EPIPE.
+        child.stdin.on("error", () => { });
+        child.stdin.end(opts.input ?? "");
+    });
+}
+
+;// CONCATENATED MODULE: ./src/tools/argv.ts
+// Pure argv builders for asking each tool its version. Tests assert these tables without running anything.
+const versionArgv = {
+    helm: (bin) => [bin, "version", "--short"],
+    kubesec: (bin) => [bin, "version"],
+    kind: (bin) => [bin, "version"],
+    kubectl: (bin) => [bin, "version", "--client", "-o", "json"],
+};
+/** Extracts `vX.Y.Z` from a tool's version output; undefined when none is printed. */
+function parseVersion(output) {
+    return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
+}
+
+;// CONCATENATED MODULE: ./src/tools/versions.json
+const versions_namespaceObject = /*#__PURE__*/JSON.parse('{"Fs":{"3":"v3.22.0","4":"v4.3.1"},"Hr":{"2":"v2.14.2"},"fM":{"0":"v0.33.0","q":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"Lr":{"1":"v1.37.0"}}');
+;// CONCATENATED MODULE: ./src/tools/pins.ts
+// Pinned default versions, shared with scripts/tools.sh through versions.json.
+
+const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
+const pins = {
+    helm: { 3: versions_namespaceObject.Fs[3], 4: versions_namespaceObject.Fs[4] },
+    kubesec: versions_namespaceObject.Hr[2],
+    kind: versions_namespaceObject.fM[0],
+    kindNodeImage: versions_namespaceObject.fM.q,
+    kubectl: versions_namespaceObject.Lr[1],
+};
+
+;// CONCATENATED MODULE: ./src/tools/local.ts
+// Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
+// them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
+
+
+
+
+
+
+function localTools(toolsDir, helmMajors) {
+    const out = helmMajors.map((m) => ({
+        name: `helm${m}`,
+        path: external_node_path_default().join(toolsDir, `helm${m}`),
+        expected: pins.helm[m],
+    }));
+    out.push({ name: "kubesec", path: external_node_path_default().join(toolsDir, "kubesec"), expected: pins.kubesec });
+    return out;
+}
+async function checkLocalTool(tool) {
+    try {
+        await (0,promises_.access)(tool.path, promises_.constants.X_OK);
+    }
+    catch {
+        return { ...tool, found: undefined, ok: false, problem: `not found or not executable: ${tool.path}` };
+    }
+    const kind = tool.name.startsWith("helm") ? "helm" : tool.name;
+    const r = await runTool(versionArgv[kind](tool.path), { timeoutMs: 30_000 });
+    const found = parseVersion(r.stdout + r.stderr);
+    if (r.code !== 0 || !found) {
+        return { ...tool, found, ok: false, problem: `'${tool.name} version' failed (exit ${r.code})` };
+    }
+    return found === tool.expected
+        ? { ...tool, found, ok: true }
+        : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
+}
+/** The path of a tool in the tools folder, or one clear error saying how to get it. */
+async function requireLocalTool(toolsDir, name) {
+    const p = external_node_path_default().join(toolsDir, name);
+    try {
+        await (0,promises_.access)(p, promises_.constants.X_OK);
+    }
+    catch {
+        throw new InputError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
+    }
+    return p;
+}
+
+;// CONCATENATED MODULE: ./src/cluster/state.ts
+// What `cluster up` started, kept in <workDir>/cluster/<provider>/state.json so `cluster down` (often a
+// separate process) stops exactly those processes and nothing else.
+
+
+function clusterDir(workDir, provider) {
+    return external_node_path_default().join(workDir, "cluster", provider);
+}
+function statePath(workDir, provider) {
+    return external_node_path_default().join(clusterDir(workDir, provider), "state.json");
+}
+async function writeState(workDir, state) {
+    const file = statePath(workDir, state.provider);
+    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
+    await (0,promises_.writeFile)(file, `${JSON.stringify(state, null, 2)}\n`);
+}
+async function readState(workDir, provider) {
+    try {
+        return JSON.parse(await (0,promises_.readFile)(statePath(workDir, provider), "utf8"));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function removeState(workDir, provider) {
+    await (0,promises_.rm)(statePath(workDir, provider), { force: true });
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+;// CONCATENATED MODULE: ./src/cluster/loopback.ts
+// The network rule of the simulated cluster: every listener and every address a component is told about
+// stays in 127.0.0.0/8, so no process ever connects off this machine.
+
+const LOOPBACK = "127.0.0.1";
+function isLoopback(address) {
+    if (address === "::1" || address === "localhost")
+        return true;
+    return net.isIPv4(address) && address.startsWith("127.");
+}
+/** A free TCP port on 127.0.0.1, found by letting the kernel pick one. */
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const srv = external_node_net_default().createServer();
+        srv.unref();
+        srv.on("error", reject);
+        srv.listen(0, LOOPBACK, () => {
+            const addr = srv.address();
+            const port = typeof addr === "object" && addr ? addr.port : 0;
+            srv.close(() => resolve(port));
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/cluster/kind/config.ts
+// Pure builders for kind (needs Docker, so on this project's machines only these builders are tested).
+
+
+const KIND_CLUSTER_NAME = "floe-helm";
+/** The API server is published on loopback only, like every kwok component. */
+function kindConfig() {
+    return (0,dist/* stringify */.As)({
+        kind: "Cluster",
+        apiVersion: "kind.x-k8s.io/v1alpha4",
+        networking: { apiServerAddress: LOOPBACK },
+        nodes: [{ role: "control-plane" }],
+    });
+}
+function kindCreateArgv(kind, o) {
+    return [
+        kind,
+        "create",
+        "cluster",
+        "--name",
+        o.name,
+        "--image",
+        o.image,
+        "--config",
+        o.config,
+        "--kubeconfig",
+        o.kubeconfig,
+        "--wait",
+        `${o.waitSeconds}s`,
+    ];
+}
+function kindDeleteArgv(kind, o) {
+    return [kind, "delete", "cluster", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+
+;// CONCATENATED MODULE: ./src/cluster/kind/provider.ts
+// The kind provider: a real cluster in Docker (GitHub's hosted runners). A later issue completes it; the
+// argv/config builders it uses are tested here.
+
+
+
+
+
+
+
+
+class KindProvider {
+    name = "kind";
+    async up(opts) {
+        const kind = await requireLocalTool(opts.toolsDir, "kind");
+        const dir = clusterDir(opts.workDir, "kind");
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        const config = external_node_path_default().join(dir, "kind.yaml");
+        await (0,promises_.writeFile)(config, kindConfig());
+        const kubeconfig = external_node_path_default().resolve(opts.kubeconfig ?? external_node_path_default().join(dir, "kubeconfig"));
+        const r = await runTool(kindCreateArgv(kind, {
+            name: KIND_CLUSTER_NAME,
+            image: pins.kindNodeImage,
+            config,
+            kubeconfig,
+            waitSeconds: 180,
+        }), { onStderr: (c) => opts.log(c.trimEnd()) });
+        if (r.code !== 0) {
+            throw new InputError(`kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""}`);
+        }
+        await writeState(opts.workDir, {
+            provider: "kind",
+            dir,
+            kubeconfig,
+            server: "",
+            processes: [],
+            extra: { name: KIND_CLUSTER_NAME },
+        });
+        return { provider: "kind", kubeconfig, server: "" };
+    }
+    async down(opts) {
+        const st = await readState(opts.workDir, "kind");
+        if (!st)
+            return;
+        const kind = await requireLocalTool(opts.toolsDir, "kind");
+        const r = await runTool(kindDeleteArgv(kind, { name: st.extra?.name ?? KIND_CLUSTER_NAME, kubeconfig: st.kubeconfig }));
+        if (r.code !== 0)
+            throw new InputError(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
+        await removeState(opts.workDir, "kind");
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+;// CONCATENATED MODULE: ./src/exec/daemon.ts
+// Long-running programs (the kwok control plane's components). runTool waits for a program to finish;
+// these must outlive the command that starts them (`cluster up` returns, `cluster down` stops them later,
+// possibly from another process), so they run detached with output in a log file and are tracked by pid.
+
+
+
+/** Starts argv detached (own process group, so a Ctrl-C meant for the CLI does not reach it after `up`). */
+function startDaemon(argv, logFile, cwd) {
+    const [cmd, ...args] = argv;
+    if (!cmd)
+        throw new InputError("internal: empty argv");
+    const fd = (0,external_node_fs_.openSync)(logFile, "a");
+    try {
+        const child = (0,external_node_child_process_.spawn)(cmd, args, { cwd, detached: true, stdio: ["ignore", fd, fd] });
+        if (child.pid === undefined)
+            throw new InputError(`cannot run '${cmd}'`);
+        const d = { pid: child.pid, child, exit: undefined };
+        child.on("exit", (code, signal) => {
+            d.exit = { code, signal };
+        });
+        child.on("error", () => {
+            d.exit ??= { code: 127, signal: null };
+        });
+        child.unref();
+        return d;
+    }
+    finally {
+        (0,external_node_fs_.closeSync)(fd);
+    }
+}
+/** True while pid is a live (not zombie) process whose command line starts with `binary`. Checking the
+ * binary means a recycled pid never gets a signal from us. */
+function isRunning(pid, binary) {
+    try {
+        const cmdline = (0,external_node_fs_.readFileSync)(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        if (cmdline[0] !== binary)
+            return false;
+        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, "utf8");
+        const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+        return state !== "Z" && state !== "X";
+    }
+    catch {
+        return false;
+    }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** SIGTERM, then SIGKILL after graceMs; resolves once the process is gone. */
+async function stopDaemon(pid, binary, graceMs = 10_000) {
+    if (!isRunning(pid, binary))
+        return;
+    try {
+        process.kill(pid, "SIGTERM");
+    }
+    catch {
+        return;
+    }
+    const until = Date.now() + graceMs;
+    while (Date.now() < until) {
+        if (!isRunning(pid, binary))
+            return;
+        await sleep(100);
+    }
+    try {
+        process.kill(pid, "SIGKILL");
+    }
+    catch {
+        return;
+    }
+    while (isRunning(pid, binary))
+        await sleep(100);
+}
+
+;// CONCATENATED MODULE: ./src/cluster/kwok/stages.ts
+// What the simulated kubelet (kwok) does with nodes and pods. Adapted from kwok's own "fast" stages, plus:
+//   - pods of a Job AND helm test pods (annotation helm.sh/hook: test) run, then complete with exit 0;
+//   - any pod annotated `floe-helm.dev/simulate: fail` runs, then fails with exit 1 (so failing
+//     `helm test` paths are testable). Pods without either simply become Running and Ready.
+/** Put this annotation (value "fail") on a pod to make the simulated kubelet fail it with exit code 1. */
+const FAIL_ANNOTATION = "floe-helm.dev/simulate";
+const FAIL_VALUE = "fail";
+const notDeleting = { key: ".metadata.deletionTimestamp", operator: "DoesNotExist" };
+const running = { key: ".status.phase", operator: "In", values: ["Running"] };
+const notFailing = {
+    key: `.metadata.annotations["${FAIL_ANNOTATION}"]`,
+    operator: "NotIn",
+    values: [FAIL_VALUE],
+};
+function stage(name, kind, matchExpressions, next, delayMs) {
+    return {
+        apiVersion: "kwok.x-k8s.io/v1alpha1",
+        kind: "Stage",
+        metadata: { name },
+        spec: {
+            resourceRef: { apiGroup: "v1", kind },
+            selector: { matchExpressions },
+            ...(delayMs === undefined
+                ? {}
+                : { delay: { durationMilliseconds: delayMs, jitterDurationMilliseconds: delayMs } }),
+            next,
+        },
+    };
+}
+const nodeConditions = `{{ $now := Now }}
+{{ $lastTransitionTime := or .metadata.creationTimestamp $now }}
+conditions:
+{{ range NodeConditions }}
+- lastHeartbeatTime: {{ $now | Quote }}
+  lastTransitionTime: {{ $lastTransitionTime | Quote }}
+  message: {{ .message | Quote }}
+  reason: {{ .reason | Quote }}
+  status: {{ .status | Quote }}
+  type: {{ .type | Quote }}
+{{ end }}
+addresses:
+{{ with NodeIP }}
+- address: {{ . | Quote }}
+  type: InternalIP
+{{ end }}
+{{ with NodeName }}
+- address: {{ . | Quote }}
+  type: Hostname
+{{ end }}
+{{ with NodePort }}
+daemonEndpoints:
+  kubeletEndpoint:
+    Port: {{ . }}
+{{ end }}
+`;
+const nodeInitialize = `${nodeConditions}
+allocatable:
+{{ with .status.allocatable }}
+{{ YAML . 1 }}
+{{ else }}
+  cpu: 1k
+  memory: 1Ti
+  pods: 1M
+{{ end }}
+capacity:
+{{ with .status.capacity }}
+{{ YAML . 1 }}
+{{ else }}
+  cpu: 1k
+  memory: 1Ti
+  pods: 1M
+{{ end }}
+{{ $nodeInfo := .status.nodeInfo }}
+{{ $kwokVersion := printf "kwok-%s" Version }}
+nodeInfo:
+  architecture: {{ or $nodeInfo.architecture "amd64" }}
+  bootID: {{ or $nodeInfo.bootID \`""\` }}
+  containerRuntimeVersion: {{ or $nodeInfo.containerRuntimeVersion $kwokVersion }}
+  kernelVersion: {{ or $nodeInfo.kernelVersion $kwokVersion }}
+  kubeProxyVersion: {{ or $nodeInfo.kubeProxyVersion $kwokVersion }}
+  kubeletVersion: {{ or $nodeInfo.kubeletVersion $kwokVersion }}
+  machineID: {{ or $nodeInfo.machineID \`""\` }}
+  operatingSystem: {{ or $nodeInfo.operatingSystem "linux" }}
+  osImage: {{ or $nodeInfo.osImage \`""\` }}
+  systemUUID: {{ or $nodeInfo.systemUUID \`""\` }}
+phase: Running
+`;
+const podReady = `{{ $now := Now }}
+conditions:
+- lastTransitionTime: {{ $now | Quote }}
+  status: "True"
+  type: Initialized
+- lastTransitionTime: {{ $now | Quote }}
+  status: "True"
+  type: Ready
+- lastTransitionTime: {{ $now | Quote }}
+  status: "True"
+  type: ContainersReady
+{{ range .spec.readinessGates }}
+- lastTransitionTime: {{ $now | Quote }}
+  status: "True"
+  type: {{ .conditionType | Quote }}
+{{ end }}
+containerStatuses:
+{{ range .spec.containers }}
+- image: {{ .image | Quote }}
+  name: {{ .name | Quote }}
+  ready: true
+  restartCount: 0
+  started: true
+  state:
+    running:
+      startedAt: {{ $now | Quote }}
+{{ end }}
+initContainerStatuses:
+{{ range .spec.initContainers }}
+- image: {{ .image | Quote }}
+  name: {{ .name | Quote }}
+  ready: true
+  restartCount: 0
+  {{ if eq .restartPolicy "Always" }}
+  started: true
+  state:
+    running:
+      startedAt: {{ $now | Quote }}
+  {{ else }}
+  state:
+    terminated:
+      exitCode: 0
+      finishedAt: {{ $now | Quote }}
+      reason: Completed
+      startedAt: {{ $now | Quote }}
+  {{ end }}
+{{ end }}
+{{ $hostIPs := NodeIPsWith .spec.nodeName }}
+{{ with $hostIPs }}
+hostIP: {{ index . 0 | Quote }}
+hostIPs:
+{{ range . }}
+- ip: {{ . | Quote }}
+{{ end }}
+{{ end }}
+{{ $podIPs := PodIPsWith .spec.nodeName ( or .spec.hostNetwork false ) ( or .metadata.uid "" ) ( or .metadata.name "" ) ( or .metadata.namespace "" ) }}
+{{ with $podIPs }}
+podIP: {{ index . 0 | Quote }}
+podIPs:
+{{ range . }}
+- ip: {{ . | Quote }}
+{{ end }}
+{{ end }}
+phase: Running
+startTime: {{ $now | Quote }}
+`;
+function podTerminated(exitCode, reason, phase) {
+    return `{{ $now := Now }}
+conditions:
+- lastTransitionTime: {{ $now | Quote }}
+  status: "False"
+  type: Ready
+  reason: PodCompleted
+- lastTransitionTime: {{ $now | Quote }}
+  status: "False"
+  type: ContainersReady
+  reason: PodCompleted
+containerStatuses:
+{{ range .spec.containers }}
+- image: {{ .image | Quote }}
+  name: {{ .name | Quote }}
+  ready: false
+  restartCount: 0
+  started: false
+  state:
+    terminated:
+      exitCode: ${exitCode}
+      finishedAt: {{ $now | Quote }}
+      reason: ${reason}
+      startedAt: {{ $now | Quote }}
+{{ end }}
+phase: ${phase}
+`;
+}
+const stages = [
+    stage("node-initialize", "Node", [
+        {
+            key: '.status.conditions.[] | select( .type == "Ready" ) | .status',
+            operator: "NotIn",
+            values: ["True"],
+        },
+    ], { statusTemplate: nodeInitialize }),
+    stage("node-heartbeat", "Node", [
+        { key: ".status.phase", operator: "In", values: ["Running"] },
+        {
+            key: '.status.conditions.[] | select( .type == "Ready" ) | .status',
+            operator: "In",
+            values: ["True"],
+        },
+    ], { statusTemplate: nodeConditions }, 20_000),
+    stage("pod-ready", "Pod", [
+        notDeleting,
+        { key: ".status.phase", operator: "In", values: ["Pending"] },
+        {
+            key: '.status.conditions.[] | select( .type == "Ready" ) | .status',
+            operator: "NotIn",
+            values: ["True"],
+        },
+    ], { statusTemplate: podReady }),
+    stage("pod-complete-job", "Pod", [
+        notDeleting,
+        running,
+        notFailing,
+        { key: ".metadata.ownerReferences.[].kind", operator: "In", values: ["Job"] },
+    ], { statusTemplate: podTerminated(0, "Completed", "Succeeded") }),
+    stage("pod-complete-helm-test", "Pod", [
+        notDeleting,
+        running,
+        notFailing,
+        { key: '.metadata.annotations["helm.sh/hook"]', operator: "In", values: ["test", "test-success"] },
+    ], { statusTemplate: podTerminated(0, "Completed", "Succeeded") }),
+    stage("pod-fail", "Pod", [
+        notDeleting,
+        running,
+        { key: `.metadata.annotations["${FAIL_ANNOTATION}"]`, operator: "In", values: [FAIL_VALUE] },
+    ], { statusTemplate: podTerminated(1, "Error", "Failed") }),
+    stage("pod-delete", "Pod", [{ key: ".metadata.deletionTimestamp", operator: "Exists" }], { delete: true }),
+];
+
+;// CONCATENATED MODULE: ./src/cluster/kwok/config.ts
+// Pure builders for the kwok control plane: the argv of every component, the kubeconfig, the simulated node
+// and kwok's configuration. Nothing here starts a process, so tests assert these tables directly, including
+// that every address is loopback.
+
+
+
+const NODE_NAME = "kwok-node-0";
+/** Pod IPs come from loopback too, so nothing that follows a pod IP leaves the machine. */
+const POD_CIDR = "127.1.0.0/16";
+/** Service IPs too: nothing proxies them here, and anything that tried would stay on this machine. */
+const SERVICE_CIDR = "127.2.0.0/16";
+function etcdArgv(l, p) {
+    const client = `http://${LOOPBACK}:${p.etcdClient}`;
+    const peer = `http://${LOOPBACK}:${p.etcdPeer}`;
+    return [
+        l.bin.etcd,
+        "--name=node0",
+        `--data-dir=${l.etcdData}`,
+        `--listen-client-urls=${client}`,
+        `--advertise-client-urls=${client}`,
+        `--listen-peer-urls=${peer}`,
+        `--initial-advertise-peer-urls=${peer}`,
+        `--initial-cluster=node0=${peer}`,
+        "--initial-cluster-state=new",
+        // A throwaway test store: durability buys nothing and fsync is the slowest part on shared disks.
+        "--unsafe-no-fsync=true",
+        "--log-level=warn",
+    ];
+}
+function apiserverArgv(l, p) {
+    return [
+        l.bin.apiserver,
+        `--bind-address=${LOOPBACK}`,
+        `--advertise-address=${LOOPBACK}`,
+        `--secure-port=${p.apiserver}`,
+        `--etcd-servers=http://${LOOPBACK}:${p.etcdClient}`,
+        // No --tls-cert-file: the API server writes a self-signed serving cert for its bind address here.
+        `--cert-dir=${l.certDir}`,
+        `--token-auth-file=${l.tokenFile}`,
+        "--authorization-mode=Node,RBAC",
+        "--anonymous-auth=false",
+        `--service-account-issuer=https://kubernetes.default.svc.cluster.local`,
+        `--service-account-key-file=${l.saPublicKey}`,
+        `--service-account-signing-key-file=${l.saPrivateKey}`,
+        `--service-cluster-ip-range=${SERVICE_CIDR}`,
+        // The `kubernetes` Service's endpoints would be 127.0.0.1, which Endpoints validation refuses; nothing
+        // in a simulated cluster reaches the API server through that Service.
+        "--endpoint-reconciler-type=none",
+        "--allow-privileged=true",
+        "--profiling=false",
+    ];
+}
+function controllerManagerArgv(l, p) {
+    return [
+        l.bin.controllerManager,
+        `--kubeconfig=${l.componentKubeconfig}`,
+        `--authentication-kubeconfig=${l.componentKubeconfig}`,
+        `--authorization-kubeconfig=${l.componentKubeconfig}`,
+        `--bind-address=${LOOPBACK}`,
+        `--secure-port=${p.controllerManager}`,
+        `--cert-dir=${l.certDir}`,
+        `--service-account-private-key-file=${l.saPrivateKey}`,
+        "--use-service-account-credentials=false",
+        "--leader-elect=false",
+        "--profiling=false",
+    ];
+}
+function schedulerArgv(l, p) {
+    return [
+        l.bin.scheduler,
+        `--kubeconfig=${l.componentKubeconfig}`,
+        `--authentication-kubeconfig=${l.componentKubeconfig}`,
+        `--authorization-kubeconfig=${l.componentKubeconfig}`,
+        `--bind-address=${LOOPBACK}`,
+        `--secure-port=${p.scheduler}`,
+        `--cert-dir=${l.certDir}`,
+        "--leader-elect=false",
+        "--profiling=false",
+    ];
+}
+function kwokArgv(l, p) {
+    return [
+        l.bin.kwok,
+        `--kubeconfig=${l.componentKubeconfig}`,
+        `--config=${l.kwokConfig}`,
+        "--manage-all-nodes=false",
+        "--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake",
+        `--node-ip=${LOOPBACK}`,
+        `--node-name=${NODE_NAME}`,
+        `--node-port=${p.kwok}`,
+        `--server-address=${LOOPBACK}:${p.kwok}`,
+        `--cidr=${POD_CIDR}`,
+        "--node-lease-duration-seconds=40",
+    ];
+}
+/** Start order; `down` stops them in reverse. */
+function components(l, p) {
+    return [
+        { name: "etcd", argv: etcdArgv(l, p) },
+        { name: "kube-apiserver", argv: apiserverArgv(l, p) },
+        { name: "kube-controller-manager", argv: controllerManagerArgv(l, p) },
+        { name: "kube-scheduler", argv: schedulerArgv(l, p) },
+        { name: "kwok", argv: kwokArgv(l, p) },
+    ];
+}
+/** Every host:port or IP a component is told to listen on or announce, for the loopback assertion. */
+function addressesIn(argv) {
+    const out = [];
+    for (const a of argv) {
+        for (const m of a.matchAll(/(?:https?:\/\/)?(\d{1,3}(?:\.\d{1,3}){3}|localhost|\[[0-9a-f:]+\])(?::\d+)?/gi)) {
+            if (m[1])
+                out.push(m[1].replace(/^\[|\]$/g, ""));
+        }
+    }
+    return out;
+}
+const ADMIN_USER = "floe-admin";
+/** Static token auth: one admin in system:masters, used by the components and the user's kubeconfig. */
+function tokenFile(token) {
+    return `${token},${ADMIN_USER},${ADMIN_USER},"system:masters"\n`;
+}
+function kubeconfig(server, token) {
+    return (0,dist/* stringify */.As)({
+        apiVersion: "v1",
+        kind: "Config",
+        clusters: [
+            // The API server's serving cert is self-signed for this run; the connection never leaves loopback.
+            { name: "kwok", cluster: { server, "insecure-skip-tls-verify": true } },
+        ],
+        users: [{ name: ADMIN_USER, user: { token } }],
+        contexts: [{ name: "kwok", context: { cluster: "kwok", user: ADMIN_USER } }],
+        "current-context": "kwok",
+        preferences: {},
+    });
+}
+function nodeManifest() {
+    const resources = { cpu: "32", memory: "256Gi", pods: "250", "ephemeral-storage": "1Ti" };
+    return (0,dist/* stringify */.As)({
+        apiVersion: "v1",
+        kind: "Node",
+        metadata: {
+            name: NODE_NAME,
+            annotations: { "kwok.x-k8s.io/node": "fake", "node.alpha.kubernetes.io/ttl": "0" },
+            labels: {
+                "kubernetes.io/arch": "amd64",
+                "kubernetes.io/hostname": NODE_NAME,
+                "kubernetes.io/os": "linux",
+                "node-role.kubernetes.io/agent": "",
+                type: "kwok",
+            },
+        },
+        spec: {},
+        status: { allocatable: resources, capacity: resources },
+    });
+}
+/** kwok's config: only the stages below, so the simulated behaviour is exactly what this project documents. */
+function kwokConfig() {
+    return stages.map((s) => (0,dist/* stringify */.As)(s, { blockQuote: "literal", lineWidth: 0 })).join("---\n");
+}
+
+;// CONCATENATED MODULE: ./src/cluster/kwok/provider.ts
+// The kwok provider: a real etcd + kube-apiserver + controller-manager + scheduler built from source
+// (scripts/tools.sh), with kwok simulating the node's kubelet. No Docker, no network beyond 127.0.0.0/8.
+
+
+
+
+
+
+
+
+
+
+
+
+const START_TIMEOUT_MS = 180_000;
+const provider_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const kwokBinaries = {
+    etcd: "etcd",
+    apiserver: "kube-apiserver",
+    controllerManager: "kube-controller-manager",
+    scheduler: "kube-scheduler",
+    kwok: "kwok",
+};
+async function layoutFor(toolsDir, dir) {
+    const bin = {};
+    for (const [key, name] of Object.entries(kwokBinaries)) {
+        bin[key] = await requireLocalTool(toolsDir, name);
+    }
+    return {
+        bin,
+        dir,
+        etcdData: external_node_path_default().join(dir, "etcd"),
+        certDir: external_node_path_default().join(dir, "pki"),
+        tokenFile: external_node_path_default().join(dir, "tokens.csv"),
+        saPublicKey: external_node_path_default().join(dir, "pki", "sa.pub"),
+        saPrivateKey: external_node_path_default().join(dir, "pki", "sa.key"),
+        componentKubeconfig: external_node_path_default().join(dir, "kubeconfig"),
+        kwokConfig: external_node_path_default().join(dir, "kwok.yaml"),
+    };
+}
+function lastLogLine(file) {
+    try {
+        const lines = (0,external_node_fs_.readFileSync)(file, "utf8").trim().split("\n");
+        return (lines[lines.length - 1] ?? "").slice(0, 300);
+    }
+    catch {
+        return "";
+    }
+}
+class StartError extends InputError {
+}
+/** Polls `ready` until it returns true, failing early (with the log's last line) if a component died. */
+async function waitFor(what, ready, started) {
+    const until = Date.now() + START_TIMEOUT_MS;
+    for (;;) {
+        for (const s of started) {
+            if (s.daemon.exit) {
+                const how = s.daemon.exit.signal ?? `exit ${s.daemon.exit.code}`;
+                throw new StartError(`${s.name} stopped (${how}) while waiting for ${what}: ${lastLogLine(s.log)} (log: ${s.log})`);
+            }
+        }
+        if (await ready().catch(() => false))
+            return;
+        if (Date.now() > until)
+            throw new StartError(`timed out after ${START_TIMEOUT_MS / 1000}s waiting for ${what}`);
+        await provider_sleep(250);
+    }
+}
+function httpGet(url, token) {
+    return new Promise((resolve, reject) => {
+        const req = external_node_https_default().request(url, 
+        // The serving cert is self-signed for this run on 127.0.0.1: nothing to verify it against.
+        {
+            rejectUnauthorized: false,
+            headers: token ? { authorization: `Bearer ${token}` } : {},
+            timeout: 5000,
+        }, (res) => {
+            let body = "";
+            res.on("data", (c) => {
+                body += c;
+            });
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("error", reject);
+        req.on("timeout", () => req.destroy(new Error("timeout")));
+        req.end();
+    });
+}
+class KwokProvider {
+    name = "kwok";
+    async up(opts) {
+        const dir = clusterDir(opts.workDir, "kwok");
+        const previous = await readState(opts.workDir, "kwok");
+        if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {
+            throw new InputError(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
+        }
+        const kubectl = await requireLocalTool(opts.toolsDir, "kubectl");
+        const layout = await layoutFor(opts.toolsDir, dir);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(layout.certDir, { recursive: true });
+        const ports = {
+            etcdClient: await freePort(),
+            etcdPeer: await freePort(),
+            apiserver: await freePort(),
+            controllerManager: await freePort(),
+            scheduler: await freePort(),
+            kwok: await freePort(),
+        };
+        const server = `https://${LOOPBACK}:${ports.apiserver}`;
+        const token = (0,external_node_crypto_.randomBytes)(24).toString("hex");
+        const { publicKey, privateKey } = (0,external_node_crypto_.generateKeyPairSync)("rsa", {
+            modulusLength: 2048,
+            publicKeyEncoding: { type: "spki", format: "pem" },
+            privateKeyEncoding: { type: "pkcs8", format: "pem" },
+        });
+        await (0,promises_.writeFile)(layout.saPublicKey, publicKey);
+        await (0,promises_.writeFile)(layout.saPrivateKey, privateKey, { mode: 0o600 });
+        await (0,promises_.writeFile)(layout.tokenFile, tokenFile(token), { mode: 0o600 });
+        await (0,promises_.writeFile)(layout.componentKubeconfig, kubeconfig(server, token), { mode: 0o600 });
+        await (0,promises_.writeFile)(layout.kwokConfig, kwokConfig());
+        const userKubeconfig = external_node_path_default().resolve(opts.kubeconfig ?? layout.componentKubeconfig);
+        const started = [];
+        const records = () => started.map((s) => ({ name: s.name, pid: s.daemon.pid, binary: s.binary, log: s.log }));
+        const state = () => ({
+            provider: "kwok",
+            dir,
+            kubeconfig: userKubeconfig,
+            server,
+            processes: records(),
+        });
+        // Ctrl-C or a kill while starting: stop what already runs, then leave with the usual 130/143.
+        const onSignal = (sig) => {
+            void this.stopAll(records())
+                .then(() => removeState(opts.workDir, "kwok"))
+                .finally(() => process.exit(sig === "SIGINT" ? 130 : 143));
+        };
+        process.once("SIGINT", onSignal);
+        process.once("SIGTERM", onSignal);
+        const kc = ["--kubeconfig", layout.componentKubeconfig];
+        try {
+            const byName = new Map(components(layout, ports).map((c) => [c.name, c]));
+            const start = async (name) => {
+                const c = byName.get(name);
+                if (!c)
+                    throw new InputError(`internal: no component ${name}`);
+                const log = external_node_path_default().join(dir, `${name}.log`);
+                opts.log(`kwok: starting ${name}`);
+                started.push({ name, daemon: startDaemon(c.argv, log, dir), log, binary: c.argv[0] });
+                // Written after every start, so even an interrupted `up` leaves `down` a full list to stop.
+                await writeState(opts.workDir, state());
+            };
+            await start("etcd");
+            await waitFor("etcd health", async () => (await fetch(`http://${LOOPBACK}:${ports.etcdClient}/health`)).ok, started);
+            await start("kube-apiserver");
+            await waitFor("kube-apiserver /readyz", async () => (await httpGet(`${server}/readyz`, token)).status === 200, started);
+            await start("kube-controller-manager");
+            await start("kube-scheduler");
+            await start("kwok");
+            const node = await runTool([kubectl, ...kc, "apply", "-f", "-"], {
+                input: nodeManifest(),
+                timeoutMs: 60_000,
+            });
+            if (node.code !== 0)
+                throw new StartError(`creating the simulated node failed: ${node.stderr.trim()}`);
+            await waitFor(`node ${NODE_NAME} Ready`, async () => {
+                const r = await runTool([
+                    kubectl,
+                    ...kc,
+                    "get",
+                    "node",
+                    NODE_NAME,
+                    "-o",
+                    'jsonpath={.status.conditions[?(@.type=="Ready")].status}',
+                ], { timeoutMs: 30_000 });
+                return r.stdout.trim() === "True";
+            }, started);
+            // Pods are refused until the controller-manager has created a namespace's default ServiceAccount.
+            await waitFor("the default ServiceAccount", async () => (await runTool([kubectl, ...kc, "get", "serviceaccount", "default", "-n", "default"])).code === 0, started);
+            if (userKubeconfig !== layout.componentKubeconfig) {
+                await (0,promises_.mkdir)(external_node_path_default().dirname(userKubeconfig), { recursive: true });
+                await (0,promises_.copyFile)(layout.componentKubeconfig, userKubeconfig);
+            }
+            await writeState(opts.workDir, state());
+            opts.log(`kwok: cluster ready at ${server} (kubeconfig ${userKubeconfig})`);
+            return { provider: "kwok", kubeconfig: userKubeconfig, server };
+        }
+        catch (e) {
+            await this.stopAll(records());
+            await removeState(opts.workDir, "kwok");
+            throw e;
+        }
+        finally {
+            process.off("SIGINT", onSignal);
+            process.off("SIGTERM", onSignal);
+        }
+    }
+    async down(opts) {
+        const st = await readState(opts.workDir, "kwok");
+        if (!st) {
+            opts.log("kwok: no cluster state in this work dir; nothing to stop");
+            return;
+        }
+        await this.stopAll(st.processes);
+        await (0,promises_.rm)(external_node_path_default().join(st.dir, "etcd"), { recursive: true, force: true });
+        await removeState(opts.workDir, "kwok");
+        opts.log(`kwok: stopped ${st.processes.length} processes (logs kept in ${st.dir})`);
+    }
+    /** Stops in reverse start order: the simulated kubelet first, etcd last. */
+    async stopAll(procs) {
+        for (const p of [...procs].reverse())
+            await stopDaemon(p.pid, p.binary);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cluster/providers.ts
+// Provider lookup by name (the `cluster` input).
+
+
+
+function provider(name) {
+    switch (name) {
+        case "kind":
+            return new KindProvider();
+        case "kwok":
+            return new KwokProvider();
+        case "existing":
+            return new ExistingProvider();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cluster/command.ts
+// `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
+// and tear it down again, possibly from another process: what `up` started is in the work dir.
+
+
+
+
+function options(inputs, err) {
+    if (!inputs.toolsDir) {
+        throw new InputError("cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+    }
+    return { workDir: inputs.workDir, toolsDir: inputs.toolsDir, kubeconfig: inputs.kubeconfig, log: err };
+}
+const providerOption = () => new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env("FLOE_HELM_CLUSTER");
+function registerCluster(program, bind) {
+    const cluster = program.command("cluster").description("the cluster install tests run against");
+    withCommonOptions(cluster
+        .command("up")
+        .description("start a cluster and write its kubeconfig (path printed on stdout)")
+        .addOption(providerOption())
+        .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))).action(bind(async ({ inputs, io }) => {
+        const info = await provider(inputs.cluster).up(options(inputs, io.err));
+        io.out(info.kubeconfig);
+        return ExitCode.Pass;
+    }));
+    withCommonOptions(cluster
+        .command("down")
+        .description("stop the cluster that `cluster up` started from this work dir and clean up")
+        .addOption(providerOption())).action(bind(async ({ inputs, io }) => {
+        await provider(inputs.cluster).down(options(inputs, io.err));
+        return ExitCode.Pass;
+    }));
 }
 
 ;// CONCATENATED MODULE: external "os"
@@ -38758,7 +39836,7 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
+var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -39618,7 +40696,11 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
+<<<<<<< HEAD
 const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+=======
+const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
+>>>>>>> kwok
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -41529,8 +42611,6 @@ async function writeJobSummary(markdown) {
     await summary.addRaw(markdown).write();
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./src/report/results.ts
 // Results are the only state phases share: each phase (its own process in the composite action) writes
 // `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
@@ -41574,11 +42654,11 @@ async function readAllResults(workDir) {
             parsed = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
         }
         catch (e) {
-            throw new errors_InputError(`not a valid results file: ${e.message}`, { file });
+            throw new InputError(`not a valid results file: ${e.message}`, { file });
         }
         const r = parsed;
         if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new errors_InputError("not a floe-helm results file (schemaVersion 1 expected)", { file });
+            throw new InputError("not a floe-helm results file (schemaVersion 1 expected)", { file });
         }
         out.push(r);
     }
@@ -41659,6 +42739,7 @@ function byLocation(a, b) {
         a.rule.localeCompare(b.rule));
 }
 
+<<<<<<< HEAD
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/checks/workloads.ts
@@ -46372,6 +47453,8 @@ async function resolveTools(inputs, need, hooks = {}) {
     return out;
 }
 
+=======
+>>>>>>> kwok
 ;// CONCATENATED MODULE: ./src/tools/command.ts
 // `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
 
@@ -46466,7 +47549,7 @@ function registerTools(program, bind) {
         .description("check that the tools in --tools-dir exist and report their pinned versions")
         .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
         if (!inputs.toolsDir) {
-            throw new errors_InputError("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+            throw new InputError("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
         }
         let ok = true;
         for (const tool of localTools(inputs.toolsDir, inputs.helmMajors)) {
@@ -46475,7 +47558,7 @@ function registerTools(program, bind) {
             io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
         }
         if (!ok)
-            throw new errors_InputError("some tools are missing or not the pinned version: run scripts/tools.sh");
+            throw new InputError("some tools are missing or not the pinned version: run scripts/tools.sh");
         return ExitCode.Pass;
     }));
 }
@@ -46484,7 +47567,11 @@ function registerTools(program, bind) {
 
 
 
+<<<<<<< HEAD
 const commands = [registerTools, registerReport, registerGate];
+=======
+const commands = [registerTools, registerReport, registerCluster];
+>>>>>>> kwok
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
@@ -46553,7 +47640,11 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+<<<<<<< HEAD
 /* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(383);
+=======
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7969);
+>>>>>>> kwok
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
@@ -51075,6 +52166,7 @@ exports.suggestSimilar = suggestSimilar;
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 4352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -52878,6 +53970,8 @@ module.exports = {
 
 /***/ }),
 
+=======
+>>>>>>> kwok
 /***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -52980,9 +54074,15 @@ exports.composeCollection = composeCollection;
 
 
 
+<<<<<<< HEAD
 var Document = __nccwpck_require__(5402);
 var composeNode = __nccwpck_require__(5937);
 var resolveEnd = __nccwpck_require__(5407);
+=======
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+>>>>>>> kwok
 var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -53036,7 +54136,11 @@ var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
+<<<<<<< HEAD
 var resolveEnd = __nccwpck_require__(5407);
+=======
+var resolveEnd = __nccwpck_require__(7788);
+>>>>>>> kwok
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
@@ -53248,11 +54352,19 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
+<<<<<<< HEAD
 var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
 var resolveEnd = __nccwpck_require__(5407);
+=======
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
+>>>>>>> kwok
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -53861,7 +54973,11 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 5407:
+=======
+/***/ 7788:
+>>>>>>> kwok
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -53916,7 +55032,11 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
+<<<<<<< HEAD
 var resolveEnd = __nccwpck_require__(5407);
+=======
+var resolveEnd = __nccwpck_require__(7788);
+>>>>>>> kwok
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
@@ -54129,7 +55249,11 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 
 var Scalar = __nccwpck_require__(3301);
+<<<<<<< HEAD
 var resolveEnd = __nccwpck_require__(5407);
+=======
+var resolveEnd = __nccwpck_require__(7788);
+>>>>>>> kwok
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -54637,7 +55761,11 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 5402:
+=======
+/***/ 3021:
+>>>>>>> kwok
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -54646,9 +55774,15 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
+<<<<<<< HEAD
 var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(9210);
+=======
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+>>>>>>> kwok
 var anchors = __nccwpck_require__(1596);
 var applyReviver = __nccwpck_require__(3661);
 var createNode = __nccwpck_require__(2404);
@@ -55486,7 +56620,11 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
+<<<<<<< HEAD
 var Document = __nccwpck_require__(5402);
+=======
+var Document = __nccwpck_require__(3021);
+>>>>>>> kwok
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -55514,23 +56652,40 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
+<<<<<<< HEAD
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
+=======
+__webpack_unused_export__ = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+__webpack_unused_export__ = identity.isScalar;
+__webpack_unused_export__ = identity.isSeq;
+>>>>>>> kwok
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
+<<<<<<< HEAD
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.parse = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
+=======
+__webpack_unused_export__ = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+__webpack_unused_export__ = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseDocument;
+exports.As = publicApi.stringify;
+>>>>>>> kwok
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -55572,7 +56727,11 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
+<<<<<<< HEAD
 var toJS = __nccwpck_require__(6424);
+=======
+var toJS = __nccwpck_require__(4043);
+>>>>>>> kwok
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -55855,7 +57014,11 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
+<<<<<<< HEAD
 var toJS = __nccwpck_require__(6424);
+=======
+var toJS = __nccwpck_require__(4043);
+>>>>>>> kwok
 
 class NodeBase {
     constructor(type) {
@@ -55948,7 +57111,11 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
+<<<<<<< HEAD
 var toJS = __nccwpck_require__(6424);
+=======
+var toJS = __nccwpck_require__(4043);
+>>>>>>> kwok
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -56139,7 +57306,11 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
+<<<<<<< HEAD
 var toJS = __nccwpck_require__(6424);
+=======
+var toJS = __nccwpck_require__(4043);
+>>>>>>> kwok
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -56260,7 +57431,11 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
+<<<<<<< HEAD
 var toJS = __nccwpck_require__(6424);
+=======
+var toJS = __nccwpck_require__(4043);
+>>>>>>> kwok
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -56383,7 +57558,11 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 6424:
+=======
+/***/ 4043:
+>>>>>>> kwok
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -58720,7 +59899,11 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
+<<<<<<< HEAD
 var Document = __nccwpck_require__(5402);
+=======
+var Document = __nccwpck_require__(3021);
+>>>>>>> kwok
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);
@@ -59227,7 +60410,11 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
+<<<<<<< HEAD
 var timestamp = __nccwpck_require__(4371);
+=======
+var timestamp = __nccwpck_require__(6752);
+>>>>>>> kwok
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -59650,7 +60837,11 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
+<<<<<<< HEAD
 var toJS = __nccwpck_require__(6424);
+=======
+var toJS = __nccwpck_require__(4043);
+>>>>>>> kwok
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -59834,7 +61025,11 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
+<<<<<<< HEAD
 var timestamp = __nccwpck_require__(4371);
+=======
+var timestamp = __nccwpck_require__(6752);
+>>>>>>> kwok
 
 const schema = [
     map.map,
@@ -59968,7 +61163,11 @@ exports.set = set;
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 4371:
+=======
+/***/ 6752:
+>>>>>>> kwok
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -60570,7 +61769,11 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
+<<<<<<< HEAD
 /***/ 9210:
+=======
+/***/ 6829:
+>>>>>>> kwok
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -61443,6 +62646,7 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
+<<<<<<< HEAD
 /***/ }),
 
 /***/ 3837:
@@ -61562,6 +62766,8 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
 
+=======
+>>>>>>> kwok
 /***/ })
 
 /******/ });

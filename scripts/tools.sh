@@ -21,8 +21,15 @@ HELM4_VERSION=$(pin helm.4)
 KUBESEC_VERSION=$(pin kubesec.2)
 KIND_VERSION=$(pin kind.0)
 NODE24_VERSION=24
+# The Kubernetes control plane (issue 6) is built from two small wrapper modules whose go.mod/go.sum
+# pin every dependency: hack/k8s (k8s.io/kubernetes + etcd) and hack/kwok (sigs.k8s.io/kwok).
+KUBECTL_VERSION=$(pin kubectl.1)
+modver() { awk -v m="$2" '{ sub(/^require /, "") } $1 == m && $2 ~ /^v/ { print $2; exit }' "$root/hack/$1/go.mod"; }
+K8S_VERSION=$(modver k8s k8s.io/kubernetes)
+ETCD_VERSION=$(modver k8s go.etcd.io/etcd/server/v3)
+KWOK_VERSION=$(modver kwok sigs.k8s.io/kwok)
 
-all=(helm3 helm4 kubesec kind node24)
+all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl)
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 die() { printf '[tools] error: %s\n' "$*" >&2; exit 1; }
@@ -85,6 +92,50 @@ go_build() {
   ln -sfn "$bin" "$dir/bin/$name"
 }
 
+# k8s_build NAME VERSION MODULE PACKAGE LDFLAGS CHECK_CMD
+# Like go_build, but builds PACKAGE inside the wrapper module hack/MODULE, so its committed go.mod/go.sum
+# (and, for Kubernetes, the staging-module replaces) decide every dependency version.
+k8s_build() {
+  local name=$1 version=$2 mod=$3 pkg=$4 ldflags=$5 expect=$6
+  local vdir="$dir/$name/$version" bin="$dir/$name/$version/$name"
+  # Output captured first: with pipefail, `grep -q` closing the pipe early would fail the check at random.
+  reports() { [ -x "$bin" ] && local out && out=$("$bin" ${expect%%|*} 2>&1) && grep -qF -- "${expect#*|}" <<<"$out"; }
+  if reports; then
+    log "$name $version: cached ($bin)"
+  else
+    need go "install Go 1.26 or newer (https://go.dev/dl/)"
+    log "$name $version: building $pkg from hack/$mod (several minutes the first time) ..."
+    local start=$SECONDS tmp="$vdir.partial"
+    rm -rf "$tmp"; mkdir -p "$tmp"
+    if ! (cd "$root/hack/$mod" && GOFLAGS="-buildvcs=false -mod=readonly" CGO_ENABLED=0 \
+      go build -trimpath -o "$tmp/$name" -ldflags "-s -w $ldflags" "$pkg") >"$tmp.log" 2>&1; then
+      cat "$tmp.log" >&2
+      die "$name $version: 'go build $pkg' in hack/$mod failed (see above); check that the Go module proxy is reachable"
+    fi
+    rm -rf "$vdir"; mv "$tmp" "$vdir"; rm -f "$tmp.log"
+    reports || die "$name $version: built binary does not report version ${expect#*|}"
+    log "$name $version: built in $((SECONDS - start))s"
+  fi
+  mkdir -p "$dir/bin"
+  ln -sfn "$bin" "$dir/bin/$name"
+}
+
+# Stamped like release builds, so `kubectl version` and the API server's /version (which helm's
+# kubeVersion checks and .Capabilities.KubeVersion read) report the real release, not v0.0.0-master.
+k8s_ldflags() {
+  local v=${1#v} pkg=k8s.io/component-base/version
+  printf -- '-X %s.gitVersion=%s -X %s.gitMajor=%s -X %s.gitMinor=%s -X %s.gitTreeState=clean -X %s.buildDate=1970-01-01T00:00:00Z' \
+    "$pkg" "$1" "$pkg" "${v%%.*}" "$pkg" "$(echo "$v" | cut -d. -f2)" "$pkg" "$pkg"
+}
+
+build_k8s() {
+  local name=$1
+  [ "$KUBECTL_VERSION" = "$K8S_VERSION" ] ||
+    die "kubectl.1 in src/tools/versions.json is $KUBECTL_VERSION but hack/k8s/go.mod requires k8s.io/kubernetes $K8S_VERSION; make them match"
+  local flag=--version; [ "$name" = kubectl ] && flag="version --client"
+  k8s_build "$name" "$K8S_VERSION" k8s "k8s.io/kubernetes/cmd/$name" "$(k8s_ldflags "$K8S_VERSION")" "$flag|$K8S_VERSION"
+}
+
 build_node24() {
   local vdir="$dir/node24" bin
   bin="$vdir/node_modules/node/bin/node"
@@ -117,6 +168,11 @@ build() {
              "version|version $KUBESEC_VERSION" ;;
     kind) go_build kind "$KIND_VERSION" "sigs.k8s.io/kind@$KIND_VERSION" "" "version|kind $KIND_VERSION" ;;
     node24) build_node24 ;;
+    kubectl|kube-apiserver|kube-controller-manager|kube-scheduler) build_k8s "$1" ;;
+    etcd) k8s_build etcd "$ETCD_VERSION" k8s ./etcd "" "--version|etcd Version: ${ETCD_VERSION#v}" ;;
+    kwok|kwokctl) k8s_build "$1" "$KWOK_VERSION" kwok "sigs.k8s.io/kwok/cmd/$1" \
+             "-X sigs.k8s.io/kwok/pkg/consts.Version=$KWOK_VERSION -X sigs.k8s.io/kwok/pkg/consts.KubeVersion=$K8S_VERSION" \
+             "--version|$KWOK_VERSION" ;;
     *) die "unknown tool '$1' (known: ${all[*]})" ;;
   esac
 }
@@ -128,6 +184,8 @@ fi
 if [ "${1:-}" = "--versions" ]; then
   printf 'helm3 %s\nhelm4 %s\nkubesec %s\nkind %s\nnode24 %s\n' \
     "$HELM3_VERSION" "$HELM4_VERSION" "$KUBESEC_VERSION" "$KIND_VERSION" "$NODE24_VERSION"
+  for t in kubectl kube-apiserver kube-controller-manager kube-scheduler; do printf '%s %s\n' "$t" "$K8S_VERSION"; done
+  printf 'etcd %s\nkwok %s\nkwokctl %s\n' "$ETCD_VERSION" "$KWOK_VERSION" "$KWOK_VERSION"
   exit 0
 fi
 

@@ -1,5 +1,6 @@
 // The command registry: one line per command. `floe-helm --help` lists exactly these.
 import type { Command } from "commander";
+import { registerCluster } from "../cluster/command.js";
 import type { CommonFlags } from "../config/inputs.js";
 import { registerGate } from "../gate/command.js";
 import { registerReport } from "../report/command.js";
@@ -9,4 +10,4 @@ import type { CommandAction } from "./main.js";
 export type Bind = <F>(action: CommandAction<F & CommonFlags>) => (...args: unknown[]) => Promise<void>;
 export type Register = (program: Command, bind: Bind) => void;
 
-export const commands: Register[] = [registerTools, registerReport, registerGate];
+export const commands: Register[] = [registerTools, registerGate, registerCluster, registerReport];

@@ -4,6 +4,7 @@
 import os from "node:os";
 import path from "node:path";
 import { InputError } from "../cli/errors.js";
+import { type ProviderName, parseProvider } from "../cluster/provider.js";
 
 export type HelmMajor = 3 | 4;
 
@@ -19,6 +20,7 @@ export interface Inputs {
   githubActions: boolean;
   /** Print stack traces of internal errors (FLOE_HELM_DEBUG=1). */
   debug: boolean;
+<<<<<<< HEAD
   /** Whether helmMajors came from a flag or FLOE_HELM_HELM (then it wins over floe-gate.yaml). */
   helmExplicit: boolean;
   /** gate: floe-gate.yaml to read (default: ./floe-gate.yaml when it exists). */
@@ -42,6 +44,12 @@ export interface Inputs {
     kubectl: string | undefined;
     kubesec: string | undefined;
   };
+=======
+  /** Which cluster install tests run against (kind needs Docker; kwok runs anywhere). */
+  cluster: ProviderName;
+  /** Kubeconfig to write (kind, kwok) or use (existing); a default under the work dir when unset. */
+  kubeconfig: string | undefined;
+>>>>>>> kwok
 }
 
 /** The environment variable that carries each input when no flag is given. */
@@ -50,6 +58,7 @@ export const envNames = {
   toolsDir: "FLOE_HELM_TOOLS_DIR",
   helm: "FLOE_HELM_HELM",
   debug: "FLOE_HELM_DEBUG",
+<<<<<<< HEAD
   gateConfig: "FLOE_HELM_CONFIG",
   charts: "FLOE_HELM_CHARTS",
   valuesFiles: "FLOE_HELM_VALUES",
@@ -61,6 +70,10 @@ export const envNames = {
   kindVersion: "FLOE_HELM_KIND_VERSION",
   kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
   kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
+=======
+  cluster: "FLOE_HELM_CLUSTER",
+  kubeconfig: "FLOE_HELM_KUBECONFIG",
+>>>>>>> kwok
 } as const;
 
 /** Flags common to every command, as commander parsed them. */
@@ -68,6 +81,7 @@ export interface CommonFlags {
   workDir?: string;
   toolsDir?: string;
   helm?: string;
+<<<<<<< HEAD
   config?: string;
   chart?: string[];
   values?: string[];
@@ -87,6 +101,11 @@ function listFromEnv(v: string | undefined): string[] {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
+=======
+  /** `--provider` of `cluster up/down`. */
+  provider?: string;
+  kubeconfig?: string;
+>>>>>>> kwok
 }
 
 export function parseHelmMajors(value: string, source: string): HelmMajor[] {
@@ -114,12 +133,15 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
   const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
   const helmFromFlag = nonEmpty(flags.helm);
   const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
+  const providerFromFlag = nonEmpty(flags.provider);
+  const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
   return {
     workDir: path.resolve(cwd, workDirRaw),
     toolsDir: toolsDirRaw === undefined ? undefined : path.resolve(cwd, toolsDirRaw),
     helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
     githubActions,
     debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
+<<<<<<< HEAD
     helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
     gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
     charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) =>
@@ -141,6 +163,13 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
       kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[envNames.kubectlVersion]),
       kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
     },
+=======
+    cluster: parseProvider(
+      providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok",
+      providerFromFlag ? "--provider" : envNames.cluster,
+    ),
+    kubeconfig: kubeconfigRaw === undefined ? undefined : path.resolve(cwd, kubeconfigRaw),
+>>>>>>> kwok
   };
 }
 

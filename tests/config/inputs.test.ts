@@ -37,6 +37,7 @@ describe("buildInputs", () => {
       want: { workDir: "/repo/.floe-helm", toolsDir: undefined, helmMajors: [3, 4] },
     },
     {
+<<<<<<< HEAD
       name: "gate defaults",
       flags: {},
       env: {},
@@ -94,6 +95,24 @@ describe("buildInputs", () => {
       flags: { chart: ["x"] },
       env: { FLOE_HELM_CHARTS: "y,z" },
       want: { charts: ["/repo/x"] },
+=======
+      name: "cluster defaults to kwok with no kubeconfig",
+      flags: {},
+      env: {},
+      want: { cluster: "kwok", kubeconfig: undefined },
+    },
+    {
+      name: "cluster and kubeconfig from env",
+      flags: {},
+      env: { FLOE_HELM_CLUSTER: "existing", FLOE_HELM_KUBECONFIG: "kc.yaml" },
+      want: { cluster: "existing", kubeconfig: "/repo/kc.yaml" },
+    },
+    {
+      name: "--provider and --kubeconfig win over env",
+      flags: { provider: "KIND", kubeconfig: "/abs/kc" },
+      env: { FLOE_HELM_CLUSTER: "existing", FLOE_HELM_KUBECONFIG: "kc.yaml" },
+      want: { cluster: "kind", kubeconfig: "/abs/kc" },
+>>>>>>> kwok
     },
   ])("$name", ({ flags, env, want }) => {
     expect(buildInputs(flags, env, cwd)).toMatchObject(want);
@@ -115,6 +134,7 @@ describe("buildInputs", () => {
   });
 
   it.each([
+<<<<<<< HEAD
     {
       name: "installer defaults outside Actions: per-user cache, official sites, pinned versions",
       flags: {},
@@ -168,6 +188,12 @@ describe("buildInputs", () => {
     expect(defaultToolCache({ HOME: "/Users/me" }, "darwin")).toBe(
       "/Users/me/Library/Caches/floe-helm/tools",
     );
+=======
+    [{ provider: "docker" }, {}, /--provider: expected one of kind, kwok, existing, got 'docker'/],
+    [{}, { FLOE_HELM_CLUSTER: "k3d" }, /FLOE_HELM_CLUSTER: expected one of kind, kwok, existing, got 'k3d'/],
+  ])("refuses an unknown cluster provider %j %j naming the source", (flags, env, want) => {
+    expect(() => buildInputs(flags, env, cwd)).toThrow(want);
+>>>>>>> kwok
   });
 
   it("resolves relative paths against the working directory", () => {

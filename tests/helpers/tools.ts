@@ -9,7 +9,28 @@ export const toolsDir = process.env.FLOE_TOOLS_DIR
   ? path.join(process.env.FLOE_TOOLS_DIR, "bin")
   : path.join(repoRoot, ".tools", "bin");
 
-export type TestTool = "helm3" | "helm4" | "kubesec" | "kind" | "kubectl" | "node24";
+export type TestTool =
+  | "helm3"
+  | "helm4"
+  | "kubesec"
+  | "kind"
+  | "node24"
+  | "kubectl"
+  | "kube-apiserver"
+  | "kube-controller-manager"
+  | "kube-scheduler"
+  | "etcd"
+  | "kwok";
+
+/** The kwok provider's binaries (scripts/tools.sh builds them from source). */
+export const controlPlaneTools = [
+  "kubectl",
+  "etcd",
+  "kube-apiserver",
+  "kube-controller-manager",
+  "kube-scheduler",
+  "kwok",
+] as const;
 
 export function tool(name: TestTool): string {
   const p = path.join(toolsDir, name);

@@ -1,0 +1,53 @@
+// `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
+// and tear it down again, possibly from another process: what `up` started is in the work dir.
+import { type Command, Option } from "commander";
+import type { Bind } from "../cli/commands.js";
+import { ExitCode, InputError } from "../cli/errors.js";
+import { withCommonOptions } from "../cli/main.js";
+import type { Inputs } from "../config/inputs.js";
+import type { ClusterOptions } from "./provider.js";
+import { provider } from "./providers.js";
+
+function options(inputs: Inputs, err: (l: string) => void): ClusterOptions {
+  if (!inputs.toolsDir) {
+    throw new InputError("cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+  }
+  return { workDir: inputs.workDir, toolsDir: inputs.toolsDir, kubeconfig: inputs.kubeconfig, log: err };
+}
+
+const providerOption = () =>
+  new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env(
+    "FLOE_HELM_CLUSTER",
+  );
+
+export function registerCluster(program: Command, bind: Bind): void {
+  const cluster = program.command("cluster").description("the cluster install tests run against");
+
+  withCommonOptions(
+    cluster
+      .command("up")
+      .description("start a cluster and write its kubeconfig (path printed on stdout)")
+      .addOption(providerOption())
+      .addOption(
+        new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"),
+      ),
+  ).action(
+    bind(async ({ inputs, io }) => {
+      const info = await provider(inputs.cluster).up(options(inputs, io.err));
+      io.out(info.kubeconfig);
+      return ExitCode.Pass;
+    }),
+  );
+
+  withCommonOptions(
+    cluster
+      .command("down")
+      .description("stop the cluster that `cluster up` started from this work dir and clean up")
+      .addOption(providerOption()),
+  ).action(
+    bind(async ({ inputs, io }) => {
+      await provider(inputs.cluster).down(options(inputs, io.err));
+      return ExitCode.Pass;
+    }),
+  );
+}

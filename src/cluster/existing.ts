@@ -1,0 +1,23 @@
+// An existing cluster: nothing to start or stop, only a kubeconfig to hand on.
+import { access } from "node:fs/promises";
+import path from "node:path";
+import { InputError } from "../cli/errors.js";
+import type { ClusterInfo, ClusterOptions, ClusterProvider } from "./provider.js";
+
+export class ExistingProvider implements ClusterProvider {
+  readonly name = "existing" as const;
+
+  async up(opts: ClusterOptions): Promise<ClusterInfo> {
+    if (!opts.kubeconfig)
+      throw new InputError("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
+    const kubeconfig = path.resolve(opts.kubeconfig);
+    try {
+      await access(kubeconfig);
+    } catch {
+      throw new InputError(`kubeconfig not found: ${kubeconfig}`);
+    }
+    return { provider: "existing", kubeconfig, server: "" };
+  }
+
+  async down(): Promise<void> {}
+}

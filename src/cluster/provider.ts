@@ -1,0 +1,39 @@
+// The cluster provider contract shared by kind (Docker), kwok (a real control plane with simulated nodes,
+// no Docker) and an existing cluster. Every provider brings a cluster up, hands back a kubeconfig, and tears
+// down exactly what it started; `down` may run in another process, so what `up` started is kept in a state
+// file under the work dir.
+import { InputError } from "../cli/errors.js";
+
+export const providerNames = ["kind", "kwok", "existing"] as const;
+export type ProviderName = (typeof providerNames)[number];
+
+export function parseProvider(value: string, source: string): ProviderName {
+  const v = value.trim().toLowerCase();
+  if ((providerNames as readonly string[]).includes(v)) return v as ProviderName;
+  throw new InputError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
+}
+
+export interface ClusterOptions {
+  /** The run's work dir; each provider keeps its files and state in <workDir>/cluster/<provider>/. */
+  workDir: string;
+  /** Folder with the pinned binaries (scripts/tools.sh layout). */
+  toolsDir: string;
+  /** Where to write (kind, kwok) or read (existing) the kubeconfig; a default under the work dir when unset. */
+  kubeconfig?: string;
+  /** Progress lines for the user. */
+  log: (line: string) => void;
+}
+
+export interface ClusterInfo {
+  provider: ProviderName;
+  kubeconfig: string;
+  /** The API server URL the kubeconfig points at. */
+  server: string;
+}
+
+export interface ClusterProvider {
+  readonly name: ProviderName;
+  up(opts: ClusterOptions): Promise<ClusterInfo>;
+  /** Stops and removes what `up` started; a no-op when nothing is running. */
+  down(opts: ClusterOptions): Promise<void>;
+}

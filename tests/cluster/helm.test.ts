@@ -1,0 +1,216 @@
+// Real helm 3 and helm 4 against a real API server (kwok provider, one control plane for this file):
+// install and wait, helm test (passing and failing), upgrade from the previous chart version, roll back,
+// a broken upgrade refused by the API server, and an uninstall that leaves nothing behind.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunResult, runTool } from "../../src/exec/runner.js";
+import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { helm, repoRoot } from "../helpers/tools.js";
+
+const fixtures = path.join(repoRoot, "tests", "fixtures", "cluster");
+const previous = path.join(fixtures, "demo-0.1.0");
+const current = path.join(fixtures, "demo");
+
+let c: TestCluster | undefined;
+const k = () => {
+  if (!c) throw new Error("cluster did not start (see beforeAll)");
+  return c;
+};
+beforeAll(async () => {
+  c = await clusterUp();
+});
+afterAll(async () => {
+  await clusterDown(c);
+});
+
+describe.each([3, 4] as const)("helm %i on the kwok cluster", (major) => {
+  const ns = `helm${major}`;
+  const rel = `demo${major}`;
+  // Each helm major gets its own config/cache dirs, so nothing on the machine leaks in.
+  const home = mkdtempSync(path.join(tmpdir(), `floe-helm${major}-`));
+  const run = (...args: string[]): Promise<RunResult> =>
+    runTool([helm(major), "--kubeconfig", k().kubeconfig, "-n", ns, ...args], {
+      timeoutMs: 240_000,
+      env: {
+        PATH: process.env.PATH,
+        HOME: home,
+        HELM_CACHE_HOME: path.join(home, "cache"),
+        HELM_CONFIG_HOME: path.join(home, "config"),
+        HELM_DATA_HOME: path.join(home, "data"),
+      },
+    });
+  /** The release as `helm list` reports it (deployed or failed): revision, status, chart ("demo-0.1.0"). */
+  const status = async (): Promise<{ revision: string; status: string; chart: string }> => {
+    const all = JSON.parse((await run("list", "-o", "json")).stdout) as { name: string }[];
+    const found = all.find((r) => r.name === rel);
+    if (!found) throw new Error(`release ${rel} not listed`);
+    return found as never;
+  };
+  const wait = ["--wait", "--wait-for-jobs", "--timeout", "180s"];
+
+  it("installs the previous chart version and waits for it", async () => {
+    const r = await run("install", rel, previous, "--create-namespace", ...wait);
+    expect(r.code, r.stderr).toBe(0);
+    const s = await status();
+    expect([s.status, s.chart]).toEqual(["deployed", "demo-0.1.0"]);
+    const ready = await k().kubectl(
+      "get",
+      "deploy",
+      `${rel}-demo`,
+      "-n",
+      ns,
+      "-o",
+      "jsonpath={.status.readyReplicas}",
+    );
+    expect(ready.stdout).toBe("2");
+  });
+
+  it("upgrades to the current chart version; its Job completes", async () => {
+    const r = await run("upgrade", rel, current, ...wait);
+    expect(r.code, r.stderr).toBe(0);
+    const s = await status();
+    expect([String(s.revision), s.chart]).toEqual(["2", "demo-0.2.0"]);
+    const job = await k().kubectl(
+      "get",
+      "job",
+      `${rel}-demo-migrate`,
+      "-n",
+      ns,
+      "-o",
+      "jsonpath={.status.succeeded}",
+    );
+    expect(job.stdout).toBe("1");
+  });
+
+  it("helm test passes", async () => {
+    const r = await run("test", rel, "--timeout", "120s");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`TEST SUITE:\\s+${rel}-demo-test-ok[\\s\\S]*Phase:\\s+Succeeded`));
+  });
+
+  it("rolls back to the previous chart version", async () => {
+    const r = await run("rollback", rel, "1", ...wait);
+    expect(r.code, r.stderr).toBe(0);
+    const s = await status();
+    expect([String(s.revision), s.chart, s.status]).toEqual(["3", "demo-0.1.0", "deployed"]);
+    const cm = await k().kubectl(
+      "get",
+      "configmap",
+      `${rel}-demo`,
+      "-n",
+      ns,
+      "-o",
+      "jsonpath={.data.version}",
+    );
+    expect(cm.stdout).toBe("0.1.0");
+  });
+
+  it("helm test fails when a test pod fails (annotated for the simulated kubelet)", async () => {
+    const up = await run("upgrade", rel, current, "--set", "tests.fail=true", ...wait);
+    expect(up.code, up.stderr).toBe(0);
+    const r = await run("test", rel, "--timeout", "120s");
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(new RegExp(`${rel}-demo-test-fail.*failed`));
+  });
+
+  it("an upgrade that changes a Deployment's selector is refused by the API server", async () => {
+    const r = await run("upgrade", rel, current, "--set", "brokenSelector=true", ...wait);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(
+      /Deployment\.apps "[^"]+-demo" is invalid: spec\.selector: Invalid value: .*field is immutable/,
+    );
+    const s = await status();
+    // The release history records the refusal; the running objects are untouched.
+    expect(s.status).toBe("failed");
+    const sel = await k().kubectl(
+      "get",
+      "deploy",
+      `${rel}-demo`,
+      "-n",
+      ns,
+      "-o",
+      "jsonpath={.spec.selector.matchLabels}",
+    );
+    expect(sel.stdout).not.toContain("changed");
+  });
+
+  it("uninstall leaves nothing behind", async () => {
+    const r = await run("uninstall", rel, "--wait", "--timeout", "120s");
+    expect(r.code, r.stderr).toBe(0);
+    const left = async () =>
+      (
+        await k().kubectl(
+          "get",
+          "all,configmap,secret,job",
+          "-n",
+          ns,
+          "-l",
+          `app.kubernetes.io/instance=${rel}`,
+          "-o",
+          "name",
+        )
+      ).stdout.trim();
+    await expect.poll(left, { timeout: 60_000 }).toBe("");
+    // Helm's own release records (Secrets owned by helm) are gone too.
+    const records = await k().kubectl(
+      "get",
+      "secret",
+      "-n",
+      ns,
+      "-l",
+      `owner=helm,name=${rel}`,
+      "-o",
+      "name",
+    );
+    expect(records.stdout.trim()).toBe("");
+    // No pod at all is left in the namespace (test pods are hooks, deleted by their delete policy).
+    const pods = async () => (await k().kubectl("get", "pods", "-n", ns, "-o", "name")).stdout.trim();
+    await expect.poll(pods, { timeout: 60_000 }).toBe("");
+  });
+});
+
+// The platform chart with its CI scenario. On simulated pods, `helm test` proves the test pods are valid,
+// admitted and run through helm's hook flow; what they would check over the network is not exercised here.
+describe.each([3, 4] as const)("helm %i: floe-platform with values-test.yaml", (major) => {
+  const chart = path.join(repoRoot, "charts", "floe-platform");
+  const ns = `platform${major}`;
+  const rel = `fp${major}`;
+  const home = mkdtempSync(path.join(tmpdir(), `floe-platform${major}-`));
+  const run = (...args: string[]): Promise<RunResult> =>
+    runTool([helm(major), "--kubeconfig", k().kubeconfig, "-n", ns, ...args], {
+      timeoutMs: 300_000,
+      env: {
+        PATH: process.env.PATH,
+        HOME: home,
+        HELM_CACHE_HOME: path.join(home, "cache"),
+        HELM_CONFIG_HOME: path.join(home, "config"),
+        HELM_DATA_HOME: path.join(home, "data"),
+      },
+    });
+
+  it("installs and waits (hooks and Jobs included), then every helm test pod succeeds", async () => {
+    const install = await run(
+      "install",
+      rel,
+      chart,
+      "-f",
+      path.join(chart, "values-test.yaml"),
+      "--create-namespace",
+      "--wait",
+      "--wait-for-jobs",
+      "--timeout",
+      "240s",
+    );
+    expect(install.code, install.stderr).toBe(0);
+    const test = await run("test", rel, "--timeout", "180s");
+    expect(test.code, test.stderr).toBe(0);
+    const suites = test.stdout.match(/TEST SUITE:/g) ?? [];
+    const passed = test.stdout.match(/Phase:\s+Succeeded/g) ?? [];
+    expect(suites.length).toBeGreaterThan(1);
+    expect(passed.length).toBe(suites.length);
+    const un = await run("uninstall", rel, "--wait", "--timeout", "120s");
+    expect(un.code, un.stderr).toBe(0);
+  });
+});
