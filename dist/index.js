@@ -393,7 +393,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -454,7 +454,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -510,7 +510,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -687,7 +687,7 @@ exports.regexpCode = regexpCode;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
 const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
+const scope_1 = __nccwpck_require__(5407);
 var code_2 = __nccwpck_require__(567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
@@ -697,7 +697,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(5407);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1383,7 +1383,7 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 5407:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1668,7 +1668,7 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
 const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
+const validation_error_1 = __nccwpck_require__(5402);
 const names_1 = __nccwpck_require__(630);
 const resolve_1 = __nccwpck_require__(4090);
 const util_1 = __nccwpck_require__(4464);
@@ -3427,7 +3427,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
+const validation_error_1 = __nccwpck_require__(5402);
 const ref_error_1 = __nccwpck_require__(3162);
 const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
@@ -4161,7 +4161,7 @@ exports["default"] = uri;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5402:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4693,7 +4693,7 @@ const anyOf_1 = __nccwpck_require__(9380);
 const oneOf_1 = __nccwpck_require__(2490);
 const allOf_1 = __nccwpck_require__(9205);
 const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const thenElse_1 = __nccwpck_require__(9210);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -5118,7 +5118,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 9210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -38317,11 +38317,7 @@ module.exports = {
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 383:
-=======
-/***/ 7969:
->>>>>>> kwok
+/***/ 2505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38366,7 +38362,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 /** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input. */
 const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2 };
 /** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
-class InputError extends Error {
+class errors_InputError extends Error {
     where;
     name = "InputError";
     constructor(message, where) {
@@ -38387,13 +38383,8 @@ function formatLocation(where) {
 }
 /** The single line a user sees for an error that stopped the run. */
 function describeError(err) {
-<<<<<<< HEAD
     if (err instanceof errors_InputError) {
         const loc = formatLocation(err.where);
-=======
-    if (err instanceof InputError) {
-        const loc = errors_formatLocation(err.where);
->>>>>>> kwok
         return loc ? `${loc}: ${err.message}` : err.message;
     }
     if (err instanceof Error) {
@@ -38419,7 +38410,7 @@ function parseProvider(value, source) {
     const v = value.trim().toLowerCase();
     if (providerNames.includes(v))
         return v;
-    throw new InputError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
+    throw new errors_InputError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
@@ -38429,13 +38420,13 @@ function parseProvider(value, source) {
 
 
 
+
 /** The environment variable that carries each input when no flag is given. */
 const inputs_envNames = {
     workDir: "FLOE_HELM_WORK_DIR",
     toolsDir: "FLOE_HELM_TOOLS_DIR",
     helm: "FLOE_HELM_HELM",
     debug: "FLOE_HELM_DEBUG",
-<<<<<<< HEAD
     gateConfig: "FLOE_HELM_CONFIG",
     charts: "FLOE_HELM_CHARTS",
     valuesFiles: "FLOE_HELM_VALUES",
@@ -38447,10 +38438,8 @@ const inputs_envNames = {
     kindVersion: "FLOE_HELM_KIND_VERSION",
     kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
     kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
-=======
     cluster: "FLOE_HELM_CLUSTER",
     kubeconfig: "FLOE_HELM_KUBECONFIG",
->>>>>>> kwok
 };
 /** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
 function listFromEnv(v) {
@@ -38467,7 +38456,7 @@ function parseHelmMajors(value, source) {
         return [3];
     if (v === "4")
         return [4];
-    throw new InputError(`${source}: expected 3, 4 or both, got '${value}'`);
+    throw new errors_InputError(`${source}: expected 3, 4 or both, got '${value}'`);
 }
 function nonEmpty(v) {
     return v === undefined || v.trim() === "" ? undefined : v.trim();
@@ -38482,19 +38471,14 @@ function buildInputs(flags, env, cwd) {
         (githubActions && env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm") : ".floe-helm");
     const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[inputs_envNames.toolsDir]);
     const helmFromFlag = nonEmpty(flags.helm);
-<<<<<<< HEAD
     const helmRaw = helmFromFlag ?? nonEmpty(env[inputs_envNames.helm]) ?? "both";
-=======
-    const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
     const providerFromFlag = nonEmpty(flags.provider);
-    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
->>>>>>> kwok
+    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[inputs_envNames.kubeconfig]);
     return {
         workDir: external_node_path_default().resolve(cwd, workDirRaw),
         toolsDir: toolsDirRaw === undefined ? undefined : external_node_path_default().resolve(cwd, toolsDirRaw),
         helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : inputs_envNames.helm),
         githubActions,
-<<<<<<< HEAD
         debug: env[inputs_envNames.debug] === "1" || env[inputs_envNames.debug] === "true",
         helmExplicit: helmFromFlag !== undefined || nonEmpty(env[inputs_envNames.helm]) !== undefined,
         gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[inputs_envNames.gateConfig])),
@@ -38510,11 +38494,8 @@ function buildInputs(flags, env, cwd) {
             kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[inputs_envNames.kubectlVersion]),
             kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[inputs_envNames.kubesecVersion]),
         },
-=======
-        debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
-        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : envNames.cluster),
+        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[inputs_envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : inputs_envNames.cluster),
         kubeconfig: kubeconfigRaw === undefined ? undefined : external_node_path_default().resolve(cwd, kubeconfigRaw),
->>>>>>> kwok
     };
 }
 /** The runner's tool cache in Actions; elsewhere the per-user cache folder of the OS (XDG on Linux). */
@@ -38538,13 +38519,13 @@ class ExistingProvider {
     name = "existing";
     async up(opts) {
         if (!opts.kubeconfig)
-            throw new InputError("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
+            throw new errors_InputError("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
         const kubeconfig = external_node_path_default().resolve(opts.kubeconfig);
         try {
             await (0,promises_.access)(kubeconfig);
         }
         catch {
-            throw new InputError(`kubeconfig not found: ${kubeconfig}`);
+            throw new errors_InputError(`kubeconfig not found: ${kubeconfig}`);
         }
         return { provider: "existing", kubeconfig, server: "" };
     }
@@ -38564,7 +38545,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 function runTool(argv, opts = {}) {
     const [cmd, ...args] = argv;
     if (!cmd)
-        throw new InputError("internal: empty argv");
+        throw new errors_InputError("internal: empty argv");
     const started = Date.now();
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_.spawn)(cmd, args, {
@@ -38590,11 +38571,11 @@ function runTool(argv, opts = {}) {
             if (timer)
                 clearTimeout(timer);
             if (e.code === "ENOENT")
-                reject(new InputError(`cannot run '${cmd}': no such file`));
+                reject(new errors_InputError(`cannot run '${cmd}': no such file`));
             else if (e.code === "EACCES")
-                reject(new InputError(`cannot run '${cmd}': not executable`));
+                reject(new errors_InputError(`cannot run '${cmd}': not executable`));
             else
-                reject(new InputError(`cannot run '${cmd}': ${e.message}`));
+                reject(new errors_InputError(`cannot run '${cmd}': ${e.message}`));
         });
         child.on("close", (code, signal) => {
             if (timer)
@@ -38628,17 +38609,17 @@ function parseVersion(output) {
 }
 
 ;// CONCATENATED MODULE: ./src/tools/versions.json
-const versions_namespaceObject = /*#__PURE__*/JSON.parse('{"Fs":{"3":"v3.22.0","4":"v4.3.1"},"Hr":{"2":"v2.14.2"},"fM":{"0":"v0.33.0","q":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"Lr":{"1":"v1.37.0"}}');
+const versions_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned default tool versions: the single source for the action\'s installer and for scripts/tools.sh (which builds the same versions from source for tests). Checksums per asset are added by the installer\'s table.","helm":{"3":"v3.22.0","4":"v4.3.1"},"kubesec":{"2":"v2.14.2"},"kind":{"0":"v0.33.0","nodeImage":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"kubectl":{"1":"v1.37.0"}}');
 ;// CONCATENATED MODULE: ./src/tools/pins.ts
 // Pinned default versions, shared with scripts/tools.sh through versions.json.
 
 const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
 const pins = {
-    helm: { 3: versions_namespaceObject.Fs[3], 4: versions_namespaceObject.Fs[4] },
-    kubesec: versions_namespaceObject.Hr[2],
-    kind: versions_namespaceObject.fM[0],
-    kindNodeImage: versions_namespaceObject.fM.q,
-    kubectl: versions_namespaceObject.Lr[1],
+    helm: { 3: versions_namespaceObject.helm[3], 4: versions_namespaceObject.helm[4] },
+    kubesec: versions_namespaceObject.kubesec[2],
+    kind: versions_namespaceObject.kind[0],
+    kindNodeImage: versions_namespaceObject.kind.nodeImage,
+    kubectl: versions_namespaceObject.kubectl[1],
 };
 
 ;// CONCATENATED MODULE: ./src/tools/local.ts
@@ -38677,13 +38658,13 @@ async function checkLocalTool(tool) {
         : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
 }
 /** The path of a tool in the tools folder, or one clear error saying how to get it. */
-async function requireLocalTool(toolsDir, name) {
+async function local_requireLocalTool(toolsDir, name) {
     const p = external_node_path_default().join(toolsDir, name);
     try {
         await (0,promises_.access)(p, promises_.constants.X_OK);
     }
     catch {
-        throw new InputError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
+        throw new errors_InputError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
     }
     return p;
 }
@@ -38794,7 +38775,7 @@ function kindDeleteArgv(kind, o) {
 class KindProvider {
     name = "kind";
     async up(opts) {
-        const kind = await requireLocalTool(opts.toolsDir, "kind");
+        const kind = await local_requireLocalTool(opts.toolsDir, "kind");
         const dir = clusterDir(opts.workDir, "kind");
         await (0,promises_.mkdir)(dir, { recursive: true });
         const config = external_node_path_default().join(dir, "kind.yaml");
@@ -38808,7 +38789,7 @@ class KindProvider {
             waitSeconds: 180,
         }), { onStderr: (c) => opts.log(c.trimEnd()) });
         if (r.code !== 0) {
-            throw new InputError(`kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""}`);
+            throw new errors_InputError(`kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""}`);
         }
         await writeState(opts.workDir, {
             provider: "kind",
@@ -38824,10 +38805,10 @@ class KindProvider {
         const st = await readState(opts.workDir, "kind");
         if (!st)
             return;
-        const kind = await requireLocalTool(opts.toolsDir, "kind");
+        const kind = await local_requireLocalTool(opts.toolsDir, "kind");
         const r = await runTool(kindDeleteArgv(kind, { name: st.extra?.name ?? KIND_CLUSTER_NAME, kubeconfig: st.kubeconfig }));
         if (r.code !== 0)
-            throw new InputError(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
+            throw new errors_InputError(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
         await removeState(opts.workDir, "kind");
     }
 }
@@ -38850,12 +38831,12 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 function startDaemon(argv, logFile, cwd) {
     const [cmd, ...args] = argv;
     if (!cmd)
-        throw new InputError("internal: empty argv");
+        throw new errors_InputError("internal: empty argv");
     const fd = (0,external_node_fs_.openSync)(logFile, "a");
     try {
         const child = (0,external_node_child_process_.spawn)(cmd, args, { cwd, detached: true, stdio: ["ignore", fd, fd] });
         if (child.pid === undefined)
-            throw new InputError(`cannot run '${cmd}'`);
+            throw new errors_InputError(`cannot run '${cmd}'`);
         const d = { pid: child.pid, child, exit: undefined };
         child.on("exit", (code, signal) => {
             d.exit = { code, signal };
@@ -39327,7 +39308,7 @@ const kwokBinaries = {
 async function layoutFor(toolsDir, dir) {
     const bin = {};
     for (const [key, name] of Object.entries(kwokBinaries)) {
-        bin[key] = await requireLocalTool(toolsDir, name);
+        bin[key] = await local_requireLocalTool(toolsDir, name);
     }
     return {
         bin,
@@ -39350,7 +39331,7 @@ function lastLogLine(file) {
         return "";
     }
 }
-class StartError extends InputError {
+class StartError extends errors_InputError {
 }
 /** Polls `ready` until it returns true, failing early (with the log's last line) if a component died. */
 async function waitFor(what, ready, started) {
@@ -39395,9 +39376,9 @@ class KwokProvider {
         const dir = clusterDir(opts.workDir, "kwok");
         const previous = await readState(opts.workDir, "kwok");
         if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {
-            throw new InputError(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
+            throw new errors_InputError(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
         }
-        const kubectl = await requireLocalTool(opts.toolsDir, "kubectl");
+        const kubectl = await local_requireLocalTool(opts.toolsDir, "kubectl");
         const layout = await layoutFor(opts.toolsDir, dir);
         await (0,promises_.rm)(dir, { recursive: true, force: true });
         await (0,promises_.mkdir)(layout.certDir, { recursive: true });
@@ -39445,7 +39426,7 @@ class KwokProvider {
             const start = async (name) => {
                 const c = byName.get(name);
                 if (!c)
-                    throw new InputError(`internal: no component ${name}`);
+                    throw new errors_InputError(`internal: no component ${name}`);
                 const log = external_node_path_default().join(dir, `${name}.log`);
                 opts.log(`kwok: starting ${name}`);
                 started.push({ name, daemon: startDaemon(c.argv, log, dir), log, binary: c.argv[0] });
@@ -39540,7 +39521,7 @@ function provider(name) {
 
 function options(inputs, err) {
     if (!inputs.toolsDir) {
-        throw new InputError("cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+        throw new errors_InputError("cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
     }
     return { workDir: inputs.workDir, toolsDir: inputs.toolsDir, kubeconfig: inputs.kubeconfig, log: err };
 }
@@ -40696,11 +40677,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-<<<<<<< HEAD
 const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-=======
-const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
->>>>>>> kwok
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -42654,11 +42631,11 @@ async function readAllResults(workDir) {
             parsed = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
         }
         catch (e) {
-            throw new InputError(`not a valid results file: ${e.message}`, { file });
+            throw new errors_InputError(`not a valid results file: ${e.message}`, { file });
         }
         const r = parsed;
         if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new InputError("not a floe-helm results file (schemaVersion 1 expected)", { file });
+            throw new errors_InputError("not a floe-helm results file (schemaVersion 1 expected)", { file });
         }
         out.push(r);
     }
@@ -42739,9 +42716,6 @@ function byLocation(a, b) {
         a.rule.localeCompare(b.rule));
 }
 
-<<<<<<< HEAD
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/checks/workloads.ts
 function isObj(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -43354,20 +43328,6 @@ function check(ref, from, inv, ctx, releaseNs) {
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-;// CONCATENATED MODULE: ./src/tools/versions.json
-const versions_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned default tool versions: the single source for the action\'s installer and for scripts/tools.sh (which builds the same versions from source for tests). Checksums per asset are added by the installer\'s table.","helm":{"3":"v3.22.0","4":"v4.3.1"},"kubesec":{"2":"v2.14.2"},"kind":{"0":"v0.33.0","nodeImage":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"kubectl":{"1":"v1.37.0"}}');
-;// CONCATENATED MODULE: ./src/tools/pins.ts
-// Pinned default versions, shared with scripts/tools.sh through versions.json.
-
-const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
-const pins = {
-    helm: { 3: versions_namespaceObject.helm[3], 4: versions_namespaceObject.helm[4] },
-    kubesec: versions_namespaceObject.kubesec[2],
-    kind: versions_namespaceObject.kind[0],
-    kindNodeImage: versions_namespaceObject.kind.nodeImage,
-    kubectl: versions_namespaceObject.kubectl[1],
-};
-
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
 var dist_ajv = __nccwpck_require__(2463);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
@@ -43375,8 +43335,8 @@ var _2019 = __nccwpck_require__(878);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(2210);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var dist = __nccwpck_require__(2815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+var ajv_formats_dist = __nccwpck_require__(2815);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./src/values/ajv.ts
 // One place that builds Ajv instances, so every schema in floe-helm is checked the same way. Draft-07 by
 // default (what Helm 3 applies; Helm 4 accepts it too); a schema that declares 2019-09 or 2020-12 in
@@ -43682,71 +43642,6 @@ const k8sSchemaCheck = {
         return findings;
     },
 };
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/exec/runner.ts
-// The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
-// arrays with pure functions; this module only runs them, so tests can assert argv tables without running
-// anything and other tests run the real binaries through the same path.
-
-
-/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
- * program cannot be started at all (missing binary, not executable). */
-function runTool(argv, opts = {}) {
-    const [cmd, ...args] = argv;
-    if (!cmd)
-        throw new errors_InputError("internal: empty argv");
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(cmd, args, {
-            cwd: opts.cwd,
-            env: opts.env ?? process.env,
-            stdio: ["pipe", "pipe", "pipe"],
-        });
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        const timer = opts.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                child.kill("SIGKILL");
-            }, opts.timeoutMs)
-            : undefined;
-        child.stdout.on("data", (c) => out.push(c));
-        child.stderr.on("data", (c) => {
-            err.push(c);
-            opts.onStderr?.(c.toString("utf8"));
-        });
-        child.on("error", (e) => {
-            if (timer)
-                clearTimeout(timer);
-            if (e.code === "ENOENT")
-                reject(new errors_InputError(`cannot run '${cmd}': no such file`));
-            else if (e.code === "EACCES")
-                reject(new errors_InputError(`cannot run '${cmd}': not executable`));
-            else
-                reject(new errors_InputError(`cannot run '${cmd}': ${e.message}`));
-        });
-        child.on("close", (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            resolve({
-                argv,
-                code: code ?? (signal ? 128 : 1),
-                stdout: Buffer.concat(out).toString("utf8"),
-                stderr: Buffer.concat(err).toString("utf8"),
-                durationMs: Date.now() - started,
-                timedOut,
-            });
-        });
-        // A program that exits before reading its input must not crash us with EPIPE.
-        child.stdin.on("error", () => { });
-        child.stdin.end(opts.input ?? "");
-    });
-}
 
 ;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
 // kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
@@ -44284,8 +44179,6 @@ function helmDependencyBuildArgv(bin, _major, chartDir) {
     return [bin, "dependency", "build", chartDir, "--skip-refresh"];
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/helm/locate.ts
 // Rows that are only template actions (`{{- if ... }}`) or comments do not shape YAML blocks.
 const actionOnly = /^\s*(\{\{.*?\}\}\s*)+$/;
@@ -44464,12 +44357,12 @@ function readFs(abs) {
 }
 /** The path of keys leading to the pair whose key starts at `offset` (for duplicate-key errors). */
 function pathAtOffset(node, offset) {
-    if ((0,yaml_dist/* isMap */.jh)(node)) {
+    if ((0,dist/* isMap */.jh)(node)) {
         for (const item of node.items) {
-            if (!(0,yaml_dist/* isPair */.tO)(item))
+            if (!(0,dist/* isPair */.tO)(item))
                 continue;
             const key = item.key;
-            const keyText = (0,yaml_dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+            const keyText = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
             if (key?.range && key.range[0] === offset)
                 return [keyText];
             const value = item.value;
@@ -44480,7 +44373,7 @@ function pathAtOffset(node, offset) {
             }
         }
     }
-    else if ((0,yaml_dist/* isSeq */.oP)(node)) {
+    else if ((0,dist/* isSeq */.oP)(node)) {
         for (const [i, item] of node.items.entries()) {
             const n = item;
             if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
@@ -44506,8 +44399,8 @@ function parseManifestDocuments(manifest, opts) {
     const sources = [];
     for (const m of manifest.matchAll(sourceRe))
         sources.push({ offset: m.index, source: m[1] });
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const docs = (0,yaml_dist/* parseAllDocuments */.hR)(manifest, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(manifest, { lineCounter, uniqueKeys: true, prettyErrors: false });
     const list = Array.isArray(docs) ? docs : [];
     const objects = [];
     const problems = [];
@@ -44695,66 +44588,6 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
     }
     flush();
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/tools/argv.ts
-// Pure argv builders for asking each tool its version. Tests assert these tables without running anything.
-const versionArgv = {
-    helm: (bin) => [bin, "version", "--short"],
-    kubesec: (bin) => [bin, "version"],
-    kind: (bin) => [bin, "version"],
-    kubectl: (bin) => [bin, "version", "--client", "-o", "json"],
-};
-/** Extracts `vX.Y.Z` from a tool's version output; undefined when none is printed. */
-function parseVersion(output) {
-    return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
-}
-
-;// CONCATENATED MODULE: ./src/tools/local.ts
-// Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
-// them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
-
-
-
-
-
-
-function localTools(toolsDir, helmMajors) {
-    const out = helmMajors.map((m) => ({
-        name: `helm${m}`,
-        path: external_node_path_default().join(toolsDir, `helm${m}`),
-        expected: pins.helm[m],
-    }));
-    out.push({ name: "kubesec", path: external_node_path_default().join(toolsDir, "kubesec"), expected: pins.kubesec });
-    return out;
-}
-async function checkLocalTool(tool) {
-    try {
-        await (0,promises_.access)(tool.path, promises_.constants.X_OK);
-    }
-    catch {
-        return { ...tool, found: undefined, ok: false, problem: `not found or not executable: ${tool.path}` };
-    }
-    const kind = tool.name.startsWith("helm") ? "helm" : tool.name;
-    const r = await runTool(versionArgv[kind](tool.path), { timeoutMs: 30_000 });
-    const found = parseVersion(r.stdout + r.stderr);
-    if (r.code !== 0 || !found) {
-        return { ...tool, found, ok: false, problem: `'${tool.name} version' failed (exit ${r.code})` };
-    }
-    return found === tool.expected
-        ? { ...tool, found, ok: true }
-        : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
-}
-/** The path of a tool in the tools folder, or one clear error saying how to get it. */
-async function local_requireLocalTool(toolsDir, name) {
-    const p = external_node_path_default().join(toolsDir, name);
-    try {
-        await (0,promises_.access)(p, promises_.constants.X_OK);
-    }
-    catch {
-        throw new errors_InputError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
-    }
-    return p;
 }
 
 ;// CONCATENATED MODULE: ./src/values/dead.ts
@@ -44974,8 +44807,8 @@ function decodeText(buf) {
 /** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
  * must stay the string "off". */
 function parseYamlText(text, file, version = "1.1") {
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    const doc = (0,yaml_dist/* parseDocument */.Tp)(text, {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, {
         lineCounter,
         uniqueKeys: true,
         version,
@@ -45057,14 +44890,14 @@ function nodeAt(root, p) {
     let cur = root;
     let last = root;
     for (const seg of p) {
-        if ((0,yaml_dist/* isMap */.jh)(cur)) {
-            const pair = cur.items.find((it) => (0,yaml_dist/* isPair */.tO)(it) && (0,yaml_dist/* isScalar */.jn)(it.key) && String(it.key.value) === String(seg));
+        if ((0,dist/* isMap */.jh)(cur)) {
+            const pair = cur.items.find((it) => (0,dist/* isPair */.tO)(it) && (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === String(seg));
             if (!pair)
                 return undefined;
             last = pair.key;
             cur = pair.value;
         }
-        else if ((0,yaml_dist/* isSeq */.oP)(cur) && typeof seg === "number") {
+        else if ((0,dist/* isSeq */.oP)(cur) && typeof seg === "number") {
             const item = cur.items[seg];
             if (!item)
                 return undefined;
@@ -45079,13 +44912,13 @@ function nodeAt(root, p) {
 }
 /** Path of the map key starting at byte `offset` (for duplicate-key errors). */
 function keyPathAt(node, offset) {
-    if ((0,yaml_dist/* isMap */.jh)(node)) {
+    if ((0,dist/* isMap */.jh)(node)) {
         let lastMatch;
         for (const item of node.items) {
-            if (!(0,yaml_dist/* isPair */.tO)(item))
+            if (!(0,dist/* isPair */.tO)(item))
                 continue;
             const key = item.key;
-            const k = (0,yaml_dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+            const k = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
             if (key?.range && key.range[0] === offset)
                 lastMatch = [k];
             const v = item.value;
@@ -45097,7 +44930,7 @@ function keyPathAt(node, offset) {
         }
         return lastMatch;
     }
-    if ((0,yaml_dist/* isSeq */.oP)(node)) {
+    if ((0,dist/* isSeq */.oP)(node)) {
         for (const [i, it] of node.items.entries()) {
             const n = it;
             if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
@@ -47453,8 +47286,6 @@ async function resolveTools(inputs, need, hooks = {}) {
     return out;
 }
 
-=======
->>>>>>> kwok
 ;// CONCATENATED MODULE: ./src/tools/command.ts
 // `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
 
@@ -47549,7 +47380,7 @@ function registerTools(program, bind) {
         .description("check that the tools in --tools-dir exist and report their pinned versions")
         .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
         if (!inputs.toolsDir) {
-            throw new InputError("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+            throw new errors_InputError("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
         }
         let ok = true;
         for (const tool of localTools(inputs.toolsDir, inputs.helmMajors)) {
@@ -47558,7 +47389,7 @@ function registerTools(program, bind) {
             io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
         }
         if (!ok)
-            throw new InputError("some tools are missing or not the pinned version: run scripts/tools.sh");
+            throw new errors_InputError("some tools are missing or not the pinned version: run scripts/tools.sh");
         return ExitCode.Pass;
     }));
 }
@@ -47567,11 +47398,8 @@ function registerTools(program, bind) {
 
 
 
-<<<<<<< HEAD
-const commands = [registerTools, registerReport, registerGate];
-=======
-const commands = [registerTools, registerReport, registerCluster];
->>>>>>> kwok
+
+const commands = [registerTools, registerGate, registerCluster, registerReport];
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
@@ -47640,11 +47468,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-<<<<<<< HEAD
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(383);
-=======
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7969);
->>>>>>> kwok
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2505);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
@@ -52166,7 +51990,6 @@ exports.suggestSimilar = suggestSimilar;
 
 /***/ }),
 
-<<<<<<< HEAD
 /***/ 4352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -53970,8 +53793,6 @@ module.exports = {
 
 /***/ }),
 
-=======
->>>>>>> kwok
 /***/ 7349:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -54074,15 +53895,9 @@ exports.composeCollection = composeCollection;
 
 
 
-<<<<<<< HEAD
-var Document = __nccwpck_require__(5402);
-var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(5407);
-=======
 var Document = __nccwpck_require__(3021);
 var composeNode = __nccwpck_require__(5937);
 var resolveEnd = __nccwpck_require__(7788);
->>>>>>> kwok
 var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -54136,11 +53951,7 @@ var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
-<<<<<<< HEAD
-var resolveEnd = __nccwpck_require__(5407);
-=======
 var resolveEnd = __nccwpck_require__(7788);
->>>>>>> kwok
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
@@ -54352,19 +54163,11 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
-<<<<<<< HEAD
-var Document = __nccwpck_require__(5402);
-var errors = __nccwpck_require__(1464);
-var identity = __nccwpck_require__(1127);
-var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(5407);
-=======
 var Document = __nccwpck_require__(3021);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
 var resolveEnd = __nccwpck_require__(7788);
->>>>>>> kwok
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -54973,11 +54776,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 5407:
-=======
 /***/ 7788:
->>>>>>> kwok
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -55032,11 +54831,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
-<<<<<<< HEAD
-var resolveEnd = __nccwpck_require__(5407);
-=======
 var resolveEnd = __nccwpck_require__(7788);
->>>>>>> kwok
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
@@ -55249,11 +55044,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 
 var Scalar = __nccwpck_require__(3301);
-<<<<<<< HEAD
-var resolveEnd = __nccwpck_require__(5407);
-=======
 var resolveEnd = __nccwpck_require__(7788);
->>>>>>> kwok
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -55761,11 +55552,7 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 5402:
-=======
 /***/ 3021:
->>>>>>> kwok
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -55774,15 +55561,9 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-<<<<<<< HEAD
-var toJS = __nccwpck_require__(6424);
-var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(9210);
-=======
 var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
->>>>>>> kwok
 var anchors = __nccwpck_require__(1596);
 var applyReviver = __nccwpck_require__(3661);
 var createNode = __nccwpck_require__(2404);
@@ -56620,11 +56401,7 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
-<<<<<<< HEAD
-var Document = __nccwpck_require__(5402);
-=======
 var Document = __nccwpck_require__(3021);
->>>>>>> kwok
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -56652,40 +56429,23 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-<<<<<<< HEAD
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 exports.tO = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
-=======
-__webpack_unused_export__ = identity.isMap;
-__webpack_unused_export__ = identity.isNode;
-__webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
->>>>>>> kwok
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-<<<<<<< HEAD
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.parse = publicApi.parse;
 exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
-__webpack_unused_export__ = publicApi.stringify;
-=======
-__webpack_unused_export__ = lineCounter.LineCounter;
-__webpack_unused_export__ = parser.Parser;
-__webpack_unused_export__ = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
 exports.As = publicApi.stringify;
->>>>>>> kwok
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
@@ -56727,11 +56487,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-<<<<<<< HEAD
-var toJS = __nccwpck_require__(6424);
-=======
 var toJS = __nccwpck_require__(4043);
->>>>>>> kwok
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -57014,11 +56770,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-<<<<<<< HEAD
-var toJS = __nccwpck_require__(6424);
-=======
 var toJS = __nccwpck_require__(4043);
->>>>>>> kwok
 
 class NodeBase {
     constructor(type) {
@@ -57111,11 +56863,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-<<<<<<< HEAD
-var toJS = __nccwpck_require__(6424);
-=======
 var toJS = __nccwpck_require__(4043);
->>>>>>> kwok
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -57306,11 +57054,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-<<<<<<< HEAD
-var toJS = __nccwpck_require__(6424);
-=======
 var toJS = __nccwpck_require__(4043);
->>>>>>> kwok
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -57431,11 +57175,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-<<<<<<< HEAD
-var toJS = __nccwpck_require__(6424);
-=======
 var toJS = __nccwpck_require__(4043);
->>>>>>> kwok
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -57558,11 +57298,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 6424:
-=======
 /***/ 4043:
->>>>>>> kwok
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -59899,11 +59635,7 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
-<<<<<<< HEAD
-var Document = __nccwpck_require__(5402);
-=======
 var Document = __nccwpck_require__(3021);
->>>>>>> kwok
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);
@@ -60410,11 +60142,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-<<<<<<< HEAD
-var timestamp = __nccwpck_require__(4371);
-=======
 var timestamp = __nccwpck_require__(6752);
->>>>>>> kwok
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -60837,11 +60565,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-<<<<<<< HEAD
-var toJS = __nccwpck_require__(6424);
-=======
 var toJS = __nccwpck_require__(4043);
->>>>>>> kwok
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -61025,11 +60749,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-<<<<<<< HEAD
-var timestamp = __nccwpck_require__(4371);
-=======
 var timestamp = __nccwpck_require__(6752);
->>>>>>> kwok
 
 const schema = [
     map.map,
@@ -61163,11 +60883,7 @@ exports.set = set;
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 4371:
-=======
 /***/ 6752:
->>>>>>> kwok
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -61769,11 +61485,7 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-<<<<<<< HEAD
-/***/ 9210:
-=======
 /***/ 6829:
->>>>>>> kwok
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -62646,7 +62358,6 @@ exports.visit = visit;
 exports.visitAsync = visitAsync;
 
 
-<<<<<<< HEAD
 /***/ }),
 
 /***/ 3837:
@@ -62766,8 +62477,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
 
-=======
->>>>>>> kwok
 /***/ })
 
 /******/ });

@@ -66,13 +66,20 @@ tool_binary_name() {
   case $base in v[0-9]*) basename "$(dirname "$1")" ;; *) echo "$base" ;; esac
 }
 
+# reports BIN "ARGS|TEXT": BIN exists and `BIN ARGS` prints TEXT. The output is captured first: with
+# pipefail, `grep -q` closing a pipe early would fail the check at random.
+reports() {
+  local bin=$1 expect=$2 out
+  [ -x "$bin" ] && out=$("$bin" ${expect%%|*} 2>&1) && grep -qF -- "${expect#*|}" <<<"$out"
+}
+
 # go_build NAME VERSION MODULE_PATH@VERSION LDFLAGS CHECK_CMD
 # Builds into $dir/NAME/VERSION/ and links $dir/bin/NAME to it.
 go_build() {
   local name=$1 version=$2 pkg=$3 ldflags=$4 expect=$5
   local vdir="$dir/$name/$version" bin
   bin="$vdir/$(tool_binary_name "${pkg%%@*}")"
-  if [ -x "$bin" ] && "$bin" ${expect%%|*} 2>/dev/null | grep -qF -- "${expect#*|}"; then
+  if reports "$bin" "$expect"; then
     log "$name $version: cached ($bin)"
   else
     need go "install Go 1.26 or newer (https://go.dev/dl/)"
@@ -84,7 +91,7 @@ go_build() {
       die "$name $version: 'go install $pkg' failed (see above); check that the Go module proxy is reachable"
     fi
     rm -rf "$vdir"; mv "$tmp" "$vdir"; rm -f "$tmp.log"
-    "$bin" ${expect%%|*} 2>/dev/null | grep -qF -- "${expect#*|}" ||
+    reports "$bin" "$expect" ||
       die "$name $version: built binary does not report version ${expect#*|}"
     log "$name $version: built in $((SECONDS - start))s"
   fi
@@ -98,9 +105,7 @@ go_build() {
 k8s_build() {
   local name=$1 version=$2 mod=$3 pkg=$4 ldflags=$5 expect=$6
   local vdir="$dir/$name/$version" bin="$dir/$name/$version/$name"
-  # Output captured first: with pipefail, `grep -q` closing the pipe early would fail the check at random.
-  reports() { [ -x "$bin" ] && local out && out=$("$bin" ${expect%%|*} 2>&1) && grep -qF -- "${expect#*|}" <<<"$out"; }
-  if reports; then
+  if reports "$bin" "$expect"; then
     log "$name $version: cached ($bin)"
   else
     need go "install Go 1.26 or newer (https://go.dev/dl/)"
@@ -113,7 +118,7 @@ k8s_build() {
       die "$name $version: 'go build $pkg' in hack/$mod failed (see above); check that the Go module proxy is reachable"
     fi
     rm -rf "$vdir"; mv "$tmp" "$vdir"; rm -f "$tmp.log"
-    reports || die "$name $version: built binary does not report version ${expect#*|}"
+    reports "$bin" "$expect" || die "$name $version: built binary does not report version ${expect#*|}"
     log "$name $version: built in $((SECONDS - start))s"
   fi
   mkdir -p "$dir/bin"

@@ -20,7 +20,6 @@ export interface Inputs {
   githubActions: boolean;
   /** Print stack traces of internal errors (FLOE_HELM_DEBUG=1). */
   debug: boolean;
-<<<<<<< HEAD
   /** Whether helmMajors came from a flag or FLOE_HELM_HELM (then it wins over floe-gate.yaml). */
   helmExplicit: boolean;
   /** gate: floe-gate.yaml to read (default: ./floe-gate.yaml when it exists). */
@@ -44,12 +43,10 @@ export interface Inputs {
     kubectl: string | undefined;
     kubesec: string | undefined;
   };
-=======
   /** Which cluster install tests run against (kind needs Docker; kwok runs anywhere). */
   cluster: ProviderName;
   /** Kubeconfig to write (kind, kwok) or use (existing); a default under the work dir when unset. */
   kubeconfig: string | undefined;
->>>>>>> kwok
 }
 
 /** The environment variable that carries each input when no flag is given. */
@@ -58,7 +55,6 @@ export const envNames = {
   toolsDir: "FLOE_HELM_TOOLS_DIR",
   helm: "FLOE_HELM_HELM",
   debug: "FLOE_HELM_DEBUG",
-<<<<<<< HEAD
   gateConfig: "FLOE_HELM_CONFIG",
   charts: "FLOE_HELM_CHARTS",
   valuesFiles: "FLOE_HELM_VALUES",
@@ -70,10 +66,8 @@ export const envNames = {
   kindVersion: "FLOE_HELM_KIND_VERSION",
   kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
   kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
-=======
   cluster: "FLOE_HELM_CLUSTER",
   kubeconfig: "FLOE_HELM_KUBECONFIG",
->>>>>>> kwok
 } as const;
 
 /** Flags common to every command, as commander parsed them. */
@@ -81,7 +75,6 @@ export interface CommonFlags {
   workDir?: string;
   toolsDir?: string;
   helm?: string;
-<<<<<<< HEAD
   config?: string;
   chart?: string[];
   values?: string[];
@@ -93,6 +86,9 @@ export interface CommonFlags {
   kindVersion?: string;
   kubectlVersion?: string;
   kubesecVersion?: string;
+  /** `--provider` of `cluster up/down`. */
+  provider?: string;
+  kubeconfig?: string;
 }
 
 /** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
@@ -101,11 +97,6 @@ function listFromEnv(v: string | undefined): string[] {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
-=======
-  /** `--provider` of `cluster up/down`. */
-  provider?: string;
-  kubeconfig?: string;
->>>>>>> kwok
 }
 
 export function parseHelmMajors(value: string, source: string): HelmMajor[] {
@@ -141,7 +132,6 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
     helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
     githubActions,
     debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
-<<<<<<< HEAD
     helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
     gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
     charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) =>
@@ -163,13 +153,11 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
       kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[envNames.kubectlVersion]),
       kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
     },
-=======
     cluster: parseProvider(
       providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok",
       providerFromFlag ? "--provider" : envNames.cluster,
     ),
     kubeconfig: kubeconfigRaw === undefined ? undefined : path.resolve(cwd, kubeconfigRaw),
->>>>>>> kwok
   };
 }
 

@@ -37,7 +37,6 @@ describe("buildInputs", () => {
       want: { workDir: "/repo/.floe-helm", toolsDir: undefined, helmMajors: [3, 4] },
     },
     {
-<<<<<<< HEAD
       name: "gate defaults",
       flags: {},
       env: {},
@@ -95,7 +94,8 @@ describe("buildInputs", () => {
       flags: { chart: ["x"] },
       env: { FLOE_HELM_CHARTS: "y,z" },
       want: { charts: ["/repo/x"] },
-=======
+    },
+    {
       name: "cluster defaults to kwok with no kubeconfig",
       flags: {},
       env: {},
@@ -112,7 +112,6 @@ describe("buildInputs", () => {
       flags: { provider: "KIND", kubeconfig: "/abs/kc" },
       env: { FLOE_HELM_CLUSTER: "existing", FLOE_HELM_KUBECONFIG: "kc.yaml" },
       want: { cluster: "kind", kubeconfig: "/abs/kc" },
->>>>>>> kwok
     },
   ])("$name", ({ flags, env, want }) => {
     expect(buildInputs(flags, env, cwd)).toMatchObject(want);
@@ -134,7 +133,6 @@ describe("buildInputs", () => {
   });
 
   it.each([
-<<<<<<< HEAD
     {
       name: "installer defaults outside Actions: per-user cache, official sites, pinned versions",
       flags: {},
@@ -188,12 +186,13 @@ describe("buildInputs", () => {
     expect(defaultToolCache({ HOME: "/Users/me" }, "darwin")).toBe(
       "/Users/me/Library/Caches/floe-helm/tools",
     );
-=======
+  });
+
+  it.each([
     [{ provider: "docker" }, {}, /--provider: expected one of kind, kwok, existing, got 'docker'/],
     [{}, { FLOE_HELM_CLUSTER: "k3d" }, /FLOE_HELM_CLUSTER: expected one of kind, kwok, existing, got 'k3d'/],
   ])("refuses an unknown cluster provider %j %j naming the source", (flags, env, want) => {
     expect(() => buildInputs(flags, env, cwd)).toThrow(want);
->>>>>>> kwok
   });
 
   it("resolves relative paths against the working directory", () => {
