@@ -103,7 +103,7 @@ describe("version inputs", () => {
   it.each([
     [
       "latest",
-      /--helm-version: 'latest' is refused: it changes under you between runs .* write an exact version such as v4\.3\.1 or 4\.3\.1, or a major such as 4 \(pinned: 3 -> v3\.22\.0, 4 -> v4\.3\.1\)/,
+      /--helm-version: 'latest' is refused: it changes under you between runs .* write an exact version such as v4\.2\.4 or 4\.2\.4, or a major such as 4 \(pinned: 3 -> v3\.22\.0, 4 -> v4\.2\.4\)/,
     ],
     ["stable", /'stable' is refused/],
     ["^3.17", /the range '\^3\.17' is refused: a range resolves to whatever is newest on the day/],
@@ -136,7 +136,7 @@ describe("version inputs", () => {
   });
 
   it("every tool has its pinned majors in versions.json", () => {
-    expect(pinnedMajors("helm")).toEqual({ 3: "v3.22.0", 4: "v4.3.1" });
+    expect(pinnedMajors("helm")).toEqual({ 3: "v3.22.0", 4: "v4.2.4" });
     expect(Object.keys(pinnedMajors("kind"))).toEqual(["0"]);
   });
 });
@@ -191,10 +191,6 @@ describe("the committed checksum table", () => {
         .map(([k]) => `${tool} ${version} ${k}`),
     );
     expect(missing).toEqual([
-      "helm v4.3.1 linux-amd64",
-      "helm v4.3.1 linux-arm64",
-      "helm v4.3.1 darwin-amd64",
-      "helm v4.3.1 darwin-arm64",
       "kubesec v2.14.2 linux-arm64",
       "kubesec v2.14.2 darwin-amd64",
       "kubesec v2.14.2 darwin-arm64",
@@ -264,8 +260,8 @@ describe("planInstall: Inputs -> exact versions (no network)", () => {
     planInstall(buildInputs(flags, {}, "/"), only).map((r) => `${r.tool} ${r.version}`);
 
   it.each([
-    [{}, ["helm v3.22.0", "helm v4.3.1", "kind v0.33.0", "kubectl v1.37.0", "kubesec v2.14.2"]],
-    [{ helm: "4" }, ["helm v4.3.1", "kind v0.33.0", "kubectl v1.37.0", "kubesec v2.14.2"]],
+    [{}, ["helm v3.22.0", "helm v4.2.4", "kind v0.33.0", "kubectl v1.37.0", "kubesec v2.14.2"]],
+    [{ helm: "4" }, ["helm v4.2.4", "kind v0.33.0", "kubectl v1.37.0", "kubesec v2.14.2"]],
     [
       { helmVersion: "3.17.2", kindVersion: "v0.31.0", kubectlVersion: "1", kubesecVersion: "2.14.1" },
       ["helm v3.17.2", "kind v0.31.0", "kubectl v1.37.0", "kubesec v2.14.1"],
@@ -275,7 +271,7 @@ describe("planInstall: Inputs -> exact versions (no network)", () => {
   });
 
   it("--only keeps the order given", () => {
-    expect(plan({}, ["kubesec", "helm"])).toEqual(["kubesec v2.14.2", "helm v3.22.0", "helm v4.3.1"]);
+    expect(plan({}, ["kubesec", "helm"])).toEqual(["kubesec v2.14.2", "helm v3.22.0", "helm v4.2.4"]);
   });
 
   it("names the flag and its environment variable in errors", () => {

@@ -37,7 +37,7 @@ const warnings: string[] = [];
 // The real binaries behind each served asset.
 const sources: Array<[string, InstallTool, string, () => string]> = [
   ["helm3", "helm", "v3.22.0", () => tool("helm3")],
-  ["helm4", "helm", "v4.3.1", () => tool("helm4")],
+  ["helm4", "helm", "v4.2.4", () => tool("helm4")],
   ["kind", "kind", "v0.33.0", () => tool("kind")],
   ["kubesec", "kubesec", "v2.14.2", () => tool("kubesec")],
   ["kubectl", "kubectl", "v1.37.0", () => tool("kubectl")],
@@ -130,7 +130,7 @@ describe("installer against a local mirror (real tarballs of the real binaries)"
     const inputs = buildInputs({ toolCache: cache, mirror: mirror.url }, {}, "/");
     const paths = await resolveTools(inputs, ["helm3", "helm4", "kind", "kubectl", "kubesec"]);
     expect(paths.helm3).toBe(path.join(cache, "floe-helm", "3.22.0", key, "helm"));
-    expect(paths.helm4).toBe(path.join(cache, "floe-helm", "4.3.1", key, "helm"));
+    expect(paths.helm4).toBe(path.join(cache, "floe-helm", "4.2.4", key, "helm"));
     expect(paths.kubesec).toBe(path.join(cache, "floe-kubesec", "2.14.2", key, "kubesec"));
     expect(mirror.requests).toEqual([]);
   });
