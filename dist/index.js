@@ -44313,7 +44313,8 @@ function helmFromConfig(v) {
         return [3, 4];
     return [Number(v)];
 }
-/** Reads and validates the config file; throws InputError at file:line:col for any problem. */
+/** Reads and validates the config file; throws InputError at file:line:col for any problem. Each waiver
+ * keeps its position in the file. */
 async function loadConfigFile(file, cwd) {
     const rel = external_node_path_default().relative(cwd, file) || file;
     let text;
@@ -44347,7 +44348,14 @@ async function loadConfigFile(file, cwd) {
         const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
         throw new errors_InputError(`${msg}${more}`, at);
     }
-    return value;
+    const raw = value;
+    if (raw.waivers) {
+        raw.waivers = raw.waivers.map((w, i) => {
+            const at = y.positionOf(["waivers", i]);
+            return at ? { ...w, at } : w;
+        });
+    }
+    return raw;
 }
 /** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
 async function resolveConfig(inputs, cwd) {
@@ -44552,6 +44560,11 @@ function applyWaivers(findings, waivers, today) {
         };
     });
 }
+/** Waivers that matched no finding of the run (expired ones that matched are already named in the
+ * finding): they excuse nothing any more and should be removed before they hide a new problem. */
+function unusedWaivers(waivers, findings) {
+    return waivers.filter((w) => !findings.some((f) => waiverMatches(w, f)));
+}
 
 ;// CONCATENATED MODULE: ./src/gate/run.ts
 // The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
@@ -44582,6 +44595,7 @@ const gateRules = {
     lint: "lint",
     render: "render",
     deadValue: "dead-value",
+    waiverUnused: "waiver-unused",
 };
 async function pool(items, limit, fn) {
     let next = 0;
@@ -44932,10 +44946,12 @@ async function runGate(ctx, inputs, opts) {
     }
     // The same finding from both majors is one finding (helm named only when one major reports it).
     const seen = new Map();
+    const kept = [];
     for (const f of all) {
         const p = applyPolicy(f, config, today);
         if (!p)
             continue;
+        kept.push(p);
         // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
         const msg = p.rule === gateRules.render && p.line ? "" : p.message;
         const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
@@ -44949,6 +44965,24 @@ async function runGate(ctx, inputs, opts) {
     }
     for (const f of seen.values())
         ctx.add(f);
+    // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
+    // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
+    const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
+    const complete = renderFailed.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
+    if (wsev !== "off" && complete) {
+        const stale = unusedWaivers(config.waivers, kept);
+        for (const w of stale) {
+            ctx.add({
+                rule: gateRules.waiverUnused,
+                severity: wsev,
+                message: `waiver (rule ${w.rule}, object ${w.object}) matched no finding in this run: remove it, the problem it excused is gone (reason was: ${w.reason})`,
+                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+                object: w.object,
+            });
+        }
+        if (config.waivers.length)
+            status(gateRules.waiverUnused, "waiver-unused", stateOf(stale.map(() => ({ severity: wsev }))));
+    }
     for (const s of statuses)
         ctx.check(s);
     ctx.output("charts", String(plan.charts.length));

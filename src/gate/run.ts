@@ -22,7 +22,7 @@ import { FileTooLarge, type LoadedYaml, loadYamlFile } from "../values/yaml.js";
 import { resolveConfig } from "./config.js";
 import { buildPlan, type PlannedChartMeta } from "./plan.js";
 import type { GateConfig, PlanCell } from "./types.js";
-import { applyWaivers } from "./waivers.js";
+import { applyWaivers, unusedWaivers } from "./waivers.js";
 
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 export const gateRules = {
@@ -32,6 +32,7 @@ export const gateRules = {
   lint: "lint",
   render: "render",
   deadValue: "dead-value",
+  waiverUnused: "waiver-unused",
 } as const;
 
 export interface GateOptions {
@@ -455,9 +456,11 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
 
   // The same finding from both majors is one finding (helm named only when one major reports it).
   const seen = new Map<string, Finding>();
+  const kept: Finding[] = [];
   for (const f of all) {
     const p = applyPolicy(f, config, today);
     if (!p) continue;
+    kept.push(p);
     // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
     const msg = p.rule === gateRules.render && p.line ? "" : p.message;
     const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
@@ -469,6 +472,29 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     seen.set(key, p);
   }
   for (const f of seen.values()) ctx.add(f);
+
+  // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
+  // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
+  const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
+  const complete = renderFailed.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
+  if (wsev !== "off" && complete) {
+    const stale = unusedWaivers(config.waivers, kept);
+    for (const w of stale) {
+      ctx.add({
+        rule: gateRules.waiverUnused,
+        severity: wsev,
+        message: `waiver (rule ${w.rule}, object ${w.object}) matched no finding in this run: remove it, the problem it excused is gone (reason was: ${w.reason})`,
+        ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+        object: w.object,
+      });
+    }
+    if (config.waivers.length)
+      status(
+        gateRules.waiverUnused,
+        "waiver-unused",
+        stateOf(stale.map(() => ({ severity: wsev }) as Finding)),
+      );
+  }
   for (const s of statuses) ctx.check(s);
   ctx.output("charts", String(plan.charts.length));
   ctx.output("cells", String(plan.cells.length));
