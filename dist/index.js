@@ -44138,7 +44138,9 @@ function compileValuesSchema(text, file) {
         }
     }
     // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
-    const ajv = createAjvFor(schema, { validateFormats: false });
+    // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
+    // than it saves on a few values files.
+    const ajv = createAjvFor(schema, { validateFormats: false, code: { optimize: false } });
     // Helm 3 (gojsonschema) also knows draft-04/06; ajv has no meta-schema for them, so such a schema is
     // compiled under draft-07 rules (the keywords that differ are rare in values schemas).
     const declared = schema.$schema;
@@ -44688,6 +44690,44 @@ async function runGate(ctx, inputs, opts) {
         }
         return y;
     };
+    // helm runs are the long pole and use another core: the first cells' helm processes start as soon as
+    // their values files are known to be YAML, while this process compiles schemas and checks values.
+    const parallelism = opts.parallelism ?? external_node_os_default().availableParallelism();
+    const tasks = plan.cells.flatMap((cell) => [
+        { cell, kind: "template" },
+        { cell, kind: "lint" },
+    ]);
+    const helmRuns = new Map();
+    const helmRun = (t) => {
+        let p = helmRuns.get(t);
+        if (!p) {
+            const { scenario: s, helm } = t.cell;
+            const args = {
+                bin: helmBin.get(helm),
+                major: helm,
+                chartDir: s.chart.dir,
+                valuesFiles: s.valuesFiles,
+                kubeVersion: config.settings.kubeVersion,
+            };
+            p = runTool(t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args), { cwd });
+            helmRuns.set(t, p);
+        }
+        return p;
+    };
+    const prefetchable = async (s) => {
+        for (const f of s.valuesFiles) {
+            const abs = external_node_path_default().resolve(cwd, f);
+            // Large files are left to the values phase (it reports them); so are files that are not YAML.
+            if (!(0,external_node_fs_.existsSync)(abs) || (0,external_node_fs_.statSync)(abs).size > 1024 * 1024)
+                return false;
+            if ((await load(f)).problems.some((p) => p.rule === gateRules.yamlParse))
+                return false;
+        }
+        return true;
+    };
+    for (const t of tasks.slice(0, parallelism))
+        if (await prefetchable(t.cell.scenario))
+            void helmRun(t);
     const scenarioValues = new Map();
     // Per-file values-schema findings, so the merged check does not repeat them.
     const perFileSchema = new Set();
@@ -44793,26 +44833,16 @@ async function runGate(ctx, inputs, opts) {
     for (const ch of plan.charts)
         for (const s of ch.scenarios)
             chartOf.set(s, ch);
-    const tasks = plan.cells.flatMap((cell) => [
-        { cell, kind: "template" },
-        { cell, kind: "lint" },
-    ]);
     const renderFailed = new Set();
     const schemaFailed = new Set();
     // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
     const unparsable = (s) => s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
     const lintMessages = new Map();
-    const runCell = async ({ cell, kind }) => {
+    const runCell = async (task) => {
+        const { cell, kind } = task;
         const { scenario: s, helm } = cell;
         const chart = chartOf.get(s);
         const base = { chart: s.chart.name, scenario: s.name, helm };
-        const args = {
-            bin: helmBin.get(helm),
-            major: helm,
-            chartDir: s.chart.dir,
-            valuesFiles: s.valuesFiles,
-            kubeVersion: config.settings.kubeVersion,
-        };
         const out = [];
         const compiled = schemas.get(chart);
         if (kind === "template") {
@@ -44841,7 +44871,7 @@ async function runGate(ctx, inputs, opts) {
                 finish(s);
                 return;
             }
-            const r = await runTool(helmTemplateArgv(args), { cwd });
+            const r = await helmRun(task);
             if (r.code !== 0) {
                 renderFailed.add(cell);
                 const m = parseRenderError(r.stderr, chart.abs, cwd);
@@ -44902,7 +44932,7 @@ async function runGate(ctx, inputs, opts) {
             status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, "a values file is not valid YAML");
         }
         else {
-            const r = await runTool(helmLintArgv(args), { cwd });
+            const r = await helmRun(task);
             const ms = parseLintOutput(r.stdout, chart.abs, cwd);
             const lint = [];
             for (const m of ms) {
@@ -44936,7 +44966,7 @@ async function runGate(ctx, inputs, opts) {
         all.push(...out);
         finish(s);
     };
-    await pool(tasks, opts.parallelism ?? external_node_os_default().availableParallelism(), runCell);
+    await pool(tasks, parallelism, runCell);
     // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
     for (const [cell, fs] of lintMessages) {
         const keep = renderFailed.has(cell)
