@@ -42696,8 +42696,12 @@ function kubeconformFileName(apiVersion, kind) {
 function kubeconformVersionDir(kubernetesVersion) {
     return `v${kubernetesVersion.replace(/^v/, "")}-standalone-strict`;
 }
-/** Writes (once) and returns the folder to pass as `--schema-location`. */
-function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-kubeconform")) {
+// The files of a schema set, built once per process (the check asks once per plan cell).
+const built = new WeakMap();
+function kubeconformFiles(schemas) {
+    const hit = built.get(schemas);
+    if (hit)
+        return hit;
     const files = new Map();
     for (const k of KUBESEC_KINDS) {
         const standalone = standaloneKindSchema(schemas, k.apiVersion, k.kind, { strict: true });
@@ -42708,10 +42712,17 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
         const rootName = String(standalone.$ref).replace("#/definitions/", "");
         files.set(kubeconformFileName(k.apiVersion, k.kind), JSON.stringify({ ...defs[rootName], definitions: defs }));
     }
-    const hash = (0,external_node_crypto_.createHash)("sha256");
+    const h = (0,external_node_crypto_.createHash)("sha256");
     for (const [name, body] of [...files].sort())
-        hash.update(name).update("\0").update(body);
-    const dir = external_node_path_default().join(baseDir, `${schemas.kubernetesVersion}-${hash.digest("hex").slice(0, 12)}`);
+        h.update(name).update("\0").update(body);
+    const out = { files, hash: h.digest("hex").slice(0, 12) };
+    built.set(schemas, out);
+    return out;
+}
+/** Writes (once) and returns the folder to pass as `--schema-location`. */
+function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-kubeconform")) {
+    const { files, hash } = kubeconformFiles(schemas);
+    const dir = external_node_path_default().join(baseDir, `${schemas.kubernetesVersion}-${hash}`);
     const versionDir = external_node_path_default().join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
     if ((0,external_node_fs_.existsSync)(versionDir))
         return dir;
