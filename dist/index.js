@@ -43672,8 +43672,12 @@ function kubeconformFileName(apiVersion, kind) {
 function kubeconformVersionDir(kubernetesVersion) {
     return `v${kubernetesVersion.replace(/^v/, "")}-standalone-strict`;
 }
-/** Writes (once) and returns the folder to pass as `--schema-location`. */
-function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-kubeconform")) {
+// The files of a schema set, built once per process (the check asks once per plan cell).
+const built = new WeakMap();
+function kubeconformFiles(schemas) {
+    const hit = built.get(schemas);
+    if (hit)
+        return hit;
     const files = new Map();
     for (const k of KUBESEC_KINDS) {
         const standalone = standaloneKindSchema(schemas, k.apiVersion, k.kind, { strict: true });
@@ -43684,10 +43688,17 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
         const rootName = String(standalone.$ref).replace("#/definitions/", "");
         files.set(kubeconformFileName(k.apiVersion, k.kind), JSON.stringify({ ...defs[rootName], definitions: defs }));
     }
-    const hash = (0,external_node_crypto_.createHash)("sha256");
+    const h = (0,external_node_crypto_.createHash)("sha256");
     for (const [name, body] of [...files].sort())
-        hash.update(name).update("\0").update(body);
-    const dir = external_node_path_default().join(baseDir, `${schemas.kubernetesVersion}-${hash.digest("hex").slice(0, 12)}`);
+        h.update(name).update("\0").update(body);
+    const out = { files, hash: h.digest("hex").slice(0, 12) };
+    built.set(schemas, out);
+    return out;
+}
+/** Writes (once) and returns the folder to pass as `--schema-location`. */
+function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-kubeconform")) {
+    const { files, hash } = kubeconformFiles(schemas);
+    const dir = external_node_path_default().join(baseDir, `${schemas.kubernetesVersion}-${hash}`);
     const versionDir = external_node_path_default().join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
     if ((0,external_node_fs_.existsSync)(versionDir))
         return dir;
@@ -43708,7 +43719,9 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
 
 ;// CONCATENATED MODULE: ./src/checks/kubesec.ts
 // kubesec: the real kubesec scores every workload kind it supports (Pod, Deployment, StatefulSet,
-// DaemonSet); other kinds are not sent (kubesec scores them 0 and exits 2). One kubesec run per plan cell
+// DaemonSet). Jobs and CronJobs it answers "This resource kind is not supported", yet they run pods like any
+// other workload: each is sent as a Pod built from its pod template, and findings map back to the Job's
+// template lines (the selectors are located under the Job's own pod template path). Other kinds are not sent. One kubesec run per plan cell
 // with all its workloads as one multi-document stream. Offline: kubesec's built-in kubeconform validation
 // reads a local schema folder generated from the committed Kubernetes schemas (src/k8s/kubeconform-dir.ts).
 //
@@ -43741,12 +43754,34 @@ function kubesecScanArgv(a) {
         "-",
     ];
 }
+/** Kinds kubesec does not score whose pod template is scored as a Pod instead. */
+const SCANNED_AS_POD = [
+    { apiVersion: "batch/v1", kind: "Job" },
+    { apiVersion: "batch/v1", kind: "CronJob" },
+];
+const has = (kinds, obj) => kinds.some((k) => k.apiVersion === obj.apiVersion && k.kind === obj.kind);
+/** Objects the check scans: the kinds kubesec scores, plus Jobs and CronJobs that have a pod template. */
 function isKubesecKind(obj) {
-    return KUBESEC_KINDS.some((k) => k.apiVersion === obj.apiVersion && k.kind === obj.kind);
+    return has(KUBESEC_KINDS, obj) || (has(SCANNED_AS_POD, obj) && podSpecPath(obj) !== undefined);
+}
+/** The document kubesec scores for an object: itself, or for a Job/CronJob a Pod made of its pod template
+ * (metadata from the template, name and namespace from the Job). */
+function kubesecDoc(obj) {
+    if (!has(SCANNED_AS_POD, obj))
+        return obj.doc;
+    const spec = podSpecPath(obj);
+    const template = get(obj.doc, spec.slice(0, -1));
+    const meta = (template.metadata ?? {});
+    return {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { ...meta, name: obj.name, ...(obj.namespace ? { namespace: obj.namespace } : {}) },
+        spec: template.spec,
+    };
 }
 /** The documents kubesec reads: JSON is YAML, and JSON never contains the `\n---\n` separator. */
 function kubesecInput(objects) {
-    return `${objects.map((o) => JSON.stringify(withoutNulls(o.doc))).join("\n---\n")}\n`;
+    return `${objects.map((o) => JSON.stringify(withoutNulls(kubesecDoc(o)))).join("\n---\n")}\n`;
 }
 /** Best path for a kubesec selector such as `containers[] .securityContext .privileged == true` or
  * `.spec .hostNetwork == true`: the first container that has that field, else the pod spec. */
@@ -43827,7 +43862,7 @@ async function scan(argv, input, expected) {
 const kubesecCheck = {
     rule: kubesec_RULE,
     defaultSeverity: "error",
-    description: "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet: score >= threshold (default 9) and no critical rule, offline.",
+    description: "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
     async run(cell, ctx) {
         const severity = ctx.severity(kubesec_RULE, "error");
         if (severity === "off")
@@ -45028,7 +45063,9 @@ function compileValuesSchema(text, file) {
         }
     }
     // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
-    const ajv = createAjvFor(schema, { validateFormats: false });
+    // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
+    // than it saves on a few values files.
+    const ajv = createAjvFor(schema, { validateFormats: false, code: { optimize: false } });
     // Helm 3 (gojsonschema) also knows draft-04/06; ajv has no meta-schema for them, so such a schema is
     // compiled under draft-07 rules (the keywords that differ are rare in values schemas).
     const declared = schema.$schema;
@@ -45203,7 +45240,8 @@ function helmFromConfig(v) {
         return [3, 4];
     return [Number(v)];
 }
-/** Reads and validates the config file; throws InputError at file:line:col for any problem. */
+/** Reads and validates the config file; throws InputError at file:line:col for any problem. Each waiver
+ * keeps its position in the file. */
 async function loadConfigFile(file, cwd) {
     const rel = external_node_path_default().relative(cwd, file) || file;
     let text;
@@ -45237,7 +45275,14 @@ async function loadConfigFile(file, cwd) {
         const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
         throw new errors_InputError(`${msg}${more}`, at);
     }
-    return value;
+    const raw = value;
+    if (raw.waivers) {
+        raw.waivers = raw.waivers.map((w, i) => {
+            const at = y.positionOf(["waivers", i]);
+            return at ? { ...w, at } : w;
+        });
+    }
+    return raw;
 }
 /** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
 async function resolveConfig(inputs, cwd) {
@@ -45442,6 +45487,11 @@ function applyWaivers(findings, waivers, today) {
         };
     });
 }
+/** Waivers that matched no finding of the run (expired ones that matched are already named in the
+ * finding): they excuse nothing any more and should be removed before they hide a new problem. */
+function unusedWaivers(waivers, findings) {
+    return waivers.filter((w) => !findings.some((f) => waiverMatches(w, f)));
+}
 
 ;// CONCATENATED MODULE: ./src/gate/run.ts
 // The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
@@ -45472,6 +45522,7 @@ const gateRules = {
     lint: "lint",
     render: "render",
     deadValue: "dead-value",
+    waiverUnused: "waiver-unused",
 };
 async function pool(items, limit, fn) {
     let next = 0;
@@ -45564,6 +45615,44 @@ async function runGate(ctx, inputs, opts) {
         }
         return y;
     };
+    // helm runs are the long pole and use another core: the first cells' helm processes start as soon as
+    // their values files are known to be YAML, while this process compiles schemas and checks values.
+    const parallelism = opts.parallelism ?? external_node_os_default().availableParallelism();
+    const tasks = plan.cells.flatMap((cell) => [
+        { cell, kind: "template" },
+        { cell, kind: "lint" },
+    ]);
+    const helmRuns = new Map();
+    const helmRun = (t) => {
+        let p = helmRuns.get(t);
+        if (!p) {
+            const { scenario: s, helm } = t.cell;
+            const args = {
+                bin: helmBin.get(helm),
+                major: helm,
+                chartDir: s.chart.dir,
+                valuesFiles: s.valuesFiles,
+                kubeVersion: config.settings.kubeVersion,
+            };
+            p = runTool(t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args), { cwd });
+            helmRuns.set(t, p);
+        }
+        return p;
+    };
+    const prefetchable = async (s) => {
+        for (const f of s.valuesFiles) {
+            const abs = external_node_path_default().resolve(cwd, f);
+            // Large files are left to the values phase (it reports them); so are files that are not YAML.
+            if (!(0,external_node_fs_.existsSync)(abs) || (0,external_node_fs_.statSync)(abs).size > 1024 * 1024)
+                return false;
+            if ((await load(f)).problems.some((p) => p.rule === gateRules.yamlParse))
+                return false;
+        }
+        return true;
+    };
+    for (const t of tasks.slice(0, parallelism))
+        if (await prefetchable(t.cell.scenario))
+            void helmRun(t);
     const scenarioValues = new Map();
     // Per-file values-schema findings, so the merged check does not repeat them.
     const perFileSchema = new Set();
@@ -45669,26 +45758,16 @@ async function runGate(ctx, inputs, opts) {
     for (const ch of plan.charts)
         for (const s of ch.scenarios)
             chartOf.set(s, ch);
-    const tasks = plan.cells.flatMap((cell) => [
-        { cell, kind: "template" },
-        { cell, kind: "lint" },
-    ]);
     const renderFailed = new Set();
     const schemaFailed = new Set();
     // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
     const unparsable = (s) => s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
     const lintMessages = new Map();
-    const runCell = async ({ cell, kind }) => {
+    const runCell = async (task) => {
+        const { cell, kind } = task;
         const { scenario: s, helm } = cell;
         const chart = chartOf.get(s);
         const base = { chart: s.chart.name, scenario: s.name, helm };
-        const args = {
-            bin: helmBin.get(helm),
-            major: helm,
-            chartDir: s.chart.dir,
-            valuesFiles: s.valuesFiles,
-            kubeVersion: config.settings.kubeVersion,
-        };
         const out = [];
         const compiled = schemas.get(chart);
         if (kind === "template") {
@@ -45717,7 +45796,7 @@ async function runGate(ctx, inputs, opts) {
                 finish(s);
                 return;
             }
-            const r = await runTool(helmTemplateArgv(args), { cwd });
+            const r = await helmRun(task);
             if (r.code !== 0) {
                 renderFailed.add(cell);
                 const m = parseRenderError(r.stderr, chart.abs, cwd);
@@ -45778,7 +45857,7 @@ async function runGate(ctx, inputs, opts) {
             status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, "a values file is not valid YAML");
         }
         else {
-            const r = await runTool(helmLintArgv(args), { cwd });
+            const r = await helmRun(task);
             const ms = parseLintOutput(r.stdout, chart.abs, cwd);
             const lint = [];
             for (const m of ms) {
@@ -45812,7 +45891,7 @@ async function runGate(ctx, inputs, opts) {
         all.push(...out);
         finish(s);
     };
-    await pool(tasks, opts.parallelism ?? external_node_os_default().availableParallelism(), runCell);
+    await pool(tasks, parallelism, runCell);
     // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
     for (const [cell, fs] of lintMessages) {
         const keep = renderFailed.has(cell)
@@ -45822,10 +45901,12 @@ async function runGate(ctx, inputs, opts) {
     }
     // The same finding from both majors is one finding (helm named only when one major reports it).
     const seen = new Map();
+    const kept = [];
     for (const f of all) {
         const p = applyPolicy(f, config, today);
         if (!p)
             continue;
+        kept.push(p);
         // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
         const msg = p.rule === gateRules.render && p.line ? "" : p.message;
         const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
@@ -45839,6 +45920,24 @@ async function runGate(ctx, inputs, opts) {
     }
     for (const f of seen.values())
         ctx.add(f);
+    // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
+    // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
+    const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
+    const complete = renderFailed.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
+    if (wsev !== "off" && complete) {
+        const stale = unusedWaivers(config.waivers, kept);
+        for (const w of stale) {
+            ctx.add({
+                rule: gateRules.waiverUnused,
+                severity: wsev,
+                message: `waiver (rule ${w.rule}, object ${w.object}) matched no finding in this run: remove it, the problem it excused is gone (reason was: ${w.reason})`,
+                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+                object: w.object,
+            });
+        }
+        if (config.waivers.length)
+            status(gateRules.waiverUnused, "waiver-unused", stateOf(stale.map(() => ({ severity: wsev }))));
+    }
     for (const s of statuses)
         ctx.check(s);
     ctx.output("charts", String(plan.charts.length));

@@ -1,5 +1,7 @@
 // kubesec: the real kubesec scores every workload kind it supports (Pod, Deployment, StatefulSet,
-// DaemonSet); other kinds are not sent (kubesec scores them 0 and exits 2). One kubesec run per plan cell
+// DaemonSet). Jobs and CronJobs it answers "This resource kind is not supported", yet they run pods like any
+// other workload: each is sent as a Pod built from its pod template, and findings map back to the Job's
+// template lines (the selectors are located under the Job's own pod template path). Other kinds are not sent. One kubesec run per plan cell
 // with all its workloads as one multi-document stream. Offline: kubesec's built-in kubeconform validation
 // reads a local schema folder generated from the committed Kubernetes schemas (src/k8s/kubeconform-dir.ts).
 //
@@ -60,13 +62,38 @@ export interface KubesecReport {
   scoring?: { critical?: KubesecRuleRef[]; passed?: KubesecRuleRef[]; advise?: KubesecRuleRef[] };
 }
 
+/** Kinds kubesec does not score whose pod template is scored as a Pod instead. */
+const SCANNED_AS_POD: ReadonlyArray<{ apiVersion: string; kind: string }> = [
+  { apiVersion: "batch/v1", kind: "Job" },
+  { apiVersion: "batch/v1", kind: "CronJob" },
+];
+
+const has = (kinds: ReadonlyArray<{ apiVersion: string; kind: string }>, obj: RenderedObject) =>
+  kinds.some((k) => k.apiVersion === obj.apiVersion && k.kind === obj.kind);
+
+/** Objects the check scans: the kinds kubesec scores, plus Jobs and CronJobs that have a pod template. */
 export function isKubesecKind(obj: RenderedObject): boolean {
-  return KUBESEC_KINDS.some((k) => k.apiVersion === obj.apiVersion && k.kind === obj.kind);
+  return has(KUBESEC_KINDS, obj) || (has(SCANNED_AS_POD, obj) && podSpecPath(obj) !== undefined);
+}
+
+/** The document kubesec scores for an object: itself, or for a Job/CronJob a Pod made of its pod template
+ * (metadata from the template, name and namespace from the Job). */
+export function kubesecDoc(obj: RenderedObject): Record<string, unknown> {
+  if (!has(SCANNED_AS_POD, obj)) return obj.doc;
+  const spec = podSpecPath(obj)!;
+  const template = get(obj.doc, spec.slice(0, -1)) as Record<string, unknown>;
+  const meta = (template.metadata ?? {}) as Record<string, unknown>;
+  return {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { ...meta, name: obj.name, ...(obj.namespace ? { namespace: obj.namespace } : {}) },
+    spec: template.spec,
+  };
 }
 
 /** The documents kubesec reads: JSON is YAML, and JSON never contains the `\n---\n` separator. */
 export function kubesecInput(objects: readonly RenderedObject[]): string {
-  return `${objects.map((o) => JSON.stringify(withoutNulls(o.doc))).join("\n---\n")}\n`;
+  return `${objects.map((o) => JSON.stringify(withoutNulls(kubesecDoc(o)))).join("\n---\n")}\n`;
 }
 
 /** Best path for a kubesec selector such as `containers[] .securityContext .privileged == true` or
@@ -182,7 +209,7 @@ export const kubesecCheck: Check = {
   rule: RULE,
   defaultSeverity: "error",
   description:
-    "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet: score >= threshold (default 9) and no critical rule, offline.",
+    "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
   async run(cell, ctx) {
     const severity = ctx.severity(RULE, "error");
     if (severity === "off") return [];

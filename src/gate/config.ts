@@ -48,7 +48,8 @@ function helmFromConfig(v: RawConfig["helm"]): HelmMajor[] | undefined {
   return [Number(v) as HelmMajor];
 }
 
-/** Reads and validates the config file; throws InputError at file:line:col for any problem. */
+/** Reads and validates the config file; throws InputError at file:line:col for any problem. Each waiver
+ * keeps its position in the file. */
 export async function loadConfigFile(file: string, cwd: string): Promise<RawConfig> {
   const rel = path.relative(cwd, file) || file;
   let text: string;
@@ -79,7 +80,14 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
     const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
     throw new InputError(`${msg}${more}`, at);
   }
-  return value as RawConfig;
+  const raw = value as RawConfig;
+  if (raw.waivers) {
+    raw.waivers = raw.waivers.map((w, i) => {
+      const at = y.positionOf(["waivers", i]);
+      return at ? { ...w, at } : w;
+    });
+  }
+  return raw;
 }
 
 /** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */

@@ -1,7 +1,7 @@
 // The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
 // run concurrently up to the number of cores -> every registered check on the shared rendered objects
 // -> severity overrides and waivers -> findings and check statuses for runPhase.
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { checks as registry } from "../checks/registry.js";
 import type { Check, CheckContext, RenderCell, Scenario } from "../checks/types.js";
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
-import { runTool } from "../exec/runner.js";
+import { type RunResult, runTool } from "../exec/runner.js";
 import { helmLintArgv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
@@ -22,7 +22,7 @@ import { FileTooLarge, type LoadedYaml, loadYamlFile } from "../values/yaml.js";
 import { resolveConfig } from "./config.js";
 import { buildPlan, type PlannedChartMeta } from "./plan.js";
 import type { GateConfig, PlanCell } from "./types.js";
-import { applyWaivers } from "./waivers.js";
+import { applyWaivers, unusedWaivers } from "./waivers.js";
 
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 export const gateRules = {
@@ -32,6 +32,7 @@ export const gateRules = {
   lint: "lint",
   render: "render",
   deadValue: "dead-value",
+  waiverUnused: "waiver-unused",
 } as const;
 
 export interface GateOptions {
@@ -149,6 +150,42 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     }
     return y;
   };
+  // helm runs are the long pole and use another core: the first cells' helm processes start as soon as
+  // their values files are known to be YAML, while this process compiles schemas and checks values.
+  const parallelism = opts.parallelism ?? os.availableParallelism();
+  type Task = { cell: PlanCell; kind: "template" | "lint" };
+  const tasks: Task[] = plan.cells.flatMap((cell) => [
+    { cell, kind: "template" as const },
+    { cell, kind: "lint" as const },
+  ]);
+  const helmRuns = new Map<Task, Promise<RunResult>>();
+  const helmRun = (t: Task): Promise<RunResult> => {
+    let p = helmRuns.get(t);
+    if (!p) {
+      const { scenario: s, helm } = t.cell;
+      const args = {
+        bin: helmBin.get(helm)!,
+        major: helm,
+        chartDir: s.chart.dir,
+        valuesFiles: s.valuesFiles,
+        kubeVersion: config.settings.kubeVersion,
+      };
+      p = runTool(t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args), { cwd });
+      helmRuns.set(t, p);
+    }
+    return p;
+  };
+  const prefetchable = async (s: Scenario): Promise<boolean> => {
+    for (const f of s.valuesFiles) {
+      const abs = path.resolve(cwd, f);
+      // Large files are left to the values phase (it reports them); so are files that are not YAML.
+      if (!existsSync(abs) || statSync(abs).size > 1024 * 1024) return false;
+      if ((await load(f)).problems.some((p) => p.rule === gateRules.yamlParse)) return false;
+    }
+    return true;
+  };
+  for (const t of tasks.slice(0, parallelism)) if (await prefetchable(t.cell.scenario)) void helmRun(t);
+
   const scenarioValues = new Map<Scenario, LoadedYaml[]>();
   // Per-file values-schema findings, so the merged check does not repeat them.
   const perFileSchema = new Set<string>();
@@ -282,11 +319,6 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   const chartOf = new Map<Scenario, PlannedChartMeta>();
   for (const ch of plan.charts) for (const s of ch.scenarios) chartOf.set(s, ch);
 
-  type Task = { cell: PlanCell; kind: "template" | "lint" };
-  const tasks: Task[] = plan.cells.flatMap((cell) => [
-    { cell, kind: "template" as const },
-    { cell, kind: "lint" as const },
-  ]);
   const renderFailed = new Set<PlanCell>();
   const schemaFailed = new Set<PlanCell>();
   // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
@@ -294,17 +326,11 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
   const lintMessages = new Map<PlanCell, Finding[]>();
 
-  const runCell = async ({ cell, kind }: Task) => {
+  const runCell = async (task: Task) => {
+    const { cell, kind } = task;
     const { scenario: s, helm } = cell;
     const chart = chartOf.get(s)!;
     const base = { chart: s.chart.name, scenario: s.name, helm };
-    const args = {
-      bin: helmBin.get(helm)!,
-      major: helm,
-      chartDir: s.chart.dir,
-      valuesFiles: s.valuesFiles,
-      kubeVersion: config.settings.kubeVersion,
-    };
     const out: Finding[] = [];
     const compiled = schemas.get(chart);
     if (kind === "template") {
@@ -331,7 +357,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         finish(s);
         return;
       }
-      const r = await runTool(helmTemplateArgv(args), { cwd });
+      const r = await helmRun(task);
       if (r.code !== 0) {
         renderFailed.add(cell);
         const m = parseRenderError(r.stderr, chart.abs, cwd);
@@ -404,7 +430,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         "a values file is not valid YAML",
       );
     } else {
-      const r = await runTool(helmLintArgv(args), { cwd });
+      const r = await helmRun(task);
       const ms = parseLintOutput(r.stdout, chart.abs, cwd);
       const lint: Finding[] = [];
       for (const m of ms) {
@@ -443,7 +469,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     finish(s);
   };
 
-  await pool(tasks, opts.parallelism ?? os.availableParallelism(), runCell);
+  await pool(tasks, parallelism, runCell);
 
   // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
   for (const [cell, fs] of lintMessages) {
@@ -455,9 +481,11 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
 
   // The same finding from both majors is one finding (helm named only when one major reports it).
   const seen = new Map<string, Finding>();
+  const kept: Finding[] = [];
   for (const f of all) {
     const p = applyPolicy(f, config, today);
     if (!p) continue;
+    kept.push(p);
     // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
     const msg = p.rule === gateRules.render && p.line ? "" : p.message;
     const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
@@ -469,6 +497,29 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     seen.set(key, p);
   }
   for (const f of seen.values()) ctx.add(f);
+
+  // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
+  // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
+  const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
+  const complete = renderFailed.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
+  if (wsev !== "off" && complete) {
+    const stale = unusedWaivers(config.waivers, kept);
+    for (const w of stale) {
+      ctx.add({
+        rule: gateRules.waiverUnused,
+        severity: wsev,
+        message: `waiver (rule ${w.rule}, object ${w.object}) matched no finding in this run: remove it, the problem it excused is gone (reason was: ${w.reason})`,
+        ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+        object: w.object,
+      });
+    }
+    if (config.waivers.length)
+      status(
+        gateRules.waiverUnused,
+        "waiver-unused",
+        stateOf(stale.map(() => ({ severity: wsev }) as Finding)),
+      );
+  }
   for (const s of statuses) ctx.check(s);
   ctx.output("charts", String(plan.charts.length));
   ctx.output("cells", String(plan.cells.length));

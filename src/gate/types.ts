@@ -1,6 +1,6 @@
 // The gate's plan: every chart x scenario x helm major is one cell, rendered once and checked by every
 // rule. Config (floe-gate.yaml or defaults) is validated once into GateConfig; the plan is derived from it.
-import type { ChartInfo, CheckSettings, Scenario } from "../checks/types.js";
+import type { ChartInfo, CheckSettings, Scenario, SourcePosition } from "../checks/types.js";
 import type { HelmMajor } from "../config/inputs.js";
 import type { Severity } from "../report/results.js";
 
@@ -12,6 +12,8 @@ export interface Waiver {
   reason: string;
   /** Last day the waiver holds (YYYY-MM-DD); after it the finding fails the gate again. */
   expiry: string;
+  /** Where floe-gate.yaml writes it (waiver-unused points there). */
+  at?: SourcePosition;
 }
 
 export interface ScenarioConfig {

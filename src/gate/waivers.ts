@@ -32,3 +32,9 @@ export function applyWaivers(
     };
   });
 }
+
+/** Waivers that matched no finding of the run (expired ones that matched are already named in the
+ * finding): they excuse nothing any more and should be removed before they hide a new problem. */
+export function unusedWaivers(waivers: readonly Waiver[], findings: readonly Finding[]): Waiver[] {
+  return waivers.filter((w) => !findings.some((f) => waiverMatches(w, f)));
+}

@@ -30,11 +30,12 @@ export function kubeconformVersionDir(kubernetesVersion: string): string {
   return `v${kubernetesVersion.replace(/^v/, "")}-standalone-strict`;
 }
 
-/** Writes (once) and returns the folder to pass as `--schema-location`. */
-export function ensureKubeconformDir(
-  schemas: KubeSchemas,
-  baseDir = path.join(tmpdir(), "floe-helm-kubeconform"),
-): string {
+// The files of a schema set, built once per process (the check asks once per plan cell).
+const built = new WeakMap<KubeSchemas, { files: Map<string, string>; hash: string }>();
+
+function kubeconformFiles(schemas: KubeSchemas): { files: Map<string, string>; hash: string } {
+  const hit = built.get(schemas);
+  if (hit) return hit;
   const files = new Map<string, string>();
   for (const k of KUBESEC_KINDS) {
     const standalone = standaloneKindSchema(schemas, k.apiVersion, k.kind, { strict: true });
@@ -47,9 +48,20 @@ export function ensureKubeconformDir(
       JSON.stringify({ ...defs[rootName], definitions: defs }),
     );
   }
-  const hash = createHash("sha256");
-  for (const [name, body] of [...files].sort()) hash.update(name).update("\0").update(body);
-  const dir = path.join(baseDir, `${schemas.kubernetesVersion}-${hash.digest("hex").slice(0, 12)}`);
+  const h = createHash("sha256");
+  for (const [name, body] of [...files].sort()) h.update(name).update("\0").update(body);
+  const out = { files, hash: h.digest("hex").slice(0, 12) };
+  built.set(schemas, out);
+  return out;
+}
+
+/** Writes (once) and returns the folder to pass as `--schema-location`. */
+export function ensureKubeconformDir(
+  schemas: KubeSchemas,
+  baseDir = path.join(tmpdir(), "floe-helm-kubeconform"),
+): string {
+  const { files, hash } = kubeconformFiles(schemas);
+  const dir = path.join(baseDir, `${schemas.kubernetesVersion}-${hash}`);
   const versionDir = path.join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
   if (existsSync(versionDir)) return dir;
   const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;

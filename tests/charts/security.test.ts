@@ -1,16 +1,17 @@
 // Security properties of every rendered container of every scenario on both helm majors, and the real
 // kubesec over every workload of every scenario.
-import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { isKubesecKind, kubesecCheck } from "../../src/checks/kubesec.js";
+import type { CheckContext, RenderCell } from "../../src/checks/types.js";
+import { parseManifest } from "../../src/helm/manifest.js";
+import { defaultKubeVersion } from "../../src/k8s/schemas.js";
+import type { Finding } from "../../src/report/results.js";
 import { repoRoot, tool } from "../helpers/tools.js";
 import {
+  chartDir,
   containersOf,
-  type K8s,
   podMeta,
   podSpec,
   type Rendered,
@@ -21,7 +22,6 @@ import {
   workloads,
 } from "./chart.js";
 
-const exec = promisify(execFile);
 const rendered = new Map<string, Rendered>();
 const key = (name: string, major: number) => `${name}@${major}`;
 
@@ -116,110 +116,68 @@ describe("floe-platform: helm 3 and helm 4 render the same objects", () => {
   });
 });
 
-// kubesec 2.14 validates each document with kubeconform before scoring it and, by default, downloads the
-// Kubernetes JSON schema from the network; it has no flag to skip validation and this machine (like many
-// CI runners) has no internet, so the scan would hang and then fail. `--schema-location` takes a kubeconform
-// path template: we point it at committed standalone-strict schemas for the four workload kinds
-// (tests/fixtures/kubeconform, made by scripts/kube-schemas.mjs from the Kubernetes 1.37 OpenAPI spec).
-// Only workloads are scanned, so no other kind needs a schema.
-const schemaLocation = path.join(
-  repoRoot,
-  "tests",
-  "fixtures",
-  "kubeconform",
-  "{{ .ResourceKind }}{{ .KindSuffix }}.json",
-);
+// The real kubesec over every workload, through the product's own kubesec check (src/checks/kubesec.ts):
+// the same offline kubeconform schemas (from schemas/kubernetes/*.json.gz), the same argv, the same
+// Job-as-Pod scoring and the same verdict (score >= 9, no critical) that `floe-helm gate` gives users.
+const kubesecContext: CheckContext = {
+  severity: (_rule, fallback) => fallback,
+  settings: { kubeVersion: defaultKubeVersion(), kubesecThreshold: 9, externalReferences: [] },
+  tools: { kubesec: tool("kubesec") },
+  cwd: repoRoot,
+};
 
-/** kubesec 2.14 answers "This resource kind is not supported" for Jobs: score their pod template as a Pod. */
-function scannable(o: K8s, source: string): string {
-  if (o.kind !== "Job") return source;
-  const t = o.spec.template;
-  return stringify({
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { ...t.metadata, name: o.metadata.name, namespace: o.metadata.namespace },
-    spec: t.spec,
-  });
+function cellOf(manifest: string, name: string, major: 3 | 4): RenderCell {
+  const dir = path.relative(repoRoot, chartDir);
+  return {
+    scenario: { chart: { name: "floe-platform", version: "0", dir }, name, valuesFiles: [] },
+    helm: major,
+    objects: parseManifest(manifest, { chartDir: dir, cwd: repoRoot }),
+    manifest,
+  };
 }
 
-interface KubesecReport {
-  object: string;
-  valid: boolean;
-  message: string;
-  score: number;
-  scoring: { critical?: { id: string }[]; advise?: { id: string }[] };
-}
-
-const dir = mkdtempSync(path.join(tmpdir(), "floe-kubesec-"));
-
-async function kubesec(file: string): Promise<KubesecReport[]> {
-  let stdout: string;
-  try {
-    ({ stdout } = await exec(tool("kubesec"), ["scan", "--schema-location", schemaLocation, file], {
-      timeout: 120_000,
-      maxBuffer: 64 * 1024 * 1024,
-    }));
-  } catch (e) {
-    // kubesec exits 2 when any object fails; the JSON report is still on stdout.
-    stdout = (e as { stdout?: string }).stdout ?? "";
-  }
-  return JSON.parse(stdout) as KubesecReport[];
-}
-
-/** One kubesec run over ONE multi-document file holding every workload of every scenario x major; the
- * reports come back in document order and are split per scenario again. */
-const reportsByScenario = new Map<string, KubesecReport[]>();
+const kubesecByScenario = new Map<string, { scanned: string[]; findings: Finding[] }>();
 async function scanAll(): Promise<void> {
-  const docs: string[] = [];
-  const owner: string[] = [];
-  for (const s of scenarioMatrix) {
-    const { objects, sources } = rendered.get(key(s.name, s.major))!;
-    objects.forEach((o, i) => {
-      if (!workloads([o]).length) return;
-      docs.push(scannable(o, sources[i]!));
-      owner.push(key(s.name, s.major));
-    });
-  }
-  const file = path.join(dir, "all-scenarios.yaml");
-  writeFileSync(file, docs.join("\n---\n"));
-  const reports = await kubesec(file);
-  expect(reports).toHaveLength(docs.length);
-  reports.forEach((r, i) => {
-    const k = owner[i]!;
-    reportsByScenario.set(k, [...(reportsByScenario.get(k) ?? []), r]);
-  });
+  const queue = [...scenarioMatrix];
+  const worker = async () => {
+    for (let s = queue.shift(); s; s = queue.shift()) {
+      const cell = cellOf(rendered.get(key(s.name, s.major))!.text, s.name, s.major);
+      kubesecByScenario.set(key(s.name, s.major), {
+        scanned: cell.objects.filter(isKubesecKind).map((o) => `${o.kind}/${o.name}`),
+        findings: await kubesecCheck.run(cell, kubesecContext),
+      });
+    }
+  };
+  await Promise.all([worker(), worker()]);
 }
 
-describe("floe-platform: real kubesec over every workload (offline schemas)", () => {
+describe("floe-platform: real kubesec over every workload (the gate's kubesec check, offline schemas)", () => {
   it.each(scenarioMatrix)(
     "$name (helm $major): every workload scores >= 9, no critical finding",
     ({ name, major }) => {
-      const reports = reportsByScenario.get(key(name, major)) ?? [];
-      expect(reports).toHaveLength(workloads(rendered.get(key(name, major))!.objects).length);
-      const bad = reports
-        .filter((r) => !r.valid || r.score < 9 || (r.scoring.critical ?? []).length > 0)
-        .map(
-          (r) =>
-            `${r.object}: valid=${r.valid} score=${r.score} critical=${(r.scoring.critical ?? []).map((c) => c.id)} ${r.message}`,
-        );
-      expect(bad).toEqual([]);
+      const { scanned, findings } = kubesecByScenario.get(key(name, major))!;
+      // Every workload (Jobs included, scored as Pods of their template) is really scanned.
+      expect(scanned.sort()).toEqual(
+        workloads(rendered.get(key(name, major))!.objects)
+          .map((o) => `${o.kind}/${o.metadata.name}`)
+          .sort(),
+      );
+      expect(findings.map((f) => `${f.file}:${f.line}: ${f.object}: ${f.message}`)).toEqual([]);
     },
   );
 
   it("kubesec really scores (a root, privileged pod is critical and below 9)", async () => {
-    const file = path.join(dir, "bad.yaml");
-    writeFileSync(
-      file,
-      stringify({
-        apiVersion: "v1",
-        kind: "Pod",
-        metadata: { name: "bad" },
-        spec: { containers: [{ name: "c", image: "busybox:1.37", securityContext: { privileged: true } }] },
-      }),
-    );
-    const [report] = await kubesec(file);
-    expect(report!.valid).toBe(true);
-    expect(report!.score).toBeLessThan(9);
-    expect(report!.scoring.critical?.map((c) => c.id)).toContain("Privileged");
+    const manifest = `---
+# Source: floe-platform/templates/bad.yaml
+${stringify({
+  apiVersion: "v1",
+  kind: "Pod",
+  metadata: { name: "bad" },
+  spec: { containers: [{ name: "c", image: "busybox:1.37", securityContext: { privileged: true } }] },
+})}`;
+    const findings = await kubesecCheck.run(cellOf(manifest, "bad", 4), kubesecContext);
+    const messages = findings.map((f) => f.message);
+    expect(messages.some((m) => m.startsWith("kubesec critical Privileged"))).toBe(true);
+    expect(messages.some((m) => /^kubesec score -?\d+ is below the threshold 9/.test(m))).toBe(true);
   });
 });

@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { isKubesecKind, kubesecCheck, kubesecInput, kubesecScanArgv } from "../../src/checks/kubesec.js";
+import {
+  isKubesecKind,
+  kubesecCheck,
+  kubesecDoc,
+  kubesecInput,
+  kubesecScanArgv,
+} from "../../src/checks/kubesec.js";
 import type { RenderCell } from "../../src/checks/types.js";
 import { applyWaivers } from "../../src/gate/waivers.js";
 import type { Finding } from "../../src/report/results.js";
@@ -52,7 +58,7 @@ describe.each([3, 4] as const)(
       cell = await renderFixture("kubesec", { major });
     });
 
-    test("only the kinds kubesec scores are sent: Service and CronJob are ignored, not failed", () => {
+    test("only workloads are sent: Service and ConfigMap are ignored, not failed", () => {
       const sent = cell.objects
         .filter(isKubesecKind)
         .map((o) => `${o.kind}/${o.name}`)
@@ -98,6 +104,46 @@ describe.each([3, 4] as const)(
     test("a critical rule is an error even when the score would pass", async () => {
       const findings = await kubesecCheck.run(cell, context({ kubesecThreshold: -100 }));
       expect(findings.map((f) => f.object)).toEqual(["DaemonSet/agent"]);
+    });
+  },
+);
+
+// kubesec 2.14 answers "This resource kind is not supported" for Jobs and CronJobs: the check scores their
+// pod template as a Pod, and each finding points at the Job's template line.
+const J = `${FIXTURES}/kubesec-jobs/templates`;
+describe.each([3, 4] as const)(
+  "Jobs and CronJobs scored as Pods of their template (real kubesec), helm %i",
+  (major) => {
+    let cell: RenderCell;
+    beforeAll(async () => {
+      cell = await renderFixture("kubesec-jobs", { major });
+    });
+
+    test("both are sent, as Pods named after the Job", () => {
+      const sent = cell.objects.filter(isKubesecKind);
+      expect(sent.map((o) => `${o.kind}/${o.name}`).sort()).toEqual(["CronJob/nightly", "Job/migrate"]);
+      const docs = sent.map(kubesecDoc);
+      expect(docs.map((d) => `${d.kind}/${(d.metadata as { name: string }).name}`).sort()).toEqual([
+        "Pod/migrate",
+        "Pod/nightly",
+      ]);
+    });
+
+    test.each([
+      // The pod template's spec (under spec.template), the privileged line under jobTemplate.spec.template.
+      [`${J}/migrate-job.yaml:11`, "Job/migrate", "kubesec score 8 is below the threshold 9"],
+      [`${J}/nightly-cronjob.yaml:19`, "CronJob/nightly", "kubesec critical Privileged (-30 points)"],
+      [`${J}/nightly-cronjob.yaml:13`, "CronJob/nightly", "kubesec score -20 is below the threshold 9"],
+    ])("error at %s for %s: %s", async (at, object, fragment) => {
+      const findings = await kubesecCheck.run(cell, context());
+      const hit = findings.find((f) => f.object === object && f.message.includes(fragment));
+      expect(hit, JSON.stringify(findings, null, 1)).toBeDefined();
+      expect(hit!).toMatchObject({ rule: "kubesec", severity: "error" });
+      expect(`${hit!.file}:${hit!.line}`).toBe(at);
+    });
+
+    test("nothing else: three findings, none waived away by conversion", async () => {
+      expect(await kubesecCheck.run(cell, context())).toHaveLength(3);
     });
   },
 );

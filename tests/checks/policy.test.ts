@@ -129,7 +129,7 @@ describe("policy/* settings", () => {
     const noPolicies = await renderFixture("kubesec", { environment: "dev" });
     expect(await byRule("policy/network-policy").run(noPolicies, context())).toEqual([]);
     const inStaging = await renderFixture("kubesec", { environment: "staging" });
-    expect((await byRule("policy/network-policy").run(inStaging, context())).length).toBe(5);
+    expect((await byRule("policy/network-policy").run(inStaging, context())).length).toBe(4);
   });
 
   test("policy/network-policy: a scenario that renders any NetworkPolicy must cover every workload, even in dev", async () => {
@@ -145,7 +145,7 @@ describe("policy/* settings", () => {
       noPolicies,
       context({ networkPolicyEnvironments: ["dev"] }),
     );
-    expect(np.length).toBe(5);
+    expect(np.length).toBe(4);
     const pdb = await byRule("policy/pdb").run(broken, context({ prodEnvironments: ["dev"] }));
     expect(pdb.length).toBeGreaterThan(0);
   });

@@ -166,11 +166,62 @@ describe("gate on broken charts", () => {
     const checks = c.results.checks as Array<{ id: string; covers?: string[] }>;
     expect(checks.find((x) => x.id === "lint bad/renders helm3")?.covers).toEqual(["GATE-001"]);
 
+    expect(c.out).not.toMatch(/waiver-unused/);
+
     await writeFile(config, (await readFile(config, "utf8")).replace("2999-12-31", "2020-01-31"));
     const expired = await gate(broken, ["--config", config]);
     expect(expired.code).toBe(1);
     expect(expired.out).toMatch(
       /error duplicate-key: .* \(waiver expired 2020-01-31, no longer applies: fixed upstream in 2\.0\) \[bad renders helm3\]$/m,
     );
+  });
+
+  it("reports a waiver that matched no finding of the run as waiver-unused at its line in floe-gate.yaml", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "floe-gate-stale-"));
+    const config = path.join(dir, "floe-gate.yaml");
+    const lines = [
+      "charts:",
+      "  - dir: charts/bad",
+      "    scenarios:",
+      "      - name: renders",
+      "        values: [charts/bad/ci/renders-values.yaml]",
+      "helm: 3",
+      "severity:",
+      "  lint: warning",
+      "  policy/*: off",
+      "  kubesec: off",
+      "  k8s-schema: off",
+      "  dangling-reference: off",
+      "waivers:",
+      "  - rule: duplicate-key", // line 14: used
+      "    object: ConfigMap/*-settings",
+      "    reason: fixed upstream in 2.0",
+      "    expiry: 2999-12-31",
+      "  - rule: duplicate-key", // line 18: the object is gone
+      "    object: ConfigMap/retired",
+      "    reason: old config map",
+      "    expiry: 2999-12-31",
+      "  - rule: lint", // line 22: expired and matching nothing: stale too
+      "    object: Deployment/*",
+      "    reason: old lint rule",
+      "    expiry: 2020-01-31",
+      "",
+    ];
+    await writeFile(config, lines.join("\n"));
+    const c = await gate(broken, ["--config", config]);
+    const rel = path.relative(broken, config);
+    const stale = c.out.split("\n").filter((l) => l.includes("waiver-unused"));
+    expect(stale).toEqual([
+      `${rel}:18:5: warning waiver-unused: waiver (rule duplicate-key, object ConfigMap/retired) matched no finding in this run: remove it, the problem it excused is gone (reason was: old config map)`,
+      `${rel}:22:5: warning waiver-unused: waiver (rule lint, object Deployment/*) matched no finding in this run: remove it, the problem it excused is gone (reason was: old lint rule)`,
+    ]);
+    // A warning: the verdict still passes (1 lint warning + 2 stale waivers).
+    expect(c.out).toMatch(/^gate: PASS: 0 error\(s\), 3 warning\(s\), 1 waived/m);
+    expect(c.code).toBe(0);
+    const findings = c.results.findings as Array<{ rule: string; object?: string }>;
+    expect(findings.filter((x) => x.rule === "waiver-unused").map((x) => x.object)).toEqual([
+      "ConfigMap/retired",
+      "Deployment/*",
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyWaivers } from "../../src/gate/waivers.js";
+import { applyWaivers, unusedWaivers } from "../../src/gate/waivers.js";
 import type { Finding } from "../../src/report/results.js";
 
 const f: Finding = {
@@ -40,5 +40,28 @@ describe("applyWaivers", () => {
   it("never waives a finding without an object", () => {
     const g = { ...f, object: undefined };
     expect(applyWaivers([g], [w("2027-01-01", "*")], "2026-11-26")[0]).toEqual(g);
+  });
+});
+
+describe("unusedWaivers: a waiver that matched no finding of the run", () => {
+  it.each([
+    { name: "matched by rule and object glob", waiver: w("2027-01-01"), findings: [f], unused: false },
+    {
+      name: "matched by an expired waiver (already said in the finding)",
+      waiver: w("2020-01-01"),
+      findings: [f],
+      unused: false,
+    },
+    { name: "no finding at all", waiver: w("2027-01-01"), findings: [], unused: true },
+    { name: "another object", waiver: w("2027-01-01", "Deployment/*"), findings: [f], unused: true },
+    { name: "another rule", waiver: w("2027-01-01", "*", "policy/pdb"), findings: [f], unused: true },
+    {
+      name: "a finding without an object",
+      waiver: w("2027-01-01", "*"),
+      findings: [{ ...f, object: undefined }],
+      unused: true,
+    },
+  ])("$name: unused=$unused", ({ waiver, findings, unused }) => {
+    expect(unusedWaivers([waiver], findings)).toEqual(unused ? [waiver] : []);
   });
 });
