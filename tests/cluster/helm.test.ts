@@ -1,11 +1,14 @@
 // Real helm 3 and helm 4 against a real API server (kwok provider, one control plane for this file):
 // install and wait, helm test (passing and failing), upgrade from the previous chart version, roll back,
-// a broken upgrade refused by the API server, and an uninstall that leaves nothing behind.
-import { mkdtempSync } from "node:fs";
+// a broken upgrade refused by the API server (as the static immutable-field check predicts), and an uninstall that leaves nothing behind.
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunResult, runTool } from "../../src/exec/runner.js";
+import { helmTemplateArgv } from "../../src/helm/argv.js";
+import { parseManifest } from "../../src/helm/manifest.js";
+import { predictImmutableChanges } from "../../src/upgrade/immutable.js";
 import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
 import { helm, repoRoot } from "../helpers/tools.js";
 
@@ -115,11 +118,35 @@ describe.each([3, 4] as const)("helm %i on the kwok cluster", (major) => {
     expect(r.stderr).toMatch(new RegExp(`${rel}-demo-test-fail.*failed`));
   });
 
-  it("an upgrade that changes a Deployment's selector is refused by the API server", async () => {
-    const r = await run("upgrade", rel, current, "--set", "brokenSelector=true", ...wait);
+  it("an upgrade that changes a Deployment's selector is refused by the API server, as the static check predicts", async () => {
+    const broken = path.join(home, "broken-values.yaml");
+    writeFileSync(broken, "brokenSelector: true\n");
+    // The static prediction, from two renders and no cluster: exactly the selector of the Deployment.
+    const render = async (valuesFiles: string[]) => {
+      const argv = helmTemplateArgv({
+        bin: helm(major),
+        major,
+        chartDir: current,
+        valuesFiles,
+        release: rel,
+        namespace: ns,
+        // helm 3 renders for Kubernetes 1.20 by default; the cluster runs 1.37.
+        kubeVersion: "1.37.0",
+      });
+      const r = await runTool(argv, { timeoutMs: 120_000 });
+      expect(r.code, r.stderr).toBe(0);
+      return parseManifest(r.stdout, { chartDir: current, cwd: repoRoot });
+    };
+    const predicted = predictImmutableChanges(await render([]), await render([broken]));
+    expect(predicted.map((p) => `${p.object} ${p.field}`)).toEqual([`Deployment/${rel}-demo spec.selector`]);
+
+    const r = await run("upgrade", rel, current, "-f", broken, ...wait);
     expect(r.code).not.toBe(0);
+    // The API server refuses the very object and field the prediction named.
     expect(r.stderr).toMatch(
-      /Deployment\.apps "[^"]+-demo" is invalid: spec\.selector: Invalid value: .*field is immutable/,
+      new RegExp(
+        `Deployment\\.apps "${rel}-demo" is invalid: ${predicted[0]!.field.replace(".", "\\.")}: Invalid value: .*field is immutable`,
+      ),
     );
     const s = await status();
     // The release history records the refusal; the running objects are untouched.
