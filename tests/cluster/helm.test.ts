@@ -28,14 +28,12 @@ afterAll(async () => {
   await clusterDown(c);
 });
 
-describe.each([3, 4] as const)("helm %i on the kwok cluster", (major) => {
-  const ns = `helm${major}`;
-  const rel = `demo${major}`;
-  // Each helm major gets its own config/cache dirs, so nothing on the machine leaks in.
-  const home = mkdtempSync(path.join(tmpdir(), `floe-helm${major}-`));
-  const run = (...args: string[]): Promise<RunResult> =>
+/** Runs helm `major` against the test cluster in namespace `ns`, with its own config/cache/data dirs so
+ * nothing on the machine leaks in. */
+function helmRunner(major: 3 | 4, ns: string, home: string, timeoutMs: number) {
+  return (...args: string[]): Promise<RunResult> =>
     runTool([helm(major), "--kubeconfig", k().kubeconfig, "-n", ns, ...args], {
-      timeoutMs: 240_000,
+      timeoutMs,
       env: {
         PATH: process.env.PATH,
         HOME: home,
@@ -44,6 +42,13 @@ describe.each([3, 4] as const)("helm %i on the kwok cluster", (major) => {
         HELM_DATA_HOME: path.join(home, "data"),
       },
     });
+}
+
+describe.each([3, 4] as const)("helm %i on the kwok cluster", (major) => {
+  const ns = `helm${major}`;
+  const rel = `demo${major}`;
+  const home = mkdtempSync(path.join(tmpdir(), `floe-helm${major}-`));
+  const run = helmRunner(major, ns, home, 240_000);
   /** The release as `helm list` reports it (deployed or failed): revision, status, chart ("demo-0.1.0"). */
   const status = async (): Promise<{ revision: string; status: string; chart: string }> => {
     const all = JSON.parse((await run("list", "-o", "json")).stdout) as { name: string }[];
@@ -205,17 +210,7 @@ describe.each([3, 4] as const)("helm %i: floe-platform with values-test.yaml", (
   const ns = `platform${major}`;
   const rel = `fp${major}`;
   const home = mkdtempSync(path.join(tmpdir(), `floe-platform${major}-`));
-  const run = (...args: string[]): Promise<RunResult> =>
-    runTool([helm(major), "--kubeconfig", k().kubeconfig, "-n", ns, ...args], {
-      timeoutMs: 300_000,
-      env: {
-        PATH: process.env.PATH,
-        HOME: home,
-        HELM_CACHE_HOME: path.join(home, "cache"),
-        HELM_CONFIG_HOME: path.join(home, "config"),
-        HELM_DATA_HOME: path.join(home, "data"),
-      },
-    });
+  const run = helmRunner(major, ns, home, 300_000);
 
   it("installs and waits (hooks and Jobs included), then every helm test pod succeeds", async () => {
     const install = await run(
