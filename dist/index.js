@@ -4178,7 +4178,7 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 1067:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4678,7 +4678,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
+const additionalItems_1 = __nccwpck_require__(1067);
 const prefixItems_1 = __nccwpck_require__(6467);
 const items_1 = __nccwpck_require__(5791);
 const items2020_1 = __nccwpck_require__(2959);
@@ -4789,7 +4789,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __nccwpck_require__(1436);
 const util_1 = __nccwpck_require__(4464);
 const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const additionalItems_1 = __nccwpck_require__(1067);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -38317,7 +38317,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2505:
+/***/ 3448:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38434,6 +38434,7 @@ const inputs_envNames = {
     resultsFile: "FLOE_HELM_RESULTS",
     toolCache: "FLOE_HELM_TOOL_CACHE",
     mirror: "FLOE_HELM_MIRROR",
+    checksums: "FLOE_HELM_CHECKSUMS",
     helmVersion: "FLOE_HELM_HELM_VERSION",
     kindVersion: "FLOE_HELM_KIND_VERSION",
     kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
@@ -38488,6 +38489,7 @@ function buildInputs(flags, env, cwd) {
         resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[inputs_envNames.resultsFile])),
         toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[inputs_envNames.toolCache]) ?? defaultToolCache(env)),
         mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[inputs_envNames.mirror]),
+        checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[inputs_envNames.checksums])),
         toolVersions: {
             helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[inputs_envNames.helmVersion]),
             kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[inputs_envNames.kindVersion]),
@@ -45209,9 +45211,40 @@ function dedupe(ps) {
 
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
 const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+;// CONCATENATED MODULE: ./src/config/document.ts
+
+/** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
+ * most precise mistake), at its position in the file. `what` names the document, `schema` its schema file. */
+function assertValidDocument(validate, y, what, schema) {
+    const bad = y.problems[0];
+    if (bad)
+        throw new errors_InputError(`${bad.rule}: ${bad.message}`, bad.at);
+    if (validate(y.value ?? {}))
+        return;
+    const errs = validate.errors ?? [];
+    // An unknown or misspelt key first: the most common (and most precise) mistake.
+    const e = errs.find((x) => x.keyword === "additionalProperties" || x.propertyName !== undefined) ?? errs[0];
+    const segs = e.instancePath
+        .split("/")
+        .slice(1)
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+    const extra = e.params.additionalProperty ?? e.propertyName;
+    const at = y.positionOf(extra !== undefined ? [...segs, extra] : segs) ?? { file: y.file, line: 1, col: 1 };
+    const where = segs.length ? segs.join(".") : "top level";
+    const allowed = e.params.allowedValues;
+    const msg = e.keyword === "additionalProperties"
+        ? `unknown key '${extra}' at ${where} of ${what} (see ${schema})`
+        : e.propertyName !== undefined
+            ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
+            : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
+    const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
+    throw new errors_InputError(`${msg}${more}`, at);
+}
+
 ;// CONCATENATED MODULE: ./src/gate/config.ts
 // floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
 // usage error at file:line:col; no file means defaults (every chart under charts/).
+
 
 
 
@@ -45254,27 +45287,8 @@ async function loadConfigFile(file, cwd) {
         throw e;
     }
     const y = parseYamlText(text, rel, "1.2");
-    const bad = y.problems[0];
-    if (bad)
-        throw new errors_InputError(`${bad.rule}: ${bad.message}`, bad.at);
+    assertValidDocument(validateConfig, y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
     const value = y.value ?? {};
-    if (!validateConfig(value)) {
-        const errs = validateConfig.errors ?? [];
-        // additionalProperties errors first: an unknown key is the most common (and most precise) mistake.
-        const e = errs.find((x) => x.keyword === "additionalProperties") ?? errs[0];
-        const segs = e.instancePath
-            .split("/")
-            .slice(1)
-            .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
-        const extra = e.params.additionalProperty;
-        const at = y.positionOf(extra ? [...segs, extra] : segs) ?? { file: rel, line: 1, col: 1 };
-        const where = segs.length ? segs.join(".") : "top level";
-        const msg = extra
-            ? `unknown key '${extra}' at ${where} of floe-gate.yaml (see schemas/floe-gate.schema.json)`
-            : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(e.params.allowedValues)})` : ""}`;
-        const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
-        throw new errors_InputError(`${msg}${more}`, at);
-    }
     const raw = value;
     if (raw.waivers) {
         raw.waivers = raw.waivers.map((w, i) => {
@@ -46867,7 +46881,7 @@ function _unique(values) {
 }
 //# sourceMappingURL=tool-cache.js.map
 ;// CONCATENATED MODULE: ./src/tools/checksums.json
-const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then falls back to the","published checksum file next to the asset and warns. Refresh with `node scripts/refresh-checksums.mjs`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.2.4":{"source":"get.helm.sh/helm-v4.2.4-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v4.2.4 (linux-amd64 also matches several public scripts that pin it). v4.2.4 is pinned rather than the newer v4.3.1 because no published checksum of v4.3.1 could be confirmed offline: a pinned default must be verifiable from this table alone.","sha256":{"darwin-amd64":"6c163d687ca03c3b5c01928e53bbbcf9518278f47ce7a2f249a5a08e8bdaa2bc","darwin-arm64":"d747eb4e28bd2727173d15b759fa0a17822291ec09db7ced3d55af290a3661a2","linux-amd64":"c306b46f719b0a4da32d0f78ee21bf90ce8d602f15b22ab753f0674d1670a7f3","linux-arm64":"564de2191b881e9f71b5606b25345821ea1682f06ab90499d3ab22b530176da1"}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
+const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then refuses that pinned","version on that platform (a user\'s --checksums file can supply it). Refresh with `scripts/refresh-checksums.sh`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from.","Format: schemas/checksums.schema.json."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.2.4":{"source":"get.helm.sh/helm-v4.2.4-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v4.2.4 (linux-amd64 also matches several public scripts that pin it). v4.2.4 is pinned rather than the newer v4.3.1 because no published checksum of v4.3.1 could be confirmed offline: a pinned default must be verifiable from this table alone.","sha256":{"darwin-amd64":"6c163d687ca03c3b5c01928e53bbbcf9518278f47ce7a2f249a5a08e8bdaa2bc","darwin-arm64":"d747eb4e28bd2727173d15b759fa0a17822291ec09db7ced3d55af290a3661a2","linux-amd64":"c306b46f719b0a4da32d0f78ee21bf90ce8d602f15b22ab753f0674d1670a7f3","linux-arm64":"564de2191b881e9f71b5606b25345821ea1682f06ab90499d3ab22b530176da1"}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
 ;// CONCATENATED MODULE: ./src/tools/platform.ts
 // The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
 // name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
@@ -46901,9 +46915,16 @@ function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch
 
 
 const checksumTable = checksums_namespaceObject;
-/** The pinned sha256 of an asset, or undefined when the version/platform is not in the table. */
-function tableChecksum(t, tool, version, platform) {
-    return t[tool]?.[version]?.sha256[platformKey(platform)];
+const BUILTIN_TABLE = "floe-helm's checksum table";
+function lookupChecksum(t, tool, version, platform) {
+    const entry = t[tool]?.[version];
+    if (!entry)
+        return { state: "unpinned" };
+    const key = platformKey(platform);
+    const sha256 = entry.sha256[key];
+    if (!sha256)
+        return { state: "platform-missing", source: entry.source };
+    return { state: "pinned", sha256, from: entry.from?.[key] ?? BUILTIN_TABLE };
 }
 /** Finds the hash for `assetName` in a checksum file: `<hash>  <name>` lines (sha256sum, goreleaser) or a
  * file holding only the bare hash (dl.k8s.io's `.sha256`). Undefined when the file names no such asset. */
@@ -47015,8 +47036,9 @@ function restore(name, value) {
 ;// CONCATENATED MODULE: ./src/tools/install.ts
 // The installer: cache first (no network on a hit), else download, verify sha256 BEFORE anything is
 // extracted, executed or cached, and only then put the binary into the tool cache. A pinned version is
-// verified against the committed table and never against anything from the download source; a version
-// not in the table is verified against the checksum file published beside it, with a warning.
+// verified against the committed table (plus the user's checksums file) and never against anything from the
+// download source: a pinned version whose platform has no confirmed value is refused. A version not in the
+// table is verified against the checksum file published beside it, with a warning.
 
 
 
@@ -47072,14 +47094,26 @@ async function installTool(req, opts) {
             };
         opts.warn?.(`${name} ${req.version}: the cached copy in ${hit} does not match its install record; reinstalling`, "tools/cache-mismatch");
     }
+    // Decide what the download will be verified against before touching the network or the cache.
+    const official = assetFor(req.tool, req.version, platform);
+    const lookup = lookupChecksum(opts.table ?? checksumTable, req.tool, req.version, platform);
+    if (lookup.state === "platform-missing") {
+        throw new errors_InputError(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
+            "A pinned version is never verified against its download source, so nothing was installed. " +
+            `Add the official value from ${official.checksumUrl} to a checksums file (--checksums FILE, format: schemas/checksums.schema.json), ` +
+            `or choose an unpinned version with --${req.tool}-version (verified against its published checksum file, with a warning).`);
+    }
     await ensureWritable(opts.toolCache);
     const staging = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-install-"));
     try {
-        const table = opts.table ?? checksumTable;
-        let expected = tableChecksum(table, req.tool, req.version, platform);
+        let expected;
         let verifiedBy = "table";
-        let expectedFrom = "floe-helm's checksum table";
-        if (!expected) {
+        let expectedFrom;
+        if (lookup.state === "pinned") {
+            expected = lookup.sha256;
+            expectedFrom = lookup.from;
+        }
+        else {
             verifiedBy = "checksum-file";
             expectedFrom = asset.checksumUrl;
             opts.warn?.(`${name} ${req.version} (${arch}) is not in floe-helm's checksum table: verifying against ${asset.checksumUrl}, so trust rests on that source`, "tools/unverified-checksum");
@@ -47302,10 +47336,67 @@ function sourceOf(tool, version, mirror) {
     return a.checksumUrl.replace(/linux([-_])amd64/g, "<os>$1<arch>").replace("/linux/amd64/", "/<os>/<arch>/");
 }
 
+;// CONCATENATED MODULE: ./schemas/checksums.schema.json
+const checksums_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/floe/helm-action/schemas/checksums.schema.json","title":"floe-helm checksum table","description":"Trusted sha256 values of tool release assets, per tool, version (with v) and <os>-<arch>. The same format serves floe-helm\'s committed table (src/tools/checksums.json) and a user\'s checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action\'s `checksums` input), which adds versions or platforms to it.","type":"object","additionalProperties":false,"properties":{"$comment":{"type":["string","array"]},"helm":{"$ref":"#/definitions/versions"},"kind":{"$ref":"#/definitions/versions"},"kubectl":{"$ref":"#/definitions/versions"},"kubesec":{"$ref":"#/definitions/versions"}},"definitions":{"versions":{"type":"object","propertyNames":{"pattern":"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["source","sha256"],"properties":{"source":{"type":"string","minLength":1,"description":"Where the values came from (an official checksum file, a release note, ...)."},"sha256":{"type":"object","minProperties":1,"propertyNames":{"enum":["linux-amd64","linux-arm64","darwin-amd64","darwin-arm64"]},"additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}}}}}');
+;// CONCATENATED MODULE: ./src/tools/user-checksums.ts
+// A user's checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action's `checksums` input): the same
+// format as floe-helm's table (schemas/checksums.schema.json), YAML or JSON. It adds versions or platforms
+// the committed table lacks, so an enterprise can pin its own tool versions, or fill a platform whose
+// official value floe-helm could not confirm, without ever trusting the download source. It never
+// overrides a committed value: a different value for the same asset is an error, since one of them is wrong.
+
+
+
+
+
+
+
+
+const validate = createAjv().compile(checksums_schema_namespaceObject);
+/** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
+async function withUserChecksums(base, file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file) || file;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors_InputError(code === "ENOENT"
+            ? `checksums file not found: ${rel}`
+            : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
+    }
+    const y = parseYamlText(text, rel, "1.2");
+    assertValidDocument(validate, y, "the checksums file", "schemas/checksums.schema.json");
+    const user = (y.value ?? {});
+    const merged = structuredClone(base);
+    for (const tool of Object.keys(user).filter((k) => k !== "$comment")) {
+        for (const [version, entry] of Object.entries(user[tool] ?? {})) {
+            const have = merged[tool]?.[version] ?? { source: entry.source, sha256: {} };
+            const out = { ...have, sha256: { ...have.sha256 }, from: { ...have.from } };
+            for (const [key, sha] of Object.entries(entry.sha256)) {
+                const pinned = out.sha256[key];
+                if (pinned !== undefined && pinned !== sha) {
+                    const origin = have.from?.[key] ?? `${BUILTIN_TABLE} (${have.source})`;
+                    throw new errors_InputError(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
+                }
+                if (pinned === undefined) {
+                    out.sha256[key] = sha;
+                    out.from[key] = `${rel} (${entry.source})`;
+                }
+            }
+            merged[tool] = { ...merged[tool], [version]: out };
+        }
+    }
+    return merged;
+}
+
 ;// CONCATENATED MODULE: ./src/tools/resolve.ts
 // How every phase finds its tools, so a local run and a CI run resolve them the same way: an explicit
 // --tools-dir first (binaries named helm3, helm4, kind, kubectl, kubesec), else the installer (tool cache
 // first, download + verify only when missing).
+
+
 
 
 
@@ -47333,11 +47424,13 @@ function planInstall(inputs, tools) {
     }
     return out;
 }
-function installOptions(inputs, hooks = {}) {
+async function installOptions(inputs, cwd, hooks = {}) {
+    const mirror = parseMirror(inputs.mirror, label("mirror", inputs_envNames.mirror));
     return {
         toolCache: inputs.toolCache,
-        mirror: parseMirror(inputs.mirror, label("mirror", inputs_envNames.mirror)),
+        mirror,
         quiet: !inputs.githubActions,
+        ...(inputs.checksums ? { table: await withUserChecksums(checksumTable, inputs.checksums, cwd) } : {}),
         ...hooks,
     };
 }
@@ -47375,7 +47468,7 @@ async function resolveTools(inputs, need, hooks = {}) {
             plan.push(...planInstall(inputs, [n]));
         }
     }
-    const installed = await installPlanned(plan, installOptions(inputs, hooks));
+    const installed = await installPlanned(plan, await installOptions(inputs, process.cwd(), hooks));
     need.forEach((n, i) => {
         const t = installed[i];
         if (!t)
@@ -47438,9 +47531,10 @@ function registerTools(program, bind) {
         .option("--kubectl-version <v>", "kubectl version: exact or major (1)")
         .option("--kubesec-version <v>", "kubesec version: exact or major (2)")
         .option("--mirror <url>", "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites")
+        .option("--checksums <file>", "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)")
         .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => runPhase("tools", inputs, async (ctx) => {
         const plan = planInstall(inputs, parseOnly(flags.only));
-        const opts = installOptions(inputs, {
+        const opts = await installOptions(inputs, io.cwd, {
             warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
             progress: (line) => ctx.progress(line),
         });
@@ -47567,7 +47661,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2505);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3448);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

@@ -36,6 +36,8 @@ export interface Inputs {
   toolCache: string;
   /** Installer: base URL of a tool mirror (validated by the installer), or undefined for the official sites. */
   mirror: string | undefined;
+  /** Installer: a user's checksums file (absolute) adding trusted sha256 values to floe-helm's table. */
+  checksums: string | undefined;
   /** Installer version inputs, raw (exact or major; validated by the installer). Helm takes a list. */
   toolVersions: {
     helm: string | undefined;
@@ -62,6 +64,7 @@ export const envNames = {
   resultsFile: "FLOE_HELM_RESULTS",
   toolCache: "FLOE_HELM_TOOL_CACHE",
   mirror: "FLOE_HELM_MIRROR",
+  checksums: "FLOE_HELM_CHECKSUMS",
   helmVersion: "FLOE_HELM_HELM_VERSION",
   kindVersion: "FLOE_HELM_KIND_VERSION",
   kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
@@ -82,6 +85,7 @@ export interface CommonFlags {
   results?: string;
   toolCache?: string;
   mirror?: string;
+  checksums?: string;
   helmVersion?: string;
   kindVersion?: string;
   kubectlVersion?: string;
@@ -147,6 +151,7 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
       nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env),
     ),
     mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
+    checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[envNames.checksums])),
     toolVersions: {
       helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[envNames.helmVersion]),
       kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[envNames.kindVersion]),

@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import schema from "../../schemas/floe-gate.schema.json" with { type: "json" };
 import { InputError } from "../cli/errors.js";
+import { assertValidDocument } from "../config/document.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { NAMESPACE } from "../helm/argv.js";
 import { defaultKubeVersion } from "../k8s/schemas.js";
@@ -60,26 +61,8 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
     throw e;
   }
   const y = parseYamlText(text, rel, "1.2");
-  const bad = y.problems[0];
-  if (bad) throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
+  assertValidDocument(validateConfig, y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
   const value = y.value ?? {};
-  if (!validateConfig(value)) {
-    const errs = validateConfig.errors ?? [];
-    // additionalProperties errors first: an unknown key is the most common (and most precise) mistake.
-    const e = errs.find((x) => x.keyword === "additionalProperties") ?? errs[0]!;
-    const segs = e.instancePath
-      .split("/")
-      .slice(1)
-      .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
-    const extra = (e.params as { additionalProperty?: string }).additionalProperty;
-    const at = y.positionOf(extra ? [...segs, extra] : segs) ?? { file: rel, line: 1, col: 1 };
-    const where = segs.length ? segs.join(".") : "top level";
-    const msg = extra
-      ? `unknown key '${extra}' at ${where} of floe-gate.yaml (see schemas/floe-gate.schema.json)`
-      : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify((e.params as { allowedValues?: unknown }).allowedValues)})` : ""}`;
-    const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
-    throw new InputError(`${msg}${more}`, at);
-  }
   const raw = value as RawConfig;
   if (raw.waivers) {
     raw.waivers = raw.waivers.map((w, i) => {

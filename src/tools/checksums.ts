@@ -9,19 +9,39 @@ export interface ChecksumEntry {
   /** Where the values came from (kept beside them, since JSON has no comments). */
   source: string;
   sha256: Record<string, string>;
+  /** Per <os>-<arch>: the user's checksums file a value was added from (absent: floe-helm's table). */
+  from?: Record<string, string>;
 }
 export type ChecksumTable = Partial<Record<InstallTool, Record<string, ChecksumEntry>>>;
 
 export const checksumTable: ChecksumTable = table as unknown as ChecksumTable;
 
-/** The pinned sha256 of an asset, or undefined when the version/platform is not in the table. */
-export function tableChecksum(
+export const BUILTIN_TABLE = "floe-helm's checksum table";
+
+/**
+ * What the table says about one asset:
+ * - `pinned`: the trusted sha256 and where it came from;
+ * - `platform-missing`: the version is pinned but this <os>-<arch> has no confirmed value (the installer
+ *   refuses rather than trusting the download source);
+ * - `unpinned`: the version is not in the table at all (verified against its published checksum file).
+ */
+export type TableLookup =
+  | { state: "pinned"; sha256: string; from: string }
+  | { state: "platform-missing"; source: string }
+  | { state: "unpinned" };
+
+export function lookupChecksum(
   t: ChecksumTable,
   tool: InstallTool,
   version: string,
   platform: Platform,
-): string | undefined {
-  return t[tool]?.[version]?.sha256[platformKey(platform)];
+): TableLookup {
+  const entry = t[tool]?.[version];
+  if (!entry) return { state: "unpinned" };
+  const key = platformKey(platform);
+  const sha256 = entry.sha256[key];
+  if (!sha256) return { state: "platform-missing", source: entry.source };
+  return { state: "pinned", sha256, from: entry.from?.[key] ?? BUILTIN_TABLE };
 }
 
 /** Finds the hash for `assetName` in a checksum file: `<hash>  <name>` lines (sha256sum, goreleaser) or a

@@ -68,6 +68,10 @@ export function registerTools(program: Command, bind: Bind): void {
         "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites",
       )
       .option(
+        "--checksums <file>",
+        "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)",
+      )
+      .option(
         "--tool-cache <dir>",
         "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)",
       ),
@@ -78,7 +82,7 @@ export function registerTools(program: Command, bind: Bind): void {
         inputs,
         async (ctx) => {
           const plan = planInstall(inputs, parseOnly(flags.only));
-          const opts = installOptions(inputs, {
+          const opts = await installOptions(inputs, io.cwd, {
             warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
             progress: (line) => ctx.progress(line),
           });

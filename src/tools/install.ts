@@ -1,7 +1,8 @@
 // The installer: cache first (no network on a hit), else download, verify sha256 BEFORE anything is
 // extracted, executed or cached, and only then put the binary into the tool cache. A pinned version is
-// verified against the committed table and never against anything from the download source; a version
-// not in the table is verified against the checksum file published beside it, with a warning.
+// verified against the committed table (plus the user's checksums file) and never against anything from the
+// download source: a pinned version whose platform has no confirmed value is refused. A version not in the
+// table is verified against the checksum file published beside it, with a warning.
 import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
 import { access, chmod, copyFile, lstat, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -14,9 +15,9 @@ import { type Asset, assetFor, type InstallTool, tarExtractArgv } from "./assets
 import {
   type ChecksumTable,
   checksumTable,
+  lookupChecksum,
   parseChecksumFile,
   sha256File,
-  tableChecksum,
 } from "./checksums.js";
 import { download, withQuietToolkit, withToolCacheEnv } from "./download.js";
 import { detectPlatform, type Platform, platformKey } from "./platform.js";
@@ -27,7 +28,7 @@ export interface InstallOptions {
   /** Base URL of a mirror laid out as `<base>/<tool>/<version>/<os>-<arch>/<asset>`. */
   mirror?: string | undefined;
   platform?: Platform;
-  /** The checksum table; the committed one unless a test supplies its own. */
+  /** The checksum table: the committed one, plus a user's checksums file when given (see resolve.ts). */
   table?: ChecksumTable;
   /** Warnings: a version not in the table (trust rests on the source), a cached copy that changed. */
   warn?: (message: string, rule: "tools/unverified-checksum" | "tools/cache-mismatch") => void;
@@ -53,6 +54,8 @@ export interface Installed {
   /** Its folder (added to PATH in Actions). */
   dir: string;
   fromCache: boolean;
+  /** `table`: floe-helm's committed table or the user's checksums file; `checksum-file`: the file
+   * published beside the asset (a version not in the table). */
   verifiedBy: "table" | "checksum-file";
 }
 
@@ -116,14 +119,28 @@ export async function installTool(req: InstallRequest, opts: InstallOptions): Pr
     );
   }
 
+  // Decide what the download will be verified against before touching the network or the cache.
+  const official = assetFor(req.tool, req.version, platform);
+  const lookup = lookupChecksum(opts.table ?? checksumTable, req.tool, req.version, platform);
+  if (lookup.state === "platform-missing") {
+    throw new InputError(
+      `${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
+        "A pinned version is never verified against its download source, so nothing was installed. " +
+        `Add the official value from ${official.checksumUrl} to a checksums file (--checksums FILE, format: schemas/checksums.schema.json), ` +
+        `or choose an unpinned version with --${req.tool}-version (verified against its published checksum file, with a warning).`,
+    );
+  }
+
   await ensureWritable(opts.toolCache);
   const staging = await mkdtemp(path.join(tmpdir(), "floe-helm-install-"));
   try {
-    const table = opts.table ?? checksumTable;
-    let expected = tableChecksum(table, req.tool, req.version, platform);
+    let expected: string | undefined;
     let verifiedBy: Installed["verifiedBy"] = "table";
-    let expectedFrom = "floe-helm's checksum table";
-    if (!expected) {
+    let expectedFrom: string;
+    if (lookup.state === "pinned") {
+      expected = lookup.sha256;
+      expectedFrom = lookup.from;
+    } else {
       verifiedBy = "checksum-file";
       expectedFrom = asset.checksumUrl;
       opts.warn?.(

@@ -5,6 +5,7 @@ import path from "node:path";
 import { InputError } from "../cli/errors.js";
 import { envNames, type Inputs } from "../config/inputs.js";
 import type { InstallTool } from "./assets.js";
+import { checksumTable } from "./checksums.js";
 import {
   type Installed,
   type InstallOptions,
@@ -13,6 +14,7 @@ import {
   parseMirror,
 } from "./install.js";
 import { requireLocalTool } from "./local.js";
+import { withUserChecksums } from "./user-checksums.js";
 import { resolveHelmVersions, resolveVersion } from "./version-input.js";
 
 export type ToolSlot = "helm3" | "helm4" | "kind" | "kubectl" | "kubesec";
@@ -39,14 +41,17 @@ export function planInstall(inputs: Inputs, tools: readonly InstallTool[]): Inst
   return out;
 }
 
-export function installOptions(
+export async function installOptions(
   inputs: Inputs,
+  cwd: string,
   hooks: Pick<InstallOptions, "warn" | "progress"> = {},
-): InstallOptions {
+): Promise<InstallOptions> {
+  const mirror = parseMirror(inputs.mirror, label("mirror", envNames.mirror));
   return {
     toolCache: inputs.toolCache,
-    mirror: parseMirror(inputs.mirror, label("mirror", envNames.mirror)),
+    mirror,
     quiet: !inputs.githubActions,
+    ...(inputs.checksums ? { table: await withUserChecksums(checksumTable, inputs.checksums, cwd) } : {}),
     ...hooks,
   };
 }
@@ -91,7 +96,7 @@ export async function resolveTools<N extends ToolSlot>(
       plan.push(...planInstall(inputs, [n]));
     }
   }
-  const installed = await installPlanned(plan, installOptions(inputs, hooks));
+  const installed = await installPlanned(plan, await installOptions(inputs, process.cwd(), hooks));
   need.forEach((n, i) => {
     const t = installed[i];
     if (!t) throw new InputError(`internal: ${n} was not installed`);

@@ -41,6 +41,16 @@ describe("action.yml", () => {
     expect(action.runs.steps.at(-1)).toBe(report);
   });
 
+  it("the gate step resolves tools with the same installer inputs as the tools step (so it hits the tool cache)", () => {
+    const tools = action.runs.steps.find((s) => s.id === "tools");
+    const gate = action.runs.steps.find((s) => s.name?.endsWith("gate"));
+    const installerEnv = Object.entries(tools?.env ?? {}).filter(([k]) => k !== "FLOE_HELM_WORK_DIR");
+    expect(installerEnv.map(([k]) => k)).toEqual(
+      expect.arrayContaining(["FLOE_HELM_HELM_VERSION", "FLOE_HELM_MIRROR", "FLOE_HELM_CHECKSUMS"]),
+    );
+    for (const [k, v] of installerEnv) expect(gate?.env?.[k], k).toBe(v);
+  });
+
   it("pins every third-party action by commit SHA", () => {
     for (const s of action.runs.steps.filter((s) => s.uses)) expect(s.uses).toMatch(/@[0-9a-f]{40}$/);
   });

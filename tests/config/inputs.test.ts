@@ -140,6 +140,7 @@ describe("buildInputs", () => {
       want: {
         toolCache: "/home/me/.cache/floe-helm/tools",
         mirror: undefined,
+        checksums: undefined,
         toolVersions: { helm: undefined, kind: undefined, kubectl: undefined, kubesec: undefined },
       },
     },
@@ -165,18 +166,31 @@ describe("buildInputs", () => {
         FLOE_HELM_KIND_VERSION: "0",
         FLOE_HELM_KUBECTL_VERSION: "1.36.0",
         FLOE_HELM_KUBESEC_VERSION: "2",
+        FLOE_HELM_CHECKSUMS: "ci/checksums.yaml",
       },
       want: {
         toolCache: "/repo/tc",
         mirror: "https://m.example.com",
+        checksums: "/repo/ci/checksums.yaml",
         toolVersions: { helm: "3.17.2,4", kind: "0", kubectl: "1.36.0", kubesec: "2" },
       },
     },
     {
       name: "installer flags win over env; empty action inputs mean default",
-      flags: { toolCache: "/abs/tc", helmVersion: "4" },
-      env: { FLOE_HELM_TOOL_CACHE: "tc", FLOE_HELM_HELM_VERSION: "3", FLOE_HELM_MIRROR: " ", HOME: "/h" },
-      want: { toolCache: "/abs/tc", mirror: undefined, toolVersions: { helm: "4" } },
+      flags: { toolCache: "/abs/tc", helmVersion: "4", checksums: "/abs/mine.json" },
+      env: {
+        FLOE_HELM_TOOL_CACHE: "tc",
+        FLOE_HELM_HELM_VERSION: "3",
+        FLOE_HELM_MIRROR: " ",
+        FLOE_HELM_CHECKSUMS: "other.yaml",
+        HOME: "/h",
+      },
+      want: {
+        toolCache: "/abs/tc",
+        mirror: undefined,
+        checksums: "/abs/mine.json",
+        toolVersions: { helm: "4" },
+      },
     },
   ])("$name", ({ flags, env, want }) => {
     expect(buildInputs(flags, env, cwd)).toMatchObject(want);

@@ -1,5 +1,7 @@
 // Pure tables: asset URLs for every tool x os/arch (official and mirror), version inputs, checksum files,
 // platform detection, mirror and --only validation. No network, no binaries.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../../src/cli/errors.js";
 import { buildInputs } from "../../src/config/inputs.js";
@@ -11,6 +13,8 @@ import { detectPlatform, platformKey, platforms } from "../../src/tools/platform
 import { planInstall } from "../../src/tools/resolve.js";
 import { pinnedMajors, resolveHelmVersions, resolveVersion } from "../../src/tools/version-input.js";
 import versions from "../../src/tools/versions.json" with { type: "json" };
+import { createAjv } from "../../src/values/ajv.js";
+import { repoRoot } from "../helpers/tools.js";
 
 const grid = platforms.map((p) => [platformKey(p), p] as const);
 
@@ -182,6 +186,12 @@ describe("the committed checksum table", () => {
     const entry = checksumTable[tool as keyof typeof checksumTable]?.[version];
     expect(entry?.source.length).toBeGreaterThan(20);
     for (const sha of Object.values(entry?.sha256 ?? {})) expect(sha).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("matches schemas/checksums.schema.json (the format users' --checksums files share)", async () => {
+    const schema = JSON.parse(readFileSync(path.join(repoRoot, "schemas", "checksums.schema.json"), "utf8"));
+    const validate = createAjv().compile(schema);
+    expect(validate(checksumTable), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it("lists exactly the assets whose official sha256 could not be confirmed offline (refresh to fill them)", () => {

@@ -92,6 +92,56 @@ describe("floe-helm tools install", () => {
     expect(results.outputs["helm4-version"]).toBe("v4.2.9");
   });
 
+  it("--checksums pins a version for this run: installed with no warning and no checksum file fetched", async () => {
+    const cache = path.join(work, "cache-pinned");
+    const kubesec = assets[4]!;
+    const file = path.join(work, "pins.yaml");
+    await writeFile(
+      file,
+      `kubesec:\n  v2.14.9:\n    source: our mirror's release review\n    sha256:\n      ${key}: ${kubesec.sha256}\n`,
+    );
+    mirror.requests.length = 0;
+    const r = await cli([
+      "tools",
+      "install",
+      "--only",
+      "kubesec",
+      "--kubesec-version",
+      "2.14.9",
+      "--checksums",
+      file,
+      "--mirror",
+      mirror.url,
+      "--tool-cache",
+      cache,
+      "--work-dir",
+      work,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n")[0]).toBe(lines(cache)[4]);
+    expect(r.out).not.toContain("unverified-checksum");
+    expect(mirror.requests).toEqual([new URL(kubesec.asset.url).pathname]);
+  });
+
+  it("--checksums with a value contradicting the committed table: exit 2, one line at file:line:col, nothing downloaded", async () => {
+    const file = path.join(work, "conflict.yaml");
+    await writeFile(
+      file,
+      `kind:\n  v0.33.0:\n    source: x\n    sha256:\n      linux-amd64: ${"e".repeat(64)}\n`,
+    );
+    mirror.requests.length = 0;
+    const r = await cli(["tools", "install", "--only", "kind", "--checksums", file, "--mirror", mirror.url], {
+      cwd: work,
+      env: { PATH: process.env.PATH, FLOE_HELM_TOOL_CACHE: path.join(work, "cache-conflict") },
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^floe-helm: error: conflict\.yaml:5:7: kind v0\.33\.0 linux-amd64: e{64} conflicts with aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d from floe-helm's checksum table/,
+    );
+    expect(r.err.split("\n")).toHaveLength(1);
+    expect(mirror.requests).toEqual([]);
+  });
+
   it("--only installs just the named tools", async () => {
     const cache = path.join(work, "cache2");
     const r = await cli([
