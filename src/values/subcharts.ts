@@ -162,12 +162,19 @@ function resolve(parent: ChartNode): Subchart[] {
   return out;
 }
 
-/** The subcharts of the chart in `chartAbs` (folder), as helm resolves them. */
-export function loadSubcharts(chartAbs: string, cwd: string): Subchart[] {
-  if (!existsSync(path.join(chartAbs, "charts")) || !statSync(path.join(chartAbs, "charts")).isDirectory())
-    return [];
-  const rel = path.relative(cwd, chartAbs).split(path.sep).join("/") || ".";
-  const root = node(readFolder(chartAbs), rel, false);
+/** The chart in `chartAbs` (a folder) with the charts under its charts/; undefined without Chart.yaml. */
+export function loadChart(chartAbs: string, cwd: string, shownAs = chartAbs): ChartNode | undefined {
+  if (!existsSync(path.join(chartAbs, "Chart.yaml"))) return undefined;
+  const rel = path.relative(cwd, shownAs).split(path.sep).join("/") || ".";
+  return node(readFolder(chartAbs), rel, false);
+}
+
+/** The subcharts of the chart in `chartAbs` (folder), as helm resolves them; positions are named as if
+ * it were at `shownAs` (the chart's own folder when `chartAbs` is a copy with dependencies built). */
+export function loadSubcharts(chartAbs: string, cwd: string, shownAs = chartAbs): Subchart[] {
+  const charts = path.join(chartAbs, "charts");
+  if (!existsSync(charts) || !statSync(charts).isDirectory()) return [];
+  const root = loadChart(chartAbs, cwd, shownAs);
   return root ? resolve(root) : [];
 }
 
@@ -206,6 +213,14 @@ function coalesce(subs: readonly Subchart[], vals: Record<string, unknown>, defa
 }
 
 type Defaults = Map<ChartNode, LoadedYaml | undefined>;
+
+/** helm's MergeValues for -f files: maps merge key by key, anything else (null too) replaces. */
+function overlay(base: unknown, over: unknown): unknown {
+  if (!isObj(base) || !isObj(over)) return over === undefined ? base : over;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) out[k] = k in out ? overlay(out[k], v) : v;
+  return out;
+}
 
 function valueAt(v: unknown, p: readonly string[]): unknown {
   let cur = v;
@@ -309,14 +324,14 @@ export class SubchartSchemas {
   }
 
   private root(files: readonly LoadedYaml[], major: 3 | 4): Record<string, unknown> {
-    // A null deletes the key it overrides (a subchart default too) and is never a value itself. Helm 4
-    // drops the nulls of the chart's own values.yaml first, so there they delete no subchart default;
-    // helm 3 lets them (the agreement corpus shows both).
-    let merged: unknown = {};
-    for (const [i, f] of files.entries()) {
-      if (f.value === undefined) continue;
-      merged = mergeValues(merged, i === 0 && major === 4 ? withoutNulls(f.value ?? {}) : (f.value ?? {}));
-    }
+    // Override files are merged with their nulls kept: a null deletes the key in the chart's defaults
+    // and, below a subchart's key, in the subchart's own values.yaml too (coalesce drops it there). Helm 4
+    // drops the nulls of the chart's own values.yaml first, so those delete no subchart default; helm 3
+    // keeps them (the agreement corpus shows both).
+    const [defaults, ...overrides] = files;
+    let merged: unknown = defaults?.value ?? {};
+    if (major === 4) merged = withoutNulls(merged);
+    for (const f of overrides) if (f.value !== undefined) merged = overlay(merged, f.value ?? {});
     return coalesce(this.subs, isObj(merged) ? merged : {}, this.defaults);
   }
 
@@ -366,7 +381,7 @@ export class SubchartSchemas {
     for (const en of enabledIn(root, this.subs)) {
       const validate = this.compiled.get(en.sub.chart);
       if (!validate) continue;
-      const data = valueAt(root, en.path);
+      const data = withoutNulls(valueAt(root, en.path));
       if (validate(data)) continue;
       // Lowest precedence first: the deepest subchart's defaults, up to the root chart's files.
       const layers: LoadedYaml[] = [];

@@ -485,6 +485,13 @@ const subchartCases: AgreementCase[] = [
     valid: false,
   },
   {
+    name: "subchart: null override deletes the parent's and the subchart's default",
+    subcharts: [{ name: "sub", schema: { ...port, required: ["port"] }, values: "port: 80\n" }],
+    values: "sub:\n  port: 81\n",
+    override: "sub:\n  port: null\n",
+    valid: false,
+  },
+  {
     name: "subchart: null in the parent's values.yaml deletes its default (helm 3 only)",
     subcharts: [{ name: "sub", schema: { ...port, required: ["port"] }, values: "port: 80\n" }],
     values: "sub:\n  port: null\n",
