@@ -257,7 +257,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       }
     }
     const subs = new SubchartSchemas(
-      loadSubcharts(renderDir.get(chart.info.dir) ?? chart.abs, cwd, chart.abs),
+      await loadSubcharts(renderDir.get(chart.info.dir) ?? chart.abs, cwd, chart.abs),
     );
     subSchemas.set(chart, subs);
     for (const p of subs.problems)

@@ -81,10 +81,10 @@ function lockedVersions(chartAbs: string): Map<string, string> {
 
 /** The dependencies charts/ does not satisfy: missing, or not at Chart.lock's version (else not in
  * Chart.yaml's range). Empty when everything is vendored as pinned: then nothing runs, no network. */
-export function dependencyNeeds(chartAbs: string, cwd: string): DependencyNeed[] {
+export async function dependencyNeeds(chartAbs: string, cwd: string): Promise<DependencyNeed[]> {
   const deps = declared(chartAbs, cwd);
   if (!deps.length) return [];
-  const children = loadChart(chartAbs, cwd)?.children ?? [];
+  const children = (await loadChart(chartAbs, cwd))?.children ?? [];
   const locked = lockedVersions(chartAbs);
   const out: DependencyNeed[] = [];
   for (const dep of deps) {
@@ -159,7 +159,7 @@ export async function prepareDependencies(
   helm: { bin: string; major: HelmMajor },
   workDir: string,
 ): Promise<PreparedChart> {
-  const needs = dependencyNeeds(chartAbs, cwd);
+  const needs = await dependencyNeeds(chartAbs, cwd);
   if (!needs.length) return { dirAbs: chartAbs, built: false, problems: [] };
   const shown = rel(cwd, chartAbs);
   await mkdir(workDir, { recursive: true });

@@ -9,7 +9,6 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import semver from "semver";
-import { Parser } from "tar";
 import type { DocPath } from "../checks/types.js";
 import {
   type CompiledSchema,
@@ -75,8 +74,12 @@ function readFolder(abs: string): ChartFiles {
   return files;
 }
 
+// tar is loaded only when a chart has a packed subchart (it costs start-up time every other run).
+let Parser: typeof import("tar").Parser | undefined;
+
 /** A chart archive's files, without the archive's top folder (`sub/values.yaml` -> `values.yaml`). */
 function readArchive(buf: Buffer): ChartFiles {
+  if (!Parser) throw new Error("tar is not loaded");
   const files: ChartFiles = new Map();
   // tar's Parser is synchronous when fed a whole buffer: entries are complete when end() returns.
   const parser = new Parser({
@@ -163,18 +166,24 @@ function resolve(parent: ChartNode): Subchart[] {
 }
 
 /** The chart in `chartAbs` (a folder) with the charts under its charts/; undefined without Chart.yaml. */
-export function loadChart(chartAbs: string, cwd: string, shownAs = chartAbs): ChartNode | undefined {
+export async function loadChart(
+  chartAbs: string,
+  cwd: string,
+  shownAs = chartAbs,
+): Promise<ChartNode | undefined> {
   if (!existsSync(path.join(chartAbs, "Chart.yaml"))) return undefined;
   const rel = path.relative(cwd, shownAs).split(path.sep).join("/") || ".";
-  return node(readFolder(chartAbs), rel, false);
+  const files = readFolder(chartAbs);
+  if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz"))) Parser = (await import("tar")).Parser;
+  return node(files, rel, false);
 }
 
 /** The subcharts of the chart in `chartAbs` (folder), as helm resolves them; positions are named as if
  * it were at `shownAs` (the chart's own folder when `chartAbs` is a copy with dependencies built). */
-export function loadSubcharts(chartAbs: string, cwd: string, shownAs = chartAbs): Subchart[] {
+export async function loadSubcharts(chartAbs: string, cwd: string, shownAs = chartAbs): Promise<Subchart[]> {
   const charts = path.join(chartAbs, "charts");
   if (!existsSync(charts) || !statSync(charts).isDirectory()) return [];
-  const root = loadChart(chartAbs, cwd, shownAs);
+  const root = await loadChart(chartAbs, cwd, shownAs);
   return root ? resolve(root) : [];
 }
 

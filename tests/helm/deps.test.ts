@@ -38,7 +38,7 @@ describe.each([3, 4] as const)("helm %i dependency build", (major) => {
     expect(existsSync(path.join(chart("parent"), "Chart.lock"))).toBe(false);
     // The built copy's subcharts: the packed cache twice (plain and aliased) and the vendored metrics,
     // named as if they were in the chart's own folder.
-    const subs = loadSubcharts(p.dirAbs, cwd, chart("parent"));
+    const subs = await loadSubcharts(p.dirAbs, cwd, chart("parent"));
     expect(subs.map((s) => [s.key, s.chart.name, s.chart.source])).toEqual([
       ["cache", "cache", "charts/parent/charts/cache-0.2.0.tgz"],
       ["session", "cache", "charts/parent/charts/cache-0.2.0.tgz"],
@@ -47,7 +47,7 @@ describe.each([3, 4] as const)("helm %i dependency build", (major) => {
   });
 
   it("does nothing (no helm run, no copy) when charts/ holds what Chart.lock pins", async () => {
-    expect(dependencyNeeds(chart("vendored"), cwd)).toEqual([]);
+    expect(await dependencyNeeds(chart("vendored"), cwd)).toEqual([]);
     const p = await prepareDependencies(chart("vendored"), cwd, h(), path.join(work, "vendored"));
     expect(p).toEqual({ dirAbs: chart("vendored"), built: false, problems: [] });
     expect(existsSync(path.join(work, "vendored"))).toBe(false);
@@ -72,7 +72,7 @@ describe("dependencies that charts/ does not satisfy", () => {
     const c = path.join(dir, "charts", "vendored");
     const lock = path.join(c, "Chart.lock");
     await writeFile(lock, (await readFile(lock, "utf8")).replace("version: 0.2.0", "version: 0.1.0"));
-    expect(dependencyNeeds(c, dir).map((n) => n.reason)).toEqual([
+    expect((await dependencyNeeds(c, dir)).map((n) => n.reason)).toEqual([
       "charts/ has 0.2.0, Chart.lock pins 0.1.0",
     ]);
     const p = await prepareDependencies(c, dir, { bin: helm(4), major: 4 }, path.join(dir, ".work"));

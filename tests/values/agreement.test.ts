@@ -69,13 +69,18 @@ async function writeChart(
 }
 
 /** The gate's verdict: the chart's schema on the merged values, then each subchart's. */
-function gateVerdict(dir: string, c: AgreementCase, files: LoadedYaml[], major: 3 | 4): boolean {
+async function gateVerdict(
+  dir: string,
+  c: AgreementCase,
+  files: LoadedYaml[],
+  major: 3 | 4,
+): Promise<boolean> {
   if (c.schema) {
     const compiled = compileValuesSchema(JSON.stringify(c.schema, null, 2), "values.schema.json");
     if (!("validate" in compiled)) return false; // reported as values-schema; helm fails the render too
     if (validateMerged(compiled.validate, files, major).length) return false;
   }
-  const subs = new SubchartSchemas(loadSubcharts(dir, dir));
+  const subs = new SubchartSchemas(await loadSubcharts(dir, dir));
   return subs.problems.length === 0 && subs.checkMerged(files, major).length === 0;
 }
 
@@ -91,8 +96,8 @@ beforeAll(async () => {
     }
     const files = [parseYamlText(c.values, "values.yaml")];
     if (c.override !== undefined) files.push(parseYamlText(c.override, "override.yaml"));
-    const ajv3 = gateVerdict(dir, c, files, 3);
-    const ajv4 = gateVerdict(dir, c, files, 4);
+    const ajv3 = await gateVerdict(dir, c, files, 3);
+    const ajv4 = await gateVerdict(dir, c, files, 4);
     const [h3, h4] = await Promise.all(
       ([3, 4] as const).map((major) =>
         runTool(helmTemplateArgv({ bin: helm(major), major, chartDir: dir, valuesFiles })),
