@@ -77,3 +77,9 @@ describe("gate on charts with dependencies", () => {
     ]);
   });
 });
+
+it("documents every rule id the gate reports itself in the README rules table", async () => {
+  const { gateRules } = await import("../../src/gate/run.js");
+  const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+  for (const id of Object.values(gateRules)) expect(readme, id).toContain(`| \`${id}\``);
+});
