@@ -2,6 +2,219 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 905:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+const core_1 = __nccwpck_require__(3893);
+const draft4_1 = __nccwpck_require__(3309);
+const discriminator_1 = __nccwpck_require__(8886);
+const draft4MetaSchema = __nccwpck_require__(6337);
+const META_SUPPORT_DATA = ["/properties"];
+const META_SCHEMA_ID = "http://json-schema.org/draft-04/schema";
+class Ajv extends core_1.default {
+    constructor(opts = {}) {
+        super({
+            ...opts,
+            schemaId: "id",
+        });
+    }
+    _addVocabularies() {
+        super._addVocabularies();
+        draft4_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+            this.addKeyword(discriminator_1.default);
+    }
+    _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+            return;
+        const metaSchema = this.opts.$data
+            ? this.$dataMetaSchema(draft4MetaSchema, META_SUPPORT_DATA)
+            : draft4MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+    }
+    defaultMeta() {
+        return (this.opts.defaultMeta =
+            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
+    }
+}
+module.exports = exports = Ajv;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = Ajv;
+var core_2 = __nccwpck_require__(3893);
+Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return core_2.KeywordCxt; } }));
+var core_3 = __nccwpck_require__(3893);
+Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return core_3._; } }));
+Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return core_3.str; } }));
+Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return core_3.stringify; } }));
+Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return core_3.nil; } }));
+Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return core_3.Name; } }));
+Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return core_3.CodeGen; } }));
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 7243:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const ref_1 = __nccwpck_require__(2996);
+const core = [
+    "$schema",
+    "id",
+    "$defs",
+    { keyword: "$comment" },
+    "definitions",
+    ref_1.default,
+];
+exports["default"] = core;
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 3309:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const core_1 = __nccwpck_require__(7243);
+const validation_1 = __nccwpck_require__(4376);
+const applicator_1 = __nccwpck_require__(8775);
+const format_1 = __nccwpck_require__(2601);
+const metadataVocabulary = ["title", "description", "default"];
+const draft4Vocabularies = [
+    core_1.default,
+    validation_1.default,
+    applicator_1.default(),
+    format_1.default,
+    metadataVocabulary,
+];
+exports["default"] = draft4Vocabularies;
+//# sourceMappingURL=draft4.js.map
+
+/***/ }),
+
+/***/ 4376:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const limitNumber_1 = __nccwpck_require__(4430);
+const limitNumberExclusive_1 = __nccwpck_require__(8600);
+const multipleOf_1 = __nccwpck_require__(8132);
+const limitLength_1 = __nccwpck_require__(6962);
+const pattern_1 = __nccwpck_require__(6023);
+const limitProperties_1 = __nccwpck_require__(895);
+const required_1 = __nccwpck_require__(4504);
+const limitItems_1 = __nccwpck_require__(6296);
+const uniqueItems_1 = __nccwpck_require__(5132);
+const const_1 = __nccwpck_require__(8026);
+const enum_1 = __nccwpck_require__(3200);
+const validation = [
+    // number
+    limitNumber_1.default,
+    limitNumberExclusive_1.default,
+    multipleOf_1.default,
+    // string
+    limitLength_1.default,
+    pattern_1.default,
+    // object
+    limitProperties_1.default,
+    required_1.default,
+    // array
+    limitItems_1.default,
+    uniqueItems_1.default,
+    // any
+    { keyword: "type", schemaType: ["string", "array"] },
+    { keyword: "nullable", schemaType: "boolean" },
+    const_1.default,
+    enum_1.default,
+];
+exports["default"] = validation;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 4430:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const core_1 = __nccwpck_require__(3893);
+const codegen_1 = __nccwpck_require__(1436);
+const ops = codegen_1.operators;
+const KWDs = {
+    maximum: {
+        exclusive: "exclusiveMaximum",
+        ops: [
+            { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+            { okStr: "<", ok: ops.LT, fail: ops.GTE },
+        ],
+    },
+    minimum: {
+        exclusive: "exclusiveMinimum",
+        ops: [
+            { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+            { okStr: ">", ok: ops.GT, fail: ops.LTE },
+        ],
+    },
+};
+const error = {
+    message: (cxt) => core_1.str `must be ${kwdOp(cxt).okStr} ${cxt.schemaCode}`,
+    params: (cxt) => core_1._ `{comparison: ${kwdOp(cxt).okStr}, limit: ${cxt.schemaCode}}`,
+};
+const def = {
+    keyword: Object.keys(KWDs),
+    type: "number",
+    schemaType: "number",
+    $data: true,
+    error,
+    code(cxt) {
+        const { data, schemaCode } = cxt;
+        cxt.fail$data(core_1._ `${data} ${kwdOp(cxt).fail} ${schemaCode} || isNaN(${data})`);
+    },
+};
+function kwdOp(cxt) {
+    var _a;
+    const keyword = cxt.keyword;
+    const opsIdx = ((_a = cxt.parentSchema) === null || _a === void 0 ? void 0 : _a[KWDs[keyword].exclusive]) ? 1 : 0;
+    return KWDs[keyword].ops[opsIdx];
+}
+exports["default"] = def;
+//# sourceMappingURL=limitNumber.js.map
+
+/***/ }),
+
+/***/ 8600:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const KWDs = {
+    exclusiveMaximum: "maximum",
+    exclusiveMinimum: "minimum",
+};
+const def = {
+    keyword: Object.keys(KWDs),
+    type: "number",
+    schemaType: "boolean",
+    code({ keyword, parentSchema }) {
+        const limitKwd = KWDs[keyword];
+        if (parentSchema[limitKwd] === undefined) {
+            throw new Error(`${keyword} can only be used with ${limitKwd}`);
+        }
+    },
+};
+exports["default"] = def;
+//# sourceMappingURL=limitNumberExclusive.js.map
+
+/***/ }),
+
 /***/ 779:
 /***/ ((__unused_webpack_module, exports) => {
 
@@ -4178,7 +4391,7 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 1067:
+/***/ 3448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -4678,7 +4891,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(1067);
+const additionalItems_1 = __nccwpck_require__(3448);
 const prefixItems_1 = __nccwpck_require__(6467);
 const items_1 = __nccwpck_require__(5791);
 const items2020_1 = __nccwpck_require__(2959);
@@ -4789,7 +5002,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 const codegen_1 = __nccwpck_require__(1436);
 const util_1 = __nccwpck_require__(4464);
 const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(1067);
+const additionalItems_1 = __nccwpck_require__(3448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -38317,7 +38530,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3448:
+/***/ 1010:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39680,8 +39893,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -39695,10 +39908,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -39717,8 +39930,8 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
@@ -40679,7 +40892,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -40702,7 +40915,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -41002,7 +41215,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -41018,7 +41231,7 @@ const IS_WINDOWS = process.platform === 'win32';
  */
 function readlink(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield external_fs_namespaceObject.promises.readlink(fsPath);
+        const result = yield external_fs_.promises.readlink(fsPath);
         // On Windows, restore Node 20 behavior: add trailing backslash to all results
         // since junctions on Windows are always directory links
         if (IS_WINDOWS && !result.endsWith('\\')) {
@@ -41029,7 +41242,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -41087,7 +41300,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -41116,11 +41329,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -41201,7 +41414,7 @@ function io_cp(source_1, dest_1) {
         }
         // If dest is an existing directory, should copy inside.
         const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? external_path_namespaceObject.join(dest, external_path_namespaceObject.basename(source))
+            ? external_path_.join(dest, external_path_.basename(source))
             : dest;
         if (!(yield exists(source))) {
             throw new Error(`no such file or directory: ${source}`);
@@ -41216,7 +41429,7 @@ function io_cp(source_1, dest_1) {
             }
         }
         else {
-            if (external_path_namespaceObject.relative(source, newDest) === '') {
+            if (external_path_.relative(source, newDest) === '') {
                 // a file cannot be copied to itself
                 throw new Error(`'${newDest}' and '${source}' are the same file`);
             }
@@ -41340,7 +41553,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -41355,7 +41568,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -41366,7 +41579,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -41375,7 +41588,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -41806,7 +42019,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -42269,7 +42482,7 @@ function addPath(inputPath) {
     else {
         command_issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -43336,35 +43549,95 @@ var dist_ajv = __nccwpck_require__(2463);
 var _2019 = __nccwpck_require__(878);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
 var _2020 = __nccwpck_require__(2210);
+;// CONCATENATED MODULE: ./node_modules/ajv/dist/refs/json-schema-draft-06.json
+const json_schema_draft_06_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-06/schema#","$id":"http://json-schema.org/draft-06/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"examples":{"type":"array","items":{}},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":{},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":{}}');
+// EXTERNAL MODULE: ./node_modules/ajv-draft-04/dist/index.js
+var ajv_draft_04_dist = __nccwpck_require__(905);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_draft_04_dist);
 // EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
 var ajv_formats_dist = __nccwpck_require__(2815);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
 ;// CONCATENATED MODULE: ./src/values/ajv.ts
-// One place that builds Ajv instances, so every schema in floe-helm is checked the same way. Draft-07 by
-// default (what Helm 3 applies; Helm 4 accepts it too); a schema that declares 2019-09 or 2020-12 in
-// `$schema` gets the matching Ajv class, as Helm 4's validator would.
+// One place that builds Ajv instances, so every schema in floe-helm is checked the same way. createAjv()
+// is draft-07 (floe-helm's own schemas). createAjvFor() follows what helm 3.22 and 4.2 do with a chart's
+// values.schema.json (both validate with santhosh-tekuri/jsonschema; the agreement corpus proves each
+// point): the draft a schema declares in `$schema` (04, 06, 07, 2019-09, 2020-12; http or https, with or
+// without the trailing `#`), draft 2020-12 when it declares none, and for any other `$schema` helm tries to
+// download it and fails, so the caller reports it.
 
 
 
 
-const mod = (dist_default());
+
+
+const mod = (ajv_formats_dist_default());
 const addFormats = mod.default ?? mod;
+const d4 = (dist_default());
+const AjvDraft04 = d4.default ?? d4;
 function createAjv(opts = {}) {
     const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...opts });
     addFormats(ajv);
     return ajv;
 }
-/** An Ajv for the draft a schema declares in `$schema` (draft-07 when it declares none). */
-function createAjvFor(schema, opts = {}) {
+const knownDrafts = [
+    [/^https?:\/\/json-schema\.org\/draft-04\/schema#?$/, "draft-04"],
+    [/^https?:\/\/json-schema\.org\/draft-06\/schema#?$/, "draft-06"],
+    [/^https?:\/\/json-schema\.org\/draft-07\/schema#?$/, "draft-07"],
+    [/^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/, "2019-09"],
+    [/^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, "2020-12"],
+];
+// The meta-schema ids Ajv registers for each draft.
+const metaIds = {
+    "draft-04": "http://json-schema.org/draft-04/schema#",
+    "draft-06": "http://json-schema.org/draft-06/schema#",
+    "draft-07": "http://json-schema.org/draft-07/schema#",
+    "2019-09": "https://json-schema.org/draft/2019-09/schema",
+    "2020-12": "https://json-schema.org/draft/2020-12/schema",
+};
+/** The schema with `$schema` spelt as Ajv knows its draft (helm accepts http/https, with or without `#`). */
+function withCanonicalDraft(schema) {
+    const d = draftOf(schema);
     const declared = schema?.$schema;
+    if (typeof d !== "string" || typeof declared !== "string")
+        return schema;
+    return { ...schema, $schema: metaIds[d] };
+}
+/** The draft helm applies to a values schema; `{ unknown }` for a `$schema` helm cannot resolve offline. */
+function draftOf(schema) {
+    const declared = schema?.$schema;
+    if (declared === undefined || typeof schema !== "object")
+        return "2020-12";
+    if (typeof declared !== "string")
+        return { unknown: JSON.stringify(declared) };
+    const hit = knownDrafts.find(([re]) => re.test(declared.trim()));
+    return hit ? hit[1] : { unknown: declared };
+}
+// Keywords that came after a draft (draft-06 added const/contains/propertyNames, draft-07 if/then/else).
+const laterKeywords = {
+    "draft-04": ["const", "contains", "propertyNames", "if", "then", "else"],
+    "draft-06": ["if", "then", "else"],
+};
+/** An Ajv for the draft helm applies to `schema` (see draftOf; an unknown `$schema` gets 2020-12 here,
+ * the caller reports it). */
+function createAjvFor(schema, opts = {}) {
     const o = { allErrors: true, strict: false, ...opts };
+    const draft = draftOf(schema);
     let ajv;
-    if (typeof declared === "string" && declared.includes("2020-12"))
-        ajv = new _2020.Ajv2020(o);
-    else if (typeof declared === "string" && declared.includes("2019-09"))
+    if (draft === "draft-04")
+        ajv = new AjvDraft04(o);
+    else if (draft === "draft-06") {
+        ajv = new dist_ajv.Ajv(o);
+        ajv.addMetaSchema(json_schema_draft_06_namespaceObject);
+    }
+    else if (draft === "draft-07")
+        ajv = new dist_ajv.Ajv(o);
+    else if (draft === "2019-09")
         ajv = new _2019.Ajv2019(o);
     else
-        ajv = new dist_ajv.Ajv(o);
+        ajv = new _2020.Ajv2020(o);
+    // Ajv's draft-04/06 support still applies keywords those drafts do not have; helm ignores them there.
+    for (const k of typeof draft === "string" ? (laterKeywords[draft] ?? []) : [])
+        ajv.removeKeyword(k);
     addFormats(ajv);
     return ajv;
 }
@@ -44211,568 +44484,17 @@ function helmLintArgv(a) {
         ...kubeVersionArgs(a.kubeVersion),
     ];
 }
-/** `helm dependency build` for charts whose Chart.yaml lists dependencies missing from charts/. */
-function helmDependencyBuildArgv(bin, _major, chartDir) {
-    return [bin, "dependency", "build", chartDir, "--skip-refresh"];
+/** `helm dependency build` for a chart whose Chart.yaml lists dependencies missing from charts/ (or not
+ * at Chart.lock's versions). Same flags for both majors. */
+function helmDependencyBuildArgv(a) {
+    if (a.chartDir === "")
+        throw new Error("helm dependency build needs an explicit chart path");
+    return [a.bin, "dependency", "build", a.chartDir, ...(a.refresh ? [] : ["--skip-refresh"])];
 }
 
-;// CONCATENATED MODULE: ./src/helm/locate.ts
-// Rows that are only template actions (`{{- if ... }}`) or comments do not shape YAML blocks.
-const actionOnly = /^\s*(\{\{.*?\}\}\s*)+$/;
-function rowsOf(lines) {
-    return lines.map((raw) => {
-        const t = raw.trim();
-        if (t === "" || t.startsWith("#") || actionOnly.test(raw))
-            return undefined;
-        const m = /^(\s*)((?:-(?:\s+|$))*)/.exec(raw);
-        const indent = m[1].length;
-        const dashes = m[2];
-        return {
-            indent,
-            keyIndent: indent + dashes.length,
-            dash: dashes.length > 0,
-            text: raw.slice(m[0].length),
-        };
-    });
-}
-function escapeRe(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function keyPattern(key) {
-    const k = escapeRe(key);
-    return new RegExp(`^(?:"${k}"|'${k}'|${k})\\s*:(?:\\s|$)`);
-}
-/** End (exclusive) of the value block of a key whose key column is `keyCol`. A list may sit at the
- * key's own indentation (`key:\n- a`), so dash rows at that column still belong to it. */
-function keyBlockEnd(rows, start, hi, keyCol) {
-    for (let i = start + 1; i < hi; i++) {
-        const r = rows[i];
-        if (r && (r.indent < keyCol || (r.indent === keyCol && !r.dash)))
-            return i;
-    }
-    return hi;
-}
-/**
- * Locates `path` in `lines` within rows [from, to); undefined when not even the first key is found.
- * `occurrence` picks a later match of the last key (a duplicated key: YAML keeps the last one).
- */
-function locateInLines(lines, path, from = 0, to = lines.length, occurrence = 0) {
-    const rows = rowsOf(lines);
-    let lo = from;
-    let hi = to;
-    let parentCol = -1;
-    let best;
-    for (const [depth, seg] of path.entries()) {
-        if (typeof seg === "number") {
-            // The n-th item of the list; a `range` writes many items from one, so fall back to the first.
-            let itemCol;
-            const items = [];
-            for (let i = lo; i < hi; i++) {
-                const r = rows[i];
-                if (!r?.dash || r.indent < parentCol)
-                    continue;
-                itemCol ??= r.indent;
-                if (r.indent === itemCol)
-                    items.push(i);
-            }
-            const at = items[seg] ?? items[0];
-            if (at === undefined || itemCol === undefined)
-                return best;
-            best = { line: at + 1, col: itemCol + 1 };
-            let end = hi;
-            for (let i = at + 1; i < hi; i++) {
-                const r = rows[i];
-                if (r && r.indent <= itemCol) {
-                    end = i;
-                    break;
-                }
-            }
-            lo = at;
-            hi = end;
-            parentCol = itemCol;
-            continue;
-        }
-        const pat = keyPattern(seg);
-        let skip = depth === path.length - 1 ? occurrence : 0;
-        let childCol;
-        let found;
-        for (let i = lo; i < hi; i++) {
-            const r = rows[i];
-            if (!r || r.keyIndent <= parentCol)
-                continue;
-            // Direct children only: the shallowest key column seen at this level.
-            if (childCol === undefined || r.keyIndent < childCol)
-                childCol = r.keyIndent;
-            if (r.keyIndent !== childCol)
-                continue;
-            if (pat.test(r.text)) {
-                found = i;
-                if (skip-- <= 0)
-                    break;
-            }
-        }
-        if (found === undefined)
-            return best;
-        const r = rows[found];
-        best = { line: found + 1, col: r.keyIndent + 1 };
-        hi = keyBlockEnd(rows, found, hi, r.keyIndent);
-        lo = found + 1;
-        parentCol = r.keyIndent;
-    }
-    return best;
-}
-/** Splits a template into its `---` sections, as [start, end) 0-based row ranges with content. */
-function sectionsOf(lines) {
-    const out = [];
-    let start = 0;
-    for (let i = 0; i <= lines.length; i++) {
-        if (i === lines.length || /^---(\s|$)/.test(lines[i] ?? "")) {
-            out.push([start, i]);
-            start = i + 1;
-        }
-    }
-    return out.filter(([a, b]) => rowsOf(lines.slice(a, b)).some((r) => r !== undefined));
-}
-/**
- * The section of a template that most likely produced the `nth` object of `kind` from it: among the
- * sections that spell the kind literally, the nth (helm sorts its output by kind, so the position in the
- * output says nothing about the position in the file; the order among objects of one kind is kept).
- */
-function sectionFor(lines, kind, nth) {
-    const sections = sectionsOf(lines);
-    if (sections.length <= 1)
-        return [0, lines.length];
-    const kindRe = new RegExp(`^kind:\\s*["']?${escapeRe(kind)}["']?\\s*$`);
-    const matching = sections.filter(([a, b]) => lines.slice(a, b).some((l) => kindRe.test(l)));
-    return matching[nth] ?? matching[0] ?? [0, lines.length];
-}
-
-;// CONCATENATED MODULE: ./src/helm/manifest.ts
-// `helm template` output -> RenderedObject[]: one object per YAML document, each tied to the template that
-// wrote it (helm's `# Source: <chart>/templates/x.yaml` comment) and able to point at the template line
-// that writes any of its keys. YAML faults and duplicated keys in the output are returned as problems
-// (YAML silently keeps the last of two equal keys: a real defect, see ANCHORS §4).
-
-
-
-
-const sourceRe = /^# Source: (.+?)\s*$/gm;
-/** Maps a `# Source:` path (`<chart>/templates/x.yaml`, `<chart>/charts/sub/templates/y.yaml`) to the
- * file under chartDir, relative to cwd. A subchart packed as `charts/sub-1.0.0.tgz` maps to the archive. */
-function templateFile(source, chartDirAbs, cwd) {
-    const inChart = source.split("/").slice(1).join("/");
-    const abs = external_node_path_default().join(chartDirAbs, inChart);
-    if (!(0,external_node_fs_.existsSync)(abs)) {
-        const sub = /^charts\/([^/]+)\//.exec(inChart)?.[1];
-        if (sub) {
-            const chartsDir = external_node_path_default().join(chartDirAbs, "charts");
-            const archive = safeReaddir(chartsDir).find((f) => f.startsWith(`${sub}-`) && f.endsWith(".tgz"));
-            if (archive)
-                return rel(cwd, external_node_path_default().join(chartsDir, archive));
-        }
-    }
-    return rel(cwd, abs);
-}
-function safeReaddir(dir) {
-    try {
-        return (0,external_node_fs_.readdirSync)(dir).sort();
-    }
-    catch {
-        return [];
-    }
-}
-function rel(cwd, abs) {
-    return external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-}
-function readFs(abs) {
-    try {
-        return (0,external_node_fs_.readFileSync)(abs, "utf8");
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The path of keys leading to the pair whose key starts at `offset` (for duplicate-key errors). */
-function pathAtOffset(node, offset) {
-    if ((0,dist/* isMap */.jh)(node)) {
-        for (const item of node.items) {
-            if (!(0,dist/* isPair */.tO)(item))
-                continue;
-            const key = item.key;
-            const keyText = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
-            if (key?.range && key.range[0] === offset)
-                return [keyText];
-            const value = item.value;
-            if (value?.range && offset >= value.range[0] && offset <= value.range[2]) {
-                const sub = pathAtOffset(value, offset);
-                if (sub)
-                    return [keyText, ...sub];
-            }
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(node)) {
-        for (const [i, item] of node.items.entries()) {
-            const n = item;
-            if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
-                const sub = pathAtOffset(n, offset);
-                if (sub)
-                    return [i, ...sub];
-            }
-        }
-    }
-    return undefined;
-}
-function parseManifestDocuments(manifest, opts) {
-    const cwd = external_node_path_default().resolve(opts.cwd);
-    const chartDirAbs = external_node_path_default().resolve(cwd, opts.chartDir);
-    const read = opts.readTemplate ?? readFs;
-    const cache = new Map();
-    const linesOf = (file) => {
-        if (!cache.has(file))
-            cache.set(file, read(external_node_path_default().resolve(cwd, file))?.split(/\r?\n/) ?? null);
-        return cache.get(file) ?? undefined;
-    };
-    // Every `# Source:` comment with its offset; a document takes the last one before its content.
-    const sources = [];
-    for (const m of manifest.matchAll(sourceRe))
-        sources.push({ offset: m.index, source: m[1] });
-    const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(manifest, { lineCounter, uniqueKeys: true, prettyErrors: false });
-    const list = Array.isArray(docs) ? docs : [];
-    const objects = [];
-    const problems = [];
-    const seenOfKind = new Map();
-    let prevEnd = 0;
-    for (const doc of list) {
-        const start = doc.contents?.range?.[0] ?? doc.range[0];
-        const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
-        prevEnd = doc.range[2];
-        const template = src ? templateFile(src.source, chartDirAbs, cwd) : rel(cwd, chartDirAbs);
-        const manifestLine = lineCounter.linePos(start).line;
-        let js;
-        try {
-            js = doc.toJS({ maxAliasCount: 100 });
-        }
-        catch {
-            js = undefined;
-        }
-        const obj = js !== null && typeof js === "object" && !Array.isArray(js)
-            ? js
-            : undefined;
-        const kind = typeof obj?.kind === "string" ? obj.kind : "";
-        const name = typeof obj?.metadata?.name === "string"
-            ? String(obj.metadata.name)
-            : "";
-        const kindKey = `${template}\0${kind}`;
-        const nth = seenOfKind.get(kindKey) ?? 0;
-        seenOfKind.set(kindKey, nth + 1);
-        const locate = (p, occurrence = 0) => {
-            const lines = linesOf(template);
-            if (!lines)
-                return { file: template, line: 1 };
-            const [a, b] = kind ? sectionFor(lines, kind, nth) : [0, lines.length];
-            const hit = locateInLines(lines, p, a, b, occurrence);
-            if (hit)
-                return { file: template, line: hit.line, col: hit.col };
-            // Not found: the first content line of the section (line 1 for a one-document template).
-            const first = lines.findIndex((l, i) => i >= a && l.trim() !== "" && !l.trim().startsWith("{{"));
-            return { file: template, line: first >= 0 && first < b ? first + 1 : a + 1 };
-        };
-        for (const e of doc.errors) {
-            const offset = e.pos[0];
-            const lp = lineCounter.linePos(offset);
-            if (e.code === "DUPLICATE_KEY") {
-                const keyPath = pathAtOffset(doc.contents, offset);
-                const where = keyPath ? `'${keyPath.join(".")}'` : "a key";
-                problems.push({
-                    rule: "duplicate-key",
-                    message: `${where} is written twice in the rendered ${kind || "document"}${name ? ` ${name}` : ""} (YAML keeps only the last one; rendered output line ${lp.line})`,
-                    at: keyPath ? locate(keyPath, 1) : { file: template, line: 1 },
-                    manifestLine: lp.line,
-                    ...(kind ? { object: `${kind}/${name}` } : {}),
-                });
-            }
-            else {
-                problems.push({
-                    rule: "yaml-parse",
-                    message: `rendered output is not valid YAML at line ${lp.line}, column ${lp.col}: ${firstLine(e.message)}`,
-                    at: { file: template, line: 1 },
-                    manifestLine: lp.line,
-                    ...(kind ? { object: `${kind}/${name}` } : {}),
-                });
-            }
-        }
-        if (!obj)
-            continue;
-        const namespace = obj.metadata?.namespace;
-        objects.push({
-            apiVersion: typeof obj.apiVersion === "string" ? obj.apiVersion : "",
-            kind,
-            name,
-            ...(typeof namespace === "string" ? { namespace } : {}),
-            doc: obj,
-            template,
-            manifestLine,
-            locate: (p) => locate(p),
-        });
-    }
-    return { objects, problems };
-}
-/** The objects of a `helm template` output; see parseManifestDocuments for YAML problems in it. */
-function parseManifest(manifest, opts) {
-    return parseManifestDocuments(manifest, opts).objects;
-}
-function firstLine(s) {
-    return s.split("\n")[0] ?? s;
-}
-
-;// CONCATENATED MODULE: ./src/helm/output.ts
-// Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
-// (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
-
-
-// `<chart>/templates/x.yaml:6:15`, `(c/templates/x.yaml:7)`: a chart-relative template path with a line.
-const templatePos = /([A-Za-z0-9_.-]+\/(?:charts\/[A-Za-z0-9_.-]+\/)*templates\/[^\s:()"]+):(\d+)(?::(\d+))?/;
-const yamlOn = /YAML parse error on ([^\s:]+):.*?\bline (\d+)/s;
-function oneLine(s) {
-    return s
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l && !/^Use --debug flag/.test(l))
-        .join(" ")
-        .replace(/^Error: /, "");
-}
-/** The error of a failed `helm template`, at the template and line helm names. */
-function parseRenderError(stderr, chartDirAbs, cwd) {
-    const message = oneLine(stderr) || "helm template failed without a message";
-    const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
-    const y = yamlOn.exec(message);
-    if (y) {
-        return {
-            severity: "error",
-            message: message.replace(/^YAML parse error on [^\s:]+: /, `rendered output is not valid YAML (rendered line ${y[2]}): `),
-            file: templateFile(y[1], chartDirAbs, cwd),
-            line: 1,
-            schema,
-            template: true,
-        };
-    }
-    const m = templatePos.exec(message);
-    if (m) {
-        return {
-            severity: "error",
-            message,
-            file: templateFile(m[1], chartDirAbs, cwd),
-            line: Number(m[2]),
-            ...(m[3] ? { col: Number(m[3]) } : {}),
-            schema,
-            template: true,
-        };
-    }
-    return { severity: "error", message, schema, template: !schema };
-}
-/** The findings of `helm lint --strict` (INFO lines dropped; with --strict a WARNING fails too). */
-function parseLintOutput(stdout, chartDirAbs, cwd) {
-    const out = [];
-    let cur;
-    const flush = () => {
-        if (!cur || cur.sev === "INFO") {
-            cur = undefined;
-            return;
-        }
-        const message = cur.text
-            .map((l) => l.trim())
-            .filter(Boolean)
-            .join(" ");
-        const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(message);
-        const m = templatePos.exec(message);
-        let file;
-        let line;
-        let col;
-        if (m) {
-            file = templateFile(m[1], chartDirAbs, cwd);
-            line = Number(m[2]);
-            if (m[3])
-                col = Number(m[3]);
-        }
-        else if (cur.file) {
-            const abs = external_node_path_default().isAbsolute(cur.file) ? cur.file : external_node_path_default().join(chartDirAbs, cur.file);
-            file = external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-        }
-        out.push({
-            severity: cur.sev === "ERROR" ? "error" : "warning",
-            message,
-            ...(file ? { file } : {}),
-            ...(line ? { line } : {}),
-            ...(col ? { col } : {}),
-            schema,
-            template: cur.file.startsWith("templates/") || m !== null,
-        });
-        cur = undefined;
-    };
-    for (const raw of stdout.split("\n")) {
-        const m = /^\[(ERROR|WARNING|INFO)\] ([^:]*): ?(.*)$/.exec(raw);
-        if (m) {
-            flush();
-            cur = { sev: m[1], file: m[2], text: [m[3]] };
-        }
-        else if (cur && raw.trim() && !/^==> Linting|^Error: \d+ chart/.test(raw)) {
-            cur.text.push(raw);
-        }
-        else if (!raw.trim()) {
-            flush();
-        }
-    }
-    flush();
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/values/dead.ts
-// dead-value: a key a scenario values file sets that no template reads and the schema does not declare
-// (e.g. `dagster-webserver` where the chart reads `dagsterWebserver`: silently ignored by helm).
-// Reads are found by scanning templates for `.Values.a.b` and `index .Values "a" "b"`; a read of `a`
-// (in `with`, `range`, `toYaml`) counts as reading everything under `a`, so the rule errs towards silence.
-
-
-// `.Values`, `$.Values`, `$root.Values` (a variable holding the root context), never `.Chart.Values`.
-const valuesChain = /(?<![\w.$])(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
-const indexCall = /\bindex\s+(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
-/** The value paths a template text reads. */
-function readsOf(text) {
-    const out = [];
-    const rest = text.replace(indexCall, (_m, chain, keys) => {
-        const head = chain.split(".").filter(Boolean);
-        const tail = [...keys.matchAll(/"([^"]*)"/g)].map((k) => k[1]);
-        out.push([...head, ...tail]);
-        return "";
-    });
-    for (const m of rest.matchAll(valuesChain))
-        out.push(m[1].split(".").filter(Boolean));
-    return out;
-}
-async function filesUnder(dir) {
-    const out = [];
-    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-        const p = external_node_path_default().join(dir, e.name);
-        if (e.isDirectory())
-            out.push(...(await filesUnder(p)));
-        else
-            out.push(p);
-    }
-    return out;
-}
-/** Every value path the chart's templates (and its unpacked subcharts', under their key) read. */
-async function chartReads(chartDir, deps) {
-    const reads = [["global"]];
-    const notes = [];
-    for (const f of await filesUnder(external_node_path_default().join(chartDir, "templates"))) {
-        reads.push(...readsOf(await (0,promises_.readFile)(f, "utf8")));
-    }
-    for (const d of deps) {
-        const key = d.alias ?? d.name;
-        for (const c of (d.condition ?? "")
-            .split(",")
-            .map((s) => s.trim())
-            .filter(Boolean))
-            reads.push(c.split("."));
-        if (d.tags?.length)
-            reads.push(["tags"]);
-        const subDir = external_node_path_default().join(chartDir, "charts", d.name);
-        const sub = await filesUnder(external_node_path_default().join(subDir, "templates"));
-        if (!sub.length) {
-            // Packed (.tgz) or not yet fetched: its reads are unknown, so nothing under its key is called dead.
-            reads.push([key]);
-            notes.push(`subchart '${d.name}' is not unpacked under charts/: keys under '${key}' are not checked`);
-            continue;
-        }
-        const subDeps = await readSubDeps(subDir);
-        const inner = await chartReads(subDir, subDeps);
-        for (const r of inner.reads)
-            reads.push(r[0] === "global" ? r : [key, ...r]);
-        notes.push(...inner.notes);
-    }
-    return { reads, notes };
-}
-async function readSubDeps(dir) {
-    try {
-        const { parse } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-        const v = parse(await (0,promises_.readFile)(external_node_path_default().join(dir, "Chart.yaml"), "utf8"));
-        return Array.isArray(v?.dependencies) ? v.dependencies : [];
-    }
-    catch {
-        return [];
-    }
-}
-function startsWith(a, prefix) {
-    return prefix.length <= a.length && prefix.every((p, i) => a[i] === p);
-}
-/** Whether the schema declares `key` under the schema node `s` (properties, patternProperties, or a
- * schema for additional properties); returns the sub-schema, or undefined when not declared. */
-function declared(root, s, key) {
-    const node = deref(root, s);
-    if (!node || typeof node !== "object")
-        return undefined;
-    if (node.properties && key in node.properties)
-        return node.properties[key];
-    for (const [re, sub] of Object.entries(node.patternProperties ?? {})) {
-        try {
-            if (new RegExp(re, "u").test(key))
-                return sub;
-        }
-        catch { }
-    }
-    if (node.additionalProperties && typeof node.additionalProperties === "object")
-        return node.additionalProperties;
-    for (const group of [node.allOf, node.anyOf, node.oneOf]) {
-        for (const sub of group ?? []) {
-            const d = declared(root, sub, key);
-            if (d !== undefined)
-                return d;
-        }
-    }
-    return undefined;
-}
-function deref(root, s) {
-    let cur = s;
-    for (let i = 0; i < 10; i++) {
-        const ref = cur?.$ref;
-        if (typeof ref !== "string" || !ref.startsWith("#/"))
-            return cur;
-        cur = ref
-            .slice(2)
-            .split("/")
-            .reduce((o, k) => (o && typeof o === "object" ? o[k] : undefined), root);
-    }
-    return cur;
-}
-/** Keys set in `file` that no read covers and the schema does not declare; reported at the highest dead
- * key (its children are not listed again). */
-function deadValues(file, reads, schema) {
-    const out = [];
-    if (reads.some((r) => r.length === 0))
-        return out; // a template reads all values
-    const walk = (v, p, s) => {
-        if (!v || typeof v !== "object" || Array.isArray(v))
-            return;
-        for (const [k, child] of Object.entries(v)) {
-            const kp = [...p, k];
-            // Read as a whole (or a parent read): everything under it is used.
-            if (reads.some((r) => startsWith(kp, r)))
-                continue;
-            const sub = s === undefined ? undefined : declared(schema, s, k);
-            const readBelow = reads.some((r) => startsWith(r, kp));
-            if (!readBelow && sub === undefined) {
-                out.push({ path: kp, at: file.positionOf(kp) ?? { file: file.file, line: 1, col: 1 } });
-                continue;
-            }
-            walk(child, kp, sub);
-        }
-    };
-    walk(file.value, [], schema);
-    return out;
-}
-
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
 ;// CONCATENATED MODULE: ./src/values/yaml.ts
 // Values files loaded once, with positions kept, so every finding about one points at its file:line:col.
 // Parsed as YAML 1.1 because helm reads values with sigs.k8s.io/yaml (go-yaml, YAML 1.1 scalars: `yes`,
@@ -45064,17 +44786,24 @@ function compileValuesSchema(text, file) {
             };
         }
     }
+    const draft = draftOf(schema);
+    if (typeof draft === "object") {
+        const at = parseYamlText(text, file).positionOf(["$schema"]) ?? { file, line: 1, col: 1 };
+        return {
+            problem: {
+                message: `$schema ${draft.unknown} is not a JSON Schema draft helm knows (draft-04, draft-06, draft-07, 2019-09, 2020-12 at json-schema.org): helm 3 and 4 try to download it and fail the render`,
+                at,
+                pointer: "/$schema",
+                keyword: "$schema",
+            },
+        };
+    }
     // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
     // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
     // than it saves on a few values files.
     const ajv = createAjvFor(schema, { validateFormats: false, code: { optimize: false } });
-    // Helm 3 (gojsonschema) also knows draft-04/06; ajv has no meta-schema for them, so such a schema is
-    // compiled under draft-07 rules (the keywords that differ are rare in values schemas).
-    const declared = schema.$schema;
-    const copy = typeof declared === "string" && /draft-0[46]/.test(declared)
-        ? { ...schema, $schema: undefined }
-        : schema;
-    if (!ajv.validateSchema(copy)) {
+    schema = withCanonicalDraft(schema);
+    if (!ajv.validateSchema(schema)) {
         const err = ajv.errors?.[0];
         const positions = parseYamlText(text, file);
         const segs = pointerToPath(err?.instancePath ?? "");
@@ -45090,7 +44819,7 @@ function compileValuesSchema(text, file) {
         };
     }
     try {
-        return { validate: ajv.compile(copy), schema };
+        return { validate: ajv.compile(schema), schema };
     }
     catch (e) {
         return {
@@ -45207,6 +44936,1109 @@ function dedupe(ps) {
         seen.add(k);
         return true;
     });
+}
+
+;// CONCATENATED MODULE: ./src/values/subcharts.ts
+// Subcharts as helm sees them, for values-schema and dead-value. Every chart under charts/ (a folder with
+// a Chart.yaml, or a packed .tgz) is a subchart; Chart.yaml's dependencies match them by name, an alias
+// makes a copy under the alias's key, and `condition`/`tags` on the coalesced values switch one off
+// (helm 3 and 4 then neither render nor validate it: tests/values/agreement-cases.ts proves it). An
+// enabled subchart's values are its section of the parent values merged over its own values.yaml (its
+// nulls dropped), plus the parent's `global` (always present, `{}` at least); helm validates those
+// against the subchart's own values.schema.json, recursively, and so does checkMerged below.
+
+
+
+
+
+const wanted = (p) => p === "Chart.yaml" ||
+    p === "values.yaml" ||
+    p === "values.schema.json" ||
+    p.startsWith("templates/") ||
+    p.startsWith("charts/");
+function readFolder(abs) {
+    const files = new Map();
+    const walk = (dir, rel) => {
+        for (const e of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+            const r = rel ? `${rel}/${e.name}` : e.name;
+            if (!wanted(r) && !(e.isDirectory() && (r === "templates" || r === "charts")))
+                continue;
+            if (e.isDirectory())
+                walk(external_node_path_default().join(dir, e.name), r);
+            else if (e.isFile())
+                files.set(r, (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, e.name)));
+        }
+    };
+    walk(abs, "");
+    return files;
+}
+// tar is loaded only when a chart has a packed subchart (it costs start-up time every other run).
+let Parser;
+/** A chart archive's files, without the archive's top folder (`sub/values.yaml` -> `values.yaml`). */
+function readArchive(buf) {
+    if (!Parser)
+        throw new Error("tar is not loaded");
+    const files = new Map();
+    // tar's Parser is synchronous when fed a whole buffer: entries are complete when end() returns.
+    const parser = new Parser({
+        onReadEntry: (e) => {
+            const rel = e.path.split("/").slice(1).join("/");
+            if (e.type !== "File" || !wanted(rel)) {
+                e.resume();
+                return;
+            }
+            const chunks = [];
+            e.on("data", (c) => chunks.push(c));
+            e.on("end", () => files.set(rel, Buffer.concat(chunks)));
+        },
+    });
+    parser.end(buf);
+    return files;
+}
+function node(files, source, packed) {
+    const chartYaml = files.get("Chart.yaml");
+    if (!chartYaml)
+        return undefined;
+    const meta = parseYamlText(chartYaml.toString("utf8"), source).value;
+    if (!meta || typeof meta.name !== "string")
+        return undefined;
+    const deps = Array.isArray(meta.dependencies)
+        ? meta.dependencies.filter((d) => d && typeof d.name === "string")
+        : [];
+    const children = [];
+    const childDirs = new Set();
+    for (const [p, buf] of files) {
+        const m = /^charts\/([^/]+)(\/.*)?$/.exec(p);
+        if (!m)
+            continue;
+        if (!m[2] && m[1].endsWith(".tgz")) {
+            const c = safeArchive(buf, `${source}${packed ? ":" : "/"}charts/${m[1]}`);
+            if (c)
+                children.push(c);
+        }
+        else if (m[2])
+            childDirs.add(m[1]);
+    }
+    for (const d of [...childDirs].sort()) {
+        const sub = new Map();
+        const prefix = `charts/${d}/`;
+        for (const [p, buf] of files)
+            if (p.startsWith(prefix))
+                sub.set(p.slice(prefix.length), buf);
+        const c = node(sub, packed ? `${source}:charts/${d}` : `${source}/charts/${d}`, packed);
+        if (c)
+            children.push(c);
+    }
+    return { name: meta.name, version: String(meta.version ?? ""), source, packed, files, deps, children };
+}
+function safeArchive(buf, source) {
+    try {
+        return node(readArchive(buf), source, true);
+    }
+    catch {
+        return undefined; // not a chart archive: helm lint reports it
+    }
+}
+/** Which child a dependency means: same name, and the version range when several match. */
+function pick(children, d) {
+    const named = children.filter((c) => c.name === d.name);
+    if (named.length < 2 || !d.version)
+        return named[0];
+    return named.find((c) => semver_default().valid(c.version) && semver_default().satisfies(c.version, d.version)) ?? named[0];
+}
+function resolve(parent) {
+    const out = [];
+    const used = new Set();
+    for (const d of parent.deps) {
+        const c = pick(parent.children, d);
+        if (!c)
+            continue; // not vendored: `helm dependency build` (src/helm/deps.ts) or lint says so
+        used.add(c);
+        out.push({
+            key: d.alias || d.name,
+            chart: c,
+            ...(typeof d.condition === "string" ? { condition: d.condition } : {}),
+            ...(Array.isArray(d.tags) ? { tags: d.tags.map(String) } : {}),
+            subs: resolve(c),
+        });
+    }
+    // A chart in charts/ that Chart.yaml does not list is still a (always enabled) subchart for helm.
+    for (const c of parent.children)
+        if (!used.has(c))
+            out.push({ key: c.name, chart: c, subs: resolve(c) });
+    return out;
+}
+/** The chart in `chartAbs` (a folder) with the charts under its charts/; undefined without Chart.yaml. */
+async function loadChart(chartAbs, cwd, shownAs = chartAbs) {
+    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(chartAbs, "Chart.yaml")))
+        return undefined;
+    const rel = external_node_path_default().relative(cwd, shownAs).split((external_node_path_default()).sep).join("/") || ".";
+    const files = readFolder(chartAbs);
+    if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz")))
+        Parser = (await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697))).Parser;
+    return node(files, rel, false);
+}
+/** The subcharts of the chart in `chartAbs` (folder), as helm resolves them; positions are named as if
+ * it were at `shownAs` (the chart's own folder when `chartAbs` is a copy with dependencies built). */
+async function loadSubcharts(chartAbs, cwd, shownAs = chartAbs) {
+    const charts = external_node_path_default().join(chartAbs, "charts");
+    if (!(0,external_node_fs_.existsSync)(charts) || !(0,external_node_fs_.statSync)(charts).isDirectory())
+        return [];
+    const root = await loadChart(chartAbs, cwd, shownAs);
+    return root ? resolve(root) : [];
+}
+/** The templates of a subchart (path inside the chart -> text), for dead-value's reads. */
+function templatesOf(c) {
+    return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
+}
+function subcharts_isObj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function defaultsOf(c) {
+    const buf = c.files.get("values.yaml");
+    if (!buf)
+        return undefined;
+    if (!c.packed)
+        return parseYamlText(buf.toString("utf8"), `${c.source}/values.yaml`);
+    // Inside an archive a line number cannot be opened: such positions point at the archive itself.
+    const y = parseYamlText(buf.toString("utf8"), c.source);
+    const archive = c.source.split(":")[0];
+    return { ...y, positionOf: (p) => (y.positionOf(p) ? { file: archive, line: 1, col: 1 } : undefined) };
+}
+/** The parent values with every subchart's section coalesced as helm does (defaults, then globals). */
+function coalesce(subs, vals, defaults) {
+    const out = { ...vals };
+    for (const s of subs) {
+        const section = subcharts_isObj(out[s.key]) ? out[s.key] : {};
+        const v = mergeValues(schema_withoutNulls(defaults.get(s.chart)?.value ?? {}), section);
+        v.global = mergeValues(subcharts_isObj(v.global) ? v.global : {}, subcharts_isObj(out.global) ? out.global : {});
+        out[s.key] = coalesce(s.subs, v, defaults);
+    }
+    return out;
+}
+/** helm's MergeValues for -f files: maps merge key by key, anything else (null too) replaces. */
+function overlay(base, over) {
+    if (!subcharts_isObj(base) || !subcharts_isObj(over))
+        return over === undefined ? base : over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over))
+        out[k] = k in out ? overlay(out[k], v) : v;
+    return out;
+}
+function subcharts_valueAt(v, p) {
+    let cur = v;
+    for (const k of p)
+        cur = subcharts_isObj(cur) ? cur[k] : undefined;
+    return cur;
+}
+/** helm's ProcessDependencyEnabled: tags first (any true tag enables, only false tags disable), then the
+ * first `condition` path that holds a boolean; paths are read in the root's coalesced values, below
+ * the keys of the subcharts above. */
+function enabledIn(root, subs) {
+    const out = [];
+    const tags = subcharts_isObj(root.tags) ? root.tags : undefined;
+    const walk = (list, prefix, chain) => {
+        for (const s of list) {
+            let on = true;
+            if (tags && s.tags?.length) {
+                const vs = s.tags.map((t) => tags[t]).filter((v) => typeof v === "boolean");
+                if (vs.length && !vs.includes(true))
+                    on = false;
+            }
+            for (const c of (s.condition ?? "").split(",").map((x) => x.trim())) {
+                const v = c ? subcharts_valueAt(root, [...prefix, ...c.split(".")]) : undefined;
+                if (typeof v === "boolean") {
+                    on = v;
+                    break;
+                }
+            }
+            if (!on)
+                continue;
+            out.push({ sub: s, path: [...prefix, s.key], chain });
+            walk(s.subs, [...prefix, s.key], [...chain, s]);
+        }
+    };
+    walk(subs, [], []);
+    return out;
+}
+const escapePointer = (k) => k.replace(/~/g, "~0").replace(/\//g, "~1");
+function nest(p, v) {
+    return p.reduceRight((acc, k) => ({ [k]: acc }), v);
+}
+/** A file's positions seen from the root values: its keys sit under `prefix`. */
+function under(y, prefix) {
+    return {
+        ...y,
+        value: y.value === undefined ? undefined : nest(prefix, y.value),
+        positionOf: (p) => p.length >= prefix.length && prefix.every((k, i) => p[i] === k)
+            ? y.positionOf(p.slice(prefix.length))
+            : undefined,
+    };
+}
+/** The values schemas of a chart's subcharts, compiled once per chart, checked per file and merged. */
+class SubchartSchemas {
+    subs;
+    /** A subchart schema that is not JSON / not valid JSON Schema, once per subchart chart. */
+    problems = [];
+    compiled = new Map();
+    defaults = new Map();
+    constructor(subs) {
+        this.subs = subs;
+        const seen = new Set();
+        const visit = (list) => {
+            for (const s of list) {
+                if (!seen.has(s.chart)) {
+                    seen.add(s.chart);
+                    this.defaults.set(s.chart, defaultsOf(s.chart));
+                    const text = s.chart.files.get("values.schema.json");
+                    if (text) {
+                        const file = s.chart.packed
+                            ? s.chart.source.split(":")[0]
+                            : `${s.chart.source}/values.schema.json`;
+                        const c = compileValuesSchema(text.toString("utf8"), file);
+                        if ("validate" in c)
+                            this.compiled.set(s.chart, c.validate);
+                        else
+                            this.problems.push({
+                                ...c.problem,
+                                message: `subchart ${s.chart.name}: ${c.problem.message}`,
+                                ...(s.chart.packed ? { at: { file, line: 1, col: 1 } } : {}),
+                            });
+                    }
+                }
+                visit(s.subs);
+            }
+        };
+        visit(subs);
+    }
+    /** Whether any subchart has a schema (valid or not): values-schema has something to check. */
+    get any() {
+        return this.compiled.size > 0 || this.problems.length > 0;
+    }
+    root(files, major) {
+        // Override files are merged with their nulls kept: a null deletes the key in the chart's defaults
+        // and, below a subchart's key, in the subchart's own values.yaml too (coalesce drops it there). Helm 4
+        // drops the nulls of the chart's own values.yaml first, so those delete no subchart default; helm 3
+        // keeps them (the agreement corpus shows both).
+        const [defaults, ...overrides] = files;
+        let merged = defaults?.value ?? {};
+        if (major === 4)
+            merged = schema_withoutNulls(merged);
+        for (const f of overrides)
+            if (f.value !== undefined)
+                merged = overlay(merged, f.value ?? {});
+        return coalesce(this.subs, subcharts_isObj(merged) ? merged : {}, this.defaults);
+    }
+    /** The subcharts helm renders (and validates) with these values files (chart defaults first). */
+    enabled(files, major = 4) {
+        return enabledIn(this.root(files, major), this.subs);
+    }
+    describe(e) {
+        const c = e.sub.chart;
+        return e.sub.key === c.name ? `subchart ${c.name}` : `subchart ${c.name} as '${e.sub.key}'`;
+    }
+    place(e, en, data, files) {
+        const pointer = en.path.map((k) => `/${escapePointer(k)}`).join("");
+        const p = problemAt({ ...e, instancePath: pointer + e.instancePath }, nest(en.path, data), files);
+        return { ...p, message: `${p.message} (values.schema.json of ${this.describe(en)})` };
+    }
+    /**
+     * One values file's section of each subchart, on its own (presence keywords left to the merged check).
+     * Only subcharts enabled in at least one scenario the file is part of (helm skips the others).
+     */
+    checkFile(file, scenarios) {
+        if (!subcharts_isObj(file.value) || !this.compiled.size)
+            return [];
+        const on = new Map();
+        for (const s of scenarios)
+            for (const e of this.enabled(s))
+                on.set(e.sub, e);
+        const out = [];
+        for (const en of on.values()) {
+            const validate = this.compiled.get(en.sub.chart);
+            const section = subcharts_valueAt(file.value, en.path);
+            if (!validate || !subcharts_isObj(section))
+                continue;
+            const data = schema_withoutNulls(section);
+            if (validate(data))
+                continue;
+            for (const e of validate.errors ?? [])
+                if (!presenceKeywords.has(e.keyword))
+                    out.push(this.place(e, en, data, [file]));
+        }
+        return out;
+    }
+    /** Each enabled subchart's coalesced values against its schema, as helm validates them; each error
+     * at the last file that set the value (root values files, then the subcharts' own values.yaml). */
+    checkMerged(files, major = 4) {
+        if (!this.compiled.size)
+            return [];
+        const root = this.root(files, major);
+        const out = [];
+        for (const en of enabledIn(root, this.subs)) {
+            const validate = this.compiled.get(en.sub.chart);
+            if (!validate)
+                continue;
+            const data = schema_withoutNulls(subcharts_valueAt(root, en.path));
+            if (validate(data))
+                continue;
+            // Lowest precedence first: the deepest subchart's defaults, up to the root chart's files.
+            const layers = [];
+            for (const [i, s] of [...en.chain, en.sub].entries()) {
+                const d = this.defaults.get(s.chart);
+                if (d)
+                    layers.unshift(under(d, en.path.slice(0, i + 1)));
+            }
+            layers.push(...files);
+            for (const e of validate.errors ?? [])
+                out.push(this.place(e, en, data, layers));
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/helm/deps.ts
+// `helm dependency build` before render, once per chart (not per cell). A chart whose Chart.yaml lists a
+// dependency that charts/ does not hold (or holds at another version than Chart.lock pins) makes helm
+// template/lint fail with "found in Chart.yaml, but missing in charts/ directory"; the gate builds it
+// first, and when that cannot work says which dependency, from which repository, at which Chart.yaml line.
+//
+// Where: into a temporary copy of the chart under the work dir, never in place. In place would write
+// charts/*.tgz and Chart.lock into the user's checkout (a dirty tree in CI, files a local run leaves behind
+// to be committed by accident, and a race with anything else reading the chart). The copy keeps the
+// chart's folder name and Chart.yaml byte for byte (so Chart.lock's digest still matches and helm's
+// messages name the same files); relative `file://` repositories still resolve because their targets are
+// symlinked at the same relative place beside the copy.
+
+
+
+
+
+
+
+
+const rel = (cwd, abs) => external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
+const isLocal = (repo) => typeof repo === "string" && repo.startsWith("file://");
+function declared(chartAbs, cwd) {
+    const file = rel(cwd, external_node_path_default().join(chartAbs, "Chart.yaml"));
+    const y = parseYamlText((0,external_node_fs_.readFileSync)(external_node_path_default().join(chartAbs, "Chart.yaml"), "utf8"), file);
+    const deps = y.value?.dependencies;
+    if (!Array.isArray(deps))
+        return [];
+    return deps.flatMap((d, i) => {
+        if (!d || typeof d.name !== "string")
+            return [];
+        const at = y.positionOf(["dependencies", i, "repository"]) ??
+            y.positionOf(["dependencies", i]) ?? { file, line: 1 };
+        return [
+            {
+                name: d.name,
+                ...(d.version !== undefined ? { version: String(d.version) } : {}),
+                ...(typeof d.repository === "string" && d.repository ? { repository: d.repository } : {}),
+                at,
+            },
+        ];
+    });
+}
+function lockedVersions(chartAbs) {
+    const out = new Map();
+    const lock = external_node_path_default().join(chartAbs, "Chart.lock");
+    if (!(0,external_node_fs_.existsSync)(lock))
+        return out;
+    const v = parseYamlText((0,external_node_fs_.readFileSync)(lock, "utf8"), "Chart.lock").value;
+    for (const d of Array.isArray(v?.dependencies) ? v.dependencies : [])
+        if (d && typeof d.name === "string")
+            out.set(d.name, String(d.version ?? ""));
+    return out;
+}
+/** The dependencies charts/ does not satisfy: missing, or not at Chart.lock's version (else not in
+ * Chart.yaml's range). Empty when everything is vendored as pinned: then nothing runs, no network. */
+async function dependencyNeeds(chartAbs, cwd) {
+    const deps = declared(chartAbs, cwd);
+    if (!deps.length)
+        return [];
+    const children = (await loadChart(chartAbs, cwd))?.children ?? [];
+    const locked = lockedVersions(chartAbs);
+    const out = [];
+    for (const dep of deps) {
+        const have = children.filter((c) => c.name === dep.name).map((c) => c.version);
+        const pinned = locked.get(dep.name);
+        if (!have.length)
+            out.push({ dep, reason: "not in charts/" });
+        else if (pinned && !have.includes(pinned))
+            out.push({ dep, reason: `charts/ has ${have.join(", ")}, Chart.lock pins ${pinned}` });
+        else if (!pinned &&
+            dep.version &&
+            semver_default().validRange(dep.version) &&
+            !have.some((v) => semver_default().valid(v) && semver_default().satisfies(v, dep.version)))
+            out.push({ dep, reason: `charts/ has ${have.join(", ")}, Chart.yaml wants ${dep.version}` });
+    }
+    return out;
+}
+/** Copies the chart into `root` so that its relative file:// repositories resolve (see the header). */
+async function copyWithLocalRepos(chartAbs, root, deps) {
+    const relPaths = deps
+        .filter((d) => isLocal(d.repository) && !external_node_path_default().isAbsolute(d.repository.slice("file://".length)))
+        .map((d) => d.repository.slice("file://".length));
+    const ups = Math.max(0, ...relPaths.map((p) => external_node_path_default().normalize(p)
+        .split(/[\\/]/)
+        .filter((s) => s === "..").length));
+    const copy = external_node_path_default().join(root, ...Array.from({ length: ups }, (_, i) => `up${i + 1}`), external_node_path_default().basename(chartAbs));
+    await (0,promises_.mkdir)(external_node_path_default().dirname(copy), { recursive: true });
+    await (0,promises_.cp)(chartAbs, copy, { recursive: true });
+    for (const p of relPaths) {
+        const target = external_node_path_default().resolve(chartAbs, p);
+        const link = external_node_path_default().resolve(copy, p);
+        const inCopy = !external_node_path_default().relative(copy, link).startsWith("..");
+        if (inCopy || (0,external_node_fs_.existsSync)(link))
+            continue; // inside the chart: copied along
+        await (0,promises_.mkdir)(external_node_path_default().dirname(link), { recursive: true });
+        await (0,promises_.symlink)(target, link, "dir");
+    }
+    return copy;
+}
+/** Helm's reason in one line: the repository's own error when it could not be reached (helm's final
+ * "no cached repository for helm-manager-<hash>" says nothing useful), else its last `Error:` line. */
+function helmError(out) {
+    const lines = out.split("\n").map((l) => l.trim());
+    const unreachable = lines.findIndex((l) => /Unable to get an update from/.test(l));
+    if (unreachable >= 0 && lines[unreachable + 1])
+        return lines[unreachable + 1];
+    const err = lines.filter((l) => l.startsWith("Error:")).pop() ?? lines.filter(Boolean).pop() ?? "";
+    return err.replace(/^Error:\s*/, "");
+}
+/**
+ * Makes the chart's dependencies present for helm: nothing when charts/ already satisfies Chart.yaml and
+ * Chart.lock; else `helm dependency build` into a copy under `workDir` (offline unless a missing
+ * dependency is remote). A build that fails becomes one problem per unsatisfied dependency at its
+ * Chart.yaml line (or one for a Chart.lock out of sync), never an exception.
+ */
+async function prepareDependencies(chartAbs, cwd, helm, workDir) {
+    const needs = await dependencyNeeds(chartAbs, cwd);
+    if (!needs.length)
+        return { dirAbs: chartAbs, built: false, problems: [] };
+    const shown = rel(cwd, chartAbs);
+    await (0,promises_.mkdir)(workDir, { recursive: true });
+    const root = await (0,promises_.mkdtemp)(external_node_path_default().join(workDir, "gate-deps-"));
+    const copy = await copyWithLocalRepos(chartAbs, root, declared(chartAbs, cwd));
+    const remote = needs.some((n) => !isLocal(n.dep.repository));
+    const r = await runTool(helmDependencyBuildArgv({ bin: helm.bin, major: helm.major, chartDir: copy, refresh: remote }), { cwd });
+    if (r.code === 0)
+        return { dirAbs: copy, built: true, problems: [] };
+    const says = helmError(`${r.stderr}\n${r.stdout}`).replaceAll(copy, shown);
+    if (/out of sync/i.test(says)) {
+        return {
+            dirAbs: chartAbs,
+            built: false,
+            problems: [
+                {
+                    message: `Chart.lock is out of sync with the dependencies in Chart.yaml, so helm dependency build refuses to fetch ${needs.map((n) => `'${n.dep.name}'`).join(", ")} (${needs[0].reason}): run 'helm dependency update ${shown}' and commit Chart.lock and charts/`,
+                    at: needs[0].dep.at,
+                },
+            ],
+        };
+    }
+    return {
+        dirAbs: chartAbs,
+        built: false,
+        problems: needs.map(({ dep, reason }) => {
+            const what = `dependency '${dep.name}'${dep.version ? ` ${dep.version}` : ""}`;
+            const message = !dep.repository
+                ? `${what} is ${reason} and Chart.yaml names no repository to build it from: vendor it under ${shown}/charts/ or add its repository`
+                : isLocal(dep.repository)
+                    ? `${what} from ${dep.repository} is ${reason} and helm dependency build failed: ${says}`
+                    : `${what} from ${dep.repository} is ${reason} and cannot be downloaded (no network, or the repository is unreachable): vendor it with 'helm dependency build ${shown}' and commit charts/ and Chart.lock, or run the gate with network access (helm: ${says})`;
+            return { message, at: dep.at };
+        }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/helm/locate.ts
+// Rows that are only template actions (`{{- if ... }}`) or comments do not shape YAML blocks.
+const actionOnly = /^\s*(\{\{.*?\}\}\s*)+$/;
+function rowsOf(lines) {
+    return lines.map((raw) => {
+        const t = raw.trim();
+        if (t === "" || t.startsWith("#") || actionOnly.test(raw))
+            return undefined;
+        const m = /^(\s*)((?:-(?:\s+|$))*)/.exec(raw);
+        const indent = m[1].length;
+        const dashes = m[2];
+        return {
+            indent,
+            keyIndent: indent + dashes.length,
+            dash: dashes.length > 0,
+            text: raw.slice(m[0].length),
+        };
+    });
+}
+function escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function keyPattern(key) {
+    const k = escapeRe(key);
+    return new RegExp(`^(?:"${k}"|'${k}'|${k})\\s*:(?:\\s|$)`);
+}
+/** End (exclusive) of the value block of a key whose key column is `keyCol`. A list may sit at the
+ * key's own indentation (`key:\n- a`), so dash rows at that column still belong to it. */
+function keyBlockEnd(rows, start, hi, keyCol) {
+    for (let i = start + 1; i < hi; i++) {
+        const r = rows[i];
+        if (r && (r.indent < keyCol || (r.indent === keyCol && !r.dash)))
+            return i;
+    }
+    return hi;
+}
+/**
+ * Locates `path` in `lines` within rows [from, to); undefined when not even the first key is found.
+ * `occurrence` picks a later match of the last key (a duplicated key: YAML keeps the last one).
+ */
+function locateInLines(lines, path, from = 0, to = lines.length, occurrence = 0) {
+    const rows = rowsOf(lines);
+    let lo = from;
+    let hi = to;
+    let parentCol = -1;
+    let best;
+    for (const [depth, seg] of path.entries()) {
+        if (typeof seg === "number") {
+            // The n-th item of the list; a `range` writes many items from one, so fall back to the first.
+            let itemCol;
+            const items = [];
+            for (let i = lo; i < hi; i++) {
+                const r = rows[i];
+                if (!r?.dash || r.indent < parentCol)
+                    continue;
+                itemCol ??= r.indent;
+                if (r.indent === itemCol)
+                    items.push(i);
+            }
+            const at = items[seg] ?? items[0];
+            if (at === undefined || itemCol === undefined)
+                return best;
+            best = { line: at + 1, col: itemCol + 1 };
+            let end = hi;
+            for (let i = at + 1; i < hi; i++) {
+                const r = rows[i];
+                if (r && r.indent <= itemCol) {
+                    end = i;
+                    break;
+                }
+            }
+            lo = at;
+            hi = end;
+            parentCol = itemCol;
+            continue;
+        }
+        const pat = keyPattern(seg);
+        let skip = depth === path.length - 1 ? occurrence : 0;
+        let childCol;
+        let found;
+        for (let i = lo; i < hi; i++) {
+            const r = rows[i];
+            if (!r || r.keyIndent <= parentCol)
+                continue;
+            // Direct children only: the shallowest key column seen at this level.
+            if (childCol === undefined || r.keyIndent < childCol)
+                childCol = r.keyIndent;
+            if (r.keyIndent !== childCol)
+                continue;
+            if (pat.test(r.text)) {
+                found = i;
+                if (skip-- <= 0)
+                    break;
+            }
+        }
+        if (found === undefined)
+            return best;
+        const r = rows[found];
+        best = { line: found + 1, col: r.keyIndent + 1 };
+        hi = keyBlockEnd(rows, found, hi, r.keyIndent);
+        lo = found + 1;
+        parentCol = r.keyIndent;
+    }
+    return best;
+}
+/** Splits a template into its `---` sections, as [start, end) 0-based row ranges with content. */
+function sectionsOf(lines) {
+    const out = [];
+    let start = 0;
+    for (let i = 0; i <= lines.length; i++) {
+        if (i === lines.length || /^---(\s|$)/.test(lines[i] ?? "")) {
+            out.push([start, i]);
+            start = i + 1;
+        }
+    }
+    return out.filter(([a, b]) => rowsOf(lines.slice(a, b)).some((r) => r !== undefined));
+}
+/**
+ * The section of a template that most likely produced the `nth` object of `kind` from it: among the
+ * sections that spell the kind literally, the nth (helm sorts its output by kind, so the position in the
+ * output says nothing about the position in the file; the order among objects of one kind is kept).
+ */
+function sectionFor(lines, kind, nth) {
+    const sections = sectionsOf(lines);
+    if (sections.length <= 1)
+        return [0, lines.length];
+    const kindRe = new RegExp(`^kind:\\s*["']?${escapeRe(kind)}["']?\\s*$`);
+    const matching = sections.filter(([a, b]) => lines.slice(a, b).some((l) => kindRe.test(l)));
+    return matching[nth] ?? matching[0] ?? [0, lines.length];
+}
+
+;// CONCATENATED MODULE: ./src/helm/manifest.ts
+// `helm template` output -> RenderedObject[]: one object per YAML document, each tied to the template that
+// wrote it (helm's `# Source: <chart>/templates/x.yaml` comment) and able to point at the template line
+// that writes any of its keys. YAML faults and duplicated keys in the output are returned as problems
+// (YAML silently keeps the last of two equal keys: a real defect, see ANCHORS §4).
+
+
+
+
+const sourceRe = /^# Source: (.+?)\s*$/gm;
+/** Maps a `# Source:` path (`<chart>/templates/x.yaml`, `<chart>/charts/sub/templates/y.yaml`) to the
+ * file under chartDir, relative to cwd. A subchart packed as `charts/sub-1.0.0.tgz` maps to the archive. */
+function templateFile(source, chartDirAbs, cwd) {
+    const inChart = source.split("/").slice(1).join("/");
+    const abs = external_node_path_default().join(chartDirAbs, inChart);
+    if (!(0,external_node_fs_.existsSync)(abs)) {
+        const sub = /^charts\/([^/]+)\//.exec(inChart)?.[1];
+        if (sub) {
+            const chartsDir = external_node_path_default().join(chartDirAbs, "charts");
+            const archive = safeReaddir(chartsDir).find((f) => f.startsWith(`${sub}-`) && f.endsWith(".tgz"));
+            if (archive)
+                return manifest_rel(cwd, external_node_path_default().join(chartsDir, archive));
+        }
+    }
+    return manifest_rel(cwd, abs);
+}
+function safeReaddir(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir).sort();
+    }
+    catch {
+        return [];
+    }
+}
+function manifest_rel(cwd, abs) {
+    return external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
+}
+function readFs(abs) {
+    try {
+        return (0,external_node_fs_.readFileSync)(abs, "utf8");
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The path of keys leading to the pair whose key starts at `offset` (for duplicate-key errors). */
+function pathAtOffset(node, offset) {
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const item of node.items) {
+            if (!(0,dist/* isPair */.tO)(item))
+                continue;
+            const key = item.key;
+            const keyText = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+            if (key?.range && key.range[0] === offset)
+                return [keyText];
+            const value = item.value;
+            if (value?.range && offset >= value.range[0] && offset <= value.range[2]) {
+                const sub = pathAtOffset(value, offset);
+                if (sub)
+                    return [keyText, ...sub];
+            }
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        for (const [i, item] of node.items.entries()) {
+            const n = item;
+            if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
+                const sub = pathAtOffset(n, offset);
+                if (sub)
+                    return [i, ...sub];
+            }
+        }
+    }
+    return undefined;
+}
+function parseManifestDocuments(manifest, opts) {
+    const cwd = external_node_path_default().resolve(opts.cwd);
+    const chartDirAbs = external_node_path_default().resolve(cwd, opts.chartDir);
+    const read = opts.readTemplate ?? readFs;
+    const cache = new Map();
+    const linesOf = (file) => {
+        if (!cache.has(file))
+            cache.set(file, read(external_node_path_default().resolve(cwd, file))?.split(/\r?\n/) ?? null);
+        return cache.get(file) ?? undefined;
+    };
+    // Every `# Source:` comment with its offset; a document takes the last one before its content.
+    const sources = [];
+    for (const m of manifest.matchAll(sourceRe))
+        sources.push({ offset: m.index, source: m[1] });
+    const lineCounter = new dist/* LineCounter */.HN();
+    const docs = (0,dist/* parseAllDocuments */.hR)(manifest, { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const list = Array.isArray(docs) ? docs : [];
+    const objects = [];
+    const problems = [];
+    const seenOfKind = new Map();
+    let prevEnd = 0;
+    for (const doc of list) {
+        const start = doc.contents?.range?.[0] ?? doc.range[0];
+        const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
+        prevEnd = doc.range[2];
+        const template = src ? templateFile(src.source, chartDirAbs, cwd) : manifest_rel(cwd, chartDirAbs);
+        const manifestLine = lineCounter.linePos(start).line;
+        let js;
+        try {
+            js = doc.toJS({ maxAliasCount: 100 });
+        }
+        catch {
+            js = undefined;
+        }
+        const obj = js !== null && typeof js === "object" && !Array.isArray(js)
+            ? js
+            : undefined;
+        const kind = typeof obj?.kind === "string" ? obj.kind : "";
+        const name = typeof obj?.metadata?.name === "string"
+            ? String(obj.metadata.name)
+            : "";
+        const kindKey = `${template}\0${kind}`;
+        const nth = seenOfKind.get(kindKey) ?? 0;
+        seenOfKind.set(kindKey, nth + 1);
+        const locate = (p, occurrence = 0) => {
+            const lines = linesOf(template);
+            if (!lines)
+                return { file: template, line: 1 };
+            const [a, b] = kind ? sectionFor(lines, kind, nth) : [0, lines.length];
+            const hit = locateInLines(lines, p, a, b, occurrence);
+            if (hit)
+                return { file: template, line: hit.line, col: hit.col };
+            // Not found: the first content line of the section (line 1 for a one-document template).
+            const first = lines.findIndex((l, i) => i >= a && l.trim() !== "" && !l.trim().startsWith("{{"));
+            return { file: template, line: first >= 0 && first < b ? first + 1 : a + 1 };
+        };
+        for (const e of doc.errors) {
+            const offset = e.pos[0];
+            const lp = lineCounter.linePos(offset);
+            if (e.code === "DUPLICATE_KEY") {
+                const keyPath = pathAtOffset(doc.contents, offset);
+                const where = keyPath ? `'${keyPath.join(".")}'` : "a key";
+                problems.push({
+                    rule: "duplicate-key",
+                    message: `${where} is written twice in the rendered ${kind || "document"}${name ? ` ${name}` : ""} (YAML keeps only the last one; rendered output line ${lp.line})`,
+                    at: keyPath ? locate(keyPath, 1) : { file: template, line: 1 },
+                    manifestLine: lp.line,
+                    ...(kind ? { object: `${kind}/${name}` } : {}),
+                });
+            }
+            else {
+                problems.push({
+                    rule: "yaml-parse",
+                    message: `rendered output is not valid YAML at line ${lp.line}, column ${lp.col}: ${firstLine(e.message)}`,
+                    at: { file: template, line: 1 },
+                    manifestLine: lp.line,
+                    ...(kind ? { object: `${kind}/${name}` } : {}),
+                });
+            }
+        }
+        if (!obj)
+            continue;
+        const namespace = obj.metadata?.namespace;
+        objects.push({
+            apiVersion: typeof obj.apiVersion === "string" ? obj.apiVersion : "",
+            kind,
+            name,
+            ...(typeof namespace === "string" ? { namespace } : {}),
+            doc: obj,
+            template,
+            manifestLine,
+            locate: (p) => locate(p),
+        });
+    }
+    return { objects, problems };
+}
+/** The objects of a `helm template` output; see parseManifestDocuments for YAML problems in it. */
+function parseManifest(manifest, opts) {
+    return parseManifestDocuments(manifest, opts).objects;
+}
+function firstLine(s) {
+    return s.split("\n")[0] ?? s;
+}
+
+;// CONCATENATED MODULE: ./src/helm/output.ts
+// Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
+// (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
+
+
+// `<chart>/templates/x.yaml:6:15`, `(c/templates/x.yaml:7)`: a chart-relative template path with a line.
+const templatePos = /([A-Za-z0-9_.-]+\/(?:charts\/[A-Za-z0-9_.-]+\/)*templates\/[^\s:()"]+):(\d+)(?::(\d+))?/;
+const yamlOn = /YAML parse error on ([^\s:]+):.*?\bline (\d+)/s;
+function oneLine(s) {
+    return s
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !/^Use --debug flag/.test(l))
+        .join(" ")
+        .replace(/^Error: /, "");
+}
+/** The error of a failed `helm template`, at the template and line helm names. */
+function parseRenderError(stderr, chartDirAbs, cwd) {
+    const message = oneLine(stderr) || "helm template failed without a message";
+    const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
+    const y = yamlOn.exec(message);
+    if (y) {
+        return {
+            severity: "error",
+            message: message.replace(/^YAML parse error on [^\s:]+: /, `rendered output is not valid YAML (rendered line ${y[2]}): `),
+            file: templateFile(y[1], chartDirAbs, cwd),
+            line: 1,
+            schema,
+            template: true,
+        };
+    }
+    const m = templatePos.exec(message);
+    if (m) {
+        return {
+            severity: "error",
+            message,
+            file: templateFile(m[1], chartDirAbs, cwd),
+            line: Number(m[2]),
+            ...(m[3] ? { col: Number(m[3]) } : {}),
+            schema,
+            template: true,
+        };
+    }
+    return { severity: "error", message, schema, template: !schema };
+}
+/** The findings of `helm lint --strict` (INFO lines dropped; with --strict a WARNING fails too). */
+function parseLintOutput(stdout, chartDirAbs, cwd) {
+    const out = [];
+    let cur;
+    const flush = () => {
+        if (!cur || cur.sev === "INFO") {
+            cur = undefined;
+            return;
+        }
+        const message = cur.text
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(" ");
+        const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(message);
+        const m = templatePos.exec(message);
+        let file;
+        let line;
+        let col;
+        if (m) {
+            file = templateFile(m[1], chartDirAbs, cwd);
+            line = Number(m[2]);
+            if (m[3])
+                col = Number(m[3]);
+        }
+        else if (cur.file) {
+            const abs = external_node_path_default().isAbsolute(cur.file) ? cur.file : external_node_path_default().join(chartDirAbs, cur.file);
+            file = external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
+        }
+        out.push({
+            severity: cur.sev === "ERROR" ? "error" : "warning",
+            message,
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+            ...(col ? { col } : {}),
+            schema,
+            template: cur.file.startsWith("templates/") || m !== null,
+        });
+        cur = undefined;
+    };
+    for (const raw of stdout.split("\n")) {
+        const m = /^\[(ERROR|WARNING|INFO)\] ([^:]*): ?(.*)$/.exec(raw);
+        if (m) {
+            flush();
+            cur = { sev: m[1], file: m[2], text: [m[3]] };
+        }
+        else if (cur && raw.trim() && !/^==> Linting|^Error: \d+ chart/.test(raw)) {
+            cur.text.push(raw);
+        }
+        else if (!raw.trim()) {
+            flush();
+        }
+    }
+    flush();
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/values/dead.ts
+// dead-value: a key a scenario values file sets that no template reads and the schema does not declare
+// (e.g. `dagster-webserver` where the chart reads `dagsterWebserver`: silently ignored by helm).
+// Reads are found by scanning templates for `.Values.a.b` and `index .Values "a" "b"`; a read of `a`
+// (in `with`, `range`, `toYaml`) counts as reading everything under `a`, so the rule errs towards silence.
+
+
+
+// `.Values`, `$.Values`, `$root.Values` (a variable holding the root context), never `.Chart.Values`.
+const valuesChain = /(?<![\w.$])(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
+const indexCall = /\bindex\s+(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
+/** The value paths a template text reads. */
+function readsOf(text) {
+    const out = [];
+    const rest = text.replace(indexCall, (_m, chain, keys) => {
+        const head = chain.split(".").filter(Boolean);
+        const tail = [...keys.matchAll(/"([^"]*)"/g)].map((k) => k[1]);
+        out.push([...head, ...tail]);
+        return "";
+    });
+    for (const m of rest.matchAll(valuesChain))
+        out.push(m[1].split(".").filter(Boolean));
+    return out;
+}
+async function filesUnder(dir) {
+    const out = [];
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+        const p = external_node_path_default().join(dir, e.name);
+        if (e.isDirectory())
+            out.push(...(await filesUnder(p)));
+        else
+            out.push(p);
+    }
+    return out;
+}
+/** Every value path the chart's templates (and its subcharts', under their key) read. With `subs` (from
+ * src/values/subcharts.ts) packed (.tgz) subcharts are read too; without, only unpacked folders. */
+async function chartReads(chartDir, deps, subs) {
+    const reads = [["global"]];
+    const notes = [];
+    for (const f of await filesUnder(external_node_path_default().join(chartDir, "templates"))) {
+        reads.push(...readsOf(await (0,promises_.readFile)(f, "utf8")));
+    }
+    if (subs) {
+        const vendored = new Set(subs.map((s) => s.key));
+        for (const d of deps) {
+            const key = d.alias ?? d.name;
+            if (vendored.has(key))
+                continue;
+            reads.push([key], ...conditionReads(d));
+            notes.push(`subchart '${d.name}' is not in charts/: keys under '${key}' are not checked`);
+        }
+        const walk = (list, prefix) => {
+            for (const s of list) {
+                // Conditions are paths from the root values, below the subcharts above.
+                for (const c of conditionReads(s))
+                    reads.push([...prefix, ...c]);
+                if (s.tags?.length)
+                    reads.push(["tags"]);
+                for (const t of templatesOf(s.chart))
+                    for (const r of readsOf(t))
+                        if (r[0] !== "global")
+                            reads.push([...prefix, s.key, ...r]);
+                walk(s.subs, [...prefix, s.key]);
+            }
+        };
+        walk(subs, []);
+        return { reads, notes };
+    }
+    for (const d of deps) {
+        const key = d.alias ?? d.name;
+        reads.push(...conditionReads(d));
+        if (d.tags?.length)
+            reads.push(["tags"]);
+        const subDir = external_node_path_default().join(chartDir, "charts", d.name);
+        const sub = await filesUnder(external_node_path_default().join(subDir, "templates"));
+        if (!sub.length) {
+            // Packed (.tgz) or not yet fetched: its reads are unknown, so nothing under its key is called dead.
+            reads.push([key]);
+            notes.push(`subchart '${d.name}' is not unpacked under charts/: keys under '${key}' are not checked`);
+            continue;
+        }
+        const subDeps = await readSubDeps(subDir);
+        const inner = await chartReads(subDir, subDeps);
+        for (const r of inner.reads)
+            reads.push(r[0] === "global" ? r : [key, ...r]);
+        notes.push(...inner.notes);
+    }
+    return { reads, notes };
+}
+function conditionReads(d) {
+    return (d.condition ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((c) => c.split("."));
+}
+async function readSubDeps(dir) {
+    try {
+        const { parse } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+        const v = parse(await (0,promises_.readFile)(external_node_path_default().join(dir, "Chart.yaml"), "utf8"));
+        return Array.isArray(v?.dependencies) ? v.dependencies : [];
+    }
+    catch {
+        return [];
+    }
+}
+function startsWith(a, prefix) {
+    return prefix.length <= a.length && prefix.every((p, i) => a[i] === p);
+}
+/** Whether the schema declares `key` under the schema node `s` (properties, patternProperties, or a
+ * schema for additional properties); returns the sub-schema, or undefined when not declared. */
+function dead_declared(root, s, key) {
+    const node = deref(root, s);
+    if (!node || typeof node !== "object")
+        return undefined;
+    if (node.properties && key in node.properties)
+        return node.properties[key];
+    for (const [re, sub] of Object.entries(node.patternProperties ?? {})) {
+        try {
+            if (new RegExp(re, "u").test(key))
+                return sub;
+        }
+        catch { }
+    }
+    if (node.additionalProperties && typeof node.additionalProperties === "object")
+        return node.additionalProperties;
+    for (const group of [node.allOf, node.anyOf, node.oneOf]) {
+        for (const sub of group ?? []) {
+            const d = dead_declared(root, sub, key);
+            if (d !== undefined)
+                return d;
+        }
+    }
+    return undefined;
+}
+function deref(root, s) {
+    let cur = s;
+    for (let i = 0; i < 10; i++) {
+        const ref = cur?.$ref;
+        if (typeof ref !== "string" || !ref.startsWith("#/"))
+            return cur;
+        cur = ref
+            .slice(2)
+            .split("/")
+            .reduce((o, k) => (o && typeof o === "object" ? o[k] : undefined), root);
+    }
+    return cur;
+}
+/** Keys set in `file` that no read covers and the schema does not declare; reported at the highest dead
+ * key (its children are not listed again). */
+function deadValues(file, reads, schema) {
+    const out = [];
+    if (reads.some((r) => r.length === 0))
+        return out; // a template reads all values
+    const walk = (v, p, s) => {
+        if (!v || typeof v !== "object" || Array.isArray(v))
+            return;
+        for (const [k, child] of Object.entries(v)) {
+            const kp = [...p, k];
+            // Read as a whole (or a parent read): everything under it is used.
+            if (reads.some((r) => startsWith(kp, r)))
+                continue;
+            const sub = s === undefined ? undefined : dead_declared(schema, s, k);
+            const readBelow = reads.some((r) => startsWith(r, kp));
+            if (!readBelow && sub === undefined) {
+                out.push({ path: kp, at: file.positionOf(kp) ?? { file: file.file, line: 1, col: 1 } });
+                continue;
+            }
+            walk(child, kp, sub);
+        }
+    };
+    walk(file.value, [], schema);
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
@@ -45528,6 +46360,8 @@ function unusedWaivers(waivers, findings) {
 
 
 
+
+
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 const gateRules = {
     yamlParse: "yaml-parse",
@@ -45537,6 +46371,7 @@ const gateRules = {
     render: "render",
     deadValue: "dead-value",
     waiverUnused: "waiver-unused",
+    dependency: "dependency",
 };
 async function pool(items, limit, fn) {
     let next = 0;
@@ -45629,6 +46464,31 @@ async function runGate(ctx, inputs, opts) {
         }
         return y;
     };
+    // Dependencies first, once per chart (src/helm/deps.ts): helm renders a built copy when charts/ lacks
+    // what Chart.yaml / Chart.lock list; a dependency that cannot be built is one finding and the chart's
+    // render and lint are skipped (helm would only say "missing in charts/ directory").
+    const renderDir = new Map();
+    const depsMissing = new Set();
+    for (const chart of plan.charts) {
+        const major = config.helmMajors[0];
+        const t0 = Date.now();
+        const prep = await prepareDependencies(chart.abs, cwd, { bin: helmBin.get(major), major }, inputs.workDir);
+        renderDir.set(chart.info.dir, prep.dirAbs);
+        if (!prep.built && !prep.problems.length)
+            continue;
+        for (const p of prep.problems)
+            all.push({
+                rule: gateRules.dependency,
+                severity: "error",
+                message: p.message,
+                ...p.at,
+                chart: chart.info.name,
+            });
+        if (prep.problems.length)
+            depsMissing.add(chart.info.dir);
+        status(gateRules.dependency, `dependency ${chart.info.name}`, prep.problems.length ? "fail" : "pass", Date.now() - t0);
+    }
+    const noDeps = (s) => depsMissing.has(s.chart.dir);
     // helm runs are the long pole and use another core: the first cells' helm processes start as soon as
     // their values files are known to be YAML, while this process compiles schemas and checks values.
     const parallelism = opts.parallelism ?? external_node_os_default().availableParallelism();
@@ -45644,7 +46504,7 @@ async function runGate(ctx, inputs, opts) {
             const args = {
                 bin: helmBin.get(helm),
                 major: helm,
-                chartDir: s.chart.dir,
+                chartDir: renderDir.get(s.chart.dir) ?? s.chart.dir,
                 valuesFiles: s.valuesFiles,
                 kubeVersion: config.settings.kubeVersion,
             };
@@ -45654,6 +46514,8 @@ async function runGate(ctx, inputs, opts) {
         return p;
     };
     const prefetchable = async (s) => {
+        if (noDeps(s))
+            return false;
         for (const f of s.valuesFiles) {
             const abs = external_node_path_default().resolve(cwd, f);
             // Large files are left to the values phase (it reports them); so are files that are not YAML.
@@ -45672,6 +46534,8 @@ async function runGate(ctx, inputs, opts) {
     const perFileSchema = new Set();
     const schemaKey = (f) => `${f.file}:${f.line}:${f.col}:${f.message}`;
     const schemas = new Map();
+    // Each subchart's own values.schema.json, as helm validates it (src/values/subcharts.ts).
+    const subSchemas = new Map();
     for (const chart of plan.charts) {
         const chartFindings = [];
         const base = { chart: chart.info.name };
@@ -45694,6 +46558,16 @@ async function runGate(ctx, inputs, opts) {
                 chart.info.schema = compiled.schema;
             }
         }
+        const subs = new SubchartSchemas(await loadSubcharts(renderDir.get(chart.info.dir) ?? chart.abs, cwd, chart.abs));
+        subSchemas.set(chart, subs);
+        for (const p of subs.problems)
+            chartFindings.push({
+                rule: gateRules.valuesSchema,
+                severity: "error",
+                message: p.message,
+                ...p.at,
+                ...base,
+            });
         const files = [
             ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
         ];
@@ -45702,8 +46576,17 @@ async function runGate(ctx, inputs, opts) {
             const y = await load(file);
             for (const p of y.problems)
                 chartFindings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
-            if (compiled && "validate" in compiled) {
-                for (const p of validateFile(compiled.validate, y)) {
+            // A subchart's section is checked only where a scenario with this file enables the subchart.
+            const withFile = chart.scenarios.filter((s) => file === defaults?.file || s.valuesFiles.includes(file));
+            const subProblems = subs.any
+                ? subs.checkFile(y, await Promise.all(withFile.map(async (s) => [
+                    ...(defaults ? [defaults] : []),
+                    ...(await Promise.all(s.valuesFiles.map(load))),
+                ])))
+                : [];
+            if ((compiled && "validate" in compiled) || subProblems.length) {
+                const own = compiled && "validate" in compiled ? validateFile(compiled.validate, y) : [];
+                for (const p of [...own, ...subProblems]) {
                     perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
                     chartFindings.push({
                         rule: gateRules.valuesSchema,
@@ -45715,7 +46598,7 @@ async function runGate(ctx, inputs, opts) {
                 }
             }
         }
-        const reads = await chartReads(chart.abs, chart.meta.dependencies);
+        const reads = await chartReads(chart.abs, chart.meta.dependencies, subs.subs);
         for (const s of chart.scenarios) {
             const ys = await Promise.all(s.valuesFiles.map(load));
             scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
@@ -45738,7 +46621,7 @@ async function runGate(ctx, inputs, opts) {
         const byRule = (r) => chartFindings.filter((f) => f.rule === r);
         status(gateRules.yamlParse, `yaml-parse ${chart.info.name} values`, stateOf(byRule(gateRules.yamlParse)), Date.now() - t0);
         status(gateRules.duplicateKey, `duplicate-key ${chart.info.name} values`, stateOf(byRule(gateRules.duplicateKey)));
-        if (!chart.schemaFile)
+        if (!chart.schemaFile && !subs.any)
             status(gateRules.valuesSchema, `values-schema ${chart.info.name}`, "skip", undefined, "the chart has no values.schema.json");
         all.push(...chartFindings);
     }
@@ -45789,8 +46672,15 @@ async function runGate(ctx, inputs, opts) {
             // An invalid schema is reported once, at the schema file, by values-schema.
             if (compiled && "problem" in compiled)
                 schemaFailed.add(cell);
-            if (compiled && "validate" in compiled) {
-                const ps = validateMerged(compiled.validate, scenarioValues.get(s), helm);
+            const subs = subSchemas.get(chart);
+            if (subs.problems.length)
+                schemaFailed.add(cell);
+            if ((compiled && "validate" in compiled) || subs.any) {
+                const values = scenarioValues.get(s);
+                const ps = [
+                    ...(compiled && "validate" in compiled ? validateMerged(compiled.validate, values, helm) : []),
+                    ...subs.checkMerged(values, helm),
+                ];
                 for (const p of ps) {
                     schemaFailed.add(cell);
                     // Already reported by the per-file check at the same place.
@@ -45800,8 +46690,10 @@ async function runGate(ctx, inputs, opts) {
                 }
                 status(gateRules.valuesSchema, `values-schema ${s.chart.name}/${s.name} helm${helm}`, stateOf(out));
             }
-            if (unparsable(s)) {
-                const reason = "a values file of the scenario is not valid YAML (see yaml-parse)";
+            if (unparsable(s) || noDeps(s)) {
+                const reason = noDeps(s)
+                    ? "the chart's dependencies are missing (see dependency)"
+                    : "a values file of the scenario is not valid YAML (see yaml-parse)";
                 status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
                 for (const c of checks)
                     status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
@@ -45867,8 +46759,10 @@ async function runGate(ctx, inputs, opts) {
                 }
             }
         }
-        else if (unparsable(s)) {
-            status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, "a values file is not valid YAML");
+        else if (unparsable(s) || noDeps(s)) {
+            status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, noDeps(s)
+                ? "the chart's dependencies are missing (see dependency)"
+                : "a values file is not valid YAML");
         }
         else {
             const r = await helmRun(task);
@@ -45937,7 +46831,7 @@ async function runGate(ctx, inputs, opts) {
     // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
     // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
     const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
-    const complete = renderFailed.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
+    const complete = renderFailed.size === 0 && depsMissing.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
     if (wsev !== "off" && complete) {
         const stale = unusedWaivers(config.waivers, kept);
         for (const w of stale) {
@@ -46079,9 +46973,6 @@ function tarExtractArgv(archive, destDir, member) {
     return ["tar", "-xzf", archive, "-C", destDir, member];
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
 ;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
 var manifest_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -46103,11 +46994,11 @@ const _internal = {
         const lsbReleaseFile = '/etc/lsb-release';
         const osReleaseFile = '/etc/os-release';
         let contents = '';
-        if (external_fs_namespaceObject.existsSync(lsbReleaseFile)) {
-            contents = external_fs_namespaceObject.readFileSync(lsbReleaseFile).toString();
+        if (external_fs_.existsSync(lsbReleaseFile)) {
+            contents = external_fs_.readFileSync(lsbReleaseFile).toString();
         }
-        else if (external_fs_namespaceObject.existsSync(osReleaseFile)) {
-            contents = external_fs_namespaceObject.readFileSync(osReleaseFile).toString();
+        else if (external_fs_.existsSync(osReleaseFile)) {
+            contents = external_fs_.readFileSync(osReleaseFile).toString();
         }
         return contents;
     }
@@ -46298,8 +47189,8 @@ const userAgent = 'actions/tool-cache';
  */
 function downloadTool(url, dest, auth, headers) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        dest = dest || external_path_namespaceObject.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
-        yield mkdirP(external_path_namespaceObject.dirname(dest));
+        dest = dest || external_path_.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
+        yield mkdirP(external_path_.dirname(dest));
         core_debug(`Downloading ${url}`);
         core_debug(`Destination ${dest}`);
         const maxAttempts = 3;
@@ -46324,7 +47215,7 @@ function downloadTool(url, dest, auth, headers) {
 }
 function downloadToolAttempt(url, dest, auth, headers) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (external_fs_namespaceObject.existsSync(dest)) {
+        if (external_fs_.existsSync(dest)) {
             throw new Error(`Destination file path ${dest} already exists`);
         }
         // Get the response headers
@@ -46350,7 +47241,7 @@ function downloadToolAttempt(url, dest, auth, headers) {
         const readStream = responseMessageFactory();
         let succeeded = false;
         try {
-            yield pipeline(readStream, external_fs_namespaceObject.createWriteStream(dest));
+            yield pipeline(readStream, external_fs_.createWriteStream(dest));
             core_debug('download complete');
             succeeded = true;
             return dest;
@@ -46627,15 +47518,15 @@ function cacheDir(sourceDir, tool, version, arch) {
         arch = arch || external_os_namespaceObject.arch();
         core_debug(`Caching tool ${tool} ${version} ${arch}`);
         core_debug(`source dir: ${sourceDir}`);
-        if (!external_fs_namespaceObject.statSync(sourceDir).isDirectory()) {
+        if (!external_fs_.statSync(sourceDir).isDirectory()) {
             throw new Error('sourceDir is not a directory');
         }
         // Create the tool dir
         const destPath = yield _createToolPath(tool, version, arch);
         // copy each child item. do not move. move can fail on Windows
         // due to anti-virus software having an open handle on a file.
-        for (const itemName of external_fs_namespaceObject.readdirSync(sourceDir)) {
-            const s = external_path_namespaceObject.join(sourceDir, itemName);
+        for (const itemName of external_fs_.readdirSync(sourceDir)) {
+            const s = external_path_.join(sourceDir, itemName);
             yield io_cp(s, destPath, { recursive: true });
         }
         // write .complete
@@ -46699,9 +47590,9 @@ function find(toolName, versionSpec, arch) {
     let toolPath = '';
     if (versionSpec) {
         versionSpec = node_modules_semver.clean(versionSpec) || '';
-        const cachePath = external_path_namespaceObject.join(_getCacheDirectory(), toolName, versionSpec, arch);
+        const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
         core_debug(`checking cache: ${cachePath}`);
-        if (external_fs_namespaceObject.existsSync(cachePath) && external_fs_namespaceObject.existsSync(`${cachePath}.complete`)) {
+        if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
             core_debug(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
             toolPath = cachePath;
         }
@@ -46720,13 +47611,13 @@ function find(toolName, versionSpec, arch) {
 function findAllVersions(toolName, arch) {
     const versions = [];
     arch = arch || external_os_namespaceObject.arch();
-    const toolPath = external_path_namespaceObject.join(_getCacheDirectory(), toolName);
-    if (external_fs_namespaceObject.existsSync(toolPath)) {
-        const children = external_fs_namespaceObject.readdirSync(toolPath);
+    const toolPath = external_path_.join(_getCacheDirectory(), toolName);
+    if (external_fs_.existsSync(toolPath)) {
+        const children = external_fs_.readdirSync(toolPath);
         for (const child of children) {
             if (isExplicitVersion(child)) {
-                const fullPath = external_path_namespaceObject.join(toolPath, child, arch || '');
-                if (external_fs_namespaceObject.existsSync(fullPath) && external_fs_namespaceObject.existsSync(`${fullPath}.complete`)) {
+                const fullPath = external_path_.join(toolPath, child, arch || '');
+                if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
                     versions.push(child);
                 }
             }
@@ -46789,7 +47680,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version, arch) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const folderPath = external_path_namespaceObject.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
+        const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
         core_debug(`destination ${folderPath}`);
         const markerPath = `${folderPath}.complete`;
         yield rmRF(folderPath);
@@ -46799,9 +47690,9 @@ function _createToolPath(tool, version, arch) {
     });
 }
 function _completeToolPath(tool, version, arch) {
-    const folderPath = external_path_namespaceObject.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
+    const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
     const markerPath = `${folderPath}.complete`;
-    external_fs_namespaceObject.writeFileSync(markerPath, '');
+    external_fs_.writeFileSync(markerPath, '');
     core_debug('finished caching tool');
 }
 /**
@@ -47661,7 +48552,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3448);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1010);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
@@ -47689,6 +48580,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -47846,6 +48744,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream"
 
 /***/ }),
 
+/***/ 6193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
 /***/ 1692:
 /***/ ((module) => {
 
@@ -47888,6 +48793,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -47913,6 +48825,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 3106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -62553,6 +63472,13 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 6337:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"id":"http://json-schema.org/draft-04/schema#","$schema":"http://json-schema.org/draft-04/schema#","description":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"positiveInteger":{"type":"integer","minimum":0},"positiveIntegerDefault0":{"allOf":[{"$ref":"#/definitions/positiveInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"minItems":1,"uniqueItems":true}},"type":"object","properties":{"id":{"type":"string","format":"uri"},"$schema":{"type":"string","format":"uri"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"multipleOf":{"type":"number","minimum":0,"exclusiveMinimum":true},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"boolean","default":false},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"boolean","default":false},"maxLength":{"$ref":"#/definitions/positiveInteger"},"minLength":{"$ref":"#/definitions/positiveIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"anyOf":[{"type":"boolean"},{"$ref":"#"}],"default":{}},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/positiveInteger"},"minItems":{"$ref":"#/definitions/positiveIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"maxProperties":{"$ref":"#/definitions/positiveInteger"},"minProperties":{"$ref":"#/definitions/positiveIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"anyOf":[{"type":"boolean"},{"$ref":"#"}],"default":{}},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"dependencies":{"exclusiveMaximum":["maximum"],"exclusiveMinimum":["minimum"]},"default":{}}');
+
+/***/ }),
+
 /***/ 3837:
 /***/ ((module) => {
 
@@ -62704,6 +63630,9 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -62831,6 +63760,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -62845,6 +63796,69 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -11,6 +11,7 @@ import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { type RunResult, runTool } from "../exec/runner.js";
 import { helmLintArgv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
+import { prepareDependencies } from "../helm/deps.js";
 import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
 import type { PhaseContext } from "../report/phase.js";
@@ -18,6 +19,7 @@ import type { CheckState, CheckStatus, Finding, Severity } from "../report/resul
 import { requireLocalTool } from "../tools/local.js";
 import { chartReads, deadValues } from "../values/dead.js";
 import { type CompiledSchema, compileValuesSchema, validateFile, validateMerged } from "../values/schema.js";
+import { loadSubcharts, SubchartSchemas } from "../values/subcharts.js";
 import { FileTooLarge, type LoadedYaml, loadYamlFile } from "../values/yaml.js";
 import { resolveConfig } from "./config.js";
 import { buildPlan, type PlannedChartMeta } from "./plan.js";
@@ -33,6 +35,7 @@ export const gateRules = {
   render: "render",
   deadValue: "dead-value",
   waiverUnused: "waiver-unused",
+  dependency: "dependency",
 } as const;
 
 export interface GateOptions {
@@ -150,6 +153,40 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     }
     return y;
   };
+  // Dependencies first, once per chart (src/helm/deps.ts): helm renders a built copy when charts/ lacks
+  // what Chart.yaml / Chart.lock list; a dependency that cannot be built is one finding and the chart's
+  // render and lint are skipped (helm would only say "missing in charts/ directory").
+  const renderDir = new Map<string, string>();
+  const depsMissing = new Set<string>();
+  for (const chart of plan.charts) {
+    const major = config.helmMajors[0]!;
+    const t0 = Date.now();
+    const prep = await prepareDependencies(
+      chart.abs,
+      cwd,
+      { bin: helmBin.get(major)!, major },
+      inputs.workDir,
+    );
+    renderDir.set(chart.info.dir, prep.dirAbs);
+    if (!prep.built && !prep.problems.length) continue;
+    for (const p of prep.problems)
+      all.push({
+        rule: gateRules.dependency,
+        severity: "error",
+        message: p.message,
+        ...p.at,
+        chart: chart.info.name,
+      });
+    if (prep.problems.length) depsMissing.add(chart.info.dir);
+    status(
+      gateRules.dependency,
+      `dependency ${chart.info.name}`,
+      prep.problems.length ? "fail" : "pass",
+      Date.now() - t0,
+    );
+  }
+  const noDeps = (s: Scenario) => depsMissing.has(s.chart.dir);
+
   // helm runs are the long pole and use another core: the first cells' helm processes start as soon as
   // their values files are known to be YAML, while this process compiles schemas and checks values.
   const parallelism = opts.parallelism ?? os.availableParallelism();
@@ -166,7 +203,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       const args = {
         bin: helmBin.get(helm)!,
         major: helm,
-        chartDir: s.chart.dir,
+        chartDir: renderDir.get(s.chart.dir) ?? s.chart.dir,
         valuesFiles: s.valuesFiles,
         kubeVersion: config.settings.kubeVersion,
       };
@@ -176,6 +213,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     return p;
   };
   const prefetchable = async (s: Scenario): Promise<boolean> => {
+    if (noDeps(s)) return false;
     for (const f of s.valuesFiles) {
       const abs = path.resolve(cwd, f);
       // Large files are left to the values phase (it reports them); so are files that are not YAML.
@@ -192,6 +230,8 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   const schemaKey = (f: { file?: string; line?: number; col?: number; message: string }) =>
     `${f.file}:${f.line}:${f.col}:${f.message}`;
   const schemas = new Map<PlannedChartMeta, CompiledSchema>();
+  // Each subchart's own values.schema.json, as helm validates it (src/values/subcharts.ts).
+  const subSchemas = new Map<PlannedChartMeta, SubchartSchemas>();
   for (const chart of plan.charts) {
     const chartFindings: Finding[] = [];
     const base = { chart: chart.info.name };
@@ -216,6 +256,18 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         chart.info.schema = (compiled as { schema?: unknown }).schema;
       }
     }
+    const subs = new SubchartSchemas(
+      await loadSubcharts(renderDir.get(chart.info.dir) ?? chart.abs, cwd, chart.abs),
+    );
+    subSchemas.set(chart, subs);
+    for (const p of subs.problems)
+      chartFindings.push({
+        rule: gateRules.valuesSchema,
+        severity: "error",
+        message: p.message,
+        ...p.at,
+        ...base,
+      });
     const files = [
       ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
     ];
@@ -224,8 +276,22 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       const y = await load(file);
       for (const p of y.problems)
         chartFindings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
-      if (compiled && "validate" in compiled) {
-        for (const p of validateFile(compiled.validate, y)) {
+      // A subchart's section is checked only where a scenario with this file enables the subchart.
+      const withFile = chart.scenarios.filter((s) => file === defaults?.file || s.valuesFiles.includes(file));
+      const subProblems = subs.any
+        ? subs.checkFile(
+            y,
+            await Promise.all(
+              withFile.map(async (s) => [
+                ...(defaults ? [defaults] : []),
+                ...(await Promise.all(s.valuesFiles.map(load))),
+              ]),
+            ),
+          )
+        : [];
+      if ((compiled && "validate" in compiled) || subProblems.length) {
+        const own = compiled && "validate" in compiled ? validateFile(compiled.validate, y) : [];
+        for (const p of [...own, ...subProblems]) {
           perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
           chartFindings.push({
             rule: gateRules.valuesSchema,
@@ -237,7 +303,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         }
       }
     }
-    const reads = await chartReads(chart.abs, chart.meta.dependencies);
+    const reads = await chartReads(chart.abs, chart.meta.dependencies, subs.subs);
     for (const s of chart.scenarios) {
       const ys = await Promise.all(s.valuesFiles.map(load));
       scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
@@ -275,7 +341,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       `duplicate-key ${chart.info.name} values`,
       stateOf(byRule(gateRules.duplicateKey)),
     );
-    if (!chart.schemaFile)
+    if (!chart.schemaFile && !subs.any)
       status(
         gateRules.valuesSchema,
         `values-schema ${chart.info.name}`,
@@ -337,8 +403,14 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       // Merged values are what helm validates; their verdict differs between majors on nulls.
       // An invalid schema is reported once, at the schema file, by values-schema.
       if (compiled && "problem" in compiled) schemaFailed.add(cell);
-      if (compiled && "validate" in compiled) {
-        const ps = validateMerged(compiled.validate, scenarioValues.get(s)!, helm);
+      const subs = subSchemas.get(chart)!;
+      if (subs.problems.length) schemaFailed.add(cell);
+      if ((compiled && "validate" in compiled) || subs.any) {
+        const values = scenarioValues.get(s)!;
+        const ps = [
+          ...(compiled && "validate" in compiled ? validateMerged(compiled.validate, values, helm) : []),
+          ...subs.checkMerged(values, helm),
+        ];
         for (const p of ps) {
           schemaFailed.add(cell);
           // Already reported by the per-file check at the same place.
@@ -347,8 +419,10 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         }
         status(gateRules.valuesSchema, `values-schema ${s.chart.name}/${s.name} helm${helm}`, stateOf(out));
       }
-      if (unparsable(s)) {
-        const reason = "a values file of the scenario is not valid YAML (see yaml-parse)";
+      if (unparsable(s) || noDeps(s)) {
+        const reason = noDeps(s)
+          ? "the chart's dependencies are missing (see dependency)"
+          : "a values file of the scenario is not valid YAML (see yaml-parse)";
         status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
         for (const c of checks)
           status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
@@ -421,13 +495,15 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
           }
         }
       }
-    } else if (unparsable(s)) {
+    } else if (unparsable(s) || noDeps(s)) {
       status(
         gateRules.lint,
         `lint ${s.chart.name}/${s.name} helm${helm}`,
         "skip",
         undefined,
-        "a values file is not valid YAML",
+        noDeps(s)
+          ? "the chart's dependencies are missing (see dependency)"
+          : "a values file is not valid YAML",
       );
     } else {
       const r = await helmRun(task);
@@ -501,7 +577,8 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
   // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
   const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
-  const complete = renderFailed.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
+  const complete =
+    renderFailed.size === 0 && depsMissing.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
   if (wsev !== "off" && complete) {
     const stale = unusedWaivers(config.waivers, kept);
     for (const w of stale) {

@@ -58,7 +58,18 @@ export function helmLintArgv(a: RenderArgs): string[] {
   ];
 }
 
-/** `helm dependency build` for charts whose Chart.yaml lists dependencies missing from charts/. */
-export function helmDependencyBuildArgv(bin: string, _major: HelmMajor, chartDir: string): string[] {
-  return [bin, "dependency", "build", chartDir, "--skip-refresh"];
+export interface DependencyBuildArgs {
+  bin: string;
+  major: HelmMajor;
+  chartDir: string;
+  /** Refresh repository indexes (needs the network): only when a missing dependency is remote; for
+   * `file://` dependencies alone the build stays offline. */
+  refresh: boolean;
+}
+
+/** `helm dependency build` for a chart whose Chart.yaml lists dependencies missing from charts/ (or not
+ * at Chart.lock's versions). Same flags for both majors. */
+export function helmDependencyBuildArgv(a: DependencyBuildArgs): string[] {
+  if (a.chartDir === "") throw new Error("helm dependency build needs an explicit chart path");
+  return [a.bin, "dependency", "build", a.chartDir, ...(a.refresh ? [] : ["--skip-refresh"])];
 }

@@ -5,6 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SourcePosition } from "../checks/types.js";
+import { type Subchart, templatesOf } from "./subcharts.js";
 import type { LoadedYaml } from "./yaml.js";
 
 /** A path read by templates; [] means "all values" (e.g. `toYaml .Values`). */
@@ -51,20 +52,42 @@ export interface SubchartRef {
   tags?: string[];
 }
 
-/** Every value path the chart's templates (and its unpacked subcharts', under their key) read. */
-export async function chartReads(chartDir: string, deps: readonly SubchartRef[]): Promise<ChartReads> {
+/** Every value path the chart's templates (and its subcharts', under their key) read. With `subs` (from
+ * src/values/subcharts.ts) packed (.tgz) subcharts are read too; without, only unpacked folders. */
+export async function chartReads(
+  chartDir: string,
+  deps: readonly SubchartRef[],
+  subs?: readonly Subchart[],
+): Promise<ChartReads> {
   const reads: ReadPath[] = [["global"]];
   const notes: string[] = [];
   for (const f of await filesUnder(path.join(chartDir, "templates"))) {
     reads.push(...readsOf(await readFile(f, "utf8")));
   }
+  if (subs) {
+    const vendored = new Set(subs.map((s) => s.key));
+    for (const d of deps) {
+      const key = d.alias ?? d.name;
+      if (vendored.has(key)) continue;
+      reads.push([key], ...conditionReads(d));
+      notes.push(`subchart '${d.name}' is not in charts/: keys under '${key}' are not checked`);
+    }
+    const walk = (list: readonly Subchart[], prefix: string[]) => {
+      for (const s of list) {
+        // Conditions are paths from the root values, below the subcharts above.
+        for (const c of conditionReads(s)) reads.push([...prefix, ...c]);
+        if (s.tags?.length) reads.push(["tags"]);
+        for (const t of templatesOf(s.chart))
+          for (const r of readsOf(t)) if (r[0] !== "global") reads.push([...prefix, s.key, ...r]);
+        walk(s.subs, [...prefix, s.key]);
+      }
+    };
+    walk(subs, []);
+    return { reads, notes };
+  }
   for (const d of deps) {
     const key = d.alias ?? d.name;
-    for (const c of (d.condition ?? "")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean))
-      reads.push(c.split("."));
+    reads.push(...conditionReads(d));
     if (d.tags?.length) reads.push(["tags"]);
     const subDir = path.join(chartDir, "charts", d.name);
     const sub = await filesUnder(path.join(subDir, "templates"));
@@ -80,6 +103,14 @@ export async function chartReads(chartDir: string, deps: readonly SubchartRef[])
     notes.push(...inner.notes);
   }
   return { reads, notes };
+}
+
+function conditionReads(d: { condition?: string }): ReadPath[] {
+  return (d.condition ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((c) => c.split("."));
 }
 
 async function readSubDeps(dir: string): Promise<SubchartRef[]> {

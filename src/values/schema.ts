@@ -3,7 +3,7 @@
 // what helm checks (errors there are placed in the file that last set the value).
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { DocPath, SourcePosition } from "../checks/types.js";
-import { createAjvFor } from "./ajv.js";
+import { createAjvFor, draftOf, withCanonicalDraft } from "./ajv.js";
 import { type LoadedYaml, parseYamlText } from "./yaml.js";
 
 export interface SchemaProblem {
@@ -18,7 +18,7 @@ export type CompiledSchema = { validate: ValidateFunction } | { problem: SchemaP
 
 // Keywords about what must be present: a single override file is partial by design, so these are only
 // meaningful on the merged values.
-const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
+export const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
 
 function pointerToPath(pointer: string): string[] {
   if (pointer === "") return [];
@@ -100,18 +100,24 @@ export function compileValuesSchema(text: string, file: string): CompiledSchema 
       };
     }
   }
+  const draft = draftOf(schema);
+  if (typeof draft === "object") {
+    const at = parseYamlText(text, file).positionOf(["$schema"]) ?? { file, line: 1, col: 1 };
+    return {
+      problem: {
+        message: `$schema ${draft.unknown} is not a JSON Schema draft helm knows (draft-04, draft-06, draft-07, 2019-09, 2020-12 at json-schema.org): helm 3 and 4 try to download it and fail the render`,
+        at,
+        pointer: "/$schema",
+        keyword: "$schema",
+      },
+    };
+  }
   // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
   // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
   // than it saves on a few values files.
   const ajv = createAjvFor(schema, { validateFormats: false, code: { optimize: false } });
-  // Helm 3 (gojsonschema) also knows draft-04/06; ajv has no meta-schema for them, so such a schema is
-  // compiled under draft-07 rules (the keywords that differ are rare in values schemas).
-  const declared = (schema as { $schema?: unknown }).$schema;
-  const copy =
-    typeof declared === "string" && /draft-0[46]/.test(declared)
-      ? { ...(schema as object), $schema: undefined }
-      : schema;
-  if (!ajv.validateSchema(copy as object)) {
+  schema = withCanonicalDraft(schema);
+  if (!ajv.validateSchema(schema as object)) {
     const err = ajv.errors?.[0];
     const positions = parseYamlText(text, file);
     const segs = pointerToPath(err?.instancePath ?? "");
@@ -127,7 +133,7 @@ export function compileValuesSchema(text: string, file: string): CompiledSchema 
     };
   }
   try {
-    return { validate: ajv.compile(copy as object), schema };
+    return { validate: ajv.compile(schema as object), schema };
   } catch (e) {
     return {
       problem: {
@@ -208,7 +214,7 @@ export function validateMerged(
   return dedupe((validate.errors ?? []).map((e) => problemAt(e, merged, files)));
 }
 
-function problemAt(e: ErrorObject, data: unknown, files: readonly LoadedYaml[]): SchemaProblem {
+export function problemAt(e: ErrorObject, data: unknown, files: readonly LoadedYaml[]): SchemaProblem {
   const segs = errorPath(e);
   const message = describe(e, data);
   for (let n = segs.length; n >= 0; n--) {

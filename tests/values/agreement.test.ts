@@ -1,15 +1,17 @@
 // ajv and helm must agree on values schemas: for every case of the corpus, the gate's verdict on the
 // merged values equals what the real helm 3 and helm 4 say when they render a tiny chart with them.
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import * as tar from "tar";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runTool } from "../../src/exec/runner.js";
 import { helmTemplateArgv } from "../../src/helm/argv.js";
 import { compileValuesSchema, validateMerged } from "../../src/values/schema.js";
-import { parseYamlText } from "../../src/values/yaml.js";
+import { loadSubcharts, SubchartSchemas } from "../../src/values/subcharts.js";
+import { type LoadedYaml, parseYamlText } from "../../src/values/yaml.js";
 import { helm } from "../helpers/tools.js";
-import { cases } from "./agreement-cases.js";
+import { type AgreementCase, cases, type SubchartSpec } from "./agreement-cases.js";
 
 interface Verdicts {
   ajv3: boolean;
@@ -31,30 +33,71 @@ async function pool<T>(items: readonly T[], limit: number, fn: (t: T) => Promise
   );
 }
 
+const cmText = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+
+/** Writes a chart (and its subcharts under charts/, folders or packed .tgz) for one case. */
+async function writeChart(
+  dir: string,
+  name: string,
+  c: { schema?: object; values?: string; subcharts?: SubchartSpec[] },
+): Promise<void> {
+  await mkdir(path.join(dir, "templates"), { recursive: true });
+  const listed = (c.subcharts ?? []).filter((s) => !s.unlisted);
+  const deps = listed.length
+    ? `dependencies:\n${listed
+        .map(
+          (s) =>
+            `  - name: ${s.name}\n    version: 0.1.0\n` +
+            (s.alias ? `    alias: ${s.alias}\n` : "") +
+            (s.condition ? `    condition: ${s.condition}\n` : "") +
+            (s.tags ? `    tags: [${s.tags.join(", ")}]\n` : ""),
+        )
+        .join("")}`
+    : "";
+  await writeFile(path.join(dir, "Chart.yaml"), `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n${deps}`);
+  if (c.values !== undefined) await writeFile(path.join(dir, "values.yaml"), c.values);
+  if (c.schema) await writeFile(path.join(dir, "values.schema.json"), JSON.stringify(c.schema, null, 2));
+  await writeFile(path.join(dir, "templates", "cm.yaml"), cmText(`{{ .Release.Name }}-${name}`));
+  for (const s of c.subcharts ?? []) {
+    const subDir = path.join(dir, "charts", s.name);
+    await writeChart(subDir, s.name, s);
+    if (s.packed) {
+      await tar.c({ gzip: true, cwd: path.join(dir, "charts"), file: `${subDir}-0.1.0.tgz` }, [s.name]);
+      await rm(subDir, { recursive: true });
+    }
+  }
+}
+
+/** The gate's verdict: the chart's schema on the merged values, then each subchart's. */
+async function gateVerdict(
+  dir: string,
+  c: AgreementCase,
+  files: LoadedYaml[],
+  major: 3 | 4,
+): Promise<boolean> {
+  if (c.schema) {
+    const compiled = compileValuesSchema(JSON.stringify(c.schema, null, 2), "values.schema.json");
+    if (!("validate" in compiled)) return false; // reported as values-schema; helm fails the render too
+    if (validateMerged(compiled.validate, files, major).length) return false;
+  }
+  const subs = new SubchartSchemas(await loadSubcharts(dir, dir));
+  return subs.problems.length === 0 && subs.checkMerged(files, major).length === 0;
+}
+
 beforeAll(async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), "floe-agreement-"));
   await pool([...cases.entries()], 4, async ([i, c]) => {
     const dir = path.join(root, `case-${i}`);
-    await mkdir(path.join(dir, "templates"), { recursive: true });
-    await writeFile(path.join(dir, "Chart.yaml"), `apiVersion: v2\nname: case-${i}\nversion: 0.1.0\n`);
-    await writeFile(path.join(dir, "values.yaml"), c.values);
-    const schemaText = JSON.stringify(c.schema, null, 2);
-    await writeFile(path.join(dir, "values.schema.json"), schemaText);
-    await writeFile(
-      path.join(dir, "templates", "cm.yaml"),
-      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n",
-    );
+    await writeChart(dir, `case-${i}`, c);
     const valuesFiles: string[] = [];
     if (c.override !== undefined) {
       await writeFile(path.join(dir, "override.yaml"), c.override);
       valuesFiles.push(path.join(dir, "override.yaml"));
     }
-    const compiled = compileValuesSchema(schemaText, "values.schema.json");
-    if (!("validate" in compiled)) throw new Error(`case ${c.name}: ${compiled.problem.message}`);
     const files = [parseYamlText(c.values, "values.yaml")];
     if (c.override !== undefined) files.push(parseYamlText(c.override, "override.yaml"));
-    const ajv3 = validateMerged(compiled.validate, files, 3).length === 0;
-    const ajv4 = validateMerged(compiled.validate, files, 4).length === 0;
+    const ajv3 = await gateVerdict(dir, c, files, 3);
+    const ajv4 = await gateVerdict(dir, c, files, 4);
     const [h3, h4] = await Promise.all(
       ([3, 4] as const).map((major) =>
         runTool(helmTemplateArgv({ bin: helm(major), major, chartDir: dir, valuesFiles })),

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { chartReads, deadValues, readsOf } from "../../src/values/dead.js";
+import { loadSubcharts } from "../../src/values/subcharts.js";
 import { parseYamlText } from "../../src/values/yaml.js";
 import { repoRoot } from "../helpers/tools.js";
 
@@ -75,5 +76,17 @@ describe("chartReads", () => {
     expect(r.notes).toEqual([
       "subchart 'postgresql' is not unpacked under charts/: keys under 'db' are not checked",
     ]);
+  });
+
+  it("reads packed (.tgz) subcharts too, given the resolved subcharts", async () => {
+    const cwd = path.join(repoRoot, "tests", "fixtures", "gate", "deps");
+    const dir = path.join(cwd, "charts", "vendored");
+    const deps = [{ name: "cache" }];
+    const subs = await loadSubcharts(dir, cwd);
+    const r = await chartReads(dir, deps, subs);
+    expect(r.reads).toEqual(expect.arrayContaining([["cache", "port"]]));
+    expect(r.notes).toEqual([]);
+    const y = parseYamlText("cache:\n  port: 1\n  prot: 2\n", "v.yaml");
+    expect(deadValues(y, r.reads, undefined).map((d) => d.path.join("."))).toEqual(["cache.prot"]);
   });
 });
