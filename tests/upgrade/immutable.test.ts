@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type ObjectLike, predictImmutableChanges } from "../../src/upgrade/immutable.js";
+import {
+  firstDifference,
+  formatPath,
+  type ObjectLike,
+  predictImmutableChanges,
+  quantityBytes,
+} from "../../src/upgrade/immutable.js";
 
 const deploy = (labels: Record<string, string>, replicas = 1): ObjectLike => ({
   kind: "Deployment",
@@ -15,6 +21,21 @@ const job = (image: string): ObjectLike => ({
   kind: "Job",
   name: "migrate",
   doc: { spec: { template: { spec: { containers: [{ name: "m", image }] } } } },
+});
+const hook = (o: ObjectLike): ObjectLike => ({
+  ...o,
+  doc: { ...o.doc, metadata: { annotations: { "helm.sh/hook": "pre-upgrade" } } },
+});
+const pvc = (spec: Record<string, unknown>): ObjectLike => ({
+  kind: "PersistentVolumeClaim",
+  name: "data",
+  doc: { spec },
+});
+const cm = (doc: Record<string, unknown>): ObjectLike => ({ kind: "ConfigMap", name: "cfg", doc });
+const rb = (role: string): ObjectLike => ({
+  kind: "RoleBinding",
+  name: "rb",
+  doc: { roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: role } },
 });
 const svc = (clusterIP?: string): ObjectLike => ({
   kind: "Service",
@@ -68,6 +89,66 @@ describe("predictImmutableChanges", () => {
       after: [{ ...deploy({ app: "b" }), namespace: "two" }],
       want: [],
     },
+    {
+      name: "claim templates added to an existing StatefulSet (absent means none)",
+      before: [sts({ serviceName: "db" })],
+      after: [sts({ serviceName: "db", volumeClaimTemplates: [{ metadata: { name: "data" } }] })],
+      want: ["StatefulSet/db spec.volumeClaimTemplates"],
+    },
+    {
+      name: "podManagementPolicy spelled out as its default",
+      before: [sts({})],
+      after: [sts({ podManagementPolicy: "OrderedReady" })],
+      want: [],
+    },
+    {
+      name: "podManagementPolicy changed from the default",
+      before: [sts({})],
+      after: [sts({ podManagementPolicy: "Parallel" })],
+      want: ["StatefulSet/db spec.podManagementPolicy"],
+    },
+    {
+      name: "a Job that is a helm hook (recreated, never patched)",
+      before: [hook(job("m:1"))],
+      after: [hook(job("m:2"))],
+      want: [],
+    },
+    {
+      name: "a PVC that grows (allowed)",
+      before: [pvc({ resources: { requests: { storage: "1Gi" } } })],
+      after: [pvc({ resources: { requests: { storage: "2Gi" } } })],
+      want: [],
+    },
+    {
+      name: "a PVC that shrinks",
+      before: [pvc({ resources: { requests: { storage: "2Gi" } } })],
+      after: [pvc({ resources: { requests: { storage: "1500Mi" } } })],
+      want: ["PersistentVolumeClaim/data spec.resources.requests.storage"],
+    },
+    {
+      name: "a PVC storage class change",
+      before: [pvc({ storageClassName: "a" })],
+      after: [pvc({ storageClassName: "b" })],
+      want: ["PersistentVolumeClaim/data spec.storageClassName"],
+    },
+    {
+      name: "an immutable ConfigMap's data change",
+      before: [cm({ immutable: true, data: { a: "1" } })],
+      after: [cm({ immutable: true, data: { a: "2" } })],
+      want: ["ConfigMap/cfg data"],
+    },
+    {
+      name: "a mutable ConfigMap's data change",
+      before: [cm({ data: { a: "1" } })],
+      after: [cm({ data: { a: "2" } })],
+      want: [],
+    },
+    {
+      name: "a RoleBinding pointed at another Role",
+      before: [rb("reader")],
+      after: [rb("writer")],
+      want: ["RoleBinding/rb roleRef"],
+    },
   ])("$name", ({ before, after, want }) => {
     expect(predictImmutableChanges(before, after).map((c) => `${c.object} ${c.field}`)).toEqual(want);
   });
@@ -77,5 +158,47 @@ describe("predictImmutableChanges", () => {
     expect(c?.message).toBe(
       'Deployment/web: spec.selector is immutable and would change from {"matchLabels":{"app":"a"}} to {"matchLabels":{"app":"b"}}: the API server will refuse the upgrade ("field is immutable"); rename the object or delete it first',
     );
+  });
+
+  it("names the first differing place inside a large field", () => {
+    const labels = (v: string) => ({ chart: v, "app.kubernetes.io/name": "x".repeat(120) });
+    const tpl = (v: string) => [
+      { metadata: { name: "data", labels: labels(v) }, spec: { accessModes: ["ReadWriteOnce"] } },
+    ];
+    const [c] = predictImmutableChanges(
+      [sts({ volumeClaimTemplates: tpl("x-1.0.0") })],
+      [sts({ volumeClaimTemplates: tpl("x-1.1.0") })],
+    );
+    expect(c?.path).toEqual(["spec", "volumeClaimTemplates", 0, "metadata", "labels", "chart"]);
+    expect(c?.message).toContain(
+      'spec.volumeClaimTemplates is immutable and would change at spec.volumeClaimTemplates[0].metadata.labels.chart from "x-1.0.0" to "x-1.1.0"',
+    );
+  });
+});
+
+describe("helpers", () => {
+  it.each([
+    { a: { x: 1, y: 2 }, b: { x: 1, y: 3 }, want: ["y"] },
+    { a: [1, 2], b: [1, 2, 3], want: [2] },
+    { a: { l: [{ k: "a" }] }, b: { l: [{ k: "b" }] }, want: ["l", 0, "k"] },
+    { a: "a", b: "b", want: [] },
+  ])("firstDifference($a, $b) = $want", ({ a, b, want }) => {
+    expect(firstDifference(a, b)).toEqual(want);
+  });
+
+  it("formatPath", () => {
+    expect(formatPath(["spec", "volumeClaimTemplates", 0, "metadata"])).toBe(
+      "spec.volumeClaimTemplates[0].metadata",
+    );
+  });
+
+  it.each([
+    ["1Gi", 2 ** 30],
+    ["1500Mi", 1500 * 2 ** 20],
+    ["1G", 1e9],
+    ["100", 100],
+    ["lots", undefined],
+  ])("quantityBytes(%s)", (q, want) => {
+    expect(quantityBytes(q)).toBe(want);
   });
 });
