@@ -38530,7 +38530,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1010:
+/***/ 68:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38575,7 +38575,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 /** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input. */
 const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2 };
 /** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
-class errors_InputError extends Error {
+class InputError extends Error {
     where;
     name = "InputError";
     constructor(message, where) {
@@ -38596,7 +38596,7 @@ function formatLocation(where) {
 }
 /** The single line a user sees for an error that stopped the run. */
 function describeError(err) {
-    if (err instanceof errors_InputError) {
+    if (err instanceof InputError) {
         const loc = formatLocation(err.where);
         return loc ? `${loc}: ${err.message}` : err.message;
     }
@@ -38623,7 +38623,7 @@ function parseProvider(value, source) {
     const v = value.trim().toLowerCase();
     if (providerNames.includes(v))
         return v;
-    throw new errors_InputError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
+    throw new InputError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
 }
 
 ;// CONCATENATED MODULE: ./src/config/inputs.ts
@@ -38635,7 +38635,7 @@ function parseProvider(value, source) {
 
 
 /** The environment variable that carries each input when no flag is given. */
-const inputs_envNames = {
+const envNames = {
     workDir: "FLOE_HELM_WORK_DIR",
     toolsDir: "FLOE_HELM_TOOLS_DIR",
     helm: "FLOE_HELM_HELM",
@@ -38654,6 +38654,8 @@ const inputs_envNames = {
     kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
     cluster: "FLOE_HELM_CLUSTER",
     kubeconfig: "FLOE_HELM_KUBECONFIG",
+    upgradeBase: "FLOE_HELM_UPGRADE_BASE",
+    upgradeBaseChart: "FLOE_HELM_UPGRADE_BASE_CHART",
 };
 /** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
 function listFromEnv(v) {
@@ -38670,7 +38672,7 @@ function parseHelmMajors(value, source) {
         return [3];
     if (v === "4")
         return [4];
-    throw new errors_InputError(`${source}: expected 3, 4 or both, got '${value}'`);
+    throw new InputError(`${source}: expected 3, 4 or both, got '${value}'`);
 }
 function nonEmpty(v) {
     return v === undefined || v.trim() === "" ? undefined : v.trim();
@@ -38681,36 +38683,39 @@ function abs(cwd, p) {
 function buildInputs(flags, env, cwd) {
     const githubActions = env.GITHUB_ACTIONS === "true";
     const workDirRaw = nonEmpty(flags.workDir) ??
-        nonEmpty(env[inputs_envNames.workDir]) ??
+        nonEmpty(env[envNames.workDir]) ??
         (githubActions && env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm") : ".floe-helm");
-    const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[inputs_envNames.toolsDir]);
+    const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
     const helmFromFlag = nonEmpty(flags.helm);
-    const helmRaw = helmFromFlag ?? nonEmpty(env[inputs_envNames.helm]) ?? "both";
+    const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
     const providerFromFlag = nonEmpty(flags.provider);
-    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[inputs_envNames.kubeconfig]);
+    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
     return {
         workDir: external_node_path_default().resolve(cwd, workDirRaw),
         toolsDir: toolsDirRaw === undefined ? undefined : external_node_path_default().resolve(cwd, toolsDirRaw),
-        helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : inputs_envNames.helm),
+        helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
         githubActions,
-        debug: env[inputs_envNames.debug] === "1" || env[inputs_envNames.debug] === "true",
-        helmExplicit: helmFromFlag !== undefined || nonEmpty(env[inputs_envNames.helm]) !== undefined,
-        gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[inputs_envNames.gateConfig])),
-        charts: (flags.chart?.length ? flags.chart : listFromEnv(env[inputs_envNames.charts])).map((c) => external_node_path_default().resolve(cwd, c)),
-        valuesFiles: (flags.values?.length ? flags.values : listFromEnv(env[inputs_envNames.valuesFiles])).map((v) => external_node_path_default().resolve(cwd, v)),
-        kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[inputs_envNames.kubeVersion]),
-        resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[inputs_envNames.resultsFile])),
-        toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[inputs_envNames.toolCache]) ?? defaultToolCache(env)),
-        mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[inputs_envNames.mirror]),
-        checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[inputs_envNames.checksums])),
+        debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
+        helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
+        gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
+        charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => external_node_path_default().resolve(cwd, c)),
+        valuesFiles: (flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles])).map((v) => external_node_path_default().resolve(cwd, v)),
+        kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
+        resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
+        toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
+        mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
+        checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[envNames.checksums])),
         toolVersions: {
-            helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[inputs_envNames.helmVersion]),
-            kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[inputs_envNames.kindVersion]),
-            kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[inputs_envNames.kubectlVersion]),
-            kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[inputs_envNames.kubesecVersion]),
+            helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[envNames.helmVersion]),
+            kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[envNames.kindVersion]),
+            kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[envNames.kubectlVersion]),
+            kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
         },
-        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[inputs_envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : inputs_envNames.cluster),
+        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : envNames.cluster),
         kubeconfig: kubeconfigRaw === undefined ? undefined : external_node_path_default().resolve(cwd, kubeconfigRaw),
+        upgradeBase: nonEmpty(flags.base) ?? nonEmpty(env[envNames.upgradeBase]),
+        upgradeBaseChart: abs(cwd, nonEmpty(flags.baseChart) ?? nonEmpty(env[envNames.upgradeBaseChart])),
+        githubBaseRef: nonEmpty(env.GITHUB_BASE_REF),
     };
 }
 /** The runner's tool cache in Actions; elsewhere the per-user cache folder of the OS (XDG on Linux). */
@@ -38734,13 +38739,13 @@ class ExistingProvider {
     name = "existing";
     async up(opts) {
         if (!opts.kubeconfig)
-            throw new errors_InputError("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
+            throw new InputError("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
         const kubeconfig = external_node_path_default().resolve(opts.kubeconfig);
         try {
             await (0,promises_.access)(kubeconfig);
         }
         catch {
-            throw new errors_InputError(`kubeconfig not found: ${kubeconfig}`);
+            throw new InputError(`kubeconfig not found: ${kubeconfig}`);
         }
         return { provider: "existing", kubeconfig, server: "" };
     }
@@ -38760,7 +38765,7 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 function runTool(argv, opts = {}) {
     const [cmd, ...args] = argv;
     if (!cmd)
-        throw new errors_InputError("internal: empty argv");
+        throw new InputError("internal: empty argv");
     const started = Date.now();
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_.spawn)(cmd, args, {
@@ -38786,11 +38791,11 @@ function runTool(argv, opts = {}) {
             if (timer)
                 clearTimeout(timer);
             if (e.code === "ENOENT")
-                reject(new errors_InputError(`cannot run '${cmd}': no such file`));
+                reject(new InputError(`cannot run '${cmd}': no such file`));
             else if (e.code === "EACCES")
-                reject(new errors_InputError(`cannot run '${cmd}': not executable`));
+                reject(new InputError(`cannot run '${cmd}': not executable`));
             else
-                reject(new errors_InputError(`cannot run '${cmd}': ${e.message}`));
+                reject(new InputError(`cannot run '${cmd}': ${e.message}`));
         });
         child.on("close", (code, signal) => {
             if (timer)
@@ -38873,13 +38878,13 @@ async function checkLocalTool(tool) {
         : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
 }
 /** The path of a tool in the tools folder, or one clear error saying how to get it. */
-async function local_requireLocalTool(toolsDir, name) {
+async function requireLocalTool(toolsDir, name) {
     const p = external_node_path_default().join(toolsDir, name);
     try {
         await (0,promises_.access)(p, promises_.constants.X_OK);
     }
     catch {
-        throw new errors_InputError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
+        throw new InputError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
     }
     return p;
 }
@@ -38990,7 +38995,7 @@ function kindDeleteArgv(kind, o) {
 class KindProvider {
     name = "kind";
     async up(opts) {
-        const kind = await local_requireLocalTool(opts.toolsDir, "kind");
+        const kind = await requireLocalTool(opts.toolsDir, "kind");
         const dir = clusterDir(opts.workDir, "kind");
         await (0,promises_.mkdir)(dir, { recursive: true });
         const config = external_node_path_default().join(dir, "kind.yaml");
@@ -39004,7 +39009,7 @@ class KindProvider {
             waitSeconds: 180,
         }), { onStderr: (c) => opts.log(c.trimEnd()) });
         if (r.code !== 0) {
-            throw new errors_InputError(`kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""}`);
+            throw new InputError(`kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""}`);
         }
         await writeState(opts.workDir, {
             provider: "kind",
@@ -39020,10 +39025,10 @@ class KindProvider {
         const st = await readState(opts.workDir, "kind");
         if (!st)
             return;
-        const kind = await local_requireLocalTool(opts.toolsDir, "kind");
+        const kind = await requireLocalTool(opts.toolsDir, "kind");
         const r = await runTool(kindDeleteArgv(kind, { name: st.extra?.name ?? KIND_CLUSTER_NAME, kubeconfig: st.kubeconfig }));
         if (r.code !== 0)
-            throw new errors_InputError(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
+            throw new InputError(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
         await removeState(opts.workDir, "kind");
     }
 }
@@ -39046,12 +39051,12 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 function startDaemon(argv, logFile, cwd) {
     const [cmd, ...args] = argv;
     if (!cmd)
-        throw new errors_InputError("internal: empty argv");
+        throw new InputError("internal: empty argv");
     const fd = (0,external_node_fs_.openSync)(logFile, "a");
     try {
         const child = (0,external_node_child_process_.spawn)(cmd, args, { cwd, detached: true, stdio: ["ignore", fd, fd] });
         if (child.pid === undefined)
-            throw new errors_InputError(`cannot run '${cmd}'`);
+            throw new InputError(`cannot run '${cmd}'`);
         const d = { pid: child.pid, child, exit: undefined };
         child.on("exit", (code, signal) => {
             d.exit = { code, signal };
@@ -39523,7 +39528,7 @@ const kwokBinaries = {
 async function layoutFor(toolsDir, dir) {
     const bin = {};
     for (const [key, name] of Object.entries(kwokBinaries)) {
-        bin[key] = await local_requireLocalTool(toolsDir, name);
+        bin[key] = await requireLocalTool(toolsDir, name);
     }
     return {
         bin,
@@ -39546,7 +39551,7 @@ function lastLogLine(file) {
         return "";
     }
 }
-class StartError extends errors_InputError {
+class StartError extends InputError {
 }
 /** Polls `ready` until it returns true, failing early (with the log's last line) if a component died. */
 async function waitFor(what, ready, started) {
@@ -39591,9 +39596,9 @@ class KwokProvider {
         const dir = clusterDir(opts.workDir, "kwok");
         const previous = await readState(opts.workDir, "kwok");
         if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {
-            throw new errors_InputError(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
+            throw new InputError(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
         }
-        const kubectl = await local_requireLocalTool(opts.toolsDir, "kubectl");
+        const kubectl = await requireLocalTool(opts.toolsDir, "kubectl");
         const layout = await layoutFor(opts.toolsDir, dir);
         await (0,promises_.rm)(dir, { recursive: true, force: true });
         await (0,promises_.mkdir)(layout.certDir, { recursive: true });
@@ -39641,7 +39646,7 @@ class KwokProvider {
             const start = async (name) => {
                 const c = byName.get(name);
                 if (!c)
-                    throw new errors_InputError(`internal: no component ${name}`);
+                    throw new InputError(`internal: no component ${name}`);
                 const log = external_node_path_default().join(dir, `${name}.log`);
                 opts.log(`kwok: starting ${name}`);
                 started.push({ name, daemon: startDaemon(c.argv, log, dir), log, binary: c.argv[0] });
@@ -39736,7 +39741,7 @@ function provider(name) {
 
 function options(inputs, err) {
     if (!inputs.toolsDir) {
-        throw new errors_InputError("cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+        throw new InputError("cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
     }
     return { workDir: inputs.workDir, toolsDir: inputs.toolsDir, kubeconfig: inputs.kubeconfig, log: err };
 }
@@ -42846,11 +42851,11 @@ async function readAllResults(workDir) {
             parsed = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
         }
         catch (e) {
-            throw new errors_InputError(`not a valid results file: ${e.message}`, { file });
+            throw new InputError(`not a valid results file: ${e.message}`, { file });
         }
         const r = parsed;
         if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new errors_InputError("not a floe-helm results file (schemaVersion 1 expected)", { file });
+            throw new InputError("not a floe-helm results file (schemaVersion 1 expected)", { file });
         }
         out.push(r);
     }
@@ -42886,7 +42891,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
     }
     catch (e) {
         error = describeError(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof errors_InputError))
+        if (inputs.debug && e instanceof Error && !(e instanceof InputError))
             err(e.stack ?? String(e));
     }
     findings.sort(byLocation);
@@ -43664,7 +43669,7 @@ function kubeSchemasDir() {
             return candidate;
         dir = external_node_path_default().dirname(dir);
     }
-    throw new errors_InputError("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
+    throw new InputError("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
 }
 /** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
 function availableKubeVersions(dir = kubeSchemasDir()) {
@@ -43678,14 +43683,14 @@ function availableKubeVersions(dir = kubeSchemasDir()) {
 function defaultKubeVersion(nodeImage = pins.kindNodeImage) {
     const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
     if (!m)
-        throw new errors_InputError(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
+        throw new InputError(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
     return `${m[1]}.${m[2]}`;
 }
 /** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
 function kubeMinor(version) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
     if (!m)
-        throw new errors_InputError(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
+        throw new InputError(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
     return `${m[1]}.${m[2]}`;
 }
 const loaded = new Map();
@@ -43698,7 +43703,7 @@ function loadKubeSchemas(version, dir) {
     const folder = dir ?? kubeSchemasDir();
     const file = external_node_path_default().join(folder, `v${minor}.json.gz`);
     if (!(0,external_node_fs_.existsSync)(file)) {
-        throw new errors_InputError(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
+        throw new InputError(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
             `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`);
     }
     const schemas = JSON.parse((0,external_node_zlib_.gunzipSync)((0,external_node_fs_.readFileSync)(file)).toString("utf8"));
@@ -44127,10 +44132,10 @@ async function scan(argv, input, expected) {
         reports = JSON.parse(res.stdout);
     }
     catch {
-        throw new errors_InputError(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
+        throw new InputError(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
     }
     if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
-        throw new errors_InputError(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
+        throw new InputError(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
     }
     return reports;
 }
@@ -44147,7 +44152,7 @@ const kubesecCheck = {
             return [];
         const bin = ctx.tools.kubesec;
         if (!bin)
-            throw new errors_InputError("kubesec check: no kubesec binary resolved (tools dir or installer)");
+            throw new InputError("kubesec check: no kubesec binary resolved (tools dir or installer)");
         const schemas = loadKubeSchemas(ctx.settings.kubeVersion || defaultKubeVersion());
         const argv = kubesecScanArgv({
             bin,
@@ -46050,7 +46055,7 @@ const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"ht
 function assertValidDocument(validate, y, what, schema) {
     const bad = y.problems[0];
     if (bad)
-        throw new errors_InputError(`${bad.rule}: ${bad.message}`, bad.at);
+        throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
     if (validate(y.value ?? {}))
         return;
     const errs = validate.errors ?? [];
@@ -46070,7 +46075,7 @@ function assertValidDocument(validate, y, what, schema) {
             ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
             : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
     const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
-    throw new errors_InputError(`${msg}${more}`, at);
+    throw new InputError(`${msg}${more}`, at);
 }
 
 ;// CONCATENATED MODULE: ./src/gate/config.ts
@@ -46092,7 +46097,7 @@ const config_DEFAULT_KUBESEC_THRESHOLD = 9;
 function normalizeKubeVersion(v, source) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
     if (!m)
-        throw new errors_InputError(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
+        throw new InputError(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
     return `${m[1]}.${m[2]}`;
 }
 const validateConfig = createAjv().compile(floe_gate_schema_namespaceObject);
@@ -46115,7 +46120,7 @@ async function loadConfigFile(file, cwd) {
     }
     catch (e) {
         if (e.code === "ENOENT")
-            throw new errors_InputError(`config file not found: ${rel}`);
+            throw new InputError(`config file not found: ${rel}`);
         throw e;
     }
     const y = parseYamlText(text, rel, "1.2");
@@ -46190,18 +46195,18 @@ async function readChartMeta(dirAbs, cwd) {
     const file = external_node_path_default().join(dirAbs, "Chart.yaml");
     const shown = plan_rel(cwd, dirAbs);
     if (!(0,external_node_fs_.existsSync)(dirAbs) || !(0,external_node_fs_.statSync)(dirAbs).isDirectory()) {
-        throw new errors_InputError(`chart folder not found: ${shown}`);
+        throw new InputError(`chart folder not found: ${shown}`);
     }
     if (!(0,external_node_fs_.existsSync)(file)) {
-        throw new errors_InputError(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${plan_rel(cwd, file)})`);
+        throw new InputError(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${plan_rel(cwd, file)})`);
     }
     const y = parseYamlText(await (0,promises_.readFile)(file, "utf8"), plan_rel(cwd, file));
     const bad = y.problems[0];
     if (bad)
-        throw new errors_InputError(`${bad.rule}: ${bad.message}`, bad.at);
+        throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
     const v = (y.value ?? {});
     if (typeof v.name !== "string" || v.name === "") {
-        throw new errors_InputError("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: plan_rel(cwd, file), line: 1 });
+        throw new InputError("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: plan_rel(cwd, file), line: 1 });
     }
     const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
     return {
@@ -46247,9 +46252,9 @@ async function discoverCharts(cwd) {
 }
 function requireFile(abs, cwd, what) {
     if (!(0,external_node_fs_.existsSync)(abs))
-        throw new errors_InputError(`${what} not found: ${plan_rel(cwd, abs)}`);
+        throw new InputError(`${what} not found: ${plan_rel(cwd, abs)}`);
     if (!(0,external_node_fs_.statSync)(abs).isFile())
-        throw new errors_InputError(`${what} is not a file: ${plan_rel(cwd, abs)}`);
+        throw new InputError(`${what} is not a file: ${plan_rel(cwd, abs)}`);
     return plan_rel(cwd, abs);
 }
 async function buildPlan(config, inputs, cwd) {
@@ -46261,7 +46266,7 @@ async function buildPlan(config, inputs, cwd) {
     else {
         dirs = await discoverCharts(cwd);
         if (!dirs.length) {
-            throw new errors_InputError(`no charts to check: no folder under ${plan_rel(cwd, external_node_path_default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
+            throw new InputError(`no charts to check: no folder under ${plan_rel(cwd, external_node_path_default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
         }
     }
     const charts = [];
@@ -46414,11 +46419,11 @@ async function runGate(ctx, inputs, opts) {
     const plan = await buildPlan(config, inputs, cwd);
     const checks = opts.checks ?? registry_checks;
     if (!inputs.toolsDir) {
-        throw new errors_InputError("the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+        throw new InputError("the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
     }
     const helmBin = new Map();
     for (const m of config.helmMajors)
-        helmBin.set(m, await local_requireLocalTool(inputs.toolsDir, `helm${m}`));
+        helmBin.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
     const kubesecPath = external_node_path_default().join(inputs.toolsDir, "kubesec");
     const checkCtx = {
         severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
@@ -46457,7 +46462,7 @@ async function runGate(ctx, inputs, opts) {
             }
             catch (e) {
                 if (e instanceof FileTooLarge)
-                    throw new errors_InputError(e.message.replace(`${file}: `, ""), { file });
+                    throw new InputError(e.message.replace(`${file}: `, ""), { file });
                 throw e;
             }
             loaded.set(file, y);
@@ -47794,7 +47799,7 @@ function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch
     const os = osOf[nodePlatform];
     const arch = archOf[nodeArch];
     if (!os || !arch) {
-        throw new errors_InputError(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
+        throw new InputError(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
     }
     return { os, arch };
 }
@@ -47858,7 +47863,7 @@ async function download(url, dest, what, quiet) {
         await withQuietToolkit(quiet, () => downloadTool(url, dest));
     }
     catch (e) {
-        throw new errors_InputError(describeDownloadError(e, url, what));
+        throw new InputError(describeDownloadError(e, url, what));
     }
 }
 function describeDownloadError(e, url, what) {
@@ -47956,10 +47961,10 @@ function parseMirror(value, source) {
         u = new URL(value.trim());
     }
     catch {
-        throw new errors_InputError(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
+        throw new InputError(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
     }
     if (u.protocol !== "http:" && u.protocol !== "https:") {
-        throw new errors_InputError(`${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`);
+        throw new InputError(`${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`);
     }
     return u.toString().replace(/\/+$/, "");
 }
@@ -47989,7 +47994,7 @@ async function installTool(req, opts) {
     const official = assetFor(req.tool, req.version, platform);
     const lookup = lookupChecksum(opts.table ?? checksumTable, req.tool, req.version, platform);
     if (lookup.state === "platform-missing") {
-        throw new errors_InputError(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
+        throw new InputError(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
             "A pinned version is never verified against its download source, so nothing was installed. " +
             `Add the official value from ${official.checksumUrl} to a checksums file (--checksums FILE, format: schemas/checksums.schema.json), ` +
             `or choose an unpinned version with --${req.tool}-version (verified against its published checksum file, with a warning).`);
@@ -48013,7 +48018,7 @@ async function installTool(req, opts) {
             await download(asset.checksumUrl, sumsFile, `${name} ${req.version} checksum file`, quiet);
             expected = parseChecksumFile(await (0,promises_.readFile)(sumsFile, "utf8"), asset.name);
             if (!expected) {
-                throw new errors_InputError(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
+                throw new InputError(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
             }
         }
         const downloaded = external_node_path_default().join(staging, `asset-${(0,external_node_crypto_.randomUUID)()}`);
@@ -48021,7 +48026,7 @@ async function installTool(req, opts) {
         await download(asset.url, downloaded, `${name} ${req.version}`, quiet);
         const actual = await sha256File(downloaded);
         if (actual !== expected) {
-            throw new errors_InputError(`${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`);
+            throw new InputError(`${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`);
         }
         // Only verified bytes reach tar or the cache.
         const bin = external_node_path_default().join(staging, "bin");
@@ -48035,7 +48040,7 @@ async function installTool(req, opts) {
             const st = await (0,promises_.lstat)(extracted).catch(() => undefined);
             if (r.code !== 0 || !st?.isFile()) {
                 const why = r.code !== 0 ? (r.stderr.trim().split("\n").pop() ?? `tar exit ${r.code}`) : "not a regular file";
-                throw new errors_InputError(`${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`);
+                throw new InputError(`${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`);
             }
             await (0,promises_.copyFile)(extracted, target);
         }
@@ -48075,7 +48080,7 @@ async function cacheAtomically(toolCache, tool, version, arch, source, quiet) {
     catch (e) {
         await (0,promises_.rm)(dest, { recursive: true, force: true });
         await (0,promises_.rm)(`${dest}.complete`, { force: true });
-        throw new errors_InputError(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new InputError(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
     }
 }
 async function checkCached(dir, asset) {
@@ -48095,7 +48100,7 @@ async function ensureWritable(dir) {
     }
     catch (e) {
         const why = e.code ?? (e instanceof Error ? e.message : String(e));
-        throw new errors_InputError(`the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`);
+        throw new InputError(`the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`);
     }
 }
 
@@ -48119,40 +48124,40 @@ function examples(tool) {
         .join(", ")})`;
 }
 /** Resolves one version input to `vX.Y.Z`; `source` names where it came from (flag or env) for the error. */
-function version_input_resolveVersion(tool, input, source) {
+function resolveVersion(tool, input, source) {
     const raw = input.trim();
     const want = `write ${examples(tool)}`;
     if (raw === "")
-        throw new errors_InputError(`${source}: empty version: ${want}`);
+        throw new InputError(`${source}: empty version: ${want}`);
     if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
-        throw new errors_InputError(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
+        throw new InputError(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
     }
     if (/^v?\d+$/.test(raw)) {
         const major = raw.replace(/^v/, "");
         const pinned = pinnedMajors(tool)[major];
         if (!pinned)
-            throw new errors_InputError(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
+            throw new InputError(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
         return pinned;
     }
     const exact = semver_default().valid(raw.replace(/^v/, ""));
     if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
         return `v${exact}`;
     if (semver_default().validRange(raw)) {
-        throw new errors_InputError(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
+        throw new InputError(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
     }
-    throw new errors_InputError(`${source}: malformed version '${raw}'; ${want}`);
+    throw new InputError(`${source}: malformed version '${raw}'; ${want}`);
 }
 /** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
-function version_input_resolveHelmVersions(input, source) {
+function resolveHelmVersions(input, source) {
     const out = [];
     for (const part of input.split(",")) {
-        const version = version_input_resolveVersion("helm", part, source);
+        const version = resolveVersion("helm", part, source);
         const major = semver_default().major(version);
         if (major !== 3 && major !== 4) {
-            throw new errors_InputError(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
+            throw new InputError(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
         }
         if (out.some((h) => h.major === major)) {
-            throw new errors_InputError(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
+            throw new InputError(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
         }
         out.push({ major, version });
     }
@@ -48191,7 +48196,7 @@ async function refreshChecksums(file, opts) {
                         await download(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
                         const sum = parseChecksumFile(await (0,promises_.readFile)(dest, "utf8"), a.name);
                         if (!sum)
-                            throw new errors_InputError(`${a.checksumUrl} has no sha256 for ${a.name}`);
+                            throw new InputError(`${a.checksumUrl} has no sha256 for ${a.name}`);
                         sha256[platformKey(p)] = sum;
                         const before = previous(old, tool, version, platformKey(p));
                         if (before && before !== sum)
@@ -48213,7 +48218,7 @@ async function refreshChecksums(file, opts) {
         await (0,promises_.rm)(tmp, { recursive: true, force: true });
     }
     if (failures.length > 0) {
-        throw new errors_InputError(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
+        throw new InputError(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
     }
     await (0,promises_.writeFile)(file, `${JSON.stringify(table, null, 2)}\n`);
     return { changed, table };
@@ -48253,7 +48258,7 @@ async function withUserChecksums(base, file, cwd) {
     }
     catch (e) {
         const code = e.code;
-        throw new errors_InputError(code === "ENOENT"
+        throw new InputError(code === "ENOENT"
             ? `checksums file not found: ${rel}`
             : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
     }
@@ -48269,7 +48274,7 @@ async function withUserChecksums(base, file, cwd) {
                 const pinned = out.sha256[key];
                 if (pinned !== undefined && pinned !== sha) {
                     const origin = have.from?.[key] ?? `${BUILTIN_TABLE} (${have.source})`;
-                    throw new errors_InputError(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
+                    throw new InputError(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
                 }
                 if (pinned === undefined) {
                     out.sha256[key] = sha;
@@ -48302,21 +48307,21 @@ function planInstall(inputs, tools) {
     const v = inputs.toolVersions;
     for (const tool of tools) {
         if (tool === "helm") {
-            const src = label("helm-version", inputs_envNames.helmVersion);
-            for (const h of version_input_resolveHelmVersions(v.helm ?? inputs.helmMajors.join(","), src)) {
+            const src = label("helm-version", envNames.helmVersion);
+            for (const h of resolveHelmVersions(v.helm ?? inputs.helmMajors.join(","), src)) {
                 out.push({ tool, version: h.version });
             }
         }
         else {
             const defaults = { kind: "0", kubectl: "1", kubesec: "2" };
-            const src = label(`${tool}-version`, inputs_envNames[`${tool}Version`]);
-            out.push({ tool, version: version_input_resolveVersion(tool, v[tool] ?? defaults[tool], src) });
+            const src = label(`${tool}-version`, envNames[`${tool}Version`]);
+            out.push({ tool, version: resolveVersion(tool, v[tool] ?? defaults[tool], src) });
         }
     }
     return out;
 }
 async function installOptions(inputs, cwd, hooks = {}) {
-    const mirror = parseMirror(inputs.mirror, label("mirror", inputs_envNames.mirror));
+    const mirror = parseMirror(inputs.mirror, label("mirror", envNames.mirror));
     return {
         toolCache: inputs.toolCache,
         mirror,
@@ -48364,7 +48369,7 @@ async function resolveTools(inputs, need, hooks = {}) {
         const t = installed[i];
         if (!t)
             throw new InputError(`internal: ${n} was not installed`);
-        out[n] = path.resolve(t.path);
+        out[n] = external_node_path_default().resolve(t.path);
     });
     return out;
 }
@@ -48390,7 +48395,7 @@ function parseOnly(value) {
     for (const raw of value.split(",")) {
         const t = raw.trim();
         if (!installTools.includes(t)) {
-            throw new errors_InputError(`--only: unknown tool '${t}': expected a comma-separated list of ${installTools.join(", ")}`);
+            throw new InputError(`--only: unknown tool '${t}': expected a comma-separated list of ${installTools.join(", ")}`);
         }
         if (!out.includes(t))
             out.push(t);
@@ -48464,7 +48469,7 @@ function registerTools(program, bind) {
         .description("check that the tools in --tools-dir exist and report their pinned versions")
         .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
         if (!inputs.toolsDir) {
-            throw new errors_InputError("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+            throw new InputError("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
         }
         let ok = true;
         for (const tool of localTools(inputs.toolsDir, inputs.helmMajors)) {
@@ -48473,9 +48478,733 @@ function registerTools(program, bind) {
             io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
         }
         if (!ok)
-            throw new errors_InputError("some tools are missing or not the pinned version: run scripts/tools.sh");
+            throw new InputError("some tools are missing or not the pinned version: run scripts/tools.sh");
         return ExitCode.Pass;
     }));
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/git.ts
+// The base revision, read from git without touching the user's checkout: the ref is resolved to a commit,
+// the files the comparison needs (chart folders, scenario values files, file:// dependencies) are listed
+// at that commit and exported with `git archive` into a temporary folder under the work dir. Nothing is
+// checked out, no index or worktree metadata is written. argv builders are pure (tests/upgrade/git.test.ts).
+
+
+
+
+
+
+const GIT = "git";
+const gitArgv = {
+    toplevel: () => [GIT, "rev-parse", "--show-toplevel"],
+    /** `^{commit}` peels a tag to its commit; --verify --quiet: one line or nothing. */
+    resolve: (ref) => [GIT, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`],
+    mergeBase: (a, b) => [GIT, "merge-base", a, b],
+    isShallow: () => [GIT, "rev-parse", "--is-shallow-repository"],
+    /** Every file under `paths` at `commit` (NUL-separated), to know which of them exist there. */
+    listFiles: (commit, paths) => [
+        GIT,
+        "ls-tree",
+        "-r",
+        "-z",
+        "--name-only",
+        commit,
+        "--",
+        ...paths,
+    ],
+    archive: (commit, tarFile, paths) => [
+        GIT,
+        "archive",
+        "--format=tar",
+        `--output=${tarFile}`,
+        commit,
+        "--",
+        ...paths,
+    ],
+};
+/** A ref that git would read as an option is refused rather than passed on. */
+function checkRef(ref, source) {
+    if (ref === "" || ref.startsWith("-") || /[\s\0]/.test(ref)) {
+        throw new InputError(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
+    }
+    return ref;
+}
+const git_firstLine = (s) => s.trim().split("\n")[0] ?? "";
+/** The repository's top folder; a usage error when `cwd` is not inside a git work tree. */
+async function gitToplevel(cwd) {
+    const r = await runTool(gitArgv.toplevel(), { cwd });
+    if (r.code !== 0) {
+        throw new InputError(`--base needs a git repository, and ${cwd} is not inside one (git: ${git_firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
+    }
+    return r.stdout.trim();
+}
+async function shallowHint(top) {
+    const r = await runTool(gitArgv.isShallow(), { cwd: top });
+    return r.stdout.trim() === "true" ? " (this clone is shallow)" : "";
+}
+/** The commit a ref names, or one error naming the ref and how to get it. */
+async function resolveCommit(top, ref, source) {
+    checkRef(ref, source);
+    const r = await runTool(gitArgv.resolve(ref), { cwd: top });
+    if (r.code === 0 && r.stdout.trim())
+        return r.stdout.trim();
+    throw new InputError(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
+        ? "fetch more history (git fetch --unshallow)"
+        : `fetch it (git fetch origin ${ref.replace(/^origin\//, "")})`}, or in GitHub Actions check out with actions/checkout fetch-depth: 0`);
+}
+/** --base as given, else the merge base of HEAD with origin/$GITHUB_BASE_REF (a pull request in Actions),
+ * else a usage error saying what to pass. */
+async function resolveBase(top, base, githubBaseRef) {
+    if (base) {
+        const commit = await resolveCommit(top, base, "--base (FLOE_HELM_UPGRADE_BASE)");
+        return { commit, label: commit.startsWith(base) ? commit.slice(0, 7) : `${base} ${commit.slice(0, 7)}` };
+    }
+    if (githubBaseRef) {
+        const target = `origin/${githubBaseRef}`;
+        const tip = await resolveCommit(top, target, "GITHUB_BASE_REF");
+        const r = await runTool(gitArgv.mergeBase("HEAD", tip), { cwd: top });
+        if (r.code !== 0 || !r.stdout.trim()) {
+            throw new InputError(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
+        }
+        const commit = r.stdout.trim();
+        return { commit, label: `merge base with ${target} ${commit.slice(0, 7)}` };
+    }
+    throw new InputError("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
+}
+const posix = (p) => p.split((external_node_path_default()).sep).join("/");
+/** `paths` (relative to `top`) that exist at `commit`: a file itself, or a folder holding files. */
+function presentPaths(listed, paths) {
+    return paths.filter((p) => listed.some((f) => f === p || f.startsWith(`${p}/`)));
+}
+/** Relative `file://` dependency folders of the chart at `chartAbs`, relative to `top`. */
+function localDependencies(chartAbs, top) {
+    const file = external_node_path_default().join(chartAbs, "Chart.yaml");
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    const v = parseYamlText((0,external_node_fs_.readFileSync)(file, "utf8"), "Chart.yaml").value;
+    const deps = Array.isArray(v?.dependencies) ? v.dependencies : [];
+    return deps
+        .map((d) => d?.repository)
+        .filter((r) => typeof r === "string" && r.startsWith("file://"))
+        .map((r) => r.slice("file://".length))
+        .filter((r) => !external_node_path_default().isAbsolute(r))
+        .map((r) => posix(external_node_path_default().relative(top, external_node_path_default().resolve(chartAbs, r))))
+        .filter((r) => r !== "" && !r.startsWith(".."));
+}
+/**
+ * Exports `paths` (relative to `top`) as they are at `commit` into `dest`, plus the file:// dependencies
+ * of the charts among them. Returns the paths that exist at the commit (the others are new in the change).
+ */
+async function exportAtCommit(top, commit, paths, dest) {
+    await (0,promises_.mkdir)(dest, { recursive: true });
+    const present = new Set();
+    let todo = [...new Set(paths)];
+    // Dependencies may name further folders: a few rounds at most (a chain of local charts).
+    for (let round = 0; round < 5 && todo.length; round++) {
+        const ls = await runTool(gitArgv.listFiles(commit, todo), { cwd: top });
+        if (ls.code !== 0)
+            throw new InputError(`git ls-tree ${commit.slice(0, 7)} failed: ${git_firstLine(ls.stderr)}`);
+        const found = presentPaths(ls.stdout.split("\0").filter(Boolean), todo);
+        if (!found.length)
+            break;
+        const tarFile = external_node_path_default().join(dest, `.base-${round}.tar`);
+        const ar = await runTool(gitArgv.archive(commit, tarFile, found), { cwd: top });
+        if (ar.code !== 0)
+            throw new InputError(`git archive ${commit.slice(0, 7)} failed: ${git_firstLine(ar.stderr)}`);
+        const tar = await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697));
+        await tar.x({ file: tarFile, cwd: dest });
+        await (0,promises_.rm)(tarFile, { force: true });
+        for (const p of found)
+            present.add(p);
+        const covered = (p) => [...present].some((q) => p === q || p.startsWith(`${q}/`));
+        todo = found
+            .flatMap((p) => localDependencies(external_node_path_default().join(dest, p), dest))
+            .filter((p) => !covered(p) && !todo.includes(p));
+    }
+    return present;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/upgrade/immutable.ts
+// Static upgrade safety: compare the objects a release has now with the objects an upgrade would apply and
+// predict the changes the API server refuses as "field is immutable" — before any cluster exists. The rules
+// are the fields users hit in practice (ANCHORS: selectors, StatefulSet claim templates and service name,
+// Job templates, RoleBinding roleRef); each prediction names the field path the API server's error will
+// name, and the first place inside it that differs (where the template line is looked up).
+
+/** Fields that cannot change once an object exists, per kind. */
+const immutableFields = {
+    Deployment: ["spec.selector"],
+    ReplicaSet: ["spec.selector"],
+    DaemonSet: ["spec.selector"],
+    StatefulSet: ["spec.selector", "spec.serviceName", "spec.volumeClaimTemplates", "spec.podManagementPolicy"],
+    Job: ["spec.selector", "spec.template", "spec.completionMode"],
+    PersistentVolumeClaim: [
+        "spec.storageClassName",
+        "spec.accessModes",
+        "spec.volumeName",
+        "spec.selector",
+        "spec.volumeMode",
+        "spec.dataSource",
+        "spec.dataSourceRef",
+    ],
+    Service: ["spec.clusterIP"],
+    RoleBinding: ["roleRef"],
+    ClusterRoleBinding: ["roleRef"],
+    StorageClass: ["provisioner", "parameters", "reclaimPolicy", "volumeBindingMode"],
+};
+/** What an unset field means, where the API server fills in a fixed default: unset and the default are
+ * the same, unset and anything else is a change (adding claim templates to a StatefulSet is refused too).
+ * Fields without an entry may be generated (a Job's selector, a Service's clusterIP): unset is no change. */
+const absentMeans = {
+    "StatefulSet spec.serviceName": "",
+    "StatefulSet spec.volumeClaimTemplates": [],
+    "StatefulSet spec.podManagementPolicy": "OrderedReady",
+    "PersistentVolumeClaim spec.volumeMode": "Filesystem",
+    "StorageClass reclaimPolicy": "Delete",
+    "StorageClass volumeBindingMode": "Immediate",
+    "StorageClass parameters": {},
+};
+/** A ConfigMap or Secret created with `immutable: true` keeps its data for life. */
+const immutableData = {
+    ConfigMap: ["data", "binaryData", "immutable"],
+    Secret: ["data", "stringData", "immutable"],
+};
+/** Helm deletes and recreates hook objects (helm.sh/hook) on every upgrade instead of patching them, so
+ * their immutable fields never block one. */
+function isHelmHook(o) {
+    const ann = o.doc.metadata?.annotations;
+    return typeof ann?.["helm.sh/hook"] === "string";
+}
+function at(doc, field) {
+    let cur = doc;
+    for (const key of field.split(".")) {
+        if (cur === null || typeof cur !== "object")
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+const isPlain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/** The first path (keys in sorted order, list items by index) where `a` and `b` differ. */
+function firstDifference(a, b) {
+    if (isPlain(a) && isPlain(b)) {
+        for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+            if (!(0,external_node_util_.isDeepStrictEqual)(a[k], b[k]))
+                return [k, ...firstDifference(a[k], b[k])];
+        }
+        return [];
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        for (let i = 0; i < Math.max(a.length, b.length); i++) {
+            if (!(0,external_node_util_.isDeepStrictEqual)(a[i], b[i]))
+                return [i, ...firstDifference(a[i], b[i])];
+        }
+    }
+    return [];
+}
+/** `spec.volumeClaimTemplates[0].metadata.labels.chart`, as kubectl prints paths. */
+function formatPath(p) {
+    return p
+        .map((s, i) => typeof s === "number"
+        ? `[${s}]`
+        : /^[A-Za-z_][\w-]*$/.test(s)
+            ? i === 0
+                ? s
+                : `.${s}`
+            : `[${JSON.stringify(s)}]`)
+        .join("");
+}
+const refused = 'the API server will refuse the upgrade ("field is immutable")';
+/** What to do instead, for the fields charts break most often. */
+const advice = {
+    "spec.selector": `${refused}; keep selectors to labels that never change (name, instance: not the chart version), or rename the object or delete it first`,
+    "spec.volumeClaimTemplates": `${refused}; keep changing labels (the chart version) out of claim templates, or delete the StatefulSet with --cascade=orphan first (its pods and volumes stay)`,
+};
+const immutable_show = (v) => (v === undefined ? "(unset)" : JSON.stringify(v));
+/** Kubernetes quantities (`10Gi`, `500M`, `1.5Ti`) in bytes; undefined when it is not one. */
+function quantityBytes(q) {
+    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.exec(String(q ?? "").trim());
+    if (!m)
+        return undefined;
+    const pow = {
+        Ki: 2 ** 10,
+        Mi: 2 ** 20,
+        Gi: 2 ** 30,
+        Ti: 2 ** 40,
+        Pi: 2 ** 50,
+        Ei: 2 ** 60,
+        k: 1e3,
+        M: 1e6,
+        G: 1e9,
+        T: 1e12,
+        P: 1e15,
+        E: 1e18,
+    };
+    return Number(m[1]) * (m[2] ? pow[m[2]] : 1);
+}
+const keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
+function change(next, field, a, b, why = advice[field] ?? `${refused}; rename the object or delete it first`) {
+    const inner = firstDifference(a, b);
+    const path = [...field.split("."), ...inner];
+    const what = immutable_show(a).length <= 200 && immutable_show(b).length <= 200
+        ? `would change from ${immutable_show(a)} to ${immutable_show(b)}`
+        : `would change at ${formatPath(path)} from ${immutable_show(immutable_valueAt(a, inner))} to ${immutable_show(immutable_valueAt(b, inner))}`;
+    return {
+        object: `${next.kind}/${next.name}`,
+        field,
+        path,
+        before: a,
+        after: b,
+        message: `${next.kind}/${next.name}: ${field} is immutable and ${what}: ${why}`,
+    };
+}
+function immutable_valueAt(v, p) {
+    let cur = v;
+    for (const k of p) {
+        if (cur === null || typeof cur !== "object")
+            return undefined;
+        cur = cur[k];
+    }
+    return cur;
+}
+function predictImmutableChanges(before, after) {
+    const old = new Map(before.filter((o) => !isHelmHook(o)).map((o) => [keyOf(o), o]));
+    const out = [];
+    for (const next of after) {
+        const prev = old.get(keyOf(next));
+        if (!prev || isHelmHook(next))
+            continue; // a new object (created, not updated) or a recreated hook
+        for (const field of immutableFields[next.kind] ?? []) {
+            const dflt = absentMeans[`${next.kind} ${field}`];
+            const a = at(prev.doc, field) ?? dflt;
+            const b = at(next.doc, field) ?? dflt;
+            // An unset field (e.g. a Service's clusterIP left to the API server) is not a change.
+            if (a === undefined || b === undefined || (0,external_node_util_.isDeepStrictEqual)(a, b))
+                continue;
+            out.push(change(next, field, a, b));
+        }
+        if (prev.doc.immutable === true) {
+            for (const field of immutableData[next.kind] ?? []) {
+                const a = at(prev.doc, field) ?? (field === "immutable" ? false : {});
+                const b = at(next.doc, field) ?? (field === "immutable" ? false : {});
+                if ((0,external_node_util_.isDeepStrictEqual)(a, b))
+                    continue;
+                out.push(change(next, field, a, b, `the ${next.kind} was created with immutable: true, so the API server will refuse the upgrade; give the changed ${next.kind} a new name (e.g. a content hash suffix)`));
+            }
+        }
+        if (next.kind === "PersistentVolumeClaim") {
+            const field = "spec.resources.requests.storage";
+            const a = at(prev.doc, field);
+            const b = at(next.doc, field);
+            const [qa, qb] = [quantityBytes(a), quantityBytes(b)];
+            if (qa !== undefined && qb !== undefined && qb < qa) {
+                out.push({
+                    ...change(next, field, a, b),
+                    message: `${next.kind}/${next.name}: ${field} would shrink from ${immutable_show(a)} to ${immutable_show(b)}: the API server refuses ("field can not be less than previous value"); a volume can only grow`,
+                });
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/removals.ts
+// Objects an upgrade deletes or renames in ways that lose data or break clients, although the API server
+// accepts it: helm deletes every object of the old revision the new one no longer renders. A removed
+// PersistentVolumeClaim takes its data with it; a removed (or renamed) StatefulSet leaves its claims
+// behind and its successor starts on new, empty volumes; a renamed Service breaks everything that
+// reaches it by name (ANCHORS §4: test pods and Ingresses pointed at Service names that no longer existed).
+
+
+const upgradeRules = {
+    removedStateful: "upgrade/removed-stateful",
+    renamedService: "upgrade/renamed-service",
+};
+const removals_keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
+function claimTemplates(o) {
+    const t = o.doc.spec?.volumeClaimTemplates;
+    return Array.isArray(t)
+        ? t.map((c) => String(c?.metadata?.name ?? "?"))
+        : [];
+}
+function selectorOf(o) {
+    const s = o.doc.spec?.selector;
+    return s && typeof s === "object" && Object.keys(s).length ? s : undefined;
+}
+const keeps = (o) => o.doc.metadata?.annotations?.["helm.sh/resource-policy"] === "keep";
+function predictRemovals(before, after) {
+    const now = new Set(after.map(removals_keyOf));
+    const then = new Set(before.map(removals_keyOf));
+    const gone = before.filter((o) => !now.has(removals_keyOf(o)) && !isHelmHook(o));
+    const added = after.filter((o) => !then.has(removals_keyOf(o)) && !isHelmHook(o));
+    const out = [];
+    for (const o of gone) {
+        const object = `${o.kind}/${o.name}`;
+        if (o.kind === "PersistentVolumeClaim") {
+            out.push({
+                rule: upgradeRules.removedStateful,
+                object,
+                base: o,
+                message: keeps(o)
+                    ? `${object} is rendered at the base but not by this change: helm.sh/resource-policy: keep leaves it behind on upgrade, unused, with its data`
+                    : `${object} is rendered at the base but not by this change: helm deletes it on upgrade, and the data on its volume with it (annotate it helm.sh/resource-policy: keep, or keep rendering it)`,
+            });
+        }
+        else if (o.kind === "StatefulSet" && claimTemplates(o).length) {
+            const successor = added.find((n) => n.kind === "StatefulSet" &&
+                claimTemplates(n).length > 0 &&
+                (n.namespace ?? "") === (o.namespace ?? "") &&
+                (0,external_node_util_.isDeepStrictEqual)(selectorOf(n), selectorOf(o)));
+            const claims = claimTemplates(o)
+                .map((c) => `${c}-${o.name}-0`)
+                .join(", ");
+            out.push({
+                rule: upgradeRules.removedStateful,
+                object,
+                base: o,
+                ...(successor ? { next: successor } : {}),
+                message: successor
+                    ? `${object} is renamed to StatefulSet/${successor.name} by this change: helm deletes ${object} on upgrade, its PersistentVolumeClaims (${claims}, ...) stay behind with the data, and StatefulSet/${successor.name} starts on new, empty volumes`
+                    : `${object} (with volumeClaimTemplates) is rendered at the base but not by this change: helm deletes it on upgrade and its PersistentVolumeClaims (${claims}, ...) stay behind with the data, which nothing uses any more`,
+            });
+        }
+        else if (o.kind === "Service" && selectorOf(o)) {
+            const successor = added.find((n) => n.kind === "Service" &&
+                (n.namespace ?? "") === (o.namespace ?? "") &&
+                (0,external_node_util_.isDeepStrictEqual)(selectorOf(n), selectorOf(o)));
+            if (!successor)
+                continue;
+            out.push({
+                rule: upgradeRules.renamedService,
+                object,
+                base: o,
+                next: successor,
+                message: `${object} is renamed to Service/${successor.name} by this change (same selector ${JSON.stringify(selectorOf(o))}): everything that reaches '${o.name}' by name (other releases, Ingresses, clients' configuration) loses it on upgrade; keep a Service named '${o.name}' until every client has moved`,
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/run.ts
+// `floe-helm upgrade-check`: for every chart x scenario x helm major of the gate's plan, render the base
+// revision (a git ref, exported without touching the checkout, or a published chart) and this change with
+// the same release name, namespace and values, and report what an upgrade between them would break:
+// immutable fields the API server refuses, stateful objects deleted or renamed, Services renamed. Static:
+// no cluster. ct's --upgrade needs one and skips when the old revision does not install; here a base that
+// does not render is a warning naming the cell, never silence.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Rule ids of this phase (README rule table). */
+const upgradeCheckRules = {
+    immutableField: "upgrade/immutable-field",
+    removedStateful: upgradeRules.removedStateful,
+    renamedService: upgradeRules.renamedService,
+    newChart: "upgrade/new-chart",
+    baseValues: "upgrade/base-values",
+    notChecked: "upgrade/not-checked",
+};
+/** `helm show chart` of a packaged chart: its Chart.yaml (name and version of a --base-chart .tgz). */
+function helmShowChartArgv(bin, chart) {
+    return [bin, "show", "chart", chart];
+}
+const run_rel = (cwd, abs) => external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
+async function run_pool(items, limit, fn) {
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length)
+            await fn(items[next++]);
+    }));
+}
+/** Objects without metadata.namespace live in the release namespace: one key for both spellings. */
+const inRelease = (o) => ({ ...o, namespace: o.namespace ?? NAMESPACE });
+const firstError = (s) => (s
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l.startsWith("Error:")) ??
+    s.trim().split("\n")[0] ??
+    "") ||
+    "no output";
+async function publishedBase(file, plan, helmBin, cwd) {
+    const shown = run_rel(cwd, file);
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new InputError(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
+    let name;
+    let version;
+    if ((0,external_node_fs_.statSync)(file).isDirectory()) {
+        ({ name, version } = await readChartMeta(file, cwd));
+    }
+    else if (/\.tgz$/.test(file)) {
+        const r = await runTool(helmShowChartArgv(helmBin, file), { cwd });
+        if (r.code !== 0) {
+            throw new InputError(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
+        }
+        const v = parseYamlText(r.stdout, shown).value;
+        name = String(v?.name ?? "");
+        version = String(v?.version ?? "");
+    }
+    else {
+        throw new InputError(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
+    }
+    const chart = plan.find((c) => c.meta.name === name);
+    if (!chart) {
+        throw new InputError(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
+    }
+    return {
+        chart,
+        base: {
+            chart: file,
+            cwd,
+            chartDir: file,
+            values: () => undefined,
+            label: `${name} ${version} (${shown})`,
+        },
+    };
+}
+async function runUpgradeCheck(ctx, inputs, opts) {
+    const { cwd } = opts;
+    const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
+    if (inputs.upgradeBase && inputs.upgradeBaseChart) {
+        throw new InputError("pass either --base (a git ref) or --base-chart (a published chart), not both");
+    }
+    const config = await resolveConfig(inputs, cwd);
+    const plan = await buildPlan(config, inputs, cwd);
+    const tools = await resolveTools(inputs, config.helmMajors.map((m) => `helm${m}`));
+    const helmBin = (m) => tools[`helm${m}`];
+    const first = config.helmMajors[0];
+    const all = [];
+    const add = (f) => all.push(f);
+    const status = (id, state, reason) => ctx.check({ id, rule: "upgrade", state, ...(reason ? { reason } : {}) });
+    const chartYaml = (c) => ({ file: `${c.info.dir}/Chart.yaml`, line: 1 });
+    await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
+    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(inputs.workDir, "upgrade-base-"));
+    try {
+        const bases = new Map();
+        if (inputs.upgradeBaseChart) {
+            const { chart, base } = await publishedBase(inputs.upgradeBaseChart, plan.charts, helmBin(first), cwd);
+            bases.set(chart, base);
+            add({
+                rule: upgradeCheckRules.baseValues,
+                severity: "info",
+                message: `the base is the published chart ${base.label}: it is rendered with this change's values files (as ct renders the old chart with the current ci values)`,
+                ...chartYaml(chart),
+                chart: chart.info.name,
+            });
+            for (const c of plan.charts.filter((c) => c !== chart))
+                status(`upgrade ${c.info.name}`, "skip", `--base-chart is a version of ${chart.info.name}`);
+        }
+        else {
+            const top = await gitToplevel(cwd);
+            const rev = await resolveBase(top, inputs.upgradeBase, inputs.githubBaseRef);
+            ctx.progress(`upgrade-check: base ${rev.label}`);
+            ctx.output("base", rev.commit);
+            // Paths relative to the repository's top (git's realpath), as git names them.
+            const fromTop = (abs) => run_rel(top, (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs);
+            const inRepo = (abs) => !fromTop(abs).startsWith("..");
+            const valuesAbs = plan.charts.flatMap((c) => c.scenarios.flatMap((s) => s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f))));
+            const wanted = [...plan.charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(fromTop);
+            const dest = external_node_path_default().join(tmp, "base");
+            const present = await exportAtCommit(top, rev.commit, wanted, dest);
+            for (const chart of plan.charts) {
+                const dir = external_node_path_default().join(dest, fromTop(chart.abs));
+                if (!present.has(fromTop(chart.abs)) || !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, "Chart.yaml"))) {
+                    add({
+                        rule: upgradeCheckRules.newChart,
+                        severity: "info",
+                        message: `chart ${chart.info.name} does not exist at the base (${rev.label}): it is installed fresh, there is nothing to upgrade from`,
+                        ...chartYaml(chart),
+                        chart: chart.info.name,
+                    });
+                    status(`upgrade ${chart.info.name}`, "skip", `new chart: not at ${rev.label}`);
+                    continue;
+                }
+                bases.set(chart, {
+                    chart: dir,
+                    cwd: dest,
+                    chartDir: dir,
+                    values: (f) => {
+                        const abs = external_node_path_default().resolve(cwd, f);
+                        return inRepo(abs) && present.has(fromTop(abs)) ? external_node_path_default().join(dest, fromTop(abs)) : undefined;
+                    },
+                    label: rev.label,
+                });
+                // ct renders the old chart with the old ci values; a scenario new in this change has none.
+                for (const f of new Set(chart.scenarios.flatMap((s) => s.valuesFiles))) {
+                    if (bases.get(chart).values(f))
+                        continue;
+                    add({
+                        rule: upgradeCheckRules.baseValues,
+                        severity: "info",
+                        message: `${f} does not exist at the base (${rev.label}): the base chart is rendered with this change's ${external_node_path_default().basename(f)} instead (as ct renders the old chart with the current ci values)`,
+                        file: f,
+                        line: 1,
+                        chart: chart.info.name,
+                    });
+                }
+            }
+        }
+        // Dependencies of both sides, once per chart (src/helm/deps.ts builds into copies under the work dir).
+        const renderDirs = new Map();
+        for (const [chart, base] of bases) {
+            const helm = { bin: helmBin(first), major: first };
+            const pr = await prepareDependencies(chart.abs, cwd, helm, inputs.workDir);
+            const b = (0,external_node_fs_.statSync)(base.chart).isDirectory()
+                ? await prepareDependencies(base.chart, base.cwd, helm, inputs.workDir)
+                : { dirAbs: base.chart, problems: [] };
+            const problem = pr.problems[0] ?? b.problems[0];
+            if (problem) {
+                const side = pr.problems.length ? "this change" : `the base (${base.label})`;
+                add({
+                    rule: upgradeCheckRules.notChecked,
+                    severity: "warning",
+                    message: `the dependencies of ${chart.info.name} at ${side} cannot be built (${problem.message}): the upgrade is not checked`,
+                    ...chartYaml(chart),
+                    chart: chart.info.name,
+                });
+                status(`upgrade ${chart.info.name}`, "skip", `dependencies of ${side} cannot be built`);
+                continue;
+            }
+            renderDirs.set(chart, { pr: pr.dirAbs, base: b.dirAbs });
+        }
+        const cells = [...renderDirs.keys()].flatMap((chart) => chart.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ chart, scenario, helm }))));
+        await run_pool(cells, opts.parallelism ?? external_node_os_default().availableParallelism(), async ({ chart, scenario: s, helm }) => {
+            const base = bases.get(chart);
+            const dirs = renderDirs.get(chart);
+            const id = `upgrade ${chart.info.name}/${s.name} helm${helm}`;
+            const where = { chart: chart.info.name, scenario: s.name, helm };
+            const common = { bin: helmBin(helm), major: helm, kubeVersion: config.settings.kubeVersion };
+            const [b, p] = await Promise.all([
+                runTool(helmTemplateArgv({
+                    ...common,
+                    chartDir: dirs.base,
+                    valuesFiles: s.valuesFiles.map((f) => base.values(f) ?? external_node_path_default().resolve(cwd, f)),
+                }), { cwd }),
+                runTool(helmTemplateArgv({ ...common, chartDir: dirs.pr, valuesFiles: s.valuesFiles }), { cwd }),
+            ]);
+            if (p.code !== 0 || b.code !== 0) {
+                const message = p.code !== 0
+                    ? `helm ${helm} cannot render this change of ${chart.info.name} with scenario ${s.name} (the gate reports why: ${firstError(p.stderr)}): the upgrade is not checked`
+                    : `helm ${helm} cannot render the base (${base.label}) of ${chart.info.name} with scenario ${s.name} (${firstError(b.stderr)}): the upgrade from it is not checked`;
+                add({
+                    rule: upgradeCheckRules.notChecked,
+                    severity: "warning",
+                    message,
+                    ...chartYaml(chart),
+                    ...where,
+                });
+                status(id, "skip", p.code !== 0 ? "this change does not render" : "the base does not render");
+                return;
+            }
+            const before = parseManifest(b.stdout, { chartDir: base.chartDir, cwd: base.cwd }).map(inRelease);
+            const after = parseManifest(p.stdout, { chartDir: chart.abs, cwd }).map(inRelease);
+            const found = [];
+            const prObject = (object) => after.find((o) => `${o.kind}/${o.name}` === object);
+            for (const c of predictImmutableChanges(before, after)) {
+                const at = prObject(c.object)?.locate(c.path) ?? chartYaml(chart);
+                found.push({
+                    rule: upgradeCheckRules.immutableField,
+                    severity: "error",
+                    message: `${c.message} [upgrade from ${base.label}${c.message.includes(formatPath(c.path)) ? "" : `; first difference at ${formatPath(c.path)}`}]`,
+                    ...at,
+                    object: c.object,
+                    ...where,
+                });
+            }
+            for (const h of predictRemovals(before, after)) {
+                const at = h.next ? h.next.locate(["metadata", "name"]) : await removedAt(h.base, base, chart, cwd);
+                found.push({
+                    rule: h.rule,
+                    severity: "warning",
+                    message: `${h.message} [upgrade from ${base.label}]`,
+                    ...at,
+                    object: h.object,
+                    ...where,
+                });
+            }
+            all.push(...found);
+            status(id, found.some((f) => f.severity === "error") ? "fail" : "pass");
+        });
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+    }
+    // Severity overrides and waivers of floe-gate.yaml, as the gate applies them; the same finding from
+    // several scenarios or both majors is one finding (scenario / helm named only when one reports it).
+    const seen = new Map();
+    for (const f of all) {
+        if (severityFor(config, f.rule) === "off")
+            continue;
+        const p = applyPolicy(f, config, today);
+        if (!p)
+            continue;
+        const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.object]);
+        const prev = seen.get(key);
+        if (!prev) {
+            seen.set(key, p);
+            continue;
+        }
+        if (prev.helm !== p.helm)
+            delete prev.helm;
+        if (prev.scenario !== p.scenario)
+            delete prev.scenario;
+    }
+    for (const f of seen.values())
+        ctx.add(f);
+    ctx.output("charts", String(plan.charts.length));
+}
+/** Where a removed object is reported: its template in this change when the file is still there (at its
+ * `kind:` line), else the chart's Chart.yaml, naming the base template. */
+async function removedAt(o, base, chart, cwd) {
+    const inChart = external_node_path_default().relative(base.chartDir, external_node_path_default().resolve(base.cwd, o.template));
+    const pr = external_node_path_default().join(chart.abs, inChart);
+    if (!inChart.startsWith("..") && (0,external_node_fs_.existsSync)(pr) && (0,external_node_fs_.statSync)(pr).isFile()) {
+        const lines = (await (0,promises_.readFile)(pr, "utf8")).split(/\r?\n/);
+        const i = lines.findIndex((l) => new RegExp(`^kind:\\s*["']?${o.kind}["']?\\s*$`).test(l));
+        return { file: run_rel(cwd, pr), line: i >= 0 ? i + 1 : 1 };
+    }
+    return { file: `${chart.info.dir}/Chart.yaml`, line: 1 };
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/command.ts
+// `floe-helm upgrade-check`: static upgrade safety between a base revision and this change (src/upgrade).
+
+
+
+
+const command_collect = (v, prev = []) => [...prev, v];
+function registerUpgradeCheck(program, bind) {
+    withCommonOptions(program
+        .command("upgrade-check")
+        .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
+        .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
+        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref"))
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: the gate's charts)").argParser(command_collect))
+        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(command_collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
+        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render for"))
+        .addOption(new Option("--results <file>", "also write the results JSON here"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, (ctx) => runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
+        out: io.out,
+        err: io.err,
+        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
+    })));
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
@@ -48483,7 +49212,14 @@ function registerTools(program, bind) {
 
 
 
-const commands = [registerTools, registerGate, registerCluster, registerReport];
+
+const commands = [
+    registerTools,
+    registerGate,
+    registerUpgradeCheck,
+    registerCluster,
+    registerReport,
+];
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
@@ -48552,7 +49288,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1010);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

@@ -5,9 +5,16 @@ import type { CommonFlags } from "../config/inputs.js";
 import { registerGate } from "../gate/command.js";
 import { registerReport } from "../report/command.js";
 import { registerTools } from "../tools/command.js";
+import { registerUpgradeCheck } from "../upgrade/command.js";
 import type { CommandAction } from "./main.js";
 
 export type Bind = <F>(action: CommandAction<F & CommonFlags>) => (...args: unknown[]) => Promise<void>;
 export type Register = (program: Command, bind: Bind) => void;
 
-export const commands: Register[] = [registerTools, registerGate, registerCluster, registerReport];
+export const commands: Register[] = [
+  registerTools,
+  registerGate,
+  registerUpgradeCheck,
+  registerCluster,
+  registerReport,
+];

@@ -49,6 +49,12 @@ export interface Inputs {
   cluster: ProviderName;
   /** Kubeconfig to write (kind, kwok) or use (existing); a default under the work dir when unset. */
   kubeconfig: string | undefined;
+  /** upgrade-check: the git ref of the base revision (default: the merge base with GITHUB_BASE_REF). */
+  upgradeBase: string | undefined;
+  /** upgrade-check: a published chart (folder or .tgz, absolute) to compare with instead of a git ref. */
+  upgradeBaseChart: string | undefined;
+  /** The pull request's target branch in Actions (GITHUB_BASE_REF), when set. */
+  githubBaseRef: string | undefined;
 }
 
 /** The environment variable that carries each input when no flag is given. */
@@ -71,6 +77,8 @@ export const envNames = {
   kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
   cluster: "FLOE_HELM_CLUSTER",
   kubeconfig: "FLOE_HELM_KUBECONFIG",
+  upgradeBase: "FLOE_HELM_UPGRADE_BASE",
+  upgradeBaseChart: "FLOE_HELM_UPGRADE_BASE_CHART",
 } as const;
 
 /** Flags common to every command, as commander parsed them. */
@@ -93,6 +101,9 @@ export interface CommonFlags {
   /** `--provider` of `cluster up/down`. */
   provider?: string;
   kubeconfig?: string;
+  /** `--base` / `--base-chart` of upgrade-check. */
+  base?: string;
+  baseChart?: string;
 }
 
 /** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
@@ -163,6 +174,9 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
       providerFromFlag ? "--provider" : envNames.cluster,
     ),
     kubeconfig: kubeconfigRaw === undefined ? undefined : path.resolve(cwd, kubeconfigRaw),
+    upgradeBase: nonEmpty(flags.base) ?? nonEmpty(env[envNames.upgradeBase]),
+    upgradeBaseChart: abs(cwd, nonEmpty(flags.baseChart) ?? nonEmpty(env[envNames.upgradeBaseChart])),
+    githubBaseRef: nonEmpty(env.GITHUB_BASE_REF),
   };
 }
 

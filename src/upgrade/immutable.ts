@@ -102,8 +102,26 @@ export function firstDifference(a: unknown, b: unknown): Array<string | number> 
 
 /** `spec.volumeClaimTemplates[0].metadata.labels.chart`, as kubectl prints paths. */
 export function formatPath(p: ReadonlyArray<string | number>): string {
-  return p.map((s, i) => (typeof s === "number" ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+  return p
+    .map((s, i) =>
+      typeof s === "number"
+        ? `[${s}]`
+        : /^[A-Za-z_][\w-]*$/.test(s)
+          ? i === 0
+            ? s
+            : `.${s}`
+          : `[${JSON.stringify(s)}]`,
+    )
+    .join("");
 }
+
+const refused = 'the API server will refuse the upgrade ("field is immutable")';
+
+/** What to do instead, for the fields charts break most often. */
+const advice: Readonly<Record<string, string>> = {
+  "spec.selector": `${refused}; keep selectors to labels that never change (name, instance: not the chart version), or rename the object or delete it first`,
+  "spec.volumeClaimTemplates": `${refused}; keep changing labels (the chart version) out of claim templates, or delete the StatefulSet with --cascade=orphan first (its pods and volumes stay)`,
+};
 
 const show = (v: unknown) => (v === undefined ? "(unset)" : JSON.stringify(v));
 
@@ -135,7 +153,7 @@ function change(
   field: string,
   a: unknown,
   b: unknown,
-  why = 'the API server will refuse the upgrade ("field is immutable"); rename the object or delete it first',
+  why = advice[field] ?? `${refused}; rename the object or delete it first`,
 ): ImmutableChange {
   const inner = firstDifference(a, b);
   const path = [...field.split("."), ...inner];

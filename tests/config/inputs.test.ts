@@ -113,6 +113,28 @@ describe("buildInputs", () => {
       env: { FLOE_HELM_CLUSTER: "existing", FLOE_HELM_KUBECONFIG: "kc.yaml" },
       want: { cluster: "kind", kubeconfig: "/abs/kc" },
     },
+    {
+      name: "upgrade-check defaults: no base",
+      flags: {},
+      env: {},
+      want: { upgradeBase: undefined, upgradeBaseChart: undefined, githubBaseRef: undefined },
+    },
+    {
+      name: "upgrade-check env inputs and the pull request's target branch (mocked runner environment)",
+      flags: {},
+      env: {
+        FLOE_HELM_UPGRADE_BASE: "v1.2.0",
+        FLOE_HELM_UPGRADE_BASE_CHART: "dist/old.tgz",
+        GITHUB_BASE_REF: "main",
+      },
+      want: { upgradeBase: "v1.2.0", upgradeBaseChart: "/repo/dist/old.tgz", githubBaseRef: "main" },
+    },
+    {
+      name: "--base and --base-chart win over env; empty GITHUB_BASE_REF (push event) is unset",
+      flags: { base: "HEAD~1", baseChart: "/abs/chart" },
+      env: { FLOE_HELM_UPGRADE_BASE: "x", FLOE_HELM_UPGRADE_BASE_CHART: "y", GITHUB_BASE_REF: "" },
+      want: { upgradeBase: "HEAD~1", upgradeBaseChart: "/abs/chart", githubBaseRef: undefined },
+    },
   ])("$name", ({ flags, env, want }) => {
     expect(buildInputs(flags, env, cwd)).toMatchObject(want);
   });

@@ -156,7 +156,7 @@ describe("predictImmutableChanges", () => {
   it("says what changes and what the API server will answer", () => {
     const [c] = predictImmutableChanges([deploy({ app: "a" })], [deploy({ app: "b" })]);
     expect(c?.message).toBe(
-      'Deployment/web: spec.selector is immutable and would change from {"matchLabels":{"app":"a"}} to {"matchLabels":{"app":"b"}}: the API server will refuse the upgrade ("field is immutable"); rename the object or delete it first',
+      'Deployment/web: spec.selector is immutable and would change from {"matchLabels":{"app":"a"}} to {"matchLabels":{"app":"b"}}: the API server will refuse the upgrade ("field is immutable"); keep selectors to labels that never change (name, instance: not the chart version), or rename the object or delete it first',
     );
   });
 
@@ -186,10 +186,12 @@ describe("helpers", () => {
     expect(firstDifference(a, b)).toEqual(want);
   });
 
-  it("formatPath", () => {
-    expect(formatPath(["spec", "volumeClaimTemplates", 0, "metadata"])).toBe(
-      "spec.volumeClaimTemplates[0].metadata",
-    );
+  it.each([
+    [["spec", "volumeClaimTemplates", 0, "metadata"], "spec.volumeClaimTemplates[0].metadata"],
+    [["metadata", "labels", "helm.sh/chart"], 'metadata.labels["helm.sh/chart"]'],
+    [["data", "app-key_1"], "data.app-key_1"],
+  ])("formatPath(%j) = %s", (p, want) => {
+    expect(formatPath(p)).toBe(want);
   });
 
   it.each([

@@ -1,0 +1,350 @@
+// `floe-helm upgrade-check`: for every chart x scenario x helm major of the gate's plan, render the base
+// revision (a git ref, exported without touching the checkout, or a published chart) and this change with
+// the same release name, namespace and values, and report what an upgrade between them would break:
+// immutable fields the API server refuses, stateful objects deleted or renamed, Services renamed. Static:
+// no cluster. ct's --upgrade needs one and skips when the old revision does not install; here a base that
+// does not render is a warning naming the cell, never silence.
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { RenderedObject } from "../checks/types.js";
+import { InputError } from "../cli/errors.js";
+import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { runTool } from "../exec/runner.js";
+import { resolveConfig } from "../gate/config.js";
+import { buildPlan, type PlannedChartMeta, readChartMeta } from "../gate/plan.js";
+import { applyPolicy, severityFor } from "../gate/run.js";
+import { helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
+import { prepareDependencies } from "../helm/deps.js";
+import { parseManifest } from "../helm/manifest.js";
+import type { PhaseContext } from "../report/phase.js";
+import type { CheckState, Finding } from "../report/results.js";
+import { resolveTools } from "../tools/resolve.js";
+import { parseYamlText } from "../values/yaml.js";
+import { exportAtCommit, gitToplevel, resolveBase } from "./git.js";
+import { formatPath, predictImmutableChanges } from "./immutable.js";
+import { predictRemovals, upgradeRules } from "./removals.js";
+
+/** Rule ids of this phase (README rule table). */
+export const upgradeCheckRules = {
+  immutableField: "upgrade/immutable-field",
+  removedStateful: upgradeRules.removedStateful,
+  renamedService: upgradeRules.renamedService,
+  newChart: "upgrade/new-chart",
+  baseValues: "upgrade/base-values",
+  notChecked: "upgrade/not-checked",
+} as const;
+
+export interface UpgradeCheckOptions {
+  cwd: string;
+  /** Today, for waiver expiry (tests pin it). */
+  now?: Date;
+  parallelism?: number;
+}
+
+/** `helm show chart` of a packaged chart: its Chart.yaml (name and version of a --base-chart .tgz). */
+export function helmShowChartArgv(bin: string, chart: string): string[] {
+  return [bin, "show", "chart", chart];
+}
+
+/** The base of one chart: what helm renders, with which values files. */
+interface ChartBase {
+  /** Chart folder or .tgz to render. */
+  chart: string;
+  /** The folder the base's `# Source:` paths are relative to (parseManifest's cwd). */
+  cwd: string;
+  /** The base chart's folder (or .tgz) as parseManifest should map templates. */
+  chartDir: string;
+  /** This change's values file (relative to cwd) -> the base's (absolute), or undefined: use this change's. */
+  values: (file: string) => string | undefined;
+  label: string;
+}
+
+const rel = (cwd: string, abs: string) => path.relative(cwd, abs).split(path.sep).join("/") || ".";
+
+async function pool<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+/** Objects without metadata.namespace live in the release namespace: one key for both spellings. */
+const inRelease = (o: RenderedObject): RenderedObject => ({ ...o, namespace: o.namespace ?? NAMESPACE });
+
+const firstError = (s: string) =>
+  (s
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l.startsWith("Error:")) ??
+    s.trim().split("\n")[0] ??
+    "") ||
+  "no output";
+
+async function publishedBase(
+  file: string,
+  plan: PlannedChartMeta[],
+  helmBin: string,
+  cwd: string,
+): Promise<{ chart: PlannedChartMeta; base: ChartBase }> {
+  const shown = rel(cwd, file);
+  if (!existsSync(file))
+    throw new InputError(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
+  let name: string;
+  let version: string;
+  if (statSync(file).isDirectory()) {
+    ({ name, version } = await readChartMeta(file, cwd));
+  } else if (/\.tgz$/.test(file)) {
+    const r = await runTool(helmShowChartArgv(helmBin, file), { cwd });
+    if (r.code !== 0) {
+      throw new InputError(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
+    }
+    const v = parseYamlText(r.stdout, shown).value as { name?: unknown; version?: unknown } | null;
+    name = String(v?.name ?? "");
+    version = String(v?.version ?? "");
+  } else {
+    throw new InputError(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
+  }
+  const chart = plan.find((c) => c.meta.name === name);
+  if (!chart) {
+    throw new InputError(
+      `--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`,
+    );
+  }
+  return {
+    chart,
+    base: {
+      chart: file,
+      cwd,
+      chartDir: file,
+      values: () => undefined,
+      label: `${name} ${version} (${shown})`,
+    },
+  };
+}
+
+export async function runUpgradeCheck(
+  ctx: PhaseContext,
+  inputs: Inputs,
+  opts: UpgradeCheckOptions,
+): Promise<void> {
+  const { cwd } = opts;
+  const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
+  if (inputs.upgradeBase && inputs.upgradeBaseChart) {
+    throw new InputError("pass either --base (a git ref) or --base-chart (a published chart), not both");
+  }
+  const config = await resolveConfig(inputs, cwd);
+  const plan = await buildPlan(config, inputs, cwd);
+  const tools = await resolveTools(
+    inputs,
+    config.helmMajors.map((m) => `helm${m}` as const),
+  );
+  const helmBin = (m: HelmMajor) => tools[`helm${m}`];
+  const first = config.helmMajors[0]!;
+
+  const all: Finding[] = [];
+  const add = (f: Finding) => all.push(f);
+  const status = (id: string, state: CheckState, reason?: string) =>
+    ctx.check({ id, rule: "upgrade", state, ...(reason ? { reason } : {}) });
+  const chartYaml = (c: PlannedChartMeta) => ({ file: `${c.info.dir}/Chart.yaml`, line: 1 });
+
+  await mkdir(inputs.workDir, { recursive: true });
+  const tmp = await mkdtemp(path.join(inputs.workDir, "upgrade-base-"));
+  try {
+    const bases = new Map<PlannedChartMeta, ChartBase>();
+    if (inputs.upgradeBaseChart) {
+      const { chart, base } = await publishedBase(inputs.upgradeBaseChart, plan.charts, helmBin(first), cwd);
+      bases.set(chart, base);
+      add({
+        rule: upgradeCheckRules.baseValues,
+        severity: "info",
+        message: `the base is the published chart ${base.label}: it is rendered with this change's values files (as ct renders the old chart with the current ci values)`,
+        ...chartYaml(chart),
+        chart: chart.info.name,
+      });
+      for (const c of plan.charts.filter((c) => c !== chart))
+        status(`upgrade ${c.info.name}`, "skip", `--base-chart is a version of ${chart.info.name}`);
+    } else {
+      const top = await gitToplevel(cwd);
+      const rev = await resolveBase(top, inputs.upgradeBase, inputs.githubBaseRef);
+      ctx.progress(`upgrade-check: base ${rev.label}`);
+      ctx.output("base", rev.commit);
+      // Paths relative to the repository's top (git's realpath), as git names them.
+      const fromTop = (abs: string) => rel(top, existsSync(abs) ? realpathSync(abs) : abs);
+      const inRepo = (abs: string) => !fromTop(abs).startsWith("..");
+      const valuesAbs = plan.charts.flatMap((c) =>
+        c.scenarios.flatMap((s) => s.valuesFiles.map((f) => path.resolve(cwd, f))),
+      );
+      const wanted = [...plan.charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(fromTop);
+      const dest = path.join(tmp, "base");
+      const present = await exportAtCommit(top, rev.commit, wanted, dest);
+      for (const chart of plan.charts) {
+        const dir = path.join(dest, fromTop(chart.abs));
+        if (!present.has(fromTop(chart.abs)) || !existsSync(path.join(dir, "Chart.yaml"))) {
+          add({
+            rule: upgradeCheckRules.newChart,
+            severity: "info",
+            message: `chart ${chart.info.name} does not exist at the base (${rev.label}): it is installed fresh, there is nothing to upgrade from`,
+            ...chartYaml(chart),
+            chart: chart.info.name,
+          });
+          status(`upgrade ${chart.info.name}`, "skip", `new chart: not at ${rev.label}`);
+          continue;
+        }
+        bases.set(chart, {
+          chart: dir,
+          cwd: dest,
+          chartDir: dir,
+          values: (f) => {
+            const abs = path.resolve(cwd, f);
+            return inRepo(abs) && present.has(fromTop(abs)) ? path.join(dest, fromTop(abs)) : undefined;
+          },
+          label: rev.label,
+        });
+        // ct renders the old chart with the old ci values; a scenario new in this change has none.
+        for (const f of new Set(chart.scenarios.flatMap((s) => s.valuesFiles))) {
+          if (bases.get(chart)!.values(f)) continue;
+          add({
+            rule: upgradeCheckRules.baseValues,
+            severity: "info",
+            message: `${f} does not exist at the base (${rev.label}): the base chart is rendered with this change's ${path.basename(f)} instead (as ct renders the old chart with the current ci values)`,
+            file: f,
+            line: 1,
+            chart: chart.info.name,
+          });
+        }
+      }
+    }
+
+    // Dependencies of both sides, once per chart (src/helm/deps.ts builds into copies under the work dir).
+    const renderDirs = new Map<PlannedChartMeta, { pr: string; base: string }>();
+    for (const [chart, base] of bases) {
+      const helm = { bin: helmBin(first), major: first };
+      const pr = await prepareDependencies(chart.abs, cwd, helm, inputs.workDir);
+      const b = statSync(base.chart).isDirectory()
+        ? await prepareDependencies(base.chart, base.cwd, helm, inputs.workDir)
+        : { dirAbs: base.chart, problems: [] };
+      const problem = pr.problems[0] ?? b.problems[0];
+      if (problem) {
+        const side = pr.problems.length ? "this change" : `the base (${base.label})`;
+        add({
+          rule: upgradeCheckRules.notChecked,
+          severity: "warning",
+          message: `the dependencies of ${chart.info.name} at ${side} cannot be built (${problem.message}): the upgrade is not checked`,
+          ...chartYaml(chart),
+          chart: chart.info.name,
+        });
+        status(`upgrade ${chart.info.name}`, "skip", `dependencies of ${side} cannot be built`);
+        continue;
+      }
+      renderDirs.set(chart, { pr: pr.dirAbs, base: b.dirAbs });
+    }
+
+    const cells = [...renderDirs.keys()].flatMap((chart) =>
+      chart.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ chart, scenario, helm }))),
+    );
+    await pool(cells, opts.parallelism ?? os.availableParallelism(), async ({ chart, scenario: s, helm }) => {
+      const base = bases.get(chart)!;
+      const dirs = renderDirs.get(chart)!;
+      const id = `upgrade ${chart.info.name}/${s.name} helm${helm}`;
+      const where = { chart: chart.info.name, scenario: s.name, helm };
+      const common = { bin: helmBin(helm), major: helm, kubeVersion: config.settings.kubeVersion };
+      const [b, p] = await Promise.all([
+        runTool(
+          helmTemplateArgv({
+            ...common,
+            chartDir: dirs.base,
+            valuesFiles: s.valuesFiles.map((f) => base.values(f) ?? path.resolve(cwd, f)),
+          }),
+          { cwd },
+        ),
+        runTool(helmTemplateArgv({ ...common, chartDir: dirs.pr, valuesFiles: s.valuesFiles }), { cwd }),
+      ]);
+      if (p.code !== 0 || b.code !== 0) {
+        const message =
+          p.code !== 0
+            ? `helm ${helm} cannot render this change of ${chart.info.name} with scenario ${s.name} (the gate reports why: ${firstError(p.stderr)}): the upgrade is not checked`
+            : `helm ${helm} cannot render the base (${base.label}) of ${chart.info.name} with scenario ${s.name} (${firstError(b.stderr)}): the upgrade from it is not checked`;
+        add({
+          rule: upgradeCheckRules.notChecked,
+          severity: "warning",
+          message,
+          ...chartYaml(chart),
+          ...where,
+        });
+        status(id, "skip", p.code !== 0 ? "this change does not render" : "the base does not render");
+        return;
+      }
+      const before = parseManifest(b.stdout, { chartDir: base.chartDir, cwd: base.cwd }).map(inRelease);
+      const after = parseManifest(p.stdout, { chartDir: chart.abs, cwd }).map(inRelease);
+      const found: Finding[] = [];
+      const prObject = (object: string) => after.find((o) => `${o.kind}/${o.name}` === object);
+      for (const c of predictImmutableChanges(before, after)) {
+        const at = prObject(c.object)?.locate(c.path) ?? chartYaml(chart);
+        found.push({
+          rule: upgradeCheckRules.immutableField,
+          severity: "error",
+          message: `${c.message} [upgrade from ${base.label}${c.message.includes(formatPath(c.path)) ? "" : `; first difference at ${formatPath(c.path)}`}]`,
+          ...at,
+          object: c.object,
+          ...where,
+        });
+      }
+      for (const h of predictRemovals(before, after)) {
+        const at = h.next ? h.next.locate(["metadata", "name"]) : await removedAt(h.base, base, chart, cwd);
+        found.push({
+          rule: h.rule,
+          severity: "warning",
+          message: `${h.message} [upgrade from ${base.label}]`,
+          ...at,
+          object: h.object,
+          ...where,
+        });
+      }
+      all.push(...found);
+      status(id, found.some((f) => f.severity === "error") ? "fail" : "pass");
+    });
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+
+  // Severity overrides and waivers of floe-gate.yaml, as the gate applies them; the same finding from
+  // several scenarios or both majors is one finding (scenario / helm named only when one reports it).
+  const seen = new Map<string, Finding>();
+  for (const f of all) {
+    if (severityFor(config, f.rule) === "off") continue;
+    const p = applyPolicy(f, config, today);
+    if (!p) continue;
+    const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.object]);
+    const prev = seen.get(key);
+    if (!prev) {
+      seen.set(key, p);
+      continue;
+    }
+    if (prev.helm !== p.helm) delete prev.helm;
+    if (prev.scenario !== p.scenario) delete prev.scenario;
+  }
+  for (const f of seen.values()) ctx.add(f);
+  ctx.output("charts", String(plan.charts.length));
+}
+
+/** Where a removed object is reported: its template in this change when the file is still there (at its
+ * `kind:` line), else the chart's Chart.yaml, naming the base template. */
+async function removedAt(
+  o: RenderedObject,
+  base: ChartBase,
+  chart: PlannedChartMeta,
+  cwd: string,
+): Promise<{ file: string; line: number }> {
+  const inChart = path.relative(base.chartDir, path.resolve(base.cwd, o.template));
+  const pr = path.join(chart.abs, inChart);
+  if (!inChart.startsWith("..") && existsSync(pr) && statSync(pr).isFile()) {
+    const lines = (await readFile(pr, "utf8")).split(/\r?\n/);
+    const i = lines.findIndex((l) => new RegExp(`^kind:\\s*["']?${o.kind}["']?\\s*$`).test(l));
+    return { file: rel(cwd, pr), line: i >= 0 ? i + 1 : 1 };
+  }
+  return { file: `${chart.info.dir}/Chart.yaml`, line: 1 };
+}

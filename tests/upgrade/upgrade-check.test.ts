@@ -1,0 +1,326 @@
+// floe-helm upgrade-check end to end: real git (a temporary repository with a base commit and a change
+// commit) and the real helm 3 and helm 4, rendering both sides; findings at the change's template lines.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { runTool } from "../../src/exec/runner.js";
+import { cli } from "../helpers/cli.js";
+import { helm, repoRoot, toolsDir } from "../helpers/tools.js";
+
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync(
+    "git",
+    ["-c", "user.name=floe", "-c", "user.email=floe@example.com", "-c", "commit.gpgsign=false", ...args],
+    { cwd, encoding: "utf8" },
+  ).trim();
+
+const chartYaml = (version = "0.1.0") => `apiVersion: v2\nname: app\nversion: ${version}\n`;
+const deploy = (selectorExtra = "") => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ .Release.Name }}-web
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web${selectorExtra}
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: "nginx:{{ .Values.tag }}"
+`;
+const sts = (claimLabels = "") => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: {{ .Release.Name }}-db
+spec:
+  serviceName: {{ .Release.Name }}-db
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+        - name: db
+          image: postgres:17
+  volumeClaimTemplates:
+    - metadata:
+        name: data${claimLabels}
+      spec:
+        accessModes: ["ReadWriteOnce"]
+        resources:
+          requests:
+            storage: 1Gi
+`;
+const pvc = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: {{ .Release.Name }}-cache
+spec:
+  accessModes: ["ReadWriteOnce"]
+  resources:
+    requests:
+      storage: 1Gi
+`;
+
+type Files = Record<string, string | null>;
+const baseFiles: Files = {
+  "charts/app/Chart.yaml": chartYaml(),
+  "charts/app/values.yaml": "tag: '1.27'\n",
+  "charts/app/templates/deploy.yaml": deploy(),
+  "charts/app/templates/sts.yaml": sts(),
+  "charts/app/templates/pvc.yaml": pvc,
+};
+
+function write(dir: string, files: Files) {
+  for (const [f, text] of Object.entries(files)) {
+    const abs = path.join(dir, f);
+    if (text === null) rmSync(abs);
+    else {
+      mkdirSync(path.dirname(abs), { recursive: true });
+      writeFileSync(abs, text);
+    }
+  }
+}
+
+/** A repository with the base commit and, on branch `pr`, one commit applying `change`. */
+function repoWith(change: Files): { dir: string; base: string } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+  git(dir, "init", "-q", "-b", "main");
+  write(dir, baseFiles);
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "base");
+  const base = git(dir, "rev-parse", "HEAD");
+  git(dir, "checkout", "-qb", "pr");
+  write(dir, change);
+  git(dir, "add", "-A");
+  git(dir, "commit", "-qm", "change", "--allow-empty");
+  return { dir, base };
+}
+
+const lineOf = (dir: string, file: string, re: RegExp) =>
+  readFileSync(path.join(dir, file), "utf8")
+    .split("\n")
+    .findIndex((l) => re.test(l)) + 1;
+
+async function check(dir: string, ...args: string[]) {
+  const work = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-work-"));
+  const r = await cli(["upgrade-check", "--tools-dir", toolsDir, "--work-dir", work, ...args], { cwd: dir });
+  const results = (() => {
+    try {
+      return JSON.parse(readFileSync(path.join(work, "upgrade-check.results.json"), "utf8"));
+    } catch {
+      return undefined;
+    }
+  })();
+  return { ...r, results };
+}
+
+describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
+  it("(a) a Deployment selector change is an error at the template line naming spec.selector", async () => {
+    const { dir, base } = repoWith({
+      "charts/app/Chart.yaml": chartYaml("0.2.0"),
+      "charts/app/templates/deploy.yaml": deploy("\n      version: {{ .Chart.Version | quote }}"),
+    });
+    const r = await check(dir, "--base", base);
+    const line = lineOf(dir, "charts/app/templates/deploy.yaml", /^ {6}version:/);
+    expect(r.out).toContain(
+      `charts/app/templates/deploy.yaml:${line}:7: error upgrade/immutable-field: Deployment/floe-gate-web: spec.selector is immutable and would change from {"matchLabels":{"app":"web"}} to {"matchLabels":{"app":"web","version":"0.2.0"}}`,
+    );
+    // One finding for both helm majors.
+    expect(r.out.match(/upgrade\/immutable-field/g)).toHaveLength(1);
+    expect(r.code).toBe(1);
+    expect(r.results.status).toBe("fail");
+    expect(r.results.findings[0]).toMatchObject({
+      rule: "upgrade/immutable-field",
+      object: "Deployment/floe-gate-web",
+    });
+    expect(r.results.findings[0].helm).toBeUndefined();
+    // The user's checkout is untouched: no changes, no extra worktree.
+    expect(git(dir, "status", "--porcelain")).toBe("");
+    expect(git(dir, "worktree", "list").split("\n")).toHaveLength(1);
+  });
+
+  it("(b) the chart version label added to a StatefulSet claim template is an error naming spec.volumeClaimTemplates", async () => {
+    const { dir, base } = repoWith({
+      "charts/app/templates/sts.yaml": sts(
+        '\n        labels:\n          helm.sh/chart: "{{ .Chart.Name }}-{{ .Chart.Version }}"',
+      ),
+    });
+    const r = await check(dir, "--base", base);
+    const line = lineOf(dir, "charts/app/templates/sts.yaml", /^ {8}labels:/);
+    expect(r.out).toContain(
+      `charts/app/templates/sts.yaml:${line}:9: error upgrade/immutable-field: StatefulSet/floe-gate-db: spec.volumeClaimTemplates is immutable`,
+    );
+    expect(r.out).toContain("first difference at spec.volumeClaimTemplates[0].metadata.labels");
+    expect(r.code).toBe(1);
+  });
+
+  it("(b') floe's own defect: the version label already there, only the chart version bumped", async () => {
+    const labels = '\n        labels:\n          helm.sh/chart: "{{ .Chart.Name }}-{{ .Chart.Version }}"';
+    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+    git(dir, "init", "-q", "-b", "main");
+    write(dir, { ...baseFiles, "charts/app/templates/sts.yaml": sts(labels) });
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "base");
+    write(dir, { "charts/app/Chart.yaml": chartYaml("0.1.1") });
+    git(dir, "commit", "-qam", "bump");
+    const r = await check(dir, "--base", "HEAD~1");
+    const line = lineOf(dir, "charts/app/templates/sts.yaml", /helm\.sh\/chart:/);
+    expect(r.out).toContain(
+      `charts/app/templates/sts.yaml:${line}:11: error upgrade/immutable-field: StatefulSet/floe-gate-db: spec.volumeClaimTemplates is immutable and would change from`,
+    );
+    expect(r.out).toContain('"helm.sh/chart":"app-0.1.0"');
+    expect(r.out).toContain("[upgrade from HEAD~1 ");
+    expect(r.code).toBe(1);
+  });
+
+  it("(c) an image tag change alone passes", async () => {
+    const { dir, base } = repoWith({ "charts/app/values.yaml": "tag: '1.29'\n" });
+    const r = await check(dir, "--base", base);
+    expect(r.out).toMatch(/^upgrade-check: PASS: 0 error\(s\), 0 warning\(s\), 0 waived, 2 check\(s\)/m);
+    expect(r.code).toBe(0);
+    expect(r.results.checks.map((c: { id: string }) => c.id).sort()).toEqual([
+      "upgrade app/default helm3",
+      "upgrade app/default helm4",
+    ]);
+  });
+
+  it("(d) a removed PVC is a warning (data deleted on upgrade), not a failure", async () => {
+    const { dir, base } = repoWith({ "charts/app/templates/pvc.yaml": null });
+    const r = await check(dir, "--base", base);
+    expect(r.out).toContain(
+      "charts/app/Chart.yaml:1: warning upgrade/removed-stateful: PersistentVolumeClaim/floe-gate-cache is rendered at the base but not by this change: helm deletes it on upgrade, and the data on its volume with it",
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it("(e) a chart new in the change is info and passes", async () => {
+    const { dir, base } = repoWith({
+      "charts/extra/Chart.yaml": "apiVersion: v2\nname: extra\nversion: 0.1.0\n",
+      "charts/extra/templates/cm.yaml": "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata: {}\n",
+    });
+    const r = await check(dir, "--base", base);
+    expect(r.out).toContain(
+      `charts/extra/Chart.yaml:1: info upgrade/new-chart: chart extra does not exist at the base (${base.slice(0, 7)}): it is installed fresh`,
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it("a scenario file new in the change renders the base with it, and says so", async () => {
+    const { dir, base } = repoWith({ "charts/app/values-prod.yaml": "tag: '1.28'\n" });
+    const r = await check(dir, "--base", base);
+    expect(r.out).toContain(
+      "charts/app/values-prod.yaml:1: info upgrade/base-values: charts/app/values-prod.yaml does not exist at the base",
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it("a renamed Service with the same selector is a warning at its new name", async () => {
+    const svc = (name: string) =>
+      `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n`;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+    git(dir, "init", "-q", "-b", "main");
+    write(dir, { ...baseFiles, "charts/app/templates/svc.yaml": svc("web") });
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "base");
+    write(dir, { "charts/app/templates/svc.yaml": svc("web-http") });
+    const r = await check(dir, "--base", "HEAD");
+    expect(r.out).toContain(
+      "charts/app/templates/svc.yaml:4:3: warning upgrade/renamed-service: Service/web is renamed to Service/web-http",
+    );
+    expect(r.code).toBe(0);
+  });
+
+  it("GITHUB_BASE_REF (mocked pull_request environment): the merge base with origin/<branch>", async () => {
+    const { dir, base } = repoWith({ "charts/app/values.yaml": "tag: '1.29'\n" });
+    git(dir, "update-ref", "refs/remotes/origin/main", base);
+    const work = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-work-"));
+    const r = await cli(["upgrade-check", "--tools-dir", toolsDir, "--work-dir", work], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, GITHUB_BASE_REF: "main" },
+    });
+    expect(r.err).toContain(`upgrade-check: base merge base with origin/main ${base.slice(0, 7)}`);
+    expect(r.code).toBe(0);
+  });
+
+  it("--base-chart: a published .tgz of the previous version", async () => {
+    const { dir } = repoWith({
+      "charts/app/Chart.yaml": chartYaml("0.2.0"),
+      "charts/app/templates/deploy.yaml": deploy("\n      version: {{ .Chart.Version | quote }}"),
+    });
+    const pkg = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-pkg-"));
+    git(dir, "checkout", "-q", "main");
+    const p = await runTool([helm(4), "package", "charts/app", "--destination", pkg], { cwd: dir });
+    expect(p.code, p.stderr).toBe(0);
+    git(dir, "checkout", "-q", "pr");
+    const r = await check(dir, "--base-chart", path.join(pkg, "app-0.1.0.tgz"));
+    expect(r.out).toContain(
+      "error upgrade/immutable-field: Deployment/floe-gate-web: spec.selector is immutable",
+    );
+    expect(r.out).toContain("[upgrade from app 0.1.0 (");
+    expect(r.code).toBe(1);
+  });
+
+  it("runs on this repository's charts against the previous commit", async () => {
+    const r = await check(repoRoot, "--base", "HEAD~1");
+    expect(r.out).toMatch(/^upgrade-check: PASS: 0 error\(s\)/m);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("floe-helm upgrade-check bad input (one line, exit 2)", () => {
+  it.each([
+    {
+      name: "an unknown ref names it and says how to fetch it",
+      args: ["--base", "release-9"],
+      want: /^floe-helm: error: --base \(FLOE_HELM_UPGRADE_BASE\): git ref 'release-9' is not in this clone: fetch it \(git fetch origin release-9\), or in GitHub Actions check out with actions\/checkout fetch-depth: 0$/m,
+    },
+    {
+      name: "a ref that reads as an option",
+      args: ["--base=--output=x"],
+      want: /error: --base \(FLOE_HELM_UPGRADE_BASE\): '--output=x' is not a git ref/,
+    },
+    {
+      name: "no base outside a pull request",
+      args: [],
+      want: /error: upgrade-check needs a base to compare with: pass --base REF .* or --base-chart DIR\|FILE\.tgz/,
+    },
+    {
+      name: "a --base-chart that does not exist",
+      args: ["--base-chart", "missing.tgz"],
+      want: /error: --base-chart not found: missing\.tgz \(expected a chart folder or a \.tgz\)$/m,
+    },
+    {
+      name: "both --base and --base-chart",
+      args: ["--base", "HEAD", "--base-chart", "x.tgz"],
+      want: /error: pass either --base \(a git ref\) or --base-chart/,
+    },
+  ])("$name", async ({ args, want }) => {
+    const { dir } = repoWith({});
+    const r = await check(dir, ...args);
+    expect(r.err).toMatch(want);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(2);
+    expect(r.results.status).toBe("error");
+  });
+
+  it("not a git repository", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-nogit-"));
+    write(dir, baseFiles);
+    const r = await check(dir, "--base", "main");
+    expect(r.err).toMatch(
+      /error: --base needs a git repository, and .* is not inside one \(git: fatal: not a git repository.*\); compare with a published chart instead: --base-chart DIR\|FILE\.tgz/,
+    );
+    expect(r.code).toBe(2);
+  });
+});
