@@ -61,6 +61,12 @@ describe("unusedWaivers: a waiver that matched no finding of the run", () => {
       findings: [{ ...f, object: undefined }],
       unused: true,
     },
+    {
+      name: "an upgrade-check waiver (that phase's rule, never the gate's)",
+      waiver: w("2027-01-01", "Deployment/*", "upgrade/immutable-field"),
+      findings: [f],
+      unused: false,
+    },
   ])("$name: unused=$unused", ({ waiver, findings, unused }) => {
     expect(unusedWaivers([waiver], findings)).toEqual(unused ? [waiver] : []);
   });

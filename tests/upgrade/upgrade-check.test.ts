@@ -241,6 +241,30 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     expect(r.code).toBe(0);
   });
 
+  it("floe-gate.yaml waivers and severity overrides apply as in the gate", async () => {
+    const { dir, base } = repoWith({
+      "charts/app/templates/deploy.yaml": deploy("\n      tier: front"),
+      "charts/app/templates/pvc.yaml": null,
+      "floe-gate.yaml": [
+        "severity:",
+        "  upgrade/removed-stateful: error",
+        "waivers:",
+        "  - rule: upgrade/immutable-field",
+        "    object: Deployment/*-web",
+        "    reason: the release is reinstalled on this change",
+        "    expiry: 2999-01-01",
+        "",
+      ].join("\n"),
+    });
+    const r = await check(dir, "--base", base);
+    expect(r.out).toMatch(
+      /error upgrade\/immutable-field: Deployment\/floe-gate-web: .* \[waived: the release is reinstalled on this change\]$/m,
+    );
+    expect(r.out).toContain("error upgrade/removed-stateful: PersistentVolumeClaim/floe-gate-cache");
+    expect(r.out).toMatch(/^upgrade-check: FAIL: 1 error\(s\), 0 warning\(s\), 1 waived/m);
+    expect(r.code).toBe(1);
+  });
+
   it("GITHUB_BASE_REF (mocked pull_request environment): the merge base with origin/<branch>", async () => {
     const { dir, base } = repoWith({ "charts/app/values.yaml": "tag: '1.29'\n" });
     git(dir, "update-ref", "refs/remotes/origin/main", base);
