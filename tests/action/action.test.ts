@@ -51,6 +51,22 @@ describe("action.yml", () => {
     for (const [k, v] of installerEnv) expect(gate?.env?.[k], k).toBe(v);
   });
 
+  it("the upgrade-check step runs before the report, on pull requests or with upgrade-base, inputs through env:", () => {
+    const steps = action.runs.steps;
+    const i = steps.findIndex((s) => s.name === "floe-helm · upgrade-check");
+    const step = steps[i]!;
+    expect(i).toBeGreaterThan(steps.findIndex((s) => s.name?.endsWith("gate")));
+    expect(i).toBeLessThan(steps.findIndex((s) => s.id === "report"));
+    expect(step.run).toBe('node "$GITHUB_ACTION_PATH/dist/index.js" upgrade-check');
+    expect(step.if).toContain("inputs.upgrade-base != ''");
+    expect(step.if).toContain("github.base_ref != ''");
+    // Not skipped because the gate found errors; skipped when the tools could not be installed.
+    expect(step.if).toMatch(/^!cancelled\(\) && steps\.tools\.outcome != 'failure'/);
+    expect(step.env?.FLOE_HELM_UPGRADE_BASE).toBe("${{ inputs.upgrade-base }}");
+    const gate = steps.find((s) => s.name?.endsWith("gate"));
+    for (const [k, v] of Object.entries(gate?.env ?? {})) expect(step.env?.[k], k).toBe(v);
+  });
+
   it("pins every third-party action by commit SHA", () => {
     for (const s of action.runs.steps.filter((s) => s.uses)) expect(s.uses).toMatch(/@[0-9a-f]{40}$/);
   });

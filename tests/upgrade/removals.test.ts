@@ -84,3 +84,12 @@ describe("predictRemovals", () => {
     );
   });
 });
+
+it("documents every upgrade-check rule id in the README rules table", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const path = await import("node:path");
+  const { repoRoot } = await import("../helpers/tools.js");
+  const { upgradeCheckRules } = await import("../../src/upgrade/run.js");
+  const readme = await readFile(path.join(repoRoot, "README.md"), "utf8");
+  for (const id of Object.values(upgradeCheckRules)) expect(readme, id).toContain(`| \`${id}\``);
+});
