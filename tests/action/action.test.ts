@@ -62,7 +62,7 @@ describe("action.yml", () => {
     expect(step.if).toContain("github.base_ref != ''");
     // Not skipped because the gate found errors; skipped when the tools could not be installed.
     expect(step.if).toMatch(/^!cancelled\(\) && steps\.tools\.outcome != 'failure'/);
-    expect(step.env?.FLOE_HELM_UPGRADE_BASE).toBe("${{ inputs.upgrade-base }}");
+    expect(step.env?.FLOE_HELM_UPGRADE_BASE).toMatch(/^\$\{\{ inputs\.upgrade-base \}\}$/);
     const gate = steps.find((s) => s.name?.endsWith("gate"));
     for (const [k, v] of Object.entries(gate?.env ?? {})) expect(step.env?.[k], k).toBe(v);
   });
