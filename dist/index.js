@@ -48994,7 +48994,19 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     const first = config.helmMajors[0];
     const all = [];
     const add = (f) => all.push(f);
-    const status = (id, state, reason) => ctx.check({ id, rule: "upgrade", state, ...(reason ? { reason } : {}) });
+    // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
+    const ruleIds = Object.values(upgradeCheckRules);
+    const matches = (pattern, id) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(id);
+    const covers = Object.entries(config.requirements)
+        .filter(([, rules]) => rules.some((r) => ruleIds.some((id) => matches(r, id))))
+        .map(([id]) => id);
+    const status = (id, state, reason) => ctx.check({
+        id,
+        rule: upgradeCheckRules.immutableField,
+        state,
+        ...(reason ? { reason } : {}),
+        ...(covers.length ? { covers } : {}),
+    });
     const chartYaml = (c) => ({ file: `${c.info.dir}/Chart.yaml`, line: 1 });
     await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
     const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(inputs.workDir, "upgrade-base-"));

@@ -147,8 +147,21 @@ export async function runUpgradeCheck(
 
   const all: Finding[] = [];
   const add = (f: Finding) => all.push(f);
+  // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
+  const ruleIds = Object.values(upgradeCheckRules) as string[];
+  const matches = (pattern: string, id: string) =>
+    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(id);
+  const covers = Object.entries(config.requirements)
+    .filter(([, rules]) => rules.some((r) => ruleIds.some((id) => matches(r, id))))
+    .map(([id]) => id);
   const status = (id: string, state: CheckState, reason?: string) =>
-    ctx.check({ id, rule: "upgrade", state, ...(reason ? { reason } : {}) });
+    ctx.check({
+      id,
+      rule: upgradeCheckRules.immutableField,
+      state,
+      ...(reason ? { reason } : {}),
+      ...(covers.length ? { covers } : {}),
+    });
   const chartYaml = (c: PlannedChartMeta) => ({ file: `${c.info.dir}/Chart.yaml`, line: 1 });
 
   await mkdir(inputs.workDir, { recursive: true });

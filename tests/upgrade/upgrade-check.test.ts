@@ -265,6 +265,27 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     expect(r.code).toBe(1);
   });
 
+  it("a base that does not render is a warning naming the cell (ct would skip it silently)", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+    git(dir, "init", "-q", "-b", "main");
+    write(dir, { ...baseFiles, "charts/app/templates/broken.yaml": '{{ fail "broken at the base" }}\n' });
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "base");
+    write(dir, { "charts/app/templates/broken.yaml": null });
+    const r = await check(dir, "--base", "HEAD", "--helm", "4");
+    expect(r.out).toMatch(
+      /^charts\/app\/Chart\.yaml:1: warning upgrade\/not-checked: helm 4 cannot render the base \(HEAD [0-9a-f]{7}\) of app with scenario default \(Error: .*broken at the base\): the upgrade from it is not checked/m,
+    );
+    expect(r.results.checks).toEqual([
+      expect.objectContaining({
+        id: "upgrade app/default helm4",
+        state: "skip",
+        reason: "the base does not render",
+      }),
+    ]);
+    expect(r.code).toBe(0);
+  });
+
   it("GITHUB_BASE_REF (mocked pull_request environment): the merge base with origin/<branch>", async () => {
     const { dir, base } = repoWith({ "charts/app/values.yaml": "tag: '1.29'\n" });
     git(dir, "update-ref", "refs/remotes/origin/main", base);
