@@ -286,6 +286,24 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     expect(r.code).toBe(0);
   });
 
+  it("a file:// dependency outside the chart is exported from the base too and built there", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+    git(dir, "init", "-q", "-b", "main");
+    write(dir, {
+      ...baseFiles,
+      "charts/app/Chart.yaml": `${chartYaml()}dependencies:\n  - name: sub\n    version: 0.1.0\n    repository: file://../../libs/sub\n`,
+      "libs/sub/Chart.yaml": "apiVersion: v2\nname: sub\nversion: 0.1.0\n",
+      "libs/sub/templates/pvc.yaml": pvc.replaceAll("-cache", "-sub"),
+    });
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "base");
+    write(dir, { "charts/app/values.yaml": "tag: '1.29'\n" });
+    const r = await check(dir, "--base", "HEAD", "--helm", "3");
+    expect(r.out).toMatch(/^upgrade-check: PASS: 0 error\(s\), 0 warning\(s\), 0 waived, 1 check\(s\)/m);
+    expect(r.results.checks[0]).toMatchObject({ id: "upgrade app/default helm3", state: "pass" });
+    expect(git(dir, "status", "--porcelain")).toBe("M charts/app/values.yaml");
+  });
+
   it("GITHUB_BASE_REF (mocked pull_request environment): the merge base with origin/<branch>", async () => {
     const { dir, base } = repoWith({ "charts/app/values.yaml": "tag: '1.29'\n" });
     git(dir, "update-ref", "refs/remotes/origin/main", base);
