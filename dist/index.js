@@ -49007,7 +49007,7 @@ async function runUpgradeCheck(ctx, inputs, opts) {
         ...(reason ? { reason } : {}),
         ...(covers.length ? { covers } : {}),
     });
-    const chartYaml = (c) => ({ file: `${c.info.dir}/Chart.yaml`, line: 1 });
+    const chartYaml = (c) => ({ file: external_node_path_default().posix.join(c.info.dir, "Chart.yaml"), line: 1 });
     await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
     const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(inputs.workDir, "upgrade-base-"));
     try {
@@ -49194,7 +49194,7 @@ async function removedAt(o, base, chart, cwd) {
         const i = lines.findIndex((l) => new RegExp(`^kind:\\s*["']?${o.kind}["']?\\s*$`).test(l));
         return { file: run_rel(cwd, pr), line: i >= 0 ? i + 1 : 1 };
     }
-    return { file: `${chart.info.dir}/Chart.yaml`, line: 1 };
+    return { file: external_node_path_default().posix.join(chart.info.dir, "Chart.yaml"), line: 1 };
 }
 
 ;// CONCATENATED MODULE: ./src/upgrade/command.ts

@@ -162,7 +162,7 @@ export async function runUpgradeCheck(
       ...(reason ? { reason } : {}),
       ...(covers.length ? { covers } : {}),
     });
-  const chartYaml = (c: PlannedChartMeta) => ({ file: `${c.info.dir}/Chart.yaml`, line: 1 });
+  const chartYaml = (c: PlannedChartMeta) => ({ file: path.posix.join(c.info.dir, "Chart.yaml"), line: 1 });
 
   await mkdir(inputs.workDir, { recursive: true });
   const tmp = await mkdtemp(path.join(inputs.workDir, "upgrade-base-"));
@@ -359,5 +359,5 @@ async function removedAt(
     const i = lines.findIndex((l) => new RegExp(`^kind:\\s*["']?${o.kind}["']?\\s*$`).test(l));
     return { file: rel(cwd, pr), line: i >= 0 ? i + 1 : 1 };
   }
-  return { file: `${chart.info.dir}/Chart.yaml`, line: 1 };
+  return { file: path.posix.join(chart.info.dir, "Chart.yaml"), line: 1 };
 }
