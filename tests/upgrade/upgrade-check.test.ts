@@ -1,7 +1,7 @@
 // floe-helm upgrade-check end to end: real git (a temporary repository with a base commit and a change
 // commit) and the real helm 3 and helm 4, rendering both sides; findings at the change's template lines.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -334,10 +334,28 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     expect(r.code).toBe(1);
   });
 
-  it("runs on this repository's charts against the previous commit", async () => {
-    const r = await check(repoRoot, "--base", "HEAD~1");
-    expect(r.out).toMatch(/^upgrade-check: PASS: 0 error\(s\)/m);
+  it("this repository's charts: a release that only bumps floe-platform's version and appVersion is upgrade-safe", async () => {
+    // A temporary repository holding this repository's charts and floe-gate.yaml (not this clone's own
+    // history, which a shallow CI clone lacks), then the release bump floe's old charts failed on: version
+    // labels in selectors or claim templates would make every such bump an immutable-field change.
+    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-self-"));
+    cpSync(path.join(repoRoot, "charts"), path.join(dir, "charts"), { recursive: true });
+    cpSync(path.join(repoRoot, "floe-gate.yaml"), path.join(dir, "floe-gate.yaml"));
+    git(dir, "init", "-q");
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "base");
+    const chart = path.join(dir, "charts/floe-platform/Chart.yaml");
+    const before = readFileSync(chart, "utf8");
+    const bumped = before
+      .replace(/^version: .*$/m, "version: 99.0.0")
+      .replace(/^appVersion: .*$/m, 'appVersion: "99.0.0"');
+    expect(bumped).not.toBe(before);
+    writeFileSync(chart, bumped);
+    git(dir, "commit", "-qam", "release 99.0.0");
+    const r = await check(dir, "--base", "HEAD~1");
+    expect(r.out).toMatch(/^upgrade-check: PASS: 0 error\(s\), 0 warning\(s\)/m);
     expect(r.code).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
