@@ -4178,6 +4178,102 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
+/***/ 1398:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const scope_1 = __nccwpck_require__(5407);
+const code_1 = __nccwpck_require__(567);
+function standaloneCode(ajv, refsOrFunc) {
+    if (!ajv.opts.code.source) {
+        throw new Error("moduleCode: ajv instance must have code.source option");
+    }
+    const { _n } = ajv.scope.opts;
+    return typeof refsOrFunc == "function"
+        ? funcExportCode(refsOrFunc.source)
+        : refsOrFunc !== undefined
+            ? multiExportsCode(refsOrFunc, getValidate)
+            : multiExportsCode(ajv.schemas, (sch) => sch.meta ? undefined : ajv.compile(sch.schema));
+    function getValidate(id) {
+        const v = ajv.getSchema(id);
+        if (!v)
+            throw new Error(`moduleCode: no schema with id ${id}`);
+        return v;
+    }
+    function funcExportCode(source) {
+        const usedValues = {};
+        const n = source === null || source === void 0 ? void 0 : source.validateName;
+        const vCode = validateCode(usedValues, source);
+        if (ajv.opts.code.esm) {
+            // Always do named export as `validate` rather than the variable `n` which is `validateXX` for known export value
+            return `"use strict";${_n}export const validate = ${n};${_n}export default ${n};${_n}${vCode}`;
+        }
+        return `"use strict";${_n}module.exports = ${n};${_n}module.exports.default = ${n};${_n}${vCode}`;
+    }
+    function multiExportsCode(schemas, getValidateFunc) {
+        var _a;
+        const usedValues = {};
+        let code = (0, code_1._) `"use strict";`;
+        for (const name in schemas) {
+            const v = getValidateFunc(schemas[name]);
+            if (v) {
+                const vCode = validateCode(usedValues, v.source);
+                const exportSyntax = ajv.opts.code.esm
+                    ? (0, code_1._) `export const ${(0, code_1.getEsmExportName)(name)}`
+                    : (0, code_1._) `exports${(0, code_1.getProperty)(name)}`;
+                code = (0, code_1._) `${code}${_n}${exportSyntax} = ${(_a = v.source) === null || _a === void 0 ? void 0 : _a.validateName};${_n}${vCode}`;
+            }
+        }
+        return `${code}`;
+    }
+    function validateCode(usedValues, s) {
+        if (!s)
+            throw new Error('moduleCode: function does not have "source" property');
+        if (usedState(s.validateName) === scope_1.UsedValueState.Completed)
+            return code_1.nil;
+        setUsedState(s.validateName, scope_1.UsedValueState.Started);
+        const scopeCode = ajv.scope.scopeCode(s.scopeValues, usedValues, refValidateCode);
+        const code = new code_1._Code(`${scopeCode}${_n}${s.validateCode}`);
+        return s.evaluated ? (0, code_1._) `${code}${s.validateName}.evaluated = ${s.evaluated};${_n}` : code;
+        function refValidateCode(n) {
+            var _a;
+            const vRef = (_a = n.value) === null || _a === void 0 ? void 0 : _a.ref;
+            if (n.prefix === "validate" && typeof vRef == "function") {
+                const v = vRef;
+                return validateCode(usedValues, v.source);
+            }
+            else if ((n.prefix === "root" || n.prefix === "wrapper") && typeof vRef == "object") {
+                const { validate, validateName } = vRef;
+                if (!validateName)
+                    throw new Error("ajv internal error");
+                const def = ajv.opts.code.es5 ? scope_1.varKinds.var : scope_1.varKinds.const;
+                const wrapper = (0, code_1._) `${def} ${n} = {validate: ${validateName}};`;
+                if (usedState(validateName) === scope_1.UsedValueState.Started)
+                    return wrapper;
+                const vCode = validateCode(usedValues, validate === null || validate === void 0 ? void 0 : validate.source);
+                return (0, code_1._) `${wrapper}${_n}${vCode}`;
+            }
+            return undefined;
+        }
+        function usedState(name) {
+            var _a;
+            return (_a = usedValues[name.prefix]) === null || _a === void 0 ? void 0 : _a.get(name);
+        }
+        function setUsedState(name, state) {
+            const { prefix } = name;
+            const names = (usedValues[prefix] = usedValues[prefix] || new Map());
+            names.set(name, state);
+        }
+    }
+}
+module.exports = exports = standaloneCode;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = standaloneCode;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
 /***/ 3448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -38317,7 +38413,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2505:
+/***/ 9069:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38433,6 +38529,7 @@ const inputs_envNames = {
     kubeVersion: "FLOE_HELM_KUBE_VERSION",
     resultsFile: "FLOE_HELM_RESULTS",
     toolCache: "FLOE_HELM_TOOL_CACHE",
+    validatorCache: "FLOE_HELM_VALIDATOR_CACHE",
     mirror: "FLOE_HELM_MIRROR",
     helmVersion: "FLOE_HELM_HELM_VERSION",
     kindVersion: "FLOE_HELM_KIND_VERSION",
@@ -38487,6 +38584,9 @@ function buildInputs(flags, env, cwd) {
         kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[inputs_envNames.kubeVersion]),
         resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[inputs_envNames.resultsFile])),
         toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[inputs_envNames.toolCache]) ?? defaultToolCache(env)),
+        validatorCache: nonEmpty(env[inputs_envNames.validatorCache])?.toLowerCase() === "off"
+            ? undefined
+            : external_node_path_default().resolve(cwd, nonEmpty(env[inputs_envNames.validatorCache]) ?? defaultValidatorCache(env)),
         mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[inputs_envNames.mirror]),
         toolVersions: {
             helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[inputs_envNames.helmVersion]),
@@ -38506,6 +38606,12 @@ function defaultToolCache(env, platform = process.platform) {
     if (platform === "darwin")
         return external_node_path_default().join(home, "Library", "Caches", "floe-helm", "tools");
     return external_node_path_default().join(nonEmpty(env.XDG_CACHE_HOME) ?? external_node_path_default().join(home, ".cache"), "floe-helm", "tools");
+}
+/** Compiled validators: beside the tools in the runner's tool cache in Actions, else the per-user cache. */
+function defaultValidatorCache(env, platform = process.platform) {
+    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
+        return external_node_path_default().join(env.RUNNER_TOOL_CACHE, "floe-helm-validators");
+    return external_node_path_default().join(external_node_path_default().dirname(defaultToolCache(env, platform)), "validators");
 }
 
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -43367,11 +43473,167 @@ function createAjvFor(schema, opts = {}) {
     return ajv;
 }
 
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __nccwpck_require__(4951);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(6214);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/uri.js
+var uri = __nccwpck_require__(6285);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/validation_error.js
+var validation_error = __nccwpck_require__(5402);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
+var standalone = __nccwpck_require__(1398);
+var standalone_default = /*#__PURE__*/__nccwpck_require__.n(standalone);
+;// CONCATENATED MODULE: ./node_modules/ajv/package.json
+const ajv_package_namespaceObject = {"rE":"8.20.0"};
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/formats.js
+var formats = __nccwpck_require__(779);
+;// CONCATENATED MODULE: ./node_modules/ajv-formats/package.json
+const ajv_formats_package_namespaceObject = {"rE":"3.0.1"};
+;// CONCATENATED MODULE: ./src/values/ajv-cache.ts
+// Compiled ajv validators kept on disk as ajv's own standalone code, so a gate run whose schemas did not
+// change loads validation code instead of generating it: compiling the Kubernetes, chart and floe-gate
+// schemas was most of the gate's start-up CPU, loading the same code costs a few milliseconds.
+// An entry is named by a sha256 of everything that shapes the code (ajv and ajv-formats versions, the
+// caller's identity of schema, Ajv class and options) and carries a sha256 of its own body: a torn, edited
+// or foreign file is ignored and rewritten. Entries are written to a temporary file and renamed into place,
+// so concurrent gates share the folder safely. The same code runs either way: verdicts are identical.
+
+
+
+
+
+
+
+
+
+
+
+/** Bump when the file layout below changes. */
+const FORMAT = "floe-helm-ajv-cache-1";
+let cacheDir;
+/** Where validators are cached (Inputs.validatorCache); undefined compiles every time. */
+function useValidatorCache(dir) {
+    cacheDir = dir;
+}
+function validatorCacheDir() {
+    return cacheDir;
+}
+// CommonJS modules reach us through two interop layers (Node's ESM loader, the bundler's): unwrap either.
+const cjs = (m) => {
+    const d = m.default;
+    return d !== undefined && d.default !== undefined
+        ? d.default
+        : (d ?? m);
+};
+/** What standalone code may `require`: ajv's runtime helpers and ajv-formats' formats, from this bundle. */
+const runtime = {
+    "ajv/dist/runtime/equal": { default: cjs(equal["default"]) },
+    "ajv/dist/runtime/ucs2length": { default: cjs(ucs2length["default"]) },
+    "ajv/dist/runtime/uri": { default: cjs(uri["default"]) },
+    "ajv/dist/runtime/validation_error": { default: cjs(validation_error["default"]) },
+    "ajv-formats/dist/formats": {
+        fullFormats: formats.fullFormats ?? cjs(formats),
+        fastFormats: formats.fastFormats,
+    },
+};
+const standaloneCode = cjs((standalone_default()));
+const requireRe = /require\("([^"]+)"\)/g;
+/** Ajv options a compile must add for its validator to be cacheable (the source of the generated code). */
+const cacheableCode = { source: true };
+const hash = (s) => (0,external_node_crypto_.createHash)("sha256").update(s).digest("hex");
+function load(file, key) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, "utf8");
+    }
+    catch {
+        return undefined;
+    }
+    const nl = text.indexOf("\n");
+    const [format, k, sum] = text
+        .slice(0, nl)
+        .replace(/^\/\/ /, "")
+        .split(" ");
+    const body = text.slice(nl + 1);
+    if (format !== FORMAT || k !== key || sum !== hash(body))
+        return undefined;
+    try {
+        const mod = { exports: {} };
+        const req = (id) => {
+            if (!(id in runtime))
+                throw new Error(`unknown module ${id}`);
+            return runtime[id];
+        };
+        new Function("require", "module", "exports", body)(req, mod, mod.exports);
+        return typeof mod.exports === "function" ? mod.exports : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function store(file, key, c) {
+    let body;
+    try {
+        body = standaloneCode(c.ajv, c.validate);
+    }
+    catch {
+        return; // a schema ajv cannot emit as standalone code is simply compiled every time
+    }
+    for (const m of body.matchAll(requireRe))
+        if (!(m[1] in runtime))
+            return;
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(tmp, `// ${FORMAT} ${key} ${hash(body)}\n${body}`);
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch {
+        // A read-only or full disk costs speed, never a verdict.
+        try {
+            (0,external_node_fs_.rmSync)(tmp, { force: true });
+        }
+        catch { }
+    }
+}
+function entry(identity, dir) {
+    const key = hash([FORMAT, ajv_package_namespaceObject.rE, ajv_formats_package_namespaceObject.rE, ...identity].join("\0"));
+    return { key, file: external_node_path_default().join(dir, `${key}.cjs`) };
+}
+/** The cached validator for `identity` (every string that determines the generated code: schema text or
+ * digest, Ajv class, options), or undefined when there is no sound entry (or no cache). */
+function cachedValidator(identity, dir = cacheDir) {
+    if (!dir)
+        return undefined;
+    const { key, file } = entry(identity, dir);
+    return load(file, key);
+}
+/** Writes a validator compiled with `code: cacheableCode` among its Ajv options for the next run. */
+function storeValidator(identity, c, dir = cacheDir) {
+    if (!dir)
+        return;
+    const { key, file } = entry(identity, dir);
+    store(file, key, c);
+}
+/** The validator for `identity`: loaded from the cache when a sound entry exists, else `compile()`d and
+ * written for the next run. */
+function compileCached(identity, compile, dir = cacheDir) {
+    const hit = cachedValidator(identity, dir);
+    if (hit)
+        return hit;
+    const c = compile();
+    storeValidator(identity, c, dir);
+    return c.validate;
+}
+
 ;// CONCATENATED MODULE: ./src/k8s/schemas.ts
 // The Kubernetes API schemas the static gate validates rendered objects against, offline. They come from
 // the OpenAPI v3 spec in the `k8s.io/kubernetes` Go module (what the API server serves), compacted by
 // scripts/k8s-schemas.mjs into schemas/kubernetes/v<major>.<minor>.json.gz (committed; no network at gate
 // time). Refresh: `node scripts/k8s-schemas.mjs 1.38` when the kind node image pin moves to a new minor.
+
+
 
 
 
@@ -43522,11 +43784,34 @@ function openStatus(schemas) {
  * rather than once per kind; each kind compiles on first use. */
 class KubeValidator {
     schemas;
-    ajv = createAjv({ validateSchema: false, inlineRefs: false, code: { optimize: false } });
+    ajvInstance;
     cache = new Map();
-    registered = false;
+    digest;
     constructor(schemas) {
         this.schemas = schemas;
+    }
+    /** All definitions registered once, built on the first kind that is not in the validator cache. */
+    get ajv() {
+        if (!this.ajvInstance) {
+            this.ajvInstance = createAjv({
+                validateSchema: false,
+                inlineRefs: false,
+                code: { optimize: false, ...cacheableCode },
+            });
+            this.ajvInstance.addSchema({
+                $id: "k8s",
+                definitions: strictify(openStatus(this.schemas)),
+            });
+        }
+        return this.ajvInstance;
+    }
+    /** What the compiled code of a kind depends on: the schema set and the code that shapes it. */
+    identity(root) {
+        this.digest ??= (0,external_node_crypto_.createHash)("sha256")
+            .update(JSON.stringify(this.schemas))
+            .update([createAjv, strictify, openStatus, KubeValidator].map(String).join("\0"))
+            .digest("hex");
+        return ["k8s", this.digest, root];
     }
     knows(apiVersion, kind) {
         return this.schemas.kinds[`${apiVersion}/${kind}`] !== undefined;
@@ -43538,11 +43823,10 @@ class KubeValidator {
         if (fn === undefined) {
             const root = this.schemas.kinds[key];
             if (root) {
-                if (!this.registered) {
-                    this.ajv.addSchema({ $id: "k8s", definitions: strictify(openStatus(this.schemas)) });
-                    this.registered = true;
-                }
-                fn = this.ajv.compile({ $ref: `k8s#/definitions/${root}` });
+                fn = compileCached(this.identity(root), () => {
+                    const ajv = this.ajv;
+                    return { ajv, validate: ajv.compile({ $ref: `k8s#/definitions/${root}` }) };
+                });
             }
             else
                 fn = null;
@@ -44981,6 +45265,7 @@ function keyPathAt(node, offset) {
 ;// CONCATENATED MODULE: ./src/values/schema.ts
 
 
+
 // Keywords about what must be present: a single override file is partial by design, so these are only
 // meaningful on the merged values.
 const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
@@ -45065,13 +45350,25 @@ function compileValuesSchema(text, file) {
     // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
     // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
     // than it saves on a few values files.
-    const ajv = createAjvFor(schema, { validateFormats: false, code: { optimize: false } });
+    const opts = { validateFormats: false, code: { optimize: false, ...cacheableCode } };
     // Helm 3 (gojsonschema) also knows draft-04/06; ajv has no meta-schema for them, so such a schema is
     // compiled under draft-07 rules (the keywords that differ are rare in values schemas).
     const declared = schema.$schema;
     const copy = typeof declared === "string" && /draft-0[46]/.test(declared)
         ? { ...schema, $schema: undefined }
         : schema;
+    // Only a schema that passed the meta-schema check is ever cached: a cache hit skips that check too.
+    // The code that picks the Ajv class and options is part of what the cached code depends on.
+    const identity = [
+        createAjvFor.toString(),
+        compileValuesSchema.toString(),
+        String(declared),
+        JSON.stringify(copy),
+    ];
+    const cached = cachedValidator(identity);
+    if (cached)
+        return { validate: cached, schema };
+    const ajv = createAjvFor(schema, opts);
     if (!ajv.validateSchema(copy)) {
         const err = ajv.errors?.[0];
         const positions = parseYamlText(text, file);
@@ -45088,7 +45385,9 @@ function compileValuesSchema(text, file) {
         };
     }
     try {
-        return { validate: ajv.compile(copy), schema };
+        const validate = ajv.compile(copy);
+        storeValidator(identity, { ajv, validate });
+        return { validate, schema };
     }
     catch (e) {
         return {
@@ -45221,6 +45520,7 @@ const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"ht
 
 
 
+
 const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
 const config_DEFAULT_KUBESEC_THRESHOLD = 9;
 /** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
@@ -45230,7 +45530,12 @@ function normalizeKubeVersion(v, source) {
         throw new errors_InputError(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
     return `${m[1]}.${m[2]}`;
 }
-const validateConfig = createAjv().compile(floe_gate_schema_namespaceObject);
+// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
+let compiledConfig;
+const configValidator = () => (compiledConfig ??= compileCached([JSON.stringify(floe_gate_schema_namespaceObject), createAjv.toString()], () => {
+    const ajv = createAjv({ code: { ...cacheableCode } });
+    return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
+}));
 function helmFromConfig(v) {
     if (v === undefined)
         return undefined;
@@ -45258,6 +45563,7 @@ async function loadConfigFile(file, cwd) {
     if (bad)
         throw new errors_InputError(`${bad.rule}: ${bad.message}`, bad.at);
     const value = y.value ?? {};
+    const validateConfig = configValidator();
     if (!validateConfig(value)) {
         const errs = validateConfig.errors ?? [];
         // additionalProperties errors first: an unknown key is the most common (and most precise) mistake.
@@ -45514,6 +45820,7 @@ function unusedWaivers(waivers, findings) {
 
 
 
+
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 const gateRules = {
     yamlParse: "yaml-parse",
@@ -45560,6 +45867,7 @@ function applyPolicy(f, config, today) {
 }
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
+    useValidatorCache(inputs.validatorCache);
     const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
     const config = await resolveConfig(inputs, cwd);
     const plan = await buildPlan(config, inputs, cwd);
@@ -46607,7 +46915,7 @@ function extractZipNix(file, dest) {
  * @param version       version of the tool.  semver format
  * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
  */
-function cacheDir(sourceDir, tool, version, arch) {
+function tool_cache_cacheDir(sourceDir, tool, version, arch) {
     return tool_cache_awaiter(this, void 0, void 0, function* () {
         version = node_modules_semver.clean(version) || version;
         arch = arch || external_os_namespaceObject.arch();
@@ -47145,7 +47453,7 @@ async function installTool(req, opts) {
 async function cacheAtomically(toolCache, tool, version, arch, source, quiet) {
     const dest = external_node_path_default().join(toolCache, cacheName(tool), version.replace(/^v/, ""), arch);
     try {
-        return await withToolCacheEnv(toolCache, (0,external_node_os_namespaceObject.tmpdir)(), () => withQuietToolkit(quiet, () => cacheDir(source, cacheName(tool), version, arch)));
+        return await withToolCacheEnv(toolCache, (0,external_node_os_namespaceObject.tmpdir)(), () => withQuietToolkit(quiet, () => tool_cache_cacheDir(source, cacheName(tool), version, arch)));
     }
     catch (e) {
         await (0,promises_.rm)(dest, { recursive: true, force: true });
@@ -47567,7 +47875,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2505);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9069);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

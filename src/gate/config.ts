@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { ValidateFunction } from "ajv";
 import schema from "../../schemas/floe-gate.schema.json" with { type: "json" };
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
@@ -10,6 +11,7 @@ import { NAMESPACE } from "../helm/argv.js";
 import { defaultKubeVersion } from "../k8s/schemas.js";
 import type { Severity } from "../report/results.js";
 import { createAjv } from "../values/ajv.js";
+import { cacheableCode, compileCached } from "../values/ajv-cache.js";
 import { parseYamlText } from "../values/yaml.js";
 import type { GateConfig, Waiver } from "./types.js";
 
@@ -39,7 +41,13 @@ interface RawConfig {
   policy?: { networkPolicyEnvironments?: string[]; prodEnvironments?: string[] };
 }
 
-const validateConfig = createAjv().compile<RawConfig>(schema);
+// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
+let compiledConfig: ValidateFunction<RawConfig> | undefined;
+const configValidator = (): ValidateFunction<RawConfig> =>
+  (compiledConfig ??= compileCached([JSON.stringify(schema), createAjv.toString()], () => {
+    const ajv = createAjv({ code: { ...cacheableCode } });
+    return { ajv, validate: ajv.compile(schema) };
+  }) as ValidateFunction<RawConfig>);
 
 function helmFromConfig(v: RawConfig["helm"]): HelmMajor[] | undefined {
   if (v === undefined) return undefined;
@@ -63,6 +71,7 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
   const bad = y.problems[0];
   if (bad) throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
   const value = y.value ?? {};
+  const validateConfig = configValidator();
   if (!validateConfig(value)) {
     const errs = validateConfig.errors ?? [];
     // additionalProperties errors first: an unknown key is the most common (and most precise) mistake.

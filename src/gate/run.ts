@@ -16,6 +16,7 @@ import { parseLintOutput, parseRenderError } from "../helm/output.js";
 import type { PhaseContext } from "../report/phase.js";
 import type { CheckState, CheckStatus, Finding, Severity } from "../report/results.js";
 import { requireLocalTool } from "../tools/local.js";
+import { useValidatorCache } from "../values/ajv-cache.js";
 import { chartReads, deadValues } from "../values/dead.js";
 import { type CompiledSchema, compileValuesSchema, validateFile, validateMerged } from "../values/schema.js";
 import { FileTooLarge, type LoadedYaml, loadYamlFile } from "../values/yaml.js";
@@ -91,6 +92,7 @@ interface ScenarioState {
 
 export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptions): Promise<void> {
   const { cwd } = opts;
+  useValidatorCache(inputs.validatorCache);
   const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);

@@ -4,6 +4,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { DocPath, SourcePosition } from "../checks/types.js";
 import { createAjvFor } from "./ajv.js";
+import { cacheableCode, cachedValidator, storeValidator } from "./ajv-cache.js";
 import { type LoadedYaml, parseYamlText } from "./yaml.js";
 
 export interface SchemaProblem {
@@ -103,7 +104,7 @@ export function compileValuesSchema(text: string, file: string): CompiledSchema 
   // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
   // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
   // than it saves on a few values files.
-  const ajv = createAjvFor(schema, { validateFormats: false, code: { optimize: false } });
+  const opts = { validateFormats: false, code: { optimize: false, ...cacheableCode } };
   // Helm 3 (gojsonschema) also knows draft-04/06; ajv has no meta-schema for them, so such a schema is
   // compiled under draft-07 rules (the keywords that differ are rare in values schemas).
   const declared = (schema as { $schema?: unknown }).$schema;
@@ -111,6 +112,17 @@ export function compileValuesSchema(text: string, file: string): CompiledSchema 
     typeof declared === "string" && /draft-0[46]/.test(declared)
       ? { ...(schema as object), $schema: undefined }
       : schema;
+  // Only a schema that passed the meta-schema check is ever cached: a cache hit skips that check too.
+  // The code that picks the Ajv class and options is part of what the cached code depends on.
+  const identity = [
+    createAjvFor.toString(),
+    compileValuesSchema.toString(),
+    String(declared),
+    JSON.stringify(copy),
+  ];
+  const cached = cachedValidator(identity);
+  if (cached) return { validate: cached, schema };
+  const ajv = createAjvFor(schema, opts);
   if (!ajv.validateSchema(copy as object)) {
     const err = ajv.errors?.[0];
     const positions = parseYamlText(text, file);
@@ -127,7 +139,9 @@ export function compileValuesSchema(text: string, file: string): CompiledSchema 
     };
   }
   try {
-    return { validate: ajv.compile(copy as object), schema };
+    const validate = ajv.compile(copy as object);
+    storeValidator(identity, { ajv, validate });
+    return { validate, schema };
   } catch (e) {
     return {
       problem: {
