@@ -44704,6 +44704,60 @@ function pathAtOffset(node, offset) {
     }
     return undefined;
 }
+// yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native lookup (a
+// quarter of the parse time of a rendered chart): parsing runs against a plain copy of the environment.
+function withPlainEnv(fn) {
+    const env = process.env;
+    process.env = { ...env };
+    try {
+        return fn();
+    }
+    finally {
+        process.env = env;
+    }
+}
+function parseText(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const docs = withPlainEnv(() => (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false }));
+    return { docs: Array.isArray(docs) ? docs : [], lineCounter };
+}
+// Parses of single documents, by text, for the whole process: helm 3 and helm 4, and scenarios that differ
+// in a few values, render mostly identical documents (a parse is most of the gate's own per-cell CPU).
+// The parsed documents are never handed out: each use converts them to fresh JS objects.
+const parsedDocs = new Map();
+const MAX_PARSED_DOCS = 20_000;
+const docStartRe = /^---(?=[ \t\r\n]|$)/gm;
+// A keep-chomped block scalar (`|+`, `>2+`) keeps trailing blank lines as content.
+const keepChompRe = /[|>][1-9]?\+/;
+/** The documents of the output parsed one by one (identical ones once per process), or undefined when the
+ * stream must be parsed whole: directives or `...` markers, or any YAML error (its position and message
+ * then come from the whole stream, exactly as before). */
+function splitParse(manifest) {
+    if (/^(?:%|\.\.\.)/m.test(manifest))
+        return undefined;
+    const starts = [0, ...[...manifest.matchAll(docStartRe)].map((m) => m.index).filter((i) => i > 0)];
+    const out = [];
+    let lineBase = 1;
+    for (const [i, base] of starts.entries()) {
+        const chunk = manifest.slice(base, starts[i + 1] ?? manifest.length);
+        // Helm 4 ends each document with a blank line more than helm 3: not content, unless kept by `|+`.
+        const text = keepChompRe.test(chunk) ? chunk : chunk.replace(/\n+$/, "\n");
+        let parsed = parsedDocs.get(text);
+        if (!parsed) {
+            parsed = parseText(text);
+            if (parsedDocs.size >= MAX_PARSED_DOCS)
+                parsedDocs.clear();
+            parsedDocs.set(text, parsed);
+        }
+        if (parsed.docs.some((d) => d.errors.length > 0))
+            return undefined;
+        for (const doc of parsed.docs)
+            out.push({ doc, base, lineBase, lineCounter: parsed.lineCounter });
+        for (let p = chunk.indexOf("\n"); p >= 0; p = chunk.indexOf("\n", p + 1))
+            lineBase++;
+    }
+    return out;
+}
 function parseManifestDocuments(manifest, opts) {
     const cwd = external_node_path_default().resolve(opts.cwd);
     const chartDirAbs = external_node_path_default().resolve(cwd, opts.chartDir);
@@ -44718,19 +44772,24 @@ function parseManifestDocuments(manifest, opts) {
     const sources = [];
     for (const m of manifest.matchAll(sourceRe))
         sources.push({ offset: m.index, source: m[1] });
-    const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(manifest, { lineCounter, uniqueKeys: true, prettyErrors: false });
-    const list = Array.isArray(docs) ? docs : [];
+    const list = (opts.split !== false ? splitParse(manifest) : undefined) ??
+        ((whole) => whole.docs.map((doc) => ({ doc, base: 0, lineBase: 1, lineCounter: whole.lineCounter })))(parseText(manifest));
     const objects = [];
     const problems = [];
     const seenOfKind = new Map();
     let prevEnd = 0;
-    for (const doc of list) {
-        const start = doc.contents?.range?.[0] ?? doc.range[0];
+    for (const { doc, base, lineBase, lineCounter: lc } of list) {
+        // Offsets in the parsed text -> offsets and lines in the whole output.
+        const linePos = (offset) => {
+            const p = lc.linePos(offset);
+            return { line: p.line + lineBase - 1, col: p.col };
+        };
+        const localStart = doc.contents?.range?.[0] ?? doc.range[0];
+        const start = base + localStart;
         const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
-        prevEnd = doc.range[2];
+        prevEnd = base + doc.range[2];
         const template = src ? templateFile(src.source, chartDirAbs, cwd) : rel(cwd, chartDirAbs);
-        const manifestLine = lineCounter.linePos(start).line;
+        const manifestLine = linePos(localStart).line;
         let js;
         try {
             js = doc.toJS({ maxAliasCount: 100 });
@@ -44762,7 +44821,7 @@ function parseManifestDocuments(manifest, opts) {
         };
         for (const e of doc.errors) {
             const offset = e.pos[0];
-            const lp = lineCounter.linePos(offset);
+            const lp = linePos(offset);
             if (e.code === "DUPLICATE_KEY") {
                 const keyPath = pathAtOffset(doc.contents, offset);
                 const where = keyPath ? `'${keyPath.join(".")}'` : "a key";
@@ -45831,13 +45890,27 @@ const gateRules = {
     deadValue: "dead-value",
     waiverUnused: "waiver-unused",
 };
-async function pool(items, limit, fn) {
-    let next = 0;
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-        while (next < items.length)
-            await fn(items[next++]);
-    });
-    await Promise.all(workers);
+/** At most `limit` calls of the returned function run at once; the others wait in call order. */
+function limiter(limit) {
+    let active = 0;
+    const waiting = [];
+    return async (fn) => {
+        if (active < limit)
+            active++;
+        else
+            await new Promise((go) => waiting.push(go));
+        try {
+            return await fn();
+        }
+        finally {
+            // The slot passes straight to the next waiter, so nobody can overtake it.
+            const next = waiting.shift();
+            if (next)
+                next();
+            else
+                active--;
+        }
+    };
 }
 function run_glob(pattern, s) {
     const re = new RegExp(`^${pattern
@@ -45923,13 +45996,17 @@ async function runGate(ctx, inputs, opts) {
         }
         return y;
     };
-    // helm runs are the long pole and use another core: the first cells' helm processes start as soon as
-    // their values files are known to be YAML, while this process compiles schemas and checks values.
+    // helm runs are the long pole: up to one per core at a time, queued as soon as their values files are
+    // known to be YAML, while this process checks values and then the rendered objects of each cell as its
+    // render arrives (this process's own work and kubesec fill the cores between helm runs). Every render
+    // is queued before any lint: a render feeds the checks and kubesec, a lint feeds nothing, so the run
+    // ends on a short lint rather than on a render still to be checked.
     const parallelism = opts.parallelism ?? external_node_os_default().availableParallelism();
-    const tasks = plan.cells.flatMap((cell) => [
-        { cell, kind: "template" },
-        { cell, kind: "lint" },
-    ]);
+    const tasks = [
+        ...plan.cells.map((cell) => ({ cell, kind: "template" })),
+        ...plan.cells.map((cell) => ({ cell, kind: "lint" })),
+    ];
+    const helmSlot = limiter(parallelism);
     const helmRuns = new Map();
     const helmRun = (t) => {
         let p = helmRuns.get(t);
@@ -45942,7 +46019,10 @@ async function runGate(ctx, inputs, opts) {
                 valuesFiles: s.valuesFiles,
                 kubeVersion: config.settings.kubeVersion,
             };
-            p = runTool(t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args), { cwd });
+            const argv = t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args);
+            p = helmSlot(() => runTool(argv, { cwd }));
+            // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
+            p.catch(() => { });
             helmRuns.set(t, p);
         }
         return p;
@@ -45958,7 +46038,7 @@ async function runGate(ctx, inputs, opts) {
         }
         return true;
     };
-    for (const t of tasks.slice(0, parallelism))
+    for (const t of tasks)
         if (await prefetchable(t.cell.scenario))
             void helmRun(t);
     const scenarioValues = new Map();
@@ -46199,7 +46279,7 @@ async function runGate(ctx, inputs, opts) {
         all.push(...out);
         finish(s);
     };
-    await pool(tasks, parallelism, runCell);
+    await Promise.all(tasks.map(runCell));
     // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
     for (const [cell, fs] of lintMessages) {
         const keep = renderFailed.has(cell)

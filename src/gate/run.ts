@@ -46,12 +46,22 @@ export interface GateOptions {
   parallelism?: number;
 }
 
-async function pool<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(workers);
+/** At most `limit` calls of the returned function run at once; the others wait in call order. */
+export function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> {
+  let active = 0;
+  const waiting: Array<() => void> = [];
+  return async (fn) => {
+    if (active < limit) active++;
+    else await new Promise<void>((go) => waiting.push(go));
+    try {
+      return await fn();
+    } finally {
+      // The slot passes straight to the next waiter, so nobody can overtake it.
+      const next = waiting.shift();
+      if (next) next();
+      else active--;
+    }
+  };
 }
 
 function glob(pattern: string, s: string): boolean {
@@ -152,14 +162,18 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     }
     return y;
   };
-  // helm runs are the long pole and use another core: the first cells' helm processes start as soon as
-  // their values files are known to be YAML, while this process compiles schemas and checks values.
+  // helm runs are the long pole: up to one per core at a time, queued as soon as their values files are
+  // known to be YAML, while this process checks values and then the rendered objects of each cell as its
+  // render arrives (this process's own work and kubesec fill the cores between helm runs). Every render
+  // is queued before any lint: a render feeds the checks and kubesec, a lint feeds nothing, so the run
+  // ends on a short lint rather than on a render still to be checked.
   const parallelism = opts.parallelism ?? os.availableParallelism();
   type Task = { cell: PlanCell; kind: "template" | "lint" };
-  const tasks: Task[] = plan.cells.flatMap((cell) => [
-    { cell, kind: "template" as const },
-    { cell, kind: "lint" as const },
-  ]);
+  const tasks: Task[] = [
+    ...plan.cells.map((cell) => ({ cell, kind: "template" as const })),
+    ...plan.cells.map((cell) => ({ cell, kind: "lint" as const })),
+  ];
+  const helmSlot = limiter(parallelism);
   const helmRuns = new Map<Task, Promise<RunResult>>();
   const helmRun = (t: Task): Promise<RunResult> => {
     let p = helmRuns.get(t);
@@ -172,7 +186,10 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         valuesFiles: s.valuesFiles,
         kubeVersion: config.settings.kubeVersion,
       };
-      p = runTool(t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args), { cwd });
+      const argv = t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args);
+      p = helmSlot(() => runTool(argv, { cwd }));
+      // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
+      p.catch(() => {});
       helmRuns.set(t, p);
     }
     return p;
@@ -186,7 +203,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     }
     return true;
   };
-  for (const t of tasks.slice(0, parallelism)) if (await prefetchable(t.cell.scenario)) void helmRun(t);
+  for (const t of tasks) if (await prefetchable(t.cell.scenario)) void helmRun(t);
 
   const scenarioValues = new Map<Scenario, LoadedYaml[]>();
   // Per-file values-schema findings, so the merged check does not repeat them.
@@ -471,7 +488,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     finish(s);
   };
 
-  await pool(tasks, parallelism, runCell);
+  await Promise.all(tasks.map(runCell));
 
   // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
   for (const [cell, fs] of lintMessages) {
