@@ -10,7 +10,7 @@ import type { Check, CheckContext, RenderCell, Scenario } from "../checks/types.
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { type RunResult, runTool } from "../exec/runner.js";
-import { helmLintArgv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
+import { helmLintArgv, helmRunEnv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
 import type { PhaseContext } from "../report/phase.js";
@@ -174,6 +174,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     ...plan.cells.map((cell) => ({ cell, kind: "lint" as const })),
   ];
   const helmSlot = limiter(parallelism);
+  const helmEnv = helmRunEnv(process.env);
   const helmRuns = new Map<Task, Promise<RunResult>>();
   const helmRun = (t: Task): Promise<RunResult> => {
     let p = helmRuns.get(t);
@@ -187,7 +188,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         kubeVersion: config.settings.kubeVersion,
       };
       const argv = t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args);
-      p = helmSlot(() => runTool(argv, { cwd }));
+      p = helmSlot(() => runTool(argv, { cwd, env: helmEnv }));
       // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
       p.catch(() => {});
       helmRuns.set(t, p);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runTool } from "../../src/exec/runner.js";
-import { helmLintArgv, helmTemplateArgv } from "../../src/helm/argv.js";
+import { helmLintArgv, helmRunEnv, helmTemplateArgv } from "../../src/helm/argv.js";
 import { parseManifest, parseManifestDocuments, templateFile } from "../../src/helm/manifest.js";
 import { helm, repoRoot } from "../helpers/tools.js";
 
@@ -248,4 +248,15 @@ describe("helm argv builders", () => {
   ])("helm $major lint always names the chart path", ({ major, want }) => {
     expect(helmLintArgv({ bin: `/h${major}`, major, chartDir: "ch", valuesFiles: ["v.yaml"] })).toEqual(want);
   });
+
+  it.each([
+    { env: { PATH: "/bin" }, want: { PATH: "/bin", GOGC: "off", GOMEMLIMIT: "256MiB" } },
+    { env: { GOGC: "100" }, want: { GOGC: "100", GOMEMLIMIT: "256MiB" } },
+    { env: { GOMEMLIMIT: "1GiB" }, want: { GOGC: "off", GOMEMLIMIT: "1GiB" } },
+  ])(
+    "helm runs without Go's collector below 256 MiB unless the environment says otherwise: $env",
+    ({ env, want }) => {
+      expect(helmRunEnv(env)).toEqual(want);
+    },
+  );
 });
