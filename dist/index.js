@@ -38466,7 +38466,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 1149:
+/***/ 3861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40482,6 +40482,20 @@ function standaloneKindSchema(schemas, apiVersion, kind, opts = { strict: true }
     }
     return { $ref: `#/definitions/${root}`, definitions };
 }
+const digests = new WeakMap();
+/** sha256 of a schema set and of the code here that turns it into schemas (strict, standalone, open
+ * status): what anything built from it may be cached under. */
+function schemaSetDigest(schemas) {
+    let d = digests.get(schemas);
+    if (!d) {
+        d = (0,external_node_crypto_.createHash)("sha256")
+            .update(JSON.stringify(schemas))
+            .update([strictify, refsOf, standaloneKindSchema, openStatus].map(String).join("\0"))
+            .digest("hex");
+        digests.set(schemas, d);
+    }
+    return d;
+}
 /** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
  * object fields before validating so only real mistakes are reported. */
 function withoutNulls(value) {
@@ -40536,8 +40550,8 @@ class KubeValidator {
     /** What the compiled code of a kind depends on: the schema set and the code that shapes it. */
     identity(root) {
         this.digest ??= (0,external_node_crypto_.createHash)("sha256")
-            .update(JSON.stringify(this.schemas))
-            .update([createAjv, strictify, openStatus, KubeValidator].map(String).join("\0"))
+            .update(schemaSetDigest(this.schemas))
+            .update([createAjv, KubeValidator].map(String).join("\0"))
             .digest("hex");
         return ["k8s", this.digest, root];
     }
@@ -40700,20 +40714,23 @@ function kubeconformFiles(schemas) {
         const rootName = String(standalone.$ref).replace("#/definitions/", "");
         files.set(kubeconformFileName(k.apiVersion, k.kind), JSON.stringify({ ...defs[rootName], definitions: defs }));
     }
-    const h = (0,external_node_crypto_.createHash)("sha256");
-    for (const [name, body] of [...files].sort())
-        h.update(name).update("\0").update(body);
-    const out = { files, hash: h.digest("hex").slice(0, 12) };
-    built.set(schemas, out);
-    return out;
+    built.set(schemas, files);
+    return files;
 }
-/** Writes (once) and returns the folder to pass as `--schema-location`. */
+/** Writes (once) and returns the folder to pass as `--schema-location`. Named by a digest of the schema
+ * set and of the code that writes it, so a run that finds it need not build its files again. */
 function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_.tmpdir)(), "floe-helm-kubeconform")) {
-    const { files, hash } = kubeconformFiles(schemas);
+    const hash = (0,external_node_crypto_.createHash)("sha256")
+        .update(schemaSetDigest(schemas))
+        .update([kubeconformFiles, kubeconformFileName, kubeconformVersionDir].map(String).join("\0"))
+        .update(JSON.stringify(KUBESEC_KINDS))
+        .digest("hex")
+        .slice(0, 12);
     const dir = external_node_path_default().join(baseDir, `${schemas.kubernetesVersion}-${hash}`);
     const versionDir = external_node_path_default().join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
     if ((0,external_node_fs_.existsSync)(versionDir))
         return dir;
+    const files = kubeconformFiles(schemas);
     const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;
     (0,external_node_fs_.mkdirSync)(external_node_path_default().join(tmp, kubeconformVersionDir(schemas.kubernetesVersion)), { recursive: true });
     for (const [name, body] of files) {
@@ -40874,6 +40891,7 @@ async function scan(argv, input, expected) {
 const kubesecCheck = {
     rule: kubesec_RULE,
     defaultSeverity: "error",
+    runsProcess: true,
     description: "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
     async run(cell, ctx) {
         const severity = ctx.severity(kubesec_RULE, "error");
@@ -41232,6 +41250,21 @@ function helmDependencyBuildArgv(bin, _major, chartDir) {
     return [bin, "dependency", "build", chartDir, "--skip-refresh"];
 }
 
+;// CONCATENATED MODULE: ./src/exec/plain-env.ts
+// yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native lookup (a
+// quarter of the time of parsing a rendered chart): YAML is parsed against a plain copy of the environment.
+// Parsing is synchronous, so nothing else can observe the swap.
+function withPlainEnv(fn) {
+    const env = process.env;
+    process.env = { ...env };
+    try {
+        return fn();
+    }
+    finally {
+        process.env = env;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/helm/locate.ts
 // Rows that are only template actions (`{{- if ... }}`) or comments do not shape YAML blocks.
 const actionOnly = /^\s*(\{\{.*?\}\}\s*)+$/;
@@ -41372,6 +41405,7 @@ function sectionFor(lines, kind, nth) {
 
 
 
+
 const sourceRe = /^# Source: (.+?)\s*$/gm;
 /** Maps a `# Source:` path (`<chart>/templates/x.yaml`, `<chart>/charts/sub/templates/y.yaml`) to the
  * file under chartDir, relative to cwd. A subchart packed as `charts/sub-1.0.0.tgz` maps to the archive. */
@@ -41437,18 +41471,6 @@ function pathAtOffset(node, offset) {
         }
     }
     return undefined;
-}
-// yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native lookup (a
-// quarter of the parse time of a rendered chart): parsing runs against a plain copy of the environment.
-function withPlainEnv(fn) {
-    const env = process.env;
-    process.env = { ...env };
-    try {
-        return fn();
-    }
-    finally {
-        process.env = env;
-    }
 }
 function parseText(text) {
     const lineCounter = new dist/* LineCounter */.HN();
@@ -41855,6 +41877,7 @@ function deadValues(file, reads, schema) {
 
 
 
+
 /** Values files are configuration, not data: larger ones are refused before parsing. */
 const MAX_VALUES_BYTES = 8 * 1024 * 1024;
 class FileTooLarge extends Error {
@@ -41920,14 +41943,14 @@ function decodeText(buf) {
  * must stay the string "off". */
 function parseYamlText(text, file, version = "1.1") {
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
+    const doc = withPlainEnv(() => (0,dist/* parseDocument */.Tp)(text, {
         lineCounter,
         uniqueKeys: true,
         version,
         prettyErrors: false,
         // Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
         customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
-    });
+    }));
     const problems = [];
     for (const e of doc.errors) {
         const lp = lineCounter.linePos(e.pos[0]);
@@ -42957,21 +42980,39 @@ async function runGate(ctx, inputs, opts) {
                 }
                 status(gateRules.duplicateKey, `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`, stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)));
                 const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
+                const start = (c) => {
+                    const c0 = Date.now();
+                    try {
+                        const res = c.run(rc, checkCtx);
+                        if (Array.isArray(res))
+                            return Promise.resolve({ fs: res, ms: Date.now() - c0 });
+                        return res.then((fs) => ({ fs, ms: Date.now() - c0 }), (error) => ({ error, ms: Date.now() - c0 }));
+                    }
+                    catch (error) {
+                        return Promise.resolve({ error, ms: Date.now() - c0 });
+                    }
+                };
+                // Checks that run a program (kubesec) start first: it runs while this process does the others.
+                const outcomes = new Map();
+                for (const c of [...checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
+                    if (severityFor(config, c.rule) !== "off")
+                        outcomes.set(c, start(c));
                 for (const c of checks) {
-                    if (severityFor(config, c.rule) === "off") {
+                    const o = outcomes.get(c);
+                    if (!o) {
                         status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
                         continue;
                     }
-                    const c0 = Date.now();
-                    try {
-                        const fs = (await c.run(rc, checkCtx)).map((f) => ({ ...base, ...f }));
+                    const res = await o;
+                    if ("fs" in res) {
+                        const fs = res.fs.map((f) => ({ ...base, ...f }));
                         out.push(...fs);
-                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), Date.now() - c0);
+                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), res.ms);
                     }
-                    catch (e) {
-                        const msg = `check ${c.rule} failed: ${e.message}`;
+                    else {
+                        const msg = `check ${c.rule} failed: ${res.error.message}`;
                         out.push({ rule: c.rule, severity: "error", message: msg, ...base });
-                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", Date.now() - c0, msg);
+                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", res.ms, msg);
                     }
                 }
             }
@@ -43527,7 +43568,7 @@ function runTool(argv, opts = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1149);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3861);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

@@ -208,6 +208,7 @@ async function scan(argv: string[], input: string, expected: number): Promise<Ku
 export const kubesecCheck: Check = {
   rule: RULE,
   defaultSeverity: "error",
+  runsProcess: true,
   description:
     "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
   async run(cell, ctx) {

@@ -424,20 +424,39 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
           stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)),
         );
         const rc: RenderCell = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
+        type Outcome = { fs: Finding[]; ms: number } | { error: unknown; ms: number };
+        const start = (c: Check): Promise<Outcome> => {
+          const c0 = Date.now();
+          try {
+            const res = c.run(rc, checkCtx);
+            if (Array.isArray(res)) return Promise.resolve({ fs: res, ms: Date.now() - c0 });
+            return res.then(
+              (fs) => ({ fs, ms: Date.now() - c0 }),
+              (error: unknown) => ({ error, ms: Date.now() - c0 }),
+            );
+          } catch (error) {
+            return Promise.resolve({ error, ms: Date.now() - c0 });
+          }
+        };
+        // Checks that run a program (kubesec) start first: it runs while this process does the others.
+        const outcomes = new Map<Check, Promise<Outcome>>();
+        for (const c of [...checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
+          if (severityFor(config, c.rule) !== "off") outcomes.set(c, start(c));
         for (const c of checks) {
-          if (severityFor(config, c.rule) === "off") {
+          const o = outcomes.get(c);
+          if (!o) {
             status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
             continue;
           }
-          const c0 = Date.now();
-          try {
-            const fs = (await c.run(rc, checkCtx)).map((f) => ({ ...base, ...f }));
+          const res = await o;
+          if ("fs" in res) {
+            const fs = res.fs.map((f) => ({ ...base, ...f }));
             out.push(...fs);
-            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), Date.now() - c0);
-          } catch (e) {
-            const msg = `check ${c.rule} failed: ${(e as Error).message}`;
+            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), res.ms);
+          } else {
+            const msg = `check ${c.rule} failed: ${(res.error as Error).message}`;
             out.push({ rule: c.rule, severity: "error", message: msg, ...base });
-            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", Date.now() - c0, msg);
+            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", res.ms, msg);
           }
         }
       }

@@ -15,6 +15,7 @@ import {
   parseAllDocuments,
 } from "yaml";
 import type { DocPath, RenderedObject, SourcePosition } from "../checks/types.js";
+import { withPlainEnv } from "../exec/plain-env.js";
 import { locateInLines, sectionFor } from "./locate.js";
 
 export interface ManifestOptions {
@@ -116,18 +117,6 @@ interface ParsedDoc {
   base: number;
   lineBase: number;
   lineCounter: LineCounter;
-}
-
-// yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native lookup (a
-// quarter of the parse time of a rendered chart): parsing runs against a plain copy of the environment.
-function withPlainEnv<T>(fn: () => T): T {
-  const env = process.env;
-  process.env = { ...env };
-  try {
-    return fn();
-  } finally {
-    process.env = env;
-  }
 }
 
 function parseText(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {

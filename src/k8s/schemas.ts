@@ -145,6 +145,22 @@ export function standaloneKindSchema(
   return { $ref: `#/definitions/${root}`, definitions };
 }
 
+const digests = new WeakMap<KubeSchemas, string>();
+
+/** sha256 of a schema set and of the code here that turns it into schemas (strict, standalone, open
+ * status): what anything built from it may be cached under. */
+export function schemaSetDigest(schemas: KubeSchemas): string {
+  let d = digests.get(schemas);
+  if (!d) {
+    d = createHash("sha256")
+      .update(JSON.stringify(schemas))
+      .update([strictify, refsOf, standaloneKindSchema, openStatus].map(String).join("\0"))
+      .digest("hex");
+    digests.set(schemas, d);
+  }
+  return d;
+}
+
 /** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
  * object fields before validating so only real mistakes are reported. */
 export function withoutNulls(value: unknown): unknown {
@@ -196,8 +212,8 @@ export class KubeValidator {
   /** What the compiled code of a kind depends on: the schema set and the code that shapes it. */
   private identity(root: string): string[] {
     this.digest ??= createHash("sha256")
-      .update(JSON.stringify(this.schemas))
-      .update([createAjv, strictify, openStatus, KubeValidator].map(String).join("\0"))
+      .update(schemaSetDigest(this.schemas))
+      .update([createAjv, KubeValidator].map(String).join("\0"))
       .digest("hex");
     return ["k8s", this.digest, root];
   }
