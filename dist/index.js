@@ -38466,7 +38466,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 3861:
+/***/ 5411:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40498,15 +40498,15 @@ function schemaSetDigest(schemas) {
 }
 /** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
  * object fields before validating so only real mistakes are reported. */
-function withoutNulls(value) {
+function schemas_withoutNulls(value) {
     if (Array.isArray(value))
-        return value.map(withoutNulls);
+        return value.map(schemas_withoutNulls);
     if (value === null || typeof value !== "object")
         return value;
     const out = {};
     for (const [k, v] of Object.entries(value))
         if (v !== null)
-            out[k] = withoutNulls(v);
+            out[k] = schemas_withoutNulls(v);
     return out;
 }
 /** `status` is written by controllers, never by a chart: the kinds' status schemas (PodStatus, ...) are left
@@ -40576,7 +40576,7 @@ class KubeValidator {
         }
         if (fn === null)
             return undefined;
-        return fn(withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
+        return fn(schemas_withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
     }
 }
 
@@ -40669,6 +40669,31 @@ const k8sSchemaCheck = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/exec/limiter.ts
+// Bounded concurrency for external programs (helm, kubesec): about one per core.
+/** At most `limit` calls of the returned function run at once; the others wait in call order. */
+function limiter(limit) {
+    let active = 0;
+    const waiting = [];
+    return async (fn) => {
+        if (active < limit)
+            active++;
+        else
+            await new Promise((go) => waiting.push(go));
+        try {
+            return await fn();
+        }
+        finally {
+            // The slot passes straight to the next waiter, so nobody can overtake it.
+            const next = waiting.shift();
+            if (next)
+                next();
+            else
+                active--;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
 // kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
 // downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
@@ -40750,14 +40775,17 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
 // kubesec: the real kubesec scores every workload kind it supports (Pod, Deployment, StatefulSet,
 // DaemonSet). Jobs and CronJobs it answers "This resource kind is not supported", yet they run pods like any
 // other workload: each is sent as a Pod built from its pod template, and findings map back to the Job's
-// template lines (the selectors are located under the Job's own pod template path). Other kinds are not sent. One kubesec run per plan cell
-// with all its workloads as one multi-document stream. Offline: kubesec's built-in kubeconform validation
+// template lines (the selectors are located under the Job's own pod template path). Other kinds are not
+// sent. Workloads go to kubesec as multi-document streams, each distinct one once per run (reportsFor).
+// Offline: kubesec's built-in kubeconform validation
 // reads a local schema folder generated from the committed Kubernetes schemas (src/k8s/kubeconform-dir.ts).
 //
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
 // findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
+
+
 
 
 
@@ -40863,16 +40891,29 @@ function kubesecFindings(cell, objects, reports, threshold, severity) {
     }
     return out;
 }
-// Helm 3 and 4 usually render the same workloads: the same input is scanned once per gate run.
-const scans = new Map();
-function scanOnce(argv, input, expected) {
-    const key = (0,external_node_crypto_.createHash)("sha256").update(argv.join("\0")).update("\0").update(input).digest("hex");
-    let p = scans.get(key);
-    if (!p) {
-        p = scan(argv, input, expected);
-        scans.set(key, p);
+// Helm 3 and 4, and scenarios of one chart, render mostly the same workloads: each distinct document is
+// scanned once per run and its report shared by every cell that has it (findings are still made per cell,
+// with that cell's labels). kubesec's cost grows with the workloads it is given (about 35 ms each; a run
+// itself costs little), so a cell's new workloads are split into up to one batch per core, at most one
+// kubesec per core at a time.
+const reports = new Map();
+const kubesecSlot = limiter(external_node_os_default().availableParallelism());
+const MIN_BATCH = 4;
+/** The reports of `docs` (kubesec input documents) in order, scanning only those no earlier cell sent. */
+function reportsFor(argv, docs, cores = external_node_os_default().availableParallelism()) {
+    const keys = docs.map((d) => (0,external_node_crypto_.createHash)("sha256").update(argv.join("\0")).update("\0").update(d).digest("hex"));
+    const fresh = [...new Map(keys.map((k, i) => [k, i])).entries()].filter(([k]) => !reports.has(k));
+    const batches = Math.max(1, Math.min(cores, Math.floor(fresh.length / MIN_BATCH)));
+    for (let b = 0; b < batches; b++) {
+        const part = fresh.filter((_, i) => i % batches === b);
+        if (part.length === 0)
+            continue;
+        const input = `${part.map(([, i]) => docs[i]).join("\n---\n")}\n`;
+        const scanned = kubesecSlot(() => scan(argv, input, part.length));
+        for (const [j, [k]] of part.entries())
+            reports.set(k, scanned.then((rs) => rs[j]));
     }
-    return p;
+    return Promise.all(keys.map((k) => reports.get(k)));
 }
 async function scan(argv, input, expected) {
     const res = await (0,runner/* runTool */.q)(argv, { input, timeoutMs: 120_000 });
@@ -40909,7 +40950,8 @@ const kubesecCheck = {
             schemaLocation: ensureKubeconformDir(schemas),
             kubernetesVersion: schemas.kubernetesVersion,
         });
-        const reports = await scanOnce(argv, kubesecInput(objects), objects.length);
+        const docs = objects.map((o) => JSON.stringify(schemas_withoutNulls(kubesecDoc(o))));
+        const reports = await reportsFor(argv, docs);
         const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
         return kubesecFindings(cell, objects, reports, threshold, severity);
     },
@@ -42637,6 +42679,7 @@ function unusedWaivers(waivers, findings) {
 
 
 
+
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 const gateRules = {
     yamlParse: "yaml-parse",
@@ -42647,28 +42690,6 @@ const gateRules = {
     deadValue: "dead-value",
     waiverUnused: "waiver-unused",
 };
-/** At most `limit` calls of the returned function run at once; the others wait in call order. */
-function limiter(limit) {
-    let active = 0;
-    const waiting = [];
-    return async (fn) => {
-        if (active < limit)
-            active++;
-        else
-            await new Promise((go) => waiting.push(go));
-        try {
-            return await fn();
-        }
-        finally {
-            // The slot passes straight to the next waiter, so nobody can overtake it.
-            const next = waiting.shift();
-            if (next)
-                next();
-            else
-                active--;
-        }
-    };
-}
 function run_glob(pattern, s) {
     const re = new RegExp(`^${pattern
         .split("*")
@@ -43568,7 +43589,7 @@ function runTool(argv, opts = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3861);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5411);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

@@ -9,6 +9,7 @@ import { checks as registry } from "../checks/registry.js";
 import type { Check, CheckContext, RenderCell, Scenario } from "../checks/types.js";
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { limiter } from "../exec/limiter.js";
 import { type RunResult, runTool } from "../exec/runner.js";
 import { helmLintArgv, helmRunEnv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { parseManifestDocuments } from "../helm/manifest.js";
@@ -44,24 +45,6 @@ export interface GateOptions {
   now?: Date;
   /** Concurrency; default os.availableParallelism(). */
   parallelism?: number;
-}
-
-/** At most `limit` calls of the returned function run at once; the others wait in call order. */
-export function limiter(limit: number): <R>(fn: () => Promise<R>) => Promise<R> {
-  let active = 0;
-  const waiting: Array<() => void> = [];
-  return async (fn) => {
-    if (active < limit) active++;
-    else await new Promise<void>((go) => waiting.push(go));
-    try {
-      return await fn();
-    } finally {
-      // The slot passes straight to the next waiter, so nobody can overtake it.
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
 }
 
 function glob(pattern: string, s: string): boolean {

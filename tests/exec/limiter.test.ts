@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { limiter } from "../../src/gate/run.js";
+import { limiter } from "../../src/exec/limiter.js";
 
 test.each([1, 2, 3])(
   "limiter(%i): never more at once, started in call order, results and errors kept",
