@@ -42390,7 +42390,7 @@ function normalizeKubeVersion(v, source) {
 }
 // Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
 let compiledConfig;
-const configValidator = () => (compiledConfig ??= compileCached([JSON.stringify(floe_gate_schema_namespaceObject), createAjv.toString()], () => {
+const configValidator = () => (compiledConfig ??= compileCached([JSON.stringify(floe_gate_schema_namespaceObject), String(createAjv), String(configValidator)], () => {
     const ajv = createAjv({ code: { ...cacheableCode } });
     return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
 }));
@@ -42741,9 +42741,9 @@ async function runGate(ctx, inputs, opts) {
     const covers = (rule) => Object.entries(config.requirements)
         .filter(([, rules]) => rules.some((r) => run_glob(r, rule)))
         .map(([id]) => id);
-    const status = (rule, id, state, ms, reason) => {
+    const statusInto = (into, rule, id, state, ms, reason) => {
         const c = covers(rule);
-        statuses.push({
+        into.push({
             id,
             rule,
             state: severityFor(config, rule) === "off" ? "skip" : state,
@@ -42756,6 +42756,7 @@ async function runGate(ctx, inputs, opts) {
             ...(c.length ? { covers: c } : {}),
         });
     };
+    const status = (rule, id, state, ms, reason) => statusInto(statuses, rule, id, state, ms, reason);
     const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
     // --- values: once per file and per chart, before any helm runs ---
     const loaded = new Map();
@@ -42930,8 +42931,14 @@ async function runGate(ctx, inputs, opts) {
     // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
     const unparsable = (s) => s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
     const lintMessages = new Map();
+    const cellFindings = new Map();
+    const cellStatuses = new Map();
     const runCell = async (task) => {
         const { cell, kind } = task;
+        // This cell's check statuses, reported in plan order like its findings.
+        const mine = [];
+        cellStatuses.set(task, mine);
+        const status = (rule, id, state, ms, reason) => statusInto(mine, rule, id, state, ms, reason);
         const { scenario: s, helm } = cell;
         const chart = chartOf.get(s);
         const base = { chart: s.chart.name, scenario: s.name, helm };
@@ -42959,7 +42966,7 @@ async function runGate(ctx, inputs, opts) {
                 for (const c of checks)
                     status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
                 byScenario.get(s).findings.push(...out);
-                all.push(...out);
+                cellFindings.set(task, out);
                 finish(s);
                 return;
             }
@@ -43073,12 +43080,21 @@ async function runGate(ctx, inputs, opts) {
         }
         const st = byScenario.get(s);
         st.findings.push(...out);
-        all.push(...out);
+        cellFindings.set(task, out);
         finish(s);
     };
     await Promise.all(tasks.map(runCell));
+    // Cells finish in any order; their findings are taken in plan order, so which of two equal findings is
+    // kept below (helm 3's wording before helm 4's) never depends on timing.
+    for (const t of tasks)
+        all.push(...(cellFindings.get(t) ?? []));
+    for (const t of tasks)
+        statuses.push(...(cellStatuses.get(t) ?? []));
     // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
-    for (const [cell, fs] of lintMessages) {
+    for (const cell of plan.cells) {
+        const fs = lintMessages.get(cell);
+        if (!fs)
+            continue;
         const keep = renderFailed.has(cell)
             ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
             : fs;

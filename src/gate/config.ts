@@ -44,10 +44,13 @@ interface RawConfig {
 // Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
 let compiledConfig: ValidateFunction<RawConfig> | undefined;
 const configValidator = (): ValidateFunction<RawConfig> =>
-  (compiledConfig ??= compileCached([JSON.stringify(schema), createAjv.toString()], () => {
-    const ajv = createAjv({ code: { ...cacheableCode } });
-    return { ajv, validate: ajv.compile(schema) };
-  }) as ValidateFunction<RawConfig>);
+  (compiledConfig ??= compileCached(
+    [JSON.stringify(schema), String(createAjv), String(configValidator)],
+    () => {
+      const ajv = createAjv({ code: { ...cacheableCode } });
+      return { ajv, validate: ajv.compile(schema) };
+    },
+  ) as ValidateFunction<RawConfig>);
 
 function helmFromConfig(v: RawConfig["helm"]): HelmMajor[] | undefined {
   if (v === undefined) return undefined;

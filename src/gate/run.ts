@@ -112,9 +112,16 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     Object.entries(config.requirements)
       .filter(([, rules]) => rules.some((r) => glob(r, rule)))
       .map(([id]) => id);
-  const status = (rule: string, id: string, state: CheckState, ms?: number, reason?: string) => {
+  const statusInto = (
+    into: CheckStatus[],
+    rule: string,
+    id: string,
+    state: CheckState,
+    ms?: number,
+    reason?: string,
+  ) => {
     const c = covers(rule);
-    statuses.push({
+    into.push({
       id,
       rule,
       state: severityFor(config, rule) === "off" ? "skip" : state,
@@ -127,6 +134,8 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       ...(c.length ? { covers: c } : {}),
     });
   };
+  const status = (rule: string, id: string, state: CheckState, ms?: number, reason?: string) =>
+    statusInto(statuses, rule, id, state, ms, reason);
   const stateOf = (fs: readonly Finding[]): CheckState =>
     fs.some((f) => f.severity === "error") ? "fail" : "pass";
 
@@ -328,9 +337,16 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   const unparsable = (s: Scenario) =>
     s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
   const lintMessages = new Map<PlanCell, Finding[]>();
+  const cellFindings = new Map<Task, Finding[]>();
 
+  const cellStatuses = new Map<Task, CheckStatus[]>();
   const runCell = async (task: Task) => {
     const { cell, kind } = task;
+    // This cell's check statuses, reported in plan order like its findings.
+    const mine: CheckStatus[] = [];
+    cellStatuses.set(task, mine);
+    const status = (rule: string, id: string, state: CheckState, ms?: number, reason?: string) =>
+      statusInto(mine, rule, id, state, ms, reason);
     const { scenario: s, helm } = cell;
     const chart = chartOf.get(s)!;
     const base = { chart: s.chart.name, scenario: s.name, helm };
@@ -356,7 +372,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         for (const c of checks)
           status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
         byScenario.get(s)!.findings.push(...out);
-        all.push(...out);
+        cellFindings.set(task, out);
         finish(s);
         return;
       }
@@ -487,14 +503,20 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     }
     const st = byScenario.get(s)!;
     st.findings.push(...out);
-    all.push(...out);
+    cellFindings.set(task, out);
     finish(s);
   };
 
   await Promise.all(tasks.map(runCell));
 
+  // Cells finish in any order; their findings are taken in plan order, so which of two equal findings is
+  // kept below (helm 3's wording before helm 4's) never depends on timing.
+  for (const t of tasks) all.push(...(cellFindings.get(t) ?? []));
+  for (const t of tasks) statuses.push(...(cellStatuses.get(t) ?? []));
   // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
-  for (const [cell, fs] of lintMessages) {
+  for (const cell of plan.cells) {
+    const fs = lintMessages.get(cell);
+    if (!fs) continue;
     const keep = renderFailed.has(cell)
       ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
       : fs;
