@@ -4391,6 +4391,102 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
+/***/ 1398:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const scope_1 = __nccwpck_require__(5407);
+const code_1 = __nccwpck_require__(567);
+function standaloneCode(ajv, refsOrFunc) {
+    if (!ajv.opts.code.source) {
+        throw new Error("moduleCode: ajv instance must have code.source option");
+    }
+    const { _n } = ajv.scope.opts;
+    return typeof refsOrFunc == "function"
+        ? funcExportCode(refsOrFunc.source)
+        : refsOrFunc !== undefined
+            ? multiExportsCode(refsOrFunc, getValidate)
+            : multiExportsCode(ajv.schemas, (sch) => sch.meta ? undefined : ajv.compile(sch.schema));
+    function getValidate(id) {
+        const v = ajv.getSchema(id);
+        if (!v)
+            throw new Error(`moduleCode: no schema with id ${id}`);
+        return v;
+    }
+    function funcExportCode(source) {
+        const usedValues = {};
+        const n = source === null || source === void 0 ? void 0 : source.validateName;
+        const vCode = validateCode(usedValues, source);
+        if (ajv.opts.code.esm) {
+            // Always do named export as `validate` rather than the variable `n` which is `validateXX` for known export value
+            return `"use strict";${_n}export const validate = ${n};${_n}export default ${n};${_n}${vCode}`;
+        }
+        return `"use strict";${_n}module.exports = ${n};${_n}module.exports.default = ${n};${_n}${vCode}`;
+    }
+    function multiExportsCode(schemas, getValidateFunc) {
+        var _a;
+        const usedValues = {};
+        let code = (0, code_1._) `"use strict";`;
+        for (const name in schemas) {
+            const v = getValidateFunc(schemas[name]);
+            if (v) {
+                const vCode = validateCode(usedValues, v.source);
+                const exportSyntax = ajv.opts.code.esm
+                    ? (0, code_1._) `export const ${(0, code_1.getEsmExportName)(name)}`
+                    : (0, code_1._) `exports${(0, code_1.getProperty)(name)}`;
+                code = (0, code_1._) `${code}${_n}${exportSyntax} = ${(_a = v.source) === null || _a === void 0 ? void 0 : _a.validateName};${_n}${vCode}`;
+            }
+        }
+        return `${code}`;
+    }
+    function validateCode(usedValues, s) {
+        if (!s)
+            throw new Error('moduleCode: function does not have "source" property');
+        if (usedState(s.validateName) === scope_1.UsedValueState.Completed)
+            return code_1.nil;
+        setUsedState(s.validateName, scope_1.UsedValueState.Started);
+        const scopeCode = ajv.scope.scopeCode(s.scopeValues, usedValues, refValidateCode);
+        const code = new code_1._Code(`${scopeCode}${_n}${s.validateCode}`);
+        return s.evaluated ? (0, code_1._) `${code}${s.validateName}.evaluated = ${s.evaluated};${_n}` : code;
+        function refValidateCode(n) {
+            var _a;
+            const vRef = (_a = n.value) === null || _a === void 0 ? void 0 : _a.ref;
+            if (n.prefix === "validate" && typeof vRef == "function") {
+                const v = vRef;
+                return validateCode(usedValues, v.source);
+            }
+            else if ((n.prefix === "root" || n.prefix === "wrapper") && typeof vRef == "object") {
+                const { validate, validateName } = vRef;
+                if (!validateName)
+                    throw new Error("ajv internal error");
+                const def = ajv.opts.code.es5 ? scope_1.varKinds.var : scope_1.varKinds.const;
+                const wrapper = (0, code_1._) `${def} ${n} = {validate: ${validateName}};`;
+                if (usedState(validateName) === scope_1.UsedValueState.Started)
+                    return wrapper;
+                const vCode = validateCode(usedValues, validate === null || validate === void 0 ? void 0 : validate.source);
+                return (0, code_1._) `${wrapper}${_n}${vCode}`;
+            }
+            return undefined;
+        }
+        function usedState(name) {
+            var _a;
+            return (_a = usedValues[name.prefix]) === null || _a === void 0 ? void 0 : _a.get(name);
+        }
+        function setUsedState(name, state) {
+            const { prefix } = name;
+            const names = (usedValues[prefix] = usedValues[prefix] || new Map());
+            names.set(name, state);
+        }
+    }
+}
+module.exports = exports = standaloneCode;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = standaloneCode;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
 /***/ 3448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -38530,47 +38626,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68:
+/***/ 6675:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run),
-  eH: () => (/* binding */ withCommonOptions)
-});
-
-// UNUSED EXPORTS: VERSION
-
-// EXTERNAL MODULE: ./node_modules/commander/index.js
-var commander = __nccwpck_require__(8909);
-;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
-
-
-// wrapper to provide named exports for ESM.
-const {
-  /* program */ "DM": program,
-  /* createCommand */ "gu": createCommand,
-  /* createArgument */ "er": createArgument,
-  /* createOption */ "Ww": createOption,
-  /* CommanderError */ "b7": CommanderError,
-  /* InvalidArgumentError */ "Di": InvalidArgumentError,
-  /* InvalidOptionArgumentError */ "a2": InvalidOptionArgumentError, // deprecated old name
-  /* Command */ "uB": Command,
-  /* Argument */ "ef": Argument,
-  /* Option */ "c$": Option,
-  /* Help */ "_V": Help,
-} = commander;
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_namespaceObject);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/cli/errors.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   j$: () => (/* binding */ formatLocation),
+/* harmony export */   yU: () => (/* binding */ ExitCode)
+/* harmony export */ });
 // Errors that end a run. Each is printed as one line; none ever shows a stack trace to the user.
 /** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input. */
 const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2 };
@@ -38612,124 +38676,52 @@ function describeError(err) {
     return `internal error: ${String(err)}`;
 }
 
-;// CONCATENATED MODULE: ./src/cluster/provider.ts
-// The cluster provider contract shared by kind (Docker), kwok (a real control plane with simulated nodes,
-// no Docker) and an existing cluster. Every provider brings a cluster up, hands back a kubeconfig, and tears
-// down exactly what it started; `down` may run in another process, so what `up` started is kept in a state
-// file under the work dir.
 
-const providerNames = ["kind", "kwok", "existing"];
-function parseProvider(value, source) {
-    const v = value.trim().toLowerCase();
-    if (providerNames.includes(v))
-        return v;
-    throw new InputError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
-}
+/***/ }),
 
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-// One typed Inputs object, built once per run from CLI flags, falling back to FLOE_HELM_* environment
-// variables (which is how the composite action passes its inputs: through `env:`, never spliced into a
-// script), then to defaults. Everything downstream receives this object; nothing else reads the environment.
+/***/ 6639:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  eF: () => (/* binding */ run),
+  eH: () => (/* binding */ withCommonOptions)
+});
+
+// UNUSED EXPORTS: VERSION
+
+// EXTERNAL MODULE: ./node_modules/commander/index.js
+var commander = __nccwpck_require__(8909);
+;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
 
 
-/** The environment variable that carries each input when no flag is given. */
-const envNames = {
-    workDir: "FLOE_HELM_WORK_DIR",
-    toolsDir: "FLOE_HELM_TOOLS_DIR",
-    helm: "FLOE_HELM_HELM",
-    debug: "FLOE_HELM_DEBUG",
-    gateConfig: "FLOE_HELM_CONFIG",
-    charts: "FLOE_HELM_CHARTS",
-    valuesFiles: "FLOE_HELM_VALUES",
-    kubeVersion: "FLOE_HELM_KUBE_VERSION",
-    resultsFile: "FLOE_HELM_RESULTS",
-    toolCache: "FLOE_HELM_TOOL_CACHE",
-    mirror: "FLOE_HELM_MIRROR",
-    checksums: "FLOE_HELM_CHECKSUMS",
-    helmVersion: "FLOE_HELM_HELM_VERSION",
-    kindVersion: "FLOE_HELM_KIND_VERSION",
-    kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
-    kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
-    cluster: "FLOE_HELM_CLUSTER",
-    kubeconfig: "FLOE_HELM_KUBECONFIG",
-    upgradeBase: "FLOE_HELM_UPGRADE_BASE",
-    upgradeBaseChart: "FLOE_HELM_UPGRADE_BASE_CHART",
-};
-/** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
-function listFromEnv(v) {
-    return (v ?? "")
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-function parseHelmMajors(value, source) {
-    const v = value.trim().toLowerCase();
-    if (v === "both" || v === "3,4" || v === "4,3")
-        return [3, 4];
-    if (v === "3")
-        return [3];
-    if (v === "4")
-        return [4];
-    throw new InputError(`${source}: expected 3, 4 or both, got '${value}'`);
-}
-function nonEmpty(v) {
-    return v === undefined || v.trim() === "" ? undefined : v.trim();
-}
-function abs(cwd, p) {
-    return p === undefined ? undefined : external_node_path_default().resolve(cwd, p);
-}
-function buildInputs(flags, env, cwd) {
-    const githubActions = env.GITHUB_ACTIONS === "true";
-    const workDirRaw = nonEmpty(flags.workDir) ??
-        nonEmpty(env[envNames.workDir]) ??
-        (githubActions && env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm") : ".floe-helm");
-    const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
-    const helmFromFlag = nonEmpty(flags.helm);
-    const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
-    const providerFromFlag = nonEmpty(flags.provider);
-    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
-    return {
-        workDir: external_node_path_default().resolve(cwd, workDirRaw),
-        toolsDir: toolsDirRaw === undefined ? undefined : external_node_path_default().resolve(cwd, toolsDirRaw),
-        helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
-        githubActions,
-        debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
-        helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
-        gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
-        charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => external_node_path_default().resolve(cwd, c)),
-        valuesFiles: (flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles])).map((v) => external_node_path_default().resolve(cwd, v)),
-        kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
-        resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
-        toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
-        mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
-        checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[envNames.checksums])),
-        toolVersions: {
-            helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[envNames.helmVersion]),
-            kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[envNames.kindVersion]),
-            kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[envNames.kubectlVersion]),
-            kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
-        },
-        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : envNames.cluster),
-        kubeconfig: kubeconfigRaw === undefined ? undefined : external_node_path_default().resolve(cwd, kubeconfigRaw),
-        upgradeBase: nonEmpty(flags.base) ?? nonEmpty(env[envNames.upgradeBase]),
-        upgradeBaseChart: abs(cwd, nonEmpty(flags.baseChart) ?? nonEmpty(env[envNames.upgradeBaseChart])),
-        githubBaseRef: nonEmpty(env.GITHUB_BASE_REF),
-    };
-}
-/** The runner's tool cache in Actions; elsewhere the per-user cache folder of the OS (XDG on Linux). */
-function defaultToolCache(env, platform = process.platform) {
-    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
-        return env.RUNNER_TOOL_CACHE;
-    const home = nonEmpty(env.HOME) ?? external_node_os_default().homedir();
-    if (platform === "darwin")
-        return external_node_path_default().join(home, "Library", "Caches", "floe-helm", "tools");
-    return external_node_path_default().join(nonEmpty(env.XDG_CACHE_HOME) ?? external_node_path_default().join(home, ".cache"), "floe-helm", "tools");
-}
+// wrapper to provide named exports for ESM.
+const {
+  /* program */ "DM": program,
+  /* createCommand */ "gu": createCommand,
+  /* createArgument */ "er": createArgument,
+  /* createOption */ "Ww": createOption,
+  /* CommanderError */ "b7": CommanderError,
+  /* InvalidArgumentError */ "Di": InvalidArgumentError,
+  /* InvalidOptionArgumentError */ "a2": InvalidOptionArgumentError, // deprecated old name
+  /* Command */ "uB": Command,
+  /* Argument */ "ef": Argument,
+  /* Option */ "c$": Option,
+  /* Help */ "_V": Help,
+} = commander;
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var config_inputs = __nccwpck_require__(6678);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/cluster/existing.ts
 // An existing cluster: nothing to start or stop, only a kubeconfig to hand on.
 
@@ -38739,156 +38731,25 @@ class ExistingProvider {
     name = "existing";
     async up(opts) {
         if (!opts.kubeconfig)
-            throw new InputError("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
+            throw new errors/* InputError */.dz("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
         const kubeconfig = external_node_path_default().resolve(opts.kubeconfig);
         try {
             await (0,promises_.access)(kubeconfig);
         }
         catch {
-            throw new InputError(`kubeconfig not found: ${kubeconfig}`);
+            throw new errors/* InputError */.dz(`kubeconfig not found: ${kubeconfig}`);
         }
         return { provider: "existing", kubeconfig, server: "" };
     }
     async down() { }
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/exec/runner.ts
-// The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
-// arrays with pure functions; this module only runs them, so tests can assert argv tables without running
-// anything and other tests run the real binaries through the same path.
-
-
-/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
- * program cannot be started at all (missing binary, not executable). */
-function runTool(argv, opts = {}) {
-    const [cmd, ...args] = argv;
-    if (!cmd)
-        throw new InputError("internal: empty argv");
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(cmd, args, {
-            cwd: opts.cwd,
-            env: opts.env ?? process.env,
-            stdio: ["pipe", "pipe", "pipe"],
-        });
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        const timer = opts.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                child.kill("SIGKILL");
-            }, opts.timeoutMs)
-            : undefined;
-        child.stdout.on("data", (c) => out.push(c));
-        child.stderr.on("data", (c) => {
-            err.push(c);
-            opts.onStderr?.(c.toString("utf8"));
-        });
-        child.on("error", (e) => {
-            if (timer)
-                clearTimeout(timer);
-            if (e.code === "ENOENT")
-                reject(new InputError(`cannot run '${cmd}': no such file`));
-            else if (e.code === "EACCES")
-                reject(new InputError(`cannot run '${cmd}': not executable`));
-            else
-                reject(new InputError(`cannot run '${cmd}': ${e.message}`));
-        });
-        child.on("close", (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            resolve({
-                argv,
-                code: code ?? (signal ? 128 : 1),
-                stdout: Buffer.concat(out).toString("utf8"),
-                stderr: Buffer.concat(err).toString("utf8"),
-                durationMs: Date.now() - started,
-                timedOut,
-            });
-        });
-        // A program that exits before reading its input must not crash us with EPIPE.
-        child.stdin.on("error", () => { });
-        child.stdin.end(opts.input ?? "");
-    });
-}
-
-;// CONCATENATED MODULE: ./src/tools/argv.ts
-// Pure argv builders for asking each tool its version. Tests assert these tables without running anything.
-const versionArgv = {
-    helm: (bin) => [bin, "version", "--short"],
-    kubesec: (bin) => [bin, "version"],
-    kind: (bin) => [bin, "version"],
-    kubectl: (bin) => [bin, "version", "--client", "-o", "json"],
-};
-/** Extracts `vX.Y.Z` from a tool's version output; undefined when none is printed. */
-function parseVersion(output) {
-    return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
-}
-
-;// CONCATENATED MODULE: ./src/tools/versions.json
-const versions_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Pinned default tool versions: the single source for the action\'s installer and for scripts/tools.sh (which builds the same versions from source for tests). Checksums per asset are added by the installer\'s table.","helm":{"3":"v3.22.0","4":"v4.2.4"},"kubesec":{"2":"v2.14.2"},"kind":{"0":"v0.33.0","nodeImage":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"kubectl":{"1":"v1.37.0"}}');
-;// CONCATENATED MODULE: ./src/tools/pins.ts
-// Pinned default versions, shared with scripts/tools.sh through versions.json.
-
-const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
-const pins = {
-    helm: { 3: versions_namespaceObject.helm[3], 4: versions_namespaceObject.helm[4] },
-    kubesec: versions_namespaceObject.kubesec[2],
-    kind: versions_namespaceObject.kind[0],
-    kindNodeImage: versions_namespaceObject.kind.nodeImage,
-    kubectl: versions_namespaceObject.kubectl[1],
-};
-
-;// CONCATENATED MODULE: ./src/tools/local.ts
-// Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
-// them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
-
-
-
-
-
-
-function localTools(toolsDir, helmMajors) {
-    const out = helmMajors.map((m) => ({
-        name: `helm${m}`,
-        path: external_node_path_default().join(toolsDir, `helm${m}`),
-        expected: pins.helm[m],
-    }));
-    out.push({ name: "kubesec", path: external_node_path_default().join(toolsDir, "kubesec"), expected: pins.kubesec });
-    return out;
-}
-async function checkLocalTool(tool) {
-    try {
-        await (0,promises_.access)(tool.path, promises_.constants.X_OK);
-    }
-    catch {
-        return { ...tool, found: undefined, ok: false, problem: `not found or not executable: ${tool.path}` };
-    }
-    const kind = tool.name.startsWith("helm") ? "helm" : tool.name;
-    const r = await runTool(versionArgv[kind](tool.path), { timeoutMs: 30_000 });
-    const found = parseVersion(r.stdout + r.stderr);
-    if (r.code !== 0 || !found) {
-        return { ...tool, found, ok: false, problem: `'${tool.name} version' failed (exit ${r.code})` };
-    }
-    return found === tool.expected
-        ? { ...tool, found, ok: true }
-        : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
-}
-/** The path of a tool in the tools folder, or one clear error saying how to get it. */
-async function requireLocalTool(toolsDir, name) {
-    const p = external_node_path_default().join(toolsDir, name);
-    try {
-        await (0,promises_.access)(p, promises_.constants.X_OK);
-    }
-    catch {
-        throw new InputError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
-    }
-    return p;
-}
-
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
+var local = __nccwpck_require__(8065);
+// EXTERNAL MODULE: ./src/tools/pins.ts
+var pins = __nccwpck_require__(9888);
 ;// CONCATENATED MODULE: ./src/cluster/state.ts
 // What `cluster up` started, kept in <workDir>/cluster/<provider>/state.json so `cluster down` (often a
 // separate process) stops exactly those processes and nothing else.
@@ -38995,21 +38856,21 @@ function kindDeleteArgv(kind, o) {
 class KindProvider {
     name = "kind";
     async up(opts) {
-        const kind = await requireLocalTool(opts.toolsDir, "kind");
+        const kind = await (0,local/* requireLocalTool */.BG)(opts.toolsDir, "kind");
         const dir = clusterDir(opts.workDir, "kind");
         await (0,promises_.mkdir)(dir, { recursive: true });
         const config = external_node_path_default().join(dir, "kind.yaml");
         await (0,promises_.writeFile)(config, kindConfig());
         const kubeconfig = external_node_path_default().resolve(opts.kubeconfig ?? external_node_path_default().join(dir, "kubeconfig"));
-        const r = await runTool(kindCreateArgv(kind, {
+        const r = await (0,runner/* runTool */.q)(kindCreateArgv(kind, {
             name: KIND_CLUSTER_NAME,
-            image: pins.kindNodeImage,
+            image: pins/* pins */.h.kindNodeImage,
             config,
             kubeconfig,
             waitSeconds: 180,
         }), { onStderr: (c) => opts.log(c.trimEnd()) });
         if (r.code !== 0) {
-            throw new InputError(`kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""}`);
+            throw new errors/* InputError */.dz(`kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""}`);
         }
         await writeState(opts.workDir, {
             provider: "kind",
@@ -39025,10 +38886,10 @@ class KindProvider {
         const st = await readState(opts.workDir, "kind");
         if (!st)
             return;
-        const kind = await requireLocalTool(opts.toolsDir, "kind");
-        const r = await runTool(kindDeleteArgv(kind, { name: st.extra?.name ?? KIND_CLUSTER_NAME, kubeconfig: st.kubeconfig }));
+        const kind = await (0,local/* requireLocalTool */.BG)(opts.toolsDir, "kind");
+        const r = await (0,runner/* runTool */.q)(kindDeleteArgv(kind, { name: st.extra?.name ?? KIND_CLUSTER_NAME, kubeconfig: st.kubeconfig }));
         if (r.code !== 0)
-            throw new InputError(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
+            throw new errors/* InputError */.dz(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
         await removeState(opts.workDir, "kind");
     }
 }
@@ -39040,6 +38901,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_node_https_namespaceObject);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./src/exec/daemon.ts
 // Long-running programs (the kwok control plane's components). runTool waits for a program to finish;
 // these must outlive the command that starts them (`cluster up` returns, `cluster down` stops them later,
@@ -39051,12 +38914,12 @@ var external_node_https_default = /*#__PURE__*/__nccwpck_require__.n(external_no
 function startDaemon(argv, logFile, cwd) {
     const [cmd, ...args] = argv;
     if (!cmd)
-        throw new InputError("internal: empty argv");
+        throw new errors/* InputError */.dz("internal: empty argv");
     const fd = (0,external_node_fs_.openSync)(logFile, "a");
     try {
         const child = (0,external_node_child_process_.spawn)(cmd, args, { cwd, detached: true, stdio: ["ignore", fd, fd] });
         if (child.pid === undefined)
-            throw new InputError(`cannot run '${cmd}'`);
+            throw new errors/* InputError */.dz(`cannot run '${cmd}'`);
         const d = { pid: child.pid, child, exit: undefined };
         child.on("exit", (code, signal) => {
             d.exit = { code, signal };
@@ -39528,7 +39391,7 @@ const kwokBinaries = {
 async function layoutFor(toolsDir, dir) {
     const bin = {};
     for (const [key, name] of Object.entries(kwokBinaries)) {
-        bin[key] = await requireLocalTool(toolsDir, name);
+        bin[key] = await (0,local/* requireLocalTool */.BG)(toolsDir, name);
     }
     return {
         bin,
@@ -39551,7 +39414,7 @@ function lastLogLine(file) {
         return "";
     }
 }
-class StartError extends InputError {
+class StartError extends errors/* InputError */.dz {
 }
 /** Polls `ready` until it returns true, failing early (with the log's last line) if a component died. */
 async function waitFor(what, ready, started) {
@@ -39596,9 +39459,9 @@ class KwokProvider {
         const dir = clusterDir(opts.workDir, "kwok");
         const previous = await readState(opts.workDir, "kwok");
         if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {
-            throw new InputError(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
+            throw new errors/* InputError */.dz(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
         }
-        const kubectl = await requireLocalTool(opts.toolsDir, "kubectl");
+        const kubectl = await (0,local/* requireLocalTool */.BG)(opts.toolsDir, "kubectl");
         const layout = await layoutFor(opts.toolsDir, dir);
         await (0,promises_.rm)(dir, { recursive: true, force: true });
         await (0,promises_.mkdir)(layout.certDir, { recursive: true });
@@ -39646,7 +39509,7 @@ class KwokProvider {
             const start = async (name) => {
                 const c = byName.get(name);
                 if (!c)
-                    throw new InputError(`internal: no component ${name}`);
+                    throw new errors/* InputError */.dz(`internal: no component ${name}`);
                 const log = external_node_path_default().join(dir, `${name}.log`);
                 opts.log(`kwok: starting ${name}`);
                 started.push({ name, daemon: startDaemon(c.argv, log, dir), log, binary: c.argv[0] });
@@ -39660,14 +39523,14 @@ class KwokProvider {
             await start("kube-controller-manager");
             await start("kube-scheduler");
             await start("kwok");
-            const node = await runTool([kubectl, ...kc, "apply", "-f", "-"], {
+            const node = await (0,runner/* runTool */.q)([kubectl, ...kc, "apply", "-f", "-"], {
                 input: nodeManifest(),
                 timeoutMs: 60_000,
             });
             if (node.code !== 0)
                 throw new StartError(`creating the simulated node failed: ${node.stderr.trim()}`);
             await waitFor(`node ${NODE_NAME} Ready`, async () => {
-                const r = await runTool([
+                const r = await (0,runner/* runTool */.q)([
                     kubectl,
                     ...kc,
                     "get",
@@ -39679,7 +39542,7 @@ class KwokProvider {
                 return r.stdout.trim() === "True";
             }, started);
             // Pods are refused until the controller-manager has created a namespace's default ServiceAccount.
-            await waitFor("the default ServiceAccount", async () => (await runTool([kubectl, ...kc, "get", "serviceaccount", "default", "-n", "default"])).code === 0, started);
+            await waitFor("the default ServiceAccount", async () => (await (0,runner/* runTool */.q)([kubectl, ...kc, "get", "serviceaccount", "default", "-n", "default"])).code === 0, started);
             if (userKubeconfig !== layout.componentKubeconfig) {
                 await (0,promises_.mkdir)(external_node_path_default().dirname(userKubeconfig), { recursive: true });
                 await (0,promises_.copyFile)(layout.componentKubeconfig, userKubeconfig);
@@ -39741,7 +39604,7 @@ function provider(name) {
 
 function options(inputs, err) {
     if (!inputs.toolsDir) {
-        throw new InputError("cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+        throw new errors/* InputError */.dz("cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
     }
     return { workDir: inputs.workDir, toolsDir: inputs.toolsDir, kubeconfig: inputs.kubeconfig, log: err };
 }
@@ -39755,3057 +39618,15 @@ function registerCluster(program, bind) {
         .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))).action(bind(async ({ inputs, io }) => {
         const info = await provider(inputs.cluster).up(options(inputs, io.err));
         io.out(info.kubeconfig);
-        return ExitCode.Pass;
+        return errors/* ExitCode */.yU.Pass;
     }));
     withCommonOptions(cluster
         .command("down")
         .description("stop the cluster that `cluster up` started from this work dir and clean up")
         .addOption(providerOption())).action(bind(async ({ inputs, io }) => {
         await provider(inputs.cluster).down(options(inputs, io.err));
-        return ExitCode.Pass;
+        return errors/* ExitCode */.yU.Pass;
     }));
-}
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new command_Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class command_Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!external_fs_.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
-    const convertedValue = utils_toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-// EXTERNAL MODULE: external "path"
-var external_path_ = __nccwpck_require__(6928);
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield external_fs_.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_.dirname(filePath);
-                        const upperName = external_path_.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function io_cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield exists(dest)) ? yield stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? external_path_.join(dest, external_path_.basename(source))
-            : dest;
-        if (!(yield exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (external_path_.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        (0,external_assert_.ok)(fsPath, 'a path argument must be provided');
-        yield mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield chmod(destDir, (yield stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield lstat(destFile);
-                yield unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield chmod(destFile, '0666');
-                    yield unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield readlink(srcFile);
-            yield symlink(symlinkFull, destFile, IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield exists(destFile)) || force) {
-            yield copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var core_ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(core_ExitCode || (core_ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        file_command_issueFileCommand('PATH', inputPath);
-    }
-    else {
-        command_issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(external_os_namespaceObject.EOL);
-    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = core_ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/report/terminal.ts
-// Terminal output: one line per finding in the compiler-style format editors understand.
-
-function formatFinding(f) {
-    const loc = f.file ? formatLocation({ file: f.file, line: f.line, col: f.col }) : context(f);
-    // One template line can fail in several scenarios: say which, or the lines look like duplicates.
-    const where = f.file && f.scenario ? ` [${context(f)}]` : "";
-    const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
-    return `${loc}: ${f.severity} ${f.rule}: ${f.message}${where}${waived}`;
-}
-function context(f) {
-    return [f.chart, f.scenario, f.helm ? `helm${f.helm}` : undefined].filter(Boolean).join(" ") || "-";
-}
-function countBySeverity(findings) {
-    let errors = 0;
-    let warnings = 0;
-    let waived = 0;
-    for (const f of findings) {
-        if (f.waived)
-            waived++;
-        else if (f.severity === "error")
-            errors++;
-        else if (f.severity === "warning")
-            warnings++;
-    }
-    return { errors, warnings, waived };
-}
-function verdictLine(r, ms) {
-    const c = countBySeverity(r.findings);
-    const secs = (ms / 1000).toFixed(1);
-    const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
-    const extra = r.error ? ` (${r.error})` : "";
-    return `${r.phase}: ${word}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived, ${r.checks.length} check(s) in ${secs}s${extra}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/github.ts
-// GitHub Actions surfaces: annotations at file and line, step outputs, the job summary.
-
-
-function annotate(f) {
-    const props = { title: f.rule };
-    if (f.file)
-        props.file = f.file;
-    if (f.line)
-        props.startLine = f.line;
-    if (f.col)
-        props.startColumn = f.col;
-    const msg = f.object ? `${f.object}: ${f.message}` : f.message;
-    if (f.waived)
-        notice(`${msg} [waived: ${f.waived.reason}]`, props);
-    else if (f.severity === "error")
-        error(msg, props);
-    else if (f.severity === "warning")
-        warning(msg, props);
-    else
-        notice(msg, props);
-}
-function setOutputs(outputs) {
-    for (const [k, v] of Object.entries(outputs ?? {}))
-        setOutput(k, v);
-}
-const icon = { pass: "✅", fail: "❌", error: "⚠️" };
-/** Markdown for the job summary: a row per phase, then the findings that matter. */
-function summaryMarkdown(all) {
-    const lines = ["## floe-helm", ""];
-    if (all.length === 0) {
-        lines.push("No phase wrote results: the run stopped before any check ran.");
-        return `${lines.join("\n")}\n`;
-    }
-    lines.push("| Phase | Result | Errors | Warnings | Waived | Checks |", "|---|---|---|---|---|---|");
-    for (const r of all) {
-        const c = countBySeverity(r.findings);
-        const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
-        lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
-    }
-    const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
-    if (shown.length > 0) {
-        lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");
-        for (const f of shown) {
-            const where = f.file
-                ? `\`${f.file}${f.line ? `:${f.line}` : ""}\``
-                : [f.chart, f.scenario].filter(Boolean).join(" ");
-            const sev = f.waived ? "waived" : f.severity;
-            lines.push(`| ${sev} | \`${f.rule}\` | ${escapeCell(where)} | ${escapeCell(f.message)} |`);
-        }
-    }
-    return `${lines.join("\n")}\n`;
-}
-function escapeCell(s) {
-    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-async function writeJobSummary(markdown) {
-    await summary.addRaw(markdown).write();
 }
 
 ;// CONCATENATED MODULE: ./src/report/results.ts
@@ -42851,21 +39672,22 @@ async function readAllResults(workDir) {
             parsed = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
         }
         catch (e) {
-            throw new InputError(`not a valid results file: ${e.message}`, { file });
+            throw new errors/* InputError */.dz(`not a valid results file: ${e.message}`, { file });
         }
         const r = parsed;
         if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new InputError("not a floe-helm results file (schemaVersion 1 expected)", { file });
+            throw new errors/* InputError */.dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
         }
         out.push(r);
     }
     return out;
 }
 
+// EXTERNAL MODULE: ./src/report/terminal.ts
+var terminal = __nccwpck_require__(7496);
 ;// CONCATENATED MODULE: ./src/report/phase.ts
 // Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
 // Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
-
 
 
 
@@ -42890,8 +39712,8 @@ async function runPhase(phase, inputs, body, opts = {}) {
         await body(ctx);
     }
     catch (e) {
-        error = describeError(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof InputError))
+        error = (0,errors/* describeError */.Uc)(e);
+        if (inputs.debug && e instanceof Error && !(e instanceof errors/* InputError */.dz))
             err(e.stack ?? String(e));
     }
     findings.sort(byLocation);
@@ -42907,8 +39729,10 @@ async function runPhase(phase, inputs, body, opts = {}) {
         ...(Object.keys(outputs).length ? { outputs } : {}),
     };
     for (const f of findings)
-        out(formatFinding(f));
+        out((0,terminal/* formatFinding */.tf)(f));
     if (inputs.githubActions) {
+        // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
+        const { annotate, setOutputs } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
         for (const f of findings)
             annotate(f);
         setOutputs(outputs);
@@ -42919,15 +39743,15 @@ async function runPhase(phase, inputs, body, opts = {}) {
             await writeResultsFile(opts.resultsFile, results);
     }
     catch (e) {
-        err(`floe-helm: error: cannot write results: ${describeError(e)}`);
-        return ExitCode.BadInput;
+        err(`floe-helm: error: cannot write results: ${(0,errors/* describeError */.Uc)(e)}`);
+        return errors/* ExitCode */.yU.BadInput;
     }
     if (error)
         err(`floe-helm: error: ${error}`);
-    out(verdictLine(results, Date.now() - started.getTime()));
+    out((0,terminal/* verdictLine */.MT)(results, Date.now() - started.getTime()));
     if (error)
-        return ExitCode.BadInput;
-    return results.status === "pass" ? ExitCode.Pass : ExitCode.GateFailed;
+        return errors/* ExitCode */.yU.BadInput;
+    return results.status === "pass" ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.GateFailed;
 }
 function byLocation(a, b) {
     return ((a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
@@ -42936,6 +39760,9 @@ function byLocation(a, b) {
         a.rule.localeCompare(b.rule));
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 ;// CONCATENATED MODULE: ./src/checks/workloads.ts
 function isObj(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -43548,103 +40375,160 @@ function check(ref, from, inv, ctx, releaseNs) {
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __nccwpck_require__(878);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-;// CONCATENATED MODULE: ./node_modules/ajv/dist/refs/json-schema-draft-06.json
-const json_schema_draft_06_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-06/schema#","$id":"http://json-schema.org/draft-06/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"examples":{"type":"array","items":{}},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":{},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":{}}');
-// EXTERNAL MODULE: ./node_modules/ajv-draft-04/dist/index.js
-var ajv_draft_04_dist = __nccwpck_require__(905);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_draft_04_dist);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(2815);
-var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
-;// CONCATENATED MODULE: ./src/values/ajv.ts
-// One place that builds Ajv instances, so every schema in floe-helm is checked the same way. createAjv()
-// is draft-07 (floe-helm's own schemas). createAjvFor() follows what helm 3.22 and 4.2 do with a chart's
-// values.schema.json (both validate with santhosh-tekuri/jsonschema; the agreement corpus proves each
-// point): the draft a schema declares in `$schema` (04, 06, 07, 2019-09, 2020-12; http or https, with or
-// without the trailing `#`), draft 2020-12 when it declares none, and for any other `$schema` helm tries to
-// download it and fails, so the caller reports it.
+// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
+var values_ajv = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __nccwpck_require__(4951);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(6214);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/uri.js
+var uri = __nccwpck_require__(6285);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/validation_error.js
+var validation_error = __nccwpck_require__(5402);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
+var standalone = __nccwpck_require__(1398);
+var standalone_default = /*#__PURE__*/__nccwpck_require__.n(standalone);
+;// CONCATENATED MODULE: ./node_modules/ajv/package.json
+const ajv_package_namespaceObject = {"rE":"8.20.0"};
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/formats.js
+var formats = __nccwpck_require__(779);
+;// CONCATENATED MODULE: ./node_modules/ajv-formats/package.json
+const ajv_formats_package_namespaceObject = {"rE":"3.0.1"};
+;// CONCATENATED MODULE: ./src/values/ajv-cache.ts
+// Compiled ajv validators kept on disk as ajv's own standalone code, so a gate run whose schemas did not
+// change loads validation code instead of generating it: compiling the Kubernetes, chart and floe-gate
+// schemas was most of the gate's start-up CPU, loading the same code costs a few milliseconds.
+// An entry is named by a sha256 of everything that shapes the code (ajv and ajv-formats versions, the
+// caller's identity of schema, Ajv class and options) and carries a sha256 of its own body: a torn, edited
+// or foreign file is ignored and rewritten. Entries are written to a temporary file and renamed into place,
+// so concurrent gates share the folder safely. The same code runs either way: verdicts are identical.
 
 
 
 
 
 
-const mod = (ajv_formats_dist_default());
-const addFormats = mod.default ?? mod;
-const d4 = (dist_default());
-const AjvDraft04 = d4.default ?? d4;
-function createAjv(opts = {}) {
-    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...opts });
-    addFormats(ajv);
-    return ajv;
+
+
+
+
+
+/** Bump when the file layout below changes. */
+const FORMAT = "floe-helm-ajv-cache-1";
+let cacheDir;
+/** Where validators are cached (Inputs.validatorCache); undefined compiles every time. */
+function useValidatorCache(dir) {
+    cacheDir = dir;
 }
-const knownDrafts = [
-    [/^https?:\/\/json-schema\.org\/draft-04\/schema#?$/, "draft-04"],
-    [/^https?:\/\/json-schema\.org\/draft-06\/schema#?$/, "draft-06"],
-    [/^https?:\/\/json-schema\.org\/draft-07\/schema#?$/, "draft-07"],
-    [/^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/, "2019-09"],
-    [/^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, "2020-12"],
-];
-// The meta-schema ids Ajv registers for each draft.
-const metaIds = {
-    "draft-04": "http://json-schema.org/draft-04/schema#",
-    "draft-06": "http://json-schema.org/draft-06/schema#",
-    "draft-07": "http://json-schema.org/draft-07/schema#",
-    "2019-09": "https://json-schema.org/draft/2019-09/schema",
-    "2020-12": "https://json-schema.org/draft/2020-12/schema",
+function validatorCacheDir() {
+    return cacheDir;
+}
+// CommonJS modules reach us through two interop layers (Node's ESM loader, the bundler's): unwrap either.
+const cjs = (m) => {
+    const d = m.default;
+    return d !== undefined && d.default !== undefined
+        ? d.default
+        : (d ?? m);
 };
-/** The schema with `$schema` spelt as Ajv knows its draft (helm accepts http/https, with or without `#`). */
-function withCanonicalDraft(schema) {
-    const d = draftOf(schema);
-    const declared = schema?.$schema;
-    if (typeof d !== "string" || typeof declared !== "string")
-        return schema;
-    return { ...schema, $schema: metaIds[d] };
-}
-/** The draft helm applies to a values schema; `{ unknown }` for a `$schema` helm cannot resolve offline. */
-function draftOf(schema) {
-    const declared = schema?.$schema;
-    if (declared === undefined || typeof schema !== "object")
-        return "2020-12";
-    if (typeof declared !== "string")
-        return { unknown: JSON.stringify(declared) };
-    const hit = knownDrafts.find(([re]) => re.test(declared.trim()));
-    return hit ? hit[1] : { unknown: declared };
-}
-// Keywords that came after a draft (draft-06 added const/contains/propertyNames, draft-07 if/then/else).
-const laterKeywords = {
-    "draft-04": ["const", "contains", "propertyNames", "if", "then", "else"],
-    "draft-06": ["if", "then", "else"],
+/** What standalone code may `require`: ajv's runtime helpers and ajv-formats' formats, from this bundle. */
+const runtime = {
+    "ajv/dist/runtime/equal": { default: cjs(equal["default"]) },
+    "ajv/dist/runtime/ucs2length": { default: cjs(ucs2length["default"]) },
+    "ajv/dist/runtime/uri": { default: cjs(uri["default"]) },
+    "ajv/dist/runtime/validation_error": { default: cjs(validation_error["default"]) },
+    "ajv-formats/dist/formats": {
+        fullFormats: formats.fullFormats ?? cjs(formats),
+        fastFormats: formats.fastFormats,
+    },
 };
-/** An Ajv for the draft helm applies to `schema` (see draftOf; an unknown `$schema` gets 2020-12 here,
- * the caller reports it). */
-function createAjvFor(schema, opts = {}) {
-    const o = { allErrors: true, strict: false, ...opts };
-    const draft = draftOf(schema);
-    let ajv;
-    if (draft === "draft-04")
-        ajv = new AjvDraft04(o);
-    else if (draft === "draft-06") {
-        ajv = new dist_ajv.Ajv(o);
-        ajv.addMetaSchema(json_schema_draft_06_namespaceObject);
+const standaloneCode = cjs((standalone_default()));
+const requireRe = /require\("([^"]+)"\)/g;
+/** Ajv options a compile must add for its validator to be cacheable (the source of the generated code). */
+const cacheableCode = { source: true };
+const hash = (s) => (0,external_node_crypto_.createHash)("sha256").update(s).digest("hex");
+function load(file, key) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, "utf8");
     }
-    else if (draft === "draft-07")
-        ajv = new dist_ajv.Ajv(o);
-    else if (draft === "2019-09")
-        ajv = new _2019.Ajv2019(o);
-    else
-        ajv = new _2020.Ajv2020(o);
-    // Ajv's draft-04/06 support still applies keywords those drafts do not have; helm ignores them there.
-    for (const k of typeof draft === "string" ? (laterKeywords[draft] ?? []) : [])
-        ajv.removeKeyword(k);
-    addFormats(ajv);
-    return ajv;
+    catch {
+        return undefined;
+    }
+    const nl = text.indexOf("\n");
+    const [format, k, sum] = text
+        .slice(0, nl)
+        .replace(/^\/\/ /, "")
+        .split(" ");
+    const body = text.slice(nl + 1);
+    if (format !== FORMAT || k !== key || sum !== hash(body))
+        return undefined;
+    try {
+        const mod = { exports: {} };
+        const req = (id) => {
+            if (!(id in runtime))
+                throw new Error(`unknown module ${id}`);
+            return runtime[id];
+        };
+        new Function("require", "module", "exports", body)(req, mod, mod.exports);
+        return typeof mod.exports === "function" ? mod.exports : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function store(file, key, c) {
+    let body;
+    try {
+        body = standaloneCode(c.ajv, c.validate);
+    }
+    catch {
+        return; // a schema ajv cannot emit as standalone code is simply compiled every time
+    }
+    for (const m of body.matchAll(requireRe))
+        if (!(m[1] in runtime))
+            return;
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(tmp, `// ${FORMAT} ${key} ${hash(body)}\n${body}`);
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch {
+        // A read-only or full disk costs speed, never a verdict.
+        try {
+            (0,external_node_fs_.rmSync)(tmp, { force: true });
+        }
+        catch { }
+    }
+}
+function entry(identity, dir) {
+    const key = hash([FORMAT, ajv_package_namespaceObject.rE, ajv_formats_package_namespaceObject.rE, ...identity].join("\0"));
+    return { key, file: external_node_path_default().join(dir, `${key}.cjs`) };
+}
+/** The cached validator for `identity` (every string that determines the generated code: schema text or
+ * digest, Ajv class, options), or undefined when there is no sound entry (or no cache). */
+function cachedValidator(identity, dir = cacheDir) {
+    if (!dir)
+        return undefined;
+    const { key, file } = entry(identity, dir);
+    return load(file, key);
+}
+/** Writes a validator compiled with `code: cacheableCode` among its Ajv options for the next run. */
+function storeValidator(identity, c, dir = cacheDir) {
+    if (!dir)
+        return;
+    const { key, file } = entry(identity, dir);
+    store(file, key, c);
+}
+/** The validator for `identity`: loaded from the cache when a sound entry exists, else `compile()`d and
+ * written for the next run. */
+function compileCached(identity, compile, dir = cacheDir) {
+    const hit = cachedValidator(identity, dir);
+    if (hit)
+        return hit;
+    const c = compile();
+    storeValidator(identity, c, dir);
+    return c.validate;
 }
 
 ;// CONCATENATED MODULE: ./src/k8s/schemas.ts
@@ -43652,6 +40536,8 @@ function createAjvFor(schema, opts = {}) {
 // the OpenAPI v3 spec in the `k8s.io/kubernetes` Go module (what the API server serves), compacted by
 // scripts/k8s-schemas.mjs into schemas/kubernetes/v<major>.<minor>.json.gz (committed; no network at gate
 // time). Refresh: `node scripts/k8s-schemas.mjs 1.38` when the kind node image pin moves to a new minor.
+
+
 
 
 
@@ -43669,7 +40555,7 @@ function kubeSchemasDir() {
             return candidate;
         dir = external_node_path_default().dirname(dir);
     }
-    throw new InputError("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
+    throw new errors/* InputError */.dz("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
 }
 /** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
 function availableKubeVersions(dir = kubeSchemasDir()) {
@@ -43680,17 +40566,17 @@ function availableKubeVersions(dir = kubeSchemasDir()) {
         .map((m) => `${m[1]}.${m[2]}`);
 }
 /** The default `--kube-version`: the Kubernetes minor the pinned kind node image runs. */
-function defaultKubeVersion(nodeImage = pins.kindNodeImage) {
+function defaultKubeVersion(nodeImage = pins/* pins */.h.kindNodeImage) {
     const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
     if (!m)
-        throw new InputError(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
+        throw new errors/* InputError */.dz(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
     return `${m[1]}.${m[2]}`;
 }
 /** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
 function kubeMinor(version) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
     if (!m)
-        throw new InputError(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
+        throw new errors/* InputError */.dz(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
     return `${m[1]}.${m[2]}`;
 }
 const loaded = new Map();
@@ -43703,7 +40589,7 @@ function loadKubeSchemas(version, dir) {
     const folder = dir ?? kubeSchemasDir();
     const file = external_node_path_default().join(folder, `v${minor}.json.gz`);
     if (!(0,external_node_fs_.existsSync)(file)) {
-        throw new InputError(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
+        throw new errors/* InputError */.dz(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
             `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`);
     }
     const schemas = JSON.parse((0,external_node_zlib_.gunzipSync)((0,external_node_fs_.readFileSync)(file)).toString("utf8"));
@@ -43772,17 +40658,31 @@ function standaloneKindSchema(schemas, apiVersion, kind, opts = { strict: true }
     }
     return { $ref: `#/definitions/${root}`, definitions };
 }
+const digests = new WeakMap();
+/** sha256 of a schema set and of the code here that turns it into schemas (strict, standalone, open
+ * status): what anything built from it may be cached under. */
+function schemaSetDigest(schemas) {
+    let d = digests.get(schemas);
+    if (!d) {
+        d = (0,external_node_crypto_.createHash)("sha256")
+            .update(JSON.stringify(schemas))
+            .update([strictify, refsOf, standaloneKindSchema, openStatus].map(String).join("\0"))
+            .digest("hex");
+        digests.set(schemas, d);
+    }
+    return d;
+}
 /** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
  * object fields before validating so only real mistakes are reported. */
-function withoutNulls(value) {
+function schemas_withoutNulls(value) {
     if (Array.isArray(value))
-        return value.map(withoutNulls);
+        return value.map(schemas_withoutNulls);
     if (value === null || typeof value !== "object")
         return value;
     const out = {};
     for (const [k, v] of Object.entries(value))
         if (v !== null)
-            out[k] = withoutNulls(v);
+            out[k] = schemas_withoutNulls(v);
     return out;
 }
 /** `status` is written by controllers, never by a chart: the kinds' status schemas (PodStatus, ...) are left
@@ -43802,11 +40702,34 @@ function openStatus(schemas) {
  * rather than once per kind; each kind compiles on first use. */
 class KubeValidator {
     schemas;
-    ajv = createAjv({ validateSchema: false, inlineRefs: false, code: { optimize: false } });
+    ajvInstance;
     cache = new Map();
-    registered = false;
+    digest;
     constructor(schemas) {
         this.schemas = schemas;
+    }
+    /** All definitions registered once, built on the first kind that is not in the validator cache. */
+    get ajv() {
+        if (!this.ajvInstance) {
+            this.ajvInstance = (0,values_ajv/* createAjv */.gr)({
+                validateSchema: false,
+                inlineRefs: false,
+                code: { optimize: false, ...cacheableCode },
+            });
+            this.ajvInstance.addSchema({
+                $id: "k8s",
+                definitions: strictify(openStatus(this.schemas)),
+            });
+        }
+        return this.ajvInstance;
+    }
+    /** What the compiled code of a kind depends on: the schema set and the code that shapes it. */
+    identity(root) {
+        this.digest ??= (0,external_node_crypto_.createHash)("sha256")
+            .update(schemaSetDigest(this.schemas))
+            .update([values_ajv/* createAjv */.gr, KubeValidator].map(String).join("\0"))
+            .digest("hex");
+        return ["k8s", this.digest, root];
     }
     knows(apiVersion, kind) {
         return this.schemas.kinds[`${apiVersion}/${kind}`] !== undefined;
@@ -43818,11 +40741,10 @@ class KubeValidator {
         if (fn === undefined) {
             const root = this.schemas.kinds[key];
             if (root) {
-                if (!this.registered) {
-                    this.ajv.addSchema({ $id: "k8s", definitions: strictify(openStatus(this.schemas)) });
-                    this.registered = true;
-                }
-                fn = this.ajv.compile({ $ref: `k8s#/definitions/${root}` });
+                fn = compileCached(this.identity(root), () => {
+                    const ajv = this.ajv;
+                    return { ajv, validate: ajv.compile({ $ref: `k8s#/definitions/${root}` }) };
+                });
             }
             else
                 fn = null;
@@ -43830,7 +40752,7 @@ class KubeValidator {
         }
         if (fn === null)
             return undefined;
-        return fn(withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
+        return fn(schemas_withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
     }
 }
 
@@ -43923,6 +40845,31 @@ const k8sSchemaCheck = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/exec/limiter.ts
+// Bounded concurrency for external programs (helm, kubesec): about one per core.
+/** At most `limit` calls of the returned function run at once; the others wait in call order. */
+function limiter(limit) {
+    let active = 0;
+    const waiting = [];
+    return async (fn) => {
+        if (active < limit)
+            active++;
+        else
+            await new Promise((go) => waiting.push(go));
+        try {
+            return await fn();
+        }
+        finally {
+            // The slot passes straight to the next waiter, so nobody can overtake it.
+            const next = waiting.shift();
+            if (next)
+                next();
+            else
+                active--;
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
 // kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
 // downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
@@ -43968,20 +40915,23 @@ function kubeconformFiles(schemas) {
         const rootName = String(standalone.$ref).replace("#/definitions/", "");
         files.set(kubeconformFileName(k.apiVersion, k.kind), JSON.stringify({ ...defs[rootName], definitions: defs }));
     }
-    const h = (0,external_node_crypto_.createHash)("sha256");
-    for (const [name, body] of [...files].sort())
-        h.update(name).update("\0").update(body);
-    const out = { files, hash: h.digest("hex").slice(0, 12) };
-    built.set(schemas, out);
-    return out;
+    built.set(schemas, files);
+    return files;
 }
-/** Writes (once) and returns the folder to pass as `--schema-location`. */
-function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-kubeconform")) {
-    const { files, hash } = kubeconformFiles(schemas);
+/** Writes (once) and returns the folder to pass as `--schema-location`. Named by a digest of the schema
+ * set and of the code that writes it, so a run that finds it need not build its files again. */
+function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_.tmpdir)(), "floe-helm-kubeconform")) {
+    const hash = (0,external_node_crypto_.createHash)("sha256")
+        .update(schemaSetDigest(schemas))
+        .update([kubeconformFiles, kubeconformFileName, kubeconformVersionDir].map(String).join("\0"))
+        .update(JSON.stringify(KUBESEC_KINDS))
+        .digest("hex")
+        .slice(0, 12);
     const dir = external_node_path_default().join(baseDir, `${schemas.kubernetesVersion}-${hash}`);
     const versionDir = external_node_path_default().join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
     if ((0,external_node_fs_.existsSync)(versionDir))
         return dir;
+    const files = kubeconformFiles(schemas);
     const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;
     (0,external_node_fs_.mkdirSync)(external_node_path_default().join(tmp, kubeconformVersionDir(schemas.kubernetesVersion)), { recursive: true });
     for (const [name, body] of files) {
@@ -44001,14 +40951,17 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
 // kubesec: the real kubesec scores every workload kind it supports (Pod, Deployment, StatefulSet,
 // DaemonSet). Jobs and CronJobs it answers "This resource kind is not supported", yet they run pods like any
 // other workload: each is sent as a Pod built from its pod template, and findings map back to the Job's
-// template lines (the selectors are located under the Job's own pod template path). Other kinds are not sent. One kubesec run per plan cell
-// with all its workloads as one multi-document stream. Offline: kubesec's built-in kubeconform validation
+// template lines (the selectors are located under the Job's own pod template path). Other kinds are not
+// sent. Workloads go to kubesec as multi-document streams, each distinct one once per run (reportsFor).
+// Offline: kubesec's built-in kubeconform validation
 // reads a local schema folder generated from the committed Kubernetes schemas (src/k8s/kubeconform-dir.ts).
 //
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
 // findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
+
+
 
 
 
@@ -44114,34 +41067,48 @@ function kubesecFindings(cell, objects, reports, threshold, severity) {
     }
     return out;
 }
-// Helm 3 and 4 usually render the same workloads: the same input is scanned once per gate run.
-const scans = new Map();
-function scanOnce(argv, input, expected) {
-    const key = (0,external_node_crypto_.createHash)("sha256").update(argv.join("\0")).update("\0").update(input).digest("hex");
-    let p = scans.get(key);
-    if (!p) {
-        p = scan(argv, input, expected);
-        scans.set(key, p);
+// Helm 3 and 4, and scenarios of one chart, render mostly the same workloads: each distinct document is
+// scanned once per run and its report shared by every cell that has it (findings are still made per cell,
+// with that cell's labels). kubesec's cost grows with the workloads it is given (about 35 ms each; a run
+// itself costs little), so a cell's new workloads are split into up to one batch per core, at most one
+// kubesec per core at a time.
+const reports = new Map();
+const kubesecSlot = limiter(external_node_os_default().availableParallelism());
+const MIN_BATCH = 4;
+/** The reports of `docs` (kubesec input documents) in order, scanning only those no earlier cell sent. */
+function reportsFor(argv, docs, cores = external_node_os_default().availableParallelism()) {
+    const keys = docs.map((d) => (0,external_node_crypto_.createHash)("sha256").update(argv.join("\0")).update("\0").update(d).digest("hex"));
+    const fresh = [...new Map(keys.map((k, i) => [k, i])).entries()].filter(([k]) => !reports.has(k));
+    const batches = Math.max(1, Math.min(cores, Math.floor(fresh.length / MIN_BATCH)));
+    for (let b = 0; b < batches; b++) {
+        const part = fresh.filter((_, i) => i % batches === b);
+        if (part.length === 0)
+            continue;
+        const input = `${part.map(([, i]) => docs[i]).join("\n---\n")}\n`;
+        const scanned = kubesecSlot(() => scan(argv, input, part.length));
+        for (const [j, [k]] of part.entries())
+            reports.set(k, scanned.then((rs) => rs[j]));
     }
-    return p;
+    return Promise.all(keys.map((k) => reports.get(k)));
 }
 async function scan(argv, input, expected) {
-    const res = await runTool(argv, { input, timeoutMs: 120_000 });
+    const res = await (0,runner/* runTool */.q)(argv, { input, timeoutMs: 120_000 });
     let reports;
     try {
         reports = JSON.parse(res.stdout);
     }
     catch {
-        throw new InputError(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
+        throw new errors/* InputError */.dz(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
     }
     if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
-        throw new InputError(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
+        throw new errors/* InputError */.dz(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
     }
     return reports;
 }
 const kubesecCheck = {
     rule: kubesec_RULE,
     defaultSeverity: "error",
+    runsProcess: true,
     description: "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
     async run(cell, ctx) {
         const severity = ctx.severity(kubesec_RULE, "error");
@@ -44152,14 +41119,15 @@ const kubesecCheck = {
             return [];
         const bin = ctx.tools.kubesec;
         if (!bin)
-            throw new InputError("kubesec check: no kubesec binary resolved (tools dir or installer)");
+            throw new errors/* InputError */.dz("kubesec check: no kubesec binary resolved (tools dir or installer)");
         const schemas = loadKubeSchemas(ctx.settings.kubeVersion || defaultKubeVersion());
         const argv = kubesecScanArgv({
             bin,
             schemaLocation: ensureKubeconformDir(schemas),
             kubernetesVersion: schemas.kubernetesVersion,
         });
-        const reports = await scanOnce(argv, kubesecInput(objects), objects.length);
+        const docs = objects.map((o) => JSON.stringify(schemas_withoutNulls(kubesecDoc(o))));
+        const reports = await reportsFor(argv, docs);
         const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
         return kubesecFindings(cell, objects, reports, threshold, severity);
     },
@@ -44489,6 +41457,12 @@ function helmLintArgv(a) {
         ...kubeVersionArgs(a.kubeVersion),
     ];
 }
+/** The environment of the gate's short helm runs: Go's garbage collector off until the heap reaches
+ * 256 MiB (rendering a chart allocates well below that, and collecting was about a third of `helm lint`'s
+ * CPU); a GOGC or GOMEMLIMIT already set wins. */
+function helmRunEnv(env) {
+    return { GOGC: "off", GOMEMLIMIT: "256MiB", ...env };
+}
 /** `helm dependency build` for a chart whose Chart.yaml lists dependencies missing from charts/ (or not
  * at Chart.lock's versions). Same flags for both majors. */
 function helmDependencyBuildArgv(a) {
@@ -44498,216 +41472,12 @@ function helmDependencyBuildArgv(a) {
 }
 
 // EXTERNAL MODULE: ./node_modules/semver/index.js
-var node_modules_semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(node_modules_semver);
-;// CONCATENATED MODULE: ./src/values/yaml.ts
-// Values files loaded once, with positions kept, so every finding about one points at its file:line:col.
-// Parsed as YAML 1.1 because helm reads values with sigs.k8s.io/yaml (go-yaml, YAML 1.1 scalars: `yes`,
-// `on`, `0755` ...); reading them as YAML 1.2 would make ajv and helm disagree about types.
-
-
-
-/** Values files are configuration, not data: larger ones are refused before parsing. */
-const MAX_VALUES_BYTES = 8 * 1024 * 1024;
-class FileTooLarge extends Error {
-    file;
-    bytes;
-    constructor(file, bytes) {
-        super(`${file}: values file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_VALUES_BYTES / 1024 / 1024} MiB floe-helm reads (values files are configuration, not data)`);
-        this.file = file;
-        this.bytes = bytes;
-    }
-}
-function lineColOfByte(buf, at) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < at; i++) {
-        if (buf[i] === 0x0a) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, col: at - lineStart + 1 };
-}
-/** Decodes text, or says where the first byte is that makes this not a UTF-8 text file. */
-function decodeText(buf) {
-    const nul = buf.indexOf(0);
-    try {
-        const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
-        if (nul >= 0)
-            return { badByte: nul };
-        return { text };
-    }
-    catch {
-        // Find the first offending byte by decoding growing prefixes at character boundaries.
-        let lo = 0;
-        let hi = buf.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            try {
-                new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + 1));
-                lo = mid + 1;
-            }
-            catch {
-                // A prefix can end inside a valid multi-byte character; accept if a few more bytes fix it.
-                let ok = false;
-                for (let k = 2; k <= 4 && mid + k <= buf.length; k++) {
-                    try {
-                        new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + k));
-                        ok = true;
-                        break;
-                    }
-                    catch { }
-                }
-                if (ok)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-        }
-        return { badByte: nul >= 0 ? Math.min(nul, lo) : lo };
-    }
-}
-/** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
- * must stay the string "off". */
-function parseYamlText(text, file, version = "1.1") {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, {
-        lineCounter,
-        uniqueKeys: true,
-        version,
-        prettyErrors: false,
-        // Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
-        customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
-    });
-    const problems = [];
-    for (const e of doc.errors) {
-        const lp = lineCounter.linePos(e.pos[0]);
-        if (e.code === "DUPLICATE_KEY") {
-            const keyPath = keyPathAt(doc.contents, e.pos[0]);
-            problems.push({
-                rule: "duplicate-key",
-                message: `key '${keyPath?.join(".") ?? "?"}' is set twice in this mapping (YAML keeps only the last one)`,
-                at: { file, line: lp.line, col: lp.col },
-            });
-        }
-        else {
-            problems.push({
-                rule: "yaml-parse",
-                message: `not valid YAML: ${e.message.split("\n")[0]}`,
-                at: { file, line: lp.line, col: lp.col },
-            });
-        }
-    }
-    const fatal = problems.some((p) => p.rule === "yaml-parse");
-    let value;
-    if (!fatal) {
-        try {
-            value = doc.toJS({ maxAliasCount: 1000 });
-        }
-        catch (e) {
-            problems.push({
-                rule: "yaml-parse",
-                message: `not valid YAML: ${e.message}`,
-                at: { file, line: 1, col: 1 },
-            });
-        }
-    }
-    const positionOf = (p) => {
-        const node = nodeAt(doc.contents, p);
-        if (!node?.range)
-            return undefined;
-        const lp = lineCounter.linePos(node.range[0]);
-        return { file, line: lp.line, col: lp.col };
-    };
-    return { file, doc: fatal ? undefined : doc, value: fatal ? undefined : value, problems, positionOf };
-}
-/** Reads and parses a values file. Missing files throw (the caller decides: usage error); binary files
- * and YAML faults become problems; files over MAX_VALUES_BYTES throw FileTooLarge. */
-async function loadYamlFile(file, cwd) {
-    const abs = external_node_path_default().resolve(cwd, file);
-    const st = await (0,promises_.stat)(abs);
-    if (st.size > MAX_VALUES_BYTES)
-        throw new FileTooLarge(file, st.size);
-    const buf = await (0,promises_.readFile)(abs);
-    const decoded = decodeText(buf);
-    if ("badByte" in decoded) {
-        const lc = lineColOfByte(buf, decoded.badByte);
-        return {
-            file,
-            doc: undefined,
-            value: undefined,
-            problems: [
-                {
-                    rule: "yaml-parse",
-                    message: `not a UTF-8 text file (byte 0x${(buf[decoded.badByte] ?? 0).toString(16).padStart(2, "0")} at offset ${decoded.badByte}): a values file must be YAML text`,
-                    at: { file, ...lc },
-                },
-            ],
-            positionOf: () => undefined,
-        };
-    }
-    return parseYamlText(decoded.text, file);
-}
-/** The key node (for a map entry) or item node (for a list index) at `p`; for the empty path the root. */
-function nodeAt(root, p) {
-    let cur = root;
-    let last = root;
-    for (const seg of p) {
-        if ((0,dist/* isMap */.jh)(cur)) {
-            const pair = cur.items.find((it) => (0,dist/* isPair */.tO)(it) && (0,dist/* isScalar */.jn)(it.key) && String(it.key.value) === String(seg));
-            if (!pair)
-                return undefined;
-            last = pair.key;
-            cur = pair.value;
-        }
-        else if ((0,dist/* isSeq */.oP)(cur) && typeof seg === "number") {
-            const item = cur.items[seg];
-            if (!item)
-                return undefined;
-            last = item;
-            cur = item;
-        }
-        else {
-            return undefined;
-        }
-    }
-    return last;
-}
-/** Path of the map key starting at byte `offset` (for duplicate-key errors). */
-function keyPathAt(node, offset) {
-    if ((0,dist/* isMap */.jh)(node)) {
-        let lastMatch;
-        for (const item of node.items) {
-            if (!(0,dist/* isPair */.tO)(item))
-                continue;
-            const key = item.key;
-            const k = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
-            if (key?.range && key.range[0] === offset)
-                lastMatch = [k];
-            const v = item.value;
-            if (v?.range && offset >= v.range[0] && offset <= v.range[2]) {
-                const sub = keyPathAt(v, offset);
-                if (sub)
-                    return [k, ...sub];
-            }
-        }
-        return lastMatch;
-    }
-    if ((0,dist/* isSeq */.oP)(node)) {
-        for (const [i, it] of node.items.entries()) {
-            const n = it;
-            if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
-                const sub = keyPathAt(n, offset);
-                if (sub)
-                    return [i, ...sub];
-            }
-        }
-    }
-    return undefined;
-}
-
+var semver = __nccwpck_require__(2088);
+var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
 ;// CONCATENATED MODULE: ./src/values/schema.ts
+
 
 
 // Keywords about what must be present: a single override file is partial by design, so these are only
@@ -44773,7 +41543,7 @@ function compileValuesSchema(text, file) {
         schema = JSON.parse(text);
     }
     catch (e) {
-        const y = parseYamlText(text, file);
+        const y = (0,yaml/* parseYamlText */.cd)(text, file);
         const at = y.problems[0]?.at ?? { file, line: 1, col: 1 };
         return {
             problem: { message: `not valid JSON: ${e.message}`, at, pointer: "", keyword: "json" },
@@ -44791,9 +41561,9 @@ function compileValuesSchema(text, file) {
             };
         }
     }
-    const draft = draftOf(schema);
+    const draft = (0,values_ajv/* draftOf */.bz)(schema);
     if (typeof draft === "object") {
-        const at = parseYamlText(text, file).positionOf(["$schema"]) ?? { file, line: 1, col: 1 };
+        const at = (0,yaml/* parseYamlText */.cd)(text, file).positionOf(["$schema"]) ?? { file, line: 1, col: 1 };
         return {
             problem: {
                 message: `$schema ${draft.unknown} is not a JSON Schema draft helm knows (draft-04, draft-06, draft-07, 2019-09, 2020-12 at json-schema.org): helm 3 and 4 try to download it and fail the render`,
@@ -44806,11 +41576,26 @@ function compileValuesSchema(text, file) {
     // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
     // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
     // than it saves on a few values files.
-    const ajv = createAjvFor(schema, { validateFormats: false, code: { optimize: false } });
-    schema = withCanonicalDraft(schema);
+    const opts = { validateFormats: false, code: { optimize: false, ...cacheableCode } };
+    const canonical = (0,values_ajv/* withCanonicalDraft */._2)(schema);
+    // Only a schema that passed the meta-schema check is ever cached: a cache hit skips that check too.
+    // The code that picks the draft, the Ajv class and its options is part of what the cached code depends on.
+    const identity = [
+        values_ajv/* draftOf */.bz.toString(),
+        values_ajv/* withCanonicalDraft */._2.toString(),
+        values_ajv/* createAjvFor */.Fl.toString(),
+        compileValuesSchema.toString(),
+        String(draft),
+        JSON.stringify(canonical),
+    ];
+    const cached = cachedValidator(identity);
+    if (cached)
+        return { validate: cached, schema: canonical };
+    const ajv = (0,values_ajv/* createAjvFor */.Fl)(schema, opts);
+    schema = canonical;
     if (!ajv.validateSchema(schema)) {
         const err = ajv.errors?.[0];
-        const positions = parseYamlText(text, file);
+        const positions = (0,yaml/* parseYamlText */.cd)(text, file);
         const segs = pointerToPath(err?.instancePath ?? "");
         const at = positions.positionOf(docPath(schema, segs)) ?? { file, line: 1, col: 1 };
         const where = segs.length ? segs.join(".") : "schema";
@@ -44824,7 +41609,9 @@ function compileValuesSchema(text, file) {
         };
     }
     try {
-        return { validate: ajv.compile(schema), schema };
+        const validate = ajv.compile(schema);
+        storeValidator(identity, { ajv, validate });
+        return { validate, schema };
     }
     catch (e) {
         return {
@@ -45004,7 +41791,7 @@ function node(files, source, packed) {
     const chartYaml = files.get("Chart.yaml");
     if (!chartYaml)
         return undefined;
-    const meta = parseYamlText(chartYaml.toString("utf8"), source).value;
+    const meta = (0,yaml/* parseYamlText */.cd)(chartYaml.toString("utf8"), source).value;
     if (!meta || typeof meta.name !== "string")
         return undefined;
     const deps = Array.isArray(meta.dependencies)
@@ -45080,7 +41867,7 @@ async function loadChart(chartAbs, cwd, shownAs = chartAbs) {
     const rel = external_node_path_default().relative(cwd, shownAs).split((external_node_path_default()).sep).join("/") || ".";
     const files = readFolder(chartAbs);
     if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz")))
-        Parser = (await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697))).Parser;
+        Parser = (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4565))).Parser;
     return node(files, rel, false);
 }
 /** The subcharts of the chart in `chartAbs` (folder), as helm resolves them; positions are named as if
@@ -45104,9 +41891,9 @@ function defaultsOf(c) {
     if (!buf)
         return undefined;
     if (!c.packed)
-        return parseYamlText(buf.toString("utf8"), `${c.source}/values.yaml`);
+        return (0,yaml/* parseYamlText */.cd)(buf.toString("utf8"), `${c.source}/values.yaml`);
     // Inside an archive a line number cannot be opened: such positions point at the archive itself.
-    const y = parseYamlText(buf.toString("utf8"), c.source);
+    const y = (0,yaml/* parseYamlText */.cd)(buf.toString("utf8"), c.source);
     const archive = c.source.split(":")[0];
     return { ...y, positionOf: (p) => (y.positionOf(p) ? { file: archive, line: 1, col: 1 } : undefined) };
 }
@@ -45326,7 +42113,7 @@ const rel = (cwd, abs) => external_node_path_default().relative(cwd, abs).split(
 const isLocal = (repo) => typeof repo === "string" && repo.startsWith("file://");
 function declared(chartAbs, cwd) {
     const file = rel(cwd, external_node_path_default().join(chartAbs, "Chart.yaml"));
-    const y = parseYamlText((0,external_node_fs_.readFileSync)(external_node_path_default().join(chartAbs, "Chart.yaml"), "utf8"), file);
+    const y = (0,yaml/* parseYamlText */.cd)((0,external_node_fs_.readFileSync)(external_node_path_default().join(chartAbs, "Chart.yaml"), "utf8"), file);
     const deps = y.value?.dependencies;
     if (!Array.isArray(deps))
         return [];
@@ -45350,7 +42137,7 @@ function lockedVersions(chartAbs) {
     const lock = external_node_path_default().join(chartAbs, "Chart.lock");
     if (!(0,external_node_fs_.existsSync)(lock))
         return out;
-    const v = parseYamlText((0,external_node_fs_.readFileSync)(lock, "utf8"), "Chart.lock").value;
+    const v = (0,yaml/* parseYamlText */.cd)((0,external_node_fs_.readFileSync)(lock, "utf8"), "Chart.lock").value;
     for (const d of Array.isArray(v?.dependencies) ? v.dependencies : [])
         if (d && typeof d.name === "string")
             out.set(d.name, String(d.version ?? ""));
@@ -45427,7 +42214,7 @@ async function prepareDependencies(chartAbs, cwd, helm, workDir) {
     const root = await (0,promises_.mkdtemp)(external_node_path_default().join(workDir, "gate-deps-"));
     const copy = await copyWithLocalRepos(chartAbs, root, declared(chartAbs, cwd));
     const remote = needs.some((n) => !isLocal(n.dep.repository));
-    const r = await runTool(helmDependencyBuildArgv({ bin: helm.bin, major: helm.major, chartDir: copy, refresh: remote }), { cwd });
+    const r = await (0,runner/* runTool */.q)(helmDependencyBuildArgv({ bin: helm.bin, major: helm.major, chartDir: copy, refresh: remote }), { cwd });
     if (r.code === 0)
         return { dirAbs: copy, built: true, problems: [] };
     const says = helmError(`${r.stderr}\n${r.stdout}`).replaceAll(copy, shown);
@@ -45458,6 +42245,8 @@ async function prepareDependencies(chartAbs, cwd, helm, workDir) {
     };
 }
 
+// EXTERNAL MODULE: ./src/exec/plain-env.ts
+var plain_env = __nccwpck_require__(5949);
 ;// CONCATENATED MODULE: ./src/helm/locate.ts
 // Rows that are only template actions (`{{- if ... }}`) or comments do not shape YAML blocks.
 const actionOnly = /^\s*(\{\{.*?\}\}\s*)+$/;
@@ -45598,6 +42387,7 @@ function sectionFor(lines, kind, nth) {
 
 
 
+
 const sourceRe = /^# Source: (.+?)\s*$/gm;
 /** Maps a `# Source:` path (`<chart>/templates/x.yaml`, `<chart>/charts/sub/templates/y.yaml`) to the
  * file under chartDir, relative to cwd. A subchart packed as `charts/sub-1.0.0.tgz` maps to the archive. */
@@ -45664,6 +42454,48 @@ function pathAtOffset(node, offset) {
     }
     return undefined;
 }
+function parseText(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const docs = (0,plain_env/* withPlainEnv */.W)(() => (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false }));
+    return { docs: Array.isArray(docs) ? docs : [], lineCounter };
+}
+// Parses of single documents, by text, for the whole process: helm 3 and helm 4, and scenarios that differ
+// in a few values, render mostly identical documents (a parse is most of the gate's own per-cell CPU).
+// The parsed documents are never handed out: each use converts them to fresh JS objects.
+const parsedDocs = new Map();
+const MAX_PARSED_DOCS = 20_000;
+const docStartRe = /^---(?=[ \t\r\n]|$)/gm;
+// A keep-chomped block scalar (`|+`, `>2+`) keeps trailing blank lines as content.
+const keepChompRe = /[|>][1-9]?\+/;
+/** The documents of the output parsed one by one (identical ones once per process), or undefined when the
+ * stream must be parsed whole: directives or `...` markers, or any YAML error (its position and message
+ * then come from the whole stream, exactly as before). */
+function splitParse(manifest) {
+    if (/^(?:%|\.\.\.)/m.test(manifest))
+        return undefined;
+    const starts = [0, ...[...manifest.matchAll(docStartRe)].map((m) => m.index).filter((i) => i > 0)];
+    const out = [];
+    let lineBase = 1;
+    for (const [i, base] of starts.entries()) {
+        const chunk = manifest.slice(base, starts[i + 1] ?? manifest.length);
+        // Helm 4 ends each document with a blank line more than helm 3: not content, unless kept by `|+`.
+        const text = keepChompRe.test(chunk) ? chunk : chunk.replace(/\n+$/, "\n");
+        let parsed = parsedDocs.get(text);
+        if (!parsed) {
+            parsed = parseText(text);
+            if (parsedDocs.size >= MAX_PARSED_DOCS)
+                parsedDocs.clear();
+            parsedDocs.set(text, parsed);
+        }
+        if (parsed.docs.some((d) => d.errors.length > 0))
+            return undefined;
+        for (const doc of parsed.docs)
+            out.push({ doc, base, lineBase, lineCounter: parsed.lineCounter });
+        for (let p = chunk.indexOf("\n"); p >= 0; p = chunk.indexOf("\n", p + 1))
+            lineBase++;
+    }
+    return out;
+}
 function parseManifestDocuments(manifest, opts) {
     const cwd = external_node_path_default().resolve(opts.cwd);
     const chartDirAbs = external_node_path_default().resolve(cwd, opts.chartDir);
@@ -45678,19 +42510,24 @@ function parseManifestDocuments(manifest, opts) {
     const sources = [];
     for (const m of manifest.matchAll(sourceRe))
         sources.push({ offset: m.index, source: m[1] });
-    const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,dist/* parseAllDocuments */.hR)(manifest, { lineCounter, uniqueKeys: true, prettyErrors: false });
-    const list = Array.isArray(docs) ? docs : [];
+    const list = (opts.split !== false ? splitParse(manifest) : undefined) ??
+        ((whole) => whole.docs.map((doc) => ({ doc, base: 0, lineBase: 1, lineCounter: whole.lineCounter })))(parseText(manifest));
     const objects = [];
     const problems = [];
     const seenOfKind = new Map();
     let prevEnd = 0;
-    for (const doc of list) {
-        const start = doc.contents?.range?.[0] ?? doc.range[0];
+    for (const { doc, base, lineBase, lineCounter: lc } of list) {
+        // Offsets in the parsed text -> offsets and lines in the whole output.
+        const linePos = (offset) => {
+            const p = lc.linePos(offset);
+            return { line: p.line + lineBase - 1, col: p.col };
+        };
+        const localStart = doc.contents?.range?.[0] ?? doc.range[0];
+        const start = base + localStart;
         const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
-        prevEnd = doc.range[2];
+        prevEnd = base + doc.range[2];
         const template = src ? templateFile(src.source, chartDirAbs, cwd) : manifest_rel(cwd, chartDirAbs);
-        const manifestLine = lineCounter.linePos(start).line;
+        const manifestLine = linePos(localStart).line;
         let js;
         try {
             js = doc.toJS({ maxAliasCount: 100 });
@@ -45722,7 +42559,7 @@ function parseManifestDocuments(manifest, opts) {
         };
         for (const e of doc.errors) {
             const offset = e.pos[0];
-            const lp = lineCounter.linePos(offset);
+            const lp = linePos(offset);
             if (e.code === "DUPLICATE_KEY") {
                 const keyPath = pathAtOffset(doc.contents, offset);
                 const where = keyPath ? `'${keyPath.join(".")}'` : "a key";
@@ -46048,39 +42885,12 @@ function deadValues(file, reads, schema) {
 
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
 const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
-;// CONCATENATED MODULE: ./src/config/document.ts
-
-/** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
- * most precise mistake), at its position in the file. `what` names the document, `schema` its schema file. */
-function assertValidDocument(validate, y, what, schema) {
-    const bad = y.problems[0];
-    if (bad)
-        throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
-    if (validate(y.value ?? {}))
-        return;
-    const errs = validate.errors ?? [];
-    // An unknown or misspelt key first: the most common (and most precise) mistake.
-    const e = errs.find((x) => x.keyword === "additionalProperties" || x.propertyName !== undefined) ?? errs[0];
-    const segs = e.instancePath
-        .split("/")
-        .slice(1)
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
-    const extra = e.params.additionalProperty ?? e.propertyName;
-    const at = y.positionOf(extra !== undefined ? [...segs, extra] : segs) ?? { file: y.file, line: 1, col: 1 };
-    const where = segs.length ? segs.join(".") : "top level";
-    const allowed = e.params.allowedValues;
-    const msg = e.keyword === "additionalProperties"
-        ? `unknown key '${extra}' at ${where} of ${what} (see ${schema})`
-        : e.propertyName !== undefined
-            ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
-            : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
-    const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
-    throw new InputError(`${msg}${more}`, at);
-}
-
+// EXTERNAL MODULE: ./src/config/document.ts
+var config_document = __nccwpck_require__(9329);
 ;// CONCATENATED MODULE: ./src/gate/config.ts
 // floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
 // usage error at file:line:col; no file means defaults (every chart under charts/).
+
 
 
 
@@ -46097,10 +42907,15 @@ const config_DEFAULT_KUBESEC_THRESHOLD = 9;
 function normalizeKubeVersion(v, source) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
     if (!m)
-        throw new InputError(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
+        throw new errors/* InputError */.dz(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
     return `${m[1]}.${m[2]}`;
 }
-const validateConfig = createAjv().compile(floe_gate_schema_namespaceObject);
+// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
+let compiledConfig;
+const configValidator = () => (compiledConfig ??= compileCached([JSON.stringify(floe_gate_schema_namespaceObject), String(values_ajv/* createAjv */.gr), String(configValidator)], () => {
+    const ajv = (0,values_ajv/* createAjv */.gr)({ code: { ...cacheableCode } });
+    return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
+}));
 function helmFromConfig(v) {
     if (v === undefined)
         return undefined;
@@ -46120,11 +42935,11 @@ async function loadConfigFile(file, cwd) {
     }
     catch (e) {
         if (e.code === "ENOENT")
-            throw new InputError(`config file not found: ${rel}`);
+            throw new errors/* InputError */.dz(`config file not found: ${rel}`);
         throw e;
     }
-    const y = parseYamlText(text, rel, "1.2");
-    assertValidDocument(validateConfig, y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
+    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
+    (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
     const value = y.value ?? {};
     const raw = value;
     if (raw.waivers) {
@@ -46195,18 +43010,18 @@ async function readChartMeta(dirAbs, cwd) {
     const file = external_node_path_default().join(dirAbs, "Chart.yaml");
     const shown = plan_rel(cwd, dirAbs);
     if (!(0,external_node_fs_.existsSync)(dirAbs) || !(0,external_node_fs_.statSync)(dirAbs).isDirectory()) {
-        throw new InputError(`chart folder not found: ${shown}`);
+        throw new errors/* InputError */.dz(`chart folder not found: ${shown}`);
     }
     if (!(0,external_node_fs_.existsSync)(file)) {
-        throw new InputError(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${plan_rel(cwd, file)})`);
+        throw new errors/* InputError */.dz(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${plan_rel(cwd, file)})`);
     }
-    const y = parseYamlText(await (0,promises_.readFile)(file, "utf8"), plan_rel(cwd, file));
+    const y = (0,yaml/* parseYamlText */.cd)(await (0,promises_.readFile)(file, "utf8"), plan_rel(cwd, file));
     const bad = y.problems[0];
     if (bad)
-        throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
+        throw new errors/* InputError */.dz(`${bad.rule}: ${bad.message}`, bad.at);
     const v = (y.value ?? {});
     if (typeof v.name !== "string" || v.name === "") {
-        throw new InputError("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: plan_rel(cwd, file), line: 1 });
+        throw new errors/* InputError */.dz("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: plan_rel(cwd, file), line: 1 });
     }
     const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
     return {
@@ -46252,9 +43067,9 @@ async function discoverCharts(cwd) {
 }
 function requireFile(abs, cwd, what) {
     if (!(0,external_node_fs_.existsSync)(abs))
-        throw new InputError(`${what} not found: ${plan_rel(cwd, abs)}`);
+        throw new errors/* InputError */.dz(`${what} not found: ${plan_rel(cwd, abs)}`);
     if (!(0,external_node_fs_.statSync)(abs).isFile())
-        throw new InputError(`${what} is not a file: ${plan_rel(cwd, abs)}`);
+        throw new errors/* InputError */.dz(`${what} is not a file: ${plan_rel(cwd, abs)}`);
     return plan_rel(cwd, abs);
 }
 async function buildPlan(config, inputs, cwd) {
@@ -46266,7 +43081,7 @@ async function buildPlan(config, inputs, cwd) {
     else {
         dirs = await discoverCharts(cwd);
         if (!dirs.length) {
-            throw new InputError(`no charts to check: no folder under ${plan_rel(cwd, external_node_path_default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
+            throw new errors/* InputError */.dz(`no charts to check: no folder under ${plan_rel(cwd, external_node_path_default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
         }
     }
     const charts = [];
@@ -46370,6 +43185,8 @@ function unusedWaivers(waivers, findings) {
 
 
 
+
+
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 const gateRules = {
     yamlParse: "yaml-parse",
@@ -46381,14 +43198,6 @@ const gateRules = {
     waiverUnused: "waiver-unused",
     dependency: "dependency",
 };
-async function pool(items, limit, fn) {
-    let next = 0;
-    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-        while (next < items.length)
-            await fn(items[next++]);
-    });
-    await Promise.all(workers);
-}
 function run_glob(pattern, s) {
     const re = new RegExp(`^${pattern
         .split("*")
@@ -46417,16 +43226,17 @@ function applyPolicy(f, config, today) {
 }
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
+    useValidatorCache(inputs.validatorCache);
     const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
     const config = await resolveConfig(inputs, cwd);
     const plan = await buildPlan(config, inputs, cwd);
     const checks = opts.checks ?? registry_checks;
     if (!inputs.toolsDir) {
-        throw new InputError("the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+        throw new errors/* InputError */.dz("the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
     }
     const helmBin = new Map();
     for (const m of config.helmMajors)
-        helmBin.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
+        helmBin.set(m, await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, `helm${m}`));
     const kubesecPath = external_node_path_default().join(inputs.toolsDir, "kubesec");
     const checkCtx = {
         severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
@@ -46439,9 +43249,9 @@ async function runGate(ctx, inputs, opts) {
     const covers = (rule) => Object.entries(config.requirements)
         .filter(([, rules]) => rules.some((r) => run_glob(r, rule)))
         .map(([id]) => id);
-    const status = (rule, id, state, ms, reason) => {
+    const statusInto = (into, rule, id, state, ms, reason) => {
         const c = covers(rule);
-        statuses.push({
+        into.push({
             id,
             rule,
             state: severityFor(config, rule) === "off" ? "skip" : state,
@@ -46454,6 +43264,7 @@ async function runGate(ctx, inputs, opts) {
             ...(c.length ? { covers: c } : {}),
         });
     };
+    const status = (rule, id, state, ms, reason) => statusInto(statuses, rule, id, state, ms, reason);
     const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
     // --- values: once per file and per chart, before any helm runs ---
     const loaded = new Map();
@@ -46461,11 +43272,11 @@ async function runGate(ctx, inputs, opts) {
         let y = loaded.get(file);
         if (!y) {
             try {
-                y = await loadYamlFile(file, cwd);
+                y = await (0,yaml/* loadYamlFile */.Y3)(file, cwd);
             }
             catch (e) {
-                if (e instanceof FileTooLarge)
-                    throw new InputError(e.message.replace(`${file}: `, ""), { file });
+                if (e instanceof yaml/* FileTooLarge */.Sv)
+                    throw new errors/* InputError */.dz(e.message.replace(`${file}: `, ""), { file });
                 throw e;
             }
             loaded.set(file, y);
@@ -46497,13 +43308,18 @@ async function runGate(ctx, inputs, opts) {
         status(gateRules.dependency, `dependency ${chart.info.name}`, prep.problems.length ? "fail" : "pass", Date.now() - t0);
     }
     const noDeps = (s) => depsMissing.has(s.chart.dir);
-    // helm runs are the long pole and use another core: the first cells' helm processes start as soon as
-    // their values files are known to be YAML, while this process compiles schemas and checks values.
+    // helm runs are the long pole: up to one per core at a time, queued as soon as their values files are
+    // known to be YAML, while this process checks values and then the rendered objects of each cell as its
+    // render arrives (this process's own work and kubesec fill the cores between helm runs). Every render
+    // is queued before any lint: a render feeds the checks and kubesec, a lint feeds nothing, so the run
+    // ends on a short lint rather than on a render still to be checked.
     const parallelism = opts.parallelism ?? external_node_os_default().availableParallelism();
-    const tasks = plan.cells.flatMap((cell) => [
-        { cell, kind: "template" },
-        { cell, kind: "lint" },
-    ]);
+    const tasks = [
+        ...plan.cells.map((cell) => ({ cell, kind: "template" })),
+        ...plan.cells.map((cell) => ({ cell, kind: "lint" })),
+    ];
+    const helmSlot = limiter(parallelism);
+    const helmEnv = helmRunEnv(process.env);
     const helmRuns = new Map();
     const helmRun = (t) => {
         let p = helmRuns.get(t);
@@ -46516,7 +43332,10 @@ async function runGate(ctx, inputs, opts) {
                 valuesFiles: s.valuesFiles,
                 kubeVersion: config.settings.kubeVersion,
             };
-            p = runTool(t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args), { cwd });
+            const argv = t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args);
+            p = helmSlot(() => (0,runner/* runTool */.q)(argv, { cwd, env: helmEnv }));
+            // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
+            p.catch(() => { });
             helmRuns.set(t, p);
         }
         return p;
@@ -46534,7 +43353,7 @@ async function runGate(ctx, inputs, opts) {
         }
         return true;
     };
-    for (const t of tasks.slice(0, parallelism))
+    for (const t of tasks)
         if (await prefetchable(t.cell.scenario))
             void helmRun(t);
     const scenarioValues = new Map();
@@ -46668,8 +43487,14 @@ async function runGate(ctx, inputs, opts) {
     // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
     const unparsable = (s) => s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
     const lintMessages = new Map();
+    const cellFindings = new Map();
+    const cellStatuses = new Map();
     const runCell = async (task) => {
         const { cell, kind } = task;
+        // This cell's check statuses, reported in plan order like its findings.
+        const mine = [];
+        cellStatuses.set(task, mine);
+        const status = (rule, id, state, ms, reason) => statusInto(mine, rule, id, state, ms, reason);
         const { scenario: s, helm } = cell;
         const chart = chartOf.get(s);
         const base = { chart: s.chart.name, scenario: s.name, helm };
@@ -46706,7 +43531,7 @@ async function runGate(ctx, inputs, opts) {
                 for (const c of checks)
                     status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
                 byScenario.get(s).findings.push(...out);
-                all.push(...out);
+                cellFindings.set(task, out);
                 finish(s);
                 return;
             }
@@ -46748,21 +43573,39 @@ async function runGate(ctx, inputs, opts) {
                 }
                 status(gateRules.duplicateKey, `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`, stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)));
                 const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
+                const start = (c) => {
+                    const c0 = Date.now();
+                    try {
+                        const res = c.run(rc, checkCtx);
+                        if (Array.isArray(res))
+                            return Promise.resolve({ fs: res, ms: Date.now() - c0 });
+                        return res.then((fs) => ({ fs, ms: Date.now() - c0 }), (error) => ({ error, ms: Date.now() - c0 }));
+                    }
+                    catch (error) {
+                        return Promise.resolve({ error, ms: Date.now() - c0 });
+                    }
+                };
+                // Checks that run a program (kubesec) start first: it runs while this process does the others.
+                const outcomes = new Map();
+                for (const c of [...checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
+                    if (severityFor(config, c.rule) !== "off")
+                        outcomes.set(c, start(c));
                 for (const c of checks) {
-                    if (severityFor(config, c.rule) === "off") {
+                    const o = outcomes.get(c);
+                    if (!o) {
                         status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
                         continue;
                     }
-                    const c0 = Date.now();
-                    try {
-                        const fs = (await c.run(rc, checkCtx)).map((f) => ({ ...base, ...f }));
+                    const res = await o;
+                    if ("fs" in res) {
+                        const fs = res.fs.map((f) => ({ ...base, ...f }));
                         out.push(...fs);
-                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), Date.now() - c0);
+                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), res.ms);
                     }
-                    catch (e) {
-                        const msg = `check ${c.rule} failed: ${e.message}`;
+                    else {
+                        const msg = `check ${c.rule} failed: ${res.error.message}`;
                         out.push({ rule: c.rule, severity: "error", message: msg, ...base });
-                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", Date.now() - c0, msg);
+                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", res.ms, msg);
                     }
                 }
             }
@@ -46804,12 +43647,21 @@ async function runGate(ctx, inputs, opts) {
         }
         const st = byScenario.get(s);
         st.findings.push(...out);
-        all.push(...out);
+        cellFindings.set(task, out);
         finish(s);
     };
-    await pool(tasks, parallelism, runCell);
+    await Promise.all(tasks.map(runCell));
+    // Cells finish in any order; their findings are taken in plan order, so which of two equal findings is
+    // kept below (helm 3's wording before helm 4's) never depends on timing.
+    for (const t of tasks)
+        all.push(...(cellFindings.get(t) ?? []));
+    for (const t of tasks)
+        statuses.push(...(cellStatuses.get(t) ?? []));
     // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
-    for (const [cell, fs] of lintMessages) {
+    for (const cell of plan.cells) {
+        const fs = lintMessages.get(cell);
+        if (!fs)
+            continue;
         const keep = renderFailed.has(cell)
             ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
             : fs;
@@ -46888,13 +43740,14 @@ function registerGate(program, bind) {
 
 
 
-
 function registerReport(program, bind) {
     withCommonOptions(program
         .command("report")
         .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
         .option("--summary <file>", "also write the Markdown summary to this file")).action(bind(async ({ inputs, io, flags }) => {
         const all = await readAllResults(inputs.workDir);
+        // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
+        const { setOutputs, summaryMarkdown, writeJobSummary } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
         const md = summaryMarkdown(all);
         if (inputs.githubActions) {
             setOutputs({ "results-dir": inputs.workDir });
@@ -46907,1482 +43760,22 @@ function registerReport(program, bind) {
         }
         if (all.length === 0) {
             io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
-            return ExitCode.BadInput;
+            return errors/* ExitCode */.yU.BadInput;
         }
         for (const r of all) {
             const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-            io.out(verdictLine(r, Number.isFinite(ms) ? ms : 0));
+            io.out((0,terminal/* verdictLine */.MT)(r, Number.isFinite(ms) ? ms : 0));
         }
         if (all.some((r) => r.status === "error"))
-            return ExitCode.BadInput;
-        return all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass;
+            return errors/* ExitCode */.yU.BadInput;
+        return all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass;
     }));
 }
 
-;// CONCATENATED MODULE: ./src/tools/assets.ts
-const installTools = ["helm", "kind", "kubectl", "kubesec"];
-const layouts = {
-    helm: {
-        name: (v, p) => `helm-${v}-${p.os}-${p.arch}.tar.gz`,
-        official: (_v, _p, name) => `https://get.helm.sh/${name}`,
-        checksumName: (name) => `${name}.sha256sum`,
-        member: (p) => `${p.os}-${p.arch}/helm`,
-    },
-    kind: {
-        name: (_v, p) => `kind-${p.os}-${p.arch}`,
-        official: (v, _p, name) => `https://github.com/kubernetes-sigs/kind/releases/download/${v}/${name}`,
-        checksumName: (name) => `${name}.sha256sum`,
-        member: () => undefined,
-    },
-    kubectl: {
-        name: () => "kubectl",
-        official: (v, p, name) => `https://dl.k8s.io/release/${v}/bin/${p.os}/${p.arch}/${name}`,
-        checksumName: (name) => `${name}.sha256`,
-        member: () => undefined,
-    },
-    kubesec: {
-        name: (_v, p) => `kubesec_${p.os}_${p.arch}.tar.gz`,
-        official: (v, _p, name) => `https://github.com/controlplaneio/kubesec/releases/download/${v}/${name}`,
-        checksumName: () => "kubesec_checksums.txt",
-        member: () => "kubesec",
-    },
-};
-/** The asset of `tool` at `version` (with `v`) for `platform`, from the official site or from `mirror`. */
-function assetFor(tool, version, platform, mirror) {
-    const l = layouts[tool];
-    const name = l.name(version, platform);
-    const checksumName = l.checksumName(name);
-    let url;
-    let checksumUrl;
-    if (mirror) {
-        const dir = `${mirror.replace(/\/+$/, "")}/${tool}/${version}/${platform.os}-${platform.arch}`;
-        url = `${dir}/${name}`;
-        checksumUrl = `${dir}/${checksumName}`;
-    }
-    else {
-        url = l.official(version, platform, name);
-        // Every project publishes its checksum file in the same folder as the asset.
-        checksumUrl = `${url.slice(0, url.lastIndexOf("/") + 1)}${checksumName}`;
-    }
-    return {
-        tool,
-        version,
-        platform,
-        name,
-        url,
-        checksumName,
-        checksumUrl,
-        member: l.member(platform),
-        binary: tool,
-    };
-}
-/** argv that extracts only the binary from a .tar.gz (nothing else from the archive lands on disk). */
-function tarExtractArgv(archive, destDir, member) {
-    return ["tar", "-xzf", archive, "-C", destDir, member];
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
-var manifest_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-// Internal object for testability (allows mocking in ESM)
-const _internal = {
-    readLinuxVersionFile() {
-        const lsbReleaseFile = '/etc/lsb-release';
-        const osReleaseFile = '/etc/os-release';
-        let contents = '';
-        if (external_fs_.existsSync(lsbReleaseFile)) {
-            contents = external_fs_.readFileSync(lsbReleaseFile).toString();
-        }
-        else if (external_fs_.existsSync(osReleaseFile)) {
-            contents = external_fs_.readFileSync(osReleaseFile).toString();
-        }
-        return contents;
-    }
-};
-function _findMatch(versionSpec, stable, candidates, archFilter) {
-    return manifest_awaiter(this, void 0, void 0, function* () {
-        const platFilter = os.platform();
-        let result;
-        let match;
-        let file;
-        for (const candidate of candidates) {
-            const version = candidate.version;
-            debug(`check ${version} satisfies ${versionSpec}`);
-            if (semver.satisfies(version, versionSpec) &&
-                (!stable || candidate.stable === stable)) {
-                file = candidate.files.find(item => {
-                    debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
-                    let chk = item.arch === archFilter && item.platform === platFilter;
-                    if (chk && item.platform_version) {
-                        const osVersion = _getOsVersion();
-                        if (osVersion === item.platform_version) {
-                            chk = true;
-                        }
-                        else {
-                            chk = semver.satisfies(osVersion, item.platform_version);
-                        }
-                    }
-                    return chk;
-                });
-                if (file) {
-                    debug(`matched ${candidate.version}`);
-                    match = candidate;
-                    break;
-                }
-            }
-        }
-        if (match && file) {
-            // clone since we're mutating the file list to be only the file that matches
-            result = Object.assign({}, match);
-            result.files = [file];
-        }
-        return result;
-    });
-}
-function _getOsVersion() {
-    // TODO: add windows and other linux, arm variants
-    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
-    const plat = os.platform();
-    let version = '';
-    if (plat === 'darwin') {
-        version = cp.execSync('sw_vers -productVersion').toString();
-    }
-    else if (plat === 'linux') {
-        // lsb_release process not in some containers, readfile
-        // Run cat /etc/lsb-release
-        // DISTRIB_ID=Ubuntu
-        // DISTRIB_RELEASE=18.04
-        // DISTRIB_CODENAME=bionic
-        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
-        const lsbContents = _internal.readLinuxVersionFile();
-        if (lsbContents) {
-            const lines = lsbContents.split('\n');
-            for (const line of lines) {
-                const parts = line.split('=');
-                if (parts.length === 2 &&
-                    (parts[0].trim() === 'VERSION_ID' ||
-                        parts[0].trim() === 'DISTRIB_RELEASE')) {
-                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
-                    break;
-                }
-            }
-        }
-    }
-    return version;
-}
-// Alias for backwards compatibility
-function _readLinuxVersionFile() {
-    return _internal.readLinuxVersionFile();
-}
-//# sourceMappingURL=manifest.js.map
-;// CONCATENATED MODULE: external "stream"
-const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
-// EXTERNAL MODULE: external "util"
-var external_util_ = __nccwpck_require__(9023);
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
-var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-/**
- * Internal class for retries
- */
-class RetryHelper {
-    constructor(maxAttempts, minSeconds, maxSeconds) {
-        if (maxAttempts < 1) {
-            throw new Error('max attempts should be greater than or equal to 1');
-        }
-        this.maxAttempts = maxAttempts;
-        this.minSeconds = Math.floor(minSeconds);
-        this.maxSeconds = Math.floor(maxSeconds);
-        if (this.minSeconds > this.maxSeconds) {
-            throw new Error('min seconds should be less than or equal to max seconds');
-        }
-    }
-    execute(action, isRetryable) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            let attempt = 1;
-            while (attempt < this.maxAttempts) {
-                // Try
-                try {
-                    return yield action();
-                }
-                catch (err) {
-                    if (isRetryable && !isRetryable(err)) {
-                        throw err;
-                    }
-                    info(err.message);
-                }
-                // Sleep
-                const seconds = this.getSleepAmount();
-                info(`Waiting ${seconds} seconds before trying again`);
-                yield this.sleep(seconds);
-                attempt++;
-            }
-            // Last attempt
-            return yield action();
-        });
-    }
-    getSleepAmount() {
-        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
-            this.minSeconds);
-    }
-    sleep(seconds) {
-        return retry_helper_awaiter(this, void 0, void 0, function* () {
-            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
-        });
-    }
-}
-//# sourceMappingURL=retry-helper.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
-var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-class HTTPError extends Error {
-    constructor(httpStatusCode) {
-        super(`Unexpected HTTP response: ${httpStatusCode}`);
-        this.httpStatusCode = httpStatusCode;
-        Object.setPrototypeOf(this, new.target.prototype);
-    }
-}
-const tool_cache_IS_WINDOWS = process.platform === 'win32';
-const IS_MAC = process.platform === 'darwin';
-const userAgent = 'actions/tool-cache';
-/**
- * Download a tool from an url and stream it into a file
- *
- * @param url       url of tool to download
- * @param dest      path to download tool
- * @param auth      authorization header
- * @param headers   other headers
- * @returns         path to downloaded tool
- */
-function downloadTool(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        dest = dest || external_path_.join(_getTempDirectory(), external_crypto_namespaceObject.randomUUID());
-        yield mkdirP(external_path_.dirname(dest));
-        core_debug(`Downloading ${url}`);
-        core_debug(`Destination ${dest}`);
-        const maxAttempts = 3;
-        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
-        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
-        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
-        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
-            return yield downloadToolAttempt(url, dest || '', auth, headers);
-        }), (err) => {
-            if (err instanceof HTTPError && err.httpStatusCode) {
-                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
-                if (err.httpStatusCode < 500 &&
-                    err.httpStatusCode !== 408 &&
-                    err.httpStatusCode !== 429) {
-                    return false;
-                }
-            }
-            // Otherwise retry
-            return true;
-        });
-    });
-}
-function downloadToolAttempt(url, dest, auth, headers) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (external_fs_.existsSync(dest)) {
-            throw new Error(`Destination file path ${dest} already exists`);
-        }
-        // Get the response headers
-        const http = new lib_HttpClient(userAgent, [], {
-            allowRetries: false
-        });
-        if (auth) {
-            core_debug('set auth');
-            if (headers === undefined) {
-                headers = {};
-            }
-            headers.authorization = auth;
-        }
-        const response = yield http.get(url, headers);
-        if (response.message.statusCode !== 200) {
-            const err = new HTTPError(response.message.statusCode);
-            core_debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
-            throw err;
-        }
-        // Download the response body
-        const pipeline = external_util_.promisify(external_stream_namespaceObject.pipeline);
-        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
-        const readStream = responseMessageFactory();
-        let succeeded = false;
-        try {
-            yield pipeline(readStream, external_fs_.createWriteStream(dest));
-            core_debug('download complete');
-            succeeded = true;
-            return dest;
-        }
-        finally {
-            // Error, delete dest before retry
-            if (!succeeded) {
-                core_debug('download failed');
-                try {
-                    yield rmRF(dest);
-                }
-                catch (err) {
-                    core_debug(`Failed to delete '${dest}'. ${err.message}`);
-                }
-            }
-        }
-    });
-}
-/**
- * Extract a .7z file
- *
- * @param file     path to the .7z file
- * @param dest     destination directory. Optional.
- * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
- * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
- * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
- * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
- * interface, it is smaller than the full command line interface, and it does support long paths. At the
- * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
- * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
- * to 7zr.exe can be pass to this function.
- * @returns        path to the destination directory
- */
-function extract7z(file, dest, _7zPath) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        ok(tool_cache_IS_WINDOWS, 'extract7z() not supported on current OS');
-        ok(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        const originalCwd = process.cwd();
-        process.chdir(dest);
-        if (_7zPath) {
-            try {
-                const logLevel = core.isDebug() ? '-bb1' : '-bb0';
-                const args = [
-                    'x', // eXtract files with full paths
-                    logLevel, // -bb[0-3] : set output log level
-                    '-bd', // disable progress indicator
-                    '-sccUTF-8', // set charset for for console input/output
-                    file
-                ];
-                const options = {
-                    silent: true
-                };
-                yield exec(`"${_7zPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        else {
-            const escapedScript = path
-                .join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
-                .replace(/'/g, "''")
-                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                command
-            ];
-            const options = {
-                silent: true
-            };
-            try {
-                const powershellPath = yield io.which('powershell', true);
-                yield exec(`"${powershellPath}"`, args, options);
-            }
-            finally {
-                process.chdir(originalCwd);
-            }
-        }
-        return dest;
-    });
-}
-/**
- * Extract a compressed tar archive
- *
- * @param file     path to the tar
- * @param dest     destination directory. Optional.
- * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
- * @returns        path to the destination directory
- */
-function extractTar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        // Create dest
-        dest = yield _createExtractFolder(dest);
-        // Determine whether GNU tar
-        core.debug('Checking tar --version');
-        let versionOutput = '';
-        yield exec('tar --version', [], {
-            ignoreReturnCode: true,
-            silent: true,
-            listeners: {
-                stdout: (data) => (versionOutput += data.toString()),
-                stderr: (data) => (versionOutput += data.toString())
-            }
-        });
-        core.debug(versionOutput.trim());
-        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
-        // Initialize args
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        if (core.isDebug() && !flags.includes('v')) {
-            args.push('-v');
-        }
-        let destArg = dest;
-        let fileArg = file;
-        if (tool_cache_IS_WINDOWS && isGnuTar) {
-            args.push('--force-local');
-            destArg = dest.replace(/\\/g, '/');
-            // Technically only the dest needs to have `/` but for aesthetic consistency
-            // convert slashes in the file arg too.
-            fileArg = file.replace(/\\/g, '/');
-        }
-        if (isGnuTar) {
-            // Suppress warnings when using GNU tar to extract archives created by BSD tar
-            args.push('--warning=no-unknown-keyword');
-            args.push('--overwrite');
-        }
-        args.push('-C', destArg, '-f', fileArg);
-        yield exec(`tar`, args);
-        return dest;
-    });
-}
-/**
- * Extract a xar compatible archive
- *
- * @param file     path to the archive
- * @param dest     destination directory. Optional.
- * @param flags    flags for the xar. Optional.
- * @returns        path to the destination directory
- */
-function extractXar(file_1, dest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
-        ok(IS_MAC, 'extractXar() not supported on current OS');
-        ok(file, 'parameter "file" is required');
-        dest = yield _createExtractFolder(dest);
-        let args;
-        if (flags instanceof Array) {
-            args = flags;
-        }
-        else {
-            args = [flags];
-        }
-        args.push('-x', '-C', dest, '-f', file);
-        if (core.isDebug()) {
-            args.push('-v');
-        }
-        const xarPath = yield io.which('xar', true);
-        yield exec(`"${xarPath}"`, _unique(args));
-        return dest;
-    });
-}
-/**
- * Extract a zip
- *
- * @param file     path to the zip
- * @param dest     destination directory. Optional.
- * @returns        path to the destination directory
- */
-function extractZip(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!file) {
-            throw new Error("parameter 'file' is required");
-        }
-        dest = yield _createExtractFolder(dest);
-        if (tool_cache_IS_WINDOWS) {
-            yield extractZipWin(file, dest);
-        }
-        else {
-            yield extractZipNix(file, dest);
-        }
-        return dest;
-    });
-}
-function extractZipWin(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        // build the powershell command
-        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
-        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
-        const pwshPath = yield io.which('pwsh', false);
-        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
-        //and the -Force flag for Expand-Archive as a fallback
-        if (pwshPath) {
-            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
-            const pwshCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
-                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
-                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                pwshCommand
-            ];
-            core.debug(`Using pwsh at path: ${pwshPath}`);
-            yield exec(`"${pwshPath}"`, args);
-        }
-        else {
-            const powershellCommand = [
-                `$ErrorActionPreference = 'Stop' ;`,
-                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
-                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
-                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
-            ].join(' ');
-            const args = [
-                '-NoLogo',
-                '-Sta',
-                '-NoProfile',
-                '-NonInteractive',
-                '-ExecutionPolicy',
-                'Unrestricted',
-                '-Command',
-                powershellCommand
-            ];
-            const powershellPath = yield io.which('powershell', true);
-            core.debug(`Using powershell at path: ${powershellPath}`);
-            yield exec(`"${powershellPath}"`, args);
-        }
-    });
-}
-function extractZipNix(file, dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const unzipPath = yield io.which('unzip', true);
-        const args = [file];
-        if (!core.isDebug()) {
-            args.unshift('-q');
-        }
-        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
-        yield exec(`"${unzipPath}"`, args, { cwd: dest });
-    });
-}
-/**
- * Caches a directory and installs it into the tool cacheDir
- *
- * @param sourceDir    the directory to cache into tools
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheDir(sourceDir, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = node_modules_semver.clean(version) || version;
-        arch = arch || external_os_namespaceObject.arch();
-        core_debug(`Caching tool ${tool} ${version} ${arch}`);
-        core_debug(`source dir: ${sourceDir}`);
-        if (!external_fs_.statSync(sourceDir).isDirectory()) {
-            throw new Error('sourceDir is not a directory');
-        }
-        // Create the tool dir
-        const destPath = yield _createToolPath(tool, version, arch);
-        // copy each child item. do not move. move can fail on Windows
-        // due to anti-virus software having an open handle on a file.
-        for (const itemName of external_fs_.readdirSync(sourceDir)) {
-            const s = external_path_.join(sourceDir, itemName);
-            yield io_cp(s, destPath, { recursive: true });
-        }
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destPath;
-    });
-}
-/**
- * Caches a downloaded file (GUID) and installs it
- * into the tool cache with a given targetName
- *
- * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
- * @param targetFile    the name of the file name in the tools directory
- * @param tool          tool name
- * @param version       version of the tool.  semver format
- * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
- */
-function cacheFile(sourceFile, targetFile, tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        version = semver.clean(version) || version;
-        arch = arch || os.arch();
-        core.debug(`Caching tool ${tool} ${version} ${arch}`);
-        core.debug(`source file: ${sourceFile}`);
-        if (!fs.statSync(sourceFile).isFile()) {
-            throw new Error('sourceFile is not a file');
-        }
-        // create the tool dir
-        const destFolder = yield _createToolPath(tool, version, arch);
-        // copy instead of move. move can fail on Windows due to
-        // anti-virus software having an open handle on a file.
-        const destPath = path.join(destFolder, targetFile);
-        core.debug(`destination file ${destPath}`);
-        yield io.cp(sourceFile, destPath);
-        // write .complete
-        _completeToolPath(tool, version, arch);
-        return destFolder;
-    });
-}
-/**
- * Finds the path to a tool version in the local installed tool cache
- *
- * @param toolName      name of the tool
- * @param versionSpec   version of the tool
- * @param arch          optional arch.  defaults to arch of computer
- */
-function find(toolName, versionSpec, arch) {
-    if (!toolName) {
-        throw new Error('toolName parameter is required');
-    }
-    if (!versionSpec) {
-        throw new Error('versionSpec parameter is required');
-    }
-    arch = arch || external_os_namespaceObject.arch();
-    // attempt to resolve an explicit version
-    if (!isExplicitVersion(versionSpec)) {
-        const localVersions = findAllVersions(toolName, arch);
-        const match = evaluateVersions(localVersions, versionSpec);
-        versionSpec = match;
-    }
-    // check for the explicit version in the cache
-    let toolPath = '';
-    if (versionSpec) {
-        versionSpec = node_modules_semver.clean(versionSpec) || '';
-        const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
-        core_debug(`checking cache: ${cachePath}`);
-        if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
-            core_debug(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
-            toolPath = cachePath;
-        }
-        else {
-            core_debug('not found');
-        }
-    }
-    return toolPath;
-}
-/**
- * Finds the paths to all versions of a tool that are installed in the local tool cache
- *
- * @param toolName  name of the tool
- * @param arch      optional arch.  defaults to arch of computer
- */
-function findAllVersions(toolName, arch) {
-    const versions = [];
-    arch = arch || external_os_namespaceObject.arch();
-    const toolPath = external_path_.join(_getCacheDirectory(), toolName);
-    if (external_fs_.existsSync(toolPath)) {
-        const children = external_fs_.readdirSync(toolPath);
-        for (const child of children) {
-            if (isExplicitVersion(child)) {
-                const fullPath = external_path_.join(toolPath, child, arch || '');
-                if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
-                    versions.push(child);
-                }
-            }
-        }
-    }
-    return versions;
-}
-function getManifestFromRepo(owner_1, repo_1, auth_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
-        let releases = [];
-        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
-        const http = new httpm.HttpClient('tool-cache');
-        const headers = {};
-        if (auth) {
-            core.debug('set auth');
-            headers.authorization = auth;
-        }
-        const response = yield http.getJson(treeUrl, headers);
-        if (!response.result) {
-            return releases;
-        }
-        let manifestUrl = '';
-        for (const item of response.result.tree) {
-            if (item.path === 'versions-manifest.json') {
-                manifestUrl = item.url;
-                break;
-            }
-        }
-        headers['accept'] = 'application/vnd.github.VERSION.raw';
-        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
-        if (versionsRaw) {
-            // shouldn't be needed but protects against invalid json saved with BOM
-            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
-            try {
-                releases = JSON.parse(versionsRaw);
-            }
-            catch (_a) {
-                core.debug('Invalid json');
-            }
-        }
-        return releases;
-    });
-}
-function findFromManifest(versionSpec_1, stable_1, manifest_1) {
-    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os.arch()) {
-        // wrap the internal impl
-        const match = yield mm._findMatch(versionSpec, stable, manifest, archFilter);
-        return match;
-    });
-}
-function _createExtractFolder(dest) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        if (!dest) {
-            // create a temp dir
-            dest = path.join(_getTempDirectory(), crypto.randomUUID());
-        }
-        yield io.mkdirP(dest);
-        return dest;
-    });
-}
-function _createToolPath(tool, version, arch) {
-    return tool_cache_awaiter(this, void 0, void 0, function* () {
-        const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
-        core_debug(`destination ${folderPath}`);
-        const markerPath = `${folderPath}.complete`;
-        yield rmRF(folderPath);
-        yield rmRF(markerPath);
-        yield mkdirP(folderPath);
-        return folderPath;
-    });
-}
-function _completeToolPath(tool, version, arch) {
-    const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
-    const markerPath = `${folderPath}.complete`;
-    external_fs_.writeFileSync(markerPath, '');
-    core_debug('finished caching tool');
-}
-/**
- * Check if version string is explicit
- *
- * @param versionSpec      version string to check
- */
-function isExplicitVersion(versionSpec) {
-    const c = node_modules_semver.clean(versionSpec) || '';
-    core_debug(`isExplicit: ${c}`);
-    const valid = node_modules_semver.valid(c) != null;
-    core_debug(`explicit? ${valid}`);
-    return valid;
-}
-/**
- * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
- *
- * @param versions        array of versions to evaluate
- * @param versionSpec     semantic version spec to satisfy
- */
-function evaluateVersions(versions, versionSpec) {
-    let version = '';
-    core_debug(`evaluating ${versions.length} versions`);
-    versions = versions.sort((a, b) => {
-        if (node_modules_semver.gt(a, b)) {
-            return 1;
-        }
-        return -1;
-    });
-    for (let i = versions.length - 1; i >= 0; i--) {
-        const potential = versions[i];
-        const satisfied = node_modules_semver.satisfies(potential, versionSpec);
-        if (satisfied) {
-            version = potential;
-            break;
-        }
-    }
-    if (version) {
-        core_debug(`matched: ${version}`);
-    }
-    else {
-        core_debug('match not found');
-    }
-    return version;
-}
-/**
- * Gets RUNNER_TOOL_CACHE
- */
-function _getCacheDirectory() {
-    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
-    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
-    return cacheDirectory;
-}
-/**
- * Gets RUNNER_TEMP
- */
-function _getTempDirectory() {
-    const tempDirectory = process.env['RUNNER_TEMP'] || '';
-    (0,external_assert_.ok)(tempDirectory, 'Expected RUNNER_TEMP to be defined');
-    return tempDirectory;
-}
-/**
- * Gets a global variable
- */
-function _getGlobal(key, defaultValue) {
-    /* eslint-disable @typescript-eslint/no-explicit-any */
-    const value = global[key];
-    /* eslint-enable @typescript-eslint/no-explicit-any */
-    return value !== undefined ? value : defaultValue;
-}
-/**
- * Returns an array of unique values.
- * @param values Values to make unique.
- */
-function _unique(values) {
-    return Array.from(new Set(values));
-}
-//# sourceMappingURL=tool-cache.js.map
-;// CONCATENATED MODULE: ./src/tools/checksums.json
-const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then refuses that pinned","version on that platform (a user\'s --checksums file can supply it). Refresh with `scripts/refresh-checksums.sh`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from.","Format: schemas/checksums.schema.json."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.2.4":{"source":"get.helm.sh/helm-v4.2.4-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v4.2.4 (linux-amd64 also matches several public scripts that pin it). v4.2.4 is pinned rather than the newer v4.3.1 because no published checksum of v4.3.1 could be confirmed offline: a pinned default must be verifiable from this table alone.","sha256":{"darwin-amd64":"6c163d687ca03c3b5c01928e53bbbcf9518278f47ce7a2f249a5a08e8bdaa2bc","darwin-arm64":"d747eb4e28bd2727173d15b759fa0a17822291ec09db7ced3d55af290a3661a2","linux-amd64":"c306b46f719b0a4da32d0f78ee21bf90ce8d602f15b22ab753f0674d1670a7f3","linux-arm64":"564de2191b881e9f71b5606b25345821ea1682f06ab90499d3ab22b530176da1"}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
-;// CONCATENATED MODULE: ./src/tools/platform.ts
-// The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
-// name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
-
-const platforms = [
-    { os: "linux", arch: "amd64" },
-    { os: "linux", arch: "arm64" },
-    { os: "darwin", arch: "amd64" },
-    { os: "darwin", arch: "arm64" },
-];
-/** `linux-amd64`: the key of the checksum table, the mirror folder and the tool-cache arch. */
-function platformKey(p) {
-    return `${p.os}-${p.arch}`;
-}
-const osOf = { linux: "linux", darwin: "darwin" };
-const archOf = { x64: "amd64", arm64: "arm64" };
-/** Maps Node's process.platform/process.arch onto asset names, or says why this machine is not supported. */
-function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch) {
-    const os = osOf[nodePlatform];
-    const arch = archOf[nodeArch];
-    if (!os || !arch) {
-        throw new InputError(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
-    }
-    return { os, arch };
-}
-
-;// CONCATENATED MODULE: ./src/tools/checksums.ts
-// The committed checksum table (checksums.json) and the parsing of published checksum files.
-
-
-
-
-const checksumTable = checksums_namespaceObject;
-const BUILTIN_TABLE = "floe-helm's checksum table";
-function lookupChecksum(t, tool, version, platform) {
-    const entry = t[tool]?.[version];
-    if (!entry)
-        return { state: "unpinned" };
-    const key = platformKey(platform);
-    const sha256 = entry.sha256[key];
-    if (!sha256)
-        return { state: "platform-missing", source: entry.source };
-    return { state: "pinned", sha256, from: entry.from?.[key] ?? BUILTIN_TABLE };
-}
-/** Finds the hash for `assetName` in a checksum file: `<hash>  <name>` lines (sha256sum, goreleaser) or a
- * file holding only the bare hash (dl.k8s.io's `.sha256`). Undefined when the file names no such asset. */
-function parseChecksumFile(text, assetName) {
-    const lines = text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-    for (const line of lines) {
-        const m = /^([0-9a-fA-F]{64})(?:\s+\*?(\S+))?$/.exec(line);
-        if (!m)
-            continue;
-        const [, hash, name] = m;
-        if (name === undefined ? lines.length === 1 : name.split("/").pop() === assetName)
-            return hash.toLowerCase();
-    }
-    return undefined;
-}
-function sha256File(file) {
-    return new Promise((resolve, reject) => {
-        const h = (0,external_node_crypto_.createHash)("sha256");
-        (0,external_node_fs_.createReadStream)(file)
-            .on("error", reject)
-            .on("data", (c) => h.update(c))
-            .on("end", () => resolve(h.digest("hex")));
-    });
-}
-
-;// CONCATENATED MODULE: ./src/tools/download.ts
-// Downloads through @actions/tool-cache, which retries with back-off (3 attempts, 10-20 s apart) on 5xx,
-// 408, 429 and connection errors (including its 3-minute idle-socket timeout), and fails at once on other
-// 4xx. This wrapper only turns its errors into one line that says what failed and what to do, and keeps
-// the toolkit's chatter off our stdout.
-
-
-/** tool-cache's fixed attempt count (see downloadTool in @actions/tool-cache). */
-const downloadAttempts = 3;
-async function download(url, dest, what, quiet) {
-    try {
-        await withQuietToolkit(quiet, () => downloadTool(url, dest));
-    }
-    catch (e) {
-        throw new InputError(describeDownloadError(e, url, what));
-    }
-}
-function describeDownloadError(e, url, what) {
-    if (e instanceof HTTPError) {
-        const code = e.httpStatusCode ?? 0;
-        if (code === 404) {
-            return `${what} not found (HTTP 404) at ${url}: check the version exists for this platform (and, with a mirror, that it follows <base>/<tool>/<version>/<os>-<arch>/<asset>)`;
-        }
-        if (code >= 500 || code === 408 || code === 429) {
-            return `${what}: the server kept failing (HTTP ${code}) for ${url} after ${downloadAttempts} attempts; retry later or use a mirror`;
-        }
-        return `${what}: HTTP ${code} for ${url}`;
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/aborted|premature close|ECONNRESET|socket hang up/i.test(msg)) {
-        return `${what}: the download of ${url} was cut off before the end (truncated: ${msg}) in all ${downloadAttempts} attempts`;
-    }
-    return `${what}: cannot download ${url}: ${msg} (after ${downloadAttempts} attempts)`;
-}
-/** tool-cache reports through @actions/core, which writes `::debug::` workflow commands to stdout. In
- * Actions that is right; in a terminal it would break "one line per tool", so there it goes to stderr
- * and the debug lines are dropped. */
-async function withQuietToolkit(quiet, fn) {
-    if (!quiet)
-        return fn();
-    const write = process.stdout.write;
-    process.stdout.write = ((chunk, ...rest) => {
-        const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-        const kept = text
-            .split(/(?<=\n)/)
-            .filter((l) => !l.startsWith("::debug::"))
-            .join("");
-        if (kept)
-            process.stderr.write(kept);
-        const cb = rest.find((r) => typeof r === "function");
-        cb?.();
-        return true;
-    });
-    try {
-        return await fn();
-    }
-    finally {
-        process.stdout.write = write;
-    }
-}
-/** tool-cache reads its folders from the environment; set them only for the duration of one call. */
-async function withToolCacheEnv(toolCache, tempDir, fn) {
-    const saved = { cache: process.env.RUNNER_TOOL_CACHE, temp: process.env.RUNNER_TEMP };
-    process.env.RUNNER_TOOL_CACHE = toolCache;
-    process.env.RUNNER_TEMP = tempDir;
-    try {
-        return await fn();
-    }
-    finally {
-        restore("RUNNER_TOOL_CACHE", saved.cache);
-        restore("RUNNER_TEMP", saved.temp);
-    }
-}
-function restore(name, value) {
-    if (value === undefined)
-        delete process.env[name];
-    else
-        process.env[name] = value;
-}
-
-;// CONCATENATED MODULE: ./src/tools/install.ts
-// The installer: cache first (no network on a hit), else download, verify sha256 BEFORE anything is
-// extracted, executed or cached, and only then put the binary into the tool cache. A pinned version is
-// verified against the committed table (plus the user's checksums file) and never against anything from the
-// download source: a pinned version whose platform has no confirmed value is refused. A version not in the
-// table is verified against the checksum file published beside it, with a warning.
-
-
-
-
-
-
-
-
-
-
-
-
-const receiptName = ".floe-helm-install.json";
-function installedName(tool, version) {
-    return tool === "helm" ? `helm${version.replace(/^v/, "").split(".")[0]}` : tool;
-}
-const cacheName = (tool) => `floe-${tool}`;
-/** Validates a mirror URL: http(s) only, since tool-cache speaks nothing else and file:// would bypass it. */
-function parseMirror(value, source) {
-    if (value === undefined || value.trim() === "")
-        return undefined;
-    let u;
-    try {
-        u = new URL(value.trim());
-    }
-    catch {
-        throw new InputError(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
-    }
-    if (u.protocol !== "http:" && u.protocol !== "https:") {
-        throw new InputError(`${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`);
-    }
-    return u.toString().replace(/\/+$/, "");
-}
-async function installTool(req, opts) {
-    const platform = opts.platform ?? detectPlatform();
-    const asset = assetFor(req.tool, req.version, platform, opts.mirror);
-    const arch = platformKey(platform);
-    const name = installedName(req.tool, req.version);
-    const quiet = opts.quiet ?? true;
-    const inCache = (fn) => withToolCacheEnv(opts.toolCache, (0,external_node_os_namespaceObject.tmpdir)(), () => withQuietToolkit(quiet, fn));
-    const hit = await inCache(async () => find(cacheName(req.tool), req.version, arch));
-    if (hit) {
-        const cached = await checkCached(hit, asset);
-        if (cached)
-            return {
-                name,
-                tool: req.tool,
-                version: req.version,
-                path: cached.path,
-                dir: hit,
-                fromCache: true,
-                verifiedBy: cached.receipt.verifiedBy,
-            };
-        opts.warn?.(`${name} ${req.version}: the cached copy in ${hit} does not match its install record; reinstalling`, "tools/cache-mismatch");
-    }
-    // Decide what the download will be verified against before touching the network or the cache.
-    const official = assetFor(req.tool, req.version, platform);
-    const lookup = lookupChecksum(opts.table ?? checksumTable, req.tool, req.version, platform);
-    if (lookup.state === "platform-missing") {
-        throw new InputError(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
-            "A pinned version is never verified against its download source, so nothing was installed. " +
-            `Add the official value from ${official.checksumUrl} to a checksums file (--checksums FILE, format: schemas/checksums.schema.json), ` +
-            `or choose an unpinned version with --${req.tool}-version (verified against its published checksum file, with a warning).`);
-    }
-    await ensureWritable(opts.toolCache);
-    const staging = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-install-"));
-    try {
-        let expected;
-        let verifiedBy = "table";
-        let expectedFrom;
-        if (lookup.state === "pinned") {
-            expected = lookup.sha256;
-            expectedFrom = lookup.from;
-        }
-        else {
-            verifiedBy = "checksum-file";
-            expectedFrom = asset.checksumUrl;
-            opts.warn?.(`${name} ${req.version} (${arch}) is not in floe-helm's checksum table: verifying against ${asset.checksumUrl}, so trust rests on that source`, "tools/unverified-checksum");
-            const sumsFile = external_node_path_default().join(staging, `sums-${(0,external_node_crypto_.randomUUID)()}`);
-            opts.progress?.(`${name} ${req.version}: downloading ${asset.checksumUrl}`);
-            await download(asset.checksumUrl, sumsFile, `${name} ${req.version} checksum file`, quiet);
-            expected = parseChecksumFile(await (0,promises_.readFile)(sumsFile, "utf8"), asset.name);
-            if (!expected) {
-                throw new InputError(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
-            }
-        }
-        const downloaded = external_node_path_default().join(staging, `asset-${(0,external_node_crypto_.randomUUID)()}`);
-        opts.progress?.(`${name} ${req.version}: downloading ${asset.url}`);
-        await download(asset.url, downloaded, `${name} ${req.version}`, quiet);
-        const actual = await sha256File(downloaded);
-        if (actual !== expected) {
-            throw new InputError(`${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`);
-        }
-        // Only verified bytes reach tar or the cache.
-        const bin = external_node_path_default().join(staging, "bin");
-        await (0,promises_.mkdir)(bin);
-        const target = external_node_path_default().join(bin, asset.binary);
-        if (asset.member) {
-            const out = external_node_path_default().join(staging, "x");
-            await (0,promises_.mkdir)(out);
-            const r = await runTool(tarExtractArgv(downloaded, out, asset.member), { timeoutMs: 120_000 });
-            const extracted = external_node_path_default().join(out, asset.member);
-            const st = await (0,promises_.lstat)(extracted).catch(() => undefined);
-            if (r.code !== 0 || !st?.isFile()) {
-                const why = r.code !== 0 ? (r.stderr.trim().split("\n").pop() ?? `tar exit ${r.code}`) : "not a regular file";
-                throw new InputError(`${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`);
-            }
-            await (0,promises_.copyFile)(extracted, target);
-        }
-        else {
-            await (0,promises_.copyFile)(downloaded, target);
-        }
-        await (0,promises_.chmod)(target, 0o755);
-        const receipt = {
-            asset: asset.url,
-            assetSha256: actual,
-            binarySha256: await sha256File(target),
-            verifiedBy,
-        };
-        await (0,promises_.writeFile)(external_node_path_default().join(bin, receiptName), `${JSON.stringify(receipt, null, 2)}\n`);
-        const dir = await cacheAtomically(opts.toolCache, req.tool, req.version, arch, bin, quiet);
-        return {
-            name,
-            tool: req.tool,
-            version: req.version,
-            path: external_node_path_default().join(dir, asset.binary),
-            dir,
-            fromCache: false,
-            verifiedBy,
-        };
-    }
-    finally {
-        await (0,promises_.rm)(staging, { recursive: true, force: true });
-    }
-}
-/** tc.cacheDir copies then writes `<dir>.complete`; if the copy fails, remove the partial folder so no
- * half-installed tool stays behind (tc.find already ignores folders without the marker). */
-async function cacheAtomically(toolCache, tool, version, arch, source, quiet) {
-    const dest = external_node_path_default().join(toolCache, cacheName(tool), version.replace(/^v/, ""), arch);
-    try {
-        return await withToolCacheEnv(toolCache, (0,external_node_os_namespaceObject.tmpdir)(), () => withQuietToolkit(quiet, () => cacheDir(source, cacheName(tool), version, arch)));
-    }
-    catch (e) {
-        await (0,promises_.rm)(dest, { recursive: true, force: true });
-        await (0,promises_.rm)(`${dest}.complete`, { force: true });
-        throw new InputError(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-}
-async function checkCached(dir, asset) {
-    try {
-        const receipt = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(dir, receiptName), "utf8"));
-        const p = external_node_path_default().join(dir, asset.binary);
-        return (await sha256File(p)) === receipt.binarySha256 ? { path: p, receipt } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function ensureWritable(dir) {
-    try {
-        await (0,promises_.mkdir)(dir, { recursive: true });
-        await (0,promises_.access)(dir, external_node_fs_.constants.W_OK);
-    }
-    catch (e) {
-        const why = e.code ?? (e instanceof Error ? e.message : String(e));
-        throw new InputError(`the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/tools/version-input.ts
-// Version inputs: an exact version (`3.17.2` or `v3.17.2`) or a major (`3`), which resolves to the pinned
-// default of that major without any network look-up. `latest` and ranges are refused: they change under
-// users (Helm 4 broke pipelines through `latest`), and a gate must run the same tools on every re-run.
-
-
-
-/** Pinned default per major, from versions.json (shared with scripts/tools.sh). */
-function pinnedMajors(tool) {
-    const entry = versions_namespaceObject[tool];
-    return Object.fromEntries(Object.entries(entry).filter(([k]) => /^\d+$/.test(k)));
-}
-function examples(tool) {
-    const pins = Object.entries(pinnedMajors(tool));
-    const [major, exact] = pins[pins.length - 1] ?? ["1", "v1.0.0"];
-    return `an exact version such as ${exact} or ${exact.slice(1)}, or a major such as ${major} (pinned: ${pins
-        .map(([m, v]) => `${m} -> ${v}`)
-        .join(", ")})`;
-}
-/** Resolves one version input to `vX.Y.Z`; `source` names where it came from (flag or env) for the error. */
-function resolveVersion(tool, input, source) {
-    const raw = input.trim();
-    const want = `write ${examples(tool)}`;
-    if (raw === "")
-        throw new InputError(`${source}: empty version: ${want}`);
-    if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
-        throw new InputError(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
-    }
-    if (/^v?\d+$/.test(raw)) {
-        const major = raw.replace(/^v/, "");
-        const pinned = pinnedMajors(tool)[major];
-        if (!pinned)
-            throw new InputError(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
-        return pinned;
-    }
-    const exact = semver_default().valid(raw.replace(/^v/, ""));
-    if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
-        return `v${exact}`;
-    if (semver_default().validRange(raw)) {
-        throw new InputError(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
-    }
-    throw new InputError(`${source}: malformed version '${raw}'; ${want}`);
-}
-/** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
-function resolveHelmVersions(input, source) {
-    const out = [];
-    for (const part of input.split(",")) {
-        const version = resolveVersion("helm", part, source);
-        const major = semver_default().major(version);
-        if (major !== 3 && major !== 4) {
-            throw new InputError(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
-        }
-        if (out.some((h) => h.major === major)) {
-            throw new InputError(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
-        }
-        out.push({ major, version });
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/tools/refresh.ts
-// Rebuilds the checksum table from the official checksum files of every pinned version and platform.
-// All or nothing: if any file cannot be fetched or does not name its asset, the table is left untouched.
-
-
-
-
-
-
-
-
-
-async function refreshChecksums(file, opts) {
-    const old = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
-    const table = { $comment: old.$comment };
-    const changed = [];
-    const failures = [];
-    const day = (opts.now ?? new Date()).toISOString().slice(0, 10);
-    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-refresh-"));
-    try {
-        for (const tool of installTools) {
-            const versions = {};
-            for (const version of Object.values(pinnedMajors(tool))) {
-                const sha256 = {};
-                for (const p of platforms) {
-                    const a = assetFor(tool, version, p, opts.mirror);
-                    const dest = external_node_path_default().join(tmp, `${tool}-${version}-${platformKey(p)}`);
-                    opts.progress?.(`downloading ${a.checksumUrl}`);
-                    try {
-                        await download(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
-                        const sum = parseChecksumFile(await (0,promises_.readFile)(dest, "utf8"), a.name);
-                        if (!sum)
-                            throw new InputError(`${a.checksumUrl} has no sha256 for ${a.name}`);
-                        sha256[platformKey(p)] = sum;
-                        const before = previous(old, tool, version, platformKey(p));
-                        if (before && before !== sum)
-                            changed.push(`${tool} ${version} ${platformKey(p)}: ${before} -> ${sum}`);
-                    }
-                    catch (e) {
-                        failures.push(e instanceof Error ? e.message : String(e));
-                    }
-                }
-                versions[version] = {
-                    source: `${sourceOf(tool, version, opts.mirror)} (fetched ${day} by floe-helm tools refresh-checksums)`,
-                    sha256,
-                };
-            }
-            table[tool] = versions;
-        }
-    }
-    finally {
-        await (0,promises_.rm)(tmp, { recursive: true, force: true });
-    }
-    if (failures.length > 0) {
-        throw new InputError(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
-    }
-    await (0,promises_.writeFile)(file, `${JSON.stringify(table, null, 2)}\n`);
-    return { changed, table };
-}
-function previous(old, tool, version, key) {
-    const t = old[tool];
-    return t?.[version]?.sha256[key];
-}
-function sourceOf(tool, version, mirror) {
-    const a = assetFor(tool, version, { os: "linux", arch: "amd64" }, mirror);
-    return a.checksumUrl.replace(/linux([-_])amd64/g, "<os>$1<arch>").replace("/linux/amd64/", "/<os>/<arch>/");
-}
-
-;// CONCATENATED MODULE: ./schemas/checksums.schema.json
-const checksums_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/floe/helm-action/schemas/checksums.schema.json","title":"floe-helm checksum table","description":"Trusted sha256 values of tool release assets, per tool, version (with v) and <os>-<arch>. The same format serves floe-helm\'s committed table (src/tools/checksums.json) and a user\'s checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action\'s `checksums` input), which adds versions or platforms to it.","type":"object","additionalProperties":false,"properties":{"$comment":{"type":["string","array"]},"helm":{"$ref":"#/definitions/versions"},"kind":{"$ref":"#/definitions/versions"},"kubectl":{"$ref":"#/definitions/versions"},"kubesec":{"$ref":"#/definitions/versions"}},"definitions":{"versions":{"type":"object","propertyNames":{"pattern":"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["source","sha256"],"properties":{"source":{"type":"string","minLength":1,"description":"Where the values came from (an official checksum file, a release note, ...)."},"sha256":{"type":"object","minProperties":1,"propertyNames":{"enum":["linux-amd64","linux-arm64","darwin-amd64","darwin-arm64"]},"additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}}}}}');
-;// CONCATENATED MODULE: ./src/tools/user-checksums.ts
-// A user's checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action's `checksums` input): the same
-// format as floe-helm's table (schemas/checksums.schema.json), YAML or JSON. It adds versions or platforms
-// the committed table lacks, so an enterprise can pin its own tool versions, or fill a platform whose
-// official value floe-helm could not confirm, without ever trusting the download source. It never
-// overrides a committed value: a different value for the same asset is an error, since one of them is wrong.
-
-
-
-
-
-
-
-
-const validate = createAjv().compile(checksums_schema_namespaceObject);
-/** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
-async function withUserChecksums(base, file, cwd) {
-    const rel = external_node_path_default().relative(cwd, file) || file;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (e) {
-        const code = e.code;
-        throw new InputError(code === "ENOENT"
-            ? `checksums file not found: ${rel}`
-            : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
-    }
-    const y = parseYamlText(text, rel, "1.2");
-    assertValidDocument(validate, y, "the checksums file", "schemas/checksums.schema.json");
-    const user = (y.value ?? {});
-    const merged = structuredClone(base);
-    for (const tool of Object.keys(user).filter((k) => k !== "$comment")) {
-        for (const [version, entry] of Object.entries(user[tool] ?? {})) {
-            const have = merged[tool]?.[version] ?? { source: entry.source, sha256: {} };
-            const out = { ...have, sha256: { ...have.sha256 }, from: { ...have.from } };
-            for (const [key, sha] of Object.entries(entry.sha256)) {
-                const pinned = out.sha256[key];
-                if (pinned !== undefined && pinned !== sha) {
-                    const origin = have.from?.[key] ?? `${BUILTIN_TABLE} (${have.source})`;
-                    throw new InputError(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
-                }
-                if (pinned === undefined) {
-                    out.sha256[key] = sha;
-                    out.from[key] = `${rel} (${entry.source})`;
-                }
-            }
-            merged[tool] = { ...merged[tool], [version]: out };
-        }
-    }
-    return merged;
-}
-
-;// CONCATENATED MODULE: ./src/tools/resolve.ts
-// How every phase finds its tools, so a local run and a CI run resolve them the same way: an explicit
-// --tools-dir first (binaries named helm3, helm4, kind, kubectl, kubesec), else the installer (tool cache
-// first, download + verify only when missing).
-
-
-
-
-
-
-
-
-const label = (flag, env) => `--${flag} (${env})`;
-/** The exact versions to install for `tools` from the Inputs: version inputs, else the pinned defaults
- * (helm: one per major in --helm). Throws one InputError for the first bad input. */
-function planInstall(inputs, tools) {
-    const out = [];
-    const v = inputs.toolVersions;
-    for (const tool of tools) {
-        if (tool === "helm") {
-            const src = label("helm-version", envNames.helmVersion);
-            for (const h of resolveHelmVersions(v.helm ?? inputs.helmMajors.join(","), src)) {
-                out.push({ tool, version: h.version });
-            }
-        }
-        else {
-            const defaults = { kind: "0", kubectl: "1", kubesec: "2" };
-            const src = label(`${tool}-version`, envNames[`${tool}Version`]);
-            out.push({ tool, version: resolveVersion(tool, v[tool] ?? defaults[tool], src) });
-        }
-    }
-    return out;
-}
-async function installOptions(inputs, cwd, hooks = {}) {
-    const mirror = parseMirror(inputs.mirror, label("mirror", envNames.mirror));
-    return {
-        toolCache: inputs.toolCache,
-        mirror,
-        quiet: !inputs.githubActions,
-        ...(inputs.checksums ? { table: await withUserChecksums(checksumTable, inputs.checksums, cwd) } : {}),
-        ...hooks,
-    };
-}
-/** Installs (or finds in the cache) every planned tool, in order. */
-async function installPlanned(plan, opts) {
-    const done = [];
-    for (const req of plan)
-        done.push(await installTool(req, opts));
-    return done;
-}
-/**
- * The resolver the gate and cluster phases call: absolute paths of the tools they need.
- * With --tools-dir (FLOE_HELM_TOOLS_DIR) the binaries come from that folder and nothing is downloaded;
- * otherwise from the installer, at the versions of the version inputs or the pinned defaults. A second
- * call with the same versions is served from the tool cache without any network request.
- */
-async function resolveTools(inputs, need, hooks = {}) {
-    const out = {};
-    if (inputs.toolsDir) {
-        for (const n of need)
-            out[n] = await requireLocalTool(inputs.toolsDir, n);
-        return out;
-    }
-    const plan = [];
-    for (const n of need) {
-        if (n === "helm3" || n === "helm4") {
-            const major = n === "helm3" ? "3" : "4";
-            const listed = inputs.toolVersions.helm
-                ? resolveHelmVersions(inputs.toolVersions.helm, label("helm-version", envNames.helmVersion))
-                : [];
-            const version = listed.find((h) => String(h.major) === major)?.version ?? resolveVersion("helm", major, n);
-            plan.push({ tool: "helm", version });
-        }
-        else {
-            plan.push(...planInstall(inputs, [n]));
-        }
-    }
-    const installed = await installPlanned(plan, await installOptions(inputs, process.cwd(), hooks));
-    need.forEach((n, i) => {
-        const t = installed[i];
-        if (!t)
-            throw new InputError(`internal: ${n} was not installed`);
-        out[n] = external_node_path_default().resolve(t.path);
-    });
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/tools/assets.ts
+var assets = __nccwpck_require__(5482);
 ;// CONCATENATED MODULE: ./src/tools/command.ts
 // `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
-
-
-
-
 
 
 
@@ -48393,12 +43786,12 @@ async function resolveTools(inputs, need, hooks = {}) {
 /** `--only helm,kind`: which tools to install; all four when absent. */
 function parseOnly(value) {
     if (value === undefined || value.trim() === "")
-        return [...installTools];
+        return [...assets/* installTools */.HG];
     const out = [];
     for (const raw of value.split(",")) {
         const t = raw.trim();
-        if (!installTools.includes(t)) {
-            throw new InputError(`--only: unknown tool '${t}': expected a comma-separated list of ${installTools.join(", ")}`);
+        if (!assets/* installTools */.HG.includes(t)) {
+            throw new errors/* InputError */.dz(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
         }
         if (!out.includes(t))
             out.push(t);
@@ -48413,17 +43806,17 @@ function registerTools(program, bind) {
         .command("versions")
         .description("print the pinned default version of every tool")
         .action(bind(async ({ io }) => {
-        io.out(`helm3 ${pins.helm[3]}`);
-        io.out(`helm4 ${pins.helm[4]}`);
-        io.out(`kubesec ${pins.kubesec}`);
-        io.out(`kind ${pins.kind} (node image ${pins.kindNodeImage})`);
-        io.out(`kubectl ${pins.kubectl}`);
-        return ExitCode.Pass;
+        io.out(`helm3 ${pins/* pins */.h.helm[3]}`);
+        io.out(`helm4 ${pins/* pins */.h.helm[4]}`);
+        io.out(`kubesec ${pins/* pins */.h.kubesec}`);
+        io.out(`kind ${pins/* pins */.h.kind} (node image ${pins/* pins */.h.kindNodeImage})`);
+        io.out(`kubectl ${pins/* pins */.h.kubectl}`);
+        return errors/* ExitCode */.yU.Pass;
     }));
     withCommonOptions(tools
         .command("install")
         .description("install the pinned (or given) tool versions into the tool cache, sha256-verified; prints 'name version path' per tool")
-        .option("--only <tools>", `comma-separated subset of ${installTools.join(",")}`)
+        .option("--only <tools>", `comma-separated subset of ${assets/* installTools */.HG.join(",")}`)
         .option("--helm <majors>", "helm majors to install when --helm-version is not given: 3, 4 or both")
         .option("--helm-version <v>", "helm versions, one per major: exact (3.17.2, v3.17.2) or major (3, 4); comma-separated")
         .option("--kind-version <v>", "kind version: exact or major (0)")
@@ -48432,6 +43825,11 @@ function registerTools(program, bind) {
         .option("--mirror <url>", "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites")
         .option("--checksums <file>", "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)")
         .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => runPhase("tools", inputs, async (ctx) => {
+        // The installer and the Actions toolkit (with its HTTP client) load only for this command.
+        const { installOptions, installPlanned, planInstall } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
+        const core = inputs.githubActions
+            ? await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6058))
+            : undefined;
         const plan = planInstall(inputs, parseOnly(flags.only));
         const opts = await installOptions(inputs, io.cwd, {
             warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
@@ -48447,8 +43845,7 @@ function registerTools(program, bind) {
                 reason: t.fromCache ? "tool cache" : `verified by ${t.verifiedBy}`,
             });
             // The last helm listed ends up first on PATH (addPath prepends).
-            if (inputs.githubActions)
-                addPath(t.dir);
+            core?.addPath(t.dir);
         }
     }, { out: io.out, err: io.err })));
     withCommonOptions(tools
@@ -48457,6 +43854,8 @@ function registerTools(program, bind) {
         .option("--file <path>", "the table to rewrite", "src/tools/checksums.json")
         .option("--mirror <url>", "fetch the checksum files from a mirror instead of the official sites")).action(bind(async ({ flags, inputs, io }) => {
         const file = external_node_path_default().resolve(io.cwd, flags.file);
+        const { refreshChecksums } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4852));
+        const { parseMirror } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
         const r = await refreshChecksums(file, {
             mirror: parseMirror(inputs.mirror, "--mirror"),
             quiet: !inputs.githubActions,
@@ -48465,27 +43864,29 @@ function registerTools(program, bind) {
         for (const c of r.changed)
             io.err(`floe-helm: warning: published checksum CHANGED: ${c}`);
         io.out(`wrote ${file}${r.changed.length ? ` (${r.changed.length} value(s) changed: review before committing)` : ""}`);
-        return ExitCode.Pass;
+        return errors/* ExitCode */.yU.Pass;
     }));
     withCommonOptions(tools
         .command("check")
         .description("check that the tools in --tools-dir exist and report their pinned versions")
         .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
         if (!inputs.toolsDir) {
-            throw new InputError("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+            throw new errors/* InputError */.dz("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
         }
         let ok = true;
-        for (const tool of localTools(inputs.toolsDir, inputs.helmMajors)) {
-            const r = await checkLocalTool(tool);
+        for (const tool of (0,local/* localTools */.bu)(inputs.toolsDir, inputs.helmMajors)) {
+            const r = await (0,local/* checkLocalTool */.c9)(tool);
             ok &&= r.ok;
             io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
         }
         if (!ok)
-            throw new InputError("some tools are missing or not the pinned version: run scripts/tools.sh");
-        return ExitCode.Pass;
+            throw new errors/* InputError */.dz("some tools are missing or not the pinned version: run scripts/tools.sh");
+        return errors/* ExitCode */.yU.Pass;
     }));
 }
 
+// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
+var tools_resolve = __nccwpck_require__(5084);
 ;// CONCATENATED MODULE: ./src/upgrade/git.ts
 // The base revision, read from git without touching the user's checkout: the ref is resolved to a commit,
 // the files the comparison needs (chart folders, scenario values files, file:// dependencies) are listed
@@ -48528,30 +43929,30 @@ const gitArgv = {
 /** A ref that git would read as an option is refused rather than passed on. */
 function checkRef(ref, source) {
     if (ref === "" || ref.startsWith("-") || /[\s\0]/.test(ref)) {
-        throw new InputError(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
+        throw new errors/* InputError */.dz(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
     }
     return ref;
 }
 const git_firstLine = (s) => s.trim().split("\n")[0] ?? "";
 /** The repository's top folder; a usage error when `cwd` is not inside a git work tree. */
 async function gitToplevel(cwd) {
-    const r = await runTool(gitArgv.toplevel(), { cwd });
+    const r = await (0,runner/* runTool */.q)(gitArgv.toplevel(), { cwd });
     if (r.code !== 0) {
-        throw new InputError(`--base needs a git repository, and ${cwd} is not inside one (git: ${git_firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
+        throw new errors/* InputError */.dz(`--base needs a git repository, and ${cwd} is not inside one (git: ${git_firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
     }
     return r.stdout.trim();
 }
 async function shallowHint(top) {
-    const r = await runTool(gitArgv.isShallow(), { cwd: top });
+    const r = await (0,runner/* runTool */.q)(gitArgv.isShallow(), { cwd: top });
     return r.stdout.trim() === "true" ? " (this clone is shallow)" : "";
 }
 /** The commit a ref names, or one error naming the ref and how to get it. */
 async function resolveCommit(top, ref, source) {
     checkRef(ref, source);
-    const r = await runTool(gitArgv.resolve(ref), { cwd: top });
+    const r = await (0,runner/* runTool */.q)(gitArgv.resolve(ref), { cwd: top });
     if (r.code === 0 && r.stdout.trim())
         return r.stdout.trim();
-    throw new InputError(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
+    throw new errors/* InputError */.dz(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
         ? "fetch more history (git fetch --unshallow)"
         : `fetch it (git fetch origin ${ref.replace(/^origin\//, "")})`}, or in GitHub Actions check out with actions/checkout fetch-depth: 0`);
 }
@@ -48565,14 +43966,14 @@ async function resolveBase(top, base, githubBaseRef) {
     if (githubBaseRef) {
         const target = `origin/${githubBaseRef}`;
         const tip = await resolveCommit(top, target, "GITHUB_BASE_REF");
-        const r = await runTool(gitArgv.mergeBase("HEAD", tip), { cwd: top });
+        const r = await (0,runner/* runTool */.q)(gitArgv.mergeBase("HEAD", tip), { cwd: top });
         if (r.code !== 0 || !r.stdout.trim()) {
-            throw new InputError(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
+            throw new errors/* InputError */.dz(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
         }
         const commit = r.stdout.trim();
         return { commit, label: `merge base with ${target} ${commit.slice(0, 7)}` };
     }
-    throw new InputError("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
+    throw new errors/* InputError */.dz("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
 }
 const posix = (p) => p.split((external_node_path_default()).sep).join("/");
 /** `paths` (relative to `top`) that exist at `commit`: a file itself, or a folder holding files. */
@@ -48584,7 +43985,7 @@ function localDependencies(chartAbs, top) {
     const file = external_node_path_default().join(chartAbs, "Chart.yaml");
     if (!(0,external_node_fs_.existsSync)(file))
         return [];
-    const v = parseYamlText((0,external_node_fs_.readFileSync)(file, "utf8"), "Chart.yaml").value;
+    const v = (0,yaml/* parseYamlText */.cd)((0,external_node_fs_.readFileSync)(file, "utf8"), "Chart.yaml").value;
     const deps = Array.isArray(v?.dependencies) ? v.dependencies : [];
     return deps
         .map((d) => d?.repository)
@@ -48604,17 +44005,17 @@ async function exportAtCommit(top, commit, paths, dest) {
     let todo = [...new Set(paths)];
     // Dependencies may name further folders: a few rounds at most (a chain of local charts).
     for (let round = 0; round < 5 && todo.length; round++) {
-        const ls = await runTool(gitArgv.listFiles(commit, todo), { cwd: top });
+        const ls = await (0,runner/* runTool */.q)(gitArgv.listFiles(commit, todo), { cwd: top });
         if (ls.code !== 0)
-            throw new InputError(`git ls-tree ${commit.slice(0, 7)} failed: ${git_firstLine(ls.stderr)}`);
+            throw new errors/* InputError */.dz(`git ls-tree ${commit.slice(0, 7)} failed: ${git_firstLine(ls.stderr)}`);
         const found = presentPaths(ls.stdout.split("\0").filter(Boolean), todo);
         if (!found.length)
             break;
         const tarFile = external_node_path_default().join(dest, `.base-${round}.tar`);
-        const ar = await runTool(gitArgv.archive(commit, tarFile, found), { cwd: top });
+        const ar = await (0,runner/* runTool */.q)(gitArgv.archive(commit, tarFile, found), { cwd: top });
         if (ar.code !== 0)
-            throw new InputError(`git archive ${commit.slice(0, 7)} failed: ${git_firstLine(ar.stderr)}`);
-        const tar = await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697));
+            throw new errors/* InputError */.dz(`git archive ${commit.slice(0, 7)} failed: ${git_firstLine(ar.stderr)}`);
+        const tar = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4565));
         await tar.x({ file: tarFile, cwd: dest });
         await (0,promises_.rm)(tarFile, { force: true });
         for (const p of found)
@@ -48929,7 +44330,7 @@ function helmShowChartArgv(bin, chart) {
     return [bin, "show", "chart", chart];
 }
 const run_rel = (cwd, abs) => external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-async function run_pool(items, limit, fn) {
+async function pool(items, limit, fn) {
     let next = 0;
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
         while (next < items.length)
@@ -48948,27 +44349,27 @@ const firstError = (s) => (s
 async function publishedBase(file, plan, helmBin, cwd) {
     const shown = run_rel(cwd, file);
     if (!(0,external_node_fs_.existsSync)(file))
-        throw new InputError(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
+        throw new errors/* InputError */.dz(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
     let name;
     let version;
     if ((0,external_node_fs_.statSync)(file).isDirectory()) {
         ({ name, version } = await readChartMeta(file, cwd));
     }
     else if (/\.tgz$/.test(file)) {
-        const r = await runTool(helmShowChartArgv(helmBin, file), { cwd });
+        const r = await (0,runner/* runTool */.q)(helmShowChartArgv(helmBin, file), { cwd });
         if (r.code !== 0) {
-            throw new InputError(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
+            throw new errors/* InputError */.dz(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
         }
-        const v = parseYamlText(r.stdout, shown).value;
+        const v = (0,yaml/* parseYamlText */.cd)(r.stdout, shown).value;
         name = String(v?.name ?? "");
         version = String(v?.version ?? "");
     }
     else {
-        throw new InputError(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
+        throw new errors/* InputError */.dz(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
     }
     const chart = plan.find((c) => c.meta.name === name);
     if (!chart) {
-        throw new InputError(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
+        throw new errors/* InputError */.dz(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
     }
     return {
         chart,
@@ -48985,11 +44386,11 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     const { cwd } = opts;
     const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
     if (inputs.upgradeBase && inputs.upgradeBaseChart) {
-        throw new InputError("pass either --base (a git ref) or --base-chart (a published chart), not both");
+        throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
     }
     const config = await resolveConfig(inputs, cwd);
     const plan = await buildPlan(config, inputs, cwd);
-    const tools = await resolveTools(inputs, config.helmMajors.map((m) => `helm${m}`));
+    const tools = await (0,tools_resolve/* resolveTools */.u)(inputs, config.helmMajors.map((m) => `helm${m}`));
     const helmBin = (m) => tools[`helm${m}`];
     const first = config.helmMajors[0];
     const all = [];
@@ -49099,19 +44500,19 @@ async function runUpgradeCheck(ctx, inputs, opts) {
             renderDirs.set(chart, { pr: pr.dirAbs, base: b.dirAbs });
         }
         const cells = [...renderDirs.keys()].flatMap((chart) => chart.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ chart, scenario, helm }))));
-        await run_pool(cells, opts.parallelism ?? external_node_os_default().availableParallelism(), async ({ chart, scenario: s, helm }) => {
+        await pool(cells, opts.parallelism ?? external_node_os_default().availableParallelism(), async ({ chart, scenario: s, helm }) => {
             const base = bases.get(chart);
             const dirs = renderDirs.get(chart);
             const id = `upgrade ${chart.info.name}/${s.name} helm${helm}`;
             const where = { chart: chart.info.name, scenario: s.name, helm };
             const common = { bin: helmBin(helm), major: helm, kubeVersion: config.settings.kubeVersion };
             const [b, p] = await Promise.all([
-                runTool(helmTemplateArgv({
+                (0,runner/* runTool */.q)(helmTemplateArgv({
                     ...common,
                     chartDir: dirs.base,
                     valuesFiles: s.valuesFiles.map((f) => base.values(f) ?? external_node_path_default().resolve(cwd, f)),
                 }), { cwd }),
-                runTool(helmTemplateArgv({ ...common, chartDir: dirs.pr, valuesFiles: s.valuesFiles }), { cwd }),
+                (0,runner/* runTool */.q)(helmTemplateArgv({ ...common, chartDir: dirs.pr, valuesFiles: s.valuesFiles }), { cwd }),
             ]);
             if (p.code !== 0 || b.code !== 0) {
                 const message = p.code !== 0
@@ -49257,7 +44658,7 @@ function withCommonOptions(cmd) {
         .addOption(new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env("FLOE_HELM_TOOLS_DIR"));
 }
 async function run(argv, io = defaultIo()) {
-    let code = ExitCode.Pass;
+    let code = errors/* ExitCode */.yU.Pass;
     const program = new Command("floe-helm")
         .description("Prove that the floe platform's Helm charts lint, render, pass policy, install and run.")
         .version(VERSION, "-V, --version", "print the floe-helm version")
@@ -49272,14 +44673,14 @@ async function run(argv, io = defaultIo()) {
     const bind = (action) => async (...args) => {
         const cmd = args[args.length - 1];
         const flags = cmd.optsWithGlobals();
-        const inputs = buildInputs(flags, io.env, io.cwd);
+        const inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
         code = await action({ flags, inputs, io });
     };
     for (const register of commands)
         register(program, bind);
     if (argv.length === 0) {
         io.err(program.helpInformation().replace(/\n$/, ""));
-        return ExitCode.BadInput;
+        return errors/* ExitCode */.yU.BadInput;
     }
     try {
         await program.parseAsync(argv, { from: "user" });
@@ -49287,14 +44688,297 @@ async function run(argv, io = defaultIo()) {
     }
     catch (e) {
         if (e instanceof CommanderError)
-            return e.exitCode === 0 ? ExitCode.Pass : ExitCode.BadInput;
-        io.err(`floe-helm: error: ${describeError(e)}`);
+            return e.exitCode === 0 ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.BadInput;
+        io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
         if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
             io.err(e.stack);
-        return ExitCode.BadInput;
+        return errors/* ExitCode */.yU.BadInput;
     }
 }
 const VERSION = package_namespaceObject.rE;
+
+
+/***/ }),
+
+/***/ 9329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ assertValidDocument)
+/* harmony export */ });
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+
+/** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
+ * most precise mistake), at its position in the file. `what` names the document, `schema` its schema file. */
+function assertValidDocument(validate, y, what, schema) {
+    const bad = y.problems[0];
+    if (bad)
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
+    if (validate(y.value ?? {}))
+        return;
+    const errs = validate.errors ?? [];
+    // An unknown or misspelt key first: the most common (and most precise) mistake.
+    const e = errs.find((x) => x.keyword === "additionalProperties" || x.propertyName !== undefined) ?? errs[0];
+    const segs = e.instancePath
+        .split("/")
+        .slice(1)
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+    const extra = e.params.additionalProperty ?? e.propertyName;
+    const at = y.positionOf(extra !== undefined ? [...segs, extra] : segs) ?? { file: y.file, line: 1, col: 1 };
+    const where = segs.length ? segs.join(".") : "top level";
+    const allowed = e.params.allowedValues;
+    const msg = e.keyword === "additionalProperties"
+        ? `unknown key '${extra}' at ${where} of ${what} (see ${schema})`
+        : e.propertyName !== undefined
+            ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
+            : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
+    const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
+    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${msg}${more}`, at);
+}
+
+
+/***/ }),
+
+/***/ 6678:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _9: () => (/* binding */ buildInputs),
+  MP: () => (/* binding */ envNames)
+});
+
+// UNUSED EXPORTS: defaultToolCache, defaultValidatorCache, parseHelmMajors
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+;// CONCATENATED MODULE: ./src/cluster/provider.ts
+// The cluster provider contract shared by kind (Docker), kwok (a real control plane with simulated nodes,
+// no Docker) and an existing cluster. Every provider brings a cluster up, hands back a kubeconfig, and tears
+// down exactly what it started; `down` may run in another process, so what `up` started is kept in a state
+// file under the work dir.
+
+const providerNames = ["kind", "kwok", "existing"];
+function parseProvider(value, source) {
+    const v = value.trim().toLowerCase();
+    if (providerNames.includes(v))
+        return v;
+    throw new errors/* InputError */.dz(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// One typed Inputs object, built once per run from CLI flags, falling back to FLOE_HELM_* environment
+// variables (which is how the composite action passes its inputs: through `env:`, never spliced into a
+// script), then to defaults. Everything downstream receives this object; nothing else reads the environment.
+
+
+
+
+/** The environment variable that carries each input when no flag is given. */
+const envNames = {
+    workDir: "FLOE_HELM_WORK_DIR",
+    toolsDir: "FLOE_HELM_TOOLS_DIR",
+    helm: "FLOE_HELM_HELM",
+    debug: "FLOE_HELM_DEBUG",
+    gateConfig: "FLOE_HELM_CONFIG",
+    charts: "FLOE_HELM_CHARTS",
+    valuesFiles: "FLOE_HELM_VALUES",
+    kubeVersion: "FLOE_HELM_KUBE_VERSION",
+    resultsFile: "FLOE_HELM_RESULTS",
+    toolCache: "FLOE_HELM_TOOL_CACHE",
+    validatorCache: "FLOE_HELM_VALIDATOR_CACHE",
+    mirror: "FLOE_HELM_MIRROR",
+    checksums: "FLOE_HELM_CHECKSUMS",
+    helmVersion: "FLOE_HELM_HELM_VERSION",
+    kindVersion: "FLOE_HELM_KIND_VERSION",
+    kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
+    kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
+    cluster: "FLOE_HELM_CLUSTER",
+    kubeconfig: "FLOE_HELM_KUBECONFIG",
+    upgradeBase: "FLOE_HELM_UPGRADE_BASE",
+    upgradeBaseChart: "FLOE_HELM_UPGRADE_BASE_CHART",
+};
+/** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
+function listFromEnv(v) {
+    return (v ?? "")
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+function parseHelmMajors(value, source) {
+    const v = value.trim().toLowerCase();
+    if (v === "both" || v === "3,4" || v === "4,3")
+        return [3, 4];
+    if (v === "3")
+        return [3];
+    if (v === "4")
+        return [4];
+    throw new errors/* InputError */.dz(`${source}: expected 3, 4 or both, got '${value}'`);
+}
+function nonEmpty(v) {
+    return v === undefined || v.trim() === "" ? undefined : v.trim();
+}
+function abs(cwd, p) {
+    return p === undefined ? undefined : external_node_path_default().resolve(cwd, p);
+}
+function buildInputs(flags, env, cwd) {
+    const githubActions = env.GITHUB_ACTIONS === "true";
+    const workDirRaw = nonEmpty(flags.workDir) ??
+        nonEmpty(env[envNames.workDir]) ??
+        (githubActions && env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm") : ".floe-helm");
+    const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
+    const helmFromFlag = nonEmpty(flags.helm);
+    const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
+    const providerFromFlag = nonEmpty(flags.provider);
+    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
+    return {
+        workDir: external_node_path_default().resolve(cwd, workDirRaw),
+        toolsDir: toolsDirRaw === undefined ? undefined : external_node_path_default().resolve(cwd, toolsDirRaw),
+        helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
+        githubActions,
+        debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
+        helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
+        gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
+        charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => external_node_path_default().resolve(cwd, c)),
+        valuesFiles: (flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles])).map((v) => external_node_path_default().resolve(cwd, v)),
+        kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
+        resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
+        toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
+        validatorCache: nonEmpty(env[envNames.validatorCache])?.toLowerCase() === "off"
+            ? undefined
+            : external_node_path_default().resolve(cwd, nonEmpty(env[envNames.validatorCache]) ?? defaultValidatorCache(env)),
+        mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
+        checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[envNames.checksums])),
+        toolVersions: {
+            helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[envNames.helmVersion]),
+            kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[envNames.kindVersion]),
+            kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[envNames.kubectlVersion]),
+            kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
+        },
+        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : envNames.cluster),
+        kubeconfig: kubeconfigRaw === undefined ? undefined : external_node_path_default().resolve(cwd, kubeconfigRaw),
+        upgradeBase: nonEmpty(flags.base) ?? nonEmpty(env[envNames.upgradeBase]),
+        upgradeBaseChart: abs(cwd, nonEmpty(flags.baseChart) ?? nonEmpty(env[envNames.upgradeBaseChart])),
+        githubBaseRef: nonEmpty(env.GITHUB_BASE_REF),
+    };
+}
+/** The runner's tool cache in Actions; elsewhere the per-user cache folder of the OS (XDG on Linux). */
+function defaultToolCache(env, platform = process.platform) {
+    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
+        return env.RUNNER_TOOL_CACHE;
+    const home = nonEmpty(env.HOME) ?? external_node_os_default().homedir();
+    if (platform === "darwin")
+        return external_node_path_default().join(home, "Library", "Caches", "floe-helm", "tools");
+    return external_node_path_default().join(nonEmpty(env.XDG_CACHE_HOME) ?? external_node_path_default().join(home, ".cache"), "floe-helm", "tools");
+}
+/** Compiled validators: beside the tools in the runner's tool cache in Actions, else the per-user cache. */
+function defaultValidatorCache(env, platform = process.platform) {
+    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
+        return external_node_path_default().join(env.RUNNER_TOOL_CACHE, "floe-helm-validators");
+    return external_node_path_default().join(external_node_path_default().dirname(defaultToolCache(env, platform)), "validators");
+}
+
+
+/***/ }),
+
+/***/ 5949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ withPlainEnv)
+/* harmony export */ });
+// yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native lookup (a
+// quarter of the time of parsing a rendered chart): YAML is parsed against a plain copy of the environment.
+// Parsing is synchronous, so nothing else can observe the swap.
+function withPlainEnv(fn) {
+    const env = process.env;
+    process.env = { ...env };
+    try {
+        return fn();
+    }
+    finally {
+        process.env = env;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ runTool)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6675);
+// The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
+// arrays with pure functions; this module only runs them, so tests can assert argv tables without running
+// anything and other tests run the real binaries through the same path.
+
+
+/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
+ * program cannot be started at all (missing binary, not executable). */
+function runTool(argv, opts = {}) {
+    const [cmd, ...args] = argv;
+    if (!cmd)
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("internal: empty argv");
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, {
+            cwd: opts.cwd,
+            env: opts.env ?? process.env,
+            stdio: ["pipe", "pipe", "pipe"],
+        });
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        const timer = opts.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill("SIGKILL");
+            }, opts.timeoutMs)
+            : undefined;
+        child.stdout.on("data", (c) => out.push(c));
+        child.stderr.on("data", (c) => {
+            err.push(c);
+            opts.onStderr?.(c.toString("utf8"));
+        });
+        child.on("error", (e) => {
+            if (timer)
+                clearTimeout(timer);
+            if (e.code === "ENOENT")
+                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cannot run '${cmd}': no such file`));
+            else if (e.code === "EACCES")
+                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cannot run '${cmd}': not executable`));
+            else
+                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cannot run '${cmd}': ${e.message}`));
+        });
+        child.on("close", (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            resolve({
+                argv,
+                code: code ?? (signal ? 128 : 1),
+                stdout: Buffer.concat(out).toString("utf8"),
+                stderr: Buffer.concat(err).toString("utf8"),
+                durationMs: Date.now() - started,
+                timedOut,
+            });
+        });
+        // A program that exits before reading its input must not crash us with EPIPE.
+        child.stdin.on("error", () => { });
+        child.stdin.end(opts.input ?? "");
+    });
+}
 
 
 /***/ }),
@@ -49303,13 +44987,1393 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6639);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7611:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   annotate: () => (/* binding */ annotate),
+/* harmony export */   setOutputs: () => (/* binding */ setOutputs),
+/* harmony export */   summaryMarkdown: () => (/* binding */ summaryMarkdown),
+/* harmony export */   writeJobSummary: () => (/* binding */ writeJobSummary)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7496);
+// GitHub Actions surfaces: annotations at file and line, step outputs, the job summary.
+
+
+function annotate(f) {
+    const props = { title: f.rule };
+    if (f.file)
+        props.file = f.file;
+    if (f.line)
+        props.startLine = f.line;
+    if (f.col)
+        props.startColumn = f.col;
+    const msg = f.object ? `${f.object}: ${f.message}` : f.message;
+    if (f.waived)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(`${msg} [waived: ${f.waived.reason}]`, props);
+    else if (f.severity === "error")
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(msg, props);
+    else if (f.severity === "warning")
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(msg, props);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(msg, props);
+}
+function setOutputs(outputs) {
+    for (const [k, v] of Object.entries(outputs ?? {}))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(k, v);
+}
+const icon = { pass: "✅", fail: "❌", error: "⚠️" };
+/** Markdown for the job summary: a row per phase, then the findings that matter. */
+function summaryMarkdown(all) {
+    const lines = ["## floe-helm", ""];
+    if (all.length === 0) {
+        lines.push("No phase wrote results: the run stopped before any check ran.");
+        return `${lines.join("\n")}\n`;
+    }
+    lines.push("| Phase | Result | Errors | Warnings | Waived | Checks |", "|---|---|---|---|---|---|");
+    for (const r of all) {
+        const c = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .countBySeverity */ .Ot)(r.findings);
+        const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
+        lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
+    }
+    const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
+    if (shown.length > 0) {
+        lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");
+        for (const f of shown) {
+            const where = f.file
+                ? `\`${f.file}${f.line ? `:${f.line}` : ""}\``
+                : [f.chart, f.scenario].filter(Boolean).join(" ");
+            const sev = f.waived ? "waived" : f.severity;
+            lines.push(`| ${sev} | \`${f.rule}\` | ${escapeCell(where)} | ${escapeCell(f.message)} |`);
+        }
+    }
+    return `${lines.join("\n")}\n`;
+}
+function escapeCell(s) {
+    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+async function writeJobSummary(markdown) {
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(markdown).write();
+}
+
+
+/***/ }),
+
+/***/ 7496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MT: () => (/* binding */ verdictLine),
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   tf: () => (/* binding */ formatFinding)
+/* harmony export */ });
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+// Terminal output: one line per finding in the compiler-style format editors understand.
+
+function formatFinding(f) {
+    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : context(f);
+    // One template line can fail in several scenarios: say which, or the lines look like duplicates.
+    const where = f.file && f.scenario ? ` [${context(f)}]` : "";
+    const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
+    return `${loc}: ${f.severity} ${f.rule}: ${f.message}${where}${waived}`;
+}
+function context(f) {
+    return [f.chart, f.scenario, f.helm ? `helm${f.helm}` : undefined].filter(Boolean).join(" ") || "-";
+}
+function countBySeverity(findings) {
+    let errors = 0;
+    let warnings = 0;
+    let waived = 0;
+    for (const f of findings) {
+        if (f.waived)
+            waived++;
+        else if (f.severity === "error")
+            errors++;
+        else if (f.severity === "warning")
+            warnings++;
+    }
+    return { errors, warnings, waived };
+}
+function verdictLine(r, ms) {
+    const c = countBySeverity(r.findings);
+    const secs = (ms / 1000).toFixed(1);
+    const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
+    const extra = r.error ? ` (${r.error})` : "";
+    return `${r.phase}: ${word}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived, ${r.checks.length} check(s) in ${secs}s${extra}`;
+}
+
+
+/***/ }),
+
+/***/ 5482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HG: () => (/* binding */ installTools),
+/* harmony export */   Wh: () => (/* binding */ assetFor),
+/* harmony export */   vQ: () => (/* binding */ tarExtractArgv)
+/* harmony export */ });
+const installTools = ["helm", "kind", "kubectl", "kubesec"];
+const layouts = {
+    helm: {
+        name: (v, p) => `helm-${v}-${p.os}-${p.arch}.tar.gz`,
+        official: (_v, _p, name) => `https://get.helm.sh/${name}`,
+        checksumName: (name) => `${name}.sha256sum`,
+        member: (p) => `${p.os}-${p.arch}/helm`,
+    },
+    kind: {
+        name: (_v, p) => `kind-${p.os}-${p.arch}`,
+        official: (v, _p, name) => `https://github.com/kubernetes-sigs/kind/releases/download/${v}/${name}`,
+        checksumName: (name) => `${name}.sha256sum`,
+        member: () => undefined,
+    },
+    kubectl: {
+        name: () => "kubectl",
+        official: (v, p, name) => `https://dl.k8s.io/release/${v}/bin/${p.os}/${p.arch}/${name}`,
+        checksumName: (name) => `${name}.sha256`,
+        member: () => undefined,
+    },
+    kubesec: {
+        name: (_v, p) => `kubesec_${p.os}_${p.arch}.tar.gz`,
+        official: (v, _p, name) => `https://github.com/controlplaneio/kubesec/releases/download/${v}/${name}`,
+        checksumName: () => "kubesec_checksums.txt",
+        member: () => "kubesec",
+    },
+};
+/** The asset of `tool` at `version` (with `v`) for `platform`, from the official site or from `mirror`. */
+function assetFor(tool, version, platform, mirror) {
+    const l = layouts[tool];
+    const name = l.name(version, platform);
+    const checksumName = l.checksumName(name);
+    let url;
+    let checksumUrl;
+    if (mirror) {
+        const dir = `${mirror.replace(/\/+$/, "")}/${tool}/${version}/${platform.os}-${platform.arch}`;
+        url = `${dir}/${name}`;
+        checksumUrl = `${dir}/${checksumName}`;
+    }
+    else {
+        url = l.official(version, platform, name);
+        // Every project publishes its checksum file in the same folder as the asset.
+        checksumUrl = `${url.slice(0, url.lastIndexOf("/") + 1)}${checksumName}`;
+    }
+    return {
+        tool,
+        version,
+        platform,
+        name,
+        url,
+        checksumName,
+        checksumUrl,
+        member: l.member(platform),
+        binary: tool,
+    };
+}
+/** argv that extracts only the binary from a .tar.gz (nothing else from the archive lands on disk). */
+function tarExtractArgv(archive, destDir, member) {
+    return ["tar", "-xzf", archive, "-C", destDir, member];
+}
+
+
+/***/ }),
+
+/***/ 9245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f4: () => (/* binding */ BUILTIN_TABLE),
+  sO: () => (/* binding */ checksumTable),
+  oJ: () => (/* binding */ lookupChecksum),
+  j7: () => (/* binding */ parseChecksumFile),
+  Q3: () => (/* binding */ sha256File)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/tools/checksums.json
+const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then refuses that pinned","version on that platform (a user\'s --checksums file can supply it). Refresh with `scripts/refresh-checksums.sh`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from.","Format: schemas/checksums.schema.json."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.2.4":{"source":"get.helm.sh/helm-v4.2.4-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v4.2.4 (linux-amd64 also matches several public scripts that pin it). v4.2.4 is pinned rather than the newer v4.3.1 because no published checksum of v4.3.1 could be confirmed offline: a pinned default must be verifiable from this table alone.","sha256":{"darwin-amd64":"6c163d687ca03c3b5c01928e53bbbcf9518278f47ce7a2f249a5a08e8bdaa2bc","darwin-arm64":"d747eb4e28bd2727173d15b759fa0a17822291ec09db7ced3d55af290a3661a2","linux-amd64":"c306b46f719b0a4da32d0f78ee21bf90ce8d602f15b22ab753f0674d1670a7f3","linux-arm64":"564de2191b881e9f71b5606b25345821ea1682f06ab90499d3ab22b530176da1"}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
+// EXTERNAL MODULE: ./src/tools/platform.ts
+var tools_platform = __nccwpck_require__(9836);
+;// CONCATENATED MODULE: ./src/tools/checksums.ts
+// The committed checksum table (checksums.json) and the parsing of published checksum files.
+
+
+
+
+const checksumTable = checksums_namespaceObject;
+const BUILTIN_TABLE = "floe-helm's checksum table";
+function lookupChecksum(t, tool, version, platform) {
+    const entry = t[tool]?.[version];
+    if (!entry)
+        return { state: "unpinned" };
+    const key = (0,tools_platform/* platformKey */.Ng)(platform);
+    const sha256 = entry.sha256[key];
+    if (!sha256)
+        return { state: "platform-missing", source: entry.source };
+    return { state: "pinned", sha256, from: entry.from?.[key] ?? BUILTIN_TABLE };
+}
+/** Finds the hash for `assetName` in a checksum file: `<hash>  <name>` lines (sha256sum, goreleaser) or a
+ * file holding only the bare hash (dl.k8s.io's `.sha256`). Undefined when the file names no such asset. */
+function parseChecksumFile(text, assetName) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (const line of lines) {
+        const m = /^([0-9a-fA-F]{64})(?:\s+\*?(\S+))?$/.exec(line);
+        if (!m)
+            continue;
+        const [, hash, name] = m;
+        if (name === undefined ? lines.length === 1 : name.split("/").pop() === assetName)
+            return hash.toLowerCase();
+    }
+    return undefined;
+}
+function sha256File(file) {
+    return new Promise((resolve, reject) => {
+        const h = (0,external_node_crypto_.createHash)("sha256");
+        (0,external_node_fs_.createReadStream)(file)
+            .on("error", reject)
+            .on("data", (c) => h.update(c))
+            .on("end", () => resolve(h.digest("hex")));
+    });
+}
+
+
+/***/ }),
+
+/***/ 7751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RG: () => (/* binding */ download),
+/* harmony export */   Zl: () => (/* binding */ withQuietToolkit),
+/* harmony export */   qr: () => (/* binding */ withToolCacheEnv)
+/* harmony export */ });
+/* unused harmony exports downloadAttempts, describeDownloadError */
+/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3002);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6675);
+// Downloads through @actions/tool-cache, which retries with back-off (3 attempts, 10-20 s apart) on 5xx,
+// 408, 429 and connection errors (including its 3-minute idle-socket timeout), and fails at once on other
+// 4xx. This wrapper only turns its errors into one line that says what failed and what to do, and keeps
+// the toolkit's chatter off our stdout.
+
+
+/** tool-cache's fixed attempt count (see downloadTool in @actions/tool-cache). */
+const downloadAttempts = 3;
+async function download(url, dest, what, quiet) {
+    try {
+        await withQuietToolkit(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .downloadTool */ .bq(url, dest));
+    }
+    catch (e) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(describeDownloadError(e, url, what));
+    }
+}
+function describeDownloadError(e, url, what) {
+    if (e instanceof _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .HTTPError */ .Hl) {
+        const code = e.httpStatusCode ?? 0;
+        if (code === 404) {
+            return `${what} not found (HTTP 404) at ${url}: check the version exists for this platform (and, with a mirror, that it follows <base>/<tool>/<version>/<os>-<arch>/<asset>)`;
+        }
+        if (code >= 500 || code === 408 || code === 429) {
+            return `${what}: the server kept failing (HTTP ${code}) for ${url} after ${downloadAttempts} attempts; retry later or use a mirror`;
+        }
+        return `${what}: HTTP ${code} for ${url}`;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/aborted|premature close|ECONNRESET|socket hang up/i.test(msg)) {
+        return `${what}: the download of ${url} was cut off before the end (truncated: ${msg}) in all ${downloadAttempts} attempts`;
+    }
+    return `${what}: cannot download ${url}: ${msg} (after ${downloadAttempts} attempts)`;
+}
+/** tool-cache reports through @actions/core, which writes `::debug::` workflow commands to stdout. In
+ * Actions that is right; in a terminal it would break "one line per tool", so there it goes to stderr
+ * and the debug lines are dropped. */
+async function withQuietToolkit(quiet, fn) {
+    if (!quiet)
+        return fn();
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk, ...rest) => {
+        const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+        const kept = text
+            .split(/(?<=\n)/)
+            .filter((l) => !l.startsWith("::debug::"))
+            .join("");
+        if (kept)
+            process.stderr.write(kept);
+        const cb = rest.find((r) => typeof r === "function");
+        cb?.();
+        return true;
+    });
+    try {
+        return await fn();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+}
+/** tool-cache reads its folders from the environment; set them only for the duration of one call. */
+async function withToolCacheEnv(toolCache, tempDir, fn) {
+    const saved = { cache: process.env.RUNNER_TOOL_CACHE, temp: process.env.RUNNER_TEMP };
+    process.env.RUNNER_TOOL_CACHE = toolCache;
+    process.env.RUNNER_TEMP = tempDir;
+    try {
+        return await fn();
+    }
+    finally {
+        restore("RUNNER_TOOL_CACHE", saved.cache);
+        restore("RUNNER_TEMP", saved.temp);
+    }
+}
+function restore(name, value) {
+    if (value === undefined)
+        delete process.env[name];
+    else
+        process.env[name] = value;
+}
+
+
+/***/ }),
+
+/***/ 4884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ installTool),
+/* harmony export */   parseMirror: () => (/* binding */ parseMirror)
+/* harmony export */ });
+/* unused harmony export installedName */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3002);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6675);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7507);
+/* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5482);
+/* harmony import */ var _checksums_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9245);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7751);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9836);
+// The installer: cache first (no network on a hit), else download, verify sha256 BEFORE anything is
+// extracted, executed or cached, and only then put the binary into the tool cache. A pinned version is
+// verified against the committed table (plus the user's checksums file) and never against anything from the
+// download source: a pinned version whose platform has no confirmed value is refused. A version not in the
+// table is verified against the checksum file published beside it, with a warning.
+
+
+
+
+
+
+
+
+
+
+
+
+const receiptName = ".floe-helm-install.json";
+function installedName(tool, version) {
+    return tool === "helm" ? `helm${version.replace(/^v/, "").split(".")[0]}` : tool;
+}
+const cacheName = (tool) => `floe-${tool}`;
+/** Validates a mirror URL: http(s) only, since tool-cache speaks nothing else and file:// would bypass it. */
+function parseMirror(value, source) {
+    if (value === undefined || value.trim() === "")
+        return undefined;
+    let u;
+    try {
+        u = new URL(value.trim());
+    }
+    catch {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
+    }
+    if (u.protocol !== "http:" && u.protocol !== "https:") {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`);
+    }
+    return u.toString().replace(/\/+$/, "");
+}
+async function installTool(req, opts) {
+    const platform = opts.platform ?? (0,_platform_js__WEBPACK_IMPORTED_MODULE_11__/* .detectPlatform */ .li)();
+    const asset = (0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .assetFor */ .Wh)(req.tool, req.version, platform, opts.mirror);
+    const arch = (0,_platform_js__WEBPACK_IMPORTED_MODULE_11__/* .platformKey */ .Ng)(platform);
+    const name = installedName(req.tool, req.version);
+    const quiet = opts.quiet ?? true;
+    const inCache = (fn) => (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withToolCacheEnv */ .qr)(opts.toolCache, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), () => (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withQuietToolkit */ .Zl)(quiet, fn));
+    const hit = await inCache(async () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .find */ .I6(cacheName(req.tool), req.version, arch));
+    if (hit) {
+        const cached = await checkCached(hit, asset);
+        if (cached)
+            return {
+                name,
+                tool: req.tool,
+                version: req.version,
+                path: cached.path,
+                dir: hit,
+                fromCache: true,
+                verifiedBy: cached.receipt.verifiedBy,
+            };
+        opts.warn?.(`${name} ${req.version}: the cached copy in ${hit} does not match its install record; reinstalling`, "tools/cache-mismatch");
+    }
+    // Decide what the download will be verified against before touching the network or the cache.
+    const official = (0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .assetFor */ .Wh)(req.tool, req.version, platform);
+    const lookup = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .lookupChecksum */ .oJ)(opts.table ?? _checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .checksumTable */ .sO, req.tool, req.version, platform);
+    if (lookup.state === "platform-missing") {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
+            "A pinned version is never verified against its download source, so nothing was installed. " +
+            `Add the official value from ${official.checksumUrl} to a checksums file (--checksums FILE, format: schemas/checksums.schema.json), ` +
+            `or choose an unpinned version with --${req.tool}-version (verified against its published checksum file, with a warning).`);
+    }
+    await ensureWritable(opts.toolCache);
+    const staging = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), "floe-helm-install-"));
+    try {
+        let expected;
+        let verifiedBy = "table";
+        let expectedFrom;
+        if (lookup.state === "pinned") {
+            expected = lookup.sha256;
+            expectedFrom = lookup.from;
+        }
+        else {
+            verifiedBy = "checksum-file";
+            expectedFrom = asset.checksumUrl;
+            opts.warn?.(`${name} ${req.version} (${arch}) is not in floe-helm's checksum table: verifying against ${asset.checksumUrl}, so trust rests on that source`, "tools/unverified-checksum");
+            const sumsFile = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, `sums-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
+            opts.progress?.(`${name} ${req.version}: downloading ${asset.checksumUrl}`);
+            await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .download */ .RG)(asset.checksumUrl, sumsFile, `${name} ${req.version} checksum file`, quiet);
+            expected = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .parseChecksumFile */ .j7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(sumsFile, "utf8"), asset.name);
+            if (!expected) {
+                throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
+            }
+        }
+        const downloaded = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, `asset-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
+        opts.progress?.(`${name} ${req.version}: downloading ${asset.url}`);
+        await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .download */ .RG)(asset.url, downloaded, `${name} ${req.version}`, quiet);
+        const actual = await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(downloaded);
+        if (actual !== expected) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`);
+        }
+        // Only verified bytes reach tar or the cache.
+        const bin = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, "bin");
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(bin);
+        const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(bin, asset.binary);
+        if (asset.member) {
+            const out = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, "x");
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(out);
+            const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .runTool */ .q)((0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .tarExtractArgv */ .vQ)(downloaded, out, asset.member), { timeoutMs: 120_000 });
+            const extracted = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(out, asset.member);
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(extracted).catch(() => undefined);
+            if (r.code !== 0 || !st?.isFile()) {
+                const why = r.code !== 0 ? (r.stderr.trim().split("\n").pop() ?? `tar exit ${r.code}`) : "not a regular file";
+                throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`);
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(extracted, target);
+        }
+        else {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(downloaded, target);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(target, 0o755);
+        const receipt = {
+            asset: asset.url,
+            assetSha256: actual,
+            binarySha256: await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(target),
+            verifiedBy,
+        };
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(bin, receiptName), `${JSON.stringify(receipt, null, 2)}\n`);
+        const dir = await cacheAtomically(opts.toolCache, req.tool, req.version, arch, bin, quiet);
+        return {
+            name,
+            tool: req.tool,
+            version: req.version,
+            path: node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, asset.binary),
+            dir,
+            fromCache: false,
+            verifiedBy,
+        };
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { recursive: true, force: true });
+    }
+}
+/** tc.cacheDir copies then writes `<dir>.complete`; if the copy fails, remove the partial folder so no
+ * half-installed tool stays behind (tc.find already ignores folders without the marker). */
+async function cacheAtomically(toolCache, tool, version, arch, source, quiet) {
+    const dest = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(toolCache, cacheName(tool), version.replace(/^v/, ""), arch);
+    try {
+        return await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withToolCacheEnv */ .qr)(toolCache, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), () => (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withQuietToolkit */ .Zl)(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e8(source, cacheName(tool), version, arch)));
+    }
+    catch (e) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dest, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(`${dest}.complete`, { force: true });
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+}
+async function checkCached(dir, asset) {
+    try {
+        const receipt = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, receiptName), "utf8"));
+        const p = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, asset.binary);
+        return (await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(p)) === receipt.binarySha256 ? { path: p, receipt } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function ensureWritable(dir) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.access)(dir, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+    }
+    catch (e) {
+        const why = e.code ?? (e instanceof Error ? e.message : String(e));
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  c9: () => (/* binding */ checkLocalTool),
+  bu: () => (/* binding */ localTools),
+  BG: () => (/* binding */ requireLocalTool)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+;// CONCATENATED MODULE: ./src/tools/argv.ts
+// Pure argv builders for asking each tool its version. Tests assert these tables without running anything.
+const versionArgv = {
+    helm: (bin) => [bin, "version", "--short"],
+    kubesec: (bin) => [bin, "version"],
+    kind: (bin) => [bin, "version"],
+    kubectl: (bin) => [bin, "version", "--client", "-o", "json"],
+};
+/** Extracts `vX.Y.Z` from a tool's version output; undefined when none is printed. */
+function parseVersion(output) {
+    return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
+}
+
+// EXTERNAL MODULE: ./src/tools/pins.ts
+var pins = __nccwpck_require__(9888);
+;// CONCATENATED MODULE: ./src/tools/local.ts
+// Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
+// them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
+
+
+
+
+
+
+function localTools(toolsDir, helmMajors) {
+    const out = helmMajors.map((m) => ({
+        name: `helm${m}`,
+        path: external_node_path_default().join(toolsDir, `helm${m}`),
+        expected: pins/* pins */.h.helm[m],
+    }));
+    out.push({ name: "kubesec", path: external_node_path_default().join(toolsDir, "kubesec"), expected: pins/* pins */.h.kubesec });
+    return out;
+}
+async function checkLocalTool(tool) {
+    try {
+        await (0,promises_.access)(tool.path, promises_.constants.X_OK);
+    }
+    catch {
+        return { ...tool, found: undefined, ok: false, problem: `not found or not executable: ${tool.path}` };
+    }
+    const kind = tool.name.startsWith("helm") ? "helm" : tool.name;
+    const r = await (0,runner/* runTool */.q)(versionArgv[kind](tool.path), { timeoutMs: 30_000 });
+    const found = parseVersion(r.stdout + r.stderr);
+    if (r.code !== 0 || !found) {
+        return { ...tool, found, ok: false, problem: `'${tool.name} version' failed (exit ${r.code})` };
+    }
+    return found === tool.expected
+        ? { ...tool, found, ok: true }
+        : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
+}
+/** The path of a tool in the tools folder, or one clear error saying how to get it. */
+async function requireLocalTool(toolsDir, name) {
+    const p = external_node_path_default().join(toolsDir, name);
+    try {
+        await (0,promises_.access)(p, promises_.constants.X_OK);
+    }
+    catch {
+        throw new errors/* InputError */.dz(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
+    }
+    return p;
+}
+
+
+/***/ }),
+
+/***/ 9888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ pins)
+/* harmony export */ });
+/* unused harmony export toolNames */
+/* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7684);
+// Pinned default versions, shared with scripts/tools.sh through versions.json.
+
+const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
+const pins = {
+    helm: { 3: _versions_json__WEBPACK_IMPORTED_MODULE_0__.helm[3], 4: _versions_json__WEBPACK_IMPORTED_MODULE_0__.helm[4] },
+    kubesec: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubesec[2],
+    kind: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind[0],
+    kindNodeImage: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind.nodeImage,
+    kubectl: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubectl[1],
+};
+
+
+/***/ }),
+
+/***/ 9836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bn: () => (/* binding */ platforms),
+/* harmony export */   Ng: () => (/* binding */ platformKey),
+/* harmony export */   li: () => (/* binding */ detectPlatform)
+/* harmony export */ });
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+// The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
+// name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
+
+const platforms = [
+    { os: "linux", arch: "amd64" },
+    { os: "linux", arch: "arm64" },
+    { os: "darwin", arch: "amd64" },
+    { os: "darwin", arch: "arm64" },
+];
+/** `linux-amd64`: the key of the checksum table, the mirror folder and the tool-cache arch. */
+function platformKey(p) {
+    return `${p.os}-${p.arch}`;
+}
+const osOf = { linux: "linux", darwin: "darwin" };
+const archOf = { x64: "amd64", arm64: "arm64" };
+/** Maps Node's process.platform/process.arch onto asset names, or says why this machine is not supported. */
+function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch) {
+    const os = osOf[nodePlatform];
+    const arch = archOf[nodeArch];
+    if (!os || !arch) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
+    }
+    return { os, arch };
+}
+
+
+/***/ }),
+
+/***/ 4852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   refreshChecksums: () => (/* binding */ refreshChecksums)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6675);
+/* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5482);
+/* harmony import */ var _checksums_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9245);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7751);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9836);
+/* harmony import */ var _version_input_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2274);
+// Rebuilds the checksum table from the official checksum files of every pinned version and platform.
+// All or nothing: if any file cannot be fetched or does not name its asset, the table is left untouched.
+
+
+
+
+
+
+
+
+
+async function refreshChecksums(file, opts) {
+    const old = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
+    const table = { $comment: old.$comment };
+    const changed = [];
+    const failures = [];
+    const day = (opts.now ?? new Date()).toISOString().slice(0, 10);
+    const tmp = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), "floe-helm-refresh-"));
+    try {
+        for (const tool of _assets_js__WEBPACK_IMPORTED_MODULE_4__/* .installTools */ .HG) {
+            const versions = {};
+            for (const version of Object.values((0,_version_input_js__WEBPACK_IMPORTED_MODULE_8__/* .pinnedMajors */ .tU)(tool))) {
+                const sha256 = {};
+                for (const p of _platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platforms */ .Bn) {
+                    const a = (0,_assets_js__WEBPACK_IMPORTED_MODULE_4__/* .assetFor */ .Wh)(tool, version, p, opts.mirror);
+                    const dest = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tmp, `${tool}-${version}-${(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)}`);
+                    opts.progress?.(`downloading ${a.checksumUrl}`);
+                    try {
+                        await (0,_download_js__WEBPACK_IMPORTED_MODULE_6__/* .download */ .RG)(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
+                        const sum = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChecksumFile */ .j7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(dest, "utf8"), a.name);
+                        if (!sum)
+                            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${a.checksumUrl} has no sha256 for ${a.name}`);
+                        sha256[(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)] = sum;
+                        const before = previous(old, tool, version, (0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p));
+                        if (before && before !== sum)
+                            changed.push(`${tool} ${version} ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)}: ${before} -> ${sum}`);
+                    }
+                    catch (e) {
+                        failures.push(e instanceof Error ? e.message : String(e));
+                    }
+                }
+                versions[version] = {
+                    source: `${sourceOf(tool, version, opts.mirror)} (fetched ${day} by floe-helm tools refresh-checksums)`,
+                    sha256,
+                };
+            }
+            table[tool] = versions;
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(tmp, { recursive: true, force: true });
+    }
+    if (failures.length > 0) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(table, null, 2)}\n`);
+    return { changed, table };
+}
+function previous(old, tool, version, key) {
+    const t = old[tool];
+    return t?.[version]?.sha256[key];
+}
+function sourceOf(tool, version, mirror) {
+    const a = (0,_assets_js__WEBPACK_IMPORTED_MODULE_4__/* .assetFor */ .Wh)(tool, version, { os: "linux", arch: "amd64" }, mirror);
+    return a.checksumUrl.replace(/linux([-_])amd64/g, "<os>$1<arch>").replace("/linux/amd64/", "/<os>/<arch>/");
+}
+
+
+/***/ }),
+
+/***/ 5084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  installOptions: () => (/* binding */ installOptions),
+  installPlanned: () => (/* binding */ installPlanned),
+  planInstall: () => (/* binding */ planInstall),
+  u: () => (/* binding */ resolveTools)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var config_inputs = __nccwpck_require__(6678);
+// EXTERNAL MODULE: ./src/tools/checksums.ts + 1 modules
+var checksums = __nccwpck_require__(9245);
+// EXTERNAL MODULE: ./src/tools/install.ts
+var install = __nccwpck_require__(4884);
+// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
+var local = __nccwpck_require__(8065);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./schemas/checksums.schema.json
+const checksums_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/floe/helm-action/schemas/checksums.schema.json","title":"floe-helm checksum table","description":"Trusted sha256 values of tool release assets, per tool, version (with v) and <os>-<arch>. The same format serves floe-helm\'s committed table (src/tools/checksums.json) and a user\'s checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action\'s `checksums` input), which adds versions or platforms to it.","type":"object","additionalProperties":false,"properties":{"$comment":{"type":["string","array"]},"helm":{"$ref":"#/definitions/versions"},"kind":{"$ref":"#/definitions/versions"},"kubectl":{"$ref":"#/definitions/versions"},"kubesec":{"$ref":"#/definitions/versions"}},"definitions":{"versions":{"type":"object","propertyNames":{"pattern":"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["source","sha256"],"properties":{"source":{"type":"string","minLength":1,"description":"Where the values came from (an official checksum file, a release note, ...)."},"sha256":{"type":"object","minProperties":1,"propertyNames":{"enum":["linux-amd64","linux-arm64","darwin-amd64","darwin-arm64"]},"additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}}}}}');
+// EXTERNAL MODULE: ./src/config/document.ts
+var config_document = __nccwpck_require__(9329);
+// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
+var ajv = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/tools/user-checksums.ts
+// A user's checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action's `checksums` input): the same
+// format as floe-helm's table (schemas/checksums.schema.json), YAML or JSON. It adds versions or platforms
+// the committed table lacks, so an enterprise can pin its own tool versions, or fill a platform whose
+// official value floe-helm could not confirm, without ever trusting the download source. It never
+// overrides a committed value: a different value for the same asset is an error, since one of them is wrong.
+
+
+
+
+
+
+
+
+const validate = (0,ajv/* createAjv */.gr)().compile(checksums_schema_namespaceObject);
+/** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
+async function withUserChecksums(base, file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file) || file;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors/* InputError */.dz(code === "ENOENT"
+            ? `checksums file not found: ${rel}`
+            : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
+    }
+    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
+    (0,config_document/* assertValidDocument */.W)(validate, y, "the checksums file", "schemas/checksums.schema.json");
+    const user = (y.value ?? {});
+    const merged = structuredClone(base);
+    for (const tool of Object.keys(user).filter((k) => k !== "$comment")) {
+        for (const [version, entry] of Object.entries(user[tool] ?? {})) {
+            const have = merged[tool]?.[version] ?? { source: entry.source, sha256: {} };
+            const out = { ...have, sha256: { ...have.sha256 }, from: { ...have.from } };
+            for (const [key, sha] of Object.entries(entry.sha256)) {
+                const pinned = out.sha256[key];
+                if (pinned !== undefined && pinned !== sha) {
+                    const origin = have.from?.[key] ?? `${checksums/* BUILTIN_TABLE */.f4} (${have.source})`;
+                    throw new errors/* InputError */.dz(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
+                }
+                if (pinned === undefined) {
+                    out.sha256[key] = sha;
+                    out.from[key] = `${rel} (${entry.source})`;
+                }
+            }
+            merged[tool] = { ...merged[tool], [version]: out };
+        }
+    }
+    return merged;
+}
+
+// EXTERNAL MODULE: ./src/tools/version-input.ts
+var version_input = __nccwpck_require__(2274);
+;// CONCATENATED MODULE: ./src/tools/resolve.ts
+// How every phase finds its tools, so a local run and a CI run resolve them the same way: an explicit
+// --tools-dir first (binaries named helm3, helm4, kind, kubectl, kubesec), else the installer (tool cache
+// first, download + verify only when missing).
+
+
+
+
+
+
+
+
+const label = (flag, env) => `--${flag} (${env})`;
+/** The exact versions to install for `tools` from the Inputs: version inputs, else the pinned defaults
+ * (helm: one per major in --helm). Throws one InputError for the first bad input. */
+function planInstall(inputs, tools) {
+    const out = [];
+    const v = inputs.toolVersions;
+    for (const tool of tools) {
+        if (tool === "helm") {
+            const src = label("helm-version", config_inputs/* envNames */.MP.helmVersion);
+            for (const h of (0,version_input/* resolveHelmVersions */.GN)(v.helm ?? inputs.helmMajors.join(","), src)) {
+                out.push({ tool, version: h.version });
+            }
+        }
+        else {
+            const defaults = { kind: "0", kubectl: "1", kubesec: "2" };
+            const src = label(`${tool}-version`, config_inputs/* envNames */.MP[`${tool}Version`]);
+            out.push({ tool, version: (0,version_input/* resolveVersion */.x)(tool, v[tool] ?? defaults[tool], src) });
+        }
+    }
+    return out;
+}
+async function installOptions(inputs, cwd, hooks = {}) {
+    const mirror = (0,install.parseMirror)(inputs.mirror, label("mirror", config_inputs/* envNames */.MP.mirror));
+    return {
+        toolCache: inputs.toolCache,
+        mirror,
+        quiet: !inputs.githubActions,
+        ...(inputs.checksums ? { table: await withUserChecksums(checksums/* checksumTable */.sO, inputs.checksums, cwd) } : {}),
+        ...hooks,
+    };
+}
+/** Installs (or finds in the cache) every planned tool, in order. */
+async function installPlanned(plan, opts) {
+    const done = [];
+    for (const req of plan)
+        done.push(await (0,install/* installTool */.G)(req, opts));
+    return done;
+}
+/**
+ * The resolver the gate and cluster phases call: absolute paths of the tools they need.
+ * With --tools-dir (FLOE_HELM_TOOLS_DIR) the binaries come from that folder and nothing is downloaded;
+ * otherwise from the installer, at the versions of the version inputs or the pinned defaults. A second
+ * call with the same versions is served from the tool cache without any network request.
+ */
+async function resolveTools(inputs, need, hooks = {}) {
+    const out = {};
+    if (inputs.toolsDir) {
+        for (const n of need)
+            out[n] = await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, n);
+        return out;
+    }
+    const plan = [];
+    for (const n of need) {
+        if (n === "helm3" || n === "helm4") {
+            const major = n === "helm3" ? "3" : "4";
+            const listed = inputs.toolVersions.helm
+                ? (0,version_input/* resolveHelmVersions */.GN)(inputs.toolVersions.helm, label("helm-version", config_inputs/* envNames */.MP.helmVersion))
+                : [];
+            const version = listed.find((h) => String(h.major) === major)?.version ?? (0,version_input/* resolveVersion */.x)("helm", major, n);
+            plan.push({ tool: "helm", version });
+        }
+        else {
+            plan.push(...planInstall(inputs, [n]));
+        }
+    }
+    const installed = await installPlanned(plan, await installOptions(inputs, process.cwd(), hooks));
+    need.forEach((n, i) => {
+        const t = installed[i];
+        if (!t)
+            throw new errors/* InputError */.dz(`internal: ${n} was not installed`);
+        out[n] = external_node_path_default().resolve(t.path);
+    });
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 2274:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GN: () => (/* binding */ resolveHelmVersions),
+/* harmony export */   tU: () => (/* binding */ pinnedMajors),
+/* harmony export */   x: () => (/* binding */ resolveVersion)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6675);
+/* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7684);
+// Version inputs: an exact version (`3.17.2` or `v3.17.2`) or a major (`3`), which resolves to the pinned
+// default of that major without any network look-up. `latest` and ranges are refused: they change under
+// users (Helm 4 broke pipelines through `latest`), and a gate must run the same tools on every re-run.
+
+
+
+/** Pinned default per major, from versions.json (shared with scripts/tools.sh). */
+function pinnedMajors(tool) {
+    const entry = _versions_json__WEBPACK_IMPORTED_MODULE_2__[tool];
+    return Object.fromEntries(Object.entries(entry).filter(([k]) => /^\d+$/.test(k)));
+}
+function examples(tool) {
+    const pins = Object.entries(pinnedMajors(tool));
+    const [major, exact] = pins[pins.length - 1] ?? ["1", "v1.0.0"];
+    return `an exact version such as ${exact} or ${exact.slice(1)}, or a major such as ${major} (pinned: ${pins
+        .map(([m, v]) => `${m} -> ${v}`)
+        .join(", ")})`;
+}
+/** Resolves one version input to `vX.Y.Z`; `source` names where it came from (flag or env) for the error. */
+function resolveVersion(tool, input, source) {
+    const raw = input.trim();
+    const want = `write ${examples(tool)}`;
+    if (raw === "")
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: empty version: ${want}`);
+    if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
+    }
+    if (/^v?\d+$/.test(raw)) {
+        const major = raw.replace(/^v/, "");
+        const pinned = pinnedMajors(tool)[major];
+        if (!pinned)
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
+        return pinned;
+    }
+    const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(raw.replace(/^v/, ""));
+    if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
+        return `v${exact}`;
+    if (semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(raw)) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
+    }
+    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: malformed version '${raw}'; ${want}`);
+}
+/** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
+function resolveHelmVersions(input, source) {
+    const out = [];
+    for (const part of input.split(",")) {
+        const version = resolveVersion("helm", part, source);
+        const major = semver__WEBPACK_IMPORTED_MODULE_0___default().major(version);
+        if (major !== 3 && major !== 4) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
+        }
+        if (out.some((h) => h.major === major)) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
+        }
+        out.push({ major, version });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 4052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gr: () => (/* binding */ createAjv),
+  Fl: () => (/* binding */ createAjvFor),
+  bz: () => (/* binding */ draftOf),
+  _2: () => (/* binding */ withCanonicalDraft)
+});
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
+var _2019 = __nccwpck_require__(878);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+;// CONCATENATED MODULE: ./node_modules/ajv/dist/refs/json-schema-draft-06.json
+const json_schema_draft_06_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-06/schema#","$id":"http://json-schema.org/draft-06/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"examples":{"type":"array","items":{}},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":{},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":{}}');
+// EXTERNAL MODULE: ./node_modules/ajv-draft-04/dist/index.js
+var dist = __nccwpck_require__(905);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(2815);
+var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./src/values/ajv.ts
+// One place that builds Ajv instances, so every schema in floe-helm is checked the same way. createAjv()
+// is draft-07 (floe-helm's own schemas). createAjvFor() follows what helm 3.22 and 4.2 do with a chart's
+// values.schema.json (both validate with santhosh-tekuri/jsonschema; the agreement corpus proves each
+// point): the draft a schema declares in `$schema` (04, 06, 07, 2019-09, 2020-12; http or https, with or
+// without the trailing `#`), draft 2020-12 when it declares none, and for any other `$schema` helm tries to
+// download it and fails, so the caller reports it.
+
+
+
+
+
+
+const mod = (ajv_formats_dist_default());
+const addFormats = mod.default ?? mod;
+const d4 = (dist_default());
+const AjvDraft04 = d4.default ?? d4;
+function createAjv(opts = {}) {
+    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...opts });
+    addFormats(ajv);
+    return ajv;
+}
+const knownDrafts = [
+    [/^https?:\/\/json-schema\.org\/draft-04\/schema#?$/, "draft-04"],
+    [/^https?:\/\/json-schema\.org\/draft-06\/schema#?$/, "draft-06"],
+    [/^https?:\/\/json-schema\.org\/draft-07\/schema#?$/, "draft-07"],
+    [/^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/, "2019-09"],
+    [/^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, "2020-12"],
+];
+// The meta-schema ids Ajv registers for each draft.
+const metaIds = {
+    "draft-04": "http://json-schema.org/draft-04/schema#",
+    "draft-06": "http://json-schema.org/draft-06/schema#",
+    "draft-07": "http://json-schema.org/draft-07/schema#",
+    "2019-09": "https://json-schema.org/draft/2019-09/schema",
+    "2020-12": "https://json-schema.org/draft/2020-12/schema",
+};
+/** The schema with `$schema` spelt as Ajv knows its draft (helm accepts http/https, with or without `#`). */
+function withCanonicalDraft(schema) {
+    const d = draftOf(schema);
+    const declared = schema?.$schema;
+    if (typeof d !== "string" || typeof declared !== "string")
+        return schema;
+    return { ...schema, $schema: metaIds[d] };
+}
+/** The draft helm applies to a values schema; `{ unknown }` for a `$schema` helm cannot resolve offline. */
+function draftOf(schema) {
+    const declared = schema?.$schema;
+    if (declared === undefined || typeof schema !== "object")
+        return "2020-12";
+    if (typeof declared !== "string")
+        return { unknown: JSON.stringify(declared) };
+    const hit = knownDrafts.find(([re]) => re.test(declared.trim()));
+    return hit ? hit[1] : { unknown: declared };
+}
+// Keywords that came after a draft (draft-06 added const/contains/propertyNames, draft-07 if/then/else).
+const laterKeywords = {
+    "draft-04": ["const", "contains", "propertyNames", "if", "then", "else"],
+    "draft-06": ["if", "then", "else"],
+};
+/** An Ajv for the draft helm applies to `schema` (see draftOf; an unknown `$schema` gets 2020-12 here,
+ * the caller reports it). */
+function createAjvFor(schema, opts = {}) {
+    const o = { allErrors: true, strict: false, ...opts };
+    const draft = draftOf(schema);
+    let ajv;
+    if (draft === "draft-04")
+        ajv = new AjvDraft04(o);
+    else if (draft === "draft-06") {
+        ajv = new dist_ajv.Ajv(o);
+        ajv.addMetaSchema(json_schema_draft_06_namespaceObject);
+    }
+    else if (draft === "draft-07")
+        ajv = new dist_ajv.Ajv(o);
+    else if (draft === "2019-09")
+        ajv = new _2019.Ajv2019(o);
+    else
+        ajv = new _2020.Ajv2020(o);
+    // Ajv's draft-04/06 support still applies keywords those drafts do not have; helm ignores them there.
+    for (const k of typeof draft === "string" ? (laterKeywords[draft] ?? []) : [])
+        ajv.removeKeyword(k);
+    addFormats(ajv);
+    return ajv;
+}
+
+
+/***/ }),
+
+/***/ 3319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sv: () => (/* binding */ FileTooLarge),
+/* harmony export */   Y3: () => (/* binding */ loadYamlFile),
+/* harmony export */   cd: () => (/* binding */ parseYamlText)
+/* harmony export */ });
+/* unused harmony exports MAX_VALUES_BYTES, decodeText, nodeAt, keyPathAt */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
+/* harmony import */ var _exec_plain_env_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5949);
+// Values files loaded once, with positions kept, so every finding about one points at its file:line:col.
+// Parsed as YAML 1.1 because helm reads values with sigs.k8s.io/yaml (go-yaml, YAML 1.1 scalars: `yes`,
+// `on`, `0755` ...); reading them as YAML 1.2 would make ajv and helm disagree about types.
+
+
+
+
+/** Values files are configuration, not data: larger ones are refused before parsing. */
+const MAX_VALUES_BYTES = 8 * 1024 * 1024;
+class FileTooLarge extends Error {
+    file;
+    bytes;
+    constructor(file, bytes) {
+        super(`${file}: values file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_VALUES_BYTES / 1024 / 1024} MiB floe-helm reads (values files are configuration, not data)`);
+        this.file = file;
+        this.bytes = bytes;
+    }
+}
+function lineColOfByte(buf, at) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < at; i++) {
+        if (buf[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, col: at - lineStart + 1 };
+}
+/** Decodes text, or says where the first byte is that makes this not a UTF-8 text file. */
+function decodeText(buf) {
+    const nul = buf.indexOf(0);
+    try {
+        const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+        if (nul >= 0)
+            return { badByte: nul };
+        return { text };
+    }
+    catch {
+        // Find the first offending byte by decoding growing prefixes at character boundaries.
+        let lo = 0;
+        let hi = buf.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            try {
+                new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + 1));
+                lo = mid + 1;
+            }
+            catch {
+                // A prefix can end inside a valid multi-byte character; accept if a few more bytes fix it.
+                let ok = false;
+                for (let k = 2; k <= 4 && mid + k <= buf.length; k++) {
+                    try {
+                        new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + k));
+                        ok = true;
+                        break;
+                    }
+                    catch { }
+                }
+                if (ok)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+        }
+        return { badByte: nul >= 0 ? Math.min(nul, lo) : lo };
+    }
+}
+/** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
+ * must stay the string "off". */
+function parseYamlText(text, file, version = "1.1") {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
+    const doc = (0,_exec_plain_env_js__WEBPACK_IMPORTED_MODULE_3__/* .withPlainEnv */ .W)(() => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, {
+        lineCounter,
+        uniqueKeys: true,
+        version,
+        prettyErrors: false,
+        // Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
+        customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
+    }));
+    const problems = [];
+    for (const e of doc.errors) {
+        const lp = lineCounter.linePos(e.pos[0]);
+        if (e.code === "DUPLICATE_KEY") {
+            const keyPath = keyPathAt(doc.contents, e.pos[0]);
+            problems.push({
+                rule: "duplicate-key",
+                message: `key '${keyPath?.join(".") ?? "?"}' is set twice in this mapping (YAML keeps only the last one)`,
+                at: { file, line: lp.line, col: lp.col },
+            });
+        }
+        else {
+            problems.push({
+                rule: "yaml-parse",
+                message: `not valid YAML: ${e.message.split("\n")[0]}`,
+                at: { file, line: lp.line, col: lp.col },
+            });
+        }
+    }
+    const fatal = problems.some((p) => p.rule === "yaml-parse");
+    let value;
+    if (!fatal) {
+        try {
+            value = doc.toJS({ maxAliasCount: 1000 });
+        }
+        catch (e) {
+            problems.push({
+                rule: "yaml-parse",
+                message: `not valid YAML: ${e.message}`,
+                at: { file, line: 1, col: 1 },
+            });
+        }
+    }
+    const positionOf = (p) => {
+        const node = nodeAt(doc.contents, p);
+        if (!node?.range)
+            return undefined;
+        const lp = lineCounter.linePos(node.range[0]);
+        return { file, line: lp.line, col: lp.col };
+    };
+    return { file, doc: fatal ? undefined : doc, value: fatal ? undefined : value, problems, positionOf };
+}
+/** Reads and parses a values file. Missing files throw (the caller decides: usage error); binary files
+ * and YAML faults become problems; files over MAX_VALUES_BYTES throw FileTooLarge. */
+async function loadYamlFile(file, cwd) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs);
+    if (st.size > MAX_VALUES_BYTES)
+        throw new FileTooLarge(file, st.size);
+    const buf = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs);
+    const decoded = decodeText(buf);
+    if ("badByte" in decoded) {
+        const lc = lineColOfByte(buf, decoded.badByte);
+        return {
+            file,
+            doc: undefined,
+            value: undefined,
+            problems: [
+                {
+                    rule: "yaml-parse",
+                    message: `not a UTF-8 text file (byte 0x${(buf[decoded.badByte] ?? 0).toString(16).padStart(2, "0")} at offset ${decoded.badByte}): a values file must be YAML text`,
+                    at: { file, ...lc },
+                },
+            ],
+            positionOf: () => undefined,
+        };
+    }
+    return parseYamlText(decoded.text, file);
+}
+/** The key node (for a map entry) or item node (for a list index) at `p`; for the empty path the root. */
+function nodeAt(root, p) {
+    let cur = root;
+    let last = root;
+    for (const seg of p) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(cur)) {
+            const pair = cur.items.find((it) => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isPair */ .tO)(it) && (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(it.key) && String(it.key.value) === String(seg));
+            if (!pair)
+                return undefined;
+            last = pair.key;
+            cur = pair.value;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(cur) && typeof seg === "number") {
+            const item = cur.items[seg];
+            if (!item)
+                return undefined;
+            last = item;
+            cur = item;
+        }
+        else {
+            return undefined;
+        }
+    }
+    return last;
+}
+/** Path of the map key starting at byte `offset` (for duplicate-key errors). */
+function keyPathAt(node, offset) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(node)) {
+        let lastMatch;
+        for (const item of node.items) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isPair */ .tO)(item))
+                continue;
+            const key = item.key;
+            const k = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(key) ? String(key.value) : String(key);
+            if (key?.range && key.range[0] === offset)
+                lastMatch = [k];
+            const v = item.value;
+            if (v?.range && offset >= v.range[0] && offset <= v.range[2]) {
+                const sub = keyPathAt(v, offset);
+                if (sub)
+                    return [k, ...sub];
+            }
+        }
+        return lastMatch;
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(node)) {
+        for (const [i, it] of node.items.entries()) {
+            const n = it;
+            if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
+                const sub = keyPathAt(n, offset);
+                if (sub)
+                    return [i, ...sub];
+            }
+        }
+    }
+    return undefined;
+}
+
 
 /***/ }),
 
@@ -49324,6 +46388,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -49460,6 +46538,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
 /***/ 6760:
 /***/ ((module) => {
 
@@ -49492,13 +46577,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 6193:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
 
 /***/ }),
 
@@ -49544,6 +46622,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 6928:
 /***/ ((module) => {
 
@@ -49576,13 +46661,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 3106:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 
 /***/ }),
 
@@ -64223,6 +61301,3992 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 6058:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ExitCode: () => (/* binding */ ExitCode),
+  addPath: () => (/* binding */ addPath),
+  debug: () => (/* binding */ debug),
+  endGroup: () => (/* binding */ endGroup),
+  error: () => (/* binding */ error),
+  exportVariable: () => (/* binding */ exportVariable),
+  getBooleanInput: () => (/* binding */ getBooleanInput),
+  getIDToken: () => (/* binding */ getIDToken),
+  getInput: () => (/* binding */ getInput),
+  getMultilineInput: () => (/* binding */ getMultilineInput),
+  getState: () => (/* binding */ getState),
+  group: () => (/* binding */ group),
+  info: () => (/* binding */ info),
+  isDebug: () => (/* binding */ isDebug),
+  markdownSummary: () => (/* reexport */ markdownSummary),
+  notice: () => (/* binding */ notice),
+  platform: () => (/* reexport */ platform_namespaceObject),
+  saveState: () => (/* binding */ saveState),
+  setCommandEcho: () => (/* binding */ setCommandEcho),
+  setFailed: () => (/* binding */ setFailed),
+  setOutput: () => (/* binding */ setOutput),
+  setSecret: () => (/* binding */ setSecret),
+  startGroup: () => (/* binding */ startGroup),
+  summary: () => (/* reexport */ summary),
+  toPlatformPath: () => (/* reexport */ toPlatformPath),
+  toPosixPath: () => (/* reexport */ toPosixPath),
+  toWin32Path: () => (/* reexport */ toWin32Path),
+  warning: () => (/* binding */ warning)
+});
+
+// NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
+var platform_namespaceObject = {};
+__nccwpck_require__.r(platform_namespaceObject);
+__nccwpck_require__.d(platform_namespaceObject, {
+  arch: () => (arch),
+  getDetails: () => (getDetails),
+  isLinux: () => (isLinux),
+  isMacOS: () => (isMacOS),
+  isWindows: () => (isWindows),
+  platform: () => (platform)
+});
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function issue(name, message = '') {
+    issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
+    const convertedValue = toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new lib/* HttpClient */.Qq('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = _summary;
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, external_path_.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
+var exec = __nccwpck_require__(5260);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec/* getExecOutput */.H('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec/* getExecOutput */.H('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec/* getExecOutput */.H('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_.platform();
+const arch = external_os_.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    issueCommand('set-output', { name }, toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 5260:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  H: () => (/* binding */ getExecOutput)
+});
+
+// UNUSED EXPORTS: exec
+
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util = __nccwpck_require__(90);
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!io_util/* isRooted */.Qh(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield io/* which */.K7(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield io_util/* exists */.t2(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+
+/***/ }),
+
+/***/ 4942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, HttpCodes, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 90:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $1: () => (/* binding */ lstat),
+/* harmony export */   Ck: () => (/* binding */ mkdir),
+/* harmony export */   Cy: () => (/* binding */ readdir),
+/* harmony export */   H8: () => (/* binding */ IS_WINDOWS),
+/* harmony export */   Qh: () => (/* binding */ isRooted),
+/* harmony export */   YN: () => (/* binding */ symlink),
+/* harmony export */   dJ: () => (/* binding */ stat),
+/* harmony export */   h_: () => (/* binding */ readlink),
+/* harmony export */   k6: () => (/* binding */ chmod),
+/* harmony export */   m3: () => (/* binding */ copyFile),
+/* harmony export */   rm: () => (/* binding */ rm),
+/* harmony export */   t2: () => (/* binding */ exists),
+/* harmony export */   vr: () => (/* binding */ tryGetExecutablePath),
+/* harmony export */   y1: () => (/* binding */ unlink)
+/* harmony export */ });
+/* unused harmony exports open, rename, rmdir, UV_FS_O_EXLOCK, READONLY, isDirectory, getCmdPath */
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9896);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs__WEBPACK_IMPORTED_MODULE_0__.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const result = yield fs__WEBPACK_IMPORTED_MODULE_0__.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = path__WEBPACK_IMPORTED_MODULE_1__.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path__WEBPACK_IMPORTED_MODULE_1__.dirname(filePath);
+                        const upperName = path__WEBPACK_IMPORTED_MODULE_1__.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path__WEBPACK_IMPORTED_MODULE_1__.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+
+/***/ }),
+
+/***/ 8701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K7: () => (/* binding */ which),
+/* harmony export */   U$: () => (/* binding */ mkdirP),
+/* harmony export */   Yz: () => (/* binding */ rmRF),
+/* harmony export */   cp: () => (/* binding */ cp)
+/* harmony export */ });
+/* unused harmony exports mv, findInPath */
+/* harmony import */ var assert__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2613);
+/* harmony import */ var path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6928);
+/* harmony import */ var _io_util_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(90);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(dest)) ? yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path__WEBPACK_IMPORTED_MODULE_1__.join(dest, path__WEBPACK_IMPORTED_MODULE_1__.basename(source))
+            : dest;
+        if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path__WEBPACK_IMPORTED_MODULE_1__.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return __awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return __awaiter(this, void 0, void 0, function* () {
+        (0,assert__WEBPACK_IMPORTED_MODULE_0__.ok)(fsPath, 'a path argument must be provided');
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .mkdir */ .Ck(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (_io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .isRooted */ .Qh(tool)) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path__WEBPACK_IMPORTED_MODULE_1__.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path__WEBPACK_IMPORTED_MODULE_1__.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .tryGetExecutablePath */ .vr(path__WEBPACK_IMPORTED_MODULE_1__.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readdir */ .Cy(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destDir, (yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .stat */ .dJ(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function copyFile(srcFile, destFile, force) {
+    return __awaiter(this, void 0, void 0, function* () {
+        if ((yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .lstat */ .$1(destFile);
+                yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .chmod */ .k6(destFile, '0666');
+                    yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .unlink */ .y1(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .readlink */ .h_(srcFile);
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .symlink */ .YN(symlinkFull, destFile, _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .IS_WINDOWS */ .H8 ? 'junction' : null);
+        }
+        else if (!(yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .exists */ .t2(destFile)) || force) {
+            yield _io_util_js__WEBPACK_IMPORTED_MODULE_2__/* .copyFile */ .m3(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+
+/***/ }),
+
+/***/ 3002:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Hl: () => (/* binding */ HTTPError),
+  e8: () => (/* binding */ cacheDir),
+  bq: () => (/* binding */ downloadTool),
+  I6: () => (/* binding */ find)
+});
+
+// UNUSED EXPORTS: cacheFile, evaluateVersions, extract7z, extractTar, extractXar, extractZip, findAllVersions, findFromManifest, getManifestFromRepo, isExplicitVersion
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
+var lib_core = __nccwpck_require__(6058);
+// EXTERNAL MODULE: ./node_modules/@actions/io/lib/io.js
+var lib_io = __nccwpck_require__(8701);
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var node_modules_semver = __nccwpck_require__(2088);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+// Internal object for testability (allows mocking in ESM)
+const _internal = {
+    readLinuxVersionFile() {
+        const lsbReleaseFile = '/etc/lsb-release';
+        const osReleaseFile = '/etc/os-release';
+        let contents = '';
+        if (external_fs_.existsSync(lsbReleaseFile)) {
+            contents = external_fs_.readFileSync(lsbReleaseFile).toString();
+        }
+        else if (external_fs_.existsSync(osReleaseFile)) {
+            contents = external_fs_.readFileSync(osReleaseFile).toString();
+        }
+        return contents;
+    }
+};
+function _findMatch(versionSpec, stable, candidates, archFilter) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const platFilter = os.platform();
+        let result;
+        let match;
+        let file;
+        for (const candidate of candidates) {
+            const version = candidate.version;
+            debug(`check ${version} satisfies ${versionSpec}`);
+            if (semver.satisfies(version, versionSpec) &&
+                (!stable || candidate.stable === stable)) {
+                file = candidate.files.find(item => {
+                    debug(`${item.arch}===${archFilter} && ${item.platform}===${platFilter}`);
+                    let chk = item.arch === archFilter && item.platform === platFilter;
+                    if (chk && item.platform_version) {
+                        const osVersion = _getOsVersion();
+                        if (osVersion === item.platform_version) {
+                            chk = true;
+                        }
+                        else {
+                            chk = semver.satisfies(osVersion, item.platform_version);
+                        }
+                    }
+                    return chk;
+                });
+                if (file) {
+                    debug(`matched ${candidate.version}`);
+                    match = candidate;
+                    break;
+                }
+            }
+        }
+        if (match && file) {
+            // clone since we're mutating the file list to be only the file that matches
+            result = Object.assign({}, match);
+            result.files = [file];
+        }
+        return result;
+    });
+}
+function _getOsVersion() {
+    // TODO: add windows and other linux, arm variants
+    // right now filtering on version is only an ubuntu and macos scenario for tools we build for hosted (python)
+    const plat = os.platform();
+    let version = '';
+    if (plat === 'darwin') {
+        version = cp.execSync('sw_vers -productVersion').toString();
+    }
+    else if (plat === 'linux') {
+        // lsb_release process not in some containers, readfile
+        // Run cat /etc/lsb-release
+        // DISTRIB_ID=Ubuntu
+        // DISTRIB_RELEASE=18.04
+        // DISTRIB_CODENAME=bionic
+        // DISTRIB_DESCRIPTION="Ubuntu 18.04.4 LTS"
+        const lsbContents = _internal.readLinuxVersionFile();
+        if (lsbContents) {
+            const lines = lsbContents.split('\n');
+            for (const line of lines) {
+                const parts = line.split('=');
+                if (parts.length === 2 &&
+                    (parts[0].trim() === 'VERSION_ID' ||
+                        parts[0].trim() === 'DISTRIB_RELEASE')) {
+                    version = parts[1].trim().replace(/^"/, '').replace(/"$/, '');
+                    break;
+                }
+            }
+        }
+    }
+    return version;
+}
+// Alias for backwards compatibility
+function _readLinuxVersionFile() {
+    return _internal.readLinuxVersionFile();
+}
+//# sourceMappingURL=manifest.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(4942);
+;// CONCATENATED MODULE: external "stream"
+const external_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+// EXTERNAL MODULE: external "util"
+var external_util_ = __nccwpck_require__(9023);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 2 modules
+var lib_exec = __nccwpck_require__(5260);
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/retry-helper.js
+var retry_helper_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+/**
+ * Internal class for retries
+ */
+class RetryHelper {
+    constructor(maxAttempts, minSeconds, maxSeconds) {
+        if (maxAttempts < 1) {
+            throw new Error('max attempts should be greater than or equal to 1');
+        }
+        this.maxAttempts = maxAttempts;
+        this.minSeconds = Math.floor(minSeconds);
+        this.maxSeconds = Math.floor(maxSeconds);
+        if (this.minSeconds > this.maxSeconds) {
+            throw new Error('min seconds should be less than or equal to max seconds');
+        }
+    }
+    execute(action, isRetryable) {
+        return retry_helper_awaiter(this, void 0, void 0, function* () {
+            let attempt = 1;
+            while (attempt < this.maxAttempts) {
+                // Try
+                try {
+                    return yield action();
+                }
+                catch (err) {
+                    if (isRetryable && !isRetryable(err)) {
+                        throw err;
+                    }
+                    lib_core.info(err.message);
+                }
+                // Sleep
+                const seconds = this.getSleepAmount();
+                lib_core.info(`Waiting ${seconds} seconds before trying again`);
+                yield this.sleep(seconds);
+                attempt++;
+            }
+            // Last attempt
+            return yield action();
+        });
+    }
+    getSleepAmount() {
+        return (Math.floor(Math.random() * (this.maxSeconds - this.minSeconds + 1)) +
+            this.minSeconds);
+    }
+    sleep(seconds) {
+        return retry_helper_awaiter(this, void 0, void 0, function* () {
+            return new Promise(resolve => setTimeout(resolve, seconds * 1000));
+        });
+    }
+}
+//# sourceMappingURL=retry-helper.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js
+var tool_cache_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+class HTTPError extends Error {
+    constructor(httpStatusCode) {
+        super(`Unexpected HTTP response: ${httpStatusCode}`);
+        this.httpStatusCode = httpStatusCode;
+        Object.setPrototypeOf(this, new.target.prototype);
+    }
+}
+const IS_WINDOWS = process.platform === 'win32';
+const IS_MAC = process.platform === 'darwin';
+const userAgent = 'actions/tool-cache';
+/**
+ * Download a tool from an url and stream it into a file
+ *
+ * @param url       url of tool to download
+ * @param dest      path to download tool
+ * @param auth      authorization header
+ * @param headers   other headers
+ * @returns         path to downloaded tool
+ */
+function downloadTool(url, dest, auth, headers) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        dest = dest || external_path_.join(_getTempDirectory(), external_crypto_.randomUUID());
+        yield lib_io/* mkdirP */.U$(external_path_.dirname(dest));
+        lib_core.debug(`Downloading ${url}`);
+        lib_core.debug(`Destination ${dest}`);
+        const maxAttempts = 3;
+        const minSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS', 10);
+        const maxSeconds = _getGlobal('TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS', 20);
+        const retryHelper = new RetryHelper(maxAttempts, minSeconds, maxSeconds);
+        return yield retryHelper.execute(() => tool_cache_awaiter(this, void 0, void 0, function* () {
+            return yield downloadToolAttempt(url, dest || '', auth, headers);
+        }), (err) => {
+            if (err instanceof HTTPError && err.httpStatusCode) {
+                // Don't retry anything less than 500, except 408 Request Timeout and 429 Too Many Requests
+                if (err.httpStatusCode < 500 &&
+                    err.httpStatusCode !== 408 &&
+                    err.httpStatusCode !== 429) {
+                    return false;
+                }
+            }
+            // Otherwise retry
+            return true;
+        });
+    });
+}
+function downloadToolAttempt(url, dest, auth, headers) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (external_fs_.existsSync(dest)) {
+            throw new Error(`Destination file path ${dest} already exists`);
+        }
+        // Get the response headers
+        const http = new lib/* HttpClient */.Qq(userAgent, [], {
+            allowRetries: false
+        });
+        if (auth) {
+            lib_core.debug('set auth');
+            if (headers === undefined) {
+                headers = {};
+            }
+            headers.authorization = auth;
+        }
+        const response = yield http.get(url, headers);
+        if (response.message.statusCode !== 200) {
+            const err = new HTTPError(response.message.statusCode);
+            lib_core.debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
+            throw err;
+        }
+        // Download the response body
+        const pipeline = external_util_.promisify(external_stream_namespaceObject.pipeline);
+        const responseMessageFactory = _getGlobal('TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY', () => response.message);
+        const readStream = responseMessageFactory();
+        let succeeded = false;
+        try {
+            yield pipeline(readStream, external_fs_.createWriteStream(dest));
+            lib_core.debug('download complete');
+            succeeded = true;
+            return dest;
+        }
+        finally {
+            // Error, delete dest before retry
+            if (!succeeded) {
+                lib_core.debug('download failed');
+                try {
+                    yield lib_io/* rmRF */.Yz(dest);
+                }
+                catch (err) {
+                    lib_core.debug(`Failed to delete '${dest}'. ${err.message}`);
+                }
+            }
+        }
+    });
+}
+/**
+ * Extract a .7z file
+ *
+ * @param file     path to the .7z file
+ * @param dest     destination directory. Optional.
+ * @param _7zPath  path to 7zr.exe. Optional, for long path support. Most .7z archives do not have this
+ * problem. If your .7z archive contains very long paths, you can pass the path to 7zr.exe which will
+ * gracefully handle long paths. By default 7zdec.exe is used because it is a very small program and is
+ * bundled with the tool lib. However it does not support long paths. 7zr.exe is the reduced command line
+ * interface, it is smaller than the full command line interface, and it does support long paths. At the
+ * time of this writing, it is freely available from the LZMA SDK that is available on the 7zip website.
+ * Be sure to check the current license agreement. If 7zr.exe is bundled with your action, then the path
+ * to 7zr.exe can be pass to this function.
+ * @returns        path to the destination directory
+ */
+function extract7z(file, dest, _7zPath) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        ok(IS_WINDOWS, 'extract7z() not supported on current OS');
+        ok(file, 'parameter "file" is required');
+        dest = yield _createExtractFolder(dest);
+        const originalCwd = process.cwd();
+        process.chdir(dest);
+        if (_7zPath) {
+            try {
+                const logLevel = core.isDebug() ? '-bb1' : '-bb0';
+                const args = [
+                    'x', // eXtract files with full paths
+                    logLevel, // -bb[0-3] : set output log level
+                    '-bd', // disable progress indicator
+                    '-sccUTF-8', // set charset for for console input/output
+                    file
+                ];
+                const options = {
+                    silent: true
+                };
+                yield exec(`"${_7zPath}"`, args, options);
+            }
+            finally {
+                process.chdir(originalCwd);
+            }
+        }
+        else {
+            const escapedScript = path
+                .join(__dirname, '..', 'scripts', 'Invoke-7zdec.ps1')
+                .replace(/'/g, "''")
+                .replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+            const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+            const escapedTarget = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+            const command = `& '${escapedScript}' -Source '${escapedFile}' -Target '${escapedTarget}'`;
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                command
+            ];
+            const options = {
+                silent: true
+            };
+            try {
+                const powershellPath = yield io.which('powershell', true);
+                yield exec(`"${powershellPath}"`, args, options);
+            }
+            finally {
+                process.chdir(originalCwd);
+            }
+        }
+        return dest;
+    });
+}
+/**
+ * Extract a compressed tar archive
+ *
+ * @param file     path to the tar
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the tar command to use for extraction. Defaults to 'xz' (extracting gzipped tars). Optional.
+ * @returns        path to the destination directory
+ */
+function extractTar(file_1, dest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = 'xz') {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        // Create dest
+        dest = yield _createExtractFolder(dest);
+        // Determine whether GNU tar
+        core.debug('Checking tar --version');
+        let versionOutput = '';
+        yield exec('tar --version', [], {
+            ignoreReturnCode: true,
+            silent: true,
+            listeners: {
+                stdout: (data) => (versionOutput += data.toString()),
+                stderr: (data) => (versionOutput += data.toString())
+            }
+        });
+        core.debug(versionOutput.trim());
+        const isGnuTar = versionOutput.toUpperCase().includes('GNU TAR');
+        // Initialize args
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        if (core.isDebug() && !flags.includes('v')) {
+            args.push('-v');
+        }
+        let destArg = dest;
+        let fileArg = file;
+        if (IS_WINDOWS && isGnuTar) {
+            args.push('--force-local');
+            destArg = dest.replace(/\\/g, '/');
+            // Technically only the dest needs to have `/` but for aesthetic consistency
+            // convert slashes in the file arg too.
+            fileArg = file.replace(/\\/g, '/');
+        }
+        if (isGnuTar) {
+            // Suppress warnings when using GNU tar to extract archives created by BSD tar
+            args.push('--warning=no-unknown-keyword');
+            args.push('--overwrite');
+        }
+        args.push('-C', destArg, '-f', fileArg);
+        yield exec(`tar`, args);
+        return dest;
+    });
+}
+/**
+ * Extract a xar compatible archive
+ *
+ * @param file     path to the archive
+ * @param dest     destination directory. Optional.
+ * @param flags    flags for the xar. Optional.
+ * @returns        path to the destination directory
+ */
+function extractXar(file_1, dest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (file, dest, flags = []) {
+        ok(IS_MAC, 'extractXar() not supported on current OS');
+        ok(file, 'parameter "file" is required');
+        dest = yield _createExtractFolder(dest);
+        let args;
+        if (flags instanceof Array) {
+            args = flags;
+        }
+        else {
+            args = [flags];
+        }
+        args.push('-x', '-C', dest, '-f', file);
+        if (core.isDebug()) {
+            args.push('-v');
+        }
+        const xarPath = yield io.which('xar', true);
+        yield exec(`"${xarPath}"`, _unique(args));
+        return dest;
+    });
+}
+/**
+ * Extract a zip
+ *
+ * @param file     path to the zip
+ * @param dest     destination directory. Optional.
+ * @returns        path to the destination directory
+ */
+function extractZip(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (!file) {
+            throw new Error("parameter 'file' is required");
+        }
+        dest = yield _createExtractFolder(dest);
+        if (IS_WINDOWS) {
+            yield extractZipWin(file, dest);
+        }
+        else {
+            yield extractZipNix(file, dest);
+        }
+        return dest;
+    });
+}
+function extractZipWin(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        // build the powershell command
+        const escapedFile = file.replace(/'/g, "''").replace(/"|\n|\r/g, ''); // double-up single quotes, remove double quotes and newlines
+        const escapedDest = dest.replace(/'/g, "''").replace(/"|\n|\r/g, '');
+        const pwshPath = yield io.which('pwsh', false);
+        //To match the file overwrite behavior on nix systems, we use the overwrite = true flag for ExtractToDirectory
+        //and the -Force flag for Expand-Archive as a fallback
+        if (pwshPath) {
+            //attempt to use pwsh with ExtractToDirectory, if this fails attempt Expand-Archive
+            const pwshCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.ZipFile } catch { } ;`,
+                `try { [System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`,
+                `catch { if (($_.Exception.GetType().FullName -eq 'System.Management.Automation.MethodException') -or ($_.Exception.GetType().FullName -eq 'System.Management.Automation.RuntimeException') ){ Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force } else { throw $_ } } ;`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                pwshCommand
+            ];
+            core.debug(`Using pwsh at path: ${pwshPath}`);
+            yield exec(`"${pwshPath}"`, args);
+        }
+        else {
+            const powershellCommand = [
+                `$ErrorActionPreference = 'Stop' ;`,
+                `try { Add-Type -AssemblyName System.IO.Compression.FileSystem } catch { } ;`,
+                `if ((Get-Command -Name Expand-Archive -Module Microsoft.PowerShell.Archive -ErrorAction Ignore)) { Expand-Archive -LiteralPath '${escapedFile}' -DestinationPath '${escapedDest}' -Force }`,
+                `else {[System.IO.Compression.ZipFile]::ExtractToDirectory('${escapedFile}', '${escapedDest}', $true) }`
+            ].join(' ');
+            const args = [
+                '-NoLogo',
+                '-Sta',
+                '-NoProfile',
+                '-NonInteractive',
+                '-ExecutionPolicy',
+                'Unrestricted',
+                '-Command',
+                powershellCommand
+            ];
+            const powershellPath = yield io.which('powershell', true);
+            core.debug(`Using powershell at path: ${powershellPath}`);
+            yield exec(`"${powershellPath}"`, args);
+        }
+    });
+}
+function extractZipNix(file, dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        const unzipPath = yield io.which('unzip', true);
+        const args = [file];
+        if (!core.isDebug()) {
+            args.unshift('-q');
+        }
+        args.unshift('-o'); //overwrite with -o, otherwise a prompt is shown which freezes the run
+        yield exec(`"${unzipPath}"`, args, { cwd: dest });
+    });
+}
+/**
+ * Caches a directory and installs it into the tool cacheDir
+ *
+ * @param sourceDir    the directory to cache into tools
+ * @param tool          tool name
+ * @param version       version of the tool.  semver format
+ * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
+ */
+function cacheDir(sourceDir, tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        version = node_modules_semver.clean(version) || version;
+        arch = arch || external_os_.arch();
+        lib_core.debug(`Caching tool ${tool} ${version} ${arch}`);
+        lib_core.debug(`source dir: ${sourceDir}`);
+        if (!external_fs_.statSync(sourceDir).isDirectory()) {
+            throw new Error('sourceDir is not a directory');
+        }
+        // Create the tool dir
+        const destPath = yield _createToolPath(tool, version, arch);
+        // copy each child item. do not move. move can fail on Windows
+        // due to anti-virus software having an open handle on a file.
+        for (const itemName of external_fs_.readdirSync(sourceDir)) {
+            const s = external_path_.join(sourceDir, itemName);
+            yield lib_io.cp(s, destPath, { recursive: true });
+        }
+        // write .complete
+        _completeToolPath(tool, version, arch);
+        return destPath;
+    });
+}
+/**
+ * Caches a downloaded file (GUID) and installs it
+ * into the tool cache with a given targetName
+ *
+ * @param sourceFile    the file to cache into tools.  Typically a result of downloadTool which is a guid.
+ * @param targetFile    the name of the file name in the tools directory
+ * @param tool          tool name
+ * @param version       version of the tool.  semver format
+ * @param arch          architecture of the tool.  Optional.  Defaults to machine architecture
+ */
+function cacheFile(sourceFile, targetFile, tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        version = semver.clean(version) || version;
+        arch = arch || os.arch();
+        core.debug(`Caching tool ${tool} ${version} ${arch}`);
+        core.debug(`source file: ${sourceFile}`);
+        if (!fs.statSync(sourceFile).isFile()) {
+            throw new Error('sourceFile is not a file');
+        }
+        // create the tool dir
+        const destFolder = yield _createToolPath(tool, version, arch);
+        // copy instead of move. move can fail on Windows due to
+        // anti-virus software having an open handle on a file.
+        const destPath = path.join(destFolder, targetFile);
+        core.debug(`destination file ${destPath}`);
+        yield io.cp(sourceFile, destPath);
+        // write .complete
+        _completeToolPath(tool, version, arch);
+        return destFolder;
+    });
+}
+/**
+ * Finds the path to a tool version in the local installed tool cache
+ *
+ * @param toolName      name of the tool
+ * @param versionSpec   version of the tool
+ * @param arch          optional arch.  defaults to arch of computer
+ */
+function find(toolName, versionSpec, arch) {
+    if (!toolName) {
+        throw new Error('toolName parameter is required');
+    }
+    if (!versionSpec) {
+        throw new Error('versionSpec parameter is required');
+    }
+    arch = arch || external_os_.arch();
+    // attempt to resolve an explicit version
+    if (!isExplicitVersion(versionSpec)) {
+        const localVersions = findAllVersions(toolName, arch);
+        const match = evaluateVersions(localVersions, versionSpec);
+        versionSpec = match;
+    }
+    // check for the explicit version in the cache
+    let toolPath = '';
+    if (versionSpec) {
+        versionSpec = node_modules_semver.clean(versionSpec) || '';
+        const cachePath = external_path_.join(_getCacheDirectory(), toolName, versionSpec, arch);
+        lib_core.debug(`checking cache: ${cachePath}`);
+        if (external_fs_.existsSync(cachePath) && external_fs_.existsSync(`${cachePath}.complete`)) {
+            lib_core.debug(`Found tool in cache ${toolName} ${versionSpec} ${arch}`);
+            toolPath = cachePath;
+        }
+        else {
+            lib_core.debug('not found');
+        }
+    }
+    return toolPath;
+}
+/**
+ * Finds the paths to all versions of a tool that are installed in the local tool cache
+ *
+ * @param toolName  name of the tool
+ * @param arch      optional arch.  defaults to arch of computer
+ */
+function findAllVersions(toolName, arch) {
+    const versions = [];
+    arch = arch || external_os_.arch();
+    const toolPath = external_path_.join(_getCacheDirectory(), toolName);
+    if (external_fs_.existsSync(toolPath)) {
+        const children = external_fs_.readdirSync(toolPath);
+        for (const child of children) {
+            if (isExplicitVersion(child)) {
+                const fullPath = external_path_.join(toolPath, child, arch || '');
+                if (external_fs_.existsSync(fullPath) && external_fs_.existsSync(`${fullPath}.complete`)) {
+                    versions.push(child);
+                }
+            }
+        }
+    }
+    return versions;
+}
+function getManifestFromRepo(owner_1, repo_1, auth_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (owner, repo, auth, branch = 'master') {
+        let releases = [];
+        const treeUrl = `https://api.github.com/repos/${owner}/${repo}/git/trees/${branch}`;
+        const http = new httpm.HttpClient('tool-cache');
+        const headers = {};
+        if (auth) {
+            core.debug('set auth');
+            headers.authorization = auth;
+        }
+        const response = yield http.getJson(treeUrl, headers);
+        if (!response.result) {
+            return releases;
+        }
+        let manifestUrl = '';
+        for (const item of response.result.tree) {
+            if (item.path === 'versions-manifest.json') {
+                manifestUrl = item.url;
+                break;
+            }
+        }
+        headers['accept'] = 'application/vnd.github.VERSION.raw';
+        let versionsRaw = yield (yield http.get(manifestUrl, headers)).readBody();
+        if (versionsRaw) {
+            // shouldn't be needed but protects against invalid json saved with BOM
+            versionsRaw = versionsRaw.replace(/^\uFEFF/, '');
+            try {
+                releases = JSON.parse(versionsRaw);
+            }
+            catch (_a) {
+                core.debug('Invalid json');
+            }
+        }
+        return releases;
+    });
+}
+function findFromManifest(versionSpec_1, stable_1, manifest_1) {
+    return tool_cache_awaiter(this, arguments, void 0, function* (versionSpec, stable, manifest, archFilter = os.arch()) {
+        // wrap the internal impl
+        const match = yield mm._findMatch(versionSpec, stable, manifest, archFilter);
+        return match;
+    });
+}
+function _createExtractFolder(dest) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        if (!dest) {
+            // create a temp dir
+            dest = path.join(_getTempDirectory(), crypto.randomUUID());
+        }
+        yield io.mkdirP(dest);
+        return dest;
+    });
+}
+function _createToolPath(tool, version, arch) {
+    return tool_cache_awaiter(this, void 0, void 0, function* () {
+        const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
+        lib_core.debug(`destination ${folderPath}`);
+        const markerPath = `${folderPath}.complete`;
+        yield lib_io/* rmRF */.Yz(folderPath);
+        yield lib_io/* rmRF */.Yz(markerPath);
+        yield lib_io/* mkdirP */.U$(folderPath);
+        return folderPath;
+    });
+}
+function _completeToolPath(tool, version, arch) {
+    const folderPath = external_path_.join(_getCacheDirectory(), tool, node_modules_semver.clean(version) || version, arch || '');
+    const markerPath = `${folderPath}.complete`;
+    external_fs_.writeFileSync(markerPath, '');
+    lib_core.debug('finished caching tool');
+}
+/**
+ * Check if version string is explicit
+ *
+ * @param versionSpec      version string to check
+ */
+function isExplicitVersion(versionSpec) {
+    const c = node_modules_semver.clean(versionSpec) || '';
+    lib_core.debug(`isExplicit: ${c}`);
+    const valid = node_modules_semver.valid(c) != null;
+    lib_core.debug(`explicit? ${valid}`);
+    return valid;
+}
+/**
+ * Get the highest satisfiying semantic version in `versions` which satisfies `versionSpec`
+ *
+ * @param versions        array of versions to evaluate
+ * @param versionSpec     semantic version spec to satisfy
+ */
+function evaluateVersions(versions, versionSpec) {
+    let version = '';
+    lib_core.debug(`evaluating ${versions.length} versions`);
+    versions = versions.sort((a, b) => {
+        if (node_modules_semver.gt(a, b)) {
+            return 1;
+        }
+        return -1;
+    });
+    for (let i = versions.length - 1; i >= 0; i--) {
+        const potential = versions[i];
+        const satisfied = node_modules_semver.satisfies(potential, versionSpec);
+        if (satisfied) {
+            version = potential;
+            break;
+        }
+    }
+    if (version) {
+        lib_core.debug(`matched: ${version}`);
+    }
+    else {
+        lib_core.debug('match not found');
+    }
+    return version;
+}
+/**
+ * Gets RUNNER_TOOL_CACHE
+ */
+function _getCacheDirectory() {
+    const cacheDirectory = process.env['RUNNER_TOOL_CACHE'] || '';
+    (0,external_assert_.ok)(cacheDirectory, 'Expected RUNNER_TOOL_CACHE to be defined');
+    return cacheDirectory;
+}
+/**
+ * Gets RUNNER_TEMP
+ */
+function _getTempDirectory() {
+    const tempDirectory = process.env['RUNNER_TEMP'] || '';
+    (0,external_assert_.ok)(tempDirectory, 'Expected RUNNER_TEMP to be defined');
+    return tempDirectory;
+}
+/**
+ * Gets a global variable
+ */
+function _getGlobal(key, defaultValue) {
+    /* eslint-disable @typescript-eslint/no-explicit-any */
+    const value = global[key];
+    /* eslint-enable @typescript-eslint/no-explicit-any */
+    return value !== undefined ? value : defaultValue;
+}
+/**
+ * Returns an array of unique values.
+ * @param values Values to make unique.
+ */
+function _unique(values) {
+    return Array.from(new Set(values));
+}
+//# sourceMappingURL=tool-cache.js.map
+
+/***/ }),
+
+/***/ 4565:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Header: () => (/* binding */ F),
+  Pack: () => (/* binding */ wt),
+  PackJob: () => (/* binding */ pi),
+  PackSync: () => (/* binding */ kt),
+  Parser: () => (/* binding */ rt),
+  Pax: () => (/* binding */ ft),
+  ReadEntry: () => (/* binding */ $e),
+  Unpack: () => (/* binding */ Xt),
+  UnpackSync: () => (/* binding */ xe),
+  WriteEntry: () => (/* binding */ de),
+  WriteEntrySync: () => (/* binding */ ni),
+  WriteEntryTar: () => (/* binding */ oi),
+  c: () => (/* binding */ Qn),
+  create: () => (/* binding */ Qn),
+  extract: () => (/* binding */ So),
+  filesFilter: () => (/* binding */ Qi),
+  list: () => (/* binding */ Ct),
+  r: () => (/* binding */ vt),
+  replace: () => (/* binding */ vt),
+  t: () => (/* binding */ Ct),
+  types: () => (/* binding */ Hi),
+  u: () => (/* binding */ Oo),
+  update: () => (/* binding */ Oo),
+  x: () => (/* binding */ So)
+});
+
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: external "node:string_decoder"
+const external_node_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+// EXTERNAL MODULE: external "buffer"
+var external_buffer_ = __nccwpck_require__(181);
+;// CONCATENATED MODULE: external "zlib"
+const external_zlib_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+var external_zlib_namespaceObject_0 = /*#__PURE__*/__nccwpck_require__.t(external_zlib_namespaceObject, 2);
+// EXTERNAL MODULE: external "node:assert"
+var external_node_assert_ = __nccwpck_require__(4589);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./node_modules/tar/dist/esm/index.min.js
+var zr=Object.defineProperty;var Ur=(s,t)=>{for(var e in t)zr(s,e,{get:t[e],enumerable:!0})};var Ds=typeof process=="object"&&process?process:{stdout:null,stderr:null},Wr=s=>!!s&&typeof s=="object"&&(s instanceof A||s instanceof external_node_stream_||Gr(s)||Zr(s)),Gr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.pipe=="function"&&s.pipe!==external_node_stream_.Writable.prototype.pipe,Zr=s=>!!s&&typeof s=="object"&&s instanceof external_node_events_.EventEmitter&&typeof s.write=="function"&&typeof s.end=="function",Q=Symbol("EOF"),J=Symbol("maybeEmitEnd"),nt=Symbol("emittedEnd"),De=Symbol("emittingEnd"),qt=Symbol("emittedError"),Ne=Symbol("closed"),Ns=Symbol("read"),Ae=Symbol("flush"),As=Symbol("flushChunk"),z=Symbol("encoding"),Mt=Symbol("decoder"),g=Symbol("flowing"),Qt=Symbol("paused"),Bt=Symbol("resume"),b=Symbol("buffer"),N=Symbol("pipes"),_=Symbol("bufferLength"),bi=Symbol("bufferPush"),Ie=Symbol("bufferShift"),L=Symbol("objectMode"),S=Symbol("destroyed"),_i=Symbol("error"),Oi=Symbol("emitData"),Is=Symbol("emitEnd"),Ti=Symbol("emitEnd2"),Z=Symbol("async"),xi=Symbol("abort"),Ce=Symbol("aborted"),Jt=Symbol("signal"),Rt=Symbol("dataListeners"),C=Symbol("discarded"),jt=s=>Promise.resolve().then(s),Yr=s=>s(),Kr=s=>s==="end"||s==="finish"||s==="prefinish",Vr=s=>s instanceof ArrayBuffer||!!s&&typeof s=="object"&&s.constructor&&s.constructor.name==="ArrayBuffer"&&s.byteLength>=0,$r=s=>!Buffer.isBuffer(s)&&ArrayBuffer.isView(s),Fe=class{src;dest;opts;ondrain;constructor(t,e,i){this.src=t,this.dest=e,this.opts=i,this.ondrain=()=>t[Bt](),this.dest.on("drain",this.ondrain)}unpipe(){this.dest.removeListener("drain",this.ondrain)}proxyErrors(t){}end(){this.unpipe(),this.opts.end&&this.dest.end()}},Li=class extends Fe{unpipe(){this.src.removeListener("error",this.proxyErrors),super.unpipe()}constructor(t,e,i){super(t,e,i),this.proxyErrors=r=>this.dest.emit("error",r),t.on("error",this.proxyErrors)}},Xr=s=>!!s.objectMode,qr=s=>!s.objectMode&&!!s.encoding&&s.encoding!=="buffer",A=class extends external_node_events_.EventEmitter{[g]=!1;[Qt]=!1;[N]=[];[b]=[];[L];[z];[Z];[Mt];[Q]=!1;[nt]=!1;[De]=!1;[Ne]=!1;[qt]=null;[_]=0;[S]=!1;[Jt];[Ce]=!1;[Rt]=0;[C]=!1;writable=!0;readable=!0;constructor(...t){let e=t[0]||{};if(super(),e.objectMode&&typeof e.encoding=="string")throw new TypeError("Encoding and objectMode may not be used together");Xr(e)?(this[L]=!0,this[z]=null):qr(e)?(this[z]=e.encoding,this[L]=!1):(this[L]=!1,this[z]=null),this[Z]=!!e.async,this[Mt]=this[z]?new external_node_string_decoder_namespaceObject.StringDecoder(this[z]):null,e&&e.debugExposeBuffer===!0&&Object.defineProperty(this,"buffer",{get:()=>this[b]}),e&&e.debugExposePipes===!0&&Object.defineProperty(this,"pipes",{get:()=>this[N]});let{signal:i}=e;i&&(this[Jt]=i,i.aborted?this[xi]():i.addEventListener("abort",()=>this[xi]()))}get bufferLength(){return this[_]}get encoding(){return this[z]}set encoding(t){throw new Error("Encoding must be set at instantiation time")}setEncoding(t){throw new Error("Encoding must be set at instantiation time")}get objectMode(){return this[L]}set objectMode(t){throw new Error("objectMode must be set at instantiation time")}get async(){return this[Z]}set async(t){this[Z]=this[Z]||!!t}[xi](){this[Ce]=!0,this.emit("abort",this[Jt]?.reason),this.destroy(this[Jt]?.reason)}get aborted(){return this[Ce]}set aborted(t){}write(t,e,i){if(this[Ce])return!1;if(this[Q])throw new Error("write after end");if(this[S])return this.emit("error",Object.assign(new Error("Cannot call write after a stream was destroyed"),{code:"ERR_STREAM_DESTROYED"})),!0;typeof e=="function"&&(i=e,e="utf8"),e||(e="utf8");let r=this[Z]?jt:Yr;if(!this[L]&&!Buffer.isBuffer(t)){if($r(t))t=Buffer.from(t.buffer,t.byteOffset,t.byteLength);else if(Vr(t))t=Buffer.from(t);else if(typeof t!="string")throw new Error("Non-contiguous data written to non-objectMode stream")}return this[L]?(this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):t.length?(typeof t=="string"&&!(e===this[z]&&!this[Mt]?.lastNeed)&&(t=Buffer.from(t,e)),Buffer.isBuffer(t)&&this[z]&&(t=this[Mt].write(t)),this[g]&&this[_]!==0&&this[Ae](!0),this[g]?this.emit("data",t):this[bi](t),this[_]!==0&&this.emit("readable"),i&&r(i),this[g]):(this[_]!==0&&this.emit("readable"),i&&r(i),this[g])}read(t){if(this[S])return null;if(this[C]=!1,this[_]===0||t===0||t&&t>this[_])return this[J](),null;this[L]&&(t=null),this[b].length>1&&!this[L]&&(this[b]=[this[z]?this[b].join(""):Buffer.concat(this[b],this[_])]);let e=this[Ns](t||null,this[b][0]);return this[J](),e}[Ns](t,e){if(this[L])this[Ie]();else{let i=e;t===i.length||t===null?this[Ie]():typeof i=="string"?(this[b][0]=i.slice(t),e=i.slice(0,t),this[_]-=t):(this[b][0]=i.subarray(t),e=i.subarray(0,t),this[_]-=t)}return this.emit("data",e),!this[b].length&&!this[Q]&&this.emit("drain"),e}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e="utf8"),t!==void 0&&this.write(t,e),i&&this.once("end",i),this[Q]=!0,this.writable=!1,(this[g]||!this[Qt])&&this[J](),this}[Bt](){this[S]||(!this[Rt]&&!this[N].length&&(this[C]=!0),this[Qt]=!1,this[g]=!0,this.emit("resume"),this[b].length?this[Ae]():this[Q]?this[J]():this.emit("drain"))}resume(){return this[Bt]()}pause(){this[g]=!1,this[Qt]=!0,this[C]=!1}get destroyed(){return this[S]}get flowing(){return this[g]}get paused(){return this[Qt]}[bi](t){this[L]?this[_]+=1:this[_]+=t.length,this[b].push(t)}[Ie](){return this[L]?this[_]-=1:this[_]-=this[b][0].length,this[b].shift()}[Ae](t=!1){do;while(this[As](this[Ie]())&&this[b].length);!t&&!this[b].length&&!this[Q]&&this.emit("drain")}[As](t){return this.emit("data",t),this[g]}pipe(t,e){if(this[S])return t;this[C]=!1;let i=this[nt];return e=e||{},t===Ds.stdout||t===Ds.stderr?e.end=!1:e.end=e.end!==!1,e.proxyErrors=!!e.proxyErrors,i?e.end&&t.end():(this[N].push(e.proxyErrors?new Li(this,t,e):new Fe(this,t,e)),this[Z]?jt(()=>this[Bt]()):this[Bt]()),t}unpipe(t){let e=this[N].find(i=>i.dest===t);e&&(this[N].length===1?(this[g]&&this[Rt]===0&&(this[g]=!1),this[N]=[]):this[N].splice(this[N].indexOf(e),1),e.unpipe())}addListener(t,e){return this.on(t,e)}on(t,e){let i=super.on(t,e);if(t==="data")this[C]=!1,this[Rt]++,!this[N].length&&!this[g]&&this[Bt]();else if(t==="readable"&&this[_]!==0)super.emit("readable");else if(Kr(t)&&this[nt])super.emit(t),this.removeAllListeners(t);else if(t==="error"&&this[qt]){let r=e;this[Z]?jt(()=>r.call(this,this[qt])):r.call(this,this[qt])}return i}removeListener(t,e){return this.off(t,e)}off(t,e){let i=super.off(t,e);return t==="data"&&(this[Rt]=this.listeners("data").length,this[Rt]===0&&!this[C]&&!this[N].length&&(this[g]=!1)),i}removeAllListeners(t){let e=super.removeAllListeners(t);return(t==="data"||t===void 0)&&(this[Rt]=0,!this[C]&&!this[N].length&&(this[g]=!1)),e}get emittedEnd(){return this[nt]}[J](){!this[De]&&!this[nt]&&!this[S]&&this[b].length===0&&this[Q]&&(this[De]=!0,this.emit("end"),this.emit("prefinish"),this.emit("finish"),this[Ne]&&this.emit("close"),this[De]=!1)}emit(t,...e){let i=e[0];if(t!=="error"&&t!=="close"&&t!==S&&this[S])return!1;if(t==="data")return!this[L]&&!i?!1:this[Z]?(jt(()=>this[Oi](i)),!0):this[Oi](i);if(t==="end")return this[Is]();if(t==="close"){if(this[Ne]=!0,!this[nt]&&!this[S])return!1;let n=super.emit("close");return this.removeAllListeners("close"),n}else if(t==="error"){this[qt]=i,super.emit(_i,i);let n=!this[Jt]||this.listeners("error").length?super.emit("error",i):!1;return this[J](),n}else if(t==="resume"){let n=super.emit("resume");return this[J](),n}else if(t==="finish"||t==="prefinish"){let n=super.emit(t);return this.removeAllListeners(t),n}let r=super.emit(t,...e);return this[J](),r}[Oi](t){for(let i of this[N])i.dest.write(t)===!1&&this.pause();let e=this[C]?!1:super.emit("data",t);return this[J](),e}[Is](){return this[nt]?!1:(this[nt]=!0,this.readable=!1,this[Z]?(jt(()=>this[Ti]()),!0):this[Ti]())}[Ti](){if(this[Mt]){let e=this[Mt].end();if(e){for(let i of this[N])i.dest.write(e);this[C]||super.emit("data",e)}}for(let e of this[N])e.end();let t=super.emit("end");return this.removeAllListeners("end"),t}async collect(){let t=Object.assign([],{dataLength:0});this[L]||(t.dataLength=0);let e=this.promise();return this.on("data",i=>{t.push(i),this[L]||(t.dataLength+=i.length)}),await e,t}async concat(){if(this[L])throw new Error("cannot concat in objectMode");let t=await this.collect();return this[z]?t.join(""):Buffer.concat(t,t.dataLength)}async promise(){return new Promise((t,e)=>{this.on(S,()=>e(new Error("stream destroyed"))),this.on("error",i=>e(i)),this.on("end",()=>t())})}[Symbol.asyncIterator](){this[C]=!1;let t=!1,e=async()=>(this.pause(),t=!0,{value:void 0,done:!0});return{next:()=>{if(t)return e();let r=this.read();if(r!==null)return Promise.resolve({done:!1,value:r});if(this[Q])return e();let n,o,h=d=>{this.off("data",a),this.off("end",l),this.off(S,c),e(),o(d)},a=d=>{this.off("error",h),this.off("end",l),this.off(S,c),this.pause(),n({value:d,done:!!this[Q]})},l=()=>{this.off("error",h),this.off("data",a),this.off(S,c),e(),n({done:!0,value:void 0})},c=()=>h(new Error("stream destroyed"));return new Promise((d,y)=>{o=y,n=d,this.once(S,c),this.once("error",h),this.once("end",l),this.once("data",a)})},throw:e,return:e,[Symbol.asyncIterator](){return this},[Symbol.asyncDispose]:async()=>{}}}[Symbol.iterator](){this[C]=!1;let t=!1,e=()=>(this.pause(),this.off(_i,e),this.off(S,e),this.off("end",e),t=!0,{done:!0,value:void 0}),i=()=>{if(t)return e();let r=this.read();return r===null?e():{done:!1,value:r}};return this.once("end",e),this.once(_i,e),this.once(S,e),{next:i,throw:e,return:e,[Symbol.iterator](){return this},[Symbol.dispose]:()=>{}}}destroy(t){if(this[S])return t?this.emit("error",t):this.emit(S),this;this[S]=!0,this[C]=!0,this[b].length=0,this[_]=0;let e=this;return typeof e.close=="function"&&!this[Ne]&&e.close(),t?this.emit("error",t):this.emit(S),this}static get isStream(){return Wr}};var Jr=external_fs_.writev,ht=Symbol("_autoClose"),H=Symbol("_close"),te=Symbol("_ended"),m=Symbol("_fd"),Ni=Symbol("_finished"),tt=Symbol("_flags"),Ai=Symbol("_flush"),ki=Symbol("_handleChunk"),vi=Symbol("_makeBuf"),ie=Symbol("_mode"),ke=Symbol("_needDrain"),Ut=Symbol("_onerror"),Ht=Symbol("_onopen"),Ii=Symbol("_onread"),Pt=Symbol("_onwrite"),at=Symbol("_open"),U=Symbol("_path"),ot=Symbol("_pos"),Y=Symbol("_queue"),zt=Symbol("_read"),Ci=Symbol("_readSize"),j=Symbol("_reading"),ee=Symbol("_remain"),Fi=Symbol("_size"),ve=Symbol("_write"),gt=Symbol("_writing"),Me=Symbol("_defaultFlag"),bt=Symbol("_errored"),_t=class extends A{[bt]=!1;[m];[U];[Ci];[j]=!1;[Fi];[ee];[ht];constructor(t,e){if(e=e||{},super(e),this.readable=!0,this.writable=!1,typeof t!="string")throw new TypeError("path must be a string");this[bt]=!1,this[m]=typeof e.fd=="number"?e.fd:void 0,this[U]=t,this[Ci]=e.readSize||16*1024*1024,this[j]=!1,this[Fi]=typeof e.size=="number"?e.size:1/0,this[ee]=this[Fi],this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0,typeof this[m]=="number"?this[zt]():this[at]()}get fd(){return this[m]}get path(){return this[U]}write(){throw new TypeError("this is a readable stream")}end(){throw new TypeError("this is a readable stream")}[at](){external_fs_.open(this[U],"r",(t,e)=>this[Ht](t,e))}[Ht](t,e){t?this[Ut](t):(this[m]=e,this.emit("open",e),this[zt]())}[vi](){return Buffer.allocUnsafe(Math.min(this[Ci],this[ee]))}[zt](){if(!this[j]){this[j]=!0;let t=this[vi]();if(t.length===0)return process.nextTick(()=>this[Ii](null,0,t));external_fs_.read(this[m],t,0,t.length,null,(e,i,r)=>this[Ii](e,i,r))}}[Ii](t,e,i){this[j]=!1,t?this[Ut](t):this[ki](e,i)&&this[zt]()}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}[Ut](t){this[j]=!0,this[H](),this.emit("error",t)}[ki](t,e){let i=!1;return this[ee]-=t,t>0&&(i=super.write(t<e.length?e.subarray(0,t):e)),(t===0||this[ee]<=0)&&(i=!1,this[H](),super.end()),i}emit(t,...e){switch(t){case"prefinish":case"finish":return!1;case"drain":return typeof this[m]=="number"&&this[zt](),!1;case"error":return this[bt]?!1:(this[bt]=!0,super.emit(t,...e));default:return super.emit(t,...e)}}},Be=class extends _t{[at](){let t=!0;try{this[Ht](null,external_fs_.openSync(this[U],"r")),t=!1}finally{t&&this[H]()}}[zt](){let t=!0;try{if(!this[j]){this[j]=!0;do{let e=this[vi](),i=e.length===0?0:external_fs_.readSync(this[m],e,0,e.length,null);if(!this[ki](i,e))break}while(!0);this[j]=!1}t=!1}finally{t&&this[H]()}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}},et=class extends external_events_{readable=!1;writable=!0;[bt]=!1;[gt]=!1;[te]=!1;[Y]=[];[ke]=!1;[U];[ie];[ht];[m];[Me];[tt];[Ni]=!1;[ot];constructor(t,e){e=e||{},super(e),this[U]=t,this[m]=typeof e.fd=="number"?e.fd:void 0,this[ie]=e.mode===void 0?438:e.mode,this[ot]=typeof e.start=="number"?e.start:void 0,this[ht]=typeof e.autoClose=="boolean"?e.autoClose:!0;let i=this[ot]!==void 0?"r+":"w";this[Me]=e.flags===void 0,this[tt]=e.flags===void 0?i:e.flags,this[m]===void 0&&this[at]()}emit(t,...e){if(t==="error"){if(this[bt])return!1;this[bt]=!0}return super.emit(t,...e)}get fd(){return this[m]}get path(){return this[U]}[Ut](t){this[H](),this[gt]=!0,this.emit("error",t)}[at](){external_fs_.open(this[U],this[tt],this[ie],(t,e)=>this[Ht](t,e))}[Ht](t,e){this[Me]&&this[tt]==="r+"&&t&&t.code==="ENOENT"?(this[tt]="w",this[at]()):t?this[Ut](t):(this[m]=e,this.emit("open",e),this[gt]||this[Ai]())}end(t,e){return t&&this.write(t,e),this[te]=!0,!this[gt]&&!this[Y].length&&typeof this[m]=="number"&&this[Pt](null,0),this}write(t,e){return typeof t=="string"&&(t=Buffer.from(t,e)),this[te]?(this.emit("error",new Error("write() after end()")),!1):this[m]===void 0||this[gt]||this[Y].length?(this[Y].push(t),this[ke]=!0,!1):(this[gt]=!0,this[ve](t),!0)}[ve](t){external_fs_.write(this[m],t,0,t.length,this[ot],(e,i)=>this[Pt](e,i))}[Pt](t,e){t?this[Ut](t):(this[ot]!==void 0&&typeof e=="number"&&(this[ot]+=e),this[Y].length?this[Ai]():(this[gt]=!1,this[te]&&!this[Ni]?(this[Ni]=!0,this[H](),this.emit("finish")):this[ke]&&(this[ke]=!1,this.emit("drain"))))}[Ai](){if(this[Y].length===0)this[te]&&this[Pt](null,0);else if(this[Y].length===1)this[ve](this[Y].pop());else{let t=this[Y];this[Y]=[],Jr(this[m],t,this[ot],(e,i)=>this[Pt](e,i))}}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.close(t,e=>e?this.emit("error",e):this.emit("close"))}}},Wt=class extends et{[at](){let t;if(this[Me]&&this[tt]==="r+")try{t=external_fs_.openSync(this[U],this[tt],this[ie])}catch(e){if(e?.code==="ENOENT")return this[tt]="w",this[at]();throw e}else t=external_fs_.openSync(this[U],this[tt],this[ie]);this[Ht](null,t)}[H](){if(this[ht]&&typeof this[m]=="number"){let t=this[m];this[m]=void 0,external_fs_.closeSync(t),this.emit("close")}}[ve](t){let e=!0;try{this[Pt](null,external_fs_.writeSync(this[m],t,0,t.length,this[ot])),e=!1}finally{if(e)try{this[H]()}catch{}}}};var jr=new Map([["C","cwd"],["f","file"],["z","gzip"],["P","preservePaths"],["U","unlink"],["strip-components","strip"],["stripComponents","strip"],["keep-newer","newer"],["keepNewer","newer"],["keep-newer-files","newer"],["keepNewerFiles","newer"],["k","keep"],["keep-existing","keep"],["keepExisting","keep"],["m","noMtime"],["no-mtime","noMtime"],["p","preserveOwner"],["L","follow"],["h","follow"],["onentry","onReadEntry"]]),Fs=s=>!!s.sync&&!!s.file,ks=s=>!s.sync&&!!s.file,vs=s=>!!s.sync&&!s.file,Ms=s=>!s.sync&&!s.file;var Bs=s=>!!s.file;var tn=s=>{let t=jr.get(s);return t||s},se=(s={})=>{if(!s)return{};let t={};for(let[e,i]of Object.entries(s)){let r=tn(e);t[r]=i}return t.chmod===void 0&&t.noChmod===!1&&(t.chmod=!0),delete t.noChmod,t};var K=(s,t,e,i,r)=>Object.assign((n=[],o,h)=>{Array.isArray(n)&&(o=n,n={}),typeof o=="function"&&(h=o,o=void 0),o=o?Array.from(o):[];let a=se(n);if(r?.(a,o),Fs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return s(a,o)}else if(ks(a)){let l=t(a,o);return h?l.then(()=>h(),h):l}else if(vs(a)){if(typeof h=="function")throw new TypeError("callback not supported for sync tar functions");return e(a,o)}else if(Ms(a)){if(typeof h=="function")throw new TypeError("callback only supported with file option");return i(a,o)}throw new Error("impossible options??")},{syncFile:s,asyncFile:t,syncNoFile:e,asyncNoFile:i,validate:r});var sn=external_zlib_namespaceObject.constants||{ZLIB_VERNUM:4736},M=Object.freeze(Object.assign(Object.create(null),{Z_NO_FLUSH:0,Z_PARTIAL_FLUSH:1,Z_SYNC_FLUSH:2,Z_FULL_FLUSH:3,Z_FINISH:4,Z_BLOCK:5,Z_OK:0,Z_STREAM_END:1,Z_NEED_DICT:2,Z_ERRNO:-1,Z_STREAM_ERROR:-2,Z_DATA_ERROR:-3,Z_MEM_ERROR:-4,Z_BUF_ERROR:-5,Z_VERSION_ERROR:-6,Z_NO_COMPRESSION:0,Z_BEST_SPEED:1,Z_BEST_COMPRESSION:9,Z_DEFAULT_COMPRESSION:-1,Z_FILTERED:1,Z_HUFFMAN_ONLY:2,Z_RLE:3,Z_FIXED:4,Z_DEFAULT_STRATEGY:0,DEFLATE:1,INFLATE:2,GZIP:3,GUNZIP:4,DEFLATERAW:5,INFLATERAW:6,UNZIP:7,BROTLI_DECODE:8,BROTLI_ENCODE:9,Z_MIN_WINDOWBITS:8,Z_MAX_WINDOWBITS:15,Z_DEFAULT_WINDOWBITS:15,Z_MIN_CHUNK:64,Z_MAX_CHUNK:1/0,Z_DEFAULT_CHUNK:16384,Z_MIN_MEMLEVEL:1,Z_MAX_MEMLEVEL:9,Z_DEFAULT_MEMLEVEL:8,Z_MIN_LEVEL:-1,Z_MAX_LEVEL:9,Z_DEFAULT_LEVEL:-1,BROTLI_OPERATION_PROCESS:0,BROTLI_OPERATION_FLUSH:1,BROTLI_OPERATION_FINISH:2,BROTLI_OPERATION_EMIT_METADATA:3,BROTLI_MODE_GENERIC:0,BROTLI_MODE_TEXT:1,BROTLI_MODE_FONT:2,BROTLI_DEFAULT_MODE:0,BROTLI_MIN_QUALITY:0,BROTLI_MAX_QUALITY:11,BROTLI_DEFAULT_QUALITY:11,BROTLI_MIN_WINDOW_BITS:10,BROTLI_MAX_WINDOW_BITS:24,BROTLI_LARGE_MAX_WINDOW_BITS:30,BROTLI_DEFAULT_WINDOW:22,BROTLI_MIN_INPUT_BLOCK_BITS:16,BROTLI_MAX_INPUT_BLOCK_BITS:24,BROTLI_PARAM_MODE:0,BROTLI_PARAM_QUALITY:1,BROTLI_PARAM_LGWIN:2,BROTLI_PARAM_LGBLOCK:3,BROTLI_PARAM_DISABLE_LITERAL_CONTEXT_MODELING:4,BROTLI_PARAM_SIZE_HINT:5,BROTLI_PARAM_LARGE_WINDOW:6,BROTLI_PARAM_NPOSTFIX:7,BROTLI_PARAM_NDIRECT:8,BROTLI_DECODER_RESULT_ERROR:0,BROTLI_DECODER_RESULT_SUCCESS:1,BROTLI_DECODER_RESULT_NEEDS_MORE_INPUT:2,BROTLI_DECODER_RESULT_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_PARAM_DISABLE_RING_BUFFER_REALLOCATION:0,BROTLI_DECODER_PARAM_LARGE_WINDOW:1,BROTLI_DECODER_NO_ERROR:0,BROTLI_DECODER_SUCCESS:1,BROTLI_DECODER_NEEDS_MORE_INPUT:2,BROTLI_DECODER_NEEDS_MORE_OUTPUT:3,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_NIBBLE:-1,BROTLI_DECODER_ERROR_FORMAT_RESERVED:-2,BROTLI_DECODER_ERROR_FORMAT_EXUBERANT_META_NIBBLE:-3,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_ALPHABET:-4,BROTLI_DECODER_ERROR_FORMAT_SIMPLE_HUFFMAN_SAME:-5,BROTLI_DECODER_ERROR_FORMAT_CL_SPACE:-6,BROTLI_DECODER_ERROR_FORMAT_HUFFMAN_SPACE:-7,BROTLI_DECODER_ERROR_FORMAT_CONTEXT_MAP_REPEAT:-8,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_1:-9,BROTLI_DECODER_ERROR_FORMAT_BLOCK_LENGTH_2:-10,BROTLI_DECODER_ERROR_FORMAT_TRANSFORM:-11,BROTLI_DECODER_ERROR_FORMAT_DICTIONARY:-12,BROTLI_DECODER_ERROR_FORMAT_WINDOW_BITS:-13,BROTLI_DECODER_ERROR_FORMAT_PADDING_1:-14,BROTLI_DECODER_ERROR_FORMAT_PADDING_2:-15,BROTLI_DECODER_ERROR_FORMAT_DISTANCE:-16,BROTLI_DECODER_ERROR_DICTIONARY_NOT_SET:-19,BROTLI_DECODER_ERROR_INVALID_ARGUMENTS:-20,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MODES:-21,BROTLI_DECODER_ERROR_ALLOC_TREE_GROUPS:-22,BROTLI_DECODER_ERROR_ALLOC_CONTEXT_MAP:-25,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_1:-26,BROTLI_DECODER_ERROR_ALLOC_RING_BUFFER_2:-27,BROTLI_DECODER_ERROR_ALLOC_BLOCK_TYPE_TREES:-30,BROTLI_DECODER_ERROR_UNREACHABLE:-31},sn));var rn=external_buffer_.Buffer.concat,zs=Object.getOwnPropertyDescriptor(external_buffer_.Buffer,"concat"),nn=s=>s,Bi=zs?.writable===!0||zs?.set!==void 0?s=>{external_buffer_.Buffer.concat=s?nn:rn}:s=>{},Tt=Symbol("_superWrite"),Gt=class extends Error{code;errno;constructor(t,e){super("zlib: "+t.message,{cause:t}),this.code=t.code,this.errno=t.errno,this.code||(this.code="ZLIB_ERROR"),this.message="zlib: "+t.message,Error.captureStackTrace(this,e??this.constructor)}get name(){return"ZlibError"}},Pi=Symbol("flushFlag"),re=class extends A{#t=!1;#i=!1;#s;#n;#r;#e;#o;get sawError(){return this.#t}get handle(){return this.#e}get flushFlag(){return this.#s}constructor(t,e){if(!t||typeof t!="object")throw new TypeError("invalid options for ZlibBase constructor");if(super(t),this.#s=t.flush??0,this.#n=t.finishFlush??0,this.#r=t.fullFlushFlag??0,typeof external_zlib_namespaceObject_0[e]!="function")throw new TypeError("Compression method not supported: "+e);try{this.#e=new external_zlib_namespaceObject_0[e](t)}catch(i){throw new Gt(i,this.constructor)}this.#o=i=>{this.#t||(this.#t=!0,this.close(),this.emit("error",i))},this.#e?.on("error",i=>this.#o(new Gt(i))),this.once("end",()=>this.close)}close(){this.#e&&(this.#e.close(),this.#e=void 0,this.emit("close"))}reset(){if(!this.#t)return external_assert_(this.#e,"zlib binding closed"),this.#e.reset?.()}flush(t){this.ended||(typeof t!="number"&&(t=this.#r),this.write(Object.assign(external_buffer_.Buffer.alloc(0),{[Pi]:t})))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&(e?this.write(t,e):this.write(t)),this.flush(this.#n),this.#i=!0,super.end(i)}get ended(){return this.#i}[Tt](t){return super.write(t)}write(t,e,i){if(typeof e=="function"&&(i=e,e="utf8"),typeof t=="string"&&(t=external_buffer_.Buffer.from(t,e)),this.#t)return;external_assert_(this.#e,"zlib binding closed");let r=this.#e._handle,n=r.close;r.close=()=>{};let o=this.#e.close;this.#e.close=()=>{},Bi(!0);let h;try{let l=typeof t[Pi]=="number"?t[Pi]:this.#s;h=this.#e._processChunk(t,l),Bi(!1)}catch(l){Bi(!1),this.#o(new Gt(l,this.write))}finally{this.#e&&(this.#e._handle=r,r.close=n,this.#e.close=o,this.#e.removeAllListeners("error"))}this.#e&&this.#e.on("error",l=>this.#o(new Gt(l,this.write)));let a;if(h)if(Array.isArray(h)&&h.length>0){let l=h[0];a=this[Tt](external_buffer_.Buffer.from(l));for(let c=1;c<h.length;c++)a=this[Tt](h[c])}else a=this[Tt](external_buffer_.Buffer.from(h));return i&&i(),a}},Pe=class extends re{#t;#i;constructor(t,e){t=t||{},t.flush=t.flush||M.Z_NO_FLUSH,t.finishFlush=t.finishFlush||M.Z_FINISH,t.fullFlushFlag=M.Z_FULL_FLUSH,super(t,e),this.#t=t.level,this.#i=t.strategy}params(t,e){if(!this.sawError){if(!this.handle)throw new Error("cannot switch params when binding is closed");if(!this.handle.params)throw new Error("not supported in this implementation");if(this.#t!==t||this.#i!==e){this.flush(M.Z_SYNC_FLUSH),external_assert_(this.handle,"zlib binding closed");let i=this.handle.flush;this.handle.flush=(r,n)=>{typeof r=="function"&&(n=r,r=this.flushFlag),this.flush(r),n?.()};try{this.handle.params(t,e)}finally{this.handle.flush=i}this.handle&&(this.#t=t,this.#i=e)}}}};var ze=class extends Pe{#t;constructor(t){super(t,"Gzip"),this.#t=t&&!!t.portable}[Tt](t){return this.#t?(this.#t=!1,t[9]=255,super[Tt](t)):super[Tt](t)}};var Ue=class extends Pe{constructor(t){super(t,"Unzip")}},He=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.BROTLI_OPERATION_PROCESS,t.finishFlush=t.finishFlush||M.BROTLI_OPERATION_FINISH,t.fullFlushFlag=M.BROTLI_OPERATION_FLUSH,super(t,e)}},We=class extends He{constructor(t){super(t,"BrotliCompress")}},Ge=class extends He{constructor(t){super(t,"BrotliDecompress")}},Ze=class extends re{constructor(t,e){t=t||{},t.flush=t.flush||M.ZSTD_e_continue,t.finishFlush=t.finishFlush||M.ZSTD_e_end,t.fullFlushFlag=M.ZSTD_e_flush,super(t,e)}},Ye=class extends Ze{constructor(t){super(t,"ZstdCompress")}},Ke=class extends Ze{constructor(t){super(t,"ZstdDecompress")}};var Us=(s,t)=>{if(Number.isSafeInteger(s))s<0?an(s,t):hn(s,t);else throw Error("cannot encode number outside of javascript safe integer range");return t},hn=(s,t)=>{t[0]=128;for(var e=t.length;e>1;e--)t[e-1]=s&255,s=Math.floor(s/256)},an=(s,t)=>{t[0]=255;var e=!1;s=s*-1;for(var i=t.length;i>1;i--){var r=s&255;s=Math.floor(s/256),e?t[i-1]=Ws(r):r===0?t[i-1]=0:(e=!0,t[i-1]=Gs(r))}},Hs=s=>{let t=s[0],e=t===128?cn(s.subarray(1,s.length)):t===255?ln(s):null;if(e===null)throw Error("invalid base256 encoding");if(!Number.isSafeInteger(e))throw Error("parsed number outside of javascript safe integer range");return e},ln=s=>{for(var t=s.length,e=0,i=!1,r=t-1;r>-1;r--){var n=Number(s[r]),o;i?o=Ws(n):n===0?o=n:(i=!0,o=Gs(n)),o!==0&&(e-=o*Math.pow(256,t-r-1))}return e},cn=s=>{for(var t=s.length,e=0,i=t-1;i>-1;i--){var r=Number(s[i]);r!==0&&(e+=r*Math.pow(256,t-i-1))}return e},Ws=s=>(255^s)&255,Gs=s=>(255^s)+1&255;var Hi={};Ur(Hi,{code:()=>Ve,isCode:()=>ne,isName:()=>dn,name:()=>oe,normalFsTypes:()=>Ui});var ne=s=>oe.has(s),dn=s=>Ve.has(s),Ui=new Set(["0","","1","2","3","4","5","6","7","D"]),oe=new Map([["0","File"],["","OldFile"],["1","Link"],["2","SymbolicLink"],["3","CharacterDevice"],["4","BlockDevice"],["5","Directory"],["6","FIFO"],["7","ContiguousFile"],["g","GlobalExtendedHeader"],["x","ExtendedHeader"],["A","SolarisACL"],["D","GNUDumpDir"],["I","Inode"],["K","NextFileHasLongLinkpath"],["L","NextFileHasLongPath"],["M","ContinuationFile"],["N","OldGnuLongPath"],["S","SparseFile"],["V","TapeVolumeHeader"],["X","OldExtendedHeader"]]),Ve=new Map(Array.from(oe).map(s=>[s[1],s[0]]));var un=s=>s===void 0||s<0?void 0:s,F=class{cksumValid=!1;needPax=!1;nullBlock=!1;block;path;mode;uid;gid;size;cksum;#t="Unsupported";linkpath;uname;gname;devmaj=0;devmin=0;atime;ctime;mtime;charset;comment;constructor(t,e=0,i,r){Buffer.isBuffer(t)?this.decode(t,e||0,i,r):t&&this.#i(t)}decode(t,e,i,r){if(e||(e=0),!t||!(t.length>=e+512))throw new Error("need 512 bytes for header");let n=xt(t,e+156,1),o=Ui.has(n),h=o?i:void 0,a=o?r:void 0;if(this.path=h?.path??xt(t,e,100),this.mode=h?.mode??a?.mode??lt(t,e+100,8),this.uid=h?.uid??a?.uid??lt(t,e+108,8),this.gid=h?.gid??a?.gid??lt(t,e+116,8),this.size=un(h?.size??a?.size??lt(t,e+124,12)),this.mtime=h?.mtime??a?.mtime??Wi(t,e+136,12),this.cksum=lt(t,e+148,12),a&&this.#i(a,!0),h&&this.#i(h),ne(n)&&(this.#t=n||"0"),this.#t==="0"&&this.path.slice(-1)==="/"&&(this.#t="5"),this.#t==="5"&&(this.size=0),this.linkpath=xt(t,e+157,100),t.subarray(e+257,e+265).toString()==="ustar\x0000")if(this.uname=h?.uname??a?.uname??xt(t,e+265,32),this.gname=h?.gname??a?.gname??xt(t,e+297,32),this.devmaj=h?.devmaj??a?.devmaj??lt(t,e+329,8)??0,this.devmin=h?.devmin??a?.devmin??lt(t,e+337,8)??0,t[e+475]!==0){let c=xt(t,e+345,155);this.path=c+"/"+this.path}else{let c=xt(t,e+345,130);c&&(this.path=c+"/"+this.path),this.atime=i?.atime??r?.atime??Wi(t,e+476,12),this.ctime=i?.ctime??r?.ctime??Wi(t,e+488,12)}let l=256;for(let c=e;c<e+148;c++)l+=t[c];for(let c=e+156;c<e+512;c++)l+=t[c];this.cksumValid=l===this.cksum,this.cksum===void 0&&l===256&&(this.nullBlock=!0)}#i(t,e=!1){Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="size"&&Number(r)<0||i==="path"&&e||i==="linkpath"&&e||i==="global"))))}encode(t,e=0){if(t||(t=this.block=Buffer.alloc(512)),this.#t==="Unsupported"&&(this.#t="0"),!(t.length>=e+512))throw new Error("need 512 bytes for header");let i=this.ctime||this.atime?130:155,r=mn(this.path||"",i),n=r[0],o=r[1];this.needPax=!!r[2],this.needPax=Lt(t,e,100,n)||this.needPax,this.needPax=ct(t,e+100,8,this.mode)||this.needPax,this.needPax=ct(t,e+108,8,this.uid)||this.needPax,this.needPax=ct(t,e+116,8,this.gid)||this.needPax,this.needPax=ct(t,e+124,12,this.size)||this.needPax,this.needPax=Gi(t,e+136,12,this.mtime)||this.needPax,t[e+156]=Number(this.#t.codePointAt(0)),this.needPax=Lt(t,e+157,100,this.linkpath)||this.needPax,t.write("ustar\x0000",e+257,8),this.needPax=Lt(t,e+265,32,this.uname)||this.needPax,this.needPax=Lt(t,e+297,32,this.gname)||this.needPax,this.needPax=ct(t,e+329,8,this.devmaj)||this.needPax,this.needPax=ct(t,e+337,8,this.devmin)||this.needPax,this.needPax=Lt(t,e+345,i,o)||this.needPax,t[e+475]!==0?this.needPax=Lt(t,e+345,155,o)||this.needPax:(this.needPax=Lt(t,e+345,130,o)||this.needPax,this.needPax=Gi(t,e+476,12,this.atime)||this.needPax,this.needPax=Gi(t,e+488,12,this.ctime)||this.needPax);let h=256;for(let a=e;a<e+148;a++)h+=t[a];for(let a=e+156;a<e+512;a++)h+=t[a];return this.cksum=h,ct(t,e+148,8,this.cksum),this.cksumValid=!0,this.needPax}get type(){return this.#t==="Unsupported"?this.#t:oe.get(this.#t)}get typeKey(){return this.#t}set type(t){let e=String(Ve.get(t));if(ne(e)||e==="Unsupported")this.#t=e;else if(ne(t))this.#t=t;else throw new TypeError("invalid entry type: "+t)}},mn=(s,t)=>{let i=s,r="",n,o=external_node_path_.posix.parse(s).root||".";if(Buffer.byteLength(i)<100)n=[i,r,!1];else{r=external_node_path_.posix.dirname(i),i=external_node_path_.posix.basename(i);do Buffer.byteLength(i)<=100&&Buffer.byteLength(r)<=t?n=[i,r,!1]:Buffer.byteLength(i)>100&&Buffer.byteLength(r)<=t?n=[i.slice(0,99),r,!0]:(i=external_node_path_.posix.join(external_node_path_.posix.basename(r),i),r=external_node_path_.posix.dirname(r));while(r!==o&&n===void 0);n||(n=[s.slice(0,99),"",!0])}return n},xt=(s,t,e)=>s.subarray(t,t+e).toString("utf8").replace(/\0.*/,""),Wi=(s,t,e)=>pn(lt(s,t,e)),pn=s=>s===void 0?void 0:new Date(s*1e3),lt=(s,t,e)=>Number(s[t])&128?Hs(s.subarray(t,t+e)):wn(s,t,e),En=s=>isNaN(s)?void 0:s,wn=(s,t,e)=>En(parseInt(s.subarray(t,t+e).toString("utf8").replace(/\0.*$/,"").trim(),8)),Sn={12:8589934591,8:2097151},ct=(s,t,e,i)=>i===void 0?!1:i>Sn[e]||i<0?(Us(i,s.subarray(t,t+e)),!0):(yn(s,t,e,i),!1),yn=(s,t,e,i)=>s.write(Rn(i,e),t,e,"ascii"),Rn=(s,t)=>gn(Math.floor(s).toString(8),t),gn=(s,t)=>(s.length===t-1?s:new Array(t-s.length-1).join("0")+s+" ")+"\0",Gi=(s,t,e,i)=>i===void 0?!1:ct(s,t,e,i.getTime()/1e3),bn=new Array(156).join("\0"),Lt=(s,t,e,i)=>i===void 0?!1:(s.write(i+bn,t,e,"utf8"),i.length!==Buffer.byteLength(i)||i.length>e);var ft=class s{atime;mtime;ctime;charset;comment;gid;uid;gname;uname;linkpath;dev;ino;nlink;path;size;mode;global;constructor(t,e=!1){this.atime=t.atime,this.charset=t.charset,this.comment=t.comment,this.ctime=t.ctime,this.dev=t.dev,this.gid=t.gid,this.global=e,this.gname=t.gname,this.ino=t.ino,this.linkpath=t.linkpath,this.mtime=t.mtime,this.nlink=t.nlink,this.path=t.path,this.size=t.size,this.uid=t.uid,this.uname=t.uname}encode(){let t=this.encodeBody();if(t==="")return Buffer.allocUnsafe(0);let e=Buffer.byteLength(t),i=512*Math.ceil(1+e/512),r=Buffer.allocUnsafe(i);for(let n=0;n<512;n++)r[n]=0;new F({path:("PaxHeader/"+(0,external_node_path_.basename)(this.path??"")).slice(0,99),mode:this.mode||420,uid:this.uid,gid:this.gid,size:e,mtime:this.mtime,type:this.global?"GlobalExtendedHeader":"ExtendedHeader",linkpath:"",uname:this.uname||"",gname:this.gname||"",devmaj:0,devmin:0,atime:this.atime,ctime:this.ctime}).encode(r),r.write(t,512,e,"utf8");for(let n=e+512;n<r.length;n++)r[n]=0;return r}encodeBody(){return this.encodeField("path")+this.encodeField("ctime")+this.encodeField("atime")+this.encodeField("dev")+this.encodeField("ino")+this.encodeField("nlink")+this.encodeField("charset")+this.encodeField("comment")+this.encodeField("gid")+this.encodeField("gname")+this.encodeField("linkpath")+this.encodeField("mtime")+this.encodeField("size")+this.encodeField("uid")+this.encodeField("uname")}encodeField(t){if(this[t]===void 0)return"";let e=this[t],i=e instanceof Date?e.getTime()/1e3:e,r=" "+(t==="dev"||t==="ino"||t==="nlink"?"SCHILY.":"")+t+"="+i+`
+`,n=Buffer.byteLength(r),o=Math.floor(Math.log(n)/Math.log(10))+1;return n+o>=Math.pow(10,o)&&(o+=1),o+n+r}static parse(t,e,i=!1){return new s(On(Tn(t),e),i)}},On=(s,t)=>t?Object.assign({},t,s):s,Tn=s=>s.replace(/\n$/,"").split(`
+`).reduce(xn,Object.create(null)),xn=(s,t)=>{let e=parseInt(t,10);if(e!==Buffer.byteLength(t)+1)return s;t=t.slice((e+" ").length);let i=t.split("="),r=i.shift();if(!r)return s;let n=r.replace(/^SCHILY\.(dev|ino|nlink)/,"$1"),o=i.join("=").replace(/\0.*/,"");switch(n){case"path":case"linkpath":case"type":case"charset":case"comment":case"gname":case"uname":s[n]=o;break;case"ctime":case"atime":case"mtime":s[n]=new Date(Number(o)*1e3);break;case"size":let h=+o;h>=0&&(s[n]=h);break;case"gid":case"uid":case"dev":case"ino":case"nlink":case"mode":s[n]=+o;break}return s};var Ln=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,f=Ln!=="win32"?s=>String(s):s=>String(s).replaceAll(/\\/g,"/");var $e=class extends A{extended;globalExtended;header;startBlockSize;blockRemain;remain;type;meta=!1;ignore=!1;path;mode;uid;gid;uname;gname;size=0;mtime;atime;ctime;linkpath;dev;ino;nlink;invalid=!1;absolute;unsupported=!1;constructor(t,e,i){switch(super({}),this.pause(),this.extended=e,this.globalExtended=i,this.header=t,this.remain=t.size??0,this.startBlockSize=512*Math.ceil(this.remain/512),this.blockRemain=this.startBlockSize,this.type=t.type,this.type){case"File":case"OldFile":case"Link":case"SymbolicLink":case"CharacterDevice":case"BlockDevice":case"Directory":case"FIFO":case"ContiguousFile":case"GNUDumpDir":break;case"NextFileHasLongLinkpath":case"NextFileHasLongPath":case"OldGnuLongPath":case"GlobalExtendedHeader":case"ExtendedHeader":case"OldExtendedHeader":this.meta=!0;break;default:this.ignore=!0}if(!t.path)throw new Error("no path provided for tar.ReadEntry");this.path=f(t.path),this.mode=t.mode,this.mode&&(this.mode=this.mode&4095),this.uid=t.uid,this.gid=t.gid,this.uname=t.uname,this.gname=t.gname,this.size=this.remain,this.mtime=t.mtime,this.atime=t.atime,this.ctime=t.ctime,this.linkpath=t.linkpath?f(t.linkpath):void 0,this.uname=t.uname,this.gname=t.gname,e&&this.#t(e),i&&this.#t(i,!0)}write(t){let e=t.length;if(e>this.blockRemain)throw new Error("writing more to entry than is appropriate");let i=this.remain,r=this.blockRemain;return this.remain=Math.max(0,i-e),this.blockRemain=Math.max(0,r-e),this.ignore?!0:i>=e?super.write(t):super.write(t.subarray(0,i))}#t(t,e=!1){t.path&&(t.path=f(t.path)),t.linkpath&&(t.linkpath=f(t.linkpath)),Object.assign(this,Object.fromEntries(Object.entries(t).filter(([i,r])=>!(r==null||i==="path"&&e))))}};var Dt=(s,t,e,i={})=>{s.file&&(i.file=s.file),s.cwd&&(i.cwd=s.cwd),i.code=e instanceof Error&&e.code||t,i.tarCode=t,!s.strict&&i.recoverable!==!1?(e instanceof Error&&(i=Object.assign(e,i),e=e.message),s.emit("warn",t,e,i)):e instanceof Error?s.emit("error",Object.assign(e,i)):s.emit("error",Object.assign(new Error(`${t}: ${e}`),i))};var Nn=1024*1024,Xi=Buffer.from([31,139]),qi=Buffer.from([40,181,47,253]),An=Math.max(Xi.length,qi.length),B=Symbol("state"),Nt=Symbol("writeEntry"),it=Symbol("readEntry"),Zi=Symbol("nextEntry"),Zs=Symbol("processEntry"),V=Symbol("extendedHeader"),he=Symbol("globalExtendedHeader"),dt=Symbol("meta"),Ys=Symbol("emitMeta"),p=Symbol("buffer"),st=Symbol("queue"),ut=Symbol("ended"),Yi=Symbol("emittedEnd"),At=Symbol("emit"),w=Symbol("unzip"),Xe=Symbol("consumeChunk"),qe=Symbol("consumeChunkSub"),Ki=Symbol("consumeBody"),Ks=Symbol("consumeMeta"),Vs=Symbol("consumeHeader"),ae=Symbol("consuming"),Vi=Symbol("bufferConcat"),Qe=Symbol("maybeEnd"),Yt=Symbol("writing"),$=Symbol("aborted"),Je=Symbol("onDone"),It=Symbol("sawValidEntry"),je=Symbol("sawNullBlock"),ti=Symbol("sawEOF"),$s=Symbol("closeStream"),In=1e3,le=Symbol("compressedBytesRead"),$i=Symbol("decompressedBytesRead"),Xs=Symbol("checkDecompressionRatio"),Cn=()=>!0,rt=class extends external_events_.EventEmitter{file;strict;maxMetaEntrySize;filter;brotli;zstd;maxDecompressionRatio;writable=!0;readable=!1;[st]=[];[p];[it];[Nt];[B]="begin";[dt]="";[V];[he];[ut]=!1;[w];[$]=!1;[It];[je]=!1;[ti]=!1;[Yt]=!1;[ae]=!1;[Yi]=!1;[le]=0;[$i]=0;constructor(t={}){super(),this.file=t.file||"",this.on(Je,()=>{(this[B]==="begin"||this[It]===!1)&&this.warn("TAR_BAD_ARCHIVE","Unrecognized archive format")}),t.ondone?this.on(Je,t.ondone):this.on(Je,()=>{this.emit("prefinish"),this.emit("finish"),this.emit("end")}),this.strict=!!t.strict,this.maxDecompressionRatio=typeof t.maxDecompressionRatio=="number"?t.maxDecompressionRatio:In,this.maxMetaEntrySize=t.maxMetaEntrySize||Nn,this.filter=typeof t.filter=="function"?t.filter:Cn;let e=t.file&&(t.file.endsWith(".tar.br")||t.file.endsWith(".tbr"));this.brotli=!(t.gzip||t.zstd)&&t.brotli!==void 0?t.brotli:e?void 0:!1;let i=t.file&&(t.file.endsWith(".tar.zst")||t.file.endsWith(".tzst"));this.zstd=!(t.gzip||t.brotli)&&t.zstd!==void 0?t.zstd:i?!0:void 0,this.on("end",()=>this[$s]()),typeof t.onwarn=="function"&&this.on("warn",t.onwarn),typeof t.onReadEntry=="function"&&this.on("entry",t.onReadEntry)}warn(t,e,i={}){Dt(this,t,e,i)}[Vs](t,e){this[It]===void 0&&(this[It]=!1);let i;try{i=new F(t,e,this[V],this[he])}catch(r){return this.warn("TAR_ENTRY_INVALID",r)}if(i.nullBlock)this[je]?(this[ti]=!0,this[B]==="begin"&&(this[B]="header"),this[At]("eof")):(this[je]=!0,this[At]("nullBlock"));else if(this[je]=!1,!i.cksumValid)this.warn("TAR_ENTRY_INVALID","checksum failure",{header:i});else if(!i.path)this.warn("TAR_ENTRY_INVALID","path is required",{header:i});else{let r=i.type;if(/^(Symbolic)?Link$/.test(r)&&!i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath required",{header:i});else if(!/^(Symbolic)?Link$/.test(r)&&!/^(Global)?ExtendedHeader$/.test(r)&&i.linkpath)this.warn("TAR_ENTRY_INVALID","linkpath forbidden",{header:i});else{let n=this[Nt]=new $e(i,this[V],this[he]);if(!this[It])if(n.remain){let o=()=>{n.invalid||(this[It]=!0)};n.on("end",o)}else this[It]=!0;n.meta?n.size>this.maxMetaEntrySize?(n.ignore=!0,this[At]("ignoredEntry",n),this[B]="ignore",n.resume()):n.size>0&&(this[dt]="",n.on("data",o=>this[dt]+=o),this[B]="meta"):(this[V]=void 0,n.ignore=n.ignore||!this.filter(n.path,n),n.ignore?(this[At]("ignoredEntry",n),this[B]=n.remain?"ignore":"header",n.resume()):(n.remain?this[B]="body":(this[B]="header",n.end()),this[it]?this[st].push(n):(this[st].push(n),this[Zi]())))}}}[$s](){queueMicrotask(()=>this.emit("close"))}[Zs](t){let e=!0;if(!t)this[it]=void 0,e=!1;else if(Array.isArray(t)){let[i,...r]=t;this.emit(i,...r)}else this[it]=t,this.emit("entry",t),t.emittedEnd||(t.on("end",()=>this[Zi]()),e=!1);return e}[Zi](){do;while(this[Zs](this[st].shift()));if(this[st].length===0){let t=this[it];!t||t.flowing||t.size===t.remain?this[Yt]||this.emit("drain"):t.once("drain",()=>this.emit("drain"))}}[Ki](t,e){let i=this[Nt];if(!i)throw new Error("attempt to consume body without entry??");let r=i.blockRemain??0,n=r>=t.length&&e===0?t:t.subarray(e,e+r);return i.write(n),i.blockRemain||(this[B]="header",this[Nt]=void 0,i.end()),n.length}[Ks](t,e){let i=this[Nt],r=this[Ki](t,e);return!this[Nt]&&i&&this[Ys](i),r}[At](t,e,i){this[st].length===0&&!this[it]?this.emit(t,e,i):this[st].push([t,e,i])}[Ys](t){switch(this[At]("meta",this[dt]),t.type){case"ExtendedHeader":case"OldExtendedHeader":this[V]=ft.parse(this[dt],this[V],!1);break;case"GlobalExtendedHeader":this[he]=ft.parse(this[dt],this[he],!0);break;case"NextFileHasLongPath":case"OldGnuLongPath":{let e=this[V]??Object.create(null);this[V]=e,e.path=this[dt].replace(/\0.*/,"");break}case"NextFileHasLongLinkpath":{let e=this[V]||Object.create(null);this[V]=e,e.linkpath=this[dt].replace(/\0.*/,"");break}default:throw new Error("unknown meta: "+t.type)}}abort(t){if(!this[$]){if(this[w]){let e=this[w];e.write=()=>!0,e.end=()=>e,e.emit=()=>!1,e.destroy?.()}this[$]=!0,this.emit("abort",t),this.warn("TAR_ABORT",t,{recoverable:!1})}}[Xs](t){this[$i]+=t.length;let e=this[$i]/this[le];return e>this.maxDecompressionRatio?(this.abort(new Error(`max decompression ratio exceeded: ${e.toFixed(2)} > ${this.maxDecompressionRatio}`)),!1):!0}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this[$])return i?.(),!1;if((this[w]===void 0||this.brotli===void 0&&this[w]===!1)&&t){if(this[p]&&(t=Buffer.concat([this[p],t]),this[p]=void 0),t.length<An)return this[p]=t,i?.(),!0;for(let a=0;this[w]===void 0&&a<Xi.length;a++)t[a]!==Xi[a]&&(this[w]=!1);let o=!1;if(this[w]===!1&&this.zstd!==!1){o=!0;for(let a=0;a<qi.length;a++)if(t[a]!==qi[a]){o=!1;break}}let h=this.brotli===void 0&&!o;if(this[w]===!1&&h)if(t.length<512)if(this[ut])this.brotli=!0;else return this[p]=t,i?.(),!0;else try{new F(t.subarray(0,512)),this.brotli=!1}catch{this.brotli=!0}if(this[w]===void 0||this[w]===!1&&(this.brotli||o)){let a=this[ut];this[ut]=!1,this[w]=this[w]===void 0?new Ue({}):o?new Ke({}):new Ge({}),this[w].on("data",c=>{this[Xs](c)&&this[Xe](c)}),this[w].on("error",c=>{this[$]||this.abort(c)}),this[w].on("end",()=>{this[ut]=!0,this[Xe]()}),this[Yt]=!0,this[le]+=t.length;let l=!!this[w][a?"end":"write"](t);return this[Yt]=!1,i?.(),l}}this[Yt]=!0,this[w]?(this[le]+=t.length,this[w].write(t)):this[Xe](t),this[Yt]=!1;let n=this[st].length>0?!1:this[it]?this[it].flowing:!0;return!n&&this[st].length===0&&this[it]?.once("drain",()=>this.emit("drain")),i?.(),n}[Vi](t){t&&!this[$]&&(this[p]=this[p]?Buffer.concat([this[p],t]):t)}[Qe](){if(this[ut]&&!this[Yi]&&!this[$]&&!this[ae]){this[Yi]=!0;let t=this[Nt];if(t?.blockRemain){let e=this[p]?this[p].length:0;this.warn("TAR_BAD_ARCHIVE",`Truncated input (needed ${t.blockRemain} more bytes, only ${e} available)`,{entry:t}),this[p]&&t.write(this[p]),t.end()}this[At](Je)}}[Xe](t){if(this[ae]&&t)this[Vi](t);else if(!t&&!this[p])this[Qe]();else if(t){if(this[ae]=!0,this[p]){this[Vi](t);let e=this[p];this[p]=void 0,this[qe](e)}else this[qe](t);for(;this[p]&&this[p]?.length>=512&&!this[$]&&!this[ti];){let e=this[p];this[p]=void 0,this[qe](e)}this[ae]=!1}(!this[p]||this[ut])&&this[Qe]()}[qe](t){let e=0,i=t.length;for(;e+512<=i&&!this[$]&&!this[ti];)switch(this[B]){case"begin":case"header":this[Vs](t,e),e+=512;break;case"ignore":case"body":e+=this[Ki](t,e);break;case"meta":e+=this[Ks](t,e);break;default:throw new Error("invalid state: "+this[B])}e<i&&(this[p]=this[p]?Buffer.concat([t.subarray(e),this[p]]):t.subarray(e))}end(t,e,i){return typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e)),i&&this.once("finish",i),this[$]||(this[w]?(t&&(this[le]+=t.length,this[w].write(t)),this[w].end()):(this[ut]=!0,(this.brotli===void 0||this.zstd===void 0)&&(t=t||Buffer.alloc(0)),t&&this.write(t),this[Qe]())),this}};var mt=s=>{let t=s.length-1,e=-1;for(;t>-1&&s.charAt(t)==="/";)e=t,t--;return e===-1?s:s.slice(0,e)};var vn=s=>{let t=s.onReadEntry;s.onReadEntry=t?e=>{t(e),e.resume()}:e=>e.resume()},Qi=(s,t)=>{let e=new Map(t.map(o=>[mt(o),!0])),i=s.filter,r=100,n=(o,h="",a=0)=>{if(a>=r)return e.set(o,!1),!1;let l=h||(0,external_path_.parse)(o).root||".",c;if(o===l)c=!1;else{let d=e.get(o);c=d!==void 0?d:n((0,external_path_.dirname)(o),l,a+1)}return e.set(o,c),c};s.filter=i?(o,h)=>i(o,h)&&n(mt(o)):o=>n(mt(o))},Mn=s=>{let t=new rt(s),e=s.file,i;try{i=external_node_fs_.openSync(e,"r");let r=external_node_fs_.fstatSync(i),n=s.maxReadSize||16*1024*1024;if(r.size<n){let o=Buffer.allocUnsafe(r.size),h=external_node_fs_.readSync(i,o,0,r.size,0);t.end(h===o.byteLength?o:o.subarray(0,h))}else{let o=0,h=Buffer.allocUnsafe(n);for(;o<r.size;){let a=external_node_fs_.readSync(i,h,0,n,o);if(a===0)break;o+=a,t.write(h.subarray(0,a))}t.end()}}finally{if(typeof i=="number")try{external_node_fs_.closeSync(i)}catch{}}},Bn=(s,t)=>{let e=new rt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("end",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},Ct=K(Mn,Bn,s=>new rt(s),s=>new rt(s),(s,t)=>{t?.length&&Qi(s,t),s.noResume||vn(s)});var Ji=(s,t,e)=>(s&=4095,e&&(s=(s|384)&-19),t&&(s&256&&(s|=64),s&32&&(s|=8),s&4&&(s|=1)),s);var{isAbsolute:zn,parse:qs}=external_node_path_.win32,ce=s=>{let t="",e=qs(s);for(;zn(s)||e.root;){let i=s.charAt(0)==="/"&&s.slice(0,4)!=="//?/"?"/":e.root;s=s.slice(i.length),t+=i,e=qs(s)}return[t,s]};var ei=["|","<",">","?",":"],ji=ei.map(s=>String.fromCodePoint(61440+Number(s.codePointAt(0)))),Un=new Map(ei.map((s,t)=>[s,ji[t]])),Hn=new Map(ji.map((s,t)=>[s,ei[t]])),ts=s=>ei.reduce((t,e)=>t.split(e).join(Un.get(e)),s),Qs=s=>ji.reduce((t,e)=>t.split(e).join(Hn.get(e)),s);var rr=(s,t)=>t?(s=f(s).replace(/^\.(\/|$)/,""),mt(t)+"/"+s):f(s),Wn=16*1024*1024,tr=Symbol("process"),er=Symbol("file"),ir=Symbol("directory"),is=Symbol("symlink"),sr=Symbol("hardlink"),fe=Symbol("header"),ii=Symbol("read"),ss=Symbol("lstat"),si=Symbol("onlstat"),rs=Symbol("onread"),ns=Symbol("onreadlink"),os=Symbol("openfile"),hs=Symbol("onopenfile"),pt=Symbol("close"),ri=Symbol("mode"),as=Symbol("awaitDrain"),es=Symbol("ondrain"),q=Symbol("prefix"),de=class extends A{path;portable;myuid=process.getuid&&process.getuid()||0;myuser=process.env.USER||"";maxReadSize;linkCache;statCache;preservePaths;cwd;strict;mtime;noPax;noMtime;prefix;fd;blockLen=0;blockRemain=0;buf;pos=0;remain=0;length=0;offset=0;win32;absolute;header;type;linkpath;stat;onWriteEntry;#t=!1;constructor(t,e={}){let i=se(e);super(),this.path=f(t),this.portable=!!i.portable,this.maxReadSize=i.maxReadSize||Wn,this.linkCache=i.linkCache||new Map,this.statCache=i.statCache||new Map,this.preservePaths=!!i.preservePaths,this.cwd=f(i.cwd||process.cwd()),this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.mtime=i.mtime,this.prefix=i.prefix?f(i.prefix):void 0,this.onWriteEntry=i.onWriteEntry,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let r=!1;if(!this.preservePaths){let[o,h]=ce(this.path);o&&typeof h=="string"&&(this.path=h,r=o)}this.win32=!!i.win32||process.platform==="win32",this.win32&&(this.path=Qs(this.path.replaceAll(/\\/g,"/")),t=t.replaceAll(/\\/g,"/")),this.absolute=f(i.absolute||external_path_.resolve(this.cwd,t)),this.path===""&&(this.path="./"),r&&this.warn("TAR_ENTRY_INFO",`stripping ${r} from absolute path`,{entry:this,path:r+this.path});let n=this.statCache.get(this.absolute);n?this[si](n):this[ss]()}warn(t,e,i={}){return Dt(this,t,e,i)}emit(t,...e){return t==="error"&&(this.#t=!0),super.emit(t,...e)}[ss](){external_fs_.lstat(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[si](e)})}[si](t){this.statCache.set(this.absolute,t),this.stat=t,t.isFile()||(t.size=0),this.type=Gn(t),this.emit("stat",t),this[tr]()}[tr](){switch(this.type){case"File":return this[er]();case"Directory":return this[ir]();case"SymbolicLink":return this[is]();default:return this.end()}}[ri](t){return Ji(t,this.type==="Directory",this.portable)}[q](t){return rr(t,this.prefix)}[fe](){if(!this.stat)throw new Error("cannot write header before stat");this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this[ri](this.stat.mode),uid:this.portable?void 0:this.stat.uid,gid:this.portable?void 0:this.stat.gid,size:this.stat.size,mtime:this.noMtime?void 0:this.mtime||this.stat.mtime,type:this.type==="Unsupported"?void 0:this.type,uname:this.portable?void 0:this.stat.uid===this.myuid?this.myuser:"",atime:this.portable?void 0:this.stat.atime,ctime:this.portable?void 0:this.stat.ctime}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.header.atime,ctime:this.portable?void 0:this.header.ctime,gid:this.portable?void 0:this.header.gid,mtime:this.noMtime?void 0:this.mtime||this.header.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.header.size,uid:this.portable?void 0:this.header.uid,uname:this.portable?void 0:this.header.uname,dev:this.portable?void 0:this.stat.dev,ino:this.portable?void 0:this.stat.ino,nlink:this.portable?void 0:this.stat.nlink}).encode());let t=this.header?.block;if(!t)throw new Error("failed to encode header");super.write(t)}[ir](){if(!this.stat)throw new Error("cannot create directory entry without stat");this.path.slice(-1)!=="/"&&(this.path+="/"),this.stat.size=0,this[fe](),this.end()}[is](){external_fs_.readlink(this.absolute,(t,e)=>{if(t)return this.emit("error",t);this[ns](e)})}[ns](t){this.linkpath=f(t),this[fe](),this.end()}[sr](t){if(!this.stat)throw new Error("cannot create link entry without stat");this.type="Link",this.linkpath=f(external_path_.relative(this.cwd,t)),this.stat.size=0,this[fe](),this.end()}[er](){if(!this.stat)throw new Error("cannot create file entry without stat");if(this.stat.nlink>1){let t=`${this.stat.dev}:${this.stat.ino}`,e=this.linkCache.get(t);if(e?.indexOf(this.cwd)===0)return this[sr](e);this.linkCache.set(t,this.absolute)}if(this[fe](),this.stat.size===0)return this.end();this[os]()}[os](){external_fs_.open(this.absolute,"r",(t,e)=>{if(t)return this.emit("error",t);this[hs](e)})}[hs](t){if(this.fd=t,this.#t)return this[pt]();if(!this.stat)throw new Error("should stat before calling onopenfile");this.blockLen=512*Math.ceil(this.stat.size/512),this.blockRemain=this.blockLen;let e=Math.min(this.blockLen,this.maxReadSize);this.buf=Buffer.allocUnsafe(e),this.offset=0,this.pos=0,this.remain=this.stat.size,this.length=this.buf.length,this[ii]()}[ii](){let{fd:t,buf:e,offset:i,length:r,pos:n}=this;if(t===void 0||e===void 0)throw new Error("cannot read file without first opening");external_fs_.read(t,e,i,r,n,(o,h)=>{if(o)return this[pt](()=>this.emit("error",o));this[rs](h)})}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.close(this.fd,t)}[rs](t){if(t<=0&&this.remain>0){let r=Object.assign(new Error("encountered unexpected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(t>this.remain){let r=Object.assign(new Error("did not encounter expected EOF"),{path:this.absolute,syscall:"read",code:"EOF"});return this[pt](()=>this.emit("error",r))}if(!this.buf)throw new Error("should have created buffer prior to reading");if(t===this.remain)for(let r=t;r<this.length&&t<this.blockRemain;r++)this.buf[r+this.offset]=0,t++,this.remain++;let e=this.offset===0&&t===this.buf.length?this.buf:this.buf.subarray(this.offset,this.offset+t);this.write(e)?this[es]():this[as](()=>this[es]())}[as](t){this.once("drain",t)}write(t,e,i){if(typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8")),this.blockRemain<t.length){let r=Object.assign(new Error("writing more data than expected"),{path:this.absolute});return this.emit("error",r)}return this.remain-=t.length,this.blockRemain-=t.length,this.pos+=t.length,this.offset+=t.length,super.write(t,null,i)}[es](){if(!this.remain)return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),this[pt](t=>t?this.emit("error",t):this.end());if(!this.buf)throw new Error("buffer lost somehow in ONDRAIN");this.offset>=this.length&&(this.buf=Buffer.allocUnsafe(Math.min(this.blockRemain,this.buf.length)),this.offset=0),this.length=this.buf.length-this.offset,this[ii]()}},ni=class extends de{sync=!0;[ss](){this[si](external_fs_.lstatSync(this.absolute))}[is](){this[ns](external_fs_.readlinkSync(this.absolute))}[os](){this[hs](external_fs_.openSync(this.absolute,"r"))}[ii](){let t=!0;try{let{fd:e,buf:i,offset:r,length:n,pos:o}=this;if(e===void 0||i===void 0)throw new Error("fd and buf must be set in READ method");let h=external_fs_.readSync(e,i,r,n,o);this[rs](h),t=!1}finally{if(t)try{this[pt](()=>{})}catch{}}}[as](t){t()}[pt](t=()=>{}){this.fd!==void 0&&external_fs_.closeSync(this.fd),t()}},oi=class extends A{blockLen=0;blockRemain=0;buf=0;pos=0;remain=0;length=0;preservePaths;portable;strict;noPax;noMtime;readEntry;type;prefix;path;mode;uid;gid;uname;gname;header;mtime;atime;ctime;linkpath;size;onWriteEntry;warn(t,e,i={}){return Dt(this,t,e,i)}constructor(t,e={}){let i=se(e);super(),this.preservePaths=!!i.preservePaths,this.portable=!!i.portable,this.strict=!!i.strict,this.noPax=!!i.noPax,this.noMtime=!!i.noMtime,this.onWriteEntry=i.onWriteEntry,this.readEntry=t;let{type:r}=t;if(r==="Unsupported")throw new Error("writing entry that should be ignored");this.type=r,this.type==="Directory"&&this.portable&&(this.noMtime=!0),this.prefix=i.prefix,this.path=f(t.path),this.mode=t.mode!==void 0?this[ri](t.mode):void 0,this.uid=this.portable?void 0:t.uid,this.gid=this.portable?void 0:t.gid,this.uname=this.portable?void 0:t.uname,this.gname=this.portable?void 0:t.gname,this.size=t.size,this.mtime=this.noMtime?void 0:i.mtime||t.mtime,this.atime=this.portable?void 0:t.atime,this.ctime=this.portable?void 0:t.ctime,this.linkpath=t.linkpath!==void 0?f(t.linkpath):void 0,typeof i.onwarn=="function"&&this.on("warn",i.onwarn);let n=!1;if(!this.preservePaths){let[h,a]=ce(this.path);h&&typeof a=="string"&&(this.path=a,n=h)}this.remain=t.size,this.blockRemain=t.startBlockSize,this.onWriteEntry?.(this),this.header=new F({path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,mode:this.mode,uid:this.portable?void 0:this.uid,gid:this.portable?void 0:this.gid,size:this.size,mtime:this.noMtime?void 0:this.mtime,type:this.type,uname:this.portable?void 0:this.uname,atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime}),n&&this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute path`,{entry:this,path:n+this.path}),this.header.encode()&&!this.noPax&&super.write(new ft({atime:this.portable?void 0:this.atime,ctime:this.portable?void 0:this.ctime,gid:this.portable?void 0:this.gid,mtime:this.noMtime?void 0:this.mtime,path:this[q](this.path),linkpath:this.type==="Link"&&this.linkpath!==void 0?this[q](this.linkpath):this.linkpath,size:this.size,uid:this.portable?void 0:this.uid,uname:this.portable?void 0:this.uname,dev:this.portable?void 0:this.readEntry.dev,ino:this.portable?void 0:this.readEntry.ino,nlink:this.portable?void 0:this.readEntry.nlink}).encode());let o=this.header?.block;if(!o)throw new Error("failed to encode header");super.write(o),t.pipe(this)}[q](t){return rr(t,this.prefix)}[ri](t){return Ji(t,this.type==="Directory",this.portable)}write(t,e,i){typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,typeof e=="string"?e:"utf8"));let r=t.length;if(r>this.blockRemain)throw new Error("writing more to entry than is appropriate");return this.blockRemain-=r,super.write(t,i)}end(t,e,i){return this.blockRemain&&super.write(Buffer.alloc(this.blockRemain)),typeof t=="function"&&(i=t,e=void 0,t=void 0),typeof e=="function"&&(i=e,e=void 0),typeof t=="string"&&(t=Buffer.from(t,e??"utf8")),i&&this.once("finish",i),t?super.end(t,i):super.end(i),this}},Gn=s=>s.isFile()?"File":s.isDirectory()?"Directory":s.isSymbolicLink()?"SymbolicLink":"Unsupported";var hi=class s{tail;head;length=0;static create(t=[]){return new s(t)}constructor(t=[]){for(let e of t)this.push(e)}*[Symbol.iterator](){for(let t=this.head;t;t=t.next)yield t.value}removeNode(t){if(t.list!==this)throw new Error("removing node which does not belong to this list");let e=t.next,i=t.prev;return e&&(e.prev=i),i&&(i.next=e),t===this.head&&(this.head=e),t===this.tail&&(this.tail=i),this.length--,t.next=void 0,t.prev=void 0,t.list=void 0,e}unshiftNode(t){if(t===this.head)return;t.list&&t.list.removeNode(t);let e=this.head;t.list=this,t.next=e,e&&(e.prev=t),this.head=t,this.tail||(this.tail=t),this.length++}pushNode(t){if(t===this.tail)return;t.list&&t.list.removeNode(t);let e=this.tail;t.list=this,t.prev=e,e&&(e.next=t),this.tail=t,this.head||(this.head=t),this.length++}push(...t){for(let e=0,i=t.length;e<i;e++)Yn(this,t[e]);return this.length}unshift(...t){for(var e=0,i=t.length;e<i;e++)Kn(this,t[e]);return this.length}pop(){if(!this.tail)return;let t=this.tail.value,e=this.tail;return this.tail=this.tail.prev,this.tail?this.tail.next=void 0:this.head=void 0,e.list=void 0,this.length--,t}shift(){if(!this.head)return;let t=this.head.value,e=this.head;return this.head=this.head.next,this.head?this.head.prev=void 0:this.tail=void 0,e.list=void 0,this.length--,t}forEach(t,e){e=e||this;for(let i=this.head,r=0;i;r++)t.call(e,i.value,r,this),i=i.next}forEachReverse(t,e){e=e||this;for(let i=this.tail,r=this.length-1;i;r--)t.call(e,i.value,r,this),i=i.prev}get(t){let e=0,i=this.head;for(;i&&e<t;e++)i=i.next;if(e===t&&i)return i.value}getReverse(t){let e=0,i=this.tail;for(;i&&e<t;e++)i=i.prev;if(e===t&&i)return i.value}map(t,e){e=e||this;let i=new s;for(let r=this.head;r;)i.push(t.call(e,r.value,this)),r=r.next;return i}mapReverse(t,e){e=e||this;var i=new s;for(let r=this.tail;r;)i.push(t.call(e,r.value,this)),r=r.prev;return i}reduce(t,e){let i,r=this.head;if(arguments.length>1)i=e;else if(this.head)r=this.head.next,i=this.head.value;else throw new TypeError("Reduce of empty list with no initial value");for(var n=0;r;n++)i=t(i,r.value,n),r=r.next;return i}reduceReverse(t,e){let i,r=this.tail;if(arguments.length>1)i=e;else if(this.tail)r=this.tail.prev,i=this.tail.value;else throw new TypeError("Reduce of empty list with no initial value");for(let n=this.length-1;r;n--)i=t(i,r.value,n),r=r.prev;return i}toArray(){let t=new Array(this.length);for(let e=0,i=this.head;i;e++)t[e]=i.value,i=i.next;return t}toArrayReverse(){let t=new Array(this.length);for(let e=0,i=this.tail;i;e++)t[e]=i.value,i=i.prev;return t}slice(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.head,n=0;for(n=0;r&&n<t;n++)r=r.next;for(;r&&n<e;n++,r=r.next)i.push(r.value);return i}sliceReverse(t=0,e=this.length){e<0&&(e+=this.length),t<0&&(t+=this.length);let i=new s;if(e<t||e<0)return i;t<0&&(t=0),e>this.length&&(e=this.length);let r=this.length,n=this.tail;for(;n&&r>e;r--)n=n.prev;for(;n&&r>t;r--,n=n.prev)i.push(n.value);return i}splice(t,e=0,...i){t>this.length&&(t=this.length-1),t<0&&(t=this.length+t);let r=this.head;for(let o=0;r&&o<t;o++)r=r.next;let n=[];for(let o=0;r&&o<e;o++)n.push(r.value),r=this.removeNode(r);r?r!==this.tail&&(r=r.prev):r=this.tail;for(let o of i)r=Zn(this,r,o);return n}reverse(){let t=this.head,e=this.tail;for(let i=t;i;i=i.prev){let r=i.prev;i.prev=i.next,i.next=r}return this.head=e,this.tail=t,this}};function Zn(s,t,e){let i=t,r=t?t.next:s.head,n=new ue(e,i,r,s);return n.next===void 0&&(s.tail=n),n.prev===void 0&&(s.head=n),s.length++,n}function Yn(s,t){s.tail=new ue(t,s.tail,void 0,s),s.head||(s.head=s.tail),s.length++}function Kn(s,t){s.head=new ue(t,void 0,s.head,s),s.tail||(s.tail=s.head),s.length++}var ue=class{list;next;prev;value;constructor(t,e,i,r){this.list=r,this.value=t,e?(e.next=this,this.prev=e):this.prev=void 0,i?(i.prev=this,this.next=i):this.next=void 0}};var pi=class{path;absolute;entry;stat;readdir;pending=!1;pendingLink=!1;ignore=!1;piped=!1;constructor(t,e){this.path=t||"./",this.absolute=e}},nr=Buffer.alloc(1024),li=Symbol("onStat"),me=Symbol("ended"),W=Symbol("queue"),pe=Symbol("pendingLinks"),Et=Symbol("current"),Ft=Symbol("process"),Ee=Symbol("processing"),ai=Symbol("processJob"),G=Symbol("jobs"),ls=Symbol("jobDone"),ci=Symbol("addFSEntry"),or=Symbol("addTarEntry"),ds=Symbol("stat"),us=Symbol("readdir"),fi=Symbol("onreaddir"),di=Symbol("pipe"),hr=Symbol("entry"),cs=Symbol("entryOpt"),ui=Symbol("writeEntryClass"),lr=Symbol("write"),fs=Symbol("ondrain"),wt=class extends A{sync=!1;opt;cwd;maxReadSize;preservePaths;strict;noPax;prefix;linkCache;statCache;file;portable;zip;readdirCache;noDirRecurse;follow;noMtime;mtime;filter;jobs;[ui];onWriteEntry;[W];[pe]=new Map;[G]=0;[Ee]=!1;[me]=!1;constructor(t={}){if(super(),this.opt=t,this.file=t.file||"",this.cwd=t.cwd||process.cwd(),this.maxReadSize=t.maxReadSize,this.preservePaths=!!t.preservePaths,this.strict=!!t.strict,this.noPax=!!t.noPax,this.prefix=f(t.prefix||""),this.linkCache=t.linkCache||new Map,this.statCache=t.statCache||new Map,this.readdirCache=t.readdirCache||new Map,this.onWriteEntry=t.onWriteEntry,this[ui]=de,typeof t.onwarn=="function"&&this.on("warn",t.onwarn),this.portable=!!t.portable,t.gzip||t.brotli||t.zstd){if((t.gzip?1:0)+(t.brotli?1:0)+(t.zstd?1:0)>1)throw new TypeError("gzip, brotli, zstd are mutually exclusive");if(t.gzip&&(typeof t.gzip!="object"&&(t.gzip={}),this.portable&&(t.gzip.portable=!0),this.zip=new ze(t.gzip)),t.brotli&&(typeof t.brotli!="object"&&(t.brotli={}),this.zip=new We(t.brotli)),t.zstd&&(typeof t.zstd!="object"&&(t.zstd={}),this.zip=new Ye(t.zstd)),!this.zip)throw new Error("impossible");let e=this.zip;e.on("data",i=>super.write(i)),e.on("end",()=>super.end()),e.on("drain",()=>this[fs]()),this.on("resume",()=>e.resume())}else this.on("drain",this[fs]);this.noDirRecurse=!!t.noDirRecurse,this.follow=!!t.follow,this.noMtime=!!t.noMtime,t.mtime&&(this.mtime=t.mtime),this.filter=typeof t.filter=="function"?t.filter:()=>!0,this[W]=new hi,this[G]=0,this.jobs=Number(t.jobs)||4,this[Ee]=!1,this[me]=!1}[lr](t){return super.write(t)}add(t){return this.write(t),this}end(t,e,i){return typeof t=="function"&&(i=t,t=void 0),typeof e=="function"&&(i=e,e=void 0),t&&this.add(t),this[me]=!0,this[Ft](),i&&i(),this}write(t){if(this[me])throw new Error("write after end");return typeof t=="string"?this[ci](t):this[or](t),this.flowing}[or](t){let e=f(external_path_.resolve(this.cwd,t.path));if(!this.filter(t.path,t))t.resume();else{let i=new pi(t.path,e);i.entry=new oi(t,this[cs](i)),i.entry.on("end",()=>this[ls](i)),this[G]+=1,this[W].push(i)}this[Ft]()}[ci](t){let e=f(external_path_.resolve(this.cwd,t));this[W].push(new pi(t,e)),this[Ft]()}[ds](t){t.pending=!0,this[G]+=1;let e=this.follow?"stat":"lstat";external_fs_[e](t.absolute,(i,r)=>{t.pending=!1,this[G]-=1,i?this.emit("error",i):this[li](t,r)})}[li](t,e){if(this.statCache.set(t.absolute,e),t.stat=e,!this.filter(t.path,e))t.ignore=!0;else if(e.isFile()&&e.nlink>1&&!this.linkCache.get(`${e.dev}:${e.ino}`)&&!this.sync)if(t===this[Et])this[ai](t);else{let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);r?r.push(t):this[pe].set(i,[t]),t.pendingLink=!0,t.pending=!0}this[Ft]()}[us](t){t.pending=!0,this[G]+=1,external_fs_.readdir(t.absolute,(e,i)=>{if(t.pending=!1,this[G]-=1,e)return this.emit("error",e);this[fi](t,i)})}[fi](t,e){this.readdirCache.set(t.absolute,e),t.readdir=e,this[Ft]()}[Ft](){if(!this[Ee]){this[Ee]=!0;for(let t=this[W].head;t&&this[G]<this.jobs;t=t.next)if(this[ai](t.value),t.value.ignore){let e=t.next;this[W].removeNode(t),t.next=e}this[Ee]=!1,this[me]&&this[W].length===0&&this[G]===0&&(this.zip?this.zip.end(nr):(super.write(nr),super.end()))}}get[Et](){return this[W]&&this[W].head&&this[W].head.value}[ls](t){this[W].shift(),this[G]-=1;let{stat:e}=t;if(e&&e.isFile()&&e.nlink>1){let i=`${e.dev}:${e.ino}`,r=this[pe].get(i);if(r){this[pe].delete(i);for(let n of r)n.pending=!1,this[ai](n)}}this[Ft]()}[ai](t){if(t.pending&&t.pendingLink&&t===this[Et]&&(t.pending=!1,t.pendingLink=!1),!t.pending){if(t.entry){t===this[Et]&&!t.piped&&this[di](t);return}if(!t.stat){let e=this.statCache.get(t.absolute);e?this[li](t,e):this[ds](t)}if(t.stat&&!t.ignore){if(!this.noDirRecurse&&t.stat.isDirectory()&&!t.readdir){let e=this.readdirCache.get(t.absolute);if(e?this[fi](t,e):this[us](t),!t.readdir)return}if(t.entry=this[hr](t),!t.entry){t.ignore=!0;return}t===this[Et]&&!t.piped&&this[di](t)}}}[cs](t){return{onwarn:(e,i,r)=>this.warn(e,i,r),noPax:this.noPax,cwd:this.cwd,absolute:t.absolute,preservePaths:this.preservePaths,maxReadSize:this.maxReadSize,strict:this.strict,portable:this.portable,linkCache:this.linkCache,statCache:this.statCache,noMtime:this.noMtime,mtime:this.mtime,prefix:this.prefix,onWriteEntry:this.onWriteEntry}}[hr](t){this[G]+=1;try{return new this[ui](t.path,this[cs](t)).on("end",()=>this[ls](t)).on("error",i=>this.emit("error",i))}catch(e){this.emit("error",e)}}[fs](){this[Et]&&this[Et].entry&&this[Et].entry.resume()}[di](t){t.piped=!0,t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)});let e=t.entry,i=this.zip;if(!e)throw new Error("cannot pipe without source");i?e.on("data",r=>{i.write(r)||e.pause()}):e.on("data",r=>{super.write(r)||e.pause()})}pause(){return this.zip&&this.zip.pause(),super.pause()}warn(t,e,i={}){Dt(this,t,e,i)}},kt=class extends wt{sync=!0;constructor(t){super(t),this[ui]=ni}pause(){}resume(){}[ds](t){let e=this.follow?"statSync":"lstatSync";this[li](t,external_fs_[e](t.absolute))}[us](t){this[fi](t,external_fs_.readdirSync(t.absolute))}[di](t){let e=t.entry,i=this.zip;if(t.readdir&&t.readdir.forEach(r=>{let n=t.path,o=n==="./"?"":n.replace(/\/*$/,"/");this[ci](o+r)}),!e)throw new Error("Cannot pipe without source");i?e.on("data",r=>{i.write(r)}):e.on("data",r=>{super[lr](r)})}};var Vn=(s,t)=>{let e=new kt(s),i=new Wt(s.file,{mode:s.mode||438});e.pipe(i),fr(e,t)},$n=(s,t)=>{let e=new wt(s),i=new et(s.file,{mode:s.mode||438});e.pipe(i);let r=new Promise((n,o)=>{i.on("error",o),i.on("close",n),e.on("error",o)});return dr(e,t).catch(n=>e.emit("error",n)),r},fr=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},dr=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>{s.add(i)}}):s.add(e);s.end()},Xn=(s,t)=>{let e=new kt(s);return fr(e,t),e},qn=(s,t)=>{let e=new wt(s);return dr(e,t).catch(i=>e.emit("error",i)),e},Qn=K(Vn,$n,Xn,qn,(s,t)=>{if(!t?.length)throw new TypeError("no paths specified to add to archive")});var Jn=process.env.__FAKE_PLATFORM__||process.platform,Er=Jn==="win32",{O_CREAT:wr,O_NOFOLLOW:ur,O_TRUNC:Sr,O_WRONLY:yr}=external_fs_.constants,Rr=Number(process.env.__FAKE_FS_O_FILENAME__)||external_fs_.constants.UV_FS_O_FILEMAP||0,jn=Er&&!!Rr,to=512*1024,eo=Rr|Sr|wr|yr,mr=!Er&&typeof ur=="number"?ur|Sr|wr|yr:null,ms=mr!==null?()=>mr:jn?s=>s<to?eo:"w":()=>"w";var ps=(s,t,e)=>{try{return external_node_fs_.lchownSync(s,t,e)}catch(i){if(i?.code!=="ENOENT")throw i}},Ei=(s,t,e,i)=>{external_node_fs_.lchown(s,t,e,r=>{i(r&&r?.code!=="ENOENT"?r:null)})},io=(s,t,e,i,r)=>{if(t.isDirectory())Es(external_node_path_.resolve(s,t.name),e,i,n=>{if(n)return r(n);let o=external_node_path_.resolve(s,t.name);Ei(o,e,i,r)});else{let n=external_node_path_.resolve(s,t.name);Ei(n,e,i,r)}},Es=(s,t,e,i)=>{external_node_fs_.readdir(s,{withFileTypes:!0},(r,n)=>{if(r){if(r.code==="ENOENT")return i();if(r.code!=="ENOTDIR"&&r.code!=="ENOTSUP")return i(r)}if(r||!n.length)return Ei(s,t,e,i);let o=n.length,h=null,a=l=>{if(!h){if(l)return i(h=l);if(--o===0)return Ei(s,t,e,i)}};for(let l of n)io(s,l,t,e,a)})},so=(s,t,e,i)=>{t.isDirectory()&&ws(external_node_path_.resolve(s,t.name),e,i),ps(external_node_path_.resolve(s,t.name),e,i)},ws=(s,t,e)=>{let i;try{i=external_node_fs_.readdirSync(s,{withFileTypes:!0})}catch(r){let n=r;if(n?.code==="ENOENT")return;if(n?.code==="ENOTDIR"||n?.code==="ENOTSUP")return ps(s,t,e);throw n}for(let r of i)so(s,r,t,e);return ps(s,t,e)};var Se=class extends Error{path;code;syscall="chdir";constructor(t,e){super(`${e}: Cannot cd into '${t}'`),this.path=t,this.code=e}get name(){return"CwdError"}};var St=class extends Error{path;symlink;syscall="symlink";code="TAR_SYMLINK_ERROR";constructor(t,e){super("TAR_SYMLINK_ERROR: Cannot extract through symbolic link"),this.symlink=t,this.path=e}get name(){return"SymlinkError"}};var no=(s,t)=>{external_node_fs_.stat(s,(e,i)=>{(e||!i.isDirectory())&&(e=new Se(s,e?.code||"ENOTDIR")),t(e)})},gr=(s,t,e)=>{s=f(s);let i=t.umask??18,r=t.mode|448,n=(r&i)!==0,o=t.uid,h=t.gid,a=typeof o=="number"&&typeof h=="number"&&(o!==t.processUid||h!==t.processGid),l=t.preserve,c=t.unlink,d=f(t.cwd),y=(E,x)=>{E?e(E):x&&a?Es(x,o,h,Le=>y(Le)):n?external_node_fs_.chmod(s,r,e):e()};if(s===d)return no(s,y);if(l)return promises_.mkdir(s,{mode:r,recursive:!0}).then(E=>y(null,E??void 0),y);let D=f(external_node_path_.relative(d,s)).split("/");Ss(d,D,r,c,d,void 0,y)},Ss=(s,t,e,i,r,n,o)=>{if(t.length===0)return o(null,n);let h=t.shift(),a=f(external_node_path_.resolve(s+"/"+h));external_node_fs_.mkdir(a,e,br(a,t,e,i,r,n,o))},br=(s,t,e,i,r,n,o)=>h=>{h?external_node_fs_.lstat(s,(a,l)=>{if(a)a.path=a.path&&f(a.path),o(a);else if(l.isDirectory())Ss(s,t,e,i,r,n,o);else if(i)external_node_fs_.unlink(s,c=>{if(c)return o(c);external_node_fs_.mkdir(s,e,br(s,t,e,i,r,n,o))});else{if(l.isSymbolicLink())return o(new St(s,s+"/"+t.join("/")));o(h)}}):(n=n||s,Ss(s,t,e,i,r,n,o))},oo=s=>{let t=!1,e;try{t=external_node_fs_.statSync(s).isDirectory()}catch(i){e=i?.code}finally{if(!t)throw new Se(s,e??"ENOTDIR")}},_r=(s,t)=>{s=f(s);let e=t.umask??18,i=t.mode|448,r=(i&e)!==0,n=t.uid,o=t.gid,h=typeof n=="number"&&typeof o=="number"&&(n!==t.processUid||o!==t.processGid),a=t.preserve,l=t.unlink,c=f(t.cwd),d=E=>{E&&h&&ws(E,n,o),r&&external_node_fs_.chmodSync(s,i)};if(s===c)return oo(c),d();if(a)return d(external_node_fs_.mkdirSync(s,{mode:i,recursive:!0})??void 0);let T=f(external_node_path_.relative(c,s)).split("/"),D;for(let E=T.shift(),x=c;E&&(x+="/"+E);E=T.shift()){x=f(external_node_path_.resolve(x));try{external_node_fs_.mkdirSync(x,i),D=D||x}catch{let Le=external_node_fs_.lstatSync(x);if(Le.isDirectory())continue;if(l){external_node_fs_.unlinkSync(x),external_node_fs_.mkdirSync(x,i),D=D||x;continue}else if(Le.isSymbolicLink())return new St(x,x+"/"+T.join("/"))}}return d(D)};var ys=Object.create(null),Or=1e4,Vt=new Set,Tr=s=>{Vt.has(s)?Vt.delete(s):ys[s]=s.normalize("NFD").toLocaleLowerCase("en").toLocaleUpperCase("en"),Vt.add(s);let t=ys[s],e=Vt.size-Or;if(e>Or/10){for(let i of Vt)if(Vt.delete(i),delete ys[i],--e<=0)break}return t};var ho=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,ao=ho==="win32",lo=s=>s.split("/").slice(0,-1).reduce((e,i)=>{let r=e.at(-1);return r!==void 0&&(i=(0,external_node_path_.join)(r,i)),e.push(i||"/"),e},[]),yi=class{#t=new Map;#i=new Map;#s=new Set;reserve(t,e){t=ao?["win32 parallelization disabled"]:t.map(r=>mt((0,external_node_path_.join)(Tr(r))));let i=new Set(t.map(r=>lo(r)).reduce((r,n)=>r.concat(n)));this.#i.set(e,{dirs:i,paths:t});for(let r of t){let n=this.#t.get(r);n?n.push(e):this.#t.set(r,[e])}for(let r of i){let n=this.#t.get(r);if(!n)this.#t.set(r,[new Set([e])]);else{let o=n.at(-1);o instanceof Set?o.add(e):n.push(new Set([e]))}}return this.#r(e)}#n(t){let e=this.#i.get(t);if(!e)throw new Error("function does not have any path reservations");return{paths:e.paths.map(i=>this.#t.get(i)),dirs:[...e.dirs].map(i=>this.#t.get(i))}}check(t){let{paths:e,dirs:i}=this.#n(t);return e.every(r=>r&&r[0]===t)&&i.every(r=>r&&r[0]instanceof Set&&r[0].has(t))}#r(t){return this.#s.has(t)||!this.check(t)?!1:(this.#s.add(t),t(()=>this.#e(t)),!0)}#e(t){if(!this.#s.has(t))return!1;let e=this.#i.get(t);if(!e)throw new Error("invalid reservation");let{paths:i,dirs:r}=e,n=new Set;for(let o of i){let h=this.#t.get(o);if(!h||h?.[0]!==t)continue;let a=h[1];if(!a){this.#t.delete(o);continue}if(h.shift(),typeof a=="function")n.add(a);else for(let l of a)n.add(l)}for(let o of r){let h=this.#t.get(o),a=h?.[0];if(!(!h||!(a instanceof Set)))if(a.size===1&&h.length===1){this.#t.delete(o);continue}else if(a.size===1){h.shift();let l=h[0];typeof l=="function"&&n.add(l)}else a.delete(t)}return this.#s.delete(t),n.forEach(o=>this.#r(o)),!0}};var Lr=()=>process.umask();var Dr=Symbol("onEntry"),_s=Symbol("checkFs"),Nr=Symbol("checkFs2"),Os=Symbol("isReusable"),P=Symbol("makeFs"),Ts=Symbol("file"),xs=Symbol("directory"),gi=Symbol("link"),Ar=Symbol("symlink"),Ir=Symbol("hardlink"),Re=Symbol("ensureNoSymlink"),Cr=Symbol("unsupported"),Fr=Symbol("checkPath"),Rs=Symbol("stripAbsolutePath"),yt=Symbol("mkdir"),O=Symbol("onError"),Ri=Symbol("pending"),kr=Symbol("pend"),$t=Symbol("unpend"),gs=Symbol("ended"),bs=Symbol("maybeClose"),Ls=Symbol("skip"),ge=Symbol("doChown"),be=Symbol("uid"),_e=Symbol("gid"),Oe=Symbol("checkedCwd"),fo=process.env.TESTING_TAR_FAKE_PLATFORM||process.platform,Te=fo==="win32",uo=1024,mo=(s,t)=>{if(!Te)return external_node_fs_.unlink(s,t);let e=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.rename(s,e,i=>{if(i)return t(i);external_node_fs_.unlink(e,t)})},po=s=>{if(!Te)return external_node_fs_.unlinkSync(s);let t=s+".DELETE."+(0,external_node_crypto_.randomBytes)(16).toString("hex");external_node_fs_.renameSync(s,t),external_node_fs_.unlinkSync(t)},vr=(s,t,e)=>s!==void 0&&s===s>>>0?s:t!==void 0&&t===t>>>0?t:e,Xt=class extends rt{[gs]=!1;[Oe]=!1;[Ri]=0;reservations=new yi;transform;writable=!0;readable=!1;uid;gid;setOwner;preserveOwner;processGid;processUid;maxDepth;forceChown;win32;newer;keep;noMtime;preservePaths;unlink;cwd;strip;processUmask;umask;dmode;fmode;chmod;constructor(t={}){if(t.ondone=()=>{this[gs]=!0,this[bs]()},super(t),this.transform=t.transform,this.chmod=!!t.chmod,typeof t.uid=="number"||typeof t.gid=="number"){if(typeof t.uid!="number"||typeof t.gid!="number")throw new TypeError("cannot set owner without number uid and gid");if(t.preserveOwner)throw new TypeError("cannot preserve owner in archive and also set owner explicitly");this.uid=t.uid,this.gid=t.gid,this.setOwner=!0}else this.uid=void 0,this.gid=void 0,this.setOwner=!1;this.preserveOwner=t.preserveOwner===void 0&&typeof t.uid!="number"?process.getuid?.()===0:!!t.preserveOwner,this.processUid=(this.preserveOwner||this.setOwner)&&process.getuid?process.getuid():void 0,this.processGid=(this.preserveOwner||this.setOwner)&&process.getgid?process.getgid():void 0,this.maxDepth=typeof t.maxDepth=="number"?t.maxDepth:uo,this.forceChown=t.forceChown===!0,this.win32=!!t.win32||Te,this.newer=!!t.newer,this.keep=!!t.keep,this.noMtime=!!t.noMtime,this.preservePaths=!!t.preservePaths,this.unlink=!!t.unlink,this.cwd=f(external_node_path_.resolve(t.cwd||process.cwd())),this.strip=Number(t.strip)||0,this.processUmask=this.chmod?typeof t.processUmask=="number"?t.processUmask:Lr():0,this.umask=typeof t.umask=="number"?t.umask:this.processUmask,this.dmode=t.dmode||511&~this.umask,this.fmode=t.fmode||438&~this.umask,this.on("entry",e=>this[Dr](e))}warn(t,e,i={}){return(t==="TAR_BAD_ARCHIVE"||t==="TAR_ABORT")&&(i.recoverable=!1),super.warn(t,e,i)}[bs](){this[gs]&&this[Ri]===0&&(this.emit("prefinish"),this.emit("finish"),this.emit("end"))}[Rs](t,e){let i=t[e],{type:r}=t;if(!i||this.preservePaths)return!0;let[n,o]=ce(i),h=o.replaceAll(/\\/g,"/").split("/");if(h.includes("..")||Te&&/^[a-z]:\.\.$/i.test(h[0]??"")){if(e==="path"||r==="Link")return this.warn("TAR_ENTRY_ERROR",`${e} contains '..'`,{entry:t,[e]:i}),!1;let a=external_node_path_.posix.dirname(t.path),l=external_node_path_.posix.normalize(external_node_path_.posix.join(a,h.join("/")));if(l.startsWith("../")||l==="..")return this.warn("TAR_ENTRY_ERROR",`${e} escapes extraction directory`,{entry:t,[e]:i}),!1}return n&&(t[e]=String(o),this.warn("TAR_ENTRY_INFO",`stripping ${n} from absolute ${e}`,{entry:t,[e]:i})),!0}[Fr](t){let e=f(t.path),i=e.split("/");if(this.strip){if(i.length<this.strip)return!1;if(t.type==="Link"){let r=f(String(t.linkpath)).split("/");if(r.length>=this.strip)t.linkpath=r.slice(this.strip).join("/");else return!1}i.splice(0,this.strip),t.path=i.join("/")}if(isFinite(this.maxDepth)&&i.length>this.maxDepth)return this.warn("TAR_ENTRY_ERROR","path excessively deep",{entry:t,path:e,depth:i.length,maxDepth:this.maxDepth}),!1;if(!this[Rs](t,"path")||!this[Rs](t,"linkpath"))return!1;if(t.absolute=external_node_path_.isAbsolute(t.path)?f(external_node_path_.resolve(t.path)):f(external_node_path_.resolve(this.cwd,t.path)),!this.preservePaths&&typeof t.absolute=="string"&&t.absolute.indexOf(this.cwd+"/")!==0&&t.absolute!==this.cwd)return this.warn("TAR_ENTRY_ERROR","path escaped extraction target",{entry:t,path:f(t.path),resolvedPath:t.absolute,cwd:this.cwd}),!1;if(t.absolute===this.cwd&&t.type!=="Directory"&&t.type!=="GNUDumpDir")return!1;if(this.win32){let{root:r}=external_node_path_.win32.parse(String(t.absolute));t.absolute=r+ts(String(t.absolute).slice(r.length));let{root:n}=external_node_path_.win32.parse(t.path);t.path=n+ts(t.path.slice(n.length))}return!0}[Dr](t){if(!this[Fr](t))return t.resume();switch(external_node_assert_.equal(typeof t.absolute,"string"),t.type){case"Directory":case"GNUDumpDir":t.mode&&(t.mode=t.mode|448);case"File":case"OldFile":case"ContiguousFile":case"Link":case"SymbolicLink":return this[_s](t);default:return this[Cr](t)}}[O](t,e){t.name==="CwdError"?this.emit("error",t):(this.warn("TAR_ENTRY_ERROR",t,{entry:e}),this[$t](),e.resume())}[yt](t,e,i){gr(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e},i)}[ge](t){return this.forceChown||this.preserveOwner&&(typeof t.uid=="number"&&t.uid!==this.processUid||typeof t.gid=="number"&&t.gid!==this.processGid)||typeof this.uid=="number"&&this.uid!==this.processUid||typeof this.gid=="number"&&this.gid!==this.processGid}[be](t){return vr(this.uid,t.uid,this.processUid)}[_e](t){return vr(this.gid,t.gid,this.processGid)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=new et(String(t.absolute),{flags:ms(t.size),mode:i,autoClose:!1});r.on("error",a=>{r.fd&&external_node_fs_.close(r.fd,()=>{}),r.write=()=>!0,this[O](a,t),e()});let n=1,o=a=>{if(a){r.fd&&external_node_fs_.close(r.fd,()=>{}),this[O](a,t),e();return}--n===0&&r.fd!==void 0&&external_node_fs_.close(r.fd,l=>{l?this[O](l,t):this[$t](),e()})};r.on("finish",()=>{let a=String(t.absolute),l=r.fd;if(typeof l=="number"&&t.mtime&&!this.noMtime){n++;let c=t.atime||new Date,d=t.mtime;external_node_fs_.futimes(l,c,d,y=>y?external_node_fs_.utimes(a,c,d,T=>o(T&&y)):o())}if(typeof l=="number"&&this[ge](t)){n++;let c=this[be](t),d=this[_e](t);typeof c=="number"&&typeof d=="number"&&external_node_fs_.fchown(l,c,d,y=>y?external_node_fs_.chown(a,c,d,T=>o(T&&y)):o())}o()});let h=this.transform&&this.transform(t)||t;h!==t&&(h.on("error",a=>{this[O](a,t),e()}),t.pipe(h)),h.pipe(r)}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode;this[yt](String(t.absolute),i,r=>{if(r){this[O](r,t),e();return}let n=1,o=()=>{--n===0&&(e(),this[$t](),t.resume())};t.mtime&&!this.noMtime&&(n++,external_node_fs_.utimes(String(t.absolute),t.atime||new Date,t.mtime,o)),this[ge](t)&&(n++,external_node_fs_.chown(String(t.absolute),Number(this[be](t)),Number(this[_e](t)),o)),o()})}[Cr](t){t.unsupported=!0,this.warn("TAR_ENTRY_UNSUPPORTED",`unsupported entry type: ${t.type}`,{entry:t}),t.resume()}[Ar](t,e){let i=f(external_node_path_.relative(this.cwd,external_node_path_.resolve(external_node_path_.dirname(String(t.absolute)),String(t.linkpath)))).split("/");this[Re](t,this.cwd,i,()=>this[gi](t,String(t.linkpath),"symlink",e),r=>{this[O](r,t),e()})}[Ir](t,e){let i=f(external_node_path_.resolve(this.cwd,String(t.linkpath))),r=f(String(t.linkpath)).split("/");this[Re](t,this.cwd,r,()=>this[gi](t,i,"link",e),n=>{this[O](n,t),e()})}[Re](t,e,i,r,n){let o=i.shift();if(this.preservePaths||o===void 0)return r();let h=external_node_path_.resolve(e,o);external_node_fs_.lstat(h,(a,l)=>{if(a)return r();if(l?.isSymbolicLink())return n(new St(h,external_node_path_.resolve(h,i.join("/"))));this[Re](t,h,i,r,n)})}[kr](){this[Ri]++}[$t](){this[Ri]--,this[bs]()}[Ls](t){this[$t](),t.resume()}[Os](t,e){return t.type==="File"&&!this.unlink&&e.isFile()&&e.nlink<=1&&!Te}[_s](t){this[kr]();let e=[t.path];t.linkpath&&e.push(t.linkpath),this.reservations.reserve(e,i=>this[Nr](t,i))}[Nr](t,e){let i=h=>{e(h)},r=()=>{this[yt](this.cwd,this.dmode,h=>{if(h){this[O](h,t),i();return}this[Oe]=!0,n()})},n=()=>{if(t.absolute!==this.cwd){let h=f(external_node_path_.dirname(String(t.absolute)));if(h!==this.cwd)return this[yt](h,this.dmode,a=>{if(a){this[O](a,t),i();return}o()})}o()},o=()=>{external_node_fs_.lstat(String(t.absolute),(h,a)=>{if(a&&(this.keep||this.newer&&a.mtime>(t.mtime??a.mtime))){this[Ls](t),i();return}if(h||this[Os](t,a))return this[P](null,t,i);if(a.isDirectory()){if(t.type==="Directory"){let l=this.chmod&&t.mode&&(a.mode&4095)!==t.mode,c=d=>this[P](d??null,t,i);return l?external_node_fs_.chmod(String(t.absolute),Number(t.mode),c):c()}if(t.absolute!==this.cwd)return external_node_fs_.rmdir(String(t.absolute),l=>this[P](l??null,t,i))}if(t.absolute===this.cwd)return this[P](null,t,i);mo(String(t.absolute),l=>this[P](l??null,t,i))})};this[Oe]?n():r()}[P](t,e,i){if(t){this[O](t,e),i();return}switch(e.type){case"File":case"OldFile":case"ContiguousFile":return this[Ts](e,i);case"Link":return this[Ir](e,i);case"SymbolicLink":return this[Ar](e,i);case"Directory":case"GNUDumpDir":return this[xs](e,i)}}[gi](t,e,i,r){external_node_fs_[i](e,String(t.absolute),n=>{n?this[O](n,t):(this[$t](),t.resume()),r()})}},ye=s=>{try{return[null,s()]}catch(t){return[t,null]}},xe=class extends Xt{sync=!0;[P](t,e){return super[P](t,e,()=>{})}[_s](t){if(!this[Oe]){let n=this[yt](this.cwd,this.dmode);if(n)return this[O](n,t);this[Oe]=!0}if(t.absolute!==this.cwd){let n=f(external_node_path_.dirname(String(t.absolute)));if(n!==this.cwd){let o=this[yt](n,this.dmode);if(o)return this[O](o,t)}}let[e,i]=ye(()=>external_node_fs_.lstatSync(String(t.absolute)));if(i&&(this.keep||this.newer&&i.mtime>(t.mtime??i.mtime)))return this[Ls](t);if(e||this[Os](t,i))return this[P](null,t);if(i.isDirectory()){if(t.type==="Directory"){let o=this.chmod&&t.mode&&(i.mode&4095)!==t.mode,[h]=o?ye(()=>{external_node_fs_.chmodSync(String(t.absolute),Number(t.mode))}):[];return this[P](h,t)}let[n]=ye(()=>external_node_fs_.rmdirSync(String(t.absolute)));this[P](n,t)}let[r]=t.absolute===this.cwd?[]:ye(()=>po(String(t.absolute)));this[P](r,t)}[Ts](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.fmode,r=h=>{let a;try{external_node_fs_.closeSync(n)}catch(l){a=l}(h||a)&&this[O](h||a,t),e()},n;try{n=external_node_fs_.openSync(String(t.absolute),ms(t.size),i)}catch(h){return r(h)}let o=this.transform&&this.transform(t)||t;o!==t&&(o.on("error",h=>this[O](h,t)),t.pipe(o)),o.on("data",h=>{try{external_node_fs_.writeSync(n,h,0,h.length)}catch(a){r(a)}}),o.on("end",()=>{let h=null;if(t.mtime&&!this.noMtime){let a=t.atime||new Date,l=t.mtime;try{external_node_fs_.futimesSync(n,a,l)}catch(c){try{external_node_fs_.utimesSync(String(t.absolute),a,l)}catch{h=c}}}if(this[ge](t)){let a=this[be](t),l=this[_e](t);try{external_node_fs_.fchownSync(n,Number(a),Number(l))}catch(c){try{external_node_fs_.chownSync(String(t.absolute),Number(a),Number(l))}catch{h=h||c}}}r(h)})}[xs](t,e){let i=typeof t.mode=="number"?t.mode&4095:this.dmode,r=this[yt](String(t.absolute),i);if(r){this[O](r,t),e();return}if(t.mtime&&!this.noMtime)try{external_node_fs_.utimesSync(String(t.absolute),t.atime||new Date,t.mtime)}catch{}if(this[ge](t))try{external_node_fs_.chownSync(String(t.absolute),Number(this[be](t)),Number(this[_e](t)))}catch{}e(),t.resume()}[yt](t,e){try{return _r(f(t),{uid:this.uid,gid:this.gid,processUid:this.processUid,processGid:this.processGid,umask:this.processUmask,preserve:this.preservePaths,unlink:this.unlink,cwd:this.cwd,mode:e})}catch(i){return i}}[Re](t,e,i,r,n){if(this.preservePaths||i.length===0)return r();let o=e;for(let h of i){o=external_node_path_.resolve(o,h);let[a,l]=ye(()=>external_node_fs_.lstatSync(o));if(a)return r();if(l.isSymbolicLink())return n(new St(o,external_node_path_.resolve(e,i.join("/"))))}r()}[gi](t,e,i,r){let n=`${i}Sync`;try{external_node_fs_[n](e,String(t.absolute)),r(),t.resume()}catch(o){return this[O](o,t)}}};var Eo=s=>{let t=new xe(s),e=s.file,i=external_node_fs_.statSync(e),r=s.maxReadSize||16*1024*1024;new Be(e,{readSize:r,size:i.size}).pipe(t)},wo=(s,t)=>{let e=new Xt(s),i=s.maxReadSize||16*1024*1024,r=s.file;return new Promise((o,h)=>{e.on("error",h),e.on("close",o),external_node_fs_.stat(r,(a,l)=>{if(a)h(a);else{let c=new _t(r,{readSize:i,size:l.size});c.on("error",h),c.pipe(e)}})})},So=K(Eo,wo,s=>new xe(s),s=>new Xt(s),(s,t)=>{t?.length&&Qi(s,t)});var yo=(s,t)=>{let e=new kt(s),i=!0,r,n;try{try{r=external_node_fs_.openSync(s.file,"r+")}catch(a){if(a?.code==="ENOENT")r=external_node_fs_.openSync(s.file,"w+");else throw a}let o=external_node_fs_.fstatSync(r),h=Buffer.alloc(512);t:for(n=0;n<o.size;n+=512){for(let c=0,d=0;c<512;c+=d){if(d=external_node_fs_.readSync(r,h,c,h.length-c,n+c),n===0&&h[0]===31&&h[1]===139)throw new Error("cannot append to compressed archives");if(!d)break t}let a=new F(h);if(!a.cksumValid)break;let l=512*Math.ceil((a.size||0)/512);if(n+l+512>o.size)break;n+=l,s.mtimeCache&&a.mtime&&s.mtimeCache.set(String(a.path),a.mtime)}i=!1,Ro(s,e,n,r,t)}finally{if(i)try{external_node_fs_.closeSync(r)}catch{}}},Ro=(s,t,e,i,r)=>{let n=new Wt(s.file,{fd:i,start:e});t.pipe(n),bo(t,r)},go=(s,t)=>{t=Array.from(t);let e=new wt(s),i=(n,o,h)=>{let a=(T,D)=>{T?external_node_fs_.close(n,E=>h(T)):h(null,D)},l=0;if(o===0)return a(null,0);let c=0,d=Buffer.alloc(512),y=(T,D)=>{if(T||D===void 0)return a(T);if(c+=D,c<512&&D)return external_node_fs_.read(n,d,c,d.length-c,l+c,y);if(l===0&&d[0]===31&&d[1]===139)return a(new Error("cannot append to compressed archives"));if(c<512)return a(null,l);let E=new F(d);if(!E.cksumValid)return a(null,l);let x=512*Math.ceil((E.size??0)/512);if(l+x+512>o||(l+=x+512,l>=o))return a(null,l);s.mtimeCache&&E.mtime&&s.mtimeCache.set(String(E.path),E.mtime),c=0,external_node_fs_.read(n,d,0,512,l,y)};external_node_fs_.read(n,d,0,512,l,y)};return new Promise((n,o)=>{e.on("error",o);let h="r+",a=(l,c)=>{if(l&&l.code==="ENOENT"&&h==="r+")return h="w+",external_node_fs_.open(s.file,h,a);if(l||!c)return o(l);external_node_fs_.fstat(c,(d,y)=>{if(d)return external_node_fs_.close(c,()=>o(d));i(c,y.size,(T,D)=>{if(T)return o(T);let E=new et(s.file,{fd:c,start:D});e.pipe(E),E.on("error",o),E.on("close",n),_o(e,t)})})};external_node_fs_.open(s.file,h,a)})},bo=(s,t)=>{t.forEach(e=>{e.charAt(0)==="@"?Ct({file:external_node_path_.resolve(s.cwd,e.slice(1)),sync:!0,noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e)}),s.end()},_o=async(s,t)=>{for(let e of t)e.charAt(0)==="@"?await Ct({file:external_node_path_.resolve(String(s.cwd),e.slice(1)),noResume:!0,onReadEntry:i=>s.add(i)}):s.add(e);s.end()},vt=K(yo,go,()=>{throw new TypeError("file is required")},()=>{throw new TypeError("file is required")},(s,t)=>{if(!Bs(s))throw new TypeError("file is required");if(s.gzip||s.brotli||s.zstd||s.file.endsWith(".br")||s.file.endsWith(".tbr"))throw new TypeError("cannot append to compressed archives");if(!t?.length)throw new TypeError("no paths specified to add/replace")});var Oo=K(vt.syncFile,vt.asyncFile,vt.syncNoFile,vt.asyncNoFile,(s,t=[])=>{vt.validate?.(s,t),To(s)}),To=s=>{let t=s.filter;s.mtimeCache||(s.mtimeCache=new Map),s.filter=t?(e,i)=>t(e,i)&&!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0)):(e,i)=>!((s.mtimeCache?.get(e)??i.mtime??0)>(i.mtime??0))};
+//# sourceMappingURL=index.min.js.map
+
+
+/***/ }),
+
 /***/ 6337:
 /***/ ((module) => {
 
@@ -64347,6 +65411,13 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
 
+/***/ }),
+
+/***/ 7684:
+/***/ ((module) => {
+
+module.exports = /*#__PURE__*/JSON.parse('{"$comment":"Pinned default tool versions: the single source for the action\'s installer and for scripts/tools.sh (which builds the same versions from source for tests). Checksums per asset are added by the installer\'s table.","helm":{"3":"v3.22.0","4":"v4.2.4"},"kubesec":{"2":"v2.14.2"},"kind":{"0":"v0.33.0","nodeImage":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"kubectl":{"1":"v1.37.0"}}');
+
 /***/ })
 
 /******/ });
@@ -64380,9 +65451,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
-/******/ 
-/******/ // expose the modules object (__webpack_modules__)
-/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -64511,28 +65579,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/ensure chunk */
-/******/ (() => {
-/******/ 	__nccwpck_require__.f = {};
-/******/ 	// This file contains only the entry chunk.
-/******/ 	// The chunk loading function for additional chunks
-/******/ 	__nccwpck_require__.e = (chunkId) => {
-/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
-/******/ 			__nccwpck_require__.f[key](chunkId, promises);
-/******/ 			return promises;
-/******/ 		}, []));
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/get javascript chunk filename */
-/******/ (() => {
-/******/ 	// This function allow to reference async chunks
-/******/ 	__nccwpck_require__.u = (chunkId) => {
-/******/ 		// return url for filenames based on template
-/******/ 		return "" + chunkId + ".index.js";
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -64547,69 +65593,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/import chunk loading */
-/******/ (() => {
-/******/ 	// no baseURI
-/******/ 	
-/******/ 	// object to store loaded and loading chunks
-/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
-/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
-/******/ 	var installedChunks = {
-/******/ 		792: 0
-/******/ 	};
-/******/ 	
-/******/ 	var installChunk = (data) => {
-/******/ 		var {ids, modules, runtime} = data;
-/******/ 		// add "modules" to the modules object,
-/******/ 		// then flag all "ids" as loaded and fire callback
-/******/ 		var moduleId, chunkId, i = 0;
-/******/ 		for(moduleId in modules) {
-/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
-/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
-/******/ 			}
-/******/ 		}
-/******/ 		if(runtime) runtime(__nccwpck_require__);
-/******/ 		for(;i < ids.length; i++) {
-/******/ 			chunkId = ids[i];
-/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
-/******/ 				installedChunks[chunkId][0]();
-/******/ 			}
-/******/ 			installedChunks[ids[i]] = 0;
-/******/ 		}
-/******/ 	
-/******/ 	}
-/******/ 	
-/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
-/******/ 			// import() chunk loading for javascript
-/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
-/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
-/******/ 	
-/******/ 				// a Promise means "currently loading".
-/******/ 				if(installedChunkData) {
-/******/ 					promises.push(installedChunkData[1]);
-/******/ 				} else {
-/******/ 					if(true) { // all chunks have JS
-/******/ 						// setup Promise in chunk cache
-/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
-/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
-/******/ 							throw e;
-/******/ 						});
-/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
-/******/ 						promises.push(installedChunkData[1] = promise);
-/******/ 					}
-/******/ 				}
-/******/ 			}
-/******/ 	};
-/******/ 	
-/******/ 	// no prefetching
-/******/ 	
-/******/ 	// no preloaded
-/******/ 	
-/******/ 	// no external install chunk
-/******/ 	
-/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

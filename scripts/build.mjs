@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Bundles src/index.ts into one file with @vercel/ncc: `node scripts/build.mjs [outDir]` (default dist/).
 // `--check` builds into a temporary folder and fails when the committed dist/ differs from the sources.
+// Modules only some commands need (the installer, the Actions toolkit with its HTTP client) are imported
+// with `import(/* webpackMode: "eager" */ ...)`: they stay in dist/index.js (one file, one licenses.txt) but
+// are evaluated only when used, so `floe-helm gate` and `--version` start without them.
 import { execFileSync } from "node:child_process";
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,8 +1,9 @@
 // kubesec: the real kubesec scores every workload kind it supports (Pod, Deployment, StatefulSet,
 // DaemonSet). Jobs and CronJobs it answers "This resource kind is not supported", yet they run pods like any
 // other workload: each is sent as a Pod built from its pod template, and findings map back to the Job's
-// template lines (the selectors are located under the Job's own pod template path). Other kinds are not sent. One kubesec run per plan cell
-// with all its workloads as one multi-document stream. Offline: kubesec's built-in kubeconform validation
+// template lines (the selectors are located under the Job's own pod template path). Other kinds are not
+// sent. Workloads go to kubesec as multi-document streams, each distinct one once per run (reportsFor).
+// Offline: kubesec's built-in kubeconform validation
 // reads a local schema folder generated from the committed Kubernetes schemas (src/k8s/kubeconform-dir.ts).
 //
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
@@ -10,7 +11,9 @@
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
 // findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
 import { createHash } from "node:crypto";
+import os from "node:os";
 import { InputError } from "../cli/errors.js";
+import { limiter } from "../exec/limiter.js";
 import { runTool } from "../exec/runner.js";
 import { ensureKubeconformDir, KUBESEC_KINDS } from "../k8s/kubeconform-dir.js";
 import { defaultKubeVersion, loadKubeSchemas, withoutNulls } from "../k8s/schemas.js";
@@ -174,17 +177,34 @@ export function kubesecFindings(
   return out;
 }
 
-// Helm 3 and 4 usually render the same workloads: the same input is scanned once per gate run.
-const scans = new Map<string, Promise<KubesecReport[]>>();
+// Helm 3 and 4, and scenarios of one chart, render mostly the same workloads: each distinct document is
+// scanned once per run and its report shared by every cell that has it (findings are still made per cell,
+// with that cell's labels). kubesec's cost grows with the workloads it is given (about 35 ms each; a run
+// itself costs little), so a cell's new workloads are split into up to one batch per core, at most one
+// kubesec per core at a time.
+const reports = new Map<string, Promise<KubesecReport>>();
+const kubesecSlot = limiter(os.availableParallelism());
+const MIN_BATCH = 4;
 
-function scanOnce(argv: string[], input: string, expected: number): Promise<KubesecReport[]> {
-  const key = createHash("sha256").update(argv.join("\0")).update("\0").update(input).digest("hex");
-  let p = scans.get(key);
-  if (!p) {
-    p = scan(argv, input, expected);
-    scans.set(key, p);
+/** The reports of `docs` (kubesec input documents) in order, scanning only those no earlier cell sent. */
+export function reportsFor(argv: string[], docs: readonly string[], cores = os.availableParallelism()) {
+  const keys = docs.map((d) =>
+    createHash("sha256").update(argv.join("\0")).update("\0").update(d).digest("hex"),
+  );
+  const fresh = [...new Map(keys.map((k, i) => [k, i])).entries()].filter(([k]) => !reports.has(k));
+  const batches = Math.max(1, Math.min(cores, Math.floor(fresh.length / MIN_BATCH)));
+  for (let b = 0; b < batches; b++) {
+    const part = fresh.filter((_, i) => i % batches === b);
+    if (part.length === 0) continue;
+    const input = `${part.map(([, i]) => docs[i]).join("\n---\n")}\n`;
+    const scanned = kubesecSlot(() => scan(argv, input, part.length));
+    for (const [j, [k]] of part.entries())
+      reports.set(
+        k,
+        scanned.then((rs) => rs[j]!),
+      );
   }
-  return p;
+  return Promise.all(keys.map((k) => reports.get(k)!));
 }
 
 async function scan(argv: string[], input: string, expected: number): Promise<KubesecReport[]> {
@@ -208,6 +228,7 @@ async function scan(argv: string[], input: string, expected: number): Promise<Ku
 export const kubesecCheck: Check = {
   rule: RULE,
   defaultSeverity: "error",
+  runsProcess: true,
   description:
     "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
   async run(cell, ctx) {
@@ -223,7 +244,8 @@ export const kubesecCheck: Check = {
       schemaLocation: ensureKubeconformDir(schemas),
       kubernetesVersion: schemas.kubernetesVersion,
     });
-    const reports = await scanOnce(argv, kubesecInput(objects), objects.length);
+    const docs = objects.map((o) => JSON.stringify(withoutNulls(kubesecDoc(o))));
+    const reports = await reportsFor(argv, docs);
     const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
     return kubesecFindings(cell, objects, reports, threshold, severity);
   },

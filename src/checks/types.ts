@@ -107,4 +107,7 @@ export interface Check {
   defaultSeverity: Severity;
   description: string;
   run(cell: RenderCell, ctx: CheckContext): Finding[] | Promise<Finding[]>;
+  /** The check runs an external program (kubesec): the gate starts it before the in-process checks of a
+   * cell so that both proceed at once. */
+  runsProcess?: boolean;
 }

@@ -34,6 +34,8 @@ export interface Inputs {
   resultsFile: string | undefined;
   /** Where the installer caches tools: RUNNER_TOOL_CACHE in Actions, a per-user cache folder elsewhere. */
   toolCache: string;
+  /** Where compiled schema validators are cached between runs (FLOE_HELM_VALIDATOR_CACHE; `off`: none). */
+  validatorCache: string | undefined;
   /** Installer: base URL of a tool mirror (validated by the installer), or undefined for the official sites. */
   mirror: string | undefined;
   /** Installer: a user's checksums file (absolute) adding trusted sha256 values to floe-helm's table. */
@@ -69,6 +71,7 @@ export const envNames = {
   kubeVersion: "FLOE_HELM_KUBE_VERSION",
   resultsFile: "FLOE_HELM_RESULTS",
   toolCache: "FLOE_HELM_TOOL_CACHE",
+  validatorCache: "FLOE_HELM_VALIDATOR_CACHE",
   mirror: "FLOE_HELM_MIRROR",
   checksums: "FLOE_HELM_CHECKSUMS",
   helmVersion: "FLOE_HELM_HELM_VERSION",
@@ -161,6 +164,10 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
       cwd,
       nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env),
     ),
+    validatorCache:
+      nonEmpty(env[envNames.validatorCache])?.toLowerCase() === "off"
+        ? undefined
+        : path.resolve(cwd, nonEmpty(env[envNames.validatorCache]) ?? defaultValidatorCache(env)),
     mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
     checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[envNames.checksums])),
     toolVersions: {
@@ -186,4 +193,11 @@ export function defaultToolCache(env: NodeJS.ProcessEnv, platform: string = proc
   const home = nonEmpty(env.HOME) ?? os.homedir();
   if (platform === "darwin") return path.join(home, "Library", "Caches", "floe-helm", "tools");
   return path.join(nonEmpty(env.XDG_CACHE_HOME) ?? path.join(home, ".cache"), "floe-helm", "tools");
+}
+
+/** Compiled validators: beside the tools in the runner's tool cache in Actions, else the per-user cache. */
+export function defaultValidatorCache(env: NodeJS.ProcessEnv, platform: string = process.platform): string {
+  if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
+    return path.join(env.RUNNER_TOOL_CACHE!, "floe-helm-validators");
+  return path.join(path.dirname(defaultToolCache(env, platform)), "validators");
 }

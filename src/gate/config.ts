@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { ValidateFunction } from "ajv";
 import schema from "../../schemas/floe-gate.schema.json" with { type: "json" };
 import { InputError } from "../cli/errors.js";
 import { assertValidDocument } from "../config/document.js";
@@ -11,6 +12,7 @@ import { NAMESPACE } from "../helm/argv.js";
 import { defaultKubeVersion } from "../k8s/schemas.js";
 import type { Severity } from "../report/results.js";
 import { createAjv } from "../values/ajv.js";
+import { cacheableCode, compileCached } from "../values/ajv-cache.js";
 import { parseYamlText } from "../values/yaml.js";
 import type { GateConfig, Waiver } from "./types.js";
 
@@ -40,7 +42,16 @@ interface RawConfig {
   policy?: { networkPolicyEnvironments?: string[]; prodEnvironments?: string[] };
 }
 
-const validateConfig = createAjv().compile<RawConfig>(schema);
+// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
+let compiledConfig: ValidateFunction<RawConfig> | undefined;
+const configValidator = (): ValidateFunction<RawConfig> =>
+  (compiledConfig ??= compileCached(
+    [JSON.stringify(schema), String(createAjv), String(configValidator)],
+    () => {
+      const ajv = createAjv({ code: { ...cacheableCode } });
+      return { ajv, validate: ajv.compile(schema) };
+    },
+  ) as ValidateFunction<RawConfig>);
 
 function helmFromConfig(v: RawConfig["helm"]): HelmMajor[] | undefined {
   if (v === undefined) return undefined;
@@ -61,7 +72,7 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
     throw e;
   }
   const y = parseYamlText(text, rel, "1.2");
-  assertValidDocument(validateConfig, y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
+  assertValidDocument(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
   const value = y.value ?? {};
   const raw = value as RawConfig;
   if (raw.waivers) {

@@ -9,14 +9,16 @@ import { checks as registry } from "../checks/registry.js";
 import type { Check, CheckContext, RenderCell, Scenario } from "../checks/types.js";
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { limiter } from "../exec/limiter.js";
 import { type RunResult, runTool } from "../exec/runner.js";
-import { helmLintArgv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
+import { helmLintArgv, helmRunEnv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { prepareDependencies } from "../helm/deps.js";
 import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
 import type { PhaseContext } from "../report/phase.js";
 import type { CheckState, CheckStatus, Finding, Severity } from "../report/results.js";
 import { requireLocalTool } from "../tools/local.js";
+import { useValidatorCache } from "../values/ajv-cache.js";
 import { chartReads, deadValues } from "../values/dead.js";
 import { type CompiledSchema, compileValuesSchema, validateFile, validateMerged } from "../values/schema.js";
 import { loadSubcharts, SubchartSchemas } from "../values/subcharts.js";
@@ -46,14 +48,6 @@ export interface GateOptions {
   now?: Date;
   /** Concurrency; default os.availableParallelism(). */
   parallelism?: number;
-}
-
-async function pool<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  });
-  await Promise.all(workers);
 }
 
 function glob(pattern: string, s: string): boolean {
@@ -94,6 +88,7 @@ interface ScenarioState {
 
 export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptions): Promise<void> {
   const { cwd } = opts;
+  useValidatorCache(inputs.validatorCache);
   const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
@@ -120,9 +115,16 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     Object.entries(config.requirements)
       .filter(([, rules]) => rules.some((r) => glob(r, rule)))
       .map(([id]) => id);
-  const status = (rule: string, id: string, state: CheckState, ms?: number, reason?: string) => {
+  const statusInto = (
+    into: CheckStatus[],
+    rule: string,
+    id: string,
+    state: CheckState,
+    ms?: number,
+    reason?: string,
+  ) => {
     const c = covers(rule);
-    statuses.push({
+    into.push({
       id,
       rule,
       state: severityFor(config, rule) === "off" ? "skip" : state,
@@ -135,6 +137,8 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       ...(c.length ? { covers: c } : {}),
     });
   };
+  const status = (rule: string, id: string, state: CheckState, ms?: number, reason?: string) =>
+    statusInto(statuses, rule, id, state, ms, reason);
   const stateOf = (fs: readonly Finding[]): CheckState =>
     fs.some((f) => f.severity === "error") ? "fail" : "pass";
 
@@ -187,14 +191,19 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   }
   const noDeps = (s: Scenario) => depsMissing.has(s.chart.dir);
 
-  // helm runs are the long pole and use another core: the first cells' helm processes start as soon as
-  // their values files are known to be YAML, while this process compiles schemas and checks values.
+  // helm runs are the long pole: up to one per core at a time, queued as soon as their values files are
+  // known to be YAML, while this process checks values and then the rendered objects of each cell as its
+  // render arrives (this process's own work and kubesec fill the cores between helm runs). Every render
+  // is queued before any lint: a render feeds the checks and kubesec, a lint feeds nothing, so the run
+  // ends on a short lint rather than on a render still to be checked.
   const parallelism = opts.parallelism ?? os.availableParallelism();
   type Task = { cell: PlanCell; kind: "template" | "lint" };
-  const tasks: Task[] = plan.cells.flatMap((cell) => [
-    { cell, kind: "template" as const },
-    { cell, kind: "lint" as const },
-  ]);
+  const tasks: Task[] = [
+    ...plan.cells.map((cell) => ({ cell, kind: "template" as const })),
+    ...plan.cells.map((cell) => ({ cell, kind: "lint" as const })),
+  ];
+  const helmSlot = limiter(parallelism);
+  const helmEnv = helmRunEnv(process.env);
   const helmRuns = new Map<Task, Promise<RunResult>>();
   const helmRun = (t: Task): Promise<RunResult> => {
     let p = helmRuns.get(t);
@@ -207,7 +216,10 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         valuesFiles: s.valuesFiles,
         kubeVersion: config.settings.kubeVersion,
       };
-      p = runTool(t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args), { cwd });
+      const argv = t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args);
+      p = helmSlot(() => runTool(argv, { cwd, env: helmEnv }));
+      // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
+      p.catch(() => {});
       helmRuns.set(t, p);
     }
     return p;
@@ -222,7 +234,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     }
     return true;
   };
-  for (const t of tasks.slice(0, parallelism)) if (await prefetchable(t.cell.scenario)) void helmRun(t);
+  for (const t of tasks) if (await prefetchable(t.cell.scenario)) void helmRun(t);
 
   const scenarioValues = new Map<Scenario, LoadedYaml[]>();
   // Per-file values-schema findings, so the merged check does not repeat them.
@@ -391,9 +403,16 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   const unparsable = (s: Scenario) =>
     s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
   const lintMessages = new Map<PlanCell, Finding[]>();
+  const cellFindings = new Map<Task, Finding[]>();
 
+  const cellStatuses = new Map<Task, CheckStatus[]>();
   const runCell = async (task: Task) => {
     const { cell, kind } = task;
+    // This cell's check statuses, reported in plan order like its findings.
+    const mine: CheckStatus[] = [];
+    cellStatuses.set(task, mine);
+    const status = (rule: string, id: string, state: CheckState, ms?: number, reason?: string) =>
+      statusInto(mine, rule, id, state, ms, reason);
     const { scenario: s, helm } = cell;
     const chart = chartOf.get(s)!;
     const base = { chart: s.chart.name, scenario: s.name, helm };
@@ -427,7 +446,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         for (const c of checks)
           status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
         byScenario.get(s)!.findings.push(...out);
-        all.push(...out);
+        cellFindings.set(task, out);
         finish(s);
         return;
       }
@@ -478,20 +497,39 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
           stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)),
         );
         const rc: RenderCell = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
+        type Outcome = { fs: Finding[]; ms: number } | { error: unknown; ms: number };
+        const start = (c: Check): Promise<Outcome> => {
+          const c0 = Date.now();
+          try {
+            const res = c.run(rc, checkCtx);
+            if (Array.isArray(res)) return Promise.resolve({ fs: res, ms: Date.now() - c0 });
+            return res.then(
+              (fs) => ({ fs, ms: Date.now() - c0 }),
+              (error: unknown) => ({ error, ms: Date.now() - c0 }),
+            );
+          } catch (error) {
+            return Promise.resolve({ error, ms: Date.now() - c0 });
+          }
+        };
+        // Checks that run a program (kubesec) start first: it runs while this process does the others.
+        const outcomes = new Map<Check, Promise<Outcome>>();
+        for (const c of [...checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
+          if (severityFor(config, c.rule) !== "off") outcomes.set(c, start(c));
         for (const c of checks) {
-          if (severityFor(config, c.rule) === "off") {
+          const o = outcomes.get(c);
+          if (!o) {
             status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
             continue;
           }
-          const c0 = Date.now();
-          try {
-            const fs = (await c.run(rc, checkCtx)).map((f) => ({ ...base, ...f }));
+          const res = await o;
+          if ("fs" in res) {
+            const fs = res.fs.map((f) => ({ ...base, ...f }));
             out.push(...fs);
-            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), Date.now() - c0);
-          } catch (e) {
-            const msg = `check ${c.rule} failed: ${(e as Error).message}`;
+            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), res.ms);
+          } else {
+            const msg = `check ${c.rule} failed: ${(res.error as Error).message}`;
             out.push({ rule: c.rule, severity: "error", message: msg, ...base });
-            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", Date.now() - c0, msg);
+            status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", res.ms, msg);
           }
         }
       }
@@ -541,14 +579,20 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     }
     const st = byScenario.get(s)!;
     st.findings.push(...out);
-    all.push(...out);
+    cellFindings.set(task, out);
     finish(s);
   };
 
-  await pool(tasks, parallelism, runCell);
+  await Promise.all(tasks.map(runCell));
 
+  // Cells finish in any order; their findings are taken in plan order, so which of two equal findings is
+  // kept below (helm 3's wording before helm 4's) never depends on timing.
+  for (const t of tasks) all.push(...(cellFindings.get(t) ?? []));
+  for (const t of tasks) statuses.push(...(cellStatuses.get(t) ?? []));
   // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
-  for (const [cell, fs] of lintMessages) {
+  for (const cell of plan.cells) {
+    const fs = lintMessages.get(cell);
+    if (!fs) continue;
     const keep = renderFailed.has(cell)
       ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
       : fs;

@@ -4,8 +4,18 @@
 // (YAML silently keeps the last of two equal keys: a real defect, see ANCHORS §4).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
+import {
+  type Document,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseAllDocuments,
+} from "yaml";
 import type { DocPath, RenderedObject, SourcePosition } from "../checks/types.js";
+import { withPlainEnv } from "../exec/plain-env.js";
 import { locateInLines, sectionFor } from "./locate.js";
 
 export interface ManifestOptions {
@@ -15,6 +25,9 @@ export interface ManifestOptions {
   cwd: string;
   /** Reads a template file; undefined when it cannot be read. Defaults to the file system. */
   readTemplate?: (absPath: string) => string | undefined;
+  /** Parse document by document, sharing parses of identical documents (default true; false parses the
+   * whole stream at once, the reference the split parse is tested against). */
+  split?: boolean;
 }
 
 export interface ManifestProblem {
@@ -97,6 +110,58 @@ export function pathAtOffset(node: unknown, offset: number): Array<string | numb
   return undefined;
 }
 
+/** One parsed YAML document and where its parsed text starts in the whole `helm template` output. */
+interface ParsedDoc {
+  doc: Document.Parsed;
+  /** Offset and 1-based line in the output of the text the document was parsed from. */
+  base: number;
+  lineBase: number;
+  lineCounter: LineCounter;
+}
+
+function parseText(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const docs = withPlainEnv(() =>
+    parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false }),
+  );
+  return { docs: Array.isArray(docs) ? docs : [], lineCounter };
+}
+
+// Parses of single documents, by text, for the whole process: helm 3 and helm 4, and scenarios that differ
+// in a few values, render mostly identical documents (a parse is most of the gate's own per-cell CPU).
+// The parsed documents are never handed out: each use converts them to fresh JS objects.
+const parsedDocs = new Map<string, { docs: Document.Parsed[]; lineCounter: LineCounter }>();
+const MAX_PARSED_DOCS = 20_000;
+
+const docStartRe = /^---(?=[ \t\r\n]|$)/gm;
+// A keep-chomped block scalar (`|+`, `>2+`) keeps trailing blank lines as content.
+const keepChompRe = /[|>][1-9]?\+/;
+
+/** The documents of the output parsed one by one (identical ones once per process), or undefined when the
+ * stream must be parsed whole: directives or `...` markers, or any YAML error (its position and message
+ * then come from the whole stream, exactly as before). */
+function splitParse(manifest: string): ParsedDoc[] | undefined {
+  if (/^(?:%|\.\.\.)/m.test(manifest)) return undefined;
+  const starts = [0, ...[...manifest.matchAll(docStartRe)].map((m) => m.index).filter((i) => i > 0)];
+  const out: ParsedDoc[] = [];
+  let lineBase = 1;
+  for (const [i, base] of starts.entries()) {
+    const chunk = manifest.slice(base, starts[i + 1] ?? manifest.length);
+    // Helm 4 ends each document with a blank line more than helm 3: not content, unless kept by `|+`.
+    const text = keepChompRe.test(chunk) ? chunk : chunk.replace(/\n+$/, "\n");
+    let parsed = parsedDocs.get(text);
+    if (!parsed) {
+      parsed = parseText(text);
+      if (parsedDocs.size >= MAX_PARSED_DOCS) parsedDocs.clear();
+      parsedDocs.set(text, parsed);
+    }
+    if (parsed.docs.some((d) => d.errors.length > 0)) return undefined;
+    for (const doc of parsed.docs) out.push({ doc, base, lineBase, lineCounter: parsed.lineCounter });
+    for (let p = chunk.indexOf("\n"); p >= 0; p = chunk.indexOf("\n", p + 1)) lineBase++;
+  }
+  return out;
+}
+
 export function parseManifestDocuments(manifest: string, opts: ManifestOptions): ParsedManifest {
   const cwd = path.resolve(opts.cwd);
   const chartDirAbs = path.resolve(cwd, opts.chartDir);
@@ -111,19 +176,27 @@ export function parseManifestDocuments(manifest: string, opts: ManifestOptions):
   const sources: Array<{ offset: number; source: string }> = [];
   for (const m of manifest.matchAll(sourceRe)) sources.push({ offset: m.index, source: m[1]! });
 
-  const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(manifest, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const list = Array.isArray(docs) ? docs : [];
+  const list =
+    (opts.split !== false ? splitParse(manifest) : undefined) ??
+    ((whole) => whole.docs.map((doc) => ({ doc, base: 0, lineBase: 1, lineCounter: whole.lineCounter })))(
+      parseText(manifest),
+    );
   const objects: RenderedObject[] = [];
   const problems: ManifestProblem[] = [];
   const seenOfKind = new Map<string, number>();
   let prevEnd = 0;
-  for (const doc of list) {
-    const start = doc.contents?.range?.[0] ?? doc.range[0];
+  for (const { doc, base, lineBase, lineCounter: lc } of list) {
+    // Offsets in the parsed text -> offsets and lines in the whole output.
+    const linePos = (offset: number) => {
+      const p = lc.linePos(offset);
+      return { line: p.line + lineBase - 1, col: p.col };
+    };
+    const localStart = doc.contents?.range?.[0] ?? doc.range[0];
+    const start = base + localStart;
     const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
-    prevEnd = doc.range[2];
+    prevEnd = base + doc.range[2];
     const template = src ? templateFile(src.source, chartDirAbs, cwd) : rel(cwd, chartDirAbs);
-    const manifestLine = lineCounter.linePos(start).line;
+    const manifestLine = linePos(localStart).line;
 
     let js: unknown;
     try {
@@ -157,7 +230,7 @@ export function parseManifestDocuments(manifest: string, opts: ManifestOptions):
 
     for (const e of doc.errors) {
       const offset = e.pos[0];
-      const lp = lineCounter.linePos(offset);
+      const lp = linePos(offset);
       if (e.code === "DUPLICATE_KEY") {
         const keyPath = pathAtOffset(doc.contents, offset);
         const where = keyPath ? `'${keyPath.join(".")}'` : "a key";

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type KubeSchemas, standaloneKindSchema } from "./schemas.js";
+import { type KubeSchemas, schemaSetDigest, standaloneKindSchema } from "./schemas.js";
 
 /** The kinds kubesec 2.14 has rules for; it scores every other kind 0 ("not supported"). */
 export const KUBESEC_KINDS: ReadonlyArray<{ apiVersion: string; kind: string }> = [
@@ -31,9 +31,9 @@ export function kubeconformVersionDir(kubernetesVersion: string): string {
 }
 
 // The files of a schema set, built once per process (the check asks once per plan cell).
-const built = new WeakMap<KubeSchemas, { files: Map<string, string>; hash: string }>();
+const built = new WeakMap<KubeSchemas, Map<string, string>>();
 
-function kubeconformFiles(schemas: KubeSchemas): { files: Map<string, string>; hash: string } {
+function kubeconformFiles(schemas: KubeSchemas): Map<string, string> {
   const hit = built.get(schemas);
   if (hit) return hit;
   const files = new Map<string, string>();
@@ -48,22 +48,26 @@ function kubeconformFiles(schemas: KubeSchemas): { files: Map<string, string>; h
       JSON.stringify({ ...defs[rootName], definitions: defs }),
     );
   }
-  const h = createHash("sha256");
-  for (const [name, body] of [...files].sort()) h.update(name).update("\0").update(body);
-  const out = { files, hash: h.digest("hex").slice(0, 12) };
-  built.set(schemas, out);
-  return out;
+  built.set(schemas, files);
+  return files;
 }
 
-/** Writes (once) and returns the folder to pass as `--schema-location`. */
+/** Writes (once) and returns the folder to pass as `--schema-location`. Named by a digest of the schema
+ * set and of the code that writes it, so a run that finds it need not build its files again. */
 export function ensureKubeconformDir(
   schemas: KubeSchemas,
   baseDir = path.join(tmpdir(), "floe-helm-kubeconform"),
 ): string {
-  const { files, hash } = kubeconformFiles(schemas);
+  const hash = createHash("sha256")
+    .update(schemaSetDigest(schemas))
+    .update([kubeconformFiles, kubeconformFileName, kubeconformVersionDir].map(String).join("\0"))
+    .update(JSON.stringify(KUBESEC_KINDS))
+    .digest("hex")
+    .slice(0, 12);
   const dir = path.join(baseDir, `${schemas.kubernetesVersion}-${hash}`);
   const versionDir = path.join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
   if (existsSync(versionDir)) return dir;
+  const files = kubeconformFiles(schemas);
   const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;
   mkdirSync(path.join(tmp, kubeconformVersionDir(schemas.kubernetesVersion)), { recursive: true });
   for (const [name, body] of files) {

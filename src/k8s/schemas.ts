@@ -2,14 +2,16 @@
 // the OpenAPI v3 spec in the `k8s.io/kubernetes` Go module (what the API server serves), compacted by
 // scripts/k8s-schemas.mjs into schemas/kubernetes/v<major>.<minor>.json.gz (committed; no network at gate
 // time). Refresh: `node scripts/k8s-schemas.mjs 1.38` when the kind node image pin moves to a new minor.
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
-import type { ErrorObject, ValidateFunction } from "ajv";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { InputError } from "../cli/errors.js";
 import { pins } from "../tools/pins.js";
 import { createAjv } from "../values/ajv.js";
+import { cacheableCode, compileCached } from "../values/ajv-cache.js";
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -143,6 +145,22 @@ export function standaloneKindSchema(
   return { $ref: `#/definitions/${root}`, definitions };
 }
 
+const digests = new WeakMap<KubeSchemas, string>();
+
+/** sha256 of a schema set and of the code here that turns it into schemas (strict, standalone, open
+ * status): what anything built from it may be cached under. */
+export function schemaSetDigest(schemas: KubeSchemas): string {
+  let d = digests.get(schemas);
+  if (!d) {
+    d = createHash("sha256")
+      .update(JSON.stringify(schemas))
+      .update([strictify, refsOf, standaloneKindSchema, openStatus].map(String).join("\0"))
+      .digest("hex");
+    digests.set(schemas, d);
+  }
+  return d;
+}
+
 /** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
  * object fields before validating so only real mistakes are reported. */
 export function withoutNulls(value: unknown): unknown {
@@ -169,11 +187,36 @@ function openStatus(schemas: KubeSchemas): Record<string, JsonSchema> {
  * compiles to a `$ref` into it, so shared types (PodSpec, ObjectMeta, ...) are compiled once for all kinds
  * rather than once per kind; each kind compiles on first use. */
 export class KubeValidator {
-  private readonly ajv = createAjv({ validateSchema: false, inlineRefs: false, code: { optimize: false } });
+  private ajvInstance: Ajv | undefined;
   private readonly cache = new Map<string, ValidateFunction | null>();
-  private registered = false;
+  private digest: string | undefined;
 
   constructor(readonly schemas: KubeSchemas) {}
+
+  /** All definitions registered once, built on the first kind that is not in the validator cache. */
+  private get ajv(): Ajv {
+    if (!this.ajvInstance) {
+      this.ajvInstance = createAjv({
+        validateSchema: false,
+        inlineRefs: false,
+        code: { optimize: false, ...cacheableCode },
+      });
+      this.ajvInstance.addSchema({
+        $id: "k8s",
+        definitions: strictify(openStatus(this.schemas)) as JsonSchema,
+      });
+    }
+    return this.ajvInstance;
+  }
+
+  /** What the compiled code of a kind depends on: the schema set and the code that shapes it. */
+  private identity(root: string): string[] {
+    this.digest ??= createHash("sha256")
+      .update(schemaSetDigest(this.schemas))
+      .update([createAjv, KubeValidator].map(String).join("\0"))
+      .digest("hex");
+    return ["k8s", this.digest, root];
+  }
 
   knows(apiVersion: string, kind: string): boolean {
     return this.schemas.kinds[`${apiVersion}/${kind}`] !== undefined;
@@ -186,11 +229,10 @@ export class KubeValidator {
     if (fn === undefined) {
       const root = this.schemas.kinds[key];
       if (root) {
-        if (!this.registered) {
-          this.ajv.addSchema({ $id: "k8s", definitions: strictify(openStatus(this.schemas)) as JsonSchema });
-          this.registered = true;
-        }
-        fn = this.ajv.compile({ $ref: `k8s#/definitions/${root}` });
+        fn = compileCached(this.identity(root), () => {
+          const ajv = this.ajv;
+          return { ajv, validate: ajv.compile({ $ref: `k8s#/definitions/${root}` }) };
+        });
       } else fn = null;
       this.cache.set(key, fn);
     }

@@ -4,7 +4,6 @@ import type { Command } from "commander";
 import type { Bind } from "../cli/commands.js";
 import { ExitCode } from "../cli/errors.js";
 import { withCommonOptions } from "../cli/main.js";
-import { setOutputs, summaryMarkdown, writeJobSummary } from "./github.js";
 import { readAllResults } from "./results.js";
 import { verdictLine } from "./terminal.js";
 
@@ -17,6 +16,10 @@ export function registerReport(program: Command, bind: Bind): void {
   ).action(
     bind<{ summary?: string }>(async ({ inputs, io, flags }) => {
       const all = await readAllResults(inputs.workDir);
+      // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
+      const { setOutputs, summaryMarkdown, writeJobSummary } = await import(
+        /* webpackMode: "eager" */ "./github.js"
+      );
       const md = summaryMarkdown(all);
       if (inputs.githubActions) {
         setOutputs({ "results-dir": inputs.workDir });

@@ -2,7 +2,6 @@
 // Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
 import { describeError, ExitCode, InputError } from "../cli/errors.js";
 import type { Inputs } from "../config/inputs.js";
-import { annotate, setOutputs } from "./github.js";
 import type { CheckStatus, Finding, PhaseResults } from "./results.js";
 import { statusOf, writeResults, writeResultsFile } from "./results.js";
 import { formatFinding, verdictLine } from "./terminal.js";
@@ -66,6 +65,8 @@ export async function runPhase(
   };
   for (const f of findings) out(formatFinding(f));
   if (inputs.githubActions) {
+    // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
+    const { annotate, setOutputs } = await import(/* webpackMode: "eager" */ "./github.js");
     for (const f of findings) annotate(f);
     setOutputs(outputs);
   }

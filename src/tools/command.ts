@@ -1,17 +1,13 @@
 // `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
 import path from "node:path";
-import * as core from "@actions/core";
 import type { Command } from "commander";
 import type { Bind } from "../cli/commands.js";
 import { ExitCode, InputError } from "../cli/errors.js";
 import { withCommonOptions } from "../cli/main.js";
 import { runPhase } from "../report/phase.js";
 import { type InstallTool, installTools } from "./assets.js";
-import { parseMirror } from "./install.js";
 import { checkLocalTool, localTools } from "./local.js";
 import { pins } from "./pins.js";
-import { refreshChecksums } from "./refresh.js";
-import { installOptions, installPlanned, planInstall } from "./resolve.js";
 
 /** `--only helm,kind`: which tools to install; all four when absent. */
 export function parseOnly(value: string | undefined): InstallTool[] {
@@ -81,6 +77,13 @@ export function registerTools(program: Command, bind: Bind): void {
         "tools",
         inputs,
         async (ctx) => {
+          // The installer and the Actions toolkit (with its HTTP client) load only for this command.
+          const { installOptions, installPlanned, planInstall } = await import(
+            /* webpackMode: "eager" */ "./resolve.js"
+          );
+          const core = inputs.githubActions
+            ? await import(/* webpackMode: "eager" */ "@actions/core")
+            : undefined;
           const plan = planInstall(inputs, parseOnly(flags.only));
           const opts = await installOptions(inputs, io.cwd, {
             warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
@@ -96,7 +99,7 @@ export function registerTools(program: Command, bind: Bind): void {
               reason: t.fromCache ? "tool cache" : `verified by ${t.verifiedBy}`,
             });
             // The last helm listed ends up first on PATH (addPath prepends).
-            if (inputs.githubActions) core.addPath(t.dir);
+            core?.addPath(t.dir);
           }
         },
         { out: io.out, err: io.err },
@@ -115,6 +118,8 @@ export function registerTools(program: Command, bind: Bind): void {
   ).action(
     bind<{ file: string }>(async ({ flags, inputs, io }) => {
       const file = path.resolve(io.cwd, flags.file);
+      const { refreshChecksums } = await import(/* webpackMode: "eager" */ "./refresh.js");
+      const { parseMirror } = await import(/* webpackMode: "eager" */ "./install.js");
       const r = await refreshChecksums(file, {
         mirror: parseMirror(inputs.mirror, "--mirror"),
         quiet: !inputs.githubActions,

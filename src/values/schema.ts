@@ -4,6 +4,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import type { DocPath, SourcePosition } from "../checks/types.js";
 import { createAjvFor, draftOf, withCanonicalDraft } from "./ajv.js";
+import { cacheableCode, cachedValidator, storeValidator } from "./ajv-cache.js";
 import { type LoadedYaml, parseYamlText } from "./yaml.js";
 
 export interface SchemaProblem {
@@ -115,8 +116,22 @@ export function compileValuesSchema(text: string, file: string): CompiledSchema 
   // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
   // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
   // than it saves on a few values files.
-  const ajv = createAjvFor(schema, { validateFormats: false, code: { optimize: false } });
-  schema = withCanonicalDraft(schema);
+  const opts = { validateFormats: false, code: { optimize: false, ...cacheableCode } };
+  const canonical = withCanonicalDraft(schema);
+  // Only a schema that passed the meta-schema check is ever cached: a cache hit skips that check too.
+  // The code that picks the draft, the Ajv class and its options is part of what the cached code depends on.
+  const identity = [
+    draftOf.toString(),
+    withCanonicalDraft.toString(),
+    createAjvFor.toString(),
+    compileValuesSchema.toString(),
+    String(draft),
+    JSON.stringify(canonical),
+  ];
+  const cached = cachedValidator(identity);
+  if (cached) return { validate: cached, schema: canonical };
+  const ajv = createAjvFor(schema, opts);
+  schema = canonical;
   if (!ajv.validateSchema(schema as object)) {
     const err = ajv.errors?.[0];
     const positions = parseYamlText(text, file);
@@ -133,7 +148,9 @@ export function compileValuesSchema(text: string, file: string): CompiledSchema 
     };
   }
   try {
-    return { validate: ajv.compile(schema as object), schema };
+    const validate = ajv.compile(schema as object);
+    storeValidator(identity, { ajv, validate });
+    return { validate, schema };
   } catch (e) {
     return {
       problem: {

@@ -5,6 +5,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import type { DocPath, SourcePosition } from "../checks/types.js";
+import { withPlainEnv } from "../exec/plain-env.js";
 
 /** Values files are configuration, not data: larger ones are refused before parsing. */
 export const MAX_VALUES_BYTES = 8 * 1024 * 1024;
@@ -87,15 +88,17 @@ export function decodeText(buf: Buffer): { text: string } | { badByte: number } 
  * must stay the string "off". */
 export function parseYamlText(text: string, file: string, version: "1.1" | "1.2" = "1.1"): LoadedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    version,
-    prettyErrors: false,
-    // Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
-    customTags: (tags) =>
-      tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
-  });
+  const doc = withPlainEnv(() =>
+    parseDocument(text, {
+      lineCounter,
+      uniqueKeys: true,
+      version,
+      prettyErrors: false,
+      // Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
+      customTags: (tags) =>
+        tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
+    }),
+  );
   const problems: YamlProblem[] = [];
   for (const e of doc.errors) {
     const lp = lineCounter.linePos(e.pos[0]);

@@ -1,3 +1,6 @@
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
   isKubesecKind,
@@ -5,10 +8,14 @@ import {
   kubesecDoc,
   kubesecInput,
   kubesecScanArgv,
+  reportsFor,
 } from "../../src/checks/kubesec.js";
 import type { RenderCell } from "../../src/checks/types.js";
 import { applyWaivers } from "../../src/gate/waivers.js";
+import { ensureKubeconformDir } from "../../src/k8s/kubeconform-dir.js";
+import { loadKubeSchemas } from "../../src/k8s/schemas.js";
 import type { Finding } from "../../src/report/results.js";
+import { tool } from "../helpers/tools.js";
 import { context, FIXTURES, renderFixture } from "./render.js";
 
 const T = `${FIXTURES}/kubesec/templates`;
@@ -207,5 +214,51 @@ describe("waivers (rule, object, reason, expiry) as the gate applies them to kub
     const findings = applyWaivers(await kubesecCheck.run(cell, context()), [waiver], "2026-06-01");
     const byObject = Object.fromEntries(findings.map((f) => [f.object, f.waived !== undefined]));
     expect(byObject).toEqual({ "Deployment/score-8": true, "DaemonSet/agent": false });
+  });
+});
+
+// Each distinct workload is scanned once per run and its report shared: the fixture's helm 3 and helm 4
+// renders share every workload. A wrapper around the real kubesec counts the workloads it is sent.
+describe("kubesec reports shared between cells", () => {
+  test("helm 3 and helm 4 cells get the same findings, each at its own cell's objects, from one scan", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "floe-kubesec-count-"));
+    const log = path.join(dir, "docs.log");
+    const wrapper = path.join(dir, "kubesec");
+    // Counts the documents on stdin (one `---` separator fewer than documents), then runs the real kubesec.
+    writeFileSync(
+      wrapper,
+      `#!/bin/sh\nin=$(cat)\nprintf '%s\\n' "$in" | grep -c '^---$' >> '${log}'\nprintf '%s\\n' "$in" | exec '${tool("kubesec")}' "$@"\n`,
+    );
+    chmodSync(wrapper, 0o755);
+    const ctx = { ...context(), tools: { kubesec: wrapper } };
+    const three = await renderFixture("kubesec", { major: 3 });
+    const four = await renderFixture("kubesec", { major: 4 });
+    const a = await kubesecCheck.run(three, ctx);
+    const b = await kubesecCheck.run(four, ctx);
+    const scans = readFileSync(log, "utf8").trim().split("\n").map(Number);
+    // Four workloads, sent once in all (in one batch or split per core), never again for helm 4.
+    expect(scans.reduce((n, seps) => n + seps + 1, 0)).toBe(4);
+    expect(a.length).toBeGreaterThan(0);
+    // Findings carry each cell's own labels.
+    expect(a.every((f) => f.helm === 3) && b.every((f) => f.helm === 4)).toBe(true);
+    expect(b.map((f) => ({ ...f, helm: 3 }))).toEqual(a);
+    // Same as scanning the cell's workloads as one stream, the way a user would.
+    const fresh = await kubesecCheck.run(three, { ...context() });
+    expect(fresh).toEqual(a);
+  });
+
+  test("a cell's new workloads are split into batches that together report exactly as one stream", async () => {
+    const cell = await renderFixture("kubesec-jobs", { major: 4 });
+    const objects = cell.objects.filter(isKubesecKind);
+    const docs = objects.map((o) => JSON.stringify(kubesecDoc(o)));
+    const dir = mkdtempSync(path.join(tmpdir(), "floe-kubesec-batch-"));
+    const argv = (loc: string) =>
+      kubesecScanArgv({ bin: tool("kubesec"), schemaLocation: loc, kubernetesVersion: "1.37.2" });
+    // Distinct argv (schema folders of equal content) keep the two runs from sharing reports.
+    const schemas = loadKubeSchemas("1.37");
+    const one = await reportsFor(argv(ensureKubeconformDir(schemas, path.join(dir, "a"))), docs, 1);
+    const split = await reportsFor(argv(ensureKubeconformDir(schemas, path.join(dir, "b"))), docs, 8);
+    expect(docs.length).toBeGreaterThan(1);
+    expect(split).toEqual(one);
   });
 });

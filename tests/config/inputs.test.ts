@@ -218,6 +218,36 @@ describe("buildInputs", () => {
     expect(buildInputs(flags, env, cwd)).toMatchObject(want);
   });
 
+  it.each([
+    {
+      name: "per-user cache by default",
+      env: { HOME: "/home/me" },
+      want: "/home/me/.cache/floe-helm/validators",
+    },
+    {
+      name: "follows XDG_CACHE_HOME",
+      env: { HOME: "/h", XDG_CACHE_HOME: "/xdg" },
+      want: "/xdg/floe-helm/validators",
+    },
+    {
+      name: "in Actions beside the tool cache (mocked runner environment)",
+      env: { GITHUB_ACTIONS: "true", RUNNER_TOOL_CACHE: "/opt/hostedtoolcache", HOME: "/home/runner" },
+      want: "/opt/hostedtoolcache/floe-helm-validators",
+    },
+    {
+      name: "FLOE_HELM_VALIDATOR_CACHE, relative to cwd",
+      env: { FLOE_HELM_VALIDATOR_CACHE: "vc" },
+      want: "/repo/vc",
+    },
+    {
+      name: "FLOE_HELM_VALIDATOR_CACHE=off: no cache",
+      env: { FLOE_HELM_VALIDATOR_CACHE: "OFF" },
+      want: undefined,
+    },
+  ])("validator cache: $name", ({ env, want }) => {
+    expect(buildInputs({}, env, cwd).validatorCache).toBe(want);
+  });
+
   it("installer cache on macOS is ~/Library/Caches", () => {
     expect(defaultToolCache({ HOME: "/Users/me" }, "darwin")).toBe(
       "/Users/me/Library/Caches/floe-helm/tools",

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runTool } from "../../src/exec/runner.js";
-import { helmLintArgv, helmTemplateArgv } from "../../src/helm/argv.js";
+import { helmLintArgv, helmRunEnv, helmTemplateArgv } from "../../src/helm/argv.js";
 import { parseManifest, parseManifestDocuments, templateFile } from "../../src/helm/manifest.js";
 import { helm, repoRoot } from "../helpers/tools.js";
 
@@ -106,6 +106,82 @@ describe("parseManifestDocuments on hand-written output", () => {
   });
 });
 
+// The gate parses rendered output document by document and shares the parse of identical documents
+// between cells; the reference is one parse of the whole stream. Everything a check can see must agree.
+function view(r: ReturnType<typeof parseManifestDocuments>, paths: Array<Array<string | number>>) {
+  return {
+    problems: r.problems,
+    objects: r.objects.map((o) => ({
+      ...o,
+      locate: undefined,
+      at: paths.map((p) => o.locate(p)),
+    })),
+  };
+}
+const probe: Array<Array<string | number>> = [
+  ["metadata", "name"],
+  ["spec", "template", "spec", "containers", 0, "image"],
+  ["data", "mode"],
+  ["spec", "ports", 0, "port"],
+];
+
+describe("document-by-document parse equals the whole-stream parse", () => {
+  it("on the floe-platform chart rendered by helm 3 and helm 4, sharing documents between them", async () => {
+    const chart = "charts/floe-platform";
+    const outputs: string[] = [];
+    for (const major of [3, 4] as const) {
+      for (const values of [[], [`${chart}/values-prod.yaml`], [`${chart}/ci/full-values.yaml`]]) {
+        const r = await runTool(
+          helmTemplateArgv({ bin: helm(major), major, chartDir: chart, valuesFiles: values }),
+          { cwd: repoRoot },
+        );
+        expect(r.code).toBe(0);
+        outputs.push(r.stdout);
+      }
+    }
+    for (const out of outputs) {
+      const o = { chartDir: chart, cwd: repoRoot };
+      const split = parseManifestDocuments(out, o);
+      expect(split.objects.length).toBeGreaterThan(20);
+      expect(view(split, probe)).toEqual(view(parseManifestDocuments(out, { ...o, split: false }), probe));
+      // Each use gets its own objects: a check that changed one cannot change another cell's.
+      expect(parseManifestDocuments(out, o).objects[0]!.doc).not.toBe(split.objects[0]!.doc);
+    }
+  });
+
+  it.each([
+    ["the real fixture with a duplicated key", ""],
+    [
+      "blank lines after documents (helm 4), a keep-chomped scalar at a document's end",
+      "---\n# Source: web-app/templates/a.yaml\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: |+\n    x\n\n\n---\n# Source: web-app/templates/b.yaml\nkind: ConfigMap\nmetadata:\n  name: b\ndata:\n  k: |\n    y\n\n\n",
+    ],
+    [
+      "a YAML fault in the second document",
+      "---\nkind: A\nmetadata:\n  name: a\n---\nkind: B\nmetadata: {name: [b\n",
+    ],
+    ["a directive", "%YAML 1.2\n---\nkind: A\nmetadata:\n  name: a\n"],
+    ["a document end marker", "kind: A\nmetadata:\n  name: a\n...\n---\nkind: B\nmetadata:\n  name: b\n"],
+    ["a marker with content", "--- {kind: A, metadata: {name: a}}\n--- \nkind: B\nmetadata:\n  name: b\n"],
+    ["CRLF line ends", "---\r\nkind: A\r\nmetadata:\r\n  name: a\r\n\r\n---\r\nkind: B\r\n"],
+  ])("%s", async (_, text) => {
+    let out = text;
+    if (!out) {
+      const r = await runTool(helmTemplateArgv({ bin: helm(4), major: 4, chartDir, valuesFiles: [] }), {
+        cwd: repoRoot,
+      });
+      out = r.stdout;
+    }
+    const split = view(parseManifestDocuments(out, opts), probe);
+    expect(split).toEqual(view(parseManifestDocuments(out, { ...opts, split: false }), probe));
+    if (text.includes("|+"))
+      expect(split.objects[0]!.doc).toEqual({
+        kind: "ConfigMap",
+        metadata: { name: "a" },
+        data: { k: "x\n\n\n" },
+      });
+  });
+});
+
 describe("templateFile", () => {
   it.each([
     ["c/templates/a.yaml", "/r/charts/c", "/r", "charts/c/templates/a.yaml"],
@@ -172,4 +248,15 @@ describe("helm argv builders", () => {
   ])("helm $major lint always names the chart path", ({ major, want }) => {
     expect(helmLintArgv({ bin: `/h${major}`, major, chartDir: "ch", valuesFiles: ["v.yaml"] })).toEqual(want);
   });
+
+  it.each([
+    { env: { PATH: "/bin" }, want: { PATH: "/bin", GOGC: "off", GOMEMLIMIT: "256MiB" } },
+    { env: { GOGC: "100" }, want: { GOGC: "100", GOMEMLIMIT: "256MiB" } },
+    { env: { GOMEMLIMIT: "1GiB" }, want: { GOGC: "off", GOMEMLIMIT: "1GiB" } },
+  ])(
+    "helm runs without Go's collector below 256 MiB unless the environment says otherwise: $env",
+    ({ env, want }) => {
+      expect(helmRunEnv(env)).toEqual(want);
+    },
+  );
 });

@@ -1,0 +1,154 @@
+// Compiled ajv validators kept on disk as ajv's own standalone code, so a gate run whose schemas did not
+// change loads validation code instead of generating it: compiling the Kubernetes, chart and floe-gate
+// schemas was most of the gate's start-up CPU, loading the same code costs a few milliseconds.
+// An entry is named by a sha256 of everything that shapes the code (ajv and ajv-formats versions, the
+// caller's identity of schema, Ajv class and options) and carries a sha256 of its own body: a torn, edited
+// or foreign file is ignored and rewritten. Entries are written to a temporary file and renamed into place,
+// so concurrent gates share the folder safely. The same code runs either way: verdicts are identical.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type { Ajv, ValidateFunction } from "ajv";
+import equal from "ajv/dist/runtime/equal.js";
+import ucs2length from "ajv/dist/runtime/ucs2length.js";
+import uri from "ajv/dist/runtime/uri.js";
+import validationError from "ajv/dist/runtime/validation_error.js";
+import standalone from "ajv/dist/standalone/index.js";
+import ajvPkg from "ajv/package.json" with { type: "json" };
+import * as formats from "ajv-formats/dist/formats.js";
+import formatsPkg from "ajv-formats/package.json" with { type: "json" };
+
+/** Bump when the file layout below changes. */
+const FORMAT = "floe-helm-ajv-cache-1";
+
+let cacheDir: string | undefined;
+
+/** Where validators are cached (Inputs.validatorCache); undefined compiles every time. */
+export function useValidatorCache(dir: string | undefined): void {
+  cacheDir = dir;
+}
+
+export function validatorCacheDir(): string | undefined {
+  return cacheDir;
+}
+
+// CommonJS modules reach us through two interop layers (Node's ESM loader, the bundler's): unwrap either.
+const cjs = (m: unknown): unknown => {
+  const d = (m as { default?: unknown }).default;
+  return d !== undefined && (d as { default?: unknown }).default !== undefined
+    ? (d as { default: unknown }).default
+    : (d ?? m);
+};
+
+/** What standalone code may `require`: ajv's runtime helpers and ajv-formats' formats, from this bundle. */
+const runtime: Record<string, unknown> = {
+  "ajv/dist/runtime/equal": { default: cjs(equal) },
+  "ajv/dist/runtime/ucs2length": { default: cjs(ucs2length) },
+  "ajv/dist/runtime/uri": { default: cjs(uri) },
+  "ajv/dist/runtime/validation_error": { default: cjs(validationError) },
+  "ajv-formats/dist/formats": {
+    fullFormats: (formats as { fullFormats?: unknown }).fullFormats ?? cjs(formats),
+    fastFormats: (formats as { fastFormats?: unknown }).fastFormats,
+  },
+};
+const standaloneCode = cjs(standalone) as (ajv: Ajv, validate: ValidateFunction) => string;
+const requireRe = /require\("([^"]+)"\)/g;
+
+/** Ajv options a compile must add for its validator to be cacheable (the source of the generated code). */
+export const cacheableCode = { source: true } as const;
+
+export interface Compiled {
+  ajv: Ajv;
+  validate: ValidateFunction;
+}
+
+const hash = (s: string) => createHash("sha256").update(s).digest("hex");
+
+function load(file: string, key: string): ValidateFunction | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const nl = text.indexOf("\n");
+  const [format, k, sum] = text
+    .slice(0, nl)
+    .replace(/^\/\/ /, "")
+    .split(" ");
+  const body = text.slice(nl + 1);
+  if (format !== FORMAT || k !== key || sum !== hash(body)) return undefined;
+  try {
+    const mod: { exports: unknown } = { exports: {} };
+    const req = (id: string) => {
+      if (!(id in runtime)) throw new Error(`unknown module ${id}`);
+      return runtime[id];
+    };
+    new Function("require", "module", "exports", body)(req, mod, mod.exports);
+    return typeof mod.exports === "function" ? (mod.exports as ValidateFunction) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function store(file: string, key: string, c: Compiled): void {
+  let body: string;
+  try {
+    body = standaloneCode(c.ajv, c.validate);
+  } catch {
+    return; // a schema ajv cannot emit as standalone code is simply compiled every time
+  }
+  for (const m of body.matchAll(requireRe)) if (!(m[1]! in runtime)) return;
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(tmp, `// ${FORMAT} ${key} ${hash(body)}\n${body}`);
+    renameSync(tmp, file);
+  } catch {
+    // A read-only or full disk costs speed, never a verdict.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {}
+  }
+}
+
+function entry(identity: readonly string[], dir: string): { key: string; file: string } {
+  const key = hash([FORMAT, ajvPkg.version, formatsPkg.version, ...identity].join("\0"));
+  return { key, file: path.join(dir, `${key}.cjs`) };
+}
+
+/** The cached validator for `identity` (every string that determines the generated code: schema text or
+ * digest, Ajv class, options), or undefined when there is no sound entry (or no cache). */
+export function cachedValidator(
+  identity: readonly string[],
+  dir: string | undefined = cacheDir,
+): ValidateFunction | undefined {
+  if (!dir) return undefined;
+  const { key, file } = entry(identity, dir);
+  return load(file, key);
+}
+
+/** Writes a validator compiled with `code: cacheableCode` among its Ajv options for the next run. */
+export function storeValidator(
+  identity: readonly string[],
+  c: Compiled,
+  dir: string | undefined = cacheDir,
+): void {
+  if (!dir) return;
+  const { key, file } = entry(identity, dir);
+  store(file, key, c);
+}
+
+/** The validator for `identity`: loaded from the cache when a sound entry exists, else `compile()`d and
+ * written for the next run. */
+export function compileCached(
+  identity: readonly string[],
+  compile: () => Compiled,
+  dir: string | undefined = cacheDir,
+): ValidateFunction {
+  const hit = cachedValidator(identity, dir);
+  if (hit) return hit;
+  const c = compile();
+  storeValidator(identity, c, dir);
+  return c.validate;
+}
