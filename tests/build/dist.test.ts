@@ -1,6 +1,6 @@
 // dist/ is committed: the check must notice when a source changes without a rebuild.
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -36,4 +36,15 @@ describe("check-dist", () => {
     expect(bad.stderr).toContain("run `npm run build` and commit dist/");
     await rm(copy, { recursive: true, force: true });
   }, 180_000);
+
+  it("dist/ is one bundle: no ncc chunks (a lazily imported module must use webpackMode eager, since chunks drop its licence from licenses.txt)", async () => {
+    expect((await readdir(path.join(repoRoot, "dist"))).sort()).toEqual([
+      "index.js",
+      "licenses.txt",
+      "package.json",
+    ]);
+    const licenses = await readFile(path.join(repoRoot, "dist", "licenses.txt"), "utf8");
+    for (const dep of ["ajv", "yaml", "commander", "tar", "@actions/core", "@actions/tool-cache"])
+      expect(licenses, dep).toMatch(new RegExp(`^${dep.replace("/", "\\/")}$`, "m"));
+  });
 });
