@@ -38530,7 +38530,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 68:
+/***/ 3930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42713,6 +42713,165 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/report/coverage.ts
+const NO_REASON = "no reason given";
+/** `*` matches any run of characters, as in floe-gate.yaml's waivers and severity patterns. */
+function glob(pattern, s) {
+    const re = pattern
+        .split("*")
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*");
+    return new RegExp(`^${re}$`).test(s);
+}
+function coversOf(c, requirements) {
+    const ids = new Set(c.covers ?? []);
+    if (c.rule) {
+        for (const [req, rules] of Object.entries(requirements)) {
+            if (rules.some((r) => glob(r, c.rule)))
+                ids.add(req);
+        }
+    }
+    return [...ids];
+}
+const byId = (a, b) => a.localeCompare(b, "en", { numeric: true });
+function coverageMatrix(all, requirements = {}) {
+    const rows = new Map();
+    const row = (id) => {
+        let r = rows.get(id);
+        if (!r) {
+            r = { requirement: id, declared: id in requirements, cells: {}, state: "not-covered" };
+            rows.set(id, r);
+        }
+        return r;
+    };
+    for (const id of Object.keys(requirements))
+        row(id);
+    const phases = [];
+    for (const results of all) {
+        for (const check of results.checks) {
+            for (const id of coversOf(check, requirements)) {
+                const r = row(id);
+                r.cells[results.phase] ??= { state: "skip", pass: 0, fail: 0, skip: 0, skipReasons: {} };
+                const cell = r.cells[results.phase];
+                if (!phases.includes(results.phase))
+                    phases.push(results.phase);
+                if (check.state === "pass")
+                    cell.pass++;
+                else if (check.state === "skip") {
+                    cell.skip++;
+                    const why = check.reason?.trim() || NO_REASON;
+                    cell.skipReasons[why] = (cell.skipReasons[why] ?? 0) + 1;
+                }
+                else
+                    cell.fail++; // fail, and error: a check that could not run proves nothing
+            }
+        }
+    }
+    for (const r of rows.values()) {
+        const cells = Object.values(r.cells);
+        for (const c of cells)
+            c.state = c.fail ? "fail" : c.pass ? "pass" : "skip";
+        r.state = !cells.length
+            ? "not-covered"
+            : cells.some((c) => c.state === "fail")
+                ? "fail"
+                : cells.some((c) => c.state === "pass")
+                    ? "pass"
+                    : "skip";
+    }
+    return { phases, rows: [...rows.values()].sort((a, b) => byId(a.requirement, b.requirement)) };
+}
+/** Requirements listed in floe-gate.yaml that no check of any phase covers. */
+function notCovered(m) {
+    return m.rows.filter((r) => r.state === "not-covered").map((r) => r.requirement);
+}
+/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`: the checks behind one cell. */
+function cellText(c) {
+    if (!c)
+        return "-";
+    const total = c.pass + c.fail + c.skip;
+    if (c.state === "skip")
+        return `skipped ${c.skip}`;
+    const head = c.state === "fail" ? `FAIL ${c.fail}/${total}` : `pass ${c.pass}`;
+    return c.state === "pass" && c.skip ? `${head} (+${c.skip} skipped)` : head;
+}
+const rowWord = { pass: "pass", fail: "FAIL", skip: "skipped", "not-covered": "NOT COVERED" };
+/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
+function skipReasons(m) {
+    return m.rows.flatMap((r) => Object.entries(r.cells).flatMap(([phase, c]) => Object.entries(c.skipReasons).map(([reason, checks]) => ({
+        requirement: r.requirement,
+        phase,
+        reason,
+        checks,
+    }))));
+}
+/** A short fixed-width table for `floe-helm report`, then each skip reason once per phase. */
+function coverageTerminal(m) {
+    if (!m.rows.length)
+        return [];
+    const head = ["requirement", ...m.phases, "result"];
+    const body = m.rows.map((r) => [
+        r.requirement,
+        ...m.phases.map((p) => cellText(r.cells[p])),
+        rowWord[r.state],
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+    const line = (cols) => cols
+        .map((c, i) => c.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd();
+    const out = ["coverage:", line(head), ...body.map(line)];
+    // Reasons are shared by many requirements (e.g. "runs only in a cluster"): print each once per phase.
+    const seen = new Map();
+    for (const s of skipReasons(m)) {
+        const key = `${s.phase}: ${s.reason}`;
+        if (!seen.has(key))
+            seen.set(key, new Set());
+        seen.get(key).add(s.requirement);
+    }
+    for (const [key, reqs] of seen)
+        out.push(`skipped in ${key} (${[...reqs].sort(byId).join(", ")})`);
+    const missing = notCovered(m);
+    if (missing.length)
+        out.push(`not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`);
+    return out;
+}
+const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-covered": "⚠️" };
+function escapeCell(s) {
+    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+/** The job summary's "Requirement coverage" section (empty when no requirement is known). */
+function coverageMarkdown(m) {
+    if (!m.rows.length)
+        return [];
+    const lines = [
+        "### Requirement coverage",
+        "",
+        `| Requirement | ${m.phases.join(" | ")}${m.phases.length ? " | " : ""}Result |`,
+        `|---|${m.phases.map(() => "---|").join("")}---|`,
+    ];
+    for (const r of m.rows) {
+        const cells = m.phases.map((p) => {
+            const c = r.cells[p];
+            return c ? `${mdIcon[c.state]} ${cellText(c)}` : "–";
+        });
+        const name = r.declared ? `\`${r.requirement}\`` : `\`${r.requirement}\`*`;
+        lines.push(`| ${[name, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
+    }
+    if (m.rows.some((r) => !r.declared))
+        lines.push("", "\\* not in floe-gate.yaml `requirements:`: named by a check's `covers` (e.g. a helm test pod's `floe.dev/covers`).");
+    const skips = skipReasons(m);
+    if (skips.length) {
+        lines.push("", "#### Skipped", "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
+        for (const s of skips)
+            lines.push(`| \`${s.requirement}\` | ${s.phase} | ${s.checks} | ${escapeCell(s.reason)} |`);
+    }
+    const missing = notCovered(m);
+    if (missing.length)
+        lines.push("", `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`);
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/report/terminal.ts
 // Terminal output: one line per finding in the compiler-style format editors understand.
 
@@ -42752,6 +42911,7 @@ function verdictLine(r, ms) {
 // GitHub Actions surfaces: annotations at file and line, step outputs, the job summary.
 
 
+
 function annotate(f) {
     const props = { title: f.rule };
     if (f.file)
@@ -42775,8 +42935,9 @@ function setOutputs(outputs) {
         setOutput(k, v);
 }
 const icon = { pass: "✅", fail: "❌", error: "⚠️" };
-/** Markdown for the job summary: a row per phase, then the findings that matter. */
-function summaryMarkdown(all) {
+/** Markdown for the job summary: a row per phase, the requirement coverage matrix (src/report/coverage.ts),
+ * then the findings that matter. */
+function summaryMarkdown(all, coverage) {
     const lines = ["## floe-helm", ""];
     if (all.length === 0) {
         lines.push("No phase wrote results: the run stopped before any check ran.");
@@ -42785,9 +42946,12 @@ function summaryMarkdown(all) {
     lines.push("| Phase | Result | Errors | Warnings | Waived | Checks |", "|---|---|---|---|---|---|");
     for (const r of all) {
         const c = countBySeverity(r.findings);
-        const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
+        const res = `${icon[r.status]} ${r.status}${r.error ? `: ${github_escapeCell(r.error)}` : ""}`;
         lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
     }
+    const cov = coverage ? coverageMarkdown(coverage) : [];
+    if (cov.length)
+        lines.push("", ...cov);
     const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
     if (shown.length > 0) {
         lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");
@@ -42796,12 +42960,12 @@ function summaryMarkdown(all) {
                 ? `\`${f.file}${f.line ? `:${f.line}` : ""}\``
                 : [f.chart, f.scenario].filter(Boolean).join(" ");
             const sev = f.waived ? "waived" : f.severity;
-            lines.push(`| ${sev} | \`${f.rule}\` | ${escapeCell(where)} | ${escapeCell(f.message)} |`);
+            lines.push(`| ${sev} | \`${f.rule}\` | ${github_escapeCell(where)} | ${github_escapeCell(f.message)} |`);
         }
     }
     return `${lines.join("\n")}\n`;
 }
-function escapeCell(s) {
+function github_escapeCell(s) {
     return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 async function writeJobSummary(markdown) {
@@ -45869,6 +46033,45 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/report/test-pods.ts
+const COVERS_ANNOTATION = "floe.dev/covers";
+const HELM_TEST_RULE = "helm-test";
+const NOT_RUN_STATICALLY = "a helm test pod runs only in a cluster (floe-helm test), not in the static gate";
+function annotations(doc) {
+    const meta = doc.metadata;
+    const a = meta?.annotations;
+    return a && typeof a === "object" ? a : {};
+}
+/** Pods that are helm test hooks (`helm.sh/hook: test`, or the older `test-success`), with their covers. */
+function testPods(objects) {
+    return objects
+        .filter((o) => o.kind === "Pod")
+        .flatMap((o) => {
+        const a = annotations(o.doc);
+        const hooks = String(a["helm.sh/hook"] ?? "")
+            .split(",")
+            .map((h) => h.trim());
+        if (!hooks.some((h) => h === "test" || h === "test-success"))
+            return [];
+        const covers = String(a[COVERS_ANNOTATION] ?? "")
+            .split(/[\s,]+/)
+            .filter(Boolean);
+        return [{ name: o.name, covers }];
+    });
+}
+/** The gate's status for each annotated test pod of a rendered cell: skipped, with why. */
+function gateTestPodStatuses(cell) {
+    return testPods(cell.objects)
+        .filter((p) => p.covers.length)
+        .map((p) => ({
+        id: `${HELM_TEST_RULE} ${p.name} ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
+        rule: HELM_TEST_RULE,
+        state: "skip",
+        reason: NOT_RUN_STATICALLY,
+        covers: p.covers,
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/values/dead.ts
 // dead-value: a key a scenario values file sets that no template reads and the schema does not declare
 // (e.g. `dagster-webserver` where the chart reads `dagsterWebserver`: silently ignored by helm).
@@ -46315,12 +46518,12 @@ function envOf(name) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/waivers.ts
-function glob(pattern, value) {
+function waivers_glob(pattern, value) {
     const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
     return re.test(value);
 }
 function waiverMatches(w, f) {
-    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
+    return f.object !== undefined && waivers_glob(w.rule, f.rule) && waivers_glob(w.object, f.object);
 }
 /** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
 function applyWaivers(findings, waivers, today) {
@@ -46351,6 +46554,7 @@ function unusedWaivers(waivers, findings) {
 // The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
 // run concurrently up to the number of cores -> every registered check on the shared rendered objects
 // -> severity overrides and waivers -> findings and check statuses for runPhase.
+
 
 
 
@@ -46748,6 +46952,8 @@ async function runGate(ctx, inputs, opts) {
                 }
                 status(gateRules.duplicateKey, `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`, stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)));
                 const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
+                // helm test pods and the requirements they declare (floe.dev/covers): skipped here, run by a cluster phase.
+                statuses.push(...gateTestPodStatuses(rc));
                 for (const c of checks) {
                     if (severityFor(config, c.rule) === "off") {
                         status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
@@ -46884,6 +47090,11 @@ function registerGate(program, bind) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/command.ts
+// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
+// It runs even when earlier phases failed, so their findings are never lost.
+
+
+
 
 
 
@@ -46893,9 +47104,22 @@ function registerReport(program, bind) {
     withCommonOptions(program
         .command("report")
         .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
-        .option("--summary <file>", "also write the Markdown summary to this file")).action(bind(async ({ inputs, io, flags }) => {
+        .option("--summary <file>", "also write the Markdown summary to this file")
+        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
         const all = await readAllResults(inputs.workDir);
-        const md = summaryMarkdown(all);
+        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
+        // the results files name, and says why.
+        let requirements = {};
+        try {
+            requirements = (await resolveConfig(inputs, io.cwd)).requirements;
+        }
+        catch (e) {
+            if (!(e instanceof InputError))
+                throw e;
+            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${describeError(e)}`);
+        }
+        const coverage = coverageMatrix(all, requirements);
+        const md = summaryMarkdown(all, coverage);
         if (inputs.githubActions) {
             setOutputs({ "results-dir": inputs.workDir });
             if (io.env.GITHUB_STEP_SUMMARY)
@@ -46913,6 +47137,8 @@ function registerReport(program, bind) {
             const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
             io.out(verdictLine(r, Number.isFinite(ms) ? ms : 0));
         }
+        for (const l of coverageTerminal(coverage))
+            io.out(l);
         if (all.some((r) => r.status === "error"))
             return ExitCode.BadInput;
         return all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass;
@@ -49303,7 +49529,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(68);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3930);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
