@@ -38530,7 +38530,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3930:
+/***/ 8422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47089,122 +47089,77 @@ function registerGate(program, bind) {
     })));
 }
 
-;// CONCATENATED MODULE: ./src/report/command.ts
-// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
-// It runs even when earlier phases failed, so their findings are never lost.
+;// CONCATENATED MODULE: ./src/tools/checksums.json
+const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then refuses that pinned","version on that platform (a user\'s --checksums file can supply it). Refresh with `scripts/refresh-checksums.sh`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from.","Format: schemas/checksums.schema.json."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.2.4":{"source":"get.helm.sh/helm-v4.2.4-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v4.2.4 (linux-amd64 also matches several public scripts that pin it). v4.2.4 is pinned rather than the newer v4.3.1 because no published checksum of v4.3.1 could be confirmed offline: a pinned default must be verifiable from this table alone.","sha256":{"darwin-amd64":"6c163d687ca03c3b5c01928e53bbbcf9518278f47ce7a2f249a5a08e8bdaa2bc","darwin-arm64":"d747eb4e28bd2727173d15b759fa0a17822291ec09db7ced3d55af290a3661a2","linux-amd64":"c306b46f719b0a4da32d0f78ee21bf90ce8d602f15b22ab753f0674d1670a7f3","linux-arm64":"564de2191b881e9f71b5606b25345821ea1682f06ab90499d3ab22b530176da1"}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
+;// CONCATENATED MODULE: ./src/tools/platform.ts
+// The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
+// name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
 
-
-
-
-
-
-
-
-function registerReport(program, bind) {
-    withCommonOptions(program
-        .command("report")
-        .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
-        .option("--summary <file>", "also write the Markdown summary to this file")
-        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
-        const all = await readAllResults(inputs.workDir);
-        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
-        // the results files name, and says why.
-        let requirements = {};
-        try {
-            requirements = (await resolveConfig(inputs, io.cwd)).requirements;
-        }
-        catch (e) {
-            if (!(e instanceof InputError))
-                throw e;
-            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${describeError(e)}`);
-        }
-        const coverage = coverageMatrix(all, requirements);
-        const md = summaryMarkdown(all, coverage);
-        if (inputs.githubActions) {
-            setOutputs({ "results-dir": inputs.workDir });
-            if (io.env.GITHUB_STEP_SUMMARY)
-                await writeJobSummary(md);
-        }
-        if (flags.summary) {
-            const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
-            await writeFile(flags.summary, md);
-        }
-        if (all.length === 0) {
-            io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
-            return ExitCode.BadInput;
-        }
-        for (const r of all) {
-            const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-            io.out(verdictLine(r, Number.isFinite(ms) ? ms : 0));
-        }
-        for (const l of coverageTerminal(coverage))
-            io.out(l);
-        if (all.some((r) => r.status === "error"))
-            return ExitCode.BadInput;
-        return all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass;
-    }));
+const platforms = [
+    { os: "linux", arch: "amd64" },
+    { os: "linux", arch: "arm64" },
+    { os: "darwin", arch: "amd64" },
+    { os: "darwin", arch: "arm64" },
+];
+/** `linux-amd64`: the key of the checksum table, the mirror folder and the tool-cache arch. */
+function platformKey(p) {
+    return `${p.os}-${p.arch}`;
+}
+const osOf = { linux: "linux", darwin: "darwin" };
+const archOf = { x64: "amd64", arm64: "arm64" };
+/** Maps Node's process.platform/process.arch onto asset names, or says why this machine is not supported. */
+function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch) {
+    const os = osOf[nodePlatform];
+    const arch = archOf[nodeArch];
+    if (!os || !arch) {
+        throw new InputError(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
+    }
+    return { os, arch };
 }
 
-;// CONCATENATED MODULE: ./src/tools/assets.ts
-const installTools = ["helm", "kind", "kubectl", "kubesec"];
-const layouts = {
-    helm: {
-        name: (v, p) => `helm-${v}-${p.os}-${p.arch}.tar.gz`,
-        official: (_v, _p, name) => `https://get.helm.sh/${name}`,
-        checksumName: (name) => `${name}.sha256sum`,
-        member: (p) => `${p.os}-${p.arch}/helm`,
-    },
-    kind: {
-        name: (_v, p) => `kind-${p.os}-${p.arch}`,
-        official: (v, _p, name) => `https://github.com/kubernetes-sigs/kind/releases/download/${v}/${name}`,
-        checksumName: (name) => `${name}.sha256sum`,
-        member: () => undefined,
-    },
-    kubectl: {
-        name: () => "kubectl",
-        official: (v, p, name) => `https://dl.k8s.io/release/${v}/bin/${p.os}/${p.arch}/${name}`,
-        checksumName: (name) => `${name}.sha256`,
-        member: () => undefined,
-    },
-    kubesec: {
-        name: (_v, p) => `kubesec_${p.os}_${p.arch}.tar.gz`,
-        official: (v, _p, name) => `https://github.com/controlplaneio/kubesec/releases/download/${v}/${name}`,
-        checksumName: () => "kubesec_checksums.txt",
-        member: () => "kubesec",
-    },
-};
-/** The asset of `tool` at `version` (with `v`) for `platform`, from the official site or from `mirror`. */
-function assetFor(tool, version, platform, mirror) {
-    const l = layouts[tool];
-    const name = l.name(version, platform);
-    const checksumName = l.checksumName(name);
-    let url;
-    let checksumUrl;
-    if (mirror) {
-        const dir = `${mirror.replace(/\/+$/, "")}/${tool}/${version}/${platform.os}-${platform.arch}`;
-        url = `${dir}/${name}`;
-        checksumUrl = `${dir}/${checksumName}`;
-    }
-    else {
-        url = l.official(version, platform, name);
-        // Every project publishes its checksum file in the same folder as the asset.
-        checksumUrl = `${url.slice(0, url.lastIndexOf("/") + 1)}${checksumName}`;
-    }
-    return {
-        tool,
-        version,
-        platform,
-        name,
-        url,
-        checksumName,
-        checksumUrl,
-        member: l.member(platform),
-        binary: tool,
-    };
+;// CONCATENATED MODULE: ./src/tools/checksums.ts
+// The committed checksum table (checksums.json) and the parsing of published checksum files.
+
+
+
+
+const checksumTable = checksums_namespaceObject;
+const BUILTIN_TABLE = "floe-helm's checksum table";
+function lookupChecksum(t, tool, version, platform) {
+    const entry = t[tool]?.[version];
+    if (!entry)
+        return { state: "unpinned" };
+    const key = platformKey(platform);
+    const sha256 = entry.sha256[key];
+    if (!sha256)
+        return { state: "platform-missing", source: entry.source };
+    return { state: "pinned", sha256, from: entry.from?.[key] ?? BUILTIN_TABLE };
 }
-/** argv that extracts only the binary from a .tar.gz (nothing else from the archive lands on disk). */
-function tarExtractArgv(archive, destDir, member) {
-    return ["tar", "-xzf", archive, "-C", destDir, member];
+/** Finds the hash for `assetName` in a checksum file: `<hash>  <name>` lines (sha256sum, goreleaser) or a
+ * file holding only the bare hash (dl.k8s.io's `.sha256`). Undefined when the file names no such asset. */
+function parseChecksumFile(text, assetName) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (const line of lines) {
+        const m = /^([0-9a-fA-F]{64})(?:\s+\*?(\S+))?$/.exec(line);
+        if (!m)
+            continue;
+        const [, hash, name] = m;
+        if (name === undefined ? lines.length === 1 : name.split("/").pop() === assetName)
+            return hash.toLowerCase();
+    }
+    return undefined;
+}
+function sha256File(file) {
+    return new Promise((resolve, reject) => {
+        const h = (0,external_node_crypto_.createHash)("sha256");
+        (0,external_node_fs_.createReadStream)(file)
+            .on("error", reject)
+            .on("data", (c) => h.update(c))
+            .on("end", () => resolve(h.digest("hex")));
+    });
 }
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/tool-cache/lib/manifest.js
@@ -48005,77 +47960,66 @@ function _unique(values) {
     return Array.from(new Set(values));
 }
 //# sourceMappingURL=tool-cache.js.map
-;// CONCATENATED MODULE: ./src/tools/checksums.json
-const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then refuses that pinned","version on that platform (a user\'s --checksums file can supply it). Refresh with `scripts/refresh-checksums.sh`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from.","Format: schemas/checksums.schema.json."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.2.4":{"source":"get.helm.sh/helm-v4.2.4-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v4.2.4 (linux-amd64 also matches several public scripts that pin it). v4.2.4 is pinned rather than the newer v4.3.1 because no published checksum of v4.3.1 could be confirmed offline: a pinned default must be verifiable from this table alone.","sha256":{"darwin-amd64":"6c163d687ca03c3b5c01928e53bbbcf9518278f47ce7a2f249a5a08e8bdaa2bc","darwin-arm64":"d747eb4e28bd2727173d15b759fa0a17822291ec09db7ced3d55af290a3661a2","linux-amd64":"c306b46f719b0a4da32d0f78ee21bf90ce8d602f15b22ab753f0674d1670a7f3","linux-arm64":"564de2191b881e9f71b5606b25345821ea1682f06ab90499d3ab22b530176da1"}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
-;// CONCATENATED MODULE: ./src/tools/platform.ts
-// The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
-// name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
-
-const platforms = [
-    { os: "linux", arch: "amd64" },
-    { os: "linux", arch: "arm64" },
-    { os: "darwin", arch: "amd64" },
-    { os: "darwin", arch: "arm64" },
-];
-/** `linux-amd64`: the key of the checksum table, the mirror folder and the tool-cache arch. */
-function platformKey(p) {
-    return `${p.os}-${p.arch}`;
-}
-const osOf = { linux: "linux", darwin: "darwin" };
-const archOf = { x64: "amd64", arm64: "arm64" };
-/** Maps Node's process.platform/process.arch onto asset names, or says why this machine is not supported. */
-function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch) {
-    const os = osOf[nodePlatform];
-    const arch = archOf[nodeArch];
-    if (!os || !arch) {
-        throw new InputError(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
+;// CONCATENATED MODULE: ./src/tools/assets.ts
+const installTools = ["helm", "kind", "kubectl", "kubesec"];
+const layouts = {
+    helm: {
+        name: (v, p) => `helm-${v}-${p.os}-${p.arch}.tar.gz`,
+        official: (_v, _p, name) => `https://get.helm.sh/${name}`,
+        checksumName: (name) => `${name}.sha256sum`,
+        member: (p) => `${p.os}-${p.arch}/helm`,
+    },
+    kind: {
+        name: (_v, p) => `kind-${p.os}-${p.arch}`,
+        official: (v, _p, name) => `https://github.com/kubernetes-sigs/kind/releases/download/${v}/${name}`,
+        checksumName: (name) => `${name}.sha256sum`,
+        member: () => undefined,
+    },
+    kubectl: {
+        name: () => "kubectl",
+        official: (v, p, name) => `https://dl.k8s.io/release/${v}/bin/${p.os}/${p.arch}/${name}`,
+        checksumName: (name) => `${name}.sha256`,
+        member: () => undefined,
+    },
+    kubesec: {
+        name: (_v, p) => `kubesec_${p.os}_${p.arch}.tar.gz`,
+        official: (v, _p, name) => `https://github.com/controlplaneio/kubesec/releases/download/${v}/${name}`,
+        checksumName: () => "kubesec_checksums.txt",
+        member: () => "kubesec",
+    },
+};
+/** The asset of `tool` at `version` (with `v`) for `platform`, from the official site or from `mirror`. */
+function assetFor(tool, version, platform, mirror) {
+    const l = layouts[tool];
+    const name = l.name(version, platform);
+    const checksumName = l.checksumName(name);
+    let url;
+    let checksumUrl;
+    if (mirror) {
+        const dir = `${mirror.replace(/\/+$/, "")}/${tool}/${version}/${platform.os}-${platform.arch}`;
+        url = `${dir}/${name}`;
+        checksumUrl = `${dir}/${checksumName}`;
     }
-    return { os, arch };
-}
-
-;// CONCATENATED MODULE: ./src/tools/checksums.ts
-// The committed checksum table (checksums.json) and the parsing of published checksum files.
-
-
-
-
-const checksumTable = checksums_namespaceObject;
-const BUILTIN_TABLE = "floe-helm's checksum table";
-function lookupChecksum(t, tool, version, platform) {
-    const entry = t[tool]?.[version];
-    if (!entry)
-        return { state: "unpinned" };
-    const key = platformKey(platform);
-    const sha256 = entry.sha256[key];
-    if (!sha256)
-        return { state: "platform-missing", source: entry.source };
-    return { state: "pinned", sha256, from: entry.from?.[key] ?? BUILTIN_TABLE };
-}
-/** Finds the hash for `assetName` in a checksum file: `<hash>  <name>` lines (sha256sum, goreleaser) or a
- * file holding only the bare hash (dl.k8s.io's `.sha256`). Undefined when the file names no such asset. */
-function parseChecksumFile(text, assetName) {
-    const lines = text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-    for (const line of lines) {
-        const m = /^([0-9a-fA-F]{64})(?:\s+\*?(\S+))?$/.exec(line);
-        if (!m)
-            continue;
-        const [, hash, name] = m;
-        if (name === undefined ? lines.length === 1 : name.split("/").pop() === assetName)
-            return hash.toLowerCase();
+    else {
+        url = l.official(version, platform, name);
+        // Every project publishes its checksum file in the same folder as the asset.
+        checksumUrl = `${url.slice(0, url.lastIndexOf("/") + 1)}${checksumName}`;
     }
-    return undefined;
+    return {
+        tool,
+        version,
+        platform,
+        name,
+        url,
+        checksumName,
+        checksumUrl,
+        member: l.member(platform),
+        binary: tool,
+    };
 }
-function sha256File(file) {
-    return new Promise((resolve, reject) => {
-        const h = (0,external_node_crypto_.createHash)("sha256");
-        (0,external_node_fs_.createReadStream)(file)
-            .on("error", reject)
-            .on("data", (c) => h.update(c))
-            .on("end", () => resolve(h.digest("hex")));
-    });
+/** argv that extracts only the binary from a .tar.gz (nothing else from the archive lands on disk). */
+function tarExtractArgv(archive, destDir, member) {
+    return ["tar", "-xzf", archive, "-C", destDir, member];
 }
 
 ;// CONCATENATED MODULE: ./src/tools/download.ts
@@ -48333,6 +48277,61 @@ async function ensureWritable(dir) {
     }
 }
 
+;// CONCATENATED MODULE: ./schemas/checksums.schema.json
+const checksums_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/floe/helm-action/schemas/checksums.schema.json","title":"floe-helm checksum table","description":"Trusted sha256 values of tool release assets, per tool, version (with v) and <os>-<arch>. The same format serves floe-helm\'s committed table (src/tools/checksums.json) and a user\'s checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action\'s `checksums` input), which adds versions or platforms to it.","type":"object","additionalProperties":false,"properties":{"$comment":{"type":["string","array"]},"helm":{"$ref":"#/definitions/versions"},"kind":{"$ref":"#/definitions/versions"},"kubectl":{"$ref":"#/definitions/versions"},"kubesec":{"$ref":"#/definitions/versions"}},"definitions":{"versions":{"type":"object","propertyNames":{"pattern":"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["source","sha256"],"properties":{"source":{"type":"string","minLength":1,"description":"Where the values came from (an official checksum file, a release note, ...)."},"sha256":{"type":"object","minProperties":1,"propertyNames":{"enum":["linux-amd64","linux-arm64","darwin-amd64","darwin-arm64"]},"additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}}}}}');
+;// CONCATENATED MODULE: ./src/tools/user-checksums.ts
+// A user's checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action's `checksums` input): the same
+// format as floe-helm's table (schemas/checksums.schema.json), YAML or JSON. It adds versions or platforms
+// the committed table lacks, so an enterprise can pin its own tool versions, or fill a platform whose
+// official value floe-helm could not confirm, without ever trusting the download source. It never
+// overrides a committed value: a different value for the same asset is an error, since one of them is wrong.
+
+
+
+
+
+
+
+
+const validate = createAjv().compile(checksums_schema_namespaceObject);
+/** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
+async function withUserChecksums(base, file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file) || file;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (e) {
+        const code = e.code;
+        throw new InputError(code === "ENOENT"
+            ? `checksums file not found: ${rel}`
+            : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
+    }
+    const y = parseYamlText(text, rel, "1.2");
+    assertValidDocument(validate, y, "the checksums file", "schemas/checksums.schema.json");
+    const user = (y.value ?? {});
+    const merged = structuredClone(base);
+    for (const tool of Object.keys(user).filter((k) => k !== "$comment")) {
+        for (const [version, entry] of Object.entries(user[tool] ?? {})) {
+            const have = merged[tool]?.[version] ?? { source: entry.source, sha256: {} };
+            const out = { ...have, sha256: { ...have.sha256 }, from: { ...have.from } };
+            for (const [key, sha] of Object.entries(entry.sha256)) {
+                const pinned = out.sha256[key];
+                if (pinned !== undefined && pinned !== sha) {
+                    const origin = have.from?.[key] ?? `${BUILTIN_TABLE} (${have.source})`;
+                    throw new InputError(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
+                }
+                if (pinned === undefined) {
+                    out.sha256[key] = sha;
+                    out.from[key] = `${rel} (${entry.source})`;
+                }
+            }
+            merged[tool] = { ...merged[tool], [version]: out };
+        }
+    }
+    return merged;
+}
+
 ;// CONCATENATED MODULE: ./src/tools/version-input.ts
 // Version inputs: an exact version (`3.17.2` or `v3.17.2`) or a major (`3`), which resolves to the pinned
 // default of that major without any network look-up. `latest` and ranges are refused: they change under
@@ -48391,129 +48390,6 @@ function resolveHelmVersions(input, source) {
         out.push({ major, version });
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/tools/refresh.ts
-// Rebuilds the checksum table from the official checksum files of every pinned version and platform.
-// All or nothing: if any file cannot be fetched or does not name its asset, the table is left untouched.
-
-
-
-
-
-
-
-
-
-async function refreshChecksums(file, opts) {
-    const old = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
-    const table = { $comment: old.$comment };
-    const changed = [];
-    const failures = [];
-    const day = (opts.now ?? new Date()).toISOString().slice(0, 10);
-    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-refresh-"));
-    try {
-        for (const tool of installTools) {
-            const versions = {};
-            for (const version of Object.values(pinnedMajors(tool))) {
-                const sha256 = {};
-                for (const p of platforms) {
-                    const a = assetFor(tool, version, p, opts.mirror);
-                    const dest = external_node_path_default().join(tmp, `${tool}-${version}-${platformKey(p)}`);
-                    opts.progress?.(`downloading ${a.checksumUrl}`);
-                    try {
-                        await download(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
-                        const sum = parseChecksumFile(await (0,promises_.readFile)(dest, "utf8"), a.name);
-                        if (!sum)
-                            throw new InputError(`${a.checksumUrl} has no sha256 for ${a.name}`);
-                        sha256[platformKey(p)] = sum;
-                        const before = previous(old, tool, version, platformKey(p));
-                        if (before && before !== sum)
-                            changed.push(`${tool} ${version} ${platformKey(p)}: ${before} -> ${sum}`);
-                    }
-                    catch (e) {
-                        failures.push(e instanceof Error ? e.message : String(e));
-                    }
-                }
-                versions[version] = {
-                    source: `${sourceOf(tool, version, opts.mirror)} (fetched ${day} by floe-helm tools refresh-checksums)`,
-                    sha256,
-                };
-            }
-            table[tool] = versions;
-        }
-    }
-    finally {
-        await (0,promises_.rm)(tmp, { recursive: true, force: true });
-    }
-    if (failures.length > 0) {
-        throw new InputError(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
-    }
-    await (0,promises_.writeFile)(file, `${JSON.stringify(table, null, 2)}\n`);
-    return { changed, table };
-}
-function previous(old, tool, version, key) {
-    const t = old[tool];
-    return t?.[version]?.sha256[key];
-}
-function sourceOf(tool, version, mirror) {
-    const a = assetFor(tool, version, { os: "linux", arch: "amd64" }, mirror);
-    return a.checksumUrl.replace(/linux([-_])amd64/g, "<os>$1<arch>").replace("/linux/amd64/", "/<os>/<arch>/");
-}
-
-;// CONCATENATED MODULE: ./schemas/checksums.schema.json
-const checksums_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/floe/helm-action/schemas/checksums.schema.json","title":"floe-helm checksum table","description":"Trusted sha256 values of tool release assets, per tool, version (with v) and <os>-<arch>. The same format serves floe-helm\'s committed table (src/tools/checksums.json) and a user\'s checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action\'s `checksums` input), which adds versions or platforms to it.","type":"object","additionalProperties":false,"properties":{"$comment":{"type":["string","array"]},"helm":{"$ref":"#/definitions/versions"},"kind":{"$ref":"#/definitions/versions"},"kubectl":{"$ref":"#/definitions/versions"},"kubesec":{"$ref":"#/definitions/versions"}},"definitions":{"versions":{"type":"object","propertyNames":{"pattern":"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["source","sha256"],"properties":{"source":{"type":"string","minLength":1,"description":"Where the values came from (an official checksum file, a release note, ...)."},"sha256":{"type":"object","minProperties":1,"propertyNames":{"enum":["linux-amd64","linux-arm64","darwin-amd64","darwin-arm64"]},"additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}}}}}');
-;// CONCATENATED MODULE: ./src/tools/user-checksums.ts
-// A user's checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action's `checksums` input): the same
-// format as floe-helm's table (schemas/checksums.schema.json), YAML or JSON. It adds versions or platforms
-// the committed table lacks, so an enterprise can pin its own tool versions, or fill a platform whose
-// official value floe-helm could not confirm, without ever trusting the download source. It never
-// overrides a committed value: a different value for the same asset is an error, since one of them is wrong.
-
-
-
-
-
-
-
-
-const validate = createAjv().compile(checksums_schema_namespaceObject);
-/** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
-async function withUserChecksums(base, file, cwd) {
-    const rel = external_node_path_default().relative(cwd, file) || file;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (e) {
-        const code = e.code;
-        throw new InputError(code === "ENOENT"
-            ? `checksums file not found: ${rel}`
-            : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
-    }
-    const y = parseYamlText(text, rel, "1.2");
-    assertValidDocument(validate, y, "the checksums file", "schemas/checksums.schema.json");
-    const user = (y.value ?? {});
-    const merged = structuredClone(base);
-    for (const tool of Object.keys(user).filter((k) => k !== "$comment")) {
-        for (const [version, entry] of Object.entries(user[tool] ?? {})) {
-            const have = merged[tool]?.[version] ?? { source: entry.source, sha256: {} };
-            const out = { ...have, sha256: { ...have.sha256 }, from: { ...have.from } };
-            for (const [key, sha] of Object.entries(entry.sha256)) {
-                const pinned = out.sha256[key];
-                if (pinned !== undefined && pinned !== sha) {
-                    const origin = have.from?.[key] ?? `${BUILTIN_TABLE} (${have.source})`;
-                    throw new InputError(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
-                }
-                if (pinned === undefined) {
-                    out.sha256[key] = sha;
-                    out.from[key] = `${rel} (${entry.source})`;
-                }
-            }
-            merged[tool] = { ...merged[tool], [version]: out };
-        }
-    }
-    return merged;
 }
 
 ;// CONCATENATED MODULE: ./src/tools/resolve.ts
@@ -48601,6 +48477,372 @@ async function resolveTools(inputs, need, hooks = {}) {
         out[n] = external_node_path_default().resolve(t.path);
     });
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/install/argv.ts
+const target = (a) => ["--kubeconfig", a.kubeconfig, "--namespace", a.namespace];
+function helmInstallArgv(a) {
+    if (a.chartDir === "")
+        throw new Error("helm install needs an explicit chart path");
+    return [
+        a.bin,
+        "install",
+        a.release,
+        a.chartDir,
+        ...target(a),
+        "--create-namespace",
+        ...a.valuesFiles.flatMap((f) => ["--values", f]),
+        "--wait",
+        "--wait-for-jobs",
+        "--timeout",
+        a.timeout,
+    ];
+}
+function helmTestArgv(a) {
+    return [a.bin, "test", a.release, ...target(a), "--timeout", a.timeout];
+}
+/** The release with its hooks and each hook's last run (the test pods' phases), as JSON. */
+function helmStatusArgv(a) {
+    return [a.bin, "status", a.release, ...target({ ...a, timeout: "" }), "--output", "json"];
+}
+function helmUninstallArgv(a) {
+    return [a.bin, "uninstall", a.release, ...target(a), "--wait", "--timeout", a.timeout];
+}
+
+;// CONCATENATED MODULE: ./src/install/hooks.ts
+// `helm status -o json` -> one check per helm test pod, with the requirements its `floe.dev/covers`
+// annotation names, so the coverage matrix shows what a real `helm test` proved. Helm 3 and 4 print the
+// same `hooks[]` (name, kind, manifest, events, last_run.phase).
+
+
+const SIMULATED = "kwok simulates the kubelet: the test pod completed without running its container (a real result needs --provider kind or existing)";
+/** Checks for the test hooks of a release status (the JSON text of `helm status -o json`). */
+function testHookChecks(statusJson, ctx) {
+    const status = JSON.parse(statusJson);
+    const out = [];
+    for (const h of status.hooks ?? []) {
+        if (h.kind !== "Pod" || !(h.events ?? []).includes("test"))
+            continue;
+        let doc = {};
+        try {
+            doc = (0,dist.parse)(h.manifest ?? "") ?? {};
+        }
+        catch {
+            // helm applied it, so it is YAML; a hook we cannot read simply names no requirement.
+        }
+        const pod = testPods([{ kind: "Pod", name: h.name ?? "?", doc }])[0];
+        const covers = pod?.covers ?? [];
+        const phase = h.last_run?.phase ?? "";
+        const base = { id: `${HELM_TEST_RULE} ${h.name} ${ctx.cell}`, rule: HELM_TEST_RULE };
+        const cov = covers.length ? { covers } : {};
+        if (!phase || phase === "Unknown") {
+            out.push({ ...base, state: "skip", reason: "helm test did not run this pod", ...cov });
+        }
+        else if (phase === "Succeeded") {
+            out.push(ctx.simulated
+                ? { ...base, state: "skip", reason: SIMULATED, ...cov }
+                : { ...base, state: "pass", ...cov });
+        }
+        else {
+            out.push({ ...base, state: "fail", reason: `test pod phase ${phase}`, ...cov });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/install/run.ts
+// `floe-helm test`: for every chart x scenario x helm major of the gate's plan (same floe-gate.yaml,
+// --chart, --values, --helm), against the cluster of `floe-helm cluster up`: helm install (waiting for
+// workloads and Jobs), helm test, then the test pods' outcomes from `helm status -o json` (each with its
+// floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
+// see each other's objects.
+
+
+
+
+
+
+
+
+
+
+const run_RELEASE = "floe-test";
+const rules = { install: "install", helmTest: "helm-test", uninstall: "uninstall" };
+const run_firstLine = (s) => s
+    .trim()
+    .split("\n")
+    .find((l) => l.trim())
+    ?.replace(/^Error: /, "") ?? "";
+/** The kubeconfig to use and whether its cluster is kwok's simulated kubelet. */
+async function run_target(inputs) {
+    const state = await readState(inputs.workDir, inputs.cluster);
+    const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
+    if (!kubeconfig) {
+        throw new InputError(`no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`);
+    }
+    const simulated = state?.provider === "kwok" && external_node_path_default().resolve(state.kubeconfig) === external_node_path_default().resolve(kubeconfig);
+    return { kubeconfig, simulated };
+}
+async function runTest(ctx, inputs, opts) {
+    const { cwd } = opts;
+    const timeout = opts.timeout ?? "300s";
+    const config = await resolveConfig(inputs, cwd);
+    const plan = await buildPlan(config, inputs, cwd);
+    const { kubeconfig, simulated } = await run_target(inputs);
+    const tools = await resolveTools(inputs, config.helmMajors.map((m) => `helm${m}`));
+    const bin = (m) => tools[`helm${m}`];
+    // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
+    const home = external_node_path_default().join(inputs.workDir, "test-helm-home");
+    const env = {
+        PATH: process.env.PATH,
+        HOME: home,
+        HELM_CACHE_HOME: external_node_path_default().join(home, "cache"),
+        HELM_CONFIG_HOME: external_node_path_default().join(home, "config"),
+        HELM_DATA_HOME: external_node_path_default().join(home, "data"),
+    };
+    const chartDir = new Map();
+    for (const chart of plan.charts) {
+        const first = config.helmMajors[0];
+        const prep = await prepareDependencies(chart.abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
+        chartDir.set(chart.info.dir, prep.dirAbs);
+        for (const p of prep.problems)
+            ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
+    }
+    let n = 0;
+    for (const cell of plan.cells) {
+        n++;
+        const s = cell.scenario;
+        const label = `${s.chart.name}/${s.name} helm${cell.helm}`;
+        const where = { chart: s.chart.name, scenario: s.name, helm: cell.helm };
+        const a = {
+            bin: bin(cell.helm),
+            major: cell.helm,
+            kubeconfig,
+            release: run_RELEASE,
+            namespace: `floe-test-${n}`,
+            timeout,
+        };
+        ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm install`);
+        const dir = chartDir.get(s.chart.dir);
+        if (!dir) {
+            ctx.check({
+                id: `install ${label}`,
+                rule: rules.install,
+                state: "skip",
+                reason: "the chart's dependencies are missing (see dependency)",
+            });
+            continue;
+        }
+        const t0 = Date.now();
+        const inst = await runTool(helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f)) }), { env, cwd });
+        if (inst.code !== 0) {
+            ctx.add({
+                rule: rules.install,
+                severity: "error",
+                message: `helm install failed: ${run_firstLine(inst.stderr || inst.stdout)}`,
+                ...where,
+            });
+            ctx.check({ id: `install ${label}`, rule: rules.install, state: "fail", durationMs: Date.now() - t0 });
+            ctx.check({
+                id: `${rules.helmTest} ${label}`,
+                rule: rules.helmTest,
+                state: "skip",
+                reason: "the release did not install",
+            });
+        }
+        else {
+            ctx.check({ id: `install ${label}`, rule: rules.install, state: "pass", durationMs: Date.now() - t0 });
+            ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm test`);
+            const test = await runTool(helmTestArgv(a), { env, cwd });
+            if (test.code !== 0)
+                ctx.add({
+                    rule: rules.helmTest,
+                    severity: "error",
+                    message: `helm test failed: ${run_firstLine(test.stderr || test.stdout)}`,
+                    ...where,
+                });
+            const st = await runTool(helmStatusArgv(a), { env, cwd });
+            if (st.code === 0) {
+                const checks = testHookChecks(st.stdout, { cell: label, simulated });
+                for (const c of checks)
+                    ctx.check(c);
+                if (!checks.length)
+                    ctx.check({
+                        id: `${rules.helmTest} ${label}`,
+                        rule: rules.helmTest,
+                        state: "skip",
+                        reason: "the chart renders no helm test pod in this scenario",
+                    });
+            }
+            else {
+                ctx.add({
+                    rule: rules.helmTest,
+                    severity: "error",
+                    message: `helm status failed: ${run_firstLine(st.stderr)}`,
+                    ...where,
+                });
+            }
+        }
+        // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean.
+        const un = await runTool(helmUninstallArgv(a), { env, cwd });
+        if (un.code !== 0 && inst.code === 0)
+            ctx.add({
+                rule: rules.uninstall,
+                severity: "warning",
+                message: `helm uninstall failed: ${run_firstLine(un.stderr)}`,
+                ...where,
+            });
+    }
+    if (simulated)
+        ctx.add({
+            rule: rules.helmTest,
+            severity: "info",
+            message: "the cluster is kwok: installs are real API calls, test pods are simulated (recorded as skipped)",
+        });
+}
+
+;// CONCATENATED MODULE: ./src/install/command.ts
+// `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
+// its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
+
+
+
+
+const command_collect = (v, prev = []) => [...prev, v];
+function registerTest(program, bind) {
+    withCommonOptions(program
+        .command("test")
+        .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", "test this chart (repeatable)").argParser(command_collect))
+        .addOption(new Option("--values <file>", "one scenario of these values files (repeatable)").argParser(command_collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
+        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))).action(bind(async ({ inputs, io }) => runPhase("test", inputs, (ctx) => runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
+}
+
+;// CONCATENATED MODULE: ./src/report/command.ts
+// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
+// It runs even when earlier phases failed, so their findings are never lost.
+
+
+
+
+
+
+
+
+function registerReport(program, bind) {
+    withCommonOptions(program
+        .command("report")
+        .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
+        .option("--summary <file>", "also write the Markdown summary to this file")
+        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
+        const all = await readAllResults(inputs.workDir);
+        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
+        // the results files name, and says why.
+        let requirements = {};
+        try {
+            requirements = (await resolveConfig(inputs, io.cwd)).requirements;
+        }
+        catch (e) {
+            if (!(e instanceof InputError))
+                throw e;
+            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${describeError(e)}`);
+        }
+        const coverage = coverageMatrix(all, requirements);
+        const md = summaryMarkdown(all, coverage);
+        if (inputs.githubActions) {
+            setOutputs({ "results-dir": inputs.workDir });
+            if (io.env.GITHUB_STEP_SUMMARY)
+                await writeJobSummary(md);
+        }
+        if (flags.summary) {
+            const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+            await writeFile(flags.summary, md);
+        }
+        if (all.length === 0) {
+            io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
+            return ExitCode.BadInput;
+        }
+        for (const r of all) {
+            const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
+            io.out(verdictLine(r, Number.isFinite(ms) ? ms : 0));
+        }
+        for (const l of coverageTerminal(coverage))
+            io.out(l);
+        if (all.some((r) => r.status === "error"))
+            return ExitCode.BadInput;
+        return all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass;
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/tools/refresh.ts
+// Rebuilds the checksum table from the official checksum files of every pinned version and platform.
+// All or nothing: if any file cannot be fetched or does not name its asset, the table is left untouched.
+
+
+
+
+
+
+
+
+
+async function refreshChecksums(file, opts) {
+    const old = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
+    const table = { $comment: old.$comment };
+    const changed = [];
+    const failures = [];
+    const day = (opts.now ?? new Date()).toISOString().slice(0, 10);
+    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_namespaceObject.tmpdir)(), "floe-helm-refresh-"));
+    try {
+        for (const tool of installTools) {
+            const versions = {};
+            for (const version of Object.values(pinnedMajors(tool))) {
+                const sha256 = {};
+                for (const p of platforms) {
+                    const a = assetFor(tool, version, p, opts.mirror);
+                    const dest = external_node_path_default().join(tmp, `${tool}-${version}-${platformKey(p)}`);
+                    opts.progress?.(`downloading ${a.checksumUrl}`);
+                    try {
+                        await download(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
+                        const sum = parseChecksumFile(await (0,promises_.readFile)(dest, "utf8"), a.name);
+                        if (!sum)
+                            throw new InputError(`${a.checksumUrl} has no sha256 for ${a.name}`);
+                        sha256[platformKey(p)] = sum;
+                        const before = previous(old, tool, version, platformKey(p));
+                        if (before && before !== sum)
+                            changed.push(`${tool} ${version} ${platformKey(p)}: ${before} -> ${sum}`);
+                    }
+                    catch (e) {
+                        failures.push(e instanceof Error ? e.message : String(e));
+                    }
+                }
+                versions[version] = {
+                    source: `${sourceOf(tool, version, opts.mirror)} (fetched ${day} by floe-helm tools refresh-checksums)`,
+                    sha256,
+                };
+            }
+            table[tool] = versions;
+        }
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+    }
+    if (failures.length > 0) {
+        throw new InputError(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
+    }
+    await (0,promises_.writeFile)(file, `${JSON.stringify(table, null, 2)}\n`);
+    return { changed, table };
+}
+function previous(old, tool, version, key) {
+    const t = old[tool];
+    return t?.[version]?.sha256[key];
+}
+function sourceOf(tool, version, mirror) {
+    const a = assetFor(tool, version, { os: "linux", arch: "amd64" }, mirror);
+    return a.checksumUrl.replace(/linux([-_])amd64/g, "<os>$1<arch>").replace("/linux/amd64/", "/<os>/<arch>/");
 }
 
 ;// CONCATENATED MODULE: ./src/tools/command.ts
@@ -49429,7 +49671,7 @@ async function removedAt(o, base, chart, cwd) {
 
 
 
-const command_collect = (v, prev = []) => [...prev, v];
+const upgrade_command_collect = (v, prev = []) => [...prev, v];
 function registerUpgradeCheck(program, bind) {
     withCommonOptions(program
         .command("upgrade-check")
@@ -49437,8 +49679,8 @@ function registerUpgradeCheck(program, bind) {
         .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
         .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref"))
         .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: the gate's charts)").argParser(command_collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(command_collect))
+        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: the gate's charts)").argParser(upgrade_command_collect))
+        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(upgrade_command_collect))
         .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
         .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render for"))
         .addOption(new Option("--results <file>", "also write the results JSON here"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, (ctx) => runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
@@ -49454,11 +49696,13 @@ function registerUpgradeCheck(program, bind) {
 
 
 
+
 const commands = [
     registerTools,
     registerGate,
     registerUpgradeCheck,
     registerCluster,
+    registerTest,
     registerReport,
 ];
 
@@ -49529,7 +49773,7 @@ const VERSION = package_namespaceObject.rE;
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3930);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
