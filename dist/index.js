@@ -48508,6 +48508,20 @@ function helmStatusArgv(a) {
 function helmUninstallArgv(a) {
     return [a.bin, "uninstall", a.release, ...target(a), "--wait", "--timeout", a.timeout];
 }
+/** Deletes a cell's namespace after uninstall: helm leaves test pods without a hook-succeeded delete policy
+ * behind (floe-platform keeps them for `kubectl logs`). Not waited for: the next cell uses another one. */
+function kubectlDeleteNamespaceArgv(bin, kubeconfig, namespace) {
+    return [
+        bin,
+        "--kubeconfig",
+        kubeconfig,
+        "delete",
+        "namespace",
+        namespace,
+        "--ignore-not-found",
+        "--wait=false",
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/install/hooks.ts
 // `helm status -o json` -> one check per helm test pod, with the requirements its `floe.dev/covers`
@@ -48566,6 +48580,7 @@ function testHookChecks(statusJson, ctx) {
 
 
 
+
 const run_RELEASE = "floe-test";
 const rules = { install: "install", helmTest: "helm-test", uninstall: "uninstall" };
 const run_firstLine = (s) => s
@@ -48589,7 +48604,10 @@ async function runTest(ctx, inputs, opts) {
     const config = await resolveConfig(inputs, cwd);
     const plan = await buildPlan(config, inputs, cwd);
     const { kubeconfig, simulated } = await run_target(inputs);
-    const tools = await resolveTools(inputs, config.helmMajors.map((m) => `helm${m}`));
+    const tools = await resolveTools(inputs, [
+        ...config.helmMajors.map((m) => `helm${m}`),
+        "kubectl",
+    ]);
     const bin = (m) => tools[`helm${m}`];
     // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
     const home = external_node_path_default().join(inputs.workDir, "test-helm-home");
@@ -48608,6 +48626,8 @@ async function runTest(ctx, inputs, opts) {
         for (const p of prep.problems)
             ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
     }
+    // One namespace per cell and per run: a namespace deleted by an earlier run may still be terminating.
+    const run = (0,external_node_crypto_.randomBytes)(3).toString("hex");
     let n = 0;
     for (const cell of plan.cells) {
         n++;
@@ -48619,7 +48639,7 @@ async function runTest(ctx, inputs, opts) {
             major: cell.helm,
             kubeconfig,
             release: run_RELEASE,
-            namespace: `floe-test-${n}`,
+            namespace: `floe-test-${run}-${n}`,
             timeout,
         };
         ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm install`);
@@ -48690,6 +48710,17 @@ async function runTest(ctx, inputs, opts) {
                 rule: rules.uninstall,
                 severity: "warning",
                 message: `helm uninstall failed: ${run_firstLine(un.stderr)}`,
+                ...where,
+            });
+        const ns = await runTool(kubectlDeleteNamespaceArgv(tools.kubectl, kubeconfig, a.namespace), {
+            env,
+            cwd,
+        });
+        if (ns.code !== 0)
+            ctx.add({
+                rule: rules.uninstall,
+                severity: "warning",
+                message: `namespace ${a.namespace} not deleted: ${run_firstLine(ns.stderr)}`,
                 ...where,
             });
     }

@@ -46,3 +46,18 @@ export function helmStatusArgv(a: Omit<ReleaseArgs, "timeout">): string[] {
 export function helmUninstallArgv(a: ReleaseArgs): string[] {
   return [a.bin, "uninstall", a.release, ...target(a), "--wait", "--timeout", a.timeout];
 }
+
+/** Deletes a cell's namespace after uninstall: helm leaves test pods without a hook-succeeded delete policy
+ * behind (floe-platform keeps them for `kubectl logs`). Not waited for: the next cell uses another one. */
+export function kubectlDeleteNamespaceArgv(bin: string, kubeconfig: string, namespace: string): string[] {
+  return [
+    bin,
+    "--kubeconfig",
+    kubeconfig,
+    "delete",
+    "namespace",
+    namespace,
+    "--ignore-not-found",
+    "--wait=false",
+  ];
+}

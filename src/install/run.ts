@@ -3,6 +3,7 @@
 // workloads and Jobs), helm test, then the test pods' outcomes from `helm status -o json` (each with its
 // floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
 // see each other's objects.
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { InputError } from "../cli/errors.js";
 import { readState } from "../cluster/state.js";
@@ -13,7 +14,13 @@ import { buildPlan } from "../gate/plan.js";
 import { prepareDependencies } from "../helm/deps.js";
 import type { PhaseContext } from "../report/phase.js";
 import { resolveTools } from "../tools/resolve.js";
-import { helmInstallArgv, helmStatusArgv, helmTestArgv, helmUninstallArgv } from "./argv.js";
+import {
+  helmInstallArgv,
+  helmStatusArgv,
+  helmTestArgv,
+  helmUninstallArgv,
+  kubectlDeleteNamespaceArgv,
+} from "./argv.js";
 import { testHookChecks } from "./hooks.js";
 
 export const RELEASE = "floe-test";
@@ -51,10 +58,10 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
   const { kubeconfig, simulated } = await target(inputs);
-  const tools = await resolveTools(
-    inputs,
-    config.helmMajors.map((m) => `helm${m}` as const),
-  );
+  const tools = await resolveTools(inputs, [
+    ...config.helmMajors.map((m) => `helm${m}` as const),
+    "kubectl" as const,
+  ]);
   const bin = (m: HelmMajor) => tools[`helm${m}`];
   // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
   const home = path.join(inputs.workDir, "test-helm-home");
@@ -74,6 +81,8 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
       ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
   }
 
+  // One namespace per cell and per run: a namespace deleted by an earlier run may still be terminating.
+  const run = randomBytes(3).toString("hex");
   let n = 0;
   for (const cell of plan.cells) {
     n++;
@@ -85,7 +94,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
       major: cell.helm,
       kubeconfig,
       release: RELEASE,
-      namespace: `floe-test-${n}`,
+      namespace: `floe-test-${run}-${n}`,
       timeout,
     };
     ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm install`);
@@ -156,6 +165,17 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
         rule: rules.uninstall,
         severity: "warning",
         message: `helm uninstall failed: ${firstLine(un.stderr)}`,
+        ...where,
+      });
+    const ns = await runTool(kubectlDeleteNamespaceArgv(tools.kubectl, kubeconfig, a.namespace), {
+      env,
+      cwd,
+    });
+    if (ns.code !== 0)
+      ctx.add({
+        rule: rules.uninstall,
+        severity: "warning",
+        message: `namespace ${a.namespace} not deleted: ${firstLine(ns.stderr)}`,
         ...where,
       });
   }

@@ -1,6 +1,12 @@
 // The install-test phase's pure parts: helm argv per major, and `helm status -o json` -> test pod checks.
 import { describe, expect, it } from "vitest";
-import { helmInstallArgv, helmStatusArgv, helmTestArgv, helmUninstallArgv } from "../../src/install/argv.js";
+import {
+  helmInstallArgv,
+  helmStatusArgv,
+  helmTestArgv,
+  helmUninstallArgv,
+  kubectlDeleteNamespaceArgv,
+} from "../../src/install/argv.js";
 import { SIMULATED, testHookChecks } from "../../src/install/hooks.js";
 
 const a = {
@@ -46,6 +52,11 @@ describe("helm argv (the same for helm 3 and 4)", () => {
       "uninstall",
       helmUninstallArgv(a),
       ["/t/helm4", "uninstall", "r", ...target, "--wait", "--timeout", "60s"],
+    ],
+    [
+      "kubectl delete namespace",
+      kubectlDeleteNamespaceArgv("/t/kubectl", "/k", "ns"),
+      ["/t/kubectl", "--kubeconfig", "/k", "delete", "namespace", "ns", "--ignore-not-found", "--wait=false"],
     ],
   ])("%s", (_n, got, want) => {
     expect(got).toEqual(want);

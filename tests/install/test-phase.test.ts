@@ -73,6 +73,15 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
       "name",
     );
     expect(left.stdout.trim()).toBe("");
+    const ns = await k().kubectl(
+      "get",
+      "namespaces",
+      "-o",
+      'jsonpath={range .items[*]}{.metadata.name} {.status.phase}{"\\n"}{end}',
+    );
+    const cells = ns.stdout.split("\n").filter((l) => l.startsWith("floe-test-"));
+    // Deleted without waiting: gone or still terminating, never left active.
+    for (const l of cells) expect(l).toMatch(/^floe-test-[0-9a-f]{6}-[12] Terminating$/);
 
     const rep = await cli(["report", "--work-dir", work], { cwd });
     expect(rep.out.split("\n").map((l) => l.replace(/ +/g, " "))).toEqual(
