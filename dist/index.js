@@ -46036,7 +46036,7 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
 ;// CONCATENATED MODULE: ./src/report/test-pods.ts
 const COVERS_ANNOTATION = "floe.dev/covers";
 const HELM_TEST_RULE = "helm-test";
-const NOT_RUN_STATICALLY = "a helm test pod runs only in a cluster (helm test), not in the static gate";
+const NOT_RUN_STATICALLY = "a helm test pod runs only in a cluster (floe-helm test), not in the static gate";
 function annotations(doc) {
     const meta = doc.metadata;
     const a = meta?.annotations;

@@ -8,7 +8,7 @@ import type { CheckStatus } from "./results.js";
 export const COVERS_ANNOTATION = "floe.dev/covers";
 export const HELM_TEST_RULE = "helm-test";
 export const NOT_RUN_STATICALLY =
-  "a helm test pod runs only in a cluster (helm test), not in the static gate";
+  "a helm test pod runs only in a cluster (floe-helm test), not in the static gate";
 
 export interface TestPod {
   name: string;

@@ -49,7 +49,7 @@ describe("floe-helm report after a real gate run", () => {
       expect.stringMatching(/^SEC-001 pass \d+ \(\+6 skipped\) pass$/),
       "UPG-001 - NOT COVERED",
       "skipped in gate: turned off in floe-gate.yaml (HPA-001, SEC-001)",
-      "skipped in gate: a helm test pod runs only in a cluster (helm test), not in the static gate (INT-APP-001, SEC-001)",
+      "skipped in gate: a helm test pod runs only in a cluster (floe-helm test), not in the static gate (INT-APP-001, SEC-001)",
       "not covered: UPG-001: declared in floe-gate.yaml requirements but no check of any phase covers them",
     ]);
   });
