@@ -8399,7 +8399,7 @@ module.exports = gte
 
 /***/ }),
 
-/***/ 2338:
+/***/ 9957:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8677,7 +8677,7 @@ const identifiers = __nccwpck_require__(3348)
 const parse = __nccwpck_require__(6353)
 const valid = __nccwpck_require__(8780)
 const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(2338)
+const inc = __nccwpck_require__(9957)
 const diff = __nccwpck_require__(3092)
 const major = __nccwpck_require__(8511)
 const minor = __nccwpck_require__(2603)
@@ -38679,7 +38679,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 6639:
+/***/ 2338:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42706,6 +42706,45 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/report/test-pods.ts
+const COVERS_ANNOTATION = "floe.dev/covers";
+const HELM_TEST_RULE = "helm-test";
+const NOT_RUN_STATICALLY = "a helm test pod runs only in a cluster (floe-helm test), not in the static gate";
+function annotations(doc) {
+    const meta = doc.metadata;
+    const a = meta?.annotations;
+    return a && typeof a === "object" ? a : {};
+}
+/** Pods that are helm test hooks (`helm.sh/hook: test`, or the older `test-success`), with their covers. */
+function testPods(objects) {
+    return objects
+        .filter((o) => o.kind === "Pod")
+        .flatMap((o) => {
+        const a = annotations(o.doc);
+        const hooks = String(a["helm.sh/hook"] ?? "")
+            .split(",")
+            .map((h) => h.trim());
+        if (!hooks.some((h) => h === "test" || h === "test-success"))
+            return [];
+        const covers = String(a[COVERS_ANNOTATION] ?? "")
+            .split(/[\s,]+/)
+            .filter(Boolean);
+        return [{ name: o.name, covers }];
+    });
+}
+/** The gate's status for each annotated test pod of a rendered cell: skipped, with why. */
+function gateTestPodStatuses(cell) {
+    return testPods(cell.objects)
+        .filter((p) => p.covers.length)
+        .map((p) => ({
+        id: `${HELM_TEST_RULE} ${p.name} ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
+        rule: HELM_TEST_RULE,
+        state: "skip",
+        reason: NOT_RUN_STATICALLY,
+        covers: p.covers,
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/values/dead.ts
 // dead-value: a key a scenario values file sets that no template reads and the schema does not declare
 // (e.g. `dagster-webserver` where the chart reads `dagsterWebserver`: silently ignored by helm).
@@ -42884,7 +42923,7 @@ function deadValues(file, reads, schema) {
 }
 
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage: requirement id -> the rule ids that prove it (shown by the report).","additionalProperties":{"type":"array","items":{"type":"string","minLength":1},"minItems":1}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
 // EXTERNAL MODULE: ./src/config/document.ts
 var config_document = __nccwpck_require__(9329);
 ;// CONCATENATED MODULE: ./src/gate/config.ts
@@ -43166,6 +43205,7 @@ function unusedWaivers(waivers, findings) {
 // The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
 // run concurrently up to the number of cores -> every registered check on the shared rendered objects
 // -> severity overrides and waivers -> findings and check statuses for runPhase.
+
 
 
 
@@ -43573,6 +43613,8 @@ async function runGate(ctx, inputs, opts) {
                 }
                 status(gateRules.duplicateKey, `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`, stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)));
                 const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
+                // helm test pods and the requirements they declare (floe.dev/covers): skipped here, run by a cluster phase.
+                statuses.push(...gateTestPodStatuses(rc));
                 const start = (c) => {
                     const c0 = Date.now();
                     try {
@@ -43735,7 +43777,289 @@ function registerGate(program, bind) {
     })));
 }
 
+// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
+var tools_resolve = __nccwpck_require__(5084);
+;// CONCATENATED MODULE: ./src/install/argv.ts
+const target = (a) => ["--kubeconfig", a.kubeconfig, "--namespace", a.namespace];
+function helmInstallArgv(a) {
+    if (a.chartDir === "")
+        throw new Error("helm install needs an explicit chart path");
+    return [
+        a.bin,
+        "install",
+        a.release,
+        a.chartDir,
+        ...target(a),
+        "--create-namespace",
+        ...a.valuesFiles.flatMap((f) => ["--values", f]),
+        "--wait",
+        "--wait-for-jobs",
+        "--timeout",
+        a.timeout,
+    ];
+}
+function helmTestArgv(a) {
+    return [a.bin, "test", a.release, ...target(a), "--timeout", a.timeout];
+}
+/** The release with its hooks and each hook's last run (the test pods' phases), as JSON. */
+function helmStatusArgv(a) {
+    return [a.bin, "status", a.release, ...target({ ...a, timeout: "" }), "--output", "json"];
+}
+function helmUninstallArgv(a) {
+    return [a.bin, "uninstall", a.release, ...target(a), "--wait", "--timeout", a.timeout];
+}
+/** Deletes a cell's namespace after uninstall: helm leaves test pods without a hook-succeeded delete policy
+ * behind (floe-platform keeps them for `kubectl logs`). Not waited for: the next cell uses another one. */
+function kubectlDeleteNamespaceArgv(bin, kubeconfig, namespace) {
+    return [
+        bin,
+        "--kubeconfig",
+        kubeconfig,
+        "delete",
+        "namespace",
+        namespace,
+        "--ignore-not-found",
+        "--wait=false",
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/install/hooks.ts
+// `helm status -o json` -> one check per helm test pod, with the requirements its `floe.dev/covers`
+// annotation names, so the coverage matrix shows what a real `helm test` proved. Helm 3 and 4 print the
+// same `hooks[]` (name, kind, manifest, events, last_run.phase).
+
+
+const SIMULATED = "kwok simulates the kubelet: the test pod completed without running its container (a real result needs --provider kind or existing)";
+/** Checks for the test hooks of a release status (the JSON text of `helm status -o json`). */
+function testHookChecks(statusJson, ctx) {
+    const status = JSON.parse(statusJson);
+    const out = [];
+    for (const h of status.hooks ?? []) {
+        if (h.kind !== "Pod" || !(h.events ?? []).includes("test"))
+            continue;
+        let doc = {};
+        try {
+            doc = (0,dist.parse)(h.manifest ?? "") ?? {};
+        }
+        catch {
+            // helm applied it, so it is YAML; a hook we cannot read simply names no requirement.
+        }
+        const pod = testPods([{ kind: "Pod", name: h.name ?? "?", doc }])[0];
+        const covers = pod?.covers ?? [];
+        const phase = h.last_run?.phase ?? "";
+        const base = { id: `${HELM_TEST_RULE} ${h.name} ${ctx.cell}`, rule: HELM_TEST_RULE };
+        const cov = covers.length ? { covers } : {};
+        if (!phase || phase === "Unknown") {
+            out.push({ ...base, state: "skip", reason: "helm test did not run this pod", ...cov });
+        }
+        else if (phase === "Succeeded") {
+            out.push(ctx.simulated
+                ? { ...base, state: "skip", reason: SIMULATED, ...cov }
+                : { ...base, state: "pass", ...cov });
+        }
+        else {
+            out.push({ ...base, state: "fail", reason: `test pod phase ${phase}`, ...cov });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/install/run.ts
+// `floe-helm test`: for every chart x scenario x helm major of the gate's plan (same floe-gate.yaml,
+// --chart, --values, --helm), against the cluster of `floe-helm cluster up`: helm install (waiting for
+// workloads and Jobs), helm test, then the test pods' outcomes from `helm status -o json` (each with its
+// floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
+// see each other's objects.
+
+
+
+
+
+
+
+
+
+
+
+const run_RELEASE = "floe-test";
+const rules = { install: "install", helmTest: "helm-test", uninstall: "uninstall" };
+const run_firstLine = (s) => s
+    .trim()
+    .split("\n")
+    .find((l) => l.trim())
+    ?.replace(/^Error: /, "") ?? "";
+/** The kubeconfig to use and whether its cluster is kwok's simulated kubelet. */
+async function run_target(inputs) {
+    const state = await readState(inputs.workDir, inputs.cluster);
+    const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
+    if (!kubeconfig) {
+        throw new errors/* InputError */.dz(`no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`);
+    }
+    const simulated = state?.provider === "kwok" && external_node_path_default().resolve(state.kubeconfig) === external_node_path_default().resolve(kubeconfig);
+    return { kubeconfig, simulated };
+}
+async function runTest(ctx, inputs, opts) {
+    const { cwd } = opts;
+    const timeout = opts.timeout ?? "300s";
+    const config = await resolveConfig(inputs, cwd);
+    const plan = await buildPlan(config, inputs, cwd);
+    const { kubeconfig, simulated } = await run_target(inputs);
+    const tools = await (0,tools_resolve/* resolveTools */.u)(inputs, [
+        ...config.helmMajors.map((m) => `helm${m}`),
+        "kubectl",
+    ]);
+    const bin = (m) => tools[`helm${m}`];
+    // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
+    const home = external_node_path_default().join(inputs.workDir, "test-helm-home");
+    const env = {
+        PATH: process.env.PATH,
+        HOME: home,
+        HELM_CACHE_HOME: external_node_path_default().join(home, "cache"),
+        HELM_CONFIG_HOME: external_node_path_default().join(home, "config"),
+        HELM_DATA_HOME: external_node_path_default().join(home, "data"),
+    };
+    const chartDir = new Map();
+    for (const chart of plan.charts) {
+        const first = config.helmMajors[0];
+        const prep = await prepareDependencies(chart.abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
+        chartDir.set(chart.info.dir, prep.dirAbs);
+        for (const p of prep.problems)
+            ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
+    }
+    // One namespace per cell and per run: a namespace deleted by an earlier run may still be terminating.
+    const run = (0,external_node_crypto_.randomBytes)(3).toString("hex");
+    let n = 0;
+    for (const cell of plan.cells) {
+        n++;
+        const s = cell.scenario;
+        const label = `${s.chart.name}/${s.name} helm${cell.helm}`;
+        const where = { chart: s.chart.name, scenario: s.name, helm: cell.helm };
+        const a = {
+            bin: bin(cell.helm),
+            major: cell.helm,
+            kubeconfig,
+            release: run_RELEASE,
+            namespace: `floe-test-${run}-${n}`,
+            timeout,
+        };
+        ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm install`);
+        const dir = chartDir.get(s.chart.dir);
+        if (!dir) {
+            ctx.check({
+                id: `install ${label}`,
+                rule: rules.install,
+                state: "skip",
+                reason: "the chart's dependencies are missing (see dependency)",
+            });
+            continue;
+        }
+        const t0 = Date.now();
+        const inst = await (0,runner/* runTool */.q)(helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f)) }), { env, cwd });
+        if (inst.code !== 0) {
+            ctx.add({
+                rule: rules.install,
+                severity: "error",
+                message: `helm install failed: ${run_firstLine(inst.stderr || inst.stdout)}`,
+                ...where,
+            });
+            ctx.check({ id: `install ${label}`, rule: rules.install, state: "fail", durationMs: Date.now() - t0 });
+            ctx.check({
+                id: `${rules.helmTest} ${label}`,
+                rule: rules.helmTest,
+                state: "skip",
+                reason: "the release did not install",
+            });
+        }
+        else {
+            ctx.check({ id: `install ${label}`, rule: rules.install, state: "pass", durationMs: Date.now() - t0 });
+            ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm test`);
+            const test = await (0,runner/* runTool */.q)(helmTestArgv(a), { env, cwd });
+            if (test.code !== 0)
+                ctx.add({
+                    rule: rules.helmTest,
+                    severity: "error",
+                    message: `helm test failed: ${run_firstLine(test.stderr || test.stdout)}`,
+                    ...where,
+                });
+            const st = await (0,runner/* runTool */.q)(helmStatusArgv(a), { env, cwd });
+            if (st.code === 0) {
+                const checks = testHookChecks(st.stdout, { cell: label, simulated });
+                for (const c of checks)
+                    ctx.check(c);
+                if (!checks.length)
+                    ctx.check({
+                        id: `${rules.helmTest} ${label}`,
+                        rule: rules.helmTest,
+                        state: "skip",
+                        reason: "the chart renders no helm test pod in this scenario",
+                    });
+            }
+            else {
+                ctx.add({
+                    rule: rules.helmTest,
+                    severity: "error",
+                    message: `helm status failed: ${run_firstLine(st.stderr)}`,
+                    ...where,
+                });
+            }
+        }
+        // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean.
+        const un = await (0,runner/* runTool */.q)(helmUninstallArgv(a), { env, cwd });
+        if (un.code !== 0 && inst.code === 0)
+            ctx.add({
+                rule: rules.uninstall,
+                severity: "warning",
+                message: `helm uninstall failed: ${run_firstLine(un.stderr)}`,
+                ...where,
+            });
+        const ns = await (0,runner/* runTool */.q)(kubectlDeleteNamespaceArgv(tools.kubectl, kubeconfig, a.namespace), {
+            env,
+            cwd,
+        });
+        if (ns.code !== 0)
+            ctx.add({
+                rule: rules.uninstall,
+                severity: "warning",
+                message: `namespace ${a.namespace} not deleted: ${run_firstLine(ns.stderr)}`,
+                ...where,
+            });
+    }
+    if (simulated)
+        ctx.add({
+            rule: rules.helmTest,
+            severity: "info",
+            message: "the cluster is kwok: installs are real API calls, test pods are simulated (recorded as skipped)",
+        });
+}
+
+;// CONCATENATED MODULE: ./src/install/command.ts
+// `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
+// its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
+
+
+
+
+const command_collect = (v, prev = []) => [...prev, v];
+function registerTest(program, bind) {
+    withCommonOptions(program
+        .command("test")
+        .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", "test this chart (repeatable)").argParser(command_collect))
+        .addOption(new Option("--values <file>", "one scenario of these values files (repeatable)").argParser(command_collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
+        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))).action(bind(async ({ inputs, io }) => runPhase("test", inputs, (ctx) => runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
+}
+
+// EXTERNAL MODULE: ./src/report/coverage.ts
+var report_coverage = __nccwpck_require__(3122);
 ;// CONCATENATED MODULE: ./src/report/command.ts
+// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
+// It runs even when earlier phases failed, so their findings are never lost.
+
+
+
 
 
 
@@ -43744,11 +44068,24 @@ function registerReport(program, bind) {
     withCommonOptions(program
         .command("report")
         .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
-        .option("--summary <file>", "also write the Markdown summary to this file")).action(bind(async ({ inputs, io, flags }) => {
+        .option("--summary <file>", "also write the Markdown summary to this file")
+        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
         const all = await readAllResults(inputs.workDir);
         // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
         const { setOutputs, summaryMarkdown, writeJobSummary } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        const md = summaryMarkdown(all);
+        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
+        // the results files name, and says why.
+        let requirements = {};
+        try {
+            requirements = (await resolveConfig(inputs, io.cwd)).requirements;
+        }
+        catch (e) {
+            if (!(e instanceof errors/* InputError */.dz))
+                throw e;
+            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
+        }
+        const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, requirements);
+        const md = summaryMarkdown(all, coverage);
         if (inputs.githubActions) {
             setOutputs({ "results-dir": inputs.workDir });
             if (io.env.GITHUB_STEP_SUMMARY)
@@ -43766,6 +44103,8 @@ function registerReport(program, bind) {
             const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
             io.out((0,terminal/* verdictLine */.MT)(r, Number.isFinite(ms) ? ms : 0));
         }
+        for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
+            io.out(l);
         if (all.some((r) => r.status === "error"))
             return errors/* ExitCode */.yU.BadInput;
         return all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass;
@@ -43885,8 +44224,6 @@ function registerTools(program, bind) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
-var tools_resolve = __nccwpck_require__(5084);
 ;// CONCATENATED MODULE: ./src/upgrade/git.ts
 // The base revision, read from git without touching the user's checkout: the ref is resolved to a commit,
 // the files the comparison needs (chart folders, scenario values files, file:// dependencies) are listed
@@ -44604,7 +44941,7 @@ async function removedAt(o, base, chart, cwd) {
 
 
 
-const command_collect = (v, prev = []) => [...prev, v];
+const upgrade_command_collect = (v, prev = []) => [...prev, v];
 function registerUpgradeCheck(program, bind) {
     withCommonOptions(program
         .command("upgrade-check")
@@ -44612,8 +44949,8 @@ function registerUpgradeCheck(program, bind) {
         .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
         .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref"))
         .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: the gate's charts)").argParser(command_collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(command_collect))
+        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: the gate's charts)").argParser(upgrade_command_collect))
+        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(upgrade_command_collect))
         .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
         .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render for"))
         .addOption(new Option("--results <file>", "also write the results JSON here"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, (ctx) => runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
@@ -44629,11 +44966,13 @@ function registerUpgradeCheck(program, bind) {
 
 
 
+
 const commands = [
     registerTools,
     registerGate,
     registerUpgradeCheck,
     registerCluster,
+    registerTest,
     registerReport,
 ];
 
@@ -44987,13 +45326,183 @@ function runTool(argv, opts = {}) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6639);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2338);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 3122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ coverageMatrix),
+/* harmony export */   XU: () => (/* binding */ coverageTerminal),
+/* harmony export */   w6: () => (/* binding */ coverageMarkdown)
+/* harmony export */ });
+/* unused harmony exports NO_REASON, notCovered, cellText, rowWord, skipReasons */
+const NO_REASON = "no reason given";
+/** `*` matches any run of characters, as in floe-gate.yaml's waivers and severity patterns. */
+function glob(pattern, s) {
+    const re = pattern
+        .split("*")
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*");
+    return new RegExp(`^${re}$`).test(s);
+}
+function coversOf(c, requirements) {
+    const ids = new Set(c.covers ?? []);
+    if (c.rule) {
+        for (const [req, rules] of Object.entries(requirements)) {
+            if (rules.some((r) => glob(r, c.rule)))
+                ids.add(req);
+        }
+    }
+    return [...ids];
+}
+const byId = (a, b) => a.localeCompare(b, "en", { numeric: true });
+function coverageMatrix(all, requirements = {}) {
+    const rows = new Map();
+    const row = (id) => {
+        let r = rows.get(id);
+        if (!r) {
+            r = { requirement: id, declared: id in requirements, cells: {}, state: "not-covered" };
+            rows.set(id, r);
+        }
+        return r;
+    };
+    for (const id of Object.keys(requirements))
+        row(id);
+    const phases = [];
+    for (const results of all) {
+        for (const check of results.checks) {
+            for (const id of coversOf(check, requirements)) {
+                const r = row(id);
+                r.cells[results.phase] ??= { state: "skip", pass: 0, fail: 0, skip: 0, skipReasons: {} };
+                const cell = r.cells[results.phase];
+                if (!phases.includes(results.phase))
+                    phases.push(results.phase);
+                if (check.state === "pass")
+                    cell.pass++;
+                else if (check.state === "skip") {
+                    cell.skip++;
+                    const why = check.reason?.trim() || NO_REASON;
+                    cell.skipReasons[why] = (cell.skipReasons[why] ?? 0) + 1;
+                }
+                else
+                    cell.fail++; // fail, and error: a check that could not run proves nothing
+            }
+        }
+    }
+    for (const r of rows.values()) {
+        const cells = Object.values(r.cells);
+        for (const c of cells)
+            c.state = c.fail ? "fail" : c.pass ? "pass" : "skip";
+        r.state = !cells.length
+            ? "not-covered"
+            : cells.some((c) => c.state === "fail")
+                ? "fail"
+                : cells.some((c) => c.state === "pass")
+                    ? "pass"
+                    : "skip";
+    }
+    return { phases, rows: [...rows.values()].sort((a, b) => byId(a.requirement, b.requirement)) };
+}
+/** Requirements listed in floe-gate.yaml that no check of any phase covers. */
+function notCovered(m) {
+    return m.rows.filter((r) => r.state === "not-covered").map((r) => r.requirement);
+}
+/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`: the checks behind one cell. */
+function cellText(c) {
+    if (!c)
+        return "-";
+    const total = c.pass + c.fail + c.skip;
+    if (c.state === "skip")
+        return `skipped ${c.skip}`;
+    const head = c.state === "fail" ? `FAIL ${c.fail}/${total}` : `pass ${c.pass}`;
+    return c.state === "pass" && c.skip ? `${head} (+${c.skip} skipped)` : head;
+}
+const rowWord = { pass: "pass", fail: "FAIL", skip: "skipped", "not-covered": "NOT COVERED" };
+/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
+function skipReasons(m) {
+    return m.rows.flatMap((r) => Object.entries(r.cells).flatMap(([phase, c]) => Object.entries(c.skipReasons).map(([reason, checks]) => ({
+        requirement: r.requirement,
+        phase,
+        reason,
+        checks,
+    }))));
+}
+/** A short fixed-width table for `floe-helm report`, then each skip reason once per phase. */
+function coverageTerminal(m) {
+    if (!m.rows.length)
+        return [];
+    const head = ["requirement", ...m.phases, "result"];
+    const body = m.rows.map((r) => [
+        r.requirement,
+        ...m.phases.map((p) => cellText(r.cells[p])),
+        rowWord[r.state],
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+    const line = (cols) => cols
+        .map((c, i) => c.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd();
+    const out = ["coverage:", line(head), ...body.map(line)];
+    // Reasons are shared by many requirements (e.g. "runs only in a cluster"): print each once per phase.
+    const seen = new Map();
+    for (const s of skipReasons(m)) {
+        const key = `${s.phase}: ${s.reason}`;
+        if (!seen.has(key))
+            seen.set(key, new Set());
+        seen.get(key).add(s.requirement);
+    }
+    for (const [key, reqs] of seen)
+        out.push(`skipped in ${key} (${[...reqs].sort(byId).join(", ")})`);
+    const missing = notCovered(m);
+    if (missing.length)
+        out.push(`not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`);
+    return out;
+}
+const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-covered": "⚠️" };
+function escapeCell(s) {
+    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+/** The job summary's "Requirement coverage" section (empty when no requirement is known). */
+function coverageMarkdown(m) {
+    if (!m.rows.length)
+        return [];
+    const lines = [
+        "### Requirement coverage",
+        "",
+        `| Requirement | ${m.phases.join(" | ")}${m.phases.length ? " | " : ""}Result |`,
+        `|---|${m.phases.map(() => "---|").join("")}---|`,
+    ];
+    for (const r of m.rows) {
+        const cells = m.phases.map((p) => {
+            const c = r.cells[p];
+            return c ? `${mdIcon[c.state]} ${cellText(c)}` : "–";
+        });
+        const name = r.declared ? `\`${r.requirement}\`` : `\`${r.requirement}\`*`;
+        lines.push(`| ${[name, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
+    }
+    if (m.rows.some((r) => !r.declared))
+        lines.push("", "\\* not in floe-gate.yaml `requirements:`: named by a check's `covers` (e.g. a helm test pod's `floe.dev/covers`).");
+    const skips = skipReasons(m);
+    if (skips.length) {
+        lines.push("", "#### Skipped", "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
+        for (const s of skips)
+            lines.push(`| \`${s.requirement}\` | ${s.phase} | ${s.checks} | ${escapeCell(s.reason)} |`);
+    }
+    const missing = notCovered(m);
+    if (missing.length)
+        lines.push("", `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`);
+    return lines;
+}
+
 
 /***/ }),
 
@@ -45007,8 +45516,10 @@ __webpack_async_result__();
 /* harmony export */   writeJobSummary: () => (/* binding */ writeJobSummary)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7496);
+/* harmony import */ var _coverage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3122);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
 // GitHub Actions surfaces: annotations at file and line, step outputs, the job summary.
+
 
 
 function annotate(f) {
@@ -45034,8 +45545,9 @@ function setOutputs(outputs) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(k, v);
 }
 const icon = { pass: "✅", fail: "❌", error: "⚠️" };
-/** Markdown for the job summary: a row per phase, then the findings that matter. */
-function summaryMarkdown(all) {
+/** Markdown for the job summary: a row per phase, the requirement coverage matrix (src/report/coverage.ts),
+ * then the findings that matter. */
+function summaryMarkdown(all, coverage) {
     const lines = ["## floe-helm", ""];
     if (all.length === 0) {
         lines.push("No phase wrote results: the run stopped before any check ran.");
@@ -45043,10 +45555,13 @@ function summaryMarkdown(all) {
     }
     lines.push("| Phase | Result | Errors | Warnings | Waived | Checks |", "|---|---|---|---|---|---|");
     for (const r of all) {
-        const c = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .countBySeverity */ .Ot)(r.findings);
+        const c = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .countBySeverity */ .Ot)(r.findings);
         const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
         lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
     }
+    const cov = coverage ? (0,_coverage_js__WEBPACK_IMPORTED_MODULE_1__/* .coverageMarkdown */ .w6)(coverage) : [];
+    if (cov.length)
+        lines.push("", ...cov);
     const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
     if (shown.length > 0) {
         lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");

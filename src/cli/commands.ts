@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { registerCluster } from "../cluster/command.js";
 import type { CommonFlags } from "../config/inputs.js";
 import { registerGate } from "../gate/command.js";
+import { registerTest } from "../install/command.js";
 import { registerReport } from "../report/command.js";
 import { registerTools } from "../tools/command.js";
 import { registerUpgradeCheck } from "../upgrade/command.js";
@@ -16,5 +17,6 @@ export const commands: Register[] = [
   registerGate,
   registerUpgradeCheck,
   registerCluster,
+  registerTest,
   registerReport,
 ];

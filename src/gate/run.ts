@@ -17,6 +17,7 @@ import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
 import type { PhaseContext } from "../report/phase.js";
 import type { CheckState, CheckStatus, Finding, Severity } from "../report/results.js";
+import { gateTestPodStatuses } from "../report/test-pods.js";
 import { requireLocalTool } from "../tools/local.js";
 import { useValidatorCache } from "../values/ajv-cache.js";
 import { chartReads, deadValues } from "../values/dead.js";
@@ -497,6 +498,8 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
           stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)),
         );
         const rc: RenderCell = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
+        // helm test pods and the requirements they declare (floe.dev/covers): skipped here, run by a cluster phase.
+        statuses.push(...gateTestPodStatuses(rc));
         type Outcome = { fs: Finding[]; ms: number } | { error: unknown; ms: number };
         const start = (c: Check): Promise<Outcome> => {
           const c0 = Date.now();

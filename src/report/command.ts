@@ -1,9 +1,11 @@
 // `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
 // It runs even when earlier phases failed, so their findings are never lost.
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import type { Bind } from "../cli/commands.js";
-import { ExitCode } from "../cli/errors.js";
+import { describeError, ExitCode, InputError } from "../cli/errors.js";
 import { withCommonOptions } from "../cli/main.js";
+import { resolveConfig } from "../gate/config.js";
+import { coverageMatrix, coverageTerminal } from "./coverage.js";
 import { readAllResults } from "./results.js";
 import { verdictLine } from "./terminal.js";
 
@@ -12,7 +14,13 @@ export function registerReport(program: Command, bind: Bind): void {
     program
       .command("report")
       .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
-      .option("--summary <file>", "also write the Markdown summary to this file"),
+      .option("--summary <file>", "also write the Markdown summary to this file")
+      .addOption(
+        new Option(
+          "--config <file>",
+          "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)",
+        ),
+      ),
   ).action(
     bind<{ summary?: string }>(async ({ inputs, io, flags }) => {
       const all = await readAllResults(inputs.workDir);
@@ -20,7 +28,17 @@ export function registerReport(program: Command, bind: Bind): void {
       const { setOutputs, summaryMarkdown, writeJobSummary } = await import(
         /* webpackMode: "eager" */ "./github.js"
       );
-      const md = summaryMarkdown(all);
+      // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
+      // the results files name, and says why.
+      let requirements: Record<string, string[]> = {};
+      try {
+        requirements = (await resolveConfig(inputs, io.cwd)).requirements;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${describeError(e)}`);
+      }
+      const coverage = coverageMatrix(all, requirements);
+      const md = summaryMarkdown(all, coverage);
       if (inputs.githubActions) {
         setOutputs({ "results-dir": inputs.workDir });
         if (io.env.GITHUB_STEP_SUMMARY) await writeJobSummary(md);
@@ -37,6 +55,7 @@ export function registerReport(program: Command, bind: Bind): void {
         const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
         io.out(verdictLine(r, Number.isFinite(ms) ? ms : 0));
       }
+      for (const l of coverageTerminal(coverage)) io.out(l);
       if (all.some((r) => r.status === "error")) return ExitCode.BadInput;
       return all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass;
     }),

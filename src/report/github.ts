@@ -1,5 +1,6 @@
 // GitHub Actions surfaces: annotations at file and line, step outputs, the job summary.
 import * as core from "@actions/core";
+import { type CoverageMatrix, coverageMarkdown } from "./coverage.js";
 import type { Finding, PhaseResults } from "./results.js";
 import { countBySeverity } from "./terminal.js";
 
@@ -21,8 +22,9 @@ export function setOutputs(outputs: Record<string, string> | undefined): void {
 
 const icon = { pass: "✅", fail: "❌", error: "⚠️" } as const;
 
-/** Markdown for the job summary: a row per phase, then the findings that matter. */
-export function summaryMarkdown(all: readonly PhaseResults[]): string {
+/** Markdown for the job summary: a row per phase, the requirement coverage matrix (src/report/coverage.ts),
+ * then the findings that matter. */
+export function summaryMarkdown(all: readonly PhaseResults[], coverage?: CoverageMatrix): string {
   const lines: string[] = ["## floe-helm", ""];
   if (all.length === 0) {
     lines.push("No phase wrote results: the run stopped before any check ran.");
@@ -34,6 +36,8 @@ export function summaryMarkdown(all: readonly PhaseResults[]): string {
     const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
     lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
   }
+  const cov = coverage ? coverageMarkdown(coverage) : [];
+  if (cov.length) lines.push("", ...cov);
   const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
   if (shown.length > 0) {
     lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");

@@ -67,6 +67,13 @@ describe("action.yml", () => {
     for (const [k, v] of Object.entries(gate?.env ?? {})) expect(step.env?.[k], k).toBe(v);
   });
 
+  it("the report step reads the same floe-gate.yaml as the gate (its requirements: make the coverage matrix)", () => {
+    const report = action.runs.steps.find((s) => s.id === "report");
+    const gate = action.runs.steps.find((s) => s.name?.endsWith("gate"));
+    expect(report?.env?.FLOE_HELM_CONFIG).toBe(gate?.env?.FLOE_HELM_CONFIG);
+    expect(report?.env?.FLOE_HELM_CONFIG).toMatch(/^\$\{\{ inputs\.config \}\}$/);
+  });
+
   it("pins every third-party action by commit SHA", () => {
     for (const s of action.runs.steps.filter((s) => s.uses)) expect(s.uses).toMatch(/@[0-9a-f]{40}$/);
   });

@@ -1,0 +1,189 @@
+// `floe-helm test`: for every chart x scenario x helm major of the gate's plan (same floe-gate.yaml,
+// --chart, --values, --helm), against the cluster of `floe-helm cluster up`: helm install (waiting for
+// workloads and Jobs), helm test, then the test pods' outcomes from `helm status -o json` (each with its
+// floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
+// see each other's objects.
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { InputError } from "../cli/errors.js";
+import { readState } from "../cluster/state.js";
+import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { runTool } from "../exec/runner.js";
+import { resolveConfig } from "../gate/config.js";
+import { buildPlan } from "../gate/plan.js";
+import { prepareDependencies } from "../helm/deps.js";
+import type { PhaseContext } from "../report/phase.js";
+import { resolveTools } from "../tools/resolve.js";
+import {
+  helmInstallArgv,
+  helmStatusArgv,
+  helmTestArgv,
+  helmUninstallArgv,
+  kubectlDeleteNamespaceArgv,
+} from "./argv.js";
+import { testHookChecks } from "./hooks.js";
+
+export const RELEASE = "floe-test";
+export const rules = { install: "install", helmTest: "helm-test", uninstall: "uninstall" } as const;
+
+export interface TestPhaseOptions {
+  cwd: string;
+  /** helm --timeout for install, test and uninstall. */
+  timeout?: string;
+}
+
+const firstLine = (s: string) =>
+  s
+    .trim()
+    .split("\n")
+    .find((l) => l.trim())
+    ?.replace(/^Error: /, "") ?? "";
+
+/** The kubeconfig to use and whether its cluster is kwok's simulated kubelet. */
+async function target(inputs: Inputs): Promise<{ kubeconfig: string; simulated: boolean }> {
+  const state = await readState(inputs.workDir, inputs.cluster);
+  const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
+  if (!kubeconfig) {
+    throw new InputError(
+      `no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`,
+    );
+  }
+  const simulated = state?.provider === "kwok" && path.resolve(state.kubeconfig) === path.resolve(kubeconfig);
+  return { kubeconfig, simulated };
+}
+
+export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhaseOptions): Promise<void> {
+  const { cwd } = opts;
+  const timeout = opts.timeout ?? "300s";
+  const config = await resolveConfig(inputs, cwd);
+  const plan = await buildPlan(config, inputs, cwd);
+  const { kubeconfig, simulated } = await target(inputs);
+  const tools = await resolveTools(inputs, [
+    ...config.helmMajors.map((m) => `helm${m}` as const),
+    "kubectl" as const,
+  ]);
+  const bin = (m: HelmMajor) => tools[`helm${m}`];
+  // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
+  const home = path.join(inputs.workDir, "test-helm-home");
+  const env = {
+    PATH: process.env.PATH,
+    HOME: home,
+    HELM_CACHE_HOME: path.join(home, "cache"),
+    HELM_CONFIG_HOME: path.join(home, "config"),
+    HELM_DATA_HOME: path.join(home, "data"),
+  };
+  const chartDir = new Map<string, string>();
+  for (const chart of plan.charts) {
+    const first = config.helmMajors[0]!;
+    const prep = await prepareDependencies(chart.abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
+    chartDir.set(chart.info.dir, prep.dirAbs);
+    for (const p of prep.problems)
+      ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
+  }
+
+  // One namespace per cell and per run: a namespace deleted by an earlier run may still be terminating.
+  const run = randomBytes(3).toString("hex");
+  let n = 0;
+  for (const cell of plan.cells) {
+    n++;
+    const s = cell.scenario;
+    const label = `${s.chart.name}/${s.name} helm${cell.helm}`;
+    const where = { chart: s.chart.name, scenario: s.name, helm: cell.helm };
+    const a = {
+      bin: bin(cell.helm),
+      major: cell.helm,
+      kubeconfig,
+      release: RELEASE,
+      namespace: `floe-test-${run}-${n}`,
+      timeout,
+    };
+    ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm install`);
+    const dir = chartDir.get(s.chart.dir);
+    if (!dir) {
+      ctx.check({
+        id: `install ${label}`,
+        rule: rules.install,
+        state: "skip",
+        reason: "the chart's dependencies are missing (see dependency)",
+      });
+      continue;
+    }
+    const t0 = Date.now();
+    const inst = await runTool(
+      helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => path.resolve(cwd, f)) }),
+      { env, cwd },
+    );
+    if (inst.code !== 0) {
+      ctx.add({
+        rule: rules.install,
+        severity: "error",
+        message: `helm install failed: ${firstLine(inst.stderr || inst.stdout)}`,
+        ...where,
+      });
+      ctx.check({ id: `install ${label}`, rule: rules.install, state: "fail", durationMs: Date.now() - t0 });
+      ctx.check({
+        id: `${rules.helmTest} ${label}`,
+        rule: rules.helmTest,
+        state: "skip",
+        reason: "the release did not install",
+      });
+    } else {
+      ctx.check({ id: `install ${label}`, rule: rules.install, state: "pass", durationMs: Date.now() - t0 });
+      ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm test`);
+      const test = await runTool(helmTestArgv(a), { env, cwd });
+      if (test.code !== 0)
+        ctx.add({
+          rule: rules.helmTest,
+          severity: "error",
+          message: `helm test failed: ${firstLine(test.stderr || test.stdout)}`,
+          ...where,
+        });
+      const st = await runTool(helmStatusArgv(a), { env, cwd });
+      if (st.code === 0) {
+        const checks = testHookChecks(st.stdout, { cell: label, simulated });
+        for (const c of checks) ctx.check(c);
+        if (!checks.length)
+          ctx.check({
+            id: `${rules.helmTest} ${label}`,
+            rule: rules.helmTest,
+            state: "skip",
+            reason: "the chart renders no helm test pod in this scenario",
+          });
+      } else {
+        ctx.add({
+          rule: rules.helmTest,
+          severity: "error",
+          message: `helm status failed: ${firstLine(st.stderr)}`,
+          ...where,
+        });
+      }
+    }
+    // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean.
+    const un = await runTool(helmUninstallArgv(a), { env, cwd });
+    if (un.code !== 0 && inst.code === 0)
+      ctx.add({
+        rule: rules.uninstall,
+        severity: "warning",
+        message: `helm uninstall failed: ${firstLine(un.stderr)}`,
+        ...where,
+      });
+    const ns = await runTool(kubectlDeleteNamespaceArgv(tools.kubectl, kubeconfig, a.namespace), {
+      env,
+      cwd,
+    });
+    if (ns.code !== 0)
+      ctx.add({
+        rule: rules.uninstall,
+        severity: "warning",
+        message: `namespace ${a.namespace} not deleted: ${firstLine(ns.stderr)}`,
+        ...where,
+      });
+  }
+  if (simulated)
+    ctx.add({
+      rule: rules.helmTest,
+      severity: "info",
+      message:
+        "the cluster is kwok: installs are real API calls, test pods are simulated (recorded as skipped)",
+    });
+}

@@ -1,0 +1,152 @@
+// `floe-helm test` end to end with the real helm 3 and helm 4 against a real API server (kwok provider:
+// a real control plane whose kubelet is simulated, so test pods complete without running; see
+// src/cluster/kwok/stages.ts). The chart is tests/fixtures/cluster/demo with its test pods annotated
+// floe.dev/covers; `floe-helm report` then shows them in the coverage matrix.
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import resultsSchema from "../../schemas/results.schema.json" with { type: "json" };
+import { SIMULATED } from "../../src/install/hooks.js";
+import type { PhaseResults } from "../../src/report/results.js";
+import { createAjv } from "../../src/values/ajv.js";
+import { cli } from "../helpers/cli.js";
+import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { repoRoot, toolsDir } from "../helpers/tools.js";
+
+let c: TestCluster | undefined;
+let cwd: string;
+beforeAll(async () => {
+  c = await clusterUp();
+  cwd = await mkdtemp(path.join(os.tmpdir(), "floe-test-phase-"));
+  const chart = path.join(cwd, "charts", "demo");
+  await cp(path.join(repoRoot, "tests", "fixtures", "cluster", "demo"), chart, { recursive: true });
+  for (const [file, covers] of [
+    ["test-ok.yaml", "INT-OK,E2E-X"],
+    ["test-fail.yaml", "INT-FAIL,E2E-X"],
+  ] as const) {
+    const f = path.join(chart, "templates", "tests", file);
+    const text = await readFile(f, "utf8");
+    await writeFile(
+      f,
+      text.replace("    helm.sh/hook: test\n", `    helm.sh/hook: test\n    floe.dev/covers: ${covers}\n`),
+    );
+  }
+  await writeFile(path.join(cwd, "fail.yaml"), "tests:\n  fail: true\n");
+  await writeFile(path.join(cwd, "floe-gate.yaml"), "requirements:\n  E2E-X: []\n  E2E-NONE: [nothing]\n");
+}, 300_000);
+afterAll(async () => {
+  await clusterDown(c);
+});
+
+const k = () => {
+  if (!c) throw new Error("cluster did not start (see beforeAll)");
+  return c;
+};
+const results = async (work: string) =>
+  JSON.parse(await readFile(path.join(work, "test.results.json"), "utf8")) as PhaseResults;
+
+describe("floe-helm test on the kwok cluster of cluster up", () => {
+  it("installs and tests with helm 3 and 4; kwok's simulated successes are skips with the reason", async () => {
+    const work = k().workDir; // cluster up's work dir: the phase finds its kubeconfig and knows it is kwok
+    const r = await cli(["test", "--tools-dir", toolsDir, "--work-dir", work, "--chart", "charts/demo"], {
+      cwd,
+    });
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    const res = await results(work);
+    expect(createAjv().compile(resultsSchema)(res)).toBe(true);
+    expect(res.checks.map((x) => `${x.id} ${x.state}`)).toEqual([
+      "install demo/default helm3 pass",
+      "helm-test floe-test-demo-test-ok demo/default helm3 skip",
+      "install demo/default helm4 pass",
+      "helm-test floe-test-demo-test-ok demo/default helm4 skip",
+    ]);
+    expect(res.checks[1]).toMatchObject({ reason: SIMULATED, covers: ["INT-OK", "E2E-X"] });
+    // Every release is uninstalled: the next run starts clean.
+    const left = await k().kubectl(
+      "get",
+      "pods,deploy,jobs",
+      "-A",
+      "-l",
+      "app.kubernetes.io/instance=floe-test",
+      "-o",
+      "name",
+    );
+    expect(left.stdout.trim()).toBe("");
+    const ns = await k().kubectl(
+      "get",
+      "namespaces",
+      "-o",
+      'jsonpath={range .items[*]}{.metadata.name} {.status.phase}{"\\n"}{end}',
+    );
+    const cells = ns.stdout.split("\n").filter((l) => l.startsWith("floe-test-"));
+    // Deleted without waiting: gone or still terminating, never left active.
+    for (const l of cells) expect(l).toMatch(/^floe-test-[0-9a-f]{6}-[12] Terminating$/);
+
+    const rep = await cli(["report", "--work-dir", work], { cwd });
+    expect(rep.out.split("\n").map((l) => l.replace(/ +/g, " "))).toEqual(
+      expect.arrayContaining([
+        "requirement test result",
+        "E2E-NONE - NOT COVERED",
+        "E2E-X skipped 2 skipped",
+        "INT-OK skipped 2 skipped",
+        `skipped in test: ${SIMULATED} (E2E-X, INT-OK)`,
+      ]),
+    );
+  });
+
+  it("a failing test pod fails the phase, the pods after it are skipped; with --kubeconfig pod phases are taken as they are", async () => {
+    // An explicit --kubeconfig is trusted as a real cluster: kwok's simulated phases stand in for real
+    // ones here (the only mock in this file, needed because Docker-backed kind cannot run here).
+    const work = await mkdtemp(path.join(os.tmpdir(), "floe-test-phase-work-"));
+    const r = await cli(
+      [
+        "test",
+        "--tools-dir",
+        toolsDir,
+        "--work-dir",
+        work,
+        "--kubeconfig",
+        k().kubeconfig,
+        "--chart",
+        "charts/demo",
+        "--values",
+        "fail.yaml",
+        "--helm",
+        "4",
+      ],
+      { cwd },
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^demo fail helm4: error helm-test: helm test failed: .*floe-test-demo-test-fail/m);
+    const res = await results(work);
+    expect(res.checks.map((x) => `${x.id} ${x.state}`).sort()).toEqual([
+      "helm-test floe-test-demo-test-fail demo/fail helm4 fail",
+      // helm test runs test pods by name and stops at the first failure: test-ok never ran.
+      "helm-test floe-test-demo-test-ok demo/fail helm4 skip",
+      "install demo/fail helm4 pass",
+    ]);
+    const rep = await cli(["report", "--work-dir", work], { cwd });
+    expect(rep.code).toBe(1);
+    const rows = rep.out.split("\n").map((l) => l.replace(/ +/g, " "));
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        "E2E-X FAIL 1/2 FAIL",
+        "INT-FAIL FAIL 1/1 FAIL",
+        "INT-OK skipped 1 skipped",
+        "skipped in test: helm test did not run this pod (E2E-X, INT-OK)",
+      ]),
+    );
+  });
+
+  it("without a cluster it says how to get one (exit 2)", async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), "floe-test-phase-none-"));
+    const r = await cli(["test", "--tools-dir", toolsDir, "--work-dir", work, "--chart", "charts/demo"], {
+      cwd,
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /no cluster: run 'floe-helm cluster up --provider kwok' with the same --work-dir first, or pass --kubeconfig/,
+    );
+  });
+});
