@@ -8399,7 +8399,7 @@ module.exports = gte
 
 /***/ }),
 
-/***/ 9957:
+/***/ 2338:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8677,7 +8677,7 @@ const identifiers = __nccwpck_require__(3348)
 const parse = __nccwpck_require__(6353)
 const valid = __nccwpck_require__(8780)
 const clean = __nccwpck_require__(1799)
-const inc = __nccwpck_require__(9957)
+const inc = __nccwpck_require__(2338)
 const diff = __nccwpck_require__(3092)
 const major = __nccwpck_require__(8511)
 const minor = __nccwpck_require__(2603)
@@ -38679,7 +38679,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 2338:
+/***/ 8616:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38750,34 +38750,8 @@ var runner = __nccwpck_require__(7507);
 var local = __nccwpck_require__(8065);
 // EXTERNAL MODULE: ./src/tools/pins.ts
 var pins = __nccwpck_require__(9888);
-;// CONCATENATED MODULE: ./src/cluster/state.ts
-// What `cluster up` started, kept in <workDir>/cluster/<provider>/state.json so `cluster down` (often a
-// separate process) stops exactly those processes and nothing else.
-
-
-function clusterDir(workDir, provider) {
-    return external_node_path_default().join(workDir, "cluster", provider);
-}
-function statePath(workDir, provider) {
-    return external_node_path_default().join(clusterDir(workDir, provider), "state.json");
-}
-async function writeState(workDir, state) {
-    const file = statePath(workDir, state.provider);
-    await (0,promises_.mkdir)(external_node_path_default().dirname(file), { recursive: true });
-    await (0,promises_.writeFile)(file, `${JSON.stringify(state, null, 2)}\n`);
-}
-async function readState(workDir, provider) {
-    try {
-        return JSON.parse(await (0,promises_.readFile)(statePath(workDir, provider), "utf8"));
-    }
-    catch {
-        return undefined;
-    }
-}
-async function removeState(workDir, provider) {
-    await (0,promises_.rm)(statePath(workDir, provider), { force: true });
-}
-
+// EXTERNAL MODULE: ./src/cluster/state.ts
+var cluster_state = __nccwpck_require__(4299);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: external "node:net"
@@ -38857,7 +38831,7 @@ class KindProvider {
     name = "kind";
     async up(opts) {
         const kind = await (0,local/* requireLocalTool */.BG)(opts.toolsDir, "kind");
-        const dir = clusterDir(opts.workDir, "kind");
+        const dir = (0,cluster_state/* clusterDir */._O)(opts.workDir, "kind");
         await (0,promises_.mkdir)(dir, { recursive: true });
         const config = external_node_path_default().join(dir, "kind.yaml");
         await (0,promises_.writeFile)(config, kindConfig());
@@ -38872,7 +38846,7 @@ class KindProvider {
         if (r.code !== 0) {
             throw new errors/* InputError */.dz(`kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""}`);
         }
-        await writeState(opts.workDir, {
+        await (0,cluster_state/* writeState */.Jq)(opts.workDir, {
             provider: "kind",
             dir,
             kubeconfig,
@@ -38883,14 +38857,14 @@ class KindProvider {
         return { provider: "kind", kubeconfig, server: "" };
     }
     async down(opts) {
-        const st = await readState(opts.workDir, "kind");
+        const st = await (0,cluster_state/* readState */.un)(opts.workDir, "kind");
         if (!st)
             return;
         const kind = await (0,local/* requireLocalTool */.BG)(opts.toolsDir, "kind");
         const r = await (0,runner/* runTool */.q)(kindDeleteArgv(kind, { name: st.extra?.name ?? KIND_CLUSTER_NAME, kubeconfig: st.kubeconfig }));
         if (r.code !== 0)
             throw new errors/* InputError */.dz(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
-        await removeState(opts.workDir, "kind");
+        await (0,cluster_state/* removeState */.aF)(opts.workDir, "kind");
     }
 }
 
@@ -39456,8 +39430,8 @@ function httpGet(url, token) {
 class KwokProvider {
     name = "kwok";
     async up(opts) {
-        const dir = clusterDir(opts.workDir, "kwok");
-        const previous = await readState(opts.workDir, "kwok");
+        const dir = (0,cluster_state/* clusterDir */._O)(opts.workDir, "kwok");
+        const previous = await (0,cluster_state/* readState */.un)(opts.workDir, "kwok");
         if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {
             throw new errors/* InputError */.dz(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
         }
@@ -39498,7 +39472,7 @@ class KwokProvider {
         // Ctrl-C or a kill while starting: stop what already runs, then leave with the usual 130/143.
         const onSignal = (sig) => {
             void this.stopAll(records())
-                .then(() => removeState(opts.workDir, "kwok"))
+                .then(() => (0,cluster_state/* removeState */.aF)(opts.workDir, "kwok"))
                 .finally(() => process.exit(sig === "SIGINT" ? 130 : 143));
         };
         process.once("SIGINT", onSignal);
@@ -39514,7 +39488,7 @@ class KwokProvider {
                 opts.log(`kwok: starting ${name}`);
                 started.push({ name, daemon: startDaemon(c.argv, log, dir), log, binary: c.argv[0] });
                 // Written after every start, so even an interrupted `up` leaves `down` a full list to stop.
-                await writeState(opts.workDir, state());
+                await (0,cluster_state/* writeState */.Jq)(opts.workDir, state());
             };
             await start("etcd");
             await waitFor("etcd health", async () => (await fetch(`http://${LOOPBACK}:${ports.etcdClient}/health`)).ok, started);
@@ -39547,13 +39521,13 @@ class KwokProvider {
                 await (0,promises_.mkdir)(external_node_path_default().dirname(userKubeconfig), { recursive: true });
                 await (0,promises_.copyFile)(layout.componentKubeconfig, userKubeconfig);
             }
-            await writeState(opts.workDir, state());
+            await (0,cluster_state/* writeState */.Jq)(opts.workDir, state());
             opts.log(`kwok: cluster ready at ${server} (kubeconfig ${userKubeconfig})`);
             return { provider: "kwok", kubeconfig: userKubeconfig, server };
         }
         catch (e) {
             await this.stopAll(records());
-            await removeState(opts.workDir, "kwok");
+            await (0,cluster_state/* removeState */.aF)(opts.workDir, "kwok");
             throw e;
         }
         finally {
@@ -39562,14 +39536,14 @@ class KwokProvider {
         }
     }
     async down(opts) {
-        const st = await readState(opts.workDir, "kwok");
+        const st = await (0,cluster_state/* readState */.un)(opts.workDir, "kwok");
         if (!st) {
             opts.log("kwok: no cluster state in this work dir; nothing to stop");
             return;
         }
         await this.stopAll(st.processes);
         await (0,promises_.rm)(external_node_path_default().join(st.dir, "etcd"), { recursive: true, force: true });
-        await removeState(opts.workDir, "kwok");
+        await (0,cluster_state/* removeState */.aF)(opts.workDir, "kwok");
         opts.log(`kwok: stopped ${st.processes.length} processes (logs kept in ${st.dir})`);
     }
     /** Stops in reverse start order: the simulated kubelet first, etcd last. */
@@ -39760,9 +39734,970 @@ function byLocation(a, b) {
         a.rule.localeCompare(b.rule));
 }
 
+;// CONCATENATED MODULE: ./src/gate/command.ts
+// `floe-helm gate`: every static check over every chart x scenario x helm major, in seconds.
+
+
+
+const collect = (v, prev = []) => [...prev, v];
+function registerGate(program, bind) {
+    withCommonOptions(program
+        .command("gate")
+        .description("lint, render and check every chart x scenario x helm major without a cluster")
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: every chart under charts/)").argParser(collect))
+        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
+        .addOption(new Option("--results <file>", "also write the results JSON here (schemas/results.schema.json)"))
+        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to check for (default: the pinned kind node's)"))).action(bind(async ({ inputs, io }) => runPhase("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7055))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        out: io.out,
+        err: io.err,
+        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/install/command.ts
+// `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
+// its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
+
+
+
+const command_collect = (v, prev = []) => [...prev, v];
+function registerTest(program, bind) {
+    withCommonOptions(program
+        .command("test")
+        .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", "test this chart (repeatable)").argParser(command_collect))
+        .addOption(new Option("--values <file>", "one scenario of these values files (repeatable)").argParser(command_collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
+        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))).action(bind(async ({ inputs, io }) => runPhase("test", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
+}
+
+// EXTERNAL MODULE: ./src/report/coverage.ts
+var report_coverage = __nccwpck_require__(3122);
+;// CONCATENATED MODULE: ./src/report/command.ts
+// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
+// It runs even when earlier phases failed, so their findings are never lost.
+
+
+
+
+
+
+function registerReport(program, bind) {
+    withCommonOptions(program
+        .command("report")
+        .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
+        .option("--summary <file>", "also write the Markdown summary to this file")
+        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
+        const all = await readAllResults(inputs.workDir);
+        // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
+        const { setOutputs, summaryMarkdown, writeJobSummary } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
+        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
+        // the results files name, and says why.
+        let requirements = {};
+        try {
+            const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 8823));
+            requirements = (await resolveConfig(inputs, io.cwd)).requirements;
+        }
+        catch (e) {
+            if (!(e instanceof errors/* InputError */.dz))
+                throw e;
+            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
+        }
+        const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, requirements);
+        const md = summaryMarkdown(all, coverage);
+        if (inputs.githubActions) {
+            setOutputs({ "results-dir": inputs.workDir });
+            if (io.env.GITHUB_STEP_SUMMARY)
+                await writeJobSummary(md);
+        }
+        if (flags.summary) {
+            const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+            await writeFile(flags.summary, md);
+        }
+        if (all.length === 0) {
+            io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
+            return errors/* ExitCode */.yU.BadInput;
+        }
+        for (const r of all) {
+            const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
+            io.out((0,terminal/* verdictLine */.MT)(r, Number.isFinite(ms) ? ms : 0));
+        }
+        for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
+            io.out(l);
+        if (all.some((r) => r.status === "error"))
+            return errors/* ExitCode */.yU.BadInput;
+        return all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass;
+    }));
+}
+
+// EXTERNAL MODULE: ./src/tools/assets.ts
+var assets = __nccwpck_require__(5482);
+;// CONCATENATED MODULE: ./src/tools/command.ts
+// `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
+
+
+
+
+
+
+
+/** `--only helm,kind`: which tools to install; all four when absent. */
+function parseOnly(value) {
+    if (value === undefined || value.trim() === "")
+        return [...assets/* installTools */.HG];
+    const out = [];
+    for (const raw of value.split(",")) {
+        const t = raw.trim();
+        if (!assets/* installTools */.HG.includes(t)) {
+            throw new errors/* InputError */.dz(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
+        }
+        if (!out.includes(t))
+            out.push(t);
+    }
+    return out;
+}
+function registerTools(program, bind) {
+    const tools = program
+        .command("tools")
+        .description("the pinned toolchain (helm 3 and 4, kubesec, kind, kubectl)");
+    tools
+        .command("versions")
+        .description("print the pinned default version of every tool")
+        .action(bind(async ({ io }) => {
+        io.out(`helm3 ${pins/* pins */.h.helm[3]}`);
+        io.out(`helm4 ${pins/* pins */.h.helm[4]}`);
+        io.out(`kubesec ${pins/* pins */.h.kubesec}`);
+        io.out(`kind ${pins/* pins */.h.kind} (node image ${pins/* pins */.h.kindNodeImage})`);
+        io.out(`kubectl ${pins/* pins */.h.kubectl}`);
+        return errors/* ExitCode */.yU.Pass;
+    }));
+    withCommonOptions(tools
+        .command("install")
+        .description("install the pinned (or given) tool versions into the tool cache, sha256-verified; prints 'name version path' per tool")
+        .option("--only <tools>", `comma-separated subset of ${assets/* installTools */.HG.join(",")}`)
+        .option("--helm <majors>", "helm majors to install when --helm-version is not given: 3, 4 or both")
+        .option("--helm-version <v>", "helm versions, one per major: exact (3.17.2, v3.17.2) or major (3, 4); comma-separated")
+        .option("--kind-version <v>", "kind version: exact or major (0)")
+        .option("--kubectl-version <v>", "kubectl version: exact or major (1)")
+        .option("--kubesec-version <v>", "kubesec version: exact or major (2)")
+        .option("--mirror <url>", "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites")
+        .option("--checksums <file>", "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)")
+        .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => runPhase("tools", inputs, async (ctx) => {
+        // The installer and the Actions toolkit (with its HTTP client) load only for this command.
+        const { installOptions, installPlanned, planInstall } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
+        const core = inputs.githubActions
+            ? await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6058))
+            : undefined;
+        const plan = planInstall(inputs, parseOnly(flags.only));
+        const opts = await installOptions(inputs, io.cwd, {
+            warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
+            progress: (line) => ctx.progress(line),
+        });
+        for (const t of await installPlanned(plan, opts)) {
+            io.out(`${t.name} ${t.version} ${t.path}`);
+            ctx.output(`${t.name}-path`, t.path);
+            ctx.output(`${t.name}-version`, t.version);
+            ctx.check({
+                id: `install ${t.name} ${t.version}`,
+                state: "pass",
+                reason: t.fromCache ? "tool cache" : `verified by ${t.verifiedBy}`,
+            });
+            // The last helm listed ends up first on PATH (addPath prepends).
+            core?.addPath(t.dir);
+        }
+    }, { out: io.out, err: io.err })));
+    withCommonOptions(tools
+        .command("refresh-checksums")
+        .description("rewrite the checksum table from the official checksum files of every pinned version (needs network)")
+        .option("--file <path>", "the table to rewrite", "src/tools/checksums.json")
+        .option("--mirror <url>", "fetch the checksum files from a mirror instead of the official sites")).action(bind(async ({ flags, inputs, io }) => {
+        const file = external_node_path_default().resolve(io.cwd, flags.file);
+        const { refreshChecksums } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4852));
+        const { parseMirror } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
+        const r = await refreshChecksums(file, {
+            mirror: parseMirror(inputs.mirror, "--mirror"),
+            quiet: !inputs.githubActions,
+            progress: (l) => io.err(l),
+        });
+        for (const c of r.changed)
+            io.err(`floe-helm: warning: published checksum CHANGED: ${c}`);
+        io.out(`wrote ${file}${r.changed.length ? ` (${r.changed.length} value(s) changed: review before committing)` : ""}`);
+        return errors/* ExitCode */.yU.Pass;
+    }));
+    withCommonOptions(tools
+        .command("check")
+        .description("check that the tools in --tools-dir exist and report their pinned versions")
+        .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
+        if (!inputs.toolsDir) {
+            throw new errors/* InputError */.dz("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+        }
+        let ok = true;
+        for (const tool of (0,local/* localTools */.bu)(inputs.toolsDir, inputs.helmMajors)) {
+            const r = await (0,local/* checkLocalTool */.c9)(tool);
+            ok &&= r.ok;
+            io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
+        }
+        if (!ok)
+            throw new errors/* InputError */.dz("some tools are missing or not the pinned version: run scripts/tools.sh");
+        return errors/* ExitCode */.yU.Pass;
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/command.ts
+// `floe-helm upgrade-check`: static upgrade safety between a base revision and this change (src/upgrade).
+
+
+
+const upgrade_command_collect = (v, prev = []) => [...prev, v];
+function registerUpgradeCheck(program, bind) {
+    withCommonOptions(program
+        .command("upgrade-check")
+        .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
+        .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
+        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref"))
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: the gate's charts)").argParser(upgrade_command_collect))
+        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(upgrade_command_collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
+        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render for"))
+        .addOption(new Option("--results <file>", "also write the results JSON here"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7342))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
+        out: io.out,
+        err: io.err,
+        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands.ts
+
+
+
+
+
+
+const commands = [
+    registerTools,
+    registerGate,
+    registerUpgradeCheck,
+    registerCluster,
+    registerTest,
+    registerReport,
+];
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
+// 1 the gate found errors, 2 bad usage or bad input. Errors are one line, never a stack trace.
+
+
+
+
+
+const defaultIo = () => ({
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+});
+/** Adds the options every command shares (they map onto Inputs). */
+function withCommonOptions(cmd) {
+    return cmd
+        .addOption(new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"))
+        .addOption(new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env("FLOE_HELM_TOOLS_DIR"));
+}
+async function run(argv, io = defaultIo()) {
+    let code = errors/* ExitCode */.yU.Pass;
+    const program = new Command("floe-helm")
+        .description("Prove that the floe platform's Helm charts lint, render, pass policy, install and run.")
+        .version(VERSION, "-V, --version", "print the floe-helm version")
+        .helpCommand(true)
+        .showSuggestionAfterError(true)
+        .exitOverride()
+        .configureOutput({
+        writeOut: (s) => io.out(s.replace(/\n$/, "")),
+        writeErr: (s) => io.err(s.replace(/\n$/, "")),
+        outputError: (s, write) => write(`floe-helm: ${s}`),
+    });
+    const bind = (action) => async (...args) => {
+        const cmd = args[args.length - 1];
+        const flags = cmd.optsWithGlobals();
+        const inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
+        code = await action({ flags, inputs, io });
+    };
+    for (const register of commands)
+        register(program, bind);
+    if (argv.length === 0) {
+        io.err(program.helpInformation().replace(/\n$/, ""));
+        return errors/* ExitCode */.yU.BadInput;
+    }
+    try {
+        await program.parseAsync(argv, { from: "user" });
+        return code;
+    }
+    catch (e) {
+        if (e instanceof CommanderError)
+            return e.exitCode === 0 ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.BadInput;
+        io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
+        if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
+            io.err(e.stack);
+        return errors/* ExitCode */.yU.BadInput;
+    }
+}
+const VERSION = package_namespaceObject.rE;
+
+
+/***/ }),
+
+/***/ 4299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jq: () => (/* binding */ writeState),
+/* harmony export */   _O: () => (/* binding */ clusterDir),
+/* harmony export */   aF: () => (/* binding */ removeState),
+/* harmony export */   un: () => (/* binding */ readState)
+/* harmony export */ });
+/* unused harmony export statePath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// What `cluster up` started, kept in <workDir>/cluster/<provider>/state.json so `cluster down` (often a
+// separate process) stops exactly those processes and nothing else.
+
+
+function clusterDir(workDir, provider) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workDir, "cluster", provider);
+}
+function statePath(workDir, provider) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(clusterDir(workDir, provider), "state.json");
+}
+async function writeState(workDir, state) {
+    const file = statePath(workDir, state.provider);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(state, null, 2)}\n`);
+}
+async function readState(workDir, provider) {
+    try {
+        return JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(statePath(workDir, provider), "utf8"));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function removeState(workDir, provider) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(statePath(workDir, provider), { force: true });
+}
+
+
+/***/ }),
+
+/***/ 9329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ assertValidDocument)
+/* harmony export */ });
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+
+/** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
+ * most precise mistake), at its position in the file. `what` names the document, `schema` its schema file. */
+function assertValidDocument(validate, y, what, schema) {
+    const bad = y.problems[0];
+    if (bad)
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
+    if (validate(y.value ?? {}))
+        return;
+    const errs = validate.errors ?? [];
+    // An unknown or misspelt key first: the most common (and most precise) mistake.
+    const e = errs.find((x) => x.keyword === "additionalProperties" || x.propertyName !== undefined) ?? errs[0];
+    const segs = e.instancePath
+        .split("/")
+        .slice(1)
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+    const extra = e.params.additionalProperty ?? e.propertyName;
+    const at = y.positionOf(extra !== undefined ? [...segs, extra] : segs) ?? { file: y.file, line: 1, col: 1 };
+    const where = segs.length ? segs.join(".") : "top level";
+    const allowed = e.params.allowedValues;
+    const msg = e.keyword === "additionalProperties"
+        ? `unknown key '${extra}' at ${where} of ${what} (see ${schema})`
+        : e.propertyName !== undefined
+            ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
+            : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
+    const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
+    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${msg}${more}`, at);
+}
+
+
+/***/ }),
+
+/***/ 6678:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _9: () => (/* binding */ buildInputs),
+  MP: () => (/* binding */ envNames)
+});
+
+// UNUSED EXPORTS: defaultToolCache, defaultValidatorCache, parseHelmMajors
+
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+;// CONCATENATED MODULE: ./src/cluster/provider.ts
+// The cluster provider contract shared by kind (Docker), kwok (a real control plane with simulated nodes,
+// no Docker) and an existing cluster. Every provider brings a cluster up, hands back a kubeconfig, and tears
+// down exactly what it started; `down` may run in another process, so what `up` started is kept in a state
+// file under the work dir.
+
+const providerNames = ["kind", "kwok", "existing"];
+function parseProvider(value, source) {
+    const v = value.trim().toLowerCase();
+    if (providerNames.includes(v))
+        return v;
+    throw new errors/* InputError */.dz(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
+}
+
+;// CONCATENATED MODULE: ./src/config/inputs.ts
+// One typed Inputs object, built once per run from CLI flags, falling back to FLOE_HELM_* environment
+// variables (which is how the composite action passes its inputs: through `env:`, never spliced into a
+// script), then to defaults. Everything downstream receives this object; nothing else reads the environment.
+
+
+
+
+/** The environment variable that carries each input when no flag is given. */
+const envNames = {
+    workDir: "FLOE_HELM_WORK_DIR",
+    toolsDir: "FLOE_HELM_TOOLS_DIR",
+    helm: "FLOE_HELM_HELM",
+    debug: "FLOE_HELM_DEBUG",
+    gateConfig: "FLOE_HELM_CONFIG",
+    charts: "FLOE_HELM_CHARTS",
+    valuesFiles: "FLOE_HELM_VALUES",
+    kubeVersion: "FLOE_HELM_KUBE_VERSION",
+    resultsFile: "FLOE_HELM_RESULTS",
+    toolCache: "FLOE_HELM_TOOL_CACHE",
+    validatorCache: "FLOE_HELM_VALIDATOR_CACHE",
+    mirror: "FLOE_HELM_MIRROR",
+    checksums: "FLOE_HELM_CHECKSUMS",
+    helmVersion: "FLOE_HELM_HELM_VERSION",
+    kindVersion: "FLOE_HELM_KIND_VERSION",
+    kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
+    kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
+    cluster: "FLOE_HELM_CLUSTER",
+    kubeconfig: "FLOE_HELM_KUBECONFIG",
+    upgradeBase: "FLOE_HELM_UPGRADE_BASE",
+    upgradeBaseChart: "FLOE_HELM_UPGRADE_BASE_CHART",
+};
+/** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
+function listFromEnv(v) {
+    return (v ?? "")
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+function parseHelmMajors(value, source) {
+    const v = value.trim().toLowerCase();
+    if (v === "both" || v === "3,4" || v === "4,3")
+        return [3, 4];
+    if (v === "3")
+        return [3];
+    if (v === "4")
+        return [4];
+    throw new errors/* InputError */.dz(`${source}: expected 3, 4 or both, got '${value}'`);
+}
+function nonEmpty(v) {
+    return v === undefined || v.trim() === "" ? undefined : v.trim();
+}
+function abs(cwd, p) {
+    return p === undefined ? undefined : external_node_path_default().resolve(cwd, p);
+}
+function buildInputs(flags, env, cwd) {
+    const githubActions = env.GITHUB_ACTIONS === "true";
+    const workDirRaw = nonEmpty(flags.workDir) ??
+        nonEmpty(env[envNames.workDir]) ??
+        (githubActions && env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm") : ".floe-helm");
+    const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
+    const helmFromFlag = nonEmpty(flags.helm);
+    const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
+    const providerFromFlag = nonEmpty(flags.provider);
+    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
+    return {
+        workDir: external_node_path_default().resolve(cwd, workDirRaw),
+        toolsDir: toolsDirRaw === undefined ? undefined : external_node_path_default().resolve(cwd, toolsDirRaw),
+        helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
+        githubActions,
+        debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
+        helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
+        gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
+        charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => external_node_path_default().resolve(cwd, c)),
+        valuesFiles: (flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles])).map((v) => external_node_path_default().resolve(cwd, v)),
+        kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
+        resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
+        toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
+        validatorCache: nonEmpty(env[envNames.validatorCache])?.toLowerCase() === "off"
+            ? undefined
+            : external_node_path_default().resolve(cwd, nonEmpty(env[envNames.validatorCache]) ?? defaultValidatorCache(env)),
+        mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
+        checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[envNames.checksums])),
+        toolVersions: {
+            helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[envNames.helmVersion]),
+            kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[envNames.kindVersion]),
+            kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[envNames.kubectlVersion]),
+            kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
+        },
+        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : envNames.cluster),
+        kubeconfig: kubeconfigRaw === undefined ? undefined : external_node_path_default().resolve(cwd, kubeconfigRaw),
+        upgradeBase: nonEmpty(flags.base) ?? nonEmpty(env[envNames.upgradeBase]),
+        upgradeBaseChart: abs(cwd, nonEmpty(flags.baseChart) ?? nonEmpty(env[envNames.upgradeBaseChart])),
+        githubBaseRef: nonEmpty(env.GITHUB_BASE_REF),
+    };
+}
+/** The runner's tool cache in Actions; elsewhere the per-user cache folder of the OS (XDG on Linux). */
+function defaultToolCache(env, platform = process.platform) {
+    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
+        return env.RUNNER_TOOL_CACHE;
+    const home = nonEmpty(env.HOME) ?? external_node_os_default().homedir();
+    if (platform === "darwin")
+        return external_node_path_default().join(home, "Library", "Caches", "floe-helm", "tools");
+    return external_node_path_default().join(nonEmpty(env.XDG_CACHE_HOME) ?? external_node_path_default().join(home, ".cache"), "floe-helm", "tools");
+}
+/** Compiled validators: beside the tools in the runner's tool cache in Actions, else the per-user cache. */
+function defaultValidatorCache(env, platform = process.platform) {
+    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
+        return external_node_path_default().join(env.RUNNER_TOOL_CACHE, "floe-helm-validators");
+    return external_node_path_default().join(external_node_path_default().dirname(defaultToolCache(env, platform)), "validators");
+}
+
+
+/***/ }),
+
+/***/ 5949:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ withPlainEnv)
+/* harmony export */ });
+// yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native lookup (a
+// quarter of the time of parsing a rendered chart): YAML is parsed against a plain copy of the environment.
+// Parsing is synchronous, so nothing else can observe the swap.
+function withPlainEnv(fn) {
+    const env = process.env;
+    process.env = { ...env };
+    try {
+        return fn();
+    }
+    finally {
+        process.env = env;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ runTool)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6675);
+// The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
+// arrays with pure functions; this module only runs them, so tests can assert argv tables without running
+// anything and other tests run the real binaries through the same path.
+
+
+/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
+ * program cannot be started at all (missing binary, not executable). */
+function runTool(argv, opts = {}) {
+    const [cmd, ...args] = argv;
+    if (!cmd)
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("internal: empty argv");
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, {
+            cwd: opts.cwd,
+            env: opts.env ?? process.env,
+            stdio: ["pipe", "pipe", "pipe"],
+        });
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        const timer = opts.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill("SIGKILL");
+            }, opts.timeoutMs)
+            : undefined;
+        child.stdout.on("data", (c) => out.push(c));
+        child.stderr.on("data", (c) => {
+            err.push(c);
+            opts.onStderr?.(c.toString("utf8"));
+        });
+        child.on("error", (e) => {
+            if (timer)
+                clearTimeout(timer);
+            if (e.code === "ENOENT")
+                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cannot run '${cmd}': no such file`));
+            else if (e.code === "EACCES")
+                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cannot run '${cmd}': not executable`));
+            else
+                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cannot run '${cmd}': ${e.message}`));
+        });
+        child.on("close", (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            resolve({
+                argv,
+                code: code ?? (signal ? 128 : 1),
+                stdout: Buffer.concat(out).toString("utf8"),
+                stderr: Buffer.concat(err).toString("utf8"),
+                durationMs: Date.now() - started,
+                timedOut,
+            });
+        });
+        // A program that exits before reading its input must not crash us with EPIPE.
+        child.stdin.on("error", () => { });
+        child.stdin.end(opts.input ?? "");
+    });
+}
+
+
+/***/ }),
+
+/***/ 8823:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  resolveConfig: () => (/* binding */ resolveConfig)
+});
+
+// UNUSED EXPORTS: DEFAULT_CONFIG_FILE, DEFAULT_KUBESEC_THRESHOLD, loadConfigFile, normalizeKubeVersion
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/config/document.ts
+var config_document = __nccwpck_require__(9329);
+// EXTERNAL MODULE: ./src/helm/argv.ts
+var argv = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/k8s/schemas.ts
+var schemas = __nccwpck_require__(9324);
+// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
+var values_ajv = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./src/values/ajv-cache.ts + 2 modules
+var ajv_cache = __nccwpck_require__(1660);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/gate/config.ts
+// floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
+// usage error at file:line:col; no file means defaults (every chart under charts/).
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
+const DEFAULT_KUBESEC_THRESHOLD = 9;
+/** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
+function normalizeKubeVersion(v, source) {
+    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
+    if (!m)
+        throw new errors/* InputError */.dz(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
+    return `${m[1]}.${m[2]}`;
+}
+// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
+let compiledConfig;
+const configValidator = () => (compiledConfig ??= (0,ajv_cache/* compileCached */.u_)([JSON.stringify(floe_gate_schema_namespaceObject), String(values_ajv/* createAjv */.gr), String(configValidator)], () => {
+    const ajv = (0,values_ajv/* createAjv */.gr)({ code: { ...ajv_cache/* cacheableCode */.K0 } });
+    return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
+}));
+function helmFromConfig(v) {
+    if (v === undefined)
+        return undefined;
+    if (Array.isArray(v))
+        return [...new Set(v)].sort();
+    if (v === "both")
+        return [3, 4];
+    return [Number(v)];
+}
+/** Reads and validates the config file; throws InputError at file:line:col for any problem. Each waiver
+ * keeps its position in the file. */
+async function loadConfigFile(file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file) || file;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (e) {
+        if (e.code === "ENOENT")
+            throw new errors/* InputError */.dz(`config file not found: ${rel}`);
+        throw e;
+    }
+    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
+    (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
+    const value = y.value ?? {};
+    const raw = value;
+    if (raw.waivers) {
+        raw.waivers = raw.waivers.map((w, i) => {
+            const at = y.positionOf(["waivers", i]);
+            return at ? { ...w, at } : w;
+        });
+    }
+    return raw;
+}
+/** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
+async function resolveConfig(inputs, cwd) {
+    const file = inputs.gateConfig ??
+        ((0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE)) ? external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE) : undefined);
+    const raw = file ? await loadConfigFile(file, cwd) : {};
+    const kubeVersion = inputs.kubeVersion
+        ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
+        : raw.kubeVersion
+            ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
+            : (0,schemas/* defaultKubeVersion */.NG)();
+    return {
+        ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
+        charts: (raw.charts ?? []).map((c) => ({
+            dir: c.dir,
+            ...(c.scenarios
+                ? {
+                    scenarios: c.scenarios.map((s) => ({
+                        name: s.name,
+                        values: s.values ?? [],
+                        ...(s.environment ? { environment: s.environment } : {}),
+                    })),
+                }
+                : {}),
+        })),
+        helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
+        settings: {
+            kubeVersion,
+            kubesecThreshold: raw.kubesec?.threshold ?? DEFAULT_KUBESEC_THRESHOLD,
+            externalReferences: raw.externalReferences ?? [],
+            // Objects without metadata.namespace are rendered into the gate's release namespace.
+            releaseNamespace: argv/* NAMESPACE */.CU,
+            ...(raw.kinds ? { kinds: raw.kinds } : {}),
+            ...(raw.policy?.networkPolicyEnvironments
+                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
+                : {}),
+            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
+        },
+        waivers: raw.waivers ?? [],
+        severity: raw.severity ?? {},
+        requirements: raw.requirements ?? {},
+    };
+}
+
+
+/***/ }),
+
+/***/ 6132:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ readChartMeta),
+/* harmony export */   Gg: () => (/* binding */ buildPlan)
+/* harmony export */ });
+/* unused harmony exports environmentOf, discoverScenarioFiles */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6675);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3319);
+// The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
+// from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
+// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart.
+
+
+
+
+
+function rel(cwd, abs) {
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join("/") || ".";
+}
+/** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
+async function readChartMeta(dirAbs, cwd) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "Chart.yaml");
+    const shown = rel(cwd, dirAbs);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dirAbs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dirAbs).isDirectory()) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`chart folder not found: ${shown}`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
+    }
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8"), rel(cwd, file));
+    const bad = y.problems[0];
+    if (bad)
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
+    const v = (y.value ?? {});
+    if (typeof v.name !== "string" || v.name === "") {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
+    }
+    const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
+    return {
+        name: v.name,
+        version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
+        dependencies: deps.filter((d) => d && typeof d.name === "string"),
+    };
+}
+/** Environment a scenario stands for, guessed from its name (prod-only rules use it). */
+function environmentOf(name) {
+    const n = name.toLowerCase();
+    for (const [env, re] of [
+        ["prod", /prod/],
+        ["staging", /stag/],
+        ["test", /test/],
+        ["dev", /dev|local/],
+    ]) {
+        if (re.test(n))
+            return env;
+    }
+    return undefined;
+}
+/** values-*.yaml beside Chart.yaml and ci/*-values.yaml: the scenarios found without configuration. */
+async function discoverScenarioFiles(dirAbs) {
+    const out = [];
+    const list = async (d) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(d).catch(() => [])).sort();
+    for (const f of await list(dirAbs)) {
+        const m = /^values-(.+)\.ya?ml$/.exec(f);
+        if (m)
+            out.push({ name: m[1], file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, f) });
+    }
+    for (const f of await list(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci"))) {
+        const m = /^(.+-values)\.ya?ml$/.exec(f);
+        if (m)
+            out.push({ name: `ci/${m[1]}`, file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci", f) });
+    }
+    return out;
+}
+async function discoverCharts(cwd) {
+    const root = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts");
+    const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(root).catch(() => [])).sort();
+    return names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, n)).filter((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml")));
+}
+function requireFile(abs, cwd, what) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} not found: ${rel(cwd, abs)}`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} is not a file: ${rel(cwd, abs)}`);
+    return rel(cwd, abs);
+}
+async function buildPlan(config, inputs, cwd) {
+    let dirs;
+    if (inputs.charts.length)
+        dirs = inputs.charts;
+    else if (config.charts.length)
+        dirs = config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir));
+    else {
+        dirs = await discoverCharts(cwd);
+        if (!dirs.length) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
+        }
+    }
+    const charts = [];
+    for (const abs of dirs) {
+        const meta = await readChartMeta(abs, cwd);
+        const dir = rel(cwd, abs);
+        const schemaAbs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "values.schema.json");
+        const info = { name: meta.name, version: meta.version, dir };
+        const fromConfig = inputs.charts.length
+            ? undefined
+            : config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
+        let scenarios;
+        if (inputs.valuesFiles.length) {
+            const files = inputs.valuesFiles.map((f) => requireFile(f, cwd, "values file"));
+            const name = files.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
+            scenarios = [{ chart: info, name, valuesFiles: files, ...envOf(name) }];
+        }
+        else if (fromConfig?.scenarios) {
+            scenarios = fromConfig.scenarios.map((s) => ({
+                chart: info,
+                name: s.name,
+                valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
+                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
+            }));
+        }
+        else {
+            const found = await discoverScenarioFiles(abs);
+            scenarios = found.length
+                ? found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }))
+                : [{ chart: info, name: "default", valuesFiles: [] }];
+        }
+        charts.push({
+            info,
+            abs,
+            scenarios,
+            meta,
+            ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
+        });
+    }
+    const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
+    return { charts, cells };
+}
+function envOf(name) {
+    const e = environmentOf(name);
+    return e ? { environment: e } : {};
+}
+
+
+/***/ }),
+
+/***/ 7055:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  applyPolicy: () => (/* binding */ applyPolicy),
+  gateRules: () => (/* binding */ gateRules),
+  runGate: () => (/* binding */ runGate),
+  severityFor: () => (/* binding */ severityFor)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/checks/workloads.ts
 function isObj(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -40371,391 +41306,8 @@ function check(ref, from, inv, ctx, releaseNs) {
     return undefined;
 }
 
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __nccwpck_require__(8522);
-// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
-var values_ajv = __nccwpck_require__(4052);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
-var equal = __nccwpck_require__(4951);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
-var ucs2length = __nccwpck_require__(6214);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/uri.js
-var uri = __nccwpck_require__(6285);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/validation_error.js
-var validation_error = __nccwpck_require__(5402);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
-var standalone = __nccwpck_require__(1398);
-var standalone_default = /*#__PURE__*/__nccwpck_require__.n(standalone);
-;// CONCATENATED MODULE: ./node_modules/ajv/package.json
-const ajv_package_namespaceObject = {"rE":"8.20.0"};
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/formats.js
-var formats = __nccwpck_require__(779);
-;// CONCATENATED MODULE: ./node_modules/ajv-formats/package.json
-const ajv_formats_package_namespaceObject = {"rE":"3.0.1"};
-;// CONCATENATED MODULE: ./src/values/ajv-cache.ts
-// Compiled ajv validators kept on disk as ajv's own standalone code, so a gate run whose schemas did not
-// change loads validation code instead of generating it: compiling the Kubernetes, chart and floe-gate
-// schemas was most of the gate's start-up CPU, loading the same code costs a few milliseconds.
-// An entry is named by a sha256 of everything that shapes the code (ajv and ajv-formats versions, the
-// caller's identity of schema, Ajv class and options) and carries a sha256 of its own body: a torn, edited
-// or foreign file is ignored and rewritten. Entries are written to a temporary file and renamed into place,
-// so concurrent gates share the folder safely. The same code runs either way: verdicts are identical.
-
-
-
-
-
-
-
-
-
-
-
-/** Bump when the file layout below changes. */
-const FORMAT = "floe-helm-ajv-cache-1";
-let cacheDir;
-/** Where validators are cached (Inputs.validatorCache); undefined compiles every time. */
-function useValidatorCache(dir) {
-    cacheDir = dir;
-}
-function validatorCacheDir() {
-    return cacheDir;
-}
-// CommonJS modules reach us through two interop layers (Node's ESM loader, the bundler's): unwrap either.
-const cjs = (m) => {
-    const d = m.default;
-    return d !== undefined && d.default !== undefined
-        ? d.default
-        : (d ?? m);
-};
-/** What standalone code may `require`: ajv's runtime helpers and ajv-formats' formats, from this bundle. */
-const runtime = {
-    "ajv/dist/runtime/equal": { default: cjs(equal["default"]) },
-    "ajv/dist/runtime/ucs2length": { default: cjs(ucs2length["default"]) },
-    "ajv/dist/runtime/uri": { default: cjs(uri["default"]) },
-    "ajv/dist/runtime/validation_error": { default: cjs(validation_error["default"]) },
-    "ajv-formats/dist/formats": {
-        fullFormats: formats.fullFormats ?? cjs(formats),
-        fastFormats: formats.fastFormats,
-    },
-};
-const standaloneCode = cjs((standalone_default()));
-const requireRe = /require\("([^"]+)"\)/g;
-/** Ajv options a compile must add for its validator to be cacheable (the source of the generated code). */
-const cacheableCode = { source: true };
-const hash = (s) => (0,external_node_crypto_.createHash)("sha256").update(s).digest("hex");
-function load(file, key) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, "utf8");
-    }
-    catch {
-        return undefined;
-    }
-    const nl = text.indexOf("\n");
-    const [format, k, sum] = text
-        .slice(0, nl)
-        .replace(/^\/\/ /, "")
-        .split(" ");
-    const body = text.slice(nl + 1);
-    if (format !== FORMAT || k !== key || sum !== hash(body))
-        return undefined;
-    try {
-        const mod = { exports: {} };
-        const req = (id) => {
-            if (!(id in runtime))
-                throw new Error(`unknown module ${id}`);
-            return runtime[id];
-        };
-        new Function("require", "module", "exports", body)(req, mod, mod.exports);
-        return typeof mod.exports === "function" ? mod.exports : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function store(file, key, c) {
-    let body;
-    try {
-        body = standaloneCode(c.ajv, c.validate);
-    }
-    catch {
-        return; // a schema ajv cannot emit as standalone code is simply compiled every time
-    }
-    for (const m of body.matchAll(requireRe))
-        if (!(m[1] in runtime))
-            return;
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(tmp, `// ${FORMAT} ${key} ${hash(body)}\n${body}`);
-        (0,external_node_fs_.renameSync)(tmp, file);
-    }
-    catch {
-        // A read-only or full disk costs speed, never a verdict.
-        try {
-            (0,external_node_fs_.rmSync)(tmp, { force: true });
-        }
-        catch { }
-    }
-}
-function entry(identity, dir) {
-    const key = hash([FORMAT, ajv_package_namespaceObject.rE, ajv_formats_package_namespaceObject.rE, ...identity].join("\0"));
-    return { key, file: external_node_path_default().join(dir, `${key}.cjs`) };
-}
-/** The cached validator for `identity` (every string that determines the generated code: schema text or
- * digest, Ajv class, options), or undefined when there is no sound entry (or no cache). */
-function cachedValidator(identity, dir = cacheDir) {
-    if (!dir)
-        return undefined;
-    const { key, file } = entry(identity, dir);
-    return load(file, key);
-}
-/** Writes a validator compiled with `code: cacheableCode` among its Ajv options for the next run. */
-function storeValidator(identity, c, dir = cacheDir) {
-    if (!dir)
-        return;
-    const { key, file } = entry(identity, dir);
-    store(file, key, c);
-}
-/** The validator for `identity`: loaded from the cache when a sound entry exists, else `compile()`d and
- * written for the next run. */
-function compileCached(identity, compile, dir = cacheDir) {
-    const hit = cachedValidator(identity, dir);
-    if (hit)
-        return hit;
-    const c = compile();
-    storeValidator(identity, c, dir);
-    return c.validate;
-}
-
-;// CONCATENATED MODULE: ./src/k8s/schemas.ts
-// The Kubernetes API schemas the static gate validates rendered objects against, offline. They come from
-// the OpenAPI v3 spec in the `k8s.io/kubernetes` Go module (what the API server serves), compacted by
-// scripts/k8s-schemas.mjs into schemas/kubernetes/v<major>.<minor>.json.gz (committed; no network at gate
-// time). Refresh: `node scripts/k8s-schemas.mjs 1.38` when the kind node image pin moves to a new minor.
-
-
-
-
-
-
-
-
-
-/** `schemas/kubernetes`, found from this module's own location so it works from src/ (tests) and from the
- * bundled dist/index.js alike (both sit below the package root that holds schemas/). */
-function kubeSchemasDir() {
-    let dir = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
-    for (let i = 0; i < 5; i++) {
-        const candidate = external_node_path_default().join(dir, "schemas", "kubernetes");
-        if ((0,external_node_fs_.existsSync)(candidate))
-            return candidate;
-        dir = external_node_path_default().dirname(dir);
-    }
-    throw new errors/* InputError */.dz("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
-}
-/** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
-function availableKubeVersions(dir = kubeSchemasDir()) {
-    return (0,external_node_fs_.readdirSync)(dir)
-        .map((f) => /^v(\d+)\.(\d+)\.json\.gz$/.exec(f))
-        .filter((m) => m !== null)
-        .sort((a, b) => Number(b[1]) - Number(a[1]) || Number(b[2]) - Number(a[2]))
-        .map((m) => `${m[1]}.${m[2]}`);
-}
-/** The default `--kube-version`: the Kubernetes minor the pinned kind node image runs. */
-function defaultKubeVersion(nodeImage = pins/* pins */.h.kindNodeImage) {
-    const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
-    if (!m)
-        throw new errors/* InputError */.dz(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
-    return `${m[1]}.${m[2]}`;
-}
-/** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
-function kubeMinor(version) {
-    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
-    if (!m)
-        throw new errors/* InputError */.dz(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
-    return `${m[1]}.${m[2]}`;
-}
-const loaded = new Map();
-function loadKubeSchemas(version, dir) {
-    const minor = kubeMinor(version);
-    const key = `${dir ?? ""}\0${minor}`;
-    const hit = loaded.get(key);
-    if (hit)
-        return hit;
-    const folder = dir ?? kubeSchemasDir();
-    const file = external_node_path_default().join(folder, `v${minor}.json.gz`);
-    if (!(0,external_node_fs_.existsSync)(file)) {
-        throw new errors/* InputError */.dz(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
-            `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`);
-    }
-    const schemas = JSON.parse((0,external_node_zlib_.gunzipSync)((0,external_node_fs_.readFileSync)(file)).toString("utf8"));
-    loaded.set(key, schemas);
-    return schemas;
-}
-/** Strict mode: an object schema that lists its properties accepts no others (what `kubectl apply
- * --validate=strict` and kubeconform -strict do), except where the API marks it open. */
-function strictify(node) {
-    if (Array.isArray(node))
-        return node.map(strictify);
-    if (node === null || typeof node !== "object")
-        return node;
-    const src = node;
-    const out = {};
-    for (const [k, v] of Object.entries(src)) {
-        if (k === "x-kubernetes-preserve-unknown-fields")
-            continue;
-        out[k] =
-            k === "properties"
-                ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, strictify(s)]))
-                : strictify(v);
-    }
-    if (out.properties &&
-        out.additionalProperties === undefined &&
-        !src["x-kubernetes-preserve-unknown-fields"]) {
-        out.additionalProperties = false;
-    }
-    return out;
-}
-function refsOf(node, into) {
-    if (Array.isArray(node)) {
-        for (const n of node)
-            refsOf(n, into);
-    }
-    else if (node !== null && typeof node === "object") {
-        for (const [k, v] of Object.entries(node)) {
-            if (k === "$ref" && typeof v === "string")
-                into.add(v.replace("#/definitions/", ""));
-            else
-                refsOf(v, into);
-        }
-    }
-}
-/** A self-contained schema for one kind: `$ref` to its definition plus every definition it reaches.
- * Undefined for a kind the API does not know (a CRD). */
-function standaloneKindSchema(schemas, apiVersion, kind, opts = { strict: true }) {
-    const root = schemas.kinds[`${apiVersion}/${kind}`];
-    if (!root)
-        return undefined;
-    const names = new Set();
-    const queue = [root];
-    while (queue.length > 0) {
-        const name = queue.pop();
-        if (names.has(name) || !schemas.definitions[name])
-            continue;
-        names.add(name);
-        const refs = new Set();
-        refsOf(schemas.definitions[name], refs);
-        queue.push(...refs);
-    }
-    const definitions = {};
-    for (const name of [...names].sort()) {
-        const def = schemas.definitions[name];
-        definitions[name] = opts.strict ? strictify(def) : def;
-    }
-    return { $ref: `#/definitions/${root}`, definitions };
-}
-const digests = new WeakMap();
-/** sha256 of a schema set and of the code here that turns it into schemas (strict, standalone, open
- * status): what anything built from it may be cached under. */
-function schemaSetDigest(schemas) {
-    let d = digests.get(schemas);
-    if (!d) {
-        d = (0,external_node_crypto_.createHash)("sha256")
-            .update(JSON.stringify(schemas))
-            .update([strictify, refsOf, standaloneKindSchema, openStatus].map(String).join("\0"))
-            .digest("hex");
-        digests.set(schemas, d);
-    }
-    return d;
-}
-/** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
- * object fields before validating so only real mistakes are reported. */
-function schemas_withoutNulls(value) {
-    if (Array.isArray(value))
-        return value.map(schemas_withoutNulls);
-    if (value === null || typeof value !== "object")
-        return value;
-    const out = {};
-    for (const [k, v] of Object.entries(value))
-        if (v !== null)
-            out[k] = schemas_withoutNulls(v);
-    return out;
-}
-/** `status` is written by controllers, never by a chart: the kinds' status schemas (PodStatus, ...) are left
- * out (an open object) so they cost no compile time. */
-function openStatus(schemas) {
-    const defs = { ...schemas.definitions };
-    for (const root of new Set(Object.values(schemas.kinds))) {
-        const def = defs[root];
-        const props = def?.properties;
-        if (def && props?.status)
-            defs[root] = { ...def, properties: { ...props, status: { type: "object" } } };
-    }
-    return defs;
-}
-/** Validates objects by apiVersion/kind. All definitions are registered once as one schema and each kind
- * compiles to a `$ref` into it, so shared types (PodSpec, ObjectMeta, ...) are compiled once for all kinds
- * rather than once per kind; each kind compiles on first use. */
-class KubeValidator {
-    schemas;
-    ajvInstance;
-    cache = new Map();
-    digest;
-    constructor(schemas) {
-        this.schemas = schemas;
-    }
-    /** All definitions registered once, built on the first kind that is not in the validator cache. */
-    get ajv() {
-        if (!this.ajvInstance) {
-            this.ajvInstance = (0,values_ajv/* createAjv */.gr)({
-                validateSchema: false,
-                inlineRefs: false,
-                code: { optimize: false, ...cacheableCode },
-            });
-            this.ajvInstance.addSchema({
-                $id: "k8s",
-                definitions: strictify(openStatus(this.schemas)),
-            });
-        }
-        return this.ajvInstance;
-    }
-    /** What the compiled code of a kind depends on: the schema set and the code that shapes it. */
-    identity(root) {
-        this.digest ??= (0,external_node_crypto_.createHash)("sha256")
-            .update(schemaSetDigest(this.schemas))
-            .update([values_ajv/* createAjv */.gr, KubeValidator].map(String).join("\0"))
-            .digest("hex");
-        return ["k8s", this.digest, root];
-    }
-    knows(apiVersion, kind) {
-        return this.schemas.kinds[`${apiVersion}/${kind}`] !== undefined;
-    }
-    /** Errors for a known kind ([] when valid); undefined for a kind without a schema. */
-    validate(doc) {
-        const key = `${String(doc.apiVersion ?? "")}/${String(doc.kind ?? "")}`;
-        let fn = this.cache.get(key);
-        if (fn === undefined) {
-            const root = this.schemas.kinds[key];
-            if (root) {
-                fn = compileCached(this.identity(root), () => {
-                    const ajv = this.ajv;
-                    return { ajv, validate: ajv.compile({ $ref: `k8s#/definitions/${root}` }) };
-                });
-            }
-            else
-                fn = null;
-            this.cache.set(key, fn);
-        }
-        if (fn === null)
-            return undefined;
-        return fn(schemas_withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
-    }
-}
-
+// EXTERNAL MODULE: ./src/k8s/schemas.ts
+var k8s_schemas = __nccwpck_require__(9324);
 ;// CONCATENATED MODULE: ./src/checks/k8s-schema.ts
 
 
@@ -40763,7 +41315,7 @@ const validators = new Map();
 function validatorFor(version) {
     let v = validators.get(version);
     if (!v) {
-        v = new KubeValidator(loadKubeSchemas(version));
+        v = new k8s_schemas/* KubeValidator */.gI((0,k8s_schemas/* loadKubeSchemas */.A3)(version));
         validators.set(version, v);
     }
     return v;
@@ -40810,7 +41362,7 @@ const k8sSchemaCheck = {
         const severity = ctx.severity("k8s-schema", "error");
         if (severity === "off")
             return [];
-        const version = ctx.settings.kubeVersion || defaultKubeVersion();
+        const version = ctx.settings.kubeVersion || (0,k8s_schemas/* defaultKubeVersion */.NG)();
         const validator = validatorFor(version);
         const declared = new Set((ctx.settings.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
         const findings = [];
@@ -40845,6 +41397,10 @@ const k8sSchemaCheck = {
     },
 };
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
 ;// CONCATENATED MODULE: ./src/exec/limiter.ts
 // Bounded concurrency for external programs (helm, kubesec): about one per core.
 /** At most `limit` calls of the returned function run at once; the others wait in call order. */
@@ -40870,6 +41426,8 @@ function limiter(limit) {
     };
 }
 
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
 ;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
 // kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
 // downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
@@ -40907,7 +41465,7 @@ function kubeconformFiles(schemas) {
         return hit;
     const files = new Map();
     for (const k of KUBESEC_KINDS) {
-        const standalone = standaloneKindSchema(schemas, k.apiVersion, k.kind, { strict: true });
+        const standalone = (0,k8s_schemas/* standaloneKindSchema */.xd)(schemas, k.apiVersion, k.kind, { strict: true });
         if (!standalone)
             continue;
         // kubeconform compiles as draft 4, where keywords beside a $ref are ignored: inline the root definition.
@@ -40922,7 +41480,7 @@ function kubeconformFiles(schemas) {
  * set and of the code that writes it, so a run that finds it need not build its files again. */
 function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_.tmpdir)(), "floe-helm-kubeconform")) {
     const hash = (0,external_node_crypto_.createHash)("sha256")
-        .update(schemaSetDigest(schemas))
+        .update((0,k8s_schemas/* schemaSetDigest */.aN)(schemas))
         .update([kubeconformFiles, kubeconformFileName, kubeconformVersionDir].map(String).join("\0"))
         .update(JSON.stringify(KUBESEC_KINDS))
         .digest("hex")
@@ -41120,13 +41678,13 @@ const kubesecCheck = {
         const bin = ctx.tools.kubesec;
         if (!bin)
             throw new errors/* InputError */.dz("kubesec check: no kubesec binary resolved (tools dir or installer)");
-        const schemas = loadKubeSchemas(ctx.settings.kubeVersion || defaultKubeVersion());
+        const schemas = (0,k8s_schemas/* loadKubeSchemas */.A3)(ctx.settings.kubeVersion || (0,k8s_schemas/* defaultKubeVersion */.NG)());
         const argv = kubesecScanArgv({
             bin,
             schemaLocation: ensureKubeconformDir(schemas),
             kubernetesVersion: schemas.kubernetesVersion,
         });
-        const docs = objects.map((o) => JSON.stringify(schemas_withoutNulls(kubesecDoc(o))));
+        const docs = objects.map((o) => JSON.stringify((0,k8s_schemas/* withoutNulls */.Le)(kubesecDoc(o))));
         const reports = await reportsFor(argv, docs);
         const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
         return kubesecFindings(cell, objects, reports, threshold, severity);
@@ -41420,7 +41978,906 @@ const registry_checks = [
     kubesecCheck,
 ];
 
-;// CONCATENATED MODULE: ./src/helm/argv.ts
+// EXTERNAL MODULE: ./src/helm/argv.ts
+var helm_argv = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/helm/deps.ts
+var deps = __nccwpck_require__(9264);
+// EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
+var manifest = __nccwpck_require__(3763);
+;// CONCATENATED MODULE: ./src/helm/output.ts
+// Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
+// (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
+
+
+// `<chart>/templates/x.yaml:6:15`, `(c/templates/x.yaml:7)`: a chart-relative template path with a line.
+const templatePos = /([A-Za-z0-9_.-]+\/(?:charts\/[A-Za-z0-9_.-]+\/)*templates\/[^\s:()"]+):(\d+)(?::(\d+))?/;
+const yamlOn = /YAML parse error on ([^\s:]+):.*?\bline (\d+)/s;
+function oneLine(s) {
+    return s
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !/^Use --debug flag/.test(l))
+        .join(" ")
+        .replace(/^Error: /, "");
+}
+/** The error of a failed `helm template`, at the template and line helm names. */
+function parseRenderError(stderr, chartDirAbs, cwd) {
+    const message = oneLine(stderr) || "helm template failed without a message";
+    const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
+    const y = yamlOn.exec(message);
+    if (y) {
+        return {
+            severity: "error",
+            message: message.replace(/^YAML parse error on [^\s:]+: /, `rendered output is not valid YAML (rendered line ${y[2]}): `),
+            file: (0,manifest/* templateFile */.v3)(y[1], chartDirAbs, cwd),
+            line: 1,
+            schema,
+            template: true,
+        };
+    }
+    const m = templatePos.exec(message);
+    if (m) {
+        return {
+            severity: "error",
+            message,
+            file: (0,manifest/* templateFile */.v3)(m[1], chartDirAbs, cwd),
+            line: Number(m[2]),
+            ...(m[3] ? { col: Number(m[3]) } : {}),
+            schema,
+            template: true,
+        };
+    }
+    return { severity: "error", message, schema, template: !schema };
+}
+/** The findings of `helm lint --strict` (INFO lines dropped; with --strict a WARNING fails too). */
+function parseLintOutput(stdout, chartDirAbs, cwd) {
+    const out = [];
+    let cur;
+    const flush = () => {
+        if (!cur || cur.sev === "INFO") {
+            cur = undefined;
+            return;
+        }
+        const message = cur.text
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(" ");
+        const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(message);
+        const m = templatePos.exec(message);
+        let file;
+        let line;
+        let col;
+        if (m) {
+            file = (0,manifest/* templateFile */.v3)(m[1], chartDirAbs, cwd);
+            line = Number(m[2]);
+            if (m[3])
+                col = Number(m[3]);
+        }
+        else if (cur.file) {
+            const abs = external_node_path_default().isAbsolute(cur.file) ? cur.file : external_node_path_default().join(chartDirAbs, cur.file);
+            file = external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
+        }
+        out.push({
+            severity: cur.sev === "ERROR" ? "error" : "warning",
+            message,
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+            ...(col ? { col } : {}),
+            schema,
+            template: cur.file.startsWith("templates/") || m !== null,
+        });
+        cur = undefined;
+    };
+    for (const raw of stdout.split("\n")) {
+        const m = /^\[(ERROR|WARNING|INFO)\] ([^:]*): ?(.*)$/.exec(raw);
+        if (m) {
+            flush();
+            cur = { sev: m[1], file: m[2], text: [m[3]] };
+        }
+        else if (cur && raw.trim() && !/^==> Linting|^Error: \d+ chart/.test(raw)) {
+            cur.text.push(raw);
+        }
+        else if (!raw.trim()) {
+            flush();
+        }
+    }
+    flush();
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/report/test-pods.ts
+var test_pods = __nccwpck_require__(1777);
+// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
+var local = __nccwpck_require__(8065);
+// EXTERNAL MODULE: ./src/values/ajv-cache.ts + 2 modules
+var ajv_cache = __nccwpck_require__(1660);
+// EXTERNAL MODULE: ./src/values/subcharts.ts
+var subcharts = __nccwpck_require__(1001);
+;// CONCATENATED MODULE: ./src/values/dead.ts
+// dead-value: a key a scenario values file sets that no template reads and the schema does not declare
+// (e.g. `dagster-webserver` where the chart reads `dagsterWebserver`: silently ignored by helm).
+// Reads are found by scanning templates for `.Values.a.b` and `index .Values "a" "b"`; a read of `a`
+// (in `with`, `range`, `toYaml`) counts as reading everything under `a`, so the rule errs towards silence.
+
+
+
+// `.Values`, `$.Values`, `$root.Values` (a variable holding the root context), never `.Chart.Values`.
+const valuesChain = /(?<![\w.$])(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
+const indexCall = /\bindex\s+(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
+/** The value paths a template text reads. */
+function readsOf(text) {
+    const out = [];
+    const rest = text.replace(indexCall, (_m, chain, keys) => {
+        const head = chain.split(".").filter(Boolean);
+        const tail = [...keys.matchAll(/"([^"]*)"/g)].map((k) => k[1]);
+        out.push([...head, ...tail]);
+        return "";
+    });
+    for (const m of rest.matchAll(valuesChain))
+        out.push(m[1].split(".").filter(Boolean));
+    return out;
+}
+async function filesUnder(dir) {
+    const out = [];
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+        const p = external_node_path_default().join(dir, e.name);
+        if (e.isDirectory())
+            out.push(...(await filesUnder(p)));
+        else
+            out.push(p);
+    }
+    return out;
+}
+/** Every value path the chart's templates (and its subcharts', under their key) read. With `subs` (from
+ * src/values/subcharts.ts) packed (.tgz) subcharts are read too; without, only unpacked folders. */
+async function chartReads(chartDir, deps, subs) {
+    const reads = [["global"]];
+    const notes = [];
+    for (const f of await filesUnder(external_node_path_default().join(chartDir, "templates"))) {
+        reads.push(...readsOf(await (0,promises_.readFile)(f, "utf8")));
+    }
+    if (subs) {
+        const vendored = new Set(subs.map((s) => s.key));
+        for (const d of deps) {
+            const key = d.alias ?? d.name;
+            if (vendored.has(key))
+                continue;
+            reads.push([key], ...conditionReads(d));
+            notes.push(`subchart '${d.name}' is not in charts/: keys under '${key}' are not checked`);
+        }
+        const walk = (list, prefix) => {
+            for (const s of list) {
+                // Conditions are paths from the root values, below the subcharts above.
+                for (const c of conditionReads(s))
+                    reads.push([...prefix, ...c]);
+                if (s.tags?.length)
+                    reads.push(["tags"]);
+                for (const t of (0,subcharts/* templatesOf */.r3)(s.chart))
+                    for (const r of readsOf(t))
+                        if (r[0] !== "global")
+                            reads.push([...prefix, s.key, ...r]);
+                walk(s.subs, [...prefix, s.key]);
+            }
+        };
+        walk(subs, []);
+        return { reads, notes };
+    }
+    for (const d of deps) {
+        const key = d.alias ?? d.name;
+        reads.push(...conditionReads(d));
+        if (d.tags?.length)
+            reads.push(["tags"]);
+        const subDir = external_node_path_default().join(chartDir, "charts", d.name);
+        const sub = await filesUnder(external_node_path_default().join(subDir, "templates"));
+        if (!sub.length) {
+            // Packed (.tgz) or not yet fetched: its reads are unknown, so nothing under its key is called dead.
+            reads.push([key]);
+            notes.push(`subchart '${d.name}' is not unpacked under charts/: keys under '${key}' are not checked`);
+            continue;
+        }
+        const subDeps = await readSubDeps(subDir);
+        const inner = await chartReads(subDir, subDeps);
+        for (const r of inner.reads)
+            reads.push(r[0] === "global" ? r : [key, ...r]);
+        notes.push(...inner.notes);
+    }
+    return { reads, notes };
+}
+function conditionReads(d) {
+    return (d.condition ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((c) => c.split("."));
+}
+async function readSubDeps(dir) {
+    try {
+        const { parse } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
+        const v = parse(await (0,promises_.readFile)(external_node_path_default().join(dir, "Chart.yaml"), "utf8"));
+        return Array.isArray(v?.dependencies) ? v.dependencies : [];
+    }
+    catch {
+        return [];
+    }
+}
+function startsWith(a, prefix) {
+    return prefix.length <= a.length && prefix.every((p, i) => a[i] === p);
+}
+/** Whether the schema declares `key` under the schema node `s` (properties, patternProperties, or a
+ * schema for additional properties); returns the sub-schema, or undefined when not declared. */
+function declared(root, s, key) {
+    const node = deref(root, s);
+    if (!node || typeof node !== "object")
+        return undefined;
+    if (node.properties && key in node.properties)
+        return node.properties[key];
+    for (const [re, sub] of Object.entries(node.patternProperties ?? {})) {
+        try {
+            if (new RegExp(re, "u").test(key))
+                return sub;
+        }
+        catch { }
+    }
+    if (node.additionalProperties && typeof node.additionalProperties === "object")
+        return node.additionalProperties;
+    for (const group of [node.allOf, node.anyOf, node.oneOf]) {
+        for (const sub of group ?? []) {
+            const d = declared(root, sub, key);
+            if (d !== undefined)
+                return d;
+        }
+    }
+    return undefined;
+}
+function deref(root, s) {
+    let cur = s;
+    for (let i = 0; i < 10; i++) {
+        const ref = cur?.$ref;
+        if (typeof ref !== "string" || !ref.startsWith("#/"))
+            return cur;
+        cur = ref
+            .slice(2)
+            .split("/")
+            .reduce((o, k) => (o && typeof o === "object" ? o[k] : undefined), root);
+    }
+    return cur;
+}
+/** Keys set in `file` that no read covers and the schema does not declare; reported at the highest dead
+ * key (its children are not listed again). */
+function deadValues(file, reads, schema) {
+    const out = [];
+    if (reads.some((r) => r.length === 0))
+        return out; // a template reads all values
+    const walk = (v, p, s) => {
+        if (!v || typeof v !== "object" || Array.isArray(v))
+            return;
+        for (const [k, child] of Object.entries(v)) {
+            const kp = [...p, k];
+            // Read as a whole (or a parent read): everything under it is used.
+            if (reads.some((r) => startsWith(kp, r)))
+                continue;
+            const sub = s === undefined ? undefined : declared(schema, s, k);
+            const readBelow = reads.some((r) => startsWith(r, kp));
+            if (!readBelow && sub === undefined) {
+                out.push({ path: kp, at: file.positionOf(kp) ?? { file: file.file, line: 1, col: 1 } });
+                continue;
+            }
+            walk(child, kp, sub);
+        }
+    };
+    walk(file.value, [], schema);
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/values/schema.ts
+var schema = __nccwpck_require__(7439);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
+var gate_config = __nccwpck_require__(8823);
+// EXTERNAL MODULE: ./src/gate/plan.ts
+var gate_plan = __nccwpck_require__(6132);
+;// CONCATENATED MODULE: ./src/gate/waivers.ts
+function glob(pattern, value) {
+    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    return re.test(value);
+}
+function waiverMatches(w, f) {
+    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
+}
+/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
+function applyWaivers(findings, waivers, today) {
+    return findings.map((f) => {
+        const matching = waivers.filter((w) => waiverMatches(w, f));
+        if (matching.length === 0)
+            return f;
+        const active = matching.find((w) => w.expiry >= today);
+        if (active)
+            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
+        const expired = matching[0];
+        return {
+            ...f,
+            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+        };
+    });
+}
+/** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
+ * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
+const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
+/** Waivers that matched no finding of the run (expired ones that matched are already named in the
+ * finding): they excuse nothing any more and should be removed before they hide a new problem. */
+function unusedWaivers(waivers, findings) {
+    return waivers.filter((w) => !isUpgradeRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
+}
+
+;// CONCATENATED MODULE: ./src/gate/run.ts
+// The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
+// run concurrently up to the number of cores -> every registered check on the shared rendered objects
+// -> severity overrides and waivers -> findings and check statuses for runPhase.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Rule ids this module reports itself (the registry's checks report theirs). */
+const gateRules = {
+    yamlParse: "yaml-parse",
+    duplicateKey: "duplicate-key",
+    valuesSchema: "values-schema",
+    lint: "lint",
+    render: "render",
+    deadValue: "dead-value",
+    waiverUnused: "waiver-unused",
+    dependency: "dependency",
+};
+function run_glob(pattern, s) {
+    const re = new RegExp(`^${pattern
+        .split("*")
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*")}$`);
+    return re.test(s);
+}
+/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
+ * (`policy/*`). */
+function severityFor(config, rule) {
+    const exact = config.severity[rule];
+    if (exact)
+        return exact;
+    const hits = Object.keys(config.severity)
+        .filter((k) => k.includes("*") && run_glob(k, rule))
+        .sort((a, b) => b.length - a.length);
+    return hits[0] ? config.severity[hits[0]] : undefined;
+}
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts). */
+function applyPolicy(f, config, today) {
+    const sev = severityFor(config, f.rule);
+    if (sev === "off")
+        return undefined;
+    const out = sev ? { ...f, severity: sev } : f;
+    return applyWaivers([out], config.waivers, today)[0];
+}
+async function runGate(ctx, inputs, opts) {
+    const { cwd } = opts;
+    (0,ajv_cache/* useValidatorCache */.UZ)(inputs.validatorCache);
+    const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
+    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const checks = opts.checks ?? registry_checks;
+    if (!inputs.toolsDir) {
+        throw new errors/* InputError */.dz("the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+    }
+    const helmBin = new Map();
+    for (const m of config.helmMajors)
+        helmBin.set(m, await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, `helm${m}`));
+    const kubesecPath = external_node_path_default().join(inputs.toolsDir, "kubesec");
+    const checkCtx = {
+        severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
+        settings: { ...config.settings, releaseNamespace: helm_argv/* NAMESPACE */.CU },
+        tools: (0,external_node_fs_.existsSync)(kubesecPath) ? { kubesec: kubesecPath } : {},
+        cwd,
+    };
+    const all = [];
+    const statuses = [];
+    const covers = (rule) => Object.entries(config.requirements)
+        .filter(([, rules]) => rules.some((r) => run_glob(r, rule)))
+        .map(([id]) => id);
+    const statusInto = (into, rule, id, state, ms, reason) => {
+        const c = covers(rule);
+        into.push({
+            id,
+            rule,
+            state: severityFor(config, rule) === "off" ? "skip" : state,
+            ...(severityFor(config, rule) === "off"
+                ? { reason: "turned off in floe-gate.yaml" }
+                : reason
+                    ? { reason }
+                    : {}),
+            ...(ms !== undefined ? { durationMs: ms } : {}),
+            ...(c.length ? { covers: c } : {}),
+        });
+    };
+    const status = (rule, id, state, ms, reason) => statusInto(statuses, rule, id, state, ms, reason);
+    const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
+    // --- values: once per file and per chart, before any helm runs ---
+    const loaded = new Map();
+    const load = async (file) => {
+        let y = loaded.get(file);
+        if (!y) {
+            try {
+                y = await (0,yaml/* loadYamlFile */.Y3)(file, cwd);
+            }
+            catch (e) {
+                if (e instanceof yaml/* FileTooLarge */.Sv)
+                    throw new errors/* InputError */.dz(e.message.replace(`${file}: `, ""), { file });
+                throw e;
+            }
+            loaded.set(file, y);
+        }
+        return y;
+    };
+    // Dependencies first, once per chart (src/helm/deps.ts): helm renders a built copy when charts/ lacks
+    // what Chart.yaml / Chart.lock list; a dependency that cannot be built is one finding and the chart's
+    // render and lint are skipped (helm would only say "missing in charts/ directory").
+    const renderDir = new Map();
+    const depsMissing = new Set();
+    for (const chart of plan.charts) {
+        const major = config.helmMajors[0];
+        const t0 = Date.now();
+        const prep = await (0,deps/* prepareDependencies */.d)(chart.abs, cwd, { bin: helmBin.get(major), major }, inputs.workDir);
+        renderDir.set(chart.info.dir, prep.dirAbs);
+        if (!prep.built && !prep.problems.length)
+            continue;
+        for (const p of prep.problems)
+            all.push({
+                rule: gateRules.dependency,
+                severity: "error",
+                message: p.message,
+                ...p.at,
+                chart: chart.info.name,
+            });
+        if (prep.problems.length)
+            depsMissing.add(chart.info.dir);
+        status(gateRules.dependency, `dependency ${chart.info.name}`, prep.problems.length ? "fail" : "pass", Date.now() - t0);
+    }
+    const noDeps = (s) => depsMissing.has(s.chart.dir);
+    // helm runs are the long pole: up to one per core at a time, queued as soon as their values files are
+    // known to be YAML, while this process checks values and then the rendered objects of each cell as its
+    // render arrives (this process's own work and kubesec fill the cores between helm runs). Every render
+    // is queued before any lint: a render feeds the checks and kubesec, a lint feeds nothing, so the run
+    // ends on a short lint rather than on a render still to be checked.
+    const parallelism = opts.parallelism ?? external_node_os_default().availableParallelism();
+    const tasks = [
+        ...plan.cells.map((cell) => ({ cell, kind: "template" })),
+        ...plan.cells.map((cell) => ({ cell, kind: "lint" })),
+    ];
+    const helmSlot = limiter(parallelism);
+    const helmEnv = (0,helm_argv/* helmRunEnv */.nD)(process.env);
+    const helmRuns = new Map();
+    const helmRun = (t) => {
+        let p = helmRuns.get(t);
+        if (!p) {
+            const { scenario: s, helm } = t.cell;
+            const args = {
+                bin: helmBin.get(helm),
+                major: helm,
+                chartDir: renderDir.get(s.chart.dir) ?? s.chart.dir,
+                valuesFiles: s.valuesFiles,
+                kubeVersion: config.settings.kubeVersion,
+            };
+            const argv = t.kind === "template" ? (0,helm_argv/* helmTemplateArgv */.fn)(args) : (0,helm_argv/* helmLintArgv */.iJ)(args);
+            p = helmSlot(() => (0,runner/* runTool */.q)(argv, { cwd, env: helmEnv }));
+            // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
+            p.catch(() => { });
+            helmRuns.set(t, p);
+        }
+        return p;
+    };
+    const prefetchable = async (s) => {
+        if (noDeps(s))
+            return false;
+        for (const f of s.valuesFiles) {
+            const abs = external_node_path_default().resolve(cwd, f);
+            // Large files are left to the values phase (it reports them); so are files that are not YAML.
+            if (!(0,external_node_fs_.existsSync)(abs) || (0,external_node_fs_.statSync)(abs).size > 1024 * 1024)
+                return false;
+            if ((await load(f)).problems.some((p) => p.rule === gateRules.yamlParse))
+                return false;
+        }
+        return true;
+    };
+    for (const t of tasks)
+        if (await prefetchable(t.cell.scenario))
+            void helmRun(t);
+    const scenarioValues = new Map();
+    // Per-file values-schema findings, so the merged check does not repeat them.
+    const perFileSchema = new Set();
+    const schemaKey = (f) => `${f.file}:${f.line}:${f.col}:${f.message}`;
+    const schemas = new Map();
+    // Each subchart's own values.schema.json, as helm validates it (src/values/subcharts.ts).
+    const subSchemas = new Map();
+    for (const chart of plan.charts) {
+        const chartFindings = [];
+        const base = { chart: chart.info.name };
+        const valuesFile = external_node_path_default().join(chart.info.dir, "values.yaml");
+        const defaults = (0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
+        let compiled;
+        if (chart.schemaFile) {
+            compiled = (0,schema/* compileValuesSchema */.tV)(await (0,promises_.readFile)(external_node_path_default().resolve(cwd, chart.schemaFile), "utf8"), chart.schemaFile);
+            schemas.set(chart, compiled);
+            if ("problem" in compiled) {
+                chartFindings.push({
+                    rule: gateRules.valuesSchema,
+                    severity: "error",
+                    message: compiled.problem.message,
+                    ...compiled.problem.at,
+                    ...base,
+                });
+            }
+            else {
+                chart.info.schema = compiled.schema;
+            }
+        }
+        const subs = new subcharts/* SubchartSchemas */.D$(await (0,subcharts/* loadSubcharts */.Qt)(renderDir.get(chart.info.dir) ?? chart.abs, cwd, chart.abs));
+        subSchemas.set(chart, subs);
+        for (const p of subs.problems)
+            chartFindings.push({
+                rule: gateRules.valuesSchema,
+                severity: "error",
+                message: p.message,
+                ...p.at,
+                ...base,
+            });
+        const files = [
+            ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
+        ];
+        const t0 = Date.now();
+        for (const file of files) {
+            const y = await load(file);
+            for (const p of y.problems)
+                chartFindings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
+            // A subchart's section is checked only where a scenario with this file enables the subchart.
+            const withFile = chart.scenarios.filter((s) => file === defaults?.file || s.valuesFiles.includes(file));
+            const subProblems = subs.any
+                ? subs.checkFile(y, await Promise.all(withFile.map(async (s) => [
+                    ...(defaults ? [defaults] : []),
+                    ...(await Promise.all(s.valuesFiles.map(load))),
+                ])))
+                : [];
+            if ((compiled && "validate" in compiled) || subProblems.length) {
+                const own = compiled && "validate" in compiled ? (0,schema/* validateFile */.nJ)(compiled.validate, y) : [];
+                for (const p of [...own, ...subProblems]) {
+                    perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
+                    chartFindings.push({
+                        rule: gateRules.valuesSchema,
+                        severity: "error",
+                        message: p.message,
+                        ...p.at,
+                        ...base,
+                    });
+                }
+            }
+        }
+        const reads = await chartReads(chart.abs, chart.meta.dependencies, subs.subs);
+        for (const s of chart.scenarios) {
+            const ys = await Promise.all(s.valuesFiles.map(load));
+            scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
+            const deadFindings = [];
+            for (const y of ys) {
+                for (const d of deadValues(y, reads.reads, chart.info.schema)) {
+                    deadFindings.push({
+                        rule: gateRules.deadValue,
+                        severity: "error",
+                        message: `'${d.path.join(".")}' is set but no template of ${chart.info.name} reads it and values.schema.json does not declare it (a misspelt key is silently ignored by helm)`,
+                        ...d.at,
+                        ...base,
+                        scenario: s.name,
+                    });
+                }
+            }
+            chartFindings.push(...deadFindings);
+            status(gateRules.deadValue, `dead-value ${chart.info.name}/${s.name}`, stateOf(deadFindings), undefined, reads.notes.join("; ") || undefined);
+        }
+        const byRule = (r) => chartFindings.filter((f) => f.rule === r);
+        status(gateRules.yamlParse, `yaml-parse ${chart.info.name} values`, stateOf(byRule(gateRules.yamlParse)), Date.now() - t0);
+        status(gateRules.duplicateKey, `duplicate-key ${chart.info.name} values`, stateOf(byRule(gateRules.duplicateKey)));
+        if (!chart.schemaFile && !subs.any)
+            status(gateRules.valuesSchema, `values-schema ${chart.info.name}`, "skip", undefined, "the chart has no values.schema.json");
+        all.push(...chartFindings);
+    }
+    // --- cells: render + lint per chart x scenario x helm major, concurrently ---
+    const byScenario = new Map();
+    for (const c of plan.cells) {
+        const st = byScenario.get(c.scenario) ?? {
+            scenario: c.scenario,
+            pending: 0,
+            started: Date.now(),
+            // Seeded with what the values checks found in the scenario's own files, so its progress line counts it.
+            findings: all.filter((f) => f.chart === c.scenario.chart.name &&
+                (f.scenario === c.scenario.name || c.scenario.valuesFiles.includes(f.file ?? ""))),
+        };
+        st.pending += 2;
+        byScenario.set(c.scenario, st);
+    }
+    const totalScenarios = byScenario.size;
+    let doneScenarios = 0;
+    const finish = (s) => {
+        const st = byScenario.get(s);
+        if (--st.pending > 0)
+            return;
+        doneScenarios++;
+        const e = st.findings.filter((f) => f.severity === "error").length;
+        const w = st.findings.filter((f) => f.severity === "warning").length;
+        const majors = config.helmMajors.map((m) => `helm${m}`).join("+");
+        ctx.progress(`gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${e} error(s), ${w} warning(s) in ${((Date.now() - st.started) / 1000).toFixed(1)}s`);
+    };
+    const chartOf = new Map();
+    for (const ch of plan.charts)
+        for (const s of ch.scenarios)
+            chartOf.set(s, ch);
+    const renderFailed = new Set();
+    const schemaFailed = new Set();
+    // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
+    const unparsable = (s) => s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
+    const lintMessages = new Map();
+    const cellFindings = new Map();
+    const cellStatuses = new Map();
+    const runCell = async (task) => {
+        const { cell, kind } = task;
+        // This cell's check statuses, reported in plan order like its findings.
+        const mine = [];
+        cellStatuses.set(task, mine);
+        const status = (rule, id, state, ms, reason) => statusInto(mine, rule, id, state, ms, reason);
+        const { scenario: s, helm } = cell;
+        const chart = chartOf.get(s);
+        const base = { chart: s.chart.name, scenario: s.name, helm };
+        const out = [];
+        const compiled = schemas.get(chart);
+        if (kind === "template") {
+            // Merged values are what helm validates; their verdict differs between majors on nulls.
+            // An invalid schema is reported once, at the schema file, by values-schema.
+            if (compiled && "problem" in compiled)
+                schemaFailed.add(cell);
+            const subs = subSchemas.get(chart);
+            if (subs.problems.length)
+                schemaFailed.add(cell);
+            if ((compiled && "validate" in compiled) || subs.any) {
+                const values = scenarioValues.get(s);
+                const ps = [
+                    ...(compiled && "validate" in compiled ? (0,schema/* validateMerged */.rM)(compiled.validate, values, helm) : []),
+                    ...subs.checkMerged(values, helm),
+                ];
+                for (const p of ps) {
+                    schemaFailed.add(cell);
+                    // Already reported by the per-file check at the same place.
+                    if (perFileSchema.has(schemaKey({ ...p.at, message: p.message })))
+                        continue;
+                    out.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
+                }
+                status(gateRules.valuesSchema, `values-schema ${s.chart.name}/${s.name} helm${helm}`, stateOf(out));
+            }
+            if (unparsable(s) || noDeps(s)) {
+                const reason = noDeps(s)
+                    ? "the chart's dependencies are missing (see dependency)"
+                    : "a values file of the scenario is not valid YAML (see yaml-parse)";
+                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
+                for (const c of checks)
+                    status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
+                byScenario.get(s).findings.push(...out);
+                cellFindings.set(task, out);
+                finish(s);
+                return;
+            }
+            const r = await helmRun(task);
+            if (r.code !== 0) {
+                renderFailed.add(cell);
+                const m = parseRenderError(r.stderr, chart.abs, cwd);
+                // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
+                // unless ajv found nothing: then helm's message is the finding.
+                if (!(m.schema && schemaFailed.has(cell))) {
+                    out.push({
+                        rule: m.schema
+                            ? gateRules.valuesSchema
+                            : m.message.startsWith("rendered output is not valid YAML")
+                                ? gateRules.yamlParse
+                                : gateRules.render,
+                        severity: "error",
+                        message: m.schema ? `helm ${helm} rejects the values: ${m.message}` : m.message,
+                        ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
+                        ...base,
+                    });
+                }
+                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "fail", r.durationMs);
+                for (const c of checks)
+                    status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, "the chart did not render");
+            }
+            else {
+                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "pass", r.durationMs);
+                const parsed = (0,manifest/* parseManifestDocuments */.zt)(r.stdout, { chartDir: chart.abs, cwd });
+                for (const p of parsed.problems) {
+                    out.push({
+                        rule: p.rule,
+                        severity: "error",
+                        message: p.message,
+                        ...p.at,
+                        ...base,
+                        ...(p.object ? { object: p.object } : {}),
+                    });
+                }
+                status(gateRules.duplicateKey, `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`, stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)));
+                const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
+                // helm test pods and the requirements they declare (floe.dev/covers): skipped here, run by a cluster phase.
+                statuses.push(...(0,test_pods/* gateTestPodStatuses */.VT)(rc));
+                const start = (c) => {
+                    const c0 = Date.now();
+                    try {
+                        const res = c.run(rc, checkCtx);
+                        if (Array.isArray(res))
+                            return Promise.resolve({ fs: res, ms: Date.now() - c0 });
+                        return res.then((fs) => ({ fs, ms: Date.now() - c0 }), (error) => ({ error, ms: Date.now() - c0 }));
+                    }
+                    catch (error) {
+                        return Promise.resolve({ error, ms: Date.now() - c0 });
+                    }
+                };
+                // Checks that run a program (kubesec) start first: it runs while this process does the others.
+                const outcomes = new Map();
+                for (const c of [...checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
+                    if (severityFor(config, c.rule) !== "off")
+                        outcomes.set(c, start(c));
+                for (const c of checks) {
+                    const o = outcomes.get(c);
+                    if (!o) {
+                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
+                        continue;
+                    }
+                    const res = await o;
+                    if ("fs" in res) {
+                        const fs = res.fs.map((f) => ({ ...base, ...f }));
+                        out.push(...fs);
+                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), res.ms);
+                    }
+                    else {
+                        const msg = `check ${c.rule} failed: ${res.error.message}`;
+                        out.push({ rule: c.rule, severity: "error", message: msg, ...base });
+                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", res.ms, msg);
+                    }
+                }
+            }
+        }
+        else if (unparsable(s) || noDeps(s)) {
+            status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, noDeps(s)
+                ? "the chart's dependencies are missing (see dependency)"
+                : "a values file is not valid YAML");
+        }
+        else {
+            const r = await helmRun(task);
+            const ms = parseLintOutput(r.stdout, chart.abs, cwd);
+            const lint = [];
+            for (const m of ms) {
+                if (m.schema)
+                    continue; // values-schema reports these at file:line
+                lint.push({
+                    rule: gateRules.lint,
+                    severity: m.severity,
+                    message: m.message,
+                    ...(m.file
+                        ? // Helm names the file but not always a line: line 1, so every finding reads file:line.
+                            { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) }
+                        : {}),
+                    ...base,
+                });
+            }
+            if (r.code !== 0 && !ms.length) {
+                lint.push({
+                    rule: gateRules.lint,
+                    severity: "error",
+                    message: `helm lint failed: ${(r.stderr || r.stdout).trim().split("\n")[0]}`,
+                    ...base,
+                });
+            }
+            lintMessages.set(cell, lint);
+            byScenario.get(s).findings.push(...lint);
+            status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, r.code === 0 ? "pass" : "fail", r.durationMs);
+        }
+        const st = byScenario.get(s);
+        st.findings.push(...out);
+        cellFindings.set(task, out);
+        finish(s);
+    };
+    await Promise.all(tasks.map(runCell));
+    // Cells finish in any order; their findings are taken in plan order, so which of two equal findings is
+    // kept below (helm 3's wording before helm 4's) never depends on timing.
+    for (const t of tasks)
+        all.push(...(cellFindings.get(t) ?? []));
+    for (const t of tasks)
+        statuses.push(...(cellStatuses.get(t) ?? []));
+    // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
+    for (const cell of plan.cells) {
+        const fs = lintMessages.get(cell);
+        if (!fs)
+            continue;
+        const keep = renderFailed.has(cell)
+            ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
+            : fs;
+        all.push(...keep);
+    }
+    // The same finding from both majors is one finding (helm named only when one major reports it).
+    const seen = new Map();
+    const kept = [];
+    for (const f of all) {
+        const p = applyPolicy(f, config, today);
+        if (!p)
+            continue;
+        kept.push(p);
+        // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
+        const msg = p.rule === gateRules.render && p.line ? "" : p.message;
+        const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
+        const prev = seen.get(key);
+        if (prev) {
+            if (prev.helm !== p.helm)
+                delete prev.helm;
+            continue;
+        }
+        seen.set(key, p);
+    }
+    for (const f of seen.values())
+        ctx.add(f);
+    // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
+    // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
+    const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
+    const complete = renderFailed.size === 0 && depsMissing.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
+    if (wsev !== "off" && complete) {
+        const stale = unusedWaivers(config.waivers, kept);
+        for (const w of stale) {
+            ctx.add({
+                rule: gateRules.waiverUnused,
+                severity: wsev,
+                message: `waiver (rule ${w.rule}, object ${w.object}) matched no finding in this run: remove it, the problem it excused is gone (reason was: ${w.reason})`,
+                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+                object: w.object,
+            });
+        }
+        if (config.waivers.length)
+            status(gateRules.waiverUnused, "waiver-unused", stateOf(stale.map(() => ({ severity: wsev }))));
+    }
+    for (const s of statuses)
+        ctx.check(s);
+    ctx.output("charts", String(plan.charts.length));
+    ctx.output("cells", String(plan.cells.length));
+}
+
+
+/***/ }),
+
+/***/ 956:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CU: () => (/* binding */ NAMESPACE),
+/* harmony export */   eX: () => (/* binding */ helmDependencyBuildArgv),
+/* harmony export */   fn: () => (/* binding */ helmTemplateArgv),
+/* harmony export */   iJ: () => (/* binding */ helmLintArgv),
+/* harmony export */   nD: () => (/* binding */ helmRunEnv)
+/* harmony export */ });
+/* unused harmony export RELEASE */
 /** Release name and namespace used for every static render, so outputs are comparable across cells. */
 const RELEASE = "floe-gate";
 const NAMESPACE = "floe-gate";
@@ -41471,625 +42928,28 @@ function helmDependencyBuildArgv(a) {
     return [a.bin, "dependency", "build", a.chartDir, ...(a.refresh ? [] : ["--skip-refresh"])];
 }
 
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __nccwpck_require__(2088);
-var semver_default = /*#__PURE__*/__nccwpck_require__.n(semver);
-// EXTERNAL MODULE: ./src/values/yaml.ts
-var yaml = __nccwpck_require__(3319);
-;// CONCATENATED MODULE: ./src/values/schema.ts
 
+/***/ }),
 
+/***/ 9264:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-// Keywords about what must be present: a single override file is partial by design, so these are only
-// meaningful on the merged values.
-const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
-function pointerToPath(pointer) {
-    if (pointer === "")
-        return [];
-    return pointer
-        .slice(1)
-        .split("/")
-        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-/** Path segments with list indexes as numbers, as the YAML node lookup wants them. */
-function docPath(value, segs) {
-    const out = [];
-    let cur = value;
-    for (const s of segs) {
-        if (Array.isArray(cur)) {
-            out.push(Number(s));
-            cur = cur[Number(s)];
-        }
-        else {
-            out.push(s);
-            cur = cur && typeof cur === "object" ? cur[s] : undefined;
-        }
-    }
-    return out;
-}
-function show(v) {
-    const s = JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-function schema_describe(e, data) {
-    const where = e.instancePath === "" ? "values" : pointerToPath(e.instancePath).join(".");
-    const p = e.params;
-    switch (e.keyword) {
-        case "additionalProperties":
-            return `${where}: '${String(p.additionalProperty)}' is not allowed by the schema (no such property)`;
-        case "required":
-            return `${where}: required property '${String(p.missingProperty)}' is missing`;
-        case "type": {
-            const v = valueAt(data, pointerToPath(e.instancePath));
-            return `${where}: must be ${String(p.type)}, got ${v === null ? "null" : Array.isArray(v) ? "array" : typeof v} ${show(v)}`;
-        }
-        case "enum":
-            return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, pointerToPath(e.instancePath)))}`;
-        default:
-            return `${where}: ${e.message ?? e.keyword} (schema ${e.schemaPath})`;
-    }
-}
-function valueAt(data, segs) {
-    let cur = data;
-    for (const s of segs)
-        cur = cur && typeof cur === "object" ? cur[s] : undefined;
-    return cur;
-}
-/** Compiles a chart's values.schema.json; a schema that is not JSON or not valid JSON Schema becomes a
- * problem at its own file:line. */
-function compileValuesSchema(text, file) {
-    let schema;
-    try {
-        schema = JSON.parse(text);
-    }
-    catch (e) {
-        const y = (0,yaml/* parseYamlText */.cd)(text, file);
-        const at = y.problems[0]?.at ?? { file, line: 1, col: 1 };
-        return {
-            problem: { message: `not valid JSON: ${e.message}`, at, pointer: "", keyword: "json" },
-        };
-    }
-    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
-        if (typeof schema !== "boolean") {
-            return {
-                problem: {
-                    message: "a values schema must be a JSON object (or true/false)",
-                    at: { file, line: 1, col: 1 },
-                    pointer: "",
-                    keyword: "type",
-                },
-            };
-        }
-    }
-    const draft = (0,values_ajv/* draftOf */.bz)(schema);
-    if (typeof draft === "object") {
-        const at = (0,yaml/* parseYamlText */.cd)(text, file).positionOf(["$schema"]) ?? { file, line: 1, col: 1 };
-        return {
-            problem: {
-                message: `$schema ${draft.unknown} is not a JSON Schema draft helm knows (draft-04, draft-06, draft-07, 2019-09, 2020-12 at json-schema.org): helm 3 and 4 try to download it and fail the render`,
-                at,
-                pointer: "/$schema",
-                keyword: "$schema",
-            },
-        };
-    }
-    // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
-    // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
-    // than it saves on a few values files.
-    const opts = { validateFormats: false, code: { optimize: false, ...cacheableCode } };
-    const canonical = (0,values_ajv/* withCanonicalDraft */._2)(schema);
-    // Only a schema that passed the meta-schema check is ever cached: a cache hit skips that check too.
-    // The code that picks the draft, the Ajv class and its options is part of what the cached code depends on.
-    const identity = [
-        values_ajv/* draftOf */.bz.toString(),
-        values_ajv/* withCanonicalDraft */._2.toString(),
-        values_ajv/* createAjvFor */.Fl.toString(),
-        compileValuesSchema.toString(),
-        String(draft),
-        JSON.stringify(canonical),
-    ];
-    const cached = cachedValidator(identity);
-    if (cached)
-        return { validate: cached, schema: canonical };
-    const ajv = (0,values_ajv/* createAjvFor */.Fl)(schema, opts);
-    schema = canonical;
-    if (!ajv.validateSchema(schema)) {
-        const err = ajv.errors?.[0];
-        const positions = (0,yaml/* parseYamlText */.cd)(text, file);
-        const segs = pointerToPath(err?.instancePath ?? "");
-        const at = positions.positionOf(docPath(schema, segs)) ?? { file, line: 1, col: 1 };
-        const where = segs.length ? segs.join(".") : "schema";
-        return {
-            problem: {
-                message: `not a valid JSON Schema: ${where} ${err?.message ?? "is invalid"}`,
-                at,
-                pointer: err?.instancePath ?? "",
-                keyword: "schema",
-            },
-        };
-    }
-    try {
-        const validate = ajv.compile(schema);
-        storeValidator(identity, { ajv, validate });
-        return { validate, schema };
-    }
-    catch (e) {
-        return {
-            problem: {
-                message: `cannot compile the schema: ${e.message}`,
-                at: { file, line: 1, col: 1 },
-                pointer: "",
-                keyword: "schema",
-            },
-        };
-    }
-}
-/** Helm drops keys set to null when it merges (that is how a values file deletes a default). */
-function schema_withoutNulls(v) {
-    if (Array.isArray(v))
-        return v;
-    if (v && typeof v === "object") {
-        const out = {};
-        for (const [k, x] of Object.entries(v))
-            if (x !== null)
-                out[k] = schema_withoutNulls(x);
-        return out;
-    }
-    return v;
-}
-/** Merges values the way helm does: maps merge key by key, anything else (lists too) is replaced, and a
- * null removes the key. */
-function mergeValues(base, over) {
-    if (!schema_isObj(base) || !schema_isObj(over))
-        return over === undefined ? base : over;
-    const out = { ...base };
-    for (const [k, v] of Object.entries(over)) {
-        if (v === null)
-            delete out[k];
-        else
-            out[k] = k in out ? mergeValues(out[k], v) : v;
-    }
-    return out;
-}
-function schema_isObj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-function errorPath(e) {
-    const segs = pointerToPath(e.instancePath);
-    const p = e.params;
-    if (e.keyword === "additionalProperties" && typeof p.additionalProperty === "string") {
-        return [...segs, p.additionalProperty];
-    }
-    return segs;
-}
-/** Errors of one values file on its own (presence keywords left to the merged check). */
-function validateFile(validate, file) {
-    if (file.value === undefined)
-        return [];
-    const data = schema_withoutNulls(file.value ?? {});
-    if (validate(data))
-        return [];
-    const out = [];
-    for (const e of validate.errors ?? []) {
-        if (presenceKeywords.has(e.keyword))
-            continue;
-        out.push(problemAt(e, data, [file]));
-    }
-    return dedupe(out);
-}
-/**
- * Errors of the merged values (chart defaults first, then each scenario file), each placed in the last
- * file that set the offending value (or its nearest parent). `files[0]` is the chart's values.yaml.
- * Helm 3 validates a null that the chart's own values.yaml sets (as null); Helm 4 drops it first, as both
- * do for nulls in override files (see the agreement corpus).
- */
-function validateMerged(validate, files, major = 4) {
-    const [defaults, ...overrides] = files;
-    let merged = major === 3 ? (defaults?.value ?? {}) : schema_withoutNulls(defaults?.value ?? {});
-    for (const f of overrides)
-        if (f.value !== undefined)
-            merged = mergeValues(merged, f.value ?? {});
-    merged = major === 3 ? merged : schema_withoutNulls(merged);
-    if (validate(merged))
-        return [];
-    return dedupe((validate.errors ?? []).map((e) => problemAt(e, merged, files)));
-}
-function problemAt(e, data, files) {
-    const segs = errorPath(e);
-    const message = schema_describe(e, data);
-    for (let n = segs.length; n >= 0; n--) {
-        const p = docPath(data, segs.slice(0, n));
-        for (let i = files.length - 1; i >= 0; i--) {
-            const at = files[i].positionOf(p);
-            if (at && (n > 0 || files[i].value !== undefined)) {
-                return {
-                    message,
-                    at: n === 0 ? { file: files[i].file, line: 1, col: 1 } : at,
-                    pointer: e.instancePath,
-                    keyword: e.keyword,
-                };
-            }
-        }
-    }
-    const last = files[files.length - 1];
-    return {
-        message,
-        at: { file: last?.file ?? "values.yaml", line: 1, col: 1 },
-        pointer: e.instancePath,
-        keyword: e.keyword,
-    };
-}
-function dedupe(ps) {
-    const seen = new Set();
-    return ps.filter((p) => {
-        const k = `${p.at.file}:${p.at.line}:${p.at.col}:${p.message}`;
-        if (seen.has(k))
-            return false;
-        seen.add(k);
-        return true;
-    });
-}
-
-;// CONCATENATED MODULE: ./src/values/subcharts.ts
-// Subcharts as helm sees them, for values-schema and dead-value. Every chart under charts/ (a folder with
-// a Chart.yaml, or a packed .tgz) is a subchart; Chart.yaml's dependencies match them by name, an alias
-// makes a copy under the alias's key, and `condition`/`tags` on the coalesced values switch one off
-// (helm 3 and 4 then neither render nor validate it: tests/values/agreement-cases.ts proves it). An
-// enabled subchart's values are its section of the parent values merged over its own values.yaml (its
-// nulls dropped), plus the parent's `global` (always present, `{}` at least); helm validates those
-// against the subchart's own values.schema.json, recursively, and so does checkMerged below.
-
-
-
-
-
-const wanted = (p) => p === "Chart.yaml" ||
-    p === "values.yaml" ||
-    p === "values.schema.json" ||
-    p.startsWith("templates/") ||
-    p.startsWith("charts/");
-function readFolder(abs) {
-    const files = new Map();
-    const walk = (dir, rel) => {
-        for (const e of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
-            const r = rel ? `${rel}/${e.name}` : e.name;
-            if (!wanted(r) && !(e.isDirectory() && (r === "templates" || r === "charts")))
-                continue;
-            if (e.isDirectory())
-                walk(external_node_path_default().join(dir, e.name), r);
-            else if (e.isFile())
-                files.set(r, (0,external_node_fs_.readFileSync)(external_node_path_default().join(dir, e.name)));
-        }
-    };
-    walk(abs, "");
-    return files;
-}
-// tar is loaded only when a chart has a packed subchart (it costs start-up time every other run).
-let Parser;
-/** A chart archive's files, without the archive's top folder (`sub/values.yaml` -> `values.yaml`). */
-function readArchive(buf) {
-    if (!Parser)
-        throw new Error("tar is not loaded");
-    const files = new Map();
-    // tar's Parser is synchronous when fed a whole buffer: entries are complete when end() returns.
-    const parser = new Parser({
-        onReadEntry: (e) => {
-            const rel = e.path.split("/").slice(1).join("/");
-            if (e.type !== "File" || !wanted(rel)) {
-                e.resume();
-                return;
-            }
-            const chunks = [];
-            e.on("data", (c) => chunks.push(c));
-            e.on("end", () => files.set(rel, Buffer.concat(chunks)));
-        },
-    });
-    parser.end(buf);
-    return files;
-}
-function node(files, source, packed) {
-    const chartYaml = files.get("Chart.yaml");
-    if (!chartYaml)
-        return undefined;
-    const meta = (0,yaml/* parseYamlText */.cd)(chartYaml.toString("utf8"), source).value;
-    if (!meta || typeof meta.name !== "string")
-        return undefined;
-    const deps = Array.isArray(meta.dependencies)
-        ? meta.dependencies.filter((d) => d && typeof d.name === "string")
-        : [];
-    const children = [];
-    const childDirs = new Set();
-    for (const [p, buf] of files) {
-        const m = /^charts\/([^/]+)(\/.*)?$/.exec(p);
-        if (!m)
-            continue;
-        if (!m[2] && m[1].endsWith(".tgz")) {
-            const c = safeArchive(buf, `${source}${packed ? ":" : "/"}charts/${m[1]}`);
-            if (c)
-                children.push(c);
-        }
-        else if (m[2])
-            childDirs.add(m[1]);
-    }
-    for (const d of [...childDirs].sort()) {
-        const sub = new Map();
-        const prefix = `charts/${d}/`;
-        for (const [p, buf] of files)
-            if (p.startsWith(prefix))
-                sub.set(p.slice(prefix.length), buf);
-        const c = node(sub, packed ? `${source}:charts/${d}` : `${source}/charts/${d}`, packed);
-        if (c)
-            children.push(c);
-    }
-    return { name: meta.name, version: String(meta.version ?? ""), source, packed, files, deps, children };
-}
-function safeArchive(buf, source) {
-    try {
-        return node(readArchive(buf), source, true);
-    }
-    catch {
-        return undefined; // not a chart archive: helm lint reports it
-    }
-}
-/** Which child a dependency means: same name, and the version range when several match. */
-function pick(children, d) {
-    const named = children.filter((c) => c.name === d.name);
-    if (named.length < 2 || !d.version)
-        return named[0];
-    return named.find((c) => semver_default().valid(c.version) && semver_default().satisfies(c.version, d.version)) ?? named[0];
-}
-function resolve(parent) {
-    const out = [];
-    const used = new Set();
-    for (const d of parent.deps) {
-        const c = pick(parent.children, d);
-        if (!c)
-            continue; // not vendored: `helm dependency build` (src/helm/deps.ts) or lint says so
-        used.add(c);
-        out.push({
-            key: d.alias || d.name,
-            chart: c,
-            ...(typeof d.condition === "string" ? { condition: d.condition } : {}),
-            ...(Array.isArray(d.tags) ? { tags: d.tags.map(String) } : {}),
-            subs: resolve(c),
-        });
-    }
-    // A chart in charts/ that Chart.yaml does not list is still a (always enabled) subchart for helm.
-    for (const c of parent.children)
-        if (!used.has(c))
-            out.push({ key: c.name, chart: c, subs: resolve(c) });
-    return out;
-}
-/** The chart in `chartAbs` (a folder) with the charts under its charts/; undefined without Chart.yaml. */
-async function loadChart(chartAbs, cwd, shownAs = chartAbs) {
-    if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(chartAbs, "Chart.yaml")))
-        return undefined;
-    const rel = external_node_path_default().relative(cwd, shownAs).split((external_node_path_default()).sep).join("/") || ".";
-    const files = readFolder(chartAbs);
-    if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz")))
-        Parser = (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4565))).Parser;
-    return node(files, rel, false);
-}
-/** The subcharts of the chart in `chartAbs` (folder), as helm resolves them; positions are named as if
- * it were at `shownAs` (the chart's own folder when `chartAbs` is a copy with dependencies built). */
-async function loadSubcharts(chartAbs, cwd, shownAs = chartAbs) {
-    const charts = external_node_path_default().join(chartAbs, "charts");
-    if (!(0,external_node_fs_.existsSync)(charts) || !(0,external_node_fs_.statSync)(charts).isDirectory())
-        return [];
-    const root = await loadChart(chartAbs, cwd, shownAs);
-    return root ? resolve(root) : [];
-}
-/** The templates of a subchart (path inside the chart -> text), for dead-value's reads. */
-function templatesOf(c) {
-    return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
-}
-function subcharts_isObj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-function defaultsOf(c) {
-    const buf = c.files.get("values.yaml");
-    if (!buf)
-        return undefined;
-    if (!c.packed)
-        return (0,yaml/* parseYamlText */.cd)(buf.toString("utf8"), `${c.source}/values.yaml`);
-    // Inside an archive a line number cannot be opened: such positions point at the archive itself.
-    const y = (0,yaml/* parseYamlText */.cd)(buf.toString("utf8"), c.source);
-    const archive = c.source.split(":")[0];
-    return { ...y, positionOf: (p) => (y.positionOf(p) ? { file: archive, line: 1, col: 1 } : undefined) };
-}
-/** The parent values with every subchart's section coalesced as helm does (defaults, then globals). */
-function coalesce(subs, vals, defaults) {
-    const out = { ...vals };
-    for (const s of subs) {
-        const section = subcharts_isObj(out[s.key]) ? out[s.key] : {};
-        const v = mergeValues(schema_withoutNulls(defaults.get(s.chart)?.value ?? {}), section);
-        v.global = mergeValues(subcharts_isObj(v.global) ? v.global : {}, subcharts_isObj(out.global) ? out.global : {});
-        out[s.key] = coalesce(s.subs, v, defaults);
-    }
-    return out;
-}
-/** helm's MergeValues for -f files: maps merge key by key, anything else (null too) replaces. */
-function overlay(base, over) {
-    if (!subcharts_isObj(base) || !subcharts_isObj(over))
-        return over === undefined ? base : over;
-    const out = { ...base };
-    for (const [k, v] of Object.entries(over))
-        out[k] = k in out ? overlay(out[k], v) : v;
-    return out;
-}
-function subcharts_valueAt(v, p) {
-    let cur = v;
-    for (const k of p)
-        cur = subcharts_isObj(cur) ? cur[k] : undefined;
-    return cur;
-}
-/** helm's ProcessDependencyEnabled: tags first (any true tag enables, only false tags disable), then the
- * first `condition` path that holds a boolean; paths are read in the root's coalesced values, below
- * the keys of the subcharts above. */
-function enabledIn(root, subs) {
-    const out = [];
-    const tags = subcharts_isObj(root.tags) ? root.tags : undefined;
-    const walk = (list, prefix, chain) => {
-        for (const s of list) {
-            let on = true;
-            if (tags && s.tags?.length) {
-                const vs = s.tags.map((t) => tags[t]).filter((v) => typeof v === "boolean");
-                if (vs.length && !vs.includes(true))
-                    on = false;
-            }
-            for (const c of (s.condition ?? "").split(",").map((x) => x.trim())) {
-                const v = c ? subcharts_valueAt(root, [...prefix, ...c.split(".")]) : undefined;
-                if (typeof v === "boolean") {
-                    on = v;
-                    break;
-                }
-            }
-            if (!on)
-                continue;
-            out.push({ sub: s, path: [...prefix, s.key], chain });
-            walk(s.subs, [...prefix, s.key], [...chain, s]);
-        }
-    };
-    walk(subs, [], []);
-    return out;
-}
-const escapePointer = (k) => k.replace(/~/g, "~0").replace(/\//g, "~1");
-function nest(p, v) {
-    return p.reduceRight((acc, k) => ({ [k]: acc }), v);
-}
-/** A file's positions seen from the root values: its keys sit under `prefix`. */
-function under(y, prefix) {
-    return {
-        ...y,
-        value: y.value === undefined ? undefined : nest(prefix, y.value),
-        positionOf: (p) => p.length >= prefix.length && prefix.every((k, i) => p[i] === k)
-            ? y.positionOf(p.slice(prefix.length))
-            : undefined,
-    };
-}
-/** The values schemas of a chart's subcharts, compiled once per chart, checked per file and merged. */
-class SubchartSchemas {
-    subs;
-    /** A subchart schema that is not JSON / not valid JSON Schema, once per subchart chart. */
-    problems = [];
-    compiled = new Map();
-    defaults = new Map();
-    constructor(subs) {
-        this.subs = subs;
-        const seen = new Set();
-        const visit = (list) => {
-            for (const s of list) {
-                if (!seen.has(s.chart)) {
-                    seen.add(s.chart);
-                    this.defaults.set(s.chart, defaultsOf(s.chart));
-                    const text = s.chart.files.get("values.schema.json");
-                    if (text) {
-                        const file = s.chart.packed
-                            ? s.chart.source.split(":")[0]
-                            : `${s.chart.source}/values.schema.json`;
-                        const c = compileValuesSchema(text.toString("utf8"), file);
-                        if ("validate" in c)
-                            this.compiled.set(s.chart, c.validate);
-                        else
-                            this.problems.push({
-                                ...c.problem,
-                                message: `subchart ${s.chart.name}: ${c.problem.message}`,
-                                ...(s.chart.packed ? { at: { file, line: 1, col: 1 } } : {}),
-                            });
-                    }
-                }
-                visit(s.subs);
-            }
-        };
-        visit(subs);
-    }
-    /** Whether any subchart has a schema (valid or not): values-schema has something to check. */
-    get any() {
-        return this.compiled.size > 0 || this.problems.length > 0;
-    }
-    root(files, major) {
-        // Override files are merged with their nulls kept: a null deletes the key in the chart's defaults
-        // and, below a subchart's key, in the subchart's own values.yaml too (coalesce drops it there). Helm 4
-        // drops the nulls of the chart's own values.yaml first, so those delete no subchart default; helm 3
-        // keeps them (the agreement corpus shows both).
-        const [defaults, ...overrides] = files;
-        let merged = defaults?.value ?? {};
-        if (major === 4)
-            merged = schema_withoutNulls(merged);
-        for (const f of overrides)
-            if (f.value !== undefined)
-                merged = overlay(merged, f.value ?? {});
-        return coalesce(this.subs, subcharts_isObj(merged) ? merged : {}, this.defaults);
-    }
-    /** The subcharts helm renders (and validates) with these values files (chart defaults first). */
-    enabled(files, major = 4) {
-        return enabledIn(this.root(files, major), this.subs);
-    }
-    describe(e) {
-        const c = e.sub.chart;
-        return e.sub.key === c.name ? `subchart ${c.name}` : `subchart ${c.name} as '${e.sub.key}'`;
-    }
-    place(e, en, data, files) {
-        const pointer = en.path.map((k) => `/${escapePointer(k)}`).join("");
-        const p = problemAt({ ...e, instancePath: pointer + e.instancePath }, nest(en.path, data), files);
-        return { ...p, message: `${p.message} (values.schema.json of ${this.describe(en)})` };
-    }
-    /**
-     * One values file's section of each subchart, on its own (presence keywords left to the merged check).
-     * Only subcharts enabled in at least one scenario the file is part of (helm skips the others).
-     */
-    checkFile(file, scenarios) {
-        if (!subcharts_isObj(file.value) || !this.compiled.size)
-            return [];
-        const on = new Map();
-        for (const s of scenarios)
-            for (const e of this.enabled(s))
-                on.set(e.sub, e);
-        const out = [];
-        for (const en of on.values()) {
-            const validate = this.compiled.get(en.sub.chart);
-            const section = subcharts_valueAt(file.value, en.path);
-            if (!validate || !subcharts_isObj(section))
-                continue;
-            const data = schema_withoutNulls(section);
-            if (validate(data))
-                continue;
-            for (const e of validate.errors ?? [])
-                if (!presenceKeywords.has(e.keyword))
-                    out.push(this.place(e, en, data, [file]));
-        }
-        return out;
-    }
-    /** Each enabled subchart's coalesced values against its schema, as helm validates them; each error
-     * at the last file that set the value (root values files, then the subcharts' own values.yaml). */
-    checkMerged(files, major = 4) {
-        if (!this.compiled.size)
-            return [];
-        const root = this.root(files, major);
-        const out = [];
-        for (const en of enabledIn(root, this.subs)) {
-            const validate = this.compiled.get(en.sub.chart);
-            if (!validate)
-                continue;
-            const data = schema_withoutNulls(subcharts_valueAt(root, en.path));
-            if (validate(data))
-                continue;
-            // Lowest precedence first: the deepest subchart's defaults, up to the root chart's files.
-            const layers = [];
-            for (const [i, s] of [...en.chain, en.sub].entries()) {
-                const d = this.defaults.get(s.chart);
-                if (d)
-                    layers.unshift(under(d, en.path.slice(0, i + 1)));
-            }
-            layers.push(...files);
-            for (const e of validate.errors ?? [])
-                out.push(this.place(e, en, data, layers));
-        }
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/helm/deps.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ prepareDependencies)
+/* harmony export */ });
+/* unused harmony export dependencyNeeds */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7507);
+/* harmony import */ var _values_subcharts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1001);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3319);
+/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(956);
 // `helm dependency build` before render, once per chart (not per cell). A chart whose Chart.yaml lists a
 // dependency that charts/ does not hold (or holds at another version than Chart.lock pins) makes helm
 // template/lint fail with "found in Chart.yaml, but missing in charts/ directory"; the gate builds it
@@ -42109,11 +42969,11 @@ class SubchartSchemas {
 
 
 
-const rel = (cwd, abs) => external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
+const rel = (cwd, abs) => node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join("/") || ".";
 const isLocal = (repo) => typeof repo === "string" && repo.startsWith("file://");
 function declared(chartAbs, cwd) {
-    const file = rel(cwd, external_node_path_default().join(chartAbs, "Chart.yaml"));
-    const y = (0,yaml/* parseYamlText */.cd)((0,external_node_fs_.readFileSync)(external_node_path_default().join(chartAbs, "Chart.yaml"), "utf8"), file);
+    const file = rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(chartAbs, "Chart.yaml"));
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_6__/* .parseYamlText */ .cd)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(chartAbs, "Chart.yaml"), "utf8"), file);
     const deps = y.value?.dependencies;
     if (!Array.isArray(deps))
         return [];
@@ -42134,10 +42994,10 @@ function declared(chartAbs, cwd) {
 }
 function lockedVersions(chartAbs) {
     const out = new Map();
-    const lock = external_node_path_default().join(chartAbs, "Chart.lock");
-    if (!(0,external_node_fs_.existsSync)(lock))
+    const lock = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(chartAbs, "Chart.lock");
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(lock))
         return out;
-    const v = (0,yaml/* parseYamlText */.cd)((0,external_node_fs_.readFileSync)(lock, "utf8"), "Chart.lock").value;
+    const v = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_6__/* .parseYamlText */ .cd)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(lock, "utf8"), "Chart.lock").value;
     for (const d of Array.isArray(v?.dependencies) ? v.dependencies : [])
         if (d && typeof d.name === "string")
             out.set(d.name, String(d.version ?? ""));
@@ -42149,7 +43009,7 @@ async function dependencyNeeds(chartAbs, cwd) {
     const deps = declared(chartAbs, cwd);
     if (!deps.length)
         return [];
-    const children = (await loadChart(chartAbs, cwd))?.children ?? [];
+    const children = (await (0,_values_subcharts_js__WEBPACK_IMPORTED_MODULE_5__/* .loadChart */ .Ty)(chartAbs, cwd))?.children ?? [];
     const locked = lockedVersions(chartAbs);
     const out = [];
     for (const dep of deps) {
@@ -42161,8 +43021,8 @@ async function dependencyNeeds(chartAbs, cwd) {
             out.push({ dep, reason: `charts/ has ${have.join(", ")}, Chart.lock pins ${pinned}` });
         else if (!pinned &&
             dep.version &&
-            semver_default().validRange(dep.version) &&
-            !have.some((v) => semver_default().valid(v) && semver_default().satisfies(v, dep.version)))
+            semver__WEBPACK_IMPORTED_MODULE_3___default().validRange(dep.version) &&
+            !have.some((v) => semver__WEBPACK_IMPORTED_MODULE_3___default().valid(v) && semver__WEBPACK_IMPORTED_MODULE_3___default().satisfies(v, dep.version)))
             out.push({ dep, reason: `charts/ has ${have.join(", ")}, Chart.yaml wants ${dep.version}` });
     }
     return out;
@@ -42170,22 +43030,22 @@ async function dependencyNeeds(chartAbs, cwd) {
 /** Copies the chart into `root` so that its relative file:// repositories resolve (see the header). */
 async function copyWithLocalRepos(chartAbs, root, deps) {
     const relPaths = deps
-        .filter((d) => isLocal(d.repository) && !external_node_path_default().isAbsolute(d.repository.slice("file://".length)))
+        .filter((d) => isLocal(d.repository) && !node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(d.repository.slice("file://".length)))
         .map((d) => d.repository.slice("file://".length));
-    const ups = Math.max(0, ...relPaths.map((p) => external_node_path_default().normalize(p)
+    const ups = Math.max(0, ...relPaths.map((p) => node_path__WEBPACK_IMPORTED_MODULE_2___default().normalize(p)
         .split(/[\\/]/)
         .filter((s) => s === "..").length));
-    const copy = external_node_path_default().join(root, ...Array.from({ length: ups }, (_, i) => `up${i + 1}`), external_node_path_default().basename(chartAbs));
-    await (0,promises_.mkdir)(external_node_path_default().dirname(copy), { recursive: true });
-    await (0,promises_.cp)(chartAbs, copy, { recursive: true });
+    const copy = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, ...Array.from({ length: ups }, (_, i) => `up${i + 1}`), node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(chartAbs));
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(copy), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.cp)(chartAbs, copy, { recursive: true });
     for (const p of relPaths) {
-        const target = external_node_path_default().resolve(chartAbs, p);
-        const link = external_node_path_default().resolve(copy, p);
-        const inCopy = !external_node_path_default().relative(copy, link).startsWith("..");
-        if (inCopy || (0,external_node_fs_.existsSync)(link))
+        const target = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(chartAbs, p);
+        const link = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(copy, p);
+        const inCopy = !node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(copy, link).startsWith("..");
+        if (inCopy || (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(link))
             continue; // inside the chart: copied along
-        await (0,promises_.mkdir)(external_node_path_default().dirname(link), { recursive: true });
-        await (0,promises_.symlink)(target, link, "dir");
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(link), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.symlink)(target, link, "dir");
     }
     return copy;
 }
@@ -42210,11 +43070,11 @@ async function prepareDependencies(chartAbs, cwd, helm, workDir) {
     if (!needs.length)
         return { dirAbs: chartAbs, built: false, problems: [] };
     const shown = rel(cwd, chartAbs);
-    await (0,promises_.mkdir)(workDir, { recursive: true });
-    const root = await (0,promises_.mkdtemp)(external_node_path_default().join(workDir, "gate-deps-"));
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(workDir, { recursive: true });
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(workDir, "gate-deps-"));
     const copy = await copyWithLocalRepos(chartAbs, root, declared(chartAbs, cwd));
     const remote = needs.some((n) => !isLocal(n.dep.repository));
-    const r = await (0,runner/* runTool */.q)(helmDependencyBuildArgv({ bin: helm.bin, major: helm.major, chartDir: copy, refresh: remote }), { cwd });
+    const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_7__/* .helmDependencyBuildArgv */ .eX)({ bin: helm.bin, major: helm.major, chartDir: copy, refresh: remote }), { cwd });
     if (r.code === 0)
         return { dirAbs: copy, built: true, problems: [] };
     const says = helmError(`${r.stderr}\n${r.stdout}`).replaceAll(copy, shown);
@@ -42245,6 +43105,29 @@ async function prepareDependencies(chartAbs, cwd, helm, workDir) {
     };
 }
 
+
+/***/ }),
+
+/***/ 3763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ng: () => (/* binding */ parseManifest),
+  zt: () => (/* binding */ parseManifestDocuments),
+  v3: () => (/* binding */ templateFile)
+});
+
+// UNUSED EXPORTS: pathAtOffset
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/exec/plain-env.ts
 var plain_env = __nccwpck_require__(5949);
 ;// CONCATENATED MODULE: ./src/helm/locate.ts
@@ -42400,10 +43283,10 @@ function templateFile(source, chartDirAbs, cwd) {
             const chartsDir = external_node_path_default().join(chartDirAbs, "charts");
             const archive = safeReaddir(chartsDir).find((f) => f.startsWith(`${sub}-`) && f.endsWith(".tgz"));
             if (archive)
-                return manifest_rel(cwd, external_node_path_default().join(chartsDir, archive));
+                return rel(cwd, external_node_path_default().join(chartsDir, archive));
         }
     }
-    return manifest_rel(cwd, abs);
+    return rel(cwd, abs);
 }
 function safeReaddir(dir) {
     try {
@@ -42413,7 +43296,7 @@ function safeReaddir(dir) {
         return [];
     }
 }
-function manifest_rel(cwd, abs) {
+function rel(cwd, abs) {
     return external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
 }
 function readFs(abs) {
@@ -42526,7 +43409,7 @@ function parseManifestDocuments(manifest, opts) {
         const start = base + localStart;
         const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
         prevEnd = base + doc.range[2];
-        const template = src ? templateFile(src.source, chartDirAbs, cwd) : manifest_rel(cwd, chartDirAbs);
+        const template = src ? templateFile(src.source, chartDirAbs, cwd) : rel(cwd, chartDirAbs);
         const manifestLine = linePos(localStart).line;
         let js;
         try {
@@ -42605,1180 +43488,55 @@ function firstLine(s) {
     return s.split("\n")[0] ?? s;
 }
 
-;// CONCATENATED MODULE: ./src/helm/output.ts
-// Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
-// (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
 
+/***/ }),
 
-// `<chart>/templates/x.yaml:6:15`, `(c/templates/x.yaml:7)`: a chart-relative template path with a line.
-const templatePos = /([A-Za-z0-9_.-]+\/(?:charts\/[A-Za-z0-9_.-]+\/)*templates\/[^\s:()"]+):(\d+)(?::(\d+))?/;
-const yamlOn = /YAML parse error on ([^\s:]+):.*?\bline (\d+)/s;
-function oneLine(s) {
-    return s
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l && !/^Use --debug flag/.test(l))
-        .join(" ")
-        .replace(/^Error: /, "");
-}
-/** The error of a failed `helm template`, at the template and line helm names. */
-function parseRenderError(stderr, chartDirAbs, cwd) {
-    const message = oneLine(stderr) || "helm template failed without a message";
-    const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
-    const y = yamlOn.exec(message);
-    if (y) {
-        return {
-            severity: "error",
-            message: message.replace(/^YAML parse error on [^\s:]+: /, `rendered output is not valid YAML (rendered line ${y[2]}): `),
-            file: templateFile(y[1], chartDirAbs, cwd),
-            line: 1,
-            schema,
-            template: true,
-        };
-    }
-    const m = templatePos.exec(message);
-    if (m) {
-        return {
-            severity: "error",
-            message,
-            file: templateFile(m[1], chartDirAbs, cwd),
-            line: Number(m[2]),
-            ...(m[3] ? { col: Number(m[3]) } : {}),
-            schema,
-            template: true,
-        };
-    }
-    return { severity: "error", message, schema, template: !schema };
-}
-/** The findings of `helm lint --strict` (INFO lines dropped; with --strict a WARNING fails too). */
-function parseLintOutput(stdout, chartDirAbs, cwd) {
-    const out = [];
-    let cur;
-    const flush = () => {
-        if (!cur || cur.sev === "INFO") {
-            cur = undefined;
-            return;
-        }
-        const message = cur.text
-            .map((l) => l.trim())
-            .filter(Boolean)
-            .join(" ");
-        const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(message);
-        const m = templatePos.exec(message);
-        let file;
-        let line;
-        let col;
-        if (m) {
-            file = templateFile(m[1], chartDirAbs, cwd);
-            line = Number(m[2]);
-            if (m[3])
-                col = Number(m[3]);
-        }
-        else if (cur.file) {
-            const abs = external_node_path_default().isAbsolute(cur.file) ? cur.file : external_node_path_default().join(chartDirAbs, cur.file);
-            file = external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-        }
-        out.push({
-            severity: cur.sev === "ERROR" ? "error" : "warning",
-            message,
-            ...(file ? { file } : {}),
-            ...(line ? { line } : {}),
-            ...(col ? { col } : {}),
-            schema,
-            template: cur.file.startsWith("templates/") || m !== null,
-        });
-        cur = undefined;
-    };
-    for (const raw of stdout.split("\n")) {
-        const m = /^\[(ERROR|WARNING|INFO)\] ([^:]*): ?(.*)$/.exec(raw);
-        if (m) {
-            flush();
-            cur = { sev: m[1], file: m[2], text: [m[3]] };
-        }
-        else if (cur && raw.trim() && !/^==> Linting|^Error: \d+ chart/.test(raw)) {
-            cur.text.push(raw);
-        }
-        else if (!raw.trim()) {
-            flush();
-        }
-    }
-    flush();
-    return out;
-}
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: ./src/report/test-pods.ts
-const COVERS_ANNOTATION = "floe.dev/covers";
-const HELM_TEST_RULE = "helm-test";
-const NOT_RUN_STATICALLY = "a helm test pod runs only in a cluster (floe-helm test), not in the static gate";
-function annotations(doc) {
-    const meta = doc.metadata;
-    const a = meta?.annotations;
-    return a && typeof a === "object" ? a : {};
-}
-/** Pods that are helm test hooks (`helm.sh/hook: test`, or the older `test-success`), with their covers. */
-function testPods(objects) {
-    return objects
-        .filter((o) => o.kind === "Pod")
-        .flatMap((o) => {
-        const a = annotations(o.doc);
-        const hooks = String(a["helm.sh/hook"] ?? "")
-            .split(",")
-            .map((h) => h.trim());
-        if (!hooks.some((h) => h === "test" || h === "test-success"))
-            return [];
-        const covers = String(a[COVERS_ANNOTATION] ?? "")
-            .split(/[\s,]+/)
-            .filter(Boolean);
-        return [{ name: o.name, covers }];
-    });
-}
-/** The gate's status for each annotated test pod of a rendered cell: skipped, with why. */
-function gateTestPodStatuses(cell) {
-    return testPods(cell.objects)
-        .filter((p) => p.covers.length)
-        .map((p) => ({
-        id: `${HELM_TEST_RULE} ${p.name} ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
-        rule: HELM_TEST_RULE,
-        state: "skip",
-        reason: NOT_RUN_STATICALLY,
-        covers: p.covers,
-    }));
-}
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8616);
+// Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
-;// CONCATENATED MODULE: ./src/values/dead.ts
-// dead-value: a key a scenario values file sets that no template reads and the schema does not declare
-// (e.g. `dagster-webserver` where the chart reads `dagsterWebserver`: silently ignored by helm).
-// Reads are found by scanning templates for `.Values.a.b` and `index .Values "a" "b"`; a read of `a`
-// (in `with`, `range`, `toYaml`) counts as reading everything under `a`, so the rule errs towards silence.
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
 
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
+/***/ }),
 
-// `.Values`, `$.Values`, `$root.Values` (a variable holding the root context), never `.Chart.Values`.
-const valuesChain = /(?<![\w.$])(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
-const indexCall = /\bindex\s+(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
-/** The value paths a template text reads. */
-function readsOf(text) {
-    const out = [];
-    const rest = text.replace(indexCall, (_m, chain, keys) => {
-        const head = chain.split(".").filter(Boolean);
-        const tail = [...keys.matchAll(/"([^"]*)"/g)].map((k) => k[1]);
-        out.push([...head, ...tail]);
-        return "";
-    });
-    for (const m of rest.matchAll(valuesChain))
-        out.push(m[1].split(".").filter(Boolean));
-    return out;
-}
-async function filesUnder(dir) {
-    const out = [];
-    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
-    for (const e of entries) {
-        const p = external_node_path_default().join(dir, e.name);
-        if (e.isDirectory())
-            out.push(...(await filesUnder(p)));
-        else
-            out.push(p);
-    }
-    return out;
-}
-/** Every value path the chart's templates (and its subcharts', under their key) read. With `subs` (from
- * src/values/subcharts.ts) packed (.tgz) subcharts are read too; without, only unpacked folders. */
-async function chartReads(chartDir, deps, subs) {
-    const reads = [["global"]];
-    const notes = [];
-    for (const f of await filesUnder(external_node_path_default().join(chartDir, "templates"))) {
-        reads.push(...readsOf(await (0,promises_.readFile)(f, "utf8")));
-    }
-    if (subs) {
-        const vendored = new Set(subs.map((s) => s.key));
-        for (const d of deps) {
-            const key = d.alias ?? d.name;
-            if (vendored.has(key))
-                continue;
-            reads.push([key], ...conditionReads(d));
-            notes.push(`subchart '${d.name}' is not in charts/: keys under '${key}' are not checked`);
-        }
-        const walk = (list, prefix) => {
-            for (const s of list) {
-                // Conditions are paths from the root values, below the subcharts above.
-                for (const c of conditionReads(s))
-                    reads.push([...prefix, ...c]);
-                if (s.tags?.length)
-                    reads.push(["tags"]);
-                for (const t of templatesOf(s.chart))
-                    for (const r of readsOf(t))
-                        if (r[0] !== "global")
-                            reads.push([...prefix, s.key, ...r]);
-                walk(s.subs, [...prefix, s.key]);
-            }
-        };
-        walk(subs, []);
-        return { reads, notes };
-    }
-    for (const d of deps) {
-        const key = d.alias ?? d.name;
-        reads.push(...conditionReads(d));
-        if (d.tags?.length)
-            reads.push(["tags"]);
-        const subDir = external_node_path_default().join(chartDir, "charts", d.name);
-        const sub = await filesUnder(external_node_path_default().join(subDir, "templates"));
-        if (!sub.length) {
-            // Packed (.tgz) or not yet fetched: its reads are unknown, so nothing under its key is called dead.
-            reads.push([key]);
-            notes.push(`subchart '${d.name}' is not unpacked under charts/: keys under '${key}' are not checked`);
-            continue;
-        }
-        const subDeps = await readSubDeps(subDir);
-        const inner = await chartReads(subDir, subDeps);
-        for (const r of inner.reads)
-            reads.push(r[0] === "global" ? r : [key, ...r]);
-        notes.push(...inner.notes);
-    }
-    return { reads, notes };
-}
-function conditionReads(d) {
-    return (d.condition ?? "")
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean)
-        .map((c) => c.split("."));
-}
-async function readSubDeps(dir) {
-    try {
-        const { parse } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19));
-        const v = parse(await (0,promises_.readFile)(external_node_path_default().join(dir, "Chart.yaml"), "utf8"));
-        return Array.isArray(v?.dependencies) ? v.dependencies : [];
-    }
-    catch {
-        return [];
-    }
-}
-function startsWith(a, prefix) {
-    return prefix.length <= a.length && prefix.every((p, i) => a[i] === p);
-}
-/** Whether the schema declares `key` under the schema node `s` (properties, patternProperties, or a
- * schema for additional properties); returns the sub-schema, or undefined when not declared. */
-function dead_declared(root, s, key) {
-    const node = deref(root, s);
-    if (!node || typeof node !== "object")
-        return undefined;
-    if (node.properties && key in node.properties)
-        return node.properties[key];
-    for (const [re, sub] of Object.entries(node.patternProperties ?? {})) {
-        try {
-            if (new RegExp(re, "u").test(key))
-                return sub;
-        }
-        catch { }
-    }
-    if (node.additionalProperties && typeof node.additionalProperties === "object")
-        return node.additionalProperties;
-    for (const group of [node.allOf, node.anyOf, node.oneOf]) {
-        for (const sub of group ?? []) {
-            const d = dead_declared(root, sub, key);
-            if (d !== undefined)
-                return d;
-        }
-    }
-    return undefined;
-}
-function deref(root, s) {
-    let cur = s;
-    for (let i = 0; i < 10; i++) {
-        const ref = cur?.$ref;
-        if (typeof ref !== "string" || !ref.startsWith("#/"))
-            return cur;
-        cur = ref
-            .slice(2)
-            .split("/")
-            .reduce((o, k) => (o && typeof o === "object" ? o[k] : undefined), root);
-    }
-    return cur;
-}
-/** Keys set in `file` that no read covers and the schema does not declare; reported at the highest dead
- * key (its children are not listed again). */
-function deadValues(file, reads, schema) {
-    const out = [];
-    if (reads.some((r) => r.length === 0))
-        return out; // a template reads all values
-    const walk = (v, p, s) => {
-        if (!v || typeof v !== "object" || Array.isArray(v))
-            return;
-        for (const [k, child] of Object.entries(v)) {
-            const kp = [...p, k];
-            // Read as a whole (or a parent read): everything under it is used.
-            if (reads.some((r) => startsWith(kp, r)))
-                continue;
-            const sub = s === undefined ? undefined : dead_declared(schema, s, k);
-            const readBelow = reads.some((r) => startsWith(r, kp));
-            if (!readBelow && sub === undefined) {
-                out.push({ path: kp, at: file.positionOf(kp) ?? { file: file.file, line: 1, col: 1 } });
-                continue;
-            }
-            walk(child, kp, sub);
-        }
-    };
-    walk(file.value, [], schema);
-    return out;
-}
+/***/ 1698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
-// EXTERNAL MODULE: ./src/config/document.ts
-var config_document = __nccwpck_require__(9329);
-;// CONCATENATED MODULE: ./src/gate/config.ts
-// floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
-// usage error at file:line:col; no file means defaults (every chart under charts/).
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  RELEASE: () => (/* binding */ RELEASE),
+  rules: () => (/* binding */ rules),
+  runTest: () => (/* binding */ runTest)
+});
 
-
-
-
-
-
-
-
-
-
-const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
-const config_DEFAULT_KUBESEC_THRESHOLD = 9;
-/** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
-function normalizeKubeVersion(v, source) {
-    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
-    if (!m)
-        throw new errors/* InputError */.dz(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
-    return `${m[1]}.${m[2]}`;
-}
-// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
-let compiledConfig;
-const configValidator = () => (compiledConfig ??= compileCached([JSON.stringify(floe_gate_schema_namespaceObject), String(values_ajv/* createAjv */.gr), String(configValidator)], () => {
-    const ajv = (0,values_ajv/* createAjv */.gr)({ code: { ...cacheableCode } });
-    return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
-}));
-function helmFromConfig(v) {
-    if (v === undefined)
-        return undefined;
-    if (Array.isArray(v))
-        return [...new Set(v)].sort();
-    if (v === "both")
-        return [3, 4];
-    return [Number(v)];
-}
-/** Reads and validates the config file; throws InputError at file:line:col for any problem. Each waiver
- * keeps its position in the file. */
-async function loadConfigFile(file, cwd) {
-    const rel = external_node_path_default().relative(cwd, file) || file;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (e) {
-        if (e.code === "ENOENT")
-            throw new errors/* InputError */.dz(`config file not found: ${rel}`);
-        throw e;
-    }
-    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
-    (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
-    const value = y.value ?? {};
-    const raw = value;
-    if (raw.waivers) {
-        raw.waivers = raw.waivers.map((w, i) => {
-            const at = y.positionOf(["waivers", i]);
-            return at ? { ...w, at } : w;
-        });
-    }
-    return raw;
-}
-/** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
-async function resolveConfig(inputs, cwd) {
-    const file = inputs.gateConfig ??
-        ((0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE)) ? external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE) : undefined);
-    const raw = file ? await loadConfigFile(file, cwd) : {};
-    const kubeVersion = inputs.kubeVersion
-        ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
-        : raw.kubeVersion
-            ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
-            : defaultKubeVersion();
-    return {
-        ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
-        charts: (raw.charts ?? []).map((c) => ({
-            dir: c.dir,
-            ...(c.scenarios
-                ? {
-                    scenarios: c.scenarios.map((s) => ({
-                        name: s.name,
-                        values: s.values ?? [],
-                        ...(s.environment ? { environment: s.environment } : {}),
-                    })),
-                }
-                : {}),
-        })),
-        helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
-        settings: {
-            kubeVersion,
-            kubesecThreshold: raw.kubesec?.threshold ?? config_DEFAULT_KUBESEC_THRESHOLD,
-            externalReferences: raw.externalReferences ?? [],
-            // Objects without metadata.namespace are rendered into the gate's release namespace.
-            releaseNamespace: NAMESPACE,
-            ...(raw.kinds ? { kinds: raw.kinds } : {}),
-            ...(raw.policy?.networkPolicyEnvironments
-                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
-                : {}),
-            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
-        },
-        waivers: raw.waivers ?? [],
-        severity: raw.severity ?? {},
-        requirements: raw.requirements ?? {},
-    };
-}
-
-;// CONCATENATED MODULE: ./src/gate/plan.ts
-// The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
-// from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
-// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart.
-
-
-
-
-
-function plan_rel(cwd, abs) {
-    return external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-}
-/** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
-async function readChartMeta(dirAbs, cwd) {
-    const file = external_node_path_default().join(dirAbs, "Chart.yaml");
-    const shown = plan_rel(cwd, dirAbs);
-    if (!(0,external_node_fs_.existsSync)(dirAbs) || !(0,external_node_fs_.statSync)(dirAbs).isDirectory()) {
-        throw new errors/* InputError */.dz(`chart folder not found: ${shown}`);
-    }
-    if (!(0,external_node_fs_.existsSync)(file)) {
-        throw new errors/* InputError */.dz(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${plan_rel(cwd, file)})`);
-    }
-    const y = (0,yaml/* parseYamlText */.cd)(await (0,promises_.readFile)(file, "utf8"), plan_rel(cwd, file));
-    const bad = y.problems[0];
-    if (bad)
-        throw new errors/* InputError */.dz(`${bad.rule}: ${bad.message}`, bad.at);
-    const v = (y.value ?? {});
-    if (typeof v.name !== "string" || v.name === "") {
-        throw new errors/* InputError */.dz("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: plan_rel(cwd, file), line: 1 });
-    }
-    const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
-    return {
-        name: v.name,
-        version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
-        dependencies: deps.filter((d) => d && typeof d.name === "string"),
-    };
-}
-/** Environment a scenario stands for, guessed from its name (prod-only rules use it). */
-function environmentOf(name) {
-    const n = name.toLowerCase();
-    for (const [env, re] of [
-        ["prod", /prod/],
-        ["staging", /stag/],
-        ["test", /test/],
-        ["dev", /dev|local/],
-    ]) {
-        if (re.test(n))
-            return env;
-    }
-    return undefined;
-}
-/** values-*.yaml beside Chart.yaml and ci/*-values.yaml: the scenarios found without configuration. */
-async function discoverScenarioFiles(dirAbs) {
-    const out = [];
-    const list = async (d) => (await (0,promises_.readdir)(d).catch(() => [])).sort();
-    for (const f of await list(dirAbs)) {
-        const m = /^values-(.+)\.ya?ml$/.exec(f);
-        if (m)
-            out.push({ name: m[1], file: external_node_path_default().join(dirAbs, f) });
-    }
-    for (const f of await list(external_node_path_default().join(dirAbs, "ci"))) {
-        const m = /^(.+-values)\.ya?ml$/.exec(f);
-        if (m)
-            out.push({ name: `ci/${m[1]}`, file: external_node_path_default().join(dirAbs, "ci", f) });
-    }
-    return out;
-}
-async function discoverCharts(cwd) {
-    const root = external_node_path_default().join(cwd, "charts");
-    const names = (await (0,promises_.readdir)(root).catch(() => [])).sort();
-    return names.map((n) => external_node_path_default().join(root, n)).filter((d) => (0,external_node_fs_.existsSync)(external_node_path_default().join(d, "Chart.yaml")));
-}
-function requireFile(abs, cwd, what) {
-    if (!(0,external_node_fs_.existsSync)(abs))
-        throw new errors/* InputError */.dz(`${what} not found: ${plan_rel(cwd, abs)}`);
-    if (!(0,external_node_fs_.statSync)(abs).isFile())
-        throw new errors/* InputError */.dz(`${what} is not a file: ${plan_rel(cwd, abs)}`);
-    return plan_rel(cwd, abs);
-}
-async function buildPlan(config, inputs, cwd) {
-    let dirs;
-    if (inputs.charts.length)
-        dirs = inputs.charts;
-    else if (config.charts.length)
-        dirs = config.charts.map((c) => external_node_path_default().resolve(cwd, c.dir));
-    else {
-        dirs = await discoverCharts(cwd);
-        if (!dirs.length) {
-            throw new errors/* InputError */.dz(`no charts to check: no folder under ${plan_rel(cwd, external_node_path_default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
-        }
-    }
-    const charts = [];
-    for (const abs of dirs) {
-        const meta = await readChartMeta(abs, cwd);
-        const dir = plan_rel(cwd, abs);
-        const schemaAbs = external_node_path_default().join(abs, "values.schema.json");
-        const info = { name: meta.name, version: meta.version, dir };
-        const fromConfig = inputs.charts.length
-            ? undefined
-            : config.charts.find((c) => external_node_path_default().resolve(cwd, c.dir) === abs);
-        let scenarios;
-        if (inputs.valuesFiles.length) {
-            const files = inputs.valuesFiles.map((f) => requireFile(f, cwd, "values file"));
-            const name = files.map((f) => external_node_path_default().basename(f).replace(/\.ya?ml$/, "")).join("+");
-            scenarios = [{ chart: info, name, valuesFiles: files, ...envOf(name) }];
-        }
-        else if (fromConfig?.scenarios) {
-            scenarios = fromConfig.scenarios.map((s) => ({
-                chart: info,
-                name: s.name,
-                valuesFiles: s.values.map((f) => requireFile(external_node_path_default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
-                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
-            }));
-        }
-        else {
-            const found = await discoverScenarioFiles(abs);
-            scenarios = found.length
-                ? found.map((s) => ({ chart: info, name: s.name, valuesFiles: [plan_rel(cwd, s.file)], ...envOf(s.name) }))
-                : [{ chart: info, name: "default", valuesFiles: [] }];
-        }
-        charts.push({
-            info,
-            abs,
-            scenarios,
-            meta,
-            ...((0,external_node_fs_.existsSync)(schemaAbs) ? { schemaFile: plan_rel(cwd, schemaAbs) } : {}),
-        });
-    }
-    const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
-    return { charts, cells };
-}
-function envOf(name) {
-    const e = environmentOf(name);
-    return e ? { environment: e } : {};
-}
-
-;// CONCATENATED MODULE: ./src/gate/waivers.ts
-function glob(pattern, value) {
-    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-    return re.test(value);
-}
-function waiverMatches(w, f) {
-    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
-}
-/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
-function applyWaivers(findings, waivers, today) {
-    return findings.map((f) => {
-        const matching = waivers.filter((w) => waiverMatches(w, f));
-        if (matching.length === 0)
-            return f;
-        const active = matching.find((w) => w.expiry >= today);
-        if (active)
-            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
-        const expired = matching[0];
-        return {
-            ...f,
-            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
-        };
-    });
-}
-/** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
- * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
-const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
-/** Waivers that matched no finding of the run (expired ones that matched are already named in the
- * finding): they excuse nothing any more and should be removed before they hide a new problem. */
-function unusedWaivers(waivers, findings) {
-    return waivers.filter((w) => !isUpgradeRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
-}
-
-;// CONCATENATED MODULE: ./src/gate/run.ts
-// The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
-// run concurrently up to the number of cores -> every registered check on the shared rendered objects
-// -> severity overrides and waivers -> findings and check statuses for runPhase.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Rule ids this module reports itself (the registry's checks report theirs). */
-const gateRules = {
-    yamlParse: "yaml-parse",
-    duplicateKey: "duplicate-key",
-    valuesSchema: "values-schema",
-    lint: "lint",
-    render: "render",
-    deadValue: "dead-value",
-    waiverUnused: "waiver-unused",
-    dependency: "dependency",
-};
-function run_glob(pattern, s) {
-    const re = new RegExp(`^${pattern
-        .split("*")
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-        .join(".*")}$`);
-    return re.test(s);
-}
-/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
- * (`policy/*`). */
-function severityFor(config, rule) {
-    const exact = config.severity[rule];
-    if (exact)
-        return exact;
-    const hits = Object.keys(config.severity)
-        .filter((k) => k.includes("*") && run_glob(k, rule))
-        .sort((a, b) => b.length - a.length);
-    return hits[0] ? config.severity[hits[0]] : undefined;
-}
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts). */
-function applyPolicy(f, config, today) {
-    const sev = severityFor(config, f.rule);
-    if (sev === "off")
-        return undefined;
-    const out = sev ? { ...f, severity: sev } : f;
-    return applyWaivers([out], config.waivers, today)[0];
-}
-async function runGate(ctx, inputs, opts) {
-    const { cwd } = opts;
-    useValidatorCache(inputs.validatorCache);
-    const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
-    const config = await resolveConfig(inputs, cwd);
-    const plan = await buildPlan(config, inputs, cwd);
-    const checks = opts.checks ?? registry_checks;
-    if (!inputs.toolsDir) {
-        throw new errors/* InputError */.dz("the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
-    }
-    const helmBin = new Map();
-    for (const m of config.helmMajors)
-        helmBin.set(m, await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, `helm${m}`));
-    const kubesecPath = external_node_path_default().join(inputs.toolsDir, "kubesec");
-    const checkCtx = {
-        severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
-        settings: { ...config.settings, releaseNamespace: NAMESPACE },
-        tools: (0,external_node_fs_.existsSync)(kubesecPath) ? { kubesec: kubesecPath } : {},
-        cwd,
-    };
-    const all = [];
-    const statuses = [];
-    const covers = (rule) => Object.entries(config.requirements)
-        .filter(([, rules]) => rules.some((r) => run_glob(r, rule)))
-        .map(([id]) => id);
-    const statusInto = (into, rule, id, state, ms, reason) => {
-        const c = covers(rule);
-        into.push({
-            id,
-            rule,
-            state: severityFor(config, rule) === "off" ? "skip" : state,
-            ...(severityFor(config, rule) === "off"
-                ? { reason: "turned off in floe-gate.yaml" }
-                : reason
-                    ? { reason }
-                    : {}),
-            ...(ms !== undefined ? { durationMs: ms } : {}),
-            ...(c.length ? { covers: c } : {}),
-        });
-    };
-    const status = (rule, id, state, ms, reason) => statusInto(statuses, rule, id, state, ms, reason);
-    const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
-    // --- values: once per file and per chart, before any helm runs ---
-    const loaded = new Map();
-    const load = async (file) => {
-        let y = loaded.get(file);
-        if (!y) {
-            try {
-                y = await (0,yaml/* loadYamlFile */.Y3)(file, cwd);
-            }
-            catch (e) {
-                if (e instanceof yaml/* FileTooLarge */.Sv)
-                    throw new errors/* InputError */.dz(e.message.replace(`${file}: `, ""), { file });
-                throw e;
-            }
-            loaded.set(file, y);
-        }
-        return y;
-    };
-    // Dependencies first, once per chart (src/helm/deps.ts): helm renders a built copy when charts/ lacks
-    // what Chart.yaml / Chart.lock list; a dependency that cannot be built is one finding and the chart's
-    // render and lint are skipped (helm would only say "missing in charts/ directory").
-    const renderDir = new Map();
-    const depsMissing = new Set();
-    for (const chart of plan.charts) {
-        const major = config.helmMajors[0];
-        const t0 = Date.now();
-        const prep = await prepareDependencies(chart.abs, cwd, { bin: helmBin.get(major), major }, inputs.workDir);
-        renderDir.set(chart.info.dir, prep.dirAbs);
-        if (!prep.built && !prep.problems.length)
-            continue;
-        for (const p of prep.problems)
-            all.push({
-                rule: gateRules.dependency,
-                severity: "error",
-                message: p.message,
-                ...p.at,
-                chart: chart.info.name,
-            });
-        if (prep.problems.length)
-            depsMissing.add(chart.info.dir);
-        status(gateRules.dependency, `dependency ${chart.info.name}`, prep.problems.length ? "fail" : "pass", Date.now() - t0);
-    }
-    const noDeps = (s) => depsMissing.has(s.chart.dir);
-    // helm runs are the long pole: up to one per core at a time, queued as soon as their values files are
-    // known to be YAML, while this process checks values and then the rendered objects of each cell as its
-    // render arrives (this process's own work and kubesec fill the cores between helm runs). Every render
-    // is queued before any lint: a render feeds the checks and kubesec, a lint feeds nothing, so the run
-    // ends on a short lint rather than on a render still to be checked.
-    const parallelism = opts.parallelism ?? external_node_os_default().availableParallelism();
-    const tasks = [
-        ...plan.cells.map((cell) => ({ cell, kind: "template" })),
-        ...plan.cells.map((cell) => ({ cell, kind: "lint" })),
-    ];
-    const helmSlot = limiter(parallelism);
-    const helmEnv = helmRunEnv(process.env);
-    const helmRuns = new Map();
-    const helmRun = (t) => {
-        let p = helmRuns.get(t);
-        if (!p) {
-            const { scenario: s, helm } = t.cell;
-            const args = {
-                bin: helmBin.get(helm),
-                major: helm,
-                chartDir: renderDir.get(s.chart.dir) ?? s.chart.dir,
-                valuesFiles: s.valuesFiles,
-                kubeVersion: config.settings.kubeVersion,
-            };
-            const argv = t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args);
-            p = helmSlot(() => (0,runner/* runTool */.q)(argv, { cwd, env: helmEnv }));
-            // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
-            p.catch(() => { });
-            helmRuns.set(t, p);
-        }
-        return p;
-    };
-    const prefetchable = async (s) => {
-        if (noDeps(s))
-            return false;
-        for (const f of s.valuesFiles) {
-            const abs = external_node_path_default().resolve(cwd, f);
-            // Large files are left to the values phase (it reports them); so are files that are not YAML.
-            if (!(0,external_node_fs_.existsSync)(abs) || (0,external_node_fs_.statSync)(abs).size > 1024 * 1024)
-                return false;
-            if ((await load(f)).problems.some((p) => p.rule === gateRules.yamlParse))
-                return false;
-        }
-        return true;
-    };
-    for (const t of tasks)
-        if (await prefetchable(t.cell.scenario))
-            void helmRun(t);
-    const scenarioValues = new Map();
-    // Per-file values-schema findings, so the merged check does not repeat them.
-    const perFileSchema = new Set();
-    const schemaKey = (f) => `${f.file}:${f.line}:${f.col}:${f.message}`;
-    const schemas = new Map();
-    // Each subchart's own values.schema.json, as helm validates it (src/values/subcharts.ts).
-    const subSchemas = new Map();
-    for (const chart of plan.charts) {
-        const chartFindings = [];
-        const base = { chart: chart.info.name };
-        const valuesFile = external_node_path_default().join(chart.info.dir, "values.yaml");
-        const defaults = (0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
-        let compiled;
-        if (chart.schemaFile) {
-            compiled = compileValuesSchema(await (0,promises_.readFile)(external_node_path_default().resolve(cwd, chart.schemaFile), "utf8"), chart.schemaFile);
-            schemas.set(chart, compiled);
-            if ("problem" in compiled) {
-                chartFindings.push({
-                    rule: gateRules.valuesSchema,
-                    severity: "error",
-                    message: compiled.problem.message,
-                    ...compiled.problem.at,
-                    ...base,
-                });
-            }
-            else {
-                chart.info.schema = compiled.schema;
-            }
-        }
-        const subs = new SubchartSchemas(await loadSubcharts(renderDir.get(chart.info.dir) ?? chart.abs, cwd, chart.abs));
-        subSchemas.set(chart, subs);
-        for (const p of subs.problems)
-            chartFindings.push({
-                rule: gateRules.valuesSchema,
-                severity: "error",
-                message: p.message,
-                ...p.at,
-                ...base,
-            });
-        const files = [
-            ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
-        ];
-        const t0 = Date.now();
-        for (const file of files) {
-            const y = await load(file);
-            for (const p of y.problems)
-                chartFindings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
-            // A subchart's section is checked only where a scenario with this file enables the subchart.
-            const withFile = chart.scenarios.filter((s) => file === defaults?.file || s.valuesFiles.includes(file));
-            const subProblems = subs.any
-                ? subs.checkFile(y, await Promise.all(withFile.map(async (s) => [
-                    ...(defaults ? [defaults] : []),
-                    ...(await Promise.all(s.valuesFiles.map(load))),
-                ])))
-                : [];
-            if ((compiled && "validate" in compiled) || subProblems.length) {
-                const own = compiled && "validate" in compiled ? validateFile(compiled.validate, y) : [];
-                for (const p of [...own, ...subProblems]) {
-                    perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
-                    chartFindings.push({
-                        rule: gateRules.valuesSchema,
-                        severity: "error",
-                        message: p.message,
-                        ...p.at,
-                        ...base,
-                    });
-                }
-            }
-        }
-        const reads = await chartReads(chart.abs, chart.meta.dependencies, subs.subs);
-        for (const s of chart.scenarios) {
-            const ys = await Promise.all(s.valuesFiles.map(load));
-            scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
-            const deadFindings = [];
-            for (const y of ys) {
-                for (const d of deadValues(y, reads.reads, chart.info.schema)) {
-                    deadFindings.push({
-                        rule: gateRules.deadValue,
-                        severity: "error",
-                        message: `'${d.path.join(".")}' is set but no template of ${chart.info.name} reads it and values.schema.json does not declare it (a misspelt key is silently ignored by helm)`,
-                        ...d.at,
-                        ...base,
-                        scenario: s.name,
-                    });
-                }
-            }
-            chartFindings.push(...deadFindings);
-            status(gateRules.deadValue, `dead-value ${chart.info.name}/${s.name}`, stateOf(deadFindings), undefined, reads.notes.join("; ") || undefined);
-        }
-        const byRule = (r) => chartFindings.filter((f) => f.rule === r);
-        status(gateRules.yamlParse, `yaml-parse ${chart.info.name} values`, stateOf(byRule(gateRules.yamlParse)), Date.now() - t0);
-        status(gateRules.duplicateKey, `duplicate-key ${chart.info.name} values`, stateOf(byRule(gateRules.duplicateKey)));
-        if (!chart.schemaFile && !subs.any)
-            status(gateRules.valuesSchema, `values-schema ${chart.info.name}`, "skip", undefined, "the chart has no values.schema.json");
-        all.push(...chartFindings);
-    }
-    // --- cells: render + lint per chart x scenario x helm major, concurrently ---
-    const byScenario = new Map();
-    for (const c of plan.cells) {
-        const st = byScenario.get(c.scenario) ?? {
-            scenario: c.scenario,
-            pending: 0,
-            started: Date.now(),
-            // Seeded with what the values checks found in the scenario's own files, so its progress line counts it.
-            findings: all.filter((f) => f.chart === c.scenario.chart.name &&
-                (f.scenario === c.scenario.name || c.scenario.valuesFiles.includes(f.file ?? ""))),
-        };
-        st.pending += 2;
-        byScenario.set(c.scenario, st);
-    }
-    const totalScenarios = byScenario.size;
-    let doneScenarios = 0;
-    const finish = (s) => {
-        const st = byScenario.get(s);
-        if (--st.pending > 0)
-            return;
-        doneScenarios++;
-        const e = st.findings.filter((f) => f.severity === "error").length;
-        const w = st.findings.filter((f) => f.severity === "warning").length;
-        const majors = config.helmMajors.map((m) => `helm${m}`).join("+");
-        ctx.progress(`gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${e} error(s), ${w} warning(s) in ${((Date.now() - st.started) / 1000).toFixed(1)}s`);
-    };
-    const chartOf = new Map();
-    for (const ch of plan.charts)
-        for (const s of ch.scenarios)
-            chartOf.set(s, ch);
-    const renderFailed = new Set();
-    const schemaFailed = new Set();
-    // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
-    const unparsable = (s) => s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
-    const lintMessages = new Map();
-    const cellFindings = new Map();
-    const cellStatuses = new Map();
-    const runCell = async (task) => {
-        const { cell, kind } = task;
-        // This cell's check statuses, reported in plan order like its findings.
-        const mine = [];
-        cellStatuses.set(task, mine);
-        const status = (rule, id, state, ms, reason) => statusInto(mine, rule, id, state, ms, reason);
-        const { scenario: s, helm } = cell;
-        const chart = chartOf.get(s);
-        const base = { chart: s.chart.name, scenario: s.name, helm };
-        const out = [];
-        const compiled = schemas.get(chart);
-        if (kind === "template") {
-            // Merged values are what helm validates; their verdict differs between majors on nulls.
-            // An invalid schema is reported once, at the schema file, by values-schema.
-            if (compiled && "problem" in compiled)
-                schemaFailed.add(cell);
-            const subs = subSchemas.get(chart);
-            if (subs.problems.length)
-                schemaFailed.add(cell);
-            if ((compiled && "validate" in compiled) || subs.any) {
-                const values = scenarioValues.get(s);
-                const ps = [
-                    ...(compiled && "validate" in compiled ? validateMerged(compiled.validate, values, helm) : []),
-                    ...subs.checkMerged(values, helm),
-                ];
-                for (const p of ps) {
-                    schemaFailed.add(cell);
-                    // Already reported by the per-file check at the same place.
-                    if (perFileSchema.has(schemaKey({ ...p.at, message: p.message })))
-                        continue;
-                    out.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
-                }
-                status(gateRules.valuesSchema, `values-schema ${s.chart.name}/${s.name} helm${helm}`, stateOf(out));
-            }
-            if (unparsable(s) || noDeps(s)) {
-                const reason = noDeps(s)
-                    ? "the chart's dependencies are missing (see dependency)"
-                    : "a values file of the scenario is not valid YAML (see yaml-parse)";
-                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
-                for (const c of checks)
-                    status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
-                byScenario.get(s).findings.push(...out);
-                cellFindings.set(task, out);
-                finish(s);
-                return;
-            }
-            const r = await helmRun(task);
-            if (r.code !== 0) {
-                renderFailed.add(cell);
-                const m = parseRenderError(r.stderr, chart.abs, cwd);
-                // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
-                // unless ajv found nothing: then helm's message is the finding.
-                if (!(m.schema && schemaFailed.has(cell))) {
-                    out.push({
-                        rule: m.schema
-                            ? gateRules.valuesSchema
-                            : m.message.startsWith("rendered output is not valid YAML")
-                                ? gateRules.yamlParse
-                                : gateRules.render,
-                        severity: "error",
-                        message: m.schema ? `helm ${helm} rejects the values: ${m.message}` : m.message,
-                        ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
-                        ...base,
-                    });
-                }
-                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "fail", r.durationMs);
-                for (const c of checks)
-                    status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, "the chart did not render");
-            }
-            else {
-                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "pass", r.durationMs);
-                const parsed = parseManifestDocuments(r.stdout, { chartDir: chart.abs, cwd });
-                for (const p of parsed.problems) {
-                    out.push({
-                        rule: p.rule,
-                        severity: "error",
-                        message: p.message,
-                        ...p.at,
-                        ...base,
-                        ...(p.object ? { object: p.object } : {}),
-                    });
-                }
-                status(gateRules.duplicateKey, `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`, stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)));
-                const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
-                // helm test pods and the requirements they declare (floe.dev/covers): skipped here, run by a cluster phase.
-                statuses.push(...gateTestPodStatuses(rc));
-                const start = (c) => {
-                    const c0 = Date.now();
-                    try {
-                        const res = c.run(rc, checkCtx);
-                        if (Array.isArray(res))
-                            return Promise.resolve({ fs: res, ms: Date.now() - c0 });
-                        return res.then((fs) => ({ fs, ms: Date.now() - c0 }), (error) => ({ error, ms: Date.now() - c0 }));
-                    }
-                    catch (error) {
-                        return Promise.resolve({ error, ms: Date.now() - c0 });
-                    }
-                };
-                // Checks that run a program (kubesec) start first: it runs while this process does the others.
-                const outcomes = new Map();
-                for (const c of [...checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
-                    if (severityFor(config, c.rule) !== "off")
-                        outcomes.set(c, start(c));
-                for (const c of checks) {
-                    const o = outcomes.get(c);
-                    if (!o) {
-                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
-                        continue;
-                    }
-                    const res = await o;
-                    if ("fs" in res) {
-                        const fs = res.fs.map((f) => ({ ...base, ...f }));
-                        out.push(...fs);
-                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), res.ms);
-                    }
-                    else {
-                        const msg = `check ${c.rule} failed: ${res.error.message}`;
-                        out.push({ rule: c.rule, severity: "error", message: msg, ...base });
-                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", res.ms, msg);
-                    }
-                }
-            }
-        }
-        else if (unparsable(s) || noDeps(s)) {
-            status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, noDeps(s)
-                ? "the chart's dependencies are missing (see dependency)"
-                : "a values file is not valid YAML");
-        }
-        else {
-            const r = await helmRun(task);
-            const ms = parseLintOutput(r.stdout, chart.abs, cwd);
-            const lint = [];
-            for (const m of ms) {
-                if (m.schema)
-                    continue; // values-schema reports these at file:line
-                lint.push({
-                    rule: gateRules.lint,
-                    severity: m.severity,
-                    message: m.message,
-                    ...(m.file
-                        ? // Helm names the file but not always a line: line 1, so every finding reads file:line.
-                            { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) }
-                        : {}),
-                    ...base,
-                });
-            }
-            if (r.code !== 0 && !ms.length) {
-                lint.push({
-                    rule: gateRules.lint,
-                    severity: "error",
-                    message: `helm lint failed: ${(r.stderr || r.stdout).trim().split("\n")[0]}`,
-                    ...base,
-                });
-            }
-            lintMessages.set(cell, lint);
-            byScenario.get(s).findings.push(...lint);
-            status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, r.code === 0 ? "pass" : "fail", r.durationMs);
-        }
-        const st = byScenario.get(s);
-        st.findings.push(...out);
-        cellFindings.set(task, out);
-        finish(s);
-    };
-    await Promise.all(tasks.map(runCell));
-    // Cells finish in any order; their findings are taken in plan order, so which of two equal findings is
-    // kept below (helm 3's wording before helm 4's) never depends on timing.
-    for (const t of tasks)
-        all.push(...(cellFindings.get(t) ?? []));
-    for (const t of tasks)
-        statuses.push(...(cellStatuses.get(t) ?? []));
-    // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
-    for (const cell of plan.cells) {
-        const fs = lintMessages.get(cell);
-        if (!fs)
-            continue;
-        const keep = renderFailed.has(cell)
-            ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
-            : fs;
-        all.push(...keep);
-    }
-    // The same finding from both majors is one finding (helm named only when one major reports it).
-    const seen = new Map();
-    const kept = [];
-    for (const f of all) {
-        const p = applyPolicy(f, config, today);
-        if (!p)
-            continue;
-        kept.push(p);
-        // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
-        const msg = p.rule === gateRules.render && p.line ? "" : p.message;
-        const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
-        const prev = seen.get(key);
-        if (prev) {
-            if (prev.helm !== p.helm)
-                delete prev.helm;
-            continue;
-        }
-        seen.set(key, p);
-    }
-    for (const f of seen.values())
-        ctx.add(f);
-    // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
-    // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
-    const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
-    const complete = renderFailed.size === 0 && depsMissing.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
-    if (wsev !== "off" && complete) {
-        const stale = unusedWaivers(config.waivers, kept);
-        for (const w of stale) {
-            ctx.add({
-                rule: gateRules.waiverUnused,
-                severity: wsev,
-                message: `waiver (rule ${w.rule}, object ${w.object}) matched no finding in this run: remove it, the problem it excused is gone (reason was: ${w.reason})`,
-                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
-                object: w.object,
-            });
-        }
-        if (config.waivers.length)
-            status(gateRules.waiverUnused, "waiver-unused", stateOf(stale.map(() => ({ severity: wsev }))));
-    }
-    for (const s of statuses)
-        ctx.check(s);
-    ctx.output("charts", String(plan.charts.length));
-    ctx.output("cells", String(plan.cells.length));
-}
-
-;// CONCATENATED MODULE: ./src/gate/command.ts
-// `floe-helm gate`: every static check over every chart x scenario x helm major, in seconds.
-
-
-
-
-const collect = (v, prev = []) => [...prev, v];
-function registerGate(program, bind) {
-    withCommonOptions(program
-        .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster")
-        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: every chart under charts/)").argParser(collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(collect))
-        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
-        .addOption(new Option("--results <file>", "also write the results JSON here (schemas/results.schema.json)"))
-        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to check for (default: the pinned kind node's)"))).action(bind(async ({ inputs, io }) => runPhase("gate", inputs, (ctx) => runGate(ctx, inputs, { cwd: io.cwd }), {
-        out: io.out,
-        err: io.err,
-        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
-    })));
-}
-
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/cluster/state.ts
+var cluster_state = __nccwpck_require__(4299);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
+var gate_config = __nccwpck_require__(8823);
+// EXTERNAL MODULE: ./src/gate/plan.ts
+var gate_plan = __nccwpck_require__(6132);
+// EXTERNAL MODULE: ./src/helm/deps.ts
+var deps = __nccwpck_require__(9264);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
-var tools_resolve = __nccwpck_require__(5084);
+var resolve = __nccwpck_require__(5084);
 ;// CONCATENATED MODULE: ./src/install/argv.ts
 const target = (a) => ["--kubeconfig", a.kubeconfig, "--namespace", a.namespace];
 function helmInstallArgv(a) {
@@ -43823,6 +43581,10 @@ function kubectlDeleteNamespaceArgv(bin, kubeconfig, namespace) {
     ];
 }
 
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/report/test-pods.ts
+var test_pods = __nccwpck_require__(1777);
 ;// CONCATENATED MODULE: ./src/install/hooks.ts
 // `helm status -o json` -> one check per helm test pod, with the requirements its `floe.dev/covers`
 // annotation names, so the coverage matrix shows what a real `helm test` proved. Helm 3 and 4 print the
@@ -43844,10 +43606,10 @@ function testHookChecks(statusJson, ctx) {
         catch {
             // helm applied it, so it is YAML; a hook we cannot read simply names no requirement.
         }
-        const pod = testPods([{ kind: "Pod", name: h.name ?? "?", doc }])[0];
+        const pod = (0,test_pods/* testPods */.Jw)([{ kind: "Pod", name: h.name ?? "?", doc }])[0];
         const covers = pod?.covers ?? [];
         const phase = h.last_run?.phase ?? "";
-        const base = { id: `${HELM_TEST_RULE} ${h.name} ${ctx.cell}`, rule: HELM_TEST_RULE };
+        const base = { id: `${test_pods/* HELM_TEST_RULE */.nL} ${h.name} ${ctx.cell}`, rule: test_pods/* HELM_TEST_RULE */.nL };
         const cov = covers.length ? { covers } : {};
         if (!phase || phase === "Unknown") {
             out.push({ ...base, state: "skip", reason: "helm test did not run this pod", ...cov });
@@ -43881,16 +43643,16 @@ function testHookChecks(statusJson, ctx) {
 
 
 
-const run_RELEASE = "floe-test";
+const RELEASE = "floe-test";
 const rules = { install: "install", helmTest: "helm-test", uninstall: "uninstall" };
-const run_firstLine = (s) => s
+const firstLine = (s) => s
     .trim()
     .split("\n")
     .find((l) => l.trim())
     ?.replace(/^Error: /, "") ?? "";
 /** The kubeconfig to use and whether its cluster is kwok's simulated kubelet. */
 async function run_target(inputs) {
-    const state = await readState(inputs.workDir, inputs.cluster);
+    const state = await (0,cluster_state/* readState */.un)(inputs.workDir, inputs.cluster);
     const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
     if (!kubeconfig) {
         throw new errors/* InputError */.dz(`no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`);
@@ -43901,10 +43663,10 @@ async function run_target(inputs) {
 async function runTest(ctx, inputs, opts) {
     const { cwd } = opts;
     const timeout = opts.timeout ?? "300s";
-    const config = await resolveConfig(inputs, cwd);
-    const plan = await buildPlan(config, inputs, cwd);
+    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
     const { kubeconfig, simulated } = await run_target(inputs);
-    const tools = await (0,tools_resolve/* resolveTools */.u)(inputs, [
+    const tools = await (0,resolve/* resolveTools */.u)(inputs, [
         ...config.helmMajors.map((m) => `helm${m}`),
         "kubectl",
     ]);
@@ -43921,7 +43683,7 @@ async function runTest(ctx, inputs, opts) {
     const chartDir = new Map();
     for (const chart of plan.charts) {
         const first = config.helmMajors[0];
-        const prep = await prepareDependencies(chart.abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
+        const prep = await (0,deps/* prepareDependencies */.d)(chart.abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
         chartDir.set(chart.info.dir, prep.dirAbs);
         for (const p of prep.problems)
             ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
@@ -43938,7 +43700,7 @@ async function runTest(ctx, inputs, opts) {
             bin: bin(cell.helm),
             major: cell.helm,
             kubeconfig,
-            release: run_RELEASE,
+            release: RELEASE,
             namespace: `floe-test-${run}-${n}`,
             timeout,
         };
@@ -43959,7 +43721,7 @@ async function runTest(ctx, inputs, opts) {
             ctx.add({
                 rule: rules.install,
                 severity: "error",
-                message: `helm install failed: ${run_firstLine(inst.stderr || inst.stdout)}`,
+                message: `helm install failed: ${firstLine(inst.stderr || inst.stdout)}`,
                 ...where,
             });
             ctx.check({ id: `install ${label}`, rule: rules.install, state: "fail", durationMs: Date.now() - t0 });
@@ -43978,7 +43740,7 @@ async function runTest(ctx, inputs, opts) {
                 ctx.add({
                     rule: rules.helmTest,
                     severity: "error",
-                    message: `helm test failed: ${run_firstLine(test.stderr || test.stdout)}`,
+                    message: `helm test failed: ${firstLine(test.stderr || test.stdout)}`,
                     ...where,
                 });
             const st = await (0,runner/* runTool */.q)(helmStatusArgv(a), { env, cwd });
@@ -43998,7 +43760,7 @@ async function runTest(ctx, inputs, opts) {
                 ctx.add({
                     rule: rules.helmTest,
                     severity: "error",
-                    message: `helm status failed: ${run_firstLine(st.stderr)}`,
+                    message: `helm status failed: ${firstLine(st.stderr)}`,
                     ...where,
                 });
             }
@@ -44009,7 +43771,7 @@ async function runTest(ctx, inputs, opts) {
             ctx.add({
                 rule: rules.uninstall,
                 severity: "warning",
-                message: `helm uninstall failed: ${run_firstLine(un.stderr)}`,
+                message: `helm uninstall failed: ${firstLine(un.stderr)}`,
                 ...where,
             });
         const ns = await (0,runner/* runTool */.q)(kubectlDeleteNamespaceArgv(tools.kubectl, kubeconfig, a.namespace), {
@@ -44020,7 +43782,7 @@ async function runTest(ctx, inputs, opts) {
             ctx.add({
                 rule: rules.uninstall,
                 severity: "warning",
-                message: `namespace ${a.namespace} not deleted: ${run_firstLine(ns.stderr)}`,
+                message: `namespace ${a.namespace} not deleted: ${firstLine(ns.stderr)}`,
                 ...where,
             });
     }
@@ -44032,89 +43794,39 @@ async function runTest(ctx, inputs, opts) {
         });
 }
 
-;// CONCATENATED MODULE: ./src/install/command.ts
-// `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
-// its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
 
+/***/ }),
 
+/***/ 9324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-const command_collect = (v, prev = []) => [...prev, v];
-function registerTest(program, bind) {
-    withCommonOptions(program
-        .command("test")
-        .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
-        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", "test this chart (repeatable)").argParser(command_collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files (repeatable)").argParser(command_collect))
-        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
-        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
-        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))).action(bind(async ({ inputs, io }) => runPhase("test", inputs, (ctx) => runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
-}
-
-// EXTERNAL MODULE: ./src/report/coverage.ts
-var report_coverage = __nccwpck_require__(3122);
-;// CONCATENATED MODULE: ./src/report/command.ts
-// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
-// It runs even when earlier phases failed, so their findings are never lost.
-
-
-
-
-
-
-
-function registerReport(program, bind) {
-    withCommonOptions(program
-        .command("report")
-        .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
-        .option("--summary <file>", "also write the Markdown summary to this file")
-        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
-        const all = await readAllResults(inputs.workDir);
-        // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
-        const { setOutputs, summaryMarkdown, writeJobSummary } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
-        // the results files name, and says why.
-        let requirements = {};
-        try {
-            requirements = (await resolveConfig(inputs, io.cwd)).requirements;
-        }
-        catch (e) {
-            if (!(e instanceof errors/* InputError */.dz))
-                throw e;
-            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
-        }
-        const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, requirements);
-        const md = summaryMarkdown(all, coverage);
-        if (inputs.githubActions) {
-            setOutputs({ "results-dir": inputs.workDir });
-            if (io.env.GITHUB_STEP_SUMMARY)
-                await writeJobSummary(md);
-        }
-        if (flags.summary) {
-            const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
-            await writeFile(flags.summary, md);
-        }
-        if (all.length === 0) {
-            io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
-            return errors/* ExitCode */.yU.BadInput;
-        }
-        for (const r of all) {
-            const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-            io.out((0,terminal/* verdictLine */.MT)(r, Number.isFinite(ms) ? ms : 0));
-        }
-        for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
-            io.out(l);
-        if (all.some((r) => r.status === "error"))
-            return errors/* ExitCode */.yU.BadInput;
-        return all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass;
-    }));
-}
-
-// EXTERNAL MODULE: ./src/tools/assets.ts
-var assets = __nccwpck_require__(5482);
-;// CONCATENATED MODULE: ./src/tools/command.ts
-// `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ loadKubeSchemas),
+/* harmony export */   Le: () => (/* binding */ withoutNulls),
+/* harmony export */   NG: () => (/* binding */ defaultKubeVersion),
+/* harmony export */   aN: () => (/* binding */ schemaSetDigest),
+/* harmony export */   gI: () => (/* binding */ KubeValidator),
+/* harmony export */   xd: () => (/* binding */ standaloneKindSchema)
+/* harmony export */ });
+/* unused harmony exports kubeSchemasDir, availableKubeVersions, kubeMinor */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6675);
+/* harmony import */ var _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9888);
+/* harmony import */ var _values_ajv_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4052);
+/* harmony import */ var _values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1660);
+// The Kubernetes API schemas the static gate validates rendered objects against, offline. They come from
+// the OpenAPI v3 spec in the `k8s.io/kubernetes` Go module (what the API server serves), compacted by
+// scripts/k8s-schemas.mjs into schemas/kubernetes/v<major>.<minor>.json.gz (committed; no network at gate
+// time). Refresh: `node scripts/k8s-schemas.mjs 1.38` when the kind node image pin moves to a new minor.
 
 
 
@@ -44122,1217 +43834,219 @@ var assets = __nccwpck_require__(5482);
 
 
 
-/** `--only helm,kind`: which tools to install; all four when absent. */
-function parseOnly(value) {
-    if (value === undefined || value.trim() === "")
-        return [...assets/* installTools */.HG];
-    const out = [];
-    for (const raw of value.split(",")) {
-        const t = raw.trim();
-        if (!assets/* installTools */.HG.includes(t)) {
-            throw new errors/* InputError */.dz(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
-        }
-        if (!out.includes(t))
-            out.push(t);
+
+
+/** `schemas/kubernetes`, found from this module's own location so it works from src/ (tests) and from the
+ * bundled dist/index.js alike (both sit below the package root that holds schemas/). */
+function kubeSchemasDir() {
+    let dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, "schemas", "kubernetes");
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate))
+            return candidate;
+        dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir);
     }
-    return out;
+    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
 }
-function registerTools(program, bind) {
-    const tools = program
-        .command("tools")
-        .description("the pinned toolchain (helm 3 and 4, kubesec, kind, kubectl)");
-    tools
-        .command("versions")
-        .description("print the pinned default version of every tool")
-        .action(bind(async ({ io }) => {
-        io.out(`helm3 ${pins/* pins */.h.helm[3]}`);
-        io.out(`helm4 ${pins/* pins */.h.helm[4]}`);
-        io.out(`kubesec ${pins/* pins */.h.kubesec}`);
-        io.out(`kind ${pins/* pins */.h.kind} (node image ${pins/* pins */.h.kindNodeImage})`);
-        io.out(`kubectl ${pins/* pins */.h.kubectl}`);
-        return errors/* ExitCode */.yU.Pass;
-    }));
-    withCommonOptions(tools
-        .command("install")
-        .description("install the pinned (or given) tool versions into the tool cache, sha256-verified; prints 'name version path' per tool")
-        .option("--only <tools>", `comma-separated subset of ${assets/* installTools */.HG.join(",")}`)
-        .option("--helm <majors>", "helm majors to install when --helm-version is not given: 3, 4 or both")
-        .option("--helm-version <v>", "helm versions, one per major: exact (3.17.2, v3.17.2) or major (3, 4); comma-separated")
-        .option("--kind-version <v>", "kind version: exact or major (0)")
-        .option("--kubectl-version <v>", "kubectl version: exact or major (1)")
-        .option("--kubesec-version <v>", "kubesec version: exact or major (2)")
-        .option("--mirror <url>", "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites")
-        .option("--checksums <file>", "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)")
-        .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => runPhase("tools", inputs, async (ctx) => {
-        // The installer and the Actions toolkit (with its HTTP client) load only for this command.
-        const { installOptions, installPlanned, planInstall } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
-        const core = inputs.githubActions
-            ? await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6058))
-            : undefined;
-        const plan = planInstall(inputs, parseOnly(flags.only));
-        const opts = await installOptions(inputs, io.cwd, {
-            warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
-            progress: (line) => ctx.progress(line),
-        });
-        for (const t of await installPlanned(plan, opts)) {
-            io.out(`${t.name} ${t.version} ${t.path}`);
-            ctx.output(`${t.name}-path`, t.path);
-            ctx.output(`${t.name}-version`, t.version);
-            ctx.check({
-                id: `install ${t.name} ${t.version}`,
-                state: "pass",
-                reason: t.fromCache ? "tool cache" : `verified by ${t.verifiedBy}`,
-            });
-            // The last helm listed ends up first on PATH (addPath prepends).
-            core?.addPath(t.dir);
-        }
-    }, { out: io.out, err: io.err })));
-    withCommonOptions(tools
-        .command("refresh-checksums")
-        .description("rewrite the checksum table from the official checksum files of every pinned version (needs network)")
-        .option("--file <path>", "the table to rewrite", "src/tools/checksums.json")
-        .option("--mirror <url>", "fetch the checksum files from a mirror instead of the official sites")).action(bind(async ({ flags, inputs, io }) => {
-        const file = external_node_path_default().resolve(io.cwd, flags.file);
-        const { refreshChecksums } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4852));
-        const { parseMirror } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
-        const r = await refreshChecksums(file, {
-            mirror: parseMirror(inputs.mirror, "--mirror"),
-            quiet: !inputs.githubActions,
-            progress: (l) => io.err(l),
-        });
-        for (const c of r.changed)
-            io.err(`floe-helm: warning: published checksum CHANGED: ${c}`);
-        io.out(`wrote ${file}${r.changed.length ? ` (${r.changed.length} value(s) changed: review before committing)` : ""}`);
-        return errors/* ExitCode */.yU.Pass;
-    }));
-    withCommonOptions(tools
-        .command("check")
-        .description("check that the tools in --tools-dir exist and report their pinned versions")
-        .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
-        if (!inputs.toolsDir) {
-            throw new errors/* InputError */.dz("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
-        }
-        let ok = true;
-        for (const tool of (0,local/* localTools */.bu)(inputs.toolsDir, inputs.helmMajors)) {
-            const r = await (0,local/* checkLocalTool */.c9)(tool);
-            ok &&= r.ok;
-            io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
-        }
-        if (!ok)
-            throw new errors/* InputError */.dz("some tools are missing or not the pinned version: run scripts/tools.sh");
-        return errors/* ExitCode */.yU.Pass;
-    }));
+/** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
+function availableKubeVersions(dir = kubeSchemasDir()) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir)
+        .map((f) => /^v(\d+)\.(\d+)\.json\.gz$/.exec(f))
+        .filter((m) => m !== null)
+        .sort((a, b) => Number(b[1]) - Number(a[1]) || Number(b[2]) - Number(a[2]))
+        .map((m) => `${m[1]}.${m[2]}`);
 }
-
-;// CONCATENATED MODULE: ./src/upgrade/git.ts
-// The base revision, read from git without touching the user's checkout: the ref is resolved to a commit,
-// the files the comparison needs (chart folders, scenario values files, file:// dependencies) are listed
-// at that commit and exported with `git archive` into a temporary folder under the work dir. Nothing is
-// checked out, no index or worktree metadata is written. argv builders are pure (tests/upgrade/git.test.ts).
-
-
-
-
-
-
-const GIT = "git";
-const gitArgv = {
-    toplevel: () => [GIT, "rev-parse", "--show-toplevel"],
-    /** `^{commit}` peels a tag to its commit; --verify --quiet: one line or nothing. */
-    resolve: (ref) => [GIT, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`],
-    mergeBase: (a, b) => [GIT, "merge-base", a, b],
-    isShallow: () => [GIT, "rev-parse", "--is-shallow-repository"],
-    /** Every file under `paths` at `commit` (NUL-separated), to know which of them exist there. */
-    listFiles: (commit, paths) => [
-        GIT,
-        "ls-tree",
-        "-r",
-        "-z",
-        "--name-only",
-        commit,
-        "--",
-        ...paths,
-    ],
-    archive: (commit, tarFile, paths) => [
-        GIT,
-        "archive",
-        "--format=tar",
-        `--output=${tarFile}`,
-        commit,
-        "--",
-        ...paths,
-    ],
-};
-/** A ref that git would read as an option is refused rather than passed on. */
-function checkRef(ref, source) {
-    if (ref === "" || ref.startsWith("-") || /[\s\0]/.test(ref)) {
-        throw new errors/* InputError */.dz(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
-    }
-    return ref;
-}
-const git_firstLine = (s) => s.trim().split("\n")[0] ?? "";
-/** The repository's top folder; a usage error when `cwd` is not inside a git work tree. */
-async function gitToplevel(cwd) {
-    const r = await (0,runner/* runTool */.q)(gitArgv.toplevel(), { cwd });
-    if (r.code !== 0) {
-        throw new errors/* InputError */.dz(`--base needs a git repository, and ${cwd} is not inside one (git: ${git_firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
-    }
-    return r.stdout.trim();
-}
-async function shallowHint(top) {
-    const r = await (0,runner/* runTool */.q)(gitArgv.isShallow(), { cwd: top });
-    return r.stdout.trim() === "true" ? " (this clone is shallow)" : "";
-}
-/** The commit a ref names, or one error naming the ref and how to get it. */
-async function resolveCommit(top, ref, source) {
-    checkRef(ref, source);
-    const r = await (0,runner/* runTool */.q)(gitArgv.resolve(ref), { cwd: top });
-    if (r.code === 0 && r.stdout.trim())
-        return r.stdout.trim();
-    throw new errors/* InputError */.dz(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
-        ? "fetch more history (git fetch --unshallow)"
-        : `fetch it (git fetch origin ${ref.replace(/^origin\//, "")})`}, or in GitHub Actions check out with actions/checkout fetch-depth: 0`);
-}
-/** --base as given, else the merge base of HEAD with origin/$GITHUB_BASE_REF (a pull request in Actions),
- * else a usage error saying what to pass. */
-async function resolveBase(top, base, githubBaseRef) {
-    if (base) {
-        const commit = await resolveCommit(top, base, "--base (FLOE_HELM_UPGRADE_BASE)");
-        return { commit, label: commit.startsWith(base) ? commit.slice(0, 7) : `${base} ${commit.slice(0, 7)}` };
-    }
-    if (githubBaseRef) {
-        const target = `origin/${githubBaseRef}`;
-        const tip = await resolveCommit(top, target, "GITHUB_BASE_REF");
-        const r = await (0,runner/* runTool */.q)(gitArgv.mergeBase("HEAD", tip), { cwd: top });
-        if (r.code !== 0 || !r.stdout.trim()) {
-            throw new errors/* InputError */.dz(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
-        }
-        const commit = r.stdout.trim();
-        return { commit, label: `merge base with ${target} ${commit.slice(0, 7)}` };
-    }
-    throw new errors/* InputError */.dz("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
-}
-const posix = (p) => p.split((external_node_path_default()).sep).join("/");
-/** `paths` (relative to `top`) that exist at `commit`: a file itself, or a folder holding files. */
-function presentPaths(listed, paths) {
-    return paths.filter((p) => listed.some((f) => f === p || f.startsWith(`${p}/`)));
-}
-/** Relative `file://` dependency folders of the chart at `chartAbs`, relative to `top`. */
-function localDependencies(chartAbs, top) {
-    const file = external_node_path_default().join(chartAbs, "Chart.yaml");
-    if (!(0,external_node_fs_.existsSync)(file))
-        return [];
-    const v = (0,yaml/* parseYamlText */.cd)((0,external_node_fs_.readFileSync)(file, "utf8"), "Chart.yaml").value;
-    const deps = Array.isArray(v?.dependencies) ? v.dependencies : [];
-    return deps
-        .map((d) => d?.repository)
-        .filter((r) => typeof r === "string" && r.startsWith("file://"))
-        .map((r) => r.slice("file://".length))
-        .filter((r) => !external_node_path_default().isAbsolute(r))
-        .map((r) => posix(external_node_path_default().relative(top, external_node_path_default().resolve(chartAbs, r))))
-        .filter((r) => r !== "" && !r.startsWith(".."));
-}
-/**
- * Exports `paths` (relative to `top`) as they are at `commit` into `dest`, plus the file:// dependencies
- * of the charts among them. Returns the paths that exist at the commit (the others are new in the change).
- */
-async function exportAtCommit(top, commit, paths, dest) {
-    await (0,promises_.mkdir)(dest, { recursive: true });
-    const present = new Set();
-    let todo = [...new Set(paths)];
-    // Dependencies may name further folders: a few rounds at most (a chain of local charts).
-    for (let round = 0; round < 5 && todo.length; round++) {
-        const ls = await (0,runner/* runTool */.q)(gitArgv.listFiles(commit, todo), { cwd: top });
-        if (ls.code !== 0)
-            throw new errors/* InputError */.dz(`git ls-tree ${commit.slice(0, 7)} failed: ${git_firstLine(ls.stderr)}`);
-        const found = presentPaths(ls.stdout.split("\0").filter(Boolean), todo);
-        if (!found.length)
-            break;
-        const tarFile = external_node_path_default().join(dest, `.base-${round}.tar`);
-        const ar = await (0,runner/* runTool */.q)(gitArgv.archive(commit, tarFile, found), { cwd: top });
-        if (ar.code !== 0)
-            throw new errors/* InputError */.dz(`git archive ${commit.slice(0, 7)} failed: ${git_firstLine(ar.stderr)}`);
-        const tar = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4565));
-        await tar.x({ file: tarFile, cwd: dest });
-        await (0,promises_.rm)(tarFile, { force: true });
-        for (const p of found)
-            present.add(p);
-        const covered = (p) => [...present].some((q) => p === q || p.startsWith(`${q}/`));
-        todo = found
-            .flatMap((p) => localDependencies(external_node_path_default().join(dest, p), dest))
-            .filter((p) => !covered(p) && !todo.includes(p));
-    }
-    return present;
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/upgrade/immutable.ts
-// Static upgrade safety: compare the objects a release has now with the objects an upgrade would apply and
-// predict the changes the API server refuses as "field is immutable" — before any cluster exists. The rules
-// are the fields users hit in practice (ANCHORS: selectors, StatefulSet claim templates and service name,
-// Job templates, RoleBinding roleRef); each prediction names the field path the API server's error will
-// name, and the first place inside it that differs (where the template line is looked up).
-
-/** Fields that cannot change once an object exists, per kind. */
-const immutableFields = {
-    Deployment: ["spec.selector"],
-    ReplicaSet: ["spec.selector"],
-    DaemonSet: ["spec.selector"],
-    StatefulSet: ["spec.selector", "spec.serviceName", "spec.volumeClaimTemplates", "spec.podManagementPolicy"],
-    Job: ["spec.selector", "spec.template", "spec.completionMode"],
-    PersistentVolumeClaim: [
-        "spec.storageClassName",
-        "spec.accessModes",
-        "spec.volumeName",
-        "spec.selector",
-        "spec.volumeMode",
-        "spec.dataSource",
-        "spec.dataSourceRef",
-    ],
-    Service: ["spec.clusterIP"],
-    RoleBinding: ["roleRef"],
-    ClusterRoleBinding: ["roleRef"],
-    StorageClass: ["provisioner", "parameters", "reclaimPolicy", "volumeBindingMode"],
-};
-/** What an unset field means, where the API server fills in a fixed default: unset and the default are
- * the same, unset and anything else is a change (adding claim templates to a StatefulSet is refused too).
- * Fields without an entry may be generated (a Job's selector, a Service's clusterIP): unset is no change. */
-const absentMeans = {
-    "StatefulSet spec.serviceName": "",
-    "StatefulSet spec.volumeClaimTemplates": [],
-    "StatefulSet spec.podManagementPolicy": "OrderedReady",
-    "PersistentVolumeClaim spec.volumeMode": "Filesystem",
-    "StorageClass reclaimPolicy": "Delete",
-    "StorageClass volumeBindingMode": "Immediate",
-    "StorageClass parameters": {},
-};
-/** A ConfigMap or Secret created with `immutable: true` keeps its data for life. */
-const immutableData = {
-    ConfigMap: ["data", "binaryData", "immutable"],
-    Secret: ["data", "stringData", "immutable"],
-};
-/** Helm deletes and recreates hook objects (helm.sh/hook) on every upgrade instead of patching them, so
- * their immutable fields never block one. */
-function isHelmHook(o) {
-    const ann = o.doc.metadata?.annotations;
-    return typeof ann?.["helm.sh/hook"] === "string";
-}
-function at(doc, field) {
-    let cur = doc;
-    for (const key of field.split(".")) {
-        if (cur === null || typeof cur !== "object")
-            return undefined;
-        cur = cur[key];
-    }
-    return cur;
-}
-const isPlain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-/** The first path (keys in sorted order, list items by index) where `a` and `b` differ. */
-function firstDifference(a, b) {
-    if (isPlain(a) && isPlain(b)) {
-        for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-            if (!(0,external_node_util_.isDeepStrictEqual)(a[k], b[k]))
-                return [k, ...firstDifference(a[k], b[k])];
-        }
-        return [];
-    }
-    if (Array.isArray(a) && Array.isArray(b)) {
-        for (let i = 0; i < Math.max(a.length, b.length); i++) {
-            if (!(0,external_node_util_.isDeepStrictEqual)(a[i], b[i]))
-                return [i, ...firstDifference(a[i], b[i])];
-        }
-    }
-    return [];
-}
-/** `spec.volumeClaimTemplates[0].metadata.labels.chart`, as kubectl prints paths. */
-function formatPath(p) {
-    return p
-        .map((s, i) => typeof s === "number"
-        ? `[${s}]`
-        : /^[A-Za-z_][\w-]*$/.test(s)
-            ? i === 0
-                ? s
-                : `.${s}`
-            : `[${JSON.stringify(s)}]`)
-        .join("");
-}
-const refused = 'the API server will refuse the upgrade ("field is immutable")';
-/** What to do instead, for the fields charts break most often. */
-const advice = {
-    "spec.selector": `${refused}; keep selectors to labels that never change (name, instance: not the chart version), or rename the object or delete it first`,
-    "spec.volumeClaimTemplates": `${refused}; keep changing labels (the chart version) out of claim templates, or delete the StatefulSet with --cascade=orphan first (its pods and volumes stay)`,
-};
-const immutable_show = (v) => (v === undefined ? "(unset)" : JSON.stringify(v));
-/** Kubernetes quantities (`10Gi`, `500M`, `1.5Ti`) in bytes; undefined when it is not one. */
-function quantityBytes(q) {
-    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.exec(String(q ?? "").trim());
+/** The default `--kube-version`: the Kubernetes minor the pinned kind node image runs. */
+function defaultKubeVersion(nodeImage = _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__/* .pins */ .h.kindNodeImage) {
+    const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
     if (!m)
-        return undefined;
-    const pow = {
-        Ki: 2 ** 10,
-        Mi: 2 ** 20,
-        Gi: 2 ** 30,
-        Ti: 2 ** 40,
-        Pi: 2 ** 50,
-        Ei: 2 ** 60,
-        k: 1e3,
-        M: 1e6,
-        G: 1e9,
-        T: 1e12,
-        P: 1e15,
-        E: 1e18,
-    };
-    return Number(m[1]) * (m[2] ? pow[m[2]] : 1);
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
+    return `${m[1]}.${m[2]}`;
 }
-const keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
-function change(next, field, a, b, why = advice[field] ?? `${refused}; rename the object or delete it first`) {
-    const inner = firstDifference(a, b);
-    const path = [...field.split("."), ...inner];
-    const what = immutable_show(a).length <= 200 && immutable_show(b).length <= 200
-        ? `would change from ${immutable_show(a)} to ${immutable_show(b)}`
-        : `would change at ${formatPath(path)} from ${immutable_show(immutable_valueAt(a, inner))} to ${immutable_show(immutable_valueAt(b, inner))}`;
-    return {
-        object: `${next.kind}/${next.name}`,
-        field,
-        path,
-        before: a,
-        after: b,
-        message: `${next.kind}/${next.name}: ${field} is immutable and ${what}: ${why}`,
-    };
+/** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
+function kubeMinor(version) {
+    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+    if (!m)
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
+    return `${m[1]}.${m[2]}`;
 }
-function immutable_valueAt(v, p) {
-    let cur = v;
-    for (const k of p) {
-        if (cur === null || typeof cur !== "object")
-            return undefined;
-        cur = cur[k];
+const loaded = new Map();
+function loadKubeSchemas(version, dir) {
+    const minor = kubeMinor(version);
+    const key = `${dir ?? ""}\0${minor}`;
+    const hit = loaded.get(key);
+    if (hit)
+        return hit;
+    const folder = dir ?? kubeSchemasDir();
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(folder, `v${minor}.json.gz`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file)) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
+            `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`);
     }
-    return cur;
+    const schemas = JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.gunzipSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file)).toString("utf8"));
+    loaded.set(key, schemas);
+    return schemas;
 }
-function predictImmutableChanges(before, after) {
-    const old = new Map(before.filter((o) => !isHelmHook(o)).map((o) => [keyOf(o), o]));
-    const out = [];
-    for (const next of after) {
-        const prev = old.get(keyOf(next));
-        if (!prev || isHelmHook(next))
-            continue; // a new object (created, not updated) or a recreated hook
-        for (const field of immutableFields[next.kind] ?? []) {
-            const dflt = absentMeans[`${next.kind} ${field}`];
-            const a = at(prev.doc, field) ?? dflt;
-            const b = at(next.doc, field) ?? dflt;
-            // An unset field (e.g. a Service's clusterIP left to the API server) is not a change.
-            if (a === undefined || b === undefined || (0,external_node_util_.isDeepStrictEqual)(a, b))
-                continue;
-            out.push(change(next, field, a, b));
-        }
-        if (prev.doc.immutable === true) {
-            for (const field of immutableData[next.kind] ?? []) {
-                const a = at(prev.doc, field) ?? (field === "immutable" ? false : {});
-                const b = at(next.doc, field) ?? (field === "immutable" ? false : {});
-                if ((0,external_node_util_.isDeepStrictEqual)(a, b))
-                    continue;
-                out.push(change(next, field, a, b, `the ${next.kind} was created with immutable: true, so the API server will refuse the upgrade; give the changed ${next.kind} a new name (e.g. a content hash suffix)`));
-            }
-        }
-        if (next.kind === "PersistentVolumeClaim") {
-            const field = "spec.resources.requests.storage";
-            const a = at(prev.doc, field);
-            const b = at(next.doc, field);
-            const [qa, qb] = [quantityBytes(a), quantityBytes(b)];
-            if (qa !== undefined && qb !== undefined && qb < qa) {
-                out.push({
-                    ...change(next, field, a, b),
-                    message: `${next.kind}/${next.name}: ${field} would shrink from ${immutable_show(a)} to ${immutable_show(b)}: the API server refuses ("field can not be less than previous value"); a volume can only grow`,
-                });
-            }
-        }
+/** Strict mode: an object schema that lists its properties accepts no others (what `kubectl apply
+ * --validate=strict` and kubeconform -strict do), except where the API marks it open. */
+function strictify(node) {
+    if (Array.isArray(node))
+        return node.map(strictify);
+    if (node === null || typeof node !== "object")
+        return node;
+    const src = node;
+    const out = {};
+    for (const [k, v] of Object.entries(src)) {
+        if (k === "x-kubernetes-preserve-unknown-fields")
+            continue;
+        out[k] =
+            k === "properties"
+                ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, strictify(s)]))
+                : strictify(v);
+    }
+    if (out.properties &&
+        out.additionalProperties === undefined &&
+        !src["x-kubernetes-preserve-unknown-fields"]) {
+        out.additionalProperties = false;
     }
     return out;
 }
-
-;// CONCATENATED MODULE: ./src/upgrade/removals.ts
-// Objects an upgrade deletes or renames in ways that lose data or break clients, although the API server
-// accepts it: helm deletes every object of the old revision the new one no longer renders. A removed
-// PersistentVolumeClaim takes its data with it; a removed (or renamed) StatefulSet leaves its claims
-// behind and its successor starts on new, empty volumes; a renamed Service breaks everything that
-// reaches it by name (ANCHORS §4: test pods and Ingresses pointed at Service names that no longer existed).
-
-
-const upgradeRules = {
-    removedStateful: "upgrade/removed-stateful",
-    renamedService: "upgrade/renamed-service",
-};
-const removals_keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
-function claimTemplates(o) {
-    const t = o.doc.spec?.volumeClaimTemplates;
-    return Array.isArray(t)
-        ? t.map((c) => String(c?.metadata?.name ?? "?"))
-        : [];
-}
-function selectorOf(o) {
-    const s = o.doc.spec?.selector;
-    return s && typeof s === "object" && Object.keys(s).length ? s : undefined;
-}
-const keeps = (o) => o.doc.metadata?.annotations?.["helm.sh/resource-policy"] === "keep";
-function predictRemovals(before, after) {
-    const now = new Set(after.map(removals_keyOf));
-    const then = new Set(before.map(removals_keyOf));
-    const gone = before.filter((o) => !now.has(removals_keyOf(o)) && !isHelmHook(o));
-    const added = after.filter((o) => !then.has(removals_keyOf(o)) && !isHelmHook(o));
-    const out = [];
-    for (const o of gone) {
-        const object = `${o.kind}/${o.name}`;
-        if (o.kind === "PersistentVolumeClaim") {
-            out.push({
-                rule: upgradeRules.removedStateful,
-                object,
-                base: o,
-                message: keeps(o)
-                    ? `${object} is rendered at the base but not by this change: helm.sh/resource-policy: keep leaves it behind on upgrade, unused, with its data`
-                    : `${object} is rendered at the base but not by this change: helm deletes it on upgrade, and the data on its volume with it (annotate it helm.sh/resource-policy: keep, or keep rendering it)`,
-            });
-        }
-        else if (o.kind === "StatefulSet" && claimTemplates(o).length) {
-            const successor = added.find((n) => n.kind === "StatefulSet" &&
-                claimTemplates(n).length > 0 &&
-                (n.namespace ?? "") === (o.namespace ?? "") &&
-                (0,external_node_util_.isDeepStrictEqual)(selectorOf(n), selectorOf(o)));
-            const claims = claimTemplates(o)
-                .map((c) => `${c}-${o.name}-0`)
-                .join(", ");
-            out.push({
-                rule: upgradeRules.removedStateful,
-                object,
-                base: o,
-                ...(successor ? { next: successor } : {}),
-                message: successor
-                    ? `${object} is renamed to StatefulSet/${successor.name} by this change: helm deletes ${object} on upgrade, its PersistentVolumeClaims (${claims}, ...) stay behind with the data, and StatefulSet/${successor.name} starts on new, empty volumes`
-                    : `${object} (with volumeClaimTemplates) is rendered at the base but not by this change: helm deletes it on upgrade and its PersistentVolumeClaims (${claims}, ...) stay behind with the data, which nothing uses any more`,
-            });
-        }
-        else if (o.kind === "Service" && selectorOf(o)) {
-            const successor = added.find((n) => n.kind === "Service" &&
-                (n.namespace ?? "") === (o.namespace ?? "") &&
-                (0,external_node_util_.isDeepStrictEqual)(selectorOf(n), selectorOf(o)));
-            if (!successor)
-                continue;
-            out.push({
-                rule: upgradeRules.renamedService,
-                object,
-                base: o,
-                next: successor,
-                message: `${object} is renamed to Service/${successor.name} by this change (same selector ${JSON.stringify(selectorOf(o))}): everything that reaches '${o.name}' by name (other releases, Ingresses, clients' configuration) loses it on upgrade; keep a Service named '${o.name}' until every client has moved`,
-            });
-        }
+function refsOf(node, into) {
+    if (Array.isArray(node)) {
+        for (const n of node)
+            refsOf(n, into);
     }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/run.ts
-// `floe-helm upgrade-check`: for every chart x scenario x helm major of the gate's plan, render the base
-// revision (a git ref, exported without touching the checkout, or a published chart) and this change with
-// the same release name, namespace and values, and report what an upgrade between them would break:
-// immutable fields the API server refuses, stateful objects deleted or renamed, Services renamed. Static:
-// no cluster. ct's --upgrade needs one and skips when the old revision does not install; here a base that
-// does not render is a warning naming the cell, never silence.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Rule ids of this phase (README rule table). */
-const upgradeCheckRules = {
-    immutableField: "upgrade/immutable-field",
-    removedStateful: upgradeRules.removedStateful,
-    renamedService: upgradeRules.renamedService,
-    newChart: "upgrade/new-chart",
-    baseValues: "upgrade/base-values",
-    notChecked: "upgrade/not-checked",
-};
-/** `helm show chart` of a packaged chart: its Chart.yaml (name and version of a --base-chart .tgz). */
-function helmShowChartArgv(bin, chart) {
-    return [bin, "show", "chart", chart];
-}
-const run_rel = (cwd, abs) => external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-async function pool(items, limit, fn) {
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-        while (next < items.length)
-            await fn(items[next++]);
-    }));
-}
-/** Objects without metadata.namespace live in the release namespace: one key for both spellings. */
-const inRelease = (o) => ({ ...o, namespace: o.namespace ?? NAMESPACE });
-const firstError = (s) => (s
-    .split("\n")
-    .map((l) => l.trim())
-    .find((l) => l.startsWith("Error:")) ??
-    s.trim().split("\n")[0] ??
-    "") ||
-    "no output";
-async function publishedBase(file, plan, helmBin, cwd) {
-    const shown = run_rel(cwd, file);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
-    let name;
-    let version;
-    if ((0,external_node_fs_.statSync)(file).isDirectory()) {
-        ({ name, version } = await readChartMeta(file, cwd));
-    }
-    else if (/\.tgz$/.test(file)) {
-        const r = await (0,runner/* runTool */.q)(helmShowChartArgv(helmBin, file), { cwd });
-        if (r.code !== 0) {
-            throw new errors/* InputError */.dz(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
-        }
-        const v = (0,yaml/* parseYamlText */.cd)(r.stdout, shown).value;
-        name = String(v?.name ?? "");
-        version = String(v?.version ?? "");
-    }
-    else {
-        throw new errors/* InputError */.dz(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
-    }
-    const chart = plan.find((c) => c.meta.name === name);
-    if (!chart) {
-        throw new errors/* InputError */.dz(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
-    }
-    return {
-        chart,
-        base: {
-            chart: file,
-            cwd,
-            chartDir: file,
-            values: () => undefined,
-            label: `${name} ${version} (${shown})`,
-        },
-    };
-}
-async function runUpgradeCheck(ctx, inputs, opts) {
-    const { cwd } = opts;
-    const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
-    if (inputs.upgradeBase && inputs.upgradeBaseChart) {
-        throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
-    }
-    const config = await resolveConfig(inputs, cwd);
-    const plan = await buildPlan(config, inputs, cwd);
-    const tools = await (0,tools_resolve/* resolveTools */.u)(inputs, config.helmMajors.map((m) => `helm${m}`));
-    const helmBin = (m) => tools[`helm${m}`];
-    const first = config.helmMajors[0];
-    const all = [];
-    const add = (f) => all.push(f);
-    // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
-    const ruleIds = Object.values(upgradeCheckRules);
-    const matches = (pattern, id) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(id);
-    const covers = Object.entries(config.requirements)
-        .filter(([, rules]) => rules.some((r) => ruleIds.some((id) => matches(r, id))))
-        .map(([id]) => id);
-    const status = (id, state, reason) => ctx.check({
-        id,
-        rule: upgradeCheckRules.immutableField,
-        state,
-        ...(reason ? { reason } : {}),
-        ...(covers.length ? { covers } : {}),
-    });
-    const chartYaml = (c) => ({ file: external_node_path_default().posix.join(c.info.dir, "Chart.yaml"), line: 1 });
-    await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
-    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(inputs.workDir, "upgrade-base-"));
-    try {
-        const bases = new Map();
-        if (inputs.upgradeBaseChart) {
-            const { chart, base } = await publishedBase(inputs.upgradeBaseChart, plan.charts, helmBin(first), cwd);
-            bases.set(chart, base);
-            add({
-                rule: upgradeCheckRules.baseValues,
-                severity: "info",
-                message: `the base is the published chart ${base.label}: it is rendered with this change's values files (as ct renders the old chart with the current ci values)`,
-                ...chartYaml(chart),
-                chart: chart.info.name,
-            });
-            for (const c of plan.charts.filter((c) => c !== chart))
-                status(`upgrade ${c.info.name}`, "skip", `--base-chart is a version of ${chart.info.name}`);
-        }
-        else {
-            const top = await gitToplevel(cwd);
-            const rev = await resolveBase(top, inputs.upgradeBase, inputs.githubBaseRef);
-            ctx.progress(`upgrade-check: base ${rev.label}`);
-            ctx.output("base", rev.commit);
-            // Paths relative to the repository's top (git's realpath), as git names them.
-            const fromTop = (abs) => run_rel(top, (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs);
-            const inRepo = (abs) => !fromTop(abs).startsWith("..");
-            const valuesAbs = plan.charts.flatMap((c) => c.scenarios.flatMap((s) => s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f))));
-            const wanted = [...plan.charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(fromTop);
-            const dest = external_node_path_default().join(tmp, "base");
-            const present = await exportAtCommit(top, rev.commit, wanted, dest);
-            for (const chart of plan.charts) {
-                const dir = external_node_path_default().join(dest, fromTop(chart.abs));
-                if (!present.has(fromTop(chart.abs)) || !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, "Chart.yaml"))) {
-                    add({
-                        rule: upgradeCheckRules.newChart,
-                        severity: "info",
-                        message: `chart ${chart.info.name} does not exist at the base (${rev.label}): it is installed fresh, there is nothing to upgrade from`,
-                        ...chartYaml(chart),
-                        chart: chart.info.name,
-                    });
-                    status(`upgrade ${chart.info.name}`, "skip", `new chart: not at ${rev.label}`);
-                    continue;
-                }
-                bases.set(chart, {
-                    chart: dir,
-                    cwd: dest,
-                    chartDir: dir,
-                    values: (f) => {
-                        const abs = external_node_path_default().resolve(cwd, f);
-                        return inRepo(abs) && present.has(fromTop(abs)) ? external_node_path_default().join(dest, fromTop(abs)) : undefined;
-                    },
-                    label: rev.label,
-                });
-                // ct renders the old chart with the old ci values; a scenario new in this change has none.
-                for (const f of new Set(chart.scenarios.flatMap((s) => s.valuesFiles))) {
-                    if (bases.get(chart).values(f))
-                        continue;
-                    add({
-                        rule: upgradeCheckRules.baseValues,
-                        severity: "info",
-                        message: `${f} does not exist at the base (${rev.label}): the base chart is rendered with this change's ${external_node_path_default().basename(f)} instead (as ct renders the old chart with the current ci values)`,
-                        file: f,
-                        line: 1,
-                        chart: chart.info.name,
-                    });
-                }
-            }
-        }
-        // Dependencies of both sides, once per chart (src/helm/deps.ts builds into copies under the work dir).
-        const renderDirs = new Map();
-        for (const [chart, base] of bases) {
-            const helm = { bin: helmBin(first), major: first };
-            const pr = await prepareDependencies(chart.abs, cwd, helm, inputs.workDir);
-            const b = (0,external_node_fs_.statSync)(base.chart).isDirectory()
-                ? await prepareDependencies(base.chart, base.cwd, helm, inputs.workDir)
-                : { dirAbs: base.chart, problems: [] };
-            const problem = pr.problems[0] ?? b.problems[0];
-            if (problem) {
-                const side = pr.problems.length ? "this change" : `the base (${base.label})`;
-                add({
-                    rule: upgradeCheckRules.notChecked,
-                    severity: "warning",
-                    message: `the dependencies of ${chart.info.name} at ${side} cannot be built (${problem.message}): the upgrade is not checked`,
-                    ...chartYaml(chart),
-                    chart: chart.info.name,
-                });
-                status(`upgrade ${chart.info.name}`, "skip", `dependencies of ${side} cannot be built`);
-                continue;
-            }
-            renderDirs.set(chart, { pr: pr.dirAbs, base: b.dirAbs });
-        }
-        const cells = [...renderDirs.keys()].flatMap((chart) => chart.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ chart, scenario, helm }))));
-        await pool(cells, opts.parallelism ?? external_node_os_default().availableParallelism(), async ({ chart, scenario: s, helm }) => {
-            const base = bases.get(chart);
-            const dirs = renderDirs.get(chart);
-            const id = `upgrade ${chart.info.name}/${s.name} helm${helm}`;
-            const where = { chart: chart.info.name, scenario: s.name, helm };
-            const common = { bin: helmBin(helm), major: helm, kubeVersion: config.settings.kubeVersion };
-            const [b, p] = await Promise.all([
-                (0,runner/* runTool */.q)(helmTemplateArgv({
-                    ...common,
-                    chartDir: dirs.base,
-                    valuesFiles: s.valuesFiles.map((f) => base.values(f) ?? external_node_path_default().resolve(cwd, f)),
-                }), { cwd }),
-                (0,runner/* runTool */.q)(helmTemplateArgv({ ...common, chartDir: dirs.pr, valuesFiles: s.valuesFiles }), { cwd }),
-            ]);
-            if (p.code !== 0 || b.code !== 0) {
-                const message = p.code !== 0
-                    ? `helm ${helm} cannot render this change of ${chart.info.name} with scenario ${s.name} (the gate reports why: ${firstError(p.stderr)}): the upgrade is not checked`
-                    : `helm ${helm} cannot render the base (${base.label}) of ${chart.info.name} with scenario ${s.name} (${firstError(b.stderr)}): the upgrade from it is not checked`;
-                add({
-                    rule: upgradeCheckRules.notChecked,
-                    severity: "warning",
-                    message,
-                    ...chartYaml(chart),
-                    ...where,
-                });
-                status(id, "skip", p.code !== 0 ? "this change does not render" : "the base does not render");
-                return;
-            }
-            const before = parseManifest(b.stdout, { chartDir: base.chartDir, cwd: base.cwd }).map(inRelease);
-            const after = parseManifest(p.stdout, { chartDir: chart.abs, cwd }).map(inRelease);
-            const found = [];
-            const prObject = (object) => after.find((o) => `${o.kind}/${o.name}` === object);
-            for (const c of predictImmutableChanges(before, after)) {
-                const at = prObject(c.object)?.locate(c.path) ?? chartYaml(chart);
-                found.push({
-                    rule: upgradeCheckRules.immutableField,
-                    severity: "error",
-                    message: `${c.message} [upgrade from ${base.label}${c.message.includes(formatPath(c.path)) ? "" : `; first difference at ${formatPath(c.path)}`}]`,
-                    ...at,
-                    object: c.object,
-                    ...where,
-                });
-            }
-            for (const h of predictRemovals(before, after)) {
-                const at = h.next ? h.next.locate(["metadata", "name"]) : await removedAt(h.base, base, chart, cwd);
-                found.push({
-                    rule: h.rule,
-                    severity: "warning",
-                    message: `${h.message} [upgrade from ${base.label}]`,
-                    ...at,
-                    object: h.object,
-                    ...where,
-                });
-            }
-            all.push(...found);
-            status(id, found.some((f) => f.severity === "error") ? "fail" : "pass");
-        });
-    }
-    finally {
-        await (0,promises_.rm)(tmp, { recursive: true, force: true });
-    }
-    // Severity overrides and waivers of floe-gate.yaml, as the gate applies them; the same finding from
-    // several scenarios or both majors is one finding (scenario / helm named only when one reports it).
-    const seen = new Map();
-    for (const f of all) {
-        if (severityFor(config, f.rule) === "off")
-            continue;
-        const p = applyPolicy(f, config, today);
-        if (!p)
-            continue;
-        const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.object]);
-        const prev = seen.get(key);
-        if (!prev) {
-            seen.set(key, p);
-            continue;
-        }
-        if (prev.helm !== p.helm)
-            delete prev.helm;
-        if (prev.scenario !== p.scenario)
-            delete prev.scenario;
-    }
-    for (const f of seen.values())
-        ctx.add(f);
-    ctx.output("charts", String(plan.charts.length));
-}
-/** Where a removed object is reported: its template in this change when the file is still there (at its
- * `kind:` line), else the chart's Chart.yaml, naming the base template. */
-async function removedAt(o, base, chart, cwd) {
-    const inChart = external_node_path_default().relative(base.chartDir, external_node_path_default().resolve(base.cwd, o.template));
-    const pr = external_node_path_default().join(chart.abs, inChart);
-    if (!inChart.startsWith("..") && (0,external_node_fs_.existsSync)(pr) && (0,external_node_fs_.statSync)(pr).isFile()) {
-        const lines = (await (0,promises_.readFile)(pr, "utf8")).split(/\r?\n/);
-        const i = lines.findIndex((l) => new RegExp(`^kind:\\s*["']?${o.kind}["']?\\s*$`).test(l));
-        return { file: run_rel(cwd, pr), line: i >= 0 ? i + 1 : 1 };
-    }
-    return { file: external_node_path_default().posix.join(chart.info.dir, "Chart.yaml"), line: 1 };
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/command.ts
-// `floe-helm upgrade-check`: static upgrade safety between a base revision and this change (src/upgrade).
-
-
-
-
-const upgrade_command_collect = (v, prev = []) => [...prev, v];
-function registerUpgradeCheck(program, bind) {
-    withCommonOptions(program
-        .command("upgrade-check")
-        .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
-        .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
-        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref"))
-        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: the gate's charts)").argParser(upgrade_command_collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(upgrade_command_collect))
-        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
-        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render for"))
-        .addOption(new Option("--results <file>", "also write the results JSON here"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, (ctx) => runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
-        out: io.out,
-        err: io.err,
-        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands.ts
-
-
-
-
-
-
-const commands = [
-    registerTools,
-    registerGate,
-    registerUpgradeCheck,
-    registerCluster,
-    registerTest,
-    registerReport,
-];
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-// The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
-// 1 the gate found errors, 2 bad usage or bad input. Errors are one line, never a stack trace.
-
-
-
-
-
-const defaultIo = () => ({
-    out: (l) => process.stdout.write(`${l}\n`),
-    err: (l) => process.stderr.write(`${l}\n`),
-    env: process.env,
-    cwd: process.cwd(),
-});
-/** Adds the options every command shares (they map onto Inputs). */
-function withCommonOptions(cmd) {
-    return cmd
-        .addOption(new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"))
-        .addOption(new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env("FLOE_HELM_TOOLS_DIR"));
-}
-async function run(argv, io = defaultIo()) {
-    let code = errors/* ExitCode */.yU.Pass;
-    const program = new Command("floe-helm")
-        .description("Prove that the floe platform's Helm charts lint, render, pass policy, install and run.")
-        .version(VERSION, "-V, --version", "print the floe-helm version")
-        .helpCommand(true)
-        .showSuggestionAfterError(true)
-        .exitOverride()
-        .configureOutput({
-        writeOut: (s) => io.out(s.replace(/\n$/, "")),
-        writeErr: (s) => io.err(s.replace(/\n$/, "")),
-        outputError: (s, write) => write(`floe-helm: ${s}`),
-    });
-    const bind = (action) => async (...args) => {
-        const cmd = args[args.length - 1];
-        const flags = cmd.optsWithGlobals();
-        const inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
-        code = await action({ flags, inputs, io });
-    };
-    for (const register of commands)
-        register(program, bind);
-    if (argv.length === 0) {
-        io.err(program.helpInformation().replace(/\n$/, ""));
-        return errors/* ExitCode */.yU.BadInput;
-    }
-    try {
-        await program.parseAsync(argv, { from: "user" });
-        return code;
-    }
-    catch (e) {
-        if (e instanceof CommanderError)
-            return e.exitCode === 0 ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.BadInput;
-        io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
-        if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
-            io.err(e.stack);
-        return errors/* ExitCode */.yU.BadInput;
-    }
-}
-const VERSION = package_namespaceObject.rE;
-
-
-/***/ }),
-
-/***/ 9329:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ assertValidDocument)
-/* harmony export */ });
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
-
-/** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
- * most precise mistake), at its position in the file. `what` names the document, `schema` its schema file. */
-function assertValidDocument(validate, y, what, schema) {
-    const bad = y.problems[0];
-    if (bad)
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
-    if (validate(y.value ?? {}))
-        return;
-    const errs = validate.errors ?? [];
-    // An unknown or misspelt key first: the most common (and most precise) mistake.
-    const e = errs.find((x) => x.keyword === "additionalProperties" || x.propertyName !== undefined) ?? errs[0];
-    const segs = e.instancePath
-        .split("/")
-        .slice(1)
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
-    const extra = e.params.additionalProperty ?? e.propertyName;
-    const at = y.positionOf(extra !== undefined ? [...segs, extra] : segs) ?? { file: y.file, line: 1, col: 1 };
-    const where = segs.length ? segs.join(".") : "top level";
-    const allowed = e.params.allowedValues;
-    const msg = e.keyword === "additionalProperties"
-        ? `unknown key '${extra}' at ${where} of ${what} (see ${schema})`
-        : e.propertyName !== undefined
-            ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
-            : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
-    const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
-    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${msg}${more}`, at);
-}
-
-
-/***/ }),
-
-/***/ 6678:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  _9: () => (/* binding */ buildInputs),
-  MP: () => (/* binding */ envNames)
-});
-
-// UNUSED EXPORTS: defaultToolCache, defaultValidatorCache, parseHelmMajors
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __nccwpck_require__(6675);
-;// CONCATENATED MODULE: ./src/cluster/provider.ts
-// The cluster provider contract shared by kind (Docker), kwok (a real control plane with simulated nodes,
-// no Docker) and an existing cluster. Every provider brings a cluster up, hands back a kubeconfig, and tears
-// down exactly what it started; `down` may run in another process, so what `up` started is kept in a state
-// file under the work dir.
-
-const providerNames = ["kind", "kwok", "existing"];
-function parseProvider(value, source) {
-    const v = value.trim().toLowerCase();
-    if (providerNames.includes(v))
-        return v;
-    throw new errors/* InputError */.dz(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
-// One typed Inputs object, built once per run from CLI flags, falling back to FLOE_HELM_* environment
-// variables (which is how the composite action passes its inputs: through `env:`, never spliced into a
-// script), then to defaults. Everything downstream receives this object; nothing else reads the environment.
-
-
-
-
-/** The environment variable that carries each input when no flag is given. */
-const envNames = {
-    workDir: "FLOE_HELM_WORK_DIR",
-    toolsDir: "FLOE_HELM_TOOLS_DIR",
-    helm: "FLOE_HELM_HELM",
-    debug: "FLOE_HELM_DEBUG",
-    gateConfig: "FLOE_HELM_CONFIG",
-    charts: "FLOE_HELM_CHARTS",
-    valuesFiles: "FLOE_HELM_VALUES",
-    kubeVersion: "FLOE_HELM_KUBE_VERSION",
-    resultsFile: "FLOE_HELM_RESULTS",
-    toolCache: "FLOE_HELM_TOOL_CACHE",
-    validatorCache: "FLOE_HELM_VALIDATOR_CACHE",
-    mirror: "FLOE_HELM_MIRROR",
-    checksums: "FLOE_HELM_CHECKSUMS",
-    helmVersion: "FLOE_HELM_HELM_VERSION",
-    kindVersion: "FLOE_HELM_KIND_VERSION",
-    kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
-    kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
-    cluster: "FLOE_HELM_CLUSTER",
-    kubeconfig: "FLOE_HELM_KUBECONFIG",
-    upgradeBase: "FLOE_HELM_UPGRADE_BASE",
-    upgradeBaseChart: "FLOE_HELM_UPGRADE_BASE_CHART",
-};
-/** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
-function listFromEnv(v) {
-    return (v ?? "")
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-function parseHelmMajors(value, source) {
-    const v = value.trim().toLowerCase();
-    if (v === "both" || v === "3,4" || v === "4,3")
-        return [3, 4];
-    if (v === "3")
-        return [3];
-    if (v === "4")
-        return [4];
-    throw new errors/* InputError */.dz(`${source}: expected 3, 4 or both, got '${value}'`);
-}
-function nonEmpty(v) {
-    return v === undefined || v.trim() === "" ? undefined : v.trim();
-}
-function abs(cwd, p) {
-    return p === undefined ? undefined : external_node_path_default().resolve(cwd, p);
-}
-function buildInputs(flags, env, cwd) {
-    const githubActions = env.GITHUB_ACTIONS === "true";
-    const workDirRaw = nonEmpty(flags.workDir) ??
-        nonEmpty(env[envNames.workDir]) ??
-        (githubActions && env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm") : ".floe-helm");
-    const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
-    const helmFromFlag = nonEmpty(flags.helm);
-    const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
-    const providerFromFlag = nonEmpty(flags.provider);
-    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
-    return {
-        workDir: external_node_path_default().resolve(cwd, workDirRaw),
-        toolsDir: toolsDirRaw === undefined ? undefined : external_node_path_default().resolve(cwd, toolsDirRaw),
-        helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
-        githubActions,
-        debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
-        helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
-        gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
-        charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => external_node_path_default().resolve(cwd, c)),
-        valuesFiles: (flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles])).map((v) => external_node_path_default().resolve(cwd, v)),
-        kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
-        resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
-        toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
-        validatorCache: nonEmpty(env[envNames.validatorCache])?.toLowerCase() === "off"
-            ? undefined
-            : external_node_path_default().resolve(cwd, nonEmpty(env[envNames.validatorCache]) ?? defaultValidatorCache(env)),
-        mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
-        checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[envNames.checksums])),
-        toolVersions: {
-            helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[envNames.helmVersion]),
-            kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[envNames.kindVersion]),
-            kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[envNames.kubectlVersion]),
-            kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
-        },
-        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : envNames.cluster),
-        kubeconfig: kubeconfigRaw === undefined ? undefined : external_node_path_default().resolve(cwd, kubeconfigRaw),
-        upgradeBase: nonEmpty(flags.base) ?? nonEmpty(env[envNames.upgradeBase]),
-        upgradeBaseChart: abs(cwd, nonEmpty(flags.baseChart) ?? nonEmpty(env[envNames.upgradeBaseChart])),
-        githubBaseRef: nonEmpty(env.GITHUB_BASE_REF),
-    };
-}
-/** The runner's tool cache in Actions; elsewhere the per-user cache folder of the OS (XDG on Linux). */
-function defaultToolCache(env, platform = process.platform) {
-    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
-        return env.RUNNER_TOOL_CACHE;
-    const home = nonEmpty(env.HOME) ?? external_node_os_default().homedir();
-    if (platform === "darwin")
-        return external_node_path_default().join(home, "Library", "Caches", "floe-helm", "tools");
-    return external_node_path_default().join(nonEmpty(env.XDG_CACHE_HOME) ?? external_node_path_default().join(home, ".cache"), "floe-helm", "tools");
-}
-/** Compiled validators: beside the tools in the runner's tool cache in Actions, else the per-user cache. */
-function defaultValidatorCache(env, platform = process.platform) {
-    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
-        return external_node_path_default().join(env.RUNNER_TOOL_CACHE, "floe-helm-validators");
-    return external_node_path_default().join(external_node_path_default().dirname(defaultToolCache(env, platform)), "validators");
-}
-
-
-/***/ }),
-
-/***/ 5949:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ withPlainEnv)
-/* harmony export */ });
-// yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native lookup (a
-// quarter of the time of parsing a rendered chart): YAML is parsed against a plain copy of the environment.
-// Parsing is synchronous, so nothing else can observe the swap.
-function withPlainEnv(fn) {
-    const env = process.env;
-    process.env = { ...env };
-    try {
-        return fn();
-    }
-    finally {
-        process.env = env;
-    }
-}
-
-
-/***/ }),
-
-/***/ 7507:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ runTool)
-/* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6675);
-// The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
-// arrays with pure functions; this module only runs them, so tests can assert argv tables without running
-// anything and other tests run the real binaries through the same path.
-
-
-/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
- * program cannot be started at all (missing binary, not executable). */
-function runTool(argv, opts = {}) {
-    const [cmd, ...args] = argv;
-    if (!cmd)
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz("internal: empty argv");
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, {
-            cwd: opts.cwd,
-            env: opts.env ?? process.env,
-            stdio: ["pipe", "pipe", "pipe"],
-        });
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        const timer = opts.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                child.kill("SIGKILL");
-            }, opts.timeoutMs)
-            : undefined;
-        child.stdout.on("data", (c) => out.push(c));
-        child.stderr.on("data", (c) => {
-            err.push(c);
-            opts.onStderr?.(c.toString("utf8"));
-        });
-        child.on("error", (e) => {
-            if (timer)
-                clearTimeout(timer);
-            if (e.code === "ENOENT")
-                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cannot run '${cmd}': no such file`));
-            else if (e.code === "EACCES")
-                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cannot run '${cmd}': not executable`));
+    else if (node !== null && typeof node === "object") {
+        for (const [k, v] of Object.entries(node)) {
+            if (k === "$ref" && typeof v === "string")
+                into.add(v.replace("#/definitions/", ""));
             else
-                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`cannot run '${cmd}': ${e.message}`));
-        });
-        child.on("close", (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            resolve({
-                argv,
-                code: code ?? (signal ? 128 : 1),
-                stdout: Buffer.concat(out).toString("utf8"),
-                stderr: Buffer.concat(err).toString("utf8"),
-                durationMs: Date.now() - started,
-                timedOut,
+                refsOf(v, into);
+        }
+    }
+}
+/** A self-contained schema for one kind: `$ref` to its definition plus every definition it reaches.
+ * Undefined for a kind the API does not know (a CRD). */
+function standaloneKindSchema(schemas, apiVersion, kind, opts = { strict: true }) {
+    const root = schemas.kinds[`${apiVersion}/${kind}`];
+    if (!root)
+        return undefined;
+    const names = new Set();
+    const queue = [root];
+    while (queue.length > 0) {
+        const name = queue.pop();
+        if (names.has(name) || !schemas.definitions[name])
+            continue;
+        names.add(name);
+        const refs = new Set();
+        refsOf(schemas.definitions[name], refs);
+        queue.push(...refs);
+    }
+    const definitions = {};
+    for (const name of [...names].sort()) {
+        const def = schemas.definitions[name];
+        definitions[name] = opts.strict ? strictify(def) : def;
+    }
+    return { $ref: `#/definitions/${root}`, definitions };
+}
+const digests = new WeakMap();
+/** sha256 of a schema set and of the code here that turns it into schemas (strict, standalone, open
+ * status): what anything built from it may be cached under. */
+function schemaSetDigest(schemas) {
+    let d = digests.get(schemas);
+    if (!d) {
+        d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256")
+            .update(JSON.stringify(schemas))
+            .update([strictify, refsOf, standaloneKindSchema, openStatus].map(String).join("\0"))
+            .digest("hex");
+        digests.set(schemas, d);
+    }
+    return d;
+}
+/** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
+ * object fields before validating so only real mistakes are reported. */
+function withoutNulls(value) {
+    if (Array.isArray(value))
+        return value.map(withoutNulls);
+    if (value === null || typeof value !== "object")
+        return value;
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        if (v !== null)
+            out[k] = withoutNulls(v);
+    return out;
+}
+/** `status` is written by controllers, never by a chart: the kinds' status schemas (PodStatus, ...) are left
+ * out (an open object) so they cost no compile time. */
+function openStatus(schemas) {
+    const defs = { ...schemas.definitions };
+    for (const root of new Set(Object.values(schemas.kinds))) {
+        const def = defs[root];
+        const props = def?.properties;
+        if (def && props?.status)
+            defs[root] = { ...def, properties: { ...props, status: { type: "object" } } };
+    }
+    return defs;
+}
+/** Validates objects by apiVersion/kind. All definitions are registered once as one schema and each kind
+ * compiles to a `$ref` into it, so shared types (PodSpec, ObjectMeta, ...) are compiled once for all kinds
+ * rather than once per kind; each kind compiles on first use. */
+class KubeValidator {
+    schemas;
+    ajvInstance;
+    cache = new Map();
+    digest;
+    constructor(schemas) {
+        this.schemas = schemas;
+    }
+    /** All definitions registered once, built on the first kind that is not in the validator cache. */
+    get ajv() {
+        if (!this.ajvInstance) {
+            this.ajvInstance = (0,_values_ajv_js__WEBPACK_IMPORTED_MODULE_7__/* .createAjv */ .gr)({
+                validateSchema: false,
+                inlineRefs: false,
+                code: { optimize: false, ..._values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .cacheableCode */ .K0 },
             });
-        });
-        // A program that exits before reading its input must not crash us with EPIPE.
-        child.stdin.on("error", () => { });
-        child.stdin.end(opts.input ?? "");
-    });
+            this.ajvInstance.addSchema({
+                $id: "k8s",
+                definitions: strictify(openStatus(this.schemas)),
+            });
+        }
+        return this.ajvInstance;
+    }
+    /** What the compiled code of a kind depends on: the schema set and the code that shapes it. */
+    identity(root) {
+        this.digest ??= (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256")
+            .update(schemaSetDigest(this.schemas))
+            .update([_values_ajv_js__WEBPACK_IMPORTED_MODULE_7__/* .createAjv */ .gr, KubeValidator].map(String).join("\0"))
+            .digest("hex");
+        return ["k8s", this.digest, root];
+    }
+    knows(apiVersion, kind) {
+        return this.schemas.kinds[`${apiVersion}/${kind}`] !== undefined;
+    }
+    /** Errors for a known kind ([] when valid); undefined for a kind without a schema. */
+    validate(doc) {
+        const key = `${String(doc.apiVersion ?? "")}/${String(doc.kind ?? "")}`;
+        let fn = this.cache.get(key);
+        if (fn === undefined) {
+            const root = this.schemas.kinds[key];
+            if (root) {
+                fn = (0,_values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .compileCached */ .u_)(this.identity(root), () => {
+                    const ajv = this.ajv;
+                    return { ajv, validate: ajv.compile({ $ref: `k8s#/definitions/${root}` }) };
+                });
+            }
+            else
+                fn = null;
+            this.cache.set(key, fn);
+        }
+        if (fn === null)
+            return undefined;
+        return fn(withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
+    }
 }
 
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2338);
-// Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
-
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
@@ -45626,6 +44340,56 @@ function verdictLine(r, ms) {
     const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
     const extra = r.error ? ` (${r.error})` : "";
     return `${r.phase}: ${word}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived, ${r.checks.length} check(s) in ${secs}s${extra}`;
+}
+
+
+/***/ }),
+
+/***/ 1777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jw: () => (/* binding */ testPods),
+/* harmony export */   VT: () => (/* binding */ gateTestPodStatuses),
+/* harmony export */   nL: () => (/* binding */ HELM_TEST_RULE)
+/* harmony export */ });
+/* unused harmony exports COVERS_ANNOTATION, NOT_RUN_STATICALLY */
+const COVERS_ANNOTATION = "floe.dev/covers";
+const HELM_TEST_RULE = "helm-test";
+const NOT_RUN_STATICALLY = "a helm test pod runs only in a cluster (floe-helm test), not in the static gate";
+function annotations(doc) {
+    const meta = doc.metadata;
+    const a = meta?.annotations;
+    return a && typeof a === "object" ? a : {};
+}
+/** Pods that are helm test hooks (`helm.sh/hook: test`, or the older `test-success`), with their covers. */
+function testPods(objects) {
+    return objects
+        .filter((o) => o.kind === "Pod")
+        .flatMap((o) => {
+        const a = annotations(o.doc);
+        const hooks = String(a["helm.sh/hook"] ?? "")
+            .split(",")
+            .map((h) => h.trim());
+        if (!hooks.some((h) => h === "test" || h === "test-success"))
+            return [];
+        const covers = String(a[COVERS_ANNOTATION] ?? "")
+            .split(/[\s,]+/)
+            .filter(Boolean);
+        return [{ name: o.name, covers }];
+    });
+}
+/** The gate's status for each annotated test pod of a rendered cell: skipped, with why. */
+function gateTestPodStatuses(cell) {
+    return testPods(cell.objects)
+        .filter((p) => p.covers.length)
+        .map((p) => ({
+        id: `${HELM_TEST_RULE} ${p.name} ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
+        rule: HELM_TEST_RULE,
+        state: "skip",
+        reason: NOT_RUN_STATICALLY,
+        covers: p.covers,
+    }));
 }
 
 
@@ -46553,6 +45317,942 @@ function resolveHelmVersions(input, source) {
 
 /***/ }),
 
+/***/ 7342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  helmShowChartArgv: () => (/* binding */ helmShowChartArgv),
+  runUpgradeCheck: () => (/* binding */ runUpgradeCheck),
+  upgradeCheckRules: () => (/* binding */ upgradeCheckRules)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
+var gate_config = __nccwpck_require__(8823);
+// EXTERNAL MODULE: ./src/gate/plan.ts
+var gate_plan = __nccwpck_require__(6132);
+// EXTERNAL MODULE: ./src/gate/run.ts + 14 modules
+var run = __nccwpck_require__(7055);
+// EXTERNAL MODULE: ./src/helm/argv.ts
+var argv = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/helm/deps.ts
+var deps = __nccwpck_require__(9264);
+// EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
+var manifest = __nccwpck_require__(3763);
+// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
+var resolve = __nccwpck_require__(5084);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/upgrade/git.ts
+// The base revision, read from git without touching the user's checkout: the ref is resolved to a commit,
+// the files the comparison needs (chart folders, scenario values files, file:// dependencies) are listed
+// at that commit and exported with `git archive` into a temporary folder under the work dir. Nothing is
+// checked out, no index or worktree metadata is written. argv builders are pure (tests/upgrade/git.test.ts).
+
+
+
+
+
+
+const GIT = "git";
+const gitArgv = {
+    toplevel: () => [GIT, "rev-parse", "--show-toplevel"],
+    /** `^{commit}` peels a tag to its commit; --verify --quiet: one line or nothing. */
+    resolve: (ref) => [GIT, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`],
+    mergeBase: (a, b) => [GIT, "merge-base", a, b],
+    isShallow: () => [GIT, "rev-parse", "--is-shallow-repository"],
+    /** Every file under `paths` at `commit` (NUL-separated), to know which of them exist there. */
+    listFiles: (commit, paths) => [
+        GIT,
+        "ls-tree",
+        "-r",
+        "-z",
+        "--name-only",
+        commit,
+        "--",
+        ...paths,
+    ],
+    archive: (commit, tarFile, paths) => [
+        GIT,
+        "archive",
+        "--format=tar",
+        `--output=${tarFile}`,
+        commit,
+        "--",
+        ...paths,
+    ],
+};
+/** A ref that git would read as an option is refused rather than passed on. */
+function checkRef(ref, source) {
+    if (ref === "" || ref.startsWith("-") || /[\s\0]/.test(ref)) {
+        throw new errors/* InputError */.dz(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
+    }
+    return ref;
+}
+const firstLine = (s) => s.trim().split("\n")[0] ?? "";
+/** The repository's top folder; a usage error when `cwd` is not inside a git work tree. */
+async function gitToplevel(cwd) {
+    const r = await (0,runner/* runTool */.q)(gitArgv.toplevel(), { cwd });
+    if (r.code !== 0) {
+        throw new errors/* InputError */.dz(`--base needs a git repository, and ${cwd} is not inside one (git: ${firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
+    }
+    return r.stdout.trim();
+}
+async function shallowHint(top) {
+    const r = await (0,runner/* runTool */.q)(gitArgv.isShallow(), { cwd: top });
+    return r.stdout.trim() === "true" ? " (this clone is shallow)" : "";
+}
+/** The commit a ref names, or one error naming the ref and how to get it. */
+async function resolveCommit(top, ref, source) {
+    checkRef(ref, source);
+    const r = await (0,runner/* runTool */.q)(gitArgv.resolve(ref), { cwd: top });
+    if (r.code === 0 && r.stdout.trim())
+        return r.stdout.trim();
+    throw new errors/* InputError */.dz(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
+        ? "fetch more history (git fetch --unshallow)"
+        : `fetch it (git fetch origin ${ref.replace(/^origin\//, "")})`}, or in GitHub Actions check out with actions/checkout fetch-depth: 0`);
+}
+/** --base as given, else the merge base of HEAD with origin/$GITHUB_BASE_REF (a pull request in Actions),
+ * else a usage error saying what to pass. */
+async function resolveBase(top, base, githubBaseRef) {
+    if (base) {
+        const commit = await resolveCommit(top, base, "--base (FLOE_HELM_UPGRADE_BASE)");
+        return { commit, label: commit.startsWith(base) ? commit.slice(0, 7) : `${base} ${commit.slice(0, 7)}` };
+    }
+    if (githubBaseRef) {
+        const target = `origin/${githubBaseRef}`;
+        const tip = await resolveCommit(top, target, "GITHUB_BASE_REF");
+        const r = await (0,runner/* runTool */.q)(gitArgv.mergeBase("HEAD", tip), { cwd: top });
+        if (r.code !== 0 || !r.stdout.trim()) {
+            throw new errors/* InputError */.dz(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
+        }
+        const commit = r.stdout.trim();
+        return { commit, label: `merge base with ${target} ${commit.slice(0, 7)}` };
+    }
+    throw new errors/* InputError */.dz("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
+}
+const posix = (p) => p.split((external_node_path_default()).sep).join("/");
+/** `paths` (relative to `top`) that exist at `commit`: a file itself, or a folder holding files. */
+function presentPaths(listed, paths) {
+    return paths.filter((p) => listed.some((f) => f === p || f.startsWith(`${p}/`)));
+}
+/** Relative `file://` dependency folders of the chart at `chartAbs`, relative to `top`. */
+function localDependencies(chartAbs, top) {
+    const file = external_node_path_default().join(chartAbs, "Chart.yaml");
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    const v = (0,yaml/* parseYamlText */.cd)((0,external_node_fs_.readFileSync)(file, "utf8"), "Chart.yaml").value;
+    const deps = Array.isArray(v?.dependencies) ? v.dependencies : [];
+    return deps
+        .map((d) => d?.repository)
+        .filter((r) => typeof r === "string" && r.startsWith("file://"))
+        .map((r) => r.slice("file://".length))
+        .filter((r) => !external_node_path_default().isAbsolute(r))
+        .map((r) => posix(external_node_path_default().relative(top, external_node_path_default().resolve(chartAbs, r))))
+        .filter((r) => r !== "" && !r.startsWith(".."));
+}
+/**
+ * Exports `paths` (relative to `top`) as they are at `commit` into `dest`, plus the file:// dependencies
+ * of the charts among them. Returns the paths that exist at the commit (the others are new in the change).
+ */
+async function exportAtCommit(top, commit, paths, dest) {
+    await (0,promises_.mkdir)(dest, { recursive: true });
+    const present = new Set();
+    let todo = [...new Set(paths)];
+    // Dependencies may name further folders: a few rounds at most (a chain of local charts).
+    for (let round = 0; round < 5 && todo.length; round++) {
+        const ls = await (0,runner/* runTool */.q)(gitArgv.listFiles(commit, todo), { cwd: top });
+        if (ls.code !== 0)
+            throw new errors/* InputError */.dz(`git ls-tree ${commit.slice(0, 7)} failed: ${firstLine(ls.stderr)}`);
+        const found = presentPaths(ls.stdout.split("\0").filter(Boolean), todo);
+        if (!found.length)
+            break;
+        const tarFile = external_node_path_default().join(dest, `.base-${round}.tar`);
+        const ar = await (0,runner/* runTool */.q)(gitArgv.archive(commit, tarFile, found), { cwd: top });
+        if (ar.code !== 0)
+            throw new errors/* InputError */.dz(`git archive ${commit.slice(0, 7)} failed: ${firstLine(ar.stderr)}`);
+        const tar = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4565));
+        await tar.x({ file: tarFile, cwd: dest });
+        await (0,promises_.rm)(tarFile, { force: true });
+        for (const p of found)
+            present.add(p);
+        const covered = (p) => [...present].some((q) => p === q || p.startsWith(`${q}/`));
+        todo = found
+            .flatMap((p) => localDependencies(external_node_path_default().join(dest, p), dest))
+            .filter((p) => !covered(p) && !todo.includes(p));
+    }
+    return present;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/upgrade/immutable.ts
+// Static upgrade safety: compare the objects a release has now with the objects an upgrade would apply and
+// predict the changes the API server refuses as "field is immutable" — before any cluster exists. The rules
+// are the fields users hit in practice (ANCHORS: selectors, StatefulSet claim templates and service name,
+// Job templates, RoleBinding roleRef); each prediction names the field path the API server's error will
+// name, and the first place inside it that differs (where the template line is looked up).
+
+/** Fields that cannot change once an object exists, per kind. */
+const immutableFields = {
+    Deployment: ["spec.selector"],
+    ReplicaSet: ["spec.selector"],
+    DaemonSet: ["spec.selector"],
+    StatefulSet: ["spec.selector", "spec.serviceName", "spec.volumeClaimTemplates", "spec.podManagementPolicy"],
+    Job: ["spec.selector", "spec.template", "spec.completionMode"],
+    PersistentVolumeClaim: [
+        "spec.storageClassName",
+        "spec.accessModes",
+        "spec.volumeName",
+        "spec.selector",
+        "spec.volumeMode",
+        "spec.dataSource",
+        "spec.dataSourceRef",
+    ],
+    Service: ["spec.clusterIP"],
+    RoleBinding: ["roleRef"],
+    ClusterRoleBinding: ["roleRef"],
+    StorageClass: ["provisioner", "parameters", "reclaimPolicy", "volumeBindingMode"],
+};
+/** What an unset field means, where the API server fills in a fixed default: unset and the default are
+ * the same, unset and anything else is a change (adding claim templates to a StatefulSet is refused too).
+ * Fields without an entry may be generated (a Job's selector, a Service's clusterIP): unset is no change. */
+const absentMeans = {
+    "StatefulSet spec.serviceName": "",
+    "StatefulSet spec.volumeClaimTemplates": [],
+    "StatefulSet spec.podManagementPolicy": "OrderedReady",
+    "PersistentVolumeClaim spec.volumeMode": "Filesystem",
+    "StorageClass reclaimPolicy": "Delete",
+    "StorageClass volumeBindingMode": "Immediate",
+    "StorageClass parameters": {},
+};
+/** A ConfigMap or Secret created with `immutable: true` keeps its data for life. */
+const immutableData = {
+    ConfigMap: ["data", "binaryData", "immutable"],
+    Secret: ["data", "stringData", "immutable"],
+};
+/** Helm deletes and recreates hook objects (helm.sh/hook) on every upgrade instead of patching them, so
+ * their immutable fields never block one. */
+function isHelmHook(o) {
+    const ann = o.doc.metadata?.annotations;
+    return typeof ann?.["helm.sh/hook"] === "string";
+}
+function at(doc, field) {
+    let cur = doc;
+    for (const key of field.split(".")) {
+        if (cur === null || typeof cur !== "object")
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+const isPlain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/** The first path (keys in sorted order, list items by index) where `a` and `b` differ. */
+function firstDifference(a, b) {
+    if (isPlain(a) && isPlain(b)) {
+        for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+            if (!(0,external_node_util_.isDeepStrictEqual)(a[k], b[k]))
+                return [k, ...firstDifference(a[k], b[k])];
+        }
+        return [];
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        for (let i = 0; i < Math.max(a.length, b.length); i++) {
+            if (!(0,external_node_util_.isDeepStrictEqual)(a[i], b[i]))
+                return [i, ...firstDifference(a[i], b[i])];
+        }
+    }
+    return [];
+}
+/** `spec.volumeClaimTemplates[0].metadata.labels.chart`, as kubectl prints paths. */
+function formatPath(p) {
+    return p
+        .map((s, i) => typeof s === "number"
+        ? `[${s}]`
+        : /^[A-Za-z_][\w-]*$/.test(s)
+            ? i === 0
+                ? s
+                : `.${s}`
+            : `[${JSON.stringify(s)}]`)
+        .join("");
+}
+const refused = 'the API server will refuse the upgrade ("field is immutable")';
+/** What to do instead, for the fields charts break most often. */
+const advice = {
+    "spec.selector": `${refused}; keep selectors to labels that never change (name, instance: not the chart version), or rename the object or delete it first`,
+    "spec.volumeClaimTemplates": `${refused}; keep changing labels (the chart version) out of claim templates, or delete the StatefulSet with --cascade=orphan first (its pods and volumes stay)`,
+};
+const show = (v) => (v === undefined ? "(unset)" : JSON.stringify(v));
+/** Kubernetes quantities (`10Gi`, `500M`, `1.5Ti`) in bytes; undefined when it is not one. */
+function quantityBytes(q) {
+    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.exec(String(q ?? "").trim());
+    if (!m)
+        return undefined;
+    const pow = {
+        Ki: 2 ** 10,
+        Mi: 2 ** 20,
+        Gi: 2 ** 30,
+        Ti: 2 ** 40,
+        Pi: 2 ** 50,
+        Ei: 2 ** 60,
+        k: 1e3,
+        M: 1e6,
+        G: 1e9,
+        T: 1e12,
+        P: 1e15,
+        E: 1e18,
+    };
+    return Number(m[1]) * (m[2] ? pow[m[2]] : 1);
+}
+const keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
+function change(next, field, a, b, why = advice[field] ?? `${refused}; rename the object or delete it first`) {
+    const inner = firstDifference(a, b);
+    const path = [...field.split("."), ...inner];
+    const what = show(a).length <= 200 && show(b).length <= 200
+        ? `would change from ${show(a)} to ${show(b)}`
+        : `would change at ${formatPath(path)} from ${show(valueAt(a, inner))} to ${show(valueAt(b, inner))}`;
+    return {
+        object: `${next.kind}/${next.name}`,
+        field,
+        path,
+        before: a,
+        after: b,
+        message: `${next.kind}/${next.name}: ${field} is immutable and ${what}: ${why}`,
+    };
+}
+function valueAt(v, p) {
+    let cur = v;
+    for (const k of p) {
+        if (cur === null || typeof cur !== "object")
+            return undefined;
+        cur = cur[k];
+    }
+    return cur;
+}
+function predictImmutableChanges(before, after) {
+    const old = new Map(before.filter((o) => !isHelmHook(o)).map((o) => [keyOf(o), o]));
+    const out = [];
+    for (const next of after) {
+        const prev = old.get(keyOf(next));
+        if (!prev || isHelmHook(next))
+            continue; // a new object (created, not updated) or a recreated hook
+        for (const field of immutableFields[next.kind] ?? []) {
+            const dflt = absentMeans[`${next.kind} ${field}`];
+            const a = at(prev.doc, field) ?? dflt;
+            const b = at(next.doc, field) ?? dflt;
+            // An unset field (e.g. a Service's clusterIP left to the API server) is not a change.
+            if (a === undefined || b === undefined || (0,external_node_util_.isDeepStrictEqual)(a, b))
+                continue;
+            out.push(change(next, field, a, b));
+        }
+        if (prev.doc.immutable === true) {
+            for (const field of immutableData[next.kind] ?? []) {
+                const a = at(prev.doc, field) ?? (field === "immutable" ? false : {});
+                const b = at(next.doc, field) ?? (field === "immutable" ? false : {});
+                if ((0,external_node_util_.isDeepStrictEqual)(a, b))
+                    continue;
+                out.push(change(next, field, a, b, `the ${next.kind} was created with immutable: true, so the API server will refuse the upgrade; give the changed ${next.kind} a new name (e.g. a content hash suffix)`));
+            }
+        }
+        if (next.kind === "PersistentVolumeClaim") {
+            const field = "spec.resources.requests.storage";
+            const a = at(prev.doc, field);
+            const b = at(next.doc, field);
+            const [qa, qb] = [quantityBytes(a), quantityBytes(b)];
+            if (qa !== undefined && qb !== undefined && qb < qa) {
+                out.push({
+                    ...change(next, field, a, b),
+                    message: `${next.kind}/${next.name}: ${field} would shrink from ${show(a)} to ${show(b)}: the API server refuses ("field can not be less than previous value"); a volume can only grow`,
+                });
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/removals.ts
+// Objects an upgrade deletes or renames in ways that lose data or break clients, although the API server
+// accepts it: helm deletes every object of the old revision the new one no longer renders. A removed
+// PersistentVolumeClaim takes its data with it; a removed (or renamed) StatefulSet leaves its claims
+// behind and its successor starts on new, empty volumes; a renamed Service breaks everything that
+// reaches it by name (ANCHORS §4: test pods and Ingresses pointed at Service names that no longer existed).
+
+
+const upgradeRules = {
+    removedStateful: "upgrade/removed-stateful",
+    renamedService: "upgrade/renamed-service",
+};
+const removals_keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
+function claimTemplates(o) {
+    const t = o.doc.spec?.volumeClaimTemplates;
+    return Array.isArray(t)
+        ? t.map((c) => String(c?.metadata?.name ?? "?"))
+        : [];
+}
+function selectorOf(o) {
+    const s = o.doc.spec?.selector;
+    return s && typeof s === "object" && Object.keys(s).length ? s : undefined;
+}
+const keeps = (o) => o.doc.metadata?.annotations?.["helm.sh/resource-policy"] === "keep";
+function predictRemovals(before, after) {
+    const now = new Set(after.map(removals_keyOf));
+    const then = new Set(before.map(removals_keyOf));
+    const gone = before.filter((o) => !now.has(removals_keyOf(o)) && !isHelmHook(o));
+    const added = after.filter((o) => !then.has(removals_keyOf(o)) && !isHelmHook(o));
+    const out = [];
+    for (const o of gone) {
+        const object = `${o.kind}/${o.name}`;
+        if (o.kind === "PersistentVolumeClaim") {
+            out.push({
+                rule: upgradeRules.removedStateful,
+                object,
+                base: o,
+                message: keeps(o)
+                    ? `${object} is rendered at the base but not by this change: helm.sh/resource-policy: keep leaves it behind on upgrade, unused, with its data`
+                    : `${object} is rendered at the base but not by this change: helm deletes it on upgrade, and the data on its volume with it (annotate it helm.sh/resource-policy: keep, or keep rendering it)`,
+            });
+        }
+        else if (o.kind === "StatefulSet" && claimTemplates(o).length) {
+            const successor = added.find((n) => n.kind === "StatefulSet" &&
+                claimTemplates(n).length > 0 &&
+                (n.namespace ?? "") === (o.namespace ?? "") &&
+                (0,external_node_util_.isDeepStrictEqual)(selectorOf(n), selectorOf(o)));
+            const claims = claimTemplates(o)
+                .map((c) => `${c}-${o.name}-0`)
+                .join(", ");
+            out.push({
+                rule: upgradeRules.removedStateful,
+                object,
+                base: o,
+                ...(successor ? { next: successor } : {}),
+                message: successor
+                    ? `${object} is renamed to StatefulSet/${successor.name} by this change: helm deletes ${object} on upgrade, its PersistentVolumeClaims (${claims}, ...) stay behind with the data, and StatefulSet/${successor.name} starts on new, empty volumes`
+                    : `${object} (with volumeClaimTemplates) is rendered at the base but not by this change: helm deletes it on upgrade and its PersistentVolumeClaims (${claims}, ...) stay behind with the data, which nothing uses any more`,
+            });
+        }
+        else if (o.kind === "Service" && selectorOf(o)) {
+            const successor = added.find((n) => n.kind === "Service" &&
+                (n.namespace ?? "") === (o.namespace ?? "") &&
+                (0,external_node_util_.isDeepStrictEqual)(selectorOf(n), selectorOf(o)));
+            if (!successor)
+                continue;
+            out.push({
+                rule: upgradeRules.renamedService,
+                object,
+                base: o,
+                next: successor,
+                message: `${object} is renamed to Service/${successor.name} by this change (same selector ${JSON.stringify(selectorOf(o))}): everything that reaches '${o.name}' by name (other releases, Ingresses, clients' configuration) loses it on upgrade; keep a Service named '${o.name}' until every client has moved`,
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/run.ts
+// `floe-helm upgrade-check`: for every chart x scenario x helm major of the gate's plan, render the base
+// revision (a git ref, exported without touching the checkout, or a published chart) and this change with
+// the same release name, namespace and values, and report what an upgrade between them would break:
+// immutable fields the API server refuses, stateful objects deleted or renamed, Services renamed. Static:
+// no cluster. ct's --upgrade needs one and skips when the old revision does not install; here a base that
+// does not render is a warning naming the cell, never silence.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Rule ids of this phase (README rule table). */
+const upgradeCheckRules = {
+    immutableField: "upgrade/immutable-field",
+    removedStateful: upgradeRules.removedStateful,
+    renamedService: upgradeRules.renamedService,
+    newChart: "upgrade/new-chart",
+    baseValues: "upgrade/base-values",
+    notChecked: "upgrade/not-checked",
+};
+/** `helm show chart` of a packaged chart: its Chart.yaml (name and version of a --base-chart .tgz). */
+function helmShowChartArgv(bin, chart) {
+    return [bin, "show", "chart", chart];
+}
+const rel = (cwd, abs) => external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
+async function pool(items, limit, fn) {
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length)
+            await fn(items[next++]);
+    }));
+}
+/** Objects without metadata.namespace live in the release namespace: one key for both spellings. */
+const inRelease = (o) => ({ ...o, namespace: o.namespace ?? argv/* NAMESPACE */.CU });
+const firstError = (s) => (s
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l.startsWith("Error:")) ??
+    s.trim().split("\n")[0] ??
+    "") ||
+    "no output";
+async function publishedBase(file, plan, helmBin, cwd) {
+    const shown = rel(cwd, file);
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* InputError */.dz(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
+    let name;
+    let version;
+    if ((0,external_node_fs_.statSync)(file).isDirectory()) {
+        ({ name, version } = await (0,gate_plan/* readChartMeta */.Au)(file, cwd));
+    }
+    else if (/\.tgz$/.test(file)) {
+        const r = await (0,runner/* runTool */.q)(helmShowChartArgv(helmBin, file), { cwd });
+        if (r.code !== 0) {
+            throw new errors/* InputError */.dz(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
+        }
+        const v = (0,yaml/* parseYamlText */.cd)(r.stdout, shown).value;
+        name = String(v?.name ?? "");
+        version = String(v?.version ?? "");
+    }
+    else {
+        throw new errors/* InputError */.dz(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
+    }
+    const chart = plan.find((c) => c.meta.name === name);
+    if (!chart) {
+        throw new errors/* InputError */.dz(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
+    }
+    return {
+        chart,
+        base: {
+            chart: file,
+            cwd,
+            chartDir: file,
+            values: () => undefined,
+            label: `${name} ${version} (${shown})`,
+        },
+    };
+}
+async function runUpgradeCheck(ctx, inputs, opts) {
+    const { cwd } = opts;
+    const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
+    if (inputs.upgradeBase && inputs.upgradeBaseChart) {
+        throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
+    }
+    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const tools = await (0,resolve/* resolveTools */.u)(inputs, config.helmMajors.map((m) => `helm${m}`));
+    const helmBin = (m) => tools[`helm${m}`];
+    const first = config.helmMajors[0];
+    const all = [];
+    const add = (f) => all.push(f);
+    // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
+    const ruleIds = Object.values(upgradeCheckRules);
+    const matches = (pattern, id) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(id);
+    const covers = Object.entries(config.requirements)
+        .filter(([, rules]) => rules.some((r) => ruleIds.some((id) => matches(r, id))))
+        .map(([id]) => id);
+    const status = (id, state, reason) => ctx.check({
+        id,
+        rule: upgradeCheckRules.immutableField,
+        state,
+        ...(reason ? { reason } : {}),
+        ...(covers.length ? { covers } : {}),
+    });
+    const chartYaml = (c) => ({ file: external_node_path_default().posix.join(c.info.dir, "Chart.yaml"), line: 1 });
+    await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
+    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(inputs.workDir, "upgrade-base-"));
+    try {
+        const bases = new Map();
+        if (inputs.upgradeBaseChart) {
+            const { chart, base } = await publishedBase(inputs.upgradeBaseChart, plan.charts, helmBin(first), cwd);
+            bases.set(chart, base);
+            add({
+                rule: upgradeCheckRules.baseValues,
+                severity: "info",
+                message: `the base is the published chart ${base.label}: it is rendered with this change's values files (as ct renders the old chart with the current ci values)`,
+                ...chartYaml(chart),
+                chart: chart.info.name,
+            });
+            for (const c of plan.charts.filter((c) => c !== chart))
+                status(`upgrade ${c.info.name}`, "skip", `--base-chart is a version of ${chart.info.name}`);
+        }
+        else {
+            const top = await gitToplevel(cwd);
+            const rev = await resolveBase(top, inputs.upgradeBase, inputs.githubBaseRef);
+            ctx.progress(`upgrade-check: base ${rev.label}`);
+            ctx.output("base", rev.commit);
+            // Paths relative to the repository's top (git's realpath), as git names them.
+            const fromTop = (abs) => rel(top, (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs);
+            const inRepo = (abs) => !fromTop(abs).startsWith("..");
+            const valuesAbs = plan.charts.flatMap((c) => c.scenarios.flatMap((s) => s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f))));
+            const wanted = [...plan.charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(fromTop);
+            const dest = external_node_path_default().join(tmp, "base");
+            const present = await exportAtCommit(top, rev.commit, wanted, dest);
+            for (const chart of plan.charts) {
+                const dir = external_node_path_default().join(dest, fromTop(chart.abs));
+                if (!present.has(fromTop(chart.abs)) || !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, "Chart.yaml"))) {
+                    add({
+                        rule: upgradeCheckRules.newChart,
+                        severity: "info",
+                        message: `chart ${chart.info.name} does not exist at the base (${rev.label}): it is installed fresh, there is nothing to upgrade from`,
+                        ...chartYaml(chart),
+                        chart: chart.info.name,
+                    });
+                    status(`upgrade ${chart.info.name}`, "skip", `new chart: not at ${rev.label}`);
+                    continue;
+                }
+                bases.set(chart, {
+                    chart: dir,
+                    cwd: dest,
+                    chartDir: dir,
+                    values: (f) => {
+                        const abs = external_node_path_default().resolve(cwd, f);
+                        return inRepo(abs) && present.has(fromTop(abs)) ? external_node_path_default().join(dest, fromTop(abs)) : undefined;
+                    },
+                    label: rev.label,
+                });
+                // ct renders the old chart with the old ci values; a scenario new in this change has none.
+                for (const f of new Set(chart.scenarios.flatMap((s) => s.valuesFiles))) {
+                    if (bases.get(chart).values(f))
+                        continue;
+                    add({
+                        rule: upgradeCheckRules.baseValues,
+                        severity: "info",
+                        message: `${f} does not exist at the base (${rev.label}): the base chart is rendered with this change's ${external_node_path_default().basename(f)} instead (as ct renders the old chart with the current ci values)`,
+                        file: f,
+                        line: 1,
+                        chart: chart.info.name,
+                    });
+                }
+            }
+        }
+        // Dependencies of both sides, once per chart (src/helm/deps.ts builds into copies under the work dir).
+        const renderDirs = new Map();
+        for (const [chart, base] of bases) {
+            const helm = { bin: helmBin(first), major: first };
+            const pr = await (0,deps/* prepareDependencies */.d)(chart.abs, cwd, helm, inputs.workDir);
+            const b = (0,external_node_fs_.statSync)(base.chart).isDirectory()
+                ? await (0,deps/* prepareDependencies */.d)(base.chart, base.cwd, helm, inputs.workDir)
+                : { dirAbs: base.chart, problems: [] };
+            const problem = pr.problems[0] ?? b.problems[0];
+            if (problem) {
+                const side = pr.problems.length ? "this change" : `the base (${base.label})`;
+                add({
+                    rule: upgradeCheckRules.notChecked,
+                    severity: "warning",
+                    message: `the dependencies of ${chart.info.name} at ${side} cannot be built (${problem.message}): the upgrade is not checked`,
+                    ...chartYaml(chart),
+                    chart: chart.info.name,
+                });
+                status(`upgrade ${chart.info.name}`, "skip", `dependencies of ${side} cannot be built`);
+                continue;
+            }
+            renderDirs.set(chart, { pr: pr.dirAbs, base: b.dirAbs });
+        }
+        const cells = [...renderDirs.keys()].flatMap((chart) => chart.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ chart, scenario, helm }))));
+        await pool(cells, opts.parallelism ?? external_node_os_default().availableParallelism(), async ({ chart, scenario: s, helm }) => {
+            const base = bases.get(chart);
+            const dirs = renderDirs.get(chart);
+            const id = `upgrade ${chart.info.name}/${s.name} helm${helm}`;
+            const where = { chart: chart.info.name, scenario: s.name, helm };
+            const common = { bin: helmBin(helm), major: helm, kubeVersion: config.settings.kubeVersion };
+            const [b, p] = await Promise.all([
+                (0,runner/* runTool */.q)((0,argv/* helmTemplateArgv */.fn)({
+                    ...common,
+                    chartDir: dirs.base,
+                    valuesFiles: s.valuesFiles.map((f) => base.values(f) ?? external_node_path_default().resolve(cwd, f)),
+                }), { cwd }),
+                (0,runner/* runTool */.q)((0,argv/* helmTemplateArgv */.fn)({ ...common, chartDir: dirs.pr, valuesFiles: s.valuesFiles }), { cwd }),
+            ]);
+            if (p.code !== 0 || b.code !== 0) {
+                const message = p.code !== 0
+                    ? `helm ${helm} cannot render this change of ${chart.info.name} with scenario ${s.name} (the gate reports why: ${firstError(p.stderr)}): the upgrade is not checked`
+                    : `helm ${helm} cannot render the base (${base.label}) of ${chart.info.name} with scenario ${s.name} (${firstError(b.stderr)}): the upgrade from it is not checked`;
+                add({
+                    rule: upgradeCheckRules.notChecked,
+                    severity: "warning",
+                    message,
+                    ...chartYaml(chart),
+                    ...where,
+                });
+                status(id, "skip", p.code !== 0 ? "this change does not render" : "the base does not render");
+                return;
+            }
+            const before = (0,manifest/* parseManifest */.Ng)(b.stdout, { chartDir: base.chartDir, cwd: base.cwd }).map(inRelease);
+            const after = (0,manifest/* parseManifest */.Ng)(p.stdout, { chartDir: chart.abs, cwd }).map(inRelease);
+            const found = [];
+            const prObject = (object) => after.find((o) => `${o.kind}/${o.name}` === object);
+            for (const c of predictImmutableChanges(before, after)) {
+                const at = prObject(c.object)?.locate(c.path) ?? chartYaml(chart);
+                found.push({
+                    rule: upgradeCheckRules.immutableField,
+                    severity: "error",
+                    message: `${c.message} [upgrade from ${base.label}${c.message.includes(formatPath(c.path)) ? "" : `; first difference at ${formatPath(c.path)}`}]`,
+                    ...at,
+                    object: c.object,
+                    ...where,
+                });
+            }
+            for (const h of predictRemovals(before, after)) {
+                const at = h.next ? h.next.locate(["metadata", "name"]) : await removedAt(h.base, base, chart, cwd);
+                found.push({
+                    rule: h.rule,
+                    severity: "warning",
+                    message: `${h.message} [upgrade from ${base.label}]`,
+                    ...at,
+                    object: h.object,
+                    ...where,
+                });
+            }
+            all.push(...found);
+            status(id, found.some((f) => f.severity === "error") ? "fail" : "pass");
+        });
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+    }
+    // Severity overrides and waivers of floe-gate.yaml, as the gate applies them; the same finding from
+    // several scenarios or both majors is one finding (scenario / helm named only when one reports it).
+    const seen = new Map();
+    for (const f of all) {
+        if ((0,run.severityFor)(config, f.rule) === "off")
+            continue;
+        const p = (0,run.applyPolicy)(f, config, today);
+        if (!p)
+            continue;
+        const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.object]);
+        const prev = seen.get(key);
+        if (!prev) {
+            seen.set(key, p);
+            continue;
+        }
+        if (prev.helm !== p.helm)
+            delete prev.helm;
+        if (prev.scenario !== p.scenario)
+            delete prev.scenario;
+    }
+    for (const f of seen.values())
+        ctx.add(f);
+    ctx.output("charts", String(plan.charts.length));
+}
+/** Where a removed object is reported: its template in this change when the file is still there (at its
+ * `kind:` line), else the chart's Chart.yaml, naming the base template. */
+async function removedAt(o, base, chart, cwd) {
+    const inChart = external_node_path_default().relative(base.chartDir, external_node_path_default().resolve(base.cwd, o.template));
+    const pr = external_node_path_default().join(chart.abs, inChart);
+    if (!inChart.startsWith("..") && (0,external_node_fs_.existsSync)(pr) && (0,external_node_fs_.statSync)(pr).isFile()) {
+        const lines = (await (0,promises_.readFile)(pr, "utf8")).split(/\r?\n/);
+        const i = lines.findIndex((l) => new RegExp(`^kind:\\s*["']?${o.kind}["']?\\s*$`).test(l));
+        return { file: rel(cwd, pr), line: i >= 0 ? i + 1 : 1 };
+    }
+    return { file: external_node_path_default().posix.join(chart.info.dir, "Chart.yaml"), line: 1 };
+}
+
+
+/***/ }),
+
+/***/ 1660:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  K0: () => (/* binding */ cacheableCode),
+  rg: () => (/* binding */ cachedValidator),
+  u_: () => (/* binding */ compileCached),
+  iU: () => (/* binding */ storeValidator),
+  UZ: () => (/* binding */ useValidatorCache)
+});
+
+// UNUSED EXPORTS: validatorCacheDir
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __nccwpck_require__(4951);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(6214);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/uri.js
+var uri = __nccwpck_require__(6285);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/validation_error.js
+var validation_error = __nccwpck_require__(5402);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
+var standalone = __nccwpck_require__(1398);
+var standalone_default = /*#__PURE__*/__nccwpck_require__.n(standalone);
+;// CONCATENATED MODULE: ./node_modules/ajv/package.json
+const package_namespaceObject = {"rE":"8.20.0"};
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/formats.js
+var formats = __nccwpck_require__(779);
+;// CONCATENATED MODULE: ./node_modules/ajv-formats/package.json
+const ajv_formats_package_namespaceObject = {"rE":"3.0.1"};
+;// CONCATENATED MODULE: ./src/values/ajv-cache.ts
+// Compiled ajv validators kept on disk as ajv's own standalone code, so a gate run whose schemas did not
+// change loads validation code instead of generating it: compiling the Kubernetes, chart and floe-gate
+// schemas was most of the gate's start-up CPU, loading the same code costs a few milliseconds.
+// An entry is named by a sha256 of everything that shapes the code (ajv and ajv-formats versions, the
+// caller's identity of schema, Ajv class and options) and carries a sha256 of its own body: a torn, edited
+// or foreign file is ignored and rewritten. Entries are written to a temporary file and renamed into place,
+// so concurrent gates share the folder safely. The same code runs either way: verdicts are identical.
+
+
+
+
+
+
+
+
+
+
+
+/** Bump when the file layout below changes. */
+const FORMAT = "floe-helm-ajv-cache-1";
+let cacheDir;
+/** Where validators are cached (Inputs.validatorCache); undefined compiles every time. */
+function useValidatorCache(dir) {
+    cacheDir = dir;
+}
+function validatorCacheDir() {
+    return cacheDir;
+}
+// CommonJS modules reach us through two interop layers (Node's ESM loader, the bundler's): unwrap either.
+const cjs = (m) => {
+    const d = m.default;
+    return d !== undefined && d.default !== undefined
+        ? d.default
+        : (d ?? m);
+};
+/** What standalone code may `require`: ajv's runtime helpers and ajv-formats' formats, from this bundle. */
+const runtime = {
+    "ajv/dist/runtime/equal": { default: cjs(equal["default"]) },
+    "ajv/dist/runtime/ucs2length": { default: cjs(ucs2length["default"]) },
+    "ajv/dist/runtime/uri": { default: cjs(uri["default"]) },
+    "ajv/dist/runtime/validation_error": { default: cjs(validation_error["default"]) },
+    "ajv-formats/dist/formats": {
+        fullFormats: formats.fullFormats ?? cjs(formats),
+        fastFormats: formats.fastFormats,
+    },
+};
+const standaloneCode = cjs((standalone_default()));
+const requireRe = /require\("([^"]+)"\)/g;
+/** Ajv options a compile must add for its validator to be cacheable (the source of the generated code). */
+const cacheableCode = { source: true };
+const hash = (s) => (0,external_node_crypto_.createHash)("sha256").update(s).digest("hex");
+function load(file, key) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, "utf8");
+    }
+    catch {
+        return undefined;
+    }
+    const nl = text.indexOf("\n");
+    const [format, k, sum] = text
+        .slice(0, nl)
+        .replace(/^\/\/ /, "")
+        .split(" ");
+    const body = text.slice(nl + 1);
+    if (format !== FORMAT || k !== key || sum !== hash(body))
+        return undefined;
+    try {
+        const mod = { exports: {} };
+        const req = (id) => {
+            if (!(id in runtime))
+                throw new Error(`unknown module ${id}`);
+            return runtime[id];
+        };
+        new Function("require", "module", "exports", body)(req, mod, mod.exports);
+        return typeof mod.exports === "function" ? mod.exports : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function store(file, key, c) {
+    let body;
+    try {
+        body = standaloneCode(c.ajv, c.validate);
+    }
+    catch {
+        return; // a schema ajv cannot emit as standalone code is simply compiled every time
+    }
+    for (const m of body.matchAll(requireRe))
+        if (!(m[1] in runtime))
+            return;
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(tmp, `// ${FORMAT} ${key} ${hash(body)}\n${body}`);
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch {
+        // A read-only or full disk costs speed, never a verdict.
+        try {
+            (0,external_node_fs_.rmSync)(tmp, { force: true });
+        }
+        catch { }
+    }
+}
+function entry(identity, dir) {
+    const key = hash([FORMAT, package_namespaceObject.rE, ajv_formats_package_namespaceObject.rE, ...identity].join("\0"));
+    return { key, file: external_node_path_default().join(dir, `${key}.cjs`) };
+}
+/** The cached validator for `identity` (every string that determines the generated code: schema text or
+ * digest, Ajv class, options), or undefined when there is no sound entry (or no cache). */
+function cachedValidator(identity, dir = cacheDir) {
+    if (!dir)
+        return undefined;
+    const { key, file } = entry(identity, dir);
+    return load(file, key);
+}
+/** Writes a validator compiled with `code: cacheableCode` among its Ajv options for the next run. */
+function storeValidator(identity, c, dir = cacheDir) {
+    if (!dir)
+        return;
+    const { key, file } = entry(identity, dir);
+    store(file, key, c);
+}
+/** The validator for `identity`: loaded from the cache when a sound entry exists, else `compile()`d and
+ * written for the next run. */
+function compileCached(identity, compile, dir = cacheDir) {
+    const hit = cachedValidator(identity, dir);
+    if (hit)
+        return hit;
+    const c = compile();
+    storeValidator(identity, c, dir);
+    return c.validate;
+}
+
+
+/***/ }),
+
 /***/ 4052:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -46662,6 +46362,655 @@ function createAjvFor(schema, opts = {}) {
         ajv.removeKeyword(k);
     addFormats(ajv);
     return ajv;
+}
+
+
+/***/ }),
+
+/***/ 7439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ mergeValues),
+/* harmony export */   Ku: () => (/* binding */ presenceKeywords),
+/* harmony export */   Le: () => (/* binding */ withoutNulls),
+/* harmony export */   l4: () => (/* binding */ problemAt),
+/* harmony export */   nJ: () => (/* binding */ validateFile),
+/* harmony export */   rM: () => (/* binding */ validateMerged),
+/* harmony export */   tV: () => (/* binding */ compileValuesSchema)
+/* harmony export */ });
+/* harmony import */ var _ajv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
+/* harmony import */ var _ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1660);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3319);
+
+
+
+// Keywords about what must be present: a single override file is partial by design, so these are only
+// meaningful on the merged values.
+const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
+function pointerToPath(pointer) {
+    if (pointer === "")
+        return [];
+    return pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+/** Path segments with list indexes as numbers, as the YAML node lookup wants them. */
+function docPath(value, segs) {
+    const out = [];
+    let cur = value;
+    for (const s of segs) {
+        if (Array.isArray(cur)) {
+            out.push(Number(s));
+            cur = cur[Number(s)];
+        }
+        else {
+            out.push(s);
+            cur = cur && typeof cur === "object" ? cur[s] : undefined;
+        }
+    }
+    return out;
+}
+function show(v) {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+function describe(e, data) {
+    const where = e.instancePath === "" ? "values" : pointerToPath(e.instancePath).join(".");
+    const p = e.params;
+    switch (e.keyword) {
+        case "additionalProperties":
+            return `${where}: '${String(p.additionalProperty)}' is not allowed by the schema (no such property)`;
+        case "required":
+            return `${where}: required property '${String(p.missingProperty)}' is missing`;
+        case "type": {
+            const v = valueAt(data, pointerToPath(e.instancePath));
+            return `${where}: must be ${String(p.type)}, got ${v === null ? "null" : Array.isArray(v) ? "array" : typeof v} ${show(v)}`;
+        }
+        case "enum":
+            return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, pointerToPath(e.instancePath)))}`;
+        default:
+            return `${where}: ${e.message ?? e.keyword} (schema ${e.schemaPath})`;
+    }
+}
+function valueAt(data, segs) {
+    let cur = data;
+    for (const s of segs)
+        cur = cur && typeof cur === "object" ? cur[s] : undefined;
+    return cur;
+}
+/** Compiles a chart's values.schema.json; a schema that is not JSON or not valid JSON Schema becomes a
+ * problem at its own file:line. */
+function compileValuesSchema(text, file) {
+    let schema;
+    try {
+        schema = JSON.parse(text);
+    }
+    catch (e) {
+        const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
+        const at = y.problems[0]?.at ?? { file, line: 1, col: 1 };
+        return {
+            problem: { message: `not valid JSON: ${e.message}`, at, pointer: "", keyword: "json" },
+        };
+    }
+    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
+        if (typeof schema !== "boolean") {
+            return {
+                problem: {
+                    message: "a values schema must be a JSON object (or true/false)",
+                    at: { file, line: 1, col: 1 },
+                    pointer: "",
+                    keyword: "type",
+                },
+            };
+        }
+    }
+    const draft = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .draftOf */ .bz)(schema);
+    if (typeof draft === "object") {
+        const at = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file).positionOf(["$schema"]) ?? { file, line: 1, col: 1 };
+        return {
+            problem: {
+                message: `$schema ${draft.unknown} is not a JSON Schema draft helm knows (draft-04, draft-06, draft-07, 2019-09, 2020-12 at json-schema.org): helm 3 and 4 try to download it and fail the render`,
+                at,
+                pointer: "/$schema",
+                keyword: "$schema",
+            },
+        };
+    }
+    // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
+    // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
+    // than it saves on a few values files.
+    const opts = { validateFormats: false, code: { optimize: false, ..._ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheableCode */ .K0 } };
+    const canonical = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .withCanonicalDraft */ ._2)(schema);
+    // Only a schema that passed the meta-schema check is ever cached: a cache hit skips that check too.
+    // The code that picks the draft, the Ajv class and its options is part of what the cached code depends on.
+    const identity = [
+        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .draftOf */ .bz.toString(),
+        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .withCanonicalDraft */ ._2.toString(),
+        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .createAjvFor */ .Fl.toString(),
+        compileValuesSchema.toString(),
+        String(draft),
+        JSON.stringify(canonical),
+    ];
+    const cached = (0,_ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cachedValidator */ .rg)(identity);
+    if (cached)
+        return { validate: cached, schema: canonical };
+    const ajv = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .createAjvFor */ .Fl)(schema, opts);
+    schema = canonical;
+    if (!ajv.validateSchema(schema)) {
+        const err = ajv.errors?.[0];
+        const positions = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
+        const segs = pointerToPath(err?.instancePath ?? "");
+        const at = positions.positionOf(docPath(schema, segs)) ?? { file, line: 1, col: 1 };
+        const where = segs.length ? segs.join(".") : "schema";
+        return {
+            problem: {
+                message: `not a valid JSON Schema: ${where} ${err?.message ?? "is invalid"}`,
+                at,
+                pointer: err?.instancePath ?? "",
+                keyword: "schema",
+            },
+        };
+    }
+    try {
+        const validate = ajv.compile(schema);
+        (0,_ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .storeValidator */ .iU)(identity, { ajv, validate });
+        return { validate, schema };
+    }
+    catch (e) {
+        return {
+            problem: {
+                message: `cannot compile the schema: ${e.message}`,
+                at: { file, line: 1, col: 1 },
+                pointer: "",
+                keyword: "schema",
+            },
+        };
+    }
+}
+/** Helm drops keys set to null when it merges (that is how a values file deletes a default). */
+function withoutNulls(v) {
+    if (Array.isArray(v))
+        return v;
+    if (v && typeof v === "object") {
+        const out = {};
+        for (const [k, x] of Object.entries(v))
+            if (x !== null)
+                out[k] = withoutNulls(x);
+        return out;
+    }
+    return v;
+}
+/** Merges values the way helm does: maps merge key by key, anything else (lists too) is replaced, and a
+ * null removes the key. */
+function mergeValues(base, over) {
+    if (!isObj(base) || !isObj(over))
+        return over === undefined ? base : over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over)) {
+        if (v === null)
+            delete out[k];
+        else
+            out[k] = k in out ? mergeValues(out[k], v) : v;
+    }
+    return out;
+}
+function isObj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function errorPath(e) {
+    const segs = pointerToPath(e.instancePath);
+    const p = e.params;
+    if (e.keyword === "additionalProperties" && typeof p.additionalProperty === "string") {
+        return [...segs, p.additionalProperty];
+    }
+    return segs;
+}
+/** Errors of one values file on its own (presence keywords left to the merged check). */
+function validateFile(validate, file) {
+    if (file.value === undefined)
+        return [];
+    const data = withoutNulls(file.value ?? {});
+    if (validate(data))
+        return [];
+    const out = [];
+    for (const e of validate.errors ?? []) {
+        if (presenceKeywords.has(e.keyword))
+            continue;
+        out.push(problemAt(e, data, [file]));
+    }
+    return dedupe(out);
+}
+/**
+ * Errors of the merged values (chart defaults first, then each scenario file), each placed in the last
+ * file that set the offending value (or its nearest parent). `files[0]` is the chart's values.yaml.
+ * Helm 3 validates a null that the chart's own values.yaml sets (as null); Helm 4 drops it first, as both
+ * do for nulls in override files (see the agreement corpus).
+ */
+function validateMerged(validate, files, major = 4) {
+    const [defaults, ...overrides] = files;
+    let merged = major === 3 ? (defaults?.value ?? {}) : withoutNulls(defaults?.value ?? {});
+    for (const f of overrides)
+        if (f.value !== undefined)
+            merged = mergeValues(merged, f.value ?? {});
+    merged = major === 3 ? merged : withoutNulls(merged);
+    if (validate(merged))
+        return [];
+    return dedupe((validate.errors ?? []).map((e) => problemAt(e, merged, files)));
+}
+function problemAt(e, data, files) {
+    const segs = errorPath(e);
+    const message = describe(e, data);
+    for (let n = segs.length; n >= 0; n--) {
+        const p = docPath(data, segs.slice(0, n));
+        for (let i = files.length - 1; i >= 0; i--) {
+            const at = files[i].positionOf(p);
+            if (at && (n > 0 || files[i].value !== undefined)) {
+                return {
+                    message,
+                    at: n === 0 ? { file: files[i].file, line: 1, col: 1 } : at,
+                    pointer: e.instancePath,
+                    keyword: e.keyword,
+                };
+            }
+        }
+    }
+    const last = files[files.length - 1];
+    return {
+        message,
+        at: { file: last?.file ?? "values.yaml", line: 1, col: 1 },
+        pointer: e.instancePath,
+        keyword: e.keyword,
+    };
+}
+function dedupe(ps) {
+    const seen = new Set();
+    return ps.filter((p) => {
+        const k = `${p.at.file}:${p.at.line}:${p.at.col}:${p.message}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 1001:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ SubchartSchemas),
+/* harmony export */   Qt: () => (/* binding */ loadSubcharts),
+/* harmony export */   Ty: () => (/* binding */ loadChart),
+/* harmony export */   r3: () => (/* binding */ templatesOf)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7439);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3319);
+// Subcharts as helm sees them, for values-schema and dead-value. Every chart under charts/ (a folder with
+// a Chart.yaml, or a packed .tgz) is a subchart; Chart.yaml's dependencies match them by name, an alias
+// makes a copy under the alias's key, and `condition`/`tags` on the coalesced values switch one off
+// (helm 3 and 4 then neither render nor validate it: tests/values/agreement-cases.ts proves it). An
+// enabled subchart's values are its section of the parent values merged over its own values.yaml (its
+// nulls dropped), plus the parent's `global` (always present, `{}` at least); helm validates those
+// against the subchart's own values.schema.json, recursively, and so does checkMerged below.
+
+
+
+
+
+const wanted = (p) => p === "Chart.yaml" ||
+    p === "values.yaml" ||
+    p === "values.schema.json" ||
+    p.startsWith("templates/") ||
+    p.startsWith("charts/");
+function readFolder(abs) {
+    const files = new Map();
+    const walk = (dir, rel) => {
+        for (const e of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+            const r = rel ? `${rel}/${e.name}` : e.name;
+            if (!wanted(r) && !(e.isDirectory() && (r === "templates" || r === "charts")))
+                continue;
+            if (e.isDirectory())
+                walk(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name), r);
+            else if (e.isFile())
+                files.set(r, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name)));
+        }
+    };
+    walk(abs, "");
+    return files;
+}
+// tar is loaded only when a chart has a packed subchart (it costs start-up time every other run).
+let Parser;
+/** A chart archive's files, without the archive's top folder (`sub/values.yaml` -> `values.yaml`). */
+function readArchive(buf) {
+    if (!Parser)
+        throw new Error("tar is not loaded");
+    const files = new Map();
+    // tar's Parser is synchronous when fed a whole buffer: entries are complete when end() returns.
+    const parser = new Parser({
+        onReadEntry: (e) => {
+            const rel = e.path.split("/").slice(1).join("/");
+            if (e.type !== "File" || !wanted(rel)) {
+                e.resume();
+                return;
+            }
+            const chunks = [];
+            e.on("data", (c) => chunks.push(c));
+            e.on("end", () => files.set(rel, Buffer.concat(chunks)));
+        },
+    });
+    parser.end(buf);
+    return files;
+}
+function node(files, source, packed) {
+    const chartYaml = files.get("Chart.yaml");
+    if (!chartYaml)
+        return undefined;
+    const meta = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(chartYaml.toString("utf8"), source).value;
+    if (!meta || typeof meta.name !== "string")
+        return undefined;
+    const deps = Array.isArray(meta.dependencies)
+        ? meta.dependencies.filter((d) => d && typeof d.name === "string")
+        : [];
+    const children = [];
+    const childDirs = new Set();
+    for (const [p, buf] of files) {
+        const m = /^charts\/([^/]+)(\/.*)?$/.exec(p);
+        if (!m)
+            continue;
+        if (!m[2] && m[1].endsWith(".tgz")) {
+            const c = safeArchive(buf, `${source}${packed ? ":" : "/"}charts/${m[1]}`);
+            if (c)
+                children.push(c);
+        }
+        else if (m[2])
+            childDirs.add(m[1]);
+    }
+    for (const d of [...childDirs].sort()) {
+        const sub = new Map();
+        const prefix = `charts/${d}/`;
+        for (const [p, buf] of files)
+            if (p.startsWith(prefix))
+                sub.set(p.slice(prefix.length), buf);
+        const c = node(sub, packed ? `${source}:charts/${d}` : `${source}/charts/${d}`, packed);
+        if (c)
+            children.push(c);
+    }
+    return { name: meta.name, version: String(meta.version ?? ""), source, packed, files, deps, children };
+}
+function safeArchive(buf, source) {
+    try {
+        return node(readArchive(buf), source, true);
+    }
+    catch {
+        return undefined; // not a chart archive: helm lint reports it
+    }
+}
+/** Which child a dependency means: same name, and the version range when several match. */
+function pick(children, d) {
+    const named = children.filter((c) => c.name === d.name);
+    if (named.length < 2 || !d.version)
+        return named[0];
+    return named.find((c) => semver__WEBPACK_IMPORTED_MODULE_2___default().valid(c.version) && semver__WEBPACK_IMPORTED_MODULE_2___default().satisfies(c.version, d.version)) ?? named[0];
+}
+function resolve(parent) {
+    const out = [];
+    const used = new Set();
+    for (const d of parent.deps) {
+        const c = pick(parent.children, d);
+        if (!c)
+            continue; // not vendored: `helm dependency build` (src/helm/deps.ts) or lint says so
+        used.add(c);
+        out.push({
+            key: d.alias || d.name,
+            chart: c,
+            ...(typeof d.condition === "string" ? { condition: d.condition } : {}),
+            ...(Array.isArray(d.tags) ? { tags: d.tags.map(String) } : {}),
+            subs: resolve(c),
+        });
+    }
+    // A chart in charts/ that Chart.yaml does not list is still a (always enabled) subchart for helm.
+    for (const c of parent.children)
+        if (!used.has(c))
+            out.push({ key: c.name, chart: c, subs: resolve(c) });
+    return out;
+}
+/** The chart in `chartAbs` (a folder) with the charts under its charts/; undefined without Chart.yaml. */
+async function loadChart(chartAbs, cwd, shownAs = chartAbs) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "Chart.yaml")))
+        return undefined;
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, shownAs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join("/") || ".";
+    const files = readFolder(chartAbs);
+    if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz")))
+        Parser = (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4565))).Parser;
+    return node(files, rel, false);
+}
+/** The subcharts of the chart in `chartAbs` (folder), as helm resolves them; positions are named as if
+ * it were at `shownAs` (the chart's own folder when `chartAbs` is a copy with dependencies built). */
+async function loadSubcharts(chartAbs, cwd, shownAs = chartAbs) {
+    const charts = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "charts");
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(charts) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(charts).isDirectory())
+        return [];
+    const root = await loadChart(chartAbs, cwd, shownAs);
+    return root ? resolve(root) : [];
+}
+/** The templates of a subchart (path inside the chart -> text), for dead-value's reads. */
+function templatesOf(c) {
+    return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
+}
+function isObj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function defaultsOf(c) {
+    const buf = c.files.get("values.yaml");
+    if (!buf)
+        return undefined;
+    if (!c.packed)
+        return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(buf.toString("utf8"), `${c.source}/values.yaml`);
+    // Inside an archive a line number cannot be opened: such positions point at the archive itself.
+    const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(buf.toString("utf8"), c.source);
+    const archive = c.source.split(":")[0];
+    return { ...y, positionOf: (p) => (y.positionOf(p) ? { file: archive, line: 1, col: 1 } : undefined) };
+}
+/** The parent values with every subchart's section coalesced as helm does (defaults, then globals). */
+function coalesce(subs, vals, defaults) {
+    const out = { ...vals };
+    for (const s of subs) {
+        const section = isObj(out[s.key]) ? out[s.key] : {};
+        const v = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeValues */ .D3)((0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(defaults.get(s.chart)?.value ?? {}), section);
+        v.global = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeValues */ .D3)(isObj(v.global) ? v.global : {}, isObj(out.global) ? out.global : {});
+        out[s.key] = coalesce(s.subs, v, defaults);
+    }
+    return out;
+}
+/** helm's MergeValues for -f files: maps merge key by key, anything else (null too) replaces. */
+function overlay(base, over) {
+    if (!isObj(base) || !isObj(over))
+        return over === undefined ? base : over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over))
+        out[k] = k in out ? overlay(out[k], v) : v;
+    return out;
+}
+function valueAt(v, p) {
+    let cur = v;
+    for (const k of p)
+        cur = isObj(cur) ? cur[k] : undefined;
+    return cur;
+}
+/** helm's ProcessDependencyEnabled: tags first (any true tag enables, only false tags disable), then the
+ * first `condition` path that holds a boolean; paths are read in the root's coalesced values, below
+ * the keys of the subcharts above. */
+function enabledIn(root, subs) {
+    const out = [];
+    const tags = isObj(root.tags) ? root.tags : undefined;
+    const walk = (list, prefix, chain) => {
+        for (const s of list) {
+            let on = true;
+            if (tags && s.tags?.length) {
+                const vs = s.tags.map((t) => tags[t]).filter((v) => typeof v === "boolean");
+                if (vs.length && !vs.includes(true))
+                    on = false;
+            }
+            for (const c of (s.condition ?? "").split(",").map((x) => x.trim())) {
+                const v = c ? valueAt(root, [...prefix, ...c.split(".")]) : undefined;
+                if (typeof v === "boolean") {
+                    on = v;
+                    break;
+                }
+            }
+            if (!on)
+                continue;
+            out.push({ sub: s, path: [...prefix, s.key], chain });
+            walk(s.subs, [...prefix, s.key], [...chain, s]);
+        }
+    };
+    walk(subs, [], []);
+    return out;
+}
+const escapePointer = (k) => k.replace(/~/g, "~0").replace(/\//g, "~1");
+function nest(p, v) {
+    return p.reduceRight((acc, k) => ({ [k]: acc }), v);
+}
+/** A file's positions seen from the root values: its keys sit under `prefix`. */
+function under(y, prefix) {
+    return {
+        ...y,
+        value: y.value === undefined ? undefined : nest(prefix, y.value),
+        positionOf: (p) => p.length >= prefix.length && prefix.every((k, i) => p[i] === k)
+            ? y.positionOf(p.slice(prefix.length))
+            : undefined,
+    };
+}
+/** The values schemas of a chart's subcharts, compiled once per chart, checked per file and merged. */
+class SubchartSchemas {
+    subs;
+    /** A subchart schema that is not JSON / not valid JSON Schema, once per subchart chart. */
+    problems = [];
+    compiled = new Map();
+    defaults = new Map();
+    constructor(subs) {
+        this.subs = subs;
+        const seen = new Set();
+        const visit = (list) => {
+            for (const s of list) {
+                if (!seen.has(s.chart)) {
+                    seen.add(s.chart);
+                    this.defaults.set(s.chart, defaultsOf(s.chart));
+                    const text = s.chart.files.get("values.schema.json");
+                    if (text) {
+                        const file = s.chart.packed
+                            ? s.chart.source.split(":")[0]
+                            : `${s.chart.source}/values.schema.json`;
+                        const c = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .compileValuesSchema */ .tV)(text.toString("utf8"), file);
+                        if ("validate" in c)
+                            this.compiled.set(s.chart, c.validate);
+                        else
+                            this.problems.push({
+                                ...c.problem,
+                                message: `subchart ${s.chart.name}: ${c.problem.message}`,
+                                ...(s.chart.packed ? { at: { file, line: 1, col: 1 } } : {}),
+                            });
+                    }
+                }
+                visit(s.subs);
+            }
+        };
+        visit(subs);
+    }
+    /** Whether any subchart has a schema (valid or not): values-schema has something to check. */
+    get any() {
+        return this.compiled.size > 0 || this.problems.length > 0;
+    }
+    root(files, major) {
+        // Override files are merged with their nulls kept: a null deletes the key in the chart's defaults
+        // and, below a subchart's key, in the subchart's own values.yaml too (coalesce drops it there). Helm 4
+        // drops the nulls of the chart's own values.yaml first, so those delete no subchart default; helm 3
+        // keeps them (the agreement corpus shows both).
+        const [defaults, ...overrides] = files;
+        let merged = defaults?.value ?? {};
+        if (major === 4)
+            merged = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(merged);
+        for (const f of overrides)
+            if (f.value !== undefined)
+                merged = overlay(merged, f.value ?? {});
+        return coalesce(this.subs, isObj(merged) ? merged : {}, this.defaults);
+    }
+    /** The subcharts helm renders (and validates) with these values files (chart defaults first). */
+    enabled(files, major = 4) {
+        return enabledIn(this.root(files, major), this.subs);
+    }
+    describe(e) {
+        const c = e.sub.chart;
+        return e.sub.key === c.name ? `subchart ${c.name}` : `subchart ${c.name} as '${e.sub.key}'`;
+    }
+    place(e, en, data, files) {
+        const pointer = en.path.map((k) => `/${escapePointer(k)}`).join("");
+        const p = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .problemAt */ .l4)({ ...e, instancePath: pointer + e.instancePath }, nest(en.path, data), files);
+        return { ...p, message: `${p.message} (values.schema.json of ${this.describe(en)})` };
+    }
+    /**
+     * One values file's section of each subchart, on its own (presence keywords left to the merged check).
+     * Only subcharts enabled in at least one scenario the file is part of (helm skips the others).
+     */
+    checkFile(file, scenarios) {
+        if (!isObj(file.value) || !this.compiled.size)
+            return [];
+        const on = new Map();
+        for (const s of scenarios)
+            for (const e of this.enabled(s))
+                on.set(e.sub, e);
+        const out = [];
+        for (const en of on.values()) {
+            const validate = this.compiled.get(en.sub.chart);
+            const section = valueAt(file.value, en.path);
+            if (!validate || !isObj(section))
+                continue;
+            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(section);
+            if (validate(data))
+                continue;
+            for (const e of validate.errors ?? [])
+                if (!_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .presenceKeywords */ .Ku.has(e.keyword))
+                    out.push(this.place(e, en, data, [file]));
+        }
+        return out;
+    }
+    /** Each enabled subchart's coalesced values against its schema, as helm validates them; each error
+     * at the last file that set the value (root values files, then the subcharts' own values.yaml). */
+    checkMerged(files, major = 4) {
+        if (!this.compiled.size)
+            return [];
+        const root = this.root(files, major);
+        const out = [];
+        for (const en of enabledIn(root, this.subs)) {
+            const validate = this.compiled.get(en.sub.chart);
+            if (!validate)
+                continue;
+            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(valueAt(root, en.path));
+            if (validate(data))
+                continue;
+            // Lowest precedence first: the deepest subchart's defaults, up to the root chart's files.
+            const layers = [];
+            for (const [i, s] of [...en.chain, en.sub].entries()) {
+                const d = this.defaults.get(s.chart);
+                if (d)
+                    layers.unshift(under(d, en.path.slice(0, i + 1)));
+            }
+            layers.push(...files);
+            for (const e of validate.errors ?? [])
+                out.push(this.place(e, en, data, layers));
+        }
+        return out;
+    }
 }
 
 

@@ -3,7 +3,6 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/commands.js";
 import { withCommonOptions } from "../cli/main.js";
 import { runPhase } from "../report/phase.js";
-import { runGate } from "./run.js";
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -37,11 +36,17 @@ export function registerGate(program: Command, bind: Bind): void {
       ),
   ).action(
     bind(async ({ inputs, io }) =>
-      runPhase("gate", inputs, (ctx) => runGate(ctx, inputs, { cwd: io.cwd }), {
-        out: io.out,
-        err: io.err,
-        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
-      }),
+      runPhase(
+        "gate",
+        inputs,
+        async (ctx) =>
+          (await import(/* webpackMode: "eager" */ "./run.js")).runGate(ctx, inputs, { cwd: io.cwd }),
+        {
+          out: io.out,
+          err: io.err,
+          ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
+        },
+      ),
     ),
   );
 }

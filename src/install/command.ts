@@ -4,7 +4,6 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/commands.js";
 import { withCommonOptions } from "../cli/main.js";
 import { runPhase } from "../report/phase.js";
-import { runTest } from "./run.js";
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -33,7 +32,13 @@ export function registerTest(program: Command, bind: Bind): void {
       ),
   ).action(
     bind(async ({ inputs, io }) =>
-      runPhase("test", inputs, (ctx) => runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err }),
+      runPhase(
+        "test",
+        inputs,
+        async (ctx) =>
+          (await import(/* webpackMode: "eager" */ "./run.js")).runTest(ctx, inputs, { cwd: io.cwd }),
+        { out: io.out, err: io.err },
+      ),
     ),
   );
 }

@@ -4,7 +4,6 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/commands.js";
 import { describeError, ExitCode, InputError } from "../cli/errors.js";
 import { withCommonOptions } from "../cli/main.js";
-import { resolveConfig } from "../gate/config.js";
 import { coverageMatrix, coverageTerminal } from "./coverage.js";
 import { readAllResults } from "./results.js";
 import { verdictLine } from "./terminal.js";
@@ -32,6 +31,7 @@ export function registerReport(program: Command, bind: Bind): void {
       // the results files name, and says why.
       let requirements: Record<string, string[]> = {};
       try {
+        const { resolveConfig } = await import(/* webpackMode: "eager" */ "../gate/config.js");
         requirements = (await resolveConfig(inputs, io.cwd)).requirements;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

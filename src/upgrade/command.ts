@@ -3,7 +3,6 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/commands.js";
 import { withCommonOptions } from "../cli/main.js";
 import { runPhase } from "../report/phase.js";
-import { runUpgradeCheck } from "./run.js";
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -40,11 +39,17 @@ export function registerUpgradeCheck(program: Command, bind: Bind): void {
       .addOption(new Option("--results <file>", "also write the results JSON here")),
   ).action(
     bind(async ({ inputs, io }) =>
-      runPhase("upgrade-check", inputs, (ctx) => runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
-        out: io.out,
-        err: io.err,
-        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
-      }),
+      runPhase(
+        "upgrade-check",
+        inputs,
+        async (ctx) =>
+          (await import(/* webpackMode: "eager" */ "./run.js")).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }),
+        {
+          out: io.out,
+          err: io.err,
+          ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
+        },
+      ),
     ),
   );
 }
