@@ -38679,7 +38679,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 8616:
+/***/ 6665:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39603,6 +39603,26 @@ function registerCluster(program, bind) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/cli/plan-options.ts
+// The options that choose what a phase covers (the gate's plan: charts x scenarios x helm majors), shared by
+// gate, upgrade-check and test so the three read and document them the same way.
+
+const collect = (v, prev = []) => [...prev, v];
+/** --config, --chart, --values, --helm; `verb` says what the phase does to a chart ("check", "test"). */
+function withPlanOptions(cmd, verb) {
+    return cmd
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", `${verb} this chart (repeatable; default: the config's charts, else every chart under charts/)`).argParser(collect))
+        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"));
+}
+/** --results and --kube-version: the static phases (gate, upgrade-check). */
+function withRenderOptions(cmd) {
+    return cmd
+        .addOption(new Option("--results <file>", "also write the results JSON here (schemas/results.schema.json)"))
+        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
+}
+
 ;// CONCATENATED MODULE: ./src/report/results.ts
 // Results are the only state phases share: each phase (its own process in the composite action) writes
 // `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
@@ -39735,21 +39755,13 @@ function byLocation(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/gate/command.ts
-// `floe-helm gate`: every static check over every chart x scenario x helm major, in seconds.
 
 
 
-const collect = (v, prev = []) => [...prev, v];
 function registerGate(program, bind) {
-    withCommonOptions(program
+    withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster")
-        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: every chart under charts/)").argParser(collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(collect))
-        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
-        .addOption(new Option("--results <file>", "also write the results JSON here (schemas/results.schema.json)"))
-        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to check for (default: the pinned kind node's)"))).action(bind(async ({ inputs, io }) => runPhase("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7055))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => runPhase("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7055))).runGate(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -39762,17 +39774,13 @@ function registerGate(program, bind) {
 
 
 
-const command_collect = (v, prev = []) => [...prev, v];
+
 function registerTest(program, bind) {
-    withCommonOptions(program
+    withCommonOptions(withPlanOptions(program
         .command("test")
         .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
-        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", "test this chart (repeatable)").argParser(command_collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files (repeatable)").argParser(command_collect))
-        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
         .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
-        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))).action(bind(async ({ inputs, io }) => runPhase("test", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG")), "test")).action(bind(async ({ inputs, io }) => runPhase("test", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
 }
 
 // EXTERNAL MODULE: ./src/report/coverage.ts
@@ -39952,19 +39960,13 @@ function registerTools(program, bind) {
 
 
 
-const upgrade_command_collect = (v, prev = []) => [...prev, v];
+
 function registerUpgradeCheck(program, bind) {
-    withCommonOptions(program
+    withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("upgrade-check")
         .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
         .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
-        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref"))
-        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", "check this chart (repeatable; default: the gate's charts)").argParser(upgrade_command_collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(upgrade_command_collect))
-        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
-        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render for"))
-        .addOption(new Option("--results <file>", "also write the results JSON here"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7342))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
+        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7342))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -43495,7 +43497,7 @@ function firstLine(s) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8616);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6665);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));

@@ -3,33 +3,29 @@
 import { type Command, Option } from "commander";
 import type { Bind } from "../cli/commands.js";
 import { withCommonOptions } from "../cli/main.js";
+import { withPlanOptions } from "../cli/plan-options.js";
 import { runPhase } from "../report/phase.js";
-
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function registerTest(program: Command, bind: Bind): void {
   withCommonOptions(
-    program
-      .command("test")
-      .description(
-        "helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`",
-      )
-      .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-      .addOption(new Option("--chart <dir>", "test this chart (repeatable)").argParser(collect))
-      .addOption(
-        new Option("--values <file>", "one scenario of these values files (repeatable)").argParser(collect),
-      )
-      .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
-      .addOption(
-        new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env(
-          "FLOE_HELM_CLUSTER",
+    withPlanOptions(
+      program
+        .command("test")
+        .description(
+          "helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`",
+        )
+        .addOption(
+          new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env(
+            "FLOE_HELM_CLUSTER",
+          ),
+        )
+        .addOption(
+          new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env(
+            "FLOE_HELM_KUBECONFIG",
+          ),
         ),
-      )
-      .addOption(
-        new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env(
-          "FLOE_HELM_KUBECONFIG",
-        ),
-      ),
+      "test",
+    ),
   ).action(
     bind(async ({ inputs, io }) =>
       runPhase(
