@@ -60,8 +60,11 @@ describe("action.yml", () => {
     expect(step.run).toBe('node "$GITHUB_ACTION_PATH/dist/index.js" upgrade-check');
     expect(step.if).toContain("inputs.upgrade-base != ''");
     expect(step.if).toContain("github.base_ref != ''");
-    // Not skipped because the gate found errors; skipped when the tools could not be installed.
-    expect(step.if).toMatch(/^!cancelled\(\) && steps\.tools\.outcome != 'failure'/);
+    // Not skipped because the gate found errors; skipped when the tools could not be installed, or when the
+    // caller turns it off (upgrade-check: false).
+    expect(step.if).toMatch(
+      /^!cancelled\(\) && inputs\.upgrade-check == 'true' && steps\.tools\.outcome != 'failure'/,
+    );
     expect(step.env?.FLOE_HELM_UPGRADE_BASE).toMatch(/^\$\{\{ inputs\.upgrade-base \}\}$/);
     const gate = steps.find((s) => s.name?.endsWith("gate"));
     for (const [k, v] of Object.entries(gate?.env ?? {})) expect(step.env?.[k], k).toBe(v);
