@@ -42518,6 +42518,13 @@ async function runGate(ctx, inputs, opts) {
     for (const chart of plan.charts) {
         const chartFindings = [];
         const base = { chart: chart.info.name };
+        const schemaFinding = (p) => ({
+            rule: gateRules.valuesSchema,
+            severity: "error",
+            message: p.message,
+            ...p.at,
+            ...base,
+        });
         const valuesFile = external_node_path_default().join(chart.info.dir, "values.yaml");
         const defaults = (0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
         let compiled;
@@ -42525,13 +42532,7 @@ async function runGate(ctx, inputs, opts) {
             compiled = (0,schema/* compileValuesSchema */.tV)(await (0,promises_.readFile)(external_node_path_default().resolve(cwd, chart.schemaFile), "utf8"), chart.schemaFile);
             schemas.set(chart, compiled);
             if ("problem" in compiled) {
-                chartFindings.push({
-                    rule: gateRules.valuesSchema,
-                    severity: "error",
-                    message: compiled.problem.message,
-                    ...compiled.problem.at,
-                    ...base,
-                });
+                chartFindings.push(schemaFinding(compiled.problem));
             }
             else {
                 chart.info.schema = compiled.schema;
@@ -42540,13 +42541,7 @@ async function runGate(ctx, inputs, opts) {
         const subs = new subcharts/* SubchartSchemas */.D$(await (0,subcharts/* loadSubcharts */.Qt)(renderDir.get(chart.info.dir) ?? chart.abs, cwd, chart.abs));
         subSchemas.set(chart, subs);
         for (const p of subs.problems)
-            chartFindings.push({
-                rule: gateRules.valuesSchema,
-                severity: "error",
-                message: p.message,
-                ...p.at,
-                ...base,
-            });
+            chartFindings.push(schemaFinding(p));
         const files = [
             ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
         ];
@@ -42567,13 +42562,7 @@ async function runGate(ctx, inputs, opts) {
                 const own = compiled && "validate" in compiled ? (0,schema/* validateFile */.nJ)(compiled.validate, y) : [];
                 for (const p of [...own, ...subProblems]) {
                     perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
-                    chartFindings.push({
-                        rule: gateRules.valuesSchema,
-                        severity: "error",
-                        message: p.message,
-                        ...p.at,
-                        ...base,
-                    });
+                    chartFindings.push(schemaFinding(p));
                 }
             }
         }

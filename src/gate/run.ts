@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { checks as registry } from "../checks/registry.js";
-import type { Check, CheckContext, RenderCell, Scenario } from "../checks/types.js";
+import type { Check, CheckContext, RenderCell, Scenario, SourcePosition } from "../checks/types.js";
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { limiter } from "../exec/limiter.js";
@@ -248,6 +248,13 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   for (const chart of plan.charts) {
     const chartFindings: Finding[] = [];
     const base = { chart: chart.info.name };
+    const schemaFinding = (p: { message: string; at: SourcePosition }): Finding => ({
+      rule: gateRules.valuesSchema,
+      severity: "error",
+      message: p.message,
+      ...p.at,
+      ...base,
+    });
     const valuesFile = path.join(chart.info.dir, "values.yaml");
     const defaults = existsSync(path.resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
     let compiled: CompiledSchema | undefined;
@@ -258,13 +265,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       );
       schemas.set(chart, compiled);
       if ("problem" in compiled) {
-        chartFindings.push({
-          rule: gateRules.valuesSchema,
-          severity: "error",
-          message: compiled.problem.message,
-          ...compiled.problem.at,
-          ...base,
-        });
+        chartFindings.push(schemaFinding(compiled.problem));
       } else {
         chart.info.schema = (compiled as { schema?: unknown }).schema;
       }
@@ -273,14 +274,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       await loadSubcharts(renderDir.get(chart.info.dir) ?? chart.abs, cwd, chart.abs),
     );
     subSchemas.set(chart, subs);
-    for (const p of subs.problems)
-      chartFindings.push({
-        rule: gateRules.valuesSchema,
-        severity: "error",
-        message: p.message,
-        ...p.at,
-        ...base,
-      });
+    for (const p of subs.problems) chartFindings.push(schemaFinding(p));
     const files = [
       ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
     ];
@@ -306,13 +300,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         const own = compiled && "validate" in compiled ? validateFile(compiled.validate, y) : [];
         for (const p of [...own, ...subProblems]) {
           perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
-          chartFindings.push({
-            rule: gateRules.valuesSchema,
-            severity: "error",
-            message: p.message,
-            ...p.at,
-            ...base,
-          });
+          chartFindings.push(schemaFinding(p));
         }
       }
     }
