@@ -41309,7 +41309,7 @@ function check(ref, from, inv, ctx, releaseNs) {
 }
 
 // EXTERNAL MODULE: ./src/k8s/schemas.ts
-var k8s_schemas = __nccwpck_require__(9324);
+var schemas = __nccwpck_require__(9324);
 ;// CONCATENATED MODULE: ./src/checks/k8s-schema.ts
 
 
@@ -41317,7 +41317,7 @@ const validators = new Map();
 function validatorFor(version) {
     let v = validators.get(version);
     if (!v) {
-        v = new k8s_schemas/* KubeValidator */.gI((0,k8s_schemas/* loadKubeSchemas */.A3)(version));
+        v = new schemas/* KubeValidator */.gI((0,schemas/* loadKubeSchemas */.A3)(version));
         validators.set(version, v);
     }
     return v;
@@ -41331,7 +41331,6 @@ function pointerPath(pointer) {
         .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
         .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
-/** One message per real problem: ajv also reports each branch of a failed oneOf (int-or-string). */
 function describe(e) {
     const path = pointerPath(e.instancePath);
     const at = path.length ? path.join(".") : "(object)";
@@ -41356,6 +41355,26 @@ function describe(e) {
             return { path, message: `${at}: ${e.message ?? e.keyword}` };
     }
 }
+/** One message per real problem, in ajv's order: ajv also reports each branch of a failed oneOf
+ * (int-or-string) and the oneOf itself; only the oneOf is kept. */
+function describeErrors(errors) {
+    const out = [];
+    const seen = new Set();
+    const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
+    for (const e of errors) {
+        if (e.keyword !== "oneOf" && oneOfPaths.has(e.instancePath))
+            continue;
+        const d = describe(e);
+        if (!d)
+            continue;
+        const key = `${d.path.join("/")}\0${d.message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(d);
+    }
+    return out;
+}
 const k8sSchemaCheck = {
     rule: "k8s-schema",
     defaultSeverity: "error",
@@ -41364,7 +41383,7 @@ const k8sSchemaCheck = {
         const severity = ctx.severity("k8s-schema", "error");
         if (severity === "off")
             return [];
-        const version = ctx.settings.kubeVersion || (0,k8s_schemas/* defaultKubeVersion */.NG)();
+        const version = ctx.settings.kubeVersion || (0,schemas/* defaultKubeVersion */.NG)();
         const validator = validatorFor(version);
         const declared = new Set((ctx.settings.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
         const findings = [];
@@ -41379,19 +41398,7 @@ const k8sSchemaCheck = {
                 });
                 continue;
             }
-            const seen = new Set();
-            // A type error inside a oneOf shows up three times (each branch + the oneOf): keep the oneOf.
-            const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
-            for (const e of errors) {
-                if (e.keyword !== "oneOf" && oneOfPaths.has(e.instancePath))
-                    continue;
-                const d = describe(e);
-                if (!d)
-                    continue;
-                const key = `${d.path.join("/")}\0${d.message}`;
-                if (seen.has(key))
-                    continue;
-                seen.add(key);
+            for (const d of describeErrors(errors)) {
                 findings.push(findingAt(cell, obj, d.path, "k8s-schema", severity, `${objectId(obj)}: ${d.message} (Kubernetes ${version})`));
             }
         }
@@ -41433,11 +41440,12 @@ var runner = __nccwpck_require__(7507);
 ;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
 // kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
 // downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
-// network at gate time for us). This writes such a folder from the same committed schemas the k8s-schema
-// check uses, in kubeconform's own layout: <dir>/v<version>-standalone-strict/<kind>-<group>-<version>.json.
-// Only the kinds kubesec scores are written (a few hundred KiB), once per schema version (content-addressed,
-// written atomically so concurrent gates can share it).
-
+// network at gate time for us). This writes such a folder, in kubeconform's own layout
+// (<dir>/v<version>-standalone-strict/<kind>-<group>-<version>.json), for the kinds kubesec scores. Its
+// schemas accept any object: the gate sends kubesec only workloads its own k8s-schema validator (the same
+// committed schemas, strict) has passed, so kubeconform's check, which recompiles the schema for every
+// document, would repeat that work at three times the cost of the scoring itself (src/checks/kubesec.ts).
+// Written once per Kubernetes version and code (content-addressed, atomically, so concurrent gates share it).
 
 
 
@@ -41459,31 +41467,16 @@ function kubeconformFileName(apiVersion, kind) {
 function kubeconformVersionDir(kubernetesVersion) {
     return `v${kubernetesVersion.replace(/^v/, "")}-standalone-strict`;
 }
-// The files of a schema set, built once per process (the check asks once per plan cell).
-const built = new WeakMap();
-function kubeconformFiles(schemas) {
-    const hit = built.get(schemas);
-    if (hit)
-        return hit;
-    const files = new Map();
-    for (const k of KUBESEC_KINDS) {
-        const standalone = (0,k8s_schemas/* standaloneKindSchema */.xd)(schemas, k.apiVersion, k.kind, { strict: true });
-        if (!standalone)
-            continue;
-        // kubeconform compiles as draft 4, where keywords beside a $ref are ignored: inline the root definition.
-        const defs = standalone.definitions;
-        const rootName = String(standalone.$ref).replace("#/definitions/", "");
-        files.set(kubeconformFileName(k.apiVersion, k.kind), JSON.stringify({ ...defs[rootName], definitions: defs }));
-    }
-    built.set(schemas, files);
-    return files;
+/** What every file holds: a schema that accepts any object (see the header for why that is sound). */
+const ACCEPT_VALIDATED = '{"description":"floe-helm validated this object against the Kubernetes schemas before kubesec (src/checks/kubesec.ts)"}';
+function kubeconformFiles() {
+    return new Map(KUBESEC_KINDS.map((k) => [kubeconformFileName(k.apiVersion, k.kind), ACCEPT_VALIDATED]));
 }
-/** Writes (once) and returns the folder to pass as `--schema-location`. Named by a digest of the schema
- * set and of the code that writes it, so a run that finds it need not build its files again. */
+/** Writes (once) and returns the folder to pass as `--schema-location`. Named by the Kubernetes version
+ * and a digest of the code that writes it, so a run that finds it need not write it again. */
 function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_.tmpdir)(), "floe-helm-kubeconform")) {
     const hash = (0,external_node_crypto_.createHash)("sha256")
-        .update((0,k8s_schemas/* schemaSetDigest */.aN)(schemas))
-        .update([kubeconformFiles, kubeconformFileName, kubeconformVersionDir].map(String).join("\0"))
+        .update([ACCEPT_VALIDATED, kubeconformFiles, kubeconformFileName, kubeconformVersionDir].map(String).join("\0"))
         .update(JSON.stringify(KUBESEC_KINDS))
         .digest("hex")
         .slice(0, 12);
@@ -41491,7 +41484,7 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
     const versionDir = external_node_path_default().join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
     if ((0,external_node_fs_.existsSync)(versionDir))
         return dir;
-    const files = kubeconformFiles(schemas);
+    const files = kubeconformFiles();
     const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;
     (0,external_node_fs_.mkdirSync)(external_node_path_default().join(tmp, kubeconformVersionDir(schemas.kubernetesVersion)), { recursive: true });
     for (const [name, body] of files) {
@@ -41513,13 +41506,18 @@ function ensureKubeconformDir(schemas, baseDir = external_node_path_default().jo
 // other workload: each is sent as a Pod built from its pod template, and findings map back to the Job's
 // template lines (the selectors are located under the Job's own pod template path). Other kinds are not
 // sent. Workloads go to kubesec as multi-document streams, each distinct one once per run (reportsFor).
-// Offline: kubesec's built-in kubeconform validation
-// reads a local schema folder generated from the committed Kubernetes schemas (src/k8s/kubeconform-dir.ts).
+// kubesec scores only objects that are valid Kubernetes: it validates each one with kubeconform first, and
+// that validation is three quarters of its run time (it loads and compiles the schema again for every
+// document). The gate has just validated the same objects against the same committed schemas (the
+// k8s-schema check's compiled validators, shared here), so an invalid workload is not sent: it gets
+// kubesec's "could not score" finding from that validation, at the offending field, and kubesec reads a
+// schema folder that accepts what it is sent (src/k8s/kubeconform-dir.ts): offline, and no work twice.
 //
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
 // findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
+
 
 
 
@@ -41680,16 +41678,35 @@ const kubesecCheck = {
         const bin = ctx.tools.kubesec;
         if (!bin)
             throw new errors/* InputError */.dz("kubesec check: no kubesec binary resolved (tools dir or installer)");
-        const schemas = (0,k8s_schemas/* loadKubeSchemas */.A3)(ctx.settings.kubeVersion || (0,k8s_schemas/* defaultKubeVersion */.NG)());
+        const version = ctx.settings.kubeVersion || (0,schemas/* defaultKubeVersion */.NG)();
+        const validator = validatorFor(version);
         const argv = kubesecScanArgv({
             bin,
-            schemaLocation: ensureKubeconformDir(schemas),
-            kubernetesVersion: schemas.kubernetesVersion,
+            schemaLocation: ensureKubeconformDir(validator.schemas),
+            kubernetesVersion: validator.schemas.kubernetesVersion,
         });
-        const docs = objects.map((o) => JSON.stringify((0,k8s_schemas/* withoutNulls */.Le)(kubesecDoc(o))));
-        const reports = await reportsFor(argv, docs);
+        const docs = objects.map((o) => (0,schemas/* withoutNulls */.Le)(kubesecDoc(o)));
+        // What kubesec's own kubeconform step would refuse, found by the gate's validator (see the header).
+        const problems = docs.map((d) => describeErrors(validator.validate(d) ?? [])[0]);
+        const scored = objects.filter((_, i) => !problems[i]);
+        const scoredReports = await reportsFor(argv, docs.filter((_, i) => !problems[i]).map((d) => JSON.stringify(d)));
         const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
-        return kubesecFindings(cell, objects, reports, threshold, severity);
+        const unscored = objects.flatMap((obj, i) => {
+            const p = problems[i];
+            if (!p)
+                return [];
+            const spec = podSpecPath(obj) ?? ["spec"];
+            // A Job/CronJob was checked as the Pod of its template: its `spec` is the template's pod spec.
+            const at = !has(SCANNED_AS_POD, obj)
+                ? p.path
+                : p.path[0] === "spec"
+                    ? [...spec, ...p.path.slice(1)]
+                    : spec;
+            return [
+                findingAt(cell, obj, at, kubesec_RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: it is not a valid Kubernetes ${validator.schemas.kubernetesVersion.replace(/^v/, "")} object (${p.message}; k8s-schema reports each problem)`),
+            ];
+        });
+        return [...unscored, ...kubesecFindings(cell, scored, scoredReports, threshold, severity)];
     },
 };
 
@@ -41985,7 +42002,7 @@ var helm_argv = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __nccwpck_require__(9264);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
-var manifest = __nccwpck_require__(3763);
+var helm_manifest = __nccwpck_require__(3763);
 ;// CONCATENATED MODULE: ./src/helm/output.ts
 // Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
 // (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
@@ -42011,7 +42028,7 @@ function parseRenderError(stderr, chartDirAbs, cwd) {
         return {
             severity: "error",
             message: message.replace(/^YAML parse error on [^\s:]+: /, `rendered output is not valid YAML (rendered line ${y[2]}): `),
-            file: (0,manifest/* templateFile */.v3)(y[1], chartDirAbs, cwd),
+            file: (0,helm_manifest/* templateFile */.v3)(y[1], chartDirAbs, cwd),
             line: 1,
             schema,
             template: true,
@@ -42022,7 +42039,7 @@ function parseRenderError(stderr, chartDirAbs, cwd) {
         return {
             severity: "error",
             message,
-            file: (0,manifest/* templateFile */.v3)(m[1], chartDirAbs, cwd),
+            file: (0,helm_manifest/* templateFile */.v3)(m[1], chartDirAbs, cwd),
             line: Number(m[2]),
             ...(m[3] ? { col: Number(m[3]) } : {}),
             schema,
@@ -42050,7 +42067,7 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
         let line;
         let col;
         if (m) {
-            file = (0,manifest/* templateFile */.v3)(m[1], chartDirAbs, cwd);
+            file = (0,helm_manifest/* templateFile */.v3)(m[1], chartDirAbs, cwd);
             line = Number(m[2]);
             if (m[3])
                 col = Number(m[3]);
@@ -42630,6 +42647,17 @@ async function runGate(ctx, inputs, opts) {
     const lintMessages = new Map();
     const cellFindings = new Map();
     const cellStatuses = new Map();
+    // Helm 3 and 4 render the same text for most scenarios: each distinct output of a chart is parsed once
+    // (parsing is the largest part of this process's own work) and its objects, which no check modifies,
+    // are shared by the cells that rendered it.
+    const parsedOutputs = new Map();
+    const parseOnce = (chartAbs, manifest) => {
+        const byText = parsedOutputs.get(chartAbs) ?? new Map();
+        parsedOutputs.set(chartAbs, byText);
+        const parsed = byText.get(manifest) ?? (0,helm_manifest/* parseManifestDocuments */.zt)(manifest, { chartDir: chartAbs, cwd });
+        byText.set(manifest, parsed);
+        return parsed;
+    };
     const runCell = async (task) => {
         const { cell, kind } = task;
         // This cell's check statuses, reported in plan order like its findings.
@@ -42701,7 +42729,7 @@ async function runGate(ctx, inputs, opts) {
             }
             else {
                 status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "pass", r.durationMs);
-                const parsed = (0,manifest/* parseManifestDocuments */.zt)(r.stdout, { chartDir: chart.abs, cwd });
+                const parsed = parseOnce(chart.abs, r.stdout);
                 for (const p of parsed.problems) {
                     out.push({
                         rule: p.rule,
@@ -43795,11 +43823,9 @@ async function runTest(ctx, inputs, opts) {
 /* harmony export */   A3: () => (/* binding */ loadKubeSchemas),
 /* harmony export */   Le: () => (/* binding */ withoutNulls),
 /* harmony export */   NG: () => (/* binding */ defaultKubeVersion),
-/* harmony export */   aN: () => (/* binding */ schemaSetDigest),
-/* harmony export */   gI: () => (/* binding */ KubeValidator),
-/* harmony export */   xd: () => (/* binding */ standaloneKindSchema)
+/* harmony export */   gI: () => (/* binding */ KubeValidator)
 /* harmony export */ });
-/* unused harmony exports kubeSchemasDir, availableKubeVersions, kubeMinor */
+/* unused harmony exports kubeSchemasDir, availableKubeVersions, kubeMinor, schemaSetDigest */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
@@ -43902,53 +43928,15 @@ function strictify(node) {
     }
     return out;
 }
-function refsOf(node, into) {
-    if (Array.isArray(node)) {
-        for (const n of node)
-            refsOf(n, into);
-    }
-    else if (node !== null && typeof node === "object") {
-        for (const [k, v] of Object.entries(node)) {
-            if (k === "$ref" && typeof v === "string")
-                into.add(v.replace("#/definitions/", ""));
-            else
-                refsOf(v, into);
-        }
-    }
-}
-/** A self-contained schema for one kind: `$ref` to its definition plus every definition it reaches.
- * Undefined for a kind the API does not know (a CRD). */
-function standaloneKindSchema(schemas, apiVersion, kind, opts = { strict: true }) {
-    const root = schemas.kinds[`${apiVersion}/${kind}`];
-    if (!root)
-        return undefined;
-    const names = new Set();
-    const queue = [root];
-    while (queue.length > 0) {
-        const name = queue.pop();
-        if (names.has(name) || !schemas.definitions[name])
-            continue;
-        names.add(name);
-        const refs = new Set();
-        refsOf(schemas.definitions[name], refs);
-        queue.push(...refs);
-    }
-    const definitions = {};
-    for (const name of [...names].sort()) {
-        const def = schemas.definitions[name];
-        definitions[name] = opts.strict ? strictify(def) : def;
-    }
-    return { $ref: `#/definitions/${root}`, definitions };
-}
 const digests = new WeakMap();
-/** sha256 of a schema set and of the code here that turns it into schemas (strict, standalone, open
+/** sha256 of a schema set and of the code here that turns it into schemas (strict, open
  * status): what anything built from it may be cached under. */
 function schemaSetDigest(schemas) {
     let d = digests.get(schemas);
     if (!d) {
         d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256")
             .update(JSON.stringify(schemas))
-            .update([strictify, refsOf, standaloneKindSchema, openStatus].map(String).join("\0"))
+            .update([strictify, openStatus].map(String).join("\0"))
             .digest("hex");
         digests.set(schemas, d);
     }

@@ -28,7 +28,6 @@ function pointerPath(pointer: string): Array<string | number> {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/** One message per real problem: ajv also reports each branch of a failed oneOf (int-or-string). */
 function describe(e: ErrorObject): { path: DocPath; message: string } | undefined {
   const path = pointerPath(e.instancePath);
   const at = path.length ? path.join(".") : "(object)";
@@ -52,6 +51,24 @@ function describe(e: ErrorObject): { path: DocPath; message: string } | undefine
     default:
       return { path, message: `${at}: ${e.message ?? e.keyword}` };
   }
+}
+
+/** One message per real problem, in ajv's order: ajv also reports each branch of a failed oneOf
+ * (int-or-string) and the oneOf itself; only the oneOf is kept. */
+export function describeErrors(errors: readonly ErrorObject[]): Array<{ path: DocPath; message: string }> {
+  const out: Array<{ path: DocPath; message: string }> = [];
+  const seen = new Set<string>();
+  const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
+  for (const e of errors) {
+    if (e.keyword !== "oneOf" && oneOfPaths.has(e.instancePath)) continue;
+    const d = describe(e);
+    if (!d) continue;
+    const key = `${d.path.join("/")}\0${d.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
 }
 
 export const k8sSchemaCheck: Check = {
@@ -83,16 +100,7 @@ export const k8sSchemaCheck: Check = {
         });
         continue;
       }
-      const seen = new Set<string>();
-      // A type error inside a oneOf shows up three times (each branch + the oneOf): keep the oneOf.
-      const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
-      for (const e of errors) {
-        if (e.keyword !== "oneOf" && oneOfPaths.has(e.instancePath)) continue;
-        const d = describe(e);
-        if (!d) continue;
-        const key = `${d.path.join("/")}\0${d.message}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+      for (const d of describeErrors(errors)) {
         findings.push(
           findingAt(
             cell,

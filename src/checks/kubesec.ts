@@ -3,8 +3,12 @@
 // other workload: each is sent as a Pod built from its pod template, and findings map back to the Job's
 // template lines (the selectors are located under the Job's own pod template path). Other kinds are not
 // sent. Workloads go to kubesec as multi-document streams, each distinct one once per run (reportsFor).
-// Offline: kubesec's built-in kubeconform validation
-// reads a local schema folder generated from the committed Kubernetes schemas (src/k8s/kubeconform-dir.ts).
+// kubesec scores only objects that are valid Kubernetes: it validates each one with kubeconform first, and
+// that validation is three quarters of its run time (it loads and compiles the schema again for every
+// document). The gate has just validated the same objects against the same committed schemas (the
+// k8s-schema check's compiled validators, shared here), so an invalid workload is not sent: it gets
+// kubesec's "could not score" finding from that validation, at the offending field, and kubesec reads a
+// schema folder that accepts what it is sent (src/k8s/kubeconform-dir.ts): offline, and no work twice.
 //
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
@@ -16,8 +20,9 @@ import { InputError } from "../cli/errors.js";
 import { limiter } from "../exec/limiter.js";
 import { runTool } from "../exec/runner.js";
 import { ensureKubeconformDir, KUBESEC_KINDS } from "../k8s/kubeconform-dir.js";
-import { defaultKubeVersion, loadKubeSchemas, withoutNulls } from "../k8s/schemas.js";
+import { defaultKubeVersion, withoutNulls } from "../k8s/schemas.js";
 import type { Finding } from "../report/results.js";
+import { describeErrors, validatorFor } from "./k8s-schema.js";
 import type { Check, DocPath, RenderCell, RenderedObject } from "./types.js";
 import { containersOf, findingAt, get, podSpecPath } from "./workloads.js";
 
@@ -26,7 +31,8 @@ export const DEFAULT_KUBESEC_THRESHOLD = 9;
 
 export interface KubesecArgs {
   bin: string;
-  /** Folder in kubeconform layout (`--schema-location`): kubesec then never downloads schemas. */
+  /** Folder in kubeconform layout (`--schema-location`): kubesec then never downloads schemas (see
+   * src/k8s/kubeconform-dir.ts for what it holds). */
   schemaLocation: string;
   /** Exact release the folder holds, e.g. 1.37.2 (kubeconform looks up v1.37.2-standalone-strict/). */
   kubernetesVersion: string;
@@ -238,15 +244,43 @@ export const kubesecCheck: Check = {
     if (objects.length === 0) return [];
     const bin = ctx.tools.kubesec;
     if (!bin) throw new InputError("kubesec check: no kubesec binary resolved (tools dir or installer)");
-    const schemas = loadKubeSchemas(ctx.settings.kubeVersion || defaultKubeVersion());
+    const version = ctx.settings.kubeVersion || defaultKubeVersion();
+    const validator = validatorFor(version);
     const argv = kubesecScanArgv({
       bin,
-      schemaLocation: ensureKubeconformDir(schemas),
-      kubernetesVersion: schemas.kubernetesVersion,
+      schemaLocation: ensureKubeconformDir(validator.schemas),
+      kubernetesVersion: validator.schemas.kubernetesVersion,
     });
-    const docs = objects.map((o) => JSON.stringify(withoutNulls(kubesecDoc(o))));
-    const reports = await reportsFor(argv, docs);
+    const docs = objects.map((o) => withoutNulls(kubesecDoc(o)) as Record<string, unknown>);
+    // What kubesec's own kubeconform step would refuse, found by the gate's validator (see the header).
+    const problems = docs.map((d) => describeErrors(validator.validate(d) ?? [])[0]);
+    const scored = objects.filter((_, i) => !problems[i]);
+    const scoredReports = await reportsFor(
+      argv,
+      docs.filter((_, i) => !problems[i]).map((d) => JSON.stringify(d)),
+    );
     const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
-    return kubesecFindings(cell, objects, reports, threshold, severity);
+    const unscored = objects.flatMap((obj, i) => {
+      const p = problems[i];
+      if (!p) return [];
+      const spec = podSpecPath(obj) ?? ["spec"];
+      // A Job/CronJob was checked as the Pod of its template: its `spec` is the template's pod spec.
+      const at = !has(SCANNED_AS_POD, obj)
+        ? p.path
+        : p.path[0] === "spec"
+          ? [...spec, ...p.path.slice(1)]
+          : spec;
+      return [
+        findingAt(
+          cell,
+          obj,
+          at,
+          RULE,
+          severity,
+          `kubesec could not score ${obj.kind}/${obj.name}: it is not a valid Kubernetes ${validator.schemas.kubernetesVersion.replace(/^v/, "")} object (${p.message}; k8s-schema reports each problem)`,
+        ),
+      ];
+    });
+    return [...unscored, ...kubesecFindings(cell, scored, scoredReports, threshold, severity)];
   },
 };

@@ -395,6 +395,17 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   const cellFindings = new Map<Task, Finding[]>();
 
   const cellStatuses = new Map<Task, CheckStatus[]>();
+  // Helm 3 and 4 render the same text for most scenarios: each distinct output of a chart is parsed once
+  // (parsing is the largest part of this process's own work) and its objects, which no check modifies,
+  // are shared by the cells that rendered it.
+  const parsedOutputs = new Map<string, Map<string, ReturnType<typeof parseManifestDocuments>>>();
+  const parseOnce = (chartAbs: string, manifest: string) => {
+    const byText = parsedOutputs.get(chartAbs) ?? new Map();
+    parsedOutputs.set(chartAbs, byText);
+    const parsed = byText.get(manifest) ?? parseManifestDocuments(manifest, { chartDir: chartAbs, cwd });
+    byText.set(manifest, parsed);
+    return parsed;
+  };
   const runCell = async (task: Task) => {
     const { cell, kind } = task;
     // This cell's check statuses, reported in plan order like its findings.
@@ -469,7 +480,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
           );
       } else {
         status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "pass", r.durationMs);
-        const parsed = parseManifestDocuments(r.stdout, { chartDir: chart.abs, cwd });
+        const parsed = parseOnce(chart.abs, r.stdout);
         for (const p of parsed.problems) {
           out.push({
             rule: p.rule,

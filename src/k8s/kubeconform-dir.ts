@@ -1,14 +1,16 @@
 // kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
 // downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
-// network at gate time for us). This writes such a folder from the same committed schemas the k8s-schema
-// check uses, in kubeconform's own layout: <dir>/v<version>-standalone-strict/<kind>-<group>-<version>.json.
-// Only the kinds kubesec scores are written (a few hundred KiB), once per schema version (content-addressed,
-// written atomically so concurrent gates can share it).
+// network at gate time for us). This writes such a folder, in kubeconform's own layout
+// (<dir>/v<version>-standalone-strict/<kind>-<group>-<version>.json), for the kinds kubesec scores. Its
+// schemas accept any object: the gate sends kubesec only workloads its own k8s-schema validator (the same
+// committed schemas, strict) has passed, so kubeconform's check, which recompiles the schema for every
+// document, would repeat that work at three times the cost of the scoring itself (src/checks/kubesec.ts).
+// Written once per Kubernetes version and code (content-addressed, atomically, so concurrent gates share it).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type KubeSchemas, schemaSetDigest, standaloneKindSchema } from "./schemas.js";
+import type { KubeSchemas } from "./schemas.js";
 
 /** The kinds kubesec 2.14 has rules for; it scores every other kind 0 ("not supported"). */
 export const KUBESEC_KINDS: ReadonlyArray<{ apiVersion: string; kind: string }> = [
@@ -30,44 +32,31 @@ export function kubeconformVersionDir(kubernetesVersion: string): string {
   return `v${kubernetesVersion.replace(/^v/, "")}-standalone-strict`;
 }
 
-// The files of a schema set, built once per process (the check asks once per plan cell).
-const built = new WeakMap<KubeSchemas, Map<string, string>>();
+/** What every file holds: a schema that accepts any object (see the header for why that is sound). */
+export const ACCEPT_VALIDATED =
+  '{"description":"floe-helm validated this object against the Kubernetes schemas before kubesec (src/checks/kubesec.ts)"}';
 
-function kubeconformFiles(schemas: KubeSchemas): Map<string, string> {
-  const hit = built.get(schemas);
-  if (hit) return hit;
-  const files = new Map<string, string>();
-  for (const k of KUBESEC_KINDS) {
-    const standalone = standaloneKindSchema(schemas, k.apiVersion, k.kind, { strict: true });
-    if (!standalone) continue;
-    // kubeconform compiles as draft 4, where keywords beside a $ref are ignored: inline the root definition.
-    const defs = standalone.definitions as Record<string, Record<string, unknown>>;
-    const rootName = String(standalone.$ref).replace("#/definitions/", "");
-    files.set(
-      kubeconformFileName(k.apiVersion, k.kind),
-      JSON.stringify({ ...defs[rootName], definitions: defs }),
-    );
-  }
-  built.set(schemas, files);
-  return files;
+function kubeconformFiles(): Map<string, string> {
+  return new Map(KUBESEC_KINDS.map((k) => [kubeconformFileName(k.apiVersion, k.kind), ACCEPT_VALIDATED]));
 }
 
-/** Writes (once) and returns the folder to pass as `--schema-location`. Named by a digest of the schema
- * set and of the code that writes it, so a run that finds it need not build its files again. */
+/** Writes (once) and returns the folder to pass as `--schema-location`. Named by the Kubernetes version
+ * and a digest of the code that writes it, so a run that finds it need not write it again. */
 export function ensureKubeconformDir(
   schemas: KubeSchemas,
   baseDir = path.join(tmpdir(), "floe-helm-kubeconform"),
 ): string {
   const hash = createHash("sha256")
-    .update(schemaSetDigest(schemas))
-    .update([kubeconformFiles, kubeconformFileName, kubeconformVersionDir].map(String).join("\0"))
+    .update(
+      [ACCEPT_VALIDATED, kubeconformFiles, kubeconformFileName, kubeconformVersionDir].map(String).join("\0"),
+    )
     .update(JSON.stringify(KUBESEC_KINDS))
     .digest("hex")
     .slice(0, 12);
   const dir = path.join(baseDir, `${schemas.kubernetesVersion}-${hash}`);
   const versionDir = path.join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
   if (existsSync(versionDir)) return dir;
-  const files = kubeconformFiles(schemas);
+  const files = kubeconformFiles();
   const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;
   mkdirSync(path.join(tmp, kubeconformVersionDir(schemas.kubernetesVersion)), { recursive: true });
   for (const [name, body] of files) {

@@ -106,55 +106,16 @@ function strictify(node: unknown): unknown {
   return out;
 }
 
-function refsOf(node: unknown, into: Set<string>): void {
-  if (Array.isArray(node)) {
-    for (const n of node) refsOf(n, into);
-  } else if (node !== null && typeof node === "object") {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === "$ref" && typeof v === "string") into.add(v.replace("#/definitions/", ""));
-      else refsOf(v, into);
-    }
-  }
-}
-
-/** A self-contained schema for one kind: `$ref` to its definition plus every definition it reaches.
- * Undefined for a kind the API does not know (a CRD). */
-export function standaloneKindSchema(
-  schemas: KubeSchemas,
-  apiVersion: string,
-  kind: string,
-  opts: { strict: boolean } = { strict: true },
-): JsonSchema | undefined {
-  const root = schemas.kinds[`${apiVersion}/${kind}`];
-  if (!root) return undefined;
-  const names = new Set<string>();
-  const queue = [root];
-  while (queue.length > 0) {
-    const name = queue.pop()!;
-    if (names.has(name) || !schemas.definitions[name]) continue;
-    names.add(name);
-    const refs = new Set<string>();
-    refsOf(schemas.definitions[name], refs);
-    queue.push(...refs);
-  }
-  const definitions: JsonSchema = {};
-  for (const name of [...names].sort()) {
-    const def = schemas.definitions[name];
-    definitions[name] = opts.strict ? strictify(def) : def;
-  }
-  return { $ref: `#/definitions/${root}`, definitions };
-}
-
 const digests = new WeakMap<KubeSchemas, string>();
 
-/** sha256 of a schema set and of the code here that turns it into schemas (strict, standalone, open
+/** sha256 of a schema set and of the code here that turns it into schemas (strict, open
  * status): what anything built from it may be cached under. */
 export function schemaSetDigest(schemas: KubeSchemas): string {
   let d = digests.get(schemas);
   if (!d) {
     d = createHash("sha256")
       .update(JSON.stringify(schemas))
-      .update([strictify, refsOf, standaloneKindSchema, openStatus].map(String).join("\0"))
+      .update([strictify, openStatus].map(String).join("\0"))
       .digest("hex");
     digests.set(schemas, d);
   }

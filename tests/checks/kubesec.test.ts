@@ -12,10 +12,11 @@ import {
 } from "../../src/checks/kubesec.js";
 import type { RenderCell } from "../../src/checks/types.js";
 import { applyWaivers } from "../../src/gate/waivers.js";
+import { parseManifestDocuments } from "../../src/helm/manifest.js";
 import { ensureKubeconformDir } from "../../src/k8s/kubeconform-dir.js";
 import { loadKubeSchemas } from "../../src/k8s/schemas.js";
 import type { Finding } from "../../src/report/results.js";
-import { tool } from "../helpers/tools.js";
+import { repoRoot, tool } from "../helpers/tools.js";
 import { context, FIXTURES, renderFixture } from "./render.js";
 
 const T = `${FIXTURES}/kubesec/templates`;
@@ -155,15 +156,54 @@ describe.each([3, 4] as const)(
   },
 );
 
-test("an object kubesec's own schema validation rejects is an error saying why (schemas read offline)", async () => {
+test("a workload that is not valid Kubernetes is not sent to kubesec: an error at the offending field says why", async () => {
   const cell = await renderFixture("broken");
   const findings = await kubesecCheck.run(cell, context());
-  const typo = findings.find((f) => f.object === "Deployment/typo");
-  expect(typo?.message).toMatch(
-    // kubeconform reports one of the object's errors (its order varies): replicas or containerPort.
-    /^kubesec could not score Deployment\/typo: jsonschema: '\/spec\/(replicas|template\/spec\/containers\/0\/ports\/0\/containerPort)': expected integer, but got string/,
+  const typo = findings.filter((f) => f.object === "Deployment/typo");
+  expect(typo, JSON.stringify(findings, null, 1)).toHaveLength(1);
+  // The first problem of the gate's strict validator (the same committed schemas k8s-schema uses).
+  expect(typo[0]!.message).toMatch(
+    /^kubesec could not score Deployment\/typo: it is not a valid Kubernetes 1\.37\.\d+ object \(spec\.replicas: must be integer; k8s-schema reports each problem\)$/,
   );
-  expect(typo?.message).not.toMatch(/https?:/);
+  expect(`${typo[0]!.file}:${typo[0]!.line}`).toBe(`${FIXTURES}/broken/templates/schema.yaml:6`);
+});
+
+test("a Job whose pod template is not valid is not scored either: the finding is at the template's field", async () => {
+  const manifest = [
+    "---",
+    "# Source: demo/templates/job.yaml",
+    "apiVersion: batch/v1",
+    "kind: Job",
+    "metadata:",
+    "  name: migrate",
+    "spec:",
+    "  template:",
+    "    spec:",
+    "      restartPolicy: Never",
+    "      containers:",
+    "        - name: app",
+    "          image: registry.example/app:1.0.0",
+    "          imagePullPolcy: Always",
+    "",
+  ].join("\n");
+  const cell: RenderCell = {
+    scenario: { chart: { name: "demo", version: "0.1.0", dir: "demo" }, name: "default", valuesFiles: [] },
+    helm: 4,
+    // The template is the document without helm's two header lines.
+    objects: parseManifestDocuments(manifest, {
+      chartDir: "demo",
+      cwd: repoRoot,
+      readTemplate: () => manifest.split("\n").slice(2).join("\n"),
+    }).objects,
+    manifest,
+  };
+  const findings = await kubesecCheck.run(cell, context());
+  expect(findings).toHaveLength(1);
+  expect(findings[0]!.message).toContain(
+    "kubesec could not score Job/migrate: it is not a valid Kubernetes 1.37",
+  );
+  expect(findings[0]!.message).toContain("unknown field 'spec.containers.0.imagePullPolcy'");
+  expect(`${findings[0]!.file}:${findings[0]!.line}`).toBe("demo/templates/job.yaml:12");
 });
 
 describe("waivers (rule, object, reason, expiry) as the gate applies them to kubesec findings", () => {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { expect, test } from "vitest";
 import { InputError } from "../../src/cli/errors.js";
 import {
+  ACCEPT_VALIDATED,
   ensureKubeconformDir,
   KUBESEC_KINDS,
   kubeconformFileName,
@@ -15,7 +16,6 @@ import {
   KubeValidator,
   kubeMinor,
   loadKubeSchemas,
-  standaloneKindSchema,
   withoutNulls,
 } from "../../src/k8s/schemas.js";
 import { pins } from "../../src/tools/pins.js";
@@ -54,7 +54,6 @@ test.each([
 ])("%s %s known: %s", (apiVersion, kind, known) => {
   const v = new KubeValidator(loadKubeSchemas("1.37"));
   expect(v.knows(apiVersion, kind)).toBe(known);
-  expect(standaloneKindSchema(v.schemas, apiVersion, kind) !== undefined).toBe(known);
 });
 
 test.each([
@@ -93,7 +92,7 @@ test.each([
   expect(kubeconformFileName(apiVersion, kind)).toBe(file);
 });
 
-test("the kubeconform folder for kubesec holds the kinds kubesec scores, written once", () => {
+test("the kubeconform folder for kubesec holds the kinds kubesec scores, accepting any object, written once", () => {
   const base = mkdtempSync(path.join(tmpdir(), "floe-kc-"));
   const schemas = loadKubeSchemas("1.37");
   const dir = ensureKubeconformDir(schemas, base);
@@ -102,9 +101,9 @@ test("the kubeconform folder for kubesec holds the kinds kubesec scores, written
   expect(readdirSync(versionDir).sort()).toEqual(
     KUBESEC_KINDS.map((k) => kubeconformFileName(k.apiVersion, k.kind)).sort(),
   );
-  const deployment = JSON.parse(readFileSync(path.join(versionDir, "deployment-apps-v1.json"), "utf8"));
-  expect(deployment.properties.spec.$ref).toBe("#/definitions/io.k8s.api.apps.v1.DeploymentSpec");
-  expect(deployment.additionalProperties).toBe(false);
+  // Accept-anything schemas: kubesec is sent only objects the gate's own validator has passed.
+  for (const f of readdirSync(versionDir))
+    expect(readFileSync(path.join(versionDir, f), "utf8")).toBe(ACCEPT_VALIDATED);
   expect(readdirSync(base).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   expect(existsSync(versionDir)).toBe(true);
 });
