@@ -192,18 +192,19 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   }
   const noDeps = (s: Scenario) => depsMissing.has(s.chart.dir);
 
-  // helm runs are the long pole: up to one per core at a time, queued as soon as their values files are
-  // known to be YAML, while this process checks values and then the rendered objects of each cell as its
-  // render arrives (this process's own work and kubesec fill the cores between helm runs). Every render
-  // is queued before any lint: a render feeds the checks and kubesec, a lint feeds nothing, so the run
-  // ends on a short lint rather than on a render still to be checked.
+  // helm runs are the long pole: renders up to one per core at a time, queued as soon as their values
+  // files are known to be YAML, while this process checks values and then the rendered objects of each
+  // cell as its render arrives. A render feeds the checks and kubesec; a lint feeds nothing. So lints have
+  // their own queue, also one per core, at a lower CPU priority (nice 10): they take the CPU that renders,
+  // this process and kubesec leave, instead of waiting for a render slot and then competing with them.
   const parallelism = opts.parallelism ?? os.availableParallelism();
   type Task = { cell: PlanCell; kind: "template" | "lint" };
   const tasks: Task[] = [
     ...plan.cells.map((cell) => ({ cell, kind: "template" as const })),
     ...plan.cells.map((cell) => ({ cell, kind: "lint" as const })),
   ];
-  const helmSlot = limiter(parallelism);
+  const renderSlot = limiter(parallelism);
+  const lintSlot = limiter(parallelism);
   const helmEnv = helmRunEnv(process.env);
   const helmRuns = new Map<Task, Promise<RunResult>>();
   const helmRun = (t: Task): Promise<RunResult> => {
@@ -218,7 +219,10 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         kubeVersion: config.settings.kubeVersion,
       };
       const argv = t.kind === "template" ? helmTemplateArgv(args) : helmLintArgv(args);
-      p = helmSlot(() => runTool(argv, { cwd, env: helmEnv }));
+      p =
+        t.kind === "template"
+          ? renderSlot(() => runTool(argv, { cwd, env: helmEnv }))
+          : lintSlot(() => runTool(argv, { cwd, env: helmEnv, lowPriority: true }));
       // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
       p.catch(() => {});
       helmRuns.set(t, p);

@@ -16,6 +16,7 @@ import {
 } from "yaml";
 import type { DocPath, RenderedObject, SourcePosition } from "../checks/types.js";
 import { withPlainEnv } from "../exec/plain-env.js";
+import { type FastDocument, fastParseDocument } from "./fast-yaml.js";
 import { locateInLines, sectionFor } from "./locate.js";
 
 export interface ManifestOptions {
@@ -110,14 +111,21 @@ export function pathAtOffset(node: unknown, offset: number): Array<string | numb
   return undefined;
 }
 
-/** One parsed YAML document and where its parsed text starts in the whole `helm template` output. */
-interface ParsedDoc {
-  doc: Document.Parsed;
+/** One parsed YAML document and where its parsed text starts in the whole `helm template` output: parsed
+ * by yaml (the reference), or by the fast path (src/helm/fast-yaml.ts) when that gives the same value. */
+type ParsedDoc = {
   /** Offset and 1-based line in the output of the text the document was parsed from. */
   base: number;
   lineBase: number;
-  lineCounter: LineCounter;
-}
+} & (
+  | { doc: Document.Parsed; lineCounter: LineCounter }
+  | {
+      fast: FastDocument;
+      /** 1-based line of `fast.start` in the parsed text, and the parsed text's length (its end). */
+      startLine: number;
+      end: number;
+    }
+);
 
 function parseText(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
@@ -127,15 +135,32 @@ function parseText(text: string): { docs: Document.Parsed[]; lineCounter: LineCo
   return { docs: Array.isArray(docs) ? docs : [], lineCounter };
 }
 
+type CachedParse =
+  | { docs: Document.Parsed[]; lineCounter: LineCounter }
+  | { fast: FastDocument; startLine: number; end: number };
+
 // Parses of single documents, by text, for the whole process: helm 3 and helm 4, and scenarios that differ
 // in a few values, render mostly identical documents (a parse is most of the gate's own per-cell CPU).
 // The parsed documents are never handed out: each use converts them to fresh JS objects.
-const parsedDocs = new Map<string, { docs: Document.Parsed[]; lineCounter: LineCounter }>();
+const parsedDocs = new Map<string, CachedParse>();
 const MAX_PARSED_DOCS = 20_000;
 
 const docStartRe = /^---(?=[ \t\r\n]|$)/gm;
 // A keep-chomped block scalar (`|+`, `>2+`) keeps trailing blank lines as content.
 const keepChompRe = /[|>][1-9]?\+/;
+const sourceLineRe = /^# Source: /m;
+
+/** One document's text parsed: by the fast path when it applies (and no `# Source:` comment follows the
+ * content, so where the document ends cannot change which template the next one belongs to), else by yaml. */
+function parseOne(text: string): CachedParse {
+  const fast = fastParseDocument(text);
+  if (fast && !sourceLineRe.test(text.slice(fast.start))) {
+    let startLine = 1;
+    for (let p = text.indexOf("\n"); p >= 0 && p < fast.start; p = text.indexOf("\n", p + 1)) startLine++;
+    return { fast, startLine, end: text.length };
+  }
+  return parseText(text);
+}
 
 /** The documents of the output parsed one by one (identical ones once per process), or undefined when the
  * stream must be parsed whole: directives or `...` markers, or any YAML error (its position and message
@@ -151,12 +176,18 @@ function splitParse(manifest: string): ParsedDoc[] | undefined {
     const text = keepChompRe.test(chunk) ? chunk : chunk.replace(/\n+$/, "\n");
     let parsed = parsedDocs.get(text);
     if (!parsed) {
-      parsed = parseText(text);
+      parsed = parseOne(text);
       if (parsedDocs.size >= MAX_PARSED_DOCS) parsedDocs.clear();
       parsedDocs.set(text, parsed);
+    } else if ("fast" in parsed) {
+      // Cached: this use gets its own copy of the value.
+      parsed = { ...parsed, fast: { ...parsed.fast, value: structuredClone(parsed.fast.value) } };
     }
-    if (parsed.docs.some((d) => d.errors.length > 0)) return undefined;
-    for (const doc of parsed.docs) out.push({ doc, base, lineBase, lineCounter: parsed.lineCounter });
+    if ("fast" in parsed) out.push({ ...parsed, base, lineBase });
+    else {
+      if (parsed.docs.some((d) => d.errors.length > 0)) return undefined;
+      for (const doc of parsed.docs) out.push({ doc, base, lineBase, lineCounter: parsed.lineCounter });
+    }
     for (let p = chunk.indexOf("\n"); p >= 0; p = chunk.indexOf("\n", p + 1)) lineBase++;
   }
   return out;
@@ -176,7 +207,7 @@ export function parseManifestDocuments(manifest: string, opts: ManifestOptions):
   const sources: Array<{ offset: number; source: string }> = [];
   for (const m of manifest.matchAll(sourceRe)) sources.push({ offset: m.index, source: m[1]! });
 
-  const list =
+  const list: ParsedDoc[] =
     (opts.split !== false ? splitParse(manifest) : undefined) ??
     ((whole) => whole.docs.map((doc) => ({ doc, base: 0, lineBase: 1, lineCounter: whole.lineCounter })))(
       parseText(manifest),
@@ -185,22 +216,24 @@ export function parseManifestDocuments(manifest: string, opts: ManifestOptions):
   const problems: ManifestProblem[] = [];
   const seenOfKind = new Map<string, number>();
   let prevEnd = 0;
-  for (const { doc, base, lineBase, lineCounter: lc } of list) {
+  for (const d of list) {
+    const { base, lineBase } = d;
+    const doc = "doc" in d ? d.doc : undefined;
     // Offsets in the parsed text -> offsets and lines in the whole output.
     const linePos = (offset: number) => {
-      const p = lc.linePos(offset);
+      const p = "lineCounter" in d ? d.lineCounter.linePos(offset) : { line: 1, col: 1 };
       return { line: p.line + lineBase - 1, col: p.col };
     };
-    const localStart = doc.contents?.range?.[0] ?? doc.range[0];
+    const localStart = doc ? (doc.contents?.range?.[0] ?? doc.range[0]) : "fast" in d ? d.fast.start : 0;
     const start = base + localStart;
     const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
-    prevEnd = base + doc.range[2];
+    prevEnd = base + (doc ? doc.range[2] : "end" in d ? d.end : 0);
     const template = src ? templateFile(src.source, chartDirAbs, cwd) : rel(cwd, chartDirAbs);
-    const manifestLine = linePos(localStart).line;
+    const manifestLine = "startLine" in d ? d.startLine + lineBase - 1 : linePos(localStart).line;
 
     let js: unknown;
     try {
-      js = doc.toJS({ maxAliasCount: 100 });
+      js = doc ? doc.toJS({ maxAliasCount: 100 }) : "fast" in d ? d.fast.value : undefined;
     } catch {
       js = undefined;
     }
@@ -228,11 +261,11 @@ export function parseManifestDocuments(manifest: string, opts: ManifestOptions):
       return { file: template, line: first >= 0 && first < b ? first + 1 : a + 1 };
     };
 
-    for (const e of doc.errors) {
+    for (const e of doc?.errors ?? []) {
       const offset = e.pos[0];
       const lp = linePos(offset);
       if (e.code === "DUPLICATE_KEY") {
-        const keyPath = pathAtOffset(doc.contents, offset);
+        const keyPath = pathAtOffset(doc?.contents, offset);
         const where = keyPath ? `'${keyPath.join(".")}'` : "a key";
         problems.push({
           rule: "duplicate-key",

@@ -7,8 +7,10 @@ import { createAjv } from "../../src/values/ajv.js";
 import {
   cacheableCode,
   cachedValidator,
+  codeCacheStats,
   compileCached,
   useValidatorCache,
+  writeCodeCaches,
 } from "../../src/values/ajv-cache.js";
 import { compileValuesSchema, validateFile } from "../../src/values/schema.js";
 import { parseYamlText } from "../../src/values/yaml.js";
@@ -64,6 +66,35 @@ describe("compiled validators cached on disk as ajv standalone code", () => {
     ).toEqual(["additionalProperties", "format", "minimum", "minLength", "uniqueItems"].sort());
   });
 
+  test("V8's code cache of an entry is written once it has run, used by the next load, and bound to its body", () => {
+    const dir = fresh();
+    const c = counting();
+    const first = compileCached(["test", "v8"], c.compile, dir);
+    const loaded = cachedValidator(["test", "v8"], dir)!; // from the .cjs, no code cache yet
+    expect(verdicts(loaded)).toEqual(verdicts(first));
+    writeCodeCaches();
+    const [cjs] = readdirSync(dir).filter((f) => f.endsWith(".cjs"));
+    const v8 = path.join(dir, `${cjs}.v8`);
+    const sum = / ([0-9a-f]{64})\n/.exec(readFileSync(path.join(dir, cjs!), "utf8"))![1]!;
+    expect(readFileSync(v8).subarray(0, 65).toString("latin1")).toBe(`${sum}\n`);
+    const used = codeCacheStats.used;
+    const cached = cachedValidator(["test", "v8"], dir)!;
+    expect(codeCacheStats.used).toBe(used + 1);
+    expect(verdicts(cached)).toEqual(verdicts(first));
+    // A code cache made from another body is never used (V8 itself would run it: it checks only the
+    // source's length); the entry then loads from its source and the cache is made again.
+    writeFileSync(v8, Buffer.concat([Buffer.from(`${"0".repeat(64)}\n`), readFileSync(v8).subarray(65)]));
+    expect(verdicts(cachedValidator(["test", "v8"], dir)!)).toEqual(verdicts(first));
+    expect(codeCacheStats.used).toBe(used + 1);
+    writeCodeCaches();
+    expect(readFileSync(v8).subarray(0, 65).toString("latin1")).toBe(`${sum}\n`);
+    expect(verdicts(cachedValidator(["test", "v8"], dir)!)).toEqual(verdicts(first));
+    expect(codeCacheStats.used).toBe(used + 2);
+    // Garbage after a right header: V8 compiles the source instead; verdicts are the same.
+    writeFileSync(v8, `${sum}\ngarbage`);
+    expect(verdicts(cachedValidator(["test", "v8"], dir)!)).toEqual(verdicts(first));
+  });
+
   test("a different identity is a different entry", () => {
     const dir = fresh();
     const c = counting();
@@ -82,7 +113,9 @@ describe("compiled validators cached on disk as ajv standalone code", () => {
     const dir = fresh();
     const c = counting();
     const first = compileCached(["test", "x"], c.compile, dir);
-    const [file] = readdirSync(dir).map((f) => path.join(dir, f));
+    const [file] = readdirSync(dir)
+      .filter((f) => f.endsWith(".cjs"))
+      .map((f) => path.join(dir, f));
     const sound = readFileSync(file!, "utf8");
     writeFileSync(file!, corrupt(sound));
     expect(cachedValidator(["test", "x"], dir)).toBeUndefined();
