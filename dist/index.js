@@ -606,7 +606,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -667,7 +667,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -723,7 +723,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -900,7 +900,7 @@ exports.regexpCode = regexpCode;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
 const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(5407);
+const scope_1 = __nccwpck_require__(7788);
 var code_2 = __nccwpck_require__(567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
@@ -910,7 +910,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(5407);
+var scope_2 = __nccwpck_require__(7788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1596,7 +1596,7 @@ function par(x) {
 
 /***/ }),
 
-/***/ 5407:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1881,7 +1881,7 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
 const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(5402);
+const validation_error_1 = __nccwpck_require__(3021);
 const names_1 = __nccwpck_require__(630);
 const resolve_1 = __nccwpck_require__(4090);
 const util_1 = __nccwpck_require__(4464);
@@ -3640,7 +3640,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(5402);
+const validation_error_1 = __nccwpck_require__(3021);
 const ref_error_1 = __nccwpck_require__(3162);
 const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
@@ -4259,7 +4259,7 @@ const applicator = __nccwpck_require__(4908);
 const content = __nccwpck_require__(958);
 const core = __nccwpck_require__(58);
 const format = __nccwpck_require__(6534);
-const metadata = __nccwpck_require__(711);
+const metadata = __nccwpck_require__(3092);
 const validation = __nccwpck_require__(8030);
 const META_SUPPORT_DATA = ["/properties"];
 function addMetaSchema2019($data) {
@@ -4374,7 +4374,7 @@ exports["default"] = uri;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4396,7 +4396,7 @@ exports["default"] = ValidationError;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const scope_1 = __nccwpck_require__(5407);
+const scope_1 = __nccwpck_require__(7788);
 const code_1 = __nccwpck_require__(567);
 function standaloneCode(ajv, refsOrFunc) {
     if (!ajv.opts.code.source) {
@@ -5002,7 +5002,7 @@ const anyOf_1 = __nccwpck_require__(9380);
 const oneOf_1 = __nccwpck_require__(2490);
 const allOf_1 = __nccwpck_require__(9205);
 const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(9210);
+const thenElse_1 = __nccwpck_require__(6829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -5427,7 +5427,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -5583,7 +5583,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 7491:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5604,7 +5604,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
+const id_1 = __nccwpck_require__(7491);
 const ref_1 = __nccwpck_require__(2996);
 const core = [
     "$schema",
@@ -8296,7 +8296,7 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 3092:
+/***/ 711:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8582,7 +8582,7 @@ module.exports = satisfies
 
 /***/ }),
 
-/***/ 7491:
+/***/ 9872:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8678,7 +8678,7 @@ const parse = __nccwpck_require__(6353)
 const valid = __nccwpck_require__(8780)
 const clean = __nccwpck_require__(1799)
 const inc = __nccwpck_require__(2338)
-const diff = __nccwpck_require__(3092)
+const diff = __nccwpck_require__(711)
 const major = __nccwpck_require__(8511)
 const minor = __nccwpck_require__(2603)
 const patch = __nccwpck_require__(8756)
@@ -8687,7 +8687,7 @@ const compare = __nccwpck_require__(8469)
 const rcompare = __nccwpck_require__(2173)
 const compareLoose = __nccwpck_require__(6874)
 const compareBuild = __nccwpck_require__(7648)
-const sort = __nccwpck_require__(7491)
+const sort = __nccwpck_require__(9872)
 const rsort = __nccwpck_require__(7192)
 const gt = __nccwpck_require__(6599)
 const lt = __nccwpck_require__(3872)
@@ -10537,7 +10537,7 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 var __webpack_unused_export__;
@@ -11151,7 +11151,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11719,7 +11719,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(6424)
+module.exports.request = __nccwpck_require__(4043)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -38717,6 +38717,10 @@ const package_namespaceObject = {"rE":"0.1.0"};
 var config_inputs = __nccwpck_require__(6678);
 // EXTERNAL MODULE: ./src/cli/errors.ts
 var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
+var local = __nccwpck_require__(8065);
+// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
+var resolve = __nccwpck_require__(5084);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -38746,8 +38750,6 @@ class ExistingProvider {
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __nccwpck_require__(7507);
-// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
-var local = __nccwpck_require__(8065);
 // EXTERNAL MODULE: ./src/tools/pins.ts
 var pins = __nccwpck_require__(9888);
 // EXTERNAL MODULE: ./src/cluster/state.ts
@@ -38817,9 +38819,9 @@ function kindDeleteArgv(kind, o) {
 }
 
 ;// CONCATENATED MODULE: ./src/cluster/kind/provider.ts
-// The kind provider: a real cluster in Docker (GitHub's hosted runners). A later issue completes it; the
-// argv/config builders it uses are tested here.
-
+// The kind provider: a real cluster in Docker (GitHub's hosted runners, where the action's `cluster up`
+// step uses it). kind comes from --tools-dir or the installer (pinned and sha256-verified like every tool).
+// These machines have no Docker: the tests run this provider against a stand-in kind program and say so.
 
 
 
@@ -38830,7 +38832,7 @@ function kindDeleteArgv(kind, o) {
 class KindProvider {
     name = "kind";
     async up(opts) {
-        const kind = await (0,local/* requireLocalTool */.BG)(opts.toolsDir, "kind");
+        const kind = await opts.tool("kind");
         const dir = (0,cluster_state/* clusterDir */._O)(opts.workDir, "kind");
         await (0,promises_.mkdir)(dir, { recursive: true });
         const config = external_node_path_default().join(dir, "kind.yaml");
@@ -38860,7 +38862,7 @@ class KindProvider {
         const st = await (0,cluster_state/* readState */.un)(opts.workDir, "kind");
         if (!st)
             return;
-        const kind = await (0,local/* requireLocalTool */.BG)(opts.toolsDir, "kind");
+        const kind = await opts.tool("kind");
         const r = await (0,runner/* runTool */.q)(kindDeleteArgv(kind, { name: st.extra?.name ?? KIND_CLUSTER_NAME, kubeconfig: st.kubeconfig }));
         if (r.code !== 0)
             throw new errors/* InputError */.dz(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
@@ -39352,7 +39354,6 @@ function kwokConfig() {
 
 
 
-
 const START_TIMEOUT_MS = 180_000;
 const provider_sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const kwokBinaries = {
@@ -39362,10 +39363,10 @@ const kwokBinaries = {
     scheduler: "kube-scheduler",
     kwok: "kwok",
 };
-async function layoutFor(toolsDir, dir) {
+async function layoutFor(tool, dir) {
     const bin = {};
     for (const [key, name] of Object.entries(kwokBinaries)) {
-        bin[key] = await (0,local/* requireLocalTool */.BG)(toolsDir, name);
+        bin[key] = await tool(name);
     }
     return {
         bin,
@@ -39435,8 +39436,8 @@ class KwokProvider {
         if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {
             throw new errors/* InputError */.dz(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
         }
-        const kubectl = await (0,local/* requireLocalTool */.BG)(opts.toolsDir, "kubectl");
-        const layout = await layoutFor(opts.toolsDir, dir);
+        const kubectl = await opts.tool("kubectl");
+        const layout = await layoutFor(opts.tool, dir);
         await (0,promises_.rm)(dir, { recursive: true, force: true });
         await (0,promises_.mkdir)(layout.certDir, { recursive: true });
         const ports = {
@@ -39576,11 +39577,25 @@ function provider(name) {
 
 
 
+
+
+/** Binaries from --tools-dir, else (kind provider) kind from the installer (src/tools/resolve.ts). */
+function clusterTools(inputs, err) {
+    return async (name) => {
+        if (inputs.toolsDir)
+            return (0,local/* requireLocalTool */.BG)(inputs.toolsDir, name);
+        if (inputs.cluster === "kind" && name === "kind")
+            return (await (0,resolve/* resolveTools */.u)(inputs, ["kind"], { warn: err, progress: err })).kind;
+        throw new errors/* InputError */.dz(`the ${inputs.cluster} cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR) with ${name} and the other binaries scripts/tools.sh builds, e.g. --tools-dir .tools/bin`);
+    };
+}
 function options(inputs, err) {
-    if (!inputs.toolsDir) {
-        throw new errors/* InputError */.dz("cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
-    }
-    return { workDir: inputs.workDir, toolsDir: inputs.toolsDir, kubeconfig: inputs.kubeconfig, log: err };
+    return {
+        workDir: inputs.workDir,
+        tool: clusterTools(inputs, err),
+        kubeconfig: inputs.kubeconfig,
+        log: err,
+    };
 }
 const providerOption = () => new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env("FLOE_HELM_CLUSTER");
 function registerCluster(program, bind) {
@@ -47319,12 +47334,15 @@ __nccwpck_require__.r(__webpack_exports__);
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   RELEASE: () => (/* binding */ RELEASE),
+  collectDiagnostics: () => (/* binding */ collectDiagnostics),
   rules: () => (/* binding */ rules),
   runTest: () => (/* binding */ runTest)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
@@ -47384,6 +47402,39 @@ function kubectlDeleteNamespaceArgv(bin, kubeconfig, namespace) {
         "--ignore-not-found",
         "--wait=false",
     ];
+}
+/** What is kept of a cell whose install or tests failed, before its namespace goes: one file per kubectl
+ * call. Secrets are listed by name only (`get` never prints their data). */
+function kubectlDiagnosticsArgv(bin, kubeconfig, namespace) {
+    const k = (...args) => [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, ...args];
+    return [
+        {
+            file: "objects.txt",
+            argv: k("get", "all,configmaps,secrets,persistentvolumeclaims,networkpolicies", "--output", "wide"),
+        },
+        { file: "events.txt", argv: k("get", "events", "--sort-by", ".lastTimestamp") },
+        { file: "pods.txt", argv: k("describe", "pods") },
+    ];
+}
+/** The logs of every container of one pod (the last 300 lines each, container names as prefixes). */
+function kubectlLogsArgv(bin, kubeconfig, namespace, pod) {
+    return [
+        bin,
+        "--kubeconfig",
+        kubeconfig,
+        "--namespace",
+        namespace,
+        "logs",
+        pod,
+        "--all-containers",
+        "--prefix",
+        "--tail",
+        "300",
+    ];
+}
+/** The pod names of a namespace, one per line (`pod/<name>`). */
+function kubectlPodNamesArgv(bin, kubeconfig, namespace) {
+    return [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, "get", "pods", "--output", "name"];
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -47448,6 +47499,7 @@ function testHookChecks(statusJson, ctx) {
 
 
 
+
 const RELEASE = "floe-test";
 const rules = { install: "install", helmTest: "helm-test", uninstall: "uninstall" };
 const firstLine = (s) => s
@@ -47455,6 +47507,36 @@ const firstLine = (s) => s
     .split("\n")
     .find((l) => l.trim())
     ?.replace(/^Error: /, "") ?? "";
+/** Keeps what the cluster says about a failed cell before its namespace is deleted: objects, events,
+ * described pods and every pod's logs, one file each under `dir`. A kubectl call that fails leaves its
+ * error in its file: what could not be collected is said, never silently missing. */
+async function collectDiagnostics(kubectl, kubeconfig, namespace, dir, opts) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const files = [];
+    const keep = async (file, argv) => {
+        const r = await (0,runner/* runTool */.q)(argv, { ...opts, timeoutMs: 60_000 });
+        const body = r.code === 0
+            ? r.stdout
+            : `# kubectl ${argv.slice(3).join(" ")} failed (exit ${r.code}):\n${r.stderr}${r.stdout}`;
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, file), body);
+        files.push(external_node_path_default().join(dir, file));
+        return r;
+    };
+    for (const d of kubectlDiagnosticsArgv(kubectl, kubeconfig, namespace))
+        await keep(d.file, d.argv);
+    const pods = await (0,runner/* runTool */.q)(kubectlPodNamesArgv(kubectl, kubeconfig, namespace), {
+        ...opts,
+        timeoutMs: 60_000,
+    });
+    for (const pod of pods.stdout
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)) {
+        const name = pod.replace(/^pod\//, "");
+        await keep(`logs-${name}.txt`, kubectlLogsArgv(kubectl, kubeconfig, namespace, name));
+    }
+    return files;
+}
 /** The kubeconfig to use and whether its cluster is kwok's simulated kubelet. */
 async function run_target(inputs) {
     const state = await (0,cluster_state/* readState */.un)(inputs.workDir, inputs.cluster);
@@ -47521,8 +47603,10 @@ async function runTest(ctx, inputs, opts) {
             continue;
         }
         const t0 = Date.now();
+        let failed = false;
         const inst = await (0,runner/* runTool */.q)(helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f)) }), { env, cwd });
         if (inst.code !== 0) {
+            failed = true;
             ctx.add({
                 rule: rules.install,
                 severity: "error",
@@ -47541,6 +47625,8 @@ async function runTest(ctx, inputs, opts) {
             ctx.check({ id: `install ${label}`, rule: rules.install, state: "pass", durationMs: Date.now() - t0 });
             ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm test`);
             const test = await (0,runner/* runTool */.q)(helmTestArgv(a), { env, cwd });
+            if (test.code !== 0)
+                failed = true;
             if (test.code !== 0)
                 ctx.add({
                     rule: rules.helmTest,
@@ -47569,6 +47655,17 @@ async function runTest(ctx, inputs, opts) {
                     ...where,
                 });
             }
+        }
+        if (failed) {
+            const dir = external_node_path_default().join(inputs.workDir, "diagnostics", "test", `${s.chart.name}-${s.name}-helm${cell.helm}`);
+            ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: keeping diagnostics in ${dir}`);
+            const files = await collectDiagnostics(tools.kubectl, kubeconfig, a.namespace, dir, { env, cwd });
+            ctx.add({
+                rule: rules.install,
+                severity: "info",
+                message: `diagnostics of ${label} (objects, events, pods, logs: ${files.length} files) in ${external_node_path_default().relative(cwd, dir) || dir}`,
+                ...where,
+            });
         }
         // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean.
         const un = await (0,runner/* runTool */.q)(helmUninstallArgv(a), { env, cwd });
@@ -49871,7 +49968,7 @@ var ucs2length = __nccwpck_require__(6214);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/uri.js
 var uri = __nccwpck_require__(6285);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/validation_error.js
-var validation_error = __nccwpck_require__(5402);
+var validation_error = __nccwpck_require__(3021);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
 var standalone = __nccwpck_require__(1398);
 var standalone_default = /*#__PURE__*/__nccwpck_require__.n(standalone);
@@ -57514,9 +57611,9 @@ exports.composeCollection = composeCollection;
 
 
 
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -57570,7 +57667,7 @@ var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
@@ -57782,11 +57879,11 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -58395,7 +58492,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 5407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -58450,7 +58547,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
@@ -58663,7 +58760,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 
 var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -59171,7 +59268,7 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -59180,9 +59277,9 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
+var stringifyDocument = __nccwpck_require__(9210);
 var anchors = __nccwpck_require__(1596);
 var applyReviver = __nccwpck_require__(3661);
 var createNode = __nccwpck_require__(2404);
@@ -60020,7 +60117,7 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -60106,7 +60203,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -60389,7 +60486,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class NodeBase {
     constructor(type) {
@@ -60482,7 +60579,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -60673,7 +60770,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -60794,7 +60891,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -60917,7 +61014,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -63254,7 +63351,7 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);
@@ -63761,7 +63858,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -64184,7 +64281,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(4043);
+var toJS = __nccwpck_require__(6424);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -64368,7 +64465,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(6752);
+var timestamp = __nccwpck_require__(4371);
 
 const schema = [
     map.map,
@@ -64502,7 +64599,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -65104,7 +65201,7 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 9210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -67864,7 +67961,7 @@ class DecodedURL extends URL {
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(4371);
+var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -70007,7 +70104,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 
 /***/ }),
 
-/***/ 711:
+/***/ 3092:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/draft/2019-09/schema","$id":"https://json-schema.org/draft/2019-09/meta/meta-data","$vocabulary":{"https://json-schema.org/draft/2019-09/vocab/meta-data":true},"$recursiveAnchor":true,"title":"Meta-data vocabulary meta-schema","type":["object","boolean"],"properties":{"title":{"type":"string"},"description":{"type":"string"},"default":true,"deprecated":{"type":"boolean","default":false},"readOnly":{"type":"boolean","default":false},"writeOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true}}}');

@@ -5,14 +5,30 @@ import type { Bind } from "../cli/commands.js";
 import { ExitCode, InputError } from "../cli/errors.js";
 import { withCommonOptions } from "../cli/main.js";
 import type { Inputs } from "../config/inputs.js";
+import { requireLocalTool } from "../tools/local.js";
+import { resolveTools } from "../tools/resolve.js";
 import type { ClusterOptions } from "./provider.js";
 import { provider } from "./providers.js";
 
+/** Binaries from --tools-dir, else (kind provider) kind from the installer (src/tools/resolve.ts). */
+export function clusterTools(inputs: Inputs, err: (l: string) => void): ClusterOptions["tool"] {
+  return async (name) => {
+    if (inputs.toolsDir) return requireLocalTool(inputs.toolsDir, name);
+    if (inputs.cluster === "kind" && name === "kind")
+      return (await resolveTools(inputs, ["kind"], { warn: err, progress: err })).kind;
+    throw new InputError(
+      `the ${inputs.cluster} cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR) with ${name} and the other binaries scripts/tools.sh builds, e.g. --tools-dir .tools/bin`,
+    );
+  };
+}
+
 function options(inputs: Inputs, err: (l: string) => void): ClusterOptions {
-  if (!inputs.toolsDir) {
-    throw new InputError("cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
-  }
-  return { workDir: inputs.workDir, toolsDir: inputs.toolsDir, kubeconfig: inputs.kubeconfig, log: err };
+  return {
+    workDir: inputs.workDir,
+    tool: clusterTools(inputs, err),
+    kubeconfig: inputs.kubeconfig,
+    log: err,
+  };
 }
 
 const providerOption = () =>

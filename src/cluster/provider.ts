@@ -16,8 +16,10 @@ export function parseProvider(value: string, source: string): ProviderName {
 export interface ClusterOptions {
   /** The run's work dir; each provider keeps its files and state in <workDir>/cluster/<provider>/. */
   workDir: string;
-  /** Folder with the pinned binaries (scripts/tools.sh layout). */
-  toolsDir: string;
+  /** The path of a binary the provider runs: from --tools-dir (scripts/tools.sh layout) when given, else
+   * kind and kubectl from the installer (tool cache, download + verify when missing). The kwok control
+   * plane's binaries (etcd, kube-apiserver, kwok, ...) have no installer: they need --tools-dir. */
+  tool(name: string): Promise<string>;
   /** Where to write (kind, kwok) or read (existing) the kubeconfig; a default under the work dir when unset. */
   kubeconfig?: string;
   /** Progress lines for the user. */

@@ -61,3 +61,43 @@ export function kubectlDeleteNamespaceArgv(bin: string, kubeconfig: string, name
     "--wait=false",
   ];
 }
+
+/** What is kept of a cell whose install or tests failed, before its namespace goes: one file per kubectl
+ * call. Secrets are listed by name only (`get` never prints their data). */
+export function kubectlDiagnosticsArgv(
+  bin: string,
+  kubeconfig: string,
+  namespace: string,
+): Array<{ file: string; argv: string[] }> {
+  const k = (...args: string[]) => [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, ...args];
+  return [
+    {
+      file: "objects.txt",
+      argv: k("get", "all,configmaps,secrets,persistentvolumeclaims,networkpolicies", "--output", "wide"),
+    },
+    { file: "events.txt", argv: k("get", "events", "--sort-by", ".lastTimestamp") },
+    { file: "pods.txt", argv: k("describe", "pods") },
+  ];
+}
+
+/** The logs of every container of one pod (the last 300 lines each, container names as prefixes). */
+export function kubectlLogsArgv(bin: string, kubeconfig: string, namespace: string, pod: string): string[] {
+  return [
+    bin,
+    "--kubeconfig",
+    kubeconfig,
+    "--namespace",
+    namespace,
+    "logs",
+    pod,
+    "--all-containers",
+    "--prefix",
+    "--tail",
+    "300",
+  ];
+}
+
+/** The pod names of a namespace, one per line (`pod/<name>`). */
+export function kubectlPodNamesArgv(bin: string, kubeconfig: string, namespace: string): string[] {
+  return [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, "get", "pods", "--output", "name"];
+}

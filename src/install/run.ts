@@ -4,6 +4,7 @@
 // floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
 // see each other's objects.
 import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../cli/errors.js";
 import { readState } from "../cluster/state.js";
@@ -20,6 +21,9 @@ import {
   helmTestArgv,
   helmUninstallArgv,
   kubectlDeleteNamespaceArgv,
+  kubectlDiagnosticsArgv,
+  kubectlLogsArgv,
+  kubectlPodNamesArgv,
 } from "./argv.js";
 import { testHookChecks } from "./hooks.js";
 
@@ -38,6 +42,43 @@ const firstLine = (s: string) =>
     .split("\n")
     .find((l) => l.trim())
     ?.replace(/^Error: /, "") ?? "";
+
+/** Keeps what the cluster says about a failed cell before its namespace is deleted: objects, events,
+ * described pods and every pod's logs, one file each under `dir`. A kubectl call that fails leaves its
+ * error in its file: what could not be collected is said, never silently missing. */
+export async function collectDiagnostics(
+  kubectl: string,
+  kubeconfig: string,
+  namespace: string,
+  dir: string,
+  opts: { env: NodeJS.ProcessEnv; cwd: string },
+): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const files: string[] = [];
+  const keep = async (file: string, argv: string[]) => {
+    const r = await runTool(argv, { ...opts, timeoutMs: 60_000 });
+    const body =
+      r.code === 0
+        ? r.stdout
+        : `# kubectl ${argv.slice(3).join(" ")} failed (exit ${r.code}):\n${r.stderr}${r.stdout}`;
+    await writeFile(path.join(dir, file), body);
+    files.push(path.join(dir, file));
+    return r;
+  };
+  for (const d of kubectlDiagnosticsArgv(kubectl, kubeconfig, namespace)) await keep(d.file, d.argv);
+  const pods = await runTool(kubectlPodNamesArgv(kubectl, kubeconfig, namespace), {
+    ...opts,
+    timeoutMs: 60_000,
+  });
+  for (const pod of pods.stdout
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const name = pod.replace(/^pod\//, "");
+    await keep(`logs-${name}.txt`, kubectlLogsArgv(kubectl, kubeconfig, namespace, name));
+  }
+  return files;
+}
 
 /** The kubeconfig to use and whether its cluster is kwok's simulated kubelet. */
 async function target(inputs: Inputs): Promise<{ kubeconfig: string; simulated: boolean }> {
@@ -109,11 +150,13 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
       continue;
     }
     const t0 = Date.now();
+    let failed = false;
     const inst = await runTool(
       helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => path.resolve(cwd, f)) }),
       { env, cwd },
     );
     if (inst.code !== 0) {
+      failed = true;
       ctx.add({
         rule: rules.install,
         severity: "error",
@@ -131,6 +174,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
       ctx.check({ id: `install ${label}`, rule: rules.install, state: "pass", durationMs: Date.now() - t0 });
       ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm test`);
       const test = await runTool(helmTestArgv(a), { env, cwd });
+      if (test.code !== 0) failed = true;
       if (test.code !== 0)
         ctx.add({
           rule: rules.helmTest,
@@ -157,6 +201,22 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
           ...where,
         });
       }
+    }
+    if (failed) {
+      const dir = path.join(
+        inputs.workDir,
+        "diagnostics",
+        "test",
+        `${s.chart.name}-${s.name}-helm${cell.helm}`,
+      );
+      ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: keeping diagnostics in ${dir}`);
+      const files = await collectDiagnostics(tools.kubectl, kubeconfig, a.namespace, dir, { env, cwd });
+      ctx.add({
+        rule: rules.install,
+        severity: "info",
+        message: `diagnostics of ${label} (objects, events, pods, logs: ${files.length} files) in ${path.relative(cwd, dir) || dir}`,
+        ...where,
+      });
     }
     // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean.
     const un = await runTool(helmUninstallArgv(a), { env, cwd });

@@ -2,22 +2,9 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { repoRoot } from "../helpers/tools.js";
+import { action } from "./action-yml.js";
 
-interface Step {
-  name?: string;
-  id?: string;
-  if?: string;
-  run?: string;
-  uses?: string;
-  env?: Record<string, string>;
-}
-const action = parse(readFileSync(path.join(repoRoot, "action.yml"), "utf8")) as {
-  inputs: Record<string, { description?: string }>;
-  outputs: Record<string, { description?: string }>;
-  runs: { using: string; steps: Step[] };
-};
 const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
 
 describe("action.yml", () => {

@@ -6,7 +6,13 @@ import {
   helmTestArgv,
   helmUninstallArgv,
   kubectlDeleteNamespaceArgv,
+  kubectlDiagnosticsArgv,
+  kubectlLogsArgv,
+  kubectlPodNamesArgv,
 } from "../../src/install/argv.js";
+
+const K = ["/t/kubectl", "--kubeconfig", "/k", "--namespace", "ns"];
+
 import { SIMULATED, testHookChecks } from "../../src/install/hooks.js";
 
 const a = {
@@ -57,6 +63,34 @@ describe("helm argv (the same for helm 3 and 4)", () => {
       "kubectl delete namespace",
       kubectlDeleteNamespaceArgv("/t/kubectl", "/k", "ns"),
       ["/t/kubectl", "--kubeconfig", "/k", "delete", "namespace", "ns", "--ignore-not-found", "--wait=false"],
+    ],
+    [
+      "kubectl diagnostics (secrets by name only)",
+      kubectlDiagnosticsArgv("/t/kubectl", "/k", "ns"),
+      [
+        {
+          file: "objects.txt",
+          argv: [
+            ...K,
+            "get",
+            "all,configmaps,secrets,persistentvolumeclaims,networkpolicies",
+            "--output",
+            "wide",
+          ],
+        },
+        { file: "events.txt", argv: [...K, "get", "events", "--sort-by", ".lastTimestamp"] },
+        { file: "pods.txt", argv: [...K, "describe", "pods"] },
+      ],
+    ],
+    [
+      "kubectl pod names",
+      kubectlPodNamesArgv("/t/kubectl", "/k", "ns"),
+      [...K, "get", "pods", "--output", "name"],
+    ],
+    [
+      "kubectl logs of a pod",
+      kubectlLogsArgv("/t/kubectl", "/k", "ns", "p"),
+      [...K, "logs", "p", "--all-containers", "--prefix", "--tail", "300"],
     ],
   ])("%s", (_n, got, want) => {
     expect(got).toEqual(want);

@@ -2,7 +2,7 @@
 // a real control plane whose kubelet is simulated, so test pods complete without running; see
 // src/cluster/kwok/stages.ts). The chart is tests/fixtures/cluster/demo with its test pods annotated
 // floe.dev/covers; `floe-helm report` then shows them in the coverage matrix.
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -136,6 +136,23 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
         "INT-OK skipped 1 skipped",
         "skipped in test: helm test did not run this pod (E2E-X, INT-OK)",
       ]),
+    );
+    // What the cluster said about the failed cell was kept before its namespace went.
+    const diag = path.join(work, "diagnostics", "test", "demo-fail-helm4");
+    const files = (await readdir(diag)).sort();
+    expect(files).toEqual(expect.arrayContaining(["events.txt", "objects.txt", "pods.txt"]));
+    // Every pod's logs; kwok has no kubelet to serve them, and the file says so instead of being missing.
+    const log = files.find((f) => /^logs-floe-test-demo-migrate-/.test(f));
+    expect(log, files.join(" ")).toBeDefined();
+    expect(await readFile(path.join(diag, log!), "utf8")).toMatch(
+      /^# kubectl --namespace floe-test-\S+ logs floe-test-demo-migrate-\S+ --all-containers --prefix --tail 300 failed \(exit 1\):/,
+    );
+    expect(await readFile(path.join(diag, "objects.txt"), "utf8")).toMatch(
+      /deployment\.apps\/floe-test-demo /,
+    );
+    expect(await readFile(path.join(diag, "pods.txt"), "utf8")).toMatch(/Name:\s+floe-test-demo-/);
+    expect(r.out).toMatch(
+      /info install: diagnostics of demo\/fail helm4 \(objects, events, pods, logs: \d+ files\) in /,
     );
   });
 

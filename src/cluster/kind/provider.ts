@@ -1,10 +1,10 @@
-// The kind provider: a real cluster in Docker (GitHub's hosted runners). A later issue completes it; the
-// argv/config builders it uses are tested here.
+// The kind provider: a real cluster in Docker (GitHub's hosted runners, where the action's `cluster up`
+// step uses it). kind comes from --tools-dir or the installer (pinned and sha256-verified like every tool).
+// These machines have no Docker: the tests run this provider against a stand-in kind program and say so.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../../cli/errors.js";
 import { runTool } from "../../exec/runner.js";
-import { requireLocalTool } from "../../tools/local.js";
 import { pins } from "../../tools/pins.js";
 import type { ClusterInfo, ClusterOptions, ClusterProvider } from "../provider.js";
 import { clusterDir, readState, removeState, writeState } from "../state.js";
@@ -14,7 +14,7 @@ export class KindProvider implements ClusterProvider {
   readonly name = "kind" as const;
 
   async up(opts: ClusterOptions): Promise<ClusterInfo> {
-    const kind = await requireLocalTool(opts.toolsDir, "kind");
+    const kind = await opts.tool("kind");
     const dir = clusterDir(opts.workDir, "kind");
     await mkdir(dir, { recursive: true });
     const config = path.join(dir, "kind.yaml");
@@ -49,7 +49,7 @@ export class KindProvider implements ClusterProvider {
   async down(opts: ClusterOptions): Promise<void> {
     const st = await readState(opts.workDir, "kind");
     if (!st) return;
-    const kind = await requireLocalTool(opts.toolsDir, "kind");
+    const kind = await opts.tool("kind");
     const r = await runTool(
       kindDeleteArgv(kind, { name: st.extra?.name ?? KIND_CLUSTER_NAME, kubeconfig: st.kubeconfig }),
     );

@@ -8,7 +8,6 @@ import path from "node:path";
 import { InputError } from "../../cli/errors.js";
 import { type Daemon, isRunning, startDaemon, stopDaemon } from "../../exec/daemon.js";
 import { runTool } from "../../exec/runner.js";
-import { requireLocalTool } from "../../tools/local.js";
 import { freePort, LOOPBACK } from "../loopback.js";
 import type { ClusterInfo, ClusterOptions, ClusterProvider } from "../provider.js";
 import {
@@ -42,10 +41,10 @@ export const kwokBinaries = {
   kwok: "kwok",
 } as const;
 
-async function layoutFor(toolsDir: string, dir: string): Promise<Layout> {
+async function layoutFor(tool: ClusterOptions["tool"], dir: string): Promise<Layout> {
   const bin = {} as Layout["bin"];
   for (const [key, name] of Object.entries(kwokBinaries)) {
-    bin[key as keyof Layout["bin"]] = await requireLocalTool(toolsDir, name);
+    bin[key as keyof Layout["bin"]] = await tool(name);
   }
   return {
     bin,
@@ -129,8 +128,8 @@ export class KwokProvider implements ClusterProvider {
         `a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`,
       );
     }
-    const kubectl = await requireLocalTool(opts.toolsDir, "kubectl");
-    const layout = await layoutFor(opts.toolsDir, dir);
+    const kubectl = await opts.tool("kubectl");
+    const layout = await layoutFor(opts.tool, dir);
     await rm(dir, { recursive: true, force: true });
     await mkdir(layout.certDir, { recursive: true });
 

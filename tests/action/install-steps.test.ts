@@ -1,0 +1,115 @@
+// The action's install-test steps (cluster up -> install test -> cluster down -> report) run the way a
+// GitHub runner runs a composite action: each step's `run:` in bash, its `env:` from action.yml with the
+// inputs substituted. The runner itself is mocked (GITHUB_* variables, files for the job summary); the
+// cluster is real: the kwok control plane as `cluster: existing`, since kind needs Docker (the kind
+// provider is tested with a stand-in in tests/cluster/kind.test.ts).
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PhaseResults } from "../../src/report/results.js";
+import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { repoRoot, toolsDir } from "../helpers/tools.js";
+import { action } from "./action-yml.js";
+
+const step = (name: string) => {
+  const s = action.runs.steps.find((x) => x.name === `floe-helm · ${name}`);
+  if (!s) throw new Error(`action.yml has no step 'floe-helm · ${name}'`);
+  return s;
+};
+
+/** `${{ inputs.a }}` and `${{ inputs.a || inputs.b }}` as the runner evaluates them (defaults applied). */
+function substitute(value: string, inputs: Record<string, string>): string {
+  const input = (n: string) => inputs[n] ?? action.inputs[n]?.default ?? "";
+  return value.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expr: string) => {
+    for (const alt of expr.split("||").map((a) => a.trim())) {
+      const m = /^inputs\.([a-z0-9-]+)$/.exec(alt);
+      if (!m) throw new Error(`expression not understood by this mock runner: ${expr}`);
+      if (input(m[1]!)) return input(m[1]!);
+    }
+    return "";
+  });
+}
+
+let c: TestCluster | undefined;
+let cwd: string;
+let runner: string;
+beforeAll(async () => {
+  c = await clusterUp();
+  cwd = mkdtempSync(path.join(tmpdir(), "floe-action-install-"));
+  runner = mkdtempSync(path.join(tmpdir(), "floe-runner-"));
+  // The runner creates these files before any step runs.
+  for (const f of ["summary.md", "output.txt"]) writeFileSync(path.join(runner, f), "");
+  cpSync(path.join(repoRoot, "tests", "fixtures", "cluster", "demo"), path.join(cwd, "charts", "demo"), {
+    recursive: true,
+  });
+  writeFileSync(path.join(cwd, "floe-gate.yaml"), "requirements:\n  T020: [install, helm-test]\n");
+}, 300_000);
+afterAll(async () => {
+  await clusterDown(c);
+});
+
+function runStep(name: string, inputs: Record<string, string>) {
+  const s = step(name);
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    GITHUB_ACTIONS: "true",
+    GITHUB_ACTION_PATH: repoRoot,
+    RUNNER_TEMP: runner,
+    GITHUB_STEP_SUMMARY: path.join(runner, "summary.md"),
+    GITHUB_OUTPUT: path.join(runner, "output.txt"),
+  };
+  for (const [k, v] of Object.entries(s.env ?? {})) env[k] = substitute(v, inputs);
+  return spawnSync("bash", ["-e", "-c", s.run!], { cwd, env, encoding: "utf8", timeout: 300_000 });
+}
+
+describe("mocked runner: the action's install-test steps against a real API server", () => {
+  it("are off by default and, when on, run cluster up, install test and cluster down before the report", () => {
+    expect(action.inputs["install-test"]?.default).toBe("false");
+    const names = action.runs.steps.map((s) => s.name);
+    const order = ["cluster up", "install test", "cluster down", "report"].map((n) =>
+      names.indexOf(`floe-helm · ${n}`),
+    );
+    expect(order.every((i, k) => i > (order[k - 1] ?? names.indexOf("floe-helm · gate")))).toBe(true);
+    expect(step("cluster up").if).toContain("inputs.install-test == 'true'");
+    expect(step("install test").if).toBe("!cancelled() && steps.cluster.outcome == 'success'");
+    // The cluster is deleted whatever happened to the tests (and only when a step tried to start it).
+    expect(step("cluster down").if).toBe("always() && steps.cluster.outcome != 'skipped'");
+  });
+
+  it("install, test and report: the coverage matrix shows the install test's requirement", () => {
+    const work = path.join(runner, "work");
+    const inputs = {
+      "install-test": "true",
+      cluster: "existing",
+      kubeconfig: c!.kubeconfig,
+      "tools-dir": toolsDir,
+      "work-dir": work,
+      charts: "charts/demo",
+      "test-values": "",
+    };
+    for (const name of ["cluster up", "install test", "cluster down", "report"]) {
+      const r = runStep(name, inputs);
+      expect(r.status, `${name}:\n${r.stdout}\n${r.stderr}`).toBe(0);
+    }
+    const res = JSON.parse(readFileSync(path.join(work, "test.results.json"), "utf8")) as PhaseResults;
+    expect(res.checks.filter((x) => x.rule === "install").map((x) => `${x.id} ${x.state}`)).toEqual([
+      "install demo/default helm3 pass",
+      "install demo/default helm4 pass",
+    ]);
+    const summary = readFileSync(path.join(runner, "summary.md"), "utf8");
+    expect(summary).toMatch(/T020/);
+    // cluster: existing starts nothing, so down leaves the cluster to its owner.
+    expect(existsSync(c!.kubeconfig)).toBe(true);
+  });
+
+  it("test-values replaces the values input for the install (one scenario, not every one)", () => {
+    const s = step("install test");
+    expect(substitute(s.env!.FLOE_HELM_VALUES!, { values: "a.yaml", "test-values": "t.yaml" })).toBe(
+      "t.yaml",
+    );
+    expect(substitute(s.env!.FLOE_HELM_VALUES!, { values: "a.yaml" })).toBe("a.yaml");
+  });
+});
