@@ -38679,7 +38679,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 6665:
+/***/ 5474:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38719,13 +38719,531 @@ var config_inputs = __nccwpck_require__(6678);
 var errors = __nccwpck_require__(6675);
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
 var local = __nccwpck_require__(8065);
-// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
-var resolve = __nccwpck_require__(5084);
+;// CONCATENATED MODULE: ./src/cluster/command.ts
+// `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
+// and tear it down again, possibly from another process: what `up` started is in the work dir.
+
+
+
+
+/** Binaries from --tools-dir, else (kind provider) kind from the installer (src/tools/resolve.ts). */
+function clusterTools(inputs, err) {
+    return async (name) => {
+        if (inputs.toolsDir)
+            return (0,local/* requireLocalTool */.BG)(inputs.toolsDir, name);
+        if (inputs.cluster === "kind" && name === "kind") {
+            // The installer (and the HTTP client under it) is loaded only when it is used.
+            const { resolveTools } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
+            return (await resolveTools(inputs, ["kind"], { warn: err, progress: err })).kind;
+        }
+        throw new errors/* InputError */.dz(`the ${inputs.cluster} cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR) with ${name} and the other binaries scripts/tools.sh builds, e.g. --tools-dir .tools/bin`);
+    };
+}
+/** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
+const providers = () => Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4022));
+function options(inputs, err) {
+    return {
+        workDir: inputs.workDir,
+        tool: clusterTools(inputs, err),
+        kubeconfig: inputs.kubeconfig,
+        log: err,
+    };
+}
+const providerOption = () => new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env("FLOE_HELM_CLUSTER");
+function registerCluster(program, bind) {
+    const cluster = program.command("cluster").description("the cluster install tests run against");
+    withCommonOptions(cluster
+        .command("up")
+        .description("start a cluster and write its kubeconfig (path printed on stdout)")
+        .addOption(providerOption())
+        .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))).action(bind(async ({ inputs, io }) => {
+        const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io.err));
+        io.out(info.kubeconfig);
+        return errors/* ExitCode */.yU.Pass;
+    }));
+    withCommonOptions(cluster
+        .command("down")
+        .description("stop the cluster that `cluster up` started from this work dir and clean up")
+        .addOption(providerOption())).action(bind(async ({ inputs, io }) => {
+        await (await providers()).provider(inputs.cluster).down(options(inputs, io.err));
+        return errors/* ExitCode */.yU.Pass;
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/cli/plan-options.ts
+// The options that choose what a phase covers (the gate's plan: charts x scenarios x helm majors), shared by
+// gate, upgrade-check and test so the three read and document them the same way.
+
+const collect = (v, prev = []) => [...prev, v];
+/** --config, --chart, --values, --helm; `verb` says what the phase does to a chart ("check", "test"). */
+function withPlanOptions(cmd, verb) {
+    return cmd
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", `${verb} this chart (repeatable; default: the config's charts, else every chart under charts/)`).argParser(collect))
+        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"));
+}
+/** --results and --kube-version: the static phases (gate, upgrade-check). */
+function withRenderOptions(cmd) {
+    return cmd
+        .addOption(new Option("--results <file>", "also write the results JSON here (schemas/results.schema.json)"))
+        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/report/results.ts
+// Results are the only state phases share: each phase (its own process in the composite action) writes
+// `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
+// phase merges them.
+
+
+
+function resultsPath(workDir, phase) {
+    return external_node_path_default().join(workDir, `${phase}.results.json`);
+}
+function statusOf(findings) {
+    return findings.some((f) => f.severity === "error" && !f.waived) ? "fail" : "pass";
+}
+async function writeResults(workDir, results) {
+    const file = resultsPath(workDir, results.phase);
+    await writeResultsFile(file, results);
+    return file;
+}
+/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
+async function writeResultsFile(file, results) {
+    await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await (0,promises_.writeFile)(tmp, `${JSON.stringify(results, null, 2)}\n`);
+    await (0,promises_.rename)(tmp, file);
+}
+async function readAllResults(workDir) {
+    let names;
+    try {
+        names = await (0,promises_.readdir)(workDir);
+    }
+    catch (e) {
+        if (e.code === "ENOENT")
+            return [];
+        throw e;
+    }
+    const out = [];
+    for (const name of names.filter((n) => n.endsWith(".results.json")).sort()) {
+        const file = external_node_path_default().join(workDir, name);
+        let parsed;
+        try {
+            parsed = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
+        }
+        catch (e) {
+            throw new errors/* InputError */.dz(`not a valid results file: ${e.message}`, { file });
+        }
+        const r = parsed;
+        if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
+            throw new errors/* InputError */.dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
+        }
+        out.push(r);
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/report/terminal.ts
+var terminal = __nccwpck_require__(7496);
+;// CONCATENATED MODULE: ./src/report/phase.ts
+// Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
+// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
+
+
+
+async function runPhase(phase, inputs, body, opts = {}) {
+    const out = opts.out ?? ((l) => process.stdout.write(`${l}\n`));
+    const err = opts.err ?? ((l) => process.stderr.write(`${l}\n`));
+    const started = new Date();
+    const findings = [];
+    const checks = [];
+    const outputs = {};
+    const ctx = {
+        inputs,
+        add: (f) => findings.push(f),
+        check: (c) => checks.push(c),
+        output: (k, v) => {
+            outputs[k] = v;
+        },
+        progress: (l) => err(l),
+    };
+    let error;
+    try {
+        await body(ctx);
+    }
+    catch (e) {
+        error = (0,errors/* describeError */.Uc)(e);
+        if (inputs.debug && e instanceof Error && !(e instanceof errors/* InputError */.dz))
+            err(e.stack ?? String(e));
+    }
+    findings.sort(byLocation);
+    const results = {
+        schemaVersion: 1,
+        phase,
+        startedAt: started.toISOString(),
+        finishedAt: new Date().toISOString(),
+        status: error ? "error" : statusOf(findings),
+        ...(error ? { error } : {}),
+        findings,
+        checks,
+        ...(Object.keys(outputs).length ? { outputs } : {}),
+    };
+    for (const f of findings)
+        out((0,terminal/* formatFinding */.tf)(f));
+    if (inputs.githubActions) {
+        // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
+        const { annotate, setOutputs } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
+        for (const f of findings)
+            annotate(f);
+        setOutputs(outputs);
+    }
+    try {
+        await writeResults(inputs.workDir, results);
+        if (opts.resultsFile)
+            await writeResultsFile(opts.resultsFile, results);
+    }
+    catch (e) {
+        err(`floe-helm: error: cannot write results: ${(0,errors/* describeError */.Uc)(e)}`);
+        return errors/* ExitCode */.yU.BadInput;
+    }
+    if (error)
+        err(`floe-helm: error: ${error}`);
+    out((0,terminal/* verdictLine */.MT)(results, Date.now() - started.getTime()));
+    if (error)
+        return errors/* ExitCode */.yU.BadInput;
+    return results.status === "pass" ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.GateFailed;
+}
+function byLocation(a, b) {
+    return ((a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.col ?? 0) - (b.col ?? 0) ||
+        a.rule.localeCompare(b.rule));
+}
+
+;// CONCATENATED MODULE: ./src/gate/command.ts
+
+
+
+function registerGate(program, bind) {
+    withCommonOptions(withRenderOptions(withPlanOptions(program
+        .command("gate")
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => runPhase("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7055))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        out: io.out,
+        err: io.err,
+        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/install/command.ts
+// `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
+// its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
+
+
+
+
+function registerTest(program, bind) {
+    withCommonOptions(withPlanOptions(program
+        .command("test")
+        .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
+        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG")), "test")).action(bind(async ({ inputs, io }) => runPhase("test", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
+}
+
+// EXTERNAL MODULE: ./src/report/coverage.ts
+var report_coverage = __nccwpck_require__(3122);
+;// CONCATENATED MODULE: ./src/report/command.ts
+// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
+// It runs even when earlier phases failed, so their findings are never lost.
+
+
+
+
+
+
+function registerReport(program, bind) {
+    withCommonOptions(program
+        .command("report")
+        .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
+        .option("--summary <file>", "also write the Markdown summary to this file")
+        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
+        const all = await readAllResults(inputs.workDir);
+        // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
+        const { setOutputs, summaryMarkdown, writeJobSummary } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
+        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
+        // the results files name, and says why.
+        let requirements = {};
+        try {
+            const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 8823));
+            requirements = (await resolveConfig(inputs, io.cwd)).requirements;
+        }
+        catch (e) {
+            if (!(e instanceof errors/* InputError */.dz))
+                throw e;
+            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
+        }
+        const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, requirements);
+        const md = summaryMarkdown(all, coverage);
+        if (inputs.githubActions) {
+            setOutputs({ "results-dir": inputs.workDir });
+            if (io.env.GITHUB_STEP_SUMMARY)
+                await writeJobSummary(md);
+        }
+        if (flags.summary) {
+            const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+            await writeFile(flags.summary, md);
+        }
+        if (all.length === 0) {
+            io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
+            return errors/* ExitCode */.yU.BadInput;
+        }
+        for (const r of all) {
+            const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
+            io.out((0,terminal/* verdictLine */.MT)(r, Number.isFinite(ms) ? ms : 0));
+        }
+        for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
+            io.out(l);
+        if (all.some((r) => r.status === "error"))
+            return errors/* ExitCode */.yU.BadInput;
+        return all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass;
+    }));
+}
+
+// EXTERNAL MODULE: ./src/tools/assets.ts
+var assets = __nccwpck_require__(5482);
+// EXTERNAL MODULE: ./src/tools/pins.ts
+var pins = __nccwpck_require__(9888);
+;// CONCATENATED MODULE: ./src/tools/command.ts
+// `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
+
+
+
+
+
+
+
+/** `--only helm,kind`: which tools to install; all four when absent. */
+function parseOnly(value) {
+    if (value === undefined || value.trim() === "")
+        return [...assets/* installTools */.HG];
+    const out = [];
+    for (const raw of value.split(",")) {
+        const t = raw.trim();
+        if (!assets/* installTools */.HG.includes(t)) {
+            throw new errors/* InputError */.dz(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
+        }
+        if (!out.includes(t))
+            out.push(t);
+    }
+    return out;
+}
+function registerTools(program, bind) {
+    const tools = program
+        .command("tools")
+        .description("the pinned toolchain (helm 3 and 4, kubesec, kind, kubectl)");
+    tools
+        .command("versions")
+        .description("print the pinned default version of every tool")
+        .action(bind(async ({ io }) => {
+        io.out(`helm3 ${pins/* pins */.h.helm[3]}`);
+        io.out(`helm4 ${pins/* pins */.h.helm[4]}`);
+        io.out(`kubesec ${pins/* pins */.h.kubesec}`);
+        io.out(`kind ${pins/* pins */.h.kind} (node image ${pins/* pins */.h.kindNodeImage})`);
+        io.out(`kubectl ${pins/* pins */.h.kubectl}`);
+        return errors/* ExitCode */.yU.Pass;
+    }));
+    withCommonOptions(tools
+        .command("install")
+        .description("install the pinned (or given) tool versions into the tool cache, sha256-verified; prints 'name version path' per tool")
+        .option("--only <tools>", `comma-separated subset of ${assets/* installTools */.HG.join(",")}`)
+        .option("--helm <majors>", "helm majors to install when --helm-version is not given: 3, 4 or both")
+        .option("--helm-version <v>", "helm versions, one per major: exact (3.17.2, v3.17.2) or major (3, 4); comma-separated")
+        .option("--kind-version <v>", "kind version: exact or major (0)")
+        .option("--kubectl-version <v>", "kubectl version: exact or major (1)")
+        .option("--kubesec-version <v>", "kubesec version: exact or major (2)")
+        .option("--mirror <url>", "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites")
+        .option("--checksums <file>", "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)")
+        .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => runPhase("tools", inputs, async (ctx) => {
+        // The installer and the Actions toolkit (with its HTTP client) load only for this command.
+        const { installOptions, installPlanned, planInstall } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
+        const core = inputs.githubActions
+            ? await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6058))
+            : undefined;
+        const plan = planInstall(inputs, parseOnly(flags.only));
+        const opts = await installOptions(inputs, io.cwd, {
+            warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
+            progress: (line) => ctx.progress(line),
+        });
+        for (const t of await installPlanned(plan, opts)) {
+            io.out(`${t.name} ${t.version} ${t.path}`);
+            ctx.output(`${t.name}-path`, t.path);
+            ctx.output(`${t.name}-version`, t.version);
+            ctx.check({
+                id: `install ${t.name} ${t.version}`,
+                state: "pass",
+                reason: t.fromCache ? "tool cache" : `verified by ${t.verifiedBy}`,
+            });
+            // The last helm listed ends up first on PATH (addPath prepends).
+            core?.addPath(t.dir);
+        }
+    }, { out: io.out, err: io.err })));
+    withCommonOptions(tools
+        .command("refresh-checksums")
+        .description("rewrite the checksum table from the official checksum files of every pinned version (needs network)")
+        .option("--file <path>", "the table to rewrite", "src/tools/checksums.json")
+        .option("--mirror <url>", "fetch the checksum files from a mirror instead of the official sites")).action(bind(async ({ flags, inputs, io }) => {
+        const file = external_node_path_default().resolve(io.cwd, flags.file);
+        const { refreshChecksums } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4852));
+        const { parseMirror } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
+        const r = await refreshChecksums(file, {
+            mirror: parseMirror(inputs.mirror, "--mirror"),
+            quiet: !inputs.githubActions,
+            progress: (l) => io.err(l),
+        });
+        for (const c of r.changed)
+            io.err(`floe-helm: warning: published checksum CHANGED: ${c}`);
+        io.out(`wrote ${file}${r.changed.length ? ` (${r.changed.length} value(s) changed: review before committing)` : ""}`);
+        return errors/* ExitCode */.yU.Pass;
+    }));
+    withCommonOptions(tools
+        .command("check")
+        .description("check that the tools in --tools-dir exist and report their pinned versions")
+        .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
+        if (!inputs.toolsDir) {
+            throw new errors/* InputError */.dz("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+        }
+        let ok = true;
+        for (const tool of (0,local/* localTools */.bu)(inputs.toolsDir, inputs.helmMajors)) {
+            const r = await (0,local/* checkLocalTool */.c9)(tool);
+            ok &&= r.ok;
+            io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
+        }
+        if (!ok)
+            throw new errors/* InputError */.dz("some tools are missing or not the pinned version: run scripts/tools.sh");
+        return errors/* ExitCode */.yU.Pass;
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/command.ts
+// `floe-helm upgrade-check`: static upgrade safety between a base revision and this change (src/upgrade).
+
+
+
+
+function registerUpgradeCheck(program, bind) {
+    withCommonOptions(withRenderOptions(withPlanOptions(program
+        .command("upgrade-check")
+        .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
+        .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
+        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7342))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
+        out: io.out,
+        err: io.err,
+        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands.ts
+
+
+
+
+
+
+const commands = [
+    registerTools,
+    registerGate,
+    registerUpgradeCheck,
+    registerCluster,
+    registerTest,
+    registerReport,
+];
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
+// 1 the gate found errors, 2 bad usage or bad input. Errors are one line, never a stack trace.
+
+
+
+
+
+const defaultIo = () => ({
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+});
+/** Adds the options every command shares (they map onto Inputs). */
+function withCommonOptions(cmd) {
+    return cmd
+        .addOption(new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"))
+        .addOption(new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env("FLOE_HELM_TOOLS_DIR"));
+}
+async function run(argv, io = defaultIo()) {
+    let code = errors/* ExitCode */.yU.Pass;
+    const program = new Command("floe-helm")
+        .description("Prove that the floe platform's Helm charts lint, render, pass policy, install and run.")
+        .version(VERSION, "-V, --version", "print the floe-helm version")
+        .helpCommand(true)
+        .showSuggestionAfterError(true)
+        .exitOverride()
+        .configureOutput({
+        writeOut: (s) => io.out(s.replace(/\n$/, "")),
+        writeErr: (s) => io.err(s.replace(/\n$/, "")),
+        outputError: (s, write) => write(`floe-helm: ${s}`),
+    });
+    const bind = (action) => async (...args) => {
+        const cmd = args[args.length - 1];
+        const flags = cmd.optsWithGlobals();
+        const inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
+        code = await action({ flags, inputs, io });
+    };
+    for (const register of commands)
+        register(program, bind);
+    if (argv.length === 0) {
+        io.err(program.helpInformation().replace(/\n$/, ""));
+        return errors/* ExitCode */.yU.BadInput;
+    }
+    try {
+        await program.parseAsync(argv, { from: "user" });
+        return code;
+    }
+    catch (e) {
+        if (e instanceof CommanderError)
+            return e.exitCode === 0 ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.BadInput;
+        io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
+        if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
+            io.err(e.stack);
+        return errors/* ExitCode */.yU.BadInput;
+    }
+}
+const VERSION = package_namespaceObject.rE;
+
+
+/***/ }),
+
+/***/ 4022:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  provider: () => (/* binding */ provider)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
 ;// CONCATENATED MODULE: ./src/cluster/existing.ts
 // An existing cluster: nothing to start or stop, only a kubeconfig to hand on.
 
@@ -39569,500 +40087,6 @@ function provider(name) {
             return new ExistingProvider();
     }
 }
-
-;// CONCATENATED MODULE: ./src/cluster/command.ts
-// `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
-// and tear it down again, possibly from another process: what `up` started is in the work dir.
-
-
-
-
-
-
-/** Binaries from --tools-dir, else (kind provider) kind from the installer (src/tools/resolve.ts). */
-function clusterTools(inputs, err) {
-    return async (name) => {
-        if (inputs.toolsDir)
-            return (0,local/* requireLocalTool */.BG)(inputs.toolsDir, name);
-        if (inputs.cluster === "kind" && name === "kind")
-            return (await (0,resolve/* resolveTools */.u)(inputs, ["kind"], { warn: err, progress: err })).kind;
-        throw new errors/* InputError */.dz(`the ${inputs.cluster} cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR) with ${name} and the other binaries scripts/tools.sh builds, e.g. --tools-dir .tools/bin`);
-    };
-}
-function options(inputs, err) {
-    return {
-        workDir: inputs.workDir,
-        tool: clusterTools(inputs, err),
-        kubeconfig: inputs.kubeconfig,
-        log: err,
-    };
-}
-const providerOption = () => new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env("FLOE_HELM_CLUSTER");
-function registerCluster(program, bind) {
-    const cluster = program.command("cluster").description("the cluster install tests run against");
-    withCommonOptions(cluster
-        .command("up")
-        .description("start a cluster and write its kubeconfig (path printed on stdout)")
-        .addOption(providerOption())
-        .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))).action(bind(async ({ inputs, io }) => {
-        const info = await provider(inputs.cluster).up(options(inputs, io.err));
-        io.out(info.kubeconfig);
-        return errors/* ExitCode */.yU.Pass;
-    }));
-    withCommonOptions(cluster
-        .command("down")
-        .description("stop the cluster that `cluster up` started from this work dir and clean up")
-        .addOption(providerOption())).action(bind(async ({ inputs, io }) => {
-        await provider(inputs.cluster).down(options(inputs, io.err));
-        return errors/* ExitCode */.yU.Pass;
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/cli/plan-options.ts
-// The options that choose what a phase covers (the gate's plan: charts x scenarios x helm majors), shared by
-// gate, upgrade-check and test so the three read and document them the same way.
-
-const collect = (v, prev = []) => [...prev, v];
-/** --config, --chart, --values, --helm; `verb` says what the phase does to a chart ("check", "test"). */
-function withPlanOptions(cmd, verb) {
-    return cmd
-        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", `${verb} this chart (repeatable; default: the config's charts, else every chart under charts/)`).argParser(collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(collect))
-        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"));
-}
-/** --results and --kube-version: the static phases (gate, upgrade-check). */
-function withRenderOptions(cmd) {
-    return cmd
-        .addOption(new Option("--results <file>", "also write the results JSON here (schemas/results.schema.json)"))
-        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
-}
-
-;// CONCATENATED MODULE: ./src/report/results.ts
-// Results are the only state phases share: each phase (its own process in the composite action) writes
-// `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
-// phase merges them.
-
-
-
-function resultsPath(workDir, phase) {
-    return external_node_path_default().join(workDir, `${phase}.results.json`);
-}
-function statusOf(findings) {
-    return findings.some((f) => f.severity === "error" && !f.waived) ? "fail" : "pass";
-}
-async function writeResults(workDir, results) {
-    const file = resultsPath(workDir, results.phase);
-    await writeResultsFile(file, results);
-    return file;
-}
-/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
-async function writeResultsFile(file, results) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await (0,promises_.writeFile)(tmp, `${JSON.stringify(results, null, 2)}\n`);
-    await (0,promises_.rename)(tmp, file);
-}
-async function readAllResults(workDir) {
-    let names;
-    try {
-        names = await (0,promises_.readdir)(workDir);
-    }
-    catch (e) {
-        if (e.code === "ENOENT")
-            return [];
-        throw e;
-    }
-    const out = [];
-    for (const name of names.filter((n) => n.endsWith(".results.json")).sort()) {
-        const file = external_node_path_default().join(workDir, name);
-        let parsed;
-        try {
-            parsed = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
-        }
-        catch (e) {
-            throw new errors/* InputError */.dz(`not a valid results file: ${e.message}`, { file });
-        }
-        const r = parsed;
-        if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new errors/* InputError */.dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
-        }
-        out.push(r);
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/report/terminal.ts
-var terminal = __nccwpck_require__(7496);
-;// CONCATENATED MODULE: ./src/report/phase.ts
-// Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
-// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
-
-
-
-async function runPhase(phase, inputs, body, opts = {}) {
-    const out = opts.out ?? ((l) => process.stdout.write(`${l}\n`));
-    const err = opts.err ?? ((l) => process.stderr.write(`${l}\n`));
-    const started = new Date();
-    const findings = [];
-    const checks = [];
-    const outputs = {};
-    const ctx = {
-        inputs,
-        add: (f) => findings.push(f),
-        check: (c) => checks.push(c),
-        output: (k, v) => {
-            outputs[k] = v;
-        },
-        progress: (l) => err(l),
-    };
-    let error;
-    try {
-        await body(ctx);
-    }
-    catch (e) {
-        error = (0,errors/* describeError */.Uc)(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof errors/* InputError */.dz))
-            err(e.stack ?? String(e));
-    }
-    findings.sort(byLocation);
-    const results = {
-        schemaVersion: 1,
-        phase,
-        startedAt: started.toISOString(),
-        finishedAt: new Date().toISOString(),
-        status: error ? "error" : statusOf(findings),
-        ...(error ? { error } : {}),
-        findings,
-        checks,
-        ...(Object.keys(outputs).length ? { outputs } : {}),
-    };
-    for (const f of findings)
-        out((0,terminal/* formatFinding */.tf)(f));
-    if (inputs.githubActions) {
-        // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
-        const { annotate, setOutputs } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        for (const f of findings)
-            annotate(f);
-        setOutputs(outputs);
-    }
-    try {
-        await writeResults(inputs.workDir, results);
-        if (opts.resultsFile)
-            await writeResultsFile(opts.resultsFile, results);
-    }
-    catch (e) {
-        err(`floe-helm: error: cannot write results: ${(0,errors/* describeError */.Uc)(e)}`);
-        return errors/* ExitCode */.yU.BadInput;
-    }
-    if (error)
-        err(`floe-helm: error: ${error}`);
-    out((0,terminal/* verdictLine */.MT)(results, Date.now() - started.getTime()));
-    if (error)
-        return errors/* ExitCode */.yU.BadInput;
-    return results.status === "pass" ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.GateFailed;
-}
-function byLocation(a, b) {
-    return ((a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.col ?? 0) - (b.col ?? 0) ||
-        a.rule.localeCompare(b.rule));
-}
-
-;// CONCATENATED MODULE: ./src/gate/command.ts
-
-
-
-function registerGate(program, bind) {
-    withCommonOptions(withRenderOptions(withPlanOptions(program
-        .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => runPhase("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7055))).runGate(ctx, inputs, { cwd: io.cwd }), {
-        out: io.out,
-        err: io.err,
-        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/install/command.ts
-// `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
-// its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
-
-
-
-
-function registerTest(program, bind) {
-    withCommonOptions(withPlanOptions(program
-        .command("test")
-        .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
-        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
-        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG")), "test")).action(bind(async ({ inputs, io }) => runPhase("test", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
-}
-
-// EXTERNAL MODULE: ./src/report/coverage.ts
-var report_coverage = __nccwpck_require__(3122);
-;// CONCATENATED MODULE: ./src/report/command.ts
-// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
-// It runs even when earlier phases failed, so their findings are never lost.
-
-
-
-
-
-
-function registerReport(program, bind) {
-    withCommonOptions(program
-        .command("report")
-        .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
-        .option("--summary <file>", "also write the Markdown summary to this file")
-        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
-        const all = await readAllResults(inputs.workDir);
-        // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
-        const { setOutputs, summaryMarkdown, writeJobSummary } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
-        // the results files name, and says why.
-        let requirements = {};
-        try {
-            const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 8823));
-            requirements = (await resolveConfig(inputs, io.cwd)).requirements;
-        }
-        catch (e) {
-            if (!(e instanceof errors/* InputError */.dz))
-                throw e;
-            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
-        }
-        const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, requirements);
-        const md = summaryMarkdown(all, coverage);
-        if (inputs.githubActions) {
-            setOutputs({ "results-dir": inputs.workDir });
-            if (io.env.GITHUB_STEP_SUMMARY)
-                await writeJobSummary(md);
-        }
-        if (flags.summary) {
-            const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
-            await writeFile(flags.summary, md);
-        }
-        if (all.length === 0) {
-            io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
-            return errors/* ExitCode */.yU.BadInput;
-        }
-        for (const r of all) {
-            const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-            io.out((0,terminal/* verdictLine */.MT)(r, Number.isFinite(ms) ? ms : 0));
-        }
-        for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
-            io.out(l);
-        if (all.some((r) => r.status === "error"))
-            return errors/* ExitCode */.yU.BadInput;
-        return all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass;
-    }));
-}
-
-// EXTERNAL MODULE: ./src/tools/assets.ts
-var assets = __nccwpck_require__(5482);
-;// CONCATENATED MODULE: ./src/tools/command.ts
-// `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
-
-
-
-
-
-
-
-/** `--only helm,kind`: which tools to install; all four when absent. */
-function parseOnly(value) {
-    if (value === undefined || value.trim() === "")
-        return [...assets/* installTools */.HG];
-    const out = [];
-    for (const raw of value.split(",")) {
-        const t = raw.trim();
-        if (!assets/* installTools */.HG.includes(t)) {
-            throw new errors/* InputError */.dz(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
-        }
-        if (!out.includes(t))
-            out.push(t);
-    }
-    return out;
-}
-function registerTools(program, bind) {
-    const tools = program
-        .command("tools")
-        .description("the pinned toolchain (helm 3 and 4, kubesec, kind, kubectl)");
-    tools
-        .command("versions")
-        .description("print the pinned default version of every tool")
-        .action(bind(async ({ io }) => {
-        io.out(`helm3 ${pins/* pins */.h.helm[3]}`);
-        io.out(`helm4 ${pins/* pins */.h.helm[4]}`);
-        io.out(`kubesec ${pins/* pins */.h.kubesec}`);
-        io.out(`kind ${pins/* pins */.h.kind} (node image ${pins/* pins */.h.kindNodeImage})`);
-        io.out(`kubectl ${pins/* pins */.h.kubectl}`);
-        return errors/* ExitCode */.yU.Pass;
-    }));
-    withCommonOptions(tools
-        .command("install")
-        .description("install the pinned (or given) tool versions into the tool cache, sha256-verified; prints 'name version path' per tool")
-        .option("--only <tools>", `comma-separated subset of ${assets/* installTools */.HG.join(",")}`)
-        .option("--helm <majors>", "helm majors to install when --helm-version is not given: 3, 4 or both")
-        .option("--helm-version <v>", "helm versions, one per major: exact (3.17.2, v3.17.2) or major (3, 4); comma-separated")
-        .option("--kind-version <v>", "kind version: exact or major (0)")
-        .option("--kubectl-version <v>", "kubectl version: exact or major (1)")
-        .option("--kubesec-version <v>", "kubesec version: exact or major (2)")
-        .option("--mirror <url>", "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites")
-        .option("--checksums <file>", "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)")
-        .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => runPhase("tools", inputs, async (ctx) => {
-        // The installer and the Actions toolkit (with its HTTP client) load only for this command.
-        const { installOptions, installPlanned, planInstall } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
-        const core = inputs.githubActions
-            ? await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6058))
-            : undefined;
-        const plan = planInstall(inputs, parseOnly(flags.only));
-        const opts = await installOptions(inputs, io.cwd, {
-            warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
-            progress: (line) => ctx.progress(line),
-        });
-        for (const t of await installPlanned(plan, opts)) {
-            io.out(`${t.name} ${t.version} ${t.path}`);
-            ctx.output(`${t.name}-path`, t.path);
-            ctx.output(`${t.name}-version`, t.version);
-            ctx.check({
-                id: `install ${t.name} ${t.version}`,
-                state: "pass",
-                reason: t.fromCache ? "tool cache" : `verified by ${t.verifiedBy}`,
-            });
-            // The last helm listed ends up first on PATH (addPath prepends).
-            core?.addPath(t.dir);
-        }
-    }, { out: io.out, err: io.err })));
-    withCommonOptions(tools
-        .command("refresh-checksums")
-        .description("rewrite the checksum table from the official checksum files of every pinned version (needs network)")
-        .option("--file <path>", "the table to rewrite", "src/tools/checksums.json")
-        .option("--mirror <url>", "fetch the checksum files from a mirror instead of the official sites")).action(bind(async ({ flags, inputs, io }) => {
-        const file = external_node_path_default().resolve(io.cwd, flags.file);
-        const { refreshChecksums } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4852));
-        const { parseMirror } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
-        const r = await refreshChecksums(file, {
-            mirror: parseMirror(inputs.mirror, "--mirror"),
-            quiet: !inputs.githubActions,
-            progress: (l) => io.err(l),
-        });
-        for (const c of r.changed)
-            io.err(`floe-helm: warning: published checksum CHANGED: ${c}`);
-        io.out(`wrote ${file}${r.changed.length ? ` (${r.changed.length} value(s) changed: review before committing)` : ""}`);
-        return errors/* ExitCode */.yU.Pass;
-    }));
-    withCommonOptions(tools
-        .command("check")
-        .description("check that the tools in --tools-dir exist and report their pinned versions")
-        .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
-        if (!inputs.toolsDir) {
-            throw new errors/* InputError */.dz("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
-        }
-        let ok = true;
-        for (const tool of (0,local/* localTools */.bu)(inputs.toolsDir, inputs.helmMajors)) {
-            const r = await (0,local/* checkLocalTool */.c9)(tool);
-            ok &&= r.ok;
-            io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
-        }
-        if (!ok)
-            throw new errors/* InputError */.dz("some tools are missing or not the pinned version: run scripts/tools.sh");
-        return errors/* ExitCode */.yU.Pass;
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/command.ts
-// `floe-helm upgrade-check`: static upgrade safety between a base revision and this change (src/upgrade).
-
-
-
-
-function registerUpgradeCheck(program, bind) {
-    withCommonOptions(withRenderOptions(withPlanOptions(program
-        .command("upgrade-check")
-        .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
-        .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
-        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7342))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
-        out: io.out,
-        err: io.err,
-        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands.ts
-
-
-
-
-
-
-const commands = [
-    registerTools,
-    registerGate,
-    registerUpgradeCheck,
-    registerCluster,
-    registerTest,
-    registerReport,
-];
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-// The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
-// 1 the gate found errors, 2 bad usage or bad input. Errors are one line, never a stack trace.
-
-
-
-
-
-const defaultIo = () => ({
-    out: (l) => process.stdout.write(`${l}\n`),
-    err: (l) => process.stderr.write(`${l}\n`),
-    env: process.env,
-    cwd: process.cwd(),
-});
-/** Adds the options every command shares (they map onto Inputs). */
-function withCommonOptions(cmd) {
-    return cmd
-        .addOption(new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"))
-        .addOption(new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env("FLOE_HELM_TOOLS_DIR"));
-}
-async function run(argv, io = defaultIo()) {
-    let code = errors/* ExitCode */.yU.Pass;
-    const program = new Command("floe-helm")
-        .description("Prove that the floe platform's Helm charts lint, render, pass policy, install and run.")
-        .version(VERSION, "-V, --version", "print the floe-helm version")
-        .helpCommand(true)
-        .showSuggestionAfterError(true)
-        .exitOverride()
-        .configureOutput({
-        writeOut: (s) => io.out(s.replace(/\n$/, "")),
-        writeErr: (s) => io.err(s.replace(/\n$/, "")),
-        outputError: (s, write) => write(`floe-helm: ${s}`),
-    });
-    const bind = (action) => async (...args) => {
-        const cmd = args[args.length - 1];
-        const flags = cmd.optsWithGlobals();
-        const inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
-        code = await action({ flags, inputs, io });
-    };
-    for (const register of commands)
-        register(program, bind);
-    if (argv.length === 0) {
-        io.err(program.helpInformation().replace(/\n$/, ""));
-        return errors/* ExitCode */.yU.BadInput;
-    }
-    try {
-        await program.parseAsync(argv, { from: "user" });
-        return code;
-    }
-    catch (e) {
-        if (e instanceof CommanderError)
-            return e.exitCode === 0 ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.BadInput;
-        io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
-        if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
-            io.err(e.stack);
-        return errors/* ExitCode */.yU.BadInput;
-    }
-}
-const VERSION = package_namespaceObject.rE;
 
 
 /***/ }),
@@ -42041,8 +42065,8 @@ const registry_checks = [
 var helm_argv = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __nccwpck_require__(9264);
-// EXTERNAL MODULE: ./src/helm/manifest.ts + 3 modules
-var helm_manifest = __nccwpck_require__(6242);
+// EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
+var helm_manifest = __nccwpck_require__(3763);
 ;// CONCATENATED MODULE: ./src/helm/output.ts
 // Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
 // (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
@@ -43171,7 +43195,7 @@ async function prepareDependencies(chartAbs, cwd, helm, workDir) {
 
 /***/ }),
 
-/***/ 6242:
+/***/ 3763:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -43193,6 +43217,4262 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/exec/plain-env.ts
 var plain_env = __nccwpck_require__(5949);
+// EXTERNAL MODULE: ./src/yaml/fast.ts + 1 modules
+var yaml_fast = __nccwpck_require__(8923);
+;// CONCATENATED MODULE: ./src/helm/locate.ts
+// Rows that are only template actions (`{{- if ... }}`) or comments do not shape YAML blocks.
+const actionOnly = /^\s*(\{\{.*?\}\}\s*)+$/;
+function rowsOf(lines) {
+    return lines.map((raw) => {
+        const t = raw.trim();
+        if (t === "" || t.startsWith("#") || actionOnly.test(raw))
+            return undefined;
+        const m = /^(\s*)((?:-(?:\s+|$))*)/.exec(raw);
+        const indent = m[1].length;
+        const dashes = m[2];
+        return {
+            indent,
+            keyIndent: indent + dashes.length,
+            dash: dashes.length > 0,
+            text: raw.slice(m[0].length),
+        };
+    });
+}
+function escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function keyPattern(key) {
+    const k = escapeRe(key);
+    return new RegExp(`^(?:"${k}"|'${k}'|${k})\\s*:(?:\\s|$)`);
+}
+/** End (exclusive) of the value block of a key whose key column is `keyCol`. A list may sit at the
+ * key's own indentation (`key:\n- a`), so dash rows at that column still belong to it. */
+function keyBlockEnd(rows, start, hi, keyCol) {
+    for (let i = start + 1; i < hi; i++) {
+        const r = rows[i];
+        if (r && (r.indent < keyCol || (r.indent === keyCol && !r.dash)))
+            return i;
+    }
+    return hi;
+}
+/**
+ * Locates `path` in `lines` within rows [from, to); undefined when not even the first key is found.
+ * `occurrence` picks a later match of the last key (a duplicated key: YAML keeps the last one).
+ */
+function locateInLines(lines, path, from = 0, to = lines.length, occurrence = 0) {
+    const rows = rowsOf(lines);
+    let lo = from;
+    let hi = to;
+    let parentCol = -1;
+    let best;
+    for (const [depth, seg] of path.entries()) {
+        if (typeof seg === "number") {
+            // The n-th item of the list; a `range` writes many items from one, so fall back to the first.
+            let itemCol;
+            const items = [];
+            for (let i = lo; i < hi; i++) {
+                const r = rows[i];
+                if (!r?.dash || r.indent < parentCol)
+                    continue;
+                itemCol ??= r.indent;
+                if (r.indent === itemCol)
+                    items.push(i);
+            }
+            const at = items[seg] ?? items[0];
+            if (at === undefined || itemCol === undefined)
+                return best;
+            best = { line: at + 1, col: itemCol + 1 };
+            let end = hi;
+            for (let i = at + 1; i < hi; i++) {
+                const r = rows[i];
+                if (r && r.indent <= itemCol) {
+                    end = i;
+                    break;
+                }
+            }
+            lo = at;
+            hi = end;
+            parentCol = itemCol;
+            continue;
+        }
+        const pat = keyPattern(seg);
+        let skip = depth === path.length - 1 ? occurrence : 0;
+        let childCol;
+        let found;
+        for (let i = lo; i < hi; i++) {
+            const r = rows[i];
+            if (!r || r.keyIndent <= parentCol)
+                continue;
+            // Direct children only: the shallowest key column seen at this level.
+            if (childCol === undefined || r.keyIndent < childCol)
+                childCol = r.keyIndent;
+            if (r.keyIndent !== childCol)
+                continue;
+            if (pat.test(r.text)) {
+                found = i;
+                if (skip-- <= 0)
+                    break;
+            }
+        }
+        if (found === undefined)
+            return best;
+        const r = rows[found];
+        best = { line: found + 1, col: r.keyIndent + 1 };
+        hi = keyBlockEnd(rows, found, hi, r.keyIndent);
+        lo = found + 1;
+        parentCol = r.keyIndent;
+    }
+    return best;
+}
+/** Splits a template into its `---` sections, as [start, end) 0-based row ranges with content. */
+function sectionsOf(lines) {
+    const out = [];
+    let start = 0;
+    for (let i = 0; i <= lines.length; i++) {
+        if (i === lines.length || /^---(\s|$)/.test(lines[i] ?? "")) {
+            out.push([start, i]);
+            start = i + 1;
+        }
+    }
+    return out.filter(([a, b]) => rowsOf(lines.slice(a, b)).some((r) => r !== undefined));
+}
+/**
+ * The section of a template that most likely produced the `nth` object of `kind` from it: among the
+ * sections that spell the kind literally, the nth (helm sorts its output by kind, so the position in the
+ * output says nothing about the position in the file; the order among objects of one kind is kept).
+ */
+function sectionFor(lines, kind, nth) {
+    const sections = sectionsOf(lines);
+    if (sections.length <= 1)
+        return [0, lines.length];
+    const kindRe = new RegExp(`^kind:\\s*["']?${escapeRe(kind)}["']?\\s*$`);
+    const matching = sections.filter(([a, b]) => lines.slice(a, b).some((l) => kindRe.test(l)));
+    return matching[nth] ?? matching[0] ?? [0, lines.length];
+}
+
+;// CONCATENATED MODULE: ./src/helm/manifest.ts
+// `helm template` output -> RenderedObject[]: one object per YAML document, each tied to the template that
+// wrote it (helm's `# Source: <chart>/templates/x.yaml` comment) and able to point at the template line
+// that writes any of its keys. YAML faults and duplicated keys in the output are returned as problems
+// (YAML silently keeps the last of two equal keys: a real defect, see ANCHORS §4).
+
+
+
+
+
+
+const sourceRe = /^# Source: (.+?)\s*$/gm;
+/** Maps a `# Source:` path (`<chart>/templates/x.yaml`, `<chart>/charts/sub/templates/y.yaml`) to the
+ * file under chartDir, relative to cwd. A subchart packed as `charts/sub-1.0.0.tgz` maps to the archive. */
+function templateFile(source, chartDirAbs, cwd) {
+    const inChart = source.split("/").slice(1).join("/");
+    const abs = external_node_path_default().join(chartDirAbs, inChart);
+    if (!(0,external_node_fs_.existsSync)(abs)) {
+        const sub = /^charts\/([^/]+)\//.exec(inChart)?.[1];
+        if (sub) {
+            const chartsDir = external_node_path_default().join(chartDirAbs, "charts");
+            const archive = safeReaddir(chartsDir).find((f) => f.startsWith(`${sub}-`) && f.endsWith(".tgz"));
+            if (archive)
+                return rel(cwd, external_node_path_default().join(chartsDir, archive));
+        }
+    }
+    return rel(cwd, abs);
+}
+function safeReaddir(dir) {
+    try {
+        return (0,external_node_fs_.readdirSync)(dir).sort();
+    }
+    catch {
+        return [];
+    }
+}
+function rel(cwd, abs) {
+    return external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
+}
+function readFs(abs) {
+    try {
+        return (0,external_node_fs_.readFileSync)(abs, "utf8");
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The path of keys leading to the pair whose key starts at `offset` (for duplicate-key errors). */
+function pathAtOffset(node, offset) {
+    if ((0,dist/* isMap */.jh)(node)) {
+        for (const item of node.items) {
+            if (!(0,dist/* isPair */.tO)(item))
+                continue;
+            const key = item.key;
+            const keyText = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
+            if (key?.range && key.range[0] === offset)
+                return [keyText];
+            const value = item.value;
+            if (value?.range && offset >= value.range[0] && offset <= value.range[2]) {
+                const sub = pathAtOffset(value, offset);
+                if (sub)
+                    return [keyText, ...sub];
+            }
+        }
+    }
+    else if ((0,dist/* isSeq */.oP)(node)) {
+        for (const [i, item] of node.items.entries()) {
+            const n = item;
+            if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
+                const sub = pathAtOffset(n, offset);
+                if (sub)
+                    return [i, ...sub];
+            }
+        }
+    }
+    return undefined;
+}
+function parseText(text) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const docs = (0,plain_env/* withPlainEnv */.W)(() => (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false }));
+    return { docs: Array.isArray(docs) ? docs : [], lineCounter };
+}
+// Parses of single documents, by text, for the whole process: helm 3 and helm 4, and scenarios that differ
+// in a few values, render mostly identical documents (a parse is most of the gate's own per-cell CPU).
+// The parsed documents are never handed out: each use converts them to fresh JS objects.
+const parsedDocs = new Map();
+const MAX_PARSED_DOCS = 20_000;
+const docStartRe = /^---(?=[ \t\r\n]|$)/gm;
+// A keep-chomped block scalar (`|+`, `>2+`) keeps trailing blank lines as content.
+const keepChompRe = /[|>][1-9]?\+/;
+const sourceLineRe = /^# Source: /m;
+/** One document's text parsed: by the fast path when it applies (and no `# Source:` comment follows the
+ * content, so where the document ends cannot change which template the next one belongs to), else by yaml. */
+function parseOne(text) {
+    const fast = (0,yaml_fast/* fastParseDocument */.x)(text);
+    if (fast && !sourceLineRe.test(text.slice(fast.start))) {
+        let startLine = 1;
+        for (let p = text.indexOf("\n"); p >= 0 && p < fast.start; p = text.indexOf("\n", p + 1))
+            startLine++;
+        return { fast, startLine, end: text.length };
+    }
+    return parseText(text);
+}
+/** The documents of the output parsed one by one (identical ones once per process), or undefined when the
+ * stream must be parsed whole: directives or `...` markers, or any YAML error (its position and message
+ * then come from the whole stream, exactly as before). */
+function splitParse(manifest) {
+    if (/^(?:%|\.\.\.)/m.test(manifest))
+        return undefined;
+    const starts = [0, ...[...manifest.matchAll(docStartRe)].map((m) => m.index).filter((i) => i > 0)];
+    const out = [];
+    let lineBase = 1;
+    for (const [i, base] of starts.entries()) {
+        const chunk = manifest.slice(base, starts[i + 1] ?? manifest.length);
+        // Helm 4 ends each document with a blank line more than helm 3: not content, unless kept by `|+`.
+        const text = keepChompRe.test(chunk) ? chunk : chunk.replace(/\n+$/, "\n");
+        let parsed = parsedDocs.get(text);
+        if (!parsed) {
+            parsed = parseOne(text);
+            if (parsedDocs.size >= MAX_PARSED_DOCS)
+                parsedDocs.clear();
+            parsedDocs.set(text, parsed);
+        }
+        else if ("fast" in parsed) {
+            // Cached: this use gets its own copy of the value.
+            parsed = { ...parsed, fast: { ...parsed.fast, value: structuredClone(parsed.fast.value) } };
+        }
+        if ("fast" in parsed)
+            out.push({ ...parsed, base, lineBase });
+        else {
+            if (parsed.docs.some((d) => d.errors.length > 0))
+                return undefined;
+            for (const doc of parsed.docs)
+                out.push({ doc, base, lineBase, lineCounter: parsed.lineCounter });
+        }
+        for (let p = chunk.indexOf("\n"); p >= 0; p = chunk.indexOf("\n", p + 1))
+            lineBase++;
+    }
+    return out;
+}
+function parseManifestDocuments(manifest, opts) {
+    const cwd = external_node_path_default().resolve(opts.cwd);
+    const chartDirAbs = external_node_path_default().resolve(cwd, opts.chartDir);
+    const read = opts.readTemplate ?? readFs;
+    const cache = new Map();
+    const linesOf = (file) => {
+        if (!cache.has(file))
+            cache.set(file, read(external_node_path_default().resolve(cwd, file))?.split(/\r?\n/) ?? null);
+        return cache.get(file) ?? undefined;
+    };
+    // Every `# Source:` comment with its offset; a document takes the last one before its content.
+    const sources = [];
+    for (const m of manifest.matchAll(sourceRe))
+        sources.push({ offset: m.index, source: m[1] });
+    const list = (opts.split !== false ? splitParse(manifest) : undefined) ??
+        ((whole) => whole.docs.map((doc) => ({ doc, base: 0, lineBase: 1, lineCounter: whole.lineCounter })))(parseText(manifest));
+    const objects = [];
+    const problems = [];
+    const seenOfKind = new Map();
+    let prevEnd = 0;
+    for (const d of list) {
+        const { base, lineBase } = d;
+        const doc = "doc" in d ? d.doc : undefined;
+        // Offsets in the parsed text -> offsets and lines in the whole output.
+        const linePos = (offset) => {
+            const p = "lineCounter" in d ? d.lineCounter.linePos(offset) : { line: 1, col: 1 };
+            return { line: p.line + lineBase - 1, col: p.col };
+        };
+        const localStart = doc ? (doc.contents?.range?.[0] ?? doc.range[0]) : "fast" in d ? d.fast.start : 0;
+        const start = base + localStart;
+        const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
+        prevEnd = base + (doc ? doc.range[2] : "end" in d ? d.end : 0);
+        const template = src ? templateFile(src.source, chartDirAbs, cwd) : rel(cwd, chartDirAbs);
+        const manifestLine = "startLine" in d ? d.startLine + lineBase - 1 : linePos(localStart).line;
+        let js;
+        try {
+            js = doc ? doc.toJS({ maxAliasCount: 100 }) : "fast" in d ? d.fast.value : undefined;
+        }
+        catch {
+            js = undefined;
+        }
+        const obj = js !== null && typeof js === "object" && !Array.isArray(js)
+            ? js
+            : undefined;
+        const kind = typeof obj?.kind === "string" ? obj.kind : "";
+        const name = typeof obj?.metadata?.name === "string"
+            ? String(obj.metadata.name)
+            : "";
+        const kindKey = `${template}\0${kind}`;
+        const nth = seenOfKind.get(kindKey) ?? 0;
+        seenOfKind.set(kindKey, nth + 1);
+        const locate = (p, occurrence = 0) => {
+            const lines = linesOf(template);
+            if (!lines)
+                return { file: template, line: 1 };
+            const [a, b] = kind ? sectionFor(lines, kind, nth) : [0, lines.length];
+            const hit = locateInLines(lines, p, a, b, occurrence);
+            if (hit)
+                return { file: template, line: hit.line, col: hit.col };
+            // Not found: the first content line of the section (line 1 for a one-document template).
+            const first = lines.findIndex((l, i) => i >= a && l.trim() !== "" && !l.trim().startsWith("{{"));
+            return { file: template, line: first >= 0 && first < b ? first + 1 : a + 1 };
+        };
+        for (const e of doc?.errors ?? []) {
+            const offset = e.pos[0];
+            const lp = linePos(offset);
+            if (e.code === "DUPLICATE_KEY") {
+                const keyPath = pathAtOffset(doc?.contents, offset);
+                const where = keyPath ? `'${keyPath.join(".")}'` : "a key";
+                problems.push({
+                    rule: "duplicate-key",
+                    message: `${where} is written twice in the rendered ${kind || "document"}${name ? ` ${name}` : ""} (YAML keeps only the last one; rendered output line ${lp.line})`,
+                    at: keyPath ? locate(keyPath, 1) : { file: template, line: 1 },
+                    manifestLine: lp.line,
+                    ...(kind ? { object: `${kind}/${name}` } : {}),
+                });
+            }
+            else {
+                problems.push({
+                    rule: "yaml-parse",
+                    message: `rendered output is not valid YAML at line ${lp.line}, column ${lp.col}: ${firstLine(e.message)}`,
+                    at: { file: template, line: 1 },
+                    manifestLine: lp.line,
+                    ...(kind ? { object: `${kind}/${name}` } : {}),
+                });
+            }
+        }
+        if (!obj)
+            continue;
+        const namespace = obj.metadata?.namespace;
+        objects.push({
+            apiVersion: typeof obj.apiVersion === "string" ? obj.apiVersion : "",
+            kind,
+            name,
+            ...(typeof namespace === "string" ? { namespace } : {}),
+            doc: obj,
+            template,
+            manifestLine,
+            locate: (p) => locate(p),
+        });
+    }
+    return { objects, problems };
+}
+/** The objects of a `helm template` output; see parseManifestDocuments for YAML problems in it. */
+function parseManifest(manifest, opts) {
+    return parseManifestDocuments(manifest, opts).objects;
+}
+function firstLine(s) {
+    return s.split("\n")[0] ?? s;
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5474);
+// Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
+
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  RELEASE: () => (/* binding */ RELEASE),
+  collectDiagnostics: () => (/* binding */ collectDiagnostics),
+  rules: () => (/* binding */ rules),
+  runTest: () => (/* binding */ runTest)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/cluster/state.ts
+var cluster_state = __nccwpck_require__(4299);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
+var gate_config = __nccwpck_require__(8823);
+// EXTERNAL MODULE: ./src/gate/plan.ts
+var gate_plan = __nccwpck_require__(6132);
+// EXTERNAL MODULE: ./src/helm/deps.ts
+var deps = __nccwpck_require__(9264);
+// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
+var resolve = __nccwpck_require__(5084);
+;// CONCATENATED MODULE: ./src/install/argv.ts
+const target = (a) => ["--kubeconfig", a.kubeconfig, "--namespace", a.namespace];
+function helmInstallArgv(a) {
+    if (a.chartDir === "")
+        throw new Error("helm install needs an explicit chart path");
+    return [
+        a.bin,
+        "install",
+        a.release,
+        a.chartDir,
+        ...target(a),
+        "--create-namespace",
+        ...a.valuesFiles.flatMap((f) => ["--values", f]),
+        "--wait",
+        "--wait-for-jobs",
+        "--timeout",
+        a.timeout,
+    ];
+}
+function helmTestArgv(a) {
+    return [a.bin, "test", a.release, ...target(a), "--timeout", a.timeout];
+}
+/** The release with its hooks and each hook's last run (the test pods' phases), as JSON. */
+function helmStatusArgv(a) {
+    return [a.bin, "status", a.release, ...target({ ...a, timeout: "" }), "--output", "json"];
+}
+function helmUninstallArgv(a) {
+    return [a.bin, "uninstall", a.release, ...target(a), "--wait", "--timeout", a.timeout];
+}
+/** Deletes a cell's namespace after uninstall: helm leaves test pods without a hook-succeeded delete policy
+ * behind (floe-platform keeps them for `kubectl logs`). Not waited for: the next cell uses another one. */
+function kubectlDeleteNamespaceArgv(bin, kubeconfig, namespace) {
+    return [
+        bin,
+        "--kubeconfig",
+        kubeconfig,
+        "delete",
+        "namespace",
+        namespace,
+        "--ignore-not-found",
+        "--wait=false",
+    ];
+}
+/** What is kept of a cell whose install or tests failed, before its namespace goes: one file per kubectl
+ * call. Secrets are listed by name only (`get` never prints their data). */
+function kubectlDiagnosticsArgv(bin, kubeconfig, namespace) {
+    const k = (...args) => [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, ...args];
+    return [
+        {
+            file: "objects.txt",
+            argv: k("get", "all,configmaps,secrets,persistentvolumeclaims,networkpolicies", "--output", "wide"),
+        },
+        { file: "events.txt", argv: k("get", "events", "--sort-by", ".lastTimestamp") },
+        { file: "pods.txt", argv: k("describe", "pods") },
+    ];
+}
+/** The logs of every container of one pod (the last 300 lines each, container names as prefixes). */
+function kubectlLogsArgv(bin, kubeconfig, namespace, pod) {
+    return [
+        bin,
+        "--kubeconfig",
+        kubeconfig,
+        "--namespace",
+        namespace,
+        "logs",
+        pod,
+        "--all-containers",
+        "--prefix",
+        "--tail",
+        "300",
+    ];
+}
+/** The pod names of a namespace, one per line (`pod/<name>`). */
+function kubectlPodNamesArgv(bin, kubeconfig, namespace) {
+    return [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, "get", "pods", "--output", "name"];
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/report/test-pods.ts
+var test_pods = __nccwpck_require__(1777);
+;// CONCATENATED MODULE: ./src/install/hooks.ts
+// `helm status -o json` -> one check per helm test pod, with the requirements its `floe.dev/covers`
+// annotation names, so the coverage matrix shows what a real `helm test` proved. Helm 3 and 4 print the
+// same `hooks[]` (name, kind, manifest, events, last_run.phase).
+
+
+const SIMULATED = "kwok simulates the kubelet: the test pod completed without running its container (a real result needs --provider kind or existing)";
+/** Checks for the test hooks of a release status (the JSON text of `helm status -o json`). */
+function testHookChecks(statusJson, ctx) {
+    const status = JSON.parse(statusJson);
+    const out = [];
+    for (const h of status.hooks ?? []) {
+        if (h.kind !== "Pod" || !(h.events ?? []).includes("test"))
+            continue;
+        let doc = {};
+        try {
+            doc = (0,dist.parse)(h.manifest ?? "") ?? {};
+        }
+        catch {
+            // helm applied it, so it is YAML; a hook we cannot read simply names no requirement.
+        }
+        const pod = (0,test_pods/* testPods */.Jw)([{ kind: "Pod", name: h.name ?? "?", doc }])[0];
+        const covers = pod?.covers ?? [];
+        const phase = h.last_run?.phase ?? "";
+        const base = { id: `${test_pods/* HELM_TEST_RULE */.nL} ${h.name} ${ctx.cell}`, rule: test_pods/* HELM_TEST_RULE */.nL };
+        const cov = covers.length ? { covers } : {};
+        if (!phase || phase === "Unknown") {
+            out.push({ ...base, state: "skip", reason: "helm test did not run this pod", ...cov });
+        }
+        else if (phase === "Succeeded") {
+            out.push(ctx.simulated
+                ? { ...base, state: "skip", reason: SIMULATED, ...cov }
+                : { ...base, state: "pass", ...cov });
+        }
+        else {
+            out.push({ ...base, state: "fail", reason: `test pod phase ${phase}`, ...cov });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/install/run.ts
+// `floe-helm test`: for every chart x scenario x helm major of the gate's plan (same floe-gate.yaml,
+// --chart, --values, --helm), against the cluster of `floe-helm cluster up`: helm install (waiting for
+// workloads and Jobs), helm test, then the test pods' outcomes from `helm status -o json` (each with its
+// floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
+// see each other's objects.
+
+
+
+
+
+
+
+
+
+
+
+
+const RELEASE = "floe-test";
+const rules = { install: "install", helmTest: "helm-test", uninstall: "uninstall" };
+const firstLine = (s) => s
+    .trim()
+    .split("\n")
+    .find((l) => l.trim())
+    ?.replace(/^Error: /, "") ?? "";
+/** Keeps what the cluster says about a failed cell before its namespace is deleted: objects, events,
+ * described pods and every pod's logs, one file each under `dir`. A kubectl call that fails leaves its
+ * error in its file: what could not be collected is said, never silently missing. */
+async function collectDiagnostics(kubectl, kubeconfig, namespace, dir, opts) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const files = [];
+    const keep = async (file, argv) => {
+        const r = await (0,runner/* runTool */.q)(argv, { ...opts, timeoutMs: 60_000 });
+        const body = r.code === 0
+            ? r.stdout
+            : `# kubectl ${argv.slice(3).join(" ")} failed (exit ${r.code}):\n${r.stderr}${r.stdout}`;
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, file), body);
+        files.push(external_node_path_default().join(dir, file));
+        return r;
+    };
+    for (const d of kubectlDiagnosticsArgv(kubectl, kubeconfig, namespace))
+        await keep(d.file, d.argv);
+    const pods = await (0,runner/* runTool */.q)(kubectlPodNamesArgv(kubectl, kubeconfig, namespace), {
+        ...opts,
+        timeoutMs: 60_000,
+    });
+    for (const pod of pods.stdout
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)) {
+        const name = pod.replace(/^pod\//, "");
+        await keep(`logs-${name}.txt`, kubectlLogsArgv(kubectl, kubeconfig, namespace, name));
+    }
+    return files;
+}
+/** The kubeconfig to use and whether its cluster is kwok's simulated kubelet. */
+async function run_target(inputs) {
+    const state = await (0,cluster_state/* readState */.un)(inputs.workDir, inputs.cluster);
+    const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
+    if (!kubeconfig) {
+        throw new errors/* InputError */.dz(`no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`);
+    }
+    const simulated = state?.provider === "kwok" && external_node_path_default().resolve(state.kubeconfig) === external_node_path_default().resolve(kubeconfig);
+    return { kubeconfig, simulated };
+}
+async function runTest(ctx, inputs, opts) {
+    const { cwd } = opts;
+    const timeout = opts.timeout ?? "300s";
+    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const { kubeconfig, simulated } = await run_target(inputs);
+    const tools = await (0,resolve.resolveTools)(inputs, [
+        ...config.helmMajors.map((m) => `helm${m}`),
+        "kubectl",
+    ]);
+    const bin = (m) => tools[`helm${m}`];
+    // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
+    const home = external_node_path_default().join(inputs.workDir, "test-helm-home");
+    const env = {
+        PATH: process.env.PATH,
+        HOME: home,
+        HELM_CACHE_HOME: external_node_path_default().join(home, "cache"),
+        HELM_CONFIG_HOME: external_node_path_default().join(home, "config"),
+        HELM_DATA_HOME: external_node_path_default().join(home, "data"),
+    };
+    const chartDir = new Map();
+    for (const chart of plan.charts) {
+        const first = config.helmMajors[0];
+        const prep = await (0,deps/* prepareDependencies */.d)(chart.abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
+        chartDir.set(chart.info.dir, prep.dirAbs);
+        for (const p of prep.problems)
+            ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
+    }
+    // One namespace per cell and per run: a namespace deleted by an earlier run may still be terminating.
+    const run = (0,external_node_crypto_.randomBytes)(3).toString("hex");
+    let n = 0;
+    for (const cell of plan.cells) {
+        n++;
+        const s = cell.scenario;
+        const label = `${s.chart.name}/${s.name} helm${cell.helm}`;
+        const where = { chart: s.chart.name, scenario: s.name, helm: cell.helm };
+        const a = {
+            bin: bin(cell.helm),
+            major: cell.helm,
+            kubeconfig,
+            release: RELEASE,
+            namespace: `floe-test-${run}-${n}`,
+            timeout,
+        };
+        ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm install`);
+        const dir = chartDir.get(s.chart.dir);
+        if (!dir) {
+            ctx.check({
+                id: `install ${label}`,
+                rule: rules.install,
+                state: "skip",
+                reason: "the chart's dependencies are missing (see dependency)",
+            });
+            continue;
+        }
+        const t0 = Date.now();
+        let failed = false;
+        const inst = await (0,runner/* runTool */.q)(helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f)) }), { env, cwd });
+        if (inst.code !== 0) {
+            failed = true;
+            ctx.add({
+                rule: rules.install,
+                severity: "error",
+                message: `helm install failed: ${firstLine(inst.stderr || inst.stdout)}`,
+                ...where,
+            });
+            ctx.check({ id: `install ${label}`, rule: rules.install, state: "fail", durationMs: Date.now() - t0 });
+            ctx.check({
+                id: `${rules.helmTest} ${label}`,
+                rule: rules.helmTest,
+                state: "skip",
+                reason: "the release did not install",
+            });
+        }
+        else {
+            ctx.check({ id: `install ${label}`, rule: rules.install, state: "pass", durationMs: Date.now() - t0 });
+            ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm test`);
+            const test = await (0,runner/* runTool */.q)(helmTestArgv(a), { env, cwd });
+            if (test.code !== 0)
+                failed = true;
+            if (test.code !== 0)
+                ctx.add({
+                    rule: rules.helmTest,
+                    severity: "error",
+                    message: `helm test failed: ${firstLine(test.stderr || test.stdout)}`,
+                    ...where,
+                });
+            const st = await (0,runner/* runTool */.q)(helmStatusArgv(a), { env, cwd });
+            if (st.code === 0) {
+                const checks = testHookChecks(st.stdout, { cell: label, simulated });
+                for (const c of checks)
+                    ctx.check(c);
+                if (!checks.length)
+                    ctx.check({
+                        id: `${rules.helmTest} ${label}`,
+                        rule: rules.helmTest,
+                        state: "skip",
+                        reason: "the chart renders no helm test pod in this scenario",
+                    });
+            }
+            else {
+                ctx.add({
+                    rule: rules.helmTest,
+                    severity: "error",
+                    message: `helm status failed: ${firstLine(st.stderr)}`,
+                    ...where,
+                });
+            }
+        }
+        if (failed) {
+            const dir = external_node_path_default().join(inputs.workDir, "diagnostics", "test", `${s.chart.name}-${s.name}-helm${cell.helm}`);
+            ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: keeping diagnostics in ${dir}`);
+            const files = await collectDiagnostics(tools.kubectl, kubeconfig, a.namespace, dir, { env, cwd });
+            ctx.add({
+                rule: rules.install,
+                severity: "info",
+                message: `diagnostics of ${label} (objects, events, pods, logs: ${files.length} files) in ${external_node_path_default().relative(cwd, dir) || dir}`,
+                ...where,
+            });
+        }
+        // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean.
+        const un = await (0,runner/* runTool */.q)(helmUninstallArgv(a), { env, cwd });
+        if (un.code !== 0 && inst.code === 0)
+            ctx.add({
+                rule: rules.uninstall,
+                severity: "warning",
+                message: `helm uninstall failed: ${firstLine(un.stderr)}`,
+                ...where,
+            });
+        const ns = await (0,runner/* runTool */.q)(kubectlDeleteNamespaceArgv(tools.kubectl, kubeconfig, a.namespace), {
+            env,
+            cwd,
+        });
+        if (ns.code !== 0)
+            ctx.add({
+                rule: rules.uninstall,
+                severity: "warning",
+                message: `namespace ${a.namespace} not deleted: ${firstLine(ns.stderr)}`,
+                ...where,
+            });
+    }
+    if (simulated)
+        ctx.add({
+            rule: rules.helmTest,
+            severity: "info",
+            message: "the cluster is kwok: installs are real API calls, test pods are simulated (recorded as skipped)",
+        });
+}
+
+
+/***/ }),
+
+/***/ 9324:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ loadKubeSchemas),
+/* harmony export */   Le: () => (/* binding */ withoutNulls),
+/* harmony export */   NG: () => (/* binding */ defaultKubeVersion),
+/* harmony export */   gI: () => (/* binding */ KubeValidator)
+/* harmony export */ });
+/* unused harmony exports kubeSchemasDir, availableKubeVersions, kubeMinor, schemaSetDigest */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6675);
+/* harmony import */ var _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9888);
+/* harmony import */ var _values_ajv_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4052);
+/* harmony import */ var _values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2364);
+// The Kubernetes API schemas the static gate validates rendered objects against, offline. They come from
+// the OpenAPI v3 spec in the `k8s.io/kubernetes` Go module (what the API server serves), compacted by
+// scripts/k8s-schemas.mjs into schemas/kubernetes/v<major>.<minor>.json.gz (committed; no network at gate
+// time). Refresh: `node scripts/k8s-schemas.mjs 1.38` when the kind node image pin moves to a new minor.
+
+
+
+
+
+
+
+
+
+/** `schemas/kubernetes`, found from this module's own location so it works from src/ (tests) and from the
+ * bundled dist/index.js alike (both sit below the package root that holds schemas/). */
+function kubeSchemasDir() {
+    let dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, "schemas", "kubernetes");
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate))
+            return candidate;
+        dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir);
+    }
+    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
+}
+/** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
+function availableKubeVersions(dir = kubeSchemasDir()) {
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir)
+        .map((f) => /^v(\d+)\.(\d+)\.json\.gz$/.exec(f))
+        .filter((m) => m !== null)
+        .sort((a, b) => Number(b[1]) - Number(a[1]) || Number(b[2]) - Number(a[2]))
+        .map((m) => `${m[1]}.${m[2]}`);
+}
+/** The default `--kube-version`: the Kubernetes minor the pinned kind node image runs. */
+function defaultKubeVersion(nodeImage = _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__/* .pins */ .h.kindNodeImage) {
+    const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
+    if (!m)
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
+    return `${m[1]}.${m[2]}`;
+}
+/** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
+function kubeMinor(version) {
+    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
+    if (!m)
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
+    return `${m[1]}.${m[2]}`;
+}
+const loaded = new Map();
+function loadKubeSchemas(version, dir) {
+    const minor = kubeMinor(version);
+    const key = `${dir ?? ""}\0${minor}`;
+    const hit = loaded.get(key);
+    if (hit)
+        return hit;
+    const folder = dir ?? kubeSchemasDir();
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(folder, `v${minor}.json.gz`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file)) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
+            `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`);
+    }
+    const schemas = JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.gunzipSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file)).toString("utf8"));
+    loaded.set(key, schemas);
+    return schemas;
+}
+/** Strict mode: an object schema that lists its properties accepts no others (what `kubectl apply
+ * --validate=strict` and kubeconform -strict do), except where the API marks it open. */
+function strictify(node) {
+    if (Array.isArray(node))
+        return node.map(strictify);
+    if (node === null || typeof node !== "object")
+        return node;
+    const src = node;
+    const out = {};
+    for (const [k, v] of Object.entries(src)) {
+        if (k === "x-kubernetes-preserve-unknown-fields")
+            continue;
+        out[k] =
+            k === "properties"
+                ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, strictify(s)]))
+                : strictify(v);
+    }
+    if (out.properties &&
+        out.additionalProperties === undefined &&
+        !src["x-kubernetes-preserve-unknown-fields"]) {
+        out.additionalProperties = false;
+    }
+    return out;
+}
+const digests = new WeakMap();
+/** sha256 of a schema set and of the code here that turns it into schemas (strict, open
+ * status): what anything built from it may be cached under. */
+function schemaSetDigest(schemas) {
+    let d = digests.get(schemas);
+    if (!d) {
+        d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256")
+            .update(JSON.stringify(schemas))
+            .update([strictify, openStatus].map(String).join("\0"))
+            .digest("hex");
+        digests.set(schemas, d);
+    }
+    return d;
+}
+/** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
+ * object fields before validating so only real mistakes are reported. */
+function withoutNulls(value) {
+    if (Array.isArray(value))
+        return value.map(withoutNulls);
+    if (value === null || typeof value !== "object")
+        return value;
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        if (v !== null)
+            out[k] = withoutNulls(v);
+    return out;
+}
+/** `status` is written by controllers, never by a chart: the kinds' status schemas (PodStatus, ...) are left
+ * out (an open object) so they cost no compile time. */
+function openStatus(schemas) {
+    const defs = { ...schemas.definitions };
+    for (const root of new Set(Object.values(schemas.kinds))) {
+        const def = defs[root];
+        const props = def?.properties;
+        if (def && props?.status)
+            defs[root] = { ...def, properties: { ...props, status: { type: "object" } } };
+    }
+    return defs;
+}
+/** Validates objects by apiVersion/kind. All definitions are registered once as one schema and each kind
+ * compiles to a `$ref` into it, so shared types (PodSpec, ObjectMeta, ...) are compiled once for all kinds
+ * rather than once per kind; each kind compiles on first use. */
+class KubeValidator {
+    schemas;
+    ajvInstance;
+    cache = new Map();
+    digest;
+    constructor(schemas) {
+        this.schemas = schemas;
+    }
+    /** All definitions registered once, built on the first kind that is not in the validator cache. */
+    get ajv() {
+        if (!this.ajvInstance) {
+            this.ajvInstance = (0,_values_ajv_js__WEBPACK_IMPORTED_MODULE_7__/* .createAjv */ .gr)({
+                validateSchema: false,
+                inlineRefs: false,
+                code: { optimize: false, ..._values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .cacheableCode */ .K0 },
+            });
+            this.ajvInstance.addSchema({
+                $id: "k8s",
+                definitions: strictify(openStatus(this.schemas)),
+            });
+        }
+        return this.ajvInstance;
+    }
+    /** What the compiled code of a kind depends on: the schema set and the code that shapes it. */
+    identity(root) {
+        this.digest ??= (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256")
+            .update(schemaSetDigest(this.schemas))
+            .update([_values_ajv_js__WEBPACK_IMPORTED_MODULE_7__/* .createAjv */ .gr, KubeValidator].map(String).join("\0"))
+            .digest("hex");
+        return ["k8s", this.digest, root];
+    }
+    knows(apiVersion, kind) {
+        return this.schemas.kinds[`${apiVersion}/${kind}`] !== undefined;
+    }
+    /** Errors for a known kind ([] when valid); undefined for a kind without a schema. */
+    validate(doc) {
+        const key = `${String(doc.apiVersion ?? "")}/${String(doc.kind ?? "")}`;
+        let fn = this.cache.get(key);
+        if (fn === undefined) {
+            const root = this.schemas.kinds[key];
+            if (root) {
+                fn = (0,_values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .compileCached */ .u_)(this.identity(root), () => {
+                    const ajv = this.ajv;
+                    return { ajv, validate: ajv.compile({ $ref: `k8s#/definitions/${root}` }) };
+                });
+            }
+            else
+                fn = null;
+            this.cache.set(key, fn);
+        }
+        if (fn === null)
+            return undefined;
+        return fn(withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
+    }
+}
+
+
+/***/ }),
+
+/***/ 3122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ coverageMatrix),
+/* harmony export */   XU: () => (/* binding */ coverageTerminal),
+/* harmony export */   w6: () => (/* binding */ coverageMarkdown)
+/* harmony export */ });
+/* unused harmony exports NO_REASON, notCovered, cellText, rowWord, skipReasons */
+const NO_REASON = "no reason given";
+/** `*` matches any run of characters, as in floe-gate.yaml's waivers and severity patterns. */
+function glob(pattern, s) {
+    const re = pattern
+        .split("*")
+        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+        .join(".*");
+    return new RegExp(`^${re}$`).test(s);
+}
+function coversOf(c, requirements) {
+    const ids = new Set(c.covers ?? []);
+    if (c.rule) {
+        for (const [req, rules] of Object.entries(requirements)) {
+            if (rules.some((r) => glob(r, c.rule)))
+                ids.add(req);
+        }
+    }
+    return [...ids];
+}
+const byId = (a, b) => a.localeCompare(b, "en", { numeric: true });
+function coverageMatrix(all, requirements = {}) {
+    const rows = new Map();
+    const row = (id) => {
+        let r = rows.get(id);
+        if (!r) {
+            r = { requirement: id, declared: id in requirements, cells: {}, state: "not-covered" };
+            rows.set(id, r);
+        }
+        return r;
+    };
+    for (const id of Object.keys(requirements))
+        row(id);
+    const phases = [];
+    for (const results of all) {
+        for (const check of results.checks) {
+            for (const id of coversOf(check, requirements)) {
+                const r = row(id);
+                r.cells[results.phase] ??= { state: "skip", pass: 0, fail: 0, skip: 0, skipReasons: {} };
+                const cell = r.cells[results.phase];
+                if (!phases.includes(results.phase))
+                    phases.push(results.phase);
+                if (check.state === "pass")
+                    cell.pass++;
+                else if (check.state === "skip") {
+                    cell.skip++;
+                    const why = check.reason?.trim() || NO_REASON;
+                    cell.skipReasons[why] = (cell.skipReasons[why] ?? 0) + 1;
+                }
+                else
+                    cell.fail++; // fail, and error: a check that could not run proves nothing
+            }
+        }
+    }
+    for (const r of rows.values()) {
+        const cells = Object.values(r.cells);
+        for (const c of cells)
+            c.state = c.fail ? "fail" : c.pass ? "pass" : "skip";
+        r.state = !cells.length
+            ? "not-covered"
+            : cells.some((c) => c.state === "fail")
+                ? "fail"
+                : cells.some((c) => c.state === "pass")
+                    ? "pass"
+                    : "skip";
+    }
+    return { phases, rows: [...rows.values()].sort((a, b) => byId(a.requirement, b.requirement)) };
+}
+/** Requirements listed in floe-gate.yaml that no check of any phase covers. */
+function notCovered(m) {
+    return m.rows.filter((r) => r.state === "not-covered").map((r) => r.requirement);
+}
+/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`: the checks behind one cell. */
+function cellText(c) {
+    if (!c)
+        return "-";
+    const total = c.pass + c.fail + c.skip;
+    if (c.state === "skip")
+        return `skipped ${c.skip}`;
+    const head = c.state === "fail" ? `FAIL ${c.fail}/${total}` : `pass ${c.pass}`;
+    return c.state === "pass" && c.skip ? `${head} (+${c.skip} skipped)` : head;
+}
+const rowWord = { pass: "pass", fail: "FAIL", skip: "skipped", "not-covered": "NOT COVERED" };
+/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
+function skipReasons(m) {
+    return m.rows.flatMap((r) => Object.entries(r.cells).flatMap(([phase, c]) => Object.entries(c.skipReasons).map(([reason, checks]) => ({
+        requirement: r.requirement,
+        phase,
+        reason,
+        checks,
+    }))));
+}
+/** A short fixed-width table for `floe-helm report`, then each skip reason once per phase. */
+function coverageTerminal(m) {
+    if (!m.rows.length)
+        return [];
+    const head = ["requirement", ...m.phases, "result"];
+    const body = m.rows.map((r) => [
+        r.requirement,
+        ...m.phases.map((p) => cellText(r.cells[p])),
+        rowWord[r.state],
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+    const line = (cols) => cols
+        .map((c, i) => c.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd();
+    const out = ["coverage:", line(head), ...body.map(line)];
+    // Reasons are shared by many requirements (e.g. "runs only in a cluster"): print each once per phase.
+    const seen = new Map();
+    for (const s of skipReasons(m)) {
+        const key = `${s.phase}: ${s.reason}`;
+        if (!seen.has(key))
+            seen.set(key, new Set());
+        seen.get(key).add(s.requirement);
+    }
+    for (const [key, reqs] of seen)
+        out.push(`skipped in ${key} (${[...reqs].sort(byId).join(", ")})`);
+    const missing = notCovered(m);
+    if (missing.length)
+        out.push(`not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`);
+    return out;
+}
+const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-covered": "⚠️" };
+function escapeCell(s) {
+    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+/** The job summary's "Requirement coverage" section (empty when no requirement is known). */
+function coverageMarkdown(m) {
+    if (!m.rows.length)
+        return [];
+    const lines = [
+        "### Requirement coverage",
+        "",
+        `| Requirement | ${m.phases.join(" | ")}${m.phases.length ? " | " : ""}Result |`,
+        `|---|${m.phases.map(() => "---|").join("")}---|`,
+    ];
+    for (const r of m.rows) {
+        const cells = m.phases.map((p) => {
+            const c = r.cells[p];
+            return c ? `${mdIcon[c.state]} ${cellText(c)}` : "–";
+        });
+        const name = r.declared ? `\`${r.requirement}\`` : `\`${r.requirement}\`*`;
+        lines.push(`| ${[name, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
+    }
+    if (m.rows.some((r) => !r.declared))
+        lines.push("", "\\* not in floe-gate.yaml `requirements:`: named by a check's `covers` (e.g. a helm test pod's `floe.dev/covers`).");
+    const skips = skipReasons(m);
+    if (skips.length) {
+        lines.push("", "#### Skipped", "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
+        for (const s of skips)
+            lines.push(`| \`${s.requirement}\` | ${s.phase} | ${s.checks} | ${escapeCell(s.reason)} |`);
+    }
+    const missing = notCovered(m);
+    if (missing.length)
+        lines.push("", `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`);
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 7611:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   annotate: () => (/* binding */ annotate),
+/* harmony export */   setOutputs: () => (/* binding */ setOutputs),
+/* harmony export */   summaryMarkdown: () => (/* binding */ summaryMarkdown),
+/* harmony export */   writeJobSummary: () => (/* binding */ writeJobSummary)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
+/* harmony import */ var _coverage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3122);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
+// GitHub Actions surfaces: annotations at file and line, step outputs, the job summary.
+
+
+
+function annotate(f) {
+    const props = { title: f.rule };
+    if (f.file)
+        props.file = f.file;
+    if (f.line)
+        props.startLine = f.line;
+    if (f.col)
+        props.startColumn = f.col;
+    const msg = f.object ? `${f.object}: ${f.message}` : f.message;
+    if (f.waived)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(`${msg} [waived: ${f.waived.reason}]`, props);
+    else if (f.severity === "error")
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(msg, props);
+    else if (f.severity === "warning")
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(msg, props);
+    else
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(msg, props);
+}
+function setOutputs(outputs) {
+    for (const [k, v] of Object.entries(outputs ?? {}))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(k, v);
+}
+const icon = { pass: "✅", fail: "❌", error: "⚠️" };
+/** Markdown for the job summary: a row per phase, the requirement coverage matrix (src/report/coverage.ts),
+ * then the findings that matter. */
+function summaryMarkdown(all, coverage) {
+    const lines = ["## floe-helm", ""];
+    if (all.length === 0) {
+        lines.push("No phase wrote results: the run stopped before any check ran.");
+        return `${lines.join("\n")}\n`;
+    }
+    lines.push("| Phase | Result | Errors | Warnings | Waived | Checks |", "|---|---|---|---|---|---|");
+    for (const r of all) {
+        const c = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .countBySeverity */ .Ot)(r.findings);
+        const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
+        lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
+    }
+    const cov = coverage ? (0,_coverage_js__WEBPACK_IMPORTED_MODULE_1__/* .coverageMarkdown */ .w6)(coverage) : [];
+    if (cov.length)
+        lines.push("", ...cov);
+    const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
+    if (shown.length > 0) {
+        lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");
+        for (const f of shown) {
+            const where = f.file
+                ? `\`${f.file}${f.line ? `:${f.line}` : ""}\``
+                : [f.chart, f.scenario].filter(Boolean).join(" ");
+            const sev = f.waived ? "waived" : f.severity;
+            lines.push(`| ${sev} | \`${f.rule}\` | ${escapeCell(where)} | ${escapeCell(f.message)} |`);
+        }
+    }
+    return `${lines.join("\n")}\n`;
+}
+function escapeCell(s) {
+    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+async function writeJobSummary(markdown) {
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(markdown).write();
+}
+
+
+/***/ }),
+
+/***/ 7496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MT: () => (/* binding */ verdictLine),
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   tf: () => (/* binding */ formatFinding)
+/* harmony export */ });
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+// Terminal output: one line per finding in the compiler-style format editors understand.
+
+function formatFinding(f) {
+    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : context(f);
+    // One template line can fail in several scenarios: say which, or the lines look like duplicates.
+    const where = f.file && f.scenario ? ` [${context(f)}]` : "";
+    const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
+    return `${loc}: ${f.severity} ${f.rule}: ${f.message}${where}${waived}`;
+}
+function context(f) {
+    return [f.chart, f.scenario, f.helm ? `helm${f.helm}` : undefined].filter(Boolean).join(" ") || "-";
+}
+function countBySeverity(findings) {
+    let errors = 0;
+    let warnings = 0;
+    let waived = 0;
+    for (const f of findings) {
+        if (f.waived)
+            waived++;
+        else if (f.severity === "error")
+            errors++;
+        else if (f.severity === "warning")
+            warnings++;
+    }
+    return { errors, warnings, waived };
+}
+function verdictLine(r, ms) {
+    const c = countBySeverity(r.findings);
+    const secs = (ms / 1000).toFixed(1);
+    const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
+    const extra = r.error ? ` (${r.error})` : "";
+    return `${r.phase}: ${word}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived, ${r.checks.length} check(s) in ${secs}s${extra}`;
+}
+
+
+/***/ }),
+
+/***/ 1777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jw: () => (/* binding */ testPods),
+/* harmony export */   VT: () => (/* binding */ gateTestPodStatuses),
+/* harmony export */   nL: () => (/* binding */ HELM_TEST_RULE)
+/* harmony export */ });
+/* unused harmony exports COVERS_ANNOTATION, NOT_RUN_STATICALLY */
+const COVERS_ANNOTATION = "floe.dev/covers";
+const HELM_TEST_RULE = "helm-test";
+const NOT_RUN_STATICALLY = "a helm test pod runs only in a cluster (floe-helm test), not in the static gate";
+function annotations(doc) {
+    const meta = doc.metadata;
+    const a = meta?.annotations;
+    return a && typeof a === "object" ? a : {};
+}
+/** Pods that are helm test hooks (`helm.sh/hook: test`, or the older `test-success`), with their covers. */
+function testPods(objects) {
+    return objects
+        .filter((o) => o.kind === "Pod")
+        .flatMap((o) => {
+        const a = annotations(o.doc);
+        const hooks = String(a["helm.sh/hook"] ?? "")
+            .split(",")
+            .map((h) => h.trim());
+        if (!hooks.some((h) => h === "test" || h === "test-success"))
+            return [];
+        const covers = String(a[COVERS_ANNOTATION] ?? "")
+            .split(/[\s,]+/)
+            .filter(Boolean);
+        return [{ name: o.name, covers }];
+    });
+}
+/** The gate's status for each annotated test pod of a rendered cell: skipped, with why. */
+function gateTestPodStatuses(cell) {
+    return testPods(cell.objects)
+        .filter((p) => p.covers.length)
+        .map((p) => ({
+        id: `${HELM_TEST_RULE} ${p.name} ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
+        rule: HELM_TEST_RULE,
+        state: "skip",
+        reason: NOT_RUN_STATICALLY,
+        covers: p.covers,
+    }));
+}
+
+
+/***/ }),
+
+/***/ 5482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HG: () => (/* binding */ installTools),
+/* harmony export */   Wh: () => (/* binding */ assetFor),
+/* harmony export */   vQ: () => (/* binding */ tarExtractArgv)
+/* harmony export */ });
+const installTools = ["helm", "kind", "kubectl", "kubesec"];
+const layouts = {
+    helm: {
+        name: (v, p) => `helm-${v}-${p.os}-${p.arch}.tar.gz`,
+        official: (_v, _p, name) => `https://get.helm.sh/${name}`,
+        checksumName: (name) => `${name}.sha256sum`,
+        member: (p) => `${p.os}-${p.arch}/helm`,
+    },
+    kind: {
+        name: (_v, p) => `kind-${p.os}-${p.arch}`,
+        official: (v, _p, name) => `https://github.com/kubernetes-sigs/kind/releases/download/${v}/${name}`,
+        checksumName: (name) => `${name}.sha256sum`,
+        member: () => undefined,
+    },
+    kubectl: {
+        name: () => "kubectl",
+        official: (v, p, name) => `https://dl.k8s.io/release/${v}/bin/${p.os}/${p.arch}/${name}`,
+        checksumName: (name) => `${name}.sha256`,
+        member: () => undefined,
+    },
+    kubesec: {
+        name: (_v, p) => `kubesec_${p.os}_${p.arch}.tar.gz`,
+        official: (v, _p, name) => `https://github.com/controlplaneio/kubesec/releases/download/${v}/${name}`,
+        checksumName: () => "kubesec_checksums.txt",
+        member: () => "kubesec",
+    },
+};
+/** The asset of `tool` at `version` (with `v`) for `platform`, from the official site or from `mirror`. */
+function assetFor(tool, version, platform, mirror) {
+    const l = layouts[tool];
+    const name = l.name(version, platform);
+    const checksumName = l.checksumName(name);
+    let url;
+    let checksumUrl;
+    if (mirror) {
+        const dir = `${mirror.replace(/\/+$/, "")}/${tool}/${version}/${platform.os}-${platform.arch}`;
+        url = `${dir}/${name}`;
+        checksumUrl = `${dir}/${checksumName}`;
+    }
+    else {
+        url = l.official(version, platform, name);
+        // Every project publishes its checksum file in the same folder as the asset.
+        checksumUrl = `${url.slice(0, url.lastIndexOf("/") + 1)}${checksumName}`;
+    }
+    return {
+        tool,
+        version,
+        platform,
+        name,
+        url,
+        checksumName,
+        checksumUrl,
+        member: l.member(platform),
+        binary: tool,
+    };
+}
+/** argv that extracts only the binary from a .tar.gz (nothing else from the archive lands on disk). */
+function tarExtractArgv(archive, destDir, member) {
+    return ["tar", "-xzf", archive, "-C", destDir, member];
+}
+
+
+/***/ }),
+
+/***/ 9245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f4: () => (/* binding */ BUILTIN_TABLE),
+  sO: () => (/* binding */ checksumTable),
+  oJ: () => (/* binding */ lookupChecksum),
+  j7: () => (/* binding */ parseChecksumFile),
+  Q3: () => (/* binding */ sha256File)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/tools/checksums.json
+const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then refuses that pinned","version on that platform (a user\'s --checksums file can supply it). Refresh with `scripts/refresh-checksums.sh`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from.","Format: schemas/checksums.schema.json."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.2.4":{"source":"get.helm.sh/helm-v4.2.4-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v4.2.4 (linux-amd64 also matches several public scripts that pin it). v4.2.4 is pinned rather than the newer v4.3.1 because no published checksum of v4.3.1 could be confirmed offline: a pinned default must be verifiable from this table alone.","sha256":{"darwin-amd64":"6c163d687ca03c3b5c01928e53bbbcf9518278f47ce7a2f249a5a08e8bdaa2bc","darwin-arm64":"d747eb4e28bd2727173d15b759fa0a17822291ec09db7ced3d55af290a3661a2","linux-amd64":"c306b46f719b0a4da32d0f78ee21bf90ce8d602f15b22ab753f0674d1670a7f3","linux-arm64":"564de2191b881e9f71b5606b25345821ea1682f06ab90499d3ab22b530176da1"}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
+// EXTERNAL MODULE: ./src/tools/platform.ts
+var tools_platform = __nccwpck_require__(9836);
+;// CONCATENATED MODULE: ./src/tools/checksums.ts
+// The committed checksum table (checksums.json) and the parsing of published checksum files.
+
+
+
+
+const checksumTable = checksums_namespaceObject;
+const BUILTIN_TABLE = "floe-helm's checksum table";
+function lookupChecksum(t, tool, version, platform) {
+    const entry = t[tool]?.[version];
+    if (!entry)
+        return { state: "unpinned" };
+    const key = (0,tools_platform/* platformKey */.Ng)(platform);
+    const sha256 = entry.sha256[key];
+    if (!sha256)
+        return { state: "platform-missing", source: entry.source };
+    return { state: "pinned", sha256, from: entry.from?.[key] ?? BUILTIN_TABLE };
+}
+/** Finds the hash for `assetName` in a checksum file: `<hash>  <name>` lines (sha256sum, goreleaser) or a
+ * file holding only the bare hash (dl.k8s.io's `.sha256`). Undefined when the file names no such asset. */
+function parseChecksumFile(text, assetName) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (const line of lines) {
+        const m = /^([0-9a-fA-F]{64})(?:\s+\*?(\S+))?$/.exec(line);
+        if (!m)
+            continue;
+        const [, hash, name] = m;
+        if (name === undefined ? lines.length === 1 : name.split("/").pop() === assetName)
+            return hash.toLowerCase();
+    }
+    return undefined;
+}
+function sha256File(file) {
+    return new Promise((resolve, reject) => {
+        const h = (0,external_node_crypto_.createHash)("sha256");
+        (0,external_node_fs_.createReadStream)(file)
+            .on("error", reject)
+            .on("data", (c) => h.update(c))
+            .on("end", () => resolve(h.digest("hex")));
+    });
+}
+
+
+/***/ }),
+
+/***/ 7751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   RG: () => (/* binding */ download),
+/* harmony export */   Zl: () => (/* binding */ withQuietToolkit),
+/* harmony export */   qr: () => (/* binding */ withToolCacheEnv)
+/* harmony export */ });
+/* unused harmony exports downloadAttempts, describeDownloadError */
+/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3002);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6675);
+// Downloads through @actions/tool-cache, which retries with back-off (3 attempts, 10-20 s apart) on 5xx,
+// 408, 429 and connection errors (including its 3-minute idle-socket timeout), and fails at once on other
+// 4xx. This wrapper only turns its errors into one line that says what failed and what to do, and keeps
+// the toolkit's chatter off our stdout.
+
+
+/** tool-cache's fixed attempt count (see downloadTool in @actions/tool-cache). */
+const downloadAttempts = 3;
+async function download(url, dest, what, quiet) {
+    try {
+        await withQuietToolkit(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .downloadTool */ .bq(url, dest));
+    }
+    catch (e) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(describeDownloadError(e, url, what));
+    }
+}
+function describeDownloadError(e, url, what) {
+    if (e instanceof _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .HTTPError */ .Hl) {
+        const code = e.httpStatusCode ?? 0;
+        if (code === 404) {
+            return `${what} not found (HTTP 404) at ${url}: check the version exists for this platform (and, with a mirror, that it follows <base>/<tool>/<version>/<os>-<arch>/<asset>)`;
+        }
+        if (code >= 500 || code === 408 || code === 429) {
+            return `${what}: the server kept failing (HTTP ${code}) for ${url} after ${downloadAttempts} attempts; retry later or use a mirror`;
+        }
+        return `${what}: HTTP ${code} for ${url}`;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    if (/aborted|premature close|ECONNRESET|socket hang up/i.test(msg)) {
+        return `${what}: the download of ${url} was cut off before the end (truncated: ${msg}) in all ${downloadAttempts} attempts`;
+    }
+    return `${what}: cannot download ${url}: ${msg} (after ${downloadAttempts} attempts)`;
+}
+/** tool-cache reports through @actions/core, which writes `::debug::` workflow commands to stdout. In
+ * Actions that is right; in a terminal it would break "one line per tool", so there it goes to stderr
+ * and the debug lines are dropped. */
+async function withQuietToolkit(quiet, fn) {
+    if (!quiet)
+        return fn();
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk, ...rest) => {
+        const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+        const kept = text
+            .split(/(?<=\n)/)
+            .filter((l) => !l.startsWith("::debug::"))
+            .join("");
+        if (kept)
+            process.stderr.write(kept);
+        const cb = rest.find((r) => typeof r === "function");
+        cb?.();
+        return true;
+    });
+    try {
+        return await fn();
+    }
+    finally {
+        process.stdout.write = write;
+    }
+}
+/** tool-cache reads its folders from the environment; set them only for the duration of one call. */
+async function withToolCacheEnv(toolCache, tempDir, fn) {
+    const saved = { cache: process.env.RUNNER_TOOL_CACHE, temp: process.env.RUNNER_TEMP };
+    process.env.RUNNER_TOOL_CACHE = toolCache;
+    process.env.RUNNER_TEMP = tempDir;
+    try {
+        return await fn();
+    }
+    finally {
+        restore("RUNNER_TOOL_CACHE", saved.cache);
+        restore("RUNNER_TEMP", saved.temp);
+    }
+}
+function restore(name, value) {
+    if (value === undefined)
+        delete process.env[name];
+    else
+        process.env[name] = value;
+}
+
+
+/***/ }),
+
+/***/ 4884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ installTool),
+/* harmony export */   parseMirror: () => (/* binding */ parseMirror)
+/* harmony export */ });
+/* unused harmony export installedName */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3002);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6675);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7507);
+/* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5482);
+/* harmony import */ var _checksums_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9245);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7751);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9836);
+// The installer: cache first (no network on a hit), else download, verify sha256 BEFORE anything is
+// extracted, executed or cached, and only then put the binary into the tool cache. A pinned version is
+// verified against the committed table (plus the user's checksums file) and never against anything from the
+// download source: a pinned version whose platform has no confirmed value is refused. A version not in the
+// table is verified against the checksum file published beside it, with a warning.
+
+
+
+
+
+
+
+
+
+
+
+
+const receiptName = ".floe-helm-install.json";
+function installedName(tool, version) {
+    return tool === "helm" ? `helm${version.replace(/^v/, "").split(".")[0]}` : tool;
+}
+const cacheName = (tool) => `floe-${tool}`;
+/** Validates a mirror URL: http(s) only, since tool-cache speaks nothing else and file:// would bypass it. */
+function parseMirror(value, source) {
+    if (value === undefined || value.trim() === "")
+        return undefined;
+    let u;
+    try {
+        u = new URL(value.trim());
+    }
+    catch {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
+    }
+    if (u.protocol !== "http:" && u.protocol !== "https:") {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`);
+    }
+    return u.toString().replace(/\/+$/, "");
+}
+async function installTool(req, opts) {
+    const platform = opts.platform ?? (0,_platform_js__WEBPACK_IMPORTED_MODULE_11__/* .detectPlatform */ .li)();
+    const asset = (0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .assetFor */ .Wh)(req.tool, req.version, platform, opts.mirror);
+    const arch = (0,_platform_js__WEBPACK_IMPORTED_MODULE_11__/* .platformKey */ .Ng)(platform);
+    const name = installedName(req.tool, req.version);
+    const quiet = opts.quiet ?? true;
+    const inCache = (fn) => (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withToolCacheEnv */ .qr)(opts.toolCache, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), () => (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withQuietToolkit */ .Zl)(quiet, fn));
+    const hit = await inCache(async () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .find */ .I6(cacheName(req.tool), req.version, arch));
+    if (hit) {
+        const cached = await checkCached(hit, asset);
+        if (cached)
+            return {
+                name,
+                tool: req.tool,
+                version: req.version,
+                path: cached.path,
+                dir: hit,
+                fromCache: true,
+                verifiedBy: cached.receipt.verifiedBy,
+            };
+        opts.warn?.(`${name} ${req.version}: the cached copy in ${hit} does not match its install record; reinstalling`, "tools/cache-mismatch");
+    }
+    // Decide what the download will be verified against before touching the network or the cache.
+    const official = (0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .assetFor */ .Wh)(req.tool, req.version, platform);
+    const lookup = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .lookupChecksum */ .oJ)(opts.table ?? _checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .checksumTable */ .sO, req.tool, req.version, platform);
+    if (lookup.state === "platform-missing") {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
+            "A pinned version is never verified against its download source, so nothing was installed. " +
+            `Add the official value from ${official.checksumUrl} to a checksums file (--checksums FILE, format: schemas/checksums.schema.json), ` +
+            `or choose an unpinned version with --${req.tool}-version (verified against its published checksum file, with a warning).`);
+    }
+    await ensureWritable(opts.toolCache);
+    const staging = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), "floe-helm-install-"));
+    try {
+        let expected;
+        let verifiedBy = "table";
+        let expectedFrom;
+        if (lookup.state === "pinned") {
+            expected = lookup.sha256;
+            expectedFrom = lookup.from;
+        }
+        else {
+            verifiedBy = "checksum-file";
+            expectedFrom = asset.checksumUrl;
+            opts.warn?.(`${name} ${req.version} (${arch}) is not in floe-helm's checksum table: verifying against ${asset.checksumUrl}, so trust rests on that source`, "tools/unverified-checksum");
+            const sumsFile = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, `sums-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
+            opts.progress?.(`${name} ${req.version}: downloading ${asset.checksumUrl}`);
+            await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .download */ .RG)(asset.checksumUrl, sumsFile, `${name} ${req.version} checksum file`, quiet);
+            expected = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .parseChecksumFile */ .j7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(sumsFile, "utf8"), asset.name);
+            if (!expected) {
+                throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
+            }
+        }
+        const downloaded = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, `asset-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
+        opts.progress?.(`${name} ${req.version}: downloading ${asset.url}`);
+        await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .download */ .RG)(asset.url, downloaded, `${name} ${req.version}`, quiet);
+        const actual = await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(downloaded);
+        if (actual !== expected) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`);
+        }
+        // Only verified bytes reach tar or the cache.
+        const bin = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, "bin");
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(bin);
+        const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(bin, asset.binary);
+        if (asset.member) {
+            const out = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, "x");
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(out);
+            const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .runTool */ .q)((0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .tarExtractArgv */ .vQ)(downloaded, out, asset.member), { timeoutMs: 120_000 });
+            const extracted = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(out, asset.member);
+            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(extracted).catch(() => undefined);
+            if (r.code !== 0 || !st?.isFile()) {
+                const why = r.code !== 0 ? (r.stderr.trim().split("\n").pop() ?? `tar exit ${r.code}`) : "not a regular file";
+                throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`);
+            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(extracted, target);
+        }
+        else {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(downloaded, target);
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(target, 0o755);
+        const receipt = {
+            asset: asset.url,
+            assetSha256: actual,
+            binarySha256: await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(target),
+            verifiedBy,
+        };
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(bin, receiptName), `${JSON.stringify(receipt, null, 2)}\n`);
+        const dir = await cacheAtomically(opts.toolCache, req.tool, req.version, arch, bin, quiet);
+        return {
+            name,
+            tool: req.tool,
+            version: req.version,
+            path: node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, asset.binary),
+            dir,
+            fromCache: false,
+            verifiedBy,
+        };
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { recursive: true, force: true });
+    }
+}
+/** tc.cacheDir copies then writes `<dir>.complete`; if the copy fails, remove the partial folder so no
+ * half-installed tool stays behind (tc.find already ignores folders without the marker). */
+async function cacheAtomically(toolCache, tool, version, arch, source, quiet) {
+    const dest = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(toolCache, cacheName(tool), version.replace(/^v/, ""), arch);
+    try {
+        return await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withToolCacheEnv */ .qr)(toolCache, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), () => (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withQuietToolkit */ .Zl)(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e8(source, cacheName(tool), version, arch)));
+    }
+    catch (e) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dest, { recursive: true, force: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(`${dest}.complete`, { force: true });
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+}
+async function checkCached(dir, asset) {
+    try {
+        const receipt = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, receiptName), "utf8"));
+        const p = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, asset.binary);
+        return (await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(p)) === receipt.binarySha256 ? { path: p, receipt } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function ensureWritable(dir) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.access)(dir, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+    }
+    catch (e) {
+        const why = e.code ?? (e instanceof Error ? e.message : String(e));
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 8065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  c9: () => (/* binding */ checkLocalTool),
+  bu: () => (/* binding */ localTools),
+  BG: () => (/* binding */ requireLocalTool)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+;// CONCATENATED MODULE: ./src/tools/argv.ts
+// Pure argv builders for asking each tool its version. Tests assert these tables without running anything.
+const versionArgv = {
+    helm: (bin) => [bin, "version", "--short"],
+    kubesec: (bin) => [bin, "version"],
+    kind: (bin) => [bin, "version"],
+    kubectl: (bin) => [bin, "version", "--client", "-o", "json"],
+};
+/** Extracts `vX.Y.Z` from a tool's version output; undefined when none is printed. */
+function parseVersion(output) {
+    return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
+}
+
+// EXTERNAL MODULE: ./src/tools/pins.ts
+var pins = __nccwpck_require__(9888);
+;// CONCATENATED MODULE: ./src/tools/local.ts
+// Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
+// them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
+
+
+
+
+
+
+function localTools(toolsDir, helmMajors) {
+    const out = helmMajors.map((m) => ({
+        name: `helm${m}`,
+        path: external_node_path_default().join(toolsDir, `helm${m}`),
+        expected: pins/* pins */.h.helm[m],
+    }));
+    out.push({ name: "kubesec", path: external_node_path_default().join(toolsDir, "kubesec"), expected: pins/* pins */.h.kubesec });
+    return out;
+}
+async function checkLocalTool(tool) {
+    try {
+        await (0,promises_.access)(tool.path, promises_.constants.X_OK);
+    }
+    catch {
+        return { ...tool, found: undefined, ok: false, problem: `not found or not executable: ${tool.path}` };
+    }
+    const kind = tool.name.startsWith("helm") ? "helm" : tool.name;
+    const r = await (0,runner/* runTool */.q)(versionArgv[kind](tool.path), { timeoutMs: 30_000 });
+    const found = parseVersion(r.stdout + r.stderr);
+    if (r.code !== 0 || !found) {
+        return { ...tool, found, ok: false, problem: `'${tool.name} version' failed (exit ${r.code})` };
+    }
+    return found === tool.expected
+        ? { ...tool, found, ok: true }
+        : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
+}
+/** The path of a tool in the tools folder, or one clear error saying how to get it. */
+async function requireLocalTool(toolsDir, name) {
+    const p = external_node_path_default().join(toolsDir, name);
+    try {
+        await (0,promises_.access)(p, promises_.constants.X_OK);
+    }
+    catch {
+        throw new errors/* InputError */.dz(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
+    }
+    return p;
+}
+
+
+/***/ }),
+
+/***/ 9888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ pins)
+/* harmony export */ });
+/* unused harmony export toolNames */
+/* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7684);
+// Pinned default versions, shared with scripts/tools.sh through versions.json.
+
+const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
+const pins = {
+    helm: { 3: _versions_json__WEBPACK_IMPORTED_MODULE_0__.helm[3], 4: _versions_json__WEBPACK_IMPORTED_MODULE_0__.helm[4] },
+    kubesec: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubesec[2],
+    kind: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind[0],
+    kindNodeImage: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind.nodeImage,
+    kubectl: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubectl[1],
+};
+
+
+/***/ }),
+
+/***/ 9836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bn: () => (/* binding */ platforms),
+/* harmony export */   Ng: () => (/* binding */ platformKey),
+/* harmony export */   li: () => (/* binding */ detectPlatform)
+/* harmony export */ });
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+// The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
+// name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
+
+const platforms = [
+    { os: "linux", arch: "amd64" },
+    { os: "linux", arch: "arm64" },
+    { os: "darwin", arch: "amd64" },
+    { os: "darwin", arch: "arm64" },
+];
+/** `linux-amd64`: the key of the checksum table, the mirror folder and the tool-cache arch. */
+function platformKey(p) {
+    return `${p.os}-${p.arch}`;
+}
+const osOf = { linux: "linux", darwin: "darwin" };
+const archOf = { x64: "amd64", arm64: "arm64" };
+/** Maps Node's process.platform/process.arch onto asset names, or says why this machine is not supported. */
+function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch) {
+    const os = osOf[nodePlatform];
+    const arch = archOf[nodeArch];
+    if (!os || !arch) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
+    }
+    return { os, arch };
+}
+
+
+/***/ }),
+
+/***/ 4852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   refreshChecksums: () => (/* binding */ refreshChecksums)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6675);
+/* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5482);
+/* harmony import */ var _checksums_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9245);
+/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7751);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9836);
+/* harmony import */ var _version_input_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2274);
+// Rebuilds the checksum table from the official checksum files of every pinned version and platform.
+// All or nothing: if any file cannot be fetched or does not name its asset, the table is left untouched.
+
+
+
+
+
+
+
+
+
+async function refreshChecksums(file, opts) {
+    const old = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
+    const table = { $comment: old.$comment };
+    const changed = [];
+    const failures = [];
+    const day = (opts.now ?? new Date()).toISOString().slice(0, 10);
+    const tmp = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), "floe-helm-refresh-"));
+    try {
+        for (const tool of _assets_js__WEBPACK_IMPORTED_MODULE_4__/* .installTools */ .HG) {
+            const versions = {};
+            for (const version of Object.values((0,_version_input_js__WEBPACK_IMPORTED_MODULE_8__/* .pinnedMajors */ .tU)(tool))) {
+                const sha256 = {};
+                for (const p of _platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platforms */ .Bn) {
+                    const a = (0,_assets_js__WEBPACK_IMPORTED_MODULE_4__/* .assetFor */ .Wh)(tool, version, p, opts.mirror);
+                    const dest = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tmp, `${tool}-${version}-${(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)}`);
+                    opts.progress?.(`downloading ${a.checksumUrl}`);
+                    try {
+                        await (0,_download_js__WEBPACK_IMPORTED_MODULE_6__/* .download */ .RG)(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
+                        const sum = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChecksumFile */ .j7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(dest, "utf8"), a.name);
+                        if (!sum)
+                            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${a.checksumUrl} has no sha256 for ${a.name}`);
+                        sha256[(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)] = sum;
+                        const before = previous(old, tool, version, (0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p));
+                        if (before && before !== sum)
+                            changed.push(`${tool} ${version} ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)}: ${before} -> ${sum}`);
+                    }
+                    catch (e) {
+                        failures.push(e instanceof Error ? e.message : String(e));
+                    }
+                }
+                versions[version] = {
+                    source: `${sourceOf(tool, version, opts.mirror)} (fetched ${day} by floe-helm tools refresh-checksums)`,
+                    sha256,
+                };
+            }
+            table[tool] = versions;
+        }
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(tmp, { recursive: true, force: true });
+    }
+    if (failures.length > 0) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(table, null, 2)}\n`);
+    return { changed, table };
+}
+function previous(old, tool, version, key) {
+    const t = old[tool];
+    return t?.[version]?.sha256[key];
+}
+function sourceOf(tool, version, mirror) {
+    const a = (0,_assets_js__WEBPACK_IMPORTED_MODULE_4__/* .assetFor */ .Wh)(tool, version, { os: "linux", arch: "amd64" }, mirror);
+    return a.checksumUrl.replace(/linux([-_])amd64/g, "<os>$1<arch>").replace("/linux/amd64/", "/<os>/<arch>/");
+}
+
+
+/***/ }),
+
+/***/ 5084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  installOptions: () => (/* binding */ installOptions),
+  installPlanned: () => (/* binding */ installPlanned),
+  planInstall: () => (/* binding */ planInstall),
+  resolveTools: () => (/* binding */ resolveTools)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
+var config_inputs = __nccwpck_require__(6678);
+// EXTERNAL MODULE: ./src/tools/checksums.ts + 1 modules
+var checksums = __nccwpck_require__(9245);
+// EXTERNAL MODULE: ./src/tools/install.ts
+var install = __nccwpck_require__(4884);
+// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
+var local = __nccwpck_require__(8065);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./schemas/checksums.schema.json
+const checksums_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/floe/helm-action/schemas/checksums.schema.json","title":"floe-helm checksum table","description":"Trusted sha256 values of tool release assets, per tool, version (with v) and <os>-<arch>. The same format serves floe-helm\'s committed table (src/tools/checksums.json) and a user\'s checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action\'s `checksums` input), which adds versions or platforms to it.","type":"object","additionalProperties":false,"properties":{"$comment":{"type":["string","array"]},"helm":{"$ref":"#/definitions/versions"},"kind":{"$ref":"#/definitions/versions"},"kubectl":{"$ref":"#/definitions/versions"},"kubesec":{"$ref":"#/definitions/versions"}},"definitions":{"versions":{"type":"object","propertyNames":{"pattern":"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["source","sha256"],"properties":{"source":{"type":"string","minLength":1,"description":"Where the values came from (an official checksum file, a release note, ...)."},"sha256":{"type":"object","minProperties":1,"propertyNames":{"enum":["linux-amd64","linux-arm64","darwin-amd64","darwin-arm64"]},"additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}}}}}');
+// EXTERNAL MODULE: ./src/config/document.ts
+var config_document = __nccwpck_require__(9329);
+// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
+var ajv = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/tools/user-checksums.ts
+// A user's checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action's `checksums` input): the same
+// format as floe-helm's table (schemas/checksums.schema.json), YAML or JSON. It adds versions or platforms
+// the committed table lacks, so an enterprise can pin its own tool versions, or fill a platform whose
+// official value floe-helm could not confirm, without ever trusting the download source. It never
+// overrides a committed value: a different value for the same asset is an error, since one of them is wrong.
+
+
+
+
+
+
+
+
+const validate = (0,ajv/* createAjv */.gr)().compile(checksums_schema_namespaceObject);
+/** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
+async function withUserChecksums(base, file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file) || file;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors/* InputError */.dz(code === "ENOENT"
+            ? `checksums file not found: ${rel}`
+            : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
+    }
+    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
+    (0,config_document/* assertValidDocument */.W)(validate, y, "the checksums file", "schemas/checksums.schema.json");
+    const user = (y.value ?? {});
+    const merged = structuredClone(base);
+    for (const tool of Object.keys(user).filter((k) => k !== "$comment")) {
+        for (const [version, entry] of Object.entries(user[tool] ?? {})) {
+            const have = merged[tool]?.[version] ?? { source: entry.source, sha256: {} };
+            const out = { ...have, sha256: { ...have.sha256 }, from: { ...have.from } };
+            for (const [key, sha] of Object.entries(entry.sha256)) {
+                const pinned = out.sha256[key];
+                if (pinned !== undefined && pinned !== sha) {
+                    const origin = have.from?.[key] ?? `${checksums/* BUILTIN_TABLE */.f4} (${have.source})`;
+                    throw new errors/* InputError */.dz(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
+                }
+                if (pinned === undefined) {
+                    out.sha256[key] = sha;
+                    out.from[key] = `${rel} (${entry.source})`;
+                }
+            }
+            merged[tool] = { ...merged[tool], [version]: out };
+        }
+    }
+    return merged;
+}
+
+// EXTERNAL MODULE: ./src/tools/version-input.ts
+var version_input = __nccwpck_require__(2274);
+;// CONCATENATED MODULE: ./src/tools/resolve.ts
+// How every phase finds its tools, so a local run and a CI run resolve them the same way: an explicit
+// --tools-dir first (binaries named helm3, helm4, kind, kubectl, kubesec), else the installer (tool cache
+// first, download + verify only when missing).
+
+
+
+
+
+
+
+
+const label = (flag, env) => `--${flag} (${env})`;
+/** The exact versions to install for `tools` from the Inputs: version inputs, else the pinned defaults
+ * (helm: one per major in --helm). Throws one InputError for the first bad input. */
+function planInstall(inputs, tools) {
+    const out = [];
+    const v = inputs.toolVersions;
+    for (const tool of tools) {
+        if (tool === "helm") {
+            const src = label("helm-version", config_inputs/* envNames */.MP.helmVersion);
+            for (const h of (0,version_input/* resolveHelmVersions */.GN)(v.helm ?? inputs.helmMajors.join(","), src)) {
+                out.push({ tool, version: h.version });
+            }
+        }
+        else {
+            const defaults = { kind: "0", kubectl: "1", kubesec: "2" };
+            const src = label(`${tool}-version`, config_inputs/* envNames */.MP[`${tool}Version`]);
+            out.push({ tool, version: (0,version_input/* resolveVersion */.x)(tool, v[tool] ?? defaults[tool], src) });
+        }
+    }
+    return out;
+}
+async function installOptions(inputs, cwd, hooks = {}) {
+    const mirror = (0,install.parseMirror)(inputs.mirror, label("mirror", config_inputs/* envNames */.MP.mirror));
+    return {
+        toolCache: inputs.toolCache,
+        mirror,
+        quiet: !inputs.githubActions,
+        ...(inputs.checksums ? { table: await withUserChecksums(checksums/* checksumTable */.sO, inputs.checksums, cwd) } : {}),
+        ...hooks,
+    };
+}
+/** Installs (or finds in the cache) every planned tool, in order. */
+async function installPlanned(plan, opts) {
+    const done = [];
+    for (const req of plan)
+        done.push(await (0,install/* installTool */.G)(req, opts));
+    return done;
+}
+/**
+ * The resolver the gate and cluster phases call: absolute paths of the tools they need.
+ * With --tools-dir (FLOE_HELM_TOOLS_DIR) the binaries come from that folder and nothing is downloaded;
+ * otherwise from the installer, at the versions of the version inputs or the pinned defaults. A second
+ * call with the same versions is served from the tool cache without any network request.
+ */
+async function resolveTools(inputs, need, hooks = {}) {
+    const out = {};
+    if (inputs.toolsDir) {
+        for (const n of need)
+            out[n] = await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, n);
+        return out;
+    }
+    const plan = [];
+    for (const n of need) {
+        if (n === "helm3" || n === "helm4") {
+            const major = n === "helm3" ? "3" : "4";
+            const listed = inputs.toolVersions.helm
+                ? (0,version_input/* resolveHelmVersions */.GN)(inputs.toolVersions.helm, label("helm-version", config_inputs/* envNames */.MP.helmVersion))
+                : [];
+            const version = listed.find((h) => String(h.major) === major)?.version ?? (0,version_input/* resolveVersion */.x)("helm", major, n);
+            plan.push({ tool: "helm", version });
+        }
+        else {
+            plan.push(...planInstall(inputs, [n]));
+        }
+    }
+    const installed = await installPlanned(plan, await installOptions(inputs, process.cwd(), hooks));
+    need.forEach((n, i) => {
+        const t = installed[i];
+        if (!t)
+            throw new errors/* InputError */.dz(`internal: ${n} was not installed`);
+        out[n] = external_node_path_default().resolve(t.path);
+    });
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 2274:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GN: () => (/* binding */ resolveHelmVersions),
+/* harmony export */   tU: () => (/* binding */ pinnedMajors),
+/* harmony export */   x: () => (/* binding */ resolveVersion)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6675);
+/* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7684);
+// Version inputs: an exact version (`3.17.2` or `v3.17.2`) or a major (`3`), which resolves to the pinned
+// default of that major without any network look-up. `latest` and ranges are refused: they change under
+// users (Helm 4 broke pipelines through `latest`), and a gate must run the same tools on every re-run.
+
+
+
+/** Pinned default per major, from versions.json (shared with scripts/tools.sh). */
+function pinnedMajors(tool) {
+    const entry = _versions_json__WEBPACK_IMPORTED_MODULE_2__[tool];
+    return Object.fromEntries(Object.entries(entry).filter(([k]) => /^\d+$/.test(k)));
+}
+function examples(tool) {
+    const pins = Object.entries(pinnedMajors(tool));
+    const [major, exact] = pins[pins.length - 1] ?? ["1", "v1.0.0"];
+    return `an exact version such as ${exact} or ${exact.slice(1)}, or a major such as ${major} (pinned: ${pins
+        .map(([m, v]) => `${m} -> ${v}`)
+        .join(", ")})`;
+}
+/** Resolves one version input to `vX.Y.Z`; `source` names where it came from (flag or env) for the error. */
+function resolveVersion(tool, input, source) {
+    const raw = input.trim();
+    const want = `write ${examples(tool)}`;
+    if (raw === "")
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: empty version: ${want}`);
+    if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
+    }
+    if (/^v?\d+$/.test(raw)) {
+        const major = raw.replace(/^v/, "");
+        const pinned = pinnedMajors(tool)[major];
+        if (!pinned)
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
+        return pinned;
+    }
+    const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(raw.replace(/^v/, ""));
+    if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
+        return `v${exact}`;
+    if (semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(raw)) {
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
+    }
+    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: malformed version '${raw}'; ${want}`);
+}
+/** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
+function resolveHelmVersions(input, source) {
+    const out = [];
+    for (const part of input.split(",")) {
+        const version = resolveVersion("helm", part, source);
+        const major = semver__WEBPACK_IMPORTED_MODULE_0___default().major(version);
+        if (major !== 3 && major !== 4) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
+        }
+        if (out.some((h) => h.major === major)) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
+        }
+        out.push({ major, version });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 7342:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  helmShowChartArgv: () => (/* binding */ helmShowChartArgv),
+  runUpgradeCheck: () => (/* binding */ runUpgradeCheck),
+  upgradeCheckRules: () => (/* binding */ upgradeCheckRules)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cli/errors.ts
+var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
+var gate_config = __nccwpck_require__(8823);
+// EXTERNAL MODULE: ./src/gate/plan.ts
+var gate_plan = __nccwpck_require__(6132);
+// EXTERNAL MODULE: ./src/gate/run.ts + 14 modules
+var run = __nccwpck_require__(7055);
+// EXTERNAL MODULE: ./src/helm/argv.ts
+var argv = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/helm/deps.ts
+var deps = __nccwpck_require__(9264);
+// EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
+var manifest = __nccwpck_require__(3763);
+// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
+var resolve = __nccwpck_require__(5084);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/upgrade/git.ts
+// The base revision, read from git without touching the user's checkout: the ref is resolved to a commit,
+// the files the comparison needs (chart folders, scenario values files, file:// dependencies) are listed
+// at that commit and exported with `git archive` into a temporary folder under the work dir. Nothing is
+// checked out, no index or worktree metadata is written. argv builders are pure (tests/upgrade/git.test.ts).
+
+
+
+
+
+
+const GIT = "git";
+const gitArgv = {
+    toplevel: () => [GIT, "rev-parse", "--show-toplevel"],
+    /** `^{commit}` peels a tag to its commit; --verify --quiet: one line or nothing. */
+    resolve: (ref) => [GIT, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`],
+    mergeBase: (a, b) => [GIT, "merge-base", a, b],
+    isShallow: () => [GIT, "rev-parse", "--is-shallow-repository"],
+    /** Every file under `paths` at `commit` (NUL-separated), to know which of them exist there. */
+    listFiles: (commit, paths) => [
+        GIT,
+        "ls-tree",
+        "-r",
+        "-z",
+        "--name-only",
+        commit,
+        "--",
+        ...paths,
+    ],
+    archive: (commit, tarFile, paths) => [
+        GIT,
+        "archive",
+        "--format=tar",
+        `--output=${tarFile}`,
+        commit,
+        "--",
+        ...paths,
+    ],
+};
+/** A ref that git would read as an option is refused rather than passed on. */
+function checkRef(ref, source) {
+    if (ref === "" || ref.startsWith("-") || /[\s\0]/.test(ref)) {
+        throw new errors/* InputError */.dz(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
+    }
+    return ref;
+}
+const firstLine = (s) => s.trim().split("\n")[0] ?? "";
+/** The repository's top folder; a usage error when `cwd` is not inside a git work tree. */
+async function gitToplevel(cwd) {
+    const r = await (0,runner/* runTool */.q)(gitArgv.toplevel(), { cwd });
+    if (r.code !== 0) {
+        throw new errors/* InputError */.dz(`--base needs a git repository, and ${cwd} is not inside one (git: ${firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
+    }
+    return r.stdout.trim();
+}
+async function shallowHint(top) {
+    const r = await (0,runner/* runTool */.q)(gitArgv.isShallow(), { cwd: top });
+    return r.stdout.trim() === "true" ? " (this clone is shallow)" : "";
+}
+/** The commit a ref names, or one error naming the ref and how to get it. */
+async function resolveCommit(top, ref, source) {
+    checkRef(ref, source);
+    const r = await (0,runner/* runTool */.q)(gitArgv.resolve(ref), { cwd: top });
+    if (r.code === 0 && r.stdout.trim())
+        return r.stdout.trim();
+    throw new errors/* InputError */.dz(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
+        ? "fetch more history (git fetch --unshallow)"
+        : `fetch it (git fetch origin ${ref.replace(/^origin\//, "")})`}, or in GitHub Actions check out with actions/checkout fetch-depth: 0`);
+}
+/** --base as given, else the merge base of HEAD with origin/$GITHUB_BASE_REF (a pull request in Actions),
+ * else a usage error saying what to pass. */
+async function resolveBase(top, base, githubBaseRef) {
+    if (base) {
+        const commit = await resolveCommit(top, base, "--base (FLOE_HELM_UPGRADE_BASE)");
+        return { commit, label: commit.startsWith(base) ? commit.slice(0, 7) : `${base} ${commit.slice(0, 7)}` };
+    }
+    if (githubBaseRef) {
+        const target = `origin/${githubBaseRef}`;
+        const tip = await resolveCommit(top, target, "GITHUB_BASE_REF");
+        const r = await (0,runner/* runTool */.q)(gitArgv.mergeBase("HEAD", tip), { cwd: top });
+        if (r.code !== 0 || !r.stdout.trim()) {
+            throw new errors/* InputError */.dz(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
+        }
+        const commit = r.stdout.trim();
+        return { commit, label: `merge base with ${target} ${commit.slice(0, 7)}` };
+    }
+    throw new errors/* InputError */.dz("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
+}
+const posix = (p) => p.split((external_node_path_default()).sep).join("/");
+/** `paths` (relative to `top`) that exist at `commit`: a file itself, or a folder holding files. */
+function presentPaths(listed, paths) {
+    return paths.filter((p) => listed.some((f) => f === p || f.startsWith(`${p}/`)));
+}
+/** Relative `file://` dependency folders of the chart at `chartAbs`, relative to `top`. */
+function localDependencies(chartAbs, top) {
+    const file = external_node_path_default().join(chartAbs, "Chart.yaml");
+    if (!(0,external_node_fs_.existsSync)(file))
+        return [];
+    const v = (0,yaml/* parseYamlText */.cd)((0,external_node_fs_.readFileSync)(file, "utf8"), "Chart.yaml").value;
+    const deps = Array.isArray(v?.dependencies) ? v.dependencies : [];
+    return deps
+        .map((d) => d?.repository)
+        .filter((r) => typeof r === "string" && r.startsWith("file://"))
+        .map((r) => r.slice("file://".length))
+        .filter((r) => !external_node_path_default().isAbsolute(r))
+        .map((r) => posix(external_node_path_default().relative(top, external_node_path_default().resolve(chartAbs, r))))
+        .filter((r) => r !== "" && !r.startsWith(".."));
+}
+/**
+ * Exports `paths` (relative to `top`) as they are at `commit` into `dest`, plus the file:// dependencies
+ * of the charts among them. Returns the paths that exist at the commit (the others are new in the change).
+ */
+async function exportAtCommit(top, commit, paths, dest) {
+    await (0,promises_.mkdir)(dest, { recursive: true });
+    const present = new Set();
+    let todo = [...new Set(paths)];
+    // Dependencies may name further folders: a few rounds at most (a chain of local charts).
+    for (let round = 0; round < 5 && todo.length; round++) {
+        const ls = await (0,runner/* runTool */.q)(gitArgv.listFiles(commit, todo), { cwd: top });
+        if (ls.code !== 0)
+            throw new errors/* InputError */.dz(`git ls-tree ${commit.slice(0, 7)} failed: ${firstLine(ls.stderr)}`);
+        const found = presentPaths(ls.stdout.split("\0").filter(Boolean), todo);
+        if (!found.length)
+            break;
+        const tarFile = external_node_path_default().join(dest, `.base-${round}.tar`);
+        const ar = await (0,runner/* runTool */.q)(gitArgv.archive(commit, tarFile, found), { cwd: top });
+        if (ar.code !== 0)
+            throw new errors/* InputError */.dz(`git archive ${commit.slice(0, 7)} failed: ${firstLine(ar.stderr)}`);
+        const tar = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4565));
+        await tar.x({ file: tarFile, cwd: dest });
+        await (0,promises_.rm)(tarFile, { force: true });
+        for (const p of found)
+            present.add(p);
+        const covered = (p) => [...present].some((q) => p === q || p.startsWith(`${q}/`));
+        todo = found
+            .flatMap((p) => localDependencies(external_node_path_default().join(dest, p), dest))
+            .filter((p) => !covered(p) && !todo.includes(p));
+    }
+    return present;
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./src/upgrade/immutable.ts
+// Static upgrade safety: compare the objects a release has now with the objects an upgrade would apply and
+// predict the changes the API server refuses as "field is immutable" — before any cluster exists. The rules
+// are the fields users hit in practice (ANCHORS: selectors, StatefulSet claim templates and service name,
+// Job templates, RoleBinding roleRef); each prediction names the field path the API server's error will
+// name, and the first place inside it that differs (where the template line is looked up).
+
+/** Fields that cannot change once an object exists, per kind. */
+const immutableFields = {
+    Deployment: ["spec.selector"],
+    ReplicaSet: ["spec.selector"],
+    DaemonSet: ["spec.selector"],
+    StatefulSet: ["spec.selector", "spec.serviceName", "spec.volumeClaimTemplates", "spec.podManagementPolicy"],
+    Job: ["spec.selector", "spec.template", "spec.completionMode"],
+    PersistentVolumeClaim: [
+        "spec.storageClassName",
+        "spec.accessModes",
+        "spec.volumeName",
+        "spec.selector",
+        "spec.volumeMode",
+        "spec.dataSource",
+        "spec.dataSourceRef",
+    ],
+    Service: ["spec.clusterIP"],
+    RoleBinding: ["roleRef"],
+    ClusterRoleBinding: ["roleRef"],
+    StorageClass: ["provisioner", "parameters", "reclaimPolicy", "volumeBindingMode"],
+};
+/** What an unset field means, where the API server fills in a fixed default: unset and the default are
+ * the same, unset and anything else is a change (adding claim templates to a StatefulSet is refused too).
+ * Fields without an entry may be generated (a Job's selector, a Service's clusterIP): unset is no change. */
+const absentMeans = {
+    "StatefulSet spec.serviceName": "",
+    "StatefulSet spec.volumeClaimTemplates": [],
+    "StatefulSet spec.podManagementPolicy": "OrderedReady",
+    "PersistentVolumeClaim spec.volumeMode": "Filesystem",
+    "StorageClass reclaimPolicy": "Delete",
+    "StorageClass volumeBindingMode": "Immediate",
+    "StorageClass parameters": {},
+};
+/** A ConfigMap or Secret created with `immutable: true` keeps its data for life. */
+const immutableData = {
+    ConfigMap: ["data", "binaryData", "immutable"],
+    Secret: ["data", "stringData", "immutable"],
+};
+/** Helm deletes and recreates hook objects (helm.sh/hook) on every upgrade instead of patching them, so
+ * their immutable fields never block one. */
+function isHelmHook(o) {
+    const ann = o.doc.metadata?.annotations;
+    return typeof ann?.["helm.sh/hook"] === "string";
+}
+function at(doc, field) {
+    let cur = doc;
+    for (const key of field.split(".")) {
+        if (cur === null || typeof cur !== "object")
+            return undefined;
+        cur = cur[key];
+    }
+    return cur;
+}
+const isPlain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/** The first path (keys in sorted order, list items by index) where `a` and `b` differ. */
+function firstDifference(a, b) {
+    if (isPlain(a) && isPlain(b)) {
+        for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
+            if (!(0,external_node_util_.isDeepStrictEqual)(a[k], b[k]))
+                return [k, ...firstDifference(a[k], b[k])];
+        }
+        return [];
+    }
+    if (Array.isArray(a) && Array.isArray(b)) {
+        for (let i = 0; i < Math.max(a.length, b.length); i++) {
+            if (!(0,external_node_util_.isDeepStrictEqual)(a[i], b[i]))
+                return [i, ...firstDifference(a[i], b[i])];
+        }
+    }
+    return [];
+}
+/** `spec.volumeClaimTemplates[0].metadata.labels.chart`, as kubectl prints paths. */
+function formatPath(p) {
+    return p
+        .map((s, i) => typeof s === "number"
+        ? `[${s}]`
+        : /^[A-Za-z_][\w-]*$/.test(s)
+            ? i === 0
+                ? s
+                : `.${s}`
+            : `[${JSON.stringify(s)}]`)
+        .join("");
+}
+const refused = 'the API server will refuse the upgrade ("field is immutable")';
+/** What to do instead, for the fields charts break most often. */
+const advice = {
+    "spec.selector": `${refused}; keep selectors to labels that never change (name, instance: not the chart version), or rename the object or delete it first`,
+    "spec.volumeClaimTemplates": `${refused}; keep changing labels (the chart version) out of claim templates, or delete the StatefulSet with --cascade=orphan first (its pods and volumes stay)`,
+};
+const show = (v) => (v === undefined ? "(unset)" : JSON.stringify(v));
+/** Kubernetes quantities (`10Gi`, `500M`, `1.5Ti`) in bytes; undefined when it is not one. */
+function quantityBytes(q) {
+    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.exec(String(q ?? "").trim());
+    if (!m)
+        return undefined;
+    const pow = {
+        Ki: 2 ** 10,
+        Mi: 2 ** 20,
+        Gi: 2 ** 30,
+        Ti: 2 ** 40,
+        Pi: 2 ** 50,
+        Ei: 2 ** 60,
+        k: 1e3,
+        M: 1e6,
+        G: 1e9,
+        T: 1e12,
+        P: 1e15,
+        E: 1e18,
+    };
+    return Number(m[1]) * (m[2] ? pow[m[2]] : 1);
+}
+const keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
+function change(next, field, a, b, why = advice[field] ?? `${refused}; rename the object or delete it first`) {
+    const inner = firstDifference(a, b);
+    const path = [...field.split("."), ...inner];
+    const what = show(a).length <= 200 && show(b).length <= 200
+        ? `would change from ${show(a)} to ${show(b)}`
+        : `would change at ${formatPath(path)} from ${show(valueAt(a, inner))} to ${show(valueAt(b, inner))}`;
+    return {
+        object: `${next.kind}/${next.name}`,
+        field,
+        path,
+        before: a,
+        after: b,
+        message: `${next.kind}/${next.name}: ${field} is immutable and ${what}: ${why}`,
+    };
+}
+function valueAt(v, p) {
+    let cur = v;
+    for (const k of p) {
+        if (cur === null || typeof cur !== "object")
+            return undefined;
+        cur = cur[k];
+    }
+    return cur;
+}
+function predictImmutableChanges(before, after) {
+    const old = new Map(before.filter((o) => !isHelmHook(o)).map((o) => [keyOf(o), o]));
+    const out = [];
+    for (const next of after) {
+        const prev = old.get(keyOf(next));
+        if (!prev || isHelmHook(next))
+            continue; // a new object (created, not updated) or a recreated hook
+        for (const field of immutableFields[next.kind] ?? []) {
+            const dflt = absentMeans[`${next.kind} ${field}`];
+            const a = at(prev.doc, field) ?? dflt;
+            const b = at(next.doc, field) ?? dflt;
+            // An unset field (e.g. a Service's clusterIP left to the API server) is not a change.
+            if (a === undefined || b === undefined || (0,external_node_util_.isDeepStrictEqual)(a, b))
+                continue;
+            out.push(change(next, field, a, b));
+        }
+        if (prev.doc.immutable === true) {
+            for (const field of immutableData[next.kind] ?? []) {
+                const a = at(prev.doc, field) ?? (field === "immutable" ? false : {});
+                const b = at(next.doc, field) ?? (field === "immutable" ? false : {});
+                if ((0,external_node_util_.isDeepStrictEqual)(a, b))
+                    continue;
+                out.push(change(next, field, a, b, `the ${next.kind} was created with immutable: true, so the API server will refuse the upgrade; give the changed ${next.kind} a new name (e.g. a content hash suffix)`));
+            }
+        }
+        if (next.kind === "PersistentVolumeClaim") {
+            const field = "spec.resources.requests.storage";
+            const a = at(prev.doc, field);
+            const b = at(next.doc, field);
+            const [qa, qb] = [quantityBytes(a), quantityBytes(b)];
+            if (qa !== undefined && qb !== undefined && qb < qa) {
+                out.push({
+                    ...change(next, field, a, b),
+                    message: `${next.kind}/${next.name}: ${field} would shrink from ${show(a)} to ${show(b)}: the API server refuses ("field can not be less than previous value"); a volume can only grow`,
+                });
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/removals.ts
+// Objects an upgrade deletes or renames in ways that lose data or break clients, although the API server
+// accepts it: helm deletes every object of the old revision the new one no longer renders. A removed
+// PersistentVolumeClaim takes its data with it; a removed (or renamed) StatefulSet leaves its claims
+// behind and its successor starts on new, empty volumes; a renamed Service breaks everything that
+// reaches it by name (ANCHORS §4: test pods and Ingresses pointed at Service names that no longer existed).
+
+
+const upgradeRules = {
+    removedStateful: "upgrade/removed-stateful",
+    renamedService: "upgrade/renamed-service",
+};
+const removals_keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
+function claimTemplates(o) {
+    const t = o.doc.spec?.volumeClaimTemplates;
+    return Array.isArray(t)
+        ? t.map((c) => String(c?.metadata?.name ?? "?"))
+        : [];
+}
+function selectorOf(o) {
+    const s = o.doc.spec?.selector;
+    return s && typeof s === "object" && Object.keys(s).length ? s : undefined;
+}
+const keeps = (o) => o.doc.metadata?.annotations?.["helm.sh/resource-policy"] === "keep";
+function predictRemovals(before, after) {
+    const now = new Set(after.map(removals_keyOf));
+    const then = new Set(before.map(removals_keyOf));
+    const gone = before.filter((o) => !now.has(removals_keyOf(o)) && !isHelmHook(o));
+    const added = after.filter((o) => !then.has(removals_keyOf(o)) && !isHelmHook(o));
+    const out = [];
+    for (const o of gone) {
+        const object = `${o.kind}/${o.name}`;
+        if (o.kind === "PersistentVolumeClaim") {
+            out.push({
+                rule: upgradeRules.removedStateful,
+                object,
+                base: o,
+                message: keeps(o)
+                    ? `${object} is rendered at the base but not by this change: helm.sh/resource-policy: keep leaves it behind on upgrade, unused, with its data`
+                    : `${object} is rendered at the base but not by this change: helm deletes it on upgrade, and the data on its volume with it (annotate it helm.sh/resource-policy: keep, or keep rendering it)`,
+            });
+        }
+        else if (o.kind === "StatefulSet" && claimTemplates(o).length) {
+            const successor = added.find((n) => n.kind === "StatefulSet" &&
+                claimTemplates(n).length > 0 &&
+                (n.namespace ?? "") === (o.namespace ?? "") &&
+                (0,external_node_util_.isDeepStrictEqual)(selectorOf(n), selectorOf(o)));
+            const claims = claimTemplates(o)
+                .map((c) => `${c}-${o.name}-0`)
+                .join(", ");
+            out.push({
+                rule: upgradeRules.removedStateful,
+                object,
+                base: o,
+                ...(successor ? { next: successor } : {}),
+                message: successor
+                    ? `${object} is renamed to StatefulSet/${successor.name} by this change: helm deletes ${object} on upgrade, its PersistentVolumeClaims (${claims}, ...) stay behind with the data, and StatefulSet/${successor.name} starts on new, empty volumes`
+                    : `${object} (with volumeClaimTemplates) is rendered at the base but not by this change: helm deletes it on upgrade and its PersistentVolumeClaims (${claims}, ...) stay behind with the data, which nothing uses any more`,
+            });
+        }
+        else if (o.kind === "Service" && selectorOf(o)) {
+            const successor = added.find((n) => n.kind === "Service" &&
+                (n.namespace ?? "") === (o.namespace ?? "") &&
+                (0,external_node_util_.isDeepStrictEqual)(selectorOf(n), selectorOf(o)));
+            if (!successor)
+                continue;
+            out.push({
+                rule: upgradeRules.renamedService,
+                object,
+                base: o,
+                next: successor,
+                message: `${object} is renamed to Service/${successor.name} by this change (same selector ${JSON.stringify(selectorOf(o))}): everything that reaches '${o.name}' by name (other releases, Ingresses, clients' configuration) loses it on upgrade; keep a Service named '${o.name}' until every client has moved`,
+            });
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/run.ts
+// `floe-helm upgrade-check`: for every chart x scenario x helm major of the gate's plan, render the base
+// revision (a git ref, exported without touching the checkout, or a published chart) and this change with
+// the same release name, namespace and values, and report what an upgrade between them would break:
+// immutable fields the API server refuses, stateful objects deleted or renamed, Services renamed. Static:
+// no cluster. ct's --upgrade needs one and skips when the old revision does not install; here a base that
+// does not render is a warning naming the cell, never silence.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Rule ids of this phase (README rule table). */
+const upgradeCheckRules = {
+    immutableField: "upgrade/immutable-field",
+    removedStateful: upgradeRules.removedStateful,
+    renamedService: upgradeRules.renamedService,
+    newChart: "upgrade/new-chart",
+    baseValues: "upgrade/base-values",
+    notChecked: "upgrade/not-checked",
+};
+/** `helm show chart` of a packaged chart: its Chart.yaml (name and version of a --base-chart .tgz). */
+function helmShowChartArgv(bin, chart) {
+    return [bin, "show", "chart", chart];
+}
+const rel = (cwd, abs) => external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
+async function pool(items, limit, fn) {
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+        while (next < items.length)
+            await fn(items[next++]);
+    }));
+}
+/** Objects without metadata.namespace live in the release namespace: one key for both spellings. */
+const inRelease = (o) => ({ ...o, namespace: o.namespace ?? argv/* NAMESPACE */.CU });
+const firstError = (s) => (s
+    .split("\n")
+    .map((l) => l.trim())
+    .find((l) => l.startsWith("Error:")) ??
+    s.trim().split("\n")[0] ??
+    "") ||
+    "no output";
+async function publishedBase(file, plan, helmBin, cwd) {
+    const shown = rel(cwd, file);
+    if (!(0,external_node_fs_.existsSync)(file))
+        throw new errors/* InputError */.dz(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
+    let name;
+    let version;
+    if ((0,external_node_fs_.statSync)(file).isDirectory()) {
+        ({ name, version } = await (0,gate_plan/* readChartMeta */.Au)(file, cwd));
+    }
+    else if (/\.tgz$/.test(file)) {
+        const r = await (0,runner/* runTool */.q)(helmShowChartArgv(helmBin, file), { cwd });
+        if (r.code !== 0) {
+            throw new errors/* InputError */.dz(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
+        }
+        const v = (0,yaml/* parseYamlText */.cd)(r.stdout, shown).value;
+        name = String(v?.name ?? "");
+        version = String(v?.version ?? "");
+    }
+    else {
+        throw new errors/* InputError */.dz(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
+    }
+    const chart = plan.find((c) => c.meta.name === name);
+    if (!chart) {
+        throw new errors/* InputError */.dz(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
+    }
+    return {
+        chart,
+        base: {
+            chart: file,
+            cwd,
+            chartDir: file,
+            values: () => undefined,
+            label: `${name} ${version} (${shown})`,
+        },
+    };
+}
+async function runUpgradeCheck(ctx, inputs, opts) {
+    const { cwd } = opts;
+    const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
+    if (inputs.upgradeBase && inputs.upgradeBaseChart) {
+        throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
+    }
+    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const tools = await (0,resolve.resolveTools)(inputs, config.helmMajors.map((m) => `helm${m}`));
+    const helmBin = (m) => tools[`helm${m}`];
+    const first = config.helmMajors[0];
+    const all = [];
+    const add = (f) => all.push(f);
+    // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
+    const ruleIds = Object.values(upgradeCheckRules);
+    const matches = (pattern, id) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(id);
+    const covers = Object.entries(config.requirements)
+        .filter(([, rules]) => rules.some((r) => ruleIds.some((id) => matches(r, id))))
+        .map(([id]) => id);
+    const status = (id, state, reason) => ctx.check({
+        id,
+        rule: upgradeCheckRules.immutableField,
+        state,
+        ...(reason ? { reason } : {}),
+        ...(covers.length ? { covers } : {}),
+    });
+    const chartYaml = (c) => ({ file: external_node_path_default().posix.join(c.info.dir, "Chart.yaml"), line: 1 });
+    await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
+    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(inputs.workDir, "upgrade-base-"));
+    try {
+        const bases = new Map();
+        if (inputs.upgradeBaseChart) {
+            const { chart, base } = await publishedBase(inputs.upgradeBaseChart, plan.charts, helmBin(first), cwd);
+            bases.set(chart, base);
+            add({
+                rule: upgradeCheckRules.baseValues,
+                severity: "info",
+                message: `the base is the published chart ${base.label}: it is rendered with this change's values files (as ct renders the old chart with the current ci values)`,
+                ...chartYaml(chart),
+                chart: chart.info.name,
+            });
+            for (const c of plan.charts.filter((c) => c !== chart))
+                status(`upgrade ${c.info.name}`, "skip", `--base-chart is a version of ${chart.info.name}`);
+        }
+        else {
+            const top = await gitToplevel(cwd);
+            const rev = await resolveBase(top, inputs.upgradeBase, inputs.githubBaseRef);
+            ctx.progress(`upgrade-check: base ${rev.label}`);
+            ctx.output("base", rev.commit);
+            // Paths relative to the repository's top (git's realpath), as git names them.
+            const fromTop = (abs) => rel(top, (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs);
+            const inRepo = (abs) => !fromTop(abs).startsWith("..");
+            const valuesAbs = plan.charts.flatMap((c) => c.scenarios.flatMap((s) => s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f))));
+            const wanted = [...plan.charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(fromTop);
+            const dest = external_node_path_default().join(tmp, "base");
+            const present = await exportAtCommit(top, rev.commit, wanted, dest);
+            for (const chart of plan.charts) {
+                const dir = external_node_path_default().join(dest, fromTop(chart.abs));
+                if (!present.has(fromTop(chart.abs)) || !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, "Chart.yaml"))) {
+                    add({
+                        rule: upgradeCheckRules.newChart,
+                        severity: "info",
+                        message: `chart ${chart.info.name} does not exist at the base (${rev.label}): it is installed fresh, there is nothing to upgrade from`,
+                        ...chartYaml(chart),
+                        chart: chart.info.name,
+                    });
+                    status(`upgrade ${chart.info.name}`, "skip", `new chart: not at ${rev.label}`);
+                    continue;
+                }
+                bases.set(chart, {
+                    chart: dir,
+                    cwd: dest,
+                    chartDir: dir,
+                    values: (f) => {
+                        const abs = external_node_path_default().resolve(cwd, f);
+                        return inRepo(abs) && present.has(fromTop(abs)) ? external_node_path_default().join(dest, fromTop(abs)) : undefined;
+                    },
+                    label: rev.label,
+                });
+                // ct renders the old chart with the old ci values; a scenario new in this change has none.
+                for (const f of new Set(chart.scenarios.flatMap((s) => s.valuesFiles))) {
+                    if (bases.get(chart).values(f))
+                        continue;
+                    add({
+                        rule: upgradeCheckRules.baseValues,
+                        severity: "info",
+                        message: `${f} does not exist at the base (${rev.label}): the base chart is rendered with this change's ${external_node_path_default().basename(f)} instead (as ct renders the old chart with the current ci values)`,
+                        file: f,
+                        line: 1,
+                        chart: chart.info.name,
+                    });
+                }
+            }
+        }
+        // Dependencies of both sides, once per chart (src/helm/deps.ts builds into copies under the work dir).
+        const renderDirs = new Map();
+        for (const [chart, base] of bases) {
+            const helm = { bin: helmBin(first), major: first };
+            const pr = await (0,deps/* prepareDependencies */.d)(chart.abs, cwd, helm, inputs.workDir);
+            const b = (0,external_node_fs_.statSync)(base.chart).isDirectory()
+                ? await (0,deps/* prepareDependencies */.d)(base.chart, base.cwd, helm, inputs.workDir)
+                : { dirAbs: base.chart, problems: [] };
+            const problem = pr.problems[0] ?? b.problems[0];
+            if (problem) {
+                const side = pr.problems.length ? "this change" : `the base (${base.label})`;
+                add({
+                    rule: upgradeCheckRules.notChecked,
+                    severity: "warning",
+                    message: `the dependencies of ${chart.info.name} at ${side} cannot be built (${problem.message}): the upgrade is not checked`,
+                    ...chartYaml(chart),
+                    chart: chart.info.name,
+                });
+                status(`upgrade ${chart.info.name}`, "skip", `dependencies of ${side} cannot be built`);
+                continue;
+            }
+            renderDirs.set(chart, { pr: pr.dirAbs, base: b.dirAbs });
+        }
+        const cells = [...renderDirs.keys()].flatMap((chart) => chart.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ chart, scenario, helm }))));
+        await pool(cells, opts.parallelism ?? external_node_os_default().availableParallelism(), async ({ chart, scenario: s, helm }) => {
+            const base = bases.get(chart);
+            const dirs = renderDirs.get(chart);
+            const id = `upgrade ${chart.info.name}/${s.name} helm${helm}`;
+            const where = { chart: chart.info.name, scenario: s.name, helm };
+            const common = { bin: helmBin(helm), major: helm, kubeVersion: config.settings.kubeVersion };
+            const [b, p] = await Promise.all([
+                (0,runner/* runTool */.q)((0,argv/* helmTemplateArgv */.fn)({
+                    ...common,
+                    chartDir: dirs.base,
+                    valuesFiles: s.valuesFiles.map((f) => base.values(f) ?? external_node_path_default().resolve(cwd, f)),
+                }), { cwd }),
+                (0,runner/* runTool */.q)((0,argv/* helmTemplateArgv */.fn)({ ...common, chartDir: dirs.pr, valuesFiles: s.valuesFiles }), { cwd }),
+            ]);
+            if (p.code !== 0 || b.code !== 0) {
+                const message = p.code !== 0
+                    ? `helm ${helm} cannot render this change of ${chart.info.name} with scenario ${s.name} (the gate reports why: ${firstError(p.stderr)}): the upgrade is not checked`
+                    : `helm ${helm} cannot render the base (${base.label}) of ${chart.info.name} with scenario ${s.name} (${firstError(b.stderr)}): the upgrade from it is not checked`;
+                add({
+                    rule: upgradeCheckRules.notChecked,
+                    severity: "warning",
+                    message,
+                    ...chartYaml(chart),
+                    ...where,
+                });
+                status(id, "skip", p.code !== 0 ? "this change does not render" : "the base does not render");
+                return;
+            }
+            const before = (0,manifest/* parseManifest */.Ng)(b.stdout, { chartDir: base.chartDir, cwd: base.cwd }).map(inRelease);
+            const after = (0,manifest/* parseManifest */.Ng)(p.stdout, { chartDir: chart.abs, cwd }).map(inRelease);
+            const found = [];
+            const prObject = (object) => after.find((o) => `${o.kind}/${o.name}` === object);
+            for (const c of predictImmutableChanges(before, after)) {
+                const at = prObject(c.object)?.locate(c.path) ?? chartYaml(chart);
+                found.push({
+                    rule: upgradeCheckRules.immutableField,
+                    severity: "error",
+                    message: `${c.message} [upgrade from ${base.label}${c.message.includes(formatPath(c.path)) ? "" : `; first difference at ${formatPath(c.path)}`}]`,
+                    ...at,
+                    object: c.object,
+                    ...where,
+                });
+            }
+            for (const h of predictRemovals(before, after)) {
+                const at = h.next ? h.next.locate(["metadata", "name"]) : await removedAt(h.base, base, chart, cwd);
+                found.push({
+                    rule: h.rule,
+                    severity: "warning",
+                    message: `${h.message} [upgrade from ${base.label}]`,
+                    ...at,
+                    object: h.object,
+                    ...where,
+                });
+            }
+            all.push(...found);
+            status(id, found.some((f) => f.severity === "error") ? "fail" : "pass");
+        });
+    }
+    finally {
+        await (0,promises_.rm)(tmp, { recursive: true, force: true });
+    }
+    // Severity overrides and waivers of floe-gate.yaml, as the gate applies them; the same finding from
+    // several scenarios or both majors is one finding (scenario / helm named only when one reports it).
+    const seen = new Map();
+    for (const f of all) {
+        if ((0,run.severityFor)(config, f.rule) === "off")
+            continue;
+        const p = (0,run.applyPolicy)(f, config, today);
+        if (!p)
+            continue;
+        const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.object]);
+        const prev = seen.get(key);
+        if (!prev) {
+            seen.set(key, p);
+            continue;
+        }
+        if (prev.helm !== p.helm)
+            delete prev.helm;
+        if (prev.scenario !== p.scenario)
+            delete prev.scenario;
+    }
+    for (const f of seen.values())
+        ctx.add(f);
+    ctx.output("charts", String(plan.charts.length));
+}
+/** Where a removed object is reported: its template in this change when the file is still there (at its
+ * `kind:` line), else the chart's Chart.yaml, naming the base template. */
+async function removedAt(o, base, chart, cwd) {
+    const inChart = external_node_path_default().relative(base.chartDir, external_node_path_default().resolve(base.cwd, o.template));
+    const pr = external_node_path_default().join(chart.abs, inChart);
+    if (!inChart.startsWith("..") && (0,external_node_fs_.existsSync)(pr) && (0,external_node_fs_.statSync)(pr).isFile()) {
+        const lines = (await (0,promises_.readFile)(pr, "utf8")).split(/\r?\n/);
+        const i = lines.findIndex((l) => new RegExp(`^kind:\\s*["']?${o.kind}["']?\\s*$`).test(l));
+        return { file: rel(cwd, pr), line: i >= 0 ? i + 1 : 1 };
+    }
+    return { file: external_node_path_default().posix.join(chart.info.dir, "Chart.yaml"), line: 1 };
+}
+
+
+/***/ }),
+
+/***/ 2364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  K0: () => (/* binding */ cacheableCode),
+  rg: () => (/* binding */ cachedValidator),
+  u_: () => (/* binding */ compileCached),
+  iU: () => (/* binding */ storeValidator),
+  UZ: () => (/* binding */ useValidatorCache)
+});
+
+// UNUSED EXPORTS: codeCacheStats, validatorCacheDir, writeCodeCaches
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_vm_namespaceObject);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
+var equal = __nccwpck_require__(4951);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(6214);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/uri.js
+var uri = __nccwpck_require__(6285);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/validation_error.js
+var validation_error = __nccwpck_require__(3021);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
+var standalone = __nccwpck_require__(1398);
+var standalone_default = /*#__PURE__*/__nccwpck_require__.n(standalone);
+;// CONCATENATED MODULE: ./node_modules/ajv/package.json
+const package_namespaceObject = {"rE":"8.20.0"};
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/formats.js
+var formats = __nccwpck_require__(779);
+;// CONCATENATED MODULE: ./node_modules/ajv-formats/package.json
+const ajv_formats_package_namespaceObject = {"rE":"3.0.1"};
+;// CONCATENATED MODULE: ./src/values/ajv-cache.ts
+// Compiled ajv validators kept on disk as ajv's own standalone code, so a gate run whose schemas did not
+// change loads validation code instead of generating it: compiling the Kubernetes, chart and floe-gate
+// schemas was most of the gate's start-up CPU, loading the same code costs a few milliseconds.
+// An entry is named by a sha256 of everything that shapes the code (ajv and ajv-formats versions, the
+// caller's identity of schema, Ajv class and options) and carries a sha256 of its own body: a torn, edited
+// or foreign file is ignored and rewritten. Entries are written to a temporary file and renamed into place,
+// so concurrent gates share the folder safely. The same code runs either way: verdicts are identical.
+// Beside each entry, V8's code cache for it (`<entry>.v8`, made when the process that loaded it ends): parsing
+// and compiling the code of a workload kind (~450 KB: the pod spec inlined) was still ~25 ms a kind. It
+// carries the sha256 of the body it was made from and is used only with that body (V8 checks a cache
+// against its source by length alone: it would run another body's code). V8 refuses a cache from another
+// V8 version or flags; a refused or missing one is made again.
+
+
+
+
+
+
+
+
+
+
+
+
+/** Bump when the file layout below changes. */
+const FORMAT = "floe-helm-ajv-cache-1";
+let cacheDir;
+/** Where validators are cached (Inputs.validatorCache); undefined compiles every time. */
+function useValidatorCache(dir) {
+    cacheDir = dir;
+}
+function validatorCacheDir() {
+    return cacheDir;
+}
+// CommonJS modules reach us through two interop layers (Node's ESM loader, the bundler's): unwrap either.
+const cjs = (m) => {
+    const d = m.default;
+    return d !== undefined && d.default !== undefined
+        ? d.default
+        : (d ?? m);
+};
+/** What standalone code may `require`: ajv's runtime helpers and ajv-formats' formats, from this bundle. */
+const runtime = {
+    "ajv/dist/runtime/equal": { default: cjs(equal["default"]) },
+    "ajv/dist/runtime/ucs2length": { default: cjs(ucs2length["default"]) },
+    "ajv/dist/runtime/uri": { default: cjs(uri["default"]) },
+    "ajv/dist/runtime/validation_error": { default: cjs(validation_error["default"]) },
+    "ajv-formats/dist/formats": {
+        fullFormats: formats.fullFormats ?? cjs(formats),
+        fastFormats: formats.fastFormats,
+    },
+};
+const standaloneCode = cjs((standalone_default()));
+const requireRe = /require\("([^"]+)"\)/g;
+/** Ajv options a compile must add for its validator to be cacheable (the source of the generated code). */
+const cacheableCode = { source: true };
+const hash = (s) => (0,external_node_crypto_.createHash)("sha256").update(s).digest("hex");
+function load(file, key) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(file, "utf8");
+    }
+    catch {
+        return undefined;
+    }
+    const nl = text.indexOf("\n");
+    const [format, k, sum] = text
+        .slice(0, nl)
+        .replace(/^\/\/ /, "")
+        .split(" ");
+    const body = text.slice(nl + 1);
+    if (format !== FORMAT || k !== key || sum !== hash(body))
+        return undefined;
+    try {
+        const mod = { exports: {} };
+        const req = (id) => {
+            if (!(id in runtime))
+                throw new Error(`unknown module ${id}`);
+            return runtime[id];
+        };
+        const { script, usedCache } = compileBody(file, body, sum);
+        script.runInThisContext()(req, mod, mod.exports);
+        if (typeof mod.exports !== "function")
+            return undefined;
+        if (!usedCache)
+            codeCacheAtExit(`${file}.v8`, sum, script);
+        return mod.exports;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The entry's code as a script, with V8's code cache for it when a sound one exists. */
+function compileBody(file, body, sum) {
+    let cachedData;
+    try {
+        const data = (0,external_node_fs_.readFileSync)(`${file}.v8`);
+        if (data.subarray(0, sum.length).toString("latin1") === sum)
+            cachedData = data.subarray(sum.length + 1);
+    }
+    catch { }
+    const script = new (external_node_vm_default()).Script(`(function (require, module, exports) {${body}\n})`, {
+        filename: file,
+        ...(cachedData ? { cachedData } : {}),
+    });
+    const usedCache = cachedData !== undefined && !script.cachedDataRejected;
+    if (usedCache)
+        codeCacheStats.used++;
+    return { script, usedCache };
+}
+const pendingCodeCaches = [];
+/** Code caches used (loaded and accepted by V8) in this process: what the tests observe. */
+const codeCacheStats = { used: 0 };
+/** V8's code cache of a script is made when the process ends: it then holds every function that ran. */
+function codeCacheAtExit(file, sum, script) {
+    if (pendingCodeCaches.length === 0)
+        process.once("exit", writeCodeCaches);
+    pendingCodeCaches.push({ file, sum, script });
+}
+/** Writes the code caches of the entries loaded without one (run at exit; tests call it directly). */
+function writeCodeCaches() {
+    for (const p of pendingCodeCaches.splice(0))
+        writeAtomically(p.file, Buffer.concat([Buffer.from(`${p.sum}\n`), p.script.createCachedData()]));
+}
+/** Writes through a temporary file and a rename; a read-only or full disk costs speed, never a verdict. */
+function writeAtomically(file, data) {
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    try {
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        (0,external_node_fs_.writeFileSync)(tmp, data);
+        (0,external_node_fs_.renameSync)(tmp, file);
+    }
+    catch {
+        try {
+            (0,external_node_fs_.rmSync)(tmp, { force: true });
+        }
+        catch { }
+    }
+}
+function store(file, key, c) {
+    let body;
+    try {
+        body = standaloneCode(c.ajv, c.validate);
+    }
+    catch {
+        return; // a schema ajv cannot emit as standalone code is simply compiled every time
+    }
+    for (const m of body.matchAll(requireRe))
+        if (!(m[1] in runtime))
+            return;
+    writeAtomically(file, `// ${FORMAT} ${key} ${hash(body)}\n${body}`);
+}
+function entry(identity, dir) {
+    const key = hash([FORMAT, package_namespaceObject.rE, ajv_formats_package_namespaceObject.rE, ...identity].join("\0"));
+    return { key, file: external_node_path_default().join(dir, `${key}.cjs`) };
+}
+/** The cached validator for `identity` (every string that determines the generated code: schema text or
+ * digest, Ajv class, options), or undefined when there is no sound entry (or no cache). */
+function cachedValidator(identity, dir = cacheDir) {
+    if (!dir)
+        return undefined;
+    const { key, file } = entry(identity, dir);
+    return load(file, key);
+}
+/** Writes a validator compiled with `code: cacheableCode` among its Ajv options for the next run. */
+function storeValidator(identity, c, dir = cacheDir) {
+    if (!dir)
+        return;
+    const { key, file } = entry(identity, dir);
+    store(file, key, c);
+}
+/** The validator for `identity`: loaded from the cache when a sound entry exists, else `compile()`d and
+ * written for the next run. */
+function compileCached(identity, compile, dir = cacheDir) {
+    const hit = cachedValidator(identity, dir);
+    if (hit)
+        return hit;
+    const c = compile();
+    storeValidator(identity, c, dir);
+    return c.validate;
+}
+
+
+/***/ }),
+
+/***/ 4052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gr: () => (/* binding */ createAjv),
+  Fl: () => (/* binding */ createAjvFor),
+  bz: () => (/* binding */ draftOf),
+  _2: () => (/* binding */ withCanonicalDraft)
+});
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
+var _2019 = __nccwpck_require__(878);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+;// CONCATENATED MODULE: ./node_modules/ajv/dist/refs/json-schema-draft-06.json
+const json_schema_draft_06_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-06/schema#","$id":"http://json-schema.org/draft-06/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"examples":{"type":"array","items":{}},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":{},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":{}}');
+// EXTERNAL MODULE: ./node_modules/ajv-draft-04/dist/index.js
+var dist = __nccwpck_require__(905);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(2815);
+var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./src/values/ajv.ts
+// One place that builds Ajv instances, so every schema in floe-helm is checked the same way. createAjv()
+// is draft-07 (floe-helm's own schemas). createAjvFor() follows what helm 3.22 and 4.2 do with a chart's
+// values.schema.json (both validate with santhosh-tekuri/jsonschema; the agreement corpus proves each
+// point): the draft a schema declares in `$schema` (04, 06, 07, 2019-09, 2020-12; http or https, with or
+// without the trailing `#`), draft 2020-12 when it declares none, and for any other `$schema` helm tries to
+// download it and fails, so the caller reports it.
+
+
+
+
+
+
+const mod = (ajv_formats_dist_default());
+const addFormats = mod.default ?? mod;
+const d4 = (dist_default());
+const AjvDraft04 = d4.default ?? d4;
+function createAjv(opts = {}) {
+    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...opts });
+    addFormats(ajv);
+    return ajv;
+}
+const knownDrafts = [
+    [/^https?:\/\/json-schema\.org\/draft-04\/schema#?$/, "draft-04"],
+    [/^https?:\/\/json-schema\.org\/draft-06\/schema#?$/, "draft-06"],
+    [/^https?:\/\/json-schema\.org\/draft-07\/schema#?$/, "draft-07"],
+    [/^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/, "2019-09"],
+    [/^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, "2020-12"],
+];
+// The meta-schema ids Ajv registers for each draft.
+const metaIds = {
+    "draft-04": "http://json-schema.org/draft-04/schema#",
+    "draft-06": "http://json-schema.org/draft-06/schema#",
+    "draft-07": "http://json-schema.org/draft-07/schema#",
+    "2019-09": "https://json-schema.org/draft/2019-09/schema",
+    "2020-12": "https://json-schema.org/draft/2020-12/schema",
+};
+/** The schema with `$schema` spelt as Ajv knows its draft (helm accepts http/https, with or without `#`). */
+function withCanonicalDraft(schema) {
+    const d = draftOf(schema);
+    const declared = schema?.$schema;
+    if (typeof d !== "string" || typeof declared !== "string")
+        return schema;
+    return { ...schema, $schema: metaIds[d] };
+}
+/** The draft helm applies to a values schema; `{ unknown }` for a `$schema` helm cannot resolve offline. */
+function draftOf(schema) {
+    const declared = schema?.$schema;
+    if (declared === undefined || typeof schema !== "object")
+        return "2020-12";
+    if (typeof declared !== "string")
+        return { unknown: JSON.stringify(declared) };
+    const hit = knownDrafts.find(([re]) => re.test(declared.trim()));
+    return hit ? hit[1] : { unknown: declared };
+}
+// Keywords that came after a draft (draft-06 added const/contains/propertyNames, draft-07 if/then/else).
+const laterKeywords = {
+    "draft-04": ["const", "contains", "propertyNames", "if", "then", "else"],
+    "draft-06": ["if", "then", "else"],
+};
+/** An Ajv for the draft helm applies to `schema` (see draftOf; an unknown `$schema` gets 2020-12 here,
+ * the caller reports it). */
+function createAjvFor(schema, opts = {}) {
+    const o = { allErrors: true, strict: false, ...opts };
+    const draft = draftOf(schema);
+    let ajv;
+    if (draft === "draft-04")
+        ajv = new AjvDraft04(o);
+    else if (draft === "draft-06") {
+        ajv = new dist_ajv.Ajv(o);
+        ajv.addMetaSchema(json_schema_draft_06_namespaceObject);
+    }
+    else if (draft === "draft-07")
+        ajv = new dist_ajv.Ajv(o);
+    else if (draft === "2019-09")
+        ajv = new _2019.Ajv2019(o);
+    else
+        ajv = new _2020.Ajv2020(o);
+    // Ajv's draft-04/06 support still applies keywords those drafts do not have; helm ignores them there.
+    for (const k of typeof draft === "string" ? (laterKeywords[draft] ?? []) : [])
+        ajv.removeKeyword(k);
+    addFormats(ajv);
+    return ajv;
+}
+
+
+/***/ }),
+
+/***/ 7439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ mergeValues),
+/* harmony export */   Ku: () => (/* binding */ presenceKeywords),
+/* harmony export */   Le: () => (/* binding */ withoutNulls),
+/* harmony export */   l4: () => (/* binding */ problemAt),
+/* harmony export */   nJ: () => (/* binding */ validateFile),
+/* harmony export */   rM: () => (/* binding */ validateMerged),
+/* harmony export */   tV: () => (/* binding */ compileValuesSchema)
+/* harmony export */ });
+/* harmony import */ var _ajv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
+/* harmony import */ var _ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2364);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3319);
+
+
+
+// Keywords about what must be present: a single override file is partial by design, so these are only
+// meaningful on the merged values.
+const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
+function pointerToPath(pointer) {
+    if (pointer === "")
+        return [];
+    return pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+/** Path segments with list indexes as numbers, as the YAML node lookup wants them. */
+function docPath(value, segs) {
+    const out = [];
+    let cur = value;
+    for (const s of segs) {
+        if (Array.isArray(cur)) {
+            out.push(Number(s));
+            cur = cur[Number(s)];
+        }
+        else {
+            out.push(s);
+            cur = cur && typeof cur === "object" ? cur[s] : undefined;
+        }
+    }
+    return out;
+}
+function show(v) {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+function describe(e, data) {
+    const where = e.instancePath === "" ? "values" : pointerToPath(e.instancePath).join(".");
+    const p = e.params;
+    switch (e.keyword) {
+        case "additionalProperties":
+            return `${where}: '${String(p.additionalProperty)}' is not allowed by the schema (no such property)`;
+        case "required":
+            return `${where}: required property '${String(p.missingProperty)}' is missing`;
+        case "type": {
+            const v = valueAt(data, pointerToPath(e.instancePath));
+            return `${where}: must be ${String(p.type)}, got ${v === null ? "null" : Array.isArray(v) ? "array" : typeof v} ${show(v)}`;
+        }
+        case "enum":
+            return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, pointerToPath(e.instancePath)))}`;
+        default:
+            return `${where}: ${e.message ?? e.keyword} (schema ${e.schemaPath})`;
+    }
+}
+function valueAt(data, segs) {
+    let cur = data;
+    for (const s of segs)
+        cur = cur && typeof cur === "object" ? cur[s] : undefined;
+    return cur;
+}
+/** Compiles a chart's values.schema.json; a schema that is not JSON or not valid JSON Schema becomes a
+ * problem at its own file:line. */
+function compileValuesSchema(text, file) {
+    let schema;
+    try {
+        schema = JSON.parse(text);
+    }
+    catch (e) {
+        const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
+        const at = y.problems[0]?.at ?? { file, line: 1, col: 1 };
+        return {
+            problem: { message: `not valid JSON: ${e.message}`, at, pointer: "", keyword: "json" },
+        };
+    }
+    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
+        if (typeof schema !== "boolean") {
+            return {
+                problem: {
+                    message: "a values schema must be a JSON object (or true/false)",
+                    at: { file, line: 1, col: 1 },
+                    pointer: "",
+                    keyword: "type",
+                },
+            };
+        }
+    }
+    const draft = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .draftOf */ .bz)(schema);
+    if (typeof draft === "object") {
+        const at = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file).positionOf(["$schema"]) ?? { file, line: 1, col: 1 };
+        return {
+            problem: {
+                message: `$schema ${draft.unknown} is not a JSON Schema draft helm knows (draft-04, draft-06, draft-07, 2019-09, 2020-12 at json-schema.org): helm 3 and 4 try to download it and fail the render`,
+                at,
+                pointer: "/$schema",
+                keyword: "$schema",
+            },
+        };
+    }
+    // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
+    // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
+    // than it saves on a few values files.
+    const opts = { validateFormats: false, code: { optimize: false, ..._ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheableCode */ .K0 } };
+    const canonical = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .withCanonicalDraft */ ._2)(schema);
+    // Only a schema that passed the meta-schema check is ever cached: a cache hit skips that check too.
+    // The code that picks the draft, the Ajv class and its options is part of what the cached code depends on.
+    const identity = [
+        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .draftOf */ .bz.toString(),
+        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .withCanonicalDraft */ ._2.toString(),
+        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .createAjvFor */ .Fl.toString(),
+        compileValuesSchema.toString(),
+        String(draft),
+        JSON.stringify(canonical),
+    ];
+    const cached = (0,_ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cachedValidator */ .rg)(identity);
+    if (cached)
+        return { validate: cached, schema: canonical };
+    const ajv = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .createAjvFor */ .Fl)(schema, opts);
+    schema = canonical;
+    if (!ajv.validateSchema(schema)) {
+        const err = ajv.errors?.[0];
+        const positions = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
+        const segs = pointerToPath(err?.instancePath ?? "");
+        const at = positions.positionOf(docPath(schema, segs)) ?? { file, line: 1, col: 1 };
+        const where = segs.length ? segs.join(".") : "schema";
+        return {
+            problem: {
+                message: `not a valid JSON Schema: ${where} ${err?.message ?? "is invalid"}`,
+                at,
+                pointer: err?.instancePath ?? "",
+                keyword: "schema",
+            },
+        };
+    }
+    try {
+        const validate = ajv.compile(schema);
+        (0,_ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .storeValidator */ .iU)(identity, { ajv, validate });
+        return { validate, schema };
+    }
+    catch (e) {
+        return {
+            problem: {
+                message: `cannot compile the schema: ${e.message}`,
+                at: { file, line: 1, col: 1 },
+                pointer: "",
+                keyword: "schema",
+            },
+        };
+    }
+}
+/** Helm drops keys set to null when it merges (that is how a values file deletes a default). */
+function withoutNulls(v) {
+    if (Array.isArray(v))
+        return v;
+    if (v && typeof v === "object") {
+        const out = {};
+        for (const [k, x] of Object.entries(v))
+            if (x !== null)
+                out[k] = withoutNulls(x);
+        return out;
+    }
+    return v;
+}
+/** Merges values the way helm does: maps merge key by key, anything else (lists too) is replaced, and a
+ * null removes the key. */
+function mergeValues(base, over) {
+    if (!isObj(base) || !isObj(over))
+        return over === undefined ? base : over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over)) {
+        if (v === null)
+            delete out[k];
+        else
+            out[k] = k in out ? mergeValues(out[k], v) : v;
+    }
+    return out;
+}
+function isObj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function errorPath(e) {
+    const segs = pointerToPath(e.instancePath);
+    const p = e.params;
+    if (e.keyword === "additionalProperties" && typeof p.additionalProperty === "string") {
+        return [...segs, p.additionalProperty];
+    }
+    return segs;
+}
+/** Errors of one values file on its own (presence keywords left to the merged check). */
+function validateFile(validate, file) {
+    if (file.value === undefined)
+        return [];
+    const data = withoutNulls(file.value ?? {});
+    if (validate(data))
+        return [];
+    const out = [];
+    for (const e of validate.errors ?? []) {
+        if (presenceKeywords.has(e.keyword))
+            continue;
+        out.push(problemAt(e, data, [file]));
+    }
+    return dedupe(out);
+}
+/**
+ * Errors of the merged values (chart defaults first, then each scenario file), each placed in the last
+ * file that set the offending value (or its nearest parent). `files[0]` is the chart's values.yaml.
+ * Helm 3 validates a null that the chart's own values.yaml sets (as null); Helm 4 drops it first, as both
+ * do for nulls in override files (see the agreement corpus).
+ */
+function validateMerged(validate, files, major = 4) {
+    const [defaults, ...overrides] = files;
+    let merged = major === 3 ? (defaults?.value ?? {}) : withoutNulls(defaults?.value ?? {});
+    for (const f of overrides)
+        if (f.value !== undefined)
+            merged = mergeValues(merged, f.value ?? {});
+    merged = major === 3 ? merged : withoutNulls(merged);
+    if (validate(merged))
+        return [];
+    return dedupe((validate.errors ?? []).map((e) => problemAt(e, merged, files)));
+}
+function problemAt(e, data, files) {
+    const segs = errorPath(e);
+    const message = describe(e, data);
+    for (let n = segs.length; n >= 0; n--) {
+        const p = docPath(data, segs.slice(0, n));
+        for (let i = files.length - 1; i >= 0; i--) {
+            const at = files[i].positionOf(p);
+            if (at && (n > 0 || files[i].value !== undefined)) {
+                return {
+                    message,
+                    at: n === 0 ? { file: files[i].file, line: 1, col: 1 } : at,
+                    pointer: e.instancePath,
+                    keyword: e.keyword,
+                };
+            }
+        }
+    }
+    const last = files[files.length - 1];
+    return {
+        message,
+        at: { file: last?.file ?? "values.yaml", line: 1, col: 1 },
+        pointer: e.instancePath,
+        keyword: e.keyword,
+    };
+}
+function dedupe(ps) {
+    const seen = new Set();
+    return ps.filter((p) => {
+        const k = `${p.at.file}:${p.at.line}:${p.at.col}:${p.message}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 1001:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ SubchartSchemas),
+/* harmony export */   Qt: () => (/* binding */ loadSubcharts),
+/* harmony export */   Ty: () => (/* binding */ loadChart),
+/* harmony export */   r3: () => (/* binding */ templatesOf)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7439);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3319);
+// Subcharts as helm sees them, for values-schema and dead-value. Every chart under charts/ (a folder with
+// a Chart.yaml, or a packed .tgz) is a subchart; Chart.yaml's dependencies match them by name, an alias
+// makes a copy under the alias's key, and `condition`/`tags` on the coalesced values switch one off
+// (helm 3 and 4 then neither render nor validate it: tests/values/agreement-cases.ts proves it). An
+// enabled subchart's values are its section of the parent values merged over its own values.yaml (its
+// nulls dropped), plus the parent's `global` (always present, `{}` at least); helm validates those
+// against the subchart's own values.schema.json, recursively, and so does checkMerged below.
+
+
+
+
+
+const wanted = (p) => p === "Chart.yaml" ||
+    p === "values.yaml" ||
+    p === "values.schema.json" ||
+    p.startsWith("templates/") ||
+    p.startsWith("charts/");
+function readFolder(abs) {
+    const files = new Map();
+    const walk = (dir, rel) => {
+        for (const e of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+            const r = rel ? `${rel}/${e.name}` : e.name;
+            if (!wanted(r) && !(e.isDirectory() && (r === "templates" || r === "charts")))
+                continue;
+            if (e.isDirectory())
+                walk(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name), r);
+            else if (e.isFile())
+                files.set(r, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name)));
+        }
+    };
+    walk(abs, "");
+    return files;
+}
+// tar is loaded only when a chart has a packed subchart (it costs start-up time every other run).
+let Parser;
+/** A chart archive's files, without the archive's top folder (`sub/values.yaml` -> `values.yaml`). */
+function readArchive(buf) {
+    if (!Parser)
+        throw new Error("tar is not loaded");
+    const files = new Map();
+    // tar's Parser is synchronous when fed a whole buffer: entries are complete when end() returns.
+    const parser = new Parser({
+        onReadEntry: (e) => {
+            const rel = e.path.split("/").slice(1).join("/");
+            if (e.type !== "File" || !wanted(rel)) {
+                e.resume();
+                return;
+            }
+            const chunks = [];
+            e.on("data", (c) => chunks.push(c));
+            e.on("end", () => files.set(rel, Buffer.concat(chunks)));
+        },
+    });
+    parser.end(buf);
+    return files;
+}
+function node(files, source, packed) {
+    const chartYaml = files.get("Chart.yaml");
+    if (!chartYaml)
+        return undefined;
+    const meta = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(chartYaml.toString("utf8"), source).value;
+    if (!meta || typeof meta.name !== "string")
+        return undefined;
+    const deps = Array.isArray(meta.dependencies)
+        ? meta.dependencies.filter((d) => d && typeof d.name === "string")
+        : [];
+    const children = [];
+    const childDirs = new Set();
+    for (const [p, buf] of files) {
+        const m = /^charts\/([^/]+)(\/.*)?$/.exec(p);
+        if (!m)
+            continue;
+        if (!m[2] && m[1].endsWith(".tgz")) {
+            const c = safeArchive(buf, `${source}${packed ? ":" : "/"}charts/${m[1]}`);
+            if (c)
+                children.push(c);
+        }
+        else if (m[2])
+            childDirs.add(m[1]);
+    }
+    for (const d of [...childDirs].sort()) {
+        const sub = new Map();
+        const prefix = `charts/${d}/`;
+        for (const [p, buf] of files)
+            if (p.startsWith(prefix))
+                sub.set(p.slice(prefix.length), buf);
+        const c = node(sub, packed ? `${source}:charts/${d}` : `${source}/charts/${d}`, packed);
+        if (c)
+            children.push(c);
+    }
+    return { name: meta.name, version: String(meta.version ?? ""), source, packed, files, deps, children };
+}
+function safeArchive(buf, source) {
+    try {
+        return node(readArchive(buf), source, true);
+    }
+    catch {
+        return undefined; // not a chart archive: helm lint reports it
+    }
+}
+/** Which child a dependency means: same name, and the version range when several match. */
+function pick(children, d) {
+    const named = children.filter((c) => c.name === d.name);
+    if (named.length < 2 || !d.version)
+        return named[0];
+    return named.find((c) => semver__WEBPACK_IMPORTED_MODULE_2___default().valid(c.version) && semver__WEBPACK_IMPORTED_MODULE_2___default().satisfies(c.version, d.version)) ?? named[0];
+}
+function resolve(parent) {
+    const out = [];
+    const used = new Set();
+    for (const d of parent.deps) {
+        const c = pick(parent.children, d);
+        if (!c)
+            continue; // not vendored: `helm dependency build` (src/helm/deps.ts) or lint says so
+        used.add(c);
+        out.push({
+            key: d.alias || d.name,
+            chart: c,
+            ...(typeof d.condition === "string" ? { condition: d.condition } : {}),
+            ...(Array.isArray(d.tags) ? { tags: d.tags.map(String) } : {}),
+            subs: resolve(c),
+        });
+    }
+    // A chart in charts/ that Chart.yaml does not list is still a (always enabled) subchart for helm.
+    for (const c of parent.children)
+        if (!used.has(c))
+            out.push({ key: c.name, chart: c, subs: resolve(c) });
+    return out;
+}
+/** The chart in `chartAbs` (a folder) with the charts under its charts/; undefined without Chart.yaml. */
+async function loadChart(chartAbs, cwd, shownAs = chartAbs) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "Chart.yaml")))
+        return undefined;
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, shownAs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join("/") || ".";
+    const files = readFolder(chartAbs);
+    if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz")))
+        Parser = (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4565))).Parser;
+    return node(files, rel, false);
+}
+/** The subcharts of the chart in `chartAbs` (folder), as helm resolves them; positions are named as if
+ * it were at `shownAs` (the chart's own folder when `chartAbs` is a copy with dependencies built). */
+async function loadSubcharts(chartAbs, cwd, shownAs = chartAbs) {
+    const charts = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "charts");
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(charts) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(charts).isDirectory())
+        return [];
+    const root = await loadChart(chartAbs, cwd, shownAs);
+    return root ? resolve(root) : [];
+}
+/** The templates of a subchart (path inside the chart -> text), for dead-value's reads. */
+function templatesOf(c) {
+    return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
+}
+function isObj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+function defaultsOf(c) {
+    const buf = c.files.get("values.yaml");
+    if (!buf)
+        return undefined;
+    if (!c.packed)
+        return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(buf.toString("utf8"), `${c.source}/values.yaml`);
+    // Inside an archive a line number cannot be opened: such positions point at the archive itself.
+    const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(buf.toString("utf8"), c.source);
+    const archive = c.source.split(":")[0];
+    return { ...y, positionOf: (p) => (y.positionOf(p) ? { file: archive, line: 1, col: 1 } : undefined) };
+}
+/** The parent values with every subchart's section coalesced as helm does (defaults, then globals). */
+function coalesce(subs, vals, defaults) {
+    const out = { ...vals };
+    for (const s of subs) {
+        const section = isObj(out[s.key]) ? out[s.key] : {};
+        const v = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeValues */ .D3)((0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(defaults.get(s.chart)?.value ?? {}), section);
+        v.global = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeValues */ .D3)(isObj(v.global) ? v.global : {}, isObj(out.global) ? out.global : {});
+        out[s.key] = coalesce(s.subs, v, defaults);
+    }
+    return out;
+}
+/** helm's MergeValues for -f files: maps merge key by key, anything else (null too) replaces. */
+function overlay(base, over) {
+    if (!isObj(base) || !isObj(over))
+        return over === undefined ? base : over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over))
+        out[k] = k in out ? overlay(out[k], v) : v;
+    return out;
+}
+function valueAt(v, p) {
+    let cur = v;
+    for (const k of p)
+        cur = isObj(cur) ? cur[k] : undefined;
+    return cur;
+}
+/** helm's ProcessDependencyEnabled: tags first (any true tag enables, only false tags disable), then the
+ * first `condition` path that holds a boolean; paths are read in the root's coalesced values, below
+ * the keys of the subcharts above. */
+function enabledIn(root, subs) {
+    const out = [];
+    const tags = isObj(root.tags) ? root.tags : undefined;
+    const walk = (list, prefix, chain) => {
+        for (const s of list) {
+            let on = true;
+            if (tags && s.tags?.length) {
+                const vs = s.tags.map((t) => tags[t]).filter((v) => typeof v === "boolean");
+                if (vs.length && !vs.includes(true))
+                    on = false;
+            }
+            for (const c of (s.condition ?? "").split(",").map((x) => x.trim())) {
+                const v = c ? valueAt(root, [...prefix, ...c.split(".")]) : undefined;
+                if (typeof v === "boolean") {
+                    on = v;
+                    break;
+                }
+            }
+            if (!on)
+                continue;
+            out.push({ sub: s, path: [...prefix, s.key], chain });
+            walk(s.subs, [...prefix, s.key], [...chain, s]);
+        }
+    };
+    walk(subs, [], []);
+    return out;
+}
+const escapePointer = (k) => k.replace(/~/g, "~0").replace(/\//g, "~1");
+function nest(p, v) {
+    return p.reduceRight((acc, k) => ({ [k]: acc }), v);
+}
+/** A file's positions seen from the root values: its keys sit under `prefix`. */
+function under(y, prefix) {
+    return {
+        ...y,
+        value: y.value === undefined ? undefined : nest(prefix, y.value),
+        positionOf: (p) => p.length >= prefix.length && prefix.every((k, i) => p[i] === k)
+            ? y.positionOf(p.slice(prefix.length))
+            : undefined,
+    };
+}
+/** The values schemas of a chart's subcharts, compiled once per chart, checked per file and merged. */
+class SubchartSchemas {
+    subs;
+    /** A subchart schema that is not JSON / not valid JSON Schema, once per subchart chart. */
+    problems = [];
+    compiled = new Map();
+    defaults = new Map();
+    constructor(subs) {
+        this.subs = subs;
+        const seen = new Set();
+        const visit = (list) => {
+            for (const s of list) {
+                if (!seen.has(s.chart)) {
+                    seen.add(s.chart);
+                    this.defaults.set(s.chart, defaultsOf(s.chart));
+                    const text = s.chart.files.get("values.schema.json");
+                    if (text) {
+                        const file = s.chart.packed
+                            ? s.chart.source.split(":")[0]
+                            : `${s.chart.source}/values.schema.json`;
+                        const c = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .compileValuesSchema */ .tV)(text.toString("utf8"), file);
+                        if ("validate" in c)
+                            this.compiled.set(s.chart, c.validate);
+                        else
+                            this.problems.push({
+                                ...c.problem,
+                                message: `subchart ${s.chart.name}: ${c.problem.message}`,
+                                ...(s.chart.packed ? { at: { file, line: 1, col: 1 } } : {}),
+                            });
+                    }
+                }
+                visit(s.subs);
+            }
+        };
+        visit(subs);
+    }
+    /** Whether any subchart has a schema (valid or not): values-schema has something to check. */
+    get any() {
+        return this.compiled.size > 0 || this.problems.length > 0;
+    }
+    root(files, major) {
+        // Override files are merged with their nulls kept: a null deletes the key in the chart's defaults
+        // and, below a subchart's key, in the subchart's own values.yaml too (coalesce drops it there). Helm 4
+        // drops the nulls of the chart's own values.yaml first, so those delete no subchart default; helm 3
+        // keeps them (the agreement corpus shows both).
+        const [defaults, ...overrides] = files;
+        let merged = defaults?.value ?? {};
+        if (major === 4)
+            merged = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(merged);
+        for (const f of overrides)
+            if (f.value !== undefined)
+                merged = overlay(merged, f.value ?? {});
+        return coalesce(this.subs, isObj(merged) ? merged : {}, this.defaults);
+    }
+    /** The subcharts helm renders (and validates) with these values files (chart defaults first). */
+    enabled(files, major = 4) {
+        return enabledIn(this.root(files, major), this.subs);
+    }
+    describe(e) {
+        const c = e.sub.chart;
+        return e.sub.key === c.name ? `subchart ${c.name}` : `subchart ${c.name} as '${e.sub.key}'`;
+    }
+    place(e, en, data, files) {
+        const pointer = en.path.map((k) => `/${escapePointer(k)}`).join("");
+        const p = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .problemAt */ .l4)({ ...e, instancePath: pointer + e.instancePath }, nest(en.path, data), files);
+        return { ...p, message: `${p.message} (values.schema.json of ${this.describe(en)})` };
+    }
+    /**
+     * One values file's section of each subchart, on its own (presence keywords left to the merged check).
+     * Only subcharts enabled in at least one scenario the file is part of (helm skips the others).
+     */
+    checkFile(file, scenarios) {
+        if (!isObj(file.value) || !this.compiled.size)
+            return [];
+        const on = new Map();
+        for (const s of scenarios)
+            for (const e of this.enabled(s))
+                on.set(e.sub, e);
+        const out = [];
+        for (const en of on.values()) {
+            const validate = this.compiled.get(en.sub.chart);
+            const section = valueAt(file.value, en.path);
+            if (!validate || !isObj(section))
+                continue;
+            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(section);
+            if (validate(data))
+                continue;
+            for (const e of validate.errors ?? [])
+                if (!_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .presenceKeywords */ .Ku.has(e.keyword))
+                    out.push(this.place(e, en, data, [file]));
+        }
+        return out;
+    }
+    /** Each enabled subchart's coalesced values against its schema, as helm validates them; each error
+     * at the last file that set the value (root values files, then the subcharts' own values.yaml). */
+    checkMerged(files, major = 4) {
+        if (!this.compiled.size)
+            return [];
+        const root = this.root(files, major);
+        const out = [];
+        for (const en of enabledIn(root, this.subs)) {
+            const validate = this.compiled.get(en.sub.chart);
+            if (!validate)
+                continue;
+            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(valueAt(root, en.path));
+            if (validate(data))
+                continue;
+            // Lowest precedence first: the deepest subchart's defaults, up to the root chart's files.
+            const layers = [];
+            for (const [i, s] of [...en.chain, en.sub].entries()) {
+                const d = this.defaults.get(s.chart);
+                if (d)
+                    layers.unshift(under(d, en.path.slice(0, i + 1)));
+            }
+            layers.push(...files);
+            for (const e of validate.errors ?? [])
+                out.push(this.place(e, en, data, layers));
+        }
+        return out;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sv: () => (/* binding */ FileTooLarge),
+/* harmony export */   Y3: () => (/* binding */ loadYamlFile),
+/* harmony export */   cd: () => (/* binding */ parseYamlText)
+/* harmony export */ });
+/* unused harmony exports MAX_VALUES_BYTES, decodeText, withoutTimestamp, nodeAt, keyPathAt */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
+/* harmony import */ var _exec_plain_env_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5949);
+/* harmony import */ var _yaml_fast_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8923);
+// Values files loaded once, with positions kept, so every finding about one points at its file:line:col.
+// Parsed as YAML 1.1 because helm reads values with sigs.k8s.io/yaml (go-yaml, YAML 1.1 scalars: `yes`,
+// `on`, `0755` ...); reading them as YAML 1.2 would make ajv and helm disagree about types.
+
+
+
+
+
+/** Values files are configuration, not data: larger ones are refused before parsing. */
+const MAX_VALUES_BYTES = 8 * 1024 * 1024;
+class FileTooLarge extends Error {
+    file;
+    bytes;
+    constructor(file, bytes) {
+        super(`${file}: values file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_VALUES_BYTES / 1024 / 1024} MiB floe-helm reads (values files are configuration, not data)`);
+        this.file = file;
+        this.bytes = bytes;
+    }
+}
+function lineColOfByte(buf, at) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < at; i++) {
+        if (buf[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, col: at - lineStart + 1 };
+}
+/** Decodes text, or says where the first byte is that makes this not a UTF-8 text file. */
+function decodeText(buf) {
+    const nul = buf.indexOf(0);
+    try {
+        const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+        if (nul >= 0)
+            return { badByte: nul };
+        return { text };
+    }
+    catch {
+        // Find the first offending byte by decoding growing prefixes at character boundaries.
+        let lo = 0;
+        let hi = buf.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            try {
+                new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + 1));
+                lo = mid + 1;
+            }
+            catch {
+                // A prefix can end inside a valid multi-byte character; accept if a few more bytes fix it.
+                let ok = false;
+                for (let k = 2; k <= 4 && mid + k <= buf.length; k++) {
+                    try {
+                        new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + k));
+                        ok = true;
+                        break;
+                    }
+                    catch { }
+                }
+                if (ok)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+        }
+        return { badByte: nul >= 0 ? Math.min(nul, lo) : lo };
+    }
+}
+// Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
+const withoutTimestamp = (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp");
+/** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
+ * must stay the string "off". An error-free file is read by the fast path where it gives yaml's value
+ * exactly (src/yaml/fast.ts); yaml then parses it only if a position is asked for (a finding). */
+function parseYamlText(text, file, version = "1.1") {
+    const fast = (0,_yaml_fast_js__WEBPACK_IMPORTED_MODULE_3__/* .fastParseValues */ .g)(text, version, withoutTimestamp);
+    if (!fast)
+        return parseWithYaml(text, file, version);
+    let full;
+    return {
+        file,
+        value: fast.value,
+        problems: [],
+        positionOf: (p) => {
+            full ??= parseWithYaml(text, file, version);
+            return full.positionOf(p);
+        },
+    };
+}
+function parseWithYaml(text, file, version) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
+    const doc = (0,_exec_plain_env_js__WEBPACK_IMPORTED_MODULE_4__/* .withPlainEnv */ .W)(() => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, {
+        lineCounter,
+        uniqueKeys: true,
+        version,
+        prettyErrors: false,
+        customTags: withoutTimestamp,
+    }));
+    const problems = [];
+    for (const e of doc.errors) {
+        const lp = lineCounter.linePos(e.pos[0]);
+        if (e.code === "DUPLICATE_KEY") {
+            const keyPath = keyPathAt(doc.contents, e.pos[0]);
+            problems.push({
+                rule: "duplicate-key",
+                message: `key '${keyPath?.join(".") ?? "?"}' is set twice in this mapping (YAML keeps only the last one)`,
+                at: { file, line: lp.line, col: lp.col },
+            });
+        }
+        else {
+            problems.push({
+                rule: "yaml-parse",
+                message: `not valid YAML: ${e.message.split("\n")[0]}`,
+                at: { file, line: lp.line, col: lp.col },
+            });
+        }
+    }
+    const fatal = problems.some((p) => p.rule === "yaml-parse");
+    let value;
+    if (!fatal) {
+        try {
+            value = doc.toJS({ maxAliasCount: 1000 });
+        }
+        catch (e) {
+            problems.push({
+                rule: "yaml-parse",
+                message: `not valid YAML: ${e.message}`,
+                at: { file, line: 1, col: 1 },
+            });
+        }
+    }
+    const positionOf = (p) => {
+        const node = nodeAt(doc.contents, p);
+        if (!node?.range)
+            return undefined;
+        const lp = lineCounter.linePos(node.range[0]);
+        return { file, line: lp.line, col: lp.col };
+    };
+    return { file, value: fatal ? undefined : value, problems, positionOf };
+}
+/** Reads and parses a values file. Missing files throw (the caller decides: usage error); binary files
+ * and YAML faults become problems; files over MAX_VALUES_BYTES throw FileTooLarge. */
+async function loadYamlFile(file, cwd) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs);
+    if (st.size > MAX_VALUES_BYTES)
+        throw new FileTooLarge(file, st.size);
+    const buf = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs);
+    const decoded = decodeText(buf);
+    if ("badByte" in decoded) {
+        const lc = lineColOfByte(buf, decoded.badByte);
+        return {
+            file,
+            value: undefined,
+            problems: [
+                {
+                    rule: "yaml-parse",
+                    message: `not a UTF-8 text file (byte 0x${(buf[decoded.badByte] ?? 0).toString(16).padStart(2, "0")} at offset ${decoded.badByte}): a values file must be YAML text`,
+                    at: { file, ...lc },
+                },
+            ],
+            positionOf: () => undefined,
+        };
+    }
+    return parseYamlText(decoded.text, file);
+}
+/** The key node (for a map entry) or item node (for a list index) at `p`; for the empty path the root. */
+function nodeAt(root, p) {
+    let cur = root;
+    let last = root;
+    for (const seg of p) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(cur)) {
+            const pair = cur.items.find((it) => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isPair */ .tO)(it) && (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(it.key) && String(it.key.value) === String(seg));
+            if (!pair)
+                return undefined;
+            last = pair.key;
+            cur = pair.value;
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(cur) && typeof seg === "number") {
+            const item = cur.items[seg];
+            if (!item)
+                return undefined;
+            last = item;
+            cur = item;
+        }
+        else {
+            return undefined;
+        }
+    }
+    return last;
+}
+/** Path of the map key starting at byte `offset` (for duplicate-key errors). */
+function keyPathAt(node, offset) {
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(node)) {
+        let lastMatch;
+        for (const item of node.items) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isPair */ .tO)(item))
+                continue;
+            const key = item.key;
+            const k = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(key) ? String(key.value) : String(key);
+            if (key?.range && key.range[0] === offset)
+                lastMatch = [k];
+            const v = item.value;
+            if (v?.range && offset >= v.range[0] && offset <= v.range[2]) {
+                const sub = keyPathAt(v, offset);
+                if (sub)
+                    return [k, ...sub];
+            }
+        }
+        return lastMatch;
+    }
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(node)) {
+        for (const [i, it] of node.items.entries()) {
+            const n = it;
+            if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
+                const sub = keyPathAt(n, offset);
+                if (sub)
+                    return [i, ...sub];
+            }
+        }
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 8923:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x: () => (/* binding */ fastParseDocument),
+  g: () => (/* binding */ fastParseValues)
+});
+
 ;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
@@ -46850,20 +51130,27 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
-;// CONCATENATED MODULE: ./src/helm/fast-yaml.ts
-// The fast path for one document of `helm template` output. The gate's reference YAML parser is `yaml`
-// (errors, duplicate keys and positions in src/helm/manifest.ts come from its syntax tree), but in a fresh
-// process it parses a rendered chart about four times slower than js-yaml 5, and that parse was the largest
-// part of the gate's fixed start-up cost. js-yaml is used only where its value is the same as yaml's
-// `doc.toJS()` by construction; anything else returns undefined and the caller parses with yaml:
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/yaml/fast.ts
+// The fast path for YAML the gate reads: rendered documents (fastParseDocument) and values, Chart.yaml,
+// floe-gate.yaml and schema files (fastParseValues). The reference parser is `yaml` (errors, duplicate keys
+// and positions come from its syntax tree), but in a fresh process it parses about four times slower than
+// js-yaml 5, and those parses were the largest part of the gate's fixed start-up cost. js-yaml is used only
+// where its value is the same as yaml's `doc.toJS()` by construction; anything else returns undefined and
+// the caller parses with yaml:
 // - any js-yaml error (a syntax error, a duplicate key, nesting deeper than 100): yaml then reports it;
 // - more or fewer than one document, or a document that is not a mapping;
 // - anchors, aliases and explicit tags (yaml and js-yaml differ on unknown tags and alias limits);
 // - a key that is not a string after YAML 1.2 core resolution (`1:`, `true:`, `null:`, `[a]:`): the two
 //   turn such keys into object keys differently;
-// Both resolve plain scalars with the YAML 1.2 core schema (yaml's default, js-yaml's CORE_SCHEMA) and
-// neither merges `<<` keys. tests/helm/fast-yaml.test.ts holds the proof: over the whole YAML test suite
-// and every rendered output of the test charts, each document is either refused here or equal to yaml's.
+// Rendered documents: both resolve plain scalars with the YAML 1.2 core schema (yaml's default, js-yaml's
+// CORE_SCHEMA) and neither merges `<<` keys. Values (YAML 1.1, as helm reads them) and floe-helm's own
+// files: every plain scalar is resolved by yaml's own tags for that version (the same test, the same
+// resolve function, in yaml's order), and a `<<` scalar is refused (yaml 1.1 merges such keys).
+// tests/yaml/fast.test.ts holds the proof: over the whole YAML test suite (as 1.2 and as 1.1), every
+// rendered output and every values file of the test charts, each text is refused here or equal to yaml's.
+
 
 /** A plain-object mapping that refuses (makes the load fail) any key that is not a string. */
 const stringKeyMap = defineMappingTag("tag:yaml.org,2002:map", {
@@ -46883,8 +51170,52 @@ const stringKeyMap = defineMappingTag("tag:yaml.org,2002:map", {
     get: (carrier, key) => (typeof key === "string" && Object.hasOwn(carrier, key) ? carrier[key] : null),
 });
 const SCHEMA = CORE_SCHEMA.withTags(stringKeyMap);
-/** The one mapping document in `text` when the fast path gives exactly yaml's value, else undefined. */
+/** The one mapping document in `text` when the fast path gives exactly yaml's value (YAML 1.2 core, as
+ * `parseAllDocuments` reads rendered output), else undefined. */
 function fastParseDocument(text) {
+    return fastParse(text, SCHEMA);
+}
+const yamlResolved = new Map();
+/** A js-yaml schema whose plain scalars resolve through yaml's own tags for `version` + `customTags`. */
+function yamlResolvedSchema(version, customTags, key) {
+    let schema = yamlResolved.get(key);
+    if (schema)
+        return schema;
+    const doc = new dist/* Document */.yo(null, { version, ...(customTags ? { customTags } : {}) });
+    const tags = doc.schema.tags.filter((t) => t.default === true && !t.collection && t.test !== undefined);
+    const refuse = (why) => {
+        throw new Error(`fast path refused: ${why}`);
+    };
+    const plain = defineScalarTag("tag:floe-helm.dev,2026:yaml-resolved", {
+        implicit: true,
+        implicitFirstChars: null,
+        identify: () => false,
+        resolve: (source) => {
+            if (source === "<<")
+                refuse("a merge key");
+            const tag = tags.find((t) => t.test.test(source));
+            if (!tag?.resolve)
+                return NOT_RESOLVED; // a string
+            let failed = false;
+            const res = tag.resolve(source, () => {
+                failed = true;
+            }, doc.options);
+            if (failed)
+                refuse(`yaml could not resolve '${source}'`);
+            return (0,dist/* isScalar */.jn)(res) ? res.value : res;
+        },
+    });
+    schema = FAILSAFE_SCHEMA.withTags(stringKeyMap, plain);
+    yamlResolved.set(key, schema);
+    return schema;
+}
+/** A values file, Chart.yaml, floe-gate.yaml or JSON schema as yaml's `parseDocument(text, { version,
+ * customTags }).toJS()` gives it, when it is one mapping the fast path reads exactly; else undefined.
+ * `key` names the (version, customTags) pair: schemas are built once per key. */
+function fastParseValues(text, version, customTags, key = `${version}`) {
+    return fastParse(text, yamlResolvedSchema(version, customTags, key));
+}
+function fastParse(text, schema) {
     let events;
     try {
         events = parseEvents(text, {});
@@ -46915,7 +51246,7 @@ function fastParseDocument(text) {
         return undefined;
     let docs;
     try {
-        docs = constructFromEvents(events, { source: text, schema: SCHEMA, maxAliases: 0 });
+        docs = constructFromEvents(events, { source: text, schema, maxAliases: 0 });
     }
     catch {
         return undefined;
@@ -46924,4229 +51255,6 @@ function fastParseDocument(text) {
     if (docs.length !== 1 || value === null || typeof value !== "object" || Array.isArray(value))
         return undefined;
     return { value: value, start };
-}
-
-;// CONCATENATED MODULE: ./src/helm/locate.ts
-// Rows that are only template actions (`{{- if ... }}`) or comments do not shape YAML blocks.
-const actionOnly = /^\s*(\{\{.*?\}\}\s*)+$/;
-function rowsOf(lines) {
-    return lines.map((raw) => {
-        const t = raw.trim();
-        if (t === "" || t.startsWith("#") || actionOnly.test(raw))
-            return undefined;
-        const m = /^(\s*)((?:-(?:\s+|$))*)/.exec(raw);
-        const indent = m[1].length;
-        const dashes = m[2];
-        return {
-            indent,
-            keyIndent: indent + dashes.length,
-            dash: dashes.length > 0,
-            text: raw.slice(m[0].length),
-        };
-    });
-}
-function escapeRe(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function keyPattern(key) {
-    const k = escapeRe(key);
-    return new RegExp(`^(?:"${k}"|'${k}'|${k})\\s*:(?:\\s|$)`);
-}
-/** End (exclusive) of the value block of a key whose key column is `keyCol`. A list may sit at the
- * key's own indentation (`key:\n- a`), so dash rows at that column still belong to it. */
-function keyBlockEnd(rows, start, hi, keyCol) {
-    for (let i = start + 1; i < hi; i++) {
-        const r = rows[i];
-        if (r && (r.indent < keyCol || (r.indent === keyCol && !r.dash)))
-            return i;
-    }
-    return hi;
-}
-/**
- * Locates `path` in `lines` within rows [from, to); undefined when not even the first key is found.
- * `occurrence` picks a later match of the last key (a duplicated key: YAML keeps the last one).
- */
-function locateInLines(lines, path, from = 0, to = lines.length, occurrence = 0) {
-    const rows = rowsOf(lines);
-    let lo = from;
-    let hi = to;
-    let parentCol = -1;
-    let best;
-    for (const [depth, seg] of path.entries()) {
-        if (typeof seg === "number") {
-            // The n-th item of the list; a `range` writes many items from one, so fall back to the first.
-            let itemCol;
-            const items = [];
-            for (let i = lo; i < hi; i++) {
-                const r = rows[i];
-                if (!r?.dash || r.indent < parentCol)
-                    continue;
-                itemCol ??= r.indent;
-                if (r.indent === itemCol)
-                    items.push(i);
-            }
-            const at = items[seg] ?? items[0];
-            if (at === undefined || itemCol === undefined)
-                return best;
-            best = { line: at + 1, col: itemCol + 1 };
-            let end = hi;
-            for (let i = at + 1; i < hi; i++) {
-                const r = rows[i];
-                if (r && r.indent <= itemCol) {
-                    end = i;
-                    break;
-                }
-            }
-            lo = at;
-            hi = end;
-            parentCol = itemCol;
-            continue;
-        }
-        const pat = keyPattern(seg);
-        let skip = depth === path.length - 1 ? occurrence : 0;
-        let childCol;
-        let found;
-        for (let i = lo; i < hi; i++) {
-            const r = rows[i];
-            if (!r || r.keyIndent <= parentCol)
-                continue;
-            // Direct children only: the shallowest key column seen at this level.
-            if (childCol === undefined || r.keyIndent < childCol)
-                childCol = r.keyIndent;
-            if (r.keyIndent !== childCol)
-                continue;
-            if (pat.test(r.text)) {
-                found = i;
-                if (skip-- <= 0)
-                    break;
-            }
-        }
-        if (found === undefined)
-            return best;
-        const r = rows[found];
-        best = { line: found + 1, col: r.keyIndent + 1 };
-        hi = keyBlockEnd(rows, found, hi, r.keyIndent);
-        lo = found + 1;
-        parentCol = r.keyIndent;
-    }
-    return best;
-}
-/** Splits a template into its `---` sections, as [start, end) 0-based row ranges with content. */
-function sectionsOf(lines) {
-    const out = [];
-    let start = 0;
-    for (let i = 0; i <= lines.length; i++) {
-        if (i === lines.length || /^---(\s|$)/.test(lines[i] ?? "")) {
-            out.push([start, i]);
-            start = i + 1;
-        }
-    }
-    return out.filter(([a, b]) => rowsOf(lines.slice(a, b)).some((r) => r !== undefined));
-}
-/**
- * The section of a template that most likely produced the `nth` object of `kind` from it: among the
- * sections that spell the kind literally, the nth (helm sorts its output by kind, so the position in the
- * output says nothing about the position in the file; the order among objects of one kind is kept).
- */
-function sectionFor(lines, kind, nth) {
-    const sections = sectionsOf(lines);
-    if (sections.length <= 1)
-        return [0, lines.length];
-    const kindRe = new RegExp(`^kind:\\s*["']?${escapeRe(kind)}["']?\\s*$`);
-    const matching = sections.filter(([a, b]) => lines.slice(a, b).some((l) => kindRe.test(l)));
-    return matching[nth] ?? matching[0] ?? [0, lines.length];
-}
-
-;// CONCATENATED MODULE: ./src/helm/manifest.ts
-// `helm template` output -> RenderedObject[]: one object per YAML document, each tied to the template that
-// wrote it (helm's `# Source: <chart>/templates/x.yaml` comment) and able to point at the template line
-// that writes any of its keys. YAML faults and duplicated keys in the output are returned as problems
-// (YAML silently keeps the last of two equal keys: a real defect, see ANCHORS §4).
-
-
-
-
-
-
-const sourceRe = /^# Source: (.+?)\s*$/gm;
-/** Maps a `# Source:` path (`<chart>/templates/x.yaml`, `<chart>/charts/sub/templates/y.yaml`) to the
- * file under chartDir, relative to cwd. A subchart packed as `charts/sub-1.0.0.tgz` maps to the archive. */
-function templateFile(source, chartDirAbs, cwd) {
-    const inChart = source.split("/").slice(1).join("/");
-    const abs = external_node_path_default().join(chartDirAbs, inChart);
-    if (!(0,external_node_fs_.existsSync)(abs)) {
-        const sub = /^charts\/([^/]+)\//.exec(inChart)?.[1];
-        if (sub) {
-            const chartsDir = external_node_path_default().join(chartDirAbs, "charts");
-            const archive = safeReaddir(chartsDir).find((f) => f.startsWith(`${sub}-`) && f.endsWith(".tgz"));
-            if (archive)
-                return rel(cwd, external_node_path_default().join(chartsDir, archive));
-        }
-    }
-    return rel(cwd, abs);
-}
-function safeReaddir(dir) {
-    try {
-        return (0,external_node_fs_.readdirSync)(dir).sort();
-    }
-    catch {
-        return [];
-    }
-}
-function rel(cwd, abs) {
-    return external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-}
-function readFs(abs) {
-    try {
-        return (0,external_node_fs_.readFileSync)(abs, "utf8");
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The path of keys leading to the pair whose key starts at `offset` (for duplicate-key errors). */
-function pathAtOffset(node, offset) {
-    if ((0,dist/* isMap */.jh)(node)) {
-        for (const item of node.items) {
-            if (!(0,dist/* isPair */.tO)(item))
-                continue;
-            const key = item.key;
-            const keyText = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
-            if (key?.range && key.range[0] === offset)
-                return [keyText];
-            const value = item.value;
-            if (value?.range && offset >= value.range[0] && offset <= value.range[2]) {
-                const sub = pathAtOffset(value, offset);
-                if (sub)
-                    return [keyText, ...sub];
-            }
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(node)) {
-        for (const [i, item] of node.items.entries()) {
-            const n = item;
-            if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
-                const sub = pathAtOffset(n, offset);
-                if (sub)
-                    return [i, ...sub];
-            }
-        }
-    }
-    return undefined;
-}
-function parseText(text) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,plain_env/* withPlainEnv */.W)(() => (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false }));
-    return { docs: Array.isArray(docs) ? docs : [], lineCounter };
-}
-// Parses of single documents, by text, for the whole process: helm 3 and helm 4, and scenarios that differ
-// in a few values, render mostly identical documents (a parse is most of the gate's own per-cell CPU).
-// The parsed documents are never handed out: each use converts them to fresh JS objects.
-const parsedDocs = new Map();
-const MAX_PARSED_DOCS = 20_000;
-const docStartRe = /^---(?=[ \t\r\n]|$)/gm;
-// A keep-chomped block scalar (`|+`, `>2+`) keeps trailing blank lines as content.
-const keepChompRe = /[|>][1-9]?\+/;
-const sourceLineRe = /^# Source: /m;
-/** One document's text parsed: by the fast path when it applies (and no `# Source:` comment follows the
- * content, so where the document ends cannot change which template the next one belongs to), else by yaml. */
-function parseOne(text) {
-    const fast = fastParseDocument(text);
-    if (fast && !sourceLineRe.test(text.slice(fast.start))) {
-        let startLine = 1;
-        for (let p = text.indexOf("\n"); p >= 0 && p < fast.start; p = text.indexOf("\n", p + 1))
-            startLine++;
-        return { fast, startLine, end: text.length };
-    }
-    return parseText(text);
-}
-/** The documents of the output parsed one by one (identical ones once per process), or undefined when the
- * stream must be parsed whole: directives or `...` markers, or any YAML error (its position and message
- * then come from the whole stream, exactly as before). */
-function splitParse(manifest) {
-    if (/^(?:%|\.\.\.)/m.test(manifest))
-        return undefined;
-    const starts = [0, ...[...manifest.matchAll(docStartRe)].map((m) => m.index).filter((i) => i > 0)];
-    const out = [];
-    let lineBase = 1;
-    for (const [i, base] of starts.entries()) {
-        const chunk = manifest.slice(base, starts[i + 1] ?? manifest.length);
-        // Helm 4 ends each document with a blank line more than helm 3: not content, unless kept by `|+`.
-        const text = keepChompRe.test(chunk) ? chunk : chunk.replace(/\n+$/, "\n");
-        let parsed = parsedDocs.get(text);
-        if (!parsed) {
-            parsed = parseOne(text);
-            if (parsedDocs.size >= MAX_PARSED_DOCS)
-                parsedDocs.clear();
-            parsedDocs.set(text, parsed);
-        }
-        else if ("fast" in parsed) {
-            // Cached: this use gets its own copy of the value.
-            parsed = { ...parsed, fast: { ...parsed.fast, value: structuredClone(parsed.fast.value) } };
-        }
-        if ("fast" in parsed)
-            out.push({ ...parsed, base, lineBase });
-        else {
-            if (parsed.docs.some((d) => d.errors.length > 0))
-                return undefined;
-            for (const doc of parsed.docs)
-                out.push({ doc, base, lineBase, lineCounter: parsed.lineCounter });
-        }
-        for (let p = chunk.indexOf("\n"); p >= 0; p = chunk.indexOf("\n", p + 1))
-            lineBase++;
-    }
-    return out;
-}
-function parseManifestDocuments(manifest, opts) {
-    const cwd = external_node_path_default().resolve(opts.cwd);
-    const chartDirAbs = external_node_path_default().resolve(cwd, opts.chartDir);
-    const read = opts.readTemplate ?? readFs;
-    const cache = new Map();
-    const linesOf = (file) => {
-        if (!cache.has(file))
-            cache.set(file, read(external_node_path_default().resolve(cwd, file))?.split(/\r?\n/) ?? null);
-        return cache.get(file) ?? undefined;
-    };
-    // Every `# Source:` comment with its offset; a document takes the last one before its content.
-    const sources = [];
-    for (const m of manifest.matchAll(sourceRe))
-        sources.push({ offset: m.index, source: m[1] });
-    const list = (opts.split !== false ? splitParse(manifest) : undefined) ??
-        ((whole) => whole.docs.map((doc) => ({ doc, base: 0, lineBase: 1, lineCounter: whole.lineCounter })))(parseText(manifest));
-    const objects = [];
-    const problems = [];
-    const seenOfKind = new Map();
-    let prevEnd = 0;
-    for (const d of list) {
-        const { base, lineBase } = d;
-        const doc = "doc" in d ? d.doc : undefined;
-        // Offsets in the parsed text -> offsets and lines in the whole output.
-        const linePos = (offset) => {
-            const p = "lineCounter" in d ? d.lineCounter.linePos(offset) : { line: 1, col: 1 };
-            return { line: p.line + lineBase - 1, col: p.col };
-        };
-        const localStart = doc ? (doc.contents?.range?.[0] ?? doc.range[0]) : "fast" in d ? d.fast.start : 0;
-        const start = base + localStart;
-        const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
-        prevEnd = base + (doc ? doc.range[2] : "end" in d ? d.end : 0);
-        const template = src ? templateFile(src.source, chartDirAbs, cwd) : rel(cwd, chartDirAbs);
-        const manifestLine = "startLine" in d ? d.startLine + lineBase - 1 : linePos(localStart).line;
-        let js;
-        try {
-            js = doc ? doc.toJS({ maxAliasCount: 100 }) : "fast" in d ? d.fast.value : undefined;
-        }
-        catch {
-            js = undefined;
-        }
-        const obj = js !== null && typeof js === "object" && !Array.isArray(js)
-            ? js
-            : undefined;
-        const kind = typeof obj?.kind === "string" ? obj.kind : "";
-        const name = typeof obj?.metadata?.name === "string"
-            ? String(obj.metadata.name)
-            : "";
-        const kindKey = `${template}\0${kind}`;
-        const nth = seenOfKind.get(kindKey) ?? 0;
-        seenOfKind.set(kindKey, nth + 1);
-        const locate = (p, occurrence = 0) => {
-            const lines = linesOf(template);
-            if (!lines)
-                return { file: template, line: 1 };
-            const [a, b] = kind ? sectionFor(lines, kind, nth) : [0, lines.length];
-            const hit = locateInLines(lines, p, a, b, occurrence);
-            if (hit)
-                return { file: template, line: hit.line, col: hit.col };
-            // Not found: the first content line of the section (line 1 for a one-document template).
-            const first = lines.findIndex((l, i) => i >= a && l.trim() !== "" && !l.trim().startsWith("{{"));
-            return { file: template, line: first >= 0 && first < b ? first + 1 : a + 1 };
-        };
-        for (const e of doc?.errors ?? []) {
-            const offset = e.pos[0];
-            const lp = linePos(offset);
-            if (e.code === "DUPLICATE_KEY") {
-                const keyPath = pathAtOffset(doc?.contents, offset);
-                const where = keyPath ? `'${keyPath.join(".")}'` : "a key";
-                problems.push({
-                    rule: "duplicate-key",
-                    message: `${where} is written twice in the rendered ${kind || "document"}${name ? ` ${name}` : ""} (YAML keeps only the last one; rendered output line ${lp.line})`,
-                    at: keyPath ? locate(keyPath, 1) : { file: template, line: 1 },
-                    manifestLine: lp.line,
-                    ...(kind ? { object: `${kind}/${name}` } : {}),
-                });
-            }
-            else {
-                problems.push({
-                    rule: "yaml-parse",
-                    message: `rendered output is not valid YAML at line ${lp.line}, column ${lp.col}: ${firstLine(e.message)}`,
-                    at: { file: template, line: 1 },
-                    manifestLine: lp.line,
-                    ...(kind ? { object: `${kind}/${name}` } : {}),
-                });
-            }
-        }
-        if (!obj)
-            continue;
-        const namespace = obj.metadata?.namespace;
-        objects.push({
-            apiVersion: typeof obj.apiVersion === "string" ? obj.apiVersion : "",
-            kind,
-            name,
-            ...(typeof namespace === "string" ? { namespace } : {}),
-            doc: obj,
-            template,
-            manifestLine,
-            locate: (p) => locate(p),
-        });
-    }
-    return { objects, problems };
-}
-/** The objects of a `helm template` output; see parseManifestDocuments for YAML problems in it. */
-function parseManifest(manifest, opts) {
-    return parseManifestDocuments(manifest, opts).objects;
-}
-function firstLine(s) {
-    return s.split("\n")[0] ?? s;
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6665);
-// Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
-
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 1698:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  RELEASE: () => (/* binding */ RELEASE),
-  collectDiagnostics: () => (/* binding */ collectDiagnostics),
-  rules: () => (/* binding */ rules),
-  runTest: () => (/* binding */ runTest)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __nccwpck_require__(6675);
-// EXTERNAL MODULE: ./src/cluster/state.ts
-var cluster_state = __nccwpck_require__(4299);
-// EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __nccwpck_require__(7507);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __nccwpck_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __nccwpck_require__(6132);
-// EXTERNAL MODULE: ./src/helm/deps.ts
-var deps = __nccwpck_require__(9264);
-// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
-var resolve = __nccwpck_require__(5084);
-;// CONCATENATED MODULE: ./src/install/argv.ts
-const target = (a) => ["--kubeconfig", a.kubeconfig, "--namespace", a.namespace];
-function helmInstallArgv(a) {
-    if (a.chartDir === "")
-        throw new Error("helm install needs an explicit chart path");
-    return [
-        a.bin,
-        "install",
-        a.release,
-        a.chartDir,
-        ...target(a),
-        "--create-namespace",
-        ...a.valuesFiles.flatMap((f) => ["--values", f]),
-        "--wait",
-        "--wait-for-jobs",
-        "--timeout",
-        a.timeout,
-    ];
-}
-function helmTestArgv(a) {
-    return [a.bin, "test", a.release, ...target(a), "--timeout", a.timeout];
-}
-/** The release with its hooks and each hook's last run (the test pods' phases), as JSON. */
-function helmStatusArgv(a) {
-    return [a.bin, "status", a.release, ...target({ ...a, timeout: "" }), "--output", "json"];
-}
-function helmUninstallArgv(a) {
-    return [a.bin, "uninstall", a.release, ...target(a), "--wait", "--timeout", a.timeout];
-}
-/** Deletes a cell's namespace after uninstall: helm leaves test pods without a hook-succeeded delete policy
- * behind (floe-platform keeps them for `kubectl logs`). Not waited for: the next cell uses another one. */
-function kubectlDeleteNamespaceArgv(bin, kubeconfig, namespace) {
-    return [
-        bin,
-        "--kubeconfig",
-        kubeconfig,
-        "delete",
-        "namespace",
-        namespace,
-        "--ignore-not-found",
-        "--wait=false",
-    ];
-}
-/** What is kept of a cell whose install or tests failed, before its namespace goes: one file per kubectl
- * call. Secrets are listed by name only (`get` never prints their data). */
-function kubectlDiagnosticsArgv(bin, kubeconfig, namespace) {
-    const k = (...args) => [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, ...args];
-    return [
-        {
-            file: "objects.txt",
-            argv: k("get", "all,configmaps,secrets,persistentvolumeclaims,networkpolicies", "--output", "wide"),
-        },
-        { file: "events.txt", argv: k("get", "events", "--sort-by", ".lastTimestamp") },
-        { file: "pods.txt", argv: k("describe", "pods") },
-    ];
-}
-/** The logs of every container of one pod (the last 300 lines each, container names as prefixes). */
-function kubectlLogsArgv(bin, kubeconfig, namespace, pod) {
-    return [
-        bin,
-        "--kubeconfig",
-        kubeconfig,
-        "--namespace",
-        namespace,
-        "logs",
-        pod,
-        "--all-containers",
-        "--prefix",
-        "--tail",
-        "300",
-    ];
-}
-/** The pod names of a namespace, one per line (`pod/<name>`). */
-function kubectlPodNamesArgv(bin, kubeconfig, namespace) {
-    return [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, "get", "pods", "--output", "name"];
-}
-
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/report/test-pods.ts
-var test_pods = __nccwpck_require__(1777);
-;// CONCATENATED MODULE: ./src/install/hooks.ts
-// `helm status -o json` -> one check per helm test pod, with the requirements its `floe.dev/covers`
-// annotation names, so the coverage matrix shows what a real `helm test` proved. Helm 3 and 4 print the
-// same `hooks[]` (name, kind, manifest, events, last_run.phase).
-
-
-const SIMULATED = "kwok simulates the kubelet: the test pod completed without running its container (a real result needs --provider kind or existing)";
-/** Checks for the test hooks of a release status (the JSON text of `helm status -o json`). */
-function testHookChecks(statusJson, ctx) {
-    const status = JSON.parse(statusJson);
-    const out = [];
-    for (const h of status.hooks ?? []) {
-        if (h.kind !== "Pod" || !(h.events ?? []).includes("test"))
-            continue;
-        let doc = {};
-        try {
-            doc = (0,dist.parse)(h.manifest ?? "") ?? {};
-        }
-        catch {
-            // helm applied it, so it is YAML; a hook we cannot read simply names no requirement.
-        }
-        const pod = (0,test_pods/* testPods */.Jw)([{ kind: "Pod", name: h.name ?? "?", doc }])[0];
-        const covers = pod?.covers ?? [];
-        const phase = h.last_run?.phase ?? "";
-        const base = { id: `${test_pods/* HELM_TEST_RULE */.nL} ${h.name} ${ctx.cell}`, rule: test_pods/* HELM_TEST_RULE */.nL };
-        const cov = covers.length ? { covers } : {};
-        if (!phase || phase === "Unknown") {
-            out.push({ ...base, state: "skip", reason: "helm test did not run this pod", ...cov });
-        }
-        else if (phase === "Succeeded") {
-            out.push(ctx.simulated
-                ? { ...base, state: "skip", reason: SIMULATED, ...cov }
-                : { ...base, state: "pass", ...cov });
-        }
-        else {
-            out.push({ ...base, state: "fail", reason: `test pod phase ${phase}`, ...cov });
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/install/run.ts
-// `floe-helm test`: for every chart x scenario x helm major of the gate's plan (same floe-gate.yaml,
-// --chart, --values, --helm), against the cluster of `floe-helm cluster up`: helm install (waiting for
-// workloads and Jobs), helm test, then the test pods' outcomes from `helm status -o json` (each with its
-// floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
-// see each other's objects.
-
-
-
-
-
-
-
-
-
-
-
-
-const RELEASE = "floe-test";
-const rules = { install: "install", helmTest: "helm-test", uninstall: "uninstall" };
-const firstLine = (s) => s
-    .trim()
-    .split("\n")
-    .find((l) => l.trim())
-    ?.replace(/^Error: /, "") ?? "";
-/** Keeps what the cluster says about a failed cell before its namespace is deleted: objects, events,
- * described pods and every pod's logs, one file each under `dir`. A kubectl call that fails leaves its
- * error in its file: what could not be collected is said, never silently missing. */
-async function collectDiagnostics(kubectl, kubeconfig, namespace, dir, opts) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const files = [];
-    const keep = async (file, argv) => {
-        const r = await (0,runner/* runTool */.q)(argv, { ...opts, timeoutMs: 60_000 });
-        const body = r.code === 0
-            ? r.stdout
-            : `# kubectl ${argv.slice(3).join(" ")} failed (exit ${r.code}):\n${r.stderr}${r.stdout}`;
-        await (0,promises_.writeFile)(external_node_path_default().join(dir, file), body);
-        files.push(external_node_path_default().join(dir, file));
-        return r;
-    };
-    for (const d of kubectlDiagnosticsArgv(kubectl, kubeconfig, namespace))
-        await keep(d.file, d.argv);
-    const pods = await (0,runner/* runTool */.q)(kubectlPodNamesArgv(kubectl, kubeconfig, namespace), {
-        ...opts,
-        timeoutMs: 60_000,
-    });
-    for (const pod of pods.stdout
-        .split("\n")
-        .map((l) => l.trim())
-        .filter(Boolean)) {
-        const name = pod.replace(/^pod\//, "");
-        await keep(`logs-${name}.txt`, kubectlLogsArgv(kubectl, kubeconfig, namespace, name));
-    }
-    return files;
-}
-/** The kubeconfig to use and whether its cluster is kwok's simulated kubelet. */
-async function run_target(inputs) {
-    const state = await (0,cluster_state/* readState */.un)(inputs.workDir, inputs.cluster);
-    const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
-    if (!kubeconfig) {
-        throw new errors/* InputError */.dz(`no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`);
-    }
-    const simulated = state?.provider === "kwok" && external_node_path_default().resolve(state.kubeconfig) === external_node_path_default().resolve(kubeconfig);
-    return { kubeconfig, simulated };
-}
-async function runTest(ctx, inputs, opts) {
-    const { cwd } = opts;
-    const timeout = opts.timeout ?? "300s";
-    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
-    const { kubeconfig, simulated } = await run_target(inputs);
-    const tools = await (0,resolve/* resolveTools */.u)(inputs, [
-        ...config.helmMajors.map((m) => `helm${m}`),
-        "kubectl",
-    ]);
-    const bin = (m) => tools[`helm${m}`];
-    // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
-    const home = external_node_path_default().join(inputs.workDir, "test-helm-home");
-    const env = {
-        PATH: process.env.PATH,
-        HOME: home,
-        HELM_CACHE_HOME: external_node_path_default().join(home, "cache"),
-        HELM_CONFIG_HOME: external_node_path_default().join(home, "config"),
-        HELM_DATA_HOME: external_node_path_default().join(home, "data"),
-    };
-    const chartDir = new Map();
-    for (const chart of plan.charts) {
-        const first = config.helmMajors[0];
-        const prep = await (0,deps/* prepareDependencies */.d)(chart.abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
-        chartDir.set(chart.info.dir, prep.dirAbs);
-        for (const p of prep.problems)
-            ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
-    }
-    // One namespace per cell and per run: a namespace deleted by an earlier run may still be terminating.
-    const run = (0,external_node_crypto_.randomBytes)(3).toString("hex");
-    let n = 0;
-    for (const cell of plan.cells) {
-        n++;
-        const s = cell.scenario;
-        const label = `${s.chart.name}/${s.name} helm${cell.helm}`;
-        const where = { chart: s.chart.name, scenario: s.name, helm: cell.helm };
-        const a = {
-            bin: bin(cell.helm),
-            major: cell.helm,
-            kubeconfig,
-            release: RELEASE,
-            namespace: `floe-test-${run}-${n}`,
-            timeout,
-        };
-        ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm install`);
-        const dir = chartDir.get(s.chart.dir);
-        if (!dir) {
-            ctx.check({
-                id: `install ${label}`,
-                rule: rules.install,
-                state: "skip",
-                reason: "the chart's dependencies are missing (see dependency)",
-            });
-            continue;
-        }
-        const t0 = Date.now();
-        let failed = false;
-        const inst = await (0,runner/* runTool */.q)(helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f)) }), { env, cwd });
-        if (inst.code !== 0) {
-            failed = true;
-            ctx.add({
-                rule: rules.install,
-                severity: "error",
-                message: `helm install failed: ${firstLine(inst.stderr || inst.stdout)}`,
-                ...where,
-            });
-            ctx.check({ id: `install ${label}`, rule: rules.install, state: "fail", durationMs: Date.now() - t0 });
-            ctx.check({
-                id: `${rules.helmTest} ${label}`,
-                rule: rules.helmTest,
-                state: "skip",
-                reason: "the release did not install",
-            });
-        }
-        else {
-            ctx.check({ id: `install ${label}`, rule: rules.install, state: "pass", durationMs: Date.now() - t0 });
-            ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm test`);
-            const test = await (0,runner/* runTool */.q)(helmTestArgv(a), { env, cwd });
-            if (test.code !== 0)
-                failed = true;
-            if (test.code !== 0)
-                ctx.add({
-                    rule: rules.helmTest,
-                    severity: "error",
-                    message: `helm test failed: ${firstLine(test.stderr || test.stdout)}`,
-                    ...where,
-                });
-            const st = await (0,runner/* runTool */.q)(helmStatusArgv(a), { env, cwd });
-            if (st.code === 0) {
-                const checks = testHookChecks(st.stdout, { cell: label, simulated });
-                for (const c of checks)
-                    ctx.check(c);
-                if (!checks.length)
-                    ctx.check({
-                        id: `${rules.helmTest} ${label}`,
-                        rule: rules.helmTest,
-                        state: "skip",
-                        reason: "the chart renders no helm test pod in this scenario",
-                    });
-            }
-            else {
-                ctx.add({
-                    rule: rules.helmTest,
-                    severity: "error",
-                    message: `helm status failed: ${firstLine(st.stderr)}`,
-                    ...where,
-                });
-            }
-        }
-        if (failed) {
-            const dir = external_node_path_default().join(inputs.workDir, "diagnostics", "test", `${s.chart.name}-${s.name}-helm${cell.helm}`);
-            ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: keeping diagnostics in ${dir}`);
-            const files = await collectDiagnostics(tools.kubectl, kubeconfig, a.namespace, dir, { env, cwd });
-            ctx.add({
-                rule: rules.install,
-                severity: "info",
-                message: `diagnostics of ${label} (objects, events, pods, logs: ${files.length} files) in ${external_node_path_default().relative(cwd, dir) || dir}`,
-                ...where,
-            });
-        }
-        // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean.
-        const un = await (0,runner/* runTool */.q)(helmUninstallArgv(a), { env, cwd });
-        if (un.code !== 0 && inst.code === 0)
-            ctx.add({
-                rule: rules.uninstall,
-                severity: "warning",
-                message: `helm uninstall failed: ${firstLine(un.stderr)}`,
-                ...where,
-            });
-        const ns = await (0,runner/* runTool */.q)(kubectlDeleteNamespaceArgv(tools.kubectl, kubeconfig, a.namespace), {
-            env,
-            cwd,
-        });
-        if (ns.code !== 0)
-            ctx.add({
-                rule: rules.uninstall,
-                severity: "warning",
-                message: `namespace ${a.namespace} not deleted: ${firstLine(ns.stderr)}`,
-                ...where,
-            });
-    }
-    if (simulated)
-        ctx.add({
-            rule: rules.helmTest,
-            severity: "info",
-            message: "the cluster is kwok: installs are real API calls, test pods are simulated (recorded as skipped)",
-        });
-}
-
-
-/***/ }),
-
-/***/ 9324:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   A3: () => (/* binding */ loadKubeSchemas),
-/* harmony export */   Le: () => (/* binding */ withoutNulls),
-/* harmony export */   NG: () => (/* binding */ defaultKubeVersion),
-/* harmony export */   gI: () => (/* binding */ KubeValidator)
-/* harmony export */ });
-/* unused harmony exports kubeSchemasDir, availableKubeVersions, kubeMinor, schemaSetDigest */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6675);
-/* harmony import */ var _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9888);
-/* harmony import */ var _values_ajv_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4052);
-/* harmony import */ var _values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2364);
-// The Kubernetes API schemas the static gate validates rendered objects against, offline. They come from
-// the OpenAPI v3 spec in the `k8s.io/kubernetes` Go module (what the API server serves), compacted by
-// scripts/k8s-schemas.mjs into schemas/kubernetes/v<major>.<minor>.json.gz (committed; no network at gate
-// time). Refresh: `node scripts/k8s-schemas.mjs 1.38` when the kind node image pin moves to a new minor.
-
-
-
-
-
-
-
-
-
-/** `schemas/kubernetes`, found from this module's own location so it works from src/ (tests) and from the
- * bundled dist/index.js alike (both sit below the package root that holds schemas/). */
-function kubeSchemasDir() {
-    let dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
-    for (let i = 0; i < 5; i++) {
-        const candidate = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, "schemas", "kubernetes");
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate))
-            return candidate;
-        dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir);
-    }
-    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
-}
-/** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
-function availableKubeVersions(dir = kubeSchemasDir()) {
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(dir)
-        .map((f) => /^v(\d+)\.(\d+)\.json\.gz$/.exec(f))
-        .filter((m) => m !== null)
-        .sort((a, b) => Number(b[1]) - Number(a[1]) || Number(b[2]) - Number(a[2]))
-        .map((m) => `${m[1]}.${m[2]}`);
-}
-/** The default `--kube-version`: the Kubernetes minor the pinned kind node image runs. */
-function defaultKubeVersion(nodeImage = _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__/* .pins */ .h.kindNodeImage) {
-    const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
-    if (!m)
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
-    return `${m[1]}.${m[2]}`;
-}
-/** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
-function kubeMinor(version) {
-    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
-    if (!m)
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
-    return `${m[1]}.${m[2]}`;
-}
-const loaded = new Map();
-function loadKubeSchemas(version, dir) {
-    const minor = kubeMinor(version);
-    const key = `${dir ?? ""}\0${minor}`;
-    const hit = loaded.get(key);
-    if (hit)
-        return hit;
-    const folder = dir ?? kubeSchemasDir();
-    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(folder, `v${minor}.json.gz`);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file)) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
-            `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`);
-    }
-    const schemas = JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.gunzipSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file)).toString("utf8"));
-    loaded.set(key, schemas);
-    return schemas;
-}
-/** Strict mode: an object schema that lists its properties accepts no others (what `kubectl apply
- * --validate=strict` and kubeconform -strict do), except where the API marks it open. */
-function strictify(node) {
-    if (Array.isArray(node))
-        return node.map(strictify);
-    if (node === null || typeof node !== "object")
-        return node;
-    const src = node;
-    const out = {};
-    for (const [k, v] of Object.entries(src)) {
-        if (k === "x-kubernetes-preserve-unknown-fields")
-            continue;
-        out[k] =
-            k === "properties"
-                ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, strictify(s)]))
-                : strictify(v);
-    }
-    if (out.properties &&
-        out.additionalProperties === undefined &&
-        !src["x-kubernetes-preserve-unknown-fields"]) {
-        out.additionalProperties = false;
-    }
-    return out;
-}
-const digests = new WeakMap();
-/** sha256 of a schema set and of the code here that turns it into schemas (strict, open
- * status): what anything built from it may be cached under. */
-function schemaSetDigest(schemas) {
-    let d = digests.get(schemas);
-    if (!d) {
-        d = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256")
-            .update(JSON.stringify(schemas))
-            .update([strictify, openStatus].map(String).join("\0"))
-            .digest("hex");
-        digests.set(schemas, d);
-    }
-    return d;
-}
-/** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
- * object fields before validating so only real mistakes are reported. */
-function withoutNulls(value) {
-    if (Array.isArray(value))
-        return value.map(withoutNulls);
-    if (value === null || typeof value !== "object")
-        return value;
-    const out = {};
-    for (const [k, v] of Object.entries(value))
-        if (v !== null)
-            out[k] = withoutNulls(v);
-    return out;
-}
-/** `status` is written by controllers, never by a chart: the kinds' status schemas (PodStatus, ...) are left
- * out (an open object) so they cost no compile time. */
-function openStatus(schemas) {
-    const defs = { ...schemas.definitions };
-    for (const root of new Set(Object.values(schemas.kinds))) {
-        const def = defs[root];
-        const props = def?.properties;
-        if (def && props?.status)
-            defs[root] = { ...def, properties: { ...props, status: { type: "object" } } };
-    }
-    return defs;
-}
-/** Validates objects by apiVersion/kind. All definitions are registered once as one schema and each kind
- * compiles to a `$ref` into it, so shared types (PodSpec, ObjectMeta, ...) are compiled once for all kinds
- * rather than once per kind; each kind compiles on first use. */
-class KubeValidator {
-    schemas;
-    ajvInstance;
-    cache = new Map();
-    digest;
-    constructor(schemas) {
-        this.schemas = schemas;
-    }
-    /** All definitions registered once, built on the first kind that is not in the validator cache. */
-    get ajv() {
-        if (!this.ajvInstance) {
-            this.ajvInstance = (0,_values_ajv_js__WEBPACK_IMPORTED_MODULE_7__/* .createAjv */ .gr)({
-                validateSchema: false,
-                inlineRefs: false,
-                code: { optimize: false, ..._values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .cacheableCode */ .K0 },
-            });
-            this.ajvInstance.addSchema({
-                $id: "k8s",
-                definitions: strictify(openStatus(this.schemas)),
-            });
-        }
-        return this.ajvInstance;
-    }
-    /** What the compiled code of a kind depends on: the schema set and the code that shapes it. */
-    identity(root) {
-        this.digest ??= (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256")
-            .update(schemaSetDigest(this.schemas))
-            .update([_values_ajv_js__WEBPACK_IMPORTED_MODULE_7__/* .createAjv */ .gr, KubeValidator].map(String).join("\0"))
-            .digest("hex");
-        return ["k8s", this.digest, root];
-    }
-    knows(apiVersion, kind) {
-        return this.schemas.kinds[`${apiVersion}/${kind}`] !== undefined;
-    }
-    /** Errors for a known kind ([] when valid); undefined for a kind without a schema. */
-    validate(doc) {
-        const key = `${String(doc.apiVersion ?? "")}/${String(doc.kind ?? "")}`;
-        let fn = this.cache.get(key);
-        if (fn === undefined) {
-            const root = this.schemas.kinds[key];
-            if (root) {
-                fn = (0,_values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .compileCached */ .u_)(this.identity(root), () => {
-                    const ajv = this.ajv;
-                    return { ajv, validate: ajv.compile({ $ref: `k8s#/definitions/${root}` }) };
-                });
-            }
-            else
-                fn = null;
-            this.cache.set(key, fn);
-        }
-        if (fn === null)
-            return undefined;
-        return fn(withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
-    }
-}
-
-
-/***/ }),
-
-/***/ 3122:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E6: () => (/* binding */ coverageMatrix),
-/* harmony export */   XU: () => (/* binding */ coverageTerminal),
-/* harmony export */   w6: () => (/* binding */ coverageMarkdown)
-/* harmony export */ });
-/* unused harmony exports NO_REASON, notCovered, cellText, rowWord, skipReasons */
-const NO_REASON = "no reason given";
-/** `*` matches any run of characters, as in floe-gate.yaml's waivers and severity patterns. */
-function glob(pattern, s) {
-    const re = pattern
-        .split("*")
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-        .join(".*");
-    return new RegExp(`^${re}$`).test(s);
-}
-function coversOf(c, requirements) {
-    const ids = new Set(c.covers ?? []);
-    if (c.rule) {
-        for (const [req, rules] of Object.entries(requirements)) {
-            if (rules.some((r) => glob(r, c.rule)))
-                ids.add(req);
-        }
-    }
-    return [...ids];
-}
-const byId = (a, b) => a.localeCompare(b, "en", { numeric: true });
-function coverageMatrix(all, requirements = {}) {
-    const rows = new Map();
-    const row = (id) => {
-        let r = rows.get(id);
-        if (!r) {
-            r = { requirement: id, declared: id in requirements, cells: {}, state: "not-covered" };
-            rows.set(id, r);
-        }
-        return r;
-    };
-    for (const id of Object.keys(requirements))
-        row(id);
-    const phases = [];
-    for (const results of all) {
-        for (const check of results.checks) {
-            for (const id of coversOf(check, requirements)) {
-                const r = row(id);
-                r.cells[results.phase] ??= { state: "skip", pass: 0, fail: 0, skip: 0, skipReasons: {} };
-                const cell = r.cells[results.phase];
-                if (!phases.includes(results.phase))
-                    phases.push(results.phase);
-                if (check.state === "pass")
-                    cell.pass++;
-                else if (check.state === "skip") {
-                    cell.skip++;
-                    const why = check.reason?.trim() || NO_REASON;
-                    cell.skipReasons[why] = (cell.skipReasons[why] ?? 0) + 1;
-                }
-                else
-                    cell.fail++; // fail, and error: a check that could not run proves nothing
-            }
-        }
-    }
-    for (const r of rows.values()) {
-        const cells = Object.values(r.cells);
-        for (const c of cells)
-            c.state = c.fail ? "fail" : c.pass ? "pass" : "skip";
-        r.state = !cells.length
-            ? "not-covered"
-            : cells.some((c) => c.state === "fail")
-                ? "fail"
-                : cells.some((c) => c.state === "pass")
-                    ? "pass"
-                    : "skip";
-    }
-    return { phases, rows: [...rows.values()].sort((a, b) => byId(a.requirement, b.requirement)) };
-}
-/** Requirements listed in floe-gate.yaml that no check of any phase covers. */
-function notCovered(m) {
-    return m.rows.filter((r) => r.state === "not-covered").map((r) => r.requirement);
-}
-/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`: the checks behind one cell. */
-function cellText(c) {
-    if (!c)
-        return "-";
-    const total = c.pass + c.fail + c.skip;
-    if (c.state === "skip")
-        return `skipped ${c.skip}`;
-    const head = c.state === "fail" ? `FAIL ${c.fail}/${total}` : `pass ${c.pass}`;
-    return c.state === "pass" && c.skip ? `${head} (+${c.skip} skipped)` : head;
-}
-const rowWord = { pass: "pass", fail: "FAIL", skip: "skipped", "not-covered": "NOT COVERED" };
-/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
-function skipReasons(m) {
-    return m.rows.flatMap((r) => Object.entries(r.cells).flatMap(([phase, c]) => Object.entries(c.skipReasons).map(([reason, checks]) => ({
-        requirement: r.requirement,
-        phase,
-        reason,
-        checks,
-    }))));
-}
-/** A short fixed-width table for `floe-helm report`, then each skip reason once per phase. */
-function coverageTerminal(m) {
-    if (!m.rows.length)
-        return [];
-    const head = ["requirement", ...m.phases, "result"];
-    const body = m.rows.map((r) => [
-        r.requirement,
-        ...m.phases.map((p) => cellText(r.cells[p])),
-        rowWord[r.state],
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-    const line = (cols) => cols
-        .map((c, i) => c.padEnd(widths[i]))
-        .join("  ")
-        .trimEnd();
-    const out = ["coverage:", line(head), ...body.map(line)];
-    // Reasons are shared by many requirements (e.g. "runs only in a cluster"): print each once per phase.
-    const seen = new Map();
-    for (const s of skipReasons(m)) {
-        const key = `${s.phase}: ${s.reason}`;
-        if (!seen.has(key))
-            seen.set(key, new Set());
-        seen.get(key).add(s.requirement);
-    }
-    for (const [key, reqs] of seen)
-        out.push(`skipped in ${key} (${[...reqs].sort(byId).join(", ")})`);
-    const missing = notCovered(m);
-    if (missing.length)
-        out.push(`not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`);
-    return out;
-}
-const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-covered": "⚠️" };
-function escapeCell(s) {
-    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-/** The job summary's "Requirement coverage" section (empty when no requirement is known). */
-function coverageMarkdown(m) {
-    if (!m.rows.length)
-        return [];
-    const lines = [
-        "### Requirement coverage",
-        "",
-        `| Requirement | ${m.phases.join(" | ")}${m.phases.length ? " | " : ""}Result |`,
-        `|---|${m.phases.map(() => "---|").join("")}---|`,
-    ];
-    for (const r of m.rows) {
-        const cells = m.phases.map((p) => {
-            const c = r.cells[p];
-            return c ? `${mdIcon[c.state]} ${cellText(c)}` : "–";
-        });
-        const name = r.declared ? `\`${r.requirement}\`` : `\`${r.requirement}\`*`;
-        lines.push(`| ${[name, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
-    }
-    if (m.rows.some((r) => !r.declared))
-        lines.push("", "\\* not in floe-gate.yaml `requirements:`: named by a check's `covers` (e.g. a helm test pod's `floe.dev/covers`).");
-    const skips = skipReasons(m);
-    if (skips.length) {
-        lines.push("", "#### Skipped", "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
-        for (const s of skips)
-            lines.push(`| \`${s.requirement}\` | ${s.phase} | ${s.checks} | ${escapeCell(s.reason)} |`);
-    }
-    const missing = notCovered(m);
-    if (missing.length)
-        lines.push("", `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`);
-    return lines;
-}
-
-
-/***/ }),
-
-/***/ 7611:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   annotate: () => (/* binding */ annotate),
-/* harmony export */   setOutputs: () => (/* binding */ setOutputs),
-/* harmony export */   summaryMarkdown: () => (/* binding */ summaryMarkdown),
-/* harmony export */   writeJobSummary: () => (/* binding */ writeJobSummary)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6058);
-/* harmony import */ var _coverage_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3122);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
-// GitHub Actions surfaces: annotations at file and line, step outputs, the job summary.
-
-
-
-function annotate(f) {
-    const props = { title: f.rule };
-    if (f.file)
-        props.file = f.file;
-    if (f.line)
-        props.startLine = f.line;
-    if (f.col)
-        props.startColumn = f.col;
-    const msg = f.object ? `${f.object}: ${f.message}` : f.message;
-    if (f.waived)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(`${msg} [waived: ${f.waived.reason}]`, props);
-    else if (f.severity === "error")
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.error(msg, props);
-    else if (f.severity === "warning")
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.warning(msg, props);
-    else
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(msg, props);
-}
-function setOutputs(outputs) {
-    for (const [k, v] of Object.entries(outputs ?? {}))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__.setOutput(k, v);
-}
-const icon = { pass: "✅", fail: "❌", error: "⚠️" };
-/** Markdown for the job summary: a row per phase, the requirement coverage matrix (src/report/coverage.ts),
- * then the findings that matter. */
-function summaryMarkdown(all, coverage) {
-    const lines = ["## floe-helm", ""];
-    if (all.length === 0) {
-        lines.push("No phase wrote results: the run stopped before any check ran.");
-        return `${lines.join("\n")}\n`;
-    }
-    lines.push("| Phase | Result | Errors | Warnings | Waived | Checks |", "|---|---|---|---|---|---|");
-    for (const r of all) {
-        const c = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .countBySeverity */ .Ot)(r.findings);
-        const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
-        lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
-    }
-    const cov = coverage ? (0,_coverage_js__WEBPACK_IMPORTED_MODULE_1__/* .coverageMarkdown */ .w6)(coverage) : [];
-    if (cov.length)
-        lines.push("", ...cov);
-    const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
-    if (shown.length > 0) {
-        lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");
-        for (const f of shown) {
-            const where = f.file
-                ? `\`${f.file}${f.line ? `:${f.line}` : ""}\``
-                : [f.chart, f.scenario].filter(Boolean).join(" ");
-            const sev = f.waived ? "waived" : f.severity;
-            lines.push(`| ${sev} | \`${f.rule}\` | ${escapeCell(where)} | ${escapeCell(f.message)} |`);
-        }
-    }
-    return `${lines.join("\n")}\n`;
-}
-function escapeCell(s) {
-    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-async function writeJobSummary(markdown) {
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__.summary.addRaw(markdown).write();
-}
-
-
-/***/ }),
-
-/***/ 7496:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MT: () => (/* binding */ verdictLine),
-/* harmony export */   Ot: () => (/* binding */ countBySeverity),
-/* harmony export */   tf: () => (/* binding */ formatFinding)
-/* harmony export */ });
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
-// Terminal output: one line per finding in the compiler-style format editors understand.
-
-function formatFinding(f) {
-    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : context(f);
-    // One template line can fail in several scenarios: say which, or the lines look like duplicates.
-    const where = f.file && f.scenario ? ` [${context(f)}]` : "";
-    const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
-    return `${loc}: ${f.severity} ${f.rule}: ${f.message}${where}${waived}`;
-}
-function context(f) {
-    return [f.chart, f.scenario, f.helm ? `helm${f.helm}` : undefined].filter(Boolean).join(" ") || "-";
-}
-function countBySeverity(findings) {
-    let errors = 0;
-    let warnings = 0;
-    let waived = 0;
-    for (const f of findings) {
-        if (f.waived)
-            waived++;
-        else if (f.severity === "error")
-            errors++;
-        else if (f.severity === "warning")
-            warnings++;
-    }
-    return { errors, warnings, waived };
-}
-function verdictLine(r, ms) {
-    const c = countBySeverity(r.findings);
-    const secs = (ms / 1000).toFixed(1);
-    const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
-    const extra = r.error ? ` (${r.error})` : "";
-    return `${r.phase}: ${word}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived, ${r.checks.length} check(s) in ${secs}s${extra}`;
-}
-
-
-/***/ }),
-
-/***/ 1777:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jw: () => (/* binding */ testPods),
-/* harmony export */   VT: () => (/* binding */ gateTestPodStatuses),
-/* harmony export */   nL: () => (/* binding */ HELM_TEST_RULE)
-/* harmony export */ });
-/* unused harmony exports COVERS_ANNOTATION, NOT_RUN_STATICALLY */
-const COVERS_ANNOTATION = "floe.dev/covers";
-const HELM_TEST_RULE = "helm-test";
-const NOT_RUN_STATICALLY = "a helm test pod runs only in a cluster (floe-helm test), not in the static gate";
-function annotations(doc) {
-    const meta = doc.metadata;
-    const a = meta?.annotations;
-    return a && typeof a === "object" ? a : {};
-}
-/** Pods that are helm test hooks (`helm.sh/hook: test`, or the older `test-success`), with their covers. */
-function testPods(objects) {
-    return objects
-        .filter((o) => o.kind === "Pod")
-        .flatMap((o) => {
-        const a = annotations(o.doc);
-        const hooks = String(a["helm.sh/hook"] ?? "")
-            .split(",")
-            .map((h) => h.trim());
-        if (!hooks.some((h) => h === "test" || h === "test-success"))
-            return [];
-        const covers = String(a[COVERS_ANNOTATION] ?? "")
-            .split(/[\s,]+/)
-            .filter(Boolean);
-        return [{ name: o.name, covers }];
-    });
-}
-/** The gate's status for each annotated test pod of a rendered cell: skipped, with why. */
-function gateTestPodStatuses(cell) {
-    return testPods(cell.objects)
-        .filter((p) => p.covers.length)
-        .map((p) => ({
-        id: `${HELM_TEST_RULE} ${p.name} ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
-        rule: HELM_TEST_RULE,
-        state: "skip",
-        reason: NOT_RUN_STATICALLY,
-        covers: p.covers,
-    }));
-}
-
-
-/***/ }),
-
-/***/ 5482:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HG: () => (/* binding */ installTools),
-/* harmony export */   Wh: () => (/* binding */ assetFor),
-/* harmony export */   vQ: () => (/* binding */ tarExtractArgv)
-/* harmony export */ });
-const installTools = ["helm", "kind", "kubectl", "kubesec"];
-const layouts = {
-    helm: {
-        name: (v, p) => `helm-${v}-${p.os}-${p.arch}.tar.gz`,
-        official: (_v, _p, name) => `https://get.helm.sh/${name}`,
-        checksumName: (name) => `${name}.sha256sum`,
-        member: (p) => `${p.os}-${p.arch}/helm`,
-    },
-    kind: {
-        name: (_v, p) => `kind-${p.os}-${p.arch}`,
-        official: (v, _p, name) => `https://github.com/kubernetes-sigs/kind/releases/download/${v}/${name}`,
-        checksumName: (name) => `${name}.sha256sum`,
-        member: () => undefined,
-    },
-    kubectl: {
-        name: () => "kubectl",
-        official: (v, p, name) => `https://dl.k8s.io/release/${v}/bin/${p.os}/${p.arch}/${name}`,
-        checksumName: (name) => `${name}.sha256`,
-        member: () => undefined,
-    },
-    kubesec: {
-        name: (_v, p) => `kubesec_${p.os}_${p.arch}.tar.gz`,
-        official: (v, _p, name) => `https://github.com/controlplaneio/kubesec/releases/download/${v}/${name}`,
-        checksumName: () => "kubesec_checksums.txt",
-        member: () => "kubesec",
-    },
-};
-/** The asset of `tool` at `version` (with `v`) for `platform`, from the official site or from `mirror`. */
-function assetFor(tool, version, platform, mirror) {
-    const l = layouts[tool];
-    const name = l.name(version, platform);
-    const checksumName = l.checksumName(name);
-    let url;
-    let checksumUrl;
-    if (mirror) {
-        const dir = `${mirror.replace(/\/+$/, "")}/${tool}/${version}/${platform.os}-${platform.arch}`;
-        url = `${dir}/${name}`;
-        checksumUrl = `${dir}/${checksumName}`;
-    }
-    else {
-        url = l.official(version, platform, name);
-        // Every project publishes its checksum file in the same folder as the asset.
-        checksumUrl = `${url.slice(0, url.lastIndexOf("/") + 1)}${checksumName}`;
-    }
-    return {
-        tool,
-        version,
-        platform,
-        name,
-        url,
-        checksumName,
-        checksumUrl,
-        member: l.member(platform),
-        binary: tool,
-    };
-}
-/** argv that extracts only the binary from a .tar.gz (nothing else from the archive lands on disk). */
-function tarExtractArgv(archive, destDir, member) {
-    return ["tar", "-xzf", archive, "-C", destDir, member];
-}
-
-
-/***/ }),
-
-/***/ 9245:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  f4: () => (/* binding */ BUILTIN_TABLE),
-  sO: () => (/* binding */ checksumTable),
-  oJ: () => (/* binding */ lookupChecksum),
-  j7: () => (/* binding */ parseChecksumFile),
-  Q3: () => (/* binding */ sha256File)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/tools/checksums.json
-const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then refuses that pinned","version on that platform (a user\'s --checksums file can supply it). Refresh with `scripts/refresh-checksums.sh`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from.","Format: schemas/checksums.schema.json."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.2.4":{"source":"get.helm.sh/helm-v4.2.4-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v4.2.4 (linux-amd64 also matches several public scripts that pin it). v4.2.4 is pinned rather than the newer v4.3.1 because no published checksum of v4.3.1 could be confirmed offline: a pinned default must be verifiable from this table alone.","sha256":{"darwin-amd64":"6c163d687ca03c3b5c01928e53bbbcf9518278f47ce7a2f249a5a08e8bdaa2bc","darwin-arm64":"d747eb4e28bd2727173d15b759fa0a17822291ec09db7ced3d55af290a3661a2","linux-amd64":"c306b46f719b0a4da32d0f78ee21bf90ce8d602f15b22ab753f0674d1670a7f3","linux-arm64":"564de2191b881e9f71b5606b25345821ea1682f06ab90499d3ab22b530176da1"}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
-// EXTERNAL MODULE: ./src/tools/platform.ts
-var tools_platform = __nccwpck_require__(9836);
-;// CONCATENATED MODULE: ./src/tools/checksums.ts
-// The committed checksum table (checksums.json) and the parsing of published checksum files.
-
-
-
-
-const checksumTable = checksums_namespaceObject;
-const BUILTIN_TABLE = "floe-helm's checksum table";
-function lookupChecksum(t, tool, version, platform) {
-    const entry = t[tool]?.[version];
-    if (!entry)
-        return { state: "unpinned" };
-    const key = (0,tools_platform/* platformKey */.Ng)(platform);
-    const sha256 = entry.sha256[key];
-    if (!sha256)
-        return { state: "platform-missing", source: entry.source };
-    return { state: "pinned", sha256, from: entry.from?.[key] ?? BUILTIN_TABLE };
-}
-/** Finds the hash for `assetName` in a checksum file: `<hash>  <name>` lines (sha256sum, goreleaser) or a
- * file holding only the bare hash (dl.k8s.io's `.sha256`). Undefined when the file names no such asset. */
-function parseChecksumFile(text, assetName) {
-    const lines = text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean);
-    for (const line of lines) {
-        const m = /^([0-9a-fA-F]{64})(?:\s+\*?(\S+))?$/.exec(line);
-        if (!m)
-            continue;
-        const [, hash, name] = m;
-        if (name === undefined ? lines.length === 1 : name.split("/").pop() === assetName)
-            return hash.toLowerCase();
-    }
-    return undefined;
-}
-function sha256File(file) {
-    return new Promise((resolve, reject) => {
-        const h = (0,external_node_crypto_.createHash)("sha256");
-        (0,external_node_fs_.createReadStream)(file)
-            .on("error", reject)
-            .on("data", (c) => h.update(c))
-            .on("end", () => resolve(h.digest("hex")));
-    });
-}
-
-
-/***/ }),
-
-/***/ 7751:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   RG: () => (/* binding */ download),
-/* harmony export */   Zl: () => (/* binding */ withQuietToolkit),
-/* harmony export */   qr: () => (/* binding */ withToolCacheEnv)
-/* harmony export */ });
-/* unused harmony exports downloadAttempts, describeDownloadError */
-/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3002);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6675);
-// Downloads through @actions/tool-cache, which retries with back-off (3 attempts, 10-20 s apart) on 5xx,
-// 408, 429 and connection errors (including its 3-minute idle-socket timeout), and fails at once on other
-// 4xx. This wrapper only turns its errors into one line that says what failed and what to do, and keeps
-// the toolkit's chatter off our stdout.
-
-
-/** tool-cache's fixed attempt count (see downloadTool in @actions/tool-cache). */
-const downloadAttempts = 3;
-async function download(url, dest, what, quiet) {
-    try {
-        await withQuietToolkit(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .downloadTool */ .bq(url, dest));
-    }
-    catch (e) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(describeDownloadError(e, url, what));
-    }
-}
-function describeDownloadError(e, url, what) {
-    if (e instanceof _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .HTTPError */ .Hl) {
-        const code = e.httpStatusCode ?? 0;
-        if (code === 404) {
-            return `${what} not found (HTTP 404) at ${url}: check the version exists for this platform (and, with a mirror, that it follows <base>/<tool>/<version>/<os>-<arch>/<asset>)`;
-        }
-        if (code >= 500 || code === 408 || code === 429) {
-            return `${what}: the server kept failing (HTTP ${code}) for ${url} after ${downloadAttempts} attempts; retry later or use a mirror`;
-        }
-        return `${what}: HTTP ${code} for ${url}`;
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    if (/aborted|premature close|ECONNRESET|socket hang up/i.test(msg)) {
-        return `${what}: the download of ${url} was cut off before the end (truncated: ${msg}) in all ${downloadAttempts} attempts`;
-    }
-    return `${what}: cannot download ${url}: ${msg} (after ${downloadAttempts} attempts)`;
-}
-/** tool-cache reports through @actions/core, which writes `::debug::` workflow commands to stdout. In
- * Actions that is right; in a terminal it would break "one line per tool", so there it goes to stderr
- * and the debug lines are dropped. */
-async function withQuietToolkit(quiet, fn) {
-    if (!quiet)
-        return fn();
-    const write = process.stdout.write;
-    process.stdout.write = ((chunk, ...rest) => {
-        const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
-        const kept = text
-            .split(/(?<=\n)/)
-            .filter((l) => !l.startsWith("::debug::"))
-            .join("");
-        if (kept)
-            process.stderr.write(kept);
-        const cb = rest.find((r) => typeof r === "function");
-        cb?.();
-        return true;
-    });
-    try {
-        return await fn();
-    }
-    finally {
-        process.stdout.write = write;
-    }
-}
-/** tool-cache reads its folders from the environment; set them only for the duration of one call. */
-async function withToolCacheEnv(toolCache, tempDir, fn) {
-    const saved = { cache: process.env.RUNNER_TOOL_CACHE, temp: process.env.RUNNER_TEMP };
-    process.env.RUNNER_TOOL_CACHE = toolCache;
-    process.env.RUNNER_TEMP = tempDir;
-    try {
-        return await fn();
-    }
-    finally {
-        restore("RUNNER_TOOL_CACHE", saved.cache);
-        restore("RUNNER_TEMP", saved.temp);
-    }
-}
-function restore(name, value) {
-    if (value === undefined)
-        delete process.env[name];
-    else
-        process.env[name] = value;
-}
-
-
-/***/ }),
-
-/***/ 4884:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ installTool),
-/* harmony export */   parseMirror: () => (/* binding */ parseMirror)
-/* harmony export */ });
-/* unused harmony export installedName */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3002);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6675);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7507);
-/* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5482);
-/* harmony import */ var _checksums_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9245);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7751);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9836);
-// The installer: cache first (no network on a hit), else download, verify sha256 BEFORE anything is
-// extracted, executed or cached, and only then put the binary into the tool cache. A pinned version is
-// verified against the committed table (plus the user's checksums file) and never against anything from the
-// download source: a pinned version whose platform has no confirmed value is refused. A version not in the
-// table is verified against the checksum file published beside it, with a warning.
-
-
-
-
-
-
-
-
-
-
-
-
-const receiptName = ".floe-helm-install.json";
-function installedName(tool, version) {
-    return tool === "helm" ? `helm${version.replace(/^v/, "").split(".")[0]}` : tool;
-}
-const cacheName = (tool) => `floe-${tool}`;
-/** Validates a mirror URL: http(s) only, since tool-cache speaks nothing else and file:// would bypass it. */
-function parseMirror(value, source) {
-    if (value === undefined || value.trim() === "")
-        return undefined;
-    let u;
-    try {
-        u = new URL(value.trim());
-    }
-    catch {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
-    }
-    if (u.protocol !== "http:" && u.protocol !== "https:") {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`);
-    }
-    return u.toString().replace(/\/+$/, "");
-}
-async function installTool(req, opts) {
-    const platform = opts.platform ?? (0,_platform_js__WEBPACK_IMPORTED_MODULE_11__/* .detectPlatform */ .li)();
-    const asset = (0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .assetFor */ .Wh)(req.tool, req.version, platform, opts.mirror);
-    const arch = (0,_platform_js__WEBPACK_IMPORTED_MODULE_11__/* .platformKey */ .Ng)(platform);
-    const name = installedName(req.tool, req.version);
-    const quiet = opts.quiet ?? true;
-    const inCache = (fn) => (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withToolCacheEnv */ .qr)(opts.toolCache, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), () => (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withQuietToolkit */ .Zl)(quiet, fn));
-    const hit = await inCache(async () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .find */ .I6(cacheName(req.tool), req.version, arch));
-    if (hit) {
-        const cached = await checkCached(hit, asset);
-        if (cached)
-            return {
-                name,
-                tool: req.tool,
-                version: req.version,
-                path: cached.path,
-                dir: hit,
-                fromCache: true,
-                verifiedBy: cached.receipt.verifiedBy,
-            };
-        opts.warn?.(`${name} ${req.version}: the cached copy in ${hit} does not match its install record; reinstalling`, "tools/cache-mismatch");
-    }
-    // Decide what the download will be verified against before touching the network or the cache.
-    const official = (0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .assetFor */ .Wh)(req.tool, req.version, platform);
-    const lookup = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .lookupChecksum */ .oJ)(opts.table ?? _checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .checksumTable */ .sO, req.tool, req.version, platform);
-    if (lookup.state === "platform-missing") {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
-            "A pinned version is never verified against its download source, so nothing was installed. " +
-            `Add the official value from ${official.checksumUrl} to a checksums file (--checksums FILE, format: schemas/checksums.schema.json), ` +
-            `or choose an unpinned version with --${req.tool}-version (verified against its published checksum file, with a warning).`);
-    }
-    await ensureWritable(opts.toolCache);
-    const staging = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), "floe-helm-install-"));
-    try {
-        let expected;
-        let verifiedBy = "table";
-        let expectedFrom;
-        if (lookup.state === "pinned") {
-            expected = lookup.sha256;
-            expectedFrom = lookup.from;
-        }
-        else {
-            verifiedBy = "checksum-file";
-            expectedFrom = asset.checksumUrl;
-            opts.warn?.(`${name} ${req.version} (${arch}) is not in floe-helm's checksum table: verifying against ${asset.checksumUrl}, so trust rests on that source`, "tools/unverified-checksum");
-            const sumsFile = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, `sums-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
-            opts.progress?.(`${name} ${req.version}: downloading ${asset.checksumUrl}`);
-            await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .download */ .RG)(asset.checksumUrl, sumsFile, `${name} ${req.version} checksum file`, quiet);
-            expected = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .parseChecksumFile */ .j7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(sumsFile, "utf8"), asset.name);
-            if (!expected) {
-                throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
-            }
-        }
-        const downloaded = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, `asset-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
-        opts.progress?.(`${name} ${req.version}: downloading ${asset.url}`);
-        await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .download */ .RG)(asset.url, downloaded, `${name} ${req.version}`, quiet);
-        const actual = await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(downloaded);
-        if (actual !== expected) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`);
-        }
-        // Only verified bytes reach tar or the cache.
-        const bin = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, "bin");
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(bin);
-        const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(bin, asset.binary);
-        if (asset.member) {
-            const out = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, "x");
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(out);
-            const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_7__/* .runTool */ .q)((0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .tarExtractArgv */ .vQ)(downloaded, out, asset.member), { timeoutMs: 120_000 });
-            const extracted = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(out, asset.member);
-            const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(extracted).catch(() => undefined);
-            if (r.code !== 0 || !st?.isFile()) {
-                const why = r.code !== 0 ? (r.stderr.trim().split("\n").pop() ?? `tar exit ${r.code}`) : "not a regular file";
-                throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`);
-            }
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(extracted, target);
-        }
-        else {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(downloaded, target);
-        }
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.chmod)(target, 0o755);
-        const receipt = {
-            asset: asset.url,
-            assetSha256: actual,
-            binarySha256: await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(target),
-            verifiedBy,
-        };
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(bin, receiptName), `${JSON.stringify(receipt, null, 2)}\n`);
-        const dir = await cacheAtomically(opts.toolCache, req.tool, req.version, arch, bin, quiet);
-        return {
-            name,
-            tool: req.tool,
-            version: req.version,
-            path: node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, asset.binary),
-            dir,
-            fromCache: false,
-            verifiedBy,
-        };
-    }
-    finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { recursive: true, force: true });
-    }
-}
-/** tc.cacheDir copies then writes `<dir>.complete`; if the copy fails, remove the partial folder so no
- * half-installed tool stays behind (tc.find already ignores folders without the marker). */
-async function cacheAtomically(toolCache, tool, version, arch, source, quiet) {
-    const dest = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(toolCache, cacheName(tool), version.replace(/^v/, ""), arch);
-    try {
-        return await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withToolCacheEnv */ .qr)(toolCache, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), () => (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withQuietToolkit */ .Zl)(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e8(source, cacheName(tool), version, arch)));
-    }
-    catch (e) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dest, { recursive: true, force: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(`${dest}.complete`, { force: true });
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
-    }
-}
-async function checkCached(dir, asset) {
-    try {
-        const receipt = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, receiptName), "utf8"));
-        const p = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(dir, asset.binary);
-        return (await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(p)) === receipt.binarySha256 ? { path: p, receipt } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function ensureWritable(dir) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(dir, { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.access)(dir, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
-    }
-    catch (e) {
-        const why = e.code ?? (e instanceof Error ? e.message : String(e));
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 8065:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  c9: () => (/* binding */ checkLocalTool),
-  bu: () => (/* binding */ localTools),
-  BG: () => (/* binding */ requireLocalTool)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __nccwpck_require__(6675);
-// EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __nccwpck_require__(7507);
-;// CONCATENATED MODULE: ./src/tools/argv.ts
-// Pure argv builders for asking each tool its version. Tests assert these tables without running anything.
-const versionArgv = {
-    helm: (bin) => [bin, "version", "--short"],
-    kubesec: (bin) => [bin, "version"],
-    kind: (bin) => [bin, "version"],
-    kubectl: (bin) => [bin, "version", "--client", "-o", "json"],
-};
-/** Extracts `vX.Y.Z` from a tool's version output; undefined when none is printed. */
-function parseVersion(output) {
-    return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
-}
-
-// EXTERNAL MODULE: ./src/tools/pins.ts
-var pins = __nccwpck_require__(9888);
-;// CONCATENATED MODULE: ./src/tools/local.ts
-// Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
-// them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
-
-
-
-
-
-
-function localTools(toolsDir, helmMajors) {
-    const out = helmMajors.map((m) => ({
-        name: `helm${m}`,
-        path: external_node_path_default().join(toolsDir, `helm${m}`),
-        expected: pins/* pins */.h.helm[m],
-    }));
-    out.push({ name: "kubesec", path: external_node_path_default().join(toolsDir, "kubesec"), expected: pins/* pins */.h.kubesec });
-    return out;
-}
-async function checkLocalTool(tool) {
-    try {
-        await (0,promises_.access)(tool.path, promises_.constants.X_OK);
-    }
-    catch {
-        return { ...tool, found: undefined, ok: false, problem: `not found or not executable: ${tool.path}` };
-    }
-    const kind = tool.name.startsWith("helm") ? "helm" : tool.name;
-    const r = await (0,runner/* runTool */.q)(versionArgv[kind](tool.path), { timeoutMs: 30_000 });
-    const found = parseVersion(r.stdout + r.stderr);
-    if (r.code !== 0 || !found) {
-        return { ...tool, found, ok: false, problem: `'${tool.name} version' failed (exit ${r.code})` };
-    }
-    return found === tool.expected
-        ? { ...tool, found, ok: true }
-        : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
-}
-/** The path of a tool in the tools folder, or one clear error saying how to get it. */
-async function requireLocalTool(toolsDir, name) {
-    const p = external_node_path_default().join(toolsDir, name);
-    try {
-        await (0,promises_.access)(p, promises_.constants.X_OK);
-    }
-    catch {
-        throw new errors/* InputError */.dz(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
-    }
-    return p;
-}
-
-
-/***/ }),
-
-/***/ 9888:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ pins)
-/* harmony export */ });
-/* unused harmony export toolNames */
-/* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7684);
-// Pinned default versions, shared with scripts/tools.sh through versions.json.
-
-const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
-const pins = {
-    helm: { 3: _versions_json__WEBPACK_IMPORTED_MODULE_0__.helm[3], 4: _versions_json__WEBPACK_IMPORTED_MODULE_0__.helm[4] },
-    kubesec: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubesec[2],
-    kind: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind[0],
-    kindNodeImage: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind.nodeImage,
-    kubectl: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubectl[1],
-};
-
-
-/***/ }),
-
-/***/ 9836:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bn: () => (/* binding */ platforms),
-/* harmony export */   Ng: () => (/* binding */ platformKey),
-/* harmony export */   li: () => (/* binding */ detectPlatform)
-/* harmony export */ });
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
-// The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
-// name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
-
-const platforms = [
-    { os: "linux", arch: "amd64" },
-    { os: "linux", arch: "arm64" },
-    { os: "darwin", arch: "amd64" },
-    { os: "darwin", arch: "arm64" },
-];
-/** `linux-amd64`: the key of the checksum table, the mirror folder and the tool-cache arch. */
-function platformKey(p) {
-    return `${p.os}-${p.arch}`;
-}
-const osOf = { linux: "linux", darwin: "darwin" };
-const archOf = { x64: "amd64", arm64: "arm64" };
-/** Maps Node's process.platform/process.arch onto asset names, or says why this machine is not supported. */
-function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch) {
-    const os = osOf[nodePlatform];
-    const arch = archOf[nodeArch];
-    if (!os || !arch) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
-    }
-    return { os, arch };
-}
-
-
-/***/ }),
-
-/***/ 4852:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   refreshChecksums: () => (/* binding */ refreshChecksums)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6675);
-/* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5482);
-/* harmony import */ var _checksums_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9245);
-/* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7751);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9836);
-/* harmony import */ var _version_input_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2274);
-// Rebuilds the checksum table from the official checksum files of every pinned version and platform.
-// All or nothing: if any file cannot be fetched or does not name its asset, the table is left untouched.
-
-
-
-
-
-
-
-
-
-async function refreshChecksums(file, opts) {
-    const old = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
-    const table = { $comment: old.$comment };
-    const changed = [];
-    const failures = [];
-    const day = (opts.now ?? new Date()).toISOString().slice(0, 10);
-    const tmp = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), "floe-helm-refresh-"));
-    try {
-        for (const tool of _assets_js__WEBPACK_IMPORTED_MODULE_4__/* .installTools */ .HG) {
-            const versions = {};
-            for (const version of Object.values((0,_version_input_js__WEBPACK_IMPORTED_MODULE_8__/* .pinnedMajors */ .tU)(tool))) {
-                const sha256 = {};
-                for (const p of _platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platforms */ .Bn) {
-                    const a = (0,_assets_js__WEBPACK_IMPORTED_MODULE_4__/* .assetFor */ .Wh)(tool, version, p, opts.mirror);
-                    const dest = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(tmp, `${tool}-${version}-${(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)}`);
-                    opts.progress?.(`downloading ${a.checksumUrl}`);
-                    try {
-                        await (0,_download_js__WEBPACK_IMPORTED_MODULE_6__/* .download */ .RG)(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
-                        const sum = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChecksumFile */ .j7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(dest, "utf8"), a.name);
-                        if (!sum)
-                            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${a.checksumUrl} has no sha256 for ${a.name}`);
-                        sha256[(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)] = sum;
-                        const before = previous(old, tool, version, (0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p));
-                        if (before && before !== sum)
-                            changed.push(`${tool} ${version} ${(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)}: ${before} -> ${sum}`);
-                    }
-                    catch (e) {
-                        failures.push(e instanceof Error ? e.message : String(e));
-                    }
-                }
-                versions[version] = {
-                    source: `${sourceOf(tool, version, opts.mirror)} (fetched ${day} by floe-helm tools refresh-checksums)`,
-                    sha256,
-                };
-            }
-            table[tool] = versions;
-        }
-    }
-    finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(tmp, { recursive: true, force: true });
-    }
-    if (failures.length > 0) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
-    }
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(table, null, 2)}\n`);
-    return { changed, table };
-}
-function previous(old, tool, version, key) {
-    const t = old[tool];
-    return t?.[version]?.sha256[key];
-}
-function sourceOf(tool, version, mirror) {
-    const a = (0,_assets_js__WEBPACK_IMPORTED_MODULE_4__/* .assetFor */ .Wh)(tool, version, { os: "linux", arch: "amd64" }, mirror);
-    return a.checksumUrl.replace(/linux([-_])amd64/g, "<os>$1<arch>").replace("/linux/amd64/", "/<os>/<arch>/");
-}
-
-
-/***/ }),
-
-/***/ 5084:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  installOptions: () => (/* binding */ installOptions),
-  installPlanned: () => (/* binding */ installPlanned),
-  planInstall: () => (/* binding */ planInstall),
-  u: () => (/* binding */ resolveTools)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __nccwpck_require__(6675);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __nccwpck_require__(6678);
-// EXTERNAL MODULE: ./src/tools/checksums.ts + 1 modules
-var checksums = __nccwpck_require__(9245);
-// EXTERNAL MODULE: ./src/tools/install.ts
-var install = __nccwpck_require__(4884);
-// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
-var local = __nccwpck_require__(8065);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./schemas/checksums.schema.json
-const checksums_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/floe/helm-action/schemas/checksums.schema.json","title":"floe-helm checksum table","description":"Trusted sha256 values of tool release assets, per tool, version (with v) and <os>-<arch>. The same format serves floe-helm\'s committed table (src/tools/checksums.json) and a user\'s checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action\'s `checksums` input), which adds versions or platforms to it.","type":"object","additionalProperties":false,"properties":{"$comment":{"type":["string","array"]},"helm":{"$ref":"#/definitions/versions"},"kind":{"$ref":"#/definitions/versions"},"kubectl":{"$ref":"#/definitions/versions"},"kubesec":{"$ref":"#/definitions/versions"}},"definitions":{"versions":{"type":"object","propertyNames":{"pattern":"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["source","sha256"],"properties":{"source":{"type":"string","minLength":1,"description":"Where the values came from (an official checksum file, a release note, ...)."},"sha256":{"type":"object","minProperties":1,"propertyNames":{"enum":["linux-amd64","linux-arm64","darwin-amd64","darwin-arm64"]},"additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}}}}}');
-// EXTERNAL MODULE: ./src/config/document.ts
-var config_document = __nccwpck_require__(9329);
-// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
-var ajv = __nccwpck_require__(4052);
-// EXTERNAL MODULE: ./src/values/yaml.ts
-var yaml = __nccwpck_require__(3319);
-;// CONCATENATED MODULE: ./src/tools/user-checksums.ts
-// A user's checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action's `checksums` input): the same
-// format as floe-helm's table (schemas/checksums.schema.json), YAML or JSON. It adds versions or platforms
-// the committed table lacks, so an enterprise can pin its own tool versions, or fill a platform whose
-// official value floe-helm could not confirm, without ever trusting the download source. It never
-// overrides a committed value: a different value for the same asset is an error, since one of them is wrong.
-
-
-
-
-
-
-
-
-const validate = (0,ajv/* createAjv */.gr)().compile(checksums_schema_namespaceObject);
-/** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
-async function withUserChecksums(base, file, cwd) {
-    const rel = external_node_path_default().relative(cwd, file) || file;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (e) {
-        const code = e.code;
-        throw new errors/* InputError */.dz(code === "ENOENT"
-            ? `checksums file not found: ${rel}`
-            : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
-    }
-    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
-    (0,config_document/* assertValidDocument */.W)(validate, y, "the checksums file", "schemas/checksums.schema.json");
-    const user = (y.value ?? {});
-    const merged = structuredClone(base);
-    for (const tool of Object.keys(user).filter((k) => k !== "$comment")) {
-        for (const [version, entry] of Object.entries(user[tool] ?? {})) {
-            const have = merged[tool]?.[version] ?? { source: entry.source, sha256: {} };
-            const out = { ...have, sha256: { ...have.sha256 }, from: { ...have.from } };
-            for (const [key, sha] of Object.entries(entry.sha256)) {
-                const pinned = out.sha256[key];
-                if (pinned !== undefined && pinned !== sha) {
-                    const origin = have.from?.[key] ?? `${checksums/* BUILTIN_TABLE */.f4} (${have.source})`;
-                    throw new errors/* InputError */.dz(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
-                }
-                if (pinned === undefined) {
-                    out.sha256[key] = sha;
-                    out.from[key] = `${rel} (${entry.source})`;
-                }
-            }
-            merged[tool] = { ...merged[tool], [version]: out };
-        }
-    }
-    return merged;
-}
-
-// EXTERNAL MODULE: ./src/tools/version-input.ts
-var version_input = __nccwpck_require__(2274);
-;// CONCATENATED MODULE: ./src/tools/resolve.ts
-// How every phase finds its tools, so a local run and a CI run resolve them the same way: an explicit
-// --tools-dir first (binaries named helm3, helm4, kind, kubectl, kubesec), else the installer (tool cache
-// first, download + verify only when missing).
-
-
-
-
-
-
-
-
-const label = (flag, env) => `--${flag} (${env})`;
-/** The exact versions to install for `tools` from the Inputs: version inputs, else the pinned defaults
- * (helm: one per major in --helm). Throws one InputError for the first bad input. */
-function planInstall(inputs, tools) {
-    const out = [];
-    const v = inputs.toolVersions;
-    for (const tool of tools) {
-        if (tool === "helm") {
-            const src = label("helm-version", config_inputs/* envNames */.MP.helmVersion);
-            for (const h of (0,version_input/* resolveHelmVersions */.GN)(v.helm ?? inputs.helmMajors.join(","), src)) {
-                out.push({ tool, version: h.version });
-            }
-        }
-        else {
-            const defaults = { kind: "0", kubectl: "1", kubesec: "2" };
-            const src = label(`${tool}-version`, config_inputs/* envNames */.MP[`${tool}Version`]);
-            out.push({ tool, version: (0,version_input/* resolveVersion */.x)(tool, v[tool] ?? defaults[tool], src) });
-        }
-    }
-    return out;
-}
-async function installOptions(inputs, cwd, hooks = {}) {
-    const mirror = (0,install.parseMirror)(inputs.mirror, label("mirror", config_inputs/* envNames */.MP.mirror));
-    return {
-        toolCache: inputs.toolCache,
-        mirror,
-        quiet: !inputs.githubActions,
-        ...(inputs.checksums ? { table: await withUserChecksums(checksums/* checksumTable */.sO, inputs.checksums, cwd) } : {}),
-        ...hooks,
-    };
-}
-/** Installs (or finds in the cache) every planned tool, in order. */
-async function installPlanned(plan, opts) {
-    const done = [];
-    for (const req of plan)
-        done.push(await (0,install/* installTool */.G)(req, opts));
-    return done;
-}
-/**
- * The resolver the gate and cluster phases call: absolute paths of the tools they need.
- * With --tools-dir (FLOE_HELM_TOOLS_DIR) the binaries come from that folder and nothing is downloaded;
- * otherwise from the installer, at the versions of the version inputs or the pinned defaults. A second
- * call with the same versions is served from the tool cache without any network request.
- */
-async function resolveTools(inputs, need, hooks = {}) {
-    const out = {};
-    if (inputs.toolsDir) {
-        for (const n of need)
-            out[n] = await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, n);
-        return out;
-    }
-    const plan = [];
-    for (const n of need) {
-        if (n === "helm3" || n === "helm4") {
-            const major = n === "helm3" ? "3" : "4";
-            const listed = inputs.toolVersions.helm
-                ? (0,version_input/* resolveHelmVersions */.GN)(inputs.toolVersions.helm, label("helm-version", config_inputs/* envNames */.MP.helmVersion))
-                : [];
-            const version = listed.find((h) => String(h.major) === major)?.version ?? (0,version_input/* resolveVersion */.x)("helm", major, n);
-            plan.push({ tool: "helm", version });
-        }
-        else {
-            plan.push(...planInstall(inputs, [n]));
-        }
-    }
-    const installed = await installPlanned(plan, await installOptions(inputs, process.cwd(), hooks));
-    need.forEach((n, i) => {
-        const t = installed[i];
-        if (!t)
-            throw new errors/* InputError */.dz(`internal: ${n} was not installed`);
-        out[n] = external_node_path_default().resolve(t.path);
-    });
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 2274:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GN: () => (/* binding */ resolveHelmVersions),
-/* harmony export */   tU: () => (/* binding */ pinnedMajors),
-/* harmony export */   x: () => (/* binding */ resolveVersion)
-/* harmony export */ });
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6675);
-/* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7684);
-// Version inputs: an exact version (`3.17.2` or `v3.17.2`) or a major (`3`), which resolves to the pinned
-// default of that major without any network look-up. `latest` and ranges are refused: they change under
-// users (Helm 4 broke pipelines through `latest`), and a gate must run the same tools on every re-run.
-
-
-
-/** Pinned default per major, from versions.json (shared with scripts/tools.sh). */
-function pinnedMajors(tool) {
-    const entry = _versions_json__WEBPACK_IMPORTED_MODULE_2__[tool];
-    return Object.fromEntries(Object.entries(entry).filter(([k]) => /^\d+$/.test(k)));
-}
-function examples(tool) {
-    const pins = Object.entries(pinnedMajors(tool));
-    const [major, exact] = pins[pins.length - 1] ?? ["1", "v1.0.0"];
-    return `an exact version such as ${exact} or ${exact.slice(1)}, or a major such as ${major} (pinned: ${pins
-        .map(([m, v]) => `${m} -> ${v}`)
-        .join(", ")})`;
-}
-/** Resolves one version input to `vX.Y.Z`; `source` names where it came from (flag or env) for the error. */
-function resolveVersion(tool, input, source) {
-    const raw = input.trim();
-    const want = `write ${examples(tool)}`;
-    if (raw === "")
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: empty version: ${want}`);
-    if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
-    }
-    if (/^v?\d+$/.test(raw)) {
-        const major = raw.replace(/^v/, "");
-        const pinned = pinnedMajors(tool)[major];
-        if (!pinned)
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
-        return pinned;
-    }
-    const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(raw.replace(/^v/, ""));
-    if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
-        return `v${exact}`;
-    if (semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(raw)) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
-    }
-    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: malformed version '${raw}'; ${want}`);
-}
-/** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
-function resolveHelmVersions(input, source) {
-    const out = [];
-    for (const part of input.split(",")) {
-        const version = resolveVersion("helm", part, source);
-        const major = semver__WEBPACK_IMPORTED_MODULE_0___default().major(version);
-        if (major !== 3 && major !== 4) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
-        }
-        if (out.some((h) => h.major === major)) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
-        }
-        out.push({ major, version });
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 7342:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  helmShowChartArgv: () => (/* binding */ helmShowChartArgv),
-  runUpgradeCheck: () => (/* binding */ runUpgradeCheck),
-  upgradeCheckRules: () => (/* binding */ upgradeCheckRules)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __nccwpck_require__(6675);
-// EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __nccwpck_require__(7507);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __nccwpck_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __nccwpck_require__(6132);
-// EXTERNAL MODULE: ./src/gate/run.ts + 14 modules
-var run = __nccwpck_require__(7055);
-// EXTERNAL MODULE: ./src/helm/argv.ts
-var argv = __nccwpck_require__(956);
-// EXTERNAL MODULE: ./src/helm/deps.ts
-var deps = __nccwpck_require__(9264);
-// EXTERNAL MODULE: ./src/helm/manifest.ts + 3 modules
-var manifest = __nccwpck_require__(6242);
-// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
-var resolve = __nccwpck_require__(5084);
-// EXTERNAL MODULE: ./src/values/yaml.ts
-var yaml = __nccwpck_require__(3319);
-;// CONCATENATED MODULE: ./src/upgrade/git.ts
-// The base revision, read from git without touching the user's checkout: the ref is resolved to a commit,
-// the files the comparison needs (chart folders, scenario values files, file:// dependencies) are listed
-// at that commit and exported with `git archive` into a temporary folder under the work dir. Nothing is
-// checked out, no index or worktree metadata is written. argv builders are pure (tests/upgrade/git.test.ts).
-
-
-
-
-
-
-const GIT = "git";
-const gitArgv = {
-    toplevel: () => [GIT, "rev-parse", "--show-toplevel"],
-    /** `^{commit}` peels a tag to its commit; --verify --quiet: one line or nothing. */
-    resolve: (ref) => [GIT, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`],
-    mergeBase: (a, b) => [GIT, "merge-base", a, b],
-    isShallow: () => [GIT, "rev-parse", "--is-shallow-repository"],
-    /** Every file under `paths` at `commit` (NUL-separated), to know which of them exist there. */
-    listFiles: (commit, paths) => [
-        GIT,
-        "ls-tree",
-        "-r",
-        "-z",
-        "--name-only",
-        commit,
-        "--",
-        ...paths,
-    ],
-    archive: (commit, tarFile, paths) => [
-        GIT,
-        "archive",
-        "--format=tar",
-        `--output=${tarFile}`,
-        commit,
-        "--",
-        ...paths,
-    ],
-};
-/** A ref that git would read as an option is refused rather than passed on. */
-function checkRef(ref, source) {
-    if (ref === "" || ref.startsWith("-") || /[\s\0]/.test(ref)) {
-        throw new errors/* InputError */.dz(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
-    }
-    return ref;
-}
-const firstLine = (s) => s.trim().split("\n")[0] ?? "";
-/** The repository's top folder; a usage error when `cwd` is not inside a git work tree. */
-async function gitToplevel(cwd) {
-    const r = await (0,runner/* runTool */.q)(gitArgv.toplevel(), { cwd });
-    if (r.code !== 0) {
-        throw new errors/* InputError */.dz(`--base needs a git repository, and ${cwd} is not inside one (git: ${firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
-    }
-    return r.stdout.trim();
-}
-async function shallowHint(top) {
-    const r = await (0,runner/* runTool */.q)(gitArgv.isShallow(), { cwd: top });
-    return r.stdout.trim() === "true" ? " (this clone is shallow)" : "";
-}
-/** The commit a ref names, or one error naming the ref and how to get it. */
-async function resolveCommit(top, ref, source) {
-    checkRef(ref, source);
-    const r = await (0,runner/* runTool */.q)(gitArgv.resolve(ref), { cwd: top });
-    if (r.code === 0 && r.stdout.trim())
-        return r.stdout.trim();
-    throw new errors/* InputError */.dz(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
-        ? "fetch more history (git fetch --unshallow)"
-        : `fetch it (git fetch origin ${ref.replace(/^origin\//, "")})`}, or in GitHub Actions check out with actions/checkout fetch-depth: 0`);
-}
-/** --base as given, else the merge base of HEAD with origin/$GITHUB_BASE_REF (a pull request in Actions),
- * else a usage error saying what to pass. */
-async function resolveBase(top, base, githubBaseRef) {
-    if (base) {
-        const commit = await resolveCommit(top, base, "--base (FLOE_HELM_UPGRADE_BASE)");
-        return { commit, label: commit.startsWith(base) ? commit.slice(0, 7) : `${base} ${commit.slice(0, 7)}` };
-    }
-    if (githubBaseRef) {
-        const target = `origin/${githubBaseRef}`;
-        const tip = await resolveCommit(top, target, "GITHUB_BASE_REF");
-        const r = await (0,runner/* runTool */.q)(gitArgv.mergeBase("HEAD", tip), { cwd: top });
-        if (r.code !== 0 || !r.stdout.trim()) {
-            throw new errors/* InputError */.dz(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
-        }
-        const commit = r.stdout.trim();
-        return { commit, label: `merge base with ${target} ${commit.slice(0, 7)}` };
-    }
-    throw new errors/* InputError */.dz("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
-}
-const posix = (p) => p.split((external_node_path_default()).sep).join("/");
-/** `paths` (relative to `top`) that exist at `commit`: a file itself, or a folder holding files. */
-function presentPaths(listed, paths) {
-    return paths.filter((p) => listed.some((f) => f === p || f.startsWith(`${p}/`)));
-}
-/** Relative `file://` dependency folders of the chart at `chartAbs`, relative to `top`. */
-function localDependencies(chartAbs, top) {
-    const file = external_node_path_default().join(chartAbs, "Chart.yaml");
-    if (!(0,external_node_fs_.existsSync)(file))
-        return [];
-    const v = (0,yaml/* parseYamlText */.cd)((0,external_node_fs_.readFileSync)(file, "utf8"), "Chart.yaml").value;
-    const deps = Array.isArray(v?.dependencies) ? v.dependencies : [];
-    return deps
-        .map((d) => d?.repository)
-        .filter((r) => typeof r === "string" && r.startsWith("file://"))
-        .map((r) => r.slice("file://".length))
-        .filter((r) => !external_node_path_default().isAbsolute(r))
-        .map((r) => posix(external_node_path_default().relative(top, external_node_path_default().resolve(chartAbs, r))))
-        .filter((r) => r !== "" && !r.startsWith(".."));
-}
-/**
- * Exports `paths` (relative to `top`) as they are at `commit` into `dest`, plus the file:// dependencies
- * of the charts among them. Returns the paths that exist at the commit (the others are new in the change).
- */
-async function exportAtCommit(top, commit, paths, dest) {
-    await (0,promises_.mkdir)(dest, { recursive: true });
-    const present = new Set();
-    let todo = [...new Set(paths)];
-    // Dependencies may name further folders: a few rounds at most (a chain of local charts).
-    for (let round = 0; round < 5 && todo.length; round++) {
-        const ls = await (0,runner/* runTool */.q)(gitArgv.listFiles(commit, todo), { cwd: top });
-        if (ls.code !== 0)
-            throw new errors/* InputError */.dz(`git ls-tree ${commit.slice(0, 7)} failed: ${firstLine(ls.stderr)}`);
-        const found = presentPaths(ls.stdout.split("\0").filter(Boolean), todo);
-        if (!found.length)
-            break;
-        const tarFile = external_node_path_default().join(dest, `.base-${round}.tar`);
-        const ar = await (0,runner/* runTool */.q)(gitArgv.archive(commit, tarFile, found), { cwd: top });
-        if (ar.code !== 0)
-            throw new errors/* InputError */.dz(`git archive ${commit.slice(0, 7)} failed: ${firstLine(ar.stderr)}`);
-        const tar = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4565));
-        await tar.x({ file: tarFile, cwd: dest });
-        await (0,promises_.rm)(tarFile, { force: true });
-        for (const p of found)
-            present.add(p);
-        const covered = (p) => [...present].some((q) => p === q || p.startsWith(`${q}/`));
-        todo = found
-            .flatMap((p) => localDependencies(external_node_path_default().join(dest, p), dest))
-            .filter((p) => !covered(p) && !todo.includes(p));
-    }
-    return present;
-}
-
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/upgrade/immutable.ts
-// Static upgrade safety: compare the objects a release has now with the objects an upgrade would apply and
-// predict the changes the API server refuses as "field is immutable" — before any cluster exists. The rules
-// are the fields users hit in practice (ANCHORS: selectors, StatefulSet claim templates and service name,
-// Job templates, RoleBinding roleRef); each prediction names the field path the API server's error will
-// name, and the first place inside it that differs (where the template line is looked up).
-
-/** Fields that cannot change once an object exists, per kind. */
-const immutableFields = {
-    Deployment: ["spec.selector"],
-    ReplicaSet: ["spec.selector"],
-    DaemonSet: ["spec.selector"],
-    StatefulSet: ["spec.selector", "spec.serviceName", "spec.volumeClaimTemplates", "spec.podManagementPolicy"],
-    Job: ["spec.selector", "spec.template", "spec.completionMode"],
-    PersistentVolumeClaim: [
-        "spec.storageClassName",
-        "spec.accessModes",
-        "spec.volumeName",
-        "spec.selector",
-        "spec.volumeMode",
-        "spec.dataSource",
-        "spec.dataSourceRef",
-    ],
-    Service: ["spec.clusterIP"],
-    RoleBinding: ["roleRef"],
-    ClusterRoleBinding: ["roleRef"],
-    StorageClass: ["provisioner", "parameters", "reclaimPolicy", "volumeBindingMode"],
-};
-/** What an unset field means, where the API server fills in a fixed default: unset and the default are
- * the same, unset and anything else is a change (adding claim templates to a StatefulSet is refused too).
- * Fields without an entry may be generated (a Job's selector, a Service's clusterIP): unset is no change. */
-const absentMeans = {
-    "StatefulSet spec.serviceName": "",
-    "StatefulSet spec.volumeClaimTemplates": [],
-    "StatefulSet spec.podManagementPolicy": "OrderedReady",
-    "PersistentVolumeClaim spec.volumeMode": "Filesystem",
-    "StorageClass reclaimPolicy": "Delete",
-    "StorageClass volumeBindingMode": "Immediate",
-    "StorageClass parameters": {},
-};
-/** A ConfigMap or Secret created with `immutable: true` keeps its data for life. */
-const immutableData = {
-    ConfigMap: ["data", "binaryData", "immutable"],
-    Secret: ["data", "stringData", "immutable"],
-};
-/** Helm deletes and recreates hook objects (helm.sh/hook) on every upgrade instead of patching them, so
- * their immutable fields never block one. */
-function isHelmHook(o) {
-    const ann = o.doc.metadata?.annotations;
-    return typeof ann?.["helm.sh/hook"] === "string";
-}
-function at(doc, field) {
-    let cur = doc;
-    for (const key of field.split(".")) {
-        if (cur === null || typeof cur !== "object")
-            return undefined;
-        cur = cur[key];
-    }
-    return cur;
-}
-const isPlain = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
-/** The first path (keys in sorted order, list items by index) where `a` and `b` differ. */
-function firstDifference(a, b) {
-    if (isPlain(a) && isPlain(b)) {
-        for (const k of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
-            if (!(0,external_node_util_.isDeepStrictEqual)(a[k], b[k]))
-                return [k, ...firstDifference(a[k], b[k])];
-        }
-        return [];
-    }
-    if (Array.isArray(a) && Array.isArray(b)) {
-        for (let i = 0; i < Math.max(a.length, b.length); i++) {
-            if (!(0,external_node_util_.isDeepStrictEqual)(a[i], b[i]))
-                return [i, ...firstDifference(a[i], b[i])];
-        }
-    }
-    return [];
-}
-/** `spec.volumeClaimTemplates[0].metadata.labels.chart`, as kubectl prints paths. */
-function formatPath(p) {
-    return p
-        .map((s, i) => typeof s === "number"
-        ? `[${s}]`
-        : /^[A-Za-z_][\w-]*$/.test(s)
-            ? i === 0
-                ? s
-                : `.${s}`
-            : `[${JSON.stringify(s)}]`)
-        .join("");
-}
-const refused = 'the API server will refuse the upgrade ("field is immutable")';
-/** What to do instead, for the fields charts break most often. */
-const advice = {
-    "spec.selector": `${refused}; keep selectors to labels that never change (name, instance: not the chart version), or rename the object or delete it first`,
-    "spec.volumeClaimTemplates": `${refused}; keep changing labels (the chart version) out of claim templates, or delete the StatefulSet with --cascade=orphan first (its pods and volumes stay)`,
-};
-const show = (v) => (v === undefined ? "(unset)" : JSON.stringify(v));
-/** Kubernetes quantities (`10Gi`, `500M`, `1.5Ti`) in bytes; undefined when it is not one. */
-function quantityBytes(q) {
-    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.exec(String(q ?? "").trim());
-    if (!m)
-        return undefined;
-    const pow = {
-        Ki: 2 ** 10,
-        Mi: 2 ** 20,
-        Gi: 2 ** 30,
-        Ti: 2 ** 40,
-        Pi: 2 ** 50,
-        Ei: 2 ** 60,
-        k: 1e3,
-        M: 1e6,
-        G: 1e9,
-        T: 1e12,
-        P: 1e15,
-        E: 1e18,
-    };
-    return Number(m[1]) * (m[2] ? pow[m[2]] : 1);
-}
-const keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
-function change(next, field, a, b, why = advice[field] ?? `${refused}; rename the object or delete it first`) {
-    const inner = firstDifference(a, b);
-    const path = [...field.split("."), ...inner];
-    const what = show(a).length <= 200 && show(b).length <= 200
-        ? `would change from ${show(a)} to ${show(b)}`
-        : `would change at ${formatPath(path)} from ${show(valueAt(a, inner))} to ${show(valueAt(b, inner))}`;
-    return {
-        object: `${next.kind}/${next.name}`,
-        field,
-        path,
-        before: a,
-        after: b,
-        message: `${next.kind}/${next.name}: ${field} is immutable and ${what}: ${why}`,
-    };
-}
-function valueAt(v, p) {
-    let cur = v;
-    for (const k of p) {
-        if (cur === null || typeof cur !== "object")
-            return undefined;
-        cur = cur[k];
-    }
-    return cur;
-}
-function predictImmutableChanges(before, after) {
-    const old = new Map(before.filter((o) => !isHelmHook(o)).map((o) => [keyOf(o), o]));
-    const out = [];
-    for (const next of after) {
-        const prev = old.get(keyOf(next));
-        if (!prev || isHelmHook(next))
-            continue; // a new object (created, not updated) or a recreated hook
-        for (const field of immutableFields[next.kind] ?? []) {
-            const dflt = absentMeans[`${next.kind} ${field}`];
-            const a = at(prev.doc, field) ?? dflt;
-            const b = at(next.doc, field) ?? dflt;
-            // An unset field (e.g. a Service's clusterIP left to the API server) is not a change.
-            if (a === undefined || b === undefined || (0,external_node_util_.isDeepStrictEqual)(a, b))
-                continue;
-            out.push(change(next, field, a, b));
-        }
-        if (prev.doc.immutable === true) {
-            for (const field of immutableData[next.kind] ?? []) {
-                const a = at(prev.doc, field) ?? (field === "immutable" ? false : {});
-                const b = at(next.doc, field) ?? (field === "immutable" ? false : {});
-                if ((0,external_node_util_.isDeepStrictEqual)(a, b))
-                    continue;
-                out.push(change(next, field, a, b, `the ${next.kind} was created with immutable: true, so the API server will refuse the upgrade; give the changed ${next.kind} a new name (e.g. a content hash suffix)`));
-            }
-        }
-        if (next.kind === "PersistentVolumeClaim") {
-            const field = "spec.resources.requests.storage";
-            const a = at(prev.doc, field);
-            const b = at(next.doc, field);
-            const [qa, qb] = [quantityBytes(a), quantityBytes(b)];
-            if (qa !== undefined && qb !== undefined && qb < qa) {
-                out.push({
-                    ...change(next, field, a, b),
-                    message: `${next.kind}/${next.name}: ${field} would shrink from ${show(a)} to ${show(b)}: the API server refuses ("field can not be less than previous value"); a volume can only grow`,
-                });
-            }
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/removals.ts
-// Objects an upgrade deletes or renames in ways that lose data or break clients, although the API server
-// accepts it: helm deletes every object of the old revision the new one no longer renders. A removed
-// PersistentVolumeClaim takes its data with it; a removed (or renamed) StatefulSet leaves its claims
-// behind and its successor starts on new, empty volumes; a renamed Service breaks everything that
-// reaches it by name (ANCHORS §4: test pods and Ingresses pointed at Service names that no longer existed).
-
-
-const upgradeRules = {
-    removedStateful: "upgrade/removed-stateful",
-    renamedService: "upgrade/renamed-service",
-};
-const removals_keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
-function claimTemplates(o) {
-    const t = o.doc.spec?.volumeClaimTemplates;
-    return Array.isArray(t)
-        ? t.map((c) => String(c?.metadata?.name ?? "?"))
-        : [];
-}
-function selectorOf(o) {
-    const s = o.doc.spec?.selector;
-    return s && typeof s === "object" && Object.keys(s).length ? s : undefined;
-}
-const keeps = (o) => o.doc.metadata?.annotations?.["helm.sh/resource-policy"] === "keep";
-function predictRemovals(before, after) {
-    const now = new Set(after.map(removals_keyOf));
-    const then = new Set(before.map(removals_keyOf));
-    const gone = before.filter((o) => !now.has(removals_keyOf(o)) && !isHelmHook(o));
-    const added = after.filter((o) => !then.has(removals_keyOf(o)) && !isHelmHook(o));
-    const out = [];
-    for (const o of gone) {
-        const object = `${o.kind}/${o.name}`;
-        if (o.kind === "PersistentVolumeClaim") {
-            out.push({
-                rule: upgradeRules.removedStateful,
-                object,
-                base: o,
-                message: keeps(o)
-                    ? `${object} is rendered at the base but not by this change: helm.sh/resource-policy: keep leaves it behind on upgrade, unused, with its data`
-                    : `${object} is rendered at the base but not by this change: helm deletes it on upgrade, and the data on its volume with it (annotate it helm.sh/resource-policy: keep, or keep rendering it)`,
-            });
-        }
-        else if (o.kind === "StatefulSet" && claimTemplates(o).length) {
-            const successor = added.find((n) => n.kind === "StatefulSet" &&
-                claimTemplates(n).length > 0 &&
-                (n.namespace ?? "") === (o.namespace ?? "") &&
-                (0,external_node_util_.isDeepStrictEqual)(selectorOf(n), selectorOf(o)));
-            const claims = claimTemplates(o)
-                .map((c) => `${c}-${o.name}-0`)
-                .join(", ");
-            out.push({
-                rule: upgradeRules.removedStateful,
-                object,
-                base: o,
-                ...(successor ? { next: successor } : {}),
-                message: successor
-                    ? `${object} is renamed to StatefulSet/${successor.name} by this change: helm deletes ${object} on upgrade, its PersistentVolumeClaims (${claims}, ...) stay behind with the data, and StatefulSet/${successor.name} starts on new, empty volumes`
-                    : `${object} (with volumeClaimTemplates) is rendered at the base but not by this change: helm deletes it on upgrade and its PersistentVolumeClaims (${claims}, ...) stay behind with the data, which nothing uses any more`,
-            });
-        }
-        else if (o.kind === "Service" && selectorOf(o)) {
-            const successor = added.find((n) => n.kind === "Service" &&
-                (n.namespace ?? "") === (o.namespace ?? "") &&
-                (0,external_node_util_.isDeepStrictEqual)(selectorOf(n), selectorOf(o)));
-            if (!successor)
-                continue;
-            out.push({
-                rule: upgradeRules.renamedService,
-                object,
-                base: o,
-                next: successor,
-                message: `${object} is renamed to Service/${successor.name} by this change (same selector ${JSON.stringify(selectorOf(o))}): everything that reaches '${o.name}' by name (other releases, Ingresses, clients' configuration) loses it on upgrade; keep a Service named '${o.name}' until every client has moved`,
-            });
-        }
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/run.ts
-// `floe-helm upgrade-check`: for every chart x scenario x helm major of the gate's plan, render the base
-// revision (a git ref, exported without touching the checkout, or a published chart) and this change with
-// the same release name, namespace and values, and report what an upgrade between them would break:
-// immutable fields the API server refuses, stateful objects deleted or renamed, Services renamed. Static:
-// no cluster. ct's --upgrade needs one and skips when the old revision does not install; here a base that
-// does not render is a warning naming the cell, never silence.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** Rule ids of this phase (README rule table). */
-const upgradeCheckRules = {
-    immutableField: "upgrade/immutable-field",
-    removedStateful: upgradeRules.removedStateful,
-    renamedService: upgradeRules.renamedService,
-    newChart: "upgrade/new-chart",
-    baseValues: "upgrade/base-values",
-    notChecked: "upgrade/not-checked",
-};
-/** `helm show chart` of a packaged chart: its Chart.yaml (name and version of a --base-chart .tgz). */
-function helmShowChartArgv(bin, chart) {
-    return [bin, "show", "chart", chart];
-}
-const rel = (cwd, abs) => external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-async function pool(items, limit, fn) {
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-        while (next < items.length)
-            await fn(items[next++]);
-    }));
-}
-/** Objects without metadata.namespace live in the release namespace: one key for both spellings. */
-const inRelease = (o) => ({ ...o, namespace: o.namespace ?? argv/* NAMESPACE */.CU });
-const firstError = (s) => (s
-    .split("\n")
-    .map((l) => l.trim())
-    .find((l) => l.startsWith("Error:")) ??
-    s.trim().split("\n")[0] ??
-    "") ||
-    "no output";
-async function publishedBase(file, plan, helmBin, cwd) {
-    const shown = rel(cwd, file);
-    if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
-    let name;
-    let version;
-    if ((0,external_node_fs_.statSync)(file).isDirectory()) {
-        ({ name, version } = await (0,gate_plan/* readChartMeta */.Au)(file, cwd));
-    }
-    else if (/\.tgz$/.test(file)) {
-        const r = await (0,runner/* runTool */.q)(helmShowChartArgv(helmBin, file), { cwd });
-        if (r.code !== 0) {
-            throw new errors/* InputError */.dz(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
-        }
-        const v = (0,yaml/* parseYamlText */.cd)(r.stdout, shown).value;
-        name = String(v?.name ?? "");
-        version = String(v?.version ?? "");
-    }
-    else {
-        throw new errors/* InputError */.dz(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
-    }
-    const chart = plan.find((c) => c.meta.name === name);
-    if (!chart) {
-        throw new errors/* InputError */.dz(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
-    }
-    return {
-        chart,
-        base: {
-            chart: file,
-            cwd,
-            chartDir: file,
-            values: () => undefined,
-            label: `${name} ${version} (${shown})`,
-        },
-    };
-}
-async function runUpgradeCheck(ctx, inputs, opts) {
-    const { cwd } = opts;
-    const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
-    if (inputs.upgradeBase && inputs.upgradeBaseChart) {
-        throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
-    }
-    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
-    const tools = await (0,resolve/* resolveTools */.u)(inputs, config.helmMajors.map((m) => `helm${m}`));
-    const helmBin = (m) => tools[`helm${m}`];
-    const first = config.helmMajors[0];
-    const all = [];
-    const add = (f) => all.push(f);
-    // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
-    const ruleIds = Object.values(upgradeCheckRules);
-    const matches = (pattern, id) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(id);
-    const covers = Object.entries(config.requirements)
-        .filter(([, rules]) => rules.some((r) => ruleIds.some((id) => matches(r, id))))
-        .map(([id]) => id);
-    const status = (id, state, reason) => ctx.check({
-        id,
-        rule: upgradeCheckRules.immutableField,
-        state,
-        ...(reason ? { reason } : {}),
-        ...(covers.length ? { covers } : {}),
-    });
-    const chartYaml = (c) => ({ file: external_node_path_default().posix.join(c.info.dir, "Chart.yaml"), line: 1 });
-    await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
-    const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(inputs.workDir, "upgrade-base-"));
-    try {
-        const bases = new Map();
-        if (inputs.upgradeBaseChart) {
-            const { chart, base } = await publishedBase(inputs.upgradeBaseChart, plan.charts, helmBin(first), cwd);
-            bases.set(chart, base);
-            add({
-                rule: upgradeCheckRules.baseValues,
-                severity: "info",
-                message: `the base is the published chart ${base.label}: it is rendered with this change's values files (as ct renders the old chart with the current ci values)`,
-                ...chartYaml(chart),
-                chart: chart.info.name,
-            });
-            for (const c of plan.charts.filter((c) => c !== chart))
-                status(`upgrade ${c.info.name}`, "skip", `--base-chart is a version of ${chart.info.name}`);
-        }
-        else {
-            const top = await gitToplevel(cwd);
-            const rev = await resolveBase(top, inputs.upgradeBase, inputs.githubBaseRef);
-            ctx.progress(`upgrade-check: base ${rev.label}`);
-            ctx.output("base", rev.commit);
-            // Paths relative to the repository's top (git's realpath), as git names them.
-            const fromTop = (abs) => rel(top, (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs);
-            const inRepo = (abs) => !fromTop(abs).startsWith("..");
-            const valuesAbs = plan.charts.flatMap((c) => c.scenarios.flatMap((s) => s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f))));
-            const wanted = [...plan.charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(fromTop);
-            const dest = external_node_path_default().join(tmp, "base");
-            const present = await exportAtCommit(top, rev.commit, wanted, dest);
-            for (const chart of plan.charts) {
-                const dir = external_node_path_default().join(dest, fromTop(chart.abs));
-                if (!present.has(fromTop(chart.abs)) || !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, "Chart.yaml"))) {
-                    add({
-                        rule: upgradeCheckRules.newChart,
-                        severity: "info",
-                        message: `chart ${chart.info.name} does not exist at the base (${rev.label}): it is installed fresh, there is nothing to upgrade from`,
-                        ...chartYaml(chart),
-                        chart: chart.info.name,
-                    });
-                    status(`upgrade ${chart.info.name}`, "skip", `new chart: not at ${rev.label}`);
-                    continue;
-                }
-                bases.set(chart, {
-                    chart: dir,
-                    cwd: dest,
-                    chartDir: dir,
-                    values: (f) => {
-                        const abs = external_node_path_default().resolve(cwd, f);
-                        return inRepo(abs) && present.has(fromTop(abs)) ? external_node_path_default().join(dest, fromTop(abs)) : undefined;
-                    },
-                    label: rev.label,
-                });
-                // ct renders the old chart with the old ci values; a scenario new in this change has none.
-                for (const f of new Set(chart.scenarios.flatMap((s) => s.valuesFiles))) {
-                    if (bases.get(chart).values(f))
-                        continue;
-                    add({
-                        rule: upgradeCheckRules.baseValues,
-                        severity: "info",
-                        message: `${f} does not exist at the base (${rev.label}): the base chart is rendered with this change's ${external_node_path_default().basename(f)} instead (as ct renders the old chart with the current ci values)`,
-                        file: f,
-                        line: 1,
-                        chart: chart.info.name,
-                    });
-                }
-            }
-        }
-        // Dependencies of both sides, once per chart (src/helm/deps.ts builds into copies under the work dir).
-        const renderDirs = new Map();
-        for (const [chart, base] of bases) {
-            const helm = { bin: helmBin(first), major: first };
-            const pr = await (0,deps/* prepareDependencies */.d)(chart.abs, cwd, helm, inputs.workDir);
-            const b = (0,external_node_fs_.statSync)(base.chart).isDirectory()
-                ? await (0,deps/* prepareDependencies */.d)(base.chart, base.cwd, helm, inputs.workDir)
-                : { dirAbs: base.chart, problems: [] };
-            const problem = pr.problems[0] ?? b.problems[0];
-            if (problem) {
-                const side = pr.problems.length ? "this change" : `the base (${base.label})`;
-                add({
-                    rule: upgradeCheckRules.notChecked,
-                    severity: "warning",
-                    message: `the dependencies of ${chart.info.name} at ${side} cannot be built (${problem.message}): the upgrade is not checked`,
-                    ...chartYaml(chart),
-                    chart: chart.info.name,
-                });
-                status(`upgrade ${chart.info.name}`, "skip", `dependencies of ${side} cannot be built`);
-                continue;
-            }
-            renderDirs.set(chart, { pr: pr.dirAbs, base: b.dirAbs });
-        }
-        const cells = [...renderDirs.keys()].flatMap((chart) => chart.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ chart, scenario, helm }))));
-        await pool(cells, opts.parallelism ?? external_node_os_default().availableParallelism(), async ({ chart, scenario: s, helm }) => {
-            const base = bases.get(chart);
-            const dirs = renderDirs.get(chart);
-            const id = `upgrade ${chart.info.name}/${s.name} helm${helm}`;
-            const where = { chart: chart.info.name, scenario: s.name, helm };
-            const common = { bin: helmBin(helm), major: helm, kubeVersion: config.settings.kubeVersion };
-            const [b, p] = await Promise.all([
-                (0,runner/* runTool */.q)((0,argv/* helmTemplateArgv */.fn)({
-                    ...common,
-                    chartDir: dirs.base,
-                    valuesFiles: s.valuesFiles.map((f) => base.values(f) ?? external_node_path_default().resolve(cwd, f)),
-                }), { cwd }),
-                (0,runner/* runTool */.q)((0,argv/* helmTemplateArgv */.fn)({ ...common, chartDir: dirs.pr, valuesFiles: s.valuesFiles }), { cwd }),
-            ]);
-            if (p.code !== 0 || b.code !== 0) {
-                const message = p.code !== 0
-                    ? `helm ${helm} cannot render this change of ${chart.info.name} with scenario ${s.name} (the gate reports why: ${firstError(p.stderr)}): the upgrade is not checked`
-                    : `helm ${helm} cannot render the base (${base.label}) of ${chart.info.name} with scenario ${s.name} (${firstError(b.stderr)}): the upgrade from it is not checked`;
-                add({
-                    rule: upgradeCheckRules.notChecked,
-                    severity: "warning",
-                    message,
-                    ...chartYaml(chart),
-                    ...where,
-                });
-                status(id, "skip", p.code !== 0 ? "this change does not render" : "the base does not render");
-                return;
-            }
-            const before = (0,manifest/* parseManifest */.Ng)(b.stdout, { chartDir: base.chartDir, cwd: base.cwd }).map(inRelease);
-            const after = (0,manifest/* parseManifest */.Ng)(p.stdout, { chartDir: chart.abs, cwd }).map(inRelease);
-            const found = [];
-            const prObject = (object) => after.find((o) => `${o.kind}/${o.name}` === object);
-            for (const c of predictImmutableChanges(before, after)) {
-                const at = prObject(c.object)?.locate(c.path) ?? chartYaml(chart);
-                found.push({
-                    rule: upgradeCheckRules.immutableField,
-                    severity: "error",
-                    message: `${c.message} [upgrade from ${base.label}${c.message.includes(formatPath(c.path)) ? "" : `; first difference at ${formatPath(c.path)}`}]`,
-                    ...at,
-                    object: c.object,
-                    ...where,
-                });
-            }
-            for (const h of predictRemovals(before, after)) {
-                const at = h.next ? h.next.locate(["metadata", "name"]) : await removedAt(h.base, base, chart, cwd);
-                found.push({
-                    rule: h.rule,
-                    severity: "warning",
-                    message: `${h.message} [upgrade from ${base.label}]`,
-                    ...at,
-                    object: h.object,
-                    ...where,
-                });
-            }
-            all.push(...found);
-            status(id, found.some((f) => f.severity === "error") ? "fail" : "pass");
-        });
-    }
-    finally {
-        await (0,promises_.rm)(tmp, { recursive: true, force: true });
-    }
-    // Severity overrides and waivers of floe-gate.yaml, as the gate applies them; the same finding from
-    // several scenarios or both majors is one finding (scenario / helm named only when one reports it).
-    const seen = new Map();
-    for (const f of all) {
-        if ((0,run.severityFor)(config, f.rule) === "off")
-            continue;
-        const p = (0,run.applyPolicy)(f, config, today);
-        if (!p)
-            continue;
-        const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.object]);
-        const prev = seen.get(key);
-        if (!prev) {
-            seen.set(key, p);
-            continue;
-        }
-        if (prev.helm !== p.helm)
-            delete prev.helm;
-        if (prev.scenario !== p.scenario)
-            delete prev.scenario;
-    }
-    for (const f of seen.values())
-        ctx.add(f);
-    ctx.output("charts", String(plan.charts.length));
-}
-/** Where a removed object is reported: its template in this change when the file is still there (at its
- * `kind:` line), else the chart's Chart.yaml, naming the base template. */
-async function removedAt(o, base, chart, cwd) {
-    const inChart = external_node_path_default().relative(base.chartDir, external_node_path_default().resolve(base.cwd, o.template));
-    const pr = external_node_path_default().join(chart.abs, inChart);
-    if (!inChart.startsWith("..") && (0,external_node_fs_.existsSync)(pr) && (0,external_node_fs_.statSync)(pr).isFile()) {
-        const lines = (await (0,promises_.readFile)(pr, "utf8")).split(/\r?\n/);
-        const i = lines.findIndex((l) => new RegExp(`^kind:\\s*["']?${o.kind}["']?\\s*$`).test(l));
-        return { file: rel(cwd, pr), line: i >= 0 ? i + 1 : 1 };
-    }
-    return { file: external_node_path_default().posix.join(chart.info.dir, "Chart.yaml"), line: 1 };
-}
-
-
-/***/ }),
-
-/***/ 2364:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  K0: () => (/* binding */ cacheableCode),
-  rg: () => (/* binding */ cachedValidator),
-  u_: () => (/* binding */ compileCached),
-  iU: () => (/* binding */ storeValidator),
-  UZ: () => (/* binding */ useValidatorCache)
-});
-
-// UNUSED EXPORTS: codeCacheStats, validatorCacheDir, writeCodeCaches
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: external "node:vm"
-const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
-var external_node_vm_default = /*#__PURE__*/__nccwpck_require__.n(external_node_vm_namespaceObject);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/equal.js
-var equal = __nccwpck_require__(4951);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
-var ucs2length = __nccwpck_require__(6214);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/uri.js
-var uri = __nccwpck_require__(6285);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/validation_error.js
-var validation_error = __nccwpck_require__(3021);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
-var standalone = __nccwpck_require__(1398);
-var standalone_default = /*#__PURE__*/__nccwpck_require__.n(standalone);
-;// CONCATENATED MODULE: ./node_modules/ajv/package.json
-const package_namespaceObject = {"rE":"8.20.0"};
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/formats.js
-var formats = __nccwpck_require__(779);
-;// CONCATENATED MODULE: ./node_modules/ajv-formats/package.json
-const ajv_formats_package_namespaceObject = {"rE":"3.0.1"};
-;// CONCATENATED MODULE: ./src/values/ajv-cache.ts
-// Compiled ajv validators kept on disk as ajv's own standalone code, so a gate run whose schemas did not
-// change loads validation code instead of generating it: compiling the Kubernetes, chart and floe-gate
-// schemas was most of the gate's start-up CPU, loading the same code costs a few milliseconds.
-// An entry is named by a sha256 of everything that shapes the code (ajv and ajv-formats versions, the
-// caller's identity of schema, Ajv class and options) and carries a sha256 of its own body: a torn, edited
-// or foreign file is ignored and rewritten. Entries are written to a temporary file and renamed into place,
-// so concurrent gates share the folder safely. The same code runs either way: verdicts are identical.
-// Beside each entry, V8's code cache for it (`<entry>.v8`, made when the process that loaded it ends): parsing
-// and compiling the code of a workload kind (~450 KB: the pod spec inlined) was still ~25 ms a kind. It
-// carries the sha256 of the body it was made from and is used only with that body (V8 checks a cache
-// against its source by length alone: it would run another body's code). V8 refuses a cache from another
-// V8 version or flags; a refused or missing one is made again.
-
-
-
-
-
-
-
-
-
-
-
-
-/** Bump when the file layout below changes. */
-const FORMAT = "floe-helm-ajv-cache-1";
-let cacheDir;
-/** Where validators are cached (Inputs.validatorCache); undefined compiles every time. */
-function useValidatorCache(dir) {
-    cacheDir = dir;
-}
-function validatorCacheDir() {
-    return cacheDir;
-}
-// CommonJS modules reach us through two interop layers (Node's ESM loader, the bundler's): unwrap either.
-const cjs = (m) => {
-    const d = m.default;
-    return d !== undefined && d.default !== undefined
-        ? d.default
-        : (d ?? m);
-};
-/** What standalone code may `require`: ajv's runtime helpers and ajv-formats' formats, from this bundle. */
-const runtime = {
-    "ajv/dist/runtime/equal": { default: cjs(equal["default"]) },
-    "ajv/dist/runtime/ucs2length": { default: cjs(ucs2length["default"]) },
-    "ajv/dist/runtime/uri": { default: cjs(uri["default"]) },
-    "ajv/dist/runtime/validation_error": { default: cjs(validation_error["default"]) },
-    "ajv-formats/dist/formats": {
-        fullFormats: formats.fullFormats ?? cjs(formats),
-        fastFormats: formats.fastFormats,
-    },
-};
-const standaloneCode = cjs((standalone_default()));
-const requireRe = /require\("([^"]+)"\)/g;
-/** Ajv options a compile must add for its validator to be cacheable (the source of the generated code). */
-const cacheableCode = { source: true };
-const hash = (s) => (0,external_node_crypto_.createHash)("sha256").update(s).digest("hex");
-function load(file, key) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(file, "utf8");
-    }
-    catch {
-        return undefined;
-    }
-    const nl = text.indexOf("\n");
-    const [format, k, sum] = text
-        .slice(0, nl)
-        .replace(/^\/\/ /, "")
-        .split(" ");
-    const body = text.slice(nl + 1);
-    if (format !== FORMAT || k !== key || sum !== hash(body))
-        return undefined;
-    try {
-        const mod = { exports: {} };
-        const req = (id) => {
-            if (!(id in runtime))
-                throw new Error(`unknown module ${id}`);
-            return runtime[id];
-        };
-        const { script, usedCache } = compileBody(file, body, sum);
-        script.runInThisContext()(req, mod, mod.exports);
-        if (typeof mod.exports !== "function")
-            return undefined;
-        if (!usedCache)
-            codeCacheAtExit(`${file}.v8`, sum, script);
-        return mod.exports;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The entry's code as a script, with V8's code cache for it when a sound one exists. */
-function compileBody(file, body, sum) {
-    let cachedData;
-    try {
-        const data = (0,external_node_fs_.readFileSync)(`${file}.v8`);
-        if (data.subarray(0, sum.length).toString("latin1") === sum)
-            cachedData = data.subarray(sum.length + 1);
-    }
-    catch { }
-    const script = new (external_node_vm_default()).Script(`(function (require, module, exports) {${body}\n})`, {
-        filename: file,
-        ...(cachedData ? { cachedData } : {}),
-    });
-    const usedCache = cachedData !== undefined && !script.cachedDataRejected;
-    if (usedCache)
-        codeCacheStats.used++;
-    return { script, usedCache };
-}
-const pendingCodeCaches = [];
-/** Code caches used (loaded and accepted by V8) in this process: what the tests observe. */
-const codeCacheStats = { used: 0 };
-/** V8's code cache of a script is made when the process ends: it then holds every function that ran. */
-function codeCacheAtExit(file, sum, script) {
-    if (pendingCodeCaches.length === 0)
-        process.once("exit", writeCodeCaches);
-    pendingCodeCaches.push({ file, sum, script });
-}
-/** Writes the code caches of the entries loaded without one (run at exit; tests call it directly). */
-function writeCodeCaches() {
-    for (const p of pendingCodeCaches.splice(0))
-        writeAtomically(p.file, Buffer.concat([Buffer.from(`${p.sum}\n`), p.script.createCachedData()]));
-}
-/** Writes through a temporary file and a rename; a read-only or full disk costs speed, never a verdict. */
-function writeAtomically(file, data) {
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    try {
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-        (0,external_node_fs_.writeFileSync)(tmp, data);
-        (0,external_node_fs_.renameSync)(tmp, file);
-    }
-    catch {
-        try {
-            (0,external_node_fs_.rmSync)(tmp, { force: true });
-        }
-        catch { }
-    }
-}
-function store(file, key, c) {
-    let body;
-    try {
-        body = standaloneCode(c.ajv, c.validate);
-    }
-    catch {
-        return; // a schema ajv cannot emit as standalone code is simply compiled every time
-    }
-    for (const m of body.matchAll(requireRe))
-        if (!(m[1] in runtime))
-            return;
-    writeAtomically(file, `// ${FORMAT} ${key} ${hash(body)}\n${body}`);
-}
-function entry(identity, dir) {
-    const key = hash([FORMAT, package_namespaceObject.rE, ajv_formats_package_namespaceObject.rE, ...identity].join("\0"));
-    return { key, file: external_node_path_default().join(dir, `${key}.cjs`) };
-}
-/** The cached validator for `identity` (every string that determines the generated code: schema text or
- * digest, Ajv class, options), or undefined when there is no sound entry (or no cache). */
-function cachedValidator(identity, dir = cacheDir) {
-    if (!dir)
-        return undefined;
-    const { key, file } = entry(identity, dir);
-    return load(file, key);
-}
-/** Writes a validator compiled with `code: cacheableCode` among its Ajv options for the next run. */
-function storeValidator(identity, c, dir = cacheDir) {
-    if (!dir)
-        return;
-    const { key, file } = entry(identity, dir);
-    store(file, key, c);
-}
-/** The validator for `identity`: loaded from the cache when a sound entry exists, else `compile()`d and
- * written for the next run. */
-function compileCached(identity, compile, dir = cacheDir) {
-    const hit = cachedValidator(identity, dir);
-    if (hit)
-        return hit;
-    const c = compile();
-    storeValidator(identity, c, dir);
-    return c.validate;
-}
-
-
-/***/ }),
-
-/***/ 4052:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  gr: () => (/* binding */ createAjv),
-  Fl: () => (/* binding */ createAjvFor),
-  bz: () => (/* binding */ draftOf),
-  _2: () => (/* binding */ withCanonicalDraft)
-});
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __nccwpck_require__(878);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-;// CONCATENATED MODULE: ./node_modules/ajv/dist/refs/json-schema-draft-06.json
-const json_schema_draft_06_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-06/schema#","$id":"http://json-schema.org/draft-06/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"examples":{"type":"array","items":{}},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":{},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":{}}');
-// EXTERNAL MODULE: ./node_modules/ajv-draft-04/dist/index.js
-var dist = __nccwpck_require__(905);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(2815);
-var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
-;// CONCATENATED MODULE: ./src/values/ajv.ts
-// One place that builds Ajv instances, so every schema in floe-helm is checked the same way. createAjv()
-// is draft-07 (floe-helm's own schemas). createAjvFor() follows what helm 3.22 and 4.2 do with a chart's
-// values.schema.json (both validate with santhosh-tekuri/jsonschema; the agreement corpus proves each
-// point): the draft a schema declares in `$schema` (04, 06, 07, 2019-09, 2020-12; http or https, with or
-// without the trailing `#`), draft 2020-12 when it declares none, and for any other `$schema` helm tries to
-// download it and fails, so the caller reports it.
-
-
-
-
-
-
-const mod = (ajv_formats_dist_default());
-const addFormats = mod.default ?? mod;
-const d4 = (dist_default());
-const AjvDraft04 = d4.default ?? d4;
-function createAjv(opts = {}) {
-    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...opts });
-    addFormats(ajv);
-    return ajv;
-}
-const knownDrafts = [
-    [/^https?:\/\/json-schema\.org\/draft-04\/schema#?$/, "draft-04"],
-    [/^https?:\/\/json-schema\.org\/draft-06\/schema#?$/, "draft-06"],
-    [/^https?:\/\/json-schema\.org\/draft-07\/schema#?$/, "draft-07"],
-    [/^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/, "2019-09"],
-    [/^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, "2020-12"],
-];
-// The meta-schema ids Ajv registers for each draft.
-const metaIds = {
-    "draft-04": "http://json-schema.org/draft-04/schema#",
-    "draft-06": "http://json-schema.org/draft-06/schema#",
-    "draft-07": "http://json-schema.org/draft-07/schema#",
-    "2019-09": "https://json-schema.org/draft/2019-09/schema",
-    "2020-12": "https://json-schema.org/draft/2020-12/schema",
-};
-/** The schema with `$schema` spelt as Ajv knows its draft (helm accepts http/https, with or without `#`). */
-function withCanonicalDraft(schema) {
-    const d = draftOf(schema);
-    const declared = schema?.$schema;
-    if (typeof d !== "string" || typeof declared !== "string")
-        return schema;
-    return { ...schema, $schema: metaIds[d] };
-}
-/** The draft helm applies to a values schema; `{ unknown }` for a `$schema` helm cannot resolve offline. */
-function draftOf(schema) {
-    const declared = schema?.$schema;
-    if (declared === undefined || typeof schema !== "object")
-        return "2020-12";
-    if (typeof declared !== "string")
-        return { unknown: JSON.stringify(declared) };
-    const hit = knownDrafts.find(([re]) => re.test(declared.trim()));
-    return hit ? hit[1] : { unknown: declared };
-}
-// Keywords that came after a draft (draft-06 added const/contains/propertyNames, draft-07 if/then/else).
-const laterKeywords = {
-    "draft-04": ["const", "contains", "propertyNames", "if", "then", "else"],
-    "draft-06": ["if", "then", "else"],
-};
-/** An Ajv for the draft helm applies to `schema` (see draftOf; an unknown `$schema` gets 2020-12 here,
- * the caller reports it). */
-function createAjvFor(schema, opts = {}) {
-    const o = { allErrors: true, strict: false, ...opts };
-    const draft = draftOf(schema);
-    let ajv;
-    if (draft === "draft-04")
-        ajv = new AjvDraft04(o);
-    else if (draft === "draft-06") {
-        ajv = new dist_ajv.Ajv(o);
-        ajv.addMetaSchema(json_schema_draft_06_namespaceObject);
-    }
-    else if (draft === "draft-07")
-        ajv = new dist_ajv.Ajv(o);
-    else if (draft === "2019-09")
-        ajv = new _2019.Ajv2019(o);
-    else
-        ajv = new _2020.Ajv2020(o);
-    // Ajv's draft-04/06 support still applies keywords those drafts do not have; helm ignores them there.
-    for (const k of typeof draft === "string" ? (laterKeywords[draft] ?? []) : [])
-        ajv.removeKeyword(k);
-    addFormats(ajv);
-    return ajv;
-}
-
-
-/***/ }),
-
-/***/ 7439:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D3: () => (/* binding */ mergeValues),
-/* harmony export */   Ku: () => (/* binding */ presenceKeywords),
-/* harmony export */   Le: () => (/* binding */ withoutNulls),
-/* harmony export */   l4: () => (/* binding */ problemAt),
-/* harmony export */   nJ: () => (/* binding */ validateFile),
-/* harmony export */   rM: () => (/* binding */ validateMerged),
-/* harmony export */   tV: () => (/* binding */ compileValuesSchema)
-/* harmony export */ });
-/* harmony import */ var _ajv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
-/* harmony import */ var _ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2364);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3319);
-
-
-
-// Keywords about what must be present: a single override file is partial by design, so these are only
-// meaningful on the merged values.
-const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
-function pointerToPath(pointer) {
-    if (pointer === "")
-        return [];
-    return pointer
-        .slice(1)
-        .split("/")
-        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-/** Path segments with list indexes as numbers, as the YAML node lookup wants them. */
-function docPath(value, segs) {
-    const out = [];
-    let cur = value;
-    for (const s of segs) {
-        if (Array.isArray(cur)) {
-            out.push(Number(s));
-            cur = cur[Number(s)];
-        }
-        else {
-            out.push(s);
-            cur = cur && typeof cur === "object" ? cur[s] : undefined;
-        }
-    }
-    return out;
-}
-function show(v) {
-    const s = JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-function describe(e, data) {
-    const where = e.instancePath === "" ? "values" : pointerToPath(e.instancePath).join(".");
-    const p = e.params;
-    switch (e.keyword) {
-        case "additionalProperties":
-            return `${where}: '${String(p.additionalProperty)}' is not allowed by the schema (no such property)`;
-        case "required":
-            return `${where}: required property '${String(p.missingProperty)}' is missing`;
-        case "type": {
-            const v = valueAt(data, pointerToPath(e.instancePath));
-            return `${where}: must be ${String(p.type)}, got ${v === null ? "null" : Array.isArray(v) ? "array" : typeof v} ${show(v)}`;
-        }
-        case "enum":
-            return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, pointerToPath(e.instancePath)))}`;
-        default:
-            return `${where}: ${e.message ?? e.keyword} (schema ${e.schemaPath})`;
-    }
-}
-function valueAt(data, segs) {
-    let cur = data;
-    for (const s of segs)
-        cur = cur && typeof cur === "object" ? cur[s] : undefined;
-    return cur;
-}
-/** Compiles a chart's values.schema.json; a schema that is not JSON or not valid JSON Schema becomes a
- * problem at its own file:line. */
-function compileValuesSchema(text, file) {
-    let schema;
-    try {
-        schema = JSON.parse(text);
-    }
-    catch (e) {
-        const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
-        const at = y.problems[0]?.at ?? { file, line: 1, col: 1 };
-        return {
-            problem: { message: `not valid JSON: ${e.message}`, at, pointer: "", keyword: "json" },
-        };
-    }
-    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
-        if (typeof schema !== "boolean") {
-            return {
-                problem: {
-                    message: "a values schema must be a JSON object (or true/false)",
-                    at: { file, line: 1, col: 1 },
-                    pointer: "",
-                    keyword: "type",
-                },
-            };
-        }
-    }
-    const draft = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .draftOf */ .bz)(schema);
-    if (typeof draft === "object") {
-        const at = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file).positionOf(["$schema"]) ?? { file, line: 1, col: 1 };
-        return {
-            problem: {
-                message: `$schema ${draft.unknown} is not a JSON Schema draft helm knows (draft-04, draft-06, draft-07, 2019-09, 2020-12 at json-schema.org): helm 3 and 4 try to download it and fail the render`,
-                at,
-                pointer: "/$schema",
-                keyword: "$schema",
-            },
-        };
-    }
-    // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
-    // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
-    // than it saves on a few values files.
-    const opts = { validateFormats: false, code: { optimize: false, ..._ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheableCode */ .K0 } };
-    const canonical = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .withCanonicalDraft */ ._2)(schema);
-    // Only a schema that passed the meta-schema check is ever cached: a cache hit skips that check too.
-    // The code that picks the draft, the Ajv class and its options is part of what the cached code depends on.
-    const identity = [
-        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .draftOf */ .bz.toString(),
-        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .withCanonicalDraft */ ._2.toString(),
-        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .createAjvFor */ .Fl.toString(),
-        compileValuesSchema.toString(),
-        String(draft),
-        JSON.stringify(canonical),
-    ];
-    const cached = (0,_ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cachedValidator */ .rg)(identity);
-    if (cached)
-        return { validate: cached, schema: canonical };
-    const ajv = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .createAjvFor */ .Fl)(schema, opts);
-    schema = canonical;
-    if (!ajv.validateSchema(schema)) {
-        const err = ajv.errors?.[0];
-        const positions = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
-        const segs = pointerToPath(err?.instancePath ?? "");
-        const at = positions.positionOf(docPath(schema, segs)) ?? { file, line: 1, col: 1 };
-        const where = segs.length ? segs.join(".") : "schema";
-        return {
-            problem: {
-                message: `not a valid JSON Schema: ${where} ${err?.message ?? "is invalid"}`,
-                at,
-                pointer: err?.instancePath ?? "",
-                keyword: "schema",
-            },
-        };
-    }
-    try {
-        const validate = ajv.compile(schema);
-        (0,_ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .storeValidator */ .iU)(identity, { ajv, validate });
-        return { validate, schema };
-    }
-    catch (e) {
-        return {
-            problem: {
-                message: `cannot compile the schema: ${e.message}`,
-                at: { file, line: 1, col: 1 },
-                pointer: "",
-                keyword: "schema",
-            },
-        };
-    }
-}
-/** Helm drops keys set to null when it merges (that is how a values file deletes a default). */
-function withoutNulls(v) {
-    if (Array.isArray(v))
-        return v;
-    if (v && typeof v === "object") {
-        const out = {};
-        for (const [k, x] of Object.entries(v))
-            if (x !== null)
-                out[k] = withoutNulls(x);
-        return out;
-    }
-    return v;
-}
-/** Merges values the way helm does: maps merge key by key, anything else (lists too) is replaced, and a
- * null removes the key. */
-function mergeValues(base, over) {
-    if (!isObj(base) || !isObj(over))
-        return over === undefined ? base : over;
-    const out = { ...base };
-    for (const [k, v] of Object.entries(over)) {
-        if (v === null)
-            delete out[k];
-        else
-            out[k] = k in out ? mergeValues(out[k], v) : v;
-    }
-    return out;
-}
-function isObj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-function errorPath(e) {
-    const segs = pointerToPath(e.instancePath);
-    const p = e.params;
-    if (e.keyword === "additionalProperties" && typeof p.additionalProperty === "string") {
-        return [...segs, p.additionalProperty];
-    }
-    return segs;
-}
-/** Errors of one values file on its own (presence keywords left to the merged check). */
-function validateFile(validate, file) {
-    if (file.value === undefined)
-        return [];
-    const data = withoutNulls(file.value ?? {});
-    if (validate(data))
-        return [];
-    const out = [];
-    for (const e of validate.errors ?? []) {
-        if (presenceKeywords.has(e.keyword))
-            continue;
-        out.push(problemAt(e, data, [file]));
-    }
-    return dedupe(out);
-}
-/**
- * Errors of the merged values (chart defaults first, then each scenario file), each placed in the last
- * file that set the offending value (or its nearest parent). `files[0]` is the chart's values.yaml.
- * Helm 3 validates a null that the chart's own values.yaml sets (as null); Helm 4 drops it first, as both
- * do for nulls in override files (see the agreement corpus).
- */
-function validateMerged(validate, files, major = 4) {
-    const [defaults, ...overrides] = files;
-    let merged = major === 3 ? (defaults?.value ?? {}) : withoutNulls(defaults?.value ?? {});
-    for (const f of overrides)
-        if (f.value !== undefined)
-            merged = mergeValues(merged, f.value ?? {});
-    merged = major === 3 ? merged : withoutNulls(merged);
-    if (validate(merged))
-        return [];
-    return dedupe((validate.errors ?? []).map((e) => problemAt(e, merged, files)));
-}
-function problemAt(e, data, files) {
-    const segs = errorPath(e);
-    const message = describe(e, data);
-    for (let n = segs.length; n >= 0; n--) {
-        const p = docPath(data, segs.slice(0, n));
-        for (let i = files.length - 1; i >= 0; i--) {
-            const at = files[i].positionOf(p);
-            if (at && (n > 0 || files[i].value !== undefined)) {
-                return {
-                    message,
-                    at: n === 0 ? { file: files[i].file, line: 1, col: 1 } : at,
-                    pointer: e.instancePath,
-                    keyword: e.keyword,
-                };
-            }
-        }
-    }
-    const last = files[files.length - 1];
-    return {
-        message,
-        at: { file: last?.file ?? "values.yaml", line: 1, col: 1 },
-        pointer: e.instancePath,
-        keyword: e.keyword,
-    };
-}
-function dedupe(ps) {
-    const seen = new Set();
-    return ps.filter((p) => {
-        const k = `${p.at.file}:${p.at.line}:${p.at.col}:${p.message}`;
-        if (seen.has(k))
-            return false;
-        seen.add(k);
-        return true;
-    });
-}
-
-
-/***/ }),
-
-/***/ 1001:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D$: () => (/* binding */ SubchartSchemas),
-/* harmony export */   Qt: () => (/* binding */ loadSubcharts),
-/* harmony export */   Ty: () => (/* binding */ loadChart),
-/* harmony export */   r3: () => (/* binding */ templatesOf)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7439);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3319);
-// Subcharts as helm sees them, for values-schema and dead-value. Every chart under charts/ (a folder with
-// a Chart.yaml, or a packed .tgz) is a subchart; Chart.yaml's dependencies match them by name, an alias
-// makes a copy under the alias's key, and `condition`/`tags` on the coalesced values switch one off
-// (helm 3 and 4 then neither render nor validate it: tests/values/agreement-cases.ts proves it). An
-// enabled subchart's values are its section of the parent values merged over its own values.yaml (its
-// nulls dropped), plus the parent's `global` (always present, `{}` at least); helm validates those
-// against the subchart's own values.schema.json, recursively, and so does checkMerged below.
-
-
-
-
-
-const wanted = (p) => p === "Chart.yaml" ||
-    p === "values.yaml" ||
-    p === "values.schema.json" ||
-    p.startsWith("templates/") ||
-    p.startsWith("charts/");
-function readFolder(abs) {
-    const files = new Map();
-    const walk = (dir, rel) => {
-        for (const e of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
-            const r = rel ? `${rel}/${e.name}` : e.name;
-            if (!wanted(r) && !(e.isDirectory() && (r === "templates" || r === "charts")))
-                continue;
-            if (e.isDirectory())
-                walk(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name), r);
-            else if (e.isFile())
-                files.set(r, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name)));
-        }
-    };
-    walk(abs, "");
-    return files;
-}
-// tar is loaded only when a chart has a packed subchart (it costs start-up time every other run).
-let Parser;
-/** A chart archive's files, without the archive's top folder (`sub/values.yaml` -> `values.yaml`). */
-function readArchive(buf) {
-    if (!Parser)
-        throw new Error("tar is not loaded");
-    const files = new Map();
-    // tar's Parser is synchronous when fed a whole buffer: entries are complete when end() returns.
-    const parser = new Parser({
-        onReadEntry: (e) => {
-            const rel = e.path.split("/").slice(1).join("/");
-            if (e.type !== "File" || !wanted(rel)) {
-                e.resume();
-                return;
-            }
-            const chunks = [];
-            e.on("data", (c) => chunks.push(c));
-            e.on("end", () => files.set(rel, Buffer.concat(chunks)));
-        },
-    });
-    parser.end(buf);
-    return files;
-}
-function node(files, source, packed) {
-    const chartYaml = files.get("Chart.yaml");
-    if (!chartYaml)
-        return undefined;
-    const meta = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(chartYaml.toString("utf8"), source).value;
-    if (!meta || typeof meta.name !== "string")
-        return undefined;
-    const deps = Array.isArray(meta.dependencies)
-        ? meta.dependencies.filter((d) => d && typeof d.name === "string")
-        : [];
-    const children = [];
-    const childDirs = new Set();
-    for (const [p, buf] of files) {
-        const m = /^charts\/([^/]+)(\/.*)?$/.exec(p);
-        if (!m)
-            continue;
-        if (!m[2] && m[1].endsWith(".tgz")) {
-            const c = safeArchive(buf, `${source}${packed ? ":" : "/"}charts/${m[1]}`);
-            if (c)
-                children.push(c);
-        }
-        else if (m[2])
-            childDirs.add(m[1]);
-    }
-    for (const d of [...childDirs].sort()) {
-        const sub = new Map();
-        const prefix = `charts/${d}/`;
-        for (const [p, buf] of files)
-            if (p.startsWith(prefix))
-                sub.set(p.slice(prefix.length), buf);
-        const c = node(sub, packed ? `${source}:charts/${d}` : `${source}/charts/${d}`, packed);
-        if (c)
-            children.push(c);
-    }
-    return { name: meta.name, version: String(meta.version ?? ""), source, packed, files, deps, children };
-}
-function safeArchive(buf, source) {
-    try {
-        return node(readArchive(buf), source, true);
-    }
-    catch {
-        return undefined; // not a chart archive: helm lint reports it
-    }
-}
-/** Which child a dependency means: same name, and the version range when several match. */
-function pick(children, d) {
-    const named = children.filter((c) => c.name === d.name);
-    if (named.length < 2 || !d.version)
-        return named[0];
-    return named.find((c) => semver__WEBPACK_IMPORTED_MODULE_2___default().valid(c.version) && semver__WEBPACK_IMPORTED_MODULE_2___default().satisfies(c.version, d.version)) ?? named[0];
-}
-function resolve(parent) {
-    const out = [];
-    const used = new Set();
-    for (const d of parent.deps) {
-        const c = pick(parent.children, d);
-        if (!c)
-            continue; // not vendored: `helm dependency build` (src/helm/deps.ts) or lint says so
-        used.add(c);
-        out.push({
-            key: d.alias || d.name,
-            chart: c,
-            ...(typeof d.condition === "string" ? { condition: d.condition } : {}),
-            ...(Array.isArray(d.tags) ? { tags: d.tags.map(String) } : {}),
-            subs: resolve(c),
-        });
-    }
-    // A chart in charts/ that Chart.yaml does not list is still a (always enabled) subchart for helm.
-    for (const c of parent.children)
-        if (!used.has(c))
-            out.push({ key: c.name, chart: c, subs: resolve(c) });
-    return out;
-}
-/** The chart in `chartAbs` (a folder) with the charts under its charts/; undefined without Chart.yaml. */
-async function loadChart(chartAbs, cwd, shownAs = chartAbs) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "Chart.yaml")))
-        return undefined;
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, shownAs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join("/") || ".";
-    const files = readFolder(chartAbs);
-    if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz")))
-        Parser = (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4565))).Parser;
-    return node(files, rel, false);
-}
-/** The subcharts of the chart in `chartAbs` (folder), as helm resolves them; positions are named as if
- * it were at `shownAs` (the chart's own folder when `chartAbs` is a copy with dependencies built). */
-async function loadSubcharts(chartAbs, cwd, shownAs = chartAbs) {
-    const charts = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "charts");
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(charts) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(charts).isDirectory())
-        return [];
-    const root = await loadChart(chartAbs, cwd, shownAs);
-    return root ? resolve(root) : [];
-}
-/** The templates of a subchart (path inside the chart -> text), for dead-value's reads. */
-function templatesOf(c) {
-    return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
-}
-function isObj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-function defaultsOf(c) {
-    const buf = c.files.get("values.yaml");
-    if (!buf)
-        return undefined;
-    if (!c.packed)
-        return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(buf.toString("utf8"), `${c.source}/values.yaml`);
-    // Inside an archive a line number cannot be opened: such positions point at the archive itself.
-    const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(buf.toString("utf8"), c.source);
-    const archive = c.source.split(":")[0];
-    return { ...y, positionOf: (p) => (y.positionOf(p) ? { file: archive, line: 1, col: 1 } : undefined) };
-}
-/** The parent values with every subchart's section coalesced as helm does (defaults, then globals). */
-function coalesce(subs, vals, defaults) {
-    const out = { ...vals };
-    for (const s of subs) {
-        const section = isObj(out[s.key]) ? out[s.key] : {};
-        const v = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeValues */ .D3)((0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(defaults.get(s.chart)?.value ?? {}), section);
-        v.global = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeValues */ .D3)(isObj(v.global) ? v.global : {}, isObj(out.global) ? out.global : {});
-        out[s.key] = coalesce(s.subs, v, defaults);
-    }
-    return out;
-}
-/** helm's MergeValues for -f files: maps merge key by key, anything else (null too) replaces. */
-function overlay(base, over) {
-    if (!isObj(base) || !isObj(over))
-        return over === undefined ? base : over;
-    const out = { ...base };
-    for (const [k, v] of Object.entries(over))
-        out[k] = k in out ? overlay(out[k], v) : v;
-    return out;
-}
-function valueAt(v, p) {
-    let cur = v;
-    for (const k of p)
-        cur = isObj(cur) ? cur[k] : undefined;
-    return cur;
-}
-/** helm's ProcessDependencyEnabled: tags first (any true tag enables, only false tags disable), then the
- * first `condition` path that holds a boolean; paths are read in the root's coalesced values, below
- * the keys of the subcharts above. */
-function enabledIn(root, subs) {
-    const out = [];
-    const tags = isObj(root.tags) ? root.tags : undefined;
-    const walk = (list, prefix, chain) => {
-        for (const s of list) {
-            let on = true;
-            if (tags && s.tags?.length) {
-                const vs = s.tags.map((t) => tags[t]).filter((v) => typeof v === "boolean");
-                if (vs.length && !vs.includes(true))
-                    on = false;
-            }
-            for (const c of (s.condition ?? "").split(",").map((x) => x.trim())) {
-                const v = c ? valueAt(root, [...prefix, ...c.split(".")]) : undefined;
-                if (typeof v === "boolean") {
-                    on = v;
-                    break;
-                }
-            }
-            if (!on)
-                continue;
-            out.push({ sub: s, path: [...prefix, s.key], chain });
-            walk(s.subs, [...prefix, s.key], [...chain, s]);
-        }
-    };
-    walk(subs, [], []);
-    return out;
-}
-const escapePointer = (k) => k.replace(/~/g, "~0").replace(/\//g, "~1");
-function nest(p, v) {
-    return p.reduceRight((acc, k) => ({ [k]: acc }), v);
-}
-/** A file's positions seen from the root values: its keys sit under `prefix`. */
-function under(y, prefix) {
-    return {
-        ...y,
-        value: y.value === undefined ? undefined : nest(prefix, y.value),
-        positionOf: (p) => p.length >= prefix.length && prefix.every((k, i) => p[i] === k)
-            ? y.positionOf(p.slice(prefix.length))
-            : undefined,
-    };
-}
-/** The values schemas of a chart's subcharts, compiled once per chart, checked per file and merged. */
-class SubchartSchemas {
-    subs;
-    /** A subchart schema that is not JSON / not valid JSON Schema, once per subchart chart. */
-    problems = [];
-    compiled = new Map();
-    defaults = new Map();
-    constructor(subs) {
-        this.subs = subs;
-        const seen = new Set();
-        const visit = (list) => {
-            for (const s of list) {
-                if (!seen.has(s.chart)) {
-                    seen.add(s.chart);
-                    this.defaults.set(s.chart, defaultsOf(s.chart));
-                    const text = s.chart.files.get("values.schema.json");
-                    if (text) {
-                        const file = s.chart.packed
-                            ? s.chart.source.split(":")[0]
-                            : `${s.chart.source}/values.schema.json`;
-                        const c = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .compileValuesSchema */ .tV)(text.toString("utf8"), file);
-                        if ("validate" in c)
-                            this.compiled.set(s.chart, c.validate);
-                        else
-                            this.problems.push({
-                                ...c.problem,
-                                message: `subchart ${s.chart.name}: ${c.problem.message}`,
-                                ...(s.chart.packed ? { at: { file, line: 1, col: 1 } } : {}),
-                            });
-                    }
-                }
-                visit(s.subs);
-            }
-        };
-        visit(subs);
-    }
-    /** Whether any subchart has a schema (valid or not): values-schema has something to check. */
-    get any() {
-        return this.compiled.size > 0 || this.problems.length > 0;
-    }
-    root(files, major) {
-        // Override files are merged with their nulls kept: a null deletes the key in the chart's defaults
-        // and, below a subchart's key, in the subchart's own values.yaml too (coalesce drops it there). Helm 4
-        // drops the nulls of the chart's own values.yaml first, so those delete no subchart default; helm 3
-        // keeps them (the agreement corpus shows both).
-        const [defaults, ...overrides] = files;
-        let merged = defaults?.value ?? {};
-        if (major === 4)
-            merged = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(merged);
-        for (const f of overrides)
-            if (f.value !== undefined)
-                merged = overlay(merged, f.value ?? {});
-        return coalesce(this.subs, isObj(merged) ? merged : {}, this.defaults);
-    }
-    /** The subcharts helm renders (and validates) with these values files (chart defaults first). */
-    enabled(files, major = 4) {
-        return enabledIn(this.root(files, major), this.subs);
-    }
-    describe(e) {
-        const c = e.sub.chart;
-        return e.sub.key === c.name ? `subchart ${c.name}` : `subchart ${c.name} as '${e.sub.key}'`;
-    }
-    place(e, en, data, files) {
-        const pointer = en.path.map((k) => `/${escapePointer(k)}`).join("");
-        const p = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .problemAt */ .l4)({ ...e, instancePath: pointer + e.instancePath }, nest(en.path, data), files);
-        return { ...p, message: `${p.message} (values.schema.json of ${this.describe(en)})` };
-    }
-    /**
-     * One values file's section of each subchart, on its own (presence keywords left to the merged check).
-     * Only subcharts enabled in at least one scenario the file is part of (helm skips the others).
-     */
-    checkFile(file, scenarios) {
-        if (!isObj(file.value) || !this.compiled.size)
-            return [];
-        const on = new Map();
-        for (const s of scenarios)
-            for (const e of this.enabled(s))
-                on.set(e.sub, e);
-        const out = [];
-        for (const en of on.values()) {
-            const validate = this.compiled.get(en.sub.chart);
-            const section = valueAt(file.value, en.path);
-            if (!validate || !isObj(section))
-                continue;
-            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(section);
-            if (validate(data))
-                continue;
-            for (const e of validate.errors ?? [])
-                if (!_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .presenceKeywords */ .Ku.has(e.keyword))
-                    out.push(this.place(e, en, data, [file]));
-        }
-        return out;
-    }
-    /** Each enabled subchart's coalesced values against its schema, as helm validates them; each error
-     * at the last file that set the value (root values files, then the subcharts' own values.yaml). */
-    checkMerged(files, major = 4) {
-        if (!this.compiled.size)
-            return [];
-        const root = this.root(files, major);
-        const out = [];
-        for (const en of enabledIn(root, this.subs)) {
-            const validate = this.compiled.get(en.sub.chart);
-            if (!validate)
-                continue;
-            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(valueAt(root, en.path));
-            if (validate(data))
-                continue;
-            // Lowest precedence first: the deepest subchart's defaults, up to the root chart's files.
-            const layers = [];
-            for (const [i, s] of [...en.chain, en.sub].entries()) {
-                const d = this.defaults.get(s.chart);
-                if (d)
-                    layers.unshift(under(d, en.path.slice(0, i + 1)));
-            }
-            layers.push(...files);
-            for (const e of validate.errors ?? [])
-                out.push(this.place(e, en, data, layers));
-        }
-        return out;
-    }
-}
-
-
-/***/ }),
-
-/***/ 3319:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sv: () => (/* binding */ FileTooLarge),
-/* harmony export */   Y3: () => (/* binding */ loadYamlFile),
-/* harmony export */   cd: () => (/* binding */ parseYamlText)
-/* harmony export */ });
-/* unused harmony exports MAX_VALUES_BYTES, decodeText, nodeAt, keyPathAt */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
-/* harmony import */ var _exec_plain_env_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5949);
-// Values files loaded once, with positions kept, so every finding about one points at its file:line:col.
-// Parsed as YAML 1.1 because helm reads values with sigs.k8s.io/yaml (go-yaml, YAML 1.1 scalars: `yes`,
-// `on`, `0755` ...); reading them as YAML 1.2 would make ajv and helm disagree about types.
-
-
-
-
-/** Values files are configuration, not data: larger ones are refused before parsing. */
-const MAX_VALUES_BYTES = 8 * 1024 * 1024;
-class FileTooLarge extends Error {
-    file;
-    bytes;
-    constructor(file, bytes) {
-        super(`${file}: values file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_VALUES_BYTES / 1024 / 1024} MiB floe-helm reads (values files are configuration, not data)`);
-        this.file = file;
-        this.bytes = bytes;
-    }
-}
-function lineColOfByte(buf, at) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < at; i++) {
-        if (buf[i] === 0x0a) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, col: at - lineStart + 1 };
-}
-/** Decodes text, or says where the first byte is that makes this not a UTF-8 text file. */
-function decodeText(buf) {
-    const nul = buf.indexOf(0);
-    try {
-        const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
-        if (nul >= 0)
-            return { badByte: nul };
-        return { text };
-    }
-    catch {
-        // Find the first offending byte by decoding growing prefixes at character boundaries.
-        let lo = 0;
-        let hi = buf.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            try {
-                new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + 1));
-                lo = mid + 1;
-            }
-            catch {
-                // A prefix can end inside a valid multi-byte character; accept if a few more bytes fix it.
-                let ok = false;
-                for (let k = 2; k <= 4 && mid + k <= buf.length; k++) {
-                    try {
-                        new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + k));
-                        ok = true;
-                        break;
-                    }
-                    catch { }
-                }
-                if (ok)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-        }
-        return { badByte: nul >= 0 ? Math.min(nul, lo) : lo };
-    }
-}
-/** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
- * must stay the string "off". */
-function parseYamlText(text, file, version = "1.1") {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
-    const doc = (0,_exec_plain_env_js__WEBPACK_IMPORTED_MODULE_3__/* .withPlainEnv */ .W)(() => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, {
-        lineCounter,
-        uniqueKeys: true,
-        version,
-        prettyErrors: false,
-        // Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
-        customTags: (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
-    }));
-    const problems = [];
-    for (const e of doc.errors) {
-        const lp = lineCounter.linePos(e.pos[0]);
-        if (e.code === "DUPLICATE_KEY") {
-            const keyPath = keyPathAt(doc.contents, e.pos[0]);
-            problems.push({
-                rule: "duplicate-key",
-                message: `key '${keyPath?.join(".") ?? "?"}' is set twice in this mapping (YAML keeps only the last one)`,
-                at: { file, line: lp.line, col: lp.col },
-            });
-        }
-        else {
-            problems.push({
-                rule: "yaml-parse",
-                message: `not valid YAML: ${e.message.split("\n")[0]}`,
-                at: { file, line: lp.line, col: lp.col },
-            });
-        }
-    }
-    const fatal = problems.some((p) => p.rule === "yaml-parse");
-    let value;
-    if (!fatal) {
-        try {
-            value = doc.toJS({ maxAliasCount: 1000 });
-        }
-        catch (e) {
-            problems.push({
-                rule: "yaml-parse",
-                message: `not valid YAML: ${e.message}`,
-                at: { file, line: 1, col: 1 },
-            });
-        }
-    }
-    const positionOf = (p) => {
-        const node = nodeAt(doc.contents, p);
-        if (!node?.range)
-            return undefined;
-        const lp = lineCounter.linePos(node.range[0]);
-        return { file, line: lp.line, col: lp.col };
-    };
-    return { file, doc: fatal ? undefined : doc, value: fatal ? undefined : value, problems, positionOf };
-}
-/** Reads and parses a values file. Missing files throw (the caller decides: usage error); binary files
- * and YAML faults become problems; files over MAX_VALUES_BYTES throw FileTooLarge. */
-async function loadYamlFile(file, cwd) {
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
-    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs);
-    if (st.size > MAX_VALUES_BYTES)
-        throw new FileTooLarge(file, st.size);
-    const buf = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs);
-    const decoded = decodeText(buf);
-    if ("badByte" in decoded) {
-        const lc = lineColOfByte(buf, decoded.badByte);
-        return {
-            file,
-            doc: undefined,
-            value: undefined,
-            problems: [
-                {
-                    rule: "yaml-parse",
-                    message: `not a UTF-8 text file (byte 0x${(buf[decoded.badByte] ?? 0).toString(16).padStart(2, "0")} at offset ${decoded.badByte}): a values file must be YAML text`,
-                    at: { file, ...lc },
-                },
-            ],
-            positionOf: () => undefined,
-        };
-    }
-    return parseYamlText(decoded.text, file);
-}
-/** The key node (for a map entry) or item node (for a list index) at `p`; for the empty path the root. */
-function nodeAt(root, p) {
-    let cur = root;
-    let last = root;
-    for (const seg of p) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(cur)) {
-            const pair = cur.items.find((it) => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isPair */ .tO)(it) && (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(it.key) && String(it.key.value) === String(seg));
-            if (!pair)
-                return undefined;
-            last = pair.key;
-            cur = pair.value;
-        }
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(cur) && typeof seg === "number") {
-            const item = cur.items[seg];
-            if (!item)
-                return undefined;
-            last = item;
-            cur = item;
-        }
-        else {
-            return undefined;
-        }
-    }
-    return last;
-}
-/** Path of the map key starting at byte `offset` (for duplicate-key errors). */
-function keyPathAt(node, offset) {
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(node)) {
-        let lastMatch;
-        for (const item of node.items) {
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isPair */ .tO)(item))
-                continue;
-            const key = item.key;
-            const k = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(key) ? String(key.value) : String(key);
-            if (key?.range && key.range[0] === offset)
-                lastMatch = [k];
-            const v = item.value;
-            if (v?.range && offset >= v.range[0] && offset <= v.range[2]) {
-                const sub = keyPathAt(v, offset);
-                if (sub)
-                    return [k, ...sub];
-            }
-        }
-        return lastMatch;
-    }
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(node)) {
-        for (const [i, it] of node.items.entries()) {
-            const n = it;
-            if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
-                const sub = keyPathAt(n, offset);
-                if (sub)
-                    return [i, ...sub];
-            }
-        }
-    }
-    return undefined;
 }
 
 
@@ -60136,7 +60244,7 @@ var visit = __nccwpck_require__(204);
 
 
 __webpack_unused_export__ = composer.Composer;
-__webpack_unused_export__ = Document.Document;
+exports.yo = Document.Document;
 __webpack_unused_export__ = Schema.Schema;
 __webpack_unused_export__ = errors.YAMLError;
 __webpack_unused_export__ = errors.YAMLParseError;

@@ -6,21 +6,25 @@ import { ExitCode, InputError } from "../cli/errors.js";
 import { withCommonOptions } from "../cli/main.js";
 import type { Inputs } from "../config/inputs.js";
 import { requireLocalTool } from "../tools/local.js";
-import { resolveTools } from "../tools/resolve.js";
 import type { ClusterOptions } from "./provider.js";
-import { provider } from "./providers.js";
 
 /** Binaries from --tools-dir, else (kind provider) kind from the installer (src/tools/resolve.ts). */
 export function clusterTools(inputs: Inputs, err: (l: string) => void): ClusterOptions["tool"] {
   return async (name) => {
     if (inputs.toolsDir) return requireLocalTool(inputs.toolsDir, name);
-    if (inputs.cluster === "kind" && name === "kind")
+    if (inputs.cluster === "kind" && name === "kind") {
+      // The installer (and the HTTP client under it) is loaded only when it is used.
+      const { resolveTools } = await import(/* webpackMode: "eager" */ "../tools/resolve.js");
       return (await resolveTools(inputs, ["kind"], { warn: err, progress: err })).kind;
+    }
     throw new InputError(
       `the ${inputs.cluster} cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR) with ${name} and the other binaries scripts/tools.sh builds, e.g. --tools-dir .tools/bin`,
     );
   };
 }
+
+/** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
+const providers = () => import(/* webpackMode: "eager" */ "./providers.js");
 
 function options(inputs: Inputs, err: (l: string) => void): ClusterOptions {
   return {
@@ -49,7 +53,7 @@ export function registerCluster(program: Command, bind: Bind): void {
       ),
   ).action(
     bind(async ({ inputs, io }) => {
-      const info = await provider(inputs.cluster).up(options(inputs, io.err));
+      const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io.err));
       io.out(info.kubeconfig);
       return ExitCode.Pass;
     }),
@@ -62,7 +66,7 @@ export function registerCluster(program: Command, bind: Bind): void {
       .addOption(providerOption()),
   ).action(
     bind(async ({ inputs, io }) => {
-      await provider(inputs.cluster).down(options(inputs, io.err));
+      await (await providers()).provider(inputs.cluster).down(options(inputs, io.err));
       return ExitCode.Pass;
     }),
   );

@@ -16,7 +16,7 @@ import {
 } from "yaml";
 import type { DocPath, RenderedObject, SourcePosition } from "../checks/types.js";
 import { withPlainEnv } from "../exec/plain-env.js";
-import { type FastDocument, fastParseDocument } from "./fast-yaml.js";
+import { type FastDocument, fastParseDocument } from "../yaml/fast.js";
 import { locateInLines, sectionFor } from "./locate.js";
 
 export interface ManifestOptions {
@@ -112,7 +112,7 @@ export function pathAtOffset(node: unknown, offset: number): Array<string | numb
 }
 
 /** One parsed YAML document and where its parsed text starts in the whole `helm template` output: parsed
- * by yaml (the reference), or by the fast path (src/helm/fast-yaml.ts) when that gives the same value. */
+ * by yaml (the reference), or by the fast path (src/yaml/fast.ts) when that gives the same value. */
 type ParsedDoc = {
   /** Offset and 1-based line in the output of the text the document was parsed from. */
   base: number;

@@ -3,9 +3,10 @@
 // `on`, `0755` ...); reading them as YAML 1.2 would make ajv and helm disagree about types.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type Tags } from "yaml";
 import type { DocPath, SourcePosition } from "../checks/types.js";
 import { withPlainEnv } from "../exec/plain-env.js";
+import { fastParseValues } from "../yaml/fast.js";
 
 /** Values files are configuration, not data: larger ones are refused before parsing. */
 export const MAX_VALUES_BYTES = 8 * 1024 * 1024;
@@ -19,7 +20,6 @@ export interface YamlProblem {
 export interface LoadedYaml {
   /** Relative to cwd. */
   file: string;
-  doc: Document | undefined;
   /** The plain value (undefined when the file could not be parsed). */
   value: unknown;
   problems: YamlProblem[];
@@ -84,9 +84,29 @@ export function decodeText(buf: Buffer): { text: string } | { badByte: number } 
   }
 }
 
+// Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
+export const withoutTimestamp = (tags: Tags): Tags =>
+  tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp");
+
 /** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
- * must stay the string "off". */
+ * must stay the string "off". An error-free file is read by the fast path where it gives yaml's value
+ * exactly (src/yaml/fast.ts); yaml then parses it only if a position is asked for (a finding). */
 export function parseYamlText(text: string, file: string, version: "1.1" | "1.2" = "1.1"): LoadedYaml {
+  const fast = fastParseValues(text, version, withoutTimestamp);
+  if (!fast) return parseWithYaml(text, file, version);
+  let full: LoadedYaml | undefined;
+  return {
+    file,
+    value: fast.value,
+    problems: [],
+    positionOf: (p) => {
+      full ??= parseWithYaml(text, file, version);
+      return full.positionOf(p);
+    },
+  };
+}
+
+function parseWithYaml(text: string, file: string, version: "1.1" | "1.2"): LoadedYaml {
   const lineCounter = new LineCounter();
   const doc = withPlainEnv(() =>
     parseDocument(text, {
@@ -94,9 +114,7 @@ export function parseYamlText(text: string, file: string, version: "1.1" | "1.2"
       uniqueKeys: true,
       version,
       prettyErrors: false,
-      // Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
-      customTags: (tags) =>
-        tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp"),
+      customTags: withoutTimestamp,
     }),
   );
   const problems: YamlProblem[] = [];
@@ -136,7 +154,7 @@ export function parseYamlText(text: string, file: string, version: "1.1" | "1.2"
     const lp = lineCounter.linePos(node.range[0]);
     return { file, line: lp.line, col: lp.col };
   };
-  return { file, doc: fatal ? undefined : doc, value: fatal ? undefined : value, problems, positionOf };
+  return { file, value: fatal ? undefined : value, problems, positionOf };
 }
 
 /** Reads and parses a values file. Missing files throw (the caller decides: usage error); binary files
@@ -151,7 +169,6 @@ export async function loadYamlFile(file: string, cwd: string): Promise<LoadedYam
     const lc = lineColOfByte(buf, decoded.badByte);
     return {
       file,
-      doc: undefined,
       value: undefined,
       problems: [
         {

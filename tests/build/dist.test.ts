@@ -1,6 +1,7 @@
 // dist/ is committed: the check must notice when a source changes without a rebuild.
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -44,7 +45,33 @@ describe("check-dist", () => {
       "package.json",
     ]);
     const licenses = await readFile(path.join(repoRoot, "dist", "licenses.txt"), "utf8");
-    for (const dep of ["ajv", "yaml", "commander", "tar", "@actions/core", "@actions/tool-cache"])
+    for (const dep of ["ajv", "yaml", "js-yaml", "commander", "tar", "@actions/core", "@actions/tool-cache"])
       expect(licenses, dep).toMatch(new RegExp(`^${dep.replace("/", "\\/")}$`, "m"));
+  });
+
+  // Start-up cost: what a command does not use is not evaluated (the installer's HTTP client, kwok's HTTPS
+  // health checks). A static import of either from a command's registration loads it for every command.
+  it.each([
+    ["--version", ["--version"]],
+    ["gate --help", ["gate", "--help"]],
+    ["cluster --help", ["cluster", "--help"]],
+  ])("`floe-helm %s` loads no network module (http, https, tls, dns)", async (_, args) => {
+    const hook = path.join(await mkdtemp(path.join(tmpdir(), "floe-mods-")), "mods.mjs");
+    await writeFile(
+      hook,
+      'process.on("exit", () => process.stderr.write("MODS " + process.moduleLoadList.filter((m) => /^NativeModule (https?|tls|dns)$/.test(m)).join(",") + "\\n"));\n',
+    );
+    try {
+      const r = await exec(
+        process.execPath,
+        ["--import", `file://${hook}`, path.join(repoRoot, "dist", "index.js"), ...args],
+        {
+          cwd: repoRoot,
+        },
+      );
+      expect(r.stderr).toContain("MODS \n");
+    } finally {
+      await rm(path.dirname(hook), { recursive: true, force: true });
+    }
   });
 });

