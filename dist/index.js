@@ -46242,7 +46242,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   UZ: () => (/* binding */ useValidatorCache)
 });
 
-// UNUSED EXPORTS: codeCacheStats, validatorCacheDir, writeCodeCaches
+// UNUSED EXPORTS: UNUSED_DAYS, codeCacheStats, pruneValidatorCache, validatorCacheDir, writeCodeCaches
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -46284,6 +46284,9 @@ const ajv_formats_package_namespaceObject = {"rE":"3.0.1"};
 // carries the sha256 of the body it was made from and is used only with that body (V8 checks a cache
 // against its source by length alone: it would run another body's code). V8 refuses a cache from another
 // V8 version or flags; a refused or missing one is made again.
+// The folder does not grow without end: an entry is touched (mtime) when a run uses it, at most once a day,
+// and a run that writes an entry removes those no run has used for UNUSED_DAYS (old schema versions, code
+// that has changed since); a run that only reads the cache never lists the folder.
 
 
 
@@ -46358,6 +46361,7 @@ function load(file, key) {
             return undefined;
         if (!usedCache)
             codeCacheAtExit(`${file}.v8`, sum, script);
+        markUsed(file);
         return mod.exports;
     }
     catch {
@@ -46411,6 +46415,62 @@ function writeAtomically(file, data) {
         catch { }
     }
 }
+/** Entries (and their code caches) no run has used for this many days are removed by the next write. */
+const UNUSED_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Marks an entry as used now (its mtime), at most once a day: the pruning below keeps it. */
+function markUsed(file, now = Date.now()) {
+    try {
+        if (now - (0,external_node_fs_.statSync)(file).mtimeMs > DAY_MS)
+            (0,external_node_fs_.utimesSync)(file, now / 1000, now / 1000);
+    }
+    catch { }
+}
+/** Removes the entries of `dir` unused for UNUSED_DAYS, their code caches, and temporary files a killed
+ * run left behind (older than a day). Failures cost nothing but space. */
+function pruneValidatorCache(dir, now = Date.now()) {
+    const removed = [];
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch {
+        return removed;
+    }
+    const age = (f) => {
+        try {
+            return now - (0,external_node_fs_.statSync)(external_node_path_default().join(dir, f)).mtimeMs;
+        }
+        catch {
+            return 0;
+        }
+    };
+    for (const name of names) {
+        const stale = name.endsWith(".cjs")
+            ? age(name) > UNUSED_DAYS * DAY_MS
+            : name.endsWith(".tmp") && age(name) > DAY_MS;
+        if (!stale)
+            continue;
+        for (const f of name.endsWith(".cjs") ? [name, `${name}.v8`] : [name]) {
+            try {
+                (0,external_node_fs_.rmSync)(external_node_path_default().join(dir, f), { force: true });
+                removed.push(f);
+            }
+            catch { }
+        }
+    }
+    // Code caches whose entry is gone.
+    for (const name of names)
+        if (name.endsWith(".cjs.v8") && !names.includes(name.slice(0, -3))) {
+            try {
+                (0,external_node_fs_.rmSync)(external_node_path_default().join(dir, name), { force: true });
+                removed.push(name);
+            }
+            catch { }
+        }
+    return removed;
+}
+let pruned = false;
 function store(file, key, c) {
     let body;
     try {
@@ -46423,6 +46483,10 @@ function store(file, key, c) {
         if (!(m[1] in runtime))
             return;
     writeAtomically(file, `// ${FORMAT} ${key} ${hash(body)}\n${body}`);
+    if (!pruned) {
+        pruned = true;
+        pruneValidatorCache(external_node_path_default().dirname(file));
+    }
 }
 function entry(identity, dir) {
     const key = hash([FORMAT, package_namespaceObject.rE, ajv_formats_package_namespaceObject.rE, ...identity].join("\0"));

@@ -10,8 +10,20 @@
 // carries the sha256 of the body it was made from and is used only with that body (V8 checks a cache
 // against its source by length alone: it would run another body's code). V8 refuses a cache from another
 // V8 version or flags; a refused or missing one is made again.
+// The folder does not grow without end: an entry is touched (mtime) when a run uses it, at most once a day,
+// and a run that writes an entry removes those no run has used for UNUSED_DAYS (old schema versions, code
+// that has changed since); a run that only reads the cache never lists the folder.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import type { Ajv, ValidateFunction } from "ajv";
@@ -94,6 +106,7 @@ function load(file: string, key: string): ValidateFunction | undefined {
     (script.runInThisContext() as (...a: unknown[]) => void)(req, mod, mod.exports);
     if (typeof mod.exports !== "function") return undefined;
     if (!usedCache) codeCacheAtExit(`${file}.v8`, sum, script);
+    markUsed(file);
     return mod.exports as ValidateFunction;
   } catch {
     return undefined;
@@ -146,6 +159,59 @@ function writeAtomically(file: string, data: string | Buffer): void {
   }
 }
 
+/** Entries (and their code caches) no run has used for this many days are removed by the next write. */
+export const UNUSED_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Marks an entry as used now (its mtime), at most once a day: the pruning below keeps it. */
+function markUsed(file: string, now = Date.now()): void {
+  try {
+    if (now - statSync(file).mtimeMs > DAY_MS) utimesSync(file, now / 1000, now / 1000);
+  } catch {}
+}
+
+/** Removes the entries of `dir` unused for UNUSED_DAYS, their code caches, and temporary files a killed
+ * run left behind (older than a day). Failures cost nothing but space. */
+export function pruneValidatorCache(dir: string, now = Date.now()): string[] {
+  const removed: string[] = [];
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return removed;
+  }
+  const age = (f: string) => {
+    try {
+      return now - statSync(path.join(dir, f)).mtimeMs;
+    } catch {
+      return 0;
+    }
+  };
+  for (const name of names) {
+    const stale = name.endsWith(".cjs")
+      ? age(name) > UNUSED_DAYS * DAY_MS
+      : name.endsWith(".tmp") && age(name) > DAY_MS;
+    if (!stale) continue;
+    for (const f of name.endsWith(".cjs") ? [name, `${name}.v8`] : [name]) {
+      try {
+        rmSync(path.join(dir, f), { force: true });
+        removed.push(f);
+      } catch {}
+    }
+  }
+  // Code caches whose entry is gone.
+  for (const name of names)
+    if (name.endsWith(".cjs.v8") && !names.includes(name.slice(0, -3))) {
+      try {
+        rmSync(path.join(dir, name), { force: true });
+        removed.push(name);
+      } catch {}
+    }
+  return removed;
+}
+
+let pruned = false;
+
 function store(file: string, key: string, c: Compiled): void {
   let body: string;
   try {
@@ -155,6 +221,10 @@ function store(file: string, key: string, c: Compiled): void {
   }
   for (const m of body.matchAll(requireRe)) if (!(m[1]! in runtime)) return;
   writeAtomically(file, `// ${FORMAT} ${key} ${hash(body)}\n${body}`);
+  if (!pruned) {
+    pruned = true;
+    pruneValidatorCache(path.dirname(file));
+  }
 }
 
 function entry(identity: readonly string[], dir: string): { key: string; file: string } {

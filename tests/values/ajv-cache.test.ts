@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
@@ -9,6 +9,8 @@ import {
   cachedValidator,
   codeCacheStats,
   compileCached,
+  pruneValidatorCache,
+  UNUSED_DAYS,
   useValidatorCache,
   writeCodeCaches,
 } from "../../src/values/ajv-cache.js";
@@ -93,6 +95,32 @@ describe("compiled validators cached on disk as ajv standalone code", () => {
     // Garbage after a right header: V8 compiles the source instead; verdicts are the same.
     writeFileSync(v8, `${sum}\ngarbage`);
     expect(verdicts(cachedValidator(["test", "v8"], dir)!)).toEqual(verdicts(first));
+  });
+
+  test(`entries no run used for ${UNUSED_DAYS} days are pruned with their code caches; a used one is kept`, () => {
+    const dir = fresh();
+    const c = counting();
+    const daysAgo = (n: number) => (Date.now() - n * 24 * 3600 * 1000) / 1000;
+    compileCached(["test", "used"], c.compile, dir);
+    const [used] = readdirSync(dir);
+    compileCached(["test", "unused"], c.compile, dir);
+    const unused = readdirSync(dir).find((f) => f !== used)!;
+    for (const f of [used!, unused]) writeFileSync(path.join(dir, `${f}.v8`), "code cache");
+    writeFileSync(path.join(dir, "gone.cjs.v8"), "a code cache whose entry is gone");
+    writeFileSync(path.join(dir, "a.cjs.123.tmp"), "left by a killed run");
+    writeFileSync(path.join(dir, "b.cjs.456.tmp"), "being written now");
+    // Everything but the fresh temporary file was written 40 days ago.
+    for (const f of readdirSync(dir).filter((f) => f !== "b.cjs.456.tmp"))
+      utimesSync(path.join(dir, f), daysAgo(40), daysAgo(40));
+    // This run uses one entry: loading it marks it as used.
+    expect(cachedValidator(["test", "used"], dir)).toBeDefined();
+    expect(Date.now() - statSync(path.join(dir, used!)).mtimeMs).toBeLessThan(60_000);
+    expect(pruneValidatorCache(dir).sort()).toEqual(
+      [unused, `${unused}.v8`, "a.cjs.123.tmp", "gone.cjs.v8"].sort(),
+    );
+    expect(readdirSync(dir).sort()).toEqual([used!, `${used}.v8`, "b.cjs.456.tmp"].sort());
+    expect(cachedValidator(["test", "used"], dir)).toBeDefined();
+    expect(c.count()).toBe(2);
   });
 
   test("a different identity is a different entry", () => {
