@@ -12,6 +12,12 @@ describe("values table (scripts/values-table.mjs)", () => {
     expect(withTable(readme, chartTable(chartDir))).toBe(readme);
   });
 
+  it("charts/floe-jobs/README.md holds the table generated from the schema (no drift)", () => {
+    const jobs = path.join(repoRoot, "charts", "floe-jobs");
+    const readme = readFileSync(path.join(jobs, "README.md"), "utf8");
+    expect(withTable(readme, chartTable(jobs))).toBe(readme);
+  });
+
   it("one row per leaf with type, enum, default and description; nested objects flattened", () => {
     const schema = {
       type: "object",

@@ -156,6 +156,33 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
     );
   });
 
+  it("charts/floe-jobs installs with helm 3 and 4: its hook Job completes (T044 on kwok)", async () => {
+    const work = k().workDir;
+    const r = await cli(
+      [
+        "test",
+        "--tools-dir",
+        toolsDir,
+        "--work-dir",
+        work,
+        "--chart",
+        "charts/floe-jobs",
+        "--values",
+        "charts/floe-jobs/values-test.yaml",
+      ],
+      { cwd: repoRoot },
+    );
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    const res = await results(work);
+    expect(res.checks.map((x) => `${x.id} ${x.state}`)).toEqual([
+      "install floe-jobs/values-test helm3 pass",
+      "helm-test floe-test-floe-jobs-test floe-jobs/values-test helm3 skip",
+      "install floe-jobs/values-test helm4 pass",
+      "helm-test floe-test-floe-jobs-test floe-jobs/values-test helm4 skip",
+    ]);
+    expect(res.checks[1]).toMatchObject({ reason: SIMULATED, covers: ["T044"] });
+  });
+
   it("without a cluster it says how to get one (exit 2)", async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), "floe-test-phase-none-"));
     const r = await cli(["test", "--tools-dir", toolsDir, "--work-dir", work, "--chart", "charts/demo"], {

@@ -1,0 +1,180 @@
+// charts/floe-jobs with the real helm 3 and 4: every scenario lints clean and renders what it says (a hook
+// Job per unscheduled job, a CronJob per scheduled one, names within 52/63 characters, restricted security
+// on every container, no credentials); bad values fail with helm's own messages (the schema, and one fail
+// listing every cross-value problem). The gate over this repository (tests/gate/repo.test.ts) covers the
+// rest: kubesec, policies, references, dead values. The install on a cluster is tests/install/test-phase.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { helm, repoRoot } from "../helpers/tools.js";
+import { type K8s, parseManifests } from "./chart.js";
+
+const exec = promisify(execFile);
+const chartDir = path.join(repoRoot, "charts", "floe-jobs");
+const majors = [3, 4] as const;
+const scenarios = [
+  { name: "default", files: [] as string[] },
+  ...["dev", "test", "staging", "prod"].map((e) => ({ name: e, files: [`values-${e}.yaml`] })),
+  ...readdirSync(path.join(chartDir, "ci"))
+    .sort()
+    .map((f) => ({ name: `ci/${f.replace(/-values\.yaml$/, "")}`, files: [`ci/${f}`] })),
+];
+const matrix = scenarios.flatMap((s) => majors.map((major) => ({ ...s, major })));
+
+async function run(major: 3 | 4, args: string[]) {
+  try {
+    const { stdout, stderr } = await exec(helm(major), args, { cwd: chartDir, maxBuffer: 16 * 1024 * 1024 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code?: number; stdout?: string; stderr?: string };
+    return {
+      code: typeof err.code === "number" ? err.code : 1,
+      stdout: err.stdout ?? "",
+      stderr: err.stderr ?? "",
+    };
+  }
+}
+const values = (files: string[]) => files.flatMap((f) => ["-f", f]);
+async function render(major: 3 | 4, files: string[], release = "floe-jobs") {
+  const r = await run(major, ["template", release, ".", "--namespace", "data", ...values(files)]);
+  expect(r.code, r.stderr).toBe(0);
+  return parseManifests(r.stdout).objects;
+}
+const podSpecOf = (o: K8s): K8s =>
+  o.kind === "CronJob"
+    ? o.spec.jobTemplate.spec.template.spec
+    : o.kind === "Job"
+      ? o.spec.template.spec
+      : o.spec;
+
+describe("floe-jobs: helm lint --strict (real helm 3 and 4)", () => {
+  it.each(matrix)("$name lints clean on helm $major", async ({ files, major }) => {
+    const r = await run(major, ["lint", "--strict", ".", ...values(files)]);
+    expect(r.stdout + r.stderr).toContain("1 chart(s) linted, 0 chart(s) failed");
+    expect(r.stdout).not.toMatch(/\[(WARNING|ERROR)\]/);
+  });
+});
+
+describe("floe-jobs: what each scenario renders", () => {
+  it.each(majors)(
+    "default (helm %i): one hook Job after install and upgrade, replaced each time",
+    async (major) => {
+      const objs = await render(major, []);
+      const jobs = objs.filter((o) => o.kind === "Job");
+      expect(jobs.map((j) => j.metadata.name)).toEqual(["floe-jobs-dbt-build"]);
+      expect(jobs[0]!.metadata.annotations).toMatchObject({
+        "helm.sh/hook": "post-install,post-upgrade",
+        "helm.sh/hook-delete-policy": "before-hook-creation",
+      });
+      expect(objs.filter((o) => o.kind === "CronJob")).toEqual([]);
+      // No Secret is rendered: credentials only come from an existing one.
+      expect(objs.filter((o) => o.kind === "Secret")).toEqual([]);
+    },
+  );
+
+  it.each(majors)(
+    "prod (helm %i): CronJobs on their schedules, secrets from the existing Secret, egress policy",
+    async (major) => {
+      const objs = await render(major, ["values-prod.yaml"]);
+      const crons = objs.filter((o) => o.kind === "CronJob");
+      expect(crons.map((c) => [c.metadata.name, c.spec.schedule, c.spec.concurrencyPolicy])).toEqual([
+        ["floe-jobs-dbt-full-refresh", "0 3 * * 0", "Forbid"],
+        ["floe-jobs-dbt-hourly", "0 * * * *", "Forbid"],
+      ]);
+      expect(objs.filter((o) => o.kind === "Job")).toEqual([]);
+      const env = podSpecOf(crons[1]!).containers[0].env as K8s[];
+      expect(env.find((e) => e.name === "FLOE_DB_PASSWORD")).toEqual({
+        name: "FLOE_DB_PASSWORD",
+        valueFrom: { secretKeyRef: { name: "floe-jobs-credentials", key: "db-password" } },
+      });
+      const np = objs.find((o) => o.kind === "NetworkPolicy")!;
+      expect(np.spec.policyTypes).toEqual(["Ingress", "Egress"]);
+      expect(np.spec.ingress).toBeUndefined();
+    },
+  );
+
+  it.each(majors)(
+    "long names (helm %i): CronJob names within 52 characters, every name within 63",
+    async (major) => {
+      const objs = await render(
+        major,
+        ["ci/long-names-values.yaml"],
+        "a-release-name-that-is-long-enough-to-matter-here",
+      );
+      for (const o of objs) expect(o.metadata.name.length, o.metadata.name).toBeLessThanOrEqual(63);
+      const cron = objs.find((o) => o.kind === "CronJob")!;
+      expect(cron.metadata.name).toBe("a-long-data-product-release-name-x-nightly-run");
+      expect(cron.metadata.name.length).toBeLessThanOrEqual(52);
+    },
+  );
+
+  it.each(matrix)(
+    "$name (helm $major): every container runs restricted, with resources",
+    async ({ files, major }) => {
+      const objs = await render(major, files);
+      const pods = objs.filter((o) => ["Job", "CronJob", "Pod"].includes(o.kind));
+      expect(pods.length).toBeGreaterThan(0);
+      for (const o of pods) {
+        const spec = podSpecOf(o);
+        expect(spec.automountServiceAccountToken).toBe(false);
+        expect(spec.securityContext).toMatchObject({
+          runAsNonRoot: true,
+          seccompProfile: { type: "RuntimeDefault" },
+        });
+        for (const c of spec.containers as K8s[]) {
+          expect(c.securityContext, `${o.kind}/${o.metadata.name}`).toMatchObject({
+            runAsNonRoot: true,
+            readOnlyRootFilesystem: true,
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ["ALL"] },
+          });
+          expect(c.resources.limits).toBeDefined();
+          expect(c.resources.requests).toBeDefined();
+          expect(c.image).not.toMatch(/:latest$/);
+        }
+      }
+    },
+  );
+});
+
+describe("floe-jobs: bad values fail with helm's own messages", () => {
+  const bad = (yaml: string) => {
+    const f = path.join(mkdtempSync(path.join(tmpdir(), "floe-jobs-bad-")), "values.yaml");
+    writeFileSync(f, yaml);
+    return f;
+  };
+  it.each([
+    ["a 'latest' image tag", "image:\n  tag: latest\n", /image\.tag|tag/],
+    ["an unknown key in a job", "jobs:\n  dbt-build:\n    shedule: '@daily'\n", /shedule/],
+    ["a schedule that is not cron", "jobs:\n  dbt-build:\n    schedule: every hour\n", /schedule/],
+    ["a job name that is not a DNS label", "jobs:\n  DBT_Build:\n    args: [run]\n", /DBT_Build|pattern/],
+  ])("%s (the schema)", async (_, yaml, message) => {
+    for (const major of majors) {
+      const r = await run(major, ["template", "x", ".", "-f", bad(yaml)]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toMatch(message);
+    }
+  });
+
+  it("every cross-value problem at once, in one message", async () => {
+    const f = bad("credentials:\n  secretEnv:\n    TOKEN: token\njobs:\n  dbt-build:\n    enabled: false\n");
+    for (const major of majors) {
+      const r = await run(major, ["template", "x", ".", "-f", f]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain("floe-jobs: invalid values:");
+      expect(r.stderr).toContain("credentials.secretEnv is set but credentials.existingSecret is empty");
+      expect(r.stderr).toContain("jobs: no job is enabled: this release would run nothing");
+    }
+  });
+
+  it("values files hold no credentials", () => {
+    for (const f of ["values.yaml", ...scenarios.flatMap((s) => s.files)]) {
+      const text = readFileSync(path.join(chartDir, f), "utf8");
+      // A password or secret key with a literal value (env_var() references and Secret key names are fine).
+      expect(text, f).not.toMatch(/(password|secret|token)\s*:\s*["']?(?!\{\{)[A-Za-z0-9+/=]{6,}/i);
+    }
+  });
+});
