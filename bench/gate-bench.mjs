@@ -5,6 +5,7 @@
 // number of scenarios (1, 4, 16 copies of one scenario): a least-squares line t = startup + n * per-scenario.
 //
 //   npm run build && node bench/gate-bench.mjs [--tools-dir .tools/bin] [--charts charts] [--reps 3] [--helm both]
+//                                              [--scale-chart floe-platform]
 //
 // Prints a Markdown table (paste it into the README) and writes bench/results.json. Run it on an otherwise
 // idle machine: the target is gate <= 1.0x the bare script on 2 cores, start-up < 0.5 s. Beside each wall
@@ -200,8 +201,10 @@ try {
   const bare = measure(() => execFileSync("bash", [script], { stdio: "ignore" }));
   const full = measure(() => gate(allCharts));
 
-  // Scaling: one chart, its first scenario copied n times as values-benchN.yaml.
-  const base = chartList[0];
+  // Scaling: one chart (--scale-chart, default floe-platform, the largest), its first scenario copied n times
+  // as values-benchN.yaml.
+  const scaleName = opt("scale-chart", "floe-platform");
+  const base = chartList.find((c) => path.basename(c) === scaleName) ?? chartList[0];
   const first = scenarios(base)[0];
   const scaling = [];
   for (const n of [1, 4, 16]) {
