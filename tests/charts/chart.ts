@@ -39,10 +39,16 @@ export interface HelmResult {
   stderr: string;
 }
 
-export async function runHelm(major: Major, args: string[], env?: NodeJS.ProcessEnv): Promise<HelmResult> {
+/** helm with `args` in a chart's folder (floe-platform unless `cwd` names another). */
+export async function runHelm(
+  major: Major,
+  args: string[],
+  env?: NodeJS.ProcessEnv,
+  cwd: string = chartDir,
+): Promise<HelmResult> {
   try {
     const { stdout, stderr } = await exec(helm(major), args, {
-      cwd: chartDir,
+      cwd,
       env: env ?? process.env,
       maxBuffer: 64 * 1024 * 1024,
     });

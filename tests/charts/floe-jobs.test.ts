@@ -3,16 +3,13 @@
 // on every container, no credentials); bad values fail with helm's own messages (the schema, and one fail
 // listing every cross-value problem). The gate over this repository (tests/gate/repo.test.ts) covers the
 // rest: kubesec, policies, references, dead values. The install on a cluster is tests/install/test-phase.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { helm, repoRoot } from "../helpers/tools.js";
-import { type K8s, parseManifests } from "./chart.js";
+import { repoRoot } from "../helpers/tools.js";
+import { type K8s, parseManifests, runHelm } from "./chart.js";
 
-const exec = promisify(execFile);
 const chartDir = path.join(repoRoot, "charts", "floe-jobs");
 const majors = [3, 4] as const;
 const scenarios = [
@@ -24,19 +21,7 @@ const scenarios = [
 ];
 const matrix = scenarios.flatMap((s) => majors.map((major) => ({ ...s, major })));
 
-async function run(major: 3 | 4, args: string[]) {
-  try {
-    const { stdout, stderr } = await exec(helm(major), args, { cwd: chartDir, maxBuffer: 16 * 1024 * 1024 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code?: number; stdout?: string; stderr?: string };
-    return {
-      code: typeof err.code === "number" ? err.code : 1,
-      stdout: err.stdout ?? "",
-      stderr: err.stderr ?? "",
-    };
-  }
-}
+const run = (major: 3 | 4, args: string[]) => runHelm(major, args, undefined, chartDir);
 const values = (files: string[]) => files.flatMap((f) => ["-f", f]);
 async function render(major: 3 | 4, files: string[], release = "floe-jobs") {
   const r = await run(major, ["template", release, ".", "--namespace", "data", ...values(files)]);
