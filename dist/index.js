@@ -40680,6 +40680,20 @@ function requireFile(abs, cwd, what) {
         throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} is not a file: ${rel(cwd, abs)}`);
     return rel(cwd, abs);
 }
+/** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
+ * scenarios, or --chart named only some of the charts. Undefined for a whole run. */
+async function partialReason(config, inputs, cwd) {
+    if (inputs.valuesFiles.length)
+        return "--values replaced the scenarios";
+    if (!inputs.charts.length)
+        return undefined;
+    const all = config.charts.length
+        ? config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir))
+        : await discoverCharts(cwd);
+    const named = new Set(inputs.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)));
+    const left = all.filter((d) => !named.has(d));
+    return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
+}
 async function buildPlan(config, inputs, cwd) {
     let dirs;
     if (inputs.charts.length)
@@ -40730,7 +40744,8 @@ async function buildPlan(config, inputs, cwd) {
         });
     }
     const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
-    return { charts, cells };
+    const partial = await partialReason(config, inputs, cwd);
+    return { charts, cells, ...(partial ? { partial } : {}) };
 }
 function envOf(name) {
     const e = environmentOf(name);
@@ -42930,7 +42945,14 @@ async function runGate(ctx, inputs, opts) {
     // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
     // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
     const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
-    const complete = renderFailed.size === 0 && depsMissing.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
+    // Nor when the run checked only part of the charts or scenarios (--chart, --values): a waiver may be for
+    // the rest.
+    const complete = !plan.partial &&
+        renderFailed.size === 0 &&
+        depsMissing.size === 0 &&
+        plan.cells.every((c) => !unparsable(c.scenario));
+    if (wsev !== "off" && plan.partial && config.waivers.length)
+        status(gateRules.waiverUnused, "waiver-unused", "skip", undefined, `only part of the plan ran: ${plan.partial}`);
     if (wsev !== "off" && complete) {
         const stale = unusedWaivers(config.waivers, kept);
         for (const w of stale) {

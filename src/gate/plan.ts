@@ -99,11 +99,24 @@ export interface PlannedChartMeta extends PlannedChart {
   schemaFile?: string;
 }
 
+/** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
+ * scenarios, or --chart named only some of the charts. Undefined for a whole run. */
+async function partialReason(config: GateConfig, inputs: Inputs, cwd: string): Promise<string | undefined> {
+  if (inputs.valuesFiles.length) return "--values replaced the scenarios";
+  if (!inputs.charts.length) return undefined;
+  const all = config.charts.length
+    ? config.charts.map((c) => path.resolve(cwd, c.dir))
+    : await discoverCharts(cwd);
+  const named = new Set(inputs.charts.map((c) => path.resolve(cwd, c)));
+  const left = all.filter((d) => !named.has(d));
+  return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
+}
+
 export async function buildPlan(
   config: GateConfig,
   inputs: Inputs,
   cwd: string,
-): Promise<Plan & { charts: PlannedChartMeta[] }> {
+): Promise<Plan & { charts: PlannedChartMeta[]; partial?: string }> {
   let dirs: string[];
   if (inputs.charts.length) dirs = inputs.charts;
   else if (config.charts.length) dirs = config.charts.map((c) => path.resolve(cwd, c.dir));
@@ -159,7 +172,8 @@ export async function buildPlan(
   const cells = charts.flatMap((c) =>
     c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))),
   );
-  return { charts, cells };
+  const partial = await partialReason(config, inputs, cwd);
+  return { charts, cells, ...(partial ? { partial } : {}) };
 }
 
 function envOf(name: string): { environment?: string } {

@@ -627,8 +627,21 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
   // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
   const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
+  // Nor when the run checked only part of the charts or scenarios (--chart, --values): a waiver may be for
+  // the rest.
   const complete =
-    renderFailed.size === 0 && depsMissing.size === 0 && plan.cells.every((c) => !unparsable(c.scenario));
+    !plan.partial &&
+    renderFailed.size === 0 &&
+    depsMissing.size === 0 &&
+    plan.cells.every((c) => !unparsable(c.scenario));
+  if (wsev !== "off" && plan.partial && config.waivers.length)
+    status(
+      gateRules.waiverUnused,
+      "waiver-unused",
+      "skip",
+      undefined,
+      `only part of the plan ran: ${plan.partial}`,
+    );
   if (wsev !== "off" && complete) {
     const stale = unusedWaivers(config.waivers, kept);
     for (const w of stale) {

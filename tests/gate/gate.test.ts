@@ -1,6 +1,6 @@
 // `floe-helm gate` end to end on fixture charts with the real helm 3 and helm 4: a chart that passes,
 // and broken charts on which each rule fires at the right file and line.
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -223,5 +223,34 @@ describe("gate on broken charts", () => {
       "ConfigMap/retired",
       "Deployment/*",
     ]);
+  });
+
+  it("does not judge waivers when only part of the plan ran (--chart leaving charts out, --values): a waiver may be for the rest", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "floe-gate-partial-"));
+    for (const c of ["one", "two"])
+      await cp(path.join(good, "charts", "app"), path.join(dir, "charts", c), { recursive: true });
+    await writeFile(
+      path.join(dir, "floe-gate.yaml"),
+      "waivers:\n  - rule: kubesec\n    object: Deployment/only-in-two\n    reason: chart two's singleton\n    expiry: 2999-12-31\n",
+    );
+    const whole = await gate(dir);
+    expect(whole.out).toMatch(
+      /warning waiver-unused: waiver \(rule kubesec, object Deployment\/only-in-two\)/,
+    );
+    for (const args of [
+      ["--chart", "charts/one"],
+      ["--values", "charts/one/values.yaml"],
+    ]) {
+      const part = await gate(dir, args);
+      expect(part.out).not.toMatch(/waiver-unused/);
+      const checks = part.results.checks as Array<{ rule: string; state: string; reason?: string }>;
+      expect(checks.find((x) => x.rule === "waiver-unused")).toMatchObject({
+        state: "skip",
+        reason:
+          args[0] === "--chart"
+            ? "only part of the plan ran: --chart left out charts/two"
+            : "only part of the plan ran: --values replaced the scenarios",
+      });
+    }
   });
 });
