@@ -39287,18 +39287,40 @@ function isLoopback(address) {
         return true;
     return net.isIPv4(address) && address.startsWith("127.");
 }
-/** A free TCP port on 127.0.0.1, found by letting the kernel pick one. */
-function freePort() {
-    return new Promise((resolve, reject) => {
+// Listening ports are picked below the kernel's ephemeral range (Linux: 32768-60999 by default), where the
+// outgoing connections of every process on the machine take their local ports: a port found free there can
+// be taken by some connection before the component binds it (seen as "address already in use" under load).
+const PORT_MIN = 20000;
+const PORT_MAX = 32000;
+const handedOut = new Set();
+function tryListen(port) {
+    return new Promise((resolve) => {
         const srv = external_node_net_default().createServer();
         srv.unref();
-        srv.on("error", reject);
-        srv.listen(0, LOOPBACK, () => {
+        srv.once("error", () => resolve(undefined));
+        srv.listen(port, LOOPBACK, () => {
             const addr = srv.address();
-            const port = typeof addr === "object" && addr ? addr.port : 0;
-            srv.close(() => resolve(port));
+            const got = typeof addr === "object" && addr ? addr.port : undefined;
+            srv.close(() => resolve(got));
         });
     });
+}
+/** A free TCP port on 127.0.0.1 below the ephemeral range, never the same twice in this process (falls
+ * back to one the kernel picks when that range is full). */
+async function freePort() {
+    for (let i = 0; i < 200; i++) {
+        const port = PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN));
+        if (handedOut.has(port))
+            continue;
+        if ((await tryListen(port)) === port) {
+            handedOut.add(port);
+            return port;
+        }
+    }
+    const port = await tryListen(0);
+    if (port === undefined)
+        throw new Error("no free TCP port on 127.0.0.1");
+    return port;
 }
 
 ;// CONCATENATED MODULE: ./src/cluster/kind/config.ts
@@ -39948,7 +39970,21 @@ function httpGet(url, token) {
 }
 class KwokProvider {
     name = "kwok";
+    /** Starts the cluster; when a component finds its port taken between picking and binding (another
+     * process got there first), everything started is stopped and it starts again on other ports. */
     async up(opts) {
+        for (let attempt = 1;; attempt++) {
+            try {
+                return await this.upOnce(opts);
+            }
+            catch (e) {
+                if (!(e instanceof StartError) || !/address already in use/.test(e.message) || attempt >= 3)
+                    throw e;
+                opts.log(`kwok: a port was taken while starting (${e.message.split(":")[0]}); starting again on other ports`);
+            }
+        }
+    }
+    async upOnce(opts) {
         const dir = (0,cluster_state/* clusterDir */._O)(opts.workDir, "kwok");
         const previous = await (0,cluster_state/* readState */.un)(opts.workDir, "kwok");
         if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {

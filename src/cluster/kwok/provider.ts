@@ -68,7 +68,7 @@ function lastLogLine(file: string): string {
   }
 }
 
-class StartError extends InputError {}
+export class StartError extends InputError {}
 
 /** Polls `ready` until it returns true, failing early (with the log's last line) if a component died. */
 async function waitFor(
@@ -120,7 +120,22 @@ function httpGet(url: string, token?: string): Promise<{ status: number; body: s
 export class KwokProvider implements ClusterProvider {
   readonly name = "kwok" as const;
 
+  /** Starts the cluster; when a component finds its port taken between picking and binding (another
+   * process got there first), everything started is stopped and it starts again on other ports. */
   async up(opts: ClusterOptions): Promise<ClusterInfo> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.upOnce(opts);
+      } catch (e) {
+        if (!(e instanceof StartError) || !/address already in use/.test(e.message) || attempt >= 3) throw e;
+        opts.log(
+          `kwok: a port was taken while starting (${e.message.split(":")[0]}); starting again on other ports`,
+        );
+      }
+    }
+  }
+
+  protected async upOnce(opts: ClusterOptions): Promise<ClusterInfo> {
     const dir = clusterDir(opts.workDir, "kwok");
     const previous = await readState(opts.workDir, "kwok");
     if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {
