@@ -51297,10 +51297,13 @@ const SCHEMA = CORE_SCHEMA.withTags(stringKeyMap);
 function fastParseDocument(text) {
     return fastParse(text, SCHEMA);
 }
+// Built once per (customTags function, version) pair.
 const yamlResolved = new Map();
 /** A js-yaml schema whose plain scalars resolve through yaml's own tags for `version` + `customTags`. */
-function yamlResolvedSchema(version, customTags, key) {
-    let schema = yamlResolved.get(key);
+function yamlResolvedSchema(version, customTags) {
+    const byVersion = yamlResolved.get(customTags) ?? new Map();
+    yamlResolved.set(customTags, byVersion);
+    let schema = byVersion.get(version);
     if (schema)
         return schema;
     const doc = new dist/* Document */.yo(null, { version, ...(customTags ? { customTags } : {}) });
@@ -51328,14 +51331,13 @@ function yamlResolvedSchema(version, customTags, key) {
         },
     });
     schema = FAILSAFE_SCHEMA.withTags(stringKeyMap, plain);
-    yamlResolved.set(key, schema);
+    byVersion.set(version, schema);
     return schema;
 }
 /** A values file, Chart.yaml, floe-gate.yaml or JSON schema as yaml's `parseDocument(text, { version,
- * customTags }).toJS()` gives it, when it is one mapping the fast path reads exactly; else undefined.
- * `key` names the (version, customTags) pair: schemas are built once per key. */
-function fastParseValues(text, version, customTags, key = `${version}`) {
-    return fastParse(text, yamlResolvedSchema(version, customTags, key));
+ * customTags }).toJS()` gives it, when it is one mapping the fast path reads exactly; else undefined. */
+function fastParseValues(text, version, customTags) {
+    return fastParse(text, yamlResolvedSchema(version, customTags));
 }
 function fastParse(text, schema) {
     let events;

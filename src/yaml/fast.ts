@@ -70,11 +70,14 @@ export function fastParseDocument(text: string): FastDocument | undefined {
 /** What `customTags` the caller gives yaml; the same function must be given here. */
 export type CustomTags = (tags: Tags) => Tags;
 
-const yamlResolved = new Map<string, Schema>();
+// Built once per (customTags function, version) pair.
+const yamlResolved = new Map<CustomTags | undefined, Map<string, Schema>>();
 
 /** A js-yaml schema whose plain scalars resolve through yaml's own tags for `version` + `customTags`. */
-function yamlResolvedSchema(version: "1.1" | "1.2", customTags: CustomTags | undefined, key: string): Schema {
-  let schema = yamlResolved.get(key);
+function yamlResolvedSchema(version: "1.1" | "1.2", customTags: CustomTags | undefined): Schema {
+  const byVersion = yamlResolved.get(customTags) ?? new Map<string, Schema>();
+  yamlResolved.set(customTags, byVersion);
+  let schema = byVersion.get(version);
   if (schema) return schema;
   const doc = new Document(null, { version, ...(customTags ? { customTags } : {}) });
   const tags = doc.schema.tags.filter(
@@ -104,20 +107,18 @@ function yamlResolvedSchema(version: "1.1" | "1.2", customTags: CustomTags | und
     },
   });
   schema = FAILSAFE_SCHEMA.withTags(stringKeyMap, plain);
-  yamlResolved.set(key, schema);
+  byVersion.set(version, schema);
   return schema;
 }
 
 /** A values file, Chart.yaml, floe-gate.yaml or JSON schema as yaml's `parseDocument(text, { version,
- * customTags }).toJS()` gives it, when it is one mapping the fast path reads exactly; else undefined.
- * `key` names the (version, customTags) pair: schemas are built once per key. */
+ * customTags }).toJS()` gives it, when it is one mapping the fast path reads exactly; else undefined. */
 export function fastParseValues(
   text: string,
   version: "1.1" | "1.2",
   customTags?: CustomTags,
-  key = `${version}`,
 ): FastDocument | undefined {
-  return fastParse(text, yamlResolvedSchema(version, customTags, key));
+  return fastParse(text, yamlResolvedSchema(version, customTags));
 }
 
 function fastParse(text: string, schema: Schema): FastDocument | undefined {

