@@ -2,10 +2,16 @@
 // Benchmark (not a test): `floe-helm gate` against the bare tool calls it replaces, run one after another in a
 // shell script: per chart x scenario x helm major one `helm lint --strict` and one `helm template`, plus one
 // `kubesec scan` of each rendered manifest (offline, like the gate). Then how the gate's time grows with the
-// number of scenarios (1, 4, 16 copies of one scenario): a least-squares line t = startup + n * per-scenario.
+// number of scenarios (1, 4, 16 scenarios of one chart, each its first scenario with one distinct annotation,
+// so every scenario renders differently, as real ones do: identical copies would let the gate share the parse
+// and the kubesec scan between them, and the line would count that shared work as start-up): a
+// least-squares line t = startup + n * per-scenario, for wall time and for CPU time.
 //
 //   npm run build && node bench/gate-bench.mjs [--tools-dir .tools/bin] [--charts charts] [--reps 3] [--helm both]
-//                                              [--scale-chart floe-platform]
+//                                              [--scale-chart floe-platform] [--node /path/to/node]
+//
+// --node runs the gate (and `--version`) with another Node.js binary (e.g. Node 24, what the action asks
+// runners for), this script itself still runs on the current one.
 //
 // Prints a Markdown table (paste it into the README) and writes bench/results.json. Run it on an otherwise
 // idle machine: the target is gate <= 1.0x the bare script on 2 cores, start-up < 0.5 s. Beside each wall
@@ -40,6 +46,7 @@ const reps = Number(opt("reps", "3"));
 const helmOpt = opt("helm", "both");
 const majors = helmOpt === "both" ? [3, 4] : [Number(helmOpt)];
 const gateBin = path.join(root, "dist", "index.js");
+const nodeBin = path.resolve(cwd, opt("node", process.execPath));
 
 for (const t of [...majors.map((m) => `helm${m}`), "kubesec"]) {
   if (!existsSync(path.join(toolsDir, t))) {
@@ -147,7 +154,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 function gate(extra, where = cwd, env = process.env) {
   const r = spawnSync(
-    process.execPath,
+    nodeBin,
     [
       "--import",
       pathToFileURL(path.join(root, "bench", "cpu-usage.mjs")).href,
@@ -201,11 +208,17 @@ try {
   const bare = measure(() => execFileSync("bash", [script], { stdio: "ignore" }));
   const full = measure(() => gate(allCharts));
 
-  // Scaling: one chart (--scale-chart, default floe-platform, the largest), its first scenario copied n times
-  // as values-benchN.yaml.
+  // Scaling: one chart (--scale-chart, default floe-platform, the largest), its first scenario written n
+  // times as values-benchN.yaml, each with its own `commonAnnotations` entry when the chart has that value
+  // (both charts here do) and the scenario does not set it already; else identical copies (said below).
   const scaleName = opt("scale-chart", "floe-platform");
   const base = chartList.find((c) => path.basename(c) === scaleName) ?? chartList[0];
   const first = scenarios(base)[0];
+  const firstText = first.length ? readFileSync(first[0], "utf8") : "{}\n";
+  const distinct =
+    /^commonAnnotations:/m.test(readFileSync(path.join(base, "values.yaml"), "utf8")) &&
+    !/^commonAnnotations:/m.test(firstText) &&
+    !/^\s*[{[]/.test(firstText);
   const scaling = [];
   for (const n of [1, 4, 16]) {
     const copy = path.join(tmp, `scale-${n}`, path.basename(base));
@@ -213,28 +226,34 @@ try {
     for (const f of readdirSync(copy)) if (/^values-.+\.ya?ml$/.test(f)) rmSync(path.join(copy, f));
     rmSync(path.join(copy, "ci"), { recursive: true, force: true });
     for (let i = 1; i <= n; i++) {
-      if (first.length) cpSync(first[0], path.join(copy, `values-bench${i}.yaml`));
-      else writeFileSync(path.join(copy, `values-bench${i}.yaml`), "{}\n");
+      const extra = distinct ? `\ncommonAnnotations:\n  bench.floe.dev/scenario: "${i}"\n` : "";
+      writeFileSync(path.join(copy, `values-bench${i}.yaml`), `${firstText}${extra}`);
     }
     scaling.push({ scenarios: n, ...measure(() => gate(["--chart", copy], tmp)) });
   }
-  // Least squares t = a + b n.
-  const xs = scaling.map((s) => s.scenarios);
-  const ys = scaling.map((s) => s.seconds);
-  const mx = xs.reduce((a, b) => a + b) / xs.length;
-  const my = ys.reduce((a, b) => a + b) / ys.length;
-  const b =
-    xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
-  const a = my - b * mx;
+  // Least squares y = a + b n, for wall and (where known) CPU seconds.
+  const fit = (ys) => {
+    const xs = scaling.map((s) => s.scenarios);
+    const mx = xs.reduce((a, b) => a + b) / xs.length;
+    const my = ys.reduce((a, b) => a + b) / ys.length;
+    const b =
+      xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+    return [my - b * mx, b];
+  };
+  const [a, b] = fit(scaling.map((s) => s.seconds));
+  const cpuFit = scaling.every((s) => s.cpuSeconds !== undefined)
+    ? fit(scaling.map((s) => s.cpuSeconds))
+    : undefined;
   const nodeStart = median(
     Array.from({ length: 5 }, () =>
-      time(() => execFileSync(process.execPath, [gateBin, "--version"], { stdio: "ignore" })),
+      time(() => execFileSync(nodeBin, [gateBin, "--version"], { stdio: "ignore" })),
     ),
   );
 
   const result = {
     date: new Date().toISOString(),
     cpus: availableParallelism(),
+    node: execFileSync(nodeBin, ["--version"], { encoding: "utf8" }).trim(),
     cpu: cpus()[0]?.model,
     charts: chartList.map((c) => path.relative(cwd, c)),
     cells,
@@ -248,8 +267,10 @@ try {
     gateColdCacheSeconds: cold,
     ratio: full.seconds / bare.seconds,
     scaling,
+    scalingScenarios: distinct ? "distinct" : "identical copies",
     startupSeconds: a,
     perScenarioSeconds: b,
+    ...(cpuFit ? { startupCpuSeconds: cpuFit[0], perScenarioCpuSeconds: cpuFit[1] } : {}),
     nodeStartSeconds: nodeStart,
   };
   writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(result, null, 2)}\n`);
@@ -260,7 +281,9 @@ try {
     m.cpuSeconds === undefined
       ? "-"
       : `${f(m.cpuSeconds)} s${m.gateCpuSeconds === undefined ? "" : ` (gate itself ${f(m.gateCpuSeconds)} s)`}`;
-  console.log(`| Measure (${result.cpus} cores, helm ${helmOpt}, median of ${reps}) | Wall | CPU |`);
+  console.log(
+    `| Measure (${result.cpus} cores, Node.js ${result.node}, helm ${helmOpt}, median of ${reps}) | Wall | CPU |`,
+  );
   console.log("| --- | --- | --- |");
   console.log(
     `| Bare tool calls, one after another (${cells} cells: lint + template + kubesec) | ${f(bare.seconds)} s | ${cpu(bare)} |`,
@@ -270,9 +293,11 @@ try {
   console.log(`| \`floe-helm gate\`, first run on a machine (no validator cache) | ${f(cold)} s | |`);
   for (const s of scaling)
     console.log(
-      `| gate, ${s.scenarios} scenario(s) of ${path.basename(base)} | ${f(s.seconds)} s | ${cpu(s)} |`,
+      `| gate, ${s.scenarios} ${distinct ? "distinct " : "identical "}scenario(s) of ${path.basename(base)} | ${f(s.seconds)} s | ${cpu(s)} |`,
     );
-  console.log(`| Fit: start-up (target < 0.5 s) + per scenario | ${f(a)} s + ${f(b)} s x n | |`);
+  console.log(
+    `| Fit: start-up (target < 0.5 s) + per scenario | ${f(a)} s + ${f(b)} s x n | ${cpuFit ? `${f(cpuFit[0])} s + ${f(cpuFit[1])} s x n` : "-"} |`,
+  );
   console.log(`| Node start-up of dist/index.js alone (\`--version\`) | ${f(nodeStart)} s | |`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -44177,17 +44177,38 @@ function schemaSetDigest(schemas) {
     return d;
 }
 /** The API server treats a null field as absent (helm renders `key:` with no value as null): drop null
- * object fields before validating so only real mistakes are reported. */
+ * object fields before validating so only real mistakes are reported. Parts without a null field are
+ * returned as they are, not copied (most rendered objects have none): callers only read the result. */
 function withoutNulls(value) {
-    if (Array.isArray(value))
-        return value.map(withoutNulls);
     if (value === null || typeof value !== "object")
         return value;
-    const out = {};
-    for (const [k, v] of Object.entries(value))
-        if (v !== null)
-            out[k] = withoutNulls(v);
-    return out;
+    if (Array.isArray(value)) {
+        let copy;
+        for (let i = 0; i < value.length; i++) {
+            const v = withoutNulls(value[i]);
+            if (copy)
+                copy.push(v);
+            else if (v !== value[i])
+                copy = [...value.slice(0, i), v];
+        }
+        return copy ?? value;
+    }
+    const obj = value;
+    const keys = Object.keys(obj);
+    let copy;
+    for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        const v = obj[k];
+        const w = v === null ? null : withoutNulls(v);
+        if (!copy && (v === null || w !== v)) {
+            copy = {};
+            for (const before of keys.slice(0, i))
+                copy[before] = obj[before];
+        }
+        if (copy && w !== null)
+            copy[k] = w;
+    }
+    return copy ?? value;
 }
 /** `status` is written by controllers, never by a chart: the kinds' status schemas (PodStatus, ...) are left
  * out (an open object) so they cost no compile time. */

@@ -84,6 +84,21 @@ test("null fields count as absent (the API server drops them), list items stay",
   });
 });
 
+test("parts without a null field are shared, not copied, and the input is never changed", () => {
+  const clean = { spec: { containers: [{ name: "a", ports: [{ port: 1 }] }] }, kind: "Pod" };
+  expect(withoutNulls(clean)).toBe(clean);
+  const input = { a: 1, b: { c: null, d: [1, { e: null, f: 2 }] }, g: { h: [3] } };
+  const before = structuredClone(input);
+  const out = withoutNulls(input) as typeof input;
+  expect(out).toEqual({ a: 1, b: { d: [1, { f: 2 }] }, g: { h: [3] } });
+  expect(input).toEqual(before);
+  expect(out).not.toBe(input);
+  expect(out.g).toBe(input.g);
+  expect(out.b.d[0]).toBe(1);
+  // Key order is kept when a copy is made.
+  expect(Object.keys(withoutNulls({ x: 1, y: null, z: 2 }) as object)).toEqual(["x", "z"]);
+});
+
 test.each([
   ["v1", "Pod", "pod-v1.json"],
   ["apps/v1", "Deployment", "deployment-apps-v1.json"],
