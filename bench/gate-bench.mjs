@@ -5,7 +5,9 @@
 // number of scenarios (1, 4, 16 scenarios of one chart, each its first scenario with one distinct annotation,
 // so every scenario renders differently, as real ones do: identical copies would let the gate share the parse
 // and the kubesec scan between them, and the line would count that shared work as start-up): a
-// least-squares line t = startup + n * per-scenario, for wall time and for CPU time.
+// least-squares line t = startup + n * per-scenario, for wall time and for CPU time. Runs that are compared
+// are interleaved (bare, gate, bare, gate, ...; 1, 4, 16, 1, 4, 16, ...) so that a slow spell of a shared
+// machine does not land on one of them only.
 //
 //   npm run build && node bench/gate-bench.mjs [--tools-dir .tools/bin] [--charts charts] [--reps 3] [--helm both]
 //                                              [--scale-chart floe-platform] [--node /path/to/node]
@@ -126,28 +128,28 @@ function time(fn) {
   return wall;
 }
 
-/** Runs fn `reps` times: median wall, median CPU of everything it started, median CPU of the gate's own
- * node process (written by bench/cpu-usage.mjs). */
-function measure(fn) {
-  const walls = [];
-  const cpus = [];
-  rmSync(cpuFile, { force: true });
+/** Runs each of `fns` once per round, `reps` rounds, interleaved (a slow spell of a shared machine then falls
+ * on all of them alike, not on whichever ran during it); per fn: median wall, median CPU of everything it
+ * started, median CPU of the gate's own node process (written by bench/cpu-usage.mjs). */
+function measureEach(fns) {
+  const runs = fns.map(() => ({ walls: [], cpus: [], own: [] }));
   for (let r = 0; r < reps; r++) {
-    walls.push(time(fn));
-    if (lastCpu !== undefined) cpus.push(lastCpu);
+    fns.forEach((fn, i) => {
+      rmSync(cpuFile, { force: true });
+      runs[i].walls.push(time(fn));
+      if (lastCpu !== undefined) runs[i].cpus.push(lastCpu);
+      if (existsSync(cpuFile))
+        for (const l of readFileSync(cpuFile, "utf8").trim().split("\n")) {
+          const u = JSON.parse(l);
+          runs[i].own.push(u.user + u.system);
+        }
+    });
   }
-  const own = existsSync(cpuFile)
-    ? readFileSync(cpuFile, "utf8")
-        .trim()
-        .split("\n")
-        .map((l) => JSON.parse(l))
-        .map((u) => u.user + u.system)
-    : [];
-  return {
-    seconds: median(walls),
-    cpuSeconds: cpus.length ? median(cpus) : undefined,
-    gateCpuSeconds: own.length ? median(own) : undefined,
-  };
+  return runs.map((m) => ({
+    seconds: median(m.walls),
+    cpuSeconds: m.cpus.length ? median(m.cpus) : undefined,
+    gateCpuSeconds: m.own.length ? median(m.own) : undefined,
+  }));
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -205,8 +207,10 @@ try {
   const script = path.join(tmp, "bare.sh");
   writeFileSync(script, bareScript(chartList, kcDir, kubeVersion, outDir));
 
-  const bare = measure(() => execFileSync("bash", [script], { stdio: "ignore" }));
-  const full = measure(() => gate(allCharts));
+  const [bare, full] = measureEach([
+    () => execFileSync("bash", [script], { stdio: "ignore" }),
+    () => gate(allCharts),
+  ]);
 
   // Scaling: one chart (--scale-chart, default floe-platform, the largest), its first scenario written n
   // times as values-benchN.yaml, each with its own `commonAnnotations` entry when the chart has that value
@@ -219,8 +223,9 @@ try {
     /^commonAnnotations:/m.test(readFileSync(path.join(base, "values.yaml"), "utf8")) &&
     !/^commonAnnotations:/m.test(firstText) &&
     !/^\s*[{[]/.test(firstText);
-  const scaling = [];
-  for (const n of [1, 4, 16]) {
+  const sizes = [1, 4, 16];
+  const runs = [];
+  for (const n of sizes) {
     const copy = path.join(tmp, `scale-${n}`, path.basename(base));
     cpSync(base, copy, { recursive: true });
     for (const f of readdirSync(copy)) if (/^values-.+\.ya?ml$/.test(f)) rmSync(path.join(copy, f));
@@ -229,8 +234,9 @@ try {
       const extra = distinct ? `\ncommonAnnotations:\n  bench.floe.dev/scenario: "${i}"\n` : "";
       writeFileSync(path.join(copy, `values-bench${i}.yaml`), `${firstText}${extra}`);
     }
-    scaling.push({ scenarios: n, ...measure(() => gate(["--chart", copy], tmp)) });
+    runs.push(() => gate(["--chart", copy], tmp));
   }
+  const scaling = measureEach(runs).map((m, i) => ({ scenarios: sizes[i], ...m }));
   // Least squares y = a + b n, for wall and (where known) CPU seconds.
   const fit = (ys) => {
     const xs = scaling.map((s) => s.scenarios);
