@@ -238,7 +238,7 @@ try {
   }
   const scaling = measureEach(runs).map((m, i) => ({ scenarios: sizes[i], ...m }));
   // Least squares y = a + b n, for wall and (where known) CPU seconds.
-  const fit = (ys) => {
+  const lineFit = (ys) => {
     const xs = scaling.map((s) => s.scenarios);
     const mx = xs.reduce((a, b) => a + b) / xs.length;
     const my = ys.reduce((a, b) => a + b) / ys.length;
@@ -246,9 +246,9 @@ try {
       xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
     return [my - b * mx, b];
   };
-  const [a, b] = fit(scaling.map((s) => s.seconds));
+  const [a, b] = lineFit(scaling.map((s) => s.seconds));
   const cpuFit = scaling.every((s) => s.cpuSeconds !== undefined)
-    ? fit(scaling.map((s) => s.cpuSeconds))
+    ? lineFit(scaling.map((s) => s.cpuSeconds))
     : undefined;
   const nodeStart = median(
     Array.from({ length: 5 }, () =>

@@ -38679,7 +38679,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 5474:
+/***/ 5122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38955,6 +38955,44 @@ function registerTest(program, bind) {
         .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG")), "test")).action(bind(async ({ inputs, io }) => runPhase("test", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
 }
 
+// EXTERNAL MODULE: ./src/release/argv.ts
+var argv = __nccwpck_require__(6779);
+;// CONCATENATED MODULE: ./src/release/command.ts
+// `floe-helm release`: package every chart and push it to an OCI registry, skipping versions already there.
+
+
+
+
+
+function registerRelease(program, bind) {
+    withCommonOptions(program
+        .command("release")
+        .description("package every chart and push it to an OCI registry; a version already published is skipped (log in first with `helm registry login`)")
+        .addOption(new Option("--registry <oci://host/path>", "where charts go, e.g. oci://ghcr.io/floe/charts").env("FLOE_HELM_REGISTRY"))
+        .addOption(new Option("--charts-dir <dir>", "publish every sub-folder holding a Chart.yaml")
+        .env("FLOE_HELM_CHARTS_DIR")
+        .default("charts"))
+        .addOption(new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser((v, prev = []) => [...prev, v]))
+        .addOption(new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"))
+        .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
+        .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => runPhase("release", inputs, async (ctx) => {
+        if (!flags.registry)
+            throw new errors/* InputError */.dz("--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts");
+        const r = (0,argv/* parseRegistry */.l5)(flags.registry);
+        if ("error" in r)
+            throw new errors/* InputError */.dz(r.error);
+        const { runRelease } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6216));
+        await runRelease(ctx, inputs, {
+            cwd: io.cwd,
+            registry: r.registry,
+            plainHttp: flags.plainHttp === true,
+            chartsDir: flags.chartsDir,
+            major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0] : 4,
+            dryRun: flags.dryRun === true,
+        });
+    }, { out: io.out, err: io.err })));
+}
+
 // EXTERNAL MODULE: ./src/report/coverage.ts
 var report_coverage = __nccwpck_require__(3122);
 ;// CONCATENATED MODULE: ./src/report/command.ts
@@ -39154,6 +39192,7 @@ function registerUpgradeCheck(program, bind) {
 
 
 
+
 const commands = [
     registerTools,
     registerGate,
@@ -39161,6 +39200,7 @@ const commands = [
     registerCluster,
     registerTest,
     registerReport,
+    registerRelease,
 ];
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -43666,7 +43706,7 @@ function firstLine(s) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5474);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5122);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
@@ -44279,6 +44319,252 @@ class KubeValidator {
             return undefined;
         return fn(withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
     }
+}
+
+
+/***/ }),
+
+/***/ 6779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mn: () => (/* binding */ pushedDigest),
+/* harmony export */   QB: () => (/* binding */ helmShowPublishedArgv),
+/* harmony export */   bE: () => (/* binding */ helmPushArgv),
+/* harmony export */   bV: () => (/* binding */ helmPackageArgv),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   l5: () => (/* binding */ parseRegistry),
+/* harmony export */   uR: () => (/* binding */ ociTag)
+/* harmony export */ });
+// Pure argv builders for `floe-helm release`: one helm call each, table-tested (tests/release/argv.test.ts).
+const plain = (r) => (r.plainHttp ? ["--plain-http"] : []);
+/** Is `<registry>/<name>` at `version` already there? Exit 0 and Chart.yaml on stdout when it is. */
+function helmShowPublishedArgv(bin, r, name, version) {
+    return [bin, "show", "chart", `${r.registry}/${name}`, "--version", version, ...plain(r)];
+}
+/** Packages a chart folder into `destination`; `--dependency-update` when Chart.yaml lists dependencies. */
+function helmPackageArgv(bin, chartDir, destination, dependencies) {
+    return [
+        bin,
+        "package",
+        chartDir,
+        "--destination",
+        destination,
+        ...(dependencies ? ["--dependency-update"] : []),
+    ];
+}
+function helmPushArgv(bin, r, packageFile) {
+    return [bin, "push", packageFile, r.registry, ...plain(r)];
+}
+/** `oci://host/path` with no trailing slash, or a usage error message. */
+function parseRegistry(value) {
+    const v = value.trim().replace(/\/+$/, "");
+    const m = /^oci:\/\/([^/\s]+)(\/[^\s]*)?$/.exec(v);
+    if (!m)
+        return {
+            error: `--registry: expected oci://HOST[/PATH] (e.g. oci://ghcr.io/floe/charts), got '${value}'`,
+        };
+    if (/[A-Z]/.test(m[2] ?? ""))
+        return { error: `--registry: an OCI repository path must be lower case, got '${value}'` };
+    return { registry: v };
+}
+/** Whether helm's error for `show chart` means "no such chart or version" (rather than "could not ask"). */
+function isNotFound(stderr) {
+    return /not found|manifest unknown|name unknown|\b404\b/i.test(stderr);
+}
+/** The tag helm gives a version in a registry: OCI tags cannot hold `+`, helm writes `_`. */
+const ociTag = (version) => version.replace(/\+/g, "_");
+/** `Digest: sha256:...` from helm push's output. */
+function pushedDigest(output) {
+    return /Digest:\s*(sha256:[0-9a-f]{64})/.exec(output)?.[1];
+}
+
+
+/***/ }),
+
+/***/ 6216:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   runRelease: () => (/* binding */ runRelease)
+/* harmony export */ });
+/* unused harmony exports RELEASE_RULE, chartFolders, chartIdentity */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6675);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7507);
+/* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(956);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3319);
+/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6779);
+// `floe-helm release`: publish every chart to an OCI registry, idempotently. Per chart (sorted by folder):
+// read name and version from Chart.yaml -> ask the registry whether that version is there (`helm show
+// chart`): yes -> skipped; "not found" -> `helm package` + `helm push`; any other answer (unauthorized,
+// unreachable) -> an error finding and no push, since pushing blind could only fail the same way or worse.
+// Registry login stays with the caller (`helm registry login` in the workflow): no credential passes here.
+
+
+
+
+
+
+
+
+
+const RELEASE_RULE = "release";
+/** Sub-folders of `dir` that hold a Chart.yaml, sorted. */
+function chartFolders(dir) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`--charts-dir: ${dir} does not exist`);
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name, "Chart.yaml")))
+        .map((e) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name))
+        .sort();
+}
+const firstLine = (s) => s.trim().split("\n")[0] ?? "";
+/** name and version of a Chart.yaml, or findings at the offending lines. */
+async function chartIdentity(chartDir, cwd) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(chartDir, "Chart.yaml")) || "Chart.yaml";
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(chartDir, "Chart.yaml"), "utf8");
+    }
+    catch {
+        return {
+            findings: [{ rule: RELEASE_RULE, severity: "error", message: "no Chart.yaml: not a chart", file }],
+        };
+    }
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_6__/* .parseYamlText */ .cd)(text, file);
+    if (y.problems.length)
+        return {
+            findings: y.problems.map((p) => ({
+                rule: RELEASE_RULE,
+                severity: "error",
+                message: p.message,
+                ...p.at,
+            })),
+        };
+    const meta = (y.value ?? {});
+    const findings = [];
+    const at = (key) => y.positionOf([key]) ?? { file, line: 1, col: 1 };
+    const { name, version } = meta;
+    if (typeof name !== "string" || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name))
+        findings.push({
+            rule: RELEASE_RULE,
+            severity: "error",
+            message: `name: expected a chart name of lower-case letters, digits and '-' (it becomes the OCI repository name), got ${JSON.stringify(name ?? null)}`,
+            ...at("name"),
+        });
+    if (typeof version !== "string" || !semver__WEBPACK_IMPORTED_MODULE_3___default().valid(version))
+        findings.push({
+            rule: RELEASE_RULE,
+            severity: "error",
+            message: `version: expected a SemVer 2 string such as "1.2.3" (helm package and the registry tag need one), got ${typeof version === "number" ? `the number ${version}` : JSON.stringify(version ?? null)}`,
+            ...at("version"),
+        });
+    if (findings.length)
+        return { findings };
+    const deps = meta.dependencies;
+    return {
+        name: name,
+        version: version,
+        dependencies: Array.isArray(deps) && deps.length > 0,
+    };
+}
+async function runRelease(ctx, inputs, opts) {
+    const { cwd } = opts;
+    const charts = inputs.charts.length ? inputs.charts : chartFolders(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.chartsDir));
+    if (charts.length === 0)
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
+    const helm = await helmFor(inputs, opts.major, ctx);
+    const env = (0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_7__/* .helmRunEnv */ .nD)(process.env);
+    const packages = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(inputs.workDir, "release", "packages");
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(packages, { recursive: true, force: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(packages, { recursive: true });
+    const published = [];
+    for (const dir of charts) {
+        const rel = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, dir) || ".";
+        const id = await chartIdentity(dir, cwd);
+        if ("findings" in id) {
+            for (const f of id.findings)
+                ctx.add({ ...f, chart: node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(dir) });
+            ctx.check({ id: `release ${rel}`, rule: RELEASE_RULE, state: "fail" });
+            continue;
+        }
+        const { name, version } = id;
+        const chartFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, "Chart.yaml"));
+        const checkId = `release ${name} ${version}`;
+        const ref = `${opts.registry}/${name}:${(0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .ociTag */ .uR)(version)}`;
+        const fail = (message, t0) => {
+            ctx.add({ rule: RELEASE_RULE, severity: "error", message, file: chartFile, line: 1, chart: name });
+            ctx.check({ id: checkId, rule: RELEASE_RULE, state: "fail", durationMs: Date.now() - t0 });
+        };
+        const t0 = Date.now();
+        ctx.progress(`release: ${name} ${version}: is it in ${opts.registry}?`);
+        const show = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmShowPublishedArgv */ .QB)(helm, opts, name, version), {
+            cwd,
+            env,
+            timeoutMs: 120_000,
+        });
+        if (show.code === 0) {
+            ctx.progress(`release: ${ref} is already published: skipped`);
+            ctx.check({
+                id: checkId,
+                rule: RELEASE_RULE,
+                state: "skip",
+                reason: `${ref} is already published (bump version in Chart.yaml to publish a change)`,
+                durationMs: Date.now() - t0,
+            });
+            continue;
+        }
+        if (!(0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .isNotFound */ .c4)(show.stderr)) {
+            fail(`cannot tell whether ${name} ${version} is in ${opts.registry} (nothing pushed): ${firstLine(show.stderr || show.stdout)}`, t0);
+            continue;
+        }
+        const pkg = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmPackageArgv */ .bV)(helm, dir, packages, id.dependencies), {
+            cwd,
+            env,
+            timeoutMs: 300_000,
+        });
+        const tgz = /saved it to:\s*(\S+\.tgz)/.exec(pkg.stdout)?.[1] ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(packages, `${name}-${version}.tgz`);
+        if (pkg.code !== 0 || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(tgz)) {
+            fail(`helm package ${rel} failed: ${firstLine(pkg.stderr || pkg.stdout)}`, t0);
+            continue;
+        }
+        if (opts.dryRun) {
+            ctx.progress(`release: ${ref}: packaged (${node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, tgz)}), not pushed (--dry-run)`);
+            ctx.check({
+                id: checkId,
+                rule: RELEASE_RULE,
+                state: "skip",
+                reason: `dry run: ${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(tgz)} packaged, not pushed`,
+                durationMs: Date.now() - t0,
+            });
+            continue;
+        }
+        const push = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmPushArgv */ .bE)(helm, opts, tgz), { cwd, env, timeoutMs: 300_000 });
+        const digest = (0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .pushedDigest */ .Mn)(`${push.stdout}\n${push.stderr}`);
+        if (push.code !== 0 || !digest) {
+            fail(`helm push ${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(tgz)} to ${opts.registry} failed: ${firstLine(push.stderr || push.stdout)}`, t0);
+            continue;
+        }
+        published.push(`${ref}@${digest}`);
+        ctx.progress(`release: published ${ref}@${digest}`);
+        ctx.check({ id: checkId, rule: RELEASE_RULE, state: "pass", durationMs: Date.now() - t0 });
+    }
+    ctx.output("published", published.join("\n"));
+}
+/** helm from --tools-dir, else from the installer (pinned, checksum-verified, cached). */
+async function helmFor(inputs, major, ctx) {
+    // The installer (and the HTTP client under it) is loaded only when it is used.
+    const { resolveTools } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
+    const slot = major === 3 ? "helm3" : "helm4";
+    return (await resolveTools(inputs, [slot], { warn: ctx.progress, progress: ctx.progress }))[slot];
 }
 
 

@@ -21,6 +21,8 @@ HELM4_VERSION=$(pin helm.4)
 KUBESEC_VERSION=$(pin kubesec.2)
 KIND_VERSION=$(pin kind.0)
 NODE24_VERSION=24
+# Test-only: an in-memory OCI registry (go-containerregistry's cmd/registry) for `floe-helm release` tests.
+REGISTRY_VERSION=v0.22.1
 # The Kubernetes control plane (issue 6) is built from two small wrapper modules whose go.mod/go.sum
 # pin every dependency: hack/k8s (k8s.io/kubernetes + etcd) and hack/kwok (sigs.k8s.io/kwok).
 KUBECTL_VERSION=$(pin kubectl.1)
@@ -29,7 +31,7 @@ K8S_VERSION=$(modver k8s k8s.io/kubernetes)
 ETCD_VERSION=$(modver k8s go.etcd.io/etcd/server/v3)
 KWOK_VERSION=$(modver kwok sigs.k8s.io/kwok)
 
-all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl)
+all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry)
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 die() { printf '[tools] error: %s\n' "$*" >&2; exit 1; }
@@ -57,6 +59,7 @@ go_module_of() {
   case $1 in
     helm.sh/helm/v3/*) echo helm.sh/helm/v3 ;;
     helm.sh/helm/v4/*) echo helm.sh/helm/v4 ;;
+    github.com/google/go-containerregistry/*) echo github.com/google/go-containerregistry ;;
     *) echo "$1" ;;
   esac
 }
@@ -173,6 +176,9 @@ build() {
              "version|version $KUBESEC_VERSION" ;;
     kind) go_build kind "$KIND_VERSION" "sigs.k8s.io/kind@$KIND_VERSION" "" "version|kind $KIND_VERSION" ;;
     node24) build_node24 ;;
+    # It prints no version: the folder it is built into is named by the pinned version.
+    registry) go_build registry "$REGISTRY_VERSION" "github.com/google/go-containerregistry/cmd/registry@$REGISTRY_VERSION" "" \
+             "--help|port to run registry on" ;;
     kubectl|kube-apiserver|kube-controller-manager|kube-scheduler) build_k8s "$1" ;;
     etcd) k8s_build etcd "$ETCD_VERSION" k8s ./etcd "" "--version|etcd Version: ${ETCD_VERSION#v}" ;;
     kwok|kwokctl) k8s_build "$1" "$KWOK_VERSION" kwok "sigs.k8s.io/kwok/cmd/$1" \
@@ -190,7 +196,7 @@ if [ "${1:-}" = "--versions" ]; then
   printf 'helm3 %s\nhelm4 %s\nkubesec %s\nkind %s\nnode24 %s\n' \
     "$HELM3_VERSION" "$HELM4_VERSION" "$KUBESEC_VERSION" "$KIND_VERSION" "$NODE24_VERSION"
   for t in kubectl kube-apiserver kube-controller-manager kube-scheduler; do printf '%s %s\n' "$t" "$K8S_VERSION"; done
-  printf 'etcd %s\nkwok %s\nkwokctl %s\n' "$ETCD_VERSION" "$KWOK_VERSION" "$KWOK_VERSION"
+  printf 'etcd %s\nkwok %s\nkwokctl %s\nregistry %s\n' "$ETCD_VERSION" "$KWOK_VERSION" "$KWOK_VERSION" "$REGISTRY_VERSION"
   exit 0
 fi
 

@@ -4,6 +4,7 @@ import { registerCluster } from "../cluster/command.js";
 import type { CommonFlags } from "../config/inputs.js";
 import { registerGate } from "../gate/command.js";
 import { registerTest } from "../install/command.js";
+import { registerRelease } from "../release/command.js";
 import { registerReport } from "../report/command.js";
 import { registerTools } from "../tools/command.js";
 import { registerUpgradeCheck } from "../upgrade/command.js";
@@ -19,4 +20,5 @@ export const commands: Register[] = [
   registerCluster,
   registerTest,
   registerReport,
+  registerRelease,
 ];

@@ -20,7 +20,8 @@ export type TestTool =
   | "kube-controller-manager"
   | "kube-scheduler"
   | "etcd"
-  | "kwok";
+  | "kwok"
+  | "registry";
 
 /** The kwok provider's binaries (scripts/tools.sh builds them from source). */
 export const controlPlaneTools = [

@@ -1,0 +1,69 @@
+// `floe-helm release`: package every chart and push it to an OCI registry, skipping versions already there.
+import { type Command, Option } from "commander";
+import type { Bind } from "../cli/commands.js";
+import { InputError } from "../cli/errors.js";
+import { withCommonOptions } from "../cli/main.js";
+import { runPhase } from "../report/phase.js";
+import { parseRegistry } from "./argv.js";
+
+interface ReleaseFlags {
+  registry?: string;
+  chartsDir: string;
+  plainHttp?: boolean;
+  dryRun?: boolean;
+}
+
+export function registerRelease(program: Command, bind: Bind): void {
+  withCommonOptions(
+    program
+      .command("release")
+      .description(
+        "package every chart and push it to an OCI registry; a version already published is skipped (log in first with `helm registry login`)",
+      )
+      .addOption(
+        new Option("--registry <oci://host/path>", "where charts go, e.g. oci://ghcr.io/floe/charts").env(
+          "FLOE_HELM_REGISTRY",
+        ),
+      )
+      .addOption(
+        new Option("--charts-dir <dir>", "publish every sub-folder holding a Chart.yaml")
+          .env("FLOE_HELM_CHARTS_DIR")
+          .default("charts"),
+      )
+      .addOption(
+        new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser(
+          (v: string, prev: string[] = []) => [...prev, v],
+        ),
+      )
+      .addOption(
+        new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"),
+      )
+      .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
+      .addOption(new Option("--dry-run", "package and report, push nothing")),
+  ).action(
+    bind<ReleaseFlags>(async ({ flags, inputs, io }) =>
+      runPhase(
+        "release",
+        inputs,
+        async (ctx) => {
+          if (!flags.registry)
+            throw new InputError(
+              "--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts",
+            );
+          const r = parseRegistry(flags.registry);
+          if ("error" in r) throw new InputError(r.error);
+          const { runRelease } = await import(/* webpackMode: "eager" */ "./run.js");
+          await runRelease(ctx, inputs, {
+            cwd: io.cwd,
+            registry: r.registry,
+            plainHttp: flags.plainHttp === true,
+            chartsDir: flags.chartsDir,
+            major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0]! : 4,
+            dryRun: flags.dryRun === true,
+          });
+        },
+        { out: io.out, err: io.err },
+      ),
+    ),
+  );
+}

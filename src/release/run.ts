@@ -1,0 +1,197 @@
+// `floe-helm release`: publish every chart to an OCI registry, idempotently. Per chart (sorted by folder):
+// read name and version from Chart.yaml -> ask the registry whether that version is there (`helm show
+// chart`): yes -> skipped; "not found" -> `helm package` + `helm push`; any other answer (unauthorized,
+// unreachable) -> an error finding and no push, since pushing blind could only fail the same way or worse.
+// Registry login stays with the caller (`helm registry login` in the workflow): no credential passes here.
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import semver from "semver";
+import { InputError } from "../cli/errors.js";
+import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { runTool } from "../exec/runner.js";
+import { helmRunEnv } from "../helm/argv.js";
+import type { PhaseContext } from "../report/phase.js";
+import type { Finding } from "../report/results.js";
+import { parseYamlText } from "../values/yaml.js";
+import {
+  helmPackageArgv,
+  helmPushArgv,
+  helmShowPublishedArgv,
+  isNotFound,
+  ociTag,
+  pushedDigest,
+  type RegistryRef,
+} from "./argv.js";
+
+export const RELEASE_RULE = "release";
+
+export interface ReleaseOptions extends RegistryRef {
+  cwd: string;
+  /** Folder whose sub-folders holding a Chart.yaml are published (when no --chart is given). */
+  chartsDir: string;
+  major: HelmMajor;
+  /** Package and report, push nothing. */
+  dryRun: boolean;
+}
+
+/** Sub-folders of `dir` that hold a Chart.yaml, sorted. */
+export function chartFolders(dir: string): string[] {
+  if (!existsSync(dir)) throw new InputError(`--charts-dir: ${dir} does not exist`);
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "Chart.yaml")))
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}
+
+const firstLine = (s: string) => s.trim().split("\n")[0] ?? "";
+
+/** name and version of a Chart.yaml, or findings at the offending lines. */
+export async function chartIdentity(
+  chartDir: string,
+  cwd: string,
+): Promise<{ name: string; version: string; dependencies: boolean } | { findings: Finding[] }> {
+  const file = path.relative(cwd, path.join(chartDir, "Chart.yaml")) || "Chart.yaml";
+  let text: string;
+  try {
+    text = await readFile(path.join(chartDir, "Chart.yaml"), "utf8");
+  } catch {
+    return {
+      findings: [{ rule: RELEASE_RULE, severity: "error", message: "no Chart.yaml: not a chart", file }],
+    };
+  }
+  const y = parseYamlText(text, file);
+  if (y.problems.length)
+    return {
+      findings: y.problems.map((p) => ({
+        rule: RELEASE_RULE,
+        severity: "error",
+        message: p.message,
+        ...p.at,
+      })),
+    };
+  const meta = (y.value ?? {}) as Record<string, unknown>;
+  const findings: Finding[] = [];
+  const at = (key: string) => y.positionOf([key]) ?? { file, line: 1, col: 1 };
+  const { name, version } = meta;
+  if (typeof name !== "string" || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name))
+    findings.push({
+      rule: RELEASE_RULE,
+      severity: "error",
+      message: `name: expected a chart name of lower-case letters, digits and '-' (it becomes the OCI repository name), got ${JSON.stringify(name ?? null)}`,
+      ...at("name"),
+    });
+  if (typeof version !== "string" || !semver.valid(version))
+    findings.push({
+      rule: RELEASE_RULE,
+      severity: "error",
+      message: `version: expected a SemVer 2 string such as "1.2.3" (helm package and the registry tag need one), got ${typeof version === "number" ? `the number ${version}` : JSON.stringify(version ?? null)}`,
+      ...at("version"),
+    });
+  if (findings.length) return { findings };
+  const deps = meta.dependencies;
+  return {
+    name: name as string,
+    version: version as string,
+    dependencies: Array.isArray(deps) && deps.length > 0,
+  };
+}
+
+export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: ReleaseOptions): Promise<void> {
+  const { cwd } = opts;
+  const charts = inputs.charts.length ? inputs.charts : chartFolders(path.resolve(cwd, opts.chartsDir));
+  if (charts.length === 0)
+    throw new InputError(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
+  const helm = await helmFor(inputs, opts.major, ctx);
+  const env = helmRunEnv(process.env);
+  const packages = path.join(inputs.workDir, "release", "packages");
+  await rm(packages, { recursive: true, force: true });
+  await mkdir(packages, { recursive: true });
+  const published: string[] = [];
+
+  for (const dir of charts) {
+    const rel = path.relative(cwd, dir) || ".";
+    const id = await chartIdentity(dir, cwd);
+    if ("findings" in id) {
+      for (const f of id.findings) ctx.add({ ...f, chart: path.basename(dir) });
+      ctx.check({ id: `release ${rel}`, rule: RELEASE_RULE, state: "fail" });
+      continue;
+    }
+    const { name, version } = id;
+    const chartFile = path.relative(cwd, path.join(dir, "Chart.yaml"));
+    const checkId = `release ${name} ${version}`;
+    const ref = `${opts.registry}/${name}:${ociTag(version)}`;
+    const fail = (message: string, t0: number) => {
+      ctx.add({ rule: RELEASE_RULE, severity: "error", message, file: chartFile, line: 1, chart: name });
+      ctx.check({ id: checkId, rule: RELEASE_RULE, state: "fail", durationMs: Date.now() - t0 });
+    };
+    const t0 = Date.now();
+    ctx.progress(`release: ${name} ${version}: is it in ${opts.registry}?`);
+    const show = await runTool(helmShowPublishedArgv(helm, opts, name, version), {
+      cwd,
+      env,
+      timeoutMs: 120_000,
+    });
+    if (show.code === 0) {
+      ctx.progress(`release: ${ref} is already published: skipped`);
+      ctx.check({
+        id: checkId,
+        rule: RELEASE_RULE,
+        state: "skip",
+        reason: `${ref} is already published (bump version in Chart.yaml to publish a change)`,
+        durationMs: Date.now() - t0,
+      });
+      continue;
+    }
+    if (!isNotFound(show.stderr)) {
+      fail(
+        `cannot tell whether ${name} ${version} is in ${opts.registry} (nothing pushed): ${firstLine(show.stderr || show.stdout)}`,
+        t0,
+      );
+      continue;
+    }
+    const pkg = await runTool(helmPackageArgv(helm, dir, packages, id.dependencies), {
+      cwd,
+      env,
+      timeoutMs: 300_000,
+    });
+    const tgz =
+      /saved it to:\s*(\S+\.tgz)/.exec(pkg.stdout)?.[1] ?? path.join(packages, `${name}-${version}.tgz`);
+    if (pkg.code !== 0 || !existsSync(tgz)) {
+      fail(`helm package ${rel} failed: ${firstLine(pkg.stderr || pkg.stdout)}`, t0);
+      continue;
+    }
+    if (opts.dryRun) {
+      ctx.progress(`release: ${ref}: packaged (${path.relative(cwd, tgz)}), not pushed (--dry-run)`);
+      ctx.check({
+        id: checkId,
+        rule: RELEASE_RULE,
+        state: "skip",
+        reason: `dry run: ${path.basename(tgz)} packaged, not pushed`,
+        durationMs: Date.now() - t0,
+      });
+      continue;
+    }
+    const push = await runTool(helmPushArgv(helm, opts, tgz), { cwd, env, timeoutMs: 300_000 });
+    const digest = pushedDigest(`${push.stdout}\n${push.stderr}`);
+    if (push.code !== 0 || !digest) {
+      fail(
+        `helm push ${path.basename(tgz)} to ${opts.registry} failed: ${firstLine(push.stderr || push.stdout)}`,
+        t0,
+      );
+      continue;
+    }
+    published.push(`${ref}@${digest}`);
+    ctx.progress(`release: published ${ref}@${digest}`);
+    ctx.check({ id: checkId, rule: RELEASE_RULE, state: "pass", durationMs: Date.now() - t0 });
+  }
+  ctx.output("published", published.join("\n"));
+}
+
+/** helm from --tools-dir, else from the installer (pinned, checksum-verified, cached). */
+async function helmFor(inputs: Inputs, major: HelmMajor, ctx: PhaseContext): Promise<string> {
+  // The installer (and the HTTP client under it) is loaded only when it is used.
+  const { resolveTools } = await import(/* webpackMode: "eager" */ "../tools/resolve.js");
+  const slot = major === 3 ? "helm3" : "helm4";
+  return (await resolveTools(inputs, [slot], { warn: ctx.progress, progress: ctx.progress }))[slot];
+}

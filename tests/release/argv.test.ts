@@ -1,0 +1,142 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import {
+  helmPackageArgv,
+  helmPushArgv,
+  helmShowPublishedArgv,
+  isNotFound,
+  ociTag,
+  parseRegistry,
+  pushedDigest,
+} from "../../src/release/argv.js";
+import { chartIdentity } from "../../src/release/run.js";
+
+const ghcr = { registry: "oci://ghcr.io/floe/charts", plainHttp: false };
+const local = { registry: "oci://127.0.0.1:5000/charts", plainHttp: true };
+
+test.each([
+  [
+    "show, a public registry",
+    helmShowPublishedArgv("helm", ghcr, "floe-platform", "1.2.3"),
+    ["helm", "show", "chart", "oci://ghcr.io/floe/charts/floe-platform", "--version", "1.2.3"],
+  ],
+  [
+    "show, a local plain-HTTP registry",
+    helmShowPublishedArgv("helm", local, "floe-jobs", "0.1.0"),
+    ["helm", "show", "chart", "oci://127.0.0.1:5000/charts/floe-jobs", "--version", "0.1.0", "--plain-http"],
+  ],
+  [
+    "package",
+    helmPackageArgv("helm", "charts/a", "/w/p", false),
+    ["helm", "package", "charts/a", "--destination", "/w/p"],
+  ],
+  [
+    "package, a chart with dependencies",
+    helmPackageArgv("helm", "charts/a", "/w/p", true),
+    ["helm", "package", "charts/a", "--destination", "/w/p", "--dependency-update"],
+  ],
+  [
+    "push",
+    helmPushArgv("helm", ghcr, "/w/p/a-1.0.0.tgz"),
+    ["helm", "push", "/w/p/a-1.0.0.tgz", "oci://ghcr.io/floe/charts"],
+  ],
+  [
+    "push, plain HTTP",
+    helmPushArgv("helm", local, "/w/p/a-1.0.0.tgz"),
+    ["helm", "push", "/w/p/a-1.0.0.tgz", "oci://127.0.0.1:5000/charts", "--plain-http"],
+  ],
+])("%s", (_, argv, expected) => {
+  expect(argv).toEqual(expected);
+});
+
+describe("--registry", () => {
+  test.each([
+    ["oci://ghcr.io/floe/charts", { registry: "oci://ghcr.io/floe/charts" }],
+    ["oci://ghcr.io/floe/charts/", { registry: "oci://ghcr.io/floe/charts" }],
+    ["oci://localhost:5000", { registry: "oci://localhost:5000" }],
+  ])("%s is accepted", (value, expected) => {
+    expect(parseRegistry(value)).toEqual(expected);
+  });
+  test.each([
+    ["https://ghcr.io/floe/charts", "expected oci://HOST[/PATH]"],
+    ["ghcr.io/floe/charts", "expected oci://HOST[/PATH]"],
+    ["oci://", "expected oci://HOST[/PATH]"],
+    ["oci://ghcr.io/Floe/charts", "must be lower case"],
+  ])("%s is refused: %s", (value, message) => {
+    const r = parseRegistry(value);
+    expect("error" in r && r.error).toContain(message);
+  });
+});
+
+test.each([
+  ["Error: oci://127.0.0.1:1/c/a:1.0.0: not found", true],
+  ["Error: failed to do request: ... 404 Not Found", true],
+  ["Error: GET https://ghcr.io/v2/x/manifests/1.0.0: MANIFEST_UNKNOWN: manifest unknown", true],
+  [
+    'Error: failed to do request: Head "http://127.0.0.1:1/v2/c/a/manifests/1.0.0": dial tcp 127.0.0.1:1: connect: connection refused',
+    false,
+  ],
+  ["Error: unexpected status from HEAD request: 401 Unauthorized", false],
+  ["Error: denied: permission_denied: write_package", false],
+])("helm's '%s' means not published: %s", (stderr, expected) => {
+  expect(isNotFound(stderr)).toBe(expected);
+});
+
+test("a version's registry tag: '+' becomes '_' (OCI tags cannot hold '+')", () => {
+  expect(ociTag("1.2.3+build.7")).toBe("1.2.3_build.7");
+  expect(ociTag("1.2.3-rc.1")).toBe("1.2.3-rc.1");
+});
+
+test("the digest helm push prints", () => {
+  const out = `Pushed: 127.0.0.1:5000/c/a:1.0.0\nDigest: sha256:${"a".repeat(64)}\n`;
+  expect(pushedDigest(out)).toBe(`sha256:${"a".repeat(64)}`);
+  expect(pushedDigest("Error: nothing")).toBeUndefined();
+});
+
+describe("Chart.yaml's name and version (chartIdentity)", () => {
+  const chart = (text: string) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-chart-id-"));
+    writeFileSync(path.join(dir, "Chart.yaml"), text);
+    return dir;
+  };
+  test("a publishable chart", async () => {
+    const dir = chart('apiVersion: v2\nname: floe-jobs\nversion: "1.2.3-rc.1"\ndependencies:\n  - name: x\n');
+    expect(await chartIdentity(dir, dir)).toEqual({
+      name: "floe-jobs",
+      version: "1.2.3-rc.1",
+      dependencies: true,
+    });
+  });
+  test.each([
+    [
+      "apiVersion: v2\nname: Floe_Jobs\nversion: 1.0.0\n",
+      "Chart.yaml:2:1",
+      "name: expected a chart name of lower-case letters",
+    ],
+    [
+      "apiVersion: v2\nname: a\nversion: v1\n",
+      "Chart.yaml:3:1",
+      'version: expected a SemVer 2 string such as "1.2.3"',
+    ],
+    ["apiVersion: v2\nname: a\n", "Chart.yaml:1:1", "got null"],
+    ["apiVersion: v2\nname: [a\n", "Chart.yaml:3", ""],
+  ])("%j: an error at %s", async (text, at, message) => {
+    const dir = chart(text);
+    const r = await chartIdentity(dir, dir);
+    expect("findings" in r).toBe(true);
+    const f = (r as { findings: Array<{ file?: string; line?: number; col?: number; message: string }> })
+      .findings[0]!;
+    expect(`${f.file}:${f.line}${f.col ? `:${f.col}` : ""}`).toContain(at);
+    expect(f.message).toContain(message);
+  });
+  test("a folder without Chart.yaml", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-chart-id-"));
+    expect(await chartIdentity(dir, dir)).toEqual({
+      findings: [
+        { rule: "release", severity: "error", message: "no Chart.yaml: not a chart", file: "Chart.yaml" },
+      ],
+    });
+  });
+});

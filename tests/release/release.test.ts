@@ -1,0 +1,183 @@
+// `floe-helm release` against a real OCI registry (go-containerregistry's in-memory registry, built by
+// scripts/tools.sh) with the real helm 3 and 4: publish, re-run (skipped), dry run, and the failures.
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../src/cluster/loopback.js";
+import { runTool } from "../../src/exec/runner.js";
+import { cli } from "../helpers/cli.js";
+import { helm, repoRoot, tool, toolsDir } from "../helpers/tools.js";
+
+let registry: ChildProcess;
+let port: number;
+const tmp = mkdtempSync(path.join(os.tmpdir(), "floe-release-"));
+// helm keeps registry logins and caches under these: isolated from the user's.
+const env = {
+  PATH: process.env.PATH,
+  HELM_CONFIG_HOME: path.join(tmp, "helm", "config"),
+  HELM_CACHE_HOME: path.join(tmp, "helm", "cache"),
+  HELM_DATA_HOME: path.join(tmp, "helm", "data"),
+};
+
+beforeAll(async () => {
+  port = await freePort();
+  registry = spawn(tool("registry"), ["-port", String(port)], { stdio: "ignore" });
+  for (let i = 0; ; i++) {
+    const up = await fetch(`http://127.0.0.1:${port}/v2/`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (i > 100) throw new Error(`the test registry did not answer on port ${port}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+});
+
+afterAll(() => {
+  registry?.kill();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** A workspace holding a copy of this repository's charts. */
+function workspace(name: string): string {
+  const ws = path.join(tmp, name);
+  cpSync(path.join(repoRoot, "charts"), path.join(ws, "charts"), { recursive: true });
+  return ws;
+}
+
+const results = (ws: string) =>
+  JSON.parse(readFileSync(path.join(ws, "work", "release.results.json"), "utf8"));
+
+describe.each([3, 4] as const)("helm %i", (major) => {
+  const release = (ws: string, ...extra: string[]) =>
+    cli(
+      [
+        "release",
+        "--registry",
+        `oci://127.0.0.1:${port}/floe/helm${major}`,
+        "--plain-http",
+        "--helm",
+        String(major),
+        "--tools-dir",
+        toolsDir,
+        "--work-dir",
+        "work",
+        ...extra,
+      ],
+      { cwd: ws, env },
+    );
+  const version = (chart: string) =>
+    /^version:\s*(\S+)/m.exec(readFileSync(path.join(repoRoot, "charts", chart, "Chart.yaml"), "utf8"))![1]!;
+
+  it("publishes every chart, then a re-run skips them (idempotent), and helm can read them back", async () => {
+    const ws = workspace(`publish-${major}`);
+    const first = await release(ws);
+    expect(first.code, first.err).toBe(0);
+    const r1 = results(ws);
+    expect(r1.checks.map((c: { id: string; state: string }) => [c.id, c.state])).toEqual([
+      [`release floe-jobs ${version("floe-jobs")}`, "pass"],
+      [`release floe-platform ${version("floe-platform")}`, "pass"],
+    ]);
+    const published = (r1.outputs.published as string).split("\n");
+    expect(published).toHaveLength(2);
+    for (const p of published)
+      expect(p).toMatch(/^oci:\/\/127\.0\.0\.1:\d+\/floe\/helm[34]\/floe-[a-z]+:[^@]+@sha256:[0-9a-f]{64}$/);
+    expect(first.err).toContain("release: published oci://");
+
+    const shown = await runTool(
+      [
+        helm(major),
+        "show",
+        "chart",
+        `oci://127.0.0.1:${port}/floe/helm${major}/floe-platform`,
+        "--version",
+        version("floe-platform"),
+        "--plain-http",
+      ],
+      { env },
+    );
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toContain("name: floe-platform");
+
+    const again = await release(ws);
+    expect(again.code, again.err).toBe(0);
+    const r2 = results(ws);
+    expect(r2.checks.map((c: { state: string }) => c.state)).toEqual(["skip", "skip"]);
+    expect(r2.checks[1].reason).toContain(
+      "is already published (bump version in Chart.yaml to publish a change)",
+    );
+    expect(r2.outputs.published).toBe("");
+  });
+
+  it("--dry-run packages a new version but pushes nothing", async () => {
+    const ws = workspace(`dry-${major}`);
+    const chartYaml = path.join(ws, "charts", "floe-jobs", "Chart.yaml");
+    writeFileSync(chartYaml, readFileSync(chartYaml, "utf8").replace(/^version:.*$/m, "version: 9.9.9-dry"));
+    const r = await release(ws, "--dry-run", "--chart", "charts/floe-jobs");
+    expect(r.code, r.err).toBe(0);
+    const checks = results(ws).checks;
+    expect(checks).toHaveLength(1);
+    expect(checks[0]).toMatchObject({ id: "release floe-jobs 9.9.9-dry", state: "skip" });
+    expect(checks[0].reason).toBe("dry run: floe-jobs-9.9.9-dry.tgz packaged, not pushed");
+    const shown = await runTool(
+      [
+        helm(major),
+        "show",
+        "chart",
+        `oci://127.0.0.1:${port}/floe/helm${major}/floe-jobs`,
+        "--version",
+        "9.9.9-dry",
+        "--plain-http",
+      ],
+      { env },
+    );
+    expect(shown.code).not.toBe(0);
+  });
+
+  it("a Chart.yaml without a SemVer version: an error at its line, that chart is not pushed, the others are", async () => {
+    const ws = workspace(`bad-version-${major}`);
+    const chartYaml = path.join(ws, "charts", "floe-jobs", "Chart.yaml");
+    const text = readFileSync(chartYaml, "utf8");
+    writeFileSync(chartYaml, text.replace(/^version:.*$/m, "version: 1.0"));
+    const line = text.split("\n").findIndex((l) => l.startsWith("version:")) + 1;
+    const r = await release(ws, "--registry", `oci://127.0.0.1:${port}/floe/bad${major}`);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(
+      `charts/floe-jobs/Chart.yaml:${line}:1: error release: version: expected a SemVer 2 string such as "1.2.3" (helm package and the registry tag need one), got the number 1`,
+    );
+    expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["fail", "pass"]);
+  });
+
+  it("a registry that cannot be asked: an error per chart and nothing pushed", async () => {
+    const ws = workspace(`unreachable-${major}`);
+    const closed = await freePort(); // nothing listens there
+    const r = await release(ws, "--registry", `oci://127.0.0.1:${closed}/floe`);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(
+      /charts\/floe-jobs\/Chart\.yaml:1: error release: cannot tell whether floe-jobs \S+ is in oci:\/\/127\.0\.0\.1:\d+\/floe \(nothing pushed\): .*connection refused/,
+    );
+    expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["fail", "fail"]);
+  });
+});
+
+describe("bad input", () => {
+  it.each([
+    [[], "--registry is required (or FLOE_HELM_REGISTRY)"],
+    [["--registry", "https://ghcr.io/floe"], "--registry: expected oci://HOST[/PATH]"],
+    [["--registry", "oci://ghcr.io/floe", "--charts-dir", "nowhere"], "--charts-dir:"],
+    [
+      ["--registry", "oci://ghcr.io/floe", "--charts-dir", "."],
+      "no chart to publish: no folder with a Chart.yaml under .",
+    ],
+  ])("%j: %s, exit 2", async (args, message) => {
+    const ws = mkdtempSync(path.join(tmp, "empty-"));
+    const r = await cli(["release", "--tools-dir", toolsDir, "--work-dir", "work", ...args], {
+      cwd: ws,
+      env,
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+});
