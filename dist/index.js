@@ -38969,26 +38969,35 @@ function registerRelease(program, bind) {
         .command("release")
         .description("package every chart and push it to an OCI registry; a version already published is skipped (log in first with `helm registry login`)")
         .addOption(new Option("--registry <oci://host/path>", "where charts go, e.g. oci://ghcr.io/floe/charts").env("FLOE_HELM_REGISTRY"))
-        .addOption(new Option("--charts-dir <dir>", "publish every sub-folder holding a Chart.yaml")
-        .env("FLOE_HELM_CHARTS_DIR")
-        .default("charts"))
+        .addOption(new Option("--username <name>", "log in to the registry first as this user; the password or token comes from FLOE_HELM_REGISTRY_PASSWORD only").env("FLOE_HELM_REGISTRY_USERNAME"))
+        .addOption(new Option("--charts-dir <dir>", "publish every sub-folder holding a Chart.yaml (default: charts)").env("FLOE_HELM_CHARTS_DIR"))
         .addOption(new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser((v, prev = []) => [...prev, v]))
         .addOption(new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"))
         .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
         .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => runPhase("release", inputs, async (ctx) => {
-        if (!flags.registry)
+        // Flags, else the environment the CLI was given (commander reads only process.env).
+        const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
+        const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
+        if (!registryRaw)
             throw new errors/* InputError */.dz("--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts");
-        const r = (0,argv/* parseRegistry */.l5)(flags.registry);
+        const r = (0,argv/* parseRegistry */.l5)(registryRaw);
         if ("error" in r)
             throw new errors/* InputError */.dz(r.error);
+        const password = io.env.FLOE_HELM_REGISTRY_PASSWORD;
+        if (password && !username)
+            throw new errors/* InputError */.dz("FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as");
+        if (username && !password)
+            throw new errors/* InputError */.dz(`--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`);
         const { runRelease } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6216));
         await runRelease(ctx, inputs, {
             cwd: io.cwd,
+            env: io.env,
             registry: r.registry,
             plainHttp: flags.plainHttp === true,
-            chartsDir: flags.chartsDir,
+            chartsDir: flags.chartsDir ?? io.env.FLOE_HELM_CHARTS_DIR ?? "charts",
             major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0] : 4,
             dryRun: flags.dryRun === true,
+            ...(username && password ? { login: { username, password } } : {}),
         });
     }, { out: io.out, err: io.err })));
 }
@@ -44328,8 +44337,10 @@ class KubeValidator {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ helmRegistryLoginArgv),
 /* harmony export */   Mn: () => (/* binding */ pushedDigest),
 /* harmony export */   QB: () => (/* binding */ helmShowPublishedArgv),
+/* harmony export */   U$: () => (/* binding */ registryHost),
 /* harmony export */   bE: () => (/* binding */ helmPushArgv),
 /* harmony export */   bV: () => (/* binding */ helmPackageArgv),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
@@ -44353,6 +44364,21 @@ function helmPackageArgv(bin, chartDir, destination, dependencies) {
         ...(dependencies ? ["--dependency-update"] : []),
     ];
 }
+/** `helm registry login`: the password goes on stdin, never on the command line (process lists, logs). */
+function helmRegistryLoginArgv(bin, r, username) {
+    return [
+        bin,
+        "registry",
+        "login",
+        registryHost(r.registry),
+        "--username",
+        username,
+        "--password-stdin",
+        ...plain(r),
+    ];
+}
+/** `oci://host[:port]/path` -> `host[:port]`. */
+const registryHost = (registry) => registry.replace(/^oci:\/\//, "").split("/")[0];
 function helmPushArgv(bin, r, packageFile) {
     return [bin, "push", packageFile, r.registry, ...plain(r)];
 }
@@ -44406,7 +44432,8 @@ function pushedDigest(output) {
 // read name and version from Chart.yaml -> ask the registry whether that version is there (`helm show
 // chart`): yes -> skipped; "not found" -> `helm package` + `helm push`; any other answer (unauthorized,
 // unreachable) -> an error finding and no push, since pushing blind could only fail the same way or worse.
-// Registry login stays with the caller (`helm registry login` in the workflow): no credential passes here.
+// With a username and FLOE_HELM_REGISTRY_PASSWORD, `helm registry login` runs first, the password on its
+// stdin (never on a command line); without them, helm uses the logins it already has.
 
 
 
@@ -44482,7 +44509,18 @@ async function runRelease(ctx, inputs, opts) {
     if (charts.length === 0)
         throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
     const helm = await helmFor(inputs, opts.major, ctx);
-    const env = (0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_7__/* .helmRunEnv */ .nD)(process.env);
+    const env = (0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_7__/* .helmRunEnv */ .nD)(opts.env);
+    if (opts.login) {
+        const login = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmRegistryLoginArgv */ .Hd)(helm, opts, opts.login.username), {
+            cwd,
+            env,
+            input: opts.login.password,
+            timeoutMs: 120_000,
+        });
+        if (login.code !== 0)
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
+        ctx.progress(`release: logged in to ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username}`);
+    }
     const packages = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(inputs.workDir, "release", "packages");
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(packages, { recursive: true, force: true });
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(packages, { recursive: true });
@@ -44796,6 +44834,9 @@ function summaryMarkdown(all, coverage) {
     const cov = coverage ? (0,_coverage_js__WEBPACK_IMPORTED_MODULE_1__/* .coverageMarkdown */ .w6)(coverage) : [];
     if (cov.length)
         lines.push("", ...cov);
+    for (const r of all)
+        if (r.phase === "release")
+            lines.push("", ...releaseMarkdown(r));
     const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
     if (shown.length > 0) {
         lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");
@@ -44808,6 +44849,24 @@ function summaryMarkdown(all, coverage) {
         }
     }
     return `${lines.join("\n")}\n`;
+}
+/** What `floe-helm release` did per chart: the pushed reference with its digest, or why it was skipped. */
+function releaseMarkdown(r) {
+    const published = (r.outputs?.published ?? "").split("\n").filter(Boolean);
+    const rows = r.checks
+        .filter((c) => c.rule === "release")
+        .map((c) => {
+        const chart = c.id.replace(/^release /, "");
+        const name = chart.split(" ")[0];
+        const ref = published.find((p) => p.includes(`/${name}:`));
+        const result = c.state === "pass"
+            ? `✅ published \`${ref ?? "?"}\``
+            : c.state === "skip"
+                ? `⏭️ skipped: ${c.reason ?? ""}`
+                : "❌ failed (see the findings)";
+        return `| ${escapeCell(chart)} | ${escapeCell(result)} |`;
+    });
+    return rows.length ? ["### Release", "", "| Chart | Result |", "|---|---|", ...rows] : [];
 }
 function escapeCell(s) {
     return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");

@@ -31,6 +31,23 @@ export function helmPackageArgv(
   ];
 }
 
+/** `helm registry login`: the password goes on stdin, never on the command line (process lists, logs). */
+export function helmRegistryLoginArgv(bin: string, r: RegistryRef, username: string): string[] {
+  return [
+    bin,
+    "registry",
+    "login",
+    registryHost(r.registry),
+    "--username",
+    username,
+    "--password-stdin",
+    ...plain(r),
+  ];
+}
+
+/** `oci://host[:port]/path` -> `host[:port]`. */
+export const registryHost = (registry: string): string => registry.replace(/^oci:\/\//, "").split("/")[0]!;
+
 export function helmPushArgv(bin: string, r: RegistryRef, packageFile: string): string[] {
   return [bin, "push", packageFile, r.registry, ...plain(r)];
 }

@@ -8,7 +8,8 @@ import { parseRegistry } from "./argv.js";
 
 interface ReleaseFlags {
   registry?: string;
-  chartsDir: string;
+  username?: string;
+  chartsDir?: string;
   plainHttp?: boolean;
   dryRun?: boolean;
 }
@@ -26,9 +27,16 @@ export function registerRelease(program: Command, bind: Bind): void {
         ),
       )
       .addOption(
-        new Option("--charts-dir <dir>", "publish every sub-folder holding a Chart.yaml")
-          .env("FLOE_HELM_CHARTS_DIR")
-          .default("charts"),
+        new Option(
+          "--username <name>",
+          "log in to the registry first as this user; the password or token comes from FLOE_HELM_REGISTRY_PASSWORD only",
+        ).env("FLOE_HELM_REGISTRY_USERNAME"),
+      )
+      .addOption(
+        new Option(
+          "--charts-dir <dir>",
+          "publish every sub-folder holding a Chart.yaml (default: charts)",
+        ).env("FLOE_HELM_CHARTS_DIR"),
       )
       .addOption(
         new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser(
@@ -46,20 +54,34 @@ export function registerRelease(program: Command, bind: Bind): void {
         "release",
         inputs,
         async (ctx) => {
-          if (!flags.registry)
+          // Flags, else the environment the CLI was given (commander reads only process.env).
+          const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
+          const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
+          if (!registryRaw)
             throw new InputError(
               "--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts",
             );
-          const r = parseRegistry(flags.registry);
+          const r = parseRegistry(registryRaw);
           if ("error" in r) throw new InputError(r.error);
+          const password = io.env.FLOE_HELM_REGISTRY_PASSWORD;
+          if (password && !username)
+            throw new InputError(
+              "FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as",
+            );
+          if (username && !password)
+            throw new InputError(
+              `--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`,
+            );
           const { runRelease } = await import(/* webpackMode: "eager" */ "./run.js");
           await runRelease(ctx, inputs, {
             cwd: io.cwd,
+            env: io.env,
             registry: r.registry,
             plainHttp: flags.plainHttp === true,
-            chartsDir: flags.chartsDir,
+            chartsDir: flags.chartsDir ?? io.env.FLOE_HELM_CHARTS_DIR ?? "charts",
             major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0]! : 4,
             dryRun: flags.dryRun === true,
+            ...(username && password ? { login: { username, password } } : {}),
           });
         },
         { out: io.out, err: io.err },

@@ -2,7 +2,8 @@
 // read name and version from Chart.yaml -> ask the registry whether that version is there (`helm show
 // chart`): yes -> skipped; "not found" -> `helm package` + `helm push`; any other answer (unauthorized,
 // unreachable) -> an error finding and no push, since pushing blind could only fail the same way or worse.
-// Registry login stays with the caller (`helm registry login` in the workflow): no credential passes here.
+// With a username and FLOE_HELM_REGISTRY_PASSWORD, `helm registry login` runs first, the password on its
+// stdin (never on a command line); without them, helm uses the logins it already has.
 import { existsSync, readdirSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
@@ -17,22 +18,28 @@ import { parseYamlText } from "../values/yaml.js";
 import {
   helmPackageArgv,
   helmPushArgv,
+  helmRegistryLoginArgv,
   helmShowPublishedArgv,
   isNotFound,
   ociTag,
   pushedDigest,
   type RegistryRef,
+  registryHost,
 } from "./argv.js";
 
 export const RELEASE_RULE = "release";
 
 export interface ReleaseOptions extends RegistryRef {
   cwd: string;
+  /** The environment helm runs with (the CLI's: helm's config, cache and registry logins follow it). */
+  env: NodeJS.ProcessEnv;
   /** Folder whose sub-folders holding a Chart.yaml are published (when no --chart is given). */
   chartsDir: string;
   major: HelmMajor;
   /** Package and report, push nothing. */
   dryRun: boolean;
+  /** Log in first with these (the password from FLOE_HELM_REGISTRY_PASSWORD only). */
+  login?: { username: string; password: string };
 }
 
 /** Sub-folders of `dir` that hold a Chart.yaml, sorted. */
@@ -103,7 +110,20 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
   if (charts.length === 0)
     throw new InputError(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
   const helm = await helmFor(inputs, opts.major, ctx);
-  const env = helmRunEnv(process.env);
+  const env = helmRunEnv(opts.env);
+  if (opts.login) {
+    const login = await runTool(helmRegistryLoginArgv(helm, opts, opts.login.username), {
+      cwd,
+      env,
+      input: opts.login.password,
+      timeoutMs: 120_000,
+    });
+    if (login.code !== 0)
+      throw new InputError(
+        `helm registry login ${registryHost(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`,
+      );
+    ctx.progress(`release: logged in to ${registryHost(opts.registry)} as ${opts.login.username}`);
+  }
   const packages = path.join(inputs.workDir, "release", "packages");
   await rm(packages, { recursive: true, force: true });
   await mkdir(packages, { recursive: true });

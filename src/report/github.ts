@@ -38,6 +38,7 @@ export function summaryMarkdown(all: readonly PhaseResults[], coverage?: Coverag
   }
   const cov = coverage ? coverageMarkdown(coverage) : [];
   if (cov.length) lines.push("", ...cov);
+  for (const r of all) if (r.phase === "release") lines.push("", ...releaseMarkdown(r));
   const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
   if (shown.length > 0) {
     lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");
@@ -50,6 +51,26 @@ export function summaryMarkdown(all: readonly PhaseResults[], coverage?: Coverag
     }
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** What `floe-helm release` did per chart: the pushed reference with its digest, or why it was skipped. */
+function releaseMarkdown(r: PhaseResults): string[] {
+  const published = (r.outputs?.published ?? "").split("\n").filter(Boolean);
+  const rows = r.checks
+    .filter((c) => c.rule === "release")
+    .map((c) => {
+      const chart = c.id.replace(/^release /, "");
+      const name = chart.split(" ")[0];
+      const ref = published.find((p) => p.includes(`/${name}:`));
+      const result =
+        c.state === "pass"
+          ? `✅ published \`${ref ?? "?"}\``
+          : c.state === "skip"
+            ? `⏭️ skipped: ${c.reason ?? ""}`
+            : "❌ failed (see the findings)";
+      return `| ${escapeCell(chart)} | ${escapeCell(result)} |`;
+    });
+  return rows.length ? ["### Release", "", "| Chart | Result |", "|---|---|", ...rows] : [];
 }
 
 function escapeCell(s: string): string {

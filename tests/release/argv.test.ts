@@ -5,6 +5,7 @@ import { describe, expect, test } from "vitest";
 import {
   helmPackageArgv,
   helmPushArgv,
+  helmRegistryLoginArgv,
   helmShowPublishedArgv,
   isNotFound,
   ociTag,
@@ -46,6 +47,16 @@ test.each([
     "push, plain HTTP",
     helmPushArgv("helm", local, "/w/p/a-1.0.0.tgz"),
     ["helm", "push", "/w/p/a-1.0.0.tgz", "oci://127.0.0.1:5000/charts", "--plain-http"],
+  ],
+  [
+    "login: the password is read from stdin, never on the command line",
+    helmRegistryLoginArgv("helm", ghcr, "octocat"),
+    ["helm", "registry", "login", "ghcr.io", "--username", "octocat", "--password-stdin"],
+  ],
+  [
+    "login, a local plain-HTTP registry with a port",
+    helmRegistryLoginArgv("helm", local, "u"),
+    ["helm", "registry", "login", "127.0.0.1:5000", "--username", "u", "--password-stdin", "--plain-http"],
   ],
 ])("%s", (_, argv, expected) => {
   expect(argv).toEqual(expected);

@@ -111,6 +111,39 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     expect(r2.outputs.published).toBe("");
   });
 
+  it("logs in first with --username and FLOE_HELM_REGISTRY_PASSWORD (on helm's stdin; never printed)", async () => {
+    const ws = workspace(`login-${major}`);
+    const password = `s3cret-${major}`;
+    const r = await cli(
+      [
+        "release",
+        "--registry",
+        `oci://127.0.0.1:${port}/floe/login${major}`,
+        "--username",
+        "octocat",
+        "--plain-http",
+        "--helm",
+        String(major),
+        "--tools-dir",
+        toolsDir,
+        "--work-dir",
+        "work",
+        "--dry-run",
+      ],
+      { cwd: ws, env: { ...env, FLOE_HELM_REGISTRY_PASSWORD: password } },
+    );
+    expect(r.code, r.err).toBe(0);
+    expect(r.err).toContain(`release: logged in to 127.0.0.1:${port} as octocat`);
+    // helm stored the login it was given: user and password as sent on stdin.
+    const auths = JSON.parse(
+      readFileSync(path.join(env.HELM_CONFIG_HOME, "registry", "config.json"), "utf8"),
+    ).auths;
+    expect(Buffer.from(auths[`127.0.0.1:${port}`].auth, "base64").toString()).toBe(`octocat:${password}`);
+    expect(
+      `${r.out}\n${r.err}\n${readFileSync(path.join(ws, "work", "release.results.json"), "utf8")}`,
+    ).not.toContain(password);
+  });
+
   it("--dry-run packages a new version but pushes nothing", async () => {
     const ws = workspace(`dry-${major}`);
     const chartYaml = path.join(ws, "charts", "floe-jobs", "Chart.yaml");
@@ -171,6 +204,10 @@ describe("bad input", () => {
       ["--registry", "oci://ghcr.io/floe", "--charts-dir", "."],
       "no chart to publish: no folder with a Chart.yaml under .",
     ],
+    [
+      ["--registry", "oci://ghcr.io/floe", "--username", "u"],
+      "--username u: set FLOE_HELM_REGISTRY_PASSWORD",
+    ],
   ])("%j: %s, exit 2", async (args, message) => {
     const ws = mkdtempSync(path.join(tmp, "empty-"));
     const r = await cli(["release", "--tools-dir", toolsDir, "--work-dir", "work", ...args], {
@@ -179,5 +216,26 @@ describe("bad input", () => {
     });
     expect(r.code).toBe(2);
     expect(r.err).toContain(message);
+  });
+  it("a password without a user to log in as, exit 2", async () => {
+    const ws = mkdtempSync(path.join(tmp, "empty-"));
+    const r = await cli(["release", "--registry", "oci://ghcr.io/floe", "--work-dir", "work"], {
+      cwd: ws,
+      env: { ...env, FLOE_HELM_REGISTRY_PASSWORD: "x" },
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(
+      "FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME)",
+    );
+  });
+  it("the registry and charts folder from the environment (FLOE_HELM_REGISTRY, FLOE_HELM_CHARTS_DIR)", async () => {
+    const ws = mkdtempSync(path.join(tmp, "env-"));
+    const r = await cli(["release", "--tools-dir", toolsDir, "--work-dir", "work"], {
+      cwd: ws,
+      env: { ...env, FLOE_HELM_REGISTRY: "oci://ghcr.io/floe", FLOE_HELM_CHARTS_DIR: "elsewhere" },
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--charts-dir:");
+    expect(r.err).toContain("elsewhere does not exist");
   });
 });

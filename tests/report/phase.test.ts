@@ -171,6 +171,37 @@ describe("floe-helm report", () => {
     expect(r.err).toMatch(/gate\.results\.json: not a valid results file/);
   });
 
+  it("summary of a release: per chart the published reference, or why it was skipped or failed", () => {
+    const digest = `sha256:${"b".repeat(64)}`;
+    const md = summaryMarkdown([
+      {
+        schemaVersion: 1,
+        phase: "release",
+        startedAt: "2026-11-26T00:00:00.000Z",
+        finishedAt: "2026-11-26T00:00:01.000Z",
+        status: "fail",
+        findings: [],
+        checks: [
+          { id: "release floe-jobs 0.2.0", rule: "release", state: "pass" },
+          {
+            id: "release floe-platform 0.1.0",
+            rule: "release",
+            state: "skip",
+            reason: "oci://r/c/floe-platform:0.1.0 is already published",
+          },
+          { id: "release charts/broken", rule: "release", state: "fail" },
+        ],
+        outputs: { published: `oci://r/c/floe-jobs:0.2.0@${digest}` },
+      },
+    ]);
+    expect(md).toContain("### Release");
+    expect(md).toContain(`| floe-jobs 0.2.0 | ✅ published \`oci://r/c/floe-jobs:0.2.0@${digest}\` |`);
+    expect(md).toContain(
+      "| floe-platform 0.1.0 | ⏭️ skipped: oci://r/c/floe-platform:0.1.0 is already published |",
+    );
+    expect(md).toContain("| charts/broken | ❌ failed (see the findings) |");
+  });
+
   it("summary for an empty run explains that nothing ran", () => {
     expect(summaryMarkdown([])).toMatch(/No phase wrote results/);
   });
