@@ -1,11 +1,14 @@
 #!/usr/bin/env node
-// Bundles src/index.ts into one file with @vercel/ncc: `node scripts/build.mjs [outDir]` (default dist/).
+// Bundles src/index.ts with @vercel/ncc: `node scripts/build.mjs [outDir]` (default dist/).
 // `--check` builds into a temporary folder and fails when the committed dist/ differs from the sources.
-// Modules only some commands need (the installer, the Actions toolkit with its HTTP client) are imported
-// with `import(/* webpackMode: "eager" */ ...)`: they stay in dist/index.js (one file, one licenses.txt) but
-// are evaluated only when used, so `floe-helm gate` and `--version` start without them.
+// dist/index.js holds the CLI and everything `floe-helm gate` needs. What only some commands need (the
+// installer and the Actions toolkit with undici, the cluster providers, install tests, upgrade-check,
+// release, tar) is imported with a plain `import()`, which ncc puts in chunk files (`<id>.index.js`) loaded
+// only by the commands that use them: the gate then compiles half the code at start and starts helm sooner.
+// dist/licenses.txt is written here, from the modules ncc reports bundling in any file (ncc's own
+// `--license` leaves out the modules of the main file once there are chunks).
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,28 +17,55 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ncc = path.join(root, "node_modules", "@vercel", "ncc", "dist", "ncc", "cli.js");
 
 function build(outDir) {
+  const statsDir = mkdtempSync(path.join(tmpdir(), "floe-helm-stats-"));
+  const stats = path.join(statsDir, "stats.json");
   try {
     execFileSync(
       process.execPath,
-      [
-        ncc,
-        "build",
-        "src/index.ts",
-        "-o",
-        outDir,
-        "--target",
-        "es2022",
-        "--license",
-        "licenses.txt",
-        "--quiet",
-      ],
+      [ncc, "build", "src/index.ts", "-o", outDir, "--target", "es2022", "--stats-out", stats, "--quiet"],
       { cwd: root, stdio: ["ignore", "inherit", "inherit"] },
     );
-  } catch {
-    console.error("build: ncc failed (see above)");
+    writeFileSync(path.join(outDir, "licenses.txt"), licenses(JSON.parse(readFileSync(stats, "utf8"))));
+  } catch (e) {
+    console.error(
+      `build: ${e instanceof SyntaxError || e.code === "ENOENT" ? e.message : "ncc failed (see above)"}`,
+    );
     process.exit(2);
+  } finally {
+    rmSync(statsDir, { recursive: true, force: true });
   }
   chmodSync(path.join(outDir, "index.js"), 0o755);
+}
+
+/** Every npm package with a module in the bundle (any file), as `name\nlicense\ntext\n\n`, sorted by name:
+ * the layout of ncc's own licenses.txt. */
+function licenses(stats) {
+  const dirs = new Set();
+  const visit = (mods) => {
+    for (const m of mods ?? []) {
+      const name = m.name ?? "";
+      const i = name.lastIndexOf("node_modules/");
+      if (i >= 0) {
+        const rest = name.slice(i + "node_modules/".length).split("/");
+        const pkg = rest[0].startsWith("@") ? `${rest[0]}/${rest[1]}` : rest[0];
+        dirs.add(path.join(root, name.slice(0, i).replace(/^\.\//, ""), "node_modules", pkg));
+      }
+      visit(m.modules);
+    }
+  };
+  visit(stats.modules);
+  const entries = [...dirs].map((dir) => {
+    const meta = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8"));
+    const licence = typeof meta.license === "string" ? meta.license : (meta.license?.type ?? "UNKNOWN");
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+    const text = file ? readFileSync(path.join(dir, file), "utf8") : "";
+    return { name: meta.name, text: `${meta.name}\n${licence}\n${text}` };
+  });
+  const unique = [...new Map(entries.map((e) => [e.name, e])).values()];
+  return `${unique
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((e) => e.text)
+    .join("\n\n")}`;
 }
 
 function files(dir) {

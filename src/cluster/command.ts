@@ -14,7 +14,7 @@ export function clusterTools(inputs: Inputs, err: (l: string) => void): ClusterO
     if (inputs.toolsDir) return requireLocalTool(inputs.toolsDir, name);
     if (inputs.cluster === "kind" && name === "kind") {
       // The installer (and the HTTP client under it) is loaded only when it is used.
-      const { resolveTools } = await import(/* webpackMode: "eager" */ "../tools/resolve.js");
+      const { resolveTools } = await import("../tools/resolve.js");
       return (await resolveTools(inputs, ["kind"], { warn: err, progress: err })).kind;
     }
     throw new InputError(
@@ -24,7 +24,7 @@ export function clusterTools(inputs: Inputs, err: (l: string) => void): ClusterO
 }
 
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
-const providers = () => import(/* webpackMode: "eager" */ "./providers.js");
+const providers = () => import("./providers.js");
 
 function options(inputs: Inputs, err: (l: string) => void): ClusterOptions {
   return {

@@ -31,8 +31,7 @@ export function registerTest(program: Command, bind: Bind): void {
       runPhase(
         "test",
         inputs,
-        async (ctx) =>
-          (await import(/* webpackMode: "eager" */ "./run.js")).runTest(ctx, inputs, { cwd: io.cwd }),
+        async (ctx) => (await import("./run.js")).runTest(ctx, inputs, { cwd: io.cwd }),
         { out: io.out, err: io.err },
       ),
     ),

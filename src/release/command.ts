@@ -72,7 +72,7 @@ export function registerRelease(program: Command, bind: Bind): void {
             throw new InputError(
               `--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`,
             );
-          const { runRelease } = await import(/* webpackMode: "eager" */ "./run.js");
+          const { runRelease } = await import("./run.js");
           await runRelease(ctx, inputs, {
             cwd: io.cwd,
             env: io.env,

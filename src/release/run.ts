@@ -211,7 +211,7 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
 /** helm from --tools-dir, else from the installer (pinned, checksum-verified, cached). */
 async function helmFor(inputs: Inputs, major: HelmMajor, ctx: PhaseContext): Promise<string> {
   // The installer (and the HTTP client under it) is loaded only when it is used.
-  const { resolveTools } = await import(/* webpackMode: "eager" */ "../tools/resolve.js");
+  const { resolveTools } = await import("../tools/resolve.js");
   const slot = major === 3 ? "helm3" : "helm4";
   return (await resolveTools(inputs, [slot], { warn: ctx.progress, progress: ctx.progress }))[slot];
 }

@@ -24,9 +24,7 @@ export function registerReport(program: Command, bind: Bind): void {
     bind<{ summary?: string }>(async ({ inputs, io, flags }) => {
       const all = await readAllResults(inputs.workDir);
       // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
-      const { setOutputs, summaryMarkdown, writeJobSummary } = await import(
-        /* webpackMode: "eager" */ "./github.js"
-      );
+      const { setOutputs, summaryMarkdown, writeJobSummary } = await import("./github.js");
       // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
       // the results files name, and says why.
       let requirements: Record<string, string[]> = {};

@@ -66,7 +66,7 @@ export async function runPhase(
   for (const f of findings) out(formatFinding(f));
   if (inputs.githubActions) {
     // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
-    const { annotate, setOutputs } = await import(/* webpackMode: "eager" */ "./github.js");
+    const { annotate, setOutputs } = await import("./github.js");
     for (const f of findings) annotate(f);
     setOutputs(outputs);
   }

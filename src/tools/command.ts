@@ -78,12 +78,8 @@ export function registerTools(program: Command, bind: Bind): void {
         inputs,
         async (ctx) => {
           // The installer and the Actions toolkit (with its HTTP client) load only for this command.
-          const { installOptions, installPlanned, planInstall } = await import(
-            /* webpackMode: "eager" */ "./resolve.js"
-          );
-          const core = inputs.githubActions
-            ? await import(/* webpackMode: "eager" */ "@actions/core")
-            : undefined;
+          const { installOptions, installPlanned, planInstall } = await import("./resolve.js");
+          const core = inputs.githubActions ? await import("@actions/core") : undefined;
           const plan = planInstall(inputs, parseOnly(flags.only));
           const opts = await installOptions(inputs, io.cwd, {
             warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
@@ -118,8 +114,8 @@ export function registerTools(program: Command, bind: Bind): void {
   ).action(
     bind<{ file: string }>(async ({ flags, inputs, io }) => {
       const file = path.resolve(io.cwd, flags.file);
-      const { refreshChecksums } = await import(/* webpackMode: "eager" */ "./refresh.js");
-      const { parseMirror } = await import(/* webpackMode: "eager" */ "./install.js");
+      const { refreshChecksums } = await import("./refresh.js");
+      const { parseMirror } = await import("./install.js");
       const r = await refreshChecksums(file, {
         mirror: parseMirror(inputs.mirror, "--mirror"),
         quiet: !inputs.githubActions,

@@ -31,8 +31,7 @@ export function registerUpgradeCheck(program: Command, bind: Bind): void {
       runPhase(
         "upgrade-check",
         inputs,
-        async (ctx) =>
-          (await import(/* webpackMode: "eager" */ "./run.js")).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }),
+        async (ctx) => (await import("./run.js")).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }),
         {
           out: io.out,
           err: io.err,

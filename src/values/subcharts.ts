@@ -174,8 +174,7 @@ export async function loadChart(
   if (!existsSync(path.join(chartAbs, "Chart.yaml"))) return undefined;
   const rel = path.relative(cwd, shownAs).split(path.sep).join("/") || ".";
   const files = readFolder(chartAbs);
-  if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz")))
-    Parser = (await import(/* webpackMode: "eager" */ "tar")).Parser;
+  if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz"))) Parser = (await import("tar")).Parser;
   return node(files, rel, false);
 }
 
