@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runRelease: () => (/* binding */ runRelease)
 /* harmony export */ });
-/* unused harmony exports RELEASE_RULE, chartFolders, chartIdentity */
+/* unused harmony exports RELEASE_RULE, chartIdentity */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
@@ -19,9 +19,10 @@ export const modules = {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6675);
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7507);
-/* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(956);
-/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3319);
-/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(6779);
+/* harmony import */ var _gate_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6132);
+/* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(956);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3319);
+/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6779);
 // `floe-helm release`: publish every chart to an OCI registry, idempotently. Per chart (sorted by folder):
 // read name and version from Chart.yaml -> ask the registry whether that version is there (`helm show
 // chart`): yes -> skipped; "not found" -> `helm package` + `helm push`; any other answer (unauthorized,
@@ -37,16 +38,8 @@ export const modules = {
 
 
 
+
 const RELEASE_RULE = "release";
-/** Sub-folders of `dir` that hold a Chart.yaml, sorted. */
-function chartFolders(dir) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir))
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`--charts-dir: ${dir} does not exist`);
-    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })
-        .filter((e) => e.isDirectory() && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name, "Chart.yaml")))
-        .map((e) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, e.name))
-        .sort();
-}
 const firstLine = (s) => s.trim().split("\n")[0] ?? "";
 /** name and version of a Chart.yaml, or findings at the offending lines. */
 async function chartIdentity(chartDir, cwd) {
@@ -60,7 +53,7 @@ async function chartIdentity(chartDir, cwd) {
             findings: [{ rule: RELEASE_RULE, severity: "error", message: "no Chart.yaml: not a chart", file }],
         };
     }
-    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_6__/* .parseYamlText */ .cd)(text, file);
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlText */ .cd)(text, file);
     if (y.problems.length)
         return {
             findings: y.problems.map((p) => ({
@@ -99,21 +92,24 @@ async function chartIdentity(chartDir, cwd) {
 }
 async function runRelease(ctx, inputs, opts) {
     const { cwd } = opts;
-    const charts = inputs.charts.length ? inputs.charts : chartFolders(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.chartsDir));
+    const chartsDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.chartsDir);
+    if (!inputs.charts.length && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(chartsDir))
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`--charts-dir: ${chartsDir} does not exist`);
+    const charts = inputs.charts.length ? inputs.charts : await (0,_gate_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .chartFoldersUnder */ .WH)(chartsDir);
     if (charts.length === 0)
         throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
     const helm = await helmFor(inputs, opts.major, ctx);
-    const env = (0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_7__/* .helmRunEnv */ .nD)(opts.env);
+    const env = (0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmRunEnv */ .nD)(opts.env);
     if (opts.login) {
-        const login = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmRegistryLoginArgv */ .Hd)(helm, opts, opts.login.username), {
+        const login = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmRegistryLoginArgv */ .Hd)(helm, opts, opts.login.username), {
             cwd,
             env,
             input: opts.login.password,
             timeoutMs: 120_000,
         });
         if (login.code !== 0)
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
-        ctx.progress(`release: logged in to ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username}`);
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
+        ctx.progress(`release: logged in to ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username}`);
     }
     const packages = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(inputs.workDir, "release", "packages");
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(packages, { recursive: true, force: true });
@@ -131,14 +127,14 @@ async function runRelease(ctx, inputs, opts) {
         const { name, version } = id;
         const chartFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, "Chart.yaml"));
         const checkId = `release ${name} ${version}`;
-        const ref = `${opts.registry}/${name}:${(0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .ociTag */ .uR)(version)}`;
+        const ref = `${opts.registry}/${name}:${(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .ociTag */ .uR)(version)}`;
         const fail = (message, t0) => {
             ctx.add({ rule: RELEASE_RULE, severity: "error", message, file: chartFile, line: 1, chart: name });
             ctx.check({ id: checkId, rule: RELEASE_RULE, state: "fail", durationMs: Date.now() - t0 });
         };
         const t0 = Date.now();
         ctx.progress(`release: ${name} ${version}: is it in ${opts.registry}?`);
-        const show = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmShowPublishedArgv */ .QB)(helm, opts, name, version), {
+        const show = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmShowPublishedArgv */ .QB)(helm, opts, name, version), {
             cwd,
             env,
             timeoutMs: 120_000,
@@ -154,11 +150,11 @@ async function runRelease(ctx, inputs, opts) {
             });
             continue;
         }
-        if (!(0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .isNotFound */ .c4)(show.stderr)) {
+        if (!(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .isNotFound */ .c4)(show.stderr)) {
             fail(`cannot tell whether ${name} ${version} is in ${opts.registry} (nothing pushed): ${firstLine(show.stderr || show.stdout)}`, t0);
             continue;
         }
-        const pkg = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmPackageArgv */ .bV)(helm, dir, packages, id.dependencies), {
+        const pkg = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmPackageArgv */ .bV)(helm, dir, packages, id.dependencies), {
             cwd,
             env,
             timeoutMs: 300_000,
@@ -179,8 +175,8 @@ async function runRelease(ctx, inputs, opts) {
             });
             continue;
         }
-        const push = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmPushArgv */ .bE)(helm, opts, tgz), { cwd, env, timeoutMs: 300_000 });
-        const digest = (0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .pushedDigest */ .Mn)(`${push.stdout}\n${push.stderr}`);
+        const push = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmPushArgv */ .bE)(helm, opts, tgz), { cwd, env, timeoutMs: 300_000 });
+        const digest = (0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .pushedDigest */ .Mn)(`${push.stdout}\n${push.stderr}`);
         if (push.code !== 0 || !digest) {
             fail(`helm push ${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(tgz)} to ${opts.registry} failed: ${firstLine(push.stderr || push.stdout)}`, t0);
             continue;

@@ -10405,6 +10405,7 @@ function registerCluster(program, bind) {
 // The options that choose what a phase covers (the gate's plan: charts x scenarios x helm majors), shared by
 // gate, upgrade-check and test so the three read and document them the same way.
 
+/** commander argParser of a repeatable option: every value, in order. */
 const collect = (v, prev = []) => [...prev, v];
 /** --config, --chart, --values, --helm; `verb` says what the phase does to a chart ("check", "test"). */
 function withPlanOptions(cmd, verb) {
@@ -10595,6 +10596,7 @@ var argv = __nccwpck_require__(6779);
 
 
 
+
 function registerRelease(program, bind) {
     withCommonOptions(program
         .command("release")
@@ -10602,7 +10604,7 @@ function registerRelease(program, bind) {
         .addOption(new Option("--registry <oci://host/path>", "where charts go, e.g. oci://ghcr.io/floe/charts").env("FLOE_HELM_REGISTRY"))
         .addOption(new Option("--username <name>", "log in to the registry first as this user; the password or token comes from FLOE_HELM_REGISTRY_PASSWORD only").env("FLOE_HELM_REGISTRY_USERNAME"))
         .addOption(new Option("--charts-dir <dir>", "publish every sub-folder holding a Chart.yaml (default: charts)").env("FLOE_HELM_CHARTS_DIR"))
-        .addOption(new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser((v, prev = []) => [...prev, v]))
+        .addOption(new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser(collect))
         .addOption(new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"))
         .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
         .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => runPhase("release", inputs, async (ctx) => {
@@ -11360,7 +11362,8 @@ async function resolveConfig(inputs, cwd) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Au: () => (/* binding */ readChartMeta),
-/* harmony export */   Gg: () => (/* binding */ buildPlan)
+/* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   WH: () => (/* binding */ chartFoldersUnder)
 /* harmony export */ });
 /* unused harmony exports environmentOf, discoverScenarioFiles */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -11437,11 +11440,12 @@ async function discoverScenarioFiles(dirAbs) {
     }
     return out;
 }
-async function discoverCharts(cwd) {
-    const root = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts");
+/** The folders directly under `root` that hold a Chart.yaml, sorted (none when `root` does not exist). */
+async function chartFoldersUnder(root) {
     const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(root).catch(() => [])).sort();
     return names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, n)).filter((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml")));
 }
+const discoverCharts = (cwd) => chartFoldersUnder(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"));
 function requireFile(abs, cwd, what) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
         throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} not found: ${rel(cwd, abs)}`);

@@ -2,7 +2,8 @@
 // gate, upgrade-check and test so the three read and document them the same way.
 import { type Command, Option } from "commander";
 
-const collect = (v: string, prev: string[] = []) => [...prev, v];
+/** commander argParser of a repeatable option: every value, in order. */
+export const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 /** --config, --chart, --values, --helm; `verb` says what the phase does to a chart ("check", "test"). */
 export function withPlanOptions(cmd: Command, verb: string): Command {

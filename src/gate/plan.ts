@@ -81,11 +81,13 @@ export async function discoverScenarioFiles(dirAbs: string): Promise<Array<{ nam
   return out;
 }
 
-async function discoverCharts(cwd: string): Promise<string[]> {
-  const root = path.join(cwd, "charts");
+/** The folders directly under `root` that hold a Chart.yaml, sorted (none when `root` does not exist). */
+export async function chartFoldersUnder(root: string): Promise<string[]> {
   const names = (await readdir(root).catch(() => [] as string[])).sort();
   return names.map((n) => path.join(root, n)).filter((d) => existsSync(path.join(d, "Chart.yaml")));
 }
+
+const discoverCharts = (cwd: string) => chartFoldersUnder(path.join(cwd, "charts"));
 
 function requireFile(abs: string, cwd: string, what: string): string {
   if (!existsSync(abs)) throw new InputError(`${what} not found: ${rel(cwd, abs)}`);

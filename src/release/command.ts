@@ -3,6 +3,7 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/commands.js";
 import { InputError } from "../cli/errors.js";
 import { withCommonOptions } from "../cli/main.js";
+import { collect } from "../cli/plan-options.js";
 import { runPhase } from "../report/phase.js";
 import { parseRegistry } from "./argv.js";
 
@@ -39,9 +40,7 @@ export function registerRelease(program: Command, bind: Bind): void {
         ).env("FLOE_HELM_CHARTS_DIR"),
       )
       .addOption(
-        new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser(
-          (v: string, prev: string[] = []) => [...prev, v],
-        ),
+        new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser(collect),
       )
       .addOption(
         new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"),

@@ -4,13 +4,14 @@
 // unreachable) -> an error finding and no push, since pushing blind could only fail the same way or worse.
 // With a username and FLOE_HELM_REGISTRY_PASSWORD, `helm registry login` runs first, the password on its
 // stdin (never on a command line); without them, helm uses the logins it already has.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import semver from "semver";
 import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { runTool } from "../exec/runner.js";
+import { chartFoldersUnder } from "../gate/plan.js";
 import { helmRunEnv } from "../helm/argv.js";
 import type { PhaseContext } from "../report/phase.js";
 import type { Finding } from "../report/results.js";
@@ -40,15 +41,6 @@ export interface ReleaseOptions extends RegistryRef {
   dryRun: boolean;
   /** Log in first with these (the password from FLOE_HELM_REGISTRY_PASSWORD only). */
   login?: { username: string; password: string };
-}
-
-/** Sub-folders of `dir` that hold a Chart.yaml, sorted. */
-export function chartFolders(dir: string): string[] {
-  if (!existsSync(dir)) throw new InputError(`--charts-dir: ${dir} does not exist`);
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && existsSync(path.join(dir, e.name, "Chart.yaml")))
-    .map((e) => path.join(dir, e.name))
-    .sort();
 }
 
 const firstLine = (s: string) => s.trim().split("\n")[0] ?? "";
@@ -106,7 +98,10 @@ export async function chartIdentity(
 
 export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: ReleaseOptions): Promise<void> {
   const { cwd } = opts;
-  const charts = inputs.charts.length ? inputs.charts : chartFolders(path.resolve(cwd, opts.chartsDir));
+  const chartsDir = path.resolve(cwd, opts.chartsDir);
+  if (!inputs.charts.length && !existsSync(chartsDir))
+    throw new InputError(`--charts-dir: ${chartsDir} does not exist`);
+  const charts = inputs.charts.length ? inputs.charts : await chartFoldersUnder(chartsDir);
   if (charts.length === 0)
     throw new InputError(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
   const helm = await helmFor(inputs, opts.major, ctx);
