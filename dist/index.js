@@ -10310,7 +10310,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 5122:
+/***/ 8917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10346,6 +10346,11 @@ const {
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
 var config_inputs = __nccwpck_require__(6678);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/cli/errors.ts
 var errors = __nccwpck_require__(6675);
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
@@ -10357,18 +10362,42 @@ var local = __nccwpck_require__(8065);
 
 
 
-/** Binaries from --tools-dir, else (kind provider) kind from the installer (src/tools/resolve.ts). */
-function clusterTools(inputs, err) {
+
+
+/** Binaries from --tools-dir; else kind and kubectl from the installer (src/tools/resolve.ts: tool cache
+ * first, pinned and sha256-verified downloads when missing); else, for the kwok control plane (etcd,
+ * kube-apiserver, kwok, ...), which the installer does not carry, the binaries on PATH. */
+function clusterTools(inputs, err, env = process.env) {
     return async (name) => {
         if (inputs.toolsDir)
             return (0,local/* requireLocalTool */.BG)(inputs.toolsDir, name);
-        if (inputs.cluster === "kind" && name === "kind") {
+        if (name === "kind" || name === "kubectl") {
             // The installer (and the HTTP client under it) is loaded only when it is used.
             const { resolveTools } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
-            return (await resolveTools(inputs, ["kind"], { warn: err, progress: err })).kind;
+            return (await resolveTools(inputs, [name], { warn: err, progress: err }))[name];
         }
-        throw new errors/* InputError */.dz(`the ${inputs.cluster} cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR) with ${name} and the other binaries scripts/tools.sh builds, e.g. --tools-dir .tools/bin`);
+        const found = onPath(name, env.PATH);
+        if (found)
+            return found;
+        throw new errors/* InputError */.dz(`the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`);
     };
+}
+/** The first executable file called `name` in the PATH list, or undefined. */
+function onPath(name, pathList) {
+    for (const dir of (pathList ?? "").split((external_node_path_default()).delimiter)) {
+        if (!dir)
+            continue;
+        const p = external_node_path_default().join(dir, name);
+        try {
+            (0,external_node_fs_.accessSync)(p, external_node_fs_.constants.X_OK);
+            if ((0,external_node_fs_.statSync)(p).isFile())
+                return p;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
 }
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
 const providers = () => __nccwpck_require__.e(/* import() */ 91).then(__nccwpck_require__.bind(__nccwpck_require__, 3091));
@@ -10412,7 +10441,8 @@ function withPlanOptions(cmd, verb) {
     return cmd
         .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
         .addOption(new Option("--chart <dir>", `${verb} this chart (repeatable; default: the config's charts, else every chart under charts/)`).argParser(collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(collect))
+        .addOption(new Option("--scenario <name>", "only the scenario of this name in each chart: values-NAME.yaml, ci/NAME-values.yaml or the config's (repeatable; a chart without it is skipped)").argParser(collect))
+        .addOption(new Option("--values <[chart=]file>", "one scenario of these values files, for every chart or, as CHART_DIR=FILE, for that chart only (repeatable)").argParser(collect))
         .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"));
 }
 /** --results and --kube-version: the static phases (gate, upgrade-check). */
@@ -10422,142 +10452,8 @@ function withRenderOptions(cmd) {
         .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/report/results.ts
-// Results are the only state phases share: each phase (its own process in the composite action) writes
-// `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
-// phase merges them.
-
-
-
-function resultsPath(workDir, phase) {
-    return external_node_path_default().join(workDir, `${phase}.results.json`);
-}
-function statusOf(findings) {
-    return findings.some((f) => f.severity === "error" && !f.waived) ? "fail" : "pass";
-}
-async function writeResults(workDir, results) {
-    const file = resultsPath(workDir, results.phase);
-    await writeResultsFile(file, results);
-    return file;
-}
-/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
-async function writeResultsFile(file, results) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await (0,promises_.writeFile)(tmp, `${JSON.stringify(results, null, 2)}\n`);
-    await (0,promises_.rename)(tmp, file);
-}
-async function readAllResults(workDir) {
-    let names;
-    try {
-        names = await (0,promises_.readdir)(workDir);
-    }
-    catch (e) {
-        if (e.code === "ENOENT")
-            return [];
-        throw e;
-    }
-    const out = [];
-    for (const name of names.filter((n) => n.endsWith(".results.json")).sort()) {
-        const file = external_node_path_default().join(workDir, name);
-        let parsed;
-        try {
-            parsed = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
-        }
-        catch (e) {
-            throw new errors/* InputError */.dz(`not a valid results file: ${e.message}`, { file });
-        }
-        const r = parsed;
-        if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new errors/* InputError */.dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
-        }
-        out.push(r);
-    }
-    return out;
-}
-
-// EXTERNAL MODULE: ./src/report/terminal.ts
-var terminal = __nccwpck_require__(7496);
-;// CONCATENATED MODULE: ./src/report/phase.ts
-// Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
-// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
-
-
-
-async function runPhase(phase, inputs, body, opts = {}) {
-    const out = opts.out ?? ((l) => process.stdout.write(`${l}\n`));
-    const err = opts.err ?? ((l) => process.stderr.write(`${l}\n`));
-    const started = new Date();
-    const findings = [];
-    const checks = [];
-    const outputs = {};
-    const ctx = {
-        inputs,
-        add: (f) => findings.push(f),
-        check: (c) => checks.push(c),
-        output: (k, v) => {
-            outputs[k] = v;
-        },
-        progress: (l) => err(l),
-    };
-    let error;
-    try {
-        await body(ctx);
-    }
-    catch (e) {
-        error = (0,errors/* describeError */.Uc)(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof errors/* InputError */.dz))
-            err(e.stack ?? String(e));
-    }
-    findings.sort(byLocation);
-    const results = {
-        schemaVersion: 1,
-        phase,
-        startedAt: started.toISOString(),
-        finishedAt: new Date().toISOString(),
-        status: error ? "error" : statusOf(findings),
-        ...(error ? { error } : {}),
-        findings,
-        checks,
-        ...(Object.keys(outputs).length ? { outputs } : {}),
-    };
-    for (const f of findings)
-        out((0,terminal/* formatFinding */.tf)(f));
-    if (inputs.githubActions) {
-        // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
-        const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        for (const f of findings)
-            annotate(f);
-        setOutputs(outputs);
-    }
-    try {
-        await writeResults(inputs.workDir, results);
-        if (opts.resultsFile)
-            await writeResultsFile(opts.resultsFile, results);
-    }
-    catch (e) {
-        err(`floe-helm: error: cannot write results: ${(0,errors/* describeError */.Uc)(e)}`);
-        return errors/* ExitCode */.yU.BadInput;
-    }
-    if (error)
-        err(`floe-helm: error: ${error}`);
-    out((0,terminal/* verdictLine */.MT)(results, Date.now() - started.getTime()));
-    if (error)
-        return errors/* ExitCode */.yU.BadInput;
-    return results.status === "pass" ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.GateFailed;
-}
-function byLocation(a, b) {
-    return ((a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.col ?? 0) - (b.col ?? 0) ||
-        a.rule.localeCompare(b.rule));
-}
-
+// EXTERNAL MODULE: ./src/report/phase.ts
+var phase = __nccwpck_require__(6169);
 ;// CONCATENATED MODULE: ./src/gate/command.ts
 
 
@@ -10565,7 +10461,7 @@ function byLocation(a, b) {
 function registerGate(program, bind) {
     withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => runPhase("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7055))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9860))).runGate(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -10584,7 +10480,7 @@ function registerTest(program, bind) {
         .command("test")
         .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
         .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
-        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG")), "test")).action(bind(async ({ inputs, io }) => runPhase("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG")), "test")).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
 }
 
 // EXTERNAL MODULE: ./src/release/argv.ts
@@ -10607,7 +10503,7 @@ function registerRelease(program, bind) {
         .addOption(new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser(collect))
         .addOption(new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"))
         .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
-        .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => runPhase("release", inputs, async (ctx) => {
+        .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("release", inputs, async (ctx) => {
         // Flags, else the environment the CLI was given (commander reads only process.env).
         const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
         const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
@@ -10637,6 +10533,10 @@ function registerRelease(program, bind) {
 
 // EXTERNAL MODULE: ./src/report/coverage.ts
 var report_coverage = __nccwpck_require__(3122);
+// EXTERNAL MODULE: ./src/report/results.ts
+var results = __nccwpck_require__(8940);
+// EXTERNAL MODULE: ./src/report/terminal.ts
+var terminal = __nccwpck_require__(7496);
 ;// CONCATENATED MODULE: ./src/report/command.ts
 // `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
 // It runs even when earlier phases failed, so their findings are never lost.
@@ -10652,7 +10552,7 @@ function registerReport(program, bind) {
         .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
         .option("--summary <file>", "also write the Markdown summary to this file")
         .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
-        const all = await readAllResults(inputs.workDir);
+        const all = await (0,results/* readAllResults */.C7)(inputs.workDir);
         // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
         const { setOutputs, summaryMarkdown, writeJobSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
         // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
@@ -10748,7 +10648,7 @@ function registerTools(program, bind) {
         .option("--kubesec-version <v>", "kubesec version: exact or major (2)")
         .option("--mirror <url>", "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites")
         .option("--checksums <file>", "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)")
-        .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => runPhase("tools", inputs, async (ctx) => {
+        .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("tools", inputs, async (ctx) => {
         // The installer and the Actions toolkit (with its HTTP client) load only for this command.
         const { installOptions, installPlanned, planInstall } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
         const core = inputs.githubActions ? await __nccwpck_require__.e(/* import() */ 58).then(__nccwpck_require__.bind(__nccwpck_require__, 6058)) : undefined;
@@ -10818,7 +10718,7 @@ function registerUpgradeCheck(program, bind) {
         .command("upgrade-check")
         .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
         .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
-        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7342))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
+        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("upgrade-check", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7342))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -10957,6 +10857,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: defaultToolCache, defaultValidatorCache, parseHelmMajors
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
@@ -10987,6 +10889,7 @@ function parseProvider(value, source) {
 
 
 
+
 /** The environment variable that carries each input when no flag is given. */
 const envNames = {
     workDir: "FLOE_HELM_WORK_DIR",
@@ -10996,6 +10899,7 @@ const envNames = {
     gateConfig: "FLOE_HELM_CONFIG",
     charts: "FLOE_HELM_CHARTS",
     valuesFiles: "FLOE_HELM_VALUES",
+    scenarios: "FLOE_HELM_SCENARIO",
     kubeVersion: "FLOE_HELM_KUBE_VERSION",
     resultsFile: "FLOE_HELM_RESULTS",
     toolCache: "FLOE_HELM_TOOL_CACHE",
@@ -11017,6 +10921,24 @@ function listFromEnv(v) {
         .split(/[\n,]/)
         .map((s) => s.trim())
         .filter(Boolean);
+}
+/** --values entries: `CHART_DIR=FILE` applies FILE to that chart only; anything else (including a file
+ * whose own name holds `=`) to every chart. */
+function splitValues(entries, cwd) {
+    const valuesFiles = [];
+    const chartValues = [];
+    for (const e of entries) {
+        const eq = e.indexOf("=");
+        if (eq > 0 && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, e))) {
+            chartValues.push({
+                chart: external_node_path_default().resolve(cwd, e.slice(0, eq).trim()),
+                file: external_node_path_default().resolve(cwd, e.slice(eq + 1).trim()),
+            });
+        }
+        else
+            valuesFiles.push(external_node_path_default().resolve(cwd, e));
+    }
+    return { valuesFiles, chartValues };
 }
 function parseHelmMajors(value, source) {
     const v = value.trim().toLowerCase();
@@ -11053,7 +10975,10 @@ function buildInputs(flags, env, cwd) {
         helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
         gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
         charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => external_node_path_default().resolve(cwd, c)),
-        valuesFiles: (flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles])).map((v) => external_node_path_default().resolve(cwd, v)),
+        ...splitValues(flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles]), cwd),
+        scenarios: flags.scenario?.length
+            ? flags.scenario.map((n) => n.trim())
+            : listFromEnv(env[envNames.scenarios]),
         kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
         resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
         toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
@@ -11365,7 +11290,7 @@ async function resolveConfig(inputs, cwd) {
 /* harmony export */   Gg: () => (/* binding */ buildPlan),
 /* harmony export */   WH: () => (/* binding */ chartFoldersUnder)
 /* harmony export */ });
-/* unused harmony exports environmentOf, discoverScenarioFiles */
+/* unused harmony exports environmentOf, discoverScenarioFiles, scenarioMatches */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
@@ -11454,10 +11379,12 @@ function requireFile(abs, cwd, what) {
     return rel(cwd, abs);
 }
 /** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
- * scenarios, or --chart named only some of the charts. Undefined for a whole run. */
+ * scenarios, --scenario chose some, or --chart named only some of the charts. Undefined for a whole run. */
 async function partialReason(config, inputs, cwd) {
-    if (inputs.valuesFiles.length)
+    if (inputs.valuesFiles.length || inputs.chartValues.length)
         return "--values replaced the scenarios";
+    if (inputs.scenarios.length)
+        return `--scenario chose ${inputs.scenarios.join(", ")}`;
     if (!inputs.charts.length)
         return undefined;
     const all = config.charts.length
@@ -11466,6 +11393,43 @@ async function partialReason(config, inputs, cwd) {
     const named = new Set(inputs.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)));
     const left = all.filter((d) => !named.has(d));
     return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
+}
+/** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
+ * `--scenario wanted` asks for: `test` selects `values-test.yaml` and `ci/test-values.yaml`. */
+function scenarioMatches(found, wanted) {
+    return found === wanted || found === `ci/${wanted}-values`;
+}
+/** The scenarios of one chart the run covers: its own --values (CHART=FILE), else the --values every chart
+ * shares, else its config or discovered scenarios, narrowed to --scenario's names. */
+async function chartScenarios(info, abs, config, inputs, cwd) {
+    const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
+    const files = own.length ? own : inputs.valuesFiles;
+    if (files.length) {
+        const shown = files.map((f) => requireFile(f, cwd, "values file"));
+        const name = shown.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
+        return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
+    }
+    const fromConfig = inputs.charts.length
+        ? undefined
+        : config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
+    let all;
+    if (fromConfig?.scenarios) {
+        all = fromConfig.scenarios.map((s) => ({
+            chart: info,
+            name: s.name,
+            valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
+            ...(s.environment ? { environment: s.environment } : envOf(s.name)),
+        }));
+    }
+    else {
+        const found = await discoverScenarioFiles(abs);
+        all = found.length
+            ? found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }))
+            : [{ chart: info, name: "default", valuesFiles: [] }];
+    }
+    if (!inputs.scenarios.length)
+        return all;
+    return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
 }
 async function buildPlan(config, inputs, cwd) {
     let dirs;
@@ -11479,34 +11443,29 @@ async function buildPlan(config, inputs, cwd) {
             throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
         }
     }
+    // A CHART=FILE value for a chart the run does not cover would silently do nothing.
+    for (const v of inputs.chartValues) {
+        if (!dirs.includes(v.chart)) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
+        }
+    }
     const charts = [];
+    const skipped = [];
+    const available = new Map();
     for (const abs of dirs) {
         const meta = await readChartMeta(abs, cwd);
         const dir = rel(cwd, abs);
         const schemaAbs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "values.schema.json");
         const info = { name: meta.name, version: meta.version, dir };
-        const fromConfig = inputs.charts.length
-            ? undefined
-            : config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
-        let scenarios;
-        if (inputs.valuesFiles.length) {
-            const files = inputs.valuesFiles.map((f) => requireFile(f, cwd, "values file"));
-            const name = files.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
-            scenarios = [{ chart: info, name, valuesFiles: files, ...envOf(name) }];
-        }
-        else if (fromConfig?.scenarios) {
-            scenarios = fromConfig.scenarios.map((s) => ({
-                chart: info,
-                name: s.name,
-                valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
-                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
-            }));
-        }
-        else {
-            const found = await discoverScenarioFiles(abs);
-            scenarios = found.length
-                ? found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }))
-                : [{ chart: info, name: "default", valuesFiles: [] }];
+        const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
+        if (!scenarios.length) {
+            const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map((s) => s.name);
+            available.set(dir, names);
+            skipped.push({
+                info,
+                reason: `no scenario ${inputs.scenarios.map((n) => `'${n}'`).join(" or ")} in ${dir} (it has: ${names.join(", ")})`,
+            });
+            continue;
         }
         charts.push({
             info,
@@ -11516,9 +11475,13 @@ async function buildPlan(config, inputs, cwd) {
             ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
         });
     }
+    if (!charts.length && skipped.length) {
+        // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
+    }
     const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
     const partial = await partialReason(config, inputs, cwd);
-    return { charts, cells, ...(partial ? { partial } : {}) };
+    return { charts, skipped, cells, ...(partial ? { partial } : {}) };
 }
 function envOf(name) {
     const e = environmentOf(name);
@@ -11528,7 +11491,7 @@ function envOf(name) {
 
 /***/ }),
 
-/***/ 7055:
+/***/ 9860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -12855,107 +12818,10 @@ var helm_argv = __nccwpck_require__(956);
 var deps = __nccwpck_require__(9264);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var helm_manifest = __nccwpck_require__(3763);
-;// CONCATENATED MODULE: ./src/helm/output.ts
-// Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
-// (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
-
-
-// `<chart>/templates/x.yaml:6:15`, `(c/templates/x.yaml:7)`: a chart-relative template path with a line.
-const templatePos = /([A-Za-z0-9_.-]+\/(?:charts\/[A-Za-z0-9_.-]+\/)*templates\/[^\s:()"]+):(\d+)(?::(\d+))?/;
-const yamlOn = /YAML parse error on ([^\s:]+):.*?\bline (\d+)/s;
-function oneLine(s) {
-    return s
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l && !/^Use --debug flag/.test(l))
-        .join(" ")
-        .replace(/^Error: /, "");
-}
-/** The error of a failed `helm template`, at the template and line helm names. */
-function parseRenderError(stderr, chartDirAbs, cwd) {
-    const message = oneLine(stderr) || "helm template failed without a message";
-    const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
-    const y = yamlOn.exec(message);
-    if (y) {
-        return {
-            severity: "error",
-            message: message.replace(/^YAML parse error on [^\s:]+: /, `rendered output is not valid YAML (rendered line ${y[2]}): `),
-            file: (0,helm_manifest/* templateFile */.v3)(y[1], chartDirAbs, cwd),
-            line: 1,
-            schema,
-            template: true,
-        };
-    }
-    const m = templatePos.exec(message);
-    if (m) {
-        return {
-            severity: "error",
-            message,
-            file: (0,helm_manifest/* templateFile */.v3)(m[1], chartDirAbs, cwd),
-            line: Number(m[2]),
-            ...(m[3] ? { col: Number(m[3]) } : {}),
-            schema,
-            template: true,
-        };
-    }
-    return { severity: "error", message, schema, template: !schema };
-}
-/** The findings of `helm lint --strict` (INFO lines dropped; with --strict a WARNING fails too). */
-function parseLintOutput(stdout, chartDirAbs, cwd) {
-    const out = [];
-    let cur;
-    const flush = () => {
-        if (!cur || cur.sev === "INFO") {
-            cur = undefined;
-            return;
-        }
-        const message = cur.text
-            .map((l) => l.trim())
-            .filter(Boolean)
-            .join(" ");
-        const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(message);
-        const m = templatePos.exec(message);
-        let file;
-        let line;
-        let col;
-        if (m) {
-            file = (0,helm_manifest/* templateFile */.v3)(m[1], chartDirAbs, cwd);
-            line = Number(m[2]);
-            if (m[3])
-                col = Number(m[3]);
-        }
-        else if (cur.file) {
-            const abs = external_node_path_default().isAbsolute(cur.file) ? cur.file : external_node_path_default().join(chartDirAbs, cur.file);
-            file = external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-        }
-        out.push({
-            severity: cur.sev === "ERROR" ? "error" : "warning",
-            message,
-            ...(file ? { file } : {}),
-            ...(line ? { line } : {}),
-            ...(col ? { col } : {}),
-            schema,
-            template: cur.file.startsWith("templates/") || m !== null,
-        });
-        cur = undefined;
-    };
-    for (const raw of stdout.split("\n")) {
-        const m = /^\[(ERROR|WARNING|INFO)\] ([^:]*): ?(.*)$/.exec(raw);
-        if (m) {
-            flush();
-            cur = { sev: m[1], file: m[2], text: [m[3]] };
-        }
-        else if (cur && raw.trim() && !/^==> Linting|^Error: \d+ chart/.test(raw)) {
-            cur.text.push(raw);
-        }
-        else if (!raw.trim()) {
-            flush();
-        }
-    }
-    flush();
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/helm/output.ts
+var output = __nccwpck_require__(583);
+// EXTERNAL MODULE: ./src/report/phase.ts
+var phase = __nccwpck_require__(6169);
 // EXTERNAL MODULE: ./src/report/test-pods.ts
 var test_pods = __nccwpck_require__(1777);
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
@@ -13208,6 +13074,7 @@ function unusedWaivers(waivers, findings) {
 
 
 
+
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 const gateRules = {
     yamlParse: "yaml-parse",
@@ -13245,28 +13112,52 @@ function applyPolicy(f, config, today) {
     const out = sev ? { ...f, severity: sev } : f;
     return applyWaivers([out], config.waivers, today)[0];
 }
+/** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
+ * kubesec may be unavailable (no verified checksum for this platform): the gate then runs without it. */
+async function gateTools(inputs, majors, progress) {
+    const helm = new Map();
+    if (inputs.toolsDir) {
+        for (const m of majors)
+            helm.set(m, await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, `helm${m}`));
+        const kubesec = external_node_path_default().join(inputs.toolsDir, "kubesec");
+        return {
+            helm,
+            kubesec: (0,external_node_fs_.existsSync)(kubesec)
+                ? { path: kubesec }
+                : { unavailable: `kubesec not found in ${inputs.toolsDir} (--tools-dir): run scripts/tools.sh` },
+        };
+    }
+    // The installer (and the HTTP client under it) is loaded only when no tools folder is given.
+    const { resolveTools, resolveOptionalTool } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
+    const hooks = { warn: progress, progress };
+    const found = await resolveTools(inputs, majors.map((m) => `helm${m}`), hooks);
+    for (const m of majors)
+        helm.set(m, found[`helm${m}`]);
+    return { helm, kubesec: await resolveOptionalTool(inputs, "kubesec", hooks) };
+}
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
     (0,ajv_cache/* useValidatorCache */.UZ)(inputs.validatorCache);
     const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
     const config = await (0,gate_config.resolveConfig)(inputs, cwd);
     const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
-    const checks = opts.checks ?? registry_checks;
-    if (!inputs.toolsDir) {
-        throw new errors/* InputError */.dz("the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
-    }
-    const helmBin = new Map();
-    for (const m of config.helmMajors)
-        helmBin.set(m, await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, `helm${m}`));
-    const kubesecPath = external_node_path_default().join(inputs.toolsDir, "kubesec");
+    (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
+    const tools = await gateTools(inputs, config.helmMajors, ctx.progress);
+    const helmBin = tools.helm;
+    // Without kubesec the other checks still run; its own is reported as not run, never as passed.
+    const kubesecMissing = "unavailable" in tools.kubesec ? tools.kubesec.unavailable : undefined;
+    const checks = (opts.checks ?? registry_checks).filter((c) => !(kubesecMissing && c.rule === "kubesec"));
     const checkCtx = {
         severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
         settings: { ...config.settings, releaseNamespace: helm_argv/* NAMESPACE */.CU },
-        tools: (0,external_node_fs_.existsSync)(kubesecPath) ? { kubesec: kubesecPath } : {},
+        tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
         cwd,
     };
     const all = [];
     const statuses = [];
+    if (kubesecMissing && severityFor(config, "kubesec") !== "off") {
+        all.push({ rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` });
+    }
     const covers = (rule) => Object.entries(config.requirements)
         .filter(([, rules]) => rules.some((r) => run_glob(r, rule)))
         .map(([id]) => id);
@@ -13287,6 +13178,8 @@ async function runGate(ctx, inputs, opts) {
     };
     const status = (rule, id, state, ms, reason) => statusInto(statuses, rule, id, state, ms, reason);
     const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
+    if (kubesecMissing)
+        status("kubesec", "kubesec", "skip", undefined, `not run: ${kubesecMissing}`);
     // --- values: once per file and per chart, before any helm runs ---
     const loaded = new Map();
     const load = async (file) => {
@@ -13563,7 +13456,7 @@ async function runGate(ctx, inputs, opts) {
             const r = await helmRun(task);
             if (r.code !== 0) {
                 renderFailed.add(cell);
-                const m = parseRenderError(r.stderr, chart.abs, cwd);
+                const m = (0,output/* parseRenderError */.G)(r.stderr, chart.abs, cwd);
                 // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
                 // unless ajv found nothing: then helm's message is the finding.
                 if (!(m.schema && schemaFailed.has(cell))) {
@@ -13644,7 +13537,7 @@ async function runGate(ctx, inputs, opts) {
         }
         else {
             const r = await helmRun(task);
-            const ms = parseLintOutput(r.stdout, chart.abs, cwd);
+            const ms = (0,output/* parseLintOutput */.q)(r.stdout, chart.abs, cwd);
             const lint = [];
             for (const m of ms) {
                 if (m.schema)
@@ -14399,11 +14292,124 @@ function firstLine(s) {
 
 /***/ }),
 
+/***/ 583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ parseRenderError),
+/* harmony export */   q: () => (/* binding */ parseLintOutput)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3763);
+// Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
+// (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
+
+
+// `<chart>/templates/x.yaml:6:15`, `(c/templates/x.yaml:7)`: a chart-relative template path with a line.
+const templatePos = /([A-Za-z0-9_.-]+\/(?:charts\/[A-Za-z0-9_.-]+\/)*templates\/[^\s:()"]+):(\d+)(?::(\d+))?/;
+const yamlOn = /YAML parse error on ([^\s:]+):.*?\bline (\d+)/s;
+function oneLine(s) {
+    return s
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !/^Use --debug flag/.test(l))
+        .join(" ")
+        .replace(/^Error: /, "");
+}
+/** The error of a failed `helm template`, at the template and line helm names. */
+function parseRenderError(stderr, chartDirAbs, cwd) {
+    const message = oneLine(stderr) || "helm template failed without a message";
+    const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
+    const y = yamlOn.exec(message);
+    if (y) {
+        return {
+            severity: "error",
+            message: message.replace(/^YAML parse error on [^\s:]+: /, `rendered output is not valid YAML (rendered line ${y[2]}): `),
+            file: (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .templateFile */ .v3)(y[1], chartDirAbs, cwd),
+            line: 1,
+            schema,
+            template: true,
+        };
+    }
+    const m = templatePos.exec(message);
+    if (m) {
+        return {
+            severity: "error",
+            message,
+            file: (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .templateFile */ .v3)(m[1], chartDirAbs, cwd),
+            line: Number(m[2]),
+            ...(m[3] ? { col: Number(m[3]) } : {}),
+            schema,
+            template: true,
+        };
+    }
+    return { severity: "error", message, schema, template: !schema };
+}
+/** The findings of `helm lint --strict` (INFO lines dropped; with --strict a WARNING fails too). */
+function parseLintOutput(stdout, chartDirAbs, cwd) {
+    const out = [];
+    let cur;
+    const flush = () => {
+        if (!cur || cur.sev === "INFO") {
+            cur = undefined;
+            return;
+        }
+        const message = cur.text
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(" ");
+        const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(message);
+        const m = templatePos.exec(message);
+        let file;
+        let line;
+        let col;
+        if (m) {
+            file = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .templateFile */ .v3)(m[1], chartDirAbs, cwd);
+            line = Number(m[2]);
+            if (m[3])
+                col = Number(m[3]);
+        }
+        else if (cur.file) {
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(cur.file) ? cur.file : node_path__WEBPACK_IMPORTED_MODULE_0___default().join(chartDirAbs, cur.file);
+            file = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, abs).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join("/") || ".";
+        }
+        out.push({
+            severity: cur.sev === "ERROR" ? "error" : "warning",
+            message,
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+            ...(col ? { col } : {}),
+            schema,
+            template: cur.file.startsWith("templates/") || m !== null,
+        });
+        cur = undefined;
+    };
+    for (const raw of stdout.split("\n")) {
+        const m = /^\[(ERROR|WARNING|INFO)\] ([^:]*): ?(.*)$/.exec(raw);
+        if (m) {
+            flush();
+            cur = { sev: m[1], file: m[2], text: [m[3]] };
+        }
+        else if (cur && raw.trim() && !/^==> Linting|^Error: \d+ chart/.test(raw)) {
+            cur.text.push(raw);
+        }
+        else if (!raw.trim()) {
+            flush();
+        }
+    }
+    flush();
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5122);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8917);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
@@ -14887,6 +14893,172 @@ function coverageMarkdown(m) {
     if (missing.length)
         lines.push("", `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`);
     return lines;
+}
+
+
+/***/ }),
+
+/***/ 6169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ runPhase),
+/* harmony export */   k: () => (/* binding */ reportSkippedCharts)
+/* harmony export */ });
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
+// Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
+// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
+
+
+
+async function runPhase(phase, inputs, body, opts = {}) {
+    const out = opts.out ?? ((l) => process.stdout.write(`${l}\n`));
+    const err = opts.err ?? ((l) => process.stderr.write(`${l}\n`));
+    const started = new Date();
+    const findings = [];
+    const checks = [];
+    const outputs = {};
+    const ctx = {
+        inputs,
+        add: (f) => findings.push(f),
+        check: (c) => checks.push(c),
+        output: (k, v) => {
+            outputs[k] = v;
+        },
+        progress: (l) => err(l),
+    };
+    let error;
+    try {
+        await body(ctx);
+    }
+    catch (e) {
+        error = (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
+        if (inputs.debug && e instanceof Error && !(e instanceof _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz))
+            err(e.stack ?? String(e));
+    }
+    findings.sort(byLocation);
+    const results = {
+        schemaVersion: 1,
+        phase,
+        startedAt: started.toISOString(),
+        finishedAt: new Date().toISOString(),
+        status: error ? "error" : (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(findings),
+        ...(error ? { error } : {}),
+        findings,
+        checks,
+        ...(Object.keys(outputs).length ? { outputs } : {}),
+    };
+    for (const f of findings)
+        out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .formatFinding */ .tf)(f));
+    if (inputs.githubActions) {
+        // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
+        const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
+        for (const f of findings)
+            annotate(f);
+        setOutputs(outputs);
+    }
+    try {
+        await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .writeResults */ .KB)(inputs.workDir, results);
+        if (opts.resultsFile)
+            await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .writeResultsFile */ .At)(opts.resultsFile, results);
+    }
+    catch (e) {
+        err(`floe-helm: error: cannot write results: ${(0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)}`);
+        return _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+    }
+    if (error)
+        err(`floe-helm: error: ${error}`);
+    out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .MT)(results, Date.now() - started.getTime()));
+    if (error)
+        return _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+    return results.status === "pass" ? _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Pass : _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.GateFailed;
+}
+function byLocation(a, b) {
+    return ((a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.col ?? 0) - (b.col ?? 0) ||
+        a.rule.localeCompare(b.rule));
+}
+/** Charts a plan leaves out (e.g. no scenario of the --scenario name): a progress line and a skipped
+ * check each, so the report says why a chart was not covered instead of leaving it out silently. */
+function reportSkippedCharts(ctx, skipped) {
+    for (const s of skipped) {
+        ctx.progress(`${s.info.dir}: skipped: ${s.reason}`);
+        ctx.check({ id: `chart ${s.info.name}`, state: "skip", reason: s.reason });
+    }
+}
+
+
+/***/ }),
+
+/***/ 8940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ writeResultsFile),
+/* harmony export */   C7: () => (/* binding */ readAllResults),
+/* harmony export */   KB: () => (/* binding */ writeResults),
+/* harmony export */   c2: () => (/* binding */ statusOf)
+/* harmony export */ });
+/* unused harmony export resultsPath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6675);
+// Results are the only state phases share: each phase (its own process in the composite action) writes
+// `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
+// phase merges them.
+
+
+
+function resultsPath(workDir, phase) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workDir, `${phase}.results.json`);
+}
+function statusOf(findings) {
+    return findings.some((f) => f.severity === "error" && !f.waived) ? "fail" : "pass";
+}
+async function writeResults(workDir, results) {
+    const file = resultsPath(workDir, results.phase);
+    await writeResultsFile(file, results);
+    return file;
+}
+/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
+async function writeResultsFile(file, results) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file)), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${JSON.stringify(results, null, 2)}\n`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, file);
+}
+async function readAllResults(workDir) {
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(workDir);
+    }
+    catch (e) {
+        if (e.code === "ENOENT")
+            return [];
+        throw e;
+    }
+    const out = [];
+    for (const name of names.filter((n) => n.endsWith(".results.json")).sort()) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workDir, name);
+        let parsed;
+        try {
+            parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
+        }
+        catch (e) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`not a valid results file: ${e.message}`, { file });
+        }
+        const r = parsed;
+        if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
+        }
+        out.push(r);
+    }
+    return out;
 }
 
 

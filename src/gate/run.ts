@@ -15,7 +15,7 @@ import { helmLintArgv, helmRunEnv, helmTemplateArgv, NAMESPACE } from "../helm/a
 import { prepareDependencies } from "../helm/deps.js";
 import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
-import type { PhaseContext } from "../report/phase.js";
+import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
 import type { CheckState, CheckStatus, Finding, Severity } from "../report/results.js";
 import { gateTestPodStatuses } from "../report/test-pods.js";
 import { requireLocalTool } from "../tools/local.js";
@@ -80,6 +80,36 @@ export function applyPolicy(f: Finding, config: GateConfig, today: string): Find
   return applyWaivers([out], config.waivers, today)[0];
 }
 
+/** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
+ * kubesec may be unavailable (no verified checksum for this platform): the gate then runs without it. */
+async function gateTools(
+  inputs: Inputs,
+  majors: readonly HelmMajor[],
+  progress: (l: string) => void,
+): Promise<{ helm: Map<HelmMajor, string>; kubesec: { path: string } | { unavailable: string } }> {
+  const helm = new Map<HelmMajor, string>();
+  if (inputs.toolsDir) {
+    for (const m of majors) helm.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
+    const kubesec = path.join(inputs.toolsDir, "kubesec");
+    return {
+      helm,
+      kubesec: existsSync(kubesec)
+        ? { path: kubesec }
+        : { unavailable: `kubesec not found in ${inputs.toolsDir} (--tools-dir): run scripts/tools.sh` },
+    };
+  }
+  // The installer (and the HTTP client under it) is loaded only when no tools folder is given.
+  const { resolveTools, resolveOptionalTool } = await import("../tools/resolve.js");
+  const hooks = { warn: progress, progress };
+  const found = await resolveTools(
+    inputs,
+    majors.map((m) => `helm${m}` as const),
+    hooks,
+  );
+  for (const m of majors) helm.set(m, found[`helm${m}`]);
+  return { helm, kubesec: await resolveOptionalTool(inputs, "kubesec", hooks) };
+}
+
 interface ScenarioState {
   scenario: Scenario;
   pending: number;
@@ -93,25 +123,24 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
-  const checks = opts.checks ?? registry;
-
-  if (!inputs.toolsDir) {
-    throw new InputError(
-      "the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin",
-    );
-  }
-  const helmBin = new Map<HelmMajor, string>();
-  for (const m of config.helmMajors) helmBin.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
-  const kubesecPath = path.join(inputs.toolsDir, "kubesec");
+  reportSkippedCharts(ctx, plan.skipped);
+  const tools = await gateTools(inputs, config.helmMajors, ctx.progress);
+  const helmBin = tools.helm;
+  // Without kubesec the other checks still run; its own is reported as not run, never as passed.
+  const kubesecMissing = "unavailable" in tools.kubesec ? tools.kubesec.unavailable : undefined;
+  const checks = (opts.checks ?? registry).filter((c) => !(kubesecMissing && c.rule === "kubesec"));
   const checkCtx: CheckContext = {
     severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
     settings: { ...config.settings, releaseNamespace: NAMESPACE },
-    tools: existsSync(kubesecPath) ? { kubesec: kubesecPath } : {},
+    tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
     cwd,
   };
 
   const all: Finding[] = [];
   const statuses: CheckStatus[] = [];
+  if (kubesecMissing && severityFor(config, "kubesec") !== "off") {
+    all.push({ rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` });
+  }
   const covers = (rule: string) =>
     Object.entries(config.requirements)
       .filter(([, rules]) => rules.some((r) => glob(r, rule)))
@@ -142,6 +171,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     statusInto(statuses, rule, id, state, ms, reason);
   const stateOf = (fs: readonly Finding[]): CheckState =>
     fs.some((f) => f.severity === "error") ? "fail" : "pass";
+  if (kubesecMissing) status("kubesec", "kubesec", "skip", undefined, `not run: ${kubesecMissing}`);
 
   // --- values: once per file and per chart, before any helm runs ---
   const loaded = new Map<string, LoadedYaml>();

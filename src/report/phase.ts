@@ -91,3 +91,15 @@ function byLocation(a: Finding, b: Finding): number {
     a.rule.localeCompare(b.rule)
   );
 }
+
+/** Charts a plan leaves out (e.g. no scenario of the --scenario name): a progress line and a skipped
+ * check each, so the report says why a chart was not covered instead of leaving it out silently. */
+export function reportSkippedCharts(
+  ctx: PhaseContext,
+  skipped: ReadonlyArray<{ info: { name: string; dir: string }; reason: string }>,
+): void {
+  for (const s of skipped) {
+    ctx.progress(`${s.info.dir}: skipped: ${s.reason}`);
+    ctx.check({ id: `chart ${s.info.name}`, state: "skip", reason: s.reason });
+  }
+}
