@@ -25,7 +25,7 @@ describe("action.yml", () => {
     // The program is the step's last command, so its exit status is the step's.
     for (const s of phases)
       expect(s.run?.trim().split("\n").at(-1)).toMatch(
-        /^node "\$GITHUB_ACTION_PATH\/dist\/index\.js" [a-z-]+$/,
+        /^node "\$GITHUB_ACTION_PATH\/dist\/index\.js" [a-z-]+( [a-z-]+)?$/,
       );
     const report = action.runs.steps.find((s) => s.id === "report");
     expect(report?.if).toBe("always()");
