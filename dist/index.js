@@ -10310,7 +10310,7 @@ function describeError(err) {
 
 /***/ }),
 
-/***/ 5122:
+/***/ 9153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10422,6 +10422,8 @@ function withRenderOptions(cmd) {
         .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
 }
 
+// EXTERNAL MODULE: ./src/report/findings.ts
+var report_findings = __nccwpck_require__(9334);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -10481,11 +10483,30 @@ async function readAllResults(workDir) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/report/terminal.ts
-var terminal = __nccwpck_require__(7496);
+;// CONCATENATED MODULE: ./src/report/terminal.ts
+// Terminal output: one line per distinct finding (src/report/findings.ts) in the compiler-style format
+// editors understand, with the scenarios and helm majors it occurs in.
+
+
+function formatFinding(g) {
+    const f = g.finding;
+    const loc = f.file ? (0,errors/* formatLocation */.j$)({ file: f.file, line: f.line, col: f.col }) : f.chart || "-";
+    const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
+    return `${loc}: ${f.severity} ${f.rule}: ${(0,report_findings/* messageWithOccurrences */.ih)(g)}${waived}`;
+}
+/** `gate: FAIL: 2 error(s), 0 warning(s), 1 waived, 40 check(s) in 3.1s`, counting distinct findings.
+ * The reason a phase could not run is added unless it was already printed (`withError: false`). */
+function verdictLine(r, ms, opts = {}) {
+    const secs = (ms / 1000).toFixed(1);
+    const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
+    const extra = r.error && opts.withError !== false ? ` (${r.error})` : "";
+    return `${r.phase}: ${word}: ${(0,report_findings/* countsText */.WN)(r.findings)}, ${r.checks.length} check(s) in ${secs}s${extra}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/phase.ts
 // Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
 // Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
+
 
 
 
@@ -10526,13 +10547,15 @@ async function runPhase(phase, inputs, body, opts = {}) {
         checks,
         ...(Object.keys(outputs).length ? { outputs } : {}),
     };
-    for (const f of findings)
-        out((0,terminal/* formatFinding */.tf)(f));
+    // The results file keeps a finding per cell; people read each distinct finding once.
+    const groups = (0,report_findings/* groupFindings */.kG)(findings);
+    for (const g of groups)
+        out(formatFinding(g));
     if (inputs.githubActions) {
         // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
         const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        for (const f of findings)
-            annotate(f);
+        for (const g of groups)
+            annotate(g);
         setOutputs(outputs);
     }
     try {
@@ -10546,7 +10569,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
     }
     if (error)
         err(`floe-helm: error: ${error}`);
-    out((0,terminal/* verdictLine */.MT)(results, Date.now() - started.getTime()));
+    out(verdictLine(results, Date.now() - started.getTime()));
     if (error)
         return errors/* ExitCode */.yU.BadInput;
     return results.status === "pass" ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.GateFailed;
@@ -10684,7 +10707,7 @@ function registerReport(program, bind) {
         }
         for (const r of all) {
             const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-            io.out((0,terminal/* verdictLine */.MT)(r, Number.isFinite(ms) ? ms : 0));
+            io.out(verdictLine(r, Number.isFinite(ms) ? ms : 0));
         }
         for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
             io.out(l);
@@ -12956,6 +12979,8 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/report/findings.ts
+var findings = __nccwpck_require__(9334);
 // EXTERNAL MODULE: ./src/report/test-pods.ts
 var test_pods = __nccwpck_require__(1777);
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
@@ -13186,6 +13211,7 @@ function unusedWaivers(waivers, findings) {
 // The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
 // run concurrently up to the number of cores -> every registered check on the shared rendered objects
 // -> severity overrides and waivers -> findings and check statuses for runPhase.
+
 
 
 
@@ -13487,10 +13513,15 @@ async function runGate(ctx, inputs, opts) {
         if (--st.pending > 0)
             return;
         doneScenarios++;
-        const e = st.findings.filter((f) => f.severity === "error").length;
-        const w = st.findings.filter((f) => f.severity === "warning").length;
+        // Counted as the verdict counts: after severity overrides and waivers, each distinct finding once.
+        const mine = (t) => t.cell.scenario === s;
+        const fs = settle([
+            ...st.findings,
+            ...tasks.filter(mine).flatMap((t) => cellFindings.get(t) ?? []),
+            ...plan.cells.filter((c) => c.scenario === s).flatMap(lintKept),
+        ]);
         const majors = config.helmMajors.map((m) => `helm${m}`).join("+");
-        ctx.progress(`gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${e} error(s), ${w} warning(s) in ${((Date.now() - st.started) / 1000).toFixed(1)}s`);
+        ctx.progress(`gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${(0,findings/* countsText */.WN)(fs)} in ${((Date.now() - st.started) / 1000).toFixed(1)}s`);
     };
     const chartOf = new Map();
     for (const ch of plan.charts)
@@ -13513,6 +13544,38 @@ async function runGate(ctx, inputs, opts) {
         const parsed = byText.get(manifest) ?? (0,helm_manifest/* parseManifestDocuments */.zt)(manifest, { chartDir: chartAbs, cwd });
         byText.set(manifest, parsed);
         return parsed;
+    };
+    // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
+    const lintKept = (cell) => {
+        const fs = lintMessages.get(cell) ?? [];
+        return renderFailed.has(cell)
+            ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
+            : fs;
+    };
+    // What the phase reports (and each progress line counts): floe-gate.yaml's severity overrides and waivers
+    // applied, one finding per cell (the report groups them across scenarios and helm majors). Helm 3 and 4
+    // word render errors differently: at the same template line of a scenario both read as the first one.
+    // `kept` receives every finding the policy keeps (the waivers' use is judged on them).
+    const settle = (fs, kept) => {
+        const wording = new Map();
+        const seen = new Set();
+        const out = [];
+        for (const f of fs) {
+            const p = applyPolicy(f, config, today);
+            if (!p)
+                continue;
+            kept?.push(p);
+            const msg = p.rule === gateRules.render && p.line ? "" : p.message;
+            const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
+            const message = wording.get(key) ?? p.message;
+            wording.set(key, message);
+            const cellKey = JSON.stringify([key, p.helm]);
+            if (seen.has(cellKey))
+                continue;
+            seen.add(cellKey);
+            out.push(message === p.message ? p : { ...p, message });
+        }
+        return out;
     };
     const runCell = async (task) => {
         const { cell, kind } = task;
@@ -13555,7 +13618,6 @@ async function runGate(ctx, inputs, opts) {
                 status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
                 for (const c of checks)
                     status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
-                byScenario.get(s).findings.push(...out);
                 cellFindings.set(task, out);
                 finish(s);
                 return;
@@ -13669,11 +13731,8 @@ async function runGate(ctx, inputs, opts) {
                 });
             }
             lintMessages.set(cell, lint);
-            byScenario.get(s).findings.push(...lint);
             status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, r.code === 0 ? "pass" : "fail", r.durationMs);
         }
-        const st = byScenario.get(s);
-        st.findings.push(...out);
         cellFindings.set(task, out);
         finish(s);
     };
@@ -13684,36 +13743,9 @@ async function runGate(ctx, inputs, opts) {
         all.push(...(cellFindings.get(t) ?? []));
     for (const t of tasks)
         statuses.push(...(cellStatuses.get(t) ?? []));
-    // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
-    for (const cell of plan.cells) {
-        const fs = lintMessages.get(cell);
-        if (!fs)
-            continue;
-        const keep = renderFailed.has(cell)
-            ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
-            : fs;
-        all.push(...keep);
-    }
-    // The same finding from both majors is one finding (helm named only when one major reports it).
-    const seen = new Map();
+    all.push(...plan.cells.flatMap(lintKept));
     const kept = [];
-    for (const f of all) {
-        const p = applyPolicy(f, config, today);
-        if (!p)
-            continue;
-        kept.push(p);
-        // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
-        const msg = p.rule === gateRules.render && p.line ? "" : p.message;
-        const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
-        const prev = seen.get(key);
-        if (prev) {
-            if (prev.helm !== p.helm)
-                delete prev.helm;
-            continue;
-        }
-        seen.set(key, p);
-    }
-    for (const f of seen.values())
+    for (const f of settle(all, kept))
         ctx.add(f);
     // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
     // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
@@ -14403,7 +14435,7 @@ function firstLine(s) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5122);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9153);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
@@ -14892,32 +14924,73 @@ function coverageMarkdown(m) {
 
 /***/ }),
 
-/***/ 7496:
+/***/ 9334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MT: () => (/* binding */ verdictLine),
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
-/* harmony export */   tf: () => (/* binding */ formatFinding)
+/* harmony export */   WN: () => (/* binding */ countsText),
+/* harmony export */   ih: () => (/* binding */ messageWithOccurrences),
+/* harmony export */   kG: () => (/* binding */ groupFindings)
 /* harmony export */ });
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
-// Terminal output: one line per finding in the compiler-style format editors understand.
-
-function formatFinding(f) {
-    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : context(f);
-    // One template line can fail in several scenarios: say which, or the lines look like duplicates.
-    const where = f.file && f.scenario ? ` [${context(f)}]` : "";
-    const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
-    return `${loc}: ${f.severity} ${f.rule}: ${f.message}${where}${waived}`;
+/* unused harmony export occurrences */
+/** What makes two findings the same one: everything shown except where (scenario, helm major) it occurs. */
+function identity(f) {
+    return JSON.stringify([
+        f.rule,
+        f.severity,
+        f.message,
+        f.file,
+        f.line,
+        f.col,
+        f.chart,
+        f.object,
+        f.waived?.reason,
+        f.waived?.expires,
+    ]);
 }
-function context(f) {
-    return [f.chart, f.scenario, f.helm ? `helm${f.helm}` : undefined].filter(Boolean).join(" ") || "-";
+/** One group per distinct finding, in the order of each group's first finding. */
+function groupFindings(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        const key = identity(f);
+        let g = groups.get(key);
+        if (!g) {
+            const { scenario: _s, helm: _h, ...rest } = f;
+            g = { finding: rest, scenarios: [], helm: [] };
+            groups.set(key, g);
+        }
+        if (f.scenario !== undefined && !g.scenarios.includes(f.scenario))
+            g.scenarios.push(f.scenario);
+        if (f.helm !== undefined && !g.helm.includes(f.helm))
+            g.helm.push(f.helm);
+    }
+    for (const g of groups.values())
+        g.helm.sort((a, b) => a - b);
+    return [...groups.values()];
 }
+/** `scenarios: ci/a, ci/b; helm 3, 4`, `scenario: prod`, `helm 4`, or "" when the finding is tied to
+ * neither. The same words in the terminal, the annotations and the job summary. */
+function occurrences(g) {
+    const parts = [];
+    if (g.scenarios.length)
+        parts.push(`scenario${g.scenarios.length > 1 ? "s" : ""}: ${g.scenarios.join(", ")}`);
+    if (g.helm.length)
+        parts.push(`helm ${g.helm.join(", ")}`);
+    return parts.join("; ");
+}
+/** The message followed by where it occurs: `message (scenarios: a, b; helm 3, 4)`. */
+function messageWithOccurrences(g) {
+    const occ = occurrences(g);
+    return occ ? `${g.finding.message} (${occ})` : g.finding.message;
+}
+/** Distinct findings by severity, as the verdict, the job summary and the progress lines count them: a
+ * waived finding counts as waived (whatever its severity), info counts nowhere. */
 function countBySeverity(findings) {
     let errors = 0;
     let warnings = 0;
     let waived = 0;
-    for (const f of findings) {
+    for (const { finding: f } of groupFindings(findings)) {
         if (f.waived)
             waived++;
         else if (f.severity === "error")
@@ -14927,12 +15000,10 @@ function countBySeverity(findings) {
     }
     return { errors, warnings, waived };
 }
-function verdictLine(r, ms) {
-    const c = countBySeverity(r.findings);
-    const secs = (ms / 1000).toFixed(1);
-    const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
-    const extra = r.error ? ` (${r.error})` : "";
-    return `${r.phase}: ${word}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived, ${r.checks.length} check(s) in ${secs}s${extra}`;
+/** `3 error(s), 1 warning(s), 2 waived`: the counts as the verdict and the progress lines print them. */
+function countsText(findings) {
+    const c = countBySeverity(findings);
+    return `${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived`;
 }
 
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import resultsSchema from "../../schemas/results.schema.json" with { type: "json" };
 import { InputError } from "../../src/cli/errors.js";
 import { buildInputs } from "../../src/config/inputs.js";
+import { groupFindings } from "../../src/report/findings.js";
 import { summaryMarkdown } from "../../src/report/github.js";
 import { runPhase } from "../../src/report/phase.js";
 import { readAllResults } from "../../src/report/results.js";
@@ -103,35 +104,67 @@ describe("runPhase", () => {
   });
 });
 
-describe("formatFinding", () => {
+describe("formatFinding (one line per distinct finding, src/report/findings.ts)", () => {
   it.each([
     [
-      { rule: "lint", severity: "error", message: "m", file: "c/values.yaml", line: 4, col: 7 },
+      [{ rule: "lint", severity: "error", message: "m", file: "c/values.yaml", line: 4, col: 7 }],
       "c/values.yaml:4:7: error lint: m",
     ],
     [
-      { rule: "lint", severity: "warning", message: "m", chart: "floe-platform", scenario: "test", helm: 4 },
-      "floe-platform test helm4: warning lint: m",
+      [
+        {
+          rule: "lint",
+          severity: "warning",
+          message: "m",
+          chart: "floe-platform",
+          scenario: "test",
+          helm: 4,
+        },
+      ],
+      "floe-platform: warning lint: m (scenario: test; helm 4)",
     ],
     [
-      { rule: "kubesec", severity: "error", message: "m", file: "f", waived: { reason: "known" } },
+      [{ rule: "kubesec", severity: "error", message: "m", file: "f", waived: { reason: "known" } }],
       "f: error kubesec: m [waived: known]",
     ],
     [
-      {
-        rule: "lint",
-        severity: "error",
-        message: "m",
-        file: "t.yaml",
-        line: 2,
-        chart: "c",
-        scenario: "prod",
-        helm: 3,
-      },
-      "t.yaml:2: error lint: m [c prod helm3]",
+      [
+        {
+          rule: "lint",
+          severity: "error",
+          message: "m",
+          file: "t.yaml",
+          line: 2,
+          chart: "c",
+          scenario: "prod",
+          helm: 3,
+        },
+        {
+          rule: "lint",
+          severity: "error",
+          message: "m",
+          file: "t.yaml",
+          line: 2,
+          chart: "c",
+          scenario: "prod",
+          helm: 4,
+        },
+        {
+          rule: "lint",
+          severity: "error",
+          message: "m",
+          file: "t.yaml",
+          line: 2,
+          chart: "c",
+          scenario: "dev",
+          helm: 4,
+        },
+      ],
+      "t.yaml:2: error lint: m (scenarios: prod, dev; helm 3, 4)",
     ],
-  ] as const)("%j", (f, want) => {
-    expect(formatFinding(f)).toBe(want);
+  ] as const)("%j", (fs, want) => {
+    const groups = groupFindings(fs);
+    expect(groups.map(formatFinding)).toEqual([want]);
   });
 });
 
