@@ -10567,9 +10567,10 @@ async function runPhase(phase, inputs, body, opts = {}) {
         err(`floe-helm: error: cannot write results: ${(0,errors/* describeError */.Uc)(e)}`);
         return errors/* ExitCode */.yU.BadInput;
     }
+    // Said once: the verdict that follows does not repeat it.
     if (error)
         err(`floe-helm: error: ${error}`);
-    out(verdictLine(results, Date.now() - started.getTime()));
+    out(verdictLine(results, Date.now() - started.getTime(), { withError: false }));
     if (error)
         return errors/* ExitCode */.yU.BadInput;
     return results.status === "pass" ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.GateFailed;

@@ -80,8 +80,9 @@ export async function runPhase(
     err(`floe-helm: error: cannot write results: ${describeError(e)}`);
     return ExitCode.BadInput;
   }
+  // Said once: the verdict that follows does not repeat it.
   if (error) err(`floe-helm: error: ${error}`);
-  out(verdictLine(results, Date.now() - started.getTime()));
+  out(verdictLine(results, Date.now() - started.getTime(), { withError: false }));
   if (error) return ExitCode.BadInput;
   return results.status === "pass" ? ExitCode.Pass : ExitCode.GateFailed;
 }

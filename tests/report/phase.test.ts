@@ -77,6 +77,13 @@ describe("runPhase", () => {
     );
     expect(code).toBe(2);
     expect(c.err).toEqual(["floe-helm: error: kube.yaml: kubeconfig not found"]);
+    // The verdict does not say it a second time.
+    expect(c.out).toEqual([
+      "a.yaml:3: error install: pod crashed",
+      expect.stringMatching(
+        /^cluster: ERROR: 1 error\(s\), 0 warning\(s\), 0 waived, 0 check\(s\) in \d+\.\ds$/,
+      ),
+    ]);
     const [r] = await readAllResults(workDir);
     expect(r?.status).toBe("error");
     expect(r?.error).toBe("kube.yaml: kubeconfig not found");
