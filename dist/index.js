@@ -11732,6 +11732,9 @@ function findingAt(cell, obj, path, rule, severity, message) {
 // external (`externalReferences`). Also NetworkPolicy pod selectors that select no rendered pod, and
 // in-cluster URLs (`http://<service>:<port>`, `<service>.<ns>.svc[.cluster.local][:port]`) in helm test
 // pods and ConfigMaps. Real floe defects: helm test pods and Ingress rules pointing at renamed Services.
+// A Secret or ConfigMap that a rendered Job or CronJob of the release is handed by name (an argument such
+// as `--secret-name=<name>`, `--name <name>` or `<name>`, or an env value) is one the Job creates at run
+// time, as ingress-nginx's admission hook Job (kube-webhook-certgen) does: that is said, as info.
 
 
 
@@ -11742,6 +11745,8 @@ class Inventory {
     pods = [];
     /** StatefulSet claim templates: PVC `<template>-<statefulset>-<ordinal>` exists once it runs. */
     claimTemplates = [];
+    /** Names handed to a Job or CronJob (it may create what they name at run time). */
+    handed = new Map();
     constructor(objects) {
         for (const obj of objects) {
             const d = obj.doc;
@@ -11771,6 +11776,8 @@ class Inventory {
                     break;
             }
             this.operatorOutputs(obj);
+            if (obj.kind === "Job" || obj.kind === "CronJob")
+                this.jobInputs(obj);
             if (podSpecPath(obj))
                 this.pods.push({ obj, labels: podLabels(obj) });
             if (obj.kind === "StatefulSet") {
@@ -11811,6 +11818,35 @@ class Inventory {
                     labels[k] = String(v);
             this.pods.push({ obj, labels });
         }
+    }
+    /** What a Job's containers are handed: each argument whole, the value of each `--flag=value` argument,
+     * and each env value. An argument after a bare `--flag` is quoted with it. */
+    jobInputs(job) {
+        const hand = (name, how) => {
+            if (!name)
+                return;
+            const list = this.handed.get(name) ?? [];
+            list.push({ job, how });
+            this.handed.set(name, list);
+        };
+        for (const c of containersOf(job)) {
+            const argv = [...arr(c.container.command), ...arr(c.container.args)].map((a) => str(a) ?? "");
+            for (const [i, a] of argv.entries()) {
+                const flag = /^--?[A-Za-z0-9][\w.-]*=/.exec(a);
+                if (flag)
+                    hand(a.slice(flag[0].length), `argument '${a}'`);
+                const prev = argv[i - 1] ?? "";
+                hand(a, /^--?[A-Za-z]/.test(prev) && !prev.includes("=") ? `arguments '${prev} ${a}'` : `argument '${a}'`);
+            }
+            for (const e of arr(c.container.env)) {
+                if (isObj(e) && str(e.value))
+                    hand(str(e.value), `env ${str(e.name) ?? "?"} of container '${c.name}'`);
+            }
+        }
+    }
+    /** A Job or CronJob in `from`'s namespace (other than `from`) handed `name`. */
+    creator(name, from, releaseNs) {
+        return this.handed.get(name)?.find((h) => h.job !== from && sameNamespace(h.job, from, releaseNs));
     }
     add(kind, obj, p) {
         const m = this.byKind.get(kind) ?? new Map();
@@ -12120,9 +12156,10 @@ const danglingReferenceCheck = {
         const seen = new Set();
         for (const obj of cell.objects) {
             for (const ref of [...podRefs(obj), ...ingressRefs(obj), ...urlRefs(obj)]) {
-                const problem = check(ref, obj, inv, ctx, releaseNs);
-                if (!problem)
+                const result = check(ref, obj, inv, ctx, releaseNs);
+                if (!result)
                     continue;
+                const problem = typeof result === "string" ? result : result.info;
                 const key = `${obj.kind}/${obj.name}\0${ref.path.join("/")}\0${problem}`;
                 if (seen.has(key))
                     continue;
@@ -12130,7 +12167,7 @@ const danglingReferenceCheck = {
                 const at = problem.startsWith("Service") && problem.includes("has no port") && ref.portPath
                     ? ref.portPath
                     : ref.path;
-                const f = findingAt(cell, obj, at, RULE, severity, `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
+                const f = findingAt(cell, obj, at, RULE, typeof result === "string" ? severity : "info", `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
                 out.push(ref.needle ? refineToNeedle(f, ref.needle, ctx.cwd) : f);
             }
         }
@@ -12161,6 +12198,7 @@ function refineToNeedle(f, needle, cwd) {
     }
     return f;
 }
+/** The problem with a reference, `{ info }` when it only deserves a note, undefined when it resolves. */
 function check(ref, from, inv, ctx, releaseNs) {
     if (isExternal(ctx, ref.kind, ref.name))
         return undefined;
@@ -12168,8 +12206,16 @@ function check(ref, from, inv, ctx, releaseNs) {
     if (ref.kind === "PersistentVolumeClaim" && inv.claimTemplates.some((t) => ref.name.startsWith(t.prefix)))
         return undefined;
     const found = inv.find(ref.kind, ref.name, from, releaseNs);
-    if (!found)
+    if (!found) {
+        const by = ref.kind === "Secret" || ref.kind === "ConfigMap" ? inv.creator(ref.name, from, releaseNs) : undefined;
+        if (by) {
+            const hook = str(get(by.job.doc, ["metadata", "annotations", "helm.sh/hook"]));
+            return {
+                info: `${ref.kind} '${ref.name}' is not rendered: ${by.job.kind}/${by.job.name}${hook ? ` (helm hook ${hook})` : ""} creates it at run time (it is passed the name: ${by.how})`,
+            };
+        }
         return `${ref.kind} '${ref.name}' is not rendered by this chart; ${hint}`;
+    }
     if (ref.key !== undefined && found.keys && !found.keys.has(ref.key)) {
         const have = [...found.keys].sort().join(", ") || "none";
         return `${ref.kind} '${ref.name}' has no key '${ref.key}' (keys: ${have})`;
@@ -13264,12 +13310,13 @@ function severityFor(config, rule) {
         .sort((a, b) => b.length - a.length);
     return hits[0] ? config.severity[hits[0]] : undefined;
 }
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts). */
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
+ * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
 function applyPolicy(f, config, today) {
     const sev = severityFor(config, f.rule);
     if (sev === "off")
         return undefined;
-    const out = sev ? { ...f, severity: sev } : f;
+    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
     return applyWaivers([out], config.waivers, today)[0];
 }
 async function runGate(ctx, inputs, opts) {

@@ -73,11 +73,12 @@ export function severityFor(config: GateConfig, rule: string): Severity | "off" 
   return hits[0] ? config.severity[hits[0]] : undefined;
 }
 
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts). */
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
+ * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
 export function applyPolicy(f: Finding, config: GateConfig, today: string): Finding | undefined {
   const sev = severityFor(config, f.rule);
   if (sev === "off") return undefined;
-  const out: Finding = sev ? { ...f, severity: sev } : f;
+  const out: Finding = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
   return applyWaivers([out], config.waivers, today)[0];
 }
 
