@@ -11790,7 +11790,7 @@ class Inventory {
         }
     }
     /** Objects that well-known operators create from a rendered custom resource (its kind has no schema,
-     * but what it provides is documented): the External Secrets Operator and CloudNativePG. */
+     * but what it provides is documented): the External Secrets Operator, CloudNativePG and cert-manager. */
     operatorOutputs(obj) {
         const d = obj.doc;
         if (obj.apiVersion.startsWith("external-secrets.io/") && obj.kind === "ExternalSecret") {
@@ -11803,6 +11803,13 @@ class Inventory {
             ]);
             // dataFrom extracts whatever keys the remote secret has: any key may exist.
             this.add("Secret", { ...obj, name }, dataFrom ? { obj } : { obj, keys });
+        }
+        // cert-manager writes the issued certificate into the Secret spec.secretName (ingress-nginx's admission
+        // webhook with certManager.enabled mounts it).
+        if (obj.apiVersion.startsWith("cert-manager.io/") && obj.kind === "Certificate") {
+            const name = str(get(d, ["spec", "secretName"]));
+            if (name)
+                this.add("Secret", { ...obj, name }, { obj, keys: new Set(["tls.crt", "tls.key", "ca.crt"]) });
         }
         if (obj.apiVersion.startsWith("postgresql.cnpg.io/") && obj.kind === "Cluster") {
             for (const suffix of ["app", "superuser"])

@@ -11,7 +11,7 @@ const D = `${FIXTURES}/job-created/templates/deployment.yaml`;
 const via = "Deployment/floe-gate-controller";
 
 describe.each([3, 4] as const)("rendered by helm %i", (major) => {
-  test("a Secret or ConfigMap a Job or CronJob is passed by name is info naming it; the others stay errors", async () => {
+  test("a Secret or ConfigMap a Job or CronJob is passed by name is info naming it; the others stay errors (a cert-manager Certificate's Secret is provided)", async () => {
     const cell = await renderFixture("job-created", { major });
     const findings = await danglingReferenceCheck.run(cell, context());
     expect(findings.map((f) => `${f.file}:${f.line} ${f.severity} ${f.object}: ${f.message}`)).toEqual([
