@@ -10584,7 +10584,7 @@ function registerReport(program, bind) {
         }
         for (const r of all) {
             const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-            io.out((0,terminal/* verdictLine */.MT)(r, Number.isFinite(ms) ? ms : 0));
+            io.out((0,terminal/* verdictLine */.M)(r, Number.isFinite(ms) ? ms : 0));
         }
         for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
             io.out(l);
@@ -11671,6 +11671,9 @@ function findingAt(cell, obj, path, rule, severity, message) {
 // external (`externalReferences`). Also NetworkPolicy pod selectors that select no rendered pod, and
 // in-cluster URLs (`http://<service>:<port>`, `<service>.<ns>.svc[.cluster.local][:port]`) in helm test
 // pods and ConfigMaps. Real floe defects: helm test pods and Ingress rules pointing at renamed Services.
+// A Secret or ConfigMap that a rendered Job or CronJob of the release is handed by name (an argument such
+// as `--secret-name=<name>`, `--name <name>` or `<name>`, or an env value) is one the Job creates at run
+// time, as ingress-nginx's admission hook Job (kube-webhook-certgen) does: that is said, as info.
 
 
 
@@ -11681,6 +11684,8 @@ class Inventory {
     pods = [];
     /** StatefulSet claim templates: PVC `<template>-<statefulset>-<ordinal>` exists once it runs. */
     claimTemplates = [];
+    /** Names handed to a Job or CronJob (it may create what they name at run time). */
+    handed = new Map();
     constructor(objects) {
         for (const obj of objects) {
             const d = obj.doc;
@@ -11710,6 +11715,8 @@ class Inventory {
                     break;
             }
             this.operatorOutputs(obj);
+            if (obj.kind === "Job" || obj.kind === "CronJob")
+                this.jobInputs(obj);
             if (podSpecPath(obj))
                 this.pods.push({ obj, labels: podLabels(obj) });
             if (obj.kind === "StatefulSet") {
@@ -11722,7 +11729,7 @@ class Inventory {
         }
     }
     /** Objects that well-known operators create from a rendered custom resource (its kind has no schema,
-     * but what it provides is documented): the External Secrets Operator and CloudNativePG. */
+     * but what it provides is documented): the External Secrets Operator, CloudNativePG and cert-manager. */
     operatorOutputs(obj) {
         const d = obj.doc;
         if (obj.apiVersion.startsWith("external-secrets.io/") && obj.kind === "ExternalSecret") {
@@ -11735,6 +11742,13 @@ class Inventory {
             ]);
             // dataFrom extracts whatever keys the remote secret has: any key may exist.
             this.add("Secret", { ...obj, name }, dataFrom ? { obj } : { obj, keys });
+        }
+        // cert-manager writes the issued certificate into the Secret spec.secretName (ingress-nginx's admission
+        // webhook with certManager.enabled mounts it).
+        if (obj.apiVersion.startsWith("cert-manager.io/") && obj.kind === "Certificate") {
+            const name = str(get(d, ["spec", "secretName"]));
+            if (name)
+                this.add("Secret", { ...obj, name }, { obj, keys: new Set(["tls.crt", "tls.key", "ca.crt"]) });
         }
         if (obj.apiVersion.startsWith("postgresql.cnpg.io/") && obj.kind === "Cluster") {
             for (const suffix of ["app", "superuser"])
@@ -11750,6 +11764,35 @@ class Inventory {
                     labels[k] = String(v);
             this.pods.push({ obj, labels });
         }
+    }
+    /** What a Job's containers are handed: each argument whole, the value of each `--flag=value` argument,
+     * and each env value. An argument after a bare `--flag` is quoted with it. */
+    jobInputs(job) {
+        const hand = (name, how) => {
+            if (!name)
+                return;
+            const list = this.handed.get(name) ?? [];
+            list.push({ job, how });
+            this.handed.set(name, list);
+        };
+        for (const c of containersOf(job)) {
+            const argv = [...arr(c.container.command), ...arr(c.container.args)].map((a) => str(a) ?? "");
+            for (const [i, a] of argv.entries()) {
+                const flag = /^--?[A-Za-z0-9][\w.-]*=/.exec(a);
+                if (flag)
+                    hand(a.slice(flag[0].length), `argument '${a}'`);
+                const prev = argv[i - 1] ?? "";
+                hand(a, /^--?[A-Za-z]/.test(prev) && !prev.includes("=") ? `arguments '${prev} ${a}'` : `argument '${a}'`);
+            }
+            for (const e of arr(c.container.env)) {
+                if (isObj(e) && str(e.value))
+                    hand(str(e.value), `env ${str(e.name) ?? "?"} of container '${c.name}'`);
+            }
+        }
+    }
+    /** A Job or CronJob in `from`'s namespace (other than `from`) handed `name`. */
+    creator(name, from, releaseNs) {
+        return this.handed.get(name)?.find((h) => h.job !== from && sameNamespace(h.job, from, releaseNs));
     }
     add(kind, obj, p) {
         const m = this.byKind.get(kind) ?? new Map();
@@ -12059,9 +12102,10 @@ const danglingReferenceCheck = {
         const seen = new Set();
         for (const obj of cell.objects) {
             for (const ref of [...podRefs(obj), ...ingressRefs(obj), ...urlRefs(obj)]) {
-                const problem = check(ref, obj, inv, ctx, releaseNs);
-                if (!problem)
+                const result = check(ref, obj, inv, ctx, releaseNs);
+                if (!result)
                     continue;
+                const problem = typeof result === "string" ? result : result.info;
                 const key = `${obj.kind}/${obj.name}\0${ref.path.join("/")}\0${problem}`;
                 if (seen.has(key))
                     continue;
@@ -12069,7 +12113,7 @@ const danglingReferenceCheck = {
                 const at = problem.startsWith("Service") && problem.includes("has no port") && ref.portPath
                     ? ref.portPath
                     : ref.path;
-                const f = findingAt(cell, obj, at, RULE, severity, `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
+                const f = findingAt(cell, obj, at, RULE, typeof result === "string" ? severity : "info", `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
                 out.push(ref.needle ? refineToNeedle(f, ref.needle, ctx.cwd) : f);
             }
         }
@@ -12100,6 +12144,7 @@ function refineToNeedle(f, needle, cwd) {
     }
     return f;
 }
+/** The problem with a reference, `{ info }` when it only deserves a note, undefined when it resolves. */
 function check(ref, from, inv, ctx, releaseNs) {
     if (isExternal(ctx, ref.kind, ref.name))
         return undefined;
@@ -12107,8 +12152,16 @@ function check(ref, from, inv, ctx, releaseNs) {
     if (ref.kind === "PersistentVolumeClaim" && inv.claimTemplates.some((t) => ref.name.startsWith(t.prefix)))
         return undefined;
     const found = inv.find(ref.kind, ref.name, from, releaseNs);
-    if (!found)
+    if (!found) {
+        const by = ref.kind === "Secret" || ref.kind === "ConfigMap" ? inv.creator(ref.name, from, releaseNs) : undefined;
+        if (by) {
+            const hook = str(get(by.job.doc, ["metadata", "annotations", "helm.sh/hook"]));
+            return {
+                info: `${ref.kind} '${ref.name}' is not rendered: ${by.job.kind}/${by.job.name}${hook ? ` (helm hook ${hook})` : ""} creates it at run time (it is passed the name: ${by.how})`,
+            };
+        }
         return `${ref.kind} '${ref.name}' is not rendered by this chart; ${hint}`;
+    }
     if (ref.key !== undefined && found.keys && !found.keys.has(ref.key)) {
         const have = [...found.keys].sort().join(", ") || "none";
         return `${ref.kind} '${ref.name}' has no key '${ref.key}' (keys: ${have})`;
@@ -12820,6 +12873,8 @@ var deps = __nccwpck_require__(9264);
 var helm_manifest = __nccwpck_require__(3763);
 // EXTERNAL MODULE: ./src/helm/output.ts
 var output = __nccwpck_require__(583);
+// EXTERNAL MODULE: ./src/report/findings.ts
+var findings = __nccwpck_require__(9334);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __nccwpck_require__(6169);
 // EXTERNAL MODULE: ./src/report/test-pods.ts
@@ -13075,6 +13130,7 @@ function unusedWaivers(waivers, findings) {
 
 
 
+
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 const gateRules = {
     yamlParse: "yaml-parse",
@@ -13104,12 +13160,13 @@ function severityFor(config, rule) {
         .sort((a, b) => b.length - a.length);
     return hits[0] ? config.severity[hits[0]] : undefined;
 }
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts). */
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
+ * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
 function applyPolicy(f, config, today) {
     const sev = severityFor(config, f.rule);
     if (sev === "off")
         return undefined;
-    const out = sev ? { ...f, severity: sev } : f;
+    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
     return applyWaivers([out], config.waivers, today)[0];
 }
 /** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
@@ -13380,10 +13437,15 @@ async function runGate(ctx, inputs, opts) {
         if (--st.pending > 0)
             return;
         doneScenarios++;
-        const e = st.findings.filter((f) => f.severity === "error").length;
-        const w = st.findings.filter((f) => f.severity === "warning").length;
+        // Counted as the verdict counts: after severity overrides and waivers, each distinct finding once.
+        const mine = (t) => t.cell.scenario === s;
+        const fs = settle([
+            ...st.findings,
+            ...tasks.filter(mine).flatMap((t) => cellFindings.get(t) ?? []),
+            ...plan.cells.filter((c) => c.scenario === s).flatMap(lintKept),
+        ]);
         const majors = config.helmMajors.map((m) => `helm${m}`).join("+");
-        ctx.progress(`gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${e} error(s), ${w} warning(s) in ${((Date.now() - st.started) / 1000).toFixed(1)}s`);
+        ctx.progress(`gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${(0,findings/* countsText */.WN)(fs)} in ${((Date.now() - st.started) / 1000).toFixed(1)}s`);
     };
     const chartOf = new Map();
     for (const ch of plan.charts)
@@ -13406,6 +13468,38 @@ async function runGate(ctx, inputs, opts) {
         const parsed = byText.get(manifest) ?? (0,helm_manifest/* parseManifestDocuments */.zt)(manifest, { chartDir: chartAbs, cwd });
         byText.set(manifest, parsed);
         return parsed;
+    };
+    // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
+    const lintKept = (cell) => {
+        const fs = lintMessages.get(cell) ?? [];
+        return renderFailed.has(cell)
+            ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
+            : fs;
+    };
+    // What the phase reports (and each progress line counts): floe-gate.yaml's severity overrides and waivers
+    // applied, one finding per cell (the report groups them across scenarios and helm majors). Helm 3 and 4
+    // word render errors differently: at the same template line of a scenario both read as the first one.
+    // `kept` receives every finding the policy keeps (the waivers' use is judged on them).
+    const settle = (fs, kept) => {
+        const wording = new Map();
+        const seen = new Set();
+        const out = [];
+        for (const f of fs) {
+            const p = applyPolicy(f, config, today);
+            if (!p)
+                continue;
+            kept?.push(p);
+            const msg = p.rule === gateRules.render && p.line ? "" : p.message;
+            const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
+            const message = wording.get(key) ?? p.message;
+            wording.set(key, message);
+            const cellKey = JSON.stringify([key, p.helm]);
+            if (seen.has(cellKey))
+                continue;
+            seen.add(cellKey);
+            out.push(message === p.message ? p : { ...p, message });
+        }
+        return out;
     };
     const runCell = async (task) => {
         const { cell, kind } = task;
@@ -13448,7 +13542,6 @@ async function runGate(ctx, inputs, opts) {
                 status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
                 for (const c of checks)
                     status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
-                byScenario.get(s).findings.push(...out);
                 cellFindings.set(task, out);
                 finish(s);
                 return;
@@ -13562,11 +13655,8 @@ async function runGate(ctx, inputs, opts) {
                 });
             }
             lintMessages.set(cell, lint);
-            byScenario.get(s).findings.push(...lint);
             status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, r.code === 0 ? "pass" : "fail", r.durationMs);
         }
-        const st = byScenario.get(s);
-        st.findings.push(...out);
         cellFindings.set(task, out);
         finish(s);
     };
@@ -13577,36 +13667,9 @@ async function runGate(ctx, inputs, opts) {
         all.push(...(cellFindings.get(t) ?? []));
     for (const t of tasks)
         statuses.push(...(cellStatuses.get(t) ?? []));
-    // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
-    for (const cell of plan.cells) {
-        const fs = lintMessages.get(cell);
-        if (!fs)
-            continue;
-        const keep = renderFailed.has(cell)
-            ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
-            : fs;
-        all.push(...keep);
-    }
-    // The same finding from both majors is one finding (helm named only when one major reports it).
-    const seen = new Map();
+    all.push(...plan.cells.flatMap(lintKept));
     const kept = [];
-    for (const f of all) {
-        const p = applyPolicy(f, config, today);
-        if (!p)
-            continue;
-        kept.push(p);
-        // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
-        const msg = p.rule === gateRules.render && p.line ? "" : p.message;
-        const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
-        const prev = seen.get(key);
-        if (prev) {
-            if (prev.helm !== p.helm)
-                delete prev.helm;
-            continue;
-        }
-        seen.set(key, p);
-    }
-    for (const f of seen.values())
+    for (const f of settle(all, kept))
         ctx.add(f);
     // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
     // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
@@ -14886,6 +14949,91 @@ function coverageMarkdown(m) {
 
 /***/ }),
 
+/***/ 9334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   WN: () => (/* binding */ countsText),
+/* harmony export */   ih: () => (/* binding */ messageWithOccurrences),
+/* harmony export */   kG: () => (/* binding */ groupFindings)
+/* harmony export */ });
+/* unused harmony export occurrences */
+/** What makes two findings the same one: everything shown except where (scenario, helm major) it occurs. */
+function identity(f) {
+    return JSON.stringify([
+        f.rule,
+        f.severity,
+        f.message,
+        f.file,
+        f.line,
+        f.col,
+        f.chart,
+        f.object,
+        f.waived?.reason,
+        f.waived?.expires,
+    ]);
+}
+/** One group per distinct finding, in the order of each group's first finding. */
+function groupFindings(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        const key = identity(f);
+        let g = groups.get(key);
+        if (!g) {
+            const { scenario: _s, helm: _h, ...rest } = f;
+            g = { finding: rest, scenarios: [], helm: [] };
+            groups.set(key, g);
+        }
+        if (f.scenario !== undefined && !g.scenarios.includes(f.scenario))
+            g.scenarios.push(f.scenario);
+        if (f.helm !== undefined && !g.helm.includes(f.helm))
+            g.helm.push(f.helm);
+    }
+    for (const g of groups.values())
+        g.helm.sort((a, b) => a - b);
+    return [...groups.values()];
+}
+/** `scenarios: ci/a, ci/b; helm 3, 4`, `scenario: prod`, `helm 4`, or "" when the finding is tied to
+ * neither. The same words in the terminal, the annotations and the job summary. */
+function occurrences(g) {
+    const parts = [];
+    if (g.scenarios.length)
+        parts.push(`scenario${g.scenarios.length > 1 ? "s" : ""}: ${g.scenarios.join(", ")}`);
+    if (g.helm.length)
+        parts.push(`helm ${g.helm.join(", ")}`);
+    return parts.join("; ");
+}
+/** The message followed by where it occurs: `message (scenarios: a, b; helm 3, 4)`. */
+function messageWithOccurrences(g) {
+    const occ = occurrences(g);
+    return occ ? `${g.finding.message} (${occ})` : g.finding.message;
+}
+/** Distinct findings by severity, as the verdict, the job summary and the progress lines count them: a
+ * waived finding counts as waived (whatever its severity), info counts nowhere. */
+function countBySeverity(findings) {
+    let errors = 0;
+    let warnings = 0;
+    let waived = 0;
+    for (const { finding: f } of groupFindings(findings)) {
+        if (f.waived)
+            waived++;
+        else if (f.severity === "error")
+            errors++;
+        else if (f.severity === "warning")
+            warnings++;
+    }
+    return { errors, warnings, waived };
+}
+/** `3 error(s), 1 warning(s), 2 waived`: the counts as the verdict and the progress lines print them. */
+function countsText(findings) {
+    const c = countBySeverity(findings);
+    return `${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived`;
+}
+
+
+/***/ }),
+
 /***/ 6169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -14894,10 +15042,12 @@ function coverageMarkdown(m) {
 /* harmony export */   k: () => (/* binding */ reportSkippedCharts)
 /* harmony export */ });
 /* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9334);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
 // Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
 // Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
+
 
 
 
@@ -14938,13 +15088,15 @@ async function runPhase(phase, inputs, body, opts = {}) {
         checks,
         ...(Object.keys(outputs).length ? { outputs } : {}),
     };
-    for (const f of findings)
-        out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .formatFinding */ .tf)(f));
+    // The results file keeps a finding per cell; people read each distinct finding once.
+    const groups = (0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .groupFindings */ .kG)(findings);
+    for (const g of groups)
+        out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .formatFinding */ .t)(g));
     if (inputs.githubActions) {
         // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
         const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        for (const f of findings)
-            annotate(f);
+        for (const g of groups)
+            annotate(g);
         setOutputs(outputs);
     }
     try {
@@ -14956,9 +15108,10 @@ async function runPhase(phase, inputs, body, opts = {}) {
         err(`floe-helm: error: cannot write results: ${(0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)}`);
         return _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
     }
+    // Said once: the verdict that follows does not repeat it.
     if (error)
         err(`floe-helm: error: ${error}`);
-    out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .MT)(results, Date.now() - started.getTime()));
+    out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .M)(results, Date.now() - started.getTime(), { withError: false }));
     if (error)
         return _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
     return results.status === "pass" ? _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Pass : _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.GateFailed;
@@ -15056,43 +15209,28 @@ async function readAllResults(workDir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MT: () => (/* binding */ verdictLine),
-/* harmony export */   Ot: () => (/* binding */ countBySeverity),
-/* harmony export */   tf: () => (/* binding */ formatFinding)
+/* harmony export */   M: () => (/* binding */ verdictLine),
+/* harmony export */   t: () => (/* binding */ formatFinding)
 /* harmony export */ });
 /* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
-// Terminal output: one line per finding in the compiler-style format editors understand.
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9334);
+// Terminal output: one line per distinct finding (src/report/findings.ts) in the compiler-style format
+// editors understand, with the scenarios and helm majors it occurs in.
 
-function formatFinding(f) {
-    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : context(f);
-    // One template line can fail in several scenarios: say which, or the lines look like duplicates.
-    const where = f.file && f.scenario ? ` [${context(f)}]` : "";
+
+function formatFinding(g) {
+    const f = g.finding;
+    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : f.chart || "-";
     const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
-    return `${loc}: ${f.severity} ${f.rule}: ${f.message}${where}${waived}`;
+    return `${loc}: ${f.severity} ${f.rule}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .messageWithOccurrences */ .ih)(g)}${waived}`;
 }
-function context(f) {
-    return [f.chart, f.scenario, f.helm ? `helm${f.helm}` : undefined].filter(Boolean).join(" ") || "-";
-}
-function countBySeverity(findings) {
-    let errors = 0;
-    let warnings = 0;
-    let waived = 0;
-    for (const f of findings) {
-        if (f.waived)
-            waived++;
-        else if (f.severity === "error")
-            errors++;
-        else if (f.severity === "warning")
-            warnings++;
-    }
-    return { errors, warnings, waived };
-}
-function verdictLine(r, ms) {
-    const c = countBySeverity(r.findings);
+/** `gate: FAIL: 2 error(s), 0 warning(s), 1 waived, 40 check(s) in 3.1s`, counting distinct findings.
+ * The reason a phase could not run is added unless it was already printed (`withError: false`). */
+function verdictLine(r, ms, opts = {}) {
     const secs = (ms / 1000).toFixed(1);
     const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
-    const extra = r.error ? ` (${r.error})` : "";
-    return `${r.phase}: ${word}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived, ${r.checks.length} check(s) in ${secs}s${extra}`;
+    const extra = r.error && opts.withError !== false ? ` (${r.error})` : "";
+    return `${r.phase}: ${word}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .countsText */ .WN)(r.findings)}, ${r.checks.length} check(s) in ${secs}s${extra}`;
 }
 
 
