@@ -51,7 +51,7 @@ describe("gate on a values file with a large unread subtree", () => {
     const findings = r.out.split("\n").filter((l) => / error /.test(l));
     const dup = shape === "flat" ? "k0" : "g0";
     expect(findings).toEqual([
-      "big.yaml:3:3: error dead-value: 'service.misspelt' is set but no template of app reads it and values.schema.json does not declare it (a misspelt key is silently ignored by helm) [app big]",
+      "big.yaml:3:3: error dead-value: 'service.misspelt' is set but no template of app reads it and values.schema.json does not declare it (a misspelt key is silently ignored by helm) (scenario: big)",
       `big.yaml:${lastLine}:5: error duplicate-key: key 'service.misspelt.${dup}' is set twice in this mapping (YAML keeps only the last one)`,
     ]);
     // helm rendered, linted and the checks ran on both majors: the large file only cost the findings above.
