@@ -15220,9 +15220,10 @@ async function readAllResults(workDir) {
 
 function formatFinding(g) {
     const f = g.finding;
-    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : f.chart || "-";
+    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : f.chart;
     const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
-    return `${loc}: ${f.severity} ${f.rule}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .messageWithOccurrences */ .ih)(g)}${waived}`;
+    // A finding about the run rather than a file (a tool that did not run) starts with its severity.
+    return `${loc ? `${loc}: ` : ""}${f.severity} ${f.rule}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .messageWithOccurrences */ .ih)(g)}${waived}`;
 }
 /** `gate: FAIL: 2 error(s), 0 warning(s), 1 waived, 40 check(s) in 3.1s`, counting distinct findings.
  * The reason a phase could not run is added unless it was already printed (`withError: false`). */

@@ -6,9 +6,10 @@ import type { PhaseResults } from "./results.js";
 
 export function formatFinding(g: FindingGroup): string {
   const f = g.finding;
-  const loc = f.file ? formatLocation({ file: f.file, line: f.line, col: f.col }) : f.chart || "-";
+  const loc = f.file ? formatLocation({ file: f.file, line: f.line, col: f.col }) : f.chart;
   const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
-  return `${loc}: ${f.severity} ${f.rule}: ${messageWithOccurrences(g)}${waived}`;
+  // A finding about the run rather than a file (a tool that did not run) starts with its severity.
+  return `${loc ? `${loc}: ` : ""}${f.severity} ${f.rule}: ${messageWithOccurrences(g)}${waived}`;
 }
 
 /** `gate: FAIL: 2 error(s), 0 warning(s), 1 waived, 40 check(s) in 3.1s`, counting distinct findings.

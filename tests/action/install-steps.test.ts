@@ -105,11 +105,26 @@ describe("mocked runner: the action's install-test steps against a real API serv
     expect(existsSync(c!.kubeconfig)).toBe(true);
   });
 
-  it("test-values replaces the values input for the install (one scenario, not every one)", () => {
-    const s = step("install test");
-    expect(substitute(s.env!.FLOE_HELM_VALUES!, { values: "a.yaml", "test-values": "t.yaml" })).toBe(
-      "t.yaml",
-    );
-    expect(substitute(s.env!.FLOE_HELM_VALUES!, { values: "a.yaml" })).toBe("a.yaml");
+  it("test-scenario, when given, chooses the installed scenario on its own: the gate's values input is not used", () => {
+    const base = {
+      "install-test": "true",
+      cluster: "existing",
+      kubeconfig: c!.kubeconfig,
+      "tools-dir": toolsDir,
+      charts: "charts/demo",
+      helm: "4",
+      values: "no-such-values.yaml",
+    };
+    const work = path.join(runner, "work-scenario");
+    const chosen = runStep("install test", { ...base, "work-dir": work, "test-scenario": "default" });
+    expect(chosen.status, `${chosen.stdout}\n${chosen.stderr}`).toBe(0);
+    const res = JSON.parse(readFileSync(path.join(work, "test.results.json"), "utf8")) as PhaseResults;
+    expect(res.checks.filter((x) => x.rule === "install").map((x) => `${x.id} ${x.state}`)).toEqual([
+      "install demo/default helm4 pass",
+    ]);
+    // Without test-scenario / test-values the install tests take the values input (here: a missing file).
+    const inherited = runStep("install test", { ...base, "work-dir": path.join(runner, "work-inherit") });
+    expect(inherited.status).toBe(2);
+    expect(inherited.stderr).toContain("values file not found: no-such-values.yaml");
   });
 });

@@ -185,6 +185,49 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
     expect(res.checks[1]).toMatchObject({ reason: SIMULATED, covers: ["T044"] });
   });
 
+  it("--scenario test: each chart of the repository installs with its own values-test.yaml", async () => {
+    const work = k().workDir;
+    const r = await cli(
+      ["test", "--tools-dir", toolsDir, "--work-dir", work, "--scenario", "test", "--helm", "4"],
+      { cwd: repoRoot },
+    );
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    const res = await results(work);
+    expect(res.checks.filter((x) => x.rule === "install").map((x) => `${x.id} ${x.state}`)).toEqual([
+      "install floe-jobs/test helm4 pass",
+      "install floe-platform/test helm4 pass",
+    ]);
+  });
+
+  it("helm's schema refusal at install is reported whole: the offending value is named", async () => {
+    const work = k().workDir;
+    const bad = path.join(cwd, "jobs-bad.yaml");
+    await writeFile(bad, "notAValue: 1\n");
+    const r = await cli(
+      [
+        "test",
+        "--tools-dir",
+        toolsDir,
+        "--work-dir",
+        work,
+        "--chart",
+        "charts/floe-jobs",
+        "--values",
+        `charts/floe-jobs=${bad}`,
+        "--helm",
+        "4",
+      ],
+      { cwd: repoRoot },
+    );
+    expect(r.code).toBe(1);
+    const res = await results(work);
+    const install = res.findings.filter((f) => f.rule === "install" && f.severity === "error");
+    expect(install).toHaveLength(1);
+    expect(install[0]!.message).toMatch(
+      /^helm install failed: INSTALLATION FAILED: values don't meet the specifications of the schema\(s\) in the following chart\(s\): floe-jobs: .*additional properties 'notAValue' not allowed$/,
+    );
+  });
+
   it("without a cluster it says how to get one (exit 2)", async () => {
     const work = await mkdtemp(path.join(os.tmpdir(), "floe-test-phase-none-"));
     const r = await cli(["test", "--tools-dir", toolsDir, "--work-dir", work, "--chart", "charts/demo"], {
