@@ -10263,6 +10263,7 @@ module.exports = validRange
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   iZ: () => (/* binding */ errorCommand),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
@@ -10306,11 +10307,17 @@ function describeError(err) {
     }
     return `internal error: ${String(err)}`;
 }
+/** An error as a GitHub Actions workflow command: an annotation on the run's page (message escaped as the
+ * runner expects). */
+function errorCommand(message) {
+    const data = message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+    return `::error title=floe-helm::${data}`;
+}
 
 
 /***/ }),
 
-/***/ 5122:
+/***/ 2990:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10422,65 +10429,8 @@ function withRenderOptions(cmd) {
         .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/report/results.ts
-// Results are the only state phases share: each phase (its own process in the composite action) writes
-// `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
-// phase merges them.
-
-
-
-function resultsPath(workDir, phase) {
-    return external_node_path_default().join(workDir, `${phase}.results.json`);
-}
-function statusOf(findings) {
-    return findings.some((f) => f.severity === "error" && !f.waived) ? "fail" : "pass";
-}
-async function writeResults(workDir, results) {
-    const file = resultsPath(workDir, results.phase);
-    await writeResultsFile(file, results);
-    return file;
-}
-/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
-async function writeResultsFile(file, results) {
-    await (0,promises_.mkdir)(external_node_path_default().dirname(external_node_path_default().resolve(file)), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await (0,promises_.writeFile)(tmp, `${JSON.stringify(results, null, 2)}\n`);
-    await (0,promises_.rename)(tmp, file);
-}
-async function readAllResults(workDir) {
-    let names;
-    try {
-        names = await (0,promises_.readdir)(workDir);
-    }
-    catch (e) {
-        if (e.code === "ENOENT")
-            return [];
-        throw e;
-    }
-    const out = [];
-    for (const name of names.filter((n) => n.endsWith(".results.json")).sort()) {
-        const file = external_node_path_default().join(workDir, name);
-        let parsed;
-        try {
-            parsed = JSON.parse(await (0,promises_.readFile)(file, "utf8"));
-        }
-        catch (e) {
-            throw new errors/* InputError */.dz(`not a valid results file: ${e.message}`, { file });
-        }
-        const r = parsed;
-        if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new errors/* InputError */.dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
-        }
-        out.push(r);
-    }
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/report/results.ts
+var report_results = __nccwpck_require__(8940);
 // EXTERNAL MODULE: ./src/report/terminal.ts
 var terminal = __nccwpck_require__(7496);
 ;// CONCATENATED MODULE: ./src/report/phase.ts
@@ -10520,7 +10470,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
         phase,
         startedAt: started.toISOString(),
         finishedAt: new Date().toISOString(),
-        status: error ? "error" : statusOf(findings),
+        status: error ? "error" : (0,report_results/* statusOf */.c2)(findings),
         ...(error ? { error } : {}),
         findings,
         checks,
@@ -10536,16 +10486,21 @@ async function runPhase(phase, inputs, body, opts = {}) {
         setOutputs(outputs);
     }
     try {
-        await writeResults(inputs.workDir, results);
+        await (0,report_results.writeResults)(inputs.workDir, results);
         if (opts.resultsFile)
-            await writeResultsFile(opts.resultsFile, results);
+            await (0,report_results/* writeResultsFile */.At)(opts.resultsFile, results);
     }
     catch (e) {
         err(`floe-helm: error: cannot write results: ${(0,errors/* describeError */.Uc)(e)}`);
         return errors/* ExitCode */.yU.BadInput;
     }
-    if (error)
-        err(`floe-helm: error: ${error}`);
+    // In Actions the error is an annotation (shown on the run's page), else one line on stderr.
+    if (error) {
+        if (inputs.githubActions)
+            out((0,errors/* errorCommand */.iZ)(error));
+        else
+            err(`floe-helm: error: ${error}`);
+    }
     out((0,terminal/* verdictLine */.MT)(results, Date.now() - started.getTime()));
     if (error)
         return errors/* ExitCode */.yU.BadInput;
@@ -10652,7 +10607,7 @@ function registerReport(program, bind) {
         .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
         .option("--summary <file>", "also write the Markdown summary to this file")
         .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
-        const all = await readAllResults(inputs.workDir);
+        const all = await (0,report_results/* readAllResults */.C7)(inputs.workDir);
         // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
         const { setOutputs, summaryMarkdown, writeJobSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
         // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
@@ -10694,6 +10649,9 @@ function registerReport(program, bind) {
     }));
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/tools/assets.ts
 var assets = __nccwpck_require__(5482);
 // EXTERNAL MODULE: ./src/tools/pins.ts
@@ -10879,7 +10837,15 @@ async function run(argv, io = defaultIo()) {
     const bind = (action) => async (...args) => {
         const cmd = args[args.length - 1];
         const flags = cmd.optsWithGlobals();
-        const inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
+        let inputs;
+        try {
+            inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
+        }
+        catch (e) {
+            if (e instanceof errors/* InputError */.dz)
+                await recordInputError(cmd, flags, io, e);
+            throw e;
+        }
         code = await action({ flags, inputs, io });
     };
     for (const register of commands)
@@ -10895,13 +10861,51 @@ async function run(argv, io = defaultIo()) {
     catch (e) {
         if (e instanceof CommanderError)
             return e.exitCode === 0 ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.BadInput;
-        io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
+        // In Actions the one error is an annotation (the runner shows it on the run's page); else one line.
+        if (io.env.GITHUB_ACTIONS === "true")
+            io.out((0,errors/* errorCommand */.iZ)((0,errors/* describeError */.Uc)(e)));
+        else
+            io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
         if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
             io.err(e.stack);
         return errors/* ExitCode */.yU.BadInput;
     }
 }
 const VERSION = package_namespaceObject.rE;
+// The phase each command runs (its <phase>.results.json); the report reads every one of them.
+const phaseOf = {
+    "tools install": "tools",
+    gate: "gate",
+    "upgrade-check": "upgrade-check",
+    test: "test",
+    release: "release",
+};
+/** In Actions, a phase stopped by a bad input before it started still leaves its results file with the
+ * error, so the report step (which always runs) names it in the job summary. */
+async function recordInputError(cmd, flags, io, e) {
+    const parent = cmd.parent?.parent ? `${cmd.parent.name()} ` : "";
+    const phase = phaseOf[`${parent}${cmd.name()}`];
+    if (!phase || io.env.GITHUB_ACTIONS !== "true")
+        return;
+    const now = new Date().toISOString();
+    const results = {
+        schemaVersion: 1,
+        phase,
+        startedAt: now,
+        finishedAt: now,
+        status: "error",
+        error: (0,errors/* describeError */.Uc)(e),
+        findings: [],
+        checks: [],
+    };
+    const { writeResults } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8940));
+    try {
+        await writeResults((0,config_inputs/* workDirOf */.sQ)(flags, io.env, io.cwd), results);
+    }
+    catch {
+        // The error itself is still printed; a work dir that cannot be written is not a second error.
+    }
+}
 
 
 /***/ }),
@@ -10952,7 +10956,8 @@ function assertValidDocument(validate, y, what, schema) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   _9: () => (/* binding */ buildInputs),
-  MP: () => (/* binding */ envNames)
+  MP: () => (/* binding */ envNames),
+  sQ: () => (/* binding */ workDirOf)
 });
 
 // UNUSED EXPORTS: defaultToolCache, defaultValidatorCache, parseHelmMajors
@@ -11034,18 +11039,25 @@ function nonEmpty(v) {
 function abs(cwd, p) {
     return p === undefined ? undefined : external_node_path_default().resolve(cwd, p);
 }
+/** The work dir (results files): --work-dir, FLOE_HELM_WORK_DIR, $RUNNER_TEMP/floe-helm in Actions, else
+ * .floe-helm. Never throws, so a phase stopped by a bad input can still record why there. */
+function workDirOf(flags, env, cwd) {
+    const raw = nonEmpty(flags.workDir) ??
+        nonEmpty(env[envNames.workDir]) ??
+        (env.GITHUB_ACTIONS === "true" && env.RUNNER_TEMP
+            ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm")
+            : ".floe-helm");
+    return external_node_path_default().resolve(cwd, raw);
+}
 function buildInputs(flags, env, cwd) {
     const githubActions = env.GITHUB_ACTIONS === "true";
-    const workDirRaw = nonEmpty(flags.workDir) ??
-        nonEmpty(env[envNames.workDir]) ??
-        (githubActions && env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm") : ".floe-helm");
     const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
     const helmFromFlag = nonEmpty(flags.helm);
     const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
     const providerFromFlag = nonEmpty(flags.provider);
     const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
     return {
-        workDir: external_node_path_default().resolve(cwd, workDirRaw),
+        workDir: workDirOf(flags, env, cwd),
         toolsDir: toolsDirRaw === undefined ? undefined : external_node_path_default().resolve(cwd, toolsDirRaw),
         helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
         githubActions,
@@ -14403,7 +14415,7 @@ function firstLine(s) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5122);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2990);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
@@ -14887,6 +14899,77 @@ function coverageMarkdown(m) {
     if (missing.length)
         lines.push("", `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`);
     return lines;
+}
+
+
+/***/ }),
+
+/***/ 8940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ writeResultsFile),
+/* harmony export */   C7: () => (/* binding */ readAllResults),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   writeResults: () => (/* binding */ writeResults)
+/* harmony export */ });
+/* unused harmony export resultsPath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6675);
+// Results are the only state phases share: each phase (its own process in the composite action) writes
+// `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
+// phase merges them.
+
+
+
+function resultsPath(workDir, phase) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workDir, `${phase}.results.json`);
+}
+function statusOf(findings) {
+    return findings.some((f) => f.severity === "error" && !f.waived) ? "fail" : "pass";
+}
+async function writeResults(workDir, results) {
+    const file = resultsPath(workDir, results.phase);
+    await writeResultsFile(file, results);
+    return file;
+}
+/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
+async function writeResultsFile(file, results) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file)), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${JSON.stringify(results, null, 2)}\n`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, file);
+}
+async function readAllResults(workDir) {
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(workDir);
+    }
+    catch (e) {
+        if (e.code === "ENOENT")
+            return [];
+        throw e;
+    }
+    const out = [];
+    for (const name of names.filter((n) => n.endsWith(".results.json")).sort()) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workDir, name);
+        let parsed;
+        try {
+            parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
+        }
+        catch (e) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`not a valid results file: ${e.message}`, { file });
+        }
+        const r = parsed;
+        if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
+        }
+        out.push(r);
+    }
+    return out;
 }
 
 
