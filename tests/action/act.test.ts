@@ -13,13 +13,13 @@ import type { PhaseResults } from "../../src/report/results.js";
 import type { InstallTool } from "../../src/tools/assets.js";
 import { detectPlatform } from "../../src/tools/platform.js";
 import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
-import { tool, toolsDir } from "../helpers/tools.js";
+import { type TestTool, tool, toolsDir } from "../helpers/tools.js";
 import { buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "../tools/mirror.js";
 import { type ActRun, prepareCheckout, runAct } from "./act.js";
 import { action } from "./action-yml.js";
 
 // The versions the workflows ask for (their `with:`), each served from the real pinned binary.
-const served: Array<[string, InstallTool, string]> = [
+const served: Array<[TestTool, InstallTool, string]> = [
   ["helm3", "helm", "v3.21.9"],
   ["helm4", "helm", "v4.2.9"],
   ["kind", "kind", "v0.32.9"],
@@ -39,7 +39,7 @@ beforeAll(async () => {
   mirror = await startMirror();
   const platform = detectPlatform();
   for (const [bin, t, v] of served) {
-    serveAsset(mirror, await buildAsset(t, v, platform, tool(bin as "helm3"), mirror.url));
+    serveAsset(mirror, await buildAsset(t, v, platform, tool(bin), mirror.url));
   }
   tool("act");
   checkout = await prepareCheckout(path.join(scratch, "repo"));
@@ -148,6 +148,8 @@ describe("act (real runner, host mode): install tests on an existing kwok cluste
   let c: TestCluster | undefined;
   let work: string;
   beforeAll(async () => {
+    // Without the input the action would install every scenario of every chart: fail at once instead.
+    if (!action.inputs["test-scenario"]) throw new Error("action.yml has no input test-scenario");
     c = await clusterUp();
     work = path.join(scratch, "install-work");
     r = await runAct({
