@@ -128,6 +128,11 @@ describe("act (real runner, host mode): a chart with a defect", () => {
     expect(r.jobResult).toBe("failure");
   });
 
+  it("sets the outputs all the same (the tools installed, the results folder)", () => {
+    expect(r.outputs).toMatchObject(versionOutputs);
+    expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
+  });
+
   it("the job summary names the finding at its file and line", () => {
     expect(r.summary).toMatch(/^\| gate \| ❌ fail \| [1-9]/m);
     expect(r.summary).toMatch(
@@ -185,6 +190,7 @@ describe("act (real runner, host mode): install tests on an existing kwok cluste
       "install floe-platform/test helm4 pass",
     ]);
     expect(r.summary).toMatch(/^\| test \| ✅ pass \|/m);
+    expect(r.outputs).toMatchObject({ ...versionOutputs, "results-dir": work });
   });
 });
 
@@ -246,6 +252,11 @@ describe("act (real runner, host mode): a bad input (helm: 5)", () => {
     expect(errors).toEqual([
       expect.stringMatching(/::error title=floe-helm::FLOE_HELM_HELM: expected 3, 4 or both, got '5'$/),
     ]);
+  });
+
+  it("no tool outputs (nothing installed); results-dir is set by the report", () => {
+    for (const [name] of served) expect(r.outputs[`${name}-version`] ?? "").toBe("");
+    expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
   });
 
   it("the report step writes the job summary, which names the error", () => {
