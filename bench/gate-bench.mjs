@@ -11,6 +11,12 @@
 //
 //   npm run build && node bench/gate-bench.mjs [--tools-dir .tools/bin] [--charts charts] [--reps 3] [--helm both]
 //                                              [--scale-chart floe-platform] [--node /path/to/node]
+//                                              [--dead-value-sizes 5000,20000,50000] [--dead-value-only]
+//
+// Then large values files (issue 12): a small generated chart whose scenario sets `misspelt:`, a key no
+// template reads, holding n keys (--dead-value-sizes), against the bare calls on the same input; the ratio of
+// the largest to the smallest says whether the cost grows linearly (target: 50k keys <= 15x 5k keys).
+// --dead-value-only runs only that part and replaces only `deadValue` in bench/results.json.
 //
 // --node runs the gate (and `--version`) with another Node.js binary (e.g. Node 24, what the action asks
 // runners for), this script itself still runs on the current one.
@@ -49,6 +55,8 @@ const helmOpt = opt("helm", "both");
 const majors = helmOpt === "both" ? [3, 4] : [Number(helmOpt)];
 const gateBin = path.join(root, "dist", "index.js");
 const nodeBin = path.resolve(cwd, opt("node", process.execPath));
+const deadSizes = opt("dead-value-sizes", "5000,20000,50000").split(",").map(Number);
+const deadOnly = args.includes("--dead-value-only");
 
 for (const t of [...majors.map((m) => `helm${m}`), "kubesec"]) {
   if (!existsSync(path.join(toolsDir, t))) {
@@ -180,9 +188,100 @@ function gate(extra, where = cwd, env = process.env) {
   return r;
 }
 
+/** The kubeconform schema folder the gate wrote last (v<version>-<hash>), for the bare script's kubesec. */
+function kubeconformDir() {
+  const kcBase = path.join(tmpdir(), "floe-helm-kubeconform");
+  const dir = readdirSync(kcBase)
+    .filter((d) => !d.endsWith(".tmp"))
+    .map((d) => path.join(kcBase, d))
+    .sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs)[0];
+  return { dir, kubeVersion: path.basename(dir).split("-")[0].replace(/^v/, "") };
+}
+
+/** A chart that reads `.Values.name` only, its one scenario setting `misspelt:` with n keys under it. */
+function deadValueChart(n) {
+  const dir = path.join(tmp, `dead-${n}`, "dead");
+  mkdirSync(path.join(dir, "templates"), { recursive: true });
+  writeFileSync(path.join(dir, "Chart.yaml"), "apiVersion: v2\nname: dead\nversion: 0.1.0\n");
+  writeFileSync(path.join(dir, "values.yaml"), "name: bench\n");
+  writeFileSync(
+    path.join(dir, "templates", "configmap.yaml"),
+    "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.name }}\ndata:\n  a: b\n",
+  );
+  const keys = Array.from({ length: n }, (_, i) => `  key${i}: value-${i}\n`).join("");
+  writeFileSync(path.join(dir, "values-misspelt.yaml"), `misspelt:\n${keys}`);
+  return dir;
+}
+
+/** Gate and bare calls on the dead-value charts, interleaved; rows per size and the largest / smallest. */
+function deadValueBench() {
+  const chartsBySize = deadSizes.map((n) => ({ n, chart: deadValueChart(n) }));
+  // Warm-up, and proof that the gate says what is measured here: the one dead key, nothing else.
+  const warm = gate(["--chart", chartsBySize[0].chart], tmp);
+  if (!/error dead-value: 'misspelt' is set/.test(warm.stdout) || !/FAIL: 1 error\(s\)/.test(warm.stdout))
+    throw new Error(`dead-value bench: unexpected gate output:\n${warm.stdout}`);
+  const kc = kubeconformDir();
+  const fns = chartsBySize.flatMap(({ n, chart }) => {
+    const script = path.join(tmp, `dead-${n}.sh`);
+    mkdirSync(path.join(tmp, `dead-${n}-out`), { recursive: true });
+    writeFileSync(script, bareScript([chart], kc.dir, kc.kubeVersion, path.join(tmp, `dead-${n}-out`)));
+    return [() => execFileSync("bash", [script], { stdio: "ignore" }), () => gate(["--chart", chart], tmp)];
+  });
+  const m = measureEach(fns);
+  const sizes = chartsBySize.map(({ n }, i) => ({
+    keys: n,
+    bytes: statSync(path.join(chartsBySize[i].chart, "values-misspelt.yaml")).size,
+    bareSeconds: m[2 * i].seconds,
+    bareCpuSeconds: m[2 * i].cpuSeconds,
+    gateSeconds: m[2 * i + 1].seconds,
+    gateCpuSeconds: m[2 * i + 1].cpuSeconds,
+    gateOwnCpuSeconds: m[2 * i + 1].gateCpuSeconds,
+  }));
+  const [lo, hi] = [sizes[0], sizes.at(-1)];
+  return {
+    date: new Date().toISOString(),
+    node: execFileSync(nodeBin, ["--version"], { encoding: "utf8" }).trim(),
+    helm: helmOpt,
+    reps,
+    sizes,
+    largestOverSmallest: hi.gateSeconds / lo.gateSeconds,
+    largestOverSmallestCpu:
+      hi.gateCpuSeconds === undefined ? undefined : hi.gateCpuSeconds / lo.gateCpuSeconds,
+  };
+}
+
+function printDeadValue(d) {
+  const f = (x) => (x === undefined ? "-" : x.toFixed(2));
+  const [lo, hi] = [d.sizes[0], d.sizes.at(-1)];
+  console.log(
+    `\n| Unread key holding n keys (helm ${d.helm}, median of ${d.reps}) | Bare wall | Gate wall | Gate / bare | Bare CPU | Gate CPU (gate itself) |`,
+  );
+  console.log("| --- | --- | --- | --- | --- | --- |");
+  for (const s of d.sizes)
+    console.log(
+      `| ${s.keys} keys (${(s.bytes / 1024).toFixed(0)} KiB) | ${f(s.bareSeconds)} s | ${f(s.gateSeconds)} s | ${f(s.gateSeconds / s.bareSeconds)}x | ${f(s.bareCpuSeconds)} s | ${f(s.gateCpuSeconds)} s (${f(s.gateOwnCpuSeconds)} s) |`,
+    );
+  console.log(
+    `| **${hi.keys} / ${lo.keys} keys (target <= 15x)** | ${f(hi.bareSeconds / lo.bareSeconds)}x | **${f(d.largestOverSmallest)}x** | | | ${f(d.largestOverSmallestCpu)}x (${f(hi.gateOwnCpuSeconds / lo.gateOwnCpuSeconds)}x) |`,
+  );
+}
+
 const tmp = mkdtempSync(path.join(tmpdir(), "floe-bench-"));
 const cpuFile = path.join(tmp, "gate-cpu.jsonl");
+const resultsFile = path.join(root, "bench", "results.json");
 try {
+  if (deadOnly) {
+    const deadValue = deadValueBench();
+    const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {};
+    writeFileSync(resultsFile, `${JSON.stringify({ ...previous, deadValue }, null, 2)}\n`);
+    printDeadValue(deadValue);
+  } else fullBench();
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+/** Bare calls and the gate over the charts, the scaling line, and the dead-value part. */
+function fullBench() {
   const chartList = charts(chartsDir);
   if (chartList.length === 0) throw new Error(`no charts under ${chartsDir}`);
   const cells = chartList.reduce((n, c) => n + scenarios(c).length, 0) * majors.length;
@@ -195,13 +294,7 @@ try {
   // Warm-up: fills the OS page cache, the validator cache and the kubeconform schema folder the bare
   // script reuses. Every measured gate run below finds them (as any run after the first does).
   gate(allCharts);
-  const kcBase = path.join(tmpdir(), "floe-helm-kubeconform");
-  // The newest folder the gate wrote: v<version>-<hash>.
-  const kcDir = readdirSync(kcBase)
-    .filter((d) => !d.endsWith(".tmp"))
-    .map((d) => path.join(kcBase, d))
-    .sort((x, y) => statSync(y).mtimeMs - statSync(x).mtimeMs)[0];
-  const kubeVersion = path.basename(kcDir).split("-")[0].replace(/^v/, "");
+  const { dir: kcDir, kubeVersion } = kubeconformDir();
   const outDir = path.join(tmp, "bare");
   mkdirSync(outDir, { recursive: true });
   const script = path.join(tmp, "bare.sh");
@@ -278,8 +371,9 @@ try {
     perScenarioSeconds: b,
     ...(cpuFit ? { startupCpuSeconds: cpuFit[0], perScenarioCpuSeconds: cpuFit[1] } : {}),
     nodeStartSeconds: nodeStart,
+    deadValue: deadValueBench(),
   };
-  writeFileSync(path.join(root, "bench", "results.json"), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
   const f = (x) => x.toFixed(2);
   // CPU: everything the run started (helm, kubesec, the gate itself), and in brackets the gate's own node
   // process; "-" where the platform does not tell (children's CPU is read from Linux /proc).
@@ -305,6 +399,5 @@ try {
     `| Fit: start-up (target < 0.5 s) + per scenario | ${f(a)} s + ${f(b)} s x n | ${cpuFit ? `${f(cpuFit[0])} s + ${f(cpuFit[1])} s x n` : "-"} |`,
   );
   console.log(`| Node start-up of dist/index.js alone (\`--version\`) | ${f(nodeStart)} s | |`);
-} finally {
-  rmSync(tmp, { recursive: true, force: true });
+  printDeadValue(result.deadValue);
 }

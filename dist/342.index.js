@@ -33,14 +33,16 @@ var runner = __webpack_require__(7507);
 var gate_config = __webpack_require__(8823);
 // EXTERNAL MODULE: ./src/gate/plan.ts
 var gate_plan = __webpack_require__(6132);
-// EXTERNAL MODULE: ./src/gate/run.ts + 14 modules
-var run = __webpack_require__(7055);
+// EXTERNAL MODULE: ./src/gate/run.ts + 13 modules
+var run = __webpack_require__(9860);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var argv = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __webpack_require__(9264);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var manifest = __webpack_require__(3763);
+// EXTERNAL MODULE: ./src/report/phase.ts
+var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
 var resolve = __webpack_require__(5084);
 // EXTERNAL MODULE: ./src/values/yaml.ts
@@ -474,6 +476,7 @@ function predictRemovals(before, after) {
 
 
 
+
 /** Rule ids of this phase (README rule table). */
 const upgradeCheckRules = {
     immutableField: "upgrade/immutable-field",
@@ -548,6 +551,7 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     }
     const config = await (0,gate_config.resolveConfig)(inputs, cwd);
     const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const tools = await (0,resolve.resolveTools)(inputs, config.helmMajors.map((m) => `helm${m}`));
     const helmBin = (m) => tools[`helm${m}`];
     const first = config.helmMajors[0];

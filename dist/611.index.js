@@ -13,12 +13,14 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6058);
 /* harmony import */ var _coverage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3122);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7496);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9334);
 // GitHub Actions surfaces: annotations at file and line, step outputs, the job summary.
 
 
 
-function annotate(f) {
+/** One annotation per distinct finding (src/report/findings.ts), naming the scenarios and helm majors. */
+function annotate(g) {
+    const f = g.finding;
     const props = { title: f.rule };
     if (f.file)
         props.file = f.file;
@@ -26,7 +28,8 @@ function annotate(f) {
         props.startLine = f.line;
     if (f.col)
         props.startColumn = f.col;
-    const msg = f.object ? `${f.object}: ${f.message}` : f.message;
+    const text = (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .messageWithOccurrences */ .ih)(g);
+    const msg = f.object ? `${f.object}: ${text}` : text;
     if (f.waived)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.notice(`${msg} [waived: ${f.waived.reason}]`, props);
     else if (f.severity === "error")
@@ -51,7 +54,7 @@ function summaryMarkdown(all, coverage) {
     }
     lines.push("| Phase | Result | Errors | Warnings | Waived | Checks |", "|---|---|---|---|---|---|");
     for (const r of all) {
-        const c = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .countBySeverity */ .Ot)(r.findings);
+        const c = (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .countBySeverity */ .Ot)(r.findings);
         const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
         lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
     }
@@ -61,15 +64,17 @@ function summaryMarkdown(all, coverage) {
     for (const r of all)
         if (r.phase === "release")
             lines.push("", ...releaseMarkdown(r));
-    const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
+    // Each distinct finding once, with the scenarios and helm majors it occurs in (as in the terminal).
+    const shown = all
+        .flatMap((r) => (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .groupFindings */ .kG)(r.findings).filter((g) => g.finding.severity !== "info"))
+        .slice(0, 200);
     if (shown.length > 0) {
         lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");
-        for (const f of shown) {
-            const where = f.file
-                ? `\`${f.file}${f.line ? `:${f.line}` : ""}\``
-                : [f.chart, f.scenario].filter(Boolean).join(" ");
+        for (const g of shown) {
+            const f = g.finding;
+            const where = f.file ? `\`${f.file}${f.line ? `:${f.line}` : ""}\`` : (f.chart ?? "");
             const sev = f.waived ? "waived" : f.severity;
-            lines.push(`| ${sev} | \`${f.rule}\` | ${escapeCell(where)} | ${escapeCell(f.message)} |`);
+            lines.push(`| ${sev} | \`${f.rule}\` | ${escapeCell(where)} | ${escapeCell((0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .messageWithOccurrences */ .ih)(g))} |`);
         }
     }
     return `${lines.join("\n")}\n`;

@@ -79,6 +79,10 @@ var gate_config = __webpack_require__(8823);
 var gate_plan = __webpack_require__(6132);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __webpack_require__(9264);
+// EXTERNAL MODULE: ./src/helm/output.ts
+var output = __webpack_require__(583);
+// EXTERNAL MODULE: ./src/report/phase.ts
+var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
 var resolve = __webpack_require__(5084);
 ;// CONCATENATED MODULE: ./src/install/argv.ts
@@ -221,6 +225,8 @@ function testHookChecks(statusJson, ctx) {
 
 
 
+
+
 const RELEASE = "floe-test";
 const rules = { install: "install", helmTest: "helm-test", uninstall: "uninstall" };
 const firstLine = (s) => s
@@ -273,6 +279,7 @@ async function runTest(ctx, inputs, opts) {
     const timeout = opts.timeout ?? "300s";
     const config = await (0,gate_config.resolveConfig)(inputs, cwd);
     const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const { kubeconfig, simulated } = await run_target(inputs);
     const tools = await (0,resolve.resolveTools)(inputs, [
         ...config.helmMajors.map((m) => `helm${m}`),
@@ -328,10 +335,13 @@ async function runTest(ctx, inputs, opts) {
         const inst = await (0,runner/* runTool */.q)(helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f)) }), { env, cwd });
         if (inst.code !== 0) {
             failed = true;
+            // helm's whole message: a schema refusal names the wrong values only after its first line.
+            const m = (0,output/* parseRenderError */.G)(inst.stderr || inst.stdout, external_node_path_default().resolve(cwd, s.chart.dir), cwd);
             ctx.add({
                 rule: rules.install,
                 severity: "error",
-                message: `helm install failed: ${firstLine(inst.stderr || inst.stdout)}`,
+                message: `helm install failed: ${m.message}`,
+                ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
                 ...where,
             });
             ctx.check({ id: `install ${label}`, rule: rules.install, state: "fail", durationMs: Date.now() - t0 });

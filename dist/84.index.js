@@ -168,7 +168,8 @@ function restore(name, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ installTool),
+/* harmony export */   Gn: () => (/* binding */ installTool),
+/* harmony export */   HH: () => (/* binding */ NoVerifiedChecksum),
 /* harmony export */   parseMirror: () => (/* binding */ parseMirror)
 /* harmony export */ });
 /* unused harmony export installedName */
@@ -206,6 +207,10 @@ function restore(name, value) {
 
 
 
+/** A pinned tool this platform has no confirmed sha256 for: nothing is installed. The gate runs its other
+ * checks and reports the tool's as not run (src/tools/resolve.ts resolveOptionalTool). */
+class NoVerifiedChecksum extends _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz {
+}
 const receiptName = ".floe-helm-install.json";
 function installedName(tool, version) {
     return tool === "helm" ? `helm${version.replace(/^v/, "").split(".")[0]}` : tool;
@@ -253,7 +258,7 @@ async function installTool(req, opts) {
     const official = (0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .assetFor */ .Wh)(req.tool, req.version, platform);
     const lookup = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .lookupChecksum */ .oJ)(opts.table ?? _checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .checksumTable */ .sO, req.tool, req.version, platform);
     if (lookup.state === "platform-missing") {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
+        throw new NoVerifiedChecksum(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
             "A pinned version is never verified against its download source, so nothing was installed. " +
             `Add the official value from ${official.checksumUrl} to a checksums file (--checksums FILE, format: schemas/checksums.schema.json), ` +
             `or choose an unpinned version with --${req.tool}-version (verified against its published checksum file, with a warning).`);
@@ -412,6 +417,7 @@ __webpack_require__.d(__webpack_exports__, {
   installOptions: () => (/* binding */ installOptions),
   installPlanned: () => (/* binding */ installPlanned),
   planInstall: () => (/* binding */ planInstall),
+  resolveOptionalTool: () => (/* binding */ resolveOptionalTool),
   resolveTools: () => (/* binding */ resolveTools)
 });
 
@@ -540,11 +546,11 @@ async function installOptions(inputs, cwd, hooks = {}) {
 async function installPlanned(plan, opts) {
     const done = [];
     for (const req of plan)
-        done.push(await (0,install/* installTool */.G)(req, opts));
+        done.push(await (0,install/* installTool */.Gn)(req, opts));
     return done;
 }
 /**
- * The resolver the gate and cluster phases call: absolute paths of the tools they need.
+ * The resolver every phase calls (gate, upgrade-check, test, cluster, release): absolute paths of the tools they need.
  * With --tools-dir (FLOE_HELM_TOOLS_DIR) the binaries come from that folder and nothing is downloaded;
  * otherwise from the installer, at the versions of the version inputs or the pinned defaults. A second
  * call with the same versions is served from the tool cache without any network request.
@@ -578,6 +584,18 @@ async function resolveTools(inputs, need, hooks = {}) {
         out[n] = external_node_path_default().resolve(t.path);
     });
     return out;
+}
+/** A tool a phase can do without: its path, or why it is unavailable when this platform has no verified
+ * checksum for it (the phase then reports the checks it feeds as not run). Every other failure throws. */
+async function resolveOptionalTool(inputs, name, hooks = {}) {
+    try {
+        return { path: (await resolveTools(inputs, [name], hooks))[name] };
+    }
+    catch (e) {
+        if (e instanceof install/* NoVerifiedChecksum */.HH)
+            return { unavailable: e.message };
+        throw e;
+    }
 }
 
 

@@ -168,7 +168,8 @@ function restore(name, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ installTool),
+/* harmony export */   Gn: () => (/* binding */ installTool),
+/* harmony export */   HH: () => (/* binding */ NoVerifiedChecksum),
 /* harmony export */   parseMirror: () => (/* binding */ parseMirror)
 /* harmony export */ });
 /* unused harmony export installedName */
@@ -206,6 +207,10 @@ function restore(name, value) {
 
 
 
+/** A pinned tool this platform has no confirmed sha256 for: nothing is installed. The gate runs its other
+ * checks and reports the tool's as not run (src/tools/resolve.ts resolveOptionalTool). */
+class NoVerifiedChecksum extends _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz {
+}
 const receiptName = ".floe-helm-install.json";
 function installedName(tool, version) {
     return tool === "helm" ? `helm${version.replace(/^v/, "").split(".")[0]}` : tool;
@@ -253,7 +258,7 @@ async function installTool(req, opts) {
     const official = (0,_assets_js__WEBPACK_IMPORTED_MODULE_8__/* .assetFor */ .Wh)(req.tool, req.version, platform);
     const lookup = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .lookupChecksum */ .oJ)(opts.table ?? _checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .checksumTable */ .sO, req.tool, req.version, platform);
     if (lookup.state === "platform-missing") {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
+        throw new NoVerifiedChecksum(`${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
             "A pinned version is never verified against its download source, so nothing was installed. " +
             `Add the official value from ${official.checksumUrl} to a checksums file (--checksums FILE, format: schemas/checksums.schema.json), ` +
             `or choose an unpinned version with --${req.tool}-version (verified against its published checksum file, with a warning).`);

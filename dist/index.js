@@ -10317,7 +10317,7 @@ function errorCommand(message) {
 
 /***/ }),
 
-/***/ 2990:
+/***/ 8917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10353,6 +10353,11 @@ const {
 const package_namespaceObject = {"rE":"0.1.0"};
 // EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
 var config_inputs = __nccwpck_require__(6678);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/cli/errors.ts
 var errors = __nccwpck_require__(6675);
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
@@ -10364,18 +10369,42 @@ var local = __nccwpck_require__(8065);
 
 
 
-/** Binaries from --tools-dir, else (kind provider) kind from the installer (src/tools/resolve.ts). */
-function clusterTools(inputs, err) {
+
+
+/** Binaries from --tools-dir; else kind and kubectl from the installer (src/tools/resolve.ts: tool cache
+ * first, pinned and sha256-verified downloads when missing); else, for the kwok control plane (etcd,
+ * kube-apiserver, kwok, ...), which the installer does not carry, the binaries on PATH. */
+function clusterTools(inputs, err, env = process.env) {
     return async (name) => {
         if (inputs.toolsDir)
             return (0,local/* requireLocalTool */.BG)(inputs.toolsDir, name);
-        if (inputs.cluster === "kind" && name === "kind") {
+        if (name === "kind" || name === "kubectl") {
             // The installer (and the HTTP client under it) is loaded only when it is used.
             const { resolveTools } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
-            return (await resolveTools(inputs, ["kind"], { warn: err, progress: err })).kind;
+            return (await resolveTools(inputs, [name], { warn: err, progress: err }))[name];
         }
-        throw new errors/* InputError */.dz(`the ${inputs.cluster} cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR) with ${name} and the other binaries scripts/tools.sh builds, e.g. --tools-dir .tools/bin`);
+        const found = onPath(name, env.PATH);
+        if (found)
+            return found;
+        throw new errors/* InputError */.dz(`the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`);
     };
+}
+/** The first executable file called `name` in the PATH list, or undefined. */
+function onPath(name, pathList) {
+    for (const dir of (pathList ?? "").split((external_node_path_default()).delimiter)) {
+        if (!dir)
+            continue;
+        const p = external_node_path_default().join(dir, name);
+        try {
+            (0,external_node_fs_.accessSync)(p, external_node_fs_.constants.X_OK);
+            if ((0,external_node_fs_.statSync)(p).isFile())
+                return p;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
 }
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
 const providers = () => __nccwpck_require__.e(/* import() */ 91).then(__nccwpck_require__.bind(__nccwpck_require__, 3091));
@@ -10419,7 +10448,8 @@ function withPlanOptions(cmd, verb) {
     return cmd
         .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
         .addOption(new Option("--chart <dir>", `${verb} this chart (repeatable; default: the config's charts, else every chart under charts/)`).argParser(collect))
-        .addOption(new Option("--values <file>", "one scenario of these values files for every chart (repeatable)").argParser(collect))
+        .addOption(new Option("--scenario <name>", "only the scenario of this name in each chart: values-NAME.yaml, ci/NAME-values.yaml or the config's (repeatable; a chart without it is skipped)").argParser(collect))
+        .addOption(new Option("--values <[chart=]file>", "one scenario of these values files, for every chart or, as CHART_DIR=FILE, for that chart only (repeatable)").argParser(collect))
         .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"));
 }
 /** --results and --kube-version: the static phases (gate, upgrade-check). */
@@ -10429,90 +10459,8 @@ function withRenderOptions(cmd) {
         .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
 }
 
-// EXTERNAL MODULE: ./src/report/results.ts
-var report_results = __nccwpck_require__(8940);
-// EXTERNAL MODULE: ./src/report/terminal.ts
-var terminal = __nccwpck_require__(7496);
-;// CONCATENATED MODULE: ./src/report/phase.ts
-// Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
-// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
-
-
-
-async function runPhase(phase, inputs, body, opts = {}) {
-    const out = opts.out ?? ((l) => process.stdout.write(`${l}\n`));
-    const err = opts.err ?? ((l) => process.stderr.write(`${l}\n`));
-    const started = new Date();
-    const findings = [];
-    const checks = [];
-    const outputs = {};
-    const ctx = {
-        inputs,
-        add: (f) => findings.push(f),
-        check: (c) => checks.push(c),
-        output: (k, v) => {
-            outputs[k] = v;
-        },
-        progress: (l) => err(l),
-    };
-    let error;
-    try {
-        await body(ctx);
-    }
-    catch (e) {
-        error = (0,errors/* describeError */.Uc)(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof errors/* InputError */.dz))
-            err(e.stack ?? String(e));
-    }
-    findings.sort(byLocation);
-    const results = {
-        schemaVersion: 1,
-        phase,
-        startedAt: started.toISOString(),
-        finishedAt: new Date().toISOString(),
-        status: error ? "error" : (0,report_results/* statusOf */.c2)(findings),
-        ...(error ? { error } : {}),
-        findings,
-        checks,
-        ...(Object.keys(outputs).length ? { outputs } : {}),
-    };
-    for (const f of findings)
-        out((0,terminal/* formatFinding */.tf)(f));
-    if (inputs.githubActions) {
-        // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
-        const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        for (const f of findings)
-            annotate(f);
-        setOutputs(outputs);
-    }
-    try {
-        await (0,report_results.writeResults)(inputs.workDir, results);
-        if (opts.resultsFile)
-            await (0,report_results/* writeResultsFile */.At)(opts.resultsFile, results);
-    }
-    catch (e) {
-        err(`floe-helm: error: cannot write results: ${(0,errors/* describeError */.Uc)(e)}`);
-        return errors/* ExitCode */.yU.BadInput;
-    }
-    // In Actions the error is an annotation (shown on the run's page), else one line on stderr.
-    if (error) {
-        if (inputs.githubActions)
-            out((0,errors/* errorCommand */.iZ)(error));
-        else
-            err(`floe-helm: error: ${error}`);
-    }
-    out((0,terminal/* verdictLine */.MT)(results, Date.now() - started.getTime()));
-    if (error)
-        return errors/* ExitCode */.yU.BadInput;
-    return results.status === "pass" ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.GateFailed;
-}
-function byLocation(a, b) {
-    return ((a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.col ?? 0) - (b.col ?? 0) ||
-        a.rule.localeCompare(b.rule));
-}
-
+// EXTERNAL MODULE: ./src/report/phase.ts
+var phase = __nccwpck_require__(6169);
 ;// CONCATENATED MODULE: ./src/gate/command.ts
 
 
@@ -10520,7 +10468,7 @@ function byLocation(a, b) {
 function registerGate(program, bind) {
     withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => runPhase("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 7055))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9860))).runGate(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -10539,7 +10487,7 @@ function registerTest(program, bind) {
         .command("test")
         .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
         .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
-        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG")), "test")).action(bind(async ({ inputs, io }) => runPhase("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG")), "test")).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
 }
 
 // EXTERNAL MODULE: ./src/release/argv.ts
@@ -10562,7 +10510,7 @@ function registerRelease(program, bind) {
         .addOption(new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser(collect))
         .addOption(new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"))
         .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
-        .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => runPhase("release", inputs, async (ctx) => {
+        .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("release", inputs, async (ctx) => {
         // Flags, else the environment the CLI was given (commander reads only process.env).
         const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
         const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
@@ -10592,6 +10540,10 @@ function registerRelease(program, bind) {
 
 // EXTERNAL MODULE: ./src/report/coverage.ts
 var report_coverage = __nccwpck_require__(3122);
+// EXTERNAL MODULE: ./src/report/results.ts
+var results = __nccwpck_require__(8940);
+// EXTERNAL MODULE: ./src/report/terminal.ts
+var terminal = __nccwpck_require__(7496);
 ;// CONCATENATED MODULE: ./src/report/command.ts
 // `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
 // It runs even when earlier phases failed, so their findings are never lost.
@@ -10607,7 +10559,7 @@ function registerReport(program, bind) {
         .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
         .option("--summary <file>", "also write the Markdown summary to this file")
         .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
-        const all = await (0,report_results/* readAllResults */.C7)(inputs.workDir);
+        const all = await (0,results/* readAllResults */.C7)(inputs.workDir);
         // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
         const { setOutputs, summaryMarkdown, writeJobSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
         // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
@@ -10639,7 +10591,7 @@ function registerReport(program, bind) {
         }
         for (const r of all) {
             const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-            io.out((0,terminal/* verdictLine */.MT)(r, Number.isFinite(ms) ? ms : 0));
+            io.out((0,terminal/* verdictLine */.M)(r, Number.isFinite(ms) ? ms : 0));
         }
         for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
             io.out(l);
@@ -10649,9 +10601,6 @@ function registerReport(program, bind) {
     }));
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/tools/assets.ts
 var assets = __nccwpck_require__(5482);
 // EXTERNAL MODULE: ./src/tools/pins.ts
@@ -10706,7 +10655,7 @@ function registerTools(program, bind) {
         .option("--kubesec-version <v>", "kubesec version: exact or major (2)")
         .option("--mirror <url>", "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites")
         .option("--checksums <file>", "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)")
-        .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => runPhase("tools", inputs, async (ctx) => {
+        .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("tools", inputs, async (ctx) => {
         // The installer and the Actions toolkit (with its HTTP client) load only for this command.
         const { installOptions, installPlanned, planInstall } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
         const core = inputs.githubActions ? await __nccwpck_require__.e(/* import() */ 58).then(__nccwpck_require__.bind(__nccwpck_require__, 6058)) : undefined;
@@ -10776,7 +10725,7 @@ function registerUpgradeCheck(program, bind) {
         .command("upgrade-check")
         .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
         .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
-        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => runPhase("upgrade-check", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7342))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
+        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("upgrade-check", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7342))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -10962,6 +10911,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: defaultToolCache, defaultValidatorCache, parseHelmMajors
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
@@ -10992,6 +10943,7 @@ function parseProvider(value, source) {
 
 
 
+
 /** The environment variable that carries each input when no flag is given. */
 const envNames = {
     workDir: "FLOE_HELM_WORK_DIR",
@@ -11001,6 +10953,7 @@ const envNames = {
     gateConfig: "FLOE_HELM_CONFIG",
     charts: "FLOE_HELM_CHARTS",
     valuesFiles: "FLOE_HELM_VALUES",
+    scenarios: "FLOE_HELM_SCENARIO",
     kubeVersion: "FLOE_HELM_KUBE_VERSION",
     resultsFile: "FLOE_HELM_RESULTS",
     toolCache: "FLOE_HELM_TOOL_CACHE",
@@ -11022,6 +10975,24 @@ function listFromEnv(v) {
         .split(/[\n,]/)
         .map((s) => s.trim())
         .filter(Boolean);
+}
+/** --values entries: `CHART_DIR=FILE` applies FILE to that chart only; anything else (including a file
+ * whose own name holds `=`) to every chart. */
+function splitValues(entries, cwd) {
+    const valuesFiles = [];
+    const chartValues = [];
+    for (const e of entries) {
+        const eq = e.indexOf("=");
+        if (eq > 0 && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, e))) {
+            chartValues.push({
+                chart: external_node_path_default().resolve(cwd, e.slice(0, eq).trim()),
+                file: external_node_path_default().resolve(cwd, e.slice(eq + 1).trim()),
+            });
+        }
+        else
+            valuesFiles.push(external_node_path_default().resolve(cwd, e));
+    }
+    return { valuesFiles, chartValues };
 }
 function parseHelmMajors(value, source) {
     const v = value.trim().toLowerCase();
@@ -11065,7 +11036,10 @@ function buildInputs(flags, env, cwd) {
         helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
         gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
         charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => external_node_path_default().resolve(cwd, c)),
-        valuesFiles: (flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles])).map((v) => external_node_path_default().resolve(cwd, v)),
+        ...splitValues(flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles]), cwd),
+        scenarios: flags.scenario?.length
+            ? flags.scenario.map((n) => n.trim())
+            : listFromEnv(env[envNames.scenarios]),
         kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
         resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
         toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
@@ -11377,7 +11351,7 @@ async function resolveConfig(inputs, cwd) {
 /* harmony export */   Gg: () => (/* binding */ buildPlan),
 /* harmony export */   WH: () => (/* binding */ chartFoldersUnder)
 /* harmony export */ });
-/* unused harmony exports environmentOf, discoverScenarioFiles */
+/* unused harmony exports environmentOf, discoverScenarioFiles, scenarioMatches */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
@@ -11466,10 +11440,12 @@ function requireFile(abs, cwd, what) {
     return rel(cwd, abs);
 }
 /** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
- * scenarios, or --chart named only some of the charts. Undefined for a whole run. */
+ * scenarios, --scenario chose some, or --chart named only some of the charts. Undefined for a whole run. */
 async function partialReason(config, inputs, cwd) {
-    if (inputs.valuesFiles.length)
+    if (inputs.valuesFiles.length || inputs.chartValues.length)
         return "--values replaced the scenarios";
+    if (inputs.scenarios.length)
+        return `--scenario chose ${inputs.scenarios.join(", ")}`;
     if (!inputs.charts.length)
         return undefined;
     const all = config.charts.length
@@ -11478,6 +11454,43 @@ async function partialReason(config, inputs, cwd) {
     const named = new Set(inputs.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)));
     const left = all.filter((d) => !named.has(d));
     return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
+}
+/** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
+ * `--scenario wanted` asks for: `test` selects `values-test.yaml` and `ci/test-values.yaml`. */
+function scenarioMatches(found, wanted) {
+    return found === wanted || found === `ci/${wanted}-values`;
+}
+/** The scenarios of one chart the run covers: its own --values (CHART=FILE), else the --values every chart
+ * shares, else its config or discovered scenarios, narrowed to --scenario's names. */
+async function chartScenarios(info, abs, config, inputs, cwd) {
+    const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
+    const files = own.length ? own : inputs.valuesFiles;
+    if (files.length) {
+        const shown = files.map((f) => requireFile(f, cwd, "values file"));
+        const name = shown.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
+        return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
+    }
+    const fromConfig = inputs.charts.length
+        ? undefined
+        : config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
+    let all;
+    if (fromConfig?.scenarios) {
+        all = fromConfig.scenarios.map((s) => ({
+            chart: info,
+            name: s.name,
+            valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
+            ...(s.environment ? { environment: s.environment } : envOf(s.name)),
+        }));
+    }
+    else {
+        const found = await discoverScenarioFiles(abs);
+        all = found.length
+            ? found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }))
+            : [{ chart: info, name: "default", valuesFiles: [] }];
+    }
+    if (!inputs.scenarios.length)
+        return all;
+    return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
 }
 async function buildPlan(config, inputs, cwd) {
     let dirs;
@@ -11491,34 +11504,29 @@ async function buildPlan(config, inputs, cwd) {
             throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
         }
     }
+    // A CHART=FILE value for a chart the run does not cover would silently do nothing.
+    for (const v of inputs.chartValues) {
+        if (!dirs.includes(v.chart)) {
+            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
+        }
+    }
     const charts = [];
+    const skipped = [];
+    const available = new Map();
     for (const abs of dirs) {
         const meta = await readChartMeta(abs, cwd);
         const dir = rel(cwd, abs);
         const schemaAbs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "values.schema.json");
         const info = { name: meta.name, version: meta.version, dir };
-        const fromConfig = inputs.charts.length
-            ? undefined
-            : config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
-        let scenarios;
-        if (inputs.valuesFiles.length) {
-            const files = inputs.valuesFiles.map((f) => requireFile(f, cwd, "values file"));
-            const name = files.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
-            scenarios = [{ chart: info, name, valuesFiles: files, ...envOf(name) }];
-        }
-        else if (fromConfig?.scenarios) {
-            scenarios = fromConfig.scenarios.map((s) => ({
-                chart: info,
-                name: s.name,
-                valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
-                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
-            }));
-        }
-        else {
-            const found = await discoverScenarioFiles(abs);
-            scenarios = found.length
-                ? found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }))
-                : [{ chart: info, name: "default", valuesFiles: [] }];
+        const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
+        if (!scenarios.length) {
+            const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map((s) => s.name);
+            available.set(dir, names);
+            skipped.push({
+                info,
+                reason: `no scenario ${inputs.scenarios.map((n) => `'${n}'`).join(" or ")} in ${dir} (it has: ${names.join(", ")})`,
+            });
+            continue;
         }
         charts.push({
             info,
@@ -11528,9 +11536,13 @@ async function buildPlan(config, inputs, cwd) {
             ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
         });
     }
+    if (!charts.length && skipped.length) {
+        // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
+        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
+    }
     const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
     const partial = await partialReason(config, inputs, cwd);
-    return { charts, cells, ...(partial ? { partial } : {}) };
+    return { charts, skipped, cells, ...(partial ? { partial } : {}) };
 }
 function envOf(name) {
     const e = environmentOf(name);
@@ -11540,7 +11552,7 @@ function envOf(name) {
 
 /***/ }),
 
-/***/ 7055:
+/***/ 9860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -11720,6 +11732,9 @@ function findingAt(cell, obj, path, rule, severity, message) {
 // external (`externalReferences`). Also NetworkPolicy pod selectors that select no rendered pod, and
 // in-cluster URLs (`http://<service>:<port>`, `<service>.<ns>.svc[.cluster.local][:port]`) in helm test
 // pods and ConfigMaps. Real floe defects: helm test pods and Ingress rules pointing at renamed Services.
+// A Secret or ConfigMap that a rendered Job or CronJob of the release is handed by name (an argument such
+// as `--secret-name=<name>`, `--name <name>` or `<name>`, or an env value) is one the Job creates at run
+// time, as ingress-nginx's admission hook Job (kube-webhook-certgen) does: that is said, as info.
 
 
 
@@ -11730,6 +11745,8 @@ class Inventory {
     pods = [];
     /** StatefulSet claim templates: PVC `<template>-<statefulset>-<ordinal>` exists once it runs. */
     claimTemplates = [];
+    /** Names handed to a Job or CronJob (it may create what they name at run time). */
+    handed = new Map();
     constructor(objects) {
         for (const obj of objects) {
             const d = obj.doc;
@@ -11759,6 +11776,8 @@ class Inventory {
                     break;
             }
             this.operatorOutputs(obj);
+            if (obj.kind === "Job" || obj.kind === "CronJob")
+                this.jobInputs(obj);
             if (podSpecPath(obj))
                 this.pods.push({ obj, labels: podLabels(obj) });
             if (obj.kind === "StatefulSet") {
@@ -11771,7 +11790,7 @@ class Inventory {
         }
     }
     /** Objects that well-known operators create from a rendered custom resource (its kind has no schema,
-     * but what it provides is documented): the External Secrets Operator and CloudNativePG. */
+     * but what it provides is documented): the External Secrets Operator, CloudNativePG and cert-manager. */
     operatorOutputs(obj) {
         const d = obj.doc;
         if (obj.apiVersion.startsWith("external-secrets.io/") && obj.kind === "ExternalSecret") {
@@ -11784,6 +11803,13 @@ class Inventory {
             ]);
             // dataFrom extracts whatever keys the remote secret has: any key may exist.
             this.add("Secret", { ...obj, name }, dataFrom ? { obj } : { obj, keys });
+        }
+        // cert-manager writes the issued certificate into the Secret spec.secretName (ingress-nginx's admission
+        // webhook with certManager.enabled mounts it).
+        if (obj.apiVersion.startsWith("cert-manager.io/") && obj.kind === "Certificate") {
+            const name = str(get(d, ["spec", "secretName"]));
+            if (name)
+                this.add("Secret", { ...obj, name }, { obj, keys: new Set(["tls.crt", "tls.key", "ca.crt"]) });
         }
         if (obj.apiVersion.startsWith("postgresql.cnpg.io/") && obj.kind === "Cluster") {
             for (const suffix of ["app", "superuser"])
@@ -11799,6 +11825,35 @@ class Inventory {
                     labels[k] = String(v);
             this.pods.push({ obj, labels });
         }
+    }
+    /** What a Job's containers are handed: each argument whole, the value of each `--flag=value` argument,
+     * and each env value. An argument after a bare `--flag` is quoted with it. */
+    jobInputs(job) {
+        const hand = (name, how) => {
+            if (!name)
+                return;
+            const list = this.handed.get(name) ?? [];
+            list.push({ job, how });
+            this.handed.set(name, list);
+        };
+        for (const c of containersOf(job)) {
+            const argv = [...arr(c.container.command), ...arr(c.container.args)].map((a) => str(a) ?? "");
+            for (const [i, a] of argv.entries()) {
+                const flag = /^--?[A-Za-z0-9][\w.-]*=/.exec(a);
+                if (flag)
+                    hand(a.slice(flag[0].length), `argument '${a}'`);
+                const prev = argv[i - 1] ?? "";
+                hand(a, /^--?[A-Za-z]/.test(prev) && !prev.includes("=") ? `arguments '${prev} ${a}'` : `argument '${a}'`);
+            }
+            for (const e of arr(c.container.env)) {
+                if (isObj(e) && str(e.value))
+                    hand(str(e.value), `env ${str(e.name) ?? "?"} of container '${c.name}'`);
+            }
+        }
+    }
+    /** A Job or CronJob in `from`'s namespace (other than `from`) handed `name`. */
+    creator(name, from, releaseNs) {
+        return this.handed.get(name)?.find((h) => h.job !== from && sameNamespace(h.job, from, releaseNs));
     }
     add(kind, obj, p) {
         const m = this.byKind.get(kind) ?? new Map();
@@ -12108,9 +12163,10 @@ const danglingReferenceCheck = {
         const seen = new Set();
         for (const obj of cell.objects) {
             for (const ref of [...podRefs(obj), ...ingressRefs(obj), ...urlRefs(obj)]) {
-                const problem = check(ref, obj, inv, ctx, releaseNs);
-                if (!problem)
+                const result = check(ref, obj, inv, ctx, releaseNs);
+                if (!result)
                     continue;
+                const problem = typeof result === "string" ? result : result.info;
                 const key = `${obj.kind}/${obj.name}\0${ref.path.join("/")}\0${problem}`;
                 if (seen.has(key))
                     continue;
@@ -12118,7 +12174,7 @@ const danglingReferenceCheck = {
                 const at = problem.startsWith("Service") && problem.includes("has no port") && ref.portPath
                     ? ref.portPath
                     : ref.path;
-                const f = findingAt(cell, obj, at, RULE, severity, `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
+                const f = findingAt(cell, obj, at, RULE, typeof result === "string" ? severity : "info", `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
                 out.push(ref.needle ? refineToNeedle(f, ref.needle, ctx.cwd) : f);
             }
         }
@@ -12149,6 +12205,7 @@ function refineToNeedle(f, needle, cwd) {
     }
     return f;
 }
+/** The problem with a reference, `{ info }` when it only deserves a note, undefined when it resolves. */
 function check(ref, from, inv, ctx, releaseNs) {
     if (isExternal(ctx, ref.kind, ref.name))
         return undefined;
@@ -12156,8 +12213,16 @@ function check(ref, from, inv, ctx, releaseNs) {
     if (ref.kind === "PersistentVolumeClaim" && inv.claimTemplates.some((t) => ref.name.startsWith(t.prefix)))
         return undefined;
     const found = inv.find(ref.kind, ref.name, from, releaseNs);
-    if (!found)
+    if (!found) {
+        const by = ref.kind === "Secret" || ref.kind === "ConfigMap" ? inv.creator(ref.name, from, releaseNs) : undefined;
+        if (by) {
+            const hook = str(get(by.job.doc, ["metadata", "annotations", "helm.sh/hook"]));
+            return {
+                info: `${ref.kind} '${ref.name}' is not rendered: ${by.job.kind}/${by.job.name}${hook ? ` (helm hook ${hook})` : ""} creates it at run time (it is passed the name: ${by.how})`,
+            };
+        }
         return `${ref.kind} '${ref.name}' is not rendered by this chart; ${hint}`;
+    }
     if (ref.key !== undefined && found.keys && !found.keys.has(ref.key)) {
         const have = [...found.keys].sort().join(", ") || "none";
         return `${ref.kind} '${ref.name}' has no key '${ref.key}' (keys: ${have})`;
@@ -12867,107 +12932,12 @@ var helm_argv = __nccwpck_require__(956);
 var deps = __nccwpck_require__(9264);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var helm_manifest = __nccwpck_require__(3763);
-;// CONCATENATED MODULE: ./src/helm/output.ts
-// Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
-// (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
-
-
-// `<chart>/templates/x.yaml:6:15`, `(c/templates/x.yaml:7)`: a chart-relative template path with a line.
-const templatePos = /([A-Za-z0-9_.-]+\/(?:charts\/[A-Za-z0-9_.-]+\/)*templates\/[^\s:()"]+):(\d+)(?::(\d+))?/;
-const yamlOn = /YAML parse error on ([^\s:]+):.*?\bline (\d+)/s;
-function oneLine(s) {
-    return s
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l && !/^Use --debug flag/.test(l))
-        .join(" ")
-        .replace(/^Error: /, "");
-}
-/** The error of a failed `helm template`, at the template and line helm names. */
-function parseRenderError(stderr, chartDirAbs, cwd) {
-    const message = oneLine(stderr) || "helm template failed without a message";
-    const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
-    const y = yamlOn.exec(message);
-    if (y) {
-        return {
-            severity: "error",
-            message: message.replace(/^YAML parse error on [^\s:]+: /, `rendered output is not valid YAML (rendered line ${y[2]}): `),
-            file: (0,helm_manifest/* templateFile */.v3)(y[1], chartDirAbs, cwd),
-            line: 1,
-            schema,
-            template: true,
-        };
-    }
-    const m = templatePos.exec(message);
-    if (m) {
-        return {
-            severity: "error",
-            message,
-            file: (0,helm_manifest/* templateFile */.v3)(m[1], chartDirAbs, cwd),
-            line: Number(m[2]),
-            ...(m[3] ? { col: Number(m[3]) } : {}),
-            schema,
-            template: true,
-        };
-    }
-    return { severity: "error", message, schema, template: !schema };
-}
-/** The findings of `helm lint --strict` (INFO lines dropped; with --strict a WARNING fails too). */
-function parseLintOutput(stdout, chartDirAbs, cwd) {
-    const out = [];
-    let cur;
-    const flush = () => {
-        if (!cur || cur.sev === "INFO") {
-            cur = undefined;
-            return;
-        }
-        const message = cur.text
-            .map((l) => l.trim())
-            .filter(Boolean)
-            .join(" ");
-        const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(message);
-        const m = templatePos.exec(message);
-        let file;
-        let line;
-        let col;
-        if (m) {
-            file = (0,helm_manifest/* templateFile */.v3)(m[1], chartDirAbs, cwd);
-            line = Number(m[2]);
-            if (m[3])
-                col = Number(m[3]);
-        }
-        else if (cur.file) {
-            const abs = external_node_path_default().isAbsolute(cur.file) ? cur.file : external_node_path_default().join(chartDirAbs, cur.file);
-            file = external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-        }
-        out.push({
-            severity: cur.sev === "ERROR" ? "error" : "warning",
-            message,
-            ...(file ? { file } : {}),
-            ...(line ? { line } : {}),
-            ...(col ? { col } : {}),
-            schema,
-            template: cur.file.startsWith("templates/") || m !== null,
-        });
-        cur = undefined;
-    };
-    for (const raw of stdout.split("\n")) {
-        const m = /^\[(ERROR|WARNING|INFO)\] ([^:]*): ?(.*)$/.exec(raw);
-        if (m) {
-            flush();
-            cur = { sev: m[1], file: m[2], text: [m[3]] };
-        }
-        else if (cur && raw.trim() && !/^==> Linting|^Error: \d+ chart/.test(raw)) {
-            cur.text.push(raw);
-        }
-        else if (!raw.trim()) {
-            flush();
-        }
-    }
-    flush();
-    return out;
-}
-
+// EXTERNAL MODULE: ./src/helm/output.ts
+var output = __nccwpck_require__(583);
+// EXTERNAL MODULE: ./src/report/findings.ts
+var findings = __nccwpck_require__(9334);
+// EXTERNAL MODULE: ./src/report/phase.ts
+var phase = __nccwpck_require__(6169);
 // EXTERNAL MODULE: ./src/report/test-pods.ts
 var test_pods = __nccwpck_require__(1777);
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
@@ -13220,6 +13190,8 @@ function unusedWaivers(waivers, findings) {
 
 
 
+
+
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 const gateRules = {
     yamlParse: "yaml-parse",
@@ -13249,13 +13221,37 @@ function severityFor(config, rule) {
         .sort((a, b) => b.length - a.length);
     return hits[0] ? config.severity[hits[0]] : undefined;
 }
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts). */
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
+ * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
 function applyPolicy(f, config, today) {
     const sev = severityFor(config, f.rule);
     if (sev === "off")
         return undefined;
-    const out = sev ? { ...f, severity: sev } : f;
+    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
     return applyWaivers([out], config.waivers, today)[0];
+}
+/** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
+ * kubesec may be unavailable (no verified checksum for this platform): the gate then runs without it. */
+async function gateTools(inputs, majors, progress) {
+    const helm = new Map();
+    if (inputs.toolsDir) {
+        for (const m of majors)
+            helm.set(m, await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, `helm${m}`));
+        const kubesec = external_node_path_default().join(inputs.toolsDir, "kubesec");
+        return {
+            helm,
+            kubesec: (0,external_node_fs_.existsSync)(kubesec)
+                ? { path: kubesec }
+                : { unavailable: `kubesec not found in ${inputs.toolsDir} (--tools-dir): run scripts/tools.sh` },
+        };
+    }
+    // The installer (and the HTTP client under it) is loaded only when no tools folder is given.
+    const { resolveTools, resolveOptionalTool } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
+    const hooks = { warn: progress, progress };
+    const found = await resolveTools(inputs, majors.map((m) => `helm${m}`), hooks);
+    for (const m of majors)
+        helm.set(m, found[`helm${m}`]);
+    return { helm, kubesec: await resolveOptionalTool(inputs, "kubesec", hooks) };
 }
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
@@ -13263,22 +13259,23 @@ async function runGate(ctx, inputs, opts) {
     const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
     const config = await (0,gate_config.resolveConfig)(inputs, cwd);
     const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
-    const checks = opts.checks ?? registry_checks;
-    if (!inputs.toolsDir) {
-        throw new errors/* InputError */.dz("the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
-    }
-    const helmBin = new Map();
-    for (const m of config.helmMajors)
-        helmBin.set(m, await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, `helm${m}`));
-    const kubesecPath = external_node_path_default().join(inputs.toolsDir, "kubesec");
+    (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
+    const tools = await gateTools(inputs, config.helmMajors, ctx.progress);
+    const helmBin = tools.helm;
+    // Without kubesec the other checks still run; its own is reported as not run, never as passed.
+    const kubesecMissing = "unavailable" in tools.kubesec ? tools.kubesec.unavailable : undefined;
+    const checks = (opts.checks ?? registry_checks).filter((c) => !(kubesecMissing && c.rule === "kubesec"));
     const checkCtx = {
         severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
         settings: { ...config.settings, releaseNamespace: helm_argv/* NAMESPACE */.CU },
-        tools: (0,external_node_fs_.existsSync)(kubesecPath) ? { kubesec: kubesecPath } : {},
+        tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
         cwd,
     };
     const all = [];
     const statuses = [];
+    if (kubesecMissing && severityFor(config, "kubesec") !== "off") {
+        all.push({ rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` });
+    }
     const covers = (rule) => Object.entries(config.requirements)
         .filter(([, rules]) => rules.some((r) => run_glob(r, rule)))
         .map(([id]) => id);
@@ -13299,6 +13296,8 @@ async function runGate(ctx, inputs, opts) {
     };
     const status = (rule, id, state, ms, reason) => statusInto(statuses, rule, id, state, ms, reason);
     const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
+    if (kubesecMissing)
+        status("kubesec", "kubesec", "skip", undefined, `not run: ${kubesecMissing}`);
     // --- values: once per file and per chart, before any helm runs ---
     const loaded = new Map();
     const load = async (file) => {
@@ -13499,10 +13498,15 @@ async function runGate(ctx, inputs, opts) {
         if (--st.pending > 0)
             return;
         doneScenarios++;
-        const e = st.findings.filter((f) => f.severity === "error").length;
-        const w = st.findings.filter((f) => f.severity === "warning").length;
+        // Counted as the verdict counts: after severity overrides and waivers, each distinct finding once.
+        const mine = (t) => t.cell.scenario === s;
+        const fs = settle([
+            ...st.findings,
+            ...tasks.filter(mine).flatMap((t) => cellFindings.get(t) ?? []),
+            ...plan.cells.filter((c) => c.scenario === s).flatMap(lintKept),
+        ]);
         const majors = config.helmMajors.map((m) => `helm${m}`).join("+");
-        ctx.progress(`gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${e} error(s), ${w} warning(s) in ${((Date.now() - st.started) / 1000).toFixed(1)}s`);
+        ctx.progress(`gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${(0,findings/* countsText */.WN)(fs)} in ${((Date.now() - st.started) / 1000).toFixed(1)}s`);
     };
     const chartOf = new Map();
     for (const ch of plan.charts)
@@ -13525,6 +13529,38 @@ async function runGate(ctx, inputs, opts) {
         const parsed = byText.get(manifest) ?? (0,helm_manifest/* parseManifestDocuments */.zt)(manifest, { chartDir: chartAbs, cwd });
         byText.set(manifest, parsed);
         return parsed;
+    };
+    // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
+    const lintKept = (cell) => {
+        const fs = lintMessages.get(cell) ?? [];
+        return renderFailed.has(cell)
+            ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
+            : fs;
+    };
+    // What the phase reports (and each progress line counts): floe-gate.yaml's severity overrides and waivers
+    // applied, one finding per cell (the report groups them across scenarios and helm majors). Helm 3 and 4
+    // word render errors differently: at the same template line of a scenario both read as the first one.
+    // `kept` receives every finding the policy keeps (the waivers' use is judged on them).
+    const settle = (fs, kept) => {
+        const wording = new Map();
+        const seen = new Set();
+        const out = [];
+        for (const f of fs) {
+            const p = applyPolicy(f, config, today);
+            if (!p)
+                continue;
+            kept?.push(p);
+            const msg = p.rule === gateRules.render && p.line ? "" : p.message;
+            const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
+            const message = wording.get(key) ?? p.message;
+            wording.set(key, message);
+            const cellKey = JSON.stringify([key, p.helm]);
+            if (seen.has(cellKey))
+                continue;
+            seen.add(cellKey);
+            out.push(message === p.message ? p : { ...p, message });
+        }
+        return out;
     };
     const runCell = async (task) => {
         const { cell, kind } = task;
@@ -13567,7 +13603,6 @@ async function runGate(ctx, inputs, opts) {
                 status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
                 for (const c of checks)
                     status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
-                byScenario.get(s).findings.push(...out);
                 cellFindings.set(task, out);
                 finish(s);
                 return;
@@ -13575,7 +13610,7 @@ async function runGate(ctx, inputs, opts) {
             const r = await helmRun(task);
             if (r.code !== 0) {
                 renderFailed.add(cell);
-                const m = parseRenderError(r.stderr, chart.abs, cwd);
+                const m = (0,output/* parseRenderError */.G)(r.stderr, chart.abs, cwd);
                 // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
                 // unless ajv found nothing: then helm's message is the finding.
                 if (!(m.schema && schemaFailed.has(cell))) {
@@ -13656,7 +13691,7 @@ async function runGate(ctx, inputs, opts) {
         }
         else {
             const r = await helmRun(task);
-            const ms = parseLintOutput(r.stdout, chart.abs, cwd);
+            const ms = (0,output/* parseLintOutput */.q)(r.stdout, chart.abs, cwd);
             const lint = [];
             for (const m of ms) {
                 if (m.schema)
@@ -13681,11 +13716,8 @@ async function runGate(ctx, inputs, opts) {
                 });
             }
             lintMessages.set(cell, lint);
-            byScenario.get(s).findings.push(...lint);
             status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, r.code === 0 ? "pass" : "fail", r.durationMs);
         }
-        const st = byScenario.get(s);
-        st.findings.push(...out);
         cellFindings.set(task, out);
         finish(s);
     };
@@ -13696,36 +13728,9 @@ async function runGate(ctx, inputs, opts) {
         all.push(...(cellFindings.get(t) ?? []));
     for (const t of tasks)
         statuses.push(...(cellStatuses.get(t) ?? []));
-    // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
-    for (const cell of plan.cells) {
-        const fs = lintMessages.get(cell);
-        if (!fs)
-            continue;
-        const keep = renderFailed.has(cell)
-            ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
-            : fs;
-        all.push(...keep);
-    }
-    // The same finding from both majors is one finding (helm named only when one major reports it).
-    const seen = new Map();
+    all.push(...plan.cells.flatMap(lintKept));
     const kept = [];
-    for (const f of all) {
-        const p = applyPolicy(f, config, today);
-        if (!p)
-            continue;
-        kept.push(p);
-        // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
-        const msg = p.rule === gateRules.render && p.line ? "" : p.message;
-        const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
-        const prev = seen.get(key);
-        if (prev) {
-            if (prev.helm !== p.helm)
-                delete prev.helm;
-            continue;
-        }
-        seen.set(key, p);
-    }
-    for (const f of seen.values())
+    for (const f of settle(all, kept))
         ctx.add(f);
     // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
     // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
@@ -14013,8 +14018,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   v3: () => (/* binding */ templateFile)
 });
 
-// UNUSED EXPORTS: pathAtOffset
-
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -14026,6 +14029,8 @@ var dist = __nccwpck_require__(8815);
 var plain_env = __nccwpck_require__(5949);
 // EXTERNAL MODULE: ./src/yaml/fast.ts + 1 modules
 var yaml_fast = __nccwpck_require__(8923);
+// EXTERNAL MODULE: ./src/yaml/unique-keys.ts
+var unique_keys = __nccwpck_require__(3533);
 ;// CONCATENATED MODULE: ./src/helm/locate.ts
 // Rows that are only template actions (`{{- if ... }}`) or comments do not shape YAML blocks.
 const actionOnly = /^\s*(\{\{.*?\}\}\s*)+$/;
@@ -14168,6 +14173,7 @@ function sectionFor(lines, kind, nth) {
 
 
 
+
 const sourceRe = /^# Source: (.+?)\s*$/gm;
 /** Maps a `# Source:` path (`<chart>/templates/x.yaml`, `<chart>/charts/sub/templates/y.yaml`) to the
  * file under chartDir, relative to cwd. A subchart packed as `charts/sub-1.0.0.tgz` maps to the archive. */
@@ -14204,40 +14210,12 @@ function readFs(abs) {
         return undefined;
     }
 }
-/** The path of keys leading to the pair whose key starts at `offset` (for duplicate-key errors). */
-function pathAtOffset(node, offset) {
-    if ((0,dist/* isMap */.jh)(node)) {
-        for (const item of node.items) {
-            if (!(0,dist/* isPair */.tO)(item))
-                continue;
-            const key = item.key;
-            const keyText = (0,dist/* isScalar */.jn)(key) ? String(key.value) : String(key);
-            if (key?.range && key.range[0] === offset)
-                return [keyText];
-            const value = item.value;
-            if (value?.range && offset >= value.range[0] && offset <= value.range[2]) {
-                const sub = pathAtOffset(value, offset);
-                if (sub)
-                    return [keyText, ...sub];
-            }
-        }
-    }
-    else if ((0,dist/* isSeq */.oP)(node)) {
-        for (const [i, item] of node.items.entries()) {
-            const n = item;
-            if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
-                const sub = pathAtOffset(n, offset);
-                if (sub)
-                    return [i, ...sub];
-            }
-        }
-    }
-    return undefined;
-}
 function parseText(text) {
     const lineCounter = new dist/* LineCounter */.HN();
-    const docs = (0,plain_env/* withPlainEnv */.W)(() => (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: true, prettyErrors: false }));
-    return { docs: Array.isArray(docs) ? docs : [], lineCounter };
+    // Duplicate keys are found in one walk (src/yaml/unique-keys.ts): yaml's own check is quadratic.
+    const parsed = (0,plain_env/* withPlainEnv */.W)(() => (0,dist/* parseAllDocuments */.hR)(text, { lineCounter, uniqueKeys: false, prettyErrors: false }));
+    const docs = Array.isArray(parsed) ? parsed : [];
+    return { docs, duplicates: docs.map((d) => (0,unique_keys/* duplicateKeys */.s)(d.contents)), lineCounter };
 }
 // Parses of single documents, by text, for the whole process: helm 3 and helm 4, and scenarios that differ
 // in a few values, render mostly identical documents (a parse is most of the gate's own per-cell CPU).
@@ -14287,10 +14265,10 @@ function splitParse(manifest) {
         if ("fast" in parsed)
             out.push({ ...parsed, base, lineBase });
         else {
-            if (parsed.docs.some((d) => d.errors.length > 0))
+            if (parsed.docs.some((d, k) => d.errors.length > 0 || parsed.duplicates[k].length > 0))
                 return undefined;
-            for (const doc of parsed.docs)
-                out.push({ doc, base, lineBase, lineCounter: parsed.lineCounter });
+            for (const [k, doc] of parsed.docs.entries())
+                out.push({ doc, duplicates: parsed.duplicates[k], base, lineBase, lineCounter: parsed.lineCounter });
         }
         for (let p = chunk.indexOf("\n"); p >= 0; p = chunk.indexOf("\n", p + 1))
             lineBase++;
@@ -14311,8 +14289,16 @@ function parseManifestDocuments(manifest, opts) {
     const sources = [];
     for (const m of manifest.matchAll(sourceRe))
         sources.push({ offset: m.index, source: m[1] });
+    // Documents come in order, so the comments before each are found by one pass over the list.
+    let nextSource = 0;
     const list = (opts.split !== false ? splitParse(manifest) : undefined) ??
-        ((whole) => whole.docs.map((doc) => ({ doc, base: 0, lineBase: 1, lineCounter: whole.lineCounter })))(parseText(manifest));
+        ((whole) => whole.docs.map((doc, k) => ({
+            doc,
+            duplicates: whole.duplicates[k],
+            base: 0,
+            lineBase: 1,
+            lineCounter: whole.lineCounter,
+        })))(parseText(manifest));
     const objects = [];
     const problems = [];
     const seenOfKind = new Map();
@@ -14327,7 +14313,10 @@ function parseManifestDocuments(manifest, opts) {
         };
         const localStart = doc ? (doc.contents?.range?.[0] ?? doc.range[0]) : "fast" in d ? d.fast.start : 0;
         const start = base + localStart;
-        const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
+        while (nextSource < sources.length && sources[nextSource].offset < start)
+            nextSource++;
+        const last = sources[nextSource - 1];
+        const src = last && last.offset >= prevEnd ? last : undefined;
         prevEnd = base + (doc ? doc.range[2] : "end" in d ? d.end : 0);
         const template = src ? templateFile(src.source, chartDirAbs, cwd) : rel(cwd, chartDirAbs);
         const manifestLine = "startLine" in d ? d.startLine + lineBase - 1 : linePos(localStart).line;
@@ -14360,30 +14349,34 @@ function parseManifestDocuments(manifest, opts) {
             const first = lines.findIndex((l, i) => i >= a && l.trim() !== "" && !l.trim().startsWith("{{"));
             return { file: template, line: first >= 0 && first < b ? first + 1 : a + 1 };
         };
-        for (const e of doc?.errors ?? []) {
-            const offset = e.pos[0];
-            const lp = linePos(offset);
-            if (e.code === "DUPLICATE_KEY") {
-                const keyPath = pathAtOffset(doc?.contents, offset);
-                const where = keyPath ? `'${keyPath.join(".")}'` : "a key";
+        const duplicates = "duplicates" in d ? d.duplicates : [];
+        let k = 0;
+        // In document order, as yaml's own check would have listed them among its errors.
+        const duplicatesBefore = (offset) => {
+            for (; k < duplicates.length && duplicates[k].offset < offset; k++) {
+                const { offset: at, path: keyPath } = duplicates[k];
+                const lp = linePos(at);
                 problems.push({
                     rule: "duplicate-key",
-                    message: `${where} is written twice in the rendered ${kind || "document"}${name ? ` ${name}` : ""} (YAML keeps only the last one; rendered output line ${lp.line})`,
-                    at: keyPath ? locate(keyPath, 1) : { file: template, line: 1 },
+                    message: `'${keyPath.join(".")}' is written twice in the rendered ${kind || "document"}${name ? ` ${name}` : ""} (YAML keeps only the last one; rendered output line ${lp.line})`,
+                    at: locate(keyPath, 1),
                     manifestLine: lp.line,
                     ...(kind ? { object: `${kind}/${name}` } : {}),
                 });
             }
-            else {
-                problems.push({
-                    rule: "yaml-parse",
-                    message: `rendered output is not valid YAML at line ${lp.line}, column ${lp.col}: ${firstLine(e.message)}`,
-                    at: { file: template, line: 1 },
-                    manifestLine: lp.line,
-                    ...(kind ? { object: `${kind}/${name}` } : {}),
-                });
-            }
+        };
+        for (const e of doc?.errors ?? []) {
+            duplicatesBefore(e.pos[0]);
+            const lp = linePos(e.pos[0]);
+            problems.push({
+                rule: "yaml-parse",
+                message: `rendered output is not valid YAML at line ${lp.line}, column ${lp.col}: ${firstLine(e.message)}`,
+                at: { file: template, line: 1 },
+                manifestLine: lp.line,
+                ...(kind ? { object: `${kind}/${name}` } : {}),
+            });
         }
+        duplicatesBefore(Number.POSITIVE_INFINITY);
         if (!obj)
             continue;
         const namespace = obj.metadata?.namespace;
@@ -14411,11 +14404,124 @@ function firstLine(s) {
 
 /***/ }),
 
+/***/ 583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ parseRenderError),
+/* harmony export */   q: () => (/* binding */ parseLintOutput)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3763);
+// Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
+// (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
+
+
+// `<chart>/templates/x.yaml:6:15`, `(c/templates/x.yaml:7)`: a chart-relative template path with a line.
+const templatePos = /([A-Za-z0-9_.-]+\/(?:charts\/[A-Za-z0-9_.-]+\/)*templates\/[^\s:()"]+):(\d+)(?::(\d+))?/;
+const yamlOn = /YAML parse error on ([^\s:]+):.*?\bline (\d+)/s;
+function oneLine(s) {
+    return s
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !/^Use --debug flag/.test(l))
+        .join(" ")
+        .replace(/^Error: /, "");
+}
+/** The error of a failed `helm template`, at the template and line helm names. */
+function parseRenderError(stderr, chartDirAbs, cwd) {
+    const message = oneLine(stderr) || "helm template failed without a message";
+    const schema = /don't meet the specifications of the schema|not valid against metaschema/.test(message);
+    const y = yamlOn.exec(message);
+    if (y) {
+        return {
+            severity: "error",
+            message: message.replace(/^YAML parse error on [^\s:]+: /, `rendered output is not valid YAML (rendered line ${y[2]}): `),
+            file: (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .templateFile */ .v3)(y[1], chartDirAbs, cwd),
+            line: 1,
+            schema,
+            template: true,
+        };
+    }
+    const m = templatePos.exec(message);
+    if (m) {
+        return {
+            severity: "error",
+            message,
+            file: (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .templateFile */ .v3)(m[1], chartDirAbs, cwd),
+            line: Number(m[2]),
+            ...(m[3] ? { col: Number(m[3]) } : {}),
+            schema,
+            template: true,
+        };
+    }
+    return { severity: "error", message, schema, template: !schema };
+}
+/** The findings of `helm lint --strict` (INFO lines dropped; with --strict a WARNING fails too). */
+function parseLintOutput(stdout, chartDirAbs, cwd) {
+    const out = [];
+    let cur;
+    const flush = () => {
+        if (!cur || cur.sev === "INFO") {
+            cur = undefined;
+            return;
+        }
+        const message = cur.text
+            .map((l) => l.trim())
+            .filter(Boolean)
+            .join(" ");
+        const schema = /don't meet the specifications of the schema|not valid against metaschema|^- at '\//.test(message);
+        const m = templatePos.exec(message);
+        let file;
+        let line;
+        let col;
+        if (m) {
+            file = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .templateFile */ .v3)(m[1], chartDirAbs, cwd);
+            line = Number(m[2]);
+            if (m[3])
+                col = Number(m[3]);
+        }
+        else if (cur.file) {
+            const abs = node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(cur.file) ? cur.file : node_path__WEBPACK_IMPORTED_MODULE_0___default().join(chartDirAbs, cur.file);
+            file = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, abs).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join("/") || ".";
+        }
+        out.push({
+            severity: cur.sev === "ERROR" ? "error" : "warning",
+            message,
+            ...(file ? { file } : {}),
+            ...(line ? { line } : {}),
+            ...(col ? { col } : {}),
+            schema,
+            template: cur.file.startsWith("templates/") || m !== null,
+        });
+        cur = undefined;
+    };
+    for (const raw of stdout.split("\n")) {
+        const m = /^\[(ERROR|WARNING|INFO)\] ([^:]*): ?(.*)$/.exec(raw);
+        if (m) {
+            flush();
+            cur = { sev: m[1], file: m[2], text: [m[3]] };
+        }
+        else if (cur && raw.trim() && !/^==> Linting|^Error: \d+ chart/.test(raw)) {
+            cur.text.push(raw);
+        }
+        else if (!raw.trim()) {
+            flush();
+        }
+    }
+    flush();
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2990);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8917);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
@@ -14904,6 +15010,196 @@ function coverageMarkdown(m) {
 
 /***/ }),
 
+/***/ 9334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   WN: () => (/* binding */ countsText),
+/* harmony export */   ih: () => (/* binding */ messageWithOccurrences),
+/* harmony export */   kG: () => (/* binding */ groupFindings)
+/* harmony export */ });
+/* unused harmony export occurrences */
+/** What makes two findings the same one: everything shown except where (scenario, helm major) it occurs. */
+function identity(f) {
+    return JSON.stringify([
+        f.rule,
+        f.severity,
+        f.message,
+        f.file,
+        f.line,
+        f.col,
+        f.chart,
+        f.object,
+        f.waived?.reason,
+        f.waived?.expires,
+    ]);
+}
+/** One group per distinct finding, in the order of each group's first finding. */
+function groupFindings(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        const key = identity(f);
+        let g = groups.get(key);
+        if (!g) {
+            const { scenario: _s, helm: _h, ...rest } = f;
+            g = { finding: rest, scenarios: [], helm: [] };
+            groups.set(key, g);
+        }
+        if (f.scenario !== undefined && !g.scenarios.includes(f.scenario))
+            g.scenarios.push(f.scenario);
+        if (f.helm !== undefined && !g.helm.includes(f.helm))
+            g.helm.push(f.helm);
+    }
+    for (const g of groups.values())
+        g.helm.sort((a, b) => a - b);
+    return [...groups.values()];
+}
+/** `scenarios: ci/a, ci/b; helm 3, 4`, `scenario: prod`, `helm 4`, or "" when the finding is tied to
+ * neither. The same words in the terminal, the annotations and the job summary. */
+function occurrences(g) {
+    const parts = [];
+    if (g.scenarios.length)
+        parts.push(`scenario${g.scenarios.length > 1 ? "s" : ""}: ${g.scenarios.join(", ")}`);
+    if (g.helm.length)
+        parts.push(`helm ${g.helm.join(", ")}`);
+    return parts.join("; ");
+}
+/** The message followed by where it occurs: `message (scenarios: a, b; helm 3, 4)`. */
+function messageWithOccurrences(g) {
+    const occ = occurrences(g);
+    return occ ? `${g.finding.message} (${occ})` : g.finding.message;
+}
+/** Distinct findings by severity, as the verdict, the job summary and the progress lines count them: a
+ * waived finding counts as waived (whatever its severity), info counts nowhere. */
+function countBySeverity(findings) {
+    let errors = 0;
+    let warnings = 0;
+    let waived = 0;
+    for (const { finding: f } of groupFindings(findings)) {
+        if (f.waived)
+            waived++;
+        else if (f.severity === "error")
+            errors++;
+        else if (f.severity === "warning")
+            warnings++;
+    }
+    return { errors, warnings, waived };
+}
+/** `3 error(s), 1 warning(s), 2 waived`: the counts as the verdict and the progress lines print them. */
+function countsText(findings) {
+    const c = countBySeverity(findings);
+    return `${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived`;
+}
+
+
+/***/ }),
+
+/***/ 6169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ runPhase),
+/* harmony export */   k: () => (/* binding */ reportSkippedCharts)
+/* harmony export */ });
+/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9334);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
+// Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
+// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
+
+
+
+
+async function runPhase(phase, inputs, body, opts = {}) {
+    const out = opts.out ?? ((l) => process.stdout.write(`${l}\n`));
+    const err = opts.err ?? ((l) => process.stderr.write(`${l}\n`));
+    const started = new Date();
+    const findings = [];
+    const checks = [];
+    const outputs = {};
+    const ctx = {
+        inputs,
+        add: (f) => findings.push(f),
+        check: (c) => checks.push(c),
+        output: (k, v) => {
+            outputs[k] = v;
+        },
+        progress: (l) => err(l),
+    };
+    let error;
+    try {
+        await body(ctx);
+    }
+    catch (e) {
+        error = (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
+        if (inputs.debug && e instanceof Error && !(e instanceof _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz))
+            err(e.stack ?? String(e));
+    }
+    findings.sort(byLocation);
+    const results = {
+        schemaVersion: 1,
+        phase,
+        startedAt: started.toISOString(),
+        finishedAt: new Date().toISOString(),
+        status: error ? "error" : (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(findings),
+        ...(error ? { error } : {}),
+        findings,
+        checks,
+        ...(Object.keys(outputs).length ? { outputs } : {}),
+    };
+    // The results file keeps a finding per cell; people read each distinct finding once.
+    const groups = (0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .groupFindings */ .kG)(findings);
+    for (const g of groups)
+        out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .formatFinding */ .t)(g));
+    if (inputs.githubActions) {
+        // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
+        const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
+        for (const g of groups)
+            annotate(g);
+        setOutputs(outputs);
+    }
+    try {
+        await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__.writeResults)(inputs.workDir, results);
+        if (opts.resultsFile)
+            await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .writeResultsFile */ .At)(opts.resultsFile, results);
+    }
+    catch (e) {
+        err(`floe-helm: error: cannot write results: ${(0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)}`);
+        return _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+    }
+    // Said once: the verdict that follows does not repeat it. In Actions it is an annotation (shown on the
+    // run's page), else one line on stderr.
+    if (error) {
+        if (inputs.githubActions)
+            out((0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCommand */ .iZ)(error));
+        else
+            err(`floe-helm: error: ${error}`);
+    }
+    out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .M)(results, Date.now() - started.getTime(), { withError: false }));
+    if (error)
+        return _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+    return results.status === "pass" ? _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Pass : _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.GateFailed;
+}
+function byLocation(a, b) {
+    return ((a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.col ?? 0) - (b.col ?? 0) ||
+        a.rule.localeCompare(b.rule));
+}
+/** Charts a plan leaves out (e.g. no scenario of the --scenario name): a progress line and a skipped
+ * check each, so the report says why a chart was not covered instead of leaving it out silently. */
+function reportSkippedCharts(ctx, skipped) {
+    for (const s of skipped) {
+        ctx.progress(`${s.info.dir}: skipped: ${s.reason}`);
+        ctx.check({ id: `chart ${s.info.name}`, state: "skip", reason: s.reason });
+    }
+}
+
+
+/***/ }),
+
 /***/ 8940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -14979,43 +15275,28 @@ async function readAllResults(workDir) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MT: () => (/* binding */ verdictLine),
-/* harmony export */   Ot: () => (/* binding */ countBySeverity),
-/* harmony export */   tf: () => (/* binding */ formatFinding)
+/* harmony export */   M: () => (/* binding */ verdictLine),
+/* harmony export */   t: () => (/* binding */ formatFinding)
 /* harmony export */ });
 /* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
-// Terminal output: one line per finding in the compiler-style format editors understand.
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9334);
+// Terminal output: one line per distinct finding (src/report/findings.ts) in the compiler-style format
+// editors understand, with the scenarios and helm majors it occurs in.
 
-function formatFinding(f) {
-    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : context(f);
-    // One template line can fail in several scenarios: say which, or the lines look like duplicates.
-    const where = f.file && f.scenario ? ` [${context(f)}]` : "";
+
+function formatFinding(g) {
+    const f = g.finding;
+    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : f.chart || "-";
     const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
-    return `${loc}: ${f.severity} ${f.rule}: ${f.message}${where}${waived}`;
+    return `${loc}: ${f.severity} ${f.rule}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .messageWithOccurrences */ .ih)(g)}${waived}`;
 }
-function context(f) {
-    return [f.chart, f.scenario, f.helm ? `helm${f.helm}` : undefined].filter(Boolean).join(" ") || "-";
-}
-function countBySeverity(findings) {
-    let errors = 0;
-    let warnings = 0;
-    let waived = 0;
-    for (const f of findings) {
-        if (f.waived)
-            waived++;
-        else if (f.severity === "error")
-            errors++;
-        else if (f.severity === "warning")
-            warnings++;
-    }
-    return { errors, warnings, waived };
-}
-function verdictLine(r, ms) {
-    const c = countBySeverity(r.findings);
+/** `gate: FAIL: 2 error(s), 0 warning(s), 1 waived, 40 check(s) in 3.1s`, counting distinct findings.
+ * The reason a phase could not run is added unless it was already printed (`withError: false`). */
+function verdictLine(r, ms, opts = {}) {
     const secs = (ms / 1000).toFixed(1);
     const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
-    const extra = r.error ? ` (${r.error})` : "";
-    return `${r.phase}: ${word}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived, ${r.checks.length} check(s) in ${secs}s${extra}`;
+    const extra = r.error && opts.withError !== false ? ` (${r.error})` : "";
+    return `${r.phase}: ${word}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .countsText */ .WN)(r.findings)}, ${r.checks.length} check(s) in ${secs}s${extra}`;
 }
 
 
@@ -16313,17 +16594,19 @@ class SubchartSchemas {
 /* harmony export */   Y3: () => (/* binding */ loadYamlFile),
 /* harmony export */   cd: () => (/* binding */ parseYamlText)
 /* harmony export */ });
-/* unused harmony exports MAX_VALUES_BYTES, decodeText, withoutTimestamp, nodeAt, keyPathAt */
+/* unused harmony exports MAX_VALUES_BYTES, decodeText, withoutTimestamp, nodeFinder */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
-/* harmony import */ var _exec_plain_env_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5949);
+/* harmony import */ var _exec_plain_env_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5949);
 /* harmony import */ var _yaml_fast_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8923);
+/* harmony import */ var _yaml_unique_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3533);
 // Values files loaded once, with positions kept, so every finding about one points at its file:line:col.
 // Parsed as YAML 1.1 because helm reads values with sigs.k8s.io/yaml (go-yaml, YAML 1.1 scalars: `yes`,
 // `on`, `0755` ...); reading them as YAML 1.2 would make ajv and helm disagree about types.
+
 
 
 
@@ -16412,32 +16695,37 @@ function parseYamlText(text, file, version = "1.1") {
 }
 function parseWithYaml(text, file, version) {
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
-    const doc = (0,_exec_plain_env_js__WEBPACK_IMPORTED_MODULE_4__/* .withPlainEnv */ .W)(() => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, {
+    const doc = (0,_exec_plain_env_js__WEBPACK_IMPORTED_MODULE_5__/* .withPlainEnv */ .W)(() => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, {
         lineCounter,
-        uniqueKeys: true,
+        // Checked below in one walk: yaml's own check is quadratic in a mapping's size.
+        uniqueKeys: false,
         version,
         prettyErrors: false,
         customTags: withoutTimestamp,
     }));
     const problems = [];
-    for (const e of doc.errors) {
-        const lp = lineCounter.linePos(e.pos[0]);
-        if (e.code === "DUPLICATE_KEY") {
-            const keyPath = keyPathAt(doc.contents, e.pos[0]);
+    const at = (offset) => ({ file, ...lineCounter.linePos(offset) });
+    const duplicates = (0,_yaml_unique_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .duplicateKeys */ .s)(doc.contents);
+    let d = 0;
+    // In document order, as yaml's own check would have listed them among its errors.
+    const duplicatesBefore = (offset) => {
+        for (; d < duplicates.length && duplicates[d].offset < offset; d++) {
             problems.push({
                 rule: "duplicate-key",
-                message: `key '${keyPath?.join(".") ?? "?"}' is set twice in this mapping (YAML keeps only the last one)`,
-                at: { file, line: lp.line, col: lp.col },
+                message: `key '${duplicates[d].path.join(".")}' is set twice in this mapping (YAML keeps only the last one)`,
+                at: at(duplicates[d].offset),
             });
         }
-        else {
-            problems.push({
-                rule: "yaml-parse",
-                message: `not valid YAML: ${e.message.split("\n")[0]}`,
-                at: { file, line: lp.line, col: lp.col },
-            });
-        }
+    };
+    for (const e of doc.errors) {
+        duplicatesBefore(e.pos[0]);
+        problems.push({
+            rule: "yaml-parse",
+            message: `not valid YAML: ${e.message.split("\n")[0]}`,
+            at: at(e.pos[0]),
+        });
     }
+    duplicatesBefore(Number.POSITIVE_INFINITY);
     const fatal = problems.some((p) => p.rule === "yaml-parse");
     let value;
     if (!fatal) {
@@ -16452,8 +16740,9 @@ function parseWithYaml(text, file, version) {
             });
         }
     }
+    const nodeAt = nodeFinder(doc.contents);
     const positionOf = (p) => {
-        const node = nodeAt(doc.contents, p);
+        const node = nodeAt(p);
         if (!node?.range)
             return undefined;
         const lp = lineCounter.linePos(node.range[0]);
@@ -16487,62 +16776,46 @@ async function loadYamlFile(file, cwd) {
     }
     return parseYamlText(decoded.text, file);
 }
-/** The key node (for a map entry) or item node (for a list index) at `p`; for the empty path the root. */
-function nodeAt(root, p) {
-    let cur = root;
-    let last = root;
-    for (const seg of p) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(cur)) {
-            const pair = cur.items.find((it) => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isPair */ .tO)(it) && (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(it.key) && String(it.key.value) === String(seg));
-            if (!pair)
+/** The key node (for a map entry) or item node (for a list index) at a path; for the empty path the root.
+ * Each mapping's keys are indexed on first use, so looking up every key of a file stays linear. */
+function nodeFinder(root) {
+    const indexes = new WeakMap();
+    const pairOf = (map, key) => {
+        let index = indexes.get(map);
+        if (!index) {
+            index = new Map();
+            // The first of two equal keys, as a search from the top would find.
+            for (const it of map.items)
+                if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(it.key) && !index.has(String(it.key.value)))
+                    index.set(String(it.key.value), it);
+            indexes.set(map, index);
+        }
+        return index.get(key);
+    };
+    return (p) => {
+        let cur = root;
+        let last = root;
+        for (const seg of p) {
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(cur)) {
+                const pair = pairOf(cur, String(seg));
+                if (!pair)
+                    return undefined;
+                last = pair.key;
+                cur = pair.value;
+            }
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(cur) && typeof seg === "number") {
+                const item = cur.items[seg];
+                if (!item)
+                    return undefined;
+                last = item;
+                cur = item;
+            }
+            else {
                 return undefined;
-            last = pair.key;
-            cur = pair.value;
-        }
-        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(cur) && typeof seg === "number") {
-            const item = cur.items[seg];
-            if (!item)
-                return undefined;
-            last = item;
-            cur = item;
-        }
-        else {
-            return undefined;
-        }
-    }
-    return last;
-}
-/** Path of the map key starting at byte `offset` (for duplicate-key errors). */
-function keyPathAt(node, offset) {
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(node)) {
-        let lastMatch;
-        for (const item of node.items) {
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isPair */ .tO)(item))
-                continue;
-            const key = item.key;
-            const k = (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(key) ? String(key.value) : String(key);
-            if (key?.range && key.range[0] === offset)
-                lastMatch = [k];
-            const v = item.value;
-            if (v?.range && offset >= v.range[0] && offset <= v.range[2]) {
-                const sub = keyPathAt(v, offset);
-                if (sub)
-                    return [k, ...sub];
             }
         }
-        return lastMatch;
-    }
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(node)) {
-        for (const [i, it] of node.items.entries()) {
-            const n = it;
-            if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
-                const sub = keyPathAt(n, offset);
-                if (sub)
-                    return [i, ...sub];
-            }
-        }
-    }
-    return undefined;
+        return last;
+    };
 }
 
 
@@ -19815,6 +20088,58 @@ function fastParse(text, schema) {
     if (value === null || typeof value !== "object" || Array.isArray(value) || start === -1)
         return undefined;
     return { value: value, start };
+}
+
+
+/***/ }),
+
+/***/ 3533:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ duplicateKeys)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+// Duplicate keys of a parsed yaml document, found in one walk. yaml's own check (`uniqueKeys: true`)
+// compares each key with every earlier key of its mapping, so a mapping of n keys costs n^2/2 comparisons:
+// a values file with 50,000 keys under one key took 34 s to parse with it, 1.3 s without. Documents are
+// parsed with `uniqueKeys: false` and checked here with one Set per mapping: the same keys (scalar keys with
+// `===` values; other keys are never equal) at the same offsets, as tests/yaml/unique-keys.test.ts shows
+// over the YAML test suite.
+
+/** Every key that repeats an earlier key of its mapping, in document order. */
+function duplicateKeys(root) {
+    const out = [];
+    const path = [];
+    const walk = (node) => {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            const seen = new Set();
+            for (const pair of node.items) {
+                const key = pair.key;
+                const name = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) ? String(key.value) : String(key);
+                if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) && !Number.isNaN(key.value)) {
+                    // A Set matches NaN to NaN; yaml's `===` never does, hence the NaN test above.
+                    if (seen.has(key.value))
+                        out.push({ offset: key.range?.[0] ?? 0, path: [...path, name] });
+                    else
+                        seen.add(key.value);
+                }
+                path.push(name);
+                walk(key);
+                walk(pair.value);
+                path.pop();
+            }
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+            node.items.forEach((item, i) => {
+                path.push(i);
+                walk(item);
+                path.pop();
+            });
+        }
+    };
+    walk(root);
+    return out;
 }
 
 
@@ -28850,7 +29175,7 @@ __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
 exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
-exports.tO = identity.isPair;
+__webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;

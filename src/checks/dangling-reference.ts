@@ -3,6 +3,9 @@
 // external (`externalReferences`). Also NetworkPolicy pod selectors that select no rendered pod, and
 // in-cluster URLs (`http://<service>:<port>`, `<service>.<ns>.svc[.cluster.local][:port]`) in helm test
 // pods and ConfigMaps. Real floe defects: helm test pods and Ingress rules pointing at renamed Services.
+// A Secret or ConfigMap that a rendered Job or CronJob of the release is handed by name (an argument such
+// as `--secret-name=<name>`, `--name <name>` or `<name>`, or an env value) is one the Job creates at run
+// time, as ingress-nginx's admission hook Job (kube-webhook-certgen) does: that is said, as info.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Finding } from "../report/results.js";
@@ -32,12 +35,20 @@ interface Provided {
   ports?: Array<{ name?: string; port: number }>;
 }
 
+/** A name a Job or CronJob is handed, and how (`argument '--secret-name=x'`, `env SECRET_NAME`). */
+interface Handed {
+  job: RenderedObject;
+  how: string;
+}
+
 /** Everything the render provides, by kind and name. */
 class Inventory {
   private readonly byKind = new Map<RefKind, Map<string, Provided[]>>();
   readonly pods: Array<{ obj: RenderedObject; labels: Record<string, string> }> = [];
   /** StatefulSet claim templates: PVC `<template>-<statefulset>-<ordinal>` exists once it runs. */
   readonly claimTemplates: Array<{ obj: RenderedObject; prefix: string }> = [];
+  /** Names handed to a Job or CronJob (it may create what they name at run time). */
+  private readonly handed = new Map<string, Handed[]>();
 
   constructor(objects: readonly RenderedObject[]) {
     for (const obj of objects) {
@@ -66,6 +77,7 @@ class Inventory {
           break;
       }
       this.operatorOutputs(obj);
+      if (obj.kind === "Job" || obj.kind === "CronJob") this.jobInputs(obj);
       if (podSpecPath(obj)) this.pods.push({ obj, labels: podLabels(obj)! });
       if (obj.kind === "StatefulSet") {
         for (const t of arr(get(d, ["spec", "volumeClaimTemplates"]))) {
@@ -77,7 +89,7 @@ class Inventory {
   }
 
   /** Objects that well-known operators create from a rendered custom resource (its kind has no schema,
-   * but what it provides is documented): the External Secrets Operator and CloudNativePG. */
+   * but what it provides is documented): the External Secrets Operator, CloudNativePG and cert-manager. */
   private operatorOutputs(obj: RenderedObject): void {
     const d = obj.doc;
     if (obj.apiVersion.startsWith("external-secrets.io/") && obj.kind === "ExternalSecret") {
@@ -90,6 +102,13 @@ class Inventory {
       ]);
       // dataFrom extracts whatever keys the remote secret has: any key may exist.
       this.add("Secret", { ...obj, name }, dataFrom ? { obj } : { obj, keys });
+    }
+    // cert-manager writes the issued certificate into the Secret spec.secretName (ingress-nginx's admission
+    // webhook with certManager.enabled mounts it).
+    if (obj.apiVersion.startsWith("cert-manager.io/") && obj.kind === "Certificate") {
+      const name = str(get(d, ["spec", "secretName"]));
+      if (name)
+        this.add("Secret", { ...obj, name }, { obj, keys: new Set(["tls.crt", "tls.key", "ca.crt"]) });
     }
     if (obj.apiVersion.startsWith("postgresql.cnpg.io/") && obj.kind === "Cluster") {
       for (const suffix of ["app", "superuser"])
@@ -107,6 +126,38 @@ class Inventory {
       if (isObj(inherited)) for (const [k, v] of Object.entries(inherited)) labels[k] = String(v);
       this.pods.push({ obj, labels });
     }
+  }
+
+  /** What a Job's containers are handed: each argument whole, the value of each `--flag=value` argument,
+   * and each env value. An argument after a bare `--flag` is quoted with it. */
+  private jobInputs(job: RenderedObject): void {
+    const hand = (name: string, how: string) => {
+      if (!name) return;
+      const list = this.handed.get(name) ?? [];
+      list.push({ job, how });
+      this.handed.set(name, list);
+    };
+    for (const c of containersOf(job)) {
+      const argv = [...arr(c.container.command), ...arr(c.container.args)].map((a) => str(a) ?? "");
+      for (const [i, a] of argv.entries()) {
+        const flag = /^--?[A-Za-z0-9][\w.-]*=/.exec(a);
+        if (flag) hand(a.slice(flag[0].length), `argument '${a}'`);
+        const prev = argv[i - 1] ?? "";
+        hand(
+          a,
+          /^--?[A-Za-z]/.test(prev) && !prev.includes("=") ? `arguments '${prev} ${a}'` : `argument '${a}'`,
+        );
+      }
+      for (const e of arr(c.container.env)) {
+        if (isObj(e) && str(e.value))
+          hand(str(e.value)!, `env ${str(e.name) ?? "?"} of container '${c.name}'`);
+      }
+    }
+  }
+
+  /** A Job or CronJob in `from`'s namespace (other than `from`) handed `name`. */
+  creator(name: string, from: RenderedObject, releaseNs: string | undefined): Handed | undefined {
+    return this.handed.get(name)?.find((h) => h.job !== from && sameNamespace(h.job, from, releaseNs));
   }
 
   private add(kind: RefKind, obj: RenderedObject, p: Provided): void {
@@ -468,8 +519,9 @@ export const danglingReferenceCheck: Check = {
     const seen = new Set<string>();
     for (const obj of cell.objects) {
       for (const ref of [...podRefs(obj), ...ingressRefs(obj), ...urlRefs(obj)]) {
-        const problem = check(ref, obj, inv, ctx, releaseNs);
-        if (!problem) continue;
+        const result = check(ref, obj, inv, ctx, releaseNs);
+        if (!result) continue;
+        const problem = typeof result === "string" ? result : result.info;
         const key = `${obj.kind}/${obj.name}\0${ref.path.join("/")}\0${problem}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -477,7 +529,14 @@ export const danglingReferenceCheck: Check = {
           problem.startsWith("Service") && problem.includes("has no port") && ref.portPath
             ? ref.portPath
             : ref.path;
-        const f = findingAt(cell, obj, at, RULE, severity, `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
+        const f = findingAt(
+          cell,
+          obj,
+          at,
+          RULE,
+          typeof result === "string" ? severity : "info",
+          `${obj.kind}/${obj.name} ${ref.via}: ${problem}`,
+        );
         out.push(ref.needle ? refineToNeedle(f, ref.needle, ctx.cwd) : f);
       }
     }
@@ -506,19 +565,30 @@ function refineToNeedle(f: Finding, needle: string, cwd: string): Finding {
   return f;
 }
 
+/** The problem with a reference, `{ info }` when it only deserves a note, undefined when it resolves. */
 function check(
   ref: Ref,
   from: RenderedObject,
   inv: Inventory,
   ctx: CheckContext,
   releaseNs: string | undefined,
-): string | undefined {
+): string | { info: string } | undefined {
   if (isExternal(ctx, ref.kind, ref.name)) return undefined;
   const hint = `declare it in externalReferences (kind ${ref.kind}) if something else creates it`;
   if (ref.kind === "PersistentVolumeClaim" && inv.claimTemplates.some((t) => ref.name.startsWith(t.prefix)))
     return undefined;
   const found = inv.find(ref.kind, ref.name, from, releaseNs);
-  if (!found) return `${ref.kind} '${ref.name}' is not rendered by this chart; ${hint}`;
+  if (!found) {
+    const by =
+      ref.kind === "Secret" || ref.kind === "ConfigMap" ? inv.creator(ref.name, from, releaseNs) : undefined;
+    if (by) {
+      const hook = str(get(by.job.doc, ["metadata", "annotations", "helm.sh/hook"]));
+      return {
+        info: `${ref.kind} '${ref.name}' is not rendered: ${by.job.kind}/${by.job.name}${hook ? ` (helm hook ${hook})` : ""} creates it at run time (it is passed the name: ${by.how})`,
+      };
+    }
+    return `${ref.kind} '${ref.name}' is not rendered by this chart; ${hint}`;
+  }
   if (ref.key !== undefined && found.keys && !found.keys.has(ref.key)) {
     const have = [...found.keys].sort().join(", ") || "none";
     return `${ref.kind} '${ref.name}' has no key '${ref.key}' (keys: ${have})`;

@@ -17,8 +17,14 @@ export function withPlanOptions(cmd: Command, verb: string): Command {
     )
     .addOption(
       new Option(
-        "--values <file>",
-        "one scenario of these values files for every chart (repeatable)",
+        "--scenario <name>",
+        "only the scenario of this name in each chart: values-NAME.yaml, ci/NAME-values.yaml or the config's (repeatable; a chart without it is skipped)",
+      ).argParser(collect),
+    )
+    .addOption(
+      new Option(
+        "--values <[chart=]file>",
+        "one scenario of these values files, for every chart or, as CHART_DIR=FILE, for that chart only (repeatable)",
       ).argParser(collect),
     )
     .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"));

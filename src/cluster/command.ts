@@ -1,5 +1,7 @@
 // `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
 // and tear it down again, possibly from another process: what `up` started is in the work dir.
+import { accessSync, constants, statSync } from "node:fs";
+import path from "node:path";
 import { type Command, Option } from "commander";
 import type { Bind } from "../cli/commands.js";
 import { ExitCode, InputError } from "../cli/errors.js";
@@ -8,19 +10,42 @@ import type { Inputs } from "../config/inputs.js";
 import { requireLocalTool } from "../tools/local.js";
 import type { ClusterOptions } from "./provider.js";
 
-/** Binaries from --tools-dir, else (kind provider) kind from the installer (src/tools/resolve.ts). */
-export function clusterTools(inputs: Inputs, err: (l: string) => void): ClusterOptions["tool"] {
+/** Binaries from --tools-dir; else kind and kubectl from the installer (src/tools/resolve.ts: tool cache
+ * first, pinned and sha256-verified downloads when missing); else, for the kwok control plane (etcd,
+ * kube-apiserver, kwok, ...), which the installer does not carry, the binaries on PATH. */
+export function clusterTools(
+  inputs: Inputs,
+  err: (l: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): ClusterOptions["tool"] {
   return async (name) => {
     if (inputs.toolsDir) return requireLocalTool(inputs.toolsDir, name);
-    if (inputs.cluster === "kind" && name === "kind") {
+    if (name === "kind" || name === "kubectl") {
       // The installer (and the HTTP client under it) is loaded only when it is used.
       const { resolveTools } = await import("../tools/resolve.js");
-      return (await resolveTools(inputs, ["kind"], { warn: err, progress: err })).kind;
+      return (await resolveTools(inputs, [name], { warn: err, progress: err }))[name];
     }
+    const found = onPath(name, env.PATH);
+    if (found) return found;
     throw new InputError(
-      `the ${inputs.cluster} cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR) with ${name} and the other binaries scripts/tools.sh builds, e.g. --tools-dir .tools/bin`,
+      `the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`,
     );
   };
+}
+
+/** The first executable file called `name` in the PATH list, or undefined. */
+export function onPath(name: string, pathList: string | undefined): string | undefined {
+  for (const dir of (pathList ?? "").split(path.delimiter)) {
+    if (!dir) continue;
+    const p = path.join(dir, name);
+    try {
+      accessSync(p, constants.X_OK);
+      if (statSync(p).isFile()) return p;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
 }
 
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */

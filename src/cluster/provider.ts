@@ -18,7 +18,7 @@ export interface ClusterOptions {
   workDir: string;
   /** The path of a binary the provider runs: from --tools-dir (scripts/tools.sh layout) when given, else
    * kind and kubectl from the installer (tool cache, download + verify when missing). The kwok control
-   * plane's binaries (etcd, kube-apiserver, kwok, ...) have no installer: they need --tools-dir. */
+   * plane's binaries (etcd, kube-apiserver, kwok, ...) have no installer: --tools-dir or PATH. */
   tool(name: string): Promise<string>;
   /** Where to write (kind, kwok) or read (existing) the kubeconfig; a default under the work dir when unset. */
   kubeconfig?: string;

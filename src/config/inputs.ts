@@ -1,6 +1,7 @@
 // One typed Inputs object, built once per run from CLI flags, falling back to FLOE_HELM_* environment
 // variables (which is how the composite action passes its inputs: through `env:`, never spliced into a
 // script), then to defaults. Everything downstream receives this object; nothing else reads the environment.
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { InputError } from "../cli/errors.js";
@@ -28,6 +29,11 @@ export interface Inputs {
   charts: string[];
   /** gate: values files forming one scenario for every chart (absolute). */
   valuesFiles: string[];
+  /** Values files for one chart only (`--values CHART_DIR=FILE`, absolute): that chart's one scenario. */
+  chartValues: ChartValues[];
+  /** Scenario names to run, looked up in each chart (`values-NAME.yaml`, `ci/NAME-values.yaml`, the
+   * config's); a chart without one of them is skipped with that reason. Empty: every scenario. */
+  scenarios: string[];
   /** gate: Kubernetes version X.Y the objects are checked for. */
   kubeVersion: string | undefined;
   /** gate: also write the results here (absolute). */
@@ -59,6 +65,13 @@ export interface Inputs {
   githubBaseRef: string | undefined;
 }
 
+export interface ChartValues {
+  /** Absolute chart folder. */
+  chart: string;
+  /** Absolute values file. */
+  file: string;
+}
+
 /** The environment variable that carries each input when no flag is given. */
 export const envNames = {
   workDir: "FLOE_HELM_WORK_DIR",
@@ -68,6 +81,7 @@ export const envNames = {
   gateConfig: "FLOE_HELM_CONFIG",
   charts: "FLOE_HELM_CHARTS",
   valuesFiles: "FLOE_HELM_VALUES",
+  scenarios: "FLOE_HELM_SCENARIO",
   kubeVersion: "FLOE_HELM_KUBE_VERSION",
   resultsFile: "FLOE_HELM_RESULTS",
   toolCache: "FLOE_HELM_TOOL_CACHE",
@@ -92,6 +106,7 @@ export interface CommonFlags {
   config?: string;
   chart?: string[];
   values?: string[];
+  scenario?: string[];
   kubeVersion?: string;
   results?: string;
   toolCache?: string;
@@ -115,6 +130,23 @@ function listFromEnv(v: string | undefined): string[] {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** --values entries: `CHART_DIR=FILE` applies FILE to that chart only; anything else (including a file
+ * whose own name holds `=`) to every chart. */
+function splitValues(entries: readonly string[], cwd: string): Pick<Inputs, "valuesFiles" | "chartValues"> {
+  const valuesFiles: string[] = [];
+  const chartValues: ChartValues[] = [];
+  for (const e of entries) {
+    const eq = e.indexOf("=");
+    if (eq > 0 && !existsSync(path.resolve(cwd, e))) {
+      chartValues.push({
+        chart: path.resolve(cwd, e.slice(0, eq).trim()),
+        file: path.resolve(cwd, e.slice(eq + 1).trim()),
+      });
+    } else valuesFiles.push(path.resolve(cwd, e));
+  }
+  return { valuesFiles, chartValues };
 }
 
 export function parseHelmMajors(value: string, source: string): HelmMajor[] {
@@ -163,9 +195,10 @@ export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: str
     charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) =>
       path.resolve(cwd, c),
     ),
-    valuesFiles: (flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles])).map((v) =>
-      path.resolve(cwd, v),
-    ),
+    ...splitValues(flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles]), cwd),
+    scenarios: flags.scenario?.length
+      ? flags.scenario.map((n) => n.trim())
+      : listFromEnv(env[envNames.scenarios]),
     kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
     resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
     toolCache: path.resolve(

@@ -4,7 +4,7 @@
 import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Scenario } from "../checks/types.js";
+import type { ChartInfo, Scenario } from "../checks/types.js";
 import { InputError } from "../cli/errors.js";
 import type { Inputs } from "../config/inputs.js";
 import { parseYamlText } from "../values/yaml.js";
@@ -102,9 +102,10 @@ export interface PlannedChartMeta extends PlannedChart {
 }
 
 /** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
- * scenarios, or --chart named only some of the charts. Undefined for a whole run. */
+ * scenarios, --scenario chose some, or --chart named only some of the charts. Undefined for a whole run. */
 async function partialReason(config: GateConfig, inputs: Inputs, cwd: string): Promise<string | undefined> {
-  if (inputs.valuesFiles.length) return "--values replaced the scenarios";
+  if (inputs.valuesFiles.length || inputs.chartValues.length) return "--values replaced the scenarios";
+  if (inputs.scenarios.length) return `--scenario chose ${inputs.scenarios.join(", ")}`;
   if (!inputs.charts.length) return undefined;
   const all = config.charts.length
     ? config.charts.map((c) => path.resolve(cwd, c.dir))
@@ -114,11 +115,66 @@ async function partialReason(config: GateConfig, inputs: Inputs, cwd: string): P
   return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
 }
 
+/** A chart the plan leaves out, and why (e.g. it has no scenario of the name --scenario asked for). */
+export interface SkippedChart {
+  info: ChartInfo;
+  reason: string;
+}
+
+/** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
+ * `--scenario wanted` asks for: `test` selects `values-test.yaml` and `ci/test-values.yaml`. */
+export function scenarioMatches(found: string, wanted: string): boolean {
+  return found === wanted || found === `ci/${wanted}-values`;
+}
+
+/** The scenarios of one chart the run covers: its own --values (CHART=FILE), else the --values every chart
+ * shares, else its config or discovered scenarios, narrowed to --scenario's names. */
+async function chartScenarios(
+  info: ChartInfo,
+  abs: string,
+  config: GateConfig,
+  inputs: Inputs,
+  cwd: string,
+): Promise<Scenario[]> {
+  const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
+  const files = own.length ? own : inputs.valuesFiles;
+  if (files.length) {
+    const shown = files.map((f) => requireFile(f, cwd, "values file"));
+    const name = shown.map((f) => path.basename(f).replace(/\.ya?ml$/, "")).join("+");
+    return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
+  }
+  const fromConfig = inputs.charts.length
+    ? undefined
+    : config.charts.find((c) => path.resolve(cwd, c.dir) === abs);
+  let all: Scenario[];
+  if (fromConfig?.scenarios) {
+    all = fromConfig.scenarios.map((s) => ({
+      chart: info,
+      name: s.name,
+      valuesFiles: s.values.map((f) =>
+        requireFile(
+          path.resolve(cwd, f),
+          cwd,
+          `values file of scenario '${s.name}' (${config.file ?? "config"})`,
+        ),
+      ),
+      ...(s.environment ? { environment: s.environment } : envOf(s.name)),
+    }));
+  } else {
+    const found = await discoverScenarioFiles(abs);
+    all = found.length
+      ? found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }))
+      : [{ chart: info, name: "default", valuesFiles: [] }];
+  }
+  if (!inputs.scenarios.length) return all;
+  return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
+}
+
 export async function buildPlan(
   config: GateConfig,
   inputs: Inputs,
   cwd: string,
-): Promise<Plan & { charts: PlannedChartMeta[]; partial?: string }> {
+): Promise<Plan & { charts: PlannedChartMeta[]; skipped: SkippedChart[]; partial?: string }> {
   let dirs: string[];
   if (inputs.charts.length) dirs = inputs.charts;
   else if (config.charts.length) dirs = config.charts.map((c) => path.resolve(cwd, c.dir));
@@ -130,38 +186,33 @@ export async function buildPlan(
       );
     }
   }
+  // A CHART=FILE value for a chart the run does not cover would silently do nothing.
+  for (const v of inputs.chartValues) {
+    if (!dirs.includes(v.chart)) {
+      throw new InputError(
+        `--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`,
+      );
+    }
+  }
   const charts: PlannedChartMeta[] = [];
+  const skipped: SkippedChart[] = [];
+  const available = new Map<string, string[]>();
   for (const abs of dirs) {
     const meta = await readChartMeta(abs, cwd);
     const dir = rel(cwd, abs);
     const schemaAbs = path.join(abs, "values.schema.json");
     const info = { name: meta.name, version: meta.version, dir };
-    const fromConfig = inputs.charts.length
-      ? undefined
-      : config.charts.find((c) => path.resolve(cwd, c.dir) === abs);
-    let scenarios: Scenario[];
-    if (inputs.valuesFiles.length) {
-      const files = inputs.valuesFiles.map((f) => requireFile(f, cwd, "values file"));
-      const name = files.map((f) => path.basename(f).replace(/\.ya?ml$/, "")).join("+");
-      scenarios = [{ chart: info, name, valuesFiles: files, ...envOf(name) }];
-    } else if (fromConfig?.scenarios) {
-      scenarios = fromConfig.scenarios.map((s) => ({
-        chart: info,
-        name: s.name,
-        valuesFiles: s.values.map((f) =>
-          requireFile(
-            path.resolve(cwd, f),
-            cwd,
-            `values file of scenario '${s.name}' (${config.file ?? "config"})`,
-          ),
-        ),
-        ...(s.environment ? { environment: s.environment } : envOf(s.name)),
-      }));
-    } else {
-      const found = await discoverScenarioFiles(abs);
-      scenarios = found.length
-        ? found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }))
-        : [{ chart: info, name: "default", valuesFiles: [] }];
+    const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
+    if (!scenarios.length) {
+      const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map(
+        (s) => s.name,
+      );
+      available.set(dir, names);
+      skipped.push({
+        info,
+        reason: `no scenario ${inputs.scenarios.map((n) => `'${n}'`).join(" or ")} in ${dir} (it has: ${names.join(", ")})`,
+      });
+      continue;
     }
     charts.push({
       info,
@@ -171,11 +222,17 @@ export async function buildPlan(
       ...(existsSync(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
     });
   }
+  if (!charts.length && skipped.length) {
+    // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
+    throw new InputError(
+      `--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`,
+    );
+  }
   const cells = charts.flatMap((c) =>
     c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))),
   );
   const partial = await partialReason(config, inputs, cwd);
-  return { charts, cells, ...(partial ? { partial } : {}) };
+  return { charts, skipped, cells, ...(partial ? { partial } : {}) };
 }
 
 function envOf(name: string): { environment?: string } {

@@ -15,7 +15,8 @@ import { helmLintArgv, helmRunEnv, helmTemplateArgv, NAMESPACE } from "../helm/a
 import { prepareDependencies } from "../helm/deps.js";
 import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
-import type { PhaseContext } from "../report/phase.js";
+import { countsText } from "../report/findings.js";
+import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
 import type { CheckState, CheckStatus, Finding, Severity } from "../report/results.js";
 import { gateTestPodStatuses } from "../report/test-pods.js";
 import { requireLocalTool } from "../tools/local.js";
@@ -72,18 +73,50 @@ export function severityFor(config: GateConfig, rule: string): Severity | "off" 
   return hits[0] ? config.severity[hits[0]] : undefined;
 }
 
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts). */
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
+ * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
 export function applyPolicy(f: Finding, config: GateConfig, today: string): Finding | undefined {
   const sev = severityFor(config, f.rule);
   if (sev === "off") return undefined;
-  const out: Finding = sev ? { ...f, severity: sev } : f;
+  const out: Finding = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
   return applyWaivers([out], config.waivers, today)[0];
+}
+
+/** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
+ * kubesec may be unavailable (no verified checksum for this platform): the gate then runs without it. */
+async function gateTools(
+  inputs: Inputs,
+  majors: readonly HelmMajor[],
+  progress: (l: string) => void,
+): Promise<{ helm: Map<HelmMajor, string>; kubesec: { path: string } | { unavailable: string } }> {
+  const helm = new Map<HelmMajor, string>();
+  if (inputs.toolsDir) {
+    for (const m of majors) helm.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
+    const kubesec = path.join(inputs.toolsDir, "kubesec");
+    return {
+      helm,
+      kubesec: existsSync(kubesec)
+        ? { path: kubesec }
+        : { unavailable: `kubesec not found in ${inputs.toolsDir} (--tools-dir): run scripts/tools.sh` },
+    };
+  }
+  // The installer (and the HTTP client under it) is loaded only when no tools folder is given.
+  const { resolveTools, resolveOptionalTool } = await import("../tools/resolve.js");
+  const hooks = { warn: progress, progress };
+  const found = await resolveTools(
+    inputs,
+    majors.map((m) => `helm${m}` as const),
+    hooks,
+  );
+  for (const m of majors) helm.set(m, found[`helm${m}`]);
+  return { helm, kubesec: await resolveOptionalTool(inputs, "kubesec", hooks) };
 }
 
 interface ScenarioState {
   scenario: Scenario;
   pending: number;
   started: number;
+  /** What the values checks found in the scenario's own files (its cells' findings are added at the end). */
   findings: Finding[];
 }
 
@@ -93,25 +126,24 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
-  const checks = opts.checks ?? registry;
-
-  if (!inputs.toolsDir) {
-    throw new InputError(
-      "the gate needs helm: pass --tools-dir DIR (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin",
-    );
-  }
-  const helmBin = new Map<HelmMajor, string>();
-  for (const m of config.helmMajors) helmBin.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
-  const kubesecPath = path.join(inputs.toolsDir, "kubesec");
+  reportSkippedCharts(ctx, plan.skipped);
+  const tools = await gateTools(inputs, config.helmMajors, ctx.progress);
+  const helmBin = tools.helm;
+  // Without kubesec the other checks still run; its own is reported as not run, never as passed.
+  const kubesecMissing = "unavailable" in tools.kubesec ? tools.kubesec.unavailable : undefined;
+  const checks = (opts.checks ?? registry).filter((c) => !(kubesecMissing && c.rule === "kubesec"));
   const checkCtx: CheckContext = {
     severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
     settings: { ...config.settings, releaseNamespace: NAMESPACE },
-    tools: existsSync(kubesecPath) ? { kubesec: kubesecPath } : {},
+    tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
     cwd,
   };
 
   const all: Finding[] = [];
   const statuses: CheckStatus[] = [];
+  if (kubesecMissing && severityFor(config, "kubesec") !== "off") {
+    all.push({ rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` });
+  }
   const covers = (rule: string) =>
     Object.entries(config.requirements)
       .filter(([, rules]) => rules.some((r) => glob(r, rule)))
@@ -142,6 +174,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     statusInto(statuses, rule, id, state, ms, reason);
   const stateOf = (fs: readonly Finding[]): CheckState =>
     fs.some((f) => f.severity === "error") ? "fail" : "pass";
+  if (kubesecMissing) status("kubesec", "kubesec", "skip", undefined, `not run: ${kubesecMissing}`);
 
   // --- values: once per file and per chart, before any helm runs ---
   const loaded = new Map<string, LoadedYaml>();
@@ -380,11 +413,16 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     const st = byScenario.get(s)!;
     if (--st.pending > 0) return;
     doneScenarios++;
-    const e = st.findings.filter((f) => f.severity === "error").length;
-    const w = st.findings.filter((f) => f.severity === "warning").length;
+    // Counted as the verdict counts: after severity overrides and waivers, each distinct finding once.
+    const mine = (t: Task) => t.cell.scenario === s;
+    const fs = settle([
+      ...st.findings,
+      ...tasks.filter(mine).flatMap((t) => cellFindings.get(t) ?? []),
+      ...plan.cells.filter((c) => c.scenario === s).flatMap(lintKept),
+    ]);
     const majors = config.helmMajors.map((m) => `helm${m}`).join("+");
     ctx.progress(
-      `gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${e} error(s), ${w} warning(s) in ${((Date.now() - st.started) / 1000).toFixed(1)}s`,
+      `gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${countsText(fs)} in ${((Date.now() - st.started) / 1000).toFixed(1)}s`,
     );
   };
   const chartOf = new Map<Scenario, PlannedChartMeta>();
@@ -409,6 +447,36 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     const parsed = byText.get(manifest) ?? parseManifestDocuments(manifest, { chartDir: chartAbs, cwd });
     byText.set(manifest, parsed);
     return parsed;
+  };
+  // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
+  const lintKept = (cell: PlanCell): Finding[] => {
+    const fs = lintMessages.get(cell) ?? [];
+    return renderFailed.has(cell)
+      ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
+      : fs;
+  };
+  // What the phase reports (and each progress line counts): floe-gate.yaml's severity overrides and waivers
+  // applied, one finding per cell (the report groups them across scenarios and helm majors). Helm 3 and 4
+  // word render errors differently: at the same template line of a scenario both read as the first one.
+  // `kept` receives every finding the policy keeps (the waivers' use is judged on them).
+  const settle = (fs: readonly Finding[], kept?: Finding[]): Finding[] => {
+    const wording = new Map<string, string>();
+    const seen = new Set<string>();
+    const out: Finding[] = [];
+    for (const f of fs) {
+      const p = applyPolicy(f, config, today);
+      if (!p) continue;
+      kept?.push(p);
+      const msg = p.rule === gateRules.render && p.line ? "" : p.message;
+      const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
+      const message = wording.get(key) ?? p.message;
+      wording.set(key, message);
+      const cellKey = JSON.stringify([key, p.helm]);
+      if (seen.has(cellKey)) continue;
+      seen.add(cellKey);
+      out.push(message === p.message ? p : { ...p, message });
+    }
+    return out;
   };
   const runCell = async (task: Task) => {
     const { cell, kind } = task;
@@ -449,7 +517,6 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
         for (const c of checks)
           status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
-        byScenario.get(s)!.findings.push(...out);
         cellFindings.set(task, out);
         finish(s);
         return;
@@ -575,7 +642,6 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         });
       }
       lintMessages.set(cell, lint);
-      byScenario.get(s)!.findings.push(...lint);
       status(
         gateRules.lint,
         `lint ${s.chart.name}/${s.name} helm${helm}`,
@@ -583,8 +649,6 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         r.durationMs,
       );
     }
-    const st = byScenario.get(s)!;
-    st.findings.push(...out);
     cellFindings.set(task, out);
     finish(s);
   };
@@ -595,34 +659,10 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   // kept below (helm 3's wording before helm 4's) never depends on timing.
   for (const t of tasks) all.push(...(cellFindings.get(t) ?? []));
   for (const t of tasks) statuses.push(...(cellStatuses.get(t) ?? []));
-  // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
-  for (const cell of plan.cells) {
-    const fs = lintMessages.get(cell);
-    if (!fs) continue;
-    const keep = renderFailed.has(cell)
-      ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
-      : fs;
-    all.push(...keep);
-  }
+  all.push(...plan.cells.flatMap(lintKept));
 
-  // The same finding from both majors is one finding (helm named only when one major reports it).
-  const seen = new Map<string, Finding>();
   const kept: Finding[] = [];
-  for (const f of all) {
-    const p = applyPolicy(f, config, today);
-    if (!p) continue;
-    kept.push(p);
-    // Helm 3 and 4 word render errors differently; at the same template line they are one finding.
-    const msg = p.rule === gateRules.render && p.line ? "" : p.message;
-    const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
-    const prev = seen.get(key);
-    if (prev) {
-      if (prev.helm !== p.helm) delete prev.helm;
-      continue;
-    }
-    seen.set(key, p);
-  }
-  for (const f of seen.values()) ctx.add(f);
+  for (const f of settle(all, kept)) ctx.add(f);
 
   // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
   // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).

@@ -4,19 +4,11 @@
 // (YAML silently keeps the last of two equal keys: a real defect, see ANCHORS §4).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import {
-  type Document,
-  isMap,
-  isPair,
-  isScalar,
-  isSeq,
-  LineCounter,
-  type Node,
-  parseAllDocuments,
-} from "yaml";
+import { type Document, LineCounter, parseAllDocuments } from "yaml";
 import type { DocPath, RenderedObject, SourcePosition } from "../checks/types.js";
 import { withPlainEnv } from "../exec/plain-env.js";
 import { type FastDocument, fastParseDocument } from "../yaml/fast.js";
+import { type DuplicateKey, duplicateKeys } from "../yaml/unique-keys.js";
 import { locateInLines, sectionFor } from "./locate.js";
 
 export interface ManifestOptions {
@@ -85,32 +77,6 @@ function readFs(abs: string): string | undefined {
   }
 }
 
-/** The path of keys leading to the pair whose key starts at `offset` (for duplicate-key errors). */
-export function pathAtOffset(node: unknown, offset: number): Array<string | number> | undefined {
-  if (isMap(node)) {
-    for (const item of node.items) {
-      if (!isPair(item)) continue;
-      const key = item.key as Node | null;
-      const keyText = isScalar(key) ? String(key.value) : String(key);
-      if (key?.range && key.range[0] === offset) return [keyText];
-      const value = item.value as Node | null;
-      if (value?.range && offset >= value.range[0] && offset <= value.range[2]) {
-        const sub = pathAtOffset(value, offset);
-        if (sub) return [keyText, ...sub];
-      }
-    }
-  } else if (isSeq(node)) {
-    for (const [i, item] of node.items.entries()) {
-      const n = item as Node | null;
-      if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
-        const sub = pathAtOffset(n, offset);
-        if (sub) return [i, ...sub];
-      }
-    }
-  }
-  return undefined;
-}
-
 /** One parsed YAML document and where its parsed text starts in the whole `helm template` output: parsed
  * by yaml (the reference), or by the fast path (src/yaml/fast.ts) when that gives the same value. */
 type ParsedDoc = {
@@ -118,7 +84,7 @@ type ParsedDoc = {
   base: number;
   lineBase: number;
 } & (
-  | { doc: Document.Parsed; lineCounter: LineCounter }
+  | { doc: Document.Parsed; duplicates: DuplicateKey[]; lineCounter: LineCounter }
   | {
       fast: FastDocument;
       /** 1-based line of `fast.start` in the parsed text, and the parsed text's length (its end). */
@@ -127,17 +93,19 @@ type ParsedDoc = {
     }
 );
 
-function parseText(text: string): { docs: Document.Parsed[]; lineCounter: LineCounter } {
+type YamlParse = { docs: Document.Parsed[]; duplicates: DuplicateKey[][]; lineCounter: LineCounter };
+
+function parseText(text: string): YamlParse {
   const lineCounter = new LineCounter();
-  const docs = withPlainEnv(() =>
-    parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false }),
+  // Duplicate keys are found in one walk (src/yaml/unique-keys.ts): yaml's own check is quadratic.
+  const parsed = withPlainEnv(() =>
+    parseAllDocuments(text, { lineCounter, uniqueKeys: false, prettyErrors: false }),
   );
-  return { docs: Array.isArray(docs) ? docs : [], lineCounter };
+  const docs = Array.isArray(parsed) ? parsed : [];
+  return { docs, duplicates: docs.map((d) => duplicateKeys(d.contents)), lineCounter };
 }
 
-type CachedParse =
-  | { docs: Document.Parsed[]; lineCounter: LineCounter }
-  | { fast: FastDocument; startLine: number; end: number };
+type CachedParse = YamlParse | { fast: FastDocument; startLine: number; end: number };
 
 // Parses of single documents, by text, for the whole process: helm 3 and helm 4, and scenarios that differ
 // in a few values, render mostly identical documents (a parse is most of the gate's own per-cell CPU).
@@ -185,8 +153,10 @@ function splitParse(manifest: string): ParsedDoc[] | undefined {
     }
     if ("fast" in parsed) out.push({ ...parsed, base, lineBase });
     else {
-      if (parsed.docs.some((d) => d.errors.length > 0)) return undefined;
-      for (const doc of parsed.docs) out.push({ doc, base, lineBase, lineCounter: parsed.lineCounter });
+      if (parsed.docs.some((d, k) => d.errors.length > 0 || parsed.duplicates[k]!.length > 0))
+        return undefined;
+      for (const [k, doc] of parsed.docs.entries())
+        out.push({ doc, duplicates: parsed.duplicates[k]!, base, lineBase, lineCounter: parsed.lineCounter });
     }
     for (let p = chunk.indexOf("\n"); p >= 0; p = chunk.indexOf("\n", p + 1)) lineBase++;
   }
@@ -206,12 +176,19 @@ export function parseManifestDocuments(manifest: string, opts: ManifestOptions):
   // Every `# Source:` comment with its offset; a document takes the last one before its content.
   const sources: Array<{ offset: number; source: string }> = [];
   for (const m of manifest.matchAll(sourceRe)) sources.push({ offset: m.index, source: m[1]! });
+  // Documents come in order, so the comments before each are found by one pass over the list.
+  let nextSource = 0;
 
   const list: ParsedDoc[] =
     (opts.split !== false ? splitParse(manifest) : undefined) ??
-    ((whole) => whole.docs.map((doc) => ({ doc, base: 0, lineBase: 1, lineCounter: whole.lineCounter })))(
-      parseText(manifest),
-    );
+    ((whole) =>
+      whole.docs.map((doc, k) => ({
+        doc,
+        duplicates: whole.duplicates[k]!,
+        base: 0,
+        lineBase: 1,
+        lineCounter: whole.lineCounter,
+      })))(parseText(manifest));
   const objects: RenderedObject[] = [];
   const problems: ManifestProblem[] = [];
   const seenOfKind = new Map<string, number>();
@@ -226,7 +203,9 @@ export function parseManifestDocuments(manifest: string, opts: ManifestOptions):
     };
     const localStart = doc ? (doc.contents?.range?.[0] ?? doc.range[0]) : "fast" in d ? d.fast.start : 0;
     const start = base + localStart;
-    const src = [...sources].reverse().find((s) => s.offset >= prevEnd && s.offset < start);
+    while (nextSource < sources.length && sources[nextSource]!.offset < start) nextSource++;
+    const last = sources[nextSource - 1];
+    const src = last && last.offset >= prevEnd ? last : undefined;
     prevEnd = base + (doc ? doc.range[2] : "end" in d ? d.end : 0);
     const template = src ? templateFile(src.source, chartDirAbs, cwd) : rel(cwd, chartDirAbs);
     const manifestLine = "startLine" in d ? d.startLine + lineBase - 1 : linePos(localStart).line;
@@ -261,29 +240,34 @@ export function parseManifestDocuments(manifest: string, opts: ManifestOptions):
       return { file: template, line: first >= 0 && first < b ? first + 1 : a + 1 };
     };
 
-    for (const e of doc?.errors ?? []) {
-      const offset = e.pos[0];
-      const lp = linePos(offset);
-      if (e.code === "DUPLICATE_KEY") {
-        const keyPath = pathAtOffset(doc?.contents, offset);
-        const where = keyPath ? `'${keyPath.join(".")}'` : "a key";
+    const duplicates = "duplicates" in d ? d.duplicates : [];
+    let k = 0;
+    // In document order, as yaml's own check would have listed them among its errors.
+    const duplicatesBefore = (offset: number) => {
+      for (; k < duplicates.length && duplicates[k]!.offset < offset; k++) {
+        const { offset: at, path: keyPath } = duplicates[k]!;
+        const lp = linePos(at);
         problems.push({
           rule: "duplicate-key",
-          message: `${where} is written twice in the rendered ${kind || "document"}${name ? ` ${name}` : ""} (YAML keeps only the last one; rendered output line ${lp.line})`,
-          at: keyPath ? locate(keyPath, 1) : { file: template, line: 1 },
-          manifestLine: lp.line,
-          ...(kind ? { object: `${kind}/${name}` } : {}),
-        });
-      } else {
-        problems.push({
-          rule: "yaml-parse",
-          message: `rendered output is not valid YAML at line ${lp.line}, column ${lp.col}: ${firstLine(e.message)}`,
-          at: { file: template, line: 1 },
+          message: `'${keyPath.join(".")}' is written twice in the rendered ${kind || "document"}${name ? ` ${name}` : ""} (YAML keeps only the last one; rendered output line ${lp.line})`,
+          at: locate(keyPath, 1),
           manifestLine: lp.line,
           ...(kind ? { object: `${kind}/${name}` } : {}),
         });
       }
+    };
+    for (const e of doc?.errors ?? []) {
+      duplicatesBefore(e.pos[0]);
+      const lp = linePos(e.pos[0]);
+      problems.push({
+        rule: "yaml-parse",
+        message: `rendered output is not valid YAML at line ${lp.line}, column ${lp.col}: ${firstLine(e.message)}`,
+        at: { file: template, line: 1 },
+        manifestLine: lp.line,
+        ...(kind ? { object: `${kind}/${name}` } : {}),
+      });
     }
+    duplicatesBefore(Number.POSITIVE_INFINITY);
     if (!obj) continue;
     const namespace = (obj.metadata as { namespace?: unknown } | undefined)?.namespace;
     objects.push({

@@ -13,7 +13,8 @@ import { runTool } from "../exec/runner.js";
 import { resolveConfig } from "../gate/config.js";
 import { buildPlan } from "../gate/plan.js";
 import { prepareDependencies } from "../helm/deps.js";
-import type { PhaseContext } from "../report/phase.js";
+import { parseRenderError } from "../helm/output.js";
+import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
 import { resolveTools } from "../tools/resolve.js";
 import {
   helmInstallArgv,
@@ -98,6 +99,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
   const timeout = opts.timeout ?? "300s";
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
+  reportSkippedCharts(ctx, plan.skipped);
   const { kubeconfig, simulated } = await target(inputs);
   const tools = await resolveTools(inputs, [
     ...config.helmMajors.map((m) => `helm${m}` as const),
@@ -157,10 +159,13 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
     );
     if (inst.code !== 0) {
       failed = true;
+      // helm's whole message: a schema refusal names the wrong values only after its first line.
+      const m = parseRenderError(inst.stderr || inst.stdout, path.resolve(cwd, s.chart.dir), cwd);
       ctx.add({
         rule: rules.install,
         severity: "error",
-        message: `helm install failed: ${firstLine(inst.stderr || inst.stdout)}`,
+        message: `helm install failed: ${m.message}`,
+        ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
         ...where,
       });
       ctx.check({ id: `install ${label}`, rule: rules.install, state: "fail", durationMs: Date.now() - t0 });

@@ -1,15 +1,18 @@
 // GitHub Actions surfaces: annotations at file and line, step outputs, the job summary.
 import * as core from "@actions/core";
 import { type CoverageMatrix, coverageMarkdown } from "./coverage.js";
-import type { Finding, PhaseResults } from "./results.js";
-import { countBySeverity } from "./terminal.js";
+import { countBySeverity, type FindingGroup, groupFindings, messageWithOccurrences } from "./findings.js";
+import type { PhaseResults } from "./results.js";
 
-export function annotate(f: Finding): void {
+/** One annotation per distinct finding (src/report/findings.ts), naming the scenarios and helm majors. */
+export function annotate(g: FindingGroup): void {
+  const f = g.finding;
   const props: core.AnnotationProperties = { title: f.rule };
   if (f.file) props.file = f.file;
   if (f.line) props.startLine = f.line;
   if (f.col) props.startColumn = f.col;
-  const msg = f.object ? `${f.object}: ${f.message}` : f.message;
+  const text = messageWithOccurrences(g);
+  const msg = f.object ? `${f.object}: ${text}` : text;
   if (f.waived) core.notice(`${msg} [waived: ${f.waived.reason}]`, props);
   else if (f.severity === "error") core.error(msg, props);
   else if (f.severity === "warning") core.warning(msg, props);
@@ -39,15 +42,19 @@ export function summaryMarkdown(all: readonly PhaseResults[], coverage?: Coverag
   const cov = coverage ? coverageMarkdown(coverage) : [];
   if (cov.length) lines.push("", ...cov);
   for (const r of all) if (r.phase === "release") lines.push("", ...releaseMarkdown(r));
-  const shown = all.flatMap((r) => r.findings.filter((f) => f.severity !== "info")).slice(0, 200);
+  // Each distinct finding once, with the scenarios and helm majors it occurs in (as in the terminal).
+  const shown = all
+    .flatMap((r) => groupFindings(r.findings).filter((g) => g.finding.severity !== "info"))
+    .slice(0, 200);
   if (shown.length > 0) {
     lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");
-    for (const f of shown) {
-      const where = f.file
-        ? `\`${f.file}${f.line ? `:${f.line}` : ""}\``
-        : [f.chart, f.scenario].filter(Boolean).join(" ");
+    for (const g of shown) {
+      const f = g.finding;
+      const where = f.file ? `\`${f.file}${f.line ? `:${f.line}` : ""}\`` : (f.chart ?? "");
       const sev = f.waived ? "waived" : f.severity;
-      lines.push(`| ${sev} | \`${f.rule}\` | ${escapeCell(where)} | ${escapeCell(f.message)} |`);
+      lines.push(
+        `| ${sev} | \`${f.rule}\` | ${escapeCell(where)} | ${escapeCell(messageWithOccurrences(g))} |`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;

@@ -2,6 +2,7 @@
 // Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
 import { describeError, ExitCode, errorCommand, InputError } from "../cli/errors.js";
 import type { Inputs } from "../config/inputs.js";
+import { groupFindings } from "./findings.js";
 import type { CheckStatus, Finding, PhaseResults } from "./results.js";
 import { statusOf, writeResults, writeResultsFile } from "./results.js";
 import { formatFinding, verdictLine } from "./terminal.js";
@@ -63,11 +64,13 @@ export async function runPhase(
     checks,
     ...(Object.keys(outputs).length ? { outputs } : {}),
   };
-  for (const f of findings) out(formatFinding(f));
+  // The results file keeps a finding per cell; people read each distinct finding once.
+  const groups = groupFindings(findings);
+  for (const g of groups) out(formatFinding(g));
   if (inputs.githubActions) {
     // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
     const { annotate, setOutputs } = await import("./github.js");
-    for (const f of findings) annotate(f);
+    for (const g of groups) annotate(g);
     setOutputs(outputs);
   }
   try {
@@ -77,12 +80,13 @@ export async function runPhase(
     err(`floe-helm: error: cannot write results: ${describeError(e)}`);
     return ExitCode.BadInput;
   }
-  // In Actions the error is an annotation (shown on the run's page), else one line on stderr.
+  // Said once: the verdict that follows does not repeat it. In Actions it is an annotation (shown on the
+  // run's page), else one line on stderr.
   if (error) {
     if (inputs.githubActions) out(errorCommand(error));
     else err(`floe-helm: error: ${error}`);
   }
-  out(verdictLine(results, Date.now() - started.getTime()));
+  out(verdictLine(results, Date.now() - started.getTime(), { withError: false }));
   if (error) return ExitCode.BadInput;
   return results.status === "pass" ? ExitCode.Pass : ExitCode.GateFailed;
 }
@@ -94,4 +98,16 @@ function byLocation(a: Finding, b: Finding): number {
     (a.col ?? 0) - (b.col ?? 0) ||
     a.rule.localeCompare(b.rule)
   );
+}
+
+/** Charts a plan leaves out (e.g. no scenario of the --scenario name): a progress line and a skipped
+ * check each, so the report says why a chart was not covered instead of leaving it out silently. */
+export function reportSkippedCharts(
+  ctx: PhaseContext,
+  skipped: ReadonlyArray<{ info: { name: string; dir: string }; reason: string }>,
+): void {
+  for (const s of skipped) {
+    ctx.progress(`${s.info.dir}: skipped: ${s.reason}`);
+    ctx.check({ id: `chart ${s.info.name}`, state: "skip", reason: s.reason });
+  }
 }

@@ -1,42 +1,25 @@
-// Terminal output: one line per finding in the compiler-style format editors understand.
+// Terminal output: one line per distinct finding (src/report/findings.ts) in the compiler-style format
+// editors understand, with the scenarios and helm majors it occurs in.
 import { formatLocation } from "../cli/errors.js";
-import type { Finding, PhaseResults } from "./results.js";
+import { countsText, type FindingGroup, messageWithOccurrences } from "./findings.js";
+import type { PhaseResults } from "./results.js";
 
-export function formatFinding(f: Finding): string {
-  const loc = f.file ? formatLocation({ file: f.file, line: f.line, col: f.col }) : context(f);
-  // One template line can fail in several scenarios: say which, or the lines look like duplicates.
-  const where = f.file && f.scenario ? ` [${context(f)}]` : "";
+export function formatFinding(g: FindingGroup): string {
+  const f = g.finding;
+  const loc = f.file ? formatLocation({ file: f.file, line: f.line, col: f.col }) : f.chart || "-";
   const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
-  return `${loc}: ${f.severity} ${f.rule}: ${f.message}${where}${waived}`;
+  return `${loc}: ${f.severity} ${f.rule}: ${messageWithOccurrences(g)}${waived}`;
 }
 
-function context(f: Finding): string {
-  return [f.chart, f.scenario, f.helm ? `helm${f.helm}` : undefined].filter(Boolean).join(" ") || "-";
-}
-
-export function countBySeverity(findings: readonly Finding[]): {
-  errors: number;
-  warnings: number;
-  waived: number;
-} {
-  let errors = 0;
-  let warnings = 0;
-  let waived = 0;
-  for (const f of findings) {
-    if (f.waived) waived++;
-    else if (f.severity === "error") errors++;
-    else if (f.severity === "warning") warnings++;
-  }
-  return { errors, warnings, waived };
-}
-
+/** `gate: FAIL: 2 error(s), 0 warning(s), 1 waived, 40 check(s) in 3.1s`, counting distinct findings.
+ * The reason a phase could not run is added unless it was already printed (`withError: false`). */
 export function verdictLine(
   r: Pick<PhaseResults, "phase" | "status" | "findings" | "checks" | "error">,
   ms: number,
+  opts: { withError?: boolean } = {},
 ): string {
-  const c = countBySeverity(r.findings);
   const secs = (ms / 1000).toFixed(1);
   const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
-  const extra = r.error ? ` (${r.error})` : "";
-  return `${r.phase}: ${word}: ${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived, ${r.checks.length} check(s) in ${secs}s${extra}`;
+  const extra = r.error && opts.withError !== false ? ` (${r.error})` : "";
+  return `${r.phase}: ${word}: ${countsText(r.findings)}, ${r.checks.length} check(s) in ${secs}s${extra}`;
 }

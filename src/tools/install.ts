@@ -22,6 +22,10 @@ import {
 import { download, withQuietToolkit, withToolCacheEnv } from "./download.js";
 import { detectPlatform, type Platform, platformKey } from "./platform.js";
 
+/** A pinned tool this platform has no confirmed sha256 for: nothing is installed. The gate runs its other
+ * checks and reports the tool's as not run (src/tools/resolve.ts resolveOptionalTool). */
+export class NoVerifiedChecksum extends InputError {}
+
 export interface InstallOptions {
   /** Root of the tool cache (RUNNER_TOOL_CACHE in Actions, a per-user folder elsewhere). */
   toolCache: string;
@@ -123,7 +127,7 @@ export async function installTool(req: InstallRequest, opts: InstallOptions): Pr
   const official = assetFor(req.tool, req.version, platform);
   const lookup = lookupChecksum(opts.table ?? checksumTable, req.tool, req.version, platform);
   if (lookup.state === "platform-missing") {
-    throw new InputError(
+    throw new NoVerifiedChecksum(
       `${name} ${req.version} is pinned, but floe-helm's checksum table has no confirmed sha256 for ${arch} (${lookup.source}). ` +
         "A pinned version is never verified against its download source, so nothing was installed. " +
         `Add the official value from ${official.checksumUrl} to a checksums file (--checksums FILE, format: schemas/checksums.schema.json), ` +

@@ -11,6 +11,7 @@ import {
   type InstallOptions,
   type InstallRequest,
   installTool,
+  NoVerifiedChecksum,
   parseMirror,
 } from "./install.js";
 import { requireLocalTool } from "./local.js";
@@ -67,7 +68,7 @@ export async function installPlanned(
 }
 
 /**
- * The resolver the gate and cluster phases call: absolute paths of the tools they need.
+ * The resolver every phase calls (gate, upgrade-check, test, cluster, release): absolute paths of the tools they need.
  * With --tools-dir (FLOE_HELM_TOOLS_DIR) the binaries come from that folder and nothing is downloaded;
  * otherwise from the installer, at the versions of the version inputs or the pinned defaults. A second
  * call with the same versions is served from the tool cache without any network request.
@@ -103,4 +104,19 @@ export async function resolveTools<N extends ToolSlot>(
     out[n] = path.resolve(t.path);
   });
   return out;
+}
+
+/** A tool a phase can do without: its path, or why it is unavailable when this platform has no verified
+ * checksum for it (the phase then reports the checks it feeds as not run). Every other failure throws. */
+export async function resolveOptionalTool<N extends ToolSlot>(
+  inputs: Inputs,
+  name: N,
+  hooks: Pick<InstallOptions, "warn" | "progress"> = {},
+): Promise<{ path: string } | { unavailable: string }> {
+  try {
+    return { path: (await resolveTools(inputs, [name], hooks))[name] };
+  } catch (e) {
+    if (e instanceof NoVerifiedChecksum) return { unavailable: e.message };
+    throw e;
+  }
 }

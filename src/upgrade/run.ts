@@ -18,7 +18,7 @@ import { applyPolicy, severityFor } from "../gate/run.js";
 import { helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { prepareDependencies } from "../helm/deps.js";
 import { parseManifest } from "../helm/manifest.js";
-import type { PhaseContext } from "../report/phase.js";
+import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
 import type { CheckState, Finding } from "../report/results.js";
 import { resolveTools } from "../tools/resolve.js";
 import { parseYamlText } from "../values/yaml.js";
@@ -138,6 +138,7 @@ export async function runUpgradeCheck(
   }
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
+  reportSkippedCharts(ctx, plan.skipped);
   const tools = await resolveTools(
     inputs,
     config.helmMajors.map((m) => `helm${m}` as const),

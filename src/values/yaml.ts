@@ -3,10 +3,21 @@
 // `on`, `0755` ...); reading them as YAML 1.2 would make ajv and helm disagree about types.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument, type Tags } from "yaml";
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  type Tags,
+  type YAMLMap,
+} from "yaml";
 import type { DocPath, SourcePosition } from "../checks/types.js";
 import { withPlainEnv } from "../exec/plain-env.js";
 import { fastParseValues } from "../yaml/fast.js";
+import { duplicateKeys } from "../yaml/unique-keys.js";
 
 /** Values files are configuration, not data: larger ones are refused before parsing. */
 export const MAX_VALUES_BYTES = 8 * 1024 * 1024;
@@ -111,30 +122,36 @@ function parseWithYaml(text: string, file: string, version: "1.1" | "1.2"): Load
   const doc = withPlainEnv(() =>
     parseDocument(text, {
       lineCounter,
-      uniqueKeys: true,
+      // Checked below in one walk: yaml's own check is quadratic in a mapping's size.
+      uniqueKeys: false,
       version,
       prettyErrors: false,
       customTags: withoutTimestamp,
     }),
   );
   const problems: YamlProblem[] = [];
-  for (const e of doc.errors) {
-    const lp = lineCounter.linePos(e.pos[0]);
-    if (e.code === "DUPLICATE_KEY") {
-      const keyPath = keyPathAt(doc.contents, e.pos[0]);
+  const at = (offset: number) => ({ file, ...lineCounter.linePos(offset) });
+  const duplicates = duplicateKeys(doc.contents);
+  let d = 0;
+  // In document order, as yaml's own check would have listed them among its errors.
+  const duplicatesBefore = (offset: number) => {
+    for (; d < duplicates.length && duplicates[d]!.offset < offset; d++) {
       problems.push({
         rule: "duplicate-key",
-        message: `key '${keyPath?.join(".") ?? "?"}' is set twice in this mapping (YAML keeps only the last one)`,
-        at: { file, line: lp.line, col: lp.col },
-      });
-    } else {
-      problems.push({
-        rule: "yaml-parse",
-        message: `not valid YAML: ${e.message.split("\n")[0]}`,
-        at: { file, line: lp.line, col: lp.col },
+        message: `key '${duplicates[d]!.path.join(".")}' is set twice in this mapping (YAML keeps only the last one)`,
+        at: at(duplicates[d]!.offset),
       });
     }
+  };
+  for (const e of doc.errors) {
+    duplicatesBefore(e.pos[0]);
+    problems.push({
+      rule: "yaml-parse",
+      message: `not valid YAML: ${e.message.split("\n")[0]}`,
+      at: at(e.pos[0]),
+    });
   }
+  duplicatesBefore(Number.POSITIVE_INFINITY);
   const fatal = problems.some((p) => p.rule === "yaml-parse");
   let value: unknown;
   if (!fatal) {
@@ -148,8 +165,9 @@ function parseWithYaml(text: string, file: string, version: "1.1" | "1.2"): Load
       });
     }
   }
+  const nodeAt = nodeFinder(doc.contents);
   const positionOf = (p: DocPath): SourcePosition | undefined => {
-    const node = nodeAt(doc.contents, p);
+    const node = nodeAt(p);
     if (!node?.range) return undefined;
     const lp = lineCounter.linePos(node.range[0]);
     return { file, line: lp.line, col: lp.col };
@@ -183,55 +201,39 @@ export async function loadYamlFile(file: string, cwd: string): Promise<LoadedYam
   return parseYamlText(decoded.text, file);
 }
 
-/** The key node (for a map entry) or item node (for a list index) at `p`; for the empty path the root. */
-export function nodeAt(root: unknown, p: DocPath): Node | undefined {
-  let cur: unknown = root;
-  let last: Node | undefined = root as Node | undefined;
-  for (const seg of p) {
-    if (isMap(cur)) {
-      const pair = cur.items.find(
-        (it) => isPair(it) && isScalar(it.key) && String(it.key.value) === String(seg),
-      );
-      if (!pair) return undefined;
-      last = pair.key as Node;
-      cur = pair.value;
-    } else if (isSeq(cur) && typeof seg === "number") {
-      const item = cur.items[seg] as Node | undefined;
-      if (!item) return undefined;
-      last = item;
-      cur = item;
-    } else {
-      return undefined;
+/** The key node (for a map entry) or item node (for a list index) at a path; for the empty path the root.
+ * Each mapping's keys are indexed on first use, so looking up every key of a file stays linear. */
+export function nodeFinder(root: unknown): (p: DocPath) => Node | undefined {
+  const indexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, key: string): Pair | undefined => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      // The first of two equal keys, as a search from the top would find.
+      for (const it of map.items)
+        if (isScalar(it.key) && !index.has(String(it.key.value))) index.set(String(it.key.value), it);
+      indexes.set(map, index);
     }
-  }
-  return last;
-}
-
-/** Path of the map key starting at byte `offset` (for duplicate-key errors). */
-export function keyPathAt(node: unknown, offset: number): Array<string | number> | undefined {
-  if (isMap(node)) {
-    let lastMatch: Array<string | number> | undefined;
-    for (const item of node.items) {
-      if (!isPair(item)) continue;
-      const key = item.key as Node | null;
-      const k = isScalar(key) ? String(key.value) : String(key);
-      if (key?.range && key.range[0] === offset) lastMatch = [k];
-      const v = item.value as Node | null;
-      if (v?.range && offset >= v.range[0] && offset <= v.range[2]) {
-        const sub = keyPathAt(v, offset);
-        if (sub) return [k, ...sub];
+    return index.get(key);
+  };
+  return (p) => {
+    let cur: unknown = root;
+    let last: Node | undefined = root as Node | undefined;
+    for (const seg of p) {
+      if (isMap(cur)) {
+        const pair = pairOf(cur, String(seg));
+        if (!pair) return undefined;
+        last = pair.key as Node;
+        cur = pair.value;
+      } else if (isSeq(cur) && typeof seg === "number") {
+        const item = cur.items[seg] as Node | undefined;
+        if (!item) return undefined;
+        last = item;
+        cur = item;
+      } else {
+        return undefined;
       }
     }
-    return lastMatch;
-  }
-  if (isSeq(node)) {
-    for (const [i, it] of node.items.entries()) {
-      const n = it as Node | null;
-      if (n?.range && offset >= n.range[0] && offset <= n.range[2]) {
-        const sub = keyPathAt(n, offset);
-        if (sub) return [i, ...sub];
-      }
-    }
-  }
-  return undefined;
+    return last;
+  };
 }

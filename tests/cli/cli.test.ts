@@ -1,4 +1,6 @@
 import { execFile } from "node:child_process";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -49,6 +51,39 @@ describe("floe-helm CLI", () => {
     const r = await cli(["--version"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  // A usage error is said once, on stderr: whether the CLI rejects it before a phase starts (--helm 5) or
+  // the phase finds it (no charts), then says only its verdict on stdout.
+  it.each([
+    {
+      why: "--helm 5",
+      argv: ["gate", "--helm", "5"],
+      err: "floe-helm: error: --helm: expected 3, 4 or both, got '5'",
+      out: /^$/,
+    },
+    {
+      why: "a folder without charts",
+      argv: ["gate", "--tools-dir", "tools"],
+      err: "floe-helm: error: no charts to check: no folder under charts/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)",
+      out: /^gate: ERROR: 0 error\(s\), 0 warning\(s\), 0 waived, 0 check\(s\) in \d+\.\ds\n$/,
+    },
+  ])("node dist/index.js $argv: one line on stderr for $why, exit 2", async ({ argv, err, out }) => {
+    const cwd = await mkdtemp(path.join(os.tmpdir(), "floe-usage-"));
+    const r = await exec(
+      process.execPath,
+      [path.join(repoRoot, "dist", "index.js"), ...argv, "--work-dir", cwd],
+      {
+        cwd,
+        env: { PATH: process.env.PATH },
+      },
+    ).then(
+      () => ({ code: 0, stdout: "", stderr: "" }),
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${err}\n`);
+    expect(r.stdout).toMatch(out);
   });
 
   // The committed bundle is what users run: check it starts and dispatches on both supported Node majors.

@@ -105,7 +105,7 @@ const cases: Case[] = [
     }),
     code: 1,
     message:
-      /^charts\/app\/templates\/broken\.yaml:6:8: error render: execution error at \(app\/templates\/broken\.yaml:6:8\): image\.digest is required \[app dev helm4\]$/m,
+      /^charts\/app\/templates\/broken\.yaml:6:8: error render: execution error at \(app\/templates\/broken\.yaml:6:8\): image\.digest is required \(scenarios: dev, prod, ci\/alt-port-values; helm 4\)$/m,
   },
   {
     name: "a template with a syntax error",

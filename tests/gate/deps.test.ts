@@ -31,7 +31,7 @@ describe("gate on charts with dependencies", () => {
     expect(findings()).toEqual([
       `charts/parent/values-bad.yaml:3:3: error values-schema: cache.port: must be integer, got string "http" (values.schema.json of subchart cache)`,
       "charts/parent/values-bad.yaml:6:3: error values-schema: session.port: must be <= 65535 (schema #/properties/port/maximum) (values.schema.json of subchart cache as 'session')",
-      "charts/parent/values-nullport.yaml:2:1: error values-schema: cache: required property 'port' is missing (values.schema.json of subchart cache) [parent nullport]",
+      "charts/parent/values-nullport.yaml:2:1: error values-schema: cache: required property 'port' is missing (values.schema.json of subchart cache) (scenario: nullport; helm 3, 4)",
       expect.stringMatching(
         /^charts\/remote\/Chart\.yaml:8:5: error dependency: dependency 'redis' 1\.2\.3 from https:\/\/charts\.invalid\/stable is not in charts\/ and cannot be downloaded/,
       ),

@@ -43,9 +43,9 @@ describe("gate on a chart that passes", () => {
   it("finds the chart and its values-*.yaml and ci/*-values.yaml scenarios, one progress line each", () => {
     const lines = r.err.split("\n").filter((l) => l.startsWith("gate: ["));
     expect(lines.map((l) => l.replace(/ in \d+\.\ds$/, "").replace(/\[\d\/3\]/, "[n/3]")).sort()).toEqual([
-      "gate: [n/3] app ci/alt-port-values (helm3+helm4): 0 error(s), 0 warning(s)",
-      "gate: [n/3] app dev (helm3+helm4): 0 error(s), 0 warning(s)",
-      "gate: [n/3] app prod (helm3+helm4): 0 error(s), 0 warning(s)",
+      "gate: [n/3] app ci/alt-port-values (helm3+helm4): 0 error(s), 0 warning(s), 0 waived",
+      "gate: [n/3] app dev (helm3+helm4): 0 error(s), 0 warning(s), 0 waived",
+      "gate: [n/3] app prod (helm3+helm4): 0 error(s), 0 warning(s), 0 waived",
     ]);
   });
 
@@ -172,7 +172,7 @@ describe("gate on broken charts", () => {
     const expired = await gate(broken, ["--config", config]);
     expect(expired.code).toBe(1);
     expect(expired.out).toMatch(
-      /error duplicate-key: .* \(waiver expired 2020-01-31, no longer applies: fixed upstream in 2\.0\) \[bad renders helm3\]$/m,
+      /error duplicate-key: .* \(waiver expired 2020-01-31, no longer applies: fixed upstream in 2\.0\) \(scenario: renders; helm 3\)$/m,
     );
   });
 

@@ -106,6 +106,38 @@ describe("parseManifestDocuments on hand-written output", () => {
   });
 });
 
+describe("parseManifestDocuments on large output", () => {
+  // A ConfigMap of n keys with one written twice: yaml parses it (the fast path refuses duplicates), and
+  // finding the duplicate used to compare every key with every earlier one (issue 12).
+  it.each([5_000, 50_000])("a ConfigMap of %i keys, one written twice", (n) => {
+    const keys = Array.from({ length: n }, (_, i) => `  k${i}: "${i}"`).join("\n");
+    const text = `---\n# Source: web/templates/configmap.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: floe-gate-config\ndata:\n  mode: a\n${keys}\n  mode: b\n`;
+    const r = parseManifestDocuments(text, opts);
+    expect(r.objects).toHaveLength(1);
+    expect(Object.keys(r.objects[0]!.doc.data as object)).toHaveLength(n + 1);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        rule: "duplicate-key",
+        manifestLine: n + 9,
+        object: "ConfigMap/floe-gate-config",
+        at: { file: "tests/fixtures/manifest/web/templates/configmap.yaml", line: 7, col: 3 },
+      }),
+    ]);
+  });
+
+  it.each([500, 5_000])("%i documents: each tied to the template named above it", (n) => {
+    const docs = Array.from(
+      { length: n },
+      (_, i) =>
+        `---\n# Source: web/templates/t${i}.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\n`,
+    );
+    const r = parseManifestDocuments(docs.join(""), { ...opts, readTemplate: () => undefined });
+    expect(r.objects).toHaveLength(n);
+    for (const [i, o] of r.objects.entries())
+      expect(`${o.name} ${o.template}`).toBe(`c${i} tests/fixtures/manifest/web/templates/t${i}.yaml`);
+  });
+});
+
 // The gate parses rendered output document by document and shares the parse of identical documents
 // between cells; the reference is one parse of the whole stream. Everything a check can see must agree.
 function view(r: ReturnType<typeof parseManifestDocuments>, paths: Array<Array<string | number>>) {

@@ -118,7 +118,9 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
       { cwd },
     );
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/^demo fail helm4: error helm-test: helm test failed: .*floe-test-demo-test-fail/m);
+    expect(r.out).toMatch(
+      /^demo: error helm-test: helm test failed: .*floe-test-demo-test-fail.* \(scenario: fail; helm 4\)$/m,
+    );
     const res = await results(work);
     expect(res.checks.map((x) => `${x.id} ${x.state}`).sort()).toEqual([
       "helm-test floe-test-demo-test-fail demo/fail helm4 fail",

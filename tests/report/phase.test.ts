@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import resultsSchema from "../../schemas/results.schema.json" with { type: "json" };
 import { InputError } from "../../src/cli/errors.js";
 import { buildInputs } from "../../src/config/inputs.js";
+import { groupFindings } from "../../src/report/findings.js";
 import { summaryMarkdown } from "../../src/report/github.js";
 import { runPhase } from "../../src/report/phase.js";
 import { readAllResults } from "../../src/report/results.js";
@@ -76,6 +77,13 @@ describe("runPhase", () => {
     );
     expect(code).toBe(2);
     expect(c.err).toEqual(["floe-helm: error: kube.yaml: kubeconfig not found"]);
+    // The verdict does not say it a second time.
+    expect(c.out).toEqual([
+      "a.yaml:3: error install: pod crashed",
+      expect.stringMatching(
+        /^cluster: ERROR: 1 error\(s\), 0 warning\(s\), 0 waived, 0 check\(s\) in \d+\.\ds$/,
+      ),
+    ]);
     const [r] = await readAllResults(workDir);
     expect(r?.status).toBe("error");
     expect(r?.error).toBe("kube.yaml: kubeconfig not found");
@@ -103,35 +111,67 @@ describe("runPhase", () => {
   });
 });
 
-describe("formatFinding", () => {
+describe("formatFinding (one line per distinct finding, src/report/findings.ts)", () => {
   it.each([
     [
-      { rule: "lint", severity: "error", message: "m", file: "c/values.yaml", line: 4, col: 7 },
+      [{ rule: "lint", severity: "error", message: "m", file: "c/values.yaml", line: 4, col: 7 }],
       "c/values.yaml:4:7: error lint: m",
     ],
     [
-      { rule: "lint", severity: "warning", message: "m", chart: "floe-platform", scenario: "test", helm: 4 },
-      "floe-platform test helm4: warning lint: m",
+      [
+        {
+          rule: "lint",
+          severity: "warning",
+          message: "m",
+          chart: "floe-platform",
+          scenario: "test",
+          helm: 4,
+        },
+      ],
+      "floe-platform: warning lint: m (scenario: test; helm 4)",
     ],
     [
-      { rule: "kubesec", severity: "error", message: "m", file: "f", waived: { reason: "known" } },
+      [{ rule: "kubesec", severity: "error", message: "m", file: "f", waived: { reason: "known" } }],
       "f: error kubesec: m [waived: known]",
     ],
     [
-      {
-        rule: "lint",
-        severity: "error",
-        message: "m",
-        file: "t.yaml",
-        line: 2,
-        chart: "c",
-        scenario: "prod",
-        helm: 3,
-      },
-      "t.yaml:2: error lint: m [c prod helm3]",
+      [
+        {
+          rule: "lint",
+          severity: "error",
+          message: "m",
+          file: "t.yaml",
+          line: 2,
+          chart: "c",
+          scenario: "prod",
+          helm: 3,
+        },
+        {
+          rule: "lint",
+          severity: "error",
+          message: "m",
+          file: "t.yaml",
+          line: 2,
+          chart: "c",
+          scenario: "prod",
+          helm: 4,
+        },
+        {
+          rule: "lint",
+          severity: "error",
+          message: "m",
+          file: "t.yaml",
+          line: 2,
+          chart: "c",
+          scenario: "dev",
+          helm: 4,
+        },
+      ],
+      "t.yaml:2: error lint: m (scenarios: prod, dev; helm 3, 4)",
     ],
-  ] as const)("%j", (f, want) => {
-    expect(formatFinding(f)).toBe(want);
+  ] as const)("%j", (fs, want) => {
+    const groups = groupFindings(fs);
+    expect(groups.map(formatFinding)).toEqual([want]);
   });
 });
 

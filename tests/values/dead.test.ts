@@ -55,6 +55,22 @@ describe("deadValues", () => {
     expect(got).toEqual(dead);
   });
 
+  // Sizes where the position lookups used to be quadratic (issue 12): the same findings as for a small file.
+  it.each([5_000, 50_000])("%i unread keys at the top: one finding each, at its own line", (n) => {
+    const text = Array.from({ length: n }, (_, i) => `k${i}: ${i}\n`).join("");
+    const dead = deadValues(parseYamlText(text, "v.yaml"), reads, schema);
+    expect(dead).toHaveLength(n);
+    for (const i of [0, n / 2, n - 1])
+      expect(dead[i]).toEqual({ path: [`k${i}`], at: { file: "v.yaml", line: i + 1, col: 1 } });
+  });
+
+  it.each([5_000, 50_000])("an unread key holding %i keys: one finding at that key", (n) => {
+    const text = `image:\n  tag: x\nmisspelt:\n${Array.from({ length: n }, (_, i) => `  k${i}:\n    v: ${i}\n`).join("")}`;
+    expect(deadValues(parseYamlText(text, "v.yaml"), reads, schema)).toEqual([
+      { path: ["misspelt"], at: { file: "v.yaml", line: 3, col: 1 } },
+    ]);
+  });
+
   it("says nothing when a template reads all values", () => {
     expect(deadValues(parseYamlText("x: 1\n", "v.yaml"), [[]], undefined)).toEqual([]);
   });

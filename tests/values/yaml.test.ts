@@ -29,6 +29,26 @@ describe("parseYamlText (values files, YAML 1.1 like helm)", () => {
   });
 });
 
+describe("parseYamlText on large mappings", () => {
+  // yaml's own duplicate check is quadratic; the gate's is one walk (src/yaml/unique-keys.ts).
+  it.each([5_000, 50_000])("%i keys each written twice: one duplicate-key each, at its second line", (n) => {
+    const keys = Array.from({ length: n }, (_, i) => `  k${i}: ${i}`);
+    const r = parseYamlText(`m:\n${[...keys, ...keys].join("\n")}\n`, "v.yaml");
+    expect(r.problems).toHaveLength(n);
+    expect(r.problems[n - 1]).toEqual({
+      rule: "duplicate-key",
+      message: `key 'm.k${n - 1}' is set twice in this mapping (YAML keeps only the last one)`,
+      at: { file: "v.yaml", line: 2 * n + 1, col: 3 },
+    });
+    expect(r.positionOf(["m", `k${n - 1}`])).toEqual({ file: "v.yaml", line: n + 1, col: 3 });
+  });
+
+  it("lists duplicate keys and YAML faults in the order of the file", () => {
+    const r = parseYamlText("a: 1\na: 2\nb: [1\nc: 1\n", "v.yaml");
+    expect(r.problems.map((p) => `${p.rule}@${p.at.line}`)).toEqual(["duplicate-key@2", "yaml-parse@4"]);
+  });
+});
+
 describe("decodeText", () => {
   it.each([
     ["plain", Buffer.from("a: 1\n"), undefined],

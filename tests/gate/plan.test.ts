@@ -1,0 +1,133 @@
+// Scenarios per chart: --scenario NAME picks each chart's own file of that name, CHART_DIR=FILE values
+// apply to one chart only, and a chart without the scenario is skipped with the reason, never given
+// another chart's file. Planned over this repository's two charts and a stranger's layout (ci/ only).
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildInputs, type CommonFlags } from "../../src/config/inputs.js";
+import { resolveConfig } from "../../src/gate/config.js";
+import { buildPlan, scenarioMatches } from "../../src/gate/plan.js";
+import { repoRoot } from "../helpers/tools.js";
+
+async function plan(flags: CommonFlags, cwd = repoRoot, env: NodeJS.ProcessEnv = {}) {
+  const inputs = buildInputs(flags, env, cwd);
+  return buildPlan(await resolveConfig(inputs, cwd), inputs, cwd);
+}
+const files = (p: Awaited<ReturnType<typeof plan>>) =>
+  p.charts.flatMap((c) => c.scenarios.map((s) => `${c.info.name}: ${s.name} = ${s.valuesFiles.join(" + ")}`));
+
+/** A stranger's repository: one chart whose scenarios live only under ci/, another with none. */
+function strangerRepo(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), "floe-plan-"));
+  for (const name of ["web", "bare"]) {
+    mkdirSync(path.join(root, "charts", name, "ci"), { recursive: true });
+    writeFileSync(
+      path.join(root, "charts", name, "Chart.yaml"),
+      `apiVersion: v2\nname: ${name}\nversion: 1.0.0\n`,
+    );
+  }
+  writeFileSync(path.join(root, "charts", "web", "ci", "test-values.yaml"), "replicas: 1\n");
+  writeFileSync(path.join(root, "charts", "web", "ci", "ha-values.yaml"), "replicas: 3\n");
+  return root;
+}
+
+describe("scenario names", () => {
+  it.each([
+    ["test", "test", true],
+    ["ci/test-values", "test", true],
+    ["ci/test-values", "ci/test-values", true],
+    ["testing", "test", false],
+    ["ci/contest-values", "test", false],
+    ["prod", "test", false],
+  ])("%s is scenario '%s': %s", (found, wanted, yes) => {
+    expect(scenarioMatches(found, wanted)).toBe(yes);
+  });
+});
+
+describe("plan: scenarios per chart", () => {
+  it("--scenario test: each of this repository's charts gets its own values-test.yaml", async () => {
+    const p = await plan({ scenario: ["test"] });
+    expect(files(p)).toEqual([
+      "floe-jobs: test = charts/floe-jobs/values-test.yaml",
+      "floe-platform: test = charts/floe-platform/values-test.yaml",
+    ]);
+    expect(p.skipped).toEqual([]);
+    expect(p.partial).toBe("--scenario chose test");
+  });
+
+  it("FLOE_HELM_SCENARIO (the action's scenario input) is a list: newline or comma", async () => {
+    const p = await plan({}, repoRoot, { FLOE_HELM_SCENARIO: "test,\nprod" });
+    expect(files(p)).toEqual([
+      "floe-jobs: prod = charts/floe-jobs/values-prod.yaml",
+      "floe-jobs: test = charts/floe-jobs/values-test.yaml",
+      "floe-platform: prod = charts/floe-platform/values-prod.yaml",
+      "floe-platform: test = charts/floe-platform/values-test.yaml",
+    ]);
+  });
+
+  it("a chart without the scenario is skipped with the reason (the names it has), not given another's file", async () => {
+    const p = await plan({ scenario: ["full"] });
+    expect(files(p)).toEqual(["floe-platform: ci/full-values = charts/floe-platform/ci/full-values.yaml"]);
+    expect(p.skipped).toEqual([
+      {
+        info: { name: "floe-jobs", version: expect.any(String), dir: "charts/floe-jobs" },
+        reason:
+          "no scenario 'full' in charts/floe-jobs (it has: dev, prod, staging, test, ci/long-names-values, ci/minimal-values)",
+      },
+    ]);
+  });
+
+  it("a scenario no chart has is a usage error listing what each chart has", async () => {
+    await expect(plan({ scenario: ["tset"] })).rejects.toThrow(
+      "--scenario tset: no chart has such a scenario (charts/floe-jobs: dev, prod, staging, test, ci/long-names-values, ci/minimal-values; charts/floe-platform: dev, prod, staging, test, ci/cnpg-values, ci/external-values, ci/externalsecrets-values, ci/full-values, ci/minimal-values, ci/networkpolicy-values)",
+    );
+  });
+
+  it("CHART_DIR=FILE applies to that chart only; the other chart keeps its scenarios (or --scenario's)", async () => {
+    const p = await plan({
+      values: ["charts/floe-platform=charts/floe-platform/values-test.yaml"],
+      scenario: ["prod"],
+    });
+    expect(files(p)).toEqual([
+      "floe-jobs: prod = charts/floe-jobs/values-prod.yaml",
+      "floe-platform: values-test = charts/floe-platform/values-test.yaml",
+    ]);
+  });
+
+  it("CHART_DIR=FILE for a chart the run does not cover is a usage error, not a silent no-op", async () => {
+    await expect(
+      plan({
+        chart: ["charts/floe-jobs"],
+        values: ["charts/floe-platform=charts/floe-platform/values-test.yaml"],
+      }),
+    ).rejects.toThrow(
+      "--values charts/floe-platform=charts/floe-platform/values-test.yaml: charts/floe-platform is not one of the charts this run covers (charts/floe-jobs)",
+    );
+  });
+
+  it("a values file whose own name holds '=' is still a file for every chart", async () => {
+    const root = strangerRepo();
+    writeFileSync(path.join(root, "a=b.yaml"), "replicas: 2\n");
+    const p = await plan({ values: ["a=b.yaml"] }, root);
+    expect(files(p)).toEqual(["bare: a=b = a=b.yaml", "web: a=b = a=b.yaml"]);
+  });
+
+  it("a stranger's chart with ci/ scenarios only: --scenario test finds ci/test-values.yaml; the chart without any is skipped", async () => {
+    const root = strangerRepo();
+    const p = await plan({ scenario: ["test"] }, root);
+    expect(files(p)).toEqual(["web: ci/test-values = charts/web/ci/test-values.yaml"]);
+    expect(p.skipped.map((s) => s.reason)).toEqual(["no scenario 'test' in charts/bare (it has: default)"]);
+  });
+
+  it("the config's scenarios are selected by name too", async () => {
+    const root = strangerRepo();
+    cpSync(path.join(root, "charts", "web", "ci", "ha-values.yaml"), path.join(root, "ha.yaml"));
+    writeFileSync(
+      path.join(root, "floe-gate.yaml"),
+      "charts:\n  - dir: charts/web\n    scenarios:\n      - { name: test, values: [ha.yaml] }\n      - { name: other, values: [charts/web/ci/test-values.yaml] }\n",
+    );
+    const p = await plan({ scenario: ["test"] }, root);
+    expect(files(p)).toEqual(["web: test = ha.yaml"]);
+  });
+});
