@@ -165,6 +165,7 @@ describe("act (real runner, host mode): install tests on an existing kwok cluste
   }, 1_200_000);
   afterAll(async () => {
     await clusterDown(c);
+    if (c) rmSync(c.workDir, { recursive: true, force: true });
   }, 120_000);
 
   it("runs cluster up, install test, cluster down and report; the gate is off", () => {
