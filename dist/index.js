@@ -10263,6 +10263,7 @@ module.exports = validRange
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   iZ: () => (/* binding */ errorCommand),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
@@ -10305,6 +10306,12 @@ function describeError(err) {
         return `internal error: ${err.message} (set FLOE_HELM_DEBUG=1 for details)`;
     }
     return `internal error: ${String(err)}`;
+}
+/** An error as a GitHub Actions workflow command: an annotation on the run's page (message escaped as the
+ * runner expects). */
+function errorCommand(message) {
+    const data = message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+    return `::error title=floe-helm::${data}`;
 }
 
 
@@ -10779,7 +10786,15 @@ async function run(argv, io = defaultIo()) {
     const bind = (action) => async (...args) => {
         const cmd = args[args.length - 1];
         const flags = cmd.optsWithGlobals();
-        const inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
+        let inputs;
+        try {
+            inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
+        }
+        catch (e) {
+            if (e instanceof errors/* InputError */.dz)
+                await recordInputError(cmd, flags, io, e);
+            throw e;
+        }
         code = await action({ flags, inputs, io });
     };
     for (const register of commands)
@@ -10795,13 +10810,51 @@ async function run(argv, io = defaultIo()) {
     catch (e) {
         if (e instanceof CommanderError)
             return e.exitCode === 0 ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.BadInput;
-        io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
+        // In Actions the one error is an annotation (the runner shows it on the run's page); else one line.
+        if (io.env.GITHUB_ACTIONS === "true")
+            io.out((0,errors/* errorCommand */.iZ)((0,errors/* describeError */.Uc)(e)));
+        else
+            io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
         if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
             io.err(e.stack);
         return errors/* ExitCode */.yU.BadInput;
     }
 }
 const VERSION = package_namespaceObject.rE;
+// The phase each command runs (its <phase>.results.json); the report reads every one of them.
+const phaseOf = {
+    "tools install": "tools",
+    gate: "gate",
+    "upgrade-check": "upgrade-check",
+    test: "test",
+    release: "release",
+};
+/** In Actions, a phase stopped by a bad input before it started still leaves its results file with the
+ * error, so the report step (which always runs) names it in the job summary. */
+async function recordInputError(cmd, flags, io, e) {
+    const parent = cmd.parent?.parent ? `${cmd.parent.name()} ` : "";
+    const phase = phaseOf[`${parent}${cmd.name()}`];
+    if (!phase || io.env.GITHUB_ACTIONS !== "true")
+        return;
+    const now = new Date().toISOString();
+    const results = {
+        schemaVersion: 1,
+        phase,
+        startedAt: now,
+        finishedAt: now,
+        status: "error",
+        error: (0,errors/* describeError */.Uc)(e),
+        findings: [],
+        checks: [],
+    };
+    const { writeResults } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8940));
+    try {
+        await writeResults((0,config_inputs/* workDirOf */.sQ)(flags, io.env, io.cwd), results);
+    }
+    catch {
+        // The error itself is still printed; a work dir that cannot be written is not a second error.
+    }
+}
 
 
 /***/ }),
@@ -10852,7 +10905,8 @@ function assertValidDocument(validate, y, what, schema) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   _9: () => (/* binding */ buildInputs),
-  MP: () => (/* binding */ envNames)
+  MP: () => (/* binding */ envNames),
+  sQ: () => (/* binding */ workDirOf)
 });
 
 // UNUSED EXPORTS: defaultToolCache, defaultValidatorCache, parseHelmMajors
@@ -10956,18 +11010,25 @@ function nonEmpty(v) {
 function abs(cwd, p) {
     return p === undefined ? undefined : external_node_path_default().resolve(cwd, p);
 }
+/** The work dir (results files): --work-dir, FLOE_HELM_WORK_DIR, $RUNNER_TEMP/floe-helm in Actions, else
+ * .floe-helm. Never throws, so a phase stopped by a bad input can still record why there. */
+function workDirOf(flags, env, cwd) {
+    const raw = nonEmpty(flags.workDir) ??
+        nonEmpty(env[envNames.workDir]) ??
+        (env.GITHUB_ACTIONS === "true" && env.RUNNER_TEMP
+            ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm")
+            : ".floe-helm");
+    return external_node_path_default().resolve(cwd, raw);
+}
 function buildInputs(flags, env, cwd) {
     const githubActions = env.GITHUB_ACTIONS === "true";
-    const workDirRaw = nonEmpty(flags.workDir) ??
-        nonEmpty(env[envNames.workDir]) ??
-        (githubActions && env.RUNNER_TEMP ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm") : ".floe-helm");
     const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
     const helmFromFlag = nonEmpty(flags.helm);
     const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
     const providerFromFlag = nonEmpty(flags.provider);
     const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
     return {
-        workDir: external_node_path_default().resolve(cwd, workDirRaw),
+        workDir: workDirOf(flags, env, cwd),
         toolsDir: toolsDirRaw === undefined ? undefined : external_node_path_default().resolve(cwd, toolsDirRaw),
         helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
         githubActions,
@@ -15100,7 +15161,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
         setOutputs(outputs);
     }
     try {
-        await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .writeResults */ .KB)(inputs.workDir, results);
+        await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__.writeResults)(inputs.workDir, results);
         if (opts.resultsFile)
             await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .writeResultsFile */ .At)(opts.resultsFile, results);
     }
@@ -15108,9 +15169,14 @@ async function runPhase(phase, inputs, body, opts = {}) {
         err(`floe-helm: error: cannot write results: ${(0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)}`);
         return _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
     }
-    // Said once: the verdict that follows does not repeat it.
-    if (error)
-        err(`floe-helm: error: ${error}`);
+    // Said once: the verdict that follows does not repeat it. In Actions it is an annotation (shown on the
+    // run's page), else one line on stderr.
+    if (error) {
+        if (inputs.githubActions)
+            out((0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCommand */ .iZ)(error));
+        else
+            err(`floe-helm: error: ${error}`);
+    }
     out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .M)(results, Date.now() - started.getTime(), { withError: false }));
     if (error)
         return _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
@@ -15140,8 +15206,8 @@ function reportSkippedCharts(ctx, skipped) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   At: () => (/* binding */ writeResultsFile),
 /* harmony export */   C7: () => (/* binding */ readAllResults),
-/* harmony export */   KB: () => (/* binding */ writeResults),
-/* harmony export */   c2: () => (/* binding */ statusOf)
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   writeResults: () => (/* binding */ writeResults)
 /* harmony export */ });
 /* unused harmony export resultsPath */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);

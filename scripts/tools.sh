@@ -23,6 +23,11 @@ KIND_VERSION=$(pin kind.0)
 NODE24_VERSION=24
 # Test-only: an in-memory OCI registry (go-containerregistry's cmd/registry) for `floe-helm release` tests.
 REGISTRY_VERSION=v0.22.1
+# Test-only (issue 12): a real Actions runner for action.yml and the workflows (nektos/act, host mode), and
+# the two workflow linters the tests run: actionlint (Go) and zizmor (PyPI, into a venv of its own).
+ACT_VERSION=v0.2.89
+ACTIONLINT_VERSION=v1.7.12
+ZIZMOR_VERSION=1.32.0
 # The Kubernetes control plane (issue 6) is built from two small wrapper modules whose go.mod/go.sum
 # pin every dependency: hack/k8s (k8s.io/kubernetes + etcd) and hack/kwok (sigs.k8s.io/kwok).
 KUBECTL_VERSION=$(pin kubectl.1)
@@ -31,7 +36,7 @@ K8S_VERSION=$(modver k8s k8s.io/kubernetes)
 ETCD_VERSION=$(modver k8s go.etcd.io/etcd/server/v3)
 KWOK_VERSION=$(modver kwok sigs.k8s.io/kwok)
 
-all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry)
+all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry act actionlint zizmor)
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 die() { printf '[tools] error: %s\n' "$*" >&2; exit 1; }
@@ -60,6 +65,7 @@ go_module_of() {
     helm.sh/helm/v3/*) echo helm.sh/helm/v3 ;;
     helm.sh/helm/v4/*) echo helm.sh/helm/v4 ;;
     github.com/google/go-containerregistry/*) echo github.com/google/go-containerregistry ;;
+    github.com/rhysd/actionlint/*) echo github.com/rhysd/actionlint ;;
     *) echo "$1" ;;
   esac
 }
@@ -163,6 +169,32 @@ build_node24() {
   ln -sfn "$bin" "$dir/bin/node24"
 }
 
+# zizmor is a Rust program published as wheels on PyPI: installed at the pinned version into a venv of its
+# own (never the system's site-packages), linked as bin/zizmor.
+build_zizmor() {
+  local vdir="$dir/zizmor/$ZIZMOR_VERSION" bin
+  bin="$vdir/bin/zizmor"
+  if reports "$bin" "--version|zizmor $ZIZMOR_VERSION"; then
+    log "zizmor $ZIZMOR_VERSION: cached ($bin)"
+  else
+    need python3 "install Python 3.9+ with the venv module"
+    log "zizmor $ZIZMOR_VERSION: installing from PyPI ..."
+    local start=$SECONDS log="$vdir.log"
+    # The venv is made in place (its scripts hold absolute paths), then checked; a failed try is removed.
+    rm -rf "$vdir"; mkdir -p "$(dirname "$vdir")"
+    if ! { python3 -m venv "$vdir" && "$vdir/bin/pip" install --disable-pip-version-check --no-input \
+      --quiet --only-binary=:all: "zizmor==$ZIZMOR_VERSION"; } >"$log" 2>&1; then
+      cat "$log" >&2; rm -rf "$vdir" "$log"
+      die "zizmor $ZIZMOR_VERSION: 'pip install zizmor==$ZIZMOR_VERSION' failed (see above); check that PyPI is reachable"
+    fi
+    rm -f "$log"
+    reports "$bin" "--version|zizmor $ZIZMOR_VERSION" || die "zizmor: installed binary does not report version $ZIZMOR_VERSION"
+    log "zizmor $ZIZMOR_VERSION: installed in $((SECONDS - start))s"
+  fi
+  mkdir -p "$dir/bin"
+  ln -sfn "$bin" "$dir/bin/zizmor"
+}
+
 build() {
   case $1 in
     helm3) go_build helm3 "$HELM3_VERSION" "helm.sh/helm/v3/cmd/helm@$HELM3_VERSION" \
@@ -179,6 +211,11 @@ build() {
     # It prints no version: the folder it is built into is named by the pinned version.
     registry) go_build registry "$REGISTRY_VERSION" "github.com/google/go-containerregistry/cmd/registry@$REGISTRY_VERSION" "" \
              "--help|port to run registry on" ;;
+    # act embeds its version from the module's VERSION file (no ldflags needed).
+    act) go_build act "$ACT_VERSION" "github.com/nektos/act@$ACT_VERSION" "" "--version|act version ${ACT_VERSION#v}" ;;
+    actionlint) go_build actionlint "$ACTIONLINT_VERSION" "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" \
+             "-X github.com/rhysd/actionlint.version=$ACTIONLINT_VERSION" "--version|$ACTIONLINT_VERSION" ;;
+    zizmor) build_zizmor ;;
     kubectl|kube-apiserver|kube-controller-manager|kube-scheduler) build_k8s "$1" ;;
     etcd) k8s_build etcd "$ETCD_VERSION" k8s ./etcd "" "--version|etcd Version: ${ETCD_VERSION#v}" ;;
     kwok|kwokctl) k8s_build "$1" "$KWOK_VERSION" kwok "sigs.k8s.io/kwok/cmd/$1" \
@@ -197,6 +234,7 @@ if [ "${1:-}" = "--versions" ]; then
     "$HELM3_VERSION" "$HELM4_VERSION" "$KUBESEC_VERSION" "$KIND_VERSION" "$NODE24_VERSION"
   for t in kubectl kube-apiserver kube-controller-manager kube-scheduler; do printf '%s %s\n' "$t" "$K8S_VERSION"; done
   printf 'etcd %s\nkwok %s\nkwokctl %s\nregistry %s\n' "$ETCD_VERSION" "$KWOK_VERSION" "$KWOK_VERSION" "$REGISTRY_VERSION"
+  printf 'act %s\nactionlint %s\nzizmor %s\n' "$ACT_VERSION" "$ACTIONLINT_VERSION" "$ZIZMOR_VERSION"
   exit 0
 fi
 

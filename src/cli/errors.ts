@@ -46,3 +46,10 @@ export function describeError(err: unknown): string {
   }
   return `internal error: ${String(err)}`;
 }
+
+/** An error as a GitHub Actions workflow command: an annotation on the run's page (message escaped as the
+ * runner expects). */
+export function errorCommand(message: string): string {
+  const data = message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return `::error title=floe-helm::${data}`;
+}

@@ -2,9 +2,10 @@
 // 1 the gate found errors, 2 bad usage or bad input. Errors are one line, never a stack trace.
 import { Command, CommanderError, Option } from "commander";
 import pkg from "../../package.json" with { type: "json" };
-import { buildInputs, type CommonFlags, type Inputs } from "../config/inputs.js";
+import { buildInputs, type CommonFlags, type Inputs, workDirOf } from "../config/inputs.js";
+import type { PhaseResults } from "../report/results.js";
 import { commands } from "./commands.js";
-import { describeError, ExitCode } from "./errors.js";
+import { describeError, ExitCode, errorCommand, InputError } from "./errors.js";
 
 export interface Io {
   out: (line: string) => void;
@@ -61,7 +62,13 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       const flags = cmd.optsWithGlobals() as F & CommonFlags;
-      const inputs = buildInputs(flags, io.env, io.cwd);
+      let inputs: Inputs;
+      try {
+        inputs = buildInputs(flags, io.env, io.cwd);
+      } catch (e) {
+        if (e instanceof InputError) await recordInputError(cmd, flags, io, e);
+        throw e;
+      }
       code = await action({ flags, inputs, io });
     };
   for (const register of commands) register(program, bind);
@@ -75,10 +82,46 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     return code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? ExitCode.Pass : ExitCode.BadInput;
-    io.err(`floe-helm: error: ${describeError(e)}`);
+    // In Actions the one error is an annotation (the runner shows it on the run's page); else one line.
+    if (io.env.GITHUB_ACTIONS === "true") io.out(errorCommand(describeError(e)));
+    else io.err(`floe-helm: error: ${describeError(e)}`);
     if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack) io.err(e.stack);
     return ExitCode.BadInput;
   }
 }
 
 export const VERSION: string = pkg.version;
+
+// The phase each command runs (its <phase>.results.json); the report reads every one of them.
+const phaseOf: Record<string, string> = {
+  "tools install": "tools",
+  gate: "gate",
+  "upgrade-check": "upgrade-check",
+  test: "test",
+  release: "release",
+};
+
+/** In Actions, a phase stopped by a bad input before it started still leaves its results file with the
+ * error, so the report step (which always runs) names it in the job summary. */
+async function recordInputError(cmd: Command, flags: CommonFlags, io: Io, e: InputError): Promise<void> {
+  const parent = cmd.parent?.parent ? `${cmd.parent.name()} ` : "";
+  const phase = phaseOf[`${parent}${cmd.name()}`];
+  if (!phase || io.env.GITHUB_ACTIONS !== "true") return;
+  const now = new Date().toISOString();
+  const results: PhaseResults = {
+    schemaVersion: 1,
+    phase,
+    startedAt: now,
+    finishedAt: now,
+    status: "error",
+    error: describeError(e),
+    findings: [],
+    checks: [],
+  };
+  const { writeResults } = await import("../report/results.js");
+  try {
+    await writeResults(workDirOf(flags, io.env, io.cwd), results);
+  } catch {
+    // The error itself is still printed; a work dir that cannot be written is not a second error.
+  }
+}

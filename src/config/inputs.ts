@@ -165,19 +165,27 @@ function abs(cwd: string, p: string | undefined): string | undefined {
   return p === undefined ? undefined : path.resolve(cwd, p);
 }
 
-export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: string): Inputs {
-  const githubActions = env.GITHUB_ACTIONS === "true";
-  const workDirRaw =
+/** The work dir (results files): --work-dir, FLOE_HELM_WORK_DIR, $RUNNER_TEMP/floe-helm in Actions, else
+ * .floe-helm. Never throws, so a phase stopped by a bad input can still record why there. */
+export function workDirOf(flags: Pick<CommonFlags, "workDir">, env: NodeJS.ProcessEnv, cwd: string): string {
+  const raw =
     nonEmpty(flags.workDir) ??
     nonEmpty(env[envNames.workDir]) ??
-    (githubActions && env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, "floe-helm") : ".floe-helm");
+    (env.GITHUB_ACTIONS === "true" && env.RUNNER_TEMP
+      ? path.join(env.RUNNER_TEMP, "floe-helm")
+      : ".floe-helm");
+  return path.resolve(cwd, raw);
+}
+
+export function buildInputs(flags: CommonFlags, env: NodeJS.ProcessEnv, cwd: string): Inputs {
+  const githubActions = env.GITHUB_ACTIONS === "true";
   const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
   const helmFromFlag = nonEmpty(flags.helm);
   const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
   const providerFromFlag = nonEmpty(flags.provider);
   const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
   return {
-    workDir: path.resolve(cwd, workDirRaw),
+    workDir: workDirOf(flags, env, cwd),
     toolsDir: toolsDirRaw === undefined ? undefined : path.resolve(cwd, toolsDirRaw),
     helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
     githubActions,

@@ -1,6 +1,6 @@
 // Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
 // Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
-import { describeError, ExitCode, InputError } from "../cli/errors.js";
+import { describeError, ExitCode, errorCommand, InputError } from "../cli/errors.js";
 import type { Inputs } from "../config/inputs.js";
 import { groupFindings } from "./findings.js";
 import type { CheckStatus, Finding, PhaseResults } from "./results.js";
@@ -80,8 +80,12 @@ export async function runPhase(
     err(`floe-helm: error: cannot write results: ${describeError(e)}`);
     return ExitCode.BadInput;
   }
-  // Said once: the verdict that follows does not repeat it.
-  if (error) err(`floe-helm: error: ${error}`);
+  // Said once: the verdict that follows does not repeat it. In Actions it is an annotation (shown on the
+  // run's page), else one line on stderr.
+  if (error) {
+    if (inputs.githubActions) out(errorCommand(error));
+    else err(`floe-helm: error: ${error}`);
+  }
   out(verdictLine(results, Date.now() - started.getTime(), { withError: false }));
   if (error) return ExitCode.BadInput;
   return results.status === "pass" ? ExitCode.Pass : ExitCode.GateFailed;

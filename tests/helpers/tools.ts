@@ -21,7 +21,10 @@ export type TestTool =
   | "kube-scheduler"
   | "etcd"
   | "kwok"
-  | "registry";
+  | "registry"
+  | "act"
+  | "actionlint"
+  | "zizmor";
 
 /** The kwok provider's binaries (scripts/tools.sh builds them from source). */
 export const controlPlaneTools = [
