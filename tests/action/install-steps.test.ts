@@ -125,6 +125,6 @@ describe("mocked runner: the action's install-test steps against a real API serv
     // Without test-scenario / test-values the install tests take the values input (here: a missing file).
     const inherited = runStep("install test", { ...base, "work-dir": path.join(runner, "work-inherit") });
     expect(inherited.status).toBe(2);
-    expect(inherited.stderr).toContain("values file not found: no-such-values.yaml");
+    expect(`${inherited.stdout}${inherited.stderr}`).toContain("values file not found: no-such-values.yaml");
   });
 });
