@@ -26,7 +26,7 @@ describe("check-dist", () => {
     const ok = await check();
     expect(ok.stdout).toMatch(/check-dist: OK/);
 
-    const errorsTs = path.join(copy, "src", "cli", "errors.ts");
+    const errorsTs = path.join(copy, "src", "core", "errors.ts");
     await writeFile(
       errorsTs,
       (await readFile(errorsTs, "utf8")).replace("internal error:", "internal failure:"),

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { InputError } from "../../src/cli/errors.js";
+import { InputError } from "../../src/core/errors.js";
 import {
   ACCEPT_VALIDATED,
   ensureKubeconformDir,
