@@ -29,16 +29,14 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/paths.ts
 var paths = __webpack_require__(6107);
-// EXTERNAL MODULE: ./src/core/wildcard.ts
-var wildcard = __webpack_require__(2829);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
 var gate_config = __webpack_require__(8823);
 // EXTERNAL MODULE: ./src/gate/plan.ts
 var gate_plan = __webpack_require__(6132);
-// EXTERNAL MODULE: ./src/gate/run.ts + 8 modules
-var run = __webpack_require__(6332);
+// EXTERNAL MODULE: ./src/gate/policy.ts
+var policy = __webpack_require__(4982);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var argv = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
@@ -482,7 +480,6 @@ function predictRemovals(before, after) {
 
 
 
-
 /** Rule ids of this phase (README rule table). */
 const upgradeCheckRules = {
     immutableField: "upgrade/immutable-field",
@@ -564,11 +561,7 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     const all = [];
     const add = (f) => all.push(f);
     // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
-    const ruleIds = Object.values(upgradeCheckRules);
-    const matches = wildcard/* matchesWildcard */._;
-    const covers = Object.entries(config.requirements)
-        .filter(([, rules]) => rules.some((r) => ruleIds.some((id) => matches(r, id))))
-        .map(([id]) => id);
+    const covers = (0,policy/* requirementsCoveredBy */.sJ)(config, Object.values(upgradeCheckRules));
     const status = (id, state, reason) => ctx.check({
         id,
         rule: upgradeCheckRules.immutableField,
@@ -733,9 +726,9 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     // several scenarios or both majors is one finding (scenario / helm named only when one reports it).
     const seen = new Map();
     for (const f of all) {
-        if ((0,run.severityFor)(config, f.rule) === "off")
+        if ((0,policy/* severityFor */.v1)(config, f.rule) === "off")
             continue;
-        const p = (0,run.applyPolicy)(f, config, today);
+        const p = (0,policy/* applyPolicy */.VC)(f, config, today);
         if (!p)
             continue;
         const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.object]);

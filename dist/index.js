@@ -11006,7 +11006,7 @@ var phase = __nccwpck_require__(6169);
 function registerGate(program, bind) {
     withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6332))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4686))).runGate(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -12224,7 +12224,49 @@ function envOf(name) {
 
 /***/ }),
 
-/***/ 6332:
+/***/ 4982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VC: () => (/* binding */ applyPolicy),
+/* harmony export */   sJ: () => (/* binding */ requirementsCoveredBy),
+/* harmony export */   v1: () => (/* binding */ severityFor)
+/* harmony export */ });
+/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+/* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6322);
+
+
+/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
+ * (`policy/*`). */
+function severityFor(config, rule) {
+    const exact = config.severity[rule];
+    if (exact)
+        return exact;
+    const hits = Object.keys(config.severity)
+        .filter((k) => k.includes("*") && (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(k, rule))
+        .sort((a, b) => b.length - a.length);
+    return hits[0] ? config.severity[hits[0]] : undefined;
+}
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
+ * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
+function applyPolicy(f, config, today) {
+    const sev = severityFor(config, f.rule);
+    if (sev === "off")
+        return undefined;
+    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
+    return (0,_waivers_js__WEBPACK_IMPORTED_MODULE_1__/* .applyWaivers */ .Kw)([out], config.waivers, today)[0];
+}
+/** The requirement ids of floe-gate.yaml that any of `rules` proves (the coverage matrix's `covers`). */
+function requirementsCoveredBy(config, rules) {
+    return Object.entries(config.requirements)
+        .filter(([, patterns]) => patterns.some((p) => rules.some((r) => (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(p, r))))
+        .map(([id]) => id);
+}
+
+
+/***/ }),
+
+/***/ 4686:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -12232,10 +12274,8 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  applyPolicy: () => (/* binding */ applyPolicy),
   gateRules: () => (/* binding */ gateRules),
-  runGate: () => (/* binding */ runGate),
-  severityFor: () => (/* binding */ severityFor)
+  runGate: () => (/* binding */ runGate)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -13268,37 +13308,10 @@ var yaml = __nccwpck_require__(3319);
 var gate_config = __nccwpck_require__(8823);
 // EXTERNAL MODULE: ./src/gate/plan.ts
 var gate_plan = __nccwpck_require__(6132);
-;// CONCATENATED MODULE: ./src/gate/waivers.ts
-
-const glob = wildcard/* matchesWildcard */._;
-function waiverMatches(w, f) {
-    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
-}
-/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
-function applyWaivers(findings, waivers, today) {
-    return findings.map((f) => {
-        const matching = waivers.filter((w) => waiverMatches(w, f));
-        if (matching.length === 0)
-            return f;
-        const active = matching.find((w) => w.expiry >= today);
-        if (active)
-            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
-        const expired = matching[0];
-        return {
-            ...f,
-            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
-        };
-    });
-}
-/** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
- * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
-const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
-/** Waivers that matched no finding of the run (expired ones that matched are already named in the
- * finding): they excuse nothing any more and should be removed before they hide a new problem. */
-function unusedWaivers(waivers, findings) {
-    return waivers.filter((w) => !isUpgradeRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
-}
-
+// EXTERNAL MODULE: ./src/gate/policy.ts
+var policy = __nccwpck_require__(4982);
+// EXTERNAL MODULE: ./src/gate/waivers.ts
+var waivers = __nccwpck_require__(6322);
 ;// CONCATENATED MODULE: ./src/gate/run.ts
 // The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
 // run concurrently up to the number of cores -> every registered check on the shared rendered objects
@@ -13339,27 +13352,6 @@ const gateRules = {
     waiverUnused: "waiver-unused",
     dependency: "dependency",
 };
-const run_glob = wildcard/* matchesWildcard */._;
-/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
- * (`policy/*`). */
-function severityFor(config, rule) {
-    const exact = config.severity[rule];
-    if (exact)
-        return exact;
-    const hits = Object.keys(config.severity)
-        .filter((k) => k.includes("*") && run_glob(k, rule))
-        .sort((a, b) => b.length - a.length);
-    return hits[0] ? config.severity[hits[0]] : undefined;
-}
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
- * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
-function applyPolicy(f, config, today) {
-    const sev = severityFor(config, f.rule);
-    if (sev === "off")
-        return undefined;
-    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
-    return applyWaivers([out], config.waivers, today)[0];
-}
 /** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
  * kubesec may be unavailable (no verified checksum for this platform): the gate then runs without it. */
 async function gateTools(inputs, majors, progress) {
@@ -13396,26 +13388,24 @@ async function runGate(ctx, inputs, opts) {
     const kubesecMissing = "unavailable" in tools.kubesec ? tools.kubesec.unavailable : undefined;
     const checks = (opts.checks ?? registry_checks).filter((c) => !(kubesecMissing && c.rule === "kubesec"));
     const checkCtx = {
-        severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
+        severity: (rule, fallback) => (0,policy/* severityFor */.v1)(config, rule) ?? fallback,
         settings: { ...config.settings, releaseNamespace: helm_argv/* NAMESPACE */.CU },
         tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
         cwd,
     };
     const all = [];
     const statuses = [];
-    if (kubesecMissing && severityFor(config, "kubesec") !== "off") {
+    if (kubesecMissing && (0,policy/* severityFor */.v1)(config, "kubesec") !== "off") {
         all.push({ rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` });
     }
-    const covers = (rule) => Object.entries(config.requirements)
-        .filter(([, rules]) => rules.some((r) => run_glob(r, rule)))
-        .map(([id]) => id);
+    const covers = (rule) => (0,policy/* requirementsCoveredBy */.sJ)(config, [rule]);
     const statusInto = (into, rule, id, state, ms, reason) => {
         const c = covers(rule);
         into.push({
             id,
             rule,
-            state: severityFor(config, rule) === "off" ? "skip" : state,
-            ...(severityFor(config, rule) === "off"
+            state: (0,policy/* severityFor */.v1)(config, rule) === "off" ? "skip" : state,
+            ...((0,policy/* severityFor */.v1)(config, rule) === "off"
                 ? { reason: "turned off in floe-gate.yaml" }
                 : reason
                     ? { reason }
@@ -13676,7 +13666,7 @@ async function runGate(ctx, inputs, opts) {
         const seen = new Set();
         const out = [];
         for (const f of fs) {
-            const p = applyPolicy(f, config, today);
+            const p = (0,policy/* applyPolicy */.VC)(f, config, today);
             if (!p)
                 continue;
             kept?.push(p);
@@ -13792,7 +13782,7 @@ async function runGate(ctx, inputs, opts) {
                 // Checks that run a program (kubesec) start first: it runs while this process does the others.
                 const outcomes = new Map();
                 for (const c of [...checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
-                    if (severityFor(config, c.rule) !== "off")
+                    if ((0,policy/* severityFor */.v1)(config, c.rule) !== "off")
                         outcomes.set(c, start(c));
                 for (const c of checks) {
                     const o = outcomes.get(c);
@@ -13864,7 +13854,7 @@ async function runGate(ctx, inputs, opts) {
         ctx.add(f);
     // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
     // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
-    const wsev = severityFor(config, gateRules.waiverUnused) ?? "warning";
+    const wsev = (0,policy/* severityFor */.v1)(config, gateRules.waiverUnused) ?? "warning";
     // Nor when the run checked only part of the charts or scenarios (--chart, --values): a waiver may be for
     // the rest.
     const complete = !plan.partial &&
@@ -13874,7 +13864,7 @@ async function runGate(ctx, inputs, opts) {
     if (wsev !== "off" && plan.partial && config.waivers.length)
         status(gateRules.waiverUnused, "waiver-unused", "skip", undefined, `only part of the plan ran: ${plan.partial}`);
     if (wsev !== "off" && complete) {
-        const stale = unusedWaivers(config.waivers, kept);
+        const stale = (0,waivers/* unusedWaivers */.S6)(config.waivers, kept);
         for (const w of stale) {
             ctx.add({
                 rule: gateRules.waiverUnused,
@@ -13891,6 +13881,48 @@ async function runGate(ctx, inputs, opts) {
         ctx.check(s);
     ctx.output("charts", String(plan.charts.length));
     ctx.output("cells", String(plan.cells.length));
+}
+
+
+/***/ }),
+
+/***/ 6322:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ applyWaivers),
+/* harmony export */   S6: () => (/* binding */ unusedWaivers)
+/* harmony export */ });
+/* unused harmony exports waiverMatches, isUpgradeRule */
+/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+
+const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
+function waiverMatches(w, f) {
+    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
+}
+/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
+function applyWaivers(findings, waivers, today) {
+    return findings.map((f) => {
+        const matching = waivers.filter((w) => waiverMatches(w, f));
+        if (matching.length === 0)
+            return f;
+        const active = matching.find((w) => w.expiry >= today);
+        if (active)
+            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
+        const expired = matching[0];
+        return {
+            ...f,
+            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+        };
+    });
+}
+/** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
+ * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
+const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
+/** Waivers that matched no finding of the run (expired ones that matched are already named in the
+ * finding): they excuse nothing any more and should be removed before they hide a new problem. */
+function unusedWaivers(waivers, findings) {
+    return waivers.filter((w) => !isUpgradeRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
 }
 
 

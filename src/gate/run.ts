@@ -9,8 +9,7 @@ import { checks as registry } from "../checks/registry.js";
 import type { Check, CheckContext, RenderCell, Scenario, SourcePosition } from "../checks/types.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { InputError } from "../core/errors.js";
-import type { CheckState, CheckStatus, Finding, Severity } from "../core/findings.js";
-import { matchesWildcard } from "../core/wildcard.js";
+import type { CheckState, CheckStatus, Finding } from "../core/findings.js";
 import { limiter } from "../exec/limiter.js";
 import { type RunResult, runTool } from "../exec/runner.js";
 import { helmLintArgv, helmRunEnv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
@@ -28,8 +27,9 @@ import { loadSubcharts, SubchartSchemas } from "../values/subcharts.js";
 import { FileTooLarge, type LoadedYaml, loadYamlFile } from "../values/yaml.js";
 import { resolveConfig } from "./config.js";
 import { buildPlan, type PlannedChartMeta } from "./plan.js";
-import type { GateConfig, PlanCell } from "./types.js";
-import { applyWaivers, unusedWaivers } from "./waivers.js";
+import { applyPolicy, requirementsCoveredBy, severityFor } from "./policy.js";
+import type { PlanCell } from "./types.js";
+import { unusedWaivers } from "./waivers.js";
 
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 export const gateRules = {
@@ -51,28 +51,6 @@ export interface GateOptions {
   now?: Date;
   /** Concurrency; default os.availableParallelism(). */
   parallelism?: number;
-}
-
-const glob = matchesWildcard;
-
-/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
- * (`policy/*`). */
-export function severityFor(config: GateConfig, rule: string): Severity | "off" | undefined {
-  const exact = config.severity[rule];
-  if (exact) return exact;
-  const hits = Object.keys(config.severity)
-    .filter((k) => k.includes("*") && glob(k, rule))
-    .sort((a, b) => b.length - a.length);
-  return hits[0] ? config.severity[hits[0]] : undefined;
-}
-
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
- * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
-export function applyPolicy(f: Finding, config: GateConfig, today: string): Finding | undefined {
-  const sev = severityFor(config, f.rule);
-  if (sev === "off") return undefined;
-  const out: Finding = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
-  return applyWaivers([out], config.waivers, today)[0];
 }
 
 /** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
@@ -137,10 +115,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   if (kubesecMissing && severityFor(config, "kubesec") !== "off") {
     all.push({ rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` });
   }
-  const covers = (rule: string) =>
-    Object.entries(config.requirements)
-      .filter(([, rules]) => rules.some((r) => glob(r, rule)))
-      .map(([id]) => id);
+  const covers = (rule: string) => requirementsCoveredBy(config, [rule]);
   const statusInto = (
     into: CheckStatus[],
     rule: string,

@@ -13,11 +13,10 @@ import { InputError } from "../core/errors.js";
 import type { CheckState, Finding } from "../core/findings.js";
 import { relPosix } from "../core/paths.js";
 import type { RenderedObject } from "../core/rendered.js";
-import { matchesWildcard } from "../core/wildcard.js";
 import { runTool } from "../exec/runner.js";
 import { resolveConfig } from "../gate/config.js";
 import { buildPlan, type PlannedChartMeta, readChartMeta } from "../gate/plan.js";
-import { applyPolicy, severityFor } from "../gate/run.js";
+import { applyPolicy, requirementsCoveredBy, severityFor } from "../gate/policy.js";
 import { helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { prepareDependencies } from "../helm/deps.js";
 import { parseManifest } from "../helm/manifest.js";
@@ -151,11 +150,7 @@ export async function runUpgradeCheck(
   const all: Finding[] = [];
   const add = (f: Finding) => all.push(f);
   // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
-  const ruleIds = Object.values(upgradeCheckRules) as string[];
-  const matches = matchesWildcard;
-  const covers = Object.entries(config.requirements)
-    .filter(([, rules]) => rules.some((r) => ruleIds.some((id) => matches(r, id))))
-    .map(([id]) => id);
+  const covers = requirementsCoveredBy(config, Object.values(upgradeCheckRules));
   const status = (id: string, state: CheckState, reason?: string) =>
     ctx.check({
       id,

@@ -3,7 +3,7 @@
 // the controller mounts that Secret. Rendered with the real helm 3 and 4.
 import { describe, expect, test } from "vitest";
 import { danglingReferenceCheck } from "../../src/checks/dangling-reference.js";
-import { applyPolicy } from "../../src/gate/run.js";
+import { applyPolicy } from "../../src/gate/policy.js";
 import type { GateConfig } from "../../src/gate/types.js";
 import { context, FIXTURES, renderFixture } from "./render.js";
 
