@@ -766,8 +766,9 @@ class KwokProvider {
         if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {
             throw new errors/* InputError */.dz(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
         }
-        const kubectl = await opts.tool("kubectl");
+        // The control plane first: it has no installer, so a missing binary is said before any download.
         const layout = await layoutFor(opts.tool, dir);
+        const kubectl = await opts.tool("kubectl");
         await (0,promises_.rm)(dir, { recursive: true, force: true });
         await (0,promises_.mkdir)(layout.certDir, { recursive: true });
         const ports = {

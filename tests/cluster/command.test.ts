@@ -29,15 +29,17 @@ describe("floe-helm cluster", () => {
     const r = await cli(["cluster", "up", "--provider", "kwok", "--tools-dir", empty, "--work-dir", tmp()]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      `floe-helm: error: kubectl not found in ${empty}: run scripts/tools.sh to build the pinned tools`,
+      `floe-helm: error: etcd not found in ${empty}: run scripts/tools.sh to build the pinned tools`,
     );
   });
 
-  it("up without --tools-dir names the flag", async () => {
-    const r = await cli(["cluster", "up", "--provider", "kwok", "--work-dir", tmp()]);
+  it("up without --tools-dir and no control plane on PATH: one line naming the binary and both ways to get it, before any download", async () => {
+    const r = await cli(["cluster", "up", "--provider", "kwok", "--work-dir", tmp()], {
+      env: { PATH: path.dirname(process.execPath) },
+    });
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      "floe-helm: error: the kwok cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR) with kubectl and the other binaries scripts/tools.sh builds, e.g. --tools-dir .tools/bin",
+      "floe-helm: error: the kwok cluster needs etcd, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin",
     );
   });
 

@@ -143,8 +143,9 @@ export class KwokProvider implements ClusterProvider {
         `a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`,
       );
     }
-    const kubectl = await opts.tool("kubectl");
+    // The control plane first: it has no installer, so a missing binary is said before any download.
     const layout = await layoutFor(opts.tool, dir);
+    const kubectl = await opts.tool("kubectl");
     await rm(dir, { recursive: true, force: true });
     await mkdir(layout.certDir, { recursive: true });
 
