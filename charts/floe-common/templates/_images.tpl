@@ -1,9 +1,9 @@
 {{/*
 Image reference: "<registry>/<repository>:<tag>". global.imageRegistry overrides every image's registry
 (air-gapped mirrors); tags are exact pins from values (the schema refuses "latest").
-Usage: include "floe.image" (dict "image" .Values.polaris.image "ctx" $)
+Usage: include "floe-common.images.image" (dict "image" .Values.polaris.image "ctx" $)
 */}}
-{{- define "floe.image" -}}
+{{- define "floe-common.images.image" -}}
 {{- $registry := default .image.registry .ctx.Values.global.imageRegistry -}}
 {{- if $registry -}}
 {{- printf "%s/%s:%s" $registry .image.repository .image.tag -}}
@@ -12,14 +12,15 @@ Usage: include "floe.image" (dict "image" .Values.polaris.image "ctx" $)
 {{- end -}}
 {{- end -}}
 
-{{/* image + imagePullPolicy lines of a container. */}}
-{{- define "floe.containerImage" -}}
-image: {{ include "floe.image" . | quote }}
+{{/* image + imagePullPolicy lines of a container.
+Usage: include "floe-common.images.container" (dict "image" .Values.polaris.image "ctx" $) */}}
+{{- define "floe-common.images.container" -}}
+image: {{ include "floe-common.images.image" . | quote }}
 imagePullPolicy: {{ .image.pullPolicy }}
 {{- end -}}
 
-{{/* imagePullSecrets of a pod from global.imagePullSecrets. */}}
-{{- define "floe.imagePullSecrets" -}}
+{{/* imagePullSecrets of a pod from global.imagePullSecrets. Usage: include "floe-common.images.pullSecrets" . */}}
+{{- define "floe-common.images.pullSecrets" -}}
 {{- with .Values.global.imagePullSecrets }}
 imagePullSecrets:
 {{- range . }}
