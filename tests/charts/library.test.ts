@@ -7,6 +7,7 @@ import { gunzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { repoRoot } from "../helpers/tools.js";
+import { containersOf, majors, NAMESPACE, parseManifests, RELEASE, runHelm, workloads } from "./chart.js";
 
 const charts = path.join(repoRoot, "charts");
 const common = path.join(charts, "floe-common");
@@ -93,4 +94,62 @@ describe("charts/floe-common (library chart)", () => {
         expect(readFileSync(f, "utf8"), path.relative(repoRoot, f)).not.toMatch(/define "floe-common\./);
     });
   }
+});
+
+describe("image references: a tag, or a digest that wins over it (floe-common.images.image)", () => {
+  const digest = `sha256:${"0123456789abcdef".repeat(4)}`;
+  const images = async (major: 3 | 4, chart: string, args: string[]) => {
+    const r = await runHelm(
+      major,
+      ["template", RELEASE, ".", "--namespace", NAMESPACE, ...args],
+      undefined,
+      path.join(charts, chart),
+    );
+    if (r.code !== 0) throw new Error(r.stderr);
+    return workloads(parseManifests(r.stdout).objects).flatMap((o) =>
+      containersOf(o).map((c) => `${o.kind}/${o.metadata.name}/${c.name}=${c.image}`),
+    );
+  };
+
+  it.each(majors)(
+    "helm %i: floe-platform's polaris image by digest, with and without global.imageRegistry; the others keep their tags",
+    async (major) => {
+      const tagged = await images(major, "floe-platform", []);
+      const pinned = await images(major, "floe-platform", ["--set", `polaris.image.digest=${digest}`]);
+      const changed = pinned.filter((p) => !tagged.includes(p));
+      expect(changed.length).toBeGreaterThan(0);
+      for (const c of changed) expect(c).toMatch(new RegExp(`=docker\\.io/apache/polaris@${digest}$`));
+      expect(pinned.filter((p) => /@sha256:/.test(p))).toEqual(changed);
+      const mirrored = await images(major, "floe-platform", [
+        "--set",
+        `polaris.image.digest=${digest}`,
+        "--set",
+        "global.imageRegistry=mirror.example:5000",
+      ]);
+      expect(mirrored.filter((p) => p.includes("@"))).toEqual(
+        changed.map((c) => c.replace("docker.io/", "mirror.example:5000/")),
+      );
+    },
+  );
+
+  it.each(majors)("helm %i: floe-jobs' image by digest on every job container", async (major) => {
+    const all = await images(major, "floe-jobs", ["--set", `image.digest=${digest}`]);
+    const jobs = all.filter((i) => /^(Job|CronJob)\//.test(i));
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const j of jobs) expect(j).toMatch(new RegExp(`=ghcr\\.io/dbt-labs/dbt-postgres@${digest}$`));
+  });
+
+  it.each([
+    ["floe-platform", "polaris.image.digest"],
+    ["floe-jobs", "image.digest"],
+  ])("%s's schema refuses a digest that is not sha256:<64 hex> (%s)", async (chart, key) => {
+    const r = await runHelm(
+      4,
+      ["template", RELEASE, ".", "--set", `${key}=sha256:abc`],
+      undefined,
+      path.join(charts, chart),
+    );
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain("digest");
+  });
 });

@@ -1,14 +1,20 @@
 {{/*
-Image reference: "<registry>/<repository>:<tag>". global.imageRegistry overrides every image's registry
-(air-gapped mirrors); tags are exact pins from values (the schema refuses "latest").
+Image reference: "<registry>/<repository>:<tag>", or "<registry>/<repository>@<digest>" when the image has
+a digest (sha256:..., it wins over the tag: the tag stays as the human-readable version). global.imageRegistry
+overrides every image's registry (air-gapped mirrors); tags are exact pins from values (the schema refuses
+"latest").
 Usage: include "floe-common.images.image" (dict "image" .Values.polaris.image "ctx" $)
 */}}
 {{- define "floe-common.images.image" -}}
 {{- $registry := default .image.registry .ctx.Values.global.imageRegistry -}}
+{{- $repository := .image.repository -}}
 {{- if $registry -}}
-{{- printf "%s/%s:%s" $registry .image.repository .image.tag -}}
+{{- $repository = printf "%s/%s" $registry .image.repository -}}
+{{- end -}}
+{{- if .image.digest -}}
+{{- printf "%s@%s" $repository .image.digest -}}
 {{- else -}}
-{{- printf "%s:%s" .image.repository .image.tag -}}
+{{- printf "%s:%s" $repository .image.tag -}}
 {{- end -}}
 {{- end -}}
 
