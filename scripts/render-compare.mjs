@@ -5,8 +5,10 @@
 // working tree, and compares the outputs. Same release name and namespace on both sides.
 //
 //   --strict (default): byte for byte (but for generated passwords, random on every render).
-//   --documents: as a set of documents, each without its "# Source:" line (splitting a template file
-//     moves objects between files and reorders objects of one kind; nothing else may change).
+//   --documents: as a set of documents, each without its "# Source:" line and trailing blank lines
+//     (splitting a template file moves objects between files and may reorder objects of one kind; helm 4
+//     prints a hook's manifest untrimmed, so a hook that was followed by another object in its old file
+//     had a trailing blank line; nothing else may change).
 //
 // Usage: node scripts/render-compare.mjs <git-ref> [--documents] [--tools-dir DIR]
 // Exits 1 on any difference and prints the first differing lines of each. Charts with a dependency the
@@ -82,7 +84,7 @@ const normalize = (raw) => {
   return documents
     ? text
         .split(/^---\n/m)
-        .map((d) => d.replace(/^# Source: .*\n/m, ""))
+        .map((d) => `${d.replace(/^# Source: .*\n/m, "").trimEnd()}\n`)
         .filter((d) => d.trim())
         .sort()
         .join("---\n")

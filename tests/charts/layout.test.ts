@@ -1,11 +1,11 @@
 // The charts' folders: kubeVersion (the README's Kubernetes 1.27+) in every Chart.yaml, a .helmignore in
-// every chart.
+// every chart, and one kind of object per template file.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { repoRoot } from "../helpers/tools.js";
-import { NAMESPACE, RELEASE, runHelm } from "./chart.js";
+import { NAMESPACE, parseManifests, RELEASE, runHelm } from "./chart.js";
 
 const chartsDir = path.join(repoRoot, "charts");
 const all = readdirSync(chartsDir)
@@ -50,4 +50,35 @@ describe("chart folders", () => {
     for (const p of [".git/", ".DS_Store", "*.swp", ".idea/", ".vscode/"])
       expect(text.split("\n")).toContain(p);
   });
+
+  it.each(applications)(
+    "%s: every template file renders objects of one kind only (every scenario, helm 4)",
+    async (name) => {
+      const dir = path.join(chartsDir, name);
+      const files = [
+        ...readdirSync(dir).filter((f) => /^values-.+\.yaml$/.test(f)),
+        ...readdirSync(path.join(dir, "ci")).map((f) => `ci/${f}`),
+      ];
+      const kinds = new Map<string, Set<string>>();
+      for (const f of files) {
+        const r = await runHelm(
+          4,
+          ["template", RELEASE, ".", "--namespace", NAMESPACE, "-f", f],
+          undefined,
+          dir,
+        );
+        expect(r.code, r.stderr).toBe(0);
+        const { sources, objects } = parseManifests(r.stdout);
+        objects.forEach((o, i) => {
+          const file = /^# Source: (.+)$/m.exec(sources[i] ?? "")?.[1] ?? "?";
+          kinds.set(file, (kinds.get(file) ?? new Set()).add(o.kind));
+        });
+      }
+      const mixed = [...kinds]
+        .filter(([, k]) => k.size > 1)
+        .map(([f, k]) => `${f}: ${[...k].sort().join(", ")}`);
+      expect(mixed).toEqual([]);
+      expect(kinds.has("?")).toBe(false);
+    },
+  );
 });

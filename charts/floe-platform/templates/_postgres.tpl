@@ -1,8 +1,8 @@
 {{/*
 One PostgreSQL StatefulSet + headless Service + Service + ServiceAccount + init-script ConfigMap, shared by
-the platform database and Marquez's own database. Params (dict):
-  ctx, component, port, persistence, resources, podValues (podAnnotations/nodeSelector/tolerations/affinity),
-  secret (credential Secret name), initScript (the docker-entrypoint-initdb.d script), initEnv (extra env).
+the platform database and Marquez's own database, one kind per call (one template file per kind). Params
+(dict): kind (ServiceAccount, ConfigMap, Service, StatefulSet), ctx, component, port, persistence,
+  resources, podValues (podAnnotations/nodeSelector/tolerations/affinity), secret (credential Secret name), initScript (the docker-entrypoint-initdb.d script), initEnv (extra env).
 The `volumes:` list is written ONCE with the data volume added conditionally, so turning persistence off
 can never produce a duplicate key that silently drops the init scripts.
 */}}
@@ -12,11 +12,16 @@ can never produce a duplicate key that silently drops the init scripts.
 {{- $hl := include "floe-common.names.component" (dict "ctx" $ctx "component" (printf "%s-hl" .component)) -}}
 {{- $sc := $ctx.Values.postgresql.securityContext -}}
 {{- $meta := dict "ctx" $ctx "component" .component -}}
+{{- $kind := .kind -}}
+{{- if eq $kind "ServiceAccount" }}
+---
 apiVersion: v1
 kind: ServiceAccount
 metadata:
   {{- include "floe-common.metadata" (merge (dict "name" $name) $meta) | nindent 2 }}
 automountServiceAccountToken: false
+{{- end }}
+{{- if eq $kind "ConfigMap" }}
 ---
 apiVersion: v1
 kind: ConfigMap
@@ -25,6 +30,8 @@ metadata:
 data:
   10-floe-init.sh: |
     {{- .initScript | nindent 4 }}
+{{- end }}
+{{- if eq $kind "Service" }}
 ---
 apiVersion: v1
 kind: Service
@@ -40,6 +47,8 @@ spec:
     - name: postgresql
       port: {{ .port }}
       targetPort: postgresql
+{{- end }}
+{{- if eq $kind "Service" }}
 ---
 apiVersion: v1
 kind: Service
@@ -53,6 +62,8 @@ spec:
     - name: postgresql
       port: {{ .port }}
       targetPort: postgresql
+{{- end }}
+{{- if eq $kind "StatefulSet" }}
 ---
 apiVersion: apps/v1
 kind: StatefulSet
@@ -159,4 +170,5 @@ spec:
           requests:
             storage: {{ .persistence.size | quote }}
   {{- end }}
+{{- end }}
 {{- end -}}

@@ -1,6 +1,12 @@
-{{- if eq .Values.postgresql.mode "internal" }}
-{{- $pg := .Values.postgresql }}
-{{- $secret := include "floe.secretName.postgresql" . }}
+{{/*
+The platform database (floe.postgres.workload) with its init script (one role and database per service)
+and env, one kind per call.
+Usage: include "floe.postgresql.workload" (dict "ctx" $ "kind" "StatefulSet")
+*/}}
+{{- define "floe.postgresql.workload" -}}
+{{- $ctx := .ctx -}}
+{{- $pg := $ctx.Values.postgresql }}
+{{- $secret := include "floe.secretName.postgresql" $ctx }}
 {{- $script := `#!/bin/sh
 # Runs once, on the first start with an empty data directory: one role and one database per service.
 # Values come from env (Secrets), passed to psql as variables so no password is ever in this file.
@@ -22,5 +28,5 @@ SQL
   (dict "name" "POLARIS_DB" "value" $pg.auth.polaris.database)
   (dict "name" "POLARIS_PASSWORD" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" "polaris-password")))
 }}
-{{- include "floe.postgres.workload" (dict "ctx" . "component" "postgresql" "port" $pg.service.port "persistence" $pg.persistence "resources" $pg.resources "podValues" $pg "secret" $secret "initScript" $script "initEnv" $env) }}
-{{- end }}
+{{- include "floe.postgres.workload" (dict "kind" .kind "ctx" $ctx "component" "postgresql" "port" $pg.service.port "persistence" $pg.persistence "resources" $pg.resources "podValues" $pg "secret" $secret "initScript" $script "initEnv" $env) }}
+{{- end -}}
