@@ -20,15 +20,23 @@ export const modules = {
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7507);
 /* harmony import */ var _gate_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6132);
-/* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(956);
-/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3319);
-/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6779);
+/* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(956);
+/* harmony import */ var _helm_deps_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9264);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3319);
+/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6779);
 // `floe-helm release`: publish every chart to an OCI registry, idempotently. Per chart (sorted by folder):
 // read name and version from Chart.yaml -> ask the registry whether that version is there (`helm show
 // chart`): yes -> skipped; "not found" -> `helm package` + `helm push`; any other answer (unauthorized,
 // unreachable) -> an error finding and no push, since pushing blind could only fail the same way or worse.
 // With a username and FLOE_HELM_REGISTRY_PASSWORD, `helm registry login` runs first, the password on its
 // stdin (never on a command line); without them, helm uses the logins it already has.
+//
+// Library charts (`type: library`, e.g. charts/floe-common) are published too, before the charts (a
+// library is a versioned chart others may depend on from the registry; the charts that depend on it here
+// carry it packed inside their own package anyway). Dependencies charts/ already holds as Chart.lock pins
+// them (vendored) are packaged as they are: `--dependency-update` only runs when something is missing, so
+// a release does not rewrite the checkout's charts/*.tgz and Chart.lock.
+
 
 
 
@@ -53,7 +61,7 @@ async function chartIdentity(chartDir, cwd) {
             findings: [{ rule: RELEASE_RULE, severity: "error", message: "no Chart.yaml: not a chart", file }],
         };
     }
-    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlText */ .cd)(text, file);
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_8__/* .parseYamlText */ .cd)(text, file);
     if (y.problems.length)
         return {
             findings: y.problems.map((p) => ({
@@ -87,7 +95,8 @@ async function chartIdentity(chartDir, cwd) {
     return {
         name: name,
         version: version,
-        dependencies: Array.isArray(deps) && deps.length > 0,
+        // Only when charts/ does not already hold them as pinned (see the header).
+        dependencies: Array.isArray(deps) && deps.length > 0 && (await (0,_helm_deps_js__WEBPACK_IMPORTED_MODULE_7__/* .dependencyNeeds */ .n)(chartDir, cwd)).length > 0,
     };
 }
 async function runRelease(ctx, inputs, opts) {
@@ -95,21 +104,31 @@ async function runRelease(ctx, inputs, opts) {
     const chartsDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.chartsDir);
     if (!inputs.charts.length && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(chartsDir))
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`--charts-dir: ${chartsDir} does not exist`);
-    const charts = inputs.charts.length ? inputs.charts : await (0,_gate_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .chartFoldersUnder */ .WH)(chartsDir);
+    const found = inputs.charts.length ? inputs.charts : await (0,_gate_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .chartFoldersUnder */ .WH)(chartsDir);
+    // Library charts first (see the header), each group in folder order.
+    const isLibrary = async (d) => {
+        const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml"), "utf8").catch(() => "");
+        return (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_8__/* .parseYamlText */ .cd)(text, "Chart.yaml").value?.type === "library";
+    };
+    const libraries = new Set();
+    for (const d of found)
+        if (await isLibrary(d))
+            libraries.add(d);
+    const charts = [...found.filter((d) => libraries.has(d)), ...found.filter((d) => !libraries.has(d))];
     if (charts.length === 0)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
     const helm = await helmFor(inputs, opts.major, ctx);
-    const env = (0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmRunEnv */ .nD)(opts.env);
+    const env = (0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmRunEnv */ .nD)(opts.env);
     if (opts.login) {
-        const login = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmRegistryLoginArgv */ .Hd)(helm, opts, opts.login.username), {
+        const login = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .helmRegistryLoginArgv */ .Hd)(helm, opts, opts.login.username), {
             cwd,
             env,
             input: opts.login.password,
             timeoutMs: 120_000,
         });
         if (login.code !== 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
-        ctx.progress(`release: logged in to ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
+        ctx.progress(`release: logged in to ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username}`);
     }
     const packages = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(inputs.workDir, "release", "packages");
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(packages, { recursive: true, force: true });
@@ -127,14 +146,14 @@ async function runRelease(ctx, inputs, opts) {
         const { name, version } = id;
         const chartFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, "Chart.yaml"));
         const checkId = `release ${name} ${version}`;
-        const ref = `${opts.registry}/${name}:${(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .ociTag */ .uR)(version)}`;
+        const ref = `${opts.registry}/${name}:${(0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .ociTag */ .uR)(version)}`;
         const fail = (message, t0) => {
             ctx.add({ rule: RELEASE_RULE, severity: "error", message, file: chartFile, line: 1, chart: name });
             ctx.check({ id: checkId, rule: RELEASE_RULE, state: "fail", durationMs: Date.now() - t0 });
         };
         const t0 = Date.now();
         ctx.progress(`release: ${name} ${version}: is it in ${opts.registry}?`);
-        const show = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmShowPublishedArgv */ .QB)(helm, opts, name, version), {
+        const show = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .helmShowPublishedArgv */ .QB)(helm, opts, name, version), {
             cwd,
             env,
             timeoutMs: 120_000,
@@ -150,11 +169,11 @@ async function runRelease(ctx, inputs, opts) {
             });
             continue;
         }
-        if (!(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .isNotFound */ .c4)(show.stderr)) {
+        if (!(0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .isNotFound */ .c4)(show.stderr)) {
             fail(`cannot tell whether ${name} ${version} is in ${opts.registry} (nothing pushed): ${firstLine(show.stderr || show.stdout)}`, t0);
             continue;
         }
-        const pkg = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmPackageArgv */ .bV)(helm, dir, packages, id.dependencies), {
+        const pkg = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .helmPackageArgv */ .bV)(helm, dir, packages, id.dependencies), {
             cwd,
             env,
             timeoutMs: 300_000,
@@ -175,8 +194,8 @@ async function runRelease(ctx, inputs, opts) {
             });
             continue;
         }
-        const push = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmPushArgv */ .bE)(helm, opts, tgz), { cwd, env, timeoutMs: 300_000 });
-        const digest = (0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .pushedDigest */ .Mn)(`${push.stdout}\n${push.stderr}`);
+        const push = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .helmPushArgv */ .bE)(helm, opts, tgz), { cwd, env, timeoutMs: 300_000 });
+        const digest = (0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .pushedDigest */ .Mn)(`${push.stdout}\n${push.stderr}`);
         if (push.code !== 0 || !digest) {
             fail(`helm push ${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(tgz)} to ${opts.registry} failed: ${firstLine(push.stderr || push.stdout)}`, t0);
             continue;

@@ -12023,7 +12023,7 @@ async function resolveConfig(inputs, cwd) {
 /* harmony export */   Gg: () => (/* binding */ buildPlan),
 /* harmony export */   WH: () => (/* binding */ chartFoldersUnder)
 /* harmony export */ });
-/* unused harmony exports environmentOf, discoverScenarioFiles, scenarioMatches */
+/* unused harmony exports environmentOf, discoverScenarioFiles, libraryReason, scenarioMatches */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
@@ -12035,7 +12035,9 @@ async function resolveConfig(inputs, cwd) {
 /* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
 // The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
 // from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
-// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart.
+// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart. A library chart
+// (`type: library`, e.g. charts/floe-common) is left out with its reason: helm cannot render, lint a
+// scenario of or install it on its own; the charts that depend on it render its helpers.
 
 
 
@@ -12065,6 +12067,7 @@ async function readChartMeta(dirAbs, cwd) {
     return {
         name: v.name,
         version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
+        type: typeof v.type === "string" && v.type ? v.type : "application",
         dependencies: deps.filter((d) => d && typeof d.name === "string"),
     };
 }
@@ -12127,6 +12130,12 @@ async function partialReason(config, inputs, cwd) {
     const left = all.filter((d) => !named.has(d));
     return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
 }
+/** Why a library chart is not planned, naming the charts of the run that depend on it. */
+function libraryReason(dependents) {
+    return `library chart (type: library): helm cannot render or install it on its own; ${dependents.length
+        ? `its helpers are checked through ${dependents.join(", ")}, which depend on it`
+        : "no chart of this run depends on it, so nothing checks its helpers"}`;
+}
 /** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
  * `--scenario wanted` asks for: `test` selects `values-test.yaml` and `ci/test-values.yaml`. */
 function scenarioMatches(found, wanted) {
@@ -12185,11 +12194,23 @@ async function buildPlan(config, inputs, cwd) {
     const charts = [];
     const skipped = [];
     const available = new Map();
+    const metas = new Map();
+    for (const abs of dirs)
+        metas.set(abs, await readChartMeta(abs, cwd));
     for (const abs of dirs) {
-        const meta = await readChartMeta(abs, cwd);
+        const meta = metas.get(abs);
         const dir = rel(cwd, abs);
         const schemaAbs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "values.schema.json");
         const info = { name: meta.name, version: meta.version, dir };
+        if (meta.type === "library") {
+            const dependents = dirs.filter((d) => metas.get(d).dependencies.some((x) => x.name === meta.name));
+            skipped.push({
+                info,
+                reason: libraryReason(dependents.map((d) => rel(cwd, d))),
+                library: true,
+            });
+            continue;
+        }
         const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
         if (!scenarios.length) {
             const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map((s) => s.name);
@@ -12207,6 +12228,9 @@ async function buildPlan(config, inputs, cwd) {
             meta,
             ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
         });
+    }
+    if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`);
     }
     if (!charts.length && skipped.length) {
         // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
@@ -13996,9 +14020,9 @@ function helmDependencyBuildArgv(a) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ prepareDependencies)
+/* harmony export */   d: () => (/* binding */ prepareDependencies),
+/* harmony export */   n: () => (/* binding */ dependencyNeeds)
 /* harmony export */ });
-/* unused harmony export dependencyNeeds */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);

@@ -18,6 +18,14 @@ dir=${FLOE_TOOLS_DIR:-$root/.tools}
 pin() { node -e 'const v=require(process.argv[1]);const [t,k]=process.argv[2].split(".");process.stdout.write(v[t][k])' "$root/src/tools/versions.json" "$1"; }
 HELM3_VERSION=$(pin helm.3)
 HELM4_VERSION=$(pin helm.4)
+# helm 3.22's client-go is 0.37: its release builds default to Kubernetes 1.37 (see build helm3).
+HELM3_K8S=1.37
+helm3_k8s_ldflags() {
+  local major=${HELM3_K8S%%.*} minor=${HELM3_K8S#*.} p
+  for p in helm.sh/helm/v3/pkg/chartutil helm.sh/helm/v3/pkg/lint/rules; do
+    printf -- '-X %s.k8sVersionMajor=%s -X %s.k8sVersionMinor=%s ' "$p" "$major" "$p" "$minor"
+  done
+}
 KUBESEC_VERSION=$(pin kubesec.2)
 KIND_VERSION=$(pin kind.0)
 NODE24_VERSION=24
@@ -197,8 +205,12 @@ build_zizmor() {
 
 build() {
   case $1 in
-    helm3) go_build helm3 "$HELM3_VERSION" "helm.sh/helm/v3/cmd/helm@$HELM3_VERSION" \
-             "-X helm.sh/helm/v3/internal/version.version=$HELM3_VERSION -X helm.sh/helm/v3/internal/version.gitTreeState=clean" \
+    # The Kubernetes version `helm template`/`lint` assume without --kube-version (.Capabilities, Chart.yaml
+    # kubeVersion) is an ldflag of helm 3's release builds (its Makefile: client-go's minor, 0.37 -> 1.37);
+    # unstamped it is v1.20.0, which a chart requiring kubeVersion >=1.27 refuses. The build folder names
+    # the stamp so that a build from before it is rebuilt.
+    helm3) go_build helm3 "$HELM3_VERSION-k8s$HELM3_K8S" "helm.sh/helm/v3/cmd/helm@$HELM3_VERSION" \
+             "-X helm.sh/helm/v3/internal/version.version=$HELM3_VERSION -X helm.sh/helm/v3/internal/version.gitTreeState=clean $(helm3_k8s_ldflags)" \
              "version --short|$HELM3_VERSION" ;;
     helm4) go_build helm4 "$HELM4_VERSION" "helm.sh/helm/v4/cmd/helm@$HELM4_VERSION" \
              "-X helm.sh/helm/v4/internal/version.version=$HELM4_VERSION -X helm.sh/helm/v4/internal/version.gitTreeState=clean" \

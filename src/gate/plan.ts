@@ -1,6 +1,8 @@
 // The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
 // from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
-// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart.
+// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart. A library chart
+// (`type: library`, e.g. charts/floe-common) is left out with its reason: helm cannot render, lint a
+// scenario of or install it on its own; the charts that depend on it render its helpers.
 import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -21,6 +23,8 @@ export interface Dependency {
 export interface ChartMeta {
   name: string;
   version: string;
+  /** Chart.yaml's `type`: "application" (also when absent) or "library". */
+  type: string;
   dependencies: Dependency[];
 }
 
@@ -39,7 +43,7 @@ export async function readChartMeta(dirAbs: string, cwd: string): Promise<ChartM
   const y = parseYamlText(await readFile(file, "utf8"), rel(cwd, file));
   const bad = y.problems[0];
   if (bad) throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
-  const v = (y.value ?? {}) as { name?: unknown; version?: unknown; dependencies?: unknown };
+  const v = (y.value ?? {}) as { name?: unknown; version?: unknown; type?: unknown; dependencies?: unknown };
   if (typeof v.name !== "string" || v.name === "") {
     throw new InputError("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
   }
@@ -47,6 +51,7 @@ export async function readChartMeta(dirAbs: string, cwd: string): Promise<ChartM
   return {
     name: v.name,
     version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
+    type: typeof v.type === "string" && v.type ? v.type : "application",
     dependencies: deps.filter((d) => d && typeof d.name === "string"),
   };
 }
@@ -118,6 +123,17 @@ async function partialReason(config: GateConfig, inputs: Inputs, cwd: string): P
 export interface SkippedChart {
   info: ChartInfo;
   reason: string;
+  /** A library chart: nothing of it renders or installs on its own. */
+  library?: boolean;
+}
+
+/** Why a library chart is not planned, naming the charts of the run that depend on it. */
+export function libraryReason(dependents: string[]): string {
+  return `library chart (type: library): helm cannot render or install it on its own; ${
+    dependents.length
+      ? `its helpers are checked through ${dependents.join(", ")}, which depend on it`
+      : "no chart of this run depends on it, so nothing checks its helpers"
+  }`;
 }
 
 /** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
@@ -196,11 +212,22 @@ export async function buildPlan(
   const charts: PlannedChartMeta[] = [];
   const skipped: SkippedChart[] = [];
   const available = new Map<string, string[]>();
+  const metas = new Map<string, ChartMeta>();
+  for (const abs of dirs) metas.set(abs, await readChartMeta(abs, cwd));
   for (const abs of dirs) {
-    const meta = await readChartMeta(abs, cwd);
+    const meta = metas.get(abs)!;
     const dir = rel(cwd, abs);
     const schemaAbs = path.join(abs, "values.schema.json");
     const info = { name: meta.name, version: meta.version, dir };
+    if (meta.type === "library") {
+      const dependents = dirs.filter((d) => metas.get(d)!.dependencies.some((x) => x.name === meta.name));
+      skipped.push({
+        info,
+        reason: libraryReason(dependents.map((d) => rel(cwd, d))),
+        library: true,
+      });
+      continue;
+    }
     const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
     if (!scenarios.length) {
       const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map(
@@ -220,6 +247,11 @@ export async function buildPlan(
       meta,
       ...(existsSync(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
     });
+  }
+  if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
+    throw new InputError(
+      `no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`,
+    );
   }
   if (!charts.length && skipped.length) {
     // Every chart skipped is a misspelt name far more often than a plan with nothing to do.

@@ -4,6 +4,12 @@
 // unreachable) -> an error finding and no push, since pushing blind could only fail the same way or worse.
 // With a username and FLOE_HELM_REGISTRY_PASSWORD, `helm registry login` runs first, the password on its
 // stdin (never on a command line); without them, helm uses the logins it already has.
+//
+// Library charts (`type: library`, e.g. charts/floe-common) are published too, before the charts (a
+// library is a versioned chart others may depend on from the registry; the charts that depend on it here
+// carry it packed inside their own package anyway). Dependencies charts/ already holds as Chart.lock pins
+// them (vendored) are packaged as they are: `--dependency-update` only runs when something is missing, so
+// a release does not rewrite the checkout's charts/*.tgz and Chart.lock.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
@@ -14,6 +20,7 @@ import type { Finding } from "../core/findings.js";
 import { runTool } from "../exec/runner.js";
 import { chartFoldersUnder } from "../gate/plan.js";
 import { helmRunEnv } from "../helm/argv.js";
+import { dependencyNeeds } from "../helm/deps.js";
 import type { PhaseContext } from "../report/phase.js";
 import { parseYamlText } from "../values/yaml.js";
 import {
@@ -92,7 +99,8 @@ export async function chartIdentity(
   return {
     name: name as string,
     version: version as string,
-    dependencies: Array.isArray(deps) && deps.length > 0,
+    // Only when charts/ does not already hold them as pinned (see the header).
+    dependencies: Array.isArray(deps) && deps.length > 0 && (await dependencyNeeds(chartDir, cwd)).length > 0,
   };
 }
 
@@ -101,7 +109,15 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
   const chartsDir = path.resolve(cwd, opts.chartsDir);
   if (!inputs.charts.length && !existsSync(chartsDir))
     throw new InputError(`--charts-dir: ${chartsDir} does not exist`);
-  const charts = inputs.charts.length ? inputs.charts : await chartFoldersUnder(chartsDir);
+  const found = inputs.charts.length ? inputs.charts : await chartFoldersUnder(chartsDir);
+  // Library charts first (see the header), each group in folder order.
+  const isLibrary = async (d: string) => {
+    const text = await readFile(path.join(d, "Chart.yaml"), "utf8").catch(() => "");
+    return (parseYamlText(text, "Chart.yaml").value as { type?: unknown } | null)?.type === "library";
+  };
+  const libraries = new Set<string>();
+  for (const d of found) if (await isLibrary(d)) libraries.add(d);
+  const charts = [...found.filter((d) => libraries.has(d)), ...found.filter((d) => !libraries.has(d))];
   if (charts.length === 0)
     throw new InputError(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
   const helm = await helmFor(inputs, opts.major, ctx);

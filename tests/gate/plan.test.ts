@@ -52,7 +52,7 @@ describe("plan: scenarios per chart", () => {
       "floe-jobs: test = charts/floe-jobs/values-test.yaml",
       "floe-platform: test = charts/floe-platform/values-test.yaml",
     ]);
-    expect(p.skipped).toEqual([]);
+    expect(p.skipped.map((c) => c.info.name)).toEqual(["floe-common"]); // the library chart
     expect(p.partial).toBe("--scenario chose test");
   });
 
@@ -69,7 +69,7 @@ describe("plan: scenarios per chart", () => {
   it("a chart without the scenario is skipped with the reason (the names it has), not given another's file", async () => {
     const p = await plan({ scenario: ["full"] });
     expect(files(p)).toEqual(["floe-platform: ci/full-values = charts/floe-platform/ci/full-values.yaml"]);
-    expect(p.skipped).toEqual([
+    expect(p.skipped.filter((c) => !c.library)).toEqual([
       {
         info: { name: "floe-jobs", version: expect.any(String), dir: "charts/floe-jobs" },
         reason:
@@ -129,5 +129,37 @@ describe("plan: scenarios per chart", () => {
     );
     const p = await plan({ scenario: ["test"] }, root);
     expect(files(p)).toEqual(["web: test = ha.yaml"]);
+  });
+});
+
+describe("plan: library charts (type: library)", () => {
+  it("this repository's floe-common is left out with the reason, naming the charts that depend on it", async () => {
+    const p = await plan({});
+    expect(p.charts.map((c) => c.info.name)).toEqual(["floe-jobs", "floe-platform"]);
+    expect(p.skipped).toEqual([
+      {
+        info: { name: "floe-common", version: expect.any(String), dir: "charts/floe-common" },
+        reason:
+          "library chart (type: library): helm cannot render or install it on its own; its helpers are checked through charts/floe-jobs, charts/floe-platform, which depend on it",
+        library: true,
+      },
+    ]);
+    expect(p.cells.every((c) => c.scenario.chart.name !== "floe-common")).toBe(true);
+  });
+
+  it("a library no chart of the run depends on says nothing checks it; a run of libraries only is a usage error", async () => {
+    const root = strangerRepo();
+    mkdirSync(path.join(root, "charts", "lib"), { recursive: true });
+    writeFileSync(
+      path.join(root, "charts", "lib", "Chart.yaml"),
+      "apiVersion: v2\nname: lib\ntype: library\nversion: 0.1.0\n",
+    );
+    const p = await plan({}, root);
+    expect(p.skipped.find((c) => c.library)?.reason).toBe(
+      "library chart (type: library): helm cannot render or install it on its own; no chart of this run depends on it, so nothing checks its helpers",
+    );
+    await expect(plan({ chart: ["charts/lib"] }, root)).rejects.toThrow(
+      "no chart to check: charts/lib is a library chart (type: library), which helm cannot render or install on its own: check the charts that depend on it (--chart DIR)",
+    );
   });
 });

@@ -77,14 +77,25 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     expect(first.code, first.err).toBe(0);
     const r1 = results(ws);
     expect(r1.checks.map((c: { id: string; state: string }) => [c.id, c.state])).toEqual([
+      [`release floe-common ${version("floe-common")}`, "pass"], // the library chart, first
       [`release floe-jobs ${version("floe-jobs")}`, "pass"],
       [`release floe-platform ${version("floe-platform")}`, "pass"],
     ]);
     const published = (r1.outputs.published as string).split("\n");
-    expect(published).toHaveLength(2);
+    expect(published).toHaveLength(3);
     for (const p of published)
       expect(p).toMatch(/^oci:\/\/127\.0\.0\.1:\d+\/floe\/helm[34]\/floe-[a-z]+:[^@]+@sha256:[0-9a-f]{64}$/);
     expect(first.err).toContain("release: published oci://");
+    // The vendored library (charts/floe-common-*.tgz, pinned by Chart.lock) is packaged as it is: the
+    // release rewrites neither it nor Chart.lock in the checkout.
+    for (const c of ["floe-jobs", "floe-platform"])
+      for (const f of ["Chart.lock", `charts/floe-common-${version("floe-common")}.tgz`])
+        expect(
+          readFileSync(path.join(ws, "charts", c, f)).equals(
+            readFileSync(path.join(repoRoot, "charts", c, f)),
+          ),
+          `${c}/${f}`,
+        ).toBe(true);
 
     const shown = await runTool(
       [
@@ -104,7 +115,7 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     const again = await release(ws);
     expect(again.code, again.err).toBe(0);
     const r2 = results(ws);
-    expect(r2.checks.map((c: { state: string }) => c.state)).toEqual(["skip", "skip"]);
+    expect(r2.checks.map((c: { state: string }) => c.state)).toEqual(["skip", "skip", "skip"]);
     expect(r2.checks[1].reason).toContain(
       "is already published (bump version in Chart.yaml to publish a change)",
     );
@@ -180,7 +191,7 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     expect(r.out).toContain(
       `charts/floe-jobs/Chart.yaml:${line}:1: error release: version: expected a SemVer 2 string such as "1.2.3" (helm package and the registry tag need one), got the number 1`,
     );
-    expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["fail", "pass"]);
+    expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["pass", "fail", "pass"]);
   });
 
   it("a registry that cannot be asked: an error per chart and nothing pushed", async () => {
@@ -191,7 +202,7 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     expect(r.out).toMatch(
       /charts\/floe-jobs\/Chart\.yaml:1: error release: cannot tell whether floe-jobs \S+ is in oci:\/\/127\.0\.0\.1:\d+\/floe \(nothing pushed\): .*connection refused/,
     );
-    expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["fail", "fail"]);
+    expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["fail", "fail", "fail"]);
   });
 });
 

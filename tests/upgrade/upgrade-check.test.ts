@@ -304,6 +304,48 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     expect(git(dir, "status", "--porcelain")).toBe("M charts/app/values.yaml");
   });
 
+  it("helpers moved into a library chart (file://, not vendored): the base renders its own inline helpers, the change builds the library; a later base renders with its own library", async () => {
+    const selector = (name: string) =>
+      deploy().replace(
+        "      app: web\n  template",
+        `      {{- include "${name}" . | nindent 6 }}\n  template`,
+      );
+    const helper = (name: string, extra = "") => `{{- define "${name}" -}}\napp: web${extra}\n{{- end -}}\n`;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+    git(dir, "init", "-q", "-b", "main");
+    write(dir, {
+      ...baseFiles,
+      "charts/app/templates/_helpers.tpl": helper("app.selector"),
+      "charts/app/templates/deploy.yaml": selector("app.selector"),
+    });
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "base: inline helpers");
+    write(dir, {
+      "charts/lib/Chart.yaml": "apiVersion: v2\nname: lib\ntype: library\nversion: 0.1.0\n",
+      "charts/lib/templates/_selector.tpl": helper("lib.selector"),
+      "charts/app/Chart.yaml": `${chartYaml()}dependencies:\n  - name: lib\n    version: 0.1.0\n    repository: file://../lib\n`,
+      "charts/app/templates/_helpers.tpl": null,
+      "charts/app/templates/deploy.yaml": selector("lib.selector"),
+    });
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "helpers in a library chart");
+    const moved = await check(dir, "--base", "HEAD~1", "--helm", "4");
+    expect(moved.out).toMatch(/^upgrade-check: PASS: 0 error\(s\), 0 warning\(s\)/m);
+    expect(moved.results.checks.map((c: { id: string; state: string }) => [c.id, c.state])).toEqual([
+      ["chart lib", "skip"],
+      ["upgrade app/default helm4", "pass"],
+    ]);
+    // The library's selector helper changes: the base (HEAD~1, which has the library) renders with its own.
+    write(dir, { "charts/lib/templates/_selector.tpl": helper("lib.selector", "\ntier: front") });
+    git(dir, "commit", "-qam", "library: one more selector label");
+    const changed = await check(dir, "--base", "HEAD~1", "--helm", "4");
+    expect(changed.out).toContain(
+      "error upgrade/immutable-field: Deployment/floe-gate-web: spec.selector is immutable",
+    );
+    expect(changed.code).toBe(1);
+    expect(git(dir, "status", "--porcelain")).toBe("");
+  });
+
   it("GITHUB_BASE_REF (mocked pull_request environment): the merge base with origin/<branch>", async () => {
     const { dir, base } = repoWith({ "charts/app/values.yaml": "tag: '1.29'\n" });
     git(dir, "update-ref", "refs/remotes/origin/main", base);

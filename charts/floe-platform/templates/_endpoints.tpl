@@ -7,9 +7,9 @@ renamed Service or a changed port cannot leave a dangling reference behind.
 {{- if eq .Values.postgresql.mode "external" -}}
 {{- .Values.postgresql.external.host -}}
 {{- else if eq .Values.postgresql.mode "cnpg" -}}
-{{- printf "%s-rw" (include "floe.componentName" (dict "ctx" . "component" "postgresql")) -}}
+{{- printf "%s-rw" (include "floe-common.names.component" (dict "ctx" . "component" "postgresql")) -}}
 {{- else -}}
-{{- include "floe.componentName" (dict "ctx" . "component" "postgresql") -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "postgresql") -}}
 {{- end -}}
 {{- end -}}
 
@@ -22,12 +22,12 @@ renamed Service or a changed port cannot leave a dangling reference behind.
 {{- end -}}
 
 {{- define "floe.dagster.webserver.host" -}}
-{{- include "floe.componentName" (dict "ctx" . "component" "dagster-webserver") -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "dagster-webserver") -}}
 {{- end -}}
 {{- define "floe.dagster.webserver.port" -}}{{ .Values.dagster.webserver.service.port }}{{- end -}}
 
 {{- define "floe.polaris.host" -}}
-{{- include "floe.componentName" (dict "ctx" . "component" "polaris") -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "polaris") -}}
 {{- end -}}
 {{- define "floe.polaris.port" -}}{{ .Values.polaris.service.port }}{{- end -}}
 {{- define "floe.polaris.managementPort" -}}{{ .Values.polaris.service.managementPort }}{{- end -}}
@@ -36,7 +36,7 @@ renamed Service or a changed port cannot leave a dangling reference behind.
 {{- end -}}
 
 {{- define "floe.minio.host" -}}
-{{- include "floe.componentName" (dict "ctx" . "component" "minio") -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "minio") -}}
 {{- end -}}
 {{- define "floe.minio.port" -}}{{ .Values.minio.service.port }}{{- end -}}
 
@@ -50,7 +50,7 @@ renamed Service or a changed port cannot leave a dangling reference behind.
 {{- end -}}
 
 {{- define "floe.otel.host" -}}
-{{- include "floe.componentName" (dict "ctx" . "component" "otel-collector") -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "otel-collector") -}}
 {{- end -}}
 {{- define "floe.otel.grpcPort" -}}{{ .Values.otelCollector.service.grpcPort }}{{- end -}}
 {{- define "floe.otel.httpPort" -}}{{ .Values.otelCollector.service.httpPort }}{{- end -}}
@@ -59,7 +59,7 @@ renamed Service or a changed port cannot leave a dangling reference behind.
 {{- end -}}
 
 {{- define "floe.marquez.host" -}}
-{{- include "floe.componentName" (dict "ctx" . "component" "marquez") -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "marquez") -}}
 {{- end -}}
 {{- define "floe.marquez.port" -}}{{ .Values.marquez.service.port }}{{- end -}}
 {{- define "floe.marquez.adminPort" -}}{{ .Values.marquez.service.adminPort }}{{- end -}}
@@ -67,16 +67,16 @@ renamed Service or a changed port cannot leave a dangling reference behind.
 {{- printf "http://%s:%s" (include "floe.marquez.host" .) (include "floe.marquez.port" .) -}}
 {{- end -}}
 {{- define "floe.marquezWeb.host" -}}
-{{- include "floe.componentName" (dict "ctx" . "component" "marquez-web") -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "marquez-web") -}}
 {{- end -}}
 {{- define "floe.marquezWeb.port" -}}{{ .Values.marquez.web.service.port }}{{- end -}}
 {{- define "floe.marquezPostgresql.host" -}}
-{{- include "floe.componentName" (dict "ctx" . "component" "marquez-postgresql") -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "marquez-postgresql") -}}
 {{- end -}}
 {{- define "floe.marquezPostgresql.port" -}}{{ .Values.marquez.postgresql.service.port }}{{- end -}}
 
 {{- define "floe.jaeger.host" -}}
-{{- include "floe.componentName" (dict "ctx" . "component" "jaeger") -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "jaeger") -}}
 {{- end -}}
 {{- define "floe.jaeger.queryPort" -}}{{ .Values.jaeger.service.queryPort }}{{- end -}}
 {{- define "floe.jaeger.otlpGrpcPort" -}}{{ .Values.jaeger.service.otlpGrpcPort }}{{- end -}}

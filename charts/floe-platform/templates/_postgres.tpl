@@ -1,63 +1,74 @@
 {{/*
 One PostgreSQL StatefulSet + headless Service + Service + ServiceAccount + init-script ConfigMap, shared by
-the platform database and Marquez's own database. Params (dict):
-  ctx, component, port, persistence, resources, podValues (podAnnotations/nodeSelector/tolerations/affinity),
-  secret (credential Secret name), initScript (the docker-entrypoint-initdb.d script), initEnv (extra env).
+the platform database and Marquez's own database, one kind per call (one template file per kind). Params
+(dict): kind (ServiceAccount, ConfigMap, Service, StatefulSet), ctx, component, port, persistence,
+  resources, podValues (podAnnotations/nodeSelector/tolerations/affinity), secret (credential Secret name), initScript (the docker-entrypoint-initdb.d script), initEnv (extra env).
 The `volumes:` list is written ONCE with the data volume added conditionally, so turning persistence off
 can never produce a duplicate key that silently drops the init scripts.
 */}}
 {{- define "floe.postgres.workload" -}}
 {{- $ctx := .ctx -}}
-{{- $name := include "floe.componentName" (dict "ctx" $ctx "component" .component) -}}
-{{- $hl := include "floe.componentName" (dict "ctx" $ctx "component" (printf "%s-hl" .component)) -}}
+{{- $name := include "floe-common.names.component" (dict "ctx" $ctx "component" .component) -}}
+{{- $hl := include "floe-common.names.component" (dict "ctx" $ctx "component" (printf "%s-hl" .component)) -}}
 {{- $sc := $ctx.Values.postgresql.securityContext -}}
 {{- $meta := dict "ctx" $ctx "component" .component -}}
+{{- $kind := .kind -}}
+{{- if eq $kind "ServiceAccount" }}
+---
 apiVersion: v1
 kind: ServiceAccount
 metadata:
-  {{- include "floe.metadata" (merge (dict "name" $name) $meta) | nindent 2 }}
+  {{- include "floe-common.metadata" (merge (dict "name" $name) $meta) | nindent 2 }}
 automountServiceAccountToken: false
+{{- end }}
+{{- if eq $kind "ConfigMap" }}
 ---
 apiVersion: v1
 kind: ConfigMap
 metadata:
-  {{- include "floe.metadata" (merge (dict "name" (printf "%s-init" $name | trunc 63 | trimSuffix "-")) $meta) | nindent 2 }}
+  {{- include "floe-common.metadata" (merge (dict "name" (printf "%s-init" $name | trunc 63 | trimSuffix "-")) $meta) | nindent 2 }}
 data:
   10-floe-init.sh: |
     {{- .initScript | nindent 4 }}
+{{- end }}
+{{- if eq $kind "Service" }}
 ---
 apiVersion: v1
 kind: Service
 metadata:
-  {{- include "floe.metadata" (merge (dict "name" $hl) $meta) | nindent 2 }}
+  {{- include "floe-common.metadata" (merge (dict "name" $hl) $meta) | nindent 2 }}
 spec:
   type: ClusterIP
   clusterIP: None
   publishNotReadyAddresses: true
   selector:
-    {{- include "floe.labels.matchLabels" $meta | nindent 4 }}
+    {{- include "floe-common.labels.matchLabels" $meta | nindent 4 }}
   ports:
     - name: postgresql
       port: {{ .port }}
       targetPort: postgresql
+{{- end }}
+{{- if eq $kind "Service" }}
 ---
 apiVersion: v1
 kind: Service
 metadata:
-  {{- include "floe.metadata" (merge (dict "name" $name) $meta) | nindent 2 }}
+  {{- include "floe-common.metadata" (merge (dict "name" $name) $meta) | nindent 2 }}
 spec:
   type: ClusterIP
   selector:
-    {{- include "floe.labels.matchLabels" $meta | nindent 4 }}
+    {{- include "floe-common.labels.matchLabels" $meta | nindent 4 }}
   ports:
     - name: postgresql
       port: {{ .port }}
       targetPort: postgresql
+{{- end }}
+{{- if eq $kind "StatefulSet" }}
 ---
 apiVersion: apps/v1
 kind: StatefulSet
 metadata:
-  {{- include "floe.metadata" (merge (dict "name" $name) $meta) | nindent 2 }}
+  {{- include "floe-common.metadata" (merge (dict "name" $name) $meta) | nindent 2 }}
 spec:
   replicas: 1
   serviceName: {{ $hl }}
@@ -66,11 +77,11 @@ spec:
     type: RollingUpdate
   selector:
     matchLabels:
-      {{- include "floe.labels.matchLabels" $meta | nindent 6 }}
+      {{- include "floe-common.labels.matchLabels" $meta | nindent 6 }}
   template:
     metadata:
       labels:
-        {{- include "floe.labels.standard" $meta | nindent 8 }}
+        {{- include "floe-common.labels.standard" $meta | nindent 8 }}
       annotations:
         checksum/init: {{ .initScript | sha256sum }}
         {{- with .podValues.podAnnotations }}
@@ -79,15 +90,15 @@ spec:
     spec:
       serviceAccountName: {{ $name }}
       automountServiceAccountToken: false
-      {{- include "floe.imagePullSecrets" $ctx | nindent 6 }}
+      {{- include "floe-common.images.pullSecrets" $ctx | nindent 6 }}
       securityContext:
-        {{- include "floe.podSecurityContext" $sc | nindent 8 }}
+        {{- include "floe-common.security.pod" $sc | nindent 8 }}
       {{- include "floe.scheduling" .podValues | nindent 6 }}
       containers:
         - name: postgresql
-          {{- include "floe.containerImage" (dict "image" $ctx.Values.postgresql.image "ctx" $ctx) | nindent 10 }}
+          {{- include "floe-common.images.container" (dict "image" $ctx.Values.postgresql.image "ctx" $ctx) | nindent 10 }}
           securityContext:
-            {{- include "floe.containerSecurityContext" $sc | nindent 12 }}
+            {{- include "floe-common.security.container" $sc | nindent 12 }}
           ports:
             - name: postgresql
               containerPort: 5432
@@ -148,7 +159,7 @@ spec:
       metadata:
         name: data
         labels:
-          {{- include "floe.labels.matchLabels" $meta | nindent 10 }}
+          {{- include "floe-common.labels.matchLabels" $meta | nindent 10 }}
       spec:
         accessModes: ["ReadWriteOnce"]
         {{- $sc := default $ctx.Values.global.storageClass .persistence.storageClass }}
@@ -159,4 +170,5 @@ spec:
           requests:
             storage: {{ .persistence.size | quote }}
   {{- end }}
+{{- end }}
 {{- end -}}

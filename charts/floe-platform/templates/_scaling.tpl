@@ -2,12 +2,12 @@
 autoscaling/pdb). Rendered only when enabled. */}}
 {{- define "floe.hpa" -}}
 {{- if .values.autoscaling.enabled }}
-{{- $name := include "floe.componentName" (dict "ctx" .ctx "component" .component) }}
+{{- $name := include "floe-common.names.component" (dict "ctx" .ctx "component" .component) }}
 ---
 apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:
-  {{- include "floe.metadata" (dict "ctx" .ctx "component" .component "name" $name) | nindent 2 }}
+  {{- include "floe-common.metadata" (dict "ctx" .ctx "component" .component "name" $name) | nindent 2 }}
 spec:
   scaleTargetRef:
     apiVersion: apps/v1
@@ -31,12 +31,12 @@ spec:
 apiVersion: policy/v1
 kind: PodDisruptionBudget
 metadata:
-  {{- include "floe.metadata" (dict "ctx" .ctx "component" .component "name" (include "floe.componentName" (dict "ctx" .ctx "component" .component))) | nindent 2 }}
+  {{- include "floe-common.metadata" (dict "ctx" .ctx "component" .component "name" (include "floe-common.names.component" (dict "ctx" .ctx "component" .component))) | nindent 2 }}
 spec:
   minAvailable: {{ .values.pdb.minAvailable }}
   selector:
     matchLabels:
-      {{- include "floe.labels.matchLabels" (dict "ctx" .ctx "component" .component) | nindent 6 }}
+      {{- include "floe-common.labels.matchLabels" (dict "ctx" .ctx "component" .component) | nindent 6 }}
 {{- end }}
 {{- end -}}
 
@@ -54,7 +54,7 @@ replicas: {{ .replicaCount }}
 apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata:
-  {{- include "floe.metadata" (dict "ctx" .ctx "component" .component "name" (include "floe.componentName" (dict "ctx" .ctx "component" .component)) "annotations" .ingress.annotations) | nindent 2 }}
+  {{- include "floe-common.metadata" (dict "ctx" .ctx "component" .component "name" (include "floe-common.names.component" (dict "ctx" .ctx "component" .component)) "annotations" .ingress.annotations) | nindent 2 }}
 spec:
   {{- with .ingress.className }}
   ingressClassName: {{ . }}

@@ -8,28 +8,28 @@ Workloads reference secrets only through "floe.secretName.<group>" so all three 
 */}}
 
 {{- define "floe.secretName.postgresql" -}}
-{{- default (include "floe.componentName" (dict "ctx" . "component" "postgresql")) .Values.postgresql.auth.existingSecret -}}
+{{- default (include "floe-common.names.component" (dict "ctx" . "component" "postgresql")) .Values.postgresql.auth.existingSecret -}}
 {{- end -}}
 
 {{- define "floe.secretName.objectStorage" -}}
 {{- if eq .Values.objectStorage.mode "external" -}}
-{{- default (include "floe.componentName" (dict "ctx" . "component" "s3")) .Values.objectStorage.external.existingSecret -}}
+{{- default (include "floe-common.names.component" (dict "ctx" . "component" "s3")) .Values.objectStorage.external.existingSecret -}}
 {{- else -}}
-{{- default (include "floe.componentName" (dict "ctx" . "component" "minio")) .Values.minio.auth.existingSecret -}}
+{{- default (include "floe-common.names.component" (dict "ctx" . "component" "minio")) .Values.minio.auth.existingSecret -}}
 {{- end -}}
 {{- end -}}
 
 {{- define "floe.secretName.polaris" -}}
-{{- default (include "floe.componentName" (dict "ctx" . "component" "polaris")) .Values.polaris.auth.existingSecret -}}
+{{- default (include "floe-common.names.component" (dict "ctx" . "component" "polaris")) .Values.polaris.auth.existingSecret -}}
 {{- end -}}
 
 {{- define "floe.secretName.marquez" -}}
-{{- default (include "floe.componentName" (dict "ctx" . "component" "marquez-postgresql")) .Values.marquez.postgresql.auth.existingSecret -}}
+{{- default (include "floe-common.names.component" (dict "ctx" . "component" "marquez-postgresql")) .Values.marquez.postgresql.auth.existingSecret -}}
 {{- end -}}
 
 {{/* CloudNativePG reads role passwords from kubernetes.io/basic-auth Secrets. */}}
 {{- define "floe.secretName.cnpgUser" -}}
-{{- printf "%s-%s" (include "floe.componentName" (dict "ctx" .ctx "component" "postgresql")) .user | trunc 63 | trimSuffix "-" -}}
+{{- printf "%s-%s" (include "floe-common.names.component" (dict "ctx" .ctx "component" "postgresql")) .user | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
 {{/*

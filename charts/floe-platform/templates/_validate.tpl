@@ -67,7 +67,5 @@ all (one helm run shows every mistake, not the first one).
 {{- end -}}
 {{- $names = append $names .name -}}
 {{- end -}}
-{{- if $errs -}}
-{{- fail (printf "\n\nfloe-platform: invalid values:\n  - %s" (join "\n  - " $errs)) -}}
-{{- end -}}
+{{- include "floe-common.validate.fail" (dict "ctx" . "errors" $errs) -}}
 {{- end -}}

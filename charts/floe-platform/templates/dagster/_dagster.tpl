@@ -32,7 +32,7 @@ OPENLINEAGE_URL: {{ printf "http://%s%s:%s" (include "floe.marquez.host" $ctx) $
 {{- end -}}
 
 {{- define "floe.dagster.instanceConfigMap" -}}
-{{- include "floe.componentName" (dict "ctx" . "component" "dagster-instance") -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "dagster-instance") -}}
 {{- end -}}
 
 {{/* dagster.yaml: Postgres storage, queued run coordinator, K8sRunLauncher. Compute logs are off and
@@ -71,14 +71,14 @@ run_launcher:
     load_incluster_config: true
     job_namespace: {{ include "floe.dagster.jobNamespace" . }}
     instance_config_map: {{ include "floe.dagster.instanceConfigMap" . }}
-    service_account_name: {{ include "floe.componentName" (dict "ctx" . "component" "dagster-run") }}
+    service_account_name: {{ include "floe-common.names.component" (dict "ctx" . "component" "dagster-run") }}
     dagster_home: /opt/dagster/dagster_home
     {{- with .Values.dagster.runLauncher.jobImage }}
     job_image: {{ . | quote }}
     {{- end }}
     image_pull_policy: {{ .Values.dagster.image.pullPolicy }}
     labels:
-      {{- include "floe.labels.matchLabels" (dict "ctx" . "component" "dagster-run") | nindent 6 }}
+      {{- include "floe-common.labels.matchLabels" (dict "ctx" . "component" "dagster-run") | nindent 6 }}
     env_vars:
       {{- range $k, $v := include "floe.dagster.plainEnv" (dict "ctx" . "fqdn" (ne (include "floe.dagster.jobNamespace" .) .Release.Namespace)) | fromYaml }}
       - {{ printf "%s=%s" $k $v | quote }}
@@ -132,9 +132,9 @@ load_from: []
 {{/* Shared pod pieces of webserver and daemon. */}}
 {{- define "floe.dagster.waitForPostgres" -}}
 - name: wait-for-postgres
-  {{- include "floe.containerImage" (dict "image" .Values.postgresql.image "ctx" .) | nindent 2 }}
+  {{- include "floe-common.images.container" (dict "image" .Values.postgresql.image "ctx" .) | nindent 2 }}
   securityContext:
-    {{- include "floe.containerSecurityContext" .Values.dagster.securityContext | nindent 4 }}
+    {{- include "floe-common.security.container" .Values.dagster.securityContext | nindent 4 }}
   command: ["sh", "-c"]
   args:
     - until pg_isready -h "$DAGSTER_PG_HOST" -p "$DAGSTER_PG_PORT"; do echo waiting for postgres; sleep 2; done
@@ -173,7 +173,7 @@ load_from: []
     name: {{ include "floe.dagster.instanceConfigMap" . }}
 - name: workspace
   configMap:
-    name: {{ include "floe.componentName" (dict "ctx" . "component" "dagster-workspace") }}
+    name: {{ include "floe-common.names.component" (dict "ctx" . "component" "dagster-workspace") }}
 - name: tmp
   emptyDir: {}
 {{- end -}}

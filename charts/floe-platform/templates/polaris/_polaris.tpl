@@ -16,9 +16,9 @@
 {{/* Init container: wait for a TCP/HTTP dependency with curl (no shell tools needed beyond curl). */}}
 {{- define "floe.waitForHttp" -}}
 - name: {{ .name }}
-  {{- include "floe.containerImage" (dict "image" .ctx.Values.tests.curlImage "ctx" .ctx) | nindent 2 }}
+  {{- include "floe-common.images.container" (dict "image" .ctx.Values.tests.curlImage "ctx" .ctx) | nindent 2 }}
   securityContext:
-    {{- include "floe.containerSecurityContext" .sc | nindent 4 }}
+    {{- include "floe-common.security.container" .sc | nindent 4 }}
   command: ["sh", "-c"]
   args:
     - {{ printf "until curl -fsS -o /dev/null %s; do echo waiting for %s; sleep 2; done" .url .url | quote }}
@@ -29,9 +29,9 @@
 
 {{- define "floe.waitForPostgres" -}}
 - name: wait-for-postgres
-  {{- include "floe.containerImage" (dict "image" .ctx.Values.postgresql.image "ctx" .ctx) | nindent 2 }}
+  {{- include "floe-common.images.container" (dict "image" .ctx.Values.postgresql.image "ctx" .ctx) | nindent 2 }}
   securityContext:
-    {{- include "floe.containerSecurityContext" .sc | nindent 4 }}
+    {{- include "floe-common.security.container" .sc | nindent 4 }}
   command: ["sh", "-c"]
   args:
     - {{ printf "until pg_isready -h %s -p %s; do echo waiting for postgres; sleep 2; done" .host .port | quote }}

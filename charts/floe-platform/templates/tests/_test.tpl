@@ -9,19 +9,19 @@ image, sc (securityContext values), env (list), script.
 apiVersion: v1
 kind: Pod
 metadata:
-  {{- include "floe.metadata" (dict "ctx" $ctx "component" "test" "name" (include "floe.componentName" (dict "ctx" $ctx "component" (printf "test-%s" .name))) "annotations" (dict "helm.sh/hook" "test" "helm.sh/hook-delete-policy" "before-hook-creation" "floe.dev/covers" .covers "floe.dev/integration-point" .point)) | nindent 2 }}
+  {{- include "floe-common.metadata" (dict "ctx" $ctx "component" "test" "name" (include "floe-common.names.component" (dict "ctx" $ctx "component" (printf "test-%s" .name))) "annotations" (dict "helm.sh/hook" "test" "helm.sh/hook-delete-policy" "before-hook-creation" "floe.dev/covers" .covers "floe.dev/integration-point" .point)) | nindent 2 }}
 spec:
   restartPolicy: Never
-  serviceAccountName: {{ include "floe.componentName" (dict "ctx" $ctx "component" "test") }}
+  serviceAccountName: {{ include "floe-common.names.component" (dict "ctx" $ctx "component" "test") }}
   automountServiceAccountToken: false
-  {{- include "floe.imagePullSecrets" $ctx | nindent 2 }}
+  {{- include "floe-common.images.pullSecrets" $ctx | nindent 2 }}
   securityContext:
-    {{- include "floe.podSecurityContext" .sc | nindent 4 }}
+    {{- include "floe-common.security.pod" .sc | nindent 4 }}
   containers:
     - name: check
-      {{- include "floe.containerImage" (dict "image" .image "ctx" $ctx) | nindent 6 }}
+      {{- include "floe-common.images.container" (dict "image" .image "ctx" $ctx) | nindent 6 }}
       securityContext:
-        {{- include "floe.containerSecurityContext" .sc | nindent 8 }}
+        {{- include "floe-common.security.container" .sc | nindent 8 }}
       command: ["sh", "-c"]
       args:
         - |
