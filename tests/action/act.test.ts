@@ -5,14 +5,14 @@
 // with checksum files), helm, kubesec and a kwok control plane. Mocked (GitHub's own services only): the
 // checkout (the workflow copies a tree the test prepared) and the job-summary page (act logs each step's
 // summary; the test joins them).
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PhaseResults } from "../../src/report/results.js";
 import type { InstallTool } from "../../src/tools/assets.js";
 import { detectPlatform } from "../../src/tools/platform.js";
 import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { tempDir } from "../helpers/tmp.js";
 import { type TestTool, tool, toolsDir } from "../helpers/tools.js";
 import { buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "../tools/mirror.js";
 import { type ActRun, prepareCheckout, runAct } from "./act.js";
@@ -35,7 +35,7 @@ let mirror: Mirror;
 let scratch: string;
 let checkout: string;
 beforeAll(async () => {
-  scratch = mkdtempSync(path.join(tmpdir(), "floe-act-test-"));
+  scratch = tempDir("floe-act-test-");
   mirror = await startMirror();
   const platform = detectPlatform();
   for (const [bin, t, v] of served) {

@@ -4,12 +4,12 @@
 // cluster is real: the kwok control plane as `cluster: existing`, since kind needs Docker (the kind
 // provider is tested with a stand-in in tests/cluster/kind.test.ts).
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PhaseResults } from "../../src/report/results.js";
 import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
 import { action } from "./action-yml.js";
 
@@ -37,8 +37,8 @@ let cwd: string;
 let runner: string;
 beforeAll(async () => {
   c = await clusterUp();
-  cwd = mkdtempSync(path.join(tmpdir(), "floe-action-install-"));
-  runner = mkdtempSync(path.join(tmpdir(), "floe-runner-"));
+  cwd = tempDir("floe-action-install-");
+  runner = tempDir("floe-runner-");
   // The runner creates these files before any step runs.
   for (const f of ["summary.md", "output.txt"]) writeFileSync(path.join(runner, f), "");
   cpSync(path.join(repoRoot, "tests", "fixtures", "cluster", "demo"), path.join(cwd, "charts", "demo"), {

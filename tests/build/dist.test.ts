@@ -1,10 +1,10 @@
 // dist/ is committed: the check must notice when a source changes without a rebuild.
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot } from "../helpers/tools.js";
 
 const exec = promisify(execFile);
@@ -74,7 +74,7 @@ describe("check-dist", () => {
     ["gate --help", ["gate", "--help"]],
     ["cluster --help", ["cluster", "--help"]],
   ])("`floe-helm %s` loads no network module (http, https, tls, dns)", async (_, args) => {
-    const hook = path.join(await mkdtemp(path.join(tmpdir(), "floe-mods-")), "mods.mjs");
+    const hook = path.join(tempDir("floe-mods-"), "mods.mjs");
     await writeFile(
       hook,
       'process.on("exit", () => process.stderr.write("MODS " + process.moduleLoadList.filter((m) => /^NativeModule (https?|tls|dns)$/.test(m)).join(",") + "\\n"));\n',

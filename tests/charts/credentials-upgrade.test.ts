@@ -1,12 +1,12 @@
 // Generated credentials survive upgrades: the chart looks up the live Secret and reuses its values. There is
 // no cluster here, so a FAKE Kubernetes API server (discovery + one existing Secret owned by the release)
 // answers helm's lookups; helm itself (3 and 4, real binaries) renders with --dry-run=server against it.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tempDir } from "../helpers/tmp.js";
 import { type Major, majors, NAMESPACE, nm, parseManifests, RELEASE, runHelm } from "./chart.js";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");
@@ -91,7 +91,7 @@ beforeAll(async () => {
   server = fakeApiServer();
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;
-  const dir = mkdtempSync(path.join(tmpdir(), "floe-fake-kube-"));
+  const dir = tempDir("floe-fake-kube-");
   const kubeconfig = path.join(dir, "kubeconfig");
   writeFileSync(
     kubeconfig,

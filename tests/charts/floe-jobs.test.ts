@@ -3,10 +3,10 @@
 // on every container, no credentials); bad values fail with helm's own messages (the schema, and one fail
 // listing every cross-value problem). The gate over this repository (tests/gate/repo.test.ts) covers the
 // rest: kubesec, policies, references, dead values. The install on a cluster is tests/install/test-phase.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot } from "../helpers/tools.js";
 import { type K8s, parseManifests, runHelm } from "./chart.js";
 
@@ -127,7 +127,7 @@ describe("floe-jobs: what each scenario renders", () => {
 
 describe("floe-jobs: bad values fail with helm's own messages", () => {
   const bad = (yaml: string) => {
-    const f = path.join(mkdtempSync(path.join(tmpdir(), "floe-jobs-bad-")), "values.yaml");
+    const f = path.join(tempDir("floe-jobs-bad-"), "values.yaml");
     writeFileSync(f, yaml);
     return f;
   };

@@ -1,11 +1,11 @@
 // `floe-helm cluster up|down` paths that need no running cluster: missing binaries, missing kubeconfig,
 // nothing to stop, bad provider names. Each ends in one clear line and exit 2 (bad input) or 0.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
 
 /** Live processes whose command line mentions `text` (zombies have an empty cmdline). */
@@ -21,7 +21,7 @@ function processesMentioning(text: string): string[] {
     });
 }
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), "floe-cluster-cmd-"));
+const tmp = () => tempDir("floe-cluster-cmd-");
 
 describe("floe-helm cluster", () => {
   it("up --provider kwok without the built binaries says how to build them", async () => {

@@ -1,8 +1,7 @@
 // Real helm 3 and helm 4 against a real API server (kwok provider, one control plane for this file):
 // install and wait, helm test (passing and failing), upgrade from the previous chart version, roll back,
 // a broken upgrade refused by the API server (as the static immutable-field check predicts), and an uninstall that leaves nothing behind.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunResult, runTool } from "../../src/exec/runner.js";
@@ -10,6 +9,7 @@ import { helmTemplateArgv } from "../../src/helm/argv.js";
 import { parseManifest } from "../../src/helm/manifest.js";
 import { predictImmutableChanges } from "../../src/upgrade/immutable.js";
 import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot } from "../helpers/tools.js";
 
 const fixtures = path.join(repoRoot, "tests", "fixtures", "cluster");
@@ -47,7 +47,7 @@ function helmRunner(major: 3 | 4, ns: string, home: string, timeoutMs: number) {
 describe.each([3, 4] as const)("helm %i on the kwok cluster", (major) => {
   const ns = `helm${major}`;
   const rel = `demo${major}`;
-  const home = mkdtempSync(path.join(tmpdir(), `floe-helm${major}-`));
+  const home = tempDir(`floe-helm${major}-`);
   const run = helmRunner(major, ns, home, 240_000);
   /** The release as `helm list` reports it (deployed or failed): revision, status, chart ("demo-0.1.0"). */
   const status = async (): Promise<{ revision: string; status: string; chart: string }> => {
@@ -209,7 +209,7 @@ describe.each([3, 4] as const)("helm %i: floe-platform with values-test.yaml", (
   const chart = path.join(repoRoot, "charts", "floe-platform");
   const ns = `platform${major}`;
   const rel = `fp${major}`;
-  const home = mkdtempSync(path.join(tmpdir(), `floe-platform${major}-`));
+  const home = tempDir(`floe-platform${major}-`);
   const run = helmRunner(major, ns, home, 300_000);
 
   it("installs and waits (hooks and Jobs included), then every helm test pod succeeds", async () => {

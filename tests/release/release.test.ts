@@ -2,17 +2,17 @@
 // scripts/tools.sh) with the real helm 3 and 4: publish, re-run (skipped), dry run, and the failures.
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/cluster/loopback.js";
 import { runTool } from "../../src/exec/runner.js";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot, tool, toolsDir } from "../helpers/tools.js";
 
 let registry: ChildProcess;
 let port: number;
-const tmp = mkdtempSync(path.join(os.tmpdir(), "floe-release-"));
+const tmp = tempDir("floe-release-");
 // helm keeps registry logins and caches under these: isolated from the user's.
 const env = {
   PATH: process.env.PATH,
