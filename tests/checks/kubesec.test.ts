@@ -260,7 +260,7 @@ describe("waivers (rule, object, reason, expiry) as the gate applies them to kub
 // Each distinct workload is scanned once per run and its report shared: the fixture's helm 3 and helm 4
 // renders share every workload. A wrapper around the real kubesec counts the workloads it is sent.
 describe("kubesec reports shared between cells", () => {
-  test("helm 3 and helm 4 cells get the same findings, each at its own cell's objects, from one scan", async () => {
+  test("helm 3 and helm 4 cells get the same findings, each at its own cell's objects, from one scan (stand-in: a shell wrapper that counts the documents it passes to the real kubesec)", async () => {
     const dir = tempDir("floe-kubesec-count-");
     const log = path.join(dir, "docs.log");
     const wrapper = path.join(dir, "kubesec");

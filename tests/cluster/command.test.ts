@@ -93,7 +93,7 @@ describe("floe-helm cluster", () => {
     expect(r.err).toMatch(/--provider: expected one of kind, kwok, existing, got 'minikube'/);
   });
 
-  it("a component that dies during up fails with its last log line and stops what had started", async () => {
+  it("a component that dies during up fails with its last log line and stops what had started (stand-in: a kube-apiserver script that exits 1 like a bad flag; etcd and the rest real)", async () => {
     // Real etcd and friends; a kube-apiserver stand-in that fails like a bad flag would.
     const tools = tmp();
     for (const t of ["kubectl", "etcd", "kube-controller-manager", "kube-scheduler", "kwok"] as const) {

@@ -95,7 +95,7 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
     );
   });
 
-  it("a failing test pod fails the phase, the pods after it are skipped; with --kubeconfig pod phases are taken as they are", async () => {
+  it("a failing test pod fails the phase, the pods after it are skipped; with --kubeconfig pod phases are taken as they are (stand-in: kwok's simulated pod phases, as a real kubelet would set them)", async () => {
     // An explicit --kubeconfig is trusted as a real cluster: kwok's simulated phases stand in for real
     // ones here (the only mock in this file, needed because Docker-backed kind cannot run here).
     const work = tempDir("floe-test-phase-work-");
@@ -158,7 +158,7 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
     );
   });
 
-  it("charts/floe-jobs installs with helm 3 and 4: its hook Job completes (T044 on kwok)", async () => {
+  it("charts/floe-jobs installs with helm 3 and 4; its hook Job's completion is kwok's simulated one, so its helm test (T044) is a skip saying so", async () => {
     const work = k().workDir;
     const r = await cli(
       [
