@@ -58,7 +58,9 @@ afterAll(async () => {
   await removeAssets();
 });
 
-describe("mocked kind (a stand-in for the Docker-backed kind): cluster up/down without --tools-dir", () => {
+// A chain, in order: `down` deletes the cluster `up` created and finds kind where `up` installed it; the tests
+// run one after another (describe.sequential).
+describe.sequential("mocked kind (a stand-in for the Docker-backed kind): cluster up/down without --tools-dir, in order", () => {
   it("mocked: up installs kind, creates the cluster with the pinned node image, prints the kubeconfig", async () => {
     const r = await cli(["cluster", "up"], { env });
     expect(r.err, r.err).not.toMatch(/error:/);

@@ -23,17 +23,24 @@ const env = {
 
 beforeAll(async () => {
   port = await freePort();
-  registry = spawn(tool("registry"), ["-port", String(port)], { stdio: "ignore" });
-  for (let i = 0; ; i++) {
+  registry = spawn(tool("registry"), ["-port", String(port)], { stdio: ["ignore", "ignore", "pipe"] });
+  const log: string[] = [];
+  registry.stderr?.on("data", (d: Buffer) => log.push(d.toString()));
+  let exit: string | undefined;
+  registry.on("exit", (code, signal) => {
+    exit = `exit ${code ?? signal}`;
+  });
+  // Until it answers: not a fixed wait. It fails only if the registry stops, or within the hook's timeout.
+  for (;;) {
+    if (exit) throw new Error(`the test registry stopped (${exit}) before answering:\n${log.join("")}`);
     const up = await fetch(`http://127.0.0.1:${port}/v2/`).then(
       (r) => r.ok,
       () => false,
     );
     if (up) break;
-    if (i > 100) throw new Error(`the test registry did not answer on port ${port}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-});
+}, 120_000);
 
 afterAll(() => {
   registry?.kill();
