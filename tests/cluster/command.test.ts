@@ -33,14 +33,6 @@ describe("floe-helm cluster", () => {
     );
   });
 
-  it("up without --tools-dir names the flag", async () => {
-    const r = await cli(["cluster", "up", "--provider", "kwok", "--work-dir", tmp()]);
-    expect(r.code).toBe(2);
-    expect(r.err).toBe(
-      "floe-helm: error: the kwok cluster needs --tools-dir (or FLOE_HELM_TOOLS_DIR) with kubectl and the other binaries scripts/tools.sh builds, e.g. --tools-dir .tools/bin",
-    );
-  });
-
   it("up --provider existing needs a kubeconfig", async () => {
     const r = await cli([
       "cluster",
