@@ -17,7 +17,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7507);
 /* harmony import */ var _gate_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6132);
 /* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(956);
@@ -94,10 +94,10 @@ async function runRelease(ctx, inputs, opts) {
     const { cwd } = opts;
     const chartsDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.chartsDir);
     if (!inputs.charts.length && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(chartsDir))
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`--charts-dir: ${chartsDir} does not exist`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`--charts-dir: ${chartsDir} does not exist`);
     const charts = inputs.charts.length ? inputs.charts : await (0,_gate_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .chartFoldersUnder */ .WH)(chartsDir);
     if (charts.length === 0)
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
     const helm = await helmFor(inputs, opts.major, ctx);
     const env = (0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmRunEnv */ .nD)(opts.env);
     if (opts.login) {
@@ -108,7 +108,7 @@ async function runRelease(ctx, inputs, opts) {
             timeoutMs: 120_000,
         });
         if (login.code !== 0)
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
         ctx.progress(`release: logged in to ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username}`);
     }
     const packages = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(inputs.workDir, "release", "packages");

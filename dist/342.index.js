@@ -25,16 +25,20 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __webpack_require__(6675);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/core/wildcard.ts
+var wildcard = __webpack_require__(2829);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
 var gate_config = __webpack_require__(8823);
 // EXTERNAL MODULE: ./src/gate/plan.ts
 var gate_plan = __webpack_require__(6132);
-// EXTERNAL MODULE: ./src/gate/run.ts + 13 modules
-var run = __webpack_require__(9860);
+// EXTERNAL MODULE: ./src/gate/run.ts + 8 modules
+var run = __webpack_require__(6332);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var argv = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
@@ -477,6 +481,8 @@ function predictRemovals(before, after) {
 
 
 
+
+
 /** Rule ids of this phase (README rule table). */
 const upgradeCheckRules = {
     immutableField: "upgrade/immutable-field",
@@ -490,7 +496,7 @@ const upgradeCheckRules = {
 function helmShowChartArgv(bin, chart) {
     return [bin, "show", "chart", chart];
 }
-const rel = (cwd, abs) => external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
+const rel = paths/* relPosix */.f;
 async function pool(items, limit, fn) {
     let next = 0;
     await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
@@ -559,7 +565,7 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     const add = (f) => all.push(f);
     // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
     const ruleIds = Object.values(upgradeCheckRules);
-    const matches = (pattern, id) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(id);
+    const matches = wildcard/* matchesWildcard */._;
     const covers = Object.entries(config.requirements)
         .filter(([, rules]) => rules.some((r) => ruleIds.some((id) => matches(r, id))))
         .map(([id]) => id);

@@ -67,10 +67,10 @@ var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __webpack_require__(6675);
 // EXTERNAL MODULE: ./src/cluster/state.ts
 var cluster_state = __webpack_require__(4299);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/gate/config.ts + 1 modules

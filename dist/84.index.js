@@ -81,7 +81,7 @@ function sha256File(file) {
 /* harmony export */ });
 /* unused harmony exports downloadAttempts, describeDownloadError */
 /* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9805);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 // Downloads through @actions/tool-cache, which retries with back-off (3 attempts, 10-20 s apart) on 5xx,
 // 408, 429 and connection errors (including its 3-minute idle-socket timeout), and fails at once on other
 // 4xx. This wrapper only turns its errors into one line that says what failed and what to do, and keeps
@@ -95,7 +95,7 @@ async function download(url, dest, what, quiet) {
         await withQuietToolkit(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .downloadTool */ .bq(url, dest));
     }
     catch (e) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(describeDownloadError(e, url, what));
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(describeDownloadError(e, url, what));
     }
 }
 function describeDownloadError(e, url, what) {
@@ -184,7 +184,7 @@ function restore(name, value) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9805);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4296);
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7507);
 /* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5482);
 /* harmony import */ var _checksums_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9245);
@@ -209,7 +209,7 @@ function restore(name, value) {
 
 /** A pinned tool this platform has no confirmed sha256 for: nothing is installed. The gate runs its other
  * checks and reports the tool's as not run (src/tools/resolve.ts resolveOptionalTool). */
-class NoVerifiedChecksum extends _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz {
+class NoVerifiedChecksum extends _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz {
 }
 const receiptName = ".floe-helm-install.json";
 function installedName(tool, version) {
@@ -225,10 +225,10 @@ function parseMirror(value, source) {
         u = new URL(value.trim());
     }
     catch {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
     }
     if (u.protocol !== "http:" && u.protocol !== "https:") {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`);
     }
     return u.toString().replace(/\/+$/, "");
 }
@@ -282,7 +282,7 @@ async function installTool(req, opts) {
             await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .download */ .RG)(asset.checksumUrl, sumsFile, `${name} ${req.version} checksum file`, quiet);
             expected = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .parseChecksumFile */ .j7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(sumsFile, "utf8"), asset.name);
             if (!expected) {
-                throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
             }
         }
         const downloaded = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, `asset-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
@@ -290,7 +290,7 @@ async function installTool(req, opts) {
         await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .download */ .RG)(asset.url, downloaded, `${name} ${req.version}`, quiet);
         const actual = await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(downloaded);
         if (actual !== expected) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`);
         }
         // Only verified bytes reach tar or the cache.
         const bin = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, "bin");
@@ -304,7 +304,7 @@ async function installTool(req, opts) {
             const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(extracted).catch(() => undefined);
             if (r.code !== 0 || !st?.isFile()) {
                 const why = r.code !== 0 ? (r.stderr.trim().split("\n").pop() ?? `tar exit ${r.code}`) : "not a regular file";
-                throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`);
             }
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(extracted, target);
         }
@@ -344,7 +344,7 @@ async function cacheAtomically(toolCache, tool, version, arch, source, quiet) {
     catch (e) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dest, { recursive: true, force: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(`${dest}.complete`, { force: true });
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
     }
 }
 async function checkCached(dir, asset) {
@@ -364,7 +364,7 @@ async function ensureWritable(dir) {
     }
     catch (e) {
         const why = e.code ?? (e instanceof Error ? e.message : String(e));
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`);
     }
 }
 
@@ -379,7 +379,7 @@ async function ensureWritable(dir) {
 /* harmony export */   Ng: () => (/* binding */ platformKey),
 /* harmony export */   li: () => (/* binding */ detectPlatform)
 /* harmony export */ });
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
 // name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
 
@@ -400,7 +400,7 @@ function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch
     const os = osOf[nodePlatform];
     const arch = archOf[nodeArch];
     if (!os || !arch) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
     }
     return { os, arch };
 }
@@ -424,10 +424,10 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __webpack_require__(6675);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __webpack_require__(6678);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var config_inputs = __webpack_require__(4389);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/tools/checksums.ts + 1 modules
 var checksums = __webpack_require__(9245);
 // EXTERNAL MODULE: ./src/tools/install.ts
@@ -611,7 +611,7 @@ async function resolveOptionalTool(inputs, name, hooks = {}) {
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7684);
 // Version inputs: an exact version (`3.17.2` or `v3.17.2`) or a major (`3`), which resolves to the pinned
 // default of that major without any network look-up. `latest` and ranges are refused: they change under
@@ -636,24 +636,24 @@ function resolveVersion(tool, input, source) {
     const raw = input.trim();
     const want = `write ${examples(tool)}`;
     if (raw === "")
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: empty version: ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: empty version: ${want}`);
     if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
     }
     if (/^v?\d+$/.test(raw)) {
         const major = raw.replace(/^v/, "");
         const pinned = pinnedMajors(tool)[major];
         if (!pinned)
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
         return pinned;
     }
     const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(raw.replace(/^v/, ""));
     if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
         return `v${exact}`;
     if (semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(raw)) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
     }
-    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: malformed version '${raw}'; ${want}`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: malformed version '${raw}'; ${want}`);
 }
 /** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
 function resolveHelmVersions(input, source) {
@@ -662,10 +662,10 @@ function resolveHelmVersions(input, source) {
         const version = resolveVersion("helm", part, source);
         const major = semver__WEBPACK_IMPORTED_MODULE_0___default().major(version);
         if (major !== 3 && major !== 4) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
         }
         if (out.some((h) => h.major === major)) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
         }
         out.push({ major, version });
     }

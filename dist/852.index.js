@@ -81,7 +81,7 @@ function sha256File(file) {
 /* harmony export */ });
 /* unused harmony exports downloadAttempts, describeDownloadError */
 /* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9805);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 // Downloads through @actions/tool-cache, which retries with back-off (3 attempts, 10-20 s apart) on 5xx,
 // 408, 429 and connection errors (including its 3-minute idle-socket timeout), and fails at once on other
 // 4xx. This wrapper only turns its errors into one line that says what failed and what to do, and keeps
@@ -95,7 +95,7 @@ async function download(url, dest, what, quiet) {
         await withQuietToolkit(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .downloadTool */ .bq(url, dest));
     }
     catch (e) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(describeDownloadError(e, url, what));
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(describeDownloadError(e, url, what));
     }
 }
 function describeDownloadError(e, url, what) {
@@ -172,7 +172,7 @@ function restore(name, value) {
 /* harmony export */   Ng: () => (/* binding */ platformKey),
 /* harmony export */   li: () => (/* binding */ detectPlatform)
 /* harmony export */ });
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 // The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
 // name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
 
@@ -193,7 +193,7 @@ function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch
     const os = osOf[nodePlatform];
     const arch = archOf[nodeArch];
     if (!os || !arch) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
     }
     return { os, arch };
 }
@@ -213,7 +213,7 @@ function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _assets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5482);
 /* harmony import */ var _checksums_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9245);
 /* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7751);
@@ -250,7 +250,7 @@ async function refreshChecksums(file, opts) {
                         await (0,_download_js__WEBPACK_IMPORTED_MODULE_6__/* .download */ .RG)(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
                         const sum = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChecksumFile */ .j7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(dest, "utf8"), a.name);
                         if (!sum)
-                            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${a.checksumUrl} has no sha256 for ${a.name}`);
+                            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${a.checksumUrl} has no sha256 for ${a.name}`);
                         sha256[(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)] = sum;
                         const before = previous(old, tool, version, (0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p));
                         if (before && before !== sum)
@@ -272,7 +272,7 @@ async function refreshChecksums(file, opts) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(tmp, { recursive: true, force: true });
     }
     if (failures.length > 0) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
     }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(table, null, 2)}\n`);
     return { changed, table };
@@ -299,7 +299,7 @@ function sourceOf(tool, version, mirror) {
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
 /* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7684);
 // Version inputs: an exact version (`3.17.2` or `v3.17.2`) or a major (`3`), which resolves to the pinned
 // default of that major without any network look-up. `latest` and ranges are refused: they change under
@@ -324,24 +324,24 @@ function resolveVersion(tool, input, source) {
     const raw = input.trim();
     const want = `write ${examples(tool)}`;
     if (raw === "")
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: empty version: ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: empty version: ${want}`);
     if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
     }
     if (/^v?\d+$/.test(raw)) {
         const major = raw.replace(/^v/, "");
         const pinned = pinnedMajors(tool)[major];
         if (!pinned)
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
         return pinned;
     }
     const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(raw.replace(/^v/, ""));
     if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
         return `v${exact}`;
     if (semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(raw)) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
     }
-    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: malformed version '${raw}'; ${want}`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: malformed version '${raw}'; ${want}`);
 }
 /** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
 function resolveHelmVersions(input, source) {
@@ -350,10 +350,10 @@ function resolveHelmVersions(input, source) {
         const version = resolveVersion("helm", part, source);
         const major = semver__WEBPACK_IMPORTED_MODULE_0___default().major(version);
         if (major !== 3 && major !== 4) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
         }
         if (out.some((h) => h.major === major)) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
         }
         out.push({ major, version });
     }

@@ -10257,74 +10257,600 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 6675:
+/***/ 7725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   iZ: () => (/* binding */ errorCommand),
-/* harmony export */   j$: () => (/* binding */ formatLocation),
-/* harmony export */   yU: () => (/* binding */ ExitCode)
+/* harmony export */   Ck: () => (/* binding */ k8sSchemaCheck),
+/* harmony export */   qA: () => (/* binding */ validatorFor),
+/* harmony export */   rg: () => (/* binding */ describeErrors)
 /* harmony export */ });
-// Errors that end a run. Each is printed as one line; none ever shows a stack trace to the user.
-/** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input. */
-const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2 };
-/** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
-class InputError extends Error {
-    where;
-    name = "InputError";
-    constructor(message, where) {
-        super(message);
-        this.where = where;
+/* harmony import */ var _k8s_schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9324);
+/* harmony import */ var _workloads_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2035);
+
+
+const validators = new Map();
+function validatorFor(version) {
+    let v = validators.get(version);
+    if (!v) {
+        v = new _k8s_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeValidator */ .gI((0,_k8s_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .loadKubeSchemas */ .A3)(version));
+        validators.set(version, v);
+    }
+    return v;
+}
+function pointerPath(pointer) {
+    if (pointer === "")
+        return [];
+    return pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+function describe(e) {
+    const path = pointerPath(e.instancePath);
+    const at = path.length ? path.join(".") : "(object)";
+    switch (e.keyword) {
+        case "additionalProperties": {
+            const field = String(e.params.additionalProperty);
+            return { path: [...path, field], message: `unknown field '${[...path, field].join(".")}'` };
+        }
+        case "required": {
+            const missing = String(e.params.missingProperty);
+            return { path, message: `${at}: missing required field '${missing}'` };
+        }
+        case "type":
+            return { path, message: `${at}: ${e.message ?? "wrong type"}` };
+        case "oneOf":
+            return { path, message: `${at}: must be an integer or a string` };
+        case "enum": {
+            const allowed = e.params.allowedValues.map(String).join(", ");
+            return { path, message: `${at}: must be one of ${allowed}` };
+        }
+        default:
+            return { path, message: `${at}: ${e.message ?? e.keyword}` };
     }
 }
-function formatLocation(where) {
-    if (!where)
-        return "";
-    let s = where.file;
-    if (where.line !== undefined) {
-        s += `:${where.line}`;
-        if (where.col !== undefined)
-            s += `:${where.col}`;
+/** One message per real problem, in ajv's order: ajv also reports each branch of a failed oneOf
+ * (int-or-string) and the oneOf itself; only the oneOf is kept. */
+function describeErrors(errors) {
+    const out = [];
+    const seen = new Set();
+    const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
+    for (const e of errors) {
+        if (e.keyword !== "oneOf" && oneOfPaths.has(e.instancePath))
+            continue;
+        const d = describe(e);
+        if (!d)
+            continue;
+        const key = `${d.path.join("/")}\0${d.message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(d);
     }
-    return s;
+    return out;
 }
-/** The single line a user sees for an error that stopped the run. */
-function describeError(err) {
-    if (err instanceof InputError) {
-        const loc = formatLocation(err.where);
-        return loc ? `${loc}: ${err.message}` : err.message;
-    }
-    if (err instanceof Error) {
-        // Node system errors carry a code and path that say more than the message alone.
-        const e = err;
-        if (e.code === "ENOENT" && e.path)
-            return `no such file or directory: ${e.path}`;
-        if (e.code === "EACCES" && e.path)
-            return `permission denied: ${e.path}`;
-        return `internal error: ${err.message} (set FLOE_HELM_DEBUG=1 for details)`;
-    }
-    return `internal error: ${String(err)}`;
-}
-/** An error as a GitHub Actions workflow command: an annotation on the run's page (message escaped as the
- * runner expects). */
-function errorCommand(message) {
-    const data = message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-    return `::error title=floe-helm::${data}`;
-}
+const k8sSchemaCheck = {
+    rule: "k8s-schema",
+    defaultSeverity: "error",
+    description: "Every rendered object is valid for the Kubernetes API of --kube-version, offline and strict (unknown fields are errors).",
+    run(cell, ctx) {
+        const severity = ctx.severity("k8s-schema", "error");
+        if (severity === "off")
+            return [];
+        const version = ctx.settings.kubeVersion || (0,_k8s_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultKubeVersion */ .NG)();
+        const validator = validatorFor(version);
+        const declared = new Set((ctx.settings.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
+        const findings = [];
+        for (const obj of cell.objects) {
+            const errors = validator.validate(obj.doc);
+            if (errors === undefined) {
+                if (declared.has(`${obj.apiVersion}/${obj.kind}`))
+                    continue;
+                findings.push({
+                    ...(0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .findingAt */ .dz)(cell, obj, ["kind"], "k8s-schema", "info", `no schema known for ${obj.apiVersion} ${obj.kind} in Kubernetes ${validator.schemas.kubernetesVersion} ` +
+                        "(a custom resource?): not validated; declare it under `kinds` in floe-gate.yaml to silence this"),
+                });
+                continue;
+            }
+            for (const d of describeErrors(errors)) {
+                findings.push((0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .findingAt */ .dz)(cell, obj, d.path, "k8s-schema", severity, `${(0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .objectId */ .Tu)(obj)}: ${d.message} (Kubernetes ${version})`));
+            }
+        }
+        return findings;
+    },
+};
 
 
 /***/ }),
 
-/***/ 8917:
+/***/ 1860:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run),
-  eH: () => (/* binding */ withCommonOptions)
+  L_: () => (/* binding */ DEFAULT_KUBESEC_THRESHOLD),
+  fC: () => (/* binding */ kubesecCheck)
+});
+
+// UNUSED EXPORTS: isKubesecKind, kubesecDoc, kubesecFindings, kubesecInput, kubesecScanArgv, reportsFor, selectorPath
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/exec/limiter.ts
+var limiter = __nccwpck_require__(1073);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
+// kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
+// downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
+// network at gate time for us). This writes such a folder, in kubeconform's own layout
+// (<dir>/v<version>-standalone-strict/<kind>-<group>-<version>.json), for the kinds kubesec scores. Its
+// schemas accept any object: the gate sends kubesec only workloads its own k8s-schema validator (the same
+// committed schemas, strict) has passed, so kubeconform's check, which recompiles the schema for every
+// document, would repeat that work at three times the cost of the scoring itself (src/checks/kubesec.ts).
+// Written once per Kubernetes version and code (content-addressed, atomically, so concurrent gates share it).
+
+
+
+
+/** The kinds kubesec 2.14 has rules for; it scores every other kind 0 ("not supported"). */
+const KUBESEC_KINDS = [
+    { apiVersion: "v1", kind: "Pod" },
+    { apiVersion: "apps/v1", kind: "Deployment" },
+    { apiVersion: "apps/v1", kind: "StatefulSet" },
+    { apiVersion: "apps/v1", kind: "DaemonSet" },
+];
+/** kubeconform's file name for a kind: `deployment-apps-v1.json`, `pod-v1.json`. */
+function kubeconformFileName(apiVersion, kind) {
+    const [groupOrVersion, version] = apiVersion.split("/");
+    const suffix = version ? `${groupOrVersion.split(".")[0]}-${version}` : groupOrVersion;
+    return `${kind.toLowerCase()}-${suffix.toLowerCase()}.json`;
+}
+/** kubeconform's version folder: what `--kubernetes-version 1.37.2` looks up with -strict. */
+function kubeconformVersionDir(kubernetesVersion) {
+    return `v${kubernetesVersion.replace(/^v/, "")}-standalone-strict`;
+}
+/** What every file holds: a schema that accepts any object (see the header for why that is sound). */
+const ACCEPT_VALIDATED = '{"description":"floe-helm validated this object against the Kubernetes schemas before kubesec (src/checks/kubesec.ts)"}';
+function kubeconformFiles() {
+    return new Map(KUBESEC_KINDS.map((k) => [kubeconformFileName(k.apiVersion, k.kind), ACCEPT_VALIDATED]));
+}
+/** Writes (once) and returns the folder to pass as `--schema-location`. Named by the Kubernetes version
+ * and a digest of the code that writes it, so a run that finds it need not write it again. */
+function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_.tmpdir)(), "floe-helm-kubeconform")) {
+    const hash = (0,external_node_crypto_.createHash)("sha256")
+        .update([ACCEPT_VALIDATED, kubeconformFiles, kubeconformFileName, kubeconformVersionDir].map(String).join("\0"))
+        .update(JSON.stringify(KUBESEC_KINDS))
+        .digest("hex")
+        .slice(0, 12);
+    const dir = external_node_path_default().join(baseDir, `${schemas.kubernetesVersion}-${hash}`);
+    const versionDir = external_node_path_default().join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
+    if ((0,external_node_fs_.existsSync)(versionDir))
+        return dir;
+    const files = kubeconformFiles();
+    const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().join(tmp, kubeconformVersionDir(schemas.kubernetesVersion)), { recursive: true });
+    for (const [name, body] of files) {
+        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(tmp, kubeconformVersionDir(schemas.kubernetesVersion), name), body);
+    }
+    try {
+        (0,external_node_fs_.renameSync)(tmp, dir);
+    }
+    catch {
+        // Another process won the race: its folder has the same content.
+        (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
+    }
+    return dir;
+}
+
+// EXTERNAL MODULE: ./src/k8s/schemas.ts
+var schemas = __nccwpck_require__(9324);
+// EXTERNAL MODULE: ./src/checks/k8s-schema.ts
+var k8s_schema = __nccwpck_require__(7725);
+// EXTERNAL MODULE: ./src/checks/workloads.ts
+var workloads = __nccwpck_require__(2035);
+;// CONCATENATED MODULE: ./src/checks/kubesec.ts
+// kubesec: the real kubesec scores every workload kind it supports (Pod, Deployment, StatefulSet,
+// DaemonSet). Jobs and CronJobs it answers "This resource kind is not supported", yet they run pods like any
+// other workload: each is sent as a Pod built from its pod template, and findings map back to the Job's
+// template lines (the selectors are located under the Job's own pod template path). Other kinds are not
+// sent. Workloads go to kubesec as multi-document streams, each distinct one once per run (reportsFor).
+// kubesec scores only objects that are valid Kubernetes: it validates each one with kubeconform first, and
+// that validation is three quarters of its run time (it loads and compiles the schema again for every
+// document). The gate has just validated the same objects against the same committed schemas (the
+// k8s-schema check's compiled validators, shared here), so an invalid workload is not sent: it gets
+// kubesec's "could not score" finding from that validation, at the offending field, and kubesec reads a
+// schema folder that accepts what it is sent (src/k8s/kubeconform-dir.ts): offline, and no work twice.
+//
+// Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
+// score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
+// own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
+// findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
+
+
+
+
+
+
+
+
+
+const RULE = "kubesec";
+const DEFAULT_KUBESEC_THRESHOLD = 9;
+/** `kubesec scan` reading a multi-document stream on stdin, JSON out. `--exit-code 0`: a low score is
+ * our verdict to make (kubesec would exit 2 for any score <= 0), so only a failure to run is non-zero. */
+function kubesecScanArgv(a) {
+    return [
+        a.bin,
+        "scan",
+        "--format",
+        "json",
+        "--exit-code",
+        "0",
+        "--schema-location",
+        a.schemaLocation,
+        "--kubernetes-version",
+        a.kubernetesVersion.replace(/^v/, ""),
+        "-",
+    ];
+}
+/** Kinds kubesec does not score whose pod template is scored as a Pod instead. */
+const SCANNED_AS_POD = [
+    { apiVersion: "batch/v1", kind: "Job" },
+    { apiVersion: "batch/v1", kind: "CronJob" },
+];
+const has = (kinds, obj) => kinds.some((k) => k.apiVersion === obj.apiVersion && k.kind === obj.kind);
+/** Objects the check scans: the kinds kubesec scores, plus Jobs and CronJobs that have a pod template. */
+function isKubesecKind(obj) {
+    return has(KUBESEC_KINDS, obj) || (has(SCANNED_AS_POD, obj) && (0,workloads/* podSpecPath */.s5)(obj) !== undefined);
+}
+/** The document kubesec scores for an object: itself, or for a Job/CronJob a Pod made of its pod template
+ * (metadata from the template, name and namespace from the Job). */
+function kubesecDoc(obj) {
+    if (!has(SCANNED_AS_POD, obj))
+        return obj.doc;
+    const spec = (0,workloads/* podSpecPath */.s5)(obj);
+    const template = (0,workloads/* get */.Jt)(obj.doc, spec.slice(0, -1));
+    const meta = (template.metadata ?? {});
+    return {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: { ...meta, name: obj.name, ...(obj.namespace ? { namespace: obj.namespace } : {}) },
+        spec: template.spec,
+    };
+}
+/** The documents kubesec reads: JSON is YAML, and JSON never contains the `\n---\n` separator. */
+function kubesecInput(objects) {
+    return `${objects.map((o) => JSON.stringify(withoutNulls(kubesecDoc(o)))).join("\n---\n")}\n`;
+}
+/** Best path for a kubesec selector such as `containers[] .securityContext .privileged == true` or
+ * `.spec .hostNetwork == true`: the first container that has that field, else the pod spec. */
+function selectorPath(obj, selector) {
+    const spec = (0,workloads/* podSpecPath */.s5)(obj) ?? ["spec"];
+    const inContainer = /containers\[\]\s*((?:\.\w+\s*)+)/.exec(selector);
+    if (inContainer) {
+        const keys = inContainer[1]
+            .trim()
+            .split(/\s+/)
+            .map((k) => k.slice(1));
+        const containers = (0,workloads/* containersOf */.Mz)(obj);
+        const hit = containers.find((c) => (0,workloads/* get */.Jt)(c.container, keys) !== undefined);
+        if (hit)
+            return [...hit.path, ...keys];
+        return containers[0]?.path ?? spec;
+    }
+    const onSpec = /^\.spec\s+((?:\.\w+\s*)+)/.exec(selector);
+    if (onSpec)
+        return [
+            ...spec,
+            ...onSpec[1]
+                .trim()
+                .split(/\s+/)
+                .map((k) => k.slice(1)),
+        ];
+    return spec;
+}
+function kubesecFindings(cell, objects, reports, threshold, severity) {
+    const out = [];
+    for (const [i, obj] of objects.entries()) {
+        const r = reports[i];
+        const spec = (0,workloads/* podSpecPath */.s5)(obj) ?? ["spec"];
+        if (!r.valid) {
+            const why = r.message
+                .split("\n")[0]
+                .replace(/^problem validating schema\. Check JSON formatting: /, "")
+                .replace(/ does not validate with \S+: /, ": ");
+            out.push((0,workloads/* findingAt */.dz)(cell, obj, spec, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: ${why}`));
+            continue;
+        }
+        for (const c of r.scoring?.critical ?? []) {
+            out.push((0,workloads/* findingAt */.dz)(cell, obj, selectorPath(obj, c.selector), RULE, severity, `kubesec critical ${c.id} (${c.points} points): ${c.reason} [${c.selector}]`));
+        }
+        if (r.score < threshold) {
+            const advise = (r.scoring?.advise ?? []).map((a) => `${a.id} +${a.points}`).join(", ");
+            out.push((0,workloads/* findingAt */.dz)(cell, obj, spec, RULE, severity, `kubesec score ${r.score} is below the threshold ${threshold} (a workload passes when score >= ${threshold})` +
+                (advise ? `; kubesec advises: ${advise}` : "")));
+        }
+    }
+    return out;
+}
+// Helm 3 and 4, and scenarios of one chart, render mostly the same workloads: each distinct document is
+// scanned once per run and its report shared by every cell that has it (findings are still made per cell,
+// with that cell's labels). kubesec's cost grows with the workloads it is given (about 35 ms each; a run
+// itself costs little), so a cell's new workloads are split into up to one batch per core, at most one
+// kubesec per core at a time.
+const reports = new Map();
+const kubesecSlot = (0,limiter/* limiter */.T)(external_node_os_default().availableParallelism());
+const MIN_BATCH = 4;
+/** The reports of `docs` (kubesec input documents) in order, scanning only those no earlier cell sent. */
+function reportsFor(argv, docs, cores = external_node_os_default().availableParallelism()) {
+    const keys = docs.map((d) => (0,external_node_crypto_.createHash)("sha256").update(argv.join("\0")).update("\0").update(d).digest("hex"));
+    const fresh = [...new Map(keys.map((k, i) => [k, i])).entries()].filter(([k]) => !reports.has(k));
+    const batches = Math.max(1, Math.min(cores, Math.floor(fresh.length / MIN_BATCH)));
+    for (let b = 0; b < batches; b++) {
+        const part = fresh.filter((_, i) => i % batches === b);
+        if (part.length === 0)
+            continue;
+        const input = `${part.map(([, i]) => docs[i]).join("\n---\n")}\n`;
+        const scanned = kubesecSlot(() => scan(argv, input, part.length));
+        for (const [j, [k]] of part.entries())
+            reports.set(k, scanned.then((rs) => rs[j]));
+    }
+    return Promise.all(keys.map((k) => reports.get(k)));
+}
+async function scan(argv, input, expected) {
+    const res = await (0,runner/* runTool */.q)(argv, { input, timeoutMs: 120_000 });
+    let reports;
+    try {
+        reports = JSON.parse(res.stdout);
+    }
+    catch {
+        throw new errors/* InputError */.dz(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
+    }
+    if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
+        throw new errors/* InputError */.dz(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
+    }
+    return reports;
+}
+const kubesecCheck = {
+    rule: RULE,
+    defaultSeverity: "error",
+    runsProcess: true,
+    description: "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
+    async run(cell, ctx) {
+        const severity = ctx.severity(RULE, "error");
+        if (severity === "off")
+            return [];
+        const objects = cell.objects.filter(isKubesecKind);
+        if (objects.length === 0)
+            return [];
+        const bin = ctx.tools.kubesec;
+        if (!bin)
+            throw new errors/* InputError */.dz("kubesec check: no kubesec binary resolved (tools dir or installer)");
+        const version = ctx.settings.kubeVersion || (0,schemas/* defaultKubeVersion */.NG)();
+        const validator = (0,k8s_schema/* validatorFor */.qA)(version);
+        const argv = kubesecScanArgv({
+            bin,
+            schemaLocation: ensureKubeconformDir(validator.schemas),
+            kubernetesVersion: validator.schemas.kubernetesVersion,
+        });
+        const docs = objects.map((o) => (0,schemas/* withoutNulls */.Le)(kubesecDoc(o)));
+        // What kubesec's own kubeconform step would refuse, found by the gate's validator (see the header).
+        const problems = docs.map((d) => (0,k8s_schema/* describeErrors */.rg)(validator.validate(d) ?? [])[0]);
+        const scored = objects.filter((_, i) => !problems[i]);
+        const scoredReports = await reportsFor(argv, docs.filter((_, i) => !problems[i]).map((d) => JSON.stringify(d)));
+        const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
+        const unscored = objects.flatMap((obj, i) => {
+            const p = problems[i];
+            if (!p)
+                return [];
+            const spec = (0,workloads/* podSpecPath */.s5)(obj) ?? ["spec"];
+            // A Job/CronJob was checked as the Pod of its template: its `spec` is the template's pod spec.
+            const at = !has(SCANNED_AS_POD, obj)
+                ? p.path
+                : p.path[0] === "spec"
+                    ? [...spec, ...p.path.slice(1)]
+                    : spec;
+            return [
+                (0,workloads/* findingAt */.dz)(cell, obj, at, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: it is not a valid Kubernetes ${validator.schemas.kubernetesVersion.replace(/^v/, "")} object (${p.message}; k8s-schema reports each problem)`),
+            ];
+        });
+        return [...unscored, ...kubesecFindings(cell, scored, scoredReports, threshold, severity)];
+    },
+};
+
+
+/***/ }),
+
+/***/ 2035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jt: () => (/* binding */ get),
+/* harmony export */   Mz: () => (/* binding */ containersOf),
+/* harmony export */   QL: () => (/* binding */ arr),
+/* harmony export */   SM: () => (/* binding */ isHelmTestPod),
+/* harmony export */   Tu: () => (/* binding */ objectId),
+/* harmony export */   de: () => (/* binding */ selectorMatches),
+/* harmony export */   dz: () => (/* binding */ findingAt),
+/* harmony export */   ef: () => (/* binding */ sameNamespace),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   s5: () => (/* binding */ podSpecPath),
+/* harmony export */   uR: () => (/* binding */ isLongRunning),
+/* harmony export */   z8: () => (/* binding */ podLabels)
+/* harmony export */ });
+/* unused harmony export mapSelectorMatches */
+/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7459);
+
+function get(v, path) {
+    let cur = v;
+    for (const seg of path) {
+        if (typeof seg === "number") {
+            if (!Array.isArray(cur))
+                return undefined;
+            cur = cur[seg];
+        }
+        else {
+            if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(cur))
+                return undefined;
+            cur = cur[seg];
+        }
+    }
+    return cur;
+}
+function arr(v) {
+    return Array.isArray(v) ? v : [];
+}
+function str(v) {
+    return typeof v === "string" ? v : undefined;
+}
+/** Where each kind keeps its pod template's spec. */
+const podSpecPaths = {
+    Pod: ["spec"],
+    Deployment: ["spec", "template", "spec"],
+    StatefulSet: ["spec", "template", "spec"],
+    DaemonSet: ["spec", "template", "spec"],
+    ReplicaSet: ["spec", "template", "spec"],
+    ReplicationController: ["spec", "template", "spec"],
+    Job: ["spec", "template", "spec"],
+    CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
+};
+function podSpecPath(obj) {
+    const p = podSpecPaths[obj.kind];
+    return p && (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(get(obj.doc, p)) ? p : undefined;
+}
+/** Labels of the pods a workload creates. */
+function podLabels(obj) {
+    const spec = podSpecPath(obj);
+    if (!spec)
+        return undefined;
+    const meta = obj.kind === "Pod" ? ["metadata"] : [...spec.slice(0, -1), "metadata"];
+    const labels = get(obj.doc, [...meta, "labels"]);
+    return (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(labels)
+        ? Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)]))
+        : {};
+}
+function isHelmTestPod(obj) {
+    const hook = str(get(obj.doc, ["metadata", "annotations", "helm.sh/hook"])) ?? "";
+    return obj.kind === "Pod" && hook.split(",").some((h) => h.trim().startsWith("test"));
+}
+/** Pods that are meant to keep running (probes, PDBs, NetworkPolicies apply): not Jobs, not hooks. */
+function isLongRunning(obj) {
+    if (obj.kind === "Job" || obj.kind === "CronJob")
+        return false;
+    if (obj.kind === "Pod")
+        return !get(obj.doc, ["metadata", "annotations", "helm.sh/hook"]);
+    return podSpecPath(obj) !== undefined;
+}
+function containersOf(obj, opts = { init: true }) {
+    const spec = podSpecPath(obj);
+    if (!spec)
+        return [];
+    const out = [];
+    const lists = [["containers", false]];
+    if (opts.init !== false)
+        lists.push(["initContainers", true]);
+    for (const [list, init] of lists) {
+        for (const [i, c] of arr(get(obj.doc, [...spec, list])).entries()) {
+            if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(c))
+                continue;
+            out.push({ container: c, path: [...spec, list, i], name: str(c.name) ?? `#${i}`, init });
+        }
+    }
+    return out;
+}
+/** Kubernetes label selector semantics (matchLabels AND matchExpressions); a missing selector matches
+ * nothing, an empty one everything. */
+function selectorMatches(selector, labels) {
+    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(selector))
+        return false;
+    const ml = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(selector.matchLabels) ? selector.matchLabels : {};
+    for (const [k, v] of Object.entries(ml))
+        if (labels[k] !== String(v))
+            return false;
+    for (const e of arr(selector.matchExpressions)) {
+        if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(e))
+            continue;
+        const key = String(e.key);
+        const values = arr(e.values).map(String);
+        const has = Object.hasOwn(labels, key);
+        switch (e.operator) {
+            case "In":
+                if (!has || !values.includes(labels[key]))
+                    return false;
+                break;
+            case "NotIn":
+                if (has && values.includes(labels[key]))
+                    return false;
+                break;
+            case "Exists":
+                if (!has)
+                    return false;
+                break;
+            case "DoesNotExist":
+                if (has)
+                    return false;
+                break;
+            default:
+                return false;
+        }
+    }
+    return true;
+}
+/** A Service's plain `selector: {k: v}` map. */
+function mapSelectorMatches(selector, labels) {
+    return isObj(selector) && selectorMatches({ matchLabels: selector }, labels);
+}
+/** Objects without a namespace are installed into the release namespace (the one `helm template
+ * --namespace` rendered with, when the gate says so; unknown namespaces compare equal). */
+function sameNamespace(a, b, releaseNamespace) {
+    const na = a.namespace ?? releaseNamespace;
+    const nb = b.namespace ?? releaseNamespace;
+    return na === undefined || nb === undefined || na === nb;
+}
+function objectId(obj) {
+    return `${obj.kind}/${obj.name}`;
+}
+/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent). */
+function findingAt(cell, obj, path, rule, severity, message) {
+    const pos = obj.locate(path);
+    return {
+        rule,
+        severity,
+        message,
+        file: pos.file,
+        line: pos.line,
+        ...(pos.col !== undefined ? { col: pos.col } : {}),
+        chart: cell.scenario.chart.name,
+        scenario: cell.scenario.name,
+        helm: cell.helm,
+        object: objectId(obj),
+    };
+}
+
+
+/***/ }),
+
+/***/ 5801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
 });
 
 // UNUSED EXPORTS: VERSION
@@ -10351,15 +10877,27 @@ const {
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
-// EXTERNAL MODULE: ./src/config/inputs.ts + 1 modules
-var config_inputs = __nccwpck_require__(6678);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var config_inputs = __nccwpck_require__(4389);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __nccwpck_require__(6675);
+;// CONCATENATED MODULE: ./src/cli/options.ts
+// What every command module shares with the CLI: the io it prints to, the context its action gets, the
+// options every command has, and the binder that turns an action into commander's. Phases import this,
+// never the CLI's entry (src/cli/main.ts), so the CLI and the phases do not import each other.
+
+/** Adds the options every command shares (they map onto Inputs). */
+function withCommonOptions(cmd) {
+    return cmd
+        .addOption(new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"))
+        .addOption(new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env("FLOE_HELM_TOOLS_DIR"));
+}
+
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
 var local = __nccwpck_require__(8065);
 ;// CONCATENATED MODULE: ./src/cluster/command.ts
@@ -10468,7 +11006,7 @@ var phase = __nccwpck_require__(6169);
 function registerGate(program, bind) {
     withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9860))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6332))).runGate(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -10733,6 +11271,7 @@ function registerUpgradeCheck(program, bind) {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
+// The command registry: one line per command. `floe-helm --help` lists exactly these.
 
 
 
@@ -10764,12 +11303,6 @@ const defaultIo = () => ({
     env: process.env,
     cwd: process.cwd(),
 });
-/** Adds the options every command shares (they map onto Inputs). */
-function withCommonOptions(cmd) {
-    return cmd
-        .addOption(new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"))
-        .addOption(new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env("FLOE_HELM_TOOLS_DIR"));
-}
 async function run(argv, io = defaultIo()) {
     let code = errors/* ExitCode */.yU.Pass;
     const program = new Command("floe-helm")
@@ -10865,14 +11398,14 @@ async function recordInputError(cmd, flags, io, e) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   W: () => (/* binding */ assertValidDocument)
 /* harmony export */ });
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 
 /** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
  * most precise mistake), at its position in the file. `what` names the document, `schema` its schema file. */
 function assertValidDocument(validate, y, what, schema) {
     const bad = y.problems[0];
     if (bad)
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
     if (validate(y.value ?? {}))
         return;
     const errs = validate.errors ?? [];
@@ -10892,50 +11425,28 @@ function assertValidDocument(validate, y, what, schema) {
             ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
             : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
     const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
-    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${msg}${more}`, at);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${msg}${more}`, at);
 }
 
 
 /***/ }),
 
-/***/ 6678:
+/***/ 4389:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  _9: () => (/* binding */ buildInputs),
-  MP: () => (/* binding */ envNames),
-  sQ: () => (/* binding */ workDirOf)
-});
-
-// UNUSED EXPORTS: defaultToolCache, defaultValidatorCache, parseHelmMajors
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __nccwpck_require__(6675);
-;// CONCATENATED MODULE: ./src/cluster/provider.ts
-// The cluster provider contract shared by kind (Docker), kwok (a real control plane with simulated nodes,
-// no Docker) and an existing cluster. Every provider brings a cluster up, hands back a kubeconfig, and tears
-// down exactly what it started; `down` may run in another process, so what `up` started is kept in a state
-// file under the work dir.
-
-const providerNames = ["kind", "kwok", "existing"];
-function parseProvider(value, source) {
-    const v = value.trim().toLowerCase();
-    if (providerNames.includes(v))
-        return v;
-    throw new errors/* InputError */.dz(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
-}
-
-;// CONCATENATED MODULE: ./src/config/inputs.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MP: () => (/* binding */ envNames),
+/* harmony export */   _9: () => (/* binding */ buildInputs),
+/* harmony export */   sQ: () => (/* binding */ workDirOf)
+/* harmony export */ });
+/* unused harmony exports providerNames, parseProvider, parseHelmMajors, defaultToolCache, defaultValidatorCache */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
 // One typed Inputs object, built once per run from CLI flags, falling back to FLOE_HELM_* environment
 // variables (which is how the composite action passes its inputs: through `env:`, never spliced into a
 // script), then to defaults. Everything downstream receives this object; nothing else reads the environment.
@@ -10943,7 +11454,14 @@ function parseProvider(value, source) {
 
 
 
-
+/** The clusters install tests can run against (src/cluster has a provider for each). */
+const providerNames = ["kind", "kwok", "existing"];
+function parseProvider(value, source) {
+    const v = value.trim().toLowerCase();
+    if (providerNames.includes(v))
+        return v;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
+}
 /** The environment variable that carries each input when no flag is given. */
 const envNames = {
     workDir: "FLOE_HELM_WORK_DIR",
@@ -10983,14 +11501,14 @@ function splitValues(entries, cwd) {
     const chartValues = [];
     for (const e of entries) {
         const eq = e.indexOf("=");
-        if (eq > 0 && !(0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, e))) {
+        if (eq > 0 && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e))) {
             chartValues.push({
-                chart: external_node_path_default().resolve(cwd, e.slice(0, eq).trim()),
-                file: external_node_path_default().resolve(cwd, e.slice(eq + 1).trim()),
+                chart: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e.slice(0, eq).trim()),
+                file: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e.slice(eq + 1).trim()),
             });
         }
         else
-            valuesFiles.push(external_node_path_default().resolve(cwd, e));
+            valuesFiles.push(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e));
     }
     return { valuesFiles, chartValues };
 }
@@ -11002,13 +11520,13 @@ function parseHelmMajors(value, source) {
         return [3];
     if (v === "4")
         return [4];
-    throw new errors/* InputError */.dz(`${source}: expected 3, 4 or both, got '${value}'`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: expected 3, 4 or both, got '${value}'`);
 }
 function nonEmpty(v) {
     return v === undefined || v.trim() === "" ? undefined : v.trim();
 }
 function abs(cwd, p) {
-    return p === undefined ? undefined : external_node_path_default().resolve(cwd, p);
+    return p === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p);
 }
 /** The work dir (results files): --work-dir, FLOE_HELM_WORK_DIR, $RUNNER_TEMP/floe-helm in Actions, else
  * .floe-helm. Never throws, so a phase stopped by a bad input can still record why there. */
@@ -11016,9 +11534,9 @@ function workDirOf(flags, env, cwd) {
     const raw = nonEmpty(flags.workDir) ??
         nonEmpty(env[envNames.workDir]) ??
         (env.GITHUB_ACTIONS === "true" && env.RUNNER_TEMP
-            ? external_node_path_default().join(env.RUNNER_TEMP, "floe-helm")
+            ? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.RUNNER_TEMP, "floe-helm")
             : ".floe-helm");
-    return external_node_path_default().resolve(cwd, raw);
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, raw);
 }
 function buildInputs(flags, env, cwd) {
     const githubActions = env.GITHUB_ACTIONS === "true";
@@ -11029,23 +11547,23 @@ function buildInputs(flags, env, cwd) {
     const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
     return {
         workDir: workDirOf(flags, env, cwd),
-        toolsDir: toolsDirRaw === undefined ? undefined : external_node_path_default().resolve(cwd, toolsDirRaw),
+        toolsDir: toolsDirRaw === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, toolsDirRaw),
         helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
         githubActions,
         debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
         helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
         gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
-        charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => external_node_path_default().resolve(cwd, c)),
+        charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)),
         ...splitValues(flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles]), cwd),
         scenarios: flags.scenario?.length
             ? flags.scenario.map((n) => n.trim())
             : listFromEnv(env[envNames.scenarios]),
         kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
         resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
-        toolCache: external_node_path_default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
+        toolCache: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
         validatorCache: nonEmpty(env[envNames.validatorCache])?.toLowerCase() === "off"
             ? undefined
-            : external_node_path_default().resolve(cwd, nonEmpty(env[envNames.validatorCache]) ?? defaultValidatorCache(env)),
+            : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, nonEmpty(env[envNames.validatorCache]) ?? defaultValidatorCache(env)),
         mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
         checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[envNames.checksums])),
         toolVersions: {
@@ -11055,7 +11573,7 @@ function buildInputs(flags, env, cwd) {
             kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
         },
         cluster: parseProvider(providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : envNames.cluster),
-        kubeconfig: kubeconfigRaw === undefined ? undefined : external_node_path_default().resolve(cwd, kubeconfigRaw),
+        kubeconfig: kubeconfigRaw === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, kubeconfigRaw),
         upgradeBase: nonEmpty(flags.base) ?? nonEmpty(env[envNames.upgradeBase]),
         upgradeBaseChart: abs(cwd, nonEmpty(flags.baseChart) ?? nonEmpty(env[envNames.upgradeBaseChart])),
         githubBaseRef: nonEmpty(env.GITHUB_BASE_REF),
@@ -11065,16 +11583,167 @@ function buildInputs(flags, env, cwd) {
 function defaultToolCache(env, platform = process.platform) {
     if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
         return env.RUNNER_TOOL_CACHE;
-    const home = nonEmpty(env.HOME) ?? external_node_os_default().homedir();
+    const home = nonEmpty(env.HOME) ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir();
     if (platform === "darwin")
-        return external_node_path_default().join(home, "Library", "Caches", "floe-helm", "tools");
-    return external_node_path_default().join(nonEmpty(env.XDG_CACHE_HOME) ?? external_node_path_default().join(home, ".cache"), "floe-helm", "tools");
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(home, "Library", "Caches", "floe-helm", "tools");
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(nonEmpty(env.XDG_CACHE_HOME) ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(home, ".cache"), "floe-helm", "tools");
 }
 /** Compiled validators: beside the tools in the runner's tool cache in Actions, else the per-user cache. */
 function defaultValidatorCache(env, platform = process.platform) {
     if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
-        return external_node_path_default().join(env.RUNNER_TOOL_CACHE, "floe-helm-validators");
-    return external_node_path_default().join(external_node_path_default().dirname(defaultToolCache(env, platform)), "validators");
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.RUNNER_TOOL_CACHE, "floe-helm-validators");
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(defaultToolCache(env, platform)), "validators");
+}
+
+
+/***/ }),
+
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   iZ: () => (/* binding */ errorCommand),
+/* harmony export */   j$: () => (/* binding */ formatLocation),
+/* harmony export */   yU: () => (/* binding */ ExitCode)
+/* harmony export */ });
+// Errors that end a run. Each is printed as one line; none ever shows a stack trace to the user.
+/** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input. */
+const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2 };
+/** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
+class InputError extends Error {
+    where;
+    name = "InputError";
+    constructor(message, where) {
+        super(message);
+        this.where = where;
+    }
+}
+function formatLocation(where) {
+    if (!where)
+        return "";
+    let s = where.file;
+    if (where.line !== undefined) {
+        s += `:${where.line}`;
+        if (where.col !== undefined)
+            s += `:${where.col}`;
+    }
+    return s;
+}
+/** The single line a user sees for an error that stopped the run. */
+function describeError(err) {
+    if (err instanceof InputError) {
+        const loc = formatLocation(err.where);
+        return loc ? `${loc}: ${err.message}` : err.message;
+    }
+    if (err instanceof Error) {
+        // Node system errors carry a code and path that say more than the message alone.
+        const e = err;
+        if (e.code === "ENOENT" && e.path)
+            return `no such file or directory: ${e.path}`;
+        if (e.code === "EACCES" && e.path)
+            return `permission denied: ${e.path}`;
+        return `internal error: ${err.message} (set FLOE_HELM_DEBUG=1 for details)`;
+    }
+    return `internal error: ${String(err)}`;
+}
+/** An error as a GitHub Actions workflow command: an annotation on the run's page (message escaped as the
+ * runner expects). */
+function errorCommand(message) {
+    const data = message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+    return `::error title=floe-helm::${data}`;
+}
+
+
+/***/ }),
+
+/***/ 7459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ isObj)
+/* harmony export */ });
+// Narrowing parsed YAML/JSON.
+/** A mapping (not null, not a list). */
+function isObj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+
+/***/ }),
+
+/***/ 6107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ relPosix)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// Paths as findings and messages show them: relative to the working directory, with `/` on every OS.
+
+/** `abs` relative to `cwd` with POSIX separators; `.` for `cwd` itself. */
+function relPosix(cwd, abs) {
+    return node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, abs).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join("/") || ".";
+}
+
+
+/***/ }),
+
+/***/ 2829:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ matchesWildcard)
+/* harmony export */ });
+// `*` patterns, as floe-gate.yaml writes them (waivers, severity, requirements, externalReferences): `*`
+// matches any run of characters, everything else matches itself.
+const compiled = new Map();
+/** Whether `value` matches `pattern` as a whole. */
+function matchesWildcard(pattern, value) {
+    let re = compiled.get(pattern);
+    if (!re) {
+        re = new RegExp(`^${pattern
+            .split("*")
+            .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+            .join(".*")}$`);
+        compiled.set(pattern, re);
+    }
+    return re.test(value);
+}
+
+
+/***/ }),
+
+/***/ 1073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ limiter)
+/* harmony export */ });
+// Bounded concurrency for external programs (helm, kubesec): about one per core.
+/** At most `limit` calls of the returned function run at once; the others wait in call order. */
+function limiter(limit) {
+    let active = 0;
+    const waiting = [];
+    return async (fn) => {
+        if (active < limit)
+            active++;
+        else
+            await new Promise((go) => waiting.push(go));
+        try {
+            return await fn();
+        }
+        finally {
+            // The slot passes straight to the next waiter, so nobody can overtake it.
+            const next = waiting.shift();
+            if (next)
+                next();
+            else
+                active--;
+        }
+    };
 }
 
 
@@ -11114,7 +11783,7 @@ function withPlainEnv(fn) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 // The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
 // arrays with pure functions; this module only runs them, so tests can assert argv tables without running
 // anything and other tests run the real binaries through the same path.
@@ -11146,7 +11815,7 @@ function startArgv(argv, lowPriority = false) {
  * program cannot be started at all (missing binary, not executable). */
 function runTool(argv, opts = {}) {
     if (!argv[0])
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("internal: empty argv");
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("internal: empty argv");
     const [cmd, ...args] = startArgv(argv, opts.lowPriority);
     const started = Date.now();
     return new Promise((resolve, reject) => {
@@ -11173,11 +11842,11 @@ function runTool(argv, opts = {}) {
             if (timer)
                 clearTimeout(timer);
             if (e.code === "ENOENT")
-                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': no such file`));
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': no such file`));
             else if (e.code === "EACCES")
-                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': not executable`));
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': not executable`));
             else
-                reject(new _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': ${e.message}`));
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': ${e.message}`));
         });
         child.on("close", (code, signal) => {
             if (timer)
@@ -11220,10 +11889,12 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
 const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
+var kubesec = __nccwpck_require__(1860);
 // EXTERNAL MODULE: ./src/config/document.ts
 var config_document = __nccwpck_require__(9329);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var argv = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/k8s/schemas.ts
@@ -11248,8 +11919,9 @@ var yaml = __nccwpck_require__(3319);
 
 
 
+
 const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
-const DEFAULT_KUBESEC_THRESHOLD = 9;
+
 /** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
 function normalizeKubeVersion(v, source) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
@@ -11324,7 +11996,7 @@ async function resolveConfig(inputs, cwd) {
         helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
         settings: {
             kubeVersion,
-            kubesecThreshold: raw.kubesec?.threshold ?? DEFAULT_KUBESEC_THRESHOLD,
+            kubesecThreshold: raw.kubesec?.threshold ?? kubesec/* DEFAULT_KUBESEC_THRESHOLD */.L_,
             externalReferences: raw.externalReferences ?? [],
             // Objects without metadata.namespace are rendered into the gate's release namespace.
             releaseNamespace: argv/* NAMESPACE */.CU,
@@ -11358,8 +12030,9 @@ async function resolveConfig(inputs, cwd) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6675);
-/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3319);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6107);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
 // The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
 // from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
 // --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart.
@@ -11368,26 +12041,25 @@ async function resolveConfig(inputs, cwd) {
 
 
 
-function rel(cwd, abs) {
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join("/") || ".";
-}
+
+const rel = _core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .relPosix */ .f;
 /** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
 async function readChartMeta(dirAbs, cwd) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "Chart.yaml");
     const shown = rel(cwd, dirAbs);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dirAbs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dirAbs).isDirectory()) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`chart folder not found: ${shown}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`chart folder not found: ${shown}`);
     }
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
     }
-    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8"), rel(cwd, file));
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8"), rel(cwd, file));
     const bad = y.problems[0];
     if (bad)
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
     const v = (y.value ?? {});
     if (typeof v.name !== "string" || v.name === "") {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
     }
     const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
     return {
@@ -11434,9 +12106,9 @@ async function chartFoldersUnder(root) {
 const discoverCharts = (cwd) => chartFoldersUnder(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"));
 function requireFile(abs, cwd, what) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} not found: ${rel(cwd, abs)}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} not found: ${rel(cwd, abs)}`);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} is not a file: ${rel(cwd, abs)}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} is not a file: ${rel(cwd, abs)}`);
     return rel(cwd, abs);
 }
 /** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
@@ -11501,13 +12173,13 @@ async function buildPlan(config, inputs, cwd) {
     else {
         dirs = await discoverCharts(cwd);
         if (!dirs.length) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
         }
     }
     // A CHART=FILE value for a chart the run does not cover would silently do nothing.
     for (const v of inputs.chartValues) {
         if (!dirs.includes(v.chart)) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
         }
     }
     const charts = [];
@@ -11538,7 +12210,7 @@ async function buildPlan(config, inputs, cwd) {
     }
     if (!charts.length && skipped.length) {
         // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
     }
     const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
     const partial = await partialReason(config, inputs, cwd);
@@ -11552,7 +12224,7 @@ function envOf(name) {
 
 /***/ }),
 
-/***/ 9860:
+/***/ 6332:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -11576,156 +12248,12 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./src/checks/workloads.ts
-function isObj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-function get(v, path) {
-    let cur = v;
-    for (const seg of path) {
-        if (typeof seg === "number") {
-            if (!Array.isArray(cur))
-                return undefined;
-            cur = cur[seg];
-        }
-        else {
-            if (!isObj(cur))
-                return undefined;
-            cur = cur[seg];
-        }
-    }
-    return cur;
-}
-function arr(v) {
-    return Array.isArray(v) ? v : [];
-}
-function str(v) {
-    return typeof v === "string" ? v : undefined;
-}
-/** Where each kind keeps its pod template's spec. */
-const podSpecPaths = {
-    Pod: ["spec"],
-    Deployment: ["spec", "template", "spec"],
-    StatefulSet: ["spec", "template", "spec"],
-    DaemonSet: ["spec", "template", "spec"],
-    ReplicaSet: ["spec", "template", "spec"],
-    ReplicationController: ["spec", "template", "spec"],
-    Job: ["spec", "template", "spec"],
-    CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
-};
-function podSpecPath(obj) {
-    const p = podSpecPaths[obj.kind];
-    return p && isObj(get(obj.doc, p)) ? p : undefined;
-}
-/** Labels of the pods a workload creates. */
-function podLabels(obj) {
-    const spec = podSpecPath(obj);
-    if (!spec)
-        return undefined;
-    const meta = obj.kind === "Pod" ? ["metadata"] : [...spec.slice(0, -1), "metadata"];
-    const labels = get(obj.doc, [...meta, "labels"]);
-    return isObj(labels)
-        ? Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)]))
-        : {};
-}
-function isHelmTestPod(obj) {
-    const hook = str(get(obj.doc, ["metadata", "annotations", "helm.sh/hook"])) ?? "";
-    return obj.kind === "Pod" && hook.split(",").some((h) => h.trim().startsWith("test"));
-}
-/** Pods that are meant to keep running (probes, PDBs, NetworkPolicies apply): not Jobs, not hooks. */
-function isLongRunning(obj) {
-    if (obj.kind === "Job" || obj.kind === "CronJob")
-        return false;
-    if (obj.kind === "Pod")
-        return !get(obj.doc, ["metadata", "annotations", "helm.sh/hook"]);
-    return podSpecPath(obj) !== undefined;
-}
-function containersOf(obj, opts = { init: true }) {
-    const spec = podSpecPath(obj);
-    if (!spec)
-        return [];
-    const out = [];
-    const lists = [["containers", false]];
-    if (opts.init !== false)
-        lists.push(["initContainers", true]);
-    for (const [list, init] of lists) {
-        for (const [i, c] of arr(get(obj.doc, [...spec, list])).entries()) {
-            if (!isObj(c))
-                continue;
-            out.push({ container: c, path: [...spec, list, i], name: str(c.name) ?? `#${i}`, init });
-        }
-    }
-    return out;
-}
-/** Kubernetes label selector semantics (matchLabels AND matchExpressions); a missing selector matches
- * nothing, an empty one everything. */
-function selectorMatches(selector, labels) {
-    if (!isObj(selector))
-        return false;
-    const ml = isObj(selector.matchLabels) ? selector.matchLabels : {};
-    for (const [k, v] of Object.entries(ml))
-        if (labels[k] !== String(v))
-            return false;
-    for (const e of arr(selector.matchExpressions)) {
-        if (!isObj(e))
-            continue;
-        const key = String(e.key);
-        const values = arr(e.values).map(String);
-        const has = Object.hasOwn(labels, key);
-        switch (e.operator) {
-            case "In":
-                if (!has || !values.includes(labels[key]))
-                    return false;
-                break;
-            case "NotIn":
-                if (has && values.includes(labels[key]))
-                    return false;
-                break;
-            case "Exists":
-                if (!has)
-                    return false;
-                break;
-            case "DoesNotExist":
-                if (has)
-                    return false;
-                break;
-            default:
-                return false;
-        }
-    }
-    return true;
-}
-/** A Service's plain `selector: {k: v}` map. */
-function mapSelectorMatches(selector, labels) {
-    return isObj(selector) && selectorMatches({ matchLabels: selector }, labels);
-}
-/** Objects without a namespace are installed into the release namespace (the one `helm template
- * --namespace` rendered with, when the gate says so; unknown namespaces compare equal). */
-function sameNamespace(a, b, releaseNamespace) {
-    const na = a.namespace ?? releaseNamespace;
-    const nb = b.namespace ?? releaseNamespace;
-    return na === undefined || nb === undefined || na === nb;
-}
-function objectId(obj) {
-    return `${obj.kind}/${obj.name}`;
-}
-/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent). */
-function findingAt(cell, obj, path, rule, severity, message) {
-    const pos = obj.locate(path);
-    return {
-        rule,
-        severity,
-        message,
-        file: pos.file,
-        line: pos.line,
-        ...(pos.col !== undefined ? { col: pos.col } : {}),
-        chart: cell.scenario.chart.name,
-        scenario: cell.scenario.name,
-        helm: cell.helm,
-        object: objectId(obj),
-    };
-}
-
+// EXTERNAL MODULE: ./src/core/objects.ts
+var core_objects = __nccwpck_require__(7459);
+// EXTERNAL MODULE: ./src/core/wildcard.ts
+var wildcard = __nccwpck_require__(2829);
+// EXTERNAL MODULE: ./src/checks/workloads.ts
+var workloads = __nccwpck_require__(2035);
 ;// CONCATENATED MODULE: ./src/checks/dangling-reference.ts
 // dangling-reference: a Service (name or port), Secret (or key), ConfigMap (or key), ServiceAccount or
 // PVC that a rendered object refers to but no rendered object provides and floe-gate.yaml does not declare
@@ -11735,6 +12263,8 @@ function findingAt(cell, obj, path, rule, severity, message) {
 // A Secret or ConfigMap that a rendered Job or CronJob of the release is handed by name (an argument such
 // as `--secret-name=<name>`, `--name <name>` or `<name>`, or an env value) is one the Job creates at run
 // time, as ingress-nginx's admission hook Job (kube-webhook-certgen) does: that is said, as info.
+
+
 
 
 
@@ -11756,7 +12286,7 @@ class Inventory {
                     const keys = new Set();
                     for (const field of obj.kind === "Secret" ? ["data", "stringData"] : ["data", "binaryData"]) {
                         const m = d[field];
-                        if (isObj(m))
+                        if ((0,core_objects/* isObj */.s)(m))
                             for (const k of Object.keys(m))
                                 keys.add(k);
                     }
@@ -11764,9 +12294,9 @@ class Inventory {
                     break;
                 }
                 case "Service": {
-                    const ports = arr(get(d, ["spec", "ports"]))
-                        .filter(isObj)
-                        .map((p) => ({ ...(str(p.name) ? { name: str(p.name) } : {}), port: Number(p.port) }));
+                    const ports = (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(d, ["spec", "ports"]))
+                        .filter(core_objects/* isObj */.s)
+                        .map((p) => ({ ...((0,workloads/* str */.gx)(p.name) ? { name: (0,workloads/* str */.gx)(p.name) } : {}), port: Number(p.port) }));
                     this.add("Service", obj, { obj, ports });
                     break;
                 }
@@ -11778,11 +12308,11 @@ class Inventory {
             this.operatorOutputs(obj);
             if (obj.kind === "Job" || obj.kind === "CronJob")
                 this.jobInputs(obj);
-            if (podSpecPath(obj))
-                this.pods.push({ obj, labels: podLabels(obj) });
+            if ((0,workloads/* podSpecPath */.s5)(obj))
+                this.pods.push({ obj, labels: (0,workloads/* podLabels */.z8)(obj) });
             if (obj.kind === "StatefulSet") {
-                for (const t of arr(get(d, ["spec", "volumeClaimTemplates"]))) {
-                    const n = str(get(t, ["metadata", "name"]));
+                for (const t of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(d, ["spec", "volumeClaimTemplates"]))) {
+                    const n = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(t, ["metadata", "name"]));
                     if (n)
                         this.claimTemplates.push({ obj, prefix: `${n}-${obj.name}-` });
                 }
@@ -11794,12 +12324,12 @@ class Inventory {
     operatorOutputs(obj) {
         const d = obj.doc;
         if (obj.apiVersion.startsWith("external-secrets.io/") && obj.kind === "ExternalSecret") {
-            const name = str(get(d, ["spec", "target", "name"])) ?? obj.name;
-            const templ = get(d, ["spec", "target", "template", "data"]);
-            const dataFrom = arr(get(d, ["spec", "dataFrom"])).length > 0;
+            const name = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(d, ["spec", "target", "name"])) ?? obj.name;
+            const templ = (0,workloads/* get */.Jt)(d, ["spec", "target", "template", "data"]);
+            const dataFrom = (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(d, ["spec", "dataFrom"])).length > 0;
             const keys = new Set([
-                ...arr(get(d, ["spec", "data"])).map((x) => str(get(x, ["secretKey"])) ?? ""),
-                ...(isObj(templ) ? Object.keys(templ) : []),
+                ...(0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(d, ["spec", "data"])).map((x) => (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(x, ["secretKey"])) ?? ""),
+                ...((0,core_objects/* isObj */.s)(templ) ? Object.keys(templ) : []),
             ]);
             // dataFrom extracts whatever keys the remote secret has: any key may exist.
             this.add("Secret", { ...obj, name }, dataFrom ? { obj } : { obj, keys });
@@ -11807,7 +12337,7 @@ class Inventory {
         // cert-manager writes the issued certificate into the Secret spec.secretName (ingress-nginx's admission
         // webhook with certManager.enabled mounts it).
         if (obj.apiVersion.startsWith("cert-manager.io/") && obj.kind === "Certificate") {
-            const name = str(get(d, ["spec", "secretName"]));
+            const name = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(d, ["spec", "secretName"]));
             if (name)
                 this.add("Secret", { ...obj, name }, { obj, keys: new Set(["tls.crt", "tls.key", "ca.crt"]) });
         }
@@ -11818,9 +12348,9 @@ class Inventory {
                 this.add("Service", { ...obj, name: `${obj.name}-${suffix}` }, { obj, ports: [{ name: "postgres", port: 5432 }] });
             }
             // CloudNativePG copies spec.inheritedMetadata.labels onto the instance pods it creates.
-            const inherited = get(d, ["spec", "inheritedMetadata", "labels"]);
+            const inherited = (0,workloads/* get */.Jt)(d, ["spec", "inheritedMetadata", "labels"]);
             const labels = { "cnpg.io/cluster": obj.name };
-            if (isObj(inherited))
+            if ((0,core_objects/* isObj */.s)(inherited))
                 for (const [k, v] of Object.entries(inherited))
                     labels[k] = String(v);
             this.pods.push({ obj, labels });
@@ -11836,8 +12366,8 @@ class Inventory {
             list.push({ job, how });
             this.handed.set(name, list);
         };
-        for (const c of containersOf(job)) {
-            const argv = [...arr(c.container.command), ...arr(c.container.args)].map((a) => str(a) ?? "");
+        for (const c of (0,workloads/* containersOf */.Mz)(job)) {
+            const argv = [...(0,workloads/* arr */.QL)(c.container.command), ...(0,workloads/* arr */.QL)(c.container.args)].map((a) => (0,workloads/* str */.gx)(a) ?? "");
             for (const [i, a] of argv.entries()) {
                 const flag = /^--?[A-Za-z0-9][\w.-]*=/.exec(a);
                 if (flag)
@@ -11845,15 +12375,15 @@ class Inventory {
                 const prev = argv[i - 1] ?? "";
                 hand(a, /^--?[A-Za-z]/.test(prev) && !prev.includes("=") ? `arguments '${prev} ${a}'` : `argument '${a}'`);
             }
-            for (const e of arr(c.container.env)) {
-                if (isObj(e) && str(e.value))
-                    hand(str(e.value), `env ${str(e.name) ?? "?"} of container '${c.name}'`);
+            for (const e of (0,workloads/* arr */.QL)(c.container.env)) {
+                if ((0,core_objects/* isObj */.s)(e) && (0,workloads/* str */.gx)(e.value))
+                    hand((0,workloads/* str */.gx)(e.value), `env ${(0,workloads/* str */.gx)(e.name) ?? "?"} of container '${c.name}'`);
             }
         }
     }
     /** A Job or CronJob in `from`'s namespace (other than `from`) handed `name`. */
     creator(name, from, releaseNs) {
-        return this.handed.get(name)?.find((h) => h.job !== from && sameNamespace(h.job, from, releaseNs));
+        return this.handed.get(name)?.find((h) => h.job !== from && (0,workloads/* sameNamespace */.ef)(h.job, from, releaseNs));
     }
     add(kind, obj, p) {
         const m = this.byKind.get(kind) ?? new Map();
@@ -11866,13 +12396,10 @@ class Inventory {
         return this.byKind
             .get(kind)
             ?.get(name)
-            ?.find((p) => sameNamespace(p.obj, from, releaseNs));
+            ?.find((p) => (0,workloads/* sameNamespace */.ef)(p.obj, from, releaseNs));
     }
 }
-function globMatch(pattern, value) {
-    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-    return re.test(value);
-}
+const globMatch = wildcard/* matchesWildcard */._;
 function isExternal(ctx, kind, name) {
     return ctx.settings.externalReferences.some((r) => r.kind === kind && globMatch(r.name, name));
 }
@@ -11887,124 +12414,124 @@ function externalPodMatches(ctx, selector) {
             if (k)
                 labels[k.trim()] = (v ?? "").trim();
         }
-        return selectorMatches(selector, labels);
+        return (0,workloads/* selectorMatches */.de)(selector, labels);
     });
 }
 /** References a pod spec makes: env, envFrom, volumes (incl. projected), service account, pull secrets. */
 function podRefs(obj) {
-    const spec = podSpecPath(obj);
+    const spec = (0,workloads/* podSpecPath */.s5)(obj);
     if (!spec)
         return [];
-    const ps = get(obj.doc, spec);
+    const ps = (0,workloads/* get */.Jt)(obj.doc, spec);
     const refs = [];
-    for (const c of containersOf(obj)) {
-        for (const [i, e] of arr(c.container.env).entries()) {
-            if (!isObj(e))
+    for (const c of (0,workloads/* containersOf */.Mz)(obj)) {
+        for (const [i, e] of (0,workloads/* arr */.QL)(c.container.env).entries()) {
+            if (!(0,core_objects/* isObj */.s)(e))
                 continue;
             for (const [field, kind] of [
                 ["secretKeyRef", "Secret"],
                 ["configMapKeyRef", "ConfigMap"],
             ]) {
-                const r = get(e, ["valueFrom", field]);
-                if (!isObj(r) || r.optional === true || !str(r.name))
+                const r = (0,workloads/* get */.Jt)(e, ["valueFrom", field]);
+                if (!(0,core_objects/* isObj */.s)(r) || r.optional === true || !(0,workloads/* str */.gx)(r.name))
                     continue;
                 refs.push({
                     kind,
-                    name: str(r.name),
-                    ...(str(r.key) ? { key: str(r.key) } : {}),
+                    name: (0,workloads/* str */.gx)(r.name),
+                    ...((0,workloads/* str */.gx)(r.key) ? { key: (0,workloads/* str */.gx)(r.key) } : {}),
                     path: [...c.path, "env", i, "valueFrom", field, "name"],
-                    via: `env ${str(e.name) ?? i} of container '${c.name}'`,
+                    via: `env ${(0,workloads/* str */.gx)(e.name) ?? i} of container '${c.name}'`,
                 });
             }
         }
-        for (const [i, e] of arr(c.container.envFrom).entries()) {
+        for (const [i, e] of (0,workloads/* arr */.QL)(c.container.envFrom).entries()) {
             for (const [field, kind] of [
                 ["secretRef", "Secret"],
                 ["configMapRef", "ConfigMap"],
             ]) {
-                const r = get(e, [field]);
-                if (!isObj(r) || r.optional === true || !str(r.name))
+                const r = (0,workloads/* get */.Jt)(e, [field]);
+                if (!(0,core_objects/* isObj */.s)(r) || r.optional === true || !(0,workloads/* str */.gx)(r.name))
                     continue;
                 refs.push({
                     kind,
-                    name: str(r.name),
+                    name: (0,workloads/* str */.gx)(r.name),
                     path: [...c.path, "envFrom", i, field, "name"],
                     via: `envFrom of container '${c.name}'`,
                 });
             }
         }
     }
-    const itemKeys = (src) => arr(src.items)
-        .filter(isObj)
-        .map((it) => str(it.key))
+    const itemKeys = (src) => (0,workloads/* arr */.QL)(src.items)
+        .filter(core_objects/* isObj */.s)
+        .map((it) => (0,workloads/* str */.gx)(it.key))
         .filter((k) => k !== undefined);
-    for (const [i, v] of arr(ps.volumes).entries()) {
-        if (!isObj(v))
+    for (const [i, v] of (0,workloads/* arr */.QL)(ps.volumes).entries()) {
+        if (!(0,core_objects/* isObj */.s)(v))
             continue;
         const base = [...spec, "volumes", i];
-        const via = `volume ${str(v.name) ?? i}`;
+        const via = `volume ${(0,workloads/* str */.gx)(v.name) ?? i}`;
         const secret = v.secret;
-        if (isObj(secret) && secret.optional !== true && str(secret.secretName)) {
+        if ((0,core_objects/* isObj */.s)(secret) && secret.optional !== true && (0,workloads/* str */.gx)(secret.secretName)) {
             refs.push({
                 kind: "Secret",
-                name: str(secret.secretName),
+                name: (0,workloads/* str */.gx)(secret.secretName),
                 path: [...base, "secret", "secretName"],
                 via,
             });
             for (const key of itemKeys(secret))
                 refs.push({
                     kind: "Secret",
-                    name: str(secret.secretName),
+                    name: (0,workloads/* str */.gx)(secret.secretName),
                     key,
                     path: [...base, "secret", "items"],
                     via,
                 });
         }
         const cm = v.configMap;
-        if (isObj(cm) && cm.optional !== true && str(cm.name)) {
-            refs.push({ kind: "ConfigMap", name: str(cm.name), path: [...base, "configMap", "name"], via });
+        if ((0,core_objects/* isObj */.s)(cm) && cm.optional !== true && (0,workloads/* str */.gx)(cm.name)) {
+            refs.push({ kind: "ConfigMap", name: (0,workloads/* str */.gx)(cm.name), path: [...base, "configMap", "name"], via });
             for (const key of itemKeys(cm))
                 refs.push({
                     kind: "ConfigMap",
-                    name: str(cm.name),
+                    name: (0,workloads/* str */.gx)(cm.name),
                     key,
                     path: [...base, "configMap", "items"],
                     via,
                 });
         }
-        const pvc = get(v, ["persistentVolumeClaim", "claimName"]);
-        if (str(pvc))
+        const pvc = (0,workloads/* get */.Jt)(v, ["persistentVolumeClaim", "claimName"]);
+        if ((0,workloads/* str */.gx)(pvc))
             refs.push({
                 kind: "PersistentVolumeClaim",
-                name: str(pvc),
+                name: (0,workloads/* str */.gx)(pvc),
                 path: [...base, "persistentVolumeClaim", "claimName"],
                 via,
             });
-        for (const [j, s] of arr(get(v, ["projected", "sources"])).entries()) {
+        for (const [j, s] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(v, ["projected", "sources"])).entries()) {
             for (const [field, kind] of [
                 ["secret", "Secret"],
                 ["configMap", "ConfigMap"],
             ]) {
-                const src = get(s, [field]);
-                if (!isObj(src) || src.optional === true || !str(src.name))
+                const src = (0,workloads/* get */.Jt)(s, [field]);
+                if (!(0,core_objects/* isObj */.s)(src) || src.optional === true || !(0,workloads/* str */.gx)(src.name))
                     continue;
                 const p = [...base, "projected", "sources", j, field, "name"];
-                refs.push({ kind, name: str(src.name), path: p, via: `projected ${via}` });
+                refs.push({ kind, name: (0,workloads/* str */.gx)(src.name), path: p, via: `projected ${via}` });
                 for (const key of itemKeys(src))
-                    refs.push({ kind, name: str(src.name), key, path: p, via: `projected ${via}` });
+                    refs.push({ kind, name: (0,workloads/* str */.gx)(src.name), key, path: p, via: `projected ${via}` });
             }
         }
     }
-    const sa = str(ps.serviceAccountName) ?? str(ps.serviceAccount);
+    const sa = (0,workloads/* str */.gx)(ps.serviceAccountName) ?? (0,workloads/* str */.gx)(ps.serviceAccount);
     if (sa && sa !== "default") {
-        const field = str(ps.serviceAccountName) ? "serviceAccountName" : "serviceAccount";
+        const field = (0,workloads/* str */.gx)(ps.serviceAccountName) ? "serviceAccountName" : "serviceAccount";
         refs.push({ kind: "ServiceAccount", name: sa, path: [...spec, field], via: "pod spec" });
     }
-    for (const [i, s] of arr(ps.imagePullSecrets).entries()) {
-        if (str(get(s, ["name"])))
+    for (const [i, s] of (0,workloads/* arr */.QL)(ps.imagePullSecrets).entries()) {
+        if ((0,workloads/* str */.gx)((0,workloads/* get */.Jt)(s, ["name"])))
             refs.push({
                 kind: "Secret",
-                name: str(get(s, ["name"])),
+                name: (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(s, ["name"])),
                 path: [...spec, "imagePullSecrets", i, "name"],
                 via: "imagePullSecrets",
             });
@@ -12012,14 +12539,14 @@ function podRefs(obj) {
     return refs;
 }
 function backendRef(backend, path, via) {
-    const svc = get(backend, ["service"]);
-    if (!isObj(svc) || !str(svc.name))
+    const svc = (0,workloads/* get */.Jt)(backend, ["service"]);
+    if (!(0,core_objects/* isObj */.s)(svc) || !(0,workloads/* str */.gx)(svc.name))
         return undefined;
-    const byName = get(svc, ["port", "name"]);
-    const port = byName ?? get(svc, ["port", "number"]);
+    const byName = (0,workloads/* get */.Jt)(svc, ["port", "name"]);
+    const port = byName ?? (0,workloads/* get */.Jt)(svc, ["port", "number"]);
     return {
         kind: "Service",
-        name: str(svc.name),
+        name: (0,workloads/* str */.gx)(svc.name),
         ...(port !== undefined ? { port: port } : {}),
         path: [...path, "service", "name"],
         portPath: [...path, "service", "port", byName !== undefined ? "name" : "number"],
@@ -12030,19 +12557,19 @@ function ingressRefs(obj) {
     if (obj.kind !== "Ingress")
         return [];
     const refs = [];
-    const def = backendRef(get(obj.doc, ["spec", "defaultBackend"]), ["spec", "defaultBackend"], "defaultBackend");
+    const def = backendRef((0,workloads/* get */.Jt)(obj.doc, ["spec", "defaultBackend"]), ["spec", "defaultBackend"], "defaultBackend");
     if (def)
         refs.push(def);
-    for (const [i, rule] of arr(get(obj.doc, ["spec", "rules"])).entries()) {
-        for (const [j, p] of arr(get(rule, ["http", "paths"])).entries()) {
+    for (const [i, rule] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(obj.doc, ["spec", "rules"])).entries()) {
+        for (const [j, p] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(rule, ["http", "paths"])).entries()) {
             const base = ["spec", "rules", i, "http", "paths", j, "backend"];
-            const r = backendRef(get(p, ["backend"]), base, `rule ${str(get(rule, ["host"])) ?? i} path ${str(get(p, ["path"])) ?? j}`);
+            const r = backendRef((0,workloads/* get */.Jt)(p, ["backend"]), base, `rule ${(0,workloads/* str */.gx)((0,workloads/* get */.Jt)(rule, ["host"])) ?? i} path ${(0,workloads/* str */.gx)((0,workloads/* get */.Jt)(p, ["path"])) ?? j}`);
             if (r)
                 refs.push(r);
         }
     }
-    for (const [i, t] of arr(get(obj.doc, ["spec", "tls"])).entries()) {
-        const s = str(get(t, ["secretName"]));
+    for (const [i, t] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(obj.doc, ["spec", "tls"])).entries()) {
+        const s = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(t, ["secretName"]));
         if (s)
             refs.push({ kind: "Secret", name: s, path: ["spec", "tls", i, "secretName"], via: "tls" });
     }
@@ -12087,16 +12614,16 @@ function strings(value, path, out) {
         for (const [i, v] of value.entries())
             strings(v, [...path, i], out);
     }
-    else if (isObj(value))
+    else if ((0,core_objects/* isObj */.s)(value))
         for (const [k, v] of Object.entries(value))
             strings(v, [...path, k], out);
 }
 function urlRefs(obj) {
     const texts = [];
-    if (isHelmTestPod(obj))
-        strings(get(obj.doc, ["spec"]), ["spec"], texts);
+    if ((0,workloads/* isHelmTestPod */.SM)(obj))
+        strings((0,workloads/* get */.Jt)(obj.doc, ["spec"]), ["spec"], texts);
     else if (obj.kind === "ConfigMap")
-        strings(get(obj.doc, ["data"]), ["data"], texts);
+        strings((0,workloads/* get */.Jt)(obj.doc, ["data"]), ["data"], texts);
     else
         return [];
     const refs = [];
@@ -12120,28 +12647,28 @@ function urlRefs(obj) {
 function networkPolicyFindings(cell, inv, ctx, severity) {
     const out = [];
     const releaseNs = ctx.settings.releaseNamespace;
-    const matchesPod = (np, selector) => inv.pods.some((p) => sameNamespace(p.obj, np, releaseNs) && selectorMatches(selector, p.labels)) ||
+    const matchesPod = (np, selector) => inv.pods.some((p) => (0,workloads/* sameNamespace */.ef)(p.obj, np, releaseNs) && (0,workloads/* selectorMatches */.de)(selector, p.labels)) ||
         externalPodMatches(ctx, selector);
     for (const np of cell.objects) {
         if (np.kind !== "NetworkPolicy")
             continue;
-        const sel = get(np.doc, ["spec", "podSelector"]);
-        const empty = isObj(sel) && Object.keys(sel.matchLabels ?? {}).length === 0 && arr(sel.matchExpressions).length === 0;
-        if (isObj(sel) && !empty && !matchesPod(np, sel)) {
-            out.push(findingAt(cell, np, ["spec", "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: spec.podSelector selects no rendered pod in its namespace`));
+        const sel = (0,workloads/* get */.Jt)(np.doc, ["spec", "podSelector"]);
+        const empty = (0,core_objects/* isObj */.s)(sel) && Object.keys(sel.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(sel.matchExpressions).length === 0;
+        if ((0,core_objects/* isObj */.s)(sel) && !empty && !matchesPod(np, sel)) {
+            out.push((0,workloads/* findingAt */.dz)(cell, np, ["spec", "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: spec.podSelector selects no rendered pod in its namespace`));
         }
         for (const dir of ["ingress", "egress"]) {
-            for (const [i, r] of arr(get(np.doc, ["spec", dir])).entries()) {
-                for (const [j, peer] of arr(get(r, [dir === "ingress" ? "from" : "to"])).entries()) {
+            for (const [i, r] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(np.doc, ["spec", dir])).entries()) {
+                for (const [j, peer] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(r, [dir === "ingress" ? "from" : "to"])).entries()) {
                     // A peer with a namespaceSelector points into other namespaces: not ours to resolve.
-                    if (!isObj(peer) || peer.namespaceSelector !== undefined || !isObj(peer.podSelector))
+                    if (!(0,core_objects/* isObj */.s)(peer) || peer.namespaceSelector !== undefined || !(0,core_objects/* isObj */.s)(peer.podSelector))
                         continue;
                     const ps = peer.podSelector;
-                    if (Object.keys(ps.matchLabels ?? {}).length === 0 && arr(ps.matchExpressions).length === 0)
+                    if (Object.keys(ps.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(ps.matchExpressions).length === 0)
                         continue;
                     if (!matchesPod(np, ps)) {
                         const field = dir === "ingress" ? "from" : "to";
-                        out.push(findingAt(cell, np, ["spec", dir, i, field, j, "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: ${dir}[${i}].${field}[${j}].podSelector selects no rendered pod (declare external pods as externalReferences kind Pod)`));
+                        out.push((0,workloads/* findingAt */.dz)(cell, np, ["spec", dir, i, field, j, "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: ${dir}[${i}].${field}[${j}].podSelector selects no rendered pod (declare external pods as externalReferences kind Pod)`));
                     }
                 }
             }
@@ -12174,7 +12701,7 @@ const danglingReferenceCheck = {
                 const at = problem.startsWith("Service") && problem.includes("has no port") && ref.portPath
                     ? ref.portPath
                     : ref.path;
-                const f = findingAt(cell, obj, at, RULE, typeof result === "string" ? severity : "info", `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
+                const f = (0,workloads/* findingAt */.dz)(cell, obj, at, RULE, typeof result === "string" ? severity : "info", `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
                 out.push(ref.needle ? refineToNeedle(f, ref.needle, ctx.cwd) : f);
             }
         }
@@ -12216,7 +12743,7 @@ function check(ref, from, inv, ctx, releaseNs) {
     if (!found) {
         const by = ref.kind === "Secret" || ref.kind === "ConfigMap" ? inv.creator(ref.name, from, releaseNs) : undefined;
         if (by) {
-            const hook = str(get(by.job.doc, ["metadata", "annotations", "helm.sh/hook"]));
+            const hook = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(by.job.doc, ["metadata", "annotations", "helm.sh/hook"]));
             return {
                 info: `${ref.kind} '${ref.name}' is not rendered: ${by.job.kind}/${by.job.name}${hook ? ` (helm hook ${hook})` : ""} creates it at run time (it is passed the name: ${by.how})`,
             };
@@ -12237,408 +12764,10 @@ function check(ref, from, inv, ctx, releaseNs) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./src/k8s/schemas.ts
-var schemas = __nccwpck_require__(9324);
-;// CONCATENATED MODULE: ./src/checks/k8s-schema.ts
-
-
-const validators = new Map();
-function validatorFor(version) {
-    let v = validators.get(version);
-    if (!v) {
-        v = new schemas/* KubeValidator */.gI((0,schemas/* loadKubeSchemas */.A3)(version));
-        validators.set(version, v);
-    }
-    return v;
-}
-function pointerPath(pointer) {
-    if (pointer === "")
-        return [];
-    return pointer
-        .slice(1)
-        .split("/")
-        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-function describe(e) {
-    const path = pointerPath(e.instancePath);
-    const at = path.length ? path.join(".") : "(object)";
-    switch (e.keyword) {
-        case "additionalProperties": {
-            const field = String(e.params.additionalProperty);
-            return { path: [...path, field], message: `unknown field '${[...path, field].join(".")}'` };
-        }
-        case "required": {
-            const missing = String(e.params.missingProperty);
-            return { path, message: `${at}: missing required field '${missing}'` };
-        }
-        case "type":
-            return { path, message: `${at}: ${e.message ?? "wrong type"}` };
-        case "oneOf":
-            return { path, message: `${at}: must be an integer or a string` };
-        case "enum": {
-            const allowed = e.params.allowedValues.map(String).join(", ");
-            return { path, message: `${at}: must be one of ${allowed}` };
-        }
-        default:
-            return { path, message: `${at}: ${e.message ?? e.keyword}` };
-    }
-}
-/** One message per real problem, in ajv's order: ajv also reports each branch of a failed oneOf
- * (int-or-string) and the oneOf itself; only the oneOf is kept. */
-function describeErrors(errors) {
-    const out = [];
-    const seen = new Set();
-    const oneOfPaths = new Set(errors.filter((e) => e.keyword === "oneOf").map((e) => e.instancePath));
-    for (const e of errors) {
-        if (e.keyword !== "oneOf" && oneOfPaths.has(e.instancePath))
-            continue;
-        const d = describe(e);
-        if (!d)
-            continue;
-        const key = `${d.path.join("/")}\0${d.message}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(d);
-    }
-    return out;
-}
-const k8sSchemaCheck = {
-    rule: "k8s-schema",
-    defaultSeverity: "error",
-    description: "Every rendered object is valid for the Kubernetes API of --kube-version, offline and strict (unknown fields are errors).",
-    run(cell, ctx) {
-        const severity = ctx.severity("k8s-schema", "error");
-        if (severity === "off")
-            return [];
-        const version = ctx.settings.kubeVersion || (0,schemas/* defaultKubeVersion */.NG)();
-        const validator = validatorFor(version);
-        const declared = new Set((ctx.settings.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
-        const findings = [];
-        for (const obj of cell.objects) {
-            const errors = validator.validate(obj.doc);
-            if (errors === undefined) {
-                if (declared.has(`${obj.apiVersion}/${obj.kind}`))
-                    continue;
-                findings.push({
-                    ...findingAt(cell, obj, ["kind"], "k8s-schema", "info", `no schema known for ${obj.apiVersion} ${obj.kind} in Kubernetes ${validator.schemas.kubernetesVersion} ` +
-                        "(a custom resource?): not validated; declare it under `kinds` in floe-gate.yaml to silence this"),
-                });
-                continue;
-            }
-            for (const d of describeErrors(errors)) {
-                findings.push(findingAt(cell, obj, d.path, "k8s-schema", severity, `${objectId(obj)}: ${d.message} (Kubernetes ${version})`));
-            }
-        }
-        return findings;
-    },
-};
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __nccwpck_require__(6675);
-;// CONCATENATED MODULE: ./src/exec/limiter.ts
-// Bounded concurrency for external programs (helm, kubesec): about one per core.
-/** At most `limit` calls of the returned function run at once; the others wait in call order. */
-function limiter(limit) {
-    let active = 0;
-    const waiting = [];
-    return async (fn) => {
-        if (active < limit)
-            active++;
-        else
-            await new Promise((go) => waiting.push(go));
-        try {
-            return await fn();
-        }
-        finally {
-            // The slot passes straight to the next waiter, so nobody can overtake it.
-            const next = waiting.shift();
-            if (next)
-                next();
-            else
-                active--;
-        }
-    };
-}
-
-// EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __nccwpck_require__(7507);
-;// CONCATENATED MODULE: ./src/k8s/kubeconform-dir.ts
-// kubesec (since 2.12) validates every document with kubeconform before scoring it, and kubeconform
-// downloads schemas from GitHub unless `--schema-location` names a local folder (HTTP 429s in CI, and no
-// network at gate time for us). This writes such a folder, in kubeconform's own layout
-// (<dir>/v<version>-standalone-strict/<kind>-<group>-<version>.json), for the kinds kubesec scores. Its
-// schemas accept any object: the gate sends kubesec only workloads its own k8s-schema validator (the same
-// committed schemas, strict) has passed, so kubeconform's check, which recompiles the schema for every
-// document, would repeat that work at three times the cost of the scoring itself (src/checks/kubesec.ts).
-// Written once per Kubernetes version and code (content-addressed, atomically, so concurrent gates share it).
-
-
-
-
-/** The kinds kubesec 2.14 has rules for; it scores every other kind 0 ("not supported"). */
-const KUBESEC_KINDS = [
-    { apiVersion: "v1", kind: "Pod" },
-    { apiVersion: "apps/v1", kind: "Deployment" },
-    { apiVersion: "apps/v1", kind: "StatefulSet" },
-    { apiVersion: "apps/v1", kind: "DaemonSet" },
-];
-/** kubeconform's file name for a kind: `deployment-apps-v1.json`, `pod-v1.json`. */
-function kubeconformFileName(apiVersion, kind) {
-    const [groupOrVersion, version] = apiVersion.split("/");
-    const suffix = version ? `${groupOrVersion.split(".")[0]}-${version}` : groupOrVersion;
-    return `${kind.toLowerCase()}-${suffix.toLowerCase()}.json`;
-}
-/** kubeconform's version folder: what `--kubernetes-version 1.37.2` looks up with -strict. */
-function kubeconformVersionDir(kubernetesVersion) {
-    return `v${kubernetesVersion.replace(/^v/, "")}-standalone-strict`;
-}
-/** What every file holds: a schema that accepts any object (see the header for why that is sound). */
-const ACCEPT_VALIDATED = '{"description":"floe-helm validated this object against the Kubernetes schemas before kubesec (src/checks/kubesec.ts)"}';
-function kubeconformFiles() {
-    return new Map(KUBESEC_KINDS.map((k) => [kubeconformFileName(k.apiVersion, k.kind), ACCEPT_VALIDATED]));
-}
-/** Writes (once) and returns the folder to pass as `--schema-location`. Named by the Kubernetes version
- * and a digest of the code that writes it, so a run that finds it need not write it again. */
-function ensureKubeconformDir(schemas, baseDir = external_node_path_default().join((0,external_node_os_.tmpdir)(), "floe-helm-kubeconform")) {
-    const hash = (0,external_node_crypto_.createHash)("sha256")
-        .update([ACCEPT_VALIDATED, kubeconformFiles, kubeconformFileName, kubeconformVersionDir].map(String).join("\0"))
-        .update(JSON.stringify(KUBESEC_KINDS))
-        .digest("hex")
-        .slice(0, 12);
-    const dir = external_node_path_default().join(baseDir, `${schemas.kubernetesVersion}-${hash}`);
-    const versionDir = external_node_path_default().join(dir, kubeconformVersionDir(schemas.kubernetesVersion));
-    if ((0,external_node_fs_.existsSync)(versionDir))
-        return dir;
-    const files = kubeconformFiles();
-    const tmp = `${dir}.${process.pid}.${Date.now()}.tmp`;
-    (0,external_node_fs_.mkdirSync)(external_node_path_default().join(tmp, kubeconformVersionDir(schemas.kubernetesVersion)), { recursive: true });
-    for (const [name, body] of files) {
-        (0,external_node_fs_.writeFileSync)(external_node_path_default().join(tmp, kubeconformVersionDir(schemas.kubernetesVersion), name), body);
-    }
-    try {
-        (0,external_node_fs_.renameSync)(tmp, dir);
-    }
-    catch {
-        // Another process won the race: its folder has the same content.
-        (0,external_node_fs_.rmSync)(tmp, { recursive: true, force: true });
-    }
-    return dir;
-}
-
-;// CONCATENATED MODULE: ./src/checks/kubesec.ts
-// kubesec: the real kubesec scores every workload kind it supports (Pod, Deployment, StatefulSet,
-// DaemonSet). Jobs and CronJobs it answers "This resource kind is not supported", yet they run pods like any
-// other workload: each is sent as a Pod built from its pod template, and findings map back to the Job's
-// template lines (the selectors are located under the Job's own pod template path). Other kinds are not
-// sent. Workloads go to kubesec as multi-document streams, each distinct one once per run (reportsFor).
-// kubesec scores only objects that are valid Kubernetes: it validates each one with kubeconform first, and
-// that validation is three quarters of its run time (it loads and compiles the schema again for every
-// document). The gate has just validated the same objects against the same committed schemas (the
-// k8s-schema check's compiled validators, shared here), so an invalid workload is not sent: it gets
-// kubesec's "could not score" finding from that validation, at the offending field, and kubesec reads a
-// schema folder that accepts what it is sent (src/k8s/kubeconform-dir.ts): offline, and no work twice.
-//
-// Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
-// score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
-// own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
-// findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
-
-
-
-
-
-
-
-
-
-const kubesec_RULE = "kubesec";
-const DEFAULT_KUBESEC_THRESHOLD = 9;
-/** `kubesec scan` reading a multi-document stream on stdin, JSON out. `--exit-code 0`: a low score is
- * our verdict to make (kubesec would exit 2 for any score <= 0), so only a failure to run is non-zero. */
-function kubesecScanArgv(a) {
-    return [
-        a.bin,
-        "scan",
-        "--format",
-        "json",
-        "--exit-code",
-        "0",
-        "--schema-location",
-        a.schemaLocation,
-        "--kubernetes-version",
-        a.kubernetesVersion.replace(/^v/, ""),
-        "-",
-    ];
-}
-/** Kinds kubesec does not score whose pod template is scored as a Pod instead. */
-const SCANNED_AS_POD = [
-    { apiVersion: "batch/v1", kind: "Job" },
-    { apiVersion: "batch/v1", kind: "CronJob" },
-];
-const has = (kinds, obj) => kinds.some((k) => k.apiVersion === obj.apiVersion && k.kind === obj.kind);
-/** Objects the check scans: the kinds kubesec scores, plus Jobs and CronJobs that have a pod template. */
-function isKubesecKind(obj) {
-    return has(KUBESEC_KINDS, obj) || (has(SCANNED_AS_POD, obj) && podSpecPath(obj) !== undefined);
-}
-/** The document kubesec scores for an object: itself, or for a Job/CronJob a Pod made of its pod template
- * (metadata from the template, name and namespace from the Job). */
-function kubesecDoc(obj) {
-    if (!has(SCANNED_AS_POD, obj))
-        return obj.doc;
-    const spec = podSpecPath(obj);
-    const template = get(obj.doc, spec.slice(0, -1));
-    const meta = (template.metadata ?? {});
-    return {
-        apiVersion: "v1",
-        kind: "Pod",
-        metadata: { ...meta, name: obj.name, ...(obj.namespace ? { namespace: obj.namespace } : {}) },
-        spec: template.spec,
-    };
-}
-/** The documents kubesec reads: JSON is YAML, and JSON never contains the `\n---\n` separator. */
-function kubesecInput(objects) {
-    return `${objects.map((o) => JSON.stringify(withoutNulls(kubesecDoc(o)))).join("\n---\n")}\n`;
-}
-/** Best path for a kubesec selector such as `containers[] .securityContext .privileged == true` or
- * `.spec .hostNetwork == true`: the first container that has that field, else the pod spec. */
-function selectorPath(obj, selector) {
-    const spec = podSpecPath(obj) ?? ["spec"];
-    const inContainer = /containers\[\]\s*((?:\.\w+\s*)+)/.exec(selector);
-    if (inContainer) {
-        const keys = inContainer[1]
-            .trim()
-            .split(/\s+/)
-            .map((k) => k.slice(1));
-        const containers = containersOf(obj);
-        const hit = containers.find((c) => get(c.container, keys) !== undefined);
-        if (hit)
-            return [...hit.path, ...keys];
-        return containers[0]?.path ?? spec;
-    }
-    const onSpec = /^\.spec\s+((?:\.\w+\s*)+)/.exec(selector);
-    if (onSpec)
-        return [
-            ...spec,
-            ...onSpec[1]
-                .trim()
-                .split(/\s+/)
-                .map((k) => k.slice(1)),
-        ];
-    return spec;
-}
-function kubesecFindings(cell, objects, reports, threshold, severity) {
-    const out = [];
-    for (const [i, obj] of objects.entries()) {
-        const r = reports[i];
-        const spec = podSpecPath(obj) ?? ["spec"];
-        if (!r.valid) {
-            const why = r.message
-                .split("\n")[0]
-                .replace(/^problem validating schema\. Check JSON formatting: /, "")
-                .replace(/ does not validate with \S+: /, ": ");
-            out.push(findingAt(cell, obj, spec, kubesec_RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: ${why}`));
-            continue;
-        }
-        for (const c of r.scoring?.critical ?? []) {
-            out.push(findingAt(cell, obj, selectorPath(obj, c.selector), kubesec_RULE, severity, `kubesec critical ${c.id} (${c.points} points): ${c.reason} [${c.selector}]`));
-        }
-        if (r.score < threshold) {
-            const advise = (r.scoring?.advise ?? []).map((a) => `${a.id} +${a.points}`).join(", ");
-            out.push(findingAt(cell, obj, spec, kubesec_RULE, severity, `kubesec score ${r.score} is below the threshold ${threshold} (a workload passes when score >= ${threshold})` +
-                (advise ? `; kubesec advises: ${advise}` : "")));
-        }
-    }
-    return out;
-}
-// Helm 3 and 4, and scenarios of one chart, render mostly the same workloads: each distinct document is
-// scanned once per run and its report shared by every cell that has it (findings are still made per cell,
-// with that cell's labels). kubesec's cost grows with the workloads it is given (about 35 ms each; a run
-// itself costs little), so a cell's new workloads are split into up to one batch per core, at most one
-// kubesec per core at a time.
-const reports = new Map();
-const kubesecSlot = limiter(external_node_os_default().availableParallelism());
-const MIN_BATCH = 4;
-/** The reports of `docs` (kubesec input documents) in order, scanning only those no earlier cell sent. */
-function reportsFor(argv, docs, cores = external_node_os_default().availableParallelism()) {
-    const keys = docs.map((d) => (0,external_node_crypto_.createHash)("sha256").update(argv.join("\0")).update("\0").update(d).digest("hex"));
-    const fresh = [...new Map(keys.map((k, i) => [k, i])).entries()].filter(([k]) => !reports.has(k));
-    const batches = Math.max(1, Math.min(cores, Math.floor(fresh.length / MIN_BATCH)));
-    for (let b = 0; b < batches; b++) {
-        const part = fresh.filter((_, i) => i % batches === b);
-        if (part.length === 0)
-            continue;
-        const input = `${part.map(([, i]) => docs[i]).join("\n---\n")}\n`;
-        const scanned = kubesecSlot(() => scan(argv, input, part.length));
-        for (const [j, [k]] of part.entries())
-            reports.set(k, scanned.then((rs) => rs[j]));
-    }
-    return Promise.all(keys.map((k) => reports.get(k)));
-}
-async function scan(argv, input, expected) {
-    const res = await (0,runner/* runTool */.q)(argv, { input, timeoutMs: 120_000 });
-    let reports;
-    try {
-        reports = JSON.parse(res.stdout);
-    }
-    catch {
-        throw new errors/* InputError */.dz(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
-    }
-    if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
-        throw new errors/* InputError */.dz(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
-    }
-    return reports;
-}
-const kubesecCheck = {
-    rule: kubesec_RULE,
-    defaultSeverity: "error",
-    runsProcess: true,
-    description: "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
-    async run(cell, ctx) {
-        const severity = ctx.severity(kubesec_RULE, "error");
-        if (severity === "off")
-            return [];
-        const objects = cell.objects.filter(isKubesecKind);
-        if (objects.length === 0)
-            return [];
-        const bin = ctx.tools.kubesec;
-        if (!bin)
-            throw new errors/* InputError */.dz("kubesec check: no kubesec binary resolved (tools dir or installer)");
-        const version = ctx.settings.kubeVersion || (0,schemas/* defaultKubeVersion */.NG)();
-        const validator = validatorFor(version);
-        const argv = kubesecScanArgv({
-            bin,
-            schemaLocation: ensureKubeconformDir(validator.schemas),
-            kubernetesVersion: validator.schemas.kubernetesVersion,
-        });
-        const docs = objects.map((o) => (0,schemas/* withoutNulls */.Le)(kubesecDoc(o)));
-        // What kubesec's own kubeconform step would refuse, found by the gate's validator (see the header).
-        const problems = docs.map((d) => describeErrors(validator.validate(d) ?? [])[0]);
-        const scored = objects.filter((_, i) => !problems[i]);
-        const scoredReports = await reportsFor(argv, docs.filter((_, i) => !problems[i]).map((d) => JSON.stringify(d)));
-        const threshold = ctx.settings.kubesecThreshold ?? DEFAULT_KUBESEC_THRESHOLD;
-        const unscored = objects.flatMap((obj, i) => {
-            const p = problems[i];
-            if (!p)
-                return [];
-            const spec = podSpecPath(obj) ?? ["spec"];
-            // A Job/CronJob was checked as the Pod of its template: its `spec` is the template's pod spec.
-            const at = !has(SCANNED_AS_POD, obj)
-                ? p.path
-                : p.path[0] === "spec"
-                    ? [...spec, ...p.path.slice(1)]
-                    : spec;
-            return [
-                findingAt(cell, obj, at, kubesec_RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: it is not a valid Kubernetes ${validator.schemas.kubernetesVersion.replace(/^v/, "")} object (${p.message}; k8s-schema reports each problem)`),
-            ];
-        });
-        return [...unscored, ...kubesecFindings(cell, scored, scoredReports, threshold, severity)];
-    },
-};
-
+// EXTERNAL MODULE: ./src/checks/k8s-schema.ts
+var k8s_schema = __nccwpck_require__(7725);
+// EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
+var kubesec = __nccwpck_require__(1860);
 ;// CONCATENATED MODULE: ./src/checks/policy/container-rule.ts
 
 function containerRule(spec) {
@@ -12653,7 +12782,7 @@ function containerRule(spec) {
                 return [];
             const out = [];
             for (const obj of cell.objects) {
-                for (const c of containersOf(obj)) {
+                for (const c of (0,workloads/* containersOf */.Mz)(obj)) {
                     if (spec.applies && !spec.applies(obj, c))
                         continue;
                     const podSpecPath = c.path.slice(0, -2);
@@ -12665,7 +12794,7 @@ function containerRule(spec) {
                         continue;
                     const at = p.absolute ? p.path : [...c.path, ...p.path];
                     const kind = c.init ? "init container" : "container";
-                    out.push(findingAt(cell, obj, at, spec.rule, severity, `${kind} '${c.name}': ${p.message}`));
+                    out.push((0,workloads/* findingAt */.dz)(cell, obj, at, spec.rule, severity, `${kind} '${c.name}': ${p.message}`));
                 }
             }
             return out;
@@ -12678,19 +12807,20 @@ function containerRule(spec) {
 // predictably, restarted when it hangs, and run the same image tomorrow as today.
 
 
+
 const RESOURCE_KEYS = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"];
 const resources = containerRule({
     rule: "policy/resources",
     description: "Every container sets CPU and memory requests and limits.",
     test(c) {
         const missing = RESOURCE_KEYS.filter((k) => {
-            const v = get(c.container, ["resources", ...k.split(".")]);
+            const v = (0,workloads/* get */.Jt)(c.container, ["resources", ...k.split(".")]);
             return v === undefined || v === null || v === "";
         });
         if (missing.length === 0)
             return undefined;
-        const requests = isObj(get(c.container, ["resources", "requests"]));
-        const limits = isObj(get(c.container, ["resources", "limits"]));
+        const requests = (0,core_objects/* isObj */.s)((0,workloads/* get */.Jt)(c.container, ["resources", "requests"]));
+        const limits = (0,core_objects/* isObj */.s)((0,workloads/* get */.Jt)(c.container, ["resources", "limits"]));
         // Point at the block that lacks the value, or at `resources` when neither block is written.
         const path = missing.every((m) => m.startsWith("limits")) && limits
             ? ["resources", "limits"]
@@ -12703,9 +12833,9 @@ const resources = containerRule({
 const probes = containerRule({
     rule: "policy/probes",
     description: "Every container of a long-running workload (not Jobs, CronJobs or helm hook/test pods) has readiness and liveness probes.",
-    applies: (obj, c) => isLongRunning(obj) && !c.init,
+    applies: (obj, c) => (0,workloads/* isLongRunning */.uR)(obj) && !c.init,
     test(c) {
-        const missing = ["readinessProbe", "livenessProbe"].filter((p) => !isObj(c.container[p]));
+        const missing = ["readinessProbe", "livenessProbe"].filter((p) => !(0,core_objects/* isObj */.s)(c.container[p]));
         return missing.length === 0 ? undefined : { path: [], message: `no ${missing.join(" and ")}` };
     },
 });
@@ -12723,7 +12853,7 @@ const imageTagPinned = containerRule({
     rule: "policy/image-tag",
     description: "Every image is pinned: a tag other than `latest`, or a digest.",
     test(c) {
-        const image = str(c.container.image);
+        const image = (0,workloads/* str */.gx)(c.container.image);
         if (!image)
             return { path: ["image"], message: "has no image" };
         const { tag, digest } = imageTag(image);
@@ -12742,7 +12872,7 @@ const containerBasicsChecks = [resources, probes, imageTagPinned];
 
 const DEFAULT_PROD = ["prod", "production"];
 function podTemplateLabelsPath(obj) {
-    const spec = podSpecPath(obj);
+    const spec = (0,workloads/* podSpecPath */.s5)(obj);
     return obj.kind === "Pod" ? ["metadata", "labels"] : [...spec.slice(0, -1), "metadata", "labels"];
 }
 function envRule(rule, description, enabled, eachObject, defaultSeverity = "error") {
@@ -12758,7 +12888,7 @@ function envRule(rule, description, enabled, eachObject, defaultSeverity = "erro
             for (const obj of cell.objects) {
                 const msg = eachObject(obj, cell, ctx);
                 if (msg)
-                    out.push(findingAt(cell, obj, podTemplateLabelsPath(obj), rule, severity, msg));
+                    out.push((0,workloads/* findingAt */.dz)(cell, obj, podTemplateLabelsPath(obj), rule, severity, msg));
             }
             return out;
         },
@@ -12777,12 +12907,12 @@ function isProd(cell, ctx) {
     return env !== undefined && (ctx.settings.prodEnvironments ?? DEFAULT_PROD).includes(env);
 }
 const networkPolicy = envRule("policy/network-policy", "Where network policies are on (staging/prod by default, or any scenario rendering one), every workload's pods are selected by a NetworkPolicy in their namespace.", networkPolicyRequired, (obj, cell, ctx) => {
-    if (!podSpecPath(obj) || isHelmTestPod(obj))
+    if (!(0,workloads/* podSpecPath */.s5)(obj) || (0,workloads/* isHelmTestPod */.SM)(obj))
         return undefined;
-    const labels = podLabels(obj);
+    const labels = (0,workloads/* podLabels */.z8)(obj);
     const selected = cell.objects.some((np) => np.kind === "NetworkPolicy" &&
-        sameNamespace(np, obj, ctx.settings.releaseNamespace) &&
-        selectorMatches(get(np.doc, ["spec", "podSelector"]), labels));
+        (0,workloads/* sameNamespace */.ef)(np, obj, ctx.settings.releaseNamespace) &&
+        (0,workloads/* selectorMatches */.de)((0,workloads/* get */.Jt)(np.doc, ["spec", "podSelector"]), labels));
     return selected
         ? undefined
         : `no NetworkPolicy in namespace ${obj.namespace ?? ctx.settings.releaseNamespace ?? "(release)"} selects the pods of ${obj.kind}/${obj.name} (environment ${cell.scenario.environment ?? "unknown"})`;
@@ -12790,21 +12920,21 @@ const networkPolicy = envRule("policy/network-policy", "Where network policies a
 const podDisruptionBudget = envRule("policy/pdb", "In prod scenarios every Deployment and StatefulSet is covered by a PodDisruptionBudget in its namespace.", isProd, (obj, cell, ctx) => {
     if (obj.kind !== "Deployment" && obj.kind !== "StatefulSet")
         return undefined;
-    const labels = podLabels(obj);
+    const labels = (0,workloads/* podLabels */.z8)(obj);
     const covered = cell.objects.some((pdb) => pdb.kind === "PodDisruptionBudget" &&
-        sameNamespace(pdb, obj, ctx.settings.releaseNamespace) &&
-        selectorMatches(get(pdb.doc, ["spec", "selector"]), labels));
+        (0,workloads/* sameNamespace */.ef)(pdb, obj, ctx.settings.releaseNamespace) &&
+        (0,workloads/* selectorMatches */.de)((0,workloads/* get */.Jt)(pdb.doc, ["spec", "selector"]), labels));
     return covered
         ? undefined
         : `no PodDisruptionBudget selects the pods of ${obj.kind}/${obj.name} (prod scenario)`;
 });
 const horizontalPodAutoscaler = envRule("policy/hpa", "In prod scenarios every long-running Deployment is scaled by a HorizontalPodAutoscaler.", isProd, (obj, cell, ctx) => {
-    if (obj.kind !== "Deployment" || !isLongRunning(obj))
+    if (obj.kind !== "Deployment" || !(0,workloads/* isLongRunning */.uR)(obj))
         return undefined;
     const scaled = cell.objects.some((hpa) => hpa.kind === "HorizontalPodAutoscaler" &&
-        sameNamespace(hpa, obj, ctx.settings.releaseNamespace) &&
-        str(get(hpa.doc, ["spec", "scaleTargetRef", "kind"])) === obj.kind &&
-        str(get(hpa.doc, ["spec", "scaleTargetRef", "name"])) === obj.name);
+        (0,workloads/* sameNamespace */.ef)(hpa, obj, ctx.settings.releaseNamespace) &&
+        (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(hpa.doc, ["spec", "scaleTargetRef", "kind"])) === obj.kind &&
+        (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(hpa.doc, ["spec", "scaleTargetRef", "name"])) === obj.name);
     return scaled ? undefined : `no HorizontalPodAutoscaler targets ${obj.kind}/${obj.name} (prod scenario)`;
 });
 const environmentChecks = [networkPolicy, podDisruptionBudget, horizontalPodAutoscaler];
@@ -12816,16 +12946,17 @@ const environmentChecks = [networkPolicy, podDisruptionBudget, horizontalPodAuto
 // Kubernetes does so (runAsNonRoot, runAsUser, seccompProfile).
 
 
+
 function effective(container, podSpec, key) {
-    const own = get(container, ["securityContext", key]);
-    return own !== undefined && own !== null ? own : get(podSpec, ["securityContext", key]);
+    const own = (0,workloads/* get */.Jt)(container, ["securityContext", key]);
+    return own !== undefined && own !== null ? own : (0,workloads/* get */.Jt)(podSpec, ["securityContext", key]);
 }
 const runAsNonRoot = containerRule({
     rule: "policy/run-as-non-root",
     description: "Every container runs as non-root: runAsNonRoot true (container or pod) and runAsUser not 0.",
     test(c, podSpec) {
         if (effective(c.container, podSpec, "runAsUser") === 0) {
-            const own = get(c.container, ["securityContext", "runAsUser"]) === 0;
+            const own = (0,workloads/* get */.Jt)(c.container, ["securityContext", "runAsUser"]) === 0;
             return {
                 path: own
                     ? ["securityContext", "runAsUser"]
@@ -12850,7 +12981,7 @@ const readOnlyRootFs = containerRule({
     rule: "policy/read-only-root-fs",
     description: "Every container has securityContext.readOnlyRootFilesystem: true.",
     test(c) {
-        return get(c.container, ["securityContext", "readOnlyRootFilesystem"]) === true
+        return (0,workloads/* get */.Jt)(c.container, ["securityContext", "readOnlyRootFilesystem"]) === true
             ? undefined
             : {
                 path: ["securityContext", "readOnlyRootFilesystem"],
@@ -12862,7 +12993,7 @@ const dropAllCapabilities = containerRule({
     rule: "policy/drop-all-capabilities",
     description: "Every container drops ALL capabilities (securityContext.capabilities.drop contains ALL).",
     test(c) {
-        const drop = arr(get(c.container, ["securityContext", "capabilities", "drop"])).map(String);
+        const drop = (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(c.container, ["securityContext", "capabilities", "drop"])).map(String);
         return drop.includes("ALL")
             ? undefined
             : {
@@ -12875,10 +13006,10 @@ const noPrivilegeEscalation = containerRule({
     rule: "policy/no-privilege-escalation",
     description: "Every container sets allowPrivilegeEscalation: false and is not privileged.",
     test(c) {
-        if (get(c.container, ["securityContext", "privileged"]) === true) {
+        if ((0,workloads/* get */.Jt)(c.container, ["securityContext", "privileged"]) === true) {
             return { path: ["securityContext", "privileged"], message: "is privileged" };
         }
-        return get(c.container, ["securityContext", "allowPrivilegeEscalation"]) === false
+        return (0,workloads/* get */.Jt)(c.container, ["securityContext", "allowPrivilegeEscalation"]) === false
             ? undefined
             : {
                 path: ["securityContext", "allowPrivilegeEscalation"],
@@ -12891,7 +13022,7 @@ const seccompRuntimeDefault = containerRule({
     description: "Every container runs with seccompProfile RuntimeDefault (or Localhost), set on it or on the pod.",
     test(c, podSpec) {
         const profile = effective(c.container, podSpec, "seccompProfile");
-        const type = isObj(profile) ? profile.type : undefined;
+        const type = (0,core_objects/* isObj */.s)(profile) ? profile.type : undefined;
         return type === "RuntimeDefault" || type === "Localhost"
             ? undefined
             : {
@@ -12918,14 +13049,20 @@ const securityContextChecks = [
 
 
 const registry_checks = [
-    k8sSchemaCheck,
+    k8s_schema/* k8sSchemaCheck */.Ck,
     danglingReferenceCheck,
     ...securityContextChecks,
     ...containerBasicsChecks,
     ...environmentChecks,
-    kubesecCheck,
+    kubesec/* kubesecCheck */.fC,
 ];
 
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/exec/limiter.ts
+var limiter = __nccwpck_require__(1073);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var helm_argv = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
@@ -13132,10 +13269,8 @@ var gate_config = __nccwpck_require__(8823);
 // EXTERNAL MODULE: ./src/gate/plan.ts
 var gate_plan = __nccwpck_require__(6132);
 ;// CONCATENATED MODULE: ./src/gate/waivers.ts
-function glob(pattern, value) {
-    const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-    return re.test(value);
-}
+
+const glob = wildcard/* matchesWildcard */._;
 function waiverMatches(w, f) {
     return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
 }
@@ -13192,6 +13327,7 @@ function unusedWaivers(waivers, findings) {
 
 
 
+
 /** Rule ids this module reports itself (the registry's checks report theirs). */
 const gateRules = {
     yamlParse: "yaml-parse",
@@ -13203,13 +13339,7 @@ const gateRules = {
     waiverUnused: "waiver-unused",
     dependency: "dependency",
 };
-function run_glob(pattern, s) {
-    const re = new RegExp(`^${pattern
-        .split("*")
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-        .join(".*")}$`);
-    return re.test(s);
-}
+const run_glob = wildcard/* matchesWildcard */._;
 /** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
  * (`policy/*`). */
 function severityFor(config, rule) {
@@ -13350,8 +13480,8 @@ async function runGate(ctx, inputs, opts) {
         ...plan.cells.map((cell) => ({ cell, kind: "template" })),
         ...plan.cells.map((cell) => ({ cell, kind: "lint" })),
     ];
-    const renderSlot = limiter(parallelism);
-    const lintSlot = limiter(parallelism);
+    const renderSlot = (0,limiter/* limiter */.T)(parallelism);
+    const lintSlot = (0,limiter/* limiter */.T)(parallelism);
     const helmEnv = (0,helm_argv/* helmRunEnv */.nD)(process.env);
     const helmRuns = new Map();
     const helmRun = (t) => {
@@ -13845,10 +13975,11 @@ function helmDependencyBuildArgv(a) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7507);
-/* harmony import */ var _values_subcharts_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1001);
-/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3319);
-/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(956);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6107);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7507);
+/* harmony import */ var _values_subcharts_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1001);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3319);
+/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(956);
 // `helm dependency build` before render, once per chart (not per cell). A chart whose Chart.yaml lists a
 // dependency that charts/ does not hold (or holds at another version than Chart.lock pins) makes helm
 // template/lint fail with "found in Chart.yaml, but missing in charts/ directory"; the gate builds it
@@ -13868,11 +13999,12 @@ function helmDependencyBuildArgv(a) {
 
 
 
-const rel = (cwd, abs) => node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(cwd, abs).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join("/") || ".";
+
+const rel = _core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .relPosix */ .f;
 const isLocal = (repo) => typeof repo === "string" && repo.startsWith("file://");
 function declared(chartAbs, cwd) {
     const file = rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(chartAbs, "Chart.yaml"));
-    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_6__/* .parseYamlText */ .cd)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(chartAbs, "Chart.yaml"), "utf8"), file);
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlText */ .cd)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(chartAbs, "Chart.yaml"), "utf8"), file);
     const deps = y.value?.dependencies;
     if (!Array.isArray(deps))
         return [];
@@ -13896,7 +14028,7 @@ function lockedVersions(chartAbs) {
     const lock = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(chartAbs, "Chart.lock");
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(lock))
         return out;
-    const v = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_6__/* .parseYamlText */ .cd)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(lock, "utf8"), "Chart.lock").value;
+    const v = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_7__/* .parseYamlText */ .cd)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(lock, "utf8"), "Chart.lock").value;
     for (const d of Array.isArray(v?.dependencies) ? v.dependencies : [])
         if (d && typeof d.name === "string")
             out.set(d.name, String(d.version ?? ""));
@@ -13908,7 +14040,7 @@ async function dependencyNeeds(chartAbs, cwd) {
     const deps = declared(chartAbs, cwd);
     if (!deps.length)
         return [];
-    const children = (await (0,_values_subcharts_js__WEBPACK_IMPORTED_MODULE_5__/* .loadChart */ .Ty)(chartAbs, cwd))?.children ?? [];
+    const children = (await (0,_values_subcharts_js__WEBPACK_IMPORTED_MODULE_6__/* .loadChart */ .Ty)(chartAbs, cwd))?.children ?? [];
     const locked = lockedVersions(chartAbs);
     const out = [];
     for (const dep of deps) {
@@ -13973,7 +14105,7 @@ async function prepareDependencies(chartAbs, cwd, helm, workDir) {
     const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(workDir, "gate-deps-"));
     const copy = await copyWithLocalRepos(chartAbs, root, declared(chartAbs, cwd));
     const remote = needs.some((n) => !isLocal(n.dep.repository));
-    const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_7__/* .helmDependencyBuildArgv */ .eX)({ bin: helm.bin, major: helm.major, chartDir: copy, refresh: remote }), { cwd });
+    const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmDependencyBuildArgv */ .eX)({ bin: helm.bin, major: helm.major, chartDir: copy, refresh: remote }), { cwd });
     if (r.code === 0)
         return { dirAbs: copy, built: true, problems: [] };
     const says = helmError(`${r.stderr}\n${r.stdout}`).replaceAll(copy, shown);
@@ -14025,6 +14157,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __nccwpck_require__(6107);
 // EXTERNAL MODULE: ./src/exec/plain-env.ts
 var plain_env = __nccwpck_require__(5949);
 // EXTERNAL MODULE: ./src/yaml/fast.ts + 1 modules
@@ -14174,6 +14308,7 @@ function sectionFor(lines, kind, nth) {
 
 
 
+
 const sourceRe = /^# Source: (.+?)\s*$/gm;
 /** Maps a `# Source:` path (`<chart>/templates/x.yaml`, `<chart>/charts/sub/templates/y.yaml`) to the
  * file under chartDir, relative to cwd. A subchart packed as `charts/sub-1.0.0.tgz` maps to the archive. */
@@ -14199,9 +14334,7 @@ function safeReaddir(dir) {
         return [];
     }
 }
-function rel(cwd, abs) {
-    return external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join("/") || ".";
-}
+const rel = paths/* relPosix */.f;
 function readFs(abs) {
     try {
         return (0,external_node_fs_.readFileSync)(abs, "utf8");
@@ -14521,10 +14654,10 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8917);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5801);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
-process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)(process.argv.slice(2));
+process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -14551,7 +14684,7 @@ __webpack_async_result__();
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4296);
 /* harmony import */ var _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9888);
 /* harmony import */ var _values_ajv_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4052);
 /* harmony import */ var _values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2364);
@@ -14578,7 +14711,7 @@ function kubeSchemasDir() {
             return candidate;
         dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir);
     }
-    throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
 }
 /** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
 function availableKubeVersions(dir = kubeSchemasDir()) {
@@ -14592,14 +14725,14 @@ function availableKubeVersions(dir = kubeSchemasDir()) {
 function defaultKubeVersion(nodeImage = _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__/* .pins */ .h.kindNodeImage) {
     const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
     if (!m)
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
     return `${m[1]}.${m[2]}`;
 }
 /** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
 function kubeMinor(version) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
     if (!m)
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
     return `${m[1]}.${m[2]}`;
 }
 const loaded = new Map();
@@ -14612,7 +14745,7 @@ function loadKubeSchemas(version, dir) {
     const folder = dir ?? kubeSchemasDir();
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(folder, `v${minor}.json.gz`);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file)) {
-        throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
             `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`);
     }
     const schemas = JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.gunzipSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file)).toString("utf8"));
@@ -14849,15 +14982,15 @@ function pushedDigest(output) {
 /* harmony export */   w6: () => (/* binding */ coverageMarkdown)
 /* harmony export */ });
 /* unused harmony exports NO_REASON, notCovered, cellText, rowWord, skipReasons */
+/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+// Requirement coverage matrix: requirement x phase -> pass / fail / skipped (with every skip's reason) /
+// not covered. Pure: built from the phases' results files and floe-gate.yaml's `requirements:`, so the
+// job summary and the terminal say the same thing. A check covers a requirement when its results entry
+// says so (`covers`: the gate and upgrade-check fill it from floe-gate.yaml, helm test pods from their
+// `floe.dev/covers` annotation) or when its rule matches one of the requirement's rule patterns.
+
 const NO_REASON = "no reason given";
-/** `*` matches any run of characters, as in floe-gate.yaml's waivers and severity patterns. */
-function glob(pattern, s) {
-    const re = pattern
-        .split("*")
-        .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-        .join(".*");
-    return new RegExp(`^${re}$`).test(s);
-}
+const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
 function coversOf(c, requirements) {
     const ids = new Set(c.covers ?? []);
     if (c.rule) {
@@ -15102,7 +15235,7 @@ function countsText(findings) {
 /* harmony export */   P: () => (/* binding */ runPhase),
 /* harmony export */   k: () => (/* binding */ reportSkippedCharts)
 /* harmony export */ });
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9334);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
@@ -15133,8 +15266,8 @@ async function runPhase(phase, inputs, body, opts = {}) {
         await body(ctx);
     }
     catch (e) {
-        error = (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz))
+        error = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
+        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz))
             err(e.stack ?? String(e));
     }
     findings.sort(byLocation);
@@ -15166,21 +15299,21 @@ async function runPhase(phase, inputs, body, opts = {}) {
             await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .writeResultsFile */ .At)(opts.resultsFile, results);
     }
     catch (e) {
-        err(`floe-helm: error: cannot write results: ${(0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)}`);
-        return _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+        err(`floe-helm: error: cannot write results: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)}`);
+        return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
     }
     // Said once: the verdict that follows does not repeat it. In Actions it is an annotation (shown on the
     // run's page), else one line on stderr.
     if (error) {
         if (inputs.githubActions)
-            out((0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCommand */ .iZ)(error));
+            out((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCommand */ .iZ)(error));
         else
             err(`floe-helm: error: ${error}`);
     }
     out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .M)(results, Date.now() - started.getTime(), { withError: false }));
     if (error)
-        return _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
-    return results.status === "pass" ? _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Pass : _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.GateFailed;
+        return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+    return results.status === "pass" ? _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Pass : _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.GateFailed;
 }
 function byLocation(a, b) {
     return ((a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
@@ -15214,7 +15347,7 @@ function reportSkippedCharts(ctx, skipped) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
 // Results are the only state phases share: each phase (its own process in the composite action) writes
 // `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
 // phase merges them.
@@ -15257,11 +15390,11 @@ async function readAllResults(workDir) {
             parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
         }
         catch (e) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`not a valid results file: ${e.message}`, { file });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`not a valid results file: ${e.message}`, { file });
         }
         const r = parsed;
         if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new _cli_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
         }
         out.push(r);
     }
@@ -15278,7 +15411,7 @@ async function readAllResults(workDir) {
 /* harmony export */   M: () => (/* binding */ verdictLine),
 /* harmony export */   t: () => (/* binding */ formatFinding)
 /* harmony export */ });
-/* harmony import */ var _cli_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6675);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9334);
 // Terminal output: one line per distinct finding (src/report/findings.ts) in the compiler-style format
 // editors understand, with the scenarios and helm majors it occurs in.
@@ -15286,7 +15419,7 @@ async function readAllResults(workDir) {
 
 function formatFinding(g) {
     const f = g.finding;
-    const loc = f.file ? (0,_cli_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : f.chart;
+    const loc = f.file ? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : f.chart;
     const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
     // A finding about the run rather than a file (a tool that did not run) starts with its severity.
     return `${loc ? `${loc}: ` : ""}${f.severity} ${f.rule}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .messageWithOccurrences */ .ih)(g)}${waived}`;
@@ -15441,8 +15574,8 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cli/errors.ts
-var errors = __nccwpck_require__(6675);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __nccwpck_require__(7507);
 ;// CONCATENATED MODULE: ./src/tools/argv.ts
@@ -15944,15 +16077,17 @@ function createAjvFor(schema, opts = {}) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   D3: () => (/* binding */ mergeValues),
 /* harmony export */   Ku: () => (/* binding */ presenceKeywords),
-/* harmony export */   Le: () => (/* binding */ withoutNulls),
+/* harmony export */   SR: () => (/* binding */ withoutNullKeys),
 /* harmony export */   l4: () => (/* binding */ problemAt),
 /* harmony export */   nJ: () => (/* binding */ validateFile),
 /* harmony export */   rM: () => (/* binding */ validateMerged),
 /* harmony export */   tV: () => (/* binding */ compileValuesSchema)
 /* harmony export */ });
+/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7459);
 /* harmony import */ var _ajv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
 /* harmony import */ var _ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2364);
 /* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3319);
+
 
 
 
@@ -16100,15 +16235,16 @@ function compileValuesSchema(text, file) {
         };
     }
 }
-/** Helm drops keys set to null when it merges (that is how a values file deletes a default). */
-function withoutNulls(v) {
+/** Helm drops keys set to null when it merges (that is how a values file deletes a default); lists are
+ * values, kept whole (unlike src/k8s/schemas.ts withoutNulls, which cleans rendered objects for the API). */
+function withoutNullKeys(v) {
     if (Array.isArray(v))
         return v;
     if (v && typeof v === "object") {
         const out = {};
         for (const [k, x] of Object.entries(v))
             if (x !== null)
-                out[k] = withoutNulls(x);
+                out[k] = withoutNullKeys(x);
         return out;
     }
     return v;
@@ -16116,7 +16252,7 @@ function withoutNulls(v) {
 /** Merges values the way helm does: maps merge key by key, anything else (lists too) is replaced, and a
  * null removes the key. */
 function mergeValues(base, over) {
-    if (!isObj(base) || !isObj(over))
+    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObj */ .s)(base) || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObj */ .s)(over))
         return over === undefined ? base : over;
     const out = { ...base };
     for (const [k, v] of Object.entries(over)) {
@@ -16126,9 +16262,6 @@ function mergeValues(base, over) {
             out[k] = k in out ? mergeValues(out[k], v) : v;
     }
     return out;
-}
-function isObj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 function errorPath(e) {
     const segs = pointerToPath(e.instancePath);
@@ -16142,7 +16275,7 @@ function errorPath(e) {
 function validateFile(validate, file) {
     if (file.value === undefined)
         return [];
-    const data = withoutNulls(file.value ?? {});
+    const data = withoutNullKeys(file.value ?? {});
     if (validate(data))
         return [];
     const out = [];
@@ -16161,11 +16294,11 @@ function validateFile(validate, file) {
  */
 function validateMerged(validate, files, major = 4) {
     const [defaults, ...overrides] = files;
-    let merged = major === 3 ? (defaults?.value ?? {}) : withoutNulls(defaults?.value ?? {});
+    let merged = major === 3 ? (defaults?.value ?? {}) : withoutNullKeys(defaults?.value ?? {});
     for (const f of overrides)
         if (f.value !== undefined)
             merged = mergeValues(merged, f.value ?? {});
-    merged = major === 3 ? merged : withoutNulls(merged);
+    merged = major === 3 ? merged : withoutNullKeys(merged);
     if (validate(merged))
         return [];
     return dedupe((validate.errors ?? []).map((e) => problemAt(e, merged, files)));
@@ -16224,8 +16357,10 @@ function dedupe(ps) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7439);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3319);
+/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7459);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6107);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7439);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
 // Subcharts as helm sees them, for values-schema and dead-value. Every chart under charts/ (a folder with
 // a Chart.yaml, or a packed .tgz) is a subchart; Chart.yaml's dependencies match them by name, an alias
 // makes a copy under the alias's key, and `condition`/`tags` on the coalesced values switch one off
@@ -16233,6 +16368,8 @@ function dedupe(ps) {
 // enabled subchart's values are its section of the parent values merged over its own values.yaml (its
 // nulls dropped), plus the parent's `global` (always present, `{}` at least); helm validates those
 // against the subchart's own values.schema.json, recursively, and so does checkMerged below.
+
+
 
 
 
@@ -16286,7 +16423,7 @@ function node(files, source, packed) {
     const chartYaml = files.get("Chart.yaml");
     if (!chartYaml)
         return undefined;
-    const meta = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(chartYaml.toString("utf8"), source).value;
+    const meta = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(chartYaml.toString("utf8"), source).value;
     if (!meta || typeof meta.name !== "string")
         return undefined;
     const deps = Array.isArray(meta.dependencies)
@@ -16359,7 +16496,7 @@ function resolve(parent) {
 async function loadChart(chartAbs, cwd, shownAs = chartAbs) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "Chart.yaml")))
         return undefined;
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, shownAs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join("/") || ".";
+    const rel = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .relPosix */ .f)(cwd, shownAs);
     const files = readFolder(chartAbs);
     if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz")))
         Parser = (await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697))).Parser;
@@ -16378,17 +16515,14 @@ async function loadSubcharts(chartAbs, cwd, shownAs = chartAbs) {
 function templatesOf(c) {
     return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
 }
-function isObj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-}
 function defaultsOf(c) {
     const buf = c.files.get("values.yaml");
     if (!buf)
         return undefined;
     if (!c.packed)
-        return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(buf.toString("utf8"), `${c.source}/values.yaml`);
+        return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(buf.toString("utf8"), `${c.source}/values.yaml`);
     // Inside an archive a line number cannot be opened: such positions point at the archive itself.
-    const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_4__/* .parseYamlText */ .cd)(buf.toString("utf8"), c.source);
+    const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(buf.toString("utf8"), c.source);
     const archive = c.source.split(":")[0];
     return { ...y, positionOf: (p) => (y.positionOf(p) ? { file: archive, line: 1, col: 1 } : undefined) };
 }
@@ -16396,16 +16530,16 @@ function defaultsOf(c) {
 function coalesce(subs, vals, defaults) {
     const out = { ...vals };
     for (const s of subs) {
-        const section = isObj(out[s.key]) ? out[s.key] : {};
-        const v = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeValues */ .D3)((0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(defaults.get(s.chart)?.value ?? {}), section);
-        v.global = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .mergeValues */ .D3)(isObj(v.global) ? v.global : {}, isObj(out.global) ? out.global : {});
+        const section = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(out[s.key]) ? out[s.key] : {};
+        const v = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeValues */ .D3)((0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(defaults.get(s.chart)?.value ?? {}), section);
+        v.global = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeValues */ .D3)((0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(v.global) ? v.global : {}, (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(out.global) ? out.global : {});
         out[s.key] = coalesce(s.subs, v, defaults);
     }
     return out;
 }
 /** helm's MergeValues for -f files: maps merge key by key, anything else (null too) replaces. */
 function overlay(base, over) {
-    if (!isObj(base) || !isObj(over))
+    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(base) || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(over))
         return over === undefined ? base : over;
     const out = { ...base };
     for (const [k, v] of Object.entries(over))
@@ -16415,7 +16549,7 @@ function overlay(base, over) {
 function valueAt(v, p) {
     let cur = v;
     for (const k of p)
-        cur = isObj(cur) ? cur[k] : undefined;
+        cur = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(cur) ? cur[k] : undefined;
     return cur;
 }
 /** helm's ProcessDependencyEnabled: tags first (any true tag enables, only false tags disable), then the
@@ -16423,7 +16557,7 @@ function valueAt(v, p) {
  * the keys of the subcharts above. */
 function enabledIn(root, subs) {
     const out = [];
-    const tags = isObj(root.tags) ? root.tags : undefined;
+    const tags = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(root.tags) ? root.tags : undefined;
     const walk = (list, prefix, chain) => {
         for (const s of list) {
             let on = true;
@@ -16482,7 +16616,7 @@ class SubchartSchemas {
                         const file = s.chart.packed
                             ? s.chart.source.split(":")[0]
                             : `${s.chart.source}/values.schema.json`;
-                        const c = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .compileValuesSchema */ .tV)(text.toString("utf8"), file);
+                        const c = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .compileValuesSchema */ .tV)(text.toString("utf8"), file);
                         if ("validate" in c)
                             this.compiled.set(s.chart, c.validate);
                         else
@@ -16510,11 +16644,11 @@ class SubchartSchemas {
         const [defaults, ...overrides] = files;
         let merged = defaults?.value ?? {};
         if (major === 4)
-            merged = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(merged);
+            merged = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(merged);
         for (const f of overrides)
             if (f.value !== undefined)
                 merged = overlay(merged, f.value ?? {});
-        return coalesce(this.subs, isObj(merged) ? merged : {}, this.defaults);
+        return coalesce(this.subs, (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(merged) ? merged : {}, this.defaults);
     }
     /** The subcharts helm renders (and validates) with these values files (chart defaults first). */
     enabled(files, major = 4) {
@@ -16526,7 +16660,7 @@ class SubchartSchemas {
     }
     place(e, en, data, files) {
         const pointer = en.path.map((k) => `/${escapePointer(k)}`).join("");
-        const p = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .problemAt */ .l4)({ ...e, instancePath: pointer + e.instancePath }, nest(en.path, data), files);
+        const p = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .problemAt */ .l4)({ ...e, instancePath: pointer + e.instancePath }, nest(en.path, data), files);
         return { ...p, message: `${p.message} (values.schema.json of ${this.describe(en)})` };
     }
     /**
@@ -16534,7 +16668,7 @@ class SubchartSchemas {
      * Only subcharts enabled in at least one scenario the file is part of (helm skips the others).
      */
     checkFile(file, scenarios) {
-        if (!isObj(file.value) || !this.compiled.size)
+        if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(file.value) || !this.compiled.size)
             return [];
         const on = new Map();
         for (const s of scenarios)
@@ -16544,13 +16678,13 @@ class SubchartSchemas {
         for (const en of on.values()) {
             const validate = this.compiled.get(en.sub.chart);
             const section = valueAt(file.value, en.path);
-            if (!validate || !isObj(section))
+            if (!validate || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(section))
                 continue;
-            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(section);
+            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(section);
             if (validate(data))
                 continue;
             for (const e of validate.errors ?? [])
-                if (!_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .presenceKeywords */ .Ku.has(e.keyword))
+                if (!_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .presenceKeywords */ .Ku.has(e.keyword))
                     out.push(this.place(e, en, data, [file]));
         }
         return out;
@@ -16566,7 +16700,7 @@ class SubchartSchemas {
             const validate = this.compiled.get(en.sub.chart);
             if (!validate)
                 continue;
-            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_3__/* .withoutNulls */ .Le)(valueAt(root, en.path));
+            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(valueAt(root, en.path));
             if (validate(data))
                 continue;
             // Lowest precedence first: the deepest subchart's defaults, up to the root chart's files.

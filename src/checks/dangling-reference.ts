@@ -8,7 +8,9 @@
 // time, as ingress-nginx's admission hook Job (kube-webhook-certgen) does: that is said, as info.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { Finding } from "../report/results.js";
+import type { Finding } from "../core/findings.js";
+import { isObj } from "../core/objects.js";
+import { matchesWildcard } from "../core/wildcard.js";
 import type { Check, CheckContext, DocPath, RenderCell, RenderedObject } from "./types.js";
 import {
   arr,
@@ -16,7 +18,6 @@ import {
   findingAt,
   get,
   isHelmTestPod,
-  isObj,
   type Obj,
   podLabels,
   podSpecPath,
@@ -181,10 +182,7 @@ class Inventory {
   }
 }
 
-function globMatch(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-  return re.test(value);
-}
+const globMatch = matchesWildcard;
 
 function isExternal(ctx: CheckContext, kind: string, name: string): boolean {
   return ctx.settings.externalReferences.some((r) => r.kind === kind && globMatch(r.name, name));

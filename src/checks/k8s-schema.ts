@@ -3,8 +3,8 @@
 // does not define (a CRD) is not a failure: an info finding says no schema is known, unless floe-gate.yaml
 // declares the kind.
 import type { ErrorObject } from "ajv";
+import type { Finding } from "../core/findings.js";
 import { defaultKubeVersion, KubeValidator, loadKubeSchemas } from "../k8s/schemas.js";
-import type { Finding } from "../report/results.js";
 import type { Check, DocPath } from "./types.js";
 import { findingAt, objectId } from "./workloads.js";
 

@@ -16,12 +16,12 @@
 // findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
 import { createHash } from "node:crypto";
 import os from "node:os";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
+import type { Finding } from "../core/findings.js";
 import { limiter } from "../exec/limiter.js";
 import { runTool } from "../exec/runner.js";
 import { ensureKubeconformDir, KUBESEC_KINDS } from "../k8s/kubeconform-dir.js";
 import { defaultKubeVersion, withoutNulls } from "../k8s/schemas.js";
-import type { Finding } from "../report/results.js";
 import { describeErrors, validatorFor } from "./k8s-schema.js";
 import type { Check, DocPath, RenderCell, RenderedObject } from "./types.js";
 import { containersOf, findingAt, get, podSpecPath } from "./workloads.js";

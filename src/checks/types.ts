@@ -1,64 +1,17 @@
 // The contract between rendering and checks. A check never runs helm and never prints: it receives what
 // was rendered (once per chart x scenario x helm major) and returns findings. Adding a rule = one file +
 // one table-driven test + one line in the registry + one README row.
-import type { HelmMajor } from "../config/inputs.js";
-import type { Finding, Severity } from "../report/results.js";
+import type { Finding, Severity } from "../core/findings.js";
+import type { RenderCell } from "../core/rendered.js";
 
-/** A position in a file, 1-based, path relative to the working directory. */
-export interface SourcePosition {
-  file: string;
-  line: number;
-  col?: number;
-}
-
-/** A path into a YAML/JSON document, e.g. ["spec", "template", "spec", "containers", 0, "image"]. */
-export type DocPath = ReadonlyArray<string | number>;
-
-export interface ChartInfo {
-  /** Chart name from Chart.yaml. */
-  name: string;
-  version: string;
-  /** Chart folder, relative to the working directory. */
-  dir: string;
-  /** Parsed values.schema.json, when the chart has one. */
-  schema?: unknown;
-}
-
-export interface Scenario {
-  chart: ChartInfo;
-  /** Short name, e.g. `test` for values-test.yaml, `ci/external-values` for ci/external-values.yaml. */
-  name: string;
-  /** Values files passed to helm with -f, in order, relative to the working directory. */
-  valuesFiles: string[];
-  /** Environment the scenario stands for (dev, test, staging, prod), when known: prod-only rules use it. */
-  environment?: string;
-}
-
-export interface RenderedObject {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  namespace?: string;
-  /** The parsed object. */
-  doc: Record<string, unknown>;
-  /** Template that produced it, from helm's `# Source:` comment (relative to the working directory). A
-   * subchart packed as a .tgz maps to the archive. */
-  template: string;
-  /** 1-based line of the object in the raw `helm template` output. */
-  manifestLine?: number;
-  /** Best position for a path inside this object: the template line that writes the key when it can be
-   * found, else the template file's first line. */
-  locate(path: DocPath): SourcePosition;
-}
-
-/** Everything rendered for one plan cell, shared by all checks. */
-export interface RenderCell {
-  scenario: Scenario;
-  helm: HelmMajor;
-  objects: RenderedObject[];
-  /** Raw `helm template` output. */
-  manifest: string;
-}
+export type {
+  ChartInfo,
+  DocPath,
+  RenderCell,
+  RenderedObject,
+  Scenario,
+  SourcePosition,
+} from "../core/rendered.js";
 
 /** A reference the chart makes on purpose to something it does not render (dangling-reference skips it). */
 export interface ExternalReference {

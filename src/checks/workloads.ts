@@ -1,13 +1,10 @@
 // Shared helpers of the object-level checks: where a kind keeps its pod spec, its containers, label
 // selectors, and one way to turn "this object, this path" into a finding at the template line.
-import type { Finding, Severity } from "../report/results.js";
+import type { Finding, Severity } from "../core/findings.js";
+import { isObj } from "../core/objects.js";
 import type { DocPath, RenderCell, RenderedObject } from "./types.js";
 
 export type Obj = Record<string, unknown>;
-
-export function isObj(v: unknown): v is Obj {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
 
 export function get(v: unknown, path: DocPath): unknown {
   let cur = v;

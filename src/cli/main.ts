@@ -1,18 +1,14 @@
 // The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
 // 1 the gate found errors, 2 bad usage or bad input. Errors are one line, never a stack trace.
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { buildInputs, type CommonFlags, type Inputs, workDirOf } from "../config/inputs.js";
-import type { PhaseResults } from "../report/results.js";
+import { describeError, ExitCode, errorCommand, InputError } from "../core/errors.js";
+import type { PhaseResults } from "../core/findings.js";
 import { commands } from "./commands.js";
-import { describeError, ExitCode, errorCommand, InputError } from "./errors.js";
+import type { CommandAction, Io } from "./options.js";
 
-export interface Io {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
+export type { Io };
 
 const defaultIo = (): Io => ({
   out: (l) => process.stdout.write(`${l}\n`),
@@ -20,28 +16,6 @@ const defaultIo = (): Io => ({
   env: process.env,
   cwd: process.cwd(),
 });
-
-/** What a command needs: its parsed flags, the shared Inputs, and the io to print to. */
-export interface CommandContext<F> {
-  flags: F;
-  inputs: Inputs;
-  io: Io;
-}
-
-export type CommandAction<F> = (ctx: CommandContext<F>) => Promise<ExitCode>;
-
-/** Adds the options every command shares (they map onto Inputs). */
-export function withCommonOptions(cmd: Command): Command {
-  return cmd
-    .addOption(
-      new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"),
-    )
-    .addOption(
-      new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env(
-        "FLOE_HELM_TOOLS_DIR",
-      ),
-    );
-}
 
 export async function run(argv: string[], io: Io = defaultIo()): Promise<number> {
   let code: number = ExitCode.Pass;

@@ -3,10 +3,10 @@
 import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
 import { type Command, Option } from "commander";
-import type { Bind } from "../cli/commands.js";
-import { ExitCode, InputError } from "../cli/errors.js";
-import { withCommonOptions } from "../cli/main.js";
+import type { Bind } from "../cli/options.js";
+import { withCommonOptions } from "../cli/options.js";
 import type { Inputs } from "../config/inputs.js";
+import { ExitCode, InputError } from "../core/errors.js";
 import { requireLocalTool } from "../tools/local.js";
 import type { ClusterOptions } from "./provider.js";
 

@@ -1,7 +1,7 @@
 // An existing cluster: nothing to start or stop, only a kubeconfig to hand on.
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 import type { ClusterInfo, ClusterOptions, ClusterProvider } from "./provider.js";
 
 export class ExistingProvider implements ClusterProvider {

@@ -2,16 +2,11 @@
 // no Docker) and an existing cluster. Every provider brings a cluster up, hands back a kubeconfig, and tears
 // down exactly what it started; `down` may run in another process, so what `up` started is kept in a state
 // file under the work dir.
-import { InputError } from "../cli/errors.js";
 
-export const providerNames = ["kind", "kwok", "existing"] as const;
-export type ProviderName = (typeof providerNames)[number];
+// The names are an input (src/config/inputs.ts parses them); the providers live here.
+import type { ProviderName } from "../config/inputs.js";
 
-export function parseProvider(value: string, source: string): ProviderName {
-  const v = value.trim().toLowerCase();
-  if ((providerNames as readonly string[]).includes(v)) return v as ProviderName;
-  throw new InputError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
-}
+export { type ProviderName, parseProvider, providerNames } from "../config/inputs.js";
 
 export interface ClusterOptions {
   /** The run's work dir; each provider keeps its files and state in <workDir>/cluster/<provider>/. */

@@ -1,7 +1,7 @@
 // A configuration document (YAML or JSON) checked against its JSON Schema, every problem one usage error at
 // the file:line:col of the offending key: shared by floe-gate.yaml and the user's checksums file.
 import type { ValidateFunction } from "ajv";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 import type { LoadedYaml } from "../values/yaml.js";
 
 /** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and

@@ -4,10 +4,11 @@
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { InputError } from "../cli/errors.js";
-import { type ProviderName, parseProvider } from "../cluster/provider.js";
+import { InputError } from "../core/errors.js";
 
-export type HelmMajor = 3 | 4;
+import type { HelmMajor } from "../core/rendered.js";
+
+export type { HelmMajor };
 
 export interface Inputs {
   /** Where phases write `<phase>.results.json` and diagnostics. */
@@ -63,6 +64,16 @@ export interface Inputs {
   upgradeBaseChart: string | undefined;
   /** The pull request's target branch in Actions (GITHUB_BASE_REF), when set. */
   githubBaseRef: string | undefined;
+}
+
+/** The clusters install tests can run against (src/cluster has a provider for each). */
+export const providerNames = ["kind", "kwok", "existing"] as const;
+export type ProviderName = (typeof providerNames)[number];
+
+export function parseProvider(value: string, source: string): ProviderName {
+  const v = value.trim().toLowerCase();
+  if ((providerNames as readonly string[]).includes(v)) return v as ProviderName;
+  throw new InputError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
 }
 
 export interface ChartValues {

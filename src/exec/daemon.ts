@@ -3,7 +3,7 @@
 // possibly from another process), so they run detached with output in a log file and are tracked by pid.
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 
 export interface Daemon {
   pid: number;

@@ -3,7 +3,7 @@
 // anything and other tests run the real binaries through the same path.
 import { spawn } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 
 export interface RunOptions {
   cwd?: string;

@@ -1,7 +1,7 @@
 // `floe-helm gate`: every static check over every chart x scenario x helm major, in seconds.
 import type { Command } from "commander";
-import type { Bind } from "../cli/commands.js";
-import { withCommonOptions } from "../cli/main.js";
+import type { Bind } from "../cli/options.js";
+import { withCommonOptions } from "../cli/options.js";
 import { withPlanOptions, withRenderOptions } from "../cli/plan-options.js";
 import { runPhase } from "../report/phase.js";
 

@@ -5,19 +5,20 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { ValidateFunction } from "ajv";
 import schema from "../../schemas/floe-gate.schema.json" with { type: "json" };
-import { InputError } from "../cli/errors.js";
+import { DEFAULT_KUBESEC_THRESHOLD } from "../checks/kubesec.js";
 import { assertValidDocument } from "../config/document.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { InputError } from "../core/errors.js";
+import type { Severity } from "../core/findings.js";
 import { NAMESPACE } from "../helm/argv.js";
 import { defaultKubeVersion } from "../k8s/schemas.js";
-import type { Severity } from "../report/results.js";
 import { createAjv } from "../values/ajv.js";
 import { cacheableCode, compileCached } from "../values/ajv-cache.js";
 import { parseYamlText } from "../values/yaml.js";
 import type { GateConfig, Waiver } from "./types.js";
 
 export const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
-export const DEFAULT_KUBESEC_THRESHOLD = 9;
+export { DEFAULT_KUBESEC_THRESHOLD };
 
 /** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
 export function normalizeKubeVersion(v: string, source: string): string {

@@ -4,9 +4,10 @@
 import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { ChartInfo, Scenario } from "../checks/types.js";
-import { InputError } from "../cli/errors.js";
 import type { Inputs } from "../config/inputs.js";
+import { InputError } from "../core/errors.js";
+import { relPosix } from "../core/paths.js";
+import type { ChartInfo, Scenario } from "../core/rendered.js";
 import { parseYamlText } from "../values/yaml.js";
 import type { GateConfig, Plan, PlannedChart } from "./types.js";
 
@@ -23,9 +24,7 @@ export interface ChartMeta {
   dependencies: Dependency[];
 }
 
-function rel(cwd: string, abs: string): string {
-  return path.relative(cwd, abs).split(path.sep).join("/") || ".";
-}
+const rel = relPosix;
 
 /** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
 export async function readChartMeta(dirAbs: string, cwd: string): Promise<ChartMeta> {

@@ -7,8 +7,10 @@ import os from "node:os";
 import path from "node:path";
 import { checks as registry } from "../checks/registry.js";
 import type { Check, CheckContext, RenderCell, Scenario, SourcePosition } from "../checks/types.js";
-import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { InputError } from "../core/errors.js";
+import type { CheckState, CheckStatus, Finding, Severity } from "../core/findings.js";
+import { matchesWildcard } from "../core/wildcard.js";
 import { limiter } from "../exec/limiter.js";
 import { type RunResult, runTool } from "../exec/runner.js";
 import { helmLintArgv, helmRunEnv, helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
@@ -17,7 +19,6 @@ import { parseManifestDocuments } from "../helm/manifest.js";
 import { parseLintOutput, parseRenderError } from "../helm/output.js";
 import { countsText } from "../report/findings.js";
 import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
-import type { CheckState, CheckStatus, Finding, Severity } from "../report/results.js";
 import { gateTestPodStatuses } from "../report/test-pods.js";
 import { requireLocalTool } from "../tools/local.js";
 import { useValidatorCache } from "../values/ajv-cache.js";
@@ -52,15 +53,7 @@ export interface GateOptions {
   parallelism?: number;
 }
 
-function glob(pattern: string, s: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .split("*")
-      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-      .join(".*")}$`,
-  );
-  return re.test(s);
-}
+const glob = matchesWildcard;
 
 /** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
  * (`policy/*`). */

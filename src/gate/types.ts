@@ -2,7 +2,7 @@
 // rule. Config (floe-gate.yaml or defaults) is validated once into GateConfig; the plan is derived from it.
 import type { ChartInfo, CheckSettings, Scenario, SourcePosition } from "../checks/types.js";
 import type { HelmMajor } from "../config/inputs.js";
-import type { Severity } from "../report/results.js";
+import type { Severity } from "../core/findings.js";
 
 export interface Waiver {
   /** Rule id the waiver applies to, e.g. `kubesec` or `policy/resources`. */

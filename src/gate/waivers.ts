@@ -2,13 +2,11 @@
 // waived, and no longer fails the gate. From the day after its expiry a waiver no longer applies, and the
 // finding says so (an expired waiver is visible, never silently ignored). The gate applies them to every
 // finding, so checks never handle waivers themselves.
-import type { Finding } from "../report/results.js";
+import type { Finding } from "../core/findings.js";
+import { matchesWildcard } from "../core/wildcard.js";
 import type { Waiver } from "./types.js";
 
-function glob(pattern: string, value: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-  return re.test(value);
-}
+const glob = matchesWildcard;
 
 export function waiverMatches(w: Waiver, f: Finding): boolean {
   return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);

@@ -13,8 +13,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, symlink } from "node:fs/promises";
 import path from "node:path";
 import semver from "semver";
-import type { SourcePosition } from "../checks/types.js";
 import type { HelmMajor } from "../config/inputs.js";
+import { relPosix } from "../core/paths.js";
+import type { SourcePosition } from "../core/rendered.js";
 import { runTool } from "../exec/runner.js";
 import { loadChart } from "../values/subcharts.js";
 import { parseYamlText } from "../values/yaml.js";
@@ -46,7 +47,7 @@ export interface PreparedChart {
   problems: DependencyProblem[];
 }
 
-const rel = (cwd: string, abs: string) => path.relative(cwd, abs).split(path.sep).join("/") || ".";
+const rel = relPosix;
 const isLocal = (repo: string | undefined) => typeof repo === "string" && repo.startsWith("file://");
 
 function declared(chartAbs: string, cwd: string): DeclaredDependency[] {

@@ -3,7 +3,7 @@
 // each key searched only among the direct children of its parent's block. Where a key cannot be found
 // (written by `toYaml`, an `include`, a `range` over values) it stops at the deepest parent found: the
 // line that produced the missing part.
-import type { DocPath } from "../checks/types.js";
+import type { DocPath } from "../core/rendered.js";
 
 export interface TemplateLine {
   /** 1-based line in the template file. */

@@ -5,7 +5,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Document, LineCounter, parseAllDocuments } from "yaml";
-import type { DocPath, RenderedObject, SourcePosition } from "../checks/types.js";
+import { relPosix } from "../core/paths.js";
+import type { DocPath, RenderedObject, SourcePosition } from "../core/rendered.js";
 import { withPlainEnv } from "../exec/plain-env.js";
 import { type FastDocument, fastParseDocument } from "../yaml/fast.js";
 import { type DuplicateKey, duplicateKeys } from "../yaml/unique-keys.js";
@@ -65,9 +66,7 @@ function safeReaddir(dir: string): string[] {
   }
 }
 
-function rel(cwd: string, abs: string): string {
-  return path.relative(cwd, abs).split(path.sep).join("/") || ".";
-}
+const rel = relPosix;
 
 function readFs(abs: string): string | undefined {
   try {

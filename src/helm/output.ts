@@ -1,7 +1,7 @@
 // Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
 // (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
 import path from "node:path";
-import type { Severity } from "../report/results.js";
+import type { Severity } from "../core/findings.js";
 import { templateFile } from "./manifest.js";
 
 export interface HelmMessage {

@@ -1,8 +1,8 @@
 // `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
 // its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
 import { type Command, Option } from "commander";
-import type { Bind } from "../cli/commands.js";
-import { withCommonOptions } from "../cli/main.js";
+import type { Bind } from "../cli/options.js";
+import { withCommonOptions } from "../cli/options.js";
 import { withPlanOptions } from "../cli/plan-options.js";
 import { runPhase } from "../report/phase.js";
 

@@ -2,7 +2,7 @@
 // annotation names, so the coverage matrix shows what a real `helm test` proved. Helm 3 and 4 print the
 // same `hooks[]` (name, kind, manifest, events, last_run.phase).
 import { parse } from "yaml";
-import type { CheckStatus } from "../report/results.js";
+import type { CheckStatus } from "../core/findings.js";
 import { HELM_TEST_RULE, testPods } from "../report/test-pods.js";
 
 interface Hook {

@@ -6,9 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../cli/errors.js";
 import { readState } from "../cluster/state.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { InputError } from "../core/errors.js";
 import { runTool } from "../exec/runner.js";
 import { resolveConfig } from "../gate/config.js";
 import { buildPlan } from "../gate/plan.js";

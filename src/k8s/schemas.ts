@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 import { pins } from "../tools/pins.js";
 import { createAjv } from "../values/ajv.js";
 import { cacheableCode, compileCached } from "../values/ajv-cache.js";

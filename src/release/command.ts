@@ -1,9 +1,9 @@
 // `floe-helm release`: package every chart and push it to an OCI registry, skipping versions already there.
 import { type Command, Option } from "commander";
-import type { Bind } from "../cli/commands.js";
-import { InputError } from "../cli/errors.js";
-import { withCommonOptions } from "../cli/main.js";
+import type { Bind } from "../cli/options.js";
+import { withCommonOptions } from "../cli/options.js";
 import { collect } from "../cli/plan-options.js";
+import { InputError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
 import { parseRegistry } from "./argv.js";
 

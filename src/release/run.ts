@@ -8,13 +8,13 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import semver from "semver";
-import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { InputError } from "../core/errors.js";
+import type { Finding } from "../core/findings.js";
 import { runTool } from "../exec/runner.js";
 import { chartFoldersUnder } from "../gate/plan.js";
 import { helmRunEnv } from "../helm/argv.js";
 import type { PhaseContext } from "../report/phase.js";
-import type { Finding } from "../report/results.js";
 import { parseYamlText } from "../values/yaml.js";
 import {
   helmPackageArgv,

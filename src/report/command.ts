@@ -1,9 +1,9 @@
 // `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
 // It runs even when earlier phases failed, so their findings are never lost.
 import { type Command, Option } from "commander";
-import type { Bind } from "../cli/commands.js";
-import { describeError, ExitCode, InputError } from "../cli/errors.js";
-import { withCommonOptions } from "../cli/main.js";
+import type { Bind } from "../cli/options.js";
+import { withCommonOptions } from "../cli/options.js";
+import { describeError, ExitCode, InputError } from "../core/errors.js";
 import { coverageMatrix, coverageTerminal } from "./coverage.js";
 import { readAllResults } from "./results.js";
 import { verdictLine } from "./terminal.js";

@@ -3,6 +3,8 @@
 // job summary and the terminal say the same thing. A check covers a requirement when its results entry
 // says so (`covers`: the gate and upgrade-check fill it from floe-gate.yaml, helm test pods from their
 // `floe.dev/covers` annotation) or when its rule matches one of the requirement's rule patterns.
+
+import { matchesWildcard } from "../core/wildcard.js";
 import type { CheckStatus, PhaseResults } from "./results.js";
 
 export type CellState = "pass" | "fail" | "skip";
@@ -34,14 +36,7 @@ export interface CoverageMatrix {
 
 export const NO_REASON = "no reason given";
 
-/** `*` matches any run of characters, as in floe-gate.yaml's waivers and severity patterns. */
-function glob(pattern: string, s: string): boolean {
-  const re = pattern
-    .split("*")
-    .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join(".*");
-  return new RegExp(`^${re}$`).test(s);
-}
+const glob = matchesWildcard;
 
 function coversOf(c: CheckStatus, requirements: Readonly<Record<string, readonly string[]>>): string[] {
   const ids = new Set(c.covers ?? []);

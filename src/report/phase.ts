@@ -1,7 +1,8 @@
 // Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
 // Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
-import { describeError, ExitCode, errorCommand, InputError } from "../cli/errors.js";
+
 import type { Inputs } from "../config/inputs.js";
+import { describeError, ExitCode, errorCommand, InputError } from "../core/errors.js";
 import { groupFindings } from "./findings.js";
 import type { CheckStatus, Finding, PhaseResults } from "./results.js";
 import { statusOf, writeResults, writeResultsFile } from "./results.js";

@@ -3,55 +3,11 @@
 // phase merges them.
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
+import type { Finding, PhaseResults } from "../core/findings.js";
 
-export type Severity = "error" | "warning" | "info";
-export type CheckState = "pass" | "fail" | "skip" | "error";
-
-export interface Finding {
-  /** Rule id, part of the interface (e.g. `values-schema`, `policy/run-as-non-root`). */
-  rule: string;
-  severity: Severity;
-  message: string;
-  /** Path relative to the working directory. */
-  file?: string;
-  line?: number;
-  col?: number;
-  chart?: string;
-  scenario?: string;
-  helm?: number;
-  /** `Kind/name` of a rendered object, when the finding is about one. */
-  object?: string;
-  /** Set when a waiver matched: the finding is reported but does not fail the gate. */
-  waived?: { reason: string; expires?: string };
-}
-
-export interface CheckStatus {
-  /** What ran, e.g. `lint floe-platform/values-test.yaml helm4`. */
-  id: string;
-  rule?: string;
-  state: CheckState;
-  /** Why a check was skipped or errored: the coverage matrix shows it. */
-  reason?: string;
-  durationMs?: number;
-  /** Requirement ids this check covers (e.g. `E2E-002`). */
-  covers?: string[];
-}
-
-export interface PhaseResults {
-  schemaVersion: 1;
-  phase: string;
-  startedAt: string;
-  finishedAt: string;
-  /** pass: no error findings; fail: the phase found errors; error: the phase could not run. */
-  status: "pass" | "fail" | "error";
-  /** One line describing why the phase could not run (status "error"). */
-  error?: string;
-  findings: Finding[];
-  checks: CheckStatus[];
-  /** Named values for later phases and for action outputs. */
-  outputs?: Record<string, string>;
-}
+// The vocabulary itself lives in src/core (every layer shares it); re-exported for the report's callers.
+export type { CheckState, CheckStatus, Finding, PhaseResults, Severity } from "../core/findings.js";
 
 export function resultsPath(workDir: string, phase: string): string {
   return path.join(workDir, `${phase}.results.json`);

@@ -1,6 +1,6 @@
 // Terminal output: one line per distinct finding (src/report/findings.ts) in the compiler-style format
 // editors understand, with the scenarios and helm majors it occurs in.
-import { formatLocation } from "../cli/errors.js";
+import { formatLocation } from "../core/errors.js";
 import { countsText, type FindingGroup, messageWithOccurrences } from "./findings.js";
 import type { PhaseResults } from "./results.js";
 

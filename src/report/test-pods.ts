@@ -2,7 +2,7 @@
 // `floe.dev/covers: E2E-002,INT-001`; the static gate records them as skipped (a test pod proves
 // nothing until it runs in a cluster), and a phase that runs `helm test` records their outcome, so the
 // coverage matrix (src/report/coverage.ts) shows both "declared by the chart" and "proven".
-import type { RenderCell } from "../checks/types.js";
+import type { RenderCell } from "../core/rendered.js";
 import type { CheckStatus } from "./results.js";
 
 export const COVERS_ANNOTATION = "floe.dev/covers";

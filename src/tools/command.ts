@@ -1,9 +1,9 @@
 // `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
 import path from "node:path";
 import type { Command } from "commander";
-import type { Bind } from "../cli/commands.js";
-import { ExitCode, InputError } from "../cli/errors.js";
-import { withCommonOptions } from "../cli/main.js";
+import type { Bind } from "../cli/options.js";
+import { withCommonOptions } from "../cli/options.js";
+import { ExitCode, InputError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
 import { type InstallTool, installTools } from "./assets.js";
 import { checkLocalTool, localTools } from "./local.js";

@@ -3,7 +3,7 @@
 // 4xx. This wrapper only turns its errors into one line that says what failed and what to do, and keeps
 // the toolkit's chatter off our stdout.
 import * as tc from "@actions/tool-cache";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 
 /** tool-cache's fixed attempt count (see downloadTool in @actions/tool-cache). */
 export const downloadAttempts = 3;

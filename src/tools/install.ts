@@ -9,7 +9,7 @@ import { access, chmod, copyFile, lstat, mkdir, mkdtemp, readFile, rm, writeFile
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as tc from "@actions/tool-cache";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 import { runTool } from "../exec/runner.js";
 import { type Asset, assetFor, type InstallTool, tarExtractArgv } from "./assets.js";
 import {

@@ -2,8 +2,8 @@
 // them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
 import { access, constants } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../cli/errors.js";
 import type { HelmMajor } from "../config/inputs.js";
+import { InputError } from "../core/errors.js";
 import { runTool } from "../exec/runner.js";
 import { parseVersion, versionArgv } from "./argv.js";
 import { pins } from "./pins.js";

@@ -1,6 +1,6 @@
 // The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
 // name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 
 export type Os = "linux" | "darwin";
 export type Arch = "amd64" | "arm64";

@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 import { assetFor, type InstallTool, installTools } from "./assets.js";
 import { type ChecksumEntry, parseChecksumFile } from "./checksums.js";
 import { download } from "./download.js";

@@ -2,8 +2,8 @@
 // --tools-dir first (binaries named helm3, helm4, kind, kubectl, kubesec), else the installer (tool cache
 // first, download + verify only when missing).
 import path from "node:path";
-import { InputError } from "../cli/errors.js";
 import { envNames, type Inputs } from "../config/inputs.js";
+import { InputError } from "../core/errors.js";
 import type { InstallTool } from "./assets.js";
 import { checksumTable } from "./checksums.js";
 import {

@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import schema from "../../schemas/checksums.schema.json" with { type: "json" };
-import { InputError } from "../cli/errors.js";
 import { assertValidDocument } from "../config/document.js";
+import { InputError } from "../core/errors.js";
 import { createAjv } from "../values/ajv.js";
 import { parseYamlText } from "../values/yaml.js";
 import type { InstallTool } from "./assets.js";

@@ -2,7 +2,7 @@
 // default of that major without any network look-up. `latest` and ranges are refused: they change under
 // users (Helm 4 broke pipelines through `latest`), and a gate must run the same tools on every re-run.
 import semver from "semver";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 import type { InstallTool } from "./assets.js";
 import versions from "./versions.json" with { type: "json" };
 

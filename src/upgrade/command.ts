@@ -1,7 +1,7 @@
 // `floe-helm upgrade-check`: static upgrade safety between a base revision and this change (src/upgrade).
 import { type Command, Option } from "commander";
-import type { Bind } from "../cli/commands.js";
-import { withCommonOptions } from "../cli/main.js";
+import type { Bind } from "../cli/options.js";
+import { withCommonOptions } from "../cli/options.js";
 import { withPlanOptions, withRenderOptions } from "../cli/plan-options.js";
 import { runPhase } from "../report/phase.js";
 

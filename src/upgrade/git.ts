@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../cli/errors.js";
+import { InputError } from "../core/errors.js";
 import { runTool } from "../exec/runner.js";
 import { parseYamlText } from "../values/yaml.js";
 

@@ -8,9 +8,12 @@ import { existsSync, realpathSync, statSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import type { RenderedObject } from "../checks/types.js";
-import { InputError } from "../cli/errors.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
+import { InputError } from "../core/errors.js";
+import type { CheckState, Finding } from "../core/findings.js";
+import { relPosix } from "../core/paths.js";
+import type { RenderedObject } from "../core/rendered.js";
+import { matchesWildcard } from "../core/wildcard.js";
 import { runTool } from "../exec/runner.js";
 import { resolveConfig } from "../gate/config.js";
 import { buildPlan, type PlannedChartMeta, readChartMeta } from "../gate/plan.js";
@@ -19,7 +22,6 @@ import { helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { prepareDependencies } from "../helm/deps.js";
 import { parseManifest } from "../helm/manifest.js";
 import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
-import type { CheckState, Finding } from "../report/results.js";
 import { resolveTools } from "../tools/resolve.js";
 import { parseYamlText } from "../values/yaml.js";
 import { exportAtCommit, gitToplevel, resolveBase } from "./git.js";
@@ -61,7 +63,7 @@ interface ChartBase {
   label: string;
 }
 
-const rel = (cwd: string, abs: string) => path.relative(cwd, abs).split(path.sep).join("/") || ".";
+const rel = relPosix;
 
 async function pool<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
   let next = 0;
@@ -150,8 +152,7 @@ export async function runUpgradeCheck(
   const add = (f: Finding) => all.push(f);
   // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
   const ruleIds = Object.values(upgradeCheckRules) as string[];
-  const matches = (pattern: string, id: string) =>
-    new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(id);
+  const matches = matchesWildcard;
   const covers = Object.entries(config.requirements)
     .filter(([, rules]) => rules.some((r) => ruleIds.some((id) => matches(r, id))))
     .map(([id]) => id);

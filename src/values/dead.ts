@@ -4,7 +4,7 @@
 // (in `with`, `range`, `toYaml`) counts as reading everything under `a`, so the rule errs towards silence.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { SourcePosition } from "../checks/types.js";
+import type { SourcePosition } from "../core/rendered.js";
 import { type Subchart, templatesOf } from "./subcharts.js";
 import type { LoadedYaml } from "./yaml.js";
 

@@ -2,7 +2,8 @@
 // (every error at the file:line of the offending key or value) and against the merged values, which is
 // what helm checks (errors there are placed in the file that last set the value).
 import type { ErrorObject, ValidateFunction } from "ajv";
-import type { DocPath, SourcePosition } from "../checks/types.js";
+import { isObj } from "../core/objects.js";
+import type { DocPath, SourcePosition } from "../core/rendered.js";
 import { createAjvFor, draftOf, withCanonicalDraft } from "./ajv.js";
 import { cacheableCode, cachedValidator, storeValidator } from "./ajv-cache.js";
 import { type LoadedYaml, parseYamlText } from "./yaml.js";
@@ -163,12 +164,13 @@ export function compileValuesSchema(text: string, file: string): CompiledSchema 
   }
 }
 
-/** Helm drops keys set to null when it merges (that is how a values file deletes a default). */
-export function withoutNulls(v: unknown): unknown {
+/** Helm drops keys set to null when it merges (that is how a values file deletes a default); lists are
+ * values, kept whole (unlike src/k8s/schemas.ts withoutNulls, which cleans rendered objects for the API). */
+export function withoutNullKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v;
   if (v && typeof v === "object") {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNulls(x);
+    for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = withoutNullKeys(x);
     return out;
   }
   return v;
@@ -186,10 +188,6 @@ export function mergeValues(base: unknown, over: unknown): unknown {
   return out;
 }
 
-function isObj(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
 function errorPath(e: ErrorObject): string[] {
   const segs = pointerToPath(e.instancePath);
   const p = e.params as Record<string, unknown>;
@@ -202,7 +200,7 @@ function errorPath(e: ErrorObject): string[] {
 /** Errors of one values file on its own (presence keywords left to the merged check). */
 export function validateFile(validate: ValidateFunction, file: LoadedYaml): SchemaProblem[] {
   if (file.value === undefined) return [];
-  const data = withoutNulls(file.value ?? {});
+  const data = withoutNullKeys(file.value ?? {});
   if (validate(data)) return [];
   const out: SchemaProblem[] = [];
   for (const e of validate.errors ?? []) {
@@ -224,9 +222,9 @@ export function validateMerged(
   major: 3 | 4 = 4,
 ): SchemaProblem[] {
   const [defaults, ...overrides] = files;
-  let merged: unknown = major === 3 ? (defaults?.value ?? {}) : withoutNulls(defaults?.value ?? {});
+  let merged: unknown = major === 3 ? (defaults?.value ?? {}) : withoutNullKeys(defaults?.value ?? {});
   for (const f of overrides) if (f.value !== undefined) merged = mergeValues(merged, f.value ?? {});
-  merged = major === 3 ? merged : withoutNulls(merged);
+  merged = major === 3 ? merged : withoutNullKeys(merged);
   if (validate(merged)) return [];
   return dedupe((validate.errors ?? []).map((e) => problemAt(e, merged, files)));
 }

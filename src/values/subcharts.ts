@@ -9,7 +9,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import semver from "semver";
-import type { DocPath } from "../checks/types.js";
+import { isObj } from "../core/objects.js";
+import { relPosix } from "../core/paths.js";
+import type { DocPath } from "../core/rendered.js";
 import {
   type CompiledSchema,
   compileValuesSchema,
@@ -17,7 +19,7 @@ import {
   presenceKeywords,
   problemAt,
   type SchemaProblem,
-  withoutNulls,
+  withoutNullKeys,
 } from "./schema.js";
 import { type LoadedYaml, parseYamlText } from "./yaml.js";
 
@@ -172,7 +174,7 @@ export async function loadChart(
   shownAs = chartAbs,
 ): Promise<ChartNode | undefined> {
   if (!existsSync(path.join(chartAbs, "Chart.yaml"))) return undefined;
-  const rel = path.relative(cwd, shownAs).split(path.sep).join("/") || ".";
+  const rel = relPosix(cwd, shownAs);
   const files = readFolder(chartAbs);
   if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz"))) Parser = (await import("tar")).Parser;
   return node(files, rel, false);
@@ -192,10 +194,6 @@ export function templatesOf(c: ChartNode): string[] {
   return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
 }
 
-function isObj(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
 function defaultsOf(c: ChartNode): LoadedYaml | undefined {
   const buf = c.files.get("values.yaml");
   if (!buf) return undefined;
@@ -211,7 +209,7 @@ function coalesce(subs: readonly Subchart[], vals: Record<string, unknown>, defa
   const out = { ...vals };
   for (const s of subs) {
     const section = isObj(out[s.key]) ? out[s.key] : {};
-    const v = mergeValues(withoutNulls(defaults.get(s.chart)?.value ?? {}), section) as Record<
+    const v = mergeValues(withoutNullKeys(defaults.get(s.chart)?.value ?? {}), section) as Record<
       string,
       unknown
     >;
@@ -339,7 +337,7 @@ export class SubchartSchemas {
     // keeps them (the agreement corpus shows both).
     const [defaults, ...overrides] = files;
     let merged: unknown = defaults?.value ?? {};
-    if (major === 4) merged = withoutNulls(merged);
+    if (major === 4) merged = withoutNullKeys(merged);
     for (const f of overrides) if (f.value !== undefined) merged = overlay(merged, f.value ?? {});
     return coalesce(this.subs, isObj(merged) ? merged : {}, this.defaults);
   }
@@ -373,7 +371,7 @@ export class SubchartSchemas {
       const validate = this.compiled.get(en.sub.chart);
       const section = valueAt(file.value, en.path);
       if (!validate || !isObj(section)) continue;
-      const data = withoutNulls(section);
+      const data = withoutNullKeys(section);
       if (validate(data)) continue;
       for (const e of validate.errors ?? [])
         if (!presenceKeywords.has(e.keyword)) out.push(this.place(e, en, data, [file]));
@@ -390,7 +388,7 @@ export class SubchartSchemas {
     for (const en of enabledIn(root, this.subs)) {
       const validate = this.compiled.get(en.sub.chart);
       if (!validate) continue;
-      const data = withoutNulls(valueAt(root, en.path));
+      const data = withoutNullKeys(valueAt(root, en.path));
       if (validate(data)) continue;
       // Lowest precedence first: the deepest subchart's defaults, up to the root chart's files.
       const layers: LoadedYaml[] = [];

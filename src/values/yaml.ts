@@ -14,7 +14,7 @@ import {
   type Tags,
   type YAMLMap,
 } from "yaml";
-import type { DocPath, SourcePosition } from "../checks/types.js";
+import type { DocPath, SourcePosition } from "../core/rendered.js";
 import { withPlainEnv } from "../exec/plain-env.js";
 import { fastParseValues } from "../yaml/fast.js";
 import { duplicateKeys } from "../yaml/unique-keys.js";

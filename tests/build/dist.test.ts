@@ -32,7 +32,7 @@ describe("check-dist", () => {
       expect(ok.stdout).toMatch(/check-dist: OK/);
       expect(await readdir(tmp)).toEqual([]);
 
-      const errorsTs = path.join(copy, "src", "cli", "errors.ts");
+      const errorsTs = path.join(copy, "src", "core", "errors.ts");
       await writeFile(
         errorsTs,
         (await readFile(errorsTs, "utf8")).replace("internal error:", "internal failure:"),

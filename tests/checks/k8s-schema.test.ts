@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { k8sSchemaCheck } from "../../src/checks/k8s-schema.js";
 import type { RenderCell } from "../../src/checks/types.js";
-import { InputError } from "../../src/cli/errors.js";
+import { InputError } from "../../src/core/errors.js";
 import { context, FIXTURES, renderFixture } from "./render.js";
 
 const T = `${FIXTURES}/broken/templates`;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/cli/errors.js";
 import { buildInputs, defaultToolCache, parseHelmMajors } from "../../src/config/inputs.js";
+import { InputError } from "../../src/core/errors.js";
 
 describe("buildInputs", () => {
   const cwd = "/repo";

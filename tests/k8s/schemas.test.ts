@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { InputError } from "../../src/cli/errors.js";
+import { InputError } from "../../src/core/errors.js";
 import {
   ACCEPT_VALIDATED,
   ensureKubeconformDir,

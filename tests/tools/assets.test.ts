@@ -3,8 +3,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/cli/errors.js";
 import { buildInputs } from "../../src/config/inputs.js";
+import { InputError } from "../../src/core/errors.js";
 import { assetFor, installTools, tarExtractArgv } from "../../src/tools/assets.js";
 import { checksumTable, parseChecksumFile } from "../../src/tools/checksums.js";
 import { parseOnly } from "../../src/tools/command.js";

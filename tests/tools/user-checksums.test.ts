@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { InputError } from "../../src/cli/errors.js";
+import { InputError } from "../../src/core/errors.js";
 import { type ChecksumTable, checksumTable, lookupChecksum } from "../../src/tools/checksums.js";
 import { installTool } from "../../src/tools/install.js";
 import { detectPlatform, type Platform, platformKey } from "../../src/tools/platform.js";

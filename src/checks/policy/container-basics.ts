@@ -1,6 +1,7 @@
 // policy/resources, policy/probes, policy/image-tag: what every container needs to be scheduled
 // predictably, restarted when it hangs, and run the same image tomorrow as today.
-import { get, isLongRunning, isObj, str } from "../workloads.js";
+import { isObj } from "../../core/objects.js";
+import { get, isLongRunning, str } from "../workloads.js";
 import { containerRule } from "./container-rule.js";
 
 const RESOURCE_KEYS = ["requests.cpu", "requests.memory", "limits.cpu", "limits.memory"] as const;

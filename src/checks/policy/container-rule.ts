@@ -1,6 +1,6 @@
 // Builds a policy/<name> check that looks at every container (and init container) of every workload
 // kind: the per-container rules only differ in what they test, so they share this loop.
-import type { Finding, Severity } from "../../report/results.js";
+import type { Finding, Severity } from "../../core/findings.js";
 import type { Check, DocPath, RenderCell, RenderedObject } from "../types.js";
 import { type ContainerRef, containersOf, findingAt, type Obj } from "../workloads.js";
 

@@ -2,7 +2,7 @@
 // Which environments: Scenario.environment (from the values file name or floe-gate.yaml) against
 // CheckSettings.networkPolicyEnvironments / prodEnvironments. A policy in another namespace than the
 // workload does not count (a real floe defect: NetworkPolicies rendered into the wrong namespace).
-import type { Finding, Severity } from "../../report/results.js";
+import type { Finding, Severity } from "../../core/findings.js";
 import type { Check, CheckContext, RenderCell, RenderedObject } from "../types.js";
 import {
   findingAt,

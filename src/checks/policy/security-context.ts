@@ -2,7 +2,8 @@
 // policy/no-privilege-escalation, policy/seccomp-runtime-default: the Pod Security "restricted" profile
 // plus a read-only root file system, per container. A container setting overrides the pod's where
 // Kubernetes does so (runAsNonRoot, runAsUser, seccompProfile).
-import { arr, get, isObj, type Obj } from "../workloads.js";
+import { isObj } from "../../core/objects.js";
+import { arr, get, type Obj } from "../workloads.js";
 import { containerRule } from "./container-rule.js";
 
 function effective(container: Obj, podSpec: Obj, key: string): unknown {

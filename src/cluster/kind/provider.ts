@@ -3,7 +3,7 @@
 // These machines have no Docker: the tests run this provider against a stand-in kind program and say so.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../../cli/errors.js";
+import { InputError } from "../../core/errors.js";
 import { runTool } from "../../exec/runner.js";
 import { pins } from "../../tools/pins.js";
 import type { ClusterInfo, ClusterOptions, ClusterProvider } from "../provider.js";

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import https from "node:https";
 import path from "node:path";
-import { InputError } from "../../cli/errors.js";
+import { InputError } from "../../core/errors.js";
 import { type Daemon, isRunning, startDaemon, stopDaemon } from "../../exec/daemon.js";
 import { runTool } from "../../exec/runner.js";
 import { freePort, LOOPBACK } from "../loopback.js";
