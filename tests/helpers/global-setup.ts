@@ -43,6 +43,10 @@ export default function setup(): () => void {
   process.env.TMPDIR = tmp;
   process.env.HOME = home;
   delete process.env.XDG_CACHE_HOME;
+  // Under `npm test`/`npx`, npm exports its cache folder (the user's ~/.npm): the tests' own npm commands
+  // (npm pack, npm install) would log and cache there. Without it npm uses the run's HOME.
+  for (const k of Object.keys(process.env))
+    if (/^npm_config_(cache|logs_dir)$/i.test(k)) delete process.env[k];
 
   return () => {
     const left = readdirSync(tmp).filter((e) => !PRODUCT_TEMP_CACHES.has(e));
