@@ -30,11 +30,14 @@ function build(outDir) {
     console.error(
       `build: ${e instanceof SyntaxError || e.code === "ENOENT" ? e.message : "ncc failed (see above)"}`,
     );
-    process.exit(2);
+    // Not process.exit: the finally blocks (here and in --check) must still remove their folders.
+    process.exitCode = 2;
+    return false;
   } finally {
     rmSync(statsDir, { recursive: true, force: true });
   }
   chmodSync(path.join(outDir, "index.js"), 0o755);
+  return true;
 }
 
 /** Every npm package with a module in the bundle (any file), as `name\nlicense\ntext\n\n`, sorted by name:
@@ -79,7 +82,7 @@ const args = process.argv.slice(2);
 if (args[0] === "--check") {
   const fresh = mkdtempSync(path.join(tmpdir(), "floe-helm-dist-"));
   try {
-    build(fresh);
+    if (!build(fresh)) throw new Error("check-dist: the build failed (see above)");
     const committed = path.join(root, "dist");
     const want = files(fresh);
     const have = files(committed);
@@ -93,9 +96,11 @@ if (args[0] === "--check") {
     if (problems.length) {
       for (const p of problems) console.error(`check-dist: ${p}`);
       console.error("check-dist: FAIL: dist/ does not match src/; run `npm run build` and commit dist/");
-      process.exit(1);
+      // Not process.exit: the finally below must still remove the fresh build.
+      process.exitCode = 1;
+    } else {
+      console.log(`check-dist: OK: dist/ matches a fresh build (${want.length} files)`);
     }
-    console.log(`check-dist: OK: dist/ matches a fresh build (${want.length} files)`);
   } finally {
     rmSync(fresh, { recursive: true, force: true });
   }

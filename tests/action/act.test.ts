@@ -5,14 +5,14 @@
 // with checksum files), helm, kubesec and a kwok control plane. Mocked (GitHub's own services only): the
 // checkout (the workflow copies a tree the test prepared) and the job-summary page (act logs each step's
 // summary; the test joins them).
-import { appendFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PhaseResults } from "../../src/report/results.js";
 import type { InstallTool } from "../../src/tools/assets.js";
 import { detectPlatform } from "../../src/tools/platform.js";
 import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { tempDir } from "../helpers/tmp.js";
 import { type TestTool, tool, toolsDir } from "../helpers/tools.js";
 import { buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "../tools/mirror.js";
 import { type ActRun, prepareCheckout, runAct } from "./act.js";
@@ -35,7 +35,7 @@ let mirror: Mirror;
 let scratch: string;
 let checkout: string;
 beforeAll(async () => {
-  scratch = mkdtempSync(path.join(tmpdir(), "floe-act-test-"));
+  scratch = tempDir("floe-act-test-");
   mirror = await startMirror();
   const platform = detectPlatform();
   for (const [bin, t, v] of served) {
@@ -195,19 +195,19 @@ describe("act (real runner, host mode): install tests on an existing kwok cluste
   });
 });
 
-describe("act (real runner, host mode): tools-dir given", () => {
+describe("act (real runner, host mode): tools-dir and upgrade-base given", () => {
   let r: ActRun;
   beforeAll(async () => {
     mirror.requests.length = 0;
     r = await runAct({ workflow: "tools-dir.yml", checkout, vars: { FLOE_TEST_TOOLS_DIR: toolsDir } });
   }, 900_000);
 
-  it("skips the tools step and everything still passes", () => {
+  it("skips the tools step, runs upgrade-check (upgrade-base), and everything passes", () => {
     expect(stepStates(r), why(r)).toEqual({
       [S("check Node.js")]: "success",
       [S("tools")]: "skipped",
       [S("gate")]: "success",
-      [S("upgrade-check")]: "skipped",
+      [S("upgrade-check")]: "success",
       [S("cluster up")]: "skipped",
       [S("install test")]: "skipped",
       [S("cluster down")]: "skipped",
@@ -221,6 +221,7 @@ describe("act (real runner, host mode): tools-dir given", () => {
     for (const [name] of served) expect(r.outputs[`${name}-path`] ?? "").toBe("");
     expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
     expect(r.summary).toMatch(/^\| gate \| ✅ pass \|/m);
+    expect(r.summary).toMatch(/^\| upgrade-check \| ✅ pass \|/m);
     expect(r.summary).not.toMatch(/^\| tools \|/m);
   });
 });
@@ -232,7 +233,7 @@ describe("act (real runner, host mode): a bad input (helm: 5)", () => {
     r = await runAct({ workflow: "bad-input.yml", checkout, vars: { FLOE_TEST_MIRROR: mirror.url } });
   }, 900_000);
 
-  it("fails at the tools step, downloads nothing, skips the phases, and still runs the report", () => {
+  it("fails at the tools step, downloads nothing, skips the phases (upgrade-check too, though upgrade-base is given), and still runs the report", () => {
     expect(stepStates(r), why(r)).toEqual({
       [S("check Node.js")]: "success",
       [S("tools")]: "failure",

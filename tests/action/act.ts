@@ -8,9 +8,9 @@
 // test's), a minimal environment (no FLOE_* or proxy variables leak in), no Docker socket, no cache server,
 // no version check, offline action mode; the workflows use no remote action.
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool } from "../helpers/tools.js";
 
 export type StepState = "success" | "failure" | "skipped";
@@ -94,7 +94,7 @@ export interface ActOptions {
 
 export async function runAct(opts: ActOptions): Promise<ActRun> {
   const act = tool("act");
-  const scratch = mkdtempSync(path.join(tmpdir(), "floe-act-"));
+  const scratch = tempDir("floe-act-");
   const home = path.join(scratch, "home");
   const cache = path.join(scratch, "cache");
   mkdirSync(home);
@@ -229,5 +229,5 @@ function capture(
 
 /** A scratch folder for one case, removed by the caller. */
 export function scratchDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), prefix));
+  return tempDir(prefix);
 }

@@ -9,6 +9,7 @@ export interface Step {
   id?: string;
   if?: string;
   run?: string;
+  shell?: string;
   uses?: string;
   env?: Record<string, string>;
 }

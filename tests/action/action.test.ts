@@ -7,6 +7,16 @@ import { action } from "./action-yml.js";
 
 const readme = readFileSync(path.join(repoRoot, "README.md"), "utf8");
 
+const installer = [
+  "HELM_VERSION",
+  "KIND_VERSION",
+  "KUBECTL_VERSION",
+  "KUBESEC_VERSION",
+  "MIRROR",
+  "CHECKSUMS",
+];
+const selection = ["CONFIG", "CHARTS", "SCENARIO", "VALUES", "KUBE_VERSION"];
+
 describe("action.yml", () => {
   it("is a composite action", () => {
     expect(action.runs.using).toBe("composite");
@@ -19,17 +29,112 @@ describe("action.yml", () => {
     },
   );
 
-  it("runs phases through the bundled program and always runs the report", () => {
-    const phases = action.runs.steps.filter((s) => s.run?.includes('dist/index.js"'));
-    expect(phases.length).toBeGreaterThan(0);
-    // The program is the step's last command, so its exit status is the step's.
-    for (const s of phases)
-      expect(s.run?.trim().split("\n").at(-1)).toMatch(
-        /^node "\$GITHUB_ACTION_PATH\/dist\/index\.js" [a-z-]+( [a-z-]+)?$/,
-      );
-    const report = action.runs.steps.find((s) => s.id === "report");
-    expect(report?.if).toBe("always()");
-    expect(action.runs.steps.at(-1)).toBe(report);
+  // The action's contract, step by step: what runs, when (its `if:`, evaluated for real by a runner in
+  // act.test.ts), with which command and which inputs. A step dropped, renamed, given another command or
+  // argument, another condition, or one input less fails here (tests/plants checks that it does).
+  const spec: Array<{ name: string; id?: string; if?: string; command?: string; env: string[] }> = [
+    { name: "check Node.js", env: ["FLOE_HELM_NODE_MIN"] },
+    {
+      name: "tools",
+      id: "tools",
+      if: "inputs.tools-dir == ''",
+      command: "tools install",
+      env: ["WORK_DIR", "HELM", ...installer],
+    },
+    {
+      name: "gate",
+      if: "inputs.gate == 'true'",
+      command: "gate",
+      env: ["WORK_DIR", "TOOLS_DIR", "HELM", ...selection, ...installer],
+    },
+    {
+      name: "upgrade-check",
+      if: "!cancelled() && inputs.upgrade-check == 'true' && steps.tools.outcome != 'failure' && (inputs.upgrade-base != '' || github.base_ref != '')",
+      command: "upgrade-check",
+      env: ["WORK_DIR", "TOOLS_DIR", "HELM", ...selection, "UPGRADE_BASE", ...installer],
+    },
+    {
+      name: "cluster up",
+      id: "cluster",
+      if: "!cancelled() && inputs.install-test == 'true' && steps.tools.outcome != 'failure'",
+      command: "cluster up",
+      env: ["WORK_DIR", "TOOLS_DIR", "CLUSTER", "KUBECONFIG", "KIND_VERSION", "MIRROR", "CHECKSUMS"],
+    },
+    {
+      name: "install test",
+      if: "!cancelled() && steps.cluster.outcome == 'success'",
+      command: "test",
+      env: [
+        "WORK_DIR",
+        "TOOLS_DIR",
+        "CLUSTER",
+        "KUBECONFIG",
+        "HELM",
+        "CONFIG",
+        "CHARTS",
+        "SCENARIO",
+        "VALUES",
+        "TEST_SCENARIO",
+        "TEST_VALUES",
+        "HELM_VERSION",
+        "KUBECTL_VERSION",
+        "MIRROR",
+        "CHECKSUMS",
+      ],
+    },
+    {
+      name: "cluster down",
+      if: "always() && steps.cluster.outcome != 'skipped'",
+      command: "cluster down",
+      env: ["WORK_DIR", "TOOLS_DIR", "CLUSTER", "KIND_VERSION", "MIRROR", "CHECKSUMS"],
+    },
+    {
+      name: "report",
+      id: "report",
+      if: "always()",
+      command: "report",
+      env: ["WORK_DIR", "TOOLS_DIR", "CONFIG"],
+    },
+  ];
+
+  it("has exactly these steps, in this order", () => {
+    expect(action.runs.steps.map((s) => s.name)).toEqual(spec.map((s) => `floe-helm · ${s.name}`));
+  });
+
+  describe.each(spec)("step $name", (want) => {
+    const s = () => {
+      const found = action.runs.steps.find((x) => x.name === `floe-helm · ${want.name}`);
+      if (!found) throw new Error(`action.yml has no step 'floe-helm · ${want.name}'`);
+      return found;
+    };
+
+    it("runs when it should (its id and if: as specified)", () => {
+      expect({ id: s().id, if: s().if }).toEqual({ id: want.id, if: want.if });
+    });
+
+    it("passes exactly these inputs through env:, each from the input of its name", () => {
+      const env = s().env ?? {};
+      const keys = want.env.map((k) => (k.startsWith("FLOE_HELM_") ? k : `FLOE_HELM_${k}`));
+      expect(Object.keys(env).sort()).toEqual(keys.sort());
+      for (const k of keys.filter((x) => x !== "FLOE_HELM_NODE_MIN")) {
+        const input = k
+          .replace(/^FLOE_HELM_/, "")
+          .toLowerCase()
+          .replaceAll("_", "-");
+        expect(action.inputs[input], `${k}: no input ${input}`).toBeDefined();
+        expect(env[k], k).toBe(`\${{ inputs.${input} }}`);
+      }
+    });
+
+    if (want.command) {
+      it(`ends by running the bundled program's \`${want.command}\`, with no arguments (inputs go through env:)`, () => {
+        // The program is the step's last command, so its exit status is the step's.
+        expect(s().run?.trim().split("\n").at(-1)).toBe(
+          `node "$GITHUB_ACTION_PATH/dist/index.js" ${want.command}`,
+        );
+        expect(s().shell).toBe("bash");
+      });
+    }
   });
 
   it("the gate step resolves tools with the same installer inputs as the tools step (so it hits the tool cache)", () => {
@@ -68,8 +173,12 @@ describe("action.yml", () => {
     expect(report?.env?.FLOE_HELM_CONFIG).toMatch(/^\$\{\{ inputs\.config \}\}$/);
   });
 
-  it("pins every third-party action by commit SHA", () => {
-    for (const s of action.runs.steps.filter((s) => s.uses)) expect(s.uses).toMatch(/@[0-9a-f]{40}$/);
+  it("every step is a bash script: the action uses no other action (so there is nothing to pin)", () => {
+    for (const st of action.runs.steps) {
+      expect(st.uses, st.name).toBeUndefined();
+      expect(st.shell, st.name).toBe("bash");
+      expect(st.run?.trim().length, st.name).toBeGreaterThan(0);
+    }
   });
 
   it.each(Object.entries(action.inputs))(

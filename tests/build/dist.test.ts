@@ -1,10 +1,10 @@
 // dist/ is committed: the check must notice when a source changes without a rebuild.
 import { execFile } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot } from "../helpers/tools.js";
 
 const exec = promisify(execFile);
@@ -20,22 +20,32 @@ describe("check-dist", () => {
       await cp(path.join(repoRoot, p), path.join(copy, p), { recursive: true });
     }
     await exec("cp", ["-al", path.join(repoRoot, "node_modules"), path.join(copy, "node_modules")]);
+    // The check's own temp dir: what it leaves there (a fresh build, ncc's stats) is checked below.
+    const tmp = tempDir("floe-dist-check-tmp-");
     const check = () =>
-      exec(process.execPath, [path.join(copy, "scripts", "build.mjs"), "--check"], { cwd: copy });
+      exec(process.execPath, [path.join(copy, "scripts", "build.mjs"), "--check"], {
+        cwd: copy,
+        env: { ...process.env, TMPDIR: tmp },
+      });
+    try {
+      const ok = await check();
+      expect(ok.stdout).toMatch(/check-dist: OK/);
+      expect(await readdir(tmp)).toEqual([]);
 
-    const ok = await check();
-    expect(ok.stdout).toMatch(/check-dist: OK/);
-
-    const errorsTs = path.join(copy, "src", "core", "errors.ts");
-    await writeFile(
-      errorsTs,
-      (await readFile(errorsTs, "utf8")).replace("internal error:", "internal failure:"),
-    );
-    const bad = await check().catch((e) => e);
-    expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain("check-dist: dist/index.js differs from a fresh build of the sources");
-    expect(bad.stderr).toContain("run `npm run build` and commit dist/");
-    await rm(copy, { recursive: true, force: true });
+      const errorsTs = path.join(copy, "src", "core", "errors.ts");
+      await writeFile(
+        errorsTs,
+        (await readFile(errorsTs, "utf8")).replace("internal error:", "internal failure:"),
+      );
+      const bad = await check().catch((e) => e);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toContain("check-dist: dist/index.js differs from a fresh build of the sources");
+      expect(bad.stderr).toContain("run `npm run build` and commit dist/");
+      // A failed check removes its fresh build too.
+      expect(await readdir(tmp)).toEqual([]);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
   }, 180_000);
 
   it("dist/: the main file, chunks loaded on demand, and every bundled package's licence in licenses.txt", async () => {
@@ -74,7 +84,7 @@ describe("check-dist", () => {
     ["gate --help", ["gate", "--help"]],
     ["cluster --help", ["cluster", "--help"]],
   ])("`floe-helm %s` loads no network module (http, https, tls, dns)", async (_, args) => {
-    const hook = path.join(await mkdtemp(path.join(tmpdir(), "floe-mods-")), "mods.mjs");
+    const hook = path.join(tempDir("floe-mods-"), "mods.mjs");
     await writeFile(
       hook,
       'process.on("exit", () => process.stderr.write("MODS " + process.moduleLoadList.filter((m) => /^NativeModule (https?|tls|dns)$/.test(m)).join(",") + "\\n"));\n',

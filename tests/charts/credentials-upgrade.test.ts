@@ -1,159 +1,124 @@
-// Generated credentials survive upgrades: the chart looks up the live Secret and reuses its values. There is
-// no cluster here, so a FAKE Kubernetes API server (discovery + one existing Secret owned by the release)
-// answers helm's lookups; helm itself (3 and 4, real binaries) renders with --dry-run=server against it.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import http from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
+// Generated credentials survive upgrades: the chart looks up the live Secret and reuses its values. Real:
+// helm 3 and helm 4 `install` then `upgrade` the chart on a real API server (the kwok control plane of
+// tests/helpers/cluster.ts, whose simulated kubelet completes the chart's hook Jobs); the Secrets are read
+// back with kubectl. A key that an earlier chart version did not write is removed from the live Secret
+// before the upgrade: the upgrade generates it and keeps every other value.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Major, majors, NAMESPACE, nm, parseManifests, RELEASE, runHelm } from "./chart.js";
+import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { tempDir } from "../helpers/tmp.js";
+import { type Major, majors, nm, RELEASE, runHelm } from "./chart.js";
 
-const b64 = (s: string) => Buffer.from(s).toString("base64");
-const existing: Record<string, Record<string, string>> = {
-  // An earlier install's Secret: one key present, the others must be generated (e.g. added in a later version).
-  [nm("postgresql")]: { "dagster-password": b64("kept-dagster-password") },
-  [nm("polaris")]: {
-    "root-client-id": b64("kept-client-id"),
-    "root-client-secret": b64("kept-client-secret"),
+type Secrets = Record<string, Record<string, string>>;
+
+const decode = (v: string) => Buffer.from(v, "base64").toString();
+
+// CloudNativePG's Cluster kind, so a release with postgresql.mode: cnpg installs (its operator is not
+// needed: only the basic-auth Secrets the chart renders for it are checked).
+const cnpgCrd = JSON.stringify({
+  apiVersion: "apiextensions.k8s.io/v1",
+  kind: "CustomResourceDefinition",
+  metadata: { name: "clusters.postgresql.cnpg.io" },
+  spec: {
+    group: "postgresql.cnpg.io",
+    scope: "Namespaced",
+    names: { kind: "Cluster", plural: "clusters", singular: "cluster", listKind: "ClusterList" },
+    versions: [
+      {
+        name: "v1",
+        served: true,
+        storage: true,
+        schema: { openAPIV3Schema: { type: "object", "x-kubernetes-preserve-unknown-fields": true } },
+      },
+    ],
   },
-};
-
-const core = ["Secret", "ServiceAccount", "ConfigMap", "Service", "Pod"];
-const groups: Record<string, string[]> = {
-  "apps/v1": ["Deployment", "StatefulSet"],
-  "batch/v1": ["Job"],
-  "rbac.authorization.k8s.io/v1": ["Role", "RoleBinding"],
-  "networking.k8s.io/v1": ["NetworkPolicy", "Ingress"],
-  "policy/v1": ["PodDisruptionBudget"],
-  "autoscaling/v2": ["HorizontalPodAutoscaler"],
-  "postgresql.cnpg.io/v1": ["Cluster"],
-};
-const resourceList = (gv: string, kinds: string[]) => ({
-  kind: "APIResourceList",
-  apiVersion: "v1",
-  groupVersion: gv,
-  resources: kinds.map((k) => ({
-    name: `${k.toLowerCase()}s`,
-    singularName: k.toLowerCase(),
-    namespaced: true,
-    kind: k,
-    verbs: ["get", "list", "create"],
-  })),
 });
 
-function fakeApiServer(): http.Server {
-  return http.createServer((req, res) => {
-    const send = (code: number, body: unknown) => {
-      res.writeHead(code, { "content-type": "application/json" });
-      res.end(JSON.stringify(body));
-    };
-    const url = (req.url ?? "").split("?")[0]!;
-    if (url === "/version") return send(200, { major: "1", minor: "37", gitVersion: "v1.37.0" });
-    if (url === "/api") return send(200, { kind: "APIVersions", versions: ["v1"] });
-    if (url === "/apis")
-      return send(200, {
-        kind: "APIGroupList",
-        apiVersion: "v1",
-        groups: Object.keys(groups).map((gv) => {
-          const [name, version] = gv.split("/");
-          return {
-            name,
-            versions: [{ groupVersion: gv, version }],
-            preferredVersion: { groupVersion: gv, version },
-          };
-        }),
-      });
-    if (url === "/api/v1") return send(200, resourceList("v1", core));
-    for (const [gv, kinds] of Object.entries(groups))
-      if (url === `/apis/${gv}`) return send(200, resourceList(gv, kinds));
-    const m = url.match(/^\/api\/v1\/namespaces\/([^/]+)\/secrets\/([^/]+)$/);
-    if (m && existing[m[2]!])
-      return send(200, {
-        apiVersion: "v1",
-        kind: "Secret",
-        metadata: {
-          name: m[2],
-          namespace: m[1],
-          labels: { "app.kubernetes.io/managed-by": "Helm" },
-          annotations: { "meta.helm.sh/release-name": RELEASE, "meta.helm.sh/release-namespace": NAMESPACE },
-        },
-        data: existing[m[2]!],
-      });
-    return send(404, { kind: "Status", apiVersion: "v1", status: "Failure", reason: "NotFound", code: 404 });
-  });
-}
-
-let server: http.Server;
+let c: TestCluster | undefined;
 let env: NodeJS.ProcessEnv;
-
 beforeAll(async () => {
-  server = fakeApiServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  const dir = mkdtempSync(path.join(tmpdir(), "floe-fake-kube-"));
-  const kubeconfig = path.join(dir, "kubeconfig");
-  writeFileSync(
-    kubeconfig,
-    JSON.stringify({
-      apiVersion: "v1",
-      kind: "Config",
-      clusters: [{ name: "fake", cluster: { server: `http://127.0.0.1:${port}` } }],
-      contexts: [{ name: "fake", context: { cluster: "fake", user: "fake" } }],
-      users: [{ name: "fake", user: { token: "fake" } }],
-      "current-context": "fake",
-    }),
-  );
+  c = await clusterUp();
+  const home = tempDir("floe-creds-helm-");
   env = {
-    ...process.env,
-    KUBECONFIG: kubeconfig,
-    HELM_CACHE_HOME: dir,
-    HELM_CONFIG_HOME: dir,
-    HELM_DATA_HOME: dir,
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    KUBECONFIG: c.kubeconfig,
+    HELM_CACHE_HOME: path.join(home, "cache"),
+    HELM_CONFIG_HOME: path.join(home, "config"),
+    HELM_DATA_HOME: path.join(home, "data"),
   };
+  const crd = await c.kubectlIn(cnpgCrd, "apply", "-f", "-");
+  expect(crd.code, crd.stderr).toBe(0);
+  const ready = await c.kubectl("wait", "--for=condition=Established", "crd/clusters.postgresql.cnpg.io");
+  expect(ready.code, ready.stderr).toBe(0);
+}, 300_000);
+afterAll(async () => {
+  await clusterDown(c);
 });
 
-afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-async function secretsAgainstFakeCluster(major: Major, extra: string[] = []) {
-  const args = ["template", RELEASE, ".", "--namespace", NAMESPACE, "--dry-run=server", ...extra];
-  // helm 4 validates server-side objects against the cluster's OpenAPI, which the fake server does not serve.
-  if (major === 4) args.push("--disable-openapi-validation");
+async function helm(major: Major, args: string[]) {
   const r = await runHelm(major, args, env);
-  expect(r.stderr).toBe("");
-  expect(r.code).toBe(0);
-  const secrets = parseManifests(r.stdout).objects.filter((o) => o.kind === "Secret");
+  expect(r.code, `helm ${major} ${args.join(" ")}:\n${r.stderr}`).toBe(0);
+}
+
+/** The release's Secrets in `ns`, as the API server holds them (base64 values). */
+async function liveSecrets(ns: string): Promise<Secrets> {
+  const r = await c!.kubectl("get", "secrets", "-n", ns, "-o", "json");
+  expect(r.code, r.stderr).toBe(0);
+  const items = (
+    JSON.parse(r.stdout) as { items: Array<{ metadata: { name: string }; data?: Record<string, string> }> }
+  ).items;
   return Object.fromEntries(
-    secrets.map((s) => [s.metadata.name as string, s.data as Record<string, string>]),
+    items
+      .filter((s) => s.metadata.name.startsWith(`${RELEASE}-`))
+      .map((s) => [s.metadata.name, s.data ?? {}]),
   );
 }
 
-describe.each(majors)(
-  "generated credentials across upgrades (helm %i, fake API server: no cluster here)",
-  (major) => {
-    it("keeps every value of the live Secret and generates only what is missing", async () => {
-      const s = await secretsAgainstFakeCluster(major);
-      expect(s[nm("postgresql")]!["dagster-password"]).toBe(b64("kept-dagster-password"));
-      expect(Buffer.from(s[nm("postgresql")]!["polaris-password"]!, "base64").toString()).toMatch(
-        /^[A-Za-z0-9]{32}$/,
-      );
-      expect(s[nm("polaris")]).toEqual({
-        "root-client-id": b64("kept-client-id"),
-        "root-client-secret": b64("kept-client-secret"),
-      });
-      // No live Secret for MinIO: generated.
-      expect(Object.keys(s[nm("minio")]!)).toEqual([
-        "root-user",
-        "root-password",
-        "polaris-access-key",
-        "polaris-secret-key",
-      ]);
-    });
+describe.each(majors)("generated credentials across a real helm %i upgrade (kwok API server)", (major) => {
+  it("the upgrade keeps every value of the live Secrets and generates only a key they lack", async () => {
+    const ns = `creds-helm${major}`;
+    await helm(major, ["install", RELEASE, ".", "--namespace", ns, "--create-namespace"]);
+    const installed = await liveSecrets(ns);
+    for (const s of [nm("postgresql"), nm("polaris"), nm("minio")]) expect(installed[s], s).toBeDefined();
+    for (const v of Object.values(installed[nm("postgresql")]!))
+      expect(decode(v)).toMatch(/^[A-Za-z0-9]{32}$/);
 
-    it("CloudNativePG basic-auth Secrets carry the same kept password", async () => {
-      const s = await secretsAgainstFakeCluster(major, ["-f", "ci/cnpg-values.yaml"]);
-      expect(s[nm("postgresql-dagster")]!.password).toBe(b64("kept-dagster-password"));
-      expect(s[nm("postgresql-polaris")]!.password).toBe(s[nm("postgresql")]!["polaris-password"]);
-    });
-  },
-);
+    // As if the release had been installed by a chart version without polaris-password.
+    const patch = await c!.kubectl(
+      "patch",
+      "secret",
+      nm("postgresql"),
+      "-n",
+      ns,
+      "--type=json",
+      '-p=[{"op":"remove","path":"/data/polaris-password"}]',
+    );
+    expect(patch.code, patch.stderr).toBe(0);
+
+    await helm(major, ["upgrade", RELEASE, ".", "--namespace", ns]);
+    const upgraded = await liveSecrets(ns);
+    const { "polaris-password": regenerated, ...kept } = upgraded[nm("postgresql")]!;
+    const { "polaris-password": old, ...before } = installed[nm("postgresql")]!;
+    expect(kept).toEqual(before);
+    expect(Object.keys(kept).length).toBeGreaterThan(0);
+    expect(decode(regenerated!)).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(regenerated).not.toBe(old);
+    expect(upgraded[nm("polaris")]).toEqual(installed[nm("polaris")]);
+    expect(upgraded[nm("minio")]).toEqual(installed[nm("minio")]);
+  });
+
+  it("CloudNativePG basic-auth Secrets carry the generated passwords, kept by the upgrade", async () => {
+    const ns = `cnpg-helm${major}`;
+    const values = ["-f", "ci/cnpg-values.yaml"];
+    await helm(major, ["install", RELEASE, ".", "--namespace", ns, "--create-namespace", ...values]);
+    const installed = await liveSecrets(ns);
+    await helm(major, ["upgrade", RELEASE, ".", "--namespace", ns, ...values]);
+    const upgraded = await liveSecrets(ns);
+    expect(upgraded).toEqual(installed);
+    const pg = upgraded[nm("postgresql")]!;
+    expect(upgraded[nm("postgresql-dagster")]!.password).toBe(pg["dagster-password"]);
+    expect(upgraded[nm("postgresql-polaris")]!.password).toBe(pg["polaris-password"]);
+    expect(decode(pg["dagster-password"]!)).toMatch(/^[A-Za-z0-9]{32}$/);
+  });
+});

@@ -1,5 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, test } from "vitest";
 import {
@@ -16,6 +15,7 @@ import { parseManifestDocuments } from "../../src/helm/manifest.js";
 import { ensureKubeconformDir } from "../../src/k8s/kubeconform-dir.js";
 import { loadKubeSchemas } from "../../src/k8s/schemas.js";
 import type { Finding } from "../../src/report/results.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool } from "../helpers/tools.js";
 import { context, FIXTURES, renderFixture } from "./render.js";
 
@@ -260,8 +260,8 @@ describe("waivers (rule, object, reason, expiry) as the gate applies them to kub
 // Each distinct workload is scanned once per run and its report shared: the fixture's helm 3 and helm 4
 // renders share every workload. A wrapper around the real kubesec counts the workloads it is sent.
 describe("kubesec reports shared between cells", () => {
-  test("helm 3 and helm 4 cells get the same findings, each at its own cell's objects, from one scan", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "floe-kubesec-count-"));
+  test("helm 3 and helm 4 cells get the same findings, each at its own cell's objects, from one scan (stand-in: a shell wrapper that counts the documents it passes to the real kubesec)", async () => {
+    const dir = tempDir("floe-kubesec-count-");
     const log = path.join(dir, "docs.log");
     const wrapper = path.join(dir, "kubesec");
     // Counts the documents on stdin (one `---` separator fewer than documents), then runs the real kubesec.
@@ -291,7 +291,7 @@ describe("kubesec reports shared between cells", () => {
     const cell = await renderFixture("kubesec-jobs", { major: 4 });
     const objects = cell.objects.filter(isKubesecKind);
     const docs = objects.map((o) => JSON.stringify(kubesecDoc(o)));
-    const dir = mkdtempSync(path.join(tmpdir(), "floe-kubesec-batch-"));
+    const dir = tempDir("floe-kubesec-batch-");
     const argv = (loc: string) =>
       kubesecScanArgv({ bin: tool("kubesec"), schemaLocation: loc, kubernetesVersion: "1.37.2" });
     // Distinct argv (schema folders of equal content) keep the two runs from sharing reports.

@@ -1,14 +1,14 @@
 // The object checks' settings as floe-gate.yaml sets them (resolveConfig -> CheckSettings).
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { buildInputs } from "../../src/config/inputs.js";
 import { resolveConfig } from "../../src/gate/config.js";
 import { NAMESPACE } from "../../src/helm/argv.js";
+import { tempDir } from "../helpers/tmp.js";
 
 async function settingsOf(yaml: string | undefined) {
-  const dir = mkdtempSync(path.join(tmpdir(), "floe-settings-"));
+  const dir = tempDir("floe-settings-");
   if (yaml !== undefined) writeFileSync(path.join(dir, "floe-gate.yaml"), yaml);
   return (await resolveConfig(buildInputs({}, {}, dir), dir)).settings;
 }

@@ -2,14 +2,14 @@
 // ::error annotation, and the phase's results file records the error so the report's job summary names it.
 // tests/action/act.test.ts runs the same through a real runner (act).
 import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 let runner: string;
 beforeAll(async () => {
-  runner = await mkdtemp(path.join(tmpdir(), "floe-bad-input-"));
+  runner = tempDir("floe-bad-input-");
 });
 afterAll(async () => {
   await rm(runner, { recursive: true, force: true });

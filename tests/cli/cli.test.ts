@@ -1,10 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtemp } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool } from "../helpers/tools.js";
 
 const exec = promisify(execFile);
@@ -69,7 +68,7 @@ describe("floe-helm CLI", () => {
       out: /^gate: ERROR: 0 error\(s\), 0 warning\(s\), 0 waived, 0 check\(s\) in \d+\.\ds\n$/,
     },
   ])("node dist/index.js $argv: one line on stderr for $why, exit 2", async ({ argv, err, out }) => {
-    const cwd = await mkdtemp(path.join(os.tmpdir(), "floe-usage-"));
+    const cwd = tempDir("floe-usage-");
     const r = await exec(
       process.execPath,
       [path.join(repoRoot, "dist", "index.js"), ...argv, "--work-dir", cwd],

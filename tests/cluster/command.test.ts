@@ -1,11 +1,11 @@
 // `floe-helm cluster up|down` paths that need no running cluster: missing binaries, missing kubeconfig,
 // nothing to stop, bad provider names. Each ends in one clear line and exit 2 (bad input) or 0.
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
 
 /** Live processes whose command line mentions `text` (zombies have an empty cmdline). */
@@ -21,7 +21,7 @@ function processesMentioning(text: string): string[] {
     });
 }
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), "floe-cluster-cmd-"));
+const tmp = () => tempDir("floe-cluster-cmd-");
 
 describe("floe-helm cluster", () => {
   it("up --provider kwok without the built binaries says how to build them", async () => {
@@ -35,7 +35,7 @@ describe("floe-helm cluster", () => {
 
   it("up without --tools-dir and no control plane on PATH: one line naming the binary and both ways to get it, before any download", async () => {
     const r = await cli(["cluster", "up", "--provider", "kwok", "--work-dir", tmp()], {
-      env: { PATH: path.dirname(process.execPath) },
+      env: { PATH: path.dirname(process.execPath), HOME: process.env.HOME },
     });
     expect(r.code).toBe(2);
     expect(r.err).toBe(
@@ -95,7 +95,7 @@ describe("floe-helm cluster", () => {
     expect(r.err).toMatch(/--provider: expected one of kind, kwok, existing, got 'minikube'/);
   });
 
-  it("a component that dies during up fails with its last log line and stops what had started", async () => {
+  it("a component that dies during up fails with its last log line and stops what had started (stand-in: a kube-apiserver script that exits 1 like a bad flag; etcd and the rest real)", async () => {
     // Real etcd and friends; a kube-apiserver stand-in that fails like a bad flag would.
     const tools = tmp();
     for (const t of ["kubectl", "etcd", "kube-controller-manager", "kube-scheduler", "kwok"] as const) {

@@ -3,8 +3,7 @@
 // against its checksum file), then `kind create cluster` with the pinned node image and `kind delete
 // cluster`. kind itself needs Docker, which these machines lack: a stand-in program records its argv and
 // writes the kubeconfig, and every test here says "mocked".
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -12,9 +11,10 @@ import { KIND_CLUSTER_NAME } from "../../src/cluster/kind/config.js";
 import { pins } from "../../src/tools/pins.js";
 import { detectPlatform } from "../../src/tools/platform.js";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "../tools/mirror.js";
 
-const tmp = () => mkdtempSync(path.join(tmpdir(), "floe-kind-"));
+const tmp = () => tempDir("floe-kind-");
 const VERSION = "0.99.0"; // not pinned: verified against the mirror's checksum file, with a warning
 
 let mirror: Mirror;
@@ -58,7 +58,9 @@ afterAll(async () => {
   await removeAssets();
 });
 
-describe("mocked kind (a stand-in for the Docker-backed kind): cluster up/down without --tools-dir", () => {
+// A chain, in order: `down` deletes the cluster `up` created and finds kind where `up` installed it; the tests
+// run one after another (describe.sequential).
+describe.sequential("mocked kind (a stand-in for the Docker-backed kind): cluster up/down without --tools-dir, in order", () => {
   it("mocked: up installs kind, creates the cluster with the pinned node image, prints the kubeconfig", async () => {
     const r = await cli(["cluster", "up"], { env });
     expect(r.err, r.err).not.toMatch(/error:/);

@@ -71,7 +71,9 @@ function pod(name: string, annotations: Record<string, string> = {}) {
   };
 }
 
-describe("kwok provider (real control plane, simulated node)", () => {
+// One cluster for the file, in order: the last tests refuse a second `up` of it and then stop it, so the
+// tests run one after another (describe.sequential) and `down` comes last.
+describe.sequential("kwok provider (real control plane, simulated node), in order: down last", () => {
   it("serves Kubernetes v1.37.0, the version helm's kubeVersion checks read", async () => {
     const r = await k().kubectl("version", "-o", "json");
     expect(r.code, r.stderr).toBe(0);

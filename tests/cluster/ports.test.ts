@@ -33,7 +33,7 @@ class RacingProvider extends KwokProvider {
 const taken =
   "kube-scheduler stopped (exit 1) while waiting for node kwok-node-0 Ready: failed to listen on 127.0.0.1:39803: bind: address already in use";
 
-it("a start that loses a port race starts again on other ports, saying so (up to three attempts)", async () => {
+it("a start that loses a port race starts again on other ports, saying so (up to three attempts) (stand-in: RacingProvider, a KwokProvider whose starts fail with the given messages)", async () => {
   const lines: string[] = [];
   const opts = {
     workDir: "/w",

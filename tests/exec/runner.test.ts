@@ -1,10 +1,10 @@
-import { chmodSync, existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { runTool, startArgv } from "../../src/exec/runner.js";
+import { tempDir } from "../helpers/tmp.js";
 
-const dir = mkdtempSync(path.join(tmpdir(), "floe-runner-"));
+const dir = tempDir("floe-runner-");
 const notExecutable = path.join(dir, "plain-file");
 writeFileSync(notExecutable, "#!/bin/sh\n");
 chmodSync(notExecutable, 0o644);

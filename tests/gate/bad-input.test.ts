@@ -1,10 +1,10 @@
 // Bad input never crashes the gate: each case is one clear finding (exit 1) or one usage error (exit 2),
 // with its message asserted. Charts are copies of the passing fixture, broken one way each.
-import { cp, mkdir, mkdtemp, open, readFile, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { cp, mkdir, open, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
 
 const goodChart = path.join(repoRoot, "tests", "fixtures", "gate", "good", "charts", "app");
@@ -28,7 +28,7 @@ async function gate(cwd: string, args: string[] = []) {
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), "floe-bad-input-"));
+  root = tempDir("floe-bad-input-");
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });

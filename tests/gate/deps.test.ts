@@ -3,11 +3,11 @@
 // own values.schema.json checked at the parent values file's line (alias and disabled subchart included),
 // an unreachable remote dependency one `dependency` finding, and no dead-value for keys subcharts read.
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readFile } from "node:fs/promises";
-import os from "node:os";
+import { cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
 
 const fixture = path.join(repoRoot, "tests", "fixtures", "gate", "deps");
@@ -17,7 +17,7 @@ describe("gate on charts with dependencies", () => {
   let checks: Array<{ id: string; state: string; reason?: string }>;
   let cwd: string;
   beforeAll(async () => {
-    cwd = await mkdtemp(path.join(os.tmpdir(), "floe-gate-deps-"));
+    cwd = tempDir("floe-gate-deps-");
     await cp(fixture, cwd, { recursive: true });
     const work = path.join(cwd, ".work");
     const results = path.join(work, "results.json");

@@ -4,12 +4,12 @@
 // it: each distinct finding once, with where it occurs, in the terminal, the annotations and the job
 // summary; progress lines and verdict counting alike.
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PhaseResults } from "../../src/report/results.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
 
 const exec = promisify(execFile);
@@ -38,7 +38,7 @@ describe("gate on findings that repeat in every scenario and helm major (node di
   let report: Run;
   let work: string;
   beforeAll(async () => {
-    work = await mkdtemp(path.join(os.tmpdir(), "floe-findings-"));
+    work = tempDir("floe-findings-");
     const env = {
       PATH: process.env.PATH,
       GITHUB_ACTIONS: "true",

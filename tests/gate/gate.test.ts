@@ -1,12 +1,12 @@
 // `floe-helm gate` end to end on fixture charts with the real helm 3 and helm 4: a chart that passes,
 // and broken charts on which each rule fires at the right file and line.
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import resultsSchema from "../../schemas/results.schema.json" with { type: "json" };
 import { createAjv } from "../../src/values/ajv.js";
 import { type CliResult, cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
 
 const fixtures = path.join(repoRoot, "tests", "fixtures", "gate");
@@ -17,7 +17,7 @@ async function gate(
   cwd: string,
   args: string[] = [],
 ): Promise<CliResult & { results: Record<string, unknown> }> {
-  const work = await mkdtemp(path.join(os.tmpdir(), "floe-gate-"));
+  const work = tempDir("floe-gate-");
   const resultsFile = path.join(work, "out", "results.json");
   const r = await cli(
     ["gate", "--tools-dir", toolsDir, "--work-dir", work, "--results", resultsFile, ...args],
@@ -127,7 +127,7 @@ describe("gate on broken charts", () => {
   });
 
   it("applies severity overrides, waivers (with expiry) and requirement coverage from floe-gate.yaml", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "floe-gate-cfg-"));
+    const dir = tempDir("floe-gate-cfg-");
     const config = path.join(dir, "floe-gate.yaml");
     await writeFile(
       config,
@@ -177,7 +177,7 @@ describe("gate on broken charts", () => {
   });
 
   it("reports a waiver that matched no finding of the run as waiver-unused at its line in floe-gate.yaml", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "floe-gate-stale-"));
+    const dir = tempDir("floe-gate-stale-");
     const config = path.join(dir, "floe-gate.yaml");
     const lines = [
       "charts:",
@@ -226,7 +226,7 @@ describe("gate on broken charts", () => {
   });
 
   it("does not judge waivers when only part of the plan ran (--chart leaving charts out, --values): a waiver may be for the rest", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "floe-gate-partial-"));
+    const dir = tempDir("floe-gate-partial-");
     for (const c of ["one", "two"])
       await cp(path.join(good, "charts", "app"), path.join(dir, "charts", c), { recursive: true });
     await writeFile(

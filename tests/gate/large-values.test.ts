@@ -2,11 +2,11 @@
 // generated config), with the real helm 3 and helm 4. The findings are the same at any size: one dead-value
 // at the subtree's root and one duplicate-key at the repeated key. How long it takes is measured by
 // bench/gate-bench.mjs (--dead-value), not here.
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
 
 /** `service.misspelt` (unread: the chart reads `service.port` only) holding `n` keys, flat or 10 per group,
@@ -29,7 +29,7 @@ describe("gate on a values file with a large unread subtree", () => {
     { n: 50_000, shape: "flat" as const },
     { n: 50_000, shape: "nested" as const },
   ])("$n keys, $shape: one dead-value at its root, one duplicate-key", async ({ n, shape }) => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "floe-gate-large-"));
+    const dir = tempDir("floe-gate-large-");
     await cp(
       path.join(repoRoot, "tests", "fixtures", "gate", "good", "charts", "app"),
       path.join(dir, "app"),

@@ -1,13 +1,13 @@
 // Scenarios per chart: --scenario NAME picks each chart's own file of that name, CHART_DIR=FILE values
 // apply to one chart only, and a chart without the scenario is skipped with the reason, never given
 // another chart's file. Planned over this repository's two charts and a stranger's layout (ci/ only).
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildInputs, type CommonFlags } from "../../src/config/inputs.js";
 import { resolveConfig } from "../../src/gate/config.js";
 import { buildPlan, scenarioMatches } from "../../src/gate/plan.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot } from "../helpers/tools.js";
 
 async function plan(flags: CommonFlags, cwd = repoRoot, env: NodeJS.ProcessEnv = {}) {
@@ -19,7 +19,7 @@ const files = (p: Awaited<ReturnType<typeof plan>>) =>
 
 /** A stranger's repository: one chart whose scenarios live only under ci/, another with none. */
 function strangerRepo(): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), "floe-plan-"));
+  const root = tempDir("floe-plan-");
   for (const name of ["web", "bare"]) {
     mkdirSync(path.join(root, "charts", name, "ci"), { recursive: true });
     writeFileSync(

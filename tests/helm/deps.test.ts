@@ -3,12 +3,12 @@
 // offline into a copy, a vendored one is left alone, an unreachable remote one and a stale Chart.lock
 // are one clear problem at the Chart.yaml line.
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { dependencyNeeds, prepareDependencies } from "../../src/helm/deps.js";
 import { loadSubcharts } from "../../src/values/subcharts.js";
+import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot } from "../helpers/tools.js";
 
 const fixture = path.join(repoRoot, "tests", "fixtures", "gate", "deps");
@@ -16,7 +16,7 @@ let cwd: string;
 let work: string;
 
 beforeAll(async () => {
-  cwd = await mkdtemp(path.join(os.tmpdir(), "floe-deps-"));
+  cwd = tempDir("floe-deps-");
   await cp(fixture, cwd, { recursive: true });
   work = path.join(cwd, ".work");
 });
@@ -67,7 +67,7 @@ describe.each([3, 4] as const)("helm %i dependency build", (major) => {
 
 describe("dependencies that charts/ does not satisfy", () => {
   it("a vendored version other than Chart.lock's, with Chart.lock out of sync: one problem saying so", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "floe-deps-stale-"));
+    const dir = tempDir("floe-deps-stale-");
     await cp(fixture, dir, { recursive: true });
     const c = path.join(dir, "charts", "vendored");
     const lock = path.join(c, "Chart.lock");
@@ -86,7 +86,7 @@ describe("dependencies that charts/ does not satisfy", () => {
   });
 
   it("a missing dependency with no repository cannot be built: one problem at its list item", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), "floe-deps-norepo-"));
+    const dir = tempDir("floe-deps-norepo-");
     await cp(path.join(fixture, "charts", "remote"), path.join(dir, "norepo"), { recursive: true });
     const yaml = path.join(dir, "norepo", "Chart.yaml");
     await writeFile(yaml, (await readFile(yaml, "utf8")).replace(/\n {4}repository: .*\n/, "\n"));

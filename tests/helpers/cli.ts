@@ -16,7 +16,8 @@ export async function cli(
   const io: Io = {
     out: (l) => out.push(l),
     err: (l) => err.push(l),
-    env: opts.env ?? { PATH: process.env.PATH },
+    // HOME is the run's own (tests/helpers/global-setup.ts): the CLI's user caches go there, never to the user's.
+    env: opts.env ?? { PATH: process.env.PATH, HOME: process.env.HOME },
     cwd: opts.cwd ?? process.cwd(),
   };
   const code = await run(argv, io);

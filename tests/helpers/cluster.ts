@@ -1,10 +1,9 @@
 // A kwok control plane for a test file: started once in beforeAll through the real CLI in a separate
 // process (`node dist/index.js cluster up`), stopped in afterAll the same way, so `down` proves it finds
 // what another process started. Binaries come only from .tools/bin (a missing one fails, never skips).
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { type RunResult, runTool } from "../../src/exec/runner.js";
+import { tempDir } from "./tmp.js";
 import { controlPlaneTools, repoRoot, tool, toolsDir } from "./tools.js";
 
 export interface TestCluster {
@@ -19,7 +18,7 @@ const cliArgv = (...args: string[]) => [process.execPath, path.join(repoRoot, "d
 
 export async function clusterUp(): Promise<TestCluster> {
   for (const t of controlPlaneTools) tool(t);
-  const workDir = mkdtempSync(path.join(tmpdir(), "floe-kwok-"));
+  const workDir = tempDir("floe-kwok-");
   const kubeconfig = path.join(workDir, "kubeconfig.yaml");
   const r = await runTool(
     cliArgv(

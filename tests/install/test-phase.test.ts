@@ -2,8 +2,7 @@
 // a real control plane whose kubelet is simulated, so test pods complete without running; see
 // src/cluster/kwok/stages.ts). The chart is tests/fixtures/cluster/demo with its test pods annotated
 // floe.dev/covers; `floe-helm report` then shows them in the coverage matrix.
-import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import resultsSchema from "../../schemas/results.schema.json" with { type: "json" };
@@ -12,13 +11,14 @@ import type { PhaseResults } from "../../src/report/results.js";
 import { createAjv } from "../../src/values/ajv.js";
 import { cli } from "../helpers/cli.js";
 import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
 
 let c: TestCluster | undefined;
 let cwd: string;
 beforeAll(async () => {
   c = await clusterUp();
-  cwd = await mkdtemp(path.join(os.tmpdir(), "floe-test-phase-"));
+  cwd = tempDir("floe-test-phase-");
   const chart = path.join(cwd, "charts", "demo");
   await cp(path.join(repoRoot, "tests", "fixtures", "cluster", "demo"), chart, { recursive: true });
   for (const [file, covers] of [
@@ -95,10 +95,10 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
     );
   });
 
-  it("a failing test pod fails the phase, the pods after it are skipped; with --kubeconfig pod phases are taken as they are", async () => {
+  it("a failing test pod fails the phase, the pods after it are skipped; with --kubeconfig pod phases are taken as they are (stand-in: kwok's simulated pod phases, as a real kubelet would set them)", async () => {
     // An explicit --kubeconfig is trusted as a real cluster: kwok's simulated phases stand in for real
     // ones here (the only mock in this file, needed because Docker-backed kind cannot run here).
-    const work = await mkdtemp(path.join(os.tmpdir(), "floe-test-phase-work-"));
+    const work = tempDir("floe-test-phase-work-");
     const r = await cli(
       [
         "test",
@@ -158,7 +158,7 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
     );
   });
 
-  it("charts/floe-jobs installs with helm 3 and 4: its hook Job completes (T044 on kwok)", async () => {
+  it("charts/floe-jobs installs with helm 3 and 4; its hook Job's completion is kwok's simulated one, so its helm test (T044) is a skip saying so", async () => {
     const work = k().workDir;
     const r = await cli(
       [
@@ -229,7 +229,7 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
   });
 
   it("without a cluster it says how to get one (exit 2)", async () => {
-    const work = await mkdtemp(path.join(os.tmpdir(), "floe-test-phase-none-"));
+    const work = tempDir("floe-test-phase-none-");
     const r = await cli(["test", "--tools-dir", toolsDir, "--work-dir", work, "--chart", "charts/demo"], {
       cwd,
     });

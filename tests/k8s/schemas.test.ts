@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { InputError } from "../../src/core/errors.js";
@@ -19,6 +18,7 @@ import {
   withoutNulls,
 } from "../../src/k8s/schemas.js";
 import { pins } from "../../src/tools/pins.js";
+import { tempDir } from "../helpers/tmp.js";
 
 test("the default --kube-version is the minor of the pinned kind node image, and its schemas are committed", () => {
   expect(defaultKubeVersion()).toBe(/:v(\d+\.\d+)\./.exec(pins.kindNodeImage)![1]);
@@ -108,7 +108,7 @@ test.each([
 });
 
 test("the kubeconform folder for kubesec holds the kinds kubesec scores, accepting any object, written once", () => {
-  const base = mkdtempSync(path.join(tmpdir(), "floe-kc-"));
+  const base = tempDir("floe-kc-");
   const schemas = loadKubeSchemas("1.37");
   const dir = ensureKubeconformDir(schemas, base);
   expect(ensureKubeconformDir(schemas, base)).toBe(dir);

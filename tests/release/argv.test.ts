@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import {
@@ -13,6 +12,7 @@ import {
   pushedDigest,
 } from "../../src/release/argv.js";
 import { chartIdentity } from "../../src/release/run.js";
+import { tempDir } from "../helpers/tmp.js";
 
 const ghcr = { registry: "oci://ghcr.io/floe/charts", plainHttp: false };
 const local = { registry: "oci://127.0.0.1:5000/charts", plainHttp: true };
@@ -108,7 +108,7 @@ test("the digest helm push prints", () => {
 
 describe("Chart.yaml's name and version (chartIdentity)", () => {
   const chart = (text: string) => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-chart-id-"));
+    const dir = tempDir("floe-chart-id-");
     writeFileSync(path.join(dir, "Chart.yaml"), text);
     return dir;
   };
@@ -143,7 +143,7 @@ describe("Chart.yaml's name and version (chartIdentity)", () => {
     expect(f.message).toContain(message);
   });
   test("a folder without Chart.yaml", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-chart-id-"));
+    const dir = tempDir("floe-chart-id-");
     expect(await chartIdentity(dir, dir)).toEqual({
       findings: [
         { rule: "release", severity: "error", message: "no Chart.yaml: not a chart", file: "Chart.yaml" },

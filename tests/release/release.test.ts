@@ -2,17 +2,17 @@
 // scripts/tools.sh) with the real helm 3 and 4: publish, re-run (skipped), dry run, and the failures.
 import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/cluster/loopback.js";
 import { runTool } from "../../src/exec/runner.js";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot, tool, toolsDir } from "../helpers/tools.js";
 
 let registry: ChildProcess;
 let port: number;
-const tmp = mkdtempSync(path.join(os.tmpdir(), "floe-release-"));
+const tmp = tempDir("floe-release-");
 // helm keeps registry logins and caches under these: isolated from the user's.
 const env = {
   PATH: process.env.PATH,
@@ -23,17 +23,24 @@ const env = {
 
 beforeAll(async () => {
   port = await freePort();
-  registry = spawn(tool("registry"), ["-port", String(port)], { stdio: "ignore" });
-  for (let i = 0; ; i++) {
+  registry = spawn(tool("registry"), ["-port", String(port)], { stdio: ["ignore", "ignore", "pipe"] });
+  const log: string[] = [];
+  registry.stderr?.on("data", (d: Buffer) => log.push(d.toString()));
+  let exit: string | undefined;
+  registry.on("exit", (code, signal) => {
+    exit = `exit ${code ?? signal}`;
+  });
+  // Until it answers: not a fixed wait. It fails only if the registry stops, or within the hook's timeout.
+  for (;;) {
+    if (exit) throw new Error(`the test registry stopped (${exit}) before answering:\n${log.join("")}`);
     const up = await fetch(`http://127.0.0.1:${port}/v2/`).then(
       (r) => r.ok,
       () => false,
     );
     if (up) break;
-    if (i > 100) throw new Error(`the test registry did not answer on port ${port}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-});
+}, 120_000);
 
 afterAll(() => {
   registry?.kill();

@@ -1,11 +1,11 @@
 // `floe-helm report` end to end: the real gate (real helm 4, kubesec) runs over a copy of
 // tests/fixtures/gate/good with a helm test pod annotated floe.dev/covers and the floe-gate.yaml of
 // tests/fixtures/report/matrix; the report then prints the coverage matrix and writes it to the summary.
-import { cp, mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
 
 const fixture = path.join(repoRoot, "tests", "fixtures", "report", "matrix");
@@ -15,7 +15,7 @@ describe("floe-helm report after a real gate run", () => {
   let report: CliResult;
   let md: string;
   beforeAll(async () => {
-    const cwd = await mkdtemp(path.join(os.tmpdir(), "floe-coverage-"));
+    const cwd = tempDir("floe-coverage-");
     await cp(path.join(repoRoot, "tests", "fixtures", "gate", "good", "charts"), path.join(cwd, "charts"), {
       recursive: true,
     });
@@ -65,7 +65,7 @@ describe("floe-helm report after a real gate run", () => {
   });
 
   it("a broken floe-gate.yaml is one warning line, not the end of the report", async () => {
-    const cwd = await mkdtemp(path.join(os.tmpdir(), "floe-coverage-bad-"));
+    const cwd = tempDir("floe-coverage-bad-");
     await writeFile(path.join(cwd, "floe-gate.yaml"), "requirements: [not, a, map]\n");
     // No results here either: the report still says why it has none (exit 2), after the warning.
     const r = await cli(["report", "--work-dir", path.join(cwd, "none")], { cwd });

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import resultsSchema from "../../schemas/results.schema.json" with { type: "json" };
@@ -12,12 +11,13 @@ import { readAllResults } from "../../src/report/results.js";
 import { formatFinding } from "../../src/report/terminal.js";
 import { createAjv } from "../../src/values/ajv.js";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 
 const ajv = createAjv();
 const validate = ajv.compile(resultsSchema);
 
 async function tmp(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), "floe-phase-"));
+  return tempDir("floe-phase-");
 }
 
 function capture() {

@@ -2,13 +2,13 @@
 // real binaries. The CLI uses the committed checksum table, so success runs use versions that are not in
 // it (verified through the mirror's checksum files, with warnings); the asset bytes are the real pinned
 // binaries.
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InstallTool } from "../../src/tools/assets.js";
 import { detectPlatform, platformKey } from "../../src/tools/platform.js";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { tool } from "../helpers/tools.js";
 import { type BuiltAsset, buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "./mirror.js";
 
@@ -38,7 +38,7 @@ const versionFlags = [
 
 beforeAll(async () => {
   mirror = await startMirror();
-  work = await mkdtemp(path.join(tmpdir(), "floe-cli-tools-"));
+  work = tempDir("floe-cli-tools-");
   for (const [, t, v, bin] of served) {
     const b = await buildAsset(t, v, platform, bin(), mirror.url);
     serveAsset(mirror, b);

@@ -5,18 +5,18 @@
 // with the same version inputs a user has. The kwok control plane, which the installer does not carry,
 // comes from PATH.
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/cluster/loopback.js";
 import { type RunResult, runTool } from "../../src/exec/runner.js";
 import { detectPlatform, platformKey } from "../../src/tools/platform.js";
+import { tempDir } from "../helpers/tmp.js";
 import { controlPlaneTools, repoRoot, tool } from "../helpers/tools.js";
 import { buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "./mirror.js";
 
 const platform = detectPlatform();
-const tmp = mkdtempSync(path.join(os.tmpdir(), "floe-default-path-"));
+const tmp = tempDir("floe-default-path-");
 const home = path.join(tmp, "home");
 const repo = path.join(tmp, "repo");
 const pathDir = path.join(tmp, "path-bin");

@@ -2,8 +2,7 @@
 // binaries. Nothing is mocked here except where a test name says so.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildInputs } from "../../src/config/inputs.js";
@@ -15,6 +14,7 @@ import type { ChecksumTable } from "../../src/tools/checksums.js";
 import { type InstallOptions, installTool } from "../../src/tools/install.js";
 import { detectPlatform, platformKey } from "../../src/tools/platform.js";
 import { resolveTools } from "../../src/tools/resolve.js";
+import { tempDir } from "../helpers/tmp.js";
 import { tool } from "../helpers/tools.js";
 import {
   type BuiltAsset,
@@ -79,7 +79,7 @@ afterEach(async () => {
 beforeEach(async () => {
   mirror.clear();
   warnings.length = 0;
-  cache = await mkdtemp(path.join(tmpdir(), "floe-tool-cache-"));
+  cache = tempDir("floe-tool-cache-");
   for (const b of built.values()) serveAsset(mirror, b);
 });
 

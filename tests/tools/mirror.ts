@@ -6,11 +6,11 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { type Asset, assetFor, type InstallTool } from "../../src/tools/assets.js";
 import type { Platform } from "../../src/tools/platform.js";
+import { tempDir } from "../helpers/tmp.js";
 
 const exec = promisify(execFile);
 
@@ -111,7 +111,7 @@ export async function buildAsset(
   opts: { member?: string } = {},
 ): Promise<BuiltAsset> {
   const asset = assetFor(tool, version, platform, mirrorUrl);
-  assetRoot ??= await mkdtemp(path.join(tmpdir(), "floe-assets-"));
+  assetRoot ??= tempDir("floe-assets-");
   const dir = await mkdtemp(path.join(assetRoot, `${tool}-`));
   const file = path.join(dir, asset.name);
   if (asset.member) {

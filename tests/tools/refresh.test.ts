@@ -1,14 +1,14 @@
 // `floe-helm tools refresh-checksums` against a local mirror that serves checksum files in each project's
 // format for every pinned version and platform (the official sites are not reachable from tests).
 import { createHash } from "node:crypto";
-import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assetFor, installTools } from "../../src/tools/assets.js";
 import { platformKey, platforms } from "../../src/tools/platform.js";
 import { pinnedMajors } from "../../src/tools/version-input.js";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { repoRoot } from "../helpers/tools.js";
 import { type Mirror, mirrorPaths, startMirror } from "./mirror.js";
 
@@ -18,7 +18,7 @@ const fakeSum = (s: string) => createHash("sha256").update(s).digest("hex");
 
 beforeAll(async () => {
   mirror = await startMirror();
-  dir = await mkdtemp(path.join(tmpdir(), "floe-refresh-"));
+  dir = tempDir("floe-refresh-");
   for (const tool of installTools) {
     for (const version of Object.values(pinnedMajors(tool))) {
       for (const p of platforms) {

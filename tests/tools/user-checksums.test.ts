@@ -2,7 +2,6 @@
 // a real HTTP server on 127.0.0.1 serving real tarballs of the real binaries; `platform` is passed in (not
 // mocked) where a test needs one of the platforms the committed table has no value for.
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { InputError } from "../../src/core/errors.js";
@@ -10,6 +9,7 @@ import { type ChecksumTable, checksumTable, lookupChecksum } from "../../src/too
 import { installTool } from "../../src/tools/install.js";
 import { detectPlatform, type Platform, platformKey } from "../../src/tools/platform.js";
 import { withUserChecksums } from "../../src/tools/user-checksums.js";
+import { tempDir } from "../helpers/tmp.js";
 import { tool } from "../helpers/tools.js";
 import { type BuiltAsset, buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "./mirror.js";
 
@@ -40,7 +40,7 @@ const cacheFiles = async () => (await readdir(cache, { recursive: true }).catch(
 
 beforeAll(async () => {
   mirror = await startMirror();
-  work = await mkdtemp(path.join(tmpdir(), "floe-user-checksums-"));
+  work = tempDir("floe-user-checksums-");
   realKubesec = await buildAsset("kubesec", "v2.14.2", here, tool("kubesec"), mirror.url);
   tamperedDarwin = await buildAsset("kubesec", "v2.14.2", darwinArm, tool("helm4"), mirror.url);
 });

@@ -1,12 +1,12 @@
 // floe-helm upgrade-check end to end: real git (a temporary repository with a base commit and a change
 // commit) and the real helm 3 and helm 4, rendering both sides; findings at the change's template lines.
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runTool } from "../../src/exec/runner.js";
 import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot, toolsDir } from "../helpers/tools.js";
 
 const git = (cwd: string, ...args: string[]) =>
@@ -94,7 +94,7 @@ function write(dir: string, files: Files) {
 
 /** A repository with the base commit and, on branch `pr`, one commit applying `change`. */
 function repoWith(change: Files): { dir: string; base: string } {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+  const dir = tempDir("floe-upgrade-repo-");
   git(dir, "init", "-q", "-b", "main");
   write(dir, baseFiles);
   git(dir, "add", "-A");
@@ -113,7 +113,7 @@ const lineOf = (dir: string, file: string, re: RegExp) =>
     .findIndex((l) => re.test(l)) + 1;
 
 async function check(dir: string, ...args: string[]) {
-  const work = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-work-"));
+  const work = tempDir("floe-upgrade-work-");
   const r = await cli(["upgrade-check", "--tools-dir", toolsDir, "--work-dir", work, ...args], { cwd: dir });
   const results = (() => {
     try {
@@ -167,7 +167,7 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
 
   it("(b') floe's own defect: the version label already there, only the chart version bumped", async () => {
     const labels = '\n        labels:\n          helm.sh/chart: "{{ .Chart.Name }}-{{ .Chart.Version }}"';
-    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+    const dir = tempDir("floe-upgrade-repo-");
     git(dir, "init", "-q", "-b", "main");
     write(dir, { ...baseFiles, "charts/app/templates/sts.yaml": sts(labels) });
     git(dir, "add", "-A");
@@ -228,7 +228,7 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
   it("a renamed Service with the same selector is a warning at its new name", async () => {
     const svc = (name: string) =>
       `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: web\n  ports:\n    - port: 80\n`;
-    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+    const dir = tempDir("floe-upgrade-repo-");
     git(dir, "init", "-q", "-b", "main");
     write(dir, { ...baseFiles, "charts/app/templates/svc.yaml": svc("web") });
     git(dir, "add", "-A");
@@ -266,7 +266,7 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
   });
 
   it("a base that does not render is a warning naming the cell (ct would skip it silently)", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+    const dir = tempDir("floe-upgrade-repo-");
     git(dir, "init", "-q", "-b", "main");
     write(dir, { ...baseFiles, "charts/app/templates/broken.yaml": '{{ fail "broken at the base" }}\n' });
     git(dir, "add", "-A");
@@ -287,7 +287,7 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
   });
 
   it("a file:// dependency outside the chart is exported from the base too and built there", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+    const dir = tempDir("floe-upgrade-repo-");
     git(dir, "init", "-q", "-b", "main");
     write(dir, {
       ...baseFiles,
@@ -311,7 +311,7 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
         `      {{- include "${name}" . | nindent 6 }}\n  template`,
       );
     const helper = (name: string, extra = "") => `{{- define "${name}" -}}\napp: web${extra}\n{{- end -}}\n`;
-    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-repo-"));
+    const dir = tempDir("floe-upgrade-repo-");
     git(dir, "init", "-q", "-b", "main");
     write(dir, {
       ...baseFiles,
@@ -349,7 +349,7 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
   it("GITHUB_BASE_REF (mocked pull_request environment): the merge base with origin/<branch>", async () => {
     const { dir, base } = repoWith({ "charts/app/values.yaml": "tag: '1.29'\n" });
     git(dir, "update-ref", "refs/remotes/origin/main", base);
-    const work = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-work-"));
+    const work = tempDir("floe-upgrade-work-");
     const r = await cli(["upgrade-check", "--tools-dir", toolsDir, "--work-dir", work], {
       cwd: dir,
       env: { PATH: process.env.PATH, GITHUB_BASE_REF: "main" },
@@ -363,7 +363,7 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
       "charts/app/Chart.yaml": chartYaml("0.2.0"),
       "charts/app/templates/deploy.yaml": deploy("\n      version: {{ .Chart.Version | quote }}"),
     });
-    const pkg = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-pkg-"));
+    const pkg = tempDir("floe-upgrade-pkg-");
     git(dir, "checkout", "-q", "main");
     const p = await runTool([helm(4), "package", "charts/app", "--destination", pkg], { cwd: dir });
     expect(p.code, p.stderr).toBe(0);
@@ -380,7 +380,7 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     // A temporary repository holding this repository's charts and floe-gate.yaml (not this clone's own
     // history, which a shallow CI clone lacks), then the release bump floe's old charts failed on: version
     // labels in selectors or claim templates would make every such bump an immutable-field change.
-    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-self-"));
+    const dir = tempDir("floe-upgrade-self-");
     cpSync(path.join(repoRoot, "charts"), path.join(dir, "charts"), { recursive: true });
     cpSync(path.join(repoRoot, "floe-gate.yaml"), path.join(dir, "floe-gate.yaml"));
     git(dir, "init", "-q");
@@ -438,7 +438,7 @@ describe("floe-helm upgrade-check bad input (one line, exit 2)", () => {
   });
 
   it("not a git repository", async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "floe-upgrade-nogit-"));
+    const dir = tempDir("floe-upgrade-nogit-");
     write(dir, baseFiles);
     const r = await check(dir, "--base", "main");
     expect(r.err).toMatch(

@@ -1,7 +1,6 @@
 // ajv and helm must agree on values schemas: for every case of the corpus, the gate's verdict on the
 // merged values equals what the real helm 3 and helm 4 say when they render a tiny chart with them.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import os from "node:os";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as tar from "tar";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +9,7 @@ import { helmTemplateArgv } from "../../src/helm/argv.js";
 import { compileValuesSchema, validateMerged } from "../../src/values/schema.js";
 import { loadSubcharts, SubchartSchemas } from "../../src/values/subcharts.js";
 import { type LoadedYaml, parseYamlText } from "../../src/values/yaml.js";
+import { tempDir } from "../helpers/tmp.js";
 import { helm } from "../helpers/tools.js";
 import { type AgreementCase, cases, type SubchartSpec } from "./agreement-cases.js";
 
@@ -85,7 +85,7 @@ async function gateVerdict(
 }
 
 beforeAll(async () => {
-  const root = await mkdtemp(path.join(os.tmpdir(), "floe-agreement-"));
+  const root = tempDir("floe-agreement-");
   await pool([...cases.entries()], 4, async ([i, c]) => {
     const dir = path.join(root, `case-${i}`);
     await writeChart(dir, `case-${i}`, c);

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { KubeValidator, loadKubeSchemas } from "../../src/k8s/schemas.js";
@@ -16,8 +15,9 @@ import {
 } from "../../src/values/ajv-cache.js";
 import { compileValuesSchema, validateFile } from "../../src/values/schema.js";
 import { parseYamlText } from "../../src/values/yaml.js";
+import { tempDir } from "../helpers/tmp.js";
 
-const fresh = () => mkdtempSync(path.join(tmpdir(), "floe-ajv-cache-"));
+const fresh = () => tempDir("floe-ajv-cache-");
 afterEach(() => useValidatorCache(undefined));
 
 const schema = {
