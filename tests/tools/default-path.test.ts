@@ -197,8 +197,14 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
       "4",
     ]);
     expect(r.code, r.stderr + r.stdout).toBe(0);
-    const states = results("release").checks.map((c: { state: string; reason?: string }) => c.state);
-    expect(states).toEqual(["skip", "skip"]);
+    const checks = results("release").checks as Array<{ id: string; state: string; reason?: string }>;
+    // The library chart first (the others depend on it), each packaged and not pushed.
+    expect(checks.map((c) => [c.id.split(" ")[1], c.state])).toEqual([
+      ["floe-common", "skip"],
+      ["floe-jobs", "skip"],
+      ["floe-platform", "skip"],
+    ]);
+    for (const c of checks) expect(c.reason).toMatch(/^dry run: \S+\.tgz packaged, not pushed$/);
   });
 
   it("cluster up (kwok control plane from PATH, kubectl from the installer) and test: each chart installs with its own values-test.yaml", async () => {
