@@ -304,4 +304,5 @@ LABEL dev.floe.inputs="$hash" dev.floe.kind-version="$KIND_VERSION" dev.floe.kub
 EOF
 dbuild -t "$IMAGE" "$ctx"
 docker rmi floe.local/kind-node-preloaded:"$hash" floe.local/kind-node-stage:"$hash" >/dev/null 2>&1 || true
+rm -rf "$work/ctx" # build contexts (copies of the binaries); the binaries themselves stay cached in $work/bin
 log "built $IMAGE ($(docker image inspect -f '{{.Size}}' "$IMAGE" | awk '{printf "%.0f MB", $1/1e6}'))"
