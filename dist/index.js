@@ -10881,11 +10881,6 @@ const package_namespaceObject = {"rE":"0.1.0"};
 var config_inputs = __nccwpck_require__(4389);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/cli/options.ts
 // What every command module shares with the CLI: the io it prints to, the context its action gets, the
 // options every command has, and the binder that turns an action into commander's. Phases import this,
@@ -10900,6 +10895,8 @@ function withCommonOptions(cmd) {
 
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
 var local = __nccwpck_require__(8065);
+// EXTERNAL MODULE: ./src/cluster/on-path.ts
+var on_path = __nccwpck_require__(6533);
 ;// CONCATENATED MODULE: ./src/cluster/command.ts
 // `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
 // and tear it down again, possibly from another process: what `up` started is in the work dir.
@@ -10921,36 +10918,20 @@ function clusterTools(inputs, err, env = process.env) {
             const { resolveTools } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
             return (await resolveTools(inputs, [name], { warn: err, progress: err }))[name];
         }
-        const found = onPath(name, env.PATH);
+        const found = (0,on_path/* onPath */.L)(name, env.PATH);
         if (found)
             return found;
         throw new errors/* InputError */.dz(`the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`);
     };
 }
-/** The first executable file called `name` in the PATH list, or undefined. */
-function onPath(name, pathList) {
-    for (const dir of (pathList ?? "").split((external_node_path_default()).delimiter)) {
-        if (!dir)
-            continue;
-        const p = external_node_path_default().join(dir, name);
-        try {
-            (0,external_node_fs_.accessSync)(p, external_node_fs_.constants.X_OK);
-            if ((0,external_node_fs_.statSync)(p).isFile())
-                return p;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
-const providers = () => __nccwpck_require__.e(/* import() */ 91).then(__nccwpck_require__.bind(__nccwpck_require__, 3091));
-function options(inputs, err) {
+const providers = () => __nccwpck_require__.e(/* import() */ 485).then(__nccwpck_require__.bind(__nccwpck_require__, 5485));
+function options(inputs, err, nodeImage) {
     return {
         workDir: inputs.workDir,
         tool: clusterTools(inputs, err),
         kubeconfig: inputs.kubeconfig,
+        ...(nodeImage?.trim() ? { nodeImage: nodeImage.trim() } : {}),
         log: err,
     };
 }
@@ -10961,8 +10942,11 @@ function registerCluster(program, bind) {
         .command("up")
         .description("start a cluster and write its kubeconfig (path printed on stdout)")
         .addOption(providerOption())
-        .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))).action(bind(async ({ inputs, io }) => {
-        const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io.err));
+        .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))
+        .addOption(new Option("--node-image <image>", "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)").env("FLOE_HELM_KIND_NODE_IMAGE"))).action(bind(async ({ inputs, io, flags }) => {
+        const info = await (await providers())
+            .provider(inputs.cluster)
+            .up(options(inputs, io.err, flags.nodeImage));
         io.out(info.kubeconfig);
         return errors/* ExitCode */.yU.Pass;
     }));
@@ -11139,6 +11123,9 @@ function registerReport(program, bind) {
     }));
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/tools/assets.ts
 var assets = __nccwpck_require__(5482);
 // EXTERNAL MODULE: ./src/tools/pins.ts
@@ -11387,6 +11374,40 @@ async function recordInputError(cmd, flags, io, e) {
     catch {
         // The error itself is still printed; a work dir that cannot be written is not a second error.
     }
+}
+
+
+/***/ }),
+
+/***/ 6533:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ onPath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// PATH lookup shared by the cluster command (kwok binaries) and the kind provider (docker).
+
+
+/** The first executable file called `name` in the PATH list, or undefined. */
+function onPath(name, pathList) {
+    for (const dir of (pathList ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
+        if (!dir)
+            continue;
+        const p = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(p, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile())
+                return p;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
 }
 
 

@@ -1,14 +1,15 @@
 // `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
 // and tear it down again, possibly from another process: what `up` started is in the work dir.
-import { accessSync, constants, statSync } from "node:fs";
-import path from "node:path";
 import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import type { Inputs } from "../config/inputs.js";
 import { ExitCode, InputError } from "../core/errors.js";
 import { requireLocalTool } from "../tools/local.js";
+import { onPath } from "./on-path.js";
 import type { ClusterOptions } from "./provider.js";
+
+export { onPath } from "./on-path.js";
 
 /** Binaries from --tools-dir; else kind and kubectl from the installer (src/tools/resolve.ts: tool cache
  * first, pinned and sha256-verified downloads when missing); else, for the kwok control plane (etcd,
@@ -33,29 +34,15 @@ export function clusterTools(
   };
 }
 
-/** The first executable file called `name` in the PATH list, or undefined. */
-export function onPath(name: string, pathList: string | undefined): string | undefined {
-  for (const dir of (pathList ?? "").split(path.delimiter)) {
-    if (!dir) continue;
-    const p = path.join(dir, name);
-    try {
-      accessSync(p, constants.X_OK);
-      if (statSync(p).isFile()) return p;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
-}
-
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
 const providers = () => import("./providers.js");
 
-function options(inputs: Inputs, err: (l: string) => void): ClusterOptions {
+function options(inputs: Inputs, err: (l: string) => void, nodeImage?: string): ClusterOptions {
   return {
     workDir: inputs.workDir,
     tool: clusterTools(inputs, err),
     kubeconfig: inputs.kubeconfig,
+    ...(nodeImage?.trim() ? { nodeImage: nodeImage.trim() } : {}),
     log: err,
   };
 }
@@ -75,10 +62,18 @@ export function registerCluster(program: Command, bind: Bind): void {
       .addOption(providerOption())
       .addOption(
         new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"),
+      )
+      .addOption(
+        new Option(
+          "--node-image <image>",
+          "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)",
+        ).env("FLOE_HELM_KIND_NODE_IMAGE"),
       ),
   ).action(
-    bind(async ({ inputs, io }) => {
-      const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io.err));
+    bind<{ nodeImage?: string }>(async ({ inputs, io, flags }) => {
+      const info = await (await providers())
+        .provider(inputs.cluster)
+        .up(options(inputs, io.err, flags.nodeImage));
       io.out(info.kubeconfig);
       return ExitCode.Pass;
     }),

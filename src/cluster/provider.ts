@@ -17,6 +17,8 @@ export interface ClusterOptions {
   tool(name: string): Promise<string>;
   /** Where to write (kind, kwok) or read (existing) the kubeconfig; a default under the work dir when unset. */
   kubeconfig?: string;
+  /** kind: the node image (default: the pinned kindest/node); `--node-image` / FLOE_HELM_KIND_NODE_IMAGE. */
+  nodeImage?: string;
   /** Progress lines for the user. */
   log: (line: string) => void;
 }

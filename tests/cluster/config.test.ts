@@ -1,8 +1,17 @@
 // The kwok provider's configuration, asserted without starting anything: argv tables, the loopback rule,
 // the simulated kubelet's stages; and kind's argv/config builders (kind needs Docker: mocked here).
+import { execFileSync } from "node:child_process";
+import { chmodSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
-import { kindConfig, kindCreateArgv, kindDeleteArgv } from "../../src/cluster/kind/config.js";
+import {
+  dockerShim,
+  kindConfig,
+  kindCreateArgv,
+  kindDeleteArgv,
+  UNPRIVILEGED_RUN_FLAGS,
+} from "../../src/cluster/kind/config.js";
 import {
   addressesIn,
   components,
@@ -18,6 +27,7 @@ import {
 } from "../../src/cluster/kwok/config.js";
 import { FAIL_ANNOTATION } from "../../src/cluster/kwok/stages.js";
 import { isLoopback } from "../../src/cluster/loopback.js";
+import { tempDir } from "../helpers/tmp.js";
 
 const layout: Layout = {
   bin: {
@@ -161,7 +171,44 @@ describe("kwok stages (the simulated kubelet)", () => {
   });
 });
 
-describe("kind builders (mocked: kind needs Docker, which these machines lack)", () => {
+describe("kind builders (pure: the real kind runs in tests/cluster/kind-real.test.ts)", () => {
+  it("kind config on a cgroup v1 Docker host tells the kubelet failCgroupV1: false", () => {
+    const c = parse(kindConfig({ cgroupV1: true })) as { kubeadmConfigPatches: string[] };
+    expect(c.kubeadmConfigPatches.map((p) => parse(p))).toEqual([
+      { kind: "KubeletConfiguration", apiVersion: "kubelet.config.k8s.io/v1beta1", failCgroupV1: false },
+    ]);
+    expect(parse(kindConfig({ cgroupV1: false }))).not.toHaveProperty("kubeadmConfigPatches");
+  });
+
+  it("the docker shim replaces --privileged on run/create, drops it on exec, passes the rest unchanged", () => {
+    const dir = tempDir("floe-shim-");
+    const real = path.join(dir, "real docker");
+    writeFileSync(real, '#!/bin/sh\nfor a do printf "%s|" "$a"; done\n');
+    chmodSync(real, 0o755);
+    const shim = path.join(dir, "docker");
+    writeFileSync(shim, dockerShim(real));
+    chmodSync(shim, 0o755);
+    const run = (...args: string[]) => execFileSync(shim, args, { encoding: "utf8" }).split("|").slice(0, -1);
+    expect(run("run", "--name", "n", "--privileged", "-e", "A=b c", "img")).toEqual([
+      "run",
+      "--name",
+      "n",
+      ...UNPRIVILEGED_RUN_FLAGS,
+      "-e",
+      "A=b c",
+      "img",
+    ]);
+    expect(run("create", "--privileged", "img")).toEqual(["create", ...UNPRIVILEGED_RUN_FLAGS, "img"]);
+    expect(run("exec", "--privileged", "-i", "node", "cat", "/kind/version")).toEqual([
+      "exec",
+      "-i",
+      "node",
+      "cat",
+      "/kind/version",
+    ]);
+    expect(run("info", "--format", "{{.CgroupVersion}}")).toEqual(["info", "--format", "{{.CgroupVersion}}"]);
+  });
+
   it("mocked: kind config publishes the API server on loopback only", () => {
     expect(parse(kindConfig())).toEqual({
       kind: "Cluster",
@@ -195,6 +242,7 @@ describe("kind builders (mocked: kind needs Docker, which these machines lack)",
         "/kc",
         "--wait",
         "90s",
+        "--retain",
       ],
     ],
     [

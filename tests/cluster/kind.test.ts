@@ -68,9 +68,11 @@ describe.sequential("mocked kind (a stand-in for the Docker-backed kind): cluste
     const kubeconfig = path.join(dir, "work", "cluster", "kind", "kubeconfig");
     expect(r.out).toBe(kubeconfig);
     expect(parse(readFileSync(kubeconfig, "utf8"))).toMatchObject({ kind: "Config" });
-    const [create] = readFileSync(log, "utf8").trim().split("\n");
+    // First the look for a cluster left over from an earlier run (none), then the create.
+    const [get, create] = readFileSync(log, "utf8").trim().split("\n");
+    expect(get).toBe("get clusters");
     expect(create).toBe(
-      `create cluster --name ${KIND_CLUSTER_NAME} --image ${pins.kindNodeImage} --config ${path.join(dir, "work", "cluster", "kind", "kind.yaml")} --kubeconfig ${kubeconfig} --wait 180s`,
+      `create cluster --name ${KIND_CLUSTER_NAME} --image ${pins.kindNodeImage} --config ${path.join(dir, "work", "cluster", "kind", "kind.yaml")} --kubeconfig ${kubeconfig} --wait 180s --retain`,
     );
     // kind's own progress reaches the user; the installer said where kind came from.
     expect(r.err).toContain("Ensuring node image");
@@ -108,9 +110,12 @@ describe.sequential("mocked kind (a stand-in for the Docker-backed kind): cluste
     chmodSync(failing, 0o755);
     const r = await cli(["cluster", "up", "--tools-dir", path.dirname(failing)], { env });
     expect(r.code).toBe(2);
+    // kind's output is kept in the work dir; `kind export logs` (failing too here) is said to have failed.
+    const kept = path.join(dir, "work", "cluster", "kind", "kind-create.log");
     expect(r.err.split("\n").at(-1)).toBe(
-      "floe-helm: error: kind create cluster failed (exit 1): ERROR: failed to create cluster: Cannot connect to the Docker daemon",
+      `floe-helm: error: kind create cluster failed (exit 1): ERROR: failed to create cluster: Cannot connect to the Docker daemon (kept: ${kept} (kind export logs failed: ERROR: failed to create cluster: Cannot connect to the Docker daemon))`,
     );
+    expect(readFileSync(kept, "utf8")).toContain("Cannot connect to the Docker daemon");
     expect(existsSync(path.join(dir, "work", "cluster", "kind", "state.json"))).toBe(false);
   });
 });

@@ -1,49 +1,130 @@
-// The kind provider: a real cluster in Docker (GitHub's hosted runners, where the action's `cluster up`
-// step uses it). kind comes from --tools-dir or the installer (pinned and sha256-verified like every tool).
-// These machines have no Docker: the tests run this provider against a stand-in kind program and say so.
-import { mkdir, writeFile } from "node:fs/promises";
+// The kind provider: a real cluster in Docker. On GitHub's hosted runners it uses the pinned kindest/node
+// image; `--node-image` (FLOE_HELM_KIND_NODE_IMAGE) names another, e.g. floe.local/kind-node built offline by
+// scripts/kind-node.sh. What the Docker host needs is probed, not assumed (./host.ts): on cgroup v1 the kubelet
+// is told `failCgroupV1: false`; where `docker run --privileged` fails, kind runs with a docker shim first on
+// its PATH (./config.ts dockerShim). `up` is idempotent: a healthy cluster left from an earlier run is reused,
+// an unhealthy one deleted and recreated. When `up` fails, kind's output and `kind export logs` stay in the
+// work dir.
+import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../../core/errors.js";
 import { runTool } from "../../exec/runner.js";
 import { pins } from "../../tools/pins.js";
+import { onPath } from "../on-path.js";
 import type { ClusterInfo, ClusterOptions, ClusterProvider } from "../provider.js";
 import { clusterDir, readState, removeState, writeState } from "../state.js";
-import { KIND_CLUSTER_NAME, kindConfig, kindCreateArgv, kindDeleteArgv } from "./config.js";
+import {
+  dockerShim,
+  KIND_CLUSTER_NAME,
+  kindConfig,
+  kindCreateArgv,
+  kindDeleteArgv,
+  kindExportKubeconfigArgv,
+  kindExportLogsArgv,
+  kindGetClustersArgv,
+} from "./config.js";
+import { probeDockerHost } from "./host.js";
+
+const WAIT_SECONDS = 180;
 
 export class KindProvider implements ClusterProvider {
   readonly name = "kind" as const;
 
   async up(opts: ClusterOptions): Promise<ClusterInfo> {
     const kind = await opts.tool("kind");
+    const name = KIND_CLUSTER_NAME;
+    const image = opts.nodeImage ?? pins.kindNodeImage;
     const dir = clusterDir(opts.workDir, "kind");
     await mkdir(dir, { recursive: true });
-    const config = path.join(dir, "kind.yaml");
-    await writeFile(config, kindConfig());
     const kubeconfig = path.resolve(opts.kubeconfig ?? path.join(dir, "kubeconfig"));
-    const r = await runTool(
-      kindCreateArgv(kind, {
-        name: KIND_CLUSTER_NAME,
-        image: pins.kindNodeImage,
-        config,
-        kubeconfig,
-        waitSeconds: 180,
-      }),
-      { onStderr: (c) => opts.log(c.trimEnd()) },
-    );
-    if (r.code !== 0) {
-      throw new InputError(
-        `kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""}`,
+
+    const docker = onPath("docker", process.env.PATH);
+    const host = docker ? await probeDockerHost(docker, image) : undefined;
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    if (docker && host?.privilegedError) {
+      const shimDir = path.join(dir, "docker-shim");
+      await mkdir(shimDir, { recursive: true });
+      await writeFile(path.join(shimDir, "docker"), dockerShim(docker));
+      await chmod(path.join(shimDir, "docker"), 0o755);
+      env.PATH = `${shimDir}${path.delimiter}${process.env.PATH ?? ""}`;
+      opts.log(
+        `kind: 'docker run --privileged' fails on this host (${host.privilegedError}): kind runs with a docker shim that grants every other capability instead (${path.join(shimDir, "docker")})`,
       );
     }
-    await writeState(opts.workDir, {
-      provider: "kind",
-      dir,
-      kubeconfig,
-      server: "",
-      processes: [],
-      extra: { name: KIND_CLUSTER_NAME },
+    if (host?.cgroupVersion === "1")
+      opts.log("kind: the Docker host uses cgroup v1: kubelet gets failCgroupV1: false");
+    const config = path.join(dir, "kind.yaml");
+    await writeFile(config, kindConfig({ cgroupV1: host?.cgroupVersion === "1" }));
+
+    const info: ClusterInfo = { provider: "kind", kubeconfig, server: "" };
+    const record = () =>
+      writeState(opts.workDir, {
+        provider: "kind",
+        dir,
+        kubeconfig,
+        server: "",
+        processes: [],
+        extra: { name, image },
+      });
+
+    // A cluster of this name left over from an earlier run (e.g. a crashed job): reuse it when it answers,
+    // else delete it so the create below starts clean.
+    const existing = await runTool(kindGetClustersArgv(kind), { env, timeoutMs: 60_000 });
+    if (existing.code === 0 && existing.stdout.split("\n").some((l) => l.trim() === name)) {
+      if (await this.healthy(kind, name, kubeconfig, opts, env)) {
+        opts.log(`kind: cluster ${name} from an earlier run answers: reusing it`);
+        await record();
+        return info;
+      }
+      opts.log(`kind: cluster ${name} from an earlier run does not answer: deleting and recreating it`);
+      const del = await runTool(kindDeleteArgv(kind, { name, kubeconfig }), { env, timeoutMs: 120_000 });
+      if (del.code !== 0)
+        throw new InputError(
+          `kind delete cluster (left-over ${name}) failed (exit ${del.code}): ${del.stderr.trim()}`,
+        );
+    }
+
+    const r = await runTool(
+      kindCreateArgv(kind, { name, image, config, kubeconfig, waitSeconds: WAIT_SECONDS }),
+      { env, onStderr: (c) => opts.log(c.trimEnd()) },
+    );
+    if (r.code !== 0) {
+      // kind's whole output and its logs of the node (journal, containerd, kubelet, pods) stay in the work dir.
+      const out = path.join(dir, "kind-create.log");
+      await writeFile(out, `$ ${r.argv.join(" ")}\n${r.stdout}${r.stderr}`);
+      const logs = path.join(dir, "kind-logs");
+      const ex = await runTool(kindExportLogsArgv(kind, { name, dir: logs }), { env, timeoutMs: 180_000 });
+      await runTool(kindDeleteArgv(kind, { name, kubeconfig }), { env, timeoutMs: 120_000 });
+      const kept =
+        ex.code === 0
+          ? `${out}, ${logs}`
+          : `${out} (kind export logs failed: ${ex.stderr.trim().split("\n").pop() ?? ""})`;
+      throw new InputError(
+        `kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""} (kept: ${kept})`,
+      );
+    }
+    await record();
+    return info;
+  }
+
+  /** The left-over cluster's node answers: its kubeconfig exported again and its API server ready. */
+  private async healthy(
+    kind: string,
+    name: string,
+    kubeconfig: string,
+    opts: ClusterOptions,
+    env: NodeJS.ProcessEnv,
+  ): Promise<boolean> {
+    const exp = await runTool(kindExportKubeconfigArgv(kind, { name, kubeconfig }), {
+      env,
+      timeoutMs: 60_000,
     });
-    return { provider: "kind", kubeconfig, server: "" };
+    if (exp.code !== 0) return false;
+    const kubectl = await opts.tool("kubectl");
+    const ready = await runTool([kubectl, "--kubeconfig", kubeconfig, "get", "--raw", "/readyz"], {
+      timeoutMs: 30_000,
+    });
+    return ready.code === 0 && ready.stdout.trim() === "ok";
   }
 
   async down(opts: ClusterOptions): Promise<void> {
