@@ -7,6 +7,12 @@
 #   scripts/docker.sh stop     stop the dockerd this script started (by its recorded pid), and nothing else: a
 #                              daemon that was already running stays untouched.
 #   scripts/docker.sh status   say whether a daemon answers and whether this script started it.
+#   scripts/docker.sh kind-offline   (also done by `start`) nothing from kind's docker network leaves the machine:
+#                              creates that network (`kind`, or $KIND_EXPERIMENTAL_DOCKER_NETWORK) the way kind
+#                              would when it is missing, so its subnets are known before any cluster exists, and
+#                              makes the host drop every packet from those subnets that would be forwarded out of a
+#                              non-Docker interface (README: "Nothing leaves the machine"). Idempotent.
+#   scripts/docker.sh kind-online    remove those rules again (kind clusters can then reach out).
 #
 # State (pid file, dockerd log) lives in $FLOE_DOCKER_STATE (default /tmp/floe-docker): dockerd is one per machine.
 set -euo pipefail
@@ -105,11 +111,110 @@ stop() {
 status() {
   if answers; then echo "daemon: answers"; else echo "daemon: none"; fi
   if pid=$(started_pid); then echo "started by scripts/docker.sh: pid $pid"; else echo "started by scripts/docker.sh: no"; fi
+  if as_root iptables -w 5 -n -L "$egress_chain" >/dev/null 2>&1; then
+    echo "kind network egress: dropped ($(as_root iptables -w 5 -S | grep -c -- "-j $egress_chain\$") IPv4 jump(s) to $egress_chain)"
+  else echo "kind network egress: not restricted (scripts/docker.sh kind-offline)"; fi
+}
+
+# --- nothing leaves the machine from the kind network -----------------------------------------------------
+# Why a DROP rule and not `docker network create --internal`: Docker publishes no ports for containers on an
+# internal network (probed here: `-p 127.0.0.1:0:8080` on an internal network gives no host port at all), and kind
+# reaches its API server through exactly such a published loopback port. So the network stays a normal bridge and
+# the host's firewall decides: packets from its subnets go to our chain, which lets through what stays on a Docker
+# bridge of this machine (docker0, br-*: other containers, kind's own bridge) and drops everything else, i.e. all
+# that would be routed out of a real interface. Traffic to the host itself (the node's DNS via dockerd, the
+# published API server port) is INPUT/OUTPUT, not FORWARD, and stays untouched. IPv4: the chain hangs off Docker's
+# DOCKER-USER chain (Docker never rewrites it); IPv6 (kind gives its network a ULA subnet; Docker 20.10 leaves
+# ip6tables alone): off FORWARD. The rules are kept when dockerd stops (the chain lives in the host's netns) and
+# only added where missing, so their packet counters survive a re-run (the real-kind test reads them).
+kind_net=${KIND_EXPERIMENTAL_DOCKER_NETWORK:-kind}
+egress_chain=FLOE-KIND-EGRESS
+egress_comment="floe: nothing from the kind network leaves the machine"
+
+ipt() { # FAMILY(4|6) ARGS...: iptables or ip6tables, waiting for the xtables lock
+  local bin=iptables
+  [ "$1" = 4 ] || bin=ip6tables
+  shift
+  as_root "$bin" -w 5 "$@"
+}
+
+# The rules our chain must hold, in order, as `iptables -S` prints them.
+egress_rules() {
+  printf -- '-A %s -o docker0 -j RETURN\n' "$egress_chain"
+  printf -- '-A %s -o br-+ -j RETURN\n' "$egress_chain"
+  printf -- '-A %s -m comment --comment "%s" -j DROP\n' "$egress_chain" "$egress_comment"
+}
+
+kind_offline() {
+  answers || die "no Docker daemon answers: run scripts/docker.sh first"
+  command -v iptables >/dev/null 2>&1 || die "iptables is required: apt-get install iptables"
+  if ! docker network inspect "$kind_net" >/dev/null 2>&1; then
+    # As kind's ensureNetwork does (bridge, masquerade on, the default bridge's MTU), minus the IPv6 subnet: the
+    # kind config here is IPv4 only, and a family that is absent has no way out either. kind reuses the network.
+    local mtu opts=(-d=bridge -o com.docker.network.bridge.enable_ip_masquerade=true)
+    mtu=$(docker network inspect bridge -f '{{ index .Options "com.docker.network.driver.mtu" }}' 2>/dev/null || true)
+    case $mtu in '' | *[!0-9]*) ;; *) opts+=(-o "com.docker.network.driver.mtu=$mtu") ;; esac
+    docker network create "${opts[@]}" "$kind_net" >/dev/null || die "docker network create $kind_net failed"
+    log "created the docker network $kind_net (as kind would; kind reuses it)"
+  fi
+  local subnets
+  subnets=$(docker network inspect "$kind_net" -f '{{ range .IPAM.Config }}{{ .Subnet }} {{ end }}')
+  [ -n "${subnets// /}" ] || die "docker network $kind_net has no subnet"
+  local fam parent want have net line s done_any=""
+  for fam in 4 6; do
+    want=""
+    for net in $subnets; do
+      case $net in *:*) [ "$fam" = 6 ] && want+="$net " ;; *) [ "$fam" = 4 ] && want+="$net " ;; esac
+    done
+    if [ "$fam" = 6 ] && ! command -v ip6tables >/dev/null 2>&1; then
+      [ -z "$want" ] || die "the $kind_net network has IPv6 subnets ($want) but there is no ip6tables"
+      continue
+    fi
+    parent=FORWARD
+    ipt "$fam" -n -L DOCKER-USER >/dev/null 2>&1 && parent=DOCKER-USER
+    ipt "$fam" -n -L "$egress_chain" >/dev/null 2>&1 || ipt "$fam" -N "$egress_chain"
+    have=$(ipt "$fam" -S "$egress_chain" | grep -v -- "^-N " || true)
+    if [ "$have" != "$(egress_rules)" ]; then
+      ipt "$fam" -F "$egress_chain"
+      ipt "$fam" -A "$egress_chain" -o docker0 -j RETURN
+      ipt "$fam" -A "$egress_chain" -o br-+ -j RETURN
+      ipt "$fam" -A "$egress_chain" -m comment --comment "$egress_comment" -j DROP
+    fi
+    # One jump per subnet, marked with the network's name: jumps of this network for subnets it no longer has (it
+    # was recreated with another range) go, missing ones come; other networks' jumps stay as they are.
+    while IFS= read -r line; do
+      s=$(echo "$line" | sed -n 's/.* -s \([^ ]*\) .*/\1/p')
+      case " $want " in *" $s "*) ;; *) eval "ipt $fam ${line/-A /-D }" ;; esac
+    done < <(ipt "$fam" -S "$parent" | grep -F -- "--comment \"floe: kind network $kind_net\" -j $egress_chain" || true)
+    for net in $want; do
+      local jump=(-s "$net" -m comment --comment "floe: kind network $kind_net" -j "$egress_chain")
+      ipt "$fam" -C "$parent" "${jump[@]}" 2>/dev/null || ipt "$fam" -I "$parent" 1 "${jump[@]}"
+      done_any+="$net "
+    done
+  done
+  log "kind network $kind_net (${done_any% }): packets leaving the machine are dropped (chain $egress_chain)"
+}
+
+kind_online() {
+  local fam parent line
+  for fam in 4 6; do
+    [ "$fam" = 4 ] || command -v ip6tables >/dev/null 2>&1 || continue
+    ipt "$fam" -n -L "$egress_chain" >/dev/null 2>&1 || continue
+    for parent in DOCKER-USER FORWARD; do
+      ipt "$fam" -n -L "$parent" >/dev/null 2>&1 || continue
+      while IFS= read -r line; do eval "ipt $fam ${line/-A /-D }"; done < <(ipt "$fam" -S "$parent" | grep -- "-j $egress_chain\$" || true)
+    done
+    ipt "$fam" -F "$egress_chain"
+    ipt "$fam" -X "$egress_chain"
+  done
+  log "removed the $egress_chain rules: the kind network can reach out again"
 }
 
 case ${1:-start} in
-  start) start ;;
+  start) start; kind_offline ;;
   stop) stop ;;
   status) status ;;
-  *) die "usage: scripts/docker.sh [start|stop|status]" ;;
+  kind-offline) kind_offline ;;
+  kind-online) kind_online ;;
+  *) die "usage: scripts/docker.sh [start|stop|status|kind-offline|kind-online]" ;;
 esac
