@@ -11,12 +11,19 @@
 #     sigs.k8s.io/kind module in the Go module cache at the pinned kind version (not copied into this repo);
 #   - CNI: the reference plugins (bridge, host-local, loopback, portmap) with a bridge network for the single
 #     node, instead of kindnetd (which the module proxy cannot build, see README);
-#   - floe.local/test-pod:bookworm (Debian minbase + curl + iptables): the base of kube-proxy's image and the
-#     image the real-cluster tests run their pods with; also preloaded.
+#   - NetworkPolicy: kube-router's network policy controller (github.com/cloudnativelabs/kube-router/v2, iptables
+#     + ipset, which this kernel has; its router and service proxy off), as a DaemonSet in kind's default CNI
+#     manifest, image floe.local/kube-router:<version> (see "NetworkPolicy" below for why a pod with two
+#     capabilities and not a privileged pod or a systemd unit);
+#   - floe.local/test-pod:bookworm (Debian minbase + curl + iptables + ipset + socat): the base of kube-proxy's
+#     and kube-router's images and the image the real-cluster tests run their pods with; also preloaded.
 # Cached: the image carries a label with the hash of every input; when it matches, nothing is rebuilt.
 #
 #   scripts/kind-node.sh            build (or confirm) the image; prints progress to stderr
 #   scripts/kind-node.sh --image    print the image name
+#   FLOE_KIND_NODE_TAG=dev scripts/kind-node.sh   build floe.local/kind-node:dev instead of :<k8s version> (and
+#                                   --image prints that): to try a changed image without replacing the one another
+#                                   run on this machine is using. The tests take the name from --image.
 #
 # Needs: root (debootstrap), a Docker daemon (scripts/docker.sh), Go, gcc, debootstrap (apt-get installs it
 # when missing), the binaries of scripts/tools.sh. Work files: $FLOE_KIND_NODE_DIR (default .tools/kind-node).
@@ -33,11 +40,15 @@ K8S_VERSION=$(modver k8s k8s.io/kubernetes)
 KIND_VERSION=$(node -e 'process.stdout.write(require(process.argv[1]).kind[0])' "$root/src/tools/versions.json")
 # The reference CNI plugins (github.com/containernetworking/plugins), as kind's base image ships them.
 CNI_PLUGINS_VERSION=v1.9.1
-IMAGE=floe.local/kind-node:$K8S_VERSION
+# kube-router, for its network policy controller only. v2.1.0 is the newest version the Go module proxy serves
+# (`go list -m -versions github.com/cloudnativelabs/kube-router/v2` lists only it; v2.2.0, v2.5.0, v2.6.0 answer 403).
+KUBE_ROUTER_VERSION=v2.1.0
+IMAGE=floe.local/kind-node:${FLOE_KIND_NODE_TAG:-$K8S_VERSION}
+KUBE_ROUTER_IMAGE=floe.local/kube-router:$KUBE_ROUTER_VERSION
 TEST_POD_IMAGE=floe.local/test-pod:$suite
 
 NODE_PKGS=systemd,systemd-sysv,dbus,containerd,runc,iptables,nftables,conntrack,iproute2,ethtool,kmod,jq,e2fsprogs,procps,socat,ca-certificates,util-linux,mount,bash,curl,libseccomp2
-TEST_POD_PKGS=iptables,curl,ca-certificates
+TEST_POD_PKGS=iptables,ipset,curl,socat,ca-certificates
 
 if [ "${1:-}" = --image ]; then echo "$IMAGE"; exit 0; fi
 
@@ -71,14 +82,14 @@ done
 inputs_hash() {
   {
     cat "${BASH_SOURCE[0]}" "$root/hack/k8s/go.mod" "$root/hack/k8s/go.sum"
-    echo "$K8S_VERSION $KIND_VERSION $CNI_PLUGINS_VERSION $suite $NODE_PKGS $TEST_POD_PKGS $(go version)"
+    echo "$K8S_VERSION $KIND_VERSION $CNI_PLUGINS_VERSION $KUBE_ROUTER_VERSION $suite $NODE_PKGS $TEST_POD_PKGS $(go version)"
     (cd "$kind_files" && find . -type f | LC_ALL=C sort | xargs sha256sum)
     for t in kubectl kube-apiserver kube-controller-manager kube-scheduler etcd; do sha256sum <"$tools/$t"; done
   } | sha256sum | cut -c1-32
 }
 hash=$(inputs_hash)
 if have_image "$IMAGE" && [ "$(docker image inspect -f '{{ index .Config.Labels "dev.floe.inputs" }}' "$IMAGE")" = "$hash" ] &&
-  have_image "$TEST_POD_IMAGE"; then
+  have_image "$TEST_POD_IMAGE" && have_image "$KUBE_ROUTER_IMAGE"; then
   log "$IMAGE is up to date (inputs $hash): nothing to build"
   exit 0
 fi
@@ -124,12 +135,13 @@ build_k8s() { # NAME: from hack/k8s (go.mod/go.sum decide every dependency), lik
     die "go build $name failed"
   mv "$bin.partial" "$bin"
 }
-go_mod_build() { # OUT MODULE VERSION PACKAGE...: in a throw-away wrapper module (exact versions from the proxy)
+go_mod_build() { # OUT MODULE VERSION PACKAGE...: in a throw-away wrapper module (exact versions from the proxy);
+  # $GO_LDFLAGS is added to the linker flags. The Go build cache ($(go env GOCACHE)) is the one every build here uses.
   local out=$1 mod=$2 version=$3; shift 3
   local m; m=$(mktemp -d)
   printf 'module floe.dev/kindnode\n\ngo 1.23\n\nrequire %s %s\n' "$mod" "$version" >"$m/go.mod"
   mkdir -p "$out"
-  (cd "$m" && GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w" -o "$out/" "$@") ||
+  (cd "$m" && GOFLAGS="-mod=mod -buildvcs=false" CGO_ENABLED=0 go build -trimpath -ldflags "-s -w ${GO_LDFLAGS:-}" -o "$out/" "$@") ||
     { rm -rf "$m"; die "go build $mod@$version failed"; }
   rm -rf "$m"
 }
@@ -158,6 +170,12 @@ if [ -x "$cni/portmap" ]; then log "CNI plugins $CNI_PLUGINS_VERSION: cached"; e
   p=github.com/containernetworking/plugins/plugins
   go_mod_build "$cni" github.com/containernetworking/plugins "$CNI_PLUGINS_VERSION" \
     $p/main/bridge $p/main/loopback $p/main/ptp $p/ipam/host-local $p/meta/portmap
+fi
+kr=$work/bin/kube-router-$KUBE_ROUTER_VERSION
+if [ -x "$kr/kube-router" ]; then log "kube-router $KUBE_ROUTER_VERSION: cached"; else
+  log "kube-router $KUBE_ROUTER_VERSION: building from the Go module proxy (a few minutes the first time) ..."
+  GO_LDFLAGS="-X github.com/cloudnativelabs/kube-router/v2/pkg/version.Version=$KUBE_ROUTER_VERSION" \
+    go_mod_build "$kr" github.com/cloudnativelabs/kube-router/v2 "$KUBE_ROUTER_VERSION" github.com/cloudnativelabs/kube-router/v2/cmd/kube-router
 fi
 pause_version=${PAUSE_IMAGE##*:}
 if [ -x "$work/bin/pause-$pause_version" ]; then log "pause $pause_version: cached"; else
@@ -202,7 +220,10 @@ for img in "${kubeadm_images[@]}"; do
     *) die "kubeadm names an image this script does not know how to build: $img" ;;
   esac
 done
-preload=("${kubeadm_images[@]}" "$TEST_POD_IMAGE")
+ctx=$work/ctx/kube-router; rm -rf "$ctx"; mkdir -p "$ctx"; cp "$kr/kube-router" "$ctx/"
+printf 'FROM %s\nCOPY kube-router /usr/local/bin/kube-router\nENTRYPOINT ["/usr/local/bin/kube-router"]\n' "$TEST_POD_IMAGE" >"$ctx/Dockerfile"
+dbuild -t "$KUBE_ROUTER_IMAGE" "$ctx"
+preload=("${kubeadm_images[@]}" "$TEST_POD_IMAGE" "$KUBE_ROUTER_IMAGE")
 [ -z "$KIND_PAUSE_IMAGE" ] || preload+=("$KIND_PAUSE_IMAGE")
 
 # --- the node image ------------------------------------------------------------------------------------------
@@ -221,16 +242,128 @@ cat >"$ctx/10-floe-bridge.conflist" <<'EOF'
   ]
 }
 EOF
-cat >"$ctx/default-cni.yaml" <<'EOF'
+# kind applies /kind/manifests/default-cni.yaml (kubectl create) right after kubeadm init. The pod network itself
+# is the bridge conflist above; this manifest adds the NetworkPolicy engine.
+#
+# NetworkPolicy: kube-router's network policy controller (--run-firewall only; routing is the bridge CNI's, services
+# are kube-proxy's). It turns policies into iptables rules and ipsets, both of which this VM's kernel has (IP_SET,
+# NETFILTER_XT_SET; kube-network-policies would need nftables' queue statement, which the kernel lacks). Run as a
+# DaemonSet with hostNetwork and only NET_ADMIN + NET_RAW, like kind's own kindnetd, rather than
+#  - a privileged pod: not needed (privileged pods do start in this node: containerd hands them the node
+#    container's own capabilities, all but CAP_SYS_RESOURCE; but iptables and ipset need only these two);
+#  - a systemd unit in the node: it would need the node's admin kubeconfig and start before kubeadm has written
+#    one; as a pod it reads the API with its own read-only ServiceAccount, shows up in kubectl (the tests wait for
+#    its readiness, /healthz) and its logs are in `kind export logs`.
+# Its image is the test-pod base (Debian's iptables, nft backend, like kube-proxy's image and the node's own
+# iptables: one set of tables) plus ipset and the binary. Service range: kube-router's default 10.96.0.0/12 holds
+# kind's 10.96.0.0/16.
+cat >"$ctx/default-cni.yaml" <<EOF
 # floe.local/kind-node: the pod network is the reference bridge CNI configured in the image
-# (/etc/cni/net.d/10-floe-bridge.conflist, 10.244.0.0/24 on the single node); kind applies this file instead of kindnetd.
+# (/etc/cni/net.d/10-floe-bridge.conflist, 10.244.0.0/24 on the single node); kind applies this file instead of
+# kindnetd. NetworkPolicy is enforced by kube-router's network policy controller (below).
 apiVersion: v1
-kind: ConfigMap
+kind: ServiceAccount
 metadata:
-  name: floe-cni
+  name: kube-router
   namespace: kube-system
-data:
-  cni: bridge (single node, /etc/cni/net.d/10-floe-bridge.conflist)
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: floe:kube-router
+rules:
+  - apiGroups: [""]
+    resources: [namespaces, pods, services, endpoints, nodes]
+    verbs: [get, list, watch]
+  - apiGroups: [discovery.k8s.io]
+    resources: [endpointslices]
+    verbs: [get, list, watch]
+  - apiGroups: [networking.k8s.io]
+    resources: [networkpolicies]
+    verbs: [get, list, watch]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: floe:kube-router
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: floe:kube-router
+subjects:
+  - kind: ServiceAccount
+    name: kube-router
+    namespace: kube-system
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: kube-router
+  namespace: kube-system
+  labels:
+    k8s-app: kube-router
+spec:
+  selector:
+    matchLabels:
+      k8s-app: kube-router
+  template:
+    metadata:
+      labels:
+        k8s-app: kube-router
+    spec:
+      serviceAccountName: kube-router
+      priorityClassName: system-node-critical
+      hostNetwork: true
+      tolerations:
+        - operator: Exists
+      containers:
+        - name: kube-router
+          image: $KUBE_ROUTER_IMAGE
+          imagePullPolicy: Never
+          args:
+            - --run-firewall=true
+            - --run-router=false
+            - --run-service-proxy=false
+            - --health-port=20244
+          env:
+            - name: NODE_NAME
+              valueFrom:
+                fieldRef:
+                  fieldPath: spec.nodeName
+            # The API server on this (single, control-plane) node itself, not the kubernetes Service: through the
+            # Service it could only start once kube-proxy had written its rules (measured: 33 s later, not 1 s).
+            - name: KUBERNETES_SERVICE_HOST
+              valueFrom:
+                fieldRef:
+                  fieldPath: status.hostIP
+            - name: KUBERNETES_SERVICE_PORT
+              value: "6443"
+          securityContext:
+            capabilities:
+              add: [NET_ADMIN, NET_RAW]
+          # Ready = its chain is in the node's filter table (its /healthz answers before the controller runs).
+          readinessProbe:
+            exec:
+              command: [iptables, -w, "5", -n, -L, KUBE-ROUTER-FORWARD]
+            periodSeconds: 3
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: 20244
+            initialDelaySeconds: 30
+            periodSeconds: 10
+          resources:
+            requests:
+              cpu: 50m
+              memory: 64Mi
+          volumeMounts:
+            - name: xtables-lock
+              mountPath: /run/xtables.lock
+      volumes:
+        - name: xtables-lock
+          hostPath:
+            path: /run/xtables.lock
+            type: FileOrCreate
 EOF
 # In front of kind's entrypoint. FLOE_KIND_UNPRIVILEGED=1 is set only by floe-helm's docker shim, which is used
 # only where `docker run --privileged` fails (no CAP_SYS_RESOURCE in the VM): then the cgroup mounts are made

@@ -1,7 +1,9 @@
 // The kind provider for real (issue 13): `floe-helm cluster up --provider kind` with the node image that
 // scripts/kind-node.sh builds offline, in Docker (scripts/docker.sh), then `floe-helm test` of
 // tests/fixtures/cluster/demo with real pods: the passing test pod passes, the failing one fails and its logs
-// are kept; then `cluster down`. Nothing here is simulated or mocked.
+// are kept; NetworkPolicy is enforced (kube-router in the node image: a probe pod is served, refused under a deny
+// policy, served again); nothing leaves the machine (a pod's packets to an outside address die in the host's DROP
+// rule of scripts/docker.sh); then `cluster down`. Nothing here is simulated or mocked.
 //
 // It runs once per `npm test`: vitest.config.ts includes this file only when FLOE_KIND_REAL=1, which the
 // Node 24 step (npm run test:node24) sets; the Node 20 step does not register it at all.
@@ -22,6 +24,8 @@ const nodeImage = execFileSync(path.join(repoRoot, "scripts", "kind-node.sh"), [
 }).trim();
 const cliArgv = (...args: string[]) => [process.execPath, path.join(repoRoot, "dist", "index.js"), ...args];
 const docker = (...args: string[]) => runTool(["docker", ...args], { timeoutMs: 60_000 });
+/** iptables and ip6tables read the host's rules: root, or sudo without a password. */
+const asRoot = (argv: string[]) => (process.getuid?.() === 0 ? argv : ["sudo", "-n", ...argv]);
 
 let work: string;
 let cwd: string;
@@ -175,4 +179,231 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
       "demo test-fail: failing on purpose",
     );
   }, 300_000);
+  // --- NetworkPolicy (kube-router's policy controller, scripts/kind-node.sh) --------------------------------------
+  const ns = "floe-netpol";
+  const kubectl = (...args: string[]) =>
+    runTool([tool("kubectl"), "--kubeconfig", up!.stdout.trim(), ...args], { timeoutMs: 180_000 });
+  const apply = async (manifest: string) => {
+    const r = await runTool([tool("kubectl"), "--kubeconfig", up!.stdout.trim(), "apply", "-f", "-"], {
+      input: manifest,
+      timeoutMs: 60_000,
+    });
+    expect(r.code, r.stderr).toBe(0);
+  };
+  /** One request from a pod to socat's one-line answer (curl --http0.9: exit 0 served, 7 refused, 28 timed out). */
+  const fetchFrom = async (pod: string, url: string, seconds = 4, namespace = ns) => {
+    const r = await kubectl(
+      "-n",
+      namespace,
+      "exec",
+      pod,
+      "--",
+      "curl",
+      "-sS",
+      "--http0.9",
+      "-m",
+      String(seconds),
+      url,
+    );
+    const curl = /command terminated with exit code (\d+)/.exec(r.stderr)?.[1];
+    // Served = the answer arrived (socat may close before reading the whole request: curl can then end with a reset).
+    return { served: r.stdout.includes("served by web"), exit: r.code === 0 ? 0 : Number(curl ?? -1), r };
+  };
+  /** A pod of the test-pod image (Debian: curl, socat) in `namespace`. */
+  const pod = (name: string, labels: string, command: string[], extra = "", namespace = ns) =>
+    [
+      "apiVersion: v1",
+      "kind: Pod",
+      `metadata: { name: ${name}, namespace: ${namespace}, labels: { ${labels} } }`,
+      "spec:",
+      "  terminationGracePeriodSeconds: 0",
+      "  containers:",
+      "    - name: main",
+      "      image: floe.local/test-pod:bookworm",
+      "      imagePullPolicy: Never",
+      `      command: ${JSON.stringify(command)}`,
+      extra,
+    ].join("\n");
+  /** Polls until `want(result)` (policies reach iptables a moment after the API has them). */
+  const until = async (
+    what: string,
+    probe: () => ReturnType<typeof fetchFrom>,
+    want: (x: boolean) => boolean,
+  ) => {
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const r = await probe();
+      if (want(r.served)) return r;
+      if (Date.now() > deadline)
+        throw new Error(
+          `${what}: still ${r.served ? "served" : "not served"} after 90 s (curl exit ${r.exit}: ${r.r.stderr.trim()})`,
+        );
+      await new Promise((res) => setTimeout(res, 1_000));
+    }
+  };
+  /** Packets the node's kube-router pod-firewall chains rejected (iptables in the node container). */
+  const kubeRouterRejects = async () => {
+    const r = await docker("exec", kindNodeContainer(KIND_CLUSTER_NAME), "iptables", "-w", "5", "-v", "-S");
+    expect(r.code, r.stderr).toBe(0);
+    return r.stdout
+      .split("\n")
+      .filter((l) => l.startsWith("-A KUBE-POD-FW-") && / -j REJECT/.test(l))
+      .reduce((n, l) => n + Number(/ -c (\d+) /.exec(l)?.[1] ?? 0), 0);
+  };
+
+  it("NetworkPolicy is enforced: the same probe pod and Service:port are served while a policy allows it, refused once a policy denies it, served again when it is gone", async () => {
+    const ds = await kubectl(
+      "-n",
+      "kube-system",
+      "rollout",
+      "status",
+      "daemonset/kube-router",
+      "--timeout=150s",
+    );
+    expect(
+      ds.code,
+      `kube-router (the NetworkPolicy engine of ${nodeImage}) did not become ready:\n${ds.stdout}${ds.stderr}`,
+    ).toBe(0);
+    await apply(
+      [
+        `apiVersion: v1\nkind: Namespace\nmetadata: { name: ${ns} }`,
+        pod(
+          "web",
+          "app: web",
+          ["socat", "TCP-LISTEN:8080,fork,reuseaddr", "SYSTEM:echo served by web"],
+          "      readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 2 }",
+        ),
+        pod("probe", "app: probe", ["sleep", "infinity"]),
+        pod("stranger", "app: stranger", ["sleep", "infinity"]),
+        `apiVersion: v1\nkind: Service\nmetadata: { name: web, namespace: ${ns} }\nspec: { selector: { app: web }, ports: [{ port: 8080, targetPort: 8080 }] }`,
+      ].join("\n---\n"),
+    );
+    const ready = await kubectl("-n", ns, "wait", "--for=condition=Ready", "pod", "--all", "--timeout=150s");
+    expect(ready.code, ready.stderr).toBe(0);
+    const ip = await kubectl("-n", ns, "get", "service", "web", "-o", "jsonpath={.spec.clusterIP}");
+    const url = `http://${ip.stdout.trim()}:8080/`;
+    const probe = () => fetchFrom("probe", url);
+    const stranger = () => fetchFrom("stranger", url);
+
+    // No policy yet: both served.
+    expect((await until("probe, no policy", probe, (s) => s)).served).toBe(true);
+    expect((await until("stranger, no policy", stranger, (s) => s)).served).toBe(true);
+
+    // A policy that lets only app=probe in: the probe pod is served, the stranger is not (so it is enforced).
+    await apply(
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: web-allow-probe, namespace: ${ns} }\n` +
+        "spec:\n  podSelector: { matchLabels: { app: web } }\n  policyTypes: [Ingress]\n" +
+        "  ingress: [{ from: [{ podSelector: { matchLabels: { app: probe } } }], ports: [{ port: 8080 }] }]",
+    );
+    const shut = await until("stranger under web-allow-probe", stranger, (s) => !s);
+    expect([7, 28], shut.r.stderr).toContain(shut.exit);
+    const allowed = await probe();
+    expect(allowed.served, allowed.r.stderr).toBe(true);
+
+    // The allow policy replaced by one that denies all ingress: the same probe pod, same Service:port, refused.
+    await kubectl("-n", ns, "delete", "networkpolicy", "web-allow-probe");
+    await apply(
+      `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: web-deny-all, namespace: ${ns} }\n` +
+        "spec:\n  podSelector: { matchLabels: { app: web } }\n  policyTypes: [Ingress]\n  ingress: []",
+    );
+    const before = await kubeRouterRejects();
+    const denied = await until("probe under web-deny-all", probe, (s) => !s);
+    // refused (kube-router REJECTs: ICMP port unreachable) or timed out, never served; the server still listens
+    // (Ready), and it was kube-router's pod firewall chain that rejected it (its REJECT counters grew).
+    expect([7, 28], denied.r.stderr).toContain(denied.exit);
+    expect((await probe()).served).toBe(false);
+    expect(await kubeRouterRejects()).toBeGreaterThan(before);
+    const web = await kubectl(
+      "-n",
+      ns,
+      "get",
+      "pod",
+      "web",
+      "-o",
+      "jsonpath={.status.conditions[?(@.type=='Ready')].status}",
+    );
+    expect(web.stdout.trim()).toBe("True");
+
+    // Policy gone: served again.
+    await kubectl("-n", ns, "delete", "networkpolicy", "web-deny-all");
+    expect((await until("probe after web-deny-all is deleted", probe, (s) => s)).served).toBe(true);
+  }, 600_000);
+
+  // --- nothing leaves the machine (scripts/docker.sh kind-offline) ------------------------------------------------
+  // A documentation address (RFC 5737 TEST-NET-2). Not TEST-NET-1: this VM's own uplink is 192.0.2.0/24 and its
+  // default gateway 192.0.2.1, a real host outside the machine. Nothing is sent before the DROP rule is confirmed.
+  const OUTSIDE_V4 = "198.51.100.1";
+  const OUTSIDE_V6 = "2001:db8::1"; // RFC 3849
+  const EGRESS_CHAIN = "FLOE-KIND-EGRESS";
+  const dropCount = async (bin: "iptables" | "ip6tables") => {
+    const r = await runTool(asRoot([bin, "-w", "5", "-v", "-S", EGRESS_CHAIN]), { timeoutMs: 30_000 });
+    expect(r.code, `${bin} -S ${EGRESS_CHAIN}: ${r.stderr}`).toBe(0);
+    const line = r.stdout.split("\n").find((l) => / -j DROP$/.test(l));
+    if (!line) throw new Error(`${bin}: no DROP rule in ${EGRESS_CHAIN}: run scripts/docker.sh kind-offline`);
+    return Number(/ -c (\d+) /.exec(line)?.[1]);
+  };
+  const jumpFor = async (bin: "iptables" | "ip6tables", subnet: string) => {
+    const r = await runTool(asRoot([bin, "-w", "5", "-S"]), { timeoutMs: 30_000 });
+    expect(
+      r.code,
+      `${bin} -S: ${r.stderr} (the test reads the host's rules: run it as root or with passwordless sudo)`,
+    ).toBe(0);
+    const jump = (l: string) =>
+      /^-A (DOCKER-USER|FORWARD) /.test(l) &&
+      l.includes(` -s ${subnet} `) &&
+      l.endsWith(` -j ${EGRESS_CHAIN}`);
+    if (!r.stdout.split("\n").some(jump))
+      throw new Error(
+        `no ${bin} rule sends the kind network's ${subnet} to ${EGRESS_CHAIN}: run scripts/docker.sh (kind-offline)`,
+      );
+  };
+
+  it("nothing leaves the machine: a pod's connection to an outside address dies in the host's DROP rule for the kind network (its counter grows)", async () => {
+    const subnets = (
+      await docker("network", "inspect", "kind", "-f", "{{range .IPAM.Config}}{{.Subnet}} {{end}}")
+    ).stdout
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    const v4 = subnets.filter((n) => !n.includes(":"));
+    const v6 = subnets.filter((n) => n.includes(":"));
+    expect(v4.length).toBeGreaterThan(0);
+    for (const n of v4) await jumpFor("iptables", n);
+    for (const n of v6) await jumpFor("ip6tables", n);
+
+    // Its own pod and namespace (no NetworkPolicy there), so only the host's rule stands in the way.
+    await apply(
+      `apiVersion: v1\nkind: Namespace\nmetadata: { name: floe-egress }\n---\n${pod("outbound", "app: outbound", ["sleep", "infinity"], "", "floe-egress")}`,
+    );
+    const ready = await kubectl(
+      "-n",
+      "floe-egress",
+      "wait",
+      "--for=condition=Ready",
+      "pod/outbound",
+      "--timeout=150s",
+    );
+    expect(ready.code, ready.stderr).toBe(0);
+    const before = await dropCount("iptables");
+    const out = await fetchFrom("outbound", `http://${OUTSIDE_V4}/`, 5, "floe-egress");
+    expect(out.served).toBe(false);
+    expect(out.exit, out.r.stderr).toBe(28); // timed out: dropped silently, not refused or routed anywhere
+    expect(await dropCount("iptables")).toBeGreaterThan(before);
+
+    // The kind network's IPv6 subnet (kind gives it one; pods here are IPv4 only): the node itself cannot get out.
+    if (v6.length > 0) {
+      const before6 = await dropCount("ip6tables");
+      const r = await docker(
+        "exec",
+        kindNodeContainer(KIND_CLUSTER_NAME),
+        "curl",
+        "-sS",
+        "-m",
+        "4",
+        `http://[${OUTSIDE_V6}]/`,
+      );
+      expect(r.stderr).toContain("timed out");
+      expect(await dropCount("ip6tables")).toBeGreaterThan(before6);
+    }
+  }, 120_000);
 });
