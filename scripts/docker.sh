@@ -122,8 +122,9 @@ status() {
 # reaches its API server through exactly such a published loopback port. So the network stays a normal bridge and
 # the host's firewall decides: packets from its subnets go to our chain, which lets through what stays on a Docker
 # bridge of this machine (docker0, br-*: other containers, kind's own bridge) and drops everything else, i.e. all
-# that would be routed out of a real interface. Traffic to the host itself (the node's DNS via dockerd, the
-# published API server port) is INPUT/OUTPUT, not FORWARD, and stays untouched. IPv4: the chain hangs off Docker's
+# that would be routed out of a real interface. That includes lookups of outside names: Docker's embedded DNS sends
+# them on from the node's own network namespace. Traffic to the host itself (the published API server port) is
+# INPUT/OUTPUT, not FORWARD, and stays untouched. IPv4: the chain hangs off Docker's
 # DOCKER-USER chain (Docker never rewrites it); IPv6 (kind gives its network a ULA subnet; Docker 20.10 leaves
 # ip6tables alone): off FORWARD. The rules are kept when dockerd stops (the chain lives in the host's netns) and
 # only added where missing, so their packet counters survive a re-run (the real-kind test reads them).
