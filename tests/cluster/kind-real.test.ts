@@ -335,12 +335,45 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
   const OUTSIDE_V4 = "198.51.100.1";
   const OUTSIDE_V6 = "2001:db8::1"; // RFC 3849
   const EGRESS_CHAIN = "FLOE-KIND-EGRESS";
-  const dropCount = async (bin: "iptables" | "ip6tables") => {
+  type Ipt = "iptables" | "ip6tables";
+  const chainRules = async (bin: Ipt) => {
     const r = await runTool(asRoot([bin, "-w", "5", "-v", "-S", EGRESS_CHAIN]), { timeoutMs: 30_000 });
     expect(r.code, `${bin} -S ${EGRESS_CHAIN}: ${r.stderr}`).toBe(0);
-    const line = r.stdout.split("\n").find((l) => / -j DROP$/.test(l));
+    return r.stdout.split("\n").filter((l) => l.startsWith(`-A ${EGRESS_CHAIN} `));
+  };
+  const packets = (line: string | undefined) => Number(/ -c (\d+) \d+/.exec(line ?? "")?.[1] ?? Number.NaN);
+  const dropCount = async (bin: Ipt) => {
+    const line = (await chainRules(bin)).find((l) => / -j DROP$/.test(l));
     if (!line) throw new Error(`${bin}: no DROP rule in ${EGRESS_CHAIN}: run scripts/docker.sh kind-offline`);
-    return Number(/ -c (\d+) /.exec(line)?.[1]);
+    return packets(line);
+  };
+  /** Other clusters on the kind network may hit the DROP rule at the same time (their CoreDNS forwarding, say): to
+   * count only this test's packets, a rule of the test's own with no target, right in front of the DROP, counts
+   * those to `dest` (whatever it counts goes on into the DROP); removed again afterwards. */
+  const countInFrontOfDrop = async (bin: Ipt, dest: string) => {
+    const spec = [
+      "-d",
+      dest,
+      "-p",
+      "tcp",
+      "--dport",
+      "80",
+      "-m",
+      "comment",
+      "--comment",
+      `floe test ${process.pid}`,
+    ];
+    const at = (await chainRules(bin)).findIndex((l) => / -j DROP$/.test(l)) + 1;
+    expect(at, `${bin}: no DROP rule in ${EGRESS_CHAIN}`).toBeGreaterThan(0);
+    const ins = await runTool(asRoot([bin, "-w", "5", "-I", EGRESS_CHAIN, String(at), ...spec]), {
+      timeoutMs: 30_000,
+    });
+    expect(ins.code, ins.stderr).toBe(0);
+    return {
+      count: async () =>
+        packets((await chainRules(bin)).find((l) => l.includes(`"floe test ${process.pid}"`))),
+      remove: () => runTool(asRoot([bin, "-w", "5", "-D", EGRESS_CHAIN, ...spec]), { timeoutMs: 30_000 }),
+    };
   };
   const jumpFor = async (bin: "iptables" | "ip6tables", subnet: string) => {
     const r = await runTool(asRoot([bin, "-w", "5", "-S"]), { timeoutMs: 30_000 });
@@ -384,26 +417,41 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
       "--timeout=150s",
     );
     expect(ready.code, ready.stderr).toBe(0);
-    const before = await dropCount("iptables");
-    const out = await fetchFrom("outbound", `http://${OUTSIDE_V4}/`, 5, "floe-egress");
-    expect(out.served).toBe(false);
-    expect(out.exit, out.r.stderr).toBe(28); // timed out: dropped silently, not refused or routed anywhere
-    expect(await dropCount("iptables")).toBeGreaterThan(before);
+    const mine = await countInFrontOfDrop("iptables", OUTSIDE_V4);
+    try {
+      const before = await dropCount("iptables");
+      const out = await fetchFrom("outbound", `http://${OUTSIDE_V4}/`, 5, "floe-egress");
+      expect(out.served).toBe(false);
+      expect(out.exit, out.r.stderr).toBe(28); // timed out: dropped silently, not refused or routed anywhere
+      // The pod's SYNs (curl retries within its 5 s) reached the end of our chain, and the DROP there counted them.
+      const reached = await mine.count();
+      expect(reached).toBeGreaterThanOrEqual(1);
+      expect(await dropCount("iptables")).toBeGreaterThanOrEqual(before + reached);
+    } finally {
+      await mine.remove();
+    }
 
     // The kind network's IPv6 subnet (kind gives it one; pods here are IPv4 only): the node itself cannot get out.
     if (v6.length > 0) {
-      const before6 = await dropCount("ip6tables");
-      const r = await docker(
-        "exec",
-        kindNodeContainer(KIND_CLUSTER_NAME),
-        "curl",
-        "-sS",
-        "-m",
-        "4",
-        `http://[${OUTSIDE_V6}]/`,
-      );
-      expect(r.stderr).toContain("timed out");
-      expect(await dropCount("ip6tables")).toBeGreaterThan(before6);
+      const mine6 = await countInFrontOfDrop("ip6tables", OUTSIDE_V6);
+      try {
+        const before6 = await dropCount("ip6tables");
+        const r = await docker(
+          "exec",
+          kindNodeContainer(KIND_CLUSTER_NAME),
+          "curl",
+          "-sS",
+          "-m",
+          "4",
+          `http://[${OUTSIDE_V6}]/`,
+        );
+        expect(r.stderr).toContain("timed out");
+        const reached6 = await mine6.count();
+        expect(reached6).toBeGreaterThanOrEqual(1);
+        expect(await dropCount("ip6tables")).toBeGreaterThanOrEqual(before6 + reached6);
+      } finally {
+        await mine6.remove();
+      }
     }
   }, 120_000);
 });
