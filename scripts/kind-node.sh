@@ -220,6 +220,7 @@ for img in "${kubeadm_images[@]}"; do
     *) die "kubeadm names an image this script does not know how to build: $img" ;;
   esac
 done
+log "kube-router image: $KUBE_ROUTER_IMAGE (the test-pod base + the binary)"
 ctx=$work/ctx/kube-router; rm -rf "$ctx"; mkdir -p "$ctx"; cp "$kr/kube-router" "$ctx/"
 printf 'FROM %s\nCOPY kube-router /usr/local/bin/kube-router\nENTRYPOINT ["/usr/local/bin/kube-router"]\n' "$TEST_POD_IMAGE" >"$ctx/Dockerfile"
 dbuild -t "$KUBE_ROUTER_IMAGE" "$ctx"
