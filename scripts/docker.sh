@@ -126,8 +126,8 @@ status() {
 # them on from the node's own network namespace. Traffic to the host itself (the published API server port) is
 # INPUT/OUTPUT, not FORWARD, and stays untouched. IPv4: the chain hangs off Docker's
 # DOCKER-USER chain (Docker never rewrites it); IPv6 (kind gives its network a ULA subnet; Docker 20.10 leaves
-# ip6tables alone): off FORWARD. The rules are kept when dockerd stops (the chain lives in the host's netns) and
-# only added where missing, so their packet counters survive a re-run (the real-kind test reads them).
+# ip6tables alone): off FORWARD. The rules live in the host's netns (Docker does not flush them; not verified across
+# a dockerd restart) and are only added where missing, so their packet counters survive a re-run.
 kind_net=${KIND_EXPERIMENTAL_DOCKER_NETWORK:-kind}
 egress_chain=FLOE-KIND-EGRESS
 egress_comment="floe: nothing from the kind network leaves the machine"
