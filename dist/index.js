@@ -12179,7 +12179,12 @@ async function chartScenarios(info, abs, config, inputs, cwd) {
     let all;
     const discovered = async () => {
         const found = await discoverScenarioFiles(abs);
-        return found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }));
+        return found.map((s) => ({
+            chart: info,
+            name: s.name,
+            valuesFiles: [rel(cwd, s.file)],
+            ...envOf(s.name),
+        }));
     };
     if (fromConfig?.scenarios) {
         const declared = fromConfig.scenarios.map((s) => ({

@@ -164,7 +164,12 @@ async function chartScenarios(
   let all: Scenario[];
   const discovered = async (): Promise<Scenario[]> => {
     const found = await discoverScenarioFiles(abs);
-    return found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }));
+    return found.map((s) => ({
+      chart: info,
+      name: s.name,
+      valuesFiles: [rel(cwd, s.file)],
+      ...envOf(s.name),
+    }));
   };
   if (fromConfig?.scenarios) {
     const declared: Scenario[] = fromConfig.scenarios.map((s) => ({
