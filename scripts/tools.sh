@@ -36,6 +36,11 @@ REGISTRY_VERSION=v0.22.1
 ACT_VERSION=v0.2.89
 ACTIONLINT_VERSION=v1.7.12
 ZIZMOR_VERSION=1.32.0
+# Test-only (issue 14): the CustomResourceDefinitions of the operators values-prod.yaml uses, from their Go
+# modules (the proxy serves these exact versions; it lists none for cloudnative-pg), so the production scenario
+# installs on a real API server that validates its Cluster and ExternalSecret objects against their schemas.
+CNPG_VERSION=v1.28.1
+ESO_VERSION=v1.3.2
 # The Kubernetes control plane (issue 6) is built from two small wrapper modules whose go.mod/go.sum
 # pin every dependency: hack/k8s (k8s.io/kubernetes + etcd) and hack/kwok (sigs.k8s.io/kwok).
 KUBECTL_VERSION=$(pin kubectl.1)
@@ -44,7 +49,7 @@ K8S_VERSION=$(modver k8s k8s.io/kubernetes)
 ETCD_VERSION=$(modver k8s go.etcd.io/etcd/server/v3)
 KWOK_VERSION=$(modver kwok sigs.k8s.io/kwok)
 
-all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry act actionlint zizmor)
+all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry act actionlint zizmor crds)
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 die() { printf '[tools] error: %s\n' "$*" >&2; exit 1; }
@@ -203,6 +208,26 @@ build_zizmor() {
   ln -sfn "$bin" "$dir/bin/zizmor"
 }
 
+# crds: $dir/crds/<operator>/ holds the CRD files taken from the operator's module (go mod download puts the
+# module in the Go module cache; nothing is built). A folder named by the version marks what is there.
+build_crds() {
+  local out="$dir/crds" spec name version module files f src
+  for spec in "cloudnative-pg $CNPG_VERSION github.com/cloudnative-pg/cloudnative-pg config/crd/bases/postgresql.cnpg.io_clusters.yaml" \
+              "external-secrets $ESO_VERSION github.com/external-secrets/external-secrets config/crds/bases/external-secrets.io_externalsecrets.yaml config/crds/bases/external-secrets.io_secretstores.yaml config/crds/bases/external-secrets.io_clustersecretstores.yaml"; do
+    read -r name version module files <<<"$spec"
+    if [ -f "$out/$name/.version-$version" ]; then log "crds $name $version: cached ($out/$name)"; continue; fi
+    log "crds $name $version: from $module@$version (Go module proxy) ..."
+    src=$(cd "$root/hack/k8s" && GOFLAGS=-mod=mod go mod download -json "$module@$version" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const j=JSON.parse(s);if(j.Error){console.error(j.Error);process.exit(1)}process.stdout.write(j.Dir)})') \
+      || die "go mod download $module@$version failed (is the Go module proxy reachable?)"
+    rm -rf "$out/$name" && mkdir -p "$out/$name"
+    for f in $files; do
+      [ -f "$src/$f" ] || die "$module@$version has no $f"
+      cp "$src/$f" "$out/$name/" && chmod u+w "$out/$name/$(basename "$f")"
+    done
+    touch "$out/$name/.version-$version"
+  done
+}
+
 build() {
   case $1 in
     # The Kubernetes version `helm template`/`lint` assume without --kube-version (.Capabilities, Chart.yaml
@@ -228,6 +253,7 @@ build() {
     actionlint) go_build actionlint "$ACTIONLINT_VERSION" "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" \
              "-X github.com/rhysd/actionlint.version=$ACTIONLINT_VERSION" "--version|$ACTIONLINT_VERSION" ;;
     zizmor) build_zizmor ;;
+    crds) build_crds ;;
     kubectl|kube-apiserver|kube-controller-manager|kube-scheduler) build_k8s "$1" ;;
     etcd) k8s_build etcd "$ETCD_VERSION" k8s ./etcd "" "--version|etcd Version: ${ETCD_VERSION#v}" ;;
     kwok|kwokctl) k8s_build "$1" "$KWOK_VERSION" kwok "sigs.k8s.io/kwok/cmd/$1" \
@@ -238,7 +264,7 @@ build() {
 }
 
 if [ "${1:-}" = "--print" ]; then
-  for t in "${all[@]}"; do printf '%s %s\n' "$t" "$dir/bin/$t"; done
+  for t in "${all[@]}"; do [ "$t" = crds ] && printf 'crds %s\n' "$dir/crds" || printf '%s %s\n' "$t" "$dir/bin/$t"; done
   exit 0
 fi
 if [ "${1:-}" = "--versions" ]; then
@@ -247,6 +273,7 @@ if [ "${1:-}" = "--versions" ]; then
   for t in kubectl kube-apiserver kube-controller-manager kube-scheduler; do printf '%s %s\n' "$t" "$K8S_VERSION"; done
   printf 'etcd %s\nkwok %s\nkwokctl %s\nregistry %s\n' "$ETCD_VERSION" "$KWOK_VERSION" "$KWOK_VERSION" "$REGISTRY_VERSION"
   printf 'act %s\nactionlint %s\nzizmor %s\n' "$ACT_VERSION" "$ACTIONLINT_VERSION" "$ZIZMOR_VERSION"
+  printf 'crds cloudnative-pg %s, external-secrets %s\n' "$CNPG_VERSION" "$ESO_VERSION"
   exit 0
 fi
 

@@ -31,6 +31,7 @@ interface RawConfig {
   charts?: Array<{
     dir: string;
     scenarios?: Array<{ name: string; values?: string[]; environment?: string }>;
+    discover?: boolean;
   }>;
   helm?: string | number | number[];
   kubeVersion?: string;
@@ -109,6 +110,7 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
             })),
           }
         : {}),
+      ...(c.discover ? { discover: true } : {}),
     })),
     helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
     settings: {

@@ -162,8 +162,17 @@ async function chartScenarios(
     ? undefined
     : config.charts.find((c) => path.resolve(cwd, c.dir) === abs);
   let all: Scenario[];
+  const discovered = async (): Promise<Scenario[]> => {
+    const found = await discoverScenarioFiles(abs);
+    return found.map((s) => ({
+      chart: info,
+      name: s.name,
+      valuesFiles: [rel(cwd, s.file)],
+      ...envOf(s.name),
+    }));
+  };
   if (fromConfig?.scenarios) {
-    all = fromConfig.scenarios.map((s) => ({
+    const declared: Scenario[] = fromConfig.scenarios.map((s) => ({
       chart: info,
       name: s.name,
       valuesFiles: s.values.map((f) =>
@@ -175,11 +184,13 @@ async function chartScenarios(
       ),
       ...(s.environment ? { environment: s.environment } : envOf(s.name)),
     }));
+    const names = new Set(declared.map((s) => s.name));
+    all = fromConfig.discover
+      ? [...(await discovered()).filter((s) => !names.has(s.name)), ...declared]
+      : declared;
   } else {
-    const found = await discoverScenarioFiles(abs);
-    all = found.length
-      ? found.map((s) => ({ chart: info, name: s.name, valuesFiles: [rel(cwd, s.file)], ...envOf(s.name) }))
-      : [{ chart: info, name: "default", valuesFiles: [] }];
+    const found = await discovered();
+    all = found.length ? found : [{ chart: info, name: "default", valuesFiles: [] }];
   }
   if (!inputs.scenarios.length) return all;
   return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));

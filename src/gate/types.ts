@@ -28,6 +28,8 @@ export interface ChartConfig {
   dir: string;
   /** Explicit scenarios; when absent, `values-*.yaml` and `ci/*-values.yaml` are found automatically. */
   scenarios?: ScenarioConfig[];
+  /** With `scenarios`: also the scenarios found automatically (a declared one replaces a found one of its name). */
+  discover?: boolean;
 }
 
 export interface GateConfig {

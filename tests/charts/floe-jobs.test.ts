@@ -125,6 +125,45 @@ describe("floe-jobs: what each scenario renders", () => {
   );
 });
 
+describe("floe-jobs: a platform without Polaris or Marquez (their URLs empty)", () => {
+  const configOf = (objs: K8s[]) =>
+    objs.find((o) => o.kind === "ConfigMap" && !o.metadata.name.endsWith("test"));
+  const testScript = (objs: K8s[]) =>
+    objs.find((o) => o.kind === "Pod")!.spec.containers[0].args[0] as string;
+
+  it("default: POLARIS_* and OPENLINEAGE_URL set, and the test pod checks them and calls Polaris", async () => {
+    const file = path.join(tempDir("floe-jobs-platform-"), "v.yaml");
+    writeFileSync(file, "tests:\n  platform: true\n");
+    const objs = await render(4, [file]);
+    expect(Object.keys(configOf(objs)!.data)).toEqual(
+      expect.arrayContaining(["POLARIS_URI", "POLARIS_CATALOG", "OPENLINEAGE_URL", "S3_ENDPOINT"]),
+    );
+    expect(testScript(objs)).toContain("for v in POLARIS_URI POLARIS_CATALOG S3_ENDPOINT");
+    expect(testScript(objs)).toContain("FAIL: Polaris does not answer");
+  });
+
+  it.each(majors)(
+    "helm %s: empty URLs drop those variables and the Polaris call; the rest stays checked",
+    async (major) => {
+      const file = path.join(tempDir("floe-jobs-no-polaris-"), "v.yaml");
+      writeFileSync(file, 'platform:\n  polarisUrl: ""\n  marquezUrl: ""\ntests:\n  platform: true\n');
+      const objs = await render(major, [file]);
+      const data = configOf(objs)!.data;
+      expect(Object.keys(data).filter((k) => /POLARIS|OPENLINEAGE/.test(k))).toEqual([]);
+      expect(data.S3_ENDPOINT).toMatch(/^http/);
+      const script = testScript(objs);
+      expect(script).toContain("for v in S3_ENDPOINT OTEL_EXPORTER_OTLP_ENDPOINT DBT_PROFILES_DIR; do");
+      expect(script).not.toContain("Polaris");
+    },
+  );
+
+  it("a URL that is neither empty nor http(s) is refused by the schema", async () => {
+    const r = await run(4, ["template", "j", ".", "--set", "platform.polarisUrl=floe-platform-polaris:8181"]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/polarisUrl/);
+  });
+});
+
 describe("floe-jobs: bad values fail with helm's own messages", () => {
   const bad = (yaml: string) => {
     const f = path.join(tempDir("floe-jobs-bad-"), "values.yaml");

@@ -32,6 +32,8 @@ const renders: Record<string, string[]> = {
   full: ["-f", "ci/full-values.yaml"],
   webOff: ["--set", "marquez.enabled=true", "--set", "marquez.web.enabled=false"],
   persistOn: ["--set", "marquez.enabled=true"],
+  polarisOff: ["--set", "polaris.enabled=false", "-f", "ci/networkpolicy-values.yaml"],
+  polarisOffCnpg: ["--set", "polaris.enabled=false", "-f", "ci/cnpg-values.yaml"],
   long: ["--set", `fullnameOverride=${LONG}`, "-f", "values-test.yaml"],
 };
 
@@ -568,6 +570,8 @@ describe("helm test pods and in-cluster references", () => {
     );
     expect(byPoint).toEqual({
       "Dagster -> PostgreSQL": "E2E-002,INT-001",
+      PostgreSQL: "E2E-002,INT-008",
+      "Object storage (MinIO/S3)": "E2E-002,INT-009",
       "Polaris -> PostgreSQL": "E2E-002,INT-002",
       "Polaris -> MinIO/S3": "E2E-002,E2E-003,INT-003",
       "Dagster -> Polaris": "E2E-002,INT-004",
@@ -587,9 +591,14 @@ describe("helm test pods and in-cluster references", () => {
   it("optional components off: their test pods are not rendered", () => {
     const pods = names(R.base!.objects, "Pod");
     expect(pods.sort()).toEqual(
-      ["dagster-polaris", "dagster-postgresql", "polaris-postgresql", "polaris-s3"].map((n) =>
-        nm(`test-${n}`),
-      ),
+      [
+        "dagster-polaris",
+        "dagster-postgresql",
+        "object-storage",
+        "polaris-postgresql",
+        "polaris-s3",
+        "postgresql",
+      ].map((n) => nm(`test-${n}`)),
     );
   });
 
@@ -703,5 +712,64 @@ describe("NetworkPolicy", () => {
     expect(fromComponents("otel-collector")).toEqual(
       expect.arrayContaining(["dagster-webserver", "dagster-run", "polaris", "marquez", "test"]),
     );
+  });
+});
+
+describe("Polaris off (polaris.enabled=false: where no Polaris image can be had)", () => {
+  const polarisObjects = (r: Rendered) =>
+    r.objects
+      .filter((o) => /polaris/.test(o.metadata?.name ?? ""))
+      .map((o) => `${o.kind}/${o.metadata.name}`);
+
+  it("renders no Polaris object, no Polaris test pod and no Polaris credentials", () => {
+    expect(polarisObjects(R.polarisOff!)).toEqual([]);
+    expect(polarisObjects(R.polarisOffCnpg!)).toEqual([]);
+    const pg = find(R.polarisOff!.objects, "Secret", nm("postgresql"))!;
+    expect(Object.keys(pg.data).sort()).toEqual(["dagster-password", "postgres-password"]);
+    // the S3 service user stays: it is object storage's identity (the object-storage test pod uses it)
+    expect(Object.keys(find(R.polarisOff!.objects, "Secret", nm("minio"))!.data)).toContain(
+      "polaris-access-key",
+    );
+  });
+
+  it("the database gets no Polaris role: init script, its env, CloudNativePG roles and basic-auth Secrets", () => {
+    const script = find(R.polarisOff!.objects, "ConfigMap", nm("postgresql-init"))!.data["10-floe-init.sh"];
+    expect(script).toContain('CREATE DATABASE :"dagster_db" OWNER :"dagster_user"');
+    expect(script).not.toMatch(/polaris/i);
+    const sts = find(R.polarisOff!.objects, "StatefulSet", nm("postgresql"))!;
+    const envNames = containersOf(sts).flatMap((c) => (c.env ?? []).map((e: K8s) => e.name));
+    expect(envNames).toContain("DAGSTER_PASSWORD");
+    expect(envNames.filter((n) => n.startsWith("POLARIS"))).toEqual([]);
+    const cluster = find(R.polarisOffCnpg!.objects, "Cluster", nm("postgresql"))!;
+    expect(cluster.spec.bootstrap.initdb.postInitSQL).toBeUndefined();
+    expect(cluster.spec.managed).toBeUndefined();
+    expect(names(R.polarisOffCnpg!.objects, "Secret").filter((n) => n.endsWith("-polaris"))).toEqual([]);
+    expect(names(R.polarisOffCnpg!.objects, "Secret")).toContain(nm("postgresql-dagster"));
+  });
+
+  it("Dagster gets no POLARIS_* settings; NetworkPolicy has no Polaris component or edge", () => {
+    const cms = R.polarisOff!.objects.filter((o) => o.kind === "ConfigMap");
+    expect(cms.flatMap((c) => Object.keys(c.data ?? {})).filter((k) => k.startsWith("POLARIS"))).toEqual([]);
+    const policies = R.polarisOff!.objects.filter((o) => o.kind === "NetworkPolicy");
+    expect(policies.length).toBeGreaterThan(5);
+    expect(JSON.stringify(policies)).not.toMatch(/polaris/);
+  });
+
+  it("the test pods left are those of the components that run (no Polaris pod, the rest unchanged)", () => {
+    const tests = ["dagster-postgresql", "marquez-api", "marquez-postgresql", "object-storage"];
+    expect(names(R.polarisOff!.objects, "Pod").sort()).toEqual(
+      [...tests, "otel-jaeger", "postgresql"].map((n) => nm(`test-${n}`)),
+    );
+  });
+
+  it("NOTES name no Polaris endpoint", async () => {
+    const on = await runHelm(4, ["install", RELEASE, ".", "--namespace", NAMESPACE, "--dry-run=client"]);
+    expect(on.stdout).toContain("Polaris catalog");
+    const off = await runHelm(4, [
+      ...["install", RELEASE, ".", "--namespace", NAMESPACE, "--dry-run=client"],
+      ...["--set", "polaris.enabled=false"],
+    ]);
+    expect(off.stdout).toContain("Dagster UI");
+    expect(off.stdout).not.toContain("Polaris catalog");
   });
 });

@@ -45,6 +45,60 @@ describe("scenario names", () => {
   });
 });
 
+describe("plan: scenarios declared in floe-gate.yaml", () => {
+  function withConfig(config: string): string {
+    const root = strangerRepo();
+    mkdirSync(path.join(root, "local"));
+    writeFileSync(path.join(root, "local", "web.yaml"), "image: local\n");
+    writeFileSync(path.join(root, "floe-gate.yaml"), config);
+    return root;
+  }
+  const declared =
+    "    scenarios:\n      - { name: local, values: [charts/web/ci/test-values.yaml, local/web.yaml] }\n";
+
+  it("declared scenarios alone replace the found ones (discover defaults to false)", async () => {
+    const root = withConfig(`charts:\n  - dir: charts/web\n${declared}`);
+    expect(files(await plan({}, root))).toEqual([
+      "web: local = charts/web/ci/test-values.yaml + local/web.yaml",
+    ]);
+  });
+
+  it("discover: true keeps the found scenarios and adds the declared ones after them", async () => {
+    const root = withConfig(`charts:\n  - dir: charts/web\n    discover: true\n${declared}`);
+    expect(files(await plan({}, root))).toEqual([
+      "web: ci/ha-values = charts/web/ci/ha-values.yaml",
+      "web: ci/test-values = charts/web/ci/test-values.yaml",
+      "web: local = charts/web/ci/test-values.yaml + local/web.yaml",
+    ]);
+    expect(files(await plan({ scenario: ["local"] }, root))).toEqual([
+      "web: local = charts/web/ci/test-values.yaml + local/web.yaml",
+    ]);
+  });
+
+  it("discover: true with a declared scenario of a found one's name: the declared one replaces it", async () => {
+    const root = withConfig(
+      "charts:\n  - dir: charts/web\n    discover: true\n    scenarios:\n      - { name: ci/ha-values, values: [local/web.yaml] }\n",
+    );
+    expect(files(await plan({}, root))).toEqual([
+      "web: ci/test-values = charts/web/ci/test-values.yaml",
+      "web: ci/ha-values = local/web.yaml",
+    ]);
+  });
+
+  it("discover must be a boolean: the config error names the key (the CLI adds floe-gate.yaml:3:5)", async () => {
+    const root = withConfig("charts:\n  - dir: charts/web\n    discover: yes please\n");
+    await expect(plan({}, root)).rejects.toThrow("charts.0.discover: must be boolean");
+  });
+
+  it("this repository: kind-local is declared for both charts, after the scenarios each folder holds", async () => {
+    const p = await plan({ scenario: ["kind-local"] });
+    expect(files(p)).toEqual([
+      "floe-jobs: kind-local = charts/floe-jobs/values-test.yaml + scenarios/kind-local/floe-jobs.yaml",
+      "floe-platform: kind-local = charts/floe-platform/values-test.yaml + scenarios/kind-local/floe-platform.yaml",
+    ]);
+  });
+});
+
 describe("plan: scenarios per chart", () => {
   it("--scenario test: each of this repository's charts gets its own values-test.yaml", async () => {
     const p = await plan({ scenario: ["test"] });
@@ -73,14 +127,14 @@ describe("plan: scenarios per chart", () => {
       {
         info: { name: "floe-jobs", version: expect.any(String), dir: "charts/floe-jobs" },
         reason:
-          "no scenario 'full' in charts/floe-jobs (it has: dev, prod, staging, test, ci/long-names-values, ci/minimal-values)",
+          "no scenario 'full' in charts/floe-jobs (it has: dev, prod, staging, test, ci/long-names-values, ci/minimal-values, kind-local)",
       },
     ]);
   });
 
   it("a scenario no chart has is a usage error listing what each chart has", async () => {
     await expect(plan({ scenario: ["tset"] })).rejects.toThrow(
-      "--scenario tset: no chart has such a scenario (charts/floe-jobs: dev, prod, staging, test, ci/long-names-values, ci/minimal-values; charts/floe-platform: dev, prod, staging, test, ci/cnpg-values, ci/external-values, ci/externalsecrets-values, ci/full-values, ci/minimal-values, ci/networkpolicy-values)",
+      "--scenario tset: no chart has such a scenario (charts/floe-jobs: dev, prod, staging, test, ci/long-names-values, ci/minimal-values, kind-local; charts/floe-platform: dev, prod, staging, test, ci/cnpg-values, ci/external-values, ci/externalsecrets-values, ci/full-values, ci/minimal-values, ci/networkpolicy-values, kind-local)",
     );
   });
 

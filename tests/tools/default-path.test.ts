@@ -82,10 +82,11 @@ beforeAll(async () => {
   ] as const) {
     serveAsset(mirror, await buildAsset(t, versions[name], platform, tool(name), mirror.url));
   }
-  // A charts repository with no tools: this repository's two charts and their floe-gate.yaml.
+  // A charts repository with no tools: this repository's two charts, their floe-gate.yaml and scenarios/.
   mkdirSync(repo, { recursive: true });
   cpSync(path.join(repoRoot, "charts"), path.join(repo, "charts"), { recursive: true });
   cpSync(path.join(repoRoot, "floe-gate.yaml"), path.join(repo, "floe-gate.yaml"));
+  cpSync(path.join(repoRoot, "scenarios"), path.join(repo, "scenarios"), { recursive: true });
   // What a user has on PATH: the kwok control plane (nothing the installer provides).
   mkdirSync(pathDir);
   for (const t of controlPlaneTools.filter((t) => t !== "kubectl"))

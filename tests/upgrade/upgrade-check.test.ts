@@ -377,12 +377,14 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
   });
 
   it("this repository's charts: a release that only bumps floe-platform's version and appVersion is upgrade-safe", async () => {
-    // A temporary repository holding this repository's charts and floe-gate.yaml (not this clone's own
+    // A temporary repository holding this repository's charts, floe-gate.yaml and scenarios/ (not this clone's own
     // history, which a shallow CI clone lacks), then the release bump floe's old charts failed on: version
     // labels in selectors or claim templates would make every such bump an immutable-field change.
     const dir = tempDir("floe-upgrade-self-");
     cpSync(path.join(repoRoot, "charts"), path.join(dir, "charts"), { recursive: true });
     cpSync(path.join(repoRoot, "floe-gate.yaml"), path.join(dir, "floe-gate.yaml"));
+    // floe-gate.yaml's kind-local scenarios read their values from scenarios/
+    cpSync(path.join(repoRoot, "scenarios"), path.join(dir, "scenarios"), { recursive: true });
     git(dir, "init", "-q");
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "base");

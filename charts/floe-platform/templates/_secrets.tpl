@@ -50,7 +50,9 @@ externalsecrets.yaml and the validation, so they can never disagree.
     - postgres-password
     {{- end }}
     - dagster-password
+    {{- if .Values.polaris.enabled }}
     - polaris-password
+    {{- end }}
   generated: {{ and (not $eso) (not .Values.postgresql.auth.existingSecret) }}
 {{- if eq .Values.objectStorage.mode "external" }}
 - group: objectStorage
@@ -71,6 +73,7 @@ externalsecrets.yaml and the validation, so they can never disagree.
   keys: [root-user, root-password, polaris-access-key, polaris-secret-key]
   generated: {{ and (not $eso) (not .Values.minio.auth.existingSecret) }}
 {{- end }}
+{{- if .Values.polaris.enabled }}
 - group: polaris
   secret: {{ include "floe.secretName.polaris" . }}
   component: polaris
@@ -79,6 +82,7 @@ externalsecrets.yaml and the validation, so they can never disagree.
   remoteKey: {{ .Values.externalSecrets.remoteKeys.polaris | quote }}
   keys: [root-client-id, root-client-secret]
   generated: {{ and (not $eso) (not .Values.polaris.auth.existingSecret) }}
+{{- end }}
 {{- if .Values.marquez.enabled }}
 - group: marquez
   secret: {{ include "floe.secretName.marquez" . }}
@@ -111,4 +115,9 @@ Usage: include "floe.secrets.lookupOrGenerate" (dict "ctx" $ "secret" "name" "ke
     secretKeyRef:
       name: {{ .secret }}
       key: {{ .key }}
+{{- end -}}
+
+{{/* The service users of the platform database, as a JSON list: dagster, and polaris when Polaris is deployed. */}}
+{{- define "floe.postgresql.users" -}}
+{{- toJson (ternary (list "dagster" "polaris") (list "dagster") .Values.polaris.enabled) -}}
 {{- end -}}

@@ -38,7 +38,9 @@ all (one helm run shows every mistake, not the first one).
 {{- if and $v.networkPolicy.enabled (not $v.networkPolicy.apiServer.cidrs) -}}
 {{- $errs = append $errs "networkPolicy.apiServer.cidrs: required when networkPolicy.enabled is true (the Dagster run launcher must reach the Kubernetes API)" -}}
 {{- end -}}
-{{- range $c := list "dagster.webserver" "polaris" "otelCollector" "marquez" "marquez.web" -}}
+{{- $scaled := list "dagster.webserver" "otelCollector" "marquez" "marquez.web" -}}
+{{- if $v.polaris.enabled }}{{ $scaled = append $scaled "polaris" }}{{ end -}}
+{{- range $c := $scaled -}}
 {{- $cv := $v -}}
 {{- range splitList "." $c -}}{{- $cv = index $cv . -}}{{- end -}}
 {{- if $cv.autoscaling.enabled -}}

@@ -15,8 +15,10 @@ DAGSTER_HOME: /opt/dagster/dagster_home
 HOME: /tmp
 {{- /* The non-root UID has no passwd entry in the image; getpass.getuser() reads USER first. */}}
 USER: dagster
+{{- if $v.polaris.enabled }}
 POLARIS_URI: {{ printf "http://%s%s:%s/api/catalog" (include "floe.polaris.host" $ctx) $sfx (include "floe.polaris.port" $ctx) | quote }}
 POLARIS_CATALOG: {{ $v.polaris.catalogName | quote }}
+{{- end }}
 {{- if eq $v.objectStorage.mode "external" }}
 S3_ENDPOINT: {{ $v.objectStorage.external.endpoint | quote }}
 {{- else }}

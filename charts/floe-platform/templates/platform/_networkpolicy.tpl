@@ -7,7 +7,8 @@ networkpolicy.yaml turns every edge into an egress rule on the client and an ing
 {{- define "floe.networkPolicy.edges" -}}
 {{- $v := .Values -}}
 {{- $dagster := list "dagster-webserver" "dagster-daemon" "dagster-run" -}}
-{{- $pgClients := concat $dagster (list "polaris" "polaris-bootstrap" "test") -}}
+{{- $polaris := ternary (list "polaris") (list) $v.polaris.enabled -}}
+{{- $pgClients := concat $dagster (ternary (list "polaris" "polaris-bootstrap") (list) $v.polaris.enabled) (list "test") -}}
 {{- if ne $v.postgresql.mode "external" }}
 - {from: {{ toJson $pgClients }}, to: postgresql, ports: [5432]}
 {{- else }}
@@ -20,14 +21,16 @@ networkpolicy.yaml turns every edge into an egress rule on the client and an ing
 {{- /* The CNPG instance manager inside each instance pod watches its Cluster through the API server. */}}
 - {from: [postgresql], toCidrs: {{ toJson $v.networkPolicy.apiServer.cidrs }}, ports: {{ toJson $v.networkPolicy.apiServer.ports }}}
 {{- end }}
-{{- $s3Clients := list "polaris" "dagster-run" "test" -}}
+{{- $s3Clients := concat $polaris (list "dagster-run" "test") -}}
 {{- if eq $v.objectStorage.mode "minio" }}
 - {from: {{ toJson (append $s3Clients "minio-setup") }}, to: minio, ports: [9000]}
 {{- else }}
 - {from: {{ toJson $s3Clients }}, toCidrs: {{ toJson $v.networkPolicy.externalEgressCidrs }}, ports: [443, 80]}
 {{- end }}
+{{- if $v.polaris.enabled }}
 - {from: {{ toJson (concat $dagster (list "polaris-catalog-setup" "test")) }}, to: polaris, ports: [8181, 8182]}
-- {from: [dagster-webserver, dagster-daemon, dagster-run, polaris, marquez, postgresql, minio, jaeger, marquez-web, marquez-postgresql, test], to: otel-collector, ports: [4317, 4318]}
+{{- end }}
+- {from: {{ toJson (concat $dagster $polaris (list "marquez" "postgresql" "minio" "jaeger" "marquez-web" "marquez-postgresql" "test")) }}, to: otel-collector, ports: [4317, 4318]}
 - {from: [test], to: dagster-webserver, ports: [3000]}
 - {fromNamespaceLabels: {{ toJson $v.networkPolicy.ingressControllerNamespaceLabels }}, to: dagster-webserver, ports: [3000]}
 - {from: [dagster-webserver, dagster-daemon], toCidrs: {{ toJson $v.networkPolicy.apiServer.cidrs }}, ports: {{ toJson $v.networkPolicy.apiServer.ports }}}
@@ -52,7 +55,9 @@ networkpolicy.yaml turns every edge into an egress rule on the client and an ing
 {{/* Components whose pods this release runs (a NetworkPolicy per component). */}}
 {{- define "floe.networkPolicy.components" -}}
 {{- $v := .Values -}}
-{{- $c := list "dagster-webserver" "dagster-daemon" "dagster-run" "polaris" "polaris-bootstrap" "polaris-catalog-setup" "otel-collector" -}}
+{{- $c := list "dagster-webserver" "dagster-daemon" "dagster-run" -}}
+{{- if $v.polaris.enabled }}{{ $c = concat $c (list "polaris" "polaris-bootstrap" "polaris-catalog-setup") }}{{ end -}}
+{{- $c = append $c "otel-collector" -}}
 {{- if eq $v.postgresql.mode "internal" }}{{ $c = append $c "postgresql" }}{{ end -}}
 {{- if eq $v.postgresql.mode "cnpg" }}{{ $c = append $c "postgresql" }}{{ end -}}
 {{- if eq $v.objectStorage.mode "minio" }}{{ $c = concat $c (list "minio" "minio-setup") }}{{ end -}}
