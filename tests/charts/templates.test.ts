@@ -588,6 +588,31 @@ describe("helm test pods and in-cluster references", () => {
     }
   });
 
+  it.each(["base", "test", "full"])(
+    "%s: every test hook is a Pod with its ServiceAccount a plain object (helm test --logs reads every test hook as a pod)",
+    (k) => {
+      const { objects } = R[k]!;
+      const hooks = objects.filter((o) => /\btest\b/.test(o.metadata.annotations?.["helm.sh/hook"] ?? ""));
+      expect(hooks.length).toBeGreaterThan(0);
+      expect(hooks.filter((o) => o.kind !== "Pod").map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([]);
+      const sa = find(objects, "ServiceAccount", nm("tests"))!;
+      expect(sa.metadata.annotations?.["helm.sh/hook"]).toBeUndefined();
+      for (const p of hooks) expect(p.spec.serviceAccountName).toBe(nm("tests"));
+      // not the hook-made name of chart 0.1.0, which a release that ran helm test still holds
+      expect(find(objects, "ServiceAccount", nm("test"))).toBeUndefined();
+    },
+  );
+
+  it.each(["base", "test", "full"])(
+    "%s: every pg_isready names a user (without one libpq makes no attempt when the uid has no passwd entry)",
+    (k) => {
+      // shell scripts (`pg_isready -U ...`) and exec probes (["pg_isready", "-U", ...]) alike
+      const calls = JSON.stringify(R[k]!.objects).match(/pg_isready.{0,12}/g) ?? [];
+      expect(calls.length).toBeGreaterThan(0);
+      expect(calls.filter((c) => !/^pg_isready( -U |","-U")/.test(c))).toEqual([]);
+    },
+  );
+
   it("optional components off: their test pods are not rendered", () => {
     const pods = names(R.base!.objects, "Pod");
     expect(pods.sort()).toEqual(

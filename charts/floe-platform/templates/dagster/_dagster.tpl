@@ -139,12 +139,16 @@ load_from: []
     {{- include "floe-common.security.container" .Values.dagster.securityContext | nindent 4 }}
   command: ["sh", "-c"]
   args:
-    - until pg_isready -h "$DAGSTER_PG_HOST" -p "$DAGSTER_PG_PORT"; do echo waiting for postgres; sleep 2; done
+    {{- /* -U: Dagster's uid has no passwd entry in the PostgreSQL image, and without a user name libpq makes
+    no attempt at all (pg_isready exit 3, forever): found by the first install on a real kubelet. */}}
+    - until pg_isready -U "$DAGSTER_PG_USERNAME" -h "$DAGSTER_PG_HOST" -p "$DAGSTER_PG_PORT"; do echo waiting for postgres; sleep 2; done
   env:
     - name: DAGSTER_PG_HOST
       value: {{ include "floe.postgresql.host" . | quote }}
     - name: DAGSTER_PG_PORT
       value: {{ include "floe.postgresql.port" . | quote }}
+    - name: DAGSTER_PG_USERNAME
+      value: {{ .Values.postgresql.auth.dagster.username | quote }}
   resources:
     requests: {cpu: 10m, memory: 16Mi}
     limits: {cpu: 100m, memory: 64Mi}

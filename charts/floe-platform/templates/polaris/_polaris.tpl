@@ -34,7 +34,8 @@
     {{- include "floe-common.security.container" .sc | nindent 4 }}
   command: ["sh", "-c"]
   args:
-    - {{ printf "until pg_isready -h %s -p %s; do echo waiting for postgres; sleep 2; done" .host .port | quote }}
+    {{- /* -U: without a user name libpq makes no attempt when the uid has no passwd entry (pg_isready exit 3). */}}
+    - {{ printf "until pg_isready -U postgres -h %s -p %s; do echo waiting for postgres; sleep 2; done" .host .port | quote }}
   resources:
     requests: {cpu: 10m, memory: 16Mi}
     limits: {cpu: 100m, memory: 64Mi}

@@ -12,7 +12,7 @@ metadata:
   {{- include "floe-common.metadata" (dict "ctx" $ctx "component" "test" "name" (include "floe-common.names.component" (dict "ctx" $ctx "component" (printf "test-%s" .name))) "annotations" (dict "helm.sh/hook" "test" "helm.sh/hook-delete-policy" "before-hook-creation" "floe.dev/covers" .covers "floe.dev/integration-point" .point)) | nindent 2 }}
 spec:
   restartPolicy: Never
-  serviceAccountName: {{ include "floe-common.names.component" (dict "ctx" $ctx "component" "test") }}
+  serviceAccountName: {{ include "floe.tests.serviceAccount" $ctx }}
   automountServiceAccountToken: false
   {{- include "floe-common.images.pullSecrets" $ctx | nindent 2 }}
   securityContext:
@@ -48,4 +48,9 @@ token=$(curl -fsS "$POLARIS/api/catalog/v1/oauth/tokens" -d grant_type=client_cr
   -d "client_id=$ROOT_CLIENT_ID" -d "client_secret=$ROOT_CLIENT_SECRET" -d scope=PRINCIPAL_ROLE:ALL \
   | sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p')
 [ -n "$token" ] || { echo "FAIL: Polaris issued no token"; exit 1; }
+{{- end -}}
+
+{{/* The test pods' ServiceAccount (see tests/serviceaccount.yaml for why "tests"). */}}
+{{- define "floe.tests.serviceAccount" -}}
+{{- include "floe-common.names.component" (dict "ctx" . "component" "tests") -}}
 {{- end -}}
