@@ -606,7 +606,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -667,7 +667,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -723,7 +723,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(5402);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -900,7 +900,7 @@ exports.regexpCode = regexpCode;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
 const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
+const scope_1 = __nccwpck_require__(5407);
 var code_2 = __nccwpck_require__(567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
@@ -910,7 +910,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(5407);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1596,7 +1596,7 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 5407:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1881,7 +1881,7 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
 const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
+const validation_error_1 = __nccwpck_require__(5402);
 const names_1 = __nccwpck_require__(630);
 const resolve_1 = __nccwpck_require__(4090);
 const util_1 = __nccwpck_require__(4464);
@@ -3640,7 +3640,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
+const validation_error_1 = __nccwpck_require__(5402);
 const ref_error_1 = __nccwpck_require__(3162);
 const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
@@ -4374,7 +4374,7 @@ exports["default"] = uri;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5402:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4396,7 +4396,7 @@ exports["default"] = ValidationError;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const scope_1 = __nccwpck_require__(7788);
+const scope_1 = __nccwpck_require__(5407);
 const code_1 = __nccwpck_require__(567);
 function standaloneCode(ajv, refsOrFunc) {
     if (!ajv.opts.code.source) {
@@ -5002,7 +5002,7 @@ const anyOf_1 = __nccwpck_require__(9380);
 const oneOf_1 = __nccwpck_require__(2490);
 const allOf_1 = __nccwpck_require__(9205);
 const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const thenElse_1 = __nccwpck_require__(9210);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -5427,7 +5427,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 9210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -10895,6 +10895,8 @@ function withCommonOptions(cmd) {
 
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
 var local = __nccwpck_require__(8065);
+// EXTERNAL MODULE: ./src/cluster/kind/config.ts
+var config = __nccwpck_require__(8231);
 // EXTERNAL MODULE: ./src/cluster/on-path.ts
 var on_path = __nccwpck_require__(6533);
 ;// CONCATENATED MODULE: ./src/cluster/command.ts
@@ -10925,14 +10927,17 @@ function clusterTools(inputs, err, env = process.env) {
     };
 }
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
-const providers = () => __nccwpck_require__.e(/* import() */ 485).then(__nccwpck_require__.bind(__nccwpck_require__, 5485));
-function options(inputs, err, nodeImage) {
+const providers = () => __nccwpck_require__.e(/* import() */ 440).then(__nccwpck_require__.bind(__nccwpck_require__, 7440));
+/** The provider's options; binaries not from --tools-dir are looked up on the PATH of the CLI's env (io.env),
+ * the same env every other input comes from. */
+function options(inputs, io, kind = {}) {
     return {
         workDir: inputs.workDir,
-        tool: clusterTools(inputs, err),
+        tool: clusterTools(inputs, io.err, io.env),
         kubeconfig: inputs.kubeconfig,
-        ...(nodeImage?.trim() ? { nodeImage: nodeImage.trim() } : {}),
-        log: err,
+        ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
+        ...(kind.kindCluster?.trim() ? { kindCluster: (0,config/* kindClusterName */.y0)(kind.kindCluster.trim()) } : {}),
+        log: io.err,
     };
 }
 const providerOption = () => new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env("FLOE_HELM_CLUSTER");
@@ -10943,10 +10948,9 @@ function registerCluster(program, bind) {
         .description("start a cluster and write its kubeconfig (path printed on stdout)")
         .addOption(providerOption())
         .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))
-        .addOption(new Option("--node-image <image>", "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)").env("FLOE_HELM_KIND_NODE_IMAGE"))).action(bind(async ({ inputs, io, flags }) => {
-        const info = await (await providers())
-            .provider(inputs.cluster)
-            .up(options(inputs, io.err, flags.nodeImage));
+        .addOption(new Option("--node-image <image>", "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)").env("FLOE_HELM_KIND_NODE_IMAGE"))
+        .addOption(new Option("--kind-cluster <name>", `kind: the cluster's name (default ${config/* KIND_CLUSTER_NAME */.aC}); \`cluster down\` and \`test\` find it in the work dir`).env("FLOE_HELM_KIND_CLUSTER"))).action(bind(async ({ inputs, io, flags }) => {
+        const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io, flags));
         io.out(info.kubeconfig);
         return errors/* ExitCode */.yU.Pass;
     }));
@@ -10954,7 +10958,7 @@ function registerCluster(program, bind) {
         .command("down")
         .description("stop the cluster that `cluster up` started from this work dir and clean up")
         .addOption(providerOption())).action(bind(async ({ inputs, io }) => {
-        await (await providers()).provider(inputs.cluster).down(options(inputs, io.err));
+        await (await providers()).provider(inputs.cluster).down(options(inputs, io));
         return errors/* ExitCode */.yU.Pass;
     }));
 }
@@ -10997,9 +11001,13 @@ function registerGate(program, bind) {
     })));
 }
 
+// EXTERNAL MODULE: ./src/install/images.ts
+var install_images = __nccwpck_require__(7877);
 ;// CONCATENATED MODULE: ./src/install/command.ts
 // `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
 // its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
+
+
 
 
 
@@ -11009,7 +11017,27 @@ function registerTest(program, bind) {
         .command("test")
         .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
         .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
-        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG")), "test")).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))
+        .addOption(new Option("--image-pull <mode>", "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install").env("FLOE_HELM_IMAGE_PULL"))
+        .addOption(new Option("--timeout <duration>", "helm's --timeout for each install, test and uninstall (default 300s)").env("FLOE_HELM_TEST_TIMEOUT")), "test")).action(bind(async ({ inputs, io, flags }) => {
+        // Bad values are refused before anything runs (exit 2), not inside the phase.
+        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
+        const timeout = parseHelmTimeout(flags.timeout);
+        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9942))).runTest(ctx, inputs, {
+            cwd: io.cwd,
+            imagePull,
+            ...(timeout ? { timeout } : {}),
+        }), { out: io.out, err: io.err });
+    }));
+}
+/** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s). */
+function parseHelmTimeout(value) {
+    const v = value?.trim();
+    if (!v)
+        return undefined;
+    if (/^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/.test(v) && /[1-9]/.test(v))
+        return v;
+    throw new errors/* InputError */.dz(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
 }
 
 // EXTERNAL MODULE: ./src/release/argv.ts
@@ -11374,6 +11402,205 @@ async function recordInputError(cmd, flags, io, e) {
     catch {
         // The error itself is still printed; a work dir that cannot be written is not a second error.
     }
+}
+
+
+/***/ }),
+
+/***/ 8231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ kindGetClustersArgv),
+/* harmony export */   CL: () => (/* binding */ kindNodeContainer),
+/* harmony export */   Ec: () => (/* binding */ kindDeleteArgv),
+/* harmony export */   Gg: () => (/* binding */ kindExportLogsArgv),
+/* harmony export */   W2: () => (/* binding */ kindGetNodesArgv),
+/* harmony export */   aC: () => (/* binding */ KIND_CLUSTER_NAME),
+/* harmony export */   eI: () => (/* binding */ dockerImageInspectArgv),
+/* harmony export */   fh: () => (/* binding */ kindLoadArgv),
+/* harmony export */   gz: () => (/* binding */ kindExportKubeconfigArgv),
+/* harmony export */   h8: () => (/* binding */ kindCreateArgv),
+/* harmony export */   po: () => (/* binding */ kindConfig),
+/* harmony export */   t6: () => (/* binding */ nodeImagesArgv),
+/* harmony export */   uA: () => (/* binding */ dockerShim),
+/* harmony export */   y0: () => (/* binding */ kindClusterName)
+/* harmony export */ });
+/* unused harmony export UNPRIVILEGED_RUN_FLAGS */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5577);
+// Pure builders for kind: its cluster config, argv, and the docker shim used only on hosts where
+// `docker run --privileged` fails (src/cluster/kind/host.ts decides; README: "kind on a VM without CAP_SYS_RESOURCE").
+
+
+
+const KIND_CLUSTER_NAME = "floe-helm";
+/** A kind cluster name as given (`--kind-cluster`), or one clear error: kind names Docker containers and
+ * a network after it, so lowercase letters, digits and inner dashes only, at most 50 characters. */
+function kindClusterName(name) {
+    if (!/^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$/.test(name))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`);
+    return name;
+}
+/** kind names the single node's container `<cluster>-control-plane`. */
+const kindNodeContainer = (name) => `${name}-control-plane`;
+/** The API server is published on loopback only, like every kwok component. */
+function kindConfig(o = {}) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
+        kind: "Cluster",
+        apiVersion: "kind.x-k8s.io/v1alpha4",
+        networking: { apiServerAddress: _loopback_js__WEBPACK_IMPORTED_MODULE_2__/* .LOOPBACK */ .Ws },
+        nodes: [{ role: "control-plane" }],
+        ...(o.cgroupV1
+            ? {
+                kubeadmConfigPatches: [
+                    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
+                        kind: "KubeletConfiguration",
+                        apiVersion: "kubelet.config.k8s.io/v1beta1",
+                        failCgroupV1: false,
+                    }),
+                ],
+            }
+            : {}),
+    });
+}
+function kindCreateArgv(kind, o) {
+    return [
+        kind,
+        "create",
+        "cluster",
+        "--name",
+        o.name,
+        "--image",
+        o.image,
+        "--config",
+        o.config,
+        "--kubeconfig",
+        o.kubeconfig,
+        "--wait",
+        `${o.waitSeconds}s`,
+        // Keep a failed node so its logs can be exported; `up` deletes it afterwards.
+        "--retain",
+    ];
+}
+function kindDeleteArgv(kind, o) {
+    return [kind, "delete", "cluster", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+function kindGetClustersArgv(kind) {
+    return [kind, "get", "clusters"];
+}
+function kindExportKubeconfigArgv(kind, o) {
+    return [kind, "export", "kubeconfig", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+function kindGetNodesArgv(kind, o) {
+    return [kind, "get", "nodes", "--name", o.name];
+}
+/** Loads images of the local Docker daemon into every node of the cluster (`docker save` + import). */
+function kindLoadArgv(kind, o) {
+    if (!o.images.length)
+        throw new Error("kind load docker-image needs at least one image");
+    return [kind, "load", "docker-image", "--name", o.name, ...o.images];
+}
+/** The image names in a node's containerd (kind's images live in its k8s.io namespace). */
+function nodeImagesArgv(docker, node) {
+    return [docker, "exec", node, "ctr", "--namespace=k8s.io", "images", "list", "--quiet"];
+}
+/** Exit 0 when the local Docker daemon has the image (by the reference as written). */
+function dockerImageInspectArgv(docker, image) {
+    return [docker, "image", "inspect", "--format", "{{.Id}}", image];
+}
+function kindExportLogsArgv(kind, o) {
+    return [kind, "export", "logs", o.dir, "--name", o.name];
+}
+/** What replaces `--privileged` on `docker run|create` in the shim: every capability but CAP_SYS_RESOURCE
+ * (the one the VM's bounding set lacks), writable /proc and /sys paths, all devices; and the variable that
+ * tells floe's node image (scripts/kind-node.sh) to make its cgroup mounts writable itself. */
+const UNPRIVILEGED_RUN_FLAGS = [
+    "--cap-add=ALL",
+    "--cap-drop=SYS_RESOURCE",
+    "--security-opt=systempaths=unconfined",
+    "--device-cgroup-rule=a *:* rwm",
+    "--env=FLOE_KIND_UNPRIVILEGED=1",
+];
+const shq = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
+/** A `docker` program for kind's PATH: `--privileged` on run/create becomes UNPRIVILEGED_RUN_FLAGS, on exec
+ * it is dropped; everything else goes to the real docker unchanged. */
+function dockerShim(realDocker) {
+    return [
+        "#!/bin/sh",
+        "# Written by floe-helm `cluster up --provider kind`: `docker run --privileged` fails on this host, so kind's",
+        "# --privileged is replaced (README: kind on a VM without CAP_SYS_RESOURCE). Used only by that kind process.",
+        "sub=$1; first=1",
+        "for a do",
+        '  if [ "$first" = 1 ]; then set --; first=0; fi',
+        '  case "$sub:$a" in',
+        `    run:--privileged|create:--privileged) set -- "$@" ${UNPRIVILEGED_RUN_FLAGS.map(shq).join(" ")} ;;`,
+        "    exec:--privileged) ;;",
+        '    *) set -- "$@" "$a" ;;',
+        "  esac",
+        "done",
+        `exec ${shq(realDocker)} "$@"`,
+        "",
+    ].join("\n");
+}
+
+
+/***/ }),
+
+/***/ 5577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ws: () => (/* binding */ LOOPBACK),
+/* harmony export */   ov: () => (/* binding */ freePort)
+/* harmony export */ });
+/* unused harmony export isLoopback */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+// The network rule of the simulated cluster: every listener and every address a component is told about
+// stays in 127.0.0.0/8, so no process ever connects off this machine.
+
+const LOOPBACK = "127.0.0.1";
+function isLoopback(address) {
+    if (address === "::1" || address === "localhost")
+        return true;
+    return net.isIPv4(address) && address.startsWith("127.");
+}
+// Listening ports are picked below the kernel's ephemeral range (Linux: 32768-60999 by default), where the
+// outgoing connections of every process on the machine take their local ports: a port found free there can
+// be taken by some connection before the component binds it (seen as "address already in use" under load).
+const PORT_MIN = 20000;
+const PORT_MAX = 32000;
+const handedOut = new Set();
+function tryListen(port) {
+    return new Promise((resolve) => {
+        const srv = node_net__WEBPACK_IMPORTED_MODULE_0___default().createServer();
+        srv.unref();
+        srv.once("error", () => resolve(undefined));
+        srv.listen(port, LOOPBACK, () => {
+            const addr = srv.address();
+            const got = typeof addr === "object" && addr ? addr.port : undefined;
+            srv.close(() => resolve(got));
+        });
+    });
+}
+/** A free TCP port on 127.0.0.1 below the ephemeral range, never the same twice in this process (falls
+ * back to one the kernel picks when that range is full). */
+async function freePort() {
+    for (let i = 0; i < 200; i++) {
+        const port = PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN));
+        if (handedOut.has(port))
+            continue;
+        if ((await tryListen(port)) === port) {
+            handedOut.add(port);
+            return port;
+        }
+    }
+    const port = await tryListen(0);
+    if (port === undefined)
+        throw new Error("no free TCP port on 127.0.0.1");
+    return port;
 }
 
 
@@ -14644,12 +14871,14 @@ function firstLine(s) {
 const templatePos = /([A-Za-z0-9_.-]+\/(?:charts\/[A-Za-z0-9_.-]+\/)*templates\/[^\s:()"]+):(\d+)(?::(\d+))?/;
 const yamlOn = /YAML parse error on ([^\s:]+):.*?\bline (\d+)/s;
 function oneLine(s) {
-    return s
+    return (s
         .split("\n")
         .map((l) => l.trim())
-        .filter((l) => l && !/^Use --debug flag/.test(l))
+        // client-go's klog lines (`I1202 01:51:40.066606 ... reflector.go:664] ...`) are helm's library talking,
+        // not helm's error: a lost watch when the API server went away, say.
+        .filter((l) => l && !/^Use --debug flag/.test(l) && !/^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s/.test(l))
         .join(" ")
-        .replace(/^Error: /, "");
+        .replace(/^Error: /, ""));
 }
 /** The error of a failed `helm template`, at the template and line helm names. */
 function parseRenderError(stderr, chartDirAbs, cwd) {
@@ -14750,6 +14979,115 @@ process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ 
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7877:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mu: () => (/* binding */ parseImagePull),
+/* harmony export */   YQ: () => (/* binding */ imageUses),
+/* harmony export */   eo: () => (/* binding */ describeUses),
+/* harmony export */   ur: () => (/* binding */ nodeImageNames),
+/* harmony export */   y6: () => (/* binding */ planImages)
+/* harmony export */ });
+/* unused harmony exports imagePullModes, canonicalImage */
+/* harmony import */ var _checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2035);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+// The images a kind cluster needs before `floe-helm test` installs anything: derived from the rendered
+// manifests of every chart x scenario it will install (containers, initContainers and ephemeralContainers
+// of Pods, workloads, Jobs, CronJobs and helm test pods), then sorted by where each one is: already in the
+// node (nothing to do), in the local Docker daemon (`kind load docker-image`), or nowhere here (the node
+// pulls it, or, with --image-pull never, an error naming it before any install). Pure: the calls that
+// ask Docker and the node are in src/install/run.ts, their argv in src/cluster/kind/config.ts.
+
+
+const imagePullModes = ["node", "never"];
+function parseImagePull(value) {
+    const v = (value ?? "").trim() || "node";
+    if (imagePullModes.includes(v))
+        return v;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
+}
+const CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
+/** Every container image of the rendered objects, in document order (a container without one is left
+ * out: the API server refuses it at install). */
+function imageUses(objects, cell) {
+    const out = [];
+    for (const obj of objects) {
+        const spec = (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .podSpecPath */ .s5)(obj);
+        if (!spec)
+            continue;
+        for (const list of CONTAINER_LISTS) {
+            for (const [i, c] of (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .arr */ .QL)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .get */ .Jt)(obj.doc, [...spec, list])).entries()) {
+                const image = (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .get */ .Jt)(c, ["image"]))?.trim();
+                if (!image)
+                    continue;
+                out.push({
+                    image,
+                    ...cell,
+                    object: `${obj.kind}/${obj.name}`,
+                    container: (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .get */ .Jt)(c, ["name"])) ?? `#${i}`,
+                    at: obj.locate([...spec, list, i, "image"]),
+                });
+            }
+        }
+    }
+    return out;
+}
+/** The name containerd keeps for an image reference, as `ctr images list` prints it: the registry made
+ * explicit (docker.io, with library/ for official images), `:latest` when neither tag nor digest is given,
+ * and only the digest when both are (containerd stores `name@digest` then). */
+function canonicalImage(ref) {
+    const at = ref.indexOf("@");
+    const digest = at >= 0 ? ref.slice(at + 1) : undefined;
+    let name = at >= 0 ? ref.slice(0, at) : ref;
+    let tag;
+    const colon = name.lastIndexOf(":");
+    if (colon > name.lastIndexOf("/")) {
+        tag = name.slice(colon + 1);
+        name = name.slice(0, colon);
+    }
+    const parts = name.split("/");
+    const first = parts[0] ?? "";
+    const hasDomain = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
+    if (!hasDomain)
+        name = parts.length === 1 ? `docker.io/library/${name}` : `docker.io/${name}`;
+    if (digest)
+        return `${name}@${digest}`;
+    return `${name}:${tag ?? "latest"}`;
+}
+/** The image names in a node's containerd, from `ctr --namespace=k8s.io images list --quiet` (the
+ * `sha256:` entries are content ids, not names). */
+function nodeImageNames(ctrListOutput) {
+    return new Set(ctrListOutput
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("sha256:")));
+}
+/** Sorts the images (each once, in first-use order) by where they are. `nodes` holds each node's image
+ * names (nodeImageNames); `local` the references the local Docker daemon has. */
+function planImages(images, where, pull) {
+    const plan = { inNode: [], load: [], pull: [], missing: [] };
+    for (const image of [...new Set(images)]) {
+        const name = canonicalImage(image);
+        if (where.nodes.length > 0 && where.nodes.every((n) => n.has(name)))
+            plan.inNode.push(image);
+        else if (where.local.has(image))
+            plan.load.push(image);
+        else if (pull === "node")
+            plan.pull.push(image);
+        else
+            plan.missing.push(image);
+    }
+    return plan;
+}
+/** "Deployment/x (container c), Job/y (container d)" for the uses of one image in one chart x scenario. */
+function describeUses(uses) {
+    return uses.map((u) => `${u.object} (container ${u.container})`).join(", ");
+}
+
 
 /***/ }),
 
@@ -15786,7 +16124,7 @@ var ucs2length = __nccwpck_require__(6214);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/uri.js
 var uri = __nccwpck_require__(6285);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/validation_error.js
-var validation_error = __nccwpck_require__(3021);
+var validation_error = __nccwpck_require__(5402);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
 var standalone = __nccwpck_require__(1398);
 var standalone_default = /*#__PURE__*/__nccwpck_require__.n(standalone);
@@ -26863,9 +27201,9 @@ exports.composeCollection = composeCollection;
 
 
 
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -26919,7 +27257,7 @@ var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
@@ -27131,11 +27469,11 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -27744,7 +28082,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 5407:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27799,7 +28137,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
@@ -28012,7 +28350,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 
 var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(5407);
+var resolveEnd = __nccwpck_require__(7788);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -28520,7 +28858,7 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -28531,7 +28869,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(9210);
+var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
 var applyReviver = __nccwpck_require__(3661);
 var createNode = __nccwpck_require__(2404);
@@ -29369,7 +29707,7 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -32603,7 +32941,7 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(5402);
+var Document = __nccwpck_require__(3021);
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);
@@ -34453,7 +34791,7 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

@@ -1,15 +1,14 @@
 // `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
 // and tear it down again, possibly from another process: what `up` started is in the work dir.
 import { type Command, Option } from "commander";
-import type { Bind } from "../cli/options.js";
+import type { Bind, Io } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import type { Inputs } from "../config/inputs.js";
 import { ExitCode, InputError } from "../core/errors.js";
 import { requireLocalTool } from "../tools/local.js";
+import { KIND_CLUSTER_NAME, kindClusterName } from "./kind/config.js";
 import { onPath } from "./on-path.js";
 import type { ClusterOptions } from "./provider.js";
-
-export { onPath } from "./on-path.js";
 
 /** Binaries from --tools-dir; else kind and kubectl from the installer (src/tools/resolve.ts: tool cache
  * first, pinned and sha256-verified downloads when missing); else, for the kwok control plane (etcd,
@@ -37,13 +36,20 @@ export function clusterTools(
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
 const providers = () => import("./providers.js");
 
-function options(inputs: Inputs, err: (l: string) => void, nodeImage?: string): ClusterOptions {
+/** The provider's options; binaries not from --tools-dir are looked up on the PATH of the CLI's env (io.env),
+ * the same env every other input comes from. */
+function options(
+  inputs: Inputs,
+  io: Pick<Io, "err" | "env">,
+  kind: { nodeImage?: string; kindCluster?: string } = {},
+): ClusterOptions {
   return {
     workDir: inputs.workDir,
-    tool: clusterTools(inputs, err),
+    tool: clusterTools(inputs, io.err, io.env),
     kubeconfig: inputs.kubeconfig,
-    ...(nodeImage?.trim() ? { nodeImage: nodeImage.trim() } : {}),
-    log: err,
+    ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
+    ...(kind.kindCluster?.trim() ? { kindCluster: kindClusterName(kind.kindCluster.trim()) } : {}),
+    log: io.err,
   };
 }
 
@@ -68,12 +74,16 @@ export function registerCluster(program: Command, bind: Bind): void {
           "--node-image <image>",
           "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)",
         ).env("FLOE_HELM_KIND_NODE_IMAGE"),
+      )
+      .addOption(
+        new Option(
+          "--kind-cluster <name>",
+          `kind: the cluster's name (default ${KIND_CLUSTER_NAME}); \`cluster down\` and \`test\` find it in the work dir`,
+        ).env("FLOE_HELM_KIND_CLUSTER"),
       ),
   ).action(
-    bind<{ nodeImage?: string }>(async ({ inputs, io, flags }) => {
-      const info = await (await providers())
-        .provider(inputs.cluster)
-        .up(options(inputs, io.err, flags.nodeImage));
+    bind<{ nodeImage?: string; kindCluster?: string }>(async ({ inputs, io, flags }) => {
+      const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io, flags));
       io.out(info.kubeconfig);
       return ExitCode.Pass;
     }),
@@ -86,7 +96,7 @@ export function registerCluster(program: Command, bind: Bind): void {
       .addOption(providerOption()),
   ).action(
     bind(async ({ inputs, io }) => {
-      await (await providers()).provider(inputs.cluster).down(options(inputs, io.err));
+      await (await providers()).provider(inputs.cluster).down(options(inputs, io));
       return ExitCode.Pass;
     }),
   );

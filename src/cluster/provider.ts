@@ -19,6 +19,8 @@ export interface ClusterOptions {
   kubeconfig?: string;
   /** kind: the node image (default: the pinned kindest/node); `--node-image` / FLOE_HELM_KIND_NODE_IMAGE. */
   nodeImage?: string;
+  /** kind: the cluster's name (default floe-helm); `--kind-cluster` / FLOE_HELM_KIND_CLUSTER. */
+  kindCluster?: string;
   /** Progress lines for the user. */
   log: (line: string) => void;
 }

@@ -22,12 +22,16 @@ const templatePos = /([A-Za-z0-9_.-]+\/(?:charts\/[A-Za-z0-9_.-]+\/)*templates\/
 const yamlOn = /YAML parse error on ([^\s:]+):.*?\bline (\d+)/s;
 
 function oneLine(s: string): string {
-  return s
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l && !/^Use --debug flag/.test(l))
-    .join(" ")
-    .replace(/^Error: /, "");
+  return (
+    s
+      .split("\n")
+      .map((l) => l.trim())
+      // client-go's klog lines (`I1202 01:51:40.066606 ... reflector.go:664] ...`) are helm's library talking,
+      // not helm's error: a lost watch when the API server went away, say.
+      .filter((l) => l && !/^Use --debug flag/.test(l) && !/^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s/.test(l))
+      .join(" ")
+      .replace(/^Error: /, "")
+  );
 }
 
 /** The error of a failed `helm template`, at the template and line helm names. */

@@ -101,3 +101,24 @@ export function kubectlLogsArgv(bin: string, kubeconfig: string, namespace: stri
 export function kubectlPodNamesArgv(bin: string, kubeconfig: string, namespace: string): string[] {
   return [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, "get", "pods", "--output", "name"];
 }
+
+/** Each pod of a namespace with its phase, one `name phase` per line. */
+export function kubectlPodPhasesArgv(bin: string, kubeconfig: string, namespace: string): string[] {
+  return [
+    bin,
+    "--kubeconfig",
+    kubeconfig,
+    "--namespace",
+    namespace,
+    "get",
+    "pods",
+    "--output",
+    'jsonpath={range .items[*]}{.metadata.name} {.status.phase}{"\\n"}{end}',
+  ];
+}
+
+/** The API server's own readiness (`ok` when it serves): asked after a failed cell, to tell a chart's failure
+ * from a cluster that went away. */
+export function kubectlReadyzArgv(bin: string, kubeconfig: string): string[] {
+  return [bin, "--kubeconfig", kubeconfig, "get", "--raw", "/readyz"];
+}

@@ -4,7 +4,9 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import { withPlanOptions } from "../cli/plan-options.js";
+import { InputError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
+import { parseImagePull } from "./images.js";
 
 export function registerTest(program: Command, bind: Bind): void {
   withCommonOptions(
@@ -23,17 +25,45 @@ export function registerTest(program: Command, bind: Bind): void {
           new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env(
             "FLOE_HELM_KUBECONFIG",
           ),
+        )
+        .addOption(
+          new Option(
+            "--image-pull <mode>",
+            "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install",
+          ).env("FLOE_HELM_IMAGE_PULL"),
+        )
+        .addOption(
+          new Option(
+            "--timeout <duration>",
+            "helm's --timeout for each install, test and uninstall (default 300s)",
+          ).env("FLOE_HELM_TEST_TIMEOUT"),
         ),
       "test",
     ),
   ).action(
-    bind(async ({ inputs, io }) =>
-      runPhase(
+    bind<{ imagePull?: string; timeout?: string }>(async ({ inputs, io, flags }) => {
+      // Bad values are refused before anything runs (exit 2), not inside the phase.
+      const imagePull = parseImagePull(flags.imagePull);
+      const timeout = parseHelmTimeout(flags.timeout);
+      return runPhase(
         "test",
         inputs,
-        async (ctx) => (await import("./run.js")).runTest(ctx, inputs, { cwd: io.cwd }),
+        async (ctx) =>
+          (await import("./run.js")).runTest(ctx, inputs, {
+            cwd: io.cwd,
+            imagePull,
+            ...(timeout ? { timeout } : {}),
+          }),
         { out: io.out, err: io.err },
-      ),
-    ),
+      );
+    }),
   );
+}
+
+/** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s). */
+export function parseHelmTimeout(value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  if (/^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/.test(v) && /[1-9]/.test(v)) return v;
+  throw new InputError(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
 }

@@ -21,6 +21,19 @@ export interface HookContext {
   cell: string;
   /** kwok: pods complete without running, so a "Succeeded" proves nothing (recorded as skipped). */
   simulated: boolean;
+  /** A real cluster's own phase of each test pod still there after a failed `helm test` (kubectl): helm
+   * records a pod that outlived --timeout as "Failed" although it never ended. */
+  livePhases?: Readonly<Record<string, string>>;
+  /** helm's --timeout, named in the reason of a test pod that outlived it. */
+  timeout?: string;
+}
+
+/** Why a test pod that helm recorded as failed failed: its own end, or helm's --timeout running out while
+ * the pod still ran (its real phase says which). */
+function failReason(phase: string, live: string | undefined, timeout: string | undefined): string {
+  if (live === "Running" || live === "Pending")
+    return `test pod timed out: still ${live} when helm test's --timeout${timeout ? ` ${timeout}` : ""} ran out`;
+  return `test pod phase ${phase}`;
 }
 
 /** Checks for the test hooks of a release status (the JSON text of `helm status -o json`). */
@@ -49,7 +62,8 @@ export function testHookChecks(statusJson: string, ctx: HookContext): CheckStatu
           : { ...base, state: "pass", ...cov },
       );
     } else {
-      out.push({ ...base, state: "fail", reason: `test pod phase ${phase}`, ...cov });
+      const live = ctx.simulated ? undefined : ctx.livePhases?.[h.name ?? ""];
+      out.push({ ...base, state: "fail", reason: failReason(phase, live, ctx.timeout), ...cov });
     }
   }
   return out;

@@ -25,17 +25,35 @@ import {
   kubectlDiagnosticsArgv,
   kubectlLogsArgv,
   kubectlPodNamesArgv,
+  kubectlPodPhasesArgv,
+  kubectlReadyzArgv,
 } from "./argv.js";
 import { testHookChecks } from "./hooks.js";
+import type { ImagePull } from "./images.js";
+import { type KindTarget, prepareKindImages } from "./load-images.js";
 
 export const RELEASE = "floe-test";
-export const rules = { install: "install", helmTest: "helm-test", uninstall: "uninstall" } as const;
+export const rules = {
+  install: "install",
+  helmTest: "helm-test",
+  uninstall: "uninstall",
+  cluster: "cluster",
+} as const;
 
 export interface TestPhaseOptions {
   cwd: string;
   /** helm --timeout for install, test and uninstall. */
   timeout?: string;
+  /** kind: whether the node may pull images that are neither in it nor in local Docker (default node). */
+  imagePull?: ImagePull;
 }
+
+/** helm's own `Error:` line when it printed one (helm 4 logs INFO lines before it), else the first line. */
+const errorLine = (s: string) =>
+  s
+    .split("\n")
+    .find((l) => l.startsWith("Error: "))
+    ?.replace(/^Error: /, "") ?? firstLine(s);
 
 const firstLine = (s: string) =>
   s
@@ -81,8 +99,11 @@ export async function collectDiagnostics(
   return files;
 }
 
-/** The kubeconfig to use and whether its cluster is kwok's simulated kubelet. */
-async function target(inputs: Inputs): Promise<{ kubeconfig: string; simulated: boolean }> {
+/** The kubeconfig to use, whether its cluster is kwok's simulated kubelet, and the kind cluster of
+ * `cluster up` when that is the one used. */
+async function target(
+  inputs: Inputs,
+): Promise<{ kubeconfig: string; simulated: boolean; kind?: KindTarget }> {
   const state = await readState(inputs.workDir, inputs.cluster);
   const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
   if (!kubeconfig) {
@@ -90,8 +111,13 @@ async function target(inputs: Inputs): Promise<{ kubeconfig: string; simulated: 
       `no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`,
     );
   }
-  const simulated = state?.provider === "kwok" && path.resolve(state.kubeconfig) === path.resolve(kubeconfig);
-  return { kubeconfig, simulated };
+  const ours = state !== undefined && path.resolve(state.kubeconfig) === path.resolve(kubeconfig);
+  const simulated = ours && state.provider === "kwok";
+  const kind =
+    ours && state.provider === "kind" && state.extra?.name
+      ? { name: state.extra.name, ...(state.extra.dockerShim ? { dockerShim: state.extra.dockerShim } : {}) }
+      : undefined;
+  return { kubeconfig, simulated, ...(kind ? { kind } : {}) };
 }
 
 export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhaseOptions): Promise<void> {
@@ -100,10 +126,11 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
   reportSkippedCharts(ctx, plan.skipped);
-  const { kubeconfig, simulated } = await target(inputs);
+  const { kubeconfig, simulated, kind } = await target(inputs);
   const tools = await resolveTools(inputs, [
     ...config.helmMajors.map((m) => `helm${m}` as const),
     "kubectl" as const,
+    ...(kind ? ["kind" as const] : []),
   ]);
   const bin = (m: HelmMajor) => tools[`helm${m}`];
   // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
@@ -122,6 +149,32 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
     chartDir.set(chart.info.dir, prep.dirAbs);
     for (const p of prep.problems)
       ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
+  }
+
+  // kind: every image the charts use is in the node (or loaded into it) before the first install; one
+  // that cannot be had is an error naming it, and nothing is installed.
+  if (kind) {
+    const first = config.helmMajors[0]!;
+    const scenarios = [
+      ...new Map(plan.cells.map((c) => [`${c.scenario.chart.dir}\0${c.scenario.name}`, c.scenario])).values(),
+    ];
+    const ok = await prepareKindImages(
+      ctx,
+      { scenarios, chartDir, helm: { bin: bin(first), major: first }, release: RELEASE },
+      { ...kind, bin: tools.kind },
+      opts.imagePull ?? "node",
+      { env, cwd },
+    );
+    if (!ok) {
+      for (const cell of plan.cells)
+        ctx.check({
+          id: `install ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
+          rule: rules.install,
+          state: "skip",
+          reason: "images missing from the kind cluster (see images): nothing was installed",
+        });
+      return;
+    }
   }
 
   // One namespace per cell and per run: a namespace deleted by an earlier run may still be terminating.
@@ -184,12 +237,26 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
         ctx.add({
           rule: rules.helmTest,
           severity: "error",
-          message: `helm test failed: ${firstLine(test.stderr || test.stdout)}`,
+          message: `helm test failed: ${errorLine(test.stderr || test.stdout)}`,
           ...where,
         });
       const st = await runTool(helmStatusArgv(a), { env, cwd });
+      // A real cluster's own view of the test pods after a failed helm test: a pod that outlived --timeout
+      // is still Running there, though helm records it as Failed.
+      const livePhases: Record<string, string> = {};
+      if (test.code !== 0 && !simulated) {
+        const ph = await runTool(kubectlPodPhasesArgv(tools.kubectl, kubeconfig, a.namespace), {
+          env,
+          cwd,
+          timeoutMs: 60_000,
+        });
+        for (const l of ph.stdout.split("\n")) {
+          const [pod, phase] = l.trim().split(" ");
+          if (pod && phase) livePhases[pod] = phase;
+        }
+      }
       if (st.code === 0) {
-        const checks = testHookChecks(st.stdout, { cell: label, simulated });
+        const checks = testHookChecks(st.stdout, { cell: label, simulated, livePhases, timeout });
         for (const c of checks) ctx.check(c);
         if (!checks.length)
           ctx.check({
@@ -208,6 +275,30 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
       }
     }
     if (failed) {
+      // A cluster that went away fails every call after it: said once, as the cluster's failure, and the
+      // cells after this one are not run.
+      const ready = await runTool(kubectlReadyzArgv(tools.kubectl, kubeconfig), {
+        env,
+        cwd,
+        timeoutMs: 30_000,
+      });
+      if (ready.code !== 0 || ready.stdout.trim() !== "ok") {
+        const rest = plan.cells.slice(n);
+        ctx.add({
+          rule: rules.cluster,
+          severity: "error",
+          message: `the cluster's API server stopped answering during ${label} (kubectl get --raw /readyz: ${firstLine(ready.stderr || ready.stdout)}): the failure above is the cluster's, not the chart's${rest.length ? `; ${rest.length} later cell(s) not run` : ""}`,
+          ...where,
+        });
+        for (const later of rest)
+          ctx.check({
+            id: `install ${later.scenario.chart.name}/${later.scenario.name} helm${later.helm}`,
+            rule: rules.install,
+            state: "skip",
+            reason: "the cluster's API server stopped answering",
+          });
+        break;
+      }
       const dir = path.join(
         inputs.workDir,
         "diagnostics",

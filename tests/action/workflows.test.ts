@@ -6,11 +6,13 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { repoRoot } from "../helpers/tools.js";
+import { action } from "./action-yml.js";
 
 interface Step {
   name?: string;
   run?: string;
   uses?: string;
+  with?: Record<string, unknown>;
 }
 interface Workflow {
   on: Record<string, { inputs?: Record<string, { description?: string }> } | null>;
@@ -64,4 +66,15 @@ it("the reusable workflows exist and take inputs; ci.yml runs the suite and the 
   const ciSteps = Object.values(byName.get("ci.yml")?.jobs ?? {}).flatMap((j) => j.steps ?? []);
   expect(ciSteps.some((s) => s.uses === "./")).toBe(true);
   expect(ciSteps.some((s) => s.run)).toBe(true);
+});
+
+it("pr-gate.yml hands each of its inputs that the action also has to the action, unchanged", () => {
+  const wf = new Map(workflows).get("pr-gate.yml")!;
+  const shared = Object.keys(wf.on.workflow_call?.inputs ?? {}).filter((i) => i in action.inputs);
+  expect(shared).toEqual(expect.arrayContaining(["helm", "install-test", "kind-node-image"]));
+  const floe = Object.values(wf.jobs)
+    .flatMap((j) => j.steps ?? [])
+    .find((s) => s.uses === "./.floe-helm-action");
+  expect(floe, "the step running the action").toBeDefined();
+  for (const i of shared) expect(floe?.with?.[i], i).toBe(`\${{ inputs.${i} }}`);
 });

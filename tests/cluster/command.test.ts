@@ -2,9 +2,13 @@
 // nothing to stop, bad provider names. Each ends in one clear line and exit 2 (bad input) or 0.
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cp } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { ClusterState } from "../../src/cluster/state.js";
+import type { PhaseResults } from "../../src/report/results.js";
 import { cli } from "../helpers/cli.js";
+import { clusterDown, clusterUp } from "../helpers/cluster.js";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
 
@@ -40,6 +44,20 @@ describe("floe-helm cluster", () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe(
       "floe-helm: error: the kwok cluster needs etcd, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin",
+    );
+  });
+
+  it("up without --tools-dir looks for the control plane on the PATH of the CLI's env, not the process's", async () => {
+    // Only etcd on the given PATH: found there, so the error names the next binary, not etcd.
+    const bin = tmp();
+    symlinkSync(tool("etcd"), path.join(bin, "etcd"));
+    const r = await cli(["cluster", "up", "--provider", "kwok", "--work-dir", tmp()], {
+      env: { PATH: `${bin}${path.delimiter}${path.dirname(process.execPath)}`, HOME: process.env.HOME },
+    });
+    expect(process.env.PATH?.split(path.delimiter)).not.toContain(bin);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^floe-helm: error: the kwok cluster needs (kube-apiserver|kube-controller-manager|kube-scheduler|kwok), which floe-helm does not install/,
     );
   });
 
@@ -118,6 +136,80 @@ describe("floe-helm cluster", () => {
     // No process started for this work dir is left (etcd was running before the API server failed).
     expect(processesMentioning(work)).toEqual([]);
   });
+
+  it("the real thing: a kube-apiserver (the kwok control plane's) killed while floe-helm test installs is one error naming the cluster, the later cells are not run, and cluster down still stops the rest", async () => {
+    const c = await clusterUp();
+    try {
+      const cwd = tmp();
+      await cp(
+        path.join(repoRoot, "tests", "fixtures", "cluster", "demo"),
+        path.join(cwd, "charts", "demo"),
+        {
+          recursive: true,
+        },
+      );
+      const child = spawn(
+        process.execPath,
+        [
+          path.join(repoRoot, "dist", "index.js"),
+          "test",
+          "--tools-dir",
+          toolsDir,
+          "--work-dir",
+          c.workDir,
+          "--chart",
+          "charts/demo",
+          "--helm",
+          "both",
+          "--timeout",
+          "20s",
+        ],
+        { cwd, stdio: ["ignore", "pipe", "pipe"] },
+      );
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+      });
+      child.stderr.on("data", () => {});
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      // Mid-way: the first cell's namespace exists, so its helm install has started.
+      await expect
+        .poll(
+          async () =>
+            (await c.kubectl("get", "namespaces", "-o", "name")).stdout.includes("namespace/floe-test-"),
+          {
+            timeout: 60_000,
+            interval: 100,
+          },
+        )
+        .toBe(true);
+      const state = JSON.parse(
+        readFileSync(path.join(c.workDir, "cluster", "kwok", "state.json"), "utf8"),
+      ) as ClusterState;
+      const api = state.processes.find((p) => p.name === "kube-apiserver");
+      expect(api, "kube-apiserver in the state").toBeDefined();
+      process.kill(api!.pid, "SIGKILL");
+
+      expect(await exited).toBe(1);
+      expect(out).toMatch(
+        /^demo: error cluster: the cluster's API server stopped answering during demo\/default helm3 \(kubectl get --raw \/readyz: .*refused.*\): the failure above is the cluster's, not the chart's; 1 later cell\(s\) not run \(scenario: default; helm 3\)$/m,
+      );
+      // helm's own error, without client-go's log lines about the lost watches.
+      expect(out).not.toMatch(/reflector\.go|^[IWE]\d{4} /m);
+      const res = JSON.parse(readFileSync(path.join(c.workDir, "test.results.json"), "utf8")) as PhaseResults;
+      expect(res.checks.map((x) => `${x.id} ${x.state} ${x.reason ?? ""}`.trim())).toEqual([
+        expect.stringMatching(
+          /^(install demo\/default helm3 fail|helm-test .* demo\/default helm3 (fail|skip) .*)$/,
+        ),
+        ...(res.checks.length === 3 ? [expect.any(String)] : []),
+        "install demo/default helm4 skip the cluster's API server stopped answering",
+      ]);
+    } finally {
+      const down = await clusterDown(c);
+      expect(down?.code, down?.stderr).toBe(0);
+      expect(processesMentioning(c.workDir)).toEqual([]);
+    }
+  }, 180_000);
 
   it("Ctrl-C during up stops what had started and exits 130", async () => {
     const work = tmp();

@@ -6,10 +6,15 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse, parseAllDocuments } from "yaml";
 import {
+  dockerImageInspectArgv,
   dockerShim,
+  kindClusterName,
   kindConfig,
   kindCreateArgv,
   kindDeleteArgv,
+  kindGetNodesArgv,
+  kindLoadArgv,
+  nodeImagesArgv,
   UNPRIVILEGED_RUN_FLAGS,
 } from "../../src/cluster/kind/config.js";
 import {
@@ -250,7 +255,49 @@ describe("kind builders (pure: the real kind runs in tests/cluster/kind-real.tes
       kindDeleteArgv("/t/kind", { name: "n", kubeconfig: "/kc" }),
       ["/t/kind", "delete", "cluster", "--name", "n", "--kubeconfig", "/kc"],
     ],
+    ["get nodes", kindGetNodesArgv("/t/kind", { name: "n" }), ["/t/kind", "get", "nodes", "--name", "n"]],
+    [
+      "load docker-image (every image in one call)",
+      kindLoadArgv("/t/kind", { name: "n", images: ["a:1", "reg.example:5000/b@sha256:00"] }),
+      ["/t/kind", "load", "docker-image", "--name", "n", "a:1", "reg.example:5000/b@sha256:00"],
+    ],
+    [
+      "node images (containerd's k8s.io namespace)",
+      nodeImagesArgv("/usr/bin/docker", "n-control-plane"),
+      [
+        "/usr/bin/docker",
+        "exec",
+        "n-control-plane",
+        "ctr",
+        "--namespace=k8s.io",
+        "images",
+        "list",
+        "--quiet",
+      ],
+    ],
+    [
+      "local Docker image",
+      dockerImageInspectArgv("/usr/bin/docker", "busybox"),
+      ["/usr/bin/docker", "image", "inspect", "--format", "{{.Id}}", "busybox"],
+    ],
   ])("mocked: kind %s argv", (_name, got, want) => {
     expect(got).toEqual(want);
   });
+
+  it("kind load with no image is a programming error, not an empty call", () => {
+    expect(() => kindLoadArgv("/t/kind", { name: "n", images: [] })).toThrow(/at least one image/);
+  });
+
+  it.each(["floe-helm", "floe-ki-1a2b", "a", "x1"])("kind cluster name %s is accepted", (name) => {
+    expect(kindClusterName(name)).toBe(name);
+  });
+
+  it.each(["Floe", "-a", "a-", "a_b", "a.b", "", "x".repeat(51)])(
+    "kind cluster name '%s' is refused with one clear error",
+    (name) => {
+      expect(() => kindClusterName(name)).toThrow(
+        `--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`,
+      );
+    },
+  );
 });

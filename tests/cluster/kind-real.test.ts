@@ -1,17 +1,26 @@
 // The kind provider for real (issue 13): `floe-helm cluster up --provider kind` with the node image that
 // scripts/kind-node.sh builds offline, in Docker (scripts/docker.sh), then `floe-helm test` of
 // tests/fixtures/cluster/demo with real pods: the passing test pod passes, the failing one fails and its logs
-// are kept; NetworkPolicy is enforced (kube-router in the node image: a probe pod is served, refused under a deny
-// policy, served again); nothing leaves the machine (a pod's packets to an outside address die in the host's DROP
-// rule of scripts/docker.sh); then `cluster down`. Nothing here is simulated or mocked.
+// are kept, one that outlives --timeout is reported as timed out, each recorded as a real result in the
+// results file and the coverage matrix; an image only in the local Docker daemon is loaded into the node and
+// its pods run, a missing one is named before any install; NetworkPolicy is enforced (kube-router in the node
+// image: a probe pod is served, refused under a deny policy, served again); nothing leaves the machine (a pod's
+// packets to an outside address die in the host's DROP rule of scripts/docker.sh); a failed `up` keeps kind's
+// output and logs; a stopped node left over is replaced by `up`; then `cluster down`. Nothing here is simulated
+// or mocked.
+//
+// Each cluster creation costs 20-60 s on these machines: one cluster serves the whole file, and the tests
+// run in order on it (describe.sequential); only the failed `up` (a second, short-lived cluster of its own
+// name) and the left-over node test (last: it replaces the cluster) create more.
 //
 // It runs once per `npm test`: vitest.config.ts includes this file only when FLOE_KIND_REAL=1, which the
 // Node 24 step (npm run test:node24) sets; the Node 20 step does not register it at all.
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { KIND_CLUSTER_NAME, kindNodeContainer } from "../../src/cluster/kind/config.js";
+import { kindNodeContainer } from "../../src/cluster/kind/config.js";
 import { runTool } from "../../src/exec/runner.js";
 import { SIMULATED } from "../../src/install/hooks.js";
 import type { PhaseResults } from "../../src/report/results.js";
@@ -26,6 +35,29 @@ const cliArgv = (...args: string[]) => [process.execPath, path.join(repoRoot, "d
 const docker = (...args: string[]) => runTool(["docker", ...args], { timeoutMs: 60_000 });
 /** iptables and ip6tables read the host's rules: root, or sudo without a password. */
 const asRoot = (argv: string[]) => (process.getuid?.() === 0 ? argv : ["sudo", "-n", ...argv]);
+// A name of this run's own: other work on the machine may run kind clusters at the same time.
+const run = randomBytes(3).toString("hex");
+const NAME = `floe-kr-${run}`;
+const NODE = kindNodeContainer(NAME);
+// Images this file makes (tags of the test-pod image, a broken node image), removed in afterAll.
+const ONLY_LOCAL = `floe.local/kind-real-only-local:${run}`;
+const MISSING = `floe.local/kind-real-missing:${run}`;
+const BROKEN_NODE = `floe.local/kind-real-broken-node:${run}`;
+const upArgv = (work: string, name: string, image: string) =>
+  cliArgv(
+    "cluster",
+    "up",
+    "--provider",
+    "kind",
+    "--node-image",
+    image,
+    "--kind-cluster",
+    name,
+    "--tools-dir",
+    toolsDir,
+    "--work-dir",
+    work,
+  );
 
 let work: string;
 let cwd: string;
@@ -41,9 +73,21 @@ beforeAll(async () => {
     );
   work = tempDir("floe-kind-real-");
   cwd = tempDir("floe-kind-real-charts-");
-  await cp(path.join(repoRoot, "tests", "fixtures", "cluster", "demo"), path.join(cwd, "charts", "demo"), {
-    recursive: true,
-  });
+  const chart = path.join(cwd, "charts", "demo");
+  await cp(path.join(repoRoot, "tests", "fixtures", "cluster", "demo"), chart, { recursive: true });
+  // The test pods name requirements, so the coverage matrix shows what the real pods proved.
+  for (const [file, covers] of [
+    ["test-ok.yaml", "INT-OK"],
+    ["test-fail.yaml", "INT-FAIL"],
+  ] as const) {
+    const f = path.join(chart, "templates", "tests", file);
+    const text = await readFile(f, "utf8");
+    await writeFile(
+      f,
+      text.replace("    helm.sh/hook: test\n", `    helm.sh/hook: test\n    floe.dev/covers: ${covers}\n`),
+    );
+  }
+  await writeFile(path.join(cwd, "floe-gate.yaml"), "requirements:\n  INT-OK: []\n  INT-FAIL: []\n");
   // Real containers need something to run: the test-pod image kind-node.sh builds (Debian) and preloads.
   const real = [
     "image: floe.local/test-pod:bookworm",
@@ -56,33 +100,33 @@ beforeAll(async () => {
   ].join("\n");
   await writeFile(path.join(cwd, "pass.yaml"), `${real}\n`);
   await writeFile(path.join(cwd, "fail.yaml"), `${real}\ntests:\n  fail: true\n  keepPods: true\n`);
-  up = await runTool(
-    cliArgv(
-      "cluster",
-      "up",
-      "--provider",
-      "kind",
-      "--node-image",
-      nodeImage,
-      "--tools-dir",
-      toolsDir,
-      "--work-dir",
-      work,
-    ),
-    { timeoutMs: 280_000 },
+  // test-ok outlives helm test's --timeout (it ends at once on SIGTERM, so the namespace goes quickly).
+  await writeFile(
+    path.join(cwd, "slow.yaml"),
+    `${real.replace(
+      /testOk: .*/,
+      `testOk: ["sh", "-c", "echo 'demo test-ok: sleeping past the timeout'; trap 'exit 143' TERM; sleep 600 & wait"]`,
+    )}\ntests:\n  keepPods: true\n`,
   );
+  await writeFile(
+    path.join(cwd, "only-local.yaml"),
+    `${real.replace(/^image: .*/m, `image: ${ONLY_LOCAL}`)}\n`,
+  );
+  await writeFile(path.join(cwd, "missing.yaml"), `${real.replace(/^image: .*/m, `image: ${MISSING}`)}\n`);
+  up = await runTool(upArgv(work, NAME, nodeImage), { timeoutMs: 280_000 });
   if (up.code !== 0) throw new Error(`cluster up failed (exit ${up.code}):\n${up.stderr}`);
 }, 300_000);
 
 afterAll(async () => {
+  await docker("image", "rm", "--force", ONLY_LOCAL, BROKEN_NODE);
   if (!work) return;
   const down = await runTool(
     cliArgv("cluster", "down", "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work),
     { timeoutMs: 120_000 },
   );
   expect(down.code, down.stderr).toBe(0);
-  const left = await docker("ps", "-a", "--filter", `name=^${kindNodeContainer(KIND_CLUSTER_NAME)}$`, "-q");
-  expect(left.stdout.trim()).toBe("");
+  const left = await docker("ps", "-a", "--filter", `label=io.x-k8s.kind.cluster`, "--format", "{{.Names}}");
+  expect(left.stdout.split("\n").filter((n) => n.startsWith(NAME))).toEqual([]);
 }, 180_000);
 
 // In order: the second `up` finds the first one's cluster, `test` runs on it (describe.sequential).
@@ -91,41 +135,21 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
     const kubeconfig = up!.stdout.trim();
     expect(kubeconfig).toBe(path.join(work, "cluster", "kind", "kubeconfig"));
     const nodes = await runTool([tool("kubectl"), "--kubeconfig", kubeconfig, "get", "nodes", "-o", "wide"]);
-    expect(nodes.stdout).toMatch(new RegExp(`${kindNodeContainer(KIND_CLUSTER_NAME)}\\s+Ready\\s`));
+    expect(nodes.stdout).toMatch(new RegExp(`${NODE}\\s+Ready\\s`));
     expect(nodes.stdout).toContain("v1.37.0");
-    const image = await docker(
-      "inspect",
-      "--format",
-      "{{.Config.Image}}",
-      kindNodeContainer(KIND_CLUSTER_NAME),
-    );
+    const image = await docker("inspect", "--format", "{{.Config.Image}}", NODE);
     expect(image.stdout.trim()).toBe(nodeImage);
   });
 
   it("cluster up again reuses the healthy cluster left from the earlier up (idempotent, no error)", async () => {
-    const again = await runTool(
-      cliArgv(
-        "cluster",
-        "up",
-        "--provider",
-        "kind",
-        "--node-image",
-        nodeImage,
-        "--tools-dir",
-        toolsDir,
-        "--work-dir",
-        work,
-      ),
-      { timeoutMs: 280_000 },
-    );
+    const again = await runTool(upArgv(work, NAME, nodeImage), { timeoutMs: 280_000 });
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain(
-      `kind: cluster ${KIND_CLUSTER_NAME} from an earlier run answers: reusing it`,
-    );
+    expect(again.stderr).toContain(`kind: cluster ${NAME} from an earlier run answers: reusing it`);
     expect(again.stdout.trim()).toBe(up!.stdout.trim());
   });
 
-  const floeTest = (values: string) =>
+  // --image-pull never: nothing here can pull, so an image missing from the node and Docker is an error.
+  const floeTest = (values: string, ...more: string[]) =>
     cli(
       [
         "test",
@@ -141,9 +165,16 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
         values,
         "--helm",
         "4",
+        "--image-pull",
+        "never",
+        ...more,
       ],
       { cwd },
     );
+  const matrix = async () => {
+    const rep = await cli(["report", "--work-dir", work], { cwd });
+    return rep.out.split("\n").map((l) => l.replace(/ +/g, " "));
+  };
   const results = async () =>
     JSON.parse(await readFile(path.join(work, "test.results.json"), "utf8")) as PhaseResults;
 
@@ -157,6 +188,8 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
     ]);
     expect(JSON.stringify(res)).not.toContain(SIMULATED);
     expect(r.out).not.toContain("kwok");
+    // The coverage matrix: INT-OK proven by a real pass (not "skipped" as on kwok).
+    expect(await matrix()).toEqual(expect.arrayContaining(["INT-OK pass 1 pass"]));
   }, 300_000);
 
   it("floe-helm test: the failing test pod fails for real, with its own output kept in the diagnostics", async () => {
@@ -178,7 +211,68 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
     expect(await readFile(path.join(diag, "logs-floe-test-demo-test-fail.txt"), "utf8")).toContain(
       "demo test-fail: failing on purpose",
     );
+    expect(await matrix()).toEqual(expect.arrayContaining(["INT-FAIL FAIL 1/1 FAIL"]));
   }, 300_000);
+
+  it("floe-helm test: a test pod that outlives --timeout fails as timed out (its real phase Running), its logs kept", async () => {
+    const r = await floeTest("slow.yaml", "--timeout", "20s");
+    expect(r.code, `${r.out}\n${r.err}`).toBe(1);
+    expect(r.out).toMatch(
+      /^demo: error helm-test: helm test failed: .*floe-test-demo-test-ok.* \(scenario: slow; helm 4\)$/m,
+    );
+    const res = await results();
+    expect(res.checks.map((c) => `${c.id} ${c.state} ${c.reason ?? ""}`.trim())).toEqual([
+      "install demo/slow helm4 pass",
+      "helm-test floe-test-demo-test-ok demo/slow helm4 fail test pod timed out: still Running when helm test's --timeout 20s ran out",
+    ]);
+    const log = path.join(work, "diagnostics", "test", "demo-slow-helm4", "logs-floe-test-demo-test-ok.txt");
+    expect(await readFile(log, "utf8")).toContain("demo test-ok: sleeping past the timeout");
+    expect(await matrix()).toEqual(expect.arrayContaining(["INT-OK FAIL 1/1 FAIL"]));
+  }, 300_000);
+
+  it("floe-helm test loads an image that only the local Docker daemon has into the node, and its pods run", async () => {
+    const tag = await docker("tag", "floe.local/test-pod:bookworm", ONLY_LOCAL);
+    expect(tag.code, tag.stderr).toBe(0);
+    const inNode = () => docker("exec", NODE, "ctr", "--namespace=k8s.io", "images", "list", "--quiet");
+    expect((await inNode()).stdout.split("\n")).not.toContain(ONLY_LOCAL);
+    const r = await floeTest("only-local.yaml");
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    expect(r.err).toContain(
+      "test: images: 1 used by the charts: 0 in the kind node, 1 to load from the local Docker daemon, 0 left for the node to pull, 0 missing",
+    );
+    expect(r.out).toContain(
+      `info images: loaded into the kind node from the local Docker daemon: ${ONLY_LOCAL}`,
+    );
+    expect((await inNode()).stdout.split("\n")).toContain(ONLY_LOCAL);
+    // Installed with --wait (the Deployment's pod ready, the Job complete) and the test pod passed: all
+    // ran from the loaded image.
+    const res = await results();
+    expect(res.checks.map((c) => `${c.id} ${c.state}`)).toEqual([
+      "install demo/only-local helm4 pass",
+      "helm-test floe-test-demo-test-ok demo/only-local helm4 pass",
+    ]);
+  }, 300_000);
+
+  it("floe-helm test names an image that is neither in the node nor in Docker, with what uses it, before any install", async () => {
+    const r = await floeTest("missing.yaml");
+    expect(r.code, `${r.out}\n${r.err}`).toBe(1);
+    expect(r.out).toContain(
+      `charts/demo/templates/deployment.yaml:20:11: error images: image ${MISSING} is neither in the kind node nor in the local Docker daemon, and the node may not pull (--image-pull never): used by Deployment/floe-test-demo (container demo), Job/floe-test-demo-migrate (container migrate), Pod/floe-test-demo-test-ok (container test); build or pull it into Docker first (scenario: missing)`,
+    );
+    expect(r.err).not.toContain("helm install");
+    const res = await results();
+    expect(res.checks).toEqual([
+      {
+        id: "install demo/missing helm4",
+        rule: "install",
+        state: "skip",
+        reason: "images missing from the kind cluster (see images): nothing was installed",
+      },
+    ]);
+    const releases = await runTool([tool("helm4"), "--kubeconfig", up!.stdout.trim(), "list", "-A", "-q"]);
+    expect(releases.stdout.trim()).toBe("");
+  }, 300_000);
+
   // --- NetworkPolicy (kube-router's policy controller, scripts/kind-node.sh) --------------------------------------
   const ns = "floe-netpol";
   const kubectl = (...args: string[]) =>
@@ -243,7 +337,7 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
   };
   /** Packets the node's kube-router pod-firewall chains rejected (iptables in the node container). */
   const kubeRouterRejects = async () => {
-    const r = await docker("exec", kindNodeContainer(KIND_CLUSTER_NAME), "iptables", "-w", "5", "-v", "-S");
+    const r = await docker("exec", NODE, "iptables", "-w", "5", "-v", "-S");
     expect(r.code, r.stderr).toBe(0);
     return r.stdout
       .split("\n")
@@ -436,15 +530,7 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
       const mine6 = await countInFrontOfDrop("ip6tables", OUTSIDE_V6);
       try {
         const before6 = await dropCount("ip6tables");
-        const r = await docker(
-          "exec",
-          kindNodeContainer(KIND_CLUSTER_NAME),
-          "curl",
-          "-sS",
-          "-m",
-          "4",
-          `http://[${OUTSIDE_V6}]/`,
-        );
+        const r = await docker("exec", NODE, "curl", "-sS", "-m", "4", `http://[${OUTSIDE_V6}]/`);
         expect(r.stderr).toContain("timed out");
         const reached6 = await mine6.count();
         expect(reached6).toBeGreaterThanOrEqual(1);
@@ -454,4 +540,48 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
       }
     }
   }, 120_000);
+
+  it("a cluster up that fails keeps kind's output and `kind export logs` in the work dir, and leaves no node", async () => {
+    // A node image that boots but cannot init (kubeadm removed): built here from the local node image.
+    const ctx = tempDir("floe-kind-real-broken-");
+    await writeFile(path.join(ctx, "Dockerfile"), `FROM ${nodeImage}\nRUN rm /usr/bin/kubeadm\n`);
+    const built = await runTool(["docker", "build", "--quiet", "--tag", BROKEN_NODE, ctx], {
+      timeoutMs: 120_000,
+    });
+    expect(built.code, built.stderr).toBe(0);
+    const badWork = tempDir("floe-kind-real-bad-");
+    const bad = `${NAME}-bad`;
+    const r = await runTool(upArgv(badWork, bad, BROKEN_NODE), { timeoutMs: 280_000 });
+    expect(r.code).toBe(2);
+    const dir = path.join(badWork, "cluster", "kind");
+    const d = dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    expect(r.stderr.trim().split("\n").pop()).toMatch(
+      new RegExp(
+        `^floe-helm: error: kind create cluster failed \\(exit 1\\): ERROR: failed to create cluster: failed to init node with kubeadm: .*\\(kept: ${d}/kind-create\\.log, ${d}/kind-logs( \\(kind export logs incomplete: .*\\))?\\)$`,
+      ),
+    );
+    expect(await readFile(path.join(dir, "kind-create.log"), "utf8")).toContain(
+      'exec: "kubeadm": executable file not found',
+    );
+    // The node's own logs, as kind exports them (journal, containerd, kubelet).
+    expect(await readdir(path.join(dir, "kind-logs", kindNodeContainer(bad)))).toEqual(
+      expect.arrayContaining(["journal.log", "containerd.log", "kubelet.log", "inspect.json"]),
+    );
+    const left = await docker("ps", "-a", "--filter", `name=^${kindNodeContainer(bad)}$`, "-q");
+    expect(left.stdout.trim()).toBe("");
+  }, 300_000);
+
+  // Last: it replaces the cluster the tests above used.
+  it("cluster up replaces a node container left over stopped (as after a dockerd restart): deleted and recreated, no error", async () => {
+    const stop = await runTool(["docker", "stop", "--time", "5", NODE], { timeoutMs: 120_000 });
+    expect(stop.code, stop.stderr).toBe(0);
+    const again = await runTool(upArgv(work, NAME, nodeImage), { timeoutMs: 280_000 });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain(
+      `kind: cluster ${NAME} from an earlier run does not answer: deleting and recreating it`,
+    );
+    expect(again.stdout.trim()).toBe(up!.stdout.trim());
+    const nodes = await runTool([tool("kubectl"), "--kubeconfig", again.stdout.trim(), "get", "nodes"]);
+    expect(nodes.stdout).toMatch(new RegExp(`${NODE}\\s+Ready\\s`));
+  }, 300_000);
 });

@@ -5,6 +5,14 @@ const chart = "/repo/charts/app";
 const cwd = "/repo";
 
 describe("parseRenderError (helm template's one error)", () => {
+  it("leaves out client-go's log lines (a lost watch when the API server went away), keeps helm's error", () => {
+    const stderr =
+      'I1202 01:51:40.066606   13942 reflector.go:664] "Warning: watch ended with error" type="batch/v1, Kind=Job"\nW1202 01:51:41.000001   13942 reflector.go:1] x\nError: INSTALLATION FAILED: resource Deployment/ns/d not ready. status: Unknown\ncontext deadline exceeded\n';
+    expect(parseRenderError(stderr, chart, cwd).message).toBe(
+      "INSTALLATION FAILED: resource Deployment/ns/d not ready. status: Unknown context deadline exceeded",
+    );
+  });
+
   it.each([
     {
       major: 3,

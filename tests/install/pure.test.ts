@@ -9,6 +9,8 @@ import {
   kubectlDiagnosticsArgv,
   kubectlLogsArgv,
   kubectlPodNamesArgv,
+  kubectlPodPhasesArgv,
+  kubectlReadyzArgv,
 } from "../../src/install/argv.js";
 
 const K = ["/t/kubectl", "--kubeconfig", "/k", "--namespace", "ns"];
@@ -91,6 +93,22 @@ describe("helm argv (the same for helm 3 and 4)", () => {
       "kubectl logs of a pod",
       kubectlLogsArgv("/t/kubectl", "/k", "ns", "p"),
       [...K, "logs", "p", "--all-containers", "--prefix", "--tail", "300"],
+    ],
+    [
+      "kubectl pod phases (a timed-out test pod is still Running there)",
+      kubectlPodPhasesArgv("/t/kubectl", "/k", "ns"),
+      [
+        ...K,
+        "get",
+        "pods",
+        "--output",
+        'jsonpath={range .items[*]}{.metadata.name} {.status.phase}{"\\n"}{end}',
+      ],
+    ],
+    [
+      "kubectl readyz (is the API server still there?)",
+      kubectlReadyzArgv("/t/kubectl", "/k"),
+      ["/t/kubectl", "--kubeconfig", "/k", "get", "--raw", "/readyz"],
     ],
   ])("%s", (_n, got, want) => {
     expect(got).toEqual(want);
@@ -178,5 +196,30 @@ describe("testHookChecks", () => {
     ],
   ])("%s", (_n, json, simulated, want) => {
     expect(testHookChecks(json, { cell: "c/s helm4", simulated })).toEqual(want);
+  });
+
+  it.each<[string, string | undefined, string]>([
+    [
+      "still Running on the cluster: timed out",
+      "Running",
+      "test pod timed out: still Running when helm test's --timeout 20s ran out",
+    ],
+    [
+      "still Pending on the cluster: timed out",
+      "Pending",
+      "test pod timed out: still Pending when helm test's --timeout 20s ran out",
+    ],
+    ["Failed on the cluster too: its own failure", "Failed", "test pod phase Failed"],
+    ["gone from the cluster (deleted by its hook policy): helm's phase", undefined, "test pod phase Failed"],
+  ])("a test pod helm records as Failed, %s", (_n, live, reason) => {
+    const livePhases: Record<string, string> = live ? { p: live, other: "Running" } : { other: "Running" };
+    expect(
+      testHookChecks(status(hook("p", "Failed", "")), {
+        cell: "c/s helm4",
+        simulated: false,
+        livePhases,
+        timeout: "20s",
+      }),
+    ).toEqual([{ id: "helm-test p c/s helm4", rule: "helm-test", state: "fail", reason }]);
   });
 });

@@ -1,9 +1,20 @@
 // Pure builders for kind: its cluster config, argv, and the docker shim used only on hosts where
 // `docker run --privileged` fails (src/cluster/kind/host.ts decides; README: "kind on a VM without CAP_SYS_RESOURCE").
 import { stringify } from "yaml";
+import { InputError } from "../../core/errors.js";
 import { LOOPBACK } from "../loopback.js";
 
 export const KIND_CLUSTER_NAME = "floe-helm";
+
+/** A kind cluster name as given (`--kind-cluster`), or one clear error: kind names Docker containers and
+ * a network after it, so lowercase letters, digits and inner dashes only, at most 50 characters. */
+export function kindClusterName(name: string): string {
+  if (!/^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$/.test(name))
+    throw new InputError(
+      `--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`,
+    );
+  return name;
+}
 
 /** kind names the single node's container `<cluster>-control-plane`. */
 export const kindNodeContainer = (name: string) => `${name}-control-plane`;
@@ -67,6 +78,26 @@ export function kindGetClustersArgv(kind: string): string[] {
 
 export function kindExportKubeconfigArgv(kind: string, o: { name: string; kubeconfig: string }): string[] {
   return [kind, "export", "kubeconfig", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+
+export function kindGetNodesArgv(kind: string, o: { name: string }): string[] {
+  return [kind, "get", "nodes", "--name", o.name];
+}
+
+/** Loads images of the local Docker daemon into every node of the cluster (`docker save` + import). */
+export function kindLoadArgv(kind: string, o: { name: string; images: readonly string[] }): string[] {
+  if (!o.images.length) throw new Error("kind load docker-image needs at least one image");
+  return [kind, "load", "docker-image", "--name", o.name, ...o.images];
+}
+
+/** The image names in a node's containerd (kind's images live in its k8s.io namespace). */
+export function nodeImagesArgv(docker: string, node: string): string[] {
+  return [docker, "exec", node, "ctr", "--namespace=k8s.io", "images", "list", "--quiet"];
+}
+
+/** Exit 0 when the local Docker daemon has the image (by the reference as written). */
+export function dockerImageInspectArgv(docker: string, image: string): string[] {
+  return [docker, "image", "inspect", "--format", "{{.Id}}", image];
 }
 
 export function kindExportLogsArgv(kind: string, o: { name: string; dir: string }): string[] {

@@ -5,7 +5,7 @@
 // its PATH (./config.ts dockerShim). `up` is idempotent: a healthy cluster left from an earlier run is reused,
 // an unhealthy one deleted and recreated. When `up` fails, kind's output and `kind export logs` stay in the
 // work dir.
-import { chmod, mkdir, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../../core/errors.js";
 import { runTool } from "../../exec/runner.js";
@@ -27,22 +27,29 @@ import { probeDockerHost } from "./host.js";
 
 const WAIT_SECONDS = 180;
 
+/** kind's own `ERROR:` line when it printed one (the docker output it quotes follows it), else its last line. */
+function kindError(stderr: string): string {
+  const lines = stderr.trim().split("\n");
+  return (lines.find((l) => l.startsWith("ERROR: ")) ?? lines.pop() ?? "").trim();
+}
+
 export class KindProvider implements ClusterProvider {
   readonly name = "kind" as const;
 
   async up(opts: ClusterOptions): Promise<ClusterInfo> {
     const kind = await opts.tool("kind");
-    const name = KIND_CLUSTER_NAME;
+    const name = opts.kindCluster ?? KIND_CLUSTER_NAME;
     const image = opts.nodeImage ?? pins.kindNodeImage;
     const dir = clusterDir(opts.workDir, "kind");
     await mkdir(dir, { recursive: true });
     const kubeconfig = path.resolve(opts.kubeconfig ?? path.join(dir, "kubeconfig"));
 
     const docker = onPath("docker", process.env.PATH);
+    let shimDir: string | undefined;
     const host = docker ? await probeDockerHost(docker, image) : undefined;
     const env: NodeJS.ProcessEnv = { ...process.env };
     if (docker && host?.privilegedError) {
-      const shimDir = path.join(dir, "docker-shim");
+      shimDir = path.join(dir, "docker-shim");
       await mkdir(shimDir, { recursive: true });
       await writeFile(path.join(shimDir, "docker"), dockerShim(docker));
       await chmod(path.join(shimDir, "docker"), 0o755);
@@ -64,7 +71,8 @@ export class KindProvider implements ClusterProvider {
         kubeconfig,
         server: "",
         processes: [],
-        extra: { name, image },
+        // The shim's folder, for later kind calls of this cluster (`floe-helm test`'s kind load).
+        extra: { name, image, ...(shimDir ? { dockerShim: shimDir } : {}) },
       });
 
     // A cluster of this name left over from an earlier run (e.g. a crashed job): reuse it when it answers,
@@ -95,12 +103,21 @@ export class KindProvider implements ClusterProvider {
       const logs = path.join(dir, "kind-logs");
       const ex = await runTool(kindExportLogsArgv(kind, { name, dir: logs }), { env, timeoutMs: 180_000 });
       await runTool(kindDeleteArgv(kind, { name, kubeconfig }), { env, timeoutMs: 120_000 });
+      // `kind export logs` exits non-zero when one of its collectors fails (e.g. a node image without
+      // crictl) after writing the others: what it wrote is kept and named, and so is what it said.
+      const wrote = await readdir(logs).then(
+        (l) => l.length > 0,
+        () => false,
+      );
+      const exErr = kindError(ex.stderr);
       const kept =
         ex.code === 0
           ? `${out}, ${logs}`
-          : `${out} (kind export logs failed: ${ex.stderr.trim().split("\n").pop() ?? ""})`;
+          : wrote
+            ? `${out}, ${logs} (kind export logs incomplete: ${exErr})`
+            : `${out} (kind export logs failed: ${exErr})`;
       throw new InputError(
-        `kind create cluster failed (exit ${r.code}): ${r.stderr.trim().split("\n").pop() ?? ""} (kept: ${kept})`,
+        `kind create cluster failed (exit ${r.code}): ${kindError(r.stderr)} (kept: ${kept})`,
       );
     }
     await record();
