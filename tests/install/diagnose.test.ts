@@ -129,11 +129,7 @@ const cases: Array<{
           ],
         }),
       ],
-      events: [
-        ev(P, "Failed", 'Failed to pull image "registry.example.invalid/web:1.0": not found', {
-          fieldPath: undefined,
-        }),
-      ],
+      events: [ev(P, "Failed", 'Failed to pull image "registry.example.invalid/web:1.0": not found')],
     },
     object: "Deployment/floe-test-web",
     kind: "image-pull",
@@ -484,6 +480,26 @@ describe("diagnose: one cause per object that is not ready", () => {
     });
     expect(ds.map((d) => `${d.object} ${d.cause.kind} ${d.cause.summary}`)).toEqual([
       "PersistentVolumeClaim/orphan pending-pvc claim orphan (storage class (cluster default)) is Pending: no event says why",
+    ]);
+  });
+
+  it("a helm test pod carrying the chart's labels is its own object, not a pod of the ready Deployment", () => {
+    const ds = diagnose({
+      ...empty(),
+      deployments: [deployment({ readyReplicas: 1, conditions: [{ type: "Available", status: "True" }] })],
+      pods: [
+        {
+          kind: "Pod",
+          metadata: { name: "floe-test-web-test", labels, annotations: { "helm.sh/hook": "test" } },
+          status: {
+            phase: "Failed",
+            containerStatuses: [{ name: "test", state: { terminated: { exitCode: 2, reason: "Error" } } }],
+          },
+        },
+      ],
+    });
+    expect(ds.map((d) => `${d.object} ${d.state} ${d.cause.kind}`)).toEqual([
+      "Pod/floe-test-web-test Failed container-failed",
     ]);
   });
 

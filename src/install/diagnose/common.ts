@@ -1,5 +1,5 @@
-// Helpers every cause shares: an object's events, conditions as one line each, label selectors, log tails.
-import type { Condition, ContainerStatus, KEvent, NamespaceState, Pod, Selector } from "./types.js";
+// Helpers every cause shares: an object's events, conditions as one line each, log tails, pod readiness.
+import type { Condition, ContainerStatus, KEvent, NamespaceState, Pod } from "./types.js";
 
 /** How many log lines a cause keeps per container. */
 export const LOG_LINES = 10;
@@ -55,21 +55,6 @@ export function allStatuses(pod: Pod): ContainerStatus[] {
 
 export function condition(conds: readonly Condition[] | undefined, type: string): Condition | undefined {
   return conds?.find((c) => c.type === type);
-}
-
-export function selects(sel: Selector | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!sel || (!sel.matchLabels && !sel.matchExpressions)) return false;
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (l[k] !== v) return false;
-  for (const e of sel.matchExpressions ?? []) {
-    const has = Object.hasOwn(l, e.key);
-    const inValues = has && (e.values ?? []).includes(l[e.key]!);
-    if (e.operator === "In" && !inValues) return false;
-    if (e.operator === "NotIn" && inValues) return false;
-    if (e.operator === "Exists" && !has) return false;
-    if (e.operator === "DoesNotExist" && has) return false;
-  }
-  return true;
 }
 
 /** A pod counts as ready when it completed, or runs with its Ready condition true. */

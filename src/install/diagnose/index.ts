@@ -11,7 +11,6 @@ import {
   formatEvent,
   oneLine,
   podReady,
-  selects,
 } from "./common.js";
 import { containerFailed, crashLoop } from "./crash-loop.js";
 import { failingProbe } from "./failing-probe.js";
@@ -89,6 +88,20 @@ function jobDone(j: Job): boolean {
   return condition(j.status?.conditions, "Complete")?.status === "True";
 }
 
+/** Whether a workload owns a pod, by the pod's owner reference (a Deployment's pods are owned by its
+ * ReplicaSets, `<deployment>-<hash>`). Not by label selector: a helm test pod carrying the chart's labels
+ * has no owner and is a pod of its own. */
+function ownedBy(p: Pod, kind: string, w: { metadata: { name: string } }): boolean {
+  const name = w.metadata.name;
+  return (p.metadata.ownerReferences ?? []).some((o) =>
+    kind === "Deployment"
+      ? o.kind === "ReplicaSet" &&
+        o.name.startsWith(`${name}-`) &&
+        !o.name.slice(name.length + 1).includes("-")
+      : o.kind === kind && o.name === name,
+  );
+}
+
 const byName = <T extends { metadata: { name: string } }>(a: T, b: T) =>
   a.metadata.name.localeCompare(b.metadata.name);
 
@@ -131,7 +144,7 @@ export function diagnose(state: NamespaceState): Diagnosis[] {
     ["StatefulSet", state.statefulsets],
   ] as const) {
     for (const w of [...list].sort(byName)) {
-      const pods = state.pods.filter((p) => selects(w.spec?.selector, p.metadata.labels));
+      const pods = state.pods.filter((p) => ownedBy(p, kind, w));
       for (const p of pods) covered.add(p.metadata.name);
       if (workloadReady(w, kind)) continue;
       const st = `${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
@@ -142,11 +155,7 @@ export function diagnose(state: NamespaceState): Diagnosis[] {
     }
   }
   for (const j of [...state.jobs].sort(byName)) {
-    const pods = state.pods.filter(
-      (p) =>
-        p.metadata.ownerReferences?.some((o) => o.kind === "Job" && o.name === j.metadata.name) ||
-        selects(j.spec?.selector, p.metadata.labels),
-    );
+    const pods = state.pods.filter((p) => ownedBy(p, "Job", j));
     for (const p of pods) covered.add(p.metadata.name);
     if (jobDone(j)) continue;
     const s = j.status ?? {};
