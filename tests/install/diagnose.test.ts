@@ -452,13 +452,17 @@ describe("diagnose: one cause per object that is not ready", () => {
       conditions: [
         "Available=False (MinimumReplicasUnavailable): Deployment does not have minimum availability.",
       ],
-      events: ["Normal ScalingReplicaSet: Scaled up replica set floe-test-web-7d9c to 1"],
+      events: [
+        "Normal ScalingReplicaSet: Scaled up replica set floe-test-web-7d9c to 1",
+        `Pod/${P}: Warning Failed: Failed to pull image "registry.example.invalid/web:1.0": not found`,
+      ],
     });
     expect(renderDiagnoses([d!])).toEqual([
       "Deployment/floe-test-web (0/1 ready)",
       `  cause: image-pull: ${d!.cause.summary}`,
       "  condition: Available=False (MinimumReplicasUnavailable): Deployment does not have minimum availability.",
       "  event: Normal ScalingReplicaSet: Scaled up replica set floe-test-web-7d9c to 1",
+      `  event: Pod/${P}: Warning Failed: Failed to pull image "registry.example.invalid/web:1.0": not found`,
     ]);
   });
 

@@ -119,6 +119,16 @@ function withPodCause(owner: string, pods: readonly Pod[], state: NamespaceState
   };
 }
 
+/** A workload's diagnosis also shows the events of the pod its cause names (the scheduler's and the
+ * kubelet's words are on the pod), after its own. */
+function withPodEvents(d: Diagnosis, pods: readonly Pod[], state: NamespaceState): void {
+  const p = pods.find((x) => x.metadata.name === d.cause.evidence.pod);
+  if (p)
+    d.events.push(
+      ...eventsOf(state, "Pod", p.metadata).map((e) => `Pod/${p.metadata.name}: ${formatEvent(e)}`),
+    );
+}
+
 /** Every object of the namespace that is not ready, each with its one cause, in a stable order:
  * workloads (Deployments, StatefulSets, Jobs), then pods no workload owns, then claims no cause named. */
 export function diagnose(state: NamespaceState): Diagnosis[] {
@@ -152,6 +162,7 @@ export function diagnose(state: NamespaceState): Diagnosis[] {
         withPodCause(`${kind}/${w.metadata.name}`, pods, state) ??
         unknown(kind, w.status?.conditions, `no pod exists (${st})`);
       add(kind, w.metadata, st, w.status?.conditions, cause);
+      withPodEvents(out.at(-1)!, pods, state);
     }
   }
   for (const j of [...state.jobs].sort(byName)) {
@@ -165,6 +176,7 @@ export function diagnose(state: NamespaceState): Diagnosis[] {
       withPodCause(`Job/${j.metadata.name}`, pods, state) ??
       unknown("Job", s.conditions, `not complete (${st})`);
     add("Job", j.metadata, st, s.conditions, cause);
+    withPodEvents(out.at(-1)!, pods, state);
   }
   for (const p of [...state.pods].sort(byName)) {
     if (covered.has(p.metadata.name) || podReady(p)) continue;
