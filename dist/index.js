@@ -10997,9 +10997,13 @@ function registerGate(program, bind) {
     })));
 }
 
+// EXTERNAL MODULE: ./src/install/wait-ticker.ts
+var wait_ticker = __nccwpck_require__(6513);
 ;// CONCATENATED MODULE: ./src/install/command.ts
 // `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
 // its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
+
+
 
 
 
@@ -11009,7 +11013,21 @@ function registerTest(program, bind) {
         .command("test")
         .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
         .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
-        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG")), "test")).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1698))).runTest(ctx, inputs, { cwd: io.cwd }), { out: io.out, err: io.err })));
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))
+        .addOption(new Option("--timeout <duration>", "helm --timeout of each install, test and uninstall, e.g. 300s, 5m (default 300s)")), "test")).action(bind(async ({ inputs, io, flags }) => {
+        if (flags.timeout !== undefined) {
+            try {
+                (0,wait_ticker/* durationMs */.pc)(flags.timeout);
+            }
+            catch (e) {
+                throw new errors/* InputError */.dz(`--timeout: ${e.message}`);
+            }
+        }
+        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(399)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7399))).runTest(ctx, inputs, {
+            cwd: io.cwd,
+            ...(flags.timeout !== undefined ? { timeout: flags.timeout } : {}),
+        }), { out: io.out, err: io.err });
+    }));
 }
 
 // EXTERNAL MODULE: ./src/release/argv.ts
@@ -14738,6 +14756,64 @@ process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ 
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Mx: () => (/* binding */ startWaitTicker),
+/* harmony export */   pc: () => (/* binding */ durationMs)
+/* harmony export */ });
+/* unused harmony export formatLeft */
+// Long waits (helm install --wait, helm test) say what they wait for and the time left, every 10 s, so a
+// log never sits silent for minutes.
+/** helm's --timeout (a Go duration such as 300s, 5m, 1m30s) in milliseconds, or an error naming it. */
+function durationMs(s) {
+    const m = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(s.trim());
+    if (!s.trim() || !m || m.slice(1).every((x) => x === undefined))
+        throw new Error(`not a duration: '${s}' (expected e.g. 300s, 5m, 1m30s)`);
+    const [h, min, sec, ms] = m.slice(1).map((x) => Number(x ?? 0));
+    return ((h * 60 + min) * 60 + sec) * 1000 + ms;
+}
+function formatLeft(ms) {
+    const s = Math.max(0, Math.round(ms / 1000));
+    return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}
+/** Starts ticking; the returned function stops it (no line is printed after it returned). Each line comes
+ * on time, `intervalMs` after the one before: it shows what the poll started after the previous line found
+ * (the poll must finish within the interval; waitingFor's kubectl call is bounded to 9 s). */
+function startWaitTicker(o) {
+    const now = o.now ?? Date.now;
+    const every = o.intervalMs ?? 10_000;
+    const t0 = now();
+    let stopped = false;
+    let latest = "(reading the namespace)";
+    const poll = () => {
+        o.poll().then((w) => {
+            latest = w;
+        }, (e) => {
+            latest = `(cannot tell: ${e.message})`;
+        });
+    };
+    // The first poll shortly before the first line, not at once: a quick install never calls kubectl.
+    const early = setTimeout(poll, Math.max(0, every - 9_000));
+    const timer = setInterval(() => {
+        if (stopped)
+            return;
+        o.print(`${o.what}: waiting for ${latest}; ${formatLeft(o.timeoutMs - (now() - t0))} left`);
+        poll();
+    }, every);
+    early.unref?.();
+    timer.unref?.();
+    return () => {
+        stopped = true;
+        clearTimeout(early);
+        clearInterval(timer);
+    };
+}
+
 
 /***/ }),
 

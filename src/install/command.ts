@@ -4,7 +4,9 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import { withPlanOptions } from "../cli/plan-options.js";
+import { InputError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
+import { durationMs } from "./wait-ticker.js";
 
 export function registerTest(program: Command, bind: Bind): void {
   withCommonOptions(
@@ -23,17 +25,34 @@ export function registerTest(program: Command, bind: Bind): void {
           new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env(
             "FLOE_HELM_KUBECONFIG",
           ),
+        )
+        .addOption(
+          new Option(
+            "--timeout <duration>",
+            "helm --timeout of each install, test and uninstall, e.g. 300s, 5m (default 300s)",
+          ),
         ),
       "test",
     ),
   ).action(
-    bind(async ({ inputs, io }) =>
-      runPhase(
+    bind<{ timeout?: string }>(async ({ inputs, io, flags }) => {
+      if (flags.timeout !== undefined) {
+        try {
+          durationMs(flags.timeout);
+        } catch (e) {
+          throw new InputError(`--timeout: ${(e as Error).message}`);
+        }
+      }
+      return runPhase(
         "test",
         inputs,
-        async (ctx) => (await import("./run.js")).runTest(ctx, inputs, { cwd: io.cwd }),
+        async (ctx) =>
+          (await import("./run.js")).runTest(ctx, inputs, {
+            cwd: io.cwd,
+            ...(flags.timeout !== undefined ? { timeout: flags.timeout } : {}),
+          }),
         { out: io.out, err: io.err },
-      ),
-    ),
+      );
+    }),
   );
 }

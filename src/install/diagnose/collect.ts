@@ -175,7 +175,9 @@ export async function diagnoseNamespace(t: KubeTarget, dir: string): Promise<Cel
   const lines = [
     ...(diagnoses.length || !read.state
       ? renderDiagnoses(diagnoses)
-      : ["every workload, job, pod and claim is ready"]),
+      : [
+          "no workload, job, pod or claim is left not ready (pods deleted by their hook-delete-policy are not seen)",
+        ]),
     ...notes.map((n) => `note: ${n}`),
   ];
   await keep("diagnosis.json", `${JSON.stringify({ diagnoses, notes }, null, 2)}\n`);
