@@ -66,7 +66,8 @@ function summaryMarkdown(all, coverage) {
             lines.push("", ...releaseMarkdown(r));
     // Each distinct finding once, with the scenarios and helm majors it occurs in (as in the terminal).
     const shown = all
-        .flatMap((r) => (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .groupFindings */ .kG)(r.findings).filter((g) => g.finding.severity !== "info"))
+        // Info is left out, except the classified cause of a failed install or helm test (floe-helm test).
+        .flatMap((r) => (0,_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .groupFindings */ .kG)(r.findings).filter((g) => g.finding.severity !== "info" || g.finding.cause !== undefined))
         .slice(0, 200);
     if (shown.length > 0) {
         lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");

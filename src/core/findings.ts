@@ -18,6 +18,9 @@ export interface Finding {
   helm?: number;
   /** `Kind/name` of a rendered object, when the finding is about one. */
   object?: string;
+  /** What a `diagnosis` finding of `floe-helm test` classified (src/install/diagnose): image-pull,
+   * crash-loop, container-failed, pending-pvc, unschedulable, failing-probe, job-backoff or unknown. */
+  cause?: string;
   /** Set when a waiver matched: the finding is reported but does not fail the gate. */
   waived?: { reason: string; expires?: string };
 }

@@ -28,6 +28,7 @@ import {
   kubectlPodPhasesArgv,
   kubectlReadyzArgv,
 } from "./argv.js";
+import { diagnoseCell, watchWait } from "./diagnose/cell.js";
 import { testHookChecks } from "./hooks.js";
 import type { ImagePull } from "./images.js";
 import { type KindTarget, prepareKindImages } from "./load-images.js";
@@ -206,9 +207,13 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
     }
     const t0 = Date.now();
     let failed = false;
-    const inst = await runTool(
-      helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => path.resolve(cwd, f)) }),
-      { env, cwd },
+    const kube = { kubectl: tools.kubectl, kubeconfig, namespace: a.namespace, env, cwd };
+    const step = `test: [${n}/${plan.cells.length}] ${label}`;
+    const inst = await watchWait(ctx, kube, `${step}: helm install --wait`, timeout, () =>
+      runTool(
+        helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => path.resolve(cwd, f)) }),
+        { env, cwd },
+      ),
     );
     if (inst.code !== 0) {
       failed = true;
@@ -231,7 +236,9 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
     } else {
       ctx.check({ id: `install ${label}`, rule: rules.install, state: "pass", durationMs: Date.now() - t0 });
       ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm test`);
-      const test = await runTool(helmTestArgv(a), { env, cwd });
+      const test = await watchWait(ctx, kube, `${step}: helm test`, timeout, () =>
+        runTool(helmTestArgv(a), { env, cwd }),
+      );
       if (test.code !== 0) failed = true;
       if (test.code !== 0)
         ctx.add({
@@ -313,6 +320,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
         message: `diagnostics of ${label} (objects, events, pods, logs: ${files.length} files) in ${path.relative(cwd, dir) || dir}`,
         ...where,
       });
+      await diagnoseCell(ctx, kube, dir, `${step}: diagnosis`, where);
     }
     // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean.
     const un = await runTool(helmUninstallArgv(a), { env, cwd });

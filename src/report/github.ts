@@ -44,7 +44,10 @@ export function summaryMarkdown(all: readonly PhaseResults[], coverage?: Coverag
   for (const r of all) if (r.phase === "release") lines.push("", ...releaseMarkdown(r));
   // Each distinct finding once, with the scenarios and helm majors it occurs in (as in the terminal).
   const shown = all
-    .flatMap((r) => groupFindings(r.findings).filter((g) => g.finding.severity !== "info"))
+    // Info is left out, except the classified cause of a failed install or helm test (floe-helm test).
+    .flatMap((r) =>
+      groupFindings(r.findings).filter((g) => g.finding.severity !== "info" || g.finding.cause !== undefined),
+    )
     .slice(0, 200);
   if (shown.length > 0) {
     lines.push("", "### Findings", "", "| Severity | Rule | Where | Message |", "|---|---|---|---|");

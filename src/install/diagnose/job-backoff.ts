@@ -1,0 +1,31 @@
+// A Job that gave up: backoff limit (or deadline) exceeded, with the last log lines of its failed pods.
+import { allStatuses, condition, containerLog, oneLine } from "./common.js";
+import type { Cause, Job, NamespaceState, Pod } from "./types.js";
+
+export function jobBackoff(job: Job, pods: readonly Pod[], state: NamespaceState): Cause | undefined {
+  const failed = condition(job.status?.conditions, "Failed");
+  if (failed?.status !== "True") return undefined;
+  const failedPods = pods.filter((p) => p.status?.phase === "Failed");
+  const logs = failedPods.flatMap((p) =>
+    allStatuses(p).flatMap((s) => containerLog(state, p.metadata.name, s.name)),
+  );
+  const exits = failedPods.flatMap((p) =>
+    allStatuses(p)
+      .filter((s) => s.state?.terminated && s.state.terminated.exitCode !== 0)
+      .map((s) => `${p.metadata.name}/${s.name} exit ${s.state!.terminated!.exitCode}`),
+  );
+  const reason = failed.reason ?? "Failed";
+  const message = oneLine(failed.message ?? "");
+  return {
+    kind: "job-backoff",
+    summary: `job ${job.metadata.name} failed (${reason})${message ? `: ${message}` : ""}; ${job.status?.failed ?? failedPods.length} failed pod(s)${exits.length ? `: ${exits.join(", ")}` : ""}`,
+    evidence: {
+      job: job.metadata.name,
+      reason,
+      ...(message ? { message } : {}),
+      backoffLimit: String(job.spec?.backoffLimit ?? 6),
+      failedPods: failedPods.map((p) => p.metadata.name).join(", "),
+    },
+    logs,
+  };
+}
