@@ -10336,9 +10336,7 @@ const k8sSchemaCheck = {
     defaultSeverity: "error",
     description: "Every rendered object is valid for the Kubernetes API of --kube-version, offline and strict (unknown fields are errors).",
     run(cell, ctx) {
-        const severity = ctx.severity("k8s-schema", "error");
-        if (severity === "off")
-            return [];
+        const severity = "error";
         const version = ctx.settings.kubeVersion || (0,_k8s_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultKubeVersion */ .NG)();
         const validator = validatorFor(version);
         const declared = new Set((ctx.settings.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
@@ -10349,13 +10347,13 @@ const k8sSchemaCheck = {
                 if (declared.has(`${obj.apiVersion}/${obj.kind}`))
                     continue;
                 findings.push({
-                    ...(0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .findingAt */ .dz)(cell, obj, ["kind"], "k8s-schema", "info", `no schema known for ${obj.apiVersion} ${obj.kind} in Kubernetes ${validator.schemas.kubernetesVersion} ` +
+                    ...(0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .findingAt */ .dz)(obj, ["kind"], "k8s-schema", "info", `no schema known for ${obj.apiVersion} ${obj.kind} in Kubernetes ${validator.schemas.kubernetesVersion} ` +
                         "(a custom resource?): not validated; declare it under `kinds` in floe-gate.yaml to silence this"),
                 });
                 continue;
             }
             for (const d of describeErrors(errors)) {
-                findings.push((0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .findingAt */ .dz)(cell, obj, d.path, "k8s-schema", severity, `${(0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .objectId */ .Tu)(obj)}: ${d.message} (Kubernetes ${version})`));
+                findings.push((0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .findingAt */ .dz)(obj, d.path, "k8s-schema", severity, `${(0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .objectId */ .Tu)(obj)}: ${d.message} (Kubernetes ${version})`));
             }
         }
         return findings;
@@ -10563,7 +10561,7 @@ function selectorPath(obj, selector) {
         ];
     return spec;
 }
-function kubesecFindings(cell, objects, reports, threshold, severity) {
+function kubesecFindings(objects, reports, threshold, severity) {
     const out = [];
     for (const [i, obj] of objects.entries()) {
         const r = reports[i];
@@ -10573,15 +10571,15 @@ function kubesecFindings(cell, objects, reports, threshold, severity) {
                 .split("\n")[0]
                 .replace(/^problem validating schema\. Check JSON formatting: /, "")
                 .replace(/ does not validate with \S+: /, ": ");
-            out.push((0,workloads/* findingAt */.dz)(cell, obj, spec, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: ${why}`));
+            out.push((0,workloads/* findingAt */.dz)(obj, spec, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: ${why}`));
             continue;
         }
         for (const c of r.scoring?.critical ?? []) {
-            out.push((0,workloads/* findingAt */.dz)(cell, obj, selectorPath(obj, c.selector), RULE, severity, `kubesec critical ${c.id} (${c.points} points): ${c.reason} [${c.selector}]`));
+            out.push((0,workloads/* findingAt */.dz)(obj, selectorPath(obj, c.selector), RULE, severity, `kubesec critical ${c.id} (${c.points} points): ${c.reason} [${c.selector}]`));
         }
         if (r.score < threshold) {
             const advise = (r.scoring?.advise ?? []).map((a) => `${a.id} +${a.points}`).join(", ");
-            out.push((0,workloads/* findingAt */.dz)(cell, obj, spec, RULE, severity, `kubesec score ${r.score} is below the threshold ${threshold} (a workload passes when score >= ${threshold})` +
+            out.push((0,workloads/* findingAt */.dz)(obj, spec, RULE, severity, `kubesec score ${r.score} is below the threshold ${threshold} (a workload passes when score >= ${threshold})` +
                 (advise ? `; kubesec advises: ${advise}` : "")));
         }
     }
@@ -10631,9 +10629,7 @@ const kubesecCheck = {
     runsProcess: true,
     description: "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
     async run(cell, ctx) {
-        const severity = ctx.severity(RULE, "error");
-        if (severity === "off")
-            return [];
+        const severity = "error";
         const objects = cell.objects.filter(isKubesecKind);
         if (objects.length === 0)
             return [];
@@ -10665,10 +10661,10 @@ const kubesecCheck = {
                     ? [...spec, ...p.path.slice(1)]
                     : spec;
             return [
-                (0,workloads/* findingAt */.dz)(cell, obj, at, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: it is not a valid Kubernetes ${validator.schemas.kubernetesVersion.replace(/^v/, "")} object (${p.message}; k8s-schema reports each problem)`),
+                (0,workloads/* findingAt */.dz)(obj, at, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: it is not a valid Kubernetes ${validator.schemas.kubernetesVersion.replace(/^v/, "")} object (${p.message}; k8s-schema reports each problem)`),
             ];
         });
-        return [...unscored, ...kubesecFindings(cell, scored, scoredReports, threshold, severity)];
+        return [...unscored, ...kubesecFindings(scored, scoredReports, threshold, severity)];
     },
 };
 
@@ -10824,8 +10820,9 @@ function sameNamespace(a, b, releaseNamespace) {
 function objectId(obj) {
     return `${obj.kind}/${obj.name}`;
 }
-/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent). */
-function findingAt(cell, obj, path, rule, severity, message) {
+/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent).
+ * The cell's chart, scenario and helm major are not in it: the gate adds them to every finding of a cell. */
+function findingAt(obj, path, rule, severity, message) {
     const pos = obj.locate(path);
     return {
         rule,
@@ -10834,9 +10831,6 @@ function findingAt(cell, obj, path, rule, severity, message) {
         file: pos.file,
         line: pos.line,
         ...(pos.col !== undefined ? { col: pos.col } : {}),
-        chart: cell.scenario.chart.name,
-        scenario: cell.scenario.name,
-        helm: cell.helm,
         object: objectId(obj),
     };
 }
@@ -12738,7 +12732,7 @@ function networkPolicyFindings(cell, inv, ctx, severity) {
         const sel = (0,workloads/* get */.Jt)(np.doc, ["spec", "podSelector"]);
         const empty = (0,core_objects/* isObj */.s)(sel) && Object.keys(sel.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(sel.matchExpressions).length === 0;
         if ((0,core_objects/* isObj */.s)(sel) && !empty && !matchesPod(np, sel)) {
-            out.push((0,workloads/* findingAt */.dz)(cell, np, ["spec", "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: spec.podSelector selects no rendered pod in its namespace`));
+            out.push((0,workloads/* findingAt */.dz)(np, ["spec", "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: spec.podSelector selects no rendered pod in its namespace`));
         }
         for (const dir of ["ingress", "egress"]) {
             for (const [i, r] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(np.doc, ["spec", dir])).entries()) {
@@ -12751,7 +12745,7 @@ function networkPolicyFindings(cell, inv, ctx, severity) {
                         continue;
                     if (!matchesPod(np, ps)) {
                         const field = dir === "ingress" ? "from" : "to";
-                        out.push((0,workloads/* findingAt */.dz)(cell, np, ["spec", dir, i, field, j, "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: ${dir}[${i}].${field}[${j}].podSelector selects no rendered pod (declare external pods as externalReferences kind Pod)`));
+                        out.push((0,workloads/* findingAt */.dz)(np, ["spec", dir, i, field, j, "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: ${dir}[${i}].${field}[${j}].podSelector selects no rendered pod (declare external pods as externalReferences kind Pod)`));
                     }
                 }
             }
@@ -12764,9 +12758,7 @@ const danglingReferenceCheck = {
     defaultSeverity: "error",
     description: "Every Service (and port), Secret (and key), ConfigMap (and key), ServiceAccount and PVC a rendered object refers to is rendered too or declared external; NetworkPolicy selectors select a pod.",
     run(cell, ctx) {
-        const severity = ctx.severity(RULE, "error");
-        if (severity === "off")
-            return [];
+        const severity = "error";
         const inv = new Inventory(cell.objects);
         const releaseNs = ctx.settings.releaseNamespace;
         const out = [];
@@ -12784,7 +12776,7 @@ const danglingReferenceCheck = {
                 const at = problem.startsWith("Service") && problem.includes("has no port") && ref.portPath
                     ? ref.portPath
                     : ref.path;
-                const f = (0,workloads/* findingAt */.dz)(cell, obj, at, RULE, typeof result === "string" ? severity : "info", `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
+                const f = (0,workloads/* findingAt */.dz)(obj, at, RULE, typeof result === "string" ? severity : "info", `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
                 out.push(ref.needle ? refineToNeedle(f, ref.needle, ctx.cwd) : f);
             }
         }
@@ -12859,10 +12851,7 @@ function containerRule(spec) {
         rule: spec.rule,
         defaultSeverity,
         description: spec.description,
-        run(cell, ctx) {
-            const severity = ctx.severity(spec.rule, defaultSeverity);
-            if (severity === "off")
-                return [];
+        run(cell) {
             const out = [];
             for (const obj of cell.objects) {
                 for (const c of (0,workloads/* containersOf */.Mz)(obj)) {
@@ -12877,7 +12866,7 @@ function containerRule(spec) {
                         continue;
                     const at = p.absolute ? p.path : [...c.path, ...p.path];
                     const kind = c.init ? "init container" : "container";
-                    out.push((0,workloads/* findingAt */.dz)(cell, obj, at, spec.rule, severity, `${kind} '${c.name}': ${p.message}`));
+                    out.push((0,workloads/* findingAt */.dz)(obj, at, spec.rule, defaultSeverity, `${kind} '${c.name}': ${p.message}`));
                 }
             }
             return out;
@@ -12964,14 +12953,13 @@ function envRule(rule, description, enabled, eachObject, defaultSeverity = "erro
         defaultSeverity,
         description,
         run(cell, ctx) {
-            const severity = ctx.severity(rule, defaultSeverity);
-            if (severity === "off" || !enabled(cell, ctx))
+            if (!enabled(cell, ctx))
                 return [];
             const out = [];
             for (const obj of cell.objects) {
                 const msg = eachObject(obj, cell, ctx);
                 if (msg)
-                    out.push((0,workloads/* findingAt */.dz)(cell, obj, podTemplateLabelsPath(obj), rule, severity, msg));
+                    out.push((0,workloads/* findingAt */.dz)(obj, podTemplateLabelsPath(obj), rule, defaultSeverity, msg));
             }
             return out;
         },
@@ -13152,8 +13140,6 @@ var ajv_cache = __nccwpck_require__(2364);
 var gate_config = __nccwpck_require__(8823);
 // EXTERNAL MODULE: ./src/gate/plan.ts
 var gate_plan = __nccwpck_require__(6132);
-// EXTERNAL MODULE: ./src/gate/policy.ts
-var policy = __nccwpck_require__(4982);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var helm_manifest = __nccwpck_require__(3763);
 // EXTERNAL MODULE: ./src/helm/output.ts
@@ -13162,6 +13148,8 @@ var output = __nccwpck_require__(583);
 var test_pods = __nccwpck_require__(1777);
 // EXTERNAL MODULE: ./src/values/schema.ts
 var values_schema = __nccwpck_require__(7439);
+// EXTERNAL MODULE: ./src/gate/policy.ts
+var policy = __nccwpck_require__(4982);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __nccwpck_require__(9264);
 ;// CONCATENATED MODULE: ./src/gate/stages/types.ts
@@ -14058,7 +14046,6 @@ class ValuesFiles {
 
 
 
-
 /** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
  * kubesec may be unavailable (no verified checksum for this platform): the gate then runs without it. */
 async function gateTools(inputs, majors, progress) {
@@ -14099,7 +14086,6 @@ async function runGate(ctx, inputs, opts) {
         helm: tools.helm,
         checks: (opts.checks ?? checks).filter((c) => !(kubesecMissing && c.rule === "kubesec")),
         checkCtx: {
-            severity: (rule, fallback) => (0,policy/* severityFor */.v1)(config, rule) ?? fallback,
             settings: { ...config.settings, releaseNamespace: helm_argv/* NAMESPACE */.CU },
             tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
             cwd,
@@ -14109,9 +14095,10 @@ async function runGate(ctx, inputs, opts) {
     };
     const start = kubesecMissing
         ? {
-            findings: (0,policy/* severityFor */.v1)(config, "kubesec") !== "off"
-                ? [{ rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` }]
-                : [],
+            // Turned off in floe-gate.yaml, the pipeline drops it like any finding of the rule.
+            findings: [
+                { rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` },
+            ],
             statuses: [
                 checkStatus(config, {
                     rule: "kubesec",

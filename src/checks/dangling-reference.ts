@@ -466,7 +466,6 @@ function networkPolicyFindings(
     if (isObj(sel) && !empty && !matchesPod(np, sel)) {
       out.push(
         findingAt(
-          cell,
           np,
           ["spec", "podSelector"],
           RULE,
@@ -487,7 +486,6 @@ function networkPolicyFindings(
             const field = dir === "ingress" ? "from" : "to";
             out.push(
               findingAt(
-                cell,
                 np,
                 ["spec", dir, i, field, j, "podSelector"],
                 RULE,
@@ -509,8 +507,7 @@ export const danglingReferenceCheck: Check = {
   description:
     "Every Service (and port), Secret (and key), ConfigMap (and key), ServiceAccount and PVC a rendered object refers to is rendered too or declared external; NetworkPolicy selectors select a pod.",
   run(cell, ctx) {
-    const severity = ctx.severity(RULE, "error");
-    if (severity === "off") return [];
+    const severity = "error";
     const inv = new Inventory(cell.objects);
     const releaseNs = ctx.settings.releaseNamespace;
     const out: Finding[] = [];
@@ -528,7 +525,6 @@ export const danglingReferenceCheck: Check = {
             ? ref.portPath
             : ref.path;
         const f = findingAt(
-          cell,
           obj,
           at,
           RULE,

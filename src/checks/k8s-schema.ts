@@ -77,8 +77,7 @@ export const k8sSchemaCheck: Check = {
   description:
     "Every rendered object is valid for the Kubernetes API of --kube-version, offline and strict (unknown fields are errors).",
   run(cell, ctx) {
-    const severity = ctx.severity("k8s-schema", "error");
-    if (severity === "off") return [];
+    const severity = "error";
     const version = ctx.settings.kubeVersion || defaultKubeVersion();
     const validator = validatorFor(version);
     const declared = new Set((ctx.settings.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
@@ -89,7 +88,6 @@ export const k8sSchemaCheck: Check = {
         if (declared.has(`${obj.apiVersion}/${obj.kind}`)) continue;
         findings.push({
           ...findingAt(
-            cell,
             obj,
             ["kind"],
             "k8s-schema",
@@ -103,7 +101,6 @@ export const k8sSchemaCheck: Check = {
       for (const d of describeErrors(errors)) {
         findings.push(
           findingAt(
-            cell,
             obj,
             d.path,
             "k8s-schema",

@@ -15,7 +15,6 @@ import { requireLocalTool } from "../tools/local.js";
 import { useValidatorCache } from "../values/ajv-cache.js";
 import { resolveConfig } from "./config.js";
 import { buildPlan } from "./plan.js";
-import { severityFor } from "./policy.js";
 import { type CellInputs, checkCell, RenderedOutputs } from "./stages/cell.js";
 import { finalize } from "./stages/finalize.js";
 import { prepareCharts } from "./stages/prepare.js";
@@ -84,7 +83,6 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     helm: tools.helm,
     checks: (opts.checks ?? registry).filter((c) => !(kubesecMissing && c.rule === "kubesec")),
     checkCtx: {
-      severity: (rule, fallback) => severityFor(config, rule) ?? fallback,
       settings: { ...config.settings, releaseNamespace: NAMESPACE },
       tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
       cwd,
@@ -94,10 +92,10 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   };
   const start: StageResult = kubesecMissing
     ? {
-        findings:
-          severityFor(config, "kubesec") !== "off"
-            ? [{ rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` }]
-            : [],
+        // Turned off in floe-gate.yaml, the pipeline drops it like any finding of the rule.
+        findings: [
+          { rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` },
+        ],
         statuses: [
           checkStatus(config, {
             rule: "kubesec",
