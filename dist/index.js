@@ -10984,7 +10984,7 @@ var phase = __nccwpck_require__(6169);
 function registerGate(program, bind) {
     withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4672))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4706))).runGate(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -12305,7 +12305,7 @@ function requirementsCoveredBy(config, rules) {
 
 /***/ }),
 
-/***/ 4672:
+/***/ 4706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -12325,27 +12325,15 @@ var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/objects.ts
-var core_objects = __nccwpck_require__(7459);
-// EXTERNAL MODULE: ./src/core/wildcard.ts
-var wildcard = __nccwpck_require__(2829);
 // EXTERNAL MODULE: ./src/checks/workloads.ts
 var workloads = __nccwpck_require__(2035);
-;// CONCATENATED MODULE: ./src/checks/dangling-reference.ts
-// dangling-reference: a Service (name or port), Secret (or key), ConfigMap (or key), ServiceAccount or
-// PVC that a rendered object refers to but no rendered object provides and floe-gate.yaml does not declare
-// external (`externalReferences`). Also NetworkPolicy pod selectors that select no rendered pod, and
-// in-cluster URLs (`http://<service>:<port>`, `<service>.<ns>.svc[.cluster.local][:port]`) in helm test
-// pods and ConfigMaps. Real floe defects: helm test pods and Ingress rules pointing at renamed Services.
-// A Secret or ConfigMap that a rendered Job or CronJob of the release is handed by name (an argument such
-// as `--secret-name=<name>`, `--name <name>` or `<name>`, or an env value) is one the Job creates at run
-// time, as ingress-nginx's admission hook Job (kube-webhook-certgen) does: that is said, as info.
+// EXTERNAL MODULE: ./src/core/objects.ts
+var core_objects = __nccwpck_require__(7459);
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/inventory.ts
+// dangling-reference, the inventory: what a render provides, by kind and name (with a Secret's or ConfigMap's
+// keys and a Service's ports), its pods and StatefulSet claim templates, and the names handed to Jobs.
 
 
-
-
-
-const RULE = "dangling-reference";
 /** Everything the render provides, by kind and name. */
 class Inventory {
     byKind = new Map();
@@ -12476,6 +12464,13 @@ class Inventory {
             ?.find((p) => (0,workloads/* sameNamespace */.ef)(p.obj, from, releaseNs));
     }
 }
+
+// EXTERNAL MODULE: ./src/core/wildcard.ts
+var wildcard = __nccwpck_require__(2829);
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/external.ts
+// dangling-reference: what floe-gate.yaml declares external (`externalReferences`).
+
+
 const globMatch = wildcard/* matchesWildcard */._;
 function isExternal(ctx, kind, name) {
     return ctx.settings.externalReferences.some((r) => r.kind === kind && globMatch(r.name, name));
@@ -12494,6 +12489,53 @@ function externalPodMatches(ctx, selector) {
         return (0,workloads/* selectorMatches */.de)(selector, labels);
     });
 }
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/rule.ts
+const RULE = "dangling-reference";
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/network-policy.ts
+
+
+
+
+function networkPolicyFindings(cell, inv, ctx, severity) {
+    const out = [];
+    const releaseNs = ctx.settings.releaseNamespace;
+    const matchesPod = (np, selector) => inv.pods.some((p) => (0,workloads/* sameNamespace */.ef)(p.obj, np, releaseNs) && (0,workloads/* selectorMatches */.de)(selector, p.labels)) ||
+        externalPodMatches(ctx, selector);
+    for (const np of cell.objects) {
+        if (np.kind !== "NetworkPolicy")
+            continue;
+        const sel = (0,workloads/* get */.Jt)(np.doc, ["spec", "podSelector"]);
+        const empty = (0,core_objects/* isObj */.s)(sel) && Object.keys(sel.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(sel.matchExpressions).length === 0;
+        if ((0,core_objects/* isObj */.s)(sel) && !empty && !matchesPod(np, sel)) {
+            out.push((0,workloads/* findingAt */.dz)(np, ["spec", "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: spec.podSelector selects no rendered pod in its namespace`));
+        }
+        for (const dir of ["ingress", "egress"]) {
+            for (const [i, r] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(np.doc, ["spec", dir])).entries()) {
+                for (const [j, peer] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(r, [dir === "ingress" ? "from" : "to"])).entries()) {
+                    // A peer with a namespaceSelector points into other namespaces: not ours to resolve.
+                    if (!(0,core_objects/* isObj */.s)(peer) || peer.namespaceSelector !== undefined || !(0,core_objects/* isObj */.s)(peer.podSelector))
+                        continue;
+                    const ps = peer.podSelector;
+                    if (Object.keys(ps.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(ps.matchExpressions).length === 0)
+                        continue;
+                    if (!matchesPod(np, ps)) {
+                        const field = dir === "ingress" ? "from" : "to";
+                        out.push((0,workloads/* findingAt */.dz)(np, ["spec", dir, i, field, j, "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: ${dir}[${i}].${field}[${j}].podSelector selects no rendered pod (declare external pods as externalReferences kind Pod)`));
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/refs.ts
+// dangling-reference, references per kind: what a pod spec (env, envFrom, volumes, service account, pull
+// secrets) and an Ingress (backends, TLS secrets) refer to, each with the path it is written at.
+
+
 /** References a pod spec makes: env, envFrom, volumes (incl. projected), service account, pull secrets. */
 function podRefs(obj) {
     const spec = (0,workloads/* podSpecPath */.s5)(obj);
@@ -12652,6 +12694,63 @@ function ingressRefs(obj) {
     }
     return refs;
 }
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/resolve.ts
+
+
+/** A problem that only deserves a note (info), not the rule's severity. */
+const isNote = (p) => p.kind === "created-at-run-time";
+function problemMessage(p) {
+    switch (p.kind) {
+        case "not-rendered":
+            return `${p.ref} '${p.name}' is not rendered by this chart; declare it in externalReferences (kind ${p.ref}) if something else creates it`;
+        case "created-at-run-time":
+            return `${p.ref} '${p.name}' is not rendered: ${p.job.kind}/${p.job.name}${p.hook ? ` (helm hook ${p.hook})` : ""} creates it at run time (it is passed the name: ${p.how})`;
+        case "missing-key":
+            return `${p.ref} '${p.name}' has no key '${p.key}' (keys: ${p.keys.join(", ") || "none"})`;
+        case "missing-port": {
+            const have = p.ports.map((x) => (x.name ? `${x.name}/${x.port}` : String(x.port))).join(", ") || "none";
+            return `Service '${p.name}' has no port ${typeof p.port === "number" ? p.port : `named '${p.port}'`} (ports: ${have})`;
+        }
+    }
+}
+/** The problem with a reference, undefined when it resolves. */
+function resolve(ref, from, inv, externals, releaseNs) {
+    if (isExternal(externals, ref.kind, ref.name))
+        return undefined;
+    if (ref.kind === "PersistentVolumeClaim" && inv.claimTemplates.some((t) => ref.name.startsWith(t.prefix)))
+        return undefined;
+    const found = inv.find(ref.kind, ref.name, from, releaseNs);
+    if (!found) {
+        const by = ref.kind === "Secret" || ref.kind === "ConfigMap" ? inv.creator(ref.name, from, releaseNs) : undefined;
+        if (by) {
+            const hook = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(by.job.doc, ["metadata", "annotations", "helm.sh/hook"]));
+            return {
+                kind: "created-at-run-time",
+                ref: ref.kind,
+                name: ref.name,
+                job: by.job,
+                ...(hook ? { hook } : {}),
+                how: by.how,
+            };
+        }
+        return { kind: "not-rendered", ref: ref.kind, name: ref.name };
+    }
+    if (ref.key !== undefined && found.keys && !found.keys.has(ref.key)) {
+        return { kind: "missing-key", ref: ref.kind, name: ref.name, key: ref.key, keys: [...found.keys].sort() };
+    }
+    if (ref.port !== undefined && found.ports) {
+        const ok = found.ports.some((p) => typeof ref.port === "number" ? p.port === ref.port : p.name === ref.port);
+        if (!ok)
+            return { kind: "missing-port", name: ref.name, port: ref.port, ports: found.ports };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/urls.ts
+// dangling-reference, in-cluster URLs: Service addresses written in helm test pods and ConfigMaps.
+
+
 // In-cluster addresses: `scheme://name[:port]` (one label: a Service in the same namespace) or
 // `name.ns.svc[.cluster.local][:port]` with or without a scheme. Hosts with other dots are external.
 const urlRe = /\b(?:([a-z][a-z0-9+.-]*):\/\/)?([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)(?:\.([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\.svc(?:\.cluster\.local)?)?(?::(\d{1,5}))?(?=[/\s"',;)?#]|$)/g;
@@ -12721,38 +12820,30 @@ function urlRefs(obj) {
     }
     return refs;
 }
-function networkPolicyFindings(cell, inv, ctx, severity) {
-    const out = [];
-    const releaseNs = ctx.settings.releaseNamespace;
-    const matchesPod = (np, selector) => inv.pods.some((p) => (0,workloads/* sameNamespace */.ef)(p.obj, np, releaseNs) && (0,workloads/* selectorMatches */.de)(selector, p.labels)) ||
-        externalPodMatches(ctx, selector);
-    for (const np of cell.objects) {
-        if (np.kind !== "NetworkPolicy")
-            continue;
-        const sel = (0,workloads/* get */.Jt)(np.doc, ["spec", "podSelector"]);
-        const empty = (0,core_objects/* isObj */.s)(sel) && Object.keys(sel.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(sel.matchExpressions).length === 0;
-        if ((0,core_objects/* isObj */.s)(sel) && !empty && !matchesPod(np, sel)) {
-            out.push((0,workloads/* findingAt */.dz)(np, ["spec", "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: spec.podSelector selects no rendered pod in its namespace`));
-        }
-        for (const dir of ["ingress", "egress"]) {
-            for (const [i, r] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(np.doc, ["spec", dir])).entries()) {
-                for (const [j, peer] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(r, [dir === "ingress" ? "from" : "to"])).entries()) {
-                    // A peer with a namespaceSelector points into other namespaces: not ours to resolve.
-                    if (!(0,core_objects/* isObj */.s)(peer) || peer.namespaceSelector !== undefined || !(0,core_objects/* isObj */.s)(peer.podSelector))
-                        continue;
-                    const ps = peer.podSelector;
-                    if (Object.keys(ps.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(ps.matchExpressions).length === 0)
-                        continue;
-                    if (!matchesPod(np, ps)) {
-                        const field = dir === "ingress" ? "from" : "to";
-                        out.push((0,workloads/* findingAt */.dz)(np, ["spec", dir, i, field, j, "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: ${dir}[${i}].${field}[${j}].podSelector selects no rendered pod (declare external pods as externalReferences kind Pod)`));
-                    }
-                }
-            }
-        }
-    }
-    return out;
-}
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/index.ts
+// dangling-reference: a Service (name or port), Secret (or key), ConfigMap (or key), ServiceAccount or
+// PVC that a rendered object refers to but no rendered object provides and floe-gate.yaml does not declare
+// external (`externalReferences`). Also NetworkPolicy pod selectors that select no rendered pod, and
+// in-cluster URLs (`http://<service>:<port>`, `<service>.<ns>.svc[.cluster.local][:port]`) in helm test
+// pods and ConfigMaps. Real floe defects: helm test pods and Ingress rules pointing at renamed Services.
+// A Secret or ConfigMap that a rendered Job or CronJob of the release is handed by name (an argument such
+// as `--secret-name=<name>`, `--name <name>` or `<name>`, or an env value) is one the Job creates at run
+// time, as ingress-nginx's admission hook Job (kube-webhook-certgen) does: that is said, as info.
+//
+// Split the way kube-linter splits its checks: inventory.ts (what the render provides), refs.ts and urls.ts
+// (what each kind refers to), resolve.ts (a reference against the inventory: a typed problem),
+// network-policy.ts (selectors), external.ts (floe-gate.yaml's externalReferences); this file runs them.
+
+
+
+
+
+
+
+
+
+
 const danglingReferenceCheck = {
     rule: RULE,
     defaultSeverity: "error",
@@ -12765,18 +12856,17 @@ const danglingReferenceCheck = {
         const seen = new Set();
         for (const obj of cell.objects) {
             for (const ref of [...podRefs(obj), ...ingressRefs(obj), ...urlRefs(obj)]) {
-                const result = check(ref, obj, inv, ctx, releaseNs);
-                if (!result)
+                const problem = resolve(ref, obj, inv, ctx, releaseNs);
+                if (!problem)
                     continue;
-                const problem = typeof result === "string" ? result : result.info;
-                const key = `${obj.kind}/${obj.name}\0${ref.path.join("/")}\0${problem}`;
+                const message = problemMessage(problem);
+                const key = `${obj.kind}/${obj.name}\0${ref.path.join("/")}\0${message}`;
                 if (seen.has(key))
                     continue;
                 seen.add(key);
-                const at = problem.startsWith("Service") && problem.includes("has no port") && ref.portPath
-                    ? ref.portPath
-                    : ref.path;
-                const f = (0,workloads/* findingAt */.dz)(obj, at, RULE, typeof result === "string" ? severity : "info", `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
+                // A missing port is pointed at where the port is written, when the reference says.
+                const at = problem.kind === "missing-port" && ref.portPath ? ref.portPath : ref.path;
+                const f = (0,workloads/* findingAt */.dz)(obj, at, RULE, isNote(problem) ? "info" : severity, `${obj.kind}/${obj.name} ${ref.via}: ${message}`);
                 out.push(ref.needle ? refineToNeedle(f, ref.needle, ctx.cwd) : f);
             }
         }
@@ -12806,37 +12896,6 @@ function refineToNeedle(f, needle, cwd) {
             return { ...f, line: i + 1, col: col + 1 };
     }
     return f;
-}
-/** The problem with a reference, `{ info }` when it only deserves a note, undefined when it resolves. */
-function check(ref, from, inv, ctx, releaseNs) {
-    if (isExternal(ctx, ref.kind, ref.name))
-        return undefined;
-    const hint = `declare it in externalReferences (kind ${ref.kind}) if something else creates it`;
-    if (ref.kind === "PersistentVolumeClaim" && inv.claimTemplates.some((t) => ref.name.startsWith(t.prefix)))
-        return undefined;
-    const found = inv.find(ref.kind, ref.name, from, releaseNs);
-    if (!found) {
-        const by = ref.kind === "Secret" || ref.kind === "ConfigMap" ? inv.creator(ref.name, from, releaseNs) : undefined;
-        if (by) {
-            const hook = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(by.job.doc, ["metadata", "annotations", "helm.sh/hook"]));
-            return {
-                info: `${ref.kind} '${ref.name}' is not rendered: ${by.job.kind}/${by.job.name}${hook ? ` (helm hook ${hook})` : ""} creates it at run time (it is passed the name: ${by.how})`,
-            };
-        }
-        return `${ref.kind} '${ref.name}' is not rendered by this chart; ${hint}`;
-    }
-    if (ref.key !== undefined && found.keys && !found.keys.has(ref.key)) {
-        const have = [...found.keys].sort().join(", ") || "none";
-        return `${ref.kind} '${ref.name}' has no key '${ref.key}' (keys: ${have})`;
-    }
-    if (ref.port !== undefined && found.ports) {
-        const ok = found.ports.some((p) => typeof ref.port === "number" ? p.port === ref.port : p.name === ref.port);
-        if (!ok) {
-            const have = found.ports.map((p) => (p.name ? `${p.name}/${p.port}` : String(p.port))).join(", ") || "none";
-            return `Service '${ref.name}' has no port ${typeof ref.port === "number" ? ref.port : `named '${ref.port}'`} (ports: ${have})`;
-        }
-    }
-    return undefined;
 }
 
 // EXTERNAL MODULE: ./src/checks/k8s-schema.ts
