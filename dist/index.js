@@ -10265,8 +10265,10 @@ module.exports = validRange
 /* harmony export */   qA: () => (/* binding */ validatorFor),
 /* harmony export */   rg: () => (/* binding */ describeErrors)
 /* harmony export */ });
+/* harmony import */ var _core_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3950);
 /* harmony import */ var _k8s_schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9324);
 /* harmony import */ var _workloads_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2035);
+
 
 
 const validators = new Map();
@@ -10278,17 +10280,8 @@ function validatorFor(version) {
     }
     return v;
 }
-function pointerPath(pointer) {
-    if (pointer === "")
-        return [];
-    return pointer
-        .slice(1)
-        .split("/")
-        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
 function describe(e) {
-    const path = pointerPath(e.instancePath);
+    const path = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .pointerPath */ .h)(e.instancePath);
     const at = path.length ? path.join(".") : "(object)";
     switch (e.keyword) {
         case "additionalProperties": {
@@ -11414,6 +11407,8 @@ function onPath(name, pathList) {
 /* harmony export */   W: () => (/* binding */ assertValidDocument)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3950);
+
 
 /** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
  * most precise mistake), at its position in the file. `what` names the document, `schema` its schema file. */
@@ -11426,10 +11421,7 @@ function assertValidDocument(validate, y, what, schema) {
     const errs = validate.errors ?? [];
     // An unknown or misspelt key first: the most common (and most precise) mistake.
     const e = errs.find((x) => x.keyword === "additionalProperties" || x.propertyName !== undefined) ?? errs[0];
-    const segs = e.instancePath
-        .split("/")
-        .slice(1)
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+    const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .pointerPath */ .h)(e.instancePath);
     const extra = e.params.additionalProperty ?? e.propertyName;
     const at = y.positionOf(extra !== undefined ? [...segs, extra] : segs) ?? { file: y.file, line: 1, col: 1 };
     const where = segs.length ? segs.join(".") : "top level";
@@ -11706,6 +11698,31 @@ function relPosix(cwd, abs) {
 
 /***/ }),
 
+/***/ 3950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ pointerSegments),
+/* harmony export */   h: () => (/* binding */ pointerPath)
+/* harmony export */ });
+// JSON Pointers (RFC 6901), as ajv reports where a problem is (`instancePath`): `/spec/containers/0/image`.
+/** The pointer's segments, unescaped (`~1` is `/`, `~0` is `~`); the empty pointer (the whole document) has none. */
+function pointerSegments(pointer) {
+    if (pointer === "")
+        return [];
+    return pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+/** The pointer's segments with list indexes (all digits) as numbers, as document paths hold them. */
+function pointerPath(pointer) {
+    return pointerSegments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+
+/***/ }),
+
 /***/ 2829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11735,9 +11752,15 @@ function matchesWildcard(pattern, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ limiter)
+/* harmony export */   T: () => (/* binding */ limiter),
+/* harmony export */   v: () => (/* binding */ forEachLimited)
 /* harmony export */ });
 // Bounded concurrency for external programs (helm, kubesec): about one per core.
+/** `fn` for every item, at most `limit` at once (at least one), started in the items' order. */
+async function forEachLimited(items, limit, fn) {
+    const slot = limiter(Math.max(1, limit));
+    await Promise.all(items.map((t) => slot(() => fn(t))));
+}
 /** At most `limit` calls of the returned function run at once; the others wait in call order. */
 function limiter(limit) {
     let active = 0;
@@ -16427,7 +16450,8 @@ function createAjvFor(schema, opts = {}) {
 /* harmony export */   rM: () => (/* binding */ validateMerged),
 /* harmony export */   tV: () => (/* binding */ compileValuesSchema)
 /* harmony export */ });
-/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7459);
+/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7459);
+/* harmony import */ var _core_pointer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3950);
 /* harmony import */ var _ajv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
 /* harmony import */ var _ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2364);
 /* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3319);
@@ -16435,17 +16459,10 @@ function createAjvFor(schema, opts = {}) {
 
 
 
+
 // Keywords about what must be present: a single override file is partial by design, so these are only
 // meaningful on the merged values.
 const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
-function pointerToPath(pointer) {
-    if (pointer === "")
-        return [];
-    return pointer
-        .slice(1)
-        .split("/")
-        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
 /** Path segments with list indexes as numbers, as the YAML node lookup wants them. */
 function docPath(value, segs) {
     const out = [];
@@ -16467,7 +16484,7 @@ function show(v) {
     return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 function describe(e, data) {
-    const where = e.instancePath === "" ? "values" : pointerToPath(e.instancePath).join(".");
+    const where = e.instancePath === "" ? "values" : (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath).join(".");
     const p = e.params;
     switch (e.keyword) {
         case "additionalProperties":
@@ -16475,11 +16492,11 @@ function describe(e, data) {
         case "required":
             return `${where}: required property '${String(p.missingProperty)}' is missing`;
         case "type": {
-            const v = valueAt(data, pointerToPath(e.instancePath));
+            const v = valueAt(data, (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath));
             return `${where}: must be ${String(p.type)}, got ${v === null ? "null" : Array.isArray(v) ? "array" : typeof v} ${show(v)}`;
         }
         case "enum":
-            return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, pointerToPath(e.instancePath)))}`;
+            return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath)))}`;
         default:
             return `${where}: ${e.message ?? e.keyword} (schema ${e.schemaPath})`;
     }
@@ -16551,7 +16568,7 @@ function compileValuesSchema(text, file) {
     if (!ajv.validateSchema(schema)) {
         const err = ajv.errors?.[0];
         const positions = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
-        const segs = pointerToPath(err?.instancePath ?? "");
+        const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(err?.instancePath ?? "");
         const at = positions.positionOf(docPath(schema, segs)) ?? { file, line: 1, col: 1 };
         const where = segs.length ? segs.join(".") : "schema";
         return {
@@ -16596,7 +16613,7 @@ function withoutNullKeys(v) {
 /** Merges values the way helm does: maps merge key by key, anything else (lists too) is replaced, and a
  * null removes the key. */
 function mergeValues(base, over) {
-    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObj */ .s)(base) || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObj */ .s)(over))
+    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_4__/* .isObj */ .s)(base) || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_4__/* .isObj */ .s)(over))
         return over === undefined ? base : over;
     const out = { ...base };
     for (const [k, v] of Object.entries(over)) {
@@ -16608,7 +16625,7 @@ function mergeValues(base, over) {
     return out;
 }
 function errorPath(e) {
-    const segs = pointerToPath(e.instancePath);
+    const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath);
     const p = e.params;
     if (e.keyword === "additionalProperties" && typeof p.additionalProperty === "string") {
         return [...segs, p.additionalProperty];

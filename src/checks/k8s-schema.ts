@@ -4,6 +4,7 @@
 // declares the kind.
 import type { ErrorObject } from "ajv";
 import type { Finding } from "../core/findings.js";
+import { pointerPath } from "../core/pointer.js";
 import { defaultKubeVersion, KubeValidator, loadKubeSchemas } from "../k8s/schemas.js";
 import type { Check, DocPath } from "./types.js";
 import { findingAt, objectId } from "./workloads.js";
@@ -17,15 +18,6 @@ export function validatorFor(version: string): KubeValidator {
     validators.set(version, v);
   }
   return v;
-}
-
-function pointerPath(pointer: string): Array<string | number> {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function describe(e: ErrorObject): { path: DocPath; message: string } | undefined {
