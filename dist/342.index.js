@@ -29,6 +29,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/paths.ts
 var paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/exec/limiter.ts
+var limiter = __webpack_require__(1073);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
@@ -480,6 +482,7 @@ function predictRemovals(before, after) {
 
 
 
+
 /** Rule ids of this phase (README rule table). */
 const upgradeCheckRules = {
     immutableField: "upgrade/immutable-field",
@@ -494,13 +497,6 @@ function helmShowChartArgv(bin, chart) {
     return [bin, "show", "chart", chart];
 }
 const rel = paths/* relPosix */.f;
-async function pool(items, limit, fn) {
-    let next = 0;
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-        while (next < items.length)
-            await fn(items[next++]);
-    }));
-}
 /** Objects without metadata.namespace live in the release namespace: one key for both spellings. */
 const inRelease = (o) => ({ ...o, namespace: o.namespace ?? argv/* NAMESPACE */.CU });
 const firstError = (s) => (s
@@ -661,7 +657,7 @@ async function runUpgradeCheck(ctx, inputs, opts) {
             renderDirs.set(chart, { pr: pr.dirAbs, base: b.dirAbs });
         }
         const cells = [...renderDirs.keys()].flatMap((chart) => chart.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ chart, scenario, helm }))));
-        await pool(cells, opts.parallelism ?? external_node_os_default().availableParallelism(), async ({ chart, scenario: s, helm }) => {
+        await (0,limiter/* forEachLimited */.v)(cells, opts.parallelism ?? external_node_os_default().availableParallelism(), async ({ chart, scenario: s, helm }) => {
             const base = bases.get(chart);
             const dirs = renderDirs.get(chart);
             const id = `upgrade ${chart.info.name}/${s.name} helm${helm}`;

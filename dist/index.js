@@ -8296,7 +8296,7 @@ module.exports = compare
 
 /***/ }),
 
-/***/ 3092:
+/***/ 5949:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8678,7 +8678,7 @@ const parse = __nccwpck_require__(6353)
 const valid = __nccwpck_require__(8780)
 const clean = __nccwpck_require__(1799)
 const inc = __nccwpck_require__(2338)
-const diff = __nccwpck_require__(3092)
+const diff = __nccwpck_require__(5949)
 const major = __nccwpck_require__(8511)
 const minor = __nccwpck_require__(2603)
 const patch = __nccwpck_require__(8756)
@@ -10265,8 +10265,10 @@ module.exports = validRange
 /* harmony export */   qA: () => (/* binding */ validatorFor),
 /* harmony export */   rg: () => (/* binding */ describeErrors)
 /* harmony export */ });
+/* harmony import */ var _core_pointer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3950);
 /* harmony import */ var _k8s_schemas_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9324);
 /* harmony import */ var _workloads_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2035);
+
 
 
 const validators = new Map();
@@ -10278,17 +10280,8 @@ function validatorFor(version) {
     }
     return v;
 }
-function pointerPath(pointer) {
-    if (pointer === "")
-        return [];
-    return pointer
-        .slice(1)
-        .split("/")
-        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
 function describe(e) {
-    const path = pointerPath(e.instancePath);
+    const path = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_2__/* .pointerPath */ .h)(e.instancePath);
     const at = path.length ? path.join(".") : "(object)";
     switch (e.keyword) {
         case "additionalProperties": {
@@ -10336,9 +10329,7 @@ const k8sSchemaCheck = {
     defaultSeverity: "error",
     description: "Every rendered object is valid for the Kubernetes API of --kube-version, offline and strict (unknown fields are errors).",
     run(cell, ctx) {
-        const severity = ctx.severity("k8s-schema", "error");
-        if (severity === "off")
-            return [];
+        const severity = "error";
         const version = ctx.settings.kubeVersion || (0,_k8s_schemas_js__WEBPACK_IMPORTED_MODULE_0__/* .defaultKubeVersion */ .NG)();
         const validator = validatorFor(version);
         const declared = new Set((ctx.settings.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
@@ -10349,13 +10340,13 @@ const k8sSchemaCheck = {
                 if (declared.has(`${obj.apiVersion}/${obj.kind}`))
                     continue;
                 findings.push({
-                    ...(0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .findingAt */ .dz)(cell, obj, ["kind"], "k8s-schema", "info", `no schema known for ${obj.apiVersion} ${obj.kind} in Kubernetes ${validator.schemas.kubernetesVersion} ` +
+                    ...(0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .findingAt */ .dz)(obj, ["kind"], "k8s-schema", "info", `no schema known for ${obj.apiVersion} ${obj.kind} in Kubernetes ${validator.schemas.kubernetesVersion} ` +
                         "(a custom resource?): not validated; declare it under `kinds` in floe-gate.yaml to silence this"),
                 });
                 continue;
             }
             for (const d of describeErrors(errors)) {
-                findings.push((0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .findingAt */ .dz)(cell, obj, d.path, "k8s-schema", severity, `${(0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .objectId */ .Tu)(obj)}: ${d.message} (Kubernetes ${version})`));
+                findings.push((0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .findingAt */ .dz)(obj, d.path, "k8s-schema", severity, `${(0,_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .objectId */ .Tu)(obj)}: ${d.message} (Kubernetes ${version})`));
             }
         }
         return findings;
@@ -10563,7 +10554,7 @@ function selectorPath(obj, selector) {
         ];
     return spec;
 }
-function kubesecFindings(cell, objects, reports, threshold, severity) {
+function kubesecFindings(objects, reports, threshold, severity) {
     const out = [];
     for (const [i, obj] of objects.entries()) {
         const r = reports[i];
@@ -10573,15 +10564,15 @@ function kubesecFindings(cell, objects, reports, threshold, severity) {
                 .split("\n")[0]
                 .replace(/^problem validating schema\. Check JSON formatting: /, "")
                 .replace(/ does not validate with \S+: /, ": ");
-            out.push((0,workloads/* findingAt */.dz)(cell, obj, spec, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: ${why}`));
+            out.push((0,workloads/* findingAt */.dz)(obj, spec, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: ${why}`));
             continue;
         }
         for (const c of r.scoring?.critical ?? []) {
-            out.push((0,workloads/* findingAt */.dz)(cell, obj, selectorPath(obj, c.selector), RULE, severity, `kubesec critical ${c.id} (${c.points} points): ${c.reason} [${c.selector}]`));
+            out.push((0,workloads/* findingAt */.dz)(obj, selectorPath(obj, c.selector), RULE, severity, `kubesec critical ${c.id} (${c.points} points): ${c.reason} [${c.selector}]`));
         }
         if (r.score < threshold) {
             const advise = (r.scoring?.advise ?? []).map((a) => `${a.id} +${a.points}`).join(", ");
-            out.push((0,workloads/* findingAt */.dz)(cell, obj, spec, RULE, severity, `kubesec score ${r.score} is below the threshold ${threshold} (a workload passes when score >= ${threshold})` +
+            out.push((0,workloads/* findingAt */.dz)(obj, spec, RULE, severity, `kubesec score ${r.score} is below the threshold ${threshold} (a workload passes when score >= ${threshold})` +
                 (advise ? `; kubesec advises: ${advise}` : "")));
         }
     }
@@ -10631,9 +10622,7 @@ const kubesecCheck = {
     runsProcess: true,
     description: "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
     async run(cell, ctx) {
-        const severity = ctx.severity(RULE, "error");
-        if (severity === "off")
-            return [];
+        const severity = "error";
         const objects = cell.objects.filter(isKubesecKind);
         if (objects.length === 0)
             return [];
@@ -10665,10 +10654,10 @@ const kubesecCheck = {
                     ? [...spec, ...p.path.slice(1)]
                     : spec;
             return [
-                (0,workloads/* findingAt */.dz)(cell, obj, at, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: it is not a valid Kubernetes ${validator.schemas.kubernetesVersion.replace(/^v/, "")} object (${p.message}; k8s-schema reports each problem)`),
+                (0,workloads/* findingAt */.dz)(obj, at, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: it is not a valid Kubernetes ${validator.schemas.kubernetesVersion.replace(/^v/, "")} object (${p.message}; k8s-schema reports each problem)`),
             ];
         });
-        return [...unscored, ...kubesecFindings(cell, scored, scoredReports, threshold, severity)];
+        return [...unscored, ...kubesecFindings(scored, scoredReports, threshold, severity)];
     },
 };
 
@@ -10824,8 +10813,9 @@ function sameNamespace(a, b, releaseNamespace) {
 function objectId(obj) {
     return `${obj.kind}/${obj.name}`;
 }
-/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent). */
-function findingAt(cell, obj, path, rule, severity, message) {
+/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent).
+ * The cell's chart, scenario and helm major are not in it: the gate adds them to every finding of a cell. */
+function findingAt(obj, path, rule, severity, message) {
     const pos = obj.locate(path);
     return {
         rule,
@@ -10834,9 +10824,6 @@ function findingAt(cell, obj, path, rule, severity, message) {
         file: pos.file,
         line: pos.line,
         ...(pos.col !== undefined ? { col: pos.col } : {}),
-        chart: cell.scenario.chart.name,
-        scenario: cell.scenario.name,
-        helm: cell.helm,
         object: objectId(obj),
     };
 }
@@ -10994,7 +10981,7 @@ var phase = __nccwpck_require__(6169);
 function registerGate(program, bind) {
     withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4686))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4706))).runGate(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -11647,6 +11634,8 @@ function onPath(name, pathList) {
 /* harmony export */   W: () => (/* binding */ assertValidDocument)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3950);
+
 
 /** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
  * most precise mistake), at its position in the file. `what` names the document, `schema` its schema file. */
@@ -11659,10 +11648,7 @@ function assertValidDocument(validate, y, what, schema) {
     const errs = validate.errors ?? [];
     // An unknown or misspelt key first: the most common (and most precise) mistake.
     const e = errs.find((x) => x.keyword === "additionalProperties" || x.propertyName !== undefined) ?? errs[0];
-    const segs = e.instancePath
-        .split("/")
-        .slice(1)
-        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+    const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .pointerPath */ .h)(e.instancePath);
     const extra = e.params.additionalProperty ?? e.propertyName;
     const at = y.positionOf(extra !== undefined ? [...segs, extra] : segs) ?? { file: y.file, line: 1, col: 1 };
     const where = segs.length ? segs.join(".") : "top level";
@@ -11939,6 +11925,31 @@ function relPosix(cwd, abs) {
 
 /***/ }),
 
+/***/ 3950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ pointerSegments),
+/* harmony export */   h: () => (/* binding */ pointerPath)
+/* harmony export */ });
+// JSON Pointers (RFC 6901), as ajv reports where a problem is (`instancePath`): `/spec/containers/0/image`.
+/** The pointer's segments, unescaped (`~1` is `/`, `~0` is `~`); the empty pointer (the whole document) has none. */
+function pointerSegments(pointer) {
+    if (pointer === "")
+        return [];
+    return pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+/** The pointer's segments with list indexes (all digits) as numbers, as document paths hold them. */
+function pointerPath(pointer) {
+    return pointerSegments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+
+/***/ }),
+
 /***/ 2829:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11968,9 +11979,15 @@ function matchesWildcard(pattern, value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ limiter)
+/* harmony export */   T: () => (/* binding */ limiter),
+/* harmony export */   v: () => (/* binding */ forEachLimited)
 /* harmony export */ });
 // Bounded concurrency for external programs (helm, kubesec): about one per core.
+/** `fn` for every item, at most `limit` at once (at least one), started in the items' order. */
+async function forEachLimited(items, limit, fn) {
+    const slot = limiter(Math.max(1, limit));
+    await Promise.all(items.map((t) => slot(() => fn(t))));
+}
 /** At most `limit` calls of the returned function run at once; the others wait in call order. */
 function limiter(limit) {
     let active = 0;
@@ -11997,7 +12014,7 @@ function limiter(limit) {
 
 /***/ }),
 
-/***/ 5949:
+/***/ 3092:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12550,7 +12567,7 @@ function requirementsCoveredBy(config, rules) {
 
 /***/ }),
 
-/***/ 4686:
+/***/ 4706:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -12558,41 +12575,27 @@ __nccwpck_require__.r(__webpack_exports__);
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  gateRules: () => (/* binding */ gateRules),
+  gateRules: () => (/* reexport */ gateRules),
   runGate: () => (/* binding */ runGate)
 });
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/objects.ts
-var core_objects = __nccwpck_require__(7459);
-// EXTERNAL MODULE: ./src/core/wildcard.ts
-var wildcard = __nccwpck_require__(2829);
 // EXTERNAL MODULE: ./src/checks/workloads.ts
 var workloads = __nccwpck_require__(2035);
-;// CONCATENATED MODULE: ./src/checks/dangling-reference.ts
-// dangling-reference: a Service (name or port), Secret (or key), ConfigMap (or key), ServiceAccount or
-// PVC that a rendered object refers to but no rendered object provides and floe-gate.yaml does not declare
-// external (`externalReferences`). Also NetworkPolicy pod selectors that select no rendered pod, and
-// in-cluster URLs (`http://<service>:<port>`, `<service>.<ns>.svc[.cluster.local][:port]`) in helm test
-// pods and ConfigMaps. Real floe defects: helm test pods and Ingress rules pointing at renamed Services.
-// A Secret or ConfigMap that a rendered Job or CronJob of the release is handed by name (an argument such
-// as `--secret-name=<name>`, `--name <name>` or `<name>`, or an env value) is one the Job creates at run
-// time, as ingress-nginx's admission hook Job (kube-webhook-certgen) does: that is said, as info.
+// EXTERNAL MODULE: ./src/core/objects.ts
+var core_objects = __nccwpck_require__(7459);
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/inventory.ts
+// dangling-reference, the inventory: what a render provides, by kind and name (with a Secret's or ConfigMap's
+// keys and a Service's ports), its pods and StatefulSet claim templates, and the names handed to Jobs.
 
 
-
-
-
-const RULE = "dangling-reference";
 /** Everything the render provides, by kind and name. */
 class Inventory {
     byKind = new Map();
@@ -12723,6 +12726,13 @@ class Inventory {
             ?.find((p) => (0,workloads/* sameNamespace */.ef)(p.obj, from, releaseNs));
     }
 }
+
+// EXTERNAL MODULE: ./src/core/wildcard.ts
+var wildcard = __nccwpck_require__(2829);
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/external.ts
+// dangling-reference: what floe-gate.yaml declares external (`externalReferences`).
+
+
 const globMatch = wildcard/* matchesWildcard */._;
 function isExternal(ctx, kind, name) {
     return ctx.settings.externalReferences.some((r) => r.kind === kind && globMatch(r.name, name));
@@ -12741,6 +12751,53 @@ function externalPodMatches(ctx, selector) {
         return (0,workloads/* selectorMatches */.de)(selector, labels);
     });
 }
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/rule.ts
+const RULE = "dangling-reference";
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/network-policy.ts
+
+
+
+
+function networkPolicyFindings(cell, inv, ctx, severity) {
+    const out = [];
+    const releaseNs = ctx.settings.releaseNamespace;
+    const matchesPod = (np, selector) => inv.pods.some((p) => (0,workloads/* sameNamespace */.ef)(p.obj, np, releaseNs) && (0,workloads/* selectorMatches */.de)(selector, p.labels)) ||
+        externalPodMatches(ctx, selector);
+    for (const np of cell.objects) {
+        if (np.kind !== "NetworkPolicy")
+            continue;
+        const sel = (0,workloads/* get */.Jt)(np.doc, ["spec", "podSelector"]);
+        const empty = (0,core_objects/* isObj */.s)(sel) && Object.keys(sel.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(sel.matchExpressions).length === 0;
+        if ((0,core_objects/* isObj */.s)(sel) && !empty && !matchesPod(np, sel)) {
+            out.push((0,workloads/* findingAt */.dz)(np, ["spec", "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: spec.podSelector selects no rendered pod in its namespace`));
+        }
+        for (const dir of ["ingress", "egress"]) {
+            for (const [i, r] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(np.doc, ["spec", dir])).entries()) {
+                for (const [j, peer] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(r, [dir === "ingress" ? "from" : "to"])).entries()) {
+                    // A peer with a namespaceSelector points into other namespaces: not ours to resolve.
+                    if (!(0,core_objects/* isObj */.s)(peer) || peer.namespaceSelector !== undefined || !(0,core_objects/* isObj */.s)(peer.podSelector))
+                        continue;
+                    const ps = peer.podSelector;
+                    if (Object.keys(ps.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(ps.matchExpressions).length === 0)
+                        continue;
+                    if (!matchesPod(np, ps)) {
+                        const field = dir === "ingress" ? "from" : "to";
+                        out.push((0,workloads/* findingAt */.dz)(np, ["spec", dir, i, field, j, "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: ${dir}[${i}].${field}[${j}].podSelector selects no rendered pod (declare external pods as externalReferences kind Pod)`));
+                    }
+                }
+            }
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/refs.ts
+// dangling-reference, references per kind: what a pod spec (env, envFrom, volumes, service account, pull
+// secrets) and an Ingress (backends, TLS secrets) refer to, each with the path it is written at.
+
+
 /** References a pod spec makes: env, envFrom, volumes (incl. projected), service account, pull secrets. */
 function podRefs(obj) {
     const spec = (0,workloads/* podSpecPath */.s5)(obj);
@@ -12899,6 +12956,63 @@ function ingressRefs(obj) {
     }
     return refs;
 }
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/resolve.ts
+
+
+/** A problem that only deserves a note (info), not the rule's severity. */
+const isNote = (p) => p.kind === "created-at-run-time";
+function problemMessage(p) {
+    switch (p.kind) {
+        case "not-rendered":
+            return `${p.ref} '${p.name}' is not rendered by this chart; declare it in externalReferences (kind ${p.ref}) if something else creates it`;
+        case "created-at-run-time":
+            return `${p.ref} '${p.name}' is not rendered: ${p.job.kind}/${p.job.name}${p.hook ? ` (helm hook ${p.hook})` : ""} creates it at run time (it is passed the name: ${p.how})`;
+        case "missing-key":
+            return `${p.ref} '${p.name}' has no key '${p.key}' (keys: ${p.keys.join(", ") || "none"})`;
+        case "missing-port": {
+            const have = p.ports.map((x) => (x.name ? `${x.name}/${x.port}` : String(x.port))).join(", ") || "none";
+            return `Service '${p.name}' has no port ${typeof p.port === "number" ? p.port : `named '${p.port}'`} (ports: ${have})`;
+        }
+    }
+}
+/** The problem with a reference, undefined when it resolves. */
+function resolve(ref, from, inv, externals, releaseNs) {
+    if (isExternal(externals, ref.kind, ref.name))
+        return undefined;
+    if (ref.kind === "PersistentVolumeClaim" && inv.claimTemplates.some((t) => ref.name.startsWith(t.prefix)))
+        return undefined;
+    const found = inv.find(ref.kind, ref.name, from, releaseNs);
+    if (!found) {
+        const by = ref.kind === "Secret" || ref.kind === "ConfigMap" ? inv.creator(ref.name, from, releaseNs) : undefined;
+        if (by) {
+            const hook = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(by.job.doc, ["metadata", "annotations", "helm.sh/hook"]));
+            return {
+                kind: "created-at-run-time",
+                ref: ref.kind,
+                name: ref.name,
+                job: by.job,
+                ...(hook ? { hook } : {}),
+                how: by.how,
+            };
+        }
+        return { kind: "not-rendered", ref: ref.kind, name: ref.name };
+    }
+    if (ref.key !== undefined && found.keys && !found.keys.has(ref.key)) {
+        return { kind: "missing-key", ref: ref.kind, name: ref.name, key: ref.key, keys: [...found.keys].sort() };
+    }
+    if (ref.port !== undefined && found.ports) {
+        const ok = found.ports.some((p) => typeof ref.port === "number" ? p.port === ref.port : p.name === ref.port);
+        if (!ok)
+            return { kind: "missing-port", name: ref.name, port: ref.port, ports: found.ports };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/urls.ts
+// dangling-reference, in-cluster URLs: Service addresses written in helm test pods and ConfigMaps.
+
+
 // In-cluster addresses: `scheme://name[:port]` (one label: a Service in the same namespace) or
 // `name.ns.svc[.cluster.local][:port]` with or without a scheme. Hosts with other dots are external.
 const urlRe = /\b(?:([a-z][a-z0-9+.-]*):\/\/)?([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)(?:\.([a-z0-9](?:[-a-z0-9]*[a-z0-9])?)\.svc(?:\.cluster\.local)?)?(?::(\d{1,5}))?(?=[/\s"',;)?#]|$)/g;
@@ -12968,64 +13082,53 @@ function urlRefs(obj) {
     }
     return refs;
 }
-function networkPolicyFindings(cell, inv, ctx, severity) {
-    const out = [];
-    const releaseNs = ctx.settings.releaseNamespace;
-    const matchesPod = (np, selector) => inv.pods.some((p) => (0,workloads/* sameNamespace */.ef)(p.obj, np, releaseNs) && (0,workloads/* selectorMatches */.de)(selector, p.labels)) ||
-        externalPodMatches(ctx, selector);
-    for (const np of cell.objects) {
-        if (np.kind !== "NetworkPolicy")
-            continue;
-        const sel = (0,workloads/* get */.Jt)(np.doc, ["spec", "podSelector"]);
-        const empty = (0,core_objects/* isObj */.s)(sel) && Object.keys(sel.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(sel.matchExpressions).length === 0;
-        if ((0,core_objects/* isObj */.s)(sel) && !empty && !matchesPod(np, sel)) {
-            out.push((0,workloads/* findingAt */.dz)(cell, np, ["spec", "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: spec.podSelector selects no rendered pod in its namespace`));
-        }
-        for (const dir of ["ingress", "egress"]) {
-            for (const [i, r] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(np.doc, ["spec", dir])).entries()) {
-                for (const [j, peer] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(r, [dir === "ingress" ? "from" : "to"])).entries()) {
-                    // A peer with a namespaceSelector points into other namespaces: not ours to resolve.
-                    if (!(0,core_objects/* isObj */.s)(peer) || peer.namespaceSelector !== undefined || !(0,core_objects/* isObj */.s)(peer.podSelector))
-                        continue;
-                    const ps = peer.podSelector;
-                    if (Object.keys(ps.matchLabels ?? {}).length === 0 && (0,workloads/* arr */.QL)(ps.matchExpressions).length === 0)
-                        continue;
-                    if (!matchesPod(np, ps)) {
-                        const field = dir === "ingress" ? "from" : "to";
-                        out.push((0,workloads/* findingAt */.dz)(cell, np, ["spec", dir, i, field, j, "podSelector"], RULE, severity, `NetworkPolicy/${np.name}: ${dir}[${i}].${field}[${j}].podSelector selects no rendered pod (declare external pods as externalReferences kind Pod)`));
-                    }
-                }
-            }
-        }
-    }
-    return out;
-}
+
+;// CONCATENATED MODULE: ./src/checks/dangling-reference/index.ts
+// dangling-reference: a Service (name or port), Secret (or key), ConfigMap (or key), ServiceAccount or
+// PVC that a rendered object refers to but no rendered object provides and floe-gate.yaml does not declare
+// external (`externalReferences`). Also NetworkPolicy pod selectors that select no rendered pod, and
+// in-cluster URLs (`http://<service>:<port>`, `<service>.<ns>.svc[.cluster.local][:port]`) in helm test
+// pods and ConfigMaps. Real floe defects: helm test pods and Ingress rules pointing at renamed Services.
+// A Secret or ConfigMap that a rendered Job or CronJob of the release is handed by name (an argument such
+// as `--secret-name=<name>`, `--name <name>` or `<name>`, or an env value) is one the Job creates at run
+// time, as ingress-nginx's admission hook Job (kube-webhook-certgen) does: that is said, as info.
+//
+// Split the way kube-linter splits its checks: inventory.ts (what the render provides), refs.ts and urls.ts
+// (what each kind refers to), resolve.ts (a reference against the inventory: a typed problem),
+// network-policy.ts (selectors), external.ts (floe-gate.yaml's externalReferences); this file runs them.
+
+
+
+
+
+
+
+
+
+
 const danglingReferenceCheck = {
     rule: RULE,
     defaultSeverity: "error",
     description: "Every Service (and port), Secret (and key), ConfigMap (and key), ServiceAccount and PVC a rendered object refers to is rendered too or declared external; NetworkPolicy selectors select a pod.",
     run(cell, ctx) {
-        const severity = ctx.severity(RULE, "error");
-        if (severity === "off")
-            return [];
+        const severity = "error";
         const inv = new Inventory(cell.objects);
         const releaseNs = ctx.settings.releaseNamespace;
         const out = [];
         const seen = new Set();
         for (const obj of cell.objects) {
             for (const ref of [...podRefs(obj), ...ingressRefs(obj), ...urlRefs(obj)]) {
-                const result = check(ref, obj, inv, ctx, releaseNs);
-                if (!result)
+                const problem = resolve(ref, obj, inv, ctx, releaseNs);
+                if (!problem)
                     continue;
-                const problem = typeof result === "string" ? result : result.info;
-                const key = `${obj.kind}/${obj.name}\0${ref.path.join("/")}\0${problem}`;
+                const message = problemMessage(problem);
+                const key = `${obj.kind}/${obj.name}\0${ref.path.join("/")}\0${message}`;
                 if (seen.has(key))
                     continue;
                 seen.add(key);
-                const at = problem.startsWith("Service") && problem.includes("has no port") && ref.portPath
-                    ? ref.portPath
-                    : ref.path;
-                const f = (0,workloads/* findingAt */.dz)(cell, obj, at, RULE, typeof result === "string" ? severity : "info", `${obj.kind}/${obj.name} ${ref.via}: ${problem}`);
+                // A missing port is pointed at where the port is written, when the reference says.
+                const at = problem.kind === "missing-port" && ref.portPath ? ref.portPath : ref.path;
+                const f = (0,workloads/* findingAt */.dz)(obj, at, RULE, isNote(problem) ? "info" : severity, `${obj.kind}/${obj.name} ${ref.via}: ${message}`);
                 out.push(ref.needle ? refineToNeedle(f, ref.needle, ctx.cwd) : f);
             }
         }
@@ -13056,37 +13159,6 @@ function refineToNeedle(f, needle, cwd) {
     }
     return f;
 }
-/** The problem with a reference, `{ info }` when it only deserves a note, undefined when it resolves. */
-function check(ref, from, inv, ctx, releaseNs) {
-    if (isExternal(ctx, ref.kind, ref.name))
-        return undefined;
-    const hint = `declare it in externalReferences (kind ${ref.kind}) if something else creates it`;
-    if (ref.kind === "PersistentVolumeClaim" && inv.claimTemplates.some((t) => ref.name.startsWith(t.prefix)))
-        return undefined;
-    const found = inv.find(ref.kind, ref.name, from, releaseNs);
-    if (!found) {
-        const by = ref.kind === "Secret" || ref.kind === "ConfigMap" ? inv.creator(ref.name, from, releaseNs) : undefined;
-        if (by) {
-            const hook = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(by.job.doc, ["metadata", "annotations", "helm.sh/hook"]));
-            return {
-                info: `${ref.kind} '${ref.name}' is not rendered: ${by.job.kind}/${by.job.name}${hook ? ` (helm hook ${hook})` : ""} creates it at run time (it is passed the name: ${by.how})`,
-            };
-        }
-        return `${ref.kind} '${ref.name}' is not rendered by this chart; ${hint}`;
-    }
-    if (ref.key !== undefined && found.keys && !found.keys.has(ref.key)) {
-        const have = [...found.keys].sort().join(", ") || "none";
-        return `${ref.kind} '${ref.name}' has no key '${ref.key}' (keys: ${have})`;
-    }
-    if (ref.port !== undefined && found.ports) {
-        const ok = found.ports.some((p) => typeof ref.port === "number" ? p.port === ref.port : p.name === ref.port);
-        if (!ok) {
-            const have = found.ports.map((p) => (p.name ? `${p.name}/${p.port}` : String(p.port))).join(", ") || "none";
-            return `Service '${ref.name}' has no port ${typeof ref.port === "number" ? ref.port : `named '${ref.port}'`} (ports: ${have})`;
-        }
-    }
-    return undefined;
-}
 
 // EXTERNAL MODULE: ./src/checks/k8s-schema.ts
 var k8s_schema = __nccwpck_require__(7725);
@@ -13100,10 +13172,7 @@ function containerRule(spec) {
         rule: spec.rule,
         defaultSeverity,
         description: spec.description,
-        run(cell, ctx) {
-            const severity = ctx.severity(spec.rule, defaultSeverity);
-            if (severity === "off")
-                return [];
+        run(cell) {
             const out = [];
             for (const obj of cell.objects) {
                 for (const c of (0,workloads/* containersOf */.Mz)(obj)) {
@@ -13118,7 +13187,7 @@ function containerRule(spec) {
                         continue;
                     const at = p.absolute ? p.path : [...c.path, ...p.path];
                     const kind = c.init ? "init container" : "container";
-                    out.push((0,workloads/* findingAt */.dz)(cell, obj, at, spec.rule, severity, `${kind} '${c.name}': ${p.message}`));
+                    out.push((0,workloads/* findingAt */.dz)(obj, at, spec.rule, defaultSeverity, `${kind} '${c.name}': ${p.message}`));
                 }
             }
             return out;
@@ -13205,14 +13274,13 @@ function envRule(rule, description, enabled, eachObject, defaultSeverity = "erro
         defaultSeverity,
         description,
         run(cell, ctx) {
-            const severity = ctx.severity(rule, defaultSeverity);
-            if (severity === "off" || !enabled(cell, ctx))
+            if (!enabled(cell, ctx))
                 return [];
             const out = [];
             for (const obj of cell.objects) {
                 const msg = eachObject(obj, cell, ctx);
                 if (msg)
-                    out.push((0,workloads/* findingAt */.dz)(cell, obj, podTemplateLabelsPath(obj), rule, severity, msg));
+                    out.push((0,workloads/* findingAt */.dz)(obj, podTemplateLabelsPath(obj), rule, defaultSeverity, msg));
             }
             return out;
         },
@@ -13372,7 +13440,7 @@ const securityContextChecks = [
 
 
 
-const registry_checks = [
+const checks = [
     k8s_schema/* k8sSchemaCheck */.Ck,
     danglingReferenceCheck,
     ...securityContextChecks,
@@ -13381,30 +13449,102 @@ const registry_checks = [
     kubesec/* kubesecCheck */.fC,
 ];
 
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/exec/limiter.ts
-var limiter = __nccwpck_require__(1073);
-// EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __nccwpck_require__(7507);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var helm_argv = __nccwpck_require__(956);
-// EXTERNAL MODULE: ./src/helm/deps.ts
-var deps = __nccwpck_require__(9264);
-// EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
-var helm_manifest = __nccwpck_require__(3763);
-// EXTERNAL MODULE: ./src/helm/output.ts
-var output = __nccwpck_require__(583);
-// EXTERNAL MODULE: ./src/report/findings.ts
-var findings = __nccwpck_require__(9334);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __nccwpck_require__(6169);
-// EXTERNAL MODULE: ./src/report/test-pods.ts
-var test_pods = __nccwpck_require__(1777);
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
 var local = __nccwpck_require__(8065);
 // EXTERNAL MODULE: ./src/values/ajv-cache.ts + 3 modules
 var ajv_cache = __nccwpck_require__(2364);
+// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
+var gate_config = __nccwpck_require__(8823);
+// EXTERNAL MODULE: ./src/gate/plan.ts
+var gate_plan = __nccwpck_require__(6132);
+// EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
+var helm_manifest = __nccwpck_require__(3763);
+// EXTERNAL MODULE: ./src/helm/output.ts
+var output = __nccwpck_require__(583);
+// EXTERNAL MODULE: ./src/report/test-pods.ts
+var test_pods = __nccwpck_require__(1777);
+// EXTERNAL MODULE: ./src/values/schema.ts
+var values_schema = __nccwpck_require__(7439);
+// EXTERNAL MODULE: ./src/gate/policy.ts
+var policy = __nccwpck_require__(4982);
+// EXTERNAL MODULE: ./src/helm/deps.ts
+var deps = __nccwpck_require__(9264);
+;// CONCATENATED MODULE: ./src/gate/stages/types.ts
+
+/** Rule ids the gate reports itself (the registry's checks report theirs). */
+const gateRules = {
+    yamlParse: "yaml-parse",
+    duplicateKey: "duplicate-key",
+    valuesSchema: "values-schema",
+    lint: "lint",
+    render: "render",
+    deadValue: "dead-value",
+    waiverUnused: "waiver-unused",
+    dependency: "dependency",
+};
+/** The status of `s.rule`: skipped when floe-gate.yaml turns the rule off, with the requirements it covers. */
+function checkStatus(config, s) {
+    const c = (0,policy/* requirementsCoveredBy */.sJ)(config, [s.rule]);
+    const off = (0,policy/* severityFor */.v1)(config, s.rule) === "off";
+    return {
+        id: s.id,
+        rule: s.rule,
+        state: off ? "skip" : s.state,
+        ...(off ? { reason: "turned off in floe-gate.yaml" } : s.reason ? { reason: s.reason } : {}),
+        ...(s.ms !== undefined ? { durationMs: s.ms } : {}),
+        ...(c.length ? { covers: c } : {}),
+    };
+}
+/** A check fails when one of its findings is an error. */
+const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
+
+;// CONCATENATED MODULE: ./src/gate/stages/prepare.ts
+
+
+/** The folder helm renders for a chart, relative to cwd or absolute. */
+function renderDirOf(p, chart, fallback) {
+    return p.renderDirs.get(chart.dir) ?? fallback;
+}
+/** Whether the scenario's chart lacks dependencies (its render and lint are skipped). */
+const missingDeps = (p, s) => p.depsMissing.has(s.chart.dir);
+async function prepareCharts(run) {
+    const renderDirs = new Map();
+    const depsMissing = new Set();
+    const findings = [];
+    const statuses = [];
+    const major = run.config.helmMajors[0];
+    for (const chart of run.plan.charts) {
+        const t0 = Date.now();
+        const prep = await (0,deps/* prepareDependencies */.d)(chart.abs, run.cwd, { bin: run.helm.get(major), major }, run.inputs.workDir);
+        renderDirs.set(chart.info.dir, prep.dirAbs);
+        if (!prep.built && !prep.problems.length)
+            continue;
+        for (const p of prep.problems)
+            findings.push({
+                rule: gateRules.dependency,
+                severity: "error",
+                message: p.message,
+                ...p.at,
+                chart: chart.info.name,
+            });
+        if (prep.problems.length)
+            depsMissing.add(chart.info.dir);
+        statuses.push(checkStatus(run.config, {
+            rule: gateRules.dependency,
+            id: `dependency ${chart.info.name}`,
+            state: prep.problems.length ? "fail" : "pass",
+            ms: Date.now() - t0,
+        }));
+    }
+    return { renderDirs, depsMissing, findings, statuses };
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/values/subcharts.ts
 var subcharts = __nccwpck_require__(1001);
 ;// CONCATENATED MODULE: ./src/values/dead.ts
@@ -13584,22 +13724,630 @@ function deadValues(file, reads, schema) {
     return out;
 }
 
-// EXTERNAL MODULE: ./src/values/schema.ts
-var schema = __nccwpck_require__(7439);
-// EXTERNAL MODULE: ./src/values/yaml.ts
-var yaml = __nccwpck_require__(3319);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __nccwpck_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __nccwpck_require__(6132);
-// EXTERNAL MODULE: ./src/gate/policy.ts
-var policy = __nccwpck_require__(4982);
+;// CONCATENATED MODULE: ./src/gate/stages/values.ts
+// Stage 3, check values: once per file and per chart, before any render is checked. YAML syntax and
+// duplicate keys of every values file, values.schema.json per file (and each subchart's own schema, as helm
+// validates it: src/values/subcharts.ts), and dead values per scenario. What the cells need later (the
+// compiled schemas, each scenario's values files) is part of the result.
+
+
+
+
+
+
+
+
+/** Identifies a values-schema problem by place and wording. */
+const schemaKey = (f) => `${f.file}:${f.line}:${f.col}:${f.message}`;
+async function checkValues(run, prepared, values) {
+    const schemas = new Map();
+    const scenarioValues = new Map();
+    const perFileSchema = new Set();
+    const findings = [];
+    const statuses = [];
+    for (const chart of run.plan.charts) {
+        const r = await checkChartValues(run, prepared, values, chart);
+        schemas.set(chart, r.schemas);
+        for (const [s, v] of r.scenarioValues)
+            scenarioValues.set(s, v);
+        for (const k of r.perFileSchema)
+            perFileSchema.add(k);
+        findings.push(...r.findings);
+        statuses.push(...r.statuses);
+    }
+    return { schemas, scenarioValues, perFileSchema, findings, statuses };
+}
+async function checkChartValues(run, prepared, values, chart) {
+    const { cwd, config } = run;
+    const load = values.load;
+    const findings = [];
+    const statuses = [];
+    const status = (s) => statuses.push(checkStatus(config, s));
+    const perFileSchema = new Set();
+    const scenarioValues = new Map();
+    const base = { chart: chart.info.name };
+    const schemaFinding = (p) => ({
+        rule: gateRules.valuesSchema,
+        severity: "error",
+        message: p.message,
+        ...p.at,
+        ...base,
+    });
+    const valuesFile = external_node_path_default().join(chart.info.dir, "values.yaml");
+    const defaults = (0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
+    let compiled;
+    if (chart.schemaFile) {
+        compiled = (0,values_schema/* compileValuesSchema */.tV)(await (0,promises_.readFile)(external_node_path_default().resolve(cwd, chart.schemaFile), "utf8"), chart.schemaFile);
+        if ("problem" in compiled)
+            findings.push(schemaFinding(compiled.problem));
+    }
+    // The parsed values.schema.json that dead-value reads (none when it does not compile).
+    const schema = compiled && !("problem" in compiled) ? compiled.schema : undefined;
+    const subs = new subcharts/* SubchartSchemas */.D$(await (0,subcharts/* loadSubcharts */.Qt)(renderDirOf(prepared, chart.info, chart.abs), cwd, chart.abs));
+    for (const p of subs.problems)
+        findings.push(schemaFinding(p));
+    const files = [
+        ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
+    ];
+    const t0 = Date.now();
+    for (const file of files) {
+        const y = await load(file);
+        for (const p of y.problems)
+            findings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
+        // A subchart's section is checked only where a scenario with this file enables the subchart.
+        const withFile = chart.scenarios.filter((s) => file === defaults?.file || s.valuesFiles.includes(file));
+        const subProblems = subs.any
+            ? subs.checkFile(y, await Promise.all(withFile.map(async (s) => [
+                ...(defaults ? [defaults] : []),
+                ...(await Promise.all(s.valuesFiles.map((f) => load(f)))),
+            ])))
+            : [];
+        if ((compiled && "validate" in compiled) || subProblems.length) {
+            const own = compiled && "validate" in compiled ? (0,values_schema/* validateFile */.nJ)(compiled.validate, y) : [];
+            for (const p of [...own, ...subProblems]) {
+                perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
+                findings.push(schemaFinding(p));
+            }
+        }
+    }
+    const reads = await chartReads(chart.abs, chart.meta.dependencies, subs.subs);
+    for (const s of chart.scenarios) {
+        const ys = await Promise.all(s.valuesFiles.map((f) => load(f)));
+        scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
+        const deadFindings = [];
+        for (const y of ys) {
+            for (const d of deadValues(y, reads.reads, schema)) {
+                deadFindings.push({
+                    rule: gateRules.deadValue,
+                    severity: "error",
+                    message: `'${d.path.join(".")}' is set but no template of ${chart.info.name} reads it and values.schema.json does not declare it (a misspelt key is silently ignored by helm)`,
+                    ...d.at,
+                    ...base,
+                    scenario: s.name,
+                });
+            }
+        }
+        findings.push(...deadFindings);
+        status({
+            rule: gateRules.deadValue,
+            id: `dead-value ${chart.info.name}/${s.name}`,
+            state: stateOf(deadFindings),
+            ...(reads.notes.length ? { reason: reads.notes.join("; ") } : {}),
+        });
+    }
+    const byRule = (r) => findings.filter((f) => f.rule === r);
+    status({
+        rule: gateRules.yamlParse,
+        id: `yaml-parse ${chart.info.name} values`,
+        state: stateOf(byRule(gateRules.yamlParse)),
+        ms: Date.now() - t0,
+    });
+    status({
+        rule: gateRules.duplicateKey,
+        id: `duplicate-key ${chart.info.name} values`,
+        state: stateOf(byRule(gateRules.duplicateKey)),
+    });
+    if (!chart.schemaFile && !subs.any)
+        status({
+            rule: gateRules.valuesSchema,
+            id: `values-schema ${chart.info.name}`,
+            state: "skip",
+            reason: "the chart has no values.schema.json",
+        });
+    return {
+        schemas: { ...(compiled ? { compiled } : {}), subs },
+        scenarioValues,
+        perFileSchema,
+        findings,
+        statuses,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/stages/cell.ts
+
+
+
+
+
+
+
+
+/** Lint repeats a render failure in its own words: keep render's, drop lint's template messages then. */
+function keptLint(lint, template) {
+    const fs = lint?.lint ?? [];
+    return template?.renderFailed
+        ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
+        : [...fs];
+}
+/** Helm 3 and 4 render the same text for most scenarios: each distinct output of a chart is parsed once
+ * (parsing is the largest part of this process's own work) and its objects, which no check modifies, are
+ * shared by the cells that rendered it. */
+class RenderedOutputs {
+    cwd;
+    #byChart = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    parse(chartAbs, manifest) {
+        const byText = this.#byChart.get(chartAbs) ?? new Map();
+        this.#byChart.set(chartAbs, byText);
+        const parsed = byText.get(manifest) ?? (0,helm_manifest/* parseManifestDocuments */.zt)(manifest, { chartDir: chartAbs, cwd: this.cwd });
+        byText.set(manifest, parsed);
+        return parsed;
+    }
+}
+function checkCell(inputs, task) {
+    return task.kind === "template" ? checkRender(inputs, task) : checkLint(inputs, task);
+}
+const chartOf = (run, task) => run.plan.charts.find((c) => c.scenarios.includes(task.cell.scenario));
+async function checkRender(inputs, task) {
+    const { run, checked } = inputs;
+    const { cwd, config, checks } = run;
+    const { scenario: s, helm } = task.cell;
+    const chart = chartOf(run, task);
+    const base = { chart: s.chart.name, scenario: s.name, helm };
+    const cellId = `${s.chart.name}/${s.name} helm${helm}`;
+    const out = [];
+    const statuses = [];
+    const testPods = [];
+    const status = (st) => statuses.push(checkStatus(config, st));
+    const result = (renderFailed) => ({
+        kind: "template",
+        task,
+        findings: out,
+        statuses,
+        testPods,
+        renderFailed,
+    });
+    const { compiled, subs } = checked.schemas.get(chart);
+    // Merged values are what helm validates; their verdict differs between majors on nulls.
+    // An invalid schema is reported once, at the schema file, by values-schema.
+    let schemaFailed = (compiled !== undefined && "problem" in compiled) || subs.problems.length > 0;
+    if ((compiled && "validate" in compiled) || subs.any) {
+        const values = checked.scenarioValues.get(s);
+        const ps = [
+            ...(compiled && "validate" in compiled ? (0,values_schema/* validateMerged */.rM)(compiled.validate, values, helm) : []),
+            ...subs.checkMerged(values, helm),
+        ];
+        for (const p of ps) {
+            schemaFailed = true;
+            // Already reported by the per-file check at the same place.
+            if (checked.perFileSchema.has(schemaKey({ ...p.at, message: p.message })))
+                continue;
+            out.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
+        }
+        status({ rule: gateRules.valuesSchema, id: `values-schema ${cellId}`, state: stateOf(out) });
+    }
+    const noDeps = missingDeps(inputs.prepared, s);
+    if (noDeps || inputs.values.unparsable(s)) {
+        const reason = noDeps
+            ? "the chart's dependencies are missing (see dependency)"
+            : "a values file of the scenario is not valid YAML (see yaml-parse)";
+        status({ rule: gateRules.render, id: `render ${cellId}`, state: "skip", reason });
+        for (const c of checks)
+            status({ rule: c.rule, id: `${c.rule} ${cellId}`, state: "skip", reason });
+        return result(false);
+    }
+    const r = await inputs.helm.result(task);
+    if (r.code !== 0) {
+        const m = (0,output/* parseRenderError */.G)(r.stderr, chart.abs, cwd);
+        // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
+        // unless ajv found nothing: then helm's message is the finding.
+        if (!(m.schema && schemaFailed)) {
+            out.push({
+                rule: m.schema
+                    ? gateRules.valuesSchema
+                    : m.message.startsWith("rendered output is not valid YAML")
+                        ? gateRules.yamlParse
+                        : gateRules.render,
+                severity: "error",
+                message: m.schema ? `helm ${helm} rejects the values: ${m.message}` : m.message,
+                ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
+                ...base,
+            });
+        }
+        status({ rule: gateRules.render, id: `render ${cellId}`, state: "fail", ms: r.durationMs });
+        for (const c of checks)
+            status({ rule: c.rule, id: `${c.rule} ${cellId}`, state: "skip", reason: "the chart did not render" });
+        return result(true);
+    }
+    status({ rule: gateRules.render, id: `render ${cellId}`, state: "pass", ms: r.durationMs });
+    const parsed = inputs.outputs.parse(chart.abs, r.stdout);
+    for (const p of parsed.problems) {
+        out.push({
+            rule: p.rule,
+            severity: "error",
+            message: p.message,
+            ...p.at,
+            ...base,
+            ...(p.object ? { object: p.object } : {}),
+        });
+    }
+    status({
+        rule: gateRules.duplicateKey,
+        id: `duplicate-key ${cellId} rendered`,
+        state: stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)),
+    });
+    const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
+    testPods.push(...(0,test_pods/* gateTestPodStatuses */.VT)(rc));
+    for (const o of await runChecks(run, rc)) {
+        if ("skipped" in o) {
+            status({ rule: o.check.rule, id: `${o.check.rule} ${cellId}`, state: "skip" });
+        }
+        else if ("fs" in o) {
+            const fs = o.fs.map((f) => ({ ...base, ...f }));
+            out.push(...fs);
+            status({ rule: o.check.rule, id: `${o.check.rule} ${cellId}`, state: stateOf(fs), ms: o.ms });
+        }
+        else {
+            const msg = `check ${o.check.rule} failed: ${o.error.message}`;
+            out.push({ rule: o.check.rule, severity: "error", message: msg, ...base });
+            status({ rule: o.check.rule, id: `${o.check.rule} ${cellId}`, state: "error", ms: o.ms, reason: msg });
+        }
+    }
+    return result(false);
+}
+/** Every check on one render, in registry order; a check that throws is an outcome, not a crash. Checks
+ * that run a program (kubesec) start first: it runs while this process does the others. */
+async function runChecks(run, rc) {
+    const start = (c) => {
+        const c0 = Date.now();
+        try {
+            const res = c.run(rc, run.checkCtx);
+            if (Array.isArray(res))
+                return Promise.resolve({ check: c, fs: res, ms: Date.now() - c0 });
+            return res.then((fs) => ({ check: c, fs, ms: Date.now() - c0 }), (error) => ({ check: c, error, ms: Date.now() - c0 }));
+        }
+        catch (error) {
+            return Promise.resolve({ check: c, error, ms: Date.now() - c0 });
+        }
+    };
+    const started = new Map();
+    for (const c of [...run.checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
+        if ((0,policy/* severityFor */.v1)(run.config, c.rule) !== "off")
+            started.set(c, start(c));
+    const out = [];
+    for (const c of run.checks)
+        out.push(await (started.get(c) ?? { check: c, skipped: true }));
+    return out;
+}
+async function checkLint(inputs, task) {
+    const { run } = inputs;
+    const { scenario: s, helm } = task.cell;
+    const chart = chartOf(run, task);
+    const base = { chart: s.chart.name, scenario: s.name, helm };
+    const id = `lint ${s.chart.name}/${s.name} helm${helm}`;
+    const noDeps = missingDeps(inputs.prepared, s);
+    if (noDeps || inputs.values.unparsable(s)) {
+        const reason = noDeps
+            ? "the chart's dependencies are missing (see dependency)"
+            : "a values file is not valid YAML";
+        return {
+            kind: "lint",
+            task,
+            lint: [],
+            statuses: [checkStatus(run.config, { rule: gateRules.lint, id, state: "skip", reason })],
+        };
+    }
+    const r = await inputs.helm.result(task);
+    const ms = (0,output/* parseLintOutput */.q)(r.stdout, chart.abs, run.cwd);
+    const lint = [];
+    for (const m of ms) {
+        if (m.schema)
+            continue; // values-schema reports these at file:line
+        lint.push({
+            rule: gateRules.lint,
+            severity: m.severity,
+            message: m.message,
+            ...(m.file
+                ? // Helm names the file but not always a line: line 1, so every finding reads file:line.
+                    { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) }
+                : {}),
+            ...base,
+        });
+    }
+    if (r.code !== 0 && !ms.length) {
+        lint.push({
+            rule: gateRules.lint,
+            severity: "error",
+            message: `helm lint failed: ${(r.stderr || r.stdout).trim().split("\n")[0]}`,
+            ...base,
+        });
+    }
+    return {
+        kind: "lint",
+        task,
+        lint,
+        statuses: [
+            checkStatus(run.config, {
+                rule: gateRules.lint,
+                id,
+                state: r.code === 0 ? "pass" : "fail",
+                ms: r.durationMs,
+            }),
+        ],
+    };
+}
+
 // EXTERNAL MODULE: ./src/gate/waivers.ts
 var waivers = __nccwpck_require__(6322);
+;// CONCATENATED MODULE: ./src/gate/stages/settle.ts
+
+
+/** The findings as reported, in their order; `kept` receives every finding the policy keeps (the waivers'
+ * use is judged on them). */
+function settle(fs, config, today, kept) {
+    const wording = new Map();
+    const seen = new Set();
+    const out = [];
+    for (const f of fs) {
+        const p = (0,policy/* applyPolicy */.VC)(f, config, today);
+        if (!p)
+            continue;
+        kept?.push(p);
+        const msg = p.rule === gateRules.render && p.line ? "" : p.message;
+        const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
+        const message = wording.get(key) ?? p.message;
+        wording.set(key, message);
+        const cellKey = JSON.stringify([key, p.helm]);
+        if (seen.has(cellKey))
+            continue;
+        seen.add(cellKey);
+        out.push(message === p.message ? p : { ...p, message });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/gate/stages/finalize.ts
+
+
+
+
+
+function finalize(run, st) {
+    const { config, plan } = run;
+    const templates = st.cells.filter((c) => c.kind === "template");
+    const lints = st.cells.filter((c) => c.kind === "lint");
+    const all = [
+        ...st.start.findings,
+        ...st.prepared.findings,
+        ...st.checked.findings,
+        ...templates.flatMap((t) => t.findings),
+        ...plan.cells.flatMap((c) => keptLint(lints.find((l) => l.task.cell === c), templates.find((t) => t.task.cell === c))),
+    ];
+    const kept = [];
+    const findings = settle(all, config, run.today, kept);
+    const statuses = [
+        ...st.start.statuses,
+        ...st.prepared.statuses,
+        ...st.checked.statuses,
+        ...templates.flatMap((t) => t.testPods),
+        ...st.cells.flatMap((c) => c.statuses),
+    ];
+    // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
+    // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
+    const wsev = (0,policy/* severityFor */.v1)(config, gateRules.waiverUnused) ?? "warning";
+    // Nor when the run checked only part of the charts or scenarios (--chart, --values): a waiver may be for
+    // the rest.
+    const complete = !plan.partial &&
+        !templates.some((t) => t.renderFailed) &&
+        st.prepared.depsMissing.size === 0 &&
+        plan.cells.every((c) => !st.values.unparsable(c.scenario));
+    if (wsev !== "off" && plan.partial && config.waivers.length)
+        statuses.push(checkStatus(config, {
+            rule: gateRules.waiverUnused,
+            id: "waiver-unused",
+            state: "skip",
+            reason: `only part of the plan ran: ${plan.partial}`,
+        }));
+    if (wsev !== "off" && complete) {
+        const stale = (0,waivers/* unusedWaivers */.S6)(config.waivers, kept);
+        for (const w of stale) {
+            findings.push({
+                rule: gateRules.waiverUnused,
+                severity: wsev,
+                message: `waiver (rule ${w.rule}, object ${w.object}) matched no finding in this run: remove it, the problem it excused is gone (reason was: ${w.reason})`,
+                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+                object: w.object,
+            });
+        }
+        if (config.waivers.length)
+            statuses.push(checkStatus(config, {
+                rule: gateRules.waiverUnused,
+                id: "waiver-unused",
+                state: stateOf(stale.map(() => ({ severity: wsev }))),
+            }));
+    }
+    return { findings, statuses };
+}
+
+// EXTERNAL MODULE: ./src/report/findings.ts
+var findings = __nccwpck_require__(9334);
+;// CONCATENATED MODULE: ./src/gate/stages/progress.ts
+
+
+
+class ScenarioProgress {
+    run;
+    progress;
+    #scenarios = new Map();
+    #done = 0;
+    /** `earlier`: the findings of the stages before the cells (the scenario's own are counted in its line). */
+    constructor(run, earlier, progress) {
+        this.run = run;
+        this.progress = progress;
+        for (const c of run.plan.cells) {
+            const st = this.#scenarios.get(c.scenario) ?? {
+                pending: 0,
+                started: Date.now(),
+                seeds: earlier.filter((f) => f.chart === c.scenario.chart.name &&
+                    (f.scenario === c.scenario.name || c.scenario.valuesFiles.includes(f.file ?? ""))),
+                templates: [],
+                lints: [],
+            };
+            st.pending += 2;
+            this.#scenarios.set(c.scenario, st);
+        }
+    }
+    /** A cell is done: the scenario's line is written once its last cell is. */
+    cellDone(r) {
+        const s = r.task.cell.scenario;
+        const st = this.#scenarios.get(s);
+        if (r.kind === "template")
+            st.templates.push(r);
+        else
+            st.lints.push(r);
+        if (--st.pending > 0)
+            return;
+        this.#done++;
+        const { config, today } = this.run;
+        // In plan order, as the verdict takes them.
+        const cells = this.run.plan.cells.filter((c) => c.scenario === s);
+        const template = (c) => st.templates.find((t) => t.task.cell === c);
+        const fs = settle([
+            ...st.seeds,
+            ...cells.flatMap((c) => template(c)?.findings ?? []),
+            ...cells.flatMap((c) => keptLint(st.lints.find((l) => l.task.cell === c), template(c))),
+        ], config, today);
+        const majors = config.helmMajors.map((m) => `helm${m}`).join("+");
+        this.progress(`gate: [${this.#done}/${this.#scenarios.size}] ${s.chart.name} ${s.name} (${majors}): ${(0,findings/* countsText */.WN)(fs)} in ${((Date.now() - st.started) / 1000).toFixed(1)}s`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/exec/limiter.ts
+var limiter = __nccwpck_require__(1073);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+;// CONCATENATED MODULE: ./src/gate/stages/schedule.ts
+// Stage 2, schedule helm: helm runs are the long pole, so every `helm template` and `helm lint` of the plan
+// is queued as soon as its values files are known to be YAML, before the values checks run. Renders run up
+// to one per core at a time while this process checks values and then the rendered objects of each cell as
+// its render arrives. A render feeds the checks and kubesec; a lint feeds nothing. So lints have their own
+// queue, also one per core, at a lower CPU priority (nice 10): they take the CPU that renders, this process
+// and kubesec leave, instead of waiting for a render slot and then competing with them.
+
+
+
+
+
+
+
+async function scheduleHelm(run, prepared, values) {
+    const { cwd, plan } = run;
+    const tasks = [
+        ...plan.cells.map((cell) => ({ cell, kind: "template" })),
+        ...plan.cells.map((cell) => ({ cell, kind: "lint" })),
+    ];
+    const renderSlot = (0,limiter/* limiter */.T)(run.parallelism);
+    const lintSlot = (0,limiter/* limiter */.T)(run.parallelism);
+    const env = (0,helm_argv/* helmRunEnv */.nD)(process.env);
+    const started = new Map();
+    const result = (t) => {
+        let p = started.get(t);
+        if (!p) {
+            const { scenario: s, helm } = t.cell;
+            const args = {
+                bin: run.helm.get(helm),
+                major: helm,
+                chartDir: renderDirOf(prepared, s.chart, s.chart.dir),
+                valuesFiles: s.valuesFiles,
+                kubeVersion: run.config.settings.kubeVersion,
+            };
+            const argv = t.kind === "template" ? (0,helm_argv/* helmTemplateArgv */.fn)(args) : (0,helm_argv/* helmLintArgv */.iJ)(args);
+            p =
+                t.kind === "template"
+                    ? renderSlot(() => (0,runner/* runTool */.q)(argv, { cwd, env }))
+                    : lintSlot(() => (0,runner/* runTool */.q)(argv, { cwd, env, lowPriority: true }));
+            // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
+            p.catch(() => { });
+            started.set(t, p);
+        }
+        return p;
+    };
+    const prefetchable = async (t) => {
+        const s = t.cell.scenario;
+        if (missingDeps(prepared, s))
+            return false;
+        for (const f of s.valuesFiles) {
+            const abs = external_node_path_default().resolve(cwd, f);
+            // Large files are left to the values stage (it reports them); so are files that are not YAML.
+            if (!(0,external_node_fs_.existsSync)(abs) || (0,external_node_fs_.statSync)(abs).size > 1024 * 1024)
+                return false;
+            if ((await values.load(f)).problems.some((p) => p.rule === gateRules.yamlParse))
+                return false;
+        }
+        return true;
+    };
+    for (const t of tasks)
+        if (await prefetchable(t))
+            void result(t);
+    return { tasks, result };
+}
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/gate/stages/values-files.ts
+// The values files of a run, each read and parsed once (the helm schedule and the values checks share them).
+
+
+
+class ValuesFiles {
+    cwd;
+    #loaded = new Map();
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    /** The file (relative to cwd) with positions; a file over the size limit is bad input. */
+    load = async (file) => {
+        let y = this.#loaded.get(file);
+        if (!y) {
+            try {
+                y = await (0,yaml/* loadYamlFile */.Y3)(file, this.cwd);
+            }
+            catch (e) {
+                if (e instanceof yaml/* FileTooLarge */.Sv)
+                    throw new errors/* InputError */.dz(e.message.replace(`${file}: `, ""), { file });
+                throw e;
+            }
+            this.#loaded.set(file, y);
+        }
+        return y;
+    };
+    /** Whether a values file of the scenario was read and is not YAML: helm would only repeat the fault in
+     * its own words, so such scenarios are not run. */
+    unparsable(s) {
+        return s.valuesFiles.some((f) => this.#loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/gate/run.ts
-// The static gate: plan -> (per chart) values checks -> (per cell) one `helm template` + one `helm lint`
-// run concurrently up to the number of cores -> every registered check on the shared rendered objects
-// -> severity overrides and waivers -> findings and check statuses for runPhase.
+// The static gate: plan -> stages (src/gate/stages/), each a function from the earlier stages' typed results
+// to its own: prepare charts (dependencies) -> schedule helm (one `helm template` + one `helm lint` per cell,
+// queued at once, run concurrently up to the number of cores) -> check values (per file and per chart) ->
+// check each cell (every registered check on the shared rendered objects) -> finalize (severity overrides
+// and waivers, unused waivers) -> findings and check statuses for runPhase.
 
 
 
@@ -13619,23 +14367,6 @@ var waivers = __nccwpck_require__(6322);
 
 
 
-
-
-
-
-
-
-/** Rule ids this module reports itself (the registry's checks report theirs). */
-const gateRules = {
-    yamlParse: "yaml-parse",
-    duplicateKey: "duplicate-key",
-    valuesSchema: "values-schema",
-    lint: "lint",
-    render: "render",
-    deadValue: "dead-value",
-    waiverUnused: "waiver-unused",
-    dependency: "dependency",
-};
 /** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
  * kubesec may be unavailable (no verified checksum for this platform): the gate then runs without it. */
 async function gateTools(inputs, majors, progress) {
@@ -13662,506 +14393,65 @@ async function gateTools(inputs, majors, progress) {
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
     (0,ajv_cache/* useValidatorCache */.UZ)(inputs.validatorCache);
-    const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
     const config = await (0,gate_config.resolveConfig)(inputs, cwd);
     const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const tools = await gateTools(inputs, config.helmMajors, ctx.progress);
-    const helmBin = tools.helm;
     // Without kubesec the other checks still run; its own is reported as not run, never as passed.
     const kubesecMissing = "unavailable" in tools.kubesec ? tools.kubesec.unavailable : undefined;
-    const checks = (opts.checks ?? registry_checks).filter((c) => !(kubesecMissing && c.rule === "kubesec"));
-    const checkCtx = {
-        severity: (rule, fallback) => (0,policy/* severityFor */.v1)(config, rule) ?? fallback,
-        settings: { ...config.settings, releaseNamespace: helm_argv/* NAMESPACE */.CU },
-        tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
+    const run = {
         cwd,
+        inputs,
+        config,
+        plan,
+        helm: tools.helm,
+        checks: (opts.checks ?? checks).filter((c) => !(kubesecMissing && c.rule === "kubesec")),
+        checkCtx: {
+            settings: { ...config.settings, releaseNamespace: helm_argv/* NAMESPACE */.CU },
+            tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
+            cwd,
+        },
+        parallelism: opts.parallelism ?? external_node_os_default().availableParallelism(),
+        today: (opts.now ?? new Date()).toISOString().slice(0, 10),
     };
-    const all = [];
-    const statuses = [];
-    if (kubesecMissing && (0,policy/* severityFor */.v1)(config, "kubesec") !== "off") {
-        all.push({ rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` });
-    }
-    const covers = (rule) => (0,policy/* requirementsCoveredBy */.sJ)(config, [rule]);
-    const statusInto = (into, rule, id, state, ms, reason) => {
-        const c = covers(rule);
-        into.push({
-            id,
-            rule,
-            state: (0,policy/* severityFor */.v1)(config, rule) === "off" ? "skip" : state,
-            ...((0,policy/* severityFor */.v1)(config, rule) === "off"
-                ? { reason: "turned off in floe-gate.yaml" }
-                : reason
-                    ? { reason }
-                    : {}),
-            ...(ms !== undefined ? { durationMs: ms } : {}),
-            ...(c.length ? { covers: c } : {}),
-        });
+    const start = kubesecMissing
+        ? {
+            // Turned off in floe-gate.yaml, the pipeline drops it like any finding of the rule.
+            findings: [
+                { rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` },
+            ],
+            statuses: [
+                checkStatus(config, {
+                    rule: "kubesec",
+                    id: "kubesec",
+                    state: "skip",
+                    reason: `not run: ${kubesecMissing}`,
+                }),
+            ],
+        }
+        : { findings: [], statuses: [] };
+    const values = new ValuesFiles(cwd);
+    const prepared = await prepareCharts(run);
+    const helm = await scheduleHelm(run, prepared, values);
+    const checked = await checkValues(run, prepared, values);
+    const progress = new ScenarioProgress(run, [...start.findings, ...prepared.findings, ...checked.findings], ctx.progress);
+    const inputsOfCells = {
+        run,
+        prepared,
+        values,
+        checked,
+        helm,
+        outputs: new RenderedOutputs(cwd),
     };
-    const status = (rule, id, state, ms, reason) => statusInto(statuses, rule, id, state, ms, reason);
-    const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
-    if (kubesecMissing)
-        status("kubesec", "kubesec", "skip", undefined, `not run: ${kubesecMissing}`);
-    // --- values: once per file and per chart, before any helm runs ---
-    const loaded = new Map();
-    const load = async (file) => {
-        let y = loaded.get(file);
-        if (!y) {
-            try {
-                y = await (0,yaml/* loadYamlFile */.Y3)(file, cwd);
-            }
-            catch (e) {
-                if (e instanceof yaml/* FileTooLarge */.Sv)
-                    throw new errors/* InputError */.dz(e.message.replace(`${file}: `, ""), { file });
-                throw e;
-            }
-            loaded.set(file, y);
-        }
-        return y;
-    };
-    // Dependencies first, once per chart (src/helm/deps.ts): helm renders a built copy when charts/ lacks
-    // what Chart.yaml / Chart.lock list; a dependency that cannot be built is one finding and the chart's
-    // render and lint are skipped (helm would only say "missing in charts/ directory").
-    const renderDir = new Map();
-    const depsMissing = new Set();
-    for (const chart of plan.charts) {
-        const major = config.helmMajors[0];
-        const t0 = Date.now();
-        const prep = await (0,deps/* prepareDependencies */.d)(chart.abs, cwd, { bin: helmBin.get(major), major }, inputs.workDir);
-        renderDir.set(chart.info.dir, prep.dirAbs);
-        if (!prep.built && !prep.problems.length)
-            continue;
-        for (const p of prep.problems)
-            all.push({
-                rule: gateRules.dependency,
-                severity: "error",
-                message: p.message,
-                ...p.at,
-                chart: chart.info.name,
-            });
-        if (prep.problems.length)
-            depsMissing.add(chart.info.dir);
-        status(gateRules.dependency, `dependency ${chart.info.name}`, prep.problems.length ? "fail" : "pass", Date.now() - t0);
-    }
-    const noDeps = (s) => depsMissing.has(s.chart.dir);
-    // helm runs are the long pole: renders up to one per core at a time, queued as soon as their values
-    // files are known to be YAML, while this process checks values and then the rendered objects of each
-    // cell as its render arrives. A render feeds the checks and kubesec; a lint feeds nothing. So lints have
-    // their own queue, also one per core, at a lower CPU priority (nice 10): they take the CPU that renders,
-    // this process and kubesec leave, instead of waiting for a render slot and then competing with them.
-    const parallelism = opts.parallelism ?? external_node_os_default().availableParallelism();
-    const tasks = [
-        ...plan.cells.map((cell) => ({ cell, kind: "template" })),
-        ...plan.cells.map((cell) => ({ cell, kind: "lint" })),
-    ];
-    const renderSlot = (0,limiter/* limiter */.T)(parallelism);
-    const lintSlot = (0,limiter/* limiter */.T)(parallelism);
-    const helmEnv = (0,helm_argv/* helmRunEnv */.nD)(process.env);
-    const helmRuns = new Map();
-    const helmRun = (t) => {
-        let p = helmRuns.get(t);
-        if (!p) {
-            const { scenario: s, helm } = t.cell;
-            const args = {
-                bin: helmBin.get(helm),
-                major: helm,
-                chartDir: renderDir.get(s.chart.dir) ?? s.chart.dir,
-                valuesFiles: s.valuesFiles,
-                kubeVersion: config.settings.kubeVersion,
-            };
-            const argv = t.kind === "template" ? (0,helm_argv/* helmTemplateArgv */.fn)(args) : (0,helm_argv/* helmLintArgv */.iJ)(args);
-            p =
-                t.kind === "template"
-                    ? renderSlot(() => (0,runner/* runTool */.q)(argv, { cwd, env: helmEnv }))
-                    : lintSlot(() => (0,runner/* runTool */.q)(argv, { cwd, env: helmEnv, lowPriority: true }));
-            // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
-            p.catch(() => { });
-            helmRuns.set(t, p);
-        }
-        return p;
-    };
-    const prefetchable = async (s) => {
-        if (noDeps(s))
-            return false;
-        for (const f of s.valuesFiles) {
-            const abs = external_node_path_default().resolve(cwd, f);
-            // Large files are left to the values phase (it reports them); so are files that are not YAML.
-            if (!(0,external_node_fs_.existsSync)(abs) || (0,external_node_fs_.statSync)(abs).size > 1024 * 1024)
-                return false;
-            if ((await load(f)).problems.some((p) => p.rule === gateRules.yamlParse))
-                return false;
-        }
-        return true;
-    };
-    for (const t of tasks)
-        if (await prefetchable(t.cell.scenario))
-            void helmRun(t);
-    const scenarioValues = new Map();
-    // Per-file values-schema findings, so the merged check does not repeat them.
-    const perFileSchema = new Set();
-    const schemaKey = (f) => `${f.file}:${f.line}:${f.col}:${f.message}`;
-    const schemas = new Map();
-    // Each subchart's own values.schema.json, as helm validates it (src/values/subcharts.ts).
-    const subSchemas = new Map();
-    for (const chart of plan.charts) {
-        const chartFindings = [];
-        const base = { chart: chart.info.name };
-        const schemaFinding = (p) => ({
-            rule: gateRules.valuesSchema,
-            severity: "error",
-            message: p.message,
-            ...p.at,
-            ...base,
-        });
-        const valuesFile = external_node_path_default().join(chart.info.dir, "values.yaml");
-        const defaults = (0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
-        let compiled;
-        if (chart.schemaFile) {
-            compiled = (0,schema/* compileValuesSchema */.tV)(await (0,promises_.readFile)(external_node_path_default().resolve(cwd, chart.schemaFile), "utf8"), chart.schemaFile);
-            schemas.set(chart, compiled);
-            if ("problem" in compiled) {
-                chartFindings.push(schemaFinding(compiled.problem));
-            }
-            else {
-                chart.info.schema = compiled.schema;
-            }
-        }
-        const subs = new subcharts/* SubchartSchemas */.D$(await (0,subcharts/* loadSubcharts */.Qt)(renderDir.get(chart.info.dir) ?? chart.abs, cwd, chart.abs));
-        subSchemas.set(chart, subs);
-        for (const p of subs.problems)
-            chartFindings.push(schemaFinding(p));
-        const files = [
-            ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
-        ];
-        const t0 = Date.now();
-        for (const file of files) {
-            const y = await load(file);
-            for (const p of y.problems)
-                chartFindings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
-            // A subchart's section is checked only where a scenario with this file enables the subchart.
-            const withFile = chart.scenarios.filter((s) => file === defaults?.file || s.valuesFiles.includes(file));
-            const subProblems = subs.any
-                ? subs.checkFile(y, await Promise.all(withFile.map(async (s) => [
-                    ...(defaults ? [defaults] : []),
-                    ...(await Promise.all(s.valuesFiles.map(load))),
-                ])))
-                : [];
-            if ((compiled && "validate" in compiled) || subProblems.length) {
-                const own = compiled && "validate" in compiled ? (0,schema/* validateFile */.nJ)(compiled.validate, y) : [];
-                for (const p of [...own, ...subProblems]) {
-                    perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
-                    chartFindings.push(schemaFinding(p));
-                }
-            }
-        }
-        const reads = await chartReads(chart.abs, chart.meta.dependencies, subs.subs);
-        for (const s of chart.scenarios) {
-            const ys = await Promise.all(s.valuesFiles.map(load));
-            scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
-            const deadFindings = [];
-            for (const y of ys) {
-                for (const d of deadValues(y, reads.reads, chart.info.schema)) {
-                    deadFindings.push({
-                        rule: gateRules.deadValue,
-                        severity: "error",
-                        message: `'${d.path.join(".")}' is set but no template of ${chart.info.name} reads it and values.schema.json does not declare it (a misspelt key is silently ignored by helm)`,
-                        ...d.at,
-                        ...base,
-                        scenario: s.name,
-                    });
-                }
-            }
-            chartFindings.push(...deadFindings);
-            status(gateRules.deadValue, `dead-value ${chart.info.name}/${s.name}`, stateOf(deadFindings), undefined, reads.notes.join("; ") || undefined);
-        }
-        const byRule = (r) => chartFindings.filter((f) => f.rule === r);
-        status(gateRules.yamlParse, `yaml-parse ${chart.info.name} values`, stateOf(byRule(gateRules.yamlParse)), Date.now() - t0);
-        status(gateRules.duplicateKey, `duplicate-key ${chart.info.name} values`, stateOf(byRule(gateRules.duplicateKey)));
-        if (!chart.schemaFile && !subs.any)
-            status(gateRules.valuesSchema, `values-schema ${chart.info.name}`, "skip", undefined, "the chart has no values.schema.json");
-        all.push(...chartFindings);
-    }
-    // --- cells: render + lint per chart x scenario x helm major, concurrently ---
-    const byScenario = new Map();
-    for (const c of plan.cells) {
-        const st = byScenario.get(c.scenario) ?? {
-            scenario: c.scenario,
-            pending: 0,
-            started: Date.now(),
-            // Seeded with what the values checks found in the scenario's own files, so its progress line counts it.
-            findings: all.filter((f) => f.chart === c.scenario.chart.name &&
-                (f.scenario === c.scenario.name || c.scenario.valuesFiles.includes(f.file ?? ""))),
-        };
-        st.pending += 2;
-        byScenario.set(c.scenario, st);
-    }
-    const totalScenarios = byScenario.size;
-    let doneScenarios = 0;
-    const finish = (s) => {
-        const st = byScenario.get(s);
-        if (--st.pending > 0)
-            return;
-        doneScenarios++;
-        // Counted as the verdict counts: after severity overrides and waivers, each distinct finding once.
-        const mine = (t) => t.cell.scenario === s;
-        const fs = settle([
-            ...st.findings,
-            ...tasks.filter(mine).flatMap((t) => cellFindings.get(t) ?? []),
-            ...plan.cells.filter((c) => c.scenario === s).flatMap(lintKept),
-        ]);
-        const majors = config.helmMajors.map((m) => `helm${m}`).join("+");
-        ctx.progress(`gate: [${doneScenarios}/${totalScenarios}] ${s.chart.name} ${s.name} (${majors}): ${(0,findings/* countsText */.WN)(fs)} in ${((Date.now() - st.started) / 1000).toFixed(1)}s`);
-    };
-    const chartOf = new Map();
-    for (const ch of plan.charts)
-        for (const s of ch.scenarios)
-            chartOf.set(s, ch);
-    const renderFailed = new Set();
-    const schemaFailed = new Set();
-    // Helm would only repeat the YAML fault of a values file in its own words: such scenarios are not run.
-    const unparsable = (s) => s.valuesFiles.some((f) => loaded.get(f)?.problems.some((p) => p.rule === gateRules.yamlParse));
-    const lintMessages = new Map();
-    const cellFindings = new Map();
-    const cellStatuses = new Map();
-    // Helm 3 and 4 render the same text for most scenarios: each distinct output of a chart is parsed once
-    // (parsing is the largest part of this process's own work) and its objects, which no check modifies,
-    // are shared by the cells that rendered it.
-    const parsedOutputs = new Map();
-    const parseOnce = (chartAbs, manifest) => {
-        const byText = parsedOutputs.get(chartAbs) ?? new Map();
-        parsedOutputs.set(chartAbs, byText);
-        const parsed = byText.get(manifest) ?? (0,helm_manifest/* parseManifestDocuments */.zt)(manifest, { chartDir: chartAbs, cwd });
-        byText.set(manifest, parsed);
-        return parsed;
-    };
-    // Lint repeats a render failure in its own words: keep render's, drop lint's template messages then.
-    const lintKept = (cell) => {
-        const fs = lintMessages.get(cell) ?? [];
-        return renderFailed.has(cell)
-            ? fs.filter((f) => !/templates\//.test(f.file ?? "") && !/template/.test(f.message))
-            : fs;
-    };
-    // What the phase reports (and each progress line counts): floe-gate.yaml's severity overrides and waivers
-    // applied, one finding per cell (the report groups them across scenarios and helm majors). Helm 3 and 4
-    // word render errors differently: at the same template line of a scenario both read as the first one.
-    // `kept` receives every finding the policy keeps (the waivers' use is judged on them).
-    const settle = (fs, kept) => {
-        const wording = new Map();
-        const seen = new Set();
-        const out = [];
-        for (const f of fs) {
-            const p = (0,policy/* applyPolicy */.VC)(f, config, today);
-            if (!p)
-                continue;
-            kept?.push(p);
-            const msg = p.rule === gateRules.render && p.line ? "" : p.message;
-            const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
-            const message = wording.get(key) ?? p.message;
-            wording.set(key, message);
-            const cellKey = JSON.stringify([key, p.helm]);
-            if (seen.has(cellKey))
-                continue;
-            seen.add(cellKey);
-            out.push(message === p.message ? p : { ...p, message });
-        }
-        return out;
-    };
-    const runCell = async (task) => {
-        const { cell, kind } = task;
-        // This cell's check statuses, reported in plan order like its findings.
-        const mine = [];
-        cellStatuses.set(task, mine);
-        const status = (rule, id, state, ms, reason) => statusInto(mine, rule, id, state, ms, reason);
-        const { scenario: s, helm } = cell;
-        const chart = chartOf.get(s);
-        const base = { chart: s.chart.name, scenario: s.name, helm };
-        const out = [];
-        const compiled = schemas.get(chart);
-        if (kind === "template") {
-            // Merged values are what helm validates; their verdict differs between majors on nulls.
-            // An invalid schema is reported once, at the schema file, by values-schema.
-            if (compiled && "problem" in compiled)
-                schemaFailed.add(cell);
-            const subs = subSchemas.get(chart);
-            if (subs.problems.length)
-                schemaFailed.add(cell);
-            if ((compiled && "validate" in compiled) || subs.any) {
-                const values = scenarioValues.get(s);
-                const ps = [
-                    ...(compiled && "validate" in compiled ? (0,schema/* validateMerged */.rM)(compiled.validate, values, helm) : []),
-                    ...subs.checkMerged(values, helm),
-                ];
-                for (const p of ps) {
-                    schemaFailed.add(cell);
-                    // Already reported by the per-file check at the same place.
-                    if (perFileSchema.has(schemaKey({ ...p.at, message: p.message })))
-                        continue;
-                    out.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
-                }
-                status(gateRules.valuesSchema, `values-schema ${s.chart.name}/${s.name} helm${helm}`, stateOf(out));
-            }
-            if (unparsable(s) || noDeps(s)) {
-                const reason = noDeps(s)
-                    ? "the chart's dependencies are missing (see dependency)"
-                    : "a values file of the scenario is not valid YAML (see yaml-parse)";
-                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
-                for (const c of checks)
-                    status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, reason);
-                cellFindings.set(task, out);
-                finish(s);
-                return;
-            }
-            const r = await helmRun(task);
-            if (r.code !== 0) {
-                renderFailed.add(cell);
-                const m = (0,output/* parseRenderError */.G)(r.stderr, chart.abs, cwd);
-                // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
-                // unless ajv found nothing: then helm's message is the finding.
-                if (!(m.schema && schemaFailed.has(cell))) {
-                    out.push({
-                        rule: m.schema
-                            ? gateRules.valuesSchema
-                            : m.message.startsWith("rendered output is not valid YAML")
-                                ? gateRules.yamlParse
-                                : gateRules.render,
-                        severity: "error",
-                        message: m.schema ? `helm ${helm} rejects the values: ${m.message}` : m.message,
-                        ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
-                        ...base,
-                    });
-                }
-                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "fail", r.durationMs);
-                for (const c of checks)
-                    status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, "the chart did not render");
-            }
-            else {
-                status(gateRules.render, `render ${s.chart.name}/${s.name} helm${helm}`, "pass", r.durationMs);
-                const parsed = parseOnce(chart.abs, r.stdout);
-                for (const p of parsed.problems) {
-                    out.push({
-                        rule: p.rule,
-                        severity: "error",
-                        message: p.message,
-                        ...p.at,
-                        ...base,
-                        ...(p.object ? { object: p.object } : {}),
-                    });
-                }
-                status(gateRules.duplicateKey, `duplicate-key ${s.chart.name}/${s.name} helm${helm} rendered`, stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)));
-                const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
-                // helm test pods and the requirements they declare (floe.dev/covers): skipped here, run by a cluster phase.
-                statuses.push(...(0,test_pods/* gateTestPodStatuses */.VT)(rc));
-                const start = (c) => {
-                    const c0 = Date.now();
-                    try {
-                        const res = c.run(rc, checkCtx);
-                        if (Array.isArray(res))
-                            return Promise.resolve({ fs: res, ms: Date.now() - c0 });
-                        return res.then((fs) => ({ fs, ms: Date.now() - c0 }), (error) => ({ error, ms: Date.now() - c0 }));
-                    }
-                    catch (error) {
-                        return Promise.resolve({ error, ms: Date.now() - c0 });
-                    }
-                };
-                // Checks that run a program (kubesec) start first: it runs while this process does the others.
-                const outcomes = new Map();
-                for (const c of [...checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
-                    if ((0,policy/* severityFor */.v1)(config, c.rule) !== "off")
-                        outcomes.set(c, start(c));
-                for (const c of checks) {
-                    const o = outcomes.get(c);
-                    if (!o) {
-                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "skip");
-                        continue;
-                    }
-                    const res = await o;
-                    if ("fs" in res) {
-                        const fs = res.fs.map((f) => ({ ...base, ...f }));
-                        out.push(...fs);
-                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, stateOf(fs), res.ms);
-                    }
-                    else {
-                        const msg = `check ${c.rule} failed: ${res.error.message}`;
-                        out.push({ rule: c.rule, severity: "error", message: msg, ...base });
-                        status(c.rule, `${c.rule} ${s.chart.name}/${s.name} helm${helm}`, "error", res.ms, msg);
-                    }
-                }
-            }
-        }
-        else if (unparsable(s) || noDeps(s)) {
-            status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, "skip", undefined, noDeps(s)
-                ? "the chart's dependencies are missing (see dependency)"
-                : "a values file is not valid YAML");
-        }
-        else {
-            const r = await helmRun(task);
-            const ms = (0,output/* parseLintOutput */.q)(r.stdout, chart.abs, cwd);
-            const lint = [];
-            for (const m of ms) {
-                if (m.schema)
-                    continue; // values-schema reports these at file:line
-                lint.push({
-                    rule: gateRules.lint,
-                    severity: m.severity,
-                    message: m.message,
-                    ...(m.file
-                        ? // Helm names the file but not always a line: line 1, so every finding reads file:line.
-                            { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) }
-                        : {}),
-                    ...base,
-                });
-            }
-            if (r.code !== 0 && !ms.length) {
-                lint.push({
-                    rule: gateRules.lint,
-                    severity: "error",
-                    message: `helm lint failed: ${(r.stderr || r.stdout).trim().split("\n")[0]}`,
-                    ...base,
-                });
-            }
-            lintMessages.set(cell, lint);
-            status(gateRules.lint, `lint ${s.chart.name}/${s.name} helm${helm}`, r.code === 0 ? "pass" : "fail", r.durationMs);
-        }
-        cellFindings.set(task, out);
-        finish(s);
-    };
-    await Promise.all(tasks.map(runCell));
-    // Cells finish in any order; their findings are taken in plan order, so which of two equal findings is
-    // kept below (helm 3's wording before helm 4's) never depends on timing.
-    for (const t of tasks)
-        all.push(...(cellFindings.get(t) ?? []));
-    for (const t of tasks)
-        statuses.push(...(cellStatuses.get(t) ?? []));
-    all.push(...plan.cells.flatMap(lintKept));
-    const kept = [];
-    for (const f of settle(all, kept))
+    const cells = await Promise.all(helm.tasks.map(async (t) => {
+        const r = await checkCell(inputsOfCells, t);
+        progress.cellDone(r);
+        return r;
+    }));
+    const outcome = finalize(run, { start, prepared, checked, cells, values });
+    for (const f of outcome.findings)
         ctx.add(f);
-    // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
-    // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
-    const wsev = (0,policy/* severityFor */.v1)(config, gateRules.waiverUnused) ?? "warning";
-    // Nor when the run checked only part of the charts or scenarios (--chart, --values): a waiver may be for
-    // the rest.
-    const complete = !plan.partial &&
-        renderFailed.size === 0 &&
-        depsMissing.size === 0 &&
-        plan.cells.every((c) => !unparsable(c.scenario));
-    if (wsev !== "off" && plan.partial && config.waivers.length)
-        status(gateRules.waiverUnused, "waiver-unused", "skip", undefined, `only part of the plan ran: ${plan.partial}`);
-    if (wsev !== "off" && complete) {
-        const stale = (0,waivers/* unusedWaivers */.S6)(config.waivers, kept);
-        for (const w of stale) {
-            ctx.add({
-                rule: gateRules.waiverUnused,
-                severity: wsev,
-                message: `waiver (rule ${w.rule}, object ${w.object}) matched no finding in this run: remove it, the problem it excused is gone (reason was: ${w.reason})`,
-                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
-                object: w.object,
-            });
-        }
-        if (config.waivers.length)
-            status(gateRules.waiverUnused, "waiver-unused", stateOf(stale.map(() => ({ severity: wsev }))));
-    }
-    for (const s of statuses)
+    for (const s of outcome.statuses)
         ctx.check(s);
     ctx.output("charts", String(plan.charts.length));
     ctx.output("cells", String(plan.cells.length));
@@ -14476,7 +14766,7 @@ var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/core/paths.ts
 var paths = __nccwpck_require__(6107);
 // EXTERNAL MODULE: ./src/exec/plain-env.ts
-var plain_env = __nccwpck_require__(5949);
+var plain_env = __nccwpck_require__(3092);
 // EXTERNAL MODULE: ./src/yaml/fast.ts + 1 modules
 var yaml_fast = __nccwpck_require__(8923);
 // EXTERNAL MODULE: ./src/yaml/unique-keys.ts
@@ -16510,7 +16800,8 @@ function createAjvFor(schema, opts = {}) {
 /* harmony export */   rM: () => (/* binding */ validateMerged),
 /* harmony export */   tV: () => (/* binding */ compileValuesSchema)
 /* harmony export */ });
-/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7459);
+/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7459);
+/* harmony import */ var _core_pointer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3950);
 /* harmony import */ var _ajv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
 /* harmony import */ var _ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2364);
 /* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3319);
@@ -16518,17 +16809,10 @@ function createAjvFor(schema, opts = {}) {
 
 
 
+
 // Keywords about what must be present: a single override file is partial by design, so these are only
 // meaningful on the merged values.
 const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
-function pointerToPath(pointer) {
-    if (pointer === "")
-        return [];
-    return pointer
-        .slice(1)
-        .split("/")
-        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
 /** Path segments with list indexes as numbers, as the YAML node lookup wants them. */
 function docPath(value, segs) {
     const out = [];
@@ -16550,7 +16834,7 @@ function show(v) {
     return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 function describe(e, data) {
-    const where = e.instancePath === "" ? "values" : pointerToPath(e.instancePath).join(".");
+    const where = e.instancePath === "" ? "values" : (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath).join(".");
     const p = e.params;
     switch (e.keyword) {
         case "additionalProperties":
@@ -16558,11 +16842,11 @@ function describe(e, data) {
         case "required":
             return `${where}: required property '${String(p.missingProperty)}' is missing`;
         case "type": {
-            const v = valueAt(data, pointerToPath(e.instancePath));
+            const v = valueAt(data, (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath));
             return `${where}: must be ${String(p.type)}, got ${v === null ? "null" : Array.isArray(v) ? "array" : typeof v} ${show(v)}`;
         }
         case "enum":
-            return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, pointerToPath(e.instancePath)))}`;
+            return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath)))}`;
         default:
             return `${where}: ${e.message ?? e.keyword} (schema ${e.schemaPath})`;
     }
@@ -16634,7 +16918,7 @@ function compileValuesSchema(text, file) {
     if (!ajv.validateSchema(schema)) {
         const err = ajv.errors?.[0];
         const positions = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
-        const segs = pointerToPath(err?.instancePath ?? "");
+        const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(err?.instancePath ?? "");
         const at = positions.positionOf(docPath(schema, segs)) ?? { file, line: 1, col: 1 };
         const where = segs.length ? segs.join(".") : "schema";
         return {
@@ -16679,7 +16963,7 @@ function withoutNullKeys(v) {
 /** Merges values the way helm does: maps merge key by key, anything else (lists too) is replaced, and a
  * null removes the key. */
 function mergeValues(base, over) {
-    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObj */ .s)(base) || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .isObj */ .s)(over))
+    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_4__/* .isObj */ .s)(base) || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_4__/* .isObj */ .s)(over))
         return over === undefined ? base : over;
     const out = { ...base };
     for (const [k, v] of Object.entries(over)) {
@@ -16691,7 +16975,7 @@ function mergeValues(base, over) {
     return out;
 }
 function errorPath(e) {
-    const segs = pointerToPath(e.instancePath);
+    const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath);
     const p = e.params;
     if (e.keyword === "additionalProperties" && typeof p.additionalProperty === "string") {
         return [...segs, p.additionalProperty];
@@ -17162,7 +17446,7 @@ class SubchartSchemas {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
-/* harmony import */ var _exec_plain_env_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5949);
+/* harmony import */ var _exec_plain_env_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3092);
 /* harmony import */ var _yaml_fast_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8923);
 /* harmony import */ var _yaml_unique_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3533);
 // Values files loaded once, with positions kept, so every finding about one points at its file:line:col.

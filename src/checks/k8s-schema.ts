@@ -4,6 +4,7 @@
 // declares the kind.
 import type { ErrorObject } from "ajv";
 import type { Finding } from "../core/findings.js";
+import { pointerPath } from "../core/pointer.js";
 import { defaultKubeVersion, KubeValidator, loadKubeSchemas } from "../k8s/schemas.js";
 import type { Check, DocPath } from "./types.js";
 import { findingAt, objectId } from "./workloads.js";
@@ -17,15 +18,6 @@ export function validatorFor(version: string): KubeValidator {
     validators.set(version, v);
   }
   return v;
-}
-
-function pointerPath(pointer: string): Array<string | number> {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function describe(e: ErrorObject): { path: DocPath; message: string } | undefined {
@@ -77,8 +69,7 @@ export const k8sSchemaCheck: Check = {
   description:
     "Every rendered object is valid for the Kubernetes API of --kube-version, offline and strict (unknown fields are errors).",
   run(cell, ctx) {
-    const severity = ctx.severity("k8s-schema", "error");
-    if (severity === "off") return [];
+    const severity = "error";
     const version = ctx.settings.kubeVersion || defaultKubeVersion();
     const validator = validatorFor(version);
     const declared = new Set((ctx.settings.kinds ?? []).map((k) => `${k.apiVersion}/${k.kind}`));
@@ -89,7 +80,6 @@ export const k8sSchemaCheck: Check = {
         if (declared.has(`${obj.apiVersion}/${obj.kind}`)) continue;
         findings.push({
           ...findingAt(
-            cell,
             obj,
             ["kind"],
             "k8s-schema",
@@ -103,7 +93,6 @@ export const k8sSchemaCheck: Check = {
       for (const d of describeErrors(errors)) {
         findings.push(
           findingAt(
-            cell,
             obj,
             d.path,
             "k8s-schema",

@@ -23,7 +23,7 @@ import { runTool } from "../exec/runner.js";
 import { ensureKubeconformDir, KUBESEC_KINDS } from "../k8s/kubeconform-dir.js";
 import { defaultKubeVersion, withoutNulls } from "../k8s/schemas.js";
 import { describeErrors, validatorFor } from "./k8s-schema.js";
-import type { Check, DocPath, RenderCell, RenderedObject } from "./types.js";
+import type { Check, DocPath, RenderedObject } from "./types.js";
 import { containersOf, findingAt, get, podSpecPath } from "./workloads.js";
 
 const RULE = "kubesec";
@@ -133,7 +133,6 @@ export function selectorPath(obj: RenderedObject, selector: string): DocPath {
 }
 
 export function kubesecFindings(
-  cell: RenderCell,
   objects: readonly RenderedObject[],
   reports: readonly KubesecReport[],
   threshold: number,
@@ -149,14 +148,13 @@ export function kubesecFindings(
         .replace(/^problem validating schema\. Check JSON formatting: /, "")
         .replace(/ does not validate with \S+: /, ": ");
       out.push(
-        findingAt(cell, obj, spec, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: ${why}`),
+        findingAt(obj, spec, RULE, severity, `kubesec could not score ${obj.kind}/${obj.name}: ${why}`),
       );
       continue;
     }
     for (const c of r.scoring?.critical ?? []) {
       out.push(
         findingAt(
-          cell,
           obj,
           selectorPath(obj, c.selector),
           RULE,
@@ -169,7 +167,6 @@ export function kubesecFindings(
       const advise = (r.scoring?.advise ?? []).map((a) => `${a.id} +${a.points}`).join(", ");
       out.push(
         findingAt(
-          cell,
           obj,
           spec,
           RULE,
@@ -238,8 +235,7 @@ export const kubesecCheck: Check = {
   description:
     "The real kubesec scores each Pod, Deployment, StatefulSet and DaemonSet, and each Job/CronJob as a Pod of its template: score >= threshold (default 9) and no critical rule, offline.",
   async run(cell, ctx) {
-    const severity = ctx.severity(RULE, "error");
-    if (severity === "off") return [];
+    const severity = "error";
     const objects = cell.objects.filter(isKubesecKind);
     if (objects.length === 0) return [];
     const bin = ctx.tools.kubesec;
@@ -272,7 +268,6 @@ export const kubesecCheck: Check = {
           : spec;
       return [
         findingAt(
-          cell,
           obj,
           at,
           RULE,
@@ -281,6 +276,6 @@ export const kubesecCheck: Check = {
         ),
       ];
     });
-    return [...unscored, ...kubesecFindings(cell, scored, scoredReports, threshold, severity)];
+    return [...unscored, ...kubesecFindings(scored, scoredReports, threshold, severity)];
   },
 };

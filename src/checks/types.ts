@@ -44,9 +44,6 @@ export interface CheckSettings {
 }
 
 export interface CheckContext {
-  /** Severity overrides from floe-gate.yaml, by rule id. The gate also applies them (and waivers) to
-   * every finding a check returns, so a check may simply use its default severity. */
-  severity(rule: string, fallback: Severity): Severity | "off";
   settings: CheckSettings;
   /** Absolute paths of tool binaries resolved once per run (kubesec for the kubesec check). */
   tools: { kubesec?: string };
@@ -59,6 +56,9 @@ export interface Check {
   rule: string;
   defaultSeverity: Severity;
   description: string;
+  /** Raw findings: at the rule's default severity (or `info` for what it only notes), without the cell's
+   * chart, scenario and helm major. The gate adds those and hands every finding to the one pipeline
+   * (src/gate/policy.ts: floe-gate.yaml's severity overrides, `off`, waivers); a check never reads them. */
   run(cell: RenderCell, ctx: CheckContext): Finding[] | Promise<Finding[]>;
   /** The check runs an external program (kubesec): the gate starts it before the in-process checks of a
    * cell so that both proceed at once. */

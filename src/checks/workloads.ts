@@ -2,7 +2,7 @@
 // selectors, and one way to turn "this object, this path" into a finding at the template line.
 import type { Finding, Severity } from "../core/findings.js";
 import { isObj } from "../core/objects.js";
-import type { DocPath, RenderCell, RenderedObject } from "./types.js";
+import type { DocPath, RenderedObject } from "./types.js";
 
 export type Obj = Record<string, unknown>;
 
@@ -139,9 +139,9 @@ export function objectId(obj: RenderedObject): string {
   return `${obj.kind}/${obj.name}`;
 }
 
-/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent). */
+/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent).
+ * The cell's chart, scenario and helm major are not in it: the gate adds them to every finding of a cell. */
 export function findingAt(
-  cell: RenderCell,
   obj: RenderedObject,
   path: DocPath,
   rule: string,
@@ -156,9 +156,6 @@ export function findingAt(
     file: pos.file,
     line: pos.line,
     ...(pos.col !== undefined ? { col: pos.col } : {}),
-    chart: cell.scenario.chart.name,
-    scenario: cell.scenario.name,
-    helm: cell.helm,
     object: objectId(obj),
   };
 }

@@ -2,6 +2,7 @@
 // the file:line:col of the offending key: shared by floe-gate.yaml and the user's checksums file.
 import type { ValidateFunction } from "ajv";
 import { InputError } from "../core/errors.js";
+import { pointerPath } from "../core/pointer.js";
 import type { LoadedYaml } from "../values/yaml.js";
 
 /** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
@@ -19,10 +20,7 @@ export function assertValidDocument(
   // An unknown or misspelt key first: the most common (and most precise) mistake.
   const e =
     errs.find((x) => x.keyword === "additionalProperties" || x.propertyName !== undefined) ?? errs[0]!;
-  const segs = e.instancePath
-    .split("/")
-    .slice(1)
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, "/").replace(/~0/g, "~")));
+  const segs = pointerPath(e.instancePath);
   const extra = (e.params as { additionalProperty?: string }).additionalProperty ?? e.propertyName;
   const at = y.positionOf(extra !== undefined ? [...segs, extra] : segs) ?? { file: y.file, line: 1, col: 1 };
   const where = segs.length ? segs.join(".") : "top level";

@@ -20,8 +20,6 @@ export interface ChartInfo {
   version: string;
   /** Chart folder, relative to the working directory. */
   dir: string;
-  /** Parsed values.schema.json, when the chart has one. */
-  schema?: unknown;
 }
 
 export interface Scenario {

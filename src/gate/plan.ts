@@ -196,11 +196,16 @@ async function chartScenarios(
   return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
 }
 
-export async function buildPlan(
-  config: GateConfig,
-  inputs: Inputs,
-  cwd: string,
-): Promise<Plan & { charts: PlannedChartMeta[]; skipped: SkippedChart[]; partial?: string }> {
+/** The plan as the phases use it; nothing changes it once buildPlan returns it (what a stage computes from
+ * it, such as a chart's compiled values schema, is part of that stage's result). */
+export interface GatePlan extends Plan {
+  charts: PlannedChartMeta[];
+  skipped: SkippedChart[];
+  /** Why the run checks only part of the charts or scenarios (undefined: all of them). */
+  partial?: string;
+}
+
+export async function buildPlan(config: GateConfig, inputs: Inputs, cwd: string): Promise<GatePlan> {
   let dirs: string[];
   if (inputs.charts.length) dirs = inputs.charts;
   else if (config.charts.length) dirs = config.charts.map((c) => path.resolve(cwd, c.dir));

@@ -13,6 +13,7 @@ import { InputError } from "../core/errors.js";
 import type { CheckState, Finding } from "../core/findings.js";
 import { relPosix } from "../core/paths.js";
 import type { RenderedObject } from "../core/rendered.js";
+import { forEachLimited } from "../exec/limiter.js";
 import { runTool } from "../exec/runner.js";
 import { resolveConfig } from "../gate/config.js";
 import { buildPlan, type PlannedChartMeta, readChartMeta } from "../gate/plan.js";
@@ -63,15 +64,6 @@ interface ChartBase {
 }
 
 const rel = relPosix;
-
-async function pool<T>(items: readonly T[], limit: number, fn: (t: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}
 
 /** Objects without metadata.namespace live in the release namespace: one key for both spellings. */
 const inRelease = (o: RenderedObject): RenderedObject => ({ ...o, namespace: o.namespace ?? NAMESPACE });
@@ -256,67 +248,71 @@ export async function runUpgradeCheck(
     const cells = [...renderDirs.keys()].flatMap((chart) =>
       chart.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ chart, scenario, helm }))),
     );
-    await pool(cells, opts.parallelism ?? os.availableParallelism(), async ({ chart, scenario: s, helm }) => {
-      const base = bases.get(chart)!;
-      const dirs = renderDirs.get(chart)!;
-      const id = `upgrade ${chart.info.name}/${s.name} helm${helm}`;
-      const where = { chart: chart.info.name, scenario: s.name, helm };
-      const common = { bin: helmBin(helm), major: helm, kubeVersion: config.settings.kubeVersion };
-      const [b, p] = await Promise.all([
-        runTool(
-          helmTemplateArgv({
-            ...common,
-            chartDir: dirs.base,
-            valuesFiles: s.valuesFiles.map((f) => base.values(f) ?? path.resolve(cwd, f)),
-          }),
-          { cwd },
-        ),
-        runTool(helmTemplateArgv({ ...common, chartDir: dirs.pr, valuesFiles: s.valuesFiles }), { cwd }),
-      ]);
-      if (p.code !== 0 || b.code !== 0) {
-        const message =
-          p.code !== 0
-            ? `helm ${helm} cannot render this change of ${chart.info.name} with scenario ${s.name} (the gate reports why: ${firstError(p.stderr)}): the upgrade is not checked`
-            : `helm ${helm} cannot render the base (${base.label}) of ${chart.info.name} with scenario ${s.name} (${firstError(b.stderr)}): the upgrade from it is not checked`;
-        add({
-          rule: upgradeCheckRules.notChecked,
-          severity: "warning",
-          message,
-          ...chartYaml(chart),
-          ...where,
-        });
-        status(id, "skip", p.code !== 0 ? "this change does not render" : "the base does not render");
-        return;
-      }
-      const before = parseManifest(b.stdout, { chartDir: base.chartDir, cwd: base.cwd }).map(inRelease);
-      const after = parseManifest(p.stdout, { chartDir: chart.abs, cwd }).map(inRelease);
-      const found: Finding[] = [];
-      const prObject = (object: string) => after.find((o) => `${o.kind}/${o.name}` === object);
-      for (const c of predictImmutableChanges(before, after)) {
-        const at = prObject(c.object)?.locate(c.path) ?? chartYaml(chart);
-        found.push({
-          rule: upgradeCheckRules.immutableField,
-          severity: "error",
-          message: `${c.message} [upgrade from ${base.label}${c.message.includes(formatPath(c.path)) ? "" : `; first difference at ${formatPath(c.path)}`}]`,
-          ...at,
-          object: c.object,
-          ...where,
-        });
-      }
-      for (const h of predictRemovals(before, after)) {
-        const at = h.next ? h.next.locate(["metadata", "name"]) : await removedAt(h.base, base, chart, cwd);
-        found.push({
-          rule: h.rule,
-          severity: "warning",
-          message: `${h.message} [upgrade from ${base.label}]`,
-          ...at,
-          object: h.object,
-          ...where,
-        });
-      }
-      all.push(...found);
-      status(id, found.some((f) => f.severity === "error") ? "fail" : "pass");
-    });
+    await forEachLimited(
+      cells,
+      opts.parallelism ?? os.availableParallelism(),
+      async ({ chart, scenario: s, helm }) => {
+        const base = bases.get(chart)!;
+        const dirs = renderDirs.get(chart)!;
+        const id = `upgrade ${chart.info.name}/${s.name} helm${helm}`;
+        const where = { chart: chart.info.name, scenario: s.name, helm };
+        const common = { bin: helmBin(helm), major: helm, kubeVersion: config.settings.kubeVersion };
+        const [b, p] = await Promise.all([
+          runTool(
+            helmTemplateArgv({
+              ...common,
+              chartDir: dirs.base,
+              valuesFiles: s.valuesFiles.map((f) => base.values(f) ?? path.resolve(cwd, f)),
+            }),
+            { cwd },
+          ),
+          runTool(helmTemplateArgv({ ...common, chartDir: dirs.pr, valuesFiles: s.valuesFiles }), { cwd }),
+        ]);
+        if (p.code !== 0 || b.code !== 0) {
+          const message =
+            p.code !== 0
+              ? `helm ${helm} cannot render this change of ${chart.info.name} with scenario ${s.name} (the gate reports why: ${firstError(p.stderr)}): the upgrade is not checked`
+              : `helm ${helm} cannot render the base (${base.label}) of ${chart.info.name} with scenario ${s.name} (${firstError(b.stderr)}): the upgrade from it is not checked`;
+          add({
+            rule: upgradeCheckRules.notChecked,
+            severity: "warning",
+            message,
+            ...chartYaml(chart),
+            ...where,
+          });
+          status(id, "skip", p.code !== 0 ? "this change does not render" : "the base does not render");
+          return;
+        }
+        const before = parseManifest(b.stdout, { chartDir: base.chartDir, cwd: base.cwd }).map(inRelease);
+        const after = parseManifest(p.stdout, { chartDir: chart.abs, cwd }).map(inRelease);
+        const found: Finding[] = [];
+        const prObject = (object: string) => after.find((o) => `${o.kind}/${o.name}` === object);
+        for (const c of predictImmutableChanges(before, after)) {
+          const at = prObject(c.object)?.locate(c.path) ?? chartYaml(chart);
+          found.push({
+            rule: upgradeCheckRules.immutableField,
+            severity: "error",
+            message: `${c.message} [upgrade from ${base.label}${c.message.includes(formatPath(c.path)) ? "" : `; first difference at ${formatPath(c.path)}`}]`,
+            ...at,
+            object: c.object,
+            ...where,
+          });
+        }
+        for (const h of predictRemovals(before, after)) {
+          const at = h.next ? h.next.locate(["metadata", "name"]) : await removedAt(h.base, base, chart, cwd);
+          found.push({
+            rule: h.rule,
+            severity: "warning",
+            message: `${h.message} [upgrade from ${base.label}]`,
+            ...at,
+            object: h.object,
+            ...where,
+          });
+        }
+        all.push(...found);
+        status(id, found.some((f) => f.severity === "error") ? "fail" : "pass");
+      },
+    );
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -3,6 +3,7 @@
 // what helm checks (errors there are placed in the file that last set the value).
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { isObj } from "../core/objects.js";
+import { pointerSegments } from "../core/pointer.js";
 import type { DocPath, SourcePosition } from "../core/rendered.js";
 import { createAjvFor, draftOf, withCanonicalDraft } from "./ajv.js";
 import { cacheableCode, cachedValidator, storeValidator } from "./ajv-cache.js";
@@ -21,14 +22,6 @@ export type CompiledSchema = { validate: ValidateFunction } | { problem: SchemaP
 // Keywords about what must be present: a single override file is partial by design, so these are only
 // meaningful on the merged values.
 export const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
-
-function pointerToPath(pointer: string): string[] {
-  if (pointer === "") return [];
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
 
 /** Path segments with list indexes as numbers, as the YAML node lookup wants them. */
 function docPath(value: unknown, segs: readonly string[]): DocPath {
@@ -52,7 +45,7 @@ function show(v: unknown): string {
 }
 
 function describe(e: ErrorObject, data: unknown): string {
-  const where = e.instancePath === "" ? "values" : pointerToPath(e.instancePath).join(".");
+  const where = e.instancePath === "" ? "values" : pointerSegments(e.instancePath).join(".");
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case "additionalProperties":
@@ -60,11 +53,11 @@ function describe(e: ErrorObject, data: unknown): string {
     case "required":
       return `${where}: required property '${String(p.missingProperty)}' is missing`;
     case "type": {
-      const v = valueAt(data, pointerToPath(e.instancePath));
+      const v = valueAt(data, pointerSegments(e.instancePath));
       return `${where}: must be ${String(p.type)}, got ${v === null ? "null" : Array.isArray(v) ? "array" : typeof v} ${show(v)}`;
     }
     case "enum":
-      return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, pointerToPath(e.instancePath)))}`;
+      return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, pointerSegments(e.instancePath)))}`;
     default:
       return `${where}: ${e.message ?? e.keyword} (schema ${e.schemaPath})`;
   }
@@ -136,7 +129,7 @@ export function compileValuesSchema(text: string, file: string): CompiledSchema 
   if (!ajv.validateSchema(schema as object)) {
     const err = ajv.errors?.[0];
     const positions = parseYamlText(text, file);
-    const segs = pointerToPath(err?.instancePath ?? "");
+    const segs = pointerSegments(err?.instancePath ?? "");
     const at = positions.positionOf(docPath(schema, segs)) ?? { file, line: 1, col: 1 };
     const where = segs.length ? segs.join(".") : "schema";
     return {
@@ -189,7 +182,7 @@ export function mergeValues(base: unknown, over: unknown): unknown {
 }
 
 function errorPath(e: ErrorObject): string[] {
-  const segs = pointerToPath(e.instancePath);
+  const segs = pointerSegments(e.instancePath);
   const p = e.params as Record<string, unknown>;
   if (e.keyword === "additionalProperties" && typeof p.additionalProperty === "string") {
     return [...segs, p.additionalProperty];

@@ -120,7 +120,6 @@ describe("floe-platform: helm 3 and helm 4 render the same objects", () => {
 // the same offline kubeconform schemas (from schemas/kubernetes/*.json.gz), the same argv, the same
 // Job-as-Pod scoring and the same verdict (score >= 9, no critical) that `floe-helm gate` gives users.
 const kubesecContext: CheckContext = {
-  severity: (_rule, fallback) => fallback,
   settings: { kubeVersion: defaultKubeVersion(), kubesecThreshold: 9, externalReferences: [] },
   tools: { kubesec: tool("kubesec") },
   cwd: repoRoot,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { k8sSchemaCheck } from "../../src/checks/k8s-schema.js";
 import type { RenderCell } from "../../src/checks/types.js";
 import { InputError } from "../../src/core/errors.js";
-import { context, FIXTURES, renderFixture } from "./render.js";
+import { context, FIXTURES, renderFixture, withSeverity } from "./render.js";
 
 const T = `${FIXTURES}/broken/templates`;
 
@@ -64,7 +64,7 @@ describe("k8s-schema settings", () => {
     ["warning", 3],
     ["off", 0],
   ] as const)("severity %s from the config applies to schema errors", async (severity, errors) => {
-    const findings = await k8sSchemaCheck.run(broken, context({}, { "k8s-schema": severity }));
+    const findings = withSeverity(await k8sSchemaCheck.run(broken, context()), { "k8s-schema": severity });
     expect(findings.filter((f) => f.severity === severity)).toHaveLength(errors === 0 ? 0 : errors);
     if (severity === "off") expect(findings).toEqual([]);
   });

@@ -3,7 +3,7 @@ import { containerBasicsChecks, imageTag } from "../../src/checks/policy/contain
 import { environmentChecks } from "../../src/checks/policy/environment.js";
 import { securityContextChecks } from "../../src/checks/policy/security-context.js";
 import type { Check, RenderCell } from "../../src/checks/types.js";
-import { context, FIXTURES, renderFixture } from "./render.js";
+import { context, FIXTURES, renderFixture, withSeverity } from "./render.js";
 
 const T = `${FIXTURES}/broken/templates`;
 const policyChecks: Check[] = [...securityContextChecks, ...containerBasicsChecks, ...environmentChecks];
@@ -151,18 +151,17 @@ describe("policy/* settings", () => {
   });
 
   test.each(["warning", "info"] as const)("severity per rule: policy/resources at %s", async (severity) => {
-    const findings = await byRule("policy/resources").run(
-      broken,
-      context({}, { "policy/resources": severity }),
-    );
+    const findings = withSeverity(await byRule("policy/resources").run(broken, context()), {
+      "policy/resources": severity,
+    });
     expect(findings.length).toBeGreaterThan(0);
     expect(new Set(findings.map((f) => f.severity))).toEqual(new Set([severity]));
   });
 
   test("a rule set to off reports nothing", async () => {
-    expect(await byRule("policy/image-tag").run(broken, context({}, { "policy/image-tag": "off" }))).toEqual(
-      [],
-    );
+    expect(
+      withSeverity(await byRule("policy/image-tag").run(broken, context()), { "policy/image-tag": "off" }),
+    ).toEqual([]);
   });
 });
 

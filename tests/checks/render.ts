@@ -3,6 +3,8 @@
 
 import type { CheckContext, CheckSettings, RenderCell } from "../../src/checks/types.js";
 import { runTool } from "../../src/exec/runner.js";
+import { applyPolicy } from "../../src/gate/policy.js";
+import type { GateConfig } from "../../src/gate/types.js";
 import { helmTemplateArgv, NAMESPACE } from "../../src/helm/argv.js";
 import { parseManifest } from "../../src/helm/manifest.js";
 import type { Finding, Severity } from "../../src/report/results.js";
@@ -35,12 +37,8 @@ export async function renderFixture(chart: string, opts: RenderOptions = {}): Pr
   };
 }
 
-export function context(
-  settings: Partial<CheckSettings> = {},
-  severity: Record<string, Severity | "off"> = {},
-): CheckContext {
+export function context(settings: Partial<CheckSettings> = {}): CheckContext {
   return {
-    severity: (rule, fallback) => severity[rule] ?? fallback,
     settings: {
       kubeVersion: "1.37",
       kubesecThreshold: 9,
@@ -51,6 +49,16 @@ export function context(
     tools: { kubesec: tool("kubesec") },
     cwd: repoRoot,
   };
+}
+
+/** Findings as the gate reports them after floe-gate.yaml's `severity` overrides (the one pipeline,
+ * src/gate/policy.ts: checks return raw findings at their default severity). */
+export function withSeverity(
+  findings: readonly Finding[],
+  severity: Record<string, Severity | "off">,
+): Finding[] {
+  const config = { severity, waivers: [], requirements: {} } as unknown as GateConfig;
+  return findings.flatMap((f) => applyPolicy(f, config, "2026-01-01") ?? []);
 }
 
 /** `rule file:line` per finding, sorted: what the tables compare. */

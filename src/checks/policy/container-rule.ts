@@ -31,9 +31,7 @@ export function containerRule(spec: ContainerRuleSpec): Check {
     rule: spec.rule,
     defaultSeverity,
     description: spec.description,
-    run(cell: RenderCell, ctx) {
-      const severity = ctx.severity(spec.rule, defaultSeverity);
-      if (severity === "off") return [];
+    run(cell: RenderCell) {
       const out: Finding[] = [];
       for (const obj of cell.objects) {
         for (const c of containersOf(obj)) {
@@ -45,7 +43,7 @@ export function containerRule(spec: ContainerRuleSpec): Check {
           if (!p) continue;
           const at = p.absolute ? p.path : [...c.path, ...p.path];
           const kind = c.init ? "init container" : "container";
-          out.push(findingAt(cell, obj, at, spec.rule, severity, `${kind} '${c.name}': ${p.message}`));
+          out.push(findingAt(obj, at, spec.rule, defaultSeverity, `${kind} '${c.name}': ${p.message}`));
         }
       }
       return out;

@@ -35,12 +35,11 @@ function envRule(
     defaultSeverity,
     description,
     run(cell, ctx) {
-      const severity = ctx.severity(rule, defaultSeverity);
-      if (severity === "off" || !enabled(cell, ctx)) return [];
+      if (!enabled(cell, ctx)) return [];
       const out: Finding[] = [];
       for (const obj of cell.objects) {
         const msg = eachObject(obj, cell, ctx);
-        if (msg) out.push(findingAt(cell, obj, podTemplateLabelsPath(obj), rule, severity, msg));
+        if (msg) out.push(findingAt(obj, podTemplateLabelsPath(obj), rule, defaultSeverity, msg));
       }
       return out;
     },

@@ -1,0 +1,181 @@
+// Stage 3, check values: once per file and per chart, before any render is checked. YAML syntax and
+// duplicate keys of every values file, values.schema.json per file (and each subchart's own schema, as helm
+// validates it: src/values/subcharts.ts), and dead values per scenario. What the cells need later (the
+// compiled schemas, each scenario's values files) is part of the result.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { CheckStatus, Finding } from "../../core/findings.js";
+import type { Scenario, SourcePosition } from "../../core/rendered.js";
+import { chartReads, deadValues } from "../../values/dead.js";
+import { type CompiledSchema, compileValuesSchema, validateFile } from "../../values/schema.js";
+import { loadSubcharts, SubchartSchemas } from "../../values/subcharts.js";
+import type { LoadedYaml } from "../../values/yaml.js";
+import type { PlannedChartMeta } from "../plan.js";
+import { type PreparedCharts, renderDirOf } from "./prepare.js";
+import { checkStatus, type GateRun, gateRules, type StageResult, type StatusOf, stateOf } from "./types.js";
+import type { ValuesFiles } from "./values-files.js";
+
+/** A chart's values schemas: its own values.schema.json (compiled, or why not) and its subcharts'. */
+export interface ChartSchemas {
+  readonly compiled?: CompiledSchema;
+  readonly subs: SubchartSchemas;
+}
+
+export interface CheckedValues extends StageResult {
+  readonly schemas: ReadonlyMap<PlannedChartMeta, ChartSchemas>;
+  /** Each scenario's values as helm merges them: the chart's values.yaml, then its own files in order. */
+  readonly scenarioValues: ReadonlyMap<Scenario, readonly LoadedYaml[]>;
+  /** values-schema findings of single files (schemaKey), so the merged check does not repeat them. */
+  readonly perFileSchema: ReadonlySet<string>;
+}
+
+/** Identifies a values-schema problem by place and wording. */
+export const schemaKey = (f: { file?: string; line?: number; col?: number; message: string }): string =>
+  `${f.file}:${f.line}:${f.col}:${f.message}`;
+
+export async function checkValues(
+  run: GateRun,
+  prepared: PreparedCharts,
+  values: ValuesFiles,
+): Promise<CheckedValues> {
+  const schemas = new Map<PlannedChartMeta, ChartSchemas>();
+  const scenarioValues = new Map<Scenario, readonly LoadedYaml[]>();
+  const perFileSchema = new Set<string>();
+  const findings: Finding[] = [];
+  const statuses: CheckStatus[] = [];
+  for (const chart of run.plan.charts) {
+    const r = await checkChartValues(run, prepared, values, chart);
+    schemas.set(chart, r.schemas);
+    for (const [s, v] of r.scenarioValues) scenarioValues.set(s, v);
+    for (const k of r.perFileSchema) perFileSchema.add(k);
+    findings.push(...r.findings);
+    statuses.push(...r.statuses);
+  }
+  return { schemas, scenarioValues, perFileSchema, findings, statuses };
+}
+
+interface ChartValues extends StageResult {
+  schemas: ChartSchemas;
+  scenarioValues: Map<Scenario, readonly LoadedYaml[]>;
+  perFileSchema: Set<string>;
+}
+
+async function checkChartValues(
+  run: GateRun,
+  prepared: PreparedCharts,
+  values: ValuesFiles,
+  chart: PlannedChartMeta,
+): Promise<ChartValues> {
+  const { cwd, config } = run;
+  const load = values.load;
+  const findings: Finding[] = [];
+  const statuses: CheckStatus[] = [];
+  const status = (s: StatusOf) => statuses.push(checkStatus(config, s));
+  const perFileSchema = new Set<string>();
+  const scenarioValues = new Map<Scenario, readonly LoadedYaml[]>();
+  const base = { chart: chart.info.name };
+  const schemaFinding = (p: { message: string; at: SourcePosition }): Finding => ({
+    rule: gateRules.valuesSchema,
+    severity: "error",
+    message: p.message,
+    ...p.at,
+    ...base,
+  });
+  const valuesFile = path.join(chart.info.dir, "values.yaml");
+  const defaults = existsSync(path.resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
+  let compiled: (CompiledSchema & { schema?: unknown }) | undefined;
+  if (chart.schemaFile) {
+    compiled = compileValuesSchema(
+      await readFile(path.resolve(cwd, chart.schemaFile), "utf8"),
+      chart.schemaFile,
+    );
+    if ("problem" in compiled) findings.push(schemaFinding(compiled.problem));
+  }
+  // The parsed values.schema.json that dead-value reads (none when it does not compile).
+  const schema = compiled && !("problem" in compiled) ? compiled.schema : undefined;
+  const subs = new SubchartSchemas(
+    await loadSubcharts(renderDirOf(prepared, chart.info, chart.abs), cwd, chart.abs),
+  );
+  for (const p of subs.problems) findings.push(schemaFinding(p));
+  const files = [
+    ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
+  ];
+  const t0 = Date.now();
+  for (const file of files) {
+    const y = await load(file);
+    for (const p of y.problems)
+      findings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
+    // A subchart's section is checked only where a scenario with this file enables the subchart.
+    const withFile = chart.scenarios.filter((s) => file === defaults?.file || s.valuesFiles.includes(file));
+    const subProblems = subs.any
+      ? subs.checkFile(
+          y,
+          await Promise.all(
+            withFile.map(async (s) => [
+              ...(defaults ? [defaults] : []),
+              ...(await Promise.all(s.valuesFiles.map((f) => load(f)))),
+            ]),
+          ),
+        )
+      : [];
+    if ((compiled && "validate" in compiled) || subProblems.length) {
+      const own = compiled && "validate" in compiled ? validateFile(compiled.validate, y) : [];
+      for (const p of [...own, ...subProblems]) {
+        perFileSchema.add(schemaKey({ ...p.at, message: p.message }));
+        findings.push(schemaFinding(p));
+      }
+    }
+  }
+  const reads = await chartReads(chart.abs, chart.meta.dependencies, subs.subs);
+  for (const s of chart.scenarios) {
+    const ys = await Promise.all(s.valuesFiles.map((f) => load(f)));
+    scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
+    const deadFindings: Finding[] = [];
+    for (const y of ys) {
+      for (const d of deadValues(y, reads.reads, schema)) {
+        deadFindings.push({
+          rule: gateRules.deadValue,
+          severity: "error",
+          message: `'${d.path.join(".")}' is set but no template of ${chart.info.name} reads it and values.schema.json does not declare it (a misspelt key is silently ignored by helm)`,
+          ...d.at,
+          ...base,
+          scenario: s.name,
+        });
+      }
+    }
+    findings.push(...deadFindings);
+    status({
+      rule: gateRules.deadValue,
+      id: `dead-value ${chart.info.name}/${s.name}`,
+      state: stateOf(deadFindings),
+      ...(reads.notes.length ? { reason: reads.notes.join("; ") } : {}),
+    });
+  }
+  const byRule = (r: string) => findings.filter((f) => f.rule === r);
+  status({
+    rule: gateRules.yamlParse,
+    id: `yaml-parse ${chart.info.name} values`,
+    state: stateOf(byRule(gateRules.yamlParse)),
+    ms: Date.now() - t0,
+  });
+  status({
+    rule: gateRules.duplicateKey,
+    id: `duplicate-key ${chart.info.name} values`,
+    state: stateOf(byRule(gateRules.duplicateKey)),
+  });
+  if (!chart.schemaFile && !subs.any)
+    status({
+      rule: gateRules.valuesSchema,
+      id: `values-schema ${chart.info.name}`,
+      state: "skip",
+      reason: "the chart has no values.schema.json",
+    });
+  return {
+    schemas: { ...(compiled ? { compiled } : {}), subs },
+    scenarioValues,
+    perFileSchema,
+    findings,
+    statuses,
+  };
+}
