@@ -1,0 +1,244 @@
+// Smoke tests of the local lane's images (issue 14, scripts/images.sh): each image runs in Docker as
+// charts/floe-platform runs it — the chart's user and group, a read-only root filesystem, the chart's writable
+// mounts as tmpfs, the chart's command, args, env and config files (rendered with `helm template`) — and must
+// really serve: PostgreSQL answers a psql query with the password, MinIO its health endpoints, mc runs the
+// chart's setup script against that MinIO, the collector starts with the chart's config and passes a span to
+// Jaeger (the chart's own OTel -> Jaeger test script, in the curl image), Dagster's webserver answers
+// /server_info and GraphQL with the chart's instance (PostgreSQL storage).
+//
+// Everything runs on a Docker network of the test's own. Like tests/cluster/kind-real.test.ts, this file is
+// registered only in the Node 24 step (FLOE_KIND_REAL=1, npm run test:node24); a missing image fails (run
+// scripts/images.sh), it is never skipped.
+
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmod, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseAllDocuments } from "yaml";
+import { runTool } from "../../src/exec/runner.js";
+import { tempDir } from "../helpers/tmp.js";
+import { helm, repoRoot } from "../helpers/tools.js";
+
+const imagesSh = path.join(repoRoot, "scripts", "images.sh");
+/** floe.local/<component>:<tag> by component, as `scripts/images.sh --list` prints them. */
+const images = new Map(
+  execFileSync(imagesSh, ["--list"], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((ref) => [ref.slice("floe.local/".length, ref.lastIndexOf(":")), ref] as const),
+);
+const id = randomBytes(4).toString("hex");
+const network = `floe-images-test-${id}`;
+const label = `dev.floe.test=images-${id}`;
+const release = "floe";
+const prefix = `${release}-floe-platform`;
+const docker = (args: string[], timeoutMs = 120_000) => runTool(["docker", ...args], { timeoutMs });
+
+function image(component: string): string {
+  const ref = images.get(component);
+  if (!ref) throw new Error(`scripts/images.sh --list names no ${component} image`);
+  return ref;
+}
+async function needImage(component: string): Promise<string> {
+  const ref = image(component);
+  const r = await docker(["image", "inspect", "--format", "{{.Id}}", ref]);
+  if (r.code !== 0)
+    throw new Error(`${ref} is not in Docker: run scripts/images.sh (after scripts/docker.sh)`);
+  return ref;
+}
+
+/** docker run flags shared by every container: the chart's pod security (user, read-only root, no caps). */
+function secured(user: string): string[] {
+  return [
+    "--network",
+    network,
+    "--label",
+    label,
+    "--user",
+    user,
+    "--read-only",
+    "--cap-drop=ALL",
+    "--security-opt=no-new-privileges",
+  ];
+}
+const tmpfs = (mount: string, uid: number) => ["--tmpfs", `${mount}:rw,uid=${uid},gid=${uid},mode=0770`];
+const envArgs = (env: Record<string, string>) => Object.entries(env).flatMap(([k, v]) => ["-e", `${k}=${v}`]);
+
+/** Starts a long-running container; returns its name. */
+async function start(name: string, args: string[]): Promise<string> {
+  const r = await docker(["run", "-d", "--name", `${name}-${id}`, "--network-alias", name, ...args]);
+  expect(r.code, r.stderr).toBe(0);
+  return `${name}-${id}`;
+}
+/** Runs a container to completion (removed afterwards). */
+function once(args: string[], timeoutMs = 120_000) {
+  return docker(["run", "--rm", ...args], timeoutMs);
+}
+async function logs(container: string): Promise<string> {
+  const r = await docker(["logs", "--tail", "60", container]);
+  return `${r.stdout}${r.stderr}`;
+}
+/** Polls until check() returns true; fails with the container's log when it never does. */
+async function waitFor(what: string, container: string, check: () => Promise<boolean>, timeoutMs: number) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    const state = await docker(["inspect", "--format", "{{.State.Status}}", container]);
+    if (Date.now() > end || state.stdout.trim() === "exited")
+      throw new Error(
+        `${what}: not within ${timeoutMs / 1000} s (${state.stdout.trim()})\n${await logs(container)}`,
+      );
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+// --- the chart, rendered -------------------------------------------------------------------------------------
+interface K8sObject {
+  kind: string;
+  metadata: { name: string };
+  data?: Record<string, string>;
+  spec?: Record<string, unknown>;
+}
+interface Container {
+  name: string;
+  command?: string[];
+  args?: string[];
+  env?: { name: string; value?: string }[];
+}
+let objects: K8sObject[] = [];
+function object(kind: string, name: string): K8sObject {
+  const o = objects.find((x) => x.kind === kind && x.metadata.name === name);
+  if (!o) throw new Error(`helm template rendered no ${kind}/${name}`);
+  return o;
+}
+function configData(name: string, key: string): string {
+  const v = object("ConfigMap", name).data?.[key];
+  if (v === undefined) throw new Error(`ConfigMap ${name} has no ${key}`);
+  return v;
+}
+function container(kind: string, name: string, containerName: string): Container {
+  const spec = object(kind, name).spec as {
+    template?: { spec: { containers: Container[] } };
+    containers?: Container[];
+  };
+  const list = spec.template?.spec.containers ?? spec.containers ?? [];
+  const c = list.find((x) => x.name === containerName);
+  if (!c) throw new Error(`${kind}/${name} has no container ${containerName}`);
+  return c;
+}
+/** The container's plain env values (those from Secrets are given by the test). */
+function plainEnv(c: Container): Record<string, string> {
+  return Object.fromEntries(
+    (c.env ?? []).filter((e) => e.value !== undefined).map((e) => [e.name, e.value ?? ""]),
+  );
+}
+
+let work: string;
+const pgPassword = `pg-${id}`;
+const dagsterPassword = `dagster-${id}`;
+
+beforeAll(async () => {
+  const info = await docker(["info", "--format", "{{.ServerVersion}}"]);
+  if (info.code !== 0)
+    throw new Error(`no Docker daemon answers (${info.stderr.trim()}): run scripts/docker.sh`);
+  work = tempDir("floe-images-test-");
+  const r = await runTool(
+    [
+      helm(4),
+      "template",
+      release,
+      path.join(repoRoot, "charts", "floe-platform"),
+      "--namespace",
+      "default",
+      "--set",
+      "jaeger.enabled=true",
+    ],
+    { timeoutMs: 60_000 },
+  );
+  if (r.code !== 0) throw new Error(`helm template failed: ${r.stderr}`);
+  objects = parseAllDocuments(r.stdout)
+    .map((d) => d.toJS() as K8sObject | null)
+    .filter((o): o is K8sObject => o !== null);
+  const net = await docker(["network", "create", "--label", label, network]);
+  if (net.code !== 0) throw new Error(`docker network create failed: ${net.stderr}`);
+}, 120_000);
+
+afterAll(async () => {
+  const left = await docker(["ps", "-aq", "--filter", `label=${label}`]);
+  const ids = left.stdout.split("\n").filter(Boolean);
+  if (ids.length) await docker(["rm", "-f", "-v", ...ids]);
+  await docker(["network", "rm", network]);
+  const after = await docker(["ps", "-aq", "--filter", `label=${label}`]);
+  expect(after.stdout.trim()).toBe("");
+}, 120_000);
+
+describe("images of the local lane (scripts/images.sh)", () => {
+  it("--list names every image as floe.local/<component>:<tag>", () => {
+    expect([...images.keys()]).toEqual(["postgres"]);
+    for (const ref of images.values()) expect(ref).toMatch(/^floe\.local\/[a-z0-9-]+:[A-Za-z0-9._-]+$/);
+  });
+
+  it("postgres: the chart's StatefulSet container initialises, runs the chart's init script and answers psql with the password", async () => {
+    const ref = await needImage("postgres");
+    const sts = container("StatefulSet", `${prefix}-postgresql`, "postgresql");
+    const init = path.join(work, "initdb.d");
+    await mkdir(init);
+    await writeFile(
+      path.join(init, "10-floe-init.sh"),
+      configData(`${prefix}-postgresql-init`, "10-floe-init.sh"),
+    );
+    await chmod(path.join(init, "10-floe-init.sh"), 0o555);
+    const env: Record<string, string> = {
+      ...plainEnv(sts),
+      POSTGRES_PASSWORD: pgPassword,
+      DAGSTER_PASSWORD: dagsterPassword,
+      POLARIS_PASSWORD: `polaris-${id}`,
+    };
+    expect(env.PGDATA).toBe("/var/lib/postgresql/data/pgdata");
+    const pg = await start(`${prefix}-postgresql`, [
+      ...secured("999:999"),
+      ...tmpfs("/var/lib/postgresql/data", 999),
+      ...tmpfs("/var/run/postgresql", 999),
+      ...tmpfs("/tmp", 999),
+      "-v",
+      `${init}:/docker-entrypoint-initdb.d:ro`,
+      ...envArgs(env),
+      ref,
+    ]);
+    // The chart's probes: pg_isready on 127.0.0.1:5432 inside the container.
+    await waitFor(
+      "pg_isready (the chart's probe)",
+      pg,
+      async () =>
+        (await docker(["exec", pg, "pg_isready", "-U", "postgres", "-h", "127.0.0.1", "-p", "5432"])).code ===
+        0,
+      120_000,
+    );
+    const psql = (user: string, db: string, password: string) =>
+      once([
+        ...secured("999:999"),
+        ...tmpfs("/tmp", 999),
+        ...envArgs({ PGPASSWORD: password, HOME: "/tmp" }),
+        ref,
+        "psql",
+        "-h",
+        `${prefix}-postgresql`,
+        "-U",
+        user,
+        "-d",
+        db,
+        "-v",
+        "ON_ERROR_STOP=1",
+        "-tAc",
+        "SELECT current_user || ' ' || current_database() || ' ' || current_setting('server_version')",
+      ]);
+    const ok = await psql("dagster", "dagster", dagsterPassword);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout.trim()).toBe("dagster dagster 16.6");
+    const su = await psql("postgres", "postgres", pgPassword);
+    expect(su.code, su.stderr).toBe(0);
+    const wrong = await psql("dagster", "dagster", "not-the-password");
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toContain("password authentication failed");
+  });
+});
