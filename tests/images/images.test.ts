@@ -79,6 +79,16 @@ async function logs(container: string): Promise<string> {
   const r = await docker(["logs", "--tail", "60", container]);
   return `${r.stdout}${r.stderr}`;
 }
+async function ip(container: string): Promise<string> {
+  const r = await docker([
+    "inspect",
+    "--format",
+    `{{ (index .NetworkSettings.Networks "${network}").IPAddress }}`,
+    container,
+  ]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout.trim();
+}
 /** Polls until check() returns true; fails with the container's log when it never does. */
 async function waitFor(what: string, container: string, check: () => Promise<boolean>, timeoutMs: number) {
   const end = Date.now() + timeoutMs;
@@ -92,6 +102,12 @@ async function waitFor(what: string, container: string, check: () => Promise<boo
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
+async function httpStatus(url: string): Promise<number> {
+  const r = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  await r.arrayBuffer();
+  return r.status;
+}
+
 // --- the chart, rendered -------------------------------------------------------------------------------------
 interface K8sObject {
   kind: string;
@@ -174,7 +190,7 @@ afterAll(async () => {
 
 describe("images of the local lane (scripts/images.sh)", () => {
   it("--list names every image as floe.local/<component>:<tag>", () => {
-    expect([...images.keys()]).toEqual(["postgres"]);
+    expect([...images.keys()]).toEqual(["postgres", "minio", "mc"]);
     for (const ref of images.values()) expect(ref).toMatch(/^floe\.local\/[a-z0-9-]+:[A-Za-z0-9._-]+$/);
   });
 
@@ -240,5 +256,67 @@ describe("images of the local lane (scripts/images.sh)", () => {
     const wrong = await psql("dagster", "dagster", "not-the-password");
     expect(wrong.code).not.toBe(0);
     expect(wrong.stderr).toContain("password authentication failed");
+  });
+
+  it("minio: the chart's StatefulSet container serves /minio/health/live and /ready; mc runs the chart's setup Job script against it", async () => {
+    const ref = await needImage("minio");
+    const mcRef = await needImage("mc");
+    const c = container("StatefulSet", `${prefix}-minio`, "minio");
+    expect(c.command).toBeUndefined(); // the image's entrypoint turns `server ...` into `minio server ...`
+    const root = { MINIO_ROOT_USER: `root${id}`, MINIO_ROOT_PASSWORD: `rootpw-${id}-secret` };
+    const minio = await start(`${prefix}-minio`, [
+      ...secured("1000:1000"),
+      ...tmpfs("/data", 1000),
+      ...tmpfs("/tmp", 1000),
+      ...envArgs({ ...plainEnv(c), ...root }),
+      ref,
+      ...(c.args ?? []),
+    ]);
+    const addr = await ip(minio);
+    await waitFor(
+      "MinIO /minio/health/live",
+      minio,
+      async () => (await httpStatus(`http://${addr}:9000/minio/health/live`)) === 200,
+      120_000,
+    );
+    await waitFor(
+      "MinIO /minio/health/ready",
+      minio,
+      async () => (await httpStatus(`http://${addr}:9000/minio/health/ready`)) === 200,
+      60_000,
+    );
+    const version = await once([...secured("1000:1000"), "--entrypoint", "minio", ref, "--version"]);
+    expect(version.stdout).toContain("RELEASE.2025-04-22T22-12-26Z");
+
+    const job = container("Job", `${prefix}-minio-setup`, "setup");
+    const setupEnv = {
+      ...plainEnv(job),
+      ...root,
+      POLARIS_ACCESS_KEY: `polaris${id}`,
+      POLARIS_SECRET_KEY: `polaris-secret-${id}`,
+    };
+    const runMc = (script: string[]) =>
+      once([
+        ...secured("1000:1000"),
+        ...tmpfs("/tmp", 1000),
+        ...envArgs(setupEnv),
+        "--entrypoint",
+        job.command?.[0] ?? "sh",
+        mcRef,
+        ...(job.command?.slice(1) ?? []),
+        ...script,
+      ]);
+    const setup = await runMc(job.args ?? []);
+    expect(setup.code, `${setup.stdout}${setup.stderr}`).toBe(0);
+    expect(setup.stdout).toContain("minio setup done: floe-warehouse");
+    // Idempotent, as the chart's post-upgrade hook needs.
+    const again = await runMc(job.args ?? []);
+    expect(again.code, `${again.stdout}${again.stderr}`).toBe(0);
+    const ls = await runMc([
+      'mc alias set floe "$S3_ENDPOINT" "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD" >/dev/null && mc ls floe && mc --version',
+    ]);
+    expect(ls.code, ls.stderr).toBe(0);
+    expect(ls.stdout).toContain("floe-warehouse/");
+    expect(ls.stdout).toContain("RELEASE.2025-04-16T18-13-26Z");
   });
 });
