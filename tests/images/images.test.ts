@@ -190,7 +190,7 @@ afterAll(async () => {
 
 describe("images of the local lane (scripts/images.sh)", () => {
   it("--list names every image as floe.local/<component>:<tag>", () => {
-    expect([...images.keys()]).toEqual(["postgres", "minio", "mc"]);
+    expect([...images.keys()]).toEqual(["postgres", "minio", "mc", "curl"]);
     for (const ref of images.values()) expect(ref).toMatch(/^floe\.local\/[a-z0-9-]+:[A-Za-z0-9._-]+$/);
   });
 
@@ -318,5 +318,23 @@ describe("images of the local lane (scripts/images.sh)", () => {
     expect(ls.code, ls.stderr).toBe(0);
     expect(ls.stdout).toContain("floe-warehouse/");
     expect(ls.stdout).toContain("RELEASE.2025-04-16T18-13-26Z");
+  });
+
+  it("curl: Debian's curl runs as the chart's test user with a read-only root", async () => {
+    const ref = await needImage("curl");
+    const v = await once([...secured("10001:10001"), ...tmpfs("/tmp", 10001), ref, "--version"]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).toMatch(/^curl 7\.88\.1 .*\n(.|\n)*Protocols: .*https/);
+    const sh = await once([
+      ...secured("10001:10001"),
+      ...tmpfs("/tmp", 10001),
+      "--entrypoint",
+      "sh",
+      ref,
+      "-c",
+      "curl -fsS file:///etc/os-release | grep -q bookworm && echo ok > /tmp/x && cat /tmp/x",
+    ]);
+    expect(sh.code, sh.stderr).toBe(0);
+    expect(sh.stdout.trim()).toBe("ok");
   });
 });
