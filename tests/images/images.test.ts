@@ -122,6 +122,7 @@ interface Container {
   env?: { name: string; value?: string }[];
 }
 let objects: K8sObject[] = [];
+let defaultObjects: K8sObject[] = [];
 function object(kind: string, name: string): K8sObject {
   const o = objects.find((x) => x.kind === kind && x.metadata.name === name);
   if (!o) throw new Error(`helm template rendered no ${kind}/${name}`);
@@ -158,23 +159,28 @@ beforeAll(async () => {
   if (info.code !== 0)
     throw new Error(`no Docker daemon answers (${info.stderr.trim()}): run scripts/docker.sh`);
   work = tempDir("floe-images-test-");
-  const r = await runTool(
-    [
-      helm(4),
-      "template",
-      release,
-      path.join(repoRoot, "charts", "floe-platform"),
-      "--namespace",
-      "default",
-      "--set",
-      "jaeger.enabled=true",
-    ],
-    { timeoutMs: 60_000 },
-  );
-  if (r.code !== 0) throw new Error(`helm template failed: ${r.stderr}`);
-  objects = parseAllDocuments(r.stdout)
-    .map((d) => d.toJS() as K8sObject | null)
-    .filter((o): o is K8sObject => o !== null);
+  // As the local lane runs it (Jaeger on: the collector exports to it), and with the chart's defaults (Jaeger
+  // off: the collector's debug exporter).
+  const render = async (...set: string[]) => {
+    const r = await runTool(
+      [
+        helm(4),
+        "template",
+        release,
+        path.join(repoRoot, "charts", "floe-platform"),
+        "--namespace",
+        "default",
+        ...set.flatMap((s) => ["--set", s]),
+      ],
+      { timeoutMs: 60_000 },
+    );
+    if (r.code !== 0) throw new Error(`helm template failed: ${r.stderr}`);
+    return parseAllDocuments(r.stdout)
+      .map((d) => d.toJS() as K8sObject | null)
+      .filter((o): o is K8sObject => o !== null);
+  };
+  objects = await render("jaeger.enabled=true");
+  defaultObjects = await render();
   const net = await docker(["network", "create", "--label", label, network]);
   if (net.code !== 0) throw new Error(`docker network create failed: ${net.stderr}`);
 }, 120_000);
@@ -190,7 +196,15 @@ afterAll(async () => {
 
 describe("images of the local lane (scripts/images.sh)", () => {
   it("--list names every image as floe.local/<component>:<tag>", () => {
-    expect([...images.keys()]).toEqual(["postgres", "minio", "mc", "curl", "dagster-celery-k8s"]);
+    expect([...images.keys()]).toEqual([
+      "postgres",
+      "minio",
+      "mc",
+      "otel-collector",
+      "jaeger",
+      "curl",
+      "dagster-celery-k8s",
+    ]);
     for (const ref of images.values()) expect(ref).toMatch(/^floe\.local\/[a-z0-9-]+:[A-Za-z0-9._-]+$/);
   });
 
@@ -320,6 +334,93 @@ describe("images of the local lane (scripts/images.sh)", () => {
     expect(ls.stdout).toContain("RELEASE.2025-04-16T18-13-26Z");
   });
 
+  it("otel-collector + jaeger: both start as the chart runs them, and the chart's OTel -> Jaeger test script passes in the curl image", async () => {
+    const jaegerRef = await needImage("jaeger");
+    const otelRef = await needImage("otel-collector");
+    const curlRef = await needImage("curl");
+    const j = container("Deployment", `${prefix}-jaeger`, "jaeger");
+    const jaeger = await start(`${prefix}-jaeger`, [
+      ...secured("10001:10001"),
+      ...tmpfs("/tmp", 10001),
+      ...envArgs(plainEnv(j)),
+      jaegerRef,
+      ...(j.args ?? []),
+    ]);
+    const jaegerIp = await ip(jaeger);
+    await waitFor(
+      "Jaeger admin port (the chart's probe)",
+      jaeger,
+      async () => (await httpStatus(`http://${jaegerIp}:14269/`)) === 200,
+      120_000,
+    );
+    const services = await fetch(`http://${jaegerIp}:16686/api/services`);
+    expect(services.status).toBe(200);
+
+    const o = container("Deployment", `${prefix}-otel-collector`, "otel-collector");
+    const conf = path.join(work, "otel");
+    await mkdir(conf);
+    await writeFile(path.join(conf, "config.yaml"), configData(`${prefix}-otel-collector`, "config.yaml"));
+    await chmod(conf, 0o755);
+    const otel = await start(`${prefix}-otel-collector`, [
+      ...secured("10001:10001"),
+      ...tmpfs("/tmp", 10001),
+      "-v",
+      `${conf}:/conf:ro`,
+      ...envArgs(plainEnv(o)),
+      otelRef,
+      ...(o.args ?? []),
+    ]);
+    const otelIp = await ip(otel);
+    await waitFor(
+      "collector health_check (the chart's probe)",
+      otel,
+      async () => (await httpStatus(`http://${otelIp}:13133/`)) === 200,
+      120_000,
+    );
+
+    const test = container("Pod", `${prefix}-test-otel-jaeger`, "check");
+    const env: Record<string, string> = {
+      ...plainEnv(test),
+      OTEL: `http://${prefix}-otel-collector:4318`,
+      JAEGER: `http://${prefix}-jaeger:16686`,
+    };
+    const run = await once(
+      [
+        ...secured("10001:10001"),
+        ...tmpfs("/tmp", 10001),
+        ...envArgs(env),
+        "--entrypoint",
+        test.command?.[0] ?? "sh",
+        curlRef,
+        ...(test.command?.slice(1) ?? []),
+        ...(test.args ?? []),
+      ],
+      180_000,
+    );
+    expect(run.code, `${run.stdout}${run.stderr}\n${await logs(otel)}`).toBe(0);
+    expect(run.stdout).toMatch(/OK: floe-helm-test-\d+ is in Jaeger/);
+
+    // The chart's default config (Jaeger off: the debug exporter) is accepted by this build too.
+    const plain = path.join(work, "otel-default");
+    await mkdir(plain);
+    const cm = defaultObjects.find(
+      (x) => x.kind === "ConfigMap" && x.metadata.name === `${prefix}-otel-collector`,
+    );
+    const plainConfig = cm?.data?.["config.yaml"] ?? "";
+    expect(plainConfig).toContain("debug:");
+    await writeFile(path.join(plain, "config.yaml"), plainConfig);
+    await chmod(plain, 0o755);
+    const validate = await once([
+      ...secured("10001:10001"),
+      "-v",
+      `${plain}:/conf:ro`,
+      otelRef,
+      "validate",
+      "--config=/conf/config.yaml",
+    ]);
+    expect(validate.code, `${validate.stdout}${validate.stderr}`).toBe(0);
+  }, 300_000);
+
   it("curl: Debian's curl runs as the chart's test user with a read-only root", async () => {
     const ref = await needImage("curl");
     const v = await once([...secured("10001:10001"), ...tmpfs("/tmp", 10001), ref, "--version"]);
@@ -407,5 +508,21 @@ describe("images of the local lane (scripts/images.sh)", () => {
     expect(tools.stdout).toContain("daemon-ok");
     expect(tools.stdout).toMatch(/installed: 1\.9\.0/);
     expect(tools.stdout).toMatch(/postgres: 1\.9\.0/);
+    // charts/floe-jobs' dbt-build Job runs `dbt` as uid 10001 in /tmp: this image can stand in for
+    // ghcr.io/dbt-labs/dbt-postgres:1.9.0 there.
+    const dbt = await once([
+      ...secured("10001:10001"),
+      ...tmpfs("/tmp", 10001),
+      "-e",
+      "HOME=/tmp",
+      "-w",
+      "/tmp",
+      "--entrypoint",
+      "dbt",
+      ref,
+      "--version",
+    ]);
+    expect(dbt.code, dbt.stderr).toBe(0);
+    expect(dbt.stdout).toMatch(/installed: 1\.9\.0/);
   }, 300_000);
 });
