@@ -12417,9 +12417,8 @@ async function chartScenarios(info, abs, config, inputs, cwd) {
         const name = shown.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
         return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
     }
-    const fromConfig = inputs.charts.length
-        ? undefined
-        : config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
+    // --chart narrows the charts, not what floe-gate.yaml says of a chart (its declared scenarios).
+    const fromConfig = config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
     let all;
     const discovered = async () => {
         const found = await discoverScenarioFiles(abs);

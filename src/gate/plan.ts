@@ -158,9 +158,8 @@ async function chartScenarios(
     const name = shown.map((f) => path.basename(f).replace(/\.ya?ml$/, "")).join("+");
     return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
   }
-  const fromConfig = inputs.charts.length
-    ? undefined
-    : config.charts.find((c) => path.resolve(cwd, c.dir) === abs);
+  // --chart narrows the charts, not what floe-gate.yaml says of a chart (its declared scenarios).
+  const fromConfig = config.charts.find((c) => path.resolve(cwd, c.dir) === abs);
   let all: Scenario[];
   const discovered = async (): Promise<Scenario[]> => {
     const found = await discoverScenarioFiles(abs);

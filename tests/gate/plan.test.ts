@@ -90,6 +90,13 @@ describe("plan: scenarios declared in floe-gate.yaml", () => {
     await expect(plan({}, root)).rejects.toThrow("charts.0.discover: must be boolean");
   });
 
+  it("--chart narrows the charts but keeps the config's scenarios of the chart it names", async () => {
+    const p = await plan({ chart: ["charts/floe-platform"], scenario: ["kind-local"] });
+    expect(files(p)).toEqual([
+      "floe-platform: kind-local = charts/floe-platform/values-test.yaml + scenarios/kind-local/floe-platform.yaml",
+    ]);
+  });
+
   it("this repository: kind-local is declared for both charts, after the scenarios each folder holds", async () => {
     const p = await plan({ scenario: ["kind-local"] });
     expect(files(p)).toEqual([
