@@ -607,9 +607,9 @@ describe("helm test pods and in-cluster references", () => {
     "%s: every pg_isready names a user (without one libpq makes no attempt when the uid has no passwd entry)",
     (k) => {
       // shell scripts (`pg_isready -U ...`) and exec probes (["pg_isready", "-U", ...]) alike
-      const calls = JSON.stringify(R[k]!.objects).match(/pg_isready.{0,12}/g) ?? [];
+      const calls = JSON.stringify(R[k]!.objects).match(/(?<!command -v )pg_isready.{0,16}/g) ?? [];
       expect(calls.length).toBeGreaterThan(0);
-      expect(calls.filter((c) => !/^pg_isready( -U |","-U")/.test(c))).toEqual([]);
+      expect(calls.filter((c) => !/^pg_isready( -q)?( -U |","-U")/.test(c))).toEqual([]);
     },
   );
 
