@@ -8,7 +8,7 @@
 // dist/licenses.txt is written here, from the modules ncc reports bundling in any file (ncc's own
 // `--license` leaves out the modules of the main file once there are chunks).
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +17,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ncc = path.join(root, "node_modules", "@vercel", "ncc", "dist", "ncc", "cli.js");
 
 function build(outDir) {
+  // ncc writes only the chunks of this build: remove the previous build's, or a renamed chunk stays behind
+  // (check-dist then fails with "not produced by the build").
+  for (const f of existsSync(outDir) ? readdirSync(outDir) : [])
+    if (/^\d+\.index\.js$/.test(f)) rmSync(path.join(outDir, f));
   const statsDir = mkdtempSync(path.join(tmpdir(), "floe-helm-stats-"));
   const stats = path.join(statsDir, "stats.json");
   try {
