@@ -1247,7 +1247,7 @@ async function runTest(ctx, inputs, opts) {
         if (inst.code !== 0) {
             failed = true;
             // helm's whole message: a schema refusal names the wrong values only after its first line.
-            const m = (0,output/* parseRenderError */.G)(inst.stderr || inst.stdout, external_node_path_default().resolve(cwd, s.chart.dir), cwd);
+            const m = (0,output/* parseRenderError */.GL)(inst.stderr || inst.stdout, external_node_path_default().resolve(cwd, s.chart.dir), cwd);
             ctx.add({
                 rule: rules.install,
                 severity: "error",

@@ -10981,7 +10981,7 @@ var phase = __nccwpck_require__(6169);
 function registerGate(program, bind) {
     withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4706))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9908))).runGate(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -12566,7 +12566,7 @@ function requirementsCoveredBy(config, rules) {
 
 /***/ }),
 
-/***/ 4706:
+/***/ 9908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -13949,7 +13949,7 @@ async function checkRender(inputs, task) {
     }
     const r = await inputs.helm.result(task);
     if (r.code !== 0) {
-        const m = (0,output/* parseRenderError */.G)(r.stderr, chart.abs, cwd);
+        const m = (0,output/* parseRenderError */.GL)(r.stderr, chart.abs, cwd);
         // A schema failure is already reported (at file:line) by values-schema; helm's copy is noise,
         // unless ajv found nothing: then helm's message is the finding.
         if (!(m.schema && schemaFailed)) {
@@ -13961,7 +13961,7 @@ async function checkRender(inputs, task) {
                         : gateRules.render,
                 severity: "error",
                 message: m.schema ? `helm ${helm} rejects the values: ${m.message}` : m.message,
-                ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
+                ...(0,output/* positionOf */.df)(m),
                 ...base,
             });
         }
@@ -14049,7 +14049,7 @@ async function checkLint(inputs, task) {
         };
     }
     const r = await inputs.helm.result(task);
-    const ms = (0,output/* parseLintOutput */.q)(r.stdout, chart.abs, run.cwd);
+    const ms = (0,output/* parseLintOutput */.qm)(r.stdout, chart.abs, run.cwd);
     const lint = [];
     for (const m of ms) {
         if (m.schema)
@@ -14058,10 +14058,7 @@ async function checkLint(inputs, task) {
             rule: gateRules.lint,
             severity: m.severity,
             message: m.message,
-            ...(m.file
-                ? // Helm names the file but not always a line: line 1, so every finding reads file:line.
-                    { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) }
-                : {}),
+            ...(0,output/* positionOf */.df)(m),
             ...base,
         });
     }
@@ -14180,6 +14177,59 @@ function finalize(run, st) {
     return { findings, statuses };
 }
 
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+;// CONCATENATED MODULE: ./src/gate/stages/library.ts
+// Library charts (type: library, e.g. charts/floe-common) render nothing on their own, so no cell of the plan
+// covers them; their dependents render a vendored copy (charts/<dependent>/charts/*.tgz), which hides a broken
+// template in the library's own folder until it is vendored again. `helm lint --strict` on the library folder
+// reads every template and Chart.yaml: one lint per library chart and helm major, reported like a cell's lint.
+
+
+
+
+
+async function lintLibraries(run) {
+    const findings = [];
+    const statuses = [];
+    for (const lib of run.plan.skipped.filter((s) => s.library)) {
+        const abs = external_node_path_default().resolve(run.cwd, lib.info.dir);
+        for (const major of run.config.helmMajors) {
+            const argv = (0,helm_argv/* helmLintArgv */.iJ)({
+                bin: run.helm.get(major),
+                major,
+                chartDir: lib.info.dir,
+                valuesFiles: [],
+            });
+            const r = await (0,runner/* runTool */.q)(argv, { cwd: run.cwd, env: (0,helm_argv/* helmRunEnv */.nD)(process.env), lowPriority: true });
+            const base = { chart: lib.info.name, helm: major };
+            const ms = (0,output/* parseLintOutput */.qm)(r.stdout, abs, run.cwd);
+            for (const m of ms)
+                findings.push({
+                    rule: gateRules.lint,
+                    severity: m.severity,
+                    message: m.message,
+                    ...(0,output/* positionOf */.df)(m),
+                    ...base,
+                });
+            if (r.code !== 0 && !ms.length)
+                findings.push({
+                    rule: gateRules.lint,
+                    severity: "error",
+                    message: `helm lint failed: ${(r.stderr || r.stdout).trim().split("\n")[0]}`,
+                    ...base,
+                });
+            statuses.push(checkStatus(run.config, {
+                rule: gateRules.lint,
+                id: `lint ${lib.info.name} (library) helm${major}`,
+                state: r.code === 0 ? "pass" : "fail",
+                ms: r.durationMs,
+            }));
+        }
+    }
+    return { findings, statuses };
+}
+
 // EXTERNAL MODULE: ./src/report/findings.ts
 var findings = __nccwpck_require__(9334);
 ;// CONCATENATED MODULE: ./src/gate/stages/progress.ts
@@ -14235,8 +14285,6 @@ class ScenarioProgress {
 
 // EXTERNAL MODULE: ./src/exec/limiter.ts
 var limiter = __nccwpck_require__(1073);
-// EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __nccwpck_require__(7507);
 ;// CONCATENATED MODULE: ./src/gate/stages/schedule.ts
 // Stage 2, schedule helm: helm runs are the long pole, so every `helm template` and `helm lint` of the plan
 // is queued as soon as its values files are known to be YAML, before the values checks run. Renders run up
@@ -14366,6 +14414,7 @@ class ValuesFiles {
 
 
 
+
 /** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
  * kubesec may be unavailable (no verified checksum for this platform): the gate then runs without it. */
 async function gateTools(inputs, majors, progress) {
@@ -14413,7 +14462,7 @@ async function runGate(ctx, inputs, opts) {
         parallelism: opts.parallelism ?? external_node_os_default().availableParallelism(),
         today: (opts.now ?? new Date()).toISOString().slice(0, 10),
     };
-    const start = kubesecMissing
+    const unavailable = kubesecMissing
         ? {
             // Turned off in floe-gate.yaml, the pipeline drops it like any finding of the rule.
             findings: [
@@ -14429,6 +14478,11 @@ async function runGate(ctx, inputs, opts) {
             ],
         }
         : { findings: [], statuses: [] };
+    const libraries = await lintLibraries(run);
+    const start = {
+        findings: [...unavailable.findings, ...libraries.findings],
+        statuses: [...unavailable.statuses, ...libraries.statuses],
+    };
     const values = new ValuesFiles(cwd);
     const prepared = await prepareCharts(run);
     const helm = await scheduleHelm(run, prepared, values);
@@ -15146,8 +15200,9 @@ function firstLine(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ parseRenderError),
-/* harmony export */   q: () => (/* binding */ parseLintOutput)
+/* harmony export */   GL: () => (/* binding */ parseRenderError),
+/* harmony export */   df: () => (/* binding */ positionOf),
+/* harmony export */   qm: () => (/* binding */ parseLintOutput)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -15197,6 +15252,11 @@ function parseRenderError(stderr, chartDirAbs, cwd) {
         };
     }
     return { severity: "error", message, schema, template: !schema };
+}
+/** Where a helm message points, as a finding's position: helm names the file but not always a line, so
+ * line 1 then (every finding reads file:line); nothing when it names no file. */
+function positionOf(m) {
+    return m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {};
 }
 /** The findings of `helm lint --strict` (INFO lines dropped; with --strict a WARNING fails too). */
 function parseLintOutput(stdout, chartDirAbs, cwd) {

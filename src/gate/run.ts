@@ -17,6 +17,7 @@ import { resolveConfig } from "./config.js";
 import { buildPlan } from "./plan.js";
 import { type CellInputs, checkCell, RenderedOutputs } from "./stages/cell.js";
 import { finalize } from "./stages/finalize.js";
+import { lintLibraries } from "./stages/library.js";
 import { prepareCharts } from "./stages/prepare.js";
 import { ScenarioProgress } from "./stages/progress.js";
 import { scheduleHelm } from "./stages/schedule.js";
@@ -90,7 +91,7 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     parallelism: opts.parallelism ?? os.availableParallelism(),
     today: (opts.now ?? new Date()).toISOString().slice(0, 10),
   };
-  const start: StageResult = kubesecMissing
+  const unavailable: StageResult = kubesecMissing
     ? {
         // Turned off in floe-gate.yaml, the pipeline drops it like any finding of the rule.
         findings: [
@@ -106,6 +107,11 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         ],
       }
     : { findings: [], statuses: [] };
+  const libraries = await lintLibraries(run);
+  const start: StageResult = {
+    findings: [...unavailable.findings, ...libraries.findings],
+    statuses: [...unavailable.statuses, ...libraries.statuses],
+  };
 
   const values = new ValuesFiles(cwd);
   const prepared = await prepareCharts(run);

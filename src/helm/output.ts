@@ -67,6 +67,12 @@ export function parseRenderError(stderr: string, chartDirAbs: string, cwd: strin
   return { severity: "error", message, schema, template: !schema };
 }
 
+/** Where a helm message points, as a finding's position: helm names the file but not always a line, so
+ * line 1 then (every finding reads file:line); nothing when it names no file. */
+export function positionOf(m: HelmMessage): { file?: string; line?: number; col?: number } {
+  return m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {};
+}
+
 /** The findings of `helm lint --strict` (INFO lines dropped; with --strict a WARNING fails too). */
 export function parseLintOutput(stdout: string, chartDirAbs: string, cwd: string): HelmMessage[] {
   const out: HelmMessage[] = [];

@@ -4,7 +4,7 @@
 import type { Check, RenderCell } from "../../checks/types.js";
 import type { CheckStatus, Finding } from "../../core/findings.js";
 import { parseManifestDocuments } from "../../helm/manifest.js";
-import { parseLintOutput, parseRenderError } from "../../helm/output.js";
+import { parseLintOutput, parseRenderError, positionOf } from "../../helm/output.js";
 import { gateTestPodStatuses } from "../../report/test-pods.js";
 import { validateMerged } from "../../values/schema.js";
 import type { PlannedChartMeta } from "../plan.js";
@@ -139,7 +139,7 @@ async function checkRender(inputs: CellInputs, task: HelmTask): Promise<Template
             : gateRules.render,
         severity: "error",
         message: m.schema ? `helm ${helm} rejects the values: ${m.message}` : m.message,
-        ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
+        ...positionOf(m),
         ...base,
       });
     }
@@ -240,10 +240,7 @@ async function checkLint(inputs: CellInputs, task: HelmTask): Promise<LintResult
       rule: gateRules.lint,
       severity: m.severity,
       message: m.message,
-      ...(m.file
-        ? // Helm names the file but not always a line: line 1, so every finding reads file:line.
-          { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) }
-        : {}),
+      ...positionOf(m),
       ...base,
     });
   }
