@@ -9,6 +9,8 @@
 #   jaeger          Jaeger all-in-one v1.64.0 built inside its module (no UI assets: the module has none)
 #   curl            Debian's curl
 #   dagster         the dagster-celery-k8s package set 1.9.6 + dbt-postgres 1.9.0 from a committed full pin list
+#   example-orders  the example data product (examples/orders: dbt project + Dagster code location) on the dagster
+#                   image; rebuilt only when examples/orders, its folder or the dagster image changes
 # One folder per image under images/ (Dockerfile, entrypoint/config, inputs.lock); all FROM one Debian bookworm
 # minbase root filesystem (debootstrap, imported once as floe.local/images-base). Each image carries a label with
 # the hash of its inputs; when it matches, nothing is rebuilt. Go builds use the Go module and build caches;
@@ -27,7 +29,7 @@ images=$root/images
 work=${FLOE_IMAGES_DIR:-$root/.tools/images}
 mirror=${FLOE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 suite=bookworm
-ALL=(postgres minio mc otel-collector jaeger curl dagster)
+ALL=(postgres minio mc otel-collector jaeger curl dagster example-orders)
 BASE_PKGS=ca-certificates
 BASE_IMAGE=floe.local/images-base:$suite
 # The host's CA bundle, given to pip in the containers that reach PyPI (a TLS-inspecting proxy's CA is in the host's
@@ -388,6 +390,29 @@ build_dagster() {
     --build-arg "VENV_STAGE=$venv_stage" "$ctx"
   docker rmi "$venv_stage" >/dev/null 2>&1 || true
   finish dagster "$image" "$hash" "$t0"
+}
+
+# --- example-orders: the example data product on the dagster image (nothing to install: same Python and packages) --
+# The project's files, as the image gets them (no dbt target/ or logs/, no bytecode), one path a line.
+project_files() { # DIR
+  (cd "$1" && find . \( -name target -o -name logs -o -name __pycache__ \) -prune -o -type f -print | LC_ALL=C sort)
+}
+build_example_orders() {
+  local image hash t0=$SECONDS ctx from project
+  image=$(lockval example-orders IMAGE); from=$(lockval example-orders FROM_IMAGE)
+  project=$root/$(lockval example-orders PROJECT)
+  [ -f "$project/dbt_project.yml" ] || die "$project/dbt_project.yml is missing"
+  [ "$from" = "$(lockval dagster IMAGE)" ] || die "images/example-orders/inputs.lock: FROM_IMAGE=$from is not the dagster image $(lockval dagster IMAGE)"
+  build_dagster # its FROM: only a label check when up to date
+  hash=$(inputs_hash example-orders "$(docker image inspect -f '{{.Id}}' "$from")" "$(declare -f project_files)" \
+    "$(cd "$project" && project_files . | xargs sha256sum)")
+  up_to_date "$image" "$hash" && return
+  ctx=$(ctx_of example-orders)
+  mkdir "$ctx/orders"
+  (cd "$project" && project_files . | tar -c -T -) | tar -x -C "$ctx/orders" || die "copying $project failed"
+  dbuild example-orders -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=$(lockval example-orders PROJECT) on $from" \
+    --build-arg "FROM_IMAGE=$from" "$ctx"
+  finish example-orders "$image" "$hash" "$t0"
 }
 
 base_image

@@ -204,6 +204,7 @@ describe("images of the local lane (scripts/images.sh)", () => {
       "jaeger",
       "curl",
       "dagster-celery-k8s",
+      "example-orders",
     ]);
     for (const ref of images.values()) expect(ref).toMatch(/^floe\.local\/[a-z0-9-]+:[A-Za-z0-9._-]+$/);
   });
