@@ -393,9 +393,11 @@ build_dagster() {
 }
 
 # --- example-orders: the example data product on the dagster image (nothing to install: same Python and packages) --
-# The project's files, as the image gets them (no dbt target/ or logs/, no bytecode), one path a line.
+# The project's files, as the image gets them, one path a line: no dbt target/ or logs/, no bytecode, and not
+# the chart values beside them (*.values.yaml: how the image is deployed, not what is in it).
 project_files() { # DIR
-  (cd "$1" && find . \( -name target -o -name logs -o -name __pycache__ \) -prune -o -type f -print | LC_ALL=C sort)
+  (cd "$1" && find . \( -name target -o -name logs -o -name __pycache__ \) -prune -o -type f ! -name '*.values.yaml' -print |
+    LC_ALL=C sort)
 }
 build_example_orders() {
   local image hash t0=$SECONDS ctx from project

@@ -23,6 +23,7 @@ import { helm, repoRoot } from "../helpers/tools.js";
 
 const image = "floe.local/example-orders:0.1.0";
 const postgresImage = "floe.local/postgres:16.6";
+const dagsterImage = "floe.local/dagster-celery-k8s:1.9.6"; // the platform's webserver
 const id = randomBytes(4).toString("hex");
 const network = `floe-example-test-${id}`;
 const label = `dev.floe.test=example-${id}`;
@@ -84,6 +85,8 @@ const secured = (uid: number) => [
 let jobArgv: string[] = []; // docker run arguments of the floe-jobs Job's container, up to the image
 let job: Container;
 let pg = "";
+let work = "";
+let platform: K8sObject[] = [];
 
 async function psql(sql: string) {
   return docker([
@@ -108,6 +111,34 @@ async function psql(sql: string) {
 function runJob([entrypoint = "dbt", ...args]: string[], timeoutMs = 240_000) {
   return docker(["run", "--rm", ...jobArgv, "--entrypoint", entrypoint, image, ...args], timeoutMs);
 }
+async function ip(container: string): Promise<string> {
+  const r = await docker([
+    "inspect",
+    "--format",
+    `{{ (index .NetworkSettings.Networks "${network}").IPAddress }}`,
+    container,
+  ]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout.trim();
+}
+/** Polls check() every second; fails with the container's log after timeoutMs, progress every 10 s. */
+async function waitFor(what: string, container: string, check: () => Promise<boolean>, timeoutMs: number) {
+  const end = Date.now() + timeoutMs;
+  let said = Date.now();
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    const state = await docker(["inspect", "--format", "{{.State.Status}}", container]);
+    if (Date.now() > end || state.stdout.trim() === "exited")
+      throw new Error(
+        `${what}: not within ${timeoutMs / 1000} s\n${out(await docker(["logs", "--tail", "60", container]))}`,
+      );
+    if (Date.now() - said >= 10_000) {
+      said = Date.now();
+      console.log(`waiting for ${what}: ${Math.round((end - said) / 1000)} s left`);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
 const out = (r: { stdout: string; stderr: string }) => `${r.stdout}${r.stderr}`;
 /** The mart as `customer_id|orders|returned_orders|revenue` lines. */
 async function mart(): Promise<string> {
@@ -123,19 +154,21 @@ beforeAll(async () => {
   const info = await docker(["info", "--format", "{{.ServerVersion}}"]);
   if (info.code !== 0)
     throw new Error(`no Docker daemon answers (${info.stderr.trim()}): run scripts/docker.sh`);
-  for (const ref of [image, postgresImage]) {
+  for (const ref of [image, postgresImage, dagsterImage]) {
     const r = await docker(["image", "inspect", "--format", "{{.Id}}", ref]);
     if (r.code !== 0)
       throw new Error(
         `${ref} is not in Docker: run scripts/images.sh example-orders (after scripts/docker.sh)`,
       );
   }
-  const work = tempDir("floe-example-test-");
+  work = tempDir("floe-example-test-");
   const jobs = await render("floe-jobs", "orders", [
     path.join(example, "floe-jobs.values.yaml"),
     path.join(example, "floe-jobs.kind-local.values.yaml"),
   ]);
-  const platform = await render("floe-platform", "floe-platform", []);
+  platform = await render("floe-platform", "floe-platform", [
+    path.join(example, "floe-platform.values.yaml"),
+  ]);
   const net = await docker(["network", "create", "--label", label, network]);
   if (net.code !== 0) throw new Error(`docker network create failed: ${net.stderr}`);
 
@@ -306,6 +339,19 @@ print(sum(1 for n in m["nodes"].values() if n["resource_type"] == "test"))`,
     );
     expect(list.code, out(list)).toBe(0);
     expect(list.stdout).toMatch(/Job: orders_dbt_build/);
+    // The op's pure parts: the dbt command line it runs (with the chart's DBT_PROFILES_DIR) and its summary.
+    const unit = await runJob([
+      "python",
+      "-c",
+      `from orders_pipeline.definitions import DbtBuildConfig, dbt_build_args, summarize
+print(" ".join(dbt_build_args(DbtBuildConfig(select="stg_orders+", exclude="resource_type:seed"), "/tmp/t")))
+print(summarize({"results": [{"status": "pass"}, {"status": "fail"}, {"status": "pass"}]}))`,
+    ]);
+    expect(unit.code, out(unit)).toBe(0);
+    expect(unit.stdout.trim().split("\n")).toEqual([
+      "dbt build --project-dir /opt/dagster/app/orders --target-path /tmp/t --profiles-dir /etc/floe/dbt --select stg_orders+ --exclude resource_type:seed",
+      "{'pass': 2, 'fail': 1}",
+    ]);
   });
 
   it("dagster job execute runs the job's dbt build against PostgreSQL to completion (and fails when dbt fails)", async () => {
@@ -354,4 +400,102 @@ print(sum(1 for n in m["nodes"].values() if n["resource_type"] == "test"))`,
     expect(out(failed)).toContain("RUN_FAILURE");
     expect(out(failed)).toMatch(/dbt build exited with 1 \(\{.*'fail': 2/);
   }, 600_000);
+
+  it("its gRPC code server is what floe-platform's workspace loads: the platform's webserver lists the job", async () => {
+    // The server as the platform's workspace.yaml (floe-platform.values.yaml) expects it: host, port, location.
+    const workspace = platform.find(
+      (o) => o.kind === "ConfigMap" && o.metadata.name === "floe-platform-dagster-workspace",
+    )?.data?.["workspace.yaml"];
+    expect(workspace).toMatch(/host: "orders-code-location"\n\s+port: 4000\n\s+location_name: "orders"/);
+    const server = `orders-code-location-${id}`;
+    const started = await docker([
+      "run",
+      "-d",
+      "--name",
+      server,
+      "--network-alias",
+      "orders-code-location",
+      ...jobArgv,
+      "-e",
+      "DAGSTER_HOME=/tmp",
+      "--entrypoint",
+      "dagster",
+      image,
+      "api",
+      "grpc",
+      "--module-name",
+      "orders_pipeline.definitions",
+      "--host",
+      "0.0.0.0",
+      "--port",
+      "4000",
+    ]);
+    expect(started.code, started.stderr).toBe(0);
+    await waitFor(
+      "the code server's gRPC health check",
+      server,
+      async () =>
+        (await docker(["exec", server, "dagster", "api", "grpc-health-check", "--port", "4000"])).code === 0,
+      120_000,
+    );
+
+    // The platform's webserver as its Deployment runs it (instance and workspace from helm template).
+    const prefix = "floe-platform";
+    const config = (name: string, key: string) => {
+      const v = platform.find((o) => o.kind === "ConfigMap" && o.metadata.name === name)?.data?.[key];
+      if (v === undefined) throw new Error(`floe-platform rendered no ConfigMap ${name} with ${key}`);
+      return v;
+    };
+    const home = path.join(work, "dagster_home");
+    const ws = path.join(work, "workspace");
+    await mkdir(home);
+    await mkdir(ws);
+    await writeFile(path.join(home, "dagster.yaml"), config(`${prefix}-dagster-instance`, "dagster.yaml"));
+    await writeFile(path.join(ws, "workspace.yaml"), config(`${prefix}-dagster-workspace`, "workspace.yaml"));
+    const c = containerOf(platform, "Deployment", "webserver");
+    const [entrypoint = "dagster-webserver", ...rest] = c.command ?? [];
+    const web = `${prefix}-dagster-webserver-${id}`;
+    const w = await docker([
+      "run",
+      "-d",
+      "--name",
+      web,
+      ...secured(1001),
+      "-v",
+      `${home}:/opt/dagster/dagster_home:ro`,
+      "-v",
+      `${ws}:/opt/dagster/workspace:ro`,
+      ...envArgs({ ...plainEnv(c), DAGSTER_PG_PASSWORD: dagsterPassword }),
+      "--entrypoint",
+      entrypoint,
+      dagsterImage,
+      ...rest,
+      ...(c.args ?? []),
+    ]);
+    expect(w.code, w.stderr).toBe(0);
+    const addr = await ip(web);
+    const query = async () => {
+      const r = await fetch(`http://${addr}:3000/graphql`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({
+          query: `{ workspaceOrError { ... on Workspace { locationEntries { name loadStatus
+            locationOrLoadError { __typename ... on RepositoryLocation { repositories { jobs { name } } }
+            ... on PythonError { message } } } } } }`,
+        }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      return JSON.stringify(await r.json());
+    };
+    await waitFor(
+      "the webserver's workspace (GraphQL) to load location orders",
+      web,
+      async () => (await query()).includes('"loadStatus":"LOADED"'),
+      240_000,
+    );
+    const body = await query();
+    expect(body).toContain('"name":"orders"');
+    expect(body).toContain('"__typename":"RepositoryLocation"');
+    expect(body).toContain('{"name":"orders_dbt_build"}');
+  }, 480_000);
 });
