@@ -158,7 +158,7 @@ beforeAll(async () => {
     const r = await docker(["image", "inspect", "--format", "{{.Id}}", ref]);
     if (r.code !== 0)
       throw new Error(
-        `${ref} is not in Docker: run scripts/images.sh example-orders (after scripts/docker.sh)`,
+        `${ref} is not in Docker: run scripts/images.sh postgres example-orders (after scripts/docker.sh)`,
       );
   }
   work = tempDir("floe-example-test-");
