@@ -687,7 +687,16 @@ async function runLiveUpgrade(ctx, inputs, opts) {
                     failed = true;
                 // 5. What the prober counted during all of it.
                 if (prober.pod &&
-                    !(await stopProber(ctx, { step, label, where, sh, ko, pod: prober.pod, targets: prober.targets })))
+                    !(await stopProber(ctx, {
+                        step,
+                        label,
+                        where,
+                        sh,
+                        ko,
+                        kube,
+                        pod: prober.pod,
+                        targets: prober.targets,
+                    })))
                     failed = true;
             }
             if (failed) {
@@ -822,7 +831,7 @@ async function startProber(ctx, o) {
 async function stopProber(ctx, o) {
     ctx.progress(`${o.step}: stopping the prober, reading its counts`);
     await o.sh(kubectlStopProberArgv(o.ko, o.pod));
-    await o.sh(kubectlWaitEndedArgv(o.ko, o.pod, "60s"), undefined, 90_000);
+    await (0,diagnose_cell/* watchWait */.pk)(ctx, o.kube, `${o.step}: the prober's end`, "60s", () => o.sh(kubectlWaitEndedArgv(o.ko, o.pod, "60s"), undefined, 90_000));
     const log = await o.sh(kubectlProberLogArgv(o.ko, o.pod));
     await o.sh(kubectlDeletePodArgv(o.ko, o.pod));
     const parsed = parseProberLog(log.stdout);

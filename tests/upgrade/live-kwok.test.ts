@@ -96,6 +96,59 @@ describe("floe-helm upgrade on kwok (API level)", () => {
     ]);
   }, 300_000);
 
+  // The same kwok API server used as an `existing` cluster (--kubeconfig, another work dir): floe-helm does not know
+  // its kubelet is simulated, so the prober path runs for real up to what only a real kubelet can do.
+  it("kwok as an unknown cluster (kubelet simulated): a prober pod that ran nothing yields no counts, an error, never a pass", async () => {
+    const other = tempDir("floe-live-upgrade-work-");
+    const r = await cli(
+      ["upgrade", "--tools-dir", toolsDir, "--work-dir", other, "--kubeconfig", c!.kubeconfig].concat([
+        "--base",
+        "HEAD~1",
+        "--helm",
+        "4",
+        "--timeout",
+        "60s",
+      ]),
+      { cwd: repo },
+    );
+    expect(r.code, `${r.out}\n${r.err}`).toBe(1);
+    const res = JSON.parse(await readFile(path.join(other, "upgrade.results.json"), "utf8")) as PhaseResults;
+    const availability = res.checks.filter((x) => x.id.startsWith("availability"));
+    expect(availability.map((x) => `${x.id} ${x.state}`)).toEqual([
+      "availability floe-test-demo demo/default helm4 fail",
+    ]);
+    expect(r.err).toMatch(
+      /availability prober floe-upgrade-prober-[0-9a-f]{6} \(registry\.example\.invalid\/demo:0\.2\.0\) on floe-test-demo:80 \(Deployment\/floe-test-demo, 2 replicas, no PDB\)/,
+    );
+  }, 300_000);
+
+  it("kwok as an unknown cluster (kubelet simulated): a scenario without a Service of 2+ replicas fails, saying it must run one", async () => {
+    const other = tempDir("floe-live-upgrade-work-");
+    await writeFile(path.join(repo, "one.yaml"), "replicas: 1\n");
+    const r = await cli(
+      ["upgrade", "--tools-dir", toolsDir, "--work-dir", other, "--kubeconfig", c!.kubeconfig].concat([
+        "--base",
+        "HEAD~1",
+        "--helm",
+        "4",
+        "--values",
+        "one.yaml",
+        "--timeout",
+        "60s",
+      ]),
+      { cwd: repo },
+    );
+    expect(r.code, `${r.out}\n${r.err}`).toBe(1);
+    const res = JSON.parse(await readFile(path.join(other, "upgrade.results.json"), "utf8")) as PhaseResults;
+    expect(res.checks.find((x) => x.id.startsWith("availability"))).toMatchObject({
+      state: "fail",
+      reason: "no Service of a workload with 2+ replicas: nothing to probe",
+    });
+    expect(r.out).toContain(
+      "runs no Service whose Deployment or StatefulSet has 2 or more replicas: the upgrade's availability cannot be measured; the scenario must run at least one (with a PodDisruptionBudget)",
+    );
+  }, 300_000);
+
   it("an upgrade the API server refuses (an immutable Job template) fails with its reason, and the rollback restores the base", async () => {
     // The next chart version: helm.sh/chart changes in the Job's pod template, which is immutable.
     const chart = path.join(repo, "charts", "demo", "Chart.yaml");

@@ -489,7 +489,16 @@ export async function runLiveUpgrade(
         // 5. What the prober counted during all of it.
         if (
           prober.pod &&
-          !(await stopProber(ctx, { step, label, where, sh, ko, pod: prober.pod, targets: prober.targets }))
+          !(await stopProber(ctx, {
+            step,
+            label,
+            where,
+            sh,
+            ko,
+            kube,
+            pod: prober.pod,
+            targets: prober.targets,
+          }))
         )
           failed = true;
       }
@@ -690,13 +699,16 @@ async function stopProber(
     where: Where;
     sh: Sh;
     ko: { bin: string; kubeconfig: string; namespace: string };
+    kube: Parameters<typeof watchWait>[1];
     pod: string;
     targets: ProbeTarget[];
   },
 ): Promise<boolean> {
   ctx.progress(`${o.step}: stopping the prober, reading its counts`);
   await o.sh(kubectlStopProberArgv(o.ko, o.pod));
-  await o.sh(kubectlWaitEndedArgv(o.ko, o.pod, "60s"), undefined, 90_000);
+  await watchWait(ctx, o.kube, `${o.step}: the prober's end`, "60s", () =>
+    o.sh(kubectlWaitEndedArgv(o.ko, o.pod, "60s"), undefined, 90_000),
+  );
   const log = await o.sh(kubectlProberLogArgv(o.ko, o.pod));
   await o.sh(kubectlDeletePodArgv(o.ko, o.pod));
   const parsed = parseProberLog(log.stdout);
