@@ -10831,7 +10831,7 @@ function findingAt(obj, path, rule, severity, message) {
 
 /***/ }),
 
-/***/ 5801:
+/***/ 1136:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11010,7 +11010,7 @@ function registerTest(program, bind) {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
         const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(64)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9064))).runTest(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3618))).runTest(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             ...(timeout ? { timeout } : {}),
@@ -11265,15 +11265,61 @@ function registerUpgradeCheck(program, bind) {
         .command("upgrade-check")
         .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
         .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
-        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("upgrade-check", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(342)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7342))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
+        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("upgrade-check", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(998)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3998))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
     })));
 }
 
+;// CONCATENATED MODULE: ./src/upgrade/live/command.ts
+// `floe-helm upgrade`: the live upgrade and rollback of every chart x scenario x helm major on the cluster of
+// `cluster up` (./run.ts); results in <work-dir>/upgrade.results.json.
+
+
+
+
+
+
+
+function registerUpgrade(program, bind) {
+    withCommonOptions(withPlanOptions(program
+        .command("upgrade")
+        .description("install the base of every chart x scenario x helm major on the cluster of `cluster up`, probe its Services, helm upgrade to this change, helm test, helm rollback, helm test")
+        .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
+        .addOption(new Option("--base-chart <dir|tgz>", "install this published chart as the base instead of a git ref"))
+        .addOption(new Option("--base-helm <major>", "install the base with this helm major (3 or 4; default: the cell's own), e.g. 3 to upgrade a helm 3 release with helm 4").env("FLOE_HELM_UPGRADE_BASE_HELM"))
+        .addOption(new Option("--prober-image <image>", "the availability prober's image, with sh and curl (default: the chart's helm test pods' image)").env("FLOE_HELM_PROBER_IMAGE"))
+        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))
+        .addOption(new Option("--image-pull <mode>", "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install").env("FLOE_HELM_IMAGE_PULL"))
+        .addOption(new Option("--timeout <duration>", "helm's --timeout for each install, upgrade, test, rollback and uninstall (default 300s)").env("FLOE_HELM_TEST_TIMEOUT")), "upgrade")).action(bind(async ({ inputs, io, flags }) => {
+        // Bad values are refused before anything runs (exit 2), not inside the phase.
+        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
+        const timeout = parseHelmTimeout(flags.timeout);
+        const baseHelm = parseBaseHelm(flags.baseHelm);
+        const proberImage = flags.proberImage?.trim();
+        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(618), __nccwpck_require__.e(998), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
+            cwd: io.cwd,
+            imagePull,
+            ...(timeout ? { timeout } : {}),
+            ...(baseHelm ? { baseHelm } : {}),
+            ...(proberImage ? { proberImage } : {}),
+        }), { out: io.out, err: io.err });
+    }));
+}
+function parseBaseHelm(value) {
+    const v = value?.trim();
+    if (!v)
+        return undefined;
+    if (v === "3" || v === "4")
+        return Number(v);
+    throw new errors/* InputError */.dz(`--base-helm: expected 3 or 4, got '${value}'`);
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
 // The command registry: one line per command. `floe-helm --help` lists exactly these.
+
 
 
 
@@ -11287,6 +11333,7 @@ const commands = [
     registerUpgradeCheck,
     registerCluster,
     registerTest,
+    registerUpgrade,
     registerReport,
     registerRelease,
 ];
@@ -11361,6 +11408,7 @@ const phaseOf = {
     "tools install": "tools",
     gate: "gate",
     "upgrade-check": "upgrade-check",
+    upgrade: "upgrade",
     test: "test",
     release: "release",
 };
@@ -15321,7 +15369,7 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5801);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2));

@@ -6,6 +6,7 @@ import { registerRelease } from "../release/command.js";
 import { registerReport } from "../report/command.js";
 import { registerTools } from "../tools/command.js";
 import { registerUpgradeCheck } from "../upgrade/command.js";
+import { registerUpgrade } from "../upgrade/live/command.js";
 import type { Register } from "./options.js";
 
 export const commands: Register[] = [
@@ -14,6 +15,7 @@ export const commands: Register[] = [
   registerUpgradeCheck,
   registerCluster,
   registerTest,
+  registerUpgrade,
   registerReport,
   registerRelease,
 ];

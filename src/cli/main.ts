@@ -71,6 +71,7 @@ const phaseOf: Record<string, string> = {
   "tools install": "tools",
   gate: "gate",
   "upgrade-check": "upgrade-check",
+  upgrade: "upgrade",
   test: "test",
   release: "release",
 };

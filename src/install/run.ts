@@ -102,7 +102,7 @@ export async function collectDiagnostics(
 
 /** The kubeconfig to use, whether its cluster is kwok's simulated kubelet, and the kind cluster of
  * `cluster up` when that is the one used. */
-async function target(
+export async function target(
   inputs: Inputs,
 ): Promise<{ kubeconfig: string; simulated: boolean; kind?: KindTarget }> {
   const state = await readState(inputs.workDir, inputs.cluster);

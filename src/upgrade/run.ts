@@ -51,7 +51,7 @@ export function helmShowChartArgv(bin: string, chart: string): string[] {
 }
 
 /** The base of one chart: what helm renders, with which values files. */
-interface ChartBase {
+export interface ChartBase {
   /** Chart folder or .tgz to render. */
   chart: string;
   /** The folder the base's `# Source:` paths are relative to (parseManifest's cwd). */
@@ -77,7 +77,7 @@ const firstError = (s: string) =>
     "") ||
   "no output";
 
-async function publishedBase(
+export async function publishedBase(
   file: string,
   plan: PlannedChartMeta[],
   helmBin: string,

@@ -71,6 +71,7 @@ describe("act (real runner, host mode): action.yml with default inputs on this r
       [S("upgrade-check")]: "skipped",
       [S("cluster up")]: "skipped",
       [S("install test")]: "skipped",
+      [S("live upgrade")]: "skipped",
       [S("cluster down")]: "skipped",
       [S("report")]: "success",
     });
@@ -120,6 +121,7 @@ describe("act (real runner, host mode): a chart with a defect", () => {
       [S("upgrade-check")]: "skipped",
       [S("cluster up")]: "skipped",
       [S("install test")]: "skipped",
+      [S("live upgrade")]: "skipped",
       [S("cluster down")]: "skipped",
       // It runs (always()) and, like the gate, fails the step: the verdict is FAIL.
       [S("report")]: "failure",
@@ -176,6 +178,7 @@ describe("act (real runner, host mode): install tests on an existing kwok cluste
       [S("upgrade-check")]: "skipped",
       [S("cluster up")]: "success",
       [S("install test")]: "success",
+      [S("live upgrade")]: "skipped",
       [S("cluster down")]: "success",
       [S("report")]: "success",
     });
@@ -210,6 +213,7 @@ describe("act (real runner, host mode): tools-dir and upgrade-base given", () =>
       [S("upgrade-check")]: "success",
       [S("cluster up")]: "skipped",
       [S("install test")]: "skipped",
+      [S("live upgrade")]: "skipped",
       [S("cluster down")]: "skipped",
       [S("report")]: "success",
     });
@@ -241,6 +245,7 @@ describe("act (real runner, host mode): a bad input (helm: 5)", () => {
       [S("upgrade-check")]: "skipped",
       [S("cluster up")]: "skipped",
       [S("install test")]: "skipped",
+      [S("live upgrade")]: "skipped",
       [S("cluster down")]: "skipped",
       // It runs (always()) and fails the step too: a phase could not run.
       [S("report")]: "failure",

@@ -207,7 +207,7 @@ describe("Polaris", () => {
     const boot = find(R.base!.objects, "Job", nm("polaris-bootstrap"))!;
     const cat = find(R.base!.objects, "Job", nm("polaris-catalog-setup"))!;
     for (const j of [boot, cat]) {
-      expect(j.metadata.annotations["helm.sh/hook"]).toBe("post-install,post-upgrade");
+      expect(j.metadata.annotations["helm.sh/hook"]).toBe("post-install,post-upgrade,post-rollback");
       expect(j.metadata.annotations["helm.sh/hook-delete-policy"]).toContain("before-hook-creation");
     }
     expect(Number(boot.metadata.annotations["helm.sh/hook-weight"])).toBeLessThan(
