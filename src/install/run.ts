@@ -32,6 +32,7 @@ import { diagnoseCell, watchWait } from "./diagnose/cell.js";
 import { testHookChecks } from "./hooks.js";
 import type { ImagePull } from "./images.js";
 import { type KindTarget, prepareKindImages } from "./load-images.js";
+import { recordNotRun } from "./not-run.js";
 
 export const RELEASE = "floe-test";
 export const rules = {
@@ -151,6 +152,11 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
     for (const p of prep.problems)
       ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
   }
+
+  // What a scenario turns off here (floe-gate.yaml notRun): its helm test pods are skips saying why.
+  const h0 = config.helmMajors[0]!;
+  const notRun = { config, cells: plan.cells, chartDir, helm: { bin: bin(h0), major: h0 }, release: RELEASE };
+  await recordNotRun(ctx, notRun, { env, cwd });
 
   // kind: every image the charts use is in the node (or loaded into it) before the first install; one
   // that cannot be had is an error naming it, and nothing is installed.

@@ -78,10 +78,14 @@ describe("floe-platform on real kind with the images built here (scenario kind-l
         ...["dagster-postgresql", "object-storage", "otel-jaeger", "postgresql"].map(
           (p) => `helm-test test-${p} floe-platform/kind-local helm4 pass`,
         ),
+        // Polaris and Marquez are not obtainable here (floe-gate.yaml notRun): skipped, never passed.
+        ...["polaris-postgresql", "polaris-s3", "dagster-polaris", "marquez-postgresql", "marquez-api"].map(
+          (p) => `helm-test test-${p} floe-platform/kind-local helm4 skip`,
+        ),
       ].sort(),
     );
     expect(JSON.stringify(res)).not.toContain(SIMULATED);
-    // Polaris and Marquez are not obtainable here: their pods are not rendered, so nothing of theirs "passed".
-    expect(JSON.stringify(res)).not.toMatch(/polaris|marquez/);
+    for (const c of res.checks.filter((c) => /polaris|marquez/.test(c.id)))
+      expect(c.reason).toMatch(/^not run here: no image obtainable: /);
   }, 1_200_000);
 });
