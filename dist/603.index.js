@@ -55,15 +55,12 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   RELEASE: () => (/* binding */ RELEASE),
-  collectDiagnostics: () => (/* binding */ collectDiagnostics),
   rules: () => (/* binding */ rules),
   runTest: () => (/* binding */ runTest)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -128,10 +125,19 @@ function kubectlDeleteNamespaceArgv(bin, kubeconfig, namespace) {
         "--wait=false",
     ];
 }
+/** kubectl against one namespace of the cell's cluster. */
+const inNamespace = (bin, kubeconfig, namespace, ...args) => [
+    bin,
+    "--kubeconfig",
+    kubeconfig,
+    "--namespace",
+    namespace,
+    ...args,
+];
 /** What is kept of a cell whose install or tests failed, before its namespace goes: one file per kubectl
  * call. Secrets are listed by name only (`get` never prints their data). */
 function kubectlDiagnosticsArgv(bin, kubeconfig, namespace) {
-    const k = (...args) => [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, ...args];
+    const k = (...args) => inNamespace(bin, kubeconfig, namespace, ...args);
     return [
         {
             file: "objects.txt",
@@ -143,37 +149,25 @@ function kubectlDiagnosticsArgv(bin, kubeconfig, namespace) {
 }
 /** The logs of every container of one pod (the last 300 lines each, container names as prefixes). */
 function kubectlLogsArgv(bin, kubeconfig, namespace, pod) {
-    return [
-        bin,
-        "--kubeconfig",
-        kubeconfig,
-        "--namespace",
-        namespace,
-        "logs",
-        pod,
-        "--all-containers",
-        "--prefix",
-        "--tail",
-        "300",
-    ];
+    return inNamespace(bin, kubeconfig, namespace, "logs", pod, "--all-containers", "--prefix", "--tail", "300");
 }
 /** The pod names of a namespace, one per line (`pod/<name>`). */
 function kubectlPodNamesArgv(bin, kubeconfig, namespace) {
-    return [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, "get", "pods", "--output", "name"];
+    return inNamespace(bin, kubeconfig, namespace, "get", "pods", "--output", "name");
 }
 /** Each pod of a namespace with its phase, one `name phase` per line. */
 function kubectlPodPhasesArgv(bin, kubeconfig, namespace) {
-    return [
-        bin,
-        "--kubeconfig",
-        kubeconfig,
-        "--namespace",
-        namespace,
-        "get",
-        "pods",
-        "--output",
-        'jsonpath={range .items[*]}{.metadata.name} {.status.phase}{"\\n"}{end}',
-    ];
+    return inNamespace(bin, kubeconfig, namespace, "get", "pods", "--output", 'jsonpath={range .items[*]}{.metadata.name} {.status.phase}{"\\n"}{end}');
+}
+/** The diagnosis (src/install/diagnose): one `kubectl get` for every kind it reads (a List whose items
+ * carry their kind). */
+function kubectlStateArgv(bin, kubeconfig, namespace) {
+    return inNamespace(bin, kubeconfig, namespace, "get", "pods,deployments.apps,statefulsets.apps,jobs.batch,persistentvolumeclaims,events", "--output", "json");
+}
+/** The diagnosis: the last 50 log lines of one container, of its current run or (`previous`) of the run
+ * before. */
+function kubectlContainerLogArgv(bin, kubeconfig, namespace, pod, container, previous) {
+    return inNamespace(bin, kubeconfig, namespace, "logs", pod, "--container", container, "--tail", "50", ...(previous ? ["--previous"] : []));
 }
 /** The API server's own readiness (`ok` when it serves): asked after a failed cell, to tell a chart's failure
  * from a cluster that went away. */
@@ -229,6 +223,8 @@ function startWaitTicker(o) {
     };
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
 ;// CONCATENATED MODULE: ./src/install/diagnose/common.ts
 /** How many log lines a cause keeps per container. */
 const LOG_LINES = 10;
@@ -680,45 +676,17 @@ function renderDiagnoses(ds) {
 }
 
 ;// CONCATENATED MODULE: ./src/install/diagnose/collect.ts
-// Reads a namespace's state for the diagnosis with kubectl (objects and events as JSON, then the logs of
-// the failing containers, current and previous), classifies it (./index.ts) and keeps it as files. Never
-// throws: a kubectl call that fails, or output that is not JSON, becomes a note, and the diagnosis goes on
-// with what it has (the cell's own error is already recorded; nothing here may hide it).
+// The one collector of a failed cell's namespace: what kubectl says of it, kept as files for a reader
+// (keepNamespace: objects, events, described pods, every pod's logs), and its state read for the diagnosis
+// (objects and events as JSON, then the logs of the failing containers, current and previous), classified
+// (./index.ts) and kept as files. Never throws: a kubectl call that fails, or output that is not JSON,
+// becomes a note or the content of its file, and the collection goes on with what it has (the cell's own
+// error is already recorded; nothing here may hide it).
 
 
 
 
-/** One `kubectl get` for every kind the diagnosis reads (a List whose items carry their kind). */
-function kubectlStateArgv(bin, kubeconfig, namespace) {
-    return [
-        bin,
-        "--kubeconfig",
-        kubeconfig,
-        "--namespace",
-        namespace,
-        "get",
-        "pods,deployments.apps,statefulsets.apps,jobs.batch,persistentvolumeclaims,events",
-        "--output",
-        "json",
-    ];
-}
-/** The last 50 log lines of one container, of its current run or (`previous`) of the run before. */
-function kubectlContainerLogArgv(bin, kubeconfig, namespace, pod, container, previous) {
-    return [
-        bin,
-        "--kubeconfig",
-        kubeconfig,
-        "--namespace",
-        namespace,
-        "logs",
-        pod,
-        "--container",
-        container,
-        "--tail",
-        "50",
-        ...(previous ? ["--previous"] : []),
-    ];
-}
+
 /** Sorts a `kubectl get -o json` List into the state the diagnosis reads. Items of other kinds are
  * ignored; a body that is not a List is an error. */
 function stateFromList(json) {
@@ -736,6 +704,57 @@ function stateFromList(json) {
     };
 }
 const first = (s) => s.trim().split("\n")[0] ?? "";
+/** A kubectl call that never throws: one that cannot run is a result with its error (exit -1). */
+async function kubectl(t, argv, timeoutMs = 60_000) {
+    try {
+        return await (0,runner/* runTool */.q)(argv, { env: t.env, cwd: t.cwd, timeoutMs });
+    }
+    catch (e) {
+        const stderr = `could not run: ${e.message}\n`;
+        return { argv, code: -1, stdout: "", stderr, durationMs: 0, timedOut: false };
+    }
+}
+/** Keeps what the cluster says about a failed cell before its namespace is deleted: objects.txt,
+ * events.txt, pods.txt (described) and logs-<pod>.txt of every pod, under `dir` (created). Returns the files
+ * written. A kubectl call that fails leaves its error in its file: what could not be collected is said,
+ * never silently missing. */
+async function keepNamespace(t, dir) {
+    const files = [];
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    }
+    catch {
+        return files; // nowhere to keep anything; the diagnosis says what it cannot write
+    }
+    const keep = async (file, argv) => {
+        const r = await kubectl(t, argv);
+        const body = r.code === 0
+            ? r.stdout
+            : `# kubectl ${argv.slice(3).join(" ")} failed (exit ${r.code}${r.timedOut ? ", timed out" : ""}):\n${r.stderr}${r.stdout}`;
+        try {
+            await (0,promises_.writeFile)(external_node_path_default().join(dir, file), body);
+            files.push(external_node_path_default().join(dir, file));
+        }
+        catch {
+            // an unwritable file is left out of the count the finding reports
+        }
+    };
+    for (const d of kubectlDiagnosticsArgv(t.kubectl, t.kubeconfig, t.namespace))
+        await keep(d.file, d.argv);
+    const pods = await kubectl(t, kubectlPodNamesArgv(t.kubectl, t.kubeconfig, t.namespace));
+    if (pods.code !== 0) {
+        await keep("logs.txt", kubectlPodNamesArgv(t.kubectl, t.kubeconfig, t.namespace));
+        return files;
+    }
+    for (const pod of pods.stdout
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)) {
+        const name = pod.replace(/^pod\//, "");
+        await keep(`logs-${name}.txt`, kubectlLogsArgv(t.kubectl, t.kubeconfig, t.namespace, name));
+    }
+    return files;
+}
 /** The namespace's state, or a note saying why it could not be read. */
 async function readState(t, timeoutMs = 60_000) {
     try {
@@ -1215,36 +1234,6 @@ const firstLine = (s) => s
     .split("\n")
     .find((l) => l.trim())
     ?.replace(/^Error: /, "") ?? "";
-/** Keeps what the cluster says about a failed cell before its namespace is deleted: objects, events,
- * described pods and every pod's logs, one file each under `dir`. A kubectl call that fails leaves its
- * error in its file: what could not be collected is said, never silently missing. */
-async function collectDiagnostics(kubectl, kubeconfig, namespace, dir, opts) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const files = [];
-    const keep = async (file, argv) => {
-        const r = await (0,runner/* runTool */.q)(argv, { ...opts, timeoutMs: 60_000 });
-        const body = r.code === 0
-            ? r.stdout
-            : `# kubectl ${argv.slice(3).join(" ")} failed (exit ${r.code}):\n${r.stderr}${r.stdout}`;
-        await (0,promises_.writeFile)(external_node_path_default().join(dir, file), body);
-        files.push(external_node_path_default().join(dir, file));
-        return r;
-    };
-    for (const d of kubectlDiagnosticsArgv(kubectl, kubeconfig, namespace))
-        await keep(d.file, d.argv);
-    const pods = await (0,runner/* runTool */.q)(kubectlPodNamesArgv(kubectl, kubeconfig, namespace), {
-        ...opts,
-        timeoutMs: 60_000,
-    });
-    for (const pod of pods.stdout
-        .split("\n")
-        .map((l) => l.trim())
-        .filter(Boolean)) {
-        const name = pod.replace(/^pod\//, "");
-        await keep(`logs-${name}.txt`, kubectlLogsArgv(kubectl, kubeconfig, namespace, name));
-    }
-    return files;
-}
 /** The kubeconfig to use, whether its cluster is kwok's simulated kubelet, and the kind cluster of
  * `cluster up` when that is the one used. */
 async function run_target(inputs) {
@@ -1441,7 +1430,7 @@ async function runTest(ctx, inputs, opts) {
             }
             const dir = external_node_path_default().join(inputs.workDir, "diagnostics", "test", `${s.chart.name}-${s.name}-helm${cell.helm}`);
             ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: keeping diagnostics in ${dir}`);
-            const files = await collectDiagnostics(tools.kubectl, kubeconfig, a.namespace, dir, { env, cwd });
+            const files = await keepNamespace(kube, dir);
             ctx.add({
                 rule: rules.install,
                 severity: "info",

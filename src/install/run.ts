@@ -4,7 +4,6 @@
 // floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
 // see each other's objects.
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readState } from "../cluster/state.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
@@ -22,13 +21,11 @@ import {
   helmTestArgv,
   helmUninstallArgv,
   kubectlDeleteNamespaceArgv,
-  kubectlDiagnosticsArgv,
-  kubectlLogsArgv,
-  kubectlPodNamesArgv,
   kubectlPodPhasesArgv,
   kubectlReadyzArgv,
 } from "./argv.js";
 import { diagnoseCell, watchWait } from "./diagnose/cell.js";
+import { keepNamespace } from "./diagnose/collect.js";
 import { testHookChecks } from "./hooks.js";
 import type { ImagePull } from "./images.js";
 import { type KindTarget, prepareKindImages } from "./load-images.js";
@@ -63,43 +60,6 @@ const firstLine = (s: string) =>
     .split("\n")
     .find((l) => l.trim())
     ?.replace(/^Error: /, "") ?? "";
-
-/** Keeps what the cluster says about a failed cell before its namespace is deleted: objects, events,
- * described pods and every pod's logs, one file each under `dir`. A kubectl call that fails leaves its
- * error in its file: what could not be collected is said, never silently missing. */
-export async function collectDiagnostics(
-  kubectl: string,
-  kubeconfig: string,
-  namespace: string,
-  dir: string,
-  opts: { env: NodeJS.ProcessEnv; cwd: string },
-): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const files: string[] = [];
-  const keep = async (file: string, argv: string[]) => {
-    const r = await runTool(argv, { ...opts, timeoutMs: 60_000 });
-    const body =
-      r.code === 0
-        ? r.stdout
-        : `# kubectl ${argv.slice(3).join(" ")} failed (exit ${r.code}):\n${r.stderr}${r.stdout}`;
-    await writeFile(path.join(dir, file), body);
-    files.push(path.join(dir, file));
-    return r;
-  };
-  for (const d of kubectlDiagnosticsArgv(kubectl, kubeconfig, namespace)) await keep(d.file, d.argv);
-  const pods = await runTool(kubectlPodNamesArgv(kubectl, kubeconfig, namespace), {
-    ...opts,
-    timeoutMs: 60_000,
-  });
-  for (const pod of pods.stdout
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)) {
-    const name = pod.replace(/^pod\//, "");
-    await keep(`logs-${name}.txt`, kubectlLogsArgv(kubectl, kubeconfig, namespace, name));
-  }
-  return files;
-}
 
 /** The kubeconfig to use, whether its cluster is kwok's simulated kubelet, and the kind cluster of
  * `cluster up` when that is the one used. */
@@ -319,7 +279,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
         `${s.chart.name}-${s.name}-helm${cell.helm}`,
       );
       ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: keeping diagnostics in ${dir}`);
-      const files = await collectDiagnostics(tools.kubectl, kubeconfig, a.namespace, dir, { env, cwd });
+      const files = await keepNamespace(kube, dir);
       ctx.add({
         rule: rules.install,
         severity: "info",

@@ -1,11 +1,8 @@
 // The diagnosis of a failed install, pure: namespace states written by hand in the shape `kubectl get -o
 // json` returns them (trimmed to what matters, as the API server fills them), one row per cause.
 import { describe, expect, it } from "vitest";
-import {
-  kubectlContainerLogArgv,
-  kubectlStateArgv,
-  stateFromList,
-} from "../../src/install/diagnose/collect.js";
+import { kubectlContainerLogArgv, kubectlStateArgv } from "../../src/install/argv.js";
+import { stateFromList } from "../../src/install/diagnose/collect.js";
 import {
   type CauseKind,
   diagnose,
