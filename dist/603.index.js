@@ -175,17 +175,11 @@ function kubectlReadyzArgv(bin, kubeconfig) {
     return [bin, "--kubeconfig", kubeconfig, "get", "--raw", "/readyz"];
 }
 
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
 ;// CONCATENATED MODULE: ./src/install/wait-ticker.ts
 // Long waits (helm install --wait, helm test) say what they wait for and the time left, every 10 s, so a
 // log never sits silent for minutes.
-/** helm's --timeout (a Go duration such as 300s, 5m, 1m30s) in milliseconds, or an error naming it. */
-function durationMs(s) {
-    const m = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(s.trim());
-    if (!s.trim() || !m || m.slice(1).every((x) => x === undefined))
-        throw new Error(`not a duration: '${s}' (expected e.g. 300s, 5m, 1m30s)`);
-    const [h, min, sec, ms] = m.slice(1).map((x) => Number(x ?? 0));
-    return ((h * 60 + min) * 60 + sec) * 1000 + ms;
-}
 function formatLeft(ms) {
     const s = Math.max(0, Math.round(ms / 1000));
     return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
@@ -862,6 +856,10 @@ async function waitingFor(t) {
 }
 
 ;// CONCATENATED MODULE: ./src/install/diagnose/cell.ts
+// The install-test phase's use of the diagnosis: a ticker while helm waits, and after a failed cell the
+// classified causes in the log (grouped per object), in the results (one `diagnosis` finding per object,
+// with its `cause`) and in the cell's diagnostics folder. Nothing here can fail the run.
+
 
 
 const DIAGNOSIS_RULE = "diagnosis";
@@ -870,7 +868,7 @@ const DIAGNOSIS_RULE = "diagnosis";
 async function watchWait(ctx, kube, what, timeout, run, intervalMs = 10_000) {
     const stop = startWaitTicker({
         what,
-        timeoutMs: durationMs(timeout),
+        timeoutMs: (0,duration/* durationMs */.p)(timeout),
         poll: () => waitingFor(kube),
         print: (l) => ctx.progress(l),
         intervalMs,

@@ -10988,11 +10988,14 @@ function registerGate(program, bind) {
     })));
 }
 
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(8571);
 // EXTERNAL MODULE: ./src/install/images.ts
 var install_images = __nccwpck_require__(7877);
 ;// CONCATENATED MODULE: ./src/install/command.ts
 // `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
 // its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
+
 
 
 
@@ -11017,12 +11020,14 @@ function registerTest(program, bind) {
         }), { out: io.out, err: io.err });
     }));
 }
-/** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s). */
+/** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s), more than zero.
+ * Milliseconds are refused: no install or test is that quick. */
 function parseHelmTimeout(value) {
     const v = value?.trim();
     if (!v)
         return undefined;
-    if (/^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/.test(v) && /[1-9]/.test(v))
+    const ms = (0,duration/* parseDuration */.E)(v);
+    if (ms !== undefined && ms > 0 && !v.endsWith("ms"))
         return v;
     throw new errors/* InputError */.dz(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
 }
@@ -11827,6 +11832,36 @@ function defaultValidatorCache(env, platform = process.platform) {
     if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
         return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.RUNNER_TOOL_CACHE, "floe-helm-validators");
     return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(defaultToolCache(env, platform)), "validators");
+}
+
+
+/***/ }),
+
+/***/ 8571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   p: () => (/* binding */ durationMs)
+/* harmony export */ });
+// Go durations as helm's --timeout takes them (300s, 5m, 1m30s, 500ms): one parser for the flag's check
+// (src/install/command.ts) and the wait ticker's time left (src/install/diagnose/cell.ts).
+const GO_DURATION = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+/** Whole units in Go's order (h, m, s, ms), each at most once, at least one: milliseconds, or undefined
+ * for anything else (a bare number, fractions, signs, spaces, other units). */
+function parseDuration(s) {
+    const m = GO_DURATION.exec(s.trim());
+    if (!s.trim() || !m || m.slice(1).every((x) => x === undefined))
+        return undefined;
+    const [h, min, sec, ms] = m.slice(1).map((x) => Number(x ?? 0));
+    return ((h * 60 + min) * 60 + sec) * 1000 + ms;
+}
+/** parseDuration, or an error naming the text. */
+function durationMs(s) {
+    const ms = parseDuration(s);
+    if (ms === undefined)
+        throw new Error(`not a duration: '${s}' (expected e.g. 300s, 5m, 1m30s)`);
+    return ms;
 }
 
 
