@@ -1012,9 +1012,7 @@ async function prepareKindImages(ctx, cells, kind, pull, opts) {
     const images = [...new Set(uses.map((u) => u.image))];
     if (!images.length)
         return true;
-    const docker = (0,on_path/* onPath */.L)("docker", opts.env.PATH);
-    if (!docker)
-        throw new errors/* InputError */.dz("the kind cluster's images are checked with docker, which is not on PATH");
+    const docker = (0,on_path/* resolveDocker */.vw)(opts.env.PATH);
     const listed = await (0,runner/* runTool */.q)((0,config/* kindGetNodesArgv */.W2)(kind.bin, { name: kind.name }), {
         ...opts,
         timeoutMs: 60_000,

@@ -10918,9 +10918,11 @@ const providers = () => __nccwpck_require__.e(/* import() */ 440).then(__nccwpck
 /** The provider's options; binaries not from --tools-dir are looked up on the PATH of the CLI's env (io.env),
  * the same env every other input comes from. */
 function options(inputs, io, kind = {}) {
+    let docker;
     return {
         workDir: inputs.workDir,
         tool: clusterTools(inputs, io.err, io.env),
+        docker: () => (docker ??= (0,on_path/* resolveDocker */.vw)(io.env.PATH)),
         kubeconfig: inputs.kubeconfig,
         ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
         ...(kind.kindCluster?.trim() ? { kindCluster: (0,config/* kindClusterName */.y0)(kind.kindCluster.trim()) } : {}),
@@ -11602,13 +11604,18 @@ async function freePort() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ onPath)
+/* harmony export */   L: () => (/* binding */ onPath),
+/* harmony export */   vw: () => (/* binding */ resolveDocker)
 /* harmony export */ });
+/* unused harmony export DOCKER_MISSING */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// PATH lookup shared by the cluster command (kwok binaries) and the kind provider (docker).
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+// PATH lookup shared by the cluster command (kwok binaries), the kind provider and the kind image loading
+// (docker).
+
 
 
 /** The first executable file called `name` in the PATH list, or undefined. */
@@ -11627,6 +11634,15 @@ function onPath(name, pathList) {
         }
     }
     return undefined;
+}
+const DOCKER_MISSING = "docker not found on PATH: run scripts/docker.sh or install Docker";
+/** The docker program kind runs on (and `floe-helm test` loads images with), from the PATH list; a clear
+ * error before anything starts when there is none, instead of kind's own failure halfway. */
+function resolveDocker(pathList) {
+    const docker = onPath("docker", pathList);
+    if (!docker)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(DOCKER_MISSING);
+    return docker;
 }
 
 

@@ -101,6 +101,23 @@ describe.sequential("mocked kind (a stand-in for the Docker-backed kind): cluste
     expect(readFileSync(log, "utf8").trim().split("\n")).toHaveLength(lines.length);
   });
 
+  it("mocked: without docker on PATH, up and down say so first (exit 2), and kind is not run", async () => {
+    const work = path.join(tmp(), "work");
+    // down needs a cluster of up's to delete: one brought up with docker on PATH.
+    expect((await cli(["cluster", "up"], { env: { ...env, FLOE_HELM_WORK_DIR: work } })).code).toBe(0);
+    const noDocker = { ...env, PATH: tmp(), FLOE_HELM_WORK_DIR: work };
+    for (const cmd of ["up", "down"]) {
+      const before = readFileSync(log, "utf8");
+      const r = await cli(["cluster", cmd], { env: noDocker });
+      expect(r.code, r.err).toBe(2);
+      expect(r.err.split("\n").at(-1)).toBe(
+        "floe-helm: error: docker not found on PATH: run scripts/docker.sh or install Docker",
+      );
+      expect(readFileSync(log, "utf8")).toBe(before);
+    }
+    expect((await cli(["cluster", "down"], { env: { ...env, FLOE_HELM_WORK_DIR: work } })).code).toBe(0);
+  });
+
   it("mocked: a kind that fails to create the cluster is one clear error, exit 2", async () => {
     const failing = path.join(tmp(), "kind");
     writeFileSync(
