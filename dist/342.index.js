@@ -171,14 +171,14 @@ async function exportAtCommit(top, commit, paths, dest) {
     for (let round = 0; round < 5 && todo.length; round++) {
         const ls = await (0,runner/* runTool */.q)(gitArgv.listFiles(commit, todo), { cwd: top });
         if (ls.code !== 0)
-            throw new errors/* InputError */.dz(`git ls-tree ${commit.slice(0, 7)} failed: ${firstLine(ls.stderr)}`);
+            throw new errors/* ToolError */.v4(`git ls-tree ${commit.slice(0, 7)} failed: ${firstLine(ls.stderr)}`);
         const found = presentPaths(ls.stdout.split("\0").filter(Boolean), todo);
         if (!found.length)
             break;
         const tarFile = external_node_path_default().join(dest, `.base-${round}.tar`);
         const ar = await (0,runner/* runTool */.q)(gitArgv.archive(commit, tarFile, found), { cwd: top });
         if (ar.code !== 0)
-            throw new errors/* InputError */.dz(`git archive ${commit.slice(0, 7)} failed: ${firstLine(ar.stderr)}`);
+            throw new errors/* ToolError */.v4(`git archive ${commit.slice(0, 7)} failed: ${firstLine(ar.stderr)}`);
         const tar = await __webpack_require__.e(/* import() */ 697).then(__webpack_require__.bind(__webpack_require__, 8697));
         await tar.x({ file: tarFile, cwd: dest });
         await (0,promises_.rm)(tarFile, { force: true });

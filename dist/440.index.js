@@ -151,7 +151,7 @@ class KindProvider {
             opts.log(`kind: cluster ${name} from an earlier run does not answer: deleting and recreating it`);
             const del = await (0,runner/* runTool */.q)((0,kind_config/* kindDeleteArgv */.Ec)(kind, { name, kubeconfig }), { env, timeoutMs: 120_000 });
             if (del.code !== 0)
-                throw new errors/* InputError */.dz(`kind delete cluster (left-over ${name}) failed (exit ${del.code}): ${del.stderr.trim()}`);
+                throw new errors/* ToolError */.v4(`kind delete cluster (left-over ${name}) failed (exit ${del.code}): ${del.stderr.trim()}`);
         }
         const r = await (0,runner/* runTool */.q)((0,kind_config/* kindCreateArgv */.h8)(kind, { name, image, config, kubeconfig, waitSeconds: WAIT_SECONDS }), { env, onStderr: (c) => opts.log(c.trimEnd()) });
         if (r.code !== 0) {
@@ -170,7 +170,7 @@ class KindProvider {
                 : wrote
                     ? `${out}, ${logs} (kind export logs incomplete: ${exErr})`
                     : `${out} (kind export logs failed: ${exErr})`;
-            throw new errors/* InputError */.dz(`kind create cluster failed (exit ${r.code}): ${kindError(r.stderr)} (kept: ${kept})`);
+            throw new errors/* ToolError */.v4(`kind create cluster failed (exit ${r.code}): ${kindError(r.stderr)} (kept: ${kept})`);
         }
         await record();
         return info;
@@ -197,7 +197,7 @@ class KindProvider {
         const kind = await opts.tool("kind");
         const r = await (0,runner/* runTool */.q)((0,kind_config/* kindDeleteArgv */.Ec)(kind, { name: st.extra?.name ?? kind_config/* KIND_CLUSTER_NAME */.aC, kubeconfig: st.kubeconfig }));
         if (r.code !== 0)
-            throw new errors/* InputError */.dz(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
+            throw new errors/* ToolError */.v4(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
         await (0,cluster_state/* removeState */.aF)(opts.workDir, "kind");
     }
 }
@@ -725,7 +725,8 @@ function lastLogLine(file) {
         return "";
     }
 }
-class StartError extends errors/* InputError */.dz {
+/** A control-plane component that died or did not become ready while starting: a tool failure (exit 3). */
+class StartError extends errors/* ToolError */.v4 {
 }
 /** Polls `ready` until it returns true, failing early (with the log's last line) if a component died. */
 async function waitFor(what, ready, started) {

@@ -1029,7 +1029,7 @@ async function prepareKindImages(ctx, cells, kind, pull, opts) {
     for (const node of nodes) {
         const r = await (0,runner/* runTool */.q)((0,config/* nodeImagesArgv */.t6)(docker, node), { ...opts, timeoutMs: 60_000 });
         if (r.code !== 0)
-            throw new errors/* InputError */.dz(`cannot list the images of kind node ${node} (exit ${r.code}): ${lastLine(r.stderr)}; is the cluster of 'floe-helm cluster up' still running?`);
+            throw new errors/* ToolError */.v4(`cannot list the images of kind node ${node} (exit ${r.code}): ${lastLine(r.stderr)}; is the cluster of 'floe-helm cluster up' still running?`);
         nodeImages.push((0,install_images/* nodeImageNames */.ur)(r.stdout));
     }
     const local = new Set();

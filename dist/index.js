@@ -10609,10 +10609,10 @@ async function scan(argv, input, expected) {
         reports = JSON.parse(res.stdout);
     }
     catch {
-        throw new errors/* InputError */.dz(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
+        throw new errors/* ToolError */.v4(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
     }
     if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
-        throw new errors/* InputError */.dz(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
+        throw new errors/* ToolError */.v4(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
     }
     return reports;
 }
@@ -11300,7 +11300,7 @@ const commands = [
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
-// 1 the gate found errors, 2 bad usage or bad input. Errors are one line, never a stack trace.
+// 1 the gate found errors, 2 bad usage or bad input, 3 a tool failed. Errors are one line, never a stack trace.
 
 
 
@@ -11359,7 +11359,7 @@ async function run(argv, io = defaultIo()) {
             io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
         if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
             io.err(e.stack);
-        return errors/* ExitCode */.yU.BadInput;
+        return (0,errors/* exitCodeOf */.FO)(e);
     }
 }
 const VERSION = package_namespaceObject.rE;
@@ -11887,15 +11887,18 @@ function durationMs(s) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   iZ: () => (/* binding */ errorCommand),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
+/* harmony export */   v4: () => (/* binding */ ToolError),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
 // Errors that end a run. Each is printed as one line; none ever shows a stack trace to the user.
-/** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input. */
-const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2 };
+/** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input, 3 a tool
+ * the run depends on failed (kind, kubesec, git, a control-plane component): the input may be fine. */
+const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2, ToolFailed: 3 };
 /** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
 class InputError extends Error {
     where;
@@ -11904,6 +11907,15 @@ class InputError extends Error {
         super(message);
         this.where = where;
     }
+}
+/** A tool or process the run depends on failed (non-zero exit, unreadable output, died while starting):
+ * not the user's input (exit 3). Its message names the tool and what it said. */
+class ToolError extends Error {
+    name = "ToolError";
+}
+/** The exit code of an error that stopped a run. */
+function exitCodeOf(err) {
+    return err instanceof ToolError ? ExitCode.ToolFailed : ExitCode.BadInput;
 }
 function formatLocation(where) {
     if (!where)
@@ -11922,6 +11934,8 @@ function describeError(err) {
         const loc = formatLocation(err.where);
         return loc ? `${loc}: ${err.message}` : err.message;
     }
+    if (err instanceof ToolError)
+        return err.message;
     if (err instanceof Error) {
         // Node system errors carry a code and path that say more than the message alone.
         const e = err;
@@ -16009,7 +16023,7 @@ function countsText(findings) {
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
 // Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
-// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
+// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 bad input, 3 a tool failed).
 
 
 
@@ -16031,12 +16045,14 @@ async function runPhase(phase, inputs, body, opts = {}) {
         progress: (l) => err(l),
     };
     let error;
+    let errorCode = _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
     try {
         await body(ctx);
     }
     catch (e) {
         error = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz))
+        errorCode = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .exitCodeOf */ .FO)(e);
+        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ToolError */ .v4))
             err(e.stack ?? String(e));
     }
     findings.sort(byLocation);
@@ -16081,7 +16097,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
     }
     out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .M)(results, Date.now() - started.getTime(), { withError: false }));
     if (error)
-        return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+        return errorCode;
     return results.status === "pass" ? _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Pass : _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.GateFailed;
 }
 function byLocation(a, b) {

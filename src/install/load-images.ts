@@ -11,7 +11,7 @@ import {
 } from "../cluster/kind/config.js";
 import { resolveDocker } from "../cluster/on-path.js";
 import type { HelmMajor } from "../config/inputs.js";
-import { InputError } from "../core/errors.js";
+import { ToolError } from "../core/errors.js";
 import type { Scenario } from "../core/rendered.js";
 import { runTool } from "../exec/runner.js";
 import { helmTemplateArgv } from "../helm/argv.js";
@@ -95,7 +95,7 @@ export async function prepareKindImages(
   for (const node of nodes) {
     const r = await runTool(nodeImagesArgv(docker, node), { ...opts, timeoutMs: 60_000 });
     if (r.code !== 0)
-      throw new InputError(
+      throw new ToolError(
         `cannot list the images of kind node ${node} (exit ${r.code}): ${lastLine(r.stderr)}; is the cluster of 'floe-helm cluster up' still running?`,
       );
     nodeImages.push(nodeImageNames(r.stdout));

@@ -118,7 +118,7 @@ describe.sequential("mocked kind (a stand-in for the Docker-backed kind): cluste
     expect((await cli(["cluster", "down"], { env: { ...env, FLOE_HELM_WORK_DIR: work } })).code).toBe(0);
   });
 
-  it("mocked: a kind that fails to create the cluster is one clear error, exit 2", async () => {
+  it("mocked: a kind that fails to create the cluster is one clear error, exit 3 (a tool failed, not the input)", async () => {
     const failing = path.join(tmp(), "kind");
     writeFileSync(
       failing,
@@ -126,7 +126,7 @@ describe.sequential("mocked kind (a stand-in for the Docker-backed kind): cluste
     );
     chmodSync(failing, 0o755);
     const r = await cli(["cluster", "up", "--tools-dir", path.dirname(failing)], { env });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     // kind's output is kept in the work dir; `kind export logs` (failing too here) is said to have failed.
     const kept = path.join(dir, "work", "cluster", "kind", "kind-create.log");
     expect(r.err.split("\n").at(-1)).toBe(

@@ -7,7 +7,7 @@
 // work dir.
 import { chmod, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../../core/errors.js";
+import { ToolError } from "../../core/errors.js";
 import { runTool } from "../../exec/runner.js";
 import { pins } from "../../tools/pins.js";
 import type { ClusterInfo, ClusterOptions, ClusterProvider } from "../provider.js";
@@ -87,7 +87,7 @@ export class KindProvider implements ClusterProvider {
       opts.log(`kind: cluster ${name} from an earlier run does not answer: deleting and recreating it`);
       const del = await runTool(kindDeleteArgv(kind, { name, kubeconfig }), { env, timeoutMs: 120_000 });
       if (del.code !== 0)
-        throw new InputError(
+        throw new ToolError(
           `kind delete cluster (left-over ${name}) failed (exit ${del.code}): ${del.stderr.trim()}`,
         );
     }
@@ -116,7 +116,7 @@ export class KindProvider implements ClusterProvider {
           : wrote
             ? `${out}, ${logs} (kind export logs incomplete: ${exErr})`
             : `${out} (kind export logs failed: ${exErr})`;
-      throw new InputError(
+      throw new ToolError(
         `kind create cluster failed (exit ${r.code}): ${kindError(r.stderr)} (kept: ${kept})`,
       );
     }
@@ -152,7 +152,7 @@ export class KindProvider implements ClusterProvider {
     const r = await runTool(
       kindDeleteArgv(kind, { name: st.extra?.name ?? KIND_CLUSTER_NAME, kubeconfig: st.kubeconfig }),
     );
-    if (r.code !== 0) throw new InputError(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
+    if (r.code !== 0) throw new ToolError(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
     await removeState(opts.workDir, "kind");
   }
 }
