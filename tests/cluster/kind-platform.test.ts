@@ -3,7 +3,8 @@
 // builds here (loaded into the node by floe-helm from the rendered manifests, never pulled), waits for every
 // workload, and runs every helm test pod of the components that run here for real: PostgreSQL, Dagster ->
 // PostgreSQL, object storage (MinIO), OTel Collector -> Jaeger. Polaris and Marquez are off in kind-local (no
-// registry here serves them): their test pods are not rendered. Nothing is simulated or mocked.
+// registry here serves them): their test pods are not rendered, and are reported as skipped, "not run here: no
+// image obtainable" (floe-gate.yaml notRun). Nothing is simulated or mocked.
 //
 // Docker and one cluster of its own (~40 s) plus the install (a few minutes on 2 shared cores): it runs once per
 // `npm test`, registered by vitest.config.ts only when FLOE_KIND_REAL=1 (the Node 24 step).
