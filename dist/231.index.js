@@ -30,6 +30,8 @@ var dist = __webpack_require__(8815);
 var config = __webpack_require__(8231);
 // EXTERNAL MODULE: ./src/cluster/on-path.ts
 var on_path = __webpack_require__(6533);
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/core/paths.ts
@@ -50,16 +52,16 @@ var manifest = __webpack_require__(3763);
 var output = __webpack_require__(583);
 // EXTERNAL MODULE: ./src/install/argv.ts
 var install_argv = __webpack_require__(786);
-// EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 9 modules
-var diagnose_cell = __webpack_require__(7088);
+// EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 1 modules
+var diagnose_cell = __webpack_require__(9746);
+// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 8 modules
+var collect = __webpack_require__(2794);
 // EXTERNAL MODULE: ./src/install/hooks.ts
 var hooks = __webpack_require__(8763);
 // EXTERNAL MODULE: ./src/install/load-images.ts
 var load_images = __webpack_require__(7677);
-// EXTERNAL MODULE: ./src/install/run.ts
-var install_run = __webpack_require__(3618);
-// EXTERNAL MODULE: ./src/install/wait-ticker.ts
-var wait_ticker = __webpack_require__(6513);
+// EXTERNAL MODULE: ./src/install/run.ts + 1 modules
+var install_run = __webpack_require__(5907);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
@@ -310,6 +312,7 @@ function parseProberLog(log) {
 // replicas, `helm upgrade --wait` to this change's chart, helm test, `helm rollback --wait` to the base,
 // helm test again, then stop the prober and report what it counted per Service. On kwok the same calls run
 // at the API level (hooks, immutable-field refusals, rollback); kwok runs no pods, so nothing is probed.
+
 
 
 
@@ -702,7 +705,7 @@ async function runLiveUpgrade(ctx, inputs, opts) {
             if (failed) {
                 const dir = external_node_path_default().join(inputs.workDir, "diagnostics", "upgrade", `${s.chart.name}-${s.name}-helm${cell.helm}`);
                 ctx.progress(`${step}: keeping diagnostics in ${dir}`);
-                const files = await (0,install_run.collectDiagnostics)(tools.kubectl, kubeconfig, namespace, dir, { env, cwd });
+                const files = await (0,collect/* keepNamespace */.De)({ kubectl: tools.kubectl, kubeconfig, namespace, env, cwd }, dir);
                 ctx.add({
                     rule: liveRules.upgrade,
                     severity: "info",
@@ -803,7 +806,7 @@ async function startProber(ctx, o) {
     if (!o.image)
         return fail("no image for the prober", "the chart renders no helm test pod to take the prober's image from: pass --prober-image (an image with sh and curl)");
     // Bounded: every step's timeout (upgrade, two helm tests, rollback) plus two minutes, and as many rounds.
-    const maxSeconds = Math.ceil((4 * (0,wait_ticker/* durationMs */.pc)(o.timeout)) / 1000) + 120;
+    const maxSeconds = Math.ceil((4 * (0,duration/* durationMs */.p)(o.timeout)) / 1000) + 120;
     const name = `floe-upgrade-prober-${(0,external_node_crypto_.randomBytes)(3).toString("hex")}`;
     const manifest = proberPod({
         name,
@@ -883,9 +886,7 @@ async function stopProber(ctx, o) {
 }
 /** --prober-image on kind: loaded from the local Docker daemon when it is there (else the node pulls it). */
 async function loadImage(ctx, image, kind, opts) {
-    const docker = (0,on_path/* onPath */.L)("docker", opts.env.PATH);
-    if (!docker)
-        return;
+    const docker = (0,on_path/* resolveDocker */.vw)(opts.env.PATH);
     const has = await (0,runner/* runTool */.q)((0,config/* dockerImageInspectArgv */.eI)(docker, image), { ...opts, timeoutMs: 60_000 });
     if (has.code !== 0)
         return;

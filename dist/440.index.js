@@ -46,8 +46,6 @@ class ExistingProvider {
 var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/tools/pins.ts
 var pins = __webpack_require__(9888);
-// EXTERNAL MODULE: ./src/cluster/on-path.ts
-var on_path = __webpack_require__(6533);
 // EXTERNAL MODULE: ./src/cluster/state.ts
 var cluster_state = __webpack_require__(4299);
 // EXTERNAL MODULE: ./src/cluster/kind/config.ts
@@ -99,7 +97,6 @@ async function probeDockerHost(docker, image) {
 
 
 
-
 const WAIT_SECONDS = 180;
 /** kind's own `ERROR:` line when it printed one (the docker output it quotes follows it), else its last line. */
 function kindError(stderr) {
@@ -109,17 +106,18 @@ function kindError(stderr) {
 class KindProvider {
     name = "kind";
     async up(opts) {
+        // kind drives Docker: without it nothing below can work, so that is said first.
+        const docker = opts.docker();
         const kind = await opts.tool("kind");
         const name = opts.kindCluster ?? kind_config/* KIND_CLUSTER_NAME */.aC;
         const image = opts.nodeImage ?? pins/* pins */.h.kindNodeImage;
         const dir = (0,cluster_state/* clusterDir */._O)(opts.workDir, "kind");
         await (0,promises_.mkdir)(dir, { recursive: true });
         const kubeconfig = external_node_path_default().resolve(opts.kubeconfig ?? external_node_path_default().join(dir, "kubeconfig"));
-        const docker = (0,on_path/* onPath */.L)("docker", process.env.PATH);
         let shimDir;
-        const host = docker ? await probeDockerHost(docker, image) : undefined;
+        const host = await probeDockerHost(docker, image);
         const env = { ...process.env };
-        if (docker && host?.privilegedError) {
+        if (host.privilegedError) {
             shimDir = external_node_path_default().join(dir, "docker-shim");
             await (0,promises_.mkdir)(shimDir, { recursive: true });
             await (0,promises_.writeFile)(external_node_path_default().join(shimDir, "docker"), (0,kind_config/* dockerShim */.uA)(docker));
@@ -127,10 +125,10 @@ class KindProvider {
             env.PATH = `${shimDir}${(external_node_path_default()).delimiter}${process.env.PATH ?? ""}`;
             opts.log(`kind: 'docker run --privileged' fails on this host (${host.privilegedError}): kind runs with a docker shim that grants every other capability instead (${external_node_path_default().join(shimDir, "docker")})`);
         }
-        if (host?.cgroupVersion === "1")
+        if (host.cgroupVersion === "1")
             opts.log("kind: the Docker host uses cgroup v1: kubelet gets failCgroupV1: false");
         const config = external_node_path_default().join(dir, "kind.yaml");
-        await (0,promises_.writeFile)(config, (0,kind_config/* kindConfig */.po)({ cgroupV1: host?.cgroupVersion === "1" }));
+        await (0,promises_.writeFile)(config, (0,kind_config/* kindConfig */.po)({ cgroupV1: host.cgroupVersion === "1" }));
         const info = { provider: "kind", kubeconfig, server: "" };
         const record = () => (0,cluster_state/* writeState */.Jq)(opts.workDir, {
             provider: "kind",
@@ -153,7 +151,7 @@ class KindProvider {
             opts.log(`kind: cluster ${name} from an earlier run does not answer: deleting and recreating it`);
             const del = await (0,runner/* runTool */.q)((0,kind_config/* kindDeleteArgv */.Ec)(kind, { name, kubeconfig }), { env, timeoutMs: 120_000 });
             if (del.code !== 0)
-                throw new errors/* InputError */.dz(`kind delete cluster (left-over ${name}) failed (exit ${del.code}): ${del.stderr.trim()}`);
+                throw new errors/* ToolError */.v4(`kind delete cluster (left-over ${name}) failed (exit ${del.code}): ${del.stderr.trim()}`);
         }
         const r = await (0,runner/* runTool */.q)((0,kind_config/* kindCreateArgv */.h8)(kind, { name, image, config, kubeconfig, waitSeconds: WAIT_SECONDS }), { env, onStderr: (c) => opts.log(c.trimEnd()) });
         if (r.code !== 0) {
@@ -172,7 +170,7 @@ class KindProvider {
                 : wrote
                     ? `${out}, ${logs} (kind export logs incomplete: ${exErr})`
                     : `${out} (kind export logs failed: ${exErr})`;
-            throw new errors/* InputError */.dz(`kind create cluster failed (exit ${r.code}): ${kindError(r.stderr)} (kept: ${kept})`);
+            throw new errors/* ToolError */.v4(`kind create cluster failed (exit ${r.code}): ${kindError(r.stderr)} (kept: ${kept})`);
         }
         await record();
         return info;
@@ -195,10 +193,11 @@ class KindProvider {
         const st = await (0,cluster_state/* readState */.un)(opts.workDir, "kind");
         if (!st)
             return;
+        opts.docker();
         const kind = await opts.tool("kind");
         const r = await (0,runner/* runTool */.q)((0,kind_config/* kindDeleteArgv */.Ec)(kind, { name: st.extra?.name ?? kind_config/* KIND_CLUSTER_NAME */.aC, kubeconfig: st.kubeconfig }));
         if (r.code !== 0)
-            throw new errors/* InputError */.dz(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
+            throw new errors/* ToolError */.v4(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
         await (0,cluster_state/* removeState */.aF)(opts.workDir, "kind");
     }
 }
@@ -726,7 +725,8 @@ function lastLogLine(file) {
         return "";
     }
 }
-class StartError extends errors/* InputError */.dz {
+/** A control-plane component that died or did not become ready while starting: a tool failure (exit 3). */
+class StartError extends errors/* ToolError */.v4 {
 }
 /** Polls `ready` until it returns true, failing early (with the log's last line) if a component died. */
 async function waitFor(what, ready, started) {

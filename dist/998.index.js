@@ -139,14 +139,14 @@ async function exportAtCommit(top, commit, paths, dest) {
     for (let round = 0; round < 5 && todo.length; round++) {
         const ls = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.listFiles(commit, todo), { cwd: top });
         if (ls.code !== 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`git ls-tree ${commit.slice(0, 7)} failed: ${firstLine(ls.stderr)}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ToolError */ .v4(`git ls-tree ${commit.slice(0, 7)} failed: ${firstLine(ls.stderr)}`);
         const found = presentPaths(ls.stdout.split("\0").filter(Boolean), todo);
         if (!found.length)
             break;
         const tarFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dest, `.base-${round}.tar`);
         const ar = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.archive(commit, tarFile, found), { cwd: top });
         if (ar.code !== 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`git archive ${commit.slice(0, 7)} failed: ${firstLine(ar.stderr)}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ToolError */ .v4(`git archive ${commit.slice(0, 7)} failed: ${firstLine(ar.stderr)}`);
         const tar = await __webpack_require__.e(/* import() */ 697).then(__webpack_require__.bind(__webpack_require__, 8697));
         await tar.x({ file: tarFile, cwd: dest });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tarFile, { force: true });

@@ -10609,10 +10609,10 @@ async function scan(argv, input, expected) {
         reports = JSON.parse(res.stdout);
     }
     catch {
-        throw new errors/* InputError */.dz(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
+        throw new errors/* ToolError */.v4(`kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`);
     }
     if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
-        throw new errors/* InputError */.dz(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
+        throw new errors/* ToolError */.v4(`kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`);
     }
     return reports;
 }
@@ -10918,9 +10918,11 @@ const providers = () => __nccwpck_require__.e(/* import() */ 440).then(__nccwpck
 /** The provider's options; binaries not from --tools-dir are looked up on the PATH of the CLI's env (io.env),
  * the same env every other input comes from. */
 function options(inputs, io, kind = {}) {
+    let docker;
     return {
         workDir: inputs.workDir,
         tool: clusterTools(inputs, io.err, io.env),
+        docker: () => (docker ??= (0,on_path/* resolveDocker */.vw)(io.env.PATH)),
         kubeconfig: inputs.kubeconfig,
         ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
         ...(kind.kindCluster?.trim() ? { kindCluster: (0,config/* kindClusterName */.y0)(kind.kindCluster.trim()) } : {}),
@@ -10988,11 +10990,14 @@ function registerGate(program, bind) {
     })));
 }
 
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(8571);
 // EXTERNAL MODULE: ./src/install/images.ts
 var install_images = __nccwpck_require__(7877);
 ;// CONCATENATED MODULE: ./src/install/command.ts
 // `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
 // its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
+
 
 
 
@@ -11010,19 +11015,21 @@ function registerTest(program, bind) {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
         const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3618))).runTest(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(907)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5907))).runTest(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             ...(timeout ? { timeout } : {}),
         }), { out: io.out, err: io.err });
     }));
 }
-/** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s). */
+/** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s), more than zero.
+ * Milliseconds are refused: no install or test is that quick. */
 function parseHelmTimeout(value) {
     const v = value?.trim();
     if (!v)
         return undefined;
-    if (/^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/.test(v) && /[1-9]/.test(v))
+    const ms = (0,duration/* parseDuration */.E)(v);
+    if (ms !== undefined && ms > 0 && !v.endsWith("ms"))
         return v;
     throw new errors/* InputError */.dz(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
 }
@@ -11299,7 +11306,7 @@ function registerUpgrade(program, bind) {
         const timeout = parseHelmTimeout(flags.timeout);
         const baseHelm = parseBaseHelm(flags.baseHelm);
         const proberImage = flags.proberImage?.trim();
-        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(618), __nccwpck_require__.e(998), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(907), __nccwpck_require__.e(998), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             ...(timeout ? { timeout } : {}),
@@ -11340,7 +11347,7 @@ const commands = [
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 // The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
-// 1 the gate found errors, 2 bad usage or bad input. Errors are one line, never a stack trace.
+// 1 the gate found errors, 2 bad usage or bad input, 3 a tool failed. Errors are one line, never a stack trace.
 
 
 
@@ -11399,7 +11406,7 @@ async function run(argv, io = defaultIo()) {
             io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
         if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
             io.err(e.stack);
-        return errors/* ExitCode */.yU.BadInput;
+        return (0,errors/* exitCodeOf */.FO)(e);
     }
 }
 const VERSION = package_namespaceObject.rE;
@@ -11645,13 +11652,18 @@ async function freePort() {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ onPath)
+/* harmony export */   L: () => (/* binding */ onPath),
+/* harmony export */   vw: () => (/* binding */ resolveDocker)
 /* harmony export */ });
+/* unused harmony export DOCKER_MISSING */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-// PATH lookup shared by the cluster command (kwok binaries) and the kind provider (docker).
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+// PATH lookup shared by the cluster command (kwok binaries), the kind provider and the kind image loading
+// (docker).
+
 
 
 /** The first executable file called `name` in the PATH list, or undefined. */
@@ -11670,6 +11682,15 @@ function onPath(name, pathList) {
         }
     }
     return undefined;
+}
+const DOCKER_MISSING = "docker not found on PATH: run scripts/docker.sh or install Docker";
+/** The docker program kind runs on (and `floe-helm test` loads images with), from the PATH list; a clear
+ * error before anything starts when there is none, instead of kind's own failure halfway. */
+function resolveDocker(pathList) {
+    const docker = onPath("docker", pathList);
+    if (!docker)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(DOCKER_MISSING);
+    return docker;
 }
 
 
@@ -11880,19 +11901,52 @@ function defaultValidatorCache(env, platform = process.platform) {
 
 /***/ }),
 
+/***/ 8571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   p: () => (/* binding */ durationMs)
+/* harmony export */ });
+// Go durations as helm's --timeout takes them (300s, 5m, 1m30s, 500ms): one parser for the flag's check
+// (src/install/command.ts) and the wait ticker's time left (src/install/diagnose/cell.ts).
+const GO_DURATION = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+/** Whole units in Go's order (h, m, s, ms), each at most once, at least one: milliseconds, or undefined
+ * for anything else (a bare number, fractions, signs, spaces, other units). */
+function parseDuration(s) {
+    const m = GO_DURATION.exec(s.trim());
+    if (!s.trim() || !m || m.slice(1).every((x) => x === undefined))
+        return undefined;
+    const [h, min, sec, ms] = m.slice(1).map((x) => Number(x ?? 0));
+    return ((h * 60 + min) * 60 + sec) * 1000 + ms;
+}
+/** parseDuration, or an error naming the text. */
+function durationMs(s) {
+    const ms = parseDuration(s);
+    if (ms === undefined)
+        throw new Error(`not a duration: '${s}' (expected e.g. 300s, 5m, 1m30s)`);
+    return ms;
+}
+
+
+/***/ }),
+
 /***/ 4296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Uc: () => (/* binding */ describeError),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   iZ: () => (/* binding */ errorCommand),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
+/* harmony export */   v4: () => (/* binding */ ToolError),
 /* harmony export */   yU: () => (/* binding */ ExitCode)
 /* harmony export */ });
 // Errors that end a run. Each is printed as one line; none ever shows a stack trace to the user.
-/** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input. */
-const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2 };
+/** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input, 3 a tool
+ * the run depends on failed (kind, kubesec, git, a control-plane component): the input may be fine. */
+const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2, ToolFailed: 3 };
 /** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
 class InputError extends Error {
     where;
@@ -11901,6 +11955,15 @@ class InputError extends Error {
         super(message);
         this.where = where;
     }
+}
+/** A tool or process the run depends on failed (non-zero exit, unreadable output, died while starting):
+ * not the user's input (exit 3). Its message names the tool and what it said. */
+class ToolError extends Error {
+    name = "ToolError";
+}
+/** The exit code of an error that stopped a run. */
+function exitCodeOf(err) {
+    return err instanceof ToolError ? ExitCode.ToolFailed : ExitCode.BadInput;
 }
 function formatLocation(where) {
     if (!where)
@@ -11919,6 +11982,8 @@ function describeError(err) {
         const loc = formatLocation(err.where);
         return loc ? `${loc}: ${err.message}` : err.message;
     }
+    if (err instanceof ToolError)
+        return err.message;
     if (err instanceof Error) {
         // Node system errors carry a code and path that say more than the message alone.
         const e = err;
@@ -12201,7 +12266,7 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
 // EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
 var kubesec = __nccwpck_require__(1860);
 // EXTERNAL MODULE: ./src/config/document.ts
@@ -12302,6 +12367,7 @@ async function resolveConfig(inputs, cwd) {
                         name: s.name,
                         values: s.values ?? [],
                         ...(s.environment ? { environment: s.environment } : {}),
+                        ...(s.notRun?.length ? { notRun: s.notRun } : {}),
                     })),
                 }
                 : {}),
@@ -14632,6 +14698,7 @@ function helmTemplateArgv(a) {
         "--namespace",
         a.namespace ?? NAMESPACE,
         ...valuesArgs(a.valuesFiles),
+        ...(a.set ?? []).flatMap((s) => ["--set", s]),
         ...kubeVersionArgs(a.kubeVersion),
     ];
 }
@@ -16064,7 +16131,7 @@ function countsText(findings) {
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
 // Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
-// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
+// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 bad input, 3 a tool failed).
 
 
 
@@ -16086,12 +16153,14 @@ async function runPhase(phase, inputs, body, opts = {}) {
         progress: (l) => err(l),
     };
     let error;
+    let errorCode = _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
     try {
         await body(ctx);
     }
     catch (e) {
         error = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz))
+        errorCode = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .exitCodeOf */ .FO)(e);
+        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ToolError */ .v4))
             err(e.stack ?? String(e));
     }
     findings.sort(byLocation);
@@ -16136,7 +16205,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
     }
     out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .M)(results, Date.now() - started.getTime(), { withError: false }));
     if (error)
-        return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+        return errorCode;
     return results.status === "pass" ? _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Pass : _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.GateFailed;
 }
 function byLocation(a, b) {

@@ -16,7 +16,7 @@
 // findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
 import { createHash } from "node:crypto";
 import os from "node:os";
-import { InputError } from "../core/errors.js";
+import { InputError, ToolError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { limiter } from "../exec/limiter.js";
 import { runTool } from "../exec/runner.js";
@@ -216,12 +216,12 @@ async function scan(argv: string[], input: string, expected: number): Promise<Ku
   try {
     reports = JSON.parse(res.stdout) as KubesecReport[];
   } catch {
-    throw new InputError(
+    throw new ToolError(
       `kubesec failed (exit ${res.code}): ${(res.stderr || res.stdout).trim().split("\n")[0] ?? "no output"}`,
     );
   }
   if (res.code !== 0 || !Array.isArray(reports) || reports.length !== expected) {
-    throw new InputError(
+    throw new ToolError(
       `kubesec returned ${Array.isArray(reports) ? reports.length : "no"} reports for ${expected} workloads (exit ${res.code})`,
     );
   }

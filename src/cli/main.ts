@@ -1,9 +1,9 @@
 // The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
-// 1 the gate found errors, 2 bad usage or bad input. Errors are one line, never a stack trace.
+// 1 the gate found errors, 2 bad usage or bad input, 3 a tool failed. Errors are one line, never a stack trace.
 import { Command, CommanderError } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { buildInputs, type CommonFlags, type Inputs, workDirOf } from "../config/inputs.js";
-import { describeError, ExitCode, errorCommand, InputError } from "../core/errors.js";
+import { describeError, ExitCode, errorCommand, exitCodeOf, InputError } from "../core/errors.js";
 import type { PhaseResults } from "../core/findings.js";
 import { commands } from "./commands.js";
 import type { CommandAction, Io } from "./options.js";
@@ -60,7 +60,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
     if (io.env.GITHUB_ACTIONS === "true") io.out(errorCommand(describeError(e)));
     else io.err(`floe-helm: error: ${describeError(e)}`);
     if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack) io.err(e.stack);
-    return ExitCode.BadInput;
+    return exitCodeOf(e);
   }
 }
 

@@ -7,7 +7,7 @@ import type { Inputs } from "../config/inputs.js";
 import { ExitCode, InputError } from "../core/errors.js";
 import { requireLocalTool } from "../tools/local.js";
 import { KIND_CLUSTER_NAME, kindClusterName } from "./kind/config.js";
-import { onPath } from "./on-path.js";
+import { onPath, resolveDocker } from "./on-path.js";
 import type { ClusterOptions } from "./provider.js";
 
 /** Binaries from --tools-dir; else kind and kubectl from the installer (src/tools/resolve.ts: tool cache
@@ -43,9 +43,11 @@ function options(
   io: Pick<Io, "err" | "env">,
   kind: { nodeImage?: string; kindCluster?: string } = {},
 ): ClusterOptions {
+  let docker: string | undefined;
   return {
     workDir: inputs.workDir,
     tool: clusterTools(inputs, io.err, io.env),
+    docker: () => (docker ??= resolveDocker(io.env.PATH)),
     kubeconfig: inputs.kubeconfig,
     ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
     ...(kind.kindCluster?.trim() ? { kindCluster: kindClusterName(kind.kindCluster.trim()) } : {}),

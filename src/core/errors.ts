@@ -1,7 +1,8 @@
 // Errors that end a run. Each is printed as one line; none ever shows a stack trace to the user.
 
-/** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input. */
-export const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2 } as const;
+/** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input, 3 a tool
+ * the run depends on failed (kind, kubesec, git, a control-plane component): the input may be fine. */
+export const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2, ToolFailed: 3 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
 export interface Location {
@@ -21,6 +22,17 @@ export class InputError extends Error {
   }
 }
 
+/** A tool or process the run depends on failed (non-zero exit, unreadable output, died while starting):
+ * not the user's input (exit 3). Its message names the tool and what it said. */
+export class ToolError extends Error {
+  override readonly name = "ToolError";
+}
+
+/** The exit code of an error that stopped a run. */
+export function exitCodeOf(err: unknown): ExitCode {
+  return err instanceof ToolError ? ExitCode.ToolFailed : ExitCode.BadInput;
+}
+
 export function formatLocation(where: Location | undefined): string {
   if (!where) return "";
   let s = where.file;
@@ -37,6 +49,7 @@ export function describeError(err: unknown): string {
     const loc = formatLocation(err.where);
     return loc ? `${loc}: ${err.message}` : err.message;
   }
+  if (err instanceof ToolError) return err.message;
   if (err instanceof Error) {
     // Node system errors carry a code and path that say more than the message alone.
     const e = err as NodeJS.ErrnoException;

@@ -30,7 +30,12 @@ export function normalizeKubeVersion(v: string, source: string): string {
 interface RawConfig {
   charts?: Array<{
     dir: string;
-    scenarios?: Array<{ name: string; values?: string[]; environment?: string }>;
+    scenarios?: Array<{
+      name: string;
+      values?: string[];
+      environment?: string;
+      notRun?: Array<{ component: string; reason: string }>;
+    }>;
     discover?: boolean;
   }>;
   helm?: string | number | number[];
@@ -107,6 +112,7 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
               name: s.name,
               values: s.values ?? [],
               ...(s.environment ? { environment: s.environment } : {}),
+              ...(s.notRun?.length ? { notRun: s.notRun } : {}),
             })),
           }
         : {}),

@@ -21,6 +21,14 @@ export interface ScenarioConfig {
   /** Values files, relative to the working directory, in the order helm receives them. */
   values: string[];
   environment?: string;
+  /** Components the scenario turns off because they cannot run here (src/install/not-run.ts). */
+  notRun?: NotRunComponent[];
+}
+
+export interface NotRunComponent {
+  /** Top-level values key whose `enabled` switch is off in the scenario. */
+  component: string;
+  reason: string;
 }
 
 export interface ChartConfig {

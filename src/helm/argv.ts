@@ -20,6 +20,8 @@ export interface RenderArgs {
   kubeVersion?: string;
   release?: string;
   namespace?: string;
+  /** `--set key=value` after the values files (e.g. switching one component on). */
+  set?: readonly string[];
 }
 
 function valuesArgs(files: readonly string[]): string[] {
@@ -39,6 +41,7 @@ export function helmTemplateArgv(a: RenderArgs): string[] {
     "--namespace",
     a.namespace ?? NAMESPACE,
     ...valuesArgs(a.valuesFiles),
+    ...(a.set ?? []).flatMap((s) => ["--set", s]),
     ...kubeVersionArgs(a.kubeVersion),
   ];
 }

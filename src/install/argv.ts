@@ -62,6 +62,16 @@ export function kubectlDeleteNamespaceArgv(bin: string, kubeconfig: string, name
   ];
 }
 
+/** kubectl against one namespace of the cell's cluster. */
+const inNamespace = (bin: string, kubeconfig: string, namespace: string, ...args: string[]) => [
+  bin,
+  "--kubeconfig",
+  kubeconfig,
+  "--namespace",
+  namespace,
+  ...args,
+];
+
 /** What is kept of a cell whose install or tests failed, before its namespace goes: one file per kubectl
  * call. Secrets are listed by name only (`get` never prints their data). */
 export function kubectlDiagnosticsArgv(
@@ -69,7 +79,7 @@ export function kubectlDiagnosticsArgv(
   kubeconfig: string,
   namespace: string,
 ): Array<{ file: string; argv: string[] }> {
-  const k = (...args: string[]) => [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, ...args];
+  const k = (...args: string[]) => inNamespace(bin, kubeconfig, namespace, ...args);
   return [
     {
       file: "objects.txt",
@@ -82,11 +92,9 @@ export function kubectlDiagnosticsArgv(
 
 /** The logs of every container of one pod (the last 300 lines each, container names as prefixes). */
 export function kubectlLogsArgv(bin: string, kubeconfig: string, namespace: string, pod: string): string[] {
-  return [
+  return inNamespace(
     bin,
-    "--kubeconfig",
     kubeconfig,
-    "--namespace",
     namespace,
     "logs",
     pod,
@@ -94,27 +102,63 @@ export function kubectlLogsArgv(bin: string, kubeconfig: string, namespace: stri
     "--prefix",
     "--tail",
     "300",
-  ];
+  );
 }
 
 /** The pod names of a namespace, one per line (`pod/<name>`). */
 export function kubectlPodNamesArgv(bin: string, kubeconfig: string, namespace: string): string[] {
-  return [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, "get", "pods", "--output", "name"];
+  return inNamespace(bin, kubeconfig, namespace, "get", "pods", "--output", "name");
 }
 
 /** Each pod of a namespace with its phase, one `name phase` per line. */
 export function kubectlPodPhasesArgv(bin: string, kubeconfig: string, namespace: string): string[] {
-  return [
+  return inNamespace(
     bin,
-    "--kubeconfig",
     kubeconfig,
-    "--namespace",
     namespace,
     "get",
     "pods",
     "--output",
     'jsonpath={range .items[*]}{.metadata.name} {.status.phase}{"\\n"}{end}',
-  ];
+  );
+}
+
+/** The diagnosis (src/install/diagnose): one `kubectl get` for every kind it reads (a List whose items
+ * carry their kind). */
+export function kubectlStateArgv(bin: string, kubeconfig: string, namespace: string): string[] {
+  return inNamespace(
+    bin,
+    kubeconfig,
+    namespace,
+    "get",
+    "pods,deployments.apps,statefulsets.apps,jobs.batch,persistentvolumeclaims,events",
+    "--output",
+    "json",
+  );
+}
+
+/** The diagnosis: the last 50 log lines of one container, of its current run or (`previous`) of the run
+ * before. */
+export function kubectlContainerLogArgv(
+  bin: string,
+  kubeconfig: string,
+  namespace: string,
+  pod: string,
+  container: string,
+  previous: boolean,
+): string[] {
+  return inNamespace(
+    bin,
+    kubeconfig,
+    namespace,
+    "logs",
+    pod,
+    "--container",
+    container,
+    "--tail",
+    "50",
+    ...(previous ? ["--previous"] : []),
+  );
 }
 
 /** The API server's own readiness (`ok` when it serves): asked after a failed cell, to tell a chart's failure

@@ -4,6 +4,7 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import { withPlanOptions } from "../cli/plan-options.js";
+import { parseDuration } from "../core/duration.js";
 import { InputError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
 import { parseImagePull } from "./images.js";
@@ -60,10 +61,12 @@ export function registerTest(program: Command, bind: Bind): void {
   );
 }
 
-/** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s). */
+/** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s), more than zero.
+ * Milliseconds are refused: no install or test is that quick. */
 export function parseHelmTimeout(value: string | undefined): string | undefined {
   const v = value?.trim();
   if (!v) return undefined;
-  if (/^(?=\d)(\d+h)?(\d+m)?(\d+s)?$/.test(v) && /[1-9]/.test(v)) return v;
+  const ms = parseDuration(v);
+  if (ms !== undefined && ms > 0 && !v.endsWith("ms")) return v;
   throw new InputError(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
 }

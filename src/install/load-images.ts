@@ -9,9 +9,9 @@ import {
   kindNodeContainer,
   nodeImagesArgv,
 } from "../cluster/kind/config.js";
-import { onPath } from "../cluster/on-path.js";
+import { resolveDocker } from "../cluster/on-path.js";
 import type { HelmMajor } from "../config/inputs.js";
-import { InputError } from "../core/errors.js";
+import { ToolError } from "../core/errors.js";
 import type { Scenario } from "../core/rendered.js";
 import { runTool } from "../exec/runner.js";
 import { helmTemplateArgv } from "../helm/argv.js";
@@ -78,9 +78,7 @@ export async function prepareKindImages(
   const images = [...new Set(uses.map((u) => u.image))];
   if (!images.length) return true;
 
-  const docker = onPath("docker", opts.env.PATH);
-  if (!docker)
-    throw new InputError("the kind cluster's images are checked with docker, which is not on PATH");
+  const docker = resolveDocker(opts.env.PATH);
   const listed = await runTool(kindGetNodesArgv(kind.bin, { name: kind.name }), {
     ...opts,
     timeoutMs: 60_000,
@@ -97,7 +95,7 @@ export async function prepareKindImages(
   for (const node of nodes) {
     const r = await runTool(nodeImagesArgv(docker, node), { ...opts, timeoutMs: 60_000 });
     if (r.code !== 0)
-      throw new InputError(
+      throw new ToolError(
         `cannot list the images of kind node ${node} (exit ${r.code}): ${lastLine(r.stderr)}; is the cluster of 'floe-helm cluster up' still running?`,
       );
     nodeImages.push(nodeImageNames(r.stdout));

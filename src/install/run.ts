@@ -4,7 +4,6 @@
 // floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
 // see each other's objects.
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { readState } from "../cluster/state.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
@@ -22,16 +21,15 @@ import {
   helmTestArgv,
   helmUninstallArgv,
   kubectlDeleteNamespaceArgv,
-  kubectlDiagnosticsArgv,
-  kubectlLogsArgv,
-  kubectlPodNamesArgv,
   kubectlPodPhasesArgv,
   kubectlReadyzArgv,
 } from "./argv.js";
 import { diagnoseCell, watchWait } from "./diagnose/cell.js";
+import { keepNamespace } from "./diagnose/collect.js";
 import { testHookChecks } from "./hooks.js";
 import type { ImagePull } from "./images.js";
 import { type KindTarget, prepareKindImages } from "./load-images.js";
+import { recordNotRun } from "./not-run.js";
 
 export const RELEASE = "floe-test";
 export const rules = {
@@ -62,43 +60,6 @@ const firstLine = (s: string) =>
     .split("\n")
     .find((l) => l.trim())
     ?.replace(/^Error: /, "") ?? "";
-
-/** Keeps what the cluster says about a failed cell before its namespace is deleted: objects, events,
- * described pods and every pod's logs, one file each under `dir`. A kubectl call that fails leaves its
- * error in its file: what could not be collected is said, never silently missing. */
-export async function collectDiagnostics(
-  kubectl: string,
-  kubeconfig: string,
-  namespace: string,
-  dir: string,
-  opts: { env: NodeJS.ProcessEnv; cwd: string },
-): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-  const files: string[] = [];
-  const keep = async (file: string, argv: string[]) => {
-    const r = await runTool(argv, { ...opts, timeoutMs: 60_000 });
-    const body =
-      r.code === 0
-        ? r.stdout
-        : `# kubectl ${argv.slice(3).join(" ")} failed (exit ${r.code}):\n${r.stderr}${r.stdout}`;
-    await writeFile(path.join(dir, file), body);
-    files.push(path.join(dir, file));
-    return r;
-  };
-  for (const d of kubectlDiagnosticsArgv(kubectl, kubeconfig, namespace)) await keep(d.file, d.argv);
-  const pods = await runTool(kubectlPodNamesArgv(kubectl, kubeconfig, namespace), {
-    ...opts,
-    timeoutMs: 60_000,
-  });
-  for (const pod of pods.stdout
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)) {
-    const name = pod.replace(/^pod\//, "");
-    await keep(`logs-${name}.txt`, kubectlLogsArgv(kubectl, kubeconfig, namespace, name));
-  }
-  return files;
-}
 
 /** The kubeconfig to use, whether its cluster is kwok's simulated kubelet, and the kind cluster of
  * `cluster up` when that is the one used. */
@@ -151,6 +112,11 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
     for (const p of prep.problems)
       ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
   }
+
+  // What a scenario turns off here (floe-gate.yaml notRun): its helm test pods are skips saying why.
+  const h0 = config.helmMajors[0]!;
+  const notRun = { config, cells: plan.cells, chartDir, helm: { bin: bin(h0), major: h0 }, release: RELEASE };
+  await recordNotRun(ctx, notRun, { env, cwd });
 
   // kind: every image the charts use is in the node (or loaded into it) before the first install; one
   // that cannot be had is an error naming it, and nothing is installed.
@@ -313,7 +279,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
         `${s.chart.name}-${s.name}-helm${cell.helm}`,
       );
       ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: keeping diagnostics in ${dir}`);
-      const files = await collectDiagnostics(tools.kubectl, kubeconfig, a.namespace, dir, { env, cwd });
+      const files = await keepNamespace(kube, dir);
       ctx.add({
         rule: rules.install,
         severity: "info",

@@ -1,15 +1,6 @@
 // Long waits (helm install --wait, helm test) say what they wait for and the time left, every 10 s, so a
 // log never sits silent for minutes.
 
-/** helm's --timeout (a Go duration such as 300s, 5m, 1m30s) in milliseconds, or an error naming it. */
-export function durationMs(s: string): number {
-  const m = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(s.trim());
-  if (!s.trim() || !m || m.slice(1).every((x) => x === undefined))
-    throw new Error(`not a duration: '${s}' (expected e.g. 300s, 5m, 1m30s)`);
-  const [h, min, sec, ms] = m.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number];
-  return ((h * 60 + min) * 60 + sec) * 1000 + ms;
-}
-
 export function formatLeft(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000));
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;

@@ -1,8 +1,8 @@
 // Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
-// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 could not run).
+// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 bad input, 3 a tool failed).
 
 import type { Inputs } from "../config/inputs.js";
-import { describeError, ExitCode, errorCommand, InputError } from "../core/errors.js";
+import { describeError, ExitCode, errorCommand, exitCodeOf, InputError, ToolError } from "../core/errors.js";
 import { groupFindings } from "./findings.js";
 import type { CheckStatus, Finding, PhaseResults } from "./results.js";
 import { statusOf, writeResults, writeResultsFile } from "./results.js";
@@ -47,11 +47,14 @@ export async function runPhase(
     progress: (l) => err(l),
   };
   let error: string | undefined;
+  let errorCode: ExitCode = ExitCode.BadInput;
   try {
     await body(ctx);
   } catch (e) {
     error = describeError(e);
-    if (inputs.debug && e instanceof Error && !(e instanceof InputError)) err(e.stack ?? String(e));
+    errorCode = exitCodeOf(e);
+    if (inputs.debug && e instanceof Error && !(e instanceof InputError) && !(e instanceof ToolError))
+      err(e.stack ?? String(e));
   }
   findings.sort(byLocation);
   const results: PhaseResults = {
@@ -88,7 +91,7 @@ export async function runPhase(
     else err(`floe-helm: error: ${error}`);
   }
   out(verdictLine(results, Date.now() - started.getTime(), { withError: false }));
-  if (error) return ExitCode.BadInput;
+  if (error) return errorCode;
   return results.status === "pass" ? ExitCode.Pass : ExitCode.GateFailed;
 }
 

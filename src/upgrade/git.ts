@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../core/errors.js";
+import { InputError, ToolError } from "../core/errors.js";
 import { runTool } from "../exec/runner.js";
 import { parseYamlText } from "../values/yaml.js";
 
@@ -153,13 +153,13 @@ export async function exportAtCommit(
   for (let round = 0; round < 5 && todo.length; round++) {
     const ls = await runTool(gitArgv.listFiles(commit, todo), { cwd: top });
     if (ls.code !== 0)
-      throw new InputError(`git ls-tree ${commit.slice(0, 7)} failed: ${firstLine(ls.stderr)}`);
+      throw new ToolError(`git ls-tree ${commit.slice(0, 7)} failed: ${firstLine(ls.stderr)}`);
     const found = presentPaths(ls.stdout.split("\0").filter(Boolean), todo);
     if (!found.length) break;
     const tarFile = path.join(dest, `.base-${round}.tar`);
     const ar = await runTool(gitArgv.archive(commit, tarFile, found), { cwd: top });
     if (ar.code !== 0)
-      throw new InputError(`git archive ${commit.slice(0, 7)} failed: ${firstLine(ar.stderr)}`);
+      throw new ToolError(`git archive ${commit.slice(0, 7)} failed: ${firstLine(ar.stderr)}`);
     const tar = await import("tar");
     await tar.x({ file: tarFile, cwd: dest });
     await rm(tarFile, { force: true });

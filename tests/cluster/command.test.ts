@@ -128,7 +128,7 @@ describe("floe-helm cluster", () => {
     );
     const work = tmp();
     const r = await cli(["cluster", "up", "--provider", "kwok", "--tools-dir", tools, "--work-dir", work]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3); // a tool failed, not the user's input
     expect(r.err).toMatch(
       /^floe-helm: error: kube-apiserver stopped \(exit 1\) while waiting for kube-apiserver \/readyz: Error: boom: unknown flag \(log: .*kube-apiserver\.log\)$/m,
     );

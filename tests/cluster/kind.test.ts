@@ -101,7 +101,24 @@ describe.sequential("mocked kind (a stand-in for the Docker-backed kind): cluste
     expect(readFileSync(log, "utf8").trim().split("\n")).toHaveLength(lines.length);
   });
 
-  it("mocked: a kind that fails to create the cluster is one clear error, exit 2", async () => {
+  it("mocked: without docker on PATH, up and down say so first (exit 2), and kind is not run", async () => {
+    const work = path.join(tmp(), "work");
+    // down needs a cluster of up's to delete: one brought up with docker on PATH.
+    expect((await cli(["cluster", "up"], { env: { ...env, FLOE_HELM_WORK_DIR: work } })).code).toBe(0);
+    const noDocker = { ...env, PATH: tmp(), FLOE_HELM_WORK_DIR: work };
+    for (const cmd of ["up", "down"]) {
+      const before = readFileSync(log, "utf8");
+      const r = await cli(["cluster", cmd], { env: noDocker });
+      expect(r.code, r.err).toBe(2);
+      expect(r.err.split("\n").at(-1)).toBe(
+        "floe-helm: error: docker not found on PATH: run scripts/docker.sh or install Docker",
+      );
+      expect(readFileSync(log, "utf8")).toBe(before);
+    }
+    expect((await cli(["cluster", "down"], { env: { ...env, FLOE_HELM_WORK_DIR: work } })).code).toBe(0);
+  });
+
+  it("mocked: a kind that fails to create the cluster is one clear error, exit 3 (a tool failed, not the input)", async () => {
     const failing = path.join(tmp(), "kind");
     writeFileSync(
       failing,
@@ -109,7 +126,7 @@ describe.sequential("mocked kind (a stand-in for the Docker-backed kind): cluste
     );
     chmodSync(failing, 0o755);
     const r = await cli(["cluster", "up", "--tools-dir", path.dirname(failing)], { env });
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3);
     // kind's output is kept in the work dir; `kind export logs` (failing too here) is said to have failed.
     const kept = path.join(dir, "work", "cluster", "kind", "kind-create.log");
     expect(r.err.split("\n").at(-1)).toBe(

@@ -38,6 +38,7 @@ it("a start that loses a port race starts again on other ports, saying so (up to
   const opts = {
     workDir: "/w",
     tool: async (n: string) => n,
+    docker: () => "docker",
     log: (l: string) => lines.push(l),
   } as ClusterOptions;
   const p = new RacingProvider([taken, taken]);

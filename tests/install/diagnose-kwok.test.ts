@@ -2,11 +2,11 @@
 // up`; its kubelet is simulated, so only causes the control plane itself produces are real here: a pod no
 // node can take, a claim whose StorageClass does not exist, a Job whose pod fails (kwok-simulated exit 1 of
 // a pod annotated floe-helm.dev/simulate: fail; the Job controller's backoff verdict is real).
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import resultsSchema from "../../schemas/results.schema.json" with { type: "json" };
-import { diagnoseNamespace } from "../../src/install/diagnose/collect.js";
+import { diagnoseNamespace, keepNamespace } from "../../src/install/diagnose/collect.js";
 import type { PhaseResults } from "../../src/report/results.js";
 import { createAjv } from "../../src/values/ajv.js";
 import { cli } from "../helpers/cli.js";
@@ -154,6 +154,45 @@ describe("diagnosis on the kwok control plane", () => {
     expect(d.notes).toHaveLength(1);
     expect(d.notes[0]).toMatch(/^kubectl get failed \(exit 1\): /);
     expect(await readFile(path.join(dir, "diagnosis.txt"), "utf8")).toMatch(/^note: kubectl get failed/);
+  });
+
+  it("keepNamespace keeps objects, events, described pods and each pod's logs; a kubectl that fails or cannot run leaves its error in its file, never a throw", async () => {
+    const t = (kubectl: string, kubeconfig: string, dir: string) => ({
+      kubectl,
+      kubeconfig,
+      namespace: NS,
+      env: { PATH: process.env.PATH },
+      cwd: dir,
+    });
+    const ok = tempDir("floe-keep-");
+    const files = await keepNamespace(t(tool("kubectl"), k().kubeconfig, ok), path.join(ok, "d"));
+    const names = files.map((f) => path.basename(f));
+    expect(names).toEqual(
+      expect.arrayContaining(["objects.txt", "events.txt", "pods.txt", "logs-lonely.txt"]),
+    );
+    expect(await readFile(path.join(ok, "d", "pods.txt"), "utf8")).toMatch(/^Name:\s+lonely$/m);
+
+    const bad = tempDir("floe-keep-bad-");
+    const kc = path.join(bad, "kubeconfig.yaml");
+    await writeFile(kc, "apiVersion: v1\nkind: Config\nclusters: []\n");
+    const failed = await keepNamespace(t(tool("kubectl"), kc, bad), path.join(bad, "d"));
+    expect(failed.map((f) => path.basename(f))).toEqual([
+      "objects.txt",
+      "events.txt",
+      "pods.txt",
+      "logs.txt",
+    ]);
+    expect(await readFile(path.join(bad, "d", "events.txt"), "utf8")).toMatch(
+      /^# kubectl --namespace diag get events --sort-by \.lastTimestamp failed \(exit 1\):\n/,
+    );
+
+    const none = tempDir("floe-keep-none-");
+    const gone = await keepNamespace(t(path.join(none, "no-kubectl"), kc, none), path.join(none, "d"));
+    expect(gone).toHaveLength(4);
+    expect(await readdir(path.join(none, "d"))).toHaveLength(4);
+    expect(await readFile(path.join(none, "d", "objects.txt"), "utf8")).toMatch(
+      /failed \(exit -1\):\ncould not run: /,
+    );
   });
 
   it("kwok-simulated: floe-helm test on a chart whose pod no node takes: ticker lines while helm waits, then the classified cause in the log, the results and the diagnostics folder", async () => {

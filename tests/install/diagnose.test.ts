@@ -1,11 +1,8 @@
 // The diagnosis of a failed install, pure: namespace states written by hand in the shape `kubectl get -o
 // json` returns them (trimmed to what matters, as the API server fills them), one row per cause.
 import { describe, expect, it } from "vitest";
-import {
-  kubectlContainerLogArgv,
-  kubectlStateArgv,
-  stateFromList,
-} from "../../src/install/diagnose/collect.js";
+import { kubectlContainerLogArgv, kubectlStateArgv } from "../../src/install/argv.js";
+import { stateFromList } from "../../src/install/diagnose/collect.js";
 import {
   type CauseKind,
   diagnose,
@@ -15,7 +12,7 @@ import {
   renderDiagnoses,
 } from "../../src/install/diagnose/index.js";
 import type { KEvent, Pod, Workload } from "../../src/install/diagnose/types.js";
-import { durationMs, formatLeft, startWaitTicker } from "../../src/install/wait-ticker.js";
+import { formatLeft, startWaitTicker } from "../../src/install/wait-ticker.js";
 
 const T = "2026-12-02T01:00:00Z";
 const labels = { "app.kubernetes.io/name": "web", "app.kubernetes.io/instance": "floe-test" };
@@ -587,18 +584,6 @@ describe("kubectl for the diagnosis", () => {
 });
 
 describe("the wait ticker", () => {
-  it.each([
-    ["300s", 300_000],
-    ["5m", 300_000],
-    ["1m30s", 90_000],
-    ["1h", 3_600_000],
-    ["500ms", 500],
-  ])("duration %s", (s, ms) => expect(durationMs(s)).toBe(ms));
-
-  it.each(["", "5", "abc", "5x", "-3s"])("not a duration: '%s'", (s) =>
-    expect(() => durationMs(s)).toThrow(`not a duration: '${s}' (expected e.g. 300s, 5m, 1m30s)`),
-  );
-
   it("formats the time left", () => {
     expect([formatLeft(125_000), formatLeft(9_400), formatLeft(-1)]).toEqual(["2m05s", "9s", "0s"]);
   });

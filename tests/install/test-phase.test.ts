@@ -185,6 +185,50 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
     expect(res.checks[1]).toMatchObject({ reason: SIMULATED, covers: ["T044"] });
   });
 
+  it("--scenario kind-local: Polaris' and Marquez' helm test pods are skips 'not run here: no image obtainable', and the report's matrix says so (E2E-003 never passed)", async () => {
+    const work = k().workDir;
+    const r = await cli(
+      [
+        "test",
+        "--tools-dir",
+        toolsDir,
+        "--work-dir",
+        work,
+        "--chart",
+        "charts/floe-platform",
+        "--scenario",
+        "kind-local",
+        "--helm",
+        "4",
+      ],
+      { cwd: repoRoot },
+    );
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    const res = await results(work);
+    const notRun = res.checks.filter((x) => x.reason?.startsWith("not run here: "));
+    expect(notRun.map((x) => `${x.id.split(" ")[1]} ${x.state} ${x.covers?.join(",")}`)).toEqual([
+      "floe-test-floe-platform-test-polaris-postgresql skip E2E-002,INT-002",
+      "floe-test-floe-platform-test-polaris-s3 skip E2E-002,E2E-003,INT-003",
+      "floe-test-floe-platform-test-dagster-polaris skip E2E-002,INT-004",
+      "floe-test-floe-platform-test-marquez-postgresql skip E2E-002,INT-006",
+      "floe-test-floe-platform-test-marquez-api skip E2E-002,INT-007",
+    ]);
+    const rep = await cli(["report", "--work-dir", work], { cwd: repoRoot });
+    const lines = rep.out.split("\n").map((l) => l.replace(/ +/g, " "));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "E2E-003 skipped 1 skipped",
+        "INT-007 skipped 1 skipped",
+        expect.stringMatching(
+          /^skipped in test: not run here: no image obtainable: .*apache\/polaris.* \(polaris is off in scenario kind-local\) \(E2E-002, E2E-003, INT-002, INT-003, INT-004, T020\)$/,
+        ),
+        expect.stringMatching(
+          /^skipped in test: not run here: no image obtainable: .*marquez.* \(marquez is off in scenario kind-local\) \(E2E-002, INT-006, INT-007, T020\)$/,
+        ),
+      ]),
+    );
+  });
+
   it("--scenario test: each chart of the repository installs with its own values-test.yaml", async () => {
     const work = k().workDir;
     const r = await cli(

@@ -7,10 +7,9 @@
 // work dir.
 import { chmod, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../../core/errors.js";
+import { ToolError } from "../../core/errors.js";
 import { runTool } from "../../exec/runner.js";
 import { pins } from "../../tools/pins.js";
-import { onPath } from "../on-path.js";
 import type { ClusterInfo, ClusterOptions, ClusterProvider } from "../provider.js";
 import { clusterDir, readState, removeState, writeState } from "../state.js";
 import {
@@ -37,6 +36,8 @@ export class KindProvider implements ClusterProvider {
   readonly name = "kind" as const;
 
   async up(opts: ClusterOptions): Promise<ClusterInfo> {
+    // kind drives Docker: without it nothing below can work, so that is said first.
+    const docker = opts.docker();
     const kind = await opts.tool("kind");
     const name = opts.kindCluster ?? KIND_CLUSTER_NAME;
     const image = opts.nodeImage ?? pins.kindNodeImage;
@@ -44,11 +45,10 @@ export class KindProvider implements ClusterProvider {
     await mkdir(dir, { recursive: true });
     const kubeconfig = path.resolve(opts.kubeconfig ?? path.join(dir, "kubeconfig"));
 
-    const docker = onPath("docker", process.env.PATH);
     let shimDir: string | undefined;
-    const host = docker ? await probeDockerHost(docker, image) : undefined;
+    const host = await probeDockerHost(docker, image);
     const env: NodeJS.ProcessEnv = { ...process.env };
-    if (docker && host?.privilegedError) {
+    if (host.privilegedError) {
       shimDir = path.join(dir, "docker-shim");
       await mkdir(shimDir, { recursive: true });
       await writeFile(path.join(shimDir, "docker"), dockerShim(docker));
@@ -58,10 +58,10 @@ export class KindProvider implements ClusterProvider {
         `kind: 'docker run --privileged' fails on this host (${host.privilegedError}): kind runs with a docker shim that grants every other capability instead (${path.join(shimDir, "docker")})`,
       );
     }
-    if (host?.cgroupVersion === "1")
+    if (host.cgroupVersion === "1")
       opts.log("kind: the Docker host uses cgroup v1: kubelet gets failCgroupV1: false");
     const config = path.join(dir, "kind.yaml");
-    await writeFile(config, kindConfig({ cgroupV1: host?.cgroupVersion === "1" }));
+    await writeFile(config, kindConfig({ cgroupV1: host.cgroupVersion === "1" }));
 
     const info: ClusterInfo = { provider: "kind", kubeconfig, server: "" };
     const record = () =>
@@ -87,7 +87,7 @@ export class KindProvider implements ClusterProvider {
       opts.log(`kind: cluster ${name} from an earlier run does not answer: deleting and recreating it`);
       const del = await runTool(kindDeleteArgv(kind, { name, kubeconfig }), { env, timeoutMs: 120_000 });
       if (del.code !== 0)
-        throw new InputError(
+        throw new ToolError(
           `kind delete cluster (left-over ${name}) failed (exit ${del.code}): ${del.stderr.trim()}`,
         );
     }
@@ -116,7 +116,7 @@ export class KindProvider implements ClusterProvider {
           : wrote
             ? `${out}, ${logs} (kind export logs incomplete: ${exErr})`
             : `${out} (kind export logs failed: ${exErr})`;
-      throw new InputError(
+      throw new ToolError(
         `kind create cluster failed (exit ${r.code}): ${kindError(r.stderr)} (kept: ${kept})`,
       );
     }
@@ -147,11 +147,12 @@ export class KindProvider implements ClusterProvider {
   async down(opts: ClusterOptions): Promise<void> {
     const st = await readState(opts.workDir, "kind");
     if (!st) return;
+    opts.docker();
     const kind = await opts.tool("kind");
     const r = await runTool(
       kindDeleteArgv(kind, { name: st.extra?.name ?? KIND_CLUSTER_NAME, kubeconfig: st.kubeconfig }),
     );
-    if (r.code !== 0) throw new InputError(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
+    if (r.code !== 0) throw new ToolError(`kind delete cluster failed (exit ${r.code}): ${r.stderr.trim()}`);
     await removeState(opts.workDir, "kind");
   }
 }

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import https from "node:https";
 import path from "node:path";
-import { InputError } from "../../core/errors.js";
+import { InputError, ToolError } from "../../core/errors.js";
 import { type Daemon, isRunning, startDaemon, stopDaemon } from "../../exec/daemon.js";
 import { runTool } from "../../exec/runner.js";
 import { freePort, LOOPBACK } from "../loopback.js";
@@ -68,7 +68,8 @@ function lastLogLine(file: string): string {
   }
 }
 
-export class StartError extends InputError {}
+/** A control-plane component that died or did not become ready while starting: a tool failure (exit 3). */
+export class StartError extends ToolError {}
 
 /** Polls `ready` until it returns true, failing early (with the log's last line) if a component died. */
 async function waitFor(

@@ -1,9 +1,11 @@
 // The install-test phase's use of the diagnosis: a ticker while helm waits, and after a failed cell the
 // classified causes in the log (grouped per object), in the results (one `diagnosis` finding per object,
 // with its `cause`) and in the cell's diagnostics folder. Nothing here can fail the run.
+
+import { durationMs } from "../../core/duration.js";
 import type { RunResult } from "../../exec/runner.js";
 import type { PhaseContext } from "../../report/phase.js";
-import { durationMs, startWaitTicker } from "../wait-ticker.js";
+import { startWaitTicker } from "../wait-ticker.js";
 import { diagnoseNamespace, type KubeTarget, waitingFor } from "./collect.js";
 
 export const DIAGNOSIS_RULE = "diagnosis";

@@ -1,52 +1,21 @@
-// Reads a namespace's state for the diagnosis with kubectl (objects and events as JSON, then the logs of
-// the failing containers, current and previous), classifies it (./index.ts) and keeps it as files. Never
-// throws: a kubectl call that fails, or output that is not JSON, becomes a note, and the diagnosis goes on
-// with what it has (the cell's own error is already recorded; nothing here may hide it).
-import { writeFile } from "node:fs/promises";
+// The one collector of a failed cell's namespace: what kubectl says of it, kept as files for a reader
+// (keepNamespace: objects, events, described pods, every pod's logs), and its state read for the diagnosis
+// (objects and events as JSON, then the logs of the failing containers, current and previous), classified
+// (./index.ts) and kept as files. Never throws: a kubectl call that fails, or output that is not JSON,
+// becomes a note or the content of its file, and the collection goes on with what it has (the cell's own
+// error is already recorded; nothing here may hide it).
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { runTool } from "../../exec/runner.js";
+import { type RunResult, runTool } from "../../exec/runner.js";
+import {
+  kubectlContainerLogArgv,
+  kubectlDiagnosticsArgv,
+  kubectlLogsArgv,
+  kubectlPodNamesArgv,
+  kubectlStateArgv,
+} from "../argv.js";
 import { type Diagnosis, diagnose, failingContainers, notReady, renderDiagnoses } from "./index.js";
 import type { ContainerLogs, NamespaceState } from "./types.js";
-
-/** One `kubectl get` for every kind the diagnosis reads (a List whose items carry their kind). */
-export function kubectlStateArgv(bin: string, kubeconfig: string, namespace: string): string[] {
-  return [
-    bin,
-    "--kubeconfig",
-    kubeconfig,
-    "--namespace",
-    namespace,
-    "get",
-    "pods,deployments.apps,statefulsets.apps,jobs.batch,persistentvolumeclaims,events",
-    "--output",
-    "json",
-  ];
-}
-
-/** The last 50 log lines of one container, of its current run or (`previous`) of the run before. */
-export function kubectlContainerLogArgv(
-  bin: string,
-  kubeconfig: string,
-  namespace: string,
-  pod: string,
-  container: string,
-  previous: boolean,
-): string[] {
-  return [
-    bin,
-    "--kubeconfig",
-    kubeconfig,
-    "--namespace",
-    namespace,
-    "logs",
-    pod,
-    "--container",
-    container,
-    "--tail",
-    "50",
-    ...(previous ? ["--previous"] : []),
-  ];
-}
 
 /** Sorts a `kubectl get -o json` List into the state the diagnosis reads. Items of other kinds are
  * ignored; a body that is not a List is an error. */
@@ -72,6 +41,56 @@ export interface KubeTarget {
   namespace: string;
   env: NodeJS.ProcessEnv;
   cwd: string;
+}
+
+/** A kubectl call that never throws: one that cannot run is a result with its error (exit -1). */
+async function kubectl(t: KubeTarget, argv: string[], timeoutMs = 60_000): Promise<RunResult> {
+  try {
+    return await runTool(argv, { env: t.env, cwd: t.cwd, timeoutMs });
+  } catch (e) {
+    const stderr = `could not run: ${(e as Error).message}\n`;
+    return { argv, code: -1, stdout: "", stderr, durationMs: 0, timedOut: false };
+  }
+}
+
+/** Keeps what the cluster says about a failed cell before its namespace is deleted: objects.txt,
+ * events.txt, pods.txt (described) and logs-<pod>.txt of every pod, under `dir` (created). Returns the files
+ * written. A kubectl call that fails leaves its error in its file: what could not be collected is said,
+ * never silently missing. */
+export async function keepNamespace(t: KubeTarget, dir: string): Promise<string[]> {
+  const files: string[] = [];
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch {
+    return files; // nowhere to keep anything; the diagnosis says what it cannot write
+  }
+  const keep = async (file: string, argv: string[]) => {
+    const r = await kubectl(t, argv);
+    const body =
+      r.code === 0
+        ? r.stdout
+        : `# kubectl ${argv.slice(3).join(" ")} failed (exit ${r.code}${r.timedOut ? ", timed out" : ""}):\n${r.stderr}${r.stdout}`;
+    try {
+      await writeFile(path.join(dir, file), body);
+      files.push(path.join(dir, file));
+    } catch {
+      // an unwritable file is left out of the count the finding reports
+    }
+  };
+  for (const d of kubectlDiagnosticsArgv(t.kubectl, t.kubeconfig, t.namespace)) await keep(d.file, d.argv);
+  const pods = await kubectl(t, kubectlPodNamesArgv(t.kubectl, t.kubeconfig, t.namespace));
+  if (pods.code !== 0) {
+    await keep("logs.txt", kubectlPodNamesArgv(t.kubectl, t.kubeconfig, t.namespace));
+    return files;
+  }
+  for (const pod of pods.stdout
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const name = pod.replace(/^pod\//, "");
+    await keep(`logs-${name}.txt`, kubectlLogsArgv(t.kubectl, t.kubeconfig, t.namespace, name));
+  }
+  return files;
 }
 
 /** The namespace's state, or a note saying why it could not be read. */

@@ -11,8 +11,9 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
 import { dockerImageInspectArgv, kindLoadArgv } from "../../cluster/kind/config.js";
-import { onPath } from "../../cluster/on-path.js";
+import { resolveDocker } from "../../cluster/on-path.js";
 import type { HelmMajor, Inputs } from "../../config/inputs.js";
+import { durationMs } from "../../core/duration.js";
 import { InputError } from "../../core/errors.js";
 import { relPosix } from "../../core/paths.js";
 import type { Scenario } from "../../core/rendered.js";
@@ -33,11 +34,11 @@ import {
   type ReleaseArgs,
 } from "../../install/argv.js";
 import { diagnoseCell, watchWait } from "../../install/diagnose/cell.js";
+import { keepNamespace } from "../../install/diagnose/collect.js";
 import { testHookChecks } from "../../install/hooks.js";
 import type { ImagePull } from "../../install/images.js";
 import { prepareKindImages } from "../../install/load-images.js";
-import { collectDiagnostics, RELEASE, target } from "../../install/run.js";
-import { durationMs } from "../../install/wait-ticker.js";
+import { RELEASE, target } from "../../install/run.js";
 import { type PhaseContext, reportSkippedCharts } from "../../report/phase.js";
 import { resolveTools } from "../../tools/resolve.js";
 import { exportAtCommit, gitToplevel, resolveBase } from "../git.js";
@@ -511,7 +512,7 @@ export async function runLiveUpgrade(
           `${s.chart.name}-${s.name}-helm${cell.helm}`,
         );
         ctx.progress(`${step}: keeping diagnostics in ${dir}`);
-        const files = await collectDiagnostics(tools.kubectl, kubeconfig, namespace, dir, { env, cwd });
+        const files = await keepNamespace({ kubectl: tools.kubectl, kubeconfig, namespace, env, cwd }, dir);
         ctx.add({
           rule: liveRules.upgrade,
           severity: "info",
@@ -765,8 +766,7 @@ async function loadImage(
   kind: { name: string; dockerShim?: string; bin: string },
   opts: { env: NodeJS.ProcessEnv; cwd: string },
 ): Promise<void> {
-  const docker = onPath("docker", opts.env.PATH);
-  if (!docker) return;
+  const docker = resolveDocker(opts.env.PATH);
   const has = await runTool(dockerImageInspectArgv(docker, image), { ...opts, timeoutMs: 60_000 });
   if (has.code !== 0) return;
   const env = kind.dockerShim
