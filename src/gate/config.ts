@@ -10,6 +10,7 @@ import { assertValidDocument } from "../config/document.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { InputError } from "../core/errors.js";
 import type { Severity } from "../core/findings.js";
+import type { SourcePosition } from "../core/rendered.js";
 import { NAMESPACE } from "../helm/argv.js";
 import { defaultKubeVersion } from "../k8s/schemas.js";
 import { createAjv } from "../values/ajv.js";
@@ -30,7 +31,12 @@ export function normalizeKubeVersion(v: string, source: string): string {
 interface RawConfig {
   charts?: Array<{
     dir: string;
-    scenarios?: Array<{ name: string; values?: string[]; environment?: string }>;
+    scenarios?: Array<{
+      name: string;
+      values?: string[];
+      environment?: string;
+      platform?: { chart: string; scenario: string; release: string; at?: SourcePosition };
+    }>;
     discover?: boolean;
   }>;
   helm?: string | number | number[];
@@ -83,6 +89,12 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
       return at ? { ...w, at } : w;
     });
   }
+  // A platform that does not exist is found when the plan is built: it needs the charts' scenarios.
+  for (const [i, c] of (raw.charts ?? []).entries())
+    for (const [j, sc] of (c.scenarios ?? []).entries()) {
+      const at = sc.platform && y.positionOf(["charts", i, "scenarios", j, "platform"]);
+      if (sc.platform && at) sc.platform = { ...sc.platform, at };
+    }
   return raw;
 }
 
@@ -107,6 +119,7 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
               name: s.name,
               values: s.values ?? [],
               ...(s.environment ? { environment: s.environment } : {}),
+              ...(s.platform ? { platform: s.platform } : {}),
             })),
           }
         : {}),

@@ -21,6 +21,8 @@ export interface ScenarioConfig {
   /** Values files, relative to the working directory, in the order helm receives them. */
   values: string[];
   environment?: string;
+  /** floe-gate.yaml `platform`: another chart's scenario `floe-helm test` installs first, as `release`. */
+  platform?: { chart: string; scenario: string; release: string; at?: SourcePosition };
 }
 
 export interface ChartConfig {

@@ -1,0 +1,1528 @@
+export const id = 28;
+export const ids = [28];
+export const modules = {
+
+/***/ 4299:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jq: () => (/* binding */ writeState),
+/* harmony export */   _O: () => (/* binding */ clusterDir),
+/* harmony export */   aF: () => (/* binding */ removeState),
+/* harmony export */   un: () => (/* binding */ readState)
+/* harmony export */ });
+/* unused harmony export statePath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+// What `cluster up` started, kept in <workDir>/cluster/<provider>/state.json so `cluster down` (often a
+// separate process) stops exactly those processes and nothing else.
+
+
+function clusterDir(workDir, provider) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workDir, "cluster", provider);
+}
+function statePath(workDir, provider) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(clusterDir(workDir, provider), "state.json");
+}
+async function writeState(workDir, state) {
+    const file = statePath(workDir, state.provider);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(state, null, 2)}\n`);
+}
+async function readState(workDir, provider) {
+    try {
+        return JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(statePath(workDir, provider), "utf8"));
+    }
+    catch {
+        return undefined;
+    }
+}
+async function removeState(workDir, provider) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(statePath(workDir, provider), { force: true });
+}
+
+
+/***/ }),
+
+/***/ 9028:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  RELEASE: () => (/* binding */ RELEASE),
+  collectDiagnostics: () => (/* binding */ collectDiagnostics),
+  rules: () => (/* binding */ rules),
+  runTest: () => (/* binding */ runTest)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cluster/state.ts
+var cluster_state = __webpack_require__(4299);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __webpack_require__(7507);
+// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
+var gate_config = __webpack_require__(8823);
+// EXTERNAL MODULE: ./src/gate/plan.ts
+var gate_plan = __webpack_require__(6132);
+// EXTERNAL MODULE: ./src/helm/deps.ts
+var deps = __webpack_require__(9264);
+// EXTERNAL MODULE: ./src/helm/output.ts
+var output = __webpack_require__(583);
+// EXTERNAL MODULE: ./src/report/phase.ts
+var phase = __webpack_require__(6169);
+// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
+var resolve = __webpack_require__(5084);
+;// CONCATENATED MODULE: ./src/install/argv.ts
+const target = (a) => ["--kubeconfig", a.kubeconfig, "--namespace", a.namespace];
+function helmInstallArgv(a) {
+    if (a.chartDir === "")
+        throw new Error("helm install needs an explicit chart path");
+    return [
+        a.bin,
+        "install",
+        a.release,
+        a.chartDir,
+        ...target(a),
+        "--create-namespace",
+        ...a.valuesFiles.flatMap((f) => ["--values", f]),
+        "--wait",
+        "--wait-for-jobs",
+        "--timeout",
+        a.timeout,
+    ];
+}
+function helmTestArgv(a) {
+    return [a.bin, "test", a.release, ...target(a), "--timeout", a.timeout];
+}
+/** The release with its hooks and each hook's last run (the test pods' phases), as JSON. */
+function helmStatusArgv(a) {
+    return [a.bin, "status", a.release, ...target({ ...a, timeout: "" }), "--output", "json"];
+}
+function helmUninstallArgv(a) {
+    return [a.bin, "uninstall", a.release, ...target(a), "--wait", "--timeout", a.timeout];
+}
+/** Deletes a cell's namespace after uninstall: helm leaves test pods without a hook-succeeded delete policy
+ * behind (floe-platform keeps them for `kubectl logs`). Not waited for: the next cell uses another one. */
+function kubectlDeleteNamespaceArgv(bin, kubeconfig, namespace) {
+    return [
+        bin,
+        "--kubeconfig",
+        kubeconfig,
+        "delete",
+        "namespace",
+        namespace,
+        "--ignore-not-found",
+        "--wait=false",
+    ];
+}
+/** What is kept of a cell whose install or tests failed, before its namespace goes: one file per kubectl
+ * call. Secrets are listed by name only (`get` never prints their data). */
+function kubectlDiagnosticsArgv(bin, kubeconfig, namespace) {
+    const k = (...args) => [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, ...args];
+    return [
+        {
+            file: "objects.txt",
+            argv: k("get", "all,configmaps,secrets,persistentvolumeclaims,networkpolicies", "--output", "wide"),
+        },
+        { file: "events.txt", argv: k("get", "events", "--sort-by", ".lastTimestamp") },
+        { file: "pods.txt", argv: k("describe", "pods") },
+    ];
+}
+/** The logs of every container of one pod (the last 300 lines each, container names as prefixes). */
+function kubectlLogsArgv(bin, kubeconfig, namespace, pod) {
+    return [
+        bin,
+        "--kubeconfig",
+        kubeconfig,
+        "--namespace",
+        namespace,
+        "logs",
+        pod,
+        "--all-containers",
+        "--prefix",
+        "--tail",
+        "300",
+    ];
+}
+/** The pod names of a namespace, one per line (`pod/<name>`). */
+function kubectlPodNamesArgv(bin, kubeconfig, namespace) {
+    return [bin, "--kubeconfig", kubeconfig, "--namespace", namespace, "get", "pods", "--output", "name"];
+}
+/** Each pod of a namespace with its phase, one `name phase` per line. */
+function kubectlPodPhasesArgv(bin, kubeconfig, namespace) {
+    return [
+        bin,
+        "--kubeconfig",
+        kubeconfig,
+        "--namespace",
+        namespace,
+        "get",
+        "pods",
+        "--output",
+        'jsonpath={range .items[*]}{.metadata.name} {.status.phase}{"\\n"}{end}',
+    ];
+}
+/** The API server's own readiness (`ok` when it serves): asked after a failed cell, to tell a chart's failure
+ * from a cluster that went away. */
+function kubectlReadyzArgv(bin, kubeconfig) {
+    return [bin, "--kubeconfig", kubeconfig, "get", "--raw", "/readyz"];
+}
+
+;// CONCATENATED MODULE: ./src/install/wait-ticker.ts
+// Long waits (helm install --wait, helm test) say what they wait for and the time left, every 10 s, so a
+// log never sits silent for minutes.
+/** helm's --timeout (a Go duration such as 300s, 5m, 1m30s) in milliseconds, or an error naming it. */
+function durationMs(s) {
+    const m = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/.exec(s.trim());
+    if (!s.trim() || !m || m.slice(1).every((x) => x === undefined))
+        throw new Error(`not a duration: '${s}' (expected e.g. 300s, 5m, 1m30s)`);
+    const [h, min, sec, ms] = m.slice(1).map((x) => Number(x ?? 0));
+    return ((h * 60 + min) * 60 + sec) * 1000 + ms;
+}
+function formatLeft(ms) {
+    const s = Math.max(0, Math.round(ms / 1000));
+    return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}
+/** Starts ticking; the returned function stops it (no line is printed after it returned). Each line comes
+ * on time, `intervalMs` after the one before: it shows what the poll started after the previous line found
+ * (the poll must finish within the interval; waitingFor's kubectl call is bounded to 9 s). */
+function startWaitTicker(o) {
+    const now = o.now ?? Date.now;
+    const every = o.intervalMs ?? 10_000;
+    const t0 = now();
+    let stopped = false;
+    let latest = "(reading the namespace)";
+    const poll = () => {
+        o.poll().then((w) => {
+            latest = w;
+        }, (e) => {
+            latest = `(cannot tell: ${e.message})`;
+        });
+    };
+    // The first poll shortly before the first line, not at once: a quick install never calls kubectl.
+    const early = setTimeout(poll, Math.max(0, every - 9_000));
+    const timer = setInterval(() => {
+        if (stopped)
+            return;
+        o.print(`${o.what}: waiting for ${latest}; ${formatLeft(o.timeoutMs - (now() - t0))} left`);
+        poll();
+    }, every);
+    early.unref?.();
+    timer.unref?.();
+    return () => {
+        stopped = true;
+        clearTimeout(early);
+        clearInterval(timer);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/common.ts
+/** How many log lines a cause keeps per container. */
+const LOG_LINES = 10;
+/** The events about one object (by uid when both sides have one, else by kind and name), oldest first. */
+function eventsOf(state, kind, meta) {
+    return state.events
+        .filter((e) => {
+        const o = e.involvedObject;
+        if (o.kind !== kind || o.name !== meta.name)
+            return false;
+        return !(o.uid && meta.uid && o.uid !== meta.uid);
+    })
+        .sort((a, b) => when(a).localeCompare(when(b)));
+}
+const when = (e) => e.lastTimestamp ?? e.eventTime ?? "";
+function formatEvent(e) {
+    const n = e.count && e.count > 1 ? ` (x${e.count})` : "";
+    return `${e.type ?? "Normal"} ${e.reason ?? "?"}: ${oneLine(e.message ?? "")}${n}`;
+}
+function formatCondition(c) {
+    const why = c.reason ? ` (${c.reason})` : "";
+    return `${c.type}=${c.status}${why}${c.message ? `: ${oneLine(c.message)}` : ""}`;
+}
+const oneLine = (s) => s.replace(/\s*\n\s*/g, " ").trim();
+/** The last lines of a log, without trailing blank lines. */
+function tail(log, n = LOG_LINES) {
+    if (!log)
+        return [];
+    const lines = log.replace(/\s+$/, "").split("\n");
+    return lines.filter((l, i) => i >= lines.length - n && (l.trim() || i > 0));
+}
+/** The last log lines of one container, `--previous` first (the run that crashed), each prefixed. */
+function containerLog(state, pod, container) {
+    const l = state.logs?.[`${pod}/${container}`];
+    if (!l)
+        return [];
+    const prev = tail(l.previous);
+    if (prev.length)
+        return prev.map((x) => `${pod}/${container} (previous): ${x}`);
+    return tail(l.current).map((x) => `${pod}/${container}: ${x}`);
+}
+function allStatuses(pod) {
+    return [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+}
+function condition(conds, type) {
+    return conds?.find((c) => c.type === type);
+}
+/** A pod counts as ready when it completed, or runs with its Ready condition true. */
+function podReady(pod) {
+    const phase = pod.status?.phase;
+    if (phase === "Succeeded")
+        return true;
+    return phase === "Running" && condition(pod.status?.conditions, "Ready")?.status === "True";
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/log-line.ts
+/** Most telling first: the first pattern any line matches wins, and of its lines the last (most recent). */
+const TELLING = [
+    // Refused credentials: the server's own words.
+    /password authentication failed|authentication failed|access denied|permission denied|unauthori[sz]ed|forbidden/i,
+    // A peer that cannot be reached.
+    /connection refused|could not connect|could not translate host name|no such host|name or service not known|i\/o timeout|connection timed out/i,
+    // A fatal error or panic, as servers and runtimes print them.
+    /\bFATAL\b|\bpanic:|\bfatal error\b/i,
+    // An error line, and an exception as a stack trace's last line names it (`ValueError: ...`).
+    /\b(?:error|ERROR|Error)\b|[a-z](?:Error|Exception)\b|\b[Ee]xception\b/,
+];
+// Colour codes (dbt and others colour their output even without a terminal).
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+const MAX = 300;
+/** The most telling line of a log, trimmed (and cut to 300 characters); undefined when none is. */
+function tellingLine(log) {
+    if (!log)
+        return undefined;
+    const lines = log
+        .replace(ANSI, "")
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (const re of TELLING) {
+        const hit = lines.findLast((l) => re.test(l));
+        if (hit)
+            return hit.length > MAX ? `${hit.slice(0, MAX - 1)}…` : hit;
+    }
+    return undefined;
+}
+/** The telling line of one container: of its crashed run (`--previous`) when there is one. */
+function containerLogLine(state, pod, container) {
+    const l = state.logs?.[`${pod}/${container}`];
+    return tellingLine(l?.previous) ?? tellingLine(l?.current);
+}
+/** `; log: "<line>"` for a summary, and the evidence entry, when the log has a telling line. */
+function withLogLine(line) {
+    return line ? { suffix: `; log: ${line}`, evidence: { logLine: line } } : { suffix: "", evidence: {} };
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/crash-loop.ts
+// CrashLoopBackOff: a container keeps exiting and is restarted; and a container that exited non-zero in a
+// pod that does not restart it (restartPolicy Never/OnFailure that gave up: a failed helm test pod). The
+// summary ends with the container's most telling log line (log-line.ts).
+
+
+function crashLoop(pod, state) {
+    for (const s of allStatuses(pod)) {
+        const looping = s.state?.waiting?.reason === "CrashLoopBackOff";
+        const last = s.lastState?.terminated;
+        if (!looping && !((s.restartCount ?? 0) > 0 && last && last.exitCode !== 0))
+            continue;
+        const exit = last?.exitCode;
+        const why = last?.reason ? ` (${last.reason})` : "";
+        const line = withLogLine(containerLogLine(state, pod.metadata.name, s.name));
+        return {
+            kind: "crash-loop",
+            summary: `container ${s.name} keeps exiting${exit !== undefined ? ` with exit code ${exit}${why}` : ""}, restarted ${s.restartCount ?? 0} times${line.suffix}`,
+            evidence: {
+                container: s.name,
+                ...(exit !== undefined ? { exitCode: String(exit) } : {}),
+                ...(last?.reason ? { reason: last.reason } : {}),
+                restarts: String(s.restartCount ?? 0),
+                ...line.evidence,
+            },
+            logs: containerLog(state, pod.metadata.name, s.name),
+        };
+    }
+    return undefined;
+}
+function containerFailed(pod, state) {
+    for (const s of allStatuses(pod)) {
+        const t = s.state?.terminated;
+        if (!t || t.exitCode === 0)
+            continue;
+        const why = t.reason ? ` (${t.reason})` : "";
+        const message = oneLine(t.message ?? "");
+        const line = withLogLine(containerLogLine(state, pod.metadata.name, s.name));
+        return {
+            kind: "container-failed",
+            summary: `container ${s.name} exited with exit code ${t.exitCode}${why}${message ? `: ${message}` : ""}${line.suffix}`,
+            evidence: {
+                container: s.name,
+                exitCode: String(t.exitCode),
+                ...(t.reason ? { reason: t.reason } : {}),
+                ...(message ? { message } : {}),
+                ...line.evidence,
+            },
+            logs: containerLog(state, pod.metadata.name, s.name),
+        };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/failing-probe.ts
+// A failing probe: the kubelet's Unhealthy events say which probe (readiness, liveness, startup) of which
+// container failed, with the probe's own message.
+
+const PROBE = /^(Readiness|Liveness|Startup) probe (?:failed|errored):?\s*(.*)$/s;
+function failingProbe(pod, state) {
+    const ev = eventsOf(state, "Pod", pod.metadata).filter((e) => e.reason === "Unhealthy");
+    const last = ev.at(-1);
+    if (!last)
+        return undefined;
+    const m = PROBE.exec(last.message ?? "");
+    const probe = m ? m[1].toLowerCase() : "unknown";
+    const message = oneLine(m ? m[2] : (last.message ?? ""));
+    const container = /spec\.(?:init)?[cC]ontainers\{([^}]+)\}/.exec(last.involvedObject.fieldPath ?? "")?.[1];
+    return {
+        kind: "failing-probe",
+        summary: `${probe} probe${container ? ` of container ${container}` : ""} fails: ${message}${last.count && last.count > 1 ? ` (x${last.count})` : ""}`,
+        evidence: { probe, message, ...(container ? { container } : {}) },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/image-pull.ts
+// ImagePullBackOff / ErrImagePull: a container's image cannot be pulled (wrong name or tag, no access).
+
+const REASONS = new Set(["ImagePullBackOff", "ErrImagePull", "InvalidImageName", "ErrImageNeverPull"]);
+function imagePull(pod) {
+    for (const s of allStatuses(pod)) {
+        const w = s.state?.waiting;
+        if (!w?.reason || !REASONS.has(w.reason))
+            continue;
+        const spec = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].find((c) => c.name === s.name);
+        const image = spec?.image ?? s.image ?? "?";
+        const message = oneLine(w.message ?? "");
+        return {
+            kind: "image-pull",
+            summary: `container ${s.name}: image ${image} cannot be pulled (${w.reason})${message ? `: ${message}` : ""}`,
+            evidence: { container: s.name, image, reason: w.reason, ...(message ? { message } : {}) },
+        };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/job-backoff.ts
+// A Job that gave up: backoff limit (or deadline) exceeded, with the last log lines of its failed pods and,
+// in its summary, the most telling one.
+
+
+function jobBackoff(job, pods, state) {
+    const failed = condition(job.status?.conditions, "Failed");
+    if (failed?.status !== "True")
+        return undefined;
+    const failedPods = pods.filter((p) => p.status?.phase === "Failed");
+    const logs = failedPods.flatMap((p) => allStatuses(p).flatMap((s) => containerLog(state, p.metadata.name, s.name)));
+    const exits = failedPods.flatMap((p) => allStatuses(p)
+        .filter((s) => s.state?.terminated && s.state.terminated.exitCode !== 0)
+        .map((s) => `${p.metadata.name}/${s.name} exit ${s.state.terminated.exitCode}`));
+    // The newest failed pod's words: the last try is the one that gave up.
+    const line = withLogLine(failedPods
+        .flatMap((p) => allStatuses(p).map((s) => containerLogLine(state, p.metadata.name, s.name)))
+        .filter(Boolean)
+        .at(-1));
+    const reason = failed.reason ?? "Failed";
+    const message = oneLine(failed.message ?? "");
+    return {
+        kind: "job-backoff",
+        summary: `job ${job.metadata.name} failed (${reason})${message ? `: ${message}` : ""}; ${job.status?.failed ?? failedPods.length} failed pod(s)${exits.length ? `: ${exits.join(", ")}` : ""}${line.suffix}`,
+        evidence: {
+            job: job.metadata.name,
+            reason,
+            ...(message ? { message } : {}),
+            backoffLimit: String(job.spec?.backoffLimit ?? 6),
+            failedPods: failedPods.map((p) => p.metadata.name).join(", "),
+            ...line.evidence,
+        },
+        logs,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/pending-pvc.ts
+// A PersistentVolumeClaim that stays Pending (no such StorageClass, no provisioner, no matching volume):
+// for the claim itself and for every pod that mounts it.
+
+function pvcPending(pvc, state) {
+    if ((pvc.status?.phase ?? "Pending") !== "Pending")
+        return undefined;
+    const cls = pvc.spec?.storageClassName;
+    const storageClass = cls === undefined ? "(cluster default)" : cls === null || cls === "" ? '""' : cls;
+    const ev = eventsOf(state, "PersistentVolumeClaim", pvc.metadata);
+    const last = [...ev].reverse().find((e) => e.type === "Warning") ?? ev.at(-1);
+    const message = oneLine(last?.message ?? "no event says why");
+    return {
+        kind: "pending-pvc",
+        summary: `claim ${pvc.metadata.name} (storage class ${storageClass}) is Pending: ${message}`,
+        evidence: { claim: pvc.metadata.name, storageClass, message },
+    };
+}
+function pendingPvc(pod, state) {
+    for (const v of pod.spec?.volumes ?? []) {
+        const claim = v.persistentVolumeClaim?.claimName;
+        if (!claim)
+            continue;
+        const pvc = state.pvcs.find((p) => p.metadata.name === claim);
+        if (!pvc) {
+            return {
+                kind: "pending-pvc",
+                summary: `claim ${claim} (volume ${v.name}) does not exist`,
+                evidence: { claim, message: "no such PersistentVolumeClaim in the namespace" },
+            };
+        }
+        const c = pvcPending(pvc, state);
+        if (c)
+            return c;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/unschedulable.ts
+// Unschedulable: the scheduler found no node for the pod (node selector, affinity, taints, resources).
+
+function unschedulable(pod, state) {
+    const c = condition(pod.status?.conditions, "PodScheduled");
+    if (c?.status !== "False" || c.reason !== "Unschedulable")
+        return undefined;
+    const ev = eventsOf(state, "Pod", pod.metadata).filter((e) => e.reason === "FailedScheduling");
+    const message = oneLine(c.message ?? ev.at(-1)?.message ?? "");
+    return {
+        kind: "unschedulable",
+        summary: `no node for the pod: ${message || "(the scheduler gave no message)"}`,
+        evidence: {
+            message,
+            ...(pod.spec?.nodeSelector ? { nodeSelector: JSON.stringify(pod.spec.nodeSelector) } : {}),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/index.ts
+// Why a cell's install or helm test failed, from the namespace's own state: every object that is not
+// ready (Deployments, StatefulSets, Jobs, PVCs, and pods no such workload owns) with its conditions, its
+// events, and exactly one cause. One file per cause (like kube-linter's checks); this file only orders
+// them. Pure: input is parsed API objects, output typed diagnoses (src/install/diagnose/collect.ts gets
+// the objects from kubectl).
+
+
+
+
+
+
+
+
+/** The pod causes, most specific first: the first that applies is the pod's one cause. */
+const podCauses = [
+    imagePull,
+    pendingPvc,
+    unschedulable,
+    failingProbe,
+    crashLoop,
+    containerFailed,
+];
+/** The condition types that should be True (and the ones that should be False) for each kind. */
+const GOOD = {
+    Pod: [{ want: "True", types: ["PodScheduled", "Initialized", "ContainersReady", "Ready"] }],
+    Deployment: [
+        { want: "True", types: ["Available", "Progressing"] },
+        { want: "False", types: ["ReplicaFailure"] },
+    ],
+    StatefulSet: [],
+    Job: [{ want: "False", types: ["Failed", "Suspended"] }],
+    PersistentVolumeClaim: [],
+};
+function badConditions(kind, conds) {
+    const rules = GOOD[kind] ?? [];
+    return (conds ?? []).filter((c) => rules.some((r) => r.types.includes(c.type) && c.status !== r.want));
+}
+function unknown(kind, conds, fallback) {
+    const c = badConditions(kind, conds)[0];
+    const raw = c ? formatCondition(c) : fallback;
+    return { kind: "unknown", summary: `no known cause applies; ${raw}`, evidence: { condition: raw } };
+}
+/** The one cause of a pod that is not ready. */
+function podCause(pod, state) {
+    for (const f of podCauses) {
+        const c = f(pod, state);
+        if (c)
+            return c;
+    }
+    const s = pod.status;
+    const fallback = s?.reason
+        ? `${s.phase ?? "?"} (${s.reason})${s.message ? `: ${oneLine(s.message)}` : ""}`
+        : `phase ${s?.phase ?? "unknown"}`;
+    return unknown("Pod", s?.conditions, fallback);
+}
+function podState(pod) {
+    const s = pod.status;
+    const waiting = allStatuses(pod).find((c) => c.state?.waiting?.reason)?.state?.waiting?.reason;
+    const sched = condition(s?.conditions, "PodScheduled");
+    const why = waiting ?? (sched?.status === "False" ? sched.reason : undefined) ?? s?.reason;
+    return `${s?.phase ?? "Unknown"}${why ? ` (${why})` : ""}`;
+}
+function workloadReady(w, kind) {
+    const want = w.spec?.replicas ?? 1;
+    const ready = w.status?.readyReplicas ?? 0;
+    if (ready < want)
+        return false;
+    return kind !== "Deployment" || badConditions(kind, w.status?.conditions).length === 0;
+}
+function jobDone(j) {
+    return condition(j.status?.conditions, "Complete")?.status === "True";
+}
+/** Whether a workload owns a pod, by the pod's owner reference (a Deployment's pods are owned by its
+ * ReplicaSets, `<deployment>-<hash>`). Not by label selector: a helm test pod carrying the chart's labels
+ * has no owner and is a pod of its own. */
+function ownedBy(p, kind, w) {
+    const name = w.metadata.name;
+    return (p.metadata.ownerReferences ?? []).some((o) => kind === "Deployment"
+        ? o.kind === "ReplicaSet" &&
+            o.name.startsWith(`${name}-`) &&
+            !o.name.slice(name.length + 1).includes("-")
+        : o.kind === kind && o.name === name);
+}
+const byName = (a, b) => a.metadata.name.localeCompare(b.metadata.name);
+function withPodCause(owner, pods, state) {
+    const bad = pods.filter((p) => !podReady(p)).sort(byName);
+    // The pod with a known cause first: one Pending pod beside one crashing says less than the crash.
+    const causes = bad.map((p) => ({ p, c: podCause(p, state) }));
+    const first = causes.find((x) => x.c.kind !== "unknown") ?? causes[0];
+    if (!first)
+        return undefined;
+    const others = bad.length > 1 ? ` (and ${bad.length - 1} more pod(s) of ${owner})` : "";
+    return {
+        ...first.c,
+        summary: `pod ${first.p.metadata.name}: ${first.c.summary}${others}`,
+        evidence: { pod: first.p.metadata.name, ...first.c.evidence },
+    };
+}
+/** A workload's diagnosis also shows the events of the pod its cause names (the scheduler's and the
+ * kubelet's words are on the pod), after its own. */
+function withPodEvents(d, pods, state) {
+    const p = pods.find((x) => x.metadata.name === d.cause.evidence.pod);
+    if (p)
+        d.events.push(...eventsOf(state, "Pod", p.metadata).map((e) => `Pod/${p.metadata.name}: ${formatEvent(e)}`));
+}
+/** Every object of the namespace that is not ready, each with its one cause, in a stable order:
+ * workloads (Deployments, StatefulSets, Jobs), then pods no workload owns, then claims no cause named. */
+function diagnose(state) {
+    const out = [];
+    const covered = new Set(); // pods folded into their workload's diagnosis
+    const add = (kind, meta, st, conds, cause) => out.push({
+        object: `${kind}/${meta.name}`,
+        state: st,
+        conditions: badConditions(kind, conds).map(formatCondition),
+        events: eventsOf(state, kind, meta).map(formatEvent),
+        cause,
+    });
+    for (const [kind, list] of [
+        ["Deployment", state.deployments],
+        ["StatefulSet", state.statefulsets],
+    ]) {
+        for (const w of [...list].sort(byName)) {
+            const pods = state.pods.filter((p) => ownedBy(p, kind, w));
+            for (const p of pods)
+                covered.add(p.metadata.name);
+            if (workloadReady(w, kind))
+                continue;
+            const st = `${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
+            const cause = withPodCause(`${kind}/${w.metadata.name}`, pods, state) ??
+                unknown(kind, w.status?.conditions, `no pod exists (${st})`);
+            add(kind, w.metadata, st, w.status?.conditions, cause);
+            withPodEvents(out.at(-1), pods, state);
+        }
+    }
+    for (const j of [...state.jobs].sort(byName)) {
+        const pods = state.pods.filter((p) => ownedBy(p, "Job", j));
+        for (const p of pods)
+            covered.add(p.metadata.name);
+        if (jobDone(j))
+            continue;
+        const s = j.status ?? {};
+        const st = `${s.succeeded ?? 0} succeeded, ${s.failed ?? 0} failed, ${s.active ?? 0} active`;
+        const cause = jobBackoff(j, pods, state) ??
+            withPodCause(`Job/${j.metadata.name}`, pods, state) ??
+            unknown("Job", s.conditions, `not complete (${st})`);
+        add("Job", j.metadata, st, s.conditions, cause);
+        withPodEvents(out.at(-1), pods, state);
+    }
+    for (const p of [...state.pods].sort(byName)) {
+        if (covered.has(p.metadata.name) || podReady(p))
+            continue;
+        add("Pod", p.metadata, podState(p), p.status?.conditions, podCause(p, state));
+    }
+    const named = new Set(out.map((d) => d.cause.evidence.claim).filter(Boolean));
+    for (const c of [...state.pvcs].sort(byName)) {
+        if (named.has(c.metadata.name))
+            continue;
+        const cause = pvcPending(c, state);
+        if (cause)
+            add("PersistentVolumeClaim", c.metadata, c.status?.phase ?? "Pending", c.status?.conditions, cause);
+    }
+    return out;
+}
+/** `Kind/name (state)` of each object not ready yet: what a wait is waiting for. */
+function notReady(state) {
+    const out = [];
+    for (const [kind, list] of [
+        ["Deployment", state.deployments],
+        ["StatefulSet", state.statefulsets],
+    ])
+        for (const w of [...list].sort(byName))
+            if (!workloadReady(w, kind))
+                out.push(`${kind}/${w.metadata.name} (${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready)`);
+    for (const j of [...state.jobs].sort(byName))
+        if (!jobDone(j))
+            out.push(`Job/${j.metadata.name} (${j.status?.succeeded ?? 0} succeeded)`);
+    for (const c of [...state.pvcs].sort(byName))
+        if ((c.status?.phase ?? "Pending") === "Pending")
+            out.push(`PersistentVolumeClaim/${c.metadata.name} (Pending)`);
+    const owned = (p) => (p.metadata.ownerReferences ?? []).length > 0;
+    for (const p of [...state.pods].sort(byName))
+        if (!owned(p) && !podReady(p) && p.status?.phase !== "Failed")
+            out.push(`Pod/${p.metadata.name} (${podState(p)})`);
+    return out;
+}
+/** The containers whose logs a diagnosis wants: restarted, exited non-zero, or not ready in a pod that
+ * runs. `previous` when the container restarted (its crashed run is the interesting one). */
+function failingContainers(state) {
+    const out = [];
+    for (const p of state.pods) {
+        if (p.status?.phase === "Succeeded")
+            continue;
+        for (const s of allStatuses(p)) {
+            const restarted = (s.restartCount ?? 0) > 0;
+            const failed = (s.state?.terminated?.exitCode ?? 0) !== 0;
+            const running = s.state?.running !== undefined;
+            if (restarted || failed || (running && s.ready === false))
+                out.push({ pod: p.metadata.name, container: s.name, previous: restarted });
+        }
+    }
+    return out;
+}
+/** The log lines of a diagnosis, grouped per object: the object and its state, then its cause (one line
+ * with the evidence), its conditions, events and log lines, indented. */
+function renderDiagnoses(ds) {
+    const lines = [];
+    for (const d of ds) {
+        lines.push(`${d.object} (${d.state})`);
+        lines.push(`  cause: ${d.cause.kind}: ${d.cause.summary}`);
+        for (const c of d.conditions)
+            lines.push(`  condition: ${c}`);
+        for (const e of d.events)
+            lines.push(`  event: ${e}`);
+        for (const l of d.cause.logs ?? [])
+            lines.push(`  log ${l}`);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/collect.ts
+// Reads a namespace's state for the diagnosis with kubectl (objects and events as JSON, then the logs of
+// the failing containers, current and previous), classifies it (./index.ts) and keeps it as files. Never
+// throws: a kubectl call that fails, or output that is not JSON, becomes a note, and the diagnosis goes on
+// with what it has (the cell's own error is already recorded; nothing here may hide it).
+
+
+
+
+/** One `kubectl get` for every kind the diagnosis reads (a List whose items carry their kind). */
+function kubectlStateArgv(bin, kubeconfig, namespace) {
+    return [
+        bin,
+        "--kubeconfig",
+        kubeconfig,
+        "--namespace",
+        namespace,
+        "get",
+        "pods,deployments.apps,statefulsets.apps,jobs.batch,persistentvolumeclaims,events",
+        "--output",
+        "json",
+    ];
+}
+/** The last 50 log lines of one container, of its current run or (`previous`) of the run before. */
+function kubectlContainerLogArgv(bin, kubeconfig, namespace, pod, container, previous) {
+    return [
+        bin,
+        "--kubeconfig",
+        kubeconfig,
+        "--namespace",
+        namespace,
+        "logs",
+        pod,
+        "--container",
+        container,
+        "--tail",
+        "50",
+        ...(previous ? ["--previous"] : []),
+    ];
+}
+/** Sorts a `kubectl get -o json` List into the state the diagnosis reads. Items of other kinds are
+ * ignored; a body that is not a List is an error. */
+function stateFromList(json) {
+    const parsed = JSON.parse(json);
+    if (!parsed || !Array.isArray(parsed.items))
+        throw new Error("kubectl did not return a List");
+    const of = (kind) => parsed.items.filter((i) => i.kind === kind);
+    return {
+        pods: of("Pod"),
+        deployments: of("Deployment"),
+        statefulsets: of("StatefulSet"),
+        jobs: of("Job"),
+        pvcs: of("PersistentVolumeClaim"),
+        events: of("Event"),
+    };
+}
+const first = (s) => s.trim().split("\n")[0] ?? "";
+/** The namespace's state, or a note saying why it could not be read. */
+async function readState(t, timeoutMs = 60_000) {
+    try {
+        const r = await (0,runner/* runTool */.q)(kubectlStateArgv(t.kubectl, t.kubeconfig, t.namespace), {
+            env: t.env,
+            cwd: t.cwd,
+            timeoutMs,
+        });
+        // kubectl prints what it could read even when one kind failed: use it, and say what failed.
+        let state;
+        try {
+            state = stateFromList(r.stdout);
+        }
+        catch (e) {
+            return {
+                note: `kubectl get failed (exit ${r.code}${r.timedOut ? ", timed out" : ""}): ${first(r.stderr) || e.message}`,
+            };
+        }
+        return {
+            state,
+            raw: r.stdout,
+            ...(r.code !== 0 ? { note: `kubectl get exited ${r.code}: ${first(r.stderr)}` } : {}),
+        };
+    }
+    catch (e) {
+        return { note: `kubectl get could not run: ${e.message}` };
+    }
+}
+/** Reads, classifies and keeps the diagnosis of one namespace in `dir` (which exists): diagnosis.txt
+ * (what the log shows), diagnosis.json (the typed causes), state.json (the objects read) and
+ * logs-<pod>-<container>[-previous].txt of the failing containers. */
+async function diagnoseNamespace(t, dir) {
+    const notes = [];
+    const files = [];
+    const keep = async (name, body) => {
+        try {
+            await (0,promises_.writeFile)(external_node_path_default().join(dir, name), body);
+            files.push(external_node_path_default().join(dir, name));
+        }
+        catch (e) {
+            notes.push(`cannot write ${name}: ${e.message}`);
+        }
+    };
+    const read = await readState(t);
+    if (read.note)
+        notes.push(read.note);
+    let diagnoses = [];
+    if (read.state) {
+        const state = read.state;
+        const logs = {};
+        for (const c of failingContainers(state)) {
+            const runs = c.previous ? [false, true] : [false];
+            for (const previous of runs) {
+                const argv = kubectlContainerLogArgv(t.kubectl, t.kubeconfig, t.namespace, c.pod, c.container, previous);
+                const name = `logs-${c.pod}-${c.container}${previous ? "-previous" : ""}.txt`;
+                try {
+                    const r = await (0,runner/* runTool */.q)(argv, { env: t.env, cwd: t.cwd, timeoutMs: 60_000 });
+                    if (r.code !== 0) {
+                        notes.push(`no ${previous ? "previous " : ""}logs of ${c.pod}/${c.container}: ${first(r.stderr) || `exit ${r.code}`}`);
+                        continue;
+                    }
+                    const key = `${c.pod}/${c.container}`;
+                    const l = logs[key] ?? {};
+                    logs[key] = l;
+                    if (previous)
+                        l.previous = r.stdout;
+                    else
+                        l.current = r.stdout;
+                    await keep(name, r.stdout);
+                }
+                catch (e) {
+                    notes.push(`no logs of ${c.pod}/${c.container}: ${e.message}`);
+                }
+            }
+        }
+        state.logs = logs;
+        try {
+            diagnoses = diagnose(state);
+        }
+        catch (e) {
+            notes.push(`the diagnosis failed: ${e.message}`);
+        }
+        if (read.raw)
+            await keep("state.json", read.raw);
+    }
+    const lines = [
+        ...(diagnoses.length || !read.state
+            ? renderDiagnoses(diagnoses)
+            : [
+                "no workload, job, pod or claim is left not ready (pods deleted by their hook-delete-policy are not seen)",
+            ]),
+        ...notes.map((n) => `note: ${n}`),
+    ];
+    await keep("diagnosis.json", `${JSON.stringify({ diagnoses, notes }, null, 2)}\n`);
+    await keep("diagnosis.txt", `${lines.join("\n")}\n`);
+    return { diagnoses, notes, lines, files };
+}
+/** What a wait is waiting for: the objects not ready yet, or a note when they cannot be read. */
+async function waitingFor(t) {
+    const r = await readState(t, 9_000);
+    if (!r.state)
+        return `(cannot tell: ${r.note})`;
+    const n = notReady(r.state);
+    return n.length ? n.join(", ") : "nothing not ready (helm is finishing)";
+}
+
+;// CONCATENATED MODULE: ./src/install/diagnose/cell.ts
+
+
+const DIAGNOSIS_RULE = "diagnosis";
+/** Runs `run` (a helm call that waits up to `timeout`), printing every 10 s what the namespace still
+ * waits for and the time left. */
+async function watchWait(ctx, kube, what, timeout, run, intervalMs = 10_000) {
+    const stop = startWaitTicker({
+        what,
+        timeoutMs: durationMs(timeout),
+        poll: () => waitingFor(kube),
+        print: (l) => ctx.progress(l),
+        intervalMs,
+    });
+    try {
+        return await run();
+    }
+    finally {
+        stop();
+    }
+}
+/** Classifies why a cell failed and reports it; a failure of the diagnosis itself is a note, never an
+ * error of the run. */
+async function diagnoseCell(ctx, kube, dir, heading, where) {
+    try {
+        const d = await diagnoseNamespace(kube, dir);
+        ctx.progress(`${heading}:`);
+        for (const l of d.lines)
+            ctx.progress(`  ${l}`);
+        for (const x of d.diagnoses)
+            ctx.add({
+                rule: DIAGNOSIS_RULE,
+                severity: "info",
+                message: `${x.object}: ${x.cause.kind}: ${x.cause.summary}`,
+                object: x.object,
+                cause: x.cause.kind,
+                ...where,
+            });
+        for (const n of d.notes)
+            ctx.add({ rule: DIAGNOSIS_RULE, severity: "info", message: `note: ${n}`, ...where });
+    }
+    catch (e) {
+        ctx.add({
+            rule: DIAGNOSIS_RULE,
+            severity: "info",
+            message: `note: the diagnosis could not run: ${e.message}`,
+            ...where,
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/report/test-pods.ts
+var test_pods = __webpack_require__(1777);
+;// CONCATENATED MODULE: ./src/install/hooks.ts
+// `helm status -o json` -> one check per helm test pod, with the requirements its `floe.dev/covers`
+// annotation names, so the coverage matrix shows what a real `helm test` proved. Helm 3 and 4 print the
+// same `hooks[]` (name, kind, manifest, events, last_run.phase).
+
+
+const SIMULATED = "kwok simulates the kubelet: the test pod completed without running its container (a real result needs --provider kind or existing)";
+/** Why a test pod that helm recorded as failed failed: its own end, or helm's --timeout running out while
+ * the pod still ran (its real phase says which). */
+function failReason(phase, live, timeout) {
+    if (live === "Running" || live === "Pending")
+        return `test pod timed out: still ${live} when helm test's --timeout${timeout ? ` ${timeout}` : ""} ran out`;
+    return `test pod phase ${phase}`;
+}
+/** Checks for the test hooks of a release status (the JSON text of `helm status -o json`). */
+function testHookChecks(statusJson, ctx) {
+    const status = JSON.parse(statusJson);
+    const out = [];
+    for (const h of status.hooks ?? []) {
+        if (h.kind !== "Pod" || !(h.events ?? []).includes("test"))
+            continue;
+        let doc = {};
+        try {
+            doc = (0,dist.parse)(h.manifest ?? "") ?? {};
+        }
+        catch {
+            // helm applied it, so it is YAML; a hook we cannot read simply names no requirement.
+        }
+        const pod = (0,test_pods/* testPods */.Jw)([{ kind: "Pod", name: h.name ?? "?", doc }])[0];
+        const covers = pod?.covers ?? [];
+        const phase = h.last_run?.phase ?? "";
+        const base = { id: `${test_pods/* HELM_TEST_RULE */.nL} ${h.name} ${ctx.cell}`, rule: test_pods/* HELM_TEST_RULE */.nL };
+        const cov = covers.length ? { covers } : {};
+        if (!phase || phase === "Unknown") {
+            out.push({ ...base, state: "skip", reason: "helm test did not run this pod", ...cov });
+        }
+        else if (phase === "Succeeded") {
+            out.push(ctx.simulated
+                ? { ...base, state: "skip", reason: SIMULATED, ...cov }
+                : { ...base, state: "pass", ...cov });
+        }
+        else {
+            const live = ctx.simulated ? undefined : ctx.livePhases?.[h.name ?? ""];
+            out.push({ ...base, state: "fail", reason: failReason(phase, live, ctx.timeout), ...cov });
+        }
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/cluster/kind/config.ts
+var config = __webpack_require__(8231);
+// EXTERNAL MODULE: ./src/cluster/on-path.ts
+var on_path = __webpack_require__(6533);
+// EXTERNAL MODULE: ./src/helm/argv.ts
+var argv = __webpack_require__(956);
+// EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
+var manifest = __webpack_require__(3763);
+// EXTERNAL MODULE: ./src/install/images.ts
+var install_images = __webpack_require__(7877);
+;// CONCATENATED MODULE: ./src/install/load-images.ts
+// Before `floe-helm test` installs anything on a kind cluster: every image the rendered charts use is put
+// where the node finds it (./images.ts decides; this file asks helm, Docker, the node and kind). An image
+// that cannot be had is reported by name, with the objects that use it, and nothing is installed.
+
+
+
+
+
+
+
+
+const IMAGES_RULE = "images";
+const lastLine = (s) => s.trim().split("\n").pop() ?? "";
+/** Renders each chart x scenario once, collects its images and brings them into the kind nodes. Returns
+ * false (with error findings) when an image is missing or cannot be loaded: no install may start then. */
+async function prepareKindImages(ctx, cells, kind, pull, opts) {
+    const uses = [];
+    for (const s of cells.scenarios) {
+        const dir = cells.chartDir.get(s.chart.dir);
+        if (!dir)
+            continue; // dependencies missing: reported, never installed
+        const r = await (0,runner/* runTool */.q)((0,argv/* helmTemplateArgv */.fn)({
+            ...cells.helm,
+            chartDir: dir,
+            valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(opts.cwd, f)),
+            release: cells.release,
+        }), { ...opts, timeoutMs: 120_000 });
+        // A chart that does not render fails at helm install, which reports it in full.
+        if (r.code !== 0)
+            continue;
+        uses.push(...(0,install_images/* imageUses */.YQ)((0,manifest/* parseManifest */.Ng)(r.stdout, { chartDir: dir, cwd: opts.cwd }), {
+            chart: s.chart.name,
+            scenario: s.name,
+        }));
+    }
+    const images = [...new Set(uses.map((u) => u.image))];
+    if (!images.length)
+        return true;
+    const docker = (0,on_path/* onPath */.L)("docker", opts.env.PATH);
+    if (!docker)
+        throw new errors/* InputError */.dz("the kind cluster's images are checked with docker, which is not on PATH");
+    const listed = await (0,runner/* runTool */.q)((0,config/* kindGetNodesArgv */.W2)(kind.bin, { name: kind.name }), {
+        ...opts,
+        timeoutMs: 60_000,
+    });
+    const nodes = listed.code === 0
+        ? listed.stdout
+            .split("\n")
+            .map((l) => l.trim())
+            .filter(Boolean)
+        : [];
+    if (!nodes.length)
+        nodes.push((0,config/* kindNodeContainer */.CL)(kind.name));
+    const nodeImages = [];
+    for (const node of nodes) {
+        const r = await (0,runner/* runTool */.q)((0,config/* nodeImagesArgv */.t6)(docker, node), { ...opts, timeoutMs: 60_000 });
+        if (r.code !== 0)
+            throw new errors/* InputError */.dz(`cannot list the images of kind node ${node} (exit ${r.code}): ${lastLine(r.stderr)}; is the cluster of 'floe-helm cluster up' still running?`);
+        nodeImages.push((0,install_images/* nodeImageNames */.ur)(r.stdout));
+    }
+    const local = new Set();
+    const firstPlan = (0,install_images/* planImages */.y6)(images, { nodes: nodeImages, local }, pull);
+    for (const image of [...firstPlan.pull, ...firstPlan.missing]) {
+        const r = await (0,runner/* runTool */.q)((0,config/* dockerImageInspectArgv */.eI)(docker, image), { ...opts, timeoutMs: 60_000 });
+        if (r.code === 0)
+            local.add(image);
+    }
+    const plan = (0,install_images/* planImages */.y6)(images, { nodes: nodeImages, local }, pull);
+    ctx.progress(`test: images: ${images.length} used by the charts: ${plan.inNode.length} in the kind node, ${plan.load.length} to load from the local Docker daemon, ${plan.pull.length} left for the node to pull, ${plan.missing.length} missing`);
+    for (const image of plan.missing) {
+        const byCell = new Map();
+        for (const u of uses.filter((x) => x.image === image)) {
+            const key = `${u.chart}\0${u.scenario}`;
+            byCell.set(key, [...(byCell.get(key) ?? []), u]);
+        }
+        for (const list of byCell.values()) {
+            const u = list[0];
+            ctx.add({
+                rule: IMAGES_RULE,
+                severity: "error",
+                message: `image ${image} is neither in the kind node nor in the local Docker daemon, and the node may not pull (--image-pull never): used by ${(0,install_images/* describeUses */.eo)(list)}; build or pull it into Docker first`,
+                file: u.at.file,
+                line: u.at.line,
+                ...(u.at.col ? { col: u.at.col } : {}),
+                chart: u.chart,
+                scenario: u.scenario,
+                object: u.object,
+            });
+        }
+    }
+    if (plan.missing.length)
+        return false;
+    for (const image of plan.pull)
+        ctx.progress(`test: images: ${image} is not here: the kind node pulls it at install (--image-pull node)`);
+    if (plan.load.length) {
+        ctx.progress(`test: images: kind load docker-image ${plan.load.join(" ")}`);
+        // kind runs `docker exec --privileged` into the node: through the shim where `cluster up` needed it.
+        const env = kind.dockerShim
+            ? { ...opts.env, PATH: `${kind.dockerShim}${(external_node_path_default()).delimiter}${opts.env.PATH ?? ""}` }
+            : opts.env;
+        const r = await (0,runner/* runTool */.q)((0,config/* kindLoadArgv */.fh)(kind.bin, { name: kind.name, images: plan.load }), {
+            ...opts,
+            env,
+            timeoutMs: 600_000,
+        });
+        if (r.code !== 0) {
+            ctx.add({
+                rule: IMAGES_RULE,
+                severity: "error",
+                message: `kind load docker-image ${plan.load.join(" ")} failed (exit ${r.code}): ${lastLine(r.stderr || r.stdout)}`,
+            });
+            return false;
+        }
+        ctx.add({
+            rule: IMAGES_RULE,
+            severity: "info",
+            message: `loaded into the kind node from the local Docker daemon: ${plan.load.join(", ")}`,
+        });
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/install/run.ts
+// `floe-helm test`: for every chart x scenario x helm major of the gate's plan (same floe-gate.yaml,
+// --chart, --values, --helm), against the cluster of `floe-helm cluster up`: helm install (waiting for
+// workloads and Jobs), helm test, then the test pods' outcomes from `helm status -o json` (each with its
+// floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
+// see each other's objects. A scenario with a `platform` (floe-gate.yaml) gets that chart's scenario
+// installed first in its namespace, under the release name its values expect (its own check), and both
+// uninstalled after.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RELEASE = "floe-test";
+const rules = {
+    install: "install",
+    helmTest: "helm-test",
+    uninstall: "uninstall",
+    cluster: "cluster",
+};
+/** helm's own `Error:` line when it printed one (helm 4 logs INFO lines before it), else the first line. */
+const errorLine = (s) => s
+    .split("\n")
+    .find((l) => l.startsWith("Error: "))
+    ?.replace(/^Error: /, "") ?? firstLine(s);
+const firstLine = (s) => s
+    .trim()
+    .split("\n")
+    .find((l) => l.trim())
+    ?.replace(/^Error: /, "") ?? "";
+/** Keeps what the cluster says about a failed cell before its namespace is deleted: objects, events,
+ * described pods and every pod's logs, one file each under `dir`. A kubectl call that fails leaves its
+ * error in its file: what could not be collected is said, never silently missing. */
+async function collectDiagnostics(kubectl, kubeconfig, namespace, dir, opts) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const files = [];
+    const keep = async (file, argv) => {
+        const r = await (0,runner/* runTool */.q)(argv, { ...opts, timeoutMs: 60_000 });
+        const body = r.code === 0
+            ? r.stdout
+            : `# kubectl ${argv.slice(3).join(" ")} failed (exit ${r.code}):\n${r.stderr}${r.stdout}`;
+        await (0,promises_.writeFile)(external_node_path_default().join(dir, file), body);
+        files.push(external_node_path_default().join(dir, file));
+        return r;
+    };
+    for (const d of kubectlDiagnosticsArgv(kubectl, kubeconfig, namespace))
+        await keep(d.file, d.argv);
+    const pods = await (0,runner/* runTool */.q)(kubectlPodNamesArgv(kubectl, kubeconfig, namespace), {
+        ...opts,
+        timeoutMs: 60_000,
+    });
+    for (const pod of pods.stdout
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)) {
+        const name = pod.replace(/^pod\//, "");
+        await keep(`logs-${name}.txt`, kubectlLogsArgv(kubectl, kubeconfig, namespace, name));
+    }
+    return files;
+}
+/** The kubeconfig to use, whether its cluster is kwok's simulated kubelet, and the kind cluster of
+ * `cluster up` when that is the one used. */
+async function run_target(inputs) {
+    const state = await (0,cluster_state/* readState */.un)(inputs.workDir, inputs.cluster);
+    const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
+    if (!kubeconfig) {
+        throw new errors/* InputError */.dz(`no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`);
+    }
+    const ours = state !== undefined && external_node_path_default().resolve(state.kubeconfig) === external_node_path_default().resolve(kubeconfig);
+    const simulated = ours && state.provider === "kwok";
+    const kind = ours && state.provider === "kind" && state.extra?.name
+        ? { name: state.extra.name, ...(state.extra.dockerShim ? { dockerShim: state.extra.dockerShim } : {}) }
+        : undefined;
+    return { kubeconfig, simulated, ...(kind ? { kind } : {}) };
+}
+/** Installs a cell's platform (its own check, `install platform ...`); a failure is an error naming it, and the
+ * cell's own install and helm test are then skipped by the caller. */
+async function installPlatform(ctx, o) {
+    const ps = o.plat.scenario;
+    const id = `install platform ${ps.chart.name}/${ps.name} (release ${o.plat.release}) for ${o.label}`;
+    if (!o.dir) {
+        ctx.check({
+            id,
+            rule: rules.install,
+            state: "skip",
+            reason: "the chart's dependencies are missing (see dependency)",
+        });
+        return { argv: [], code: 1, stdout: "", stderr: "", durationMs: 0, timedOut: false };
+    }
+    const dir = o.dir;
+    const t0 = Date.now();
+    ctx.progress(`${o.step}: helm install ${ps.chart.name}/${ps.name} as ${o.plat.release} (its platform)`);
+    const r = await watchWait(ctx, o.kube, `${o.step}: platform ${o.plat.release}: helm install --wait`, o.timeout, () => (0,runner/* runTool */.q)(helmInstallArgv({
+        ...o.a,
+        chartDir: dir,
+        valuesFiles: ps.valuesFiles.map((f) => external_node_path_default().resolve(o.cwd, f)),
+    }), { env: o.env, cwd: o.cwd }));
+    if (r.code !== 0) {
+        const m = (0,output/* parseRenderError */.G)(r.stderr || r.stdout, external_node_path_default().resolve(o.cwd, ps.chart.dir), o.cwd);
+        ctx.add({
+            rule: rules.install,
+            severity: "error",
+            message: `helm install of the platform ${ps.chart.name}/${ps.name} (release ${o.plat.release}) failed: ${m.message}`,
+            ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
+            ...o.where,
+        });
+    }
+    ctx.check({ id, rule: rules.install, state: r.code === 0 ? "pass" : "fail", durationMs: Date.now() - t0 });
+    return r;
+}
+async function runTest(ctx, inputs, opts) {
+    const { cwd } = opts;
+    const timeout = opts.timeout ?? "300s";
+    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
+    const { kubeconfig, simulated, kind } = await run_target(inputs);
+    const tools = await (0,resolve.resolveTools)(inputs, [
+        ...config.helmMajors.map((m) => `helm${m}`),
+        "kubectl",
+        ...(kind ? ["kind"] : []),
+    ]);
+    const bin = (m) => tools[`helm${m}`];
+    // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
+    const home = external_node_path_default().join(inputs.workDir, "test-helm-home");
+    const env = {
+        PATH: process.env.PATH,
+        HOME: home,
+        HELM_CACHE_HOME: external_node_path_default().join(home, "cache"),
+        HELM_CONFIG_HOME: external_node_path_default().join(home, "config"),
+        HELM_DATA_HOME: external_node_path_default().join(home, "data"),
+    };
+    const chartDir = new Map();
+    // The platforms' charts too: `--chart charts/floe-jobs` still installs its platform first.
+    const platformCharts = plan.cells.flatMap((c) => c.scenario.platform ? [c.scenario.platform.scenario.chart] : []);
+    for (const info of [...plan.charts.map((c) => c.info), ...platformCharts]) {
+        if (chartDir.has(info.dir))
+            continue;
+        const first = config.helmMajors[0];
+        const abs = external_node_path_default().resolve(cwd, info.dir);
+        const prep = await (0,deps/* prepareDependencies */.d)(abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
+        chartDir.set(info.dir, prep.dirAbs);
+        for (const p of prep.problems)
+            ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: info.name });
+    }
+    // kind: every image the charts use is in the node (or loaded into it) before the first install; one
+    // that cannot be had is an error naming it, and nothing is installed.
+    if (kind) {
+        const first = config.helmMajors[0];
+        const all = plan.cells.flatMap((c) => [
+            c.scenario,
+            ...(c.scenario.platform ? [c.scenario.platform.scenario] : []),
+        ]);
+        const scenarios = [...new Map(all.map((x) => [`${x.chart.dir}\0${x.name}`, x])).values()];
+        const ok = await prepareKindImages(ctx, { scenarios, chartDir, helm: { bin: bin(first), major: first }, release: RELEASE }, { ...kind, bin: tools.kind }, opts.imagePull ?? "node", { env, cwd });
+        if (!ok) {
+            for (const cell of plan.cells)
+                ctx.check({
+                    id: `install ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
+                    rule: rules.install,
+                    state: "skip",
+                    reason: "images missing from the kind cluster (see images): nothing was installed",
+                });
+            return;
+        }
+    }
+    // One namespace per cell and per run: a namespace deleted by an earlier run may still be terminating.
+    const run = (0,external_node_crypto_.randomBytes)(3).toString("hex");
+    let n = 0;
+    for (const cell of plan.cells) {
+        n++;
+        const s = cell.scenario;
+        const label = `${s.chart.name}/${s.name} helm${cell.helm}`;
+        const where = { chart: s.chart.name, scenario: s.name, helm: cell.helm };
+        const a = {
+            bin: bin(cell.helm),
+            major: cell.helm,
+            kubeconfig,
+            release: RELEASE,
+            namespace: `floe-test-${run}-${n}`,
+            timeout,
+        };
+        ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm install`);
+        const dir = chartDir.get(s.chart.dir);
+        if (!dir) {
+            ctx.check({
+                id: `install ${label}`,
+                rule: rules.install,
+                state: "skip",
+                reason: "the chart's dependencies are missing (see dependency)",
+            });
+            continue;
+        }
+        let failed = false;
+        const kube = { kubectl: tools.kubectl, kubeconfig, namespace: a.namespace, env, cwd };
+        const step = `test: [${n}/${plan.cells.length}] ${label}`;
+        // The platform this scenario runs against, first and waited for: without it the chart's install
+        // would only wait for what it cannot reach.
+        const plat = s.platform;
+        const pa = plat && { ...a, release: plat.release };
+        const pinst = plat && pa
+            ? await installPlatform(ctx, {
+                plat,
+                a: pa,
+                dir: chartDir.get(plat.scenario.chart.dir),
+                kube,
+                step,
+                label,
+                where,
+                cwd,
+                env,
+                timeout,
+            })
+            : undefined;
+        if (pinst && pinst.code !== 0)
+            failed = true;
+        const t0 = Date.now();
+        const inst = failed
+            ? undefined
+            : await watchWait(ctx, kube, `${step}: helm install --wait`, timeout, () => (0,runner/* runTool */.q)(helmInstallArgv({
+                ...a,
+                chartDir: dir,
+                valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f)),
+            }), { env, cwd }));
+        if (!inst) {
+            ctx.check({
+                id: `install ${label}`,
+                rule: rules.install,
+                state: "skip",
+                reason: `its platform ${plat?.scenario.chart.name}/${plat?.scenario.name} (release ${plat?.release}) did not install`,
+            });
+            ctx.check({
+                id: `${rules.helmTest} ${label}`,
+                rule: rules.helmTest,
+                state: "skip",
+                reason: "the release did not install",
+            });
+        }
+        else if (inst.code !== 0) {
+            failed = true;
+            // helm's whole message: a schema refusal names the wrong values only after its first line.
+            const m = (0,output/* parseRenderError */.G)(inst.stderr || inst.stdout, external_node_path_default().resolve(cwd, s.chart.dir), cwd);
+            ctx.add({
+                rule: rules.install,
+                severity: "error",
+                message: `helm install failed: ${m.message}`,
+                ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
+                ...where,
+            });
+            ctx.check({ id: `install ${label}`, rule: rules.install, state: "fail", durationMs: Date.now() - t0 });
+            ctx.check({
+                id: `${rules.helmTest} ${label}`,
+                rule: rules.helmTest,
+                state: "skip",
+                reason: "the release did not install",
+            });
+        }
+        else {
+            ctx.check({ id: `install ${label}`, rule: rules.install, state: "pass", durationMs: Date.now() - t0 });
+            ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm test`);
+            const test = await watchWait(ctx, kube, `${step}: helm test`, timeout, () => (0,runner/* runTool */.q)(helmTestArgv(a), { env, cwd }));
+            if (test.code !== 0)
+                failed = true;
+            if (test.code !== 0)
+                ctx.add({
+                    rule: rules.helmTest,
+                    severity: "error",
+                    message: `helm test failed: ${errorLine(test.stderr || test.stdout)}`,
+                    ...where,
+                });
+            const st = await (0,runner/* runTool */.q)(helmStatusArgv(a), { env, cwd });
+            // A real cluster's own view of the test pods after a failed helm test: a pod that outlived --timeout
+            // is still Running there, though helm records it as Failed.
+            const livePhases = {};
+            if (test.code !== 0 && !simulated) {
+                const ph = await (0,runner/* runTool */.q)(kubectlPodPhasesArgv(tools.kubectl, kubeconfig, a.namespace), {
+                    env,
+                    cwd,
+                    timeoutMs: 60_000,
+                });
+                for (const l of ph.stdout.split("\n")) {
+                    const [pod, phase] = l.trim().split(" ");
+                    if (pod && phase)
+                        livePhases[pod] = phase;
+                }
+            }
+            if (st.code === 0) {
+                const checks = testHookChecks(st.stdout, { cell: label, simulated, livePhases, timeout });
+                for (const c of checks)
+                    ctx.check(c);
+                if (!checks.length)
+                    ctx.check({
+                        id: `${rules.helmTest} ${label}`,
+                        rule: rules.helmTest,
+                        state: "skip",
+                        reason: "the chart renders no helm test pod in this scenario",
+                    });
+            }
+            else {
+                ctx.add({
+                    rule: rules.helmTest,
+                    severity: "error",
+                    message: `helm status failed: ${firstLine(st.stderr)}`,
+                    ...where,
+                });
+            }
+        }
+        if (failed) {
+            // A cluster that went away fails every call after it: said once, as the cluster's failure, and the
+            // cells after this one are not run.
+            const ready = await (0,runner/* runTool */.q)(kubectlReadyzArgv(tools.kubectl, kubeconfig), {
+                env,
+                cwd,
+                timeoutMs: 30_000,
+            });
+            if (ready.code !== 0 || ready.stdout.trim() !== "ok") {
+                const rest = plan.cells.slice(n);
+                ctx.add({
+                    rule: rules.cluster,
+                    severity: "error",
+                    message: `the cluster's API server stopped answering during ${label} (kubectl get --raw /readyz: ${firstLine(ready.stderr || ready.stdout)}): the failure above is the cluster's, not the chart's${rest.length ? `; ${rest.length} later cell(s) not run` : ""}`,
+                    ...where,
+                });
+                for (const later of rest)
+                    ctx.check({
+                        id: `install ${later.scenario.chart.name}/${later.scenario.name} helm${later.helm}`,
+                        rule: rules.install,
+                        state: "skip",
+                        reason: "the cluster's API server stopped answering",
+                    });
+                break;
+            }
+            const dir = external_node_path_default().join(inputs.workDir, "diagnostics", "test", `${s.chart.name}-${s.name}-helm${cell.helm}`);
+            ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: keeping diagnostics in ${dir}`);
+            const files = await collectDiagnostics(tools.kubectl, kubeconfig, a.namespace, dir, { env, cwd });
+            ctx.add({
+                rule: rules.install,
+                severity: "info",
+                message: `diagnostics of ${label} (objects, events, pods, logs: ${files.length} files) in ${external_node_path_default().relative(cwd, dir) || dir}`,
+                ...where,
+            });
+            await diagnoseCell(ctx, kube, dir, `${step}: diagnosis`, where);
+        }
+        // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean;
+        // the chart before its platform.
+        for (const [args, r] of [[a, inst], ...(pa ? [[pa, pinst]] : [])]) {
+            if (!r)
+                continue;
+            const un = await (0,runner/* runTool */.q)(helmUninstallArgv(args), { env, cwd });
+            if (un.code !== 0 && r.code === 0)
+                ctx.add({
+                    rule: rules.uninstall,
+                    severity: "warning",
+                    message: `helm uninstall ${args.release} failed: ${firstLine(un.stderr)}`,
+                    ...where,
+                });
+        }
+        const ns = await (0,runner/* runTool */.q)(kubectlDeleteNamespaceArgv(tools.kubectl, kubeconfig, a.namespace), {
+            env,
+            cwd,
+        });
+        if (ns.code !== 0)
+            ctx.add({
+                rule: rules.uninstall,
+                severity: "warning",
+                message: `namespace ${a.namespace} not deleted: ${firstLine(ns.stderr)}`,
+                ...where,
+            });
+    }
+    if (simulated)
+        ctx.add({
+            rule: rules.helmTest,
+            severity: "info",
+            message: "the cluster is kwok: installs are real API calls, test pods are simulated (recorded as skipped)",
+        });
+}
+
+
+/***/ })
+
+};
