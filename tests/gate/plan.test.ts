@@ -1,7 +1,7 @@
 // Scenarios per chart: --scenario NAME picks each chart's own file of that name, CHART_DIR=FILE values
 // apply to one chart only, and a chart without the scenario is skipped with the reason, never given
 // another chart's file. Planned over this repository's two charts and a stranger's layout (ci/ only).
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildInputs, type CommonFlags } from "../../src/config/inputs.js";
@@ -286,6 +286,21 @@ describe("plan: a scenario's platform (floe-gate.yaml `platform`)", () => {
     expect(r.code, r.err).toBe(2);
     expect(r.err).toContain(message);
     expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("a platform whose own scenario names a platform: one level only", async () => {
+    const root = repoWith("{ chart: charts/floe-platform, scenario: base, release: floe-platform }");
+    writeFileSync(
+      path.join(root, "floe-gate.yaml"),
+      `${readFileSync(path.join(root, "floe-gate.yaml"), "utf8")}    scenarios:\n      - name: base\n        platform: { chart: charts/floe-jobs, scenario: test, release: floe-jobs }\n`,
+    );
+    const r = await cli(["gate", "--work-dir", path.join(root, ".floe-helm"), "--tools-dir", toolsDir], {
+      cwd: root,
+    });
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(
+      "floe-gate.yaml:6:9: scenario 'kind-local' of charts/floe-jobs: platform charts/floe-platform/base names a platform itself (charts/floe-jobs/test): one level only",
+    );
   });
 
   it("a release named like the scenario's own (floe-test) is refused by the schema", async () => {
