@@ -54,8 +54,8 @@ var output = __webpack_require__(583);
 var install_argv = __webpack_require__(786);
 // EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 1 modules
 var diagnose_cell = __webpack_require__(9746);
-// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 8 modules
-var collect = __webpack_require__(2794);
+// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 9 modules
+var collect = __webpack_require__(6463);
 // EXTERNAL MODULE: ./src/install/hooks.ts
 var hooks = __webpack_require__(8763);
 // EXTERNAL MODULE: ./src/install/load-images.ts

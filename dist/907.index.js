@@ -212,8 +212,8 @@ function startWaitTicker(o) {
     };
 }
 
-// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 8 modules
-var collect = __webpack_require__(2794);
+// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 9 modules
+var collect = __webpack_require__(6463);
 ;// CONCATENATED MODULE: ./src/install/diagnose/cell.ts
 // The install-test phase's use of the diagnosis: a ticker while helm waits, and after a failed cell the
 // classified causes in the log (grouped per object), in the results (one `diagnosis` finding per object,
@@ -272,7 +272,7 @@ async function diagnoseCell(ctx, kube, dir, heading, where) {
 
 /***/ }),
 
-/***/ 2794:
+/***/ 6463:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -349,9 +349,52 @@ function podReady(pod) {
     return phase === "Running" && condition(pod.status?.conditions, "Ready")?.status === "True";
 }
 
+;// CONCATENATED MODULE: ./src/install/diagnose/log-line.ts
+/** Most telling first: the first pattern any line matches wins, and of its lines the last (most recent). */
+const TELLING = [
+    // Refused credentials: the server's own words.
+    /password authentication failed|authentication failed|access denied|permission denied|unauthori[sz]ed|forbidden/i,
+    // A peer that cannot be reached.
+    /connection refused|could not connect|could not translate host name|no such host|name or service not known|i\/o timeout|connection timed out/i,
+    // A fatal error or panic, as servers and runtimes print them.
+    /\bFATAL\b|\bpanic:|\bfatal error\b/i,
+    // An error line, and an exception as a stack trace's last line names it (`ValueError: ...`).
+    /\b(?:error|ERROR|Error)\b|[a-z](?:Error|Exception)\b|\b[Ee]xception\b/,
+];
+// Colour codes (dbt and others colour their output even without a terminal).
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+const MAX = 300;
+/** The most telling line of a log, trimmed (and cut to 300 characters); undefined when none is. */
+function tellingLine(log) {
+    if (!log)
+        return undefined;
+    const lines = log
+        .replace(ANSI, "")
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (const re of TELLING) {
+        const hit = lines.findLast((l) => re.test(l));
+        if (hit)
+            return hit.length > MAX ? `${hit.slice(0, MAX - 1)}…` : hit;
+    }
+    return undefined;
+}
+/** The telling line of one container: of its crashed run (`--previous`) when there is one. */
+function containerLogLine(state, pod, container) {
+    const l = state.logs?.[`${pod}/${container}`];
+    return tellingLine(l?.previous) ?? tellingLine(l?.current);
+}
+/** `; log: "<line>"` for a summary, and the evidence entry, when the log has a telling line. */
+function withLogLine(line) {
+    return line ? { suffix: `; log: ${line}`, evidence: { logLine: line } } : { suffix: "", evidence: {} };
+}
+
 ;// CONCATENATED MODULE: ./src/install/diagnose/crash-loop.ts
 // CrashLoopBackOff: a container keeps exiting and is restarted; and a container that exited non-zero in a
-// pod that does not restart it (restartPolicy Never/OnFailure that gave up: a failed helm test pod).
+// pod that does not restart it (restartPolicy Never/OnFailure that gave up: a failed helm test pod). The
+// summary ends with the container's most telling log line (log-line.ts).
+
 
 function crashLoop(pod, state) {
     for (const s of allStatuses(pod)) {
@@ -361,14 +404,16 @@ function crashLoop(pod, state) {
             continue;
         const exit = last?.exitCode;
         const why = last?.reason ? ` (${last.reason})` : "";
+        const line = withLogLine(containerLogLine(state, pod.metadata.name, s.name));
         return {
             kind: "crash-loop",
-            summary: `container ${s.name} keeps exiting${exit !== undefined ? ` with exit code ${exit}${why}` : ""}, restarted ${s.restartCount ?? 0} times`,
+            summary: `container ${s.name} keeps exiting${exit !== undefined ? ` with exit code ${exit}${why}` : ""}, restarted ${s.restartCount ?? 0} times${line.suffix}`,
             evidence: {
                 container: s.name,
                 ...(exit !== undefined ? { exitCode: String(exit) } : {}),
                 ...(last?.reason ? { reason: last.reason } : {}),
                 restarts: String(s.restartCount ?? 0),
+                ...line.evidence,
             },
             logs: containerLog(state, pod.metadata.name, s.name),
         };
@@ -382,14 +427,16 @@ function containerFailed(pod, state) {
             continue;
         const why = t.reason ? ` (${t.reason})` : "";
         const message = oneLine(t.message ?? "");
+        const line = withLogLine(containerLogLine(state, pod.metadata.name, s.name));
         return {
             kind: "container-failed",
-            summary: `container ${s.name} exited with exit code ${t.exitCode}${why}${message ? `: ${message}` : ""}`,
+            summary: `container ${s.name} exited with exit code ${t.exitCode}${why}${message ? `: ${message}` : ""}${line.suffix}`,
             evidence: {
                 container: s.name,
                 exitCode: String(t.exitCode),
                 ...(t.reason ? { reason: t.reason } : {}),
                 ...(message ? { message } : {}),
+                ...line.evidence,
             },
             logs: containerLog(state, pod.metadata.name, s.name),
         };
@@ -440,7 +487,9 @@ function imagePull(pod) {
 }
 
 ;// CONCATENATED MODULE: ./src/install/diagnose/job-backoff.ts
-// A Job that gave up: backoff limit (or deadline) exceeded, with the last log lines of its failed pods.
+// A Job that gave up: backoff limit (or deadline) exceeded, with the last log lines of its failed pods and,
+// in its summary, the most telling one.
+
 
 function jobBackoff(job, pods, state) {
     const failed = condition(job.status?.conditions, "Failed");
@@ -451,17 +500,23 @@ function jobBackoff(job, pods, state) {
     const exits = failedPods.flatMap((p) => allStatuses(p)
         .filter((s) => s.state?.terminated && s.state.terminated.exitCode !== 0)
         .map((s) => `${p.metadata.name}/${s.name} exit ${s.state.terminated.exitCode}`));
+    // The newest failed pod's words: the last try is the one that gave up.
+    const line = withLogLine(failedPods
+        .flatMap((p) => allStatuses(p).map((s) => containerLogLine(state, p.metadata.name, s.name)))
+        .filter(Boolean)
+        .at(-1));
     const reason = failed.reason ?? "Failed";
     const message = oneLine(failed.message ?? "");
     return {
         kind: "job-backoff",
-        summary: `job ${job.metadata.name} failed (${reason})${message ? `: ${message}` : ""}; ${job.status?.failed ?? failedPods.length} failed pod(s)${exits.length ? `: ${exits.join(", ")}` : ""}`,
+        summary: `job ${job.metadata.name} failed (${reason})${message ? `: ${message}` : ""}; ${job.status?.failed ?? failedPods.length} failed pod(s)${exits.length ? `: ${exits.join(", ")}` : ""}${line.suffix}`,
         evidence: {
             job: job.metadata.name,
             reason,
             ...(message ? { message } : {}),
             backoffLimit: String(job.spec?.backoffLimit ?? 6),
             failedPods: failedPods.map((p) => p.metadata.name).join(", "),
+            ...line.evidence,
         },
         logs,
     };
@@ -1173,8 +1228,8 @@ var resolve = __webpack_require__(5084);
 var argv = __webpack_require__(786);
 // EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 1 modules
 var diagnose_cell = __webpack_require__(9746);
-// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 8 modules
-var collect = __webpack_require__(2794);
+// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 9 modules
+var collect = __webpack_require__(6463);
 // EXTERNAL MODULE: ./src/install/hooks.ts
 var hooks = __webpack_require__(8763);
 // EXTERNAL MODULE: ./src/install/load-images.ts
@@ -1286,7 +1341,9 @@ async function recordNotRun(ctx, a, opts) {
 // --chart, --values, --helm), against the cluster of `floe-helm cluster up`: helm install (waiting for
 // workloads and Jobs), helm test, then the test pods' outcomes from `helm status -o json` (each with its
 // floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
-// see each other's objects.
+// see each other's objects. A scenario with a `platform` (floe-gate.yaml) gets that chart's scenario
+// installed first in its namespace, under the release name its values expect (its own check), and both
+// uninstalled after.
 
 
 
@@ -1336,6 +1393,41 @@ async function target(inputs) {
         : undefined;
     return { kubeconfig, simulated, ...(kind ? { kind } : {}) };
 }
+/** Installs a cell's platform (its own check, `install platform ...`); a failure is an error naming it, and the
+ * cell's own install and helm test are then skipped by the caller. */
+async function installPlatform(ctx, o) {
+    const ps = o.plat.scenario;
+    const id = `install platform ${ps.chart.name}/${ps.name} (release ${o.plat.release}) for ${o.label}`;
+    if (!o.dir) {
+        ctx.check({
+            id,
+            rule: rules.install,
+            state: "skip",
+            reason: "the chart's dependencies are missing (see dependency)",
+        });
+        return { argv: [], code: 1, stdout: "", stderr: "", durationMs: 0, timedOut: false };
+    }
+    const dir = o.dir;
+    const t0 = Date.now();
+    ctx.progress(`${o.step}: helm install ${ps.chart.name}/${ps.name} as ${o.plat.release} (its platform)`);
+    const r = await (0,diagnose_cell/* watchWait */.pk)(ctx, o.kube, `${o.step}: platform ${o.plat.release}: helm install --wait`, o.timeout, () => (0,runner/* runTool */.q)((0,argv/* helmInstallArgv */.mt)({
+        ...o.a,
+        chartDir: dir,
+        valuesFiles: ps.valuesFiles.map((f) => external_node_path_default().resolve(o.cwd, f)),
+    }), { env: o.env, cwd: o.cwd }));
+    if (r.code !== 0) {
+        const m = (0,output/* parseRenderError */.GL)(r.stderr || r.stdout, external_node_path_default().resolve(o.cwd, ps.chart.dir), o.cwd);
+        ctx.add({
+            rule: rules.install,
+            severity: "error",
+            message: `helm install of the platform ${ps.chart.name}/${ps.name} (release ${o.plat.release}) failed: ${m.message}`,
+            ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
+            ...o.where,
+        });
+    }
+    ctx.check({ id, rule: rules.install, state: r.code === 0 ? "pass" : "fail", durationMs: Date.now() - t0 });
+    return r;
+}
 async function runTest(ctx, inputs, opts) {
     const { cwd } = opts;
     const timeout = opts.timeout ?? "300s";
@@ -1359,12 +1451,17 @@ async function runTest(ctx, inputs, opts) {
         HELM_DATA_HOME: external_node_path_default().join(home, "data"),
     };
     const chartDir = new Map();
-    for (const chart of plan.charts) {
+    // The platforms' charts too: `--chart charts/floe-jobs` still installs its platform first.
+    const platformCharts = plan.cells.flatMap((c) => c.scenario.platform ? [c.scenario.platform.scenario.chart] : []);
+    for (const info of [...plan.charts.map((c) => c.info), ...platformCharts]) {
+        if (chartDir.has(info.dir))
+            continue;
         const first = config.helmMajors[0];
-        const prep = await (0,deps/* prepareDependencies */.d)(chart.abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
-        chartDir.set(chart.info.dir, prep.dirAbs);
+        const abs = external_node_path_default().resolve(cwd, info.dir);
+        const prep = await (0,deps/* prepareDependencies */.d)(abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
+        chartDir.set(info.dir, prep.dirAbs);
         for (const p of prep.problems)
-            ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
+            ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: info.name });
     }
     // What a scenario turns off here (floe-gate.yaml notRun): its helm test pods are skips saying why.
     const h0 = config.helmMajors[0];
@@ -1374,9 +1471,11 @@ async function runTest(ctx, inputs, opts) {
     // that cannot be had is an error naming it, and nothing is installed.
     if (kind) {
         const first = config.helmMajors[0];
-        const scenarios = [
-            ...new Map(plan.cells.map((c) => [`${c.scenario.chart.dir}\0${c.scenario.name}`, c.scenario])).values(),
-        ];
+        const all = plan.cells.flatMap((c) => [
+            c.scenario,
+            ...(c.scenario.platform ? [c.scenario.platform.scenario] : []),
+        ]);
+        const scenarios = [...new Map(all.map((x) => [`${x.chart.dir}\0${x.name}`, x])).values()];
         const ok = await (0,load_images/* prepareKindImages */.O)(ctx, { scenarios, chartDir, helm: { bin: bin(first), major: first }, release: RELEASE }, { ...kind, bin: tools.kind }, opts.imagePull ?? "node", { env, cwd });
         if (!ok) {
             for (const cell of plan.cells)
@@ -1416,12 +1515,52 @@ async function runTest(ctx, inputs, opts) {
             });
             continue;
         }
-        const t0 = Date.now();
         let failed = false;
         const kube = { kubectl: tools.kubectl, kubeconfig, namespace: a.namespace, env, cwd };
         const step = `test: [${n}/${plan.cells.length}] ${label}`;
-        const inst = await (0,diagnose_cell/* watchWait */.pk)(ctx, kube, `${step}: helm install --wait`, timeout, () => (0,runner/* runTool */.q)((0,argv/* helmInstallArgv */.mt)({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f)) }), { env, cwd }));
-        if (inst.code !== 0) {
+        // The platform this scenario runs against, first and waited for: without it the chart's install
+        // would only wait for what it cannot reach.
+        const plat = s.platform;
+        const pa = plat && { ...a, release: plat.release };
+        const pinst = plat && pa
+            ? await installPlatform(ctx, {
+                plat,
+                a: pa,
+                dir: chartDir.get(plat.scenario.chart.dir),
+                kube,
+                step,
+                label,
+                where,
+                cwd,
+                env,
+                timeout,
+            })
+            : undefined;
+        if (pinst && pinst.code !== 0)
+            failed = true;
+        const t0 = Date.now();
+        const inst = failed
+            ? undefined
+            : await (0,diagnose_cell/* watchWait */.pk)(ctx, kube, `${step}: helm install --wait`, timeout, () => (0,runner/* runTool */.q)((0,argv/* helmInstallArgv */.mt)({
+                ...a,
+                chartDir: dir,
+                valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f)),
+            }), { env, cwd }));
+        if (!inst) {
+            ctx.check({
+                id: `install ${label}`,
+                rule: rules.install,
+                state: "skip",
+                reason: `its platform ${plat?.scenario.chart.name}/${plat?.scenario.name} (release ${plat?.release}) did not install`,
+            });
+            ctx.check({
+                id: `${rules.helmTest} ${label}`,
+                rule: rules.helmTest,
+                state: "skip",
+                reason: "the release did not install",
+            });
+        }
+        else if (inst.code !== 0) {
             failed = true;
             // helm's whole message: a schema refusal names the wrong values only after its first line.
             const m = (0,output/* parseRenderError */.GL)(inst.stderr || inst.stdout, external_node_path_default().resolve(cwd, s.chart.dir), cwd);
@@ -1526,15 +1665,20 @@ async function runTest(ctx, inputs, opts) {
             });
             await (0,diagnose_cell/* diagnoseCell */.bz)(ctx, kube, dir, `${step}: diagnosis`, where);
         }
-        // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean.
-        const un = await (0,runner/* runTool */.q)((0,argv/* helmUninstallArgv */.rK)(a), { env, cwd });
-        if (un.code !== 0 && inst.code === 0)
-            ctx.add({
-                rule: rules.uninstall,
-                severity: "warning",
-                message: `helm uninstall failed: ${firstLine(un.stderr)}`,
-                ...where,
-            });
+        // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean;
+        // the chart before its platform.
+        for (const [args, r] of [[a, inst], ...(pa ? [[pa, pinst]] : [])]) {
+            if (!r)
+                continue;
+            const un = await (0,runner/* runTool */.q)((0,argv/* helmUninstallArgv */.rK)(args), { env, cwd });
+            if (un.code !== 0 && r.code === 0)
+                ctx.add({
+                    rule: rules.uninstall,
+                    severity: "warning",
+                    message: `helm uninstall ${args.release} failed: ${firstLine(un.stderr)}`,
+                    ...where,
+                });
+        }
         const ns = await (0,runner/* runTool */.q)((0,argv/* kubectlDeleteNamespaceArgv */.Z9)(tools.kubectl, kubeconfig, a.namespace), {
             env,
             cwd,

@@ -12266,7 +12266,7 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
 // EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
 var kubesec = __nccwpck_require__(1860);
 // EXTERNAL MODULE: ./src/config/document.ts
@@ -12345,6 +12345,13 @@ async function loadConfigFile(file, cwd) {
             return at ? { ...w, at } : w;
         });
     }
+    // A platform that does not exist is found when the plan is built: it needs the charts' scenarios.
+    for (const [i, c] of (raw.charts ?? []).entries())
+        for (const [j, sc] of (c.scenarios ?? []).entries()) {
+            const at = sc.platform && y.positionOf(["charts", i, "scenarios", j, "platform"]);
+            if (sc.platform && at)
+                sc.platform = { ...sc.platform, at };
+        }
     return raw;
 }
 /** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
@@ -12368,6 +12375,7 @@ async function resolveConfig(inputs, cwd) {
                         values: s.values ?? [],
                         ...(s.environment ? { environment: s.environment } : {}),
                         ...(s.notRun?.length ? { notRun: s.notRun } : {}),
+                        ...(s.platform ? { platform: s.platform } : {}),
                     })),
                 }
                 : {}),
@@ -12523,7 +12531,9 @@ function scenarioMatches(found, wanted) {
 }
 /** The scenarios of one chart the run covers: its own --values (CHART=FILE), else the --values every chart
  * shares, else its config or discovered scenarios, narrowed to --scenario's names. */
-async function chartScenarios(info, abs, config, inputs, cwd) {
+async function chartScenarios(info, abs, config, inputs, cwd, 
+/** Resolve each declared scenario's `platform` (false while resolving a platform: one level only). */
+platforms = true) {
     const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
     const files = own.length ? own : inputs.valuesFiles;
     if (files.length) {
@@ -12544,12 +12554,17 @@ async function chartScenarios(info, abs, config, inputs, cwd) {
         }));
     };
     if (fromConfig?.scenarios) {
-        const declared = fromConfig.scenarios.map((s) => ({
-            chart: info,
-            name: s.name,
-            valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
-            ...(s.environment ? { environment: s.environment } : envOf(s.name)),
-        }));
+        const declared = [];
+        for (const s of fromConfig.scenarios) {
+            const platform = platforms && s.platform && (await resolvePlatform(info, s.name, s.platform, config, inputs, cwd));
+            declared.push({
+                chart: info,
+                name: s.name,
+                valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
+                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
+                ...(platform ? { platform } : {}),
+            });
+        }
         const names = new Set(declared.map((s) => s.name));
         all = fromConfig.discover
             ? [...(await discovered()).filter((s) => !names.has(s.name)), ...declared]
@@ -12562,6 +12577,32 @@ async function chartScenarios(info, abs, config, inputs, cwd) {
     if (!inputs.scenarios.length)
         return all;
     return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
+}
+/** A scenario's `platform` (floe-gate.yaml): the chart must be one of the config's charts and have the
+ * scenario named (declared or found, whatever --chart, --scenario or --values choose for the run). */
+async function resolvePlatform(own, ownScenario, p, config, inputs, cwd) {
+    const where = `scenario '${ownScenario}' of ${own.dir}: platform`;
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p.chart);
+    if (!config.charts.some((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`, p.at);
+    }
+    if (abs === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, own.dir))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} names its own chart`, p.at);
+    const chained = config.charts
+        .find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)
+        ?.scenarios?.find((s) => s.name === p.scenario)?.platform;
+    if (chained) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`, p.at);
+    }
+    const meta = await readChartMeta(abs, cwd);
+    const info = { name: meta.name, version: meta.version, dir: rel(cwd, abs) };
+    const whole = { ...inputs, scenarios: [], valuesFiles: [], chartValues: [] };
+    const all = await chartScenarios(info, abs, config, whole, cwd, false);
+    const scenario = all.find((s) => s.name === p.scenario);
+    if (!scenario) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`, p.at);
+    }
+    return { scenario, release: p.release };
 }
 async function buildPlan(config, inputs, cwd) {
     let dirs;

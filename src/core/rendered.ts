@@ -30,6 +30,15 @@ export interface Scenario {
   valuesFiles: string[];
   /** Environment the scenario stands for (dev, test, staging, prod), when known: prod-only rules use it. */
   environment?: string;
+  /** The release this scenario runs against (floe-gate.yaml `platform`): installed first by `floe-helm
+   * test`, in the same namespace; static phases ignore it. */
+  platform?: ScenarioPlatform;
+}
+
+/** Another chart's scenario installed before a scenario, under the release name its values expect. */
+export interface ScenarioPlatform {
+  scenario: Scenario;
+  release: string;
 }
 
 export interface RenderedObject {

@@ -10,6 +10,7 @@ import { assertValidDocument } from "../config/document.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { InputError } from "../core/errors.js";
 import type { Severity } from "../core/findings.js";
+import type { SourcePosition } from "../core/rendered.js";
 import { NAMESPACE } from "../helm/argv.js";
 import { defaultKubeVersion } from "../k8s/schemas.js";
 import { createAjv } from "../values/ajv.js";
@@ -35,6 +36,7 @@ interface RawConfig {
       values?: string[];
       environment?: string;
       notRun?: Array<{ component: string; reason: string }>;
+      platform?: { chart: string; scenario: string; release: string; at?: SourcePosition };
     }>;
     discover?: boolean;
   }>;
@@ -88,6 +90,12 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
       return at ? { ...w, at } : w;
     });
   }
+  // A platform that does not exist is found when the plan is built: it needs the charts' scenarios.
+  for (const [i, c] of (raw.charts ?? []).entries())
+    for (const [j, sc] of (c.scenarios ?? []).entries()) {
+      const at = sc.platform && y.positionOf(["charts", i, "scenarios", j, "platform"]);
+      if (sc.platform && at) sc.platform = { ...sc.platform, at };
+    }
   return raw;
 }
 
@@ -113,6 +121,7 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
               values: s.values ?? [],
               ...(s.environment ? { environment: s.environment } : {}),
               ...(s.notRun?.length ? { notRun: s.notRun } : {}),
+              ...(s.platform ? { platform: s.platform } : {}),
             })),
           }
         : {}),

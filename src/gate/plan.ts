@@ -9,9 +9,9 @@ import path from "node:path";
 import type { Inputs } from "../config/inputs.js";
 import { InputError } from "../core/errors.js";
 import { relPosix } from "../core/paths.js";
-import type { ChartInfo, Scenario } from "../core/rendered.js";
+import type { ChartInfo, Scenario, ScenarioPlatform } from "../core/rendered.js";
 import { parseYamlText } from "../values/yaml.js";
-import type { GateConfig, Plan, PlannedChart } from "./types.js";
+import type { GateConfig, Plan, PlannedChart, ScenarioConfig } from "./types.js";
 
 export interface Dependency {
   name: string;
@@ -150,6 +150,8 @@ async function chartScenarios(
   config: GateConfig,
   inputs: Inputs,
   cwd: string,
+  /** Resolve each declared scenario's `platform` (false while resolving a platform: one level only). */
+  platforms = true,
 ): Promise<Scenario[]> {
   const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
   const files = own.length ? own : inputs.valuesFiles;
@@ -171,18 +173,24 @@ async function chartScenarios(
     }));
   };
   if (fromConfig?.scenarios) {
-    const declared: Scenario[] = fromConfig.scenarios.map((s) => ({
-      chart: info,
-      name: s.name,
-      valuesFiles: s.values.map((f) =>
-        requireFile(
-          path.resolve(cwd, f),
-          cwd,
-          `values file of scenario '${s.name}' (${config.file ?? "config"})`,
+    const declared: Scenario[] = [];
+    for (const s of fromConfig.scenarios) {
+      const platform =
+        platforms && s.platform && (await resolvePlatform(info, s.name, s.platform, config, inputs, cwd));
+      declared.push({
+        chart: info,
+        name: s.name,
+        valuesFiles: s.values.map((f) =>
+          requireFile(
+            path.resolve(cwd, f),
+            cwd,
+            `values file of scenario '${s.name}' (${config.file ?? "config"})`,
+          ),
         ),
-      ),
-      ...(s.environment ? { environment: s.environment } : envOf(s.name)),
-    }));
+        ...(s.environment ? { environment: s.environment } : envOf(s.name)),
+        ...(platform ? { platform } : {}),
+      });
+    }
     const names = new Set(declared.map((s) => s.name));
     all = fromConfig.discover
       ? [...(await discovered()).filter((s) => !names.has(s.name)), ...declared]
@@ -193,6 +201,48 @@ async function chartScenarios(
   }
   if (!inputs.scenarios.length) return all;
   return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
+}
+
+/** A scenario's `platform` (floe-gate.yaml): the chart must be one of the config's charts and have the
+ * scenario named (declared or found, whatever --chart, --scenario or --values choose for the run). */
+async function resolvePlatform(
+  own: ChartInfo,
+  ownScenario: string,
+  p: NonNullable<ScenarioConfig["platform"]>,
+  config: GateConfig,
+  inputs: Inputs,
+  cwd: string,
+): Promise<ScenarioPlatform> {
+  const where = `scenario '${ownScenario}' of ${own.dir}: platform`;
+  const abs = path.resolve(cwd, p.chart);
+  if (!config.charts.some((c) => path.resolve(cwd, c.dir) === abs)) {
+    throw new InputError(
+      `${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`,
+      p.at,
+    );
+  }
+  if (abs === path.resolve(cwd, own.dir)) throw new InputError(`${where} names its own chart`, p.at);
+  const chained = config.charts
+    .find((c) => path.resolve(cwd, c.dir) === abs)
+    ?.scenarios?.find((s) => s.name === p.scenario)?.platform;
+  if (chained) {
+    throw new InputError(
+      `${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`,
+      p.at,
+    );
+  }
+  const meta = await readChartMeta(abs, cwd);
+  const info = { name: meta.name, version: meta.version, dir: rel(cwd, abs) };
+  const whole = { ...inputs, scenarios: [], valuesFiles: [], chartValues: [] };
+  const all = await chartScenarios(info, abs, config, whole, cwd, false);
+  const scenario = all.find((s) => s.name === p.scenario);
+  if (!scenario) {
+    throw new InputError(
+      `${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`,
+      p.at,
+    );
+  }
+  return { scenario, release: p.release };
 }
 
 /** The plan as the phases use it; nothing changes it once buildPlan returns it (what a stage computes from

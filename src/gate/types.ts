@@ -23,6 +23,8 @@ export interface ScenarioConfig {
   environment?: string;
   /** Components the scenario turns off because they cannot run here (src/install/not-run.ts). */
   notRun?: NotRunComponent[];
+  /** floe-gate.yaml `platform`: another chart's scenario `floe-helm test` installs first, as `release`. */
+  platform?: { chart: string; scenario: string; release: string; at?: SourcePosition };
 }
 
 export interface NotRunComponent {

@@ -2,13 +2,16 @@
 // --chart, --values, --helm), against the cluster of `floe-helm cluster up`: helm install (waiting for
 // workloads and Jobs), helm test, then the test pods' outcomes from `helm status -o json` (each with its
 // floe.dev/covers, for the coverage matrix), then helm uninstall. One namespace per cell, so cells never
-// see each other's objects.
+// see each other's objects. A scenario with a `platform` (floe-gate.yaml) gets that chart's scenario
+// installed first in its namespace, under the release name its values expect (its own check), and both
+// uninstalled after.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { readState } from "../cluster/state.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { InputError } from "../core/errors.js";
-import { runTool } from "../exec/runner.js";
+import type { ScenarioPlatform } from "../core/rendered.js";
+import { type RunResult, runTool } from "../exec/runner.js";
 import { resolveConfig } from "../gate/config.js";
 import { buildPlan } from "../gate/plan.js";
 import { prepareDependencies } from "../helm/deps.js";
@@ -23,9 +26,10 @@ import {
   kubectlDeleteNamespaceArgv,
   kubectlPodPhasesArgv,
   kubectlReadyzArgv,
+  type ReleaseArgs,
 } from "./argv.js";
 import { diagnoseCell, watchWait } from "./diagnose/cell.js";
-import { keepNamespace } from "./diagnose/collect.js";
+import { type KubeTarget, keepNamespace } from "./diagnose/collect.js";
 import { testHookChecks } from "./hooks.js";
 import type { ImagePull } from "./images.js";
 import { type KindTarget, prepareKindImages } from "./load-images.js";
@@ -82,6 +86,66 @@ export async function target(
   return { kubeconfig, simulated, ...(kind ? { kind } : {}) };
 }
 
+/** Installs a cell's platform (its own check, `install platform ...`); a failure is an error naming it, and the
+ * cell's own install and helm test are then skipped by the caller. */
+async function installPlatform(
+  ctx: PhaseContext,
+  o: {
+    plat: ScenarioPlatform;
+    a: ReleaseArgs;
+    dir: string | undefined;
+    kube: KubeTarget;
+    step: string;
+    label: string;
+    where: { chart: string; scenario: string; helm: number };
+    cwd: string;
+    env: NodeJS.ProcessEnv;
+    timeout: string;
+  },
+): Promise<RunResult> {
+  const ps = o.plat.scenario;
+  const id = `install platform ${ps.chart.name}/${ps.name} (release ${o.plat.release}) for ${o.label}`;
+  if (!o.dir) {
+    ctx.check({
+      id,
+      rule: rules.install,
+      state: "skip",
+      reason: "the chart's dependencies are missing (see dependency)",
+    });
+    return { argv: [], code: 1, stdout: "", stderr: "", durationMs: 0, timedOut: false };
+  }
+  const dir = o.dir;
+  const t0 = Date.now();
+  ctx.progress(`${o.step}: helm install ${ps.chart.name}/${ps.name} as ${o.plat.release} (its platform)`);
+  const r = await watchWait(
+    ctx,
+    o.kube,
+    `${o.step}: platform ${o.plat.release}: helm install --wait`,
+    o.timeout,
+    () =>
+      runTool(
+        helmInstallArgv({
+          ...o.a,
+          chartDir: dir,
+          valuesFiles: ps.valuesFiles.map((f) => path.resolve(o.cwd, f)),
+        }),
+        { env: o.env, cwd: o.cwd },
+      ),
+  );
+  if (r.code !== 0) {
+    const m = parseRenderError(r.stderr || r.stdout, path.resolve(o.cwd, ps.chart.dir), o.cwd);
+    ctx.add({
+      rule: rules.install,
+      severity: "error",
+      message: `helm install of the platform ${ps.chart.name}/${ps.name} (release ${o.plat.release}) failed: ${m.message}`,
+      ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
+      ...o.where,
+    });
+  }
+  ctx.check({ id, rule: rules.install, state: r.code === 0 ? "pass" : "fail", durationMs: Date.now() - t0 });
+  return r;
+}
+
 export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhaseOptions): Promise<void> {
   const { cwd } = opts;
   const timeout = opts.timeout ?? "300s";
@@ -105,12 +169,18 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
     HELM_DATA_HOME: path.join(home, "data"),
   };
   const chartDir = new Map<string, string>();
-  for (const chart of plan.charts) {
+  // The platforms' charts too: `--chart charts/floe-jobs` still installs its platform first.
+  const platformCharts = plan.cells.flatMap((c) =>
+    c.scenario.platform ? [c.scenario.platform.scenario.chart] : [],
+  );
+  for (const info of [...plan.charts.map((c) => c.info), ...platformCharts]) {
+    if (chartDir.has(info.dir)) continue;
     const first = config.helmMajors[0]!;
-    const prep = await prepareDependencies(chart.abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
-    chartDir.set(chart.info.dir, prep.dirAbs);
+    const abs = path.resolve(cwd, info.dir);
+    const prep = await prepareDependencies(abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
+    chartDir.set(info.dir, prep.dirAbs);
     for (const p of prep.problems)
-      ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: chart.info.name });
+      ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: info.name });
   }
 
   // What a scenario turns off here (floe-gate.yaml notRun): its helm test pods are skips saying why.
@@ -122,9 +192,11 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
   // that cannot be had is an error naming it, and nothing is installed.
   if (kind) {
     const first = config.helmMajors[0]!;
-    const scenarios = [
-      ...new Map(plan.cells.map((c) => [`${c.scenario.chart.dir}\0${c.scenario.name}`, c.scenario])).values(),
-    ];
+    const all = plan.cells.flatMap((c) => [
+      c.scenario,
+      ...(c.scenario.platform ? [c.scenario.platform.scenario] : []),
+    ]);
+    const scenarios = [...new Map(all.map((x) => [`${x.chart.dir}\0${x.name}`, x])).values()];
     const ok = await prepareKindImages(
       ctx,
       { scenarios, chartDir, helm: { bin: bin(first), major: first }, release: RELEASE },
@@ -171,17 +243,56 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
       });
       continue;
     }
-    const t0 = Date.now();
     let failed = false;
     const kube = { kubectl: tools.kubectl, kubeconfig, namespace: a.namespace, env, cwd };
     const step = `test: [${n}/${plan.cells.length}] ${label}`;
-    const inst = await watchWait(ctx, kube, `${step}: helm install --wait`, timeout, () =>
-      runTool(
-        helmInstallArgv({ ...a, chartDir: dir, valuesFiles: s.valuesFiles.map((f) => path.resolve(cwd, f)) }),
-        { env, cwd },
-      ),
-    );
-    if (inst.code !== 0) {
+    // The platform this scenario runs against, first and waited for: without it the chart's install
+    // would only wait for what it cannot reach.
+    const plat = s.platform;
+    const pa = plat && { ...a, release: plat.release };
+    const pinst =
+      plat && pa
+        ? await installPlatform(ctx, {
+            plat,
+            a: pa,
+            dir: chartDir.get(plat.scenario.chart.dir),
+            kube,
+            step,
+            label,
+            where,
+            cwd,
+            env,
+            timeout,
+          })
+        : undefined;
+    if (pinst && pinst.code !== 0) failed = true;
+    const t0 = Date.now();
+    const inst = failed
+      ? undefined
+      : await watchWait(ctx, kube, `${step}: helm install --wait`, timeout, () =>
+          runTool(
+            helmInstallArgv({
+              ...a,
+              chartDir: dir,
+              valuesFiles: s.valuesFiles.map((f) => path.resolve(cwd, f)),
+            }),
+            { env, cwd },
+          ),
+        );
+    if (!inst) {
+      ctx.check({
+        id: `install ${label}`,
+        rule: rules.install,
+        state: "skip",
+        reason: `its platform ${plat?.scenario.chart.name}/${plat?.scenario.name} (release ${plat?.release}) did not install`,
+      });
+      ctx.check({
+        id: `${rules.helmTest} ${label}`,
+        rule: rules.helmTest,
+        state: "skip",
+        reason: "the release did not install",
+      });
+    } else if (inst.code !== 0) {
       failed = true;
       // helm's whole message: a schema refusal names the wrong values only after its first line.
       const m = parseRenderError(inst.stderr || inst.stdout, path.resolve(cwd, s.chart.dir), cwd);
@@ -288,15 +399,19 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
       });
       await diagnoseCell(ctx, kube, dir, `${step}: diagnosis`, where);
     }
-    // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean.
-    const un = await runTool(helmUninstallArgv(a), { env, cwd });
-    if (un.code !== 0 && inst.code === 0)
-      ctx.add({
-        rule: rules.uninstall,
-        severity: "warning",
-        message: `helm uninstall failed: ${firstLine(un.stderr)}`,
-        ...where,
-      });
+    // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean;
+    // the chart before its platform.
+    for (const [args, r] of [[a, inst], ...(pa ? [[pa, pinst] as const] : [])] as const) {
+      if (!r) continue;
+      const un = await runTool(helmUninstallArgv(args), { env, cwd });
+      if (un.code !== 0 && r.code === 0)
+        ctx.add({
+          rule: rules.uninstall,
+          severity: "warning",
+          message: `helm uninstall ${args.release} failed: ${firstLine(un.stderr)}`,
+          ...where,
+        });
+    }
     const ns = await runTool(kubectlDeleteNamespaceArgv(tools.kubectl, kubeconfig, a.namespace), {
       env,
       cwd,

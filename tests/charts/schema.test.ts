@@ -43,6 +43,7 @@ const FREE_FORM = new Set([
   "namespaceLabels",
   "podLabels",
   "ingressControllerNamespaceLabels",
+  "clientPodLabels",
   "tolerations[]",
   // The library chart's key: helm adds one per dependency (with the globals), values.yaml sets nothing there.
   "floe-common",

@@ -6,11 +6,16 @@
 // registry here serves them): their test pods are not rendered, and are reported as skipped, "not run here: no
 // image obtainable" (floe-gate.yaml notRun). Nothing is simulated or mocked.
 //
+// On the same cluster: floe-jobs' kind-local scenario, whose floe-gate.yaml `platform` makes floe-helm install
+// that platform first (release floe-platform, same namespace), and whose dbt job really builds a model in the
+// platform's PostgreSQL; and the deliberately broken scenario (scenarios/kind-local/broken-db-password.yaml),
+// which must fail with its classified cause.
+//
 // Docker and one cluster of its own (~40 s) plus the install (a few minutes on 2 shared cores): it runs once per
 // `npm test`, registered by vitest.config.ts only when FLOE_KIND_REAL=1 (the Node 24 step).
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTool } from "../../src/exec/runner.js";
@@ -88,5 +93,101 @@ describe("floe-platform on real kind with the images built here (scenario kind-l
     expect(JSON.stringify(res)).not.toContain(SIMULATED);
     for (const c of res.checks.filter((c) => /polaris|marquez/.test(c.id)))
       expect(c.reason).toMatch(/^not run here: no image obtainable: /);
+  }, 1_200_000);
+});
+
+const results = async (dir: string) =>
+  JSON.parse(await readFile(path.join(dir, "test.results.json"), "utf8")) as PhaseResults;
+const PLATFORM_CHECK = "install platform floe-platform/kind-local (release floe-platform) for";
+
+describe("floe-jobs against that platform on real kind (scenario kind-local, its floe-gate.yaml platform)", () => {
+  it("installs the platform first, then the jobs (their dbt build against the platform's PostgreSQL completes), and the jobs' test pod passes", async () => {
+    const r = await cli(
+      [
+        ...["test", "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work],
+        ...["--chart", "charts/floe-jobs", "--scenario", "kind-local", "--helm", "4"],
+        ...["--image-pull", "never", "--timeout", "15m"],
+      ],
+      { cwd: repoRoot },
+    );
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    const res = await results(work);
+    // install passes only when the post-install hook Job (the dbt build) succeeded: helm install fails on a
+    // failed hook. The platform's own helm test pods are not run here: its test is the file's first.
+    expect(res.checks.map((c) => `${c.id} ${c.state}`).sort()).toEqual(
+      [
+        `${PLATFORM_CHECK} floe-jobs/kind-local helm4 pass`,
+        "install floe-jobs/kind-local helm4 pass",
+        "helm-test floe-test-floe-jobs-test floe-jobs/kind-local helm4 pass",
+      ].sort(),
+    );
+    expect(JSON.stringify(res)).not.toContain(SIMULATED);
+    expect(`${r.out}\n${r.err}`).toMatch(
+      /helm install floe-platform\/kind-local as floe-platform \(its platform\)/,
+    );
+  }, 1_200_000);
+});
+
+describe("a deliberately broken scenario on real kind (scenarios/kind-local/broken-db-password.yaml)", () => {
+  it("fails: the platform installs, the jobs' install fails, and the cause is the Job's refused password, with the diagnostics kept", async () => {
+    // Not a scenario of floe-gate.yaml (the gate stays green): a config of the test's own declares it, with
+    // the same platform as floe-jobs' kind-local.
+    const dir = tempDir("floe-kind-broken-");
+    const config = path.join(dir, "floe-gate.yaml");
+    await writeFile(
+      config,
+      [
+        "charts:",
+        "  - dir: charts/floe-jobs",
+        "    scenarios:",
+        "      - name: broken-db-password",
+        "        values:",
+        "          - charts/floe-jobs/values-test.yaml",
+        "          - scenarios/kind-local/floe-jobs.yaml",
+        "          - scenarios/kind-local/broken-db-password.yaml",
+        "        platform: { chart: charts/floe-platform, scenario: kind-local, release: floe-platform }",
+        "  - dir: charts/floe-platform",
+        "    scenarios:",
+        "      - name: kind-local",
+        "        values: [charts/floe-platform/values-test.yaml, scenarios/kind-local/floe-platform.yaml]",
+        "",
+      ].join("\n"),
+    );
+    // The cluster's work dir: its results file is this run's (each `floe-helm test` writes its own).
+    const out = work;
+    const r = await cli(
+      [
+        ...["test", "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", out, "--config", config],
+        ...["--chart", "charts/floe-jobs", "--helm", "4", "--image-pull", "never", "--timeout", "5m"],
+      ],
+      { cwd: repoRoot },
+    );
+    const all = `${r.out}\n${r.err}`;
+    expect(r.code, all).toBe(1);
+    const res = await results(out);
+    expect(res.checks.map((c) => `${c.id} ${c.state}`).sort()).toEqual(
+      [
+        `${PLATFORM_CHECK} floe-jobs/broken-db-password helm4 pass`,
+        "install floe-jobs/broken-db-password helm4 fail",
+        "helm-test floe-jobs/broken-db-password helm4 skip",
+      ].sort(),
+    );
+    const refused = /password authentication failed for user "dagster"/;
+    const diagnosis = res.findings.filter((f) => f.rule === "diagnosis" && f.cause);
+    const job = diagnosis.find((f) => f.object === "Job/floe-test-floe-jobs-dbt-build");
+    expect(job, JSON.stringify(diagnosis, null, 2)).toBeDefined();
+    expect(job!.cause).toBe("job-backoff");
+    expect(job!.message).toMatch(refused);
+    // The platform itself is healthy: nothing of it is diagnosed.
+    expect(diagnosis.map((f) => f.object)).toEqual(["Job/floe-test-floe-jobs-dbt-build"]);
+    // In the output too, grouped under the object, and the namespace's state kept on disk.
+    expect(all).toMatch(
+      /Job\/floe-test-floe-jobs-dbt-build \(.*\)\n.*cause: job-backoff: .*password authentication failed/,
+    );
+    const kept = path.join(out, "diagnostics", "test", "floe-jobs-broken-db-password-helm4");
+    const files = await readdir(kept);
+    const logs = files.filter((f) => f.startsWith("logs-floe-test-floe-jobs-dbt-build"));
+    expect(logs.length, files.join(", ")).toBeGreaterThan(0);
+    expect(await readFile(path.join(kept, logs[0]!), "utf8")).toMatch(refused);
   }, 1_200_000);
 });

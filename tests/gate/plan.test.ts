@@ -1,14 +1,15 @@
 // Scenarios per chart: --scenario NAME picks each chart's own file of that name, CHART_DIR=FILE values
 // apply to one chart only, and a chart without the scenario is skipped with the reason, never given
 // another chart's file. Planned over this repository's two charts and a stranger's layout (ci/ only).
-import { cpSync, mkdirSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildInputs, type CommonFlags } from "../../src/config/inputs.js";
 import { resolveConfig } from "../../src/gate/config.js";
 import { buildPlan, scenarioMatches } from "../../src/gate/plan.js";
+import { cli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
-import { repoRoot } from "../helpers/tools.js";
+import { repoRoot, toolsDir } from "../helpers/tools.js";
 
 async function plan(flags: CommonFlags, cwd = repoRoot, env: NodeJS.ProcessEnv = {}) {
   const inputs = buildInputs(flags, env, cwd);
@@ -222,5 +223,92 @@ describe("plan: library charts (type: library)", () => {
     await expect(plan({ chart: ["charts/lib"] }, root)).rejects.toThrow(
       "no chart to check: charts/lib is a library chart (type: library), which helm cannot render or install on its own: check the charts that depend on it (--chart DIR)",
     );
+  });
+});
+
+describe("plan: a scenario's platform (floe-gate.yaml `platform`)", () => {
+  it("this repository: floe-jobs' kind-local runs against floe-platform's kind-local, as release floe-platform", async () => {
+    const p = await plan({ chart: ["charts/floe-jobs"], scenario: ["kind-local"] });
+    const s = p.charts[0]!.scenarios[0]!;
+    expect(s.platform?.release).toBe("floe-platform");
+    expect(`${s.platform?.scenario.chart.dir} ${s.platform?.scenario.name}`).toBe(
+      "charts/floe-platform kind-local",
+    );
+    expect(s.platform?.scenario.valuesFiles).toEqual([
+      "charts/floe-platform/values-test.yaml",
+      "scenarios/kind-local/floe-platform.yaml",
+    ]);
+    // Only the platform's own scenario is installed: it names no platform of its own.
+    expect(s.platform?.scenario.platform).toBeUndefined();
+  });
+
+  /** This repository's charts under a config of its own, floe-jobs' kind-local naming `platform`. */
+  function repoWith(platform: string): string {
+    const root = tempDir("floe-plan-platform-");
+    cpSync(path.join(repoRoot, "charts"), path.join(root, "charts"), { recursive: true });
+    writeFileSync(
+      path.join(root, "floe-gate.yaml"),
+      [
+        "charts:",
+        "  - dir: charts/floe-jobs",
+        "    scenarios:",
+        "      - name: kind-local",
+        "        values: [charts/floe-jobs/values-test.yaml]",
+        `        platform: ${platform}`,
+        "  - dir: charts/floe-platform",
+        "",
+      ].join("\n"),
+    );
+    return root;
+  }
+
+  it.each([
+    [
+      "a chart not listed",
+      "{ chart: charts/floe-nope, scenario: test, release: floe-platform }",
+      "floe-gate.yaml:6:9: scenario 'kind-local' of charts/floe-jobs: platform chart charts/floe-nope is not one of the charts listed (charts/floe-jobs, charts/floe-platform)",
+    ],
+    [
+      "a scenario the chart does not have",
+      "{ chart: charts/floe-platform, scenario: kind-lokal, release: floe-platform }",
+      "floe-gate.yaml:6:9: scenario 'kind-local' of charts/floe-jobs: platform scenario 'kind-lokal' is not a scenario of charts/floe-platform (it has: dev, prod, staging, test, ci/cnpg-values, ci/external-values, ci/externalsecrets-values, ci/full-values, ci/minimal-values, ci/networkpolicy-values)",
+    ],
+    [
+      "its own chart",
+      "{ chart: charts/floe-jobs, scenario: test, release: floe-platform }",
+      "floe-gate.yaml:6:9: scenario 'kind-local' of charts/floe-jobs: platform names its own chart",
+    ],
+  ])("%s: one usage error at the platform's line", async (_what, platform, message) => {
+    const root = repoWith(platform);
+    const r = await cli(["gate", "--work-dir", path.join(root, ".floe-helm"), "--tools-dir", toolsDir], {
+      cwd: root,
+    });
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("a platform whose own scenario names a platform: one level only", async () => {
+    const root = repoWith("{ chart: charts/floe-platform, scenario: base, release: floe-platform }");
+    writeFileSync(
+      path.join(root, "floe-gate.yaml"),
+      `${readFileSync(path.join(root, "floe-gate.yaml"), "utf8")}    scenarios:\n      - name: base\n        platform: { chart: charts/floe-jobs, scenario: test, release: floe-jobs }\n`,
+    );
+    const r = await cli(["gate", "--work-dir", path.join(root, ".floe-helm"), "--tools-dir", toolsDir], {
+      cwd: root,
+    });
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(
+      "floe-gate.yaml:6:9: scenario 'kind-local' of charts/floe-jobs: platform charts/floe-platform/base names a platform itself (charts/floe-jobs/test): one level only",
+    );
+  });
+
+  it("a release named like the scenario's own (floe-test) is refused by the schema", async () => {
+    const root = repoWith("{ chart: charts/floe-platform, scenario: test, release: floe-test }");
+    const r = await cli(["gate", "--work-dir", path.join(root, ".floe-helm"), "--tools-dir", toolsDir], {
+      cwd: root,
+    });
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(/floe-gate\.yaml:6:\d+: .*release/);
   });
 });

@@ -11,6 +11,7 @@ import {
   notReady,
   renderDiagnoses,
 } from "../../src/install/diagnose/index.js";
+import { tellingLine } from "../../src/install/diagnose/log-line.js";
 import type { KEvent, Pod, Workload } from "../../src/install/diagnose/types.js";
 import { formatLeft, startWaitTicker } from "../../src/install/wait-ticker.js";
 
@@ -168,8 +169,15 @@ const cases: Array<{
     },
     object: "Deployment/floe-test-web",
     kind: "crash-loop",
-    summary: /^pod \S+: container web keeps exiting with exit code 3 \(Error\), restarted 4 times$/,
-    evidence: { container: "web", exitCode: "3", restarts: "4" },
+    // The summary (what the results file and the report show) ends with the log's telling line.
+    summary:
+      /^pod \S+: container web keeps exiting with exit code 3 \(Error\), restarted 4 times; log: FATAL: password authentication failed for user "floe"$/,
+    evidence: {
+      container: "web",
+      exitCode: "3",
+      restarts: "4",
+      logLine: 'FATAL: password authentication failed for user "floe"',
+    },
     logs: [
       `${P}/web (previous): starting`,
       `${P}/web (previous): FATAL: password authentication failed for user "floe"`,
@@ -365,8 +373,13 @@ const cases: Array<{
     object: "Job/migrate",
     kind: "job-backoff",
     summary:
-      /^job migrate failed \(BackoffLimitExceeded\): Job has reached the specified backoff limit; 1 failed pod\(s\): migrate-abcde\/migrate exit 1$/,
-    evidence: { job: "migrate", backoffLimit: "0", failedPods: "migrate-abcde" },
+      /^job migrate failed \(BackoffLimitExceeded\): Job has reached the specified backoff limit; 1 failed pod\(s\): migrate-abcde\/migrate exit 1; log: ERROR: relation "runs" already exists$/,
+    evidence: {
+      job: "migrate",
+      backoffLimit: "0",
+      failedPods: "migrate-abcde",
+      logLine: 'ERROR: relation "runs" already exists',
+    },
     logs: [
       "migrate-abcde/migrate: applying 001",
       'migrate-abcde/migrate: ERROR: relation "runs" already exists',
@@ -534,6 +547,49 @@ describe("diagnose: one cause per object that is not ready", () => {
       { pod: "migrate-abcde", container: "migrate", previous: false },
     ]);
     expect(failingContainers(cases[0]!.state)).toEqual([]);
+  });
+});
+
+describe("the telling log line of a failed container (its cause's summary)", () => {
+  // dbt's real output for a refused password (scenarios/kind-local/broken-db-password.yaml): the server's
+  // words are neither the last line nor the first "Error".
+  const dbt = [
+    "\u001b[0m04:21:30  Finished running  in 0 hours 0 minutes and 0.05 seconds (0.05s).",
+    "\u001b[0m04:21:30  Encountered an error:",
+    "Database Error",
+    '  connection to server at "floe-platform-postgresql" (10.96.1.2), port 5432 failed: FATAL:  password authentication failed for user "dagster"',
+    "  ",
+  ].join("\n");
+  it.each([
+    [
+      "a refused password beats the error lines around it",
+      dbt,
+      'connection to server at "floe-platform-postgresql" (10.96.1.2), port 5432 failed: FATAL:  password authentication failed for user "dagster"',
+    ],
+    [
+      "an unreachable peer",
+      "starting\nretrying\ndial tcp 10.0.0.1:5432: connect: connection refused\nbye",
+      "dial tcp 10.0.0.1:5432: connect: connection refused",
+    ],
+    [
+      "a Go panic",
+      "ok\npanic: runtime error: index out of range\ngoroutine 1",
+      "panic: runtime error: index out of range",
+    ],
+    [
+      "a Python traceback: its last line names the exception",
+      'Traceback (most recent call last):\n  File "x.py", line 1\nValueError: bad',
+      "ValueError: bad",
+    ],
+    ["the last of several error lines", "error: one\nerror: two\ndone", "error: two"],
+    ["nothing telling", "starting\nlistening on :8080\n", undefined],
+    ["no log", "", undefined],
+  ])("%s", (_name, log, want) => {
+    expect(tellingLine(log)).toBe(want);
+  });
+
+  it("a very long line is cut to 300 characters", () => {
+    expect(tellingLine(`FATAL: ${"x".repeat(400)}`)).toHaveLength(300);
   });
 });
 

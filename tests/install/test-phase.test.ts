@@ -283,3 +283,76 @@ describe("floe-helm test on the kwok cluster of cluster up", () => {
     );
   });
 });
+
+describe("a scenario's platform (floe-gate.yaml `platform`) on the kwok cluster", () => {
+  /** Two copies of the demo chart, `platform` and `app`; app's scenario runs against platform's `base`. */
+  async function platformRepo(platformValues: string): Promise<string> {
+    const dir = tempDir("floe-test-platform-");
+    for (const name of ["platform", "app"]) {
+      const chart = path.join(dir, "charts", name);
+      await cp(path.join(repoRoot, "tests", "fixtures", "cluster", "demo"), chart, { recursive: true });
+      const f = path.join(chart, "Chart.yaml");
+      await writeFile(f, (await readFile(f, "utf8")).replace(/^name: demo$/m, `name: ${name}`));
+    }
+    await writeFile(path.join(dir, "platform.yaml"), platformValues);
+    await writeFile(
+      path.join(dir, "floe-gate.yaml"),
+      [
+        "charts:",
+        "  - dir: charts/app",
+        "    scenarios:",
+        "      - name: on-platform",
+        "        platform: { chart: charts/platform, scenario: base, release: floe-platform }",
+        "  - dir: charts/platform",
+        "    scenarios:",
+        "      - name: base",
+        "        values: [platform.yaml]",
+        "",
+      ].join("\n"),
+    );
+    return dir;
+  }
+  const run = (dir: string, work: string) =>
+    cli(["test", "--tools-dir", toolsDir, "--work-dir", work, "--chart", "charts/app", "--helm", "4"], {
+      cwd: dir,
+    });
+
+  it("--chart charts/app: the platform is installed first under its release, as a check of its own", async () => {
+    const dir = await platformRepo("replicas: 1\n");
+    const r = await run(dir, k().workDir);
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    expect(r.err).toMatch(
+      /app\/on-platform helm4: helm install platform\/base as floe-platform \(its platform\)/,
+    );
+    const res = await results(k().workDir);
+    expect(res.checks.map((x) => `${x.id} ${x.state}`)).toEqual([
+      "install platform platform/base (release floe-platform) for app/on-platform helm4 pass",
+      "install app/on-platform helm4 pass",
+      // Only the chart's own test pods: the platform's are its own cell's.
+      "helm-test floe-test-demo-test-ok app/on-platform helm4 skip",
+    ]);
+  });
+
+  it("a platform that does not install: its error, the chart's install and test skipped, the namespace diagnosed", async () => {
+    // A negative replica count: the API server refuses the platform's Deployment.
+    const dir = await platformRepo("replicas: -1\n");
+    const r = await run(dir, k().workDir);
+    expect(r.code, `${r.out}\n${r.err}`).toBe(1);
+    const res = await results(k().workDir);
+    expect(res.checks.map((x) => `${x.id} ${x.state}`)).toEqual([
+      "install platform platform/base (release floe-platform) for app/on-platform helm4 fail",
+      "install app/on-platform helm4 skip",
+      "helm-test app/on-platform helm4 skip",
+    ]);
+    expect(res.checks[1]!.reason).toBe("its platform platform/base (release floe-platform) did not install");
+    const errors = res.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => f.message)).toEqual([
+      expect.stringMatching(
+        /^helm install of the platform platform\/base \(release floe-platform\) failed: .*replicas/,
+      ),
+    ]);
+    expect(await readdir(path.join(k().workDir, "diagnostics", "test", "app-on-platform-helm4"))).toContain(
+      "events.txt",
+    );
+  });
+});

@@ -1,5 +1,7 @@
-// A Job that gave up: backoff limit (or deadline) exceeded, with the last log lines of its failed pods.
+// A Job that gave up: backoff limit (or deadline) exceeded, with the last log lines of its failed pods and,
+// in its summary, the most telling one.
 import { allStatuses, condition, containerLog, oneLine } from "./common.js";
+import { containerLogLine, withLogLine } from "./log-line.js";
 import type { Cause, Job, NamespaceState, Pod } from "./types.js";
 
 export function jobBackoff(job: Job, pods: readonly Pod[], state: NamespaceState): Cause | undefined {
@@ -14,17 +16,25 @@ export function jobBackoff(job: Job, pods: readonly Pod[], state: NamespaceState
       .filter((s) => s.state?.terminated && s.state.terminated.exitCode !== 0)
       .map((s) => `${p.metadata.name}/${s.name} exit ${s.state!.terminated!.exitCode}`),
   );
+  // The newest failed pod's words: the last try is the one that gave up.
+  const line = withLogLine(
+    failedPods
+      .flatMap((p) => allStatuses(p).map((s) => containerLogLine(state, p.metadata.name, s.name)))
+      .filter(Boolean)
+      .at(-1),
+  );
   const reason = failed.reason ?? "Failed";
   const message = oneLine(failed.message ?? "");
   return {
     kind: "job-backoff",
-    summary: `job ${job.metadata.name} failed (${reason})${message ? `: ${message}` : ""}; ${job.status?.failed ?? failedPods.length} failed pod(s)${exits.length ? `: ${exits.join(", ")}` : ""}`,
+    summary: `job ${job.metadata.name} failed (${reason})${message ? `: ${message}` : ""}; ${job.status?.failed ?? failedPods.length} failed pod(s)${exits.length ? `: ${exits.join(", ")}` : ""}${line.suffix}`,
     evidence: {
       job: job.metadata.name,
       reason,
       ...(message ? { message } : {}),
       backoffLimit: String(job.spec?.backoffLimit ?? 6),
       failedPods: failedPods.map((p) => p.metadata.name).join(", "),
+      ...line.evidence,
     },
     logs,
   };

@@ -1,7 +1,7 @@
 {{/*
 The allowed connections of the release, one edge per service dependency (analysis "Service Dependency
 Flow"). Ports are POD ports (NetworkPolicy matches after Service translation). An edge is
-  from: [components] | fromNamespaceLabels: {labels}   ->   to: component | toCidrs: [cidrs]
+  from: [components] | fromNamespaceLabels: {labels} | fromPodLabels: {labels}   ->   to: component | toCidrs: [cidrs]
 networkpolicy.yaml turns every edge into an egress rule on the client and an ingress rule on the server.
 */}}
 {{- define "floe.networkPolicy.edges" -}}
@@ -48,6 +48,23 @@ networkpolicy.yaml turns every edge into an egress rule on the client and an ing
 - {from: [marquez, test], to: marquez-postgresql, ports: [5432]}
 {{- if $v.marquez.web.enabled }}
 - {fromNamespaceLabels: {{ toJson $v.networkPolicy.ingressControllerNamespaceLabels }}, to: marquez-web, ports: [3000]}
+{{- end }}
+{{- end }}
+{{- /* Pods of other releases that use the platform (networkPolicy.clientPodLabels, e.g. a floe-jobs release's
+jobs): in to the services a data product talks to. Ingress only: their egress is their own chart's policy. */}}
+{{- with $v.networkPolicy.clientPodLabels }}
+{{- if ne $v.postgresql.mode "external" }}
+- {fromPodLabels: {{ toJson . }}, to: postgresql, ports: [5432]}
+{{- end }}
+{{- if eq $v.objectStorage.mode "minio" }}
+- {fromPodLabels: {{ toJson . }}, to: minio, ports: [9000]}
+{{- end }}
+{{- if $v.polaris.enabled }}
+- {fromPodLabels: {{ toJson . }}, to: polaris, ports: [8181]}
+{{- end }}
+- {fromPodLabels: {{ toJson . }}, to: otel-collector, ports: [4317, 4318]}
+{{- if $v.marquez.enabled }}
+- {fromPodLabels: {{ toJson . }}, to: marquez, ports: [5000]}
 {{- end }}
 {{- end }}
 {{- end -}}

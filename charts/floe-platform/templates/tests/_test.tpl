@@ -25,7 +25,8 @@ spec:
       command: ["sh", "-c"]
       args:
         - |
-          {{- include "floe.test.networkReady" . | nindent 10 }}
+          {{- /* The NetworkPolicy-ready preamble every floe test pod shares (floe-common). */}}
+          {{- include "floe-common.test.networkReady" . | nindent 10 }}
           {{- .script | nindent 10 }}
       env:
         - name: HOME
@@ -54,15 +55,4 @@ token=$(curl -fsS "$POLARIS/api/catalog/v1/oauth/tokens" -d grant_type=client_cr
 {{/* The test pods' ServiceAccount (see tests/serviceaccount.yaml for why "tests"). */}}
 {{- define "floe.tests.serviceAccount" -}}
 {{- include "floe-common.names.component" (dict "ctx" . "component" "tests") -}}
-{{- end -}}
-
-{{/* Preamble of every test pod: a NetworkPolicy engine programs a new pod's rules a moment after it starts
-(kube-router here: about a second), and a check that connects at once is refused. curl retries refused
-connections for 15 s (its ~/.curlrc, read even with -K); psql checks wait for pg_isready as long. A component
-that is really down still fails, 15 s later, with the check's own message. */}}
-{{- define "floe.test.networkReady" -}}
-printf 'retry = 15\nretry-delay = 1\nretry-connrefused\n' > "$HOME/.curlrc"
-if [ -n "${PGHOST:-}" ] && command -v pg_isready >/dev/null 2>&1; then
-  i=0; until pg_isready -q -U "${PGUSER:-postgres}"; do i=$((i+1)); [ "$i" -lt 15 ] || break; sleep 1; done
-fi
 {{- end -}}
