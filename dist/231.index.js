@@ -168,7 +168,7 @@ function probeTargets(listJson, namespace) {
     const items = (JSON.parse(listJson).items ?? []);
     const workloads = items.filter((i) => i.kind === "Deployment" || i.kind === "StatefulSet");
     const pdbs = items.filter((i) => i.kind === "PodDisruptionBudget");
-    const out = { targets: [], unprobed: [] };
+    const out = { targets: [], unprobed: [], serving: 0 };
     for (const svc of items.filter((i) => i.kind === "Service")) {
         const name = svc.metadata?.name ?? "";
         if (svc.spec?.type === "ExternalName" || !svc.spec?.selector)
@@ -176,6 +176,7 @@ function probeTargets(listJson, namespace) {
         const w = workloads.find((x) => matches(svc.spec?.selector, x.spec?.template?.metadata?.labels));
         if (!w)
             continue;
+        out.serving++;
         const replicas = w.spec?.replicas ?? 1;
         if (replicas < 2)
             continue;
@@ -801,6 +802,17 @@ async function startProber(ctx, o) {
             message: `${u.reason}: its availability is not measured`,
             ...o.where,
         });
+    if (!sel.serving) {
+        // A release of batch jobs only (e.g. charts/floe-jobs): no request could fail, so none is asked for; its
+        // upgrade, rollback and helm tests are still checked.
+        ctx.check({
+            id: `availability ${o.label}`,
+            rule: liveRules.availability,
+            state: "skip",
+            reason: "the release serves no Service (no Deployment or StatefulSet behind one): nothing to probe",
+        });
+        return { targets: [], failed: false };
+    }
     if (!sel.targets.length)
         return fail("no Service of a workload with 2+ replicas: nothing to probe", `scenario ${o.where.scenario} runs no Service whose Deployment or StatefulSet has 2 or more replicas: the upgrade's availability cannot be measured; the scenario must run at least one (with a PodDisruptionBudget)`);
     if (!o.image)

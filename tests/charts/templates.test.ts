@@ -537,17 +537,19 @@ describe("values-test.yaml stays small (Kind and kwok in CI)", () => {
   const cpu = (q: string) => (q.endsWith("m") ? Number.parseFloat(q) / 1000 : Number.parseFloat(q));
   const mebi = (q: string) => (q.endsWith("Gi") ? Number.parseFloat(q) * 1024 : Number.parseFloat(q));
 
-  it("single replicas, no volume claims, under 0.5 CPU and 2 GiB of requests for the long-running pods", () => {
+  it("single replicas but the collector's two (behind a PDB: the live upgrade's probed Service), no volume claims, under 0.5 CPU and 2 GiB of requests for the long-running pods", () => {
     let cpus = 0;
     let mem = 0;
     for (const o of R.test!.objects.filter((x) => ["Deployment", "StatefulSet"].includes(x.kind))) {
-      expect(o.spec.replicas, o.metadata.name).toBe(1);
+      const collector = o.metadata.name === nm("otel-collector");
+      expect(o.spec.replicas, o.metadata.name).toBe(collector ? 2 : 1);
       expect(o.spec.volumeClaimTemplates, o.metadata.name).toBeUndefined();
       for (const c of podSpec(o).containers) {
-        cpus += cpu(String(c.resources.requests.cpu));
-        mem += mebi(String(c.resources.requests.memory));
+        cpus += o.spec.replicas * cpu(String(c.resources.requests.cpu));
+        mem += o.spec.replicas * mebi(String(c.resources.requests.memory));
       }
     }
+    expect(names(R.test!.objects, "PodDisruptionBudget")).toEqual([nm("otel-collector")]);
     expect(cpus).toBeLessThanOrEqual(0.5);
     expect(mem).toBeLessThanOrEqual(2048);
   });

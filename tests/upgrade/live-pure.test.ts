@@ -129,12 +129,25 @@ describe("probeTargets", () => {
     expect(sel.unprobed).toEqual([
       { service: "db", reason: "no port of Service db speaks HTTP (only gRPC/UDP)" },
     ]);
+    expect(sel.serving).toBe(3);
     expect(
       httpPort([
         { port: 53, protocol: "UDP" },
         { name: "metrics", port: 9090 },
       ]),
     ).toBe(9090);
+  });
+  it("a release of batch jobs only serves nothing (skipped, not failed); Services of single replicas are serving but not probed", () => {
+    expect(probeTargets(list({ kind: "Job", metadata: { name: "dbt" } }), "ns")).toEqual({
+      targets: [],
+      unprobed: [],
+      serving: 0,
+    });
+    const single = probeTargets(
+      list(deploy("web", "web"), svc("web", "web", [{ name: "http", port: 3000 }])),
+      "ns",
+    );
+    expect(single).toEqual({ targets: [], unprobed: [], serving: 1 });
   });
 });
 

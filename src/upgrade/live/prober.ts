@@ -55,6 +55,9 @@ export interface TargetSelection {
   targets: ProbeTarget[];
   /** Services of multi-replica workloads that cannot be probed (no HTTP-speaking port), with why. */
   unprobed: Array<{ service: string; reason: string }>;
+  /** Services that select the pods of a Deployment or StatefulSet, whatever its replicas: none means the
+   * release serves nothing (batch jobs only), so there is nothing whose availability could be measured. */
+  serving: number;
 }
 
 /** The Services to probe, from `kubectl get services,deployments,statefulsets,poddisruptionbudgets -o json`
@@ -63,12 +66,13 @@ export function probeTargets(listJson: string, namespace: string): TargetSelecti
   const items = ((JSON.parse(listJson) as { items?: K8sItem[] }).items ?? []) as K8sItem[];
   const workloads = items.filter((i) => i.kind === "Deployment" || i.kind === "StatefulSet");
   const pdbs = items.filter((i) => i.kind === "PodDisruptionBudget");
-  const out: TargetSelection = { targets: [], unprobed: [] };
+  const out: TargetSelection = { targets: [], unprobed: [], serving: 0 };
   for (const svc of items.filter((i) => i.kind === "Service")) {
     const name = svc.metadata?.name ?? "";
     if (svc.spec?.type === "ExternalName" || !svc.spec?.selector) continue;
     const w = workloads.find((x) => matches(svc.spec?.selector, x.spec?.template?.metadata?.labels));
     if (!w) continue;
+    out.serving++;
     const replicas = w.spec?.replicas ?? 1;
     if (replicas < 2) continue;
     const podLabels = w.spec?.template?.metadata?.labels;

@@ -646,6 +646,17 @@ async function startProber(
       message: `${u.reason}: its availability is not measured`,
       ...o.where,
     });
+  if (!sel.serving) {
+    // A release of batch jobs only (e.g. charts/floe-jobs): no request could fail, so none is asked for; its
+    // upgrade, rollback and helm tests are still checked.
+    ctx.check({
+      id: `availability ${o.label}`,
+      rule: liveRules.availability,
+      state: "skip",
+      reason: "the release serves no Service (no Deployment or StatefulSet behind one): nothing to probe",
+    });
+    return { targets: [], failed: false };
+  }
   if (!sel.targets.length)
     return fail(
       "no Service of a workload with 2+ replicas: nothing to probe",
