@@ -442,6 +442,7 @@ async function runLiveUpgrade(ctx, inputs, opts) {
     const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const { kubeconfig, simulated, kind } = await (0,install_run.target)(inputs);
+    (0,install_run.kindPathNote)(ctx, kind, opts.imagePull ?? "node");
     const majors = [...new Set([...config.helmMajors, ...(opts.baseHelm ? [opts.baseHelm] : [])])];
     const tools = await (0,resolve.resolveTools)(inputs, [
         ...majors.map((m) => `helm${m}`),

@@ -1196,6 +1196,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   RELEASE: () => (/* binding */ RELEASE),
+  kindPathNote: () => (/* binding */ kindPathNote),
   rules: () => (/* binding */ rules),
   runTest: () => (/* binding */ runTest),
   target: () => (/* binding */ target)
@@ -1222,6 +1223,8 @@ var deps = __webpack_require__(9264);
 var output = __webpack_require__(583);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __webpack_require__(6169);
+// EXTERNAL MODULE: ./src/tools/pins.ts
+var pins = __webpack_require__(9888);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
 var resolve = __webpack_require__(5084);
 // EXTERNAL MODULE: ./src/install/argv.ts
@@ -1361,6 +1364,7 @@ async function recordNotRun(ctx, a, opts) {
 
 
 
+
 const RELEASE = "floe-test";
 const rules = {
     install: "install",
@@ -1389,9 +1393,29 @@ async function target(inputs) {
     const ours = state !== undefined && external_node_path_default().resolve(state.kubeconfig) === external_node_path_default().resolve(kubeconfig);
     const simulated = ours && state.provider === "kwok";
     const kind = ours && state.provider === "kind" && state.extra?.name
-        ? { name: state.extra.name, ...(state.extra.dockerShim ? { dockerShim: state.extra.dockerShim } : {}) }
+        ? {
+            name: state.extra.name,
+            ...(state.extra.dockerShim ? { dockerShim: state.extra.dockerShim } : {}),
+            ...(state.extra.image ? { nodeImage: state.extra.image } : {}),
+        }
         : undefined;
     return { kubeconfig, simulated, ...(kind ? { kind } : {}) };
+}
+/** The path GitHub's runners take (kind on the pinned kindest/node, the charts' upstream images pulled by the
+ * node) is a different cluster from a kind run on a node image built elsewhere, or with images loaded from
+ * local Docker only: such a run proves the charts, not that path. Said as the phase's `not-verified` output,
+ * which the coverage matrix prints, so a reader never takes one for the other. */
+function kindPathNote(ctx, kind, pull) {
+    if (!kind)
+        return;
+    const otherNode = kind.nodeImage !== undefined && kind.nodeImage !== pins/* pins */.h.kindNodeImage;
+    if (!otherNode && pull !== "never")
+        return;
+    const ran = [
+        ...(otherNode ? [`node image ${kind.nodeImage}`] : []),
+        ...(pull === "never" ? ["images from local Docker only, never pulled"] : []),
+    ];
+    ctx.output("not-verified", `GitHub's kind path (node image ${pins/* pins */.h.kindNodeImage}, the charts' upstream images pulled by the node): this run used ${ran.join(", ")}`);
 }
 /** Installs a cell's platform (its own check, `install platform ...`); a failure is an error naming it, and the
  * cell's own install and helm test are then skipped by the caller. */
@@ -1435,6 +1459,7 @@ async function runTest(ctx, inputs, opts) {
     const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const { kubeconfig, simulated, kind } = await target(inputs);
+    kindPathNote(ctx, kind, opts.imagePull ?? "node");
     const tools = await (0,resolve.resolveTools)(inputs, [
         ...config.helmMajors.map((m) => `helm${m}`),
         "kubectl",

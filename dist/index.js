@@ -15979,7 +15979,12 @@ function coverageMatrix(all, requirements = {}) {
                     ? "pass"
                     : "skip";
     }
-    return { phases, rows: [...rows.values()].sort((a, b) => byId(a.requirement, b.requirement)) };
+    const notVerified = all.flatMap((r) => r.outputs?.["not-verified"] ? [{ phase: r.phase, what: r.outputs["not-verified"] }] : []);
+    return {
+        phases,
+        rows: [...rows.values()].sort((a, b) => byId(a.requirement, b.requirement)),
+        notVerified,
+    };
 }
 /** Requirements listed in floe-gate.yaml that no check of any phase covers. */
 function notCovered(m) {
@@ -16034,6 +16039,8 @@ function coverageTerminal(m) {
     const missing = notCovered(m);
     if (missing.length)
         out.push(`not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`);
+    for (const n of m.notVerified)
+        out.push(`not verified here (${n.phase}): ${n.what}`);
     return out;
 }
 const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-covered": "⚠️" };
@@ -16069,6 +16076,8 @@ function coverageMarkdown(m) {
     const missing = notCovered(m);
     if (missing.length)
         lines.push("", `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`);
+    for (const n of m.notVerified)
+        lines.push("", `**Not verified here** (${n.phase}): ${escapeCell(n.what)}.`);
     return lines;
 }
 

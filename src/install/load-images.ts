@@ -32,6 +32,8 @@ export interface KindTarget {
   /** The kind cluster's name and the docker shim `cluster up` used (src/cluster/kind/provider.ts). */
   name: string;
   dockerShim?: string;
+  /** The node image `cluster up` created it from. */
+  nodeImage?: string;
 }
 
 export interface ImageCells {

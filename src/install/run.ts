@@ -17,6 +17,7 @@ import { buildPlan } from "../gate/plan.js";
 import { prepareDependencies } from "../helm/deps.js";
 import { parseRenderError } from "../helm/output.js";
 import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
+import { pins } from "../tools/pins.js";
 import { resolveTools } from "../tools/resolve.js";
 import {
   helmInstallArgv,
@@ -81,9 +82,31 @@ export async function target(
   const simulated = ours && state.provider === "kwok";
   const kind =
     ours && state.provider === "kind" && state.extra?.name
-      ? { name: state.extra.name, ...(state.extra.dockerShim ? { dockerShim: state.extra.dockerShim } : {}) }
+      ? {
+          name: state.extra.name,
+          ...(state.extra.dockerShim ? { dockerShim: state.extra.dockerShim } : {}),
+          ...(state.extra.image ? { nodeImage: state.extra.image } : {}),
+        }
       : undefined;
   return { kubeconfig, simulated, ...(kind ? { kind } : {}) };
+}
+
+/** The path GitHub's runners take (kind on the pinned kindest/node, the charts' upstream images pulled by the
+ * node) is a different cluster from a kind run on a node image built elsewhere, or with images loaded from
+ * local Docker only: such a run proves the charts, not that path. Said as the phase's `not-verified` output,
+ * which the coverage matrix prints, so a reader never takes one for the other. */
+export function kindPathNote(ctx: PhaseContext, kind: KindTarget | undefined, pull: ImagePull): void {
+  if (!kind) return;
+  const otherNode = kind.nodeImage !== undefined && kind.nodeImage !== pins.kindNodeImage;
+  if (!otherNode && pull !== "never") return;
+  const ran = [
+    ...(otherNode ? [`node image ${kind.nodeImage}`] : []),
+    ...(pull === "never" ? ["images from local Docker only, never pulled"] : []),
+  ];
+  ctx.output(
+    "not-verified",
+    `GitHub's kind path (node image ${pins.kindNodeImage}, the charts' upstream images pulled by the node): this run used ${ran.join(", ")}`,
+  );
 }
 
 /** Installs a cell's platform (its own check, `install platform ...`); a failure is an error naming it, and the
@@ -153,6 +176,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
   const plan = await buildPlan(config, inputs, cwd);
   reportSkippedCharts(ctx, plan.skipped);
   const { kubeconfig, simulated, kind } = await target(inputs);
+  kindPathNote(ctx, kind, opts.imagePull ?? "node");
   const tools = await resolveTools(inputs, [
     ...config.helmMajors.map((m) => `helm${m}` as const),
     "kubectl" as const,

@@ -32,6 +32,8 @@ export interface CoverageMatrix {
   /** Phases with at least one covering check, in results order. */
   phases: string[];
   rows: CoverageRow[];
+  /** What the cluster phases say their run did not verify (their `not-verified` output), per phase. */
+  notVerified: Array<{ phase: string; what: string }>;
 }
 
 export const NO_REASON = "no reason given";
@@ -92,7 +94,14 @@ export function coverageMatrix(
           ? "pass"
           : "skip";
   }
-  return { phases, rows: [...rows.values()].sort((a, b) => byId(a.requirement, b.requirement)) };
+  const notVerified = all.flatMap((r) =>
+    r.outputs?.["not-verified"] ? [{ phase: r.phase, what: r.outputs["not-verified"] }] : [],
+  );
+  return {
+    phases,
+    rows: [...rows.values()].sort((a, b) => byId(a.requirement, b.requirement)),
+    notVerified,
+  };
 }
 
 /** Requirements listed in floe-gate.yaml that no check of any phase covers. */
@@ -156,6 +165,7 @@ export function coverageTerminal(m: CoverageMatrix): string[] {
     out.push(
       `not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`,
     );
+  for (const n of m.notVerified) out.push(`not verified here (${n.phase}): ${n.what}`);
   return out;
 }
 
@@ -199,5 +209,6 @@ export function coverageMarkdown(m: CoverageMatrix): string[] {
       "",
       `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`,
     );
+  for (const n of m.notVerified) lines.push("", `**Not verified here** (${n.phase}): ${escapeCell(n.what)}.`);
   return lines;
 }

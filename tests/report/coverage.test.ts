@@ -271,3 +271,30 @@ describe("helm test pods", () => {
     ]);
   });
 });
+
+describe("not verified here: what a cluster phase's run did not prove (its not-verified output)", () => {
+  const kindRun: PhaseResults = {
+    ...phase("test", [{ id: "helm-test test-a", rule: "helm-test", state: "pass", covers: ["E2E-002"] }]),
+    outputs: {
+      "not-verified": "GitHub's kind path (node image kindest/node:v1): this run used node image local:v1",
+    },
+  };
+
+  it("is listed under the matrix, in the terminal and in the job summary, never as a requirement", () => {
+    const m = coverageMatrix([kindRun], { "E2E-002": [] });
+    expect(m.notVerified).toEqual([{ phase: "test", what: kindRun.outputs!["not-verified"] }]);
+    expect(m.rows.map((r) => r.requirement)).toEqual(["E2E-002"]);
+    expect(coverageTerminal(m).at(-1)).toBe(
+      "not verified here (test): GitHub's kind path (node image kindest/node:v1): this run used node image local:v1",
+    );
+    expect(coverageMarkdown(m).at(-1)).toBe(
+      "**Not verified here** (test): GitHub's kind path (node image kindest/node:v1): this run used node image local:v1.",
+    );
+  });
+
+  it("a run that said nothing adds nothing", () => {
+    const m = coverageMatrix([phase("test", [])], { "E2E-002": [] });
+    expect(m.notVerified).toEqual([]);
+    expect(coverageTerminal(m).join("\n")).not.toContain("not verified");
+  });
+});

@@ -38,7 +38,7 @@ import { keepNamespace } from "../../install/diagnose/collect.js";
 import { testHookChecks } from "../../install/hooks.js";
 import type { ImagePull } from "../../install/images.js";
 import { prepareKindImages } from "../../install/load-images.js";
-import { RELEASE, target } from "../../install/run.js";
+import { kindPathNote, RELEASE, target } from "../../install/run.js";
 import { type PhaseContext, reportSkippedCharts } from "../../report/phase.js";
 import { resolveTools } from "../../tools/resolve.js";
 import { exportAtCommit, gitToplevel, resolveBase } from "../git.js";
@@ -200,6 +200,7 @@ export async function runLiveUpgrade(
   const plan = await buildPlan(config, inputs, cwd);
   reportSkippedCharts(ctx, plan.skipped);
   const { kubeconfig, simulated, kind } = await target(inputs);
+  kindPathNote(ctx, kind, opts.imagePull ?? "node");
   const majors = [...new Set([...config.helmMajors, ...(opts.baseHelm ? [opts.baseHelm] : [])])];
   const tools = await resolveTools(inputs, [
     ...majors.map((m) => `helm${m}` as const),
