@@ -11005,13 +11005,9 @@ var install_images = __nccwpck_require__(7877);
 
 
 function registerTest(program, bind) {
-    withCommonOptions(withPlanOptions(program
+    withCommonOptions(withPlanOptions(withClusterTargetOptions(program
         .command("test")
-        .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`")
-        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
-        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))
-        .addOption(new Option("--image-pull <mode>", "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install").env("FLOE_HELM_IMAGE_PULL"))
-        .addOption(new Option("--timeout <duration>", "helm's --timeout for each install, test and uninstall (default 300s)").env("FLOE_HELM_TEST_TIMEOUT")), "test")).action(bind(async ({ inputs, io, flags }) => {
+        .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`"), "install, test and uninstall"), "test")).action(bind(async ({ inputs, io, flags }) => {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
         const timeout = parseHelmTimeout(flags.timeout);
@@ -11021,6 +11017,15 @@ function registerTest(program, bind) {
             ...(timeout ? { timeout } : {}),
         }), { out: io.out, err: io.err });
     }));
+}
+/** Where a cluster phase runs and how long helm may take (`floe-helm test`, `floe-helm upgrade`): the cluster
+ * of `cluster up` or --kubeconfig, kind's image pulling, helm's --timeout for `steps`. */
+function withClusterTargetOptions(cmd, steps) {
+    return cmd
+        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))
+        .addOption(new Option("--image-pull <mode>", "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install").env("FLOE_HELM_IMAGE_PULL"))
+        .addOption(new Option("--timeout <duration>", `helm's --timeout for each ${steps} (default 300s)`).env("FLOE_HELM_TEST_TIMEOUT"));
 }
 /** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s), more than zero.
  * Milliseconds are refused: no install or test is that quick. */
@@ -11290,17 +11295,13 @@ function registerUpgradeCheck(program, bind) {
 
 
 function registerUpgrade(program, bind) {
-    withCommonOptions(withPlanOptions(program
+    withCommonOptions(withPlanOptions(withClusterTargetOptions(program
         .command("upgrade")
         .description("install the base of every chart x scenario x helm major on the cluster of `cluster up`, probe its Services, helm upgrade to this change, helm test, helm rollback, helm test")
         .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
         .addOption(new Option("--base-chart <dir|tgz>", "install this published chart as the base instead of a git ref"))
         .addOption(new Option("--base-helm <major>", "install the base with this helm major (3 or 4; default: the cell's own), e.g. 3 to upgrade a helm 3 release with helm 4").env("FLOE_HELM_UPGRADE_BASE_HELM"))
-        .addOption(new Option("--prober-image <image>", "the availability prober's image, with sh and curl (default: the chart's helm test pods' image)").env("FLOE_HELM_PROBER_IMAGE"))
-        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
-        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))
-        .addOption(new Option("--image-pull <mode>", "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install").env("FLOE_HELM_IMAGE_PULL"))
-        .addOption(new Option("--timeout <duration>", "helm's --timeout for each install, upgrade, test, rollback and uninstall (default 300s)").env("FLOE_HELM_TEST_TIMEOUT")), "upgrade")).action(bind(async ({ inputs, io, flags }) => {
+        .addOption(new Option("--prober-image <image>", "the availability prober's image, with sh and curl (default: the chart's helm test pods' image)").env("FLOE_HELM_PROBER_IMAGE")), "install, upgrade, test, rollback and uninstall"), "upgrade")).action(bind(async ({ inputs, io, flags }) => {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
         const timeout = parseHelmTimeout(flags.timeout);

@@ -12,33 +12,14 @@ import { parseImagePull } from "./images.js";
 export function registerTest(program: Command, bind: Bind): void {
   withCommonOptions(
     withPlanOptions(
-      program
-        .command("test")
-        .description(
-          "helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`",
-        )
-        .addOption(
-          new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env(
-            "FLOE_HELM_CLUSTER",
+      withClusterTargetOptions(
+        program
+          .command("test")
+          .description(
+            "helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`",
           ),
-        )
-        .addOption(
-          new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env(
-            "FLOE_HELM_KUBECONFIG",
-          ),
-        )
-        .addOption(
-          new Option(
-            "--image-pull <mode>",
-            "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install",
-          ).env("FLOE_HELM_IMAGE_PULL"),
-        )
-        .addOption(
-          new Option(
-            "--timeout <duration>",
-            "helm's --timeout for each install, test and uninstall (default 300s)",
-          ).env("FLOE_HELM_TEST_TIMEOUT"),
-        ),
+        "install, test and uninstall",
+      ),
       "test",
     ),
   ).action(
@@ -59,6 +40,33 @@ export function registerTest(program: Command, bind: Bind): void {
       );
     }),
   );
+}
+
+/** Where a cluster phase runs and how long helm may take (`floe-helm test`, `floe-helm upgrade`): the cluster
+ * of `cluster up` or --kubeconfig, kind's image pulling, helm's --timeout for `steps`. */
+export function withClusterTargetOptions(cmd: Command, steps: string): Command {
+  return cmd
+    .addOption(
+      new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env(
+        "FLOE_HELM_CLUSTER",
+      ),
+    )
+    .addOption(
+      new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env(
+        "FLOE_HELM_KUBECONFIG",
+      ),
+    )
+    .addOption(
+      new Option(
+        "--image-pull <mode>",
+        "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install",
+      ).env("FLOE_HELM_IMAGE_PULL"),
+    )
+    .addOption(
+      new Option("--timeout <duration>", `helm's --timeout for each ${steps} (default 300s)`).env(
+        "FLOE_HELM_TEST_TIMEOUT",
+      ),
+    );
 }
 
 /** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s), more than zero.

@@ -6,64 +6,45 @@ import { withCommonOptions } from "../../cli/options.js";
 import { withPlanOptions } from "../../cli/plan-options.js";
 import type { HelmMajor } from "../../config/inputs.js";
 import { InputError } from "../../core/errors.js";
-import { parseHelmTimeout } from "../../install/command.js";
+import { parseHelmTimeout, withClusterTargetOptions } from "../../install/command.js";
 import { parseImagePull } from "../../install/images.js";
 import { runPhase } from "../../report/phase.js";
 
 export function registerUpgrade(program: Command, bind: Bind): void {
   withCommonOptions(
     withPlanOptions(
-      program
-        .command("upgrade")
-        .description(
-          "install the base of every chart x scenario x helm major on the cluster of `cluster up`, probe its Services, helm upgrade to this change, helm test, helm rollback, helm test",
-        )
-        .addOption(
-          new Option(
-            "--base <ref>",
-            "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)",
+      withClusterTargetOptions(
+        program
+          .command("upgrade")
+          .description(
+            "install the base of every chart x scenario x helm major on the cluster of `cluster up`, probe its Services, helm upgrade to this change, helm test, helm rollback, helm test",
+          )
+          .addOption(
+            new Option(
+              "--base <ref>",
+              "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)",
+            ),
+          )
+          .addOption(
+            new Option(
+              "--base-chart <dir|tgz>",
+              "install this published chart as the base instead of a git ref",
+            ),
+          )
+          .addOption(
+            new Option(
+              "--base-helm <major>",
+              "install the base with this helm major (3 or 4; default: the cell's own), e.g. 3 to upgrade a helm 3 release with helm 4",
+            ).env("FLOE_HELM_UPGRADE_BASE_HELM"),
+          )
+          .addOption(
+            new Option(
+              "--prober-image <image>",
+              "the availability prober's image, with sh and curl (default: the chart's helm test pods' image)",
+            ).env("FLOE_HELM_PROBER_IMAGE"),
           ),
-        )
-        .addOption(
-          new Option(
-            "--base-chart <dir|tgz>",
-            "install this published chart as the base instead of a git ref",
-          ),
-        )
-        .addOption(
-          new Option(
-            "--base-helm <major>",
-            "install the base with this helm major (3 or 4; default: the cell's own), e.g. 3 to upgrade a helm 3 release with helm 4",
-          ).env("FLOE_HELM_UPGRADE_BASE_HELM"),
-        )
-        .addOption(
-          new Option(
-            "--prober-image <image>",
-            "the availability prober's image, with sh and curl (default: the chart's helm test pods' image)",
-          ).env("FLOE_HELM_PROBER_IMAGE"),
-        )
-        .addOption(
-          new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env(
-            "FLOE_HELM_CLUSTER",
-          ),
-        )
-        .addOption(
-          new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env(
-            "FLOE_HELM_KUBECONFIG",
-          ),
-        )
-        .addOption(
-          new Option(
-            "--image-pull <mode>",
-            "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install",
-          ).env("FLOE_HELM_IMAGE_PULL"),
-        )
-        .addOption(
-          new Option(
-            "--timeout <duration>",
-            "helm's --timeout for each install, upgrade, test, rollback and uninstall (default 300s)",
-          ).env("FLOE_HELM_TEST_TIMEOUT"),
-        ),
+        "install, upgrade, test, rollback and uninstall",
+      ),
       "upgrade",
     ),
   ).action(
