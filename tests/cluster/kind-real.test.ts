@@ -552,7 +552,8 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
     const badWork = tempDir("floe-kind-real-bad-");
     const bad = `${NAME}-bad`;
     const r = await runTool(upArgv(badWork, bad, BROKEN_NODE), { timeoutMs: 280_000 });
-    expect(r.code).toBe(2);
+    // Exit 3: a tool (kind) failed, not the input (exit 2).
+    expect(r.code, r.stderr).toBe(3);
     const dir = path.join(badWork, "cluster", "kind");
     const d = dir.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     expect(r.stderr.trim().split("\n").pop()).toMatch(
