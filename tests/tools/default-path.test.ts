@@ -208,7 +208,7 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
     for (const c of checks) expect(c.reason).toMatch(/^dry run: \S+\.tgz packaged, not pushed$/);
   });
 
-  it("cluster up (kwok control plane from PATH, kubectl from the installer) and test: each chart installs with its own values-test.yaml", async () => {
+  it("cluster up (kwok control plane from PATH, kubectl from the installer), test and upgrade: each chart installs with its own values-test.yaml", async () => {
     const up = await floeHelm(["cluster", "up", "--provider", "kwok"]);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stderr).toContain(`kubectl ${versions.kubectl}: downloading`);
@@ -224,6 +224,23 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
       [expect.stringMatching(/floe-jobs\/test helm4/), "pass"],
       [expect.stringMatching(/floe-platform\/test helm4/), "pass"],
     ]);
+    // The live upgrade on the same cluster, helm and kubectl from the installer's cache too.
+    const up2 = await floeHelm(
+      [
+        "upgrade",
+        "--base-chart",
+        "charts/floe-jobs",
+        "--chart",
+        "charts/floe-jobs",
+        "--scenario",
+        "test",
+        "--helm",
+        "4",
+      ],
+      userEnv({ FLOE_HELM_CLUSTER: "kwok" }),
+    );
+    expect(up2.code, up2.stderr + up2.stdout).toBe(0);
+    expect(results("upgrade").status).toBe("pass");
     const down = await floeHelm(["cluster", "down", "--provider", "kwok"]);
     expect(down.code, down.stderr).toBe(0);
   });
