@@ -10983,7 +10983,7 @@ var phase = __nccwpck_require__(6169);
 function registerGate(program, bind) {
     withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 9908))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3807))).runGate(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -12722,7 +12722,7 @@ function requirementsCoveredBy(config, rules) {
 
 /***/ }),
 
-/***/ 9908:
+/***/ 3807:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -13640,6 +13640,9 @@ const gateRules = {
     deadValue: "dead-value",
     waiverUnused: "waiver-unused",
     dependency: "dependency",
+    chartSchema: "chart-schema",
+    /** Findings are `yaml-style/<yamllint rule>`, e.g. yaml-style/braces. */
+    yamlStyle: "yaml-style",
 };
 /** The status of `s.rule`: skipped when floe-gate.yaml turns the rule off, with the requirements it covers. */
 function checkStatus(config, s) {
@@ -14241,6 +14244,387 @@ async function checkLint(inputs, task) {
     };
 }
 
+;// CONCATENATED MODULE: ./schemas/chart.schema.json
+const chart_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/chart.schema.json","title":"Chart.yaml, as chart-testing\'s `ct lint` checks it","description":"The fields of chart-testing\'s chart_schema.yaml (name, version, apiVersion and description required; ct also requires home, which `helm create`\'s chart has not, so here it is optional; maintainers each with a name; nothing else than these fields and Helm\'s own), with version as SemVer 2 (helm itself accepts a leading v and partial versions). The gate\'s chart-schema rule.","type":"object","required":["apiVersion","name","version","description"],"additionalProperties":false,"properties":{"apiVersion":{"enum":["v1","v2"],"description":"v2 for Helm 3 and 4 charts"},"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"lower case letters, digits and dashes (Helm\'s own naming rule for chart names)"},"version":{"type":"string","pattern":"^(0|[1-9]\\\\d*)\\\\.(0|[1-9]\\\\d*)\\\\.(0|[1-9]\\\\d*)(?:-((?:0|[1-9]\\\\d*|\\\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\\\.(?:0|[1-9]\\\\d*|\\\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\\\+([0-9a-zA-Z-]+(?:\\\\.[0-9a-zA-Z-]+)*))?$","description":"a SemVer 2 version, e.g. 1.2.3 or 1.2.3-rc.1 (no leading v)"},"description":{"type":"string","minLength":1},"home":{"type":"string","minLength":1},"appVersion":{"type":["string","number"]},"kubeVersion":{"type":"string"},"type":{"enum":["application","library"]},"keywords":{"type":"array","items":{"type":"string"}},"sources":{"type":"array","items":{"type":"string"}},"icon":{"type":"string"},"engine":{"type":"string"},"condition":{"type":"string"},"tags":{"type":"string"},"deprecated":{"type":"boolean"},"annotations":{"type":"object","additionalProperties":{"type":"string"}},"maintainers":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"email":{"type":"string"},"url":{"type":"string"}}}},"dependencies":{"type":"array","items":{"type":"object","required":["name","version"],"properties":{"name":{"type":"string"},"version":{"type":"string"},"repository":{"type":"string"},"condition":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"enabled":{"type":"boolean"},"import-values":{"type":"array"},"alias":{"type":"string"}}}}}}');
+// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
+var ajv = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/checks/chart-files/chart-schema.ts
+
+
+
+
+let validator;
+/** The problems of one Chart.yaml's text (`file` is how findings name it). YAML faults are the gate's
+ * yaml-parse rule's: none here. */
+function checkChartYaml(text, file) {
+    const y = (0,yaml/* parseYamlText */.cd)(text, file);
+    if (y.problems.length || y.value === undefined)
+        return [];
+    validator ??= (0,ajv/* createAjvFor */.Fl)(chart_schema_namespaceObject, { verbose: true }).compile(chart_schema_namespaceObject);
+    if (validator(y.value))
+        return [];
+    const seen = new Set();
+    const out = [];
+    for (const e of validator.errors ?? []) {
+        const p = (0,values_schema/* problemAt */.l4)(e, y.value, [y]);
+        // A pattern says what it wants in words (the schema's description), not as a regular expression.
+        const want = e.keyword === "pattern" ? e.parentSchema?.description : undefined;
+        const field = e.instancePath.slice(1).replaceAll("/", ".");
+        p.message = want
+            ? `${field}: must be ${want}, got ${JSON.stringify(e.data)}`
+            : p.message.replace(/^values: /, "Chart.yaml: ");
+        const key = `${p.at.line}:${p.at.col}:${p.message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        out.push({ message: p.message, at: p.at });
+    }
+    return out;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/checks/chart-files/yaml-style.ts
+// yaml-style: the YAML style chart-testing's `ct lint` enforces on Chart.yaml and values files (it runs yamllint
+// with its own lintconf), here without Python: the same rule names, messages and line:column as yamllint, so a
+// finding reads the same as in ct and a yamllint config turning a rule off maps one to one. The rules and
+// their settings are ct's: braces/brackets (no spaces inside), colons (none before, at most one after),
+// commas (none before, exactly one after), comments (a space after `#`, two before an inline one), empty-lines
+// (at most 2, none at the start or end), hyphens (at most one space after), new-line-at-end-of-file, new-lines
+// (unix), trailing-spaces, and truthy (a warning: yes/no/on/off... where true/false is meant).
+// tests/checks/yaml-style.test.ts compares every message with the real yamllint on the same files.
+// Not here: yamllint's `indentation` (ct: consistent spaces; helm and the YAML parser already refuse what would
+// change the meaning) and `key-duplicates` (the gate's duplicate-key rule reports those, with both places).
+
+/** The rule list with what each checks: for the README's rule table and the SARIF rule metadata. */
+const yamlStyleRules = {
+    braces: "no spaces inside { } (ct: max-spaces-inside 0)",
+    brackets: "no spaces inside [ ] (ct: max-spaces-inside 0)",
+    colons: "no space before a colon, at most one after",
+    commas: "no space before a comma, exactly one after",
+    comments: "a space after #, at least two spaces before an inline comment",
+    "empty-lines": "at most 2 blank lines, none at the start or the end of the file",
+    hyphens: "at most one space after a list's hyphen",
+    "new-line-at-end-of-file": "the file ends with a newline",
+    "new-lines": "unix newlines (\\n)",
+    "trailing-spaces": "no spaces or tabs at the end of a line",
+    truthy: "true/false only (not yes/no/on/off, which YAML 1.1 reads as booleans): a warning",
+};
+// The lexer marks a document's start, a scalar's start and an error's end with one control character each,
+// which is not in the source.
+const MARKERS = new Set(["\u0002", "\u0018", "\u001f"]);
+/** What PyYAML, and so yamllint, does not count as a token. */
+const TRIVIA = new Set(["space", "newline", "comment"]);
+function tokensOf(text) {
+    const out = [];
+    let at = 0;
+    let scalarNext = false;
+    let blockNext = false;
+    for (const raw of new dist/* Lexer */.JG().lex(text)) {
+        if (MARKERS.has(raw)) {
+            if (raw === "\u001f")
+                scalarNext = true;
+            continue;
+        }
+        const type = dist/* CST */.DB.tokenType(raw) ?? "content";
+        const tok = { type, text: raw, start: at, end: at + raw.length };
+        if (type === "content") {
+            tok.plain = scalarNext && !blockNext && raw[0] !== '"' && raw[0] !== "'";
+            if (blockNext)
+                blockNext = false;
+        }
+        if (type === "block-scalar-header")
+            blockNext = true;
+        if (type !== "space")
+            scalarNext = false;
+        out.push(tok);
+        at += raw.length;
+    }
+    return out;
+}
+class Positions {
+    starts = [0];
+    constructor(text) {
+        for (let i = 0; i < text.length; i++)
+            if (text[i] === "\n")
+                this.starts.push(i + 1);
+    }
+    /** 0-based line and column of an offset. */
+    of(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return { line: lo, col: offset - this.starts[lo] };
+    }
+}
+function lintYamlStyle(text) {
+    const problems = [];
+    const pos = new Positions(text);
+    const add = (rule, line, col, message) => problems.push({ rule, line, col, message, level: rule === "truthy" ? "warning" : "error" });
+    const all = tokensOf(text);
+    const sig = all.filter((t) => !TRIVIA.has(t.type));
+    /** yamllint's spaces_after: only when the next token is on the line this one ends on. */
+    const after = (i, rule, what, max, min = -1) => {
+        const t = sig[i];
+        const next = sig[i + 1];
+        if (!next)
+            return;
+        const end = pos.of(t.end);
+        const n = pos.of(next.start);
+        if (end.line !== n.line)
+            return;
+        const spaces = next.start - t.end;
+        const line = pos.of(t.start).line + 1;
+        if (max !== -1 && spaces > max)
+            add(rule, line, n.col, `too many spaces ${what}`);
+        else if (min !== -1 && spaces < min)
+            add(rule, line, n.col + 1, `too few spaces ${what}`);
+    };
+    /** yamllint's spaces_before: only when the token before ends on this token's line (not with a newline). */
+    const before = (i, rule, what, max) => {
+        const t = sig[i];
+        const prev = sig[i - 1];
+        if (!prev || prev.text.endsWith("\n"))
+            return;
+        const s = pos.of(t.start);
+        if (pos.of(prev.end).line !== s.line)
+            return;
+        if (t.start - prev.end > max)
+            add(rule, s.line + 1, s.col, `too many spaces ${what}`);
+    };
+    // Token rules, in the order yamllint reports them for one token.
+    let truthy = TRUTHY_1_1;
+    for (let i = 0; i < sig.length; i++) {
+        const t = sig[i];
+        const next = sig[i + 1];
+        const prev = sig[i - 1];
+        switch (t.type) {
+            case "flow-map-start":
+            case "flow-seq-start": {
+                const [rule, noun, close] = t.type === "flow-map-start"
+                    ? ["braces", "braces", "flow-map-end"]
+                    : ["brackets", "brackets", "flow-seq-end"];
+                after(i, rule, next?.type === close ? `inside empty ${noun}` : `inside ${noun}`, 0);
+                break;
+            }
+            case "flow-map-end":
+            case "flow-seq-end": {
+                const open = t.type === "flow-map-end" ? "flow-map-start" : "flow-seq-start";
+                if (prev?.type !== open)
+                    before(i, t.type === "flow-map-end" ? "braces" : "brackets", `inside ${t.type === "flow-map-end" ? "braces" : "brackets"}`, 0);
+                break;
+            }
+            case "map-value-ind":
+                // An alias right before its colon (`*a :`) needs the space: yamllint leaves it alone.
+                if (!(prev?.type === "alias" && t.start - prev.end === 1))
+                    before(i, "colons", "before colon", 0);
+                after(i, "colons", "after colon", 1);
+                break;
+            case "explicit-key-ind":
+                after(i, "colons", "after question mark", 1);
+                break;
+            case "comma":
+                if (prev && pos.of(prev.end).line < pos.of(t.start).line) {
+                    const s = pos.of(t.start);
+                    add("commas", s.line + 1, Math.max(1, s.col), "too many spaces before comma");
+                }
+                else
+                    before(i, "commas", "before comma", 0);
+                after(i, "commas", "after comma", 1, 1);
+                break;
+            case "seq-item-ind":
+                after(i, "hyphens", "after hyphen", 1);
+                break;
+            case "directive-line":
+                if (/^%YAML\s+1\.2\b/.test(t.text))
+                    truthy = TRUTHY_1_2;
+                break;
+            case "doc-end":
+                truthy = TRUTHY_1_1;
+                break;
+            case "content":
+                if (t.plain && prev?.type !== "tag" && truthy.has(t.text)) {
+                    const s = pos.of(t.start);
+                    add("truthy", s.line + 1, s.col + 1, "truthy value should be one of [false, true]");
+                }
+                break;
+        }
+    }
+    // Comments: measured from the token before them, as yamllint's comment lines are.
+    let lastSig;
+    for (const t of all) {
+        if (t.type !== "comment") {
+            if (!TRIVIA.has(t.type))
+                lastSig = t;
+            continue;
+        }
+        const s = pos.of(t.start);
+        const inline = lastSig && !lastSig.text.endsWith("\n") && pos.of(lastSig.end).line === s.line;
+        if (inline && t.start - lastSig.end < 2)
+            add("comments", s.line + 1, s.col + 1, "too few spaces before comment: expected 2");
+        let k = 1;
+        while (t.text[k] === "#")
+            k++;
+        const c = t.text[k];
+        const shebang = s.line === 0 && s.col === 0 && c === "!";
+        if (c !== undefined && c !== " " && c !== "\r" && !shebang)
+            add("comments", s.line + 1, s.col + 1 + k, "missing starting space in comment");
+    }
+    // Line rules.
+    const lines = text.split("\n");
+    let offset = 0;
+    for (let n = 0; n < lines.length; n++) {
+        const line = lines[n];
+        const start = offset;
+        const end = start + line.length;
+        offset = end + 1;
+        const lineNo = n + 1;
+        if (n === 0 && end < text.length && line.endsWith("\r"))
+            add("new-lines", 1, line.length, "wrong new line character: expected \\n");
+        // trailing-spaces: whitespace (a \r included) at the end, reported when it starts with a space or tab.
+        if (end > 0) {
+            let p = end;
+            while (p > start && /\s/.test(text[p - 1]))
+                p--;
+            if (p !== end && (text[p] === " " || text[p] === "\t"))
+                add("trailing-spaces", lineNo, p - start + 1, "trailing spaces");
+        }
+        // empty-lines: the last blank line of a run says how many there were.
+        if (start === end && end < text.length && text[end + 1] !== "\n") {
+            let blank = 0;
+            let s = start;
+            while (s >= 1 && text[s - 1] === "\n") {
+                blank++;
+                s--;
+            }
+            let max = 2;
+            if (s === 0) {
+                blank++;
+                max = 0;
+            }
+            const atEnd = end === text.length - 1;
+            if (atEnd && end === 0)
+                continue;
+            if (atEnd)
+                max = 0;
+            if (blank > max)
+                add("empty-lines", lineNo, 1, `too many blank lines (${blank} > ${max})`);
+        }
+        if (end === text.length && end > start)
+            add("new-line-at-end-of-file", lineNo, end - start + 1, "no new line character at the end of file");
+    }
+    return problems.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+const TRUTHY_1_2 = new Set(["TRUE", "True", "true", "FALSE", "False", "false"].filter((v) => v !== "true" && v !== "false"));
+const TRUTHY_1_1 = new Set([
+    "YES",
+    "Yes",
+    "yes",
+    "NO",
+    "No",
+    "no",
+    "TRUE",
+    "True",
+    "FALSE",
+    "False",
+    "ON",
+    "On",
+    "on",
+    "OFF",
+    "Off",
+    "off",
+]);
+
+;// CONCATENATED MODULE: ./src/gate/stages/chart-files.ts
+// The chart's own files as chart-testing's `ct lint` checks them besides `helm lint`: Chart.yaml against the
+// fields ct requires (chart-schema) and the YAML style of Chart.yaml and of every values file the plan uses
+// (yaml-style/<yamllint rule>). Once per file, not per cell: a style problem is the file's, whatever renders it.
+// Both are warnings unless floe-gate.yaml raises them (`severity: { chart-schema: error, "yaml-style/*":
+// error }` is ct's behaviour): a chart that helm accepts keeps passing the gate by default.
+
+
+
+
+
+
+const posix = (p) => p.split((external_node_path_default()).sep).join("/");
+/** Failed when a finding counts as an error once floe-gate.yaml's severity for its rule applies. */
+function settledState(run, fs) {
+    return stateOf(fs.flatMap((f) => {
+        const sev = (0,policy/* severityFor */.v1)(run.config, f.rule) ?? f.severity;
+        return sev === "off" ? [] : [{ severity: sev }];
+    }));
+}
+async function checkChartFiles(run) {
+    const findings = [];
+    const statuses = [];
+    const seen = new Set();
+    const charts = [
+        ...run.plan.charts.map((c) => ({ info: c.info, files: c.scenarios.flatMap((s) => s.valuesFiles) })),
+        ...run.plan.skipped.filter((s) => s.library).map((s) => ({ info: s.info, files: [] })),
+    ];
+    for (const { info, files } of charts) {
+        const t0 = Date.now();
+        const chartYaml = posix(external_node_path_default().join(info.dir, "Chart.yaml"));
+        const read = async (f) => (0,promises_.readFile)(external_node_path_default().resolve(run.cwd, f), "utf8").catch(() => undefined);
+        const own = [];
+        const text = await read(chartYaml);
+        if (text !== undefined)
+            for (const p of checkChartYaml(text, chartYaml))
+                own.push({
+                    rule: gateRules.chartSchema,
+                    severity: "warning",
+                    message: p.message,
+                    file: p.at.file,
+                    line: p.at.line,
+                    col: p.at.col,
+                    chart: info.name,
+                });
+        const schemaDone = Date.now() - t0;
+        const style = [];
+        const valuesYaml = posix(external_node_path_default().join(info.dir, "values.yaml"));
+        for (const f of [chartYaml, valuesYaml, ...files.map(posix)]) {
+            if (seen.has(f))
+                continue;
+            seen.add(f);
+            const t = f === chartYaml ? text : await read(f);
+            if (t === undefined)
+                continue; // a missing values file is the values stage's finding
+            for (const p of lintYamlStyle(t))
+                style.push({
+                    rule: `${gateRules.yamlStyle}/${p.rule}`,
+                    severity: "warning",
+                    message: `${p.message} (yamllint ${p.rule}, as ct lint runs it)`,
+                    file: f,
+                    line: p.line,
+                    col: p.col,
+                    chart: info.name,
+                });
+        }
+        findings.push(...own, ...style);
+        statuses.push(checkStatus(run.config, {
+            rule: gateRules.chartSchema,
+            id: `chart-schema ${info.name}`,
+            state: settledState(run, own),
+            ms: schemaDone,
+        }), checkStatus(run.config, {
+            rule: gateRules.yamlStyle,
+            id: `yaml-style ${info.name}`,
+            state: settledState(run, style),
+            ms: Date.now() - t0 - schemaDone,
+        }));
+    }
+    return { findings, statuses };
+}
+
 // EXTERNAL MODULE: ./src/gate/waivers.ts
 var waivers = __nccwpck_require__(6322);
 ;// CONCATENATED MODULE: ./src/gate/stages/settle.ts
@@ -14509,8 +14893,6 @@ async function scheduleHelm(run, prepared, values) {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/values/yaml.ts
-var yaml = __nccwpck_require__(3319);
 ;// CONCATENATED MODULE: ./src/gate/stages/values-files.ts
 // The values files of a run, each read and parsed once (the helm schedule and the values checks share them).
 
@@ -14551,6 +14933,7 @@ class ValuesFiles {
 // queued at once, run concurrently up to the number of cores) -> check values (per file and per chart) ->
 // check each cell (every registered check on the shared rendered objects) -> finalize (severity overrides
 // and waivers, unused waivers) -> findings and check statuses for runPhase.
+
 
 
 
@@ -14635,9 +15018,10 @@ async function runGate(ctx, inputs, opts) {
         }
         : { findings: [], statuses: [] };
     const libraries = await lintLibraries(run);
+    const chartFiles = await checkChartFiles(run);
     const start = {
-        findings: [...unavailable.findings, ...libraries.findings],
-        statuses: [...unavailable.statuses, ...libraries.statuses],
+        findings: [...unavailable.findings, ...libraries.findings, ...chartFiles.findings],
+        statuses: [...unavailable.statuses, ...libraries.statuses, ...chartFiles.statuses],
     };
     const values = new ValuesFiles(cwd);
     const prepared = await prepareCharts(run);
@@ -30255,8 +30639,8 @@ __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
-__webpack_unused_export__ = cst;
-__webpack_unused_export__ = lexer.Lexer;
+exports.DB = cst;
+exports.JG = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.parse = publicApi.parse;

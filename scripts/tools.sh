@@ -36,6 +36,8 @@ REGISTRY_VERSION=v0.22.1
 ACT_VERSION=v0.2.89
 ACTIONLINT_VERSION=v1.7.12
 ZIZMOR_VERSION=1.32.0
+# Test-only: the real yamllint, to hold the gate's yaml-style rules (chart-testing's YAML checks) to its output.
+YAMLLINT_VERSION=1.37.1
 # Test-only (issue 14): the CustomResourceDefinitions of the operators values-prod.yaml uses, from their Go
 # modules (the proxy serves these exact versions; it lists none for cloudnative-pg), so the production scenario
 # installs on a real API server that validates its Cluster and ExternalSecret objects against their schemas.
@@ -49,7 +51,7 @@ K8S_VERSION=$(modver k8s k8s.io/kubernetes)
 ETCD_VERSION=$(modver k8s go.etcd.io/etcd/server/v3)
 KWOK_VERSION=$(modver kwok sigs.k8s.io/kwok)
 
-all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry act actionlint zizmor crds)
+all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry act actionlint zizmor yamllint crds)
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 die() { printf '[tools] error: %s\n' "$*" >&2; exit 1; }
@@ -182,30 +184,33 @@ build_node24() {
   ln -sfn "$bin" "$dir/bin/node24"
 }
 
-# zizmor is a Rust program published as wheels on PyPI: installed at the pinned version into a venv of its
-# own (never the system's site-packages), linked as bin/zizmor.
-build_zizmor() {
-  local vdir="$dir/zizmor/$ZIZMOR_VERSION" bin
-  bin="$vdir/bin/zizmor"
-  if reports "$bin" "--version|zizmor $ZIZMOR_VERSION"; then
-    log "zizmor $ZIZMOR_VERSION: cached ($bin)"
+# PyPI tools, each at its pinned version in a venv of its own (never the system's site-packages), linked as
+# bin/<name>: zizmor (a Rust program published as wheels) and yamllint (tests compare the gate's yaml-style
+# rules with it, message for message).
+#   pypi_tool <name> <version> <"args|expected output">
+pypi_tool() {
+  local name=$1 version=$2 check=$3 vdir bin
+  vdir="$dir/$name/$version"
+  bin="$vdir/bin/$name"
+  if reports "$bin" "$check"; then
+    log "$name $version: cached ($bin)"
   else
     need python3 "install Python 3.9+ with the venv module"
-    log "zizmor $ZIZMOR_VERSION: installing from PyPI ..."
+    log "$name $version: installing from PyPI ..."
     local start=$SECONDS log="$vdir.log"
     # The venv is made in place (its scripts hold absolute paths), then checked; a failed try is removed.
     rm -rf "$vdir"; mkdir -p "$(dirname "$vdir")"
     if ! { python3 -m venv "$vdir" && "$vdir/bin/pip" install --disable-pip-version-check --no-input \
-      --quiet --only-binary=:all: "zizmor==$ZIZMOR_VERSION"; } >"$log" 2>&1; then
+      --quiet --only-binary=:all: "$name==$version"; } >"$log" 2>&1; then
       cat "$log" >&2; rm -rf "$vdir" "$log"
-      die "zizmor $ZIZMOR_VERSION: 'pip install zizmor==$ZIZMOR_VERSION' failed (see above); check that PyPI is reachable"
+      die "$name $version: 'pip install $name==$version' failed (see above); check that PyPI is reachable"
     fi
     rm -f "$log"
-    reports "$bin" "--version|zizmor $ZIZMOR_VERSION" || die "zizmor: installed binary does not report version $ZIZMOR_VERSION"
-    log "zizmor $ZIZMOR_VERSION: installed in $((SECONDS - start))s"
+    reports "$bin" "$check" || die "$name: installed binary does not report version $version"
+    log "$name $version: installed in $((SECONDS - start))s"
   fi
   mkdir -p "$dir/bin"
-  ln -sfn "$bin" "$dir/bin/zizmor"
+  ln -sfn "$bin" "$dir/bin/$name"
 }
 
 # crds: $dir/crds/<operator>/ holds the CRD files taken from the operator's module (go mod download puts the
@@ -252,7 +257,8 @@ build() {
     act) go_build act "$ACT_VERSION" "github.com/nektos/act@$ACT_VERSION" "" "--version|act version ${ACT_VERSION#v}" ;;
     actionlint) go_build actionlint "$ACTIONLINT_VERSION" "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" \
              "-X github.com/rhysd/actionlint.version=$ACTIONLINT_VERSION" "--version|$ACTIONLINT_VERSION" ;;
-    zizmor) build_zizmor ;;
+    zizmor) pypi_tool zizmor "$ZIZMOR_VERSION" "--version|zizmor $ZIZMOR_VERSION" ;;
+    yamllint) pypi_tool yamllint "$YAMLLINT_VERSION" "--version|yamllint $YAMLLINT_VERSION" ;;
     crds) build_crds ;;
     kubectl|kube-apiserver|kube-controller-manager|kube-scheduler) build_k8s "$1" ;;
     etcd) k8s_build etcd "$ETCD_VERSION" k8s ./etcd "" "--version|etcd Version: ${ETCD_VERSION#v}" ;;
@@ -272,7 +278,7 @@ if [ "${1:-}" = "--versions" ]; then
     "$HELM3_VERSION" "$HELM4_VERSION" "$KUBESEC_VERSION" "$KIND_VERSION" "$NODE24_VERSION"
   for t in kubectl kube-apiserver kube-controller-manager kube-scheduler; do printf '%s %s\n' "$t" "$K8S_VERSION"; done
   printf 'etcd %s\nkwok %s\nkwokctl %s\nregistry %s\n' "$ETCD_VERSION" "$KWOK_VERSION" "$KWOK_VERSION" "$REGISTRY_VERSION"
-  printf 'act %s\nactionlint %s\nzizmor %s\n' "$ACT_VERSION" "$ACTIONLINT_VERSION" "$ZIZMOR_VERSION"
+  printf 'act %s\nactionlint %s\nzizmor %s\nyamllint %s\n' "$ACT_VERSION" "$ACTIONLINT_VERSION" "$ZIZMOR_VERSION" "$YAMLLINT_VERSION"
   printf 'crds cloudnative-pg %s, external-secrets %s\n' "$CNPG_VERSION" "$ESO_VERSION"
   exit 0
 fi

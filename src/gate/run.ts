@@ -16,6 +16,7 @@ import { useValidatorCache } from "../values/ajv-cache.js";
 import { resolveConfig } from "./config.js";
 import { buildPlan } from "./plan.js";
 import { type CellInputs, checkCell, RenderedOutputs } from "./stages/cell.js";
+import { checkChartFiles } from "./stages/chart-files.js";
 import { finalize } from "./stages/finalize.js";
 import { lintLibraries } from "./stages/library.js";
 import { prepareCharts } from "./stages/prepare.js";
@@ -108,9 +109,10 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
       }
     : { findings: [], statuses: [] };
   const libraries = await lintLibraries(run);
+  const chartFiles = await checkChartFiles(run);
   const start: StageResult = {
-    findings: [...unavailable.findings, ...libraries.findings],
-    statuses: [...unavailable.statuses, ...libraries.statuses],
+    findings: [...unavailable.findings, ...libraries.findings, ...chartFiles.findings],
+    statuses: [...unavailable.statuses, ...libraries.statuses, ...chartFiles.statuses],
   };
 
   const values = new ValuesFiles(cwd);

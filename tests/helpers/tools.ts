@@ -24,7 +24,8 @@ export type TestTool =
   | "registry"
   | "act"
   | "actionlint"
-  | "zizmor";
+  | "zizmor"
+  | "yamllint";
 
 /** The kwok provider's binaries (scripts/tools.sh builds them from source). */
 export const controlPlaneTools = [

@@ -20,6 +20,9 @@ export const gateRules = {
   deadValue: "dead-value",
   waiverUnused: "waiver-unused",
   dependency: "dependency",
+  chartSchema: "chart-schema",
+  /** Findings are `yaml-style/<yamllint rule>`, e.g. yaml-style/braces. */
+  yamlStyle: "yaml-style",
 } as const;
 
 /** One gate run: what every stage reads. Nothing in it changes once the run starts. */
