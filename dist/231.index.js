@@ -68,8 +68,8 @@ var phase = __webpack_require__(6169);
 var resolve = __webpack_require__(5084);
 // EXTERNAL MODULE: ./src/upgrade/git.ts
 var git = __webpack_require__(9484);
-// EXTERNAL MODULE: ./src/upgrade/run.ts + 2 modules
-var run = __webpack_require__(3998);
+// EXTERNAL MODULE: ./src/upgrade/run.ts + 3 modules
+var run = __webpack_require__(9081);
 ;// CONCATENATED MODULE: ./src/upgrade/live/argv.ts
 const target = (a) => ["--kubeconfig", a.kubeconfig, "--namespace", a.namespace];
 /** Upgrades the release to `chartDir` with the scenario's values (only those: --reset-values is helm's

@@ -28,6 +28,17 @@ export const gitArgv = {
     "--",
     ...paths,
   ],
+  /** Files under `paths` that differ between `commit` and the work tree (tracked files, NUL-separated). */
+  changedSince: (commit: string, paths: readonly string[]): string[] => [
+    GIT,
+    "diff",
+    "-z",
+    "--name-only",
+    "--no-renames",
+    commit,
+    "--",
+    ...paths,
+  ],
   archive: (commit: string, tarFile: string, paths: readonly string[]): string[] => [
     GIT,
     "archive",

@@ -18,15 +18,17 @@ import { runTool } from "../exec/runner.js";
 import { resolveConfig } from "../gate/config.js";
 import { buildPlan, type PlannedChartMeta, readChartMeta } from "../gate/plan.js";
 import { applyPolicy, requirementsCoveredBy, severityFor } from "../gate/policy.js";
+import type { GateConfig } from "../gate/types.js";
 import { helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { prepareDependencies } from "../helm/deps.js";
 import { parseManifest } from "../helm/manifest.js";
 import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
 import { resolveTools } from "../tools/resolve.js";
 import { parseYamlText } from "../values/yaml.js";
-import { exportAtCommit, gitToplevel, resolveBase } from "./git.js";
+import { exportAtCommit, gitArgv, gitToplevel, resolveBase } from "./git.js";
 import { formatPath, predictImmutableChanges } from "./immutable.js";
 import { predictRemovals, upgradeRules } from "./removals.js";
+import { VERSION_RULE, versionProblem } from "./version.js";
 
 /** Rule ids of this phase (README rule table). */
 export const upgradeCheckRules = {
@@ -36,6 +38,7 @@ export const upgradeCheckRules = {
   newChart: "upgrade/new-chart",
   baseValues: "upgrade/base-values",
   notChecked: "upgrade/not-checked",
+  versionIncrement: VERSION_RULE,
 } as const;
 
 export interface UpgradeCheckOptions {
@@ -206,6 +209,15 @@ export async function runUpgradeCheck(
           },
           label: rev.label,
         });
+        await checkVersionIncrement(ctx, add, config, {
+          chart,
+          baseDir: dir,
+          commit: rev.commit,
+          label: rev.label,
+          top,
+          inTop: fromTop(chart.abs),
+          cwd,
+        });
         // ct renders the old chart with the old ci values; a scenario new in this change has none.
         for (const f of new Set(chart.scenarios.flatMap((s) => s.valuesFiles))) {
           if (bases.get(chart)!.values(f)) continue;
@@ -335,6 +347,57 @@ export async function runUpgradeCheck(
   }
   for (const f of seen.values()) ctx.add(f);
   ctx.output("charts", String(plan.charts.length));
+}
+
+/** upgrade/version-increment of one chart against its base at a git commit (a check of its own). */
+async function checkVersionIncrement(
+  ctx: PhaseContext,
+  add: (f: Finding) => void,
+  config: GateConfig,
+  c: {
+    chart: PlannedChartMeta;
+    baseDir: string;
+    commit: string;
+    label: string;
+    top: string;
+    inTop: string;
+    cwd: string;
+  },
+): Promise<void> {
+  const id = `version ${c.chart.info.name}`;
+  const covers = requirementsCoveredBy(config, [VERSION_RULE]);
+  const base = await readChartMeta(c.baseDir, c.cwd);
+  const diff = await runTool(gitArgv.changedSince(c.commit, [c.inTop]), { cwd: c.top });
+  if (diff.code !== 0) {
+    ctx.check({
+      id,
+      rule: VERSION_RULE,
+      state: "skip",
+      reason: `git diff failed: ${firstError(diff.stderr)}`,
+    });
+    return;
+  }
+  const changed = diff.stdout.split("\0").filter(Boolean);
+  const problem = versionProblem({
+    chart: c.chart.info.name,
+    version: c.chart.meta.version,
+    baseVersion: base.version,
+    changed,
+    baseLabel: c.label,
+  });
+  if (problem) {
+    const file = path.posix.join(c.chart.info.dir, "Chart.yaml");
+    const text = await readFile(path.resolve(c.cwd, file), "utf8");
+    const at = parseYamlText(text, file).positionOf(["version"]) ?? { file, line: 1 };
+    add({ rule: VERSION_RULE, severity: "error", message: problem, ...at, chart: c.chart.info.name });
+  }
+  ctx.check({
+    id,
+    rule: VERSION_RULE,
+    state: problem ? "fail" : changed.length ? "pass" : "skip",
+    ...(problem || changed.length ? {} : { reason: `no file of the chart changed since ${c.label}` }),
+    ...(covers.length ? { covers } : {}),
+  });
 }
 
 /** Where a removed object is reported: its template in this change when the file is still there (at its

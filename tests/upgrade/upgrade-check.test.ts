@@ -92,8 +92,16 @@ function write(dir: string, files: Files) {
   }
 }
 
-/** A repository with the base commit and, on branch `pr`, one commit applying `change`. */
-function repoWith(change: Files): { dir: string; base: string } {
+/** A repository with the base commit and, on branch `pr`, one commit applying `change`. A change to the
+ * chart raises its version (0.1.1) unless it sets Chart.yaml itself or `bump` is false, as a chart's
+ * change must (upgrade/version-increment). */
+function repoWith(change: Files, bump = true): { dir: string; base: string } {
+  if (
+    bump &&
+    !("charts/app/Chart.yaml" in change) &&
+    Object.keys(change).some((f) => f.startsWith("charts/app/"))
+  )
+    change = { ...change, "charts/app/Chart.yaml": chartYaml("0.1.1") };
   const dir = tempDir("floe-upgrade-repo-");
   git(dir, "init", "-q", "-b", "main");
   write(dir, baseFiles);
@@ -184,14 +192,41 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     expect(r.code).toBe(1);
   });
 
+  it("a chart changed without a higher version is an error at Chart.yaml's version line (ct lint's version check)", async () => {
+    const { dir, base } = repoWith({ "charts/app/values.yaml": "tag: '1.29'\n" }, false);
+    const r = await check(dir, "--base", base);
+    expect(r.out).toContain(
+      `charts/app/Chart.yaml:3:1: error upgrade/version-increment: app changed since ${base.slice(0, 7)}`,
+    );
+    expect(r.out).toContain(
+      "(1 file(s) changed, e.g. charts/app/values.yaml) but its version 0.1.0 is not higher than the base's 0.1.0: raise version in Chart.yaml (ct lint's version check)",
+    );
+    expect(r.code).toBe(1);
+    expect(r.results.checks.find((c: { id: string }) => c.id === "version app")).toMatchObject({
+      rule: "upgrade/version-increment",
+      state: "fail",
+    });
+    // Raised: passes; a lower version fails like an equal one.
+    const up = repoWith({ "charts/app/values.yaml": "tag: '1.29'\n" });
+    expect((await check(up.dir, "--base", up.base)).code).toBe(0);
+    const down = repoWith({
+      "charts/app/values.yaml": "tag: '1.29'\n",
+      "charts/app/Chart.yaml": chartYaml("0.0.9"),
+    });
+    expect((await check(down.dir, "--base", down.base)).out).toContain(
+      "its version 0.0.9 is not higher than the base's 0.1.0",
+    );
+  });
+
   it("(c) an image tag change alone passes", async () => {
     const { dir, base } = repoWith({ "charts/app/values.yaml": "tag: '1.29'\n" });
     const r = await check(dir, "--base", base);
-    expect(r.out).toMatch(/^upgrade-check: PASS: 0 error\(s\), 0 warning\(s\), 0 waived, 2 check\(s\)/m);
+    expect(r.out).toMatch(/^upgrade-check: PASS: 0 error\(s\), 0 warning\(s\), 0 waived, 3 check\(s\)/m);
     expect(r.code).toBe(0);
     expect(r.results.checks.map((c: { id: string }) => c.id).sort()).toEqual([
       "upgrade app/default helm3",
       "upgrade app/default helm4",
+      "version app",
     ]);
   });
 
@@ -233,7 +268,10 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     write(dir, { ...baseFiles, "charts/app/templates/svc.yaml": svc("web") });
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "base");
-    write(dir, { "charts/app/templates/svc.yaml": svc("web-http") });
+    write(dir, {
+      "charts/app/templates/svc.yaml": svc("web-http"),
+      "charts/app/Chart.yaml": chartYaml("0.1.1"),
+    });
     const r = await check(dir, "--base", "HEAD");
     expect(r.out).toContain(
       "charts/app/templates/svc.yaml:4:3: warning upgrade/renamed-service: Service/web is renamed to Service/web-http",
@@ -271,12 +309,13 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     write(dir, { ...baseFiles, "charts/app/templates/broken.yaml": '{{ fail "broken at the base" }}\n' });
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "base");
-    write(dir, { "charts/app/templates/broken.yaml": null });
+    write(dir, { "charts/app/templates/broken.yaml": null, "charts/app/Chart.yaml": chartYaml("0.1.1") });
     const r = await check(dir, "--base", "HEAD", "--helm", "4");
     expect(r.out).toMatch(
       /^charts\/app\/Chart\.yaml:1: warning upgrade\/not-checked: helm 4 cannot render the base \(HEAD [0-9a-f]{7}\) of app with scenario default \(Error: .*broken at the base\): the upgrade from it is not checked/m,
     );
     expect(r.results.checks).toEqual([
+      expect.objectContaining({ id: "version app", state: "pass" }),
       expect.objectContaining({
         id: "upgrade app/default helm4",
         state: "skip",
@@ -297,11 +336,14 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     });
     git(dir, "add", "-A");
     git(dir, "commit", "-qm", "base");
-    write(dir, { "charts/app/values.yaml": "tag: '1.29'\n" });
+    write(dir, {
+      "charts/app/values.yaml": "tag: '1.29'\n",
+      "charts/app/Chart.yaml": `${chartYaml("0.1.1")}dependencies:\n  - name: sub\n    version: 0.1.0\n    repository: file://../../libs/sub\n`,
+    });
     const r = await check(dir, "--base", "HEAD", "--helm", "3");
-    expect(r.out).toMatch(/^upgrade-check: PASS: 0 error\(s\), 0 warning\(s\), 0 waived, 1 check\(s\)/m);
-    expect(r.results.checks[0]).toMatchObject({ id: "upgrade app/default helm3", state: "pass" });
-    expect(git(dir, "status", "--porcelain")).toBe("M charts/app/values.yaml");
+    expect(r.out).toMatch(/^upgrade-check: PASS: 0 error\(s\), 0 warning\(s\), 0 waived, 2 check\(s\)/m);
+    expect(r.results.checks[1]).toMatchObject({ id: "upgrade app/default helm3", state: "pass" });
+    expect(git(dir, "status", "--porcelain")).toBe("M charts/app/Chart.yaml\n M charts/app/values.yaml");
   });
 
   it("helpers moved into a library chart (file://, not vendored): the base renders its own inline helpers, the change builds the library; a later base renders with its own library", async () => {
@@ -323,7 +365,7 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     write(dir, {
       "charts/lib/Chart.yaml": "apiVersion: v2\nname: lib\ntype: library\nversion: 0.1.0\n",
       "charts/lib/templates/_selector.tpl": helper("lib.selector"),
-      "charts/app/Chart.yaml": `${chartYaml()}dependencies:\n  - name: lib\n    version: 0.1.0\n    repository: file://../lib\n`,
+      "charts/app/Chart.yaml": `${chartYaml("0.1.1")}dependencies:\n  - name: lib\n    version: 0.1.0\n    repository: file://../lib\n`,
       "charts/app/templates/_helpers.tpl": null,
       "charts/app/templates/deploy.yaml": selector("lib.selector"),
     });
@@ -333,6 +375,7 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     expect(moved.out).toMatch(/^upgrade-check: PASS: 0 error\(s\), 0 warning\(s\)/m);
     expect(moved.results.checks.map((c: { id: string; state: string }) => [c.id, c.state])).toEqual([
       ["chart lib", "skip"],
+      ["version app", "pass"],
       ["upgrade app/default helm4", "pass"],
     ]);
     // The library's selector helper changes: the base (HEAD~1, which has the library) renders with its own.
