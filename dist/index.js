@@ -16158,7 +16158,8 @@ function coverageTerminal(m) {
     const once = (rows, word) => {
         const seen = new Map();
         for (const s of rows) {
-            const key = `${s.phase}: ${s.reason}`;
+            // "not run here in test: not run here: <why>" says it twice.
+            const key = `${s.phase}: ${word === NOT_RUN_HERE ? s.reason.replace(/^not run here:?\s*/i, "") : s.reason}`;
             if (!seen.has(key))
                 seen.set(key, new Set());
             seen.get(key).add(s.requirement);
@@ -16167,7 +16168,7 @@ function coverageTerminal(m) {
             out.push(`${word} in ${key} (${[...reqs].sort(byId).join(", ")})`);
     };
     once(skipReasons(m), "skipped");
-    once(notRunReasons(m), "not run here");
+    once(notRunReasons(m), NOT_RUN_HERE);
     const missing = notCovered(m);
     if (missing.length)
         out.push(`not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`);

@@ -256,14 +256,15 @@ export function coverageTerminal(m: CoverageMatrix): string[] {
   const once = (rows: ReasonRow[], word: string) => {
     const seen = new Map<string, Set<string>>();
     for (const s of rows) {
-      const key = `${s.phase}: ${s.reason}`;
+      // "not run here in test: not run here: <why>" says it twice.
+      const key = `${s.phase}: ${word === NOT_RUN_HERE ? s.reason.replace(/^not run here:?\s*/i, "") : s.reason}`;
       if (!seen.has(key)) seen.set(key, new Set());
       seen.get(key)!.add(s.requirement);
     }
     for (const [key, reqs] of seen) out.push(`${word} in ${key} (${[...reqs].sort(byId).join(", ")})`);
   };
   once(skipReasons(m), "skipped");
-  once(notRunReasons(m), "not run here");
+  once(notRunReasons(m), NOT_RUN_HERE);
   const missing = notCovered(m);
   if (missing.length)
     out.push(
