@@ -11130,28 +11130,12 @@ function registerReport(program, bind) {
             io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
         }
         const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, config?.coverage.requirements ?? {});
-        // The verdict on the matrix: a failed or uncovered requirement of a coverage.failOn priority is an
-        // error at its line in floe-gate.yaml, under the same severity overrides and waivers as any finding.
         const failOn = config?.coverage.failOn ?? [...requirements/* DEFAULT_FAIL_ON */.VQ];
-        let verdict = [];
-        if (config) {
-            const { applyPolicy } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4982));
-            const today = new Date().toISOString().slice(0, 10);
-            const c = config;
-            const raw = (0,report_coverage/* coverageFindings */.PZ)(coverage, failOn);
-            verdict = raw.flatMap((f) => applyPolicy(f, c, today) ?? []);
-            // A coverage waiver whose requirement is now proved excuses nothing: said, so it gets removed.
-            const { isReportRule, waiverMatches } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6322));
-            for (const w of c.waivers.filter((w) => isReportRule(w.rule) && !raw.some((f) => waiverMatches(w, f))))
-                verdict.push({
-                    rule: "waiver-unused",
-                    severity: "warning",
-                    message: `waiver (rule ${w.rule}, object ${w.object}) matched no failed or uncovered requirement: remove it (reason was: ${w.reason})`,
-                    ...(w.at ?? (c.file ? { file: c.file, line: 1 } : {})),
-                    object: w.object,
-                });
-        }
-        const md = summaryMarkdown(all, coverage, { findings: verdict, failOn });
+        // A phase that could not run (bad input, a tool that failed) already fails the run with its one error;
+        // what it would have covered is not judged on top of it.
+        const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
+        const verdict = config && !stopped.length ? await judgeCoverage(config, coverage, failOn) : undefined;
+        const md = summaryMarkdown(all, coverage, verdict && { findings: verdict, failOn });
         if (inputs.githubActions) {
             setOutputs({ "results-dir": inputs.workDir });
             if (io.env.GITHUB_STEP_SUMMARY)
@@ -11171,19 +11155,41 @@ function registerReport(program, bind) {
         }
         for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
             io.out(l);
-        const groups = (0,findings/* groupFindings */.kG)(verdict);
+        const groups = (0,findings/* groupFindings */.kG)(verdict ?? []);
         for (const g of groups)
             io.out((0,terminal/* formatFinding */.t)(g));
         if (inputs.githubActions)
             for (const g of groups)
                 annotate(g);
         if (coverage.rows.some((r) => r.priority))
-            io.out((0,report_coverage/* coverageVerdictLine */.oA)(verdict, failOn));
-        if (all.some((r) => r.status === "error"))
+            io.out(verdict
+                ? (0,report_coverage/* coverageVerdictLine */.oA)(verdict, failOn)
+                : `coverage: not judged: ${stopped.join(", ")} could not run (its error above)`);
+        if (stopped.length)
             return errors/* ExitCode */.yU.BadInput;
-        const coverageFails = verdict.some((f) => f.severity === "error" && !f.waived);
+        const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
         return coverageFails || all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass;
     }));
+}
+/** The verdict on the matrix: a failed or uncovered requirement of a coverage.failOn priority is an error at
+ * its line in floe-gate.yaml, under the same severity overrides and waivers as any finding; a coverage
+ * waiver whose requirement is now proved excuses nothing, and is said to be unused so it gets removed. */
+async function judgeCoverage(config, coverage, failOn) {
+    const { applyPolicy } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4982));
+    const { isReportRule, waiverMatches } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6322));
+    const today = new Date().toISOString().slice(0, 10);
+    const raw = (0,report_coverage/* coverageFindings */.PZ)(coverage, failOn);
+    const out = raw.flatMap((f) => applyPolicy(f, config, today) ?? []);
+    for (const w of config.waivers)
+        if (isReportRule(w.rule) && !raw.some((f) => waiverMatches(w, f)))
+            out.push({
+                rule: "waiver-unused",
+                severity: "warning",
+                message: `waiver (rule ${w.rule}, object ${w.object}) matched no failed or uncovered requirement: remove it (reason was: ${w.reason})`,
+                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+                object: w.object,
+            });
+    return out;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -12376,7 +12382,7 @@ async function loadConfigFile(file, cwd) {
         throw e;
     }
     const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
-    // Requirements first (YAML problems aside): their errors say more than the schema's oneOf would.
+    // Requirements first (YAML problems aside): their errors name the problem, the schema's only its keyword.
     const coverageSettings = y.problems.length ? undefined : (0,requirements/* readCoverageSettings */.Ew)(y);
     (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
     const value = y.value ?? {};
@@ -16451,7 +16457,7 @@ function reportSkippedCharts(ctx, skipped) {
 // priorities whose failed or uncovered requirements fail the report. A requirement is written either as
 // `ID: [patterns]` (what proves it, nothing more) or `ID: { title, priority, covers: [patterns] }`.
 // Read here, before the schema, so a bad entry is one error at its own file:line:col saying what is wrong
-// (the schema's oneOf of both forms would name the wrong branch).
+// (the schema, which editors use, rejects the same entries with only its keyword's message).
 
 const PRIORITIES = ["P0", "P1", "P2", "P3"];
 /** A failed or uncovered requirement of these priorities fails `floe-helm report` unless floe-gate.yaml

@@ -90,7 +90,7 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
     throw e;
   }
   const y = parseYamlText(text, rel, "1.2");
-  // Requirements first (YAML problems aside): their errors say more than the schema's oneOf would.
+  // Requirements first (YAML problems aside): their errors name the problem, the schema's only its keyword.
   const coverageSettings = y.problems.length ? undefined : readCoverageSettings(y);
   assertValidDocument(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
   const value = y.value ?? {};

@@ -5,9 +5,15 @@ import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import { describeError, ExitCode, InputError } from "../core/errors.js";
 import type { GateConfig } from "../gate/types.js";
-import { coverageFindings, coverageMatrix, coverageTerminal, coverageVerdictLine } from "./coverage.js";
+import {
+  type CoverageMatrix,
+  coverageFindings,
+  coverageMatrix,
+  coverageTerminal,
+  coverageVerdictLine,
+} from "./coverage.js";
 import { groupFindings } from "./findings.js";
-import { DEFAULT_FAIL_ON } from "./requirements.js";
+import { DEFAULT_FAIL_ON, type Priority } from "./requirements.js";
 import type { Finding } from "./results.js";
 import { readAllResults } from "./results.js";
 import { formatFinding, verdictLine } from "./terminal.js";
@@ -40,30 +46,12 @@ export function registerReport(program: Command, bind: Bind): void {
         io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${describeError(e)}`);
       }
       const coverage = coverageMatrix(all, config?.coverage.requirements ?? {});
-      // The verdict on the matrix: a failed or uncovered requirement of a coverage.failOn priority is an
-      // error at its line in floe-gate.yaml, under the same severity overrides and waivers as any finding.
       const failOn = config?.coverage.failOn ?? [...DEFAULT_FAIL_ON];
-      let verdict: Finding[] = [];
-      if (config) {
-        const { applyPolicy } = await import(/* webpackMode: "eager" */ "../gate/policy.js");
-        const today = new Date().toISOString().slice(0, 10);
-        const c = config;
-        const raw = coverageFindings(coverage, failOn);
-        verdict = raw.flatMap((f) => applyPolicy(f, c, today) ?? []);
-        // A coverage waiver whose requirement is now proved excuses nothing: said, so it gets removed.
-        const { isReportRule, waiverMatches } = await import(/* webpackMode: "eager" */ "../gate/waivers.js");
-        for (const w of c.waivers.filter(
-          (w) => isReportRule(w.rule) && !raw.some((f) => waiverMatches(w, f)),
-        ))
-          verdict.push({
-            rule: "waiver-unused",
-            severity: "warning",
-            message: `waiver (rule ${w.rule}, object ${w.object}) matched no failed or uncovered requirement: remove it (reason was: ${w.reason})`,
-            ...(w.at ?? (c.file ? { file: c.file, line: 1 } : {})),
-            object: w.object,
-          });
-      }
-      const md = summaryMarkdown(all, coverage, { findings: verdict, failOn });
+      // A phase that could not run (bad input, a tool that failed) already fails the run with its one error;
+      // what it would have covered is not judged on top of it.
+      const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
+      const verdict = config && !stopped.length ? await judgeCoverage(config, coverage, failOn) : undefined;
+      const md = summaryMarkdown(all, coverage, verdict && { findings: verdict, failOn });
       if (inputs.githubActions) {
         setOutputs({ "results-dir": inputs.workDir });
         if (io.env.GITHUB_STEP_SUMMARY) await writeJobSummary(md);
@@ -81,13 +69,43 @@ export function registerReport(program: Command, bind: Bind): void {
         io.out(verdictLine(r, Number.isFinite(ms) ? ms : 0));
       }
       for (const l of coverageTerminal(coverage)) io.out(l);
-      const groups = groupFindings(verdict);
+      const groups = groupFindings(verdict ?? []);
       for (const g of groups) io.out(formatFinding(g));
       if (inputs.githubActions) for (const g of groups) annotate(g);
-      if (coverage.rows.some((r) => r.priority)) io.out(coverageVerdictLine(verdict, failOn));
-      if (all.some((r) => r.status === "error")) return ExitCode.BadInput;
-      const coverageFails = verdict.some((f) => f.severity === "error" && !f.waived);
+      if (coverage.rows.some((r) => r.priority))
+        io.out(
+          verdict
+            ? coverageVerdictLine(verdict, failOn)
+            : `coverage: not judged: ${stopped.join(", ")} could not run (its error above)`,
+        );
+      if (stopped.length) return ExitCode.BadInput;
+      const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
       return coverageFails || all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass;
     }),
   );
+}
+
+/** The verdict on the matrix: a failed or uncovered requirement of a coverage.failOn priority is an error at
+ * its line in floe-gate.yaml, under the same severity overrides and waivers as any finding; a coverage
+ * waiver whose requirement is now proved excuses nothing, and is said to be unused so it gets removed. */
+async function judgeCoverage(
+  config: GateConfig,
+  coverage: CoverageMatrix,
+  failOn: readonly Priority[],
+): Promise<Finding[]> {
+  const { applyPolicy } = await import(/* webpackMode: "eager" */ "../gate/policy.js");
+  const { isReportRule, waiverMatches } = await import(/* webpackMode: "eager" */ "../gate/waivers.js");
+  const today = new Date().toISOString().slice(0, 10);
+  const raw = coverageFindings(coverage, failOn);
+  const out = raw.flatMap((f) => applyPolicy(f, config, today) ?? []);
+  for (const w of config.waivers)
+    if (isReportRule(w.rule) && !raw.some((f) => waiverMatches(w, f)))
+      out.push({
+        rule: "waiver-unused",
+        severity: "warning",
+        message: `waiver (rule ${w.rule}, object ${w.object}) matched no failed or uncovered requirement: remove it (reason was: ${w.reason})`,
+        ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+        object: w.object,
+      });
+  return out;
 }

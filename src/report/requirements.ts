@@ -2,7 +2,7 @@
 // priorities whose failed or uncovered requirements fail the report. A requirement is written either as
 // `ID: [patterns]` (what proves it, nothing more) or `ID: { title, priority, covers: [patterns] }`.
 // Read here, before the schema, so a bad entry is one error at its own file:line:col saying what is wrong
-// (the schema's oneOf of both forms would name the wrong branch).
+// (the schema, which editors use, rejects the same entries with only its keyword's message).
 import { InputError } from "../core/errors.js";
 import type { SourcePosition } from "../core/rendered.js";
 import type { LoadedYaml } from "../values/yaml.js";

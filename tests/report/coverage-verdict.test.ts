@@ -189,6 +189,19 @@ describe("floe-helm report: the coverage verdict", () => {
     );
   });
 
+  it("a phase that could not run: its error fails the run (exit 2), the coverage is not judged on top", async () => {
+    const stopped: PhaseResults = {
+      ...results("test", []),
+      status: "error",
+      error: "--kubeconfig: no such file",
+    };
+    const r = await run(config(), [gate, stopped]);
+    expect(r.code).toBe(2);
+    expect(r.out).not.toContain("error coverage");
+    expect(r.out.split("\n").at(-1)).toBe("coverage: not judged: test could not run (its error above)");
+    expect(r.md).not.toContain("coverage: FAIL");
+  });
+
   it("a bad requirement in floe-gate.yaml: one warning at its file:line:col, the matrix from the results alone", async () => {
     const r = await run("requirements:\n  T018: { title: lint, priority: P7 }\n", [gate]);
     expect(r.err).toBe(
