@@ -46,7 +46,7 @@ function setOutputs(outputs) {
 const icon = { pass: "✅", fail: "❌", error: "⚠️" };
 /** Markdown for the job summary: a row per phase, the requirement coverage matrix (src/report/coverage.ts),
  * then the findings that matter. */
-function summaryMarkdown(all, coverage) {
+function summaryMarkdown(all, coverage, verdict) {
     const lines = ["## floe-helm", ""];
     if (all.length === 0) {
         lines.push("No phase wrote results: the run stopped before any check ran.");
@@ -58,7 +58,7 @@ function summaryMarkdown(all, coverage) {
         const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
         lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
     }
-    const cov = coverage ? (0,_coverage_js__WEBPACK_IMPORTED_MODULE_1__/* .coverageMarkdown */ .w6)(coverage) : [];
+    const cov = coverage ? (0,_coverage_js__WEBPACK_IMPORTED_MODULE_1__/* .coverageMarkdown */ .w6)(coverage, verdict) : [];
     if (cov.length)
         lines.push("", ...cov);
     for (const r of all)

@@ -620,7 +620,7 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     const all = [];
     const add = (f) => all.push(f);
     // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
-    const covers = (0,policy/* requirementsCoveredBy */.sJ)(config, Object.values(upgradeCheckRules));
+    const covers = (0,policy/* requirementsCoveredBy */.s)(config, Object.values(upgradeCheckRules));
     const status = (id, state, reason) => ctx.check({
         id,
         rule: upgradeCheckRules.immutableField,
@@ -794,9 +794,9 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     // several scenarios or both majors is one finding (scenario / helm named only when one reports it).
     const seen = new Map();
     for (const f of all) {
-        if ((0,policy/* severityFor */.v1)(config, f.rule) === "off")
+        if ((0,policy/* severityFor */.v)(config, f.rule) === "off")
             continue;
-        const p = (0,policy/* applyPolicy */.VC)(f, config, today);
+        const p = (0,policy.applyPolicy)(f, config, today);
         if (!p)
             continue;
         const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.object]);

@@ -1241,6 +1241,8 @@ var load_images = __webpack_require__(7677);
 var helm_argv = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var manifest = __webpack_require__(3763);
+// EXTERNAL MODULE: ./src/report/coverage.ts
+var coverage = __webpack_require__(3122);
 // EXTERNAL MODULE: ./src/report/test-pods.ts
 var test_pods = __webpack_require__(1777);
 ;// CONCATENATED MODULE: ./src/install/not-run.ts
@@ -1251,6 +1253,7 @@ var test_pods = __webpack_require__(1777);
 // render, each test pod only the first has is the component's. `floe-helm test` records each as a skipped
 // helm-test check "not run here: <reason>" with the pod's floe.dev/covers, so the coverage matrix shows
 // those requirements as not run here, never as passed and never silently missing.
+
 
 
 
@@ -1273,7 +1276,7 @@ function notRunChecks(entries, scenario, cell) {
         id: `${test_pods/* HELM_TEST_RULE */.nL} ${p.name} ${cell}`,
         rule: test_pods/* HELM_TEST_RULE */.nL,
         state: "skip",
-        reason: `not run here: ${e.reason} (${e.component} is off in scenario ${scenario})`,
+        reason: `${coverage/* NOT_RUN_HERE */.pd}: ${e.reason} (${e.component} is off in scenario ${scenario})`,
         ...(p.covers.length ? { covers: p.covers } : {}),
     })));
 }

@@ -11089,6 +11089,10 @@ function registerRelease(program, bind) {
 
 // EXTERNAL MODULE: ./src/report/coverage.ts
 var report_coverage = __nccwpck_require__(3122);
+// EXTERNAL MODULE: ./src/report/findings.ts
+var findings = __nccwpck_require__(9334);
+// EXTERNAL MODULE: ./src/report/requirements.ts
+var requirements = __nccwpck_require__(5816);
 // EXTERNAL MODULE: ./src/report/results.ts
 var results = __nccwpck_require__(8940);
 // EXTERNAL MODULE: ./src/report/terminal.ts
@@ -11096,6 +11100,8 @@ var terminal = __nccwpck_require__(7496);
 ;// CONCATENATED MODULE: ./src/report/command.ts
 // `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
 // It runs even when earlier phases failed, so their findings are never lost.
+
+
 
 
 
@@ -11110,21 +11116,26 @@ function registerReport(program, bind) {
         .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
         const all = await (0,results/* readAllResults */.C7)(inputs.workDir);
         // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
-        const { setOutputs, summaryMarkdown, writeJobSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
+        const { annotate, setOutputs, summaryMarkdown, writeJobSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
         // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
         // the results files name, and says why.
-        let requirements = {};
+        let config;
         try {
             const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 8823));
-            requirements = (await resolveConfig(inputs, io.cwd)).requirements;
+            config = await resolveConfig(inputs, io.cwd);
         }
         catch (e) {
             if (!(e instanceof errors/* InputError */.dz))
                 throw e;
             io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
         }
-        const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, requirements);
-        const md = summaryMarkdown(all, coverage);
+        const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, config?.coverage.requirements ?? {});
+        const failOn = config?.coverage.failOn ?? [...requirements/* DEFAULT_FAIL_ON */.VQ];
+        // A phase that could not run (bad input, a tool that failed) already fails the run with its one error;
+        // what it would have covered is not judged on top of it.
+        const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
+        const verdict = config && !stopped.length ? await judgeCoverage(config, coverage, failOn) : undefined;
+        const md = summaryMarkdown(all, coverage, verdict && { findings: verdict, failOn });
         if (inputs.githubActions) {
             setOutputs({ "results-dir": inputs.workDir });
             if (io.env.GITHUB_STEP_SUMMARY)
@@ -11144,10 +11155,41 @@ function registerReport(program, bind) {
         }
         for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
             io.out(l);
-        if (all.some((r) => r.status === "error"))
+        const groups = (0,findings/* groupFindings */.kG)(verdict ?? []);
+        for (const g of groups)
+            io.out((0,terminal/* formatFinding */.t)(g));
+        if (inputs.githubActions)
+            for (const g of groups)
+                annotate(g);
+        if (coverage.rows.some((r) => r.priority))
+            io.out(verdict
+                ? (0,report_coverage/* coverageVerdictLine */.oA)(verdict, failOn)
+                : `coverage: not judged: ${stopped.join(", ")} could not run (its error above)`);
+        if (stopped.length)
             return errors/* ExitCode */.yU.BadInput;
-        return all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass;
+        const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
+        return coverageFails || all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass;
     }));
+}
+/** The verdict on the matrix: a failed or uncovered requirement of a coverage.failOn priority is an error at
+ * its line in floe-gate.yaml, under the same severity overrides and waivers as any finding; a coverage
+ * waiver whose requirement is now proved excuses nothing, and is said to be unused so it gets removed. */
+async function judgeCoverage(config, coverage, failOn) {
+    const { applyPolicy } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4982));
+    const { isReportRule, waiverMatches } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6322));
+    const today = new Date().toISOString().slice(0, 10);
+    const raw = (0,report_coverage/* coverageFindings */.PZ)(coverage, failOn);
+    const out = raw.flatMap((f) => applyPolicy(f, config, today) ?? []);
+    for (const w of config.waivers)
+        if (isReportRule(w.rule) && !raw.some((f) => waiverMatches(w, f)))
+            out.push({
+                rule: "waiver-unused",
+                severity: "warning",
+                message: `waiver (rule ${w.rule}, object ${w.object}) matched no failed or uncovered requirement: remove it (reason was: ${w.reason})`,
+                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+                object: w.object,
+            });
+    return out;
 }
 
 // EXTERNAL MODULE: external "node:path"
@@ -12267,7 +12309,7 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
 // EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
 var kubesec = __nccwpck_require__(1860);
 // EXTERNAL MODULE: ./src/config/document.ts
@@ -12278,6 +12320,8 @@ var errors = __nccwpck_require__(4296);
 var argv = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/k8s/schemas.ts
 var schemas = __nccwpck_require__(9324);
+// EXTERNAL MODULE: ./src/report/requirements.ts
+var requirements = __nccwpck_require__(5816);
 // EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
 var values_ajv = __nccwpck_require__(4052);
 // EXTERNAL MODULE: ./src/values/ajv-cache.ts + 3 modules
@@ -12287,6 +12331,7 @@ var yaml = __nccwpck_require__(3319);
 ;// CONCATENATED MODULE: ./src/gate/config.ts
 // floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
 // usage error at file:line:col; no file means defaults (every chart under charts/).
+
 
 
 
@@ -12337,9 +12382,13 @@ async function loadConfigFile(file, cwd) {
         throw e;
     }
     const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
+    // Requirements first (YAML problems aside): their errors name the problem, the schema's only its keyword.
+    const coverageSettings = y.problems.length ? undefined : (0,requirements/* readCoverageSettings */.Ew)(y);
     (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
     const value = y.value ?? {};
     const raw = value;
+    if (coverageSettings)
+        raw.coverageSettings = coverageSettings;
     if (raw.waivers) {
         raw.waivers = raw.waivers.map((w, i) => {
             const at = y.positionOf(["waivers", i]);
@@ -12397,7 +12446,8 @@ async function resolveConfig(inputs, cwd) {
         },
         waivers: raw.waivers ?? [],
         severity: raw.severity ?? {},
-        requirements: raw.requirements ?? {},
+        requirements: (0,requirements/* coveragePatterns */.ol)(raw.coverageSettings?.requirements ?? {}),
+        coverage: raw.coverageSettings ?? { requirements: {}, failOn: [...requirements/* DEFAULT_FAIL_ON */.VQ] },
     };
 }
 
@@ -12684,9 +12734,9 @@ function envOf(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   VC: () => (/* binding */ applyPolicy),
-/* harmony export */   sJ: () => (/* binding */ requirementsCoveredBy),
-/* harmony export */   v1: () => (/* binding */ severityFor)
+/* harmony export */   applyPolicy: () => (/* binding */ applyPolicy),
+/* harmony export */   s: () => (/* binding */ requirementsCoveredBy),
+/* harmony export */   v: () => (/* binding */ severityFor)
 /* harmony export */ });
 /* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
 /* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6322);
@@ -13646,8 +13696,8 @@ const gateRules = {
 };
 /** The status of `s.rule`: skipped when floe-gate.yaml turns the rule off, with the requirements it covers. */
 function checkStatus(config, s) {
-    const c = (0,policy/* requirementsCoveredBy */.sJ)(config, [s.rule]);
-    const off = (0,policy/* severityFor */.v1)(config, s.rule) === "off";
+    const c = (0,policy/* requirementsCoveredBy */.s)(config, [s.rule]);
+    const off = (0,policy/* severityFor */.v)(config, s.rule) === "off";
     return {
         id: s.id,
         rule: s.rule,
@@ -14182,7 +14232,7 @@ async function runChecks(run, rc) {
     };
     const started = new Map();
     for (const c of [...run.checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
-        if ((0,policy/* severityFor */.v1)(run.config, c.rule) !== "off")
+        if ((0,policy/* severityFor */.v)(run.config, c.rule) !== "off")
             started.set(c, start(c));
     const out = [];
     for (const c of run.checks)
@@ -14637,7 +14687,7 @@ function settle(fs, config, today, kept) {
     const seen = new Set();
     const out = [];
     for (const f of fs) {
-        const p = (0,policy/* applyPolicy */.VC)(f, config, today);
+        const p = (0,policy.applyPolicy)(f, config, today);
         if (!p)
             continue;
         kept?.push(p);
@@ -14682,7 +14732,7 @@ function finalize(run, st) {
     ];
     // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
     // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
-    const wsev = (0,policy/* severityFor */.v1)(config, gateRules.waiverUnused) ?? "warning";
+    const wsev = (0,policy/* severityFor */.v)(config, gateRules.waiverUnused) ?? "warning";
     // Nor when the run checked only part of the charts or scenarios (--chart, --values): a waiver may be for
     // the rest.
     const complete = !plan.partial &&
@@ -15058,9 +15108,11 @@ async function runGate(ctx, inputs, opts) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Kw: () => (/* binding */ applyWaivers),
-/* harmony export */   S6: () => (/* binding */ unusedWaivers)
+/* harmony export */   S6: () => (/* binding */ unusedWaivers),
+/* harmony export */   isReportRule: () => (/* binding */ isReportRule),
+/* harmony export */   waiverMatches: () => (/* binding */ waiverMatches)
 /* harmony export */ });
-/* unused harmony exports waiverMatches, isUpgradeRule */
+/* unused harmony export isUpgradeRule */
 /* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
 
 const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
@@ -15086,10 +15138,12 @@ function applyWaivers(findings, waivers, today) {
 /** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
  * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
 const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
+/** The report's coverage verdict (src/report/coverage.ts): judged after every phase, never by the gate. */
+const isReportRule = (rule) => rule === "coverage";
 /** Waivers that matched no finding of the run (expired ones that matched are already named in the
  * finding): they excuse nothing any more and should be removed before they hide a new problem. */
 function unusedWaivers(waivers, findings) {
-    return waivers.filter((w) => !isUpgradeRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
+    return waivers.filter((w) => !isUpgradeRule(w.rule) && !isReportRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
 }
 
 
@@ -16295,57 +16349,89 @@ function pushedDigest(output) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E6: () => (/* binding */ coverageMatrix),
+/* harmony export */   PZ: () => (/* binding */ coverageFindings),
 /* harmony export */   XU: () => (/* binding */ coverageTerminal),
+/* harmony export */   oA: () => (/* binding */ coverageVerdictLine),
+/* harmony export */   pd: () => (/* binding */ NOT_RUN_HERE),
 /* harmony export */   w6: () => (/* binding */ coverageMarkdown)
 /* harmony export */ });
-/* unused harmony exports NO_REASON, notCovered, cellText, rowWord, skipReasons */
+/* unused harmony exports isNotRunHere, NO_REASON, COVERAGE_RULE, notCovered, cellText, rowWord, skipReasons, notRunReasons */
 /* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
 // Requirement coverage matrix: requirement x phase -> pass / fail / skipped (with every skip's reason) /
-// not covered. Pure: built from the phases' results files and floe-gate.yaml's `requirements:`, so the
-// job summary and the terminal say the same thing. A check covers a requirement when its results entry
-// says so (`covers`: the gate and upgrade-check fill it from floe-gate.yaml, helm test pods from their
-// `floe.dev/covers` annotation) or when its rule matches one of the requirement's rule patterns.
+// not run here (with its reason) / not covered, and the verdict on it. Pure: built from the phases' results
+// files and floe-gate.yaml's `requirements:`, so the job summary and the terminal say the same thing. A
+// check covers a requirement when its results entry says so (`covers`: the gate and upgrade-check fill it
+// from floe-gate.yaml, helm test pods from their `floe.dev/covers` annotation) or when its rule or its id
+// matches one of the requirement's patterns.
 
+/** The start of a skip reason that means "cannot run where this run ran" (not "skipped on purpose"). */
+const NOT_RUN_HERE = "not run here";
+const isNotRunHere = (reason) => (reason ?? "").trim().toLowerCase().startsWith(NOT_RUN_HERE);
 const NO_REASON = "no reason given";
 const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
+const asRequirement = (r) => Array.isArray(r) ? { covers: [...r] } : r;
 function coversOf(c, requirements) {
     const ids = new Set(c.covers ?? []);
-    if (c.rule) {
-        for (const [req, rules] of Object.entries(requirements)) {
-            if (rules.some((r) => glob(r, c.rule)))
-                ids.add(req);
-        }
+    for (const [req, { covers }] of requirements) {
+        // A pattern names a rule (`policy/*`) or a check by its id (`e2e T116*`).
+        if (covers.some((p) => (c.rule !== undefined && glob(p, c.rule)) || glob(p, c.id)))
+            ids.add(req);
     }
     return [...ids];
 }
 const byId = (a, b) => a.localeCompare(b, "en", { numeric: true });
+/** Failed and uncovered P0 requirements first (what blocks), then every row by id. */
+const blocking = (r) => r.priority === "P0" && (r.state === "fail" || r.state === "not-covered");
+const rowOrder = (a, b) => Number(blocking(b)) - Number(blocking(a)) || byId(a.requirement, b.requirement);
+const emptyCell = () => ({
+    state: "skip",
+    pass: 0,
+    fail: 0,
+    skip: 0,
+    notRun: 0,
+    skipReasons: {},
+    notRunReasons: {},
+});
 function coverageMatrix(all, requirements = {}) {
+    const declared = new Map(Object.entries(requirements).map(([id, r]) => [id, asRequirement(r)]));
     const rows = new Map();
     const row = (id) => {
         let r = rows.get(id);
         if (!r) {
-            r = { requirement: id, declared: id in requirements, cells: {}, state: "not-covered" };
+            const d = declared.get(id);
+            r = {
+                requirement: id,
+                declared: d !== undefined,
+                ...(d?.title ? { title: d.title } : {}),
+                ...(d?.priority ? { priority: d.priority } : {}),
+                ...(d?.at ? { at: d.at } : {}),
+                cells: {},
+                state: "not-covered",
+            };
             rows.set(id, r);
         }
         return r;
     };
-    for (const id of Object.keys(requirements))
+    for (const id of declared.keys())
         row(id);
     const phases = [];
     for (const results of all) {
         for (const check of results.checks) {
-            for (const id of coversOf(check, requirements)) {
+            for (const id of coversOf(check, declared)) {
                 const r = row(id);
-                r.cells[results.phase] ??= { state: "skip", pass: 0, fail: 0, skip: 0, skipReasons: {} };
+                r.cells[results.phase] ??= emptyCell();
                 const cell = r.cells[results.phase];
                 if (!phases.includes(results.phase))
                     phases.push(results.phase);
                 if (check.state === "pass")
                     cell.pass++;
                 else if (check.state === "skip") {
-                    cell.skip++;
                     const why = check.reason?.trim() || NO_REASON;
-                    cell.skipReasons[why] = (cell.skipReasons[why] ?? 0) + 1;
+                    const [n, reasons] = isNotRunHere(why)
+                        ? ["notRun", cell.notRunReasons]
+                        : ["skip", cell.skipReasons];
+                    cell[n]++;
+                    reasons[why] = (reasons[why] ?? 0) + 1;
                 }
                 else
                     cell.fail++; // fail, and error: a check that could not run proves nothing
@@ -16355,55 +16441,102 @@ function coverageMatrix(all, requirements = {}) {
     for (const r of rows.values()) {
         const cells = Object.values(r.cells);
         for (const c of cells)
-            c.state = c.fail ? "fail" : c.pass ? "pass" : "skip";
+            c.state = c.fail ? "fail" : c.pass ? "pass" : c.notRun ? "not-run" : "skip";
+        const any = (s) => cells.some((c) => c.state === s);
         r.state = !cells.length
             ? "not-covered"
-            : cells.some((c) => c.state === "fail")
+            : any("fail")
                 ? "fail"
-                : cells.some((c) => c.state === "pass")
+                : any("pass")
                     ? "pass"
-                    : "skip";
+                    : any("not-run")
+                        ? "not-run"
+                        : "skip";
     }
     const notVerified = all.flatMap((r) => r.outputs?.["not-verified"] ? [{ phase: r.phase, what: r.outputs["not-verified"] }] : []);
-    return {
-        phases,
-        rows: [...rows.values()].sort((a, b) => byId(a.requirement, b.requirement)),
-        notVerified,
-    };
+    return { phases, rows: [...rows.values()].sort(rowOrder), notVerified };
+}
+const COVERAGE_RULE = "coverage";
+/** The verdict: one error finding per declared requirement whose priority is in `failOn` and that failed
+ * or that no check covers, at its line in floe-gate.yaml (object `Requirement/<id>`, so severity and
+ * waivers of floe-gate.yaml apply to it like to any finding). Skipped and not run here never fail. */
+function coverageFindings(m, failOn) {
+    return m.rows.flatMap((r) => {
+        if (!r.declared || !r.priority || !failOn.includes(r.priority))
+            return [];
+        if (r.state !== "fail" && r.state !== "not-covered")
+            return [];
+        const what = `${r.priority} requirement ${r.requirement}${r.title ? ` (${r.title})` : ""}`;
+        const why = r.state === "not-covered"
+            ? "is not covered: no check of any phase proves it"
+            : `failed: ${Object.entries(r.cells)
+                .filter(([, c]) => c.fail)
+                .map(([p, c]) => `${c.fail} of ${c.pass + c.fail + c.skip + c.notRun} check(s) in ${p}`)
+                .join(", ")}`;
+        return [
+            {
+                rule: COVERAGE_RULE,
+                severity: "error",
+                message: `${what} ${why} (coverage.failOn: ${failOn.join(", ")})`,
+                ...(r.at ? { file: r.at.file, line: r.at.line, ...(r.at.col ? { col: r.at.col } : {}) } : {}),
+                object: `Requirement/${r.requirement}`,
+            },
+        ];
+    });
 }
 /** Requirements listed in floe-gate.yaml that no check of any phase covers. */
 function notCovered(m) {
     return m.rows.filter((r) => r.state === "not-covered").map((r) => r.requirement);
 }
-/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`: the checks behind one cell. */
+/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`, `not run here 3`: the checks behind one cell. */
 function cellText(c) {
     if (!c)
         return "-";
-    const total = c.pass + c.fail + c.skip;
+    const total = c.pass + c.fail + c.skip + c.notRun;
     if (c.state === "skip")
-        return `skipped ${c.skip}`;
+        return c.notRun ? `skipped ${c.skip} (+${c.notRun} not run here)` : `skipped ${c.skip}`;
+    if (c.state === "not-run")
+        return c.skip ? `not run here ${c.notRun} (+${c.skip} skipped)` : `not run here ${c.notRun}`;
     const head = c.state === "fail" ? `FAIL ${c.fail}/${total}` : `pass ${c.pass}`;
-    return c.state === "pass" && c.skip ? `${head} (+${c.skip} skipped)` : head;
+    if (c.state !== "pass")
+        return head;
+    const extra = [c.skip ? `+${c.skip} skipped` : "", c.notRun ? `+${c.notRun} not run here` : ""].filter(Boolean);
+    return extra.length ? `${head} (${extra.join(", ")})` : head;
 }
-const rowWord = { pass: "pass", fail: "FAIL", skip: "skipped", "not-covered": "NOT COVERED" };
-/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
-function skipReasons(m) {
-    return m.rows.flatMap((r) => Object.entries(r.cells).flatMap(([phase, c]) => Object.entries(c.skipReasons).map(([reason, checks]) => ({
+const rowWord = {
+    pass: "pass",
+    fail: "FAIL",
+    skip: "skipped",
+    "not-run": "not run here",
+    "not-covered": "NOT COVERED",
+};
+function reasonsOf(m, key) {
+    return m.rows.flatMap((r) => Object.entries(r.cells).flatMap(([phase, c]) => Object.entries(c[key]).map(([reason, checks]) => ({
         requirement: r.requirement,
         phase,
         reason,
         checks,
     }))));
 }
-/** A short fixed-width table for `floe-helm report`, then each skip reason once per phase. */
+/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
+const skipReasons = (m) => reasonsOf(m, "skipReasons");
+/** Every distinct "not run here" reason: what could not run where this run ran, and why. */
+const notRunReasons = (m) => reasonsOf(m, "notRunReasons");
+/** Whether floe-gate.yaml gives titles or priorities (the `{ title, priority, covers }` form): then both
+ * outputs show them; a config of bare pattern lists renders as before. */
+const described = (m) => m.rows.some((r) => r.title || r.priority);
+/** A short fixed-width table for `floe-helm report`, then each skip and not-run reason once per phase. */
 function coverageTerminal(m) {
     if (!m.rows.length)
         return [];
-    const head = ["requirement", ...m.phases, "result"];
+    const rich = described(m);
+    const head = ["requirement", ...(rich ? ["prio"] : []), ...m.phases, "result", ...(rich ? ["title"] : [])];
     const body = m.rows.map((r) => [
         r.requirement,
+        ...(rich ? [r.priority ?? "-"] : []),
         ...m.phases.map((p) => cellText(r.cells[p])),
         rowWord[r.state],
+        ...(rich ? [r.title ?? ""] : []),
     ]);
     const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
     const line = (cols) => cols
@@ -16412,15 +16545,20 @@ function coverageTerminal(m) {
         .trimEnd();
     const out = ["coverage:", line(head), ...body.map(line)];
     // Reasons are shared by many requirements (e.g. "runs only in a cluster"): print each once per phase.
-    const seen = new Map();
-    for (const s of skipReasons(m)) {
-        const key = `${s.phase}: ${s.reason}`;
-        if (!seen.has(key))
-            seen.set(key, new Set());
-        seen.get(key).add(s.requirement);
-    }
-    for (const [key, reqs] of seen)
-        out.push(`skipped in ${key} (${[...reqs].sort(byId).join(", ")})`);
+    const once = (rows, word) => {
+        const seen = new Map();
+        for (const s of rows) {
+            // "not run here in test: not run here: <why>" says it twice.
+            const key = `${s.phase}: ${word === NOT_RUN_HERE ? s.reason.replace(/^not run here:?\s*/i, "") : s.reason}`;
+            if (!seen.has(key))
+                seen.set(key, new Set());
+            seen.get(key).add(s.requirement);
+        }
+        for (const [key, reqs] of seen)
+            out.push(`${word} in ${key} (${[...reqs].sort(byId).join(", ")})`);
+    };
+    once(skipReasons(m), "skipped");
+    once(notRunReasons(m), NOT_RUN_HERE);
     const missing = notCovered(m);
     if (missing.length)
         out.push(`not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`);
@@ -16428,34 +16566,62 @@ function coverageTerminal(m) {
         out.push(`not verified here (${n.phase}): ${n.what}`);
     return out;
 }
-const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-covered": "⚠️" };
+/** `coverage: FAIL: ...` / `coverage: PASS: ...`: the verdict on the matrix after floe-gate.yaml's severity
+ * and waivers (findings as coverageFindings made them, policy applied). */
+function coverageVerdictLine(findings, failOn) {
+    const ids = (fs) => fs.map((f) => (f.object ?? "").replace(/^Requirement\//, "")).join(", ");
+    const failing = findings.filter((f) => f.severity === "error" && !f.waived);
+    const waived = findings.filter((f) => f.waived);
+    const of = failOn.length ? failOn.join("/") : "none (coverage.failOn: [])";
+    const w = waived.length ? `; waived: ${ids(waived)}` : "";
+    return failing.length
+        ? `coverage: FAIL: ${failing.length} requirement(s) of priority ${of} failed or not covered: ${ids(failing)}${w}`
+        : `coverage: PASS: no requirement of priority ${of} failed or uncovered${w}`;
+}
+const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-run": "🚫", "not-covered": "⚠️" };
 function escapeCell(s) {
     return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
-/** The job summary's "Requirement coverage" section (empty when no requirement is known). */
-function coverageMarkdown(m) {
+/** The job summary's "Requirement coverage" section (empty when no requirement is known): the verdict
+ * first when there is one, then a row per requirement (failed and uncovered P0 first) with its priority
+ * and title, a column per phase, then every skip and not-run reason. */
+function coverageMarkdown(m, verdict) {
     if (!m.rows.length)
         return [];
-    const lines = [
-        "### Requirement coverage",
-        "",
-        `| Requirement | ${m.phases.join(" | ")}${m.phases.length ? " | " : ""}Result |`,
-        `|---|${m.phases.map(() => "---|").join("")}---|`,
-    ];
+    const rich = described(m);
+    const lines = ["### Requirement coverage", ""];
+    if (verdict) {
+        const line = coverageVerdictLine(verdict.findings, verdict.failOn);
+        lines.push(`${line.startsWith("coverage: FAIL") ? "❌" : "✅"} **${escapeCell(line)}**`, "");
+        for (const f of verdict.findings) {
+            const where = f.file ? ` (\`${f.file}${f.line ? `:${f.line}` : ""}\`)` : "";
+            const w = f.waived ? ` — waived until ${f.waived.expires ?? "?"}: ${f.waived.reason}` : "";
+            lines.push(`- ${f.waived ? "waived" : f.severity}: ${escapeCell(f.message)}${where}${escapeCell(w)}`);
+        }
+        if (verdict.findings.length)
+            lines.push("");
+    }
+    const pre = rich ? ["Requirement", "Priority", "Title"] : ["Requirement"];
+    lines.push(`| ${[...pre, ...m.phases, "Result"].join(" | ")} |`, `|${[...pre, ...m.phases, "Result"].map(() => "---|").join("")}`);
     for (const r of m.rows) {
         const cells = m.phases.map((p) => {
             const c = r.cells[p];
             return c ? `${mdIcon[c.state]} ${cellText(c)}` : "–";
         });
         const name = r.declared ? `\`${r.requirement}\`` : `\`${r.requirement}\`*`;
-        lines.push(`| ${[name, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
+        const desc = rich ? [r.priority ?? "–", escapeCell(r.title ?? "")] : [];
+        lines.push(`| ${[name, ...desc, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
     }
     if (m.rows.some((r) => !r.declared))
         lines.push("", "\\* not in floe-gate.yaml `requirements:`: named by a check's `covers` (e.g. a helm test pod's `floe.dev/covers`).");
-    const skips = skipReasons(m);
-    if (skips.length) {
-        lines.push("", "#### Skipped", "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
-        for (const s of skips)
+    for (const [title, rows] of [
+        ["Not run here", notRunReasons(m)],
+        ["Skipped", skipReasons(m)],
+    ]) {
+        if (!rows.length)
+            continue;
+        lines.push("", `#### ${title}`, "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
+        for (const s of rows)
             lines.push(`| \`${s.requirement}\` | ${s.phase} | ${s.checks} | ${escapeCell(s.reason)} |`);
     }
     const missing = notCovered(m);
@@ -16656,6 +16822,96 @@ function reportSkippedCharts(ctx, skipped) {
         ctx.progress(`${s.info.dir}: skipped: ${s.reason}`);
         ctx.check({ id: `chart ${s.info.name}`, state: "skip", reason: s.reason });
     }
+}
+
+
+/***/ }),
+
+/***/ 5816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* binding */ readCoverageSettings),
+/* harmony export */   VQ: () => (/* binding */ DEFAULT_FAIL_ON),
+/* harmony export */   ol: () => (/* binding */ coveragePatterns)
+/* harmony export */ });
+/* unused harmony export PRIORITIES */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+// floe-gate.yaml `requirements:` and `coverage:`: the requirements the coverage matrix lists and the
+// priorities whose failed or uncovered requirements fail the report. A requirement is written either as
+// `ID: [patterns]` (what proves it, nothing more) or `ID: { title, priority, covers: [patterns] }`.
+// Read here, before the schema, so a bad entry is one error at its own file:line:col saying what is wrong
+// (the schema, which editors use, rejects the same entries with only its keyword's message).
+
+const PRIORITIES = ["P0", "P1", "P2", "P3"];
+/** A failed or uncovered requirement of these priorities fails `floe-helm report` unless floe-gate.yaml
+ * says otherwise (`coverage: { failOn: [...] }`, `[]` for never). */
+const DEFAULT_FAIL_ON = ["P0"];
+const REQUIREMENT_KEYS = ["title", "priority", "covers"];
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const priorityList = PRIORITIES.join(", ");
+/** Requirement id -> its patterns, the form the gate and upgrade-check fill `covers` from. */
+function coveragePatterns(reqs) {
+    return Object.fromEntries(Object.entries(reqs).map(([id, r]) => [id, r.covers]));
+}
+/** Reads `requirements:` and `coverage:` of a parsed floe-gate.yaml; throws InputError at the offending
+ * entry. What is not a mapping at all is left to the schema (it says so at the same place). */
+function readCoverageSettings(y) {
+    const doc = isObject(y.value) ? y.value : {};
+    const at = (...p) => y.positionOf(p) ?? { file: y.file, line: 1, col: 1 };
+    const fail = (msg, ...p) => {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(msg, at(...p));
+    };
+    const patterns = (v, where, ...p) => {
+        if (!Array.isArray(v))
+            return fail(`${where}: expected a list of rule or check patterns, e.g. [lint, policy/*]`, ...p);
+        for (const [i, s] of v.entries())
+            if (typeof s !== "string" || !s.trim())
+                fail(`${where}[${i}]: expected a rule or check pattern (a non-empty string), got ${JSON.stringify(s)}`, ...p, i);
+        return v;
+    };
+    const priority = (v, where, ...p) => {
+        if (!PRIORITIES.includes(v))
+            fail(`${where}: unknown priority ${JSON.stringify(v)} (one of ${priorityList})`, ...p);
+        return v;
+    };
+    const requirements = {};
+    if (isObject(doc.requirements)) {
+        for (const [id, v] of Object.entries(doc.requirements)) {
+            const where = `requirements.${id}`;
+            const pos = at("requirements", id);
+            if (Array.isArray(v)) {
+                requirements[id] = { covers: patterns(v, where, "requirements", id), at: pos };
+                continue;
+            }
+            if (!isObject(v))
+                fail(`${where}: expected a list of patterns ([lint, render]) or { title, priority, covers }, got ${v === null ? "nothing" : JSON.stringify(v)}`, "requirements", id);
+            const r = v;
+            const unknown = Object.keys(r).find((k) => !REQUIREMENT_KEYS.includes(k));
+            if (unknown !== undefined)
+                fail(`${where}: unknown key '${unknown}' (a requirement has title, priority, covers)`, "requirements", id, unknown);
+            if (!("title" in r))
+                fail(`${where}: title is missing (what the requirement says, shown in the report)`, "requirements", id);
+            if (typeof r.title !== "string" || !r.title.trim())
+                fail(`${where}.title: empty title (say what the requirement is, shown in the report)`, "requirements", id, "title");
+            if (!("priority" in r))
+                fail(`${where}: priority is missing (one of ${priorityList})`, "requirements", id);
+            requirements[id] = {
+                title: r.title.trim(),
+                priority: priority(r.priority, `${where}.priority`, "requirements", id, "priority"),
+                covers: "covers" in r ? patterns(r.covers, `${where}.covers`, "requirements", id, "covers") : [],
+                at: pos,
+            };
+        }
+    }
+    let failOn = [...DEFAULT_FAIL_ON];
+    const cov = doc.coverage;
+    if (isObject(cov) && "failOn" in cov) {
+        if (!Array.isArray(cov.failOn))
+            fail(`coverage.failOn: expected a list of priorities, e.g. [P0] ([] never fails)`, "coverage", "failOn");
+        failOn = cov.failOn.map((p, i) => priority(p, `coverage.failOn[${i}]`, "coverage", "failOn", i));
+    }
+    return { requirements, failOn: [...new Set(failOn)] };
 }
 
 

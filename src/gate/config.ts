@@ -13,6 +13,12 @@ import type { Severity } from "../core/findings.js";
 import type { SourcePosition } from "../core/rendered.js";
 import { NAMESPACE } from "../helm/argv.js";
 import { defaultKubeVersion } from "../k8s/schemas.js";
+import {
+  type CoverageSettings,
+  coveragePatterns,
+  DEFAULT_FAIL_ON,
+  readCoverageSettings,
+} from "../report/requirements.js";
 import { createAjv } from "../values/ajv.js";
 import { cacheableCode, compileCached } from "../values/ajv-cache.js";
 import { parseYamlText } from "../values/yaml.js";
@@ -45,7 +51,10 @@ interface RawConfig {
   kubesec?: { threshold?: number };
   waivers?: Waiver[];
   severity?: Record<string, Severity | "off">;
-  requirements?: Record<string, string[]>;
+  requirements?: Record<string, string[] | { title: string; priority: string; covers?: string[] }>;
+  coverage?: { failOn?: string[] };
+  /** `requirements:` and `coverage:` as read (src/report/requirements.ts), set by loadConfigFile. */
+  coverageSettings?: CoverageSettings;
   externalReferences?: Array<{ kind: string; name: string; reason?: string }>;
   kinds?: Array<{ apiVersion: string; kind: string }>;
   policy?: { networkPolicyEnvironments?: string[]; prodEnvironments?: string[] };
@@ -81,9 +90,12 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
     throw e;
   }
   const y = parseYamlText(text, rel, "1.2");
+  // Requirements first (YAML problems aside): their errors name the problem, the schema's only its keyword.
+  const coverageSettings = y.problems.length ? undefined : readCoverageSettings(y);
   assertValidDocument(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
   const value = y.value ?? {};
   const raw = value as RawConfig;
+  if (coverageSettings) raw.coverageSettings = coverageSettings;
   if (raw.waivers) {
     raw.waivers = raw.waivers.map((w, i) => {
       const at = y.positionOf(["waivers", i]);
@@ -142,6 +154,7 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
     },
     waivers: raw.waivers ?? [],
     severity: raw.severity ?? {},
-    requirements: raw.requirements ?? {},
+    requirements: coveragePatterns(raw.coverageSettings?.requirements ?? {}),
+    coverage: raw.coverageSettings ?? { requirements: {}, failOn: [...DEFAULT_FAIL_ON] },
   };
 }

@@ -3,6 +3,7 @@
 import type { ChartInfo, CheckSettings, Scenario, SourcePosition } from "../checks/types.js";
 import type { HelmMajor } from "../config/inputs.js";
 import type { Severity } from "../core/findings.js";
+import type { CoverageSettings } from "../report/requirements.js";
 
 export interface Waiver {
   /** Rule id the waiver applies to, e.g. `kubesec` or `policy/resources`. */
@@ -53,6 +54,8 @@ export interface GateConfig {
   severity: Record<string, Severity | "off">;
   /** Requirement id -> rule ids that prove it (the report's coverage matrix). */
   requirements: Record<string, string[]>;
+  /** The requirements with title, priority and position, and the priorities that fail the report. */
+  coverage: CoverageSettings;
 }
 
 export interface PlannedChart {

@@ -35,8 +35,13 @@ export function applyWaivers(
  * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
 export const isUpgradeRule = (rule: string): boolean => rule.startsWith("upgrade/");
 
+/** The report's coverage verdict (src/report/coverage.ts): judged after every phase, never by the gate. */
+export const isReportRule = (rule: string): boolean => rule === "coverage";
+
 /** Waivers that matched no finding of the run (expired ones that matched are already named in the
  * finding): they excuse nothing any more and should be removed before they hide a new problem. */
 export function unusedWaivers(waivers: readonly Waiver[], findings: readonly Finding[]): Waiver[] {
-  return waivers.filter((w) => !isUpgradeRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
+  return waivers.filter(
+    (w) => !isUpgradeRule(w.rule) && !isReportRule(w.rule) && !findings.some((f) => waiverMatches(w, f)),
+  );
 }

@@ -14,6 +14,7 @@ import type { GateConfig, NotRunComponent } from "../gate/types.js";
 import { helmTemplateArgv } from "../helm/argv.js";
 import { parseManifest } from "../helm/manifest.js";
 import { parseRenderError } from "../helm/output.js";
+import { NOT_RUN_HERE } from "../report/coverage.js";
 import type { PhaseContext } from "../report/phase.js";
 import { HELM_TEST_RULE, type TestPod, testPods } from "../report/test-pods.js";
 
@@ -42,7 +43,7 @@ export function notRunChecks(entries: readonly NotRunPods[], scenario: string, c
       id: `${HELM_TEST_RULE} ${p.name} ${cell}`,
       rule: HELM_TEST_RULE,
       state: "skip" as const,
-      reason: `not run here: ${e.reason} (${e.component} is off in scenario ${scenario})`,
+      reason: `${NOT_RUN_HERE}: ${e.reason} (${e.component} is off in scenario ${scenario})`,
       ...(p.covers.length ? { covers: p.covers } : {}),
     })),
   );

@@ -4,9 +4,19 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import { describeError, ExitCode, InputError } from "../core/errors.js";
-import { coverageMatrix, coverageTerminal } from "./coverage.js";
+import type { GateConfig } from "../gate/types.js";
+import {
+  type CoverageMatrix,
+  coverageFindings,
+  coverageMatrix,
+  coverageTerminal,
+  coverageVerdictLine,
+} from "./coverage.js";
+import { groupFindings } from "./findings.js";
+import { DEFAULT_FAIL_ON, type Priority } from "./requirements.js";
+import type { Finding } from "./results.js";
 import { readAllResults } from "./results.js";
-import { verdictLine } from "./terminal.js";
+import { formatFinding, verdictLine } from "./terminal.js";
 
 export function registerReport(program: Command, bind: Bind): void {
   withCommonOptions(
@@ -24,19 +34,24 @@ export function registerReport(program: Command, bind: Bind): void {
     bind<{ summary?: string }>(async ({ inputs, io, flags }) => {
       const all = await readAllResults(inputs.workDir);
       // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
-      const { setOutputs, summaryMarkdown, writeJobSummary } = await import("./github.js");
+      const { annotate, setOutputs, summaryMarkdown, writeJobSummary } = await import("./github.js");
       // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
       // the results files name, and says why.
-      let requirements: Record<string, string[]> = {};
+      let config: GateConfig | undefined;
       try {
         const { resolveConfig } = await import(/* webpackMode: "eager" */ "../gate/config.js");
-        requirements = (await resolveConfig(inputs, io.cwd)).requirements;
+        config = await resolveConfig(inputs, io.cwd);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${describeError(e)}`);
       }
-      const coverage = coverageMatrix(all, requirements);
-      const md = summaryMarkdown(all, coverage);
+      const coverage = coverageMatrix(all, config?.coverage.requirements ?? {});
+      const failOn = config?.coverage.failOn ?? [...DEFAULT_FAIL_ON];
+      // A phase that could not run (bad input, a tool that failed) already fails the run with its one error;
+      // what it would have covered is not judged on top of it.
+      const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
+      const verdict = config && !stopped.length ? await judgeCoverage(config, coverage, failOn) : undefined;
+      const md = summaryMarkdown(all, coverage, verdict && { findings: verdict, failOn });
       if (inputs.githubActions) {
         setOutputs({ "results-dir": inputs.workDir });
         if (io.env.GITHUB_STEP_SUMMARY) await writeJobSummary(md);
@@ -54,8 +69,43 @@ export function registerReport(program: Command, bind: Bind): void {
         io.out(verdictLine(r, Number.isFinite(ms) ? ms : 0));
       }
       for (const l of coverageTerminal(coverage)) io.out(l);
-      if (all.some((r) => r.status === "error")) return ExitCode.BadInput;
-      return all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass;
+      const groups = groupFindings(verdict ?? []);
+      for (const g of groups) io.out(formatFinding(g));
+      if (inputs.githubActions) for (const g of groups) annotate(g);
+      if (coverage.rows.some((r) => r.priority))
+        io.out(
+          verdict
+            ? coverageVerdictLine(verdict, failOn)
+            : `coverage: not judged: ${stopped.join(", ")} could not run (its error above)`,
+        );
+      if (stopped.length) return ExitCode.BadInput;
+      const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
+      return coverageFails || all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass;
     }),
   );
+}
+
+/** The verdict on the matrix: a failed or uncovered requirement of a coverage.failOn priority is an error at
+ * its line in floe-gate.yaml, under the same severity overrides and waivers as any finding; a coverage
+ * waiver whose requirement is now proved excuses nothing, and is said to be unused so it gets removed. */
+async function judgeCoverage(
+  config: GateConfig,
+  coverage: CoverageMatrix,
+  failOn: readonly Priority[],
+): Promise<Finding[]> {
+  const { applyPolicy } = await import(/* webpackMode: "eager" */ "../gate/policy.js");
+  const { isReportRule, waiverMatches } = await import(/* webpackMode: "eager" */ "../gate/waivers.js");
+  const today = new Date().toISOString().slice(0, 10);
+  const raw = coverageFindings(coverage, failOn);
+  const out = raw.flatMap((f) => applyPolicy(f, config, today) ?? []);
+  for (const w of config.waivers)
+    if (isReportRule(w.rule) && !raw.some((f) => waiverMatches(w, f)))
+      out.push({
+        rule: "waiver-unused",
+        severity: "warning",
+        message: `waiver (rule ${w.rule}, object ${w.object}) matched no failed or uncovered requirement: remove it (reason was: ${w.reason})`,
+        ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+        object: w.object,
+      });
+  return out;
 }

@@ -1,28 +1,45 @@
 // Requirement coverage matrix: requirement x phase -> pass / fail / skipped (with every skip's reason) /
-// not covered. Pure: built from the phases' results files and floe-gate.yaml's `requirements:`, so the
-// job summary and the terminal say the same thing. A check covers a requirement when its results entry
-// says so (`covers`: the gate and upgrade-check fill it from floe-gate.yaml, helm test pods from their
-// `floe.dev/covers` annotation) or when its rule matches one of the requirement's rule patterns.
+// not run here (with its reason) / not covered, and the verdict on it. Pure: built from the phases' results
+// files and floe-gate.yaml's `requirements:`, so the job summary and the terminal say the same thing. A
+// check covers a requirement when its results entry says so (`covers`: the gate and upgrade-check fill it
+// from floe-gate.yaml, helm test pods from their `floe.dev/covers` annotation) or when its rule or its id
+// matches one of the requirement's patterns.
 
+import type { Finding } from "../core/findings.js";
 import { matchesWildcard } from "../core/wildcard.js";
+import type { Priority, Requirement } from "./requirements.js";
 import type { CheckStatus, PhaseResults } from "./results.js";
 
-export type CellState = "pass" | "fail" | "skip";
+/** "not-run": every check was skipped and one of them because what it needs cannot run where the run was
+ * (a reason starting "not run here", src/install/not-run.ts): never a pass, never a failure. */
+export type CellState = "pass" | "fail" | "skip" | "not-run";
 export type RowState = CellState | "not-covered";
+
+/** The start of a skip reason that means "cannot run where this run ran" (not "skipped on purpose"). */
+export const NOT_RUN_HERE = "not run here";
+export const isNotRunHere = (reason: string | undefined): boolean =>
+  (reason ?? "").trim().toLowerCase().startsWith(NOT_RUN_HERE);
 
 export interface CoverageCell {
   state: CellState;
   pass: number;
   fail: number;
   skip: number;
+  notRun: number;
   /** Why the skipped checks were skipped: reason -> number of checks (a skip without one says so). */
   skipReasons: Record<string, number>;
+  /** Why the not-run checks did not run here: reason -> number of checks. */
+  notRunReasons: Record<string, number>;
 }
 
 export interface CoverageRow {
   requirement: string;
   /** Listed under `requirements:` in floe-gate.yaml (otherwise only named by a check's `covers`). */
   declared: boolean;
+  title?: string;
+  priority?: Priority;
+  /** Where floe-gate.yaml declares it. */
+  at?: Requirement["at"];
   /** Phase name -> cell; a phase with no check covering the requirement is absent. */
   cells: Record<string, CoverageCell>;
   state: RowState;
@@ -40,68 +57,127 @@ export const NO_REASON = "no reason given";
 
 const glob = matchesWildcard;
 
-function coversOf(c: CheckStatus, requirements: Readonly<Record<string, readonly string[]>>): string[] {
+/** A requirement as coverageMatrix takes it: floe-gate.yaml's `{ title, priority, covers }` or bare patterns. */
+export type RequirementInput = Readonly<Requirement> | readonly string[];
+const asRequirement = (r: RequirementInput): Readonly<Requirement> =>
+  Array.isArray(r) ? { covers: [...(r as readonly string[])] } : (r as Readonly<Requirement>);
+
+function coversOf(c: CheckStatus, requirements: ReadonlyMap<string, Readonly<Requirement>>): string[] {
   const ids = new Set(c.covers ?? []);
-  if (c.rule) {
-    for (const [req, rules] of Object.entries(requirements)) {
-      if (rules.some((r) => glob(r, c.rule!))) ids.add(req);
-    }
+  for (const [req, { covers }] of requirements) {
+    // A pattern names a rule (`policy/*`) or a check by its id (`e2e T116*`).
+    if (covers.some((p) => (c.rule !== undefined && glob(p, c.rule)) || glob(p, c.id))) ids.add(req);
   }
   return [...ids];
 }
 
 const byId = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
+/** Failed and uncovered P0 requirements first (what blocks), then every row by id. */
+const blocking = (r: CoverageRow) => r.priority === "P0" && (r.state === "fail" || r.state === "not-covered");
+const rowOrder = (a: CoverageRow, b: CoverageRow) =>
+  Number(blocking(b)) - Number(blocking(a)) || byId(a.requirement, b.requirement);
+
+const emptyCell = (): CoverageCell => ({
+  state: "skip",
+  pass: 0,
+  fail: 0,
+  skip: 0,
+  notRun: 0,
+  skipReasons: {},
+  notRunReasons: {},
+});
 
 export function coverageMatrix(
   all: readonly PhaseResults[],
-  requirements: Readonly<Record<string, readonly string[]>> = {},
+  requirements: Readonly<Record<string, RequirementInput>> = {},
 ): CoverageMatrix {
+  const declared = new Map(Object.entries(requirements).map(([id, r]) => [id, asRequirement(r)]));
   const rows = new Map<string, CoverageRow>();
   const row = (id: string): CoverageRow => {
     let r = rows.get(id);
     if (!r) {
-      r = { requirement: id, declared: id in requirements, cells: {}, state: "not-covered" };
+      const d = declared.get(id);
+      r = {
+        requirement: id,
+        declared: d !== undefined,
+        ...(d?.title ? { title: d.title } : {}),
+        ...(d?.priority ? { priority: d.priority } : {}),
+        ...(d?.at ? { at: d.at } : {}),
+        cells: {},
+        state: "not-covered",
+      };
       rows.set(id, r);
     }
     return r;
   };
-  for (const id of Object.keys(requirements)) row(id);
+  for (const id of declared.keys()) row(id);
   const phases: string[] = [];
   for (const results of all) {
     for (const check of results.checks) {
-      for (const id of coversOf(check, requirements)) {
+      for (const id of coversOf(check, declared)) {
         const r = row(id);
-        r.cells[results.phase] ??= { state: "skip", pass: 0, fail: 0, skip: 0, skipReasons: {} };
+        r.cells[results.phase] ??= emptyCell();
         const cell = r.cells[results.phase]!;
         if (!phases.includes(results.phase)) phases.push(results.phase);
         if (check.state === "pass") cell.pass++;
         else if (check.state === "skip") {
-          cell.skip++;
           const why = check.reason?.trim() || NO_REASON;
-          cell.skipReasons[why] = (cell.skipReasons[why] ?? 0) + 1;
+          const [n, reasons] = isNotRunHere(why)
+            ? (["notRun", cell.notRunReasons] as const)
+            : (["skip", cell.skipReasons] as const);
+          cell[n]++;
+          reasons[why] = (reasons[why] ?? 0) + 1;
         } else cell.fail++; // fail, and error: a check that could not run proves nothing
       }
     }
   }
   for (const r of rows.values()) {
     const cells = Object.values(r.cells);
-    for (const c of cells) c.state = c.fail ? "fail" : c.pass ? "pass" : "skip";
+    for (const c of cells) c.state = c.fail ? "fail" : c.pass ? "pass" : c.notRun ? "not-run" : "skip";
+    const any = (s: CellState) => cells.some((c) => c.state === s);
     r.state = !cells.length
       ? "not-covered"
-      : cells.some((c) => c.state === "fail")
+      : any("fail")
         ? "fail"
-        : cells.some((c) => c.state === "pass")
+        : any("pass")
           ? "pass"
-          : "skip";
+          : any("not-run")
+            ? "not-run"
+            : "skip";
   }
   const notVerified = all.flatMap((r) =>
     r.outputs?.["not-verified"] ? [{ phase: r.phase, what: r.outputs["not-verified"] }] : [],
   );
-  return {
-    phases,
-    rows: [...rows.values()].sort((a, b) => byId(a.requirement, b.requirement)),
-    notVerified,
-  };
+  return { phases, rows: [...rows.values()].sort(rowOrder), notVerified };
+}
+
+export const COVERAGE_RULE = "coverage";
+
+/** The verdict: one error finding per declared requirement whose priority is in `failOn` and that failed
+ * or that no check covers, at its line in floe-gate.yaml (object `Requirement/<id>`, so severity and
+ * waivers of floe-gate.yaml apply to it like to any finding). Skipped and not run here never fail. */
+export function coverageFindings(m: CoverageMatrix, failOn: readonly Priority[]): Finding[] {
+  return m.rows.flatMap((r): Finding[] => {
+    if (!r.declared || !r.priority || !failOn.includes(r.priority)) return [];
+    if (r.state !== "fail" && r.state !== "not-covered") return [];
+    const what = `${r.priority} requirement ${r.requirement}${r.title ? ` (${r.title})` : ""}`;
+    const why =
+      r.state === "not-covered"
+        ? "is not covered: no check of any phase proves it"
+        : `failed: ${Object.entries(r.cells)
+            .filter(([, c]) => c.fail)
+            .map(([p, c]) => `${c.fail} of ${c.pass + c.fail + c.skip + c.notRun} check(s) in ${p}`)
+            .join(", ")}`;
+    return [
+      {
+        rule: COVERAGE_RULE,
+        severity: "error",
+        message: `${what} ${why} (coverage.failOn: ${failOn.join(", ")})`,
+        ...(r.at ? { file: r.at.file, line: r.at.line, ...(r.at.col ? { col: r.at.col } : {}) } : {}),
+        object: `Requirement/${r.requirement}`,
+      },
+    ];
+  });
 }
 
 /** Requirements listed in floe-gate.yaml that no check of any phase covers. */
@@ -109,24 +185,36 @@ export function notCovered(m: CoverageMatrix): string[] {
   return m.rows.filter((r) => r.state === "not-covered").map((r) => r.requirement);
 }
 
-/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`: the checks behind one cell. */
+/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`, `not run here 3`: the checks behind one cell. */
 export function cellText(c: CoverageCell | undefined): string {
   if (!c) return "-";
-  const total = c.pass + c.fail + c.skip;
-  if (c.state === "skip") return `skipped ${c.skip}`;
+  const total = c.pass + c.fail + c.skip + c.notRun;
+  if (c.state === "skip")
+    return c.notRun ? `skipped ${c.skip} (+${c.notRun} not run here)` : `skipped ${c.skip}`;
+  if (c.state === "not-run")
+    return c.skip ? `not run here ${c.notRun} (+${c.skip} skipped)` : `not run here ${c.notRun}`;
   const head = c.state === "fail" ? `FAIL ${c.fail}/${total}` : `pass ${c.pass}`;
-  return c.state === "pass" && c.skip ? `${head} (+${c.skip} skipped)` : head;
+  if (c.state !== "pass") return head;
+  const extra = [c.skip ? `+${c.skip} skipped` : "", c.notRun ? `+${c.notRun} not run here` : ""].filter(
+    Boolean,
+  );
+  return extra.length ? `${head} (${extra.join(", ")})` : head;
 }
 
-export const rowWord = { pass: "pass", fail: "FAIL", skip: "skipped", "not-covered": "NOT COVERED" } as const;
+export const rowWord = {
+  pass: "pass",
+  fail: "FAIL",
+  skip: "skipped",
+  "not-run": "not run here",
+  "not-covered": "NOT COVERED",
+} as const;
 
-/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
-export function skipReasons(
-  m: CoverageMatrix,
-): Array<{ requirement: string; phase: string; reason: string; checks: number }> {
+type ReasonRow = { requirement: string; phase: string; reason: string; checks: number };
+
+function reasonsOf(m: CoverageMatrix, key: "skipReasons" | "notRunReasons"): ReasonRow[] {
   return m.rows.flatMap((r) =>
     Object.entries(r.cells).flatMap(([phase, c]) =>
-      Object.entries(c.skipReasons).map(([reason, checks]) => ({
+      Object.entries(c[key]).map(([reason, checks]) => ({
         requirement: r.requirement,
         phase,
         reason,
@@ -136,14 +224,26 @@ export function skipReasons(
   );
 }
 
-/** A short fixed-width table for `floe-helm report`, then each skip reason once per phase. */
+/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
+export const skipReasons = (m: CoverageMatrix): ReasonRow[] => reasonsOf(m, "skipReasons");
+/** Every distinct "not run here" reason: what could not run where this run ran, and why. */
+export const notRunReasons = (m: CoverageMatrix): ReasonRow[] => reasonsOf(m, "notRunReasons");
+
+/** Whether floe-gate.yaml gives titles or priorities (the `{ title, priority, covers }` form): then both
+ * outputs show them; a config of bare pattern lists renders as before. */
+const described = (m: CoverageMatrix) => m.rows.some((r) => r.title || r.priority);
+
+/** A short fixed-width table for `floe-helm report`, then each skip and not-run reason once per phase. */
 export function coverageTerminal(m: CoverageMatrix): string[] {
   if (!m.rows.length) return [];
-  const head = ["requirement", ...m.phases, "result"];
+  const rich = described(m);
+  const head = ["requirement", ...(rich ? ["prio"] : []), ...m.phases, "result", ...(rich ? ["title"] : [])];
   const body = m.rows.map((r) => [
     r.requirement,
+    ...(rich ? [r.priority ?? "-"] : []),
     ...m.phases.map((p) => cellText(r.cells[p])),
     rowWord[r.state],
+    ...(rich ? [r.title ?? ""] : []),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const line = (cols: string[]) =>
@@ -153,13 +253,18 @@ export function coverageTerminal(m: CoverageMatrix): string[] {
       .trimEnd();
   const out = ["coverage:", line(head), ...body.map(line)];
   // Reasons are shared by many requirements (e.g. "runs only in a cluster"): print each once per phase.
-  const seen = new Map<string, Set<string>>();
-  for (const s of skipReasons(m)) {
-    const key = `${s.phase}: ${s.reason}`;
-    if (!seen.has(key)) seen.set(key, new Set());
-    seen.get(key)!.add(s.requirement);
-  }
-  for (const [key, reqs] of seen) out.push(`skipped in ${key} (${[...reqs].sort(byId).join(", ")})`);
+  const once = (rows: ReasonRow[], word: string) => {
+    const seen = new Map<string, Set<string>>();
+    for (const s of rows) {
+      // "not run here in test: not run here: <why>" says it twice.
+      const key = `${s.phase}: ${word === NOT_RUN_HERE ? s.reason.replace(/^not run here:?\s*/i, "") : s.reason}`;
+      if (!seen.has(key)) seen.set(key, new Set());
+      seen.get(key)!.add(s.requirement);
+    }
+    for (const [key, reqs] of seen) out.push(`${word} in ${key} (${[...reqs].sort(byId).join(", ")})`);
+  };
+  once(skipReasons(m), "skipped");
+  once(notRunReasons(m), NOT_RUN_HERE);
   const missing = notCovered(m);
   if (missing.length)
     out.push(
@@ -169,38 +274,72 @@ export function coverageTerminal(m: CoverageMatrix): string[] {
   return out;
 }
 
-const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-covered": "⚠️" } as const;
+/** `coverage: FAIL: ...` / `coverage: PASS: ...`: the verdict on the matrix after floe-gate.yaml's severity
+ * and waivers (findings as coverageFindings made them, policy applied). */
+export function coverageVerdictLine(findings: readonly Finding[], failOn: readonly Priority[]): string {
+  const ids = (fs: readonly Finding[]) =>
+    fs.map((f) => (f.object ?? "").replace(/^Requirement\//, "")).join(", ");
+  const failing = findings.filter((f) => f.severity === "error" && !f.waived);
+  const waived = findings.filter((f) => f.waived);
+  const of = failOn.length ? failOn.join("/") : "none (coverage.failOn: [])";
+  const w = waived.length ? `; waived: ${ids(waived)}` : "";
+  return failing.length
+    ? `coverage: FAIL: ${failing.length} requirement(s) of priority ${of} failed or not covered: ${ids(failing)}${w}`
+    : `coverage: PASS: no requirement of priority ${of} failed or uncovered${w}`;
+}
+
+const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-run": "🚫", "not-covered": "⚠️" } as const;
 
 function escapeCell(s: string): string {
   return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
 
-/** The job summary's "Requirement coverage" section (empty when no requirement is known). */
-export function coverageMarkdown(m: CoverageMatrix): string[] {
+/** The job summary's "Requirement coverage" section (empty when no requirement is known): the verdict
+ * first when there is one, then a row per requirement (failed and uncovered P0 first) with its priority
+ * and title, a column per phase, then every skip and not-run reason. */
+export function coverageMarkdown(
+  m: CoverageMatrix,
+  verdict?: { findings: readonly Finding[]; failOn: readonly Priority[] },
+): string[] {
   if (!m.rows.length) return [];
-  const lines = [
-    "### Requirement coverage",
-    "",
-    `| Requirement | ${m.phases.join(" | ")}${m.phases.length ? " | " : ""}Result |`,
-    `|---|${m.phases.map(() => "---|").join("")}---|`,
-  ];
+  const rich = described(m);
+  const lines = ["### Requirement coverage", ""];
+  if (verdict) {
+    const line = coverageVerdictLine(verdict.findings, verdict.failOn);
+    lines.push(`${line.startsWith("coverage: FAIL") ? "❌" : "✅"} **${escapeCell(line)}**`, "");
+    for (const f of verdict.findings) {
+      const where = f.file ? ` (\`${f.file}${f.line ? `:${f.line}` : ""}\`)` : "";
+      const w = f.waived ? ` — waived until ${f.waived.expires ?? "?"}: ${f.waived.reason}` : "";
+      lines.push(`- ${f.waived ? "waived" : f.severity}: ${escapeCell(f.message)}${where}${escapeCell(w)}`);
+    }
+    if (verdict.findings.length) lines.push("");
+  }
+  const pre = rich ? ["Requirement", "Priority", "Title"] : ["Requirement"];
+  lines.push(
+    `| ${[...pre, ...m.phases, "Result"].join(" | ")} |`,
+    `|${[...pre, ...m.phases, "Result"].map(() => "---|").join("")}`,
+  );
   for (const r of m.rows) {
     const cells = m.phases.map((p) => {
       const c = r.cells[p];
       return c ? `${mdIcon[c.state]} ${cellText(c)}` : "–";
     });
     const name = r.declared ? `\`${r.requirement}\`` : `\`${r.requirement}\`*`;
-    lines.push(`| ${[name, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
+    const desc = rich ? [r.priority ?? "–", escapeCell(r.title ?? "")] : [];
+    lines.push(`| ${[name, ...desc, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
   }
   if (m.rows.some((r) => !r.declared))
     lines.push(
       "",
       "\\* not in floe-gate.yaml `requirements:`: named by a check's `covers` (e.g. a helm test pod's `floe.dev/covers`).",
     );
-  const skips = skipReasons(m);
-  if (skips.length) {
-    lines.push("", "#### Skipped", "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
-    for (const s of skips)
+  for (const [title, rows] of [
+    ["Not run here", notRunReasons(m)],
+    ["Skipped", skipReasons(m)],
+  ] as const) {
+    if (!rows.length) continue;
+    lines.push("", `#### ${title}`, "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
+    for (const s of rows)
       lines.push(`| \`${s.requirement}\` | ${s.phase} | ${s.checks} | ${escapeCell(s.reason)} |`);
   }
   const missing = notCovered(m);

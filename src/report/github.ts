@@ -2,7 +2,8 @@
 import * as core from "@actions/core";
 import { type CoverageMatrix, coverageMarkdown } from "./coverage.js";
 import { countBySeverity, type FindingGroup, groupFindings, messageWithOccurrences } from "./findings.js";
-import type { PhaseResults } from "./results.js";
+import type { Priority } from "./requirements.js";
+import type { Finding, PhaseResults } from "./results.js";
 
 /** One annotation per distinct finding (src/report/findings.ts), naming the scenarios and helm majors. */
 export function annotate(g: FindingGroup): void {
@@ -27,7 +28,11 @@ const icon = { pass: "✅", fail: "❌", error: "⚠️" } as const;
 
 /** Markdown for the job summary: a row per phase, the requirement coverage matrix (src/report/coverage.ts),
  * then the findings that matter. */
-export function summaryMarkdown(all: readonly PhaseResults[], coverage?: CoverageMatrix): string {
+export function summaryMarkdown(
+  all: readonly PhaseResults[],
+  coverage?: CoverageMatrix,
+  verdict?: { findings: readonly Finding[]; failOn: readonly Priority[] },
+): string {
   const lines: string[] = ["## floe-helm", ""];
   if (all.length === 0) {
     lines.push("No phase wrote results: the run stopped before any check ran.");
@@ -39,7 +44,7 @@ export function summaryMarkdown(all: readonly PhaseResults[], coverage?: Coverag
     const res = `${icon[r.status]} ${r.status}${r.error ? `: ${escapeCell(r.error)}` : ""}`;
     lines.push(`| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`);
   }
-  const cov = coverage ? coverageMarkdown(coverage) : [];
+  const cov = coverage ? coverageMarkdown(coverage, verdict) : [];
   if (cov.length) lines.push("", ...cov);
   for (const r of all) if (r.phase === "release") lines.push("", ...releaseMarkdown(r));
   // Each distinct finding once, with the scenarios and helm majors it occurs in (as in the terminal).

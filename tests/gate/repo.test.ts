@@ -30,22 +30,38 @@ it(`floe-helm gate passes on charts/ of this repository (today: ${lastValidDay},
   expect(r.code).toBe(0);
   expect(r.err).toMatch(/^gate: \[\d+\/\d+\] floe-platform prod \(helm3\+helm4\): /m);
 
-  // The coverage matrix of floe-gate.yaml's requirements: what the gate proves, the helm test pods it
-  // cannot run, and the requirement nothing covers yet (README "Coverage matrix").
+  // The coverage matrix of floe-gate.yaml's requirements (title, priority): what the gate proves, the helm
+  // test pods it cannot run, and the P0s nothing covers yet, waived until the e2e phase runs (README
+  // "Coverage matrix"): the report passes, and says which P0s it waived.
   const rep = await cli(["report", "--work-dir", work], { cwd: repoRoot });
   const row = (id: string) =>
     rep.out
       .split("\n")
       .find((l) => l.startsWith(`${id} `))
       ?.replace(/ +/g, " ");
-  expect(row("E2E-001")).toBe("E2E-001 - NOT COVERED");
-  for (const id of ["GAP-007", "T018", "T019", "T103"])
-    expect(row(id)).toMatch(new RegExp(`^${id} pass \\d+ pass$`));
-  for (const id of ["E2E-002", "E2E-003", "INT-001", "INT-007"])
-    expect(row(id)).toMatch(new RegExp(`^${id} skipped \\d+ skipped$`));
+  const p0Gaps = ["E2E-001", "GAP-001", "GAP-002", "T116", "T117"];
+  for (const id of p0Gaps) expect(row(id)).toMatch(new RegExp(`^${id} P0 - NOT COVERED \\S`));
+  for (const id of ["T018", "T019", "T042", "T043"])
+    expect(row(id)).toMatch(new RegExp(`^${id} P0 pass \\d+ pass `));
+  for (const id of ["GAP-007", "T103"]) expect(row(id)).toMatch(new RegExp(`^${id} P1 pass \\d+ pass `));
+  for (const id of ["E2E-002", "T020", "T044"])
+    expect(row(id)).toMatch(new RegExp(`^${id} P0 skipped \\d+ skipped `));
+  for (const id of ["INT-001", "INT-007"])
+    expect(row(id)).toMatch(new RegExp(`^${id} - skipped \\d+ skipped$`));
   expect(rep.out).toMatch(
     /^skipped in gate: a helm test pod runs only in a cluster .*\(E2E-002, E2E-003, INT-001, /m,
   );
+  for (const id of p0Gaps)
+    expect(rep.out).toMatch(
+      new RegExp(
+        `^floe-gate.yaml:\\d+:3: error coverage: P0 requirement ${id} .*is not covered.*\\[waived: `,
+        "m",
+      ),
+    );
+  expect(rep.out).toContain(
+    `coverage: PASS: no requirement of priority P0 failed or uncovered; waived: ${p0Gaps.join(", ")}`,
+  );
+  expect(rep.code, rep.out).toBe(0);
 });
 
 it(`floe-helm gate fails on charts/ of this repository once floe-gate.yaml's waivers expired (today: ${dayAfterAll.toISOString().slice(0, 10)})`, async () => {
@@ -54,4 +70,13 @@ it(`floe-helm gate fails on charts/ of this repository once floe-gate.yaml's wai
   const r = await cli(["gate", "--tools-dir", toolsDir, "--work-dir", work], { cwd: repoRoot });
   expect(r.out).toMatch(/^gate: FAIL: [1-9]\d* error\(s\), \d+ warning\(s\), 0 waived, /m);
   expect(r.code).toBe(1);
+  // The P0s no check proves are no longer waived either: the report fails on them, at their lines.
+  const rep = await cli(["report", "--work-dir", work], { cwd: repoRoot });
+  expect(rep.out).toMatch(
+    /^coverage: FAIL: 5 requirement\(s\) of priority P0 failed or not covered: E2E-001, GAP-001, GAP-002, T116, T117$/m,
+  );
+  expect(rep.out).toMatch(
+    /^floe-gate.yaml:\d+:3: error coverage: P0 requirement E2E-001 \(.*\) is not covered: .*waiver expired/m,
+  );
+  expect(rep.code).toBe(1);
 });

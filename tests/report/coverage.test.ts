@@ -3,12 +3,15 @@
 import { describe, expect, it } from "vitest";
 import {
   cellText,
+  coverageFindings,
   coverageMarkdown,
   coverageMatrix,
   coverageTerminal,
+  coverageVerdictLine,
   NO_REASON,
   notCovered,
 } from "../../src/report/coverage.js";
+import { summaryMarkdown } from "../../src/report/github.js";
 import type { CheckStatus, PhaseResults } from "../../src/report/results.js";
 import { gateTestPodStatuses, NOT_RUN_STATICALLY, testPods } from "../../src/report/test-pods.js";
 
@@ -296,5 +299,240 @@ describe("not verified here: what a cluster phase's run did not prove (its not-v
     const m = coverageMatrix([phase("test", [])], { "E2E-002": [] });
     expect(m.notVerified).toEqual([]);
     expect(coverageTerminal(m).join("\n")).not.toContain("not verified");
+  });
+});
+
+describe("coverage states with floe-gate.yaml's { title, priority, covers }, and the verdict", () => {
+  const at = (line: number) => ({ file: "floe-gate.yaml", line, col: 3 });
+  const req = (priority: "P0" | "P1", covers: string[], line: number) => ({
+    title: `title of line ${line}`,
+    priority,
+    covers,
+    at: at(line),
+  });
+  const NOT_RUN = "not run here: no image obtainable (polaris is off in scenario kind-local)";
+
+  it.each<[string, CheckStatus[], string[], string, string[]]>([
+    ["passed", [{ id: "lint x", rule: "lint", state: "pass" }], ["lint"], "test=pass 1 pass", []],
+    [
+      "failed: a P0 fails the run, at its line",
+      [
+        { id: "lint x", rule: "lint", state: "pass" },
+        { id: "lint y", rule: "lint", state: "fail" },
+      ],
+      ["lint"],
+      "test=FAIL 1/2 fail",
+      [
+        "floe-gate.yaml:7:3 coverage Requirement/R: P0 requirement R (title of line 7) failed: 1 of 2 check(s) in test (coverage.failOn: P0)",
+      ],
+    ],
+    [
+      "skipped with a reason: never a failure",
+      [{ id: "helm-test t", rule: "helm-test", state: "skip", reason: "runs only in a cluster" }],
+      ["helm-test"],
+      "test=skipped 1 skip",
+      [],
+    ],
+    [
+      "not run here: its own state, never a pass, never a failure",
+      [{ id: "helm-test p", rule: "helm-test", state: "skip", reason: NOT_RUN, covers: ["R"] }],
+      [],
+      "test=not run here 1 not-run",
+      [],
+    ],
+    [
+      "not run here next to a pass of another check: the pass proves it, the not-run one is counted",
+      [
+        { id: "install x", rule: "install", state: "pass" },
+        { id: "helm-test p", rule: "helm-test", state: "skip", reason: NOT_RUN },
+      ],
+      ["install", "helm-test"],
+      "test=pass 1 (+1 not run here) pass",
+      [],
+    ],
+    [
+      "not run here and skipped: not run here",
+      [
+        { id: "a", state: "skip", reason: "runs only in a cluster", covers: ["R"] },
+        { id: "b", state: "skip", reason: NOT_RUN, covers: ["R"] },
+      ],
+      [],
+      "test=not run here 1 (+1 skipped) not-run",
+      [],
+    ],
+    [
+      "not covered: a P0 fails the run",
+      [{ id: "lint x", rule: "lint", state: "pass" }],
+      ["kubesec"],
+      "not-covered",
+      [
+        "floe-gate.yaml:7:3 coverage Requirement/R: P0 requirement R (title of line 7) is not covered: no check of any phase proves it (coverage.failOn: P0)",
+      ],
+    ],
+    [
+      "a pattern matches a check by its id too (e2e checks share one rule)",
+      [
+        { id: "e2e T116 dagster-launch", rule: "e2e", state: "pass" },
+        { id: "e2e T120 netpol", rule: "e2e", state: "fail" },
+      ],
+      ["e2e T116 *"],
+      "test=pass 1 pass",
+      [],
+    ],
+  ])("%s", (_name, checks, covers, want, findings) => {
+    const m = coverageMatrix([phase("test", checks)], { R: req("P0", covers, 7) });
+    const r = m.rows.find((x) => x.requirement === "R")!;
+    expect([...Object.entries(r.cells).map(([p, c]) => `${p}=${cellText(c)}`), r.state].join(" ")).toBe(want);
+    expect(
+      coverageFindings(m, ["P0"]).map(
+        (f) => `${f.file}:${f.line}:${f.col} ${f.rule} ${f.object}: ${f.message}`,
+      ),
+    ).toEqual(findings);
+  });
+
+  it.each<[string, Array<"P0" | "P1" | "P2" | "P3">, string[]]>([
+    ["default P0: the P0 only", ["P0"], ["A"]],
+    ["P0 and P1", ["P0", "P1"], ["A", "B"]],
+    ["[]: never", [], []],
+  ])("failOn %s", (_name, failOn, want) => {
+    const m = coverageMatrix([phase("gate", [])], { A: req("P0", ["x"], 1), B: req("P1", ["y"], 2) });
+    expect(coverageFindings(m, failOn).map((f) => f.object)).toEqual(want.map((id) => `Requirement/${id}`));
+  });
+
+  it("a requirement without priority (list form, or only named by a check) never fails the run", () => {
+    const m = coverageMatrix([phase("gate", [{ id: "a", state: "fail", covers: ["X"] }])], {
+      L: ["nothing"],
+    });
+    expect(m.rows.map((r) => [r.requirement, r.state])).toEqual([
+      ["L", "not-covered"],
+      ["X", "fail"],
+    ]);
+    expect(coverageFindings(m, ["P0", "P1", "P2", "P3"])).toEqual([]);
+  });
+
+  it("the verdict line: what fails, what is waived", () => {
+    const f = (id: string, waived?: boolean) => ({
+      rule: "coverage",
+      severity: "error" as const,
+      message: "m",
+      object: `Requirement/${id}`,
+      ...(waived ? { waived: { reason: "r", expires: "2027-01-31" } } : {}),
+    });
+    expect(coverageVerdictLine([f("A"), f("B", true)], ["P0"])).toBe(
+      "coverage: FAIL: 1 requirement(s) of priority P0 failed or not covered: A; waived: B",
+    );
+    expect(coverageVerdictLine([f("B", true)], ["P0", "P1"])).toBe(
+      "coverage: PASS: no requirement of priority P0/P1 failed or uncovered; waived: B",
+    );
+    expect(coverageVerdictLine([], [])).toBe(
+      "coverage: PASS: no requirement of priority none (coverage.failOn: []) failed or uncovered",
+    );
+  });
+});
+
+describe("the job summary's coverage section with titles and priorities", () => {
+  const NOT_RUN = "not run here: no image obtainable (marquez is off in scenario kind-local)";
+  const reqs = {
+    "E2E-001": {
+      title: "Compile, deploy and run",
+      priority: "P0" as const,
+      covers: [],
+      at: { file: "floe-gate.yaml", line: 3 },
+    },
+    "E2E-002": { title: "Platform | healthy", priority: "P0" as const, covers: [] },
+    "E2E-003": { title: "Table discovery", priority: "P1" as const, covers: [] },
+    T018: { title: "Platform lint", priority: "P0" as const, covers: ["lint"] },
+    T020: { title: "Platform install", priority: "P0" as const, covers: ["install"] },
+    T118: { title: "Lineage in Marquez", priority: "P1" as const, covers: [] },
+  };
+  const all = [
+    phase("gate", [
+      { id: "lint p", rule: "lint", state: "pass" },
+      {
+        id: "helm-test a",
+        rule: "helm-test",
+        state: "skip",
+        reason: "runs only in a cluster",
+        covers: ["E2E-002"],
+      },
+    ]),
+    phase("test", [
+      { id: "install p", rule: "install", state: "fail" },
+      { id: "helm-test a", rule: "helm-test", state: "pass", covers: ["E2E-002", "INT-1"] },
+      { id: "helm-test m", rule: "helm-test", state: "skip", reason: NOT_RUN, covers: ["T118", "E2E-003"] },
+    ]),
+  ];
+  const m = coverageMatrix(all, reqs);
+  const findings = coverageFindings(m, ["P0"]);
+
+  it("renders the verdict, then failed and uncovered P0 first, each with priority and title, reasons below", () => {
+    expect(coverageMarkdown(m, { findings, failOn: ["P0"] })).toEqual([
+      "### Requirement coverage",
+      "",
+      "❌ **coverage: FAIL: 2 requirement(s) of priority P0 failed or not covered: E2E-001, T020**",
+      "",
+      "- error: P0 requirement E2E-001 (Compile, deploy and run) is not covered: no check of any phase proves it (coverage.failOn: P0) (`floe-gate.yaml:3`)",
+      "- error: P0 requirement T020 (Platform install) failed: 1 of 1 check(s) in test (coverage.failOn: P0)",
+      "",
+      "| Requirement | Priority | Title | gate | test | Result |",
+      "|---|---|---|---|---|---|",
+      "| `E2E-001` | P0 | Compile, deploy and run | – | – | ⚠️ NOT COVERED |",
+      "| `T020` | P0 | Platform install | – | ❌ FAIL 1/1 | ❌ FAIL |",
+      "| `E2E-002` | P0 | Platform \\| healthy | ⏭️ skipped 1 | ✅ pass 1 | ✅ pass |",
+      "| `E2E-003` | P1 | Table discovery | – | 🚫 not run here 1 | 🚫 not run here |",
+      "| `INT-1`* | – |  | – | ✅ pass 1 | ✅ pass |",
+      "| `T018` | P0 | Platform lint | ✅ pass 1 | – | ✅ pass |",
+      "| `T118` | P1 | Lineage in Marquez | – | 🚫 not run here 1 | 🚫 not run here |",
+      "",
+      "\\* not in floe-gate.yaml `requirements:`: named by a check's `covers` (e.g. a helm test pod's `floe.dev/covers`).",
+      "",
+      "#### Not run here",
+      "",
+      "| Requirement | Phase | Checks | Reason |",
+      "|---|---|---|---|",
+      `| \`E2E-003\` | test | 1 | ${NOT_RUN} |`,
+      `| \`T118\` | test | 1 | ${NOT_RUN} |`,
+      "",
+      "#### Skipped",
+      "",
+      "| Requirement | Phase | Checks | Reason |",
+      "|---|---|---|---|",
+      "| `E2E-002` | gate | 1 | runs only in a cluster |",
+      "",
+      "**Not covered:** `E2E-001`: declared in floe-gate.yaml `requirements:` but no check of any phase covers them.",
+    ]);
+  });
+
+  it("a waived P0 is shown as waived, and the verdict passes", () => {
+    const waived = findings.map((f) => ({
+      ...f,
+      waived: { reason: "e2e not in CI yet", expires: "2027-01-31" },
+    }));
+    const md = coverageMarkdown(m, { findings: waived, failOn: ["P0"] });
+    expect(md[2]).toBe(
+      "✅ **coverage: PASS: no requirement of priority P0 failed or uncovered; waived: E2E-001, T020**",
+    );
+    expect(md[4]).toMatch(
+      /^- waived: P0 requirement E2E-001 .* — waived until 2027-01-31: e2e not in CI yet$/,
+    );
+  });
+
+  it("the terminal shows the same: priority, title, each not-run reason once", () => {
+    const t = coverageTerminal(m).map((l) => l.replace(/ +/g, " "));
+    expect(t.slice(0, 4)).toEqual([
+      "coverage:",
+      "requirement prio gate test result title",
+      "E2E-001 P0 - - NOT COVERED Compile, deploy and run",
+      "T020 P0 - FAIL 1/1 FAIL Platform install",
+    ]);
+    expect(t).toContain(
+      "not run here in test: no image obtainable (marquez is off in scenario kind-local) (E2E-003, T118)",
+    );
+  });
+
+  it("summaryMarkdown carries the section", () => {
+    expect(summaryMarkdown(all, m, { findings, failOn: ["P0"] })).toContain(
+      "| Requirement | Priority | Title | gate | test | Result |",
+    );
   });
 });
