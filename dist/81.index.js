@@ -817,7 +817,7 @@ async function runUpgradeCheck(ctx, inputs, opts) {
 /** upgrade/version-increment of one chart against its base at a git commit (a check of its own). */
 async function checkVersionIncrement(ctx, add, config, c) {
     const id = `version ${c.chart.info.name}`;
-    const covers = (0,policy/* requirementsCoveredBy */.sJ)(config, [VERSION_RULE]);
+    const covers = (0,policy/* requirementsCoveredBy */.s)(config, [VERSION_RULE]);
     const base = await (0,gate_plan/* readChartMeta */.Au)(c.baseDir, c.cwd);
     const diff = await (0,runner/* runTool */.q)(git/* gitArgv */.bb.changedSince(c.commit, [c.inTop]), { cwd: c.top });
     if (diff.code !== 0) {

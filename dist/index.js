@@ -14609,7 +14609,7 @@ const posix = (p) => p.split((external_node_path_default()).sep).join("/");
 /** Failed when a finding counts as an error once floe-gate.yaml's severity for its rule applies. */
 function settledState(run, fs) {
     return stateOf(fs.flatMap((f) => {
-        const sev = (0,policy/* severityFor */.v1)(run.config, f.rule) ?? f.severity;
+        const sev = (0,policy/* severityFor */.v)(run.config, f.rule) ?? f.severity;
         return sev === "off" ? [] : [{ severity: sev }];
     }));
 }
