@@ -19,9 +19,9 @@ export const modules = {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7507);
-/* harmony import */ var _gate_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6132);
 /* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(956);
-/* harmony import */ var _helm_deps_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9264);
+/* harmony import */ var _helm_deps_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9264);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(8720);
 /* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3319);
 /* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6779);
 // `floe-helm release`: publish every chart to an OCI registry, idempotently. Per chart (sorted by folder):
@@ -96,7 +96,7 @@ async function chartIdentity(chartDir, cwd) {
         name: name,
         version: version,
         // Only when charts/ does not already hold them as pinned (see the header).
-        dependencies: Array.isArray(deps) && deps.length > 0 && (await (0,_helm_deps_js__WEBPACK_IMPORTED_MODULE_7__/* .dependencyNeeds */ .n)(chartDir, cwd)).length > 0,
+        dependencies: Array.isArray(deps) && deps.length > 0 && (await (0,_helm_deps_js__WEBPACK_IMPORTED_MODULE_6__/* .dependencyNeeds */ .n)(chartDir, cwd)).length > 0,
     };
 }
 async function runRelease(ctx, inputs, opts) {
@@ -104,7 +104,7 @@ async function runRelease(ctx, inputs, opts) {
     const chartsDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.chartsDir);
     if (!inputs.charts.length && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(chartsDir))
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`--charts-dir: ${chartsDir} does not exist`);
-    const found = inputs.charts.length ? inputs.charts : await (0,_gate_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .chartFoldersUnder */ .WH)(chartsDir);
+    const found = inputs.charts.length ? inputs.charts : await (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .chartFoldersUnder */ .WH)(chartsDir);
     // Library charts first (see the header), each group in folder order.
     const isLibrary = async (d) => {
         const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml"), "utf8").catch(() => "");

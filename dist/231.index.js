@@ -38,10 +38,6 @@ var errors = __webpack_require__(4296);
 var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __webpack_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __webpack_require__(6132);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var argv = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
@@ -62,6 +58,10 @@ var hooks = __webpack_require__(8763);
 var load_images = __webpack_require__(7677);
 // EXTERNAL MODULE: ./src/install/run.ts + 1 modules
 var install_run = __webpack_require__(5907);
+// EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
+var plan_config = __webpack_require__(5187);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan_plan = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
@@ -438,8 +438,8 @@ async function runLiveUpgrade(ctx, inputs, opts) {
     const timeout = opts.timeout ?? "300s";
     if (inputs.upgradeBase && inputs.upgradeBaseChart)
         throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
-    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const config = await (0,plan_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const { kubeconfig, simulated, kind } = await (0,install_run.target)(inputs);
     (0,install_run.kindPathNote)(ctx, kind, opts.imagePull ?? "node");

@@ -1213,14 +1213,14 @@ var cluster_state = __webpack_require__(4299);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __webpack_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __webpack_require__(6132);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __webpack_require__(9264);
 // EXTERNAL MODULE: ./src/helm/output.ts
 var output = __webpack_require__(583);
+// EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
+var plan_config = __webpack_require__(5187);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan_plan = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/tools/pins.ts
@@ -1455,8 +1455,8 @@ async function installPlatform(ctx, o) {
 async function runTest(ctx, inputs, opts) {
     const { cwd } = opts;
     const timeout = opts.timeout ?? "300s";
-    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const config = await (0,plan_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const { kubeconfig, simulated, kind } = await target(inputs);
     kindPathNote(ctx, kind, opts.imagePull ?? "node");

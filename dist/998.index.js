@@ -195,18 +195,18 @@ var paths = __webpack_require__(6107);
 var limiter = __webpack_require__(1073);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __webpack_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __webpack_require__(6132);
-// EXTERNAL MODULE: ./src/gate/policy.ts
-var policy = __webpack_require__(4982);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var argv = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __webpack_require__(9264);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var manifest = __webpack_require__(3763);
+// EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
+var plan_config = __webpack_require__(5187);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan_plan = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/policy/apply.ts
+var apply = __webpack_require__(2798);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
@@ -536,7 +536,7 @@ async function publishedBase(file, plan, helmBin, cwd) {
     let name;
     let version;
     if ((0,external_node_fs_.statSync)(file).isDirectory()) {
-        ({ name, version } = await (0,gate_plan/* readChartMeta */.Au)(file, cwd));
+        ({ name, version } = await (0,plan_plan/* readChartMeta */.Au)(file, cwd));
     }
     else if (/\.tgz$/.test(file)) {
         const r = await (0,runner/* runTool */.q)(helmShowChartArgv(helmBin, file), { cwd });
@@ -571,8 +571,8 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     if (inputs.upgradeBase && inputs.upgradeBaseChart) {
         throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
     }
-    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const config = await (0,plan_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const tools = await (0,resolve.resolveTools)(inputs, config.helmMajors.map((m) => `helm${m}`));
     const helmBin = (m) => tools[`helm${m}`];
@@ -580,7 +580,7 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     const all = [];
     const add = (f) => all.push(f);
     // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
-    const covers = (0,policy/* requirementsCoveredBy */.sJ)(config, Object.values(upgradeCheckRules));
+    const covers = (0,apply/* requirementsCoveredBy */.sJ)(config, Object.values(upgradeCheckRules));
     const status = (id, state, reason) => ctx.check({
         id,
         rule: upgradeCheckRules.immutableField,
@@ -745,9 +745,9 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     // several scenarios or both majors is one finding (scenario / helm named only when one reports it).
     const seen = new Map();
     for (const f of all) {
-        if ((0,policy/* severityFor */.v1)(config, f.rule) === "off")
+        if ((0,apply/* severityFor */.v1)(config, f.rule) === "off")
             continue;
-        const p = (0,policy/* applyPolicy */.VC)(f, config, today);
+        const p = (0,apply/* applyPolicy */.VC)(f, config, today);
         if (!p)
             continue;
         const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.object]);

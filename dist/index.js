@@ -10469,7 +10469,7 @@ var workloads = __nccwpck_require__(2035);
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
-// findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
+// findings like to any other (src/policy/waivers.ts, applied in src/gate/run.ts).
 
 
 
@@ -11115,7 +11115,7 @@ function registerReport(program, bind) {
         // the results files name, and says why.
         let requirements = {};
         try {
-            const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 8823));
+            const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5187));
             requirements = (await resolveConfig(inputs, io.cwd)).requirements;
         }
         catch (e) {
@@ -12248,480 +12248,6 @@ function runTool(argv, opts = {}) {
 
 /***/ }),
 
-/***/ 8823:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  resolveConfig: () => (/* binding */ resolveConfig)
-});
-
-// UNUSED EXPORTS: DEFAULT_CONFIG_FILE, DEFAULT_KUBESEC_THRESHOLD, loadConfigFile, normalizeKubeVersion
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
-// EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
-var kubesec = __nccwpck_require__(1860);
-// EXTERNAL MODULE: ./src/config/document.ts
-var config_document = __nccwpck_require__(9329);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/helm/argv.ts
-var argv = __nccwpck_require__(956);
-// EXTERNAL MODULE: ./src/k8s/schemas.ts
-var schemas = __nccwpck_require__(9324);
-// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
-var values_ajv = __nccwpck_require__(4052);
-// EXTERNAL MODULE: ./src/values/ajv-cache.ts + 3 modules
-var ajv_cache = __nccwpck_require__(2364);
-// EXTERNAL MODULE: ./src/values/yaml.ts
-var yaml = __nccwpck_require__(3319);
-;// CONCATENATED MODULE: ./src/gate/config.ts
-// floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
-// usage error at file:line:col; no file means defaults (every chart under charts/).
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
-
-/** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
-function normalizeKubeVersion(v, source) {
-    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
-    if (!m)
-        throw new errors/* InputError */.dz(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
-    return `${m[1]}.${m[2]}`;
-}
-// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
-let compiledConfig;
-const configValidator = () => (compiledConfig ??= (0,ajv_cache/* compileCached */.u_)([JSON.stringify(floe_gate_schema_namespaceObject), String(values_ajv/* createAjv */.gr), String(configValidator)], () => {
-    const ajv = (0,values_ajv/* createAjv */.gr)({ code: { ...ajv_cache/* cacheableCode */.K0 } });
-    return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
-}));
-function helmFromConfig(v) {
-    if (v === undefined)
-        return undefined;
-    if (Array.isArray(v))
-        return [...new Set(v)].sort();
-    if (v === "both")
-        return [3, 4];
-    return [Number(v)];
-}
-/** Reads and validates the config file; throws InputError at file:line:col for any problem. Each waiver
- * keeps its position in the file. */
-async function loadConfigFile(file, cwd) {
-    const rel = external_node_path_default().relative(cwd, file) || file;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (e) {
-        if (e.code === "ENOENT")
-            throw new errors/* InputError */.dz(`config file not found: ${rel}`);
-        throw e;
-    }
-    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
-    (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
-    const value = y.value ?? {};
-    const raw = value;
-    if (raw.waivers) {
-        raw.waivers = raw.waivers.map((w, i) => {
-            const at = y.positionOf(["waivers", i]);
-            return at ? { ...w, at } : w;
-        });
-    }
-    // A platform that does not exist is found when the plan is built: it needs the charts' scenarios.
-    for (const [i, c] of (raw.charts ?? []).entries())
-        for (const [j, sc] of (c.scenarios ?? []).entries()) {
-            const at = sc.platform && y.positionOf(["charts", i, "scenarios", j, "platform"]);
-            if (sc.platform && at)
-                sc.platform = { ...sc.platform, at };
-        }
-    return raw;
-}
-/** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
-async function resolveConfig(inputs, cwd) {
-    const file = inputs.gateConfig ??
-        ((0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE)) ? external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE) : undefined);
-    const raw = file ? await loadConfigFile(file, cwd) : {};
-    const kubeVersion = inputs.kubeVersion
-        ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
-        : raw.kubeVersion
-            ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
-            : (0,schemas/* defaultKubeVersion */.NG)();
-    return {
-        ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
-        charts: (raw.charts ?? []).map((c) => ({
-            dir: c.dir,
-            ...(c.scenarios
-                ? {
-                    scenarios: c.scenarios.map((s) => ({
-                        name: s.name,
-                        values: s.values ?? [],
-                        ...(s.environment ? { environment: s.environment } : {}),
-                        ...(s.notRun?.length ? { notRun: s.notRun } : {}),
-                        ...(s.platform ? { platform: s.platform } : {}),
-                    })),
-                }
-                : {}),
-            ...(c.discover ? { discover: true } : {}),
-        })),
-        helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
-        settings: {
-            kubeVersion,
-            kubesecThreshold: raw.kubesec?.threshold ?? kubesec/* DEFAULT_KUBESEC_THRESHOLD */.L_,
-            externalReferences: raw.externalReferences ?? [],
-            // Objects without metadata.namespace are rendered into the gate's release namespace.
-            releaseNamespace: argv/* NAMESPACE */.CU,
-            ...(raw.kinds ? { kinds: raw.kinds } : {}),
-            ...(raw.policy?.networkPolicyEnvironments
-                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
-                : {}),
-            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
-        },
-        waivers: raw.waivers ?? [],
-        severity: raw.severity ?? {},
-        requirements: raw.requirements ?? {},
-    };
-}
-
-
-/***/ }),
-
-/***/ 6132:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Au: () => (/* binding */ readChartMeta),
-/* harmony export */   Gg: () => (/* binding */ buildPlan),
-/* harmony export */   WH: () => (/* binding */ chartFoldersUnder)
-/* harmony export */ });
-/* unused harmony exports environmentOf, discoverScenarioFiles, libraryReason, scenarioMatches */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
-/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6107);
-/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
-// The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
-// from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
-// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart. A library chart
-// (`type: library`, e.g. charts/floe-common) is left out with its reason: helm cannot render, lint a
-// scenario of or install it on its own; the charts that depend on it render its helpers.
-
-
-
-
-
-
-const rel = _core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .relPosix */ .f;
-/** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
-async function readChartMeta(dirAbs, cwd) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "Chart.yaml");
-    const shown = rel(cwd, dirAbs);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dirAbs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dirAbs).isDirectory()) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`chart folder not found: ${shown}`);
-    }
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
-    }
-    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8"), rel(cwd, file));
-    const bad = y.problems[0];
-    if (bad)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
-    const v = (y.value ?? {});
-    if (typeof v.name !== "string" || v.name === "") {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
-    }
-    const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
-    return {
-        name: v.name,
-        version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
-        type: typeof v.type === "string" && v.type ? v.type : "application",
-        dependencies: deps.filter((d) => d && typeof d.name === "string"),
-    };
-}
-/** Environment a scenario stands for, guessed from its name (prod-only rules use it). */
-function environmentOf(name) {
-    const n = name.toLowerCase();
-    for (const [env, re] of [
-        ["prod", /prod/],
-        ["staging", /stag/],
-        ["test", /test/],
-        ["dev", /dev|local/],
-    ]) {
-        if (re.test(n))
-            return env;
-    }
-    return undefined;
-}
-/** values-*.yaml beside Chart.yaml and ci/*-values.yaml: the scenarios found without configuration. */
-async function discoverScenarioFiles(dirAbs) {
-    const out = [];
-    const list = async (d) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(d).catch(() => [])).sort();
-    for (const f of await list(dirAbs)) {
-        const m = /^values-(.+)\.ya?ml$/.exec(f);
-        if (m)
-            out.push({ name: m[1], file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, f) });
-    }
-    for (const f of await list(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci"))) {
-        const m = /^(.+-values)\.ya?ml$/.exec(f);
-        if (m)
-            out.push({ name: `ci/${m[1]}`, file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci", f) });
-    }
-    return out;
-}
-/** The folders directly under `root` that hold a Chart.yaml, sorted (none when `root` does not exist). */
-async function chartFoldersUnder(root) {
-    const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(root).catch(() => [])).sort();
-    return names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, n)).filter((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml")));
-}
-const discoverCharts = (cwd) => chartFoldersUnder(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"));
-function requireFile(abs, cwd, what) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} not found: ${rel(cwd, abs)}`);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} is not a file: ${rel(cwd, abs)}`);
-    return rel(cwd, abs);
-}
-/** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
- * scenarios, --scenario chose some, or --chart named only some of the charts. Undefined for a whole run. */
-async function partialReason(config, inputs, cwd) {
-    if (inputs.valuesFiles.length || inputs.chartValues.length)
-        return "--values replaced the scenarios";
-    if (inputs.scenarios.length)
-        return `--scenario chose ${inputs.scenarios.join(", ")}`;
-    if (!inputs.charts.length)
-        return undefined;
-    const all = config.charts.length
-        ? config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir))
-        : await discoverCharts(cwd);
-    const named = new Set(inputs.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)));
-    const left = all.filter((d) => !named.has(d));
-    return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
-}
-/** Why a library chart is not planned, naming the charts of the run that depend on it. */
-function libraryReason(dependents) {
-    return `library chart (type: library): helm cannot render or install it on its own; ${dependents.length
-        ? `its helpers are checked through ${dependents.join(", ")}, which depend on it`
-        : "no chart of this run depends on it, so nothing checks its helpers"}`;
-}
-/** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
- * `--scenario wanted` asks for: `test` selects `values-test.yaml` and `ci/test-values.yaml`. */
-function scenarioMatches(found, wanted) {
-    return found === wanted || found === `ci/${wanted}-values`;
-}
-/** The scenarios of one chart the run covers: its own --values (CHART=FILE), else the --values every chart
- * shares, else its config or discovered scenarios, narrowed to --scenario's names. */
-async function chartScenarios(info, abs, config, inputs, cwd, 
-/** Resolve each declared scenario's `platform` (false while resolving a platform: one level only). */
-platforms = true) {
-    const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
-    const files = own.length ? own : inputs.valuesFiles;
-    if (files.length) {
-        const shown = files.map((f) => requireFile(f, cwd, "values file"));
-        const name = shown.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
-        return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
-    }
-    // --chart narrows the charts, not what floe-gate.yaml says of a chart (its declared scenarios).
-    const fromConfig = config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
-    let all;
-    const discovered = async () => {
-        const found = await discoverScenarioFiles(abs);
-        return found.map((s) => ({
-            chart: info,
-            name: s.name,
-            valuesFiles: [rel(cwd, s.file)],
-            ...envOf(s.name),
-        }));
-    };
-    if (fromConfig?.scenarios) {
-        const declared = [];
-        for (const s of fromConfig.scenarios) {
-            const platform = platforms && s.platform && (await resolvePlatform(info, s.name, s.platform, config, inputs, cwd));
-            declared.push({
-                chart: info,
-                name: s.name,
-                valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
-                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
-                ...(platform ? { platform } : {}),
-            });
-        }
-        const names = new Set(declared.map((s) => s.name));
-        all = fromConfig.discover
-            ? [...(await discovered()).filter((s) => !names.has(s.name)), ...declared]
-            : declared;
-    }
-    else {
-        const found = await discovered();
-        all = found.length ? found : [{ chart: info, name: "default", valuesFiles: [] }];
-    }
-    if (!inputs.scenarios.length)
-        return all;
-    return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
-}
-/** A scenario's `platform` (floe-gate.yaml): the chart must be one of the config's charts and have the
- * scenario named (declared or found, whatever --chart, --scenario or --values choose for the run). */
-async function resolvePlatform(own, ownScenario, p, config, inputs, cwd) {
-    const where = `scenario '${ownScenario}' of ${own.dir}: platform`;
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p.chart);
-    if (!config.charts.some((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`, p.at);
-    }
-    if (abs === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, own.dir))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} names its own chart`, p.at);
-    const chained = config.charts
-        .find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)
-        ?.scenarios?.find((s) => s.name === p.scenario)?.platform;
-    if (chained) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`, p.at);
-    }
-    const meta = await readChartMeta(abs, cwd);
-    const info = { name: meta.name, version: meta.version, dir: rel(cwd, abs) };
-    const whole = { ...inputs, scenarios: [], valuesFiles: [], chartValues: [] };
-    const all = await chartScenarios(info, abs, config, whole, cwd, false);
-    const scenario = all.find((s) => s.name === p.scenario);
-    if (!scenario) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`, p.at);
-    }
-    return { scenario, release: p.release };
-}
-async function buildPlan(config, inputs, cwd) {
-    let dirs;
-    if (inputs.charts.length)
-        dirs = inputs.charts;
-    else if (config.charts.length)
-        dirs = config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir));
-    else {
-        dirs = await discoverCharts(cwd);
-        if (!dirs.length) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
-        }
-    }
-    // A CHART=FILE value for a chart the run does not cover would silently do nothing.
-    for (const v of inputs.chartValues) {
-        if (!dirs.includes(v.chart)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
-        }
-    }
-    const charts = [];
-    const skipped = [];
-    const available = new Map();
-    const metas = new Map();
-    for (const abs of dirs)
-        metas.set(abs, await readChartMeta(abs, cwd));
-    for (const abs of dirs) {
-        const meta = metas.get(abs);
-        const dir = rel(cwd, abs);
-        const schemaAbs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "values.schema.json");
-        const info = { name: meta.name, version: meta.version, dir };
-        if (meta.type === "library") {
-            const dependents = dirs.filter((d) => metas.get(d).dependencies.some((x) => x.name === meta.name));
-            skipped.push({
-                info,
-                reason: libraryReason(dependents.map((d) => rel(cwd, d))),
-                library: true,
-            });
-            continue;
-        }
-        const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
-        if (!scenarios.length) {
-            const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map((s) => s.name);
-            available.set(dir, names);
-            skipped.push({
-                info,
-                reason: `no scenario ${inputs.scenarios.map((n) => `'${n}'`).join(" or ")} in ${dir} (it has: ${names.join(", ")})`,
-            });
-            continue;
-        }
-        charts.push({
-            info,
-            abs,
-            scenarios,
-            meta,
-            ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
-        });
-    }
-    if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`);
-    }
-    if (!charts.length && skipped.length) {
-        // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
-    }
-    const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
-    const partial = await partialReason(config, inputs, cwd);
-    return { charts, skipped, cells, ...(partial ? { partial } : {}) };
-}
-function envOf(name) {
-    const e = environmentOf(name);
-    return e ? { environment: e } : {};
-}
-
-
-/***/ }),
-
-/***/ 4982:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   VC: () => (/* binding */ applyPolicy),
-/* harmony export */   sJ: () => (/* binding */ requirementsCoveredBy),
-/* harmony export */   v1: () => (/* binding */ severityFor)
-/* harmony export */ });
-/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
-/* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6322);
-
-
-/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
- * (`policy/*`). */
-function severityFor(config, rule) {
-    const exact = config.severity[rule];
-    if (exact)
-        return exact;
-    const hits = Object.keys(config.severity)
-        .filter((k) => k.includes("*") && (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(k, rule))
-        .sort((a, b) => b.length - a.length);
-    return hits[0] ? config.severity[hits[0]] : undefined;
-}
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
- * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
-function applyPolicy(f, config, today) {
-    const sev = severityFor(config, f.rule);
-    if (sev === "off")
-        return undefined;
-    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
-    return (0,_waivers_js__WEBPACK_IMPORTED_MODULE_1__/* .applyWaivers */ .Kw)([out], config.waivers, today)[0];
-}
-/** The requirement ids of floe-gate.yaml that any of `rules` proves (the coverage matrix's `covers`). */
-function requirementsCoveredBy(config, rules) {
-    return Object.entries(config.requirements)
-        .filter(([, patterns]) => patterns.some((p) => rules.some((r) => (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(p, r))))
-        .map(([id]) => id);
-}
-
-
-/***/ }),
-
 /***/ 9908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13606,26 +13132,26 @@ const checks = [
 
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var helm_argv = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
+var plan_config = __nccwpck_require__(5187);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan_plan = __nccwpck_require__(8720);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __nccwpck_require__(6169);
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
 var local = __nccwpck_require__(8065);
 // EXTERNAL MODULE: ./src/values/ajv-cache.ts + 3 modules
 var ajv_cache = __nccwpck_require__(2364);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __nccwpck_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __nccwpck_require__(6132);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var helm_manifest = __nccwpck_require__(3763);
 // EXTERNAL MODULE: ./src/helm/output.ts
 var output = __nccwpck_require__(583);
+// EXTERNAL MODULE: ./src/policy/apply.ts
+var apply = __nccwpck_require__(2798);
 // EXTERNAL MODULE: ./src/report/test-pods.ts
 var test_pods = __nccwpck_require__(1777);
 // EXTERNAL MODULE: ./src/values/schema.ts
 var values_schema = __nccwpck_require__(7439);
-// EXTERNAL MODULE: ./src/gate/policy.ts
-var policy = __nccwpck_require__(4982);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __nccwpck_require__(9264);
 ;// CONCATENATED MODULE: ./src/gate/stages/types.ts
@@ -13643,8 +13169,8 @@ const gateRules = {
 };
 /** The status of `s.rule`: skipped when floe-gate.yaml turns the rule off, with the requirements it covers. */
 function checkStatus(config, s) {
-    const c = (0,policy/* requirementsCoveredBy */.sJ)(config, [s.rule]);
-    const off = (0,policy/* severityFor */.v1)(config, s.rule) === "off";
+    const c = (0,apply/* requirementsCoveredBy */.sJ)(config, [s.rule]);
+    const off = (0,apply/* severityFor */.v1)(config, s.rule) === "off";
     return {
         id: s.id,
         rule: s.rule,
@@ -14179,7 +13705,7 @@ async function runChecks(run, rc) {
     };
     const started = new Map();
     for (const c of [...run.checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
-        if ((0,policy/* severityFor */.v1)(run.config, c.rule) !== "off")
+        if ((0,apply/* severityFor */.v1)(run.config, c.rule) !== "off")
             started.set(c, start(c));
     const out = [];
     for (const c of run.checks)
@@ -14241,8 +13767,8 @@ async function checkLint(inputs, task) {
     };
 }
 
-// EXTERNAL MODULE: ./src/gate/waivers.ts
-var waivers = __nccwpck_require__(6322);
+// EXTERNAL MODULE: ./src/policy/waivers.ts
+var waivers = __nccwpck_require__(2827);
 ;// CONCATENATED MODULE: ./src/gate/stages/settle.ts
 
 
@@ -14253,7 +13779,7 @@ function settle(fs, config, today, kept) {
     const seen = new Set();
     const out = [];
     for (const f of fs) {
-        const p = (0,policy/* applyPolicy */.VC)(f, config, today);
+        const p = (0,apply/* applyPolicy */.VC)(f, config, today);
         if (!p)
             continue;
         kept?.push(p);
@@ -14298,7 +13824,7 @@ function finalize(run, st) {
     ];
     // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
     // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
-    const wsev = (0,policy/* severityFor */.v1)(config, gateRules.waiverUnused) ?? "warning";
+    const wsev = (0,apply/* severityFor */.v1)(config, gateRules.waiverUnused) ?? "warning";
     // Nor when the run checked only part of the charts or scenarios (--chart, --values): a waiver may be for
     // the rest.
     const complete = !plan.partial &&
@@ -14597,8 +14123,8 @@ async function gateTools(inputs, majors, progress) {
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
     (0,ajv_cache/* useValidatorCache */.UZ)(inputs.validatorCache);
-    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const config = await (0,plan_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const tools = await gateTools(inputs, config.helmMajors, ctx.progress);
     // Without kubesec the other checks still run; its own is reported as not run, never as passed.
@@ -14664,48 +14190,6 @@ async function runGate(ctx, inputs, opts) {
         ctx.check(s);
     ctx.output("charts", String(plan.charts.length));
     ctx.output("cells", String(plan.cells.length));
-}
-
-
-/***/ }),
-
-/***/ 6322:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kw: () => (/* binding */ applyWaivers),
-/* harmony export */   S6: () => (/* binding */ unusedWaivers)
-/* harmony export */ });
-/* unused harmony exports waiverMatches, isUpgradeRule */
-/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
-
-const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
-function waiverMatches(w, f) {
-    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
-}
-/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
-function applyWaivers(findings, waivers, today) {
-    return findings.map((f) => {
-        const matching = waivers.filter((w) => waiverMatches(w, f));
-        if (matching.length === 0)
-            return f;
-        const active = matching.find((w) => w.expiry >= today);
-        if (active)
-            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
-        const expired = matching[0];
-        return {
-            ...f,
-            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
-        };
-    });
-}
-/** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
- * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
-const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
-/** Waivers that matched no finding of the run (expired ones that matched are already named in the
- * finding): they excuse nothing any more and should be removed before they hide a new problem. */
-function unusedWaivers(waivers, findings) {
-    return waivers.filter((w) => !isUpgradeRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
 }
 
 
@@ -15826,6 +15310,522 @@ class KubeValidator {
             return undefined;
         return fn(withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
     }
+}
+
+
+/***/ }),
+
+/***/ 5187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  resolveConfig: () => (/* binding */ resolveConfig)
+});
+
+// UNUSED EXPORTS: DEFAULT_CONFIG_FILE, DEFAULT_KUBESEC_THRESHOLD, loadConfigFile, normalizeKubeVersion
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> rule ids or patterns (policy/*) whose checks prove it; [] declares a requirement covered only by checks that name it (a helm test pod\'s floe.dev/covers), listed as not covered when none does.","additionalProperties":{"type":"array","items":{"type":"string","minLength":1}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+// EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
+var kubesec = __nccwpck_require__(1860);
+// EXTERNAL MODULE: ./src/config/document.ts
+var config_document = __nccwpck_require__(9329);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/helm/argv.ts
+var argv = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/k8s/schemas.ts
+var schemas = __nccwpck_require__(9324);
+// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
+var values_ajv = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./src/values/ajv-cache.ts + 3 modules
+var ajv_cache = __nccwpck_require__(2364);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/plan/config.ts
+// floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
+// usage error at file:line:col; no file means defaults (every chart under charts/).
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
+
+/** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
+function normalizeKubeVersion(v, source) {
+    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
+    if (!m)
+        throw new errors/* InputError */.dz(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
+    return `${m[1]}.${m[2]}`;
+}
+// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
+let compiledConfig;
+const configValidator = () => (compiledConfig ??= (0,ajv_cache/* compileCached */.u_)([JSON.stringify(floe_gate_schema_namespaceObject), String(values_ajv/* createAjv */.gr), String(configValidator)], () => {
+    const ajv = (0,values_ajv/* createAjv */.gr)({ code: { ...ajv_cache/* cacheableCode */.K0 } });
+    return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
+}));
+function helmFromConfig(v) {
+    if (v === undefined)
+        return undefined;
+    if (Array.isArray(v))
+        return [...new Set(v)].sort();
+    if (v === "both")
+        return [3, 4];
+    return [Number(v)];
+}
+/** Reads and validates the config file; throws InputError at file:line:col for any problem. Each waiver
+ * keeps its position in the file. */
+async function loadConfigFile(file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file) || file;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (e) {
+        if (e.code === "ENOENT")
+            throw new errors/* InputError */.dz(`config file not found: ${rel}`);
+        throw e;
+    }
+    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
+    (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
+    const value = y.value ?? {};
+    const raw = value;
+    if (raw.waivers) {
+        raw.waivers = raw.waivers.map((w, i) => {
+            const at = y.positionOf(["waivers", i]);
+            return at ? { ...w, at } : w;
+        });
+    }
+    // A platform that does not exist is found when the plan is built: it needs the charts' scenarios.
+    for (const [i, c] of (raw.charts ?? []).entries())
+        for (const [j, sc] of (c.scenarios ?? []).entries()) {
+            const at = sc.platform && y.positionOf(["charts", i, "scenarios", j, "platform"]);
+            if (sc.platform && at)
+                sc.platform = { ...sc.platform, at };
+        }
+    return raw;
+}
+/** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
+async function resolveConfig(inputs, cwd) {
+    const file = inputs.gateConfig ??
+        ((0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE)) ? external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE) : undefined);
+    const raw = file ? await loadConfigFile(file, cwd) : {};
+    const kubeVersion = inputs.kubeVersion
+        ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
+        : raw.kubeVersion
+            ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
+            : (0,schemas/* defaultKubeVersion */.NG)();
+    return {
+        ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
+        charts: (raw.charts ?? []).map((c) => ({
+            dir: c.dir,
+            ...(c.scenarios
+                ? {
+                    scenarios: c.scenarios.map((s) => ({
+                        name: s.name,
+                        values: s.values ?? [],
+                        ...(s.environment ? { environment: s.environment } : {}),
+                        ...(s.notRun?.length ? { notRun: s.notRun } : {}),
+                        ...(s.platform ? { platform: s.platform } : {}),
+                    })),
+                }
+                : {}),
+            ...(c.discover ? { discover: true } : {}),
+        })),
+        helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
+        settings: {
+            kubeVersion,
+            kubesecThreshold: raw.kubesec?.threshold ?? kubesec/* DEFAULT_KUBESEC_THRESHOLD */.L_,
+            externalReferences: raw.externalReferences ?? [],
+            // Objects without metadata.namespace are rendered into the gate's release namespace.
+            releaseNamespace: argv/* NAMESPACE */.CU,
+            ...(raw.kinds ? { kinds: raw.kinds } : {}),
+            ...(raw.policy?.networkPolicyEnvironments
+                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
+                : {}),
+            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
+        },
+        waivers: raw.waivers ?? [],
+        severity: raw.severity ?? {},
+        requirements: raw.requirements ?? {},
+    };
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ readChartMeta),
+/* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   WH: () => (/* binding */ chartFoldersUnder)
+/* harmony export */ });
+/* unused harmony exports environmentOf, discoverScenarioFiles, libraryReason, scenarioMatches */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6107);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
+// The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
+// from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
+// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart. A library chart
+// (`type: library`, e.g. charts/floe-common) is left out with its reason: helm cannot render, lint a
+// scenario of or install it on its own; the charts that depend on it render its helpers.
+
+
+
+
+
+
+const rel = _core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .relPosix */ .f;
+/** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
+async function readChartMeta(dirAbs, cwd) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "Chart.yaml");
+    const shown = rel(cwd, dirAbs);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dirAbs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dirAbs).isDirectory()) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`chart folder not found: ${shown}`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
+    }
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8"), rel(cwd, file));
+    const bad = y.problems[0];
+    if (bad)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
+    const v = (y.value ?? {});
+    if (typeof v.name !== "string" || v.name === "") {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
+    }
+    const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
+    return {
+        name: v.name,
+        version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
+        type: typeof v.type === "string" && v.type ? v.type : "application",
+        dependencies: deps.filter((d) => d && typeof d.name === "string"),
+    };
+}
+/** Environment a scenario stands for, guessed from its name (prod-only rules use it). */
+function environmentOf(name) {
+    const n = name.toLowerCase();
+    for (const [env, re] of [
+        ["prod", /prod/],
+        ["staging", /stag/],
+        ["test", /test/],
+        ["dev", /dev|local/],
+    ]) {
+        if (re.test(n))
+            return env;
+    }
+    return undefined;
+}
+/** values-*.yaml beside Chart.yaml and ci/*-values.yaml: the scenarios found without configuration. */
+async function discoverScenarioFiles(dirAbs) {
+    const out = [];
+    const list = async (d) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(d).catch(() => [])).sort();
+    for (const f of await list(dirAbs)) {
+        const m = /^values-(.+)\.ya?ml$/.exec(f);
+        if (m)
+            out.push({ name: m[1], file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, f) });
+    }
+    for (const f of await list(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci"))) {
+        const m = /^(.+-values)\.ya?ml$/.exec(f);
+        if (m)
+            out.push({ name: `ci/${m[1]}`, file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci", f) });
+    }
+    return out;
+}
+/** The folders directly under `root` that hold a Chart.yaml, sorted (none when `root` does not exist). */
+async function chartFoldersUnder(root) {
+    const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(root).catch(() => [])).sort();
+    return names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, n)).filter((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml")));
+}
+const discoverCharts = (cwd) => chartFoldersUnder(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"));
+function requireFile(abs, cwd, what) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} not found: ${rel(cwd, abs)}`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} is not a file: ${rel(cwd, abs)}`);
+    return rel(cwd, abs);
+}
+/** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
+ * scenarios, --scenario chose some, or --chart named only some of the charts. Undefined for a whole run. */
+async function partialReason(config, inputs, cwd) {
+    if (inputs.valuesFiles.length || inputs.chartValues.length)
+        return "--values replaced the scenarios";
+    if (inputs.scenarios.length)
+        return `--scenario chose ${inputs.scenarios.join(", ")}`;
+    if (!inputs.charts.length)
+        return undefined;
+    const all = config.charts.length
+        ? config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir))
+        : await discoverCharts(cwd);
+    const named = new Set(inputs.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)));
+    const left = all.filter((d) => !named.has(d));
+    return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
+}
+/** Why a library chart is not planned, naming the charts of the run that depend on it. */
+function libraryReason(dependents) {
+    return `library chart (type: library): helm cannot render or install it on its own; ${dependents.length
+        ? `its helpers are checked through ${dependents.join(", ")}, which depend on it`
+        : "no chart of this run depends on it, so nothing checks its helpers"}`;
+}
+/** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
+ * `--scenario wanted` asks for: `test` selects `values-test.yaml` and `ci/test-values.yaml`. */
+function scenarioMatches(found, wanted) {
+    return found === wanted || found === `ci/${wanted}-values`;
+}
+/** The scenarios of one chart the run covers: its own --values (CHART=FILE), else the --values every chart
+ * shares, else its config or discovered scenarios, narrowed to --scenario's names. */
+async function chartScenarios(info, abs, config, inputs, cwd, 
+/** Resolve each declared scenario's `platform` (false while resolving a platform: one level only). */
+platforms = true) {
+    const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
+    const files = own.length ? own : inputs.valuesFiles;
+    if (files.length) {
+        const shown = files.map((f) => requireFile(f, cwd, "values file"));
+        const name = shown.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
+        return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
+    }
+    // --chart narrows the charts, not what floe-gate.yaml says of a chart (its declared scenarios).
+    const fromConfig = config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
+    let all;
+    const discovered = async () => {
+        const found = await discoverScenarioFiles(abs);
+        return found.map((s) => ({
+            chart: info,
+            name: s.name,
+            valuesFiles: [rel(cwd, s.file)],
+            ...envOf(s.name),
+        }));
+    };
+    if (fromConfig?.scenarios) {
+        const declared = [];
+        for (const s of fromConfig.scenarios) {
+            const platform = platforms && s.platform && (await resolvePlatform(info, s.name, s.platform, config, inputs, cwd));
+            declared.push({
+                chart: info,
+                name: s.name,
+                valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
+                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
+                ...(platform ? { platform } : {}),
+            });
+        }
+        const names = new Set(declared.map((s) => s.name));
+        all = fromConfig.discover
+            ? [...(await discovered()).filter((s) => !names.has(s.name)), ...declared]
+            : declared;
+    }
+    else {
+        const found = await discovered();
+        all = found.length ? found : [{ chart: info, name: "default", valuesFiles: [] }];
+    }
+    if (!inputs.scenarios.length)
+        return all;
+    return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
+}
+/** A scenario's `platform` (floe-gate.yaml): the chart must be one of the config's charts and have the
+ * scenario named (declared or found, whatever --chart, --scenario or --values choose for the run). */
+async function resolvePlatform(own, ownScenario, p, config, inputs, cwd) {
+    const where = `scenario '${ownScenario}' of ${own.dir}: platform`;
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p.chart);
+    if (!config.charts.some((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`, p.at);
+    }
+    if (abs === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, own.dir))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} names its own chart`, p.at);
+    const chained = config.charts
+        .find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)
+        ?.scenarios?.find((s) => s.name === p.scenario)?.platform;
+    if (chained) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`, p.at);
+    }
+    const meta = await readChartMeta(abs, cwd);
+    const info = { name: meta.name, version: meta.version, dir: rel(cwd, abs) };
+    const whole = { ...inputs, scenarios: [], valuesFiles: [], chartValues: [] };
+    const all = await chartScenarios(info, abs, config, whole, cwd, false);
+    const scenario = all.find((s) => s.name === p.scenario);
+    if (!scenario) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`, p.at);
+    }
+    return { scenario, release: p.release };
+}
+async function buildPlan(config, inputs, cwd) {
+    let dirs;
+    if (inputs.charts.length)
+        dirs = inputs.charts;
+    else if (config.charts.length)
+        dirs = config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir));
+    else {
+        dirs = await discoverCharts(cwd);
+        if (!dirs.length) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
+        }
+    }
+    // A CHART=FILE value for a chart the run does not cover would silently do nothing.
+    for (const v of inputs.chartValues) {
+        if (!dirs.includes(v.chart)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
+        }
+    }
+    const charts = [];
+    const skipped = [];
+    const available = new Map();
+    const metas = new Map();
+    for (const abs of dirs)
+        metas.set(abs, await readChartMeta(abs, cwd));
+    for (const abs of dirs) {
+        const meta = metas.get(abs);
+        const dir = rel(cwd, abs);
+        const schemaAbs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "values.schema.json");
+        const info = { name: meta.name, version: meta.version, dir };
+        if (meta.type === "library") {
+            const dependents = dirs.filter((d) => metas.get(d).dependencies.some((x) => x.name === meta.name));
+            skipped.push({
+                info,
+                reason: libraryReason(dependents.map((d) => rel(cwd, d))),
+                library: true,
+            });
+            continue;
+        }
+        const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
+        if (!scenarios.length) {
+            const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map((s) => s.name);
+            available.set(dir, names);
+            skipped.push({
+                info,
+                reason: `no scenario ${inputs.scenarios.map((n) => `'${n}'`).join(" or ")} in ${dir} (it has: ${names.join(", ")})`,
+            });
+            continue;
+        }
+        charts.push({
+            info,
+            abs,
+            scenarios,
+            meta,
+            ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
+        });
+    }
+    if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`);
+    }
+    if (!charts.length && skipped.length) {
+        // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
+    }
+    const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
+    const partial = await partialReason(config, inputs, cwd);
+    return { charts, skipped, cells, ...(partial ? { partial } : {}) };
+}
+function envOf(name) {
+    const e = environmentOf(name);
+    return e ? { environment: e } : {};
+}
+
+
+/***/ }),
+
+/***/ 2798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VC: () => (/* binding */ applyPolicy),
+/* harmony export */   sJ: () => (/* binding */ requirementsCoveredBy),
+/* harmony export */   v1: () => (/* binding */ severityFor)
+/* harmony export */ });
+/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+/* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2827);
+
+
+/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
+ * (`policy/*`). */
+function severityFor(config, rule) {
+    const exact = config.severity[rule];
+    if (exact)
+        return exact;
+    const hits = Object.keys(config.severity)
+        .filter((k) => k.includes("*") && (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(k, rule))
+        .sort((a, b) => b.length - a.length);
+    return hits[0] ? config.severity[hits[0]] : undefined;
+}
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/policy/waivers.ts).
+ * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
+function applyPolicy(f, config, today) {
+    const sev = severityFor(config, f.rule);
+    if (sev === "off")
+        return undefined;
+    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
+    return (0,_waivers_js__WEBPACK_IMPORTED_MODULE_1__/* .applyWaivers */ .Kw)([out], config.waivers, today)[0];
+}
+/** The requirement ids of floe-gate.yaml that any of `rules` proves (the coverage matrix's `covers`). */
+function requirementsCoveredBy(config, rules) {
+    return Object.entries(config.requirements)
+        .filter(([, patterns]) => patterns.some((p) => rules.some((r) => (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(p, r))))
+        .map(([id]) => id);
+}
+
+
+/***/ }),
+
+/***/ 2827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ applyWaivers),
+/* harmony export */   S6: () => (/* binding */ unusedWaivers)
+/* harmony export */ });
+/* unused harmony exports waiverMatches, isUpgradeRule */
+/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+
+const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
+function waiverMatches(w, f) {
+    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
+}
+/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
+function applyWaivers(findings, waivers, today) {
+    return findings.map((f) => {
+        const matching = waivers.filter((w) => waiverMatches(w, f));
+        if (matching.length === 0)
+            return f;
+        const active = matching.find((w) => w.expiry >= today);
+        if (active)
+            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
+        const expired = matching[0];
+        return {
+            ...f,
+            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+        };
+    });
+}
+/** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
+ * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
+const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
+/** Waivers that matched no finding of the run (expired ones that matched are already named in the
+ * finding): they excuse nothing any more and should be removed before they hide a new problem. */
+function unusedWaivers(waivers, findings) {
+    return waivers.filter((w) => !isUpgradeRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
 }
 
 

@@ -13,7 +13,7 @@
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
-// findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
+// findings like to any other (src/policy/waivers.ts, applied in src/gate/run.ts).
 import { createHash } from "node:crypto";
 import os from "node:os";
 import { InputError, ToolError } from "../core/errors.js";

@@ -10,10 +10,10 @@ import type { HelmMajor } from "../config/inputs.js";
 import type { CheckStatus } from "../core/findings.js";
 import type { Scenario } from "../core/rendered.js";
 import { runTool } from "../exec/runner.js";
-import type { GateConfig, NotRunComponent } from "../gate/types.js";
 import { helmTemplateArgv } from "../helm/argv.js";
 import { parseManifest } from "../helm/manifest.js";
 import { parseRenderError } from "../helm/output.js";
+import type { GateConfig, NotRunComponent } from "../plan/types.js";
 import type { PhaseContext } from "../report/phase.js";
 import { HELM_TEST_RULE, type TestPod, testPods } from "../report/test-pods.js";
 

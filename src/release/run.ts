@@ -18,9 +18,9 @@ import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { InputError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { runTool } from "../exec/runner.js";
-import { chartFoldersUnder } from "../gate/plan.js";
 import { helmRunEnv } from "../helm/argv.js";
 import { dependencyNeeds } from "../helm/deps.js";
+import { chartFoldersUnder } from "../plan/plan.js";
 import type { PhaseContext } from "../report/phase.js";
 import { parseYamlText } from "../values/yaml.js";
 import {

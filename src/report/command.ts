@@ -29,7 +29,7 @@ export function registerReport(program: Command, bind: Bind): void {
       // the results files name, and says why.
       let requirements: Record<string, string[]> = {};
       try {
-        const { resolveConfig } = await import(/* webpackMode: "eager" */ "../gate/config.js");
+        const { resolveConfig } = await import(/* webpackMode: "eager" */ "../plan/config.js");
         requirements = (await resolveConfig(inputs, io.cwd)).requirements;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;

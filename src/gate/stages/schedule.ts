@@ -9,7 +9,7 @@ import path from "node:path";
 import { limiter } from "../../exec/limiter.js";
 import { type RunResult, runTool } from "../../exec/runner.js";
 import { helmLintArgv, helmRunEnv, helmTemplateArgv } from "../../helm/argv.js";
-import type { PlanCell } from "../types.js";
+import type { PlanCell } from "../../plan/types.js";
 import { missingDeps, type PreparedCharts, renderDirOf } from "./prepare.js";
 import { type GateRun, gateRules } from "./types.js";
 import type { ValuesFiles } from "./values-files.js";
