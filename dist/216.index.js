@@ -103,7 +103,7 @@ async function runRelease(ctx, inputs, opts) {
     const { cwd } = opts;
     const chartsDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.chartsDir);
     if (!inputs.charts.length && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(chartsDir))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`--charts-dir: ${chartsDir} does not exist`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`--charts-dir: ${chartsDir} does not exist`);
     const found = inputs.charts.length ? inputs.charts : await (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_7__/* .chartFoldersUnder */ .WH)(chartsDir);
     // Library charts first (see the header), each group in folder order.
     const isLibrary = async (d) => {
@@ -116,7 +116,7 @@ async function runRelease(ctx, inputs, opts) {
             libraries.add(d);
     const charts = [...found.filter((d) => libraries.has(d)), ...found.filter((d) => !libraries.has(d))];
     if (charts.length === 0)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
     const helm = await helmFor(inputs, opts.major, ctx);
     const env = (0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmRunEnv */ .nD)(opts.env);
     if (opts.login) {
@@ -126,8 +126,9 @@ async function runRelease(ctx, inputs, opts) {
             input: opts.login.password,
             timeoutMs: 120_000,
         });
+        // The registry is unreachable or refused the login: helm's own line says which (exit 3, not bad input).
         if (login.code !== 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ToolError */ .v4(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
         ctx.progress(`release: logged in to ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username}`);
     }
     const packages = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(inputs.workDir, "release", "packages");

@@ -397,8 +397,8 @@ async function resolveBases(ctx, inputs, charts, helmBin, cwd, tmp) {
     }
     const top = await (0,git/* gitToplevel */.w$)(cwd);
     const rev = await (0,git/* resolveBase */.gU)(top, inputs.upgradeBase, inputs.githubBaseRef).catch((e) => {
-        throw e instanceof errors/* InputError */.dz
-            ? new errors/* InputError */.dz(e.message.replace(/^upgrade-check needs/, "upgrade needs"))
+        throw e instanceof errors/* UserError */.yo
+            ? new errors/* UserError */.yo(e.message.replace(/^upgrade-check needs/, "upgrade needs"))
             : e;
     });
     ctx.progress(`upgrade: base ${rev.label}`);
@@ -437,7 +437,7 @@ async function runLiveUpgrade(ctx, inputs, opts) {
     const { cwd } = opts;
     const timeout = opts.timeout ?? "300s";
     if (inputs.upgradeBase && inputs.upgradeBaseChart)
-        throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
+        throw new errors/* UserError */.yo("pass either --base (a git ref) or --base-chart (a published chart), not both");
     const config = await (0,plan_config.resolveConfig)(inputs, cwd);
     const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);

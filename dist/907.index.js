@@ -1388,7 +1388,7 @@ async function target(inputs) {
     const state = await (0,cluster_state/* readState */.un)(inputs.workDir, inputs.cluster);
     const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
     if (!kubeconfig) {
-        throw new errors/* InputError */.dz(`no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`);
+        throw new errors/* UserError */.yo(`no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`);
     }
     const ours = state !== undefined && external_node_path_default().resolve(state.kubeconfig) === external_node_path_default().resolve(kubeconfig);
     const simulated = ours && state.provider === "kwok";

@@ -61,7 +61,7 @@ const gitArgv = {
 /** A ref that git would read as an option is refused rather than passed on. */
 function checkRef(ref, source) {
     if (ref === "" || ref.startsWith("-") || /[\s\0]/.test(ref)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
     }
     return ref;
 }
@@ -70,7 +70,7 @@ const firstLine = (s) => s.trim().split("\n")[0] ?? "";
 async function gitToplevel(cwd) {
     const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.toplevel(), { cwd });
     if (r.code !== 0) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--base needs a git repository, and ${cwd} is not inside one (git: ${firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--base needs a git repository, and ${cwd} is not inside one (git: ${firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
     }
     return r.stdout.trim();
 }
@@ -84,7 +84,7 @@ async function resolveCommit(top, ref, source) {
     const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.resolve(ref), { cwd: top });
     if (r.code === 0 && r.stdout.trim())
         return r.stdout.trim();
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
         ? "fetch more history (git fetch --unshallow)"
         : `fetch it (git fetch origin ${ref.replace(/^origin\//, "")})`}, or in GitHub Actions check out with actions/checkout fetch-depth: 0`);
 }
@@ -100,12 +100,12 @@ async function resolveBase(top, base, githubBaseRef) {
         const tip = await resolveCommit(top, target, "GITHUB_BASE_REF");
         const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.mergeBase("HEAD", tip), { cwd: top });
         if (r.code !== 0 || !r.stdout.trim()) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
         }
         const commit = r.stdout.trim();
         return { commit, label: `merge base with ${target} ${commit.slice(0, 7)}` };
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
 }
 const posix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join("/");
 /** `paths` (relative to `top`) that exist at `commit`: a file itself, or a folder holding files. */
@@ -532,7 +532,7 @@ const firstError = (s) => (s
 async function publishedBase(file, plan, helmBin, cwd) {
     const shown = rel(cwd, file);
     if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
+        throw new errors/* UserError */.yo(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
     let name;
     let version;
     if ((0,external_node_fs_.statSync)(file).isDirectory()) {
@@ -541,18 +541,18 @@ async function publishedBase(file, plan, helmBin, cwd) {
     else if (/\.tgz$/.test(file)) {
         const r = await (0,runner/* runTool */.q)(helmShowChartArgv(helmBin, file), { cwd });
         if (r.code !== 0) {
-            throw new errors/* InputError */.dz(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
+            throw new errors/* UserError */.yo(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
         }
         const v = (0,yaml/* parseYamlText */.cd)(r.stdout, shown).value;
         name = String(v?.name ?? "");
         version = String(v?.version ?? "");
     }
     else {
-        throw new errors/* InputError */.dz(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
+        throw new errors/* UserError */.yo(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
     }
     const chart = plan.find((c) => c.meta.name === name);
     if (!chart) {
-        throw new errors/* InputError */.dz(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
+        throw new errors/* UserError */.yo(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
     }
     return {
         chart,
@@ -569,7 +569,7 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     const { cwd } = opts;
     const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
     if (inputs.upgradeBase && inputs.upgradeBaseChart) {
-        throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
+        throw new errors/* UserError */.yo("pass either --base (a git ref) or --base-chart (a published chart), not both");
     }
     const config = await (0,plan_config.resolveConfig)(inputs, cwd);
     const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);

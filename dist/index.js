@@ -10628,7 +10628,7 @@ const kubesecCheck = {
             return [];
         const bin = ctx.tools.kubesec;
         if (!bin)
-            throw new errors/* InputError */.dz("kubesec check: no kubesec binary resolved (tools dir or installer)");
+            throw new errors/* UserError */.yo("kubesec check: no kubesec binary resolved (tools dir or installer)");
         const version = ctx.settings.kubeVersion || (0,schemas/* defaultKubeVersion */.NG)();
         const validator = (0,k8s_schema/* validatorFor */.qA)(version);
         const argv = kubesecScanArgv({
@@ -10910,7 +10910,7 @@ function clusterTools(inputs, err, env = process.env) {
         const found = (0,on_path/* onPath */.L)(name, env.PATH);
         if (found)
             return found;
-        throw new errors/* InputError */.dz(`the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`);
+        throw new errors/* UserError */.yo(`the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`);
     };
 }
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
@@ -11036,7 +11036,7 @@ function parseHelmTimeout(value) {
     const ms = (0,duration/* parseDuration */.E)(v);
     if (ms !== undefined && ms > 0 && !v.endsWith("ms"))
         return v;
-    throw new errors/* InputError */.dz(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
+    throw new errors/* UserError */.yo(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
 }
 
 // EXTERNAL MODULE: ./src/release/argv.ts
@@ -11064,15 +11064,15 @@ function registerRelease(program, bind) {
         const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
         const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
         if (!registryRaw)
-            throw new errors/* InputError */.dz("--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts");
+            throw new errors/* UserError */.yo("--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts");
         const r = (0,argv/* parseRegistry */.l5)(registryRaw);
         if ("error" in r)
-            throw new errors/* InputError */.dz(r.error);
+            throw new errors/* UserError */.yo(r.error);
         const password = io.env.FLOE_HELM_REGISTRY_PASSWORD;
         if (password && !username)
-            throw new errors/* InputError */.dz("FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as");
+            throw new errors/* UserError */.yo("FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as");
         if (username && !password)
-            throw new errors/* InputError */.dz(`--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`);
+            throw new errors/* UserError */.yo(`--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`);
         const { runRelease } = await __nccwpck_require__.e(/* import() */ 216).then(__nccwpck_require__.bind(__nccwpck_require__, 6216));
         await runRelease(ctx, inputs, {
             cwd: io.cwd,
@@ -11119,7 +11119,7 @@ function registerReport(program, bind) {
             requirements = (await resolveConfig(inputs, io.cwd)).requirements;
         }
         catch (e) {
-            if (!(e instanceof errors/* InputError */.dz))
+            if (!(e instanceof errors/* UserError */.yo))
                 throw e;
             io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
         }
@@ -11174,7 +11174,7 @@ function parseOnly(value) {
     for (const raw of value.split(",")) {
         const t = raw.trim();
         if (!assets/* installTools */.HG.includes(t)) {
-            throw new errors/* InputError */.dz(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
+            throw new errors/* UserError */.yo(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
         }
         if (!out.includes(t))
             out.push(t);
@@ -11252,7 +11252,7 @@ function registerTools(program, bind) {
         .description("check that the tools in --tools-dir exist and report their pinned versions")
         .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
         if (!inputs.toolsDir) {
-            throw new errors/* InputError */.dz("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+            throw new errors/* UserError */.yo("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
         }
         let ok = true;
         for (const tool of (0,local/* localTools */.bu)(inputs.toolsDir, inputs.helmMajors)) {
@@ -11261,7 +11261,7 @@ function registerTools(program, bind) {
             io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
         }
         if (!ok)
-            throw new errors/* InputError */.dz("some tools are missing or not the pinned version: run scripts/tools.sh");
+            throw new errors/* UserError */.yo("some tools are missing or not the pinned version: run scripts/tools.sh");
         return errors/* ExitCode */.yU.Pass;
     }));
 }
@@ -11322,7 +11322,7 @@ function parseBaseHelm(value) {
         return undefined;
     if (v === "3" || v === "4")
         return Number(v);
-    throw new errors/* InputError */.dz(`--base-helm: expected 3 or 4, got '${value}'`);
+    throw new errors/* UserError */.yo(`--base-helm: expected 3 or 4, got '${value}'`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
@@ -11381,8 +11381,8 @@ async function run(argv, io = defaultIo()) {
             inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
         }
         catch (e) {
-            if (e instanceof errors/* InputError */.dz)
-                await recordInputError(cmd, flags, io, e);
+            if (e instanceof errors/* UserError */.yo)
+                await recordUserError(cmd, flags, io, e);
             throw e;
         }
         code = await action({ flags, inputs, io });
@@ -11422,7 +11422,7 @@ const phaseOf = {
 };
 /** In Actions, a phase stopped by a bad input before it started still leaves its results file with the
  * error, so the report step (which always runs) names it in the job summary. */
-async function recordInputError(cmd, flags, io, e) {
+async function recordUserError(cmd, flags, io, e) {
     const parent = cmd.parent?.parent ? `${cmd.parent.name()} ` : "";
     const phase = phaseOf[`${parent}${cmd.name()}`];
     if (!phase || io.env.GITHUB_ACTIONS !== "true")
@@ -11483,7 +11483,7 @@ const KIND_CLUSTER_NAME = "floe-helm";
  * a network after it, so lowercase letters, digits and inner dashes only, at most 50 characters. */
 function kindClusterName(name) {
     if (!/^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$/.test(name))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`);
     return name;
 }
 /** kind names the single node's container `<cluster>-control-plane`. */
@@ -11690,7 +11690,7 @@ const DOCKER_MISSING = "docker not found on PATH: run scripts/docker.sh or insta
 function resolveDocker(pathList) {
     const docker = onPath("docker", pathList);
     if (!docker)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(DOCKER_MISSING);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(DOCKER_MISSING);
     return docker;
 }
 
@@ -11712,7 +11712,7 @@ function resolveDocker(pathList) {
 function assertValidDocument(validate, y, what, schema) {
     const bad = y.problems[0];
     if (bad)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${bad.rule}: ${bad.message}`, bad.at);
     if (validate(y.value ?? {}))
         return;
     const errs = validate.errors ?? [];
@@ -11729,7 +11729,7 @@ function assertValidDocument(validate, y, what, schema) {
             ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
             : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
     const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${msg}${more}`, at);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${msg}${more}`, at);
 }
 
 
@@ -11764,7 +11764,7 @@ function parseProvider(value, source) {
     const v = value.trim().toLowerCase();
     if (providerNames.includes(v))
         return v;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
 }
 /** The environment variable that carries each input when no flag is given. */
 const envNames = {
@@ -11824,7 +11824,7 @@ function parseHelmMajors(value, source) {
         return [3];
     if (v === "4")
         return [4];
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: expected 3, 4 or both, got '${value}'`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: expected 3, 4 or both, got '${value}'`);
 }
 function nonEmpty(v) {
     return v === undefined || v.trim() === "" ? undefined : v.trim();
@@ -11938,20 +11938,20 @@ function durationMs(s) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   iZ: () => (/* binding */ errorCommand),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
 /* harmony export */   v4: () => (/* binding */ ToolError),
-/* harmony export */   yU: () => (/* binding */ ExitCode)
+/* harmony export */   yU: () => (/* binding */ ExitCode),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 // Errors that end a run. Each is printed as one line; none ever shows a stack trace to the user.
 /** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input, 3 a tool
  * the run depends on failed (kind, kubesec, git, a control-plane component): the input may be fine. */
 const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2, ToolFailed: 3 };
 /** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
-class InputError extends Error {
+class UserError extends Error {
     where;
-    name = "InputError";
+    name = "UserError";
     constructor(message, where) {
         super(message);
         this.where = where;
@@ -11979,7 +11979,7 @@ function formatLocation(where) {
 }
 /** The single line a user sees for an error that stopped the run. */
 function describeError(err) {
-    if (err instanceof InputError) {
+    if (err instanceof UserError) {
         const loc = formatLocation(err.where);
         return loc ? `${loc}: ${err.message}` : err.message;
     }
@@ -12190,11 +12190,11 @@ function startArgv(argv, lowPriority = false) {
     const n = lowPriority ? nice() : null;
     return n && argv[0] && executable(argv[0]) ? [n, "-n", "10", ...argv] : argv;
 }
-/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
+/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws UserError when the
  * program cannot be started at all (missing binary, not executable). */
 function runTool(argv, opts = {}) {
     if (!argv[0])
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("internal: empty argv");
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo("internal: empty argv");
     const [cmd, ...args] = startArgv(argv, opts.lowPriority);
     const started = Date.now();
     return new Promise((resolve, reject) => {
@@ -12221,11 +12221,11 @@ function runTool(argv, opts = {}) {
             if (timer)
                 clearTimeout(timer);
             if (e.code === "ENOENT")
-                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': no such file`));
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': no such file`));
             else if (e.code === "EACCES")
-                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': not executable`));
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': not executable`));
             else
-                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': ${e.message}`));
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': ${e.message}`));
         });
         child.on("close", (code, signal) => {
             if (timer)
@@ -14057,7 +14057,7 @@ class ValuesFiles {
             }
             catch (e) {
                 if (e instanceof yaml/* FileTooLarge */.Sv)
-                    throw new errors/* InputError */.dz(e.message.replace(`${file}: `, ""), { file });
+                    throw new errors/* UserError */.yo(e.message.replace(`${file}: `, ""), { file });
                 throw e;
             }
             this.#loaded.set(file, y);
@@ -14998,7 +14998,7 @@ function parseImagePull(value) {
     const v = (value ?? "").trim() || "node";
     if (imagePullModes.includes(v))
         return v;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
 }
 const CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
 /** Every container image of the rendered objects, in document order (a container without one is left
@@ -15128,7 +15128,7 @@ function kubeSchemasDir() {
             return candidate;
         dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir);
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
 }
 /** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
 function availableKubeVersions(dir = kubeSchemasDir()) {
@@ -15142,14 +15142,14 @@ function availableKubeVersions(dir = kubeSchemasDir()) {
 function defaultKubeVersion(nodeImage = _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__/* .pins */ .h.kindNodeImage) {
     const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
     if (!m)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
     return `${m[1]}.${m[2]}`;
 }
 /** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
 function kubeMinor(version) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
     if (!m)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
     return `${m[1]}.${m[2]}`;
 }
 const loaded = new Map();
@@ -15162,7 +15162,7 @@ function loadKubeSchemas(version, dir) {
     const folder = dir ?? kubeSchemasDir();
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(folder, `v${minor}.json.gz`);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
             `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`);
     }
     const schemas = JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.gunzipSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file)).toString("utf8"));
@@ -15372,7 +15372,7 @@ const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
 function normalizeKubeVersion(v, source) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
     if (!m)
-        throw new errors/* InputError */.dz(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
+        throw new errors/* UserError */.yo(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
     return `${m[1]}.${m[2]}`;
 }
 // Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
@@ -15390,7 +15390,7 @@ function helmFromConfig(v) {
         return [3, 4];
     return [Number(v)];
 }
-/** Reads and validates the config file; throws InputError at file:line:col for any problem. Each waiver
+/** Reads and validates the config file; throws UserError at file:line:col for any problem. Each waiver
  * keeps its position in the file. */
 async function loadConfigFile(file, cwd) {
     const rel = external_node_path_default().relative(cwd, file) || file;
@@ -15400,7 +15400,7 @@ async function loadConfigFile(file, cwd) {
     }
     catch (e) {
         if (e.code === "ENOENT")
-            throw new errors/* InputError */.dz(`config file not found: ${rel}`);
+            throw new errors/* UserError */.yo(`config file not found: ${rel}`);
         throw e;
     }
     const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
@@ -15506,18 +15506,18 @@ async function readChartMeta(dirAbs, cwd) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "Chart.yaml");
     const shown = rel(cwd, dirAbs);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dirAbs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dirAbs).isDirectory()) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`chart folder not found: ${shown}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`chart folder not found: ${shown}`);
     }
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
     }
     const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8"), rel(cwd, file));
     const bad = y.problems[0];
     if (bad)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${bad.rule}: ${bad.message}`, bad.at);
     const v = (y.value ?? {});
     if (typeof v.name !== "string" || v.name === "") {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
     }
     const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
     return {
@@ -15565,9 +15565,9 @@ async function chartFoldersUnder(root) {
 const discoverCharts = (cwd) => chartFoldersUnder(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"));
 function requireFile(abs, cwd, what) {
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} not found: ${rel(cwd, abs)}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} not found: ${rel(cwd, abs)}`);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} is not a file: ${rel(cwd, abs)}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} is not a file: ${rel(cwd, abs)}`);
     return rel(cwd, abs);
 }
 /** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
@@ -15652,15 +15652,15 @@ async function resolvePlatform(own, ownScenario, p, config, inputs, cwd) {
     const where = `scenario '${ownScenario}' of ${own.dir}: platform`;
     const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p.chart);
     if (!config.charts.some((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`, p.at);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`, p.at);
     }
     if (abs === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, own.dir))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} names its own chart`, p.at);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} names its own chart`, p.at);
     const chained = config.charts
         .find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)
         ?.scenarios?.find((s) => s.name === p.scenario)?.platform;
     if (chained) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`, p.at);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`, p.at);
     }
     const meta = await readChartMeta(abs, cwd);
     const info = { name: meta.name, version: meta.version, dir: rel(cwd, abs) };
@@ -15668,7 +15668,7 @@ async function resolvePlatform(own, ownScenario, p, config, inputs, cwd) {
     const all = await chartScenarios(info, abs, config, whole, cwd, false);
     const scenario = all.find((s) => s.name === p.scenario);
     if (!scenario) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`, p.at);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`, p.at);
     }
     return { scenario, release: p.release };
 }
@@ -15681,13 +15681,13 @@ async function buildPlan(config, inputs, cwd) {
     else {
         dirs = await discoverCharts(cwd);
         if (!dirs.length) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
         }
     }
     // A CHART=FILE value for a chart the run does not cover would silently do nothing.
     for (const v of inputs.chartValues) {
         if (!dirs.includes(v.chart)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
         }
     }
     const charts = [];
@@ -15729,11 +15729,11 @@ async function buildPlan(config, inputs, cwd) {
         });
     }
     if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`);
     }
     if (!charts.length && skipped.length) {
         // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
     }
     const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
     const partial = await partialReason(config, inputs, cwd);
@@ -16211,7 +16211,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
     catch (e) {
         error = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
         errorCode = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .exitCodeOf */ .FO)(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ToolError */ .v4))
+        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo) && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ToolError */ .v4))
             err(e.stack ?? String(e));
     }
     findings.sort(byLocation);
@@ -16334,11 +16334,11 @@ async function readAllResults(workDir) {
             parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
         }
         catch (e) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`not a valid results file: ${e.message}`, { file });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`not a valid results file: ${e.message}`, { file });
         }
         const r = parsed;
         if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo("not a floe-helm results file (schemaVersion 1 expected)", { file });
         }
         out.push(r);
     }
@@ -16579,7 +16579,7 @@ async function requireLocalTool(toolsDir, name) {
         await (0,promises_.access)(p, promises_.constants.X_OK);
     }
     catch {
-        throw new errors/* InputError */.dz(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
+        throw new errors/* UserError */.yo(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
     }
     return p;
 }

@@ -16,7 +16,7 @@
 // findings like to any other (src/policy/waivers.ts, applied in src/gate/run.ts).
 import { createHash } from "node:crypto";
 import os from "node:os";
-import { InputError, ToolError } from "../core/errors.js";
+import { ToolError, UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { limiter } from "../exec/limiter.js";
 import { runTool } from "../exec/runner.js";
@@ -239,7 +239,7 @@ export const kubesecCheck: Check = {
     const objects = cell.objects.filter(isKubesecKind);
     if (objects.length === 0) return [];
     const bin = ctx.tools.kubesec;
-    if (!bin) throw new InputError("kubesec check: no kubesec binary resolved (tools dir or installer)");
+    if (!bin) throw new UserError("kubesec check: no kubesec binary resolved (tools dir or installer)");
     const version = ctx.settings.kubeVersion || defaultKubeVersion();
     const validator = validatorFor(version);
     const argv = kubesecScanArgv({

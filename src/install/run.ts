@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { readState } from "../cluster/state.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import type { ScenarioPlatform } from "../core/rendered.js";
 import { type RunResult, runTool } from "../exec/runner.js";
 import { prepareDependencies } from "../helm/deps.js";
@@ -74,7 +74,7 @@ export async function target(
   const state = await readState(inputs.workDir, inputs.cluster);
   const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
   if (!kubeconfig) {
-    throw new InputError(
+    throw new UserError(
       `no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`,
     );
   }

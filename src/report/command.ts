@@ -3,7 +3,7 @@
 import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
-import { describeError, ExitCode, InputError } from "../core/errors.js";
+import { describeError, ExitCode, UserError } from "../core/errors.js";
 import { coverageMatrix, coverageTerminal } from "./coverage.js";
 import { readAllResults } from "./results.js";
 import { verdictLine } from "./terminal.js";
@@ -32,7 +32,7 @@ export function registerReport(program: Command, bind: Bind): void {
         const { resolveConfig } = await import(/* webpackMode: "eager" */ "../plan/config.js");
         requirements = (await resolveConfig(inputs, io.cwd)).requirements;
       } catch (e) {
-        if (!(e instanceof InputError)) throw e;
+        if (!(e instanceof UserError)) throw e;
         io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${describeError(e)}`);
       }
       const coverage = coverageMatrix(all, requirements);

@@ -169,7 +169,7 @@ describe("floe-gate.yaml notRun", () => {
     );
     const e = await resolveConfig(buildInputs({ config: cfg }, {}, cwd), cwd).catch((x: unknown) => x);
     expect(e).toMatchObject({
-      name: "InputError",
+      name: "UserError",
       message: "charts.0.scenarios.0.notRun.0: must have required property 'reason'",
       where: { file: "floe-gate.yaml", line: 6 },
     });

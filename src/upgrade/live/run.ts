@@ -14,7 +14,7 @@ import { dockerImageInspectArgv, kindLoadArgv } from "../../cluster/kind/config.
 import { resolveDocker } from "../../cluster/on-path.js";
 import type { HelmMajor, Inputs } from "../../config/inputs.js";
 import { durationMs } from "../../core/duration.js";
-import { InputError } from "../../core/errors.js";
+import { UserError } from "../../core/errors.js";
 import { relPosix } from "../../core/paths.js";
 import type { Scenario } from "../../core/rendered.js";
 import { type RunResult, runTool } from "../../exec/runner.js";
@@ -148,8 +148,8 @@ async function resolveBases(
   }
   const top = await gitToplevel(cwd);
   const rev = await resolveBase(top, inputs.upgradeBase, inputs.githubBaseRef).catch((e: unknown) => {
-    throw e instanceof InputError
-      ? new InputError(e.message.replace(/^upgrade-check needs/, "upgrade needs"))
+    throw e instanceof UserError
+      ? new UserError(e.message.replace(/^upgrade-check needs/, "upgrade needs"))
       : e;
   });
   ctx.progress(`upgrade: base ${rev.label}`);
@@ -195,7 +195,7 @@ export async function runLiveUpgrade(
   const { cwd } = opts;
   const timeout = opts.timeout ?? "300s";
   if (inputs.upgradeBase && inputs.upgradeBaseChart)
-    throw new InputError("pass either --base (a git ref) or --base-chart (a published chart), not both");
+    throw new UserError("pass either --base (a git ref) or --base-chart (a published chart), not both");
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
   reportSkippedCharts(ctx, plan.skipped);
