@@ -42,6 +42,8 @@ var runner = __webpack_require__(7507);
 var argv = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __webpack_require__(9264);
+// EXTERNAL MODULE: ./src/helm/env.ts
+var helm_env = __webpack_require__(367);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var manifest = __webpack_require__(3763);
 // EXTERNAL MODULE: ./src/helm/output.ts
@@ -342,6 +344,7 @@ function parseProberLog(log) {
 
 
 
+
 /** Rule ids of this phase (README rule table); floe-gate.yaml maps SC-008, GAP-003 and T115 to them. */
 const liveRules = {
     install: "upgrade/live-install",
@@ -451,14 +454,7 @@ async function runLiveUpgrade(ctx, inputs, opts) {
     ]);
     const bin = (m) => tools[`helm${m}`];
     const first = config.helmMajors[0];
-    const home = external_node_path_default().join(inputs.workDir, "upgrade-helm-home");
-    const env = {
-        PATH: process.env.PATH,
-        HOME: home,
-        HELM_CACHE_HOME: external_node_path_default().join(home, "cache"),
-        HELM_CONFIG_HOME: external_node_path_default().join(home, "config"),
-        HELM_DATA_HOME: external_node_path_default().join(home, "data"),
-    };
+    const env = (0,helm_env/* isolatedHelmEnv */.r)(inputs.workDir, "upgrade-helm-home");
     await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
     const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(inputs.workDir, "upgrade-live-"));
     try {

@@ -1215,6 +1215,8 @@ var errors = __webpack_require__(4296);
 var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __webpack_require__(9264);
+// EXTERNAL MODULE: ./src/helm/env.ts
+var helm_env = __webpack_require__(367);
 // EXTERNAL MODULE: ./src/helm/output.ts
 var output = __webpack_require__(583);
 // EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
@@ -1365,6 +1367,7 @@ async function recordNotRun(ctx, a, opts) {
 
 
 
+
 const RELEASE = "floe-test";
 const rules = {
     install: "install",
@@ -1467,14 +1470,7 @@ async function runTest(ctx, inputs, opts) {
     ]);
     const bin = (m) => tools[`helm${m}`];
     // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
-    const home = external_node_path_default().join(inputs.workDir, "test-helm-home");
-    const env = {
-        PATH: process.env.PATH,
-        HOME: home,
-        HELM_CACHE_HOME: external_node_path_default().join(home, "cache"),
-        HELM_CONFIG_HOME: external_node_path_default().join(home, "config"),
-        HELM_DATA_HOME: external_node_path_default().join(home, "data"),
-    };
+    const env = (0,helm_env/* isolatedHelmEnv */.r)(inputs.workDir, "test-helm-home");
     const chartDir = new Map();
     // The platforms' charts too: `--chart charts/floe-jobs` still installs its platform first.
     const platformCharts = plan.cells.flatMap((c) => c.scenario.platform ? [c.scenario.platform.scenario.chart] : []);

@@ -13861,11 +13861,14 @@ function finalize(run, st) {
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __nccwpck_require__(7507);
+// EXTERNAL MODULE: ./src/helm/env.ts
+var helm_env = __nccwpck_require__(367);
 ;// CONCATENATED MODULE: ./src/gate/stages/library.ts
 // Library charts (type: library, e.g. charts/floe-common) render nothing on their own, so no cell of the plan
 // covers them; their dependents render a vendored copy (charts/<dependent>/charts/*.tgz), which hides a broken
 // template in the library's own folder until it is vendored again. `helm lint --strict` on the library folder
 // reads every template and Chart.yaml: one lint per library chart and helm major, reported like a cell's lint.
+
 
 
 
@@ -13883,7 +13886,7 @@ async function lintLibraries(run) {
                 chartDir: lib.info.dir,
                 valuesFiles: [],
             });
-            const r = await (0,runner/* runTool */.q)(argv, { cwd: run.cwd, env: (0,helm_argv/* helmRunEnv */.nD)(process.env), lowPriority: true });
+            const r = await (0,runner/* runTool */.q)(argv, { cwd: run.cwd, env: (0,helm_env/* helmRunEnv */.n)(process.env), lowPriority: true });
             const base = { chart: lib.info.name, helm: major };
             const ms = (0,output/* parseLintOutput */.qm)(r.stdout, abs, run.cwd);
             for (const m of ms)
@@ -13981,6 +13984,7 @@ var limiter = __nccwpck_require__(1073);
 
 
 
+
 async function scheduleHelm(run, prepared, values) {
     const { cwd, plan } = run;
     const tasks = [
@@ -13989,7 +13993,7 @@ async function scheduleHelm(run, prepared, values) {
     ];
     const renderSlot = (0,limiter/* limiter */.T)(run.parallelism);
     const lintSlot = (0,limiter/* limiter */.T)(run.parallelism);
-    const env = (0,helm_argv/* helmRunEnv */.nD)(process.env);
+    const env = (0,helm_env/* helmRunEnv */.n)(process.env);
     const started = new Map();
     const result = (t) => {
         let p = started.get(t);
@@ -14202,8 +14206,7 @@ async function runGate(ctx, inputs, opts) {
 /* harmony export */   CU: () => (/* binding */ NAMESPACE),
 /* harmony export */   eX: () => (/* binding */ helmDependencyBuildArgv),
 /* harmony export */   fn: () => (/* binding */ helmTemplateArgv),
-/* harmony export */   iJ: () => (/* binding */ helmLintArgv),
-/* harmony export */   nD: () => (/* binding */ helmRunEnv)
+/* harmony export */   iJ: () => (/* binding */ helmLintArgv)
 /* harmony export */ });
 /* unused harmony export RELEASE */
 /** Release name and namespace used for every static render, so outputs are comparable across cells. */
@@ -14242,12 +14245,6 @@ function helmLintArgv(a) {
         ...valuesArgs(a.valuesFiles),
         ...kubeVersionArgs(a.kubeVersion),
     ];
-}
-/** The environment of the gate's short helm runs: Go's garbage collector off until the heap reaches
- * 256 MiB (rendering a chart allocates well below that, and collecting was about a third of `helm lint`'s
- * CPU); a GOGC or GOMEMLIMIT already set wins. */
-function helmRunEnv(env) {
-    return { GOGC: "off", GOMEMLIMIT: "256MiB", ...env };
 }
 /** `helm dependency build` for a chart whose Chart.yaml lists dependencies missing from charts/ (or not
  * at Chart.lock's versions). Same flags for both majors. */
@@ -14433,6 +14430,41 @@ async function prepareDependencies(chartAbs, cwd, helm, workDir) {
                     : `${what} from ${dep.repository} is ${reason} and cannot be downloaded (no network, or the repository is unreachable): vendor it with 'helm dependency build ${shown}' and commit charts/ and Chart.lock, or run the gate with network access (helm: ${says})`;
             return { message, at: dep.at };
         }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 367:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ helmRunEnv),
+/* harmony export */   r: () => (/* binding */ isolatedHelmEnv)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// The environments helm runs in. The gate's short renders inherit the caller's environment (with Go's
+// collector tuned); the phases that install into a cluster give helm a HOME of its own under the work dir,
+// so no repository config, cache or registry login of the runner leaks in.
+
+/** The environment of the gate's short helm runs: Go's garbage collector off until the heap reaches
+ * 256 MiB (rendering a chart allocates well below that, and collecting was about a third of `helm lint`'s
+ * CPU); a GOGC or GOMEMLIMIT already set wins. */
+function helmRunEnv(env) {
+    return { GOGC: "off", GOMEMLIMIT: "256MiB", ...env };
+}
+/** helm with its own HOME, config, cache and data under `<workDir>/<name>`, one per phase and run; only
+ * PATH is kept from the caller's environment. */
+function isolatedHelmEnv(workDir, name) {
+    const home = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(workDir, name);
+    return {
+        PATH: process.env.PATH,
+        HOME: home,
+        HELM_CACHE_HOME: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(home, "cache"),
+        HELM_CONFIG_HOME: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(home, "config"),
+        HELM_DATA_HOME: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(home, "data"),
     };
 }
 

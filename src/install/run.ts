@@ -13,6 +13,7 @@ import { UserError } from "../core/errors.js";
 import type { ScenarioPlatform } from "../core/rendered.js";
 import { type RunResult, runTool } from "../exec/runner.js";
 import { prepareDependencies } from "../helm/deps.js";
+import { isolatedHelmEnv } from "../helm/env.js";
 import { parseRenderError } from "../helm/output.js";
 import { resolveConfig } from "../plan/config.js";
 import { buildPlan } from "../plan/plan.js";
@@ -184,14 +185,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
   ]);
   const bin = (m: HelmMajor) => tools[`helm${m}`];
   // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
-  const home = path.join(inputs.workDir, "test-helm-home");
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    HELM_CACHE_HOME: path.join(home, "cache"),
-    HELM_CONFIG_HOME: path.join(home, "config"),
-    HELM_DATA_HOME: path.join(home, "data"),
-  };
+  const env = isolatedHelmEnv(inputs.workDir, "test-helm-home");
   const chartDir = new Map<string, string>();
   // The platforms' charts too: `--chart charts/floe-jobs` still installs its platform first.
   const platformCharts = plan.cells.flatMap((c) =>

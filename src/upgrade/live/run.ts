@@ -20,6 +20,7 @@ import type { Scenario } from "../../core/rendered.js";
 import { type RunResult, runTool } from "../../exec/runner.js";
 import { helmTemplateArgv } from "../../helm/argv.js";
 import { prepareDependencies } from "../../helm/deps.js";
+import { isolatedHelmEnv } from "../../helm/env.js";
 import { parseManifest } from "../../helm/manifest.js";
 import { parseRenderError } from "../../helm/output.js";
 import {
@@ -209,14 +210,7 @@ export async function runLiveUpgrade(
   ]);
   const bin = (m: HelmMajor) => tools[`helm${m}`];
   const first = config.helmMajors[0]!;
-  const home = path.join(inputs.workDir, "upgrade-helm-home");
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    HELM_CACHE_HOME: path.join(home, "cache"),
-    HELM_CONFIG_HOME: path.join(home, "config"),
-    HELM_DATA_HOME: path.join(home, "data"),
-  };
+  const env = isolatedHelmEnv(inputs.workDir, "upgrade-helm-home");
   await mkdir(inputs.workDir, { recursive: true });
   const tmp = await mkdtemp(path.join(inputs.workDir, "upgrade-live-"));
   try {
