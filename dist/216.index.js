@@ -19,10 +19,10 @@ export const modules = {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7507);
-/* harmony import */ var _gate_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6132);
-/* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(956);
-/* harmony import */ var _helm_deps_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9264);
-/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3319);
+/* harmony import */ var _helm_deps_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9264);
+/* harmony import */ var _helm_env_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(367);
+/* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8720);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3319);
 /* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6779);
 // `floe-helm release`: publish every chart to an OCI registry, idempotently. Per chart (sorted by folder):
 // read name and version from Chart.yaml -> ask the registry whether that version is there (`helm show
@@ -61,7 +61,7 @@ async function chartIdentity(chartDir, cwd) {
             findings: [{ rule: RELEASE_RULE, severity: "error", message: "no Chart.yaml: not a chart", file }],
         };
     }
-    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_8__/* .parseYamlText */ .cd)(text, file);
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_9__/* .parseYamlText */ .cd)(text, file);
     if (y.problems.length)
         return {
             findings: y.problems.map((p) => ({
@@ -96,19 +96,19 @@ async function chartIdentity(chartDir, cwd) {
         name: name,
         version: version,
         // Only when charts/ does not already hold them as pinned (see the header).
-        dependencies: Array.isArray(deps) && deps.length > 0 && (await (0,_helm_deps_js__WEBPACK_IMPORTED_MODULE_7__/* .dependencyNeeds */ .n)(chartDir, cwd)).length > 0,
+        dependencies: Array.isArray(deps) && deps.length > 0 && (await (0,_helm_deps_js__WEBPACK_IMPORTED_MODULE_6__/* .dependencyNeeds */ .n)(chartDir, cwd)).length > 0,
     };
 }
 async function runRelease(ctx, inputs, opts) {
     const { cwd } = opts;
     const chartsDir = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, opts.chartsDir);
     if (!inputs.charts.length && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(chartsDir))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`--charts-dir: ${chartsDir} does not exist`);
-    const found = inputs.charts.length ? inputs.charts : await (0,_gate_plan_js__WEBPACK_IMPORTED_MODULE_6__/* .chartFoldersUnder */ .WH)(chartsDir);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`--charts-dir: ${chartsDir} does not exist`);
+    const found = inputs.charts.length ? inputs.charts : await (0,_plan_plan_js__WEBPACK_IMPORTED_MODULE_8__/* .chartFoldersUnder */ .WH)(chartsDir);
     // Library charts first (see the header), each group in folder order.
     const isLibrary = async (d) => {
         const text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml"), "utf8").catch(() => "");
-        return (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_8__/* .parseYamlText */ .cd)(text, "Chart.yaml").value?.type === "library";
+        return (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_9__/* .parseYamlText */ .cd)(text, "Chart.yaml").value?.type === "library";
     };
     const libraries = new Set();
     for (const d of found)
@@ -116,9 +116,9 @@ async function runRelease(ctx, inputs, opts) {
             libraries.add(d);
     const charts = [...found.filter((d) => libraries.has(d)), ...found.filter((d) => !libraries.has(d))];
     if (charts.length === 0)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
     const helm = await helmFor(inputs, opts.major, ctx);
-    const env = (0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_9__/* .helmRunEnv */ .nD)(opts.env);
+    const env = (0,_helm_env_js__WEBPACK_IMPORTED_MODULE_7__/* .helmRunEnv */ .n)(opts.env);
     if (opts.login) {
         const login = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .helmRegistryLoginArgv */ .Hd)(helm, opts, opts.login.username), {
             cwd,
@@ -126,8 +126,9 @@ async function runRelease(ctx, inputs, opts) {
             input: opts.login.password,
             timeoutMs: 120_000,
         });
+        // The registry is unreachable or refused the login: helm's own line says which (exit 3, not bad input).
         if (login.code !== 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .InputError */ .dz(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ToolError */ .v4(`helm registry login ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
         ctx.progress(`release: logged in to ${(0,_argv_js__WEBPACK_IMPORTED_MODULE_10__/* .registryHost */ .U$)(opts.registry)} as ${opts.login.username}`);
     }
     const packages = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(inputs.workDir, "release", "packages");

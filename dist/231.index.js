@@ -38,14 +38,12 @@ var errors = __webpack_require__(4296);
 var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __webpack_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __webpack_require__(6132);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var argv = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __webpack_require__(9264);
+// EXTERNAL MODULE: ./src/helm/env.ts
+var helm_env = __webpack_require__(367);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var manifest = __webpack_require__(3763);
 // EXTERNAL MODULE: ./src/helm/output.ts
@@ -62,6 +60,10 @@ var hooks = __webpack_require__(8763);
 var load_images = __webpack_require__(7677);
 // EXTERNAL MODULE: ./src/install/run.ts + 1 modules
 var install_run = __webpack_require__(5907);
+// EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
+var plan_config = __webpack_require__(5187);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan_plan = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
@@ -342,6 +344,7 @@ function parseProberLog(log) {
 
 
 
+
 /** Rule ids of this phase (README rule table); floe-gate.yaml maps SC-008, GAP-003 and T115 to them. */
 const liveRules = {
     install: "upgrade/live-install",
@@ -397,8 +400,8 @@ async function resolveBases(ctx, inputs, charts, helmBin, cwd, tmp) {
     }
     const top = await (0,git/* gitToplevel */.w$)(cwd);
     const rev = await (0,git/* resolveBase */.gU)(top, inputs.upgradeBase, inputs.githubBaseRef).catch((e) => {
-        throw e instanceof errors/* InputError */.dz
-            ? new errors/* InputError */.dz(e.message.replace(/^upgrade-check needs/, "upgrade needs"))
+        throw e instanceof errors/* UserError */.yo
+            ? new errors/* UserError */.yo(e.message.replace(/^upgrade-check needs/, "upgrade needs"))
             : e;
     });
     ctx.progress(`upgrade: base ${rev.label}`);
@@ -437,9 +440,9 @@ async function runLiveUpgrade(ctx, inputs, opts) {
     const { cwd } = opts;
     const timeout = opts.timeout ?? "300s";
     if (inputs.upgradeBase && inputs.upgradeBaseChart)
-        throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
-    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+        throw new errors/* UserError */.yo("pass either --base (a git ref) or --base-chart (a published chart), not both");
+    const config = await (0,plan_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const { kubeconfig, simulated, kind } = await (0,install_run.target)(inputs);
     (0,install_run.kindPathNote)(ctx, kind, opts.imagePull ?? "node");
@@ -451,14 +454,7 @@ async function runLiveUpgrade(ctx, inputs, opts) {
     ]);
     const bin = (m) => tools[`helm${m}`];
     const first = config.helmMajors[0];
-    const home = external_node_path_default().join(inputs.workDir, "upgrade-helm-home");
-    const env = {
-        PATH: process.env.PATH,
-        HOME: home,
-        HELM_CACHE_HOME: external_node_path_default().join(home, "cache"),
-        HELM_CONFIG_HOME: external_node_path_default().join(home, "config"),
-        HELM_DATA_HOME: external_node_path_default().join(home, "data"),
-    };
+    const env = (0,helm_env/* isolatedHelmEnv */.r)(inputs.workDir, "upgrade-helm-home");
     await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
     const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(inputs.workDir, "upgrade-live-"));
     try {

@@ -29,13 +29,13 @@ class ExistingProvider {
     name = "existing";
     async up(opts) {
         if (!opts.kubeconfig)
-            throw new errors/* InputError */.dz("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
+            throw new errors/* UserError */.yo("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
         const kubeconfig = external_node_path_default().resolve(opts.kubeconfig);
         try {
             await (0,promises_.access)(kubeconfig);
         }
         catch {
-            throw new errors/* InputError */.dz(`kubeconfig not found: ${kubeconfig}`);
+            throw new errors/* UserError */.yo(`kubeconfig not found: ${kubeconfig}`);
         }
         return { provider: "existing", kubeconfig, server: "" };
     }
@@ -222,12 +222,12 @@ var external_node_child_process_ = __webpack_require__(1421);
 function startDaemon(argv, logFile, cwd) {
     const [cmd, ...args] = argv;
     if (!cmd)
-        throw new errors/* InputError */.dz("internal: empty argv");
+        throw new errors/* UserError */.yo("internal: empty argv");
     const fd = (0,external_node_fs_.openSync)(logFile, "a");
     try {
         const child = (0,external_node_child_process_.spawn)(cmd, args, { cwd, detached: true, stdio: ["ignore", fd, fd] });
         if (child.pid === undefined)
-            throw new errors/* InputError */.dz(`cannot run '${cmd}'`);
+            throw new errors/* UserError */.yo(`cannot run '${cmd}'`);
         const d = { pid: child.pid, child, exit: undefined };
         child.on("exit", (code, signal) => {
             d.exit = { code, signal };
@@ -785,7 +785,7 @@ class KwokProvider {
         const dir = (0,cluster_state/* clusterDir */._O)(opts.workDir, "kwok");
         const previous = await (0,cluster_state/* readState */.un)(opts.workDir, "kwok");
         if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {
-            throw new errors/* InputError */.dz(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
+            throw new errors/* UserError */.yo(`a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`);
         }
         // The control plane first: it has no installer, so a missing binary is said before any download.
         const layout = await layoutFor(opts.tool, dir);
@@ -836,7 +836,7 @@ class KwokProvider {
             const start = async (name) => {
                 const c = byName.get(name);
                 if (!c)
-                    throw new errors/* InputError */.dz(`internal: no component ${name}`);
+                    throw new errors/* UserError */.yo(`internal: no component ${name}`);
                 const log = external_node_path_default().join(dir, `${name}.log`);
                 opts.log(`kwok: starting ${name}`);
                 started.push({ name, daemon: startDaemon(c.argv, log, dir), log, binary: c.argv[0] });

@@ -73,7 +73,7 @@ const gitArgv = {
 /** A ref that git would read as an option is refused rather than passed on. */
 function checkRef(ref, source) {
     if (ref === "" || ref.startsWith("-") || /[\s\0]/.test(ref)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
     }
     return ref;
 }
@@ -82,7 +82,7 @@ const firstLine = (s) => s.trim().split("\n")[0] ?? "";
 async function gitToplevel(cwd) {
     const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.toplevel(), { cwd });
     if (r.code !== 0) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--base needs a git repository, and ${cwd} is not inside one (git: ${firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--base needs a git repository, and ${cwd} is not inside one (git: ${firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
     }
     return r.stdout.trim();
 }
@@ -96,7 +96,7 @@ async function resolveCommit(top, ref, source) {
     const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.resolve(ref), { cwd: top });
     if (r.code === 0 && r.stdout.trim())
         return r.stdout.trim();
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
         ? "fetch more history (git fetch --unshallow)"
         : `fetch it (git fetch origin ${ref.replace(/^origin\//, "")})`}, or in GitHub Actions check out with actions/checkout fetch-depth: 0`);
 }
@@ -112,12 +112,12 @@ async function resolveBase(top, base, githubBaseRef) {
         const tip = await resolveCommit(top, target, "GITHUB_BASE_REF");
         const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.mergeBase("HEAD", tip), { cwd: top });
         if (r.code !== 0 || !r.stdout.trim()) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
         }
         const commit = r.stdout.trim();
         return { commit, label: `merge base with ${target} ${commit.slice(0, 7)}` };
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
 }
 const posix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join("/");
 /** `paths` (relative to `top`) that exist at `commit`: a file itself, or a folder holding files. */
@@ -207,18 +207,18 @@ var paths = __webpack_require__(6107);
 var limiter = __webpack_require__(1073);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __webpack_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __webpack_require__(6132);
-// EXTERNAL MODULE: ./src/gate/policy.ts
-var policy = __webpack_require__(4982);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var argv = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __webpack_require__(9264);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var manifest = __webpack_require__(3763);
+// EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
+var plan_config = __webpack_require__(5187);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan_plan = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/policy/apply.ts
+var apply = __webpack_require__(2798);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
@@ -572,27 +572,27 @@ const firstError = (s) => (s
 async function publishedBase(file, plan, helmBin, cwd) {
     const shown = rel(cwd, file);
     if (!(0,external_node_fs_.existsSync)(file))
-        throw new errors/* InputError */.dz(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
+        throw new errors/* UserError */.yo(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
     let name;
     let version;
     if ((0,external_node_fs_.statSync)(file).isDirectory()) {
-        ({ name, version } = await (0,gate_plan/* readChartMeta */.Au)(file, cwd));
+        ({ name, version } = await (0,plan_plan/* readChartMeta */.Au)(file, cwd));
     }
     else if (/\.tgz$/.test(file)) {
         const r = await (0,runner/* runTool */.q)(helmShowChartArgv(helmBin, file), { cwd });
         if (r.code !== 0) {
-            throw new errors/* InputError */.dz(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
+            throw new errors/* UserError */.yo(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
         }
         const v = (0,yaml/* parseYamlText */.cd)(r.stdout, shown).value;
         name = String(v?.name ?? "");
         version = String(v?.version ?? "");
     }
     else {
-        throw new errors/* InputError */.dz(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
+        throw new errors/* UserError */.yo(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
     }
     const chart = plan.find((c) => c.meta.name === name);
     if (!chart) {
-        throw new errors/* InputError */.dz(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
+        throw new errors/* UserError */.yo(`--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`);
     }
     return {
         chart,
@@ -609,10 +609,10 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     const { cwd } = opts;
     const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
     if (inputs.upgradeBase && inputs.upgradeBaseChart) {
-        throw new errors/* InputError */.dz("pass either --base (a git ref) or --base-chart (a published chart), not both");
+        throw new errors/* UserError */.yo("pass either --base (a git ref) or --base-chart (a published chart), not both");
     }
-    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const config = await (0,plan_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const tools = await (0,resolve.resolveTools)(inputs, config.helmMajors.map((m) => `helm${m}`));
     const helmBin = (m) => tools[`helm${m}`];
@@ -620,7 +620,7 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     const all = [];
     const add = (f) => all.push(f);
     // Requirements of floe-gate.yaml proved by any upgrade rule (the report's coverage matrix).
-    const covers = (0,policy/* requirementsCoveredBy */.s)(config, Object.values(upgradeCheckRules));
+    const covers = (0,apply/* requirementsCoveredBy */.s)(config, Object.values(upgradeCheckRules));
     const status = (id, state, reason) => ctx.check({
         id,
         rule: upgradeCheckRules.immutableField,
@@ -794,9 +794,9 @@ async function runUpgradeCheck(ctx, inputs, opts) {
     // several scenarios or both majors is one finding (scenario / helm named only when one reports it).
     const seen = new Map();
     for (const f of all) {
-        if ((0,policy/* severityFor */.v)(config, f.rule) === "off")
+        if ((0,apply/* severityFor */.v)(config, f.rule) === "off")
             continue;
-        const p = (0,policy.applyPolicy)(f, config, today);
+        const p = (0,apply.applyPolicy)(f, config, today);
         if (!p)
             continue;
         const key = JSON.stringify([p.rule, p.file, p.line, p.col, p.message, p.chart, p.object]);
@@ -817,8 +817,8 @@ async function runUpgradeCheck(ctx, inputs, opts) {
 /** upgrade/version-increment of one chart against its base at a git commit (a check of its own). */
 async function checkVersionIncrement(ctx, add, config, c) {
     const id = `version ${c.chart.info.name}`;
-    const covers = (0,policy/* requirementsCoveredBy */.s)(config, [VERSION_RULE]);
-    const base = await (0,gate_plan/* readChartMeta */.Au)(c.baseDir, c.cwd);
+    const covers = (0,apply/* requirementsCoveredBy */.s)(config, [VERSION_RULE]);
+    const base = await (0,plan_plan/* readChartMeta */.Au)(c.baseDir, c.cwd);
     const diff = await (0,runner/* runTool */.q)(git/* gitArgv */.bb.changedSince(c.commit, [c.inTop]), { cwd: c.top });
     if (diff.code !== 0) {
         ctx.check({

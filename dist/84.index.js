@@ -95,7 +95,12 @@ async function download(url, dest, what, quiet) {
         await withQuietToolkit(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .downloadTool */ .bq(url, dest));
     }
     catch (e) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(describeDownloadError(e, url, what));
+        // A 404 or other 4xx: the address is wrong (version, platform, --mirror), which the user can fix.
+        // A server that kept failing or a connection that dropped: the source failed, the input may be fine.
+        const message = describeDownloadError(e, url, what);
+        const code = e instanceof _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .HTTPError */ .Hl ? (e.httpStatusCode ?? 0) : 0;
+        const source = code === 0 || code >= 500 || code === 408 || code === 429;
+        throw source ? new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4(message) : new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(message);
     }
 }
 function describeDownloadError(e, url, what) {
@@ -209,7 +214,7 @@ function restore(name, value) {
 
 /** A pinned tool this platform has no confirmed sha256 for: nothing is installed. The gate runs its other
  * checks and reports the tool's as not run (src/tools/resolve.ts resolveOptionalTool). */
-class NoVerifiedChecksum extends _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz {
+class NoVerifiedChecksum extends _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo {
 }
 const receiptName = ".floe-helm-install.json";
 function installedName(tool, version) {
@@ -225,10 +230,10 @@ function parseMirror(value, source) {
         u = new URL(value.trim());
     }
     catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
     }
     if (u.protocol !== "http:" && u.protocol !== "https:") {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`);
     }
     return u.toString().replace(/\/+$/, "");
 }
@@ -282,15 +287,16 @@ async function installTool(req, opts) {
             await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .download */ .RG)(asset.checksumUrl, sumsFile, `${name} ${req.version} checksum file`, quiet);
             expected = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .parseChecksumFile */ .j7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(sumsFile, "utf8"), asset.name);
             if (!expected) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ToolError */ .v4(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
             }
         }
         const downloaded = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, `asset-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
         opts.progress?.(`${name} ${req.version}: downloading ${asset.url}`);
         await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .download */ .RG)(asset.url, downloaded, `${name} ${req.version}`, quiet);
         const actual = await (0,_checksums_js__WEBPACK_IMPORTED_MODULE_9__/* .sha256File */ .Q3)(downloaded);
+        // What the source served is not what was expected: the download failed, whatever the input.
         if (actual !== expected) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ToolError */ .v4(`${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`);
         }
         // Only verified bytes reach tar or the cache.
         const bin = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, "bin");
@@ -304,7 +310,7 @@ async function installTool(req, opts) {
             const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(extracted).catch(() => undefined);
             if (r.code !== 0 || !st?.isFile()) {
                 const why = r.code !== 0 ? (r.stderr.trim().split("\n").pop() ?? `tar exit ${r.code}`) : "not a regular file";
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ToolError */ .v4(`${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`);
             }
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.copyFile)(extracted, target);
         }
@@ -344,7 +350,7 @@ async function cacheAtomically(toolCache, tool, version, arch, source, quiet) {
     catch (e) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dest, { recursive: true, force: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(`${dest}.complete`, { force: true });
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
     }
 }
 async function checkCached(dir, asset) {
@@ -364,7 +370,7 @@ async function ensureWritable(dir) {
     }
     catch (e) {
         const why = e.code ?? (e instanceof Error ? e.message : String(e));
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .InputError */ .dz(`the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`);
     }
 }
 
@@ -400,7 +406,7 @@ function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch
     const os = osOf[nodePlatform];
     const arch = archOf[nodeArch];
     if (!os || !arch) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
     }
     return { os, arch };
 }
@@ -468,7 +474,7 @@ async function withUserChecksums(base, file, cwd) {
     }
     catch (e) {
         const code = e.code;
-        throw new errors/* InputError */.dz(code === "ENOENT"
+        throw new errors/* UserError */.yo(code === "ENOENT"
             ? `checksums file not found: ${rel}`
             : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
     }
@@ -484,7 +490,7 @@ async function withUserChecksums(base, file, cwd) {
                 const pinned = out.sha256[key];
                 if (pinned !== undefined && pinned !== sha) {
                     const origin = have.from?.[key] ?? `${checksums/* BUILTIN_TABLE */.f4} (${have.source})`;
-                    throw new errors/* InputError */.dz(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
+                    throw new errors/* UserError */.yo(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
                 }
                 if (pinned === undefined) {
                     out.sha256[key] = sha;
@@ -513,7 +519,7 @@ var version_input = __webpack_require__(2274);
 
 const label = (flag, env) => `--${flag} (${env})`;
 /** The exact versions to install for `tools` from the Inputs: version inputs, else the pinned defaults
- * (helm: one per major in --helm). Throws one InputError for the first bad input. */
+ * (helm: one per major in --helm). Throws one UserError for the first bad input. */
 function planInstall(inputs, tools) {
     const out = [];
     const v = inputs.toolVersions;
@@ -580,7 +586,7 @@ async function resolveTools(inputs, need, hooks = {}) {
     need.forEach((n, i) => {
         const t = installed[i];
         if (!t)
-            throw new errors/* InputError */.dz(`internal: ${n} was not installed`);
+            throw new errors/* UserError */.yo(`internal: ${n} was not installed`);
         out[n] = external_node_path_default().resolve(t.path);
     });
     return out;
@@ -636,24 +642,24 @@ function resolveVersion(tool, input, source) {
     const raw = input.trim();
     const want = `write ${examples(tool)}`;
     if (raw === "")
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: empty version: ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: empty version: ${want}`);
     if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
     }
     if (/^v?\d+$/.test(raw)) {
         const major = raw.replace(/^v/, "");
         const pinned = pinnedMajors(tool)[major];
         if (!pinned)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
         return pinned;
     }
     const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(raw.replace(/^v/, ""));
     if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
         return `v${exact}`;
     if (semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(raw)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: malformed version '${raw}'; ${want}`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: malformed version '${raw}'; ${want}`);
 }
 /** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
 function resolveHelmVersions(input, source) {
@@ -662,10 +668,10 @@ function resolveHelmVersions(input, source) {
         const version = resolveVersion("helm", part, source);
         const major = semver__WEBPACK_IMPORTED_MODULE_0___default().major(version);
         if (major !== 3 && major !== 4) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
         }
         if (out.some((h) => h.major === major)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
         }
         out.push({ major, version });
     }

@@ -95,7 +95,12 @@ async function download(url, dest, what, quiet) {
         await withQuietToolkit(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .downloadTool */ .bq(url, dest));
     }
     catch (e) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(describeDownloadError(e, url, what));
+        // A 404 or other 4xx: the address is wrong (version, platform, --mirror), which the user can fix.
+        // A server that kept failing or a connection that dropped: the source failed, the input may be fine.
+        const message = describeDownloadError(e, url, what);
+        const code = e instanceof _actions_tool_cache__WEBPACK_IMPORTED_MODULE_0__/* .HTTPError */ .Hl ? (e.httpStatusCode ?? 0) : 0;
+        const source = code === 0 || code >= 500 || code === 408 || code === 429;
+        throw source ? new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ToolError */ .v4(message) : new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(message);
     }
 }
 function describeDownloadError(e, url, what) {
@@ -193,7 +198,7 @@ function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch
     const os = osOf[nodePlatform];
     const arch = archOf[nodeArch];
     if (!os || !arch) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
     }
     return { os, arch };
 }
@@ -235,6 +240,7 @@ async function refreshChecksums(file, opts) {
     const table = { $comment: old.$comment };
     const changed = [];
     const failures = [];
+    let sourceFailed = false;
     const day = (opts.now ?? new Date()).toISOString().slice(0, 10);
     const tmp = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), "floe-helm-refresh-"));
     try {
@@ -250,7 +256,7 @@ async function refreshChecksums(file, opts) {
                         await (0,_download_js__WEBPACK_IMPORTED_MODULE_6__/* .download */ .RG)(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
                         const sum = (0,_checksums_js__WEBPACK_IMPORTED_MODULE_5__/* .parseChecksumFile */ .j7)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(dest, "utf8"), a.name);
                         if (!sum)
-                            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${a.checksumUrl} has no sha256 for ${a.name}`);
+                            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${a.checksumUrl} has no sha256 for ${a.name}`);
                         sha256[(0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p)] = sum;
                         const before = previous(old, tool, version, (0,_platform_js__WEBPACK_IMPORTED_MODULE_7__/* .platformKey */ .Ng)(p));
                         if (before && before !== sum)
@@ -258,6 +264,7 @@ async function refreshChecksums(file, opts) {
                     }
                     catch (e) {
                         failures.push(e instanceof Error ? e.message : String(e));
+                        sourceFailed ||= e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ToolError */ .v4;
                     }
                 }
                 versions[version] = {
@@ -272,7 +279,9 @@ async function refreshChecksums(file, opts) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(tmp, { recursive: true, force: true });
     }
     if (failures.length > 0) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`);
+        // Exit 3 when a source failed (a server error, a dropped connection), 2 when only addresses were wrong.
+        const message = `refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`;
+        throw sourceFailed ? new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ToolError */ .v4(message) : new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(message);
     }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, `${JSON.stringify(table, null, 2)}\n`);
     return { changed, table };
@@ -324,24 +333,24 @@ function resolveVersion(tool, input, source) {
     const raw = input.trim();
     const want = `write ${examples(tool)}`;
     if (raw === "")
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: empty version: ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: empty version: ${want}`);
     if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
     }
     if (/^v?\d+$/.test(raw)) {
         const major = raw.replace(/^v/, "");
         const pinned = pinnedMajors(tool)[major];
         if (!pinned)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
         return pinned;
     }
     const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(raw.replace(/^v/, ""));
     if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
         return `v${exact}`;
     if (semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(raw)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: malformed version '${raw}'; ${want}`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: malformed version '${raw}'; ${want}`);
 }
 /** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
 function resolveHelmVersions(input, source) {
@@ -350,10 +359,10 @@ function resolveHelmVersions(input, source) {
         const version = resolveVersion("helm", part, source);
         const major = semver__WEBPACK_IMPORTED_MODULE_0___default().major(version);
         if (major !== 3 && major !== 4) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
         }
         if (out.some((h) => h.major === major)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
         }
         out.push({ major, version });
     }

@@ -1213,14 +1213,16 @@ var cluster_state = __webpack_require__(4299);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __webpack_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __webpack_require__(6132);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __webpack_require__(9264);
+// EXTERNAL MODULE: ./src/helm/env.ts
+var helm_env = __webpack_require__(367);
 // EXTERNAL MODULE: ./src/helm/output.ts
 var output = __webpack_require__(583);
+// EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
+var plan_config = __webpack_require__(5187);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan_plan = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/tools/pins.ts
@@ -1368,6 +1370,7 @@ async function recordNotRun(ctx, a, opts) {
 
 
 
+
 const RELEASE = "floe-test";
 const rules = {
     install: "install",
@@ -1391,7 +1394,7 @@ async function target(inputs) {
     const state = await (0,cluster_state/* readState */.un)(inputs.workDir, inputs.cluster);
     const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
     if (!kubeconfig) {
-        throw new errors/* InputError */.dz(`no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`);
+        throw new errors/* UserError */.yo(`no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`);
     }
     const ours = state !== undefined && external_node_path_default().resolve(state.kubeconfig) === external_node_path_default().resolve(kubeconfig);
     const simulated = ours && state.provider === "kwok";
@@ -1458,8 +1461,8 @@ async function installPlatform(ctx, o) {
 async function runTest(ctx, inputs, opts) {
     const { cwd } = opts;
     const timeout = opts.timeout ?? "300s";
-    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const config = await (0,plan_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const { kubeconfig, simulated, kind } = await target(inputs);
     kindPathNote(ctx, kind, opts.imagePull ?? "node");
@@ -1470,14 +1473,7 @@ async function runTest(ctx, inputs, opts) {
     ]);
     const bin = (m) => tools[`helm${m}`];
     // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
-    const home = external_node_path_default().join(inputs.workDir, "test-helm-home");
-    const env = {
-        PATH: process.env.PATH,
-        HOME: home,
-        HELM_CACHE_HOME: external_node_path_default().join(home, "cache"),
-        HELM_CONFIG_HOME: external_node_path_default().join(home, "config"),
-        HELM_DATA_HOME: external_node_path_default().join(home, "data"),
-    };
+    const env = (0,helm_env/* isolatedHelmEnv */.r)(inputs.workDir, "test-helm-home");
     const chartDir = new Map();
     // The platforms' charts too: `--chart charts/floe-jobs` still installs its platform first.
     const platformCharts = plan.cells.flatMap((c) => c.scenario.platform ? [c.scenario.platform.scenario.chart] : []);

@@ -10469,7 +10469,7 @@ var workloads = __nccwpck_require__(2035);
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
-// findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
+// findings like to any other (src/policy/waivers.ts, applied in src/gate/run.ts).
 
 
 
@@ -10628,7 +10628,7 @@ const kubesecCheck = {
             return [];
         const bin = ctx.tools.kubesec;
         if (!bin)
-            throw new errors/* InputError */.dz("kubesec check: no kubesec binary resolved (tools dir or installer)");
+            throw new errors/* UserError */.yo("kubesec check: no kubesec binary resolved (tools dir or installer)");
         const version = ctx.settings.kubeVersion || (0,schemas/* defaultKubeVersion */.NG)();
         const validator = (0,k8s_schema/* validatorFor */.qA)(version);
         const argv = kubesecScanArgv({
@@ -10910,7 +10910,7 @@ function clusterTools(inputs, err, env = process.env) {
         const found = (0,on_path/* onPath */.L)(name, env.PATH);
         if (found)
             return found;
-        throw new errors/* InputError */.dz(`the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`);
+        throw new errors/* UserError */.yo(`the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`);
     };
 }
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
@@ -11036,7 +11036,7 @@ function parseHelmTimeout(value) {
     const ms = (0,duration/* parseDuration */.E)(v);
     if (ms !== undefined && ms > 0 && !v.endsWith("ms"))
         return v;
-    throw new errors/* InputError */.dz(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
+    throw new errors/* UserError */.yo(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
 }
 
 // EXTERNAL MODULE: ./src/release/argv.ts
@@ -11064,15 +11064,15 @@ function registerRelease(program, bind) {
         const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
         const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
         if (!registryRaw)
-            throw new errors/* InputError */.dz("--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts");
+            throw new errors/* UserError */.yo("--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts");
         const r = (0,argv/* parseRegistry */.l5)(registryRaw);
         if ("error" in r)
-            throw new errors/* InputError */.dz(r.error);
+            throw new errors/* UserError */.yo(r.error);
         const password = io.env.FLOE_HELM_REGISTRY_PASSWORD;
         if (password && !username)
-            throw new errors/* InputError */.dz("FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as");
+            throw new errors/* UserError */.yo("FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as");
         if (username && !password)
-            throw new errors/* InputError */.dz(`--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`);
+            throw new errors/* UserError */.yo(`--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`);
         const { runRelease } = await __nccwpck_require__.e(/* import() */ 216).then(__nccwpck_require__.bind(__nccwpck_require__, 6216));
         await runRelease(ctx, inputs, {
             cwd: io.cwd,
@@ -11121,11 +11121,11 @@ function registerReport(program, bind) {
         // the results files name, and says why.
         let config;
         try {
-            const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 8823));
+            const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5187));
             config = await resolveConfig(inputs, io.cwd);
         }
         catch (e) {
-            if (!(e instanceof errors/* InputError */.dz))
+            if (!(e instanceof errors/* UserError */.yo))
                 throw e;
             io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
         }
@@ -11175,8 +11175,8 @@ function registerReport(program, bind) {
  * its line in floe-gate.yaml, under the same severity overrides and waivers as any finding; a coverage
  * waiver whose requirement is now proved excuses nothing, and is said to be unused so it gets removed. */
 async function judgeCoverage(config, coverage, failOn) {
-    const { applyPolicy } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4982));
-    const { isReportRule, waiverMatches } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 6322));
+    const { applyPolicy } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2798));
+    const { isReportRule, waiverMatches } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2827));
     const today = new Date().toISOString().slice(0, 10);
     const raw = (0,report_coverage/* coverageFindings */.PZ)(coverage, failOn);
     const out = raw.flatMap((f) => applyPolicy(f, config, today) ?? []);
@@ -11216,7 +11216,7 @@ function parseOnly(value) {
     for (const raw of value.split(",")) {
         const t = raw.trim();
         if (!assets/* installTools */.HG.includes(t)) {
-            throw new errors/* InputError */.dz(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
+            throw new errors/* UserError */.yo(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
         }
         if (!out.includes(t))
             out.push(t);
@@ -11294,7 +11294,7 @@ function registerTools(program, bind) {
         .description("check that the tools in --tools-dir exist and report their pinned versions")
         .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
         if (!inputs.toolsDir) {
-            throw new errors/* InputError */.dz("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+            throw new errors/* UserError */.yo("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
         }
         let ok = true;
         for (const tool of (0,local/* localTools */.bu)(inputs.toolsDir, inputs.helmMajors)) {
@@ -11303,7 +11303,7 @@ function registerTools(program, bind) {
             io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
         }
         if (!ok)
-            throw new errors/* InputError */.dz("some tools are missing or not the pinned version: run scripts/tools.sh");
+            throw new errors/* UserError */.yo("some tools are missing or not the pinned version: run scripts/tools.sh");
         return errors/* ExitCode */.yU.Pass;
     }));
 }
@@ -11364,7 +11364,7 @@ function parseBaseHelm(value) {
         return undefined;
     if (v === "3" || v === "4")
         return Number(v);
-    throw new errors/* InputError */.dz(`--base-helm: expected 3 or 4, got '${value}'`);
+    throw new errors/* UserError */.yo(`--base-helm: expected 3 or 4, got '${value}'`);
 }
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
@@ -11423,8 +11423,8 @@ async function run(argv, io = defaultIo()) {
             inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
         }
         catch (e) {
-            if (e instanceof errors/* InputError */.dz)
-                await recordInputError(cmd, flags, io, e);
+            if (e instanceof errors/* UserError */.yo)
+                await recordUserError(cmd, flags, io, e);
             throw e;
         }
         code = await action({ flags, inputs, io });
@@ -11464,7 +11464,7 @@ const phaseOf = {
 };
 /** In Actions, a phase stopped by a bad input before it started still leaves its results file with the
  * error, so the report step (which always runs) names it in the job summary. */
-async function recordInputError(cmd, flags, io, e) {
+async function recordUserError(cmd, flags, io, e) {
     const parent = cmd.parent?.parent ? `${cmd.parent.name()} ` : "";
     const phase = phaseOf[`${parent}${cmd.name()}`];
     if (!phase || io.env.GITHUB_ACTIONS !== "true")
@@ -11525,7 +11525,7 @@ const KIND_CLUSTER_NAME = "floe-helm";
  * a network after it, so lowercase letters, digits and inner dashes only, at most 50 characters. */
 function kindClusterName(name) {
     if (!/^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$/.test(name))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`);
     return name;
 }
 /** kind names the single node's container `<cluster>-control-plane`. */
@@ -11732,7 +11732,7 @@ const DOCKER_MISSING = "docker not found on PATH: run scripts/docker.sh or insta
 function resolveDocker(pathList) {
     const docker = onPath("docker", pathList);
     if (!docker)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(DOCKER_MISSING);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(DOCKER_MISSING);
     return docker;
 }
 
@@ -11754,7 +11754,7 @@ function resolveDocker(pathList) {
 function assertValidDocument(validate, y, what, schema) {
     const bad = y.problems[0];
     if (bad)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${bad.rule}: ${bad.message}`, bad.at);
     if (validate(y.value ?? {}))
         return;
     const errs = validate.errors ?? [];
@@ -11771,7 +11771,7 @@ function assertValidDocument(validate, y, what, schema) {
             ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
             : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
     const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(`${msg}${more}`, at);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${msg}${more}`, at);
 }
 
 
@@ -11806,7 +11806,7 @@ function parseProvider(value, source) {
     const v = value.trim().toLowerCase();
     if (providerNames.includes(v))
         return v;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
 }
 /** The environment variable that carries each input when no flag is given. */
 const envNames = {
@@ -11866,7 +11866,7 @@ function parseHelmMajors(value, source) {
         return [3];
     if (v === "4")
         return [4];
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${source}: expected 3, 4 or both, got '${value}'`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: expected 3, 4 or both, got '${value}'`);
 }
 function nonEmpty(v) {
     return v === undefined || v.trim() === "" ? undefined : v.trim();
@@ -11980,20 +11980,20 @@ function durationMs(s) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FO: () => (/* binding */ exitCodeOf),
 /* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   iZ: () => (/* binding */ errorCommand),
 /* harmony export */   j$: () => (/* binding */ formatLocation),
 /* harmony export */   v4: () => (/* binding */ ToolError),
-/* harmony export */   yU: () => (/* binding */ ExitCode)
+/* harmony export */   yU: () => (/* binding */ ExitCode),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 // Errors that end a run. Each is printed as one line; none ever shows a stack trace to the user.
 /** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input, 3 a tool
  * the run depends on failed (kind, kubesec, git, a control-plane component): the input may be fine. */
 const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2, ToolFailed: 3 };
 /** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
-class InputError extends Error {
+class UserError extends Error {
     where;
-    name = "InputError";
+    name = "UserError";
     constructor(message, where) {
         super(message);
         this.where = where;
@@ -12021,7 +12021,7 @@ function formatLocation(where) {
 }
 /** The single line a user sees for an error that stopped the run. */
 function describeError(err) {
-    if (err instanceof InputError) {
+    if (err instanceof UserError) {
         const loc = formatLocation(err.where);
         return loc ? `${loc}: ${err.message}` : err.message;
     }
@@ -12232,11 +12232,11 @@ function startArgv(argv, lowPriority = false) {
     const n = lowPriority ? nice() : null;
     return n && argv[0] && executable(argv[0]) ? [n, "-n", "10", ...argv] : argv;
 }
-/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
+/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws UserError when the
  * program cannot be started at all (missing binary, not executable). */
 function runTool(argv, opts = {}) {
     if (!argv[0])
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("internal: empty argv");
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo("internal: empty argv");
     const [cmd, ...args] = startArgv(argv, opts.lowPriority);
     const started = Date.now();
     return new Promise((resolve, reject) => {
@@ -12263,11 +12263,11 @@ function runTool(argv, opts = {}) {
             if (timer)
                 clearTimeout(timer);
             if (e.code === "ENOENT")
-                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': no such file`));
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': no such file`));
             else if (e.code === "EACCES")
-                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': not executable`));
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': not executable`));
             else
-                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`cannot run '${cmd}': ${e.message}`));
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': ${e.message}`));
         });
         child.on("close", (code, signal) => {
             if (timer)
@@ -12285,488 +12285,6 @@ function runTool(argv, opts = {}) {
         child.stdin.on("error", () => { });
         child.stdin.end(opts.input ?? "");
     });
-}
-
-
-/***/ }),
-
-/***/ 8823:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  resolveConfig: () => (/* binding */ resolveConfig)
-});
-
-// UNUSED EXPORTS: DEFAULT_CONFIG_FILE, DEFAULT_KUBESEC_THRESHOLD, loadConfigFile, normalizeKubeVersion
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
-// EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
-var kubesec = __nccwpck_require__(1860);
-// EXTERNAL MODULE: ./src/config/document.ts
-var config_document = __nccwpck_require__(9329);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/helm/argv.ts
-var argv = __nccwpck_require__(956);
-// EXTERNAL MODULE: ./src/k8s/schemas.ts
-var schemas = __nccwpck_require__(9324);
-// EXTERNAL MODULE: ./src/report/requirements.ts
-var requirements = __nccwpck_require__(5816);
-// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
-var values_ajv = __nccwpck_require__(4052);
-// EXTERNAL MODULE: ./src/values/ajv-cache.ts + 3 modules
-var ajv_cache = __nccwpck_require__(2364);
-// EXTERNAL MODULE: ./src/values/yaml.ts
-var yaml = __nccwpck_require__(3319);
-;// CONCATENATED MODULE: ./src/gate/config.ts
-// floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
-// usage error at file:line:col; no file means defaults (every chart under charts/).
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
-
-/** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
-function normalizeKubeVersion(v, source) {
-    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
-    if (!m)
-        throw new errors/* InputError */.dz(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
-    return `${m[1]}.${m[2]}`;
-}
-// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
-let compiledConfig;
-const configValidator = () => (compiledConfig ??= (0,ajv_cache/* compileCached */.u_)([JSON.stringify(floe_gate_schema_namespaceObject), String(values_ajv/* createAjv */.gr), String(configValidator)], () => {
-    const ajv = (0,values_ajv/* createAjv */.gr)({ code: { ...ajv_cache/* cacheableCode */.K0 } });
-    return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
-}));
-function helmFromConfig(v) {
-    if (v === undefined)
-        return undefined;
-    if (Array.isArray(v))
-        return [...new Set(v)].sort();
-    if (v === "both")
-        return [3, 4];
-    return [Number(v)];
-}
-/** Reads and validates the config file; throws InputError at file:line:col for any problem. Each waiver
- * keeps its position in the file. */
-async function loadConfigFile(file, cwd) {
-    const rel = external_node_path_default().relative(cwd, file) || file;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (e) {
-        if (e.code === "ENOENT")
-            throw new errors/* InputError */.dz(`config file not found: ${rel}`);
-        throw e;
-    }
-    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
-    // Requirements first (YAML problems aside): their errors name the problem, the schema's only its keyword.
-    const coverageSettings = y.problems.length ? undefined : (0,requirements/* readCoverageSettings */.Ew)(y);
-    (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
-    const value = y.value ?? {};
-    const raw = value;
-    if (coverageSettings)
-        raw.coverageSettings = coverageSettings;
-    if (raw.waivers) {
-        raw.waivers = raw.waivers.map((w, i) => {
-            const at = y.positionOf(["waivers", i]);
-            return at ? { ...w, at } : w;
-        });
-    }
-    // A platform that does not exist is found when the plan is built: it needs the charts' scenarios.
-    for (const [i, c] of (raw.charts ?? []).entries())
-        for (const [j, sc] of (c.scenarios ?? []).entries()) {
-            const at = sc.platform && y.positionOf(["charts", i, "scenarios", j, "platform"]);
-            if (sc.platform && at)
-                sc.platform = { ...sc.platform, at };
-        }
-    return raw;
-}
-/** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
-async function resolveConfig(inputs, cwd) {
-    const file = inputs.gateConfig ??
-        ((0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE)) ? external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE) : undefined);
-    const raw = file ? await loadConfigFile(file, cwd) : {};
-    const kubeVersion = inputs.kubeVersion
-        ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
-        : raw.kubeVersion
-            ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
-            : (0,schemas/* defaultKubeVersion */.NG)();
-    return {
-        ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
-        charts: (raw.charts ?? []).map((c) => ({
-            dir: c.dir,
-            ...(c.scenarios
-                ? {
-                    scenarios: c.scenarios.map((s) => ({
-                        name: s.name,
-                        values: s.values ?? [],
-                        ...(s.environment ? { environment: s.environment } : {}),
-                        ...(s.notRun?.length ? { notRun: s.notRun } : {}),
-                        ...(s.platform ? { platform: s.platform } : {}),
-                    })),
-                }
-                : {}),
-            ...(c.discover ? { discover: true } : {}),
-        })),
-        helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
-        settings: {
-            kubeVersion,
-            kubesecThreshold: raw.kubesec?.threshold ?? kubesec/* DEFAULT_KUBESEC_THRESHOLD */.L_,
-            externalReferences: raw.externalReferences ?? [],
-            // Objects without metadata.namespace are rendered into the gate's release namespace.
-            releaseNamespace: argv/* NAMESPACE */.CU,
-            ...(raw.kinds ? { kinds: raw.kinds } : {}),
-            ...(raw.policy?.networkPolicyEnvironments
-                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
-                : {}),
-            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
-        },
-        waivers: raw.waivers ?? [],
-        severity: raw.severity ?? {},
-        requirements: (0,requirements/* coveragePatterns */.ol)(raw.coverageSettings?.requirements ?? {}),
-        coverage: raw.coverageSettings ?? { requirements: {}, failOn: [...requirements/* DEFAULT_FAIL_ON */.VQ] },
-    };
-}
-
-
-/***/ }),
-
-/***/ 6132:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Au: () => (/* binding */ readChartMeta),
-/* harmony export */   Gg: () => (/* binding */ buildPlan),
-/* harmony export */   WH: () => (/* binding */ chartFoldersUnder)
-/* harmony export */ });
-/* unused harmony exports environmentOf, discoverScenarioFiles, libraryReason, scenarioMatches */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
-/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6107);
-/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
-// The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
-// from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
-// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart. A library chart
-// (`type: library`, e.g. charts/floe-common) is left out with its reason: helm cannot render, lint a
-// scenario of or install it on its own; the charts that depend on it render its helpers.
-
-
-
-
-
-
-const rel = _core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .relPosix */ .f;
-/** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
-async function readChartMeta(dirAbs, cwd) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "Chart.yaml");
-    const shown = rel(cwd, dirAbs);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dirAbs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dirAbs).isDirectory()) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`chart folder not found: ${shown}`);
-    }
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
-    }
-    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8"), rel(cwd, file));
-    const bad = y.problems[0];
-    if (bad)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${bad.rule}: ${bad.message}`, bad.at);
-    const v = (y.value ?? {});
-    if (typeof v.name !== "string" || v.name === "") {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
-    }
-    const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
-    return {
-        name: v.name,
-        version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
-        type: typeof v.type === "string" && v.type ? v.type : "application",
-        dependencies: deps.filter((d) => d && typeof d.name === "string"),
-    };
-}
-/** Environment a scenario stands for, guessed from its name (prod-only rules use it). */
-function environmentOf(name) {
-    const n = name.toLowerCase();
-    for (const [env, re] of [
-        ["prod", /prod/],
-        ["staging", /stag/],
-        ["test", /test/],
-        ["dev", /dev|local/],
-    ]) {
-        if (re.test(n))
-            return env;
-    }
-    return undefined;
-}
-/** values-*.yaml beside Chart.yaml and ci/*-values.yaml: the scenarios found without configuration. */
-async function discoverScenarioFiles(dirAbs) {
-    const out = [];
-    const list = async (d) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(d).catch(() => [])).sort();
-    for (const f of await list(dirAbs)) {
-        const m = /^values-(.+)\.ya?ml$/.exec(f);
-        if (m)
-            out.push({ name: m[1], file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, f) });
-    }
-    for (const f of await list(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci"))) {
-        const m = /^(.+-values)\.ya?ml$/.exec(f);
-        if (m)
-            out.push({ name: `ci/${m[1]}`, file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci", f) });
-    }
-    return out;
-}
-/** The folders directly under `root` that hold a Chart.yaml, sorted (none when `root` does not exist). */
-async function chartFoldersUnder(root) {
-    const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(root).catch(() => [])).sort();
-    return names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, n)).filter((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml")));
-}
-const discoverCharts = (cwd) => chartFoldersUnder(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"));
-function requireFile(abs, cwd, what) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} not found: ${rel(cwd, abs)}`);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${what} is not a file: ${rel(cwd, abs)}`);
-    return rel(cwd, abs);
-}
-/** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
- * scenarios, --scenario chose some, or --chart named only some of the charts. Undefined for a whole run. */
-async function partialReason(config, inputs, cwd) {
-    if (inputs.valuesFiles.length || inputs.chartValues.length)
-        return "--values replaced the scenarios";
-    if (inputs.scenarios.length)
-        return `--scenario chose ${inputs.scenarios.join(", ")}`;
-    if (!inputs.charts.length)
-        return undefined;
-    const all = config.charts.length
-        ? config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir))
-        : await discoverCharts(cwd);
-    const named = new Set(inputs.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)));
-    const left = all.filter((d) => !named.has(d));
-    return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
-}
-/** Why a library chart is not planned, naming the charts of the run that depend on it. */
-function libraryReason(dependents) {
-    return `library chart (type: library): helm cannot render or install it on its own; ${dependents.length
-        ? `its helpers are checked through ${dependents.join(", ")}, which depend on it`
-        : "no chart of this run depends on it, so nothing checks its helpers"}`;
-}
-/** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
- * `--scenario wanted` asks for: `test` selects `values-test.yaml` and `ci/test-values.yaml`. */
-function scenarioMatches(found, wanted) {
-    return found === wanted || found === `ci/${wanted}-values`;
-}
-/** The scenarios of one chart the run covers: its own --values (CHART=FILE), else the --values every chart
- * shares, else its config or discovered scenarios, narrowed to --scenario's names. */
-async function chartScenarios(info, abs, config, inputs, cwd, 
-/** Resolve each declared scenario's `platform` (false while resolving a platform: one level only). */
-platforms = true) {
-    const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
-    const files = own.length ? own : inputs.valuesFiles;
-    if (files.length) {
-        const shown = files.map((f) => requireFile(f, cwd, "values file"));
-        const name = shown.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
-        return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
-    }
-    // --chart narrows the charts, not what floe-gate.yaml says of a chart (its declared scenarios).
-    const fromConfig = config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
-    let all;
-    const discovered = async () => {
-        const found = await discoverScenarioFiles(abs);
-        return found.map((s) => ({
-            chart: info,
-            name: s.name,
-            valuesFiles: [rel(cwd, s.file)],
-            ...envOf(s.name),
-        }));
-    };
-    if (fromConfig?.scenarios) {
-        const declared = [];
-        for (const s of fromConfig.scenarios) {
-            const platform = platforms && s.platform && (await resolvePlatform(info, s.name, s.platform, config, inputs, cwd));
-            declared.push({
-                chart: info,
-                name: s.name,
-                valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
-                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
-                ...(platform ? { platform } : {}),
-            });
-        }
-        const names = new Set(declared.map((s) => s.name));
-        all = fromConfig.discover
-            ? [...(await discovered()).filter((s) => !names.has(s.name)), ...declared]
-            : declared;
-    }
-    else {
-        const found = await discovered();
-        all = found.length ? found : [{ chart: info, name: "default", valuesFiles: [] }];
-    }
-    if (!inputs.scenarios.length)
-        return all;
-    return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
-}
-/** A scenario's `platform` (floe-gate.yaml): the chart must be one of the config's charts and have the
- * scenario named (declared or found, whatever --chart, --scenario or --values choose for the run). */
-async function resolvePlatform(own, ownScenario, p, config, inputs, cwd) {
-    const where = `scenario '${ownScenario}' of ${own.dir}: platform`;
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p.chart);
-    if (!config.charts.some((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`, p.at);
-    }
-    if (abs === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, own.dir))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} names its own chart`, p.at);
-    const chained = config.charts
-        .find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)
-        ?.scenarios?.find((s) => s.name === p.scenario)?.platform;
-    if (chained) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`, p.at);
-    }
-    const meta = await readChartMeta(abs, cwd);
-    const info = { name: meta.name, version: meta.version, dir: rel(cwd, abs) };
-    const whole = { ...inputs, scenarios: [], valuesFiles: [], chartValues: [] };
-    const all = await chartScenarios(info, abs, config, whole, cwd, false);
-    const scenario = all.find((s) => s.name === p.scenario);
-    if (!scenario) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`, p.at);
-    }
-    return { scenario, release: p.release };
-}
-async function buildPlan(config, inputs, cwd) {
-    let dirs;
-    if (inputs.charts.length)
-        dirs = inputs.charts;
-    else if (config.charts.length)
-        dirs = config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir));
-    else {
-        dirs = await discoverCharts(cwd);
-        if (!dirs.length) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
-        }
-    }
-    // A CHART=FILE value for a chart the run does not cover would silently do nothing.
-    for (const v of inputs.chartValues) {
-        if (!dirs.includes(v.chart)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
-        }
-    }
-    const charts = [];
-    const skipped = [];
-    const available = new Map();
-    const metas = new Map();
-    for (const abs of dirs)
-        metas.set(abs, await readChartMeta(abs, cwd));
-    for (const abs of dirs) {
-        const meta = metas.get(abs);
-        const dir = rel(cwd, abs);
-        const schemaAbs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "values.schema.json");
-        const info = { name: meta.name, version: meta.version, dir };
-        if (meta.type === "library") {
-            const dependents = dirs.filter((d) => metas.get(d).dependencies.some((x) => x.name === meta.name));
-            skipped.push({
-                info,
-                reason: libraryReason(dependents.map((d) => rel(cwd, d))),
-                library: true,
-            });
-            continue;
-        }
-        const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
-        if (!scenarios.length) {
-            const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map((s) => s.name);
-            available.set(dir, names);
-            skipped.push({
-                info,
-                reason: `no scenario ${inputs.scenarios.map((n) => `'${n}'`).join(" or ")} in ${dir} (it has: ${names.join(", ")})`,
-            });
-            continue;
-        }
-        charts.push({
-            info,
-            abs,
-            scenarios,
-            meta,
-            ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
-        });
-    }
-    if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`);
-    }
-    if (!charts.length && skipped.length) {
-        // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
-    }
-    const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
-    const partial = await partialReason(config, inputs, cwd);
-    return { charts, skipped, cells, ...(partial ? { partial } : {}) };
-}
-function envOf(name) {
-    const e = environmentOf(name);
-    return e ? { environment: e } : {};
-}
-
-
-/***/ }),
-
-/***/ 4982:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   applyPolicy: () => (/* binding */ applyPolicy),
-/* harmony export */   s: () => (/* binding */ requirementsCoveredBy),
-/* harmony export */   v: () => (/* binding */ severityFor)
-/* harmony export */ });
-/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
-/* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6322);
-
-
-/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
- * (`policy/*`). */
-function severityFor(config, rule) {
-    const exact = config.severity[rule];
-    if (exact)
-        return exact;
-    const hits = Object.keys(config.severity)
-        .filter((k) => k.includes("*") && (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(k, rule))
-        .sort((a, b) => b.length - a.length);
-    return hits[0] ? config.severity[hits[0]] : undefined;
-}
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
- * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
-function applyPolicy(f, config, today) {
-    const sev = severityFor(config, f.rule);
-    if (sev === "off")
-        return undefined;
-    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
-    return (0,_waivers_js__WEBPACK_IMPORTED_MODULE_1__/* .applyWaivers */ .Kw)([out], config.waivers, today)[0];
-}
-/** The requirement ids of floe-gate.yaml that any of `rules` proves (the coverage matrix's `covers`). */
-function requirementsCoveredBy(config, rules) {
-    return Object.entries(config.requirements)
-        .filter(([, patterns]) => patterns.some((p) => rules.some((r) => (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(p, r))))
-        .map(([id]) => id);
 }
 
 
@@ -13656,26 +13174,26 @@ const checks = [
 
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var helm_argv = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
+var plan_config = __nccwpck_require__(5187);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan_plan = __nccwpck_require__(8720);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __nccwpck_require__(6169);
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
 var local = __nccwpck_require__(8065);
 // EXTERNAL MODULE: ./src/values/ajv-cache.ts + 3 modules
 var ajv_cache = __nccwpck_require__(2364);
-// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
-var gate_config = __nccwpck_require__(8823);
-// EXTERNAL MODULE: ./src/gate/plan.ts
-var gate_plan = __nccwpck_require__(6132);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var helm_manifest = __nccwpck_require__(3763);
 // EXTERNAL MODULE: ./src/helm/output.ts
 var output = __nccwpck_require__(583);
+// EXTERNAL MODULE: ./src/policy/apply.ts
+var apply = __nccwpck_require__(2798);
 // EXTERNAL MODULE: ./src/report/test-pods.ts
 var test_pods = __nccwpck_require__(1777);
 // EXTERNAL MODULE: ./src/values/schema.ts
 var values_schema = __nccwpck_require__(7439);
-// EXTERNAL MODULE: ./src/gate/policy.ts
-var policy = __nccwpck_require__(4982);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __nccwpck_require__(9264);
 ;// CONCATENATED MODULE: ./src/gate/stages/types.ts
@@ -13696,8 +13214,8 @@ const gateRules = {
 };
 /** The status of `s.rule`: skipped when floe-gate.yaml turns the rule off, with the requirements it covers. */
 function checkStatus(config, s) {
-    const c = (0,policy/* requirementsCoveredBy */.s)(config, [s.rule]);
-    const off = (0,policy/* severityFor */.v)(config, s.rule) === "off";
+    const c = (0,apply/* requirementsCoveredBy */.s)(config, [s.rule]);
+    const off = (0,apply/* severityFor */.v)(config, s.rule) === "off";
     return {
         id: s.id,
         rule: s.rule,
@@ -14232,7 +13750,7 @@ async function runChecks(run, rc) {
     };
     const started = new Map();
     for (const c of [...run.checks].sort((a, b) => Number(!!b.runsProcess) - Number(!!a.runsProcess)))
-        if ((0,policy/* severityFor */.v)(run.config, c.rule) !== "off")
+        if ((0,apply/* severityFor */.v)(run.config, c.rule) !== "off")
             started.set(c, start(c));
     const out = [];
     for (const c of run.checks)
@@ -14609,7 +14127,7 @@ const posix = (p) => p.split((external_node_path_default()).sep).join("/");
 /** Failed when a finding counts as an error once floe-gate.yaml's severity for its rule applies. */
 function settledState(run, fs) {
     return stateOf(fs.flatMap((f) => {
-        const sev = (0,policy/* severityFor */.v)(run.config, f.rule) ?? f.severity;
+        const sev = (0,apply/* severityFor */.v)(run.config, f.rule) ?? f.severity;
         return sev === "off" ? [] : [{ severity: sev }];
     }));
 }
@@ -14675,8 +14193,8 @@ async function checkChartFiles(run) {
     return { findings, statuses };
 }
 
-// EXTERNAL MODULE: ./src/gate/waivers.ts
-var waivers = __nccwpck_require__(6322);
+// EXTERNAL MODULE: ./src/policy/waivers.ts
+var waivers = __nccwpck_require__(2827);
 ;// CONCATENATED MODULE: ./src/gate/stages/settle.ts
 
 
@@ -14687,7 +14205,7 @@ function settle(fs, config, today, kept) {
     const seen = new Set();
     const out = [];
     for (const f of fs) {
-        const p = (0,policy.applyPolicy)(f, config, today);
+        const p = (0,apply.applyPolicy)(f, config, today);
         if (!p)
             continue;
         kept?.push(p);
@@ -14732,7 +14250,7 @@ function finalize(run, st) {
     ];
     // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
     // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
-    const wsev = (0,policy/* severityFor */.v)(config, gateRules.waiverUnused) ?? "warning";
+    const wsev = (0,apply/* severityFor */.v)(config, gateRules.waiverUnused) ?? "warning";
     // Nor when the run checked only part of the charts or scenarios (--chart, --values): a waiver may be for
     // the rest.
     const complete = !plan.partial &&
@@ -14769,11 +14287,14 @@ function finalize(run, st) {
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __nccwpck_require__(7507);
+// EXTERNAL MODULE: ./src/helm/env.ts
+var helm_env = __nccwpck_require__(367);
 ;// CONCATENATED MODULE: ./src/gate/stages/library.ts
 // Library charts (type: library, e.g. charts/floe-common) render nothing on their own, so no cell of the plan
 // covers them; their dependents render a vendored copy (charts/<dependent>/charts/*.tgz), which hides a broken
 // template in the library's own folder until it is vendored again. `helm lint --strict` on the library folder
 // reads every template and Chart.yaml: one lint per library chart and helm major, reported like a cell's lint.
+
 
 
 
@@ -14791,7 +14312,7 @@ async function lintLibraries(run) {
                 chartDir: lib.info.dir,
                 valuesFiles: [],
             });
-            const r = await (0,runner/* runTool */.q)(argv, { cwd: run.cwd, env: (0,helm_argv/* helmRunEnv */.nD)(process.env), lowPriority: true });
+            const r = await (0,runner/* runTool */.q)(argv, { cwd: run.cwd, env: (0,helm_env/* helmRunEnv */.n)(process.env), lowPriority: true });
             const base = { chart: lib.info.name, helm: major };
             const ms = (0,output/* parseLintOutput */.qm)(r.stdout, abs, run.cwd);
             for (const m of ms)
@@ -14889,6 +14410,7 @@ var limiter = __nccwpck_require__(1073);
 
 
 
+
 async function scheduleHelm(run, prepared, values) {
     const { cwd, plan } = run;
     const tasks = [
@@ -14897,7 +14419,7 @@ async function scheduleHelm(run, prepared, values) {
     ];
     const renderSlot = (0,limiter/* limiter */.T)(run.parallelism);
     const lintSlot = (0,limiter/* limiter */.T)(run.parallelism);
-    const env = (0,helm_argv/* helmRunEnv */.nD)(process.env);
+    const env = (0,helm_env/* helmRunEnv */.n)(process.env);
     const started = new Map();
     const result = (t) => {
         let p = started.get(t);
@@ -14963,7 +14485,7 @@ class ValuesFiles {
             }
             catch (e) {
                 if (e instanceof yaml/* FileTooLarge */.Sv)
-                    throw new errors/* InputError */.dz(e.message.replace(`${file}: `, ""), { file });
+                    throw new errors/* UserError */.yo(e.message.replace(`${file}: `, ""), { file });
                 throw e;
             }
             this.#loaded.set(file, y);
@@ -15030,8 +14552,8 @@ async function gateTools(inputs, majors, progress) {
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
     (0,ajv_cache/* useValidatorCache */.UZ)(inputs.validatorCache);
-    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    const config = await (0,plan_config.resolveConfig)(inputs, cwd);
+    const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const tools = await gateTools(inputs, config.helmMajors, ctx.progress);
     // Without kubesec the other checks still run; its own is reported as not run, never as passed.
@@ -15103,52 +14625,6 @@ async function runGate(ctx, inputs, opts) {
 
 /***/ }),
 
-/***/ 6322:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kw: () => (/* binding */ applyWaivers),
-/* harmony export */   S6: () => (/* binding */ unusedWaivers),
-/* harmony export */   isReportRule: () => (/* binding */ isReportRule),
-/* harmony export */   waiverMatches: () => (/* binding */ waiverMatches)
-/* harmony export */ });
-/* unused harmony export isUpgradeRule */
-/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
-
-const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
-function waiverMatches(w, f) {
-    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
-}
-/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
-function applyWaivers(findings, waivers, today) {
-    return findings.map((f) => {
-        const matching = waivers.filter((w) => waiverMatches(w, f));
-        if (matching.length === 0)
-            return f;
-        const active = matching.find((w) => w.expiry >= today);
-        if (active)
-            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
-        const expired = matching[0];
-        return {
-            ...f,
-            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
-        };
-    });
-}
-/** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
- * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
-const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
-/** The report's coverage verdict (src/report/coverage.ts): judged after every phase, never by the gate. */
-const isReportRule = (rule) => rule === "coverage";
-/** Waivers that matched no finding of the run (expired ones that matched are already named in the
- * finding): they excuse nothing any more and should be removed before they hide a new problem. */
-function unusedWaivers(waivers, findings) {
-    return waivers.filter((w) => !isUpgradeRule(w.rule) && !isReportRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
-}
-
-
-/***/ }),
-
 /***/ 956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15156,8 +14632,7 @@ function unusedWaivers(waivers, findings) {
 /* harmony export */   CU: () => (/* binding */ NAMESPACE),
 /* harmony export */   eX: () => (/* binding */ helmDependencyBuildArgv),
 /* harmony export */   fn: () => (/* binding */ helmTemplateArgv),
-/* harmony export */   iJ: () => (/* binding */ helmLintArgv),
-/* harmony export */   nD: () => (/* binding */ helmRunEnv)
+/* harmony export */   iJ: () => (/* binding */ helmLintArgv)
 /* harmony export */ });
 /* unused harmony export RELEASE */
 /** Release name and namespace used for every static render, so outputs are comparable across cells. */
@@ -15196,12 +14671,6 @@ function helmLintArgv(a) {
         ...valuesArgs(a.valuesFiles),
         ...kubeVersionArgs(a.kubeVersion),
     ];
-}
-/** The environment of the gate's short helm runs: Go's garbage collector off until the heap reaches
- * 256 MiB (rendering a chart allocates well below that, and collecting was about a third of `helm lint`'s
- * CPU); a GOGC or GOMEMLIMIT already set wins. */
-function helmRunEnv(env) {
-    return { GOGC: "off", GOMEMLIMIT: "256MiB", ...env };
 }
 /** `helm dependency build` for a chart whose Chart.yaml lists dependencies missing from charts/ (or not
  * at Chart.lock's versions). Same flags for both majors. */
@@ -15387,6 +14856,41 @@ async function prepareDependencies(chartAbs, cwd, helm, workDir) {
                     : `${what} from ${dep.repository} is ${reason} and cannot be downloaded (no network, or the repository is unreachable): vendor it with 'helm dependency build ${shown}' and commit charts/ and Chart.lock, or run the gate with network access (helm: ${says})`;
             return { message, at: dep.at };
         }),
+    };
+}
+
+
+/***/ }),
+
+/***/ 367:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ helmRunEnv),
+/* harmony export */   r: () => (/* binding */ isolatedHelmEnv)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// The environments helm runs in. The gate's short renders inherit the caller's environment (with Go's
+// collector tuned); the phases that install into a cluster give helm a HOME of its own under the work dir,
+// so no repository config, cache or registry login of the runner leaks in.
+
+/** The environment of the gate's short helm runs: Go's garbage collector off until the heap reaches
+ * 256 MiB (rendering a chart allocates well below that, and collecting was about a third of `helm lint`'s
+ * CPU); a GOGC or GOMEMLIMIT already set wins. */
+function helmRunEnv(env) {
+    return { GOGC: "off", GOMEMLIMIT: "256MiB", ...env };
+}
+/** helm with its own HOME, config, cache and data under `<workDir>/<name>`, one per phase and run; only
+ * PATH is kept from the caller's environment. */
+function isolatedHelmEnv(workDir, name) {
+    const home = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(workDir, name);
+    return {
+        PATH: process.env.PATH,
+        HOME: home,
+        HELM_CACHE_HOME: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(home, "cache"),
+        HELM_CONFIG_HOME: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(home, "config"),
+        HELM_DATA_HOME: node_path__WEBPACK_IMPORTED_MODULE_0___default().join(home, "data"),
     };
 }
 
@@ -15952,7 +15456,7 @@ function parseImagePull(value) {
     const v = (value ?? "").trim() || "node";
     if (imagePullModes.includes(v))
         return v;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
 }
 const CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
 /** Every container image of the rendered objects, in document order (a container without one is left
@@ -16082,7 +15586,7 @@ function kubeSchemasDir() {
             return candidate;
         dir = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(dir);
     }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
 }
 /** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
 function availableKubeVersions(dir = kubeSchemasDir()) {
@@ -16096,14 +15600,14 @@ function availableKubeVersions(dir = kubeSchemasDir()) {
 function defaultKubeVersion(nodeImage = _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__/* .pins */ .h.kindNodeImage) {
     const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
     if (!m)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
     return `${m[1]}.${m[2]}`;
 }
 /** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
 function kubeMinor(version) {
     const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
     if (!m)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
     return `${m[1]}.${m[2]}`;
 }
 const loaded = new Map();
@@ -16116,7 +15620,7 @@ function loadKubeSchemas(version, dir) {
     const folder = dir ?? kubeSchemasDir();
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(folder, `v${minor}.json.gz`);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(file)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .InputError */ .dz(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
             `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`);
     }
     const schemas = JSON.parse((0,node_zlib__WEBPACK_IMPORTED_MODULE_4__.gunzipSync)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file)).toString("utf8"));
@@ -16264,6 +15768,534 @@ class KubeValidator {
             return undefined;
         return fn(withoutNulls(doc)) ? [] : [...(fn.errors ?? [])];
     }
+}
+
+
+/***/ }),
+
+/***/ 5187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  resolveConfig: () => (/* binding */ resolveConfig)
+});
+
+// UNUSED EXPORTS: DEFAULT_CONFIG_FILE, DEFAULT_KUBESEC_THRESHOLD, loadConfigFile, normalizeKubeVersion
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+// EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
+var kubesec = __nccwpck_require__(1860);
+// EXTERNAL MODULE: ./src/config/document.ts
+var config_document = __nccwpck_require__(9329);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/helm/argv.ts
+var argv = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/k8s/schemas.ts
+var schemas = __nccwpck_require__(9324);
+// EXTERNAL MODULE: ./src/report/requirements.ts
+var requirements = __nccwpck_require__(5816);
+// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
+var values_ajv = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./src/values/ajv-cache.ts + 3 modules
+var ajv_cache = __nccwpck_require__(2364);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/plan/config.ts
+// floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
+// usage error at file:line:col; no file means defaults (every chart under charts/).
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
+
+/** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
+function normalizeKubeVersion(v, source) {
+    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
+    if (!m)
+        throw new errors/* UserError */.yo(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
+    return `${m[1]}.${m[2]}`;
+}
+// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
+let compiledConfig;
+const configValidator = () => (compiledConfig ??= (0,ajv_cache/* compileCached */.u_)([JSON.stringify(floe_gate_schema_namespaceObject), String(values_ajv/* createAjv */.gr), String(configValidator)], () => {
+    const ajv = (0,values_ajv/* createAjv */.gr)({ code: { ...ajv_cache/* cacheableCode */.K0 } });
+    return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
+}));
+function helmFromConfig(v) {
+    if (v === undefined)
+        return undefined;
+    if (Array.isArray(v))
+        return [...new Set(v)].sort();
+    if (v === "both")
+        return [3, 4];
+    return [Number(v)];
+}
+/** Reads and validates the config file; throws UserError at file:line:col for any problem. Each waiver
+ * keeps its position in the file. */
+async function loadConfigFile(file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file) || file;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (e) {
+        if (e.code === "ENOENT")
+            throw new errors/* UserError */.yo(`config file not found: ${rel}`);
+        throw e;
+    }
+    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
+    // Requirements first (YAML problems aside): their errors name the problem, the schema's only its keyword.
+    const coverageSettings = y.problems.length ? undefined : (0,requirements/* readCoverageSettings */.Ew)(y);
+    (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
+    const value = y.value ?? {};
+    const raw = value;
+    if (coverageSettings)
+        raw.coverageSettings = coverageSettings;
+    if (raw.waivers) {
+        raw.waivers = raw.waivers.map((w, i) => {
+            const at = y.positionOf(["waivers", i]);
+            return at ? { ...w, at } : w;
+        });
+    }
+    // A platform that does not exist is found when the plan is built: it needs the charts' scenarios.
+    for (const [i, c] of (raw.charts ?? []).entries())
+        for (const [j, sc] of (c.scenarios ?? []).entries()) {
+            const at = sc.platform && y.positionOf(["charts", i, "scenarios", j, "platform"]);
+            if (sc.platform && at)
+                sc.platform = { ...sc.platform, at };
+        }
+    return raw;
+}
+/** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
+async function resolveConfig(inputs, cwd) {
+    const file = inputs.gateConfig ??
+        ((0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE)) ? external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE) : undefined);
+    const raw = file ? await loadConfigFile(file, cwd) : {};
+    const kubeVersion = inputs.kubeVersion
+        ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
+        : raw.kubeVersion
+            ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
+            : (0,schemas/* defaultKubeVersion */.NG)();
+    return {
+        ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
+        charts: (raw.charts ?? []).map((c) => ({
+            dir: c.dir,
+            ...(c.scenarios
+                ? {
+                    scenarios: c.scenarios.map((s) => ({
+                        name: s.name,
+                        values: s.values ?? [],
+                        ...(s.environment ? { environment: s.environment } : {}),
+                        ...(s.notRun?.length ? { notRun: s.notRun } : {}),
+                        ...(s.platform ? { platform: s.platform } : {}),
+                    })),
+                }
+                : {}),
+            ...(c.discover ? { discover: true } : {}),
+        })),
+        helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
+        settings: {
+            kubeVersion,
+            kubesecThreshold: raw.kubesec?.threshold ?? kubesec/* DEFAULT_KUBESEC_THRESHOLD */.L_,
+            externalReferences: raw.externalReferences ?? [],
+            // Objects without metadata.namespace are rendered into the gate's release namespace.
+            releaseNamespace: argv/* NAMESPACE */.CU,
+            ...(raw.kinds ? { kinds: raw.kinds } : {}),
+            ...(raw.policy?.networkPolicyEnvironments
+                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
+                : {}),
+            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
+        },
+        waivers: raw.waivers ?? [],
+        severity: raw.severity ?? {},
+        requirements: (0,requirements/* coveragePatterns */.ol)(raw.coverageSettings?.requirements ?? {}),
+        coverage: raw.coverageSettings ?? { requirements: {}, failOn: [...requirements/* DEFAULT_FAIL_ON */.VQ] },
+    };
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ readChartMeta),
+/* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   WH: () => (/* binding */ chartFoldersUnder)
+/* harmony export */ });
+/* unused harmony exports environmentOf, discoverScenarioFiles, libraryReason, scenarioMatches */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6107);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
+// The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
+// from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
+// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart. A library chart
+// (`type: library`, e.g. charts/floe-common) is left out with its reason: helm cannot render, lint a
+// scenario of or install it on its own; the charts that depend on it render its helpers.
+
+
+
+
+
+
+const rel = _core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .relPosix */ .f;
+/** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
+async function readChartMeta(dirAbs, cwd) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "Chart.yaml");
+    const shown = rel(cwd, dirAbs);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dirAbs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dirAbs).isDirectory()) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`chart folder not found: ${shown}`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
+    }
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8"), rel(cwd, file));
+    const bad = y.problems[0];
+    if (bad)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${bad.rule}: ${bad.message}`, bad.at);
+    const v = (y.value ?? {});
+    if (typeof v.name !== "string" || v.name === "") {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
+    }
+    const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
+    return {
+        name: v.name,
+        version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
+        type: typeof v.type === "string" && v.type ? v.type : "application",
+        dependencies: deps.filter((d) => d && typeof d.name === "string"),
+    };
+}
+/** Environment a scenario stands for, guessed from its name (prod-only rules use it). */
+function environmentOf(name) {
+    const n = name.toLowerCase();
+    for (const [env, re] of [
+        ["prod", /prod/],
+        ["staging", /stag/],
+        ["test", /test/],
+        ["dev", /dev|local/],
+    ]) {
+        if (re.test(n))
+            return env;
+    }
+    return undefined;
+}
+/** values-*.yaml beside Chart.yaml and ci/*-values.yaml: the scenarios found without configuration. */
+async function discoverScenarioFiles(dirAbs) {
+    const out = [];
+    const list = async (d) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(d).catch(() => [])).sort();
+    for (const f of await list(dirAbs)) {
+        const m = /^values-(.+)\.ya?ml$/.exec(f);
+        if (m)
+            out.push({ name: m[1], file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, f) });
+    }
+    for (const f of await list(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci"))) {
+        const m = /^(.+-values)\.ya?ml$/.exec(f);
+        if (m)
+            out.push({ name: `ci/${m[1]}`, file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci", f) });
+    }
+    return out;
+}
+/** The folders directly under `root` that hold a Chart.yaml, sorted (none when `root` does not exist). */
+async function chartFoldersUnder(root) {
+    const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(root).catch(() => [])).sort();
+    return names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, n)).filter((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml")));
+}
+const discoverCharts = (cwd) => chartFoldersUnder(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"));
+function requireFile(abs, cwd, what) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} not found: ${rel(cwd, abs)}`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} is not a file: ${rel(cwd, abs)}`);
+    return rel(cwd, abs);
+}
+/** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
+ * scenarios, --scenario chose some, or --chart named only some of the charts. Undefined for a whole run. */
+async function partialReason(config, inputs, cwd) {
+    if (inputs.valuesFiles.length || inputs.chartValues.length)
+        return "--values replaced the scenarios";
+    if (inputs.scenarios.length)
+        return `--scenario chose ${inputs.scenarios.join(", ")}`;
+    if (!inputs.charts.length)
+        return undefined;
+    const all = config.charts.length
+        ? config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir))
+        : await discoverCharts(cwd);
+    const named = new Set(inputs.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)));
+    const left = all.filter((d) => !named.has(d));
+    return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
+}
+/** Why a library chart is not planned, naming the charts of the run that depend on it. */
+function libraryReason(dependents) {
+    return `library chart (type: library): helm cannot render or install it on its own; ${dependents.length
+        ? `its helpers are checked through ${dependents.join(", ")}, which depend on it`
+        : "no chart of this run depends on it, so nothing checks its helpers"}`;
+}
+/** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
+ * `--scenario wanted` asks for: `test` selects `values-test.yaml` and `ci/test-values.yaml`. */
+function scenarioMatches(found, wanted) {
+    return found === wanted || found === `ci/${wanted}-values`;
+}
+/** The scenarios of one chart the run covers: its own --values (CHART=FILE), else the --values every chart
+ * shares, else its config or discovered scenarios, narrowed to --scenario's names. */
+async function chartScenarios(info, abs, config, inputs, cwd, 
+/** Resolve each declared scenario's `platform` (false while resolving a platform: one level only). */
+platforms = true) {
+    const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
+    const files = own.length ? own : inputs.valuesFiles;
+    if (files.length) {
+        const shown = files.map((f) => requireFile(f, cwd, "values file"));
+        const name = shown.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
+        return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
+    }
+    // --chart narrows the charts, not what floe-gate.yaml says of a chart (its declared scenarios).
+    const fromConfig = config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
+    let all;
+    const discovered = async () => {
+        const found = await discoverScenarioFiles(abs);
+        return found.map((s) => ({
+            chart: info,
+            name: s.name,
+            valuesFiles: [rel(cwd, s.file)],
+            ...envOf(s.name),
+        }));
+    };
+    if (fromConfig?.scenarios) {
+        const declared = [];
+        for (const s of fromConfig.scenarios) {
+            const platform = platforms && s.platform && (await resolvePlatform(info, s.name, s.platform, config, inputs, cwd));
+            declared.push({
+                chart: info,
+                name: s.name,
+                valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
+                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
+                ...(platform ? { platform } : {}),
+            });
+        }
+        const names = new Set(declared.map((s) => s.name));
+        all = fromConfig.discover
+            ? [...(await discovered()).filter((s) => !names.has(s.name)), ...declared]
+            : declared;
+    }
+    else {
+        const found = await discovered();
+        all = found.length ? found : [{ chart: info, name: "default", valuesFiles: [] }];
+    }
+    if (!inputs.scenarios.length)
+        return all;
+    return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
+}
+/** A scenario's `platform` (floe-gate.yaml): the chart must be one of the config's charts and have the
+ * scenario named (declared or found, whatever --chart, --scenario or --values choose for the run). */
+async function resolvePlatform(own, ownScenario, p, config, inputs, cwd) {
+    const where = `scenario '${ownScenario}' of ${own.dir}: platform`;
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p.chart);
+    if (!config.charts.some((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`, p.at);
+    }
+    if (abs === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, own.dir))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} names its own chart`, p.at);
+    const chained = config.charts
+        .find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)
+        ?.scenarios?.find((s) => s.name === p.scenario)?.platform;
+    if (chained) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`, p.at);
+    }
+    const meta = await readChartMeta(abs, cwd);
+    const info = { name: meta.name, version: meta.version, dir: rel(cwd, abs) };
+    const whole = { ...inputs, scenarios: [], valuesFiles: [], chartValues: [] };
+    const all = await chartScenarios(info, abs, config, whole, cwd, false);
+    const scenario = all.find((s) => s.name === p.scenario);
+    if (!scenario) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`, p.at);
+    }
+    return { scenario, release: p.release };
+}
+async function buildPlan(config, inputs, cwd) {
+    let dirs;
+    if (inputs.charts.length)
+        dirs = inputs.charts;
+    else if (config.charts.length)
+        dirs = config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir));
+    else {
+        dirs = await discoverCharts(cwd);
+        if (!dirs.length) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
+        }
+    }
+    // A CHART=FILE value for a chart the run does not cover would silently do nothing.
+    for (const v of inputs.chartValues) {
+        if (!dirs.includes(v.chart)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
+        }
+    }
+    const charts = [];
+    const skipped = [];
+    const available = new Map();
+    const metas = new Map();
+    for (const abs of dirs)
+        metas.set(abs, await readChartMeta(abs, cwd));
+    for (const abs of dirs) {
+        const meta = metas.get(abs);
+        const dir = rel(cwd, abs);
+        const schemaAbs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "values.schema.json");
+        const info = { name: meta.name, version: meta.version, dir };
+        if (meta.type === "library") {
+            const dependents = dirs.filter((d) => metas.get(d).dependencies.some((x) => x.name === meta.name));
+            skipped.push({
+                info,
+                reason: libraryReason(dependents.map((d) => rel(cwd, d))),
+                library: true,
+            });
+            continue;
+        }
+        const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
+        if (!scenarios.length) {
+            const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map((s) => s.name);
+            available.set(dir, names);
+            skipped.push({
+                info,
+                reason: `no scenario ${inputs.scenarios.map((n) => `'${n}'`).join(" or ")} in ${dir} (it has: ${names.join(", ")})`,
+            });
+            continue;
+        }
+        charts.push({
+            info,
+            abs,
+            scenarios,
+            meta,
+            ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
+        });
+    }
+    if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`);
+    }
+    if (!charts.length && skipped.length) {
+        // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
+    }
+    const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
+    const partial = await partialReason(config, inputs, cwd);
+    return { charts, skipped, cells, ...(partial ? { partial } : {}) };
+}
+function envOf(name) {
+    const e = environmentOf(name);
+    return e ? { environment: e } : {};
+}
+
+
+/***/ }),
+
+/***/ 2798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   applyPolicy: () => (/* binding */ applyPolicy),
+/* harmony export */   s: () => (/* binding */ requirementsCoveredBy),
+/* harmony export */   v: () => (/* binding */ severityFor)
+/* harmony export */ });
+/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+/* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2827);
+
+
+/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
+ * (`policy/*`). */
+function severityFor(config, rule) {
+    const exact = config.severity[rule];
+    if (exact)
+        return exact;
+    const hits = Object.keys(config.severity)
+        .filter((k) => k.includes("*") && (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(k, rule))
+        .sort((a, b) => b.length - a.length);
+    return hits[0] ? config.severity[hits[0]] : undefined;
+}
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/policy/waivers.ts).
+ * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
+function applyPolicy(f, config, today) {
+    const sev = severityFor(config, f.rule);
+    if (sev === "off")
+        return undefined;
+    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
+    return (0,_waivers_js__WEBPACK_IMPORTED_MODULE_1__/* .applyWaivers */ .Kw)([out], config.waivers, today)[0];
+}
+/** The requirement ids of floe-gate.yaml that any of `rules` proves (the coverage matrix's `covers`). */
+function requirementsCoveredBy(config, rules) {
+    return Object.entries(config.requirements)
+        .filter(([, patterns]) => patterns.some((p) => rules.some((r) => (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(p, r))))
+        .map(([id]) => id);
+}
+
+
+/***/ }),
+
+/***/ 2827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ applyWaivers),
+/* harmony export */   S6: () => (/* binding */ unusedWaivers),
+/* harmony export */   isReportRule: () => (/* binding */ isReportRule),
+/* harmony export */   waiverMatches: () => (/* binding */ waiverMatches)
+/* harmony export */ });
+/* unused harmony export isUpgradeRule */
+/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+
+const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
+function waiverMatches(w, f) {
+    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
+}
+/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
+function applyWaivers(findings, waivers, today) {
+    return findings.map((f) => {
+        const matching = waivers.filter((w) => waiverMatches(w, f));
+        if (matching.length === 0)
+            return f;
+        const active = matching.find((w) => w.expiry >= today);
+        if (active)
+            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
+        const expired = matching[0];
+        return {
+            ...f,
+            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+        };
+    });
+}
+/** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
+ * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
+const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
+/** The report's coverage verdict (src/report/coverage.ts): judged after every phase, never by the gate. */
+const isReportRule = (rule) => rule === "coverage";
+/** Waivers that matched no finding of the run (expired ones that matched are already named in the
+ * finding): they excuse nothing any more and should be removed before they hide a new problem. */
+function unusedWaivers(waivers, findings) {
+    return waivers.filter((w) => !isUpgradeRule(w.rule) && !isReportRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
 }
 
 
@@ -16761,7 +16793,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
     catch (e) {
         error = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
         errorCode = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .exitCodeOf */ .FO)(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz) && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ToolError */ .v4))
+        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo) && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ToolError */ .v4))
             err(e.stack ?? String(e));
     }
     findings.sort(byLocation);
@@ -16854,13 +16886,13 @@ const priorityList = PRIORITIES.join(", ");
 function coveragePatterns(reqs) {
     return Object.fromEntries(Object.entries(reqs).map(([id, r]) => [id, r.covers]));
 }
-/** Reads `requirements:` and `coverage:` of a parsed floe-gate.yaml; throws InputError at the offending
+/** Reads `requirements:` and `coverage:` of a parsed floe-gate.yaml; throws UserError at the offending
  * entry. What is not a mapping at all is left to the schema (it says so at the same place). */
 function readCoverageSettings(y) {
     const doc = isObject(y.value) ? y.value : {};
     const at = (...p) => y.positionOf(p) ?? { file: y.file, line: 1, col: 1 };
     const fail = (msg, ...p) => {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(msg, at(...p));
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(msg, at(...p));
     };
     const patterns = (v, where, ...p) => {
         if (!Array.isArray(v))
@@ -16974,11 +17006,11 @@ async function readAllResults(workDir) {
             parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
         }
         catch (e) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(`not a valid results file: ${e.message}`, { file });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`not a valid results file: ${e.message}`, { file });
         }
         const r = parsed;
         if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz("not a floe-helm results file (schemaVersion 1 expected)", { file });
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo("not a floe-helm results file (schemaVersion 1 expected)", { file });
         }
         out.push(r);
     }
@@ -17219,7 +17251,7 @@ async function requireLocalTool(toolsDir, name) {
         await (0,promises_.access)(p, promises_.constants.X_OK);
     }
     catch {
-        throw new errors/* InputError */.dz(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
+        throw new errors/* UserError */.yo(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
     }
     return p;
 }

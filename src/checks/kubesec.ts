@@ -13,10 +13,10 @@
 // Verdict per workload, exactly: it passes when `score >= threshold` (default 9), so with the default a
 // score of 9 passes and 8 fails. Every critical rule kubesec reports (negative points) is an error on its
 // own, whatever the score. Waivers (rule `kubesec`, object `Kind/name`) are applied by the gate to these
-// findings like to any other (src/gate/waivers.ts, applied in src/gate/run.ts).
+// findings like to any other (src/policy/waivers.ts, applied in src/gate/run.ts).
 import { createHash } from "node:crypto";
 import os from "node:os";
-import { InputError, ToolError } from "../core/errors.js";
+import { ToolError, UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { limiter } from "../exec/limiter.js";
 import { runTool } from "../exec/runner.js";
@@ -239,7 +239,7 @@ export const kubesecCheck: Check = {
     const objects = cell.objects.filter(isKubesecKind);
     if (objects.length === 0) return [];
     const bin = ctx.tools.kubesec;
-    if (!bin) throw new InputError("kubesec check: no kubesec binary resolved (tools dir or installer)");
+    if (!bin) throw new UserError("kubesec check: no kubesec binary resolved (tools dir or installer)");
     const version = ctx.settings.kubeVersion || defaultKubeVersion();
     const validator = validatorFor(version);
     const argv = kubesecScanArgv({

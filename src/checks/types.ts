@@ -58,7 +58,7 @@ export interface Check {
   description: string;
   /** Raw findings: at the rule's default severity (or `info` for what it only notes), without the cell's
    * chart, scenario and helm major. The gate adds those and hands every finding to the one pipeline
-   * (src/gate/policy.ts: floe-gate.yaml's severity overrides, `off`, waivers); a check never reads them. */
+   * (src/policy/apply.ts: floe-gate.yaml's severity overrides, `off`, waivers); a check never reads them. */
   run(cell: RenderCell, ctx: CheckContext): Finding[] | Promise<Finding[]>;
   /** The check runs an external program (kubesec): the gate starts it before the in-process checks of a
    * cell so that both proceed at once. */

@@ -3,7 +3,7 @@
 import { Command, CommanderError } from "commander";
 import pkg from "../../package.json" with { type: "json" };
 import { buildInputs, type CommonFlags, type Inputs, workDirOf } from "../config/inputs.js";
-import { describeError, ExitCode, errorCommand, exitCodeOf, InputError } from "../core/errors.js";
+import { describeError, ExitCode, errorCommand, exitCodeOf, UserError } from "../core/errors.js";
 import type { PhaseResults } from "../core/findings.js";
 import { commands } from "./commands.js";
 import type { CommandAction, Io } from "./options.js";
@@ -40,7 +40,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       try {
         inputs = buildInputs(flags, io.env, io.cwd);
       } catch (e) {
-        if (e instanceof InputError) await recordInputError(cmd, flags, io, e);
+        if (e instanceof UserError) await recordUserError(cmd, flags, io, e);
         throw e;
       }
       code = await action({ flags, inputs, io });
@@ -78,7 +78,7 @@ const phaseOf: Record<string, string> = {
 
 /** In Actions, a phase stopped by a bad input before it started still leaves its results file with the
  * error, so the report step (which always runs) names it in the job summary. */
-async function recordInputError(cmd: Command, flags: CommonFlags, io: Io, e: InputError): Promise<void> {
+async function recordUserError(cmd: Command, flags: CommonFlags, io: Io, e: UserError): Promise<void> {
   const parent = cmd.parent?.parent ? `${cmd.parent.name()} ` : "";
   const phase = phaseOf[`${parent}${cmd.name()}`];
   if (!phase || io.env.GITHUB_ACTIONS !== "true") return;

@@ -4,7 +4,7 @@ import { type Command, Option } from "commander";
 import type { Bind, Io } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import type { Inputs } from "../config/inputs.js";
-import { ExitCode, InputError } from "../core/errors.js";
+import { ExitCode, UserError } from "../core/errors.js";
 import { requireLocalTool } from "../tools/local.js";
 import { KIND_CLUSTER_NAME, kindClusterName } from "./kind/config.js";
 import { onPath, resolveDocker } from "./on-path.js";
@@ -27,7 +27,7 @@ export function clusterTools(
     }
     const found = onPath(name, env.PATH);
     if (found) return found;
-    throw new InputError(
+    throw new UserError(
       `the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`,
     );
   };

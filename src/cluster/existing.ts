@@ -1,7 +1,7 @@
 // An existing cluster: nothing to start or stop, only a kubeconfig to hand on.
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import type { ClusterInfo, ClusterOptions, ClusterProvider } from "./provider.js";
 
 export class ExistingProvider implements ClusterProvider {
@@ -9,12 +9,12 @@ export class ExistingProvider implements ClusterProvider {
 
   async up(opts: ClusterOptions): Promise<ClusterInfo> {
     if (!opts.kubeconfig)
-      throw new InputError("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
+      throw new UserError("cluster 'existing' needs --kubeconfig PATH (or FLOE_HELM_KUBECONFIG)");
     const kubeconfig = path.resolve(opts.kubeconfig);
     try {
       await access(kubeconfig);
     } catch {
-      throw new InputError(`kubeconfig not found: ${kubeconfig}`);
+      throw new UserError(`kubeconfig not found: ${kubeconfig}`);
     }
     return { provider: "existing", kubeconfig, server: "" };
   }

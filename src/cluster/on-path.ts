@@ -2,7 +2,7 @@
 // (docker).
 import { accessSync, constants, statSync } from "node:fs";
 import path from "node:path";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 
 /** The first executable file called `name` in the PATH list, or undefined. */
 export function onPath(name: string, pathList: string | undefined): string | undefined {
@@ -25,6 +25,6 @@ export const DOCKER_MISSING = "docker not found on PATH: run scripts/docker.sh o
  * error before anything starts when there is none, instead of kind's own failure halfway. */
 export function resolveDocker(pathList: string | undefined): string {
   const docker = onPath("docker", pathList);
-  if (!docker) throw new InputError(DOCKER_MISSING);
+  if (!docker) throw new UserError(DOCKER_MISSING);
   return docker;
 }

@@ -1,7 +1,7 @@
 // A configuration document (YAML or JSON) checked against its JSON Schema, every problem one usage error at
 // the file:line:col of the offending key: shared by floe-gate.yaml and the user's checksums file.
 import type { ValidateFunction } from "ajv";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import { pointerPath } from "../core/pointer.js";
 import type { LoadedYaml } from "../values/yaml.js";
 
@@ -14,7 +14,7 @@ export function assertValidDocument(
   schema: string,
 ): void {
   const bad = y.problems[0];
-  if (bad) throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
+  if (bad) throw new UserError(`${bad.rule}: ${bad.message}`, bad.at);
   if (validate(y.value ?? {})) return;
   const errs = validate.errors ?? [];
   // An unknown or misspelt key first: the most common (and most precise) mistake.
@@ -32,5 +32,5 @@ export function assertValidDocument(
         ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
         : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
   const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
-  throw new InputError(`${msg}${more}`, at);
+  throw new UserError(`${msg}${more}`, at);
 }

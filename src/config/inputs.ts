@@ -4,7 +4,7 @@
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 
 import type { HelmMajor } from "../core/rendered.js";
 
@@ -73,7 +73,7 @@ export type ProviderName = (typeof providerNames)[number];
 export function parseProvider(value: string, source: string): ProviderName {
   const v = value.trim().toLowerCase();
   if ((providerNames as readonly string[]).includes(v)) return v as ProviderName;
-  throw new InputError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
+  throw new UserError(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
 }
 
 export interface ChartValues {
@@ -165,7 +165,7 @@ export function parseHelmMajors(value: string, source: string): HelmMajor[] {
   if (v === "both" || v === "3,4" || v === "4,3") return [3, 4];
   if (v === "3") return [3];
   if (v === "4") return [4];
-  throw new InputError(`${source}: expected 3, 4 or both, got '${value}'`);
+  throw new UserError(`${source}: expected 3, 4 or both, got '${value}'`);
 }
 
 function nonEmpty(v: string | undefined): string | undefined {

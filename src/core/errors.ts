@@ -12,8 +12,8 @@ export interface Location {
 }
 
 /** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
-export class InputError extends Error {
-  override readonly name = "InputError";
+export class UserError extends Error {
+  override readonly name = "UserError";
   constructor(
     message: string,
     readonly where?: Location,
@@ -45,7 +45,7 @@ export function formatLocation(where: Location | undefined): string {
 
 /** The single line a user sees for an error that stopped the run. */
 export function describeError(err: unknown): string {
-  if (err instanceof InputError) {
+  if (err instanceof UserError) {
     const loc = formatLocation(err.where);
     return loc ? `${loc}: ${err.message}` : err.message;
   }

@@ -3,7 +3,7 @@
 // possibly from another process), so they run detached with output in a log file and are tracked by pid.
 import { type ChildProcess, spawn } from "node:child_process";
 import { closeSync, openSync, readFileSync } from "node:fs";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 
 export interface Daemon {
   pid: number;
@@ -15,11 +15,11 @@ export interface Daemon {
 /** Starts argv detached (own process group, so a Ctrl-C meant for the CLI does not reach it after `up`). */
 export function startDaemon(argv: readonly string[], logFile: string, cwd?: string): Daemon {
   const [cmd, ...args] = argv;
-  if (!cmd) throw new InputError("internal: empty argv");
+  if (!cmd) throw new UserError("internal: empty argv");
   const fd = openSync(logFile, "a");
   try {
     const child = spawn(cmd, args, { cwd, detached: true, stdio: ["ignore", fd, fd] });
-    if (child.pid === undefined) throw new InputError(`cannot run '${cmd}'`);
+    if (child.pid === undefined) throw new UserError(`cannot run '${cmd}'`);
     const d: Daemon = { pid: child.pid, child, exit: undefined };
     child.on("exit", (code, signal) => {
       d.exit = { code, signal };

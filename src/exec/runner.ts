@@ -3,7 +3,7 @@
 // anything and other tests run the real binaries through the same path.
 import { spawn } from "node:child_process";
 import { accessSync, constants, existsSync } from "node:fs";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 
 export interface RunOptions {
   cwd?: string;
@@ -49,10 +49,10 @@ export interface RunResult {
   timedOut: boolean;
 }
 
-/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws InputError when the
+/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws UserError when the
  * program cannot be started at all (missing binary, not executable). */
 export function runTool(argv: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
-  if (!argv[0]) throw new InputError("internal: empty argv");
+  if (!argv[0]) throw new UserError("internal: empty argv");
   const [cmd, ...args] = startArgv(argv, opts.lowPriority) as [string, ...string[]];
   const started = Date.now();
   return new Promise((resolve, reject) => {
@@ -78,9 +78,9 @@ export function runTool(argv: readonly string[], opts: RunOptions = {}): Promise
     });
     child.on("error", (e: NodeJS.ErrnoException) => {
       if (timer) clearTimeout(timer);
-      if (e.code === "ENOENT") reject(new InputError(`cannot run '${cmd}': no such file`));
-      else if (e.code === "EACCES") reject(new InputError(`cannot run '${cmd}': not executable`));
-      else reject(new InputError(`cannot run '${cmd}': ${e.message}`));
+      if (e.code === "ENOENT") reject(new UserError(`cannot run '${cmd}': no such file`));
+      else if (e.code === "EACCES") reject(new UserError(`cannot run '${cmd}': not executable`));
+      else reject(new UserError(`cannot run '${cmd}': ${e.message}`));
     });
     child.on("close", (code, signal) => {
       if (timer) clearTimeout(timer);

@@ -61,13 +61,6 @@ export function helmLintArgv(a: RenderArgs): string[] {
   ];
 }
 
-/** The environment of the gate's short helm runs: Go's garbage collector off until the heap reaches
- * 256 MiB (rendering a chart allocates well below that, and collecting was about a third of `helm lint`'s
- * CPU); a GOGC or GOMEMLIMIT already set wins. */
-export function helmRunEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { GOGC: "off", GOMEMLIMIT: "256MiB", ...env };
-}
-
 export interface DependencyBuildArgs {
   bin: string;
   major: HelmMajor;

@@ -5,7 +5,7 @@ import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import { withPlanOptions } from "../cli/plan-options.js";
 import { parseDuration } from "../core/duration.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
 import { parseImagePull } from "./images.js";
 
@@ -76,5 +76,5 @@ export function parseHelmTimeout(value: string | undefined): string | undefined 
   if (!v) return undefined;
   const ms = parseDuration(v);
   if (ms !== undefined && ms > 0 && !v.endsWith("ms")) return v;
-  throw new InputError(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
+  throw new UserError(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
 }

@@ -5,7 +5,7 @@
 // pulls it, or, with --image-pull never, an error naming it before any install). Pure: the calls that
 // ask Docker and the node are in src/install/run.ts, their argv in src/cluster/kind/config.ts.
 import { arr, get, podSpecPath, str } from "../checks/workloads.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import type { RenderedObject, SourcePosition } from "../core/rendered.js";
 
 /** Whether the kind node can pull what is neither in it nor in the local Docker daemon. `node` (the
@@ -17,7 +17,7 @@ export const imagePullModes: readonly ImagePull[] = ["node", "never"];
 export function parseImagePull(value: string | undefined): ImagePull {
   const v = (value ?? "").trim() || "node";
   if ((imagePullModes as readonly string[]).includes(v)) return v as ImagePull;
-  throw new InputError(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
+  throw new UserError(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
 }
 
 /** One container's image in one rendered object of one chart x scenario. */

@@ -9,13 +9,14 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { readState } from "../cluster/state.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import type { ScenarioPlatform } from "../core/rendered.js";
 import { type RunResult, runTool } from "../exec/runner.js";
-import { resolveConfig } from "../gate/config.js";
-import { buildPlan } from "../gate/plan.js";
 import { prepareDependencies } from "../helm/deps.js";
+import { isolatedHelmEnv } from "../helm/env.js";
 import { parseRenderError } from "../helm/output.js";
+import { resolveConfig } from "../plan/config.js";
+import { buildPlan } from "../plan/plan.js";
 import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
 import { pins } from "../tools/pins.js";
 import { resolveTools } from "../tools/resolve.js";
@@ -74,7 +75,7 @@ export async function target(
   const state = await readState(inputs.workDir, inputs.cluster);
   const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
   if (!kubeconfig) {
-    throw new InputError(
+    throw new UserError(
       `no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`,
     );
   }
@@ -184,14 +185,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
   ]);
   const bin = (m: HelmMajor) => tools[`helm${m}`];
   // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
-  const home = path.join(inputs.workDir, "test-helm-home");
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    HELM_CACHE_HOME: path.join(home, "cache"),
-    HELM_CONFIG_HOME: path.join(home, "config"),
-    HELM_DATA_HOME: path.join(home, "data"),
-  };
+  const env = isolatedHelmEnv(inputs.workDir, "test-helm-home");
   const chartDir = new Map<string, string>();
   // The platforms' charts too: `--chart charts/floe-jobs` still installs its platform first.
   const platformCharts = plan.cells.flatMap((c) =>

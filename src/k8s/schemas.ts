@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import { pins } from "../tools/pins.js";
 import { createAjv } from "../values/ajv.js";
 import { cacheableCode, compileCached } from "../values/ajv-cache.js";
@@ -34,9 +34,7 @@ export function kubeSchemasDir(): string {
     if (existsSync(candidate)) return candidate;
     dir = path.dirname(dir);
   }
-  throw new InputError(
-    "the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation",
-  );
+  throw new UserError("the Kubernetes schemas folder (schemas/kubernetes) is missing from this installation");
 }
 
 /** Minor versions with a committed schema file, newest first, e.g. ["1.37", "1.36"]. */
@@ -51,14 +49,14 @@ export function availableKubeVersions(dir = kubeSchemasDir()): string[] {
 /** The default `--kube-version`: the Kubernetes minor the pinned kind node image runs. */
 export function defaultKubeVersion(nodeImage = pins.kindNodeImage): string {
   const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
-  if (!m) throw new InputError(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
+  if (!m) throw new UserError(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
   return `${m[1]}.${m[2]}`;
 }
 
 /** "1.37", "v1.37", "1.37.0" -> "1.37"; anything else is a usage error. */
 export function kubeMinor(version: string): string {
   const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(version.trim());
-  if (!m) throw new InputError(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
+  if (!m) throw new UserError(`--kube-version: expected MAJOR.MINOR such as 1.37, got '${version}'`);
   return `${m[1]}.${m[2]}`;
 }
 
@@ -72,7 +70,7 @@ export function loadKubeSchemas(version: string, dir?: string): KubeSchemas {
   const folder = dir ?? kubeSchemasDir();
   const file = path.join(folder, `v${minor}.json.gz`);
   if (!existsSync(file)) {
-    throw new InputError(
+    throw new UserError(
       `no Kubernetes schemas for ${minor} (available: ${availableKubeVersions(folder).join(", ") || "none"}); ` +
         `generate them with 'node scripts/k8s-schemas.mjs ${minor}'`,
     );

@@ -3,7 +3,7 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import { collect } from "../cli/plan-options.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
 import { parseRegistry } from "./argv.js";
 
@@ -57,18 +57,18 @@ export function registerRelease(program: Command, bind: Bind): void {
           const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
           const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
           if (!registryRaw)
-            throw new InputError(
+            throw new UserError(
               "--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts",
             );
           const r = parseRegistry(registryRaw);
-          if ("error" in r) throw new InputError(r.error);
+          if ("error" in r) throw new UserError(r.error);
           const password = io.env.FLOE_HELM_REGISTRY_PASSWORD;
           if (password && !username)
-            throw new InputError(
+            throw new UserError(
               "FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as",
             );
           if (username && !password)
-            throw new InputError(
+            throw new UserError(
               `--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`,
             );
           const { runRelease } = await import("./run.js");

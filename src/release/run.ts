@@ -15,12 +15,12 @@ import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import semver from "semver";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
-import { InputError } from "../core/errors.js";
+import { ToolError, UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
 import { runTool } from "../exec/runner.js";
-import { chartFoldersUnder } from "../gate/plan.js";
-import { helmRunEnv } from "../helm/argv.js";
 import { dependencyNeeds } from "../helm/deps.js";
+import { helmRunEnv } from "../helm/env.js";
+import { chartFoldersUnder } from "../plan/plan.js";
 import type { PhaseContext } from "../report/phase.js";
 import { parseYamlText } from "../values/yaml.js";
 import {
@@ -108,7 +108,7 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
   const { cwd } = opts;
   const chartsDir = path.resolve(cwd, opts.chartsDir);
   if (!inputs.charts.length && !existsSync(chartsDir))
-    throw new InputError(`--charts-dir: ${chartsDir} does not exist`);
+    throw new UserError(`--charts-dir: ${chartsDir} does not exist`);
   const found = inputs.charts.length ? inputs.charts : await chartFoldersUnder(chartsDir);
   // Library charts first (see the header), each group in folder order.
   const isLibrary = async (d: string) => {
@@ -119,7 +119,7 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
   for (const d of found) if (await isLibrary(d)) libraries.add(d);
   const charts = [...found.filter((d) => libraries.has(d)), ...found.filter((d) => !libraries.has(d))];
   if (charts.length === 0)
-    throw new InputError(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
+    throw new UserError(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
   const helm = await helmFor(inputs, opts.major, ctx);
   const env = helmRunEnv(opts.env);
   if (opts.login) {
@@ -129,8 +129,9 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
       input: opts.login.password,
       timeoutMs: 120_000,
     });
+    // The registry is unreachable or refused the login: helm's own line says which (exit 3, not bad input).
     if (login.code !== 0)
-      throw new InputError(
+      throw new ToolError(
         `helm registry login ${registryHost(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`,
       );
     ctx.progress(`release: logged in to ${registryHost(opts.registry)} as ${opts.login.username}`);

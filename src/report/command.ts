@@ -3,8 +3,8 @@
 import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
-import { describeError, ExitCode, InputError } from "../core/errors.js";
-import type { GateConfig } from "../gate/types.js";
+import { describeError, ExitCode, UserError } from "../core/errors.js";
+import type { GateConfig } from "../plan/types.js";
 import {
   type CoverageMatrix,
   coverageFindings,
@@ -39,10 +39,10 @@ export function registerReport(program: Command, bind: Bind): void {
       // the results files name, and says why.
       let config: GateConfig | undefined;
       try {
-        const { resolveConfig } = await import(/* webpackMode: "eager" */ "../gate/config.js");
+        const { resolveConfig } = await import(/* webpackMode: "eager" */ "../plan/config.js");
         config = await resolveConfig(inputs, io.cwd);
       } catch (e) {
-        if (!(e instanceof InputError)) throw e;
+        if (!(e instanceof UserError)) throw e;
         io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${describeError(e)}`);
       }
       const coverage = coverageMatrix(all, config?.coverage.requirements ?? {});
@@ -93,8 +93,8 @@ async function judgeCoverage(
   coverage: CoverageMatrix,
   failOn: readonly Priority[],
 ): Promise<Finding[]> {
-  const { applyPolicy } = await import(/* webpackMode: "eager" */ "../gate/policy.js");
-  const { isReportRule, waiverMatches } = await import(/* webpackMode: "eager" */ "../gate/waivers.js");
+  const { applyPolicy } = await import(/* webpackMode: "eager" */ "../policy/apply.js");
+  const { isReportRule, waiverMatches } = await import(/* webpackMode: "eager" */ "../policy/waivers.js");
   const today = new Date().toISOString().slice(0, 10);
   const raw = coverageFindings(coverage, failOn);
   const out = raw.flatMap((f) => applyPolicy(f, config, today) ?? []);

@@ -2,7 +2,7 @@
 // Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 bad input, 3 a tool failed).
 
 import type { Inputs } from "../config/inputs.js";
-import { describeError, ExitCode, errorCommand, exitCodeOf, InputError, ToolError } from "../core/errors.js";
+import { describeError, ExitCode, errorCommand, exitCodeOf, ToolError, UserError } from "../core/errors.js";
 import { groupFindings } from "./findings.js";
 import type { CheckStatus, Finding, PhaseResults } from "./results.js";
 import { statusOf, writeResults, writeResultsFile } from "./results.js";
@@ -53,7 +53,7 @@ export async function runPhase(
   } catch (e) {
     error = describeError(e);
     errorCode = exitCodeOf(e);
-    if (inputs.debug && e instanceof Error && !(e instanceof InputError) && !(e instanceof ToolError))
+    if (inputs.debug && e instanceof Error && !(e instanceof UserError) && !(e instanceof ToolError))
       err(e.stack ?? String(e));
   }
   findings.sort(byLocation);

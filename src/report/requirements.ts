@@ -3,7 +3,7 @@
 // `ID: [patterns]` (what proves it, nothing more) or `ID: { title, priority, covers: [patterns] }`.
 // Read here, before the schema, so a bad entry is one error at its own file:line:col saying what is wrong
 // (the schema, which editors use, rejects the same entries with only its keyword's message).
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import type { SourcePosition } from "../core/rendered.js";
 import type { LoadedYaml } from "../values/yaml.js";
 
@@ -37,13 +37,13 @@ export function coveragePatterns(reqs: Readonly<Record<string, Requirement>>): R
   return Object.fromEntries(Object.entries(reqs).map(([id, r]) => [id, r.covers]));
 }
 
-/** Reads `requirements:` and `coverage:` of a parsed floe-gate.yaml; throws InputError at the offending
+/** Reads `requirements:` and `coverage:` of a parsed floe-gate.yaml; throws UserError at the offending
  * entry. What is not a mapping at all is left to the schema (it says so at the same place). */
 export function readCoverageSettings(y: LoadedYaml): CoverageSettings {
   const doc = isObject(y.value) ? y.value : {};
   const at = (...p: Array<string | number>) => y.positionOf(p) ?? { file: y.file, line: 1, col: 1 };
   const fail = (msg: string, ...p: Array<string | number>): never => {
-    throw new InputError(msg, at(...p));
+    throw new UserError(msg, at(...p));
   };
   const patterns = (v: unknown, where: string, ...p: Array<string | number>): string[] => {
     if (!Array.isArray(v))

@@ -3,7 +3,7 @@
 // phase merges them.
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import type { Finding, PhaseResults } from "../core/findings.js";
 
 // The vocabulary itself lives in src/core (every layer shares it); re-exported for the report's callers.
@@ -46,11 +46,11 @@ export async function readAllResults(workDir: string): Promise<PhaseResults[]> {
     try {
       parsed = JSON.parse(await readFile(file, "utf8"));
     } catch (e) {
-      throw new InputError(`not a valid results file: ${(e as Error).message}`, { file });
+      throw new UserError(`not a valid results file: ${(e as Error).message}`, { file });
     }
     const r = parsed as Partial<PhaseResults>;
     if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-      throw new InputError("not a floe-helm results file (schemaVersion 1 expected)", { file });
+      throw new UserError("not a floe-helm results file (schemaVersion 1 expected)", { file });
     }
     out.push(r as PhaseResults);
   }

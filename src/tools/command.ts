@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
-import { ExitCode, InputError } from "../core/errors.js";
+import { ExitCode, UserError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
 import { type InstallTool, installTools } from "./assets.js";
 import { checkLocalTool, localTools } from "./local.js";
@@ -16,7 +16,7 @@ export function parseOnly(value: string | undefined): InstallTool[] {
   for (const raw of value.split(",")) {
     const t = raw.trim();
     if (!(installTools as readonly string[]).includes(t)) {
-      throw new InputError(
+      throw new UserError(
         `--only: unknown tool '${t}': expected a comma-separated list of ${installTools.join(", ")}`,
       );
     }
@@ -137,7 +137,7 @@ export function registerTools(program: Command, bind: Bind): void {
   ).action(
     bind(async ({ inputs, io }) => {
       if (!inputs.toolsDir) {
-        throw new InputError(
+        throw new UserError(
           "tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin",
         );
       }
@@ -147,7 +147,7 @@ export function registerTools(program: Command, bind: Bind): void {
         ok &&= r.ok;
         io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
       }
-      if (!ok) throw new InputError("some tools are missing or not the pinned version: run scripts/tools.sh");
+      if (!ok) throw new UserError("some tools are missing or not the pinned version: run scripts/tools.sh");
       return ExitCode.Pass;
     }),
   );

@@ -3,7 +3,7 @@
 // 4xx. This wrapper only turns its errors into one line that says what failed and what to do, and keeps
 // the toolkit's chatter off our stdout.
 import * as tc from "@actions/tool-cache";
-import { InputError } from "../core/errors.js";
+import { ToolError, UserError } from "../core/errors.js";
 
 /** tool-cache's fixed attempt count (see downloadTool in @actions/tool-cache). */
 export const downloadAttempts = 3;
@@ -12,7 +12,12 @@ export async function download(url: string, dest: string, what: string, quiet: b
   try {
     await withQuietToolkit(quiet, () => tc.downloadTool(url, dest));
   } catch (e) {
-    throw new InputError(describeDownloadError(e, url, what));
+    // A 404 or other 4xx: the address is wrong (version, platform, --mirror), which the user can fix.
+    // A server that kept failing or a connection that dropped: the source failed, the input may be fine.
+    const message = describeDownloadError(e, url, what);
+    const code = e instanceof tc.HTTPError ? (e.httpStatusCode ?? 0) : 0;
+    const source = code === 0 || code >= 500 || code === 408 || code === 429;
+    throw source ? new ToolError(message) : new UserError(message);
   }
 }
 

@@ -9,7 +9,7 @@ import { access, chmod, copyFile, lstat, mkdir, mkdtemp, readFile, rm, writeFile
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as tc from "@actions/tool-cache";
-import { InputError } from "../core/errors.js";
+import { ToolError, UserError } from "../core/errors.js";
 import { runTool } from "../exec/runner.js";
 import { type Asset, assetFor, type InstallTool, tarExtractArgv } from "./assets.js";
 import {
@@ -24,7 +24,7 @@ import { detectPlatform, type Platform, platformKey } from "./platform.js";
 
 /** A pinned tool this platform has no confirmed sha256 for: nothing is installed. The gate runs its other
  * checks and reports the tool's as not run (src/tools/resolve.ts resolveOptionalTool). */
-export class NoVerifiedChecksum extends InputError {}
+export class NoVerifiedChecksum extends UserError {}
 
 export interface InstallOptions {
   /** Root of the tool cache (RUNNER_TOOL_CACHE in Actions, a per-user folder elsewhere). */
@@ -85,10 +85,10 @@ export function parseMirror(value: string | undefined, source: string): string |
   try {
     u = new URL(value.trim());
   } catch {
-    throw new InputError(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
+    throw new UserError(`${source}: '${value}' is not a URL: expected http(s)://host/path`);
   }
   if (u.protocol !== "http:" && u.protocol !== "https:") {
-    throw new InputError(
+    throw new UserError(
       `${source}: mirror must be an http:// or https:// URL, got '${u.protocol}' in '${value}'`,
     );
   }
@@ -156,7 +156,7 @@ export async function installTool(req: InstallRequest, opts: InstallOptions): Pr
       await download(asset.checksumUrl, sumsFile, `${name} ${req.version} checksum file`, quiet);
       expected = parseChecksumFile(await readFile(sumsFile, "utf8"), asset.name);
       if (!expected) {
-        throw new InputError(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
+        throw new ToolError(`${name} ${req.version}: ${asset.checksumUrl} has no sha256 for ${asset.name}`);
       }
     }
 
@@ -164,8 +164,9 @@ export async function installTool(req: InstallRequest, opts: InstallOptions): Pr
     opts.progress?.(`${name} ${req.version}: downloading ${asset.url}`);
     await download(asset.url, downloaded, `${name} ${req.version}`, quiet);
     const actual = await sha256File(downloaded);
+    // What the source served is not what was expected: the download failed, whatever the input.
     if (actual !== expected) {
-      throw new InputError(
+      throw new ToolError(
         `${name} ${req.version}: checksum mismatch for ${asset.url}: expected ${expected} (from ${expectedFrom}), got ${actual}; nothing was installed`,
       );
     }
@@ -183,7 +184,7 @@ export async function installTool(req: InstallRequest, opts: InstallOptions): Pr
       if (r.code !== 0 || !st?.isFile()) {
         const why =
           r.code !== 0 ? (r.stderr.trim().split("\n").pop() ?? `tar exit ${r.code}`) : "not a regular file";
-        throw new InputError(
+        throw new ToolError(
           `${name} ${req.version}: the archive ${asset.name} has no ${asset.member} (${why}); nothing was installed`,
         );
       }
@@ -233,7 +234,7 @@ async function cacheAtomically(
   } catch (e) {
     await rm(dest, { recursive: true, force: true });
     await rm(`${dest}.complete`, { force: true });
-    throw new InputError(
+    throw new UserError(
       `cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`,
     );
   }
@@ -258,7 +259,7 @@ async function ensureWritable(dir: string): Promise<void> {
     await access(dir, constants.W_OK);
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-    throw new InputError(
+    throw new UserError(
       `the tool cache ${dir} is not writable (${why}): pass --tool-cache DIR (or FLOE_HELM_TOOL_CACHE) with a folder you can write`,
     );
   }

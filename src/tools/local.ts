@@ -3,7 +3,7 @@
 import { access, constants } from "node:fs/promises";
 import path from "node:path";
 import type { HelmMajor } from "../config/inputs.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import { runTool } from "../exec/runner.js";
 import { parseVersion, versionArgv } from "./argv.js";
 import { pins } from "./pins.js";
@@ -53,7 +53,7 @@ export async function requireLocalTool(toolsDir: string, name: string): Promise<
   try {
     await access(p, constants.X_OK);
   } catch {
-    throw new InputError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
+    throw new UserError(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
   }
   return p;
 }

@@ -1,6 +1,6 @@
 // The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
 // name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 
 export type Os = "linux" | "darwin";
 export type Arch = "amd64" | "arm64";
@@ -32,7 +32,7 @@ export function detectPlatform(
   const os = osOf[nodePlatform as NodeJS.Platform];
   const arch = archOf[nodeArch];
   if (!os || !arch) {
-    throw new InputError(
+    throw new UserError(
       `unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`,
     );
   }

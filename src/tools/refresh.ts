@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { InputError } from "../core/errors.js";
+import { ToolError, UserError } from "../core/errors.js";
 import { assetFor, type InstallTool, installTools } from "./assets.js";
 import { type ChecksumEntry, parseChecksumFile } from "./checksums.js";
 import { download } from "./download.js";
@@ -24,6 +24,7 @@ export async function refreshChecksums(
   const table: Record<string, unknown> = { $comment: old.$comment };
   const changed: string[] = [];
   const failures: string[] = [];
+  let sourceFailed = false;
   const day = (opts.now ?? new Date()).toISOString().slice(0, 10);
   const tmp = await mkdtemp(path.join(tmpdir(), "floe-helm-refresh-"));
   try {
@@ -38,13 +39,14 @@ export async function refreshChecksums(
           try {
             await download(a.checksumUrl, dest, `${tool} ${version} checksum file`, opts.quiet);
             const sum = parseChecksumFile(await readFile(dest, "utf8"), a.name);
-            if (!sum) throw new InputError(`${a.checksumUrl} has no sha256 for ${a.name}`);
+            if (!sum) throw new UserError(`${a.checksumUrl} has no sha256 for ${a.name}`);
             sha256[platformKey(p)] = sum;
             const before = previous(old, tool, version, platformKey(p));
             if (before && before !== sum)
               changed.push(`${tool} ${version} ${platformKey(p)}: ${before} -> ${sum}`);
           } catch (e) {
             failures.push(e instanceof Error ? e.message : String(e));
+            sourceFailed ||= e instanceof ToolError;
           }
         }
         versions[version] = {
@@ -58,9 +60,9 @@ export async function refreshChecksums(
     await rm(tmp, { recursive: true, force: true });
   }
   if (failures.length > 0) {
-    throw new InputError(
-      `refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`,
-    );
+    // Exit 3 when a source failed (a server error, a dropped connection), 2 when only addresses were wrong.
+    const message = `refresh-checksums: ${failures.length} checksum file(s) failed, ${file} left unchanged; first: ${failures[0]}`;
+    throw sourceFailed ? new ToolError(message) : new UserError(message);
   }
   await writeFile(file, `${JSON.stringify(table, null, 2)}\n`);
   return { changed, table };

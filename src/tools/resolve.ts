@@ -3,7 +3,7 @@
 // first, download + verify only when missing).
 import path from "node:path";
 import { envNames, type Inputs } from "../config/inputs.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import type { InstallTool } from "./assets.js";
 import { checksumTable } from "./checksums.js";
 import {
@@ -23,7 +23,7 @@ export type ToolSlot = "helm3" | "helm4" | "kind" | "kubectl" | "kubesec";
 const label = (flag: string, env: string) => `--${flag} (${env})`;
 
 /** The exact versions to install for `tools` from the Inputs: version inputs, else the pinned defaults
- * (helm: one per major in --helm). Throws one InputError for the first bad input. */
+ * (helm: one per major in --helm). Throws one UserError for the first bad input. */
 export function planInstall(inputs: Inputs, tools: readonly InstallTool[]): InstallRequest[] {
   const out: InstallRequest[] = [];
   const v = inputs.toolVersions;
@@ -100,7 +100,7 @@ export async function resolveTools<N extends ToolSlot>(
   const installed = await installPlanned(plan, await installOptions(inputs, process.cwd(), hooks));
   need.forEach((n, i) => {
     const t = installed[i];
-    if (!t) throw new InputError(`internal: ${n} was not installed`);
+    if (!t) throw new UserError(`internal: ${n} was not installed`);
     out[n] = path.resolve(t.path);
   });
   return out;

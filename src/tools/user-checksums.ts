@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import schema from "../../schemas/checksums.schema.json" with { type: "json" };
 import { assertValidDocument } from "../config/document.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import { createAjv } from "../values/ajv.js";
 import { parseYamlText } from "../values/yaml.js";
 import type { InstallTool } from "./assets.js";
@@ -27,7 +27,7 @@ export async function withUserChecksums(
     text = await readFile(file, "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(
+    throw new UserError(
       code === "ENOENT"
         ? `checksums file not found: ${rel}`
         : `checksums file ${rel} cannot be read (${code ?? String(e)})`,
@@ -46,7 +46,7 @@ export async function withUserChecksums(
         const pinned = out.sha256[key];
         if (pinned !== undefined && pinned !== sha) {
           const origin = have.from?.[key] ?? `${BUILTIN_TABLE} (${have.source})`;
-          throw new InputError(
+          throw new UserError(
             `${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`,
             y.positionOf([tool, version, "sha256", key]),
           );

@@ -2,7 +2,7 @@
 // default of that major without any network look-up. `latest` and ranges are refused: they change under
 // users (Helm 4 broke pipelines through `latest`), and a gate must run the same tools on every re-run.
 import semver from "semver";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import type { InstallTool } from "./assets.js";
 import versions from "./versions.json" with { type: "json" };
 
@@ -24,26 +24,26 @@ function examples(tool: InstallTool): string {
 export function resolveVersion(tool: InstallTool, input: string, source: string): string {
   const raw = input.trim();
   const want = `write ${examples(tool)}`;
-  if (raw === "") throw new InputError(`${source}: empty version: ${want}`);
+  if (raw === "") throw new UserError(`${source}: empty version: ${want}`);
   if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
-    throw new InputError(
+    throw new UserError(
       `${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`,
     );
   }
   if (/^v?\d+$/.test(raw)) {
     const major = raw.replace(/^v/, "");
     const pinned = pinnedMajors(tool)[major];
-    if (!pinned) throw new InputError(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
+    if (!pinned) throw new UserError(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
     return pinned;
   }
   const exact = semver.valid(raw.replace(/^v/, ""));
   if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw)) return `v${exact}`;
   if (semver.validRange(raw)) {
-    throw new InputError(
+    throw new UserError(
       `${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`,
     );
   }
-  throw new InputError(`${source}: malformed version '${raw}'; ${want}`);
+  throw new UserError(`${source}: malformed version '${raw}'; ${want}`);
 }
 
 export interface HelmVersion {
@@ -58,10 +58,10 @@ export function resolveHelmVersions(input: string, source: string): HelmVersion[
     const version = resolveVersion("helm", part, source);
     const major = semver.major(version);
     if (major !== 3 && major !== 4) {
-      throw new InputError(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
+      throw new UserError(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
     }
     if (out.some((h) => h.major === major)) {
-      throw new InputError(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
+      throw new UserError(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
     }
     out.push({ major, version });
   }

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { InputError, ToolError } from "../core/errors.js";
+import { ToolError, UserError } from "../core/errors.js";
 import { runTool } from "../exec/runner.js";
 import { parseYamlText } from "../values/yaml.js";
 
@@ -53,7 +53,7 @@ export const gitArgv = {
 /** A ref that git would read as an option is refused rather than passed on. */
 export function checkRef(ref: string, source: string): string {
   if (ref === "" || ref.startsWith("-") || /[\s\0]/.test(ref)) {
-    throw new InputError(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
+    throw new UserError(`${source}: '${ref}' is not a git ref (e.g. origin/main, v1.2.0, HEAD~1)`);
   }
   return ref;
 }
@@ -64,7 +64,7 @@ const firstLine = (s: string) => s.trim().split("\n")[0] ?? "";
 export async function gitToplevel(cwd: string): Promise<string> {
   const r = await runTool(gitArgv.toplevel(), { cwd });
   if (r.code !== 0) {
-    throw new InputError(
+    throw new UserError(
       `--base needs a git repository, and ${cwd} is not inside one (git: ${firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`,
     );
   }
@@ -81,7 +81,7 @@ export async function resolveCommit(top: string, ref: string, source: string): P
   checkRef(ref, source);
   const r = await runTool(gitArgv.resolve(ref), { cwd: top });
   if (r.code === 0 && r.stdout.trim()) return r.stdout.trim();
-  throw new InputError(
+  throw new UserError(
     `${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${
       /[~^@]/.test(ref)
         ? "fetch more history (git fetch --unshallow)"
@@ -113,14 +113,14 @@ export async function resolveBase(
     const tip = await resolveCommit(top, target, "GITHUB_BASE_REF");
     const r = await runTool(gitArgv.mergeBase("HEAD", tip), { cwd: top });
     if (r.code !== 0 || !r.stdout.trim()) {
-      throw new InputError(
+      throw new UserError(
         `GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`,
       );
     }
     const commit = r.stdout.trim();
     return { commit, label: `merge base with ${target} ${commit.slice(0, 7)}` };
   }
-  throw new InputError(
+  throw new UserError(
     "upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used",
   );
 }

@@ -9,19 +9,19 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import type { CheckState, Finding } from "../core/findings.js";
 import { relPosix } from "../core/paths.js";
 import type { RenderedObject } from "../core/rendered.js";
 import { forEachLimited } from "../exec/limiter.js";
 import { runTool } from "../exec/runner.js";
-import { resolveConfig } from "../gate/config.js";
-import { buildPlan, type PlannedChartMeta, readChartMeta } from "../gate/plan.js";
-import { applyPolicy, requirementsCoveredBy, severityFor } from "../gate/policy.js";
-import type { GateConfig } from "../gate/types.js";
 import { helmTemplateArgv, NAMESPACE } from "../helm/argv.js";
 import { prepareDependencies } from "../helm/deps.js";
 import { parseManifest } from "../helm/manifest.js";
+import { resolveConfig } from "../plan/config.js";
+import { buildPlan, type PlannedChartMeta, readChartMeta } from "../plan/plan.js";
+import type { GateConfig } from "../plan/types.js";
+import { applyPolicy, requirementsCoveredBy, severityFor } from "../policy/apply.js";
 import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
 import { resolveTools } from "../tools/resolve.js";
 import { parseYamlText } from "../values/yaml.js";
@@ -88,7 +88,7 @@ export async function publishedBase(
 ): Promise<{ chart: PlannedChartMeta; base: ChartBase }> {
   const shown = rel(cwd, file);
   if (!existsSync(file))
-    throw new InputError(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
+    throw new UserError(`--base-chart not found: ${shown} (expected a chart folder or a .tgz)`);
   let name: string;
   let version: string;
   if (statSync(file).isDirectory()) {
@@ -96,17 +96,17 @@ export async function publishedBase(
   } else if (/\.tgz$/.test(file)) {
     const r = await runTool(helmShowChartArgv(helmBin, file), { cwd });
     if (r.code !== 0) {
-      throw new InputError(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
+      throw new UserError(`--base-chart ${shown} is not a packaged chart: ${firstError(r.stderr)}`);
     }
     const v = parseYamlText(r.stdout, shown).value as { name?: unknown; version?: unknown } | null;
     name = String(v?.name ?? "");
     version = String(v?.version ?? "");
   } else {
-    throw new InputError(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
+    throw new UserError(`--base-chart ${shown}: expected a chart folder or a packaged chart .tgz`);
   }
   const chart = plan.find((c) => c.meta.name === name);
   if (!chart) {
-    throw new InputError(
+    throw new UserError(
       `--base-chart ${shown} is chart '${name}' ${version}, but the charts checked are ${plan.map((c) => `'${c.meta.name}'`).join(", ")}: pass --chart DIR for the chart it is a published version of`,
     );
   }
@@ -130,7 +130,7 @@ export async function runUpgradeCheck(
   const { cwd } = opts;
   const today = (opts.now ?? new Date()).toISOString().slice(0, 10);
   if (inputs.upgradeBase && inputs.upgradeBaseChart) {
-    throw new InputError("pass either --base (a git ref) or --base-chart (a published chart), not both");
+    throw new UserError("pass either --base (a git ref) or --base-chart (a published chart), not both");
   }
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);

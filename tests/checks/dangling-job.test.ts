@@ -3,8 +3,8 @@
 // the controller mounts that Secret. Rendered with the real helm 3 and 4.
 import { describe, expect, test } from "vitest";
 import { danglingReferenceCheck } from "../../src/checks/dangling-reference.js";
-import { applyPolicy } from "../../src/gate/policy.js";
-import type { GateConfig } from "../../src/gate/types.js";
+import type { GateConfig } from "../../src/plan/types.js";
+import { applyPolicy } from "../../src/policy/apply.js";
 import { context, FIXTURES, renderFixture } from "./render.js";
 
 const D = `${FIXTURES}/job-created/templates/deployment.yaml`;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { k8sSchemaCheck } from "../../src/checks/k8s-schema.js";
 import type { RenderCell } from "../../src/checks/types.js";
-import { InputError } from "../../src/core/errors.js";
+import { UserError } from "../../src/core/errors.js";
 import { context, FIXTURES, renderFixture, withSeverity } from "./render.js";
 
 const T = `${FIXTURES}/broken/templates`;
@@ -70,7 +70,7 @@ describe("k8s-schema settings", () => {
   });
 
   test("a --kube-version without committed schemas is a usage error naming the available ones", () => {
-    expect(() => k8sSchemaCheck.run(good, context({ kubeVersion: "1.12" }))).toThrow(InputError);
+    expect(() => k8sSchemaCheck.run(good, context({ kubeVersion: "1.12" }))).toThrow(UserError);
     expect(() => k8sSchemaCheck.run(good, context({ kubeVersion: "1.12" }))).toThrow(
       /no Kubernetes schemas for 1\.12 \(available: .*1\.37.*\); generate them with 'node scripts\/k8s-schemas\.mjs 1\.12'/,
     );

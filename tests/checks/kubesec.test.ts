@@ -10,10 +10,10 @@ import {
   reportsFor,
 } from "../../src/checks/kubesec.js";
 import type { RenderCell } from "../../src/checks/types.js";
-import { applyWaivers } from "../../src/gate/waivers.js";
 import { parseManifestDocuments } from "../../src/helm/manifest.js";
 import { ensureKubeconformDir } from "../../src/k8s/kubeconform-dir.js";
 import { loadKubeSchemas } from "../../src/k8s/schemas.js";
+import { applyWaivers } from "../../src/policy/waivers.js";
 import type { Finding } from "../../src/report/results.js";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool } from "../helpers/tools.js";

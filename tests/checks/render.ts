@@ -3,10 +3,10 @@
 
 import type { CheckContext, CheckSettings, RenderCell } from "../../src/checks/types.js";
 import { runTool } from "../../src/exec/runner.js";
-import { applyPolicy } from "../../src/gate/policy.js";
-import type { GateConfig } from "../../src/gate/types.js";
 import { helmTemplateArgv, NAMESPACE } from "../../src/helm/argv.js";
 import { parseManifest } from "../../src/helm/manifest.js";
+import type { GateConfig } from "../../src/plan/types.js";
+import { applyPolicy } from "../../src/policy/apply.js";
 import type { Finding, Severity } from "../../src/report/results.js";
 import { helm, repoRoot, tool } from "../helpers/tools.js";
 
@@ -52,7 +52,7 @@ export function context(settings: Partial<CheckSettings> = {}): CheckContext {
 }
 
 /** Findings as the gate reports them after floe-gate.yaml's `severity` overrides (the one pipeline,
- * src/gate/policy.ts: checks return raw findings at their default severity). */
+ * src/policy/apply.ts: checks return raw findings at their default severity). */
 export function withSeverity(
   findings: readonly Finding[],
   severity: Record<string, Severity | "off">,

@@ -3,8 +3,8 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
 import { buildInputs } from "../../src/config/inputs.js";
-import { resolveConfig } from "../../src/gate/config.js";
 import { NAMESPACE } from "../../src/helm/argv.js";
+import { resolveConfig } from "../../src/plan/config.js";
 import { tempDir } from "../helpers/tmp.js";
 
 async function settingsOf(yaml: string | undefined) {

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildInputs, defaultToolCache, parseHelmMajors } from "../../src/config/inputs.js";
-import { InputError } from "../../src/core/errors.js";
+import { UserError } from "../../src/core/errors.js";
 
 describe("buildInputs", () => {
   const cwd = "/repo";
@@ -150,7 +150,7 @@ describe("buildInputs", () => {
   });
 
   it.each(["2", "latest", "3.17", ""])("refuses --helm %j naming the source", (v) => {
-    expect(() => parseHelmMajors(v, "FLOE_HELM_HELM")).toThrow(InputError);
+    expect(() => parseHelmMajors(v, "FLOE_HELM_HELM")).toThrow(UserError);
     expect(() => parseHelmMajors(v, "FLOE_HELM_HELM")).toThrow(/FLOE_HELM_HELM: expected 3, 4 or both/);
   });
 

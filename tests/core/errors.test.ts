@@ -1,9 +1,9 @@
-// Bad input (InputError, exit 2) vs a tool that failed (ToolError, exit 3): one line each, never a stack
+// Bad input (UserError, exit 2) vs a tool that failed (ToolError, exit 3): one line each, never a stack
 // trace, and the exit code tells a user whether to fix their input or look at the tool.
 import { describe, expect, it } from "vitest";
 import type { Inputs } from "../../src/config/inputs.js";
 import { buildInputs } from "../../src/config/inputs.js";
-import { describeError, ExitCode, exitCodeOf, InputError, ToolError } from "../../src/core/errors.js";
+import { describeError, ExitCode, exitCodeOf, ToolError, UserError } from "../../src/core/errors.js";
 import { runPhase } from "../../src/report/phase.js";
 import { tempDir } from "../helpers/tmp.js";
 
@@ -11,7 +11,7 @@ describe("exit codes and lines of the errors that stop a run", () => {
   it.each([
     {
       name: "bad input",
-      err: new InputError("--helm: expected 3, 4 or both", { file: "f.yaml", line: 2, col: 3 }),
+      err: new UserError("--helm: expected 3, 4 or both", { file: "f.yaml", line: 2, col: 3 }),
       code: 2,
       line: "f.yaml:2:3: --helm: expected 3, 4 or both",
     },
@@ -41,7 +41,7 @@ describe("runPhase", () => {
   const inputs = (): Inputs => buildInputs({ workDir: tempDir("floe-errors-") }, {}, process.cwd());
   it.each([
     { err: new ToolError("kubesec failed (exit 1): boom"), code: 3 },
-    { err: new InputError("no chart"), code: 2 },
+    { err: new UserError("no chart"), code: 2 },
   ])(
     "a phase stopped by $err.name exits $code, with its one line and the results file's error",
     async ({ err, code }) => {

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runTool } from "../../src/exec/runner.js";
-import { helmLintArgv, helmRunEnv, helmTemplateArgv } from "../../src/helm/argv.js";
+import { helmLintArgv, helmTemplateArgv } from "../../src/helm/argv.js";
+import { helmRunEnv } from "../../src/helm/env.js";
 import { parseManifest, parseManifestDocuments, templateFile } from "../../src/helm/manifest.js";
 import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot } from "../helpers/tools.js";

@@ -7,10 +7,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildInputs, type CommonFlags } from "../../src/config/inputs.js";
 import type { CheckStatus, Finding } from "../../src/core/findings.js";
-import { resolveConfig } from "../../src/gate/config.js";
-import { buildPlan } from "../../src/gate/plan.js";
 import { helmTemplateArgv } from "../../src/helm/argv.js";
 import { notRunChecks, podsOnlyIn, recordNotRun } from "../../src/install/not-run.js";
+import { resolveConfig } from "../../src/plan/config.js";
+import { buildPlan } from "../../src/plan/plan.js";
 import type { PhaseContext } from "../../src/report/phase.js";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool } from "../helpers/tools.js";
@@ -169,7 +169,7 @@ describe("floe-gate.yaml notRun", () => {
     );
     const e = await resolveConfig(buildInputs({ config: cfg }, {}, cwd), cwd).catch((x: unknown) => x);
     expect(e).toMatchObject({
-      name: "InputError",
+      name: "UserError",
       message: "charts.0.scenarios.0.notRun.0: must have required property 'reason'",
       where: { file: "floe-gate.yaml", line: 6 },
     });

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "vitest";
-import { InputError } from "../../src/core/errors.js";
+import { UserError } from "../../src/core/errors.js";
 import {
   ACCEPT_VALIDATED,
   ensureKubeconformDir,
@@ -38,7 +38,7 @@ test.each([
 });
 
 test.each(["", "1", "latest", "1.x", "v1.37.0-rc.1"])("kubeMinor(%j) is a usage error", (input) => {
-  expect(() => kubeMinor(input)).toThrow(InputError);
+  expect(() => kubeMinor(input)).toThrow(UserError);
 });
 
 test.each([

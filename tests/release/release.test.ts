@@ -162,6 +162,38 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     ).not.toContain(password);
   });
 
+  it("a registry that cannot be reached for the login: one line naming it, exit 3 (a tool failed, not the input)", async () => {
+    const ws = workspace(`login-down-${major}`);
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const r = await cli(
+      [
+        "release",
+        "--registry",
+        "oci://127.0.0.1:1/floe",
+        "--username",
+        "octocat",
+        "--plain-http",
+        "--helm",
+        String(major),
+        "--tools-dir",
+        toolsDir,
+        "--work-dir",
+        "work",
+        "--dry-run",
+      ],
+      { cwd: ws, env: { ...env, FLOE_HELM_REGISTRY_PASSWORD: "x" } },
+    );
+    expect(r.code, r.err).toBe(3);
+    expect(
+      r.err
+        .trim()
+        .split("\n")
+        .filter((l) => l.startsWith("floe-helm: error:")),
+    ).toEqual([
+      expect.stringMatching(/^floe-helm: error: helm registry login 127\.0\.0\.1:1 as octocat failed: .+/),
+    ]);
+  });
+
   it("--dry-run packages a new version but pushes nothing", async () => {
     const ws = workspace(`dry-${major}`);
     const chartYaml = path.join(ws, "charts", "floe-jobs", "Chart.yaml");

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import resultsSchema from "../../schemas/results.schema.json" with { type: "json" };
 import { buildInputs } from "../../src/config/inputs.js";
-import { InputError } from "../../src/core/errors.js";
+import { UserError } from "../../src/core/errors.js";
 import { groupFindings } from "../../src/report/findings.js";
 import { summaryMarkdown } from "../../src/report/github.js";
 import { runPhase } from "../../src/report/phase.js";
@@ -71,7 +71,7 @@ describe("runPhase", () => {
       buildInputs({ workDir }, {}, "/"),
       async (ctx) => {
         ctx.add({ rule: "install", severity: "error", message: "pod crashed", file: "a.yaml", line: 3 });
-        throw new InputError("kubeconfig not found", { file: "kube.yaml" });
+        throw new UserError("kubeconfig not found", { file: "kube.yaml" });
       },
       c.opts,
     );

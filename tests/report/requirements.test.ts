@@ -5,8 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import schema from "../../schemas/floe-gate.schema.json" with { type: "json" };
 import { buildInputs } from "../../src/config/inputs.js";
-import { describeError, InputError } from "../../src/core/errors.js";
-import { resolveConfig } from "../../src/gate/config.js";
+import { describeError, UserError } from "../../src/core/errors.js";
+import { resolveConfig } from "../../src/plan/config.js";
 import { createAjv } from "../../src/values/ajv.js";
 import { tempDir } from "../helpers/tmp.js";
 
@@ -20,7 +20,7 @@ async function errorOf(yaml: string): Promise<string> {
   try {
     await load(yaml);
   } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
+    expect(e).toBeInstanceOf(UserError);
     return describeError(e);
   }
   throw new Error("expected a usage error");
@@ -78,7 +78,7 @@ describe("requirements: both forms", () => {
   ])("%s", async (_name, yaml, requirements, patterns, failOn) => {
     const c = await load(yaml);
     expect(c.coverage.requirements).toEqual(requirements);
-    // What the gate and upgrade-check fill a check's covers from (src/gate/policy.ts).
+    // What the gate and upgrade-check fill a check's covers from (src/policy/apply.ts).
     expect(c.requirements).toEqual(patterns);
     expect(c.coverage.failOn).toEqual(failOn);
   });

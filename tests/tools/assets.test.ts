@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildInputs } from "../../src/config/inputs.js";
-import { InputError } from "../../src/core/errors.js";
+import { UserError } from "../../src/core/errors.js";
 import { assetFor, installTools, tarExtractArgv } from "../../src/tools/assets.js";
 import { checksumTable, parseChecksumFile } from "../../src/tools/checksums.js";
 import { parseOnly } from "../../src/tools/command.js";
@@ -120,7 +120,7 @@ describe("version inputs", () => {
     ["three", /malformed version 'three'/],
     ["", /empty version/],
   ])("helm %j is refused: %s", (input, message) => {
-    expect(() => resolveVersion("helm", input, "--helm-version")).toThrow(InputError);
+    expect(() => resolveVersion("helm", input, "--helm-version")).toThrow(UserError);
     expect(() => resolveVersion("helm", input, "--helm-version")).toThrow(message);
   });
 

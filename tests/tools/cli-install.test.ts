@@ -246,7 +246,7 @@ describe("floe-helm tools install", () => {
     expect(await readdir(cache, { recursive: true })).toEqual([]);
   });
 
-  it("a pinned helm served by the mirror with its own matching checksum file is refused, printing expected and actual", async () => {
+  it("a pinned helm served by the mirror with its own matching checksum file is refused (exit 3), printing expected and actual", async () => {
     const local = await buildAsset("helm", "v3.22.0", platform, tool("helm3"), mirror.url);
     serveAsset(mirror, local);
     const r = await cli([
@@ -263,7 +263,7 @@ describe("floe-helm tools install", () => {
       "--work-dir",
       work,
     ]);
-    expect(r.code).toBe(2);
+    expect(r.code).toBe(3); // the source served other bytes: a failed download, not bad input
     expect(r.err).toMatch(
       new RegExp(
         `checksum mismatch for .*: expected [0-9a-f]{64} \\(from floe-helm's checksum table\\), got ${local.sha256}`,

@@ -6,7 +6,7 @@ import { readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildInputs } from "../../src/config/inputs.js";
-import { InputError } from "../../src/core/errors.js";
+import { ToolError, UserError } from "../../src/core/errors.js";
 import { runTool } from "../../src/exec/runner.js";
 import { parseVersion, versionArgv } from "../../src/tools/argv.js";
 import type { InstallTool } from "../../src/tools/assets.js";
@@ -181,22 +181,28 @@ describe("installer against a local mirror (real tarballs of the real binaries)"
 describe("faults: one clear error, nothing left in the cache", () => {
   const helm3 = () => built.get("helm3")!;
 
-  async function expectFault(run: () => Promise<unknown>, message: RegExp | string): Promise<void> {
+  /** `kind`: UserError (exit 2) when the address is wrong, ToolError (exit 3) when the source failed. */
+  async function expectFault(
+    run: () => Promise<unknown>,
+    message: RegExp | string,
+    kind: typeof UserError | typeof ToolError = ToolError,
+  ): Promise<void> {
     const err = await run().then(
       () => undefined,
       (e: unknown) => e,
     );
-    expect(err).toBeInstanceOf(InputError);
+    expect(err).toBeInstanceOf(kind);
     expect((err as Error).message).toMatch(message);
     expect(await cacheFiles()).toEqual([]);
   }
 
-  it("404: fails at once (no retry), says what to check", async () => {
+  it("404: fails at once (no retry), says what to check (a wrong address: bad input)", async () => {
     const p = mirrorPaths(helm3().asset).asset;
     mirror.fault(p, { status: 404 });
     await expectFault(
       () => installTool({ tool: "helm", version: "v3.22.0" }, opts()),
       `helm3 v3.22.0 not found (HTTP 404) at ${mirror.url}${p}`,
+      UserError,
     );
     expect(mirror.requests).toEqual([p]);
   });
@@ -260,7 +266,7 @@ describe("faults: one clear error, nothing left in the cache", () => {
       { tool: "kind", version: "v0.33.0" },
       opts({ toolCache: path.join(file, "cache") }),
     ).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(InputError);
+    expect(err).toBeInstanceOf(UserError);
     expect((err as Error).message).toMatch(/the tool cache .*a-file\/cache is not writable \(ENOTDIR\)/);
     expect(mirror.requests).toEqual([]);
   });

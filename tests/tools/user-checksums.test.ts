@@ -4,7 +4,7 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { InputError } from "../../src/core/errors.js";
+import { ToolError, UserError } from "../../src/core/errors.js";
 import { type ChecksumTable, checksumTable, lookupChecksum } from "../../src/tools/checksums.js";
 import { installTool } from "../../src/tools/install.js";
 import { detectPlatform, type Platform, platformKey } from "../../src/tools/platform.js";
@@ -27,13 +27,17 @@ async function userFile(name: string, text: string): Promise<string> {
   return f;
 }
 
-async function failure(p: Promise<unknown>): Promise<InputError> {
+/** The error `p` fails with: UserError (exit 2) unless `kind` says otherwise. */
+async function failure(
+  p: Promise<unknown>,
+  kind: typeof UserError | typeof ToolError = UserError,
+): Promise<UserError> {
   const err = await p.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(err).toBeInstanceOf(InputError);
-  return err as InputError;
+  expect(err).toBeInstanceOf(kind);
+  return err as UserError; // a ToolError has only the message of it
 }
 
 const cacheFiles = async () => (await readdir(cache, { recursive: true }).catch(() => [])).map(String);
@@ -125,6 +129,7 @@ describe("--checksums: the user's file adds trusted values", () => {
         { tool: "kubesec", version: "v2.14.2" },
         { toolCache: cache, mirror: mirror.url, platform: darwinArm, table },
       ),
+      ToolError, // the bytes served are not the ones expected: a failed download (exit 3)
     );
     expect(err.message).toBe(
       `kubesec v2.14.2: checksum mismatch for ${tamperedDarwin.asset.url}: expected ${"c".repeat(64)} (from fill.yaml (copied from kubesec_checksums.txt)), got ${tamperedDarwin.sha256}; nothing was installed`,

@@ -1,6 +1,6 @@
 // The git calls of upgrade-check as pure argv tables (nothing runs here; upgrade-check.test.ts runs them).
 import { describe, expect, it } from "vitest";
-import { InputError } from "../../src/core/errors.js";
+import { UserError } from "../../src/core/errors.js";
 import { checkRef, gitArgv, presentPaths } from "../../src/upgrade/git.js";
 import { helmShowChartArgv } from "../../src/upgrade/run.js";
 
@@ -52,7 +52,7 @@ describe("checkRef", () => {
     expect(checkRef(ref, "--base")).toBe(ref);
   });
   it.each(["--output=x", "-h", "a b", ""])("refuses %j", (ref) => {
-    expect(() => checkRef(ref, "--base")).toThrow(InputError);
+    expect(() => checkRef(ref, "--base")).toThrow(UserError);
   });
 });
 

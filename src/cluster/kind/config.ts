@@ -1,7 +1,7 @@
 // Pure builders for kind: its cluster config, argv, and the docker shim used only on hosts where
 // `docker run --privileged` fails (src/cluster/kind/host.ts decides; README: "kind on a VM without CAP_SYS_RESOURCE").
 import { stringify } from "yaml";
-import { InputError } from "../../core/errors.js";
+import { UserError } from "../../core/errors.js";
 import { LOOPBACK } from "../loopback.js";
 
 export const KIND_CLUSTER_NAME = "floe-helm";
@@ -10,7 +10,7 @@ export const KIND_CLUSTER_NAME = "floe-helm";
  * a network after it, so lowercase letters, digits and inner dashes only, at most 50 characters. */
 export function kindClusterName(name: string): string {
   if (!/^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$/.test(name))
-    throw new InputError(
+    throw new UserError(
       `--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`,
     );
   return name;

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import https from "node:https";
 import path from "node:path";
-import { InputError, ToolError } from "../../core/errors.js";
+import { ToolError, UserError } from "../../core/errors.js";
 import { type Daemon, isRunning, startDaemon, stopDaemon } from "../../exec/daemon.js";
 import { runTool } from "../../exec/runner.js";
 import { freePort, LOOPBACK } from "../loopback.js";
@@ -140,7 +140,7 @@ export class KwokProvider implements ClusterProvider {
     const dir = clusterDir(opts.workDir, "kwok");
     const previous = await readState(opts.workDir, "kwok");
     if (previous?.processes.some((p) => isRunning(p.pid, p.binary))) {
-      throw new InputError(
+      throw new UserError(
         `a kwok cluster from this work dir is still running (${previous.server}): run 'floe-helm cluster down --provider kwok' first`,
       );
     }
@@ -195,7 +195,7 @@ export class KwokProvider implements ClusterProvider {
       const byName = new Map(components(layout, ports).map((c) => [c.name, c]));
       const start = async (name: ComponentName) => {
         const c = byName.get(name);
-        if (!c) throw new InputError(`internal: no component ${name}`);
+        if (!c) throw new UserError(`internal: no component ${name}`);
         const log = path.join(dir, `${name}.log`);
         opts.log(`kwok: starting ${name}`);
         started.push({ name, daemon: startDaemon(c.argv, log, dir), log, binary: c.argv[0] as string });

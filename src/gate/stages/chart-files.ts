@@ -8,7 +8,7 @@ import path from "node:path";
 import { checkChartYaml } from "../../checks/chart-files/chart-schema.js";
 import { lintYamlStyle } from "../../checks/chart-files/yaml-style.js";
 import type { CheckStatus, Finding } from "../../core/findings.js";
-import { severityFor } from "../policy.js";
+import { severityFor } from "../../policy/apply.js";
 import { checkStatus, type GateRun, gateRules, type StageResult, stateOf } from "./types.js";
 
 const posix = (p: string) => p.split(path.sep).join("/");

@@ -2,8 +2,8 @@
 // their findings in plan order means which of two equal findings is kept, helm 3's wording before helm 4's,
 // never depends on timing), settled by floe-gate.yaml's policy, and the waivers no finding used.
 import type { CheckStatus, Finding } from "../../core/findings.js";
-import { severityFor } from "../policy.js";
-import { unusedWaivers } from "../waivers.js";
+import { severityFor } from "../../policy/apply.js";
+import { unusedWaivers } from "../../policy/waivers.js";
 import { type CellResult, keptLint, type LintResult, type TemplateResult } from "./cell.js";
 import type { PreparedCharts } from "./prepare.js";
 import { settle } from "./settle.js";

@@ -5,7 +5,8 @@
 import path from "node:path";
 import type { CheckStatus, Finding } from "../../core/findings.js";
 import { runTool } from "../../exec/runner.js";
-import { helmLintArgv, helmRunEnv } from "../../helm/argv.js";
+import { helmLintArgv } from "../../helm/argv.js";
+import { helmRunEnv } from "../../helm/env.js";
 import { parseLintOutput, positionOf } from "../../helm/output.js";
 import { checkStatus, type GateRun, gateRules, type StageResult } from "./types.js";
 

@@ -1,10 +1,10 @@
 // What the phase reports (and each progress line counts): floe-gate.yaml's severity overrides and waivers
-// applied (src/gate/policy.ts), one finding per cell (the report groups them across scenarios and helm
+// applied (src/policy/apply.ts), one finding per cell (the report groups them across scenarios and helm
 // majors). Helm 3 and 4 word render errors differently: at the same template line of a scenario both read
 // as the first one.
 import type { Finding } from "../../core/findings.js";
-import { applyPolicy } from "../policy.js";
-import type { GateConfig } from "../types.js";
+import type { GateConfig } from "../../plan/types.js";
+import { applyPolicy } from "../../policy/apply.js";
 import { gateRules } from "./types.js";
 
 /** The findings as reported, in their order; `kept` receives every finding the policy keeps (the waivers'

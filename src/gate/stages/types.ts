@@ -4,9 +4,9 @@
 import type { Check, CheckContext } from "../../checks/types.js";
 import type { HelmMajor, Inputs } from "../../config/inputs.js";
 import type { CheckState, CheckStatus, Finding } from "../../core/findings.js";
-import type { GatePlan } from "../plan.js";
-import { requirementsCoveredBy, severityFor } from "../policy.js";
-import type { GateConfig } from "../types.js";
+import type { GatePlan } from "../../plan/plan.js";
+import type { GateConfig } from "../../plan/types.js";
+import { requirementsCoveredBy, severityFor } from "../../policy/apply.js";
 
 export type { GatePlan };
 

@@ -1,5 +1,5 @@
 // The values files of a run, each read and parsed once (the helm schedule and the values checks share them).
-import { InputError } from "../../core/errors.js";
+import { UserError } from "../../core/errors.js";
 import type { Scenario } from "../../core/rendered.js";
 import { FileTooLarge, type LoadedYaml, loadYamlFile } from "../../values/yaml.js";
 import { gateRules } from "./types.js";
@@ -16,7 +16,7 @@ export class ValuesFiles {
       try {
         y = await loadYamlFile(file, this.cwd);
       } catch (e) {
-        if (e instanceof FileTooLarge) throw new InputError(e.message.replace(`${file}: `, ""), { file });
+        if (e instanceof FileTooLarge) throw new UserError(e.message.replace(`${file}: `, ""), { file });
         throw e;
       }
       this.#loaded.set(file, y);

@@ -5,7 +5,7 @@ import type { Bind } from "../../cli/options.js";
 import { withCommonOptions } from "../../cli/options.js";
 import { withPlanOptions } from "../../cli/plan-options.js";
 import type { HelmMajor } from "../../config/inputs.js";
-import { InputError } from "../../core/errors.js";
+import { UserError } from "../../core/errors.js";
 import { parseHelmTimeout, withClusterTargetOptions } from "../../install/command.js";
 import { parseImagePull } from "../../install/images.js";
 import { runPhase } from "../../report/phase.js";
@@ -77,5 +77,5 @@ export function parseBaseHelm(value: string | undefined): HelmMajor | undefined 
   const v = value?.trim();
   if (!v) return undefined;
   if (v === "3" || v === "4") return Number(v) as HelmMajor;
-  throw new InputError(`--base-helm: expected 3 or 4, got '${value}'`);
+  throw new UserError(`--base-helm: expected 3 or 4, got '${value}'`);
 }

@@ -14,14 +14,13 @@ import { dockerImageInspectArgv, kindLoadArgv } from "../../cluster/kind/config.
 import { resolveDocker } from "../../cluster/on-path.js";
 import type { HelmMajor, Inputs } from "../../config/inputs.js";
 import { durationMs } from "../../core/duration.js";
-import { InputError } from "../../core/errors.js";
+import { UserError } from "../../core/errors.js";
 import { relPosix } from "../../core/paths.js";
 import type { Scenario } from "../../core/rendered.js";
 import { type RunResult, runTool } from "../../exec/runner.js";
-import { resolveConfig } from "../../gate/config.js";
-import { buildPlan, type PlannedChartMeta } from "../../gate/plan.js";
 import { helmTemplateArgv } from "../../helm/argv.js";
 import { prepareDependencies } from "../../helm/deps.js";
+import { isolatedHelmEnv } from "../../helm/env.js";
 import { parseManifest } from "../../helm/manifest.js";
 import { parseRenderError } from "../../helm/output.js";
 import {
@@ -39,6 +38,8 @@ import { testHookChecks } from "../../install/hooks.js";
 import type { ImagePull } from "../../install/images.js";
 import { prepareKindImages } from "../../install/load-images.js";
 import { kindPathNote, RELEASE, target } from "../../install/run.js";
+import { resolveConfig } from "../../plan/config.js";
+import { buildPlan, type PlannedChartMeta } from "../../plan/plan.js";
 import { type PhaseContext, reportSkippedCharts } from "../../report/phase.js";
 import { resolveTools } from "../../tools/resolve.js";
 import { exportAtCommit, gitToplevel, resolveBase } from "../git.js";
@@ -148,8 +149,8 @@ async function resolveBases(
   }
   const top = await gitToplevel(cwd);
   const rev = await resolveBase(top, inputs.upgradeBase, inputs.githubBaseRef).catch((e: unknown) => {
-    throw e instanceof InputError
-      ? new InputError(e.message.replace(/^upgrade-check needs/, "upgrade needs"))
+    throw e instanceof UserError
+      ? new UserError(e.message.replace(/^upgrade-check needs/, "upgrade needs"))
       : e;
   });
   ctx.progress(`upgrade: base ${rev.label}`);
@@ -195,7 +196,7 @@ export async function runLiveUpgrade(
   const { cwd } = opts;
   const timeout = opts.timeout ?? "300s";
   if (inputs.upgradeBase && inputs.upgradeBaseChart)
-    throw new InputError("pass either --base (a git ref) or --base-chart (a published chart), not both");
+    throw new UserError("pass either --base (a git ref) or --base-chart (a published chart), not both");
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
   reportSkippedCharts(ctx, plan.skipped);
@@ -209,14 +210,7 @@ export async function runLiveUpgrade(
   ]);
   const bin = (m: HelmMajor) => tools[`helm${m}`];
   const first = config.helmMajors[0]!;
-  const home = path.join(inputs.workDir, "upgrade-helm-home");
-  const env = {
-    PATH: process.env.PATH,
-    HOME: home,
-    HELM_CACHE_HOME: path.join(home, "cache"),
-    HELM_CONFIG_HOME: path.join(home, "config"),
-    HELM_DATA_HOME: path.join(home, "data"),
-  };
+  const env = isolatedHelmEnv(inputs.workDir, "upgrade-helm-home");
   await mkdir(inputs.workDir, { recursive: true });
   const tmp = await mkdtemp(path.join(inputs.workDir, "upgrade-live-"));
   try {

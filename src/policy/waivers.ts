@@ -4,7 +4,7 @@
 // finding, so checks never handle waivers themselves.
 import type { Finding } from "../core/findings.js";
 import { matchesWildcard } from "../core/wildcard.js";
-import type { Waiver } from "./types.js";
+import type { Waiver } from "../plan/types.js";
 
 const glob = matchesWildcard;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyWaivers, unusedWaivers } from "../../src/gate/waivers.js";
+import { applyWaivers, unusedWaivers } from "../../src/policy/waivers.js";
 import type { Finding } from "../../src/report/results.js";
 
 const f: Finding = {

@@ -7,7 +7,7 @@ import { existsSync, statSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Inputs } from "../config/inputs.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import { relPosix } from "../core/paths.js";
 import type { ChartInfo, Scenario, ScenarioPlatform } from "../core/rendered.js";
 import { parseYamlText } from "../values/yaml.js";
@@ -35,17 +35,17 @@ export async function readChartMeta(dirAbs: string, cwd: string): Promise<ChartM
   const file = path.join(dirAbs, "Chart.yaml");
   const shown = rel(cwd, dirAbs);
   if (!existsSync(dirAbs) || !statSync(dirAbs).isDirectory()) {
-    throw new InputError(`chart folder not found: ${shown}`);
+    throw new UserError(`chart folder not found: ${shown}`);
   }
   if (!existsSync(file)) {
-    throw new InputError(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
+    throw new UserError(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
   }
   const y = parseYamlText(await readFile(file, "utf8"), rel(cwd, file));
   const bad = y.problems[0];
-  if (bad) throw new InputError(`${bad.rule}: ${bad.message}`, bad.at);
+  if (bad) throw new UserError(`${bad.rule}: ${bad.message}`, bad.at);
   const v = (y.value ?? {}) as { name?: unknown; version?: unknown; type?: unknown; dependencies?: unknown };
   if (typeof v.name !== "string" || v.name === "") {
-    throw new InputError("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
+    throw new UserError("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
   }
   const deps = Array.isArray(v.dependencies) ? (v.dependencies as Dependency[]) : [];
   return {
@@ -94,8 +94,8 @@ export async function chartFoldersUnder(root: string): Promise<string[]> {
 const discoverCharts = (cwd: string) => chartFoldersUnder(path.join(cwd, "charts"));
 
 function requireFile(abs: string, cwd: string, what: string): string {
-  if (!existsSync(abs)) throw new InputError(`${what} not found: ${rel(cwd, abs)}`);
-  if (!statSync(abs).isFile()) throw new InputError(`${what} is not a file: ${rel(cwd, abs)}`);
+  if (!existsSync(abs)) throw new UserError(`${what} not found: ${rel(cwd, abs)}`);
+  if (!statSync(abs).isFile()) throw new UserError(`${what} is not a file: ${rel(cwd, abs)}`);
   return rel(cwd, abs);
 }
 
@@ -216,17 +216,17 @@ async function resolvePlatform(
   const where = `scenario '${ownScenario}' of ${own.dir}: platform`;
   const abs = path.resolve(cwd, p.chart);
   if (!config.charts.some((c) => path.resolve(cwd, c.dir) === abs)) {
-    throw new InputError(
+    throw new UserError(
       `${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`,
       p.at,
     );
   }
-  if (abs === path.resolve(cwd, own.dir)) throw new InputError(`${where} names its own chart`, p.at);
+  if (abs === path.resolve(cwd, own.dir)) throw new UserError(`${where} names its own chart`, p.at);
   const chained = config.charts
     .find((c) => path.resolve(cwd, c.dir) === abs)
     ?.scenarios?.find((s) => s.name === p.scenario)?.platform;
   if (chained) {
-    throw new InputError(
+    throw new UserError(
       `${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`,
       p.at,
     );
@@ -237,7 +237,7 @@ async function resolvePlatform(
   const all = await chartScenarios(info, abs, config, whole, cwd, false);
   const scenario = all.find((s) => s.name === p.scenario);
   if (!scenario) {
-    throw new InputError(
+    throw new UserError(
       `${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`,
       p.at,
     );
@@ -261,7 +261,7 @@ export async function buildPlan(config: GateConfig, inputs: Inputs, cwd: string)
   else {
     dirs = await discoverCharts(cwd);
     if (!dirs.length) {
-      throw new InputError(
+      throw new UserError(
         `no charts to check: no folder under ${rel(cwd, path.join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`,
       );
     }
@@ -269,7 +269,7 @@ export async function buildPlan(config: GateConfig, inputs: Inputs, cwd: string)
   // A CHART=FILE value for a chart the run does not cover would silently do nothing.
   for (const v of inputs.chartValues) {
     if (!dirs.includes(v.chart)) {
-      throw new InputError(
+      throw new UserError(
         `--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`,
       );
     }
@@ -314,13 +314,13 @@ export async function buildPlan(config: GateConfig, inputs: Inputs, cwd: string)
     });
   }
   if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
-    throw new InputError(
+    throw new UserError(
       `no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`,
     );
   }
   if (!charts.length && skipped.length) {
     // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
-    throw new InputError(
+    throw new UserError(
       `--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`,
     );
   }

@@ -3,7 +3,7 @@
 // (gate, upgrade-check, ...) hands its findings through here, so a rule is judged the same wherever it runs.
 import type { Finding, Severity } from "../core/findings.js";
 import { matchesWildcard } from "../core/wildcard.js";
-import type { GateConfig } from "./types.js";
+import type { GateConfig } from "../plan/types.js";
 import { applyWaivers } from "./waivers.js";
 
 /** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
@@ -17,7 +17,7 @@ export function severityFor(config: GateConfig, rule: string): Severity | "off" 
   return hits[0] ? config.severity[hits[0]] : undefined;
 }
 
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/gate/waivers.ts).
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/policy/waivers.ts).
  * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
 export function applyPolicy(f: Finding, config: GateConfig, today: string): Finding | undefined {
   const sev = severityFor(config, f.rule);

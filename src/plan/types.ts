@@ -1,5 +1,6 @@
-// The gate's plan: every chart x scenario x helm major is one cell, rendered once and checked by every
-// rule. Config (floe-gate.yaml or defaults) is validated once into GateConfig; the plan is derived from it.
+// The plan every phase starts from: every chart x scenario x helm major is one cell (the gate renders it
+// once and checks it with every rule). Config (floe-gate.yaml or defaults) is validated once into
+// GateConfig; the plan is derived from it.
 import type { ChartInfo, CheckSettings, Scenario, SourcePosition } from "../checks/types.js";
 import type { HelmMajor } from "../config/inputs.js";
 import type { Severity } from "../core/findings.js";

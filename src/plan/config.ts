@@ -8,7 +8,7 @@ import schema from "../../schemas/floe-gate.schema.json" with { type: "json" };
 import { DEFAULT_KUBESEC_THRESHOLD } from "../checks/kubesec.js";
 import { assertValidDocument } from "../config/document.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
-import { InputError } from "../core/errors.js";
+import { UserError } from "../core/errors.js";
 import type { Severity } from "../core/findings.js";
 import type { SourcePosition } from "../core/rendered.js";
 import { NAMESPACE } from "../helm/argv.js";
@@ -30,7 +30,7 @@ export { DEFAULT_KUBESEC_THRESHOLD };
 /** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
 export function normalizeKubeVersion(v: string, source: string): string {
   const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
-  if (!m) throw new InputError(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
+  if (!m) throw new UserError(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
   return `${m[1]}.${m[2]}`;
 }
 
@@ -78,7 +78,7 @@ function helmFromConfig(v: RawConfig["helm"]): HelmMajor[] | undefined {
   return [Number(v) as HelmMajor];
 }
 
-/** Reads and validates the config file; throws InputError at file:line:col for any problem. Each waiver
+/** Reads and validates the config file; throws UserError at file:line:col for any problem. Each waiver
  * keeps its position in the file. */
 export async function loadConfigFile(file: string, cwd: string): Promise<RawConfig> {
   const rel = path.relative(cwd, file) || file;
@@ -86,7 +86,7 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
   try {
     text = await readFile(file, "utf8");
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new InputError(`config file not found: ${rel}`);
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new UserError(`config file not found: ${rel}`);
     throw e;
   }
   const y = parseYamlText(text, rel, "1.2");
