@@ -130,7 +130,23 @@ describe("T120: the platform's NetworkPolicies on real kind", () => {
     const before = await kubectl(["get", "networkpolicy", "--output", "json"]);
     const e = env({}, networkPolicy.timeoutMs);
     const outcome = await networkPolicy.run(e);
+    console.log(`T120: ${JSON.stringify(outcome)}`);
     expect(outcome, progress.join("\n")).toMatchObject({ state: "pass" });
+    // Every probe's curl transcript is kept in the check's dir, in order.
+    const transcript = await readFile(path.join(e.dir, "t120-probes.log"), "utf8");
+    console.log(transcript);
+    const outcomes = [
+      ...transcript.matchAll(
+        /^## \S+ floe-e2e-t120-(allowed|denied)-\w+ -> floe-platform-postgresql:5432: ([a-z ]+) \(exit \d+\)$/gm,
+      ),
+    ].map((m) => `${m[1]} ${m[2]}`);
+    // The allowed pod first: connected at once, or after a few turned away while its new traffic is admitted.
+    expect(outcomes[0]).toMatch(/^allowed /);
+    expect(outcomes.filter((o) => o.startsWith("allowed")).at(-1)).toBe("allowed connected");
+    const denied = outcomes.filter((o) => o.startsWith("denied"));
+    expect(denied[0]).toMatch(/^denied (timed out|refused)$/);
+    expect(denied).toContain("denied connected");
+    expect(denied.at(-1)).toMatch(/^denied (timed out|refused)$/);
     const detail = (outcome as { detail: string }).detail;
     expect(detail).toMatch(
       /^floe-platform-postgresql:5432: pod with labels app\.kubernetes\.io\/name=floe-jobs connected; pod without labels (timed out|refused) \(.+\); with floe-platform-default-deny, floe-platform-postgresql-np deleted it connected; restored exactly, it is turned away again/,
@@ -245,6 +261,7 @@ describe("T119: the run's own trace in Jaeger, through the collector, on real ki
     expect(logs).toContain(`run ${runId} success`);
     expect(logs).toContain(`trace of run ${runId} to ${COLLECTOR}: ok`);
     const outcome = await traces.run(env({ dagsterRunId: runId }, traces.timeoutMs));
+    console.log(`T119: ${JSON.stringify(outcome)}`);
     expect(outcome, progress.join("\n")).toMatchObject({ state: "pass" });
     expect((outcome as { detail: string }).detail).toMatch(
       new RegExp(
@@ -277,6 +294,7 @@ describe("T119: the run's own trace in Jaeger, through the collector, on real ki
     expect(w.code, `${w.stderr}\n${(await kubectl(["logs", `pod/${probe}`])).stdout}`).toBe(0);
 
     const outcome = await traces.run(env({ dagsterRunId: runId }, traces.timeoutMs));
+    console.log(`T119 (broken-otlp): ${JSON.stringify(outcome)}`);
     expect(outcome).toMatchObject({ state: "fail" });
     const { expected, seen } = outcome as { expected: string; seen: string };
     expect(expected).toBe(

@@ -14,6 +14,7 @@ import {
   servicesOf,
   tracesOf,
   tracesPath,
+  viaCollector,
 } from "../../src/e2e/checks/jaeger.js";
 import { forwardedPort, kubectlArgv, portForwardArgv } from "../../src/e2e/checks/kube.js";
 import { check, RUN_ID_LABEL } from "../../src/e2e/checks/traces.js";
@@ -95,6 +96,20 @@ describe("Jaeger answers (recorded from Jaeger 1.64.0)", () => {
     ],
   ])("a bad answer is one clear error: %s", (_name, body, message) => {
     expect(() => tracesOf(body)).toThrow(message);
+  });
+});
+
+describe("through the collector: the run pod's OTLP endpoint is the collector's Service", () => {
+  it.each([
+    ["http://floe-platform-otel-collector:4318", true],
+    ["http://floe-platform-otel-collector.floe-e2e.svc:4318", true],
+    ["http://floe-platform-otel-collector.floe-e2e.svc.cluster.local:4318/", true],
+    ["http://floe-platform-otel-collector.other:4318", false],
+    ["http://floe-platform-jaeger:4318", false],
+    ["http://nowhere.invalid:4318", false],
+    ["not a url", false],
+  ])("%s: %s", (endpoint, want) => {
+    expect(viaCollector(endpoint, "floe-platform-otel-collector", "floe-e2e")).toBe(want);
   });
 });
 

@@ -212,30 +212,32 @@ describe("probe pods and the probe", () => {
     ]);
   });
 
-  // curl 7.88.1's output (floe.local/curl), recorded from real probes.
+  // curl 7.88.1's output (floe.local/curl) as kubectl exec returns it, recorded by the check on real kind
+  // (t120-probes.log of tests/cluster/kind-e2e-checks.test.ts; kube-router turns a denied pod away with a
+  // refusal), except where said.
   it.each([
     [
-      "connected (then curl's --max-time)",
+      "connected (recorded; then curl's --max-time, as PostgreSQL waits for the client)",
       28,
-      "*   Trying 10.96.12.7:5432...\n* Connected to floe-platform-postgresql (10.96.12.7) port 5432 (#0)\n* Operation timed out after 6001 milliseconds with 0 bytes received\n* Closing connection 0\ncurl: (28) Operation timed out after 6001 milliseconds with 0 bytes received",
+      "*   Trying 10.96.101.73:5432...\n* Connected to floe-platform-postgresql (10.96.101.73) port 5432 (#0)\n* Time-out\n* Closing connection 0\ncurl: (28) Time-out\ncommand terminated with exit code 28\n",
       {
         outcome: "connected",
-        said: "* Connected to floe-platform-postgresql (10.96.12.7) port 5432 (#0); curl: (28) Operation timed out after 6001 milliseconds with 0 bytes received",
+        said: "* Connected to floe-platform-postgresql (10.96.101.73) port 5432 (#0); curl: (28) Time-out",
       },
     ],
     [
-      "refused",
+      "refused (recorded: the unlabelled pod under the policies)",
       7,
-      "*   Trying 127.0.0.1:9...\n* connect to 127.0.0.1 port 9 failed: Connection refused\n* Failed to connect to 127.0.0.1 port 9 after 0 ms: Couldn't connect to server\n* Closing connection 0\ncurl: (7) Failed to connect to 127.0.0.1 port 9 after 0 ms: Couldn't connect to server",
+      "*   Trying 10.96.101.73:5432...\n* connect to 10.96.101.73 port 5432 failed: Connection refused\n* Failed to connect to floe-platform-postgresql port 5432 after 67 ms: Couldn't connect to server\n* Closing connection 0\ncurl: (7) Failed to connect to floe-platform-postgresql port 5432 after 67 ms: Couldn't connect to server\ncommand terminated with exit code 7\n",
       {
         outcome: "refused",
-        said: "* connect to 127.0.0.1 port 9 failed: Connection refused; * Failed to connect to 127.0.0.1 port 9 after 0 ms: Couldn't connect to server; curl: (7) Failed to connect to 127.0.0.1 port 9 after 0 ms: Couldn't connect to server",
+        said: "* connect to 10.96.101.73 port 5432 failed: Connection refused; * Failed to connect to floe-platform-postgresql port 5432 after 67 ms: Couldn't connect to server; curl: (7) Failed to connect to floe-platform-postgresql port 5432 after 67 ms: Couldn't connect to server",
       },
     ],
     [
-      "timed out (dropped)",
+      "timed out (curl's words for a dropped connection, as a policy that drops would make it: not recorded here)",
       28,
-      "*   Trying 10.96.12.7:5432...\n* Connection timed out after 5001 milliseconds\n* Closing connection 0\ncurl: (28) Connection timed out after 5001 milliseconds",
+      "*   Trying 10.96.101.73:5432...\n* Connection timed out after 5001 milliseconds\n* Closing connection 0\ncurl: (28) Connection timed out after 5001 milliseconds\ncommand terminated with exit code 28\n",
       {
         outcome: "timed out",
         said: "* Connection timed out after 5001 milliseconds; curl: (28) Connection timed out after 5001 milliseconds",

@@ -100,3 +100,16 @@ export function ownSpans(spans: readonly RunSpan[], runPods: readonly string[]):
 
 export const describeSpan = (s: RunSpan) =>
   `trace ${s.traceID} span "${s.operation}" of service ${s.service || "(none)"} from pod ${s.pod || "(unnamed)"}`;
+
+/** Whether an OTLP endpoint URL is the collector's Service (its short name, or qualified with the namespace):
+ * the run's trace went through the collector, not straight to Jaeger's own OTLP port. */
+export function viaCollector(endpoint: string, service: string, namespace: string): boolean {
+  let host: string;
+  try {
+    host = new URL(endpoint).hostname;
+  } catch {
+    return false;
+  }
+  const q = `${service}.${namespace}`;
+  return [service, q, `${q}.svc`, `${q}.svc.cluster.local`].includes(host);
+}

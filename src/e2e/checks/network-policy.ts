@@ -8,10 +8,10 @@
 // they are restored in a finally, whatever happened. The probe pods are the phase's own (a test image: curl's
 // telnet://), restricted PSS, deleted at the end.
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CheckOutcome, E2eCheck, E2eEnv } from "../types.js";
-import { kubectl, kubectlJson, sleep } from "./kube.js";
+import { kubectl, kubectlJson, sleep, waitFor } from "./kube.js";
 import {
   allowedClientLabels,
   type Labels,
@@ -130,11 +130,18 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
   const lifetimeSeconds = Math.ceil(e.timeoutMs / 1000) + 60;
   await mkdir(e.dir, { recursive: true });
 
+  // Every probe's transcript is kept (curl's verbose output), in the order they ran.
+  const transcript = path.join(e.dir, "t120-probes.log");
   const probe = async (pod: string): Promise<ProbeResult> => {
     const r = await kubectl(k, tcpProbeArgv(pod, host, svcPort.port, CONNECT_SECONDS), {
       timeoutMs: (CONNECT_SECONDS + 20) * 1000,
     });
-    return probeResult(r.code, `${r.stderr}\n${r.stdout}`);
+    const result = probeResult(r.code, `${r.stderr}\n${r.stdout}`);
+    await appendFile(
+      transcript,
+      `## ${new Date().toISOString()} ${pod} -> ${target}: ${result.outcome} (exit ${r.code})\n${r.stderr}${r.stdout}\n`,
+    );
+    return result;
   };
   /** Probes until `want(result)` or `ms` pass (a policy change takes a moment to be enforced). */
   const probeUntil = async (pod: string, want: (r: ProbeResult) => boolean, what: string, ms: number) => {
@@ -175,16 +182,12 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
     e.ctx.progress(
       `e2e T120: waiting for probe pods ${allowedPod}, ${deniedPod} to be ready (${left()} s left)`,
     );
-    const ready = await kubectl(
+    const ready = await waitFor(
       k,
-      [
-        "wait",
-        "--for=condition=Ready",
-        `pod/${allowedPod}`,
-        `pod/${deniedPod}`,
-        `--timeout=${Math.min(120, left())}s`,
-      ],
-      { timeoutMs: (Math.min(120, left()) + 10) * 1000 },
+      "condition=Ready",
+      [`pod/${allowedPod}`, `pod/${deniedPod}`],
+      Math.min(120_000, left() * 1000),
+      (l) => e.ctx.progress(`e2e T120: ${l}`),
     );
     if (ready.code !== 0)
       return {
@@ -276,8 +279,7 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
       allowedPod,
       deniedPod,
       "--ignore-not-found",
-      "--wait=false",
-      "--grace-period=0",
+      "--wait=false", // their terminationGracePeriodSeconds is 0
     ]);
   }
 }

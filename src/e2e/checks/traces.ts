@@ -17,6 +17,7 @@ import {
   servicesOf,
   tracesOf,
   tracesPath,
+  viaCollector,
 } from "./jaeger.js";
 import { kubectl, kubectlJson, portForward, sleep } from "./kube.js";
 
@@ -127,6 +128,21 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
   }
 
   const own = ownSpans(spans, runPods);
+  // Through the collector: the pod's endpoint is the platform's collector Service, not Jaeger's own OTLP port.
+  const collectors = await kubectlJson<{ items: Service[] }>(k, [
+    "get",
+    "services",
+    "--selector",
+    `app.kubernetes.io/instance=${e.platformRelease},app.kubernetes.io/component=otel-collector`,
+  ]);
+  const collector = collectors.items.map((s) => s.metadata.name);
+  const direct = endpoints.filter((u) => !collector.some((c) => viaCollector(u, c, k.namespace)));
+  if (own.length && (direct.length || !endpoints.length))
+    return {
+      state: "fail",
+      expected: `the run's pod ${runPods.join(", ")} exports through the OpenTelemetry Collector (Service ${collector.join(", ") || "none found"})`,
+      seen: `its OTLP endpoint is ${endpoint}: ${describeSpan(own[0]!)} reached Jaeger another way`,
+    };
   if (own.length)
     return {
       state: "pass",
