@@ -3,7 +3,8 @@
 // by helm 4 from the images scripts/images.sh builds (loaded into the node, never pulled). The checks run as the
 // runner runs them (their E2eEnv), without the runner:
 // - T120 (src/e2e/checks/network-policy.ts): PostgreSQL's port is reached by a pod the policies let in, not by
-//   one without labels, and by that one once the policies are deleted; they are back exactly afterwards.
+//   one without labels, and by that one once the policies are deleted; they are back exactly afterwards. Its
+//   restore on its own: a deleted policy is created again as saved; one that differs is reported, not overwritten.
 // - T119 (src/e2e/checks/traces.ts): a run of the example data product (floe.local/example-orders), in a pod made
 //   the way Dagster's K8s run launcher makes a run's pod (label dagster/run-id, the platform's OTLP endpoint, a
 //   client the platform's policies let in), reaches Jaeger through the collector: pass. With the endpoint of
@@ -18,7 +19,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { check as networkPolicy } from "../../src/e2e/checks/network-policy.js";
+import { type NetworkPolicy, restorable, restoreDifferences } from "../../src/e2e/checks/netpol-probe.js";
+import { check as networkPolicy, restorePolicies } from "../../src/e2e/checks/network-policy.js";
 import { check as traces } from "../../src/e2e/checks/traces.js";
 import type { E2eEnv } from "../../src/e2e/types.js";
 import { runTool } from "../../src/exec/runner.js";
@@ -173,6 +175,29 @@ describe("T120: the platform's NetworkPolicies on real kind", () => {
       /deleting floe-platform-default-deny, floe-platform-postgresql-np \(saved in .*t120-networkpolicies\.json\)/,
     );
   }, 600_000);
+});
+
+describe("T120's restore on real kind", () => {
+  it("creates a deleted policy again exactly from its saved manifest; reports a live policy that differs from the saved one", async () => {
+    const e = env({}, networkPolicy.timeoutMs);
+    const name = "floe-platform-minio-np";
+    const live = JSON.parse(
+      (await kubectl(["get", "networkpolicy", name, "--output", "json"])).stdout,
+    ) as NetworkPolicy;
+    const saved = [restorable(live)];
+    const del = await kubectl(["delete", "networkpolicy", name]);
+    expect(del.code, del.stderr).toBe(0);
+    expect(await restorePolicies(e, saved, "saved.json")).toBeUndefined();
+    const back = JSON.parse(
+      (await kubectl(["get", "networkpolicy", name, "--output", "json"])).stdout,
+    ) as NetworkPolicy;
+    expect(back.metadata.uid).not.toBe(live.metadata.uid); // a new object ...
+    expect(restoreDifferences(live, back)).toEqual([]); // ... equal to the saved one
+    expect(progress.at(-1)).toBe(`e2e T120: restored ${name}, as saved`);
+    // Present but not as saved (here: the saved copy changed): nothing is overwritten, the difference is said.
+    const changed = { ...saved[0]!, spec: { ...saved[0]!.spec, ingress: [] } };
+    expect(await restorePolicies(e, [changed], "saved.json")).toBe(`${name}: spec differs`);
+  }, 120_000);
 });
 
 /** A pod made like a Dagster K8s run launcher's run pod of the example data product: label dagster/run-id, the

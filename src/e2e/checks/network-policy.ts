@@ -240,7 +240,7 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
         SETTLE_MS,
       );
     } finally {
-      restoreProblem = await restore(e, saved, savedFile);
+      restoreProblem = await restorePolicies(e, saved, savedFile);
     }
     if (restoreProblem)
       return {
@@ -286,7 +286,11 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
 
 /** Creates the saved policies again (those missing), then compares each with its saved manifest. Returns what
  * is wrong, or undefined when every one is back as saved. Never throws. */
-async function restore(e: E2eEnv, saved: NetworkPolicy[], savedFile: string): Promise<string | undefined> {
+export async function restorePolicies(
+  e: E2eEnv,
+  saved: NetworkPolicy[],
+  savedFile: string,
+): Promise<string | undefined> {
   const k = e.kube;
   try {
     const names = saved.map((p) => p.metadata.name);
@@ -308,11 +312,13 @@ async function restore(e: E2eEnv, saved: NetworkPolicy[], savedFile: string): Pr
       });
       if (c.code !== 0) return `kubectl create -f ${savedFile} failed: ${c.stderr.trim()}`;
     }
-    const found = await kubectlJson<List<NetworkPolicy>>(k, ["get", "networkpolicy", ...names]);
+    // kubectl get of one name answers the object itself, of several a List.
+    const got = await kubectlJson<List<NetworkPolicy> | NetworkPolicy>(k, ["get", "networkpolicy", ...names]);
+    const found = "items" in got ? got.items : [got];
     const diffs = saved.flatMap((p) =>
       restoreDifferences(
         p,
-        found.items.find((f) => f.metadata.name === p.metadata.name),
+        found.find((f) => f.metadata.name === p.metadata.name),
       ),
     );
     e.ctx.progress(
