@@ -92,7 +92,9 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
   const queryPort = svc.spec.ports.find((p) => p.name === "query")!.port;
 
   await mkdir(e.dir, { recursive: true });
+  const answersFile = path.join(e.dir, "t119-jaeger.json");
   const pf = await portForward(k, svc.metadata.name, queryPort);
+  const started = Date.now();
   let spans: RunSpan[] = [];
   let services: string[] = [];
   try {
@@ -102,7 +104,7 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
       if (!r.ok) throw new Error(`Jaeger ${p} answered HTTP ${r.status}: ${body.slice(0, 200)}`);
       return body;
     };
-    const until = Math.min(deadline, Date.now() + POLL_MS);
+    const until = Math.min(deadline, started + POLL_MS);
     for (;;) {
       const servicesBody = await get("/api/services");
       services = servicesOf(servicesBody);
@@ -114,7 +116,7 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
         spans.push(...runSpans(tracesOf(body), runId));
       }
       await writeFile(
-        path.join(e.dir, "t119-jaeger.json"),
+        answersFile,
         `${JSON.stringify({ services: JSON.parse(servicesBody), traces: answers }, null, 2)}\n`,
       );
       if (ownSpans(spans, runPods).length || Date.now() >= until) break;
@@ -154,7 +156,7 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
   return {
     state: "fail",
     expected: `a trace in Jaeger with ${RUN_ID_TAG}=${runId} emitted by the run's pod ${runPods.join(", ")} (its OTLP endpoint: ${endpoint})`,
-    seen: `no trace with that run id from the run's pod reached Jaeger within ${Math.round(POLL_MS / 1000)} s (services in Jaeger: ${services.join(", ") || "none"})${others}${await exportLog(e, runPods)}`,
+    seen: `no trace with that run id from the run's pod reached Jaeger within ${Math.round((Date.now() - started) / 1000)} s (services in Jaeger: ${services.join(", ") || "none"}; its answers: ${answersFile})${others}${await exportLog(e, runPods)}`,
   };
 }
 
