@@ -10,7 +10,8 @@
 #   curl            Debian's curl
 #   dagster         the dagster-celery-k8s package set 1.9.6 + dbt-postgres 1.9.0 from a committed full pin list
 #   example-orders  the example data product (examples/orders: dbt project + Dagster code location) on the dagster
-#                   image; rebuilt only when examples/orders, its folder or the dagster image changes
+#                   image, plus the OpenTelemetry packages of its requirements.lock (PyPI); rebuilt only when
+#                   examples/orders, its folder or the dagster image changes
 # One folder per image under images/ (Dockerfile, entrypoint/config, inputs.lock); all FROM one Debian bookworm
 # minbase root filesystem (debootstrap, imported once as floe.local/images-base). Each image carries a label with
 # the hash of its inputs; when it matches, nothing is rebuilt. Go builds use the Go module and build caches;
@@ -392,7 +393,7 @@ build_dagster() {
   finish dagster "$image" "$hash" "$t0"
 }
 
-# --- example-orders: the example data product on the dagster image (nothing to install: same Python and packages) --
+# --- example-orders: the example data product on the dagster image (same Python and packages, plus OpenTelemetry) --
 # The project's files, as the image gets them, one path a line: no dbt target/ or logs/, no bytecode, and not
 # the chart values beside them (*.values.yaml: how the image is deployed, not what is in it).
 project_files() { # DIR
@@ -412,6 +413,16 @@ build_example_orders() {
   ctx=$(ctx_of example-orders)
   mkdir "$ctx/orders"
   (cd "$project" && project_files . | tar -c -T -) | tar -x -C "$ctx/orders" || die "copying $project failed"
+  # Its own packages (requirements.lock: OpenTelemetry), downloaded by the image's pip into $work/pip (kept), the
+  # files it names copied into the context: the Dockerfile installs them offline.
+  log "example-orders: pip download of requirements.lock into $work/pip ..."
+  docker run --rm -u "$(id -u):$(id -g)" -e HOME=/tmp -v "$work/pip:/wheels" -v "$ctx/requirements.lock:/requirements.lock:ro" $(pip_ca_args) \
+    --entrypoint sh "$from" -c 'pip download -q --disable-pip-version-check --no-deps --require-hashes -d /wheels -r /requirements.lock' \
+    >"$work/logs/pip-download-example-orders.log" 2>&1 ||
+    { tail -n 30 "$work/logs/pip-download-example-orders.log" >&2; die "pip download of images/example-orders/requirements.lock failed (log: $work/logs/pip-download-example-orders.log)"; }
+  mkdir "$ctx/wheels"
+  sed -n 's/^[^#].* # //p' "$ctx/requirements.lock" | while read -r f; do cp "$work/pip/$f" "$ctx/wheels/" || exit 1; done ||
+    die "a file of images/example-orders/requirements.lock is not in $work/pip"
   dbuild example-orders -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=$(lockval example-orders PROJECT) on $from" \
     --build-arg "FROM_IMAGE=$from" "$ctx"
   finish example-orders "$image" "$hash" "$t0"

@@ -18,7 +18,7 @@ const layers: readonly (readonly string[])[] = [
   ["plan"],
   ["policy"],
   ["gate"],
-  ["install", "release", "upgrade"],
+  ["install", "release", "upgrade", "e2e"],
   ["commands"],
 ];
 

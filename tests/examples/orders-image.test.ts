@@ -343,14 +343,23 @@ print(sum(1 for n in m["nodes"].values() if n["resource_type"] == "test"))`,
     const unit = await runJob([
       "python",
       "-c",
-      `from orders_pipeline.definitions import DbtBuildConfig, dbt_build_args, summarize
+      `from orders_pipeline.definitions import DbtBuildConfig, dbt_build_args, span_attributes, summarize, trace_settings
 print(" ".join(dbt_build_args(DbtBuildConfig(select="stg_orders+", exclude="resource_type:seed"), "/tmp/t")))
-print(summarize({"results": [{"status": "pass"}, {"status": "fail"}, {"status": "pass"}]}))`,
+print(summarize({"results": [{"status": "pass"}, {"status": "fail"}, {"status": "pass"}]}))
+print(trace_settings({"OTEL_EXPORTER_OTLP_ENDPOINT": ""}, "h"))
+print(trace_settings({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "HOSTNAME": "dagster-run-1-x"}, "h"))
+print(trace_settings({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "OTEL_SERVICE_NAME": "s"}, "h"))
+print(span_attributes("r1", "orders_dbt_build", DbtBuildConfig(select="stg_orders+")))`,
     ]);
     expect(unit.code, out(unit)).toBe(0);
     expect(unit.stdout.trim().split("\n")).toEqual([
       "dbt build --project-dir /opt/dagster/app/orders --target-path /tmp/t --profiles-dir /etc/floe/dbt --select stg_orders+ --exclude resource_type:seed",
       "{'pass': 2, 'fail': 1}",
+      // The run's trace: none without an endpoint; its resource names the pod (HOSTNAME in a pod).
+      "None",
+      "{'endpoint': 'http://c:4318', 'resource': {'service.name': 'orders', 'host.name': 'h', 'k8s.pod.name': 'dagster-run-1-x'}}",
+      "{'endpoint': 'http://c:4318', 'resource': {'service.name': 's', 'host.name': 'h', 'k8s.pod.name': 'h'}}",
+      "{'dagster.run_id': 'r1', 'dagster.job': 'orders_dbt_build', 'dbt.command': 'build', 'dbt.select': 'stg_orders+'}",
     ]);
   });
 
@@ -384,6 +393,11 @@ print(summarize({"results": [{"status": "pass"}, {"status": "fail"}, {"status": 
     expect(ok.code, out(ok)).toBe(0);
     expect(out(ok)).toContain("RUN_SUCCESS");
     expect(out(ok)).toMatch(/dbt build passed: \{'success': 5, 'pass': 13\}/);
+    // The chart's OTLP endpoint (its ConfigMap) has no collector on this network: the failed export is logged,
+    // the run still succeeds (traces reaching a real collector and Jaeger: tests/cluster/kind-e2e-checks.test.ts).
+    expect(out(ok)).toMatch(
+      /trace of run [0-9a-f-]{36} to http:\/\/floe-platform-otel-collector:4317: ConnectionError/,
+    );
     expect(await mart()).toBe(expectedMart);
 
     // Bad rows again, and a run that keeps them (run config: no seeds): dbt fails, so does the run.

@@ -9,17 +9,22 @@ run launcher hand the rest):
   DBT_PROFILES_DIR  profiles.yml (charts/floe-jobs mounts it at /etc/floe/dbt; the image: the project's own)
   DBT_TARGET_PATH   where dbt writes run_results.json and the manifest (the image: under /tmp)
   FLOE_DB_*         the connection, read by profiles.yml
+  OTEL_EXPORTER_OTLP_ENDPOINT  where the run's trace goes: an OTLP/HTTP endpoint (the platform hands its run
+                    pods its OpenTelemetry Collector's, port 4318); unset or empty: no trace is exported
+  OTEL_SERVICE_NAME the trace's service (default "orders")
 
-Not yet: OpenTelemetry. The platform hands OTEL_EXPORTER_OTLP_ENDPOINT to every job, but the image has no
-OpenTelemetry SDK (it is the platform's Dagster package set); traces of a run carrying its Dagster run id are
-the next slice of issue 15 (T119).
+The trace: one span around `dbt build`, carrying the Dagster run id (dagster.run_id) and job (dagster.job), from
+a resource that names the pod (k8s.pod.name, host.name), so a trace in Jaeger can be told to be the run's own.
+It is exported before the op returns; a collector that cannot be reached is logged, never a failed run.
 """
 
 import json
 import os
+import socket
 import subprocess
 import tempfile
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 from dagster import Config, Definitions, Failure, MetadataValue, OpExecutionContext, Output, job, op
@@ -51,12 +56,70 @@ def summarize(run_results: dict) -> dict[str, int]:
     return dict(Counter(r["status"] for r in run_results.get("results", [])))
 
 
-@op(description="Runs `dbt build` of the data product (seeds, models, data tests) and fails when dbt does.")
-def dbt_build(context: OpExecutionContext, config: DbtBuildConfig):
-    target_path = os.environ.get("DBT_TARGET_PATH") or tempfile.mkdtemp(prefix="dbt-target-")
-    args = dbt_build_args(config, target_path)
-    context.log.info("running: " + " ".join(args))
-    # dbt's own output, line by line, into the run's log; the last lines go into the failure.
+def trace_settings(env: Mapping[str, str], hostname: str) -> dict | None:
+    """Where and as what the run's trace is exported (pure), or None when no OTLP endpoint is set (then no
+    export is attempted). The exporter reads the endpoint itself (OTEL_EXPORTER_OTLP_ENDPOINT, /v1/traces added)."""
+    endpoint = (env.get("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") or env.get("OTEL_EXPORTER_OTLP_ENDPOINT") or "").strip()
+    if not endpoint:
+        return None
+    # In a pod the host name is the pod's name (HOSTNAME is set by the container runtime).
+    pod = env.get("HOSTNAME") or hostname
+    return {
+        "endpoint": endpoint,
+        "resource": {
+            "service.name": env.get("OTEL_SERVICE_NAME") or "orders",
+            "host.name": hostname,
+            "k8s.pod.name": pod,
+        },
+    }
+
+
+def span_attributes(run_id: str, job_name: str, config: DbtBuildConfig) -> dict[str, str]:
+    """The dbt build span's attributes (pure): the run it belongs to and what it builds."""
+    attrs = {"dagster.run_id": run_id, "dagster.job": job_name, "dbt.command": "build"}
+    if config.select:
+        attrs["dbt.select"] = config.select
+    if config.exclude:
+        attrs["dbt.exclude"] = config.exclude
+    return attrs
+
+
+def tracer_provider(settings: dict):
+    """An SDK TracerProvider that exports each span over OTLP/HTTP when it ends (so before the op returns),
+    and its exporter, which keeps each export's outcome for the run's log."""
+    from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
+    from opentelemetry.sdk.resources import Resource
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor, SpanExporter, SpanExportResult
+
+    class Recording(SpanExporter):
+        def __init__(self, inner: SpanExporter):
+            self.inner = inner
+            self.outcomes: list[str] = []
+
+        def export(self, spans):
+            try:
+                result = self.inner.export(spans)
+            except Exception as e:  # e.g. the endpoint's host does not resolve
+                self.outcomes.append(f"{type(e).__name__}: {e}")
+                raise
+            self.outcomes.append("ok" if result == SpanExportResult.SUCCESS else "refused")
+            return result
+
+        def shutdown(self):
+            self.inner.shutdown()
+
+        def force_flush(self, timeout_millis: int = 30000) -> bool:
+            return self.inner.force_flush(timeout_millis)
+
+    exporter = Recording(OTLPSpanExporter(timeout=10))
+    provider = TracerProvider(resource=Resource.create(settings["resource"]))
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    return provider, exporter
+
+
+def run_dbt(context: OpExecutionContext, args: list[str]) -> tuple[int, list[str]]:
+    """dbt's own output, line by line, into the run's log; returns its exit code and lines."""
     lines: list[str] = []
     with subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as proc:
         assert proc.stdout is not None
@@ -64,11 +127,52 @@ def dbt_build(context: OpExecutionContext, config: DbtBuildConfig):
             line = line.rstrip()
             lines.append(line)
             context.log.info(line)
+    return proc.returncode, lines
+
+
+@op(description="Runs `dbt build` of the data product (seeds, models, data tests) and fails when dbt does.")
+def dbt_build(context: OpExecutionContext, config: DbtBuildConfig):
+    target_path = os.environ.get("DBT_TARGET_PATH") or tempfile.mkdtemp(prefix="dbt-target-")
+    args = dbt_build_args(config, target_path)
+    context.log.info("running: " + " ".join(args))
+    settings = trace_settings(os.environ, socket.gethostname())
+    traced = None
+    if settings is None:
+        context.log.info("no trace: OTEL_EXPORTER_OTLP_ENDPOINT is not set")
+    else:
+        try:
+            traced = tracer_provider(settings)
+        except Exception as e:  # tracing must never fail the run
+            context.log.warning(f"no trace: the OpenTelemetry SDK could not start: {e}")
+    if traced is None:
+        returncode, lines = run_dbt(context, args)
+    else:
+        from opentelemetry.trace import Status, StatusCode
+
+        provider, exporter = traced
+        tracer = provider.get_tracer("orders_pipeline")
+        try:
+            with tracer.start_as_current_span(
+                "dbt build", attributes=span_attributes(context.run_id, context.job_name, config)
+            ) as span:
+                returncode, lines = run_dbt(context, args)
+                span.set_attribute("dbt.exit_code", returncode)
+                if returncode != 0:
+                    span.set_status(Status(StatusCode.ERROR, f"dbt build exited with {returncode}"))
+        finally:
+            # The span was exported when it ended; the outcome goes into the run's log.
+            provider.shutdown()
+            outcome = ", ".join(exporter.outcomes) or "nothing exported"
+            message = f"trace of run {context.run_id} to {settings['endpoint']}: {outcome}"
+            if exporter.outcomes == ["ok"]:
+                context.log.info(message)
+            else:
+                context.log.warning(message)
     results_file = Path(target_path) / "run_results.json"
     counts = summarize(json.loads(results_file.read_text())) if results_file.exists() else {}
-    if proc.returncode != 0:
+    if returncode != 0:
         raise Failure(
-            description=f"dbt build exited with {proc.returncode} ({counts or 'no run_results.json'})",
+            description=f"dbt build exited with {returncode} ({counts or 'no run_results.json'})",
             metadata={"dbt output (last 40 lines)": MetadataValue.text("\n".join(lines[-40:]))},
         )
     context.log.info(f"dbt build passed: {counts}")
