@@ -42,6 +42,13 @@ export interface ChartConfig {
   discover?: boolean;
 }
 
+/** floe-gate.yaml `e2e` (`floe-helm e2e`): the platform and the data product it installs together. Each
+ * part keeps where the file writes it, for errors at file:line:col. */
+export interface E2eConfig {
+  platform: { chart: string; scenario: string; values: string[]; release: string; at?: SourcePosition };
+  product: { chart: string; values: string[]; release: string; at?: SourcePosition };
+}
+
 export interface GateConfig {
   /** The config file it came from (undefined: defaults). */
   file?: string;
@@ -53,6 +60,8 @@ export interface GateConfig {
   severity: Record<string, Severity | "off">;
   /** Requirement id -> rule ids that prove it (the report's coverage matrix). */
   requirements: Record<string, string[]>;
+  /** `floe-helm e2e`'s platform and data product (absent: the file has no `e2e`). */
+  e2e?: E2eConfig;
 }
 
 export interface PlannedChart {

@@ -204,7 +204,9 @@ describe("floe-jobs: bad values fail with helm's own messages", () => {
       expect(r.code).not.toBe(0);
       expect(r.stderr).toContain("floe-jobs: invalid values:");
       expect(r.stderr).toContain("credentials.secretEnv is set but credentials.existingSecret is empty");
-      expect(r.stderr).toContain("jobs: no job is enabled: this release would run nothing");
+      expect(r.stderr).toContain(
+        "jobs: no job is enabled (and codeLocation is off): this release would run nothing",
+      );
     }
   });
 

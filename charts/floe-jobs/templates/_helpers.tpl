@@ -27,8 +27,8 @@ several values). */}}
 {{- if and .Values.codeLocation.enabled (not .Values.codeLocation.module) -}}
 {{- $errors = append $errors "codeLocation.enabled is true but codeLocation.module is empty: name the Python module of the Dagster definitions" -}}
 {{- end -}}
-{{- if eq $enabled 0 -}}
-{{- $errors = append $errors "jobs: no job is enabled: this release would run nothing" -}}
+{{- if and (eq $enabled 0) (not .Values.codeLocation.enabled) -}}
+{{- $errors = append $errors "jobs: no job is enabled (and codeLocation is off): this release would run nothing" -}}
 {{- end -}}
 {{- include "floe-common.validate.fail" (dict "ctx" . "errors" $errors) -}}
 {{- end -}}

@@ -1,0 +1,897 @@
+export const id = 995;
+export const ids = [995];
+export const modules = {
+
+/***/ 2995:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  E2E_RULES: () => (/* binding */ E2E_RULES),
+  checkRule: () => (/* binding */ checkRule),
+  runCheck: () => (/* binding */ runCheck),
+  runE2e: () => (/* binding */ runE2e)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __webpack_require__(7507);
+// EXTERNAL MODULE: ./src/gate/config.ts + 1 modules
+var gate_config = __webpack_require__(8823);
+// EXTERNAL MODULE: ./src/helm/output.ts
+var output = __webpack_require__(583);
+// EXTERNAL MODULE: ./src/install/argv.ts
+var argv = __webpack_require__(786);
+// EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 1 modules
+var cell = __webpack_require__(9746);
+// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 9 modules
+var collect = __webpack_require__(6463);
+// EXTERNAL MODULE: ./src/install/setup.ts
+var install_setup = __webpack_require__(6750);
+;// CONCATENATED MODULE: ./src/e2e/checks/dagster-graphql.ts
+// Dagster's GraphQL API as T116 uses it (dagster-webserver 1.9): the queries, and pure readers of their
+// responses. Every reader returns what it found or a sentence saying what the response held instead, so a
+// failed check can show the API's own words (tests/e2e/dagster-graphql.test.ts: recorded responses).
+const WORKSPACE_QUERY = `query Workspace {
+  workspaceOrError {
+    __typename
+    ... on Workspace {
+      locationEntries {
+        name
+        loadStatus
+        locationOrLoadError {
+          __typename
+          ... on RepositoryLocation { name repositories { name jobs { name } } }
+          ... on PythonError { message }
+        }
+      }
+    }
+    ... on PythonError { message }
+  }
+}`;
+const LAUNCH_RUN_MUTATION = `mutation LaunchRun($executionParams: ExecutionParams!) {
+  launchRun(executionParams: $executionParams) {
+    __typename
+    ... on LaunchRunSuccess { run { runId status } }
+    ... on PythonError { message }
+    ... on RunConfigValidationInvalid { errors { message } }
+    ... on Error { message }
+  }
+}`;
+const RUN_QUERY = `query Run($runId: ID!) {
+  runOrError(runId: $runId) {
+    __typename
+    ... on Run { runId status jobName }
+    ... on Error { message }
+    ... on PythonError { message }
+  }
+}`;
+const RUN_EVENTS_QUERY = `query RunEvents($runId: ID!, $afterCursor: String) {
+  logsForRun(runId: $runId, afterCursor: $afterCursor, limit: 1000) {
+    __typename
+    ... on EventConnection { cursor hasMore events { __typename ... on MessageEvent { message level } } }
+    ... on Error { message }
+    ... on PythonError { message }
+  }
+}`;
+/** What the UI's "Reload" does: the webserver connects to the location's server again and reloads it. */
+const RELOAD_LOCATION_MUTATION = `mutation Reload($name: String!) {
+  reloadRepositoryLocation(repositoryLocationName: $name) { __typename }
+}`;
+/** A run status Dagster never leaves. */
+const TERMINAL = new Set(["SUCCESS", "FAILURE", "CANCELED"]);
+const obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : undefined;
+const arr = (v) => (Array.isArray(v) ? v : []);
+const str = (v) => (typeof v === "string" ? v : undefined);
+/** The `data` of a GraphQL answer, or the reason there is none (GraphQL errors, not JSON). */
+function dataOf(body) {
+    let parsed;
+    try {
+        parsed = obj(JSON.parse(body));
+    }
+    catch {
+        return { error: `not JSON: ${body.slice(0, 300)}` };
+    }
+    const errors = arr(parsed?.errors)
+        .map((e) => str(obj(e)?.message))
+        .filter(Boolean);
+    if (errors.length)
+        return { error: `GraphQL errors: ${errors.join("; ")}` };
+    const data = obj(parsed?.data);
+    return data ? { data } : { error: `no data in the answer: ${body.slice(0, 300)}` };
+}
+/** The workspace's code locations. */
+function workspaceLocations(body) {
+    const d = dataOf(body);
+    if ("error" in d)
+        return d;
+    const ws = obj(d.data.workspaceOrError);
+    if (ws?.__typename !== "Workspace")
+        return { error: `workspaceOrError is ${ws?.__typename}: ${str(ws?.message) ?? JSON.stringify(ws)}` };
+    return {
+        locations: arr(ws.locationEntries).map((e) => {
+            const entry = obj(e) ?? {};
+            const loc = obj(entry.locationOrLoadError);
+            const loaded = loc?.__typename === "RepositoryLocation";
+            return {
+                name: str(entry.name) ?? "",
+                loadStatus: str(entry.loadStatus) ?? "",
+                ...(loc && !loaded ? { error: str(loc.message) ?? String(loc.__typename) } : {}),
+                repositories: loaded
+                    ? arr(loc.repositories).map((r) => ({
+                        name: str(obj(r)?.name) ?? "",
+                        jobs: arr(obj(r)?.jobs).map((j) => str(obj(j)?.name) ?? ""),
+                    }))
+                    : [],
+            };
+        }),
+    };
+}
+/** Where `job` is: its location and repository (the launchRun selector), or why it is not listed. */
+function findJob(locations, job) {
+    for (const l of locations)
+        for (const r of l.repositories)
+            if (r.jobs.includes(job))
+                return { location: l.name, repository: r.name };
+    const failed = locations.find((l) => l.error);
+    const seen = locations.length
+        ? locations
+            .map((l) => `${l.name} (${l.loadStatus}${l.error ? `, error: ${l.error}` : `, jobs: ${l.repositories.flatMap((r) => r.jobs).join(", ") || "none"}`})`)
+            .join("; ")
+        : "no code location at all";
+    return { missing: `job ${job} is in no loaded code location: ${seen}`, ...(failed ? { failed } : {}) };
+}
+/** launchRun's variables for a job with no run config. */
+function launchVariables(sel) {
+    return {
+        executionParams: {
+            selector: {
+                repositoryLocationName: sel.location,
+                repositoryName: sel.repository,
+                jobName: sel.job,
+            },
+            runConfigData: {},
+        },
+    };
+}
+/** The launched run's id, or what launchRun answered instead. */
+function launchedRun(body) {
+    const d = dataOf(body);
+    if ("error" in d)
+        return d;
+    const r = obj(d.data.launchRun);
+    if (r?.__typename === "LaunchRunSuccess") {
+        const run = obj(r.run);
+        const runId = str(run?.runId);
+        if (runId)
+            return { runId, status: str(run?.status) ?? "" };
+    }
+    const detail = str(r?.message) ??
+        arr(r?.errors)
+            .map((e) => str(obj(e)?.message))
+            .join("; ");
+    return { error: `launchRun answered ${r?.__typename}: ${detail || JSON.stringify(r)}` };
+}
+/** A run's status, or why the API gave none. */
+function runStatus(body) {
+    const d = dataOf(body);
+    if ("error" in d)
+        return d;
+    const r = obj(d.data.runOrError);
+    if (r?.__typename === "Run" && str(r.status))
+        return { status: str(r.status) };
+    return { error: `runOrError is ${r?.__typename}: ${str(r?.message) ?? JSON.stringify(r)}` };
+}
+/** The run's event messages (level and text), its cursor and whether more follow. */
+function runEvents(body) {
+    const d = dataOf(body);
+    if ("error" in d)
+        return d;
+    const c = obj(d.data.logsForRun);
+    if (c?.__typename !== "EventConnection")
+        return { error: `logsForRun is ${c?.__typename}: ${str(c?.message) ?? JSON.stringify(c)}` };
+    const cursor = str(c.cursor);
+    return {
+        events: arr(c.events)
+            .map((e) => obj(e) ?? {})
+            .filter((e) => str(e.message) !== undefined)
+            .map((e) => ({ level: str(e.level) ?? "", message: str(e.message) })),
+        ...(cursor ? { cursor } : {}),
+        hasMore: c.hasMore === true,
+    };
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/e2e/checks/kube.ts
+// kubectl as the E2E checks use it: against the namespace of both releases (E2eEnv.kube), never throwing for
+// a non-zero exit, and `kubectl port-forward` to reach a Service from the runner the way a user would.
+
+
+/** kubectl argv against the target's kubeconfig and namespace (pure). */
+function kubectlArgv(k, ...args) {
+    return [k.kubectl, "--kubeconfig", k.kubeconfig, "--namespace", k.namespace, ...args];
+}
+function kubectl(k, args, opts = {}) {
+    return (0,runner/* runTool */.q)(kubectlArgv(k, ...args), {
+        env: k.env,
+        cwd: k.cwd,
+        timeoutMs: opts.timeoutMs ?? 60_000,
+        input: opts.input,
+    });
+}
+/** A kubectl call whose JSON output is wanted: throws with kubectl's own words when it fails. */
+async function kubectlJson(k, args, timeoutMs = 60_000) {
+    const r = await kubectl(k, [...args, "--output", "json"], { timeoutMs });
+    if (r.code !== 0)
+        throw new Error(`kubectl ${args.join(" ")} failed (exit ${r.code}): ${r.stderr.trim() || r.stdout.trim()}`);
+    return JSON.parse(r.stdout);
+}
+/** `kubectl port-forward` argv to a Service port, on a free local port chosen by kubectl (pure). */
+function portForwardArgv(k, service, port) {
+    return kubectlArgv(k, "port-forward", `service/${service}`, `:${port}`, "--address", "127.0.0.1");
+}
+/** The local port of kubectl port-forward's "Forwarding from 127.0.0.1:PORT -> N" line, if printed. */
+function forwardedPort(stdout) {
+    const m = /Forwarding from 127\.0\.0\.1:(\d+) ->/.exec(stdout);
+    return m ? Number(m[1]) : undefined;
+}
+/** Starts `kubectl port-forward` to service:port and resolves once it listens; rejects with kubectl's output
+ * when it exits or does not listen within timeoutMs. close() stops that one process. */
+function portForward(k, service, port, timeoutMs = 30_000) {
+    const [cmd, ...args] = portForwardArgv(k, service, port);
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(cmd, args, { env: k.env, cwd: k.cwd, stdio: ["ignore", "pipe", "pipe"] });
+        let out = "";
+        let done = false;
+        const fail = (why) => {
+            if (done)
+                return;
+            done = true;
+            clearTimeout(timer);
+            child.kill("SIGKILL");
+            reject(new Error(`kubectl port-forward service/${service} :${port} ${why}: ${out.trim() || "no output"}`));
+        };
+        const timer = setTimeout(() => fail(`did not listen within ${timeoutMs / 1000} s`), timeoutMs);
+        const onData = (c) => {
+            out += c.toString("utf8");
+            const local = forwardedPort(out);
+            if (local !== undefined && !done) {
+                done = true;
+                clearTimeout(timer);
+                resolve({ url: `http://127.0.0.1:${local}`, close: () => child.kill("SIGTERM") });
+            }
+        };
+        child.stdout.on("data", onData);
+        child.stderr.on("data", (c) => {
+            out += c.toString("utf8");
+        });
+        child.on("error", (e) => fail(`could not start (${e.message})`));
+        child.on("exit", (code) => fail(`exited (${code})`));
+    });
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+;// CONCATENATED MODULE: ./src/e2e/checks/dagster-launch.ts
+// T116 / E2E-001: the data product's code location is registered in the platform's Dagster (its GraphQL API
+// lists the job), a run of that job launched through the API completes with SUCCESS, and Dagster's
+// K8sRunLauncher ran it in a pod of its own (labelled dagster/run-id). Reached the way a user would: kubectl
+// port-forward to the webserver's Service. Sets facts.dagsterRunId for the checks after it.
+
+
+
+
+/** The example data product's job (examples/orders/orders_pipeline/definitions.py). */
+const JOB = "orders_dbt_build";
+const POLL_MS = 5_000;
+/** A location still failing to load this long after the first failure (reloads asked for) fails the check. */
+const LOAD_ERROR_GRACE_MS = 120_000;
+/** A GraphQL call: the answer's body (any HTTP status; the readers say what is wrong with it). */
+async function graphql(url, query, variables = {}) {
+    const r = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(30_000),
+    });
+    const body = await r.text();
+    return r.ok ? body : `HTTP ${r.status}: ${body}`;
+}
+const dagsterLaunch = {
+    id: "T116 dagster-launch",
+    covers: ["T116", "E2E-001"],
+    timeoutMs: 600_000,
+    async run(e) {
+        const deadline = Date.now() + e.timeoutMs;
+        const left = () => Math.max(0, Math.round((deadline - Date.now()) / 1000));
+        const keep = (name, body) => (0,promises_.writeFile)(external_node_path_default().join(e.dir, name), body).catch(() => { });
+        const svc = await kubectlJson(e.kube, [
+            "get",
+            "services",
+            "--selector",
+            `app.kubernetes.io/instance=${e.platformRelease},app.kubernetes.io/component=dagster-webserver`,
+        ]);
+        const web = svc.items[0];
+        if (!web)
+            return {
+                state: "fail",
+                expected: `the Service of release ${e.platformRelease}'s Dagster webserver`,
+                seen: "no Service labelled app.kubernetes.io/component=dagster-webserver",
+            };
+        const pf = await portForward(e.kube, web.metadata.name, web.spec.ports[0].port);
+        try {
+            // 1. The workspace lists the job (the webserver loads locations in the background: wait for it).
+            let sel;
+            let last = "";
+            let lastBody = "";
+            let printed = 0;
+            let failingSince;
+            let reloaded = 0;
+            while (!sel) {
+                lastBody = await graphql(pf.url, WORKSPACE_QUERY).catch((err) => `request failed: ${err}`);
+                const ws = workspaceLocations(lastBody);
+                if ("error" in ws)
+                    last = ws.error;
+                else {
+                    const found = findJob(ws.locations, JOB);
+                    if ("location" in found)
+                        sel = found;
+                    else {
+                        last = found.missing;
+                        // The webserver may have tried before the server listened (the platform is installed first): ask
+                        // for a reload, as the UI's Reload button does; a location still failing after the grace fails.
+                        if (found.failed) {
+                            failingSince ??= Date.now();
+                            if (Date.now() - reloaded >= 20_000) {
+                                await graphql(pf.url, RELOAD_LOCATION_MUTATION, { name: found.failed.name }).catch(() => "");
+                                reloaded = Date.now();
+                            }
+                            if (Date.now() - failingSince > LOAD_ERROR_GRACE_MS) {
+                                await keep("workspace.json", lastBody);
+                                return {
+                                    state: "fail",
+                                    expected: `the code location serving ${JOB} loaded in Dagster's workspace`,
+                                    seen: `location ${found.failed.name} failed to load: ${found.failed.error}`,
+                                };
+                            }
+                        }
+                        else
+                            failingSince = undefined;
+                    }
+                }
+                if (sel)
+                    break;
+                if (Date.now() > deadline) {
+                    await keep("workspace.json", lastBody);
+                    return { state: "fail", expected: `Dagster's workspace lists job ${JOB}`, seen: last };
+                }
+                if (Date.now() - printed >= 10_000) {
+                    e.ctx.progress(`e2e: T116: waiting for Dagster's workspace to list ${JOB} (${left()} s left): ${last}`);
+                    printed = Date.now();
+                }
+                await sleep(POLL_MS);
+            }
+            await keep("workspace.json", lastBody);
+            // 2. Launch the job through the API.
+            const launchBody = await graphql(pf.url, LAUNCH_RUN_MUTATION, launchVariables({ ...sel, job: JOB }));
+            await keep("launch-run.json", launchBody);
+            const launched = launchedRun(launchBody);
+            if ("error" in launched)
+                return {
+                    state: "fail",
+                    expected: `launchRun of ${JOB} answers LaunchRunSuccess`,
+                    seen: launched.error,
+                };
+            const { runId } = launched;
+            e.facts.dagsterRunId = runId;
+            e.ctx.progress(`e2e: T116: launched ${JOB} in location ${sel.location}: run ${runId}`);
+            // 3. Poll the run to a terminal status.
+            let status = launched.status;
+            printed = Date.now();
+            while (!TERMINAL.has(status)) {
+                if (Date.now() > deadline)
+                    break;
+                await sleep(POLL_MS);
+                const st = runStatus(await graphql(pf.url, RUN_QUERY, { runId }).catch((err) => `request failed: ${err}`));
+                if ("status" in st)
+                    status = st.status;
+                if (Date.now() - printed >= 10_000) {
+                    e.ctx.progress(`e2e: T116: run ${runId} is ${status} (${left()} s left)`);
+                    printed = Date.now();
+                }
+            }
+            const pods = await kubectlJson(e.kube, [
+                "get",
+                "pods",
+                "--selector",
+                `dagster/run-id=${runId}`,
+            ]).catch((err) => ({ items: [], error: err.message }));
+            if (status !== "SUCCESS") {
+                const events = await lastEvents(pf.url, runId, keep);
+                const logs = await podLogs(e, runId);
+                await keep("run-pod.log", logs);
+                return {
+                    state: "fail",
+                    expected: `run ${runId} of ${JOB} ends with SUCCESS within ${Math.round(e.timeoutMs / 1000)} s`,
+                    seen: `status ${status || "unknown"}${TERMINAL.has(status) ? "" : " (timed out)"}; last events:\n${events}\nrun pod (${pods.items.map((p) => `${p.metadata.name} ${p.status.phase}`).join(", ") || "none"}) logs:\n${logs}`,
+                };
+            }
+            // 4. The K8s run launcher ran it: a pod labelled with the run id.
+            const pod = pods.items[0];
+            if (!pod)
+                return {
+                    state: "fail",
+                    expected: `a pod labelled dagster/run-id=${runId} (Dagster's K8sRunLauncher runs each run in a Job of its own)`,
+                    seen: `none in namespace ${e.kube.namespace}${pods.error ? `: ${pods.error}` : ""}`,
+                };
+            return {
+                state: "pass",
+                detail: `run ${runId} SUCCESS in pod ${pod.metadata.name} (${pod.spec.containers[0]?.image}, ${pod.status.phase})`,
+            };
+        }
+        finally {
+            pf.close();
+        }
+    },
+};
+/** The run's last 15 event messages, one per line (all of them kept in run-events.json). */
+async function lastEvents(url, runId, keep) {
+    const body = await graphql(url, RUN_EVENTS_QUERY, { runId }).catch((err) => `request failed: ${err}`);
+    await keep("run-events.json", body);
+    const ev = runEvents(body);
+    if ("error" in ev)
+        return `  (no events: ${ev.error})`;
+    return ev.events
+        .slice(-15)
+        .map((x) => `  ${x.level} ${x.message.split("\n")[0]}`)
+        .join("\n");
+}
+/** The last 40 log lines of the run's pod(s). */
+async function podLogs(e, runId) {
+    const r = await kubectl(e.kube, [
+        "logs",
+        "--selector",
+        `dagster/run-id=${runId}`,
+        "--all-containers",
+        "--tail",
+        "40",
+    ]);
+    return (r.code === 0 ? r.stdout : `kubectl logs failed: ${r.stderr}`).trim() || "(no log lines)";
+}
+
+;// CONCATENATED MODULE: ./src/e2e/checks/dbt-models.ts
+
+/** examples/orders: schema (FLOE_DB_SCHEMA), database and what dbt build creates there. */
+const ORDERS = {
+    database: "dagster",
+    schema: "orders",
+    relations: {
+        raw_customers: "BASE TABLE",
+        raw_orders: "BASE TABLE",
+        stg_customers: "VIEW",
+        stg_orders: "VIEW",
+        customer_orders: "BASE TABLE",
+    },
+    mart: "customer_orders",
+};
+/** The SQL of the check (pure): the schema's relations as `name|type` lines. */
+function relationsSql(schema) {
+    return `select table_name || '|' || table_type from information_schema.tables where table_schema = '${schema}' order by 1`;
+}
+/** `name|type` lines -> a map (psql -At output). */
+function parseRelations(stdout) {
+    const out = {};
+    for (const l of stdout.split("\n")) {
+        const [name, type] = l.trim().split("|");
+        if (name && type)
+            out[name] = type;
+    }
+    return out;
+}
+/** What is missing or of another kind than expected, one phrase each (empty: all there). */
+function relationProblems(expected, seen) {
+    return Object.entries(expected).flatMap(([name, type]) => seen[name] === undefined
+        ? [`${name} missing`]
+        : seen[name] !== type
+            ? [`${name} is a ${seen[name]}, not a ${type}`]
+            : []);
+}
+/** argv after `kubectl exec POD --`: psql as the PostgreSQL superuser of the pod's own environment, over
+ * TCP to itself, in a read-only transaction. */
+function psqlArgv(database, sql) {
+    return [
+        "sh",
+        "-c",
+        'PGPASSWORD="$POSTGRES_PASSWORD" PGOPTIONS="-c default_transaction_read_only=on" exec psql -h 127.0.0.1 -U "$POSTGRES_USER" -d "$1" -v ON_ERROR_STOP=1 -At -c "$2"',
+        "psql",
+        database,
+        sql,
+    ];
+}
+const dbtModels = {
+    id: "T117 dbt-models",
+    covers: ["T117", "GAP-002"],
+    timeoutMs: 120_000,
+    async run(e) {
+        const runId = e.facts.dagsterRunId;
+        if (!runId)
+            return { state: "skip", reason: "T116 launched no Dagster run (see T116)" };
+        const pods = await kubectlJson(e.kube, [
+            "get",
+            "pods",
+            "--selector",
+            `app.kubernetes.io/instance=${e.platformRelease},app.kubernetes.io/component=postgresql`,
+        ]);
+        const pod = pods.items.find((p) => p.status.phase === "Running");
+        if (!pod)
+            return {
+                state: "fail",
+                expected: `a running PostgreSQL pod of release ${e.platformRelease}`,
+                seen: pods.items.map((p) => `${p.metadata.name} ${p.status.phase}`).join(", ") || "none",
+            };
+        const psql = (sql) => kubectl(e.kube, ["exec", pod.metadata.name, "--container", "postgresql", "--", ...psqlArgv(ORDERS.database, sql)], {
+            timeoutMs: Math.min(60_000, e.timeoutMs),
+        });
+        const rel = await psql(relationsSql(ORDERS.schema));
+        if (rel.code !== 0)
+            return {
+                state: "fail",
+                expected: "psql lists the schema's relations",
+                seen: (rel.stderr || rel.stdout).trim(),
+            };
+        const seen = parseRelations(rel.stdout);
+        const problems = relationProblems(ORDERS.relations, seen);
+        if (problems.length)
+            return {
+                state: "fail",
+                expected: `after run ${runId}, schema ${ORDERS.schema} of database ${ORDERS.database} holds ${Object.entries(ORDERS.relations)
+                    .map(([n, t]) => `${n} (${t})`)
+                    .join(", ")}`,
+                seen: `${problems.join("; ")} (the schema has: ${Object.entries(seen)
+                    .map(([n, t]) => `${n} (${t})`)
+                    .join(", ") || "nothing"})`,
+            };
+        const count = await psql(`select count(*) from ${ORDERS.schema}.${ORDERS.mart}`);
+        const rows = Number(count.stdout.trim());
+        if (count.code !== 0 || !(rows > 0))
+            return {
+                state: "fail",
+                expected: `rows in ${ORDERS.schema}.${ORDERS.mart} after run ${runId}`,
+                seen: count.code !== 0 ? (count.stderr || count.stdout).trim() : `${count.stdout.trim()} rows`,
+            };
+        return {
+            state: "pass",
+            detail: `run ${runId}: ${Object.keys(ORDERS.relations).join(", ")} in ${ORDERS.database}.${ORDERS.schema}; ${ORDERS.mart}: ${rows} rows`,
+        };
+    },
+};
+
+;// CONCATENATED MODULE: ./src/e2e/checks/index.ts
+
+
+const checks = [dagsterLaunch, dbtModels];
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
+// EXTERNAL MODULE: ./src/gate/plan.ts
+var gate_plan = __webpack_require__(6132);
+;// CONCATENATED MODULE: ./src/e2e/config.ts
+// floe-gate.yaml `e2e` -> what `floe-helm e2e` installs: the platform (a scenario of one of the charts listed,
+// plus extra values) and the data product (a chart and its values), each with its release name. A chart,
+// scenario or values file that does not exist is a usage error at the `e2e.platform` / `e2e.product` entry.
+
+
+
+
+
+async function resolveE2e(config, inputs, cwd) {
+    const file = config.file ?? "floe-gate.yaml";
+    const e = config.e2e;
+    if (!e)
+        throw new errors/* InputError */.dz(`${file} has no 'e2e' section: name the platform (chart, scenario, release) and the data product (chart, values, release) it installs`);
+    const p = e.platform;
+    const at = (x) => x.at;
+    const files = (list, where, pos) => list.map((f) => {
+        const abs = external_node_path_default().resolve(cwd, f);
+        if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isFile())
+            throw new errors/* InputError */.dz(`${where}: values file not found: ${(0,paths/* relPosix */.f)(cwd, abs)}`, pos);
+        return (0,paths/* relPosix */.f)(cwd, abs);
+    });
+    const platAbs = external_node_path_default().resolve(cwd, p.chart);
+    if (!config.charts.some((c) => external_node_path_default().resolve(cwd, c.dir) === platAbs))
+        throw new errors/* InputError */.dz(`e2e.platform: chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ") || "none"})`, at(p));
+    // The chart's scenarios as `floe-helm test` sees them (declared and found), whatever --scenario says.
+    const whole = { ...inputs, charts: [platAbs], scenarios: [], valuesFiles: [], chartValues: [] };
+    const plan = await (0,gate_plan/* buildPlan */.Gg)(config, whole, cwd);
+    const all = [...new Map(plan.cells.map((c) => [c.scenario.name, c.scenario])).values()];
+    const scenario = all.find((s) => s.name === p.scenario);
+    if (!scenario)
+        throw new errors/* InputError */.dz(`e2e.platform: scenario '${p.scenario}' is not a scenario of ${p.chart} (it has: ${all.map((s) => s.name).join(", ")})`, at(p));
+    const platform = {
+        ...scenario,
+        valuesFiles: [...scenario.valuesFiles, ...files(p.values, "e2e.platform", at(p))],
+    };
+    const d = e.product;
+    const prodAbs = external_node_path_default().resolve(cwd, d.chart);
+    let meta;
+    try {
+        meta = await (0,gate_plan/* readChartMeta */.Au)(prodAbs, cwd);
+    }
+    catch (err) {
+        throw new errors/* InputError */.dz(`e2e.product: ${err.message}`, at(d));
+    }
+    const product = {
+        chart: { name: meta.name, version: meta.version, dir: (0,paths/* relPosix */.f)(cwd, prodAbs) },
+        name: "e2e",
+        valuesFiles: files(d.values, "e2e.product", at(d)),
+    };
+    if (d.release === p.release)
+        throw new errors/* InputError */.dz(`e2e.product: release ${d.release} is the platform's release name too`, at(d));
+    return { platform, platformRelease: p.release, product, productRelease: d.release };
+}
+
+;// CONCATENATED MODULE: ./src/e2e/run.ts
+// `floe-helm e2e`: the platform and a data product (floe-gate.yaml `e2e`) installed together into one fresh
+// namespace of the cluster of `cluster up` (helm 4, `helm install --wait`), then the end-to-end checks
+// (./checks) in order, each within its own time budget, each recorded with the requirement ids it covers; a
+// failure says what was expected and what was seen. After any failure the namespace's objects, events and
+// logs are kept (and classified) before both releases are uninstalled and the namespace deleted (--keep
+// leaves everything running). On kwok nothing runs: the checks are skipped, "kwok runs no pods".
+
+
+
+
+
+
+
+
+
+
+
+
+
+const E2E_RULES = { install: "e2e/install", uninstall: "e2e/uninstall" };
+/** helm 4 only: `--wait` is its watcher, the one the phase's timing was measured with. */
+const HELM = 4;
+/** A check's rule: `e2e/<id without its requirement>`, e.g. `e2e/dagster-launch` (floe-gate.yaml maps it). */
+const checkRule = (c) => `e2e/${c.id.split(" ").slice(1).join("-") || c.id}`;
+const firstLine = (s) => s
+    .trim()
+    .split("\n")
+    .find((l) => l.trim()) ?? "";
+/** Runs one check within its budget (plus a minute's grace for its own cleanup): whatever it does, an
+ * outcome. A check that throws or outlives its budget fails, saying so. */
+async function runCheck(c, env, graceMs = 60_000) {
+    let timer;
+    const budget = env.timeoutMs + graceMs;
+    const late = new Promise((resolve) => {
+        timer = setTimeout(() => resolve({
+            state: "fail",
+            expected: `${c.id} finished within ${Math.round(env.timeoutMs / 1000)} s`,
+            seen: `still running after ${Math.round(budget / 1000)} s`,
+        }), budget);
+    });
+    try {
+        return await Promise.race([
+            c.run(env).catch((e) => ({
+                state: "fail",
+                expected: `${c.id} ran to its end`,
+                seen: (0,errors/* describeError */.Uc)(e),
+            })),
+            late,
+        ]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+async function runE2e(ctx, inputs, opts) {
+    const { cwd } = opts;
+    const timeout = opts.timeout ?? "300s";
+    const list = opts.checks ?? checks;
+    const config = await (0,gate_config.resolveConfig)(inputs, cwd);
+    const plan = await resolveE2e(config, inputs, cwd);
+    const skipAll = (reason) => {
+        for (const c of list)
+            ctx.check({ id: `e2e ${c.id}`, rule: checkRule(c), state: "skip", reason, covers: [...c.covers] });
+    };
+    // kwok's kubelet is simulated: a pod never runs a process, so nothing end to end can be proved there.
+    if ((await (0,install_setup/* target */.aC)(inputs)).simulated) {
+        ctx.progress("e2e: the cluster is kwok: its pods run nothing; every check skipped");
+        skipAll("kwok runs no pods");
+        return;
+    }
+    const { platform, product } = plan;
+    const setup = await (0,install_setup/* prepareClusterPhase */.LR)(ctx, inputs, {
+        cwd,
+        phase: "e2e",
+        helmMajors: [HELM],
+        charts: [platform.chart, product.chart],
+        scenarios: [platform, product],
+        release: plan.platformRelease,
+        ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+    });
+    if (!setup.imagesReady) {
+        skipAll("images missing from the kind cluster (see images): nothing was installed");
+        return;
+    }
+    const { kubeconfig, env, chartDir } = setup;
+    const namespace = `floe-e2e-${(0,external_node_crypto_.randomBytes)(3).toString("hex")}`;
+    const kube = { kubectl: setup.tools.kubectl, kubeconfig, namespace, env, cwd };
+    const base = { bin: setup.bin(HELM), major: HELM, kubeconfig, namespace, timeout };
+    const where = { chart: platform.chart.name, scenario: platform.name, helm: HELM };
+    ctx.output("e2e-namespace", namespace);
+    const t0 = Date.now();
+    let failed = false;
+    const installed = [];
+    // 1. The platform, then the data product, each waited for.
+    for (const [s, release, role] of [
+        [platform, plan.platformRelease, "platform"],
+        [product, plan.productRelease, "data product"],
+    ]) {
+        const id = `e2e install ${role} ${s.chart.name}/${s.name} (release ${release})`;
+        const dir = chartDir.get(s.chart.dir);
+        if (failed || !dir) {
+            ctx.check({
+                id,
+                rule: E2E_RULES.install,
+                state: "skip",
+                reason: failed
+                    ? "an install before it failed"
+                    : "the chart's dependencies are missing (see dependency)",
+            });
+            failed = true;
+            continue;
+        }
+        const started = Date.now();
+        ctx.progress(`e2e: helm install ${s.chart.name} as ${release} (${role}) into ${namespace}`);
+        const r = await (0,cell/* watchWait */.pk)(ctx, kube, `e2e: ${role} ${release}: helm install --wait`, timeout, () => (0,runner/* runTool */.q)((0,argv/* helmInstallArgv */.mt)({
+            ...base,
+            release,
+            chartDir: dir,
+            valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f)),
+        }), { env, cwd }));
+        installed.push(release);
+        if (r.code !== 0) {
+            failed = true;
+            const m = (0,output/* parseRenderError */.GL)(r.stderr || r.stdout, external_node_path_default().resolve(cwd, s.chart.dir), cwd);
+            ctx.add({
+                rule: E2E_RULES.install,
+                severity: "error",
+                message: `helm install of the ${role} ${s.chart.name} (release ${release}) failed: ${m.message}`,
+                ...(m.file ? { file: m.file, line: m.line ?? 1, ...(m.col ? { col: m.col } : {}) } : {}),
+                ...where,
+            });
+        }
+        ctx.check({
+            id,
+            rule: E2E_RULES.install,
+            state: r.code === 0 ? "pass" : "fail",
+            durationMs: Date.now() - started,
+        });
+    }
+    const installMs = Date.now() - t0;
+    // 2. The checks, in order, each with its budget; facts flow from one to the next.
+    const facts = {};
+    const t1 = Date.now();
+    if (failed)
+        skipAll("the platform and data product did not install (see e2e/install)");
+    else
+        for (const c of list) {
+            const dir = external_node_path_default().join(inputs.workDir, "e2e", c.id.replace(/[^A-Za-z0-9._-]+/g, "-"));
+            await (0,promises_.mkdir)(dir, { recursive: true });
+            const started = Date.now();
+            let said = Date.now();
+            // At least a line every 10 s while a check runs, whether or not it says something itself.
+            const checkCtx = {
+                ...ctx,
+                progress: (l) => {
+                    said = Date.now();
+                    ctx.progress(l);
+                },
+            };
+            ctx.progress(`e2e: ${c.id} (covers ${c.covers.join(", ")}; up to ${Math.round(c.timeoutMs / 1000)} s)`);
+            const ticker = setInterval(() => {
+                if (Date.now() - said < 10_000)
+                    return;
+                const left = Math.max(0, Math.round((started + c.timeoutMs - Date.now()) / 1000));
+                ctx.progress(`e2e: ${c.id}: running (${left} s left)`);
+                said = Date.now();
+            }, 2_000);
+            const out = await runCheck(c, {
+                ctx: checkCtx,
+                kube,
+                platformRelease: plan.platformRelease,
+                productRelease: plan.productRelease,
+                timeoutMs: c.timeoutMs,
+                dir,
+                facts,
+            }).finally(() => clearInterval(ticker));
+            const durationMs = Date.now() - started;
+            const rule = checkRule(c);
+            const rec = { id: `e2e ${c.id}`, rule, covers: [...c.covers], durationMs };
+            if (out.state === "pass") {
+                ctx.check({ ...rec, state: "pass" });
+                ctx.progress(`e2e: ${c.id}: pass${out.detail ? `: ${out.detail}` : ""}`);
+                if (out.detail)
+                    ctx.add({ rule, severity: "info", message: `${c.id}: ${out.detail}` });
+            }
+            else if (out.state === "skip") {
+                ctx.check({ ...rec, state: "skip", reason: out.reason });
+                ctx.progress(`e2e: ${c.id}: skipped: ${out.reason}`);
+            }
+            else {
+                failed = true;
+                ctx.check({ ...rec, state: "fail", reason: `expected ${firstLine(out.expected)}` });
+                ctx.add({
+                    rule,
+                    severity: "error",
+                    message: `${c.id} failed: expected ${out.expected}; seen: ${out.seen}`,
+                });
+                ctx.progress(`e2e: ${c.id}: FAIL: expected ${out.expected}; seen: ${firstLine(out.seen)}`);
+            }
+        }
+    const checksMs = Date.now() - t1;
+    // 3. What the namespace looked like when something failed, kept before it goes.
+    if (failed) {
+        const dir = external_node_path_default().join(inputs.workDir, "diagnostics", "e2e");
+        ctx.progress(`e2e: keeping diagnostics of ${namespace} in ${dir}`);
+        const files = await (0,collect/* keepNamespace */.De)(kube, dir);
+        ctx.add({
+            rule: E2E_RULES.install,
+            severity: "info",
+            message: `diagnostics of namespace ${namespace} (objects, events, pods, logs: ${files.length} files) in ${external_node_path_default().relative(cwd, dir) || dir}`,
+            ...where,
+        });
+        await (0,cell/* diagnoseCell */.bz)(ctx, kube, dir, "e2e: diagnosis", where);
+    }
+    ctx.add({
+        rule: "e2e",
+        severity: "info",
+        message: `e2e timing: installs ${Math.round(installMs / 1000)} s, checks ${Math.round(checksMs / 1000)} s`,
+    });
+    // 4. Both releases and the namespace go, unless --keep.
+    if (opts.keep) {
+        ctx.add({
+            rule: "e2e",
+            severity: "info",
+            message: `--keep: releases ${installed.join(", ")} left running in namespace ${namespace} (kubeconfig ${kubeconfig}); remove it with: kubectl --kubeconfig ${kubeconfig} delete namespace ${namespace}`,
+        });
+        return;
+    }
+    for (const release of [...installed].reverse()) {
+        ctx.progress(`e2e: helm uninstall ${release}`);
+        const un = await (0,cell/* watchWait */.pk)(ctx, kube, `e2e: helm uninstall ${release}`, timeout, () => (0,runner/* runTool */.q)((0,argv/* helmUninstallArgv */.rK)({ ...base, release }), { env, cwd }));
+        if (un.code !== 0)
+            ctx.add({
+                rule: E2E_RULES.uninstall,
+                severity: "warning",
+                message: `helm uninstall ${release} failed: ${firstLine(un.stderr)}`,
+            });
+    }
+    const ns = await (0,runner/* runTool */.q)((0,argv/* kubectlDeleteNamespaceArgv */.Z9)(kube.kubectl, kubeconfig, namespace), { env, cwd });
+    if (ns.code !== 0)
+        ctx.add({
+            rule: E2E_RULES.uninstall,
+            severity: "warning",
+            message: `namespace ${namespace} not deleted: ${firstLine(ns.stderr)}`,
+        });
+}
+
+
+/***/ })
+
+};
