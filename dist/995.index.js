@@ -39,6 +39,8 @@ var cell = __webpack_require__(9746);
 var collect = __webpack_require__(6463);
 // EXTERNAL MODULE: ./src/install/setup.ts
 var install_setup = __webpack_require__(6750);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/e2e/checks/dagster-graphql.ts
 // Dagster's GraphQL API as T116 uses it (dagster-webserver 1.9): the queries, and pure readers of their
 // responses. Every reader returns what it found or a sentence saying what the response held instead, so a
@@ -287,7 +289,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 // T116 / E2E-001: the data product's code location is registered in the platform's Dagster (its GraphQL API
 // lists the job), a run of that job launched through the API completes with SUCCESS, and Dagster's
 // K8sRunLauncher ran it in a pod of its own (labelled dagster/run-id). Reached the way a user would: kubectl
-// port-forward to the webserver's Service. Sets facts.dagsterRunId for the checks after it.
+// port-forward to the webserver's Service. Sets facts.dagsterRunId and dagsterRunStatus once the run ended.
+
 
 
 
@@ -297,6 +300,8 @@ const JOB = "orders_dbt_build";
 const POLL_MS = 5_000;
 /** A location still failing to load this long after the first failure (reloads asked for) fails the check. */
 const LOAD_ERROR_GRACE_MS = 120_000;
+/** dbt colours its output: escape sequences say nothing in a results file. */
+const plain = (s) => (0,external_node_util_.stripVTControlCharacters)(s);
 /** A GraphQL call: the answer's body (any HTTP status; the readers say what is wrong with it). */
 async function graphql(url, query, variables = {}) {
     const r = await fetch(`${url}/graphql`, {
@@ -394,7 +399,6 @@ const dagsterLaunch = {
                     seen: launched.error,
                 };
             const { runId } = launched;
-            e.facts.dagsterRunId = runId;
             e.ctx.progress(`e2e: T116: launched ${JOB} in location ${sel.location}: run ${runId}`);
             // 3. Poll the run to a terminal status.
             let status = launched.status;
@@ -410,6 +414,11 @@ const dagsterLaunch = {
                     e.ctx.progress(`e2e: T116: run ${runId} is ${status} (${left()} s left)`);
                     printed = Date.now();
                 }
+            }
+            // For the checks after this one: the run, once it ended (T117 reads its models only after a SUCCESS).
+            if (TERMINAL.has(status)) {
+                e.facts.dagsterRunId = runId;
+                e.facts.dagsterRunStatus = status;
             }
             const pods = await kubectlJson(e.kube, [
                 "get",
@@ -453,11 +462,13 @@ async function lastEvents(url, runId, keep) {
     if ("error" in ev)
         return `  (no events: ${ev.error})`;
     return ev.events
+        .map((x) => ({ level: x.level, line: plain(x.message.split("\n")[0] ?? "").trim() }))
+        .filter((x) => x.line)
         .slice(-15)
-        .map((x) => `  ${x.level} ${x.message.split("\n")[0]}`)
+        .map((x) => `  ${x.level} ${x.line}`)
         .join("\n");
 }
-/** The last 40 log lines of the run's pod(s). */
+/** The last 30 lines the run's pod(s) logged (a Dagster log record may span several). */
 async function podLogs(e, runId) {
     const r = await kubectl(e.kube, [
         "logs",
@@ -467,7 +478,9 @@ async function podLogs(e, runId) {
         "--tail",
         "40",
     ]);
-    return (r.code === 0 ? r.stdout : `kubectl logs failed: ${r.stderr}`).trim() || "(no log lines)";
+    if (r.code !== 0)
+        return `kubectl logs failed: ${r.stderr.trim()}`;
+    return plain(r.stdout).trim().split("\n").slice(-30).join("\n") || "(no log lines)";
 }
 
 ;// CONCATENATED MODULE: ./src/e2e/checks/dbt-models.ts
@@ -526,7 +539,12 @@ const dbtModels = {
     async run(e) {
         const runId = e.facts.dagsterRunId;
         if (!runId)
-            return { state: "skip", reason: "T116 launched no Dagster run (see T116)" };
+            return { state: "skip", reason: "T116's Dagster run did not end (see T116)" };
+        if (e.facts.dagsterRunStatus !== "SUCCESS")
+            return {
+                state: "skip",
+                reason: `T116's run ${runId} ended ${e.facts.dagsterRunStatus}: it built no models to look for (see T116)`,
+            };
         const pods = await kubectlJson(e.kube, [
             "get",
             "pods",

@@ -9,7 +9,7 @@
 // registered by vitest.config.ts only when FLOE_KIND_REAL=1.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTool } from "../../src/exec/runner.js";
@@ -94,5 +94,43 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
       "jsonpath={.status.phase}",
     ]);
     expect(left.code === 0 ? left.stdout : "gone").toMatch(/^(gone|Terminating)$/);
+  }, 1_800_000);
+
+  it("a data product whose run cannot reach the database (the wrong password key): T116 fails saying what it saw, T117 is skipped, diagnostics kept", async () => {
+    // This repository's floe-gate.yaml with one more product values file: scenarios/kind-local/broken-db-password.yaml.
+    const config = path.join(tempDir("floe-kind-e2e-broken-"), "floe-gate.yaml");
+    const text = await readFile(path.join(repoRoot, "floe-gate.yaml"), "utf8");
+    const broken = text.replace(
+      "      - examples/orders/floe-jobs.e2e.values.yaml\n",
+      "      - examples/orders/floe-jobs.e2e.values.yaml\n      - scenarios/kind-local/broken-db-password.yaml\n",
+    );
+    expect(broken).not.toBe(text);
+    await writeFile(config, broken);
+    const r = await cli(
+      [
+        ...["e2e", "--config", config, "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work],
+        ...["--image-pull", "never", "--timeout", "15m"],
+      ],
+      { cwd: repoRoot },
+    );
+    expect(r.code, `${r.out}\n${r.err}`).toBe(1);
+    const res = JSON.parse(await readFile(path.join(work, "e2e.results.json"), "utf8")) as PhaseResults;
+    expect(res.checks.map((c) => `${c.id} ${c.state}`).slice(2)).toEqual([
+      "e2e T116 dagster-launch fail",
+      "e2e T117 dbt-models skip",
+    ]);
+    expect(res.checks[3]!.reason).toMatch(
+      /^T116's run [0-9a-f-]{36} ended FAILURE: it built no models to look for/,
+    );
+    const error = res.findings.find((f) => f.severity === "error")!.message;
+    // What was expected, the status, the run's own events and its pod's log: dbt's refusal by PostgreSQL.
+    expect(error).toMatch(
+      /^T116 dagster-launch failed: expected run [0-9a-f-]{36} of orders_dbt_build ends with SUCCESS within 600 s; seen: status FAILURE; last events:/,
+    );
+    expect(error).toContain('password authentication failed for user "dagster"');
+    expect(error).toMatch(/run pod \(dagster-run-[0-9a-f-]+-\w+ \w+\) logs:/);
+    expect(res.findings.map((f) => f.message).join("\n")).toMatch(
+      /diagnostics of namespace floe-e2e-[0-9a-f]{6} \(objects, events, pods, logs: \d+ files\)/,
+    );
   }, 1_800_000);
 });

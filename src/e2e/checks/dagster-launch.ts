@@ -1,9 +1,10 @@
 // T116 / E2E-001: the data product's code location is registered in the platform's Dagster (its GraphQL API
 // lists the job), a run of that job launched through the API completes with SUCCESS, and Dagster's
 // K8sRunLauncher ran it in a pod of its own (labelled dagster/run-id). Reached the way a user would: kubectl
-// port-forward to the webserver's Service. Sets facts.dagsterRunId for the checks after it.
+// port-forward to the webserver's Service. Sets facts.dagsterRunId and dagsterRunStatus once the run ended.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import type { E2eCheck, E2eEnv } from "../types.js";
 import {
   findJob,
@@ -37,6 +38,9 @@ interface Pods {
     status: { phase?: string };
   }>;
 }
+
+/** dbt colours its output: escape sequences say nothing in a results file. */
+const plain = (s: string) => stripVTControlCharacters(s);
 
 /** A GraphQL call: the answer's body (any HTTP status; the readers say what is wrong with it). */
 async function graphql(url: string, query: string, variables: object = {}): Promise<string> {
@@ -134,7 +138,6 @@ export const dagsterLaunch: E2eCheck = {
           seen: launched.error,
         };
       const { runId } = launched;
-      e.facts.dagsterRunId = runId;
       e.ctx.progress(`e2e: T116: launched ${JOB} in location ${sel.location}: run ${runId}`);
 
       // 3. Poll the run to a terminal status.
@@ -151,6 +154,11 @@ export const dagsterLaunch: E2eCheck = {
           e.ctx.progress(`e2e: T116: run ${runId} is ${status} (${left()} s left)`);
           printed = Date.now();
         }
+      }
+      // For the checks after this one: the run, once it ended (T117 reads its models only after a SUCCESS).
+      if (TERMINAL.has(status)) {
+        e.facts.dagsterRunId = runId;
+        e.facts.dagsterRunStatus = status;
       }
       const pods = await kubectlJson<Pods>(e.kube, [
         "get",
@@ -199,12 +207,14 @@ async function lastEvents(
   const ev = runEvents(body);
   if ("error" in ev) return `  (no events: ${ev.error})`;
   return ev.events
+    .map((x) => ({ level: x.level, line: plain(x.message.split("\n")[0] ?? "").trim() }))
+    .filter((x) => x.line)
     .slice(-15)
-    .map((x) => `  ${x.level} ${x.message.split("\n")[0]}`)
+    .map((x) => `  ${x.level} ${x.line}`)
     .join("\n");
 }
 
-/** The last 40 log lines of the run's pod(s). */
+/** The last 30 lines the run's pod(s) logged (a Dagster log record may span several). */
 async function podLogs(e: E2eEnv, runId: string): Promise<string> {
   const r = await kubectl(e.kube, [
     "logs",
@@ -214,5 +224,6 @@ async function podLogs(e: E2eEnv, runId: string): Promise<string> {
     "--tail",
     "40",
   ]);
-  return (r.code === 0 ? r.stdout : `kubectl logs failed: ${r.stderr}`).trim() || "(no log lines)";
+  if (r.code !== 0) return `kubectl logs failed: ${r.stderr.trim()}`;
+  return plain(r.stdout).trim().split("\n").slice(-30).join("\n") || "(no log lines)";
 }

@@ -69,7 +69,12 @@ export const dbtModels: E2eCheck = {
   timeoutMs: 120_000,
   async run(e: E2eEnv) {
     const runId = e.facts.dagsterRunId;
-    if (!runId) return { state: "skip", reason: "T116 launched no Dagster run (see T116)" };
+    if (!runId) return { state: "skip", reason: "T116's Dagster run did not end (see T116)" };
+    if (e.facts.dagsterRunStatus !== "SUCCESS")
+      return {
+        state: "skip",
+        reason: `T116's run ${runId} ended ${e.facts.dagsterRunStatus}: it built no models to look for (see T116)`,
+      };
     const pods = await kubectlJson<Pods>(e.kube, [
       "get",
       "pods",
