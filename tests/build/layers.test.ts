@@ -16,7 +16,7 @@ const layers: readonly (readonly string[])[] = [
   ["k8s", "helm", "cluster"],
   ["checks"],
   ["gate"],
-  ["install", "release", "upgrade"],
+  ["install", "release", "upgrade", "e2e"],
   ["commands"],
 ];
 
