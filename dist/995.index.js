@@ -284,6 +284,20 @@ function portForward(k, service, port, timeoutMs = 30_000) {
     });
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** `kubectl wait --for=<condition> <objects>` for up to ms, in 10 s rounds with progress between them (what is
+ * waited for, time left). Returns the last kubectl result (exit 0: the condition holds). */
+async function waitFor(k, condition, objects, ms, progress) {
+    const until = Date.now() + ms;
+    for (;;) {
+        const round = Math.max(1, Math.min(10, Math.ceil((until - Date.now()) / 1000)));
+        const r = await kubectl(k, ["wait", `--for=${condition}`, ...objects, `--timeout=${round}s`], {
+            timeoutMs: (round + 20) * 1000,
+        });
+        if (r.code === 0 || Date.now() >= until)
+            return r;
+        progress(`waiting for ${objects.join(", ")} (${condition}): ${Math.round((until - Date.now()) / 1000)} s left`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/e2e/checks/dagster-launch.ts
 // T116 / E2E-001: the data product's code location is registered in the platform's Dagster (its GraphQL API

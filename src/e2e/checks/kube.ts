@@ -87,3 +87,25 @@ export function portForward(k: KubeTarget, service: string, port: number, timeou
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** `kubectl wait --for=<condition> <objects>` for up to ms, in 10 s rounds with progress between them (what is
+ * waited for, time left). Returns the last kubectl result (exit 0: the condition holds). */
+export async function waitFor(
+  k: KubeTarget,
+  condition: string,
+  objects: string[],
+  ms: number,
+  progress: (line: string) => void,
+): Promise<RunResult> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const round = Math.max(1, Math.min(10, Math.ceil((until - Date.now()) / 1000)));
+    const r = await kubectl(k, ["wait", `--for=${condition}`, ...objects, `--timeout=${round}s`], {
+      timeoutMs: (round + 20) * 1000,
+    });
+    if (r.code === 0 || Date.now() >= until) return r;
+    progress(
+      `waiting for ${objects.join(", ")} (${condition}): ${Math.round((until - Date.now()) / 1000)} s left`,
+    );
+  }
+}
