@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // floe-platform on it (tests/cluster/kind-platform.test.ts: also the images of scripts/images.sh), its live
 // upgrade and rollback (tests/cluster/kind-upgrade.test.ts: the same images), two E2E checks on it
 // (tests/cluster/kind-e2e-checks.test.ts: T119 traces, T120 NetworkPolicy; the same images)
+// `floe-helm e2e` on it
+// (tests/cluster/kind-e2e.test.ts: the same images and the example data product's)
 // and the smoke tests of the local lane's images (tests/images/images.test.ts: Docker, scripts/images.sh)
 // and of the example data product's image (tests/examples/orders-image.test.ts: Docker, PostgreSQL, dbt, Dagster)
 // run once per `npm test`: only in the step that sets FLOE_KIND_REAL=1 (test:node24). Elsewhere these files
@@ -22,6 +24,7 @@ export default defineConfig({
             "tests/cluster/kind-platform.test.ts",
             "tests/cluster/kind-upgrade.test.ts",
             "tests/cluster/kind-e2e-checks.test.ts",
+            "tests/cluster/kind-e2e.test.ts",
             "tests/images/images.test.ts",
             "tests/examples/orders-image.test.ts",
           ]),

@@ -10831,7 +10831,7 @@ function findingAt(obj, path, rule, severity, message) {
 
 /***/ }),
 
-/***/ 1136:
+/***/ 3586:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10974,24 +10974,10 @@ function withRenderOptions(cmd) {
         .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
 }
 
-// EXTERNAL MODULE: ./src/report/phase.ts
-var phase = __nccwpck_require__(6169);
-;// CONCATENATED MODULE: ./src/gate/command.ts
-
-
-
-function registerGate(program, bind) {
-    withCommonOptions(withRenderOptions(withPlanOptions(program
-        .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3807))).runGate(ctx, inputs, { cwd: io.cwd }), {
-        out: io.out,
-        err: io.err,
-        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
-    })));
-}
-
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __nccwpck_require__(8571);
+// EXTERNAL MODULE: ./src/report/phase.ts
+var phase = __nccwpck_require__(6169);
 // EXTERNAL MODULE: ./src/install/images.ts
 var install_images = __nccwpck_require__(7877);
 ;// CONCATENATED MODULE: ./src/install/command.ts
@@ -11011,7 +10997,7 @@ function registerTest(program, bind) {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
         const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(907)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5907))).runTest(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(213), __nccwpck_require__.e(907)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5907))).runTest(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             ...(timeout ? { timeout } : {}),
@@ -11037,6 +11023,46 @@ function parseHelmTimeout(value) {
     if (ms !== undefined && ms > 0 && !v.endsWith("ms"))
         return v;
     throw new errors/* UserError */.yo(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
+}
+
+;// CONCATENATED MODULE: ./src/e2e/command.ts
+// `floe-helm e2e`: the platform and the data product of floe-gate.yaml `e2e` installed together on the cluster
+// of `cluster up`, then the end-to-end checks (./run.ts); results in <work-dir>/e2e.results.json.
+
+
+
+
+
+function registerE2e(program, bind) {
+    withCommonOptions(withClusterTargetOptions(program
+        .command("e2e")
+        .description("install the platform and a data product (floe-gate.yaml e2e) into one namespace of the cluster of `cluster up` (helm 4) and run the end-to-end checks")
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--keep", "leave both releases and their namespace running after the checks")), "install and uninstall")).action(bind(async ({ inputs, io, flags }) => {
+        // Bad values are refused before anything runs (exit 2), not inside the phase.
+        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
+        const timeout = parseHelmTimeout(flags.timeout);
+        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(213), __nccwpck_require__.e(416)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3416))).runE2e(ctx, inputs, {
+            cwd: io.cwd,
+            imagePull,
+            keep: flags.keep === true,
+            ...(timeout ? { timeout } : {}),
+        }), { out: io.out, err: io.err });
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/gate/command.ts
+
+
+
+function registerGate(program, bind) {
+    withCommonOptions(withRenderOptions(withPlanOptions(program
+        .command("gate")
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3807))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        out: io.out,
+        err: io.err,
+        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
+    })));
 }
 
 // EXTERNAL MODULE: ./src/release/argv.ts
@@ -11349,7 +11375,7 @@ function registerUpgrade(program, bind) {
         const timeout = parseHelmTimeout(flags.timeout);
         const baseHelm = parseBaseHelm(flags.baseHelm);
         const proberImage = flags.proberImage?.trim();
-        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(907), __nccwpck_require__.e(81), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(213), __nccwpck_require__.e(81), __nccwpck_require__.e(907), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             ...(timeout ? { timeout } : {}),
@@ -11377,6 +11403,7 @@ function parseBaseHelm(value) {
 
 
 
+
 const commands = [
     registerTools,
     registerGate,
@@ -11384,6 +11411,7 @@ const commands = [
     registerCluster,
     registerTest,
     registerUpgrade,
+    registerE2e,
     registerReport,
     registerRelease,
 ];
@@ -15420,7 +15448,7 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1136);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3586);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2));
@@ -15792,7 +15820,7 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}},"e2e":{"type":"object","additionalProperties":false,"required":["platform","product"],"description":"`floe-helm e2e`: the platform and a data product installed together in one fresh namespace of the cluster of `cluster up`, then the end-to-end checks (src/e2e/checks) run against them.","properties":{"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The platform, installed first: a scenario of one of the charts listed.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"scenario":{"type":"string","minLength":1,"description":"A scenario of that chart (declared or found): its values files."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files given after the scenario\'s, relative to the working directory (e.g. the data product\'s code location registration)."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name the data product\'s values expect (e.g. floe-platform)."}}},"product":{"type":"object","additionalProperties":false,"required":["chart","values","release"],"description":"The data product, installed after the platform in the same namespace.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name (the Service names of its values follow it)."}}}}}}}');
 // EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
 var kubesec = __nccwpck_require__(1860);
 // EXTERNAL MODULE: ./src/config/document.ts
@@ -15885,6 +15913,16 @@ async function loadConfigFile(file, cwd) {
             if (sc.platform && at)
                 sc.platform = { ...sc.platform, at };
         }
+    // `e2e`'s charts and scenario are checked when the e2e phase resolves them (src/e2e/config.ts).
+    if (raw.e2e) {
+        const at = (k) => y.positionOf(["e2e", k]);
+        const pa = at("platform");
+        const pr = at("product");
+        raw.e2e = {
+            platform: { ...raw.e2e.platform, ...(pa ? { at: pa } : {}) },
+            product: { ...raw.e2e.product, ...(pr ? { at: pr } : {}) },
+        };
+    }
     return raw;
 }
 /** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
@@ -15931,6 +15969,14 @@ async function resolveConfig(inputs, cwd) {
         severity: raw.severity ?? {},
         requirements: (0,requirements/* coveragePatterns */.ol)(raw.coverageSettings?.requirements ?? {}),
         coverage: raw.coverageSettings ?? { requirements: {}, failOn: [...requirements/* DEFAULT_FAIL_ON */.VQ] },
+        ...(raw.e2e
+            ? {
+                e2e: {
+                    platform: { ...raw.e2e.platform, values: raw.e2e.platform.values ?? [] },
+                    product: raw.e2e.product,
+                },
+            }
+            : {}),
     };
 }
 

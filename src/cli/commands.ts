@@ -1,5 +1,6 @@
 // The command registry: one line per command. `floe-helm --help` lists exactly these.
 import { registerCluster } from "../cluster/command.js";
+import { registerE2e } from "../e2e/command.js";
 import { registerGate } from "../gate/command.js";
 import { registerTest } from "../install/command.js";
 import { registerRelease } from "../release/command.js";
@@ -16,6 +17,7 @@ export const commands: Register[] = [
   registerCluster,
   registerTest,
   registerUpgrade,
+  registerE2e,
   registerReport,
   registerRelease,
 ];

@@ -42,6 +42,8 @@ export interface ImageCells {
   chartDir: ReadonlyMap<string, string>;
   helm: { bin: string; major: HelmMajor };
   release: string;
+  /** The phase its progress lines name (default "test"). */
+  phase?: string;
 }
 
 const lastLine = (s: string) => s.trim().split("\n").pop() ?? "";
@@ -110,7 +112,7 @@ export async function prepareKindImages(
   }
   const plan = planImages(images, { nodes: nodeImages, local }, pull);
   ctx.progress(
-    `test: images: ${images.length} used by the charts: ${plan.inNode.length} in the kind node, ${plan.load.length} to load from the local Docker daemon, ${plan.pull.length} left for the node to pull, ${plan.missing.length} missing`,
+    `${cells.phase ?? "test"}: images: ${images.length} used by the charts: ${plan.inNode.length} in the kind node, ${plan.load.length} to load from the local Docker daemon, ${plan.pull.length} left for the node to pull, ${plan.missing.length} missing`,
   );
 
   for (const image of plan.missing) {
@@ -137,9 +139,11 @@ export async function prepareKindImages(
   if (plan.missing.length) return false;
 
   for (const image of plan.pull)
-    ctx.progress(`test: images: ${image} is not here: the kind node pulls it at install (--image-pull node)`);
+    ctx.progress(
+      `${cells.phase ?? "test"}: images: ${image} is not here: the kind node pulls it at install (--image-pull node)`,
+    );
   if (plan.load.length) {
-    ctx.progress(`test: images: kind load docker-image ${plan.load.join(" ")}`);
+    ctx.progress(`${cells.phase ?? "test"}: images: kind load docker-image ${plan.load.join(" ")}`);
     // kind runs `docker exec --privileged` into the node: through the shim where `cluster up` needed it.
     const env = kind.dockerShim
       ? { ...opts.env, PATH: `${kind.dockerShim}${path.delimiter}${opts.env.PATH ?? ""}` }

@@ -7,19 +7,13 @@
 // uninstalled after.
 import { randomBytes } from "node:crypto";
 import path from "node:path";
-import { readState } from "../cluster/state.js";
-import type { HelmMajor, Inputs } from "../config/inputs.js";
-import { UserError } from "../core/errors.js";
+import type { Inputs } from "../config/inputs.js";
 import type { ScenarioPlatform } from "../core/rendered.js";
 import { type RunResult, runTool } from "../exec/runner.js";
-import { prepareDependencies } from "../helm/deps.js";
-import { isolatedHelmEnv } from "../helm/env.js";
 import { parseRenderError } from "../helm/output.js";
 import { resolveConfig } from "../plan/config.js";
 import { buildPlan } from "../plan/plan.js";
 import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
-import { pins } from "../tools/pins.js";
-import { resolveTools } from "../tools/resolve.js";
 import {
   helmInstallArgv,
   helmStatusArgv,
@@ -34,8 +28,10 @@ import { diagnoseCell, watchWait } from "./diagnose/cell.js";
 import { type KubeTarget, keepNamespace } from "./diagnose/collect.js";
 import { testHookChecks } from "./hooks.js";
 import type { ImagePull } from "./images.js";
-import { type KindTarget, prepareKindImages } from "./load-images.js";
 import { recordNotRun } from "./not-run.js";
+import { prepareClusterPhase } from "./setup.js";
+
+export { kindPathNote, target } from "./setup.js";
 
 export const RELEASE = "floe-test";
 export const rules = {
@@ -66,49 +62,6 @@ const firstLine = (s: string) =>
     .split("\n")
     .find((l) => l.trim())
     ?.replace(/^Error: /, "") ?? "";
-
-/** The kubeconfig to use, whether its cluster is kwok's simulated kubelet, and the kind cluster of
- * `cluster up` when that is the one used. */
-export async function target(
-  inputs: Inputs,
-): Promise<{ kubeconfig: string; simulated: boolean; kind?: KindTarget }> {
-  const state = await readState(inputs.workDir, inputs.cluster);
-  const kubeconfig = inputs.kubeconfig ?? state?.kubeconfig;
-  if (!kubeconfig) {
-    throw new UserError(
-      `no cluster: run 'floe-helm cluster up --provider ${inputs.cluster}' with the same --work-dir first, or pass --kubeconfig`,
-    );
-  }
-  const ours = state !== undefined && path.resolve(state.kubeconfig) === path.resolve(kubeconfig);
-  const simulated = ours && state.provider === "kwok";
-  const kind =
-    ours && state.provider === "kind" && state.extra?.name
-      ? {
-          name: state.extra.name,
-          ...(state.extra.dockerShim ? { dockerShim: state.extra.dockerShim } : {}),
-          ...(state.extra.image ? { nodeImage: state.extra.image } : {}),
-        }
-      : undefined;
-  return { kubeconfig, simulated, ...(kind ? { kind } : {}) };
-}
-
-/** The path GitHub's runners take (kind on the pinned kindest/node, the charts' upstream images pulled by the
- * node) is a different cluster from a kind run on a node image built elsewhere, or with images loaded from
- * local Docker only: such a run proves the charts, not that path. Said as the phase's `not-verified` output,
- * which the coverage matrix prints, so a reader never takes one for the other. */
-export function kindPathNote(ctx: PhaseContext, kind: KindTarget | undefined, pull: ImagePull): void {
-  if (!kind) return;
-  const otherNode = kind.nodeImage !== undefined && kind.nodeImage !== pins.kindNodeImage;
-  if (!otherNode && pull !== "never") return;
-  const ran = [
-    ...(otherNode ? [`node image ${kind.nodeImage}`] : []),
-    ...(pull === "never" ? ["images from local Docker only, never pulled"] : []),
-  ];
-  ctx.output(
-    "not-verified",
-    `GitHub's kind path (node image ${pins.kindNodeImage}, the charts' upstream images pulled by the node): this run used ${ran.join(", ")}`,
-  );
-}
 
 /** Installs a cell's platform (its own check, `install platform ...`); a failure is an error naming it, and the
  * cell's own install and helm test are then skipped by the caller. */
@@ -176,62 +129,45 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
   reportSkippedCharts(ctx, plan.skipped);
-  const { kubeconfig, simulated, kind } = await target(inputs);
-  kindPathNote(ctx, kind, opts.imagePull ?? "node");
-  const tools = await resolveTools(inputs, [
-    ...config.helmMajors.map((m) => `helm${m}` as const),
-    "kubectl" as const,
-    ...(kind ? ["kind" as const] : []),
-  ]);
-  const bin = (m: HelmMajor) => tools[`helm${m}`];
-  // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
-  const env = isolatedHelmEnv(inputs.workDir, "test-helm-home");
-  const chartDir = new Map<string, string>();
   // The platforms' charts too: `--chart charts/floe-jobs` still installs its platform first.
   const platformCharts = plan.cells.flatMap((c) =>
     c.scenario.platform ? [c.scenario.platform.scenario.chart] : [],
   );
-  for (const info of [...plan.charts.map((c) => c.info), ...platformCharts]) {
-    if (chartDir.has(info.dir)) continue;
-    const first = config.helmMajors[0]!;
-    const abs = path.resolve(cwd, info.dir);
-    const prep = await prepareDependencies(abs, cwd, { bin: bin(first), major: first }, inputs.workDir);
-    chartDir.set(info.dir, prep.dirAbs);
-    for (const p of prep.problems)
-      ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: info.name });
-  }
-
-  // What a scenario turns off here (floe-gate.yaml notRun): its helm test pods are skips saying why.
-  const h0 = config.helmMajors[0]!;
-  const notRun = { config, cells: plan.cells, chartDir, helm: { bin: bin(h0), major: h0 }, release: RELEASE };
-  await recordNotRun(ctx, notRun, { env, cwd });
-
-  // kind: every image the charts use is in the node (or loaded into it) before the first install; one
-  // that cannot be had is an error naming it, and nothing is installed.
-  if (kind) {
-    const first = config.helmMajors[0]!;
-    const all = plan.cells.flatMap((c) => [
-      c.scenario,
-      ...(c.scenario.platform ? [c.scenario.platform.scenario] : []),
-    ]);
-    const scenarios = [...new Map(all.map((x) => [`${x.chart.dir}\0${x.name}`, x])).values()];
-    const ok = await prepareKindImages(
-      ctx,
-      { scenarios, chartDir, helm: { bin: bin(first), major: first }, release: RELEASE },
-      { ...kind, bin: tools.kind },
-      opts.imagePull ?? "node",
-      { env, cwd },
-    );
-    if (!ok) {
-      for (const cell of plan.cells)
-        ctx.check({
-          id: `install ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
-          rule: rules.install,
-          state: "skip",
-          reason: "images missing from the kind cluster (see images): nothing was installed",
-        });
-      return;
-    }
+  const scenarios = plan.cells.flatMap((c) => [
+    c.scenario,
+    ...(c.scenario.platform ? [c.scenario.platform.scenario] : []),
+  ]);
+  const setup = await prepareClusterPhase(ctx, inputs, {
+    cwd,
+    phase: "test",
+    helmMajors: config.helmMajors,
+    charts: [...plan.charts.map((c) => c.info), ...platformCharts],
+    scenarios,
+    release: RELEASE,
+    ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+    // What a scenario turns off here (floe-gate.yaml notRun): its helm test pods are skips saying why.
+    beforeImages: async (s) => {
+      const h0 = config.helmMajors[0]!;
+      const notRun = {
+        config,
+        cells: plan.cells,
+        chartDir: s.chartDir,
+        helm: { bin: s.bin(h0), major: h0 },
+        release: RELEASE,
+      };
+      await recordNotRun(ctx, notRun, { env: s.env, cwd });
+    },
+  });
+  const { kubeconfig, simulated, tools, env, chartDir, bin } = setup;
+  if (!setup.imagesReady) {
+    for (const cell of plan.cells)
+      ctx.check({
+        id: `install ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
+        rule: rules.install,
+        state: "skip",
+        reason: "images missing from the kind cluster (see images): nothing was installed",
+      });
+    return;
   }
 
   // One namespace per cell and per run: a namespace deleted by an earlier run may still be terminating.

@@ -22,7 +22,7 @@ import {
 import { createAjv } from "../values/ajv.js";
 import { cacheableCode, compileCached } from "../values/ajv-cache.js";
 import { parseYamlText } from "../values/yaml.js";
-import type { GateConfig, Waiver } from "./types.js";
+import type { E2eConfig, GateConfig, Waiver } from "./types.js";
 
 export const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
 export { DEFAULT_KUBESEC_THRESHOLD };
@@ -58,6 +58,10 @@ interface RawConfig {
   externalReferences?: Array<{ kind: string; name: string; reason?: string }>;
   kinds?: Array<{ apiVersion: string; kind: string }>;
   policy?: { networkPolicyEnvironments?: string[]; prodEnvironments?: string[] };
+  e2e?: {
+    platform: Omit<E2eConfig["platform"], "values"> & { values?: string[] };
+    product: E2eConfig["product"];
+  };
 }
 
 // Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
@@ -108,6 +112,16 @@ export async function loadConfigFile(file: string, cwd: string): Promise<RawConf
       const at = sc.platform && y.positionOf(["charts", i, "scenarios", j, "platform"]);
       if (sc.platform && at) sc.platform = { ...sc.platform, at };
     }
+  // `e2e`'s charts and scenario are checked when the e2e phase resolves them (src/e2e/config.ts).
+  if (raw.e2e) {
+    const at = (k: string) => y.positionOf(["e2e", k]);
+    const pa = at("platform");
+    const pr = at("product");
+    raw.e2e = {
+      platform: { ...raw.e2e.platform, ...(pa ? { at: pa } : {}) },
+      product: { ...raw.e2e.product, ...(pr ? { at: pr } : {}) },
+    };
+  }
   return raw;
 }
 
@@ -156,5 +170,13 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
     severity: raw.severity ?? {},
     requirements: coveragePatterns(raw.coverageSettings?.requirements ?? {}),
     coverage: raw.coverageSettings ?? { requirements: {}, failOn: [...DEFAULT_FAIL_ON] },
+    ...(raw.e2e
+      ? {
+          e2e: {
+            platform: { ...raw.e2e.platform, values: raw.e2e.platform.values ?? [] },
+            product: raw.e2e.product,
+          },
+        }
+      : {}),
   };
 }

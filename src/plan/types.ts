@@ -44,6 +44,13 @@ export interface ChartConfig {
   discover?: boolean;
 }
 
+/** floe-gate.yaml `e2e` (`floe-helm e2e`): the platform and the data product it installs together. Each
+ * part keeps where the file writes it, for errors at file:line:col. */
+export interface E2eConfig {
+  platform: { chart: string; scenario: string; values: string[]; release: string; at?: SourcePosition };
+  product: { chart: string; values: string[]; release: string; at?: SourcePosition };
+}
+
 export interface GateConfig {
   /** The config file it came from (undefined: defaults). */
   file?: string;
@@ -57,6 +64,8 @@ export interface GateConfig {
   requirements: Record<string, string[]>;
   /** The requirements with title, priority and position, and the priorities that fail the report. */
   coverage: CoverageSettings;
+  /** `floe-helm e2e`'s platform and data product (absent: the file has no `e2e`). */
+  e2e?: E2eConfig;
 }
 
 export interface PlannedChart {

@@ -72,6 +72,7 @@ describe("act (real runner, host mode): action.yml with default inputs on this r
       [S("cluster up")]: "skipped",
       [S("install test")]: "skipped",
       [S("live upgrade")]: "skipped",
+      [S("e2e")]: "skipped",
       [S("cluster down")]: "skipped",
       [S("report")]: "success",
     });
@@ -122,6 +123,7 @@ describe("act (real runner, host mode): a chart with a defect", () => {
       [S("cluster up")]: "skipped",
       [S("install test")]: "skipped",
       [S("live upgrade")]: "skipped",
+      [S("e2e")]: "skipped",
       [S("cluster down")]: "skipped",
       // It runs (always()) and, like the gate, fails the step: the verdict is FAIL.
       [S("report")]: "failure",
@@ -179,6 +181,7 @@ describe("act (real runner, host mode): install tests on an existing kwok cluste
       [S("cluster up")]: "success",
       [S("install test")]: "success",
       [S("live upgrade")]: "skipped",
+      [S("e2e")]: "skipped",
       [S("cluster down")]: "success",
       [S("report")]: "failure",
     });
@@ -219,6 +222,7 @@ describe("act (real runner, host mode): tools-dir and upgrade-base given", () =>
       [S("cluster up")]: "skipped",
       [S("install test")]: "skipped",
       [S("live upgrade")]: "skipped",
+      [S("e2e")]: "skipped",
       [S("cluster down")]: "skipped",
       [S("report")]: "success",
     });
@@ -251,6 +255,7 @@ describe("act (real runner, host mode): a bad input (helm: 5)", () => {
       [S("cluster up")]: "skipped",
       [S("install test")]: "skipped",
       [S("live upgrade")]: "skipped",
+      [S("e2e")]: "skipped",
       [S("cluster down")]: "skipped",
       // It runs (always()) and fails the step too: a phase could not run.
       [S("report")]: "failure",

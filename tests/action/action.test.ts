@@ -56,7 +56,7 @@ describe("action.yml", () => {
     {
       name: "cluster up",
       id: "cluster",
-      if: "!cancelled() && (inputs.install-test == 'true' || inputs.live-upgrade == 'true') && steps.tools.outcome != 'failure'",
+      if: "!cancelled() && (inputs.install-test == 'true' || inputs.live-upgrade == 'true' || inputs.e2e == 'true') && steps.tools.outcome != 'failure'",
       command: "cluster up",
       env: [
         "WORK_DIR",
@@ -112,6 +112,24 @@ describe("action.yml", () => {
         "IMAGE_PULL",
         "UPGRADE_BASE",
         "UPGRADE_BASE_HELM",
+        "HELM_VERSION",
+        "KIND_VERSION",
+        "KUBECTL_VERSION",
+        "MIRROR",
+        "CHECKSUMS",
+      ],
+    },
+    {
+      name: "e2e",
+      if: "!cancelled() && steps.cluster.outcome == 'success' && inputs.e2e == 'true'",
+      command: "e2e",
+      env: [
+        "WORK_DIR",
+        "TOOLS_DIR",
+        "CLUSTER",
+        "KUBECONFIG",
+        "CONFIG",
+        "IMAGE_PULL",
         "HELM_VERSION",
         "KIND_VERSION",
         "KUBECTL_VERSION",

@@ -204,7 +204,9 @@ describe("floe-jobs: bad values fail with helm's own messages", () => {
       expect(r.code).not.toBe(0);
       expect(r.stderr).toContain("floe-jobs: invalid values:");
       expect(r.stderr).toContain("credentials.secretEnv is set but credentials.existingSecret is empty");
-      expect(r.stderr).toContain("jobs: no job is enabled: this release would run nothing");
+      expect(r.stderr).toContain(
+        "jobs: no job is enabled (and codeLocation is off): this release would run nothing",
+      );
     }
   });
 
@@ -213,6 +215,137 @@ describe("floe-jobs: bad values fail with helm's own messages", () => {
       const text = readFileSync(path.join(chartDir, f), "utf8");
       // A password or secret key with a literal value (env_var() references and Secret key names are fine).
       expect(text, f).not.toMatch(/(password|secret|token)\s*:\s*["']?(?!\{\{)[A-Za-z0-9+/=]{6,}/i);
+    }
+  });
+});
+
+describe("floe-jobs: the Dagster code location (codeLocation)", () => {
+  const orders = [
+    path.join(repoRoot, "examples", "orders", "floe-jobs.values.yaml"),
+    path.join(repoRoot, "examples", "orders", "floe-jobs.kind-local.values.yaml"),
+  ];
+  const containerOf = (objs: K8s[]) =>
+    objs.find((o) => o.kind === "Deployment" && o.metadata.name === "orders-code-location")!.spec.template
+      .spec.containers[0] as K8s;
+  const envOf = (c: K8s) => Object.fromEntries((c.env as K8s[]).map((e) => [e.name, e.value]));
+
+  it.each(matrix)("off by default: $name renders no Deployment or Service (helm $major)", async (s) => {
+    const objs = await render(s.major, s.files);
+    expect(objs.filter((o) => o.kind === "Deployment" || o.kind === "Service")).toEqual([]);
+  });
+
+  it.each(majors)(
+    "on (examples/orders, helm %i): the gRPC server of the module, restricted security, gRPC probes, resources",
+    async (major) => {
+      const objs = await render(major, orders, "orders");
+      const svc = objs.find((o) => o.kind === "Service")!;
+      // The host and port examples/orders/floe-platform.values.yaml registers in the platform's workspace.
+      expect([svc.metadata.name, svc.spec.ports[0].port]).toEqual(["orders-code-location", 4000]);
+      const dep = objs.find((o) => o.kind === "Deployment")!;
+      expect(svc.spec.selector).toEqual(dep.spec.selector.matchLabels);
+      const pod = dep.spec.template.spec;
+      expect(pod.automountServiceAccountToken).toBe(false);
+      expect(pod.securityContext).toMatchObject({
+        runAsNonRoot: true,
+        seccompProfile: { type: "RuntimeDefault" },
+      });
+      const c = containerOf(objs);
+      expect(c.image).toBe("floe.local/example-orders:0.1.0");
+      expect([...c.command, ...c.args]).toEqual([
+        "dagster",
+        "api",
+        "grpc",
+        "--module-name",
+        "orders_pipeline.definitions",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        "4000",
+      ]);
+      expect(c.securityContext).toMatchObject({
+        runAsNonRoot: true,
+        readOnlyRootFilesystem: true,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ["ALL"] },
+      });
+      for (const probe of [c.readinessProbe, c.livenessProbe])
+        expect(probe.grpc).toEqual({ port: 4000, service: "DagsterApi" });
+      expect(c.resources.requests).toBeDefined();
+      expect(c.resources.limits).toBeDefined();
+    },
+  );
+
+  it("on: the runs it launches get its image and the jobs' env, password and dbt profiles (container context)", async () => {
+    const objs = await render(4, orders, "orders");
+    const env = envOf(containerOf(objs));
+    expect(env.DAGSTER_CURRENT_IMAGE).toBe("floe.local/example-orders:0.1.0");
+    expect(env.DAGSTER_LOCATION_NAME).toBe("orders");
+    // dagster-k8s 0.25's container context keys (snake_case), appended to the platform's K8sRunLauncher config.
+    expect(JSON.parse(env.DAGSTER_CONTAINER_CONTEXT)).toEqual({
+      k8s: {
+        env_config_maps: ["orders-floe-jobs"],
+        env: [
+          {
+            name: "FLOE_DB_PASSWORD",
+            value_from: { secret_key_ref: { name: "floe-platform-postgresql", key: "dagster-password" } },
+          },
+        ],
+        env_vars: [
+          "DBT_SEND_ANONYMOUS_USAGE_STATS=false",
+          "DO_NOT_TRACK=1",
+          "FLOE_DB_HOST=floe-platform-postgresql",
+          "FLOE_DB_NAME=dagster",
+          "FLOE_DB_SCHEMA=orders",
+          "FLOE_DB_USER=dagster",
+        ],
+        volumes: [
+          {
+            name: "dbt-profiles",
+            config_map: {
+              name: "orders-floe-jobs",
+              optional: true,
+              items: [{ key: "profiles.yml", path: "profiles.yml" }],
+            },
+          },
+        ],
+        volume_mounts: [{ name: "dbt-profiles", mount_path: "/etc/floe/dbt", read_only: true }],
+      },
+    });
+  });
+
+  it("on with a NetworkPolicy: only the platform's Dagster webserver and daemon reach the gRPC port", async () => {
+    const f = path.join(tempDir("floe-jobs-cl-"), "np.yaml");
+    writeFileSync(f, "networkPolicy:\n  enabled: true\n");
+    const objs = await render(4, [...orders, f], "orders");
+    const np = objs.find((o) => o.kind === "NetworkPolicy")!;
+    expect(np.spec.ingress).toEqual([
+      {
+        from: [
+          {
+            podSelector: {
+              matchLabels: { "app.kubernetes.io/instance": "floe-platform" },
+              matchExpressions: [
+                {
+                  key: "app.kubernetes.io/component",
+                  operator: "In",
+                  values: ["dagster-webserver", "dagster-daemon"],
+                },
+              ],
+            },
+          },
+        ],
+        ports: [{ protocol: "TCP", port: 4000 }],
+      },
+    ]);
+  });
+
+  it("on without a module: one clear error", async () => {
+    const f = path.join(tempDir("floe-jobs-cl-"), "bad.yaml");
+    writeFileSync(f, "codeLocation:\n  enabled: true\n");
+    for (const major of majors) {
+      const r = await run(major, ["template", "x", ".", "-f", f]);
+      expect(r.code).not.toBe(0);
+      expect(r.stderr).toContain("codeLocation.enabled is true but codeLocation.module is empty");
     }
   });
 });

@@ -24,8 +24,16 @@ several values). */}}
 {{- $errors = append $errors (printf "jobs.%s: '<release>-floe-jobs-%s' is over 52 characters and would be cut: use a shorter job name or fullnameOverride" $name $name) -}}
 {{- end -}}
 {{- end -}}
-{{- if eq $enabled 0 -}}
-{{- $errors = append $errors "jobs: no job is enabled: this release would run nothing" -}}
+{{- if and .Values.codeLocation.enabled (not .Values.codeLocation.module) -}}
+{{- $errors = append $errors "codeLocation.enabled is true but codeLocation.module is empty: name the Python module of the Dagster definitions" -}}
+{{- end -}}
+{{- if and (eq $enabled 0) (not .Values.codeLocation.enabled) -}}
+{{- $errors = append $errors "jobs: no job is enabled (and codeLocation is off): this release would run nothing" -}}
 {{- end -}}
 {{- include "floe-common.validate.fail" (dict "ctx" . "errors" $errors) -}}
+{{- end -}}
+
+{{/* The code location's Deployment and Service name: the host the platform's workspace registers. */}}
+{{- define "floe-jobs.codeLocation.name" -}}
+{{- default (printf "%s-code-location" .Release.Name) .Values.codeLocation.serviceName | trunc 63 | trimSuffix "-" -}}
 {{- end -}}

@@ -1,0 +1,74 @@
+// floe-gate.yaml `e2e` -> what `floe-helm e2e` installs: the platform (a scenario of one of the charts listed,
+// plus extra values) and the data product (a chart and its values), each with its release name. A chart,
+// scenario or values file that does not exist is a usage error at the `e2e.platform` / `e2e.product` entry.
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Inputs } from "../config/inputs.js";
+import { UserError } from "../core/errors.js";
+import { relPosix } from "../core/paths.js";
+import type { Scenario, SourcePosition } from "../core/rendered.js";
+import { buildPlan, readChartMeta } from "../plan/plan.js";
+import type { GateConfig } from "../plan/types.js";
+
+export interface E2ePlan {
+  platform: Scenario;
+  platformRelease: string;
+  product: Scenario;
+  productRelease: string;
+}
+
+export async function resolveE2e(config: GateConfig, inputs: Inputs, cwd: string): Promise<E2ePlan> {
+  const file = config.file ?? "floe-gate.yaml";
+  const e = config.e2e;
+  if (!e)
+    throw new UserError(
+      `${file} has no 'e2e' section: name the platform (chart, scenario, release) and the data product (chart, values, release) it installs`,
+    );
+  const p = e.platform;
+  const at = (x: { at?: SourcePosition }) => x.at;
+  const files = (list: string[], where: string, pos: SourcePosition | undefined) =>
+    list.map((f) => {
+      const abs = path.resolve(cwd, f);
+      if (!existsSync(abs) || !statSync(abs).isFile())
+        throw new UserError(`${where}: values file not found: ${relPosix(cwd, abs)}`, pos);
+      return relPosix(cwd, abs);
+    });
+
+  const platAbs = path.resolve(cwd, p.chart);
+  if (!config.charts.some((c) => path.resolve(cwd, c.dir) === platAbs))
+    throw new UserError(
+      `e2e.platform: chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ") || "none"})`,
+      at(p),
+    );
+  // The chart's scenarios as `floe-helm test` sees them (declared and found), whatever --scenario says.
+  const whole = { ...inputs, charts: [platAbs], scenarios: [], valuesFiles: [], chartValues: [] };
+  const plan = await buildPlan(config, whole, cwd);
+  const all = [...new Map(plan.cells.map((c) => [c.scenario.name, c.scenario])).values()];
+  const scenario = all.find((s) => s.name === p.scenario);
+  if (!scenario)
+    throw new UserError(
+      `e2e.platform: scenario '${p.scenario}' is not a scenario of ${p.chart} (it has: ${all.map((s) => s.name).join(", ")})`,
+      at(p),
+    );
+  const platform: Scenario = {
+    ...scenario,
+    valuesFiles: [...scenario.valuesFiles, ...files(p.values, "e2e.platform", at(p))],
+  };
+
+  const d = e.product;
+  const prodAbs = path.resolve(cwd, d.chart);
+  let meta: Awaited<ReturnType<typeof readChartMeta>>;
+  try {
+    meta = await readChartMeta(prodAbs, cwd);
+  } catch (err) {
+    throw new UserError(`e2e.product: ${(err as Error).message}`, at(d));
+  }
+  const product: Scenario = {
+    chart: { name: meta.name, version: meta.version, dir: relPosix(cwd, prodAbs) },
+    name: "e2e",
+    valuesFiles: files(d.values, "e2e.product", at(d)),
+  };
+  if (d.release === p.release)
+    throw new UserError(`e2e.product: release ${d.release} is the platform's release name too`, at(d));
+  return { platform, platformRelease: p.release, product, productRelease: d.release };
+}

@@ -1,0 +1,106 @@
+// The e2e runner's own rules, without a cluster where none is needed: a check that throws or outlives its
+// budget is a failure saying so (runCheck, with checks written here: stand-ins for real checks, named so), and
+// on a kwok cluster (real kwok, `cluster up`) the CLI skips every check with "kwok runs no pods".
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checks } from "../../src/e2e/checks/index.js";
+import { checkRule, runCheck } from "../../src/e2e/run.js";
+import type { E2eCheck, E2eEnv } from "../../src/e2e/types.js";
+import type { PhaseResults } from "../../src/report/results.js";
+import { cli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/tmp.js";
+import { repoRoot, toolsDir } from "../helpers/tools.js";
+
+const env = (timeoutMs: number) =>
+  ({ timeoutMs, facts: {}, dir: tempDir("floe-e2e-check-") }) as unknown as E2eEnv;
+const standIn = (run: E2eCheck["run"]): E2eCheck => ({
+  id: "T000 stand-in",
+  covers: ["T000"],
+  timeoutMs: 1,
+  run,
+});
+
+describe("runCheck (stand-in checks)", () => {
+  it("a check that throws fails with its error as what was seen", async () => {
+    const out = await runCheck(
+      standIn(async () => {
+        throw new Error("kubectl exploded");
+      }),
+      env(1_000),
+    );
+    expect(out).toEqual({
+      state: "fail",
+      expected: "T000 stand-in ran to its end",
+      seen: "internal error: kubectl exploded (set FLOE_HELM_DEBUG=1 for details)",
+    });
+  });
+
+  it("a check that outlives its budget (and the grace) fails, saying how long it ran", async () => {
+    const out = await runCheck(
+      standIn(() => new Promise(() => {})),
+      env(100),
+      50,
+    );
+    expect(out).toEqual({
+      state: "fail",
+      expected: "T000 stand-in finished within 0 s",
+      seen: "still running after 0 s",
+    });
+  });
+
+  it("a check's own outcome is passed through", async () => {
+    expect(
+      await runCheck(
+        standIn(async () => ({ state: "skip", reason: "why" })),
+        env(1_000),
+      ),
+    ).toEqual({
+      state: "skip",
+      reason: "why",
+    });
+  });
+
+  it("the rule of a check is e2e/<its name>: what floe-gate.yaml's requirements map", () => {
+    expect(checks.map((c) => [checkRule(c), c.covers])).toEqual([
+      ["e2e/dagster-launch", ["T116", "E2E-001"]],
+      ["e2e/dbt-models", ["T117", "GAP-002"]],
+    ]);
+  });
+});
+
+describe("floe-helm e2e on kwok (real kwok)", () => {
+  let work: string;
+  beforeAll(async () => {
+    work = tempDir("floe-e2e-kwok-");
+    const up = await cli(
+      ["cluster", "up", "--provider", "kwok", "--tools-dir", toolsDir, "--work-dir", work],
+      {
+        cwd: repoRoot,
+      },
+    );
+    expect(up.code, up.err).toBe(0);
+  }, 180_000);
+  afterAll(async () => {
+    await cli(["cluster", "down", "--provider", "kwok", "--tools-dir", toolsDir, "--work-dir", work], {
+      cwd: repoRoot,
+    });
+  }, 60_000);
+
+  it("skips every check with the reason, installs nothing, and is no failure", async () => {
+    const r = await cli(["e2e", "--provider", "kwok", "--tools-dir", toolsDir, "--work-dir", work], {
+      cwd: repoRoot,
+    });
+    expect(r.code, r.err).toBe(0);
+    const res = JSON.parse(await readFile(path.join(work, "e2e.results.json"), "utf8")) as PhaseResults;
+    expect(res.checks).toEqual(
+      checks.map((c) => ({
+        id: `e2e ${c.id}`,
+        rule: checkRule(c),
+        state: "skip",
+        reason: "kwok runs no pods",
+        covers: c.covers,
+      })),
+    );
+  }, 120_000);
+});
