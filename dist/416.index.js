@@ -27,8 +27,6 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
-// EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
-var plan_config = __webpack_require__(5187);
 // EXTERNAL MODULE: ./src/helm/output.ts
 var output = __webpack_require__(583);
 // EXTERNAL MODULE: ./src/install/argv.ts
@@ -39,6 +37,8 @@ var cell = __webpack_require__(9746);
 var collect = __webpack_require__(6463);
 // EXTERNAL MODULE: ./src/install/setup.ts
 var install_setup = __webpack_require__(6750);
+// EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
+var plan_config = __webpack_require__(5187);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/e2e/checks/dagster-graphql.ts

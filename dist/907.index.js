@@ -84,12 +84,12 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
+// EXTERNAL MODULE: ./src/helm/output.ts
+var output = __webpack_require__(583);
 // EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
 var plan_config = __webpack_require__(5187);
 // EXTERNAL MODULE: ./src/plan/plan.ts
 var plan_plan = __webpack_require__(8720);
-// EXTERNAL MODULE: ./src/helm/output.ts
-var output = __webpack_require__(583);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/install/argv.ts

@@ -57,7 +57,7 @@ afterAll(async () => {
 }, 180_000);
 
 describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + examples/orders)", () => {
-  it("installs both, launches the Dagster job through the API, its run pod succeeds and its dbt models exist: T116 and T117 pass", async () => {
+  it("installs both, launches the Dagster job through the API, its run pod succeeds, its dbt models exist, its traces reach Jaeger and the NetworkPolicy holds: T116, T117, T119, T120 pass", async () => {
     const r = await cli(
       [
         ...["e2e", "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work],
@@ -72,6 +72,8 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
       "e2e install data product floe-jobs/e2e (release orders) pass ",
       "e2e T116 dagster-launch pass T116,E2E-001",
       "e2e T117 dbt-models pass T117,GAP-002",
+      "e2e T119 traces pass T119",
+      "e2e T120 network-policy pass T120,GAP-005",
     ]);
     const info = res.findings.map((f) => f.message).join("\n");
     // The run's pod ran the data product's image; the mart has rows.
@@ -96,7 +98,7 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     expect(left.code === 0 ? left.stdout : "gone").toMatch(/^(gone|Terminating)$/);
   }, 1_800_000);
 
-  it("a data product whose run cannot reach the database (the wrong password key): T116 fails saying what it saw, T117 is skipped, diagnostics kept", async () => {
+  it("a data product whose run cannot reach the database (the wrong password key): T116 fails saying what it saw, T117 is skipped, the failed run still traced (T119), diagnostics kept", async () => {
     // This repository's floe-gate.yaml with one more product values file: scenarios/kind-local/broken-db-password.yaml.
     const config = path.join(tempDir("floe-kind-e2e-broken-"), "floe-gate.yaml");
     const text = await readFile(path.join(repoRoot, "floe-gate.yaml"), "utf8");
@@ -118,6 +120,8 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     expect(res.checks.map((c) => `${c.id} ${c.state}`).slice(2)).toEqual([
       "e2e T116 dagster-launch fail",
       "e2e T117 dbt-models skip",
+      "e2e T119 traces pass",
+      "e2e T120 network-policy pass",
     ]);
     expect(res.checks[3]!.reason).toMatch(
       /^T116's run [0-9a-f-]{36} ended FAILURE: it built no models to look for/,
