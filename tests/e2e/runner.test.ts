@@ -65,6 +65,8 @@ describe("runCheck (stand-in checks)", () => {
     expect(checks.map((c) => [checkRule(c), c.covers])).toEqual([
       ["e2e/dagster-launch", ["T116", "E2E-001"]],
       ["e2e/dbt-models", ["T117", "GAP-002"]],
+      ["e2e/traces", ["T119"]],
+      ["e2e/network-policy", ["T120", "GAP-005"]],
     ]);
   });
 });
