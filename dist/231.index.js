@@ -50,10 +50,8 @@ var manifest = __webpack_require__(3763);
 var output = __webpack_require__(583);
 // EXTERNAL MODULE: ./src/install/argv.ts
 var install_argv = __webpack_require__(786);
-// EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 1 modules
-var diagnose_cell = __webpack_require__(9746);
-// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 9 modules
-var collect = __webpack_require__(6463);
+// EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 11 modules
+var diagnose_cell = __webpack_require__(2057);
 // EXTERNAL MODULE: ./src/install/hooks.ts
 var hooks = __webpack_require__(8763);
 // EXTERNAL MODULE: ./src/install/load-images.ts
@@ -315,7 +313,6 @@ function parseProberLog(log) {
 // replicas, `helm upgrade --wait` to this change's chart, helm test, `helm rollback --wait` to the base,
 // helm test again, then stop the prober and report what it counted per Service. On kwok the same calls run
 // at the API level (hooks, immutable-field refusals, rollback); kwok runs no pods, so nothing is probed.
-
 
 
 
@@ -702,15 +699,7 @@ async function runLiveUpgrade(ctx, inputs, opts) {
             }
             if (failed) {
                 const dir = external_node_path_default().join(inputs.workDir, "diagnostics", "upgrade", `${s.chart.name}-${s.name}-helm${cell.helm}`);
-                ctx.progress(`${step}: keeping diagnostics in ${dir}`);
-                const files = await (0,collect/* keepNamespace */.De)({ kubectl: tools.kubectl, kubeconfig, namespace, env, cwd }, dir);
-                ctx.add({
-                    rule: liveRules.upgrade,
-                    severity: "info",
-                    message: `diagnostics of ${label} (${files.length} files) in ${external_node_path_default().relative(cwd, dir) || dir}`,
-                    ...where,
-                });
-                await (0,diagnose_cell/* diagnoseCell */.bz)(ctx, kube, dir, `${step}: diagnosis`, where);
+                await (0,diagnose_cell/* keepDiagnostics */.Ah)(ctx, kube, { dir, subject: label, rule: liveRules.upgrade, step, where });
             }
             const un = await sh((0,install_argv/* helmUninstallArgv */.rK)(a(cell.helm)), undefined, 0);
             if (un.code !== 0 && installed)

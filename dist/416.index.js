@@ -31,10 +31,8 @@ var runner = __webpack_require__(7507);
 var output = __webpack_require__(583);
 // EXTERNAL MODULE: ./src/install/argv.ts
 var argv = __webpack_require__(786);
-// EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 1 modules
-var cell = __webpack_require__(9746);
-// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 9 modules
-var collect = __webpack_require__(6463);
+// EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 11 modules
+var cell = __webpack_require__(2057);
 // EXTERNAL MODULE: ./src/install/setup.ts
 var install_setup = __webpack_require__(6750);
 // EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
@@ -1348,7 +1346,6 @@ async function resolveE2e(config, inputs, cwd) {
 
 
 
-
 const E2E_RULES = { install: "e2e/install", uninstall: "e2e/uninstall" };
 /** helm 4 only: `--wait` is its watcher, the one the phase's timing was measured with. */
 const HELM = 4;
@@ -1534,15 +1531,13 @@ async function runE2e(ctx, inputs, opts) {
     // 3. What the namespace looked like when something failed, kept before it goes.
     if (failed) {
         const dir = external_node_path_default().join(inputs.workDir, "diagnostics", "e2e");
-        ctx.progress(`e2e: keeping diagnostics of ${namespace} in ${dir}`);
-        const files = await (0,collect/* keepNamespace */.De)(kube, dir);
-        ctx.add({
+        await (0,cell/* keepDiagnostics */.Ah)(ctx, kube, {
+            dir,
+            subject: `namespace ${namespace}`,
             rule: E2E_RULES.install,
-            severity: "info",
-            message: `diagnostics of namespace ${namespace} (objects, events, pods, logs: ${files.length} files) in ${external_node_path_default().relative(cwd, dir) || dir}`,
-            ...where,
+            step: "e2e",
+            where,
         });
-        await (0,cell/* diagnoseCell */.bz)(ctx, kube, dir, "e2e: diagnosis", where);
     }
     ctx.add({
         rule: "e2e",

@@ -19,12 +19,14 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7507);
-/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3319);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6107);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7507);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3319);
 // The base revision, read from git without touching the user's checkout: the ref is resolved to a commit,
 // the files the comparison needs (chart folders, scenario values files, file:// dependencies) are listed
 // at that commit and exported with `git archive` into a temporary folder under the work dir. Nothing is
 // checked out, no index or worktree metadata is written. argv builders are pure (tests/upgrade/git.test.ts).
+
 
 
 
@@ -80,20 +82,20 @@ function checkRef(ref, source) {
 const firstLine = (s) => s.trim().split("\n")[0] ?? "";
 /** The repository's top folder; a usage error when `cwd` is not inside a git work tree. */
 async function gitToplevel(cwd) {
-    const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.toplevel(), { cwd });
+    const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)(gitArgv.toplevel(), { cwd });
     if (r.code !== 0) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--base needs a git repository, and ${cwd} is not inside one (git: ${firstLine(r.stderr)}); compare with a published chart instead: --base-chart DIR|FILE.tgz`);
     }
     return r.stdout.trim();
 }
 async function shallowHint(top) {
-    const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.isShallow(), { cwd: top });
+    const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)(gitArgv.isShallow(), { cwd: top });
     return r.stdout.trim() === "true" ? " (this clone is shallow)" : "";
 }
 /** The commit a ref names, or one error naming the ref and how to get it. */
 async function resolveCommit(top, ref, source) {
     checkRef(ref, source);
-    const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.resolve(ref), { cwd: top });
+    const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)(gitArgv.resolve(ref), { cwd: top });
     if (r.code === 0 && r.stdout.trim())
         return r.stdout.trim();
     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: git ref '${ref}' is not in this clone${await shallowHint(top)}: ${/[~^@]/.test(ref)
@@ -110,7 +112,7 @@ async function resolveBase(top, base, githubBaseRef) {
     if (githubBaseRef) {
         const target = `origin/${githubBaseRef}`;
         const tip = await resolveCommit(top, target, "GITHUB_BASE_REF");
-        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.mergeBase("HEAD", tip), { cwd: top });
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)(gitArgv.mergeBase("HEAD", tip), { cwd: top });
         if (r.code !== 0 || !r.stdout.trim()) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`GITHUB_BASE_REF: HEAD and ${target} have no merge base in this clone${await shallowHint(top)}: check out with actions/checkout fetch-depth: 0, or pass --base REF`);
         }
@@ -119,7 +121,6 @@ async function resolveBase(top, base, githubBaseRef) {
     }
     throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo("upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used");
 }
-const posix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).join("/");
 /** `paths` (relative to `top`) that exist at `commit`: a file itself, or a folder holding files. */
 function presentPaths(listed, paths) {
     return paths.filter((p) => listed.some((f) => f === p || f.startsWith(`${p}/`)));
@@ -129,14 +130,14 @@ function localDependencies(chartAbs, top) {
     const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(chartAbs, "Chart.yaml");
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
         return [];
-    const v = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, "utf8"), "Chart.yaml").value;
+    const v = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_6__/* .parseYamlText */ .cd)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, "utf8"), "Chart.yaml").value;
     const deps = Array.isArray(v?.dependencies) ? v.dependencies : [];
     return deps
         .map((d) => d?.repository)
         .filter((r) => typeof r === "string" && r.startsWith("file://"))
         .map((r) => r.slice("file://".length))
         .filter((r) => !node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(r))
-        .map((r) => posix(node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(top, node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(chartAbs, r))))
+        .map((r) => (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .toPosix */ .d)(node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(top, node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(chartAbs, r))))
         .filter((r) => r !== "" && !r.startsWith(".."));
 }
 /**
@@ -149,14 +150,14 @@ async function exportAtCommit(top, commit, paths, dest) {
     let todo = [...new Set(paths)];
     // Dependencies may name further folders: a few rounds at most (a chain of local charts).
     for (let round = 0; round < 5 && todo.length; round++) {
-        const ls = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.listFiles(commit, todo), { cwd: top });
+        const ls = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)(gitArgv.listFiles(commit, todo), { cwd: top });
         if (ls.code !== 0)
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ToolError */ .v4(`git ls-tree ${commit.slice(0, 7)} failed: ${firstLine(ls.stderr)}`);
         const found = presentPaths(ls.stdout.split("\0").filter(Boolean), todo);
         if (!found.length)
             break;
         const tarFile = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dest, `.base-${round}.tar`);
-        const ar = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)(gitArgv.archive(commit, tarFile, found), { cwd: top });
+        const ar = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)(gitArgv.archive(commit, tarFile, found), { cwd: top });
         if (ar.code !== 0)
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ToolError */ .v4(`git archive ${commit.slice(0, 7)} failed: ${firstLine(ar.stderr)}`);
         const tar = await __webpack_require__.e(/* import() */ 697).then(__webpack_require__.bind(__webpack_require__, 8697));

@@ -94,10 +94,8 @@ var plan_plan = __webpack_require__(8720);
 var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/install/argv.ts
 var argv = __webpack_require__(786);
-// EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 1 modules
-var diagnose_cell = __webpack_require__(9746);
-// EXTERNAL MODULE: ./src/install/diagnose/collect.ts + 9 modules
-var collect = __webpack_require__(6463);
+// EXTERNAL MODULE: ./src/install/diagnose/cell.ts + 11 modules
+var diagnose_cell = __webpack_require__(2057);
 // EXTERNAL MODULE: ./src/install/hooks.ts
 var hooks = __webpack_require__(8763);
 // EXTERNAL MODULE: ./src/helm/argv.ts
@@ -215,7 +213,6 @@ var install_setup = __webpack_require__(6750);
 // see each other's objects. A scenario with a `platform` (floe-gate.yaml) gets that chart's scenario
 // installed first in its namespace, under the release name its values expect (its own check), and both
 // uninstalled after.
-
 
 
 
@@ -492,15 +489,7 @@ async function runTest(ctx, inputs, opts) {
                 break;
             }
             const dir = external_node_path_default().join(inputs.workDir, "diagnostics", "test", `${s.chart.name}-${s.name}-helm${cell.helm}`);
-            ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: keeping diagnostics in ${dir}`);
-            const files = await (0,collect/* keepNamespace */.De)(kube, dir);
-            ctx.add({
-                rule: rules.install,
-                severity: "info",
-                message: `diagnostics of ${label} (objects, events, pods, logs: ${files.length} files) in ${external_node_path_default().relative(cwd, dir) || dir}`,
-                ...where,
-            });
-            await (0,diagnose_cell/* diagnoseCell */.bz)(ctx, kube, dir, `${step}: diagnosis`, where);
+            await (0,diagnose_cell/* keepDiagnostics */.Ah)(ctx, kube, { dir, subject: label, rule: rules.install, step, where });
         }
         // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean;
         // the chart before its platform.

@@ -10997,7 +10997,7 @@ function registerTest(program, bind) {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
         const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(213), __nccwpck_require__.e(907)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5907))).runTest(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(622), __nccwpck_require__.e(907)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5907))).runTest(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             ...(timeout ? { timeout } : {}),
@@ -11042,7 +11042,7 @@ function registerE2e(program, bind) {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
         const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(213), __nccwpck_require__.e(416)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3416))).runE2e(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(622), __nccwpck_require__.e(416)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3416))).runE2e(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             keep: flags.keep === true,
@@ -11375,7 +11375,7 @@ function registerUpgrade(program, bind) {
         const timeout = parseHelmTimeout(flags.timeout);
         const baseHelm = parseBaseHelm(flags.baseHelm);
         const proberImage = flags.proberImage?.trim();
-        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(213), __nccwpck_require__.e(81), __nccwpck_require__.e(907), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(622), __nccwpck_require__.e(81), __nccwpck_require__.e(907), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             ...(timeout ? { timeout } : {}),
@@ -12095,15 +12095,18 @@ function isObj(v) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ toPosix),
 /* harmony export */   f: () => (/* binding */ relPosix)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 // Paths as findings and messages show them: relative to the working directory, with `/` on every OS.
 
+/** A path with `/` separators whatever the OS writes. */
+const toPosix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join("/");
 /** `abs` relative to `cwd` with POSIX separators; `.` for `cwd` itself. */
 function relPosix(cwd, abs) {
-    return node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, abs).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join("/") || ".";
+    return toPosix(node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, abs)) || ".";
 }
 
 
@@ -14139,6 +14142,8 @@ const TRUTHY_1_1 = new Set([
     "off",
 ]);
 
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __nccwpck_require__(6107);
 ;// CONCATENATED MODULE: ./src/gate/stages/chart-files.ts
 // The chart's own files as chart-testing's `ct lint` checks them besides `helm lint`: Chart.yaml against the
 // fields ct requires (chart-schema) and the YAML style of Chart.yaml and of every values file the plan uses
@@ -14151,7 +14156,7 @@ const TRUTHY_1_1 = new Set([
 
 
 
-const posix = (p) => p.split((external_node_path_default()).sep).join("/");
+
 /** Failed when a finding counts as an error once floe-gate.yaml's severity for its rule applies. */
 function settledState(run, fs) {
     return stateOf(fs.flatMap((f) => {
@@ -14169,7 +14174,7 @@ async function checkChartFiles(run) {
     ];
     for (const { info, files } of charts) {
         const t0 = Date.now();
-        const chartYaml = posix(external_node_path_default().join(info.dir, "Chart.yaml"));
+        const chartYaml = (0,paths/* toPosix */.d)(external_node_path_default().join(info.dir, "Chart.yaml"));
         const read = async (f) => (0,promises_.readFile)(external_node_path_default().resolve(run.cwd, f), "utf8").catch(() => undefined);
         const own = [];
         const text = await read(chartYaml);
@@ -14186,8 +14191,8 @@ async function checkChartFiles(run) {
                 });
         const schemaDone = Date.now() - t0;
         const style = [];
-        const valuesYaml = posix(external_node_path_default().join(info.dir, "values.yaml"));
-        for (const f of [chartYaml, valuesYaml, ...files.map(posix)]) {
+        const valuesYaml = (0,paths/* toPosix */.d)(external_node_path_default().join(info.dir, "values.yaml"));
+        for (const f of [chartYaml, valuesYaml, ...files.map(paths/* toPosix */.d)]) {
             if (seen.has(f))
                 continue;
             seen.add(f);

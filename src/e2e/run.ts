@@ -12,8 +12,8 @@ import { describeError } from "../core/errors.js";
 import { runTool } from "../exec/runner.js";
 import { parseRenderError } from "../helm/output.js";
 import { helmInstallArgv, helmUninstallArgv, kubectlDeleteNamespaceArgv } from "../install/argv.js";
-import { diagnoseCell, watchWait } from "../install/diagnose/cell.js";
-import { type KubeTarget, keepNamespace } from "../install/diagnose/collect.js";
+import { keepDiagnostics, watchWait } from "../install/diagnose/cell.js";
+import type { KubeTarget } from "../install/diagnose/collect.js";
 import type { ImagePull } from "../install/images.js";
 import { prepareClusterPhase, target } from "../install/setup.js";
 import { resolveConfig } from "../plan/config.js";
@@ -231,15 +231,13 @@ export async function runE2e(ctx: PhaseContext, inputs: Inputs, opts: E2ePhaseOp
   // 3. What the namespace looked like when something failed, kept before it goes.
   if (failed) {
     const dir = path.join(inputs.workDir, "diagnostics", "e2e");
-    ctx.progress(`e2e: keeping diagnostics of ${namespace} in ${dir}`);
-    const files = await keepNamespace(kube, dir);
-    ctx.add({
+    await keepDiagnostics(ctx, kube, {
+      dir,
+      subject: `namespace ${namespace}`,
       rule: E2E_RULES.install,
-      severity: "info",
-      message: `diagnostics of namespace ${namespace} (objects, events, pods, logs: ${files.length} files) in ${path.relative(cwd, dir) || dir}`,
-      ...where,
+      step: "e2e",
+      where,
     });
-    await diagnoseCell(ctx, kube, dir, "e2e: diagnosis", where);
   }
   ctx.add({
     rule: "e2e",

@@ -24,8 +24,8 @@ import {
   kubectlReadyzArgv,
   type ReleaseArgs,
 } from "./argv.js";
-import { diagnoseCell, watchWait } from "./diagnose/cell.js";
-import { type KubeTarget, keepNamespace } from "./diagnose/collect.js";
+import { keepDiagnostics, watchWait } from "./diagnose/cell.js";
+import type { KubeTarget } from "./diagnose/collect.js";
 import { testHookChecks } from "./hooks.js";
 import type { ImagePull } from "./images.js";
 import { recordNotRun } from "./not-run.js";
@@ -343,15 +343,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
         "test",
         `${s.chart.name}-${s.name}-helm${cell.helm}`,
       );
-      ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: keeping diagnostics in ${dir}`);
-      const files = await keepNamespace(kube, dir);
-      ctx.add({
-        rule: rules.install,
-        severity: "info",
-        message: `diagnostics of ${label} (objects, events, pods, logs: ${files.length} files) in ${path.relative(cwd, dir) || dir}`,
-        ...where,
-      });
-      await diagnoseCell(ctx, kube, dir, `${step}: diagnosis`, where);
+      await keepDiagnostics(ctx, kube, { dir, subject: label, rule: rules.install, step, where });
     }
     // Uninstall even after a failed install (helm 3 keeps a failed release), so the next run starts clean;
     // the chart before its platform.

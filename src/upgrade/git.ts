@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { ToolError, UserError } from "../core/errors.js";
+import { toPosix as posix } from "../core/paths.js";
 import { runTool } from "../exec/runner.js";
 import { parseYamlText } from "../values/yaml.js";
 
@@ -124,8 +125,6 @@ export async function resolveBase(
     "upgrade-check needs a base to compare with: pass --base REF (a git ref such as origin/main or v1.2.0; env FLOE_HELM_UPGRADE_BASE) or --base-chart DIR|FILE.tgz (a published chart); in a pull_request workflow the merge base with GITHUB_BASE_REF is used",
   );
 }
-
-const posix = (p: string) => p.split(path.sep).join("/");
 
 /** `paths` (relative to `top`) that exist at `commit`: a file itself, or a folder holding files. */
 export function presentPaths(listed: readonly string[], paths: readonly string[]): string[] {

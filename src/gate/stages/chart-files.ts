@@ -8,10 +8,9 @@ import path from "node:path";
 import { checkChartYaml } from "../../checks/chart-files/chart-schema.js";
 import { lintYamlStyle } from "../../checks/chart-files/yaml-style.js";
 import type { CheckStatus, Finding } from "../../core/findings.js";
+import { toPosix as posix } from "../../core/paths.js";
 import { severityFor } from "../../policy/apply.js";
 import { checkStatus, type GateRun, gateRules, type StageResult, stateOf } from "./types.js";
-
-const posix = (p: string) => p.split(path.sep).join("/");
 
 /** Failed when a finding counts as an error once floe-gate.yaml's severity for its rule applies. */
 function settledState(run: GateRun, fs: readonly Finding[]) {

@@ -32,8 +32,7 @@ import {
   kubectlPodPhasesArgv,
   type ReleaseArgs,
 } from "../../install/argv.js";
-import { diagnoseCell, watchWait } from "../../install/diagnose/cell.js";
-import { keepNamespace } from "../../install/diagnose/collect.js";
+import { keepDiagnostics, watchWait } from "../../install/diagnose/cell.js";
 import { testHookChecks } from "../../install/hooks.js";
 import type { ImagePull } from "../../install/images.js";
 import { prepareKindImages } from "../../install/load-images.js";
@@ -506,15 +505,7 @@ export async function runLiveUpgrade(
           "upgrade",
           `${s.chart.name}-${s.name}-helm${cell.helm}`,
         );
-        ctx.progress(`${step}: keeping diagnostics in ${dir}`);
-        const files = await keepNamespace({ kubectl: tools.kubectl, kubeconfig, namespace, env, cwd }, dir);
-        ctx.add({
-          rule: liveRules.upgrade,
-          severity: "info",
-          message: `diagnostics of ${label} (${files.length} files) in ${path.relative(cwd, dir) || dir}`,
-          ...where,
-        });
-        await diagnoseCell(ctx, kube, dir, `${step}: diagnosis`, where);
+        await keepDiagnostics(ctx, kube, { dir, subject: label, rule: liveRules.upgrade, step, where });
       }
       const un = await sh(helmUninstallArgv(a(cell.helm)), undefined, 0);
       if (un.code !== 0 && installed)
