@@ -82,11 +82,13 @@ beforeAll(async () => {
   ] as const) {
     serveAsset(mirror, await buildAsset(t, versions[name], platform, tool(name), mirror.url));
   }
-  // A charts repository with no tools: this repository's two charts, their floe-gate.yaml and scenarios/.
+  // A charts repository with no tools: this repository's two charts, their floe-gate.yaml, scenarios/ and the
+  // example data product floe-gate.yaml's e2e section installs.
   mkdirSync(repo, { recursive: true });
   cpSync(path.join(repoRoot, "charts"), path.join(repo, "charts"), { recursive: true });
   cpSync(path.join(repoRoot, "floe-gate.yaml"), path.join(repo, "floe-gate.yaml"));
   cpSync(path.join(repoRoot, "scenarios"), path.join(repo, "scenarios"), { recursive: true });
+  cpSync(path.join(repoRoot, "examples"), path.join(repo, "examples"), { recursive: true });
   // What a user has on PATH: the kwok control plane (nothing the installer provides).
   mkdirSync(pathDir);
   for (const t of controlPlaneTools.filter((t) => t !== "kubectl"))
@@ -208,7 +210,7 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
     for (const c of checks) expect(c.reason).toMatch(/^dry run: \S+\.tgz packaged, not pushed$/);
   });
 
-  it("cluster up (kwok control plane from PATH, kubectl from the installer), test and upgrade: each chart installs with its own values-test.yaml", async () => {
+  it("cluster up (kwok control plane from PATH, kubectl from the installer), test, upgrade and e2e: each chart installs with its own values-test.yaml", async () => {
     const up = await floeHelm(["cluster", "up", "--provider", "kwok"]);
     expect(up.code, up.stderr).toBe(0);
     expect(up.stderr).toContain(`kubectl ${versions.kubectl}: downloading`);
@@ -241,6 +243,18 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
     );
     expect(up2.code, up2.stderr + up2.stdout).toBe(0);
     expect(results("upgrade").status).toBe("pass");
+    // floe-helm e2e with its defaults on the same cluster: kwok runs no pods, so every check is skipped with
+    // that reason (never a pass) and the phase is no failure.
+    const e2e = await floeHelm(["e2e"], userEnv({ FLOE_HELM_CLUSTER: "kwok" }));
+    expect(e2e.code, e2e.stderr + e2e.stdout).toBe(0);
+    const e2eChecks = results("e2e").checks as { id: string; state: string; reason?: string }[];
+    expect(e2eChecks.map((c) => c.id)).toEqual([
+      "e2e T116 dagster-launch",
+      "e2e T117 dbt-models",
+      "e2e T119 traces",
+      "e2e T120 network-policy",
+    ]);
+    for (const c of e2eChecks) expect([c.state, c.reason]).toEqual(["skip", "kwok runs no pods"]);
     const down = await floeHelm(["cluster", "down", "--provider", "kwok"]);
     expect(down.code, down.stderr).toBe(0);
   });
