@@ -10882,6 +10882,8 @@ function withCommonOptions(cmd) {
 
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
 var local = __nccwpck_require__(8065);
+// EXTERNAL MODULE: ./src/tools/pins.ts
+var pins = __nccwpck_require__(9888);
 // EXTERNAL MODULE: ./src/cluster/kind/config.ts
 var config = __nccwpck_require__(8231);
 // EXTERNAL MODULE: ./src/cluster/on-path.ts
@@ -10889,6 +10891,7 @@ var on_path = __nccwpck_require__(6533);
 ;// CONCATENATED MODULE: ./src/cluster/command.ts
 // `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
 // and tear it down again, possibly from another process: what `up` started is in the work dir.
+
 
 
 
@@ -10914,7 +10917,7 @@ function clusterTools(inputs, err, env = process.env) {
     };
 }
 /** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
-const providers = () => __nccwpck_require__.e(/* import() */ 440).then(__nccwpck_require__.bind(__nccwpck_require__, 7440));
+const providers = () => __nccwpck_require__.e(/* import() */ 503).then(__nccwpck_require__.bind(__nccwpck_require__, 3503));
 /** The provider's options; binaries not from --tools-dir are looked up on the PATH of the CLI's env (io.env),
  * the same env every other input comes from. */
 function options(inputs, io, kind = {}) {
@@ -10926,6 +10929,9 @@ function options(inputs, io, kind = {}) {
         kubeconfig: inputs.kubeconfig,
         ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
         ...(kind.kindCluster?.trim() ? { kindCluster: (0,config/* kindClusterName */.y0)(kind.kindCluster.trim()) } : {}),
+        ...(kind.metricsServer
+            ? { metricsServer: { image: kind.metricsServerImage?.trim() || pins/* pins */.h.metricsServerImage } }
+            : {}),
         log: io.err,
     };
 }
@@ -10938,7 +10944,11 @@ function registerCluster(program, bind) {
         .addOption(providerOption())
         .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))
         .addOption(new Option("--node-image <image>", "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)").env("FLOE_HELM_KIND_NODE_IMAGE"))
-        .addOption(new Option("--kind-cluster <name>", `kind: the cluster's name (default ${config/* KIND_CLUSTER_NAME */.aC}); \`cluster down\` and \`test\` find it in the work dir`).env("FLOE_HELM_KIND_CLUSTER"))).action(bind(async ({ inputs, io, flags }) => {
+        .addOption(new Option("--kind-cluster <name>", `kind: the cluster's name (default ${config/* KIND_CLUSTER_NAME */.aC}); \`cluster down\` and \`test\` find it in the work dir`).env("FLOE_HELM_KIND_CLUSTER"))
+        .addOption(new Option("--metrics-server", "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it)"))
+        .addOption(new Option("--metrics-server-image <image>", `kind: metrics-server's image (default ${pins/* pins */.h.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`).env("FLOE_HELM_METRICS_SERVER_IMAGE"))).action(bind(async ({ inputs, io, flags }) => {
+        if (flags.metricsServer && inputs.cluster !== "kind")
+            throw new errors/* UserError */.yo(`--metrics-server is for --provider kind (a ${inputs.cluster} cluster ${inputs.cluster === "kwok" ? "runs no pods" : "brings its own metrics-server"})`);
         const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io, flags));
         io.out(info.kubeconfig);
         return errors/* ExitCode */.yU.Pass;
@@ -10997,7 +11007,7 @@ function registerTest(program, bind) {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
         const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(622), __nccwpck_require__.e(907)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5907))).runTest(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(193), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3618))).runTest(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             ...(timeout ? { timeout } : {}),
@@ -11042,7 +11052,7 @@ function registerE2e(program, bind) {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
         const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(622), __nccwpck_require__.e(416)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3416))).runE2e(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(193), __nccwpck_require__.e(269)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9269))).runE2e(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             keep: flags.keep === true,
@@ -11223,8 +11233,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/tools/assets.ts
 var assets = __nccwpck_require__(5482);
-// EXTERNAL MODULE: ./src/tools/pins.ts
-var pins = __nccwpck_require__(9888);
 ;// CONCATENATED MODULE: ./src/tools/command.ts
 // `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
 
@@ -11375,7 +11383,7 @@ function registerUpgrade(program, bind) {
         const timeout = parseHelmTimeout(flags.timeout);
         const baseHelm = parseBaseHelm(flags.baseHelm);
         const proberImage = flags.proberImage?.trim();
-        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(622), __nccwpck_require__.e(81), __nccwpck_require__.e(907), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(84), __nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             ...(timeout ? { timeout } : {}),
@@ -17326,6 +17334,8 @@ const pins = {
     kubesec: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubesec[2],
     kind: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind[0],
     kindNodeImage: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind.nodeImage,
+    /** `cluster up --metrics-server` on kind: the resource metrics API HPAs read. */
+    metricsServerImage: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind.metricsServerImage,
     kubectl: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubectl[1],
 };
 
@@ -37029,7 +37039,7 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /***/ 7684:
 /***/ ((module) => {
 
-module.exports = /*#__PURE__*/JSON.parse('{"$comment":"Pinned default tool versions: the single source for the action\'s installer and for scripts/tools.sh (which builds the same versions from source for tests). Checksums per asset are added by the installer\'s table.","helm":{"3":"v3.22.0","4":"v4.2.4"},"kubesec":{"2":"v2.14.2"},"kind":{"0":"v0.33.0","nodeImage":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5"},"kubectl":{"1":"v1.37.0"}}');
+module.exports = /*#__PURE__*/JSON.parse('{"$comment":"Pinned default tool versions: the single source for the action\'s installer and for scripts/tools.sh (which builds the same versions from source for tests). Checksums per asset are added by the installer\'s table.","helm":{"3":"v3.22.0","4":"v4.2.4"},"kubesec":{"2":"v2.14.2"},"kind":{"0":"v0.33.0","nodeImage":"kindest/node:v1.37.0@sha256:a1ed56cfb0e7b93589bdf97c8cd566405a265939e3620fc4f5de89adff580ae5","metricsServerImage":"registry.k8s.io/metrics-server/metrics-server:v0.8.0"},"kubectl":{"1":"v1.37.0"}}');
 
 /***/ })
 

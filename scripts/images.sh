@@ -8,6 +8,7 @@
 #                   the chart's collector config uses
 #   jaeger          Jaeger all-in-one v1.64.0 built inside its module (no UI assets: the module has none)
 #   curl            Debian's curl
+#   metrics-server  metrics-server v0.8.0 (Go module proxy): the resource metrics API an HPA reads (GAP-004)
 #   dagster         the dagster-celery-k8s package set 1.9.6 + dbt-postgres 1.9.0 from a committed full pin list
 #   example-orders  the example data product (examples/orders: dbt project + Dagster code location) on the dagster
 #                   image, plus the OpenTelemetry packages of its requirements.lock (PyPI); rebuilt only when
@@ -30,7 +31,7 @@ images=$root/images
 work=${FLOE_IMAGES_DIR:-$root/.tools/images}
 mirror=${FLOE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 suite=bookworm
-ALL=(postgres minio mc otel-collector jaeger curl dagster example-orders)
+ALL=(postgres minio mc otel-collector jaeger curl metrics-server dagster example-orders)
 BASE_PKGS=ca-certificates
 BASE_IMAGE=floe.local/images-base:$suite
 # The host's CA bundle, given to pip in the containers that reach PyPI (a TLS-inspecting proxy's CA is in the host's
@@ -241,6 +242,24 @@ build_mc() {
   dbuild mc -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=go $(lockval mc GO_MODULE)@$(lockval mc GO_VERSION)" \
     --build-arg "BASE=$BASE_IMAGE" "$ctx"
   finish mc "$image" "$hash" "$t0"
+}
+
+# --- metrics-server: the release's binary, as its Makefile builds it ------------------------------------------------
+build_metrics_server() {
+  local image hash t0=$SECONDS ctx bin mod ver
+  image=$(lockval metrics-server IMAGE)
+  hash=$(inputs_hash metrics-server "$(go version)")
+  up_to_date "$image" "$hash" && return
+  need go "install Go 1.24 or newer"
+  mod=$(lockval metrics-server GO_MODULE); ver=$(lockval metrics-server GO_VERSION)
+  check_go_sum metrics-server "$mod" "$ver"
+  # Its Makefile's LDFLAGS (-w and the version variables of k8s.io/client-go/pkg/version).
+  bin=$(go_bin metrics-server metrics-server "" "$mod" "$ver" "$mod/cmd/metrics-server" "" \
+    "-w -X k8s.io/client-go/pkg/version.gitVersion=$ver -X k8s.io/client-go/pkg/version.gitCommit=release")
+  ctx=$(ctx_of metrics-server); cp "$bin" "$ctx/metrics-server"
+  dbuild metrics-server -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=go $mod@$ver" \
+    --build-arg "BASE=$BASE_IMAGE" "$ctx"
+  finish metrics-server "$image" "$hash" "$t0"
 }
 
 # --- otel-collector: the collector builder ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { withCommonOptions } from "../cli/options.js";
 import type { Inputs } from "../config/inputs.js";
 import { ExitCode, UserError } from "../core/errors.js";
 import { requireLocalTool } from "../tools/local.js";
+import { pins } from "../tools/pins.js";
 import { KIND_CLUSTER_NAME, kindClusterName } from "./kind/config.js";
 import { onPath, resolveDocker } from "./on-path.js";
 import type { ClusterOptions } from "./provider.js";
@@ -38,11 +39,7 @@ const providers = () => import("./providers.js");
 
 /** The provider's options; binaries not from --tools-dir are looked up on the PATH of the CLI's env (io.env),
  * the same env every other input comes from. */
-function options(
-  inputs: Inputs,
-  io: Pick<Io, "err" | "env">,
-  kind: { nodeImage?: string; kindCluster?: string } = {},
-): ClusterOptions {
+function options(inputs: Inputs, io: Pick<Io, "err" | "env">, kind: KindFlags = {}): ClusterOptions {
   let docker: string | undefined;
   return {
     workDir: inputs.workDir,
@@ -51,8 +48,18 @@ function options(
     kubeconfig: inputs.kubeconfig,
     ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
     ...(kind.kindCluster?.trim() ? { kindCluster: kindClusterName(kind.kindCluster.trim()) } : {}),
+    ...(kind.metricsServer
+      ? { metricsServer: { image: kind.metricsServerImage?.trim() || pins.metricsServerImage } }
+      : {}),
     log: io.err,
   };
+}
+
+interface KindFlags {
+  nodeImage?: string;
+  kindCluster?: string;
+  metricsServer?: boolean;
+  metricsServerImage?: string;
 }
 
 const providerOption = () =>
@@ -82,9 +89,25 @@ export function registerCluster(program: Command, bind: Bind): void {
           "--kind-cluster <name>",
           `kind: the cluster's name (default ${KIND_CLUSTER_NAME}); \`cluster down\` and \`test\` find it in the work dir`,
         ).env("FLOE_HELM_KIND_CLUSTER"),
+      )
+      .addOption(
+        new Option(
+          "--metrics-server",
+          "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it)",
+        ),
+      )
+      .addOption(
+        new Option(
+          "--metrics-server-image <image>",
+          `kind: metrics-server's image (default ${pins.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`,
+        ).env("FLOE_HELM_METRICS_SERVER_IMAGE"),
       ),
   ).action(
-    bind<{ nodeImage?: string; kindCluster?: string }>(async ({ inputs, io, flags }) => {
+    bind<KindFlags>(async ({ inputs, io, flags }) => {
+      if (flags.metricsServer && inputs.cluster !== "kind")
+        throw new UserError(
+          `--metrics-server is for --provider kind (a ${inputs.cluster} cluster ${inputs.cluster === "kwok" ? "runs no pods" : "brings its own metrics-server"})`,
+        );
       const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io, flags));
       io.out(info.kubeconfig);
       return ExitCode.Pass;

@@ -21,6 +21,9 @@ export interface ClusterOptions {
   nodeImage?: string;
   /** kind: the cluster's name (default floe-helm); `--kind-cluster` / FLOE_HELM_KIND_CLUSTER. */
   kindCluster?: string;
+  /** kind: install metrics-server (this image) once the cluster is up, and wait for its metrics API;
+   * `--metrics-server`, its image `--metrics-server-image` / FLOE_HELM_METRICS_SERVER_IMAGE. */
+  metricsServer?: { image: string };
   /** kind: the docker program, resolved once from the PATH of the CLI's env (the same env as every other
    * input); throws "docker not found on PATH: ..." when there is none. */
   docker: () => string;

@@ -7,14 +7,18 @@ import type { Inputs } from "../config/inputs.js";
 import { UserError } from "../core/errors.js";
 import { relPosix } from "../core/paths.js";
 import type { Scenario, SourcePosition } from "../core/rendered.js";
+import { declaredNotRun } from "../install/not-run.js";
 import { buildPlan, readChartMeta } from "../plan/plan.js";
-import type { GateConfig } from "../plan/types.js";
+import type { GateConfig, NotRunComponent } from "../plan/types.js";
 
 export interface E2ePlan {
   platform: Scenario;
   platformRelease: string;
   product: Scenario;
   productRelease: string;
+  /** What the platform scenario declares not run here (floe-gate.yaml `notRun`): checks that need one of them
+   * are recorded "not run here" with its reason instead of failing on a component that is not there. */
+  platformNotRun: NotRunComponent[];
 }
 
 export async function resolveE2e(config: GateConfig, inputs: Inputs, cwd: string): Promise<E2ePlan> {
@@ -70,5 +74,11 @@ export async function resolveE2e(config: GateConfig, inputs: Inputs, cwd: string
   };
   if (d.release === p.release)
     throw new UserError(`e2e.product: release ${d.release} is the platform's release name too`, at(d));
-  return { platform, platformRelease: p.release, product, productRelease: d.release };
+  return {
+    platform,
+    platformRelease: p.release,
+    product,
+    productRelease: d.release,
+    platformNotRun: declaredNotRun(config, scenario, cwd),
+  };
 }

@@ -17,6 +17,8 @@ import type { KubeTarget } from "../install/diagnose/collect.js";
 import type { ImagePull } from "../install/images.js";
 import { prepareClusterPhase, target } from "../install/setup.js";
 import { resolveConfig } from "../plan/config.js";
+import type { NotRunComponent } from "../plan/types.js";
+import { NOT_RUN_HERE } from "../report/coverage.js";
 import type { PhaseContext } from "../report/phase.js";
 import { checks as defaultChecks } from "./checks/index.js";
 import { type E2ePlan, resolveE2e } from "./config.js";
@@ -45,6 +47,17 @@ const firstLine = (s: string) =>
     .trim()
     .split("\n")
     .find((l) => l.trim()) ?? "";
+
+/** Why a check cannot run here: the first component it needs that the platform scenario declares not run
+ * (a reason starting "not run here", which the coverage matrix shows as its own state), else undefined. */
+export function notRunHere(
+  c: Pick<E2eCheck, "needs">,
+  off: readonly NotRunComponent[],
+  scenario: string,
+): string | undefined {
+  const hit = off.find((o) => c.needs?.includes(o.component));
+  return hit && `${NOT_RUN_HERE}: ${hit.reason} (${hit.component} is off in scenario ${scenario})`;
+}
 
 /** Runs one check within its budget (plus a minute's grace for its own cleanup): whatever it does, an
  * outcome. A check that throws or outlives its budget fails, saying so. */
@@ -177,6 +190,18 @@ export async function runE2e(ctx: PhaseContext, inputs: Inputs, opts: E2ePhaseOp
   if (failed) skipAll("the platform and data product did not install (see e2e/install)");
   else
     for (const c of list) {
+      const off = notRunHere(c, plan.platformNotRun, platform.name);
+      if (off) {
+        ctx.check({
+          id: `e2e ${c.id}`,
+          rule: checkRule(c),
+          state: "skip",
+          reason: off,
+          covers: [...c.covers],
+        });
+        ctx.progress(`e2e: ${c.id}: ${off}`);
+        continue;
+      }
       const dir = path.join(inputs.workDir, "e2e", c.id.replace(/[^A-Za-z0-9._-]+/g, "-"));
       await mkdir(dir, { recursive: true });
       const started = Date.now();

@@ -31,5 +31,8 @@ export interface E2eCheck {
   covers: string[];
   /** Default budget; the runner may scale it. */
   timeoutMs: number;
+  /** Platform components (values keys with an `enabled` switch, e.g. "marquez") the check needs running. One
+   * the platform scenario declares not run here (floe-gate.yaml `notRun`) makes the check "not run here". */
+  needs?: readonly string[];
   run(e: E2eEnv): Promise<CheckOutcome>;
 }

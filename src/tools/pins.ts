@@ -9,5 +9,7 @@ export const pins = {
   kubesec: versions.kubesec["2"],
   kind: versions.kind["0"],
   kindNodeImage: versions.kind.nodeImage,
+  /** `cluster up --metrics-server` on kind: the resource metrics API HPAs read. */
+  metricsServerImage: versions.kind.metricsServerImage,
   kubectl: versions.kubectl["1"],
 } as const;

@@ -32,6 +32,7 @@ function resolve(n: Schema): Schema {
 
 /** Free-form maps and objects: any keys allowed, on purpose (labels, annotations, env, affinity ...). */
 const FREE_FORM = new Set([
+  "behavior",
   "commonLabels",
   "commonAnnotations",
   "podAnnotations",

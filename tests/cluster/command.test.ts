@@ -107,6 +107,24 @@ describe("floe-helm cluster", () => {
     expect(r.err).toMatch(/no cluster state in this work dir; nothing to stop/);
   });
 
+  it("--metrics-server is for kind: on kwok it is refused in one line, before anything starts", async () => {
+    const r = await cli([
+      "cluster",
+      "up",
+      "--provider",
+      "kwok",
+      "--metrics-server",
+      "--tools-dir",
+      tmp(),
+      "--work-dir",
+      tmp(),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      "floe-helm: error: --metrics-server is for --provider kind (a kwok cluster runs no pods)",
+    );
+  });
+
   it("refuses an unknown provider", async () => {
     const r = await cli(["cluster", "up", "--provider", "minikube", "--tools-dir", tmp()]);
     expect(r.code).toBe(2);

@@ -17,7 +17,8 @@ import {
   viaCollector,
 } from "../../src/e2e/checks/jaeger.js";
 import { forwardedPort, kubectlArgv, portForwardArgv } from "../../src/e2e/checks/kube.js";
-import { check, RUN_ID_LABEL } from "../../src/e2e/checks/traces.js";
+import { RUN_ID_LABEL } from "../../src/e2e/checks/run-pod.js";
+import { check } from "../../src/e2e/checks/traces.js";
 import type { E2eEnv } from "../../src/e2e/types.js";
 import { repoRoot } from "../helpers/tools.js";
 

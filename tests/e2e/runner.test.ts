@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checks } from "../../src/e2e/checks/index.js";
-import { checkRule, runCheck } from "../../src/e2e/run.js";
+import { checkRule, notRunHere, runCheck } from "../../src/e2e/run.js";
 import type { E2eCheck, E2eEnv } from "../../src/e2e/types.js";
 import type { PhaseResults } from "../../src/report/results.js";
 import { cli } from "../helpers/cli.js";
@@ -61,12 +61,29 @@ describe("runCheck (stand-in checks)", () => {
     });
   });
 
+  it("a check needing a component the platform scenario declares not run is 'not run here', with the reason", () => {
+    const off = [{ component: "marquez", reason: "no image obtainable" }];
+    expect(notRunHere({ needs: ["marquez"] }, off, "kind-local")).toBe(
+      "not run here: no image obtainable (marquez is off in scenario kind-local)",
+    );
+    expect(notRunHere({ needs: ["polaris"] }, off, "kind-local")).toBeUndefined();
+    expect(notRunHere({}, off, "kind-local")).toBeUndefined();
+    // The checks that need them: T118 Marquez, E2E-003 Polaris; the others need nothing the scenario turns off.
+    expect(checks.filter((c) => c.needs?.length).map((c) => [c.id, c.needs])).toEqual([
+      ["T118 lineage", ["marquez"]],
+      ["E2E-003 iceberg-table", ["polaris"]],
+    ]);
+  });
+
   it("the rule of a check is e2e/<its name>: what floe-gate.yaml's requirements map", () => {
     expect(checks.map((c) => [checkRule(c), c.covers])).toEqual([
       ["e2e/dagster-launch", ["T116", "E2E-001"]],
       ["e2e/dbt-models", ["T117", "GAP-002"]],
+      ["e2e/lineage", ["T118"]],
+      ["e2e/iceberg-table", ["E2E-003"]],
       ["e2e/traces", ["T119"]],
       ["e2e/network-policy", ["T120", "GAP-005"]],
+      ["e2e/autoscaling", ["GAP-004"]],
     ]);
   });
 });

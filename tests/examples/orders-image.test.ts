@@ -389,9 +389,68 @@ print(span_attributes("r1", "orders_dbt_build", DbtBuildConfig(select="stg_order
         ],
         300_000,
       );
-    const ok = await execute([], []);
+    // Its lineage goes to a stand-in OpenLineage receiver (mock: no registry here serves Marquez): a container
+    // of the same image on the test's network that prints each POST it is sent.
+    const receiver = `marquez-standin-${id}`;
+    const listening = await docker([
+      "run",
+      "-d",
+      "--name",
+      receiver,
+      "--network-alias",
+      "marquez-standin",
+      ...secured(10001),
+      "--entrypoint",
+      "python",
+      image,
+      "-u",
+      "-c",
+      `import http.server
+class H(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        print(self.path, body.decode(), flush=True)
+        self.send_response(201)
+        self.end_headers()
+    def log_message(self, *a):
+        pass
+http.server.HTTPServer(("0.0.0.0", 5000), H).serve_forever()`,
+    ]);
+    expect(listening.code, listening.stderr).toBe(0);
+    const ok = await execute(["-e", "OPENLINEAGE_URL=http://marquez-standin:5000"], []);
     expect(ok.code, out(ok)).toBe(0);
     expect(out(ok)).toContain("RUN_SUCCESS");
+    const runId =
+      /lineage of run ([0-9a-f-]{36}) to http:\/\/marquez-standin:5000: START ok, COMPLETE ok \(2 input\(s\), 5 output\(s\)\)/.exec(
+        out(ok),
+      )?.[1];
+    expect(runId, out(ok)).toBeDefined();
+    const events = (await docker(["logs", receiver])).stdout
+      .trim()
+      .split("\n")
+      .map((l) => l.split(" "))
+      .map(([p, ...body]) => [p, JSON.parse(body.join(" "))] as const);
+    expect(events.map(([p, e]) => [p, e.eventType, e.run.runId, `${e.job.namespace}/${e.job.name}`])).toEqual(
+      [
+        ["/api/v1/lineage", "START", runId, "orders/orders_dbt_build"],
+        ["/api/v1/lineage", "COMPLETE", runId, "orders/orders_dbt_build"],
+      ],
+    );
+    const complete = events[1]![1];
+    expect(complete.inputs.map((d: { name: string }) => d.name)).toEqual([
+      "/opt/dagster/app/orders/seeds/raw_customers.csv",
+      "/opt/dagster/app/orders/seeds/raw_orders.csv",
+    ]);
+    expect(
+      complete.outputs.map((d: { namespace: string; name: string }) => `${d.namespace}/${d.name}`),
+    ).toEqual(
+      ["customer_orders", "raw_customers", "raw_orders", "stg_customers", "stg_orders"].map(
+        (t) => `postgres://${pgHost}:5432/dagster.orders.${t}`,
+      ),
+    );
+    expect(complete.schemaURL).toBe(
+      "https://openlineage.io/spec/2-0-2/OpenLineage.json#/definitions/RunEvent",
+    );
     expect(out(ok)).toMatch(/dbt build passed: \{'success': 5, 'pass': 13\}/);
     // The chart's OTLP endpoint (its ConfigMap) has no collector on this network: the failed export is logged,
     // the run still succeeds (traces reaching a real collector and Jaeger: tests/cluster/kind-e2e-checks.test.ts).

@@ -203,6 +203,7 @@ describe("images of the local lane (scripts/images.sh)", () => {
       "otel-collector",
       "jaeger",
       "curl",
+      "metrics-server",
       "dagster-celery-k8s",
       "example-orders",
     ]);
@@ -438,6 +439,27 @@ describe("images of the local lane (scripts/images.sh)", () => {
     ]);
     expect(sh.code, sh.stderr).toBe(0);
     expect(sh.stdout.trim()).toBe("ok");
+  });
+
+  it("metrics-server: the release's binary says its version, as `cluster up --metrics-server` runs it (user 1000, read-only root)", async () => {
+    const ref = await needImage("metrics-server");
+    const v = await once([...secured("1000:1000"), ...tmpfs("/tmp", 1000), ref, "--version"]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout.trim()).toBe("v0.8.0");
+    // The HPA check's load runs in the curl image: its curl posts in parallel and `timeout` ends it.
+    const curl = await needImage("curl");
+    const t = await once([
+      ...secured("10001:10001"),
+      "--entrypoint",
+      "timeout",
+      curl,
+      "2",
+      "curl",
+      "--parallel",
+      "--help",
+      "all",
+    ]);
+    expect(t.stdout).toContain("--parallel-max");
   });
 
   it("dagster: the webserver of the chart answers /server_info and reads runs from PostgreSQL; python, the daemon and dbt run", async () => {

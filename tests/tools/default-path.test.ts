@@ -251,8 +251,11 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
     expect(e2eChecks.map((c) => c.id)).toEqual([
       "e2e T116 dagster-launch",
       "e2e T117 dbt-models",
+      "e2e T118 lineage",
+      "e2e E2E-003 iceberg-table",
       "e2e T119 traces",
       "e2e T120 network-policy",
+      "e2e GAP-004 autoscaling",
     ]);
     for (const c of e2eChecks) expect([c.state, c.reason]).toEqual(["skip", "kwok runs no pods"]);
     const down = await floeHelm(["cluster", "down", "--provider", "kwok"]);

@@ -22,6 +22,10 @@ spec:
         target:
           type: Utilization
           averageUtilization: {{ .values.autoscaling.targetCPUUtilizationPercentage }}
+  {{- with .values.autoscaling.behavior }}
+  behavior:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
 {{- end }}
 {{- end -}}
 

@@ -12,10 +12,18 @@ run launcher hand the rest):
   OTEL_EXPORTER_OTLP_ENDPOINT  where the run's trace goes: an OTLP/HTTP endpoint (the platform hands its run
                     pods its OpenTelemetry Collector's, port 4318); unset or empty: no trace is exported
   OTEL_SERVICE_NAME the trace's service (default "orders")
+  OPENLINEAGE_URL   Marquez (or any OpenLineage HTTP endpoint; the platform hands run pods its Marquez when it runs
+                    one): START and COMPLETE/FAIL events of the run go to <url>/api/v1/lineage; unset or empty: none
+  OPENLINEAGE_NAMESPACE the lineage job's namespace (default "orders")
 
 The trace: one span around `dbt build`, carrying the Dagster run id (dagster.run_id) and job (dagster.job), from
 a resource that names the pod (k8s.pod.name, host.name), so a trace in Jaeger can be told to be the run's own.
 It is exported before the op returns; a collector that cannot be reached is logged, never a failed run.
+
+The lineage: OpenLineage run events (spec 2-0-2) under the Dagster run id (a UUID, as OpenLineage wants), for
+the job <namespace>/<Dagster job>; the COMPLETE (or FAIL) event names the seed files read as inputs and every
+relation dbt built as outputs, from dbt's own manifest and run results. Sent with the standard library; a
+lineage endpoint that cannot be reached is logged, never a failed run.
 """
 
 import json
@@ -23,6 +31,8 @@ import os
 import socket
 import subprocess
 import tempfile
+import urllib.request
+from datetime import datetime, timezone
 from collections import Counter
 from collections.abc import Mapping
 from pathlib import Path
@@ -84,6 +94,60 @@ def span_attributes(run_id: str, job_name: str, config: DbtBuildConfig) -> dict[
     return attrs
 
 
+OPENLINEAGE_SCHEMA = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/definitions/RunEvent"
+PRODUCER = "https://github.com/floe/helm-action/tree/main/examples/orders"
+
+
+def lineage_datasets(manifest: dict, run_results: dict, env: Mapping[str, str]) -> tuple[list[dict], list[dict]]:
+    """The run's input and output datasets (pure): the seed files dbt read, and each relation it built with
+    success, named as OpenLineage names them (file paths; postgres://host:port with database.schema.table)."""
+    host = env.get("FLOE_DB_HOST") or "localhost"
+    port = env.get("FLOE_DB_PORT") or "5432"
+    nodes = manifest.get("nodes", {})
+    built = [r["unique_id"] for r in run_results.get("results", []) if r.get("status") == "success"]
+    inputs, outputs = [], []
+    for uid in built:
+        n = nodes.get(uid)
+        if not n or n.get("resource_type") not in ("model", "seed", "snapshot"):
+            continue
+        name = ".".join(str(p) for p in (n.get("database"), n.get("schema"), n.get("alias") or n.get("name")) if p)
+        outputs.append({"namespace": f"postgres://{host}:{port}", "name": name})
+        if n.get("resource_type") == "seed":
+            inputs.append({"namespace": "file", "name": str(PROJECT_DIR / n["original_file_path"])})
+    key = lambda d: (d["namespace"], d["name"])  # noqa: E731
+    return sorted(inputs, key=key), sorted(outputs, key=key)
+
+
+def lineage_event(event_type: str, run_id: str, job: str, env: Mapping[str, str], inputs=(), outputs=(), now=None) -> dict:
+    """One OpenLineage RunEvent (pure; `now` for a fixed time)."""
+    t = now or datetime.now(timezone.utc)
+    return {
+        "eventType": event_type,
+        "eventTime": t.isoformat().replace("+00:00", "Z"),
+        "run": {"runId": run_id, "facets": {}},
+        "job": {"namespace": env.get("OPENLINEAGE_NAMESPACE") or "orders", "name": job, "facets": {}},
+        "inputs": list(inputs),
+        "outputs": list(outputs),
+        "producer": PRODUCER,
+        "schemaURL": OPENLINEAGE_SCHEMA,
+    }
+
+
+def send_lineage(url: str, event: dict) -> str:
+    """POSTs one event to <url>/api/v1/lineage; "ok", or why not (never raises: lineage never fails a run)."""
+    req = urllib.request.Request(
+        url.rstrip("/") + "/api/v1/lineage",
+        data=json.dumps(event).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=10) as r:
+            return "ok" if 200 <= r.status < 300 else f"HTTP {r.status}"
+    except Exception as e:  # e.g. the endpoint's host does not resolve, or it refused the event
+        return f"{type(e).__name__}: {e}"
+
+
 def tracer_provider(settings: dict):
     """An SDK TracerProvider that exports each span over OTLP/HTTP when it ends (so before the op returns),
     and its exporter, which keeps each export's outcome for the run's log."""
@@ -135,6 +199,11 @@ def dbt_build(context: OpExecutionContext, config: DbtBuildConfig):
     target_path = os.environ.get("DBT_TARGET_PATH") or tempfile.mkdtemp(prefix="dbt-target-")
     args = dbt_build_args(config, target_path)
     context.log.info("running: " + " ".join(args))
+    lineage_url = (os.environ.get("OPENLINEAGE_URL") or "").strip()
+    sent: list[str] = []
+    if lineage_url:
+        start = lineage_event("START", context.run_id, context.job_name, os.environ)
+        sent.append("START " + send_lineage(lineage_url, start))
     settings = trace_settings(os.environ, socket.gethostname())
     traced = None
     if settings is None:
@@ -169,7 +238,23 @@ def dbt_build(context: OpExecutionContext, config: DbtBuildConfig):
             else:
                 context.log.warning(message)
     results_file = Path(target_path) / "run_results.json"
-    counts = summarize(json.loads(results_file.read_text())) if results_file.exists() else {}
+    run_results = json.loads(results_file.read_text()) if results_file.exists() else {}
+    counts = summarize(run_results)
+    if lineage_url:
+        manifest_file = Path(target_path) / "manifest.json"
+        manifest = json.loads(manifest_file.read_text()) if manifest_file.exists() else {}
+        inputs, outputs = lineage_datasets(manifest, run_results, os.environ)
+        end = lineage_event(
+            "COMPLETE" if returncode == 0 else "FAIL", context.run_id, context.job_name, os.environ, inputs, outputs
+        )
+        sent.append(f"{end['eventType']} {send_lineage(lineage_url, end)}")
+        message = f"lineage of run {context.run_id} to {lineage_url}: {', '.join(sent)} ({len(inputs)} input(s), {len(outputs)} output(s))"
+        if all(x.endswith(" ok") for x in sent):
+            context.log.info(message)
+        else:
+            context.log.warning(message)
+    else:
+        context.log.info("no lineage: OPENLINEAGE_URL is not set")
     if returncode != 0:
         raise Failure(
             description=f"dbt build exited with {returncode} ({counts or 'no run_results.json'})",

@@ -13,6 +13,7 @@ import { pins } from "../../tools/pins.js";
 import type { ClusterInfo, ClusterOptions, ClusterProvider } from "../provider.js";
 import { clusterDir, readState, removeState, writeState } from "../state.js";
 import {
+  dockerImageInspectArgv,
   dockerShim,
   KIND_CLUSTER_NAME,
   kindConfig,
@@ -21,10 +22,13 @@ import {
   kindExportKubeconfigArgv,
   kindExportLogsArgv,
   kindGetClustersArgv,
+  kindLoadArgv,
 } from "./config.js";
 import { probeDockerHost } from "./host.js";
+import { applyArgv, METRICS_API, metricsServerManifest, waitMetricsApiArgv } from "./metrics-server.js";
 
 const WAIT_SECONDS = 180;
+const METRICS_WAIT_SECONDS = 180;
 
 /** kind's own `ERROR:` line when it printed one (the docker output it quotes follows it), else its last line. */
 function kindError(stderr: string): string {
@@ -82,6 +86,7 @@ export class KindProvider implements ClusterProvider {
       if (await this.healthy(kind, name, kubeconfig, opts, env)) {
         opts.log(`kind: cluster ${name} from an earlier run answers: reusing it`);
         await record();
+        await this.addons(opts, { kind, name, kubeconfig, env });
         return info;
       }
       opts.log(`kind: cluster ${name} from an earlier run does not answer: deleting and recreating it`);
@@ -121,7 +126,65 @@ export class KindProvider implements ClusterProvider {
       );
     }
     await record();
+    await this.addons(opts, { kind, name, kubeconfig, env });
     return info;
+  }
+
+  /** What `up` adds to the cluster when asked: metrics-server (--metrics-server). */
+  private async addons(
+    opts: ClusterOptions,
+    k: { kind: string; name: string; kubeconfig: string; env: NodeJS.ProcessEnv },
+  ): Promise<void> {
+    if (!opts.metricsServer) return;
+    const image = opts.metricsServer.image;
+    const docker = opts.docker();
+    const kubectl = await opts.tool("kubectl");
+    // An image in the local Docker (built here: scripts/images.sh metrics-server) goes into the nodes; any
+    // other is pulled by them.
+    const local = (await runTool(dockerImageInspectArgv(docker, image), { timeoutMs: 30_000 })).code === 0;
+    if (local) {
+      opts.log(`kind: loading ${image} into the nodes (metrics-server)`);
+      const load = await runTool(kindLoadArgv(k.kind, { name: k.name, images: [image] }), {
+        env: k.env,
+        timeoutMs: 300_000,
+      });
+      if (load.code !== 0)
+        throw new ToolError(
+          `kind load docker-image ${image} failed (exit ${load.code}): ${kindError(load.stderr)}`,
+        );
+    }
+    opts.log(`kind: metrics-server (${image}) into kube-system; waiting for the metrics API ${METRICS_API}`);
+    const apply = await runTool(applyArgv(kubectl, k.kubeconfig), {
+      input: metricsServerManifest(image, local ? "Never" : "IfNotPresent"),
+      timeoutMs: 120_000,
+    });
+    if (apply.code !== 0)
+      throw new ToolError(
+        `kubectl apply of metrics-server failed (exit ${apply.code}): ${apply.stderr.trim()}`,
+      );
+    const wait = await runTool(waitMetricsApiArgv(kubectl, k.kubeconfig, METRICS_WAIT_SECONDS), {
+      timeoutMs: (METRICS_WAIT_SECONDS + 30) * 1000,
+    });
+    if (wait.code !== 0) {
+      const logs = await runTool(
+        [
+          kubectl,
+          "--kubeconfig",
+          k.kubeconfig,
+          "--namespace",
+          "kube-system",
+          "logs",
+          "deployment/metrics-server",
+          "--tail",
+          "20",
+        ],
+        { timeoutMs: 60_000 },
+      );
+      throw new ToolError(
+        `metrics-server did not serve ${METRICS_API} within ${METRICS_WAIT_SECONDS} s: ${wait.stderr.trim() || wait.stdout.trim()}; its log: ${(logs.stdout + logs.stderr).trim().split("\n").slice(-10).join(" | ") || "(none)"}`,
+      );
+    }
+    opts.log(`kind: the metrics API ${METRICS_API} is served`);
   }
 
   /** The left-over cluster's node answers: its kubeconfig exported again and its API server ready. */

@@ -152,6 +152,9 @@ export function probePodManifest(a: {
   labels: Labels;
   image: ProbeImage;
   lifetimeSeconds: number;
+  /** What it runs instead of sleeping (e.g. a bounded load), and its CPU limit for that (default 100m). */
+  command?: string[];
+  cpuLimit?: string;
 }) {
   return {
     apiVersion: "v1",
@@ -177,7 +180,7 @@ export function probePodManifest(a: {
           name: "probe",
           image: a.image.image,
           imagePullPolicy: a.image.pullPolicy,
-          command: ["sleep", String(a.lifetimeSeconds)],
+          command: a.command ?? ["sleep", String(a.lifetimeSeconds)],
           securityContext: {
             allowPrivilegeEscalation: false,
             readOnlyRootFilesystem: true,
@@ -186,7 +189,7 @@ export function probePodManifest(a: {
           },
           resources: {
             requests: { cpu: "10m", memory: "16Mi" },
-            limits: { cpu: "100m", memory: "64Mi" },
+            limits: { cpu: a.cpuLimit ?? "100m", memory: "64Mi" },
           },
         },
       ],

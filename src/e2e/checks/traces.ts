@@ -20,16 +20,11 @@ import {
   viaCollector,
 } from "./jaeger.js";
 import { kubectl, kubectlJson, portForward, sleep } from "./kube.js";
+import { componentService, RUN_ID_LABEL, runPods } from "./run-pod.js";
 
-/** The label Dagster's K8s run launcher puts on a run's Job and pod (dagster_k8s/launcher.py). */
-export const RUN_ID_LABEL = "dagster/run-id";
 /** How long spans may take to be queryable after the run (collector batch, Jaeger's ingest). */
 const POLL_MS = 60_000;
 
-interface Pod {
-  metadata: { name: string };
-  spec: { containers: Array<{ env?: Array<{ name: string; value?: string }> }> };
-}
 interface Service {
   metadata: { name: string };
   spec: { ports: Array<{ name?: string; port: number }> };
@@ -48,52 +43,28 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
   const deadline = Date.now() + e.timeoutMs;
   const k = e.kube;
 
-  const pods = await kubectlJson<{ items: Pod[] }>(k, [
-    "get",
-    "pods",
-    "--selector",
-    `${RUN_ID_LABEL}=${runId}`,
-  ]);
-  const runPods = pods.items.map((p) => p.metadata.name).sort();
-  if (!runPods.length)
+  const pods = await runPods(k, runId);
+  const podNames = pods.names;
+  if (!podNames.length)
     return {
       state: "fail",
       expected: `the pod of Dagster run ${runId} (label ${RUN_ID_LABEL}=${runId}) in namespace ${k.namespace}`,
       seen: "no such pod: the trace cannot be told to be the run's own",
     };
-  const endpoints = [
-    ...new Set(
-      pods.items
-        .flatMap((p) =>
-          p.spec.containers
-            .flatMap((c) => c.env ?? [])
-            .filter((v) => v.name === "OTEL_EXPORTER_OTLP_ENDPOINT"),
-        )
-        .map((v) => v.value ?? "(from a reference)"),
-    ),
-  ];
+  const endpoints = pods.env.OTEL_EXPORTER_OTLP_ENDPOINT?.split(", ") ?? [];
   const endpoint = endpoints.join(", ") || "(not set)";
 
-  const svcs = await kubectlJson<{ items: Service[] }>(k, [
-    "get",
-    "services",
-    "--selector",
-    `app.kubernetes.io/instance=${e.platformRelease},app.kubernetes.io/component=jaeger`,
-  ]);
-  const svc = svcs.items.find((s) => s.spec.ports.some((p) => p.name === "query"));
-  if (!svc)
+  const svc = await componentService(k, e.platformRelease, "jaeger", "query");
+  if ("seen" in svc)
     return {
       state: "fail",
       expected: `the Jaeger query Service of release ${e.platformRelease} (component jaeger, port "query")`,
-      seen: svcs.items.length
-        ? svcs.items.map((s) => s.metadata.name).join(", ")
-        : "none (jaeger.enabled is off?)",
+      seen: svc.seen,
     };
-  const queryPort = svc.spec.ports.find((p) => p.name === "query")!.port;
 
   await mkdir(e.dir, { recursive: true });
   const answersFile = path.join(e.dir, "t119-jaeger.json");
-  const pf = await portForward(k, svc.metadata.name, queryPort);
+  const pf = await portForward(k, svc.service, svc.port);
   const started = Date.now();
   let spans: RunSpan[] = [];
   let services: string[] = [];
@@ -119,9 +90,9 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
         answersFile,
         `${JSON.stringify({ services: JSON.parse(servicesBody), traces: answers }, null, 2)}\n`,
       );
-      if (ownSpans(spans, runPods).length || Date.now() >= until) break;
+      if (ownSpans(spans, podNames).length || Date.now() >= until) break;
       e.ctx.progress(
-        `e2e T119: waiting for a trace of run ${runId} from pod ${runPods.join(", ")} in Jaeger: ${spans.length} span(s) with the run id so far, ${Math.round((until - Date.now()) / 1000)} s left`,
+        `e2e T119: waiting for a trace of run ${runId} from pod ${podNames.join(", ")} in Jaeger: ${spans.length} span(s) with the run id so far, ${Math.round((until - Date.now()) / 1000)} s left`,
       );
       await sleep(5_000);
     }
@@ -129,7 +100,7 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
     pf.close();
   }
 
-  const own = ownSpans(spans, runPods);
+  const own = ownSpans(spans, podNames);
   // Through the collector: the pod's endpoint is the platform's collector Service, not Jaeger's own OTLP port.
   const collectors = await kubectlJson<{ items: Service[] }>(k, [
     "get",
@@ -142,7 +113,7 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
   if (own.length && (direct.length || !endpoints.length))
     return {
       state: "fail",
-      expected: `the run's pod ${runPods.join(", ")} exports through the OpenTelemetry Collector (Service ${collector.join(", ") || "none found"})`,
+      expected: `the run's pod ${podNames.join(", ")} exports through the OpenTelemetry Collector (Service ${collector.join(", ") || "none found"})`,
       seen: `its OTLP endpoint is ${endpoint}: ${describeSpan(own[0]!)} reached Jaeger another way`,
     };
   if (own.length)
@@ -155,8 +126,8 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
     : "";
   return {
     state: "fail",
-    expected: `a trace in Jaeger with ${RUN_ID_TAG}=${runId} emitted by the run's pod ${runPods.join(", ")} (its OTLP endpoint: ${endpoint})`,
-    seen: `no trace with that run id from the run's pod reached Jaeger within ${Math.round((Date.now() - started) / 1000)} s (services in Jaeger: ${services.join(", ") || "none"}; its answers: ${answersFile})${others}${await exportLog(e, runPods)}`,
+    expected: `a trace in Jaeger with ${RUN_ID_TAG}=${runId} emitted by the run's pod ${podNames.join(", ")} (its OTLP endpoint: ${endpoint})`,
+    seen: `no trace with that run id from the run's pod reached Jaeger within ${Math.round((Date.now() - started) / 1000)} s (services in Jaeger: ${services.join(", ") || "none"}; its answers: ${answersFile})${others}${await exportLog(e, podNames)}`,
   };
 }
 
