@@ -676,18 +676,19 @@ async function autoscaling_run(e) {
             expected: "the resource metrics API (metrics.k8s.io, served by metrics-server) answering, so an HPA can read CPU (`floe-helm cluster up --provider kind --metrics-server`)",
             seen: api.stderr.trim() || api.stdout.trim(),
         };
+    // ...and at its minimum (an earlier check's traffic may have scaled it out): the load must be what scales it.
     let s = await read();
     const until = Date.now() + METRICS_MS;
-    while (s.cpu === undefined && Date.now() < until) {
-        e.ctx.progress(`e2e GAP-004: waiting for ${s.name} to read CPU (${describeHpa(s)})`);
+    while ((s.cpu === undefined || s.current > s.min) && Date.now() < until) {
+        e.ctx.progress(`e2e GAP-004: waiting for ${s.name} to read CPU at its minimum (${describeHpa(s)})`);
         await sleep(10_000);
         s = await read();
     }
     await note(s, "before the load");
-    if (s.cpu === undefined)
+    if (s.cpu === undefined || s.current > s.min)
         return {
             state: "fail",
-            expected: `HPA ${s.name} reads the CPU of ${s.target} within ${METRICS_MS / 1000} s`,
+            expected: `HPA ${s.name} reads the CPU of ${s.target} and runs it at its minimum (${s.min}) within ${METRICS_MS / 1000} s, before the load`,
             seen: describeHpa(s),
         };
     const base = s.current;

@@ -10935,6 +10935,15 @@ function options(inputs, io, kind = {}) {
         log: io.err,
     };
 }
+/** A true/false environment variable: unset or empty is false; anything but true/false is a usage error. */
+function envSwitch(env, name) {
+    const v = env[name]?.trim() ?? "";
+    if (v === "" || v === "false")
+        return false;
+    if (v === "true")
+        return true;
+    throw new errors/* UserError */.yo(`${name}: expected true or false, got '${v}'`);
+}
 const providerOption = () => new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env("FLOE_HELM_CLUSTER");
 function registerCluster(program, bind) {
     const cluster = program.command("cluster").description("the cluster install tests run against");
@@ -10945,8 +10954,13 @@ function registerCluster(program, bind) {
         .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))
         .addOption(new Option("--node-image <image>", "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)").env("FLOE_HELM_KIND_NODE_IMAGE"))
         .addOption(new Option("--kind-cluster <name>", `kind: the cluster's name (default ${config/* KIND_CLUSTER_NAME */.aC}); \`cluster down\` and \`test\` find it in the work dir`).env("FLOE_HELM_KIND_CLUSTER"))
-        .addOption(new Option("--metrics-server", "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it)"))
-        .addOption(new Option("--metrics-server-image <image>", `kind: metrics-server's image (default ${pins/* pins */.h.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`).env("FLOE_HELM_METRICS_SERVER_IMAGE"))).action(bind(async ({ inputs, io, flags }) => {
+        .addOption(new Option("--metrics-server", "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it); FLOE_HELM_METRICS_SERVER=true does the same"))
+        .addOption(new Option("--metrics-server-image <image>", `kind: metrics-server's image (default ${pins/* pins */.h.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`).env("FLOE_HELM_METRICS_SERVER_IMAGE"))).action(bind(async ({ inputs, io, flags: given }) => {
+        // The action's `metrics-server` input arrives as FLOE_HELM_METRICS_SERVER=true|false.
+        const flags = {
+            ...given,
+            metricsServer: given.metricsServer || envSwitch(io.env, "FLOE_HELM_METRICS_SERVER"),
+        };
         if (flags.metricsServer && inputs.cluster !== "kind")
             throw new errors/* UserError */.yo(`--metrics-server is for --provider kind (a ${inputs.cluster} cluster ${inputs.cluster === "kwok" ? "runs no pods" : "brings its own metrics-server"})`);
         const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io, flags));

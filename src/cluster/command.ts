@@ -55,6 +55,14 @@ function options(inputs: Inputs, io: Pick<Io, "err" | "env">, kind: KindFlags = 
   };
 }
 
+/** A true/false environment variable: unset or empty is false; anything but true/false is a usage error. */
+function envSwitch(env: NodeJS.ProcessEnv, name: string): boolean {
+  const v = env[name]?.trim() ?? "";
+  if (v === "" || v === "false") return false;
+  if (v === "true") return true;
+  throw new UserError(`${name}: expected true or false, got '${v}'`);
+}
+
 interface KindFlags {
   nodeImage?: string;
   kindCluster?: string;
@@ -93,7 +101,7 @@ export function registerCluster(program: Command, bind: Bind): void {
       .addOption(
         new Option(
           "--metrics-server",
-          "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it)",
+          "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it); FLOE_HELM_METRICS_SERVER=true does the same",
         ),
       )
       .addOption(
@@ -103,7 +111,12 @@ export function registerCluster(program: Command, bind: Bind): void {
         ).env("FLOE_HELM_METRICS_SERVER_IMAGE"),
       ),
   ).action(
-    bind<KindFlags>(async ({ inputs, io, flags }) => {
+    bind<KindFlags>(async ({ inputs, io, flags: given }) => {
+      // The action's `metrics-server` input arrives as FLOE_HELM_METRICS_SERVER=true|false.
+      const flags = {
+        ...given,
+        metricsServer: given.metricsServer || envSwitch(io.env, "FLOE_HELM_METRICS_SERVER"),
+      };
       if (flags.metricsServer && inputs.cluster !== "kind")
         throw new UserError(
           `--metrics-server is for --provider kind (a ${inputs.cluster} cluster ${inputs.cluster === "kwok" ? "runs no pods" : "brings its own metrics-server"})`,

@@ -67,6 +67,7 @@ describe("action.yml", () => {
         "KIND_VERSION",
         "MIRROR",
         "CHECKSUMS",
+        "METRICS_SERVER",
       ],
     },
     {

@@ -125,6 +125,23 @@ describe("floe-helm cluster", () => {
     );
   });
 
+  it("FLOE_HELM_METRICS_SERVER (the action's metrics-server input) is true or false; anything else is one usage error", async () => {
+    const r = await cli(["cluster", "up", "--provider", "kwok", "--tools-dir", tmp(), "--work-dir", tmp()], {
+      env: { ...process.env, FLOE_HELM_METRICS_SERVER: "yes" },
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe("floe-helm: error: FLOE_HELM_METRICS_SERVER: expected true or false, got 'yes'");
+    const kwok = await cli(
+      ["cluster", "up", "--provider", "kwok", "--tools-dir", tmp(), "--work-dir", tmp()],
+      {
+        env: { ...process.env, FLOE_HELM_METRICS_SERVER: "true" },
+      },
+    );
+    expect(kwok.err).toBe(
+      "floe-helm: error: --metrics-server is for --provider kind (a kwok cluster runs no pods)",
+    );
+  });
+
   it("refuses an unknown provider", async () => {
     const r = await cli(["cluster", "up", "--provider", "minikube", "--tools-dir", tmp()]);
     expect(r.code).toBe(2);
