@@ -5,18 +5,32 @@
 // K8sRunLauncher runs it in a pod of its own, and T117 finds its dbt models in the platform's PostgreSQL. Nothing
 // is simulated or mocked.
 //
-// Docker and one cluster of its own plus two installs and a Dagster run (several minutes on 2 shared cores):
-// registered by vitest.config.ts only when FLOE_KIND_REAL=1.
+// The broken variant keeps its namespace (--keep), and two checks are then tested on their own there, as the
+// runner runs them (their E2eEnv), without the runner: T120's restore (a deleted policy is created again as
+// saved; one that differs is reported, not overwritten) and T119's failure when the run's OTLP endpoint points
+// nowhere (scenarios/kind-local/broken-otlp.yaml), even with a probe's span of that run id in Jaeger. They share
+// the cluster and the installs: each install of the platform costs minutes on 2 shared cores.
+//
+// Docker and one cluster of its own plus two e2e runs (several minutes on 2 shared cores): registered by
+// vitest.config.ts only when FLOE_KIND_REAL=1.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { type NetworkPolicy, restorable, restoreDifferences } from "../../src/e2e/checks/netpol-probe.js";
+import { check as networkPolicy, restorePolicies } from "../../src/e2e/checks/network-policy.js";
+import { check as traces } from "../../src/e2e/checks/traces.js";
+import type { E2eEnv } from "../../src/e2e/types.js";
 import { runTool } from "../../src/exec/runner.js";
+import type { KubeTarget } from "../../src/install/diagnose/collect.js";
+import type { PhaseContext } from "../../src/report/phase.js";
 import type { PhaseResults } from "../../src/report/results.js";
 import { cli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
+import { COLLECTOR, PLATFORM, probeSpanPod, runPod } from "./e2e-pods.js";
 
 const script = (name: string, ...args: string[]) =>
   execFileSync(path.join(repoRoot, "scripts", name), args, { encoding: "utf8" }).trim();
@@ -24,12 +38,14 @@ const nodeImage = script("kind-node.sh", "--image");
 const cliArgv = (...args: string[]) => [process.execPath, path.join(repoRoot, "dist", "index.js"), ...args];
 const docker = (...args: string[]) => runTool(["docker", ...args], { timeoutMs: 60_000 });
 const NAME = `floe-e2e-${randomBytes(3).toString("hex")}`;
+const images = script("images.sh", "--list").split("\n").filter(Boolean);
+const image = (prefix: string) => images.find((i) => i.startsWith(prefix))!;
 
 let work: string;
 beforeAll(async () => {
   tool("kind");
   tool("kubectl");
-  for (const image of [nodeImage, ...script("images.sh", "--list").split("\n").filter(Boolean)]) {
+  for (const image of [nodeImage, ...images]) {
     const r = await docker("image", "inspect", "--format", "{{.Id}}", image);
     if (r.code !== 0)
       throw new Error(
@@ -95,6 +111,32 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     expect(info).toMatch(
       /GAP-004 autoscaling: HPA floe-platform-dagster-webserver scaled Deployment\/floe-platform-dagster-webserver out from 1 to 2 replicas at \d+% CPU \(target 50%\) \d+ s into the load from pod floe-e2e-load-\w+, and back to 1 \d+ s after it stopped/,
     );
+    // T119: the Dagster-launched run's own span, through the collector.
+    expect(info).toMatch(
+      new RegExp(
+        `T119 traces: trace [0-9a-f]+ span "dbt build" of service orders from pod dagster-run-\\S+, exported to ${COLLECTOR}, found in Jaeger by dagster.run_id=[0-9a-f-]{36}`,
+      ),
+    );
+    // T120: allowed, denied, connected without the policies, restored; every probe's curl transcript kept in order.
+    expect(info).toMatch(
+      /T120 network-policy: floe-platform-postgresql:5432: pod with labels app\.kubernetes\.io\/name=floe-jobs connected; pod without labels (timed out|refused) \(.+\); with floe-platform-default-deny, floe-platform-postgresql-np deleted it connected; restored exactly, it is turned away again/,
+    );
+    const transcript = await readFile(
+      path.join(work, "e2e", "T120-network-policy", "t120-probes.log"),
+      "utf8",
+    );
+    const outcomes = [
+      ...transcript.matchAll(
+        /^## \S+ floe-e2e-t120-(allowed|denied)-\w+ -> floe-platform-postgresql:5432: ([a-z ]+) \(exit \d+\)$/gm,
+      ),
+    ].map((m) => `${m[1]} ${m[2]}`);
+    // The allowed pod first: connected at once, or after a few turned away while its new traffic is admitted.
+    expect(outcomes[0], transcript).toMatch(/^allowed /);
+    expect(outcomes.filter((o) => o.startsWith("allowed")).at(-1)).toBe("allowed connected");
+    const denied = outcomes.filter((o) => o.startsWith("denied"));
+    expect(denied[0]).toMatch(/^denied (timed out|refused)$/);
+    expect(denied).toContain("denied connected");
+    expect(denied.at(-1)).toMatch(/^denied (timed out|refused)$/);
     // Both releases and the namespace are gone afterwards (no --keep).
     const ns = res.outputs?.["e2e-namespace"];
     expect(ns).toMatch(/^floe-e2e-[0-9a-f]{6}$/);
@@ -112,7 +154,7 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     expect(left.code === 0 ? left.stdout : "gone").toMatch(/^(gone|Terminating)$/);
   }, 1_800_000);
 
-  it("a data product whose run cannot reach the database (the wrong password key): T116 fails saying what it saw, T117 is skipped, the failed run still traced (T119), diagnostics kept", async () => {
+  it("a data product whose run cannot reach the database (the wrong password key): T116 fails saying what it saw, T117 is skipped, the failed run still traced (T119), diagnostics kept; --keep leaves the namespace", async () => {
     // This repository's floe-gate.yaml with one more product values file: scenarios/kind-local/broken-db-password.yaml.
     const config = path.join(tempDir("floe-kind-e2e-broken-"), "floe-gate.yaml");
     const text = await readFile(path.join(repoRoot, "floe-gate.yaml"), "utf8");
@@ -128,7 +170,7 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     const r = await cli(
       [
         ...["e2e", "--config", config, "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work],
-        ...["--image-pull", "never", "--timeout", "15m"],
+        ...["--image-pull", "never", "--timeout", "15m", "--keep"],
       ],
       { cwd: repoRoot },
     );
@@ -156,5 +198,142 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     expect(res.findings.map((f) => f.message).join("\n")).toMatch(
       /diagnostics of namespace floe-e2e-[0-9a-f]{6} \(objects, events, pods, logs: \d+ files\)/,
     );
+    // --keep: the namespace and both releases stay, for the checks below.
+    keptNamespace = res.outputs?.["e2e-namespace"] ?? "";
+    expect(keptNamespace).toMatch(/^floe-e2e-[0-9a-f]{6}$/);
+    expect(r.err).toContain(
+      `--keep: releases ${PLATFORM}, orders left running in namespace ${keptNamespace}`,
+    );
   }, 1_800_000);
+});
+
+// The namespace the broken variant kept: the kind-local platform (NetworkPolicies on) and the broken product.
+let keptNamespace = "";
+const progress: string[] = [];
+function kube(): KubeTarget {
+  if (!keptNamespace) throw new Error("the broken e2e variant above kept no namespace: these tests need it");
+  return {
+    kubectl: tool("kubectl"),
+    kubeconfig: path.join(work, "cluster", "kind", "kubeconfig"),
+    namespace: keptNamespace,
+    env: process.env,
+    cwd: repoRoot,
+  };
+}
+const kubectl = (args: string[], input?: string, timeoutMs = 120_000) => {
+  const k = kube();
+  return runTool([k.kubectl, "--kubeconfig", k.kubeconfig, "--namespace", k.namespace, ...args], {
+    timeoutMs,
+    input,
+  });
+};
+function env(facts: Record<string, string>, timeoutMs: number): E2eEnv {
+  const ctx = {
+    inputs: {},
+    add: () => {},
+    check: () => {},
+    output: () => {},
+    progress: (l: string) => progress.push(l),
+  } as unknown as PhaseContext; // only progress is used by the checks
+  return {
+    ctx,
+    kube: kube(),
+    platformRelease: PLATFORM,
+    productRelease: "orders",
+    timeoutMs,
+    dir: tempDir("floe-e2e-check-"),
+    facts,
+  };
+}
+
+describe("T120's restore on real kind (the kept namespace)", () => {
+  it("creates a deleted policy again exactly from its saved manifest; reports a live policy that differs from the saved one", async () => {
+    const e = env({}, networkPolicy.timeoutMs);
+    const name = "floe-platform-minio-np";
+    const live = JSON.parse(
+      (await kubectl(["get", "networkpolicy", name, "--output", "json"])).stdout,
+    ) as NetworkPolicy;
+    const saved = [restorable(live)];
+    const del = await kubectl(["delete", "networkpolicy", name]);
+    expect(del.code, del.stderr).toBe(0);
+    expect(await restorePolicies(e, saved, "saved.json")).toBeUndefined();
+    const back = JSON.parse(
+      (await kubectl(["get", "networkpolicy", name, "--output", "json"])).stdout,
+    ) as NetworkPolicy;
+    expect(back.metadata.uid).not.toBe(live.metadata.uid); // a new object ...
+    expect(restoreDifferences(live, back)).toEqual([]); // ... equal to the saved one
+    expect(progress.at(-1)).toBe(`e2e T120: restored ${name}, as saved`);
+    // Present but not as saved (here: the saved copy changed): nothing is overwritten, the difference is said.
+    const changed = { ...saved[0]!, spec: { ...saved[0]!.spec, ingress: [] } };
+    expect(await restorePolicies(e, [changed], "saved.json")).toBe(`${name}: spec differs`);
+  }, 120_000);
+});
+
+describe("T119 on its own on real kind (the kept namespace)", () => {
+  it("fails when the run's OTLP endpoint points nowhere (scenarios/kind-local/broken-otlp.yaml), even with a probe's span of that run id in Jaeger", async () => {
+    const broken = parse(
+      await readFile(path.join(repoRoot, "scenarios", "kind-local", "broken-otlp.yaml"), "utf8"),
+    ) as {
+      dagster: { extraEnv: { OTEL_EXPORTER_OTLP_ENDPOINT: string } };
+    };
+    const nowhere = broken.dagster.extraEnv.OTEL_EXPORTER_OTLP_ENDPOINT;
+    const runId = randomUUID();
+    // A run of the example data product in a pod made as Dagster's run launcher makes one.
+    const c = await kubectl(
+      ["create", "-f", "-"],
+      JSON.stringify(runPod(runId, nowhere, image("floe.local/example-orders:"))),
+    );
+    expect(c.code, c.stderr).toBe(0);
+    const pod = `pod/dagster-run-${runId}`;
+    const w = await kubectl(
+      ["wait", "--for=jsonpath={.status.phase}=Succeeded", pod, "--timeout=420s"],
+      undefined,
+      450_000,
+    );
+    const logs = (await kubectl(["logs", pod])).stdout;
+    expect(w.code, `${w.stderr}\n${logs}`).toBe(0);
+    // The run itself completes: a failed export is logged, never a failed run.
+    expect(logs).toContain(`run ${runId} success`);
+    expect(logs).toMatch(new RegExp(`trace of run ${runId} to ${nowhere}: ConnectionError`));
+    // A probe pod sends a span carrying that run id through the collector: it reaches Jaeger, and must not count.
+    const probe = `floe-e2e-t119-probe-${randomBytes(3).toString("hex")}`;
+    const sent = await kubectl(
+      ["create", "-f", "-"],
+      JSON.stringify(probeSpanPod(probe, runId, image("floe.local/curl:"))),
+    );
+    expect(sent.code, sent.stderr).toBe(0);
+    const p = await kubectl(
+      ["wait", "--for=jsonpath={.status.phase}=Succeeded", `pod/${probe}`, "--timeout=120s"],
+      undefined,
+      150_000,
+    );
+    expect(p.code, `${p.stderr}\n${(await kubectl(["logs", `pod/${probe}`])).stdout}`).toBe(0);
+
+    const outcome = await traces.run(env({ dagsterRunId: runId }, traces.timeoutMs));
+    console.log(`T119 (broken-otlp): ${JSON.stringify(outcome)}`);
+    expect(outcome).toMatchObject({ state: "fail" });
+    const { expected, seen } = outcome as { expected: string; seen: string };
+    expect(expected).toBe(
+      `a trace in Jaeger with dagster.run_id=${runId} emitted by the run's pod dagster-run-${runId} (its OTLP endpoint: ${nowhere})`,
+    );
+    const waited =
+      /^no trace with that run id from the run's pod reached Jaeger within (\d+) s \(services in Jaeger: orders; its answers: .*t119-jaeger\.json\)/.exec(
+        seen,
+      );
+    expect(waited, seen).not.toBeNull();
+    expect(Number(waited![1])).toBeGreaterThanOrEqual(60); // it polled its whole 60 s
+    expect(seen).toContain(`spans with the run id from other pods do not count: trace `);
+    expect(seen).toContain(`span "dbt build" of service orders from pod ${probe}`);
+    expect(seen).toMatch(
+      new RegExp(`dagster-run-${runId} logged: .*trace of run ${runId} to ${nowhere}: ConnectionError`),
+    );
+    await kubectl(["delete", "pod", probe, "--wait=false"]);
+  }, 600_000);
+
+  it("is skipped, with the reason, when T116 left no run id", async () => {
+    expect(await traces.run(env({}, traces.timeoutMs))).toEqual({
+      state: "skip",
+      reason: "no Dagster run to look for: T116 did not complete a run",
+    });
+  });
 });

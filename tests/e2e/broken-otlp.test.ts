@@ -2,7 +2,7 @@
 // rendered by the real helm after the kind-local values, the OTLP endpoint the platform hands its run pods (the
 // K8s run launcher's env_vars) and its Dagster processes is the one that points nowhere; without it, the
 // collector's OTLP/HTTP port. Never a scenario of floe-gate.yaml. Its failing T119 on real kind:
-// tests/cluster/kind-e2e-checks.test.ts.
+// tests/cluster/kind-e2e.test.ts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

@@ -2,7 +2,7 @@
 // Jaeger 1.64.0 (floe.local/jaeger, tests/fixtures/e2e/jaeger-1.64.0-*.json: the example data product's span
 // exported by floe.local/example-orders with HOSTNAME=dagster-run-abc-xyz, run id run-123); kubectl
 // port-forward's output and argv (src/e2e/checks/kube.ts); and the check's skip without a run. The check itself
-// runs on real kind in tests/cluster/kind-e2e-checks.test.ts.
+// runs on real kind in tests/cluster/kind-e2e.test.ts.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";

@@ -1,7 +1,7 @@
 // The T120 NetworkPolicy check's pure parts (src/e2e/checks/netpol-probe.ts): label selectors, which policies
 // guard a pod and which client labels they let in (on the policies the kind-local platform really renders:
 // helm template with the real helm), the probe pods and probe argv, what curl's output says, and a policy as it
-// is created again. The check itself runs on real kind in tests/cluster/kind-e2e-checks.test.ts.
+// is created again. The check itself runs on real kind in tests/cluster/kind-e2e.test.ts.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
@@ -213,7 +213,7 @@ describe("probe pods and the probe", () => {
   });
 
   // curl 7.88.1's output (floe.local/curl) as kubectl exec returns it, recorded by the check on real kind
-  // (t120-probes.log of tests/cluster/kind-e2e-checks.test.ts; kube-router turns a denied pod away with a
+  // (t120-probes.log of tests/cluster/kind-e2e.test.ts; kube-router turns a denied pod away with a
   // refusal), except where said.
   it.each([
     [

@@ -453,7 +453,7 @@ http.server.HTTPServer(("0.0.0.0", 5000), H).serve_forever()`,
     );
     expect(out(ok)).toMatch(/dbt build passed: \{'success': 5, 'pass': 13\}/);
     // The chart's OTLP endpoint (its ConfigMap) has no collector on this network: the failed export is logged,
-    // the run still succeeds (traces reaching a real collector and Jaeger: tests/cluster/kind-e2e-checks.test.ts).
+    // the run still succeeds (traces reaching a real collector and Jaeger: tests/cluster/kind-e2e.test.ts).
     expect(out(ok)).toMatch(
       /trace of run [0-9a-f-]{36} to http:\/\/floe-platform-otel-collector:4317: ConnectionError/,
     );
