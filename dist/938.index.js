@@ -11,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   checkLayers: () => (/* binding */ checkLayers),
+  prodWarnings: () => (/* binding */ prodWarnings),
   runGenerate: () => (/* binding */ runGenerate)
 });
 
@@ -61,7 +62,8 @@ const defaults = {
         platform: { networkPolicy },
         jobs: { networkPolicy: { enabled: true } },
     },
-    // NetworkPolicies, HPAs and PDBs of the stateless services (the charts' defaults size the pods).
+    // NetworkPolicies, HPAs and PDBs of the stateless services, Marquez's too (the charts' defaults size the
+    // pods; the gate's prod policy wants both on every Deployment).
     prod: {
         namespace: "floe-prod",
         platform: {
@@ -69,6 +71,7 @@ const defaults = {
             dagster: { webserver: scaled(2, 6) },
             polaris: scaled(2, 6),
             otelCollector: scaled(2, 4),
+            marquez: { ...scaled(2, 4), web: scaled(2, 4) },
         },
         jobs: { networkPolicy: { enabled: true } },
     },
@@ -620,8 +623,15 @@ async function checkOutputDir(dir, shown) {
 /** Writes every file or none: temporary files first, renamed once all are written. */
 async function writeOutputs(dir, shown, files) {
     const temps = [];
+    let made;
     try {
-        await (0,promises_.mkdir)(dir, { recursive: true });
+        made = await (0,promises_.mkdir)(dir, { recursive: true });
+        // A name taken by a folder would fail its rename after others were renamed: refused before any write.
+        for (const f of files) {
+            const st = await (0,promises_.stat)(external_node_path_default().join(dir, f.name)).catch(() => undefined);
+            if (st && !st.isFile())
+                throw Object.assign(new Error(`${f.name} exists and is not a file`), { code: undefined });
+        }
         for (const f of files) {
             const tmp = external_node_path_default().join(dir, `.${f.name}.${process.pid}.tmp`);
             temps.push(tmp);
@@ -630,6 +640,11 @@ async function writeOutputs(dir, shown, files) {
     }
     catch (e) {
         await Promise.all(temps.map((t) => (0,promises_.unlink)(t).catch(() => undefined)));
+        // Folders this call made are removed again (only while empty).
+        if (made) {
+            for (let d = dir; d.length >= made.length; d = external_node_path_default().dirname(d))
+                await (0,promises_.rmdir)(d).catch(() => undefined);
+        }
         throw new errors/* UserError */.yo(`--output-dir ${shown}: cannot be written (${e.code ?? e.message}); nothing written`);
     }
     const written = [];
@@ -837,6 +852,30 @@ function checkLayers(chart, layers) {
     }
     return { overlay, full, findings };
 }
+/** prod with the platform's bundled stores: allowed by the chart, refused by the gate's prod policy (their
+ * StatefulSets have no PodDisruptionBudget); a warning where the choice was made. */
+function prodWarnings(full, manifest, defaults) {
+    const out = [];
+    const storage = (full.objectStorage ?? {});
+    const postgres = (full.postgresql ?? {});
+    if (storage.mode === "minio") {
+        const at = manifest.positionOf(["plugins", "storage", "type"]) ?? defaults.positionOf(["objectStorage", "mode"]);
+        out.push(finding({
+            rule: "generate/prod-bundled",
+            severity: "warning",
+            message: "prod on floe-platform's bundled MinIO (objectStorage.mode minio, not for production; the gate's prod policy wants a PodDisruptionBudget it has none of): use s3 on an external endpoint",
+        }, at ?? { file: manifest.file, line: 0 }));
+    }
+    if (postgres.mode === "internal") {
+        const at = defaults.positionOf(["postgresql", "mode"]);
+        out.push(finding({
+            rule: "generate/prod-bundled",
+            severity: "warning",
+            message: "prod on floe-platform's single PostgreSQL (postgresql.mode internal; the gate's prod policy wants a PodDisruptionBudget it has none of): set postgresql.mode cnpg or external (--values floe-platform=FILE), as the chart's values-prod.yaml does",
+        }, at ?? { file: defaults.file, line: 0 }));
+    }
+    return out;
+}
 function setLayers(sets, chart) {
     return sets
         .filter((s) => s.chart === chart)
@@ -961,6 +1000,9 @@ async function runGenerate(ctx, inputs, o) {
                 text: pText,
             },
         });
+        if (env.name === "prod")
+            for (const w of prodWarnings(p.full, manifest, platform.defaults))
+                endpointFindings.set(`${w.file}:${w.line}:${w.message}`, w);
         const endpoints = platformEndpoints(o.release, p.full);
         for (const w of endpointWarnings(manifest, endpoints, o.release))
             endpointFindings.set(`${w.line}:${w.message}`, w);

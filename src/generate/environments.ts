@@ -47,7 +47,8 @@ const defaults: Record<EnvironmentName, Omit<Environment, "name">> = {
     platform: { networkPolicy },
     jobs: { networkPolicy: { enabled: true } },
   },
-  // NetworkPolicies, HPAs and PDBs of the stateless services (the charts' defaults size the pods).
+  // NetworkPolicies, HPAs and PDBs of the stateless services, Marquez's too (the charts' defaults size the
+  // pods; the gate's prod policy wants both on every Deployment).
   prod: {
     namespace: "floe-prod",
     platform: {
@@ -55,6 +56,7 @@ const defaults: Record<EnvironmentName, Omit<Environment, "name">> = {
       dagster: { webserver: scaled(2, 6) },
       polaris: scaled(2, 6),
       otelCollector: scaled(2, 4),
+      marquez: { ...scaled(2, 4), web: scaled(2, 4) },
     },
     jobs: { networkPolicy: { enabled: true } },
   },

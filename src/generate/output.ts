@@ -3,7 +3,7 @@
 // itself, all or nothing: every file is written next to its final name first and renamed only when all
 // were written.
 import { constants } from "node:fs";
-import { access, mkdir, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { access, mkdir, rename, rmdir, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
 import { UserError } from "../core/errors.js";
@@ -81,8 +81,15 @@ export async function writeOutputs(
   files: readonly OutputFile[],
 ): Promise<string[]> {
   const temps: string[] = [];
+  let made: string | undefined;
   try {
-    await mkdir(dir, { recursive: true });
+    made = await mkdir(dir, { recursive: true });
+    // A name taken by a folder would fail its rename after others were renamed: refused before any write.
+    for (const f of files) {
+      const st = await stat(path.join(dir, f.name)).catch(() => undefined);
+      if (st && !st.isFile())
+        throw Object.assign(new Error(`${f.name} exists and is not a file`), { code: undefined });
+    }
     for (const f of files) {
       const tmp = path.join(dir, `.${f.name}.${process.pid}.tmp`);
       temps.push(tmp);
@@ -90,6 +97,10 @@ export async function writeOutputs(
     }
   } catch (e) {
     await Promise.all(temps.map((t) => unlink(t).catch(() => undefined)));
+    // Folders this call made are removed again (only while empty).
+    if (made) {
+      for (let d = dir; d.length >= made.length; d = path.dirname(d)) await rmdir(d).catch(() => undefined);
+    }
     throw new UserError(
       `--output-dir ${shown}: cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing written`,
     );

@@ -150,6 +150,48 @@ export function checkLayers(
   return { overlay, full, findings };
 }
 
+/** prod with the platform's bundled stores: allowed by the chart, refused by the gate's prod policy (their
+ * StatefulSets have no PodDisruptionBudget); a warning where the choice was made. */
+export function prodWarnings(
+  full: Record<string, unknown>,
+  manifest: LoadedYaml,
+  defaults: LoadedYaml,
+): Finding[] {
+  const out: Finding[] = [];
+  const storage = (full.objectStorage ?? {}) as Record<string, unknown>;
+  const postgres = (full.postgresql ?? {}) as Record<string, unknown>;
+  if (storage.mode === "minio") {
+    const at =
+      manifest.positionOf(["plugins", "storage", "type"]) ?? defaults.positionOf(["objectStorage", "mode"]);
+    out.push(
+      finding(
+        {
+          rule: "generate/prod-bundled",
+          severity: "warning",
+          message:
+            "prod on floe-platform's bundled MinIO (objectStorage.mode minio, not for production; the gate's prod policy wants a PodDisruptionBudget it has none of): use s3 on an external endpoint",
+        },
+        at ?? { file: manifest.file, line: 0 },
+      ),
+    );
+  }
+  if (postgres.mode === "internal") {
+    const at = defaults.positionOf(["postgresql", "mode"]);
+    out.push(
+      finding(
+        {
+          rule: "generate/prod-bundled",
+          severity: "warning",
+          message:
+            "prod on floe-platform's single PostgreSQL (postgresql.mode internal; the gate's prod policy wants a PodDisruptionBudget it has none of): set postgresql.mode cnpg or external (--values floe-platform=FILE), as the chart's values-prod.yaml does",
+        },
+        at ?? { file: defaults.file, line: 0 },
+      ),
+    );
+  }
+  return out;
+}
+
 function setLayers(sets: readonly SetArg[], chart: ChartName): Layer[] {
   return sets
     .filter((s) => s.chart === chart)
@@ -276,6 +318,9 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
       },
     });
 
+    if (env.name === "prod")
+      for (const w of prodWarnings(p.full, manifest, platform.defaults))
+        endpointFindings.set(`${w.file}:${w.line}:${w.message}`, w);
     const endpoints = platformEndpoints(o.release, p.full);
     for (const w of endpointWarnings(manifest, endpoints, o.release))
       endpointFindings.set(`${w.line}:${w.message}`, w);

@@ -55,10 +55,16 @@ describe("examples/generate: golden values files", () => {
     expect(readFileSync(path.join(out, f), "utf8")).toBe(readFileSync(path.join(golden, f), "utf8"));
   });
 
-  test("two warnings: the literal secret and the Marquez URL", () => {
+  test("warnings: the literal secret, the Marquez URL, prod on the bundled stores", () => {
     expect(run.stdout).toContain(`${example}/manifest.yaml:25:9: warning plain-secret:`);
     expect(run.stdout).toContain(`${example}/manifest.yaml:38:7: warning generate/derived-endpoint:`);
-    expect(run.stdout).toMatch(/PASS: 0 error\(s\), 2 warning\(s\)/);
+    expect(run.stdout).toContain(
+      `${example}/manifest.yaml:28:5: warning generate/prod-bundled: prod on floe-platform's bundled MinIO`,
+    );
+    expect(run.stdout).toMatch(
+      /charts\/floe-platform\/values\.yaml:\d+:\d+: warning generate\/prod-bundled: prod on floe-platform's single PostgreSQL/,
+    );
+    expect(run.stdout).toMatch(/PASS: 0 error\(s\), 4 warning\(s\)/);
     for (const f of readdirSync(golden))
       expect(readFileSync(path.join(golden, f), "utf8")).not.toContain("demo-secret");
   });
