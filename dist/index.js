@@ -11546,6 +11546,7 @@ const phaseOf = {
     upgrade: "upgrade",
     test: "test",
     release: "release",
+    generate: "generate",
 };
 /** In Actions, a phase stopped by a bad input before it started still leaves its results file with the
  * error, so the report step (which always runs) names it in the job summary. */
