@@ -10831,7 +10831,7 @@ function findingAt(obj, path, rule, severity, message) {
 
 /***/ }),
 
-/***/ 3586:
+/***/ 5486:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11087,6 +11087,39 @@ function registerGate(program, bind) {
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
     })));
+}
+
+;// CONCATENATED MODULE: ./src/generate/command.ts
+// `floe-helm generate`: values files for floe-platform and floe-jobs from floe's platform manifest and data
+// products (src/generate/run.ts).
+
+
+
+const command_collect = (v, prev = []) => [...prev, v];
+function registerGenerate(program, bind) {
+    withCommonOptions(program
+        .command("generate")
+        .description("write floe-platform and floe-jobs values per environment from a floe manifest and data products (validated and rendered first)")
+        .requiredOption("--manifest <file>", "floe platform manifest (kind: Manifest)")
+        .addOption(new Option("--product <file>", "floe data product (kind: FloeSpec); repeat for more").argParser(command_collect))
+        .addOption(new Option("--env <name>", "environment: dev, test, staging or prod; repeat for more").argParser(command_collect))
+        .addOption(new Option("--values <chart=file>", "values over the mapped ones for one chart: floe-platform=FILE or floe-jobs=FILE").argParser(command_collect))
+        .addOption(new Option("--set <chart.path=value>", "one value for one chart, e.g. floe-jobs.jobDefaults.backoffLimit=1 (highest precedence)").argParser(command_collect))
+        .requiredOption("--output-dir <dir>", "folder the values files are written to")
+        .addOption(new Option("--release <name>", "floe-platform's release name (the jobs' endpoints derive from it)").default("floe-platform"))
+        .addOption(new Option("--platform-chart <dir>", "the floe-platform chart").default("charts/floe-platform"))
+        .addOption(new Option("--jobs-chart <dir>", "the floe-jobs chart").default("charts/floe-jobs"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("generate", inputs, async (ctx) => (await __nccwpck_require__.e(/* import() */ 938).then(__nccwpck_require__.bind(__nccwpck_require__, 6938))).runGenerate(ctx, inputs, {
+        manifest: flags.manifest,
+        products: flags.product ?? [],
+        envs: flags.env ?? [],
+        values: flags.values ?? [],
+        set: flags.set ?? [],
+        outputDir: flags.outputDir,
+        release: flags.release,
+        platformChart: flags.platformChart,
+        jobsChart: flags.jobsChart,
+        cwd: io.cwd,
+    }), { out: io.out, err: io.err })));
 }
 
 // EXTERNAL MODULE: ./src/release/argv.ts
@@ -11426,6 +11459,7 @@ function parseBaseHelm(value) {
 
 
 
+
 const commands = [
     registerTools,
     registerGate,
@@ -11436,6 +11470,7 @@ const commands = [
     registerE2e,
     registerReport,
     registerRelease,
+    registerGenerate,
 ];
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -11511,6 +11546,7 @@ const phaseOf = {
     upgrade: "upgrade",
     test: "test",
     release: "release",
+    generate: "generate",
 };
 /** In Actions, a phase stopped by a bad input before it started still leaves its results file with the
  * error, so the report step (which always runs) names it in the job summary. */
@@ -15475,7 +15511,7 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3586);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5486);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2));

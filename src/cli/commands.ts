@@ -2,6 +2,7 @@
 import { registerCluster } from "../cluster/command.js";
 import { registerE2e } from "../e2e/command.js";
 import { registerGate } from "../gate/command.js";
+import { registerGenerate } from "../generate/command.js";
 import { registerTest } from "../install/command.js";
 import { registerRelease } from "../release/command.js";
 import { registerReport } from "../report/command.js";
@@ -20,4 +21,5 @@ export const commands: Register[] = [
   registerE2e,
   registerReport,
   registerRelease,
+  registerGenerate,
 ];

@@ -74,6 +74,7 @@ const phaseOf: Record<string, string> = {
   upgrade: "upgrade",
   test: "test",
   release: "release",
+  generate: "generate",
 };
 
 /** In Actions, a phase stopped by a bad input before it started still leaves its results file with the

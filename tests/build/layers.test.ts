@@ -18,7 +18,7 @@ const layers: readonly (readonly string[])[] = [
   ["plan"],
   ["policy"],
   ["gate"],
-  ["install", "release", "upgrade", "e2e"],
+  ["install", "release", "upgrade", "e2e", "generate"],
   ["commands"],
 ];
 
