@@ -20,7 +20,9 @@ const realKind = process.env.FLOE_KIND_REAL === "1";
 // them, FLOE_TEST_LANE=suite only the rest.
 const lane = process.env.FLOE_TEST_LANE;
 if (lane !== undefined && lane !== "real" && lane !== "suite")
-  throw new Error(`FLOE_TEST_LANE=${lane}: expected real or suite (or unset: every file this step registers)`);
+  throw new Error(
+    `FLOE_TEST_LANE=${lane}: expected real or suite (or unset: every file this step registers)`,
+  );
 
 export default defineConfig({
   test: {
