@@ -210,6 +210,27 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
     for (const c of checks) expect(c.reason).toMatch(/^dry run: \S+\.tgz packaged, not pushed$/);
   });
 
+  it("generate: the command examples/generate/README.md gives, helm from the installer's cache, writes the example's files as checked in", async () => {
+    const readme = readFileSync(path.join(repoRoot, "examples", "generate", "README.md"), "utf8");
+    const block = /```sh\n(floe-helm generate[^`]*)```/.exec(readme)?.[1];
+    expect(block, "examples/generate/README.md has no floe-helm generate command").toBeDefined();
+    const argv = block!.replace(/\\\n/g, " ").trim().split(/\s+/).slice(1); // the words after floe-helm
+    const out = path.join(repo, "examples", "generate", "values");
+    rmSync(out, { recursive: true, force: true });
+    const r = await floeHelm(argv);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(r.stdout).toContain("warning plain-secret");
+    for (const f of [
+      "floe-platform.values-dev.yaml",
+      "floe-platform.values-prod.yaml",
+      "floe-jobs.orders.values-dev.yaml",
+      "floe-jobs.inventory.values-prod.yaml",
+    ])
+      expect(readFileSync(path.join(out, f), "utf8"), f).toBe(
+        readFileSync(path.join(repoRoot, "examples", "generate", "values", f), "utf8"),
+      );
+  });
+
   it("cluster up (kwok control plane from PATH, kubectl from the installer), test, upgrade and e2e: each chart installs with its own values-test.yaml", async () => {
     const up = await floeHelm(["cluster", "up", "--provider", "kwok"]);
     expect(up.code, up.stderr).toBe(0);
