@@ -201,7 +201,7 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     // --keep: the namespace and both releases stay, for the checks below.
     keptNamespace = res.outputs?.["e2e-namespace"] ?? "";
     expect(keptNamespace).toMatch(/^floe-e2e-[0-9a-f]{6}$/);
-    expect(r.err).toContain(
+    expect(`${r.out}\n${r.err}`).toContain(
       `--keep: releases ${PLATFORM}, orders left running in namespace ${keptNamespace}`,
     );
   }, 1_800_000);
