@@ -965,6 +965,15 @@ async function runGenerate(ctx, inputs, o) {
     const schemaFindings = [];
     const endpointFindings = new Map();
     const setShown = sets.map((s) => `--set ${s.raw}`);
+    /** One output file: its text (header and overlay) and the helm render that must pass before it is written. */
+    const emit = (name, chartDir, overlay, header) => {
+        const text = valuesText(header, overlay);
+        outputs.push({
+            name,
+            text,
+            render: { name, chartDir, release: header.release, namespace: header.namespace, text },
+        });
+    };
     for (const env of envs) {
         const envLabel = `environment defaults (${env.name})`;
         const pLayers = [
@@ -975,7 +984,7 @@ async function runGenerate(ctx, inputs, o) {
         ];
         const p = checkLayers(platform, pLayers);
         schemaFindings.push(...p.findings);
-        const pHeader = {
+        emit(platformFileName(env.name), platform.dir, p.overlay, {
             chart: "floe-platform",
             env: env.name,
             release: o.release,
@@ -986,19 +995,6 @@ async function runGenerate(ctx, inputs, o) {
                 ...valuesLayers["floe-platform"].map((l) => l.source),
                 ...setShown.filter((s) => s.startsWith("--set floe-platform.")),
             ],
-        };
-        const pText = valuesText(pHeader, p.overlay);
-        const pName = platformFileName(env.name);
-        outputs.push({
-            name: pName,
-            text: pText,
-            render: {
-                name: pName,
-                chartDir: platform.dir,
-                release: o.release,
-                namespace: env.namespace,
-                text: pText,
-            },
         });
         if (env.name === "prod")
             for (const w of prodWarnings(p.full, manifest, platform.defaults))
@@ -1016,7 +1012,7 @@ async function runGenerate(ctx, inputs, o) {
             ];
             const j = checkLayers(jobsChart, jLayers);
             schemaFindings.push(...j.findings);
-            const jHeader = {
+            emit(jobsFileName(prod.name, env.name), jobsChart.dir, j.overlay, {
                 chart: "floe-jobs",
                 env: env.name,
                 release: prod.name,
@@ -1028,19 +1024,6 @@ async function runGenerate(ctx, inputs, o) {
                     ...valuesLayers["floe-jobs"].map((l) => l.source),
                     ...setShown.filter((s) => s.startsWith("--set floe-jobs.")),
                 ],
-            };
-            const jText = valuesText(jHeader, j.overlay);
-            const jName = jobsFileName(prod.name, env.name);
-            outputs.push({
-                name: jName,
-                text: jText,
-                render: {
-                    name: jName,
-                    chartDir: jobsChart.dir,
-                    release: prod.name,
-                    namespace: env.namespace,
-                    text: jText,
-                },
             });
         }
     }

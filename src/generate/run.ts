@@ -282,6 +282,20 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
   const schemaFindings: Finding[] = [];
   const endpointFindings = new Map<string, Finding>();
   const setShown = sets.map((s) => `--set ${s.raw}`);
+  /** One output file: its text (header and overlay) and the helm render that must pass before it is written. */
+  const emit = (
+    name: string,
+    chartDir: string,
+    overlay: Parameters<typeof valuesText>[1],
+    header: HeaderInfo,
+  ) => {
+    const text = valuesText(header, overlay);
+    outputs.push({
+      name,
+      text,
+      render: { name, chartDir, release: header.release, namespace: header.namespace, text },
+    });
+  };
   for (const env of envs) {
     const envLabel = `environment defaults (${env.name})`;
     const pLayers = [
@@ -292,7 +306,7 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
     ];
     const p = checkLayers(platform, pLayers);
     schemaFindings.push(...p.findings);
-    const pHeader: HeaderInfo = {
+    emit(platformFileName(env.name), platform.dir, p.overlay, {
       chart: "floe-platform",
       env: env.name,
       release: o.release,
@@ -303,19 +317,6 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
         ...valuesLayers["floe-platform"].map((l) => l.source),
         ...setShown.filter((s) => s.startsWith("--set floe-platform.")),
       ],
-    };
-    const pText = valuesText(pHeader, p.overlay);
-    const pName = platformFileName(env.name);
-    outputs.push({
-      name: pName,
-      text: pText,
-      render: {
-        name: pName,
-        chartDir: platform.dir,
-        release: o.release,
-        namespace: env.namespace,
-        text: pText,
-      },
     });
 
     if (env.name === "prod")
@@ -334,7 +335,7 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
       ];
       const j = checkLayers(jobsChart, jLayers);
       schemaFindings.push(...j.findings);
-      const jHeader: HeaderInfo = {
+      emit(jobsFileName(prod.name, env.name), jobsChart.dir, j.overlay, {
         chart: "floe-jobs",
         env: env.name,
         release: prod.name,
@@ -346,19 +347,6 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
           ...valuesLayers["floe-jobs"].map((l) => l.source),
           ...setShown.filter((s) => s.startsWith("--set floe-jobs.")),
         ],
-      };
-      const jText = valuesText(jHeader, j.overlay);
-      const jName = jobsFileName(prod.name, env.name);
-      outputs.push({
-        name: jName,
-        text: jText,
-        render: {
-          name: jName,
-          chartDir: jobsChart.dir,
-          release: prod.name,
-          namespace: env.namespace,
-          text: jText,
-        },
       });
     }
   }
