@@ -17,7 +17,29 @@ vitest=node_modules/vitest/vitest.mjs
 lane() { # lane NAME COMMAND...: runs COMMAND, its exit code into $rcdir/NAME, its lines prefixed "[NAME] "
   local name=$1
   shift
-  { "$@"; echo $? >"$rcdir/$name"; } 2>&1 | sed -u "s/^/[$name] /"
+  { "$@"; echo $? >"$rcdir/$name"; } 2>&1 | tee "$rcdir/$name.log" | sed -u "s/^/[$name] /"
+}
+
+# The failed tests of a lane again, at the end: the two lanes' lines interleave over half an hour, and a CI log
+# is often read from its tail. Each failure's heading, the first and last lines of its message (a failed CLI
+# run's message is its whole output, whose end says why) and where it failed; without colours.
+failures() {
+  sed 's/\x1b\[[0-9;]*m//g' "$rcdir/$1.log" | awk -v lane="$1" '
+    function flush(   i, from) {
+      if (!n) return
+      for (i = 1; i <= n && i <= 4; i++) print "[" lane "]     " block[i]
+      from = n - 16 > 4 ? n - 16 : 5
+      if (from > 5) print "[" lane "]     ..."
+      for (i = from; i <= n; i++) print "[" lane "]     " block[i]
+      n = 0
+    }
+    /Failed Tests [0-9]+|Failed Suites [0-9]+|Unhandled Errors/ { on = 1; next }
+    !on { next }
+    /^ *FAIL / { flush(); print "[" lane "] " $0; grab = 1; next }
+    grab && /^ *(❯ |- Expected)/ { flush(); grab = 0; where = 1 }
+    where && /^ *❯ / { print "[" lane "]     " $0; where = 0; next }
+    grab && NF { block[++n] = $0 }
+    /^ *Test Files / { flush(); print "[" lane "] " $0; on = 0 }' | head -c 16000
 }
 
 started=$SECONDS
@@ -34,6 +56,9 @@ for name in suite real; do
 done
 elapsed=$((SECONDS - started))
 if [ ${#failed[@]} -gt 0 ]; then
+  for name in suite real; do
+    [ "$(cat "$rcdir/$name" 2>/dev/null)" = 0 ] || { echo "=== lane $name: what failed"; failures "$name"; }
+  done
   printf 'test-lanes: failed after %ss: %s\n' "$elapsed" "${failed[*]}" >&2
   exit 1
 fi
