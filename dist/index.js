@@ -10664,6 +10664,107 @@ const kubesecCheck = {
 
 /***/ }),
 
+/***/ 3287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fv: () => (/* binding */ findPlainSecrets),
+/* harmony export */   u2: () => (/* binding */ secretKindText)
+/* harmony export */ });
+/* unused harmony export isCredentialKey */
+/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7459);
+// plain-secret: a credential written as a literal where a reference is expected. One detector for every
+// YAML file floe-helm reads: the gate's values files (each chart's values.yaml and every scenario file) and
+// generate's floe manifest and data products. Each caller words the finding (which reference form takes
+// the credential); the value itself is never part of what this returns.
+
+// Keys that hold a credential: *secret, *password, *token, *api_key, *private_key, *access_key (any case,
+// _ - or no separator; camelCase split first).
+const credentialKey = /(^|[_-])?(secret|password|passwd|pwd|token|api[_-]?key|private[_-]?key|access[_-]?key|secret[_-]?key)$/i;
+// Keys naming a reference to one, compared without separators: *Ref, *Url, *Name, existingSecret, ... A key
+// name in a Secret (`passwordKey: password`, `tokenKey`) and a Secret's name (`passwordSecret`) too.
+const referenceKey = /(ref|url|uri|endpoint|name|file|path|existingsecret|secretname|enabled|(password|passwd|pwd|token)key|(password|passwd|pwd|token|credentials?|auth|tls|cert)secret)$/i;
+// Mappings whose leaves name something else, never hold a credential: `secretKeyRef` / `valueFrom` (a key of
+// a Secret), `existingSecret*` in object form, `secretEnv` (environment variable -> key in a Secret).
+const referenceContainer = /(ref|refs|valuefrom|existingsecret[a-z]*|secretname|secretenv|envfromsecret|fromsecret|secretkeys)$/i;
+// Not a literal: a template (helm's or Jinja's {{ }}), an environment variable ($VAR, ${VAR}, $(VAR)), a
+// vals or SOPS reference, a placeholder (<password>, ***, %s).
+const placeholder = /\{\{|^\$(\{[A-Za-z_][\w.-]*\}|\([A-Za-z_]\w*\)|[A-Z_][A-Z0-9_]*)$|^ref\+|^ENC\[|^<[^>]*>$|^\*+$|^%[sv]$/;
+// A URL with a password in it: scheme://user:password@host, anywhere in the string.
+const urlWithPassword = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/gi;
+// A key=value connection string (libpq, ADO.NET, JDBC properties) with a password.
+const kvPassword = /(?:^|[;\s"'])(?:password|pwd)\s*=\s*([^;\s"']+)/gi;
+const kvConnection = /(?:^|[;\s"'])(?:host|hostname|server|data source|user id|uid|user|username)\s*=/i;
+const pemPrivateKey = /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/;
+const words = (key) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
+const compact = (key) => key.replace(/[_.-]/g, "");
+/** Whether a mapping key holds a credential (and does not name a reference to one). */
+function isCredentialKey(key) {
+    return credentialKey.test(words(key)) && !referenceKey.test(compact(key));
+}
+/** How a finding names the kind (never the value). */
+const secretKindText = {
+    key: "a literal credential",
+    url: "a URL with a password in it (scheme://user:password@host)",
+    "connection-string": "a connection string with a password in it (password=...)",
+    "private-key": "a PEM private key",
+};
+const literal = (s) => s.trim() !== "" && !placeholder.test(s.trim());
+function inString(s) {
+    if (pemPrivateKey.test(s))
+        return "private-key";
+    for (const m of s.matchAll(urlWithPassword))
+        if (literal(decodeURIComponentSafe(m[1])))
+            return "url";
+    if (kvConnection.test(s))
+        for (const m of s.matchAll(kvPassword))
+            if (literal(m[1]))
+                return "connection-string";
+    return undefined;
+}
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+/** Every literal credential of a parsed YAML file, in document order: a credential key with a non-empty
+ * literal string or a number, or any string holding a URL or connection string with a password or a PEM
+ * private key. Leaves under a reference mapping (`secretKeyRef`, `secretEnv`, ...) name keys, not values. */
+function findPlainSecrets(loaded) {
+    const out = [];
+    const walk = (v, path, underReference) => {
+        if (Array.isArray(v)) {
+            for (const [i, x] of v.entries())
+                walk(x, [...path, i], underReference);
+            return;
+        }
+        if ((0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(v)) {
+            for (const [k, x] of Object.entries(v))
+                walk(x, [...path, k], underReference || referenceContainer.test(compact(k)));
+            return;
+        }
+        const key = path[path.length - 1];
+        let kind;
+        if (typeof v === "string")
+            kind = inString(v);
+        if (!kind && !underReference && typeof key === "string" && isCredentialKey(key)) {
+            if ((typeof v === "string" && literal(v)) || typeof v === "number")
+                kind = "key";
+        }
+        if (!kind)
+            return;
+        out.push({ path, kind, at: loaded.positionOf(path) ?? { file: loaded.file, line: 1, col: 1 } });
+    };
+    walk(loaded.value, [], false);
+    return out;
+}
+
+
+/***/ }),
+
 /***/ 2035:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11082,7 +11183,7 @@ function registerE2e(program, bind) {
 function registerGate(program, bind) {
     withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 3807))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2995))).runGate(ctx, inputs, { cwd: io.cwd }), {
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -12379,7 +12480,7 @@ function runTool(argv, opts = {}) {
 
 /***/ }),
 
-/***/ 3807:
+/***/ 2995:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 // ESM COMPAT FLAG
@@ -13300,6 +13401,8 @@ const gateRules = {
     chartSchema: "chart-schema",
     /** Findings are `yaml-style/<yamllint rule>`, e.g. yaml-style/braces. */
     yamlStyle: "yaml-style",
+    plainSecret: "plain-secret",
+    schemaDrift: "schema-drift",
 };
 /** The status of `s.rule`: skipped when floe-gate.yaml turns the rule off, with the requirements it covers. */
 function checkStatus(config, s) {
@@ -13316,6 +13419,14 @@ function checkStatus(config, s) {
 }
 /** A check fails when one of its findings is an error. */
 const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
+/** Failed when a finding of a warning-by-default rule counts as an error once floe-gate.yaml's severity for
+ * its rule applies. */
+function settledState(config, fs) {
+    return stateOf(fs.flatMap((f) => {
+        const sev = (0,apply/* severityFor */.v)(config, f.rule) ?? f.severity;
+        return sev === "off" ? [] : [{ severity: sev }];
+    }));
+}
 
 ;// CONCATENATED MODULE: ./src/gate/stages/prepare.ts
 
@@ -13372,6 +13483,9 @@ var subcharts = __nccwpck_require__(1001);
 
 // `.Values`, `$.Values`, `$root.Values` (a variable holding the root context), never `.Chart.Values`.
 const valuesChain = /(?<![\w.$])(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
+// A helper's context holding the root (`dict "ctx" $` -> `.ctx.Values.a`), as library charts' helpers read
+// the including chart's values.
+const contextChain = /(?<![\w.])\.(?!Chart\.)[A-Za-z_][A-Za-z0-9_]*\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
 const indexCall = /\bindex\s+(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
 /** The value paths a template text reads. */
 function readsOf(text) {
@@ -13383,6 +13497,8 @@ function readsOf(text) {
         return "";
     });
     for (const m of rest.matchAll(valuesChain))
+        out.push(m[1].split(".").filter(Boolean));
+    for (const m of rest.matchAll(contextChain))
         out.push(m[1].split(".").filter(Boolean));
     return out;
 }
@@ -13422,10 +13538,15 @@ async function chartReads(chartDir, deps, subs) {
                     reads.push([...prefix, ...c]);
                 if (s.tags?.length)
                     reads.push(["tags"]);
+                // A library's helpers run with the including chart's context: they read its values, unprefixed.
+                const library = (0,subcharts/* isLibrary */.es)(s.chart);
                 for (const t of (0,subcharts/* templatesOf */.r3)(s.chart))
-                    for (const r of readsOf(t))
+                    for (const r of readsOf(t)) {
                         if (r[0] !== "global")
                             reads.push([...prefix, s.key, ...r]);
+                        if (library)
+                            reads.push([...prefix, ...r]);
+                    }
                 walk(s.subs, [...prefix, s.key]);
             }
         };
@@ -13499,6 +13620,7 @@ function declared(root, s, key) {
     }
     return undefined;
 }
+/** `s` with local `$ref`s (`#/...`) followed. */
 function deref(root, s) {
     let cur = s;
     for (let i = 0; i < 10; i++) {
@@ -13539,11 +13661,350 @@ function deadValues(file, reads, schema) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/checks/values-files/plain-secret.ts
+var plain_secret = __nccwpck_require__(3287);
+;// CONCATENATED MODULE: ./src/checks/values-files/schema-drift.ts
+// schema-drift: a chart's values.yaml and its values.schema.json that no longer describe the same values.
+// Only where the schema leaves `additionalProperties` open does helm stay silent about it (a closed level
+// makes an undeclared key a values-schema error), so the rule looks at charts whose schema is open at some
+// level, both ways:
+//   undeclared: a key values.yaml sets at an open level that the schema does not declare (properties,
+//     patternProperties) - the schema forgot it, or the key is a leftover; at the key in values.yaml;
+//   unused: a schema property that values.yaml does not set and no template reads - a leftover of a removed
+//     feature, or a key the templates spell otherwise; at the property in values.schema.json. A template read
+//     of a map (`toYaml .Values.a`, `with .Values.a`, `.Values.a` passed to a helper) uses everything below
+//     it; reads are those of src/values/dead.ts (every template, _*.tpl helpers, subcharts under their key,
+//     library helpers unprefixed); a template reading `.Values` whole uses every property.
+// A typed map (`additionalProperties: {type: string}`) declares its keys; a free-form object (`type: object`
+// and nothing else, e.g. affinity) is open but opaque: what is set below it is not checked.
+
+
+const combinators = ["allOf", "anyOf", "oneOf"];
+function follow(root, s, at) {
+    let cur = s;
+    let where = at;
+    for (let i = 0; i < 10; i++) {
+        const ref = (0,core_objects/* isObj */.s)(cur) ? cur.$ref : undefined;
+        if (typeof ref !== "string" || !ref.startsWith("#/"))
+            break;
+        where = ref
+            .slice(2)
+            .split("/")
+            .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
+        cur = deref(root, { $ref: ref });
+    }
+    return (0,core_objects/* isObj */.s)(cur) ? { node: cur, at: where } : { at: where };
+}
+const isObjectSchema = (n) => n.type === "object" ||
+    (Array.isArray(n.type) && n.type.includes("object")) ||
+    (0,core_objects/* isObj */.s)(n.properties) ||
+    (0,core_objects/* isObj */.s)(n.patternProperties);
+/** An object level that accepts keys it does not describe: no `additionalProperties: false` (nor a schema
+ * for them) and no `unevaluatedProperties: false`. */
+function isOpen(n) {
+    if (!isObjectSchema(n))
+        return false;
+    if (n.unevaluatedProperties === false)
+        return false;
+    const ap = n.additionalProperties;
+    return ap === undefined || ap === true || ((0,core_objects/* isObj */.s)(ap) && Object.keys(ap).length === 0);
+}
+/** A schema for additional keys (a typed map), when there is one. */
+function additionalSchema(n) {
+    const ap = n.additionalProperties;
+    return (0,core_objects/* isObj */.s)(ap) && Object.keys(ap).length > 0 ? ap : undefined;
+}
+/** The declared properties of a level, with where each is written in the schema file (combinators too). */
+function propertiesOf(root, n, at) {
+    const out = [];
+    if ((0,core_objects/* isObj */.s)(n.properties))
+        for (const [key, schema] of Object.entries(n.properties))
+            out.push({ key, schema, at: [...at, "properties", key] });
+    for (const c of combinators) {
+        const list = n[c];
+        if (!Array.isArray(list))
+            continue;
+        for (const [i, sub] of list.entries()) {
+            const f = follow(root, sub, [...at, c, i]);
+            if (f.node)
+                out.push(...propertiesOf(root, f.node, f.at));
+        }
+    }
+    return out;
+}
+function hasPatterns(root, n) {
+    if ((0,core_objects/* isObj */.s)(n.patternProperties))
+        return true;
+    return combinators.some((c) => Array.isArray(n[c]) &&
+        n[c].some((s) => {
+            const f = follow(root, s, []);
+            return f.node !== undefined && hasPatterns(root, f.node);
+        }));
+}
+/** The schema a key of level `n` has: a property, a matching pattern, or undefined. */
+function declaredAt(root, n, at, key) {
+    const p = propertiesOf(root, n, at).find((x) => x.key === key);
+    if (p)
+        return p;
+    const visit = (m, mAt) => {
+        if ((0,core_objects/* isObj */.s)(m.patternProperties))
+            for (const [re, schema] of Object.entries(m.patternProperties)) {
+                try {
+                    if (new RegExp(re, "u").test(key))
+                        return { schema, at: [...mAt, "patternProperties", re] };
+                }
+                catch { }
+            }
+        for (const c of combinators)
+            for (const [i, sub] of (Array.isArray(m[c]) ? m[c] : []).entries()) {
+                const f = follow(root, sub, [...mAt, c, i]);
+                const d = f.node && visit(f.node, f.at);
+                if (d)
+                    return d;
+            }
+        return undefined;
+    };
+    return visit(n, at);
+}
+/** Where the schema is open: the instance paths (`*` for any key, `[]` for list items) of its open levels,
+ * free-form objects included. Empty: every level is closed and values-schema covers undeclared keys. */
+function openLevels(schema) {
+    const out = [];
+    const seen = new Set();
+    const walk = (s, path) => {
+        const { node } = follow(schema, s, []);
+        if (!node || seen.has(node))
+            return;
+        seen.add(node);
+        if (isOpen(node))
+            out.push(path.join(".") || "(top level)");
+        for (const p of propertiesOf(schema, node, []))
+            walk(p.schema, [...path, p.key]);
+        if ((0,core_objects/* isObj */.s)(node.patternProperties))
+            for (const s2 of Object.values(node.patternProperties))
+                walk(s2, [...path, "*"]);
+        const ap = additionalSchema(node);
+        if (ap)
+            walk(ap, [...path, "*"]);
+        if ((0,core_objects/* isObj */.s)(node.items))
+            walk(node.items, [...path, "[]"]);
+        if (Array.isArray(node.items))
+            for (const it of node.items)
+                walk(it, [...path, "[]"]);
+        if (Array.isArray(node.prefixItems))
+            for (const it of node.prefixItems)
+                walk(it, [...path, "[]"]);
+    };
+    walk(schema, []);
+    return out;
+}
+const schema_drift_startsWith = (a, prefix) => prefix.length <= a.length && prefix.every((p, i) => a[i] === p);
+/** undeclared: keys values.yaml sets at an open level with declared properties that the level does not
+ * declare. */
+function undeclaredKeys(schema, values) {
+    const out = [];
+    const walk = (v, path, s) => {
+        const { node, at } = follow(schema, s, []);
+        if (!node)
+            return;
+        if (Array.isArray(v)) {
+            const items = (0,core_objects/* isObj */.s)(node.items) ? node.items : undefined;
+            if (items)
+                for (const [i, x] of v.entries())
+                    walk(x, [...path, i], items);
+            return;
+        }
+        if (!(0,core_objects/* isObj */.s)(v))
+            return;
+        const describes = propertiesOf(schema, node, at).length > 0 || hasPatterns(schema, node);
+        for (const [k, x] of Object.entries(v)) {
+            const d = declaredAt(schema, node, at, k);
+            if (d) {
+                walk(x, [...path, k], d.schema);
+                continue;
+            }
+            const ap = additionalSchema(node);
+            if (ap)
+                walk(x, [...path, k], ap);
+            else if (isOpen(node) && describes) {
+                const p = [...path, k];
+                out.push({
+                    kind: "undeclared",
+                    path: p.map(String),
+                    at: values.positionOf(p) ?? { file: values.file, line: 1, col: 1 },
+                });
+            }
+            // A closed level: values-schema reports it. A free-form object: opaque.
+        }
+    };
+    walk(values.value, [], schema);
+    return out;
+}
+/** unused: schema properties (the highest of a subtree) that values.yaml does not set and no read covers.
+ * `positions` is the schema file parsed with positions; a property of a shared definition (`$ref`) is
+ * reported once, only when it is unused everywhere the definition is used. */
+function unusedProperties(schema, positions, values, reads) {
+    if (reads.some((r) => r.length === 0))
+        return [];
+    const byDoc = new Map();
+    const has = (p) => {
+        let cur = values;
+        for (const k of p) {
+            if (!(0,core_objects/* isObj */.s)(cur) || !(k in cur))
+                return false;
+            cur = cur[k];
+        }
+        return true;
+    };
+    const markUsed = (s, at, seen) => {
+        const f = follow(schema, s, at);
+        if (!f.node)
+            return;
+        for (const p of propertiesOf(schema, f.node, f.at)) {
+            const key = JSON.stringify(p.at);
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const entry = byDoc.get(key) ?? { at: p.at, paths: [], used: false };
+            entry.used = true;
+            byDoc.set(key, entry);
+            markUsed(p.schema, p.at, seen);
+        }
+    };
+    const walk = (s, at, path, depth) => {
+        const f = follow(schema, s, at);
+        if (!f.node || depth > 64)
+            return;
+        for (const p of propertiesOf(schema, f.node, f.at)) {
+            const kp = [...path, p.key];
+            const key = JSON.stringify(p.at);
+            const entry = byDoc.get(key) ?? { at: p.at, paths: [], used: false };
+            byDoc.set(key, entry);
+            if (reads.some((r) => schema_drift_startsWith(kp, r))) {
+                // Read whole, or below a map read whole: every property below is used (shared definitions too).
+                entry.used = true;
+                markUsed(p.schema, p.at, new Set());
+                continue;
+            }
+            if (has(kp) || reads.some((r) => schema_drift_startsWith(r, kp))) {
+                entry.used = true;
+                walk(p.schema, p.at, kp, depth + 1);
+                continue;
+            }
+            entry.paths.push(kp);
+        }
+    };
+    walk(schema, [], [], 0);
+    const out = [];
+    for (const e of byDoc.values()) {
+        if (e.used || !e.paths.length)
+            continue;
+        const [first, ...rest] = e.paths;
+        out.push({
+            kind: "unused",
+            path: first,
+            at: positions.positionOf(e.at) ?? { file: positions.file, line: 1, col: 1 },
+            ...(rest.length ? { alsoAt: rest } : {}),
+        });
+    }
+    return out.sort((a, b) => a.at.line - b.at.line || (a.at.col ?? 0) - (b.at.col ?? 0));
+}
+
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/gate/stages/values-rules.ts
+// The values stage's two warning rules (src/checks/values-files/): plain-secret over every values file the
+// gate reads (each chart's values.yaml and every scenario file, each once), schema-drift per chart between
+// values.yaml, values.schema.json and what the templates read. Warnings unless floe-gate.yaml raises them.
+
+
+
+
+const SECRET_FORMS = "keep it in a Secret and reference it (the chart's existingSecret, or an ExternalSecret that External Secrets Operator syncs)";
+/** plain-secret over `files` (those not in `seen`, which it extends): one status for the chart. */
+function plainSecretFindings(run, chart, files, seen) {
+    const t0 = Date.now();
+    const findings = [];
+    for (const y of files) {
+        if (seen.has(y.file))
+            continue;
+        seen.add(y.file);
+        for (const s of (0,plain_secret/* findPlainSecrets */.Fv)(y)) {
+            const key = s.path.join(".");
+            findings.push({
+                rule: gateRules.plainSecret,
+                severity: "warning",
+                message: `${key}: ${plain_secret/* secretKindText */.u2[s.kind]} where a reference is expected; ${SECRET_FORMS}`,
+                ...s.at,
+                chart: chart.info.name,
+                object: `Value/${y.file}:${key}`,
+            });
+        }
+    }
+    const status = checkStatus(run.config, {
+        rule: gateRules.plainSecret,
+        id: `plain-secret ${chart.info.name}`,
+        state: settledState(run.config, findings),
+        ms: Date.now() - t0,
+    });
+    return { findings, statuses: [status] };
+}
+/** schema-drift of one chart: both ways where its schema is open; a status saying why it did not look. */
+function schemaDriftFindings(run, chart, d) {
+    const t0 = Date.now();
+    const id = `schema-drift ${chart.info.name}`;
+    const status = (s) => checkStatus(run.config, { rule: gateRules.schemaDrift, id, ...s, ms: Date.now() - t0 });
+    if (d.schema === undefined || d.schemaText === undefined || !chart.schemaFile)
+        return {
+            findings: [],
+            statuses: [status({ state: "skip", reason: d.noSchema ?? "the chart has no values.schema.json" })],
+        };
+    const open = openLevels(d.schema);
+    if (!open.length)
+        return {
+            findings: [],
+            statuses: [
+                status({
+                    state: "pass",
+                    reason: "values.schema.json closes every level (additionalProperties: false): values-schema reports undeclared keys",
+                }),
+            ],
+        };
+    const schemaFile = chart.schemaFile;
+    const valuesFile = d.defaults?.file ?? "values.yaml";
+    const base = { rule: gateRules.schemaDrift, severity: "warning", chart: chart.info.name };
+    const findings = [];
+    for (const u of d.defaults ? undeclaredKeys(d.schema, d.defaults) : []) {
+        const key = u.path.join(".");
+        findings.push({
+            ...base,
+            message: `'${key}' is set in values.yaml but values.schema.json does not declare it; the schema is open there (no additionalProperties: false), so helm accepts it unchecked: declare it in the schema, or remove it from values.yaml`,
+            ...u.at,
+            object: `Value/${valuesFile}:${key}`,
+        });
+    }
+    const positions = (0,yaml/* parseYamlText */.cd)(d.schemaText, schemaFile);
+    for (const u of unusedProperties(d.schema, positions, d.defaults?.value ?? {}, d.reads)) {
+        const key = u.path.join(".");
+        const also = u.alsoAt?.length
+            ? ` (a shared definition, also at ${u.alsoAt.map((p) => `'${p.join(".")}'`).join(", ")})`
+            : "";
+        findings.push({
+            ...base,
+            message: `'${key}' is declared in values.schema.json${also} but values.yaml does not set it and no template reads it (.Values.${key} or a map above it): remove it from the schema, or use it`,
+            ...u.at,
+            object: `SchemaProperty/${schemaFile}:${key}`,
+        });
+    }
+    return { findings, statuses: [status({ state: settledState(run.config, findings) })] };
+}
+
 ;// CONCATENATED MODULE: ./src/gate/stages/values.ts
 // Stage 3, check values: once per file and per chart, before any render is checked. YAML syntax and
 // duplicate keys of every values file, values.schema.json per file (and each subchart's own schema, as helm
 // validates it: src/values/subcharts.ts), and dead values per scenario. What the cells need later (the
 // compiled schemas, each scenario's values files) is part of the result.
+
 
 
 
@@ -13560,8 +14021,10 @@ async function checkValues(run, prepared, values) {
     const perFileSchema = new Set();
     const findings = [];
     const statuses = [];
+    // plain-secret reads each values file once, whichever charts use it.
+    const secretsSeen = new Set();
     for (const chart of run.plan.charts) {
-        const r = await checkChartValues(run, prepared, values, chart);
+        const r = await checkChartValues(run, prepared, values, chart, secretsSeen);
         schemas.set(chart, r.schemas);
         for (const [s, v] of r.scenarioValues)
             scenarioValues.set(s, v);
@@ -13570,9 +14033,16 @@ async function checkValues(run, prepared, values) {
         findings.push(...r.findings);
         statuses.push(...r.statuses);
     }
+    for (const lib of run.plan.skipped.filter((s) => s.library))
+        statuses.push(checkStatus(run.config, {
+            rule: gateRules.schemaDrift,
+            id: `schema-drift ${lib.info.name}`,
+            state: "skip",
+            reason: "a library chart: its helpers read the values of the chart that includes them",
+        }));
     return { schemas, scenarioValues, perFileSchema, findings, statuses };
 }
-async function checkChartValues(run, prepared, values, chart) {
+async function checkChartValues(run, prepared, values, chart, secretsSeen) {
     const { cwd, config } = run;
     const load = values.load;
     const findings = [];
@@ -13591,8 +14061,10 @@ async function checkChartValues(run, prepared, values, chart) {
     const valuesFile = external_node_path_default().join(chart.info.dir, "values.yaml");
     const defaults = (0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
     let compiled;
+    let schemaText;
     if (chart.schemaFile) {
-        compiled = (0,values_schema/* compileValuesSchema */.tV)(await (0,promises_.readFile)(external_node_path_default().resolve(cwd, chart.schemaFile), "utf8"), chart.schemaFile);
+        schemaText = await (0,promises_.readFile)(external_node_path_default().resolve(cwd, chart.schemaFile), "utf8");
+        compiled = (0,values_schema/* compileValuesSchema */.tV)(schemaText, chart.schemaFile);
         if ("problem" in compiled)
             findings.push(schemaFinding(compiled.problem));
     }
@@ -13605,6 +14077,9 @@ async function checkChartValues(run, prepared, values, chart) {
         ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
     ];
     const t0 = Date.now();
+    const secrets = plainSecretFindings(run, chart, await Promise.all(files.map((f) => load(f))), secretsSeen);
+    findings.push(...secrets.findings);
+    statuses.push(...secrets.statuses);
     for (const file of files) {
         const y = await load(file);
         for (const p of y.problems)
@@ -13626,6 +14101,16 @@ async function checkChartValues(run, prepared, values, chart) {
         }
     }
     const reads = await chartReads(chart.abs, chart.meta.dependencies, subs.subs);
+    const drift = schemaDriftFindings(run, chart, {
+        ...(schema !== undefined && schemaText !== undefined ? { schema, schemaText } : {}),
+        ...(compiled && "problem" in compiled
+            ? { noSchema: "values.schema.json does not compile (values-schema)" }
+            : {}),
+        ...(defaults ? { defaults } : {}),
+        reads: reads.reads,
+    });
+    findings.push(...drift.findings);
+    statuses.push(...drift.statuses);
     for (const s of chart.scenarios) {
         const ys = await Promise.all(s.valuesFiles.map((f) => load(f)));
         scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
@@ -13905,8 +14390,6 @@ async function checkLint(inputs, task) {
 const chart_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/chart.schema.json","title":"Chart.yaml, as chart-testing\'s `ct lint` checks it","description":"The fields of chart-testing\'s chart_schema.yaml (name, version, apiVersion and description required; ct also requires home, which `helm create`\'s chart has not, so here it is optional; maintainers each with a name; nothing else than these fields and Helm\'s own), with version as SemVer 2 (helm itself accepts a leading v and partial versions). The gate\'s chart-schema rule.","type":"object","required":["apiVersion","name","version","description"],"additionalProperties":false,"properties":{"apiVersion":{"enum":["v1","v2"],"description":"v2 for Helm 3 and 4 charts"},"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"lower case letters, digits and dashes (Helm\'s own naming rule for chart names)"},"version":{"type":"string","pattern":"^(0|[1-9]\\\\d*)\\\\.(0|[1-9]\\\\d*)\\\\.(0|[1-9]\\\\d*)(?:-((?:0|[1-9]\\\\d*|\\\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\\\.(?:0|[1-9]\\\\d*|\\\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\\\+([0-9a-zA-Z-]+(?:\\\\.[0-9a-zA-Z-]+)*))?$","description":"a SemVer 2 version, e.g. 1.2.3 or 1.2.3-rc.1 (no leading v)"},"description":{"type":"string","minLength":1},"home":{"type":"string","minLength":1},"appVersion":{"type":["string","number"]},"kubeVersion":{"type":"string"},"type":{"enum":["application","library"]},"keywords":{"type":"array","items":{"type":"string"}},"sources":{"type":"array","items":{"type":"string"}},"icon":{"type":"string"},"engine":{"type":"string"},"condition":{"type":"string"},"tags":{"type":"string"},"deprecated":{"type":"boolean"},"annotations":{"type":"object","additionalProperties":{"type":"string"}},"maintainers":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"email":{"type":"string"},"url":{"type":"string"}}}},"dependencies":{"type":"array","items":{"type":"object","required":["name","version"],"properties":{"name":{"type":"string"},"version":{"type":"string"},"repository":{"type":"string"},"condition":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"enabled":{"type":"boolean"},"import-values":{"type":"array"},"alias":{"type":"string"}}}}}}');
 // EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
 var ajv = __nccwpck_require__(4052);
-// EXTERNAL MODULE: ./src/values/yaml.ts
-var yaml = __nccwpck_require__(3319);
 ;// CONCATENATED MODULE: ./src/checks/chart-files/chart-schema.ts
 
 
@@ -14214,14 +14697,6 @@ var paths = __nccwpck_require__(6107);
 
 
 
-
-/** Failed when a finding counts as an error once floe-gate.yaml's severity for its rule applies. */
-function settledState(run, fs) {
-    return stateOf(fs.flatMap((f) => {
-        const sev = (0,apply/* severityFor */.v)(run.config, f.rule) ?? f.severity;
-        return sev === "off" ? [] : [{ severity: sev }];
-    }));
-}
 async function checkChartFiles(run) {
     const findings = [];
     const statuses = [];
@@ -14272,12 +14747,12 @@ async function checkChartFiles(run) {
         statuses.push(checkStatus(run.config, {
             rule: gateRules.chartSchema,
             id: `chart-schema ${info.name}`,
-            state: settledState(run, own),
+            state: settledState(run.config, own),
             ms: schemaDone,
         }), checkStatus(run.config, {
             rule: gateRules.yamlStyle,
             id: `yaml-style ${info.name}`,
-            state: settledState(run, style),
+            state: settledState(run.config, style),
             ms: Date.now() - t0 - schemaDone,
         }));
     }
@@ -15883,7 +16358,7 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object; * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}},"e2e":{"type":"object","additionalProperties":false,"required":["platform","product"],"description":"`floe-helm e2e`: the platform and a data product installed together in one fresh namespace of the cluster of `cluster up`, then the end-to-end checks (src/e2e/checks) run against them.","properties":{"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The platform, installed first: a scenario of one of the charts listed.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"scenario":{"type":"string","minLength":1,"description":"A scenario of that chart (declared or found): its values files."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files given after the scenario\'s, relative to the working directory (e.g. the data product\'s code location registration)."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name the data product\'s values expect (e.g. floe-platform)."}}},"product":{"type":"object","additionalProperties":false,"required":["chart","values","release"],"description":"The data product, installed after the platform in the same namespace.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name (the Service names of its values follow it)."}}}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object (for values files: Value/<file>:<key path>, for values.schema.json: SchemaProperty/<file>:<property path>); * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}},"e2e":{"type":"object","additionalProperties":false,"required":["platform","product"],"description":"`floe-helm e2e`: the platform and a data product installed together in one fresh namespace of the cluster of `cluster up`, then the end-to-end checks (src/e2e/checks) run against them.","properties":{"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The platform, installed first: a scenario of one of the charts listed.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"scenario":{"type":"string","minLength":1,"description":"A scenario of that chart (declared or found): its values files."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files given after the scenario\'s, relative to the working directory (e.g. the data product\'s code location registration)."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name the data product\'s values expect (e.g. floe-platform)."}}},"product":{"type":"object","additionalProperties":false,"required":["chart","values","release"],"description":"The data product, installed after the platform in the same namespace.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name (the Service names of its values follow it)."}}}}}}}');
 // EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
 var kubesec = __nccwpck_require__(1860);
 // EXTERNAL MODULE: ./src/config/document.ts
@@ -18070,6 +18545,7 @@ function dedupe(ps) {
 /* harmony export */   D$: () => (/* binding */ SubchartSchemas),
 /* harmony export */   Qt: () => (/* binding */ loadSubcharts),
 /* harmony export */   Ty: () => (/* binding */ loadChart),
+/* harmony export */   es: () => (/* binding */ isLibrary),
 /* harmony export */   r3: () => (/* binding */ templatesOf)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
@@ -18235,6 +18711,12 @@ async function loadSubcharts(chartAbs, cwd, shownAs = chartAbs) {
 /** The templates of a subchart (path inside the chart -> text), for dead-value's reads. */
 function templatesOf(c) {
     return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
+}
+/** Whether a chart is a library (Chart.yaml `type: library`): it renders nothing, its helpers run in the
+ * chart that includes them. */
+function isLibrary(c) {
+    const text = c.files.get("Chart.yaml")?.toString("utf8") ?? "";
+    return /^type:\s*["']?library["']?\s*(#.*)?$/m.test(text);
 }
 function defaultsOf(c) {
     const buf = c.files.get("values.yaml");

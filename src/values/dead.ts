@@ -5,7 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SourcePosition } from "../core/rendered.js";
-import { type Subchart, templatesOf } from "./subcharts.js";
+import { isLibrary, type Subchart, templatesOf } from "./subcharts.js";
 import type { LoadedYaml } from "./yaml.js";
 
 /** A path read by templates; [] means "all values" (e.g. `toYaml .Values`). */
@@ -13,6 +13,9 @@ export type ReadPath = string[];
 
 // `.Values`, `$.Values`, `$root.Values` (a variable holding the root context), never `.Chart.Values`.
 const valuesChain = /(?<![\w.$])(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
+// A helper's context holding the root (`dict "ctx" $` -> `.ctx.Values.a`), as library charts' helpers read
+// the including chart's values.
+const contextChain = /(?<![\w.])\.(?!Chart\.)[A-Za-z_][A-Za-z0-9_]*\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)/g;
 const indexCall = /\bindex\s+(?:\$[A-Za-z0-9_]*)?\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)*)((?:\s+"[^"]*")+)/g;
 
 /** The value paths a template text reads. */
@@ -25,6 +28,7 @@ export function readsOf(text: string): ReadPath[] {
     return "";
   });
   for (const m of rest.matchAll(valuesChain)) out.push(m[1]!.split(".").filter(Boolean));
+  for (const m of rest.matchAll(contextChain)) out.push(m[1]!.split(".").filter(Boolean));
   return out;
 }
 
@@ -77,8 +81,13 @@ export async function chartReads(
         // Conditions are paths from the root values, below the subcharts above.
         for (const c of conditionReads(s)) reads.push([...prefix, ...c]);
         if (s.tags?.length) reads.push(["tags"]);
+        // A library's helpers run with the including chart's context: they read its values, unprefixed.
+        const library = isLibrary(s.chart);
         for (const t of templatesOf(s.chart))
-          for (const r of readsOf(t)) if (r[0] !== "global") reads.push([...prefix, s.key, ...r]);
+          for (const r of readsOf(t)) {
+            if (r[0] !== "global") reads.push([...prefix, s.key, ...r]);
+            if (library) reads.push([...prefix, ...r]);
+          }
         walk(s.subs, [...prefix, s.key]);
       }
     };
@@ -156,7 +165,8 @@ function declared(root: unknown, s: unknown, key: string): unknown {
   return undefined;
 }
 
-function deref(root: unknown, s: unknown): unknown {
+/** `s` with local `$ref`s (`#/...`) followed. */
+export function deref(root: unknown, s: unknown): unknown {
   let cur = s;
   for (let i = 0; i < 10; i++) {
     const ref = (cur as { $ref?: unknown } | null)?.$ref;

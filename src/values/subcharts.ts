@@ -194,6 +194,13 @@ export function templatesOf(c: ChartNode): string[] {
   return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
 }
 
+/** Whether a chart is a library (Chart.yaml `type: library`): it renders nothing, its helpers run in the
+ * chart that includes them. */
+export function isLibrary(c: ChartNode): boolean {
+  const text = c.files.get("Chart.yaml")?.toString("utf8") ?? "";
+  return /^type:\s*["']?library["']?\s*(#.*)?$/m.test(text);
+}
+
 function defaultsOf(c: ChartNode): LoadedYaml | undefined {
   const buf = c.files.get("values.yaml");
   if (!buf) return undefined;

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { isCredentialKey } from "../../src/checks/values-files/plain-secret.js";
 import { endpointValues, mapProduct } from "../../src/generate/jobs.js";
 import {
   endpointWarnings,
@@ -11,7 +12,7 @@ import {
   mapManifest,
   platformEndpoints,
 } from "../../src/generate/platform.js";
-import { isCredentialKey, plainSecrets } from "../../src/generate/secrets.js";
+import { plainSecrets } from "../../src/generate/secrets.js";
 import { parseYamlText } from "../../src/values/yaml.js";
 
 const fixtures = path.join(import.meta.dirname, "..", "fixtures", "floe");

@@ -15,6 +15,7 @@ describe("readsOf (value paths a template reads)", () => {
     ["{{ toYaml .Values | nindent 2 }}", [[]]],
     ["{{ .Release.Name }} {{ .Chart.Values }}", []],
     ["{{ $root.Values.x.y }} ({{ .Values.z }})", [["x", "y"], ["z"]]],
+    ["{{ with .ctx.Values.commonLabels }}{{ toYaml . }}{{ end }}", [["commonLabels"]]],
   ])("%s", (text, want) => {
     expect(readsOf(text)).toEqual(want);
   });
@@ -104,5 +105,13 @@ describe("chartReads", () => {
     expect(r.notes).toEqual([]);
     const y = parseYamlText("cache:\n  port: 1\n  prot: 2\n", "v.yaml");
     expect(deadValues(y, r.reads, undefined).map((d) => d.path.join("."))).toEqual(["cache.prot"]);
+  });
+
+  it("reads a library dependency's helpers as reads of the chart that includes them (charts/floe-jobs)", async () => {
+    const dir = path.join(repoRoot, "charts", "floe-jobs");
+    const r = await chartReads(dir, [{ name: "floe-common" }], await loadSubcharts(dir, repoRoot));
+    // floe-common's labels helper: `with .ctx.Values.commonLabels`, its names helper `.Values.nameOverride`.
+    expect(r.reads).toEqual(expect.arrayContaining([["commonLabels"], ["nameOverride"]]));
+    expect(r.reads).toContainEqual(["floe-common", "nameOverride"]);
   });
 });

@@ -9,18 +9,7 @@ import { checkChartYaml } from "../../checks/chart-files/chart-schema.js";
 import { lintYamlStyle } from "../../checks/chart-files/yaml-style.js";
 import type { CheckStatus, Finding } from "../../core/findings.js";
 import { toPosix as posix } from "../../core/paths.js";
-import { severityFor } from "../../policy/apply.js";
-import { checkStatus, type GateRun, gateRules, type StageResult, stateOf } from "./types.js";
-
-/** Failed when a finding counts as an error once floe-gate.yaml's severity for its rule applies. */
-function settledState(run: GateRun, fs: readonly Finding[]) {
-  return stateOf(
-    fs.flatMap((f) => {
-      const sev = severityFor(run.config, f.rule) ?? f.severity;
-      return sev === "off" ? [] : [{ severity: sev }];
-    }),
-  );
-}
+import { checkStatus, type GateRun, gateRules, type StageResult, settledState } from "./types.js";
 
 export async function checkChartFiles(run: GateRun): Promise<StageResult> {
   const findings: Finding[] = [];
@@ -71,13 +60,13 @@ export async function checkChartFiles(run: GateRun): Promise<StageResult> {
       checkStatus(run.config, {
         rule: gateRules.chartSchema,
         id: `chart-schema ${info.name}`,
-        state: settledState(run, own),
+        state: settledState(run.config, own),
         ms: schemaDone,
       }),
       checkStatus(run.config, {
         rule: gateRules.yamlStyle,
         id: `yaml-style ${info.name}`,
-        state: settledState(run, style),
+        state: settledState(run.config, style),
         ms: Date.now() - t0 - schemaDone,
       }),
     );

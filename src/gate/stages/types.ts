@@ -23,6 +23,8 @@ export const gateRules = {
   chartSchema: "chart-schema",
   /** Findings are `yaml-style/<yamllint rule>`, e.g. yaml-style/braces. */
   yamlStyle: "yaml-style",
+  plainSecret: "plain-secret",
+  schemaDrift: "schema-drift",
 } as const;
 
 /** One gate run: what every stage reads. Nothing in it changes once the run starts. */
@@ -74,3 +76,14 @@ export function checkStatus(config: GateConfig, s: StatusOf): CheckStatus {
 /** A check fails when one of its findings is an error. */
 export const stateOf = (fs: readonly Pick<Finding, "severity">[]): CheckState =>
   fs.some((f) => f.severity === "error") ? "fail" : "pass";
+
+/** Failed when a finding of a warning-by-default rule counts as an error once floe-gate.yaml's severity for
+ * its rule applies. */
+export function settledState(config: GateConfig, fs: readonly Finding[]): CheckState {
+  return stateOf(
+    fs.flatMap((f) => {
+      const sev = severityFor(config, f.rule) ?? f.severity;
+      return sev === "off" ? [] : [{ severity: sev }];
+    }),
+  );
+}

@@ -15,6 +15,7 @@ import type { LoadedYaml } from "../../values/yaml.js";
 import { type PreparedCharts, renderDirOf } from "./prepare.js";
 import { checkStatus, type GateRun, gateRules, type StageResult, type StatusOf, stateOf } from "./types.js";
 import type { ValuesFiles } from "./values-files.js";
+import { plainSecretFindings, schemaDriftFindings } from "./values-rules.js";
 
 /** A chart's values schemas: its own values.schema.json (compiled, or why not) and its subcharts'. */
 export interface ChartSchemas {
@@ -44,14 +45,25 @@ export async function checkValues(
   const perFileSchema = new Set<string>();
   const findings: Finding[] = [];
   const statuses: CheckStatus[] = [];
+  // plain-secret reads each values file once, whichever charts use it.
+  const secretsSeen = new Set<string>();
   for (const chart of run.plan.charts) {
-    const r = await checkChartValues(run, prepared, values, chart);
+    const r = await checkChartValues(run, prepared, values, chart, secretsSeen);
     schemas.set(chart, r.schemas);
     for (const [s, v] of r.scenarioValues) scenarioValues.set(s, v);
     for (const k of r.perFileSchema) perFileSchema.add(k);
     findings.push(...r.findings);
     statuses.push(...r.statuses);
   }
+  for (const lib of run.plan.skipped.filter((s) => s.library))
+    statuses.push(
+      checkStatus(run.config, {
+        rule: gateRules.schemaDrift,
+        id: `schema-drift ${lib.info.name}`,
+        state: "skip",
+        reason: "a library chart: its helpers read the values of the chart that includes them",
+      }),
+    );
   return { schemas, scenarioValues, perFileSchema, findings, statuses };
 }
 
@@ -66,6 +78,7 @@ async function checkChartValues(
   prepared: PreparedCharts,
   values: ValuesFiles,
   chart: PlannedChartMeta,
+  secretsSeen: Set<string>,
 ): Promise<ChartValues> {
   const { cwd, config } = run;
   const load = values.load;
@@ -85,11 +98,10 @@ async function checkChartValues(
   const valuesFile = path.join(chart.info.dir, "values.yaml");
   const defaults = existsSync(path.resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
   let compiled: (CompiledSchema & { schema?: unknown }) | undefined;
+  let schemaText: string | undefined;
   if (chart.schemaFile) {
-    compiled = compileValuesSchema(
-      await readFile(path.resolve(cwd, chart.schemaFile), "utf8"),
-      chart.schemaFile,
-    );
+    schemaText = await readFile(path.resolve(cwd, chart.schemaFile), "utf8");
+    compiled = compileValuesSchema(schemaText, chart.schemaFile);
     if ("problem" in compiled) findings.push(schemaFinding(compiled.problem));
   }
   // The parsed values.schema.json that dead-value reads (none when it does not compile).
@@ -102,6 +114,9 @@ async function checkChartValues(
     ...new Set([...(defaults ? [defaults.file] : []), ...chart.scenarios.flatMap((s) => s.valuesFiles)]),
   ];
   const t0 = Date.now();
+  const secrets = plainSecretFindings(run, chart, await Promise.all(files.map((f) => load(f))), secretsSeen);
+  findings.push(...secrets.findings);
+  statuses.push(...secrets.statuses);
   for (const file of files) {
     const y = await load(file);
     for (const p of y.problems)
@@ -128,6 +143,16 @@ async function checkChartValues(
     }
   }
   const reads = await chartReads(chart.abs, chart.meta.dependencies, subs.subs);
+  const drift = schemaDriftFindings(run, chart, {
+    ...(schema !== undefined && schemaText !== undefined ? { schema, schemaText } : {}),
+    ...(compiled && "problem" in compiled
+      ? { noSchema: "values.schema.json does not compile (values-schema)" }
+      : {}),
+    ...(defaults ? { defaults } : {}),
+    reads: reads.reads,
+  });
+  findings.push(...drift.findings);
+  statuses.push(...drift.statuses);
   for (const s of chart.scenarios) {
     const ys = await Promise.all(s.valuesFiles.map((f) => load(f)));
     scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
