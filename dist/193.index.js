@@ -1244,7 +1244,8 @@ async function recordNotRun(ctx, a, opts) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LR: () => (/* binding */ prepareClusterPhase),
 /* harmony export */   _c: () => (/* binding */ kindPathNote),
-/* harmony export */   aC: () => (/* binding */ target)
+/* harmony export */   aC: () => (/* binding */ target),
+/* harmony export */   bp: () => (/* binding */ connectCluster)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -1302,8 +1303,9 @@ function kindPathNote(ctx, kind, pull) {
     ];
     ctx.output("not-verified", `GitHub's kind path (node image ${_tools_pins_js__WEBPACK_IMPORTED_MODULE_5__/* .pins */ .h.kindNodeImage}, the charts' upstream images pulled by the node): this run used ${ran.join(", ")}`);
 }
-async function prepareClusterPhase(ctx, inputs, o) {
-    const { cwd } = o;
+/** The cluster of `cluster up` (or --kubeconfig), said when it is not GitHub's kind path; helm of every
+ * major, kubectl and (on kind) kind; helm's HOME under the work dir (`<phase>-helm-home`). */
+async function connectCluster(ctx, inputs, o) {
     const { kubeconfig, simulated, kind } = await target(inputs);
     kindPathNote(ctx, kind, o.imagePull ?? "node");
     const tools = await (0,_tools_resolve_js__WEBPACK_IMPORTED_MODULE_6__.resolveTools)(inputs, [
@@ -1311,9 +1313,20 @@ async function prepareClusterPhase(ctx, inputs, o) {
         "kubectl",
         ...(kind ? ["kind"] : []),
     ]);
-    const bin = (m) => tools[`helm${m}`];
-    // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
-    const env = (0,_helm_env_js__WEBPACK_IMPORTED_MODULE_4__/* .isolatedHelmEnv */ .r)(inputs.workDir, `${o.phase}-helm-home`);
+    return {
+        kubeconfig,
+        simulated,
+        ...(kind ? { kind } : {}),
+        tools,
+        // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
+        env: (0,_helm_env_js__WEBPACK_IMPORTED_MODULE_4__/* .isolatedHelmEnv */ .r)(inputs.workDir, `${o.phase}-helm-home`),
+        bin: (m) => tools[`helm${m}`],
+    };
+}
+async function prepareClusterPhase(ctx, inputs, o) {
+    const { cwd } = o;
+    const conn = await connectCluster(ctx, inputs, o);
+    const { kind, tools, env, bin } = conn;
     const first = o.helmMajors[0];
     const chartDir = new Map();
     for (const info of o.charts) {
@@ -1325,16 +1338,7 @@ async function prepareClusterPhase(ctx, inputs, o) {
         for (const p of prep.problems)
             ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: info.name });
     }
-    const setup = {
-        kubeconfig,
-        simulated,
-        ...(kind ? { kind } : {}),
-        tools,
-        env,
-        chartDir,
-        bin,
-        imagesReady: true,
-    };
+    const setup = { ...conn, chartDir, imagesReady: true };
     await o.beforeImages?.(setup);
     // kind: every image the charts use is in the node (or loaded into it) before the first install; one
     // that cannot be had is an error naming it, and nothing is installed.

@@ -210,7 +210,7 @@ async function runRelease(ctx, inputs, opts) {
 /** helm from --tools-dir, else from the installer (pinned, checksum-verified, cached). */
 async function helmFor(inputs, major, ctx) {
     // The installer (and the HTTP client under it) is loaded only when it is used.
-    const { resolveTools } = await Promise.all(/* import() */[__webpack_require__.e(58), __webpack_require__.e(805), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 5084));
+    const { resolveTools } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5084));
     const slot = major === 3 ? "helm3" : "helm4";
     return (await resolveTools(inputs, [slot], { warn: ctx.progress, progress: ctx.progress }))[slot];
 }

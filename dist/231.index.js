@@ -449,8 +449,6 @@ var runner = __webpack_require__(7507);
 var argv = __webpack_require__(956);
 // EXTERNAL MODULE: ./src/helm/deps.ts
 var deps = __webpack_require__(9264);
-// EXTERNAL MODULE: ./src/helm/env.ts
-var helm_env = __webpack_require__(367);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var manifest = __webpack_require__(3763);
 // EXTERNAL MODULE: ./src/helm/output.ts
@@ -465,14 +463,14 @@ var hooks = __webpack_require__(8763);
 var load_images = __webpack_require__(7677);
 // EXTERNAL MODULE: ./src/install/run.ts
 var install_run = __webpack_require__(3618);
+// EXTERNAL MODULE: ./src/install/setup.ts
+var setup = __webpack_require__(6750);
 // EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
 var plan_config = __webpack_require__(5187);
 // EXTERNAL MODULE: ./src/plan/plan.ts
 var plan_plan = __webpack_require__(8720);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __webpack_require__(6169);
-// EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
-var resolve = __webpack_require__(5084);
 // EXTERNAL MODULE: ./src/upgrade/git.ts
 var git = __webpack_require__(9484);
 // EXTERNAL MODULE: ./src/upgrade/run.ts + 3 modules
@@ -748,7 +746,6 @@ function parseProberLog(log) {
 
 
 
-
 /** Rule ids of this phase (README rule table); floe-gate.yaml maps SC-008, GAP-003 and T115 to them. */
 const liveRules = {
     install: "upgrade/live-install",
@@ -848,17 +845,13 @@ async function runLiveUpgrade(ctx, inputs, opts) {
     const config = await (0,plan_config.resolveConfig)(inputs, cwd);
     const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
-    const { kubeconfig, simulated, kind } = await (0,install_run.target)(inputs);
-    (0,install_run.kindPathNote)(ctx, kind, opts.imagePull ?? "node");
     const majors = [...new Set([...config.helmMajors, ...(opts.baseHelm ? [opts.baseHelm] : [])])];
-    const tools = await (0,resolve.resolveTools)(inputs, [
-        ...majors.map((m) => `helm${m}`),
-        "kubectl",
-        ...(kind ? ["kind"] : []),
-    ]);
-    const bin = (m) => tools[`helm${m}`];
+    const { kubeconfig, simulated, kind, tools, env, bin } = await (0,setup/* connectCluster */.bp)(ctx, inputs, {
+        phase: "upgrade",
+        helmMajors: majors,
+        ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+    });
     const first = config.helmMajors[0];
-    const env = (0,helm_env/* isolatedHelmEnv */.r)(inputs.workDir, "upgrade-helm-home");
     await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
     const tmp = await (0,promises_.mkdtemp)(external_node_path_default().join(inputs.workDir, "upgrade-live-"));
     try {

@@ -1010,7 +1010,7 @@ async function runGenerate(ctx, inputs, o) {
     if (uniqueSchema.length > 0)
         stop(ctx, uniqueSchema, "the generated values");
     // Rendered by helm before anything is written.
-    const { resolveTools } = await Promise.all(/* import() */[__webpack_require__.e(58), __webpack_require__.e(805), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 5084));
+    const { resolveTools } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5084));
     const major = Math.max(...inputs.helmMajors);
     const slot = major === 3 ? "helm3" : "helm4";
     const bin = (await resolveTools(inputs, [slot], { warn: ctx.progress, progress: ctx.progress }))[slot];

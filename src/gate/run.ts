@@ -3,9 +3,7 @@
 // queued at once, run concurrently up to the number of cores) -> check values (per file and per chart) ->
 // check each cell (every registered check on the shared rendered objects) -> finalize (severity overrides
 // and waivers, unused waivers) -> findings and check statuses for runPhase.
-import { existsSync } from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import { checks as registry } from "../checks/registry.js";
 import type { Check } from "../checks/types.js";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
@@ -13,7 +11,7 @@ import { NAMESPACE } from "../helm/argv.js";
 import { resolveConfig } from "../plan/config.js";
 import { buildPlan } from "../plan/plan.js";
 import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
-import { requireLocalTool } from "../tools/local.js";
+import { resolveOptionalTool, resolveTools } from "../tools/resolve.js";
 import { useValidatorCache } from "../values/ajv-cache.js";
 import { type CellInputs, checkCell, RenderedOutputs } from "./stages/cell.js";
 import { checkChartFiles } from "./stages/chart-files.js";
@@ -38,33 +36,21 @@ export interface GateOptions {
   parallelism?: number;
 }
 
-/** helm for every major the plan uses and kubesec, from --tools-dir or the installer (tool cache first).
- * kubesec may be unavailable (no verified checksum for this platform): the gate then runs without it. */
+/** helm for every major the plan uses and kubesec, resolved like every phase's tools (src/tools/resolve.ts).
+ * kubesec may be unavailable (absent from --tools-dir, no verified checksum for this platform): the gate
+ * then runs without it. */
 async function gateTools(
   inputs: Inputs,
   majors: readonly HelmMajor[],
   progress: (l: string) => void,
 ): Promise<{ helm: Map<HelmMajor, string>; kubesec: { path: string } | { unavailable: string } }> {
-  const helm = new Map<HelmMajor, string>();
-  if (inputs.toolsDir) {
-    for (const m of majors) helm.set(m, await requireLocalTool(inputs.toolsDir, `helm${m}`));
-    const kubesec = path.join(inputs.toolsDir, "kubesec");
-    return {
-      helm,
-      kubesec: existsSync(kubesec)
-        ? { path: kubesec }
-        : { unavailable: `kubesec not found in ${inputs.toolsDir} (--tools-dir): run scripts/tools.sh` },
-    };
-  }
-  // The installer (and the HTTP client under it) is loaded only when no tools folder is given.
-  const { resolveTools, resolveOptionalTool } = await import("../tools/resolve.js");
   const hooks = { warn: progress, progress };
   const found = await resolveTools(
     inputs,
     majors.map((m) => `helm${m}` as const),
     hooks,
   );
-  for (const m of majors) helm.set(m, found[`helm${m}`]);
+  const helm = new Map(majors.map((m) => [m, found[`helm${m}`]] as const));
   return { helm, kubesec: await resolveOptionalTool(inputs, "kubesec", hooks) };
 }
 

@@ -58,7 +58,8 @@ export function kindPathNote(ctx: PhaseContext, kind: KindTarget | undefined, pu
   );
 }
 
-export interface ClusterPhaseSetup {
+/** The cluster a phase works on and the tools it runs there with. */
+export interface ClusterConnection {
   kubeconfig: string;
   /** The cluster is kwok's: API calls are real, pods are simulated. */
   simulated: boolean;
@@ -66,10 +67,38 @@ export interface ClusterPhaseSetup {
   tools: { kubectl: string; kind?: string } & Partial<Record<`helm${HelmMajor}`, string>>;
   /** helm (and kubectl) run with this environment: a HOME of the phase's own. */
   env: NodeJS.ProcessEnv;
-  /** Chart dir (as the plan names it) -> the prepared folder (dependencies built); absent: they failed. */
-  chartDir: Map<string, string>;
   /** The helm binary of a major. */
   bin(m: HelmMajor): string;
+}
+
+/** The cluster of `cluster up` (or --kubeconfig), said when it is not GitHub's kind path; helm of every
+ * major, kubectl and (on kind) kind; helm's HOME under the work dir (`<phase>-helm-home`). */
+export async function connectCluster(
+  ctx: PhaseContext,
+  inputs: Inputs,
+  o: { phase: string; helmMajors: readonly HelmMajor[]; imagePull?: ImagePull },
+): Promise<ClusterConnection> {
+  const { kubeconfig, simulated, kind } = await target(inputs);
+  kindPathNote(ctx, kind, o.imagePull ?? "node");
+  const tools = await resolveTools(inputs, [
+    ...o.helmMajors.map((m) => `helm${m}` as const),
+    "kubectl" as const,
+    ...(kind ? ["kind" as const] : []),
+  ]);
+  return {
+    kubeconfig,
+    simulated,
+    ...(kind ? { kind } : {}),
+    tools,
+    // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
+    env: isolatedHelmEnv(inputs.workDir, `${o.phase}-helm-home`),
+    bin: (m) => tools[`helm${m}`],
+  };
+}
+
+export interface ClusterPhaseSetup extends ClusterConnection {
+  /** Chart dir (as the plan names it) -> the prepared folder (dependencies built); absent: they failed. */
+  chartDir: Map<string, string>;
   /** false on kind when an image is missing (error findings written): nothing may be installed. */
   imagesReady: boolean;
 }
@@ -94,16 +123,8 @@ export async function prepareClusterPhase(
   },
 ): Promise<ClusterPhaseSetup> {
   const { cwd } = o;
-  const { kubeconfig, simulated, kind } = await target(inputs);
-  kindPathNote(ctx, kind, o.imagePull ?? "node");
-  const tools = await resolveTools(inputs, [
-    ...o.helmMajors.map((m) => `helm${m}` as const),
-    "kubectl" as const,
-    ...(kind ? ["kind" as const] : []),
-  ]);
-  const bin = (m: HelmMajor) => tools[`helm${m}`];
-  // helm keeps its repository config and cache under HOME: one per run, so nothing on the runner leaks in.
-  const env = isolatedHelmEnv(inputs.workDir, `${o.phase}-helm-home`);
+  const conn = await connectCluster(ctx, inputs, o);
+  const { kind, tools, env, bin } = conn;
   const first = o.helmMajors[0]!;
   const chartDir = new Map<string, string>();
   for (const info of o.charts) {
@@ -114,16 +135,7 @@ export async function prepareClusterPhase(
     for (const p of prep.problems)
       ctx.add({ rule: "dependency", severity: "error", message: p.message, ...p.at, chart: info.name });
   }
-  const setup: ClusterPhaseSetup = {
-    kubeconfig,
-    simulated,
-    ...(kind ? { kind } : {}),
-    tools,
-    env,
-    chartDir,
-    bin,
-    imagesReady: true,
-  };
+  const setup: ClusterPhaseSetup = { ...conn, chartDir, imagesReady: true };
   await o.beforeImages?.(setup);
   // kind: every image the charts use is in the node (or loaded into it) before the first install; one
   // that cannot be had is an error naming it, and nothing is installed.

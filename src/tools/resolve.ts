@@ -1,19 +1,14 @@
 // How every phase finds its tools, so a local run and a CI run resolve them the same way: an explicit
 // --tools-dir first (binaries named helm3, helm4, kind, kubectl, kubesec), else the installer (tool cache
-// first, download + verify only when missing).
+// first, download + verify only when missing). The installer (and the HTTP client under it) is loaded only
+// when it is used: a run with --tools-dir never loads it.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { envNames, type Inputs } from "../config/inputs.js";
 import { UserError } from "../core/errors.js";
 import type { InstallTool } from "./assets.js";
 import { checksumTable } from "./checksums.js";
-import {
-  type Installed,
-  type InstallOptions,
-  type InstallRequest,
-  installTool,
-  NoVerifiedChecksum,
-  parseMirror,
-} from "./install.js";
+import type { Installed, InstallOptions, InstallRequest } from "./install.js";
 import { requireLocalTool } from "./local.js";
 import { withUserChecksums } from "./user-checksums.js";
 import { resolveHelmVersions, resolveVersion } from "./version-input.js";
@@ -47,6 +42,7 @@ export async function installOptions(
   cwd: string,
   hooks: Pick<InstallOptions, "warn" | "progress"> = {},
 ): Promise<InstallOptions> {
+  const { parseMirror } = await import("./install.js");
   const mirror = parseMirror(inputs.mirror, label("mirror", envNames.mirror));
   return {
     toolCache: inputs.toolCache,
@@ -62,6 +58,7 @@ export async function installPlanned(
   plan: readonly InstallRequest[],
   opts: InstallOptions,
 ): Promise<Installed[]> {
+  const { installTool } = await import("./install.js");
   const done: Installed[] = [];
   for (const req of plan) done.push(await installTool(req, opts));
   return done;
@@ -106,16 +103,20 @@ export async function resolveTools<N extends ToolSlot>(
   return out;
 }
 
-/** A tool a phase can do without: its path, or why it is unavailable when this platform has no verified
- * checksum for it (the phase then reports the checks it feeds as not run). Every other failure throws. */
+/** A tool a phase can do without: its path, or why it is unavailable (absent from --tools-dir, or this
+ * platform has no verified checksum for it); the phase then reports the checks it feeds as not run. Every
+ * other failure throws. */
 export async function resolveOptionalTool<N extends ToolSlot>(
   inputs: Inputs,
   name: N,
   hooks: Pick<InstallOptions, "warn" | "progress"> = {},
 ): Promise<{ path: string } | { unavailable: string }> {
+  if (inputs.toolsDir && !existsSync(path.join(inputs.toolsDir, name)))
+    return { unavailable: `${name} not found in ${inputs.toolsDir} (--tools-dir): run scripts/tools.sh` };
   try {
     return { path: (await resolveTools(inputs, [name], hooks))[name] };
   } catch (e) {
+    const { NoVerifiedChecksum } = await import("./install.js");
     if (e instanceof NoVerifiedChecksum) return { unavailable: e.message };
     throw e;
   }

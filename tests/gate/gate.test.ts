@@ -1,6 +1,6 @@
 // `floe-helm gate` end to end on fixture charts with the real helm 3 and helm 4: a chart that passes,
 // and broken charts on which each rule fires at the right file and line.
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import resultsSchema from "../../schemas/results.schema.json" with { type: "json" };
@@ -74,6 +74,28 @@ describe("gate on a chart that passes", () => {
     expect(ids).toContain("render app/values-prod helm4");
     expect(ids.some((i) => i.endsWith("helm3"))).toBe(false);
     expect(one.err).toMatch(/gate: \[1\/1\] app values-prod \(helm4\)/);
+  });
+});
+
+describe("gate with a --tools-dir that has helm but no kubesec", () => {
+  it("runs every other check and reports kubesec as not run (a warning), never as passed", async () => {
+    const tools = path.join(tempDir("floe-gate-tools-"), "bin");
+    await mkdir(tools);
+    for (const t of ["helm3", "helm4"]) await symlink(path.join(toolsDir, t), path.join(tools, t));
+    const work = tempDir("floe-gate-");
+    const resultsFile = path.join(work, "results.json");
+    const r = await cli(["gate", "--tools-dir", tools, "--work-dir", work, "--results", resultsFile], {
+      cwd: good,
+    });
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      `warning kubesec: kubesec did not run: kubesec not found in ${tools} (--tools-dir): run scripts/tools.sh`,
+    );
+    const checks = JSON.parse(await readFile(resultsFile, "utf8")).checks as Array<Record<string, string>>;
+    expect(checks.filter((c) => c.rule === "kubesec").map((c) => [c.state, c.reason])).toEqual([
+      ["skip", `not run: kubesec not found in ${tools} (--tools-dir): run scripts/tools.sh`],
+    ]);
+    expect(checks.some((c) => c.id === "render app/prod helm4" && c.state === "pass")).toBe(true);
   });
 });
 

@@ -20,7 +20,6 @@ import type { Scenario } from "../../core/rendered.js";
 import { type RunResult, runTool } from "../../exec/runner.js";
 import { helmTemplateArgv } from "../../helm/argv.js";
 import { prepareDependencies } from "../../helm/deps.js";
-import { isolatedHelmEnv } from "../../helm/env.js";
 import { parseManifest } from "../../helm/manifest.js";
 import { parseRenderError } from "../../helm/output.js";
 import {
@@ -36,11 +35,11 @@ import { keepDiagnostics, watchWait } from "../../install/diagnose/cell.js";
 import { testHookChecks } from "../../install/hooks.js";
 import type { ImagePull } from "../../install/images.js";
 import { prepareKindImages } from "../../install/load-images.js";
-import { kindPathNote, RELEASE, target } from "../../install/run.js";
+import { RELEASE } from "../../install/run.js";
+import { connectCluster } from "../../install/setup.js";
 import { resolveConfig } from "../../plan/config.js";
 import { buildPlan, type PlannedChartMeta } from "../../plan/plan.js";
 import { type PhaseContext, reportSkippedCharts } from "../../report/phase.js";
-import { resolveTools } from "../../tools/resolve.js";
 import { exportAtCommit, gitToplevel, resolveBase } from "../git.js";
 import { type ChartBase, publishedBase } from "../run.js";
 import {
@@ -199,17 +198,13 @@ export async function runLiveUpgrade(
   const config = await resolveConfig(inputs, cwd);
   const plan = await buildPlan(config, inputs, cwd);
   reportSkippedCharts(ctx, plan.skipped);
-  const { kubeconfig, simulated, kind } = await target(inputs);
-  kindPathNote(ctx, kind, opts.imagePull ?? "node");
   const majors = [...new Set([...config.helmMajors, ...(opts.baseHelm ? [opts.baseHelm] : [])])];
-  const tools = await resolveTools(inputs, [
-    ...majors.map((m) => `helm${m}` as const),
-    "kubectl" as const,
-    ...(kind ? ["kind" as const] : []),
-  ]);
-  const bin = (m: HelmMajor) => tools[`helm${m}`];
+  const { kubeconfig, simulated, kind, tools, env, bin } = await connectCluster(ctx, inputs, {
+    phase: "upgrade",
+    helmMajors: majors,
+    ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+  });
   const first = config.helmMajors[0]!;
-  const env = isolatedHelmEnv(inputs.workDir, "upgrade-helm-home");
   await mkdir(inputs.workDir, { recursive: true });
   const tmp = await mkdtemp(path.join(inputs.workDir, "upgrade-live-"));
   try {
@@ -294,12 +289,12 @@ export async function runLiveUpgrade(
       const ok = await prepareKindImages(
         ctx,
         { scenarios: sides, chartDir, helm: { bin: bin(first), major: first }, release: RELEASE },
-        { ...kind, bin: tools.kind },
+        { ...kind, bin: tools.kind! },
         opts.imagePull ?? "node",
         { env, cwd },
       );
       if (ok && opts.proberImage)
-        await loadImage(ctx, opts.proberImage, { ...kind, bin: tools.kind }, { env, cwd });
+        await loadImage(ctx, opts.proberImage, { ...kind, bin: tools.kind! }, { env, cwd });
       if (!ok) {
         for (const c of cells)
           ctx.check({
