@@ -441,8 +441,6 @@ var on_path = __webpack_require__(6533);
 var duration = __webpack_require__(8571);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/core/paths.ts
-var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/helm/argv.ts
@@ -745,7 +743,6 @@ function parseProberLog(log) {
 
 
 
-
 /** Rule ids of this phase (README rule table); floe-gate.yaml maps SC-008, GAP-003 and T115 to them. */
 const liveRules = {
     install: "upgrade/live-install",
@@ -807,34 +804,16 @@ async function resolveBases(ctx, inputs, charts, helmBin, cwd, tmp) {
     });
     ctx.progress(`upgrade: base ${rev.label}`);
     ctx.output("base", rev.commit);
-    const fromTop = (abs) => (0,paths/* relPosix */.f)(top, (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs);
-    const inRepo = (abs) => !fromTop(abs).startsWith("..");
-    const valuesAbs = charts.flatMap((c) => c.scenarios.flatMap((s) => s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f))));
-    const wanted = [...charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(fromTop);
-    const dest = external_node_path_default().join(tmp, "base");
-    const present = await (0,git/* exportAtCommit */.lf)(top, rev.commit, wanted, dest);
-    for (const chart of charts) {
-        const dir = external_node_path_default().join(dest, fromTop(chart.abs));
-        if (!present.has(fromTop(chart.abs)) || !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, "Chart.yaml"))) {
-            ctx.check({
-                id: `upgrade ${chart.info.name}`,
-                rule: liveRules.upgrade,
-                state: "skip",
-                reason: `new chart: not at the base ${rev.label}, there is nothing to upgrade from`,
-            });
-            continue;
-        }
-        bases.set(chart, {
-            chart: dir,
-            cwd: dest,
-            chartDir: dir,
-            values: (f) => {
-                const abs = external_node_path_default().resolve(cwd, f);
-                return inRepo(abs) && present.has(fromTop(abs)) ? external_node_path_default().join(dest, fromTop(abs)) : undefined;
-            },
-            label: rev.label,
+    const exported = await (0,run.exportGitBases)(top, rev, charts, cwd, tmp);
+    for (const chart of exported.missing)
+        ctx.check({
+            id: `upgrade ${chart.info.name}`,
+            rule: liveRules.upgrade,
+            state: "skip",
+            reason: `new chart: not at the base ${rev.label}, there is nothing to upgrade from`,
         });
-    }
+    for (const [chart, base] of exported.bases)
+        bases.set(chart, base);
     return bases;
 }
 async function runLiveUpgrade(ctx, inputs, opts) {

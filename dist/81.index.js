@@ -184,6 +184,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  exportGitBases: () => (/* binding */ exportGitBases),
   helmShowChartArgv: () => (/* binding */ helmShowChartArgv),
   publishedBase: () => (/* binding */ publishedBase),
   runUpgradeCheck: () => (/* binding */ runUpgradeCheck),
@@ -561,6 +562,37 @@ function helmShowChartArgv(bin, chart) {
     return [bin, "show", "chart", chart];
 }
 const rel = paths/* relPosix */.f;
+/** The charts (and the values files of their scenarios) as they were at the base commit, exported under
+ * `tmp`: each chart present there with its base, the rest (new in this change) in `missing`. `inTop` names a
+ * path relative to the repository's top (git's realpath), as git does. Shared by upgrade-check and upgrade. */
+async function exportGitBases(top, rev, charts, cwd, tmp) {
+    const inTop = (abs) => rel(top, (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs);
+    const inRepo = (abs) => !inTop(abs).startsWith("..");
+    const valuesAbs = charts.flatMap((c) => c.scenarios.flatMap((s) => s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f))));
+    const wanted = [...charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(inTop);
+    const dest = external_node_path_default().join(tmp, "base");
+    const present = await (0,git/* exportAtCommit */.lf)(top, rev.commit, wanted, dest);
+    const bases = new Map();
+    const missing = [];
+    for (const chart of charts) {
+        const dir = external_node_path_default().join(dest, inTop(chart.abs));
+        if (!present.has(inTop(chart.abs)) || !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, "Chart.yaml"))) {
+            missing.push(chart);
+            continue;
+        }
+        bases.set(chart, {
+            chart: dir,
+            cwd: dest,
+            chartDir: dir,
+            values: (f) => {
+                const abs = external_node_path_default().resolve(cwd, f);
+                return inRepo(abs) && present.has(inTop(abs)) ? external_node_path_default().join(dest, inTop(abs)) : undefined;
+            },
+            label: rev.label,
+        });
+    }
+    return { bases, missing, inTop };
+}
 /** Objects without metadata.namespace live in the release namespace: one key for both spellings. */
 const inRelease = (o) => ({ ...o, namespace: o.namespace ?? argv/* NAMESPACE */.CU });
 const firstError = (s) => (s
@@ -652,43 +684,26 @@ async function runUpgradeCheck(ctx, inputs, opts) {
             const rev = await (0,git/* resolveBase */.gU)(top, inputs.upgradeBase, inputs.githubBaseRef);
             ctx.progress(`upgrade-check: base ${rev.label}`);
             ctx.output("base", rev.commit);
-            // Paths relative to the repository's top (git's realpath), as git names them.
-            const fromTop = (abs) => rel(top, (0,external_node_fs_.existsSync)(abs) ? (0,external_node_fs_.realpathSync)(abs) : abs);
-            const inRepo = (abs) => !fromTop(abs).startsWith("..");
-            const valuesAbs = plan.charts.flatMap((c) => c.scenarios.flatMap((s) => s.valuesFiles.map((f) => external_node_path_default().resolve(cwd, f))));
-            const wanted = [...plan.charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(fromTop);
-            const dest = external_node_path_default().join(tmp, "base");
-            const present = await (0,git/* exportAtCommit */.lf)(top, rev.commit, wanted, dest);
-            for (const chart of plan.charts) {
-                const dir = external_node_path_default().join(dest, fromTop(chart.abs));
-                if (!present.has(fromTop(chart.abs)) || !(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, "Chart.yaml"))) {
-                    add({
-                        rule: upgradeCheckRules.newChart,
-                        severity: "info",
-                        message: `chart ${chart.info.name} does not exist at the base (${rev.label}): it is installed fresh, there is nothing to upgrade from`,
-                        ...chartYaml(chart),
-                        chart: chart.info.name,
-                    });
-                    status(`upgrade ${chart.info.name}`, "skip", `new chart: not at ${rev.label}`);
-                    continue;
-                }
-                bases.set(chart, {
-                    chart: dir,
-                    cwd: dest,
-                    chartDir: dir,
-                    values: (f) => {
-                        const abs = external_node_path_default().resolve(cwd, f);
-                        return inRepo(abs) && present.has(fromTop(abs)) ? external_node_path_default().join(dest, fromTop(abs)) : undefined;
-                    },
-                    label: rev.label,
+            const exported = await exportGitBases(top, rev, plan.charts, cwd, tmp);
+            for (const chart of exported.missing) {
+                add({
+                    rule: upgradeCheckRules.newChart,
+                    severity: "info",
+                    message: `chart ${chart.info.name} does not exist at the base (${rev.label}): it is installed fresh, there is nothing to upgrade from`,
+                    ...chartYaml(chart),
+                    chart: chart.info.name,
                 });
+                status(`upgrade ${chart.info.name}`, "skip", `new chart: not at ${rev.label}`);
+            }
+            for (const [chart, base] of exported.bases) {
+                bases.set(chart, base);
                 await checkVersionIncrement(ctx, add, config, {
                     chart,
-                    baseDir: dir,
+                    baseDir: base.chartDir,
                     commit: rev.commit,
                     label: rev.label,
                     top,
-                    inTop: fromTop(chart.abs),
+                    inTop: exported.inTop(chart.abs),
                     cwd,
                 });
                 // ct renders the old chart with the old ci values; a scenario new in this change has none.

@@ -68,6 +68,50 @@ export interface ChartBase {
 
 const rel = relPosix;
 
+/** The charts (and the values files of their scenarios) as they were at the base commit, exported under
+ * `tmp`: each chart present there with its base, the rest (new in this change) in `missing`. `inTop` names a
+ * path relative to the repository's top (git's realpath), as git does. Shared by upgrade-check and upgrade. */
+export async function exportGitBases(
+  top: string,
+  rev: { commit: string; label: string },
+  charts: readonly PlannedChartMeta[],
+  cwd: string,
+  tmp: string,
+): Promise<{
+  bases: Map<PlannedChartMeta, ChartBase>;
+  missing: PlannedChartMeta[];
+  inTop: (abs: string) => string;
+}> {
+  const inTop = (abs: string) => rel(top, existsSync(abs) ? realpathSync(abs) : abs);
+  const inRepo = (abs: string) => !inTop(abs).startsWith("..");
+  const valuesAbs = charts.flatMap((c) =>
+    c.scenarios.flatMap((s) => s.valuesFiles.map((f) => path.resolve(cwd, f))),
+  );
+  const wanted = [...charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(inTop);
+  const dest = path.join(tmp, "base");
+  const present = await exportAtCommit(top, rev.commit, wanted, dest);
+  const bases = new Map<PlannedChartMeta, ChartBase>();
+  const missing: PlannedChartMeta[] = [];
+  for (const chart of charts) {
+    const dir = path.join(dest, inTop(chart.abs));
+    if (!present.has(inTop(chart.abs)) || !existsSync(path.join(dir, "Chart.yaml"))) {
+      missing.push(chart);
+      continue;
+    }
+    bases.set(chart, {
+      chart: dir,
+      cwd: dest,
+      chartDir: dir,
+      values: (f) => {
+        const abs = path.resolve(cwd, f);
+        return inRepo(abs) && present.has(inTop(abs)) ? path.join(dest, inTop(abs)) : undefined;
+      },
+      label: rev.label,
+    });
+  }
+  return { bases, missing, inTop };
+}
+
 /** Objects without metadata.namespace live in the release namespace: one key for both spellings. */
 const inRelease = (o: RenderedObject): RenderedObject => ({ ...o, namespace: o.namespace ?? NAMESPACE });
 
@@ -177,45 +221,26 @@ export async function runUpgradeCheck(
       const rev = await resolveBase(top, inputs.upgradeBase, inputs.githubBaseRef);
       ctx.progress(`upgrade-check: base ${rev.label}`);
       ctx.output("base", rev.commit);
-      // Paths relative to the repository's top (git's realpath), as git names them.
-      const fromTop = (abs: string) => rel(top, existsSync(abs) ? realpathSync(abs) : abs);
-      const inRepo = (abs: string) => !fromTop(abs).startsWith("..");
-      const valuesAbs = plan.charts.flatMap((c) =>
-        c.scenarios.flatMap((s) => s.valuesFiles.map((f) => path.resolve(cwd, f))),
-      );
-      const wanted = [...plan.charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(fromTop);
-      const dest = path.join(tmp, "base");
-      const present = await exportAtCommit(top, rev.commit, wanted, dest);
-      for (const chart of plan.charts) {
-        const dir = path.join(dest, fromTop(chart.abs));
-        if (!present.has(fromTop(chart.abs)) || !existsSync(path.join(dir, "Chart.yaml"))) {
-          add({
-            rule: upgradeCheckRules.newChart,
-            severity: "info",
-            message: `chart ${chart.info.name} does not exist at the base (${rev.label}): it is installed fresh, there is nothing to upgrade from`,
-            ...chartYaml(chart),
-            chart: chart.info.name,
-          });
-          status(`upgrade ${chart.info.name}`, "skip", `new chart: not at ${rev.label}`);
-          continue;
-        }
-        bases.set(chart, {
-          chart: dir,
-          cwd: dest,
-          chartDir: dir,
-          values: (f) => {
-            const abs = path.resolve(cwd, f);
-            return inRepo(abs) && present.has(fromTop(abs)) ? path.join(dest, fromTop(abs)) : undefined;
-          },
-          label: rev.label,
+      const exported = await exportGitBases(top, rev, plan.charts, cwd, tmp);
+      for (const chart of exported.missing) {
+        add({
+          rule: upgradeCheckRules.newChart,
+          severity: "info",
+          message: `chart ${chart.info.name} does not exist at the base (${rev.label}): it is installed fresh, there is nothing to upgrade from`,
+          ...chartYaml(chart),
+          chart: chart.info.name,
         });
+        status(`upgrade ${chart.info.name}`, "skip", `new chart: not at ${rev.label}`);
+      }
+      for (const [chart, base] of exported.bases) {
+        bases.set(chart, base);
         await checkVersionIncrement(ctx, add, config, {
           chart,
-          baseDir: dir,
+          baseDir: base.chartDir,
           commit: rev.commit,
           label: rev.label,
           top,
-          inTop: fromTop(chart.abs),
+          inTop: exported.inTop(chart.abs),
           cwd,
         });
         // ct renders the old chart with the old ci values; a scenario new in this change has none.

@@ -6,7 +6,7 @@
 // helm test again, then stop the prober and report what it counted per Service. On kwok the same calls run
 // at the API level (hooks, immutable-field refusals, rollback); kwok runs no pods, so nothing is probed.
 import { randomBytes } from "node:crypto";
-import { existsSync, realpathSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { stringify } from "yaml";
@@ -15,7 +15,6 @@ import { resolveDocker } from "../../cluster/on-path.js";
 import type { HelmMajor, Inputs } from "../../config/inputs.js";
 import { durationMs } from "../../core/duration.js";
 import { UserError } from "../../core/errors.js";
-import { relPosix } from "../../core/paths.js";
 import type { Scenario } from "../../core/rendered.js";
 import { type RunResult, runTool } from "../../exec/runner.js";
 import { helmTemplateArgv } from "../../helm/argv.js";
@@ -40,8 +39,8 @@ import { connectCluster } from "../../install/setup.js";
 import { resolveConfig } from "../../plan/config.js";
 import { buildPlan, type PlannedChartMeta } from "../../plan/plan.js";
 import { type PhaseContext, reportSkippedCharts } from "../../report/phase.js";
-import { exportAtCommit, gitToplevel, resolveBase } from "../git.js";
-import { type ChartBase, publishedBase } from "../run.js";
+import { gitToplevel, resolveBase } from "../git.js";
+import { type ChartBase, exportGitBases, publishedBase } from "../run.js";
 import {
   helmRollbackArgv,
   helmUpgradeArgv,
@@ -153,36 +152,15 @@ async function resolveBases(
   });
   ctx.progress(`upgrade: base ${rev.label}`);
   ctx.output("base", rev.commit);
-  const fromTop = (abs: string) => relPosix(top, existsSync(abs) ? realpathSync(abs) : abs);
-  const inRepo = (abs: string) => !fromTop(abs).startsWith("..");
-  const valuesAbs = charts.flatMap((c) =>
-    c.scenarios.flatMap((s) => s.valuesFiles.map((f) => path.resolve(cwd, f))),
-  );
-  const wanted = [...charts.map((c) => c.abs), ...valuesAbs].filter(inRepo).map(fromTop);
-  const dest = path.join(tmp, "base");
-  const present = await exportAtCommit(top, rev.commit, wanted, dest);
-  for (const chart of charts) {
-    const dir = path.join(dest, fromTop(chart.abs));
-    if (!present.has(fromTop(chart.abs)) || !existsSync(path.join(dir, "Chart.yaml"))) {
-      ctx.check({
-        id: `upgrade ${chart.info.name}`,
-        rule: liveRules.upgrade,
-        state: "skip",
-        reason: `new chart: not at the base ${rev.label}, there is nothing to upgrade from`,
-      });
-      continue;
-    }
-    bases.set(chart, {
-      chart: dir,
-      cwd: dest,
-      chartDir: dir,
-      values: (f) => {
-        const abs = path.resolve(cwd, f);
-        return inRepo(abs) && present.has(fromTop(abs)) ? path.join(dest, fromTop(abs)) : undefined;
-      },
-      label: rev.label,
+  const exported = await exportGitBases(top, rev, charts, cwd, tmp);
+  for (const chart of exported.missing)
+    ctx.check({
+      id: `upgrade ${chart.info.name}`,
+      rule: liveRules.upgrade,
+      state: "skip",
+      reason: `new chart: not at the base ${rev.label}, there is nothing to upgrade from`,
     });
-  }
+  for (const [chart, base] of exported.bases) bases.set(chart, base);
   return bases;
 }
 
