@@ -12,6 +12,11 @@
 //   npm run build && node bench/gate-bench.mjs [--tools-dir .tools/bin] [--charts charts] [--reps 3] [--helm both]
 //                                              [--scale-chart floe-platform] [--node /path/to/node]
 //                                              [--dead-value-sizes 5000,20000,50000] [--dead-value-only]
+//                                              [--ablate]
+//
+// --ablate: what each piece of the speed work (src/perf/switches.ts) buys: the gate over the charts with
+// every piece on, with each piece off on its own (FLOE_HELM_PERF_OFF=<piece>) and with all off, interleaved;
+// wall and CPU per variant and its cost against all on. Replaces only `ablation` in bench/results.json.
 //
 // Then large values files (issue 12): a small generated chart whose scenario sets `misspelt:`, a key no
 // template reads, holding n keys (--dead-value-sizes), against the bare calls on the same input; the ratio of
@@ -57,6 +62,7 @@ const gateBin = path.join(root, "dist", "index.js");
 const nodeBin = path.resolve(cwd, opt("node", process.execPath));
 const deadSizes = opt("dead-value-sizes", "5000,20000,50000").split(",").map(Number);
 const deadOnly = args.includes("--dead-value-only");
+const ablate = args.includes("--ablate");
 
 for (const t of [...majors.map((m) => `helm${m}`), "kubesec"]) {
   if (!existsSync(path.join(toolsDir, t))) {
@@ -270,7 +276,12 @@ const tmp = mkdtempSync(path.join(tmpdir(), "floe-bench-"));
 const cpuFile = path.join(tmp, "gate-cpu.jsonl");
 const resultsFile = path.join(root, "bench", "results.json");
 try {
-  if (deadOnly) {
+  if (ablate) {
+    const ablation = ablationBench();
+    const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {};
+    writeFileSync(resultsFile, `${JSON.stringify({ ...previous, ablation }, null, 2)}\n`);
+    printAblation(ablation);
+  } else if (deadOnly) {
     const deadValue = deadValueBench();
     const previous = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {};
     writeFileSync(resultsFile, `${JSON.stringify({ ...previous, deadValue }, null, 2)}\n`);
@@ -278,6 +289,62 @@ try {
   } else fullBench();
 } finally {
   rmSync(tmp, { recursive: true, force: true });
+}
+
+/** The pieces of src/perf/switches.ts, read from the built bundle's source of truth: the TypeScript file. */
+function perfPieces() {
+  const text = readFileSync(path.join(root, "src", "perf", "switches.ts"), "utf8");
+  const block = text.slice(text.indexOf("PERF_PIECES = {"), text.indexOf("} as const;"));
+  return [...block.matchAll(/^ {2}"([a-z0-9-]+)":/gm)].map((m) => m[1]);
+}
+
+/** The gate over the charts with every piece on, each piece off alone, and all off: interleaved. */
+function ablationBench() {
+  const chartList = charts(chartsDir);
+  const allCharts = chartList.flatMap((c) => ["--chart", path.relative(cwd, c)]);
+  const variants = [undefined, ...perfPieces(), "all"];
+  const env = (off) => {
+    const e = { ...process.env, FLOE_HELM_VALIDATOR_CACHE: path.join(tmp, `validators-${off ?? "on"}`) };
+    if (off) e.FLOE_HELM_PERF_OFF = off;
+    else delete e.FLOE_HELM_PERF_OFF;
+    return e;
+  };
+  // Warm-up: each variant's own validator cache filled (and V8 code caches made) as on any later run.
+  for (const off of variants) for (let i = 0; i < 2; i++) gate(allCharts, cwd, env(off));
+  const m = measureEach(variants.map((off) => () => gate(allCharts, cwd, env(off))));
+  const on = m[0];
+  return {
+    date: new Date().toISOString(),
+    node: execFileSync(nodeBin, ["--version"], { encoding: "utf8" }).trim(),
+    cpus: availableParallelism(),
+    helm: helmOpt,
+    reps,
+    charts: chartList.map((c) => path.relative(cwd, c)),
+    variants: variants.map((off, i) => ({
+      off: off ?? "none",
+      seconds: m[i].seconds,
+      cpuSeconds: m[i].cpuSeconds,
+      gateCpuSeconds: m[i].gateCpuSeconds,
+      extraSeconds: m[i].seconds - on.seconds,
+      extraCpuSeconds:
+        m[i].cpuSeconds === undefined || on.cpuSeconds === undefined
+          ? undefined
+          : m[i].cpuSeconds - on.cpuSeconds,
+    })),
+  };
+}
+
+function printAblation(a) {
+  const f = (x) => (x === undefined ? "-" : x.toFixed(2));
+  const sign = (x) => (x === undefined ? "-" : `${x >= 0 ? "+" : ""}${x.toFixed(2)} s`);
+  console.log(
+    `| Speed work switched off (${a.cpus} cores, Node.js ${a.node}, helm ${a.helm}, median of ${a.reps}) | Wall | vs all on | CPU (gate itself) | CPU vs all on |`,
+  );
+  console.log("| --- | --- | --- | --- | --- |");
+  for (const v of a.variants)
+    console.log(
+      `| ${v.off === "none" ? "nothing (all on)" : `\`${v.off}\``} | ${f(v.seconds)} s | ${v.off === "none" ? "" : sign(v.extraSeconds)} | ${f(v.cpuSeconds)} s (${f(v.gateCpuSeconds)} s) | ${v.off === "none" ? "" : sign(v.extraCpuSeconds)} |`,
+    );
 }
 
 /** Bare calls and the gate over the charts, the scaling line, and the dead-value part. */

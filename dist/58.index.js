@@ -459,7 +459,7 @@ __webpack_unused_export__ = EventSource
 
 /***/ }),
 
-/***/ 158:
+/***/ 7777:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const { addAbortListener } = __webpack_require__(3440)
@@ -532,7 +532,7 @@ const assert = __webpack_require__(4589)
 const { AsyncResource } = __webpack_require__(6698)
 const { InvalidArgumentError, SocketError } = __webpack_require__(8707)
 const util = __webpack_require__(3440)
-const { addSignal, removeSignal } = __webpack_require__(158)
+const { addSignal, removeSignal } = __webpack_require__(7777)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -655,7 +655,7 @@ const {
 } = __webpack_require__(8707)
 const util = __webpack_require__(3440)
 const { AsyncResource } = __webpack_require__(6698)
-const { addSignal, removeSignal } = __webpack_require__(158)
+const { addSignal, removeSignal } = __webpack_require__(7777)
 const assert = __webpack_require__(4589)
 
 const kResume = Symbol('resume')
@@ -1128,7 +1128,7 @@ const { InvalidArgumentError, InvalidReturnValueError } = __webpack_require__(87
 const util = __webpack_require__(3440)
 const { getResolveErrorBodyCallback } = __webpack_require__(7655)
 const { AsyncResource } = __webpack_require__(6698)
-const { addSignal, removeSignal } = __webpack_require__(158)
+const { addSignal, removeSignal } = __webpack_require__(7777)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -1352,7 +1352,7 @@ module.exports = stream
 const { InvalidArgumentError, SocketError } = __webpack_require__(8707)
 const { AsyncResource } = __webpack_require__(6698)
 const util = __webpack_require__(3440)
-const { addSignal, removeSignal } = __webpack_require__(158)
+const { addSignal, removeSignal } = __webpack_require__(7777)
 const assert = __webpack_require__(4589)
 
 class UpgradeHandler extends AsyncResource {

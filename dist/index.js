@@ -10969,6 +10969,8 @@ const package_namespaceObject = {"rE":"0.1.0"};
 var config_inputs = __nccwpck_require__(4389);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/perf/switches.ts
+var switches = __nccwpck_require__(9591);
 ;// CONCATENATED MODULE: ./src/cli/options.ts
 // What every command module shares with the CLI: the io it prints to, the context its action gets, the
 // options every command has, and the binder that turns an action into commander's. Phases import this,
@@ -11582,6 +11584,7 @@ const commands = [
 
 
 
+
 const defaultIo = () => ({
     out: (l) => process.stdout.write(`${l}\n`),
     err: (l) => process.stderr.write(`${l}\n`),
@@ -11607,6 +11610,8 @@ async function run(argv, io = defaultIo()) {
         let inputs;
         try {
             inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
+            // A misspelt speed switch is said before any work starts (src/perf reads it when first used).
+            (0,switches/* parsePerfOff */.w9)(io.env[switches/* PERF_ENV */.ok]);
         }
         catch (e) {
             if (e instanceof errors/* UserError */.yo)
@@ -13364,6 +13369,8 @@ const checks = [
 
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var helm_argv = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/perf/validator-cache.ts + 3 modules
+var validator_cache = __nccwpck_require__(3441);
 // EXTERNAL MODULE: ./src/plan/config.ts + 1 modules
 var plan_config = __nccwpck_require__(5187);
 // EXTERNAL MODULE: ./src/plan/plan.ts
@@ -13372,8 +13379,6 @@ var plan_plan = __nccwpck_require__(8720);
 var phase = __nccwpck_require__(6169);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
 var tools_resolve = __nccwpck_require__(5084);
-// EXTERNAL MODULE: ./src/values/ajv-cache.ts + 3 modules
-var ajv_cache = __nccwpck_require__(2364);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var helm_manifest = __nccwpck_require__(3763);
 // EXTERNAL MODULE: ./src/helm/output.ts
@@ -14962,6 +14967,8 @@ class ScenarioProgress {
 
 // EXTERNAL MODULE: ./src/exec/limiter.ts
 var limiter = __nccwpck_require__(1073);
+// EXTERNAL MODULE: ./src/perf/switches.ts
+var switches = __nccwpck_require__(9591);
 ;// CONCATENATED MODULE: ./src/gate/stages/schedule.ts
 // Stage 2, schedule helm: helm runs are the long pole, so every `helm template` and `helm lint` of the plan
 // is queued as soon as its values files are known to be YAML, before the values checks run. Renders run up
@@ -14977,6 +14984,7 @@ var limiter = __nccwpck_require__(1073);
 
 
 
+
 async function scheduleHelm(run, prepared, values) {
     const { cwd, plan } = run;
     const tasks = [
@@ -14984,7 +14992,9 @@ async function scheduleHelm(run, prepared, values) {
         ...plan.cells.map((cell) => ({ cell, kind: "lint" })),
     ];
     const renderSlot = (0,limiter/* limiter */.T)(run.parallelism);
-    const lintSlot = (0,limiter/* limiter */.T)(run.parallelism);
+    // Without the lint queue, lints share the renders' slots at normal priority.
+    const lintQueue = (0,switches/* perfOn */.rs)("lint-queue");
+    const lintSlot = lintQueue ? (0,limiter/* limiter */.T)(run.parallelism) : renderSlot;
     const env = (0,helm_env/* helmRunEnv */.n)(process.env);
     const started = new Map();
     const result = (t) => {
@@ -15002,7 +15012,7 @@ async function scheduleHelm(run, prepared, values) {
             p =
                 t.kind === "template"
                     ? renderSlot(() => (0,runner/* runTool */.q)(argv, { cwd, env }))
-                    : lintSlot(() => (0,runner/* runTool */.q)(argv, { cwd, env, lowPriority: true }));
+                    : lintSlot(() => (0,runner/* runTool */.q)(argv, { cwd, env, lowPriority: lintQueue }));
             // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
             p.catch(() => { });
             started.set(t, p);
@@ -15023,9 +15033,10 @@ async function scheduleHelm(run, prepared, values) {
         }
         return true;
     };
-    for (const t of tasks)
-        if (await prefetchable(t))
-            void result(t);
+    if ((0,switches/* perfOn */.rs)("helm-prefetch"))
+        for (const t of tasks)
+            if (await prefetchable(t))
+                void result(t);
     return { tasks, result };
 }
 
@@ -15101,7 +15112,7 @@ async function gateTools(inputs, majors, progress) {
 }
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
-    (0,ajv_cache/* useValidatorCache */.UZ)(inputs.validatorCache);
+    (0,validator_cache/* useValidatorCache */.UZ)(inputs.validatorCache);
     const config = await (0,plan_config.resolveConfig)(inputs, cwd);
     const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
@@ -15469,8 +15480,10 @@ var dist = __nccwpck_require__(8815);
 var paths = __nccwpck_require__(6107);
 // EXTERNAL MODULE: ./src/exec/plain-env.ts
 var plain_env = __nccwpck_require__(3092);
-// EXTERNAL MODULE: ./src/yaml/fast.ts + 1 modules
-var yaml_fast = __nccwpck_require__(8923);
+// EXTERNAL MODULE: ./src/perf/switches.ts
+var switches = __nccwpck_require__(9591);
+// EXTERNAL MODULE: ./src/perf/yaml-fast.ts + 1 modules
+var yaml_fast = __nccwpck_require__(158);
 // EXTERNAL MODULE: ./src/yaml/unique-keys.ts
 var unique_keys = __nccwpck_require__(3533);
 ;// CONCATENATED MODULE: ./src/helm/locate.ts
@@ -15617,6 +15630,7 @@ function sectionFor(lines, kind, nth) {
 
 
 
+
 const sourceRe = /^# Source: (.+?)\s*$/gm;
 /** Maps a `# Source:` path (`<chart>/templates/x.yaml`, `<chart>/charts/sub/templates/y.yaml`) to the
  * file under chartDir, relative to cwd. A subchart packed as `charts/sub-1.0.0.tgz` maps to the archive. */
@@ -15732,7 +15746,7 @@ function parseManifestDocuments(manifest, opts) {
         sources.push({ offset: m.index, source: m[1] });
     // Documents come in order, so the comments before each are found by one pass over the list.
     let nextSource = 0;
-    const list = (opts.split !== false ? splitParse(manifest) : undefined) ??
+    const list = (opts.split !== false && (0,switches/* perfOn */.rs)("doc-cache") ? splitParse(manifest) : undefined) ??
         ((whole) => whole.docs.map((doc, k) => ({
             doc,
             duplicates: whole.duplicates[k],
@@ -16110,9 +16124,9 @@ function describeUses(uses) {
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8522);
 /* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4296);
-/* harmony import */ var _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9888);
-/* harmony import */ var _values_ajv_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4052);
-/* harmony import */ var _values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2364);
+/* harmony import */ var _perf_validator_cache_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3441);
+/* harmony import */ var _tools_pins_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9888);
+/* harmony import */ var _values_ajv_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4052);
 // The Kubernetes API schemas the static gate validates rendered objects against, offline. They come from
 // the OpenAPI v3 spec in the `k8s.io/kubernetes` Go module (what the API server serves), compacted by
 // scripts/k8s-schemas.mjs into schemas/kubernetes/v<major>.<minor>.json.gz (committed; no network at gate
@@ -16147,7 +16161,7 @@ function availableKubeVersions(dir = kubeSchemasDir()) {
         .map((m) => `${m[1]}.${m[2]}`);
 }
 /** The default `--kube-version`: the Kubernetes minor the pinned kind node image runs. */
-function defaultKubeVersion(nodeImage = _tools_pins_js__WEBPACK_IMPORTED_MODULE_6__/* .pins */ .h.kindNodeImage) {
+function defaultKubeVersion(nodeImage = _tools_pins_js__WEBPACK_IMPORTED_MODULE_7__/* .pins */ .h.kindNodeImage) {
     const m = /:v(\d+)\.(\d+)\.\d+/.exec(nodeImage);
     if (!m)
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`cannot read a Kubernetes version from the kind node image '${nodeImage}'`);
@@ -16275,10 +16289,10 @@ class KubeValidator {
     /** All definitions registered once, built on the first kind that is not in the validator cache. */
     get ajv() {
         if (!this.ajvInstance) {
-            this.ajvInstance = (0,_values_ajv_js__WEBPACK_IMPORTED_MODULE_7__/* .createAjv */ .gr)({
+            this.ajvInstance = (0,_values_ajv_js__WEBPACK_IMPORTED_MODULE_8__/* .createAjv */ .gr)({
                 validateSchema: false,
                 inlineRefs: false,
-                code: { optimize: false, ..._values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .cacheableCode */ .K0 },
+                code: { optimize: false, ..._perf_validator_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .cacheableCode */ .K0 },
             });
             this.ajvInstance.addSchema({
                 $id: "k8s",
@@ -16291,7 +16305,7 @@ class KubeValidator {
     identity(root) {
         this.digest ??= (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256")
             .update(schemaSetDigest(this.schemas))
-            .update([_values_ajv_js__WEBPACK_IMPORTED_MODULE_7__/* .createAjv */ .gr, KubeValidator].map(String).join("\0"))
+            .update([_values_ajv_js__WEBPACK_IMPORTED_MODULE_8__/* .createAjv */ .gr, KubeValidator].map(String).join("\0"))
             .digest("hex");
         return ["k8s", this.digest, root];
     }
@@ -16305,7 +16319,7 @@ class KubeValidator {
         if (fn === undefined) {
             const root = this.schemas.kinds[key];
             if (root) {
-                fn = (0,_values_ajv_cache_js__WEBPACK_IMPORTED_MODULE_8__/* .compileCached */ .u_)(this.identity(root), () => {
+                fn = (0,_perf_validator_cache_js__WEBPACK_IMPORTED_MODULE_6__/* .compileCached */ .u_)(this.identity(root), () => {
                     const ajv = this.ajv;
                     return { ajv, validate: ajv.compile({ $ref: `k8s#/definitions/${root}` }) };
                 });
@@ -16323,1915 +16337,54 @@ class KubeValidator {
 
 /***/ }),
 
-/***/ 5187:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  resolveConfig: () => (/* binding */ resolveConfig)
-});
-
-// UNUSED EXPORTS: DEFAULT_CONFIG_FILE, DEFAULT_KUBESEC_THRESHOLD, loadConfigFile, normalizeKubeVersion
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object (for values files: Value/<file>:<key path>, for values.schema.json: SchemaProperty/<file>:<property path>); * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}},"e2e":{"type":"object","additionalProperties":false,"required":["platform","product"],"description":"`floe-helm e2e`: the platform and a data product installed together in one fresh namespace of the cluster of `cluster up`, then the end-to-end checks (src/e2e/checks) run against them.","properties":{"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The platform, installed first: a scenario of one of the charts listed.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"scenario":{"type":"string","minLength":1,"description":"A scenario of that chart (declared or found): its values files."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files given after the scenario\'s, relative to the working directory (e.g. the data product\'s code location registration)."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name the data product\'s values expect (e.g. floe-platform)."}}},"product":{"type":"object","additionalProperties":false,"required":["chart","values","release"],"description":"The data product, installed after the platform in the same namespace.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name (the Service names of its values follow it)."}}}}}}}');
-// EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
-var kubesec = __nccwpck_require__(1860);
-// EXTERNAL MODULE: ./src/config/document.ts
-var config_document = __nccwpck_require__(9329);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/helm/argv.ts
-var argv = __nccwpck_require__(956);
-// EXTERNAL MODULE: ./src/k8s/schemas.ts
-var schemas = __nccwpck_require__(9324);
-// EXTERNAL MODULE: ./src/report/requirements.ts
-var requirements = __nccwpck_require__(5816);
-// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
-var values_ajv = __nccwpck_require__(4052);
-// EXTERNAL MODULE: ./src/values/ajv-cache.ts + 3 modules
-var ajv_cache = __nccwpck_require__(2364);
-// EXTERNAL MODULE: ./src/values/yaml.ts
-var yaml = __nccwpck_require__(3319);
-;// CONCATENATED MODULE: ./src/plan/config.ts
-// floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
-// usage error at file:line:col; no file means defaults (every chart under charts/).
-
-
-
-
-
-
-
-
-
-
-
-
-
-const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
-
-/** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
-function normalizeKubeVersion(v, source) {
-    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
-    if (!m)
-        throw new errors/* UserError */.yo(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
-    return `${m[1]}.${m[2]}`;
-}
-// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
-let compiledConfig;
-const configValidator = () => (compiledConfig ??= (0,ajv_cache/* compileCached */.u_)([JSON.stringify(floe_gate_schema_namespaceObject), String(values_ajv/* createAjv */.gr), String(configValidator)], () => {
-    const ajv = (0,values_ajv/* createAjv */.gr)({ code: { ...ajv_cache/* cacheableCode */.K0 } });
-    return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
-}));
-function helmFromConfig(v) {
-    if (v === undefined)
-        return undefined;
-    if (Array.isArray(v))
-        return [...new Set(v)].sort();
-    if (v === "both")
-        return [3, 4];
-    return [Number(v)];
-}
-/** Reads and validates the config file; throws UserError at file:line:col for any problem. Each waiver
- * keeps its position in the file. */
-async function loadConfigFile(file, cwd) {
-    const rel = external_node_path_default().relative(cwd, file) || file;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (e) {
-        if (e.code === "ENOENT")
-            throw new errors/* UserError */.yo(`config file not found: ${rel}`);
-        throw e;
-    }
-    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
-    // Requirements first (YAML problems aside): their errors name the problem, the schema's only its keyword.
-    const coverageSettings = y.problems.length ? undefined : (0,requirements/* readCoverageSettings */.Ew)(y);
-    (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
-    const value = y.value ?? {};
-    const raw = value;
-    if (coverageSettings)
-        raw.coverageSettings = coverageSettings;
-    if (raw.waivers) {
-        raw.waivers = raw.waivers.map((w, i) => {
-            const at = y.positionOf(["waivers", i]);
-            return at ? { ...w, at } : w;
-        });
-    }
-    // A platform that does not exist is found when the plan is built: it needs the charts' scenarios.
-    for (const [i, c] of (raw.charts ?? []).entries())
-        for (const [j, sc] of (c.scenarios ?? []).entries()) {
-            const at = sc.platform && y.positionOf(["charts", i, "scenarios", j, "platform"]);
-            if (sc.platform && at)
-                sc.platform = { ...sc.platform, at };
-        }
-    // `e2e`'s charts and scenario are checked when the e2e phase resolves them (src/e2e/config.ts).
-    if (raw.e2e) {
-        const at = (k) => y.positionOf(["e2e", k]);
-        const pa = at("platform");
-        const pr = at("product");
-        raw.e2e = {
-            platform: { ...raw.e2e.platform, ...(pa ? { at: pa } : {}) },
-            product: { ...raw.e2e.product, ...(pr ? { at: pr } : {}) },
-        };
-    }
-    return raw;
-}
-/** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
-async function resolveConfig(inputs, cwd) {
-    const file = inputs.gateConfig ??
-        ((0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE)) ? external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE) : undefined);
-    const raw = file ? await loadConfigFile(file, cwd) : {};
-    const kubeVersion = inputs.kubeVersion
-        ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
-        : raw.kubeVersion
-            ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
-            : (0,schemas/* defaultKubeVersion */.NG)();
-    return {
-        ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
-        charts: (raw.charts ?? []).map((c) => ({
-            dir: c.dir,
-            ...(c.scenarios
-                ? {
-                    scenarios: c.scenarios.map((s) => ({
-                        name: s.name,
-                        values: s.values ?? [],
-                        ...(s.environment ? { environment: s.environment } : {}),
-                        ...(s.notRun?.length ? { notRun: s.notRun } : {}),
-                        ...(s.platform ? { platform: s.platform } : {}),
-                    })),
-                }
-                : {}),
-            ...(c.discover ? { discover: true } : {}),
-        })),
-        helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
-        settings: {
-            kubeVersion,
-            kubesecThreshold: raw.kubesec?.threshold ?? kubesec/* DEFAULT_KUBESEC_THRESHOLD */.L_,
-            externalReferences: raw.externalReferences ?? [],
-            // Objects without metadata.namespace are rendered into the gate's release namespace.
-            releaseNamespace: argv/* NAMESPACE */.CU,
-            ...(raw.kinds ? { kinds: raw.kinds } : {}),
-            ...(raw.policy?.networkPolicyEnvironments
-                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
-                : {}),
-            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
-        },
-        waivers: raw.waivers ?? [],
-        severity: raw.severity ?? {},
-        requirements: (0,requirements/* coveragePatterns */.ol)(raw.coverageSettings?.requirements ?? {}),
-        coverage: raw.coverageSettings ?? { requirements: {}, failOn: [...requirements/* DEFAULT_FAIL_ON */.VQ] },
-        ...(raw.e2e
-            ? {
-                e2e: {
-                    platform: { ...raw.e2e.platform, values: raw.e2e.platform.values ?? [] },
-                    product: raw.e2e.product,
-                },
-            }
-            : {}),
-    };
-}
-
-
-/***/ }),
-
-/***/ 8720:
+/***/ 9591:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Au: () => (/* binding */ readChartMeta),
-/* harmony export */   Gg: () => (/* binding */ buildPlan),
-/* harmony export */   WH: () => (/* binding */ chartFoldersUnder)
+/* harmony export */   ok: () => (/* binding */ PERF_ENV),
+/* harmony export */   rs: () => (/* binding */ perfOn),
+/* harmony export */   w9: () => (/* binding */ parsePerfOff)
 /* harmony export */ });
-/* unused harmony exports environmentOf, discoverScenarioFiles, libraryReason, scenarioMatches */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
-/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6107);
-/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
-// The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
-// from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
-// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart. A library chart
-// (`type: library`, e.g. charts/floe-common) is left out with its reason: helm cannot render, lint a
-// scenario of or install it on its own; the charts that depend on it render its helpers.
+/* unused harmony export PERF_PIECES */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+// The gate's speed work lives in src/perf, and each piece can be switched off on its own:
+// FLOE_HELM_PERF_OFF=yaml-fast,doc-cache (or `all`). The verdicts are the same either way (the pieces only
+// change how fast they are reached), so switching one off rules it out of a suspected bug, and
+// `bench/gate-bench.mjs --ablate` measures what each piece buys (README "Speed: what each piece buys").
 
-
-
-
-
-
-const rel = _core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .relPosix */ .f;
-/** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
-async function readChartMeta(dirAbs, cwd) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "Chart.yaml");
-    const shown = rel(cwd, dirAbs);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dirAbs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dirAbs).isDirectory()) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`chart folder not found: ${shown}`);
-    }
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
-    }
-    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8"), rel(cwd, file));
-    const bad = y.problems[0];
-    if (bad)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${bad.rule}: ${bad.message}`, bad.at);
-    const v = (y.value ?? {});
-    if (typeof v.name !== "string" || v.name === "") {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
-    }
-    const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
-    return {
-        name: v.name,
-        version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
-        type: typeof v.type === "string" && v.type ? v.type : "application",
-        dependencies: deps.filter((d) => d && typeof d.name === "string"),
-    };
-}
-/** Environment a scenario stands for, guessed from its name (prod-only rules use it). */
-function environmentOf(name) {
-    const n = name.toLowerCase();
-    for (const [env, re] of [
-        ["prod", /prod/],
-        ["staging", /stag/],
-        ["test", /test/],
-        ["dev", /dev|local/],
-    ]) {
-        if (re.test(n))
-            return env;
-    }
-    return undefined;
-}
-/** values-*.yaml beside Chart.yaml and ci/*-values.yaml: the scenarios found without configuration. */
-async function discoverScenarioFiles(dirAbs) {
-    const out = [];
-    const list = async (d) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(d).catch(() => [])).sort();
-    for (const f of await list(dirAbs)) {
-        const m = /^values-(.+)\.ya?ml$/.exec(f);
-        if (m)
-            out.push({ name: m[1], file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, f) });
-    }
-    for (const f of await list(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci"))) {
-        const m = /^(.+-values)\.ya?ml$/.exec(f);
-        if (m)
-            out.push({ name: `ci/${m[1]}`, file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci", f) });
-    }
-    return out;
-}
-/** The folders directly under `root` that hold a Chart.yaml, sorted (none when `root` does not exist). */
-async function chartFoldersUnder(root) {
-    const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(root).catch(() => [])).sort();
-    return names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, n)).filter((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml")));
-}
-const discoverCharts = (cwd) => chartFoldersUnder(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"));
-function requireFile(abs, cwd, what) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} not found: ${rel(cwd, abs)}`);
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} is not a file: ${rel(cwd, abs)}`);
-    return rel(cwd, abs);
-}
-/** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
- * scenarios, --scenario chose some, or --chart named only some of the charts. Undefined for a whole run. */
-async function partialReason(config, inputs, cwd) {
-    if (inputs.valuesFiles.length || inputs.chartValues.length)
-        return "--values replaced the scenarios";
-    if (inputs.scenarios.length)
-        return `--scenario chose ${inputs.scenarios.join(", ")}`;
-    if (!inputs.charts.length)
-        return undefined;
-    const all = config.charts.length
-        ? config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir))
-        : await discoverCharts(cwd);
-    const named = new Set(inputs.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)));
-    const left = all.filter((d) => !named.has(d));
-    return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
-}
-/** Why a library chart is not planned, naming the charts of the run that depend on it. */
-function libraryReason(dependents) {
-    return `library chart (type: library): helm cannot render or install it on its own; ${dependents.length
-        ? `its helpers are checked through ${dependents.join(", ")}, which depend on it`
-        : "no chart of this run depends on it, so nothing checks its helpers"}`;
-}
-/** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
- * `--scenario wanted` asks for: `test` selects `values-test.yaml` and `ci/test-values.yaml`. */
-function scenarioMatches(found, wanted) {
-    return found === wanted || found === `ci/${wanted}-values`;
-}
-/** The scenarios of one chart the run covers: its own --values (CHART=FILE), else the --values every chart
- * shares, else its config or discovered scenarios, narrowed to --scenario's names. */
-async function chartScenarios(info, abs, config, inputs, cwd, 
-/** Resolve each declared scenario's `platform` (false while resolving a platform: one level only). */
-platforms = true) {
-    const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
-    const files = own.length ? own : inputs.valuesFiles;
-    if (files.length) {
-        const shown = files.map((f) => requireFile(f, cwd, "values file"));
-        const name = shown.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
-        return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
-    }
-    // --chart narrows the charts, not what floe-gate.yaml says of a chart (its declared scenarios).
-    const fromConfig = config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
-    let all;
-    const discovered = async () => {
-        const found = await discoverScenarioFiles(abs);
-        return found.map((s) => ({
-            chart: info,
-            name: s.name,
-            valuesFiles: [rel(cwd, s.file)],
-            ...envOf(s.name),
-        }));
-    };
-    if (fromConfig?.scenarios) {
-        const declared = [];
-        for (const s of fromConfig.scenarios) {
-            const platform = platforms && s.platform && (await resolvePlatform(info, s.name, s.platform, config, inputs, cwd));
-            declared.push({
-                chart: info,
-                name: s.name,
-                valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
-                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
-                ...(platform ? { platform } : {}),
-            });
-        }
-        const names = new Set(declared.map((s) => s.name));
-        all = fromConfig.discover
-            ? [...(await discovered()).filter((s) => !names.has(s.name)), ...declared]
-            : declared;
-    }
-    else {
-        const found = await discovered();
-        all = found.length ? found : [{ chart: info, name: "default", valuesFiles: [] }];
-    }
-    if (!inputs.scenarios.length)
-        return all;
-    return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
-}
-/** A scenario's `platform` (floe-gate.yaml): the chart must be one of the config's charts and have the
- * scenario named (declared or found, whatever --chart, --scenario or --values choose for the run). */
-async function resolvePlatform(own, ownScenario, p, config, inputs, cwd) {
-    const where = `scenario '${ownScenario}' of ${own.dir}: platform`;
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p.chart);
-    if (!config.charts.some((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`, p.at);
-    }
-    if (abs === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, own.dir))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} names its own chart`, p.at);
-    const chained = config.charts
-        .find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)
-        ?.scenarios?.find((s) => s.name === p.scenario)?.platform;
-    if (chained) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`, p.at);
-    }
-    const meta = await readChartMeta(abs, cwd);
-    const info = { name: meta.name, version: meta.version, dir: rel(cwd, abs) };
-    const whole = { ...inputs, scenarios: [], valuesFiles: [], chartValues: [] };
-    const all = await chartScenarios(info, abs, config, whole, cwd, false);
-    const scenario = all.find((s) => s.name === p.scenario);
-    if (!scenario) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`, p.at);
-    }
-    return { scenario, release: p.release };
-}
-async function buildPlan(config, inputs, cwd) {
-    let dirs;
-    if (inputs.charts.length)
-        dirs = inputs.charts;
-    else if (config.charts.length)
-        dirs = config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir));
-    else {
-        dirs = await discoverCharts(cwd);
-        if (!dirs.length) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
-        }
-    }
-    // A CHART=FILE value for a chart the run does not cover would silently do nothing.
-    for (const v of inputs.chartValues) {
-        if (!dirs.includes(v.chart)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
-        }
-    }
-    const charts = [];
-    const skipped = [];
-    const available = new Map();
-    const metas = new Map();
-    for (const abs of dirs)
-        metas.set(abs, await readChartMeta(abs, cwd));
-    for (const abs of dirs) {
-        const meta = metas.get(abs);
-        const dir = rel(cwd, abs);
-        const schemaAbs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "values.schema.json");
-        const info = { name: meta.name, version: meta.version, dir };
-        if (meta.type === "library") {
-            const dependents = dirs.filter((d) => metas.get(d).dependencies.some((x) => x.name === meta.name));
-            skipped.push({
-                info,
-                reason: libraryReason(dependents.map((d) => rel(cwd, d))),
-                library: true,
-            });
-            continue;
-        }
-        const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
-        if (!scenarios.length) {
-            const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map((s) => s.name);
-            available.set(dir, names);
-            skipped.push({
-                info,
-                reason: `no scenario ${inputs.scenarios.map((n) => `'${n}'`).join(" or ")} in ${dir} (it has: ${names.join(", ")})`,
-            });
-            continue;
-        }
-        charts.push({
-            info,
-            abs,
-            scenarios,
-            meta,
-            ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
-        });
-    }
-    if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`);
-    }
-    if (!charts.length && skipped.length) {
-        // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
-    }
-    const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
-    const partial = await partialReason(config, inputs, cwd);
-    return { charts, skipped, cells, ...(partial ? { partial } : {}) };
-}
-function envOf(name) {
-    const e = environmentOf(name);
-    return e ? { environment: e } : {};
-}
-
-
-/***/ }),
-
-/***/ 2798:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   applyPolicy: () => (/* binding */ applyPolicy),
-/* harmony export */   s: () => (/* binding */ requirementsCoveredBy),
-/* harmony export */   v: () => (/* binding */ severityFor)
-/* harmony export */ });
-/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
-/* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2827);
-
-
-/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
- * (`policy/*`). */
-function severityFor(config, rule) {
-    const exact = config.severity[rule];
-    if (exact)
-        return exact;
-    const hits = Object.keys(config.severity)
-        .filter((k) => k.includes("*") && (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(k, rule))
-        .sort((a, b) => b.length - a.length);
-    return hits[0] ? config.severity[hits[0]] : undefined;
-}
-/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/policy/waivers.ts).
- * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
-function applyPolicy(f, config, today) {
-    const sev = severityFor(config, f.rule);
-    if (sev === "off")
-        return undefined;
-    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
-    return (0,_waivers_js__WEBPACK_IMPORTED_MODULE_1__/* .applyWaivers */ .Kw)([out], config.waivers, today)[0];
-}
-/** The requirement ids of floe-gate.yaml that any of `rules` proves (the coverage matrix's `covers`). */
-function requirementsCoveredBy(config, rules) {
-    return Object.entries(config.requirements)
-        .filter(([, patterns]) => patterns.some((p) => rules.some((r) => (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(p, r))))
-        .map(([id]) => id);
-}
-
-
-/***/ }),
-
-/***/ 2827:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Kw: () => (/* binding */ applyWaivers),
-/* harmony export */   S6: () => (/* binding */ unusedWaivers),
-/* harmony export */   isReportRule: () => (/* binding */ isReportRule),
-/* harmony export */   waiverMatches: () => (/* binding */ waiverMatches)
-/* harmony export */ });
-/* unused harmony export isUpgradeRule */
-/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
-
-const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
-function waiverMatches(w, f) {
-    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
-}
-/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
-function applyWaivers(findings, waivers, today) {
-    return findings.map((f) => {
-        const matching = waivers.filter((w) => waiverMatches(w, f));
-        if (matching.length === 0)
-            return f;
-        const active = matching.find((w) => w.expiry >= today);
-        if (active)
-            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
-        const expired = matching[0];
-        return {
-            ...f,
-            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
-        };
-    });
-}
-/** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
- * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
-const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
-/** The report's coverage verdict (src/report/coverage.ts): judged after every phase, never by the gate. */
-const isReportRule = (rule) => rule === "coverage";
-/** Waivers that matched no finding of the run (expired ones that matched are already named in the
- * finding): they excuse nothing any more and should be removed before they hide a new problem. */
-function unusedWaivers(waivers, findings) {
-    return waivers.filter((w) => !isUpgradeRule(w.rule) && !isReportRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
-}
-
-
-/***/ }),
-
-/***/ 6779:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hd: () => (/* binding */ helmRegistryLoginArgv),
-/* harmony export */   Mn: () => (/* binding */ pushedDigest),
-/* harmony export */   QB: () => (/* binding */ helmShowPublishedArgv),
-/* harmony export */   U$: () => (/* binding */ registryHost),
-/* harmony export */   bE: () => (/* binding */ helmPushArgv),
-/* harmony export */   bV: () => (/* binding */ helmPackageArgv),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   l5: () => (/* binding */ parseRegistry),
-/* harmony export */   uR: () => (/* binding */ ociTag)
-/* harmony export */ });
-// Pure argv builders for `floe-helm release`: one helm call each, table-tested (tests/release/argv.test.ts).
-const plain = (r) => (r.plainHttp ? ["--plain-http"] : []);
-/** Is `<registry>/<name>` at `version` already there? Exit 0 and Chart.yaml on stdout when it is. */
-function helmShowPublishedArgv(bin, r, name, version) {
-    return [bin, "show", "chart", `${r.registry}/${name}`, "--version", version, ...plain(r)];
-}
-/** Packages a chart folder into `destination`; `--dependency-update` when Chart.yaml lists dependencies. */
-function helmPackageArgv(bin, chartDir, destination, dependencies) {
-    return [
-        bin,
-        "package",
-        chartDir,
-        "--destination",
-        destination,
-        ...(dependencies ? ["--dependency-update"] : []),
-    ];
-}
-/** `helm registry login`: the password goes on stdin, never on the command line (process lists, logs). */
-function helmRegistryLoginArgv(bin, r, username) {
-    return [
-        bin,
-        "registry",
-        "login",
-        registryHost(r.registry),
-        "--username",
-        username,
-        "--password-stdin",
-        ...plain(r),
-    ];
-}
-/** `oci://host[:port]/path` -> `host[:port]`. */
-const registryHost = (registry) => registry.replace(/^oci:\/\//, "").split("/")[0];
-function helmPushArgv(bin, r, packageFile) {
-    return [bin, "push", packageFile, r.registry, ...plain(r)];
-}
-/** `oci://host/path` with no trailing slash, or a usage error message. */
-function parseRegistry(value) {
-    const v = value.trim().replace(/\/+$/, "");
-    const m = /^oci:\/\/([^/\s]+)(\/[^\s]*)?$/.exec(v);
-    if (!m)
-        return {
-            error: `--registry: expected oci://HOST[/PATH] (e.g. oci://ghcr.io/floe/charts), got '${value}'`,
-        };
-    if (/[A-Z]/.test(m[2] ?? ""))
-        return { error: `--registry: an OCI repository path must be lower case, got '${value}'` };
-    return { registry: v };
-}
-/** Whether helm's error for `show chart` means "no such chart or version" (rather than "could not ask"). */
-function isNotFound(stderr) {
-    return /not found|manifest unknown|name unknown|\b404\b/i.test(stderr);
-}
-/** The tag helm gives a version in a registry: OCI tags cannot hold `+`, helm writes `_`. */
-const ociTag = (version) => version.replace(/\+/g, "_");
-/** `Digest: sha256:...` from helm push's output. */
-function pushedDigest(output) {
-    return /Digest:\s*(sha256:[0-9a-f]{64})/.exec(output)?.[1];
-}
-
-
-/***/ }),
-
-/***/ 3122:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E6: () => (/* binding */ coverageMatrix),
-/* harmony export */   PZ: () => (/* binding */ coverageFindings),
-/* harmony export */   XU: () => (/* binding */ coverageTerminal),
-/* harmony export */   oA: () => (/* binding */ coverageVerdictLine),
-/* harmony export */   pd: () => (/* binding */ NOT_RUN_HERE),
-/* harmony export */   w6: () => (/* binding */ coverageMarkdown)
-/* harmony export */ });
-/* unused harmony exports isNotRunHere, NO_REASON, COVERAGE_RULE, notCovered, cellText, rowWord, skipReasons, notRunReasons */
-/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
-// Requirement coverage matrix: requirement x phase -> pass / fail / skipped (with every skip's reason) /
-// not run here (with its reason) / not covered, and the verdict on it. Pure: built from the phases' results
-// files and floe-gate.yaml's `requirements:`, so the job summary and the terminal say the same thing. A
-// check covers a requirement when its results entry says so (`covers`: the gate and upgrade-check fill it
-// from floe-gate.yaml, helm test pods from their `floe.dev/covers` annotation) or when its rule or its id
-// matches one of the requirement's patterns.
-
-/** The start of a skip reason that means "cannot run where this run ran" (not "skipped on purpose"). */
-const NOT_RUN_HERE = "not run here";
-const isNotRunHere = (reason) => (reason ?? "").trim().toLowerCase().startsWith(NOT_RUN_HERE);
-const NO_REASON = "no reason given";
-const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
-const asRequirement = (r) => Array.isArray(r) ? { covers: [...r] } : r;
-function coversOf(c, requirements) {
-    const ids = new Set(c.covers ?? []);
-    for (const [req, { covers }] of requirements) {
-        // A pattern names a rule (`policy/*`) or a check by its id (`e2e T116*`).
-        if (covers.some((p) => (c.rule !== undefined && glob(p, c.rule)) || glob(p, c.id)))
-            ids.add(req);
-    }
-    return [...ids];
-}
-const byId = (a, b) => a.localeCompare(b, "en", { numeric: true });
-/** Failed and uncovered P0 requirements first (what blocks), then every row by id. */
-const blocking = (r) => r.priority === "P0" && (r.state === "fail" || r.state === "not-covered");
-const rowOrder = (a, b) => Number(blocking(b)) - Number(blocking(a)) || byId(a.requirement, b.requirement);
-const emptyCell = () => ({
-    state: "skip",
-    pass: 0,
-    fail: 0,
-    skip: 0,
-    notRun: 0,
-    skipReasons: {},
-    notRunReasons: {},
-});
-function coverageMatrix(all, requirements = {}) {
-    const declared = new Map(Object.entries(requirements).map(([id, r]) => [id, asRequirement(r)]));
-    const rows = new Map();
-    const row = (id) => {
-        let r = rows.get(id);
-        if (!r) {
-            const d = declared.get(id);
-            r = {
-                requirement: id,
-                declared: d !== undefined,
-                ...(d?.title ? { title: d.title } : {}),
-                ...(d?.priority ? { priority: d.priority } : {}),
-                ...(d?.at ? { at: d.at } : {}),
-                cells: {},
-                state: "not-covered",
-            };
-            rows.set(id, r);
-        }
-        return r;
-    };
-    for (const id of declared.keys())
-        row(id);
-    const phases = [];
-    for (const results of all) {
-        for (const check of results.checks) {
-            for (const id of coversOf(check, declared)) {
-                const r = row(id);
-                r.cells[results.phase] ??= emptyCell();
-                const cell = r.cells[results.phase];
-                if (!phases.includes(results.phase))
-                    phases.push(results.phase);
-                if (check.state === "pass")
-                    cell.pass++;
-                else if (check.state === "skip") {
-                    const why = check.reason?.trim() || NO_REASON;
-                    const [n, reasons] = isNotRunHere(why)
-                        ? ["notRun", cell.notRunReasons]
-                        : ["skip", cell.skipReasons];
-                    cell[n]++;
-                    reasons[why] = (reasons[why] ?? 0) + 1;
-                }
-                else
-                    cell.fail++; // fail, and error: a check that could not run proves nothing
-            }
-        }
-    }
-    for (const r of rows.values()) {
-        const cells = Object.values(r.cells);
-        for (const c of cells)
-            c.state = c.fail ? "fail" : c.pass ? "pass" : c.notRun ? "not-run" : "skip";
-        const any = (s) => cells.some((c) => c.state === s);
-        r.state = !cells.length
-            ? "not-covered"
-            : any("fail")
-                ? "fail"
-                : any("pass")
-                    ? "pass"
-                    : any("not-run")
-                        ? "not-run"
-                        : "skip";
-    }
-    const notVerified = all.flatMap((r) => r.outputs?.["not-verified"] ? [{ phase: r.phase, what: r.outputs["not-verified"] }] : []);
-    return { phases, rows: [...rows.values()].sort(rowOrder), notVerified };
-}
-const COVERAGE_RULE = "coverage";
-/** The verdict: one error finding per declared requirement whose priority is in `failOn` and that failed
- * or that no check covers, at its line in floe-gate.yaml (object `Requirement/<id>`, so severity and
- * waivers of floe-gate.yaml apply to it like to any finding). Skipped and not run here never fail. */
-function coverageFindings(m, failOn) {
-    return m.rows.flatMap((r) => {
-        if (!r.declared || !r.priority || !failOn.includes(r.priority))
-            return [];
-        if (r.state !== "fail" && r.state !== "not-covered")
-            return [];
-        const what = `${r.priority} requirement ${r.requirement}${r.title ? ` (${r.title})` : ""}`;
-        const why = r.state === "not-covered"
-            ? "is not covered: no check of any phase proves it"
-            : `failed: ${Object.entries(r.cells)
-                .filter(([, c]) => c.fail)
-                .map(([p, c]) => `${c.fail} of ${c.pass + c.fail + c.skip + c.notRun} check(s) in ${p}`)
-                .join(", ")}`;
-        return [
-            {
-                rule: COVERAGE_RULE,
-                severity: "error",
-                message: `${what} ${why} (coverage.failOn: ${failOn.join(", ")})`,
-                ...(r.at ? { file: r.at.file, line: r.at.line, ...(r.at.col ? { col: r.at.col } : {}) } : {}),
-                object: `Requirement/${r.requirement}`,
-            },
-        ];
-    });
-}
-/** Requirements listed in floe-gate.yaml that no check of any phase covers. */
-function notCovered(m) {
-    return m.rows.filter((r) => r.state === "not-covered").map((r) => r.requirement);
-}
-/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`, `not run here 3`: the checks behind one cell. */
-function cellText(c) {
-    if (!c)
-        return "-";
-    const total = c.pass + c.fail + c.skip + c.notRun;
-    if (c.state === "skip")
-        return c.notRun ? `skipped ${c.skip} (+${c.notRun} not run here)` : `skipped ${c.skip}`;
-    if (c.state === "not-run")
-        return c.skip ? `not run here ${c.notRun} (+${c.skip} skipped)` : `not run here ${c.notRun}`;
-    const head = c.state === "fail" ? `FAIL ${c.fail}/${total}` : `pass ${c.pass}`;
-    if (c.state !== "pass")
-        return head;
-    const extra = [c.skip ? `+${c.skip} skipped` : "", c.notRun ? `+${c.notRun} not run here` : ""].filter(Boolean);
-    return extra.length ? `${head} (${extra.join(", ")})` : head;
-}
-const rowWord = {
-    pass: "pass",
-    fail: "FAIL",
-    skip: "skipped",
-    "not-run": "not run here",
-    "not-covered": "NOT COVERED",
+const PERF_PIECES = {
+    "yaml-fast": "js-yaml 4 parses rendered documents and values files where its value is provably yaml's (src/perf/yaml-fast.ts)",
+    "doc-cache": "rendered output is parsed document by document, identical documents once per process (src/helm/manifest.ts)",
+    "validator-cache": "compiled ajv validators are kept on disk as standalone code between runs (src/perf/validator-cache.ts)",
+    "v8-cache": "V8's code cache is kept beside each cached validator (src/perf/validator-cache.ts)",
+    "helm-prefetch": "every helm render and lint of the plan is queued at start, before the values checks (src/gate/stages/schedule.ts)",
+    "lint-queue": "lints run in a queue of their own at nice 10; off: they share the renders' slots at normal priority (src/gate/stages/schedule.ts)",
 };
-function reasonsOf(m, key) {
-    return m.rows.flatMap((r) => Object.entries(r.cells).flatMap(([phase, c]) => Object.entries(c[key]).map(([reason, checks]) => ({
-        requirement: r.requirement,
-        phase,
-        reason,
-        checks,
-    }))));
-}
-/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
-const skipReasons = (m) => reasonsOf(m, "skipReasons");
-/** Every distinct "not run here" reason: what could not run where this run ran, and why. */
-const notRunReasons = (m) => reasonsOf(m, "notRunReasons");
-/** Whether floe-gate.yaml gives titles or priorities (the `{ title, priority, covers }` form): then both
- * outputs show them; a config of bare pattern lists renders as before. */
-const described = (m) => m.rows.some((r) => r.title || r.priority);
-/** A short fixed-width table for `floe-helm report`, then each skip and not-run reason once per phase. */
-function coverageTerminal(m) {
-    if (!m.rows.length)
-        return [];
-    const rich = described(m);
-    const head = ["requirement", ...(rich ? ["prio"] : []), ...m.phases, "result", ...(rich ? ["title"] : [])];
-    const body = m.rows.map((r) => [
-        r.requirement,
-        ...(rich ? [r.priority ?? "-"] : []),
-        ...m.phases.map((p) => cellText(r.cells[p])),
-        rowWord[r.state],
-        ...(rich ? [r.title ?? ""] : []),
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-    const line = (cols) => cols
-        .map((c, i) => c.padEnd(widths[i]))
-        .join("  ")
-        .trimEnd();
-    const out = ["coverage:", line(head), ...body.map(line)];
-    // Reasons are shared by many requirements (e.g. "runs only in a cluster"): print each once per phase.
-    const once = (rows, word) => {
-        const seen = new Map();
-        for (const s of rows) {
-            // "not run here in test: not run here: <why>" says it twice.
-            const key = `${s.phase}: ${word === NOT_RUN_HERE ? s.reason.replace(/^not run here:?\s*/i, "") : s.reason}`;
-            if (!seen.has(key))
-                seen.set(key, new Set());
-            seen.get(key).add(s.requirement);
-        }
-        for (const [key, reqs] of seen)
-            out.push(`${word} in ${key} (${[...reqs].sort(byId).join(", ")})`);
-    };
-    once(skipReasons(m), "skipped");
-    once(notRunReasons(m), NOT_RUN_HERE);
-    const missing = notCovered(m);
-    if (missing.length)
-        out.push(`not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`);
-    for (const n of m.notVerified)
-        out.push(`not verified here (${n.phase}): ${n.what}`);
-    return out;
-}
-/** `coverage: FAIL: ...` / `coverage: PASS: ...`: the verdict on the matrix after floe-gate.yaml's severity
- * and waivers (findings as coverageFindings made them, policy applied). */
-function coverageVerdictLine(findings, failOn) {
-    const ids = (fs) => fs.map((f) => (f.object ?? "").replace(/^Requirement\//, "")).join(", ");
-    const failing = findings.filter((f) => f.severity === "error" && !f.waived);
-    const waived = findings.filter((f) => f.waived);
-    const of = failOn.length ? failOn.join("/") : "none (coverage.failOn: [])";
-    const w = waived.length ? `; waived: ${ids(waived)}` : "";
-    return failing.length
-        ? `coverage: FAIL: ${failing.length} requirement(s) of priority ${of} failed or not covered: ${ids(failing)}${w}`
-        : `coverage: PASS: no requirement of priority ${of} failed or uncovered${w}`;
-}
-const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-run": "🚫", "not-covered": "⚠️" };
-function escapeCell(s) {
-    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-/** The job summary's "Requirement coverage" section (empty when no requirement is known): the verdict
- * first when there is one, then a row per requirement (failed and uncovered P0 first) with its priority
- * and title, a column per phase, then every skip and not-run reason. */
-function coverageMarkdown(m, verdict) {
-    if (!m.rows.length)
-        return [];
-    const rich = described(m);
-    const lines = ["### Requirement coverage", ""];
-    if (verdict) {
-        const line = coverageVerdictLine(verdict.findings, verdict.failOn);
-        lines.push(`${line.startsWith("coverage: FAIL") ? "❌" : "✅"} **${escapeCell(line)}**`, "");
-        for (const f of verdict.findings) {
-            const where = f.file ? ` (\`${f.file}${f.line ? `:${f.line}` : ""}\`)` : "";
-            const w = f.waived ? ` — waived until ${f.waived.expires ?? "?"}: ${f.waived.reason}` : "";
-            lines.push(`- ${f.waived ? "waived" : f.severity}: ${escapeCell(f.message)}${where}${escapeCell(w)}`);
-        }
-        if (verdict.findings.length)
-            lines.push("");
-    }
-    const pre = rich ? ["Requirement", "Priority", "Title"] : ["Requirement"];
-    lines.push(`| ${[...pre, ...m.phases, "Result"].join(" | ")} |`, `|${[...pre, ...m.phases, "Result"].map(() => "---|").join("")}`);
-    for (const r of m.rows) {
-        const cells = m.phases.map((p) => {
-            const c = r.cells[p];
-            return c ? `${mdIcon[c.state]} ${cellText(c)}` : "–";
-        });
-        const name = r.declared ? `\`${r.requirement}\`` : `\`${r.requirement}\`*`;
-        const desc = rich ? [r.priority ?? "–", escapeCell(r.title ?? "")] : [];
-        lines.push(`| ${[name, ...desc, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
-    }
-    if (m.rows.some((r) => !r.declared))
-        lines.push("", "\\* not in floe-gate.yaml `requirements:`: named by a check's `covers` (e.g. a helm test pod's `floe.dev/covers`).");
-    for (const [title, rows] of [
-        ["Not run here", notRunReasons(m)],
-        ["Skipped", skipReasons(m)],
-    ]) {
-        if (!rows.length)
-            continue;
-        lines.push("", `#### ${title}`, "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
-        for (const s of rows)
-            lines.push(`| \`${s.requirement}\` | ${s.phase} | ${s.checks} | ${escapeCell(s.reason)} |`);
-    }
-    const missing = notCovered(m);
-    if (missing.length)
-        lines.push("", `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`);
-    for (const n of m.notVerified)
-        lines.push("", `**Not verified here** (${n.phase}): ${escapeCell(n.what)}.`);
-    return lines;
-}
-
-
-/***/ }),
-
-/***/ 9334:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ot: () => (/* binding */ countBySeverity),
-/* harmony export */   WN: () => (/* binding */ countsText),
-/* harmony export */   ih: () => (/* binding */ messageWithOccurrences),
-/* harmony export */   kG: () => (/* binding */ groupFindings)
-/* harmony export */ });
-/* unused harmony export occurrences */
-/** What makes two findings the same one: everything shown except where (scenario, helm major) it occurs. */
-function identity(f) {
-    return JSON.stringify([
-        f.rule,
-        f.severity,
-        f.message,
-        f.file,
-        f.line,
-        f.col,
-        f.chart,
-        f.object,
-        f.waived?.reason,
-        f.waived?.expires,
-    ]);
-}
-/** One group per distinct finding, in the order of each group's first finding. */
-function groupFindings(findings) {
-    const groups = new Map();
-    for (const f of findings) {
-        const key = identity(f);
-        let g = groups.get(key);
-        if (!g) {
-            const { scenario: _s, helm: _h, ...rest } = f;
-            g = { finding: rest, scenarios: [], helm: [] };
-            groups.set(key, g);
-        }
-        if (f.scenario !== undefined && !g.scenarios.includes(f.scenario))
-            g.scenarios.push(f.scenario);
-        if (f.helm !== undefined && !g.helm.includes(f.helm))
-            g.helm.push(f.helm);
-    }
-    for (const g of groups.values())
-        g.helm.sort((a, b) => a - b);
-    return [...groups.values()];
-}
-/** `scenarios: ci/a, ci/b; helm 3, 4`, `scenario: prod`, `helm 4`, or "" when the finding is tied to
- * neither. The same words in the terminal, the annotations and the job summary. */
-function occurrences(g) {
-    const parts = [];
-    if (g.scenarios.length)
-        parts.push(`scenario${g.scenarios.length > 1 ? "s" : ""}: ${g.scenarios.join(", ")}`);
-    if (g.helm.length)
-        parts.push(`helm ${g.helm.join(", ")}`);
-    return parts.join("; ");
-}
-/** The message followed by where it occurs: `message (scenarios: a, b; helm 3, 4)`. */
-function messageWithOccurrences(g) {
-    const occ = occurrences(g);
-    return occ ? `${g.finding.message} (${occ})` : g.finding.message;
-}
-/** Distinct findings by severity, as the verdict, the job summary and the progress lines count them: a
- * waived finding counts as waived (whatever its severity), info counts nowhere. */
-function countBySeverity(findings) {
-    let errors = 0;
-    let warnings = 0;
-    let waived = 0;
-    for (const { finding: f } of groupFindings(findings)) {
-        if (f.waived)
-            waived++;
-        else if (f.severity === "error")
-            errors++;
-        else if (f.severity === "warning")
-            warnings++;
-    }
-    return { errors, warnings, waived };
-}
-/** `3 error(s), 1 warning(s), 2 waived`: the counts as the verdict and the progress lines print them. */
-function countsText(findings) {
-    const c = countBySeverity(findings);
-    return `${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived`;
-}
-
-
-/***/ }),
-
-/***/ 6169:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ runPhase),
-/* harmony export */   k: () => (/* binding */ reportSkippedCharts)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9334);
-/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
-// Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
-// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 bad input, 3 a tool failed).
-
-
-
-
-async function runPhase(phase, inputs, body, opts = {}) {
-    const out = opts.out ?? ((l) => process.stdout.write(`${l}\n`));
-    const err = opts.err ?? ((l) => process.stderr.write(`${l}\n`));
-    const started = new Date();
-    const findings = [];
-    const checks = [];
-    const outputs = {};
-    const ctx = {
-        inputs,
-        add: (f) => findings.push(f),
-        check: (c) => checks.push(c),
-        output: (k, v) => {
-            outputs[k] = v;
-        },
-        progress: (l) => err(l),
-    };
-    let error;
-    let errorCode = _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
-    try {
-        await body(ctx);
-    }
-    catch (e) {
-        error = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
-        errorCode = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .exitCodeOf */ .FO)(e);
-        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo) && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ToolError */ .v4))
-            err(e.stack ?? String(e));
-    }
-    findings.sort(byLocation);
-    const results = {
-        schemaVersion: 1,
-        phase,
-        startedAt: started.toISOString(),
-        finishedAt: new Date().toISOString(),
-        status: error ? "error" : (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(findings),
-        ...(error ? { error } : {}),
-        findings,
-        checks,
-        ...(Object.keys(outputs).length ? { outputs } : {}),
-    };
-    // The results file keeps a finding per cell; people read each distinct finding once.
-    const groups = (0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .groupFindings */ .kG)(findings);
-    for (const g of groups)
-        out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .formatFinding */ .t)(g));
-    if (inputs.githubActions) {
-        // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
-        const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        for (const g of groups)
-            annotate(g);
-        setOutputs(outputs);
-    }
-    try {
-        await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__.writeResults)(inputs.workDir, results);
-        if (opts.resultsFile)
-            await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .writeResultsFile */ .At)(opts.resultsFile, results);
-    }
-    catch (e) {
-        err(`floe-helm: error: cannot write results: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)}`);
-        return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
-    }
-    // Said once: the verdict that follows does not repeat it. In Actions it is an annotation (shown on the
-    // run's page), else one line on stderr.
-    if (error) {
-        if (inputs.githubActions)
-            out((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCommand */ .iZ)(error));
-        else
-            err(`floe-helm: error: ${error}`);
-    }
-    out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .M)(results, Date.now() - started.getTime(), { withError: false }));
-    if (error)
-        return errorCode;
-    return results.status === "pass" ? _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Pass : _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.GateFailed;
-}
-function byLocation(a, b) {
-    return ((a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.col ?? 0) - (b.col ?? 0) ||
-        a.rule.localeCompare(b.rule));
-}
-/** Charts a plan leaves out (e.g. no scenario of the --scenario name): a progress line and a skipped
- * check each, so the report says why a chart was not covered instead of leaving it out silently. */
-function reportSkippedCharts(ctx, skipped) {
-    for (const s of skipped) {
-        ctx.progress(`${s.info.dir}: skipped: ${s.reason}`);
-        ctx.check({ id: `chart ${s.info.name}`, state: "skip", reason: s.reason });
-    }
-}
-
-
-/***/ }),
-
-/***/ 5816:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ew: () => (/* binding */ readCoverageSettings),
-/* harmony export */   VQ: () => (/* binding */ DEFAULT_FAIL_ON),
-/* harmony export */   ol: () => (/* binding */ coveragePatterns)
-/* harmony export */ });
-/* unused harmony export PRIORITIES */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-// floe-gate.yaml `requirements:` and `coverage:`: the requirements the coverage matrix lists and the
-// priorities whose failed or uncovered requirements fail the report. A requirement is written either as
-// `ID: [patterns]` (what proves it, nothing more) or `ID: { title, priority, covers: [patterns] }`.
-// Read here, before the schema, so a bad entry is one error at its own file:line:col saying what is wrong
-// (the schema, which editors use, rejects the same entries with only its keyword's message).
-
-const PRIORITIES = ["P0", "P1", "P2", "P3"];
-/** A failed or uncovered requirement of these priorities fails `floe-helm report` unless floe-gate.yaml
- * says otherwise (`coverage: { failOn: [...] }`, `[]` for never). */
-const DEFAULT_FAIL_ON = ["P0"];
-const REQUIREMENT_KEYS = ["title", "priority", "covers"];
-const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-const priorityList = PRIORITIES.join(", ");
-/** Requirement id -> its patterns, the form the gate and upgrade-check fill `covers` from. */
-function coveragePatterns(reqs) {
-    return Object.fromEntries(Object.entries(reqs).map(([id, r]) => [id, r.covers]));
-}
-/** Reads `requirements:` and `coverage:` of a parsed floe-gate.yaml; throws UserError at the offending
- * entry. What is not a mapping at all is left to the schema (it says so at the same place). */
-function readCoverageSettings(y) {
-    const doc = isObject(y.value) ? y.value : {};
-    const at = (...p) => y.positionOf(p) ?? { file: y.file, line: 1, col: 1 };
-    const fail = (msg, ...p) => {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(msg, at(...p));
-    };
-    const patterns = (v, where, ...p) => {
-        if (!Array.isArray(v))
-            return fail(`${where}: expected a list of rule or check patterns, e.g. [lint, policy/*]`, ...p);
-        for (const [i, s] of v.entries())
-            if (typeof s !== "string" || !s.trim())
-                fail(`${where}[${i}]: expected a rule or check pattern (a non-empty string), got ${JSON.stringify(s)}`, ...p, i);
-        return v;
-    };
-    const priority = (v, where, ...p) => {
-        if (!PRIORITIES.includes(v))
-            fail(`${where}: unknown priority ${JSON.stringify(v)} (one of ${priorityList})`, ...p);
-        return v;
-    };
-    const requirements = {};
-    if (isObject(doc.requirements)) {
-        for (const [id, v] of Object.entries(doc.requirements)) {
-            const where = `requirements.${id}`;
-            const pos = at("requirements", id);
-            if (Array.isArray(v)) {
-                requirements[id] = { covers: patterns(v, where, "requirements", id), at: pos };
-                continue;
-            }
-            if (!isObject(v))
-                fail(`${where}: expected a list of patterns ([lint, render]) or { title, priority, covers }, got ${v === null ? "nothing" : JSON.stringify(v)}`, "requirements", id);
-            const r = v;
-            const unknown = Object.keys(r).find((k) => !REQUIREMENT_KEYS.includes(k));
-            if (unknown !== undefined)
-                fail(`${where}: unknown key '${unknown}' (a requirement has title, priority, covers)`, "requirements", id, unknown);
-            if (!("title" in r))
-                fail(`${where}: title is missing (what the requirement says, shown in the report)`, "requirements", id);
-            if (typeof r.title !== "string" || !r.title.trim())
-                fail(`${where}.title: empty title (say what the requirement is, shown in the report)`, "requirements", id, "title");
-            if (!("priority" in r))
-                fail(`${where}: priority is missing (one of ${priorityList})`, "requirements", id);
-            requirements[id] = {
-                title: r.title.trim(),
-                priority: priority(r.priority, `${where}.priority`, "requirements", id, "priority"),
-                covers: "covers" in r ? patterns(r.covers, `${where}.covers`, "requirements", id, "covers") : [],
-                at: pos,
-            };
-        }
-    }
-    let failOn = [...DEFAULT_FAIL_ON];
-    const cov = doc.coverage;
-    if (isObject(cov) && "failOn" in cov) {
-        if (!Array.isArray(cov.failOn))
-            fail(`coverage.failOn: expected a list of priorities, e.g. [P0] ([] never fails)`, "coverage", "failOn");
-        failOn = cov.failOn.map((p, i) => priority(p, `coverage.failOn[${i}]`, "coverage", "failOn", i));
-    }
-    return { requirements, failOn: [...new Set(failOn)] };
-}
-
-
-/***/ }),
-
-/***/ 8940:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   At: () => (/* binding */ writeResultsFile),
-/* harmony export */   C7: () => (/* binding */ readAllResults),
-/* harmony export */   c2: () => (/* binding */ statusOf),
-/* harmony export */   writeResults: () => (/* binding */ writeResults)
-/* harmony export */ });
-/* unused harmony export resultsPath */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
-// Results are the only state phases share: each phase (its own process in the composite action) writes
-// `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
-// phase merges them.
-
-
-
-function resultsPath(workDir, phase) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workDir, `${phase}.results.json`);
-}
-function statusOf(findings) {
-    return findings.some((f) => f.severity === "error" && !f.waived) ? "fail" : "pass";
-}
-async function writeResults(workDir, results) {
-    const file = resultsPath(workDir, results.phase);
-    await writeResultsFile(file, results);
-    return file;
-}
-/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
-async function writeResultsFile(file, results) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file)), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${JSON.stringify(results, null, 2)}\n`);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, file);
-}
-async function readAllResults(workDir) {
-    let names;
-    try {
-        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(workDir);
-    }
-    catch (e) {
-        if (e.code === "ENOENT")
-            return [];
-        throw e;
-    }
-    const out = [];
-    for (const name of names.filter((n) => n.endsWith(".results.json")).sort()) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workDir, name);
-        let parsed;
-        try {
-            parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
-        }
-        catch (e) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`not a valid results file: ${e.message}`, { file });
-        }
-        const r = parsed;
-        if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo("not a floe-helm results file (schemaVersion 1 expected)", { file });
-        }
-        out.push(r);
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 7496:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ verdictLine),
-/* harmony export */   t: () => (/* binding */ formatFinding)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9334);
-// Terminal output: one line per distinct finding (src/report/findings.ts) in the compiler-style format
-// editors understand, with the scenarios and helm majors it occurs in.
-
-
-function formatFinding(g) {
-    const f = g.finding;
-    const loc = f.file ? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : f.chart;
-    const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
-    // A finding about the run rather than a file (a tool that did not run) starts with its severity.
-    return `${loc ? `${loc}: ` : ""}${f.severity} ${f.rule}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .messageWithOccurrences */ .ih)(g)}${waived}`;
-}
-/** `gate: FAIL: 2 error(s), 0 warning(s), 1 waived, 40 check(s) in 3.1s`, counting distinct findings.
- * The reason a phase could not run is added unless it was already printed (`withError: false`). */
-function verdictLine(r, ms, opts = {}) {
-    const secs = (ms / 1000).toFixed(1);
-    const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
-    const extra = r.error && opts.withError !== false ? ` (${r.error})` : "";
-    return `${r.phase}: ${word}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .countsText */ .WN)(r.findings)}, ${r.checks.length} check(s) in ${secs}s${extra}`;
-}
-
-
-/***/ }),
-
-/***/ 1777:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jw: () => (/* binding */ testPods),
-/* harmony export */   VT: () => (/* binding */ gateTestPodStatuses),
-/* harmony export */   nL: () => (/* binding */ HELM_TEST_RULE)
-/* harmony export */ });
-/* unused harmony exports COVERS_ANNOTATION, NOT_RUN_STATICALLY */
-const COVERS_ANNOTATION = "floe.dev/covers";
-const HELM_TEST_RULE = "helm-test";
-const NOT_RUN_STATICALLY = "a helm test pod runs only in a cluster (floe-helm test), not in the static gate";
-function annotations(doc) {
-    const meta = doc.metadata;
-    const a = meta?.annotations;
-    return a && typeof a === "object" ? a : {};
-}
-/** Pods that are helm test hooks (`helm.sh/hook: test`, or the older `test-success`), with their covers. */
-function testPods(objects) {
-    return objects
-        .filter((o) => o.kind === "Pod")
-        .flatMap((o) => {
-        const a = annotations(o.doc);
-        const hooks = String(a["helm.sh/hook"] ?? "")
-            .split(",")
-            .map((h) => h.trim());
-        if (!hooks.some((h) => h === "test" || h === "test-success"))
-            return [];
-        const covers = String(a[COVERS_ANNOTATION] ?? "")
-            .split(/[\s,]+/)
-            .filter(Boolean);
-        return [{ name: o.name, covers }];
-    });
-}
-/** The gate's status for each annotated test pod of a rendered cell: skipped, with why. */
-function gateTestPodStatuses(cell) {
-    return testPods(cell.objects)
-        .filter((p) => p.covers.length)
-        .map((p) => ({
-        id: `${HELM_TEST_RULE} ${p.name} ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
-        rule: HELM_TEST_RULE,
-        state: "skip",
-        reason: NOT_RUN_STATICALLY,
-        covers: p.covers,
-    }));
-}
-
-
-/***/ }),
-
-/***/ 5482:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HG: () => (/* binding */ installTools),
-/* harmony export */   Wh: () => (/* binding */ assetFor),
-/* harmony export */   vQ: () => (/* binding */ tarExtractArgv)
-/* harmony export */ });
-const installTools = ["helm", "kind", "kubectl", "kubesec"];
-const layouts = {
-    helm: {
-        name: (v, p) => `helm-${v}-${p.os}-${p.arch}.tar.gz`,
-        official: (_v, _p, name) => `https://get.helm.sh/${name}`,
-        checksumName: (name) => `${name}.sha256sum`,
-        member: (p) => `${p.os}-${p.arch}/helm`,
-    },
-    kind: {
-        name: (_v, p) => `kind-${p.os}-${p.arch}`,
-        official: (v, _p, name) => `https://github.com/kubernetes-sigs/kind/releases/download/${v}/${name}`,
-        checksumName: (name) => `${name}.sha256sum`,
-        member: () => undefined,
-    },
-    kubectl: {
-        name: () => "kubectl",
-        official: (v, p, name) => `https://dl.k8s.io/release/${v}/bin/${p.os}/${p.arch}/${name}`,
-        checksumName: (name) => `${name}.sha256`,
-        member: () => undefined,
-    },
-    kubesec: {
-        name: (_v, p) => `kubesec_${p.os}_${p.arch}.tar.gz`,
-        official: (v, _p, name) => `https://github.com/controlplaneio/kubesec/releases/download/${v}/${name}`,
-        checksumName: () => "kubesec_checksums.txt",
-        member: () => "kubesec",
-    },
-};
-/** The asset of `tool` at `version` (with `v`) for `platform`, from the official site or from `mirror`. */
-function assetFor(tool, version, platform, mirror) {
-    const l = layouts[tool];
-    const name = l.name(version, platform);
-    const checksumName = l.checksumName(name);
-    let url;
-    let checksumUrl;
-    if (mirror) {
-        const dir = `${mirror.replace(/\/+$/, "")}/${tool}/${version}/${platform.os}-${platform.arch}`;
-        url = `${dir}/${name}`;
-        checksumUrl = `${dir}/${checksumName}`;
-    }
-    else {
-        url = l.official(version, platform, name);
-        // Every project publishes its checksum file in the same folder as the asset.
-        checksumUrl = `${url.slice(0, url.lastIndexOf("/") + 1)}${checksumName}`;
-    }
-    return {
-        tool,
-        version,
-        platform,
-        name,
-        url,
-        checksumName,
-        checksumUrl,
-        member: l.member(platform),
-        binary: tool,
-    };
-}
-/** argv that extracts only the binary from a .tar.gz (nothing else from the archive lands on disk). */
-function tarExtractArgv(archive, destDir, member) {
-    return ["tar", "-xzf", archive, "-C", destDir, member];
-}
-
-
-/***/ }),
-
-/***/ 9245:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  f4: () => (/* binding */ BUILTIN_TABLE),
-  sO: () => (/* binding */ checksumTable),
-  oJ: () => (/* binding */ lookupChecksum),
-  j7: () => (/* binding */ parseChecksumFile),
-  Q3: () => (/* binding */ sha256File)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./src/tools/checksums.json
-const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then refuses that pinned","version on that platform (a user\'s --checksums file can supply it). Refresh with `scripts/refresh-checksums.sh`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from.","Format: schemas/checksums.schema.json."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.2.4":{"source":"get.helm.sh/helm-v4.2.4-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v4.2.4 (linux-amd64 also matches several public scripts that pin it). v4.2.4 is pinned rather than the newer v4.3.1 because no published checksum of v4.3.1 could be confirmed offline: a pinned default must be verifiable from this table alone.","sha256":{"darwin-amd64":"6c163d687ca03c3b5c01928e53bbbcf9518278f47ce7a2f249a5a08e8bdaa2bc","darwin-arm64":"d747eb4e28bd2727173d15b759fa0a17822291ec09db7ced3d55af290a3661a2","linux-amd64":"c306b46f719b0a4da32d0f78ee21bf90ce8d602f15b22ab753f0674d1670a7f3","linux-arm64":"564de2191b881e9f71b5606b25345821ea1682f06ab90499d3ab22b530176da1"}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
-// EXTERNAL MODULE: ./src/tools/platform.ts
-var tools_platform = __nccwpck_require__(9836);
-;// CONCATENATED MODULE: ./src/tools/checksums.ts
-// The committed checksum table (checksums.json) and the parsing of published checksum files.
-
-
-
-
-const checksumTable = checksums_namespaceObject;
-const BUILTIN_TABLE = "floe-helm's checksum table";
-function lookupChecksum(t, tool, version, platform) {
-    const entry = t[tool]?.[version];
-    if (!entry)
-        return { state: "unpinned" };
-    const key = (0,tools_platform/* platformKey */.Ng)(platform);
-    const sha256 = entry.sha256[key];
-    if (!sha256)
-        return { state: "platform-missing", source: entry.source };
-    return { state: "pinned", sha256, from: entry.from?.[key] ?? BUILTIN_TABLE };
-}
-/** Finds the hash for `assetName` in a checksum file: `<hash>  <name>` lines (sha256sum, goreleaser) or a
- * file holding only the bare hash (dl.k8s.io's `.sha256`). Undefined when the file names no such asset. */
-function parseChecksumFile(text, assetName) {
-    const lines = text
-        .split(/\r?\n/)
-        .map((l) => l.trim())
+const PERF_ENV = "FLOE_HELM_PERF_OFF";
+let off;
+/** The pieces a FLOE_HELM_PERF_OFF value switches off; a name that is no piece is one clear error. */
+function parsePerfOff(value) {
+    const names = (value ?? "")
+        .split(",")
+        .map((s) => s.trim())
         .filter(Boolean);
-    for (const line of lines) {
-        const m = /^([0-9a-fA-F]{64})(?:\s+\*?(\S+))?$/.exec(line);
-        if (!m)
-            continue;
-        const [, hash, name] = m;
-        if (name === undefined ? lines.length === 1 : name.split("/").pop() === assetName)
-            return hash.toLowerCase();
-    }
-    return undefined;
+    if (names.includes("all"))
+        return new Set(Object.keys(PERF_PIECES));
+    const unknown = names.filter((n) => !(n in PERF_PIECES));
+    if (unknown.length)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${PERF_ENV}: unknown piece ${unknown.map((n) => `'${n}'`).join(", ")}: expected a comma-separated list of ${Object.keys(PERF_PIECES).join(", ")}, or all`);
+    return new Set(names);
 }
-function sha256File(file) {
-    return new Promise((resolve, reject) => {
-        const h = (0,external_node_crypto_.createHash)("sha256");
-        (0,external_node_fs_.createReadStream)(file)
-            .on("error", reject)
-            .on("data", (c) => h.update(c))
-            .on("end", () => resolve(h.digest("hex")));
-    });
+/** Whether a piece of the speed work is on in this process (read from the environment once). */
+function perfOn(piece) {
+    off ??= parsePerfOff(process.env[PERF_ENV]);
+    return !off.has(piece);
 }
 
 
 /***/ }),
 
-/***/ 8065:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  c9: () => (/* binding */ checkLocalTool),
-  bu: () => (/* binding */ localTools),
-  BG: () => (/* binding */ requireLocalTool)
-});
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/exec/runner.ts
-var runner = __nccwpck_require__(7507);
-;// CONCATENATED MODULE: ./src/tools/argv.ts
-// Pure argv builders for asking each tool its version. Tests assert these tables without running anything.
-const versionArgv = {
-    helm: (bin) => [bin, "version", "--short"],
-    kubesec: (bin) => [bin, "version"],
-    kind: (bin) => [bin, "version"],
-    kubectl: (bin) => [bin, "version", "--client", "-o", "json"],
-};
-/** Extracts `vX.Y.Z` from a tool's version output; undefined when none is printed. */
-function parseVersion(output) {
-    return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
-}
-
-// EXTERNAL MODULE: ./src/tools/pins.ts
-var pins = __nccwpck_require__(9888);
-;// CONCATENATED MODULE: ./src/tools/local.ts
-// Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
-// them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
-
-
-
-
-
-
-function localTools(toolsDir, helmMajors) {
-    const out = helmMajors.map((m) => ({
-        name: `helm${m}`,
-        path: external_node_path_default().join(toolsDir, `helm${m}`),
-        expected: pins/* pins */.h.helm[m],
-    }));
-    out.push({ name: "kubesec", path: external_node_path_default().join(toolsDir, "kubesec"), expected: pins/* pins */.h.kubesec });
-    return out;
-}
-async function checkLocalTool(tool) {
-    try {
-        await (0,promises_.access)(tool.path, promises_.constants.X_OK);
-    }
-    catch {
-        return { ...tool, found: undefined, ok: false, problem: `not found or not executable: ${tool.path}` };
-    }
-    const kind = tool.name.startsWith("helm") ? "helm" : tool.name;
-    const r = await (0,runner/* runTool */.q)(versionArgv[kind](tool.path), { timeoutMs: 30_000 });
-    const found = parseVersion(r.stdout + r.stderr);
-    if (r.code !== 0 || !found) {
-        return { ...tool, found, ok: false, problem: `'${tool.name} version' failed (exit ${r.code})` };
-    }
-    return found === tool.expected
-        ? { ...tool, found, ok: true }
-        : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
-}
-/** The path of a tool in the tools folder, or one clear error saying how to get it. */
-async function requireLocalTool(toolsDir, name) {
-    const p = external_node_path_default().join(toolsDir, name);
-    try {
-        await (0,promises_.access)(p, promises_.constants.X_OK);
-    }
-    catch {
-        throw new errors/* UserError */.yo(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
-    }
-    return p;
-}
-
-
-/***/ }),
-
-/***/ 9888:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ pins)
-/* harmony export */ });
-/* unused harmony export toolNames */
-/* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7684);
-// Pinned default versions, shared with scripts/tools.sh through versions.json.
-
-const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
-const pins = {
-    helm: { 3: _versions_json__WEBPACK_IMPORTED_MODULE_0__.helm[3], 4: _versions_json__WEBPACK_IMPORTED_MODULE_0__.helm[4] },
-    kubesec: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubesec[2],
-    kind: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind[0],
-    kindNodeImage: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind.nodeImage,
-    /** `cluster up --metrics-server` on kind: the resource metrics API HPAs read. */
-    metricsServerImage: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind.metricsServerImage,
-    kubectl: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubectl[1],
-};
-
-
-/***/ }),
-
-/***/ 9836:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bn: () => (/* binding */ platforms),
-/* harmony export */   Ng: () => (/* binding */ platformKey),
-/* harmony export */   li: () => (/* binding */ detectPlatform)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-// The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
-// name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
-
-const platforms = [
-    { os: "linux", arch: "amd64" },
-    { os: "linux", arch: "arm64" },
-    { os: "darwin", arch: "amd64" },
-    { os: "darwin", arch: "arm64" },
-];
-/** `linux-amd64`: the key of the checksum table, the mirror folder and the tool-cache arch. */
-function platformKey(p) {
-    return `${p.os}-${p.arch}`;
-}
-const osOf = { linux: "linux", darwin: "darwin" };
-const archOf = { x64: "amd64", arm64: "arm64" };
-/** Maps Node's process.platform/process.arch onto asset names, or says why this machine is not supported. */
-function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch) {
-    const os = osOf[nodePlatform];
-    const arch = archOf[nodeArch];
-    if (!os || !arch) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
-    }
-    return { os, arch };
-}
-
-
-/***/ }),
-
-/***/ 5084:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  installOptions: () => (/* binding */ installOptions),
-  installPlanned: () => (/* binding */ installPlanned),
-  planInstall: () => (/* binding */ planInstall),
-  l: () => (/* binding */ resolveOptionalTool),
-  resolveTools: () => (/* binding */ resolveTools)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var config_inputs = __nccwpck_require__(4389);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/tools/checksums.ts + 1 modules
-var checksums = __nccwpck_require__(9245);
-// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
-var local = __nccwpck_require__(8065);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./schemas/checksums.schema.json
-const checksums_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/floe/helm-action/schemas/checksums.schema.json","title":"floe-helm checksum table","description":"Trusted sha256 values of tool release assets, per tool, version (with v) and <os>-<arch>. The same format serves floe-helm\'s committed table (src/tools/checksums.json) and a user\'s checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action\'s `checksums` input), which adds versions or platforms to it.","type":"object","additionalProperties":false,"properties":{"$comment":{"type":["string","array"]},"helm":{"$ref":"#/definitions/versions"},"kind":{"$ref":"#/definitions/versions"},"kubectl":{"$ref":"#/definitions/versions"},"kubesec":{"$ref":"#/definitions/versions"}},"definitions":{"versions":{"type":"object","propertyNames":{"pattern":"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["source","sha256"],"properties":{"source":{"type":"string","minLength":1,"description":"Where the values came from (an official checksum file, a release note, ...)."},"sha256":{"type":"object","minProperties":1,"propertyNames":{"enum":["linux-amd64","linux-arm64","darwin-amd64","darwin-arm64"]},"additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}}}}}');
-// EXTERNAL MODULE: ./src/config/document.ts
-var config_document = __nccwpck_require__(9329);
-// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
-var ajv = __nccwpck_require__(4052);
-// EXTERNAL MODULE: ./src/values/yaml.ts
-var yaml = __nccwpck_require__(3319);
-;// CONCATENATED MODULE: ./src/tools/user-checksums.ts
-// A user's checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action's `checksums` input): the same
-// format as floe-helm's table (schemas/checksums.schema.json), YAML or JSON. It adds versions or platforms
-// the committed table lacks, so an enterprise can pin its own tool versions, or fill a platform whose
-// official value floe-helm could not confirm, without ever trusting the download source. It never
-// overrides a committed value: a different value for the same asset is an error, since one of them is wrong.
-
-
-
-
-
-
-
-
-const validate = (0,ajv/* createAjv */.gr)().compile(checksums_schema_namespaceObject);
-/** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
-async function withUserChecksums(base, file, cwd) {
-    const rel = external_node_path_default().relative(cwd, file) || file;
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, "utf8");
-    }
-    catch (e) {
-        const code = e.code;
-        throw new errors/* UserError */.yo(code === "ENOENT"
-            ? `checksums file not found: ${rel}`
-            : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
-    }
-    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
-    (0,config_document/* assertValidDocument */.W)(validate, y, "the checksums file", "schemas/checksums.schema.json");
-    const user = (y.value ?? {});
-    const merged = structuredClone(base);
-    for (const tool of Object.keys(user).filter((k) => k !== "$comment")) {
-        for (const [version, entry] of Object.entries(user[tool] ?? {})) {
-            const have = merged[tool]?.[version] ?? { source: entry.source, sha256: {} };
-            const out = { ...have, sha256: { ...have.sha256 }, from: { ...have.from } };
-            for (const [key, sha] of Object.entries(entry.sha256)) {
-                const pinned = out.sha256[key];
-                if (pinned !== undefined && pinned !== sha) {
-                    const origin = have.from?.[key] ?? `${checksums/* BUILTIN_TABLE */.f4} (${have.source})`;
-                    throw new errors/* UserError */.yo(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
-                }
-                if (pinned === undefined) {
-                    out.sha256[key] = sha;
-                    out.from[key] = `${rel} (${entry.source})`;
-                }
-            }
-            merged[tool] = { ...merged[tool], [version]: out };
-        }
-    }
-    return merged;
-}
-
-// EXTERNAL MODULE: ./src/tools/version-input.ts
-var version_input = __nccwpck_require__(2274);
-;// CONCATENATED MODULE: ./src/tools/resolve.ts
-// How every phase finds its tools, so a local run and a CI run resolve them the same way: an explicit
-// --tools-dir first (binaries named helm3, helm4, kind, kubectl, kubesec), else the installer (tool cache
-// first, download + verify only when missing). The installer (and the HTTP client under it) is loaded only
-// when it is used: a run with --tools-dir never loads it.
-
-
-
-
-
-
-
-
-const label = (flag, env) => `--${flag} (${env})`;
-/** The exact versions to install for `tools` from the Inputs: version inputs, else the pinned defaults
- * (helm: one per major in --helm). Throws one UserError for the first bad input. */
-function planInstall(inputs, tools) {
-    const out = [];
-    const v = inputs.toolVersions;
-    for (const tool of tools) {
-        if (tool === "helm") {
-            const src = label("helm-version", config_inputs/* envNames */.MP.helmVersion);
-            for (const h of (0,version_input/* resolveHelmVersions */.GN)(v.helm ?? inputs.helmMajors.join(","), src)) {
-                out.push({ tool, version: h.version });
-            }
-        }
-        else {
-            const defaults = { kind: "0", kubectl: "1", kubesec: "2" };
-            const src = label(`${tool}-version`, config_inputs/* envNames */.MP[`${tool}Version`]);
-            out.push({ tool, version: (0,version_input/* resolveVersion */.x)(tool, v[tool] ?? defaults[tool], src) });
-        }
-    }
-    return out;
-}
-async function installOptions(inputs, cwd, hooks = {}) {
-    const { parseMirror } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
-    const mirror = parseMirror(inputs.mirror, label("mirror", config_inputs/* envNames */.MP.mirror));
-    return {
-        toolCache: inputs.toolCache,
-        mirror,
-        quiet: !inputs.githubActions,
-        ...(inputs.checksums ? { table: await withUserChecksums(checksums/* checksumTable */.sO, inputs.checksums, cwd) } : {}),
-        ...hooks,
-    };
-}
-/** Installs (or finds in the cache) every planned tool, in order. */
-async function installPlanned(plan, opts) {
-    const { installTool } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
-    const done = [];
-    for (const req of plan)
-        done.push(await installTool(req, opts));
-    return done;
-}
-/**
- * The resolver every phase calls (gate, upgrade-check, test, cluster, release): absolute paths of the tools they need.
- * With --tools-dir (FLOE_HELM_TOOLS_DIR) the binaries come from that folder and nothing is downloaded;
- * otherwise from the installer, at the versions of the version inputs or the pinned defaults. A second
- * call with the same versions is served from the tool cache without any network request.
- */
-async function resolveTools(inputs, need, hooks = {}) {
-    const out = {};
-    if (inputs.toolsDir) {
-        for (const n of need)
-            out[n] = await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, n);
-        return out;
-    }
-    const plan = [];
-    for (const n of need) {
-        if (n === "helm3" || n === "helm4") {
-            const major = n === "helm3" ? "3" : "4";
-            const listed = inputs.toolVersions.helm
-                ? (0,version_input/* resolveHelmVersions */.GN)(inputs.toolVersions.helm, label("helm-version", config_inputs/* envNames */.MP.helmVersion))
-                : [];
-            const version = listed.find((h) => String(h.major) === major)?.version ?? (0,version_input/* resolveVersion */.x)("helm", major, n);
-            plan.push({ tool: "helm", version });
-        }
-        else {
-            plan.push(...planInstall(inputs, [n]));
-        }
-    }
-    const installed = await installPlanned(plan, await installOptions(inputs, process.cwd(), hooks));
-    need.forEach((n, i) => {
-        const t = installed[i];
-        if (!t)
-            throw new errors/* UserError */.yo(`internal: ${n} was not installed`);
-        out[n] = external_node_path_default().resolve(t.path);
-    });
-    return out;
-}
-/** A tool a phase can do without: its path, or why it is unavailable (absent from --tools-dir, or this
- * platform has no verified checksum for it); the phase then reports the checks it feeds as not run. Every
- * other failure throws. */
-async function resolveOptionalTool(inputs, name, hooks = {}) {
-    if (inputs.toolsDir && !(0,external_node_fs_.existsSync)(external_node_path_default().join(inputs.toolsDir, name)))
-        return { unavailable: `${name} not found in ${inputs.toolsDir} (--tools-dir): run scripts/tools.sh` };
-    try {
-        return { path: (await resolveTools(inputs, [name], hooks))[name] };
-    }
-    catch (e) {
-        const { NoVerifiedChecksum } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
-        if (e instanceof NoVerifiedChecksum)
-            return { unavailable: e.message };
-        throw e;
-    }
-}
-
-
-/***/ }),
-
-/***/ 2274:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   GN: () => (/* binding */ resolveHelmVersions),
-/* harmony export */   tU: () => (/* binding */ pinnedMajors),
-/* harmony export */   x: () => (/* binding */ resolveVersion)
-/* harmony export */ });
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
-/* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7684);
-// Version inputs: an exact version (`3.17.2` or `v3.17.2`) or a major (`3`), which resolves to the pinned
-// default of that major without any network look-up. `latest` and ranges are refused: they change under
-// users (Helm 4 broke pipelines through `latest`), and a gate must run the same tools on every re-run.
-
-
-
-/** Pinned default per major, from versions.json (shared with scripts/tools.sh). */
-function pinnedMajors(tool) {
-    const entry = _versions_json__WEBPACK_IMPORTED_MODULE_2__[tool];
-    return Object.fromEntries(Object.entries(entry).filter(([k]) => /^\d+$/.test(k)));
-}
-function examples(tool) {
-    const pins = Object.entries(pinnedMajors(tool));
-    const [major, exact] = pins[pins.length - 1] ?? ["1", "v1.0.0"];
-    return `an exact version such as ${exact} or ${exact.slice(1)}, or a major such as ${major} (pinned: ${pins
-        .map(([m, v]) => `${m} -> ${v}`)
-        .join(", ")})`;
-}
-/** Resolves one version input to `vX.Y.Z`; `source` names where it came from (flag or env) for the error. */
-function resolveVersion(tool, input, source) {
-    const raw = input.trim();
-    const want = `write ${examples(tool)}`;
-    if (raw === "")
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: empty version: ${want}`);
-    if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
-    }
-    if (/^v?\d+$/.test(raw)) {
-        const major = raw.replace(/^v/, "");
-        const pinned = pinnedMajors(tool)[major];
-        if (!pinned)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
-        return pinned;
-    }
-    const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(raw.replace(/^v/, ""));
-    if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
-        return `v${exact}`;
-    if (semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(raw)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
-    }
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: malformed version '${raw}'; ${want}`);
-}
-/** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
-function resolveHelmVersions(input, source) {
-    const out = [];
-    for (const part of input.split(",")) {
-        const version = resolveVersion("helm", part, source);
-        const major = semver__WEBPACK_IMPORTED_MODULE_0___default().major(version);
-        if (major !== 3 && major !== 4) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
-        }
-        if (out.some((h) => h.major === major)) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
-        }
-        out.push({ major, version });
-    }
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 2364:
+/***/ 3441:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18273,7 +16426,9 @@ const package_namespaceObject = {"rE":"8.20.0"};
 var formats = __nccwpck_require__(779);
 ;// CONCATENATED MODULE: ./node_modules/ajv-formats/package.json
 const ajv_formats_package_namespaceObject = {"rE":"3.0.1"};
-;// CONCATENATED MODULE: ./src/values/ajv-cache.ts
+// EXTERNAL MODULE: ./src/perf/switches.ts
+var switches = __nccwpck_require__(9591);
+;// CONCATENATED MODULE: ./src/perf/validator-cache.ts
 // Compiled ajv validators kept on disk as ajv's own standalone code, so a gate run whose schemas did not
 // change loads validation code instead of generating it: compiling the Kubernetes, chart and floe-gate
 // schemas was most of the gate's start-up CPU, loading the same code costs a few milliseconds.
@@ -18301,12 +16456,13 @@ const ajv_formats_package_namespaceObject = {"rE":"3.0.1"};
 
 
 
+
 /** Bump when the file layout below changes. */
 const FORMAT = "floe-helm-ajv-cache-1";
 let cacheDir;
 /** Where validators are cached (Inputs.validatorCache); undefined compiles every time. */
 function useValidatorCache(dir) {
-    cacheDir = dir;
+    cacheDir = (0,switches/* perfOn */.rs)("validator-cache") ? dir : undefined;
 }
 function validatorCacheDir() {
     return cacheDir;
@@ -18361,7 +16517,7 @@ function load(file, key) {
         script.runInThisContext()(req, mod, mod.exports);
         if (typeof mod.exports !== "function")
             return undefined;
-        if (!usedCache)
+        if (!usedCache && (0,switches/* perfOn */.rs)("v8-cache"))
             codeCacheAtExit(`${file}.v8`, sum, script);
         markUsed(file);
         return mod.exports;
@@ -18373,12 +16529,13 @@ function load(file, key) {
 /** The entry's code as a script, with V8's code cache for it when a sound one exists. */
 function compileBody(file, body, sum) {
     let cachedData;
-    try {
-        const data = (0,external_node_fs_.readFileSync)(`${file}.v8`);
-        if (data.subarray(0, sum.length).toString("latin1") === sum)
-            cachedData = data.subarray(sum.length + 1);
-    }
-    catch { }
+    if ((0,switches/* perfOn */.rs)("v8-cache"))
+        try {
+            const data = (0,external_node_fs_.readFileSync)(`${file}.v8`);
+            if (data.subarray(0, sum.length).toString("latin1") === sum)
+                cachedData = data.subarray(sum.length + 1);
+        }
+        catch { }
     const script = new (external_node_vm_default()).Script(`(function (require, module, exports) {${body}\n})`, {
         filename: file,
         ...(cachedData ? { cachedData } : {}),
@@ -18523,1007 +16680,7 @@ function compileCached(identity, compile, dir = cacheDir) {
 
 /***/ }),
 
-/***/ 4052:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  gr: () => (/* binding */ createAjv),
-  Fl: () => (/* binding */ createAjvFor),
-  bz: () => (/* binding */ draftOf),
-  _2: () => (/* binding */ withCanonicalDraft)
-});
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
-var _2019 = __nccwpck_require__(878);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
-var _2020 = __nccwpck_require__(2210);
-;// CONCATENATED MODULE: ./node_modules/ajv/dist/refs/json-schema-draft-06.json
-const json_schema_draft_06_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-06/schema#","$id":"http://json-schema.org/draft-06/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"examples":{"type":"array","items":{}},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":{},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":{}}');
-// EXTERNAL MODULE: ./node_modules/ajv-draft-04/dist/index.js
-var dist = __nccwpck_require__(905);
-var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var ajv_formats_dist = __nccwpck_require__(2815);
-var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
-;// CONCATENATED MODULE: ./src/values/ajv.ts
-// One place that builds Ajv instances, so every schema in floe-helm is checked the same way. createAjv()
-// is draft-07 (floe-helm's own schemas). createAjvFor() follows what helm 3.22 and 4.2 do with a chart's
-// values.schema.json (both validate with santhosh-tekuri/jsonschema; the agreement corpus proves each
-// point): the draft a schema declares in `$schema` (04, 06, 07, 2019-09, 2020-12; http or https, with or
-// without the trailing `#`), draft 2020-12 when it declares none, and for any other `$schema` helm tries to
-// download it and fails, so the caller reports it.
-
-
-
-
-
-
-const mod = (ajv_formats_dist_default());
-const addFormats = mod.default ?? mod;
-const d4 = (dist_default());
-const AjvDraft04 = d4.default ?? d4;
-function createAjv(opts = {}) {
-    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...opts });
-    addFormats(ajv);
-    return ajv;
-}
-const knownDrafts = [
-    [/^https?:\/\/json-schema\.org\/draft-04\/schema#?$/, "draft-04"],
-    [/^https?:\/\/json-schema\.org\/draft-06\/schema#?$/, "draft-06"],
-    [/^https?:\/\/json-schema\.org\/draft-07\/schema#?$/, "draft-07"],
-    [/^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/, "2019-09"],
-    [/^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, "2020-12"],
-];
-// The meta-schema ids Ajv registers for each draft.
-const metaIds = {
-    "draft-04": "http://json-schema.org/draft-04/schema#",
-    "draft-06": "http://json-schema.org/draft-06/schema#",
-    "draft-07": "http://json-schema.org/draft-07/schema#",
-    "2019-09": "https://json-schema.org/draft/2019-09/schema",
-    "2020-12": "https://json-schema.org/draft/2020-12/schema",
-};
-/** The schema with `$schema` spelt as Ajv knows its draft (helm accepts http/https, with or without `#`). */
-function withCanonicalDraft(schema) {
-    const d = draftOf(schema);
-    const declared = schema?.$schema;
-    if (typeof d !== "string" || typeof declared !== "string")
-        return schema;
-    return { ...schema, $schema: metaIds[d] };
-}
-/** The draft helm applies to a values schema; `{ unknown }` for a `$schema` helm cannot resolve offline. */
-function draftOf(schema) {
-    const declared = schema?.$schema;
-    if (declared === undefined || typeof schema !== "object")
-        return "2020-12";
-    if (typeof declared !== "string")
-        return { unknown: JSON.stringify(declared) };
-    const hit = knownDrafts.find(([re]) => re.test(declared.trim()));
-    return hit ? hit[1] : { unknown: declared };
-}
-// Keywords that came after a draft (draft-06 added const/contains/propertyNames, draft-07 if/then/else).
-const laterKeywords = {
-    "draft-04": ["const", "contains", "propertyNames", "if", "then", "else"],
-    "draft-06": ["if", "then", "else"],
-};
-/** An Ajv for the draft helm applies to `schema` (see draftOf; an unknown `$schema` gets 2020-12 here,
- * the caller reports it). */
-function createAjvFor(schema, opts = {}) {
-    const o = { allErrors: true, strict: false, ...opts };
-    const draft = draftOf(schema);
-    let ajv;
-    if (draft === "draft-04")
-        ajv = new AjvDraft04(o);
-    else if (draft === "draft-06") {
-        ajv = new dist_ajv.Ajv(o);
-        ajv.addMetaSchema(json_schema_draft_06_namespaceObject);
-    }
-    else if (draft === "draft-07")
-        ajv = new dist_ajv.Ajv(o);
-    else if (draft === "2019-09")
-        ajv = new _2019.Ajv2019(o);
-    else
-        ajv = new _2020.Ajv2020(o);
-    // Ajv's draft-04/06 support still applies keywords those drafts do not have; helm ignores them there.
-    for (const k of typeof draft === "string" ? (laterKeywords[draft] ?? []) : [])
-        ajv.removeKeyword(k);
-    addFormats(ajv);
-    return ajv;
-}
-
-
-/***/ }),
-
-/***/ 7439:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D3: () => (/* binding */ mergeValues),
-/* harmony export */   Ku: () => (/* binding */ presenceKeywords),
-/* harmony export */   SR: () => (/* binding */ withoutNullKeys),
-/* harmony export */   l4: () => (/* binding */ problemAt),
-/* harmony export */   nJ: () => (/* binding */ validateFile),
-/* harmony export */   rM: () => (/* binding */ validateMerged),
-/* harmony export */   tV: () => (/* binding */ compileValuesSchema)
-/* harmony export */ });
-/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7459);
-/* harmony import */ var _core_pointer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3950);
-/* harmony import */ var _ajv_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
-/* harmony import */ var _ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2364);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3319);
-
-
-
-
-
-// Keywords about what must be present: a single override file is partial by design, so these are only
-// meaningful on the merged values.
-const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
-/** Path segments with list indexes as numbers, as the YAML node lookup wants them. */
-function docPath(value, segs) {
-    const out = [];
-    let cur = value;
-    for (const s of segs) {
-        if (Array.isArray(cur)) {
-            out.push(Number(s));
-            cur = cur[Number(s)];
-        }
-        else {
-            out.push(s);
-            cur = cur && typeof cur === "object" ? cur[s] : undefined;
-        }
-    }
-    return out;
-}
-function show(v) {
-    const s = JSON.stringify(v);
-    return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-function describe(e, data) {
-    const where = e.instancePath === "" ? "values" : (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath).join(".");
-    const p = e.params;
-    switch (e.keyword) {
-        case "additionalProperties":
-            return `${where}: '${String(p.additionalProperty)}' is not allowed by the schema (no such property)`;
-        case "required":
-            return `${where}: required property '${String(p.missingProperty)}' is missing`;
-        case "type": {
-            const v = valueAt(data, (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath));
-            return `${where}: must be ${String(p.type)}, got ${v === null ? "null" : Array.isArray(v) ? "array" : typeof v} ${show(v)}`;
-        }
-        case "enum":
-            return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath)))}`;
-        default:
-            return `${where}: ${e.message ?? e.keyword} (schema ${e.schemaPath})`;
-    }
-}
-function valueAt(data, segs) {
-    let cur = data;
-    for (const s of segs)
-        cur = cur && typeof cur === "object" ? cur[s] : undefined;
-    return cur;
-}
-/** Compiles a chart's values.schema.json; a schema that is not JSON or not valid JSON Schema becomes a
- * problem at its own file:line. */
-function compileValuesSchema(text, file) {
-    let schema;
-    try {
-        schema = JSON.parse(text);
-    }
-    catch (e) {
-        const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
-        const at = y.problems[0]?.at ?? { file, line: 1, col: 1 };
-        return {
-            problem: { message: `not valid JSON: ${e.message}`, at, pointer: "", keyword: "json" },
-        };
-    }
-    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
-        if (typeof schema !== "boolean") {
-            return {
-                problem: {
-                    message: "a values schema must be a JSON object (or true/false)",
-                    at: { file, line: 1, col: 1 },
-                    pointer: "",
-                    keyword: "type",
-                },
-            };
-        }
-    }
-    const draft = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .draftOf */ .bz)(schema);
-    if (typeof draft === "object") {
-        const at = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file).positionOf(["$schema"]) ?? { file, line: 1, col: 1 };
-        return {
-            problem: {
-                message: `$schema ${draft.unknown} is not a JSON Schema draft helm knows (draft-04, draft-06, draft-07, 2019-09, 2020-12 at json-schema.org): helm 3 and 4 try to download it and fail the render`,
-                at,
-                pointer: "/$schema",
-                keyword: "$schema",
-            },
-        };
-    }
-    // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
-    // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
-    // than it saves on a few values files.
-    const opts = { validateFormats: false, code: { optimize: false, ..._ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheableCode */ .K0 } };
-    const canonical = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .withCanonicalDraft */ ._2)(schema);
-    // Only a schema that passed the meta-schema check is ever cached: a cache hit skips that check too.
-    // The code that picks the draft, the Ajv class and its options is part of what the cached code depends on.
-    const identity = [
-        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .draftOf */ .bz.toString(),
-        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .withCanonicalDraft */ ._2.toString(),
-        _ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .createAjvFor */ .Fl.toString(),
-        compileValuesSchema.toString(),
-        String(draft),
-        JSON.stringify(canonical),
-    ];
-    const cached = (0,_ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .cachedValidator */ .rg)(identity);
-    if (cached)
-        return { validate: cached, schema: canonical };
-    const ajv = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_0__/* .createAjvFor */ .Fl)(schema, opts);
-    schema = canonical;
-    if (!ajv.validateSchema(schema)) {
-        const err = ajv.errors?.[0];
-        const positions = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
-        const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(err?.instancePath ?? "");
-        const at = positions.positionOf(docPath(schema, segs)) ?? { file, line: 1, col: 1 };
-        const where = segs.length ? segs.join(".") : "schema";
-        return {
-            problem: {
-                message: `not a valid JSON Schema: ${where} ${err?.message ?? "is invalid"}`,
-                at,
-                pointer: err?.instancePath ?? "",
-                keyword: "schema",
-            },
-        };
-    }
-    try {
-        const validate = ajv.compile(schema);
-        (0,_ajv_cache_js__WEBPACK_IMPORTED_MODULE_1__/* .storeValidator */ .iU)(identity, { ajv, validate });
-        return { validate, schema };
-    }
-    catch (e) {
-        return {
-            problem: {
-                message: `cannot compile the schema: ${e.message}`,
-                at: { file, line: 1, col: 1 },
-                pointer: "",
-                keyword: "schema",
-            },
-        };
-    }
-}
-/** Helm drops keys set to null when it merges (that is how a values file deletes a default); lists are
- * values, kept whole (unlike src/k8s/schemas.ts withoutNulls, which cleans rendered objects for the API). */
-function withoutNullKeys(v) {
-    if (Array.isArray(v))
-        return v;
-    if (v && typeof v === "object") {
-        const out = {};
-        for (const [k, x] of Object.entries(v))
-            if (x !== null)
-                out[k] = withoutNullKeys(x);
-        return out;
-    }
-    return v;
-}
-/** Merges values the way helm does: maps merge key by key, anything else (lists too) is replaced, and a
- * null removes the key. */
-function mergeValues(base, over) {
-    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_4__/* .isObj */ .s)(base) || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_4__/* .isObj */ .s)(over))
-        return over === undefined ? base : over;
-    const out = { ...base };
-    for (const [k, v] of Object.entries(over)) {
-        if (v === null)
-            delete out[k];
-        else
-            out[k] = k in out ? mergeValues(out[k], v) : v;
-    }
-    return out;
-}
-function errorPath(e) {
-    const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath);
-    const p = e.params;
-    if (e.keyword === "additionalProperties" && typeof p.additionalProperty === "string") {
-        return [...segs, p.additionalProperty];
-    }
-    return segs;
-}
-/** Errors of one values file on its own (presence keywords left to the merged check). */
-function validateFile(validate, file) {
-    if (file.value === undefined)
-        return [];
-    const data = withoutNullKeys(file.value ?? {});
-    if (validate(data))
-        return [];
-    const out = [];
-    for (const e of validate.errors ?? []) {
-        if (presenceKeywords.has(e.keyword))
-            continue;
-        out.push(problemAt(e, data, [file]));
-    }
-    return dedupe(out);
-}
-/**
- * Errors of the merged values (chart defaults first, then each scenario file), each placed in the last
- * file that set the offending value (or its nearest parent). `files[0]` is the chart's values.yaml.
- * Helm 3 validates a null that the chart's own values.yaml sets (as null); Helm 4 drops it first, as both
- * do for nulls in override files (see the agreement corpus).
- */
-function validateMerged(validate, files, major = 4) {
-    const [defaults, ...overrides] = files;
-    let merged = major === 3 ? (defaults?.value ?? {}) : withoutNullKeys(defaults?.value ?? {});
-    for (const f of overrides)
-        if (f.value !== undefined)
-            merged = mergeValues(merged, f.value ?? {});
-    merged = major === 3 ? merged : withoutNullKeys(merged);
-    if (validate(merged))
-        return [];
-    return dedupe((validate.errors ?? []).map((e) => problemAt(e, merged, files)));
-}
-function problemAt(e, data, files) {
-    const segs = errorPath(e);
-    const message = describe(e, data);
-    for (let n = segs.length; n >= 0; n--) {
-        const p = docPath(data, segs.slice(0, n));
-        for (let i = files.length - 1; i >= 0; i--) {
-            const at = files[i].positionOf(p);
-            if (at && (n > 0 || files[i].value !== undefined)) {
-                return {
-                    message,
-                    at: n === 0 ? { file: files[i].file, line: 1, col: 1 } : at,
-                    pointer: e.instancePath,
-                    keyword: e.keyword,
-                };
-            }
-        }
-    }
-    const last = files[files.length - 1];
-    return {
-        message,
-        at: { file: last?.file ?? "values.yaml", line: 1, col: 1 },
-        pointer: e.instancePath,
-        keyword: e.keyword,
-    };
-}
-function dedupe(ps) {
-    const seen = new Set();
-    return ps.filter((p) => {
-        const k = `${p.at.file}:${p.at.line}:${p.at.col}:${p.message}`;
-        if (seen.has(k))
-            return false;
-        seen.add(k);
-        return true;
-    });
-}
-
-
-/***/ }),
-
-/***/ 1001:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D$: () => (/* binding */ SubchartSchemas),
-/* harmony export */   Qt: () => (/* binding */ loadSubcharts),
-/* harmony export */   Ty: () => (/* binding */ loadChart),
-/* harmony export */   es: () => (/* binding */ isLibrary),
-/* harmony export */   r3: () => (/* binding */ templatesOf)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2088);
-/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7459);
-/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6107);
-/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7439);
-/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
-// Subcharts as helm sees them, for values-schema and dead-value. Every chart under charts/ (a folder with
-// a Chart.yaml, or a packed .tgz) is a subchart; Chart.yaml's dependencies match them by name, an alias
-// makes a copy under the alias's key, and `condition`/`tags` on the coalesced values switch one off
-// (helm 3 and 4 then neither render nor validate it: tests/values/agreement-cases.ts proves it). An
-// enabled subchart's values are its section of the parent values merged over its own values.yaml (its
-// nulls dropped), plus the parent's `global` (always present, `{}` at least); helm validates those
-// against the subchart's own values.schema.json, recursively, and so does checkMerged below.
-
-
-
-
-
-
-
-const wanted = (p) => p === "Chart.yaml" ||
-    p === "values.yaml" ||
-    p === "values.schema.json" ||
-    p.startsWith("templates/") ||
-    p.startsWith("charts/");
-function readFolder(abs) {
-    const files = new Map();
-    const walk = (dir, rel) => {
-        for (const e of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
-            const r = rel ? `${rel}/${e.name}` : e.name;
-            if (!wanted(r) && !(e.isDirectory() && (r === "templates" || r === "charts")))
-                continue;
-            if (e.isDirectory())
-                walk(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name), r);
-            else if (e.isFile())
-                files.set(r, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name)));
-        }
-    };
-    walk(abs, "");
-    return files;
-}
-// tar is loaded only when a chart has a packed subchart (it costs start-up time every other run).
-let Parser;
-/** A chart archive's files, without the archive's top folder (`sub/values.yaml` -> `values.yaml`). */
-function readArchive(buf) {
-    if (!Parser)
-        throw new Error("tar is not loaded");
-    const files = new Map();
-    // tar's Parser is synchronous when fed a whole buffer: entries are complete when end() returns.
-    const parser = new Parser({
-        onReadEntry: (e) => {
-            const rel = e.path.split("/").slice(1).join("/");
-            if (e.type !== "File" || !wanted(rel)) {
-                e.resume();
-                return;
-            }
-            const chunks = [];
-            e.on("data", (c) => chunks.push(c));
-            e.on("end", () => files.set(rel, Buffer.concat(chunks)));
-        },
-    });
-    parser.end(buf);
-    return files;
-}
-function node(files, source, packed) {
-    const chartYaml = files.get("Chart.yaml");
-    if (!chartYaml)
-        return undefined;
-    const meta = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(chartYaml.toString("utf8"), source).value;
-    if (!meta || typeof meta.name !== "string")
-        return undefined;
-    const deps = Array.isArray(meta.dependencies)
-        ? meta.dependencies.filter((d) => d && typeof d.name === "string")
-        : [];
-    const children = [];
-    const childDirs = new Set();
-    for (const [p, buf] of files) {
-        const m = /^charts\/([^/]+)(\/.*)?$/.exec(p);
-        if (!m)
-            continue;
-        if (!m[2] && m[1].endsWith(".tgz")) {
-            const c = safeArchive(buf, `${source}${packed ? ":" : "/"}charts/${m[1]}`);
-            if (c)
-                children.push(c);
-        }
-        else if (m[2])
-            childDirs.add(m[1]);
-    }
-    for (const d of [...childDirs].sort()) {
-        const sub = new Map();
-        const prefix = `charts/${d}/`;
-        for (const [p, buf] of files)
-            if (p.startsWith(prefix))
-                sub.set(p.slice(prefix.length), buf);
-        const c = node(sub, packed ? `${source}:charts/${d}` : `${source}/charts/${d}`, packed);
-        if (c)
-            children.push(c);
-    }
-    return { name: meta.name, version: String(meta.version ?? ""), source, packed, files, deps, children };
-}
-function safeArchive(buf, source) {
-    try {
-        return node(readArchive(buf), source, true);
-    }
-    catch {
-        return undefined; // not a chart archive: helm lint reports it
-    }
-}
-/** Which child a dependency means: same name, and the version range when several match. */
-function pick(children, d) {
-    const named = children.filter((c) => c.name === d.name);
-    if (named.length < 2 || !d.version)
-        return named[0];
-    return named.find((c) => semver__WEBPACK_IMPORTED_MODULE_2___default().valid(c.version) && semver__WEBPACK_IMPORTED_MODULE_2___default().satisfies(c.version, d.version)) ?? named[0];
-}
-function resolve(parent) {
-    const out = [];
-    const used = new Set();
-    for (const d of parent.deps) {
-        const c = pick(parent.children, d);
-        if (!c)
-            continue; // not vendored: `helm dependency build` (src/helm/deps.ts) or lint says so
-        used.add(c);
-        out.push({
-            key: d.alias || d.name,
-            chart: c,
-            ...(typeof d.condition === "string" ? { condition: d.condition } : {}),
-            ...(Array.isArray(d.tags) ? { tags: d.tags.map(String) } : {}),
-            subs: resolve(c),
-        });
-    }
-    // A chart in charts/ that Chart.yaml does not list is still a (always enabled) subchart for helm.
-    for (const c of parent.children)
-        if (!used.has(c))
-            out.push({ key: c.name, chart: c, subs: resolve(c) });
-    return out;
-}
-/** The chart in `chartAbs` (a folder) with the charts under its charts/; undefined without Chart.yaml. */
-async function loadChart(chartAbs, cwd, shownAs = chartAbs) {
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "Chart.yaml")))
-        return undefined;
-    const rel = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .relPosix */ .f)(cwd, shownAs);
-    const files = readFolder(chartAbs);
-    if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz")))
-        Parser = (await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697))).Parser;
-    return node(files, rel, false);
-}
-/** The subcharts of the chart in `chartAbs` (folder), as helm resolves them; positions are named as if
- * it were at `shownAs` (the chart's own folder when `chartAbs` is a copy with dependencies built). */
-async function loadSubcharts(chartAbs, cwd, shownAs = chartAbs) {
-    const charts = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "charts");
-    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(charts) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(charts).isDirectory())
-        return [];
-    const root = await loadChart(chartAbs, cwd, shownAs);
-    return root ? resolve(root) : [];
-}
-/** The templates of a subchart (path inside the chart -> text), for dead-value's reads. */
-function templatesOf(c) {
-    return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
-}
-/** Whether a chart is a library (Chart.yaml `type: library`): it renders nothing, its helpers run in the
- * chart that includes them. */
-function isLibrary(c) {
-    const text = c.files.get("Chart.yaml")?.toString("utf8") ?? "";
-    return /^type:\s*["']?library["']?\s*(#.*)?$/m.test(text);
-}
-function defaultsOf(c) {
-    const buf = c.files.get("values.yaml");
-    if (!buf)
-        return undefined;
-    if (!c.packed)
-        return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(buf.toString("utf8"), `${c.source}/values.yaml`);
-    // Inside an archive a line number cannot be opened: such positions point at the archive itself.
-    const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(buf.toString("utf8"), c.source);
-    const archive = c.source.split(":")[0];
-    return { ...y, positionOf: (p) => (y.positionOf(p) ? { file: archive, line: 1, col: 1 } : undefined) };
-}
-/** The parent values with every subchart's section coalesced as helm does (defaults, then globals). */
-function coalesce(subs, vals, defaults) {
-    const out = { ...vals };
-    for (const s of subs) {
-        const section = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(out[s.key]) ? out[s.key] : {};
-        const v = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeValues */ .D3)((0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(defaults.get(s.chart)?.value ?? {}), section);
-        v.global = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeValues */ .D3)((0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(v.global) ? v.global : {}, (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(out.global) ? out.global : {});
-        out[s.key] = coalesce(s.subs, v, defaults);
-    }
-    return out;
-}
-/** helm's MergeValues for -f files: maps merge key by key, anything else (null too) replaces. */
-function overlay(base, over) {
-    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(base) || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(over))
-        return over === undefined ? base : over;
-    const out = { ...base };
-    for (const [k, v] of Object.entries(over))
-        out[k] = k in out ? overlay(out[k], v) : v;
-    return out;
-}
-function valueAt(v, p) {
-    let cur = v;
-    for (const k of p)
-        cur = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(cur) ? cur[k] : undefined;
-    return cur;
-}
-/** helm's ProcessDependencyEnabled: tags first (any true tag enables, only false tags disable), then the
- * first `condition` path that holds a boolean; paths are read in the root's coalesced values, below
- * the keys of the subcharts above. */
-function enabledIn(root, subs) {
-    const out = [];
-    const tags = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(root.tags) ? root.tags : undefined;
-    const walk = (list, prefix, chain) => {
-        for (const s of list) {
-            let on = true;
-            if (tags && s.tags?.length) {
-                const vs = s.tags.map((t) => tags[t]).filter((v) => typeof v === "boolean");
-                if (vs.length && !vs.includes(true))
-                    on = false;
-            }
-            for (const c of (s.condition ?? "").split(",").map((x) => x.trim())) {
-                const v = c ? valueAt(root, [...prefix, ...c.split(".")]) : undefined;
-                if (typeof v === "boolean") {
-                    on = v;
-                    break;
-                }
-            }
-            if (!on)
-                continue;
-            out.push({ sub: s, path: [...prefix, s.key], chain });
-            walk(s.subs, [...prefix, s.key], [...chain, s]);
-        }
-    };
-    walk(subs, [], []);
-    return out;
-}
-const escapePointer = (k) => k.replace(/~/g, "~0").replace(/\//g, "~1");
-function nest(p, v) {
-    return p.reduceRight((acc, k) => ({ [k]: acc }), v);
-}
-/** A file's positions seen from the root values: its keys sit under `prefix`. */
-function under(y, prefix) {
-    return {
-        ...y,
-        value: y.value === undefined ? undefined : nest(prefix, y.value),
-        positionOf: (p) => p.length >= prefix.length && prefix.every((k, i) => p[i] === k)
-            ? y.positionOf(p.slice(prefix.length))
-            : undefined,
-    };
-}
-/** The values schemas of a chart's subcharts, compiled once per chart, checked per file and merged. */
-class SubchartSchemas {
-    subs;
-    /** A subchart schema that is not JSON / not valid JSON Schema, once per subchart chart. */
-    problems = [];
-    compiled = new Map();
-    defaults = new Map();
-    constructor(subs) {
-        this.subs = subs;
-        const seen = new Set();
-        const visit = (list) => {
-            for (const s of list) {
-                if (!seen.has(s.chart)) {
-                    seen.add(s.chart);
-                    this.defaults.set(s.chart, defaultsOf(s.chart));
-                    const text = s.chart.files.get("values.schema.json");
-                    if (text) {
-                        const file = s.chart.packed
-                            ? s.chart.source.split(":")[0]
-                            : `${s.chart.source}/values.schema.json`;
-                        const c = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .compileValuesSchema */ .tV)(text.toString("utf8"), file);
-                        if ("validate" in c)
-                            this.compiled.set(s.chart, c.validate);
-                        else
-                            this.problems.push({
-                                ...c.problem,
-                                message: `subchart ${s.chart.name}: ${c.problem.message}`,
-                                ...(s.chart.packed ? { at: { file, line: 1, col: 1 } } : {}),
-                            });
-                    }
-                }
-                visit(s.subs);
-            }
-        };
-        visit(subs);
-    }
-    /** Whether any subchart has a schema (valid or not): values-schema has something to check. */
-    get any() {
-        return this.compiled.size > 0 || this.problems.length > 0;
-    }
-    root(files, major) {
-        // Override files are merged with their nulls kept: a null deletes the key in the chart's defaults
-        // and, below a subchart's key, in the subchart's own values.yaml too (coalesce drops it there). Helm 4
-        // drops the nulls of the chart's own values.yaml first, so those delete no subchart default; helm 3
-        // keeps them (the agreement corpus shows both).
-        const [defaults, ...overrides] = files;
-        let merged = defaults?.value ?? {};
-        if (major === 4)
-            merged = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(merged);
-        for (const f of overrides)
-            if (f.value !== undefined)
-                merged = overlay(merged, f.value ?? {});
-        return coalesce(this.subs, (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(merged) ? merged : {}, this.defaults);
-    }
-    /** The subcharts helm renders (and validates) with these values files (chart defaults first). */
-    enabled(files, major = 4) {
-        return enabledIn(this.root(files, major), this.subs);
-    }
-    describe(e) {
-        const c = e.sub.chart;
-        return e.sub.key === c.name ? `subchart ${c.name}` : `subchart ${c.name} as '${e.sub.key}'`;
-    }
-    place(e, en, data, files) {
-        const pointer = en.path.map((k) => `/${escapePointer(k)}`).join("");
-        const p = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .problemAt */ .l4)({ ...e, instancePath: pointer + e.instancePath }, nest(en.path, data), files);
-        return { ...p, message: `${p.message} (values.schema.json of ${this.describe(en)})` };
-    }
-    /**
-     * One values file's section of each subchart, on its own (presence keywords left to the merged check).
-     * Only subcharts enabled in at least one scenario the file is part of (helm skips the others).
-     */
-    checkFile(file, scenarios) {
-        if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(file.value) || !this.compiled.size)
-            return [];
-        const on = new Map();
-        for (const s of scenarios)
-            for (const e of this.enabled(s))
-                on.set(e.sub, e);
-        const out = [];
-        for (const en of on.values()) {
-            const validate = this.compiled.get(en.sub.chart);
-            const section = valueAt(file.value, en.path);
-            if (!validate || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(section))
-                continue;
-            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(section);
-            if (validate(data))
-                continue;
-            for (const e of validate.errors ?? [])
-                if (!_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .presenceKeywords */ .Ku.has(e.keyword))
-                    out.push(this.place(e, en, data, [file]));
-        }
-        return out;
-    }
-    /** Each enabled subchart's coalesced values against its schema, as helm validates them; each error
-     * at the last file that set the value (root values files, then the subcharts' own values.yaml). */
-    checkMerged(files, major = 4) {
-        if (!this.compiled.size)
-            return [];
-        const root = this.root(files, major);
-        const out = [];
-        for (const en of enabledIn(root, this.subs)) {
-            const validate = this.compiled.get(en.sub.chart);
-            if (!validate)
-                continue;
-            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(valueAt(root, en.path));
-            if (validate(data))
-                continue;
-            // Lowest precedence first: the deepest subchart's defaults, up to the root chart's files.
-            const layers = [];
-            for (const [i, s] of [...en.chain, en.sub].entries()) {
-                const d = this.defaults.get(s.chart);
-                if (d)
-                    layers.unshift(under(d, en.path.slice(0, i + 1)));
-            }
-            layers.push(...files);
-            for (const e of validate.errors ?? [])
-                out.push(this.place(e, en, data, layers));
-        }
-        return out;
-    }
-}
-
-
-/***/ }),
-
-/***/ 3319:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Sv: () => (/* binding */ FileTooLarge),
-/* harmony export */   Y3: () => (/* binding */ loadYamlFile),
-/* harmony export */   cd: () => (/* binding */ parseYamlText)
-/* harmony export */ });
-/* unused harmony exports MAX_VALUES_BYTES, decodeText, withoutTimestamp, nodeFinder */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
-/* harmony import */ var _exec_plain_env_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3092);
-/* harmony import */ var _yaml_fast_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8923);
-/* harmony import */ var _yaml_unique_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3533);
-// Values files loaded once, with positions kept, so every finding about one points at its file:line:col.
-// Parsed as YAML 1.1 because helm reads values with sigs.k8s.io/yaml (go-yaml, YAML 1.1 scalars: `yes`,
-// `on`, `0755` ...); reading them as YAML 1.2 would make ajv and helm disagree about types.
-
-
-
-
-
-
-/** Values files are configuration, not data: larger ones are refused before parsing. */
-const MAX_VALUES_BYTES = 8 * 1024 * 1024;
-class FileTooLarge extends Error {
-    file;
-    bytes;
-    constructor(file, bytes) {
-        super(`${file}: values file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_VALUES_BYTES / 1024 / 1024} MiB floe-helm reads (values files are configuration, not data)`);
-        this.file = file;
-        this.bytes = bytes;
-    }
-}
-function lineColOfByte(buf, at) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < at; i++) {
-        if (buf[i] === 0x0a) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, col: at - lineStart + 1 };
-}
-/** Decodes text, or says where the first byte is that makes this not a UTF-8 text file. */
-function decodeText(buf) {
-    const nul = buf.indexOf(0);
-    try {
-        const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
-        if (nul >= 0)
-            return { badByte: nul };
-        return { text };
-    }
-    catch {
-        // Find the first offending byte by decoding growing prefixes at character boundaries.
-        let lo = 0;
-        let hi = buf.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            try {
-                new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + 1));
-                lo = mid + 1;
-            }
-            catch {
-                // A prefix can end inside a valid multi-byte character; accept if a few more bytes fix it.
-                let ok = false;
-                for (let k = 2; k <= 4 && mid + k <= buf.length; k++) {
-                    try {
-                        new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + k));
-                        ok = true;
-                        break;
-                    }
-                    catch { }
-                }
-                if (ok)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-        }
-        return { badByte: nul >= 0 ? Math.min(nul, lo) : lo };
-    }
-}
-// Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
-const withoutTimestamp = (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp");
-/** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
- * must stay the string "off". An error-free file is read by the fast path where it gives yaml's value
- * exactly (src/yaml/fast.ts); yaml then parses it only if a position is asked for (a finding). */
-function parseYamlText(text, file, version = "1.1") {
-    const fast = (0,_yaml_fast_js__WEBPACK_IMPORTED_MODULE_3__/* .fastParseValues */ .g)(text, version, withoutTimestamp);
-    if (!fast)
-        return parseWithYaml(text, file, version);
-    let full;
-    return {
-        file,
-        value: fast.value,
-        problems: [],
-        positionOf: (p) => {
-            full ??= parseWithYaml(text, file, version);
-            return full.positionOf(p);
-        },
-    };
-}
-function parseWithYaml(text, file, version) {
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
-    const doc = (0,_exec_plain_env_js__WEBPACK_IMPORTED_MODULE_5__/* .withPlainEnv */ .W)(() => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, {
-        lineCounter,
-        // Checked below in one walk: yaml's own check is quadratic in a mapping's size.
-        uniqueKeys: false,
-        version,
-        prettyErrors: false,
-        customTags: withoutTimestamp,
-    }));
-    const problems = [];
-    const at = (offset) => ({ file, ...lineCounter.linePos(offset) });
-    const duplicates = (0,_yaml_unique_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .duplicateKeys */ .s)(doc.contents);
-    let d = 0;
-    // In document order, as yaml's own check would have listed them among its errors.
-    const duplicatesBefore = (offset) => {
-        for (; d < duplicates.length && duplicates[d].offset < offset; d++) {
-            problems.push({
-                rule: "duplicate-key",
-                message: `key '${duplicates[d].path.join(".")}' is set twice in this mapping (YAML keeps only the last one)`,
-                at: at(duplicates[d].offset),
-            });
-        }
-    };
-    for (const e of doc.errors) {
-        duplicatesBefore(e.pos[0]);
-        problems.push({
-            rule: "yaml-parse",
-            message: `not valid YAML: ${e.message.split("\n")[0]}`,
-            at: at(e.pos[0]),
-        });
-    }
-    duplicatesBefore(Number.POSITIVE_INFINITY);
-    const fatal = problems.some((p) => p.rule === "yaml-parse");
-    let value;
-    if (!fatal) {
-        try {
-            value = doc.toJS({ maxAliasCount: 1000 });
-        }
-        catch (e) {
-            problems.push({
-                rule: "yaml-parse",
-                message: `not valid YAML: ${e.message}`,
-                at: { file, line: 1, col: 1 },
-            });
-        }
-    }
-    const nodeAt = nodeFinder(doc.contents);
-    const positionOf = (p) => {
-        const node = nodeAt(p);
-        if (!node?.range)
-            return undefined;
-        const lp = lineCounter.linePos(node.range[0]);
-        return { file, line: lp.line, col: lp.col };
-    };
-    return { file, value: fatal ? undefined : value, problems, positionOf };
-}
-/** Reads and parses a values file. Missing files throw (the caller decides: usage error); binary files
- * and YAML faults become problems; files over MAX_VALUES_BYTES throw FileTooLarge. */
-async function loadYamlFile(file, cwd) {
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
-    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs);
-    if (st.size > MAX_VALUES_BYTES)
-        throw new FileTooLarge(file, st.size);
-    const buf = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs);
-    const decoded = decodeText(buf);
-    if ("badByte" in decoded) {
-        const lc = lineColOfByte(buf, decoded.badByte);
-        return {
-            file,
-            value: undefined,
-            problems: [
-                {
-                    rule: "yaml-parse",
-                    message: `not a UTF-8 text file (byte 0x${(buf[decoded.badByte] ?? 0).toString(16).padStart(2, "0")} at offset ${decoded.badByte}): a values file must be YAML text`,
-                    at: { file, ...lc },
-                },
-            ],
-            positionOf: () => undefined,
-        };
-    }
-    return parseYamlText(decoded.text, file);
-}
-/** The key node (for a map entry) or item node (for a list index) at a path; for the empty path the root.
- * Each mapping's keys are indexed on first use, so looking up every key of a file stays linear. */
-function nodeFinder(root) {
-    const indexes = new WeakMap();
-    const pairOf = (map, key) => {
-        let index = indexes.get(map);
-        if (!index) {
-            index = new Map();
-            // The first of two equal keys, as a search from the top would find.
-            for (const it of map.items)
-                if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(it.key) && !index.has(String(it.key.value)))
-                    index.set(String(it.key.value), it);
-            indexes.set(map, index);
-        }
-        return index.get(key);
-    };
-    return (p) => {
-        let cur = root;
-        let last = root;
-        for (const seg of p) {
-            if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(cur)) {
-                const pair = pairOf(cur, String(seg));
-                if (!pair)
-                    return undefined;
-                last = pair.key;
-                cur = pair.value;
-            }
-            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(cur) && typeof seg === "number") {
-                const item = cur.items[seg];
-                if (!item)
-                    return undefined;
-                last = item;
-                cur = item;
-            }
-            else {
-                return undefined;
-            }
-        }
-        return last;
-    };
-}
-
-
-/***/ }),
-
-/***/ 8923:
+/***/ 158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22603,7 +19760,9 @@ const {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/yaml/fast.ts
+// EXTERNAL MODULE: ./src/perf/switches.ts
+var switches = __nccwpck_require__(9591);
+;// CONCATENATED MODULE: ./src/perf/yaml-fast.ts
 // The fast path for YAML the gate reads: rendered documents (fastParseDocument) and values, Chart.yaml,
 // floe-gate.yaml and schema files (fastParseValues). The reference parser is `yaml` (errors, duplicate keys
 // and positions come from its syntax tree), but in a fresh process it parses several times slower than
@@ -22625,6 +19784,7 @@ var dist = __nccwpck_require__(8815);
 // rendered output and every values file of the test charts, each text is refused here or equal to yaml's.
 
 
+
 /** Why a text left the fast path (thrown inside js-yaml's load, caught below). */
 class Refused extends Error {
 }
@@ -22636,11 +19796,15 @@ const RESOLVED_TAG = "tag:floe-helm.dev,2026:yaml-resolved";
 /** The one mapping document in `text` when the fast path gives exactly yaml's value (YAML 1.2 core, as
  * `parseAllDocuments` reads rendered output), else undefined. */
 function fastParseDocument(text) {
+    if (!(0,switches/* perfOn */.rs)("yaml-fast"))
+        return undefined;
     return fastParse(text, yamlResolvedSchema("1.2", undefined));
 }
 /** A values file, Chart.yaml, floe-gate.yaml or JSON schema as yaml's `parseDocument(text, { version,
  * customTags }).toJS()` gives it, when it is one mapping the fast path reads exactly; else undefined. */
 function fastParseValues(text, version, customTags) {
+    if (!(0,switches/* perfOn */.rs)("yaml-fast"))
+        return undefined;
     return fastParse(text, yamlResolvedSchema(version, customTags));
 }
 // Built once per (customTags function, version) pair.
@@ -22790,6 +19954,2914 @@ function fastParse(text, schema) {
     if (value === null || typeof value !== "object" || Array.isArray(value) || start === -1)
         return undefined;
     return { value: value, start };
+}
+
+
+/***/ }),
+
+/***/ 5187:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  resolveConfig: () => (/* binding */ resolveConfig)
+});
+
+// UNUSED EXPORTS: DEFAULT_CONFIG_FILE, DEFAULT_KUBESEC_THRESHOLD, loadConfigFile, normalizeKubeVersion
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object (for values files: Value/<file>:<key path>, for values.schema.json: SchemaProperty/<file>:<property path>); * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}},"e2e":{"type":"object","additionalProperties":false,"required":["platform","product"],"description":"`floe-helm e2e`: the platform and a data product installed together in one fresh namespace of the cluster of `cluster up`, then the end-to-end checks (src/e2e/checks) run against them.","properties":{"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The platform, installed first: a scenario of one of the charts listed.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"scenario":{"type":"string","minLength":1,"description":"A scenario of that chart (declared or found): its values files."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files given after the scenario\'s, relative to the working directory (e.g. the data product\'s code location registration)."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name the data product\'s values expect (e.g. floe-platform)."}}},"product":{"type":"object","additionalProperties":false,"required":["chart","values","release"],"description":"The data product, installed after the platform in the same namespace.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name (the Service names of its values follow it)."}}}}}}}');
+// EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
+var kubesec = __nccwpck_require__(1860);
+// EXTERNAL MODULE: ./src/config/document.ts
+var config_document = __nccwpck_require__(9329);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/helm/argv.ts
+var argv = __nccwpck_require__(956);
+// EXTERNAL MODULE: ./src/k8s/schemas.ts
+var schemas = __nccwpck_require__(9324);
+// EXTERNAL MODULE: ./src/perf/validator-cache.ts + 3 modules
+var validator_cache = __nccwpck_require__(3441);
+// EXTERNAL MODULE: ./src/report/requirements.ts
+var requirements = __nccwpck_require__(5816);
+// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
+var values_ajv = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/plan/config.ts
+// floe-gate.yaml -> GateConfig: validated once against schemas/floe-gate.schema.json, every problem one
+// usage error at file:line:col; no file means defaults (every chart under charts/).
+
+
+
+
+
+
+
+
+
+
+
+
+
+const DEFAULT_CONFIG_FILE = "floe-gate.yaml";
+
+/** `1.37`, `v1.37`, `1.37.2` -> `1.37`; anything else is a usage error naming its source. */
+function normalizeKubeVersion(v, source) {
+    const m = /^v?(\d+)\.(\d+)(?:\.\d+)?$/.exec(v.trim());
+    if (!m)
+        throw new errors/* UserError */.yo(`${source}: expected a Kubernetes version X.Y (e.g. 1.37), got '${v}'`);
+    return `${m[1]}.${m[2]}`;
+}
+// Compiled on first use (and cached on disk): `floe-helm --help` need not pay for it.
+let compiledConfig;
+const configValidator = () => (compiledConfig ??= (0,validator_cache/* compileCached */.u_)([JSON.stringify(floe_gate_schema_namespaceObject), String(values_ajv/* createAjv */.gr), String(configValidator)], () => {
+    const ajv = (0,values_ajv/* createAjv */.gr)({ code: { ...validator_cache/* cacheableCode */.K0 } });
+    return { ajv, validate: ajv.compile(floe_gate_schema_namespaceObject) };
+}));
+function helmFromConfig(v) {
+    if (v === undefined)
+        return undefined;
+    if (Array.isArray(v))
+        return [...new Set(v)].sort();
+    if (v === "both")
+        return [3, 4];
+    return [Number(v)];
+}
+/** Reads and validates the config file; throws UserError at file:line:col for any problem. Each waiver
+ * keeps its position in the file. */
+async function loadConfigFile(file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file) || file;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (e) {
+        if (e.code === "ENOENT")
+            throw new errors/* UserError */.yo(`config file not found: ${rel}`);
+        throw e;
+    }
+    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
+    // Requirements first (YAML problems aside): their errors name the problem, the schema's only its keyword.
+    const coverageSettings = y.problems.length ? undefined : (0,requirements/* readCoverageSettings */.Ew)(y);
+    (0,config_document/* assertValidDocument */.W)(configValidator(), y, "floe-gate.yaml", "schemas/floe-gate.schema.json");
+    const value = y.value ?? {};
+    const raw = value;
+    if (coverageSettings)
+        raw.coverageSettings = coverageSettings;
+    if (raw.waivers) {
+        raw.waivers = raw.waivers.map((w, i) => {
+            const at = y.positionOf(["waivers", i]);
+            return at ? { ...w, at } : w;
+        });
+    }
+    // A platform that does not exist is found when the plan is built: it needs the charts' scenarios.
+    for (const [i, c] of (raw.charts ?? []).entries())
+        for (const [j, sc] of (c.scenarios ?? []).entries()) {
+            const at = sc.platform && y.positionOf(["charts", i, "scenarios", j, "platform"]);
+            if (sc.platform && at)
+                sc.platform = { ...sc.platform, at };
+        }
+    // `e2e`'s charts and scenario are checked when the e2e phase resolves them (src/e2e/config.ts).
+    if (raw.e2e) {
+        const at = (k) => y.positionOf(["e2e", k]);
+        const pa = at("platform");
+        const pr = at("product");
+        raw.e2e = {
+            platform: { ...raw.e2e.platform, ...(pa ? { at: pa } : {}) },
+            product: { ...raw.e2e.product, ...(pr ? { at: pr } : {}) },
+        };
+    }
+    return raw;
+}
+/** The gate's config: the file (given, or ./floe-gate.yaml when present) over defaults, then Inputs. */
+async function resolveConfig(inputs, cwd) {
+    const file = inputs.gateConfig ??
+        ((0,external_node_fs_.existsSync)(external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE)) ? external_node_path_default().join(cwd, DEFAULT_CONFIG_FILE) : undefined);
+    const raw = file ? await loadConfigFile(file, cwd) : {};
+    const kubeVersion = inputs.kubeVersion
+        ? normalizeKubeVersion(inputs.kubeVersion, "--kube-version")
+        : raw.kubeVersion
+            ? normalizeKubeVersion(raw.kubeVersion, "floe-gate.yaml kubeVersion")
+            : (0,schemas/* defaultKubeVersion */.NG)();
+    return {
+        ...(file ? { file: external_node_path_default().relative(cwd, file) } : {}),
+        charts: (raw.charts ?? []).map((c) => ({
+            dir: c.dir,
+            ...(c.scenarios
+                ? {
+                    scenarios: c.scenarios.map((s) => ({
+                        name: s.name,
+                        values: s.values ?? [],
+                        ...(s.environment ? { environment: s.environment } : {}),
+                        ...(s.notRun?.length ? { notRun: s.notRun } : {}),
+                        ...(s.platform ? { platform: s.platform } : {}),
+                    })),
+                }
+                : {}),
+            ...(c.discover ? { discover: true } : {}),
+        })),
+        helmMajors: inputs.helmExplicit ? inputs.helmMajors : (helmFromConfig(raw.helm) ?? inputs.helmMajors),
+        settings: {
+            kubeVersion,
+            kubesecThreshold: raw.kubesec?.threshold ?? kubesec/* DEFAULT_KUBESEC_THRESHOLD */.L_,
+            externalReferences: raw.externalReferences ?? [],
+            // Objects without metadata.namespace are rendered into the gate's release namespace.
+            releaseNamespace: argv/* NAMESPACE */.CU,
+            ...(raw.kinds ? { kinds: raw.kinds } : {}),
+            ...(raw.policy?.networkPolicyEnvironments
+                ? { networkPolicyEnvironments: raw.policy.networkPolicyEnvironments }
+                : {}),
+            ...(raw.policy?.prodEnvironments ? { prodEnvironments: raw.policy.prodEnvironments } : {}),
+        },
+        waivers: raw.waivers ?? [],
+        severity: raw.severity ?? {},
+        requirements: (0,requirements/* coveragePatterns */.ol)(raw.coverageSettings?.requirements ?? {}),
+        coverage: raw.coverageSettings ?? { requirements: {}, failOn: [...requirements/* DEFAULT_FAIL_ON */.VQ] },
+        ...(raw.e2e
+            ? {
+                e2e: {
+                    platform: { ...raw.e2e.platform, values: raw.e2e.platform.values ?? [] },
+                    product: raw.e2e.product,
+                },
+            }
+            : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 8720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Au: () => (/* binding */ readChartMeta),
+/* harmony export */   Gg: () => (/* binding */ buildPlan),
+/* harmony export */   WH: () => (/* binding */ chartFoldersUnder)
+/* harmony export */ });
+/* unused harmony exports environmentOf, discoverScenarioFiles, libraryReason, scenarioMatches */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6107);
+/* harmony import */ var _values_yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
+// The plan: which charts, which scenarios (values files per environment), which helm majors. Charts come
+// from --chart, else floe-gate.yaml, else every folder under charts/ with a Chart.yaml; scenarios from
+// --values, else the config, else values-*.yaml and ci/*-values.yaml beside the chart. A library chart
+// (`type: library`, e.g. charts/floe-common) is left out with its reason: helm cannot render, lint a
+// scenario of or install it on its own; the charts that depend on it render its helpers.
+
+
+
+
+
+
+const rel = _core_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .relPosix */ .f;
+/** Reads Chart.yaml; a folder without one is a usage error (it is not a chart). */
+async function readChartMeta(dirAbs, cwd) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "Chart.yaml");
+    const shown = rel(cwd, dirAbs);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dirAbs) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dirAbs).isDirectory()) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`chart folder not found: ${shown}`);
+    }
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${shown} is not a Helm chart: Chart.yaml is missing (expected ${rel(cwd, file)})`);
+    }
+    const y = (0,_values_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8"), rel(cwd, file));
+    const bad = y.problems[0];
+    if (bad)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${bad.rule}: ${bad.message}`, bad.at);
+    const v = (y.value ?? {});
+    if (typeof v.name !== "string" || v.name === "") {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo("Chart.yaml has no 'name'", y.positionOf([]) ?? { file: rel(cwd, file), line: 1 });
+    }
+    const deps = Array.isArray(v.dependencies) ? v.dependencies : [];
+    return {
+        name: v.name,
+        version: typeof v.version === "string" ? v.version : String(v.version ?? ""),
+        type: typeof v.type === "string" && v.type ? v.type : "application",
+        dependencies: deps.filter((d) => d && typeof d.name === "string"),
+    };
+}
+/** Environment a scenario stands for, guessed from its name (prod-only rules use it). */
+function environmentOf(name) {
+    const n = name.toLowerCase();
+    for (const [env, re] of [
+        ["prod", /prod/],
+        ["staging", /stag/],
+        ["test", /test/],
+        ["dev", /dev|local/],
+    ]) {
+        if (re.test(n))
+            return env;
+    }
+    return undefined;
+}
+/** values-*.yaml beside Chart.yaml and ci/*-values.yaml: the scenarios found without configuration. */
+async function discoverScenarioFiles(dirAbs) {
+    const out = [];
+    const list = async (d) => (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(d).catch(() => [])).sort();
+    for (const f of await list(dirAbs)) {
+        const m = /^values-(.+)\.ya?ml$/.exec(f);
+        if (m)
+            out.push({ name: m[1], file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, f) });
+    }
+    for (const f of await list(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci"))) {
+        const m = /^(.+-values)\.ya?ml$/.exec(f);
+        if (m)
+            out.push({ name: `ci/${m[1]}`, file: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dirAbs, "ci", f) });
+    }
+    return out;
+}
+/** The folders directly under `root` that hold a Chart.yaml, sorted (none when `root` does not exist). */
+async function chartFoldersUnder(root) {
+    const names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(root).catch(() => [])).sort();
+    return names.map((n) => node_path__WEBPACK_IMPORTED_MODULE_2___default().join(root, n)).filter((d) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(d, "Chart.yaml")));
+}
+const discoverCharts = (cwd) => chartFoldersUnder(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"));
+function requireFile(abs, cwd, what) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} not found: ${rel(cwd, abs)}`);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isFile())
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} is not a file: ${rel(cwd, abs)}`);
+    return rel(cwd, abs);
+}
+/** Why a plan checks less than floe-gate.yaml (or the charts/ folder) would: --values replaced the
+ * scenarios, --scenario chose some, or --chart named only some of the charts. Undefined for a whole run. */
+async function partialReason(config, inputs, cwd) {
+    if (inputs.valuesFiles.length || inputs.chartValues.length)
+        return "--values replaced the scenarios";
+    if (inputs.scenarios.length)
+        return `--scenario chose ${inputs.scenarios.join(", ")}`;
+    if (!inputs.charts.length)
+        return undefined;
+    const all = config.charts.length
+        ? config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir))
+        : await discoverCharts(cwd);
+    const named = new Set(inputs.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)));
+    const left = all.filter((d) => !named.has(d));
+    return left.length ? `--chart left out ${left.map((d) => rel(cwd, d)).join(", ")}` : undefined;
+}
+/** Why a library chart is not planned, naming the charts of the run that depend on it. */
+function libraryReason(dependents) {
+    return `library chart (type: library): helm cannot render or install it on its own; ${dependents.length
+        ? `its helpers are checked through ${dependents.join(", ")}, which depend on it`
+        : "no chart of this run depends on it, so nothing checks its helpers"}`;
+}
+/** Whether scenario `found` (a config name, `values-NAME.yaml`'s NAME or `ci/NAME-values`) is the one
+ * `--scenario wanted` asks for: `test` selects `values-test.yaml` and `ci/test-values.yaml`. */
+function scenarioMatches(found, wanted) {
+    return found === wanted || found === `ci/${wanted}-values`;
+}
+/** The scenarios of one chart the run covers: its own --values (CHART=FILE), else the --values every chart
+ * shares, else its config or discovered scenarios, narrowed to --scenario's names. */
+async function chartScenarios(info, abs, config, inputs, cwd, 
+/** Resolve each declared scenario's `platform` (false while resolving a platform: one level only). */
+platforms = true) {
+    const own = inputs.chartValues.filter((v) => v.chart === abs).map((v) => v.file);
+    const files = own.length ? own : inputs.valuesFiles;
+    if (files.length) {
+        const shown = files.map((f) => requireFile(f, cwd, "values file"));
+        const name = shown.map((f) => node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(f).replace(/\.ya?ml$/, "")).join("+");
+        return [{ chart: info, name, valuesFiles: shown, ...envOf(name) }];
+    }
+    // --chart narrows the charts, not what floe-gate.yaml says of a chart (its declared scenarios).
+    const fromConfig = config.charts.find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs);
+    let all;
+    const discovered = async () => {
+        const found = await discoverScenarioFiles(abs);
+        return found.map((s) => ({
+            chart: info,
+            name: s.name,
+            valuesFiles: [rel(cwd, s.file)],
+            ...envOf(s.name),
+        }));
+    };
+    if (fromConfig?.scenarios) {
+        const declared = [];
+        for (const s of fromConfig.scenarios) {
+            const platform = platforms && s.platform && (await resolvePlatform(info, s.name, s.platform, config, inputs, cwd));
+            declared.push({
+                chart: info,
+                name: s.name,
+                valuesFiles: s.values.map((f) => requireFile(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, f), cwd, `values file of scenario '${s.name}' (${config.file ?? "config"})`)),
+                ...(s.environment ? { environment: s.environment } : envOf(s.name)),
+                ...(platform ? { platform } : {}),
+            });
+        }
+        const names = new Set(declared.map((s) => s.name));
+        all = fromConfig.discover
+            ? [...(await discovered()).filter((s) => !names.has(s.name)), ...declared]
+            : declared;
+    }
+    else {
+        const found = await discovered();
+        all = found.length ? found : [{ chart: info, name: "default", valuesFiles: [] }];
+    }
+    if (!inputs.scenarios.length)
+        return all;
+    return all.filter((s) => inputs.scenarios.some((w) => scenarioMatches(s.name, w)));
+}
+/** A scenario's `platform` (floe-gate.yaml): the chart must be one of the config's charts and have the
+ * scenario named (declared or found, whatever --chart, --scenario or --values choose for the run). */
+async function resolvePlatform(own, ownScenario, p, config, inputs, cwd) {
+    const where = `scenario '${ownScenario}' of ${own.dir}: platform`;
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p.chart);
+    if (!config.charts.some((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} chart ${p.chart} is not one of the charts listed (${config.charts.map((c) => c.dir).join(", ")})`, p.at);
+    }
+    if (abs === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, own.dir))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} names its own chart`, p.at);
+    const chained = config.charts
+        .find((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir) === abs)
+        ?.scenarios?.find((s) => s.name === p.scenario)?.platform;
+    if (chained) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} ${p.chart}/${p.scenario} names a platform itself (${chained.chart}/${chained.scenario}): one level only`, p.at);
+    }
+    const meta = await readChartMeta(abs, cwd);
+    const info = { name: meta.name, version: meta.version, dir: rel(cwd, abs) };
+    const whole = { ...inputs, scenarios: [], valuesFiles: [], chartValues: [] };
+    const all = await chartScenarios(info, abs, config, whole, cwd, false);
+    const scenario = all.find((s) => s.name === p.scenario);
+    if (!scenario) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${where} scenario '${p.scenario}' is not a scenario of ${info.dir} (it has: ${all.map((s) => s.name).join(", ")})`, p.at);
+    }
+    return { scenario, release: p.release };
+}
+async function buildPlan(config, inputs, cwd) {
+    let dirs;
+    if (inputs.charts.length)
+        dirs = inputs.charts;
+    else if (config.charts.length)
+        dirs = config.charts.map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c.dir));
+    else {
+        dirs = await discoverCharts(cwd);
+        if (!dirs.length) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no charts to check: no folder under ${rel(cwd, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(cwd, "charts"))}/ holds a Chart.yaml (pass --chart DIR or list charts in floe-gate.yaml)`);
+        }
+    }
+    // A CHART=FILE value for a chart the run does not cover would silently do nothing.
+    for (const v of inputs.chartValues) {
+        if (!dirs.includes(v.chart)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--values ${rel(cwd, v.chart)}=${rel(cwd, v.file)}: ${rel(cwd, v.chart)} is not one of the charts this run covers (${dirs.map((d) => rel(cwd, d)).join(", ")})`);
+        }
+    }
+    const charts = [];
+    const skipped = [];
+    const available = new Map();
+    const metas = new Map();
+    for (const abs of dirs)
+        metas.set(abs, await readChartMeta(abs, cwd));
+    for (const abs of dirs) {
+        const meta = metas.get(abs);
+        const dir = rel(cwd, abs);
+        const schemaAbs = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "values.schema.json");
+        const info = { name: meta.name, version: meta.version, dir };
+        if (meta.type === "library") {
+            const dependents = dirs.filter((d) => metas.get(d).dependencies.some((x) => x.name === meta.name));
+            skipped.push({
+                info,
+                reason: libraryReason(dependents.map((d) => rel(cwd, d))),
+                library: true,
+            });
+            continue;
+        }
+        const scenarios = await chartScenarios(info, abs, config, inputs, cwd);
+        if (!scenarios.length) {
+            const names = (await chartScenarios(info, abs, config, { ...inputs, scenarios: [] }, cwd)).map((s) => s.name);
+            available.set(dir, names);
+            skipped.push({
+                info,
+                reason: `no scenario ${inputs.scenarios.map((n) => `'${n}'`).join(" or ")} in ${dir} (it has: ${names.join(", ")})`,
+            });
+            continue;
+        }
+        charts.push({
+            info,
+            abs,
+            scenarios,
+            meta,
+            ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
+        });
+    }
+    if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`);
+    }
+    if (!charts.length && skipped.length) {
+        // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
+    }
+    const cells = charts.flatMap((c) => c.scenarios.flatMap((scenario) => config.helmMajors.map((helm) => ({ scenario, helm }))));
+    const partial = await partialReason(config, inputs, cwd);
+    return { charts, skipped, cells, ...(partial ? { partial } : {}) };
+}
+function envOf(name) {
+    const e = environmentOf(name);
+    return e ? { environment: e } : {};
+}
+
+
+/***/ }),
+
+/***/ 2798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   applyPolicy: () => (/* binding */ applyPolicy),
+/* harmony export */   s: () => (/* binding */ requirementsCoveredBy),
+/* harmony export */   v: () => (/* binding */ severityFor)
+/* harmony export */ });
+/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+/* harmony import */ var _waivers_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2827);
+
+
+/** The severity floe-gate.yaml sets for a rule: its exact id first, then the longest matching pattern
+ * (`policy/*`). */
+function severityFor(config, rule) {
+    const exact = config.severity[rule];
+    if (exact)
+        return exact;
+    const hits = Object.keys(config.severity)
+        .filter((k) => k.includes("*") && (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(k, rule))
+        .sort((a, b) => b.length - a.length);
+    return hits[0] ? config.severity[hits[0]] : undefined;
+}
+/** Applies floe-gate.yaml severity overrides (`off` drops the finding) and waivers (src/policy/waivers.ts).
+ * An override sets how a rule's problems count: what a rule only notes (info) stays info. */
+function applyPolicy(f, config, today) {
+    const sev = severityFor(config, f.rule);
+    if (sev === "off")
+        return undefined;
+    const out = sev && f.severity !== "info" ? { ...f, severity: sev } : f;
+    return (0,_waivers_js__WEBPACK_IMPORTED_MODULE_1__/* .applyWaivers */ .Kw)([out], config.waivers, today)[0];
+}
+/** The requirement ids of floe-gate.yaml that any of `rules` proves (the coverage matrix's `covers`). */
+function requirementsCoveredBy(config, rules) {
+    return Object.entries(config.requirements)
+        .filter(([, patterns]) => patterns.some((p) => rules.some((r) => (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._)(p, r))))
+        .map(([id]) => id);
+}
+
+
+/***/ }),
+
+/***/ 2827:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kw: () => (/* binding */ applyWaivers),
+/* harmony export */   S6: () => (/* binding */ unusedWaivers),
+/* harmony export */   isReportRule: () => (/* binding */ isReportRule),
+/* harmony export */   waiverMatches: () => (/* binding */ waiverMatches)
+/* harmony export */ });
+/* unused harmony export isUpgradeRule */
+/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+
+const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
+function waiverMatches(w, f) {
+    return f.object !== undefined && glob(w.rule, f.rule) && glob(w.object, f.object);
+}
+/** `today` is YYYY-MM-DD (UTC); a waiver holds through its expiry day. */
+function applyWaivers(findings, waivers, today) {
+    return findings.map((f) => {
+        const matching = waivers.filter((w) => waiverMatches(w, f));
+        if (matching.length === 0)
+            return f;
+        const active = matching.find((w) => w.expiry >= today);
+        if (active)
+            return { ...f, waived: { reason: active.reason, expires: active.expiry } };
+        const expired = matching[0];
+        return {
+            ...f,
+            message: `${f.message} (waiver expired ${expired.expiry}, no longer applies: ${expired.reason})`,
+        };
+    });
+}
+/** upgrade-check's rules (src/upgrade): the gate never reports them, so it cannot call their waivers
+ * unused; upgrade-check does not either (what it finds depends on the base revision of each run). */
+const isUpgradeRule = (rule) => rule.startsWith("upgrade/");
+/** The report's coverage verdict (src/report/coverage.ts): judged after every phase, never by the gate. */
+const isReportRule = (rule) => rule === "coverage";
+/** Waivers that matched no finding of the run (expired ones that matched are already named in the
+ * finding): they excuse nothing any more and should be removed before they hide a new problem. */
+function unusedWaivers(waivers, findings) {
+    return waivers.filter((w) => !isUpgradeRule(w.rule) && !isReportRule(w.rule) && !findings.some((f) => waiverMatches(w, f)));
+}
+
+
+/***/ }),
+
+/***/ 6779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hd: () => (/* binding */ helmRegistryLoginArgv),
+/* harmony export */   Mn: () => (/* binding */ pushedDigest),
+/* harmony export */   QB: () => (/* binding */ helmShowPublishedArgv),
+/* harmony export */   U$: () => (/* binding */ registryHost),
+/* harmony export */   bE: () => (/* binding */ helmPushArgv),
+/* harmony export */   bV: () => (/* binding */ helmPackageArgv),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   l5: () => (/* binding */ parseRegistry),
+/* harmony export */   uR: () => (/* binding */ ociTag)
+/* harmony export */ });
+// Pure argv builders for `floe-helm release`: one helm call each, table-tested (tests/release/argv.test.ts).
+const plain = (r) => (r.plainHttp ? ["--plain-http"] : []);
+/** Is `<registry>/<name>` at `version` already there? Exit 0 and Chart.yaml on stdout when it is. */
+function helmShowPublishedArgv(bin, r, name, version) {
+    return [bin, "show", "chart", `${r.registry}/${name}`, "--version", version, ...plain(r)];
+}
+/** Packages a chart folder into `destination`; `--dependency-update` when Chart.yaml lists dependencies. */
+function helmPackageArgv(bin, chartDir, destination, dependencies) {
+    return [
+        bin,
+        "package",
+        chartDir,
+        "--destination",
+        destination,
+        ...(dependencies ? ["--dependency-update"] : []),
+    ];
+}
+/** `helm registry login`: the password goes on stdin, never on the command line (process lists, logs). */
+function helmRegistryLoginArgv(bin, r, username) {
+    return [
+        bin,
+        "registry",
+        "login",
+        registryHost(r.registry),
+        "--username",
+        username,
+        "--password-stdin",
+        ...plain(r),
+    ];
+}
+/** `oci://host[:port]/path` -> `host[:port]`. */
+const registryHost = (registry) => registry.replace(/^oci:\/\//, "").split("/")[0];
+function helmPushArgv(bin, r, packageFile) {
+    return [bin, "push", packageFile, r.registry, ...plain(r)];
+}
+/** `oci://host/path` with no trailing slash, or a usage error message. */
+function parseRegistry(value) {
+    const v = value.trim().replace(/\/+$/, "");
+    const m = /^oci:\/\/([^/\s]+)(\/[^\s]*)?$/.exec(v);
+    if (!m)
+        return {
+            error: `--registry: expected oci://HOST[/PATH] (e.g. oci://ghcr.io/floe/charts), got '${value}'`,
+        };
+    if (/[A-Z]/.test(m[2] ?? ""))
+        return { error: `--registry: an OCI repository path must be lower case, got '${value}'` };
+    return { registry: v };
+}
+/** Whether helm's error for `show chart` means "no such chart or version" (rather than "could not ask"). */
+function isNotFound(stderr) {
+    return /not found|manifest unknown|name unknown|\b404\b/i.test(stderr);
+}
+/** The tag helm gives a version in a registry: OCI tags cannot hold `+`, helm writes `_`. */
+const ociTag = (version) => version.replace(/\+/g, "_");
+/** `Digest: sha256:...` from helm push's output. */
+function pushedDigest(output) {
+    return /Digest:\s*(sha256:[0-9a-f]{64})/.exec(output)?.[1];
+}
+
+
+/***/ }),
+
+/***/ 3122:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E6: () => (/* binding */ coverageMatrix),
+/* harmony export */   PZ: () => (/* binding */ coverageFindings),
+/* harmony export */   XU: () => (/* binding */ coverageTerminal),
+/* harmony export */   oA: () => (/* binding */ coverageVerdictLine),
+/* harmony export */   pd: () => (/* binding */ NOT_RUN_HERE),
+/* harmony export */   w6: () => (/* binding */ coverageMarkdown)
+/* harmony export */ });
+/* unused harmony exports isNotRunHere, NO_REASON, COVERAGE_RULE, notCovered, cellText, rowWord, skipReasons, notRunReasons */
+/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
+// Requirement coverage matrix: requirement x phase -> pass / fail / skipped (with every skip's reason) /
+// not run here (with its reason) / not covered, and the verdict on it. Pure: built from the phases' results
+// files and floe-gate.yaml's `requirements:`, so the job summary and the terminal say the same thing. A
+// check covers a requirement when its results entry says so (`covers`: the gate and upgrade-check fill it
+// from floe-gate.yaml, helm test pods from their `floe.dev/covers` annotation) or when its rule or its id
+// matches one of the requirement's patterns.
+
+/** The start of a skip reason that means "cannot run where this run ran" (not "skipped on purpose"). */
+const NOT_RUN_HERE = "not run here";
+const isNotRunHere = (reason) => (reason ?? "").trim().toLowerCase().startsWith(NOT_RUN_HERE);
+const NO_REASON = "no reason given";
+const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
+const asRequirement = (r) => Array.isArray(r) ? { covers: [...r] } : r;
+function coversOf(c, requirements) {
+    const ids = new Set(c.covers ?? []);
+    for (const [req, { covers }] of requirements) {
+        // A pattern names a rule (`policy/*`) or a check by its id (`e2e T116*`).
+        if (covers.some((p) => (c.rule !== undefined && glob(p, c.rule)) || glob(p, c.id)))
+            ids.add(req);
+    }
+    return [...ids];
+}
+const byId = (a, b) => a.localeCompare(b, "en", { numeric: true });
+/** Failed and uncovered P0 requirements first (what blocks), then every row by id. */
+const blocking = (r) => r.priority === "P0" && (r.state === "fail" || r.state === "not-covered");
+const rowOrder = (a, b) => Number(blocking(b)) - Number(blocking(a)) || byId(a.requirement, b.requirement);
+const emptyCell = () => ({
+    state: "skip",
+    pass: 0,
+    fail: 0,
+    skip: 0,
+    notRun: 0,
+    skipReasons: {},
+    notRunReasons: {},
+});
+function coverageMatrix(all, requirements = {}) {
+    const declared = new Map(Object.entries(requirements).map(([id, r]) => [id, asRequirement(r)]));
+    const rows = new Map();
+    const row = (id) => {
+        let r = rows.get(id);
+        if (!r) {
+            const d = declared.get(id);
+            r = {
+                requirement: id,
+                declared: d !== undefined,
+                ...(d?.title ? { title: d.title } : {}),
+                ...(d?.priority ? { priority: d.priority } : {}),
+                ...(d?.at ? { at: d.at } : {}),
+                cells: {},
+                state: "not-covered",
+            };
+            rows.set(id, r);
+        }
+        return r;
+    };
+    for (const id of declared.keys())
+        row(id);
+    const phases = [];
+    for (const results of all) {
+        for (const check of results.checks) {
+            for (const id of coversOf(check, declared)) {
+                const r = row(id);
+                r.cells[results.phase] ??= emptyCell();
+                const cell = r.cells[results.phase];
+                if (!phases.includes(results.phase))
+                    phases.push(results.phase);
+                if (check.state === "pass")
+                    cell.pass++;
+                else if (check.state === "skip") {
+                    const why = check.reason?.trim() || NO_REASON;
+                    const [n, reasons] = isNotRunHere(why)
+                        ? ["notRun", cell.notRunReasons]
+                        : ["skip", cell.skipReasons];
+                    cell[n]++;
+                    reasons[why] = (reasons[why] ?? 0) + 1;
+                }
+                else
+                    cell.fail++; // fail, and error: a check that could not run proves nothing
+            }
+        }
+    }
+    for (const r of rows.values()) {
+        const cells = Object.values(r.cells);
+        for (const c of cells)
+            c.state = c.fail ? "fail" : c.pass ? "pass" : c.notRun ? "not-run" : "skip";
+        const any = (s) => cells.some((c) => c.state === s);
+        r.state = !cells.length
+            ? "not-covered"
+            : any("fail")
+                ? "fail"
+                : any("pass")
+                    ? "pass"
+                    : any("not-run")
+                        ? "not-run"
+                        : "skip";
+    }
+    const notVerified = all.flatMap((r) => r.outputs?.["not-verified"] ? [{ phase: r.phase, what: r.outputs["not-verified"] }] : []);
+    return { phases, rows: [...rows.values()].sort(rowOrder), notVerified };
+}
+const COVERAGE_RULE = "coverage";
+/** The verdict: one error finding per declared requirement whose priority is in `failOn` and that failed
+ * or that no check covers, at its line in floe-gate.yaml (object `Requirement/<id>`, so severity and
+ * waivers of floe-gate.yaml apply to it like to any finding). Skipped and not run here never fail. */
+function coverageFindings(m, failOn) {
+    return m.rows.flatMap((r) => {
+        if (!r.declared || !r.priority || !failOn.includes(r.priority))
+            return [];
+        if (r.state !== "fail" && r.state !== "not-covered")
+            return [];
+        const what = `${r.priority} requirement ${r.requirement}${r.title ? ` (${r.title})` : ""}`;
+        const why = r.state === "not-covered"
+            ? "is not covered: no check of any phase proves it"
+            : `failed: ${Object.entries(r.cells)
+                .filter(([, c]) => c.fail)
+                .map(([p, c]) => `${c.fail} of ${c.pass + c.fail + c.skip + c.notRun} check(s) in ${p}`)
+                .join(", ")}`;
+        return [
+            {
+                rule: COVERAGE_RULE,
+                severity: "error",
+                message: `${what} ${why} (coverage.failOn: ${failOn.join(", ")})`,
+                ...(r.at ? { file: r.at.file, line: r.at.line, ...(r.at.col ? { col: r.at.col } : {}) } : {}),
+                object: `Requirement/${r.requirement}`,
+            },
+        ];
+    });
+}
+/** Requirements listed in floe-gate.yaml that no check of any phase covers. */
+function notCovered(m) {
+    return m.rows.filter((r) => r.state === "not-covered").map((r) => r.requirement);
+}
+/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`, `not run here 3`: the checks behind one cell. */
+function cellText(c) {
+    if (!c)
+        return "-";
+    const total = c.pass + c.fail + c.skip + c.notRun;
+    if (c.state === "skip")
+        return c.notRun ? `skipped ${c.skip} (+${c.notRun} not run here)` : `skipped ${c.skip}`;
+    if (c.state === "not-run")
+        return c.skip ? `not run here ${c.notRun} (+${c.skip} skipped)` : `not run here ${c.notRun}`;
+    const head = c.state === "fail" ? `FAIL ${c.fail}/${total}` : `pass ${c.pass}`;
+    if (c.state !== "pass")
+        return head;
+    const extra = [c.skip ? `+${c.skip} skipped` : "", c.notRun ? `+${c.notRun} not run here` : ""].filter(Boolean);
+    return extra.length ? `${head} (${extra.join(", ")})` : head;
+}
+const rowWord = {
+    pass: "pass",
+    fail: "FAIL",
+    skip: "skipped",
+    "not-run": "not run here",
+    "not-covered": "NOT COVERED",
+};
+function reasonsOf(m, key) {
+    return m.rows.flatMap((r) => Object.entries(r.cells).flatMap(([phase, c]) => Object.entries(c[key]).map(([reason, checks]) => ({
+        requirement: r.requirement,
+        phase,
+        reason,
+        checks,
+    }))));
+}
+/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
+const skipReasons = (m) => reasonsOf(m, "skipReasons");
+/** Every distinct "not run here" reason: what could not run where this run ran, and why. */
+const notRunReasons = (m) => reasonsOf(m, "notRunReasons");
+/** Whether floe-gate.yaml gives titles or priorities (the `{ title, priority, covers }` form): then both
+ * outputs show them; a config of bare pattern lists renders as before. */
+const described = (m) => m.rows.some((r) => r.title || r.priority);
+/** A short fixed-width table for `floe-helm report`, then each skip and not-run reason once per phase. */
+function coverageTerminal(m) {
+    if (!m.rows.length)
+        return [];
+    const rich = described(m);
+    const head = ["requirement", ...(rich ? ["prio"] : []), ...m.phases, "result", ...(rich ? ["title"] : [])];
+    const body = m.rows.map((r) => [
+        r.requirement,
+        ...(rich ? [r.priority ?? "-"] : []),
+        ...m.phases.map((p) => cellText(r.cells[p])),
+        rowWord[r.state],
+        ...(rich ? [r.title ?? ""] : []),
+    ]);
+    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+    const line = (cols) => cols
+        .map((c, i) => c.padEnd(widths[i]))
+        .join("  ")
+        .trimEnd();
+    const out = ["coverage:", line(head), ...body.map(line)];
+    // Reasons are shared by many requirements (e.g. "runs only in a cluster"): print each once per phase.
+    const once = (rows, word) => {
+        const seen = new Map();
+        for (const s of rows) {
+            // "not run here in test: not run here: <why>" says it twice.
+            const key = `${s.phase}: ${word === NOT_RUN_HERE ? s.reason.replace(/^not run here:?\s*/i, "") : s.reason}`;
+            if (!seen.has(key))
+                seen.set(key, new Set());
+            seen.get(key).add(s.requirement);
+        }
+        for (const [key, reqs] of seen)
+            out.push(`${word} in ${key} (${[...reqs].sort(byId).join(", ")})`);
+    };
+    once(skipReasons(m), "skipped");
+    once(notRunReasons(m), NOT_RUN_HERE);
+    const missing = notCovered(m);
+    if (missing.length)
+        out.push(`not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`);
+    for (const n of m.notVerified)
+        out.push(`not verified here (${n.phase}): ${n.what}`);
+    return out;
+}
+/** `coverage: FAIL: ...` / `coverage: PASS: ...`: the verdict on the matrix after floe-gate.yaml's severity
+ * and waivers (findings as coverageFindings made them, policy applied). */
+function coverageVerdictLine(findings, failOn) {
+    const ids = (fs) => fs.map((f) => (f.object ?? "").replace(/^Requirement\//, "")).join(", ");
+    const failing = findings.filter((f) => f.severity === "error" && !f.waived);
+    const waived = findings.filter((f) => f.waived);
+    const of = failOn.length ? failOn.join("/") : "none (coverage.failOn: [])";
+    const w = waived.length ? `; waived: ${ids(waived)}` : "";
+    return failing.length
+        ? `coverage: FAIL: ${failing.length} requirement(s) of priority ${of} failed or not covered: ${ids(failing)}${w}`
+        : `coverage: PASS: no requirement of priority ${of} failed or uncovered${w}`;
+}
+const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-run": "🚫", "not-covered": "⚠️" };
+function escapeCell(s) {
+    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+/** The job summary's "Requirement coverage" section (empty when no requirement is known): the verdict
+ * first when there is one, then a row per requirement (failed and uncovered P0 first) with its priority
+ * and title, a column per phase, then every skip and not-run reason. */
+function coverageMarkdown(m, verdict) {
+    if (!m.rows.length)
+        return [];
+    const rich = described(m);
+    const lines = ["### Requirement coverage", ""];
+    if (verdict) {
+        const line = coverageVerdictLine(verdict.findings, verdict.failOn);
+        lines.push(`${line.startsWith("coverage: FAIL") ? "❌" : "✅"} **${escapeCell(line)}**`, "");
+        for (const f of verdict.findings) {
+            const where = f.file ? ` (\`${f.file}${f.line ? `:${f.line}` : ""}\`)` : "";
+            const w = f.waived ? ` — waived until ${f.waived.expires ?? "?"}: ${f.waived.reason}` : "";
+            lines.push(`- ${f.waived ? "waived" : f.severity}: ${escapeCell(f.message)}${where}${escapeCell(w)}`);
+        }
+        if (verdict.findings.length)
+            lines.push("");
+    }
+    const pre = rich ? ["Requirement", "Priority", "Title"] : ["Requirement"];
+    lines.push(`| ${[...pre, ...m.phases, "Result"].join(" | ")} |`, `|${[...pre, ...m.phases, "Result"].map(() => "---|").join("")}`);
+    for (const r of m.rows) {
+        const cells = m.phases.map((p) => {
+            const c = r.cells[p];
+            return c ? `${mdIcon[c.state]} ${cellText(c)}` : "–";
+        });
+        const name = r.declared ? `\`${r.requirement}\`` : `\`${r.requirement}\`*`;
+        const desc = rich ? [r.priority ?? "–", escapeCell(r.title ?? "")] : [];
+        lines.push(`| ${[name, ...desc, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
+    }
+    if (m.rows.some((r) => !r.declared))
+        lines.push("", "\\* not in floe-gate.yaml `requirements:`: named by a check's `covers` (e.g. a helm test pod's `floe.dev/covers`).");
+    for (const [title, rows] of [
+        ["Not run here", notRunReasons(m)],
+        ["Skipped", skipReasons(m)],
+    ]) {
+        if (!rows.length)
+            continue;
+        lines.push("", `#### ${title}`, "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
+        for (const s of rows)
+            lines.push(`| \`${s.requirement}\` | ${s.phase} | ${s.checks} | ${escapeCell(s.reason)} |`);
+    }
+    const missing = notCovered(m);
+    if (missing.length)
+        lines.push("", `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`);
+    for (const n of m.notVerified)
+        lines.push("", `**Not verified here** (${n.phase}): ${escapeCell(n.what)}.`);
+    return lines;
+}
+
+
+/***/ }),
+
+/***/ 9334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   WN: () => (/* binding */ countsText),
+/* harmony export */   ih: () => (/* binding */ messageWithOccurrences),
+/* harmony export */   kG: () => (/* binding */ groupFindings)
+/* harmony export */ });
+/* unused harmony export occurrences */
+/** What makes two findings the same one: everything shown except where (scenario, helm major) it occurs. */
+function identity(f) {
+    return JSON.stringify([
+        f.rule,
+        f.severity,
+        f.message,
+        f.file,
+        f.line,
+        f.col,
+        f.chart,
+        f.object,
+        f.waived?.reason,
+        f.waived?.expires,
+    ]);
+}
+/** One group per distinct finding, in the order of each group's first finding. */
+function groupFindings(findings) {
+    const groups = new Map();
+    for (const f of findings) {
+        const key = identity(f);
+        let g = groups.get(key);
+        if (!g) {
+            const { scenario: _s, helm: _h, ...rest } = f;
+            g = { finding: rest, scenarios: [], helm: [] };
+            groups.set(key, g);
+        }
+        if (f.scenario !== undefined && !g.scenarios.includes(f.scenario))
+            g.scenarios.push(f.scenario);
+        if (f.helm !== undefined && !g.helm.includes(f.helm))
+            g.helm.push(f.helm);
+    }
+    for (const g of groups.values())
+        g.helm.sort((a, b) => a - b);
+    return [...groups.values()];
+}
+/** `scenarios: ci/a, ci/b; helm 3, 4`, `scenario: prod`, `helm 4`, or "" when the finding is tied to
+ * neither. The same words in the terminal, the annotations and the job summary. */
+function occurrences(g) {
+    const parts = [];
+    if (g.scenarios.length)
+        parts.push(`scenario${g.scenarios.length > 1 ? "s" : ""}: ${g.scenarios.join(", ")}`);
+    if (g.helm.length)
+        parts.push(`helm ${g.helm.join(", ")}`);
+    return parts.join("; ");
+}
+/** The message followed by where it occurs: `message (scenarios: a, b; helm 3, 4)`. */
+function messageWithOccurrences(g) {
+    const occ = occurrences(g);
+    return occ ? `${g.finding.message} (${occ})` : g.finding.message;
+}
+/** Distinct findings by severity, as the verdict, the job summary and the progress lines count them: a
+ * waived finding counts as waived (whatever its severity), info counts nowhere. */
+function countBySeverity(findings) {
+    let errors = 0;
+    let warnings = 0;
+    let waived = 0;
+    for (const { finding: f } of groupFindings(findings)) {
+        if (f.waived)
+            waived++;
+        else if (f.severity === "error")
+            errors++;
+        else if (f.severity === "warning")
+            warnings++;
+    }
+    return { errors, warnings, waived };
+}
+/** `3 error(s), 1 warning(s), 2 waived`: the counts as the verdict and the progress lines print them. */
+function countsText(findings) {
+    const c = countBySeverity(findings);
+    return `${c.errors} error(s), ${c.warnings} warning(s), ${c.waived} waived`;
+}
+
+
+/***/ }),
+
+/***/ 6169:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ runPhase),
+/* harmony export */   k: () => (/* binding */ reportSkippedCharts)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9334);
+/* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
+// Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
+// Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 bad input, 3 a tool failed).
+
+
+
+
+async function runPhase(phase, inputs, body, opts = {}) {
+    const out = opts.out ?? ((l) => process.stdout.write(`${l}\n`));
+    const err = opts.err ?? ((l) => process.stderr.write(`${l}\n`));
+    const started = new Date();
+    const findings = [];
+    const checks = [];
+    const outputs = {};
+    const ctx = {
+        inputs,
+        add: (f) => findings.push(f),
+        check: (c) => checks.push(c),
+        output: (k, v) => {
+            outputs[k] = v;
+        },
+        progress: (l) => err(l),
+    };
+    let error;
+    let errorCode = _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+    try {
+        await body(ctx);
+    }
+    catch (e) {
+        error = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e);
+        errorCode = (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .exitCodeOf */ .FO)(e);
+        if (inputs.debug && e instanceof Error && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo) && !(e instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ToolError */ .v4))
+            err(e.stack ?? String(e));
+    }
+    findings.sort(byLocation);
+    const results = {
+        schemaVersion: 1,
+        phase,
+        startedAt: started.toISOString(),
+        finishedAt: new Date().toISOString(),
+        status: error ? "error" : (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .statusOf */ .c2)(findings),
+        ...(error ? { error } : {}),
+        findings,
+        checks,
+        ...(Object.keys(outputs).length ? { outputs } : {}),
+    };
+    // The results file keeps a finding per cell; people read each distinct finding once.
+    const groups = (0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .groupFindings */ .kG)(findings);
+    for (const g of groups)
+        out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .formatFinding */ .t)(g));
+    if (inputs.githubActions) {
+        // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
+        const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
+        for (const g of groups)
+            annotate(g);
+        setOutputs(outputs);
+    }
+    try {
+        await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__.writeResults)(inputs.workDir, results);
+        if (opts.resultsFile)
+            await (0,_results_js__WEBPACK_IMPORTED_MODULE_1__/* .writeResultsFile */ .At)(opts.resultsFile, results);
+    }
+    catch (e) {
+        err(`floe-helm: error: cannot write results: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(e)}`);
+        return _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+    }
+    // Said once: the verdict that follows does not repeat it. In Actions it is an annotation (shown on the
+    // run's page), else one line on stderr.
+    if (error) {
+        if (inputs.githubActions)
+            out((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorCommand */ .iZ)(error));
+        else
+            err(`floe-helm: error: ${error}`);
+    }
+    out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .M)(results, Date.now() - started.getTime(), { withError: false }));
+    if (error)
+        return errorCode;
+    return results.status === "pass" ? _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Pass : _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.GateFailed;
+}
+function byLocation(a, b) {
+    return ((a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.col ?? 0) - (b.col ?? 0) ||
+        a.rule.localeCompare(b.rule));
+}
+/** Charts a plan leaves out (e.g. no scenario of the --scenario name): a progress line and a skipped
+ * check each, so the report says why a chart was not covered instead of leaving it out silently. */
+function reportSkippedCharts(ctx, skipped) {
+    for (const s of skipped) {
+        ctx.progress(`${s.info.dir}: skipped: ${s.reason}`);
+        ctx.check({ id: `chart ${s.info.name}`, state: "skip", reason: s.reason });
+    }
+}
+
+
+/***/ }),
+
+/***/ 5816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ew: () => (/* binding */ readCoverageSettings),
+/* harmony export */   VQ: () => (/* binding */ DEFAULT_FAIL_ON),
+/* harmony export */   ol: () => (/* binding */ coveragePatterns)
+/* harmony export */ });
+/* unused harmony export PRIORITIES */
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+// floe-gate.yaml `requirements:` and `coverage:`: the requirements the coverage matrix lists and the
+// priorities whose failed or uncovered requirements fail the report. A requirement is written either as
+// `ID: [patterns]` (what proves it, nothing more) or `ID: { title, priority, covers: [patterns] }`.
+// Read here, before the schema, so a bad entry is one error at its own file:line:col saying what is wrong
+// (the schema, which editors use, rejects the same entries with only its keyword's message).
+
+const PRIORITIES = ["P0", "P1", "P2", "P3"];
+/** A failed or uncovered requirement of these priorities fails `floe-helm report` unless floe-gate.yaml
+ * says otherwise (`coverage: { failOn: [...] }`, `[]` for never). */
+const DEFAULT_FAIL_ON = ["P0"];
+const REQUIREMENT_KEYS = ["title", "priority", "covers"];
+const isObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+const priorityList = PRIORITIES.join(", ");
+/** Requirement id -> its patterns, the form the gate and upgrade-check fill `covers` from. */
+function coveragePatterns(reqs) {
+    return Object.fromEntries(Object.entries(reqs).map(([id, r]) => [id, r.covers]));
+}
+/** Reads `requirements:` and `coverage:` of a parsed floe-gate.yaml; throws UserError at the offending
+ * entry. What is not a mapping at all is left to the schema (it says so at the same place). */
+function readCoverageSettings(y) {
+    const doc = isObject(y.value) ? y.value : {};
+    const at = (...p) => y.positionOf(p) ?? { file: y.file, line: 1, col: 1 };
+    const fail = (msg, ...p) => {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(msg, at(...p));
+    };
+    const patterns = (v, where, ...p) => {
+        if (!Array.isArray(v))
+            return fail(`${where}: expected a list of rule or check patterns, e.g. [lint, policy/*]`, ...p);
+        for (const [i, s] of v.entries())
+            if (typeof s !== "string" || !s.trim())
+                fail(`${where}[${i}]: expected a rule or check pattern (a non-empty string), got ${JSON.stringify(s)}`, ...p, i);
+        return v;
+    };
+    const priority = (v, where, ...p) => {
+        if (!PRIORITIES.includes(v))
+            fail(`${where}: unknown priority ${JSON.stringify(v)} (one of ${priorityList})`, ...p);
+        return v;
+    };
+    const requirements = {};
+    if (isObject(doc.requirements)) {
+        for (const [id, v] of Object.entries(doc.requirements)) {
+            const where = `requirements.${id}`;
+            const pos = at("requirements", id);
+            if (Array.isArray(v)) {
+                requirements[id] = { covers: patterns(v, where, "requirements", id), at: pos };
+                continue;
+            }
+            if (!isObject(v))
+                fail(`${where}: expected a list of patterns ([lint, render]) or { title, priority, covers }, got ${v === null ? "nothing" : JSON.stringify(v)}`, "requirements", id);
+            const r = v;
+            const unknown = Object.keys(r).find((k) => !REQUIREMENT_KEYS.includes(k));
+            if (unknown !== undefined)
+                fail(`${where}: unknown key '${unknown}' (a requirement has title, priority, covers)`, "requirements", id, unknown);
+            if (!("title" in r))
+                fail(`${where}: title is missing (what the requirement says, shown in the report)`, "requirements", id);
+            if (typeof r.title !== "string" || !r.title.trim())
+                fail(`${where}.title: empty title (say what the requirement is, shown in the report)`, "requirements", id, "title");
+            if (!("priority" in r))
+                fail(`${where}: priority is missing (one of ${priorityList})`, "requirements", id);
+            requirements[id] = {
+                title: r.title.trim(),
+                priority: priority(r.priority, `${where}.priority`, "requirements", id, "priority"),
+                covers: "covers" in r ? patterns(r.covers, `${where}.covers`, "requirements", id, "covers") : [],
+                at: pos,
+            };
+        }
+    }
+    let failOn = [...DEFAULT_FAIL_ON];
+    const cov = doc.coverage;
+    if (isObject(cov) && "failOn" in cov) {
+        if (!Array.isArray(cov.failOn))
+            fail(`coverage.failOn: expected a list of priorities, e.g. [P0] ([] never fails)`, "coverage", "failOn");
+        failOn = cov.failOn.map((p, i) => priority(p, `coverage.failOn[${i}]`, "coverage", "failOn", i));
+    }
+    return { requirements, failOn: [...new Set(failOn)] };
+}
+
+
+/***/ }),
+
+/***/ 8940:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ writeResultsFile),
+/* harmony export */   C7: () => (/* binding */ readAllResults),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   writeResults: () => (/* binding */ writeResults)
+/* harmony export */ });
+/* unused harmony export resultsPath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+// Results are the only state phases share: each phase (its own process in the composite action) writes
+// `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
+// phase merges them.
+
+
+
+function resultsPath(workDir, phase) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workDir, `${phase}.results.json`);
+}
+function statusOf(findings) {
+    return findings.some((f) => f.severity === "error" && !f.waived) ? "fail" : "pass";
+}
+async function writeResults(workDir, results) {
+    const file = resultsPath(workDir, results.phase);
+    await writeResultsFile(file, results);
+    return file;
+}
+/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
+async function writeResultsFile(file, results) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file)), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${JSON.stringify(results, null, 2)}\n`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, file);
+}
+async function readAllResults(workDir) {
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(workDir);
+    }
+    catch (e) {
+        if (e.code === "ENOENT")
+            return [];
+        throw e;
+    }
+    const out = [];
+    for (const name of names.filter((n) => n.endsWith(".results.json")).sort()) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(workDir, name);
+        let parsed;
+        try {
+            parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, "utf8"));
+        }
+        catch (e) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`not a valid results file: ${e.message}`, { file });
+        }
+        const r = parsed;
+        if (r.schemaVersion !== 1 || typeof r.phase !== "string" || !Array.isArray(r.findings)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo("not a floe-helm results file (schemaVersion 1 expected)", { file });
+        }
+        out.push(r);
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 7496:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ verdictLine),
+/* harmony export */   t: () => (/* binding */ formatFinding)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9334);
+// Terminal output: one line per distinct finding (src/report/findings.ts) in the compiler-style format
+// editors understand, with the scenarios and helm majors it occurs in.
+
+
+function formatFinding(g) {
+    const f = g.finding;
+    const loc = f.file ? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatLocation */ .j$)({ file: f.file, line: f.line, col: f.col }) : f.chart;
+    const waived = f.waived ? ` [waived: ${f.waived.reason}]` : "";
+    // A finding about the run rather than a file (a tool that did not run) starts with its severity.
+    return `${loc ? `${loc}: ` : ""}${f.severity} ${f.rule}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .messageWithOccurrences */ .ih)(g)}${waived}`;
+}
+/** `gate: FAIL: 2 error(s), 0 warning(s), 1 waived, 40 check(s) in 3.1s`, counting distinct findings.
+ * The reason a phase could not run is added unless it was already printed (`withError: false`). */
+function verdictLine(r, ms, opts = {}) {
+    const secs = (ms / 1000).toFixed(1);
+    const word = r.status === "pass" ? "PASS" : r.status === "fail" ? "FAIL" : "ERROR";
+    const extra = r.error && opts.withError !== false ? ` (${r.error})` : "";
+    return `${r.phase}: ${word}: ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .countsText */ .WN)(r.findings)}, ${r.checks.length} check(s) in ${secs}s${extra}`;
+}
+
+
+/***/ }),
+
+/***/ 1777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jw: () => (/* binding */ testPods),
+/* harmony export */   VT: () => (/* binding */ gateTestPodStatuses),
+/* harmony export */   nL: () => (/* binding */ HELM_TEST_RULE)
+/* harmony export */ });
+/* unused harmony exports COVERS_ANNOTATION, NOT_RUN_STATICALLY */
+const COVERS_ANNOTATION = "floe.dev/covers";
+const HELM_TEST_RULE = "helm-test";
+const NOT_RUN_STATICALLY = "a helm test pod runs only in a cluster (floe-helm test), not in the static gate";
+function annotations(doc) {
+    const meta = doc.metadata;
+    const a = meta?.annotations;
+    return a && typeof a === "object" ? a : {};
+}
+/** Pods that are helm test hooks (`helm.sh/hook: test`, or the older `test-success`), with their covers. */
+function testPods(objects) {
+    return objects
+        .filter((o) => o.kind === "Pod")
+        .flatMap((o) => {
+        const a = annotations(o.doc);
+        const hooks = String(a["helm.sh/hook"] ?? "")
+            .split(",")
+            .map((h) => h.trim());
+        if (!hooks.some((h) => h === "test" || h === "test-success"))
+            return [];
+        const covers = String(a[COVERS_ANNOTATION] ?? "")
+            .split(/[\s,]+/)
+            .filter(Boolean);
+        return [{ name: o.name, covers }];
+    });
+}
+/** The gate's status for each annotated test pod of a rendered cell: skipped, with why. */
+function gateTestPodStatuses(cell) {
+    return testPods(cell.objects)
+        .filter((p) => p.covers.length)
+        .map((p) => ({
+        id: `${HELM_TEST_RULE} ${p.name} ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
+        rule: HELM_TEST_RULE,
+        state: "skip",
+        reason: NOT_RUN_STATICALLY,
+        covers: p.covers,
+    }));
+}
+
+
+/***/ }),
+
+/***/ 5482:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HG: () => (/* binding */ installTools),
+/* harmony export */   Wh: () => (/* binding */ assetFor),
+/* harmony export */   vQ: () => (/* binding */ tarExtractArgv)
+/* harmony export */ });
+const installTools = ["helm", "kind", "kubectl", "kubesec"];
+const layouts = {
+    helm: {
+        name: (v, p) => `helm-${v}-${p.os}-${p.arch}.tar.gz`,
+        official: (_v, _p, name) => `https://get.helm.sh/${name}`,
+        checksumName: (name) => `${name}.sha256sum`,
+        member: (p) => `${p.os}-${p.arch}/helm`,
+    },
+    kind: {
+        name: (_v, p) => `kind-${p.os}-${p.arch}`,
+        official: (v, _p, name) => `https://github.com/kubernetes-sigs/kind/releases/download/${v}/${name}`,
+        checksumName: (name) => `${name}.sha256sum`,
+        member: () => undefined,
+    },
+    kubectl: {
+        name: () => "kubectl",
+        official: (v, p, name) => `https://dl.k8s.io/release/${v}/bin/${p.os}/${p.arch}/${name}`,
+        checksumName: (name) => `${name}.sha256`,
+        member: () => undefined,
+    },
+    kubesec: {
+        name: (_v, p) => `kubesec_${p.os}_${p.arch}.tar.gz`,
+        official: (v, _p, name) => `https://github.com/controlplaneio/kubesec/releases/download/${v}/${name}`,
+        checksumName: () => "kubesec_checksums.txt",
+        member: () => "kubesec",
+    },
+};
+/** The asset of `tool` at `version` (with `v`) for `platform`, from the official site or from `mirror`. */
+function assetFor(tool, version, platform, mirror) {
+    const l = layouts[tool];
+    const name = l.name(version, platform);
+    const checksumName = l.checksumName(name);
+    let url;
+    let checksumUrl;
+    if (mirror) {
+        const dir = `${mirror.replace(/\/+$/, "")}/${tool}/${version}/${platform.os}-${platform.arch}`;
+        url = `${dir}/${name}`;
+        checksumUrl = `${dir}/${checksumName}`;
+    }
+    else {
+        url = l.official(version, platform, name);
+        // Every project publishes its checksum file in the same folder as the asset.
+        checksumUrl = `${url.slice(0, url.lastIndexOf("/") + 1)}${checksumName}`;
+    }
+    return {
+        tool,
+        version,
+        platform,
+        name,
+        url,
+        checksumName,
+        checksumUrl,
+        member: l.member(platform),
+        binary: tool,
+    };
+}
+/** argv that extracts only the binary from a .tar.gz (nothing else from the archive lands on disk). */
+function tarExtractArgv(archive, destDir, member) {
+    return ["tar", "-xzf", archive, "-C", destDir, member];
+}
+
+
+/***/ }),
+
+/***/ 9245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f4: () => (/* binding */ BUILTIN_TABLE),
+  sO: () => (/* binding */ checksumTable),
+  oJ: () => (/* binding */ lookupChecksum),
+  j7: () => (/* binding */ parseChecksumFile),
+  Q3: () => (/* binding */ sha256File)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./src/tools/checksums.json
+const checksums_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":["Official sha256 of every release asset of the pinned versions in versions.json, per <os>-<arch>.","The installer trusts ONLY these values for a pinned version (never a checksum file from the download source).","A missing <os>-<arch> entry means the value could not be confirmed: the installer then refuses that pinned","version on that platform (a user\'s --checksums file can supply it). Refresh with `scripts/refresh-checksums.sh`","(downloads the official checksum files; needs network). Each version\'s `source` says where its values came from.","Format: schemas/checksums.schema.json."],"helm":{"v3.22.0":{"source":"get.helm.sh/helm-v3.22.0-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v3.22.0 (linux-amd64 also matches several public Dockerfiles/scripts that pin it)","sha256":{"darwin-amd64":"bd1d09f316558dda23698527859600936fed1371021ce0f2272d66b2fdcfa69c","darwin-arm64":"4c9982a6cdeb458b60258df66b55398ca5b19293f6877faffe2909ad6f23dfe0","linux-amd64":"1e4ab49e429626cf6c6958d914248b78c9730803c2751b87627e171dc800e7bb","linux-arm64":"f14e804dfee240f55525b667488fe9adca349e63e00c9af634c0beb1421ac310"}},"v4.2.4":{"source":"get.helm.sh/helm-v4.2.4-<os>-<arch>.tar.gz.sha256sum, as quoted in the official release notes https://github.com/helm/helm/releases/tag/v4.2.4 (linux-amd64 also matches several public scripts that pin it). v4.2.4 is pinned rather than the newer v4.3.1 because no published checksum of v4.3.1 could be confirmed offline: a pinned default must be verifiable from this table alone.","sha256":{"darwin-amd64":"6c163d687ca03c3b5c01928e53bbbcf9518278f47ce7a2f249a5a08e8bdaa2bc","darwin-arm64":"d747eb4e28bd2727173d15b759fa0a17822291ec09db7ced3d55af290a3661a2","linux-amd64":"c306b46f719b0a4da32d0f78ee21bf90ce8d602f15b22ab753f0674d1670a7f3","linux-arm64":"564de2191b881e9f71b5606b25345821ea1682f06ab90499d3ab22b530176da1"}}},"kind":{"v0.33.0":{"source":"github.com/kubernetes-sigs/kind/releases/download/v0.33.0/kind-<os>-<arch>.sha256sum, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64, linux-arm64 and darwin-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"5a99f26f57246dc9319dd294803313197a0f34d33c525b3ea8b655db5916ece0","darwin-arm64":"0c8c7dbe5e23594a198b786c4bc13dacc101fa6196b0cb0b23a1ca44e61f4b4f","linux-amd64":"aee6151561422756b764a4ae28e7f44cda5af5a9eead3cc9985112b1de8d8e0d","linux-arm64":"20022bee6cfcd5086cb7234d218e3454e6090022f2a8f55d1fa7fcf42c3867a2"}}},"kubectl":{"v1.37.0":{"source":"dl.k8s.io/release/v1.37.0/bin/<os>/<arch>/kubectl.sha256, as pinned in public repositories (a Go bootstrapper pinning all four; linux-amd64 and linux-arm64 each corroborated by other independent scripts/docs)","sha256":{"darwin-amd64":"d5276c0f4fde77fc446070290f345944a7f1fda153df6b960e5fde93b7a9bccd","darwin-arm64":"583beedaebe422e71d3f1a96acef8b1fef86ea2f09a45ad01aa6c9ce287c1380","linux-amd64":"6129359f4e1f3848a5572ccb0b26cf28b8ca08cef38c95a765b2f64a2c961a2f","linux-arm64":"922df28df248cc00a9e025f947704f1d1482de64ece54cfe57e61f19eaf1eef3"}}},"kubesec":{"v2.14.2":{"source":"github.com/controlplaneio/kubesec/releases/download/v2.14.2/kubesec_checksums.txt, linux_amd64 as pinned in several public CI scripts; the darwin and linux_arm64 lines were NOT FOUND offline (refresh to add them)","sha256":{"linux-amd64":"bc252e35f01bc4f133a49404315da3ccfed0209cc9baba33883eaeca0656f35c"}}}}');
+// EXTERNAL MODULE: ./src/tools/platform.ts
+var tools_platform = __nccwpck_require__(9836);
+;// CONCATENATED MODULE: ./src/tools/checksums.ts
+// The committed checksum table (checksums.json) and the parsing of published checksum files.
+
+
+
+
+const checksumTable = checksums_namespaceObject;
+const BUILTIN_TABLE = "floe-helm's checksum table";
+function lookupChecksum(t, tool, version, platform) {
+    const entry = t[tool]?.[version];
+    if (!entry)
+        return { state: "unpinned" };
+    const key = (0,tools_platform/* platformKey */.Ng)(platform);
+    const sha256 = entry.sha256[key];
+    if (!sha256)
+        return { state: "platform-missing", source: entry.source };
+    return { state: "pinned", sha256, from: entry.from?.[key] ?? BUILTIN_TABLE };
+}
+/** Finds the hash for `assetName` in a checksum file: `<hash>  <name>` lines (sha256sum, goreleaser) or a
+ * file holding only the bare hash (dl.k8s.io's `.sha256`). Undefined when the file names no such asset. */
+function parseChecksumFile(text, assetName) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+    for (const line of lines) {
+        const m = /^([0-9a-fA-F]{64})(?:\s+\*?(\S+))?$/.exec(line);
+        if (!m)
+            continue;
+        const [, hash, name] = m;
+        if (name === undefined ? lines.length === 1 : name.split("/").pop() === assetName)
+            return hash.toLowerCase();
+    }
+    return undefined;
+}
+function sha256File(file) {
+    return new Promise((resolve, reject) => {
+        const h = (0,external_node_crypto_.createHash)("sha256");
+        (0,external_node_fs_.createReadStream)(file)
+            .on("error", reject)
+            .on("data", (c) => h.update(c))
+            .on("end", () => resolve(h.digest("hex")));
+    });
+}
+
+
+/***/ }),
+
+/***/ 8065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  c9: () => (/* binding */ checkLocalTool),
+  bu: () => (/* binding */ localTools),
+  BG: () => (/* binding */ requireLocalTool)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __nccwpck_require__(7507);
+;// CONCATENATED MODULE: ./src/tools/argv.ts
+// Pure argv builders for asking each tool its version. Tests assert these tables without running anything.
+const versionArgv = {
+    helm: (bin) => [bin, "version", "--short"],
+    kubesec: (bin) => [bin, "version"],
+    kind: (bin) => [bin, "version"],
+    kubectl: (bin) => [bin, "version", "--client", "-o", "json"],
+};
+/** Extracts `vX.Y.Z` from a tool's version output; undefined when none is printed. */
+function parseVersion(output) {
+    return /\bv?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\b/.exec(output)?.[1]?.replace(/^/, "v");
+}
+
+// EXTERNAL MODULE: ./src/tools/pins.ts
+var pins = __nccwpck_require__(9888);
+;// CONCATENATED MODULE: ./src/tools/local.ts
+// Tools from an explicit folder (--tools-dir / FLOE_HELM_TOOLS_DIR), laid out as scripts/tools.sh builds
+// them: helm3, helm4, kubesec, kind. Used by local runs and the test suite; the action installs instead.
+
+
+
+
+
+
+function localTools(toolsDir, helmMajors) {
+    const out = helmMajors.map((m) => ({
+        name: `helm${m}`,
+        path: external_node_path_default().join(toolsDir, `helm${m}`),
+        expected: pins/* pins */.h.helm[m],
+    }));
+    out.push({ name: "kubesec", path: external_node_path_default().join(toolsDir, "kubesec"), expected: pins/* pins */.h.kubesec });
+    return out;
+}
+async function checkLocalTool(tool) {
+    try {
+        await (0,promises_.access)(tool.path, promises_.constants.X_OK);
+    }
+    catch {
+        return { ...tool, found: undefined, ok: false, problem: `not found or not executable: ${tool.path}` };
+    }
+    const kind = tool.name.startsWith("helm") ? "helm" : tool.name;
+    const r = await (0,runner/* runTool */.q)(versionArgv[kind](tool.path), { timeoutMs: 30_000 });
+    const found = parseVersion(r.stdout + r.stderr);
+    if (r.code !== 0 || !found) {
+        return { ...tool, found, ok: false, problem: `'${tool.name} version' failed (exit ${r.code})` };
+    }
+    return found === tool.expected
+        ? { ...tool, found, ok: true }
+        : { ...tool, found, ok: false, problem: `version ${found}, expected the pinned ${tool.expected}` };
+}
+/** The path of a tool in the tools folder, or one clear error saying how to get it. */
+async function requireLocalTool(toolsDir, name) {
+    const p = external_node_path_default().join(toolsDir, name);
+    try {
+        await (0,promises_.access)(p, promises_.constants.X_OK);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`${name} not found in ${toolsDir}: run scripts/tools.sh to build the pinned tools`);
+    }
+    return p;
+}
+
+
+/***/ }),
+
+/***/ 9888:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ pins)
+/* harmony export */ });
+/* unused harmony export toolNames */
+/* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7684);
+// Pinned default versions, shared with scripts/tools.sh through versions.json.
+
+const toolNames = (/* unused pure expression or super */ null && (["helm", "kubesec", "kind", "kubectl"]));
+const pins = {
+    helm: { 3: _versions_json__WEBPACK_IMPORTED_MODULE_0__.helm[3], 4: _versions_json__WEBPACK_IMPORTED_MODULE_0__.helm[4] },
+    kubesec: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubesec[2],
+    kind: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind[0],
+    kindNodeImage: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind.nodeImage,
+    /** `cluster up --metrics-server` on kind: the resource metrics API HPAs read. */
+    metricsServerImage: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kind.metricsServerImage,
+    kubectl: _versions_json__WEBPACK_IMPORTED_MODULE_0__.kubectl[1],
+};
+
+
+/***/ }),
+
+/***/ 9836:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bn: () => (/* binding */ platforms),
+/* harmony export */   Ng: () => (/* binding */ platformKey),
+/* harmony export */   li: () => (/* binding */ detectPlatform)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+// The platforms the installer has assets for: linux and darwin on amd64 and arm64, named as the projects
+// name their release assets (Go's GOOS/GOARCH), not as Node names them (x64).
+
+const platforms = [
+    { os: "linux", arch: "amd64" },
+    { os: "linux", arch: "arm64" },
+    { os: "darwin", arch: "amd64" },
+    { os: "darwin", arch: "arm64" },
+];
+/** `linux-amd64`: the key of the checksum table, the mirror folder and the tool-cache arch. */
+function platformKey(p) {
+    return `${p.os}-${p.arch}`;
+}
+const osOf = { linux: "linux", darwin: "darwin" };
+const archOf = { x64: "amd64", arm64: "arm64" };
+/** Maps Node's process.platform/process.arch onto asset names, or says why this machine is not supported. */
+function detectPlatform(nodePlatform = process.platform, nodeArch = process.arch) {
+    const os = osOf[nodePlatform];
+    const arch = archOf[nodeArch];
+    if (!os || !arch) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unsupported platform ${nodePlatform}/${nodeArch}: floe-helm installs tools for linux and darwin on amd64 (x64) and arm64; on other machines build them yourself and pass --tools-dir`);
+    }
+    return { os, arch };
+}
+
+
+/***/ }),
+
+/***/ 5084:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  installOptions: () => (/* binding */ installOptions),
+  installPlanned: () => (/* binding */ installPlanned),
+  planInstall: () => (/* binding */ planInstall),
+  l: () => (/* binding */ resolveOptionalTool),
+  resolveTools: () => (/* binding */ resolveTools)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var config_inputs = __nccwpck_require__(4389);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/tools/checksums.ts + 1 modules
+var checksums = __nccwpck_require__(9245);
+// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
+var local = __nccwpck_require__(8065);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: ./schemas/checksums.schema.json
+const checksums_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://github.com/floe/helm-action/schemas/checksums.schema.json","title":"floe-helm checksum table","description":"Trusted sha256 values of tool release assets, per tool, version (with v) and <os>-<arch>. The same format serves floe-helm\'s committed table (src/tools/checksums.json) and a user\'s checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action\'s `checksums` input), which adds versions or platforms to it.","type":"object","additionalProperties":false,"properties":{"$comment":{"type":["string","array"]},"helm":{"$ref":"#/definitions/versions"},"kind":{"$ref":"#/definitions/versions"},"kubectl":{"$ref":"#/definitions/versions"},"kubesec":{"$ref":"#/definitions/versions"}},"definitions":{"versions":{"type":"object","propertyNames":{"pattern":"^v[0-9]+\\\\.[0-9]+\\\\.[0-9]+$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["source","sha256"],"properties":{"source":{"type":"string","minLength":1,"description":"Where the values came from (an official checksum file, a release note, ...)."},"sha256":{"type":"object","minProperties":1,"propertyNames":{"enum":["linux-amd64","linux-arm64","darwin-amd64","darwin-arm64"]},"additionalProperties":{"type":"string","pattern":"^[0-9a-f]{64}$"}}}}}}}');
+// EXTERNAL MODULE: ./src/config/document.ts
+var config_document = __nccwpck_require__(9329);
+// EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
+var ajv = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __nccwpck_require__(3319);
+;// CONCATENATED MODULE: ./src/tools/user-checksums.ts
+// A user's checksums file (--checksums / FLOE_HELM_CHECKSUMS / the action's `checksums` input): the same
+// format as floe-helm's table (schemas/checksums.schema.json), YAML or JSON. It adds versions or platforms
+// the committed table lacks, so an enterprise can pin its own tool versions, or fill a platform whose
+// official value floe-helm could not confirm, without ever trusting the download source. It never
+// overrides a committed value: a different value for the same asset is an error, since one of them is wrong.
+
+
+
+
+
+
+
+
+const validate = (0,ajv/* createAjv */.gr)().compile(checksums_schema_namespaceObject);
+/** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
+async function withUserChecksums(base, file, cwd) {
+    const rel = external_node_path_default().relative(cwd, file) || file;
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, "utf8");
+    }
+    catch (e) {
+        const code = e.code;
+        throw new errors/* UserError */.yo(code === "ENOENT"
+            ? `checksums file not found: ${rel}`
+            : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
+    }
+    const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
+    (0,config_document/* assertValidDocument */.W)(validate, y, "the checksums file", "schemas/checksums.schema.json");
+    const user = (y.value ?? {});
+    const merged = structuredClone(base);
+    for (const tool of Object.keys(user).filter((k) => k !== "$comment")) {
+        for (const [version, entry] of Object.entries(user[tool] ?? {})) {
+            const have = merged[tool]?.[version] ?? { source: entry.source, sha256: {} };
+            const out = { ...have, sha256: { ...have.sha256 }, from: { ...have.from } };
+            for (const [key, sha] of Object.entries(entry.sha256)) {
+                const pinned = out.sha256[key];
+                if (pinned !== undefined && pinned !== sha) {
+                    const origin = have.from?.[key] ?? `${checksums/* BUILTIN_TABLE */.f4} (${have.source})`;
+                    throw new errors/* UserError */.yo(`${tool} ${version} ${key}: ${sha} conflicts with ${pinned} from ${origin}; one of them is wrong: check the official checksum file`, y.positionOf([tool, version, "sha256", key]));
+                }
+                if (pinned === undefined) {
+                    out.sha256[key] = sha;
+                    out.from[key] = `${rel} (${entry.source})`;
+                }
+            }
+            merged[tool] = { ...merged[tool], [version]: out };
+        }
+    }
+    return merged;
+}
+
+// EXTERNAL MODULE: ./src/tools/version-input.ts
+var version_input = __nccwpck_require__(2274);
+;// CONCATENATED MODULE: ./src/tools/resolve.ts
+// How every phase finds its tools, so a local run and a CI run resolve them the same way: an explicit
+// --tools-dir first (binaries named helm3, helm4, kind, kubectl, kubesec), else the installer (tool cache
+// first, download + verify only when missing). The installer (and the HTTP client under it) is loaded only
+// when it is used: a run with --tools-dir never loads it.
+
+
+
+
+
+
+
+
+const label = (flag, env) => `--${flag} (${env})`;
+/** The exact versions to install for `tools` from the Inputs: version inputs, else the pinned defaults
+ * (helm: one per major in --helm). Throws one UserError for the first bad input. */
+function planInstall(inputs, tools) {
+    const out = [];
+    const v = inputs.toolVersions;
+    for (const tool of tools) {
+        if (tool === "helm") {
+            const src = label("helm-version", config_inputs/* envNames */.MP.helmVersion);
+            for (const h of (0,version_input/* resolveHelmVersions */.GN)(v.helm ?? inputs.helmMajors.join(","), src)) {
+                out.push({ tool, version: h.version });
+            }
+        }
+        else {
+            const defaults = { kind: "0", kubectl: "1", kubesec: "2" };
+            const src = label(`${tool}-version`, config_inputs/* envNames */.MP[`${tool}Version`]);
+            out.push({ tool, version: (0,version_input/* resolveVersion */.x)(tool, v[tool] ?? defaults[tool], src) });
+        }
+    }
+    return out;
+}
+async function installOptions(inputs, cwd, hooks = {}) {
+    const { parseMirror } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
+    const mirror = parseMirror(inputs.mirror, label("mirror", config_inputs/* envNames */.MP.mirror));
+    return {
+        toolCache: inputs.toolCache,
+        mirror,
+        quiet: !inputs.githubActions,
+        ...(inputs.checksums ? { table: await withUserChecksums(checksums/* checksumTable */.sO, inputs.checksums, cwd) } : {}),
+        ...hooks,
+    };
+}
+/** Installs (or finds in the cache) every planned tool, in order. */
+async function installPlanned(plan, opts) {
+    const { installTool } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
+    const done = [];
+    for (const req of plan)
+        done.push(await installTool(req, opts));
+    return done;
+}
+/**
+ * The resolver every phase calls (gate, upgrade-check, test, cluster, release): absolute paths of the tools they need.
+ * With --tools-dir (FLOE_HELM_TOOLS_DIR) the binaries come from that folder and nothing is downloaded;
+ * otherwise from the installer, at the versions of the version inputs or the pinned defaults. A second
+ * call with the same versions is served from the tool cache without any network request.
+ */
+async function resolveTools(inputs, need, hooks = {}) {
+    const out = {};
+    if (inputs.toolsDir) {
+        for (const n of need)
+            out[n] = await (0,local/* requireLocalTool */.BG)(inputs.toolsDir, n);
+        return out;
+    }
+    const plan = [];
+    for (const n of need) {
+        if (n === "helm3" || n === "helm4") {
+            const major = n === "helm3" ? "3" : "4";
+            const listed = inputs.toolVersions.helm
+                ? (0,version_input/* resolveHelmVersions */.GN)(inputs.toolVersions.helm, label("helm-version", config_inputs/* envNames */.MP.helmVersion))
+                : [];
+            const version = listed.find((h) => String(h.major) === major)?.version ?? (0,version_input/* resolveVersion */.x)("helm", major, n);
+            plan.push({ tool: "helm", version });
+        }
+        else {
+            plan.push(...planInstall(inputs, [n]));
+        }
+    }
+    const installed = await installPlanned(plan, await installOptions(inputs, process.cwd(), hooks));
+    need.forEach((n, i) => {
+        const t = installed[i];
+        if (!t)
+            throw new errors/* UserError */.yo(`internal: ${n} was not installed`);
+        out[n] = external_node_path_default().resolve(t.path);
+    });
+    return out;
+}
+/** A tool a phase can do without: its path, or why it is unavailable (absent from --tools-dir, or this
+ * platform has no verified checksum for it); the phase then reports the checks it feeds as not run. Every
+ * other failure throws. */
+async function resolveOptionalTool(inputs, name, hooks = {}) {
+    if (inputs.toolsDir && !(0,external_node_fs_.existsSync)(external_node_path_default().join(inputs.toolsDir, name)))
+        return { unavailable: `${name} not found in ${inputs.toolsDir} (--tools-dir): run scripts/tools.sh` };
+    try {
+        return { path: (await resolveTools(inputs, [name], hooks))[name] };
+    }
+    catch (e) {
+        const { NoVerifiedChecksum } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
+        if (e instanceof NoVerifiedChecksum)
+            return { unavailable: e.message };
+        throw e;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2274:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GN: () => (/* binding */ resolveHelmVersions),
+/* harmony export */   tU: () => (/* binding */ pinnedMajors),
+/* harmony export */   x: () => (/* binding */ resolveVersion)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* harmony import */ var _versions_json__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7684);
+// Version inputs: an exact version (`3.17.2` or `v3.17.2`) or a major (`3`), which resolves to the pinned
+// default of that major without any network look-up. `latest` and ranges are refused: they change under
+// users (Helm 4 broke pipelines through `latest`), and a gate must run the same tools on every re-run.
+
+
+
+/** Pinned default per major, from versions.json (shared with scripts/tools.sh). */
+function pinnedMajors(tool) {
+    const entry = _versions_json__WEBPACK_IMPORTED_MODULE_2__[tool];
+    return Object.fromEntries(Object.entries(entry).filter(([k]) => /^\d+$/.test(k)));
+}
+function examples(tool) {
+    const pins = Object.entries(pinnedMajors(tool));
+    const [major, exact] = pins[pins.length - 1] ?? ["1", "v1.0.0"];
+    return `an exact version such as ${exact} or ${exact.slice(1)}, or a major such as ${major} (pinned: ${pins
+        .map(([m, v]) => `${m} -> ${v}`)
+        .join(", ")})`;
+}
+/** Resolves one version input to `vX.Y.Z`; `source` names where it came from (flag or env) for the error. */
+function resolveVersion(tool, input, source) {
+    const raw = input.trim();
+    const want = `write ${examples(tool)}`;
+    if (raw === "")
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: empty version: ${want}`);
+    if (/^(latest|stable|current|\*|x)$/i.test(raw)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: '${raw}' is refused: it changes under you between runs (Helm 4 broke pipelines that way), so results would not be reproducible; ${want}`);
+    }
+    if (/^v?\d+$/.test(raw)) {
+        const major = raw.replace(/^v/, "");
+        const pinned = pinnedMajors(tool)[major];
+        if (!pinned)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: ${tool} has no pinned default for major ${major}; ${want}`);
+        return pinned;
+    }
+    const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(raw.replace(/^v/, ""));
+    if (exact && /^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(raw))
+        return `v${exact}`;
+    if (semver__WEBPACK_IMPORTED_MODULE_0___default().validRange(raw)) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: the range '${raw}' is refused: a range resolves to whatever is newest on the day, so re-runs could install different tools; ${want}`);
+    }
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: malformed version '${raw}'; ${want}`);
+}
+/** Helm takes a comma-separated list (at most one version per major), e.g. `3,4` or `v3.17.2,4`. */
+function resolveHelmVersions(input, source) {
+    const out = [];
+    for (const part of input.split(",")) {
+        const version = resolveVersion("helm", part, source);
+        const major = semver__WEBPACK_IMPORTED_MODULE_0___default().major(version);
+        if (major !== 3 && major !== 4) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: helm ${version} is not supported: floe-helm runs helm 3 and helm 4`);
+        }
+        if (out.some((h) => h.major === major)) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${source}: two helm ${major} versions in '${input}': give at most one per major`);
+        }
+        out.push({ major, version });
+    }
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 4052:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gr: () => (/* binding */ createAjv),
+  Fl: () => (/* binding */ createAjvFor),
+  bz: () => (/* binding */ draftOf),
+  _2: () => (/* binding */ withCanonicalDraft)
+});
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2019.js
+var _2019 = __nccwpck_require__(878);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/2020.js
+var _2020 = __nccwpck_require__(2210);
+;// CONCATENATED MODULE: ./node_modules/ajv/dist/refs/json-schema-draft-06.json
+const json_schema_draft_06_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-06/schema#","$id":"http://json-schema.org/draft-06/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"title":{"type":"string"},"description":{"type":"string"},"default":{},"examples":{"type":"array","items":{}},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":{}},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":{},"enum":{"type":"array","minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":{}}');
+// EXTERNAL MODULE: ./node_modules/ajv-draft-04/dist/index.js
+var dist = __nccwpck_require__(905);
+var dist_default = /*#__PURE__*/__nccwpck_require__.n(dist);
+// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
+var ajv_formats_dist = __nccwpck_require__(2815);
+var ajv_formats_dist_default = /*#__PURE__*/__nccwpck_require__.n(ajv_formats_dist);
+;// CONCATENATED MODULE: ./src/values/ajv.ts
+// One place that builds Ajv instances, so every schema in floe-helm is checked the same way. createAjv()
+// is draft-07 (floe-helm's own schemas). createAjvFor() follows what helm 3.22 and 4.2 do with a chart's
+// values.schema.json (both validate with santhosh-tekuri/jsonschema; the agreement corpus proves each
+// point): the draft a schema declares in `$schema` (04, 06, 07, 2019-09, 2020-12; http or https, with or
+// without the trailing `#`), draft 2020-12 when it declares none, and for any other `$schema` helm tries to
+// download it and fails, so the caller reports it.
+
+
+
+
+
+
+const mod = (ajv_formats_dist_default());
+const addFormats = mod.default ?? mod;
+const d4 = (dist_default());
+const AjvDraft04 = d4.default ?? d4;
+function createAjv(opts = {}) {
+    const ajv = new dist_ajv.Ajv({ allErrors: true, strict: false, ...opts });
+    addFormats(ajv);
+    return ajv;
+}
+const knownDrafts = [
+    [/^https?:\/\/json-schema\.org\/draft-04\/schema#?$/, "draft-04"],
+    [/^https?:\/\/json-schema\.org\/draft-06\/schema#?$/, "draft-06"],
+    [/^https?:\/\/json-schema\.org\/draft-07\/schema#?$/, "draft-07"],
+    [/^https?:\/\/json-schema\.org\/draft\/2019-09\/schema#?$/, "2019-09"],
+    [/^https?:\/\/json-schema\.org\/draft\/2020-12\/schema#?$/, "2020-12"],
+];
+// The meta-schema ids Ajv registers for each draft.
+const metaIds = {
+    "draft-04": "http://json-schema.org/draft-04/schema#",
+    "draft-06": "http://json-schema.org/draft-06/schema#",
+    "draft-07": "http://json-schema.org/draft-07/schema#",
+    "2019-09": "https://json-schema.org/draft/2019-09/schema",
+    "2020-12": "https://json-schema.org/draft/2020-12/schema",
+};
+/** The schema with `$schema` spelt as Ajv knows its draft (helm accepts http/https, with or without `#`). */
+function withCanonicalDraft(schema) {
+    const d = draftOf(schema);
+    const declared = schema?.$schema;
+    if (typeof d !== "string" || typeof declared !== "string")
+        return schema;
+    return { ...schema, $schema: metaIds[d] };
+}
+/** The draft helm applies to a values schema; `{ unknown }` for a `$schema` helm cannot resolve offline. */
+function draftOf(schema) {
+    const declared = schema?.$schema;
+    if (declared === undefined || typeof schema !== "object")
+        return "2020-12";
+    if (typeof declared !== "string")
+        return { unknown: JSON.stringify(declared) };
+    const hit = knownDrafts.find(([re]) => re.test(declared.trim()));
+    return hit ? hit[1] : { unknown: declared };
+}
+// Keywords that came after a draft (draft-06 added const/contains/propertyNames, draft-07 if/then/else).
+const laterKeywords = {
+    "draft-04": ["const", "contains", "propertyNames", "if", "then", "else"],
+    "draft-06": ["if", "then", "else"],
+};
+/** An Ajv for the draft helm applies to `schema` (see draftOf; an unknown `$schema` gets 2020-12 here,
+ * the caller reports it). */
+function createAjvFor(schema, opts = {}) {
+    const o = { allErrors: true, strict: false, ...opts };
+    const draft = draftOf(schema);
+    let ajv;
+    if (draft === "draft-04")
+        ajv = new AjvDraft04(o);
+    else if (draft === "draft-06") {
+        ajv = new dist_ajv.Ajv(o);
+        ajv.addMetaSchema(json_schema_draft_06_namespaceObject);
+    }
+    else if (draft === "draft-07")
+        ajv = new dist_ajv.Ajv(o);
+    else if (draft === "2019-09")
+        ajv = new _2019.Ajv2019(o);
+    else
+        ajv = new _2020.Ajv2020(o);
+    // Ajv's draft-04/06 support still applies keywords those drafts do not have; helm ignores them there.
+    for (const k of typeof draft === "string" ? (laterKeywords[draft] ?? []) : [])
+        ajv.removeKeyword(k);
+    addFormats(ajv);
+    return ajv;
+}
+
+
+/***/ }),
+
+/***/ 7439:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D3: () => (/* binding */ mergeValues),
+/* harmony export */   Ku: () => (/* binding */ presenceKeywords),
+/* harmony export */   SR: () => (/* binding */ withoutNullKeys),
+/* harmony export */   l4: () => (/* binding */ problemAt),
+/* harmony export */   nJ: () => (/* binding */ validateFile),
+/* harmony export */   rM: () => (/* binding */ validateMerged),
+/* harmony export */   tV: () => (/* binding */ compileValuesSchema)
+/* harmony export */ });
+/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7459);
+/* harmony import */ var _core_pointer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3950);
+/* harmony import */ var _perf_validator_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3441);
+/* harmony import */ var _ajv_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4052);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3319);
+
+
+
+
+
+// Keywords about what must be present: a single override file is partial by design, so these are only
+// meaningful on the merged values.
+const presenceKeywords = new Set(["required", "dependentRequired", "dependencies", "minProperties"]);
+/** Path segments with list indexes as numbers, as the YAML node lookup wants them. */
+function docPath(value, segs) {
+    const out = [];
+    let cur = value;
+    for (const s of segs) {
+        if (Array.isArray(cur)) {
+            out.push(Number(s));
+            cur = cur[Number(s)];
+        }
+        else {
+            out.push(s);
+            cur = cur && typeof cur === "object" ? cur[s] : undefined;
+        }
+    }
+    return out;
+}
+function show(v) {
+    const s = JSON.stringify(v);
+    return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+function describe(e, data) {
+    const where = e.instancePath === "" ? "values" : (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath).join(".");
+    const p = e.params;
+    switch (e.keyword) {
+        case "additionalProperties":
+            return `${where}: '${String(p.additionalProperty)}' is not allowed by the schema (no such property)`;
+        case "required":
+            return `${where}: required property '${String(p.missingProperty)}' is missing`;
+        case "type": {
+            const v = valueAt(data, (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath));
+            return `${where}: must be ${String(p.type)}, got ${v === null ? "null" : Array.isArray(v) ? "array" : typeof v} ${show(v)}`;
+        }
+        case "enum":
+            return `${where}: must be one of ${show(p.allowedValues)}, got ${show(valueAt(data, (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath)))}`;
+        default:
+            return `${where}: ${e.message ?? e.keyword} (schema ${e.schemaPath})`;
+    }
+}
+function valueAt(data, segs) {
+    let cur = data;
+    for (const s of segs)
+        cur = cur && typeof cur === "object" ? cur[s] : undefined;
+    return cur;
+}
+/** Compiles a chart's values.schema.json; a schema that is not JSON or not valid JSON Schema becomes a
+ * problem at its own file:line. */
+function compileValuesSchema(text, file) {
+    let schema;
+    try {
+        schema = JSON.parse(text);
+    }
+    catch (e) {
+        const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
+        const at = y.problems[0]?.at ?? { file, line: 1, col: 1 };
+        return {
+            problem: { message: `not valid JSON: ${e.message}`, at, pointer: "", keyword: "json" },
+        };
+    }
+    if (schema === null || typeof schema !== "object" || Array.isArray(schema)) {
+        if (typeof schema !== "boolean") {
+            return {
+                problem: {
+                    message: "a values schema must be a JSON object (or true/false)",
+                    at: { file, line: 1, col: 1 },
+                    pointer: "",
+                    keyword: "type",
+                },
+            };
+        }
+    }
+    const draft = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_1__/* .draftOf */ .bz)(schema);
+    if (typeof draft === "object") {
+        const at = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file).positionOf(["$schema"]) ?? { file, line: 1, col: 1 };
+        return {
+            problem: {
+                message: `$schema ${draft.unknown} is not a JSON Schema draft helm knows (draft-04, draft-06, draft-07, 2019-09, 2020-12 at json-schema.org): helm 3 and 4 try to download it and fail the render`,
+                at,
+                pointer: "/$schema",
+                keyword: "$schema",
+            },
+        };
+    }
+    // Neither helm asserts `format` (the agreement corpus shows it), so ajv treats formats as annotations.
+    // optimize:false: ajv's code optimizer costs more (about half the compile time of a large chart schema)
+    // than it saves on a few values files.
+    const opts = { validateFormats: false, code: { optimize: false, ..._perf_validator_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .cacheableCode */ .K0 } };
+    const canonical = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_1__/* .withCanonicalDraft */ ._2)(schema);
+    // Only a schema that passed the meta-schema check is ever cached: a cache hit skips that check too.
+    // The code that picks the draft, the Ajv class and its options is part of what the cached code depends on.
+    const identity = [
+        _ajv_js__WEBPACK_IMPORTED_MODULE_1__/* .draftOf */ .bz.toString(),
+        _ajv_js__WEBPACK_IMPORTED_MODULE_1__/* .withCanonicalDraft */ ._2.toString(),
+        _ajv_js__WEBPACK_IMPORTED_MODULE_1__/* .createAjvFor */ .Fl.toString(),
+        compileValuesSchema.toString(),
+        String(draft),
+        JSON.stringify(canonical),
+    ];
+    const cached = (0,_perf_validator_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .cachedValidator */ .rg)(identity);
+    if (cached)
+        return { validate: cached, schema: canonical };
+    const ajv = (0,_ajv_js__WEBPACK_IMPORTED_MODULE_1__/* .createAjvFor */ .Fl)(schema, opts);
+    schema = canonical;
+    if (!ajv.validateSchema(schema)) {
+        const err = ajv.errors?.[0];
+        const positions = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_2__/* .parseYamlText */ .cd)(text, file);
+        const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(err?.instancePath ?? "");
+        const at = positions.positionOf(docPath(schema, segs)) ?? { file, line: 1, col: 1 };
+        const where = segs.length ? segs.join(".") : "schema";
+        return {
+            problem: {
+                message: `not a valid JSON Schema: ${where} ${err?.message ?? "is invalid"}`,
+                at,
+                pointer: err?.instancePath ?? "",
+                keyword: "schema",
+            },
+        };
+    }
+    try {
+        const validate = ajv.compile(schema);
+        (0,_perf_validator_cache_js__WEBPACK_IMPORTED_MODULE_0__/* .storeValidator */ .iU)(identity, { ajv, validate });
+        return { validate, schema };
+    }
+    catch (e) {
+        return {
+            problem: {
+                message: `cannot compile the schema: ${e.message}`,
+                at: { file, line: 1, col: 1 },
+                pointer: "",
+                keyword: "schema",
+            },
+        };
+    }
+}
+/** Helm drops keys set to null when it merges (that is how a values file deletes a default); lists are
+ * values, kept whole (unlike src/k8s/schemas.ts withoutNulls, which cleans rendered objects for the API). */
+function withoutNullKeys(v) {
+    if (Array.isArray(v))
+        return v;
+    if (v && typeof v === "object") {
+        const out = {};
+        for (const [k, x] of Object.entries(v))
+            if (x !== null)
+                out[k] = withoutNullKeys(x);
+        return out;
+    }
+    return v;
+}
+/** Merges values the way helm does: maps merge key by key, anything else (lists too) is replaced, and a
+ * null removes the key. */
+function mergeValues(base, over) {
+    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_4__/* .isObj */ .s)(base) || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_4__/* .isObj */ .s)(over))
+        return over === undefined ? base : over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over)) {
+        if (v === null)
+            delete out[k];
+        else
+            out[k] = k in out ? mergeValues(out[k], v) : v;
+    }
+    return out;
+}
+function errorPath(e) {
+    const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_3__/* .pointerSegments */ .c)(e.instancePath);
+    const p = e.params;
+    if (e.keyword === "additionalProperties" && typeof p.additionalProperty === "string") {
+        return [...segs, p.additionalProperty];
+    }
+    return segs;
+}
+/** Errors of one values file on its own (presence keywords left to the merged check). */
+function validateFile(validate, file) {
+    if (file.value === undefined)
+        return [];
+    const data = withoutNullKeys(file.value ?? {});
+    if (validate(data))
+        return [];
+    const out = [];
+    for (const e of validate.errors ?? []) {
+        if (presenceKeywords.has(e.keyword))
+            continue;
+        out.push(problemAt(e, data, [file]));
+    }
+    return dedupe(out);
+}
+/**
+ * Errors of the merged values (chart defaults first, then each scenario file), each placed in the last
+ * file that set the offending value (or its nearest parent). `files[0]` is the chart's values.yaml.
+ * Helm 3 validates a null that the chart's own values.yaml sets (as null); Helm 4 drops it first, as both
+ * do for nulls in override files (see the agreement corpus).
+ */
+function validateMerged(validate, files, major = 4) {
+    const [defaults, ...overrides] = files;
+    let merged = major === 3 ? (defaults?.value ?? {}) : withoutNullKeys(defaults?.value ?? {});
+    for (const f of overrides)
+        if (f.value !== undefined)
+            merged = mergeValues(merged, f.value ?? {});
+    merged = major === 3 ? merged : withoutNullKeys(merged);
+    if (validate(merged))
+        return [];
+    return dedupe((validate.errors ?? []).map((e) => problemAt(e, merged, files)));
+}
+function problemAt(e, data, files) {
+    const segs = errorPath(e);
+    const message = describe(e, data);
+    for (let n = segs.length; n >= 0; n--) {
+        const p = docPath(data, segs.slice(0, n));
+        for (let i = files.length - 1; i >= 0; i--) {
+            const at = files[i].positionOf(p);
+            if (at && (n > 0 || files[i].value !== undefined)) {
+                return {
+                    message,
+                    at: n === 0 ? { file: files[i].file, line: 1, col: 1 } : at,
+                    pointer: e.instancePath,
+                    keyword: e.keyword,
+                };
+            }
+        }
+    }
+    const last = files[files.length - 1];
+    return {
+        message,
+        at: { file: last?.file ?? "values.yaml", line: 1, col: 1 },
+        pointer: e.instancePath,
+        keyword: e.keyword,
+    };
+}
+function dedupe(ps) {
+    const seen = new Set();
+    return ps.filter((p) => {
+        const k = `${p.at.file}:${p.at.line}:${p.at.col}:${p.message}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
+}
+
+
+/***/ }),
+
+/***/ 1001:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D$: () => (/* binding */ SubchartSchemas),
+/* harmony export */   Qt: () => (/* binding */ loadSubcharts),
+/* harmony export */   Ty: () => (/* binding */ loadChart),
+/* harmony export */   es: () => (/* binding */ isLibrary),
+/* harmony export */   r3: () => (/* binding */ templatesOf)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(semver__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7459);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6107);
+/* harmony import */ var _schema_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7439);
+/* harmony import */ var _yaml_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3319);
+// Subcharts as helm sees them, for values-schema and dead-value. Every chart under charts/ (a folder with
+// a Chart.yaml, or a packed .tgz) is a subchart; Chart.yaml's dependencies match them by name, an alias
+// makes a copy under the alias's key, and `condition`/`tags` on the coalesced values switch one off
+// (helm 3 and 4 then neither render nor validate it: tests/values/agreement-cases.ts proves it). An
+// enabled subchart's values are its section of the parent values merged over its own values.yaml (its
+// nulls dropped), plus the parent's `global` (always present, `{}` at least); helm validates those
+// against the subchart's own values.schema.json, recursively, and so does checkMerged below.
+
+
+
+
+
+
+
+const wanted = (p) => p === "Chart.yaml" ||
+    p === "values.yaml" ||
+    p === "values.schema.json" ||
+    p.startsWith("templates/") ||
+    p.startsWith("charts/");
+function readFolder(abs) {
+    const files = new Map();
+    const walk = (dir, rel) => {
+        for (const e of (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true })) {
+            const r = rel ? `${rel}/${e.name}` : e.name;
+            if (!wanted(r) && !(e.isDirectory() && (r === "templates" || r === "charts")))
+                continue;
+            if (e.isDirectory())
+                walk(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name), r);
+            else if (e.isFile())
+                files.set(r, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, e.name)));
+        }
+    };
+    walk(abs, "");
+    return files;
+}
+// tar is loaded only when a chart has a packed subchart (it costs start-up time every other run).
+let Parser;
+/** A chart archive's files, without the archive's top folder (`sub/values.yaml` -> `values.yaml`). */
+function readArchive(buf) {
+    if (!Parser)
+        throw new Error("tar is not loaded");
+    const files = new Map();
+    // tar's Parser is synchronous when fed a whole buffer: entries are complete when end() returns.
+    const parser = new Parser({
+        onReadEntry: (e) => {
+            const rel = e.path.split("/").slice(1).join("/");
+            if (e.type !== "File" || !wanted(rel)) {
+                e.resume();
+                return;
+            }
+            const chunks = [];
+            e.on("data", (c) => chunks.push(c));
+            e.on("end", () => files.set(rel, Buffer.concat(chunks)));
+        },
+    });
+    parser.end(buf);
+    return files;
+}
+function node(files, source, packed) {
+    const chartYaml = files.get("Chart.yaml");
+    if (!chartYaml)
+        return undefined;
+    const meta = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(chartYaml.toString("utf8"), source).value;
+    if (!meta || typeof meta.name !== "string")
+        return undefined;
+    const deps = Array.isArray(meta.dependencies)
+        ? meta.dependencies.filter((d) => d && typeof d.name === "string")
+        : [];
+    const children = [];
+    const childDirs = new Set();
+    for (const [p, buf] of files) {
+        const m = /^charts\/([^/]+)(\/.*)?$/.exec(p);
+        if (!m)
+            continue;
+        if (!m[2] && m[1].endsWith(".tgz")) {
+            const c = safeArchive(buf, `${source}${packed ? ":" : "/"}charts/${m[1]}`);
+            if (c)
+                children.push(c);
+        }
+        else if (m[2])
+            childDirs.add(m[1]);
+    }
+    for (const d of [...childDirs].sort()) {
+        const sub = new Map();
+        const prefix = `charts/${d}/`;
+        for (const [p, buf] of files)
+            if (p.startsWith(prefix))
+                sub.set(p.slice(prefix.length), buf);
+        const c = node(sub, packed ? `${source}:charts/${d}` : `${source}/charts/${d}`, packed);
+        if (c)
+            children.push(c);
+    }
+    return { name: meta.name, version: String(meta.version ?? ""), source, packed, files, deps, children };
+}
+function safeArchive(buf, source) {
+    try {
+        return node(readArchive(buf), source, true);
+    }
+    catch {
+        return undefined; // not a chart archive: helm lint reports it
+    }
+}
+/** Which child a dependency means: same name, and the version range when several match. */
+function pick(children, d) {
+    const named = children.filter((c) => c.name === d.name);
+    if (named.length < 2 || !d.version)
+        return named[0];
+    return named.find((c) => semver__WEBPACK_IMPORTED_MODULE_2___default().valid(c.version) && semver__WEBPACK_IMPORTED_MODULE_2___default().satisfies(c.version, d.version)) ?? named[0];
+}
+function resolve(parent) {
+    const out = [];
+    const used = new Set();
+    for (const d of parent.deps) {
+        const c = pick(parent.children, d);
+        if (!c)
+            continue; // not vendored: `helm dependency build` (src/helm/deps.ts) or lint says so
+        used.add(c);
+        out.push({
+            key: d.alias || d.name,
+            chart: c,
+            ...(typeof d.condition === "string" ? { condition: d.condition } : {}),
+            ...(Array.isArray(d.tags) ? { tags: d.tags.map(String) } : {}),
+            subs: resolve(c),
+        });
+    }
+    // A chart in charts/ that Chart.yaml does not list is still a (always enabled) subchart for helm.
+    for (const c of parent.children)
+        if (!used.has(c))
+            out.push({ key: c.name, chart: c, subs: resolve(c) });
+    return out;
+}
+/** The chart in `chartAbs` (a folder) with the charts under its charts/; undefined without Chart.yaml. */
+async function loadChart(chartAbs, cwd, shownAs = chartAbs) {
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "Chart.yaml")))
+        return undefined;
+    const rel = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .relPosix */ .f)(cwd, shownAs);
+    const files = readFolder(chartAbs);
+    if (!Parser && [...files.keys()].some((f) => f.endsWith(".tgz")))
+        Parser = (await __nccwpck_require__.e(/* import() */ 697).then(__nccwpck_require__.bind(__nccwpck_require__, 8697))).Parser;
+    return node(files, rel, false);
+}
+/** The subcharts of the chart in `chartAbs` (folder), as helm resolves them; positions are named as if
+ * it were at `shownAs` (the chart's own folder when `chartAbs` is a copy with dependencies built). */
+async function loadSubcharts(chartAbs, cwd, shownAs = chartAbs) {
+    const charts = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(chartAbs, "charts");
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(charts) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(charts).isDirectory())
+        return [];
+    const root = await loadChart(chartAbs, cwd, shownAs);
+    return root ? resolve(root) : [];
+}
+/** The templates of a subchart (path inside the chart -> text), for dead-value's reads. */
+function templatesOf(c) {
+    return [...c.files].filter(([p]) => p.startsWith("templates/")).map(([, b]) => b.toString("utf8"));
+}
+/** Whether a chart is a library (Chart.yaml `type: library`): it renders nothing, its helpers run in the
+ * chart that includes them. */
+function isLibrary(c) {
+    const text = c.files.get("Chart.yaml")?.toString("utf8") ?? "";
+    return /^type:\s*["']?library["']?\s*(#.*)?$/m.test(text);
+}
+function defaultsOf(c) {
+    const buf = c.files.get("values.yaml");
+    if (!buf)
+        return undefined;
+    if (!c.packed)
+        return (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(buf.toString("utf8"), `${c.source}/values.yaml`);
+    // Inside an archive a line number cannot be opened: such positions point at the archive itself.
+    const y = (0,_yaml_js__WEBPACK_IMPORTED_MODULE_5__/* .parseYamlText */ .cd)(buf.toString("utf8"), c.source);
+    const archive = c.source.split(":")[0];
+    return { ...y, positionOf: (p) => (y.positionOf(p) ? { file: archive, line: 1, col: 1 } : undefined) };
+}
+/** The parent values with every subchart's section coalesced as helm does (defaults, then globals). */
+function coalesce(subs, vals, defaults) {
+    const out = { ...vals };
+    for (const s of subs) {
+        const section = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(out[s.key]) ? out[s.key] : {};
+        const v = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeValues */ .D3)((0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(defaults.get(s.chart)?.value ?? {}), section);
+        v.global = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .mergeValues */ .D3)((0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(v.global) ? v.global : {}, (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(out.global) ? out.global : {});
+        out[s.key] = coalesce(s.subs, v, defaults);
+    }
+    return out;
+}
+/** helm's MergeValues for -f files: maps merge key by key, anything else (null too) replaces. */
+function overlay(base, over) {
+    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(base) || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(over))
+        return over === undefined ? base : over;
+    const out = { ...base };
+    for (const [k, v] of Object.entries(over))
+        out[k] = k in out ? overlay(out[k], v) : v;
+    return out;
+}
+function valueAt(v, p) {
+    let cur = v;
+    for (const k of p)
+        cur = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(cur) ? cur[k] : undefined;
+    return cur;
+}
+/** helm's ProcessDependencyEnabled: tags first (any true tag enables, only false tags disable), then the
+ * first `condition` path that holds a boolean; paths are read in the root's coalesced values, below
+ * the keys of the subcharts above. */
+function enabledIn(root, subs) {
+    const out = [];
+    const tags = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(root.tags) ? root.tags : undefined;
+    const walk = (list, prefix, chain) => {
+        for (const s of list) {
+            let on = true;
+            if (tags && s.tags?.length) {
+                const vs = s.tags.map((t) => tags[t]).filter((v) => typeof v === "boolean");
+                if (vs.length && !vs.includes(true))
+                    on = false;
+            }
+            for (const c of (s.condition ?? "").split(",").map((x) => x.trim())) {
+                const v = c ? valueAt(root, [...prefix, ...c.split(".")]) : undefined;
+                if (typeof v === "boolean") {
+                    on = v;
+                    break;
+                }
+            }
+            if (!on)
+                continue;
+            out.push({ sub: s, path: [...prefix, s.key], chain });
+            walk(s.subs, [...prefix, s.key], [...chain, s]);
+        }
+    };
+    walk(subs, [], []);
+    return out;
+}
+const escapePointer = (k) => k.replace(/~/g, "~0").replace(/\//g, "~1");
+function nest(p, v) {
+    return p.reduceRight((acc, k) => ({ [k]: acc }), v);
+}
+/** A file's positions seen from the root values: its keys sit under `prefix`. */
+function under(y, prefix) {
+    return {
+        ...y,
+        value: y.value === undefined ? undefined : nest(prefix, y.value),
+        positionOf: (p) => p.length >= prefix.length && prefix.every((k, i) => p[i] === k)
+            ? y.positionOf(p.slice(prefix.length))
+            : undefined,
+    };
+}
+/** The values schemas of a chart's subcharts, compiled once per chart, checked per file and merged. */
+class SubchartSchemas {
+    subs;
+    /** A subchart schema that is not JSON / not valid JSON Schema, once per subchart chart. */
+    problems = [];
+    compiled = new Map();
+    defaults = new Map();
+    constructor(subs) {
+        this.subs = subs;
+        const seen = new Set();
+        const visit = (list) => {
+            for (const s of list) {
+                if (!seen.has(s.chart)) {
+                    seen.add(s.chart);
+                    this.defaults.set(s.chart, defaultsOf(s.chart));
+                    const text = s.chart.files.get("values.schema.json");
+                    if (text) {
+                        const file = s.chart.packed
+                            ? s.chart.source.split(":")[0]
+                            : `${s.chart.source}/values.schema.json`;
+                        const c = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .compileValuesSchema */ .tV)(text.toString("utf8"), file);
+                        if ("validate" in c)
+                            this.compiled.set(s.chart, c.validate);
+                        else
+                            this.problems.push({
+                                ...c.problem,
+                                message: `subchart ${s.chart.name}: ${c.problem.message}`,
+                                ...(s.chart.packed ? { at: { file, line: 1, col: 1 } } : {}),
+                            });
+                    }
+                }
+                visit(s.subs);
+            }
+        };
+        visit(subs);
+    }
+    /** Whether any subchart has a schema (valid or not): values-schema has something to check. */
+    get any() {
+        return this.compiled.size > 0 || this.problems.length > 0;
+    }
+    root(files, major) {
+        // Override files are merged with their nulls kept: a null deletes the key in the chart's defaults
+        // and, below a subchart's key, in the subchart's own values.yaml too (coalesce drops it there). Helm 4
+        // drops the nulls of the chart's own values.yaml first, so those delete no subchart default; helm 3
+        // keeps them (the agreement corpus shows both).
+        const [defaults, ...overrides] = files;
+        let merged = defaults?.value ?? {};
+        if (major === 4)
+            merged = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(merged);
+        for (const f of overrides)
+            if (f.value !== undefined)
+                merged = overlay(merged, f.value ?? {});
+        return coalesce(this.subs, (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(merged) ? merged : {}, this.defaults);
+    }
+    /** The subcharts helm renders (and validates) with these values files (chart defaults first). */
+    enabled(files, major = 4) {
+        return enabledIn(this.root(files, major), this.subs);
+    }
+    describe(e) {
+        const c = e.sub.chart;
+        return e.sub.key === c.name ? `subchart ${c.name}` : `subchart ${c.name} as '${e.sub.key}'`;
+    }
+    place(e, en, data, files) {
+        const pointer = en.path.map((k) => `/${escapePointer(k)}`).join("");
+        const p = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .problemAt */ .l4)({ ...e, instancePath: pointer + e.instancePath }, nest(en.path, data), files);
+        return { ...p, message: `${p.message} (values.schema.json of ${this.describe(en)})` };
+    }
+    /**
+     * One values file's section of each subchart, on its own (presence keywords left to the merged check).
+     * Only subcharts enabled in at least one scenario the file is part of (helm skips the others).
+     */
+    checkFile(file, scenarios) {
+        if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(file.value) || !this.compiled.size)
+            return [];
+        const on = new Map();
+        for (const s of scenarios)
+            for (const e of this.enabled(s))
+                on.set(e.sub, e);
+        const out = [];
+        for (const en of on.values()) {
+            const validate = this.compiled.get(en.sub.chart);
+            const section = valueAt(file.value, en.path);
+            if (!validate || !(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_6__/* .isObj */ .s)(section))
+                continue;
+            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(section);
+            if (validate(data))
+                continue;
+            for (const e of validate.errors ?? [])
+                if (!_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .presenceKeywords */ .Ku.has(e.keyword))
+                    out.push(this.place(e, en, data, [file]));
+        }
+        return out;
+    }
+    /** Each enabled subchart's coalesced values against its schema, as helm validates them; each error
+     * at the last file that set the value (root values files, then the subcharts' own values.yaml). */
+    checkMerged(files, major = 4) {
+        if (!this.compiled.size)
+            return [];
+        const root = this.root(files, major);
+        const out = [];
+        for (const en of enabledIn(root, this.subs)) {
+            const validate = this.compiled.get(en.sub.chart);
+            if (!validate)
+                continue;
+            const data = (0,_schema_js__WEBPACK_IMPORTED_MODULE_4__/* .withoutNullKeys */ .SR)(valueAt(root, en.path));
+            if (validate(data))
+                continue;
+            // Lowest precedence first: the deepest subchart's defaults, up to the root chart's files.
+            const layers = [];
+            for (const [i, s] of [...en.chain, en.sub].entries()) {
+                const d = this.defaults.get(s.chart);
+                if (d)
+                    layers.unshift(under(d, en.path.slice(0, i + 1)));
+            }
+            layers.push(...files);
+            for (const e of validate.errors ?? [])
+                out.push(this.place(e, en, data, layers));
+        }
+        return out;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Sv: () => (/* binding */ FileTooLarge),
+/* harmony export */   Y3: () => (/* binding */ loadYamlFile),
+/* harmony export */   cd: () => (/* binding */ parseYamlText)
+/* harmony export */ });
+/* unused harmony exports MAX_VALUES_BYTES, decodeText, withoutTimestamp, nodeFinder */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8815);
+/* harmony import */ var _exec_plain_env_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3092);
+/* harmony import */ var _perf_yaml_fast_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(158);
+/* harmony import */ var _yaml_unique_keys_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3533);
+// Values files loaded once, with positions kept, so every finding about one points at its file:line:col.
+// Parsed as YAML 1.1 because helm reads values with sigs.k8s.io/yaml (go-yaml, YAML 1.1 scalars: `yes`,
+// `on`, `0755` ...); reading them as YAML 1.2 would make ajv and helm disagree about types.
+
+
+
+
+
+
+/** Values files are configuration, not data: larger ones are refused before parsing. */
+const MAX_VALUES_BYTES = 8 * 1024 * 1024;
+class FileTooLarge extends Error {
+    file;
+    bytes;
+    constructor(file, bytes) {
+        super(`${file}: values file is ${(bytes / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_VALUES_BYTES / 1024 / 1024} MiB floe-helm reads (values files are configuration, not data)`);
+        this.file = file;
+        this.bytes = bytes;
+    }
+}
+function lineColOfByte(buf, at) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < at; i++) {
+        if (buf[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, col: at - lineStart + 1 };
+}
+/** Decodes text, or says where the first byte is that makes this not a UTF-8 text file. */
+function decodeText(buf) {
+    const nul = buf.indexOf(0);
+    try {
+        const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+        if (nul >= 0)
+            return { badByte: nul };
+        return { text };
+    }
+    catch {
+        // Find the first offending byte by decoding growing prefixes at character boundaries.
+        let lo = 0;
+        let hi = buf.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            try {
+                new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + 1));
+                lo = mid + 1;
+            }
+            catch {
+                // A prefix can end inside a valid multi-byte character; accept if a few more bytes fix it.
+                let ok = false;
+                for (let k = 2; k <= 4 && mid + k <= buf.length; k++) {
+                    try {
+                        new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid + k));
+                        ok = true;
+                        break;
+                    }
+                    catch { }
+                }
+                if (ok)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+        }
+        return { badByte: nul >= 0 ? Math.min(nul, lo) : lo };
+    }
+}
+// Helm hands dates on as strings (the agreement corpus shows it); keep them strings, not Date objects.
+const withoutTimestamp = (tags) => tags.filter((t) => typeof t === "string" || t.tag !== "tag:yaml.org,2002:timestamp");
+/** `version` 1.1 for what helm reads (values, Chart.yaml); 1.2 for floe-helm's own files, where `off`
+ * must stay the string "off". An error-free file is read by the fast path where it gives yaml's value
+ * exactly (src/yaml/fast.ts); yaml then parses it only if a position is asked for (a finding). */
+function parseYamlText(text, file, version = "1.1") {
+    const fast = (0,_perf_yaml_fast_js__WEBPACK_IMPORTED_MODULE_3__/* .fastParseValues */ .g)(text, version, withoutTimestamp);
+    if (!fast)
+        return parseWithYaml(text, file, version);
+    let full;
+    return {
+        file,
+        value: fast.value,
+        problems: [],
+        positionOf: (p) => {
+            full ??= parseWithYaml(text, file, version);
+            return full.positionOf(p);
+        },
+    };
+}
+function parseWithYaml(text, file, version) {
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_2__/* .LineCounter */ .HN();
+    const doc = (0,_exec_plain_env_js__WEBPACK_IMPORTED_MODULE_5__/* .withPlainEnv */ .W)(() => (0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .parseDocument */ .Tp)(text, {
+        lineCounter,
+        // Checked below in one walk: yaml's own check is quadratic in a mapping's size.
+        uniqueKeys: false,
+        version,
+        prettyErrors: false,
+        customTags: withoutTimestamp,
+    }));
+    const problems = [];
+    const at = (offset) => ({ file, ...lineCounter.linePos(offset) });
+    const duplicates = (0,_yaml_unique_keys_js__WEBPACK_IMPORTED_MODULE_4__/* .duplicateKeys */ .s)(doc.contents);
+    let d = 0;
+    // In document order, as yaml's own check would have listed them among its errors.
+    const duplicatesBefore = (offset) => {
+        for (; d < duplicates.length && duplicates[d].offset < offset; d++) {
+            problems.push({
+                rule: "duplicate-key",
+                message: `key '${duplicates[d].path.join(".")}' is set twice in this mapping (YAML keeps only the last one)`,
+                at: at(duplicates[d].offset),
+            });
+        }
+    };
+    for (const e of doc.errors) {
+        duplicatesBefore(e.pos[0]);
+        problems.push({
+            rule: "yaml-parse",
+            message: `not valid YAML: ${e.message.split("\n")[0]}`,
+            at: at(e.pos[0]),
+        });
+    }
+    duplicatesBefore(Number.POSITIVE_INFINITY);
+    const fatal = problems.some((p) => p.rule === "yaml-parse");
+    let value;
+    if (!fatal) {
+        try {
+            value = doc.toJS({ maxAliasCount: 1000 });
+        }
+        catch (e) {
+            problems.push({
+                rule: "yaml-parse",
+                message: `not valid YAML: ${e.message}`,
+                at: { file, line: 1, col: 1 },
+            });
+        }
+    }
+    const nodeAt = nodeFinder(doc.contents);
+    const positionOf = (p) => {
+        const node = nodeAt(p);
+        if (!node?.range)
+            return undefined;
+        const lp = lineCounter.linePos(node.range[0]);
+        return { file, line: lp.line, col: lp.col };
+    };
+    return { file, value: fatal ? undefined : value, problems, positionOf };
+}
+/** Reads and parses a values file. Missing files throw (the caller decides: usage error); binary files
+ * and YAML faults become problems; files over MAX_VALUES_BYTES throw FileTooLarge. */
+async function loadYamlFile(file, cwd) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, file);
+    const st = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(abs);
+    if (st.size > MAX_VALUES_BYTES)
+        throw new FileTooLarge(file, st.size);
+    const buf = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(abs);
+    const decoded = decodeText(buf);
+    if ("badByte" in decoded) {
+        const lc = lineColOfByte(buf, decoded.badByte);
+        return {
+            file,
+            value: undefined,
+            problems: [
+                {
+                    rule: "yaml-parse",
+                    message: `not a UTF-8 text file (byte 0x${(buf[decoded.badByte] ?? 0).toString(16).padStart(2, "0")} at offset ${decoded.badByte}): a values file must be YAML text`,
+                    at: { file, ...lc },
+                },
+            ],
+            positionOf: () => undefined,
+        };
+    }
+    return parseYamlText(decoded.text, file);
+}
+/** The key node (for a map entry) or item node (for a list index) at a path; for the empty path the root.
+ * Each mapping's keys are indexed on first use, so looking up every key of a file stays linear. */
+function nodeFinder(root) {
+    const indexes = new WeakMap();
+    const pairOf = (map, key) => {
+        let index = indexes.get(map);
+        if (!index) {
+            index = new Map();
+            // The first of two equal keys, as a search from the top would find.
+            for (const it of map.items)
+                if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isScalar */ .jn)(it.key) && !index.has(String(it.key.value)))
+                    index.set(String(it.key.value), it);
+            indexes.set(map, index);
+        }
+        return index.get(key);
+    };
+    return (p) => {
+        let cur = root;
+        let last = root;
+        for (const seg of p) {
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isMap */ .jh)(cur)) {
+                const pair = pairOf(cur, String(seg));
+                if (!pair)
+                    return undefined;
+                last = pair.key;
+                cur = pair.value;
+            }
+            else if ((0,yaml__WEBPACK_IMPORTED_MODULE_2__/* .isSeq */ .oP)(cur) && typeof seg === "number") {
+                const item = cur.items[seg];
+                if (!item)
+                    return undefined;
+                last = item;
+                cur = item;
+            }
+            else {
+                return undefined;
+            }
+        }
+        return last;
+    };
 }
 
 

@@ -5,6 +5,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { buildInputs, type CommonFlags, type Inputs, workDirOf } from "../config/inputs.js";
 import { describeError, ExitCode, errorCommand, exitCodeOf, UserError } from "../core/errors.js";
 import type { PhaseResults } from "../core/findings.js";
+import { PERF_ENV, parsePerfOff } from "../perf/switches.js";
 import { commands } from "./commands.js";
 import type { CommandAction, Io } from "./options.js";
 
@@ -39,6 +40,8 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       let inputs: Inputs;
       try {
         inputs = buildInputs(flags, io.env, io.cwd);
+        // A misspelt speed switch is said before any work starts (src/perf reads it when first used).
+        parsePerfOff(io.env[PERF_ENV]);
       } catch (e) {
         if (e instanceof UserError) await recordUserError(cmd, flags, io, e);
         throw e;

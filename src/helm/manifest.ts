@@ -8,7 +8,8 @@ import { type Document, LineCounter, parseAllDocuments } from "yaml";
 import { relPosix } from "../core/paths.js";
 import type { DocPath, RenderedObject, SourcePosition } from "../core/rendered.js";
 import { withPlainEnv } from "../exec/plain-env.js";
-import { type FastDocument, fastParseDocument } from "../yaml/fast.js";
+import { perfOn } from "../perf/switches.js";
+import { type FastDocument, fastParseDocument } from "../perf/yaml-fast.js";
 import { type DuplicateKey, duplicateKeys } from "../yaml/unique-keys.js";
 import { locateInLines, sectionFor } from "./locate.js";
 
@@ -179,7 +180,7 @@ export function parseManifestDocuments(manifest: string, opts: ManifestOptions):
   let nextSource = 0;
 
   const list: ParsedDoc[] =
-    (opts.split !== false ? splitParse(manifest) : undefined) ??
+    (opts.split !== false && perfOn("doc-cache") ? splitParse(manifest) : undefined) ??
     ((whole) =>
       whole.docs.map((doc, k) => ({
         doc,

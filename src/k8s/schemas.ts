@@ -9,9 +9,9 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { UserError } from "../core/errors.js";
+import { cacheableCode, compileCached } from "../perf/validator-cache.js";
 import { pins } from "../tools/pins.js";
 import { createAjv } from "../values/ajv.js";
-import { cacheableCode, compileCached } from "../values/ajv-cache.js";
 
 export type JsonSchema = Record<string, unknown>;
 

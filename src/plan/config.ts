@@ -13,6 +13,7 @@ import type { Severity } from "../core/findings.js";
 import type { SourcePosition } from "../core/rendered.js";
 import { NAMESPACE } from "../helm/argv.js";
 import { defaultKubeVersion } from "../k8s/schemas.js";
+import { cacheableCode, compileCached } from "../perf/validator-cache.js";
 import {
   type CoverageSettings,
   coveragePatterns,
@@ -20,7 +21,6 @@ import {
   readCoverageSettings,
 } from "../report/requirements.js";
 import { createAjv } from "../values/ajv.js";
-import { cacheableCode, compileCached } from "../values/ajv-cache.js";
 import { parseYamlText } from "../values/yaml.js";
 import type { E2eConfig, GateConfig, Waiver } from "./types.js";
 

@@ -5,8 +5,8 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { isObj } from "../core/objects.js";
 import { pointerSegments } from "../core/pointer.js";
 import type { DocPath, SourcePosition } from "../core/rendered.js";
+import { cacheableCode, cachedValidator, storeValidator } from "../perf/validator-cache.js";
 import { createAjvFor, draftOf, withCanonicalDraft } from "./ajv.js";
-import { cacheableCode, cachedValidator, storeValidator } from "./ajv-cache.js";
 import { type LoadedYaml, parseYamlText } from "./yaml.js";
 
 export interface SchemaProblem {

@@ -16,7 +16,7 @@ import {
 } from "yaml";
 import type { DocPath, SourcePosition } from "../core/rendered.js";
 import { withPlainEnv } from "../exec/plain-env.js";
-import { fastParseValues } from "../yaml/fast.js";
+import { fastParseValues } from "../perf/yaml-fast.js";
 import { duplicateKeys } from "../yaml/unique-keys.js";
 
 /** Values files are configuration, not data: larger ones are refused before parsing. */

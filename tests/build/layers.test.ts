@@ -9,6 +9,7 @@ import { repoRoot } from "../helpers/tools.js";
 /** Lowest first; folders on one line are peers (they may import each other). */
 const layers: readonly (readonly string[])[] = [
   ["core", "yaml"],
+  ["perf"],
   ["exec"],
   ["values"],
   ["config"],

@@ -10,6 +10,7 @@ import { limiter } from "../../exec/limiter.js";
 import { type RunResult, runTool } from "../../exec/runner.js";
 import { helmLintArgv, helmTemplateArgv } from "../../helm/argv.js";
 import { helmRunEnv } from "../../helm/env.js";
+import { perfOn } from "../../perf/switches.js";
 import type { PlanCell } from "../../plan/types.js";
 import { missingDeps, type PreparedCharts, renderDirOf } from "./prepare.js";
 import { type GateRun, gateRules } from "./types.js";
@@ -39,7 +40,9 @@ export async function scheduleHelm(
     ...plan.cells.map((cell) => ({ cell, kind: "lint" as const })),
   ];
   const renderSlot = limiter(run.parallelism);
-  const lintSlot = limiter(run.parallelism);
+  // Without the lint queue, lints share the renders' slots at normal priority.
+  const lintQueue = perfOn("lint-queue");
+  const lintSlot = lintQueue ? limiter(run.parallelism) : renderSlot;
   const env = helmRunEnv(process.env);
   const started = new Map<HelmTask, Promise<RunResult>>();
   const result = (t: HelmTask): Promise<RunResult> => {
@@ -57,7 +60,7 @@ export async function scheduleHelm(
       p =
         t.kind === "template"
           ? renderSlot(() => runTool(argv, { cwd, env }))
-          : lintSlot(() => runTool(argv, { cwd, env, lowPriority: true }));
+          : lintSlot(() => runTool(argv, { cwd, env, lowPriority: lintQueue }));
       // Queued early, awaited later by its cell: a failure to start is reported there, not as unhandled.
       p.catch(() => {});
       started.set(t, p);
@@ -75,6 +78,6 @@ export async function scheduleHelm(
     }
     return true;
   };
-  for (const t of tasks) if (await prefetchable(t)) void result(t);
+  if (perfOn("helm-prefetch")) for (const t of tasks) if (await prefetchable(t)) void result(t);
   return { tasks, result };
 }

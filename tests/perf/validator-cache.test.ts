@@ -2,7 +2,6 @@ import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "
 import path from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
 import { KubeValidator, loadKubeSchemas } from "../../src/k8s/schemas.js";
-import { createAjv } from "../../src/values/ajv.js";
 import {
   cacheableCode,
   cachedValidator,
@@ -12,7 +11,8 @@ import {
   UNUSED_DAYS,
   useValidatorCache,
   writeCodeCaches,
-} from "../../src/values/ajv-cache.js";
+} from "../../src/perf/validator-cache.js";
+import { createAjv } from "../../src/values/ajv.js";
 import { compileValuesSchema, validateFile } from "../../src/values/schema.js";
 import { parseYamlText } from "../../src/values/yaml.js";
 import { tempDir } from "../helpers/tmp.js";

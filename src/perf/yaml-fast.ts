@@ -19,6 +19,7 @@
 // rendered output and every values file of the test charts, each text is refused here or equal to yaml's.
 import { FAILSAFE_SCHEMA, load, type Schema, type State, Type } from "js-yaml";
 import { Document, isScalar, type ScalarTag, type Tags } from "yaml";
+import { perfOn } from "./switches.js";
 
 /** Why a text left the fast path (thrown inside js-yaml's load, caught below). */
 class Refused extends Error {}
@@ -43,6 +44,7 @@ export type CustomTags = (tags: Tags) => Tags;
 /** The one mapping document in `text` when the fast path gives exactly yaml's value (YAML 1.2 core, as
  * `parseAllDocuments` reads rendered output), else undefined. */
 export function fastParseDocument(text: string): FastDocument | undefined {
+  if (!perfOn("yaml-fast")) return undefined;
   return fastParse(text, yamlResolvedSchema("1.2", undefined));
 }
 
@@ -53,6 +55,7 @@ export function fastParseValues(
   version: "1.1" | "1.2",
   customTags?: CustomTags,
 ): FastDocument | undefined {
+  if (!perfOn("yaml-fast")) return undefined;
   return fastParse(text, yamlResolvedSchema(version, customTags));
 }
 

@@ -35,6 +35,7 @@ import standalone from "ajv/dist/standalone/index.js";
 import ajvPkg from "ajv/package.json" with { type: "json" };
 import * as formats from "ajv-formats/dist/formats.js";
 import formatsPkg from "ajv-formats/package.json" with { type: "json" };
+import { perfOn } from "./switches.js";
 
 /** Bump when the file layout below changes. */
 const FORMAT = "floe-helm-ajv-cache-1";
@@ -43,7 +44,7 @@ let cacheDir: string | undefined;
 
 /** Where validators are cached (Inputs.validatorCache); undefined compiles every time. */
 export function useValidatorCache(dir: string | undefined): void {
-  cacheDir = dir;
+  cacheDir = perfOn("validator-cache") ? dir : undefined;
 }
 
 export function validatorCacheDir(): string | undefined {
@@ -105,7 +106,7 @@ function load(file: string, key: string): ValidateFunction | undefined {
     const { script, usedCache } = compileBody(file, body, sum);
     (script.runInThisContext() as (...a: unknown[]) => void)(req, mod, mod.exports);
     if (typeof mod.exports !== "function") return undefined;
-    if (!usedCache) codeCacheAtExit(`${file}.v8`, sum, script);
+    if (!usedCache && perfOn("v8-cache")) codeCacheAtExit(`${file}.v8`, sum, script);
     markUsed(file);
     return mod.exports as ValidateFunction;
   } catch {
@@ -116,10 +117,11 @@ function load(file: string, key: string): ValidateFunction | undefined {
 /** The entry's code as a script, with V8's code cache for it when a sound one exists. */
 function compileBody(file: string, body: string, sum: string): { script: vm.Script; usedCache: boolean } {
   let cachedData: Buffer | undefined;
-  try {
-    const data = readFileSync(`${file}.v8`);
-    if (data.subarray(0, sum.length).toString("latin1") === sum) cachedData = data.subarray(sum.length + 1);
-  } catch {}
+  if (perfOn("v8-cache"))
+    try {
+      const data = readFileSync(`${file}.v8`);
+      if (data.subarray(0, sum.length).toString("latin1") === sum) cachedData = data.subarray(sum.length + 1);
+    } catch {}
   const script = new vm.Script(`(function (require, module, exports) {${body}\n})`, {
     filename: file,
     ...(cachedData ? { cachedData } : {}),
