@@ -14,6 +14,7 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2091);
 /* harmony import */ var _coverage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4825);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5889);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9329);
 // `floe-helm report --merge DIR...`: the results of several jobs (a matrix of charts or helm majors, each DIR
 // one job's --work-dir) as one report. Pure apart from reading the folders. The rules (README "Merging
@@ -37,6 +38,7 @@ export const modules = {
 
 
 
+
 const UNKNOWN_VERSION = "unknown (written by a floe-helm that did not record its version)";
 /** Reads each folder's `*.results.json`; a folder that does not exist or holds none is an error. */
 async function readJobs(dirs) {
@@ -54,22 +56,9 @@ async function readJobs(dirs) {
 }
 /** Strongest first: what a merged check's state is when two jobs disagree. */
 const strength = (c) => c.state === "fail" || c.state === "error" ? 3 : c.state === "pass" ? 2 : (0,_coverage_js__WEBPACK_IMPORTED_MODULE_2__/* .isNotRunHere */ .l2)(c.reason) ? 1 : 0;
-/** Every field of a finding, in a fixed order, so equal findings have equal keys. */
-const findingKey = (f) => JSON.stringify([
-    f.rule,
-    f.severity,
-    f.message,
-    f.file,
-    f.line,
-    f.col,
-    f.chart,
-    f.scenario,
-    f.helm,
-    f.object,
-    f.cause,
-    f.waived?.reason,
-    f.waived?.expires,
-]);
+/** Every field of a finding: what a person sees (identity) and where it occurred (scenario, helm major), and
+ * the classified cause. Equal keys: the same finding. */
+const findingKey = (f) => JSON.stringify([(0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .identity */ .D_)(f), f.scenario, f.helm, f.cause]);
 /** Refuses results of different floe-helm versions (see the rules above). */
 function checkVersions(jobs) {
     const seen = new Map();

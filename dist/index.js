@@ -17380,6 +17380,7 @@ function coverageMarkdown(m, verdict) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D_: () => (/* binding */ identity),
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
 /* harmony export */   WN: () => (/* binding */ countsText),
 /* harmony export */   ih: () => (/* binding */ messageWithOccurrences),

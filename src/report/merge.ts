@@ -20,6 +20,7 @@ import { stat } from "node:fs/promises";
 import { UserError } from "../core/errors.js";
 import type { CheckStatus, Finding, PhaseResults } from "../core/findings.js";
 import { isNotRunHere } from "./coverage.js";
+import { identity } from "./findings.js";
 import { readAllResults, resultsPath, statusOf } from "./results.js";
 
 /** One job's results: the folder it came from and the results files in it. */
@@ -53,23 +54,9 @@ export async function readJobs(dirs: readonly string[]): Promise<JobResults[]> {
 const strength = (c: CheckStatus): number =>
   c.state === "fail" || c.state === "error" ? 3 : c.state === "pass" ? 2 : isNotRunHere(c.reason) ? 1 : 0;
 
-/** Every field of a finding, in a fixed order, so equal findings have equal keys. */
-const findingKey = (f: Finding): string =>
-  JSON.stringify([
-    f.rule,
-    f.severity,
-    f.message,
-    f.file,
-    f.line,
-    f.col,
-    f.chart,
-    f.scenario,
-    f.helm,
-    f.object,
-    f.cause,
-    f.waived?.reason,
-    f.waived?.expires,
-  ]);
+/** Every field of a finding: what a person sees (identity) and where it occurred (scenario, helm major), and
+ * the classified cause. Equal keys: the same finding. */
+const findingKey = (f: Finding): string => JSON.stringify([identity(f), f.scenario, f.helm, f.cause]);
 
 /** Refuses results of different floe-helm versions (see the rules above). */
 export function checkVersions(jobs: readonly JobResults[]): string {
