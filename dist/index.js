@@ -12318,8 +12318,13 @@ async function writeSarif(file, all, io) {
         root: sourceRoot(io.cwd, io.env),
     });
     const out = external_node_path_default().resolve(io.cwd, file);
-    await mkdir(external_node_path_default().dirname(out), { recursive: true });
-    await writeFile(out, `${JSON.stringify(log, null, 2)}\n`);
+    try {
+        await mkdir(external_node_path_default().dirname(out), { recursive: true });
+        await writeFile(out, `${JSON.stringify(log, null, 2)}\n`);
+    }
+    catch (e) {
+        throw new errors/* UserError */.yo(`--sarif ${file}: cannot write it: ${e.code ?? e.message}`);
+    }
     const run = log.runs[0];
     io.err(`sarif: ${run.results.length} result(s), ${run.invocations[0].toolExecutionNotifications.length} finding(s) without a file as notifications: ${file}`);
 }

@@ -155,8 +155,14 @@ async function writeSarif(file: string, all: readonly PhaseResults[], io: Io): P
     root: sourceRoot(io.cwd, io.env),
   });
   const out = path.resolve(io.cwd, file);
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(log, null, 2)}\n`);
+  try {
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, `${JSON.stringify(log, null, 2)}\n`);
+  } catch (e) {
+    throw new UserError(
+      `--sarif ${file}: cannot write it: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
   const run = log.runs[0]!;
   io.err(
     `sarif: ${run.results.length} result(s), ${run.invocations[0]!.toolExecutionNotifications.length} finding(s) without a file as notifications: ${file}`,

@@ -123,6 +123,12 @@ describe("report --sarif on real gate results", () => {
     );
   });
 
+  it("a --sarif path that cannot be written is one error, exit 2", async () => {
+    const r = await cli(["report", "--work-dir", "work-1", "--sarif", "charts"], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n").at(-1)).toBe("floe-helm: error: --sarif charts: cannot write it: EISDIR");
+  });
+
   it("fingerprints are the same in a second run of the gate and the report", () => {
     const fp = (i: number) =>
       runs[i]!.log.runs[0]!.results.map((r) => r.partialFingerprints[FINGERPRINT_KEY]);
