@@ -137,7 +137,7 @@ function toSarif(all, opts) {
             const uri = uriOf(f, opts.cwd, opts.root);
             if (uri === undefined) {
                 notifications.push({
-                    descriptor: { id: f.rule },
+                    associatedRule: { id: f.rule, index: ruleIndex(f.rule) },
                     level,
                     message: { text: f.file ? `${f.file}: ${textOf(g)}` : textOf(g) },
                     properties: { ...propertiesOf(r.phase, g), ...(f.waived ? { waived: f.waived.reason } : {}) },

@@ -99,7 +99,8 @@ interface SarifResult {
   properties: Record<string, unknown>;
 }
 interface Notification {
-  descriptor: { id: string };
+  /** The rule the finding is of (`tool.driver.rules`). */
+  associatedRule: { id: string; index: number };
   level: Level;
   message: Message;
   properties: Record<string, unknown>;
@@ -190,7 +191,7 @@ export function toSarif(all: readonly PhaseResults[], opts: SarifOptions): Sarif
       const uri = uriOf(f, opts.cwd, opts.root);
       if (uri === undefined) {
         notifications.push({
-          descriptor: { id: f.rule },
+          associatedRule: { id: f.rule, index: ruleIndex(f.rule) },
           level,
           message: { text: f.file ? `${f.file}: ${textOf(g)}` : textOf(g) },
           properties: { ...propertiesOf(r.phase, g), ...(f.waived ? { waived: f.waived.reason } : {}) },

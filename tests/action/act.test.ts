@@ -279,9 +279,11 @@ describe("act (real runner, host mode): a bad input (helm: 5)", () => {
     ]);
   });
 
-  it("no tool outputs (nothing installed); results-dir is set by the report", () => {
+  it("no tool outputs (nothing installed); results-dir, verdict and coverage are set by the report", () => {
     for (const [name] of served) expect(r.outputs[`${name}-version`] ?? "").toBe("");
     expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
+    // Nothing ran: every declared requirement of this repository's floe-gate.yaml is not covered.
+    expect(r.outputs).toMatchObject({ verdict: "fail", coverage: expect.stringMatching(/^0\/[1-9]\d*$/) });
   });
 
   it("the report step writes the job summary, which names the error", () => {

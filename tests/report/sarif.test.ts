@@ -170,15 +170,17 @@ describe("SARIF without a cluster: pure cases", () => {
     );
     expectValidSarif(log);
     const run = log.runs[0]!;
+    const ruleIndex = (id: string) => run.tool.driver.rules.findIndex((r) => r.id === id);
+    expect(ruleIndex("install")).toBeGreaterThanOrEqual(0);
     expect(run.invocations[0]!.toolExecutionNotifications).toEqual([
       {
-        descriptor: { id: "install" },
+        associatedRule: { id: "install", index: ruleIndex("install") },
         level: "error",
         message: { text: "helm install failed" },
         properties: { phase: "test", chart: "a" },
       },
       {
-        descriptor: { id: "lint" },
+        associatedRule: { id: "lint", index: ruleIndex("lint") },
         level: "warning",
         message: { text: "../elsewhere/Chart.yaml: outside" },
         properties: { phase: "test" },
