@@ -12201,8 +12201,8 @@ function registerReport(program, bind) {
         .command("report")
         .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
         .option("--summary <file>", "also write the Markdown summary to this file")
-        .option("--sarif <file>", "also write every finding as SARIF 2.1.0 to this file, for GitHub code scanning (env FLOE_HELM_SARIF)")
-        .option("--merge <dir...>", "merge the results of several jobs (each DIR one job's --work-dir) instead of reading --work-dir (env FLOE_HELM_MERGE: newline/comma list)")
+        .option("--sarif <file>", "also write every finding as SARIF 2.1.0 to this file, for GitHub code scanning (env: FLOE_HELM_SARIF)")
+        .option("--merge <dir...>", "merge the results of several jobs (each DIR one job's --work-dir) instead of reading --work-dir (env: FLOE_HELM_MERGE, a newline/comma list)")
         .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
         // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
         const { annotate, setOutputs, summaryMarkdown, writeJobSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(572), __nccwpck_require__.e(424)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4424));

@@ -31,11 +31,11 @@ export function registerReport(program: Command, bind: Bind): void {
       .option("--summary <file>", "also write the Markdown summary to this file")
       .option(
         "--sarif <file>",
-        "also write every finding as SARIF 2.1.0 to this file, for GitHub code scanning (env FLOE_HELM_SARIF)",
+        "also write every finding as SARIF 2.1.0 to this file, for GitHub code scanning (env: FLOE_HELM_SARIF)",
       )
       .option(
         "--merge <dir...>",
-        "merge the results of several jobs (each DIR one job's --work-dir) instead of reading --work-dir (env FLOE_HELM_MERGE: newline/comma list)",
+        "merge the results of several jobs (each DIR one job's --work-dir) instead of reading --work-dir (env: FLOE_HELM_MERGE, a newline/comma list)",
       )
       .addOption(
         new Option(
