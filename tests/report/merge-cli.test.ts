@@ -31,6 +31,8 @@ requirements:
   RENDER-001: { title: Every chart renders, priority: P0, covers: [render] }
   REF-001: { title: References resolve, priority: P1, covers: [dangling-reference] }
   UPG-001: { title: Upgrades are safe, priority: P2, covers: ["upgrade/*"] }
+coverage:
+  failOn: [P0, P1]
 `;
 
 /** The runner's output file format: `name<<delimiter`, the value, the delimiter. */
@@ -117,7 +119,7 @@ describe("floe-helm report --merge a b --sarif out.sarif (node dist/index.js, tw
   it("writes a valid SARIF file with the merged findings at file:line:col", () => {
     expectValidSarif(log);
     expect(report.stderr).toContain(
-      "sarif: 4 result(s), 0 finding(s) without a file as notifications: out.sarif",
+      "sarif: 5 result(s), 0 finding(s) without a file as notifications: out.sarif",
     );
     const at = log.runs[0]!.results.map((r) => {
       const p = r.locations[0]!.physicalLocation;
@@ -128,7 +130,15 @@ describe("floe-helm report --merge a b --sarif out.sarif (node dist/index.js, tw
       "error charts/admission/templates/controller.yaml:25:17",
       "note charts/admission/templates/controller.yaml:33:13",
       "error charts/admission/templates/legacy.yaml:17:17 suppressed",
+      // The report's own verdict: REF-001 (P1, in coverage.failOn) failed, at its line in floe-gate.yaml.
+      "error floe-gate.yaml:13:3",
     ]);
+    const coverage = log.runs[0]!.results[4]!;
+    expect(coverage.ruleId).toBe("coverage");
+    expect(coverage.message.text).toMatch(
+      /^Requirement\/REF-001: P1 requirement REF-001 \(References resolve\) failed: /,
+    );
+    expect(coverage.properties).toMatchObject({ phase: "report", object: "Requirement/REF-001" });
   });
 
   it("a passing run says pass and counts its coverage; a folder with no results is one error, outputs still set", async () => {
