@@ -164,11 +164,12 @@ function kubectlReadyzArgv(bin, kubeconfig) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  ft: () => (/* binding */ DIAGNOSIS_RULE),
   Ah: () => (/* binding */ keepDiagnostics),
   pk: () => (/* binding */ watchWait)
 });
 
-// UNUSED EXPORTS: DIAGNOSIS_RULE, diagnoseCell
+// UNUSED EXPORTS: diagnoseCell
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -988,9 +989,9 @@ async function diagnoseCell(ctx, kube, dir, heading, where) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ IMAGES_RULE),
 /* harmony export */   O: () => (/* binding */ prepareKindImages)
 /* harmony export */ });
-/* unused harmony export IMAGES_RULE */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8231);
@@ -1128,9 +1129,10 @@ async function prepareKindImages(ctx, cells, kind, pull, opts) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   NQ: () => (/* binding */ declaredNotRun),
-/* harmony export */   qr: () => (/* binding */ recordNotRun)
+/* harmony export */   qr: () => (/* binding */ recordNotRun),
+/* harmony export */   xB: () => (/* binding */ NOT_RUN_RULE)
 /* harmony export */ });
-/* unused harmony exports NOT_RUN_RULE, enableArg, podsOnlyIn, notRunChecks */
+/* unused harmony exports enableArg, podsOnlyIn, notRunChecks */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7507);

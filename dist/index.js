@@ -10664,1842 +10664,15 @@ const kubesecCheck = {
 
 /***/ }),
 
-/***/ 3287:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fv: () => (/* binding */ findPlainSecrets),
-/* harmony export */   u2: () => (/* binding */ secretKindText)
-/* harmony export */ });
-/* unused harmony export isCredentialKey */
-/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7459);
-// plain-secret: a credential written as a literal where a reference is expected. One detector for every
-// YAML file floe-helm reads: the gate's values files (each chart's values.yaml and every scenario file) and
-// generate's floe manifest and data products. Each caller words the finding (which reference form takes
-// the credential); the value itself is never part of what this returns.
-
-// Keys that hold a credential: *secret, *password, *token, *api_key, *private_key, *access_key (any case,
-// _ - or no separator; camelCase split first).
-const credentialKey = /(^|[_-])?(secret|password|passwd|pwd|token|api[_-]?key|private[_-]?key|access[_-]?key|secret[_-]?key)$/i;
-// Keys naming a reference to one, compared without separators: *Ref, *Url, *Name, existingSecret, ... A key
-// name in a Secret (`passwordKey: password`, `tokenKey`) and a Secret's name (`passwordSecret`) too.
-const referenceKey = /(ref|url|uri|endpoint|name|file|path|existingsecret|secretname|enabled|(password|passwd|pwd|token)key|(password|passwd|pwd|token|credentials?|auth|tls|cert)secret)$/i;
-// Mappings whose leaves name something else, never hold a credential: `secretKeyRef` / `valueFrom` (a key of
-// a Secret), `existingSecret*` in object form, `secretEnv` (environment variable -> key in a Secret).
-const referenceContainer = /(ref|refs|valuefrom|existingsecret[a-z]*|secretname|secretenv|envfromsecret|fromsecret|secretkeys)$/i;
-// Not a literal: a template (helm's or Jinja's {{ }}), an environment variable ($VAR, ${VAR}, $(VAR)), a
-// vals or SOPS reference, a placeholder (<password>, ***, %s).
-const placeholder = /\{\{|^\$(\{[A-Za-z_][\w.-]*\}|\([A-Za-z_]\w*\)|[A-Z_][A-Z0-9_]*)$|^ref\+|^ENC\[|^<[^>]*>$|^\*+$|^%[sv]$/;
-// A URL with a password in it: scheme://user:password@host, anywhere in the string.
-const urlWithPassword = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/gi;
-// A key=value connection string (libpq, ADO.NET, JDBC properties) with a password.
-const kvPassword = /(?:^|[;\s"'])(?:password|pwd)\s*=\s*([^;\s"']+)/gi;
-const kvConnection = /(?:^|[;\s"'])(?:host|hostname|server|data source|user id|uid|user|username)\s*=/i;
-const pemPrivateKey = /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/;
-const words = (key) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
-const compact = (key) => key.replace(/[_.-]/g, "");
-/** Whether a mapping key holds a credential (and does not name a reference to one). */
-function isCredentialKey(key) {
-    return credentialKey.test(words(key)) && !referenceKey.test(compact(key));
-}
-/** How a finding names the kind (never the value). */
-const secretKindText = {
-    key: "a literal credential",
-    url: "a URL with a password in it (scheme://user:password@host)",
-    "connection-string": "a connection string with a password in it (password=...)",
-    "private-key": "a PEM private key",
-};
-const literal = (s) => s.trim() !== "" && !placeholder.test(s.trim());
-function inString(s) {
-    if (pemPrivateKey.test(s))
-        return "private-key";
-    for (const m of s.matchAll(urlWithPassword))
-        if (literal(decodeURIComponentSafe(m[1])))
-            return "url";
-    if (kvConnection.test(s))
-        for (const m of s.matchAll(kvPassword))
-            if (literal(m[1]))
-                return "connection-string";
-    return undefined;
-}
-function decodeURIComponentSafe(s) {
-    try {
-        return decodeURIComponent(s);
-    }
-    catch {
-        return s;
-    }
-}
-/** Every literal credential of a parsed YAML file, in document order: a credential key with a non-empty
- * literal string or a number, or any string holding a URL or connection string with a password or a PEM
- * private key. Leaves under a reference mapping (`secretKeyRef`, `secretEnv`, ...) name keys, not values. */
-function findPlainSecrets(loaded) {
-    const out = [];
-    const walk = (v, path, underReference) => {
-        if (Array.isArray(v)) {
-            for (const [i, x] of v.entries())
-                walk(x, [...path, i], underReference);
-            return;
-        }
-        if ((0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(v)) {
-            for (const [k, x] of Object.entries(v))
-                walk(x, [...path, k], underReference || referenceContainer.test(compact(k)));
-            return;
-        }
-        const key = path[path.length - 1];
-        let kind;
-        if (typeof v === "string")
-            kind = inString(v);
-        if (!kind && !underReference && typeof key === "string" && isCredentialKey(key)) {
-            if ((typeof v === "string" && literal(v)) || typeof v === "number")
-                kind = "key";
-        }
-        if (!kind)
-            return;
-        out.push({ path, kind, at: loaded.positionOf(path) ?? { file: loaded.file, line: 1, col: 1 } });
-    };
-    walk(loaded.value, [], false);
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 2035:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jt: () => (/* binding */ get),
-/* harmony export */   Mz: () => (/* binding */ containersOf),
-/* harmony export */   QL: () => (/* binding */ arr),
-/* harmony export */   SM: () => (/* binding */ isHelmTestPod),
-/* harmony export */   Tu: () => (/* binding */ objectId),
-/* harmony export */   de: () => (/* binding */ selectorMatches),
-/* harmony export */   dz: () => (/* binding */ findingAt),
-/* harmony export */   ef: () => (/* binding */ sameNamespace),
-/* harmony export */   gx: () => (/* binding */ str),
-/* harmony export */   s5: () => (/* binding */ podSpecPath),
-/* harmony export */   uR: () => (/* binding */ isLongRunning),
-/* harmony export */   z8: () => (/* binding */ podLabels)
-/* harmony export */ });
-/* unused harmony export mapSelectorMatches */
-/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7459);
-
-function get(v, path) {
-    let cur = v;
-    for (const seg of path) {
-        if (typeof seg === "number") {
-            if (!Array.isArray(cur))
-                return undefined;
-            cur = cur[seg];
-        }
-        else {
-            if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(cur))
-                return undefined;
-            cur = cur[seg];
-        }
-    }
-    return cur;
-}
-function arr(v) {
-    return Array.isArray(v) ? v : [];
-}
-function str(v) {
-    return typeof v === "string" ? v : undefined;
-}
-/** Where each kind keeps its pod template's spec. */
-const podSpecPaths = {
-    Pod: ["spec"],
-    Deployment: ["spec", "template", "spec"],
-    StatefulSet: ["spec", "template", "spec"],
-    DaemonSet: ["spec", "template", "spec"],
-    ReplicaSet: ["spec", "template", "spec"],
-    ReplicationController: ["spec", "template", "spec"],
-    Job: ["spec", "template", "spec"],
-    CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
-};
-function podSpecPath(obj) {
-    const p = podSpecPaths[obj.kind];
-    return p && (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(get(obj.doc, p)) ? p : undefined;
-}
-/** Labels of the pods a workload creates. */
-function podLabels(obj) {
-    const spec = podSpecPath(obj);
-    if (!spec)
-        return undefined;
-    const meta = obj.kind === "Pod" ? ["metadata"] : [...spec.slice(0, -1), "metadata"];
-    const labels = get(obj.doc, [...meta, "labels"]);
-    return (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(labels)
-        ? Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)]))
-        : {};
-}
-function isHelmTestPod(obj) {
-    const hook = str(get(obj.doc, ["metadata", "annotations", "helm.sh/hook"])) ?? "";
-    return obj.kind === "Pod" && hook.split(",").some((h) => h.trim().startsWith("test"));
-}
-/** Pods that are meant to keep running (probes, PDBs, NetworkPolicies apply): not Jobs, not hooks. */
-function isLongRunning(obj) {
-    if (obj.kind === "Job" || obj.kind === "CronJob")
-        return false;
-    if (obj.kind === "Pod")
-        return !get(obj.doc, ["metadata", "annotations", "helm.sh/hook"]);
-    return podSpecPath(obj) !== undefined;
-}
-function containersOf(obj, opts = { init: true }) {
-    const spec = podSpecPath(obj);
-    if (!spec)
-        return [];
-    const out = [];
-    const lists = [["containers", false]];
-    if (opts.init !== false)
-        lists.push(["initContainers", true]);
-    for (const [list, init] of lists) {
-        for (const [i, c] of arr(get(obj.doc, [...spec, list])).entries()) {
-            if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(c))
-                continue;
-            out.push({ container: c, path: [...spec, list, i], name: str(c.name) ?? `#${i}`, init });
-        }
-    }
-    return out;
-}
-/** Kubernetes label selector semantics (matchLabels AND matchExpressions); a missing selector matches
- * nothing, an empty one everything. */
-function selectorMatches(selector, labels) {
-    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(selector))
-        return false;
-    const ml = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(selector.matchLabels) ? selector.matchLabels : {};
-    for (const [k, v] of Object.entries(ml))
-        if (labels[k] !== String(v))
-            return false;
-    for (const e of arr(selector.matchExpressions)) {
-        if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(e))
-            continue;
-        const key = String(e.key);
-        const values = arr(e.values).map(String);
-        const has = Object.hasOwn(labels, key);
-        switch (e.operator) {
-            case "In":
-                if (!has || !values.includes(labels[key]))
-                    return false;
-                break;
-            case "NotIn":
-                if (has && values.includes(labels[key]))
-                    return false;
-                break;
-            case "Exists":
-                if (!has)
-                    return false;
-                break;
-            case "DoesNotExist":
-                if (has)
-                    return false;
-                break;
-            default:
-                return false;
-        }
-    }
-    return true;
-}
-/** A Service's plain `selector: {k: v}` map. */
-function mapSelectorMatches(selector, labels) {
-    return isObj(selector) && selectorMatches({ matchLabels: selector }, labels);
-}
-/** Objects without a namespace are installed into the release namespace (the one `helm template
- * --namespace` rendered with, when the gate says so; unknown namespaces compare equal). */
-function sameNamespace(a, b, releaseNamespace) {
-    const na = a.namespace ?? releaseNamespace;
-    const nb = b.namespace ?? releaseNamespace;
-    return na === undefined || nb === undefined || na === nb;
-}
-function objectId(obj) {
-    return `${obj.kind}/${obj.name}`;
-}
-/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent).
- * The cell's chart, scenario and helm major are not in it: the gate adds them to every finding of a cell. */
-function findingAt(obj, path, rule, severity, message) {
-    const pos = obj.locate(path);
-    return {
-        rule,
-        severity,
-        message,
-        file: pos.file,
-        line: pos.line,
-        ...(pos.col !== undefined ? { col: pos.col } : {}),
-        object: objectId(obj),
-    };
-}
-
-
-/***/ }),
-
-/***/ 5486:
+/***/ 2067:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  A: () => (/* binding */ checks)
 });
 
-// UNUSED EXPORTS: VERSION
-
-// EXTERNAL MODULE: ./node_modules/commander/index.js
-var commander = __nccwpck_require__(8909);
-;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
-
-
-// wrapper to provide named exports for ESM.
-const {
-  /* program */ "DM": program,
-  /* createCommand */ "gu": createCommand,
-  /* createArgument */ "er": createArgument,
-  /* createOption */ "Ww": createOption,
-  /* CommanderError */ "b7": CommanderError,
-  /* InvalidArgumentError */ "Di": InvalidArgumentError,
-  /* InvalidOptionArgumentError */ "a2": InvalidOptionArgumentError, // deprecated old name
-  /* Command */ "uB": Command,
-  /* Argument */ "ef": Argument,
-  /* Option */ "c$": Option,
-  /* Help */ "_V": Help,
-} = commander;
-
-;// CONCATENATED MODULE: ./package.json
-const package_namespaceObject = {"rE":"0.1.0"};
-// EXTERNAL MODULE: ./src/config/inputs.ts
-var config_inputs = __nccwpck_require__(4389);
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __nccwpck_require__(4296);
-// EXTERNAL MODULE: ./src/perf/switches.ts
-var switches = __nccwpck_require__(9591);
-;// CONCATENATED MODULE: ./src/cli/options.ts
-// What every command module shares with the CLI: the io it prints to, the context its action gets, the
-// options every command has, and the binder that turns an action into commander's. Phases import this,
-// never the CLI's entry (src/cli/main.ts), so the CLI and the phases do not import each other.
-
-/** Adds the options every command shares (they map onto Inputs). */
-function withCommonOptions(cmd) {
-    return cmd
-        .addOption(new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"))
-        .addOption(new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env("FLOE_HELM_TOOLS_DIR"));
-}
-
-// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
-var local = __nccwpck_require__(8065);
-// EXTERNAL MODULE: ./src/tools/pins.ts
-var pins = __nccwpck_require__(9888);
-// EXTERNAL MODULE: ./src/cluster/kind/config.ts
-var config = __nccwpck_require__(8231);
-// EXTERNAL MODULE: ./src/cluster/on-path.ts
-var on_path = __nccwpck_require__(6533);
-;// CONCATENATED MODULE: ./src/cluster/command.ts
-// `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
-// and tear it down again, possibly from another process: what `up` started is in the work dir.
-
-
-
-
-
-
-
-/** Binaries from --tools-dir; else kind and kubectl from the installer (src/tools/resolve.ts: tool cache
- * first, pinned and sha256-verified downloads when missing); else, for the kwok control plane (etcd,
- * kube-apiserver, kwok, ...), which the installer does not carry, the binaries on PATH. */
-function clusterTools(inputs, err, env = process.env) {
-    return async (name) => {
-        if (inputs.toolsDir)
-            return (0,local/* requireLocalTool */.BG)(inputs.toolsDir, name);
-        if (name === "kind" || name === "kubectl") {
-            // The installer (and the HTTP client under it) is loaded only when it is used.
-            const { resolveTools } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
-            return (await resolveTools(inputs, [name], { warn: err, progress: err }))[name];
-        }
-        const found = (0,on_path/* onPath */.L)(name, env.PATH);
-        if (found)
-            return found;
-        throw new errors/* UserError */.yo(`the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`);
-    };
-}
-/** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
-const providers = () => __nccwpck_require__.e(/* import() */ 503).then(__nccwpck_require__.bind(__nccwpck_require__, 3503));
-/** The provider's options; binaries not from --tools-dir are looked up on the PATH of the CLI's env (io.env),
- * the same env every other input comes from. */
-function options(inputs, io, kind = {}) {
-    let docker;
-    return {
-        workDir: inputs.workDir,
-        tool: clusterTools(inputs, io.err, io.env),
-        docker: () => (docker ??= (0,on_path/* resolveDocker */.vw)(io.env.PATH)),
-        kubeconfig: inputs.kubeconfig,
-        ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
-        ...(kind.kindCluster?.trim() ? { kindCluster: (0,config/* kindClusterName */.y0)(kind.kindCluster.trim()) } : {}),
-        ...(kind.metricsServer
-            ? { metricsServer: { image: kind.metricsServerImage?.trim() || pins/* pins */.h.metricsServerImage } }
-            : {}),
-        log: io.err,
-    };
-}
-/** A true/false environment variable: unset or empty is false; anything but true/false is a usage error. */
-function envSwitch(env, name) {
-    const v = env[name]?.trim() ?? "";
-    if (v === "" || v === "false")
-        return false;
-    if (v === "true")
-        return true;
-    throw new errors/* UserError */.yo(`${name}: expected true or false, got '${v}'`);
-}
-const providerOption = () => new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env("FLOE_HELM_CLUSTER");
-function registerCluster(program, bind) {
-    const cluster = program.command("cluster").description("the cluster install tests run against");
-    withCommonOptions(cluster
-        .command("up")
-        .description("start a cluster and write its kubeconfig (path printed on stdout)")
-        .addOption(providerOption())
-        .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))
-        .addOption(new Option("--node-image <image>", "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)").env("FLOE_HELM_KIND_NODE_IMAGE"))
-        .addOption(new Option("--kind-cluster <name>", `kind: the cluster's name (default ${config/* KIND_CLUSTER_NAME */.aC}); \`cluster down\` and \`test\` find it in the work dir`).env("FLOE_HELM_KIND_CLUSTER"))
-        .addOption(new Option("--metrics-server", "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it); FLOE_HELM_METRICS_SERVER=true does the same"))
-        .addOption(new Option("--metrics-server-image <image>", `kind: metrics-server's image (default ${pins/* pins */.h.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`).env("FLOE_HELM_METRICS_SERVER_IMAGE"))).action(bind(async ({ inputs, io, flags: given }) => {
-        // The action's `metrics-server` input arrives as FLOE_HELM_METRICS_SERVER=true|false.
-        const flags = {
-            ...given,
-            metricsServer: given.metricsServer || envSwitch(io.env, "FLOE_HELM_METRICS_SERVER"),
-        };
-        if (flags.metricsServer && inputs.cluster !== "kind")
-            throw new errors/* UserError */.yo(`--metrics-server is for --provider kind (a ${inputs.cluster} cluster ${inputs.cluster === "kwok" ? "runs no pods" : "brings its own metrics-server"})`);
-        const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io, flags));
-        io.out(info.kubeconfig);
-        return errors/* ExitCode */.yU.Pass;
-    }));
-    withCommonOptions(cluster
-        .command("down")
-        .description("stop the cluster that `cluster up` started from this work dir and clean up")
-        .addOption(providerOption())).action(bind(async ({ inputs, io }) => {
-        await (await providers()).provider(inputs.cluster).down(options(inputs, io));
-        return errors/* ExitCode */.yU.Pass;
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/cli/plan-options.ts
-// The options that choose what a phase covers (the gate's plan: charts x scenarios x helm majors), shared by
-// gate, upgrade-check and test so the three read and document them the same way.
-
-/** commander argParser of a repeatable option: every value, in order. */
-const collect = (v, prev = []) => [...prev, v];
-/** --config, --chart, --values, --helm; `verb` says what the phase does to a chart ("check", "test"). */
-function withPlanOptions(cmd, verb) {
-    return cmd
-        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", `${verb} this chart (repeatable; default: the config's charts, else every chart under charts/)`).argParser(collect))
-        .addOption(new Option("--scenario <name>", "only the scenario of this name in each chart: values-NAME.yaml, ci/NAME-values.yaml or the config's (repeatable; a chart without it is skipped)").argParser(collect))
-        .addOption(new Option("--values <[chart=]file>", "one scenario of these values files, for every chart or, as CHART_DIR=FILE, for that chart only (repeatable)").argParser(collect))
-        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"));
-}
-/** --results and --kube-version: the static phases (gate, upgrade-check). */
-function withRenderOptions(cmd) {
-    return cmd
-        .addOption(new Option("--results <file>", "also write the results JSON here (schemas/results.schema.json)"))
-        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
-}
-
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __nccwpck_require__(8571);
-// EXTERNAL MODULE: ./src/report/phase.ts
-var phase = __nccwpck_require__(6169);
-// EXTERNAL MODULE: ./src/install/images.ts
-var install_images = __nccwpck_require__(7877);
-;// CONCATENATED MODULE: ./src/install/command.ts
-// `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
-// its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
-
-
-
-
-
-
-
-function registerTest(program, bind) {
-    withCommonOptions(withPlanOptions(withClusterTargetOptions(program
-        .command("test")
-        .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`"), "install, test and uninstall"), "test")).action(bind(async ({ inputs, io, flags }) => {
-        // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
-        const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3618))).runTest(ctx, inputs, {
-            cwd: io.cwd,
-            imagePull,
-            ...(timeout ? { timeout } : {}),
-        }), { out: io.out, err: io.err });
-    }));
-}
-/** Where a cluster phase runs and how long helm may take (`floe-helm test`, `floe-helm upgrade`): the cluster
- * of `cluster up` or --kubeconfig, kind's image pulling, helm's --timeout for `steps`. */
-function withClusterTargetOptions(cmd, steps) {
-    return cmd
-        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
-        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))
-        .addOption(new Option("--image-pull <mode>", "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install").env("FLOE_HELM_IMAGE_PULL"))
-        .addOption(new Option("--timeout <duration>", `helm's --timeout for each ${steps} (default 300s)`).env("FLOE_HELM_TEST_TIMEOUT"));
-}
-/** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s), more than zero.
- * Milliseconds are refused: no install or test is that quick. */
-function parseHelmTimeout(value) {
-    const v = value?.trim();
-    if (!v)
-        return undefined;
-    const ms = (0,duration/* parseDuration */.E)(v);
-    if (ms !== undefined && ms > 0 && !v.endsWith("ms"))
-        return v;
-    throw new errors/* UserError */.yo(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
-}
-
-;// CONCATENATED MODULE: ./src/e2e/command.ts
-// `floe-helm e2e`: the platform and the data product of floe-gate.yaml `e2e` installed together on the cluster
-// of `cluster up`, then the end-to-end checks (./run.ts); results in <work-dir>/e2e.results.json.
-
-
-
-
-
-function registerE2e(program, bind) {
-    withCommonOptions(withClusterTargetOptions(program
-        .command("e2e")
-        .description("install the platform and a data product (floe-gate.yaml e2e) into one namespace of the cluster of `cluster up` (helm 4) and run the end-to-end checks")
-        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--keep", "leave both releases and their namespace running after the checks")), "install and uninstall")).action(bind(async ({ inputs, io, flags }) => {
-        // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
-        const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(269)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9269))).runE2e(ctx, inputs, {
-            cwd: io.cwd,
-            imagePull,
-            keep: flags.keep === true,
-            ...(timeout ? { timeout } : {}),
-        }), { out: io.out, err: io.err });
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/gate/command.ts
-
-
-
-function registerGate(program, bind) {
-    withCommonOptions(withRenderOptions(withPlanOptions(program
-        .command("gate")
-        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2995))).runGate(ctx, inputs, { cwd: io.cwd }), {
-        out: io.out,
-        err: io.err,
-        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/generate/command.ts
-// `floe-helm generate`: values files for floe-platform and floe-jobs from floe's platform manifest and data
-// products (src/generate/run.ts).
-
-
-
-const command_collect = (v, prev = []) => [...prev, v];
-function registerGenerate(program, bind) {
-    withCommonOptions(program
-        .command("generate")
-        .description("write floe-platform and floe-jobs values per environment from a floe manifest and data products (validated and rendered first)")
-        .requiredOption("--manifest <file>", "floe platform manifest (kind: Manifest)")
-        .addOption(new Option("--product <file>", "floe data product (kind: FloeSpec); repeat for more").argParser(command_collect))
-        .addOption(new Option("--env <name>", "environment: dev, test, staging or prod; repeat for more").argParser(command_collect))
-        .addOption(new Option("--values <chart=file>", "values over the mapped ones for one chart: floe-platform=FILE or floe-jobs=FILE").argParser(command_collect))
-        .addOption(new Option("--set <chart.path=value>", "one value for one chart, e.g. floe-jobs.jobDefaults.backoffLimit=1 (highest precedence)").argParser(command_collect))
-        .requiredOption("--output-dir <dir>", "folder the values files are written to")
-        .addOption(new Option("--release <name>", "floe-platform's release name (the jobs' endpoints derive from it)").default("floe-platform"))
-        .addOption(new Option("--platform-chart <dir>", "the floe-platform chart").default("charts/floe-platform"))
-        .addOption(new Option("--jobs-chart <dir>", "the floe-jobs chart").default("charts/floe-jobs"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("generate", inputs, async (ctx) => (await __nccwpck_require__.e(/* import() */ 938).then(__nccwpck_require__.bind(__nccwpck_require__, 6938))).runGenerate(ctx, inputs, {
-        manifest: flags.manifest,
-        products: flags.product ?? [],
-        envs: flags.env ?? [],
-        values: flags.values ?? [],
-        set: flags.set ?? [],
-        outputDir: flags.outputDir,
-        release: flags.release,
-        platformChart: flags.platformChart,
-        jobsChart: flags.jobsChart,
-        cwd: io.cwd,
-    }), { out: io.out, err: io.err })));
-}
-
-// EXTERNAL MODULE: ./src/release/argv.ts
-var argv = __nccwpck_require__(6779);
-;// CONCATENATED MODULE: ./src/release/command.ts
-// `floe-helm release`: package every chart and push it to an OCI registry, skipping versions already there.
-
-
-
-
-
-
-function registerRelease(program, bind) {
-    withCommonOptions(program
-        .command("release")
-        .description("package every chart and push it to an OCI registry; a version already published is skipped (log in first with `helm registry login`)")
-        .addOption(new Option("--registry <oci://host/path>", "where charts go, e.g. oci://ghcr.io/floe/charts").env("FLOE_HELM_REGISTRY"))
-        .addOption(new Option("--username <name>", "log in to the registry first as this user; the password or token comes from FLOE_HELM_REGISTRY_PASSWORD only").env("FLOE_HELM_REGISTRY_USERNAME"))
-        .addOption(new Option("--charts-dir <dir>", "publish every sub-folder holding a Chart.yaml (default: charts)").env("FLOE_HELM_CHARTS_DIR"))
-        .addOption(new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser(collect))
-        .addOption(new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"))
-        .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
-        .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("release", inputs, async (ctx) => {
-        // Flags, else the environment the CLI was given (commander reads only process.env).
-        const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
-        const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
-        if (!registryRaw)
-            throw new errors/* UserError */.yo("--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts");
-        const r = (0,argv/* parseRegistry */.l5)(registryRaw);
-        if ("error" in r)
-            throw new errors/* UserError */.yo(r.error);
-        const password = io.env.FLOE_HELM_REGISTRY_PASSWORD;
-        if (password && !username)
-            throw new errors/* UserError */.yo("FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as");
-        if (username && !password)
-            throw new errors/* UserError */.yo(`--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`);
-        const { runRelease } = await __nccwpck_require__.e(/* import() */ 216).then(__nccwpck_require__.bind(__nccwpck_require__, 6216));
-        await runRelease(ctx, inputs, {
-            cwd: io.cwd,
-            env: io.env,
-            registry: r.registry,
-            plainHttp: flags.plainHttp === true,
-            chartsDir: flags.chartsDir ?? io.env.FLOE_HELM_CHARTS_DIR ?? "charts",
-            major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0] : 4,
-            dryRun: flags.dryRun === true,
-            ...(username && password ? { login: { username, password } } : {}),
-        });
-    }, { out: io.out, err: io.err })));
-}
-
-// EXTERNAL MODULE: ./src/report/coverage.ts
-var report_coverage = __nccwpck_require__(3122);
-// EXTERNAL MODULE: ./src/report/findings.ts
-var findings = __nccwpck_require__(9334);
-// EXTERNAL MODULE: ./src/report/requirements.ts
-var requirements = __nccwpck_require__(5816);
-// EXTERNAL MODULE: ./src/report/results.ts
-var results = __nccwpck_require__(8940);
-// EXTERNAL MODULE: ./src/report/terminal.ts
-var terminal = __nccwpck_require__(7496);
-;// CONCATENATED MODULE: ./src/report/command.ts
-// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
-// It runs even when earlier phases failed, so their findings are never lost.
-
-
-
-
-
-
-
-
-function registerReport(program, bind) {
-    withCommonOptions(program
-        .command("report")
-        .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
-        .option("--summary <file>", "also write the Markdown summary to this file")
-        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
-        const all = await (0,results/* readAllResults */.C7)(inputs.workDir);
-        // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
-        const { annotate, setOutputs, summaryMarkdown, writeJobSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
-        // the results files name, and says why.
-        let config;
-        try {
-            const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5187));
-            config = await resolveConfig(inputs, io.cwd);
-        }
-        catch (e) {
-            if (!(e instanceof errors/* UserError */.yo))
-                throw e;
-            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
-        }
-        const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, config?.coverage.requirements ?? {});
-        const failOn = config?.coverage.failOn ?? [...requirements/* DEFAULT_FAIL_ON */.VQ];
-        // A phase that could not run (bad input, a tool that failed) already fails the run with its one error;
-        // what it would have covered is not judged on top of it.
-        const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
-        const verdict = config && !stopped.length ? await judgeCoverage(config, coverage, failOn) : undefined;
-        const md = summaryMarkdown(all, coverage, verdict && { findings: verdict, failOn });
-        if (inputs.githubActions) {
-            setOutputs({ "results-dir": inputs.workDir });
-            if (io.env.GITHUB_STEP_SUMMARY)
-                await writeJobSummary(md);
-        }
-        if (flags.summary) {
-            const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
-            await writeFile(flags.summary, md);
-        }
-        if (all.length === 0) {
-            io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
-            return errors/* ExitCode */.yU.BadInput;
-        }
-        for (const r of all) {
-            const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-            io.out((0,terminal/* verdictLine */.M)(r, Number.isFinite(ms) ? ms : 0));
-        }
-        for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
-            io.out(l);
-        const groups = (0,findings/* groupFindings */.kG)(verdict ?? []);
-        for (const g of groups)
-            io.out((0,terminal/* formatFinding */.t)(g));
-        if (inputs.githubActions)
-            for (const g of groups)
-                annotate(g);
-        if (coverage.rows.some((r) => r.priority))
-            io.out(verdict
-                ? (0,report_coverage/* coverageVerdictLine */.oA)(verdict, failOn)
-                : `coverage: not judged: ${stopped.join(", ")} could not run (its error above)`);
-        if (stopped.length)
-            return errors/* ExitCode */.yU.BadInput;
-        const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
-        return coverageFails || all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass;
-    }));
-}
-/** The verdict on the matrix: a failed or uncovered requirement of a coverage.failOn priority is an error at
- * its line in floe-gate.yaml, under the same severity overrides and waivers as any finding; a coverage
- * waiver whose requirement is now proved excuses nothing, and is said to be unused so it gets removed. */
-async function judgeCoverage(config, coverage, failOn) {
-    const { applyPolicy } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2798));
-    const { isReportRule, waiverMatches } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2827));
-    const today = new Date().toISOString().slice(0, 10);
-    const raw = (0,report_coverage/* coverageFindings */.PZ)(coverage, failOn);
-    const out = raw.flatMap((f) => applyPolicy(f, config, today) ?? []);
-    for (const w of config.waivers)
-        if (isReportRule(w.rule) && !raw.some((f) => waiverMatches(w, f)))
-            out.push({
-                rule: "waiver-unused",
-                severity: "warning",
-                message: `waiver (rule ${w.rule}, object ${w.object}) matched no failed or uncovered requirement: remove it (reason was: ${w.reason})`,
-                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
-                object: w.object,
-            });
-    return out;
-}
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/tools/assets.ts
-var assets = __nccwpck_require__(5482);
-;// CONCATENATED MODULE: ./src/tools/command.ts
-// `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
-
-
-
-
-
-
-
-/** `--only helm,kind`: which tools to install; all four when absent. */
-function parseOnly(value) {
-    if (value === undefined || value.trim() === "")
-        return [...assets/* installTools */.HG];
-    const out = [];
-    for (const raw of value.split(",")) {
-        const t = raw.trim();
-        if (!assets/* installTools */.HG.includes(t)) {
-            throw new errors/* UserError */.yo(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
-        }
-        if (!out.includes(t))
-            out.push(t);
-    }
-    return out;
-}
-function registerTools(program, bind) {
-    const tools = program
-        .command("tools")
-        .description("the pinned toolchain (helm 3 and 4, kubesec, kind, kubectl)");
-    tools
-        .command("versions")
-        .description("print the pinned default version of every tool")
-        .action(bind(async ({ io }) => {
-        io.out(`helm3 ${pins/* pins */.h.helm[3]}`);
-        io.out(`helm4 ${pins/* pins */.h.helm[4]}`);
-        io.out(`kubesec ${pins/* pins */.h.kubesec}`);
-        io.out(`kind ${pins/* pins */.h.kind} (node image ${pins/* pins */.h.kindNodeImage})`);
-        io.out(`kubectl ${pins/* pins */.h.kubectl}`);
-        return errors/* ExitCode */.yU.Pass;
-    }));
-    withCommonOptions(tools
-        .command("install")
-        .description("install the pinned (or given) tool versions into the tool cache, sha256-verified; prints 'name version path' per tool")
-        .option("--only <tools>", `comma-separated subset of ${assets/* installTools */.HG.join(",")}`)
-        .option("--helm <majors>", "helm majors to install when --helm-version is not given: 3, 4 or both")
-        .option("--helm-version <v>", "helm versions, one per major: exact (3.17.2, v3.17.2) or major (3, 4); comma-separated")
-        .option("--kind-version <v>", "kind version: exact or major (0)")
-        .option("--kubectl-version <v>", "kubectl version: exact or major (1)")
-        .option("--kubesec-version <v>", "kubesec version: exact or major (2)")
-        .option("--mirror <url>", "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites")
-        .option("--checksums <file>", "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)")
-        .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("tools", inputs, async (ctx) => {
-        // The installer and the Actions toolkit (with its HTTP client) load only for this command.
-        const { installOptions, installPlanned, planInstall } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
-        const core = inputs.githubActions ? await __nccwpck_require__.e(/* import() */ 58).then(__nccwpck_require__.bind(__nccwpck_require__, 6058)) : undefined;
-        const plan = planInstall(inputs, parseOnly(flags.only));
-        const opts = await installOptions(inputs, io.cwd, {
-            warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
-            progress: (line) => ctx.progress(line),
-        });
-        for (const t of await installPlanned(plan, opts)) {
-            io.out(`${t.name} ${t.version} ${t.path}`);
-            ctx.output(`${t.name}-path`, t.path);
-            ctx.output(`${t.name}-version`, t.version);
-            ctx.check({
-                id: `install ${t.name} ${t.version}`,
-                state: "pass",
-                reason: t.fromCache ? "tool cache" : `verified by ${t.verifiedBy}`,
-            });
-            // The last helm listed ends up first on PATH (addPath prepends).
-            core?.addPath(t.dir);
-        }
-    }, { out: io.out, err: io.err })));
-    withCommonOptions(tools
-        .command("refresh-checksums")
-        .description("rewrite the checksum table from the official checksum files of every pinned version (needs network)")
-        .option("--file <path>", "the table to rewrite", "src/tools/checksums.json")
-        .option("--mirror <url>", "fetch the checksum files from a mirror instead of the official sites")).action(bind(async ({ flags, inputs, io }) => {
-        const file = external_node_path_default().resolve(io.cwd, flags.file);
-        const { refreshChecksums } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4852));
-        const { parseMirror } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
-        const r = await refreshChecksums(file, {
-            mirror: parseMirror(inputs.mirror, "--mirror"),
-            quiet: !inputs.githubActions,
-            progress: (l) => io.err(l),
-        });
-        for (const c of r.changed)
-            io.err(`floe-helm: warning: published checksum CHANGED: ${c}`);
-        io.out(`wrote ${file}${r.changed.length ? ` (${r.changed.length} value(s) changed: review before committing)` : ""}`);
-        return errors/* ExitCode */.yU.Pass;
-    }));
-    withCommonOptions(tools
-        .command("check")
-        .description("check that the tools in --tools-dir exist and report their pinned versions")
-        .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
-        if (!inputs.toolsDir) {
-            throw new errors/* UserError */.yo("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
-        }
-        let ok = true;
-        for (const tool of (0,local/* localTools */.bu)(inputs.toolsDir, inputs.helmMajors)) {
-            const r = await (0,local/* checkLocalTool */.c9)(tool);
-            ok &&= r.ok;
-            io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
-        }
-        if (!ok)
-            throw new errors/* UserError */.yo("some tools are missing or not the pinned version: run scripts/tools.sh");
-        return errors/* ExitCode */.yU.Pass;
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/command.ts
-// `floe-helm upgrade-check`: static upgrade safety between a base revision and this change (src/upgrade).
-
-
-
-
-function registerUpgradeCheck(program, bind) {
-    withCommonOptions(withRenderOptions(withPlanOptions(program
-        .command("upgrade-check")
-        .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
-        .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
-        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("upgrade-check", inputs, async (ctx) => (await __nccwpck_require__.e(/* import() */ 81).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
-        out: io.out,
-        err: io.err,
-        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
-    })));
-}
-
-;// CONCATENATED MODULE: ./src/upgrade/live/command.ts
-// `floe-helm upgrade`: the live upgrade and rollback of every chart x scenario x helm major on the cluster of
-// `cluster up` (./run.ts); results in <work-dir>/upgrade.results.json.
-
-
-
-
-
-
-
-function registerUpgrade(program, bind) {
-    withCommonOptions(withPlanOptions(withClusterTargetOptions(program
-        .command("upgrade")
-        .description("install the base of every chart x scenario x helm major on the cluster of `cluster up`, probe its Services, helm upgrade to this change, helm test, helm rollback, helm test")
-        .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
-        .addOption(new Option("--base-chart <dir|tgz>", "install this published chart as the base instead of a git ref"))
-        .addOption(new Option("--base-helm <major>", "install the base with this helm major (3 or 4; default: the cell's own), e.g. 3 to upgrade a helm 3 release with helm 4").env("FLOE_HELM_UPGRADE_BASE_HELM"))
-        .addOption(new Option("--prober-image <image>", "the availability prober's image, with sh and curl (default: the chart's helm test pods' image)").env("FLOE_HELM_PROBER_IMAGE")), "install, upgrade, test, rollback and uninstall"), "upgrade")).action(bind(async ({ inputs, io, flags }) => {
-        // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
-        const timeout = parseHelmTimeout(flags.timeout);
-        const baseHelm = parseBaseHelm(flags.baseHelm);
-        const proberImage = flags.proberImage?.trim();
-        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
-            cwd: io.cwd,
-            imagePull,
-            ...(timeout ? { timeout } : {}),
-            ...(baseHelm ? { baseHelm } : {}),
-            ...(proberImage ? { proberImage } : {}),
-        }), { out: io.out, err: io.err });
-    }));
-}
-function parseBaseHelm(value) {
-    const v = value?.trim();
-    if (!v)
-        return undefined;
-    if (v === "3" || v === "4")
-        return Number(v);
-    throw new errors/* UserError */.yo(`--base-helm: expected 3 or 4, got '${value}'`);
-}
-
-;// CONCATENATED MODULE: ./src/cli/commands.ts
-// The command registry: one line per command. `floe-helm --help` lists exactly these.
-
-
-
-
-
-
-
-
-
-
-const commands = [
-    registerTools,
-    registerGate,
-    registerUpgradeCheck,
-    registerCluster,
-    registerTest,
-    registerUpgrade,
-    registerE2e,
-    registerReport,
-    registerRelease,
-    registerGenerate,
-];
-
-;// CONCATENATED MODULE: ./src/cli/main.ts
-// The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
-// 1 the gate found errors, 2 bad usage or bad input, 3 a tool failed. Errors are one line, never a stack trace.
-
-
-
-
-
-
-const defaultIo = () => ({
-    out: (l) => process.stdout.write(`${l}\n`),
-    err: (l) => process.stderr.write(`${l}\n`),
-    env: process.env,
-    cwd: process.cwd(),
-});
-async function run(argv, io = defaultIo()) {
-    let code = errors/* ExitCode */.yU.Pass;
-    const program = new Command("floe-helm")
-        .description("Prove that the floe platform's Helm charts lint, render, pass policy, install and run.")
-        .version(VERSION, "-V, --version", "print the floe-helm version")
-        .helpCommand(true)
-        .showSuggestionAfterError(true)
-        .exitOverride()
-        .configureOutput({
-        writeOut: (s) => io.out(s.replace(/\n$/, "")),
-        writeErr: (s) => io.err(s.replace(/\n$/, "")),
-        outputError: (s, write) => write(`floe-helm: ${s}`),
-    });
-    const bind = (action) => async (...args) => {
-        const cmd = args[args.length - 1];
-        const flags = cmd.optsWithGlobals();
-        let inputs;
-        try {
-            inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
-            // A misspelt speed switch is said before any work starts (src/perf reads it when first used).
-            (0,switches/* parsePerfOff */.w9)(io.env[switches/* PERF_ENV */.ok]);
-        }
-        catch (e) {
-            if (e instanceof errors/* UserError */.yo)
-                await recordUserError(cmd, flags, io, e);
-            throw e;
-        }
-        code = await action({ flags, inputs, io });
-    };
-    for (const register of commands)
-        register(program, bind);
-    if (argv.length === 0) {
-        io.err(program.helpInformation().replace(/\n$/, ""));
-        return errors/* ExitCode */.yU.BadInput;
-    }
-    try {
-        await program.parseAsync(argv, { from: "user" });
-        return code;
-    }
-    catch (e) {
-        if (e instanceof CommanderError)
-            return e.exitCode === 0 ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.BadInput;
-        // In Actions the one error is an annotation (the runner shows it on the run's page); else one line.
-        if (io.env.GITHUB_ACTIONS === "true")
-            io.out((0,errors/* errorCommand */.iZ)((0,errors/* describeError */.Uc)(e)));
-        else
-            io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
-        if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
-            io.err(e.stack);
-        return (0,errors/* exitCodeOf */.FO)(e);
-    }
-}
-const VERSION = package_namespaceObject.rE;
-// The phase each command runs (its <phase>.results.json); the report reads every one of them.
-const phaseOf = {
-    "tools install": "tools",
-    gate: "gate",
-    "upgrade-check": "upgrade-check",
-    upgrade: "upgrade",
-    test: "test",
-    release: "release",
-    generate: "generate",
-};
-/** In Actions, a phase stopped by a bad input before it started still leaves its results file with the
- * error, so the report step (which always runs) names it in the job summary. */
-async function recordUserError(cmd, flags, io, e) {
-    const parent = cmd.parent?.parent ? `${cmd.parent.name()} ` : "";
-    const phase = phaseOf[`${parent}${cmd.name()}`];
-    if (!phase || io.env.GITHUB_ACTIONS !== "true")
-        return;
-    const now = new Date().toISOString();
-    const results = {
-        schemaVersion: 1,
-        phase,
-        startedAt: now,
-        finishedAt: now,
-        status: "error",
-        error: (0,errors/* describeError */.Uc)(e),
-        findings: [],
-        checks: [],
-    };
-    const { writeResults } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8940));
-    try {
-        await writeResults((0,config_inputs/* workDirOf */.sQ)(flags, io.env, io.cwd), results);
-    }
-    catch {
-        // The error itself is still printed; a work dir that cannot be written is not a second error.
-    }
-}
-
-
-/***/ }),
-
-/***/ 8231:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CK: () => (/* binding */ kindGetClustersArgv),
-/* harmony export */   CL: () => (/* binding */ kindNodeContainer),
-/* harmony export */   Ec: () => (/* binding */ kindDeleteArgv),
-/* harmony export */   Gg: () => (/* binding */ kindExportLogsArgv),
-/* harmony export */   W2: () => (/* binding */ kindGetNodesArgv),
-/* harmony export */   aC: () => (/* binding */ KIND_CLUSTER_NAME),
-/* harmony export */   eI: () => (/* binding */ dockerImageInspectArgv),
-/* harmony export */   fh: () => (/* binding */ kindLoadArgv),
-/* harmony export */   gz: () => (/* binding */ kindExportKubeconfigArgv),
-/* harmony export */   h8: () => (/* binding */ kindCreateArgv),
-/* harmony export */   po: () => (/* binding */ kindConfig),
-/* harmony export */   t6: () => (/* binding */ nodeImagesArgv),
-/* harmony export */   uA: () => (/* binding */ dockerShim),
-/* harmony export */   y0: () => (/* binding */ kindClusterName)
-/* harmony export */ });
-/* unused harmony export UNPRIVILEGED_RUN_FLAGS */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
-/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5577);
-// Pure builders for kind: its cluster config, argv, and the docker shim used only on hosts where
-// `docker run --privileged` fails (src/cluster/kind/host.ts decides; README: "kind on a VM without CAP_SYS_RESOURCE").
-
-
-
-const KIND_CLUSTER_NAME = "floe-helm";
-/** A kind cluster name as given (`--kind-cluster`), or one clear error: kind names Docker containers and
- * a network after it, so lowercase letters, digits and inner dashes only, at most 50 characters. */
-function kindClusterName(name) {
-    if (!/^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$/.test(name))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`);
-    return name;
-}
-/** kind names the single node's container `<cluster>-control-plane`. */
-const kindNodeContainer = (name) => `${name}-control-plane`;
-/** The API server is published on loopback only, like every kwok component. */
-function kindConfig(o = {}) {
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
-        kind: "Cluster",
-        apiVersion: "kind.x-k8s.io/v1alpha4",
-        networking: { apiServerAddress: _loopback_js__WEBPACK_IMPORTED_MODULE_2__/* .LOOPBACK */ .Ws },
-        nodes: [{ role: "control-plane" }],
-        ...(o.cgroupV1
-            ? {
-                kubeadmConfigPatches: [
-                    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
-                        kind: "KubeletConfiguration",
-                        apiVersion: "kubelet.config.k8s.io/v1beta1",
-                        failCgroupV1: false,
-                    }),
-                ],
-            }
-            : {}),
-    });
-}
-function kindCreateArgv(kind, o) {
-    return [
-        kind,
-        "create",
-        "cluster",
-        "--name",
-        o.name,
-        "--image",
-        o.image,
-        "--config",
-        o.config,
-        "--kubeconfig",
-        o.kubeconfig,
-        "--wait",
-        `${o.waitSeconds}s`,
-        // Keep a failed node so its logs can be exported; `up` deletes it afterwards.
-        "--retain",
-    ];
-}
-function kindDeleteArgv(kind, o) {
-    return [kind, "delete", "cluster", "--name", o.name, "--kubeconfig", o.kubeconfig];
-}
-function kindGetClustersArgv(kind) {
-    return [kind, "get", "clusters"];
-}
-function kindExportKubeconfigArgv(kind, o) {
-    return [kind, "export", "kubeconfig", "--name", o.name, "--kubeconfig", o.kubeconfig];
-}
-function kindGetNodesArgv(kind, o) {
-    return [kind, "get", "nodes", "--name", o.name];
-}
-/** Loads images of the local Docker daemon into every node of the cluster (`docker save` + import). */
-function kindLoadArgv(kind, o) {
-    if (!o.images.length)
-        throw new Error("kind load docker-image needs at least one image");
-    return [kind, "load", "docker-image", "--name", o.name, ...o.images];
-}
-/** The image names in a node's containerd (kind's images live in its k8s.io namespace). */
-function nodeImagesArgv(docker, node) {
-    return [docker, "exec", node, "ctr", "--namespace=k8s.io", "images", "list", "--quiet"];
-}
-/** Exit 0 when the local Docker daemon has the image (by the reference as written). */
-function dockerImageInspectArgv(docker, image) {
-    return [docker, "image", "inspect", "--format", "{{.Id}}", image];
-}
-function kindExportLogsArgv(kind, o) {
-    return [kind, "export", "logs", o.dir, "--name", o.name];
-}
-/** What replaces `--privileged` on `docker run|create` in the shim: every capability but CAP_SYS_RESOURCE
- * (the one the VM's bounding set lacks), writable /proc and /sys paths, all devices; and the variable that
- * tells floe's node image (scripts/kind-node.sh) to make its cgroup mounts writable itself. */
-const UNPRIVILEGED_RUN_FLAGS = [
-    "--cap-add=ALL",
-    "--cap-drop=SYS_RESOURCE",
-    "--security-opt=systempaths=unconfined",
-    "--device-cgroup-rule=a *:* rwm",
-    "--env=FLOE_KIND_UNPRIVILEGED=1",
-];
-const shq = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
-/** A `docker` program for kind's PATH: `--privileged` on run/create becomes UNPRIVILEGED_RUN_FLAGS, on exec
- * it is dropped; everything else goes to the real docker unchanged. */
-function dockerShim(realDocker) {
-    return [
-        "#!/bin/sh",
-        "# Written by floe-helm `cluster up --provider kind`: `docker run --privileged` fails on this host, so kind's",
-        "# --privileged is replaced (README: kind on a VM without CAP_SYS_RESOURCE). Used only by that kind process.",
-        "sub=$1; first=1",
-        "for a do",
-        '  if [ "$first" = 1 ]; then set --; first=0; fi',
-        '  case "$sub:$a" in',
-        `    run:--privileged|create:--privileged) set -- "$@" ${UNPRIVILEGED_RUN_FLAGS.map(shq).join(" ")} ;;`,
-        "    exec:--privileged) ;;",
-        '    *) set -- "$@" "$a" ;;',
-        "  esac",
-        "done",
-        `exec ${shq(realDocker)} "$@"`,
-        "",
-    ].join("\n");
-}
-
-
-/***/ }),
-
-/***/ 5577:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ws: () => (/* binding */ LOOPBACK),
-/* harmony export */   ov: () => (/* binding */ freePort)
-/* harmony export */ });
-/* unused harmony export isLoopback */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-// The network rule of the simulated cluster: every listener and every address a component is told about
-// stays in 127.0.0.0/8, so no process ever connects off this machine.
-
-const LOOPBACK = "127.0.0.1";
-function isLoopback(address) {
-    if (address === "::1" || address === "localhost")
-        return true;
-    return net.isIPv4(address) && address.startsWith("127.");
-}
-// Listening ports are picked below the kernel's ephemeral range (Linux: 32768-60999 by default), where the
-// outgoing connections of every process on the machine take their local ports: a port found free there can
-// be taken by some connection before the component binds it (seen as "address already in use" under load).
-const PORT_MIN = 20000;
-const PORT_MAX = 32000;
-const handedOut = new Set();
-function tryListen(port) {
-    return new Promise((resolve) => {
-        const srv = node_net__WEBPACK_IMPORTED_MODULE_0___default().createServer();
-        srv.unref();
-        srv.once("error", () => resolve(undefined));
-        srv.listen(port, LOOPBACK, () => {
-            const addr = srv.address();
-            const got = typeof addr === "object" && addr ? addr.port : undefined;
-            srv.close(() => resolve(got));
-        });
-    });
-}
-/** A free TCP port on 127.0.0.1 below the ephemeral range, never the same twice in this process (falls
- * back to one the kernel picks when that range is full). */
-async function freePort() {
-    for (let i = 0; i < 200; i++) {
-        const port = PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN));
-        if (handedOut.has(port))
-            continue;
-        if ((await tryListen(port)) === port) {
-            handedOut.add(port);
-            return port;
-        }
-    }
-    const port = await tryListen(0);
-    if (port === undefined)
-        throw new Error("no free TCP port on 127.0.0.1");
-    return port;
-}
-
-
-/***/ }),
-
-/***/ 6533:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ onPath),
-/* harmony export */   vw: () => (/* binding */ resolveDocker)
-/* harmony export */ });
-/* unused harmony export DOCKER_MISSING */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
-// PATH lookup shared by the cluster command (kwok binaries), the kind provider and the kind image loading
-// (docker).
-
-
-
-/** The first executable file called `name` in the PATH list, or undefined. */
-function onPath(name, pathList) {
-    for (const dir of (pathList ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
-        if (!dir)
-            continue;
-        const p = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(p, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile())
-                return p;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-const DOCKER_MISSING = "docker not found on PATH: run scripts/docker.sh or install Docker";
-/** The docker program kind runs on (and `floe-helm test` loads images with), from the PATH list; a clear
- * error before anything starts when there is none, instead of kind's own failure halfway. */
-function resolveDocker(pathList) {
-    const docker = onPath("docker", pathList);
-    if (!docker)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(DOCKER_MISSING);
-    return docker;
-}
-
-
-/***/ }),
-
-/***/ 9329:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ assertValidDocument)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _core_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3950);
-
-
-/** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
- * most precise mistake), at its position in the file. `what` names the document, `schema` its schema file. */
-function assertValidDocument(validate, y, what, schema) {
-    const bad = y.problems[0];
-    if (bad)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${bad.rule}: ${bad.message}`, bad.at);
-    if (validate(y.value ?? {}))
-        return;
-    const errs = validate.errors ?? [];
-    // An unknown or misspelt key first: the most common (and most precise) mistake.
-    const e = errs.find((x) => x.keyword === "additionalProperties" || x.propertyName !== undefined) ?? errs[0];
-    const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .pointerPath */ .h)(e.instancePath);
-    const extra = e.params.additionalProperty ?? e.propertyName;
-    const at = y.positionOf(extra !== undefined ? [...segs, extra] : segs) ?? { file: y.file, line: 1, col: 1 };
-    const where = segs.length ? segs.join(".") : "top level";
-    const allowed = e.params.allowedValues;
-    const msg = e.keyword === "additionalProperties"
-        ? `unknown key '${extra}' at ${where} of ${what} (see ${schema})`
-        : e.propertyName !== undefined
-            ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
-            : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
-    const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${msg}${more}`, at);
-}
-
-
-/***/ }),
-
-/***/ 4389:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MP: () => (/* binding */ envNames),
-/* harmony export */   _9: () => (/* binding */ buildInputs),
-/* harmony export */   sQ: () => (/* binding */ workDirOf)
-/* harmony export */ });
-/* unused harmony exports providerNames, parseProvider, parseHelmMajors, defaultToolCache, defaultValidatorCache */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
-// One typed Inputs object, built once per run from CLI flags, falling back to FLOE_HELM_* environment
-// variables (which is how the composite action passes its inputs: through `env:`, never spliced into a
-// script), then to defaults. Everything downstream receives this object; nothing else reads the environment.
-
-
-
-
-/** The clusters install tests can run against (src/cluster has a provider for each). */
-const providerNames = ["kind", "kwok", "existing"];
-function parseProvider(value, source) {
-    const v = value.trim().toLowerCase();
-    if (providerNames.includes(v))
-        return v;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
-}
-/** The environment variable that carries each input when no flag is given. */
-const envNames = {
-    workDir: "FLOE_HELM_WORK_DIR",
-    toolsDir: "FLOE_HELM_TOOLS_DIR",
-    helm: "FLOE_HELM_HELM",
-    debug: "FLOE_HELM_DEBUG",
-    gateConfig: "FLOE_HELM_CONFIG",
-    charts: "FLOE_HELM_CHARTS",
-    valuesFiles: "FLOE_HELM_VALUES",
-    scenarios: "FLOE_HELM_SCENARIO",
-    kubeVersion: "FLOE_HELM_KUBE_VERSION",
-    resultsFile: "FLOE_HELM_RESULTS",
-    toolCache: "FLOE_HELM_TOOL_CACHE",
-    validatorCache: "FLOE_HELM_VALIDATOR_CACHE",
-    mirror: "FLOE_HELM_MIRROR",
-    checksums: "FLOE_HELM_CHECKSUMS",
-    helmVersion: "FLOE_HELM_HELM_VERSION",
-    kindVersion: "FLOE_HELM_KIND_VERSION",
-    kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
-    kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
-    cluster: "FLOE_HELM_CLUSTER",
-    kubeconfig: "FLOE_HELM_KUBECONFIG",
-    upgradeBase: "FLOE_HELM_UPGRADE_BASE",
-    upgradeBaseChart: "FLOE_HELM_UPGRADE_BASE_CHART",
-};
-/** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
-function listFromEnv(v) {
-    return (v ?? "")
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-/** --values entries: `CHART_DIR=FILE` applies FILE to that chart only; anything else (including a file
- * whose own name holds `=`) to every chart. */
-function splitValues(entries, cwd) {
-    const valuesFiles = [];
-    const chartValues = [];
-    for (const e of entries) {
-        const eq = e.indexOf("=");
-        if (eq > 0 && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e))) {
-            chartValues.push({
-                chart: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e.slice(0, eq).trim()),
-                file: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e.slice(eq + 1).trim()),
-            });
-        }
-        else
-            valuesFiles.push(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e));
-    }
-    return { valuesFiles, chartValues };
-}
-function parseHelmMajors(value, source) {
-    const v = value.trim().toLowerCase();
-    if (v === "both" || v === "3,4" || v === "4,3")
-        return [3, 4];
-    if (v === "3")
-        return [3];
-    if (v === "4")
-        return [4];
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: expected 3, 4 or both, got '${value}'`);
-}
-function nonEmpty(v) {
-    return v === undefined || v.trim() === "" ? undefined : v.trim();
-}
-function abs(cwd, p) {
-    return p === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p);
-}
-/** The work dir (results files): --work-dir, FLOE_HELM_WORK_DIR, $RUNNER_TEMP/floe-helm in Actions, else
- * .floe-helm. Never throws, so a phase stopped by a bad input can still record why there. */
-function workDirOf(flags, env, cwd) {
-    const raw = nonEmpty(flags.workDir) ??
-        nonEmpty(env[envNames.workDir]) ??
-        (env.GITHUB_ACTIONS === "true" && env.RUNNER_TEMP
-            ? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.RUNNER_TEMP, "floe-helm")
-            : ".floe-helm");
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, raw);
-}
-function buildInputs(flags, env, cwd) {
-    const githubActions = env.GITHUB_ACTIONS === "true";
-    const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
-    const helmFromFlag = nonEmpty(flags.helm);
-    const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
-    const providerFromFlag = nonEmpty(flags.provider);
-    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
-    return {
-        workDir: workDirOf(flags, env, cwd),
-        toolsDir: toolsDirRaw === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, toolsDirRaw),
-        helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
-        githubActions,
-        debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
-        helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
-        gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
-        charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)),
-        ...splitValues(flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles]), cwd),
-        scenarios: flags.scenario?.length
-            ? flags.scenario.map((n) => n.trim())
-            : listFromEnv(env[envNames.scenarios]),
-        kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
-        resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
-        toolCache: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
-        validatorCache: nonEmpty(env[envNames.validatorCache])?.toLowerCase() === "off"
-            ? undefined
-            : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, nonEmpty(env[envNames.validatorCache]) ?? defaultValidatorCache(env)),
-        mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
-        checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[envNames.checksums])),
-        toolVersions: {
-            helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[envNames.helmVersion]),
-            kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[envNames.kindVersion]),
-            kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[envNames.kubectlVersion]),
-            kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
-        },
-        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : envNames.cluster),
-        kubeconfig: kubeconfigRaw === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, kubeconfigRaw),
-        upgradeBase: nonEmpty(flags.base) ?? nonEmpty(env[envNames.upgradeBase]),
-        upgradeBaseChart: abs(cwd, nonEmpty(flags.baseChart) ?? nonEmpty(env[envNames.upgradeBaseChart])),
-        githubBaseRef: nonEmpty(env.GITHUB_BASE_REF),
-    };
-}
-/** The runner's tool cache in Actions; elsewhere the per-user cache folder of the OS (XDG on Linux). */
-function defaultToolCache(env, platform = process.platform) {
-    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
-        return env.RUNNER_TOOL_CACHE;
-    const home = nonEmpty(env.HOME) ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir();
-    if (platform === "darwin")
-        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(home, "Library", "Caches", "floe-helm", "tools");
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(nonEmpty(env.XDG_CACHE_HOME) ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(home, ".cache"), "floe-helm", "tools");
-}
-/** Compiled validators: beside the tools in the runner's tool cache in Actions, else the per-user cache. */
-function defaultValidatorCache(env, platform = process.platform) {
-    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
-        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.RUNNER_TOOL_CACHE, "floe-helm-validators");
-    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(defaultToolCache(env, platform)), "validators");
-}
-
-
-/***/ }),
-
-/***/ 8571:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   p: () => (/* binding */ durationMs)
-/* harmony export */ });
-// Go durations as helm's --timeout takes them (300s, 5m, 1m30s, 500ms): one parser for the flag's check
-// (src/install/command.ts) and the wait ticker's time left (src/install/diagnose/cell.ts).
-const GO_DURATION = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
-/** Whole units in Go's order (h, m, s, ms), each at most once, at least one: milliseconds, or undefined
- * for anything else (a bare number, fractions, signs, spaces, other units). */
-function parseDuration(s) {
-    const m = GO_DURATION.exec(s.trim());
-    if (!s.trim() || !m || m.slice(1).every((x) => x === undefined))
-        return undefined;
-    const [h, min, sec, ms] = m.slice(1).map((x) => Number(x ?? 0));
-    return ((h * 60 + min) * 60 + sec) * 1000 + ms;
-}
-/** parseDuration, or an error naming the text. */
-function durationMs(s) {
-    const ms = parseDuration(s);
-    if (ms === undefined)
-        throw new Error(`not a duration: '${s}' (expected e.g. 300s, 5m, 1m30s)`);
-    return ms;
-}
-
-
-/***/ }),
-
-/***/ 4296:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FO: () => (/* binding */ exitCodeOf),
-/* harmony export */   Uc: () => (/* binding */ describeError),
-/* harmony export */   iZ: () => (/* binding */ errorCommand),
-/* harmony export */   j$: () => (/* binding */ formatLocation),
-/* harmony export */   v4: () => (/* binding */ ToolError),
-/* harmony export */   yU: () => (/* binding */ ExitCode),
-/* harmony export */   yo: () => (/* binding */ UserError)
-/* harmony export */ });
-// Errors that end a run. Each is printed as one line; none ever shows a stack trace to the user.
-/** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input, 3 a tool
- * the run depends on failed (kind, kubesec, git, a control-plane component): the input may be fine. */
-const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2, ToolFailed: 3 };
-/** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
-class UserError extends Error {
-    where;
-    name = "UserError";
-    constructor(message, where) {
-        super(message);
-        this.where = where;
-    }
-}
-/** A tool or process the run depends on failed (non-zero exit, unreadable output, died while starting):
- * not the user's input (exit 3). Its message names the tool and what it said. */
-class ToolError extends Error {
-    name = "ToolError";
-}
-/** The exit code of an error that stopped a run. */
-function exitCodeOf(err) {
-    return err instanceof ToolError ? ExitCode.ToolFailed : ExitCode.BadInput;
-}
-function formatLocation(where) {
-    if (!where)
-        return "";
-    let s = where.file;
-    if (where.line !== undefined) {
-        s += `:${where.line}`;
-        if (where.col !== undefined)
-            s += `:${where.col}`;
-    }
-    return s;
-}
-/** The single line a user sees for an error that stopped the run. */
-function describeError(err) {
-    if (err instanceof UserError) {
-        const loc = formatLocation(err.where);
-        return loc ? `${loc}: ${err.message}` : err.message;
-    }
-    if (err instanceof ToolError)
-        return err.message;
-    if (err instanceof Error) {
-        // Node system errors carry a code and path that say more than the message alone.
-        const e = err;
-        if (e.code === "ENOENT" && e.path)
-            return `no such file or directory: ${e.path}`;
-        if (e.code === "EACCES" && e.path)
-            return `permission denied: ${e.path}`;
-        return `internal error: ${err.message} (set FLOE_HELM_DEBUG=1 for details)`;
-    }
-    return `internal error: ${String(err)}`;
-}
-/** An error as a GitHub Actions workflow command: an annotation on the run's page (message escaped as the
- * runner expects). */
-function errorCommand(message) {
-    const data = message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-    return `::error title=floe-helm::${data}`;
-}
-
-
-/***/ }),
-
-/***/ 7459:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ isObj)
-/* harmony export */ });
-// Narrowing parsed YAML/JSON.
-/** A mapping (not null, not a list). */
-function isObj(v) {
-    return v !== null && typeof v === "object" && !Array.isArray(v);
-}
-
-
-/***/ }),
-
-/***/ 6107:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ toPosix),
-/* harmony export */   f: () => (/* binding */ relPosix)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-// Paths as findings and messages show them: relative to the working directory, with `/` on every OS.
-
-/** A path with `/` separators whatever the OS writes. */
-const toPosix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join("/");
-/** `abs` relative to `cwd` with POSIX separators; `.` for `cwd` itself. */
-function relPosix(cwd, abs) {
-    return toPosix(node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, abs)) || ".";
-}
-
-
-/***/ }),
-
-/***/ 3950:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   c: () => (/* binding */ pointerSegments),
-/* harmony export */   h: () => (/* binding */ pointerPath)
-/* harmony export */ });
-// JSON Pointers (RFC 6901), as ajv reports where a problem is (`instancePath`): `/spec/containers/0/image`.
-/** The pointer's segments, unescaped (`~1` is `/`, `~0` is `~`); the empty pointer (the whole document) has none. */
-function pointerSegments(pointer) {
-    if (pointer === "")
-        return [];
-    return pointer
-        .slice(1)
-        .split("/")
-        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-/** The pointer's segments with list indexes (all digits) as numbers, as document paths hold them. */
-function pointerPath(pointer) {
-    return pointerSegments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-
-/***/ }),
-
-/***/ 2829:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ matchesWildcard)
-/* harmony export */ });
-// `*` patterns, as floe-gate.yaml writes them (waivers, severity, requirements, externalReferences): `*`
-// matches any run of characters, everything else matches itself.
-const compiled = new Map();
-/** Whether `value` matches `pattern` as a whole. */
-function matchesWildcard(pattern, value) {
-    let re = compiled.get(pattern);
-    if (!re) {
-        re = new RegExp(`^${pattern
-            .split("*")
-            .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-            .join(".*")}$`);
-        compiled.set(pattern, re);
-    }
-    return re.test(value);
-}
-
-
-/***/ }),
-
-/***/ 1073:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ limiter),
-/* harmony export */   v: () => (/* binding */ forEachLimited)
-/* harmony export */ });
-// Bounded concurrency for external programs (helm, kubesec): about one per core.
-/** `fn` for every item, at most `limit` at once (at least one), started in the items' order. */
-async function forEachLimited(items, limit, fn) {
-    const slot = limiter(Math.max(1, limit));
-    await Promise.all(items.map((t) => slot(() => fn(t))));
-}
-/** At most `limit` calls of the returned function run at once; the others wait in call order. */
-function limiter(limit) {
-    let active = 0;
-    const waiting = [];
-    return async (fn) => {
-        if (active < limit)
-            active++;
-        else
-            await new Promise((go) => waiting.push(go));
-        try {
-            return await fn();
-        }
-        finally {
-            // The slot passes straight to the next waiter, so nobody can overtake it.
-            const next = waiting.shift();
-            if (next)
-                next();
-            else
-                active--;
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 3092:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   W: () => (/* binding */ withPlainEnv)
-/* harmony export */ });
-// yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native lookup (a
-// quarter of the time of parsing a rendered chart): YAML is parsed against a plain copy of the environment.
-// Parsing is synchronous, so nothing else can observe the swap.
-function withPlainEnv(fn) {
-    const env = process.env;
-    process.env = { ...env };
-    try {
-        return fn();
-    }
-    finally {
-        process.env = env;
-    }
-}
-
-
-/***/ }),
-
-/***/ 7507:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   q: () => (/* binding */ runTool)
-/* harmony export */ });
-/* unused harmony export startArgv */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
-// The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
-// arrays with pure functions; this module only runs them, so tests can assert argv tables without running
-// anything and other tests run the real binaries through the same path.
-
-
-
-let niceBin;
-/** The `nice` program (coreutils on Linux and macOS), or null (Windows, minimal images). */
-function nice() {
-    niceBin ??= process.platform === "win32" ? null : (["/usr/bin/nice", "/bin/nice"].find(node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync) ?? null);
-    return niceBin;
-}
-function executable(file) {
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** argv as started: behind `nice -n 10` when asked for, possible, and the program is an executable file
- * (so a missing or unusable program is still reported as such, not as nice's exit 126 or 127). */
-function startArgv(argv, lowPriority = false) {
-    const n = lowPriority ? nice() : null;
-    return n && argv[0] && executable(argv[0]) ? [n, "-n", "10", ...argv] : argv;
-}
-/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws UserError when the
- * program cannot be started at all (missing binary, not executable). */
-function runTool(argv, opts = {}) {
-    if (!argv[0])
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo("internal: empty argv");
-    const [cmd, ...args] = startArgv(argv, opts.lowPriority);
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, {
-            cwd: opts.cwd,
-            env: opts.env ?? process.env,
-            stdio: ["pipe", "pipe", "pipe"],
-        });
-        const out = [];
-        const err = [];
-        let timedOut = false;
-        const timer = opts.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                child.kill("SIGKILL");
-            }, opts.timeoutMs)
-            : undefined;
-        child.stdout.on("data", (c) => out.push(c));
-        child.stderr.on("data", (c) => {
-            err.push(c);
-            opts.onStderr?.(c.toString("utf8"));
-        });
-        child.on("error", (e) => {
-            if (timer)
-                clearTimeout(timer);
-            if (e.code === "ENOENT")
-                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': no such file`));
-            else if (e.code === "EACCES")
-                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': not executable`));
-            else
-                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': ${e.message}`));
-        });
-        child.on("close", (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            resolve({
-                argv,
-                code: code ?? (signal ? 128 : 1),
-                stdout: Buffer.concat(out).toString("utf8"),
-                stderr: Buffer.concat(err).toString("utf8"),
-                durationMs: Date.now() - started,
-                timedOut,
-            });
-        });
-        // A program that exits before reading its input must not crash us with EPIPE.
-        child.stdin.on("error", () => { });
-        child.stdin.end(opts.input ?? "");
-    });
-}
-
-
-/***/ }),
-
-/***/ 2995:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-// ESM COMPAT FLAG
-__nccwpck_require__.r(__webpack_exports__);
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  gateRules: () => (/* reexport */ gateRules),
-  runGate: () => (/* binding */ runGate)
-});
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -13367,6 +11540,1954 @@ const checks = [
     kubesec/* kubesecCheck */.fC,
 ];
 
+
+/***/ }),
+
+/***/ 3287:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fv: () => (/* binding */ findPlainSecrets),
+/* harmony export */   u2: () => (/* binding */ secretKindText)
+/* harmony export */ });
+/* unused harmony export isCredentialKey */
+/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7459);
+// plain-secret: a credential written as a literal where a reference is expected. One detector for every
+// YAML file floe-helm reads: the gate's values files (each chart's values.yaml and every scenario file) and
+// generate's floe manifest and data products. Each caller words the finding (which reference form takes
+// the credential); the value itself is never part of what this returns.
+
+// Keys that hold a credential: *secret, *password, *token, *api_key, *private_key, *access_key (any case,
+// _ - or no separator; camelCase split first).
+const credentialKey = /(^|[_-])?(secret|password|passwd|pwd|token|api[_-]?key|private[_-]?key|access[_-]?key|secret[_-]?key)$/i;
+// Keys naming a reference to one, compared without separators: *Ref, *Url, *Name, existingSecret, ... A key
+// name in a Secret (`passwordKey: password`, `tokenKey`) and a Secret's name (`passwordSecret`) too.
+const referenceKey = /(ref|url|uri|endpoint|name|file|path|existingsecret|secretname|enabled|(password|passwd|pwd|token)key|(password|passwd|pwd|token|credentials?|auth|tls|cert)secret)$/i;
+// Mappings whose leaves name something else, never hold a credential: `secretKeyRef` / `valueFrom` (a key of
+// a Secret), `existingSecret*` in object form, `secretEnv` (environment variable -> key in a Secret).
+const referenceContainer = /(ref|refs|valuefrom|existingsecret[a-z]*|secretname|secretenv|envfromsecret|fromsecret|secretkeys)$/i;
+// Not a literal: a template (helm's or Jinja's {{ }}), an environment variable ($VAR, ${VAR}, $(VAR)), a
+// vals or SOPS reference, a placeholder (<password>, ***, %s).
+const placeholder = /\{\{|^\$(\{[A-Za-z_][\w.-]*\}|\([A-Za-z_]\w*\)|[A-Z_][A-Z0-9_]*)$|^ref\+|^ENC\[|^<[^>]*>$|^\*+$|^%[sv]$/;
+// A URL with a password in it: scheme://user:password@host, anywhere in the string.
+const urlWithPassword = /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:([^/\s@]+)@/gi;
+// A key=value connection string (libpq, ADO.NET, JDBC properties) with a password.
+const kvPassword = /(?:^|[;\s"'])(?:password|pwd)\s*=\s*([^;\s"']+)/gi;
+const kvConnection = /(?:^|[;\s"'])(?:host|hostname|server|data source|user id|uid|user|username)\s*=/i;
+const pemPrivateKey = /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/;
+const words = (key) => key.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
+const compact = (key) => key.replace(/[_.-]/g, "");
+/** Whether a mapping key holds a credential (and does not name a reference to one). */
+function isCredentialKey(key) {
+    return credentialKey.test(words(key)) && !referenceKey.test(compact(key));
+}
+/** How a finding names the kind (never the value). */
+const secretKindText = {
+    key: "a literal credential",
+    url: "a URL with a password in it (scheme://user:password@host)",
+    "connection-string": "a connection string with a password in it (password=...)",
+    "private-key": "a PEM private key",
+};
+const literal = (s) => s.trim() !== "" && !placeholder.test(s.trim());
+function inString(s) {
+    if (pemPrivateKey.test(s))
+        return "private-key";
+    for (const m of s.matchAll(urlWithPassword))
+        if (literal(decodeURIComponentSafe(m[1])))
+            return "url";
+    if (kvConnection.test(s))
+        for (const m of s.matchAll(kvPassword))
+            if (literal(m[1]))
+                return "connection-string";
+    return undefined;
+}
+function decodeURIComponentSafe(s) {
+    try {
+        return decodeURIComponent(s);
+    }
+    catch {
+        return s;
+    }
+}
+/** Every literal credential of a parsed YAML file, in document order: a credential key with a non-empty
+ * literal string or a number, or any string holding a URL or connection string with a password or a PEM
+ * private key. Leaves under a reference mapping (`secretKeyRef`, `secretEnv`, ...) name keys, not values. */
+function findPlainSecrets(loaded) {
+    const out = [];
+    const walk = (v, path, underReference) => {
+        if (Array.isArray(v)) {
+            for (const [i, x] of v.entries())
+                walk(x, [...path, i], underReference);
+            return;
+        }
+        if ((0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(v)) {
+            for (const [k, x] of Object.entries(v))
+                walk(x, [...path, k], underReference || referenceContainer.test(compact(k)));
+            return;
+        }
+        const key = path[path.length - 1];
+        let kind;
+        if (typeof v === "string")
+            kind = inString(v);
+        if (!kind && !underReference && typeof key === "string" && isCredentialKey(key)) {
+            if ((typeof v === "string" && literal(v)) || typeof v === "number")
+                kind = "key";
+        }
+        if (!kind)
+            return;
+        out.push({ path, kind, at: loaded.positionOf(path) ?? { file: loaded.file, line: 1, col: 1 } });
+    };
+    walk(loaded.value, [], false);
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 2035:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jt: () => (/* binding */ get),
+/* harmony export */   Mz: () => (/* binding */ containersOf),
+/* harmony export */   QL: () => (/* binding */ arr),
+/* harmony export */   SM: () => (/* binding */ isHelmTestPod),
+/* harmony export */   Tu: () => (/* binding */ objectId),
+/* harmony export */   de: () => (/* binding */ selectorMatches),
+/* harmony export */   dz: () => (/* binding */ findingAt),
+/* harmony export */   ef: () => (/* binding */ sameNamespace),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   s5: () => (/* binding */ podSpecPath),
+/* harmony export */   uR: () => (/* binding */ isLongRunning),
+/* harmony export */   z8: () => (/* binding */ podLabels)
+/* harmony export */ });
+/* unused harmony export mapSelectorMatches */
+/* harmony import */ var _core_objects_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7459);
+
+function get(v, path) {
+    let cur = v;
+    for (const seg of path) {
+        if (typeof seg === "number") {
+            if (!Array.isArray(cur))
+                return undefined;
+            cur = cur[seg];
+        }
+        else {
+            if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(cur))
+                return undefined;
+            cur = cur[seg];
+        }
+    }
+    return cur;
+}
+function arr(v) {
+    return Array.isArray(v) ? v : [];
+}
+function str(v) {
+    return typeof v === "string" ? v : undefined;
+}
+/** Where each kind keeps its pod template's spec. */
+const podSpecPaths = {
+    Pod: ["spec"],
+    Deployment: ["spec", "template", "spec"],
+    StatefulSet: ["spec", "template", "spec"],
+    DaemonSet: ["spec", "template", "spec"],
+    ReplicaSet: ["spec", "template", "spec"],
+    ReplicationController: ["spec", "template", "spec"],
+    Job: ["spec", "template", "spec"],
+    CronJob: ["spec", "jobTemplate", "spec", "template", "spec"],
+};
+function podSpecPath(obj) {
+    const p = podSpecPaths[obj.kind];
+    return p && (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(get(obj.doc, p)) ? p : undefined;
+}
+/** Labels of the pods a workload creates. */
+function podLabels(obj) {
+    const spec = podSpecPath(obj);
+    if (!spec)
+        return undefined;
+    const meta = obj.kind === "Pod" ? ["metadata"] : [...spec.slice(0, -1), "metadata"];
+    const labels = get(obj.doc, [...meta, "labels"]);
+    return (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(labels)
+        ? Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)]))
+        : {};
+}
+function isHelmTestPod(obj) {
+    const hook = str(get(obj.doc, ["metadata", "annotations", "helm.sh/hook"])) ?? "";
+    return obj.kind === "Pod" && hook.split(",").some((h) => h.trim().startsWith("test"));
+}
+/** Pods that are meant to keep running (probes, PDBs, NetworkPolicies apply): not Jobs, not hooks. */
+function isLongRunning(obj) {
+    if (obj.kind === "Job" || obj.kind === "CronJob")
+        return false;
+    if (obj.kind === "Pod")
+        return !get(obj.doc, ["metadata", "annotations", "helm.sh/hook"]);
+    return podSpecPath(obj) !== undefined;
+}
+function containersOf(obj, opts = { init: true }) {
+    const spec = podSpecPath(obj);
+    if (!spec)
+        return [];
+    const out = [];
+    const lists = [["containers", false]];
+    if (opts.init !== false)
+        lists.push(["initContainers", true]);
+    for (const [list, init] of lists) {
+        for (const [i, c] of arr(get(obj.doc, [...spec, list])).entries()) {
+            if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(c))
+                continue;
+            out.push({ container: c, path: [...spec, list, i], name: str(c.name) ?? `#${i}`, init });
+        }
+    }
+    return out;
+}
+/** Kubernetes label selector semantics (matchLabels AND matchExpressions); a missing selector matches
+ * nothing, an empty one everything. */
+function selectorMatches(selector, labels) {
+    if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(selector))
+        return false;
+    const ml = (0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(selector.matchLabels) ? selector.matchLabels : {};
+    for (const [k, v] of Object.entries(ml))
+        if (labels[k] !== String(v))
+            return false;
+    for (const e of arr(selector.matchExpressions)) {
+        if (!(0,_core_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .isObj */ .s)(e))
+            continue;
+        const key = String(e.key);
+        const values = arr(e.values).map(String);
+        const has = Object.hasOwn(labels, key);
+        switch (e.operator) {
+            case "In":
+                if (!has || !values.includes(labels[key]))
+                    return false;
+                break;
+            case "NotIn":
+                if (has && values.includes(labels[key]))
+                    return false;
+                break;
+            case "Exists":
+                if (!has)
+                    return false;
+                break;
+            case "DoesNotExist":
+                if (has)
+                    return false;
+                break;
+            default:
+                return false;
+        }
+    }
+    return true;
+}
+/** A Service's plain `selector: {k: v}` map. */
+function mapSelectorMatches(selector, labels) {
+    return isObj(selector) && selectorMatches({ matchLabels: selector }, labels);
+}
+/** Objects without a namespace are installed into the release namespace (the one `helm template
+ * --namespace` rendered with, when the gate says so; unknown namespaces compare equal). */
+function sameNamespace(a, b, releaseNamespace) {
+    const na = a.namespace ?? releaseNamespace;
+    const nb = b.namespace ?? releaseNamespace;
+    return na === undefined || nb === undefined || na === nb;
+}
+function objectId(obj) {
+    return `${obj.kind}/${obj.name}`;
+}
+/** A finding about `path` in `obj`, at the template line that writes it (or its deepest written parent).
+ * The cell's chart, scenario and helm major are not in it: the gate adds them to every finding of a cell. */
+function findingAt(obj, path, rule, severity, message) {
+    const pos = obj.locate(path);
+    return {
+        rule,
+        severity,
+        message,
+        file: pos.file,
+        line: pos.line,
+        ...(pos.col !== undefined ? { col: pos.col } : {}),
+        object: objectId(obj),
+    };
+}
+
+
+/***/ }),
+
+/***/ 1883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: VERSION
+
+// EXTERNAL MODULE: ./node_modules/commander/index.js
+var commander = __nccwpck_require__(8909);
+;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
+
+
+// wrapper to provide named exports for ESM.
+const {
+  /* program */ "DM": program,
+  /* createCommand */ "gu": createCommand,
+  /* createArgument */ "er": createArgument,
+  /* createOption */ "Ww": createOption,
+  /* CommanderError */ "b7": CommanderError,
+  /* InvalidArgumentError */ "Di": InvalidArgumentError,
+  /* InvalidOptionArgumentError */ "a2": InvalidOptionArgumentError, // deprecated old name
+  /* Command */ "uB": Command,
+  /* Argument */ "ef": Argument,
+  /* Option */ "c$": Option,
+  /* Help */ "_V": Help,
+} = commander;
+
+// EXTERNAL MODULE: ./package.json
+var package_0 = __nccwpck_require__(8330);
+// EXTERNAL MODULE: ./src/config/inputs.ts
+var config_inputs = __nccwpck_require__(4389);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __nccwpck_require__(4296);
+// EXTERNAL MODULE: ./src/perf/switches.ts
+var switches = __nccwpck_require__(9591);
+;// CONCATENATED MODULE: ./src/cli/options.ts
+// What every command module shares with the CLI: the io it prints to, the context its action gets, the
+// options every command has, and the binder that turns an action into commander's. Phases import this,
+// never the CLI's entry (src/cli/main.ts), so the CLI and the phases do not import each other.
+
+/** Adds the options every command shares (they map onto Inputs). */
+function withCommonOptions(cmd) {
+    return cmd
+        .addOption(new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"))
+        .addOption(new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env("FLOE_HELM_TOOLS_DIR"));
+}
+
+// EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
+var local = __nccwpck_require__(8065);
+// EXTERNAL MODULE: ./src/tools/pins.ts
+var pins = __nccwpck_require__(9888);
+// EXTERNAL MODULE: ./src/cluster/kind/config.ts
+var config = __nccwpck_require__(8231);
+// EXTERNAL MODULE: ./src/cluster/on-path.ts
+var on_path = __nccwpck_require__(6533);
+;// CONCATENATED MODULE: ./src/cluster/command.ts
+// `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
+// and tear it down again, possibly from another process: what `up` started is in the work dir.
+
+
+
+
+
+
+
+/** Binaries from --tools-dir; else kind and kubectl from the installer (src/tools/resolve.ts: tool cache
+ * first, pinned and sha256-verified downloads when missing); else, for the kwok control plane (etcd,
+ * kube-apiserver, kwok, ...), which the installer does not carry, the binaries on PATH. */
+function clusterTools(inputs, err, env = process.env) {
+    return async (name) => {
+        if (inputs.toolsDir)
+            return (0,local/* requireLocalTool */.BG)(inputs.toolsDir, name);
+        if (name === "kind" || name === "kubectl") {
+            // The installer (and the HTTP client under it) is loaded only when it is used.
+            const { resolveTools } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
+            return (await resolveTools(inputs, [name], { warn: err, progress: err }))[name];
+        }
+        const found = (0,on_path/* onPath */.L)(name, env.PATH);
+        if (found)
+            return found;
+        throw new errors/* UserError */.yo(`the ${inputs.cluster} cluster needs ${name}, which floe-helm does not install: put it on PATH, or pass --tools-dir (FLOE_HELM_TOOLS_DIR) with the binaries scripts/tools.sh builds (etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kwok), e.g. --tools-dir .tools/bin`);
+    };
+}
+/** The providers (and what they load: kwok's HTTPS health checks) only for `cluster up|down`. */
+const providers = () => __nccwpck_require__.e(/* import() */ 503).then(__nccwpck_require__.bind(__nccwpck_require__, 3503));
+/** The provider's options; binaries not from --tools-dir are looked up on the PATH of the CLI's env (io.env),
+ * the same env every other input comes from. */
+function options(inputs, io, kind = {}) {
+    let docker;
+    return {
+        workDir: inputs.workDir,
+        tool: clusterTools(inputs, io.err, io.env),
+        docker: () => (docker ??= (0,on_path/* resolveDocker */.vw)(io.env.PATH)),
+        kubeconfig: inputs.kubeconfig,
+        ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
+        ...(kind.kindCluster?.trim() ? { kindCluster: (0,config/* kindClusterName */.y0)(kind.kindCluster.trim()) } : {}),
+        ...(kind.metricsServer
+            ? { metricsServer: { image: kind.metricsServerImage?.trim() || pins/* pins */.h.metricsServerImage } }
+            : {}),
+        log: io.err,
+    };
+}
+/** A true/false environment variable: unset or empty is false; anything but true/false is a usage error. */
+function envSwitch(env, name) {
+    const v = env[name]?.trim() ?? "";
+    if (v === "" || v === "false")
+        return false;
+    if (v === "true")
+        return true;
+    throw new errors/* UserError */.yo(`${name}: expected true or false, got '${v}'`);
+}
+const providerOption = () => new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env("FLOE_HELM_CLUSTER");
+function registerCluster(program, bind) {
+    const cluster = program.command("cluster").description("the cluster install tests run against");
+    withCommonOptions(cluster
+        .command("up")
+        .description("start a cluster and write its kubeconfig (path printed on stdout)")
+        .addOption(providerOption())
+        .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))
+        .addOption(new Option("--node-image <image>", "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)").env("FLOE_HELM_KIND_NODE_IMAGE"))
+        .addOption(new Option("--kind-cluster <name>", `kind: the cluster's name (default ${config/* KIND_CLUSTER_NAME */.aC}); \`cluster down\` and \`test\` find it in the work dir`).env("FLOE_HELM_KIND_CLUSTER"))
+        .addOption(new Option("--metrics-server", "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it); FLOE_HELM_METRICS_SERVER=true does the same"))
+        .addOption(new Option("--metrics-server-image <image>", `kind: metrics-server's image (default ${pins/* pins */.h.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`).env("FLOE_HELM_METRICS_SERVER_IMAGE"))).action(bind(async ({ inputs, io, flags: given }) => {
+        // The action's `metrics-server` input arrives as FLOE_HELM_METRICS_SERVER=true|false.
+        const flags = {
+            ...given,
+            metricsServer: given.metricsServer || envSwitch(io.env, "FLOE_HELM_METRICS_SERVER"),
+        };
+        if (flags.metricsServer && inputs.cluster !== "kind")
+            throw new errors/* UserError */.yo(`--metrics-server is for --provider kind (a ${inputs.cluster} cluster ${inputs.cluster === "kwok" ? "runs no pods" : "brings its own metrics-server"})`);
+        const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io, flags));
+        io.out(info.kubeconfig);
+        return errors/* ExitCode */.yU.Pass;
+    }));
+    withCommonOptions(cluster
+        .command("down")
+        .description("stop the cluster that `cluster up` started from this work dir and clean up")
+        .addOption(providerOption())).action(bind(async ({ inputs, io }) => {
+        await (await providers()).provider(inputs.cluster).down(options(inputs, io));
+        return errors/* ExitCode */.yU.Pass;
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/cli/plan-options.ts
+// The options that choose what a phase covers (the gate's plan: charts x scenarios x helm majors), shared by
+// gate, upgrade-check and test so the three read and document them the same way.
+
+/** commander argParser of a repeatable option: every value, in order. */
+const collect = (v, prev = []) => [...prev, v];
+/** --config, --chart, --values, --helm; `verb` says what the phase does to a chart ("check", "test"). */
+function withPlanOptions(cmd, verb) {
+    return cmd
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", `${verb} this chart (repeatable; default: the config's charts, else every chart under charts/)`).argParser(collect))
+        .addOption(new Option("--scenario <name>", "only the scenario of this name in each chart: values-NAME.yaml, ci/NAME-values.yaml or the config's (repeatable; a chart without it is skipped)").argParser(collect))
+        .addOption(new Option("--values <[chart=]file>", "one scenario of these values files, for every chart or, as CHART_DIR=FILE, for that chart only (repeatable)").argParser(collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"));
+}
+/** --results and --kube-version: the static phases (gate, upgrade-check). */
+function withRenderOptions(cmd) {
+    return cmd
+        .addOption(new Option("--results <file>", "also write the results JSON here (schemas/results.schema.json)"))
+        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
+}
+
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __nccwpck_require__(8571);
+// EXTERNAL MODULE: ./src/report/phase.ts
+var phase = __nccwpck_require__(6169);
+// EXTERNAL MODULE: ./src/install/images.ts
+var install_images = __nccwpck_require__(7877);
+;// CONCATENATED MODULE: ./src/install/command.ts
+// `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
+// its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
+
+
+
+
+
+
+
+function registerTest(program, bind) {
+    withCommonOptions(withPlanOptions(withClusterTargetOptions(program
+        .command("test")
+        .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`"), "install, test and uninstall"), "test")).action(bind(async ({ inputs, io, flags }) => {
+        // Bad values are refused before anything runs (exit 2), not inside the phase.
+        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
+        const timeout = parseHelmTimeout(flags.timeout);
+        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3618))).runTest(ctx, inputs, {
+            cwd: io.cwd,
+            imagePull,
+            ...(timeout ? { timeout } : {}),
+        }), { out: io.out, err: io.err });
+    }));
+}
+/** Where a cluster phase runs and how long helm may take (`floe-helm test`, `floe-helm upgrade`): the cluster
+ * of `cluster up` or --kubeconfig, kind's image pulling, helm's --timeout for `steps`. */
+function withClusterTargetOptions(cmd, steps) {
+    return cmd
+        .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
+        .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))
+        .addOption(new Option("--image-pull <mode>", "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install").env("FLOE_HELM_IMAGE_PULL"))
+        .addOption(new Option("--timeout <duration>", `helm's --timeout for each ${steps} (default 300s)`).env("FLOE_HELM_TEST_TIMEOUT"));
+}
+/** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s), more than zero.
+ * Milliseconds are refused: no install or test is that quick. */
+function parseHelmTimeout(value) {
+    const v = value?.trim();
+    if (!v)
+        return undefined;
+    const ms = (0,duration/* parseDuration */.E)(v);
+    if (ms !== undefined && ms > 0 && !v.endsWith("ms"))
+        return v;
+    throw new errors/* UserError */.yo(`--timeout: expected a duration such as 90s, 5m or 1m30s, got '${value}'`);
+}
+
+;// CONCATENATED MODULE: ./src/e2e/command.ts
+// `floe-helm e2e`: the platform and the data product of floe-gate.yaml `e2e` installed together on the cluster
+// of `cluster up`, then the end-to-end checks (./run.ts); results in <work-dir>/e2e.results.json.
+
+
+
+
+
+function registerE2e(program, bind) {
+    withCommonOptions(withClusterTargetOptions(program
+        .command("e2e")
+        .description("install the platform and a data product (floe-gate.yaml e2e) into one namespace of the cluster of `cluster up` (helm 4) and run the end-to-end checks")
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--keep", "leave both releases and their namespace running after the checks")), "install and uninstall")).action(bind(async ({ inputs, io, flags }) => {
+        // Bad values are refused before anything runs (exit 2), not inside the phase.
+        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
+        const timeout = parseHelmTimeout(flags.timeout);
+        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(269)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9269))).runE2e(ctx, inputs, {
+            cwd: io.cwd,
+            imagePull,
+            keep: flags.keep === true,
+            ...(timeout ? { timeout } : {}),
+        }), { out: io.out, err: io.err });
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/gate/command.ts
+
+
+
+function registerGate(program, bind) {
+    withCommonOptions(withRenderOptions(withPlanOptions(program
+        .command("gate")
+        .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4957))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        out: io.out,
+        err: io.err,
+        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/generate/command.ts
+// `floe-helm generate`: values files for floe-platform and floe-jobs from floe's platform manifest and data
+// products (src/generate/run.ts).
+
+
+
+const command_collect = (v, prev = []) => [...prev, v];
+function registerGenerate(program, bind) {
+    withCommonOptions(program
+        .command("generate")
+        .description("write floe-platform and floe-jobs values per environment from a floe manifest and data products (validated and rendered first)")
+        .requiredOption("--manifest <file>", "floe platform manifest (kind: Manifest)")
+        .addOption(new Option("--product <file>", "floe data product (kind: FloeSpec); repeat for more").argParser(command_collect))
+        .addOption(new Option("--env <name>", "environment: dev, test, staging or prod; repeat for more").argParser(command_collect))
+        .addOption(new Option("--values <chart=file>", "values over the mapped ones for one chart: floe-platform=FILE or floe-jobs=FILE").argParser(command_collect))
+        .addOption(new Option("--set <chart.path=value>", "one value for one chart, e.g. floe-jobs.jobDefaults.backoffLimit=1 (highest precedence)").argParser(command_collect))
+        .requiredOption("--output-dir <dir>", "folder the values files are written to")
+        .addOption(new Option("--release <name>", "floe-platform's release name (the jobs' endpoints derive from it)").default("floe-platform"))
+        .addOption(new Option("--platform-chart <dir>", "the floe-platform chart").default("charts/floe-platform"))
+        .addOption(new Option("--jobs-chart <dir>", "the floe-jobs chart").default("charts/floe-jobs"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("generate", inputs, async (ctx) => (await __nccwpck_require__.e(/* import() */ 938).then(__nccwpck_require__.bind(__nccwpck_require__, 6938))).runGenerate(ctx, inputs, {
+        manifest: flags.manifest,
+        products: flags.product ?? [],
+        envs: flags.env ?? [],
+        values: flags.values ?? [],
+        set: flags.set ?? [],
+        outputDir: flags.outputDir,
+        release: flags.release,
+        platformChart: flags.platformChart,
+        jobsChart: flags.jobsChart,
+        cwd: io.cwd,
+    }), { out: io.out, err: io.err })));
+}
+
+// EXTERNAL MODULE: ./src/release/argv.ts
+var argv = __nccwpck_require__(6779);
+;// CONCATENATED MODULE: ./src/release/command.ts
+// `floe-helm release`: package every chart and push it to an OCI registry, skipping versions already there.
+
+
+
+
+
+
+function registerRelease(program, bind) {
+    withCommonOptions(program
+        .command("release")
+        .description("package every chart and push it to an OCI registry; a version already published is skipped (log in first with `helm registry login`)")
+        .addOption(new Option("--registry <oci://host/path>", "where charts go, e.g. oci://ghcr.io/floe/charts").env("FLOE_HELM_REGISTRY"))
+        .addOption(new Option("--username <name>", "log in to the registry first as this user; the password or token comes from FLOE_HELM_REGISTRY_PASSWORD only").env("FLOE_HELM_REGISTRY_USERNAME"))
+        .addOption(new Option("--charts-dir <dir>", "publish every sub-folder holding a Chart.yaml (default: charts)").env("FLOE_HELM_CHARTS_DIR"))
+        .addOption(new Option("--chart <dir>", "publish only this chart folder (repeatable)").argParser(collect))
+        .addOption(new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"))
+        .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
+        .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("release", inputs, async (ctx) => {
+        // Flags, else the environment the CLI was given (commander reads only process.env).
+        const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
+        const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
+        if (!registryRaw)
+            throw new errors/* UserError */.yo("--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts");
+        const r = (0,argv/* parseRegistry */.l5)(registryRaw);
+        if ("error" in r)
+            throw new errors/* UserError */.yo(r.error);
+        const password = io.env.FLOE_HELM_REGISTRY_PASSWORD;
+        if (password && !username)
+            throw new errors/* UserError */.yo("FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as");
+        if (username && !password)
+            throw new errors/* UserError */.yo(`--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`);
+        const { runRelease } = await __nccwpck_require__.e(/* import() */ 216).then(__nccwpck_require__.bind(__nccwpck_require__, 6216));
+        await runRelease(ctx, inputs, {
+            cwd: io.cwd,
+            env: io.env,
+            registry: r.registry,
+            plainHttp: flags.plainHttp === true,
+            chartsDir: flags.chartsDir ?? io.env.FLOE_HELM_CHARTS_DIR ?? "charts",
+            major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0] : 4,
+            dryRun: flags.dryRun === true,
+            ...(username && password ? { login: { username, password } } : {}),
+        });
+    }, { out: io.out, err: io.err })));
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __nccwpck_require__(3323);
+// EXTERNAL MODULE: ./src/report/coverage.ts
+var report_coverage = __nccwpck_require__(3122);
+// EXTERNAL MODULE: ./src/report/findings.ts
+var findings = __nccwpck_require__(9334);
+;// CONCATENATED MODULE: ./src/report/outputs.ts
+// The report's action outputs, set on every `floe-helm report` run (also one that stops on bad input):
+// `verdict` pass or fail (the report's exit code: 0 is pass, anything else fail) and `coverage`
+// `<passed>/<total>` requirements of the coverage matrix.
+
+/** `coverage`: of the requirements floe-gate.yaml declares (with none declared: every id a check names),
+ * how many passed. Failed, skipped, not run here and not covered ones are not covered. */
+function coverageOutput(m) {
+    const rows = m?.rows ?? [];
+    const counted = rows.some((r) => r.declared) ? rows.filter((r) => r.declared) : rows;
+    return `${counted.filter((r) => r.state === "pass").length}/${counted.length}`;
+}
+function reportOutputs(code, m) {
+    return { verdict: code === errors/* ExitCode */.yU.Pass ? "pass" : "fail", coverage: coverageOutput(m) };
+}
+
+// EXTERNAL MODULE: ./src/report/requirements.ts
+var requirements = __nccwpck_require__(5816);
+// EXTERNAL MODULE: ./src/report/results.ts
+var results = __nccwpck_require__(8940);
+// EXTERNAL MODULE: ./src/report/terminal.ts
+var terminal = __nccwpck_require__(7496);
+;// CONCATENATED MODULE: ./src/report/command.ts
+// `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
+// It runs even when earlier phases failed, so their findings are never lost.
+
+
+
+
+
+
+
+
+
+
+
+
+function registerReport(program, bind) {
+    withCommonOptions(program
+        .command("report")
+        .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
+        .option("--summary <file>", "also write the Markdown summary to this file")
+        .option("--sarif <file>", "also write every finding as SARIF 2.1.0 to this file, for GitHub code scanning (env: FLOE_HELM_SARIF)")
+        .option("--merge <dir...>", "merge the results of several jobs (each DIR one job's --work-dir) instead of reading --work-dir (env: FLOE_HELM_MERGE, a newline/comma list)")
+        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
+        // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
+        const { annotate, setOutputs, summaryMarkdown, writeJobSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
+        const merge = flags.merge?.length ? flags.merge : (0,config_inputs/* listFromEnv */.EV)(io.env.FLOE_HELM_MERGE);
+        const sarif = flags.sarif || io.env.FLOE_HELM_SARIF || undefined;
+        const all = await readResults(merge, inputs.workDir, io).catch((e) => {
+            if (inputs.githubActions)
+                setOutputs(reportOutputs(errors/* ExitCode */.yU.BadInput, undefined));
+            throw e;
+        });
+        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
+        // the results files name, and says why.
+        let config;
+        try {
+            const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5187));
+            config = await resolveConfig(inputs, io.cwd);
+        }
+        catch (e) {
+            if (!(e instanceof errors/* UserError */.yo))
+                throw e;
+            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
+        }
+        const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, config?.coverage.requirements ?? {});
+        const failOn = config?.coverage.failOn ?? [...requirements/* DEFAULT_FAIL_ON */.VQ];
+        // A phase that could not run (bad input, a tool that failed) already fails the run with its one error;
+        // what it would have covered is not judged on top of it.
+        const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
+        const verdict = config && !stopped.length ? await judgeCoverage(config, coverage, failOn) : undefined;
+        const md = summaryMarkdown(all, coverage, verdict && { findings: verdict, failOn });
+        if (inputs.githubActions) {
+            setOutputs({ "results-dir": inputs.workDir });
+            if (io.env.GITHUB_STEP_SUMMARY)
+                await writeJobSummary(md);
+        }
+        if (flags.summary) {
+            const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
+            await writeFile(flags.summary, md);
+        }
+        // Every run ends here: the SARIF file and the verdict and coverage outputs.
+        const finish = async (code) => {
+            if (sarif && all.length)
+                await writeSarif(sarif, [...all, ...reportFindings(verdict)], io);
+            if (inputs.githubActions)
+                setOutputs({
+                    ...reportOutputs(code, coverage),
+                    ...(sarif && all.length ? { sarif } : {}),
+                });
+            return code;
+        };
+        if (all.length === 0) {
+            io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
+            return finish(errors/* ExitCode */.yU.BadInput);
+        }
+        for (const r of all) {
+            const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
+            io.out((0,terminal/* verdictLine */.M)(r, Number.isFinite(ms) ? ms : 0));
+        }
+        for (const l of (0,report_coverage/* coverageTerminal */.XU)(coverage))
+            io.out(l);
+        const groups = (0,findings/* groupFindings */.kG)(verdict ?? []);
+        for (const g of groups)
+            io.out((0,terminal/* formatFinding */.t)(g));
+        if (inputs.githubActions)
+            for (const g of groups)
+                annotate(g);
+        if (coverage.rows.some((r) => r.priority))
+            io.out(verdict
+                ? (0,report_coverage/* coverageVerdictLine */.oA)(verdict, failOn)
+                : `coverage: not judged: ${stopped.join(", ")} could not run (its error above)`);
+        if (stopped.length)
+            return finish(errors/* ExitCode */.yU.BadInput);
+        const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
+        return finish(coverageFails || all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass);
+    }));
+}
+/** The results of --work-dir, or with --merge those of every job merged (src/report/merge.ts). */
+async function readResults(merge, workDir, io) {
+    if (!merge?.length)
+        return (0,results/* readAllResults */.C7)(workDir);
+    const { mergeJobs, readJobs } = await __nccwpck_require__.e(/* import() */ 278).then(__nccwpck_require__.bind(__nccwpck_require__, 3278));
+    const all = mergeJobs(await readJobs(merge.map((d) => external_node_path_default().resolve(io.cwd, d))));
+    io.out(`merged ${merge.length} job(s): ${merge.join(", ")}`);
+    return all;
+}
+/** The report's own findings (the coverage verdict, at floe-gate.yaml lines) as a phase of their own. */
+function reportFindings(verdict) {
+    if (!verdict?.length)
+        return [];
+    const now = new Date().toISOString();
+    return [
+        {
+            schemaVersion: 1,
+            phase: "report",
+            startedAt: now,
+            finishedAt: now,
+            status: (0,results/* statusOf */.c2)(verdict),
+            findings: [...verdict],
+            checks: [],
+        },
+    ];
+}
+/** `--sarif FILE`: every finding as SARIF 2.1.0, paths relative to the repository root. */
+async function writeSarif(file, all, io) {
+    const [{ toSarif, sourceRoot }, { ruleCatalog }, { writeFile, mkdir }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 643).then(__nccwpck_require__.bind(__nccwpck_require__, 8262)),
+        Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(269), __nccwpck_require__.e(231), __nccwpck_require__.e(76)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7076)),
+        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23)),
+    ]);
+    const log = toSarif(all, {
+        rules: ruleCatalog(),
+        version: version/* FLOE_HELM_VERSION */.t,
+        cwd: io.cwd,
+        root: sourceRoot(io.cwd, io.env),
+    });
+    const out = external_node_path_default().resolve(io.cwd, file);
+    try {
+        await mkdir(external_node_path_default().dirname(out), { recursive: true });
+        await writeFile(out, `${JSON.stringify(log, null, 2)}\n`);
+    }
+    catch (e) {
+        throw new errors/* UserError */.yo(`--sarif ${file}: cannot write it: ${e.code ?? e.message}`);
+    }
+    const run = log.runs[0];
+    io.err(`sarif: ${run.results.length} result(s), ${run.invocations[0].toolExecutionNotifications.length} finding(s) without a file as notifications: ${file}`);
+}
+/** The verdict on the matrix: a failed or uncovered requirement of a coverage.failOn priority is an error at
+ * its line in floe-gate.yaml, under the same severity overrides and waivers as any finding; a coverage
+ * waiver whose requirement is now proved excuses nothing, and is said to be unused so it gets removed. */
+async function judgeCoverage(config, coverage, failOn) {
+    const { applyPolicy } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2798));
+    const { isReportRule, waiverMatches } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2827));
+    const today = new Date().toISOString().slice(0, 10);
+    const raw = (0,report_coverage/* coverageFindings */.PZ)(coverage, failOn);
+    const out = raw.flatMap((f) => applyPolicy(f, config, today) ?? []);
+    for (const w of config.waivers)
+        if (isReportRule(w.rule) && !raw.some((f) => waiverMatches(w, f)))
+            out.push({
+                rule: "waiver-unused",
+                severity: "warning",
+                message: `waiver (rule ${w.rule}, object ${w.object}) matched no failed or uncovered requirement: remove it (reason was: ${w.reason})`,
+                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
+                object: w.object,
+            });
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/tools/assets.ts
+var assets = __nccwpck_require__(5482);
+;// CONCATENATED MODULE: ./src/tools/command.ts
+// `floe-helm tools ...`: inspect (and, with the installer, provide) the pinned toolchain.
+
+
+
+
+
+
+
+/** `--only helm,kind`: which tools to install; all four when absent. */
+function parseOnly(value) {
+    if (value === undefined || value.trim() === "")
+        return [...assets/* installTools */.HG];
+    const out = [];
+    for (const raw of value.split(",")) {
+        const t = raw.trim();
+        if (!assets/* installTools */.HG.includes(t)) {
+            throw new errors/* UserError */.yo(`--only: unknown tool '${t}': expected a comma-separated list of ${assets/* installTools */.HG.join(", ")}`);
+        }
+        if (!out.includes(t))
+            out.push(t);
+    }
+    return out;
+}
+function registerTools(program, bind) {
+    const tools = program
+        .command("tools")
+        .description("the pinned toolchain (helm 3 and 4, kubesec, kind, kubectl)");
+    tools
+        .command("versions")
+        .description("print the pinned default version of every tool")
+        .action(bind(async ({ io }) => {
+        io.out(`helm3 ${pins/* pins */.h.helm[3]}`);
+        io.out(`helm4 ${pins/* pins */.h.helm[4]}`);
+        io.out(`kubesec ${pins/* pins */.h.kubesec}`);
+        io.out(`kind ${pins/* pins */.h.kind} (node image ${pins/* pins */.h.kindNodeImage})`);
+        io.out(`kubectl ${pins/* pins */.h.kubectl}`);
+        return errors/* ExitCode */.yU.Pass;
+    }));
+    withCommonOptions(tools
+        .command("install")
+        .description("install the pinned (or given) tool versions into the tool cache, sha256-verified; prints 'name version path' per tool")
+        .option("--only <tools>", `comma-separated subset of ${assets/* installTools */.HG.join(",")}`)
+        .option("--helm <majors>", "helm majors to install when --helm-version is not given: 3, 4 or both")
+        .option("--helm-version <v>", "helm versions, one per major: exact (3.17.2, v3.17.2) or major (3, 4); comma-separated")
+        .option("--kind-version <v>", "kind version: exact or major (0)")
+        .option("--kubectl-version <v>", "kubectl version: exact or major (1)")
+        .option("--kubesec-version <v>", "kubesec version: exact or major (2)")
+        .option("--mirror <url>", "download from <url>/<tool>/<version>/<os>-<arch>/<asset> instead of the official sites")
+        .option("--checksums <file>", "trusted sha256 values to add to floe-helm's table (format: schemas/checksums.schema.json)")
+        .option("--tool-cache <dir>", "tool cache folder (default: RUNNER_TOOL_CACHE in Actions, else the per-user cache)")).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("tools", inputs, async (ctx) => {
+        // The installer and the Actions toolkit (with its HTTP client) load only for this command.
+        const { installOptions, installPlanned, planInstall } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5084));
+        const core = inputs.githubActions ? await __nccwpck_require__.e(/* import() */ 58).then(__nccwpck_require__.bind(__nccwpck_require__, 6058)) : undefined;
+        const plan = planInstall(inputs, parseOnly(flags.only));
+        const opts = await installOptions(inputs, io.cwd, {
+            warn: (message, rule) => ctx.add({ rule, severity: "warning", message }),
+            progress: (line) => ctx.progress(line),
+        });
+        for (const t of await installPlanned(plan, opts)) {
+            io.out(`${t.name} ${t.version} ${t.path}`);
+            ctx.output(`${t.name}-path`, t.path);
+            ctx.output(`${t.name}-version`, t.version);
+            ctx.check({
+                id: `install ${t.name} ${t.version}`,
+                state: "pass",
+                reason: t.fromCache ? "tool cache" : `verified by ${t.verifiedBy}`,
+            });
+            // The last helm listed ends up first on PATH (addPath prepends).
+            core?.addPath(t.dir);
+        }
+    }, { out: io.out, err: io.err })));
+    withCommonOptions(tools
+        .command("refresh-checksums")
+        .description("rewrite the checksum table from the official checksum files of every pinned version (needs network)")
+        .option("--file <path>", "the table to rewrite", "src/tools/checksums.json")
+        .option("--mirror <url>", "fetch the checksum files from a mirror instead of the official sites")).action(bind(async ({ flags, inputs, io }) => {
+        const file = external_node_path_default().resolve(io.cwd, flags.file);
+        const { refreshChecksums } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(852)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4852));
+        const { parseMirror } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(805), __nccwpck_require__.e(884)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4884));
+        const r = await refreshChecksums(file, {
+            mirror: parseMirror(inputs.mirror, "--mirror"),
+            quiet: !inputs.githubActions,
+            progress: (l) => io.err(l),
+        });
+        for (const c of r.changed)
+            io.err(`floe-helm: warning: published checksum CHANGED: ${c}`);
+        io.out(`wrote ${file}${r.changed.length ? ` (${r.changed.length} value(s) changed: review before committing)` : ""}`);
+        return errors/* ExitCode */.yU.Pass;
+    }));
+    withCommonOptions(tools
+        .command("check")
+        .description("check that the tools in --tools-dir exist and report their pinned versions")
+        .option("--helm <majors>", "helm majors to check: 3, 4 or both", "both")).action(bind(async ({ inputs, io }) => {
+        if (!inputs.toolsDir) {
+            throw new errors/* UserError */.yo("tools check needs --tools-dir (or FLOE_HELM_TOOLS_DIR), e.g. --tools-dir .tools/bin");
+        }
+        let ok = true;
+        for (const tool of (0,local/* localTools */.bu)(inputs.toolsDir, inputs.helmMajors)) {
+            const r = await (0,local/* checkLocalTool */.c9)(tool);
+            ok &&= r.ok;
+            io.out(r.ok ? `${r.name} ${r.found} ${r.path}` : `${r.name} MISSING ${r.problem}`);
+        }
+        if (!ok)
+            throw new errors/* UserError */.yo("some tools are missing or not the pinned version: run scripts/tools.sh");
+        return errors/* ExitCode */.yU.Pass;
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/command.ts
+// `floe-helm upgrade-check`: static upgrade safety between a base revision and this change (src/upgrade).
+
+
+
+
+function registerUpgradeCheck(program, bind) {
+    withCommonOptions(withRenderOptions(withPlanOptions(program
+        .command("upgrade-check")
+        .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
+        .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
+        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("upgrade-check", inputs, async (ctx) => (await __nccwpck_require__.e(/* import() */ 81).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
+        out: io.out,
+        err: io.err,
+        ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
+    })));
+}
+
+;// CONCATENATED MODULE: ./src/upgrade/live/command.ts
+// `floe-helm upgrade`: the live upgrade and rollback of every chart x scenario x helm major on the cluster of
+// `cluster up` (./run.ts); results in <work-dir>/upgrade.results.json.
+
+
+
+
+
+
+
+function registerUpgrade(program, bind) {
+    withCommonOptions(withPlanOptions(withClusterTargetOptions(program
+        .command("upgrade")
+        .description("install the base of every chart x scenario x helm major on the cluster of `cluster up`, probe its Services, helm upgrade to this change, helm test, helm rollback, helm test")
+        .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
+        .addOption(new Option("--base-chart <dir|tgz>", "install this published chart as the base instead of a git ref"))
+        .addOption(new Option("--base-helm <major>", "install the base with this helm major (3 or 4; default: the cell's own), e.g. 3 to upgrade a helm 3 release with helm 4").env("FLOE_HELM_UPGRADE_BASE_HELM"))
+        .addOption(new Option("--prober-image <image>", "the availability prober's image, with sh and curl (default: the chart's helm test pods' image)").env("FLOE_HELM_PROBER_IMAGE")), "install, upgrade, test, rollback and uninstall"), "upgrade")).action(bind(async ({ inputs, io, flags }) => {
+        // Bad values are refused before anything runs (exit 2), not inside the phase.
+        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
+        const timeout = parseHelmTimeout(flags.timeout);
+        const baseHelm = parseBaseHelm(flags.baseHelm);
+        const proberImage = flags.proberImage?.trim();
+        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(231)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
+            cwd: io.cwd,
+            imagePull,
+            ...(timeout ? { timeout } : {}),
+            ...(baseHelm ? { baseHelm } : {}),
+            ...(proberImage ? { proberImage } : {}),
+        }), { out: io.out, err: io.err });
+    }));
+}
+function parseBaseHelm(value) {
+    const v = value?.trim();
+    if (!v)
+        return undefined;
+    if (v === "3" || v === "4")
+        return Number(v);
+    throw new errors/* UserError */.yo(`--base-helm: expected 3 or 4, got '${value}'`);
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands.ts
+// The command registry: one line per command. `floe-helm --help` lists exactly these.
+
+
+
+
+
+
+
+
+
+
+const commands = [
+    registerTools,
+    registerGate,
+    registerUpgradeCheck,
+    registerCluster,
+    registerTest,
+    registerUpgrade,
+    registerE2e,
+    registerReport,
+    registerRelease,
+    registerGenerate,
+];
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+// The CLI: parses argv with commander, builds Inputs once, dispatches to a command. Exit codes: 0 pass,
+// 1 the gate found errors, 2 bad usage or bad input, 3 a tool failed. Errors are one line, never a stack trace.
+
+
+
+
+
+
+const defaultIo = () => ({
+    out: (l) => process.stdout.write(`${l}\n`),
+    err: (l) => process.stderr.write(`${l}\n`),
+    env: process.env,
+    cwd: process.cwd(),
+});
+async function run(argv, io = defaultIo()) {
+    let code = errors/* ExitCode */.yU.Pass;
+    const program = new Command("floe-helm")
+        .description("Prove that the floe platform's Helm charts lint, render, pass policy, install and run.")
+        .version(VERSION, "-V, --version", "print the floe-helm version")
+        .helpCommand(true)
+        .showSuggestionAfterError(true)
+        .exitOverride()
+        .configureOutput({
+        writeOut: (s) => io.out(s.replace(/\n$/, "")),
+        writeErr: (s) => io.err(s.replace(/\n$/, "")),
+        outputError: (s, write) => write(`floe-helm: ${s}`),
+    });
+    const bind = (action) => async (...args) => {
+        const cmd = args[args.length - 1];
+        const flags = cmd.optsWithGlobals();
+        let inputs;
+        try {
+            inputs = (0,config_inputs/* buildInputs */._9)(flags, io.env, io.cwd);
+            // A misspelt speed switch is said before any work starts (src/perf reads it when first used).
+            (0,switches/* parsePerfOff */.w9)(io.env[switches/* PERF_ENV */.ok]);
+        }
+        catch (e) {
+            if (e instanceof errors/* UserError */.yo)
+                await recordUserError(cmd, flags, io, e);
+            throw e;
+        }
+        code = await action({ flags, inputs, io });
+    };
+    for (const register of commands)
+        register(program, bind);
+    if (argv.length === 0) {
+        io.err(program.helpInformation().replace(/\n$/, ""));
+        return errors/* ExitCode */.yU.BadInput;
+    }
+    try {
+        await program.parseAsync(argv, { from: "user" });
+        return code;
+    }
+    catch (e) {
+        if (e instanceof CommanderError)
+            return e.exitCode === 0 ? errors/* ExitCode */.yU.Pass : errors/* ExitCode */.yU.BadInput;
+        // In Actions the one error is an annotation (the runner shows it on the run's page); else one line.
+        if (io.env.GITHUB_ACTIONS === "true")
+            io.out((0,errors/* errorCommand */.iZ)((0,errors/* describeError */.Uc)(e)));
+        else
+            io.err(`floe-helm: error: ${(0,errors/* describeError */.Uc)(e)}`);
+        if (io.env.FLOE_HELM_DEBUG === "1" && e instanceof Error && e.stack)
+            io.err(e.stack);
+        return (0,errors/* exitCodeOf */.FO)(e);
+    }
+}
+const VERSION = package_0/* version */.rE;
+// The phase each command runs (its <phase>.results.json); the report reads every one of them.
+const phaseOf = {
+    "tools install": "tools",
+    gate: "gate",
+    "upgrade-check": "upgrade-check",
+    upgrade: "upgrade",
+    test: "test",
+    release: "release",
+    generate: "generate",
+};
+/** In Actions, a phase stopped by a bad input before it started still leaves its results file with the
+ * error, so the report step (which always runs) names it in the job summary. */
+async function recordUserError(cmd, flags, io, e) {
+    const parent = cmd.parent?.parent ? `${cmd.parent.name()} ` : "";
+    const phase = phaseOf[`${parent}${cmd.name()}`];
+    if (!phase || io.env.GITHUB_ACTIONS !== "true")
+        return;
+    const now = new Date().toISOString();
+    const results = {
+        schemaVersion: 1,
+        phase,
+        startedAt: now,
+        finishedAt: now,
+        status: "error",
+        error: (0,errors/* describeError */.Uc)(e),
+        findings: [],
+        checks: [],
+    };
+    const { writeResults } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8940));
+    try {
+        await writeResults((0,config_inputs/* workDirOf */.sQ)(flags, io.env, io.cwd), results);
+    }
+    catch {
+        // The error itself is still printed; a work dir that cannot be written is not a second error.
+    }
+}
+
+
+/***/ }),
+
+/***/ 8231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ kindGetClustersArgv),
+/* harmony export */   CL: () => (/* binding */ kindNodeContainer),
+/* harmony export */   Ec: () => (/* binding */ kindDeleteArgv),
+/* harmony export */   Gg: () => (/* binding */ kindExportLogsArgv),
+/* harmony export */   W2: () => (/* binding */ kindGetNodesArgv),
+/* harmony export */   aC: () => (/* binding */ KIND_CLUSTER_NAME),
+/* harmony export */   eI: () => (/* binding */ dockerImageInspectArgv),
+/* harmony export */   fh: () => (/* binding */ kindLoadArgv),
+/* harmony export */   gz: () => (/* binding */ kindExportKubeconfigArgv),
+/* harmony export */   h8: () => (/* binding */ kindCreateArgv),
+/* harmony export */   po: () => (/* binding */ kindConfig),
+/* harmony export */   t6: () => (/* binding */ nodeImagesArgv),
+/* harmony export */   uA: () => (/* binding */ dockerShim),
+/* harmony export */   y0: () => (/* binding */ kindClusterName)
+/* harmony export */ });
+/* unused harmony export UNPRIVILEGED_RUN_FLAGS */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5577);
+// Pure builders for kind: its cluster config, argv, and the docker shim used only on hosts where
+// `docker run --privileged` fails (src/cluster/kind/host.ts decides; README: "kind on a VM without CAP_SYS_RESOURCE").
+
+
+
+const KIND_CLUSTER_NAME = "floe-helm";
+/** A kind cluster name as given (`--kind-cluster`), or one clear error: kind names Docker containers and
+ * a network after it, so lowercase letters, digits and inner dashes only, at most 50 characters. */
+function kindClusterName(name) {
+    if (!/^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$/.test(name))
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`);
+    return name;
+}
+/** kind names the single node's container `<cluster>-control-plane`. */
+const kindNodeContainer = (name) => `${name}-control-plane`;
+/** The API server is published on loopback only, like every kwok component. */
+function kindConfig(o = {}) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
+        kind: "Cluster",
+        apiVersion: "kind.x-k8s.io/v1alpha4",
+        networking: { apiServerAddress: _loopback_js__WEBPACK_IMPORTED_MODULE_2__/* .LOOPBACK */ .Ws },
+        nodes: [{ role: "control-plane" }],
+        ...(o.cgroupV1
+            ? {
+                kubeadmConfigPatches: [
+                    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
+                        kind: "KubeletConfiguration",
+                        apiVersion: "kubelet.config.k8s.io/v1beta1",
+                        failCgroupV1: false,
+                    }),
+                ],
+            }
+            : {}),
+    });
+}
+function kindCreateArgv(kind, o) {
+    return [
+        kind,
+        "create",
+        "cluster",
+        "--name",
+        o.name,
+        "--image",
+        o.image,
+        "--config",
+        o.config,
+        "--kubeconfig",
+        o.kubeconfig,
+        "--wait",
+        `${o.waitSeconds}s`,
+        // Keep a failed node so its logs can be exported; `up` deletes it afterwards.
+        "--retain",
+    ];
+}
+function kindDeleteArgv(kind, o) {
+    return [kind, "delete", "cluster", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+function kindGetClustersArgv(kind) {
+    return [kind, "get", "clusters"];
+}
+function kindExportKubeconfigArgv(kind, o) {
+    return [kind, "export", "kubeconfig", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+function kindGetNodesArgv(kind, o) {
+    return [kind, "get", "nodes", "--name", o.name];
+}
+/** Loads images of the local Docker daemon into every node of the cluster (`docker save` + import). */
+function kindLoadArgv(kind, o) {
+    if (!o.images.length)
+        throw new Error("kind load docker-image needs at least one image");
+    return [kind, "load", "docker-image", "--name", o.name, ...o.images];
+}
+/** The image names in a node's containerd (kind's images live in its k8s.io namespace). */
+function nodeImagesArgv(docker, node) {
+    return [docker, "exec", node, "ctr", "--namespace=k8s.io", "images", "list", "--quiet"];
+}
+/** Exit 0 when the local Docker daemon has the image (by the reference as written). */
+function dockerImageInspectArgv(docker, image) {
+    return [docker, "image", "inspect", "--format", "{{.Id}}", image];
+}
+function kindExportLogsArgv(kind, o) {
+    return [kind, "export", "logs", o.dir, "--name", o.name];
+}
+/** What replaces `--privileged` on `docker run|create` in the shim: every capability but CAP_SYS_RESOURCE
+ * (the one the VM's bounding set lacks), writable /proc and /sys paths, all devices; and the variable that
+ * tells floe's node image (scripts/kind-node.sh) to make its cgroup mounts writable itself. */
+const UNPRIVILEGED_RUN_FLAGS = [
+    "--cap-add=ALL",
+    "--cap-drop=SYS_RESOURCE",
+    "--security-opt=systempaths=unconfined",
+    "--device-cgroup-rule=a *:* rwm",
+    "--env=FLOE_KIND_UNPRIVILEGED=1",
+];
+const shq = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
+/** A `docker` program for kind's PATH: `--privileged` on run/create becomes UNPRIVILEGED_RUN_FLAGS, on exec
+ * it is dropped; everything else goes to the real docker unchanged. */
+function dockerShim(realDocker) {
+    return [
+        "#!/bin/sh",
+        "# Written by floe-helm `cluster up --provider kind`: `docker run --privileged` fails on this host, so kind's",
+        "# --privileged is replaced (README: kind on a VM without CAP_SYS_RESOURCE). Used only by that kind process.",
+        "sub=$1; first=1",
+        "for a do",
+        '  if [ "$first" = 1 ]; then set --; first=0; fi',
+        '  case "$sub:$a" in',
+        `    run:--privileged|create:--privileged) set -- "$@" ${UNPRIVILEGED_RUN_FLAGS.map(shq).join(" ")} ;;`,
+        "    exec:--privileged) ;;",
+        '    *) set -- "$@" "$a" ;;',
+        "  esac",
+        "done",
+        `exec ${shq(realDocker)} "$@"`,
+        "",
+    ].join("\n");
+}
+
+
+/***/ }),
+
+/***/ 5577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ws: () => (/* binding */ LOOPBACK),
+/* harmony export */   ov: () => (/* binding */ freePort)
+/* harmony export */ });
+/* unused harmony export isLoopback */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+// The network rule of the simulated cluster: every listener and every address a component is told about
+// stays in 127.0.0.0/8, so no process ever connects off this machine.
+
+const LOOPBACK = "127.0.0.1";
+function isLoopback(address) {
+    if (address === "::1" || address === "localhost")
+        return true;
+    return net.isIPv4(address) && address.startsWith("127.");
+}
+// Listening ports are picked below the kernel's ephemeral range (Linux: 32768-60999 by default), where the
+// outgoing connections of every process on the machine take their local ports: a port found free there can
+// be taken by some connection before the component binds it (seen as "address already in use" under load).
+const PORT_MIN = 20000;
+const PORT_MAX = 32000;
+const handedOut = new Set();
+function tryListen(port) {
+    return new Promise((resolve) => {
+        const srv = node_net__WEBPACK_IMPORTED_MODULE_0___default().createServer();
+        srv.unref();
+        srv.once("error", () => resolve(undefined));
+        srv.listen(port, LOOPBACK, () => {
+            const addr = srv.address();
+            const got = typeof addr === "object" && addr ? addr.port : undefined;
+            srv.close(() => resolve(got));
+        });
+    });
+}
+/** A free TCP port on 127.0.0.1 below the ephemeral range, never the same twice in this process (falls
+ * back to one the kernel picks when that range is full). */
+async function freePort() {
+    for (let i = 0; i < 200; i++) {
+        const port = PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN));
+        if (handedOut.has(port))
+            continue;
+        if ((await tryListen(port)) === port) {
+            handedOut.add(port);
+            return port;
+        }
+    }
+    const port = await tryListen(0);
+    if (port === undefined)
+        throw new Error("no free TCP port on 127.0.0.1");
+    return port;
+}
+
+
+/***/ }),
+
+/***/ 6533:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ onPath),
+/* harmony export */   vw: () => (/* binding */ resolveDocker)
+/* harmony export */ });
+/* unused harmony export DOCKER_MISSING */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+// PATH lookup shared by the cluster command (kwok binaries), the kind provider and the kind image loading
+// (docker).
+
+
+
+/** The first executable file called `name` in the PATH list, or undefined. */
+function onPath(name, pathList) {
+    for (const dir of (pathList ?? "").split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))) {
+        if (!dir)
+            continue;
+        const p = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(dir, name);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(p, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile())
+                return p;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+const DOCKER_MISSING = "docker not found on PATH: run scripts/docker.sh or install Docker";
+/** The docker program kind runs on (and `floe-helm test` loads images with), from the PATH list; a clear
+ * error before anything starts when there is none, instead of kind's own failure halfway. */
+function resolveDocker(pathList) {
+    const docker = onPath("docker", pathList);
+    if (!docker)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(DOCKER_MISSING);
+    return docker;
+}
+
+
+/***/ }),
+
+/***/ 9329:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ assertValidDocument)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_pointer_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3950);
+
+
+/** Throws the first YAML problem, else the first schema error (an unknown key first: the most common and
+ * most precise mistake), at its position in the file. `what` names the document, `schema` its schema file. */
+function assertValidDocument(validate, y, what, schema) {
+    const bad = y.problems[0];
+    if (bad)
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${bad.rule}: ${bad.message}`, bad.at);
+    if (validate(y.value ?? {}))
+        return;
+    const errs = validate.errors ?? [];
+    // An unknown or misspelt key first: the most common (and most precise) mistake.
+    const e = errs.find((x) => x.keyword === "additionalProperties" || x.propertyName !== undefined) ?? errs[0];
+    const segs = (0,_core_pointer_js__WEBPACK_IMPORTED_MODULE_1__/* .pointerPath */ .h)(e.instancePath);
+    const extra = e.params.additionalProperty ?? e.propertyName;
+    const at = y.positionOf(extra !== undefined ? [...segs, extra] : segs) ?? { file: y.file, line: 1, col: 1 };
+    const where = segs.length ? segs.join(".") : "top level";
+    const allowed = e.params.allowedValues;
+    const msg = e.keyword === "additionalProperties"
+        ? `unknown key '${extra}' at ${where} of ${what} (see ${schema})`
+        : e.propertyName !== undefined
+            ? `key '${extra}' at ${where} of ${what} ${e.message ?? "is invalid"}${allowed ? ` ${JSON.stringify(allowed)}` : ""} (see ${schema})`
+            : `${where}: ${e.message ?? "is invalid"}${e.keyword === "enum" ? ` (${JSON.stringify(allowed)})` : ""}`;
+    const more = errs.length > 1 ? ` (+${errs.length - 1} more problem(s))` : "";
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${msg}${more}`, at);
+}
+
+
+/***/ }),
+
+/***/ 4389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EV: () => (/* binding */ listFromEnv),
+/* harmony export */   MP: () => (/* binding */ envNames),
+/* harmony export */   _9: () => (/* binding */ buildInputs),
+/* harmony export */   sQ: () => (/* binding */ workDirOf)
+/* harmony export */ });
+/* unused harmony exports providerNames, parseProvider, parseHelmMajors, defaultToolCache, defaultValidatorCache */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+// One typed Inputs object, built once per run from CLI flags, falling back to FLOE_HELM_* environment
+// variables (which is how the composite action passes its inputs: through `env:`, never spliced into a
+// script), then to defaults. Everything downstream receives this object; nothing else reads the environment.
+
+
+
+
+/** The clusters install tests can run against (src/cluster has a provider for each). */
+const providerNames = ["kind", "kwok", "existing"];
+function parseProvider(value, source) {
+    const v = value.trim().toLowerCase();
+    if (providerNames.includes(v))
+        return v;
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: expected one of ${providerNames.join(", ")}, got '${value}'`);
+}
+/** The environment variable that carries each input when no flag is given. */
+const envNames = {
+    workDir: "FLOE_HELM_WORK_DIR",
+    toolsDir: "FLOE_HELM_TOOLS_DIR",
+    helm: "FLOE_HELM_HELM",
+    debug: "FLOE_HELM_DEBUG",
+    gateConfig: "FLOE_HELM_CONFIG",
+    charts: "FLOE_HELM_CHARTS",
+    valuesFiles: "FLOE_HELM_VALUES",
+    scenarios: "FLOE_HELM_SCENARIO",
+    kubeVersion: "FLOE_HELM_KUBE_VERSION",
+    resultsFile: "FLOE_HELM_RESULTS",
+    toolCache: "FLOE_HELM_TOOL_CACHE",
+    validatorCache: "FLOE_HELM_VALIDATOR_CACHE",
+    mirror: "FLOE_HELM_MIRROR",
+    checksums: "FLOE_HELM_CHECKSUMS",
+    helmVersion: "FLOE_HELM_HELM_VERSION",
+    kindVersion: "FLOE_HELM_KIND_VERSION",
+    kubectlVersion: "FLOE_HELM_KUBECTL_VERSION",
+    kubesecVersion: "FLOE_HELM_KUBESEC_VERSION",
+    cluster: "FLOE_HELM_CLUSTER",
+    kubeconfig: "FLOE_HELM_KUBECONFIG",
+    upgradeBase: "FLOE_HELM_UPGRADE_BASE",
+    upgradeBaseChart: "FLOE_HELM_UPGRADE_BASE_CHART",
+};
+/** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
+function listFromEnv(v) {
+    return (v ?? "")
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+/** --values entries: `CHART_DIR=FILE` applies FILE to that chart only; anything else (including a file
+ * whose own name holds `=`) to every chart. */
+function splitValues(entries, cwd) {
+    const valuesFiles = [];
+    const chartValues = [];
+    for (const e of entries) {
+        const eq = e.indexOf("=");
+        if (eq > 0 && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e))) {
+            chartValues.push({
+                chart: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e.slice(0, eq).trim()),
+                file: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e.slice(eq + 1).trim()),
+            });
+        }
+        else
+            valuesFiles.push(node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, e));
+    }
+    return { valuesFiles, chartValues };
+}
+function parseHelmMajors(value, source) {
+    const v = value.trim().toLowerCase();
+    if (v === "both" || v === "3,4" || v === "4,3")
+        return [3, 4];
+    if (v === "3")
+        return [3];
+    if (v === "4")
+        return [4];
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${source}: expected 3, 4 or both, got '${value}'`);
+}
+function nonEmpty(v) {
+    return v === undefined || v.trim() === "" ? undefined : v.trim();
+}
+function abs(cwd, p) {
+    return p === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, p);
+}
+/** The work dir (results files): --work-dir, FLOE_HELM_WORK_DIR, $RUNNER_TEMP/floe-helm in Actions, else
+ * .floe-helm. Never throws, so a phase stopped by a bad input can still record why there. */
+function workDirOf(flags, env, cwd) {
+    const raw = nonEmpty(flags.workDir) ??
+        nonEmpty(env[envNames.workDir]) ??
+        (env.GITHUB_ACTIONS === "true" && env.RUNNER_TEMP
+            ? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.RUNNER_TEMP, "floe-helm")
+            : ".floe-helm");
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, raw);
+}
+function buildInputs(flags, env, cwd) {
+    const githubActions = env.GITHUB_ACTIONS === "true";
+    const toolsDirRaw = nonEmpty(flags.toolsDir) ?? nonEmpty(env[envNames.toolsDir]);
+    const helmFromFlag = nonEmpty(flags.helm);
+    const helmRaw = helmFromFlag ?? nonEmpty(env[envNames.helm]) ?? "both";
+    const providerFromFlag = nonEmpty(flags.provider);
+    const kubeconfigRaw = nonEmpty(flags.kubeconfig) ?? nonEmpty(env[envNames.kubeconfig]);
+    return {
+        workDir: workDirOf(flags, env, cwd),
+        toolsDir: toolsDirRaw === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, toolsDirRaw),
+        helmMajors: parseHelmMajors(helmRaw, helmFromFlag ? "--helm" : envNames.helm),
+        githubActions,
+        debug: env[envNames.debug] === "1" || env[envNames.debug] === "true",
+        helmExplicit: helmFromFlag !== undefined || nonEmpty(env[envNames.helm]) !== undefined,
+        gateConfig: abs(cwd, nonEmpty(flags.config) ?? nonEmpty(env[envNames.gateConfig])),
+        charts: (flags.chart?.length ? flags.chart : listFromEnv(env[envNames.charts])).map((c) => node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, c)),
+        ...splitValues(flags.values?.length ? flags.values : listFromEnv(env[envNames.valuesFiles]), cwd),
+        scenarios: flags.scenario?.length
+            ? flags.scenario.map((n) => n.trim())
+            : listFromEnv(env[envNames.scenarios]),
+        kubeVersion: nonEmpty(flags.kubeVersion) ?? nonEmpty(env[envNames.kubeVersion]),
+        resultsFile: abs(cwd, nonEmpty(flags.results) ?? nonEmpty(env[envNames.resultsFile])),
+        toolCache: node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, nonEmpty(flags.toolCache) ?? nonEmpty(env[envNames.toolCache]) ?? defaultToolCache(env)),
+        validatorCache: nonEmpty(env[envNames.validatorCache])?.toLowerCase() === "off"
+            ? undefined
+            : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, nonEmpty(env[envNames.validatorCache]) ?? defaultValidatorCache(env)),
+        mirror: nonEmpty(flags.mirror) ?? nonEmpty(env[envNames.mirror]),
+        checksums: abs(cwd, nonEmpty(flags.checksums) ?? nonEmpty(env[envNames.checksums])),
+        toolVersions: {
+            helm: nonEmpty(flags.helmVersion) ?? nonEmpty(env[envNames.helmVersion]),
+            kind: nonEmpty(flags.kindVersion) ?? nonEmpty(env[envNames.kindVersion]),
+            kubectl: nonEmpty(flags.kubectlVersion) ?? nonEmpty(env[envNames.kubectlVersion]),
+            kubesec: nonEmpty(flags.kubesecVersion) ?? nonEmpty(env[envNames.kubesecVersion]),
+        },
+        cluster: parseProvider(providerFromFlag ?? nonEmpty(env[envNames.cluster]) ?? "kwok", providerFromFlag ? "--provider" : envNames.cluster),
+        kubeconfig: kubeconfigRaw === undefined ? undefined : node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, kubeconfigRaw),
+        upgradeBase: nonEmpty(flags.base) ?? nonEmpty(env[envNames.upgradeBase]),
+        upgradeBaseChart: abs(cwd, nonEmpty(flags.baseChart) ?? nonEmpty(env[envNames.upgradeBaseChart])),
+        githubBaseRef: nonEmpty(env.GITHUB_BASE_REF),
+    };
+}
+/** The runner's tool cache in Actions; elsewhere the per-user cache folder of the OS (XDG on Linux). */
+function defaultToolCache(env, platform = process.platform) {
+    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
+        return env.RUNNER_TOOL_CACHE;
+    const home = nonEmpty(env.HOME) ?? node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir();
+    if (platform === "darwin")
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(home, "Library", "Caches", "floe-helm", "tools");
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(nonEmpty(env.XDG_CACHE_HOME) ?? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(home, ".cache"), "floe-helm", "tools");
+}
+/** Compiled validators: beside the tools in the runner's tool cache in Actions, else the per-user cache. */
+function defaultValidatorCache(env, platform = process.platform) {
+    if (env.GITHUB_ACTIONS === "true" && nonEmpty(env.RUNNER_TOOL_CACHE))
+        return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(env.RUNNER_TOOL_CACHE, "floe-helm-validators");
+    return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(defaultToolCache(env, platform)), "validators");
+}
+
+
+/***/ }),
+
+/***/ 8571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   p: () => (/* binding */ durationMs)
+/* harmony export */ });
+// Go durations as helm's --timeout takes them (300s, 5m, 1m30s, 500ms): one parser for the flag's check
+// (src/install/command.ts) and the wait ticker's time left (src/install/diagnose/cell.ts).
+const GO_DURATION = /^(?:(\d+)h)?(?:(\d+)m(?!s))?(?:(\d+)s)?(?:(\d+)ms)?$/;
+/** Whole units in Go's order (h, m, s, ms), each at most once, at least one: milliseconds, or undefined
+ * for anything else (a bare number, fractions, signs, spaces, other units). */
+function parseDuration(s) {
+    const m = GO_DURATION.exec(s.trim());
+    if (!s.trim() || !m || m.slice(1).every((x) => x === undefined))
+        return undefined;
+    const [h, min, sec, ms] = m.slice(1).map((x) => Number(x ?? 0));
+    return ((h * 60 + min) * 60 + sec) * 1000 + ms;
+}
+/** parseDuration, or an error naming the text. */
+function durationMs(s) {
+    const ms = parseDuration(s);
+    if (ms === undefined)
+        throw new Error(`not a duration: '${s}' (expected e.g. 300s, 5m, 1m30s)`);
+    return ms;
+}
+
+
+/***/ }),
+
+/***/ 4296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FO: () => (/* binding */ exitCodeOf),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   iZ: () => (/* binding */ errorCommand),
+/* harmony export */   j$: () => (/* binding */ formatLocation),
+/* harmony export */   v4: () => (/* binding */ ToolError),
+/* harmony export */   yU: () => (/* binding */ ExitCode),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+// Errors that end a run. Each is printed as one line; none ever shows a stack trace to the user.
+/** Exit codes are part of the interface: 0 pass, 1 the gate found errors, 2 bad usage or bad input, 3 a tool
+ * the run depends on failed (kind, kubesec, git, a control-plane component): the input may be fine. */
+const ExitCode = { Pass: 0, GateFailed: 1, BadInput: 2, ToolFailed: 3 };
+/** Bad usage or bad input that stops the run (exit 2). `where` points at the offending file when known. */
+class UserError extends Error {
+    where;
+    name = "UserError";
+    constructor(message, where) {
+        super(message);
+        this.where = where;
+    }
+}
+/** A tool or process the run depends on failed (non-zero exit, unreadable output, died while starting):
+ * not the user's input (exit 3). Its message names the tool and what it said. */
+class ToolError extends Error {
+    name = "ToolError";
+}
+/** The exit code of an error that stopped a run. */
+function exitCodeOf(err) {
+    return err instanceof ToolError ? ExitCode.ToolFailed : ExitCode.BadInput;
+}
+function formatLocation(where) {
+    if (!where)
+        return "";
+    let s = where.file;
+    if (where.line !== undefined) {
+        s += `:${where.line}`;
+        if (where.col !== undefined)
+            s += `:${where.col}`;
+    }
+    return s;
+}
+/** The single line a user sees for an error that stopped the run. */
+function describeError(err) {
+    if (err instanceof UserError) {
+        const loc = formatLocation(err.where);
+        return loc ? `${loc}: ${err.message}` : err.message;
+    }
+    if (err instanceof ToolError)
+        return err.message;
+    if (err instanceof Error) {
+        // Node system errors carry a code and path that say more than the message alone.
+        const e = err;
+        if (e.code === "ENOENT" && e.path)
+            return `no such file or directory: ${e.path}`;
+        if (e.code === "EACCES" && e.path)
+            return `permission denied: ${e.path}`;
+        return `internal error: ${err.message} (set FLOE_HELM_DEBUG=1 for details)`;
+    }
+    return `internal error: ${String(err)}`;
+}
+/** An error as a GitHub Actions workflow command: an annotation on the run's page (message escaped as the
+ * runner expects). */
+function errorCommand(message) {
+    const data = message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+    return `::error title=floe-helm::${data}`;
+}
+
+
+/***/ }),
+
+/***/ 7459:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ isObj)
+/* harmony export */ });
+// Narrowing parsed YAML/JSON.
+/** A mapping (not null, not a list). */
+function isObj(v) {
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+
+/***/ }),
+
+/***/ 6107:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ toPosix),
+/* harmony export */   f: () => (/* binding */ relPosix)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+// Paths as findings and messages show them: relative to the working directory, with `/` on every OS.
+
+/** A path with `/` separators whatever the OS writes. */
+const toPosix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join("/");
+/** `abs` relative to `cwd` with POSIX separators; `.` for `cwd` itself. */
+function relPosix(cwd, abs) {
+    return toPosix(node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, abs)) || ".";
+}
+
+
+/***/ }),
+
+/***/ 3950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   c: () => (/* binding */ pointerSegments),
+/* harmony export */   h: () => (/* binding */ pointerPath)
+/* harmony export */ });
+// JSON Pointers (RFC 6901), as ajv reports where a problem is (`instancePath`): `/spec/containers/0/image`.
+/** The pointer's segments, unescaped (`~1` is `/`, `~0` is `~`); the empty pointer (the whole document) has none. */
+function pointerSegments(pointer) {
+    if (pointer === "")
+        return [];
+    return pointer
+        .slice(1)
+        .split("/")
+        .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+}
+/** The pointer's segments with list indexes (all digits) as numbers, as document paths hold them. */
+function pointerPath(pointer) {
+    return pointerSegments(pointer).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+
+/***/ }),
+
+/***/ 3323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ FLOE_HELM_VERSION)
+/* harmony export */ });
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
+// The floe-helm version, as package.json says it: what every results file records, so that
+// `floe-helm report --merge` never mixes results of two versions.
+
+const FLOE_HELM_VERSION = _package_json__WEBPACK_IMPORTED_MODULE_0__/* .version */ .rE;
+
+
+/***/ }),
+
+/***/ 2829:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ matchesWildcard)
+/* harmony export */ });
+// `*` patterns, as floe-gate.yaml writes them (waivers, severity, requirements, externalReferences): `*`
+// matches any run of characters, everything else matches itself.
+const compiled = new Map();
+/** Whether `value` matches `pattern` as a whole. */
+function matchesWildcard(pattern, value) {
+    let re = compiled.get(pattern);
+    if (!re) {
+        re = new RegExp(`^${pattern
+            .split("*")
+            .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+            .join(".*")}$`);
+        compiled.set(pattern, re);
+    }
+    return re.test(value);
+}
+
+
+/***/ }),
+
+/***/ 1073:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ limiter),
+/* harmony export */   v: () => (/* binding */ forEachLimited)
+/* harmony export */ });
+// Bounded concurrency for external programs (helm, kubesec): about one per core.
+/** `fn` for every item, at most `limit` at once (at least one), started in the items' order. */
+async function forEachLimited(items, limit, fn) {
+    const slot = limiter(Math.max(1, limit));
+    await Promise.all(items.map((t) => slot(() => fn(t))));
+}
+/** At most `limit` calls of the returned function run at once; the others wait in call order. */
+function limiter(limit) {
+    let active = 0;
+    const waiting = [];
+    return async (fn) => {
+        if (active < limit)
+            active++;
+        else
+            await new Promise((go) => waiting.push(go));
+        try {
+            return await fn();
+        }
+        finally {
+            // The slot passes straight to the next waiter, so nobody can overtake it.
+            const next = waiting.shift();
+            if (next)
+                next();
+            else
+                active--;
+        }
+    };
+}
+
+
+/***/ }),
+
+/***/ 3092:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ withPlainEnv)
+/* harmony export */ });
+// yaml's parser reads process.env.LOG_TOKENS once per token, and process.env is a slow native lookup (a
+// quarter of the time of parsing a rendered chart): YAML is parsed against a plain copy of the environment.
+// Parsing is synchronous, so nothing else can observe the swap.
+function withPlainEnv(fn) {
+    const env = process.env;
+    process.env = { ...env };
+    try {
+        return fn();
+    }
+    finally {
+        process.env = env;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7507:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ runTool)
+/* harmony export */ });
+/* unused harmony export startArgv */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+// The one place that starts external programs (helm, kind, kubectl, kubesec, kwok). Callers build argv
+// arrays with pure functions; this module only runs them, so tests can assert argv tables without running
+// anything and other tests run the real binaries through the same path.
+
+
+
+let niceBin;
+/** The `nice` program (coreutils on Linux and macOS), or null (Windows, minimal images). */
+function nice() {
+    niceBin ??= process.platform === "win32" ? null : (["/usr/bin/nice", "/bin/nice"].find(node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync) ?? null);
+    return niceBin;
+}
+function executable(file) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(file, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** argv as started: behind `nice -n 10` when asked for, possible, and the program is an executable file
+ * (so a missing or unusable program is still reported as such, not as nice's exit 126 or 127). */
+function startArgv(argv, lowPriority = false) {
+    const n = lowPriority ? nice() : null;
+    return n && argv[0] && executable(argv[0]) ? [n, "-n", "10", ...argv] : argv;
+}
+/** Runs argv[0] with the rest as arguments. Never throws for a non-zero exit; throws UserError when the
+ * program cannot be started at all (missing binary, not executable). */
+function runTool(argv, opts = {}) {
+    if (!argv[0])
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo("internal: empty argv");
+    const [cmd, ...args] = startArgv(argv, opts.lowPriority);
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(cmd, args, {
+            cwd: opts.cwd,
+            env: opts.env ?? process.env,
+            stdio: ["pipe", "pipe", "pipe"],
+        });
+        const out = [];
+        const err = [];
+        let timedOut = false;
+        const timer = opts.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                child.kill("SIGKILL");
+            }, opts.timeoutMs)
+            : undefined;
+        child.stdout.on("data", (c) => out.push(c));
+        child.stderr.on("data", (c) => {
+            err.push(c);
+            opts.onStderr?.(c.toString("utf8"));
+        });
+        child.on("error", (e) => {
+            if (timer)
+                clearTimeout(timer);
+            if (e.code === "ENOENT")
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': no such file`));
+            else if (e.code === "EACCES")
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': not executable`));
+            else
+                reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`cannot run '${cmd}': ${e.message}`));
+        });
+        child.on("close", (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            resolve({
+                argv,
+                code: code ?? (signal ? 128 : 1),
+                stdout: Buffer.concat(out).toString("utf8"),
+                stderr: Buffer.concat(err).toString("utf8"),
+                durationMs: Date.now() - started,
+                timedOut,
+            });
+        });
+        // A program that exits before reading its input must not crash us with EPIPE.
+        child.stdin.on("error", () => { });
+        child.stdin.end(opts.input ?? "");
+    });
+}
+
+
+/***/ }),
+
+/***/ 4957:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+// ESM COMPAT FLAG
+__nccwpck_require__.r(__webpack_exports__);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  gateRules: () => (/* reexport */ gateRules),
+  runGate: () => (/* binding */ runGate)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
+// EXTERNAL MODULE: ./src/checks/registry.ts + 12 modules
+var registry = __nccwpck_require__(2067);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var helm_argv = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/perf/validator-cache.ts + 3 modules
@@ -13378,7 +13499,7 @@ var plan_plan = __nccwpck_require__(8720);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __nccwpck_require__(6169);
 // EXTERNAL MODULE: ./src/tools/resolve.ts + 2 modules
-var tools_resolve = __nccwpck_require__(5084);
+var resolve = __nccwpck_require__(5084);
 // EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
 var helm_manifest = __nccwpck_require__(3763);
 // EXTERNAL MODULE: ./src/helm/output.ts
@@ -13474,8 +13595,13 @@ async function prepareCharts(run) {
     return { renderDirs, depsMissing, findings, statuses };
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/values/subcharts.ts
 var subcharts = __nccwpck_require__(1001);
 ;// CONCATENATED MODULE: ./src/values/dead.ts
@@ -13668,6 +13794,8 @@ function deadValues(file, reads, schema) {
 
 // EXTERNAL MODULE: ./src/checks/values-files/plain-secret.ts
 var plain_secret = __nccwpck_require__(3287);
+// EXTERNAL MODULE: ./src/core/objects.ts
+var objects = __nccwpck_require__(7459);
 ;// CONCATENATED MODULE: ./src/checks/values-files/schema-drift.ts
 // schema-drift: a chart's values.yaml and its values.schema.json that no longer describe the same values.
 // Only where the schema leaves `additionalProperties` open does helm stay silent about it (a closed level
@@ -13689,7 +13817,7 @@ function follow(root, s, at) {
     let cur = s;
     let where = at;
     for (let i = 0; i < 10; i++) {
-        const ref = (0,core_objects/* isObj */.s)(cur) ? cur.$ref : undefined;
+        const ref = (0,objects/* isObj */.s)(cur) ? cur.$ref : undefined;
         if (typeof ref !== "string" || !ref.startsWith("#/"))
             break;
         where = ref
@@ -13698,12 +13826,12 @@ function follow(root, s, at) {
             .map((k) => k.replace(/~1/g, "/").replace(/~0/g, "~"));
         cur = deref(root, { $ref: ref });
     }
-    return (0,core_objects/* isObj */.s)(cur) ? { node: cur, at: where } : { at: where };
+    return (0,objects/* isObj */.s)(cur) ? { node: cur, at: where } : { at: where };
 }
 const isObjectSchema = (n) => n.type === "object" ||
     (Array.isArray(n.type) && n.type.includes("object")) ||
-    (0,core_objects/* isObj */.s)(n.properties) ||
-    (0,core_objects/* isObj */.s)(n.patternProperties);
+    (0,objects/* isObj */.s)(n.properties) ||
+    (0,objects/* isObj */.s)(n.patternProperties);
 /** An object level that accepts keys it does not describe: no `additionalProperties: false` (nor a schema
  * for them) and no `unevaluatedProperties: false`. */
 function isOpen(n) {
@@ -13712,17 +13840,17 @@ function isOpen(n) {
     if (n.unevaluatedProperties === false)
         return false;
     const ap = n.additionalProperties;
-    return ap === undefined || ap === true || ((0,core_objects/* isObj */.s)(ap) && Object.keys(ap).length === 0);
+    return ap === undefined || ap === true || ((0,objects/* isObj */.s)(ap) && Object.keys(ap).length === 0);
 }
 /** A schema for additional keys (a typed map), when there is one. */
 function additionalSchema(n) {
     const ap = n.additionalProperties;
-    return (0,core_objects/* isObj */.s)(ap) && Object.keys(ap).length > 0 ? ap : undefined;
+    return (0,objects/* isObj */.s)(ap) && Object.keys(ap).length > 0 ? ap : undefined;
 }
 /** The declared properties of a level, with where each is written in the schema file (combinators too). */
 function propertiesOf(root, n, at) {
     const out = [];
-    if ((0,core_objects/* isObj */.s)(n.properties))
+    if ((0,objects/* isObj */.s)(n.properties))
         for (const [key, schema] of Object.entries(n.properties))
             out.push({ key, schema, at: [...at, "properties", key] });
     for (const c of combinators) {
@@ -13738,7 +13866,7 @@ function propertiesOf(root, n, at) {
     return out;
 }
 function hasPatterns(root, n) {
-    if ((0,core_objects/* isObj */.s)(n.patternProperties))
+    if ((0,objects/* isObj */.s)(n.patternProperties))
         return true;
     return combinators.some((c) => Array.isArray(n[c]) &&
         n[c].some((s) => {
@@ -13752,7 +13880,7 @@ function declaredAt(root, n, at, key) {
     if (p)
         return p;
     const visit = (m, mAt) => {
-        if ((0,core_objects/* isObj */.s)(m.patternProperties))
+        if ((0,objects/* isObj */.s)(m.patternProperties))
             for (const [re, schema] of Object.entries(m.patternProperties)) {
                 try {
                     if (new RegExp(re, "u").test(key))
@@ -13785,13 +13913,13 @@ function openLevels(schema) {
             out.push(path.join(".") || "(top level)");
         for (const p of propertiesOf(schema, node, []))
             walk(p.schema, [...path, p.key]);
-        if ((0,core_objects/* isObj */.s)(node.patternProperties))
+        if ((0,objects/* isObj */.s)(node.patternProperties))
             for (const s2 of Object.values(node.patternProperties))
                 walk(s2, [...path, "*"]);
         const ap = additionalSchema(node);
         if (ap)
             walk(ap, [...path, "*"]);
-        if ((0,core_objects/* isObj */.s)(node.items))
+        if ((0,objects/* isObj */.s)(node.items))
             walk(node.items, [...path, "[]"]);
         if (Array.isArray(node.items))
             for (const it of node.items)
@@ -13813,13 +13941,13 @@ function undeclaredKeys(schema, values) {
         if (!node)
             return;
         if (Array.isArray(v)) {
-            const items = (0,core_objects/* isObj */.s)(node.items) ? node.items : undefined;
+            const items = (0,objects/* isObj */.s)(node.items) ? node.items : undefined;
             if (items)
                 for (const [i, x] of v.entries())
                     walk(x, [...path, i], items);
             return;
         }
-        if (!(0,core_objects/* isObj */.s)(v))
+        if (!(0,objects/* isObj */.s)(v))
             return;
         const describes = propertiesOf(schema, node, at).length > 0 || hasPatterns(schema, node);
         for (const [k, x] of Object.entries(v)) {
@@ -13855,7 +13983,7 @@ function unusedProperties(schema, positions, values, reads) {
     const has = (p) => {
         let cur = values;
         for (const k of p) {
-            if (!(0,core_objects/* isObj */.s)(cur) || !(k in cur))
+            if (!(0,objects/* isObj */.s)(cur) || !(k in cur))
                 return false;
             cur = cur[k];
         }
@@ -15106,9 +15234,9 @@ class ValuesFiles {
  * then runs without it. */
 async function gateTools(inputs, majors, progress) {
     const hooks = { warn: progress, progress };
-    const found = await (0,tools_resolve.resolveTools)(inputs, majors.map((m) => `helm${m}`), hooks);
+    const found = await (0,resolve.resolveTools)(inputs, majors.map((m) => `helm${m}`), hooks);
     const helm = new Map(majors.map((m) => [m, found[`helm${m}`]]));
-    return { helm, kubesec: await (0,tools_resolve/* resolveOptionalTool */.l)(inputs, "kubesec", hooks) };
+    return { helm, kubesec: await (0,resolve/* resolveOptionalTool */.l)(inputs, "kubesec", hooks) };
 }
 async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
@@ -15125,7 +15253,7 @@ async function runGate(ctx, inputs, opts) {
         config,
         plan,
         helm: tools.helm,
-        checks: (opts.checks ?? checks).filter((c) => !(kubesecMissing && c.rule === "kubesec")),
+        checks: (opts.checks ?? registry/* checks */.A).filter((c) => !(kubesecMissing && c.rule === "kubesec")),
         checkCtx: {
             settings: { ...config.settings, releaseNamespace: helm_argv/* NAMESPACE */.CU },
             tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
@@ -15984,7 +16112,7 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5486);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1883);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2));
@@ -20584,14 +20712,16 @@ function pushedDigest(output) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ac: () => (/* binding */ COVERAGE_RULE),
 /* harmony export */   E6: () => (/* binding */ coverageMatrix),
 /* harmony export */   PZ: () => (/* binding */ coverageFindings),
 /* harmony export */   XU: () => (/* binding */ coverageTerminal),
+/* harmony export */   l2: () => (/* binding */ isNotRunHere),
 /* harmony export */   oA: () => (/* binding */ coverageVerdictLine),
 /* harmony export */   pd: () => (/* binding */ NOT_RUN_HERE),
 /* harmony export */   w6: () => (/* binding */ coverageMarkdown)
 /* harmony export */ });
-/* unused harmony exports isNotRunHere, NO_REASON, COVERAGE_RULE, notCovered, cellText, rowWord, skipReasons, notRunReasons */
+/* unused harmony exports NO_REASON, notCovered, cellText, rowWord, skipReasons, notRunReasons */
 /* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
 // Requirement coverage matrix: requirement x phase -> pass / fail / skipped (with every skip's reason) /
 // not run here (with its reason) / not covered, and the verdict on it. Pure: built from the phases' results
@@ -20875,6 +21005,7 @@ function coverageMarkdown(m, verdict) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D_: () => (/* binding */ identity),
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
 /* harmony export */   WN: () => (/* binding */ countsText),
 /* harmony export */   ih: () => (/* binding */ messageWithOccurrences),
@@ -21160,17 +21291,19 @@ function readCoverageSettings(y) {
 /* harmony export */   At: () => (/* binding */ writeResultsFile),
 /* harmony export */   C7: () => (/* binding */ readAllResults),
 /* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   mb: () => (/* binding */ resultsPath),
 /* harmony export */   writeResults: () => (/* binding */ writeResults)
 /* harmony export */ });
-/* unused harmony export resultsPath */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3323);
 // Results are the only state phases share: each phase (its own process in the composite action) writes
 // `<workDir>/<phase>.results.json`, matching schemas/results.schema.json, even when it fails; the report
 // phase merges them.
+
 
 
 
@@ -21185,11 +21318,14 @@ async function writeResults(workDir, results) {
     await writeResultsFile(file, results);
     return file;
 }
-/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
+/** Writes atomically (temp file + rename) so a crash never leaves half a results file. Records the
+ * floe-helm version that wrote it (`floeHelm`) unless the results already name one. */
 async function writeResultsFile(file, results) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(file)), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${JSON.stringify(results, null, 2)}\n`);
+    const { schemaVersion, floeHelm, ...rest } = results;
+    const out = { schemaVersion, floeHelm: floeHelm ?? _core_version_js__WEBPACK_IMPORTED_MODULE_3__/* .FLOE_HELM_VERSION */ .t, ...rest };
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(tmp, `${JSON.stringify(out, null, 2)}\n`);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(tmp, file);
 }
 async function readAllResults(workDir) {
@@ -38001,6 +38137,13 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"https://json-schema.org/dr
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
+
+/***/ }),
+
+/***/ 8330:
+/***/ ((module) => {
+
+module.exports = {"rE":"0.1.0"};
 
 /***/ }),
 

@@ -136,7 +136,7 @@ export interface CommonFlags {
 }
 
 /** A list input from the environment: entries separated by newlines or commas (action inputs are strings). */
-function listFromEnv(v: string | undefined): string[] {
+export function listFromEnv(v: string | undefined): string[] {
   return (v ?? "")
     .split(/[\n,]/)
     .map((s) => s.trim())

@@ -39,6 +39,8 @@ export interface CheckStatus {
 
 export interface PhaseResults {
   schemaVersion: 1;
+  /** The floe-helm version that wrote the file (absent in files of floe-helm before it was recorded). */
+  floeHelm?: string;
   phase: string;
   startedAt: string;
   finishedAt: string;

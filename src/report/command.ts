@@ -1,9 +1,13 @@
 // `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
 // It runs even when earlier phases failed, so their findings are never lost.
+
+import path from "node:path";
 import { type Command, Option } from "commander";
-import type { Bind } from "../cli/options.js";
+import type { Bind, Io } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
+import { listFromEnv } from "../config/inputs.js";
 import { describeError, ExitCode, UserError } from "../core/errors.js";
+import { FLOE_HELM_VERSION } from "../core/version.js";
 import type { GateConfig } from "../plan/types.js";
 import {
   type CoverageMatrix,
@@ -13,9 +17,10 @@ import {
   coverageVerdictLine,
 } from "./coverage.js";
 import { groupFindings } from "./findings.js";
+import { reportOutputs } from "./outputs.js";
 import { DEFAULT_FAIL_ON, type Priority } from "./requirements.js";
-import type { Finding } from "./results.js";
-import { readAllResults } from "./results.js";
+import type { Finding, PhaseResults } from "./results.js";
+import { readAllResults, statusOf } from "./results.js";
 import { formatFinding, verdictLine } from "./terminal.js";
 
 export function registerReport(program: Command, bind: Bind): void {
@@ -24,6 +29,14 @@ export function registerReport(program: Command, bind: Bind): void {
       .command("report")
       .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
       .option("--summary <file>", "also write the Markdown summary to this file")
+      .option(
+        "--sarif <file>",
+        "also write every finding as SARIF 2.1.0 to this file, for GitHub code scanning (env: FLOE_HELM_SARIF)",
+      )
+      .option(
+        "--merge <dir...>",
+        "merge the results of several jobs (each DIR one job's --work-dir) instead of reading --work-dir (env: FLOE_HELM_MERGE, a newline/comma list)",
+      )
       .addOption(
         new Option(
           "--config <file>",
@@ -31,10 +44,15 @@ export function registerReport(program: Command, bind: Bind): void {
         ),
       ),
   ).action(
-    bind<{ summary?: string }>(async ({ inputs, io, flags }) => {
-      const all = await readAllResults(inputs.workDir);
+    bind<{ summary?: string; sarif?: string; merge?: string[] }>(async ({ inputs, io, flags }) => {
       // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
       const { annotate, setOutputs, summaryMarkdown, writeJobSummary } = await import("./github.js");
+      const merge = flags.merge?.length ? flags.merge : listFromEnv(io.env.FLOE_HELM_MERGE);
+      const sarif = flags.sarif || io.env.FLOE_HELM_SARIF || undefined;
+      const all = await readResults(merge, inputs.workDir, io).catch((e: unknown) => {
+        if (inputs.githubActions) setOutputs(reportOutputs(ExitCode.BadInput, undefined));
+        throw e;
+      });
       // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
       // the results files name, and says why.
       let config: GateConfig | undefined;
@@ -60,9 +78,19 @@ export function registerReport(program: Command, bind: Bind): void {
         const { writeFile } = await import("node:fs/promises");
         await writeFile(flags.summary, md);
       }
+      // Every run ends here: the SARIF file and the verdict and coverage outputs.
+      const finish = async (code: ExitCode): Promise<ExitCode> => {
+        if (sarif && all.length) await writeSarif(sarif, [...all, ...reportFindings(verdict)], io);
+        if (inputs.githubActions)
+          setOutputs({
+            ...reportOutputs(code, coverage),
+            ...(sarif && all.length ? { sarif } : {}),
+          });
+        return code;
+      };
       if (all.length === 0) {
         io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
-        return ExitCode.BadInput;
+        return finish(ExitCode.BadInput);
       }
       for (const r of all) {
         const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
@@ -78,10 +106,66 @@ export function registerReport(program: Command, bind: Bind): void {
             ? coverageVerdictLine(verdict, failOn)
             : `coverage: not judged: ${stopped.join(", ")} could not run (its error above)`,
         );
-      if (stopped.length) return ExitCode.BadInput;
+      if (stopped.length) return finish(ExitCode.BadInput);
       const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
-      return coverageFails || all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass;
+      return finish(
+        coverageFails || all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass,
+      );
     }),
+  );
+}
+
+/** The results of --work-dir, or with --merge those of every job merged (src/report/merge.ts). */
+async function readResults(merge: string[] | undefined, workDir: string, io: Io): Promise<PhaseResults[]> {
+  if (!merge?.length) return readAllResults(workDir);
+  const { mergeJobs, readJobs } = await import("./merge.js");
+  const all = mergeJobs(await readJobs(merge.map((d) => path.resolve(io.cwd, d))));
+  io.out(`merged ${merge.length} job(s): ${merge.join(", ")}`);
+  return all;
+}
+
+/** The report's own findings (the coverage verdict, at floe-gate.yaml lines) as a phase of their own. */
+function reportFindings(verdict: readonly Finding[] | undefined): PhaseResults[] {
+  if (!verdict?.length) return [];
+  const now = new Date().toISOString();
+  return [
+    {
+      schemaVersion: 1,
+      phase: "report",
+      startedAt: now,
+      finishedAt: now,
+      status: statusOf(verdict),
+      findings: [...verdict],
+      checks: [],
+    },
+  ];
+}
+
+/** `--sarif FILE`: every finding as SARIF 2.1.0, paths relative to the repository root. */
+async function writeSarif(file: string, all: readonly PhaseResults[], io: Io): Promise<void> {
+  const [{ toSarif, sourceRoot }, { ruleCatalog }, { writeFile, mkdir }] = await Promise.all([
+    import("./sarif.js"),
+    import("../cli/rule-catalog.js"),
+    import("node:fs/promises"),
+  ]);
+  const log = toSarif(all, {
+    rules: ruleCatalog(),
+    version: FLOE_HELM_VERSION,
+    cwd: io.cwd,
+    root: sourceRoot(io.cwd, io.env),
+  });
+  const out = path.resolve(io.cwd, file);
+  try {
+    await mkdir(path.dirname(out), { recursive: true });
+    await writeFile(out, `${JSON.stringify(log, null, 2)}\n`);
+  } catch (e) {
+    throw new UserError(
+      `--sarif ${file}: cannot write it: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+  }
+  const run = log.runs[0]!;
+  io.err(
+    `sarif: ${run.results.length} result(s), ${run.invocations[0]!.toolExecutionNotifications.length} finding(s) without a file as notifications: ${file}`,
   );
 }
 

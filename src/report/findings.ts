@@ -14,7 +14,7 @@ export interface FindingGroup {
 }
 
 /** What makes two findings the same one: everything shown except where (scenario, helm major) it occurs. */
-function identity(f: Finding): string {
+export function identity(f: Finding): string {
   return JSON.stringify([
     f.rule,
     f.severity,

@@ -5,6 +5,7 @@ import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UserError } from "../core/errors.js";
 import type { Finding, PhaseResults } from "../core/findings.js";
+import { FLOE_HELM_VERSION } from "../core/version.js";
 
 // The vocabulary itself lives in src/core (every layer shares it); re-exported for the report's callers.
 export type { CheckState, CheckStatus, Finding, PhaseResults, Severity } from "../core/findings.js";
@@ -23,11 +24,14 @@ export async function writeResults(workDir: string, results: PhaseResults): Prom
   return file;
 }
 
-/** Writes atomically (temp file + rename) so a crash never leaves half a results file. */
+/** Writes atomically (temp file + rename) so a crash never leaves half a results file. Records the
+ * floe-helm version that wrote it (`floeHelm`) unless the results already name one. */
 export async function writeResultsFile(file: string, results: PhaseResults): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify(results, null, 2)}\n`);
+  const { schemaVersion, floeHelm, ...rest } = results;
+  const out = { schemaVersion, floeHelm: floeHelm ?? FLOE_HELM_VERSION, ...rest };
+  await writeFile(tmp, `${JSON.stringify(out, null, 2)}\n`);
   await rename(tmp, file);
 }
 

@@ -84,6 +84,9 @@ describe("act (real runner, host mode): action.yml with default inputs on this r
     expect(r.outputs).toMatchObject(versionOutputs);
     for (const [name] of served) expect(r.outputs[`${name}-path`]).toMatch(new RegExp(`^${r.toolCache}/`));
     expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
+    // The report's verdict and coverage (this repository's P0s that e2e proves are waived); no SARIF asked.
+    expect(r.outputs).toMatchObject({ verdict: "pass", coverage: expect.stringMatching(/^\d+\/\d+$/) });
+    expect(r.outputs.sarif ?? "").toBe("");
     // checksum file + asset per tool, and nothing more: the gate found them in the cache.
     expect(mirror.requests).toHaveLength(2 * served.length);
   });
@@ -132,9 +135,14 @@ describe("act (real runner, host mode): a chart with a defect", () => {
     expect(r.jobResult).toBe("failure");
   });
 
-  it("sets the outputs all the same (the tools installed, the results folder)", () => {
+  it("sets the outputs all the same (the tools installed, the results folder, the verdict, the SARIF file)", () => {
     expect(r.outputs).toMatchObject(versionOutputs);
     expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
+    expect(r.outputs).toMatchObject({
+      verdict: "fail",
+      coverage: expect.stringMatching(/^\d+\/\d+$/),
+      sarif: "floe-helm.sarif",
+    });
   });
 
   it("the job summary names the finding at its file and line", () => {
@@ -271,9 +279,11 @@ describe("act (real runner, host mode): a bad input (helm: 5)", () => {
     ]);
   });
 
-  it("no tool outputs (nothing installed); results-dir is set by the report", () => {
+  it("no tool outputs (nothing installed); results-dir, verdict and coverage are set by the report", () => {
     for (const [name] of served) expect(r.outputs[`${name}-version`] ?? "").toBe("");
     expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
+    // Nothing ran: every declared requirement of this repository's floe-gate.yaml is not covered.
+    expect(r.outputs).toMatchObject({ verdict: "fail", coverage: expect.stringMatching(/^0\/[1-9]\d*$/) });
   });
 
   it("the report step writes the job summary, which names the error", () => {

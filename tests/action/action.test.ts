@@ -149,7 +149,7 @@ describe("action.yml", () => {
       id: "report",
       if: "always()",
       command: "report",
-      env: ["WORK_DIR", "TOOLS_DIR", "CONFIG"],
+      env: ["WORK_DIR", "TOOLS_DIR", "CONFIG", "SARIF", "MERGE"],
     },
   ];
 
