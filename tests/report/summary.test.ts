@@ -297,6 +297,10 @@ describe("the job summary", () => {
         "Polaris -> MinIO/S3: not run here (INT-003 not run here)",
         "OTel Collector -> Jaeger: FAIL (INT-005 FAIL)",
         "Dagster -> K8s Jobs: NOT COVERED (T116 NOT COVERED)",
+        "failed: render (gate): 1 finding(s)",
+        " charts/floe-platform/templates/dagster.yaml:42:7: error render: template: floe-platform/templates/dagster.yaml:42: nil pointer evaluating .Values.dagster.image (scenario: dev; helm 4)",
+        "failed: helm-test (test): 1 finding(s)",
+        "also: 1 waived, 1 diagnostic(s) (printed by their phase; in the job summary)",
       ]),
     );
     expect(text.at(-1)).toBe(

@@ -50,18 +50,50 @@ const row = (g: FindingGroup, links: SourceLinks | undefined) => {
 };
 const HEAD = ["| Severity | Rule | Where | Message |", "|---|---|---|---|"];
 
-export function findingsBlocks(all: readonly PhaseResults[], links?: SourceLinks): Block[] {
+type Placed = { phase: string; g: FindingGroup };
+
+/** Each distinct finding of every phase, and the unwaived errors by phase and rule (a failed check). */
+function sorted(all: readonly PhaseResults[]): { groups: Placed[]; failed: Placed[][] } {
   const groups = all.flatMap((r) => groupFindings(r.findings).map((g) => ({ phase: r.phase, g })));
-  const errors = groups.filter(({ g }) => g.finding.severity === "error" && !g.finding.waived);
+  const byRule = new Map<string, Placed[]>();
+  for (const e of groups) {
+    if (e.g.finding.severity !== "error" || e.g.finding.waived) continue;
+    const key = `${e.phase}\u0000${e.g.finding.rule}`;
+    byRule.set(key, [...(byRule.get(key) ?? []), e]);
+  }
+  return { groups, failed: [...byRule.values()] };
+}
+
+/** The terminal's form: per failed rule its first findings (compiler-style lines), then how many warnings,
+ * waived findings and diagnostics there are (each phase printed them all when it ran). */
+export function findingsText(all: readonly PhaseResults[], format: (g: FindingGroup) => string): string[] {
+  const { groups, failed } = sorted(all);
+  const out: string[] = [];
+  for (const list of failed) {
+    const { phase, g } = list[0]!;
+    out.push(`failed: ${g.finding.rule} (${phase}): ${list.length} finding(s)`);
+    for (const x of list.slice(0, FIRST_FINDINGS)) out.push(`  ${format(x.g)}`);
+    if (list.length > FIRST_FINDINGS) out.push(`  ...and ${list.length - FIRST_FINDINGS} more`);
+  }
+  const count = (p: (f: Finding) => boolean) => groups.filter(({ g }) => p(g.finding)).length;
+  const rest = [
+    [count((f) => f.severity === "warning" && !f.waived), "warning(s)"],
+    [count((f) => !!f.waived), "waived"],
+    [count((f) => f.severity === "info" && !f.waived && f.cause !== undefined), "diagnostic(s)"],
+  ].filter(([n]) => n);
+  if (rest.length)
+    out.push(
+      `also: ${rest.map(([n, w]) => `${n} ${w}`).join(", ")} (printed by their phase; in the job summary)`,
+    );
+  return out;
+}
+
+export function findingsBlocks(all: readonly PhaseResults[], links?: SourceLinks): Block[] {
+  const { groups, failed } = sorted(all);
   const blocks: Block[] = [];
-  if (errors.length) {
+  if (failed.length) {
     blocks.push(lines("### Failed checks: first findings"));
-    const byRule = new Map<string, Array<{ phase: string; g: FindingGroup }>>();
-    for (const e of errors) {
-      const key = `${e.phase}\u0000${e.g.finding.rule}`;
-      byRule.set(key, [...(byRule.get(key) ?? []), e]);
-    }
-    for (const list of byRule.values()) {
+    for (const list of failed) {
       const { phase, g } = list[0]!;
       const more = list.length - FIRST_FINDINGS;
       blocks.push({

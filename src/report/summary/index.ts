@@ -9,7 +9,7 @@ import type { Integration, Priority } from "../requirements.js";
 import type { PhaseResults } from "../results.js";
 import { formatFinding, verdictLine } from "../terminal.js";
 import { type Block, fitBlocks, lines, SUMMARY_LIMIT } from "./blocks.js";
-import { findingsBlocks, type SourceLinks } from "./findings.js";
+import { findingsBlocks, findingsText, type SourceLinks } from "./findings.js";
 import {
   integrationEdges,
   integrationsLegend,
@@ -146,6 +146,7 @@ export function summaryText(s: SummaryInput): string[] {
   if (s.coverage) out.push(...coverageTerminal(s.coverage));
   const edges = s.coverage ? integrationEdges(s.coverage, s.integrations ?? []) : [];
   out.push(...integrationsText(edges));
+  out.push(...findingsText(s.all, formatFinding));
   for (const g of groupFindings(s.verdict?.findings ?? [])) out.push(formatFinding(g));
   if (s.coverage?.rows.some((r) => r.priority))
     out.push(

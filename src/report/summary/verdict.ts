@@ -30,6 +30,10 @@ export function verdictOf(
       reasons.push(`${r.phase} found ${countBySeverity(r.findings).errors} error(s)`);
   }
   const failing = (coverage?.findings ?? []).filter((f) => f.severity === "error" && !f.waived);
+  // Requirements whose failure or gap a waiver excuses: the verdict passes, and says what it let through.
+  const waived = (coverage?.findings ?? [])
+    .filter((f) => f.waived)
+    .map((f) => (f.object ?? "").replace(/^Requirement\//, ""));
   if (failing.length)
     reasons.push(
       `coverage: ${failing.length} requirement(s) failed or not covered: ${failing
@@ -46,6 +50,7 @@ export function verdictOf(
     `${table.charts.length} chart(s), ${table.scenarios} scenario(s)${table.helm.length ? ` x helm ${table.helm.join(", ")}` : ""}`,
     `${all.length} phase(s), ${table.checks} check(s)`,
     ...(matrix?.rows.length ? [`requirements: ${requirementCounts(matrix)}`] : []),
+    ...(waived.length ? [`waived: ${waived.join(", ")}`] : []),
   ].join("; ");
   return { overall, reasons, scope };
 }
