@@ -17818,7 +17818,10 @@ function findingsBlocks(all, links) {
                 head: [`#### ❌ \`${g.finding.rule}\` (${phase}): ${list.length} finding(s)`, "", ...HEAD],
                 rows: list.slice(0, FIRST_FINDINGS).map((x) => row(x.g, links)),
                 tail: more > 0
-                    ? ["", `…and ${more} more: \`floe-helm report\` on the results files lists them all.`]
+                    ? [
+                        "",
+                        `…and ${more} more: every one is in \`${phase}.results.json\` and the ${phase} step's log.`,
+                    ]
                     : [],
             });
         }
@@ -18280,7 +18283,7 @@ function summaryMarkdownOf(s) {
                 blocks.push((0,summary_blocks/* lines */.Mn)(...rel));
         }
     blocks.push(...(0,summary_findings/* findingsBlocks */.Tf)(s.all, s.links));
-    return (0,summary_blocks/* fitBlocks */.U8)(blocks, s.limit ?? summary_blocks/* SUMMARY_LIMIT */.Jt, "`floe-helm report --work-dir DIR` on the results files (the run's artifact) prints everything.");
+    return (0,summary_blocks/* fitBlocks */.U8)(blocks, s.limit ?? summary_blocks/* SUMMARY_LIMIT */.Jt, "Everything is in the results files (`<work-dir>/*.results.json`, the run's artifact) and each phase's log.");
 }
 /** The coverage section as blocks: its matrix and reason tables may be cut row by row. */
 function splitCoverage(md) {
@@ -18316,7 +18319,13 @@ function splitCoverage(md) {
                 tail.push("", "</details>");
                 i += 2;
             }
-            blocks.push({ kind: "table", what: "the coverage matrix", head, rows, tail });
+            blocks.push({
+                kind: "table",
+                what: intro.length ? "the coverage reasons" : "the coverage matrix",
+                head,
+                rows,
+                tail,
+            });
             continue;
         }
         pending.push(l);

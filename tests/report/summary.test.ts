@@ -29,6 +29,7 @@ const requirements: Record<string, Requirement> = {
     covers: [],
     at: at(22),
   },
+  "HPA-001": { title: "Every Deployment scales", priority: "P2", covers: ["policy/hpa"], at: at(24) },
 };
 const integrations: Integration[] = [
   { from: "Dagster", to: "PostgreSQL", requirements: ["INT-001"] },
@@ -64,6 +65,12 @@ function run(opts: { charts: string[]; scenarios: string[]; fail?: boolean }): P
         const cell = `${chart}/${scenario} helm${helm}`;
         const broken = opts.fail && chart === "floe-platform" && scenario === opts.scenarios[0] && helm === 4;
         gate.push({ id: `lint ${cell}`, rule: "lint", state: "pass", durationMs: 300 });
+        gate.push({
+          id: `policy/hpa ${cell}`,
+          rule: "policy/hpa",
+          state: "skip",
+          reason: "turned off in floe-gate.yaml",
+        });
         gate.push({ id: `render ${cell}`, rule: "render", state: broken ? "fail" : "pass", durationMs: 150 });
         gate.push({
           id: `helm-test ${chart}-test-dagster-postgresql ${cell}`,
@@ -200,6 +207,9 @@ describe("the job summary", () => {
     expect(row("INT-003")).toBe(
       "| `INT-003` | P1 | Polaris -> MinIO/S3 | – | 🚫 not run here 2: no image obtainable (polaris is off in scenario dev) | 🚫 not run here |",
     );
+    expect(row("HPA-001")).toBe(
+      "| `HPA-001` | P2 | Every Deployment scales | ⏭️ skipped 2: turned off in floe-gate.yaml | – | ⏭️ skipped |",
+    );
     expect(row("T116")).toBe(
       "| `T116` | P0 | Deploy platform -> register code location -> trigger a job | – | – | ⚠️ NOT COVERED |",
     );
@@ -236,7 +246,7 @@ describe("the job summary", () => {
     expect(runs.split("\n").filter((l) => /^\| floe-(platform|jobs) \|/.test(l))).toHaveLength(2 * 11);
     // 20 failed helm tests: the first 5, and a count of the rest.
     expect(md).toContain("#### ❌ `helm-test` (test): 20 finding(s)");
-    expect(md).toContain("…and 15 more: `floe-helm report` on the results files lists them all.");
+    expect(md).toContain("…and 15 more: every one is in `test.results.json` and the test step's log.");
     expect(Buffer.byteLength(md)).toBeLessThan(64 * 1024);
   });
 
@@ -272,7 +282,7 @@ describe("the job summary", () => {
     expect(Buffer.byteLength(md)).toBeLessThanOrEqual(SUMMARY_LIMIT);
     expect(md).toMatch(/^## floe-helm\n\n❌ \*\*FAIL\*\*/);
     expect(md.trimEnd().split("\n").at(-1)).toMatch(
-      /^> ✂️ \*\*Truncated\*\* to stay under GitHub's 1 MiB job summary limit: left out 1 of 2 row\(s\) of `render` findings, 1 row\(s\) of `policy\/r\d+` findings, .* and \d+ more\. `floe-helm report --work-dir DIR`/,
+      /^> ✂️ \*\*Truncated\*\* to stay under GitHub's 1 MiB job summary limit: left out 1 of 2 row\(s\) of `render` findings, 1 row\(s\) of `policy\/r\d+` findings, .* and \d+ more\. Everything is in the results files/,
     );
     // Every chart x scenario row is there (it comes first), and the first of the failed rules.
     expect(md).toContain("| c4999 | s | ✅ |");
@@ -282,10 +292,11 @@ describe("the job summary", () => {
     expect((md.match(/```/g)?.length ?? 0) % 2).toBe(0);
   });
 
-  it("prints the same as plain text for the terminal: verdict first, coverage verdict last", () => {
+  it("prints the same as plain text for the terminal: verdict first, coverage verdict last", async () => {
     const text = summaryText(input(run({ charts: ["floe-platform"], scenarios: ["dev"], fail: true })));
+    await expect(`${text.join("\n")}\n`).toMatchFileSnapshot("__snapshots__/summary-fail.txt");
     expect(text[0]).toBe(
-      "report: FAIL: gate found 1 error(s); test found 1 error(s); coverage: 2 requirement(s) failed or not covered: T019, T116 (1 chart(s), 1 scenario(s) x helm 3, 4; 2 phase(s), 15 check(s); requirements: 2 FAIL, 3 pass, 1 not run here, 1 NOT COVERED)",
+      "report: FAIL: gate found 1 error(s); test found 1 error(s); coverage: 2 requirement(s) failed or not covered: T019, T116 (1 chart(s), 1 scenario(s) x helm 3, 4; 2 phase(s), 17 check(s); requirements: 2 FAIL, 3 pass, 1 not run here, 1 skipped, 1 NOT COVERED)",
     );
     expect(text.map((l) => l.replace(/ +/g, " "))).toEqual(
       expect.arrayContaining([

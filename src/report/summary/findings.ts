@@ -103,7 +103,10 @@ export function findingsBlocks(all: readonly PhaseResults[], links?: SourceLinks
         rows: list.slice(0, FIRST_FINDINGS).map((x) => row(x.g, links)),
         tail:
           more > 0
-            ? ["", `…and ${more} more: \`floe-helm report\` on the results files lists them all.`]
+            ? [
+                "",
+                `…and ${more} more: every one is in \`${phase}.results.json\` and the ${phase} step's log.`,
+              ]
             : [],
       });
     }

@@ -92,7 +92,7 @@ export function summaryMarkdownOf(s: SummaryInput): string {
   return fitBlocks(
     blocks,
     s.limit ?? SUMMARY_LIMIT,
-    "`floe-helm report --work-dir DIR` on the results files (the run's artifact) prints everything.",
+    "Everything is in the results files (`<work-dir>/*.results.json`, the run's artifact) and each phase's log.",
   );
 }
 
@@ -126,7 +126,13 @@ function splitCoverage(md: readonly string[]): Block[] {
         tail.push("", "</details>");
         i += 2;
       }
-      blocks.push({ kind: "table", what: "the coverage matrix", head, rows, tail });
+      blocks.push({
+        kind: "table",
+        what: intro.length ? "the coverage reasons" : "the coverage matrix",
+        head,
+        rows,
+        tail,
+      });
       continue;
     }
     pending.push(l);
