@@ -171,11 +171,27 @@ const github = {
 
 describe("the job summary", () => {
   it("a passing run: verdict, charts x scenarios x phases, coverage, integration graph", async () => {
-    const md = summaryMarkdownOf(
-      input(run({ charts: ["floe-platform", "floe-jobs"], scenarios: ["dev", "prod"] })),
-    );
+    // With the e2e phase, whose T116 check (the platform's Dagster launching a run as a Job) passed.
+    const all = [
+      ...run({ charts: ["floe-platform", "floe-jobs"], scenarios: ["dev", "prod"] }),
+      phase(
+        "e2e",
+        [{ id: "e2e T116 dagster-launch", rule: "e2e", state: "pass", durationMs: 95_000, covers: ["T116"] }],
+        [],
+        180,
+      ),
+    ];
+    const md = summaryMarkdownOf(input(all));
     await expect(md).toMatchFileSnapshot("__snapshots__/summary-pass.md");
-    // The uncovered P0 (T116) fails the verdict even though every phase passed.
+    expect(md.split("\n")[2]).toMatch(
+      /^✅ \*\*PASS\*\* \(2 chart\(s\), 4 scenario\(s\) x helm 3, 4; 3 phase\(s\), /,
+    );
+    expect(md).toContain("| (whole run) |  | – | – | ✅ 1m 35s |");
+    expect(md).toContain('  n0["Dagster"] -->|"T116: passed"| n6["K8s Jobs"]');
+  });
+
+  it("an uncovered P0 fails the verdict even when every phase passed", () => {
+    const md = summaryMarkdownOf(input(run({ charts: ["floe-platform"], scenarios: ["dev"] })));
     expect(md.split("\n")[2]).toMatch(
       /^❌ \*\*FAIL\*\*: coverage: 1 requirement\(s\) failed or not covered: T116 \(/,
     );
