@@ -17692,7 +17692,7 @@ function fitBlocks(blocks, limit = SUMMARY_LIMIT, rest = "") {
                 size += bytes(text) + 2;
             }
             else
-                left.push("a section");
+                left.push(b.what ?? "a section");
             continue;
         }
         const tail = b.tail?.length ? `\n${b.tail.join("\n")}` : "";
@@ -18275,7 +18275,11 @@ function summaryMarkdownOf(s) {
         blocks.push(...splitCoverage(cov));
     const edges = s.coverage ? integrationEdges(s.coverage, s.integrations ?? []) : [];
     if (edges.length)
-        blocks.push((0,summary_blocks/* lines */.Mn)("### Integration points", "", ...integrationsMermaid(edges), "", integrationsLegend(edges)));
+        blocks.push({
+            kind: "lines",
+            what: "the integration points graph",
+            lines: ["### Integration points", "", ...integrationsMermaid(edges), "", integrationsLegend(edges)],
+        });
     for (const r of s.all)
         if (r.phase === "release") {
             const rel = releaseMarkdown(r);

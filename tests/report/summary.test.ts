@@ -8,6 +8,7 @@ import type { CheckStatus, Finding, PhaseResults } from "../../src/report/result
 import { SUMMARY_LIMIT } from "../../src/report/summary/blocks.js";
 import { fileUrl, sourceLinks } from "../../src/report/summary/findings.js";
 import { type SummaryInput, summaryMarkdownOf, summaryText } from "../../src/report/summary/index.js";
+import { integrationEdges } from "../../src/report/summary/integrations.js";
 import { cellOfCheck } from "../../src/report/summary/runs.js";
 
 const at = (line: number) => ({ file: "floe-gate.yaml", line, col: 3 });
@@ -363,5 +364,35 @@ describe("links to the commit", () => {
     );
     expect(fileUrl(l, { file: "/tmp/x.yaml", line: 1 })).toBeUndefined();
     expect(fileUrl(l, { file: "../other/x.yaml" })).toBeUndefined();
+  });
+});
+
+describe("an integration point's state", () => {
+  const m = coverageMatrix(
+    [
+      phase("test", [
+        { id: "helm-test a x/s helm4", rule: "helm-test", state: "pass", covers: ["A"] },
+        { id: "helm-test b x/s helm4", rule: "helm-test", state: "fail", covers: ["B"] },
+        {
+          id: "helm-test c x/s helm4",
+          rule: "helm-test",
+          state: "skip",
+          reason: "not run here: no image",
+          covers: ["C"],
+        },
+        { id: "helm-test d x/s helm4", rule: "helm-test", state: "skip", reason: "off", covers: ["D"] },
+      ]),
+    ],
+    { A: [], B: [], C: [], D: [], E: [] },
+  );
+  it.each([
+    [["A", "B"], "fail"], // one failed requirement fails the edge
+    [["A", "E"], "pass"], // otherwise the best proof any requirement gives
+    [["C", "D"], "not-run"],
+    [["D", "E"], "skip"],
+    [["E"], "not-covered"],
+    [["GONE"], "not-covered"], // a requirement no check names
+  ])("%j -> %s", (requirements, state) => {
+    expect(integrationEdges(m, [{ from: "x", to: "y", requirements }])[0]!.state).toBe(state);
   });
 });

@@ -6,7 +6,7 @@ export const SUMMARY_LIMIT = 1024 * 1024;
 
 export type Block =
   /** Lines kept or left out together (a heading, a paragraph, a Mermaid graph). */
-  | { kind: "lines"; lines: string[] }
+  | { kind: "lines"; lines: string[]; what?: string }
   /** A table: `head` (header and separator), its rows, and what closes it (e.g. `</details>`), always kept
    * with what was shown of it. */
   | { kind: "table"; head: string[]; rows: string[]; tail?: string[]; what: string };
@@ -31,7 +31,7 @@ export function fitBlocks(blocks: readonly Block[], limit = SUMMARY_LIMIT, rest 
       if (fits(bytes(text))) {
         out.push(text);
         size += bytes(text) + 2;
-      } else left.push("a section");
+      } else left.push(b.what ?? "a section");
       continue;
     }
     const tail = b.tail?.length ? `\n${b.tail.join("\n")}` : "";

@@ -80,9 +80,11 @@ export function summaryMarkdownOf(s: SummaryInput): string {
   if (cov.length) blocks.push(...splitCoverage(cov));
   const edges = s.coverage ? integrationEdges(s.coverage, s.integrations ?? []) : [];
   if (edges.length)
-    blocks.push(
-      lines("### Integration points", "", ...integrationsMermaid(edges), "", integrationsLegend(edges)),
-    );
+    blocks.push({
+      kind: "lines",
+      what: "the integration points graph",
+      lines: ["### Integration points", "", ...integrationsMermaid(edges), "", integrationsLegend(edges)],
+    });
   for (const r of s.all)
     if (r.phase === "release") {
       const rel = releaseMarkdown(r);
