@@ -9,19 +9,19 @@ import { listFromEnv } from "../config/inputs.js";
 import { describeError, ExitCode, UserError } from "../core/errors.js";
 import { FLOE_HELM_VERSION } from "../core/version.js";
 import type { GateConfig } from "../plan/types.js";
-import {
-  type CoverageMatrix,
-  coverageFindings,
-  coverageMatrix,
-  coverageTerminal,
-  coverageVerdictLine,
-} from "./coverage.js";
+import { type CoverageMatrix, coverageFindings, coverageMatrix } from "./coverage.js";
 import { groupFindings } from "./findings.js";
 import { reportOutputs } from "./outputs.js";
 import { DEFAULT_FAIL_ON, type Priority } from "./requirements.js";
 import type { Finding, PhaseResults } from "./results.js";
 import { readAllResults, statusOf } from "./results.js";
-import { formatFinding, verdictLine } from "./terminal.js";
+import { sourceLinks } from "./summary/findings.js";
+import { type SummaryInput, summaryMarkdownOf, summaryText } from "./summary/index.js";
+
+const linksOf = (env: NodeJS.ProcessEnv) => {
+  const links = sourceLinks(env);
+  return links ? { links } : {};
+};
 
 export function registerReport(program: Command, bind: Bind): void {
   withCommonOptions(
@@ -46,7 +46,7 @@ export function registerReport(program: Command, bind: Bind): void {
   ).action(
     bind<{ summary?: string; sarif?: string; merge?: string[] }>(async ({ inputs, io, flags }) => {
       // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
-      const { annotate, setOutputs, summaryMarkdown, writeJobSummary } = await import("./github.js");
+      const { annotate, setOutputs, writeJobSummary } = await import("./github.js");
       const merge = flags.merge?.length ? flags.merge : listFromEnv(io.env.FLOE_HELM_MERGE);
       const sarif = flags.sarif || io.env.FLOE_HELM_SARIF || undefined;
       const all = await readResults(merge, inputs.workDir, io).catch((e: unknown) => {
@@ -69,7 +69,14 @@ export function registerReport(program: Command, bind: Bind): void {
       // what it would have covered is not judged on top of it.
       const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
       const verdict = config && !stopped.length ? await judgeCoverage(config, coverage, failOn) : undefined;
-      const md = summaryMarkdown(all, coverage, verdict && { findings: verdict, failOn });
+      const summary: SummaryInput = {
+        all,
+        coverage,
+        ...(verdict ? { verdict: { findings: verdict, failOn } } : {}),
+        integrations: config?.coverage.integrations ?? [],
+        stopped,
+      };
+      const md = summaryMarkdownOf({ ...summary, ...linksOf(io.env) });
       if (inputs.githubActions) {
         setOutputs({ "results-dir": inputs.workDir });
         if (io.env.GITHUB_STEP_SUMMARY) await writeJobSummary(md);
@@ -92,20 +99,9 @@ export function registerReport(program: Command, bind: Bind): void {
         io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
         return finish(ExitCode.BadInput);
       }
-      for (const r of all) {
-        const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-        io.out(verdictLine(r, Number.isFinite(ms) ? ms : 0));
-      }
-      for (const l of coverageTerminal(coverage)) io.out(l);
-      const groups = groupFindings(verdict ?? []);
-      for (const g of groups) io.out(formatFinding(g));
-      if (inputs.githubActions) for (const g of groups) annotate(g);
-      if (coverage.rows.some((r) => r.priority))
-        io.out(
-          verdict
-            ? coverageVerdictLine(verdict, failOn)
-            : `coverage: not judged: ${stopped.join(", ")} could not run (its error above)`,
-        );
+      // The same report as plain text (src/report/summary), the coverage verdict's findings annotated.
+      for (const l of summaryText(summary)) io.out(l);
+      if (inputs.githubActions) for (const g of groupFindings(verdict ?? [])) annotate(g);
       if (stopped.length) return finish(ExitCode.BadInput);
       const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
       return finish(

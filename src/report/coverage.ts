@@ -9,6 +9,7 @@ import type { Finding } from "../core/findings.js";
 import { matchesWildcard } from "../core/wildcard.js";
 import type { Priority, Requirement } from "./requirements.js";
 import type { CheckStatus, PhaseResults } from "./results.js";
+import { escapeCell } from "./summary/markdown.js";
 
 /** "not-run": every check was skipped and one of them because what it needs cannot run where the run was
  * (a reason starting "not run here", src/install/not-run.ts): never a pass, never a failure. */
@@ -30,6 +31,8 @@ export interface CoverageCell {
   skipReasons: Record<string, number>;
   /** Why the not-run checks did not run here: reason -> number of checks. */
   notRunReasons: Record<string, number>;
+  /** Ids of the failed checks, the first few (a cell's short reason names the first). */
+  failed: string[];
 }
 
 export interface CoverageRow {
@@ -85,7 +88,10 @@ const emptyCell = (): CoverageCell => ({
   notRun: 0,
   skipReasons: {},
   notRunReasons: {},
+  failed: [],
 });
+/** How many failed check ids a cell keeps (the summary shows the first; a large run fails thousands). */
+const FAILED_KEPT = 5;
 
 export function coverageMatrix(
   all: readonly PhaseResults[],
@@ -127,7 +133,10 @@ export function coverageMatrix(
             : (["skip", cell.skipReasons] as const);
           cell[n]++;
           reasons[why] = (reasons[why] ?? 0) + 1;
-        } else cell.fail++; // fail, and error: a check that could not run proves nothing
+        } else {
+          cell.fail++; // fail, and error: a check that could not run proves nothing
+          if (cell.failed.length < FAILED_KEPT) cell.failed.push(check.id);
+        }
       }
     }
   }
@@ -199,6 +208,25 @@ export function cellText(c: CoverageCell | undefined): string {
     Boolean,
   );
   return extra.length ? `${head} (${extra.join(", ")})` : head;
+}
+
+/** At most `max` characters, cut at a word with "…": a reason as short as a table cell can hold. */
+export function shorten(s: string, max = 60): string {
+  const t = s.replace(/\s+/g, " ").trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const sp = cut.lastIndexOf(" ");
+  return `${(sp > max / 2 ? cut.slice(0, sp) : cut).replace(/[\s,;:(]+$/, "")}…`;
+}
+
+/** A cell's short reason, beside its symbol and counts: the first failed check, the most frequent skip or
+ * not-run reason ("not run here:" said once), nothing for a pass. The full reasons follow the table. */
+export function cellReason(c: CoverageCell): string {
+  const top = (r: Record<string, number>) => Object.entries(r).sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (c.state === "fail") return c.failed[0] ? shorten(c.failed[0]) : "";
+  if (c.state === "skip") return shorten(top(c.skipReasons) ?? "");
+  if (c.state === "not-run") return shorten((top(c.notRunReasons) ?? "").replace(/^not run here:?\s*/i, ""));
+  return "";
 }
 
 export const rowWord = {
@@ -290,10 +318,6 @@ export function coverageVerdictLine(findings: readonly Finding[], failOn: readon
 
 const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-run": "🚫", "not-covered": "⚠️" } as const;
 
-function escapeCell(s: string): string {
-  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
 /** The job summary's "Requirement coverage" section (empty when no requirement is known): the verdict
  * first when there is one, then a row per requirement (failed and uncovered P0 first) with its priority
  * and title, a column per phase, then every skip and not-run reason. */
@@ -322,7 +346,9 @@ export function coverageMarkdown(
   for (const r of m.rows) {
     const cells = m.phases.map((p) => {
       const c = r.cells[p];
-      return c ? `${mdIcon[c.state]} ${cellText(c)}` : "–";
+      if (!c) return "–";
+      const why = cellReason(c);
+      return `${mdIcon[c.state]} ${cellText(c)}${why ? `: ${escapeCell(why)}` : ""}`;
     });
     const name = r.declared ? `\`${r.requirement}\`` : `\`${r.requirement}\`*`;
     const desc = rich ? [r.priority ?? "–", escapeCell(r.title ?? "")] : [];
@@ -338,9 +364,17 @@ export function coverageMarkdown(
     ["Skipped", skipReasons(m)],
   ] as const) {
     if (!rows.length) continue;
-    lines.push("", `#### ${title}`, "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
+    // Every reason in full, collapsed: the cells above say the gist.
+    lines.push(
+      "",
+      `<details><summary>${title}: every reason (${rows.length})</summary>`,
+      "",
+      "| Requirement | Phase | Checks | Reason |",
+      "|---|---|---|---|",
+    );
     for (const s of rows)
       lines.push(`| \`${s.requirement}\` | ${s.phase} | ${s.checks} | ${escapeCell(s.reason)} |`);
+    lines.push("", "</details>");
   }
   const missing = notCovered(m);
   if (missing.length)

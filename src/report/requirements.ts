@@ -22,9 +22,20 @@ export interface Requirement {
   at?: SourcePosition;
 }
 
+/** An integration point of floe-gate.yaml `integrations:`: an edge of the report's graph, proved by the
+ * checks covering its requirements. */
+export interface Integration {
+  from: string;
+  to: string;
+  requirements: string[];
+  at?: SourcePosition;
+}
+
 export interface CoverageSettings {
   requirements: Record<string, Requirement>;
   failOn: Priority[];
+  /** Default []: no graph. */
+  integrations?: Integration[];
 }
 
 const REQUIREMENT_KEYS = ["title", "priority", "covers"];
@@ -124,5 +135,28 @@ export function readCoverageSettings(y: LoadedYaml): CoverageSettings {
       priority(p, `coverage.failOn[${i}]`, "coverage", "failOn", i),
     );
   }
-  return { requirements, failOn: [...new Set(failOn)] };
+  const integrations: Integration[] = [];
+  if (Array.isArray(doc.integrations)) {
+    for (const [i, v] of doc.integrations.entries()) {
+      if (!isObject(v)) continue; // the schema says what an entry is, at its place
+      const { from, to, requirements: ids } = v;
+      if (typeof from !== "string" || typeof to !== "string" || !Array.isArray(ids)) continue;
+      for (const [j, id] of ids.entries())
+        if (typeof id === "string" && !(id in requirements))
+          fail(
+            `integrations[${i}].requirements[${j}]: ${id} is not declared under requirements: (declare it with its title and priority, e.g. ${id}: { title: "${from} -> ${to}", priority: P1 })`,
+            "integrations",
+            i,
+            "requirements",
+            j,
+          );
+      integrations.push({
+        from: from.trim(),
+        to: to.trim(),
+        requirements: ids.filter((x): x is string => typeof x === "string"),
+        at: at("integrations", i),
+      });
+    }
+  }
+  return { requirements, failOn: [...new Set(failOn)], ...(integrations.length ? { integrations } : {}) };
 }

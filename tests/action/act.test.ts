@@ -148,7 +148,8 @@ describe("act (real runner, host mode): a chart with a defect", () => {
   it("the job summary names the finding at its file and line", () => {
     expect(r.summary).toMatch(/^\| gate \| ❌ fail \| [1-9]/m);
     expect(r.summary).toMatch(
-      /^\| error \| `duplicate-key` \| `charts\/floe-jobs\/values-dev\.yaml:7` \| key 'jobs' is set twice/m,
+      // Linked to the line at the commit when act sets GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA.
+      /^\| error \| `duplicate-key` \| (`charts\/floe-jobs\/values-dev\.yaml:7`|\[`charts\/floe-jobs\/values-dev\.yaml:7`\]\(\S+\/blob\/\S+\/charts\/floe-jobs\/values-dev\.yaml#L7\)) \| key 'jobs' is set twice/m,
     );
   });
 

@@ -104,14 +104,23 @@ describe("gate on findings that repeat in every scenario and helm major (node di
     );
     const md = (await readFile(path.join(work, "summary.md"), "utf8")).split("\n");
     expect(md).toContainEqual(expect.stringMatching(/^\| gate \| ❌ fail \| 2 \| 0 \| 1 \| \d+ \|$/));
-    expect(md.slice(md.indexOf("### Findings"))).toEqual([
-      "### Findings",
+    expect(md.slice(md.indexOf("### Failed checks: first findings"))).toEqual([
+      "### Failed checks: first findings",
+      "",
+      "#### ❌ `dangling-reference` (gate): 2 finding(s)",
       "",
       "| Severity | Rule | Where | Message |",
       "|---|---|---|---|",
       `| error | \`dangling-reference\` | \`${T}/controller.yaml:20\` | ${missingDb} (${all}) |`,
       `| error | \`dangling-reference\` | \`${T}/controller.yaml:25\` | ${missingExtra} (scenario: ci/c-values; helm 3, 4) |`,
+      "",
+      "<details><summary>Waived (1)</summary>",
+      "",
+      "| Severity | Rule | Where | Message |",
+      "|---|---|---|---|",
       `| waived | \`dangling-reference\` | \`${T}/legacy.yaml:17\` | ${legacy} (${all}) |`,
+      "",
+      "</details>",
       "",
     ]);
   });

@@ -46,8 +46,12 @@ it(`floe-helm gate passes on charts/ of this repository (today: ${lastValidDay},
   for (const id of ["GAP-007", "T103"]) expect(row(id)).toMatch(new RegExp(`^${id} P1 pass \\d+ pass `));
   for (const id of ["E2E-002", "T020", "T044"])
     expect(row(id)).toMatch(new RegExp(`^${id} P0 skipped \\d+ skipped `));
-  for (const id of ["INT-001", "INT-007"])
-    expect(row(id)).toMatch(new RegExp(`^${id} - skipped \\d+ skipped$`));
+  // Integration points: declared with their titles, proved only by helm test pods, which the gate skips.
+  expect(row("INT-001")).toMatch(/^INT-001 P1 skipped \d+ skipped Dagster -> PostgreSQL /);
+  expect(row("INT-007")).toMatch(/^INT-007 P2 skipped \d+ skipped Marquez API /);
+  // ... and as the graph of floe-gate.yaml integrations:, each edge with the state of its requirements.
+  expect(rep.out).toContain("Dagster -> PostgreSQL: skipped (INT-001 skipped)");
+  expect(rep.out).toContain("Dagster -> K8s Jobs: NOT COVERED (T116 NOT COVERED)");
   expect(rep.out).toMatch(
     /^skipped in gate: a helm test pod runs only in a cluster .*\(E2E-002, E2E-003, INT-001, /m,
   );

@@ -57,7 +57,9 @@ describe("floe-helm report after a real gate run", () => {
   it("writes the same matrix to the job summary, with a reason for every skip", () => {
     expect(md).toContain("### Requirement coverage");
     expect(md).toContain("| Requirement | gate | Result |");
-    expect(md).toContain("| `INT-APP-001`* | ⏭️ skipped 3 | ⏭️ skipped |");
+    expect(md).toContain(
+      "| `INT-APP-001`* | ⏭️ skipped 3: a helm test pod runs only in a cluster (floe-helm test)… | ⏭️ skipped |",
+    );
     expect(md).toContain("| `SCHEMA-001` | ✅ pass 3 | ✅ pass |");
     expect(md).toContain("| `UPG-001` | – | ⚠️ NOT COVERED |");
     expect(md).toContain("| `HPA-001` | gate | 3 | turned off in floe-gate.yaml |");

@@ -104,7 +104,7 @@ describe("floe-helm report: the coverage verdict", () => {
       "coverage: PASS: no requirement of priority P0 failed or uncovered",
     );
     expect(r.md).toContain(
-      "| `T118` | P0 | OpenLineage events in Marquez | 🚫 not run here 1 | – | 🚫 not run here |",
+      "| `T118` | P0 | OpenLineage events in Marquez | 🚫 not run here 1: no image obtainable (marquez is off in scenario kind-local) | – | 🚫 not run here |",
     );
     expect(r.md).toContain(`| \`T118\` | e2e | 1 | ${NOT_RUN} |`);
   });
@@ -185,7 +185,7 @@ describe("floe-helm report: the coverage verdict", () => {
     );
     expect(md).toContain("| `E2E-001` | P0 | Compile, deploy and run a pipeline | – | – | ⚠️ NOT COVERED |");
     expect(md).toContain(
-      "| `T118` | P0 | OpenLineage events in Marquez | 🚫 not run here 1 | – | 🚫 not run here |",
+      "| `T118` | P0 | OpenLineage events in Marquez | 🚫 not run here 1: no image obtainable (marquez is off in scenario kind-local) | – | 🚫 not run here |",
     );
   });
 

@@ -117,13 +117,23 @@ describe("every output shows each distinct finding once, and counts it once", ()
   it("job summary: one row each, the phase row counting distinct findings", () => {
     const md = summaryMarkdown([results]).split("\n");
     expect(md).toContain("| gate | ❌ fail | 1 | 0 | 1 | 0 |");
-    expect(md.slice(md.indexOf("### Findings"))).toEqual([
-      "### Findings",
+    // The failed rule's findings first, waived ones collapsed.
+    expect(md.slice(md.indexOf("### Failed checks: first findings"))).toEqual([
+      "### Failed checks: first findings",
+      "",
+      "#### ❌ `dangling-reference` (gate): 1 finding(s)",
       "",
       "| Severity | Rule | Where | Message |",
       "|---|---|---|---|",
       "| error | `dangling-reference` | `charts/x/templates/d.yaml:9` | Deployment/x env A of container 'c': Secret 'db' is not rendered (scenarios: ci/a, ci/c, ci/b; helm 3, 4) |",
+      "",
+      "<details><summary>Waived (1)</summary>",
+      "",
+      "| Severity | Rule | Where | Message |",
+      "|---|---|---|---|",
       "| waived | `dangling-reference` | `charts/x/templates/d.yaml:20` | legacy (scenarios: ci/a, ci/b; helm 3) |",
+      "",
+      "</details>",
       "",
     ]);
   });

@@ -83,6 +83,26 @@ describe("requirements: both forms", () => {
     expect(c.coverage.failOn).toEqual(failOn);
   });
 
+  it("integrations: the graph's edges, each with its requirements and its place", async () => {
+    const c = await load(
+      "requirements:\n  INT-001: { title: a, priority: P1 }\n  T116: [e2e*]\nintegrations:\n  - { from: ' Dagster', to: PostgreSQL, requirements: [INT-001] }\n  - from: Dagster\n    to: K8s Jobs\n    requirements: [T116, INT-001]\n",
+    );
+    expect(c.coverage.integrations).toEqual([
+      {
+        from: "Dagster",
+        to: "PostgreSQL",
+        requirements: ["INT-001"],
+        at: { file: "floe-gate.yaml", line: 5, col: 5 },
+      },
+      {
+        from: "Dagster",
+        to: "K8s Jobs",
+        requirements: ["T116", "INT-001"],
+        at: { file: "floe-gate.yaml", line: 6, col: 5 },
+      },
+    ]);
+  });
+
   it("with no floe-gate.yaml: no requirement, failOn P0", async () => {
     const cwd = tempDir("floe-requirements-none-");
     const c = await resolveConfig(buildInputs({}, {}, cwd), cwd);
@@ -153,6 +173,16 @@ describe("requirements: every bad entry is one error at its file:line:col", () =
       "floe-gate.yaml:2:3: coverage.failOn: expected a list of priorities, e.g. [P0] ([] never fails)",
     ],
     [
+      "an integration point naming an undeclared requirement",
+      "requirements:\n  INT-001: { title: a, priority: P1 }\nintegrations:\n  - { from: Dagster, to: PostgreSQL, requirements: [INT-001, INT-099] }\n",
+      'floe-gate.yaml:4:62: integrations[0].requirements[1]: INT-099 is not declared under requirements: (declare it with its title and priority, e.g. INT-099: { title: "Dagster -> PostgreSQL", priority: P1 })',
+    ],
+    [
+      "an integration point without its target (the schema's error)",
+      "requirements:\n  INT-001: { title: a, priority: P1 }\nintegrations:\n  - { from: Dagster, requirements: [INT-001] }\n",
+      "floe-gate.yaml:4:5: integrations.0: must have required property 'to'",
+    ],
+    [
       "an unknown key under coverage (the schema's error)",
       "coverage:\n  failon: [P0]\n",
       "floe-gate.yaml:2:3: unknown key 'failon' at coverage of floe-gate.yaml (see schemas/floe-gate.schema.json)",
@@ -175,6 +205,17 @@ describe("schemas/floe-gate.schema.json alone (what an editor checks) agrees", (
     ["no title", { requirements: { A: { priority: "P0" } } }, false],
     ["a misspelt key", { requirements: { A: { title: "t", priority: "P0", cover: [] } } }, false],
     ["an unknown failOn priority", { coverage: { failOn: ["high"] } }, false],
+    ["an integration point", { integrations: [{ from: "A", to: "B", requirements: ["R"] }] }, true],
+    [
+      "an integration point proved by nothing",
+      { integrations: [{ from: "A", to: "B", requirements: [] }] },
+      false,
+    ],
+    [
+      "an integration point with a blank end",
+      { integrations: [{ from: " ", to: "B", requirements: ["R"] }] },
+      false,
+    ],
   ])("%s", (_name, doc, ok) => {
     expect(validate(doc)).toBe(ok);
   });
