@@ -406,6 +406,7 @@ class KindProvider {
     /** ESO's CRDs (from the image's /crds: the module's own files), then its controller, waited for. */
     async externalSecrets(opts, image, k) {
         const kubectl = await opts.tool("kubectl");
+        const t0 = Date.now();
         const local = await this.loadLocal(opts, image, "External Secrets Operator", k);
         if (!local)
             throw new errors/* UserError */.yo(`--external-secrets-image ${image} is not in the local Docker: its CustomResourceDefinitions are read from the image's ${external_secrets/* ESO_CRDS_DIR */.TQ} (scripts/images.sh external-secrets builds floe.local/external-secrets with them)`);
@@ -436,7 +437,7 @@ class KindProvider {
         });
         if (wait.code !== 0)
             throw new errors/* ToolError */.v4(`the External Secrets Operator (deployment/${external_secrets/* ESO_NAME */.c$} in ${external_secrets/* ESO_NAMESPACE */.cs}) was not available within ${ESO_WAIT_SECONDS} s: ${wait.stderr.trim() || wait.stdout.trim()}; its log: ${await this.logTail(kubectl, k.kubeconfig, external_secrets/* ESO_NAMESPACE */.cs, external_secrets/* ESO_NAME */.c$)}`);
-        opts.log(`kind: the External Secrets Operator runs (deployment/${external_secrets/* ESO_NAME */.c$} in ${external_secrets/* ESO_NAMESPACE */.cs})`);
+        opts.log(`kind: the External Secrets Operator runs (deployment/${external_secrets/* ESO_NAME */.c$} in ${external_secrets/* ESO_NAMESPACE */.cs}; ${Math.round((Date.now() - t0) / 1000)} s with its image load and CRDs)`);
     }
     /** The left-over cluster's node answers: its kubeconfig exported again and its API server ready. */
     async healthy(kind, name, kubeconfig, opts, env) {

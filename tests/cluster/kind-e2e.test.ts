@@ -64,8 +64,14 @@ beforeAll(async () => {
   );
   if (up.code !== 0) throw new Error(`cluster up failed (exit ${up.code}):\n${up.stderr}`);
   expect(up.stderr).toContain("kind: the metrics API v1beta1.metrics.k8s.io is served");
-  expect(up.stderr).toContain(
-    "kind: the External Secrets Operator runs (deployment/external-secrets in external-secrets)",
+  expect(up.stderr).toMatch(
+    /kind: the External Secrets Operator runs \(deployment\/external-secrets in external-secrets; \d+ s with its image load and CRDs\)/,
+  );
+  console.log(
+    `cluster up: ${up.stderr
+      .split("\n")
+      .filter((l) => /External Secrets/.test(l))
+      .join(" | ")}`,
   );
 }, 500_000);
 
@@ -89,6 +95,10 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     );
     expect(r.code, `${r.out}\n${r.err}`).toBe(0);
     const res = JSON.parse(await readFile(path.join(work, "e2e.results.json"), "utf8")) as PhaseResults;
+    // What each step took (the README's measured times).
+    console.log(
+      res.checks.map((c) => `${c.id}: ${c.state} ${Math.round((c.durationMs ?? 0) / 1000)} s`).join("\n"),
+    );
     expect(res.checks.map((c) => `${c.id} ${c.state} ${(c.covers ?? []).join(",")}`)).toEqual([
       "e2e install objects scenarios/kind-local/e2e-secret-store.yaml pass ",
       "e2e install platform floe-platform/kind-local (release floe-platform) pass ",

@@ -227,6 +227,7 @@ export class KindProvider implements ClusterProvider {
     k: { kind: string; name: string; kubeconfig: string; env: NodeJS.ProcessEnv },
   ): Promise<void> {
     const kubectl = await opts.tool("kubectl");
+    const t0 = Date.now();
     const local = await this.loadLocal(opts, image, "External Secrets Operator", k);
     if (!local)
       throw new UserError(
@@ -273,7 +274,9 @@ export class KindProvider implements ClusterProvider {
       throw new ToolError(
         `the External Secrets Operator (deployment/${ESO_NAME} in ${ESO_NAMESPACE}) was not available within ${ESO_WAIT_SECONDS} s: ${wait.stderr.trim() || wait.stdout.trim()}; its log: ${await this.logTail(kubectl, k.kubeconfig, ESO_NAMESPACE, ESO_NAME)}`,
       );
-    opts.log(`kind: the External Secrets Operator runs (deployment/${ESO_NAME} in ${ESO_NAMESPACE})`);
+    opts.log(
+      `kind: the External Secrets Operator runs (deployment/${ESO_NAME} in ${ESO_NAMESPACE}; ${Math.round((Date.now() - t0) / 1000)} s with its image load and CRDs)`,
+    );
   }
 
   /** The left-over cluster's node answers: its kubeconfig exported again and its API server ready. */
