@@ -14,6 +14,7 @@ __webpack_require__.d(__webpack_exports__, {
   checkRule: () => (/* binding */ checkRule),
   notRunHere: () => (/* binding */ notRunHere),
   objectsApplyArgv: () => (/* binding */ objectsApplyArgv),
+  objectsError: () => (/* binding */ objectsError),
   runCheck: () => (/* binding */ runCheck),
   runE2e: () => (/* binding */ runE2e)
 });
@@ -2173,6 +2174,15 @@ async function resolveE2e(config, inputs, cwd) {
 
 
 const E2E_RULES = { install: "e2e/install", uninstall: "e2e/uninstall" };
+/** What a failed `kubectl apply` of a platform.objects file says (pure): kubectl's words, and for a kind the
+ * cluster does not serve, that its operator is missing (ESO's SecretStore without `cluster up --external-secrets`). */
+function objectsError(file, stderr) {
+    const said = stderr.trim();
+    const kind = /no matches for kind "([^"]+)" in version "([^"]+)"/.exec(said);
+    return `kubectl apply -f ${file} failed: ${said}${kind
+        ? ` (the cluster does not serve ${kind[2]} ${kind[1]}: install the operator that does first${kind[2].startsWith("external-secrets.io/") ? ", e.g. `floe-helm cluster up --provider kind --external-secrets`" : ""})`
+        : ""}`;
+}
 /** `kubectl apply` of a manifest file into the e2e namespace (pure; the file is appended). */
 const objectsApplyArgv = (kubectl, kubeconfig, namespace) => [
     kubectl,
@@ -2280,7 +2290,7 @@ async function runE2e(ctx, inputs, opts) {
             ctx.progress(`e2e: kubectl apply -f ${f} into ${namespace}`);
             const r = await (0,runner/* runTool */.q)([...objectsApplyArgv(kube.kubectl, kubeconfig, namespace), external_node_path_default().resolve(cwd, f)], { env, cwd, timeoutMs: 120_000 });
             if (r.code !== 0)
-                why = `kubectl apply -f ${f} failed: ${(r.stderr || r.stdout).trim()}`;
+                why = objectsError(f, r.stderr || r.stdout);
         }
         if (why) {
             failed = true;

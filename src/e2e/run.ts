@@ -26,6 +26,18 @@ import type { CheckOutcome, E2eCheck, E2eEnv } from "./types.js";
 
 export const E2E_RULES = { install: "e2e/install", uninstall: "e2e/uninstall" } as const;
 
+/** What a failed `kubectl apply` of a platform.objects file says (pure): kubectl's words, and for a kind the
+ * cluster does not serve, that its operator is missing (ESO's SecretStore without `cluster up --external-secrets`). */
+export function objectsError(file: string, stderr: string): string {
+  const said = stderr.trim();
+  const kind = /no matches for kind "([^"]+)" in version "([^"]+)"/.exec(said);
+  return `kubectl apply -f ${file} failed: ${said}${
+    kind
+      ? ` (the cluster does not serve ${kind[2]} ${kind[1]}: install the operator that does first${kind[2]!.startsWith("external-secrets.io/") ? ", e.g. `floe-helm cluster up --provider kind --external-secrets`" : ""})`
+      : ""
+  }`;
+}
+
 /** `kubectl apply` of a manifest file into the e2e namespace (pure; the file is appended). */
 export const objectsApplyArgv = (kubectl: string, kubeconfig: string, namespace: string) => [
   kubectl,
@@ -161,7 +173,7 @@ export async function runE2e(ctx: PhaseContext, inputs: Inputs, opts: E2ePhaseOp
         [...objectsApplyArgv(kube.kubectl, kubeconfig, namespace), path.resolve(cwd, f)],
         { env, cwd, timeoutMs: 120_000 },
       );
-      if (r.code !== 0) why = `kubectl apply -f ${f} failed: ${(r.stderr || r.stdout).trim()}`;
+      if (r.code !== 0) why = objectsError(f, r.stderr || r.stdout);
     }
     if (why) {
       failed = true;

@@ -19,6 +19,7 @@ import {
   synced,
 } from "../../src/e2e/checks/eso.js";
 import { check } from "../../src/e2e/checks/external-secrets.js";
+import { objectsError } from "../../src/e2e/run.js";
 import type { E2eEnv } from "../../src/e2e/types.js";
 import { tempDir } from "../helpers/tmp.js";
 
@@ -257,5 +258,27 @@ describe("the GAP-006 check (stand-in kubectl, no cluster)", () => {
         "the External Secrets Operator's API (external-secrets.io/v1 ExternalSecret) served by the cluster (`floe-helm cluster up --provider kind --external-secrets`)",
       seen: 'error: the server doesn\'t have a resource type "externalsecrets"',
     });
+  });
+});
+
+describe("e2e.platform.objects: a failed kubectl apply", () => {
+  it.each([
+    [
+      "a kind the cluster does not serve (no ESO): kubectl's words and the operator to install",
+      'error: resource mapping not found for name: "floe-e2e-fake" namespace: "" from "s.yaml": no matches for kind "SecretStore" in version "external-secrets.io/v1"\nensure CRDs are installed first\n',
+      'kubectl apply -f s.yaml failed: error: resource mapping not found for name: "floe-e2e-fake" namespace: "" from "s.yaml": no matches for kind "SecretStore" in version "external-secrets.io/v1"\nensure CRDs are installed first (the cluster does not serve external-secrets.io/v1 SecretStore: install the operator that does first, e.g. `floe-helm cluster up --provider kind --external-secrets`)',
+    ],
+    [
+      "another kind of another operator: no ESO hint",
+      'no matches for kind "Cluster" in version "postgresql.cnpg.io/v1"',
+      'kubectl apply -f s.yaml failed: no matches for kind "Cluster" in version "postgresql.cnpg.io/v1" (the cluster does not serve postgresql.cnpg.io/v1 Cluster: install the operator that does first)',
+    ],
+    [
+      "anything else: kubectl's words",
+      "error: error parsing s.yaml: line 3",
+      "kubectl apply -f s.yaml failed: error: error parsing s.yaml: line 3",
+    ],
+  ])("%s", (_name, stderr, want) => {
+    expect(objectsError("s.yaml", stderr)).toBe(want);
   });
 });
