@@ -50,6 +50,8 @@ var pins = __webpack_require__(9888);
 var cluster_state = __webpack_require__(4299);
 // EXTERNAL MODULE: ./src/cluster/kind/config.ts
 var kind_config = __webpack_require__(8231);
+// EXTERNAL MODULE: ./src/cluster/kind/external-secrets.ts
+var external_secrets = __webpack_require__(3206);
 ;// CONCATENATED MODULE: ./src/cluster/kind/host.ts
 // What the Docker host of a kind cluster can do, found out by asking it, never assumed: its cgroup version
 // (kubelet >= 1.35 needs `failCgroupV1: false` on v1) and whether `docker run --privileged` works (it does
@@ -264,8 +266,10 @@ function waitMetricsApiArgv(kubectl, kubeconfig, seconds) {
 
 
 
+
 const WAIT_SECONDS = 180;
 const METRICS_WAIT_SECONDS = 180;
+const ESO_WAIT_SECONDS = 180;
 /** kind's own `ERROR:` line when it printed one (the docker output it quotes follows it), else its last line. */
 function kindError(stderr) {
     const lines = stderr.trim().split("\n");
@@ -345,25 +349,46 @@ class KindProvider {
         await this.addons(opts, { kind, name, kubeconfig, env });
         return info;
     }
-    /** What `up` adds to the cluster when asked: metrics-server (--metrics-server). */
+    /** What `up` adds to the cluster when asked: metrics-server (--metrics-server), the External Secrets
+     * Operator (--external-secrets). */
     async addons(opts, k) {
-        if (!opts.metricsServer)
-            return;
-        const image = opts.metricsServer.image;
-        const docker = opts.docker();
+        if (opts.metricsServer)
+            await this.metricsServer(opts, opts.metricsServer.image, k);
+        if (opts.externalSecrets)
+            await this.externalSecrets(opts, opts.externalSecrets.image, k);
+    }
+    /** An image in the local Docker (built here: scripts/images.sh) goes into the nodes (true); any other is
+     * pulled by them (false). */
+    async loadLocal(opts, image, what, k) {
+        const local = (await (0,runner/* runTool */.q)((0,kind_config/* dockerImageInspectArgv */.eI)(opts.docker(), image), { timeoutMs: 30_000 })).code === 0;
+        if (!local)
+            return false;
+        opts.log(`kind: loading ${image} into the nodes (${what})`);
+        const load = await (0,runner/* runTool */.q)((0,kind_config/* kindLoadArgv */.fh)(k.kind, { name: k.name, images: [image] }), {
+            env: k.env,
+            timeoutMs: 300_000,
+        });
+        if (load.code !== 0)
+            throw new errors/* ToolError */.v4(`kind load docker-image ${image} failed (exit ${load.code}): ${kindError(load.stderr)}`);
+        return true;
+    }
+    async logTail(kubectl, kubeconfig, namespace, deployment) {
+        const logs = await (0,runner/* runTool */.q)([
+            kubectl,
+            "--kubeconfig",
+            kubeconfig,
+            "--namespace",
+            namespace,
+            "logs",
+            `deployment/${deployment}`,
+            "--tail",
+            "20",
+        ], { timeoutMs: 60_000 });
+        return (logs.stdout + logs.stderr).trim().split("\n").slice(-10).join(" | ") || "(none)";
+    }
+    async metricsServer(opts, image, k) {
         const kubectl = await opts.tool("kubectl");
-        // An image in the local Docker (built here: scripts/images.sh metrics-server) goes into the nodes; any
-        // other is pulled by them.
-        const local = (await (0,runner/* runTool */.q)((0,kind_config/* dockerImageInspectArgv */.eI)(docker, image), { timeoutMs: 30_000 })).code === 0;
-        if (local) {
-            opts.log(`kind: loading ${image} into the nodes (metrics-server)`);
-            const load = await (0,runner/* runTool */.q)((0,kind_config/* kindLoadArgv */.fh)(k.kind, { name: k.name, images: [image] }), {
-                env: k.env,
-                timeoutMs: 300_000,
-            });
-            if (load.code !== 0)
-                throw new errors/* ToolError */.v4(`kind load docker-image ${image} failed (exit ${load.code}): ${kindError(load.stderr)}`);
-        }
+        const local = await this.loadLocal(opts, image, "metrics-server", k);
         opts.log(`kind: metrics-server (${image}) into kube-system; waiting for the metrics API ${METRICS_API}`);
         const apply = await (0,runner/* runTool */.q)(applyArgv(kubectl, k.kubeconfig), {
             input: metricsServerManifest(image, local ? "Never" : "IfNotPresent"),
@@ -374,21 +399,45 @@ class KindProvider {
         const wait = await (0,runner/* runTool */.q)(waitMetricsApiArgv(kubectl, k.kubeconfig, METRICS_WAIT_SECONDS), {
             timeoutMs: (METRICS_WAIT_SECONDS + 30) * 1000,
         });
-        if (wait.code !== 0) {
-            const logs = await (0,runner/* runTool */.q)([
-                kubectl,
-                "--kubeconfig",
-                k.kubeconfig,
-                "--namespace",
-                "kube-system",
-                "logs",
-                "deployment/metrics-server",
-                "--tail",
-                "20",
-            ], { timeoutMs: 60_000 });
-            throw new errors/* ToolError */.v4(`metrics-server did not serve ${METRICS_API} within ${METRICS_WAIT_SECONDS} s: ${wait.stderr.trim() || wait.stdout.trim()}; its log: ${(logs.stdout + logs.stderr).trim().split("\n").slice(-10).join(" | ") || "(none)"}`);
-        }
+        if (wait.code !== 0)
+            throw new errors/* ToolError */.v4(`metrics-server did not serve ${METRICS_API} within ${METRICS_WAIT_SECONDS} s: ${wait.stderr.trim() || wait.stdout.trim()}; its log: ${await this.logTail(kubectl, k.kubeconfig, "kube-system", "metrics-server")}`);
         opts.log(`kind: the metrics API ${METRICS_API} is served`);
+    }
+    /** ESO's CRDs (from the image's /crds: the module's own files), then its controller, waited for. */
+    async externalSecrets(opts, image, k) {
+        const kubectl = await opts.tool("kubectl");
+        const t0 = Date.now();
+        const local = await this.loadLocal(opts, image, "External Secrets Operator", k);
+        if (!local)
+            throw new errors/* UserError */.yo(`--external-secrets-image ${image} is not in the local Docker: its CustomResourceDefinitions are read from the image's ${external_secrets/* ESO_CRDS_DIR */.TQ} (scripts/images.sh external-secrets builds floe.local/external-secrets with them)`);
+        const crds = await (0,runner/* runTool */.q)((0,external_secrets/* crdsFromImageArgv */.S0)(opts.docker(), image), { timeoutMs: 120_000 });
+        const names = crds.code === 0 ? (0,external_secrets/* crdNames */.IZ)(crds.stdout) : [];
+        const missing = external_secrets/* ESO_CRDS */.ZT.filter((c) => !names.includes(c));
+        if (missing.length)
+            throw new errors/* UserError */.yo(`the External Secrets Operator image ${image} does not carry the CustomResourceDefinitions ${missing.join(", ")} in ${external_secrets/* ESO_CRDS_DIR */.TQ} (found: ${names.join(", ") || crds.stderr.trim() || "none"}); build it with scripts/images.sh external-secrets`);
+        opts.log(`kind: the External Secrets Operator's CRDs (${names.join(", ")}) from ${image}:${external_secrets/* ESO_CRDS_DIR */.TQ}`);
+        const applied = await (0,runner/* runTool */.q)((0,external_secrets/* applyCrdsArgv */.Lj)(kubectl, k.kubeconfig), {
+            input: crds.stdout,
+            timeoutMs: 120_000,
+        });
+        if (applied.code !== 0)
+            throw new errors/* ToolError */.v4(`kubectl apply of ESO's CRDs failed (exit ${applied.code}): ${applied.stderr.trim()}`);
+        const est = await (0,runner/* runTool */.q)((0,external_secrets/* waitCrdsArgv */.Ak)(kubectl, k.kubeconfig, 60), { timeoutMs: 90_000 });
+        if (est.code !== 0)
+            throw new errors/* ToolError */.v4(`ESO's CRDs were not established within 60 s: ${est.stderr.trim() || est.stdout.trim()}`);
+        opts.log(`kind: the External Secrets Operator (${image}) into ${external_secrets/* ESO_NAMESPACE */.cs}; waiting for its controller`);
+        const apply = await (0,runner/* runTool */.q)(applyArgv(kubectl, k.kubeconfig), {
+            input: (0,external_secrets/* externalSecretsManifest */.yR)(image, local ? "Never" : "IfNotPresent"),
+            timeoutMs: 120_000,
+        });
+        if (apply.code !== 0)
+            throw new errors/* ToolError */.v4(`kubectl apply of the External Secrets Operator failed (exit ${apply.code}): ${apply.stderr.trim()}`);
+        const wait = await (0,runner/* runTool */.q)((0,external_secrets/* waitControllerArgv */.K9)(kubectl, k.kubeconfig, ESO_WAIT_SECONDS), {
+            timeoutMs: (ESO_WAIT_SECONDS + 30) * 1000,
+        });
+        if (wait.code !== 0)
+            throw new errors/* ToolError */.v4(`the External Secrets Operator (deployment/${external_secrets/* ESO_NAME */.c$} in ${external_secrets/* ESO_NAMESPACE */.cs}) was not available within ${ESO_WAIT_SECONDS} s: ${wait.stderr.trim() || wait.stdout.trim()}; its log: ${await this.logTail(kubectl, k.kubeconfig, external_secrets/* ESO_NAMESPACE */.cs, external_secrets/* ESO_NAME */.c$)}`);
+        opts.log(`kind: the External Secrets Operator runs (deployment/${external_secrets/* ESO_NAME */.c$} in ${external_secrets/* ESO_NAMESPACE */.cs}; ${Math.round((Date.now() - t0) / 1000)} s with its image load and CRDs)`);
     }
     /** The left-over cluster's node answers: its kubeconfig exported again and its API server ready. */
     async healthy(kind, name, kubeconfig, opts, env) {

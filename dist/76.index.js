@@ -11,7 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   ruleCatalog: () => (/* binding */ ruleCatalog)
 /* harmony export */ });
 /* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2067);
-/* harmony import */ var _e2e_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9269);
+/* harmony import */ var _e2e_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3270);
 /* harmony import */ var _gate_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4957);
 /* harmony import */ var _install_diagnose_cell_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2057);
 /* harmony import */ var _install_load_images_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7677);

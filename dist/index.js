@@ -11868,11 +11868,14 @@ var local = __nccwpck_require__(8065);
 var pins = __nccwpck_require__(9888);
 // EXTERNAL MODULE: ./src/cluster/kind/config.ts
 var config = __nccwpck_require__(8231);
+// EXTERNAL MODULE: ./src/cluster/kind/external-secrets.ts
+var external_secrets = __nccwpck_require__(3206);
 // EXTERNAL MODULE: ./src/cluster/on-path.ts
 var on_path = __nccwpck_require__(6533);
 ;// CONCATENATED MODULE: ./src/cluster/command.ts
 // `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
 // and tear it down again, possibly from another process: what `up` started is in the work dir.
+
 
 
 
@@ -11914,6 +11917,9 @@ function options(inputs, io, kind = {}) {
         ...(kind.metricsServer
             ? { metricsServer: { image: kind.metricsServerImage?.trim() || pins/* pins */.h.metricsServerImage } }
             : {}),
+        ...(kind.externalSecrets
+            ? { externalSecrets: { image: kind.externalSecretsImage?.trim() || external_secrets/* ESO_IMAGE */.QF } }
+            : {}),
         log: io.err,
     };
 }
@@ -11937,14 +11943,19 @@ function registerCluster(program, bind) {
         .addOption(new Option("--node-image <image>", "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)").env("FLOE_HELM_KIND_NODE_IMAGE"))
         .addOption(new Option("--kind-cluster <name>", `kind: the cluster's name (default ${config/* KIND_CLUSTER_NAME */.aC}); \`cluster down\` and \`test\` find it in the work dir`).env("FLOE_HELM_KIND_CLUSTER"))
         .addOption(new Option("--metrics-server", "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it); FLOE_HELM_METRICS_SERVER=true does the same"))
-        .addOption(new Option("--metrics-server-image <image>", `kind: metrics-server's image (default ${pins/* pins */.h.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`).env("FLOE_HELM_METRICS_SERVER_IMAGE"))).action(bind(async ({ inputs, io, flags: given }) => {
+        .addOption(new Option("--metrics-server-image <image>", `kind: metrics-server's image (default ${pins/* pins */.h.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`).env("FLOE_HELM_METRICS_SERVER_IMAGE"))
+        .addOption(new Option("--external-secrets", "kind: also run the External Secrets Operator (its CRDs and controller, for the platform's ExternalSecrets; e2e's GAP-006 check needs it); FLOE_HELM_EXTERNAL_SECRETS=true does the same"))
+        .addOption(new Option("--external-secrets-image <image>", `kind: the External Secrets Operator's image, in the local Docker with its CRDs in /crds (default ${external_secrets/* ESO_IMAGE */.QF}, built by scripts/images.sh external-secrets)`).env("FLOE_HELM_EXTERNAL_SECRETS_IMAGE"))).action(bind(async ({ inputs, io, flags: given }) => {
         // The action's `metrics-server` input arrives as FLOE_HELM_METRICS_SERVER=true|false.
         const flags = {
             ...given,
             metricsServer: given.metricsServer || envSwitch(io.env, "FLOE_HELM_METRICS_SERVER"),
+            externalSecrets: given.externalSecrets || envSwitch(io.env, "FLOE_HELM_EXTERNAL_SECRETS"),
         };
         if (flags.metricsServer && inputs.cluster !== "kind")
             throw new errors/* UserError */.yo(`--metrics-server is for --provider kind (a ${inputs.cluster} cluster ${inputs.cluster === "kwok" ? "runs no pods" : "brings its own metrics-server"})`);
+        if (flags.externalSecrets && inputs.cluster !== "kind")
+            throw new errors/* UserError */.yo(`--external-secrets is for --provider kind (a ${inputs.cluster} cluster ${inputs.cluster === "kwok" ? "runs no pods" : "brings its own External Secrets Operator"})`);
         const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io, flags));
         io.out(info.kubeconfig);
         return errors/* ExitCode */.yU.Pass;
@@ -12048,7 +12059,7 @@ function registerE2e(program, bind) {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
         const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(269)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9269))).runE2e(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3270))).runE2e(ctx, inputs, {
             cwd: io.cwd,
             imagePull,
             keep: flags.keep === true,
@@ -12314,7 +12325,7 @@ function reportFindings(verdict) {
 async function writeSarif(file, all, io) {
     const [{ toSarif, sourceRoot }, { ruleCatalog }, { writeFile, mkdir }] = await Promise.all([
         __nccwpck_require__.e(/* import() */ 643).then(__nccwpck_require__.bind(__nccwpck_require__, 8262)),
-        Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(269), __nccwpck_require__.e(231), __nccwpck_require__.e(76)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7076)),
+        Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(270), __nccwpck_require__.e(231), __nccwpck_require__.e(76)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7076)),
         Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23)),
     ]);
     const log = toSarif(all, {
@@ -12794,6 +12805,200 @@ function dockerShim(realDocker) {
         `exec ${shq(realDocker)} "$@"`,
         "",
     ].join("\n");
+}
+
+
+/***/ }),
+
+/***/ 3206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ak: () => (/* binding */ waitCrdsArgv),
+/* harmony export */   IZ: () => (/* binding */ crdNames),
+/* harmony export */   K9: () => (/* binding */ waitControllerArgv),
+/* harmony export */   Lj: () => (/* binding */ applyCrdsArgv),
+/* harmony export */   QF: () => (/* binding */ ESO_IMAGE),
+/* harmony export */   S0: () => (/* binding */ crdsFromImageArgv),
+/* harmony export */   TQ: () => (/* binding */ ESO_CRDS_DIR),
+/* harmony export */   ZT: () => (/* binding */ ESO_CRDS),
+/* harmony export */   c$: () => (/* binding */ ESO_NAME),
+/* harmony export */   cs: () => (/* binding */ ESO_NAMESPACE),
+/* harmony export */   yR: () => (/* binding */ externalSecretsManifest)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+// `cluster up --provider kind --external-secrets`: the External Secrets Operator's controller in its own
+// namespace (external-secrets, Pod Security Standard "restricted" enforced), so the platform's ExternalSecrets
+// (charts/floe-platform externalSecrets.enabled) are synced into the Secrets its workloads read (the E2E phase's
+// GAP-006 check proves it). The objects are those of ESO v0.16.2's own Helm chart (deploy/charts/external-secrets:
+// the controller's ClusterRole, its binding, the Deployment with the chart's security context) for the three
+// kinds the controller reconciles (SecretStore, ClusterSecretStore, ExternalSecret): no webhook, no cert
+// controller, no leader election (one replica). The CustomResourceDefinitions are the module's own
+// (config/crds/bases), which the image built here carries in /crds (scripts/images.sh external-secrets).
+
+/** The default image: the one scripts/images.sh builds (ESO v0.16.2 with the fake provider, its CRDs in
+ * /crds); upstream's image carries no CRDs. */
+const ESO_IMAGE = "floe.local/external-secrets:v0.16.2";
+const ESO_NAMESPACE = "external-secrets";
+const ESO_NAME = "external-secrets";
+/** Where floe.local/external-secrets keeps the module's CRD files. */
+const ESO_CRDS_DIR = "/crds";
+/** The CRDs the controller needs (one per kind it reconciles). */
+const ESO_CRDS = [
+    "externalsecrets.external-secrets.io",
+    "secretstores.external-secrets.io",
+    "clustersecretstores.external-secrets.io",
+];
+/** The controller's objects (pure), as one multi-document YAML for `kubectl apply -f -`. */
+function externalSecretsManifest(image, pullPolicy = "IfNotPresent") {
+    const labels = { "app.kubernetes.io/name": ESO_NAME, "app.kubernetes.io/managed-by": "floe-helm" };
+    const ns = ESO_NAMESPACE;
+    const rule = (apiGroups, resources, verbs) => ({
+        apiGroups,
+        resources,
+        verbs,
+    });
+    const objects = [
+        {
+            apiVersion: "v1",
+            kind: "Namespace",
+            metadata: {
+                name: ns,
+                labels: {
+                    ...labels,
+                    "pod-security.kubernetes.io/enforce": "restricted",
+                    "pod-security.kubernetes.io/audit": "restricted",
+                    "pod-security.kubernetes.io/warn": "restricted",
+                },
+            },
+        },
+        { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: ESO_NAME, namespace: ns, labels } },
+        {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "ClusterRole",
+            metadata: { name: `${ESO_NAME}-controller`, labels },
+            // The upstream chart's controller rules for these three kinds (no push secrets, no cluster external
+            // secrets, no generators).
+            rules: [
+                rule(["external-secrets.io"], ["secretstores", "clustersecretstores", "externalsecrets"], ["get", "list", "watch"]),
+                rule(["external-secrets.io"], [
+                    "externalsecrets",
+                    "externalsecrets/status",
+                    "secretstores",
+                    "secretstores/status",
+                    "clustersecretstores",
+                    "clustersecretstores/status",
+                ], ["get", "update", "patch"]),
+                rule([""], ["serviceaccounts", "namespaces", "configmaps"], ["get", "list", "watch"]),
+                rule([""], ["secrets"], ["get", "list", "watch", "create", "update", "delete", "patch"]),
+                rule([""], ["serviceaccounts/token"], ["create"]),
+                rule([""], ["events"], ["create", "patch"]),
+            ],
+        },
+        {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "ClusterRoleBinding",
+            metadata: { name: `${ESO_NAME}-controller`, labels },
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: `${ESO_NAME}-controller` },
+            subjects: [{ kind: "ServiceAccount", name: ESO_NAME, namespace: ns }],
+        },
+        {
+            apiVersion: "apps/v1",
+            kind: "Deployment",
+            metadata: { name: ESO_NAME, namespace: ns, labels },
+            spec: {
+                replicas: 1,
+                selector: { matchLabels: { "app.kubernetes.io/name": ESO_NAME } },
+                template: {
+                    metadata: { labels },
+                    spec: {
+                        serviceAccountName: ESO_NAME,
+                        automountServiceAccountToken: true,
+                        securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+                        containers: [
+                            {
+                                name: ESO_NAME,
+                                image,
+                                imagePullPolicy: pullPolicy,
+                                args: ["--concurrent=1", "--loglevel=info", "--metrics-addr=:8080", "--healthz-addr=:8081"],
+                                ports: [
+                                    { name: "metrics", containerPort: 8080, protocol: "TCP" },
+                                    { name: "healthz", containerPort: 8081, protocol: "TCP" },
+                                ],
+                                readinessProbe: { httpGet: { path: "/readyz", port: "healthz" }, periodSeconds: 5 },
+                                livenessProbe: { httpGet: { path: "/healthz", port: "healthz" }, periodSeconds: 10 },
+                                resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } },
+                                // The upstream chart's securityContext (values.yaml), which the restricted standard admits.
+                                securityContext: {
+                                    allowPrivilegeEscalation: false,
+                                    capabilities: { drop: ["ALL"] },
+                                    readOnlyRootFilesystem: true,
+                                    runAsNonRoot: true,
+                                    runAsUser: 1000,
+                                    seccompProfile: { type: "RuntimeDefault" },
+                                },
+                            },
+                        ],
+                    },
+                },
+            },
+        },
+    ];
+    return objects.map((o) => `---\n${(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(o)}`).join("");
+}
+/** The CRD files of an image's /crds, as one multi-document YAML on stdout (pure): `docker run` of the image
+ * with a shell listing them (no network, removed afterwards). */
+function crdsFromImageArgv(docker, image) {
+    return [
+        docker,
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--entrypoint",
+        "/bin/sh",
+        image,
+        "-c",
+        `set -e; ls ${ESO_CRDS_DIR}/*.yaml >/dev/null; for f in ${ESO_CRDS_DIR}/*.yaml; do echo ---; cat "$f"; done`,
+    ];
+}
+/** The names of the CustomResourceDefinitions in a multi-document YAML (pure): what `crdsFromImageArgv`
+ * printed, checked before it is applied. */
+function crdNames(yamlText) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(yamlText)
+        .map((d) => d.toJS())
+        .filter((o) => o?.kind === "CustomResourceDefinition" && o.metadata?.name)
+        .map((o) => o.metadata.name);
+}
+/** `kubectl apply --server-side` of CRDs from stdin (pure): SecretStore's CRD (500 kB) is larger than the
+ * annotation a client-side apply keeps. */
+function applyCrdsArgv(kubectl, kubeconfig) {
+    return [kubectl, "--kubeconfig", kubeconfig, "apply", "--server-side", "--force-conflicts", "-f", "-"];
+}
+/** `kubectl wait` until the CRDs are established, then until the controller is available (pure). */
+function waitCrdsArgv(kubectl, kubeconfig, seconds) {
+    return [
+        kubectl,
+        "--kubeconfig",
+        kubeconfig,
+        "wait",
+        "--for=condition=Established",
+        ...ESO_CRDS.map((c) => `crd/${c}`),
+        `--timeout=${seconds}s`,
+    ];
+}
+function waitControllerArgv(kubectl, kubeconfig, seconds) {
+    return [
+        kubectl,
+        "--kubeconfig",
+        kubeconfig,
+        "--namespace",
+        ESO_NAMESPACE,
+        "wait",
+        "--for=condition=Available",
+        `deployment/${ESO_NAME}`,
+        `--timeout=${seconds}s`,
+    ];
 }
 
 
@@ -20110,7 +20315,7 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./schemas/floe-gate.schema.json
-const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object (for values files: Value/<file>:<key path>, for values.schema.json: SchemaProperty/<file>:<property path>); * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"integrations":{"type":"array","description":"The integration points the report draws as a graph (job summary: a Mermaid flowchart; terminal: one line per edge): from -> to, coloured by the result of the checks covering its requirements (each declared under requirements:).","items":{"type":"object","additionalProperties":false,"required":["from","to","requirements"],"properties":{"from":{"type":"string","minLength":1,"pattern":"\\\\S","description":"The component that calls, e.g. Dagster."},"to":{"type":"string","minLength":1,"pattern":"\\\\S","description":"The component it depends on, e.g. PostgreSQL."},"requirements":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Requirement ids (declared under requirements:) whose checks prove this edge."}}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}},"e2e":{"type":"object","additionalProperties":false,"required":["platform","product"],"description":"`floe-helm e2e`: the platform and a data product installed together in one fresh namespace of the cluster of `cluster up`, then the end-to-end checks (src/e2e/checks) run against them.","properties":{"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The platform, installed first: a scenario of one of the charts listed.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"scenario":{"type":"string","minLength":1,"description":"A scenario of that chart (declared or found): its values files."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files given after the scenario\'s, relative to the working directory (e.g. the data product\'s code location registration)."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name the data product\'s values expect (e.g. floe-platform)."}}},"product":{"type":"object","additionalProperties":false,"required":["chart","values","release"],"description":"The data product, installed after the platform in the same namespace.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name (the Service names of its values follow it)."}}}}}}}');
+const floe_gate_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/floe-helm/floe-gate.schema.json","title":"floe-gate.yaml","description":"Configuration of `floe-helm gate`. Every key is optional: with no file the gate checks every chart under charts/ with its values-*.yaml and ci/*-values.yaml scenarios.","type":"object","additionalProperties":false,"properties":{"charts":{"type":"array","description":"Charts to check. Default: every folder under charts/ that holds a Chart.yaml.","items":{"type":"object","additionalProperties":false,"required":["dir"],"properties":{"dir":{"type":"string","minLength":1,"description":"Chart folder, relative to the working directory."},"discover":{"type":"boolean","description":"With scenarios: also check the scenarios found automatically (values-*.yaml, ci/*-values.yaml); a declared scenario replaces a found one of the same name. Default false: the declared scenarios alone."},"scenarios":{"type":"array","description":"Scenarios (values files per environment). Default: values-*.yaml and ci/*-values.yaml in the chart folder, or the chart\'s defaults alone when there are none.","items":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"Short name shown in findings."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"environment":{"type":"string","description":"Environment the scenario stands for (dev, test, staging, prod); prod-only policy rules use it. Default: guessed from the name."},"notRun":{"type":"array","description":"Components this scenario turns off because they cannot run where it runs (e.g. no image obtainable). `floe-helm test` finds the helm test pods each would bring (the scenario rendered with `<component>.enabled=true`) and records them as skipped, \'not run here: <reason>\', with their floe.dev/covers: the coverage matrix shows them, never as passed.","items":{"type":"object","additionalProperties":false,"required":["component","reason"],"properties":{"component":{"type":"string","pattern":"^[A-Za-z][A-Za-z0-9_]*$","description":"Top-level values key whose `enabled` switch the scenario turns off (e.g. polaris)."},"reason":{"type":"string","minLength":1,"description":"Why it cannot run here, e.g. \'no image obtainable: no registry reachable here serves apache/polaris\'."}}}},"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The release this scenario runs against (e.g. a data product\'s jobs against floe-platform): `floe-helm test` installs that chart\'s scenario first, in the same namespace under `release`, waits for it, then installs this scenario, runs its helm test and uninstalls both; the platform\'s install is a check of its own. Static phases ignore it. The chart must be listed under charts: and have that scenario; the platform\'s own scenario cannot name a platform.","properties":{"chart":{"type":"string","minLength":1,"description":"Folder of the platform\'s chart, relative to the working directory, as listed under charts: (e.g. charts/floe-platform)."},"scenario":{"type":"string","minLength":1,"pattern":"^[A-Za-z0-9._/-]+$","description":"That chart\'s scenario to install (declared or found, e.g. kind-local)."},"release":{"type":"string","maxLength":53,"not":{"const":"floe-test"},"pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"Release name the platform is installed under: the one this scenario\'s values expect (e.g. floe-platform, whose Service names charts/floe-jobs\' platform.* values use); not floe-test, the release of the scenario itself."}}}}}}}}},"helm":{"description":"Helm majors to check with (the --helm flag and FLOE_HELM_HELM win over this).","oneOf":[{"enum":["3","4","both",3,4]},{"type":"array","items":{"enum":[3,4]},"minItems":1,"uniqueItems":true}]},"kubeVersion":{"type":"string","pattern":"^v?[0-9]+\\\\.[0-9]+(\\\\.[0-9]+)?$","description":"Kubernetes version X.Y the objects are checked for. Default: the version of the pinned kind node image."},"kubesec":{"type":"object","additionalProperties":false,"properties":{"threshold":{"type":"integer","minimum":-100,"maximum":100,"description":"A workload passes when its kubesec score is >= threshold. Default 9."}}},"waivers":{"type":"array","description":"Findings accepted on purpose: still reported, never failing the gate, until the expiry date.","items":{"type":"object","additionalProperties":false,"required":["rule","object","reason","expiry"],"properties":{"rule":{"type":"string","minLength":1,"description":"Rule id, e.g. kubesec or policy/resources."},"object":{"type":"string","minLength":1,"description":"Kind/name of the rendered object (for values files: Value/<file>:<key path>, for values.schema.json: SchemaProperty/<file>:<property path>); * matches any characters."},"reason":{"type":"string","minLength":3,"description":"Why the finding is accepted."},"expiry":{"type":"string","pattern":"^[0-9]{4}-[0-9]{2}-[0-9]{2}$","description":"Last day the waiver holds (YYYY-MM-DD)."}}}},"severity":{"type":"object","description":"Per-rule severity overrides: rule id -> error, warning, info or off.","additionalProperties":{"enum":["error","warning","info","off"]}},"requirements":{"type":"object","description":"Requirement coverage (the report\'s matrix): requirement id -> what proves it, either a list of rule or check id patterns (`[lint, policy/*]`) or `{ title, priority, covers }`. A check proves a requirement when its rule or its id matches a pattern, or when it names the requirement in its covers (a helm test pod\'s floe.dev/covers); `covers: []` declares a requirement only such checks cover, listed as not covered when none does. A failed or uncovered requirement whose priority is in coverage.failOn fails `floe-helm report`.","additionalProperties":{"if":{"type":"array"},"then":{"type":"array","items":{"type":"string","minLength":1}},"else":{"type":"object","additionalProperties":false,"required":["title","priority"],"properties":{"title":{"type":"string","minLength":1,"pattern":"\\\\S","description":"What the requirement says, shown in the report."},"priority":{"enum":["P0","P1","P2","P3"],"description":"P0 most important; with the default coverage.failOn, a failed or uncovered P0 fails the report."},"covers":{"type":"array","items":{"type":"string","minLength":1},"description":"Rule or check id patterns (`*` matches any characters) whose checks prove it. Default []: only checks naming it."}}}}},"coverage":{"type":"object","additionalProperties":false,"description":"How the coverage matrix judges the run.","properties":{"failOn":{"type":"array","items":{"enum":["P0","P1","P2","P3"]},"description":"Priorities whose failed or uncovered requirements fail `floe-helm report` (a `coverage` error at the requirement\'s line in floe-gate.yaml; severity and waivers apply, object Requirement/<id>). Default [P0]; [] never fails."}}},"integrations":{"type":"array","description":"The integration points the report draws as a graph (job summary: a Mermaid flowchart; terminal: one line per edge): from -> to, coloured by the result of the checks covering its requirements (each declared under requirements:).","items":{"type":"object","additionalProperties":false,"required":["from","to","requirements"],"properties":{"from":{"type":"string","minLength":1,"pattern":"\\\\S","description":"The component that calls, e.g. Dagster."},"to":{"type":"string","minLength":1,"pattern":"\\\\S","description":"The component it depends on, e.g. PostgreSQL."},"requirements":{"type":"array","minItems":1,"items":{"type":"string","minLength":1},"description":"Requirement ids (declared under requirements:) whose checks prove this edge."}}}},"externalReferences":{"type":"array","description":"Objects the charts reference on purpose without rendering them (dangling-reference skips them).","items":{"type":"object","additionalProperties":false,"required":["kind","name"],"properties":{"kind":{"enum":["Service","Secret","ConfigMap","ServiceAccount","PersistentVolumeClaim","Pod"]},"name":{"type":"string","minLength":1,"description":"Name; * matches any characters. For kind Pod: a label set `key=value,key2=value2` of pods outside the render that NetworkPolicy selectors may select."},"reason":{"type":"string"}}}},"kinds":{"type":"array","description":"Custom kinds (CRDs) the charts render on purpose: k8s-schema has no schema for them and says nothing (undeclared ones get an info finding).","items":{"type":"object","additionalProperties":false,"required":["apiVersion","kind"],"properties":{"apiVersion":{"type":"string","minLength":1,"description":"e.g. external-secrets.io/v1"},"kind":{"type":"string","minLength":1,"description":"e.g. ExternalSecret"}}}},"policy":{"type":"object","additionalProperties":false,"description":"Which environments the environment-level policy rules apply to.","properties":{"networkPolicyEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments where every workload must be selected by a NetworkPolicy (policy/network-policy). Default: staging, prod, production. A scenario that renders any NetworkPolicy must cover every workload whatever its environment."},"prodEnvironments":{"type":"array","items":{"type":"string","minLength":1},"description":"Environments treated as production: PodDisruptionBudget and HorizontalPodAutoscaler required (policy/pdb, policy/hpa). Default: prod, production."}}},"e2e":{"type":"object","additionalProperties":false,"required":["platform","product"],"description":"`floe-helm e2e`: the platform and a data product installed together in one fresh namespace of the cluster of `cluster up`, then the end-to-end checks (src/e2e/checks) run against them.","properties":{"platform":{"type":"object","additionalProperties":false,"required":["chart","scenario","release"],"description":"The platform, installed first: a scenario of one of the charts listed.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"scenario":{"type":"string","minLength":1,"description":"A scenario of that chart (declared or found): its values files."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files given after the scenario\'s, relative to the working directory (e.g. the data product\'s code location registration)."},"objects":{"type":"array","items":{"type":"string","minLength":1},"description":"Manifest files (relative to the working directory) applied into the e2e namespace before the platform is installed: what its values expect to exist, e.g. the SecretStore its ExternalSecrets read."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name the data product\'s values expect (e.g. floe-platform)."}}},"product":{"type":"object","additionalProperties":false,"required":["chart","values","release"],"description":"The data product, installed after the platform in the same namespace.","properties":{"chart":{"type":"string","minLength":1,"description":"Chart folder (one of `charts`), relative to the working directory."},"values":{"type":"array","items":{"type":"string","minLength":1},"description":"Values files, relative to the working directory, in the order helm gets them."},"release":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","maxLength":53,"description":"Release name (the Service names of its values follow it)."}}}}}}}');
 // EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
 var kubesec = __nccwpck_require__(1860);
 // EXTERNAL MODULE: ./src/config/document.ts
@@ -20262,7 +20467,11 @@ async function resolveConfig(inputs, cwd) {
         ...(raw.e2e
             ? {
                 e2e: {
-                    platform: { ...raw.e2e.platform, values: raw.e2e.platform.values ?? [] },
+                    platform: {
+                        ...raw.e2e.platform,
+                        values: raw.e2e.platform.values ?? [],
+                        objects: raw.e2e.platform.objects ?? [],
+                    },
                     product: raw.e2e.product,
                 },
             }

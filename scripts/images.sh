@@ -9,6 +9,9 @@
 #   jaeger          Jaeger all-in-one v1.64.0 built inside its module (no UI assets: the module has none)
 #   curl            Debian's curl
 #   metrics-server  metrics-server v0.8.0 (Go module proxy): the resource metrics API an HPA reads (GAP-004)
+#   external-secrets  the External Secrets Operator v0.16.2's controller (Go module proxy) with only the fake
+#                   provider (images/external-secrets/main.go, its own go.mod/go.sum), and the module's CRDs of
+#                   ExternalSecret, SecretStore and ClusterSecretStore in /crds (GAP-006)
 #   dagster         the dagster-celery-k8s package set 1.9.6 + dbt-postgres 1.9.0 from a committed full pin list
 #   example-orders  the example data product (examples/orders: dbt project + Dagster code location) on the dagster
 #                   image, plus the OpenTelemetry packages of its requirements.lock (PyPI); rebuilt only when
@@ -31,7 +34,7 @@ images=$root/images
 work=${FLOE_IMAGES_DIR:-$root/.tools/images}
 mirror=${FLOE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 suite=bookworm
-ALL=(postgres minio mc otel-collector jaeger curl metrics-server dagster example-orders)
+ALL=(postgres minio mc otel-collector jaeger curl metrics-server external-secrets dagster example-orders)
 BASE_PKGS=ca-certificates
 BASE_IMAGE=floe.local/images-base:$suite
 # The host's CA bundle, given to pip in the containers that reach PyPI (a TLS-inspecting proxy's CA is in the host's
@@ -260,6 +263,56 @@ build_metrics_server() {
   dbuild metrics-server -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=go $mod@$ver" \
     --build-arg "BASE=$BASE_IMAGE" "$ctx"
   finish metrics-server "$image" "$hash" "$t0"
+}
+
+# --- external-secrets: ESO's controller linked with the fake provider only, and the module's CRDs ------------------
+# images/external-secrets is a Go module of its own: main.go (the controller's root command with only the
+# SecretStore, ClusterSecretStore and ExternalSecret reconcilers), go.mod and go.sum (every dependency at the
+# version ESO v0.16.2's go.mod gives it). Those reconcilers import pkg/provider/register and
+# pkg/generator/register, which link every provider's and generator's cloud SDK: main.go is built against a copy
+# of the module (the verified one of the module cache) with those two files replaced by register/*.go (the fake
+# provider; the generators without a cloud SDK). The binary is cached by the hash of all of it.
+build_external_secrets() {
+  local image hash t0=$SECONDS ctx mod ver key out src f tmp
+  image=$(lockval external-secrets IMAGE)
+  hash=$(inputs_hash external-secrets "$(go version)")
+  up_to_date "$image" "$hash" && return
+  need go "install Go 1.24 or newer"
+  mod=$(lockval external-secrets GO_MODULE); ver=$(lockval external-secrets GO_VERSION)
+  check_go_sum external-secrets "$mod" "$ver"
+  grep -Eq "^(require)?[[:space:]]+$mod $ver\$" "$images/external-secrets/go.mod" ||
+    die "images/external-secrets/go.mod does not require $mod $ver (inputs.lock GO_VERSION)"
+  src=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "$mod@$ver" | sed -n 's/^\t"Dir": "\(.*\)",$/\1/p')
+  [ -d "$src" ] || die "go mod download $mod@$ver failed"
+  key=$( (cd "$images/external-secrets" && sha256sum main.go go.mod go.sum register/*.go; go version) | sha)
+  out=$work/bin/external-secrets-$key
+  if [ -x "$out/external-secrets" ]; then
+    log "external-secrets: binary cached ($out)"
+  else
+    log "external-secrets: go build of images/external-secrets against $mod@$ver with only the fake provider registered ..."
+    tmp=$(mktemp -d)
+    cp -r "$src" "$tmp/module" && chmod -R u+w "$tmp/module" || die "copying $src failed"
+    cp "$images/external-secrets/register/provider.go" "$tmp/module/pkg/provider/register/register.go"
+    cp "$images/external-secrets/register/generator.go" "$tmp/module/pkg/generator/register/register.go"
+    mkdir "$tmp/main" && cp "$images/external-secrets/main.go" "$images/external-secrets/go.mod" "$images/external-secrets/go.sum" "$tmp/main/"
+    mkdir -p "$out"
+    (cd "$tmp/main" && go mod edit -replace "$mod=$tmp/module" &&
+      GOFLAGS="-buildvcs=false -mod=readonly" CGO_ENABLED=0 GOTOOLCHAIN=local \
+        go build -trimpath -ldflags "-s -w -X main.Version=$ver" -o "$out/external-secrets.partial" .) >&2 ||
+      { rm -rf "$tmp"; die "go build of images/external-secrets failed"; }
+    rm -rf "$tmp"
+    mv "$out/external-secrets.partial" "$out/external-secrets"
+  fi
+  ctx=$(ctx_of external-secrets); cp "$out/external-secrets" "$ctx/external-secrets"
+  rm -rf "$ctx"/*.go "$ctx"/go.mod "$ctx"/go.sum "$ctx/register"
+  mkdir "$ctx/crds"
+  for f in $(lockval external-secrets CRDS); do
+    [ -f "$src/$f" ] || die "$mod@$ver has no $f (images/external-secrets/inputs.lock CRDS)"
+    cp "$src/$f" "$ctx/crds/"
+  done
+  dbuild external-secrets -t "$image" --label "dev.floe.inputs=$hash" --label "dev.floe.source=go $mod@$ver (images/external-secrets: fake provider only)" \
+    --build-arg "BASE=$BASE_IMAGE" "$ctx"
+  finish external-secrets "$image" "$hash" "$t0"
 }
 
 # --- otel-collector: the collector builder ---------------------------------------------------------------------------

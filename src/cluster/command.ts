@@ -8,6 +8,7 @@ import { ExitCode, UserError } from "../core/errors.js";
 import { requireLocalTool } from "../tools/local.js";
 import { pins } from "../tools/pins.js";
 import { KIND_CLUSTER_NAME, kindClusterName } from "./kind/config.js";
+import { ESO_IMAGE } from "./kind/external-secrets.js";
 import { onPath, resolveDocker } from "./on-path.js";
 import type { ClusterOptions } from "./provider.js";
 
@@ -51,6 +52,9 @@ function options(inputs: Inputs, io: Pick<Io, "err" | "env">, kind: KindFlags = 
     ...(kind.metricsServer
       ? { metricsServer: { image: kind.metricsServerImage?.trim() || pins.metricsServerImage } }
       : {}),
+    ...(kind.externalSecrets
+      ? { externalSecrets: { image: kind.externalSecretsImage?.trim() || ESO_IMAGE } }
+      : {}),
     log: io.err,
   };
 }
@@ -68,6 +72,8 @@ interface KindFlags {
   kindCluster?: string;
   metricsServer?: boolean;
   metricsServerImage?: string;
+  externalSecrets?: boolean;
+  externalSecretsImage?: string;
 }
 
 const providerOption = () =>
@@ -109,6 +115,18 @@ export function registerCluster(program: Command, bind: Bind): void {
           "--metrics-server-image <image>",
           `kind: metrics-server's image (default ${pins.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`,
         ).env("FLOE_HELM_METRICS_SERVER_IMAGE"),
+      )
+      .addOption(
+        new Option(
+          "--external-secrets",
+          "kind: also run the External Secrets Operator (its CRDs and controller, for the platform's ExternalSecrets; e2e's GAP-006 check needs it); FLOE_HELM_EXTERNAL_SECRETS=true does the same",
+        ),
+      )
+      .addOption(
+        new Option(
+          "--external-secrets-image <image>",
+          `kind: the External Secrets Operator's image, in the local Docker with its CRDs in /crds (default ${ESO_IMAGE}, built by scripts/images.sh external-secrets)`,
+        ).env("FLOE_HELM_EXTERNAL_SECRETS_IMAGE"),
       ),
   ).action(
     bind<KindFlags>(async ({ inputs, io, flags: given }) => {
@@ -116,10 +134,15 @@ export function registerCluster(program: Command, bind: Bind): void {
       const flags = {
         ...given,
         metricsServer: given.metricsServer || envSwitch(io.env, "FLOE_HELM_METRICS_SERVER"),
+        externalSecrets: given.externalSecrets || envSwitch(io.env, "FLOE_HELM_EXTERNAL_SECRETS"),
       };
       if (flags.metricsServer && inputs.cluster !== "kind")
         throw new UserError(
           `--metrics-server is for --provider kind (a ${inputs.cluster} cluster ${inputs.cluster === "kwok" ? "runs no pods" : "brings its own metrics-server"})`,
+        );
+      if (flags.externalSecrets && inputs.cluster !== "kind")
+        throw new UserError(
+          `--external-secrets is for --provider kind (a ${inputs.cluster} cluster ${inputs.cluster === "kwok" ? "runs no pods" : "brings its own External Secrets Operator"})`,
         );
       const info = await (await providers()).provider(inputs.cluster).up(options(inputs, io, flags));
       io.out(info.kubeconfig);

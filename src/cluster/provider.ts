@@ -24,6 +24,10 @@ export interface ClusterOptions {
   /** kind: install metrics-server (this image) once the cluster is up, and wait for its metrics API;
    * `--metrics-server`, its image `--metrics-server-image` / FLOE_HELM_METRICS_SERVER_IMAGE. */
   metricsServer?: { image: string };
+  /** kind: install the External Secrets Operator (this image, which carries its CRDs in /crds) once the
+   * cluster is up, and wait for its controller; `--external-secrets`, its image `--external-secrets-image` /
+   * FLOE_HELM_EXTERNAL_SECRETS_IMAGE. */
+  externalSecrets?: { image: string };
   /** kind: the docker program, resolved once from the PATH of the CLI's env (the same env as every other
    * input); throws "docker not found on PATH: ..." when there is none. */
   docker: () => string;

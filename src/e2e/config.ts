@@ -14,6 +14,8 @@ import type { GateConfig, NotRunComponent } from "../plan/types.js";
 export interface E2ePlan {
   platform: Scenario;
   platformRelease: string;
+  /** Manifest files (relative to cwd) applied into the namespace before the platform is installed. */
+  platformObjects: string[];
   product: Scenario;
   productRelease: string;
   /** What the platform scenario declares not run here (floe-gate.yaml `notRun`): checks that need one of them
@@ -34,7 +36,10 @@ export async function resolveE2e(config: GateConfig, inputs: Inputs, cwd: string
     list.map((f) => {
       const abs = path.resolve(cwd, f);
       if (!existsSync(abs) || !statSync(abs).isFile())
-        throw new UserError(`${where}: values file not found: ${relPosix(cwd, abs)}`, pos);
+        throw new UserError(
+          `${where}: ${where.endsWith(".objects") ? "manifest" : "values"} file not found: ${relPosix(cwd, abs)}`,
+          pos,
+        );
       return relPosix(cwd, abs);
     });
 
@@ -77,6 +82,7 @@ export async function resolveE2e(config: GateConfig, inputs: Inputs, cwd: string
   return {
     platform,
     platformRelease: p.release,
+    platformObjects: files(p.objects, "e2e.platform.objects", at(p)),
     product,
     productRelease: d.release,
     platformNotRun: declaredNotRun(config, scenario, cwd),

@@ -25,6 +25,29 @@ import { type E2ePlan, resolveE2e } from "./config.js";
 import type { CheckOutcome, E2eCheck, E2eEnv } from "./types.js";
 
 export const E2E_RULES = { install: "e2e/install", uninstall: "e2e/uninstall" } as const;
+
+/** What a failed `kubectl apply` of a platform.objects file says (pure): kubectl's words, and for a kind the
+ * cluster does not serve, that its operator is missing (ESO's SecretStore without `cluster up --external-secrets`). */
+export function objectsError(file: string, stderr: string): string {
+  const said = stderr.trim();
+  const kind = /no matches for kind "([^"]+)" in version "([^"]+)"/.exec(said);
+  return `kubectl apply -f ${file} failed: ${said}${
+    kind
+      ? ` (the cluster does not serve ${kind[2]} ${kind[1]}: install the operator that does first${kind[2]!.startsWith("external-secrets.io/") ? ", e.g. `floe-helm cluster up --provider kind --external-secrets`" : ""})`
+      : ""
+  }`;
+}
+
+/** `kubectl apply` of a manifest file into the e2e namespace (pure; the file is appended). */
+export const objectsApplyArgv = (kubectl: string, kubeconfig: string, namespace: string) => [
+  kubectl,
+  "--kubeconfig",
+  kubeconfig,
+  "--namespace",
+  namespace,
+  "apply",
+  "-f",
+];
 /** helm 4 only: `--wait` is its watcher, the one the phase's timing was measured with. */
 const HELM = 4 as const;
 
@@ -131,7 +154,38 @@ export async function runE2e(ctx: PhaseContext, inputs: Inputs, opts: E2ePhaseOp
   let failed = false;
   const installed: string[] = [];
 
-  // 1. The platform, then the data product, each waited for.
+  // 1. What the platform's values expect to exist (floe-gate.yaml e2e.platform.objects, e.g. the SecretStore
+  // its ExternalSecrets read), applied into the namespace first; then the platform and the data product,
+  // each waited for.
+  if (plan.platformObjects.length) {
+    const id = `e2e install objects ${plan.platformObjects.join(", ")}`;
+    const started = Date.now();
+    const made = await runTool([kube.kubectl, "--kubeconfig", kubeconfig, "create", "namespace", namespace], {
+      env,
+      cwd,
+      timeoutMs: 60_000,
+    });
+    let why = made.code === 0 ? "" : `kubectl create namespace ${namespace}: ${firstLine(made.stderr)}`;
+    for (const f of plan.platformObjects) {
+      if (why) break;
+      ctx.progress(`e2e: kubectl apply -f ${f} into ${namespace}`);
+      const r = await runTool(
+        [...objectsApplyArgv(kube.kubectl, kubeconfig, namespace), path.resolve(cwd, f)],
+        { env, cwd, timeoutMs: 120_000 },
+      );
+      if (r.code !== 0) why = objectsError(f, r.stderr || r.stdout);
+    }
+    if (why) {
+      failed = true;
+      ctx.add({ rule: E2E_RULES.install, severity: "error", message: why, ...where });
+    }
+    ctx.check({
+      id,
+      rule: E2E_RULES.install,
+      state: why ? "fail" : "pass",
+      durationMs: Date.now() - started,
+    });
+  }
   for (const [s, release, role] of [
     [platform, plan.platformRelease, "platform"],
     [product, plan.productRelease, "data product"],

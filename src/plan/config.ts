@@ -59,7 +59,7 @@ interface RawConfig {
   kinds?: Array<{ apiVersion: string; kind: string }>;
   policy?: { networkPolicyEnvironments?: string[]; prodEnvironments?: string[] };
   e2e?: {
-    platform: Omit<E2eConfig["platform"], "values"> & { values?: string[] };
+    platform: Omit<E2eConfig["platform"], "values" | "objects"> & { values?: string[]; objects?: string[] };
     product: E2eConfig["product"];
   };
 }
@@ -173,7 +173,11 @@ export async function resolveConfig(inputs: Inputs, cwd: string): Promise<GateCo
     ...(raw.e2e
       ? {
           e2e: {
-            platform: { ...raw.e2e.platform, values: raw.e2e.platform.values ?? [] },
+            platform: {
+              ...raw.e2e.platform,
+              values: raw.e2e.platform.values ?? [],
+              objects: raw.e2e.platform.objects ?? [],
+            },
             product: raw.e2e.product,
           },
         }

@@ -47,7 +47,15 @@ export interface ChartConfig {
 /** floe-gate.yaml `e2e` (`floe-helm e2e`): the platform and the data product it installs together. Each
  * part keeps where the file writes it, for errors at file:line:col. */
 export interface E2eConfig {
-  platform: { chart: string; scenario: string; values: string[]; release: string; at?: SourcePosition };
+  platform: {
+    chart: string;
+    scenario: string;
+    values: string[];
+    /** Manifest files applied into the e2e namespace before the platform's install. */
+    objects: string[];
+    release: string;
+    at?: SourcePosition;
+  };
   product: { chart: string; values: string[]; release: string; at?: SourcePosition };
 }
 

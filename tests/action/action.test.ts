@@ -68,6 +68,7 @@ describe("action.yml", () => {
         "MIRROR",
         "CHECKSUMS",
         "METRICS_SERVER",
+        "EXTERNAL_SECRETS",
       ],
     },
     {

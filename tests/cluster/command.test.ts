@@ -142,6 +142,20 @@ describe("floe-helm cluster", () => {
     );
   });
 
+  it("--external-secrets is for kind, like FLOE_HELM_EXTERNAL_SECRETS=true (the action's input): refused on kwok in one line; anything but true/false is one usage error", async () => {
+    const up = ["cluster", "up", "--provider", "kwok", "--tools-dir", tmp(), "--work-dir", tmp()];
+    const flag = await cli([...up, "--external-secrets"]);
+    expect(flag.code).toBe(2);
+    expect(flag.err).toBe(
+      "floe-helm: error: --external-secrets is for --provider kind (a kwok cluster runs no pods)",
+    );
+    const env = await cli(up, { env: { ...process.env, FLOE_HELM_EXTERNAL_SECRETS: "true" } });
+    expect(env.err).toBe(flag.err);
+    const bad = await cli(up, { env: { ...process.env, FLOE_HELM_EXTERNAL_SECRETS: "1" } });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe("floe-helm: error: FLOE_HELM_EXTERNAL_SECRETS: expected true or false, got '1'");
+  });
+
   it("refuses an unknown provider", async () => {
     const r = await cli(["cluster", "up", "--provider", "minikube", "--tools-dir", tmp()]);
     expect(r.code).toBe(2);

@@ -57,12 +57,22 @@ beforeAll(async () => {
     cliArgv(
       ...["cluster", "up", "--provider", "kind", "--node-image", nodeImage, "--kind-cluster", NAME],
       ...["--metrics-server", "--metrics-server-image", "floe.local/metrics-server:v0.8.0"],
+      ...["--external-secrets", "--external-secrets-image", "floe.local/external-secrets:v0.16.2"],
       ...["--tools-dir", toolsDir, "--work-dir", work],
     ),
     { timeoutMs: 480_000 },
   );
   if (up.code !== 0) throw new Error(`cluster up failed (exit ${up.code}):\n${up.stderr}`);
   expect(up.stderr).toContain("kind: the metrics API v1beta1.metrics.k8s.io is served");
+  expect(up.stderr).toMatch(
+    /kind: the External Secrets Operator runs \(deployment\/external-secrets in external-secrets; \d+ s with its image load and CRDs\)/,
+  );
+  console.log(
+    `cluster up: ${up.stderr
+      .split("\n")
+      .filter((l) => /External Secrets/.test(l))
+      .join(" | ")}`,
+  );
 }, 500_000);
 
 afterAll(async () => {
@@ -75,7 +85,7 @@ afterAll(async () => {
 }, 180_000);
 
 describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + examples/orders)", () => {
-  it("installs both, launches the Dagster job through the API, its run pod succeeds, its dbt models exist, its traces reach Jaeger, the NetworkPolicy holds and the HPA scales out and back: T116, T117, T119, T120, GAP-004 pass (T118, E2E-003 not run here)", async () => {
+  it("installs both on credentials from the External Secrets Operator, launches the Dagster job through the API, its run pod succeeds, its dbt models exist, its traces reach Jaeger, the NetworkPolicy holds, ESO wrote the Secrets the running platform reads and the HPA scales out and back: T116, T117, T119, T120, GAP-006, GAP-004 pass (T118, E2E-003 not run here)", async () => {
     const r = await cli(
       [
         ...["e2e", "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work],
@@ -85,7 +95,12 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     );
     expect(r.code, `${r.out}\n${r.err}`).toBe(0);
     const res = JSON.parse(await readFile(path.join(work, "e2e.results.json"), "utf8")) as PhaseResults;
+    // What each step took (the README's measured times).
+    console.log(
+      res.checks.map((c) => `${c.id}: ${c.state} ${Math.round((c.durationMs ?? 0) / 1000)} s`).join("\n"),
+    );
     expect(res.checks.map((c) => `${c.id} ${c.state} ${(c.covers ?? []).join(",")}`)).toEqual([
+      "e2e install objects scenarios/kind-local/e2e-secret-store.yaml pass ",
       "e2e install platform floe-platform/kind-local (release floe-platform) pass ",
       "e2e install data product floe-jobs/e2e (release orders) pass ",
       "e2e T116 dagster-launch pass T116,E2E-001",
@@ -94,6 +109,7 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
       "e2e E2E-003 iceberg-table skip E2E-003",
       "e2e T119 traces pass T119",
       "e2e T120 network-policy pass T120,GAP-005",
+      "e2e GAP-006 external-secrets pass GAP-006",
       "e2e GAP-004 autoscaling pass GAP-004",
     ]);
     // Marquez and Polaris are off in kind-local (floe-gate.yaml notRun): not run here, with the reason.
@@ -107,6 +123,11 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
       /T116 dagster-launch: run [0-9a-f-]{36} SUCCESS in pod dagster-run-\S+ \(floe\.local\/example-orders:0\.1\.0, (Running|Succeeded)\)/,
     );
     expect(info).toMatch(/T117 dbt-models: run [0-9a-f-]{36}: .*customer_orders: [1-9]\d* rows/);
+    // GAP-006: every credential Secret written by ESO from the fake provider's store, each read by Ready pods
+    // (PostgreSQL and Dagster the database one, MinIO the object storage one).
+    expect(info).toMatch(
+      /GAP-006 external-secrets: Secret floe-platform-minio written by ESO for ExternalSecret floe-platform-minio \(SecretStore\/floe-e2e-fake, Ready=True\), read by .*floe-platform-minio-0.*; Secret floe-platform-postgresql written by ESO for ExternalSecret floe-platform-postgresql \(SecretStore\/floe-e2e-fake, Ready=True\), read by .*floe-platform-dagster-webserver-.*floe-platform-postgresql-0/,
+    );
     // GAP-004: the webserver's HPA (scenarios/kind-local/e2e-autoscaling.yaml) out to 2 under load and back.
     expect(info).toMatch(
       /GAP-004 autoscaling: HPA floe-platform-dagster-webserver scaled Deployment\/floe-platform-dagster-webserver out from 1 to 2 replicas at \d+% CPU \(target 50%\) \d+ s into the load from pod floe-e2e-load-\w+, and back to 1 \d+ s after it stopped/,
@@ -164,7 +185,7 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     );
     expect(broken).not.toBe(text);
     // Without the HPA (its check, GAP-004, is the other test's): skipped, saying there is none.
-    const noHpa = broken.replace(", scenarios/kind-local/e2e-autoscaling.yaml]", "]");
+    const noHpa = broken.replace("      - scenarios/kind-local/e2e-autoscaling.yaml\n", "");
     expect(noHpa).not.toBe(broken);
     await writeFile(config, noHpa);
     const r = await cli(
@@ -176,16 +197,17 @@ describe("floe-helm e2e on real kind (floe-gate.yaml e2e: kind-local platform + 
     );
     expect(r.code, `${r.out}\n${r.err}`).toBe(1);
     const res = JSON.parse(await readFile(path.join(work, "e2e.results.json"), "utf8")) as PhaseResults;
-    expect(res.checks.map((c) => `${c.id} ${c.state}`).slice(2)).toEqual([
+    expect(res.checks.map((c) => `${c.id} ${c.state}`).slice(3)).toEqual([
       "e2e T116 dagster-launch fail",
       "e2e T117 dbt-models skip",
       "e2e T118 lineage skip",
       "e2e E2E-003 iceberg-table skip",
       "e2e T119 traces pass",
       "e2e T120 network-policy pass",
+      "e2e GAP-006 external-secrets pass",
       "e2e GAP-004 autoscaling skip",
     ]);
-    expect(res.checks[3]!.reason).toMatch(
+    expect(res.checks[4]!.reason).toMatch(
       /^T116's run [0-9a-f-]{36} ended FAILURE: it built no models to look for/,
     );
     const error = res.findings.find((f) => f.severity === "error")!.message;

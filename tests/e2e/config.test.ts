@@ -42,8 +42,14 @@ async function run(root: string) {
 }
 
 describe("floe-helm e2e: floe-gate.yaml e2e", () => {
-  it("a valid section gets past the config (then: no cluster, exit 2)", async () => {
-    const r = await run(repoWith(e2e(PLATFORM, PRODUCT)));
+  it.each([
+    ["", PLATFORM],
+    [
+      " with objects applied before the platform (the fake provider's SecretStore)",
+      "{ chart: charts/floe-platform, scenario: kind-local, release: floe-platform, objects: [scenarios/kind-local/e2e-secret-store.yaml] }",
+    ],
+  ])("a valid section%s gets past the config (then: no cluster, exit 2)", async (_, platform) => {
+    const r = await run(repoWith(e2e(platform, PRODUCT)));
     expect(r.code).toBe(2);
     expect(r.err).toContain("no cluster: run 'floe-helm cluster up --provider kind'");
   });
@@ -68,6 +74,14 @@ describe("floe-helm e2e: floe-gate.yaml e2e", () => {
       "a product values file that does not exist",
       e2e(PLATFORM, "{ chart: charts/floe-jobs, values: [examples/orders/nope.yaml], release: orders }"),
       "floe-gate.yaml:10:3: e2e.product: values file not found: examples/orders/nope.yaml",
+    ],
+    [
+      "a platform objects file that does not exist",
+      e2e(
+        "{ chart: charts/floe-platform, scenario: kind-local, release: floe-platform, objects: [scenarios/kind-local/nope.yaml] }",
+        PRODUCT,
+      ),
+      "floe-gate.yaml:9:3: e2e.platform.objects: manifest file not found: scenarios/kind-local/nope.yaml",
     ],
     [
       "both releases of one name",

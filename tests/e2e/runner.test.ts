@@ -83,6 +83,7 @@ describe("runCheck (stand-in checks)", () => {
       ["e2e/iceberg-table", ["E2E-003"]],
       ["e2e/traces", ["T119"]],
       ["e2e/network-policy", ["T120", "GAP-005"]],
+      ["e2e/external-secrets", ["GAP-006"]],
       ["e2e/autoscaling", ["GAP-004"]],
     ]);
   });

@@ -16,6 +16,7 @@ import { chmod, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
+import { crdNames, crdsFromImageArgv, ESO_CRDS } from "../../src/cluster/kind/external-secrets.js";
 import { runTool } from "../../src/exec/runner.js";
 import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot } from "../helpers/tools.js";
@@ -204,6 +205,7 @@ describe("images of the local lane (scripts/images.sh)", () => {
       "jaeger",
       "curl",
       "metrics-server",
+      "external-secrets",
       "dagster-celery-k8s",
       "example-orders",
     ]);
@@ -460,6 +462,30 @@ describe("images of the local lane (scripts/images.sh)", () => {
       "all",
     ]);
     expect(t.stdout).toContain("--parallel-max");
+  });
+
+  it("external-secrets: ESO v0.16.2's controller with only the fake provider says its version (user 65534, read-only root), and carries the module's CRDs of ExternalSecret, SecretStore and ClusterSecretStore (serving external-secrets.io/v1) in /crds", async () => {
+    const ref = await needImage("external-secrets");
+    const v = await once([...secured("65534:65534"), ref, "--version"]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout.trim()).toBe(
+      "external-secrets v0.16.2 (controller: SecretStore, ClusterSecretStore, ExternalSecret; provider: fake)",
+    );
+    // What `cluster up --external-secrets` reads out of the image (the same docker run).
+    const crds = await runTool(crdsFromImageArgv("docker", ref), { timeoutMs: 60_000 });
+    expect(crds.code, crds.stderr).toBe(0);
+    expect(crdNames(crds.stdout).sort()).toEqual([...ESO_CRDS].sort());
+    const docs = parseAllDocuments(crds.stdout).map(
+      (d) => d.toJS() as { spec: { versions: Array<{ name: string; served: boolean; storage: boolean }> } },
+    );
+    for (const d of docs)
+      expect(d.spec.versions.filter((x) => x.served && x.storage).map((x) => x.name)).toEqual(["v1"]);
+    // Without its flags' cluster it stops at once, saying it has no kubeconfig (no cloud provider linked).
+    const noCluster = await once([...secured("65534:65534"), ref]);
+    expect(noCluster.code).not.toBe(0);
+    expect(`${noCluster.stdout}${noCluster.stderr}`).toMatch(
+      /kubeconfig|KUBERNETES_SERVICE_HOST|in-cluster/i,
+    );
   });
 
   it("dagster: the webserver of the chart answers /server_info and reads runs from PostgreSQL; python, the daemon and dbt run", async () => {

@@ -7,7 +7,7 @@
 // work dir.
 import { chmod, mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ToolError } from "../../core/errors.js";
+import { ToolError, UserError } from "../../core/errors.js";
 import { runTool } from "../../exec/runner.js";
 import { pins } from "../../tools/pins.js";
 import type { ClusterInfo, ClusterOptions, ClusterProvider } from "../provider.js";
@@ -24,11 +24,24 @@ import {
   kindGetClustersArgv,
   kindLoadArgv,
 } from "./config.js";
+import {
+  applyCrdsArgv,
+  crdNames,
+  crdsFromImageArgv,
+  ESO_CRDS,
+  ESO_CRDS_DIR,
+  ESO_NAME,
+  ESO_NAMESPACE,
+  externalSecretsManifest,
+  waitControllerArgv,
+  waitCrdsArgv,
+} from "./external-secrets.js";
 import { probeDockerHost } from "./host.js";
 import { applyArgv, METRICS_API, metricsServerManifest, waitMetricsApiArgv } from "./metrics-server.js";
 
 const WAIT_SECONDS = 180;
 const METRICS_WAIT_SECONDS = 180;
+const ESO_WAIT_SECONDS = 180;
 
 /** kind's own `ERROR:` line when it printed one (the docker output it quotes follows it), else its last line. */
 function kindError(stderr: string): string {
@@ -130,29 +143,64 @@ export class KindProvider implements ClusterProvider {
     return info;
   }
 
-  /** What `up` adds to the cluster when asked: metrics-server (--metrics-server). */
+  /** What `up` adds to the cluster when asked: metrics-server (--metrics-server), the External Secrets
+   * Operator (--external-secrets). */
   private async addons(
     opts: ClusterOptions,
     k: { kind: string; name: string; kubeconfig: string; env: NodeJS.ProcessEnv },
   ): Promise<void> {
-    if (!opts.metricsServer) return;
-    const image = opts.metricsServer.image;
-    const docker = opts.docker();
+    if (opts.metricsServer) await this.metricsServer(opts, opts.metricsServer.image, k);
+    if (opts.externalSecrets) await this.externalSecrets(opts, opts.externalSecrets.image, k);
+  }
+
+  /** An image in the local Docker (built here: scripts/images.sh) goes into the nodes (true); any other is
+   * pulled by them (false). */
+  private async loadLocal(
+    opts: ClusterOptions,
+    image: string,
+    what: string,
+    k: { kind: string; name: string; env: NodeJS.ProcessEnv },
+  ): Promise<boolean> {
+    const local =
+      (await runTool(dockerImageInspectArgv(opts.docker(), image), { timeoutMs: 30_000 })).code === 0;
+    if (!local) return false;
+    opts.log(`kind: loading ${image} into the nodes (${what})`);
+    const load = await runTool(kindLoadArgv(k.kind, { name: k.name, images: [image] }), {
+      env: k.env,
+      timeoutMs: 300_000,
+    });
+    if (load.code !== 0)
+      throw new ToolError(
+        `kind load docker-image ${image} failed (exit ${load.code}): ${kindError(load.stderr)}`,
+      );
+    return true;
+  }
+
+  private async logTail(kubectl: string, kubeconfig: string, namespace: string, deployment: string) {
+    const logs = await runTool(
+      [
+        kubectl,
+        "--kubeconfig",
+        kubeconfig,
+        "--namespace",
+        namespace,
+        "logs",
+        `deployment/${deployment}`,
+        "--tail",
+        "20",
+      ],
+      { timeoutMs: 60_000 },
+    );
+    return (logs.stdout + logs.stderr).trim().split("\n").slice(-10).join(" | ") || "(none)";
+  }
+
+  private async metricsServer(
+    opts: ClusterOptions,
+    image: string,
+    k: { kind: string; name: string; kubeconfig: string; env: NodeJS.ProcessEnv },
+  ): Promise<void> {
     const kubectl = await opts.tool("kubectl");
-    // An image in the local Docker (built here: scripts/images.sh metrics-server) goes into the nodes; any
-    // other is pulled by them.
-    const local = (await runTool(dockerImageInspectArgv(docker, image), { timeoutMs: 30_000 })).code === 0;
-    if (local) {
-      opts.log(`kind: loading ${image} into the nodes (metrics-server)`);
-      const load = await runTool(kindLoadArgv(k.kind, { name: k.name, images: [image] }), {
-        env: k.env,
-        timeoutMs: 300_000,
-      });
-      if (load.code !== 0)
-        throw new ToolError(
-          `kind load docker-image ${image} failed (exit ${load.code}): ${kindError(load.stderr)}`,
-        );
-    }
+    const local = await this.loadLocal(opts, image, "metrics-server", k);
     opts.log(`kind: metrics-server (${image}) into kube-system; waiting for the metrics API ${METRICS_API}`);
     const apply = await runTool(applyArgv(kubectl, k.kubeconfig), {
       input: metricsServerManifest(image, local ? "Never" : "IfNotPresent"),
@@ -165,26 +213,70 @@ export class KindProvider implements ClusterProvider {
     const wait = await runTool(waitMetricsApiArgv(kubectl, k.kubeconfig, METRICS_WAIT_SECONDS), {
       timeoutMs: (METRICS_WAIT_SECONDS + 30) * 1000,
     });
-    if (wait.code !== 0) {
-      const logs = await runTool(
-        [
-          kubectl,
-          "--kubeconfig",
-          k.kubeconfig,
-          "--namespace",
-          "kube-system",
-          "logs",
-          "deployment/metrics-server",
-          "--tail",
-          "20",
-        ],
-        { timeoutMs: 60_000 },
-      );
+    if (wait.code !== 0)
       throw new ToolError(
-        `metrics-server did not serve ${METRICS_API} within ${METRICS_WAIT_SECONDS} s: ${wait.stderr.trim() || wait.stdout.trim()}; its log: ${(logs.stdout + logs.stderr).trim().split("\n").slice(-10).join(" | ") || "(none)"}`,
+        `metrics-server did not serve ${METRICS_API} within ${METRICS_WAIT_SECONDS} s: ${wait.stderr.trim() || wait.stdout.trim()}; its log: ${await this.logTail(kubectl, k.kubeconfig, "kube-system", "metrics-server")}`,
       );
-    }
     opts.log(`kind: the metrics API ${METRICS_API} is served`);
+  }
+
+  /** ESO's CRDs (from the image's /crds: the module's own files), then its controller, waited for. */
+  private async externalSecrets(
+    opts: ClusterOptions,
+    image: string,
+    k: { kind: string; name: string; kubeconfig: string; env: NodeJS.ProcessEnv },
+  ): Promise<void> {
+    const kubectl = await opts.tool("kubectl");
+    const t0 = Date.now();
+    const local = await this.loadLocal(opts, image, "External Secrets Operator", k);
+    if (!local)
+      throw new UserError(
+        `--external-secrets-image ${image} is not in the local Docker: its CustomResourceDefinitions are read from the image's ${ESO_CRDS_DIR} (scripts/images.sh external-secrets builds floe.local/external-secrets with them)`,
+      );
+    const crds = await runTool(crdsFromImageArgv(opts.docker(), image), { timeoutMs: 120_000 });
+    const names = crds.code === 0 ? crdNames(crds.stdout) : [];
+    const missing = ESO_CRDS.filter((c) => !names.includes(c));
+    if (missing.length)
+      throw new UserError(
+        `the External Secrets Operator image ${image} does not carry the CustomResourceDefinitions ${missing.join(", ")} in ${ESO_CRDS_DIR} (found: ${names.join(", ") || crds.stderr.trim() || "none"}); build it with scripts/images.sh external-secrets`,
+      );
+    opts.log(
+      `kind: the External Secrets Operator's CRDs (${names.join(", ")}) from ${image}:${ESO_CRDS_DIR}`,
+    );
+    const applied = await runTool(applyCrdsArgv(kubectl, k.kubeconfig), {
+      input: crds.stdout,
+      timeoutMs: 120_000,
+    });
+    if (applied.code !== 0)
+      throw new ToolError(
+        `kubectl apply of ESO's CRDs failed (exit ${applied.code}): ${applied.stderr.trim()}`,
+      );
+    const est = await runTool(waitCrdsArgv(kubectl, k.kubeconfig, 60), { timeoutMs: 90_000 });
+    if (est.code !== 0)
+      throw new ToolError(
+        `ESO's CRDs were not established within 60 s: ${est.stderr.trim() || est.stdout.trim()}`,
+      );
+    opts.log(
+      `kind: the External Secrets Operator (${image}) into ${ESO_NAMESPACE}; waiting for its controller`,
+    );
+    const apply = await runTool(applyArgv(kubectl, k.kubeconfig), {
+      input: externalSecretsManifest(image, local ? "Never" : "IfNotPresent"),
+      timeoutMs: 120_000,
+    });
+    if (apply.code !== 0)
+      throw new ToolError(
+        `kubectl apply of the External Secrets Operator failed (exit ${apply.code}): ${apply.stderr.trim()}`,
+      );
+    const wait = await runTool(waitControllerArgv(kubectl, k.kubeconfig, ESO_WAIT_SECONDS), {
+      timeoutMs: (ESO_WAIT_SECONDS + 30) * 1000,
+    });
+    if (wait.code !== 0)
+      throw new ToolError(
+        `the External Secrets Operator (deployment/${ESO_NAME} in ${ESO_NAMESPACE}) was not available within ${ESO_WAIT_SECONDS} s: ${wait.stderr.trim() || wait.stdout.trim()}; its log: ${await this.logTail(kubectl, k.kubeconfig, ESO_NAMESPACE, ESO_NAME)}`,
+      );
+    opts.log(
+      `kind: the External Secrets Operator runs (deployment/${ESO_NAME} in ${ESO_NAMESPACE}; ${Math.round((Date.now() - t0) / 1000)} s with its image load and CRDs)`,
+    );
   }
 
   /** The left-over cluster's node answers: its kubeconfig exported again and its API server ready. */
