@@ -115,13 +115,17 @@ function classify(files, charts, config, inputs, opts) {
     const shared = inputs.valuesFiles.map((f) => (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .relPosix */ .f)(cwd, f)).filter((f) => changed.has(f));
     if (shared.length)
         allWhy.push(`values for every chart changed: ${some(shared)}`);
-    const patterns = [...DEFAULT_ALL_WHEN, ...(opts.allWhen ?? [])];
+    const builtIn = [...DEFAULT_ALL_WHEN];
     // dist/ is the action's code only in the action's own repository.
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1___default().join(cwd, "action.yml")))
-        patterns.push("dist/*");
-    const hits = files.filter((f) => patterns.some((p) => (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_4__/* .matchesWildcard */ ._)(p, f)));
-    if (hits.length)
-        allWhy.push(`${some(hits)} changed (the action or the workflows that pin it)`);
+        builtIn.push("dist/*");
+    const matching = (patterns) => files.filter((f) => patterns.some((p) => (0,_core_wildcard_js__WEBPACK_IMPORTED_MODULE_4__/* .matchesWildcard */ ._)(p, f)));
+    const action = matching(builtIn);
+    if (action.length)
+        allWhy.push(`${some(action)} changed (the action, or a workflow that pins its ref)`);
+    const asked = matching(opts.allWhen ?? []).filter((f) => !action.includes(f));
+    if (asked.length)
+        allWhy.push(`${some(asked)} changed (--all-when)`);
     const all = allWhy.length ? allWhy.join("; ") : undefined;
     // Files under a chart's folder.
     for (const c of charts) {
@@ -157,8 +161,8 @@ function classify(files, charts, config, inputs, opts) {
             }
         }
     }
-    const asked = opts.clusterCharts ?? [];
-    for (const a of asked) {
+    const wanted = opts.clusterCharts ?? [];
+    for (const a of wanted) {
         if (!charts.some((c) => c.abs === a)) {
             throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--cluster-chart ${(0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .relPosix */ .f)(cwd, a)} is not one of the charts (${charts.map((c) => c.dir).join(", ")})`);
         }
@@ -176,7 +180,7 @@ function classify(files, charts, config, inputs, opts) {
             name: c.meta.name,
             id: c.dir.replace(/^(\.\.\/)+/, "").replace(/[^A-Za-z0-9._-]+/g, "-"),
             library,
-            cluster: !library && (!asked.length || asked.includes(c.abs)),
+            cluster: !library && (!wanted.length || wanted.includes(c.abs)),
             reasons: why,
         });
     }

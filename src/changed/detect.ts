@@ -161,11 +161,15 @@ export function classify(
     allWhy.push(`${config.file} changed`);
   const shared = inputs.valuesFiles.map((f) => relPosix(cwd, f)).filter((f) => changed.has(f));
   if (shared.length) allWhy.push(`values for every chart changed: ${some(shared)}`);
-  const patterns = [...DEFAULT_ALL_WHEN, ...(opts.allWhen ?? [])];
+  const builtIn: string[] = [...DEFAULT_ALL_WHEN];
   // dist/ is the action's code only in the action's own repository.
-  if (existsSync(path.join(cwd, "action.yml"))) patterns.push("dist/*");
-  const hits = files.filter((f) => patterns.some((p) => matchesWildcard(p, f)));
-  if (hits.length) allWhy.push(`${some(hits)} changed (the action or the workflows that pin it)`);
+  if (existsSync(path.join(cwd, "action.yml"))) builtIn.push("dist/*");
+  const matching = (patterns: readonly string[]) =>
+    files.filter((f) => patterns.some((p) => matchesWildcard(p, f)));
+  const action = matching(builtIn);
+  if (action.length) allWhy.push(`${some(action)} changed (the action, or a workflow that pins its ref)`);
+  const asked = matching(opts.allWhen ?? []).filter((f) => !action.includes(f));
+  if (asked.length) allWhy.push(`${some(asked)} changed (--all-when)`);
   const all = allWhy.length ? allWhy.join("; ") : undefined;
 
   // Files under a chart's folder.
@@ -199,8 +203,8 @@ export function classify(
       }
     }
   }
-  const asked = opts.clusterCharts ?? [];
-  for (const a of asked) {
+  const wanted = opts.clusterCharts ?? [];
+  for (const a of wanted) {
     if (!charts.some((c) => c.abs === a)) {
       throw new UserError(
         `--cluster-chart ${relPosix(cwd, a)} is not one of the charts (${charts.map((c) => c.dir).join(", ")})`,
@@ -218,7 +222,7 @@ export function classify(
       name: c.meta.name,
       id: c.dir.replace(/^(\.\.\/)+/, "").replace(/[^A-Za-z0-9._-]+/g, "-"),
       library,
-      cluster: !library && (!asked.length || asked.includes(c.abs)),
+      cluster: !library && (!wanted.length || wanted.includes(c.abs)),
       reasons: why,
     });
   }

@@ -238,6 +238,24 @@ describe("floe-helm changed: one commit against main", () => {
     expect(outputs.e2e).toBe("false");
   });
 
+  it("--all-when (or FLOE_HELM_ALL_WHEN): a matching file makes every chart changed; dist/ only beside an action.yml", async () => {
+    const root = repo({ ...fixture, "docs/guide.md": "x\n", "dist/index.js": "1\n" });
+    change(root, { "docs/guide.md": "y\n", "dist/index.js": "2\n" });
+    const plain = await changed(root);
+    expect(plain.matrix!.charts).toEqual([]);
+    const flag = await changed(root, ["--base", "main", "--all-when", "docs/*"]);
+    expect(flag.matrix!.all).toBe("docs/guide.md changed (--all-when)");
+    expect(flag.matrix!.charts).toHaveLength(4);
+    const env = await changed(root, ["--base", "main"], { FLOE_HELM_ALL_WHEN: "nothing/*, docs/*.md" });
+    expect(env.matrix!.charts).toHaveLength(4);
+    // The repository of an action: its dist/ is the action's code.
+    const action = repo({ ...fixture, "action.yml": "name: x\n", "dist/index.js": "1\n" });
+    change(action, { "dist/index.js": "2\n" });
+    const a = await changed(action);
+    expect(a.matrix!.all).toBe("dist/index.js changed (the action, or a workflow that pins its ref)");
+    expect(a.matrix!.charts).toHaveLength(4);
+  });
+
   it("--all: every chart, no git needed; --helm narrows the majors", async () => {
     const root = tempDir("floe-changed-nogit-");
     write(root, fixture);
