@@ -256,6 +256,18 @@ describe("floe-helm changed: one commit against main", () => {
     expect(a.matrix!.charts).toHaveLength(4);
   });
 
+  it("the helm majors: floe-gate.yaml's helm when neither --helm nor FLOE_HELM_HELM is given", async () => {
+    const root = tempDir("floe-changed-nogit-");
+    write(root, {
+      ...fixture,
+      "floe-gate.yaml": fixture["floe-gate.yaml"]!.replace("helm: both", "helm: 4"),
+    });
+    expect((await changed(root, ["--all"])).matrix!.helm).toEqual([4]);
+    expect((await changed(root, ["--all"], { FLOE_HELM_HELM: "both" })).matrix!.helm).toEqual([3, 4]);
+    // An empty FLOE_HELM_HELM (the workflow's default input) is no choice: the config's.
+    expect((await changed(root, ["--all"], { FLOE_HELM_HELM: "" })).matrix!.helm).toEqual([4]);
+  });
+
   it("--all: every chart, no git needed; --helm narrows the majors", async () => {
     const root = tempDir("floe-changed-nogit-");
     write(root, fixture);
