@@ -6,12 +6,14 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WL: () => (/* binding */ resolveCommit),
+/* harmony export */   __: () => (/* binding */ checkRef),
 /* harmony export */   bb: () => (/* binding */ gitArgv),
 /* harmony export */   gU: () => (/* binding */ resolveBase),
 /* harmony export */   lf: () => (/* binding */ exportAtCommit),
 /* harmony export */   w$: () => (/* binding */ gitToplevel)
 /* harmony export */ });
-/* unused harmony exports GIT, checkRef, resolveCommit, presentPaths */
+/* unused harmony exports GIT, presentPaths */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);

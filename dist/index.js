@@ -11811,7 +11811,7 @@ function findingAt(obj, path, rule, severity, message) {
 
 /***/ }),
 
-/***/ 1883:
+/***/ 3357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11850,6 +11850,11 @@ var config_inputs = __nccwpck_require__(4389);
 var errors = __nccwpck_require__(4296);
 // EXTERNAL MODULE: ./src/perf/switches.ts
 var switches = __nccwpck_require__(9591);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/cli/options.ts
 // What every command module shares with the CLI: the io it prints to, the context its action gets, the
 // options every command has, and the binder that turns an action into commander's. Phases import this,
@@ -11860,6 +11865,115 @@ function withCommonOptions(cmd) {
     return cmd
         .addOption(new Option("--work-dir <dir>", "where results and diagnostics are written").env("FLOE_HELM_WORK_DIR"))
         .addOption(new Option("--tools-dir <dir>", "use tool binaries from this folder (helm3, helm4, kubesec, kind)").env("FLOE_HELM_TOOLS_DIR"));
+}
+
+;// CONCATENATED MODULE: ./src/cli/plan-options.ts
+// The options that choose what a phase covers (the gate's plan: charts x scenarios x helm majors), shared by
+// gate, upgrade-check and test so the three read and document them the same way.
+
+/** commander argParser of a repeatable option: every value, in order. */
+const collect = (v, prev = []) => [...prev, v];
+/** --config, --chart, --values, --helm; `verb` says what the phase does to a chart ("check", "test"). */
+function withPlanOptions(cmd, verb) {
+    return cmd
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", `${verb} this chart (repeatable; default: the config's charts, else every chart under charts/)`).argParser(collect))
+        .addOption(new Option("--scenario <name>", "only the scenario of this name in each chart: values-NAME.yaml, ci/NAME-values.yaml or the config's (repeatable; a chart without it is skipped)").argParser(collect))
+        .addOption(new Option("--values <[chart=]file>", "one scenario of these values files, for every chart or, as CHART_DIR=FILE, for that chart only (repeatable)").argParser(collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"));
+}
+/** --results and --kube-version: the static phases (gate, upgrade-check). */
+function withRenderOptions(cmd) {
+    return cmd
+        .addOption(new Option("--results <file>", "also write the results JSON here (schemas/results.schema.json)"))
+        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
+}
+
+;// CONCATENATED MODULE: ./src/changed/command.ts
+// `floe-helm changed`: the charts a change touches (src/changed/detect.ts), as a JSON matrix on stdout (and
+// as step outputs in GitHub Actions), with one line per chart and its reasons on stderr.
+
+
+
+
+
+
+/** Entries of a comma/newline list from the environment (as the action passes its inputs). */
+const listOf = (v) => (v ?? "")
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+/** The JSON on stdout and the step outputs: every value one line, usable by fromJSON in a workflow. */
+function changeOutputs(set) {
+    const cluster = set.charts.filter((c) => c.cluster);
+    return {
+        any: String(set.charts.length > 0),
+        base: set.base?.commit ?? "",
+        charts: JSON.stringify(set.charts),
+        helm: JSON.stringify(set.helm),
+        cluster: JSON.stringify(cluster),
+        "cluster-any": String(cluster.length > 0),
+        e2e: String(set.e2e),
+    };
+}
+/** stderr: what was compared, then each changed chart with its reasons. */
+function changeLines(set) {
+    const lines = [
+        set.base
+            ? `changed: ${set.files.length} ${set.files.length === 1 ? "file differs" : "files differ"} from ${set.base.label}`
+            : "changed: every chart (--all)",
+    ];
+    for (const c of set.charts) {
+        const tags = [c.library ? "library: gate only" : "", c.cluster ? "" : c.library ? "" : "no cluster jobs"]
+            .filter(Boolean)
+            .join(", ");
+        lines.push(`${c.dir}${tags ? ` (${tags})` : ""}: ${c.reasons.join("; ")}`);
+    }
+    if (!set.charts.length)
+        lines.push("changed: no chart changed");
+    return lines;
+}
+function registerChanged(program, bind) {
+    withCommonOptions(program
+        .command("changed")
+        .description("the charts a change touches against its base (the pull request's merge base), with charts that depend on them: a JSON matrix on stdout")
+        .addOption(new Option("--base <ref>", "git ref to compare with (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)").env("FLOE_HELM_CHANGED_BASE"))
+        .addOption(new Option("--all", "every chart, without git (a push or a scheduled run)"))
+        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--chart <dir>", "only these charts (repeatable; default: the config's charts, else every chart under charts/)").argParser(collect))
+        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"))
+        .addOption(new Option("--cluster-chart <dir>", "a chart that asks for cluster jobs (install tests, live upgrade; repeatable; env FLOE_HELM_CLUSTER_CHARTS; default: every application chart)").argParser(collect))
+        .addOption(new Option("--all-when <pattern>", "a file pattern (`*` matches anything) whose change makes every chart changed (repeatable; env FLOE_HELM_ALL_WHEN)").argParser(collect))).action(bind(async ({ flags, inputs, io }) => {
+        const { detectChanges } = await __nccwpck_require__.e(/* import() */ 813).then(__nccwpck_require__.bind(__nccwpck_require__, 8813));
+        const clusterCharts = (flags.clusterChart?.length ? flags.clusterChart : listOf(io.env.FLOE_HELM_CLUSTER_CHARTS)).map((c) => external_node_path_default().resolve(io.cwd, c));
+        const set = await detectChanges(inputs, {
+            cwd: io.cwd,
+            ...(flags.base !== undefined && flags.base.trim() !== "" ? { base: flags.base.trim() } : {}),
+            all: flags.all === true || io.env.FLOE_HELM_CHANGED_ALL === "true",
+            clusterCharts,
+            allWhen: flags.allWhen?.length ? flags.allWhen : listOf(io.env.FLOE_HELM_ALL_WHEN),
+        });
+        for (const l of changeLines(set))
+            io.err(l);
+        const outputs = changeOutputs(set);
+        io.out(JSON.stringify({
+            any: set.charts.length > 0,
+            base: outputs.base,
+            ...(set.all ? { all: set.all } : {}),
+            helm: set.helm,
+            charts: set.charts,
+            cluster: set.charts.filter((c) => c.cluster),
+            e2e: set.e2e,
+        }));
+        // In Actions: step outputs (one line each, so `name=value` is exact).
+        const file = io.env.GITHUB_OUTPUT;
+        if (inputs.githubActions && file) {
+            await (0,promises_.appendFile)(file, Object.entries(outputs)
+                .map(([k, v]) => `${k}=${v}\n`)
+                .join(""));
+        }
+        return errors/* ExitCode */.yU.Pass;
+    }));
 }
 
 // EXTERNAL MODULE: ./src/tools/local.ts + 1 modules
@@ -11967,28 +12081,6 @@ function registerCluster(program, bind) {
         await (await providers()).provider(inputs.cluster).down(options(inputs, io));
         return errors/* ExitCode */.yU.Pass;
     }));
-}
-
-;// CONCATENATED MODULE: ./src/cli/plan-options.ts
-// The options that choose what a phase covers (the gate's plan: charts x scenarios x helm majors), shared by
-// gate, upgrade-check and test so the three read and document them the same way.
-
-/** commander argParser of a repeatable option: every value, in order. */
-const collect = (v, prev = []) => [...prev, v];
-/** --config, --chart, --values, --helm; `verb` says what the phase does to a chart ("check", "test"). */
-function withPlanOptions(cmd, verb) {
-    return cmd
-        .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
-        .addOption(new Option("--chart <dir>", `${verb} this chart (repeatable; default: the config's charts, else every chart under charts/)`).argParser(collect))
-        .addOption(new Option("--scenario <name>", "only the scenario of this name in each chart: values-NAME.yaml, ci/NAME-values.yaml or the config's (repeatable; a chart without it is skipped)").argParser(collect))
-        .addOption(new Option("--values <[chart=]file>", "one scenario of these values files, for every chart or, as CHART_DIR=FILE, for that chart only (repeatable)").argParser(collect))
-        .addOption(new Option("--helm <majors>", "helm majors: 3, 4 or both (default: config, else both)"));
-}
-/** --results and --kube-version: the static phases (gate, upgrade-check). */
-function withRenderOptions(cmd) {
-    return cmd
-        .addOption(new Option("--results <file>", "also write the results JSON here (schemas/results.schema.json)"))
-        .addOption(new Option("--kube-version <X.Y>", "Kubernetes version to render and check for (default: the pinned kind node's)"));
 }
 
 // EXTERNAL MODULE: ./src/core/duration.ts
@@ -12163,9 +12255,6 @@ function registerRelease(program, bind) {
     }, { out: io.out, err: io.err })));
 }
 
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/version.ts
 var version = __nccwpck_require__(3323);
 // EXTERNAL MODULE: ./src/report/coverage.ts
@@ -12548,9 +12637,11 @@ function parseBaseHelm(value) {
 
 
 
+
 const commands = [
     registerTools,
     registerGate,
+    registerChanged,
     registerUpgradeCheck,
     registerCluster,
     registerTest,
@@ -15451,7 +15542,8 @@ async function runGate(ctx, inputs, opts) {
     const { cwd } = opts;
     (0,validator_cache/* useValidatorCache */.UZ)(inputs.validatorCache);
     const config = await (0,plan_config.resolveConfig)(inputs, cwd);
-    const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd);
+    // A library alone is linted (its Chart.yaml, templates, YAML style); nothing renders it.
+    const plan = await (0,plan_plan/* buildPlan */.Gg)(config, inputs, cwd, { librariesAlone: true });
     (0,phase/* reportSkippedCharts */.k)(ctx, plan.skipped);
     const tools = await gateTools(inputs, config.helmMajors, ctx.progress);
     // Without kubesec the other checks still run; its own is reported as not run, never as passed.
@@ -16321,7 +16413,7 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1883);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3357);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2));
@@ -20683,7 +20775,7 @@ async function resolvePlatform(own, ownScenario, p, config, inputs, cwd) {
     }
     return { scenario, release: p.release };
 }
-async function buildPlan(config, inputs, cwd) {
+async function buildPlan(config, inputs, cwd, opts = {}) {
     let dirs;
     if (inputs.charts.length)
         dirs = inputs.charts;
@@ -20739,10 +20831,10 @@ async function buildPlan(config, inputs, cwd) {
             ...((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
         });
     }
-    if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
+    if (!charts.length && skipped.length && skipped.every((s) => s.library) && !opts.librariesAlone) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`);
     }
-    if (!charts.length && skipped.length) {
+    if (!charts.length && skipped.some((s) => !s.library)) {
         // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`);
     }

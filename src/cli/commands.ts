@@ -1,4 +1,5 @@
 // The command registry: one line per command. `floe-helm --help` lists exactly these.
+import { registerChanged } from "../changed/command.js";
 import { registerCluster } from "../cluster/command.js";
 import { registerE2e } from "../e2e/command.js";
 import { registerGate } from "../gate/command.js";
@@ -14,6 +15,7 @@ import type { Register } from "./options.js";
 export const commands: Register[] = [
   registerTools,
   registerGate,
+  registerChanged,
   registerUpgradeCheck,
   registerCluster,
   registerTest,

@@ -58,7 +58,8 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
   const { cwd } = opts;
   useValidatorCache(inputs.validatorCache);
   const config = await resolveConfig(inputs, cwd);
-  const plan = await buildPlan(config, inputs, cwd);
+  // A library alone is linted (its Chart.yaml, templates, YAML style); nothing renders it.
+  const plan = await buildPlan(config, inputs, cwd, { librariesAlone: true });
   reportSkippedCharts(ctx, plan.skipped);
   const tools = await gateTools(inputs, config.helmMajors, ctx.progress);
   // Without kubesec the other checks still run; its own is reported as not run, never as passed.

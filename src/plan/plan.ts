@@ -18,6 +18,8 @@ export interface Dependency {
   alias?: string;
   condition?: string;
   tags?: string[];
+  /** Where helm fetches it: `file://../floe-common` for a chart of the same repository. */
+  repository?: string;
 }
 
 export interface ChartMeta {
@@ -254,7 +256,18 @@ export interface GatePlan extends Plan {
   partial?: string;
 }
 
-export async function buildPlan(config: GateConfig, inputs: Inputs, cwd: string): Promise<GatePlan> {
+export interface PlanOptions {
+  /** The gate lints library charts (helm lint --strict, Chart.yaml, YAML style): a run of libraries only is
+   * a plan without cells there, not a usage error (the PR gate's matrix job of a changed library). */
+  librariesAlone?: boolean;
+}
+
+export async function buildPlan(
+  config: GateConfig,
+  inputs: Inputs,
+  cwd: string,
+  opts: PlanOptions = {},
+): Promise<GatePlan> {
   let dirs: string[];
   if (inputs.charts.length) dirs = inputs.charts;
   else if (config.charts.length) dirs = config.charts.map((c) => path.resolve(cwd, c.dir));
@@ -313,12 +326,12 @@ export async function buildPlan(config: GateConfig, inputs: Inputs, cwd: string)
       ...(existsSync(schemaAbs) ? { schemaFile: rel(cwd, schemaAbs) } : {}),
     });
   }
-  if (!charts.length && skipped.length && skipped.every((s) => s.library)) {
+  if (!charts.length && skipped.length && skipped.every((s) => s.library) && !opts.librariesAlone) {
     throw new UserError(
       `no chart to check: ${skipped.map((s) => s.info.dir).join(", ")} ${skipped.length > 1 ? "are library charts" : "is a library chart"} (type: library), which helm cannot render or install on its own: check the charts that depend on ${skipped.length > 1 ? "them" : "it"} (--chart DIR)`,
     );
   }
-  if (!charts.length && skipped.length) {
+  if (!charts.length && skipped.some((s) => !s.library)) {
     // Every chart skipped is a misspelt name far more often than a plan with nothing to do.
     throw new UserError(
       `--scenario ${inputs.scenarios.join(", ")}: no chart has such a scenario (${[...available].map(([d, n]) => `${d}: ${n.join(", ")}`).join("; ")})`,

@@ -57,6 +57,9 @@ for (const [name, wf] of workflows) {
   });
 }
 
+/** A GitHub expression as the workflow writes it: `${{ x }}`. */
+const expr = (x: string) => `\${{ ${x} }}`;
+
 it("the reusable workflows exist and take inputs; ci.yml runs the suite and the action", () => {
   const byName = new Map(workflows);
   expect([...byName.keys()]).toEqual(expect.arrayContaining(["ci.yml", "pr-gate.yml", "release.yml"]));
@@ -68,13 +71,72 @@ it("the reusable workflows exist and take inputs; ci.yml runs the suite and the 
   expect(ciSteps.some((s) => s.run)).toBe(true);
 });
 
-it("pr-gate.yml hands each of its inputs that the action also has to the action, unchanged", () => {
+it("pr-gate.yml hands each of its inputs that the action also has to the action, unchanged; the matrix chooses chart and helm major", () => {
   const wf = new Map(workflows).get("pr-gate.yml")!;
+  // helm and charts go to `floe-helm changed`, which turns them into the matrix (one chart and major a job).
+  const matrixDriven = ["helm", "charts"];
+  // Each job sets the phase switches it is for (the gate job no install test, the cluster job no gate).
+  const switches = ["upgrade-check", "install-test", "live-upgrade", "e2e", "metrics-server"];
   const shared = Object.keys(wf.on.workflow_call?.inputs ?? {}).filter((i) => i in action.inputs);
-  expect(shared).toEqual(expect.arrayContaining(["helm", "install-test", "kind-node-image"]));
-  const floe = Object.values(wf.jobs)
+  expect(shared).toEqual(expect.arrayContaining(["helm", "install-test", "kind-node-image", "config"]));
+  const floe = Object.entries(wf.jobs).flatMap(([job, j]) =>
+    (j.steps ?? []).filter((s) => s.uses === "./.floe-helm-action").map((s) => [job, s] as const),
+  );
+  expect(floe.map(([job]) => job)).toEqual(["gate", "cluster", "e2e"]);
+  for (const [job, step] of floe)
+    for (const i of shared.filter((x) => !matrixDriven.includes(x) && !switches.includes(x)))
+      if (step.with && i in step.with) expect(step.with[i], `${job}: ${i}`).toBe(expr(`inputs.${i}`));
+  for (const [job, step] of floe.filter(([job]) => job !== "e2e")) {
+    expect(step.with?.charts, job).toBe(expr("matrix.chart.dir"));
+    expect(step.with?.helm, job).toBe(expr("matrix.helm"));
+  }
+  const gateWith = floe.find(([job]) => job === "gate")![1].with!;
+  for (const i of ["scenario", "upgrade-base"]) expect(gateWith[i], i).toBe(expr(`inputs.${i}`));
+  // upgrade-check refuses a run of library charts only: a library's job leaves it out.
+  expect(gateWith["upgrade-check"]).toBe(expr("inputs.upgrade-check && !matrix.chart.library"));
+  const clusterWith = floe.find(([job]) => job === "cluster")![1].with!;
+  for (const i of ["install-test", "live-upgrade", "test-scenario", "test-values", "kind-node-image"])
+    expect(clusterWith[i], i).toBe(expr(`inputs.${i}`));
+});
+
+it("pr-gate.yml: the matrix comes from the changes job, every results artifact has its own name, the report always runs", () => {
+  const wf = new Map(workflows).get("pr-gate.yml")! as unknown as {
+    jobs: Record<
+      string,
+      {
+        needs?: string | string[];
+        if?: string;
+        strategy?: { matrix?: Record<string, string> };
+        steps?: Step[];
+        outputs?: Record<string, string>;
+      }
+    >;
+    on: { workflow_call: { outputs: Record<string, { value: string }> } };
+  };
+  const run = wf.jobs.changes!.steps!.find((s) => s.run)?.run;
+  expect(run).toBe("node .floe-helm-action/dist/index.js changed");
+  expect(wf.jobs.gate!.strategy!.matrix).toEqual({
+    chart: expr("fromJSON(needs.changes.outputs.charts)"),
+    helm: expr("fromJSON(needs.changes.outputs.helm)"),
+  });
+  expect(wf.jobs.cluster!.strategy!.matrix!.chart).toBe(expr("fromJSON(needs.changes.outputs.cluster)"));
+  const names = Object.values(wf.jobs)
     .flatMap((j) => j.steps ?? [])
-    .find((s) => s.uses === "./.floe-helm-action");
-  expect(floe, "the step running the action").toBeDefined();
-  for (const i of shared) expect(floe?.with?.[i], i).toBe(`\${{ inputs.${i} }}`);
+    .filter((s) => s.uses?.startsWith("actions/upload-artifact@"))
+    .map((s) => s.with?.name);
+  expect(names).toEqual([
+    `floe-helm-results-gate-${expr("matrix.chart.id")}-helm${expr("matrix.helm")}`,
+    `floe-helm-results-cluster-${expr("matrix.chart.id")}-helm${expr("matrix.helm")}`,
+    "floe-helm-results-e2e",
+  ]);
+  expect(wf.jobs.report!.if).toBe("always()");
+  expect(wf.jobs.report!.needs).toEqual(["changes", "gate", "cluster", "e2e"]);
+  const report = wf.jobs.report!.steps!.find((s) => s.name === "floe-helm · report")!;
+  expect(report.run).toContain(`report --merge "$${"{"}dirs[@]}" --sarif "$SARIF"`);
+  expect(wf.jobs.report!.steps!.some((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))).toBe(
+    true,
+  );
+  expect(Object.keys(wf.on.workflow_call.outputs)).toEqual(
+    expect.arrayContaining(["verdict", "coverage", "any", "charts"]),
+  );
 });

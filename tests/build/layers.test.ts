@@ -19,7 +19,7 @@ const layers: readonly (readonly string[])[] = [
   ["plan"],
   ["policy"],
   ["gate"],
-  ["install", "release", "upgrade", "e2e", "generate"],
+  ["install", "release", "upgrade", "e2e", "generate", "changed"],
   ["commands"],
 ];
 

@@ -26,9 +26,9 @@ function repo(helpers: string): string {
   return root;
 }
 
-async function gate(root: string) {
+async function gate(root: string, args: string[] = []) {
   const work = tempDir("floe-gate-lib-work-");
-  const r = await cli(["gate", "--tools-dir", toolsDir, "--work-dir", work], { cwd: root });
+  const r = await cli(["gate", "--tools-dir", toolsDir, "--work-dir", work, ...args], { cwd: root });
   const results = JSON.parse(await readFile(path.join(work, "gate.results.json"), "utf8")) as {
     checks: Array<{ id: string; state: string }>;
     findings: Array<{ rule: string; file?: string; line?: number; message: string }>;
@@ -55,6 +55,27 @@ describe("gate: library charts are linted on their own", () => {
     const lint = r.results.findings.filter((f) => f.rule === "lint");
     expect(lint.length).toBeGreaterThan(0);
     expect(lint.every((f) => f.file === "charts/lib/templates/_helpers.tpl" && f.line === 2)).toBe(true);
+    expect(r.out).toContain("charts/lib/templates/_helpers.tpl:2");
+  });
+
+  it("--chart naming the library alone (the PR gate's cell of a changed library): linted, no cell, a pass", async () => {
+    const r = await gate(repo('{{- define "lib.name" -}}{{ .Chart.Name | trunc 63 }}{{- end -}}\n'), [
+      "--chart",
+      "charts/lib",
+    ]);
+    expect(r.code, r.err).toBe(0);
+    const ids = r.results.checks.map((c) => `${c.id} ${c.state}`);
+    expect(ids).toContain("lint lib (library) helm3 pass");
+    expect(ids).toContain("lint lib (library) helm4 pass");
+    expect(ids.some((id) => id.startsWith("template") || id.includes("app"))).toBe(false);
+  });
+
+  it("--chart naming a broken library alone fails at its line", async () => {
+    const r = await gate(repo('{{- define "lib.name" -}}\n{{ .Chart.Name | trunc 63 }\n{{- end -}}\n'), [
+      "--chart",
+      "charts/lib",
+    ]);
+    expect(r.code).toBe(1);
     expect(r.out).toContain("charts/lib/templates/_helpers.tpl:2");
   });
 });

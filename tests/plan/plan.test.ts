@@ -223,6 +223,13 @@ describe("plan: library charts (type: library)", () => {
     await expect(plan({ chart: ["charts/lib"] }, root)).rejects.toThrow(
       "no chart to check: charts/lib is a library chart (type: library), which helm cannot render or install on its own: check the charts that depend on it (--chart DIR)",
     );
+    // The gate's plan (librariesAlone): no cell, the library skipped, for the gate to lint it.
+    const inputs = buildInputs({ chart: ["charts/lib"] }, {}, root);
+    const alone = await buildPlan(await resolveConfig(inputs, root), inputs, root, { librariesAlone: true });
+    expect(alone.cells).toEqual([]);
+    expect(alone.skipped.map((c) => `${c.info.dir} library=${c.library}`)).toEqual([
+      "charts/lib library=true",
+    ]);
   });
 });
 
