@@ -276,6 +276,7 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
       "e2e E2E-003 iceberg-table",
       "e2e T119 traces",
       "e2e T120 network-policy",
+      "e2e GAP-006 external-secrets",
       "e2e GAP-004 autoscaling",
     ]);
     for (const c of e2eChecks) expect([c.state, c.reason]).toEqual(["skip", "kwok runs no pods"]);
