@@ -12311,6 +12311,7 @@ function registerReport(program, bind) {
         .description("merge the results of every phase in --work-dir; write the job summary in GitHub Actions")
         .option("--summary <file>", "also write the Markdown summary to this file")
         .option("--sarif <file>", "also write every finding as SARIF 2.1.0 to this file, for GitHub code scanning (env: FLOE_HELM_SARIF)")
+        .option("--coverage-fail-on <priorities>", "requirement priorities whose failed or uncovered requirements fail the report, e.g. P0,P1, or none (a matrix job whose coverage only the merged report judges); default: floe-gate.yaml coverage.failOn (env: FLOE_HELM_COVERAGE_FAIL_ON)")
         .option("--merge <dir...>", "merge the results of several jobs (each DIR one job's --work-dir) instead of reading --work-dir (env: FLOE_HELM_MERGE, a newline/comma list)")
         .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
         // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
@@ -12335,7 +12336,8 @@ function registerReport(program, bind) {
             io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
         }
         const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, config?.coverage.requirements ?? {});
-        const failOn = config?.coverage.failOn ?? [...requirements/* DEFAULT_FAIL_ON */.VQ];
+        const failOn = parseFailOn(flags.coverageFailOn || io.env.FLOE_HELM_COVERAGE_FAIL_ON || undefined) ??
+            config?.coverage.failOn ?? [...requirements/* DEFAULT_FAIL_ON */.VQ];
         // A phase that could not run (bad input, a tool that failed) already fails the run with its one error;
         // what it would have covered is not judged on top of it.
         const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
@@ -12383,6 +12385,19 @@ function registerReport(program, bind) {
         const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
         return finish(coverageFails || all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass);
     }));
+}
+/** --coverage-fail-on: a comma list of priorities, or `none`; undefined when not given. */
+function parseFailOn(value) {
+    if (value === undefined)
+        return undefined;
+    const v = value.trim();
+    if (v === "none")
+        return [];
+    const list = v.split(",").map((p) => p.trim());
+    const bad = list.filter((p) => !requirements/* PRIORITIES */.BE.includes(p));
+    if (bad.length || !list.length)
+        throw new errors/* UserError */.yo(`--coverage-fail-on (FLOE_HELM_COVERAGE_FAIL_ON) '${value}': expected a comma-separated list of ${requirements/* PRIORITIES */.BE.join(", ")}, or none`);
+    return list;
 }
 /** The results of --work-dir, or with --merge those of every job merged (src/report/merge.ts). */
 async function readResults(merge, workDir, io) {
@@ -21535,11 +21550,11 @@ function reportSkippedCharts(ctx, skipped) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BE: () => (/* binding */ PRIORITIES),
 /* harmony export */   Ew: () => (/* binding */ readCoverageSettings),
 /* harmony export */   VQ: () => (/* binding */ DEFAULT_FAIL_ON),
 /* harmony export */   ol: () => (/* binding */ coveragePatterns)
 /* harmony export */ });
-/* unused harmony export PRIORITIES */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
 // floe-gate.yaml `requirements:` and `coverage:`: the requirements the coverage matrix lists and the
 // priorities whose failed or uncovered requirements fail the report. A requirement is written either as

@@ -12,7 +12,7 @@ import type { GateConfig } from "../plan/types.js";
 import { type CoverageMatrix, coverageFindings, coverageMatrix } from "./coverage.js";
 import { groupFindings } from "./findings.js";
 import { reportOutputs } from "./outputs.js";
-import { DEFAULT_FAIL_ON, type Priority } from "./requirements.js";
+import { DEFAULT_FAIL_ON, PRIORITIES, type Priority } from "./requirements.js";
 import type { Finding, PhaseResults } from "./results.js";
 import { readAllResults, statusOf } from "./results.js";
 import { sourceLinks } from "./summary/findings.js";
@@ -34,6 +34,10 @@ export function registerReport(program: Command, bind: Bind): void {
         "also write every finding as SARIF 2.1.0 to this file, for GitHub code scanning (env: FLOE_HELM_SARIF)",
       )
       .option(
+        "--coverage-fail-on <priorities>",
+        "requirement priorities whose failed or uncovered requirements fail the report, e.g. P0,P1, or none (a matrix job whose coverage only the merged report judges); default: floe-gate.yaml coverage.failOn (env: FLOE_HELM_COVERAGE_FAIL_ON)",
+      )
+      .option(
         "--merge <dir...>",
         "merge the results of several jobs (each DIR one job's --work-dir) instead of reading --work-dir (env: FLOE_HELM_MERGE, a newline/comma list)",
       )
@@ -44,71 +48,90 @@ export function registerReport(program: Command, bind: Bind): void {
         ),
       ),
   ).action(
-    bind<{ summary?: string; sarif?: string; merge?: string[] }>(async ({ inputs, io, flags }) => {
-      // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
-      const { annotate, setOutputs, writeJobSummary } = await import("./github.js");
-      const merge = flags.merge?.length ? flags.merge : listFromEnv(io.env.FLOE_HELM_MERGE);
-      const sarif = flags.sarif || io.env.FLOE_HELM_SARIF || undefined;
-      const all = await readResults(merge, inputs.workDir, io).catch((e: unknown) => {
-        if (inputs.githubActions) setOutputs(reportOutputs(ExitCode.BadInput, undefined));
-        throw e;
-      });
-      // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
-      // the results files name, and says why.
-      let config: GateConfig | undefined;
-      try {
-        const { resolveConfig } = await import(/* webpackMode: "eager" */ "../plan/config.js");
-        config = await resolveConfig(inputs, io.cwd);
-      } catch (e) {
-        if (!(e instanceof UserError)) throw e;
-        io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${describeError(e)}`);
-      }
-      const coverage = coverageMatrix(all, config?.coverage.requirements ?? {});
-      const failOn = config?.coverage.failOn ?? [...DEFAULT_FAIL_ON];
-      // A phase that could not run (bad input, a tool that failed) already fails the run with its one error;
-      // what it would have covered is not judged on top of it.
-      const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
-      const verdict = config && !stopped.length ? await judgeCoverage(config, coverage, failOn) : undefined;
-      const summary: SummaryInput = {
-        all,
-        coverage,
-        ...(verdict ? { verdict: { findings: verdict, failOn } } : {}),
-        integrations: config?.coverage.integrations ?? [],
-        stopped,
-      };
-      const md = summaryMarkdownOf({ ...summary, ...linksOf(io.env) });
-      if (inputs.githubActions) {
-        setOutputs({ "results-dir": inputs.workDir });
-        if (io.env.GITHUB_STEP_SUMMARY) await writeJobSummary(md);
-      }
-      if (flags.summary) {
-        const { writeFile } = await import("node:fs/promises");
-        await writeFile(flags.summary, md);
-      }
-      // Every run ends here: the SARIF file and the verdict and coverage outputs.
-      const finish = async (code: ExitCode): Promise<ExitCode> => {
-        if (sarif && all.length) await writeSarif(sarif, [...all, ...reportFindings(verdict)], io);
-        if (inputs.githubActions)
-          setOutputs({
-            ...reportOutputs(code, coverage),
-            ...(sarif && all.length ? { sarif } : {}),
-          });
-        return code;
-      };
-      if (all.length === 0) {
-        io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
-        return finish(ExitCode.BadInput);
-      }
-      // The same report as plain text (src/report/summary), the coverage verdict's findings annotated.
-      for (const l of summaryText(summary)) io.out(l);
-      if (inputs.githubActions) for (const g of groupFindings(verdict ?? [])) annotate(g);
-      if (stopped.length) return finish(ExitCode.BadInput);
-      const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
-      return finish(
-        coverageFails || all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass,
-      );
-    }),
+    bind<{ summary?: string; sarif?: string; merge?: string[]; coverageFailOn?: string }>(
+      async ({ inputs, io, flags }) => {
+        // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
+        const { annotate, setOutputs, writeJobSummary } = await import("./github.js");
+        const merge = flags.merge?.length ? flags.merge : listFromEnv(io.env.FLOE_HELM_MERGE);
+        const sarif = flags.sarif || io.env.FLOE_HELM_SARIF || undefined;
+        const all = await readResults(merge, inputs.workDir, io).catch((e: unknown) => {
+          if (inputs.githubActions) setOutputs(reportOutputs(ExitCode.BadInput, undefined));
+          throw e;
+        });
+        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
+        // the results files name, and says why.
+        let config: GateConfig | undefined;
+        try {
+          const { resolveConfig } = await import(/* webpackMode: "eager" */ "../plan/config.js");
+          config = await resolveConfig(inputs, io.cwd);
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${describeError(e)}`);
+        }
+        const coverage = coverageMatrix(all, config?.coverage.requirements ?? {});
+        const failOn = parseFailOn(flags.coverageFailOn || io.env.FLOE_HELM_COVERAGE_FAIL_ON || undefined) ??
+          config?.coverage.failOn ?? [...DEFAULT_FAIL_ON];
+        // A phase that could not run (bad input, a tool that failed) already fails the run with its one error;
+        // what it would have covered is not judged on top of it.
+        const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
+        const verdict = config && !stopped.length ? await judgeCoverage(config, coverage, failOn) : undefined;
+        const summary: SummaryInput = {
+          all,
+          coverage,
+          ...(verdict ? { verdict: { findings: verdict, failOn } } : {}),
+          integrations: config?.coverage.integrations ?? [],
+          stopped,
+        };
+        const md = summaryMarkdownOf({ ...summary, ...linksOf(io.env) });
+        if (inputs.githubActions) {
+          setOutputs({ "results-dir": inputs.workDir });
+          if (io.env.GITHUB_STEP_SUMMARY) await writeJobSummary(md);
+        }
+        if (flags.summary) {
+          const { writeFile } = await import("node:fs/promises");
+          await writeFile(flags.summary, md);
+        }
+        // Every run ends here: the SARIF file and the verdict and coverage outputs.
+        const finish = async (code: ExitCode): Promise<ExitCode> => {
+          if (sarif && all.length) await writeSarif(sarif, [...all, ...reportFindings(verdict)], io);
+          if (inputs.githubActions)
+            setOutputs({
+              ...reportOutputs(code, coverage),
+              ...(sarif && all.length ? { sarif } : {}),
+            });
+          return code;
+        };
+        if (all.length === 0) {
+          io.err(
+            `floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`,
+          );
+          return finish(ExitCode.BadInput);
+        }
+        // The same report as plain text (src/report/summary), the coverage verdict's findings annotated.
+        for (const l of summaryText(summary)) io.out(l);
+        if (inputs.githubActions) for (const g of groupFindings(verdict ?? [])) annotate(g);
+        if (stopped.length) return finish(ExitCode.BadInput);
+        const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
+        return finish(
+          coverageFails || all.some((r) => r.status === "fail") ? ExitCode.GateFailed : ExitCode.Pass,
+        );
+      },
+    ),
   );
+}
+
+/** --coverage-fail-on: a comma list of priorities, or `none`; undefined when not given. */
+export function parseFailOn(value: string | undefined): Priority[] | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim();
+  if (v === "none") return [];
+  const list = v.split(",").map((p) => p.trim());
+  const bad = list.filter((p) => !PRIORITIES.includes(p as Priority));
+  if (bad.length || !list.length)
+    throw new UserError(
+      `--coverage-fail-on (FLOE_HELM_COVERAGE_FAIL_ON) '${value}': expected a comma-separated list of ${PRIORITIES.join(", ")}, or none`,
+    );
+  return list as Priority[];
 }
 
 /** The results of --work-dir, or with --merge those of every job merged (src/report/merge.ts). */

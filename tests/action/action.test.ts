@@ -150,7 +150,7 @@ describe("action.yml", () => {
       id: "report",
       if: "always()",
       command: "report",
-      env: ["WORK_DIR", "TOOLS_DIR", "CONFIG", "SARIF", "MERGE"],
+      env: ["WORK_DIR", "TOOLS_DIR", "CONFIG", "SARIF", "MERGE", "COVERAGE_FAIL_ON"],
     },
   ];
 

@@ -130,6 +130,26 @@ describe("floe-helm report: the coverage verdict", () => {
     );
   });
 
+  it("--coverage-fail-on (FLOE_HELM_COVERAGE_FAIL_ON) overrides coverage.failOn: none for a matrix job, P0,P1 to widen", async () => {
+    const none = await run(config(), [gate], { FLOE_HELM_COVERAGE_FAIL_ON: "none" });
+    expect(none.code, none.out).toBe(0);
+    expect(none.out).not.toContain("error coverage");
+    expect(none.out.split("\n").at(-1)).toBe(
+      "coverage: PASS: no requirement of priority none (coverage.failOn: []) failed or uncovered",
+    );
+    // The same run judged as floe-gate.yaml says (P0): it fails.
+    expect((await run(config(), [gate])).code).toBe(1);
+    const work = path.join(none.cwd, "work");
+    const bad = await cli(["report", "--work-dir", work, "--coverage-fail-on", "P0,high"], {
+      cwd: none.cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toBe(
+      "floe-helm: error: --coverage-fail-on (FLOE_HELM_COVERAGE_FAIL_ON) 'P0,high': expected a comma-separated list of P0, P1, P2, P3, or none",
+    );
+  });
+
   it("a waiver (rule coverage, object Requirement/<id>) keeps the P0 visible but passing; an unused one is a warning", async () => {
     const waivers = `waivers:
   - { rule: coverage, object: Requirement/E2E-001, reason: the e2e phase is not in this run yet, expiry: 2999-12-31 }
