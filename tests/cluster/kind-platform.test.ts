@@ -11,6 +11,9 @@
 // platform's PostgreSQL; and the deliberately broken scenario (scenarios/kind-local/broken-db-password.yaml),
 // which must fail with its classified cause.
 //
+// Then the values `floe-helm generate` writes for the example manifest and data product (examples/generate,
+// dev), with the kind-local overrides: the platform and the data product install from them as generated.
+//
 // And on the same cluster, the live upgrade (issue 14, SC-008 / GAP-003 / T115): `floe-helm upgrade --scenario
 // kind-local` from a deterministic base: a temp git repository holds this checkout's charts, scenarios and
 // floe-gate.yaml at a base commit, and the next commit bumps floe-platform's version (helm.sh/chart changes in
@@ -215,6 +218,58 @@ describe("a deliberately broken scenario on real kind (scenarios/kind-local/brok
     const logs = files.filter((f) => f.startsWith("logs-floe-test-floe-jobs-dbt-build"));
     expect(logs.length, files.join(", ")).toBeGreaterThan(0);
     expect(await readFile(path.join(kept, logs[0]!), "utf8")).toMatch(refused);
+  }, 1_200_000);
+});
+
+describe("the generate example's values on real kind (examples/generate/values, dev, with the kind-local overrides)", () => {
+  it("installs the generated platform values, then the generated data product's (orders), and the jobs' test pod passes", async () => {
+    // What `floe-helm generate` wrote from examples/generate (checked byte for byte by tests/generate), over
+    // each chart's test scenario and under the kind-local overrides. The test scenario is the base because
+    // the chart defaults do not fit this lane: one 2-core node (MinIO's default requests leave no CPU) with no
+    // storage provisioner (the offline node image falls back to host paths, which PostgreSQL's uid 999 cannot
+    // write: persistence off). Everything the generated files set wins over it; kind-local then brings the
+    // images built here and turns Polaris and Marquez off.
+    const dir = tempDir("floe-kind-generated-");
+    const config = path.join(dir, "floe-gate.yaml");
+    await writeFile(
+      config,
+      [
+        "charts:",
+        "  - dir: charts/floe-jobs",
+        "    scenarios:",
+        "      - name: generated-dev",
+        "        values:",
+        "          - charts/floe-jobs/values-test.yaml",
+        "          - examples/generate/values/floe-jobs.orders.values-dev.yaml",
+        "          - scenarios/kind-local/floe-jobs.yaml",
+        "        platform: { chart: charts/floe-platform, scenario: generated-dev, release: floe-platform }",
+        "  - dir: charts/floe-platform",
+        "    scenarios:",
+        "      - name: generated-dev",
+        "        values:",
+        "          - charts/floe-platform/values-test.yaml",
+        "          - examples/generate/values/floe-platform.values-dev.yaml",
+        "          - scenarios/kind-local/floe-platform.yaml",
+        "",
+      ].join("\n"),
+    );
+    const r = await cli(
+      [
+        ...["test", "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work, "--config", config],
+        ...["--chart", "charts/floe-jobs", "--helm", "4", "--image-pull", "never", "--timeout", "15m"],
+      ],
+      { cwd: repoRoot },
+    );
+    expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    const res = await results(work);
+    expect(res.checks.map((c) => `${c.id} ${c.state}`).sort()).toEqual(
+      [
+        `${PLATFORM_CHECK.replace("kind-local", "generated-dev")} floe-jobs/generated-dev helm4 pass`,
+        "install floe-jobs/generated-dev helm4 pass",
+        "helm-test floe-test-floe-jobs-test floe-jobs/generated-dev helm4 pass",
+      ].sort(),
+    );
+    expect(JSON.stringify(res)).not.toContain(SIMULATED);
   }, 1_200_000);
 });
 
