@@ -15255,13 +15255,13 @@ function finalize(run, st) {
     ];
     const kept = [];
     const findings = settle(all, config, run.today, kept);
-    const statuses = [
+    const statuses = settledStatuses([
         ...st.start.statuses,
         ...st.prepared.statuses,
         ...st.checked.statuses,
         ...templates.flatMap((t) => t.testPods),
         ...st.cells.flatMap((c) => c.statuses),
-    ];
+    ], findings);
     // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
     // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
     const wsev = (0,apply/* severityFor */.v)(config, gateRules.waiverUnused) ?? "warning";
@@ -15297,6 +15297,34 @@ function finalize(run, st) {
             }));
     }
     return { findings, statuses };
+}
+/** A cell's check failed on its own findings; once floe-gate.yaml has judged them (waived, or lowered below
+ * error), a check none of whose findings is still an unwaived error passes, as the verdict does. Only checks
+ * whose findings name their cell (`<rule> <chart>/<scenario> helm<N>`) are settled this way; the rest keep
+ * their state. */
+function settledStatuses(statuses, findings) {
+    const byCheck = new Map();
+    for (const f of findings) {
+        if (!f.chart || !f.scenario || f.helm === undefined)
+            continue;
+        const id = `${f.rule} ${f.chart}/${f.scenario} helm${f.helm}`;
+        const c = byCheck.get(id) ?? { errors: 0, excused: 0 };
+        if (f.severity === "error" && !f.waived)
+            c.errors++;
+        else
+            c.excused++;
+        byCheck.set(id, c);
+    }
+    return statuses.map((s) => {
+        const c = byCheck.get(s.id);
+        if (s.state !== "fail" || !c || c.errors > 0 || c.excused === 0)
+            return s;
+        return {
+            ...s,
+            state: "pass",
+            reason: `every finding waived or below error in floe-gate.yaml (${c.excused})`,
+        };
+    });
 }
 
 // EXTERNAL MODULE: ./src/exec/runner.ts

@@ -45,13 +45,16 @@ export function finalize(run: GateRun, st: GateStages): GateOutcome {
   ];
   const kept: Finding[] = [];
   const findings = settle(all, config, run.today, kept);
-  const statuses: CheckStatus[] = [
-    ...st.start.statuses,
-    ...st.prepared.statuses,
-    ...st.checked.statuses,
-    ...templates.flatMap((t) => t.testPods),
-    ...st.cells.flatMap((c) => c.statuses),
-  ];
+  const statuses: CheckStatus[] = settledStatuses(
+    [
+      ...st.start.statuses,
+      ...st.prepared.statuses,
+      ...st.checked.statuses,
+      ...templates.flatMap((t) => t.testPods),
+      ...st.cells.flatMap((c) => c.statuses),
+    ],
+    findings,
+  );
 
   // Stale waivers: one that matched no finding of the whole run excuses nothing now. Only said when every
   // cell rendered and ran its checks (otherwise the finding it waives may simply not have been produced).
@@ -93,4 +96,32 @@ export function finalize(run: GateRun, st: GateStages): GateOutcome {
       );
   }
   return { findings, statuses };
+}
+
+/** A cell's check failed on its own findings; once floe-gate.yaml has judged them (waived, or lowered below
+ * error), a check none of whose findings is still an unwaived error passes, as the verdict does. Only checks
+ * whose findings name their cell (`<rule> <chart>/<scenario> helm<N>`) are settled this way; the rest keep
+ * their state. */
+export function settledStatuses(
+  statuses: readonly CheckStatus[],
+  findings: readonly Finding[],
+): CheckStatus[] {
+  const byCheck = new Map<string, { errors: number; excused: number }>();
+  for (const f of findings) {
+    if (!f.chart || !f.scenario || f.helm === undefined) continue;
+    const id = `${f.rule} ${f.chart}/${f.scenario} helm${f.helm}`;
+    const c = byCheck.get(id) ?? { errors: 0, excused: 0 };
+    if (f.severity === "error" && !f.waived) c.errors++;
+    else c.excused++;
+    byCheck.set(id, c);
+  }
+  return statuses.map((s) => {
+    const c = byCheck.get(s.id);
+    if (s.state !== "fail" || !c || c.errors > 0 || c.excused === 0) return s;
+    return {
+      ...s,
+      state: "pass",
+      reason: `every finding waived or below error in floe-gate.yaml (${c.excused})`,
+    };
+  });
 }
