@@ -144,6 +144,14 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
     const again = await floeHelm(["gate", "--scenario", "test"]);
     expect(again.code, again.stderr).toBe(0);
     expect(mirror.requests).toEqual([]);
+
+    // Then the report as a user runs it after the gate: the default work dir, a SARIF file beside it.
+    const report = await floeHelm(["report", "--sarif", "floe-helm.sarif"]);
+    expect(report.code, report.stderr + report.stdout).toBe(0);
+    expect(report.stdout).toMatch(/^report: PASS /m);
+    const sarif = JSON.parse(readFileSync(path.join(repo, "floe-helm.sarif"), "utf8"));
+    expect(sarif.version).toBe("2.1.0");
+    expect(mirror.requests).toEqual([]);
   });
 
   it("gate: kubesec with no verified checksum for this platform is reported as not run (a warning naming --checksums), every other check still runs", async () => {
