@@ -6,6 +6,8 @@ import {
   containersOf,
   find,
   type K8s,
+  type Major,
+  majors,
   NAMESPACE,
   names,
   nm,
@@ -532,6 +534,27 @@ function serviceRefs(o: K8s): { host: string; port: number; where: string }[] {
   }
   return refs;
 }
+
+describe("the collector drains before it stops (no request lost in a rollout)", () => {
+  const lifecycle = async (major: Major, kube: string) =>
+    containersOf(
+      find((await render(major, ["--kube-version", kube])).objects, "Deployment", nm("otel-collector"))!,
+    )[0]?.lifecycle;
+
+  it.each(majors)(
+    "helm %s: on Kubernetes 1.30+ a 10 s preStop sleep keeps it serving while endpoints drop it",
+    async (m) => {
+      expect(await lifecycle(m, "1.30.0")).toEqual({ preStop: { sleep: { seconds: 10 } } });
+    },
+  );
+
+  it.each(majors)(
+    "helm %s: on 1.27-1.29 no preStop (the sleep action is not there; the image has no sleep binary)",
+    async (m) => {
+      expect(await lifecycle(m, "1.28.0")).toBeUndefined();
+    },
+  );
+});
 
 describe("values-test.yaml stays small (Kind and kwok in CI)", () => {
   const cpu = (q: string) => (q.endsWith("m") ? Number.parseFloat(q) / 1000 : Number.parseFloat(q));
