@@ -544,6 +544,8 @@ function kubectlDeletePodArgv(o, pod) {
     return k(o, "delete", "pod", pod, "--ignore-not-found", "--wait=false");
 }
 
+// EXTERNAL MODULE: ./src/k8s/restricted.ts
+var restricted = __webpack_require__(9579);
 ;// CONCATENATED MODULE: ./src/upgrade/live/prober.ts
 // The availability prober of `floe-helm upgrade`: which Services to probe (those whose Deployment or
 // StatefulSet runs 2+ replicas: a single replica is down during any rollout by design), the pod that
@@ -554,6 +556,7 @@ function kubectlDeletePodArgv(o, pod) {
 // Security Standard. Each round requests every target once (a new connection each time, curl's own config
 // ignored so nothing is retried); an HTTP answer below 500 counts as served, anything else (refused,
 // timed out, reset, 5xx) as failed. It stops on /tmp/stop, after maxRequests rounds or maxSeconds.
+
 const matches = (selector, labels = {}) => !!selector &&
     Object.keys(selector).length > 0 &&
     Object.entries(selector).every(([k, v]) => labels[k] === v);
@@ -656,12 +659,7 @@ function proberPod(s) {
         spec: {
             restartPolicy: "Never",
             automountServiceAccountToken: false,
-            securityContext: {
-                runAsNonRoot: true,
-                runAsUser: 10001,
-                runAsGroup: 10001,
-                seccompProfile: { type: "RuntimeDefault" },
-            },
+            securityContext: (0,restricted/* restrictedPodSecurity */.T)(10001, 10001),
             containers: [
                 {
                     name: "prober",
@@ -669,13 +667,7 @@ function proberPod(s) {
                     imagePullPolicy: "IfNotPresent",
                     command: ["sh", "-c", proberScript(s)],
                     env: [{ name: "HOME", value: "/tmp" }],
-                    securityContext: {
-                        allowPrivilegeEscalation: false,
-                        readOnlyRootFilesystem: true,
-                        runAsNonRoot: true,
-                        capabilities: { drop: ["ALL"] },
-                        seccompProfile: { type: "RuntimeDefault" },
-                    },
+                    securityContext: { ...(0,restricted/* restrictedContainerSecurity */.l)(), seccompProfile: { type: "RuntimeDefault" } },
                     resources: {
                         requests: { cpu: "10m", memory: "16Mi" },
                         limits: { cpu: "200m", memory: "64Mi" },

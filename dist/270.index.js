@@ -1,5 +1,5 @@
 export const id = 270;
-export const ids = [270];
+export const ids = [270,579];
 export const modules = {
 
 /***/ 3270:
@@ -178,10 +178,13 @@ async function waitFor(k, condition, objects, ms, progress) {
     }
 }
 
+// EXTERNAL MODULE: ./src/k8s/restricted.ts
+var restricted = __webpack_require__(9579);
 ;// CONCATENATED MODULE: ./src/e2e/checks/netpol-probe.ts
 // Pure parts of the T120 NetworkPolicy check (./network-policy.ts): which policies guard a pod, which client
 // labels they let in on a port, the probe pods (PSS restricted) and their TCP probe (curl's telnet://), what a
 // probe saw, and a policy as it can be created again after it was deleted. Tests: tests/e2e/netpol-probe.test.ts.
+
 /** Whether a label selector selects these labels (Kubernetes semantics; an empty selector selects all). */
 function selects(sel, labels) {
     for (const [k, v] of Object.entries(sel.matchLabels ?? {}))
@@ -289,24 +292,14 @@ function probePodManifest(a) {
             automountServiceAccountToken: false,
             terminationGracePeriodSeconds: 0,
             activeDeadlineSeconds: a.lifetimeSeconds,
-            securityContext: {
-                runAsNonRoot: true,
-                runAsUser: 100,
-                runAsGroup: 101,
-                seccompProfile: { type: "RuntimeDefault" },
-            },
+            securityContext: (0,restricted/* restrictedPodSecurity */.T)(100, 101),
             containers: [
                 {
                     name: "probe",
                     image: a.image.image,
                     imagePullPolicy: a.image.pullPolicy,
                     command: a.command ?? ["sleep", String(a.lifetimeSeconds)],
-                    securityContext: {
-                        allowPrivilegeEscalation: false,
-                        readOnlyRootFilesystem: true,
-                        runAsNonRoot: true,
-                        capabilities: { drop: ["ALL"] },
-                    },
+                    securityContext: (0,restricted/* restrictedContainerSecurity */.l)(),
                     resources: {
                         requests: { cpu: "10m", memory: "16Mi" },
                         limits: { cpu: a.cpuLimit ?? "100m", memory: "64Mi" },
@@ -2465,6 +2458,34 @@ async function runE2e(ctx, inputs, opts) {
             message: `namespace ${namespace} not deleted: ${firstLine(ns.stderr)}`,
         });
 }
+
+
+/***/ }),
+
+/***/ 9579:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ restrictedPodSecurity),
+/* harmony export */   l: () => (/* binding */ restrictedContainerSecurity)
+/* harmony export */ });
+// The restricted Pod Security Standard's settings for the pods floe-helm itself creates (probe pods, the
+// upgrade's prober) and the tests' pods: one definition, so a pod of ours is never the one the namespace's
+// `enforce: restricted` label refuses.
+/** Pod level: non-root as uid:gid, the runtime's default seccomp profile. */
+const restrictedPodSecurity = (uid, gid) => ({
+    runAsNonRoot: true,
+    runAsUser: uid,
+    runAsGroup: gid,
+    seccompProfile: { type: "RuntimeDefault" },
+});
+/** Container level: no privilege escalation, read-only root filesystem, non-root, every capability dropped. */
+const restrictedContainerSecurity = () => ({
+    allowPrivilegeEscalation: false,
+    readOnlyRootFilesystem: true,
+    runAsNonRoot: true,
+    capabilities: { drop: ["ALL"] },
+});
 
 
 /***/ })

@@ -1,6 +1,8 @@
 // Pods the kind lane's E2E check tests make (tests/cluster/kind-e2e.test.ts): a run of the example data product
 // made like Dagster's run launcher makes one, and a probe that sends a span through the collector.
 import { randomBytes } from "node:crypto";
+import { probePodManifest } from "../../src/e2e/checks/netpol-probe.js";
+import { restrictedContainerSecurity, restrictedPodSecurity } from "../../src/k8s/restricted.js";
 
 /** The release the data product's values and clientPodLabels expect. */
 export const PLATFORM = "floe-platform";
@@ -32,12 +34,7 @@ export function runPod(runId: string, otlpEndpoint: string, image: string) {
     spec: {
       restartPolicy: "Never",
       automountServiceAccountToken: false,
-      securityContext: {
-        runAsNonRoot: true,
-        runAsUser: 1001,
-        runAsGroup: 1001,
-        seccompProfile: { type: "RuntimeDefault" },
-      },
+      securityContext: restrictedPodSecurity(1001, 1001),
       containers: [
         {
           name: "run",
@@ -57,12 +54,7 @@ export function runPod(runId: string, otlpEndpoint: string, image: string) {
               valueFrom: { secretKeyRef: { name: `${PLATFORM}-postgresql`, key: "dagster-password" } },
             },
           ],
-          securityContext: {
-            allowPrivilegeEscalation: false,
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            capabilities: { drop: ["ALL"] },
-          },
+          securityContext: restrictedContainerSecurity(),
           resources: { requests: { cpu: "50m", memory: "256Mi" }, limits: { cpu: "1", memory: "768Mi" } },
           volumeMounts: [{ name: "tmp", mountPath: "/tmp" }],
         },
@@ -74,7 +66,7 @@ export function runPod(runId: string, otlpEndpoint: string, image: string) {
 
 /** A pod that sends one span with the run's id and the data product's service name to the collector over
  * OTLP/HTTP JSON, as any pod the platform lets in could: its resource names the probe pod, not the run's. */
-export function probeSpanPod(name: string, runId: string, curlImage: string) {
+export function probeSpanPod(name: string, namespace: string, runId: string, curlImage: string) {
   const now = BigInt(Date.now()) * 1_000_000n;
   const str = (key: string, v: string) => ({ key, value: { stringValue: v } });
   const body = {
@@ -100,54 +92,27 @@ export function probeSpanPod(name: string, runId: string, curlImage: string) {
       },
     ],
   };
-  return {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name, labels: { "app.kubernetes.io/name": "floe-jobs" } },
-    spec: {
-      restartPolicy: "Never",
-      automountServiceAccountToken: false,
-      securityContext: {
-        runAsNonRoot: true,
-        runAsUser: 100,
-        runAsGroup: 101,
-        seccompProfile: { type: "RuntimeDefault" },
-      },
-      containers: [
-        {
-          name: "probe",
-          image: curlImage,
-          imagePullPolicy: "Never",
-          command: ["curl"],
-          args: [
-            ...[
-              "-sS",
-              "-f",
-              "--retry",
-              "10",
-              "--retry-connrefused",
-              "--retry-delay",
-              "2",
-              "--connect-timeout",
-              "5",
-            ],
-            ...[
-              "-H",
-              "Content-Type: application/json",
-              "--data",
-              JSON.stringify(body),
-              `${COLLECTOR}/v1/traces`,
-            ],
-          ],
-          securityContext: {
-            allowPrivilegeEscalation: false,
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            capabilities: { drop: ["ALL"] },
-          },
-          resources: { requests: { cpu: "10m", memory: "16Mi" }, limits: { cpu: "100m", memory: "64Mi" } },
-        },
+  // The platform's probe pod (floe-helm's own builder), running curl instead of sleeping.
+  return probePodManifest({
+    name,
+    namespace,
+    labels: { "app.kubernetes.io/name": "floe-jobs" },
+    image: { image: curlImage, pullPolicy: "Never" },
+    lifetimeSeconds: 120,
+    command: [
+      "curl",
+      ...[
+        "-sS",
+        "-f",
+        "--retry",
+        "10",
+        "--retry-connrefused",
+        "--retry-delay",
+        "2",
+        "--connect-timeout",
+        "5",
       ],
-    },
-  };
+      ...["-H", "Content-Type: application/json", "--data", JSON.stringify(body), `${COLLECTOR}/v1/traces`],
+    ],
+  });
 }

@@ -1,19 +1,3 @@
-// `floe-helm e2e` on a real kind cluster (issue 15), as a user runs it: this repository's floe-gate.yaml `e2e`
-// installs the kind-local platform (images built here, loaded into the node, never pulled) and the example data
-// product (charts/floe-jobs with its Dagster code location, examples/orders) into one namespace with helm 4, then
-// T116 launches the job orders_dbt_build through Dagster's GraphQL API (kubectl port-forward), the platform's
-// K8sRunLauncher runs it in a pod of its own, and T117 finds its dbt models in the platform's PostgreSQL. Nothing
-// is simulated or mocked.
-//
-// The broken variant keeps its namespace (--keep), and two checks are then tested on their own there, as the
-// runner runs them (their E2eEnv), without the runner: T120's restore (a deleted policy is created again as
-// saved; one that differs is reported, not overwritten) and T119's failure when the run's OTLP endpoint points
-// nowhere (scenarios/kind-local/broken-otlp.yaml), even with a probe's span of that run id in Jaeger. They share
-// the cluster and the installs: each install of the platform costs minutes on 2 shared cores.
-//
-// Docker and one cluster of its own plus two e2e runs (several minutes on 2 shared cores): registered by
-// vitest.config.ts only when FLOE_KIND_REAL=1.
-import { execFileSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -28,37 +12,32 @@ import type { KubeTarget } from "../../src/install/diagnose/collect.js";
 import type { PhaseContext } from "../../src/report/phase.js";
 import type { PhaseResults } from "../../src/report/results.js";
 import { cli } from "../helpers/cli.js";
+import { kindDownArgv, kindNodeImage, kindUpArgv, localImages, requireImages } from "../helpers/kind.js";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
 import { COLLECTOR, PLATFORM, probeSpanPod, runPod } from "./e2e-pods.js";
 
-const script = (name: string, ...args: string[]) =>
-  execFileSync(path.join(repoRoot, "scripts", name), args, { encoding: "utf8" }).trim();
-const nodeImage = script("kind-node.sh", "--image");
-const cliArgv = (...args: string[]) => [process.execPath, path.join(repoRoot, "dist", "index.js"), ...args];
-const docker = (...args: string[]) => runTool(["docker", ...args], { timeoutMs: 60_000 });
+const nodeImage = kindNodeImage();
 const NAME = `floe-e2e-${randomBytes(3).toString("hex")}`;
-const images = script("images.sh", "--list").split("\n").filter(Boolean);
+const images = localImages();
 const image = (prefix: string) => images.find((i) => i.startsWith(prefix))!;
 
 let work: string;
 beforeAll(async () => {
   tool("kind");
   tool("kubectl");
-  for (const image of [nodeImage, ...images]) {
-    const r = await docker("image", "inspect", "--format", "{{.Id}}", image);
-    if (r.code !== 0)
-      throw new Error(
-        `${image} is not in Docker: run scripts/docker.sh, scripts/kind-node.sh and scripts/images.sh`,
-      );
-  }
+  await requireImages(
+    [nodeImage, ...images],
+    "scripts/docker.sh, scripts/kind-node.sh and scripts/images.sh",
+  );
   work = tempDir("floe-kind-e2e-");
   const up = await runTool(
-    cliArgv(
-      ...["cluster", "up", "--provider", "kind", "--node-image", nodeImage, "--kind-cluster", NAME],
+    kindUpArgv(
+      NAME,
+      nodeImage,
+      work,
       ...["--metrics-server", "--metrics-server-image", "floe.local/metrics-server:v0.8.0"],
       ...["--external-secrets", "--external-secrets-image", "floe.local/external-secrets:v0.16.2"],
-      ...["--tools-dir", toolsDir, "--work-dir", work],
     ),
     { timeoutMs: 480_000 },
   );
@@ -77,10 +56,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (!work) return;
-  const down = await runTool(
-    cliArgv("cluster", "down", "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work),
-    { timeoutMs: 120_000 },
-  );
+  const down = await runTool(kindDownArgv(work), { timeoutMs: 120_000 });
   expect(down.code, down.stderr).toBe(0);
 }, 180_000);
 
@@ -321,7 +297,7 @@ describe("T119 on its own on real kind (the kept namespace)", () => {
     const probe = `floe-e2e-t119-probe-${randomBytes(3).toString("hex")}`;
     const sent = await kubectl(
       ["create", "-f", "-"],
-      JSON.stringify(probeSpanPod(probe, runId, image("floe.local/curl:"))),
+      JSON.stringify(probeSpanPod(probe, kube().namespace, runId, image("floe.local/curl:"))),
     );
     expect(sent.code, sent.stderr).toBe(0);
     const p = await kubectl(

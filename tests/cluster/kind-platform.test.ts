@@ -35,14 +35,11 @@ import { runTool } from "../../src/exec/runner.js";
 import { SIMULATED } from "../../src/install/hooks.js";
 import type { PhaseResults } from "../../src/report/results.js";
 import { cli } from "../helpers/cli.js";
+import { kindDownArgv, kindNodeImage, kindUpArgv, localImages, requireImages } from "../helpers/kind.js";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
 
-const script = (name: string, ...args: string[]) =>
-  execFileSync(path.join(repoRoot, "scripts", name), args, { encoding: "utf8" }).trim();
-const nodeImage = script("kind-node.sh", "--image");
-const cliArgv = (...args: string[]) => [process.execPath, path.join(repoRoot, "dist", "index.js"), ...args];
-const docker = (...args: string[]) => runTool(["docker", ...args], { timeoutMs: 60_000 });
+const nodeImage = kindNodeImage();
 const NAME = `floe-kp-${randomBytes(3).toString("hex")}`;
 
 let work: string;
@@ -50,13 +47,10 @@ let repo: string;
 beforeAll(async () => {
   tool("kind");
   tool("kubectl");
-  for (const image of [nodeImage, ...script("images.sh", "--list").split("\n").filter(Boolean)]) {
-    const r = await docker("image", "inspect", "--format", "{{.Id}}", image);
-    if (r.code !== 0)
-      throw new Error(
-        `${image} is not in Docker: run scripts/docker.sh, scripts/kind-node.sh and scripts/images.sh`,
-      );
-  }
+  await requireImages(
+    [nodeImage, ...localImages()],
+    "scripts/docker.sh, scripts/kind-node.sh and scripts/images.sh",
+  );
   // The upgrade's base: this checkout's charts at one commit, floe-platform's next version at the next.
   repo = tempDir("floe-kind-upgrade-repo-");
   for (const p of ["charts", "scenarios", "floe-gate.yaml"])
@@ -71,22 +65,13 @@ beforeAll(async () => {
   git("commit", "-qam", "next version");
 
   work = tempDir("floe-kind-platform-");
-  const up = await runTool(
-    cliArgv(
-      ...["cluster", "up", "--provider", "kind", "--node-image", nodeImage, "--kind-cluster", NAME],
-      ...["--tools-dir", toolsDir, "--work-dir", work],
-    ),
-    { timeoutMs: 280_000 },
-  );
+  const up = await runTool(kindUpArgv(NAME, nodeImage, work), { timeoutMs: 280_000 });
   if (up.code !== 0) throw new Error(`cluster up failed (exit ${up.code}):\n${up.stderr}`);
 }, 300_000);
 
 afterAll(async () => {
   if (!work) return;
-  const down = await runTool(
-    cliArgv("cluster", "down", "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work),
-    { timeoutMs: 120_000 },
-  );
+  const down = await runTool(kindDownArgv(work), { timeoutMs: 120_000 });
   expect(down.code, down.stderr).toBe(0);
 }, 180_000);
 

@@ -1,21 +1,3 @@
-// The kind provider for real (issue 13): `floe-helm cluster up --provider kind` with the node image that
-// scripts/kind-node.sh builds offline, in Docker (scripts/docker.sh), then `floe-helm test` of
-// tests/fixtures/cluster/demo with real pods: the passing test pod passes, the failing one fails and its logs
-// are kept, one that outlives --timeout is reported as timed out, each recorded as a real result in the
-// results file and the coverage matrix; an image only in the local Docker daemon is loaded into the node and
-// its pods run, a missing one is named before any install; NetworkPolicy is enforced (kube-router in the node
-// image: a probe pod is served, refused under a deny policy, served again); nothing leaves the machine (a pod's
-// packets to an outside address die in the host's DROP rule of scripts/docker.sh); a failed `up` keeps kind's
-// output and logs; a stopped node left over is replaced by `up`; then `cluster down`. Nothing here is simulated
-// or mocked.
-//
-// Each cluster creation costs 20-60 s on these machines: one cluster serves the whole file, and the tests
-// run in order on it (describe.sequential); only the failed `up` (a second, short-lived cluster of its own
-// name) and the left-over node test (last: it replaces the cluster) create more.
-//
-// It runs once per `npm test`: vitest.config.ts includes this file only when FLOE_KIND_REAL=1, which the
-// Node 24 step (npm run test:node24) sets; the Node 20 step does not register it at all.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -25,14 +7,11 @@ import { runTool } from "../../src/exec/runner.js";
 import { SIMULATED } from "../../src/install/hooks.js";
 import type { PhaseResults } from "../../src/report/results.js";
 import { cli } from "../helpers/cli.js";
+import { docker, kindDownArgv, kindNodeImage, kindUpArgv, requireImages } from "../helpers/kind.js";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
 
-const nodeImage = execFileSync(path.join(repoRoot, "scripts", "kind-node.sh"), ["--image"], {
-  encoding: "utf8",
-}).trim();
-const cliArgv = (...args: string[]) => [process.execPath, path.join(repoRoot, "dist", "index.js"), ...args];
-const docker = (...args: string[]) => runTool(["docker", ...args], { timeoutMs: 60_000 });
+const nodeImage = kindNodeImage();
 /** iptables and ip6tables read the host's rules: root, or sudo without a password. */
 const asRoot = (argv: string[]) => (process.getuid?.() === 0 ? argv : ["sudo", "-n", ...argv]);
 // A name of this run's own: other work on the machine may run kind clusters at the same time.
@@ -43,21 +22,7 @@ const NODE = kindNodeContainer(NAME);
 const ONLY_LOCAL = `floe.local/kind-real-only-local:${run}`;
 const MISSING = `floe.local/kind-real-missing:${run}`;
 const BROKEN_NODE = `floe.local/kind-real-broken-node:${run}`;
-const upArgv = (work: string, name: string, image: string) =>
-  cliArgv(
-    "cluster",
-    "up",
-    "--provider",
-    "kind",
-    "--node-image",
-    image,
-    "--kind-cluster",
-    name,
-    "--tools-dir",
-    toolsDir,
-    "--work-dir",
-    work,
-  );
+const upArgv = (work: string, name: string, image: string) => kindUpArgv(name, image, work);
 
 let work: string;
 let cwd: string;
@@ -66,11 +31,7 @@ let up: Awaited<ReturnType<typeof runTool>> | undefined;
 beforeAll(async () => {
   tool("kind");
   tool("kubectl");
-  const img = await docker("image", "inspect", "--format", "{{.Id}}", nodeImage);
-  if (img.code !== 0)
-    throw new Error(
-      `${nodeImage} is not in Docker (${img.stderr.trim()}): run scripts/docker.sh and scripts/kind-node.sh first`,
-    );
+  await requireImages([nodeImage], "scripts/docker.sh and scripts/kind-node.sh first");
   work = tempDir("floe-kind-real-");
   cwd = tempDir("floe-kind-real-charts-");
   const chart = path.join(cwd, "charts", "demo");
@@ -120,10 +81,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await docker("image", "rm", "--force", ONLY_LOCAL, BROKEN_NODE);
   if (!work) return;
-  const down = await runTool(
-    cliArgv("cluster", "down", "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work),
-    { timeoutMs: 120_000 },
-  );
+  const down = await runTool(kindDownArgv(work), { timeoutMs: 120_000 });
   expect(down.code, down.stderr).toBe(0);
   const left = await docker("ps", "-a", "--filter", `label=io.x-k8s.kind.cluster`, "--format", "{{.Names}}");
   expect(left.stdout.split("\n").filter((n) => n.startsWith(NAME))).toEqual([]);

@@ -1,5 +1,14 @@
 // Runs the CLI in-process with captured output and a controlled environment.
+import path from "node:path";
 import { type Io, run } from "../../src/cli/main.js";
+import { repoRoot } from "./tools.js";
+
+/** argv of the bundled CLI (dist/index.js), run as its own process the way the action runs it. */
+export const cliArgv = (...args: string[]) => [
+  process.execPath,
+  path.join(repoRoot, "dist", "index.js"),
+  ...args,
+];
 
 export interface CliResult {
   code: number;

@@ -3,8 +3,9 @@
 // what another process started. Binaries come only from .tools/bin (a missing one fails, never skips).
 import path from "node:path";
 import { type RunResult, runTool } from "../../src/exec/runner.js";
+import { cliArgv } from "./cli.js";
 import { tempDir } from "./tmp.js";
-import { controlPlaneTools, repoRoot, tool, toolsDir } from "./tools.js";
+import { controlPlaneTools, tool, toolsDir } from "./tools.js";
 
 export interface TestCluster {
   workDir: string;
@@ -13,8 +14,6 @@ export interface TestCluster {
   /** kubectl with stdin, e.g. `apply -f -`. */
   kubectlIn: (input: string, ...args: string[]) => Promise<RunResult>;
 }
-
-const cliArgv = (...args: string[]) => [process.execPath, path.join(repoRoot, "dist", "index.js"), ...args];
 
 export async function clusterUp(): Promise<TestCluster> {
   for (const t of controlPlaneTools) tool(t);

@@ -2,6 +2,8 @@
 // labels they let in on a port, the probe pods (PSS restricted) and their TCP probe (curl's telnet://), what a
 // probe saw, and a policy as it can be created again after it was deleted. Tests: tests/e2e/netpol-probe.test.ts.
 
+import { restrictedContainerSecurity, restrictedPodSecurity } from "../../k8s/restricted.js";
+
 export type Labels = Record<string, string>;
 
 export interface LabelSelector {
@@ -169,24 +171,14 @@ export function probePodManifest(a: {
       automountServiceAccountToken: false,
       terminationGracePeriodSeconds: 0,
       activeDeadlineSeconds: a.lifetimeSeconds,
-      securityContext: {
-        runAsNonRoot: true,
-        runAsUser: 100,
-        runAsGroup: 101,
-        seccompProfile: { type: "RuntimeDefault" },
-      },
+      securityContext: restrictedPodSecurity(100, 101),
       containers: [
         {
           name: "probe",
           image: a.image.image,
           imagePullPolicy: a.image.pullPolicy,
           command: a.command ?? ["sleep", String(a.lifetimeSeconds)],
-          securityContext: {
-            allowPrivilegeEscalation: false,
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            capabilities: { drop: ["ALL"] },
-          },
+          securityContext: restrictedContainerSecurity(),
           resources: {
             requests: { cpu: "10m", memory: "16Mi" },
             limits: { cpu: a.cpuLimit ?? "100m", memory: "64Mi" },

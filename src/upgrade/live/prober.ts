@@ -7,6 +7,7 @@
 // Security Standard. Each round requests every target once (a new connection each time, curl's own config
 // ignored so nothing is retried); an HTTP answer below 500 counts as served, anything else (refused,
 // timed out, reset, 5xx) as failed. It stops on /tmp/stop, after maxRequests rounds or maxSeconds.
+import { restrictedContainerSecurity, restrictedPodSecurity } from "../../k8s/restricted.js";
 
 export interface ProbeTarget {
   /** The Service's name. */
@@ -165,12 +166,7 @@ export function proberPod(s: ProberSpec): Record<string, unknown> {
     spec: {
       restartPolicy: "Never",
       automountServiceAccountToken: false,
-      securityContext: {
-        runAsNonRoot: true,
-        runAsUser: 10001,
-        runAsGroup: 10001,
-        seccompProfile: { type: "RuntimeDefault" },
-      },
+      securityContext: restrictedPodSecurity(10001, 10001),
       containers: [
         {
           name: "prober",
@@ -178,13 +174,7 @@ export function proberPod(s: ProberSpec): Record<string, unknown> {
           imagePullPolicy: "IfNotPresent",
           command: ["sh", "-c", proberScript(s)],
           env: [{ name: "HOME", value: "/tmp" }],
-          securityContext: {
-            allowPrivilegeEscalation: false,
-            readOnlyRootFilesystem: true,
-            runAsNonRoot: true,
-            capabilities: { drop: ["ALL"] },
-            seccompProfile: { type: "RuntimeDefault" },
-          },
+          securityContext: { ...restrictedContainerSecurity(), seccompProfile: { type: "RuntimeDefault" } },
           resources: {
             requests: { cpu: "10m", memory: "16Mi" },
             limits: { cpu: "200m", memory: "64Mi" },
