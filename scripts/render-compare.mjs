@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Proof for chart refactors that must not change what the charts render: renders every chart under charts/
-// (library charts excepted) with values.yaml alone, each values-*.yaml and each ci/*-values.yaml, with
-// helm 3 and helm 4, once at a git ref (exported with `git archive`, nothing checked out) and once in the
-// working tree, and compares the outputs. Same release name and namespace on both sides.
+// (library charts excepted) with values.yaml alone, each values-*.yaml and each ci/*-values.yaml, and with
+// the values of each scenario floe-gate.yaml declares (charts[].scenarios, the e2e platform and product; the
+// working tree's floe-gate.yaml names them on both sides, each file read from its side), with helm 3 and
+// helm 4, once at a git ref (exported with `git archive`, nothing checked out) and once in the working tree,
+// and compares the outputs. Same release name and namespace on both sides.
 //
 //   --strict (default): byte for byte (but for generated passwords, random on every render).
 //   --documents: as a set of documents, each without its "# Source:" line and trailing blank lines
@@ -14,7 +16,7 @@
 // Exits 1 on any difference and prints the first differing lines of each. Charts with a dependency the
 // chart folder does not vendor are rendered from a copy built with `helm dependency build`.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
@@ -41,22 +43,60 @@ function charts(root) {
     .filter((n) => parse(readFileSync(path.join(dir, n, "Chart.yaml"), "utf8"))?.type !== "library");
 }
 
-function scenarios(chartDir) {
+/** Scenarios found in a chart's folder; their files relative to the repository's top. */
+function scenarios(chart) {
+  const dir = path.join(top, "charts", chart);
+  const at = (f) => path.posix.join("charts", chart, f);
   const out = [{ name: "default", files: [] }];
-  for (const f of readdirSync(chartDir).sort())
-    if (/^values-.+\.ya?ml$/.test(f)) out.push({ name: f, files: [f] });
-  const ci = path.join(chartDir, "ci");
+  for (const f of readdirSync(dir).sort())
+    if (/^values-.+\.ya?ml$/.test(f)) out.push({ name: f, files: [at(f)] });
+  const ci = path.join(dir, "ci");
   if (existsSync(ci))
     for (const f of readdirSync(ci).sort())
-      if (/-values\.ya?ml$/.test(f)) out.push({ name: `ci/${f}`, files: [path.join("ci", f)] });
+      if (/-values\.ya?ml$/.test(f)) out.push({ name: `ci/${f}`, files: [at(`ci/${f}`)] });
   return out;
 }
 
-function render(helm, chartDir, files) {
+/** The scenarios floe-gate.yaml declares, per chart folder name: charts[].scenarios, e2e's platform (its
+ * scenario's values, then its own) and product. */
+function declared() {
+  const file = path.join(top, "floe-gate.yaml");
+  const out = new Map();
+  if (!existsSync(file)) return out;
+  const cfg = parse(readFileSync(file, "utf8")) ?? {};
+  const add = (dir, name, files) => {
+    const chart = path.basename(dir);
+    out.set(chart, [...(out.get(chart) ?? []), { name: `floe-gate.yaml ${name}`, files }]);
+  };
+  const own = (dir, name) =>
+    cfg.charts
+      ?.find((c) => path.basename(c.dir) === path.basename(dir))
+      ?.scenarios?.find((s) => s.name === name)?.values ??
+    scenarios(path.basename(dir)).find(
+      (s) => s.name === `values-${name}.yaml` || s.name === `ci/${name}-values.yaml`,
+    )?.files;
+  for (const c of cfg.charts ?? []) for (const s of c.scenarios ?? []) add(c.dir, s.name, s.values);
+  const p = cfg.e2e?.platform;
+  if (p)
+    add(p.chart, `e2e platform (${p.scenario})`, [...(own(p.chart, p.scenario) ?? []), ...(p.values ?? [])]);
+  const d = cfg.e2e?.product;
+  if (d) add(d.chart, "e2e product", d.values ?? []);
+  return out;
+}
+
+/** `helm template` of the chart folder `chartDir`, with values files relative to `root`. */
+function render(helm, chartDir, root, files) {
   try {
     return execFileSync(
       helm,
-      ["template", RELEASE, ".", "--namespace", NAMESPACE, ...files.flatMap((f) => ["-f", f])],
+      [
+        "template",
+        RELEASE,
+        ".",
+        "--namespace",
+        NAMESPACE,
+        ...files.flatMap((f) => ["-f", path.join(root, f)]),
+      ],
       { cwd: chartDir, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"] },
     );
   } catch (e) {
@@ -93,10 +133,25 @@ const normalize = (raw) => {
 
 try {
   const base = path.join(tmp, "base");
-  execFileSync("sh", [
-    "-c",
-    `mkdir -p "${base}" && git -C "${top}" archive --format=tar "${ref}" -- charts | tar -x -C "${base}"`,
-  ]);
+  const extra = declared();
+  // Declared values files outside charts/ come from the ref too (those it has: a scenario with one it lacks
+  // renders "RENDER FAILED" on that side and differs).
+  const atRef = (f) => {
+    try {
+      execFileSync("git", ["-C", top, "cat-file", "-e", `${ref}:${f}`], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const outside = [...new Set([...extra.values()].flat().flatMap((s) => s.files))]
+    .filter((f) => !f.startsWith("charts/"))
+    .filter(atRef);
+  mkdirSync(base, { recursive: true });
+  const tar = execFileSync("git", ["-C", top, "archive", "--format=tar", ref, "--", "charts", ...outside], {
+    maxBuffer: 256 << 20,
+  });
+  execFileSync("tar", ["-x", "-C", base], { input: tar });
   let compared = 0;
   const differing = [];
   for (const major of [3, 4]) {
@@ -108,9 +163,11 @@ try {
       }
       const after = renderable(top, chart, helm);
       const before = renderable(base, chart, helm);
-      for (const s of scenarios(path.join(top, "charts", chart))) {
-        const a = normalize(render(helm, before, s.files));
-        const b = normalize(render(helm, after, s.files));
+      const list = [...scenarios(chart), ...(extra.get(chart) ?? [])];
+      console.log(`helm${major} ${chart}: ${list.map((s) => s.name).join(", ")}`);
+      for (const s of list) {
+        const a = normalize(render(helm, before, base, s.files));
+        const b = normalize(render(helm, after, top, s.files));
         compared++;
         if (a === b) continue;
         const al = a.split("\n");
