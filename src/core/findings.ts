@@ -23,6 +23,9 @@ export interface Finding {
   cause?: string;
   /** Set when a waiver matched: the finding is reported but does not fail the gate. */
   waived?: { reason: string; expires?: string };
+  /** The id of the check (CheckStatus.id) that produced it: the gate settles each check's state from its
+   * findings once floe-gate.yaml judged them (src/gate/stages/settle.ts). */
+  check?: string;
 }
 
 export interface CheckStatus {

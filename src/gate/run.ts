@@ -83,7 +83,12 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     ? {
         // Turned off in floe-gate.yaml, the pipeline drops it like any finding of the rule.
         findings: [
-          { rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` },
+          {
+            rule: "kubesec",
+            severity: "warning",
+            message: `kubesec did not run: ${kubesecMissing}`,
+            check: "kubesec",
+          },
         ],
         statuses: [
           checkStatus(config, {

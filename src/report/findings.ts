@@ -36,7 +36,8 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     const key = identity(f);
     let g = groups.get(key);
     if (!g) {
-      const { scenario: _s, helm: _h, ...rest } = f;
+      // A group spans cells, so the check of its first finding (a cell's) is not the group's.
+      const { scenario: _s, helm: _h, check: _c, ...rest } = f;
       g = { finding: rest, scenarios: [], helm: [] };
       groups.set(key, g);
     }

@@ -55,6 +55,16 @@ describe("groupFindings", () => {
     expect(groups[0]!.finding).toEqual(missing);
   });
 
+  it("a group spans cells: the check its first finding names (one cell's) is not the group's", () => {
+    const named = cells.map((f) => ({ ...f, check: `dangling-reference x/${f.scenario} helm${f.helm}` }));
+    const groups = groupFindings(named);
+    expect(groups.map((g) => [g.finding.line, g.scenarios, g.helm])).toEqual([
+      [9, ["ci/a", "ci/c", "ci/b"], [3, 4]],
+      [20, ["ci/a", "ci/b"], [3]],
+    ]);
+    expect(groups[0]!.finding).toEqual(missing);
+  });
+
   it.each<[string, Partial<Finding>]>([
     ["another message", { message: "other" }],
     ["another line", { line: 10 }],

@@ -9,6 +9,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checks } from "../../src/checks/registry.js";
 import { RULE_ANCHORS, ruleCatalog } from "../../src/cli/rule-catalog.js";
+import type { Finding } from "../../src/core/findings.js";
 import { FLOE_HELM_VERSION } from "../../src/core/version.js";
 import {
   FINGERPRINT_KEY,
@@ -226,6 +227,24 @@ describe("SARIF without a cluster: pure cases", () => {
       description: "floe-helm rule new-rule.",
       anchor: "rules-of-the-gate",
     });
+  });
+
+  it("the check a finding names (Finding.check, one per cell) changes no result nor fingerprint", () => {
+    const f = { rule: "policy/pdb", severity: "error" as const, message: "no PDB", file: "t.yaml", line: 2 };
+    const cells = [
+      { ...f, scenario: "prod", helm: 3 },
+      { ...f, scenario: "prod", helm: 4 },
+    ];
+    const sarif = (findings: Finding[]) =>
+      toSarif([{ ...base, phase: "gate", status: "fail", findings }], {
+        rules: [],
+        version: "1.2.3",
+        cwd: "/r",
+        root: "/r",
+      });
+    const named = sarif(cells.map((c) => ({ ...c, check: `policy/pdb app/prod helm${c.helm}` })));
+    expectValidSarif(named);
+    expect(named).toEqual(sarif(cells));
   });
 
   it("paths are from $GITHUB_WORKSPACE, else the folder holding .git, else the working directory", async () => {

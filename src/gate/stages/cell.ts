@@ -108,13 +108,21 @@ async function checkRender(inputs: CellInputs, task: HelmTask): Promise<Template
       ...(compiled && "validate" in compiled ? validateMerged(compiled.validate, values, helm) : []),
       ...subs.checkMerged(values, helm),
     ];
+    const id = `values-schema ${cellId}`;
     for (const p of ps) {
       schemaFailed = true;
       // Already reported by the per-file check at the same place.
       if (checked.perFileSchema.has(schemaKey({ ...p.at, message: p.message }))) continue;
-      out.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
+      out.push({
+        rule: gateRules.valuesSchema,
+        severity: "error",
+        message: p.message,
+        ...p.at,
+        ...base,
+        check: id,
+      });
     }
-    status({ rule: gateRules.valuesSchema, id: `values-schema ${cellId}`, state: stateOf(out) });
+    status({ rule: gateRules.valuesSchema, id, state: stateOf(out) });
   }
   const noDeps = missingDeps(inputs.prepared, s);
   if (noDeps || inputs.values.unparsable(s)) {
@@ -141,6 +149,7 @@ async function checkRender(inputs: CellInputs, task: HelmTask): Promise<Template
         message: m.schema ? `helm ${helm} rejects the values: ${m.message}` : m.message,
         ...positionOf(m),
         ...base,
+        check: `render ${cellId}`,
       });
     }
     status({ rule: gateRules.render, id: `render ${cellId}`, state: "fail", ms: r.durationMs });
@@ -150,6 +159,7 @@ async function checkRender(inputs: CellInputs, task: HelmTask): Promise<Template
   }
   status({ rule: gateRules.render, id: `render ${cellId}`, state: "pass", ms: r.durationMs });
   const parsed = inputs.outputs.parse(chart.abs, r.stdout);
+  const dupId = `duplicate-key ${cellId} rendered`;
   for (const p of parsed.problems) {
     out.push({
       rule: p.rule,
@@ -158,26 +168,29 @@ async function checkRender(inputs: CellInputs, task: HelmTask): Promise<Template
       ...p.at,
       ...base,
       ...(p.object ? { object: p.object } : {}),
+      // A rendered document that is not YAML has no check of its own: the render itself passed.
+      ...(p.rule === gateRules.duplicateKey ? { check: dupId } : {}),
     });
   }
   status({
     rule: gateRules.duplicateKey,
-    id: `duplicate-key ${cellId} rendered`,
-    state: stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)),
+    id: dupId,
+    state: stateOf(out.filter((f) => f.check === dupId)),
   });
   const rc: RenderCell = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
   testPods.push(...gateTestPodStatuses(rc));
   for (const o of await runChecks(run, rc)) {
+    const id = `${o.check.rule} ${cellId}`;
     if ("skipped" in o) {
-      status({ rule: o.check.rule, id: `${o.check.rule} ${cellId}`, state: "skip" });
+      status({ rule: o.check.rule, id, state: "skip" });
     } else if ("fs" in o) {
-      const fs = o.fs.map((f) => ({ ...base, ...f }));
+      const fs = o.fs.map((f) => ({ ...base, ...f, check: id }));
       out.push(...fs);
-      status({ rule: o.check.rule, id: `${o.check.rule} ${cellId}`, state: stateOf(fs), ms: o.ms });
+      status({ rule: o.check.rule, id, state: stateOf(fs), ms: o.ms });
     } else {
       const msg = `check ${o.check.rule} failed: ${(o.error as Error).message}`;
-      out.push({ rule: o.check.rule, severity: "error", message: msg, ...base });
-      status({ rule: o.check.rule, id: `${o.check.rule} ${cellId}`, state: "error", ms: o.ms, reason: msg });
+      out.push({ rule: o.check.rule, severity: "error", message: msg, ...base, check: id });
+      status({ rule: o.check.rule, id, state: "error", ms: o.ms, reason: msg });
     }
   }
   return result(false);
@@ -242,6 +255,7 @@ async function checkLint(inputs: CellInputs, task: HelmTask): Promise<LintResult
       message: m.message,
       ...positionOf(m),
       ...base,
+      check: id,
     });
   }
   if (r.code !== 0 && !ms.length) {
@@ -250,6 +264,7 @@ async function checkLint(inputs: CellInputs, task: HelmTask): Promise<LintResult
       severity: "error",
       message: `helm lint failed: ${(r.stderr || r.stdout).trim().split("\n")[0]}`,
       ...base,
+      check: id,
     });
   }
   return {

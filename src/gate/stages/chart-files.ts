@@ -9,7 +9,7 @@ import { checkChartYaml } from "../../checks/chart-files/chart-schema.js";
 import { lintYamlStyle } from "../../checks/chart-files/yaml-style.js";
 import type { CheckStatus, Finding } from "../../core/findings.js";
 import { toPosix as posix } from "../../core/paths.js";
-import { checkStatus, type GateRun, gateRules, type StageResult, settledState } from "./types.js";
+import { checkStatus, type GateRun, gateRules, type StageResult, stateOf } from "./types.js";
 
 export async function checkChartFiles(run: GateRun): Promise<StageResult> {
   const findings: Finding[] = [];
@@ -21,6 +21,8 @@ export async function checkChartFiles(run: GateRun): Promise<StageResult> {
   ];
   for (const { info, files } of charts) {
     const t0 = Date.now();
+    const schemaId = `chart-schema ${info.name}`;
+    const styleId = `yaml-style ${info.name}`;
     const chartYaml = posix(path.join(info.dir, "Chart.yaml"));
     const read = async (f: string) => readFile(path.resolve(run.cwd, f), "utf8").catch(() => undefined);
     const own: Finding[] = [];
@@ -35,6 +37,7 @@ export async function checkChartFiles(run: GateRun): Promise<StageResult> {
           line: p.at.line,
           col: p.at.col,
           chart: info.name,
+          check: schemaId,
         });
     const schemaDone = Date.now() - t0;
     const style: Finding[] = [];
@@ -53,20 +56,21 @@ export async function checkChartFiles(run: GateRun): Promise<StageResult> {
           line: p.line,
           col: p.col,
           chart: info.name,
+          check: styleId,
         });
     }
     findings.push(...own, ...style);
     statuses.push(
       checkStatus(run.config, {
         rule: gateRules.chartSchema,
-        id: `chart-schema ${info.name}`,
-        state: settledState(run.config, own),
+        id: schemaId,
+        state: stateOf(own),
         ms: schemaDone,
       }),
       checkStatus(run.config, {
         rule: gateRules.yamlStyle,
-        id: `yaml-style ${info.name}`,
-        state: settledState(run.config, style),
+        id: styleId,
+        state: stateOf(style),
         ms: Date.now() - t0 - schemaDone,
       }),
     );

@@ -1,12 +1,13 @@
 // Stage 5, finalize: every stage's findings and statuses in plan order (cells finish in any order; taking
 // their findings in plan order means which of two equal findings is kept, helm 3's wording before helm 4's,
-// never depends on timing), settled by floe-gate.yaml's policy, and the waivers no finding used.
+// never depends on timing), settled by floe-gate.yaml's policy (the findings, then each check from its own
+// findings: settle.ts), and the waivers no finding used.
 import type { CheckStatus, Finding } from "../../core/findings.js";
 import { severityFor } from "../../policy/apply.js";
 import { unusedWaivers } from "../../policy/waivers.js";
 import { type CellResult, keptLint, type LintResult, type TemplateResult } from "./cell.js";
 import type { PreparedCharts } from "./prepare.js";
-import { settle } from "./settle.js";
+import { settle, settledStatuses } from "./settle.js";
 import { checkStatus, type GateRun, gateRules, type StageResult, stateOf } from "./types.js";
 import type { CheckedValues } from "./values.js";
 import type { ValuesFiles } from "./values-files.js";
@@ -84,6 +85,7 @@ export function finalize(run: GateRun, st: GateStages): GateOutcome {
         message: `waiver (rule ${w.rule}, object ${w.object}) matched no finding in this run: remove it, the problem it excused is gone (reason was: ${w.reason})`,
         ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
         object: w.object,
+        check: "waiver-unused",
       });
     }
     if (config.waivers.length)
@@ -96,32 +98,4 @@ export function finalize(run: GateRun, st: GateStages): GateOutcome {
       );
   }
   return { findings, statuses };
-}
-
-/** A cell's check failed on its own findings; once floe-gate.yaml has judged them (waived, or lowered below
- * error), a check none of whose findings is still an unwaived error passes, as the verdict does. Only checks
- * whose findings name their cell (`<rule> <chart>/<scenario> helm<N>`) are settled this way; the rest keep
- * their state. */
-export function settledStatuses(
-  statuses: readonly CheckStatus[],
-  findings: readonly Finding[],
-): CheckStatus[] {
-  const byCheck = new Map<string, { errors: number; excused: number }>();
-  for (const f of findings) {
-    if (!f.chart || !f.scenario || f.helm === undefined) continue;
-    const id = `${f.rule} ${f.chart}/${f.scenario} helm${f.helm}`;
-    const c = byCheck.get(id) ?? { errors: 0, excused: 0 };
-    if (f.severity === "error" && !f.waived) c.errors++;
-    else c.excused++;
-    byCheck.set(id, c);
-  }
-  return statuses.map((s) => {
-    const c = byCheck.get(s.id);
-    if (s.state !== "fail" || !c || c.errors > 0 || c.excused === 0) return s;
-    return {
-      ...s,
-      state: "pass",
-      reason: `every finding waived or below error in floe-gate.yaml (${c.excused})`,
-    };
-  });
 }

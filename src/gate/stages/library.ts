@@ -23,7 +23,8 @@ export async function lintLibraries(run: GateRun): Promise<StageResult> {
         valuesFiles: [],
       });
       const r = await runTool(argv, { cwd: run.cwd, env: helmRunEnv(process.env), lowPriority: true });
-      const base = { chart: lib.info.name, helm: major };
+      const id = `lint ${lib.info.name} (library) helm${major}`;
+      const base = { chart: lib.info.name, helm: major, check: id };
       const ms = parseLintOutput(r.stdout, abs, run.cwd);
       for (const m of ms)
         findings.push({
@@ -43,7 +44,7 @@ export async function lintLibraries(run: GateRun): Promise<StageResult> {
       statuses.push(
         checkStatus(run.config, {
           rule: gateRules.lint,
-          id: `lint ${lib.info.name} (library) helm${major}`,
+          id,
           state: r.code === 0 ? "pass" : "fail",
           ms: r.durationMs,
         }),

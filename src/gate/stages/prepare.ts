@@ -37,6 +37,7 @@ export async function prepareCharts(run: GateRun): Promise<PreparedCharts> {
     );
     renderDirs.set(chart.info.dir, prep.dirAbs);
     if (!prep.built && !prep.problems.length) continue;
+    const id = `dependency ${chart.info.name}`;
     for (const p of prep.problems)
       findings.push({
         rule: gateRules.dependency,
@@ -44,12 +45,13 @@ export async function prepareCharts(run: GateRun): Promise<PreparedCharts> {
         message: p.message,
         ...p.at,
         chart: chart.info.name,
+        check: id,
       });
     if (prep.problems.length) depsMissing.add(chart.info.dir);
     statuses.push(
       checkStatus(run.config, {
         rule: gateRules.dependency,
-        id: `dependency ${chart.info.name}`,
+        id,
         state: prep.problems.length ? "fail" : "pass",
         ms: Date.now() - t0,
       }),

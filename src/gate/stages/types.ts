@@ -73,17 +73,7 @@ export function checkStatus(config: GateConfig, s: StatusOf): CheckStatus {
   };
 }
 
-/** A check fails when one of its findings is an error. */
+/** A check fails when one of its own findings is an error: the raw state a stage gives it. finalize settles
+ * it once floe-gate.yaml judged the findings (settle.ts settledStatuses, by Finding.check). */
 export const stateOf = (fs: readonly Pick<Finding, "severity">[]): CheckState =>
   fs.some((f) => f.severity === "error") ? "fail" : "pass";
-
-/** Failed when a finding of a warning-by-default rule counts as an error once floe-gate.yaml's severity for
- * its rule applies. */
-export function settledState(config: GateConfig, fs: readonly Finding[]): CheckState {
-  return stateOf(
-    fs.flatMap((f) => {
-      const sev = severityFor(config, f.rule) ?? f.severity;
-      return sev === "off" ? [] : [{ severity: sev }];
-    }),
-  );
-}

@@ -1,13 +1,14 @@
 // The values stage's two warning rules (src/checks/values-files/): plain-secret over every values file the
 // gate reads (each chart's values.yaml and every scenario file, each once), schema-drift per chart between
-// values.yaml, values.schema.json and what the templates read. Warnings unless floe-gate.yaml raises them.
+// values.yaml, values.schema.json and what the templates read. Warnings unless floe-gate.yaml raises them
+// (finalize settles their checks then, like every check: settle.ts).
 import { findPlainSecrets, secretKindText } from "../../checks/values-files/plain-secret.js";
 import { openLevels, undeclaredKeys, unusedProperties } from "../../checks/values-files/schema-drift.js";
 import type { CheckStatus, Finding } from "../../core/findings.js";
 import type { PlannedChartMeta } from "../../plan/plan.js";
 import type { ReadPath } from "../../values/dead.js";
 import { type LoadedYaml, parseYamlText } from "../../values/yaml.js";
-import { checkStatus, type GateRun, gateRules, type StageResult, settledState } from "./types.js";
+import { checkStatus, type GateRun, gateRules, type StageResult, stateOf } from "./types.js";
 
 const SECRET_FORMS =
   "keep it in a Secret and reference it (the chart's existingSecret, or an ExternalSecret that External Secrets Operator syncs)";
@@ -20,6 +21,7 @@ export function plainSecretFindings(
   seen: Set<string>,
 ): StageResult {
   const t0 = Date.now();
+  const id = `plain-secret ${chart.info.name}`;
   const findings: Finding[] = [];
   for (const y of files) {
     if (seen.has(y.file)) continue;
@@ -33,13 +35,14 @@ export function plainSecretFindings(
         ...s.at,
         chart: chart.info.name,
         object: `Value/${y.file}:${key}`,
+        check: id,
       });
     }
   }
   const status: CheckStatus = checkStatus(run.config, {
     rule: gateRules.plainSecret,
-    id: `plain-secret ${chart.info.name}`,
-    state: settledState(run.config, findings),
+    id,
+    state: stateOf(findings),
     ms: Date.now() - t0,
   });
   return { findings, statuses: [status] };
@@ -80,7 +83,12 @@ export function schemaDriftFindings(run: GateRun, chart: PlannedChartMeta, d: Dr
     };
   const schemaFile = chart.schemaFile;
   const valuesFile = d.defaults?.file ?? "values.yaml";
-  const base = { rule: gateRules.schemaDrift, severity: "warning" as const, chart: chart.info.name };
+  const base = {
+    rule: gateRules.schemaDrift,
+    severity: "warning" as const,
+    chart: chart.info.name,
+    check: id,
+  };
   const findings: Finding[] = [];
   for (const u of d.defaults ? undeclaredKeys(d.schema, d.defaults) : []) {
     const key = u.path.join(".");
@@ -104,5 +112,5 @@ export function schemaDriftFindings(run: GateRun, chart: PlannedChartMeta, d: Dr
       object: `SchemaProperty/${schemaFile}:${key}`,
     });
   }
-  return { findings, statuses: [status({ state: settledState(run.config, findings) })] };
+  return { findings, statuses: [status({ state: stateOf(findings) })] };
 }

@@ -120,7 +120,14 @@ async function checkChartValues(
   for (const file of files) {
     const y = await load(file);
     for (const p of y.problems)
-      findings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
+      findings.push({
+        rule: p.rule,
+        severity: "error",
+        message: p.message,
+        ...p.at,
+        ...base,
+        check: `${p.rule} ${chart.info.name} values`,
+      });
     // A subchart's section is checked only where a scenario with this file enables the subchart.
     const withFile = chart.scenarios.filter((s) => file === defaults?.file || s.valuesFiles.includes(file));
     const subProblems = subs.any
@@ -154,6 +161,7 @@ async function checkChartValues(
   findings.push(...drift.findings);
   statuses.push(...drift.statuses);
   for (const s of chart.scenarios) {
+    const id = `dead-value ${chart.info.name}/${s.name}`;
     const ys = await Promise.all(s.valuesFiles.map((f) => load(f)));
     scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
     const deadFindings: Finding[] = [];
@@ -166,29 +174,23 @@ async function checkChartValues(
           ...d.at,
           ...base,
           scenario: s.name,
+          check: id,
         });
       }
     }
     findings.push(...deadFindings);
     status({
       rule: gateRules.deadValue,
-      id: `dead-value ${chart.info.name}/${s.name}`,
+      id,
       state: stateOf(deadFindings),
       ...(reads.notes.length ? { reason: reads.notes.join("; ") } : {}),
     });
   }
-  const byRule = (r: string) => findings.filter((f) => f.rule === r);
-  status({
-    rule: gateRules.yamlParse,
-    id: `yaml-parse ${chart.info.name} values`,
-    state: stateOf(byRule(gateRules.yamlParse)),
-    ms: Date.now() - t0,
-  });
-  status({
-    rule: gateRules.duplicateKey,
-    id: `duplicate-key ${chart.info.name} values`,
-    state: stateOf(byRule(gateRules.duplicateKey)),
-  });
+  const own = (id: string) => findings.filter((f) => f.check === id);
+  const parseId = `${gateRules.yamlParse} ${chart.info.name} values`;
+  const dupId = `${gateRules.duplicateKey} ${chart.info.name} values`;
+  status({ rule: gateRules.yamlParse, id: parseId, state: stateOf(own(parseId)), ms: Date.now() - t0 });
+  status({ rule: gateRules.duplicateKey, id: dupId, state: stateOf(own(dupId)) });
   if (!chart.schemaFile && !subs.any)
     status({
       rule: gateRules.valuesSchema,
