@@ -13858,16 +13858,9 @@ function checkStatus(config, s) {
         ...(c.length ? { covers: c } : {}),
     };
 }
-/** A check fails when one of its findings is an error. */
+/** A check fails when one of its own findings is an error: the raw state a stage gives it. finalize settles
+ * it once floe-gate.yaml judged the findings (settle.ts settledStatuses, by Finding.check). */
 const stateOf = (fs) => fs.some((f) => f.severity === "error") ? "fail" : "pass";
-/** Failed when a finding of a warning-by-default rule counts as an error once floe-gate.yaml's severity for
- * its rule applies. */
-function settledState(config, fs) {
-    return stateOf(fs.flatMap((f) => {
-        const sev = (0,apply/* severityFor */.v)(config, f.rule) ?? f.severity;
-        return sev === "off" ? [] : [{ severity: sev }];
-    }));
-}
 
 ;// CONCATENATED MODULE: ./src/gate/stages/prepare.ts
 
@@ -13890,6 +13883,7 @@ async function prepareCharts(run) {
         renderDirs.set(chart.info.dir, prep.dirAbs);
         if (!prep.built && !prep.problems.length)
             continue;
+        const id = `dependency ${chart.info.name}`;
         for (const p of prep.problems)
             findings.push({
                 rule: gateRules.dependency,
@@ -13897,12 +13891,13 @@ async function prepareCharts(run) {
                 message: p.message,
                 ...p.at,
                 chart: chart.info.name,
+                check: id,
             });
         if (prep.problems.length)
             depsMissing.add(chart.info.dir);
         statuses.push(checkStatus(run.config, {
             rule: gateRules.dependency,
-            id: `dependency ${chart.info.name}`,
+            id,
             state: prep.problems.length ? "fail" : "pass",
             ms: Date.now() - t0,
         }));
@@ -14363,7 +14358,8 @@ var yaml = __nccwpck_require__(3319);
 ;// CONCATENATED MODULE: ./src/gate/stages/values-rules.ts
 // The values stage's two warning rules (src/checks/values-files/): plain-secret over every values file the
 // gate reads (each chart's values.yaml and every scenario file, each once), schema-drift per chart between
-// values.yaml, values.schema.json and what the templates read. Warnings unless floe-gate.yaml raises them.
+// values.yaml, values.schema.json and what the templates read. Warnings unless floe-gate.yaml raises them
+// (finalize settles their checks then, like every check: settle.ts).
 
 
 
@@ -14372,6 +14368,7 @@ const SECRET_FORMS = "keep it in a Secret and reference it (the chart's existing
 /** plain-secret over `files` (those not in `seen`, which it extends): one status for the chart. */
 function plainSecretFindings(run, chart, files, seen) {
     const t0 = Date.now();
+    const id = `plain-secret ${chart.info.name}`;
     const findings = [];
     for (const y of files) {
         if (seen.has(y.file))
@@ -14386,13 +14383,14 @@ function plainSecretFindings(run, chart, files, seen) {
                 ...s.at,
                 chart: chart.info.name,
                 object: `Value/${y.file}:${key}`,
+                check: id,
             });
         }
     }
     const status = checkStatus(run.config, {
         rule: gateRules.plainSecret,
-        id: `plain-secret ${chart.info.name}`,
-        state: settledState(run.config, findings),
+        id,
+        state: stateOf(findings),
         ms: Date.now() - t0,
     });
     return { findings, statuses: [status] };
@@ -14420,7 +14418,12 @@ function schemaDriftFindings(run, chart, d) {
         };
     const schemaFile = chart.schemaFile;
     const valuesFile = d.defaults?.file ?? "values.yaml";
-    const base = { rule: gateRules.schemaDrift, severity: "warning", chart: chart.info.name };
+    const base = {
+        rule: gateRules.schemaDrift,
+        severity: "warning",
+        chart: chart.info.name,
+        check: id,
+    };
     const findings = [];
     for (const u of d.defaults ? undeclaredKeys(d.schema, d.defaults) : []) {
         const key = u.path.join(".");
@@ -14444,7 +14447,7 @@ function schemaDriftFindings(run, chart, d) {
             object: `SchemaProperty/${schemaFile}:${key}`,
         });
     }
-    return { findings, statuses: [status({ state: settledState(run.config, findings) })] };
+    return { findings, statuses: [status({ state: stateOf(findings) })] };
 }
 
 ;// CONCATENATED MODULE: ./src/gate/stages/values.ts
@@ -14531,7 +14534,14 @@ async function checkChartValues(run, prepared, values, chart, secretsSeen) {
     for (const file of files) {
         const y = await load(file);
         for (const p of y.problems)
-            findings.push({ rule: p.rule, severity: "error", message: p.message, ...p.at, ...base });
+            findings.push({
+                rule: p.rule,
+                severity: "error",
+                message: p.message,
+                ...p.at,
+                ...base,
+                check: `${p.rule} ${chart.info.name} values`,
+            });
         // A subchart's section is checked only where a scenario with this file enables the subchart.
         const withFile = chart.scenarios.filter((s) => file === defaults?.file || s.valuesFiles.includes(file));
         const subProblems = subs.any
@@ -14560,6 +14570,7 @@ async function checkChartValues(run, prepared, values, chart, secretsSeen) {
     findings.push(...drift.findings);
     statuses.push(...drift.statuses);
     for (const s of chart.scenarios) {
+        const id = `dead-value ${chart.info.name}/${s.name}`;
         const ys = await Promise.all(s.valuesFiles.map((f) => load(f)));
         scenarioValues.set(s, [...(defaults ? [defaults] : []), ...ys]);
         const deadFindings = [];
@@ -14572,29 +14583,23 @@ async function checkChartValues(run, prepared, values, chart, secretsSeen) {
                     ...d.at,
                     ...base,
                     scenario: s.name,
+                    check: id,
                 });
             }
         }
         findings.push(...deadFindings);
         status({
             rule: gateRules.deadValue,
-            id: `dead-value ${chart.info.name}/${s.name}`,
+            id,
             state: stateOf(deadFindings),
             ...(reads.notes.length ? { reason: reads.notes.join("; ") } : {}),
         });
     }
-    const byRule = (r) => findings.filter((f) => f.rule === r);
-    status({
-        rule: gateRules.yamlParse,
-        id: `yaml-parse ${chart.info.name} values`,
-        state: stateOf(byRule(gateRules.yamlParse)),
-        ms: Date.now() - t0,
-    });
-    status({
-        rule: gateRules.duplicateKey,
-        id: `duplicate-key ${chart.info.name} values`,
-        state: stateOf(byRule(gateRules.duplicateKey)),
-    });
+    const own = (id) => findings.filter((f) => f.check === id);
+    const parseId = `${gateRules.yamlParse} ${chart.info.name} values`;
+    const dupId = `${gateRules.duplicateKey} ${chart.info.name} values`;
+    status({ rule: gateRules.yamlParse, id: parseId, state: stateOf(own(parseId)), ms: Date.now() - t0 });
+    status({ rule: gateRules.duplicateKey, id: dupId, state: stateOf(own(dupId)) });
     if (!chart.schemaFile && !subs.any)
         status({
             rule: gateRules.valuesSchema,
@@ -14677,14 +14682,22 @@ async function checkRender(inputs, task) {
             ...(compiled && "validate" in compiled ? (0,values_schema/* validateMerged */.rM)(compiled.validate, values, helm) : []),
             ...subs.checkMerged(values, helm),
         ];
+        const id = `values-schema ${cellId}`;
         for (const p of ps) {
             schemaFailed = true;
             // Already reported by the per-file check at the same place.
             if (checked.perFileSchema.has(schemaKey({ ...p.at, message: p.message })))
                 continue;
-            out.push({ rule: gateRules.valuesSchema, severity: "error", message: p.message, ...p.at, ...base });
+            out.push({
+                rule: gateRules.valuesSchema,
+                severity: "error",
+                message: p.message,
+                ...p.at,
+                ...base,
+                check: id,
+            });
         }
-        status({ rule: gateRules.valuesSchema, id: `values-schema ${cellId}`, state: stateOf(out) });
+        status({ rule: gateRules.valuesSchema, id, state: stateOf(out) });
     }
     const noDeps = missingDeps(inputs.prepared, s);
     if (noDeps || inputs.values.unparsable(s)) {
@@ -14712,6 +14725,7 @@ async function checkRender(inputs, task) {
                 message: m.schema ? `helm ${helm} rejects the values: ${m.message}` : m.message,
                 ...(0,output/* positionOf */.df)(m),
                 ...base,
+                check: `render ${cellId}`,
             });
         }
         status({ rule: gateRules.render, id: `render ${cellId}`, state: "fail", ms: r.durationMs });
@@ -14721,6 +14735,7 @@ async function checkRender(inputs, task) {
     }
     status({ rule: gateRules.render, id: `render ${cellId}`, state: "pass", ms: r.durationMs });
     const parsed = inputs.outputs.parse(chart.abs, r.stdout);
+    const dupId = `duplicate-key ${cellId} rendered`;
     for (const p of parsed.problems) {
         out.push({
             rule: p.rule,
@@ -14729,28 +14744,31 @@ async function checkRender(inputs, task) {
             ...p.at,
             ...base,
             ...(p.object ? { object: p.object } : {}),
+            // A rendered document that is not YAML has no check of its own: the render itself passed.
+            ...(p.rule === gateRules.duplicateKey ? { check: dupId } : {}),
         });
     }
     status({
         rule: gateRules.duplicateKey,
-        id: `duplicate-key ${cellId} rendered`,
-        state: stateOf(out.filter((f) => f.rule === gateRules.duplicateKey)),
+        id: dupId,
+        state: stateOf(out.filter((f) => f.check === dupId)),
     });
     const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
     testPods.push(...(0,test_pods/* gateTestPodStatuses */.VT)(rc));
     for (const o of await runChecks(run, rc)) {
+        const id = `${o.check.rule} ${cellId}`;
         if ("skipped" in o) {
-            status({ rule: o.check.rule, id: `${o.check.rule} ${cellId}`, state: "skip" });
+            status({ rule: o.check.rule, id, state: "skip" });
         }
         else if ("fs" in o) {
-            const fs = o.fs.map((f) => ({ ...base, ...f }));
+            const fs = o.fs.map((f) => ({ ...base, ...f, check: id }));
             out.push(...fs);
-            status({ rule: o.check.rule, id: `${o.check.rule} ${cellId}`, state: stateOf(fs), ms: o.ms });
+            status({ rule: o.check.rule, id, state: stateOf(fs), ms: o.ms });
         }
         else {
             const msg = `check ${o.check.rule} failed: ${o.error.message}`;
-            out.push({ rule: o.check.rule, severity: "error", message: msg, ...base });
-            status({ rule: o.check.rule, id: `${o.check.rule} ${cellId}`, state: "error", ms: o.ms, reason: msg });
+            out.push({ rule: o.check.rule, severity: "error", message: msg, ...base, check: id });
+            status({ rule: o.check.rule, id, state: "error", ms: o.ms, reason: msg });
         }
     }
     return result(false);
@@ -14809,6 +14827,7 @@ async function checkLint(inputs, task) {
             message: m.message,
             ...(0,output/* positionOf */.df)(m),
             ...base,
+            check: id,
         });
     }
     if (r.code !== 0 && !ms.length) {
@@ -14817,6 +14836,7 @@ async function checkLint(inputs, task) {
             severity: "error",
             message: `helm lint failed: ${(r.stderr || r.stdout).trim().split("\n")[0]}`,
             ...base,
+            check: id,
         });
     }
     return {
@@ -15155,6 +15175,8 @@ async function checkChartFiles(run) {
     ];
     for (const { info, files } of charts) {
         const t0 = Date.now();
+        const schemaId = `chart-schema ${info.name}`;
+        const styleId = `yaml-style ${info.name}`;
         const chartYaml = (0,paths/* toPosix */.d)(external_node_path_default().join(info.dir, "Chart.yaml"));
         const read = async (f) => (0,promises_.readFile)(external_node_path_default().resolve(run.cwd, f), "utf8").catch(() => undefined);
         const own = [];
@@ -15169,6 +15191,7 @@ async function checkChartFiles(run) {
                     line: p.at.line,
                     col: p.at.col,
                     chart: info.name,
+                    check: schemaId,
                 });
         const schemaDone = Date.now() - t0;
         const style = [];
@@ -15189,18 +15212,19 @@ async function checkChartFiles(run) {
                     line: p.line,
                     col: p.col,
                     chart: info.name,
+                    check: styleId,
                 });
         }
         findings.push(...own, ...style);
         statuses.push(checkStatus(run.config, {
             rule: gateRules.chartSchema,
-            id: `chart-schema ${info.name}`,
-            state: settledState(run.config, own),
+            id: schemaId,
+            state: stateOf(own),
             ms: schemaDone,
         }), checkStatus(run.config, {
             rule: gateRules.yamlStyle,
-            id: `yaml-style ${info.name}`,
-            state: settledState(run.config, style),
+            id: styleId,
+            state: stateOf(style),
             ms: Date.now() - t0 - schemaDone,
         }));
     }
@@ -15227,13 +15251,46 @@ function settle(fs, config, today, kept) {
         const key = JSON.stringify([p.rule, p.file, p.line, p.col, msg, p.chart, p.scenario, p.object]);
         const message = wording.get(key) ?? p.message;
         wording.set(key, message);
-        const cellKey = JSON.stringify([key, p.helm]);
+        // Per check too, so each check keeps its own findings (settledStatuses).
+        const cellKey = JSON.stringify([key, p.helm, p.check]);
         if (seen.has(cellKey))
             continue;
         seen.add(cellKey);
         out.push(message === p.message ? p : { ...p, message });
     }
     return out;
+}
+/** Each check's state once floe-gate.yaml has judged its findings (those whose `check` is its id; `settled`
+ * is what settle() returned): failed while one of them is an unwaived error, passed once none is (waived,
+ * or lowered below error), as the phase's verdict counts them. A check with no such finding keeps the state
+ * its stage gave it (a render or lint that failed without a finding of its own); skipped and errored checks
+ * keep theirs. */
+function settledStatuses(statuses, settled) {
+    const byCheck = new Map();
+    for (const f of settled) {
+        if (f.check === undefined)
+            continue;
+        const c = byCheck.get(f.check) ?? { errors: 0, excused: 0 };
+        if (f.severity === "error" && !f.waived)
+            c.errors++;
+        else
+            c.excused++;
+        byCheck.set(f.check, c);
+    }
+    return statuses.map((s) => {
+        const c = byCheck.get(s.id);
+        if (!c || (s.state !== "pass" && s.state !== "fail"))
+            return s;
+        if (c.errors > 0)
+            return s.state === "fail" ? s : { ...s, state: "fail" };
+        if (s.state === "pass")
+            return s;
+        return {
+            ...s,
+            state: "pass",
+            reason: `every finding waived or below error in floe-gate.yaml (${c.excused})`,
+        };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/gate/stages/finalize.ts
@@ -15287,6 +15344,7 @@ function finalize(run, st) {
                 message: `waiver (rule ${w.rule}, object ${w.object}) matched no finding in this run: remove it, the problem it excused is gone (reason was: ${w.reason})`,
                 ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
                 object: w.object,
+                check: "waiver-unused",
             });
         }
         if (config.waivers.length)
@@ -15297,34 +15355,6 @@ function finalize(run, st) {
             }));
     }
     return { findings, statuses };
-}
-/** A cell's check failed on its own findings; once floe-gate.yaml has judged them (waived, or lowered below
- * error), a check none of whose findings is still an unwaived error passes, as the verdict does. Only checks
- * whose findings name their cell (`<rule> <chart>/<scenario> helm<N>`) are settled this way; the rest keep
- * their state. */
-function settledStatuses(statuses, findings) {
-    const byCheck = new Map();
-    for (const f of findings) {
-        if (!f.chart || !f.scenario || f.helm === undefined)
-            continue;
-        const id = `${f.rule} ${f.chart}/${f.scenario} helm${f.helm}`;
-        const c = byCheck.get(id) ?? { errors: 0, excused: 0 };
-        if (f.severity === "error" && !f.waived)
-            c.errors++;
-        else
-            c.excused++;
-        byCheck.set(id, c);
-    }
-    return statuses.map((s) => {
-        const c = byCheck.get(s.id);
-        if (s.state !== "fail" || !c || c.errors > 0 || c.excused === 0)
-            return s;
-        return {
-            ...s,
-            state: "pass",
-            reason: `every finding waived or below error in floe-gate.yaml (${c.excused})`,
-        };
-    });
 }
 
 // EXTERNAL MODULE: ./src/exec/runner.ts
@@ -15355,7 +15385,8 @@ async function lintLibraries(run) {
                 valuesFiles: [],
             });
             const r = await (0,runner/* runTool */.q)(argv, { cwd: run.cwd, env: (0,helm_env/* helmRunEnv */.n)(process.env), lowPriority: true });
-            const base = { chart: lib.info.name, helm: major };
+            const id = `lint ${lib.info.name} (library) helm${major}`;
+            const base = { chart: lib.info.name, helm: major, check: id };
             const ms = (0,output/* parseLintOutput */.qm)(r.stdout, abs, run.cwd);
             for (const m of ms)
                 findings.push({
@@ -15374,7 +15405,7 @@ async function lintLibraries(run) {
                 });
             statuses.push(checkStatus(run.config, {
                 rule: gateRules.lint,
-                id: `lint ${lib.info.name} (library) helm${major}`,
+                id,
                 state: r.code === 0 ? "pass" : "fail",
                 ms: r.durationMs,
             }));
@@ -15610,7 +15641,12 @@ async function runGate(ctx, inputs, opts) {
         ? {
             // Turned off in floe-gate.yaml, the pipeline drops it like any finding of the rule.
             findings: [
-                { rule: "kubesec", severity: "warning", message: `kubesec did not run: ${kubesecMissing}` },
+                {
+                    rule: "kubesec",
+                    severity: "warning",
+                    message: `kubesec did not run: ${kubesecMissing}`,
+                    check: "kubesec",
+                },
             ],
             statuses: [
                 checkStatus(config, {
@@ -21414,7 +21450,8 @@ function groupFindings(findings) {
         const key = identity(f);
         let g = groups.get(key);
         if (!g) {
-            const { scenario: _s, helm: _h, ...rest } = f;
+            // A group spans cells, so the check of its first finding (a cell's) is not the group's.
+            const { scenario: _s, helm: _h, check: _c, ...rest } = f;
             g = { finding: rest, scenarios: [], helm: [] };
             groups.set(key, g);
         }
