@@ -66,3 +66,24 @@ describe("chart-level checks settled from their own findings (gate in-process, h
     );
   });
 });
+
+describe("a values file breaking the schema fails a check of its own (gate in-process, helm 4)", () => {
+  it("values-schema <chart> values fails with the file's finding; the cell's merged check does not repeat it", async () => {
+    const cwd = tempDir("floe-settled-schema-");
+    await cp(fixture, cwd, { recursive: true });
+    await writeFile(path.join(cwd, "charts", "drift", "values-test.yaml"), "legacyPort: eighty\n");
+    const work = path.join(cwd, ".work");
+    const r = await cli(["gate", "--tools-dir", toolsDir, "--work-dir", work], {
+      cwd,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, FLOE_HELM_VALIDATOR_CACHE: "off" },
+    });
+    expect(r.code, r.err).toBe(1);
+    const results: PhaseResults = JSON.parse(await readFile(path.join(work, "gate.results.json"), "utf8"));
+    const schema = results.findings.filter((f) => f.rule === "values-schema");
+    expect(schema.map((f) => [f.file, f.line, f.check])).toEqual([
+      ["charts/drift/values-test.yaml", 1, "values-schema drift values"],
+    ]);
+    const byId = new Map(results.checks.map((c) => [c.id, c.state]));
+    expect(byId.get("values-schema drift values")).toBe("fail");
+  });
+});

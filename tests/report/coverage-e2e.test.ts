@@ -44,7 +44,7 @@ describe("floe-helm report after a real gate run", () => {
       "requirement gate result",
       "HPA-001 skipped 3 skipped",
       "INT-APP-001 skipped 3 skipped",
-      "SCHEMA-001 pass 3 pass",
+      "SCHEMA-001 pass 4 pass",
       // policy/* and kubesec over 2 workloads x 3 scenarios, and the test pod, which the gate skips.
       expect.stringMatching(/^SEC-001 pass \d+ \(\+6 skipped\) pass$/),
       "UPG-001 - NOT COVERED",
@@ -60,7 +60,7 @@ describe("floe-helm report after a real gate run", () => {
     expect(md).toContain(
       "| `INT-APP-001`* | ⏭️ skipped 3: a helm test pod runs only in a cluster (floe-helm test)… | ⏭️ skipped |",
     );
-    expect(md).toContain("| `SCHEMA-001` | ✅ pass 3 | ✅ pass |");
+    expect(md).toContain("| `SCHEMA-001` | ✅ pass 4 | ✅ pass |");
     expect(md).toContain("| `UPG-001` | – | ⚠️ NOT COVERED |");
     expect(md).toContain("| `HPA-001` | gate | 3 | turned off in floe-gate.yaml |");
     expect(md).toContain("**Not covered:** `UPG-001`");

@@ -88,12 +88,15 @@ async function checkChartValues(
   const perFileSchema = new Set<string>();
   const scenarioValues = new Map<Scenario, readonly LoadedYaml[]>();
   const base = { chart: chart.info.name };
+  // The schema's own problems and each values file's, once per file (the cells' merged check skips these).
+  const schemaId = `${gateRules.valuesSchema} ${chart.info.name} values`;
   const schemaFinding = (p: { message: string; at: SourcePosition }): Finding => ({
     rule: gateRules.valuesSchema,
     severity: "error",
     message: p.message,
     ...p.at,
     ...base,
+    check: schemaId,
   });
   const valuesFile = path.join(chart.info.dir, "values.yaml");
   const defaults = existsSync(path.resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
@@ -191,7 +194,9 @@ async function checkChartValues(
   const dupId = `${gateRules.duplicateKey} ${chart.info.name} values`;
   status({ rule: gateRules.yamlParse, id: parseId, state: stateOf(own(parseId)), ms: Date.now() - t0 });
   status({ rule: gateRules.duplicateKey, id: dupId, state: stateOf(own(dupId)) });
-  if (!chart.schemaFile && !subs.any)
+  if (chart.schemaFile || subs.any)
+    status({ rule: gateRules.valuesSchema, id: schemaId, state: stateOf(own(schemaId)) });
+  else
     status({
       rule: gateRules.valuesSchema,
       id: `values-schema ${chart.info.name}`,
