@@ -1,8 +1,10 @@
 // The environments generate knows (dev, test, staging, prod) and the defaults each adds over the charts'
-// own: the namespace the values are rendered for, resource presets, HorizontalPodAutoscalers and
-// PodDisruptionBudgets in prod, NetworkPolicies in staging and prod. Only keys both charts declare in
-// values.schema.json (tests/generate/environments.test.ts checks every key against the schemas).
+// own: the namespace the values are rendered for, the resource preset of the run pods and jobs
+// (src/generate/presets.ts), HorizontalPodAutoscalers and PodDisruptionBudgets in prod, NetworkPolicies in
+// staging and prod. Only keys the charts declare in values.schema.json (generate checks every output
+// against them).
 import { UserError } from "../core/errors.js";
+import { environmentPresets } from "./presets.js";
 
 export const environmentNames = ["dev", "test", "staging", "prod"] as const;
 export type EnvironmentName = (typeof environmentNames)[number];
@@ -11,14 +13,11 @@ export interface Environment {
   name: EnvironmentName;
   /** Namespace both releases are rendered for (`helm template --namespace`); said in each file's header. */
   namespace: string;
+  /** Resource preset of floe-platform's run pods and floe-jobs' jobs. */
+  preset: string;
   platform: Record<string, unknown>;
   jobs: Record<string, unknown>;
 }
-
-const small = {
-  requests: { cpu: "100m", memory: "256Mi" },
-  limits: { cpu: "500m", memory: "512Mi" },
-};
 
 // The charts refuse NetworkPolicies without the API server's addresses (the Dagster run launcher talks to
 // it); the charts' own staging and prod files use the private range, to be narrowed per cluster.
@@ -29,18 +28,10 @@ const scaled = (min: number, max: number) => ({
   pdb: { enabled: true, minAvailable: 1 },
 });
 
-const defaults: Record<EnvironmentName, Omit<Environment, "name">> = {
-  // Laptops and CI: small runs, everything else as the charts ship it.
-  dev: {
-    namespace: "floe-dev",
-    platform: { dagster: { runLauncher: { runResources: small } } },
-    jobs: { jobDefaults: { resources: small } },
-  },
-  test: {
-    namespace: "floe-test",
-    platform: { dagster: { runLauncher: { runResources: small } } },
-    jobs: { jobDefaults: { resources: small } },
-  },
+const defaults: Record<EnvironmentName, Omit<Environment, "name" | "preset">> = {
+  // Laptops and CI: everything but the preset as the charts ship it.
+  dev: { namespace: "floe-dev", platform: {}, jobs: {} },
+  test: { namespace: "floe-test", platform: {}, jobs: {} },
   // Production topology without autoscaling: NetworkPolicies on (egress of the jobs only to the platform).
   staging: {
     namespace: "floe-staging",
@@ -71,5 +62,9 @@ export function environment(name: string): Environment {
     );
   }
   const d = defaults[n as EnvironmentName];
-  return { name: n as EnvironmentName, ...structuredClone(d) };
+  return {
+    name: n as EnvironmentName,
+    preset: environmentPresets[n as EnvironmentName],
+    ...structuredClone(d),
+  };
 }

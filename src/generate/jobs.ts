@@ -3,6 +3,8 @@
 import { isObj } from "../core/objects.js";
 import type { Endpoints, Mapped } from "./platform.js";
 import { put } from "./platform.js";
+import { PRESET_LABEL, type Preset, presetNames, presetsOf, presetTargets } from "./presets.js";
+import { timeZoneProblem } from "./timezone.js";
 
 const obj = (v: unknown): Record<string, unknown> => (isObj(v) ? v : {});
 
@@ -14,8 +16,9 @@ export function productName(spec: unknown): string {
   return String(obj(obj(spec).metadata).name ?? "");
 }
 
-/** floe-jobs values from a data product (already valid against floe-spec.schema.json). */
-export function mapProduct(spec: unknown): Mapped {
+/** floe-jobs values from a data product (already valid against floe-spec.schema.json); `presets`: the
+ * manifest's and the built-in ones, which its label may name. */
+export function mapProduct(spec: unknown, presets: Map<string, Preset> = presetsOf(undefined)): Mapped {
   const m: Mapped = { values: {}, from: [], findings: [] };
   const doc = obj(spec);
   const metadata = obj(doc.metadata);
@@ -27,7 +30,32 @@ export function mapProduct(spec: unknown): Mapped {
   if (typeof metadata.version === "string")
     put(m, ["commonLabels", "floe.dev/product-version"], metadata.version, ["metadata", "version"]);
 
+  // floe's FloeSpec has no key for a preset (transforms are closed): the product names one in a label.
+  const wanted = obj(metadata.labels)[PRESET_LABEL];
+  if (typeof wanted === "string") {
+    const p = presets.get(wanted);
+    const at = ["metadata", "labels", PRESET_LABEL];
+    if (p) put(m, [...presetTargets["floe-jobs"]], structuredClone(p.resources), at);
+    else
+      m.findings.push({
+        severity: "error",
+        rule: "generate/unknown-preset",
+        path: at,
+        message: `${PRESET_LABEL} ${JSON.stringify(wanted)}: no such resource preset (the manifest's resource_presets and floe's built-in ones: ${presetNames(presets)})`,
+      });
+  }
+
   const schedule = obj(doc.schedule);
+  const timezone = typeof schedule.timezone === "string" ? schedule.timezone : undefined;
+  const tzProblem = timezone === undefined ? undefined : timeZoneProblem(timezone);
+  if (tzProblem) {
+    m.findings.push({
+      severity: "error",
+      rule: "generate/time-zone",
+      path: ["schedule", "timezone"],
+      message: `schedule.timezone ${JSON.stringify(timezone)}: ${tzProblem}`,
+    });
+  }
   if (typeof schedule.cron === "string") {
     if (schedule.enabled === false) {
       m.findings.push({
@@ -38,15 +66,15 @@ export function mapProduct(spec: unknown): Mapped {
       });
     } else {
       put(m, ["jobs", BUILD_JOB, "schedule"], schedule.cron, ["schedule", "cron"]);
+      // floe's default is UTC: said explicitly, so the cluster controller's own time zone does not matter.
+      if (!tzProblem)
+        put(
+          m,
+          ["jobs", BUILD_JOB, "timeZone"],
+          timezone ?? "UTC",
+          timezone === undefined ? ["schedule", "cron"] : ["schedule", "timezone"],
+        );
     }
-  }
-  if (typeof schedule.timezone === "string" && schedule.timezone !== "UTC") {
-    m.findings.push({
-      severity: "warning",
-      rule: "generate/not-mapped",
-      path: ["schedule", "timezone"],
-      message: `schedule.timezone ${schedule.timezone}: floe-jobs declares no CronJob time zone; the schedule runs in the cluster controller's time zone (UTC on most clusters)`,
-    });
   }
   return m;
 }

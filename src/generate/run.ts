@@ -32,6 +32,7 @@ import {
   writeOutputs,
 } from "./output.js";
 import { endpointWarnings, type Mapped, mapManifest, platformEndpoints } from "./platform.js";
+import { presetProblems, presetsOf, presetValues } from "./presets.js";
 import { type RenderJob, renderAll } from "./render.js";
 import { plainSecrets } from "./secrets.js";
 
@@ -245,12 +246,19 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
 
   // Mappings: what the charts cannot run stops here.
   const platformMap = mapManifest(manifest.value);
+  const presets = presetsOf(manifest.value);
   const productMaps = products.map((p) => ({
     file: p,
-    map: mapProduct(p.value),
+    map: mapProduct(p.value, presets),
     name: productName(p.value),
   }));
   const mapped = [
+    presetProblems(presets).map((p) =>
+      finding(
+        { rule: "generate/resource-preset", severity: "error", message: p.message },
+        manifest.positionOf(p.path) ?? { file: manifest.file, line: 1 },
+      ),
+    ),
     mappingFindings(platformMap, manifest),
     ...productMaps.map((p) => mappingFindings(p.map, p.file)),
   ].flat();
@@ -297,9 +305,16 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
     });
   };
   for (const env of envs) {
-    const envLabel = `environment defaults (${env.name})`;
+    // The environment's preset is one of its defaults; a preset the manifest defines is placed there.
+    const preset = presets.get(env.preset)!;
+    const envLabel = `environment defaults (${env.name}; resource preset ${env.preset}${preset.from ? ` of ${manifest.file}` : ", built in"})`;
+    const presetLayer = (chart: ChartName): Layer => {
+      const v = presetValues(chart, preset);
+      return preset.from ? mappedLayer(manifest, v.values, v.from) : labelLayer(envLabel, v.values);
+    };
     const pLayers = [
       labelLayer(envLabel, env.platform),
+      presetLayer("floe-platform"),
       mappedLayer(manifest, platformMap.values, platformMap.from),
       ...valuesLayers["floe-platform"],
       ...setLayers(sets, "floe-platform"),
@@ -328,6 +343,7 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
     for (const prod of productMaps) {
       const jLayers = [
         labelLayer(envLabel, env.jobs),
+        presetLayer("floe-jobs"),
         mappedLayer(manifest, endpointValues(endpoints), []),
         mappedLayer(prod.file, prod.map.values, prod.map.from),
         ...valuesLayers["floe-jobs"],

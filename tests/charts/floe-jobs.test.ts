@@ -82,6 +82,36 @@ describe("floe-jobs: what each scenario renders", () => {
   );
 
   it.each(majors)(
+    "a time zone (helm %i): the CronJob's spec.timeZone; none without one, none on a hook Job",
+    async (major) => {
+      const file = path.join(tempDir("floe-jobs-tz-"), "v.yaml");
+      writeFileSync(
+        file,
+        [
+          "jobs:",
+          "  nightly:",
+          '    schedule: "0 2 * * *"',
+          "    timeZone: Europe/Amsterdam",
+          "  hourly:",
+          '    schedule: "0 * * * *"',
+          "  once:",
+          "    timeZone: America/New_York",
+          "",
+        ].join("\n"),
+      );
+      const objs = await render(major, [file]);
+      const crons = objs.filter((o) => o.kind === "CronJob");
+      expect(crons.map((c) => [c.metadata.name, c.spec.schedule, c.spec.timeZone])).toEqual([
+        ["floe-jobs-hourly", "0 * * * *", undefined],
+        ["floe-jobs-nightly", "0 2 * * *", "Europe/Amsterdam"],
+      ]);
+      const jobs = objs.filter((o) => o.kind === "Job");
+      expect(jobs.map((j) => j.metadata.name)).toEqual(["floe-jobs-dbt-build", "floe-jobs-once"]);
+      for (const j of jobs) expect(JSON.stringify(j)).not.toContain("timeZone");
+    },
+  );
+
+  it.each(majors)(
     "long names (helm %i): CronJob names within 52 characters, every name within 63",
     async (major) => {
       const objs = await render(
@@ -181,6 +211,11 @@ describe("floe-jobs: bad values fail with helm's own messages", () => {
       "a schedule that is not cron",
       "jobs:\n  dbt-build:\n    schedule: every hour\n",
       /^- at '\/jobs\/dbt-build\/schedule': 'every hour' does not match pattern /m,
+    ],
+    [
+      "a time zone that is not an IANA name (an offset)",
+      "jobs:\n  dbt-build:\n    schedule: '0 2 * * *'\n    timeZone: '+01:00'\n",
+      /^- at '\/jobs\/dbt-build\/timeZone': '\+01:00' does not match pattern /m,
     ],
     [
       "a job name that is not a DNS label",

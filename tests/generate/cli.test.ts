@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
 
@@ -98,6 +99,27 @@ describe("generate on the valid manifest and two data products, dev and prod", (
     expect(platform).toContain("catalogName: harbour");
     expect(platform).toMatch(/autoscaling:\n\s+enabled: true/);
   });
+
+  test("resource presets: the environment's (dev small, prod large) and the product's label (the manifest's tiny)", () => {
+    const yaml = (f: string) => parse(readFileSync(path.join(a, f), "utf8"));
+    const large = { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2000m", memory: "2Gi" } };
+    const small = { requests: { cpu: "100m", memory: "256Mi" }, limits: { cpu: "500m", memory: "512Mi" } };
+    const tiny = { requests: { cpu: "50m", memory: "128Mi" }, limits: { cpu: "200m", memory: "256Mi" } };
+    expect(yaml("floe-platform.values-prod.yaml").dagster.runLauncher.runResources).toEqual(large);
+    expect(yaml("floe-platform.values-dev.yaml").dagster.runLauncher.runResources).toEqual(small);
+    expect(yaml("floe-jobs.shipments.values-prod.yaml").jobDefaults.resources).toEqual(large);
+    expect(yaml("floe-jobs.shipments.values-dev.yaml").jobDefaults.resources).toEqual(small);
+    for (const env of ["dev", "prod"])
+      expect(yaml(`floe-jobs.berth-usage.values-${env}.yaml`).jobDefaults.resources).toEqual(tiny);
+    expect(readFileSync(path.join(a, "floe-jobs.shipments.values-prod.yaml"), "utf8")).toContain(
+      "environment defaults (prod; resource preset large, built in)",
+    );
+  });
+
+  test("the schedule's time zone is the CronJob's timeZone", () => {
+    const jobs = parse(readFileSync(path.join(a, "floe-jobs.shipments.values-prod.yaml"), "utf8"));
+    expect(jobs.jobs["dbt-build"]).toEqual({ schedule: "15 */2 * * 1-5", timeZone: "Europe/Amsterdam" });
+  });
 });
 
 describe("bad input: exit 2, one clear error, nothing written", () => {
@@ -145,6 +167,42 @@ describe("bad input: exit 2, one clear error, nothing written", () => {
       "bad cron",
       ["--manifest", `${F}/manifest-valid.yaml`, "--product", `${F}/product-bad-cron.yaml`, "--env", "dev"],
       /not a five-field cron expression/,
+    ],
+    [
+      "a resource preset the manifest and floe do not have",
+      [
+        "--manifest",
+        `${F}/manifest-valid.yaml`,
+        "--product",
+        `${F}/product-unknown-preset.yaml`,
+        "--env",
+        "dev",
+      ],
+      /product-unknown-preset\.yaml:7:5: error generate\/unknown-preset: floe\.dev\/resource-preset "huge": no such resource preset \(the manifest's resource_presets and floe's built-in ones: small, medium, large, tiny, standard\)/,
+    ],
+    [
+      "a resource preset Kubernetes would refuse",
+      [
+        "--manifest",
+        `${F}/manifest-bad-preset.yaml`,
+        "--product",
+        `${F}/product-valid-shipments.yaml`,
+        "--env",
+        "dev",
+      ],
+      /^(?=[\s\S]*manifest-bad-preset\.yaml:81:5: error generate\/resource-preset: resource preset tiny: the cpu request 500m is above its limit 200m)(?=[\s\S]*manifest-bad-preset\.yaml:84:5: error generate\/resource-preset: resource preset tiny: memory_limit "lots" is not a Kubernetes quantity)/,
+    ],
+    [
+      "a time zone that is not an IANA one",
+      [
+        "--manifest",
+        `${F}/manifest-valid.yaml`,
+        "--product",
+        `${F}/product-bad-timezone.yaml`,
+        "--env",
+        "dev",
+      ],
+      /product-bad-timezone\.yaml:8:3: error generate\/time-zone: schedule\.timezone "Europe\/Atlantis": not an IANA time zone/,
     ],
     [
       "unknown environment",

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, test } from "vitest";
+import { parse } from "yaml";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
 
@@ -53,6 +54,17 @@ describe("examples/generate: golden values files", () => {
 
   test.each(readdirSync(golden).sort())("%s is byte for byte the checked-in one", (f) => {
     expect(readFileSync(path.join(out, f), "utf8")).toBe(readFileSync(path.join(golden, f), "utf8"));
+  });
+
+  test("presets: the manifest's large in prod, inventory's label medium everywhere; orders' time zone", () => {
+    const yaml = (f: string) => parse(readFileSync(path.join(out, f), "utf8"));
+    const large = { requests: { cpu: "1", memory: "2Gi" }, limits: { cpu: "4", memory: "4Gi" } };
+    const medium = { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "1000m", memory: "1Gi" } };
+    expect(yaml("floe-platform.values-prod.yaml").dagster.runLauncher.runResources).toEqual(large);
+    expect(yaml("floe-jobs.orders.values-prod.yaml").jobDefaults.resources).toEqual(large);
+    for (const env of ["dev", "prod"])
+      expect(yaml(`floe-jobs.inventory.values-${env}.yaml`).jobDefaults.resources).toEqual(medium);
+    expect(yaml("floe-jobs.orders.values-dev.yaml").jobs["dbt-build"].timeZone).toBe("UTC");
   });
 
   test("warnings: the literal secret, the Marquez URL, prod on the bundled stores", () => {

@@ -189,9 +189,9 @@ describe("data product -> floe-jobs values", () => {
   test.each<[string, Record<string, unknown>, Record<string, unknown>, string[]]>([
     ["no schedule: the build runs after install", {}, { commonLabels: labels }, []],
     [
-      "a schedule: the build job becomes a CronJob",
+      "a schedule: the build job becomes a CronJob in floe's default time zone, UTC",
       { schedule: { cron: "0 2 * * *" } },
-      { commonLabels: labels, jobs: { "dbt-build": { schedule: "0 2 * * *" } } },
+      { commonLabels: labels, jobs: { "dbt-build": { schedule: "0 2 * * *", timeZone: "UTC" } } },
       [],
     ],
     [
@@ -201,16 +201,52 @@ describe("data product -> floe-jobs values", () => {
       ["generate/schedule-disabled"],
     ],
     [
-      "a time zone the chart cannot take",
+      "a time zone: the CronJob's timeZone",
       { schedule: { cron: "0 2 * * *", timezone: "Europe/Amsterdam" } },
-      { commonLabels: labels, jobs: { "dbt-build": { schedule: "0 2 * * *" } } },
-      ["generate/not-mapped"],
+      {
+        commonLabels: labels,
+        jobs: { "dbt-build": { schedule: "0 2 * * *", timeZone: "Europe/Amsterdam" } },
+      },
+      [],
     ],
     [
-      "UTC needs no time zone",
-      { schedule: { cron: "0 2 * * *", timezone: "UTC" } },
+      "a time zone that is not an IANA one: an error, nothing mapped from it",
+      { schedule: { cron: "0 2 * * *", timezone: "Mars/Olympus" } },
       { commonLabels: labels, jobs: { "dbt-build": { schedule: "0 2 * * *" } } },
+      ["generate/time-zone"],
+    ],
+    [
+      "a bad time zone of a disabled schedule is still an error",
+      { schedule: { cron: "0 2 * * *", timezone: "europe/amsterdam", enabled: false } },
+      { commonLabels: labels },
+      ["generate/time-zone", "generate/schedule-disabled"],
+    ],
+    [
+      "a preset label: the jobs' resources",
+      { metadata: { name: "orders", version: "1.2.0", labels: { "floe.dev/resource-preset": "medium" } } },
+      {
+        commonLabels: {
+          "floe.dev/resource-preset": "medium",
+          "floe.dev/product": "orders",
+          "floe.dev/product-version": "1.2.0",
+        },
+        jobDefaults: {
+          resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "1000m", memory: "1Gi" } },
+        },
+      },
       [],
+    ],
+    [
+      "a preset label naming no preset: an error",
+      { metadata: { name: "orders", version: "1.2.0", labels: { "floe.dev/resource-preset": "xl" } } },
+      {
+        commonLabels: {
+          "floe.dev/resource-preset": "xl",
+          "floe.dev/product": "orders",
+          "floe.dev/product-version": "1.2.0",
+        },
+      },
+      ["generate/unknown-preset"],
     ],
   ])("%s", (_name, extra, want, rules) => {
     const m = mapProduct(spec(extra));
