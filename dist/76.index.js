@@ -212,10 +212,17 @@ const others = {
         anchor: A.generate,
         level: "info",
     },
-    "generate/not-mapped": {
-        description: "A setting of a data product that floe-jobs has no place for.",
+    "generate/unknown-preset": {
+        description: "A data product's floe.dev/resource-preset label names a preset neither floe nor the manifest defines.",
         anchor: A.generate,
-        level: "warning",
+    },
+    "generate/resource-preset": {
+        description: "A resource preset of the manifest Kubernetes would refuse: not a quantity, or a request above its limit.",
+        anchor: A.generate,
+    },
+    "generate/time-zone": {
+        description: "A data product's schedule.timezone is not an IANA time zone a CronJob takes.",
+        anchor: A.generate,
     },
     "helm-template": { description: "A generated values file does not render.", anchor: A.generate },
     "tools/unverified-checksum": {

@@ -12193,7 +12193,7 @@ function registerGenerate(program, bind) {
         .requiredOption("--output-dir <dir>", "folder the values files are written to")
         .addOption(new Option("--release <name>", "floe-platform's release name (the jobs' endpoints derive from it)").default("floe-platform"))
         .addOption(new Option("--platform-chart <dir>", "the floe-platform chart").default("charts/floe-platform"))
-        .addOption(new Option("--jobs-chart <dir>", "the floe-jobs chart").default("charts/floe-jobs"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("generate", inputs, async (ctx) => (await __nccwpck_require__.e(/* import() */ 938).then(__nccwpck_require__.bind(__nccwpck_require__, 6938))).runGenerate(ctx, inputs, {
+        .addOption(new Option("--jobs-chart <dir>", "the floe-jobs chart").default("charts/floe-jobs"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("generate", inputs, async (ctx) => (await __nccwpck_require__.e(/* import() */ 523).then(__nccwpck_require__.bind(__nccwpck_require__, 4523))).runGenerate(ctx, inputs, {
         manifest: flags.manifest,
         products: flags.product ?? [],
         envs: flags.env ?? [],
@@ -14502,12 +14502,15 @@ async function checkChartValues(run, prepared, values, chart, secretsSeen) {
     const perFileSchema = new Set();
     const scenarioValues = new Map();
     const base = { chart: chart.info.name };
+    // The schema's own problems and each values file's, once per file (the cells' merged check skips these).
+    const schemaId = `${gateRules.valuesSchema} ${chart.info.name} values`;
     const schemaFinding = (p) => ({
         rule: gateRules.valuesSchema,
         severity: "error",
         message: p.message,
         ...p.at,
         ...base,
+        check: schemaId,
     });
     const valuesFile = external_node_path_default().join(chart.info.dir, "values.yaml");
     const defaults = (0,external_node_fs_.existsSync)(external_node_path_default().resolve(cwd, valuesFile)) ? await load(valuesFile) : undefined;
@@ -14600,7 +14603,9 @@ async function checkChartValues(run, prepared, values, chart, secretsSeen) {
     const dupId = `${gateRules.duplicateKey} ${chart.info.name} values`;
     status({ rule: gateRules.yamlParse, id: parseId, state: stateOf(own(parseId)), ms: Date.now() - t0 });
     status({ rule: gateRules.duplicateKey, id: dupId, state: stateOf(own(dupId)) });
-    if (!chart.schemaFile && !subs.any)
+    if (chart.schemaFile || subs.any)
+        status({ rule: gateRules.valuesSchema, id: schemaId, state: stateOf(own(schemaId)) });
+    else
         status({
             rule: gateRules.valuesSchema,
             id: `values-schema ${chart.info.name}`,
