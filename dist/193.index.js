@@ -989,8 +989,9 @@ async function diagnoseCell(ctx, kube, dir, heading, where) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ IMAGES_RULE),
-/* harmony export */   O: () => (/* binding */ prepareKindImages)
+/* harmony export */   E0: () => (/* binding */ IMAGES_RULE),
+/* harmony export */   O8: () => (/* binding */ prepareKindImages),
+/* harmony export */   Pp: () => (/* binding */ skipForMissingImages)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
@@ -1013,6 +1014,16 @@ async function diagnoseCell(ctx, kube, dir, heading, where) {
 
 
 const IMAGES_RULE = "images";
+/** Every cell's check skipped because images are missing from the kind cluster: nothing was installed. */
+function skipForMissingImages(ctx, cells, what, rule) {
+    for (const c of cells)
+        ctx.check({
+            id: `${what} ${c.scenario.chart.name}/${c.scenario.name} helm${c.helm}`,
+            rule,
+            state: "skip",
+            reason: "images missing from the kind cluster (see images): nothing was installed",
+        });
+}
 const lastLine = (s) => s.trim().split("\n").pop() ?? "";
 /** Renders each chart x scenario once, collects its images and brings them into the kind nodes. Returns
  * false (with error findings) when an image is missing or cannot be loaded: no install may start then. */
@@ -1346,7 +1357,7 @@ async function prepareClusterPhase(ctx, inputs, o) {
     // that cannot be had is an error naming it, and nothing is installed.
     if (kind) {
         const scenarios = [...new Map(o.scenarios.map((x) => [`${x.chart.dir}\0${x.name}`, x])).values()];
-        setup.imagesReady = await (0,_load_images_js__WEBPACK_IMPORTED_MODULE_7__/* .prepareKindImages */ .O)(ctx, { scenarios, chartDir, helm: { bin: bin(first), major: first }, release: o.release, phase: o.phase }, { ...kind, bin: tools.kind }, o.imagePull ?? "node", { env, cwd });
+        setup.imagesReady = await (0,_load_images_js__WEBPACK_IMPORTED_MODULE_7__/* .prepareKindImages */ .O8)(ctx, { scenarios, chartDir, helm: { bin: bin(first), major: first }, release: o.release, phase: o.phase }, { ...kind, bin: tools.kind }, o.imagePull ?? "node", { env, cwd });
     }
     return setup;
 }

@@ -2,6 +2,48 @@ export const id = 523;
 export const ids = [523];
 export const modules = {
 
+/***/ 7950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ quantityValue),
+/* harmony export */   E: () => (/* binding */ isQuantity)
+/* harmony export */ });
+// Kubernetes resource quantities (k8s.io/apimachinery resource.Quantity): a decimal number and a suffix,
+// binary (Ki..Ei), decimal (n, u, m, k..E) or an exponent (1e3). One parser for every layer: generate's
+// preset checks, upgrade's storage-size comparisons.
+const QUANTITY = /^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$/;
+const FACTOR = {
+    n: 1e-9,
+    u: 1e-6,
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    P: 1e15,
+    E: 1e18,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    Pi: 2 ** 50,
+    Ei: 2 ** 60,
+};
+/** Whether Kubernetes accepts `q` as a quantity. */
+const isQuantity = (q) => QUANTITY.test(q);
+/** The quantity's value (`500m` 0.5, `4Gi` 4294967296); undefined when it is not a quantity. */
+function quantityValue(q) {
+    const m = QUANTITY.exec(String(q ?? "").trim());
+    if (!m)
+        return undefined;
+    const suffix = m[3] ?? "";
+    return /^[eE]/.test(suffix) ? Number(`${m[1]}${suffix}`) : Number(m[1]) * (FACTOR[suffix] ?? 1);
+}
+
+
+/***/ }),
+
 /***/ 4523:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -28,12 +70,15 @@ var schema = __webpack_require__(7439);
 var yaml = __webpack_require__(3319);
 // EXTERNAL MODULE: ./src/core/objects.ts
 var objects = __webpack_require__(7459);
+// EXTERNAL MODULE: ./src/core/quantity.ts
+var quantity = __webpack_require__(7950);
 ;// CONCATENATED MODULE: ./src/generate/presets.ts
 // Resource presets (floe's `resource_presets`: small, medium, large, or any name the manifest gives) and the
 // `resources` they become in the charts' values. floe's own presets are built in; the manifest's replace
 // those of the same name and add others, in either of floe's two shapes. Each environment picks one by name;
 // a data product may pick another for its jobs through a label, because floe's FloeSpec has no other key for
 // it (transforms are closed).
+
 
 /** The product label naming its jobs' preset. */
 const PRESET_LABEL = "floe.dev/resource-preset";
@@ -84,33 +129,6 @@ function presetsOf(manifest) {
     }
     return out;
 }
-// Kubernetes resource quantities (k8s.io/apimachinery resource.Quantity): a decimal number and a suffix.
-const quantity = /^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$/;
-const factor = {
-    n: 1e-9,
-    u: 1e-6,
-    m: 1e-3,
-    k: 1e3,
-    M: 1e6,
-    G: 1e9,
-    T: 1e12,
-    P: 1e15,
-    E: 1e18,
-    Ki: 2 ** 10,
-    Mi: 2 ** 20,
-    Gi: 2 ** 30,
-    Ti: 2 ** 40,
-    Pi: 2 ** 50,
-    Ei: 2 ** 60,
-};
-function amount(q) {
-    const m = quantity.exec(q);
-    if (!m)
-        return Number.NaN;
-    const suffix = m[3] ?? "";
-    const n = Number(m[1]);
-    return /^[eE]/.test(suffix) ? Number(`${m[1]}${suffix}`) : n * (factor[suffix] ?? 1);
-}
 /** What Kubernetes would refuse in the manifest's presets: a value that is not a quantity, a request above
  * its limit. Each at the manifest path of the value. */
 function presetProblems(presets) {
@@ -122,15 +140,15 @@ function presetProblems(presets) {
         for (const [kind, what] of leaves) {
             const v = p.resources[kind][what];
             const path = at(kind, what);
-            if (!quantity.test(v))
+            if (!(0,quantity/* isQuantity */.E)(v))
                 out.push({
                     path,
                     message: `resource preset ${p.name}: ${path.slice(2).join(".")} ${JSON.stringify(v)} is not a Kubernetes quantity (e.g. 500m, 2, 512Mi, 4Gi)`,
                 });
         }
         for (const what of ["cpu", "memory"]) {
-            const req = amount(p.resources.requests[what]);
-            const lim = amount(p.resources.limits[what]);
+            const req = (0,quantity/* quantityValue */.$)(p.resources.requests[what]) ?? Number.NaN;
+            const lim = (0,quantity/* quantityValue */.$)(p.resources.limits[what]) ?? Number.NaN;
             if (req > lim)
                 out.push({
                     path: at("requests", what),

@@ -68,10 +68,10 @@ function testHookChecks(statusJson, ctx) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   RELEASE: () => (/* binding */ RELEASE),
-/* harmony export */   kindPathNote: () => (/* reexport safe */ _setup_js__WEBPACK_IMPORTED_MODULE_10__._c),
+/* harmony export */   kindPathNote: () => (/* reexport safe */ _setup_js__WEBPACK_IMPORTED_MODULE_11__._c),
 /* harmony export */   rules: () => (/* binding */ rules),
 /* harmony export */   runTest: () => (/* binding */ runTest),
-/* harmony export */   target: () => (/* reexport safe */ _setup_js__WEBPACK_IMPORTED_MODULE_10__.aC)
+/* harmony export */   target: () => (/* reexport safe */ _setup_js__WEBPACK_IMPORTED_MODULE_11__.aC)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -82,11 +82,12 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _plan_config_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5187);
 /* harmony import */ var _plan_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8720);
 /* harmony import */ var _report_phase_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6169);
-/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(786);
+/* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(786);
 /* harmony import */ var _diagnose_cell_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2057);
 /* harmony import */ var _hooks_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8763);
-/* harmony import */ var _not_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1086);
-/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(6750);
+/* harmony import */ var _load_images_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7677);
+/* harmony import */ var _not_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1086);
+/* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6750);
 // `floe-helm test`: for every chart x scenario x helm major of the gate's plan (same floe-gate.yaml,
 // --chart, --values, --helm), against the cluster of `floe-helm cluster up`: helm install (waiting for
 // workloads and Jobs), helm test, then the test pods' outcomes from `helm status -o json` (each with its
@@ -94,6 +95,7 @@ __webpack_require__.r(__webpack_exports__);
 // see each other's objects. A scenario with a `platform` (floe-gate.yaml) gets that chart's scenario
 // installed first in its namespace, under the release name its values expect (its own check), and both
 // uninstalled after.
+
 
 
 
@@ -141,7 +143,7 @@ async function installPlatform(ctx, o) {
     const dir = o.dir;
     const t0 = Date.now();
     ctx.progress(`${o.step}: helm install ${ps.chart.name}/${ps.name} as ${o.plat.release} (its platform)`);
-    const r = await (0,_diagnose_cell_js__WEBPACK_IMPORTED_MODULE_7__/* .watchWait */ .pk)(ctx, o.kube, `${o.step}: platform ${o.plat.release}: helm install --wait`, o.timeout, () => (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .helmInstallArgv */ .mt)({
+    const r = await (0,_diagnose_cell_js__WEBPACK_IMPORTED_MODULE_7__/* .watchWait */ .pk)(ctx, o.kube, `${o.step}: platform ${o.plat.release}: helm install --wait`, o.timeout, () => (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_12__/* .helmInstallArgv */ .mt)({
         ...o.a,
         chartDir: dir,
         valuesFiles: ps.valuesFiles.map((f) => node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(o.cwd, f)),
@@ -171,7 +173,7 @@ async function runTest(ctx, inputs, opts) {
         c.scenario,
         ...(c.scenario.platform ? [c.scenario.platform.scenario] : []),
     ]);
-    const setup = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_10__/* .prepareClusterPhase */ .LR)(ctx, inputs, {
+    const setup = await (0,_setup_js__WEBPACK_IMPORTED_MODULE_11__/* .prepareClusterPhase */ .LR)(ctx, inputs, {
         cwd,
         phase: "test",
         helmMajors: config.helmMajors,
@@ -189,18 +191,12 @@ async function runTest(ctx, inputs, opts) {
                 helm: { bin: s.bin(h0), major: h0 },
                 release: RELEASE,
             };
-            await (0,_not_run_js__WEBPACK_IMPORTED_MODULE_9__/* .recordNotRun */ .qr)(ctx, notRun, { env: s.env, cwd });
+            await (0,_not_run_js__WEBPACK_IMPORTED_MODULE_10__/* .recordNotRun */ .qr)(ctx, notRun, { env: s.env, cwd });
         },
     });
     const { kubeconfig, simulated, tools, env, chartDir, bin } = setup;
     if (!setup.imagesReady) {
-        for (const cell of plan.cells)
-            ctx.check({
-                id: `install ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
-                rule: rules.install,
-                state: "skip",
-                reason: "images missing from the kind cluster (see images): nothing was installed",
-            });
+        (0,_load_images_js__WEBPACK_IMPORTED_MODULE_9__/* .skipForMissingImages */ .Pp)(ctx, plan.cells, "install", rules.install);
         return;
     }
     // One namespace per cell and per run: a namespace deleted by an earlier run may still be terminating.
@@ -256,7 +252,7 @@ async function runTest(ctx, inputs, opts) {
         const t0 = Date.now();
         const inst = failed
             ? undefined
-            : await (0,_diagnose_cell_js__WEBPACK_IMPORTED_MODULE_7__/* .watchWait */ .pk)(ctx, kube, `${step}: helm install --wait`, timeout, () => (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .helmInstallArgv */ .mt)({
+            : await (0,_diagnose_cell_js__WEBPACK_IMPORTED_MODULE_7__/* .watchWait */ .pk)(ctx, kube, `${step}: helm install --wait`, timeout, () => (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_12__/* .helmInstallArgv */ .mt)({
                 ...a,
                 chartDir: dir,
                 valuesFiles: s.valuesFiles.map((f) => node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, f)),
@@ -297,7 +293,7 @@ async function runTest(ctx, inputs, opts) {
         else {
             ctx.check({ id: `install ${label}`, rule: rules.install, state: "pass", durationMs: Date.now() - t0 });
             ctx.progress(`test: [${n}/${plan.cells.length}] ${label}: helm test`);
-            const test = await (0,_diagnose_cell_js__WEBPACK_IMPORTED_MODULE_7__/* .watchWait */ .pk)(ctx, kube, `${step}: helm test`, timeout, () => (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .helmTestArgv */ .v8)(a), { env, cwd }));
+            const test = await (0,_diagnose_cell_js__WEBPACK_IMPORTED_MODULE_7__/* .watchWait */ .pk)(ctx, kube, `${step}: helm test`, timeout, () => (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_12__/* .helmTestArgv */ .v8)(a), { env, cwd }));
             if (test.code !== 0)
                 failed = true;
             if (test.code !== 0)
@@ -307,12 +303,12 @@ async function runTest(ctx, inputs, opts) {
                     message: `helm test failed: ${errorLine(test.stderr || test.stdout)}`,
                     ...where,
                 });
-            const st = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .helmStatusArgv */ .BY)(a), { env, cwd });
+            const st = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_12__/* .helmStatusArgv */ .BY)(a), { env, cwd });
             // A real cluster's own view of the test pods after a failed helm test: a pod that outlived --timeout
             // is still Running there, though helm records it as Failed.
             const livePhases = {};
             if (test.code !== 0 && !simulated) {
-                const ph = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .kubectlPodPhasesArgv */ .As)(tools.kubectl, kubeconfig, a.namespace), {
+                const ph = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_12__/* .kubectlPodPhasesArgv */ .As)(tools.kubectl, kubeconfig, a.namespace), {
                     env,
                     cwd,
                     timeoutMs: 60_000,
@@ -347,7 +343,7 @@ async function runTest(ctx, inputs, opts) {
         if (failed) {
             // A cluster that went away fails every call after it: said once, as the cluster's failure, and the
             // cells after this one are not run.
-            const ready = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .kubectlReadyzArgv */ .WC)(tools.kubectl, kubeconfig), {
+            const ready = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_12__/* .kubectlReadyzArgv */ .WC)(tools.kubectl, kubeconfig), {
                 env,
                 cwd,
                 timeoutMs: 30_000,
@@ -377,7 +373,7 @@ async function runTest(ctx, inputs, opts) {
         for (const [args, r] of [[a, inst], ...(pa ? [[pa, pinst]] : [])]) {
             if (!r)
                 continue;
-            const un = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .helmUninstallArgv */ .rK)(args), { env, cwd });
+            const un = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_12__/* .helmUninstallArgv */ .rK)(args), { env, cwd });
             if (un.code !== 0 && r.code === 0)
                 ctx.add({
                     rule: rules.uninstall,
@@ -386,7 +382,7 @@ async function runTest(ctx, inputs, opts) {
                     ...where,
                 });
         }
-        const ns = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_11__/* .kubectlDeleteNamespaceArgv */ .Z9)(tools.kubectl, kubeconfig, a.namespace), {
+        const ns = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runTool */ .q)((0,_argv_js__WEBPACK_IMPORTED_MODULE_12__/* .kubectlDeleteNamespaceArgv */ .Z9)(tools.kubectl, kubeconfig, a.namespace), {
             env,
             cwd,
         });

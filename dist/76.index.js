@@ -164,7 +164,7 @@ const test = {
         anchor: A.test,
         level: "info",
     },
-    [_install_load_images_js__WEBPACK_IMPORTED_MODULE_4__/* .IMAGES_RULE */ .E]: {
+    [_install_load_images_js__WEBPACK_IMPORTED_MODULE_4__/* .IMAGES_RULE */ .E0]: {
         description: "An image the charts use is neither in the node nor in local Docker (with --image-pull never).",
         anchor: A.test,
     },

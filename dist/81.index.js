@@ -2,6 +2,48 @@ export const id = 81;
 export const ids = [81];
 export const modules = {
 
+/***/ 7950:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ quantityValue),
+/* harmony export */   E: () => (/* binding */ isQuantity)
+/* harmony export */ });
+// Kubernetes resource quantities (k8s.io/apimachinery resource.Quantity): a decimal number and a suffix,
+// binary (Ki..Ei), decimal (n, u, m, k..E) or an exponent (1e3). One parser for every layer: generate's
+// preset checks, upgrade's storage-size comparisons.
+const QUANTITY = /^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$/;
+const FACTOR = {
+    n: 1e-9,
+    u: 1e-6,
+    m: 1e-3,
+    k: 1e3,
+    M: 1e6,
+    G: 1e9,
+    T: 1e12,
+    P: 1e15,
+    E: 1e18,
+    Ki: 2 ** 10,
+    Mi: 2 ** 20,
+    Gi: 2 ** 30,
+    Ti: 2 ** 40,
+    Pi: 2 ** 50,
+    Ei: 2 ** 60,
+};
+/** Whether Kubernetes accepts `q` as a quantity. */
+const isQuantity = (q) => QUANTITY.test(q);
+/** The quantity's value (`500m` 0.5, `4Gi` 4294967296); undefined when it is not a quantity. */
+function quantityValue(q) {
+    const m = QUANTITY.exec(String(q ?? "").trim());
+    if (!m)
+        return undefined;
+    const suffix = m[3] ?? "";
+    return /^[eE]/.test(suffix) ? Number(`${m[1]}${suffix}`) : Number(m[1]) * (FACTOR[suffix] ?? 1);
+}
+
+
+/***/ }),
+
 /***/ 9484:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -233,12 +275,15 @@ var yaml = __webpack_require__(3319);
 var git = __webpack_require__(9484);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/core/quantity.ts
+var quantity = __webpack_require__(7950);
 ;// CONCATENATED MODULE: ./src/upgrade/immutable.ts
 // Static upgrade safety: compare the objects a release has now with the objects an upgrade would apply and
 // predict the changes the API server refuses as "field is immutable" — before any cluster exists. The rules
 // are the fields users hit in practice (ANCHORS: selectors, StatefulSet claim templates and service name,
 // Job templates, RoleBinding roleRef); each prediction names the field path the API server's error will
 // name, and the first place inside it that differs (where the template line is looked up).
+
 
 /** Fields that cannot change once an object exists, per kind. */
 const immutableFields = {
@@ -331,26 +376,7 @@ const advice = {
 };
 const show = (v) => (v === undefined ? "(unset)" : JSON.stringify(v));
 /** Kubernetes quantities (`10Gi`, `500M`, `1.5Ti`) in bytes; undefined when it is not one. */
-function quantityBytes(q) {
-    const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.exec(String(q ?? "").trim());
-    if (!m)
-        return undefined;
-    const pow = {
-        Ki: 2 ** 10,
-        Mi: 2 ** 20,
-        Gi: 2 ** 30,
-        Ti: 2 ** 40,
-        Pi: 2 ** 50,
-        Ei: 2 ** 60,
-        k: 1e3,
-        M: 1e6,
-        G: 1e9,
-        T: 1e12,
-        P: 1e15,
-        E: 1e18,
-    };
-    return Number(m[1]) * (m[2] ? pow[m[2]] : 1);
-}
+const quantityBytes = quantity/* quantityValue */.$;
 const keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
 function change(next, field, a, b, why = advice[field] ?? `${refused}; rename the object or delete it first`) {
     const inner = firstDifference(a, b);

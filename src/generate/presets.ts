@@ -4,6 +4,7 @@
 // a data product may pick another for its jobs through a label, because floe's FloeSpec has no other key for
 // it (transforms are closed).
 import { isObj } from "../core/objects.js";
+import { isQuantity, quantityValue } from "../core/quantity.js";
 import type { DocPath } from "../core/rendered.js";
 import type { EnvironmentName } from "./environments.js";
 
@@ -73,33 +74,6 @@ export function presetsOf(manifest: unknown): Map<string, Preset> {
   return out;
 }
 
-// Kubernetes resource quantities (k8s.io/apimachinery resource.Quantity): a decimal number and a suffix.
-const quantity = /^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+|[numkMGTPE]|[KMGTPE]i)?$/;
-const factor: Record<string, number> = {
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60,
-};
-function amount(q: string): number {
-  const m = quantity.exec(q);
-  if (!m) return Number.NaN;
-  const suffix = m[3] ?? "";
-  const n = Number(m[1]);
-  return /^[eE]/.test(suffix) ? Number(`${m[1]}${suffix}`) : n * (factor[suffix] ?? 1);
-}
-
 /** What Kubernetes would refuse in the manifest's presets: a value that is not a quantity, a request above
  * its limit. Each at the manifest path of the value. */
 export function presetProblems(presets: Map<string, Preset>): Array<{ path: DocPath; message: string }> {
@@ -110,15 +84,15 @@ export function presetProblems(presets: Map<string, Preset>): Array<{ path: DocP
     for (const [kind, what] of leaves) {
       const v = p.resources[kind][what];
       const path = at(kind, what);
-      if (!quantity.test(v))
+      if (!isQuantity(v))
         out.push({
           path,
           message: `resource preset ${p.name}: ${path.slice(2).join(".")} ${JSON.stringify(v)} is not a Kubernetes quantity (e.g. 500m, 2, 512Mi, 4Gi)`,
         });
     }
     for (const what of ["cpu", "memory"] as const) {
-      const req = amount(p.resources.requests[what]);
-      const lim = amount(p.resources.limits[what]);
+      const req = quantityValue(p.resources.requests[what]) ?? Number.NaN;
+      const lim = quantityValue(p.resources.limits[what]) ?? Number.NaN;
       if (req > lim)
         out.push({
           path: at("requests", what),

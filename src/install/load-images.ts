@@ -28,6 +28,22 @@ import {
 
 export const IMAGES_RULE = "images";
 
+/** Every cell's check skipped because images are missing from the kind cluster: nothing was installed. */
+export function skipForMissingImages(
+  ctx: PhaseContext,
+  cells: readonly { scenario: Scenario; helm: HelmMajor }[],
+  what: string,
+  rule: string,
+): void {
+  for (const c of cells)
+    ctx.check({
+      id: `${what} ${c.scenario.chart.name}/${c.scenario.name} helm${c.helm}`,
+      rule,
+      state: "skip",
+      reason: "images missing from the kind cluster (see images): nothing was installed",
+    });
+}
+
 export interface KindTarget {
   /** The kind cluster's name and the docker shim `cluster up` used (src/cluster/kind/provider.ts). */
   name: string;

@@ -28,6 +28,7 @@ import { keepDiagnostics, watchWait } from "./diagnose/cell.js";
 import type { KubeTarget } from "./diagnose/collect.js";
 import { testHookChecks } from "./hooks.js";
 import type { ImagePull } from "./images.js";
+import { skipForMissingImages } from "./load-images.js";
 import { recordNotRun } from "./not-run.js";
 import { prepareClusterPhase } from "./setup.js";
 
@@ -160,13 +161,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
   });
   const { kubeconfig, simulated, tools, env, chartDir, bin } = setup;
   if (!setup.imagesReady) {
-    for (const cell of plan.cells)
-      ctx.check({
-        id: `install ${cell.scenario.chart.name}/${cell.scenario.name} helm${cell.helm}`,
-        rule: rules.install,
-        state: "skip",
-        reason: "images missing from the kind cluster (see images): nothing was installed",
-      });
+    skipForMissingImages(ctx, plan.cells, "install", rules.install);
     return;
   }
 

@@ -4,6 +4,7 @@
 // Job templates, RoleBinding roleRef); each prediction names the field path the API server's error will
 // name, and the first place inside it that differs (where the template line is looked up).
 import { isDeepStrictEqual } from "node:util";
+import { quantityValue } from "../core/quantity.js";
 
 export interface ObjectLike {
   kind: string;
@@ -126,25 +127,7 @@ const advice: Readonly<Record<string, string>> = {
 const show = (v: unknown) => (v === undefined ? "(unset)" : JSON.stringify(v));
 
 /** Kubernetes quantities (`10Gi`, `500M`, `1.5Ti`) in bytes; undefined when it is not one. */
-export function quantityBytes(q: unknown): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E)?$/.exec(String(q ?? "").trim());
-  if (!m) return undefined;
-  const pow: Record<string, number> = {
-    Ki: 2 ** 10,
-    Mi: 2 ** 20,
-    Gi: 2 ** 30,
-    Ti: 2 ** 40,
-    Pi: 2 ** 50,
-    Ei: 2 ** 60,
-    k: 1e3,
-    M: 1e6,
-    G: 1e9,
-    T: 1e12,
-    P: 1e15,
-    E: 1e18,
-  };
-  return Number(m[1]) * (m[2] ? pow[m[2]]! : 1);
-}
+export const quantityBytes = quantityValue;
 
 const keyOf = (o: ObjectLike) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
 

@@ -33,7 +33,7 @@ import {
 import { keepDiagnostics, watchWait } from "../../install/diagnose/cell.js";
 import { testHookChecks } from "../../install/hooks.js";
 import type { ImagePull } from "../../install/images.js";
-import { prepareKindImages } from "../../install/load-images.js";
+import { prepareKindImages, skipForMissingImages } from "../../install/load-images.js";
 import { RELEASE } from "../../install/run.js";
 import { connectCluster } from "../../install/setup.js";
 import { resolveConfig } from "../../plan/config.js";
@@ -274,13 +274,7 @@ export async function runLiveUpgrade(
       if (ok && opts.proberImage)
         await loadImage(ctx, opts.proberImage, { ...kind, bin: tools.kind! }, { env, cwd });
       if (!ok) {
-        for (const c of cells)
-          ctx.check({
-            id: `upgrade ${c.scenario.chart.name}/${c.scenario.name} helm${c.helm}`,
-            rule: liveRules.upgrade,
-            state: "skip",
-            reason: "images missing from the kind cluster (see images): nothing was installed",
-          });
+        skipForMissingImages(ctx, cells, "upgrade", liveRules.upgrade);
         return;
       }
     }
@@ -319,7 +313,7 @@ export async function runLiveUpgrade(
       let failed = false;
 
       // 1. The base, as a user had it installed.
-      let t0 = Date.now();
+      const t0 = Date.now();
       const inst = await watchWait(
         ctx,
         kube,
@@ -372,87 +366,67 @@ export async function runLiveUpgrade(
         });
         if (prober.failed) failed = true;
 
-        // 3. Upgrade to this change, then its tests.
-        t0 = Date.now();
-        const up = await watchWait(ctx, kube, `${step}: helm${cell.helm} upgrade --wait`, timeout, () =>
-          sh(
-            helmUpgradeArgv({
-              ...a(cell.helm),
-              chartDir: d.head,
-              valuesFiles: s.valuesFiles.map((f) => path.resolve(cwd, f)),
-            }),
-            undefined,
-            0,
-          ),
-        );
-        ctx.check({
-          id: `upgrade ${label}`,
+        // 3 and 4: a helm step (upgrade to this change, then rollback to the base), each followed by its tests.
+        const stepThenTests = async (o: {
+          what: "upgrade" | "rollback";
+          rule: string;
+          wait: string;
+          argv: string[];
+          failed: string;
+        }) => {
+          const t0 = Date.now();
+          const r = await watchWait(ctx, kube, `${step}: helm${cell.helm} ${o.wait}`, timeout, () =>
+            sh(o.argv, undefined, 0),
+          );
+          ctx.check({
+            id: `${o.what} ${label}`,
+            rule: o.rule,
+            state: r.code === 0 ? "pass" : "fail",
+            durationMs: Date.now() - t0,
+          });
+          if (r.code !== 0) {
+            ctx.add({
+              rule: o.rule,
+              severity: "error",
+              message: `${o.failed} failed: ${errorLine(r.stderr || r.stdout)}`,
+              ...where,
+            });
+            ctx.check({
+              id: `helm test after ${o.what} ${label}`,
+              rule: liveRules.helmTest,
+              state: "skip",
+              reason: `the ${o.what} failed`,
+            });
+            return false;
+          }
+          return helmTest(ctx, `${label} after ${o.what}`, a(cell.helm), {
+            step,
+            kube,
+            sh,
+            simulated,
+            timeout,
+            where,
+          });
+        };
+        const upgraded = await stepThenTests({
+          what: "upgrade",
           rule: liveRules.upgrade,
-          state: up.code === 0 ? "pass" : "fail",
-          durationMs: Date.now() - t0,
+          wait: "upgrade --wait",
+          argv: helmUpgradeArgv({
+            ...a(cell.helm),
+            chartDir: d.head,
+            valuesFiles: s.valuesFiles.map((f) => path.resolve(cwd, f)),
+          }),
+          failed: `helm${cell.helm} upgrade from ${base.label} to this change`,
         });
-        if (up.code !== 0) {
-          failed = true;
-          ctx.add({
-            rule: liveRules.upgrade,
-            severity: "error",
-            message: `helm${cell.helm} upgrade from ${base.label} to this change failed: ${errorLine(up.stderr || up.stdout)}`,
-            ...where,
-          });
-          ctx.check({
-            id: `helm test after upgrade ${label}`,
-            rule: liveRules.helmTest,
-            state: "skip",
-            reason: "the upgrade failed",
-          });
-        } else if (
-          !(await helmTest(ctx, `${label} after upgrade`, a(cell.helm), {
-            step,
-            kube,
-            sh,
-            simulated,
-            timeout,
-            where,
-          }))
-        )
-          failed = true;
-
-        // 4. Back to the base, then its tests again.
-        t0 = Date.now();
-        const back = await watchWait(ctx, kube, `${step}: helm${cell.helm} rollback --wait`, timeout, () =>
-          sh(helmRollbackArgv({ ...a(cell.helm), revision: 1 }), undefined, 0),
-        );
-        ctx.check({
-          id: `rollback ${label}`,
+        const rolledBack = await stepThenTests({
+          what: "rollback",
           rule: liveRules.rollback,
-          state: back.code === 0 ? "pass" : "fail",
-          durationMs: Date.now() - t0,
+          wait: "rollback --wait",
+          argv: helmRollbackArgv({ ...a(cell.helm), revision: 1 }),
+          failed: `helm${cell.helm} rollback to revision 1 (the base ${base.label})`,
         });
-        if (back.code !== 0) {
-          failed = true;
-          ctx.add({
-            rule: liveRules.rollback,
-            severity: "error",
-            message: `helm${cell.helm} rollback to revision 1 (the base ${base.label}) failed: ${errorLine(back.stderr || back.stdout)}`,
-            ...where,
-          });
-          ctx.check({
-            id: `helm test after rollback ${label}`,
-            rule: liveRules.helmTest,
-            state: "skip",
-            reason: "the rollback failed",
-          });
-        } else if (
-          !(await helmTest(ctx, `${label} after rollback`, a(cell.helm), {
-            step,
-            kube,
-            sh,
-            simulated,
-            timeout,
-            where,
-          }))
-        )
-          failed = true;
+        if (!upgraded || !rolledBack) failed = true;
 
         // 5. What the prober counted during all of it.
         if (
