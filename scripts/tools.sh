@@ -220,7 +220,8 @@ pypi_tool() {
 }
 
 # iceberg-rest: the jars of hack/iceberg-rest/pom.xml (mvn, cached in ~/.m2) and its launcher Serve.java in
-# $dir/iceberg-rest/<hash of both>/, and bin/iceberg-rest that runs it (java's single-file source launcher):
+# $dir/iceberg-rest/<hash of both>/, and bin/iceberg-rest that runs it (java's single-file source launcher; no
+# perf data file in /tmp, Java's temp files in $TMPDIR, so a test leaves nothing behind):
 #   iceberg-rest <port, 0: a free one> <warehouse dir>   prints "listening <port>" once it serves.
 build_iceberg_rest() {
   local src="$root/hack/iceberg-rest" hash out bin="$dir/bin/iceberg-rest"
@@ -242,12 +243,12 @@ build_iceberg_rest() {
     log "iceberg-rest: resolved in $((SECONDS - start))s"
   fi
   mkdir -p "$dir/bin"
-  printf '#!/usr/bin/env bash\n# Written by scripts/tools.sh: the Iceberg REST catalog of hack/iceberg-rest on 127.0.0.1.\nexec java -cp "$(cat %q)" %q "$@"\n' \
+  printf '#!/usr/bin/env bash\n# Written by scripts/tools.sh: the Iceberg REST catalog of hack/iceberg-rest on 127.0.0.1.\nexec java -XX:-UsePerfData -Djava.io.tmpdir="${TMPDIR:-/tmp}" -cp "$(cat %q)" %q "$@"\n' \
     "$out/classpath" "$out/Serve.java" >"$bin.tmp"
   chmod +x "$bin.tmp" && mv "$bin.tmp" "$bin"
 }
 
-# pyiceberg: a venv with pyiceberg and pyarrow at their pins, its interpreter linked as bin/pyiceberg-python.
+# pyiceberg: a venv with pyiceberg and pyarrow at their pins, its interpreter started by bin/pyiceberg-python.
 build_pyiceberg() {
   local vdir="$dir/pyiceberg/$PYICEBERG_VERSION-pyarrow$PYARROW_VERSION" want got
   want="$PYICEBERG_VERSION $PYARROW_VERSION"
@@ -269,8 +270,11 @@ build_pyiceberg() {
     [ "$got" = "$want" ] || die "pyiceberg: the venv has $got, not $want"
     log "pyiceberg: installed in $((SECONDS - start))s"
   fi
+  # A script, not a link: Python finds its venv from the path it was started by.
   mkdir -p "$dir/bin"
-  ln -sfn "$vdir/bin/python" "$dir/bin/pyiceberg-python"
+  rm -f "$dir/bin/pyiceberg-python"
+  printf '#!/bin/sh\n# Written by scripts/tools.sh: the python of the pyiceberg venv.\nexec %q "$@"\n' "$vdir/bin/python" >"$dir/bin/pyiceberg-python"
+  chmod +x "$dir/bin/pyiceberg-python"
 }
 
 # crds: $dir/crds/<operator>/ holds the CRD files taken from the operator's module (go mod download puts the
