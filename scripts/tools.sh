@@ -40,10 +40,11 @@ ZIZMOR_VERSION=1.32.0
 YAMLLINT_VERSION=1.37.1
 # Test-only (issue 15, E2E-003): the Iceberg project's own REST catalog server (Maven Central, resolved by mvn from
 # hack/iceberg-rest/pom.xml) as a stand-in for Polaris, and pyiceberg with pyarrow (PyPI, a venv of its own) to
-# run the example data product's Iceberg writer against it. pyiceberg/pyarrow: the versions of
-# images/example-orders/requirements.lock.
-PYICEBERG_VERSION=0.8.1
-PYARROW_VERSION=18.1.0
+# run the example data product's Iceberg writer against it, at the versions of the example's image: those of
+# images/example-orders/requirements.lock, every other package as the image's locks pin it (constraints).
+lockpin() { sed -n "s/^$1==\([^ ]*\) .*/\1/p" "$root/images/example-orders/requirements.lock"; }
+PYICEBERG_VERSION=$(lockpin pyiceberg)
+PYARROW_VERSION=$(lockpin pyarrow)
 # Test-only (issue 14): the CustomResourceDefinitions of the operators values-prod.yaml uses, from their Go
 # modules (the proxy serves these exact versions; it lists none for cloudnative-pg), so the production scenario
 # installs on a real API server that validates its Cluster and ExternalSecret objects against their schemas.
@@ -243,14 +244,20 @@ build_iceberg_rest() {
     log "iceberg-rest: resolved in $((SECONDS - start))s"
   fi
   mkdir -p "$dir/bin"
+  out=$(cd -P "$out" && pwd) # the real path: .tools may be a link
   printf '#!/usr/bin/env bash\n# Written by scripts/tools.sh: the Iceberg REST catalog of hack/iceberg-rest on 127.0.0.1.\nexec java -XX:-UsePerfData -Djava.io.tmpdir="${TMPDIR:-/tmp}" -cp "$(cat %q)" %q "$@"\n' \
     "$out/classpath" "$out/Serve.java" >"$bin.tmp"
   chmod +x "$bin.tmp" && mv "$bin.tmp" "$bin"
 }
 
-# pyiceberg: a venv with pyiceberg and pyarrow at their pins, its interpreter started by bin/pyiceberg-python.
+# pyiceberg: a venv with pyiceberg and pyarrow at their pins, constrained to the image's other pins, its
+# interpreter started by bin/pyiceberg-python. Its folder is named by the hash of the constraints.
 build_pyiceberg() {
-  local vdir="$dir/pyiceberg/$PYICEBERG_VERSION-pyarrow$PYARROW_VERSION" want got
+  local lock="$root/images/example-orders/requirements.lock" constraints hash vdir want got
+  [ -n "$PYICEBERG_VERSION" ] && [ -n "$PYARROW_VERSION" ] || die "pyiceberg: $lock pins no pyiceberg or pyarrow"
+  constraints=$(sed -n 's/^\([^#][^ ]*==[^ ]*\) .*/\1/p' "$root/images/dagster/requirements.lock" "$lock")
+  hash=$(printf '%s\n' "$constraints" | sha256sum | cut -c1-12)
+  vdir="$dir/pyiceberg/$PYICEBERG_VERSION-pyarrow$PYARROW_VERSION-$hash"
   want="$PYICEBERG_VERSION $PYARROW_VERSION"
   got=$("$vdir/bin/python" -c 'import pyiceberg, pyarrow; print(pyiceberg.__version__, pyarrow.__version__)' 2>/dev/null || true)
   if [ "$got" = "$want" ]; then
@@ -259,18 +266,20 @@ build_pyiceberg() {
     need python3 "install Python 3.9+ with the venv module"
     log "pyiceberg $PYICEBERG_VERSION, pyarrow $PYARROW_VERSION: installing from PyPI ..."
     local start=$SECONDS log="$vdir.log"
-    rm -rf "$vdir"; mkdir -p "$(dirname "$vdir")"
+    rm -rf "$dir/pyiceberg"; mkdir -p "$dir/pyiceberg" # an older venv (other pins) goes
+    printf '%s\n' "$constraints" >"$vdir.constraints"
     if ! { python3 -m venv "$vdir" && "$vdir/bin/pip" install --disable-pip-version-check --no-input --quiet \
-      --only-binary=:all: "pyiceberg==$PYICEBERG_VERSION" "pyarrow==$PYARROW_VERSION"; } >"$log" 2>&1; then
-      cat "$log" >&2; rm -rf "$vdir" "$log"
+      --only-binary=:all: -c "$vdir.constraints" "pyiceberg==$PYICEBERG_VERSION" "pyarrow==$PYARROW_VERSION"; } >"$log" 2>&1; then
+      cat "$log" >&2; rm -rf "$vdir" "$log" "$vdir.constraints"
       die "pyiceberg: 'pip install pyiceberg==$PYICEBERG_VERSION pyarrow==$PYARROW_VERSION' failed (see above); check that PyPI is reachable"
     fi
-    rm -f "$log"
+    rm -f "$log" "$vdir.constraints"
     got=$("$vdir/bin/python" -c 'import pyiceberg, pyarrow; print(pyiceberg.__version__, pyarrow.__version__)')
     [ "$got" = "$want" ] || die "pyiceberg: the venv has $got, not $want"
     log "pyiceberg: installed in $((SECONDS - start))s"
   fi
-  # A script, not a link: Python finds its venv from the path it was started by.
+  # A script, not a link: Python finds its venv from the path it was started by (the real one: .tools may be a link).
+  vdir=$(cd -P "$vdir" && pwd)
   mkdir -p "$dir/bin"
   rm -f "$dir/bin/pyiceberg-python"
   printf '#!/bin/sh\n# Written by scripts/tools.sh: the python of the pyiceberg venv.\nexec %q "$@"\n' "$vdir/bin/python" >"$dir/bin/pyiceberg-python"
