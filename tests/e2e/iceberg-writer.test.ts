@@ -185,7 +185,7 @@ print(json.dumps(daily_totals("order_id,customer_id,ordered_at,status,amount_cen
     expect(r.stdout.trim().split("\n")).toEqual([
       "null",
       `{${vended}, "type": "rest", "uri": "http://p:8181/api/catalog", "warehouse": "floe"}`,
-      `{"credential": "i:s", ${vended}, "oauth2-server-uri": "http://p:8181/api/catalog/v1/oauth/tokens", "s3.endpoint": "http://m:9000", "scope": "PRINCIPAL_ROLE:ALL", "type": "rest", "uri": "http://p:8181/api/catalog"}`,
+      `{"credential": "i:s", ${vended}, "oauth2-server-uri": "http://p:8181/api/catalog/v1/oauth/tokens", "s3.endpoint": "http://m:9000", "s3.region": "us-east-1", "scope": "PRINCIPAL_ROLE:ALL", "type": "rest", "uri": "http://p:8181/api/catalog"}`,
       // Per day: the negative row left out, the returned order counted but not in the revenue.
       '[{"order_date": "2024-03-01", "orders": 2, "returned_orders": 1, "revenue_cents": 20}, {"order_date": "2024-03-02", "orders": 1, "returned_orders": 0, "revenue_cents": 100}]',
     ]);

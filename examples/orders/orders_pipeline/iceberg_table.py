@@ -11,7 +11,8 @@ hands its jobs the same):
   POLARIS_CATALOG        the catalog (Polaris: the warehouse name the REST client asks /v1/config for)
   POLARIS_CLIENT_ID, POLARIS_CLIENT_SECRET  an OAuth2 client-credentials principal (Polaris requires one); unset:
                          no token is asked for (a catalog without auth)
-  S3_ENDPOINT            the object store the table's files go to (the catalog vends the credentials)
+  S3_ENDPOINT            the object store the table's files go to (the catalog vends the credentials);
+                         AWS_REGION its region (default us-east-1, MinIO's)
 
 Kept apart from definitions.py (no Dagster import) so that it runs, and is tested, with pyiceberg alone. pyiceberg
 is imported only when a table is written.
@@ -52,6 +53,8 @@ def catalog_settings(env: Mapping[str, str]) -> dict | None:
     s3 = (env.get("S3_ENDPOINT") or "").strip()
     if s3:
         props["s3.endpoint"] = s3
+        # Said outright, so the AWS SDK does not go looking for one (MinIO's default region otherwise).
+        props["s3.region"] = (env.get("AWS_REGION") or "").strip() or "us-east-1"
     return props
 
 
