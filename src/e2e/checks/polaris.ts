@@ -2,7 +2,9 @@
 // serves it under /api/catalog (OAuth2 client-credentials token, /v1/config for the catalog's prefix, namespaces,
 // tables, load table) and which tables' snapshots a Dagster run wrote (the writer puts the run id into the
 // snapshot summary, `dagster.run_id`, as Iceberg lets any writer add summary properties). Tests:
-// tests/e2e/polaris.test.ts, against a stand-in serving the Iceberg REST spec's documented responses (named so).
+// tests/e2e/polaris.test.ts, against a stand-in serving the Iceberg REST spec's documented responses (named so),
+// and tests/e2e/iceberg-writer.test.ts, against the Iceberg project's own REST catalog server after the example
+// data product's writer wrote its table there.
 
 export const CATALOG_API = "/api/catalog";
 export const RUN_ID_PROPERTY = "dagster.run_id";
