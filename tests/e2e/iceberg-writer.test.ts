@@ -82,7 +82,7 @@ print(message)`,
   );
   expect(r.code, r.stderr).toBe(0);
   const [level, ...rest] = r.stdout.trim().split("\n");
-  return { level, message: rest.join("\n") };
+  return { level, message: rest.join("\n"), stderr: r.stderr };
 }
 
 const runEnv = () => ({
@@ -115,6 +115,7 @@ describe("E2E-003 with the Iceberg project's REST catalog server as a stand-in f
       ),
     );
     expect(w.message).not.toContain(cred.clientSecret);
+    expect(w.stderr, "no warning of pyiceberg's (token endpoint guessed, empty delete)").toBe("");
 
     const seen = await askPolaris(url, cred, "floe", RUN, undefined, "");
     expect(seen.found?.table).toEqual({ namespace: ["orders"], name: "daily_totals" });
@@ -146,6 +147,7 @@ describe("E2E-003 with the Iceberg project's REST catalog server as a stand-in f
     expect(await writer({}, RUN)).toEqual({
       level: "info",
       message: "no Iceberg table: POLARIS_URI is not set",
+      stderr: "",
     });
     const closed = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, "127.0.0.1", () => {

@@ -98,7 +98,9 @@ def write_daily_totals(settings: dict, rows: list[dict], run_id: str) -> dict:
     catalog = load_catalog(settings.get("warehouse") or "floe", **settings)
     catalog.create_namespace_if_not_exists(NAMESPACE)
     table = catalog.create_table_if_not_exists((NAMESPACE, TABLE), schema=schema)
-    table.overwrite(data, snapshot_properties={RUN_ID_PROPERTY: run_id})
+    # A new table is appended to (an overwrite would first delete nothing, and pyiceberg warns of that).
+    write = table.overwrite if table.current_snapshot() else table.append
+    write(data, snapshot_properties={RUN_ID_PROPERTY: run_id})
     snapshot = table.current_snapshot()
     return {
         "table": f"{NAMESPACE}.{TABLE}",
