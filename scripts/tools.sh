@@ -38,6 +38,13 @@ ACTIONLINT_VERSION=v1.7.12
 ZIZMOR_VERSION=1.32.0
 # Test-only: the real yamllint, to hold the gate's yaml-style rules (chart-testing's YAML checks) to its output.
 YAMLLINT_VERSION=1.37.1
+# Test-only (issue 15, E2E-003): the Iceberg project's own REST catalog server (Maven Central, resolved by mvn from
+# hack/iceberg-rest/pom.xml) as a stand-in for Polaris, and pyiceberg with pyarrow (PyPI, a venv of its own) to
+# run the example data product's Iceberg writer against it, at the versions of the example's image: those of
+# images/example-orders/requirements.lock, every other package as the image's locks pin it (constraints).
+lockpin() { sed -n "s/^$1==\([^ ]*\) .*/\1/p" "$root/images/example-orders/requirements.lock"; }
+PYICEBERG_VERSION=$(lockpin pyiceberg)
+PYARROW_VERSION=$(lockpin pyarrow)
 # Test-only (issue 14): the CustomResourceDefinitions of the operators values-prod.yaml uses, from their Go
 # modules (the proxy serves these exact versions; it lists none for cloudnative-pg), so the production scenario
 # installs on a real API server that validates its Cluster and ExternalSecret objects against their schemas.
@@ -51,7 +58,7 @@ K8S_VERSION=$(modver k8s k8s.io/kubernetes)
 ETCD_VERSION=$(modver k8s go.etcd.io/etcd/server/v3)
 KWOK_VERSION=$(modver kwok sigs.k8s.io/kwok)
 
-all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry act actionlint zizmor yamllint crds)
+all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry act actionlint zizmor yamllint crds iceberg-rest pyiceberg)
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 die() { printf '[tools] error: %s\n' "$*" >&2; exit 1; }
@@ -213,6 +220,72 @@ pypi_tool() {
   ln -sfn "$bin" "$dir/bin/$name"
 }
 
+# iceberg-rest: the jars of hack/iceberg-rest/pom.xml (mvn, cached in ~/.m2) and its launcher Serve.java in
+# $dir/iceberg-rest/<hash of both>/, and bin/iceberg-rest that runs it (java's single-file source launcher; no
+# perf data file in /tmp, Java's temp files in $TMPDIR, so a test leaves nothing behind):
+#   iceberg-rest <port, 0: a free one> <warehouse dir>   prints "listening <port>" once it serves.
+build_iceberg_rest() {
+  local src="$root/hack/iceberg-rest" hash out bin="$dir/bin/iceberg-rest"
+  hash=$(cat "$src/pom.xml" "$src/Serve.java" | sha256sum | cut -c1-16)
+  out="$dir/iceberg-rest/$hash"
+  if [ -f "$out/classpath" ] && tr ':' '\n' <"$out/classpath" | while read -r j; do [ -f "$j" ] || exit 1; done; then
+    log "iceberg-rest: cached ($out)"
+  else
+    need java "install a Java 17+ runtime (the Iceberg REST catalog server)"
+    need mvn "install Maven (it resolves hack/iceberg-rest/pom.xml from Maven Central)"
+    log "iceberg-rest: resolving hack/iceberg-rest/pom.xml (Maven Central) ..."
+    local start=$SECONDS
+    rm -rf "$dir/iceberg-rest"; mkdir -p "$out" # an older resolution (another pom) goes
+    mvn -B -q -f "$src/pom.xml" dependency:build-classpath -Dmdep.outputFile="$out/classpath.tmp" >"$out.log" 2>&1 ||
+      { cat "$out.log" >&2; rm -rf "$out" "$out.log"; die "iceberg-rest: mvn could not resolve hack/iceberg-rest/pom.xml (is Maven Central reachable?)"; }
+    rm -f "$out.log"
+    cp "$src/Serve.java" "$out/Serve.java"
+    mv "$out/classpath.tmp" "$out/classpath"
+    log "iceberg-rest: resolved in $((SECONDS - start))s"
+  fi
+  mkdir -p "$dir/bin"
+  out=$(cd -P "$out" && pwd) # the real path: .tools may be a link
+  printf '#!/usr/bin/env bash\n# Written by scripts/tools.sh: the Iceberg REST catalog of hack/iceberg-rest on 127.0.0.1.\nexec java -XX:-UsePerfData -Djava.io.tmpdir="${TMPDIR:-/tmp}" -cp "$(cat %q)" %q "$@"\n' \
+    "$out/classpath" "$out/Serve.java" >"$bin.tmp"
+  chmod +x "$bin.tmp" && mv "$bin.tmp" "$bin"
+}
+
+# pyiceberg: a venv with pyiceberg and pyarrow at their pins, constrained to the image's other pins, its
+# interpreter started by bin/pyiceberg-python. Its folder is named by the hash of the constraints.
+build_pyiceberg() {
+  local lock="$root/images/example-orders/requirements.lock" constraints hash vdir want got
+  [ -n "$PYICEBERG_VERSION" ] && [ -n "$PYARROW_VERSION" ] || die "pyiceberg: $lock pins no pyiceberg or pyarrow"
+  constraints=$(sed -n 's/^\([^#][^ ]*==[^ ]*\) .*/\1/p' "$root/images/dagster/requirements.lock" "$lock")
+  hash=$(printf '%s\n' "$constraints" | sha256sum | cut -c1-12)
+  vdir="$dir/pyiceberg/$PYICEBERG_VERSION-pyarrow$PYARROW_VERSION-$hash"
+  want="$PYICEBERG_VERSION $PYARROW_VERSION"
+  got=$("$vdir/bin/python" -c 'import pyiceberg, pyarrow; print(pyiceberg.__version__, pyarrow.__version__)' 2>/dev/null || true)
+  if [ "$got" = "$want" ]; then
+    log "pyiceberg $want: cached ($vdir)"
+  else
+    need python3 "install Python 3.9+ with the venv module"
+    log "pyiceberg $PYICEBERG_VERSION, pyarrow $PYARROW_VERSION: installing from PyPI ..."
+    local start=$SECONDS log="$vdir.log"
+    rm -rf "$dir/pyiceberg"; mkdir -p "$dir/pyiceberg" # an older venv (other pins) goes
+    printf '%s\n' "$constraints" >"$vdir.constraints"
+    if ! { python3 -m venv "$vdir" && "$vdir/bin/pip" install --disable-pip-version-check --no-input --quiet \
+      --only-binary=:all: -c "$vdir.constraints" "pyiceberg==$PYICEBERG_VERSION" "pyarrow==$PYARROW_VERSION"; } >"$log" 2>&1; then
+      cat "$log" >&2; rm -rf "$vdir" "$log" "$vdir.constraints"
+      die "pyiceberg: 'pip install pyiceberg==$PYICEBERG_VERSION pyarrow==$PYARROW_VERSION' failed (see above); check that PyPI is reachable"
+    fi
+    rm -f "$log" "$vdir.constraints"
+    got=$("$vdir/bin/python" -c 'import pyiceberg, pyarrow; print(pyiceberg.__version__, pyarrow.__version__)')
+    [ "$got" = "$want" ] || die "pyiceberg: the venv has $got, not $want"
+    log "pyiceberg: installed in $((SECONDS - start))s"
+  fi
+  # A script, not a link: Python finds its venv from the path it was started by (the real one: .tools may be a link).
+  vdir=$(cd -P "$vdir" && pwd)
+  mkdir -p "$dir/bin"
+  rm -f "$dir/bin/pyiceberg-python"
+  printf '#!/bin/sh\n# Written by scripts/tools.sh: the python of the pyiceberg venv.\nexec %q "$@"\n' "$vdir/bin/python" >"$dir/bin/pyiceberg-python"
+  chmod +x "$dir/bin/pyiceberg-python"
+}
+
 # crds: $dir/crds/<operator>/ holds the CRD files taken from the operator's module (go mod download puts the
 # module in the Go module cache; nothing is built). A folder named by the version marks what is there.
 build_crds() {
@@ -260,6 +333,8 @@ build() {
     zizmor) pypi_tool zizmor "$ZIZMOR_VERSION" "--version|zizmor $ZIZMOR_VERSION" ;;
     yamllint) pypi_tool yamllint "$YAMLLINT_VERSION" "--version|yamllint $YAMLLINT_VERSION" ;;
     crds) build_crds ;;
+    iceberg-rest) build_iceberg_rest ;;
+    pyiceberg) build_pyiceberg ;;
     kubectl|kube-apiserver|kube-controller-manager|kube-scheduler) build_k8s "$1" ;;
     etcd) k8s_build etcd "$ETCD_VERSION" k8s ./etcd "" "--version|etcd Version: ${ETCD_VERSION#v}" ;;
     kwok|kwokctl) k8s_build "$1" "$KWOK_VERSION" kwok "sigs.k8s.io/kwok/cmd/$1" \
@@ -270,7 +345,9 @@ build() {
 }
 
 if [ "${1:-}" = "--print" ]; then
-  for t in "${all[@]}"; do [ "$t" = crds ] && printf 'crds %s\n' "$dir/crds" || printf '%s %s\n' "$t" "$dir/bin/$t"; done
+  for t in "${all[@]}"; do
+    case $t in crds) printf 'crds %s\n' "$dir/crds" ;; pyiceberg) printf 'pyiceberg %s\n' "$dir/bin/pyiceberg-python" ;; *) printf '%s %s\n' "$t" "$dir/bin/$t" ;; esac
+  done
   exit 0
 fi
 if [ "${1:-}" = "--versions" ]; then
@@ -280,6 +357,7 @@ if [ "${1:-}" = "--versions" ]; then
   printf 'etcd %s\nkwok %s\nkwokctl %s\nregistry %s\n' "$ETCD_VERSION" "$KWOK_VERSION" "$KWOK_VERSION" "$REGISTRY_VERSION"
   printf 'act %s\nactionlint %s\nzizmor %s\nyamllint %s\n' "$ACT_VERSION" "$ACTIONLINT_VERSION" "$ZIZMOR_VERSION" "$YAMLLINT_VERSION"
   printf 'crds cloudnative-pg %s, external-secrets %s\n' "$CNPG_VERSION" "$ESO_VERSION"
+  printf 'iceberg-rest %s\npyiceberg %s (pyarrow %s)\n' "$(sed -n 's:.*<iceberg.version>\(.*\)</iceberg.version>.*:\1:p' "$root/hack/iceberg-rest/pom.xml")" "$PYICEBERG_VERSION" "$PYARROW_VERSION"
   exit 0
 fi
 

@@ -125,6 +125,14 @@ describe("Dagster", () => {
       inst.run_launcher.config.run_k8s_config.container_config.security_context.read_only_root_filesystem,
     ).toBe(true);
     expect(inst.telemetry.enabled).toBe(false);
+    // Run pods: the database password and Polaris' client credentials (the data product's Iceberg writes).
+    const ref = (e: K8s) =>
+      `${e.name}=${e.value_from.secret_key_ref.name}/${e.value_from.secret_key_ref.key}`;
+    expect(inst.run_launcher.config.run_k8s_config.container_config.env.map(ref)).toEqual([
+      `DAGSTER_PG_PASSWORD=${nm("postgresql")}/dagster-password`,
+      `POLARIS_CLIENT_ID=${nm("polaris")}/root-client-id`,
+      `POLARIS_CLIENT_SECRET=${nm("polaris")}/root-client-secret`,
+    ]);
   });
 
   it("a separate job namespace gets the RBAC, the run ServiceAccount and the instance config; jobImage is passed", () => {
@@ -800,6 +808,9 @@ describe("Polaris off (polaris.enabled=false: where no Polaris image can be had)
   it("Dagster gets no POLARIS_* settings; NetworkPolicy has no Polaris component or edge", () => {
     const cms = R.polarisOff!.objects.filter((o) => o.kind === "ConfigMap");
     expect(cms.flatMap((c) => Object.keys(c.data ?? {})).filter((k) => k.startsWith("POLARIS"))).toEqual([]);
+    const runEnv = cm(R.polarisOff!, nm("dagster-instance"), "dagster.yaml").run_launcher.config
+      .run_k8s_config;
+    expect(runEnv.container_config.env.map((e: K8s) => e.name)).toEqual(["DAGSTER_PG_PASSWORD"]);
     const policies = R.polarisOff!.objects.filter((o) => o.kind === "NetworkPolicy");
     expect(policies.length).toBeGreaterThan(5);
     expect(JSON.stringify(policies)).not.toMatch(/polaris/);

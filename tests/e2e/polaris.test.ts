@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { askPolaris, check, tableOutcome } from "../../src/e2e/checks/iceberg-table.js";
 import {
+  catalogPaths,
   configPath,
   namespacesPath,
   prefixOf,
@@ -79,8 +80,12 @@ describe("Iceberg REST paths (pure)", () => {
     expect(tokenForm("id", "s&t")).toBe(
       "grant_type=client_credentials&client_id=id&client_secret=s%26t&scope=PRINCIPAL_ROLE%3AALL",
     );
-    expect(prefixOf({ overrides: { prefix: "p" } }, "floe")).toBe("p");
-    expect(prefixOf({}, "floe")).toBe("floe");
+    expect(prefixOf({ overrides: { prefix: "p" } })).toBe("p");
+    expect(prefixOf({ defaults: { prefix: "d" } })).toBe("d");
+    // No prefix told (the Iceberg project's own REST catalog): the spec's paths without one.
+    expect(prefixOf({})).toBeUndefined();
+    expect(namespacesPath(undefined, ["a"])).toBe("/api/catalog/v1/namespaces?parent=a");
+    expect(catalogPaths("").tablePath(undefined, ["a"], "t")).toBe("/v1/namespaces/a/tables/t");
   });
 });
 

@@ -349,7 +349,9 @@ print(summarize({"results": [{"status": "pass"}, {"status": "fail"}, {"status": 
 print(trace_settings({"OTEL_EXPORTER_OTLP_ENDPOINT": ""}, "h"))
 print(trace_settings({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "HOSTNAME": "dagster-run-1-x"}, "h"))
 print(trace_settings({"OTEL_EXPORTER_OTLP_ENDPOINT": "http://c:4318", "OTEL_SERVICE_NAME": "s"}, "h"))
-print(span_attributes("r1", "orders_dbt_build", DbtBuildConfig(select="stg_orders+")))`,
+print(span_attributes("r1", "orders_dbt_build", DbtBuildConfig(select="stg_orders+")))
+import pyiceberg, pyarrow
+print(pyiceberg.__version__, pyarrow.__version__)`,
     ]);
     expect(unit.code, out(unit)).toBe(0);
     expect(unit.stdout.trim().split("\n")).toEqual([
@@ -360,6 +362,8 @@ print(span_attributes("r1", "orders_dbt_build", DbtBuildConfig(select="stg_order
       "{'endpoint': 'http://c:4318', 'resource': {'service.name': 'orders', 'host.name': 'h', 'k8s.pod.name': 'dagster-run-1-x'}}",
       "{'endpoint': 'http://c:4318', 'resource': {'service.name': 's', 'host.name': 'h', 'k8s.pod.name': 'h'}}",
       "{'dagster.run_id': 'r1', 'dagster.job': 'orders_dbt_build', 'dbt.command': 'build', 'dbt.select': 'stg_orders+'}",
+      // The Iceberg writer's packages (requirements.lock; the writer itself: tests/e2e/iceberg-writer.test.ts).
+      "0.8.1 18.1.0",
     ]);
   });
 

@@ -25,7 +25,9 @@ export type TestTool =
   | "act"
   | "actionlint"
   | "zizmor"
-  | "yamllint";
+  | "yamllint"
+  | "iceberg-rest"
+  | "pyiceberg-python";
 
 /** The kwok provider's binaries (scripts/tools.sh builds them from source). */
 export const controlPlaneTools = [

@@ -24,6 +24,11 @@ The lineage: OpenLineage run events (spec 2-0-2) under the Dagster run id (a UUI
 the job <namespace>/<Dagster job>; the COMPLETE (or FAIL) event names the seed files read as inputs and every
 relation dbt built as outputs, from dbt's own manifest and run results. Sent with the standard library; a
 lineage endpoint that cannot be reached is logged, never a failed run.
+
+The Iceberg table (E2E-003): once dbt build has passed, orders.daily_totals is written to the catalog of
+POLARIS_URI/POLARIS_CATALOG with the run id in its snapshot summary (iceberg_table.py, which says what it reads);
+no catalog set: none, logged; a catalog that cannot be reached or refuses the write is logged as a warning, never a
+failed run, like the trace and the lineage: the run's product is dbt's, the table is its published copy.
 """
 
 import json
@@ -38,6 +43,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from dagster import Config, Definitions, Failure, MetadataValue, OpExecutionContext, Output, job, op
+
+from orders_pipeline.iceberg_table import write_run_table
 
 PROJECT_DIR = Path(os.environ.get("DBT_PROJECT_DIR", Path(__file__).resolve().parent.parent))
 
@@ -261,6 +268,8 @@ def dbt_build(context: OpExecutionContext, config: DbtBuildConfig):
             metadata={"dbt output (last 40 lines)": MetadataValue.text("\n".join(lines[-40:]))},
         )
     context.log.info(f"dbt build passed: {counts}")
+    level, message = write_run_table(os.environ, PROJECT_DIR, context.run_id)
+    getattr(context.log, level)(message)
     return Output(counts, metadata={status: count for status, count in counts.items()})
 
 

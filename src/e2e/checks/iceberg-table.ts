@@ -11,18 +11,15 @@ import type { CheckOutcome, E2eCheck, E2eEnv } from "../types.js";
 import { type Answer, jsonOf, request } from "./http.js";
 import { kubectlJson, portForward } from "./kube.js";
 import {
-  configPath,
+  CATALOG_API,
+  catalogPaths,
   describeTable,
   type LoadTableResult,
-  namespacesPath,
   prefixOf,
   runIdsOf,
   snapshotsOfRun,
   type TableId,
-  tablePath,
-  tablesPath,
   tokenForm,
-  tokenPath,
 } from "./polaris.js";
 import { componentService, runPods } from "./run-pod.js";
 
@@ -103,14 +100,16 @@ export interface PolarisSeen {
 
 /** Asks the Iceberg REST catalog at `base` (a token for the client credentials, the catalog's prefix, its
  * namespaces two levels deep, their tables, each table loaded) for a table with a snapshot of the run. Throws
- * when the catalog answers other than 200. */
+ * when the catalog answers other than 200. `root`: where the API is under `base` (Polaris': /api/catalog). */
 export async function askPolaris(
   base: string,
   cred: { clientId: string; clientSecret: string },
   catalog: string,
   runId: string,
   keep?: (path: string, a: Answer) => Promise<void>,
+  root = CATALOG_API,
 ): Promise<PolarisSeen> {
+  const { tokenPath, configPath, namespacesPath, tablesPath, tablePath } = catalogPaths(root);
   let headers: Record<string, string> = {};
   const call = async <T>(p: string, init: Parameters<typeof request>[1] = {}): Promise<T> => {
     const a = await request(base + p, { ...init, headers: { ...headers, ...init.headers } });
@@ -125,7 +124,7 @@ export async function askPolaris(
   });
   if (!token.access_token) throw new Error(`Polaris ${tokenPath()} answered no access_token`);
   headers = { authorization: `Bearer ${token.access_token}` };
-  const prefix = prefixOf(await call(configPath(catalog)), catalog);
+  const prefix = prefixOf(await call(configPath(catalog)));
   // Namespaces two levels deep (a data product's schema, or its schema under a product namespace).
   const top = (await call<{ namespaces: string[][] }>(namespacesPath(prefix))).namespaces;
   const nested: string[][] = [];

@@ -2,7 +2,9 @@
 // serves it under /api/catalog (OAuth2 client-credentials token, /v1/config for the catalog's prefix, namespaces,
 // tables, load table) and which tables' snapshots a Dagster run wrote (the writer puts the run id into the
 // snapshot summary, `dagster.run_id`, as Iceberg lets any writer add summary properties). Tests:
-// tests/e2e/polaris.test.ts, against a stand-in serving the Iceberg REST spec's documented responses (named so).
+// tests/e2e/polaris.test.ts, against a stand-in serving the Iceberg REST spec's documented responses (named so),
+// and tests/e2e/iceberg-writer.test.ts, against the Iceberg project's own REST catalog server after the example
+// data product's writer wrote its table there.
 
 export const CATALOG_API = "/api/catalog";
 export const RUN_ID_PROPERTY = "dagster.run_id";
@@ -17,25 +19,34 @@ export function tokenForm(clientId: string, clientSecret: string): string {
   }).toString();
 }
 
-export const tokenPath = () => `${CATALOG_API}/v1/oauth/tokens`;
-export const configPath = (catalog: string) =>
-  `${CATALOG_API}/v1/config?${new URLSearchParams({ warehouse: catalog }).toString()}`;
+/** The catalog API's paths under its root (Polaris: /api/catalog; the Iceberg project's own REST catalog serves
+ * the spec's paths at /). `prefix` is what /v1/config tells (none: the spec's paths without one). */
+export function catalogPaths(root = CATALOG_API) {
+  const v1 = (prefix?: string) => `${root}/v1${prefix ? `/${encodeURIComponent(prefix)}` : ""}`;
+  const tablesPath = (prefix: string | undefined, namespace: readonly string[]) =>
+    `${v1(prefix)}/namespaces/${ns(namespace)}/tables`;
+  return {
+    tokenPath: () => `${root}/v1/oauth/tokens`,
+    configPath: (catalog: string) =>
+      `${root}/v1/config?${new URLSearchParams({ warehouse: catalog }).toString()}`,
+    namespacesPath: (prefix: string | undefined, parent?: readonly string[]) =>
+      `${v1(prefix)}/namespaces${parent?.length ? `?parent=${ns(parent)}` : ""}`,
+    tablesPath,
+    tablePath: (prefix: string | undefined, namespace: readonly string[], table: string) =>
+      `${tablesPath(prefix, namespace)}/${encodeURIComponent(table)}`,
+  };
+}
 /** A multi-level namespace in a path: its levels joined by the unit separator (0x1F), then encoded. */
 const ns = (levels: readonly string[]) => encodeURIComponent(levels.join("\x1f"));
-const pre = (prefix: string) => `${CATALOG_API}/v1/${encodeURIComponent(prefix)}`;
-export const namespacesPath = (prefix: string, parent?: readonly string[]) =>
-  `${pre(prefix)}/namespaces${parent?.length ? `?parent=${ns(parent)}` : ""}`;
-export const tablesPath = (prefix: string, namespace: readonly string[]) =>
-  `${pre(prefix)}/namespaces/${ns(namespace)}/tables`;
-export const tablePath = (prefix: string, namespace: readonly string[], table: string) =>
-  `${tablesPath(prefix, namespace)}/${encodeURIComponent(table)}`;
+export const { tokenPath, configPath, namespacesPath, tablesPath, tablePath } = catalogPaths();
 
-/** The prefix /v1/config tells clients to use for this catalog (Polaris: the catalog's name). */
-export function prefixOf(
-  config: { overrides?: Record<string, string>; defaults?: Record<string, string> },
-  catalog: string,
-) {
-  return config.overrides?.prefix ?? config.defaults?.prefix ?? catalog;
+/** The prefix /v1/config tells clients to use for this catalog (Polaris: the catalog's name); none when it tells
+ * none (the spec: the paths then have no prefix). */
+export function prefixOf(config: {
+  overrides?: Record<string, string>;
+  defaults?: Record<string, string>;
+}): string | undefined {
+  return config.overrides?.prefix ?? config.defaults?.prefix;
 }
 
 export interface TableId {

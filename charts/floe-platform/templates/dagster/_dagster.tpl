@@ -112,6 +112,20 @@ run_launcher:
               secret_key_ref:
                 name: {{ include "floe.secretName.postgresql" . }}
                 key: dagster-password
+          {{- if .Values.polaris.enabled }}
+          {{- /* The catalog's client credentials, for the data product's Iceberg writes (the root principal: the
+          platform bootstraps no other). Read from the same Secret as the catalog-setup Job. */}}
+          - name: POLARIS_CLIENT_ID
+            value_from:
+              secret_key_ref:
+                name: {{ include "floe.secretName.polaris" . }}
+                key: root-client-id
+          - name: POLARIS_CLIENT_SECRET
+            value_from:
+              secret_key_ref:
+                name: {{ include "floe.secretName.polaris" . }}
+                key: root-client-secret
+          {{- end }}
         volume_mounts:
           - name: tmp
             mount_path: /tmp
