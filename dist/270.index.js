@@ -1483,7 +1483,9 @@ function jsonOf(a, what) {
 // serves it under /api/catalog (OAuth2 client-credentials token, /v1/config for the catalog's prefix, namespaces,
 // tables, load table) and which tables' snapshots a Dagster run wrote (the writer puts the run id into the
 // snapshot summary, `dagster.run_id`, as Iceberg lets any writer add summary properties). Tests:
-// tests/e2e/polaris.test.ts, against a stand-in serving the Iceberg REST spec's documented responses (named so).
+// tests/e2e/polaris.test.ts, against a stand-in serving the Iceberg REST spec's documented responses (named so),
+// and tests/e2e/iceberg-writer.test.ts, against the Iceberg project's own REST catalog server after the example
+// data product's writer wrote its table there.
 const CATALOG_API = "/api/catalog";
 const RUN_ID_PROPERTY = "dagster.run_id";
 /** The token request's form body (client credentials of a Polaris principal, all its roles). */
@@ -1495,17 +1497,26 @@ function tokenForm(clientId, clientSecret) {
         scope: "PRINCIPAL_ROLE:ALL",
     }).toString();
 }
-const tokenPath = () => `${CATALOG_API}/v1/oauth/tokens`;
-const configPath = (catalog) => `${CATALOG_API}/v1/config?${new URLSearchParams({ warehouse: catalog }).toString()}`;
+/** The catalog API's paths under its root (Polaris: /api/catalog; the Iceberg project's own REST catalog serves
+ * the spec's paths at /). `prefix` is what /v1/config tells (none: the spec's paths without one). */
+function catalogPaths(root = CATALOG_API) {
+    const v1 = (prefix) => `${root}/v1${prefix ? `/${encodeURIComponent(prefix)}` : ""}`;
+    const tablesPath = (prefix, namespace) => `${v1(prefix)}/namespaces/${ns(namespace)}/tables`;
+    return {
+        tokenPath: () => `${root}/v1/oauth/tokens`,
+        configPath: (catalog) => `${root}/v1/config?${new URLSearchParams({ warehouse: catalog }).toString()}`,
+        namespacesPath: (prefix, parent) => `${v1(prefix)}/namespaces${parent?.length ? `?parent=${ns(parent)}` : ""}`,
+        tablesPath,
+        tablePath: (prefix, namespace, table) => `${tablesPath(prefix, namespace)}/${encodeURIComponent(table)}`,
+    };
+}
 /** A multi-level namespace in a path: its levels joined by the unit separator (0x1F), then encoded. */
 const ns = (levels) => encodeURIComponent(levels.join("\x1f"));
-const pre = (prefix) => `${CATALOG_API}/v1/${encodeURIComponent(prefix)}`;
-const namespacesPath = (prefix, parent) => `${pre(prefix)}/namespaces${parent?.length ? `?parent=${ns(parent)}` : ""}`;
-const tablesPath = (prefix, namespace) => `${pre(prefix)}/namespaces/${ns(namespace)}/tables`;
-const tablePath = (prefix, namespace, table) => `${tablesPath(prefix, namespace)}/${encodeURIComponent(table)}`;
-/** The prefix /v1/config tells clients to use for this catalog (Polaris: the catalog's name). */
-function prefixOf(config, catalog) {
-    return config.overrides?.prefix ?? config.defaults?.prefix ?? catalog;
+const { tokenPath, configPath, namespacesPath, tablesPath, tablePath } = catalogPaths();
+/** The prefix /v1/config tells clients to use for this catalog (Polaris: the catalog's name); none when it tells
+ * none (the spec: the paths then have no prefix). */
+function prefixOf(config) {
+    return config.overrides?.prefix ?? config.defaults?.prefix;
 }
 const describeTable = (t) => [...t.namespace, t.name].join(".");
 /** The snapshots of a loaded table that carry this run id. */
@@ -1640,8 +1651,9 @@ async function iceberg_table_run(e) {
 }
 /** Asks the Iceberg REST catalog at `base` (a token for the client credentials, the catalog's prefix, its
  * namespaces two levels deep, their tables, each table loaded) for a table with a snapshot of the run. Throws
- * when the catalog answers other than 200. */
-async function askPolaris(base, cred, catalog, runId, keep) {
+ * when the catalog answers other than 200. `root`: where the API is under `base` (Polaris': /api/catalog). */
+async function askPolaris(base, cred, catalog, runId, keep, root = CATALOG_API) {
+    const { tokenPath, configPath, namespacesPath, tablesPath, tablePath } = catalogPaths(root);
     let headers = {};
     const call = async (p, init = {}) => {
         const a = await request(base + p, { ...init, headers: { ...headers, ...init.headers } });
@@ -1658,7 +1670,7 @@ async function askPolaris(base, cred, catalog, runId, keep) {
     if (!token.access_token)
         throw new Error(`Polaris ${tokenPath()} answered no access_token`);
     headers = { authorization: `Bearer ${token.access_token}` };
-    const prefix = prefixOf(await call(configPath(catalog)), catalog);
+    const prefix = prefixOf(await call(configPath(catalog)));
     // Namespaces two levels deep (a data product's schema, or its schema under a product namespace).
     const top = (await call(namespacesPath(prefix))).namespaces;
     const nested = [];
