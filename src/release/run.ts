@@ -34,6 +34,7 @@ import {
   type RegistryRef,
   registryHost,
 } from "./argv.js";
+import { normalizePackage, packageMtime } from "./reproducible.js";
 
 export const RELEASE_RULE = "release";
 
@@ -107,6 +108,7 @@ export async function chartIdentity(
 export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: ReleaseOptions): Promise<void> {
   const { cwd } = opts;
   const chartsDir = path.resolve(cwd, opts.chartsDir);
+  const mtime = packageMtime(opts.env);
   if (!inputs.charts.length && !existsSync(chartsDir))
     throw new UserError(`--charts-dir: ${chartsDir} does not exist`);
   const found = inputs.charts.length ? inputs.charts : await chartFoldersUnder(chartsDir);
@@ -140,6 +142,8 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
   await rm(packages, { recursive: true, force: true });
   await mkdir(packages, { recursive: true });
   const published: string[] = [];
+  // `<name>-<version>.tgz sha256:<hex>` per chart packaged: reproducible (see reproducible.ts).
+  const packaged: string[] = [];
 
   for (const dir of charts) {
     const rel = path.relative(cwd, dir) || ".";
@@ -193,13 +197,16 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
       fail(`helm package ${rel} failed: ${firstLine(pkg.stderr || pkg.stdout)}`, t0);
       continue;
     }
+    const sha = await normalizePackage(tgz, mtime);
+    packaged.push(`${path.basename(tgz)} ${sha}`);
+    ctx.progress(`release: packaged ${path.basename(tgz)} (${sha})`);
     if (opts.dryRun) {
       ctx.progress(`release: ${ref}: packaged (${path.relative(cwd, tgz)}), not pushed (--dry-run)`);
       ctx.check({
         id: checkId,
         rule: RELEASE_RULE,
         state: "skip",
-        reason: `dry run: ${path.basename(tgz)} packaged, not pushed`,
+        reason: `dry run: ${path.basename(tgz)} packaged (${sha}), not pushed`,
         durationMs: Date.now() - t0,
       });
       continue;
@@ -218,6 +225,7 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
     ctx.check({ id: checkId, rule: RELEASE_RULE, state: "pass", durationMs: Date.now() - t0 });
   }
   ctx.output("published", published.join("\n"));
+  ctx.output("packages", packaged.join("\n"));
 }
 
 /** helm from --tools-dir, else from the installer (pinned, checksum-verified, cached). */

@@ -1,7 +1,7 @@
 // `floe-helm release` against a real OCI registry (go-containerregistry's in-memory registry, built by
 // scripts/tools.sh) with the real helm 3 and 4: publish, re-run (skipped), dry run, and the failures.
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/cluster/loopback.js";
@@ -90,6 +90,11 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     ]);
     const published = (r1.outputs.published as string).split("\n");
     expect(published).toHaveLength(3);
+    expect((r1.outputs.packages as string).split("\n")).toEqual([
+      expect.stringMatching(/^floe-common-\S+\.tgz sha256:[0-9a-f]{64}$/),
+      expect.stringMatching(/^floe-jobs-\S+\.tgz sha256:[0-9a-f]{64}$/),
+      expect.stringMatching(/^floe-platform-\S+\.tgz sha256:[0-9a-f]{64}$/),
+    ]);
     for (const p of published)
       expect(p).toMatch(/^oci:\/\/127\.0\.0\.1:\d+\/floe\/helm[34]\/floe-[a-z]+:[^@]+@sha256:[0-9a-f]{64}$/);
     expect(first.err).toContain("release: published oci://");
@@ -203,7 +208,17 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     const checks = results(ws).checks;
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ id: "release floe-jobs 9.9.9-dry", state: "skip" });
-    expect(checks[0].reason).toBe("dry run: floe-jobs-9.9.9-dry.tgz packaged, not pushed");
+    expect(checks[0].reason).toMatch(
+      /^dry run: floe-jobs-9\.9\.9-dry\.tgz packaged \(sha256:[0-9a-f]{64}\), not pushed$/,
+    );
+    const packages = results(ws).outputs.packages as string;
+    expect(packages).toMatch(/^floe-jobs-9\.9\.9-dry\.tgz sha256:[0-9a-f]{64}$/);
+    // Reproducible: packaged again after a second and a touched file, the same digest.
+    await new Promise((r) => setTimeout(r, 1100));
+    utimesSync(path.join(ws, "charts", "floe-jobs", "values.yaml"), new Date(), new Date());
+    const again = await release(ws, "--dry-run", "--chart", "charts/floe-jobs");
+    expect(again.code, again.err).toBe(0);
+    expect(results(ws).outputs.packages).toBe(packages);
     const shown = await runTool(
       [
         helm(major),
