@@ -77,3 +77,8 @@ export const ociTag = (version: string): string => version.replace(/\+/g, "_");
 export function pushedDigest(output: string): string | undefined {
   return /Digest:\s*(sha256:[0-9a-f]{64})/.exec(output)?.[1];
 }
+
+/** Indexes the packages in `dir` (a folder holding only the new one): `urls` under `url`, relative without. */
+export function helmRepoIndexArgv(bin: string, dir: string, url: string | undefined): string[] {
+  return [bin, "repo", "index", dir, ...(url ? ["--url", url] : [])];
+}

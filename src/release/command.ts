@@ -13,6 +13,8 @@ interface ReleaseFlags {
   chartsDir?: string;
   plainHttp?: boolean;
   dryRun?: boolean;
+  indexDir?: string;
+  indexUrl?: string;
 }
 
 export function registerRelease(program: Command, bind: Bind): void {
@@ -20,7 +22,7 @@ export function registerRelease(program: Command, bind: Bind): void {
     program
       .command("release")
       .description(
-        "package every chart and push it to an OCI registry; a version already published is skipped (log in first with `helm registry login`)",
+        "package every chart and push it to an OCI registry and/or add it to a Helm repository folder (gh-pages); a version already published is skipped",
       )
       .addOption(
         new Option("--registry <oci://host/path>", "where charts go, e.g. oci://ghcr.io/floe/charts").env(
@@ -45,6 +47,18 @@ export function registerRelease(program: Command, bind: Bind): void {
       .addOption(
         new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"),
       )
+      .addOption(
+        new Option(
+          "--index-dir <dir>",
+          "a Helm repository folder (a gh-pages checkout): add each new package and its entry to its index.yaml",
+        ).env("FLOE_HELM_INDEX_DIR"),
+      )
+      .addOption(
+        new Option(
+          "--index-url <url>",
+          "the URL that folder is served at (index entries' urls; relative without it), e.g. https://floe.github.io/charts",
+        ).env("FLOE_HELM_INDEX_URL"),
+      )
       .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
       .addOption(new Option("--dry-run", "package and report, push nothing")),
   ).action(
@@ -56,12 +70,22 @@ export function registerRelease(program: Command, bind: Bind): void {
           // Flags, else the environment the CLI was given (commander reads only process.env).
           const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
           const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
-          if (!registryRaw)
+          const indexDir = flags.indexDir ?? io.env.FLOE_HELM_INDEX_DIR;
+          const indexUrl = flags.indexUrl ?? io.env.FLOE_HELM_INDEX_URL;
+          if (indexUrl && !indexDir)
+            throw new UserError("--index-url: give --index-dir too (the folder served at that URL)");
+          if (!registryRaw && !indexDir)
             throw new UserError(
-              "--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts",
+              "--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts, unless --index-dir (FLOE_HELM_INDEX_DIR) names a Helm repository folder to publish to",
             );
-          const r = parseRegistry(registryRaw);
-          if ("error" in r) throw new UserError(r.error);
+          if (indexUrl && !/^https?:\/\/\S+$/.test(indexUrl))
+            throw new UserError(
+              `--index-url: expected an http(s) URL, e.g. https://floe.github.io/charts, got '${indexUrl}'`,
+            );
+          const r = registryRaw ? parseRegistry(registryRaw) : undefined;
+          if (r && "error" in r) throw new UserError(r.error);
+          if (!r && username)
+            throw new UserError(`--username ${username}: there is no --registry to log in to`);
           const password = io.env.FLOE_HELM_REGISTRY_PASSWORD;
           if (password && !username)
             throw new UserError(
@@ -75,8 +99,8 @@ export function registerRelease(program: Command, bind: Bind): void {
           await runRelease(ctx, inputs, {
             cwd: io.cwd,
             env: io.env,
-            registry: r.registry,
-            plainHttp: flags.plainHttp === true,
+            ...(r ? { oci: { registry: r.registry, plainHttp: flags.plainHttp === true } } : {}),
+            ...(indexDir ? { index: { dir: indexDir, ...(indexUrl ? { url: indexUrl } : {}) } } : {}),
             chartsDir: flags.chartsDir ?? io.env.FLOE_HELM_CHARTS_DIR ?? "charts",
             major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0]! : 4,
             dryRun: flags.dryRun === true,

@@ -5,6 +5,7 @@ import {
   helmPackageArgv,
   helmPushArgv,
   helmRegistryLoginArgv,
+  helmRepoIndexArgv,
   helmShowPublishedArgv,
   isNotFound,
   ociTag,
@@ -57,6 +58,16 @@ test.each([
     "login, a local plain-HTTP registry with a port",
     helmRegistryLoginArgv("helm", local, "u"),
     ["helm", "registry", "login", "127.0.0.1:5000", "--username", "u", "--password-stdin", "--plain-http"],
+  ],
+  [
+    "repo index, with the URL the folder is served at",
+    helmRepoIndexArgv("helm", "/w/p/.index-a", "https://floe.github.io/charts"),
+    ["helm", "repo", "index", "/w/p/.index-a", "--url", "https://floe.github.io/charts"],
+  ],
+  [
+    "repo index, relative urls",
+    helmRepoIndexArgv("helm", "/w/p/.index-a", undefined),
+    ["helm", "repo", "index", "/w/p/.index-a"],
   ],
 ])("%s", (_, argv, expected) => {
   expect(argv).toEqual(expected);

@@ -1,9 +1,10 @@
 // `floe-helm release` against a real OCI registry (go-containerregistry's in-memory registry, built by
 // scripts/tools.sh) with the real helm 3 and 4: publish, re-run (skipped), dry run, and the failures.
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { freePort } from "../../src/cluster/loopback.js";
 import { runTool } from "../../src/exec/runner.js";
 import { cli } from "../helpers/cli.js";
@@ -132,6 +133,35 @@ describe.each([3, 4] as const)("helm %i", (major) => {
       "is already published (bump version in Chart.yaml to publish a change)",
     );
     expect(r2.outputs.published).toBe("");
+
+    // Now also to a gh-pages folder: the registry has every version, so only the index gets them, and the
+    // package indexed is byte for byte the one pushed earlier (reproducible): its digest is the OCI layer's.
+    mkdirSync(path.join(ws, "site"));
+    const both = await release(ws, "--index-dir", "site");
+    expect(both.code, both.err).toBe(0);
+    const r3 = results(ws);
+    expect(r3.checks.map((c: { state: string }) => c.state)).toEqual(["pass", "pass", "pass"]);
+    expect(r3.outputs.published).toBe("");
+    expect((r3.outputs.indexed as string).split("\n")).toHaveLength(3);
+    const entry = (
+      parse(readFileSync(path.join(ws, "site", "index.yaml"), "utf8")) as {
+        entries: Record<string, { digest: string }[]>;
+      }
+    ).entries["floe-platform"]![0]!;
+    const manifest = (await fetch(
+      `http://127.0.0.1:${port}/v2/floe/helm${major}/floe-platform/manifests/${version("floe-platform")}`,
+      { headers: { accept: "application/vnd.oci.image.manifest.v1+json" } },
+    ).then((r) => r.json())) as { layers: { mediaType: string; digest: string }[] };
+    const layer = manifest.layers.find(
+      (l) => l.mediaType === "application/vnd.cncf.helm.chart.content.v1.tar+gzip",
+    );
+    expect(layer?.digest).toBe(`sha256:${entry.digest}`);
+    const last = await release(ws, "--index-dir", "site");
+    expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["skip", "skip", "skip"]);
+    expect(results(ws).checks[2].reason).toMatch(
+      /is already published and site\/index\.yaml already lists floe-platform \S+ \(bump version/,
+    );
+    expect(last.code).toBe(0);
   });
 
   it("logs in first with --username and FLOE_HELM_REGISTRY_PASSWORD (on helm's stdin; never printed)", async () => {
