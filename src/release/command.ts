@@ -5,7 +5,7 @@ import { withCommonOptions } from "../cli/options.js";
 import { collect } from "../cli/plan-options.js";
 import { UserError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
-import { parseRegistry } from "./argv.js";
+import { DEFAULT_IDENTITY_REGEXP, GITHUB_OIDC_ISSUER, parseRegistry } from "./argv.js";
 
 interface ReleaseFlags {
   registry?: string;
@@ -15,6 +15,10 @@ interface ReleaseFlags {
   dryRun?: boolean;
   indexDir?: string;
   indexUrl?: string;
+  sign?: boolean;
+  signKey?: string;
+  signOffline?: boolean;
+  signIdentityRegexp?: string;
 }
 
 export function registerRelease(program: Command, bind: Bind): void {
@@ -59,6 +63,30 @@ export function registerRelease(program: Command, bind: Bind): void {
           "the URL that folder is served at (index entries' urls; relative without it), e.g. https://floe.github.io/charts",
         ).env("FLOE_HELM_INDEX_URL"),
       )
+      .addOption(
+        new Option(
+          "--sign",
+          "sign each pushed chart's OCI digest with cosign, then verify it (keyless OIDC without --sign-key); also FLOE_HELM_SIGN=true",
+        ),
+      )
+      .addOption(
+        new Option(
+          "--sign-key <path>",
+          "cosign private key (file or KMS URI) to sign with; its password from COSIGN_PASSWORD",
+        ).env("COSIGN_KEY"),
+      )
+      .addOption(
+        new Option(
+          "--sign-offline",
+          "with --sign-key: no transparency log, verify without fetching Sigstore's trusted root (tests, air-gapped); also FLOE_HELM_SIGN_OFFLINE=true",
+        ),
+      )
+      .addOption(
+        new Option(
+          "--sign-identity-regexp <re>",
+          `keyless: the signing certificate's identity must match this (default ${DEFAULT_IDENTITY_REGEXP})`,
+        ).env("FLOE_HELM_SIGN_IDENTITY_REGEXP"),
+      )
       .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
       .addOption(new Option("--dry-run", "package and report, push nothing")),
   ).action(
@@ -86,6 +114,19 @@ export function registerRelease(program: Command, bind: Bind): void {
           if (r && "error" in r) throw new UserError(r.error);
           if (!r && username)
             throw new UserError(`--username ${username}: there is no --registry to log in to`);
+          const sign = flags.sign === true || io.env.FLOE_HELM_SIGN === "true";
+          const signOffline = flags.signOffline === true || io.env.FLOE_HELM_SIGN_OFFLINE === "true";
+          const signKey = flags.signKey ?? (sign ? io.env.COSIGN_KEY : undefined);
+          const identityRegexp =
+            flags.signIdentityRegexp ?? io.env.FLOE_HELM_SIGN_IDENTITY_REGEXP ?? DEFAULT_IDENTITY_REGEXP;
+          if (!sign && (flags.signKey || signOffline || flags.signIdentityRegexp))
+            throw new UserError("--sign-key, --sign-offline and --sign-identity-regexp need --sign");
+          if (sign && !r)
+            throw new UserError("--sign: signs charts pushed to an OCI registry; give --registry too");
+          if (signOffline && !signKey)
+            throw new UserError(
+              "--sign-offline: needs --sign-key (COSIGN_KEY): keyless signing cannot be offline",
+            );
           const password = io.env.FLOE_HELM_REGISTRY_PASSWORD;
           if (password && !username)
             throw new UserError(
@@ -105,6 +146,16 @@ export function registerRelease(program: Command, bind: Bind): void {
             major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0]! : 4,
             dryRun: flags.dryRun === true,
             ...(username && password ? { login: { username, password } } : {}),
+            ...(sign
+              ? {
+                  sign: {
+                    ...(signKey ? { key: signKey } : {}),
+                    offline: signOffline,
+                    identityRegexp,
+                    issuer: GITHUB_OIDC_ISSUER,
+                  },
+                }
+              : {}),
           });
         },
         { out: io.out, err: io.err },

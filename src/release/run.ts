@@ -39,6 +39,7 @@ import {
 } from "./argv.js";
 import { addEntry, INDEX_FILE, indexHas, loadIndex, saveIndex } from "./repo-index.js";
 import { normalizePackage, packageMtime } from "./reproducible.js";
+import { prepareSigning, type SignSettings, signAndVerify } from "./signing.js";
 
 export const RELEASE_RULE = "release";
 
@@ -57,6 +58,8 @@ export interface ReleaseOptions {
   index?: { dir: string; url?: string };
   /** Log in first with these (the password from FLOE_HELM_REGISTRY_PASSWORD only). */
   login?: { username: string; password: string };
+  /** Sign each pushed chart's digest with cosign, then verify it (see signing.ts). */
+  sign?: SignSettings;
   /** `created` of new index entries and the index's `generated` (tests pin it). */
   now?: () => Date;
 }
@@ -154,6 +157,18 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
       );
     ctx.progress(`release: logged in to ${registryHost(oci.registry)} as ${opts.login.username}`);
   }
+  // Before any push: a key that cannot be read (or a wrong password) must not leave charts pushed unsigned.
+  const signer =
+    opts.sign && oci && !opts.dryRun
+      ? await prepareSigning(opts.sign, {
+          cwd,
+          env: opts.env,
+          workDir: path.join(inputs.workDir, "release"),
+          plainHttp: oci.plainHttp,
+          toolsDir: inputs.toolsDir,
+          loggedIn: opts.login !== undefined,
+        })
+      : undefined;
   const index = opts.index ? await loadIndex(indexDir!, opts.index.dir) : undefined;
   const indexShown = opts.index ? path.join(opts.index.dir, INDEX_FILE) : "";
   const packages = path.join(inputs.workDir, "release", "packages");
@@ -162,6 +177,8 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
   const published: string[] = [];
   // `<name>-<version>.tgz sha256:<hex>` per chart packaged: reproducible (see reproducible.ts).
   const packaged: string[] = [];
+  // `<reference>@<digest> <signature reference>` per chart signed and verified.
+  const signatures: string[] = [];
   // `<name> <version> <url>` per entry added to the Helm repository index.
   const indexed: string[] = [];
 
@@ -254,6 +271,15 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
       }
       published.push(`${ref}@${digest}`);
       ctx.progress(`release: published ${ref}@${digest}`);
+      if (signer) {
+        const signed = await signAndVerify(signer, oci.registry, name, digest);
+        if ("error" in signed) {
+          fail(signed.error, t0);
+          continue;
+        }
+        signatures.push(`${signed.target} ${signed.signature}`);
+        ctx.progress(`release: signed and verified ${signed.target} (${signed.signature})`);
+      }
     }
     if (addToIndex && index && opts.index) {
       // helm indexes the package alone, in a folder of its own (see repo-index.ts).
@@ -287,6 +313,7 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
   ctx.output("published", published.join("\n"));
   ctx.output("packages", packaged.join("\n"));
   if (opts.index) ctx.output("indexed", indexed.join("\n"));
+  if (opts.sign) ctx.output("signatures", signatures.join("\n"));
 }
 
 /** helm from --tools-dir, else from the installer (pinned, checksum-verified, cached). */

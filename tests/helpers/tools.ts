@@ -25,7 +25,8 @@ export type TestTool =
   | "act"
   | "actionlint"
   | "zizmor"
-  | "yamllint";
+  | "yamllint"
+  | "cosign";
 
 /** The kwok provider's binaries (scripts/tools.sh builds them from source). */
 export const controlPlaneTools = [
