@@ -1,14 +1,15 @@
 // Reproducible packaging with the real helm 3 and 4: helm's own .tgz changes with the clock and file mtimes;
 // the repacked one (src/release/reproducible.ts) depends on the chart's content only.
-import { cpSync, readFileSync, utimesSync } from "node:fs";
+import { cpSync, readFileSync, rmSync, utimesSync } from "node:fs";
 import path from "node:path";
 import * as tar from "tar";
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors.js";
 import { runTool } from "../../src/exec/runner.js";
 import { fileDigest, normalizePackage, packageMtime } from "../../src/release/reproducible.js";
+import { cli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
-import { helm, repoRoot } from "../helpers/tools.js";
+import { helm, repoRoot, toolsDir } from "../helpers/tools.js";
 
 async function helmPackage(major: 3 | 4, chart: string, dest: string): Promise<string> {
   const r = await runTool([helm(major), "package", chart, "--destination", dest], {});
@@ -64,6 +65,41 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     const d3 = await normalizePackage(second, later);
     expect(d3).not.toBe(d1);
     expect(new Set((await entries(second)).map((e) => e.mtime))).toEqual(new Set([1_700_000_000_000]));
+  });
+});
+
+describe.each([3, 4] as const)("floe-helm release --dry-run, helm %i", (major) => {
+  it("a chart whose dependency --dependency-update fetches (charts/ emptied): two releases, one digest", async () => {
+    const out: string[] = [];
+    for (const _ of [1, 2]) {
+      const ws = tempDir("floe-repro-dep-");
+      cpSync(path.join(repoRoot, "charts"), path.join(ws, "charts"), { recursive: true });
+      rmSync(path.join(ws, "charts", "floe-jobs", "charts"), { recursive: true, force: true });
+      const r = await cli(
+        [
+          "release",
+          "--index-dir",
+          ".",
+          "--dry-run",
+          "--helm",
+          String(major),
+          "--chart",
+          "charts/floe-jobs",
+          "--tools-dir",
+          toolsDir,
+          "--work-dir",
+          "work",
+        ],
+        { cwd: ws, env: { PATH: process.env.PATH, HOME: ws } },
+      );
+      expect(r.code, r.err).toBe(0);
+      out.push(
+        JSON.parse(readFileSync(path.join(ws, "work", "release.results.json"), "utf8")).outputs.packages,
+      );
+      await new Promise((r) => setTimeout(r, 1100));
+    }
+    expect(out[0]).toMatch(/^floe-jobs-\S+\.tgz sha256:[0-9a-f]{64}$/);
+    expect(out[1]).toBe(out[0]);
   });
 });
 
