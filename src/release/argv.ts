@@ -156,3 +156,14 @@ export function cosignError(output: string): string {
   const lines = output.trim().split("\n");
   return (lines.find((l) => l.startsWith("Error:")) ?? lines[0] ?? "").replace(/^Error:\s*/, "");
 }
+
+/** Where the signature of `tagRef` (host/path/name:tag) would be: cosign resolves the tag to its digest. */
+export function cosignTriangulateArgv(bin: string, tagRef: string, plainHttp: boolean): string[] {
+  return [bin, "triangulate", ...insecure({ plainHttp }), tagRef];
+}
+
+/** The digest in triangulate's answer `host/path/name:sha256-<hex>.sig`. */
+export function triangulatedDigest(output: string): string | undefined {
+  const m = /:sha256-([0-9a-f]{64})\.sig\s*$/.exec(output.trim());
+  return m ? `sha256:${m[1]}` : undefined;
+}

@@ -8,7 +8,8 @@
 // and the signature is logged in Rekor. Each signature is verified right after, with the key's public half
 // or against the certificate's identity and issuer. `--sign-offline` (key signing only) keeps cosign off
 // the network: no transparency log upload, and verification with an empty local trusted root instead of
-// fetching Sigstore's (the tests use it: nothing here may reach the internet).
+// fetching Sigstore's (the tests use it: nothing here may reach the internet). A version already published
+// is verified, and signed only when it has no valid signature (a run that pushed it and failed to sign).
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -20,8 +21,10 @@ import {
   cosignPublicKeyArgv,
   cosignSignArgv,
   cosignTarget,
+  cosignTriangulateArgv,
   cosignVerifyArgv,
   signatureRef,
+  triangulatedDigest,
 } from "./argv.js";
 
 export interface SignSettings {
@@ -109,6 +112,43 @@ export async function prepareSigning(
   return signer;
 }
 
+/**
+ * A version already published: verify its signature, and sign it only when it has no valid one (a run that
+ * pushed it but failed to sign it). A published, signed version is left alone: a re-run adds nothing.
+ */
+export async function ensureSigned(
+  s: Signer,
+  registry: string,
+  name: string,
+  tag: string,
+): Promise<{ target: string; signature: string; signedNow: boolean } | { error: string }> {
+  const tagRef = `${registry.replace(/^oci:\/\//, "")}/${name}:${tag}`;
+  const tri = await runTool(cosignTriangulateArgv(s.cosign, tagRef, s.plainHttp), {
+    cwd: s.cwd,
+    env: s.env,
+    timeoutMs: 120_000,
+  });
+  const digest = triangulatedDigest(tri.stdout);
+  if (tri.code !== 0 || !digest)
+    return {
+      error: `cannot resolve the digest of ${tagRef} to check its signature: ${cosignError(`${tri.stderr}\n${tri.stdout}`)}`,
+    };
+  const target = cosignTarget(registry, name, digest);
+  const verify = await runTool(verifyArgv(s, target), { cwd: s.cwd, env: s.env, timeoutMs: 300_000 });
+  if (verify.code === 0) return { target, signature: signatureRef(target), signedNow: false };
+  const signed = await signAndVerify(s, registry, name, digest);
+  return "error" in signed ? signed : { ...signed, signedNow: true };
+}
+
+const verifyArgv = (s: Signer, target: string) =>
+  cosignVerifyArgv(s.cosign, target, {
+    ...(s.publicKey ? { publicKey: s.publicKey } : {}),
+    identityRegexp: s.settings.identityRegexp,
+    issuer: s.settings.issuer,
+    ...(s.trustedRoot ? { offlineTrustedRoot: s.trustedRoot } : {}),
+    plainHttp: s.plainHttp,
+  });
+
 /** Signs `registry/name@digest`, then verifies the signature; the error says what state the chart is in. */
 export async function signAndVerify(
   s: Signer,
@@ -129,15 +169,7 @@ export async function signAndVerify(
     return {
       error: `cosign sign ${target} failed (the chart is pushed but not signed): ${cosignError(`${sign.stderr}\n${sign.stdout}`)}`,
     };
-  const verify = await run(
-    cosignVerifyArgv(s.cosign, target, {
-      ...(s.publicKey ? { publicKey: s.publicKey } : {}),
-      identityRegexp: s.settings.identityRegexp,
-      issuer: s.settings.issuer,
-      ...(s.trustedRoot ? { offlineTrustedRoot: s.trustedRoot } : {}),
-      plainHttp: s.plainHttp,
-    }),
-  );
+  const verify = await run(verifyArgv(s, target));
   if (verify.code !== 0)
     return {
       error: `cosign verify ${target} failed right after signing: ${cosignError(`${verify.stderr}\n${verify.stdout}`)}`,

@@ -5,6 +5,7 @@ import {
   cosignError,
   cosignSignArgv,
   cosignTarget,
+  cosignTriangulateArgv,
   cosignVerifyArgv,
   helmPackageArgv,
   helmPushArgv,
@@ -16,6 +17,7 @@ import {
   parseRegistry,
   pushedDigest,
   signatureRef,
+  triangulatedDigest,
 } from "../../src/release/argv.js";
 import { chartIdentity } from "../../src/release/run.js";
 import { tempDir } from "../helpers/tmp.js";
@@ -234,6 +236,17 @@ describe("cosign references", () => {
     const t = cosignTarget("oci://ghcr.io/floe/charts", "floe-jobs", "sha256:0123");
     expect(t).toBe("ghcr.io/floe/charts/floe-jobs@sha256:0123");
     expect(signatureRef(t)).toBe("ghcr.io/floe/charts/floe-jobs:sha256-0123.sig");
+  });
+  test("triangulate: the tag's signature location, whose name holds the digest", () => {
+    expect(cosignTriangulateArgv("cosign", "127.0.0.1:5000/c/a:1.0.0", true)).toEqual([
+      "cosign",
+      "triangulate",
+      "--allow-insecure-registry",
+      "--allow-http-registry",
+      "127.0.0.1:5000/c/a:1.0.0",
+    ]);
+    expect(triangulatedDigest(`ghcr.io/c/a:sha256-${"a".repeat(64)}.sig\n`)).toBe(`sha256:${"a".repeat(64)}`);
+    expect(triangulatedDigest("ghcr.io/c/a:1.0.0")).toBeUndefined();
   });
   test("cosign's Error: line, not the warnings before it", () => {
     expect(cosignError("WARNING: x\nError: no matching signatures: bad\nmain.go:1: more")).toBe(

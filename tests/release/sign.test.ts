@@ -161,12 +161,58 @@ describe("cosign signing (key pair, offline)", () => {
     expect(again.code, again.err).toBe(0);
     expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["skip", "skip"]);
     expect(results(ws).outputs.signatures).toBe("");
+    expect(results(ws).checks[0].reason).toMatch(
+      /floe-jobs:\S+ is already published and signed \(bump version/,
+    );
     for (const [i, line] of signatures.entries())
       expect(await manifestDigest(line.split(" ")[1]!)).toBe(sigDigests[i]);
 
     // Offline throughout: no Sigstore trust data fetched, no proxy (internet) connection tried.
     expect(existsSync(path.join(tmp, "tuf"))).toBe(false);
     expect(`${first.out}${first.err}${again.out}${again.err}`).not.toMatch(/tuf|proxyconnect|rekor/i);
+  });
+
+  it("a version an earlier run pushed but did not sign: signed now (its digest, verified); after that a re-run leaves it alone", async () => {
+    const ws = workspace("repair");
+    const unsigned = await cli(
+      [
+        "release",
+        "--registry",
+        `oci://127.0.0.1:${port}/floe/repair`,
+        "--plain-http",
+        "--tools-dir",
+        toolsDir,
+        "--work-dir",
+        "work",
+        "--chart",
+        "charts/floe-jobs",
+      ],
+      { cwd: ws, env: env() },
+    );
+    expect(unsigned.code, unsigned.err).toBe(0);
+    const ref = results(ws).outputs.published as string;
+    const target = `127.0.0.1:${port}/floe/repair/floe-jobs@${ref.split("@")[1]}`;
+    expect((await verify(target, path.join(keys, "cosign.pub"))).code).not.toBe(0);
+
+    const r = await release(ws, "floe/repair");
+    expect(r.code, r.err).toBe(0);
+    // floe-jobs signed now (it was published), floe-platform pushed and signed.
+    expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["pass", "pass"]);
+    expect(r.err).toContain("was published unsigned: signed and verified");
+    expect(results(ws).outputs.signatures).toContain(`${target} `);
+    expect((await verify(target, path.join(keys, "cosign.pub"))).code).toBe(0);
+    const sig = await manifestDigest(
+      `127.0.0.1:${port}/floe/repair/floe-jobs:${ref.split("@")[1]!.replace(":", "-")}.sig`,
+    );
+
+    const again = await release(ws, "floe/repair");
+    expect(again.code, again.err).toBe(0);
+    expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["skip", "skip"]);
+    expect(
+      await manifestDigest(
+        `127.0.0.1:${port}/floe/repair/floe-jobs:${ref.split("@")[1]!.replace(":", "-")}.sig`,
+      ),
+    ).toBe(sig);
   });
 
   it("a wrong COSIGN_PASSWORD: one error before anything is pushed, exit 2", async () => {
