@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { runTool } from "../../src/exec/runner.js";
+import { addEntry, loadIndex, saveIndex } from "../../src/release/repo-index.js";
 import { cli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot, toolsDir } from "../helpers/tools.js";
@@ -90,6 +91,7 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     const ix = await runTool([helm(major), "repo", "index", site, "--url", base], {});
     expect(ix.code, ix.stderr).toBe(0);
     const before = index(site);
+    const beforeText = readFileSync(path.join(site, "index.yaml"), "utf8");
     const commonTgz = readFileSync(path.join(site, `floe-common-${version("floe-common")}.tgz`));
 
     const first = await release(ws);
@@ -129,6 +131,23 @@ describe.each([3, 4] as const)("helm %i", (major) => {
       expect(existsSync(path.join(site, tgz))).toBe(true);
     }
     expect(after.generated).not.toBe(before.generated);
+    // Byte for byte: every line helm wrote before is still there, in order (only `generated` changed) ...
+    const afterText = readFileSync(path.join(site, "index.yaml"), "utf8");
+    const afterLines = afterText.split("\n");
+    let at = 0;
+    for (const line of beforeText.split("\n").filter((l) => !l.startsWith("generated:"))) {
+      const found = afterLines.indexOf(line, at);
+      expect(found, `line kept in order: ${line}`).toBeGreaterThanOrEqual(0);
+      at = found + 1;
+    }
+    // ... and the whole file is what helm itself writes for these packages (timestamps aside).
+    const all = path.join(ws, "helm-all");
+    cpSync(site, all, { recursive: true });
+    rmSync(path.join(all, "index.yaml"));
+    const hx = await runTool([helm(major), "repo", "index", all, "--url", base], {});
+    expect(hx.code, hx.stderr).toBe(0);
+    const untimed = (t: string) => t.replace(/^ *(created|generated): .*\n/gm, "");
+    expect(untimed(afterText)).toBe(untimed(readFileSync(path.join(all, "index.yaml"), "utf8")));
 
     // Re-run: nothing to add, index.yaml not even rewritten.
     const bytes = readFileSync(path.join(site, "index.yaml"));
@@ -198,6 +217,40 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     const ix = index(path.join(ws, "site"));
     expect(Object.keys(ix.entries)).toEqual(["floe-jobs"]);
     expect(ix.entries["floe-jobs"]![0]!.urls).toEqual([`floe-jobs-${version("floe-jobs")}.tgz`]);
+    // Laid out as helm writes an index: block style, sequences flush with their key, timestamps quoted.
+    const text = readFileSync(path.join(ws, "site", "index.yaml"), "utf8");
+    expect(text).toMatch(/^apiVersion: v1\nentries:\n {2}floe-jobs:\n {2}- /);
+    expect(text).toMatch(/^ {4}created: "\d{4}-\d\d-\d\dT[^"]+Z"$/m);
+    expect(text).toMatch(/^generated: "\d{4}-\d\d-\d\dT[^"]+Z"\n$/m);
+  });
+});
+
+describe("an index.yaml another tool laid out (sequences indented, flow style)", () => {
+  it.each([
+    [
+      "indented sequences",
+      "apiVersion: v1\nentries:\n  a:\n    - name: a\n      version: 1.0.0\n      urls:\n        - a-1.0.0.tgz\ngenerated: '2020-01-01T00:00:00Z'\n",
+    ],
+    ["flow style", "{apiVersion: v1, entries: {a: [{name: a, version: 1.0.0, urls: [a-1.0.0.tgz]}]}}\n"],
+  ])("%s: the new entry is added and the old ones keep their values", async (_, text) => {
+    const dir = path.join(tmp, `layout-${_.replace(/\W/g, "-")}`);
+    mkdirSync(dir);
+    writeFileSync(path.join(dir, "index.yaml"), text);
+    const ix = await loadIndex(dir, "site");
+    const helmText = `apiVersion: v1\nentries:\n  a:\n  - created: "2026-01-01T00:00:00Z"\n    name: a\n    urls:\n    - a-2.0.0.tgz\n    version: 2.0.0\ngenerated: "2026-01-01T00:00:00Z"\n`;
+    expect(addEntry(ix, helmText, "a", "2.0.0")).toBe(true);
+    expect(addEntry(ix, helmText, "a", "2.0.0")).toBe(false);
+    expect(await saveIndex(ix, new Date("2026-02-03T04:05:06Z"))).toBe(true);
+    expect(parse(readFileSync(path.join(dir, "index.yaml"), "utf8"))).toEqual({
+      apiVersion: "v1",
+      entries: {
+        a: [
+          { created: "2026-01-01T00:00:00Z", name: "a", urls: ["a-2.0.0.tgz"], version: "2.0.0" },
+          { name: "a", version: "1.0.0", urls: ["a-1.0.0.tgz"] },
+        ],
+      },
+      generated: "2026-02-03T04:05:06.000Z",
+    });
   });
 });
 
