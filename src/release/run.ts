@@ -177,6 +177,8 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
   const published: string[] = [];
   // `<name>-<version>.tgz sha256:<hex>` per chart packaged: reproducible (see reproducible.ts).
   const packaged: string[] = [];
+  // `<name> <version>` per chart this run published somewhere (pushed, indexed or signed).
+  const versions: string[] = [];
   // `<reference>@<digest> <signature reference>` per chart signed and verified.
   const signatures: string[] = [];
   // `<name> <version> <url>` per entry added to the Helm repository index.
@@ -237,6 +239,7 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
     const addToIndex = index !== undefined && !indexHas(index, name, version);
     if (index && !addToIndex) there.push(`${indexShown} already lists ${name} ${version}`);
     if (!push && !addToIndex && signedNow) {
+      versions.push(`${name} ${version}`);
       ctx.check({ id: checkId, rule: RELEASE_RULE, state: "pass", durationMs: Date.now() - t0 });
       continue;
     }
@@ -324,11 +327,13 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
       indexed.push(`${name} ${version} ${url}`);
       ctx.progress(`release: added ${name} ${version} to ${indexShown}`);
     }
+    versions.push(`${name} ${version}`);
     ctx.check({ id: checkId, rule: RELEASE_RULE, state: "pass", durationMs: Date.now() - t0 });
   }
   // Written once, after every chart, and only when something was added: a re-run leaves it byte-identical.
   if (index && (await saveIndex(index, (opts.now ?? (() => new Date()))())))
     ctx.progress(`release: wrote ${indexShown} (${index.added.length} added)`);
+  ctx.output("versions", versions.join("\n"));
   ctx.output("published", published.join("\n"));
   ctx.output("packages", packaged.join("\n"));
   if (opts.index) ctx.output("indexed", indexed.join("\n"));

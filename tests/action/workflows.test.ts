@@ -179,7 +179,7 @@ it("release.yml: signs keylessly with the cosign the tests run, passes index and
   expect(Object.keys(wf.on.workflow_call.inputs)).toEqual(
     expect.arrayContaining(["sign", "index-branch", "index-url"]),
   );
-  for (const o of ["published", "packages", "signatures"]) {
+  for (const o of ["versions", "published", "packages", "signatures"]) {
     expect(wf.on.workflow_call.outputs[o]!.value).toBe(expr(`jobs.publish.outputs.${o}`));
     expect(publish!.outputs![o]).toBe(expr(`steps.release.outputs.${o}`));
   }

@@ -91,6 +91,9 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     ]);
     const published = (r1.outputs.published as string).split("\n");
     expect(published).toHaveLength(3);
+    expect(r1.outputs.versions).toBe(
+      ["floe-common", "floe-jobs", "floe-platform"].map((c) => `${c} ${version(c)}`).join("\n"),
+    );
     expect((r1.outputs.packages as string).split("\n")).toEqual([
       expect.stringMatching(/^floe-common-\S+\.tgz sha256:[0-9a-f]{64}$/),
       expect.stringMatching(/^floe-jobs-\S+\.tgz sha256:[0-9a-f]{64}$/),
@@ -133,6 +136,7 @@ describe.each([3, 4] as const)("helm %i", (major) => {
       "is already published (bump version in Chart.yaml to publish a change)",
     );
     expect(r2.outputs.published).toBe("");
+    expect(r2.outputs.versions).toBe("");
 
     // Now also to a gh-pages folder: the registry has every version, so only the index gets them, and the
     // package indexed is byte for byte the one pushed earlier (reproducible): its digest is the OCI layer's.
