@@ -36,6 +36,8 @@ REGISTRY_VERSION=v0.22.1
 ACT_VERSION=v0.2.89
 ACTIONLINT_VERSION=v1.7.12
 ZIZMOR_VERSION=1.32.0
+# Test-only (issue 18): cosign signs and verifies released charts' OCI digests against the local registry.
+COSIGN_VERSION=v2.6.5
 # Test-only: the real yamllint, to hold the gate's yaml-style rules (chart-testing's YAML checks) to its output.
 YAMLLINT_VERSION=1.37.1
 # Test-only (issue 15, E2E-003): the Iceberg project's own REST catalog server (Maven Central, resolved by mvn from
@@ -58,7 +60,7 @@ K8S_VERSION=$(modver k8s k8s.io/kubernetes)
 ETCD_VERSION=$(modver k8s go.etcd.io/etcd/server/v3)
 KWOK_VERSION=$(modver kwok sigs.k8s.io/kwok)
 
-all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry act actionlint zizmor yamllint crds iceberg-rest pyiceberg)
+all=(helm3 helm4 kubesec kind node24 kubectl kube-apiserver kube-controller-manager kube-scheduler etcd kwok kwokctl registry act actionlint zizmor yamllint cosign crds iceberg-rest pyiceberg)
 
 log() { printf '[tools] %s\n' "$*" >&2; }
 die() { printf '[tools] error: %s\n' "$*" >&2; exit 1; }
@@ -88,6 +90,7 @@ go_module_of() {
     helm.sh/helm/v4/*) echo helm.sh/helm/v4 ;;
     github.com/google/go-containerregistry/*) echo github.com/google/go-containerregistry ;;
     github.com/rhysd/actionlint/*) echo github.com/rhysd/actionlint ;;
+    github.com/sigstore/cosign/v2/*) echo github.com/sigstore/cosign/v2 ;;
     *) echo "$1" ;;
   esac
 }
@@ -330,6 +333,9 @@ build() {
     act) go_build act "$ACT_VERSION" "github.com/nektos/act@$ACT_VERSION" "" "--version|act version ${ACT_VERSION#v}" ;;
     actionlint) go_build actionlint "$ACTIONLINT_VERSION" "github.com/rhysd/actionlint/cmd/actionlint@$ACTIONLINT_VERSION" \
              "-X github.com/rhysd/actionlint.version=$ACTIONLINT_VERSION" "--version|$ACTIONLINT_VERSION" ;;
+    # cosign reads its version from sigs.k8s.io/release-utils, stamped like its release builds.
+    cosign) go_build cosign "$COSIGN_VERSION" "github.com/sigstore/cosign/v2/cmd/cosign@$COSIGN_VERSION" \
+             "-X sigs.k8s.io/release-utils/version.gitVersion=$COSIGN_VERSION" "version|GitVersion:    $COSIGN_VERSION" ;;
     zizmor) pypi_tool zizmor "$ZIZMOR_VERSION" "--version|zizmor $ZIZMOR_VERSION" ;;
     yamllint) pypi_tool yamllint "$YAMLLINT_VERSION" "--version|yamllint $YAMLLINT_VERSION" ;;
     crds) build_crds ;;
@@ -355,7 +361,7 @@ if [ "${1:-}" = "--versions" ]; then
     "$HELM3_VERSION" "$HELM4_VERSION" "$KUBESEC_VERSION" "$KIND_VERSION" "$NODE24_VERSION"
   for t in kubectl kube-apiserver kube-controller-manager kube-scheduler; do printf '%s %s\n' "$t" "$K8S_VERSION"; done
   printf 'etcd %s\nkwok %s\nkwokctl %s\nregistry %s\n' "$ETCD_VERSION" "$KWOK_VERSION" "$KWOK_VERSION" "$REGISTRY_VERSION"
-  printf 'act %s\nactionlint %s\nzizmor %s\nyamllint %s\n' "$ACT_VERSION" "$ACTIONLINT_VERSION" "$ZIZMOR_VERSION" "$YAMLLINT_VERSION"
+  printf 'act %s\nactionlint %s\nzizmor %s\nyamllint %s\ncosign %s\n' "$ACT_VERSION" "$ACTIONLINT_VERSION" "$ZIZMOR_VERSION" "$YAMLLINT_VERSION" "$COSIGN_VERSION"
   printf 'crds cloudnative-pg %s, external-secrets %s\n' "$CNPG_VERSION" "$ESO_VERSION"
   printf 'iceberg-rest %s\npyiceberg %s (pyarrow %s)\n' "$(sed -n 's:.*<iceberg.version>\(.*\)</iceberg.version>.*:\1:p' "$root/hack/iceberg-rest/pom.xml")" "$PYICEBERG_VERSION" "$PYARROW_VERSION"
   exit 0

@@ -77,3 +77,93 @@ export const ociTag = (version: string): string => version.replace(/\+/g, "_");
 export function pushedDigest(output: string): string | undefined {
   return /Digest:\s*(sha256:[0-9a-f]{64})/.exec(output)?.[1];
 }
+
+/** Indexes the packages in `dir` (a folder holding only the new one): `urls` under `url`, relative without. */
+export function helmRepoIndexArgv(bin: string, dir: string, url: string | undefined): string[] {
+  return [bin, "repo", "index", dir, ...(url ? ["--url", url] : [])];
+}
+
+// cosign (signing pushed charts). Each chart is signed by digest, never by tag: a tag can move.
+/** The OIDC issuer of GitHub Actions' tokens: keyless signatures from a workflow carry it. */
+export const GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
+/** Keyless default: a workflow on github.com (tighten with --sign-identity-regexp). */
+export const DEFAULT_IDENTITY_REGEXP = "^https://github\\.com/";
+
+export interface CosignOptions {
+  /** A private key (file or KMS URI; its password in COSIGN_PASSWORD); keyless (OIDC, Fulcio) without. */
+  key?: string;
+  /** Key signing with no transparency log, and verification that fetches nothing (tests; air-gapped). */
+  offline: boolean;
+  plainHttp: boolean;
+}
+
+const insecure = (o: { plainHttp: boolean }) =>
+  o.plainHttp ? ["--allow-insecure-registry", "--allow-http-registry"] : [];
+
+/** `host/path/name@sha256:...`: what cosign signs (oci:// dropped, by digest). */
+export const cosignTarget = (registry: string, name: string, digest: string): string =>
+  `${registry.replace(/^oci:\/\//, "")}/${name}@${digest}`;
+
+/** Where cosign stores the signature of `target`: the `sha256-<hex>.sig` tag beside it. */
+export const signatureRef = (target: string): string => {
+  const [repo, digest] = target.split("@") as [string, string];
+  return `${repo}:${digest.replace(":", "-")}.sig`;
+};
+
+export function cosignSignArgv(bin: string, target: string, o: CosignOptions): string[] {
+  return [
+    bin,
+    "sign",
+    "--yes",
+    ...(o.key ? ["--key", o.key] : []),
+    ...(o.offline ? ["--tlog-upload=false"] : []),
+    ...insecure(o),
+    target,
+  ];
+}
+
+export interface CosignVerifyOptions {
+  /** The public key to verify with; keyless (certificate identity and issuer) without. */
+  publicKey?: string;
+  /** Keyless: a regular expression the signing certificate's identity must match, and its OIDC issuer. */
+  identityRegexp: string;
+  issuer: string;
+  /** Offline: skip the transparency log and use this (empty) trusted root rather than fetching one. */
+  offlineTrustedRoot?: string;
+  plainHttp: boolean;
+}
+
+export function cosignVerifyArgv(bin: string, target: string, o: CosignVerifyOptions): string[] {
+  return [
+    bin,
+    "verify",
+    ...(o.publicKey
+      ? ["--key", o.publicKey]
+      : ["--certificate-identity-regexp", o.identityRegexp, "--certificate-oidc-issuer", o.issuer]),
+    ...(o.offlineTrustedRoot ? ["--insecure-ignore-tlog=true", "--trusted-root", o.offlineTrustedRoot] : []),
+    ...insecure(o),
+    target,
+  ];
+}
+
+/** The public half of `key` into `outfile` (reads COSIGN_PASSWORD): checks key and password before any push. */
+export function cosignPublicKeyArgv(bin: string, key: string, outfile: string): string[] {
+  return [bin, "public-key", "--key", key, "--outfile", outfile];
+}
+
+/** cosign's own error line (it prints warnings first), else its first line. */
+export function cosignError(output: string): string {
+  const lines = output.trim().split("\n");
+  return (lines.find((l) => l.startsWith("Error:")) ?? lines[0] ?? "").replace(/^Error:\s*/, "");
+}
+
+/** Where the signature of `tagRef` (host/path/name:tag) would be: cosign resolves the tag to its digest. */
+export function cosignTriangulateArgv(bin: string, tagRef: string, plainHttp: boolean): string[] {
+  return [bin, "triangulate", ...insecure({ plainHttp }), tagRef];
+}
+
+/** The digest in triangulate's answer `host/path/name:sha256-<hex>.sig`. */
+export function triangulatedDigest(output: string): string | undefined {
+  const m = /:sha256-([0-9a-f]{64})\.sig\s*$/.exec(output.trim());
+  return m ? `sha256:${m[1]}` : undefined;
+}

@@ -5,7 +5,7 @@ import { withCommonOptions } from "../cli/options.js";
 import { collect } from "../cli/plan-options.js";
 import { UserError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
-import { parseRegistry } from "./argv.js";
+import { DEFAULT_IDENTITY_REGEXP, GITHUB_OIDC_ISSUER, parseRegistry } from "./argv.js";
 
 interface ReleaseFlags {
   registry?: string;
@@ -13,6 +13,12 @@ interface ReleaseFlags {
   chartsDir?: string;
   plainHttp?: boolean;
   dryRun?: boolean;
+  indexDir?: string;
+  indexUrl?: string;
+  sign?: boolean;
+  signKey?: string;
+  signOffline?: boolean;
+  signIdentityRegexp?: string;
 }
 
 export function registerRelease(program: Command, bind: Bind): void {
@@ -20,7 +26,7 @@ export function registerRelease(program: Command, bind: Bind): void {
     program
       .command("release")
       .description(
-        "package every chart and push it to an OCI registry; a version already published is skipped (log in first with `helm registry login`)",
+        "package every chart and push it to an OCI registry and/or add it to a Helm repository folder (gh-pages); a version already published is skipped",
       )
       .addOption(
         new Option("--registry <oci://host/path>", "where charts go, e.g. oci://ghcr.io/floe/charts").env(
@@ -45,6 +51,42 @@ export function registerRelease(program: Command, bind: Bind): void {
       .addOption(
         new Option("--helm <3|4>", "helm major that packages and pushes").choices(["3", "4"]).default("4"),
       )
+      .addOption(
+        new Option(
+          "--index-dir <dir>",
+          "a Helm repository folder (a gh-pages checkout): add each new package and its entry to its index.yaml",
+        ).env("FLOE_HELM_INDEX_DIR"),
+      )
+      .addOption(
+        new Option(
+          "--index-url <url>",
+          "the URL that folder is served at (index entries' urls; relative without it), e.g. https://floe.github.io/charts",
+        ).env("FLOE_HELM_INDEX_URL"),
+      )
+      .addOption(
+        new Option(
+          "--sign",
+          "sign each pushed chart's OCI digest with cosign, then verify it (keyless OIDC without --sign-key); also FLOE_HELM_SIGN=true",
+        ),
+      )
+      .addOption(
+        new Option(
+          "--sign-key <path>",
+          "cosign private key (file or KMS URI) to sign with; its password from COSIGN_PASSWORD",
+        ).env("COSIGN_KEY"),
+      )
+      .addOption(
+        new Option(
+          "--sign-offline",
+          "with --sign-key: no transparency log, verify without fetching Sigstore's trusted root (tests, air-gapped); also FLOE_HELM_SIGN_OFFLINE=true",
+        ),
+      )
+      .addOption(
+        new Option(
+          "--sign-identity-regexp <re>",
+          `keyless: the signing certificate's identity must match this (default ${DEFAULT_IDENTITY_REGEXP})`,
+        ).env("FLOE_HELM_SIGN_IDENTITY_REGEXP"),
+      )
       .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
       .addOption(new Option("--dry-run", "package and report, push nothing")),
   ).action(
@@ -56,12 +98,35 @@ export function registerRelease(program: Command, bind: Bind): void {
           // Flags, else the environment the CLI was given (commander reads only process.env).
           const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
           const username = flags.username ?? io.env.FLOE_HELM_REGISTRY_USERNAME;
-          if (!registryRaw)
+          const indexDir = flags.indexDir ?? io.env.FLOE_HELM_INDEX_DIR;
+          const indexUrl = flags.indexUrl ?? io.env.FLOE_HELM_INDEX_URL;
+          if (indexUrl && !indexDir)
+            throw new UserError("--index-url: give --index-dir too (the folder served at that URL)");
+          if (!registryRaw && !indexDir)
             throw new UserError(
-              "--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts",
+              "--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts, unless --index-dir (FLOE_HELM_INDEX_DIR) names a Helm repository folder to publish to",
             );
-          const r = parseRegistry(registryRaw);
-          if ("error" in r) throw new UserError(r.error);
+          if (indexUrl && !/^https?:\/\/\S+$/.test(indexUrl))
+            throw new UserError(
+              `--index-url: expected an http(s) URL, e.g. https://floe.github.io/charts, got '${indexUrl}'`,
+            );
+          const r = registryRaw ? parseRegistry(registryRaw) : undefined;
+          if (r && "error" in r) throw new UserError(r.error);
+          if (!r && username)
+            throw new UserError(`--username ${username}: there is no --registry to log in to`);
+          const sign = flags.sign === true || io.env.FLOE_HELM_SIGN === "true";
+          const signOffline = flags.signOffline === true || io.env.FLOE_HELM_SIGN_OFFLINE === "true";
+          const signKey = flags.signKey ?? (sign ? io.env.COSIGN_KEY : undefined);
+          const identityRegexp =
+            flags.signIdentityRegexp ?? io.env.FLOE_HELM_SIGN_IDENTITY_REGEXP ?? DEFAULT_IDENTITY_REGEXP;
+          if (!sign && (flags.signKey || signOffline || flags.signIdentityRegexp))
+            throw new UserError("--sign-key, --sign-offline and --sign-identity-regexp need --sign");
+          if (sign && !r)
+            throw new UserError("--sign: signs charts pushed to an OCI registry; give --registry too");
+          if (signOffline && !signKey)
+            throw new UserError(
+              "--sign-offline: needs --sign-key (COSIGN_KEY): keyless signing cannot be offline",
+            );
           const password = io.env.FLOE_HELM_REGISTRY_PASSWORD;
           if (password && !username)
             throw new UserError(
@@ -75,12 +140,22 @@ export function registerRelease(program: Command, bind: Bind): void {
           await runRelease(ctx, inputs, {
             cwd: io.cwd,
             env: io.env,
-            registry: r.registry,
-            plainHttp: flags.plainHttp === true,
+            ...(r ? { oci: { registry: r.registry, plainHttp: flags.plainHttp === true } } : {}),
+            ...(indexDir ? { index: { dir: indexDir, ...(indexUrl ? { url: indexUrl } : {}) } } : {}),
             chartsDir: flags.chartsDir ?? io.env.FLOE_HELM_CHARTS_DIR ?? "charts",
             major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0]! : 4,
             dryRun: flags.dryRun === true,
             ...(username && password ? { login: { username, password } } : {}),
+            ...(sign
+              ? {
+                  sign: {
+                    ...(signKey ? { key: signKey } : {}),
+                    offline: signOffline,
+                    identityRegexp,
+                    issuer: GITHUB_OIDC_ISSUER,
+                  },
+                }
+              : {}),
           });
         },
         { out: io.out, err: io.err },

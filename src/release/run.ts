@@ -1,7 +1,9 @@
-// `floe-helm release`: publish every chart to an OCI registry, idempotently. Per chart (sorted by folder):
-// read name and version from Chart.yaml -> ask the registry whether that version is there (`helm show
-// chart`): yes -> skipped; "not found" -> `helm package` + `helm push`; any other answer (unauthorized,
-// unreachable) -> an error finding and no push, since pushing blind could only fail the same way or worse.
+// `floe-helm release`: publish every chart to an OCI registry and/or a Helm repository folder (gh-pages),
+// idempotently. Per chart (sorted by folder): read name and version from Chart.yaml -> ask the registry
+// whether that version is there (`helm show chart`) and look it up in the folder's index.yaml: where it is,
+// it is left alone; where it is not, `helm package` (repacked reproducibly) + `helm push` / copy and index
+// entry; a chart both targets have is skipped. Any other registry answer (unauthorized, unreachable) -> an
+// error finding and nothing published, since pushing blind could only fail the same way or worse.
 // With a username and FLOE_HELM_REGISTRY_PASSWORD, `helm registry login` runs first, the password on its
 // stdin (never on a command line); without them, helm uses the logins it already has.
 //
@@ -11,7 +13,7 @@
 // them (vendored) are packaged as they are: `--dependency-update` only runs when something is missing, so
 // a release does not rewrite the checkout's charts/*.tgz and Chart.lock.
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import semver from "semver";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
@@ -27,6 +29,7 @@ import {
   helmPackageArgv,
   helmPushArgv,
   helmRegistryLoginArgv,
+  helmRepoIndexArgv,
   helmShowPublishedArgv,
   isNotFound,
   ociTag,
@@ -34,10 +37,13 @@ import {
   type RegistryRef,
   registryHost,
 } from "./argv.js";
+import { addEntry, INDEX_FILE, indexHas, loadIndex, saveIndex } from "./repo-index.js";
+import { normalizePackage, packageMtime } from "./reproducible.js";
+import { ensureSigned, prepareSigning, type SignSettings, signAndVerify } from "./signing.js";
 
 export const RELEASE_RULE = "release";
 
-export interface ReleaseOptions extends RegistryRef {
+export interface ReleaseOptions {
   cwd: string;
   /** The environment helm runs with (the CLI's: helm's config, cache and registry logins follow it). */
   env: NodeJS.ProcessEnv;
@@ -46,8 +52,16 @@ export interface ReleaseOptions extends RegistryRef {
   major: HelmMajor;
   /** Package and report, push nothing. */
   dryRun: boolean;
+  /** The OCI registry to push to, if any. */
+  oci?: RegistryRef;
+  /** A Helm repository folder (a gh-pages checkout) to add packages and index.yaml entries to, if any. */
+  index?: { dir: string; url?: string };
   /** Log in first with these (the password from FLOE_HELM_REGISTRY_PASSWORD only). */
   login?: { username: string; password: string };
+  /** Sign each pushed chart's digest with cosign, then verify it (see signing.ts). */
+  sign?: SignSettings;
+  /** `created` of new index entries and the index's `generated` (tests pin it). */
+  now?: () => Date;
 }
 
 const firstLine = (s: string) => s.trim().split("\n")[0] ?? "";
@@ -107,6 +121,12 @@ export async function chartIdentity(
 export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: ReleaseOptions): Promise<void> {
   const { cwd } = opts;
   const chartsDir = path.resolve(cwd, opts.chartsDir);
+  const mtime = packageMtime(opts.env);
+  const indexDir = opts.index ? path.resolve(cwd, opts.index.dir) : undefined;
+  if (indexDir && !existsSync(indexDir))
+    throw new UserError(
+      `--index-dir: ${indexDir} does not exist (check out the gh-pages branch there first)`,
+    );
   if (!inputs.charts.length && !existsSync(chartsDir))
     throw new UserError(`--charts-dir: ${chartsDir} does not exist`);
   const found = inputs.charts.length ? inputs.charts : await chartFoldersUnder(chartsDir);
@@ -122,8 +142,9 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
     throw new UserError(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
   const helm = await helmFor(inputs, opts.major, ctx);
   const env = helmRunEnv(opts.env);
-  if (opts.login) {
-    const login = await runTool(helmRegistryLoginArgv(helm, opts, opts.login.username), {
+  const { oci } = opts;
+  if (opts.login && oci) {
+    const login = await runTool(helmRegistryLoginArgv(helm, oci, opts.login.username), {
       cwd,
       env,
       input: opts.login.password,
@@ -132,14 +153,36 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
     // The registry is unreachable or refused the login: helm's own line says which (exit 3, not bad input).
     if (login.code !== 0)
       throw new ToolError(
-        `helm registry login ${registryHost(opts.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`,
+        `helm registry login ${registryHost(oci.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`,
       );
-    ctx.progress(`release: logged in to ${registryHost(opts.registry)} as ${opts.login.username}`);
+    ctx.progress(`release: logged in to ${registryHost(oci.registry)} as ${opts.login.username}`);
   }
+  // Before any push: a key that cannot be read (or a wrong password) must not leave charts pushed unsigned.
+  const signer =
+    opts.sign && oci && !opts.dryRun
+      ? await prepareSigning(opts.sign, {
+          cwd,
+          env: opts.env,
+          workDir: path.join(inputs.workDir, "release"),
+          plainHttp: oci.plainHttp,
+          toolsDir: inputs.toolsDir,
+          loggedIn: opts.login !== undefined,
+        })
+      : undefined;
+  const index = opts.index ? await loadIndex(indexDir!, opts.index.dir) : undefined;
+  const indexShown = opts.index ? path.join(opts.index.dir, INDEX_FILE) : "";
   const packages = path.join(inputs.workDir, "release", "packages");
   await rm(packages, { recursive: true, force: true });
   await mkdir(packages, { recursive: true });
   const published: string[] = [];
+  // `<name>-<version>.tgz sha256:<hex>` per chart packaged: reproducible (see reproducible.ts).
+  const packaged: string[] = [];
+  // `<name> <version>` per chart this run published somewhere (pushed, indexed or signed).
+  const versions: string[] = [];
+  // `<reference>@<digest> <signature reference>` per chart signed and verified.
+  const signatures: string[] = [];
+  // `<name> <version> <url>` per entry added to the Helm repository index.
+  const indexed: string[] = [];
 
   for (const dir of charts) {
     const rel = path.relative(cwd, dir) || ".";
@@ -152,34 +195,63 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
     const { name, version } = id;
     const chartFile = path.relative(cwd, path.join(dir, "Chart.yaml"));
     const checkId = `release ${name} ${version}`;
-    const ref = `${opts.registry}/${name}:${ociTag(version)}`;
+    const ref = oci ? `${oci.registry}/${name}:${ociTag(version)}` : "";
     const fail = (message: string, t0: number) => {
       ctx.add({ rule: RELEASE_RULE, severity: "error", message, file: chartFile, line: 1, chart: name });
       ctx.check({ id: checkId, rule: RELEASE_RULE, state: "fail", durationMs: Date.now() - t0 });
     };
     const t0 = Date.now();
-    ctx.progress(`release: ${name} ${version}: is it in ${opts.registry}?`);
-    const show = await runTool(helmShowPublishedArgv(helm, opts, name, version), {
-      cwd,
-      env,
-      timeoutMs: 120_000,
-    });
-    if (show.code === 0) {
-      ctx.progress(`release: ${ref} is already published: skipped`);
+    // Where this version is already: each target that has it is left alone.
+    const there: string[] = [];
+    let push = false;
+    let signedNow = false;
+    if (oci) {
+      ctx.progress(`release: ${name} ${version}: is it in ${oci.registry}?`);
+      const show = await runTool(helmShowPublishedArgv(helm, oci, name, version), {
+        cwd,
+        env,
+        timeoutMs: 120_000,
+      });
+      if (show.code === 0) {
+        if (signer) {
+          // Published: signed already (left alone), or pushed by a run that failed to sign it (signed now).
+          const signed = await ensureSigned(signer, oci.registry, name, ociTag(version));
+          if ("error" in signed) {
+            fail(signed.error, t0);
+            continue;
+          }
+          if (signed.signedNow) {
+            signedNow = true;
+            signatures.push(`${signed.target} ${signed.signature}`);
+            ctx.progress(`release: ${ref} was published unsigned: signed and verified ${signed.target}`);
+          }
+          there.push(`${ref} is already published${signed.signedNow ? "" : " and signed"}`);
+        } else there.push(`${ref} is already published`);
+      } else if (isNotFound(show.stderr)) push = true;
+      else {
+        fail(
+          `cannot tell whether ${name} ${version} is in ${oci.registry} (nothing pushed): ${firstLine(show.stderr || show.stdout)}`,
+          t0,
+        );
+        continue;
+      }
+    }
+    const addToIndex = index !== undefined && !indexHas(index, name, version);
+    if (index && !addToIndex) there.push(`${indexShown} already lists ${name} ${version}`);
+    if (!push && !addToIndex && signedNow) {
+      versions.push(`${name} ${version}`);
+      ctx.check({ id: checkId, rule: RELEASE_RULE, state: "pass", durationMs: Date.now() - t0 });
+      continue;
+    }
+    if (!push && !addToIndex) {
+      ctx.progress(`release: ${there.join("; ")}: skipped`);
       ctx.check({
         id: checkId,
         rule: RELEASE_RULE,
         state: "skip",
-        reason: `${ref} is already published (bump version in Chart.yaml to publish a change)`,
+        reason: `${there.join(" and ")} (bump version in Chart.yaml to publish a change)`,
         durationMs: Date.now() - t0,
       });
-      continue;
-    }
-    if (!isNotFound(show.stderr)) {
-      fail(
-        `cannot tell whether ${name} ${version} is in ${opts.registry} (nothing pushed): ${firstLine(show.stderr || show.stdout)}`,
-        t0,
-      );
       continue;
     }
     const pkg = await runTool(helmPackageArgv(helm, dir, packages, id.dependencies), {
@@ -193,31 +265,79 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
       fail(`helm package ${rel} failed: ${firstLine(pkg.stderr || pkg.stdout)}`, t0);
       continue;
     }
+    const sha = await normalizePackage(tgz, mtime);
+    packaged.push(`${path.basename(tgz)} ${sha}`);
+    ctx.progress(`release: packaged ${path.basename(tgz)} (${sha})`);
     if (opts.dryRun) {
-      ctx.progress(`release: ${ref}: packaged (${path.relative(cwd, tgz)}), not pushed (--dry-run)`);
+      ctx.progress(
+        `release: ${name} ${version}: packaged (${path.relative(cwd, tgz)}), not published (--dry-run)`,
+      );
       ctx.check({
         id: checkId,
         rule: RELEASE_RULE,
         state: "skip",
-        reason: `dry run: ${path.basename(tgz)} packaged, not pushed`,
+        reason: `dry run: ${path.basename(tgz)} packaged (${sha}), not pushed`,
         durationMs: Date.now() - t0,
       });
       continue;
     }
-    const push = await runTool(helmPushArgv(helm, opts, tgz), { cwd, env, timeoutMs: 300_000 });
-    const digest = pushedDigest(`${push.stdout}\n${push.stderr}`);
-    if (push.code !== 0 || !digest) {
-      fail(
-        `helm push ${path.basename(tgz)} to ${opts.registry} failed: ${firstLine(push.stderr || push.stdout)}`,
-        t0,
-      );
-      continue;
+    if (push && oci) {
+      const pushed = await runTool(helmPushArgv(helm, oci, tgz), { cwd, env, timeoutMs: 300_000 });
+      const digest = pushedDigest(`${pushed.stdout}\n${pushed.stderr}`);
+      if (pushed.code !== 0 || !digest) {
+        fail(
+          `helm push ${path.basename(tgz)} to ${oci.registry} failed: ${firstLine(pushed.stderr || pushed.stdout)}`,
+          t0,
+        );
+        continue;
+      }
+      published.push(`${ref}@${digest}`);
+      ctx.progress(`release: published ${ref}@${digest}`);
+      if (signer) {
+        const signed = await signAndVerify(signer, oci.registry, name, digest);
+        if ("error" in signed) {
+          fail(signed.error, t0);
+          continue;
+        }
+        signatures.push(`${signed.target} ${signed.signature}`);
+        ctx.progress(`release: signed and verified ${signed.target} (${signed.signature})`);
+      }
     }
-    published.push(`${ref}@${digest}`);
-    ctx.progress(`release: published ${ref}@${digest}`);
+    if (addToIndex && index && opts.index) {
+      // helm indexes the package alone, in a folder of its own (see repo-index.ts).
+      const alone = path.join(packages, `.index-${name}`);
+      await rm(alone, { recursive: true, force: true });
+      await mkdir(alone);
+      await copyFile(tgz, path.join(alone, path.basename(tgz)));
+      const ix = await runTool(helmRepoIndexArgv(helm, alone, opts.index.url), {
+        cwd,
+        env,
+        timeoutMs: 120_000,
+      });
+      if (ix.code !== 0) {
+        fail(`helm repo index for ${path.basename(tgz)} failed: ${firstLine(ix.stderr || ix.stdout)}`, t0);
+        continue;
+      }
+      addEntry(index, await readFile(path.join(alone, INDEX_FILE), "utf8"), name, version);
+      await copyFile(tgz, path.join(indexDir!, path.basename(tgz)));
+      await rm(alone, { recursive: true, force: true });
+      const url = opts.index.url
+        ? `${opts.index.url.replace(/\/+$/, "")}/${path.basename(tgz)}`
+        : path.basename(tgz);
+      indexed.push(`${name} ${version} ${url}`);
+      ctx.progress(`release: added ${name} ${version} to ${indexShown}`);
+    }
+    versions.push(`${name} ${version}`);
     ctx.check({ id: checkId, rule: RELEASE_RULE, state: "pass", durationMs: Date.now() - t0 });
   }
+  // Written once, after every chart, and only when something was added: a re-run leaves it byte-identical.
+  if (index && (await saveIndex(index, (opts.now ?? (() => new Date()))())))
+    ctx.progress(`release: wrote ${indexShown} (${index.added.length} added)`);
+  ctx.output("versions", versions.join("\n"));
   ctx.output("published", published.join("\n"));
+  ctx.output("packages", packaged.join("\n"));
+  if (opts.index) ctx.output("indexed", indexed.join("\n"));
+  if (opts.sign) ctx.output("signatures", signatures.join("\n"));
 }
 
 /** helm from --tools-dir, else from the installer (pinned, checksum-verified, cached). */

@@ -140,3 +140,53 @@ it("pr-gate.yml: the matrix comes from the changes job, every results artifact h
     expect.arrayContaining(["verdict", "coverage", "any", "charts"]),
   );
 });
+
+it("release.yml: signs keylessly with the cosign the tests run, passes index and sign inputs through env:, and exposes the release's outputs", () => {
+  const wf = parse(readFileSync(path.join(dir, "release.yml"), "utf8")) as {
+    on: { workflow_call: { inputs: Record<string, unknown>; outputs: Record<string, { value: string }> } };
+    jobs: Record<
+      string,
+      {
+        if?: string;
+        needs?: string | string[];
+        permissions?: Record<string, string>;
+        outputs?: Record<string, string>;
+        steps?: (Step & { id?: string; env?: Record<string, string> })[];
+      }
+    >;
+  };
+  const { publish, pages } = wf.jobs;
+  // Keyless signing needs the job's OIDC token; only the job that pushes and signs gets it.
+  expect(publish!.permissions).toEqual({ contents: "read", packages: "write", "id-token": "write" });
+  expect(pages!.permissions).toEqual({ contents: "write" });
+  expect(pages!.if).toBe("inputs.index-branch != ''");
+  expect([publish!.needs, pages!.needs]).toEqual(["gate", ["gate", "publish"]]);
+  // The cosign the workflow installs is the one scripts/tools.sh pins for the tests.
+  const pinned = /^COSIGN_VERSION=(\S+)$/m.exec(
+    readFileSync(path.join(repoRoot, "scripts", "tools.sh"), "utf8"),
+  )![1];
+  const installer = publish!.steps!.find((s) => s.uses?.startsWith("sigstore/cosign-installer@"));
+  expect(installer?.with?.["cosign-release"]).toBe(pinned);
+  const release = publish!.steps!.find((s) => s.id === "release")!;
+  expect(release.env).toMatchObject({ FLOE_HELM_SIGN: expr("inputs.sign") });
+  expect(release.run).toContain("SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)");
+  const indexStep = pages!.steps!.find((s) => s.id === "release")!;
+  expect(indexStep.env).toMatchObject({
+    INDEX_URL: expr("inputs.index-url"),
+    FLOE_HELM_INDEX_DIR: ".floe-helm-index",
+  });
+  expect(indexStep.run).toContain("SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)");
+  expect(Object.keys(wf.on.workflow_call.inputs)).toEqual(
+    expect.arrayContaining(["sign", "index-branch", "index-url"]),
+  );
+  for (const o of ["versions", "published", "packages", "signatures"]) {
+    expect(wf.on.workflow_call.outputs[o]!.value).toBe(expr(`jobs.publish.outputs.${o}`));
+    expect(publish!.outputs![o]).toBe(expr(`steps.release.outputs.${o}`));
+  }
+  expect(wf.on.workflow_call.outputs.indexed!.value).toBe(expr("jobs.pages.outputs.indexed"));
+  // The push token reaches git through its environment only.
+  const push = pages!.steps!.find((s) => s.name === "Push the index branch")!;
+  expect(push.env).toMatchObject({ TOKEN: expr("github.token") });
+  expect(push.run).toContain("GIT_CONFIG_VALUE_0=");
+  expect(push.run).not.toMatch(/git -c http\.[^ ]*extraheader/);
+});

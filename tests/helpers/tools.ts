@@ -26,6 +26,7 @@ export type TestTool =
   | "actionlint"
   | "zizmor"
   | "yamllint"
+  | "cosign"
   | "iceberg-rest"
   | "pyiceberg-python";
 

@@ -2,14 +2,22 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import {
+  cosignError,
+  cosignSignArgv,
+  cosignTarget,
+  cosignTriangulateArgv,
+  cosignVerifyArgv,
   helmPackageArgv,
   helmPushArgv,
   helmRegistryLoginArgv,
+  helmRepoIndexArgv,
   helmShowPublishedArgv,
   isNotFound,
   ociTag,
   parseRegistry,
   pushedDigest,
+  signatureRef,
+  triangulatedDigest,
 } from "../../src/release/argv.js";
 import { chartIdentity } from "../../src/release/run.js";
 import { tempDir } from "../helpers/tmp.js";
@@ -57,6 +65,77 @@ test.each([
     "login, a local plain-HTTP registry with a port",
     helmRegistryLoginArgv("helm", local, "u"),
     ["helm", "registry", "login", "127.0.0.1:5000", "--username", "u", "--password-stdin", "--plain-http"],
+  ],
+  [
+    "repo index, with the URL the folder is served at",
+    helmRepoIndexArgv("helm", "/w/p/.index-a", "https://floe.github.io/charts"),
+    ["helm", "repo", "index", "/w/p/.index-a", "--url", "https://floe.github.io/charts"],
+  ],
+  [
+    "repo index, relative urls",
+    helmRepoIndexArgv("helm", "/w/p/.index-a", undefined),
+    ["helm", "repo", "index", "/w/p/.index-a"],
+  ],
+  [
+    "cosign sign with a key, offline, a plain-HTTP registry",
+    cosignSignArgv("cosign", "127.0.0.1:5000/c/a@sha256:ab", {
+      key: "k.key",
+      offline: true,
+      plainHttp: true,
+    }),
+    [
+      "cosign",
+      "sign",
+      "--yes",
+      "--key",
+      "k.key",
+      "--tlog-upload=false",
+      "--allow-insecure-registry",
+      "--allow-http-registry",
+      "127.0.0.1:5000/c/a@sha256:ab",
+    ],
+  ],
+  [
+    "cosign sign keyless (GitHub OIDC, Fulcio, Rekor)",
+    cosignSignArgv("cosign", "ghcr.io/floe/charts/a@sha256:ab", { offline: false, plainHttp: false }),
+    ["cosign", "sign", "--yes", "ghcr.io/floe/charts/a@sha256:ab"],
+  ],
+  [
+    "cosign verify with the public key, offline",
+    cosignVerifyArgv("cosign", "h/a@sha256:ab", {
+      publicKey: "k.pub",
+      identityRegexp: "^x",
+      issuer: "i",
+      offlineTrustedRoot: "root.json",
+      plainHttp: false,
+    }),
+    [
+      "cosign",
+      "verify",
+      "--key",
+      "k.pub",
+      "--insecure-ignore-tlog=true",
+      "--trusted-root",
+      "root.json",
+      "h/a@sha256:ab",
+    ],
+  ],
+  [
+    "cosign verify keyless: the certificate's identity and issuer",
+    cosignVerifyArgv("cosign", "h/a@sha256:ab", {
+      identityRegexp: "^https://github\\.com/",
+      issuer: "https://token.actions.githubusercontent.com",
+      plainHttp: false,
+    }),
+    [
+      "cosign",
+      "verify",
+      "--certificate-identity-regexp",
+      "^https://github\\.com/",
+      "--certificate-oidc-issuer",
+      "https://token.actions.githubusercontent.com",
+      "h/a@sha256:ab",
+    ],
   ],
 ])("%s", (_, argv, expected) => {
   expect(argv).toEqual(expected);
@@ -149,5 +228,30 @@ describe("Chart.yaml's name and version (chartIdentity)", () => {
         { rule: "release", severity: "error", message: "no Chart.yaml: not a chart", file: "Chart.yaml" },
       ],
     });
+  });
+});
+
+describe("cosign references", () => {
+  test("the target is the repository by digest, oci:// dropped; the signature is its .sig tag", () => {
+    const t = cosignTarget("oci://ghcr.io/floe/charts", "floe-jobs", "sha256:0123");
+    expect(t).toBe("ghcr.io/floe/charts/floe-jobs@sha256:0123");
+    expect(signatureRef(t)).toBe("ghcr.io/floe/charts/floe-jobs:sha256-0123.sig");
+  });
+  test("triangulate: the tag's signature location, whose name holds the digest", () => {
+    expect(cosignTriangulateArgv("cosign", "127.0.0.1:5000/c/a:1.0.0", true)).toEqual([
+      "cosign",
+      "triangulate",
+      "--allow-insecure-registry",
+      "--allow-http-registry",
+      "127.0.0.1:5000/c/a:1.0.0",
+    ]);
+    expect(triangulatedDigest(`ghcr.io/c/a:sha256-${"a".repeat(64)}.sig\n`)).toBe(`sha256:${"a".repeat(64)}`);
+    expect(triangulatedDigest("ghcr.io/c/a:1.0.0")).toBeUndefined();
+  });
+  test("cosign's Error: line, not the warnings before it", () => {
+    expect(cosignError("WARNING: x\nError: no matching signatures: bad\nmain.go:1: more")).toBe(
+      "no matching signatures: bad",
+    );
+    expect(cosignError("just this\nand that")).toBe("just this");
   });
 });

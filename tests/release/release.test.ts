@@ -1,9 +1,10 @@
 // `floe-helm release` against a real OCI registry (go-containerregistry's in-memory registry, built by
 // scripts/tools.sh) with the real helm 3 and 4: publish, re-run (skipped), dry run, and the failures.
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { freePort } from "../../src/cluster/loopback.js";
 import { runTool } from "../../src/exec/runner.js";
 import { cli } from "../helpers/cli.js";
@@ -90,6 +91,14 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     ]);
     const published = (r1.outputs.published as string).split("\n");
     expect(published).toHaveLength(3);
+    expect(r1.outputs.versions).toBe(
+      ["floe-common", "floe-jobs", "floe-platform"].map((c) => `${c} ${version(c)}`).join("\n"),
+    );
+    expect((r1.outputs.packages as string).split("\n")).toEqual([
+      expect.stringMatching(/^floe-common-\S+\.tgz sha256:[0-9a-f]{64}$/),
+      expect.stringMatching(/^floe-jobs-\S+\.tgz sha256:[0-9a-f]{64}$/),
+      expect.stringMatching(/^floe-platform-\S+\.tgz sha256:[0-9a-f]{64}$/),
+    ]);
     for (const p of published)
       expect(p).toMatch(/^oci:\/\/127\.0\.0\.1:\d+\/floe\/helm[34]\/floe-[a-z]+:[^@]+@sha256:[0-9a-f]{64}$/);
     expect(first.err).toContain("release: published oci://");
@@ -127,6 +136,36 @@ describe.each([3, 4] as const)("helm %i", (major) => {
       "is already published (bump version in Chart.yaml to publish a change)",
     );
     expect(r2.outputs.published).toBe("");
+    expect(r2.outputs.versions).toBe("");
+
+    // Now also to a gh-pages folder: the registry has every version, so only the index gets them, and the
+    // package indexed is byte for byte the one pushed earlier (reproducible): its digest is the OCI layer's.
+    mkdirSync(path.join(ws, "site"));
+    const both = await release(ws, "--index-dir", "site");
+    expect(both.code, both.err).toBe(0);
+    const r3 = results(ws);
+    expect(r3.checks.map((c: { state: string }) => c.state)).toEqual(["pass", "pass", "pass"]);
+    expect(r3.outputs.published).toBe("");
+    expect((r3.outputs.indexed as string).split("\n")).toHaveLength(3);
+    const entry = (
+      parse(readFileSync(path.join(ws, "site", "index.yaml"), "utf8")) as {
+        entries: Record<string, { digest: string }[]>;
+      }
+    ).entries["floe-platform"]![0]!;
+    const manifest = (await fetch(
+      `http://127.0.0.1:${port}/v2/floe/helm${major}/floe-platform/manifests/${version("floe-platform")}`,
+      { headers: { accept: "application/vnd.oci.image.manifest.v1+json" } },
+    ).then((r) => r.json())) as { layers: { mediaType: string; digest: string }[] };
+    const layer = manifest.layers.find(
+      (l) => l.mediaType === "application/vnd.cncf.helm.chart.content.v1.tar+gzip",
+    );
+    expect(layer?.digest).toBe(`sha256:${entry.digest}`);
+    const last = await release(ws, "--index-dir", "site");
+    expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["skip", "skip", "skip"]);
+    expect(results(ws).checks[2].reason).toMatch(
+      /is already published and site\/index\.yaml already lists floe-platform \S+ \(bump version/,
+    );
+    expect(last.code).toBe(0);
   });
 
   it("logs in first with --username and FLOE_HELM_REGISTRY_PASSWORD (on helm's stdin; never printed)", async () => {
@@ -203,7 +242,17 @@ describe.each([3, 4] as const)("helm %i", (major) => {
     const checks = results(ws).checks;
     expect(checks).toHaveLength(1);
     expect(checks[0]).toMatchObject({ id: "release floe-jobs 9.9.9-dry", state: "skip" });
-    expect(checks[0].reason).toBe("dry run: floe-jobs-9.9.9-dry.tgz packaged, not pushed");
+    expect(checks[0].reason).toMatch(
+      /^dry run: floe-jobs-9\.9\.9-dry\.tgz packaged \(sha256:[0-9a-f]{64}\), not pushed$/,
+    );
+    const packages = results(ws).outputs.packages as string;
+    expect(packages).toMatch(/^floe-jobs-9\.9\.9-dry\.tgz sha256:[0-9a-f]{64}$/);
+    // Reproducible: packaged again after a second and a touched file, the same digest.
+    await new Promise((r) => setTimeout(r, 1100));
+    utimesSync(path.join(ws, "charts", "floe-jobs", "values.yaml"), new Date(), new Date());
+    const again = await release(ws, "--dry-run", "--chart", "charts/floe-jobs");
+    expect(again.code, again.err).toBe(0);
+    expect(results(ws).outputs.packages).toBe(packages);
     const shown = await runTool(
       [
         helm(major),

@@ -235,11 +235,37 @@ describe("floe-helm report", () => {
       },
     ]);
     expect(md).toContain("### Release");
-    expect(md).toContain(`| floe-jobs 0.2.0 | ✅ published \`oci://r/c/floe-jobs:0.2.0@${digest}\` |`);
+    expect(md).toContain(`| floe-jobs 0.2.0 | ✅ published \`oci://r/c/floe-jobs:0.2.0@${digest}\` |  |`);
     expect(md).toContain(
-      "| floe-platform 0.1.0 | ⏭️ skipped: oci://r/c/floe-platform:0.1.0 is already published |",
+      "| floe-platform 0.1.0 | ⏭️ skipped: oci://r/c/floe-platform:0.1.0 is already published |  |",
     );
-    expect(md).toContain("| charts/broken | ❌ failed (see the findings) |");
+    expect(md).toContain("| charts/broken | ❌ failed (see the findings) |  |");
+  });
+
+  it("summary of a signed release to a registry and an index: package digest, places, signature", () => {
+    const digest = `sha256:${"b".repeat(64)}`;
+    const pkg = `sha256:${"c".repeat(64)}`;
+    const md = summaryMarkdown([
+      {
+        schemaVersion: 1,
+        phase: "release",
+        startedAt: "2026-11-26T00:00:00.000Z",
+        finishedAt: "2026-11-26T00:00:01.000Z",
+        status: "pass",
+        findings: [],
+        checks: [{ id: "release floe-jobs 0.2.0", rule: "release", state: "pass" }],
+        outputs: {
+          published: `oci://r/c/floe-jobs:0.2.0@${digest}`,
+          packages: `floe-jobs-0.2.0.tgz ${pkg}`,
+          indexed: "floe-jobs 0.2.0 https://x.example/floe-jobs-0.2.0.tgz",
+          signatures: `r/c/floe-jobs@${digest} r/c/floe-jobs:sha256-${"b".repeat(64)}.sig`,
+        },
+      },
+    ]);
+    expect(md).toContain("| Chart | Result | Package | Signature (verified) |");
+    expect(md).toContain(
+      `| floe-jobs 0.2.0 | ✅ published \`oci://r/c/floe-jobs:0.2.0@${digest}\`; added to the index (\`https://x.example/floe-jobs-0.2.0.tgz\`) | \`${pkg}\` | ✅ \`r/c/floe-jobs:sha256-${"b".repeat(64)}.sig\` |`,
+    );
   });
 
   it("summary for an empty run explains that nothing ran", () => {
