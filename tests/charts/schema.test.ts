@@ -113,7 +113,7 @@ describe("values.schema.json <-> values.yaml", () => {
     );
     expect(credentialish).toEqual([]);
     const existing = present(values, schema).filter((p) => p.endsWith("existingSecret"));
-    expect(existing.length).toBe(5);
+    expect(existing.length).toBe(6);
     for (const p of existing) {
       let v: unknown = values;
       for (const k of p.split(".")) v = (v as Record<string, unknown>)[k];

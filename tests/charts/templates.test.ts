@@ -37,6 +37,7 @@ const renders: Record<string, string[]> = {
   polarisOff: ["--set", "polaris.enabled=false", "-f", "ci/networkpolicy-values.yaml"],
   polarisOffCnpg: ["--set", "polaris.enabled=false", "-f", "ci/cnpg-values.yaml"],
   long: ["--set", `fullnameOverride=${LONG}`, "-f", "values-test.yaml"],
+  catalogPrincipal: ["--set", "dagster.runLauncher.catalogCredentials.existingSecret=floe-runs-principal"],
 };
 
 beforeAll(async () => {
@@ -133,6 +134,18 @@ describe("Dagster", () => {
       `POLARIS_CLIENT_ID=${nm("polaris")}/root-client-id`,
       `POLARIS_CLIENT_SECRET=${nm("polaris")}/root-client-secret`,
     ]);
+    // A principal of the user's own instead of root; none at all without Polaris.
+    const envOf = (r: Rendered) =>
+      cm(
+        r,
+        nm("dagster-instance"),
+        "dagster.yaml",
+      ).run_launcher.config.run_k8s_config.container_config.env.map(ref);
+    expect(envOf(R.catalogPrincipal!).slice(1)).toEqual([
+      "POLARIS_CLIENT_ID=floe-runs-principal/client-id",
+      "POLARIS_CLIENT_SECRET=floe-runs-principal/client-secret",
+    ]);
+    expect(envOf(R.polarisOff!)).toEqual([`DAGSTER_PG_PASSWORD=${nm("postgresql")}/dagster-password`]);
   });
 
   it("a separate job namespace gets the RBAC, the run ServiceAccount and the instance config; jobImage is passed", () => {

@@ -113,18 +113,20 @@ run_launcher:
                 name: {{ include "floe.secretName.postgresql" . }}
                 key: dagster-password
           {{- if .Values.polaris.enabled }}
-          {{- /* The catalog's client credentials, for the data product's Iceberg writes (the root principal: the
-          platform bootstraps no other). Read from the same Secret as the catalog-setup Job. */}}
+          {{- /* The catalog's client credentials, for the data product's Iceberg writes: a principal of the
+          user's own (catalogCredentials.existingSecret), else the root principal from the Secret the
+          catalog-setup Job reads (the platform bootstraps no other). */}}
+          {{- $cc := .Values.dagster.runLauncher.catalogCredentials.existingSecret }}
           - name: POLARIS_CLIENT_ID
             value_from:
               secret_key_ref:
-                name: {{ include "floe.secretName.polaris" . }}
-                key: root-client-id
+                name: {{ $cc | default (include "floe.secretName.polaris" .) }}
+                key: {{ ternary "client-id" "root-client-id" (ne $cc "") }}
           - name: POLARIS_CLIENT_SECRET
             value_from:
               secret_key_ref:
-                name: {{ include "floe.secretName.polaris" . }}
-                key: root-client-secret
+                name: {{ $cc | default (include "floe.secretName.polaris" .) }}
+                key: {{ ternary "client-secret" "root-client-secret" (ne $cc "") }}
           {{- end }}
         volume_mounts:
           - name: tmp
