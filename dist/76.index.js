@@ -17,15 +17,17 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _install_load_images_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7677);
 /* harmony import */ var _install_not_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1086);
 /* harmony import */ var _install_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3618);
-/* harmony import */ var _release_run_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9893);
-/* harmony import */ var _report_coverage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3122);
-/* harmony import */ var _upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9231);
-/* harmony import */ var _upgrade_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9081);
+/* harmony import */ var _release_gate_record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4118);
+/* harmony import */ var _release_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9893);
+/* harmony import */ var _report_coverage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3122);
+/* harmony import */ var _upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9231);
+/* harmony import */ var _upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9081);
 // Every rule id floe-helm reports, with one sentence each and the README table that documents it: the
 // rule metadata of `floe-helm report --sarif`. Built from the rule registry (src/checks/registry.ts: id,
 // description, default severity) and the rule ids each phase exports, so a rule added to the registry is
 // described here without an edit, and a phase constant without an entry fails to typecheck (the
 // `satisfies` below). It lives with the commands because it is the one place that may import every phase.
+
 
 
 
@@ -104,46 +106,46 @@ const gate = {
     },
 };
 const upgradeCheck = {
-    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_10__.upgradeCheckRules.immutableField]: {
+    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__.upgradeCheckRules.immutableField]: {
         description: "A field the API server refuses to change on an existing object changes between base and head.",
         anchor: A.upgradeCheck,
     },
-    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_10__.upgradeCheckRules.removedStateful]: {
+    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__.upgradeCheckRules.removedStateful]: {
         description: "A PersistentVolumeClaim (or volume claim template) of the base is no longer rendered.",
         anchor: A.upgradeCheck,
         level: "warning",
     },
-    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_10__.upgradeCheckRules.renamedService]: {
+    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__.upgradeCheckRules.renamedService]: {
         description: "A Service is gone while a new one has the same selector: clients of the old name break.",
         anchor: A.upgradeCheck,
         level: "warning",
     },
-    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_10__.upgradeCheckRules.newChart]: {
+    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__.upgradeCheckRules.newChart]: {
         description: "The chart does not exist at the base: nothing to upgrade from.",
         anchor: A.upgradeCheck,
         level: "info",
     },
-    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_10__.upgradeCheckRules.baseValues]: {
+    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__.upgradeCheckRules.baseValues]: {
         description: "The base is rendered with this change's values file.",
         anchor: A.upgradeCheck,
         level: "info",
     },
-    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_10__.upgradeCheckRules.notChecked]: {
+    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__.upgradeCheckRules.notChecked]: {
         description: "One side does not render, so the cell's upgrade is not checked.",
         anchor: A.upgradeCheck,
         level: "warning",
     },
-    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_10__.upgradeCheckRules.versionIncrement]: {
+    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__.upgradeCheckRules.versionIncrement]: {
         description: "A chart whose files changed since the base without a higher version in Chart.yaml.",
         anchor: A.upgradeCheck,
     },
 };
 const live = {
-    [_upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_9__.liveRules.install]: { description: "The base release does not install.", anchor: A.live },
-    [_upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_9__.liveRules.upgrade]: { description: "helm upgrade from the base to this change fails.", anchor: A.live },
-    [_upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_9__.liveRules.helmTest]: { description: "helm test fails after the upgrade or the rollback.", anchor: A.live },
-    [_upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_9__.liveRules.rollback]: { description: "helm rollback to the base fails.", anchor: A.live },
-    [_upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_9__.liveRules.availability]: {
+    [_upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_10__.liveRules.install]: { description: "The base release does not install.", anchor: A.live },
+    [_upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_10__.liveRules.upgrade]: { description: "helm upgrade from the base to this change fails.", anchor: A.live },
+    [_upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_10__.liveRules.helmTest]: { description: "helm test fails after the upgrade or the rollback.", anchor: A.live },
+    [_upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_10__.liveRules.rollback]: { description: "helm rollback to the base fails.", anchor: A.live },
+    [_upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_10__.liveRules.availability]: {
         description: "A Service of a workload with 2+ replicas stopped answering during the upgrade.",
         anchor: A.live,
     },
@@ -180,12 +182,16 @@ const e2e = {
     [_e2e_run_js__WEBPACK_IMPORTED_MODULE_1__.E2E_RULES.uninstall]: { description: "The end-to-end releases do not uninstall.", anchor: A.e2e },
 };
 const others = {
-    [_report_coverage_js__WEBPACK_IMPORTED_MODULE_8__/* .COVERAGE_RULE */ .Ac]: {
+    [_report_coverage_js__WEBPACK_IMPORTED_MODULE_9__/* .COVERAGE_RULE */ .Ac]: {
         description: "A requirement of a coverage.failOn priority failed or no check covers it.",
         anchor: A.coverage,
     },
-    [_release_run_js__WEBPACK_IMPORTED_MODULE_7__/* .RELEASE_RULE */ .b]: {
+    [_release_run_js__WEBPACK_IMPORTED_MODULE_8__/* .RELEASE_RULE */ .b]: {
         description: "A chart cannot be packaged or pushed to the OCI registry.",
+        anchor: A.release,
+    },
+    [_release_gate_record_js__WEBPACK_IMPORTED_MODULE_7__/* .GATE_RECORD_RULE */ .vR]: {
+        description: "release --gate-results: the recorded gate result is not a pass on this very commit (another commit, uncommitted changes, failed).",
         anchor: A.release,
     },
     "generate/unsupported-plugin": {

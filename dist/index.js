@@ -12110,7 +12110,7 @@ function registerTest(program, bind) {
             cwd: io.cwd,
             imagePull,
             ...(timeout ? { timeout } : {}),
-        }), { out: io.out, err: io.err });
+        }), { cwd: io.cwd, out: io.out, err: io.err });
     }));
 }
 /** Where a cluster phase runs and how long helm may take (`floe-helm test`, `floe-helm upgrade`): the cluster
@@ -12156,7 +12156,7 @@ function registerE2e(program, bind) {
             imagePull,
             keep: flags.keep === true,
             ...(timeout ? { timeout } : {}),
-        }), { out: io.out, err: io.err });
+        }), { cwd: io.cwd, out: io.out, err: io.err });
     }));
 }
 
@@ -12168,6 +12168,7 @@ function registerGate(program, bind) {
     withCommonOptions(withRenderOptions(withPlanOptions(program
         .command("gate")
         .description("lint, render and check every chart x scenario x helm major without a cluster"), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("gate", inputs, async (ctx) => (await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 4957))).runGate(ctx, inputs, { cwd: io.cwd }), {
+        cwd: io.cwd,
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -12204,13 +12205,19 @@ function registerGenerate(program, bind) {
         platformChart: flags.platformChart,
         jobsChart: flags.jobsChart,
         cwd: io.cwd,
-    }), { out: io.out, err: io.err })));
+    }), { cwd: io.cwd, out: io.out, err: io.err })));
 }
 
+// EXTERNAL MODULE: ./src/report/source.ts
+var source = __nccwpck_require__(5689);
 // EXTERNAL MODULE: ./src/release/argv.ts
 var argv = __nccwpck_require__(6779);
+// EXTERNAL MODULE: ./src/release/gate-record.ts
+var gate_record = __nccwpck_require__(4118);
 ;// CONCATENATED MODULE: ./src/release/command.ts
 // `floe-helm release`: package every chart and push it to an OCI registry, skipping versions already there.
+
+
 
 
 
@@ -12232,6 +12239,7 @@ function registerRelease(program, bind) {
         .addOption(new Option("--sign-key <path>", "cosign private key (file or KMS URI) to sign with; its password from COSIGN_PASSWORD").env("COSIGN_KEY"))
         .addOption(new Option("--sign-offline", "with --sign-key: no transparency log, verify without fetching Sigstore's trusted root (tests, air-gapped); also FLOE_HELM_SIGN_OFFLINE=true"))
         .addOption(new Option("--sign-identity-regexp <re>", `keyless: the signing certificate's identity must match this (default ${argv/* DEFAULT_IDENTITY_REGEXP */.xR})`).env("FLOE_HELM_SIGN_IDENTITY_REGEXP"))
+        .addOption(new Option("--gate-results <file|dir>", "publish only if this gate.results.json (or the folder holding it) records a passed gate on this very commit, clean").env("FLOE_HELM_GATE_RESULTS"))
         .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
         .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("release", inputs, async (ctx) => {
         // Flags, else the environment the CLI was given (commander reads only process.env).
@@ -12265,6 +12273,22 @@ function registerRelease(program, bind) {
             throw new errors/* UserError */.yo("FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as");
         if (username && !password)
             throw new errors/* UserError */.yo(`--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`);
+        const gateResults = flags.gateResults ?? io.env.FLOE_HELM_GATE_RESULTS;
+        if (gateResults) {
+            const { file, results } = await (0,gate_record/* readGateRecord */.PA)(gateResults, io.cwd);
+            const problem = (0,gate_record/* gateRecordProblem */.ur)(results, file, await (0,source/* sourceCommit */.P)(io.cwd));
+            ctx.check({
+                id: "release gate-record",
+                rule: gate_record/* GATE_RECORD_RULE */.vR,
+                state: problem ? "fail" : "pass",
+                ...(problem ? {} : { reason: `the gate passed on ${results.source?.commit}` }),
+            });
+            if (problem) {
+                ctx.add({ rule: gate_record/* GATE_RECORD_RULE */.vR, severity: "error", message: problem, file });
+                return;
+            }
+            ctx.progress(`release: the gate passed on this commit (${results.source?.commit}, ${file})`);
+        }
         const { runRelease } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9893));
         await runRelease(ctx, inputs, {
             cwd: io.cwd,
@@ -12286,7 +12310,7 @@ function registerRelease(program, bind) {
                 }
                 : {}),
         });
-    }, { out: io.out, err: io.err })));
+    }, { cwd: io.cwd, out: io.out, err: io.err })));
 }
 
 // EXTERNAL MODULE: ./src/core/version.ts
@@ -12627,6 +12651,7 @@ function registerUpgradeCheck(program, bind) {
         .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
         .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
         .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("upgrade-check", inputs, async (ctx) => (await __nccwpck_require__.e(/* import() */ 81).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
+        cwd: io.cwd,
         out: io.out,
         err: io.err,
         ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),
@@ -12662,7 +12687,7 @@ function registerUpgrade(program, bind) {
             ...(timeout ? { timeout } : {}),
             ...(baseHelm ? { baseHelm } : {}),
             ...(proberImage ? { proberImage } : {}),
-        }), { out: io.out, err: io.err });
+        }), { cwd: io.cwd, out: io.out, err: io.err });
     }));
 }
 function parseBaseHelm(value) {
@@ -21200,6 +21225,74 @@ function triangulatedDigest(output) {
 
 /***/ }),
 
+/***/ 4118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PA: () => (/* binding */ readGateRecord),
+/* harmony export */   ur: () => (/* binding */ gateRecordProblem),
+/* harmony export */   vR: () => (/* binding */ GATE_RECORD_RULE)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
+// `release --gate-results`: publish only the commit whose gate passed, from a recorded gate result (a
+// gate.results.json kept from the gate's run: an artifact, a release asset) rather than a gate in the same
+// workflow run. The results file names the commit it ran on (`source`, src/report/source.ts); the checkout
+// being published must be that commit, clean.
+
+
+
+
+const GATE_RECORD_RULE = "release/gate-record";
+/** The gate results file: the path itself, or `gate.results.json` in a folder. Bad input is a UserError. */
+async function readGateRecord(given, cwd) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, given);
+    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isDirectory() ? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "gate.results.json") : abs;
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8");
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--gate-results ${given}: no ${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)} there: give the gate's results file (or its folder) kept from the gate's run`);
+    }
+    try {
+        return { file, results: JSON.parse(text) };
+    }
+    catch (e) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--gate-results ${file}: not JSON (${e.message})`);
+    }
+}
+const short = (sha) => sha.slice(0, 12);
+/** Why the recorded gate result does not allow publishing this checkout (pure); undefined when it does. */
+function gateRecordProblem(results, file, head) {
+    if (results.phase !== "gate")
+        return `${file} is not a gate results file (phase ${JSON.stringify(results.phase ?? null)})`;
+    if (!head)
+        return "this folder is not a git work tree: which commit would be published cannot be told";
+    if (head.dirty)
+        return `tracked files differ from HEAD ${short(head.commit)}: the gate result is for a commit, publish a clean checkout of it`;
+    const src = results.source;
+    if (!src?.commit)
+        return `${file} records no commit (the gate ran outside a git work tree, or floe-helm was older): run the gate on the commit to publish`;
+    if (src.dirty)
+        return `the gate ran on ${short(src.commit)} with uncommitted changes: its result is not that commit's`;
+    if (src.commit !== head.commit)
+        return `the gate result is for commit ${short(src.commit)}, this checkout is ${short(head.commit)}: run the gate on this commit, or publish that one`;
+    if (results.status !== "pass") {
+        const errors = (results.findings ?? []).filter((f) => f.severity === "error" && !f.waived).length;
+        return `the gate of ${short(src.commit)} did not pass (status ${results.status}${results.status === "fail" ? `, ${errors} error(s)` : results.error ? `: ${results.error}` : ""}): nothing is published`;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 3122:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -21620,11 +21713,13 @@ function countsText(findings) {
 /* harmony export */   k: () => (/* binding */ reportSkippedCharts)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9334);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9334);
 /* harmony import */ var _results_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8940);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7496);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5689);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7496);
 // Runs one phase: whatever happens, its results file is written, its findings printed (and annotated in
 // Actions), and the exit code follows the interface (0 pass, 1 errors found, 2 bad input, 3 a tool failed).
+
 
 
 
@@ -21647,6 +21742,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
     };
     let error;
     let errorCode = _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
+    const source = opts.cwd !== undefined ? (0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .sourceCommit */ .P)(opts.cwd) : undefined;
     try {
         await body(ctx);
     }
@@ -21668,10 +21764,13 @@ async function runPhase(phase, inputs, body, opts = {}) {
         checks,
         ...(Object.keys(outputs).length ? { outputs } : {}),
     };
+    const src = await source;
+    if (src)
+        results.source = src;
     // The results file keeps a finding per cell; people read each distinct finding once.
-    const groups = (0,_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .groupFindings */ .kG)(findings);
+    const groups = (0,_findings_js__WEBPACK_IMPORTED_MODULE_4__/* .groupFindings */ .kG)(findings);
     for (const g of groups)
-        out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .formatFinding */ .t)(g));
+        out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_3__/* .formatFinding */ .t)(g));
     if (inputs.githubActions) {
         // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
         const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
@@ -21696,7 +21795,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
         else
             err(`floe-helm: error: ${error}`);
     }
-    out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_2__/* .verdictLine */ .M)(results, Date.now() - started.getTime(), { withError: false }));
+    out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_3__/* .verdictLine */ .M)(results, Date.now() - started.getTime(), { withError: false }));
     if (error)
         return errorCode;
     return results.status === "pass" ? _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.Pass : _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.GateFailed;
@@ -21899,6 +21998,38 @@ async function readAllResults(workDir) {
         out.push(r);
     }
     return out;
+}
+
+
+/***/ }),
+
+/***/ 5689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ sourceCommit)
+/* harmony export */ });
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7507);
+// The commit a phase ran on: `git rev-parse HEAD` of the folder it ran in, and whether tracked files differed
+// from it. Recorded in the results file (`source`) so a later step can tell which commit a result is for:
+// `floe-helm release --gate-results` publishes only the commit whose gate passed.
+
+/** HEAD of the git work tree at `cwd`; undefined outside one (or without git). */
+async function sourceCommit(cwd) {
+    try {
+        const head = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runTool */ .q)(["git", "rev-parse", "--verify", "HEAD"], { cwd, timeoutMs: 15_000 });
+        const commit = head.stdout.trim();
+        if (head.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit))
+            return undefined;
+        const st = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .runTool */ .q)(["git", "status", "--porcelain", "--untracked-files=no"], {
+            cwd,
+            timeoutMs: 60_000,
+        });
+        return { commit, ...(st.code !== 0 || st.stdout.trim() ? { dirty: true } : {}) };
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

@@ -10,6 +10,7 @@ import { DIAGNOSIS_RULE } from "../install/diagnose/cell.js";
 import { IMAGES_RULE } from "../install/load-images.js";
 import { NOT_RUN_RULE } from "../install/not-run.js";
 import { rules as installRules } from "../install/run.js";
+import { GATE_RECORD_RULE } from "../release/gate-record.js";
 import { RELEASE_RULE } from "../release/run.js";
 import { COVERAGE_RULE } from "../report/coverage.js";
 import type { RuleDoc } from "../report/sarif.js";
@@ -179,6 +180,11 @@ const others = {
   },
   [RELEASE_RULE]: {
     description: "A chart cannot be packaged or pushed to the OCI registry.",
+    anchor: A.release,
+  },
+  [GATE_RECORD_RULE]: {
+    description:
+      "release --gate-results: the recorded gate result is not a pass on this very commit (another commit, uncommitted changes, failed).",
     anchor: A.release,
   },
   "generate/unsupported-plugin": {

@@ -55,4 +55,6 @@ export interface PhaseResults {
   checks: CheckStatus[];
   /** Named values for later phases and for action outputs. */
   outputs?: Record<string, string>;
+  /** The git commit the phase ran on (HEAD of its working folder), when it ran in a git work tree. */
+  source?: { commit: string; dirty?: true };
 }

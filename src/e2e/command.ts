@@ -36,7 +36,7 @@ export function registerE2e(program: Command, bind: Bind): void {
             keep: flags.keep === true,
             ...(timeout ? { timeout } : {}),
           }),
-        { out: io.out, err: io.err },
+        { cwd: io.cwd, out: io.out, err: io.err },
       );
     }),
   );

@@ -23,6 +23,7 @@ export function registerGate(program: Command, bind: Bind): void {
         async (ctx) =>
           (await import(/* webpackMode: "eager" */ "./run.js")).runGate(ctx, inputs, { cwd: io.cwd }),
         {
+          cwd: io.cwd,
           out: io.out,
           err: io.err,
           ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),

@@ -78,7 +78,7 @@ export function registerGenerate(program: Command, bind: Bind): void {
             jobsChart: flags.jobsChart,
             cwd: io.cwd,
           }),
-        { out: io.out, err: io.err },
+        { cwd: io.cwd, out: io.out, err: io.err },
       ),
     ),
   );

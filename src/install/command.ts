@@ -36,7 +36,7 @@ export function registerTest(program: Command, bind: Bind): void {
             imagePull,
             ...(timeout ? { timeout } : {}),
           }),
-        { out: io.out, err: io.err },
+        { cwd: io.cwd, out: io.out, err: io.err },
       );
     }),
   );

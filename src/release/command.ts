@@ -5,7 +5,9 @@ import { withCommonOptions } from "../cli/options.js";
 import { collect } from "../cli/plan-options.js";
 import { UserError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
+import { sourceCommit } from "../report/source.js";
 import { DEFAULT_IDENTITY_REGEXP, GITHUB_OIDC_ISSUER, parseRegistry } from "./argv.js";
+import { GATE_RECORD_RULE, gateRecordProblem, readGateRecord } from "./gate-record.js";
 
 interface ReleaseFlags {
   registry?: string;
@@ -19,6 +21,7 @@ interface ReleaseFlags {
   signKey?: string;
   signOffline?: boolean;
   signIdentityRegexp?: string;
+  gateResults?: string;
 }
 
 export function registerRelease(program: Command, bind: Bind): void {
@@ -87,6 +90,12 @@ export function registerRelease(program: Command, bind: Bind): void {
           `keyless: the signing certificate's identity must match this (default ${DEFAULT_IDENTITY_REGEXP})`,
         ).env("FLOE_HELM_SIGN_IDENTITY_REGEXP"),
       )
+      .addOption(
+        new Option(
+          "--gate-results <file|dir>",
+          "publish only if this gate.results.json (or the folder holding it) records a passed gate on this very commit, clean",
+        ).env("FLOE_HELM_GATE_RESULTS"),
+      )
       .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
       .addOption(new Option("--dry-run", "package and report, push nothing")),
   ).action(
@@ -136,6 +145,22 @@ export function registerRelease(program: Command, bind: Bind): void {
             throw new UserError(
               `--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`,
             );
+          const gateResults = flags.gateResults ?? io.env.FLOE_HELM_GATE_RESULTS;
+          if (gateResults) {
+            const { file, results } = await readGateRecord(gateResults, io.cwd);
+            const problem = gateRecordProblem(results, file, await sourceCommit(io.cwd));
+            ctx.check({
+              id: "release gate-record",
+              rule: GATE_RECORD_RULE,
+              state: problem ? "fail" : "pass",
+              ...(problem ? {} : { reason: `the gate passed on ${results.source?.commit}` }),
+            });
+            if (problem) {
+              ctx.add({ rule: GATE_RECORD_RULE, severity: "error", message: problem, file });
+              return;
+            }
+            ctx.progress(`release: the gate passed on this commit (${results.source?.commit}, ${file})`);
+          }
           const { runRelease } = await import("./run.js");
           await runRelease(ctx, inputs, {
             cwd: io.cwd,
@@ -158,7 +183,7 @@ export function registerRelease(program: Command, bind: Bind): void {
               : {}),
           });
         },
-        { out: io.out, err: io.err },
+        { cwd: io.cwd, out: io.out, err: io.err },
       ),
     ),
   );

@@ -6,6 +6,7 @@ import { describeError, ExitCode, errorCommand, exitCodeOf, ToolError, UserError
 import { groupFindings } from "./findings.js";
 import type { CheckStatus, Finding, PhaseResults } from "./results.js";
 import { statusOf, writeResults, writeResultsFile } from "./results.js";
+import { sourceCommit } from "./source.js";
 import { formatFinding, verdictLine } from "./terminal.js";
 
 export interface PhaseContext {
@@ -21,6 +22,8 @@ export interface PhaseContext {
 export interface PhaseOptions {
   /** Write results here instead of `<workDir>/<phase>.results.json` (also written there). */
   resultsFile?: string;
+  /** The folder the phase works in: its git HEAD is recorded as the results' `source`. */
+  cwd?: string;
   out?: (line: string) => void;
   err?: (line: string) => void;
 }
@@ -48,6 +51,7 @@ export async function runPhase(
   };
   let error: string | undefined;
   let errorCode: ExitCode = ExitCode.BadInput;
+  const source = opts.cwd !== undefined ? sourceCommit(opts.cwd) : undefined;
   try {
     await body(ctx);
   } catch (e) {
@@ -68,6 +72,8 @@ export async function runPhase(
     checks,
     ...(Object.keys(outputs).length ? { outputs } : {}),
   };
+  const src = await source;
+  if (src) results.source = src;
   // The results file keeps a finding per cell; people read each distinct finding once.
   const groups = groupFindings(findings);
   for (const g of groups) out(formatFinding(g));

@@ -33,6 +33,7 @@ export function registerUpgradeCheck(program: Command, bind: Bind): void {
         inputs,
         async (ctx) => (await import("./run.js")).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }),
         {
+          cwd: io.cwd,
           out: io.out,
           err: io.err,
           ...(inputs.resultsFile ? { resultsFile: inputs.resultsFile } : {}),

@@ -66,7 +66,7 @@ export function registerUpgrade(program: Command, bind: Bind): void {
               ...(baseHelm ? { baseHelm } : {}),
               ...(proberImage ? { proberImage } : {}),
             }),
-          { out: io.out, err: io.err },
+          { cwd: io.cwd, out: io.out, err: io.err },
         );
       },
     ),
