@@ -1,6 +1,3 @@
-// `floe-helm release` against a real OCI registry (go-containerregistry's in-memory registry, built by
-// scripts/tools.sh) with the real helm 3 and 4: publish, re-run (skipped), dry run, and the failures.
-import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,10 +5,11 @@ import { parse } from "yaml";
 import { freePort } from "../../src/cluster/loopback.js";
 import { runTool } from "../../src/exec/runner.js";
 import { cli } from "../helpers/cli.js";
+import { startRegistry, type TestRegistry } from "../helpers/registry.js";
 import { tempDir } from "../helpers/tmp.js";
-import { helm, repoRoot, tool, toolsDir } from "../helpers/tools.js";
+import { helm, repoRoot, toolsDir } from "../helpers/tools.js";
 
-let registry: ChildProcess;
+let registry: TestRegistry;
 let port: number;
 const tmp = tempDir("floe-release-");
 // helm keeps registry logins and caches under these: isolated from the user's.
@@ -23,28 +21,12 @@ const env = {
 };
 
 beforeAll(async () => {
-  port = await freePort();
-  registry = spawn(tool("registry"), ["-port", String(port)], { stdio: ["ignore", "ignore", "pipe"] });
-  const log: string[] = [];
-  registry.stderr?.on("data", (d: Buffer) => log.push(d.toString()));
-  let exit: string | undefined;
-  registry.on("exit", (code, signal) => {
-    exit = `exit ${code ?? signal}`;
-  });
-  // Until it answers: not a fixed wait. It fails only if the registry stops, or within the hook's timeout.
-  for (;;) {
-    if (exit) throw new Error(`the test registry stopped (${exit}) before answering:\n${log.join("")}`);
-    const up = await fetch(`http://127.0.0.1:${port}/v2/`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  registry = await startRegistry();
+  port = registry.port;
 }, 120_000);
 
 afterAll(() => {
-  registry?.kill();
+  registry?.stop();
   rmSync(tmp, { recursive: true, force: true });
 });
 

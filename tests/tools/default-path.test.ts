@@ -215,7 +215,8 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
       ["floe-jobs", "skip"],
       ["floe-platform", "skip"],
     ]);
-    for (const c of checks) expect(c.reason).toMatch(/^dry run: \S+\.tgz packaged \(sha256:[0-9a-f]{64}\), not pushed$/);
+    for (const c of checks)
+      expect(c.reason).toMatch(/^dry run: \S+\.tgz packaged \(sha256:[0-9a-f]{64}\), not pushed$/);
   });
 
   it("generate: the command examples/generate/README.md gives, helm from the installer's cache, writes the example's files as checked in", async () => {
