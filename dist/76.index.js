@@ -1,5 +1,5 @@
 export const id = 76;
-export const ids = [76,274];
+export const ids = [76,230];
 export const modules = {
 
 /***/ 7076:
@@ -18,7 +18,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _install_not_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1086);
 /* harmony import */ var _install_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3618);
 /* harmony import */ var _release_gate_record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4118);
-/* harmony import */ var _release_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9893);
+/* harmony import */ var _release_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7230);
 /* harmony import */ var _report_coverage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3122);
 /* harmony import */ var _upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9231);
 /* harmony import */ var _upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9081);
@@ -260,7 +260,7 @@ function ruleCatalog() {
 
 /***/ }),
 
-/***/ 9893:
+/***/ 7230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -292,10 +292,64 @@ var helm_deps = __webpack_require__(9264);
 var helm_env = __webpack_require__(367);
 // EXTERNAL MODULE: ./src/plan/plan.ts
 var plan = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/report/source.ts
+var report_source = __webpack_require__(5689);
 // EXTERNAL MODULE: ./src/values/yaml.ts
 var yaml = __webpack_require__(3319);
 // EXTERNAL MODULE: ./src/release/argv.ts
 var argv = __webpack_require__(6779);
+;// CONCATENATED MODULE: ./src/release/provenance.ts
+/** What this build type's parameters mean (SLSA: a URI naming the build template). */
+const BUILD_TYPE = "https://github.com/floe/helm-action/blob/main/README.md#release";
+/** The SLSA v1 predicate (https://slsa.dev/spec/v1.0/provenance) for one chart. */
+function provenancePredicate(i) {
+    const server = i.env.GITHUB_SERVER_URL ?? "https://github.com";
+    const repo = i.env.GITHUB_REPOSITORY;
+    const onActions = i.env.GITHUB_ACTIONS === "true" && repo !== undefined;
+    const dependency = i.source
+        ? [
+            {
+                uri: repo ? `git+${server}/${repo}${i.env.GITHUB_REF ? `@${i.env.GITHUB_REF}` : ""}` : "git+file:.",
+                digest: { gitCommit: i.source.commit },
+            },
+        ]
+        : [];
+    const runId = i.env.GITHUB_RUN_ID;
+    return {
+        buildDefinition: {
+            buildType: BUILD_TYPE,
+            externalParameters: {
+                chart: i.chart,
+                registry: i.registry,
+                ...(i.env.GITHUB_WORKFLOW_REF ? { workflow: i.env.GITHUB_WORKFLOW_REF } : {}),
+            },
+            internalParameters: {
+                helmMajor: i.helmMajor,
+                ...(i.sourceDateEpoch !== undefined ? { sourceDateEpoch: i.sourceDateEpoch } : {}),
+                // Tracked files differed from the commit: the chart is not the commit's alone.
+                ...(i.source?.dirty ? { sourceDirty: true } : {}),
+            },
+            resolvedDependencies: dependency,
+        },
+        runDetails: {
+            builder: {
+                // On Actions the workflow that ran (its own identity in a keyless certificate); else the CLI.
+                id: onActions && i.env.GITHUB_WORKFLOW_REF
+                    ? `${server}/${i.env.GITHUB_WORKFLOW_REF}`
+                    : "https://github.com/floe/helm-action#floe-helm-release",
+            },
+            metadata: {
+                ...(onActions && runId
+                    ? {
+                        invocationId: `${server}/${repo}/actions/runs/${runId}/attempts/${i.env.GITHUB_RUN_ATTEMPT ?? "1"}`,
+                    }
+                    : {}),
+                startedOn: i.startedOn.toISOString(),
+            },
+        },
+    };
+}
+
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -503,6 +557,8 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // the network: no transparency log upload, and verification with an empty local trusted root instead of
 // fetching Sigstore's (the tests use it: nothing here may reach the internet). A version already published
 // is verified, and signed only when it has no valid signature (a run that pushed it and failed to sign).
+// Each signed chart also gets SLSA provenance (provenance.ts) as a cosign attestation, signed the same way
+// and verified (its subject must be the chart's digest); a published chart without one gets it then.
 
 
 
@@ -529,7 +585,14 @@ async function prepareSigning(settings, o) {
     if (o.loggedIn && external_node_path_default().basename(registryConfig) === "config.json")
         env.DOCKER_CONFIG = external_node_path_default().dirname(external_node_path_default().resolve(o.cwd, registryConfig));
     await (0,promises_.mkdir)(o.workDir, { recursive: true });
-    const signer = { cosign, settings, plainHttp: o.plainHttp, env, cwd: o.cwd };
+    const signer = {
+        cosign,
+        settings,
+        plainHttp: o.plainHttp,
+        env,
+        cwd: o.cwd,
+        workDir: o.workDir,
+    };
     // cosign must run before anything is pushed (keyless signing runs nothing else up front).
     const version = await (0,runner/* runTool */.q)([cosign, "version"], { cwd: o.cwd, env, timeoutMs: 60_000 }).catch((e) => {
         throw new errors/* UserError */.yo(`--sign: ${e.message} (install cosign, or run scripts/tools.sh cosign and give --tools-dir)`);
@@ -555,54 +618,89 @@ async function prepareSigning(settings, o) {
     return signer;
 }
 /**
- * A version already published: verify its signature, and sign it only when it has no valid one (a run that
- * pushed it but failed to sign it). A published, signed version is left alone: a re-run adds nothing.
+ * A version already published: verify its signature and provenance, and add only what is missing (a run that
+ * pushed it but failed to sign or attest it). A published, signed, attested version is left alone: a re-run
+ * adds nothing.
  */
-async function ensureSigned(s, registry, name, tag) {
+async function ensureSigned(s, registry, name, tag, predicate) {
     const tagRef = `${registry.replace(/^oci:\/\//, "")}/${name}:${tag}`;
-    const tri = await (0,runner/* runTool */.q)((0,argv/* cosignTriangulateArgv */.oO)(s.cosign, tagRef, s.plainHttp), {
-        cwd: s.cwd,
-        env: s.env,
-        timeoutMs: 120_000,
-    });
+    const tri = await run(s, (0,argv/* cosignTriangulateArgv */.oO)(s.cosign, tagRef, s.plainHttp), 120_000);
     const digest = (0,argv/* triangulatedDigest */.Pc)(tri.stdout);
     if (tri.code !== 0 || !digest)
         return {
             error: `cannot resolve the digest of ${tagRef} to check its signature: ${(0,argv/* cosignError */.o1)(`${tri.stderr}\n${tri.stdout}`)}`,
         };
     const target = (0,argv/* cosignTarget */.ph)(registry, name, digest);
-    const verify = await (0,runner/* runTool */.q)(verifyArgv(s, target), { cwd: s.cwd, env: s.env, timeoutMs: 300_000 });
-    if (verify.code === 0)
-        return { target, signature: (0,argv/* signatureRef */.wm)(target), signedNow: false };
-    const signed = await signAndVerify(s, registry, name, digest);
-    return "error" in signed ? signed : { ...signed, signedNow: true };
+    let signedNow = false;
+    if ((await run(s, (0,argv/* cosignVerifyArgv */.zf)(s.cosign, target, verifyOptions(s)))).code !== 0) {
+        const signed = await signOnly(s, target);
+        if (signed)
+            return signed;
+        signedNow = true;
+    }
+    if (!(await attestationVerified(s, target, digest)).ok) {
+        const attested = await attest(s, target, digest, predicate);
+        if (attested)
+            return attested;
+        signedNow = true;
+    }
+    return { target, signature: (0,argv/* signatureRef */.wm)(target), attestation: (0,argv/* attestationRef */.Cn)(target), signedNow };
 }
-const verifyArgv = (s, target) => (0,argv/* cosignVerifyArgv */.zf)(s.cosign, target, {
+const run = (s, argv, timeoutMs = 300_000) => (0,runner/* runTool */.q)(argv, { cwd: s.cwd, env: s.env, timeoutMs });
+const verifyOptions = (s) => ({
     ...(s.publicKey ? { publicKey: s.publicKey } : {}),
     identityRegexp: s.settings.identityRegexp,
     issuer: s.settings.issuer,
+    ...(s.settings.githubRepository ? { githubRepository: s.settings.githubRepository } : {}),
     ...(s.trustedRoot ? { offlineTrustedRoot: s.trustedRoot } : {}),
     plainHttp: s.plainHttp,
 });
-/** Signs `registry/name@digest`, then verifies the signature; the error says what state the chart is in. */
-async function signAndVerify(s, registry, name, digest) {
-    const target = (0,argv/* cosignTarget */.ph)(registry, name, digest);
-    const run = (argv) => (0,runner/* runTool */.q)(argv, { cwd: s.cwd, env: s.env, timeoutMs: 300_000 });
-    const sign = await run((0,argv/* cosignSignArgv */.nz)(s.cosign, target, {
-        ...(s.settings.key ? { key: s.settings.key } : {}),
-        offline: s.settings.offline,
-        plainHttp: s.plainHttp,
-    }));
+const cosignOptions = (s) => ({
+    ...(s.settings.key ? { key: s.settings.key } : {}),
+    offline: s.settings.offline,
+    plainHttp: s.plainHttp,
+});
+/** Signs `target`, then verifies the signature; an error says what state the chart is in. */
+async function signOnly(s, target) {
+    const sign = await run(s, (0,argv/* cosignSignArgv */.nz)(s.cosign, target, cosignOptions(s)));
     if (sign.code !== 0)
         return {
             error: `cosign sign ${target} failed (the chart is pushed but not signed): ${(0,argv/* cosignError */.o1)(`${sign.stderr}\n${sign.stdout}`)}`,
         };
-    const verify = await run(verifyArgv(s, target));
+    const verify = await run(s, (0,argv/* cosignVerifyArgv */.zf)(s.cosign, target, verifyOptions(s)));
     if (verify.code !== 0)
         return {
             error: `cosign verify ${target} failed right after signing: ${(0,argv/* cosignError */.o1)(`${verify.stderr}\n${verify.stdout}`)}`,
         };
-    return { target, signature: (0,argv/* signatureRef */.wm)(target) };
+    return undefined;
+}
+async function attestationVerified(s, target, digest) {
+    const v = await run(s, (0,argv/* cosignVerifyAttestationArgv */.PR)(s.cosign, target, verifyOptions(s)));
+    if (v.code !== 0)
+        return { ok: false, why: (0,argv/* cosignError */.o1)(`${v.stderr}\n${v.stdout}`) };
+    return (0,argv/* attestationCovers */.NC)(v.stdout, digest)
+        ? { ok: true }
+        : { ok: false, why: `no SLSA provenance v1 statement whose subject is ${digest}` };
+}
+/** Attaches the provenance `predicate` to `target`, then verifies it (signature, type and subject). */
+async function attest(s, target, digest, predicate) {
+    const file = external_node_path_default().join(s.workDir, `provenance-${digest.replace(":", "-")}.json`);
+    await (0,promises_.writeFile)(file, `${JSON.stringify(predicate, null, 2)}\n`);
+    const a = await run(s, (0,argv/* cosignAttestArgv */.Xf)(s.cosign, target, file, cosignOptions(s)));
+    if (a.code !== 0)
+        return {
+            error: `cosign attest ${target} failed (the chart is pushed and signed, without provenance): ${(0,argv/* cosignError */.o1)(`${a.stderr}\n${a.stdout}`)}`,
+        };
+    const v = await attestationVerified(s, target, digest);
+    if (!v.ok)
+        return { error: `cosign verify-attestation ${target} failed right after attesting: ${v.why}` };
+    return undefined;
+}
+/** Signs `registry/name@digest` and attaches its provenance, verifying each; the error says what is missing. */
+async function signAndVerify(s, registry, name, digest, predicate) {
+    const target = (0,argv/* cosignTarget */.ph)(registry, name, digest);
+    const failed = (await signOnly(s, target)) ?? (await attest(s, target, digest, predicate));
+    return failed ?? { target, signature: (0,argv/* signatureRef */.wm)(target), attestation: (0,argv/* attestationRef */.Cn)(target) };
 }
 
 ;// CONCATENATED MODULE: ./src/release/run.ts
@@ -620,6 +718,8 @@ async function signAndVerify(s, registry, name, digest) {
 // carry it packed inside their own package anyway). Dependencies charts/ already holds as Chart.lock pins
 // them (vendored) are packaged as they are: `--dependency-update` only runs when something is missing, so
 // a release does not rewrite the checkout's charts/*.tgz and Chart.lock.
+
+
 
 
 
@@ -746,8 +846,12 @@ async function runRelease(ctx, inputs, opts) {
     const versions = [];
     // `<reference>@<digest> <signature reference>` per chart signed and verified.
     const signatures = [];
+    // `<reference>@<digest> <attestation reference>` per chart whose SLSA provenance was attached and verified.
+    const attestations = [];
     // `<name> <version> <url>` per entry added to the Helm repository index.
     const indexed = [];
+    const source = signer ? await (0,report_source/* sourceCommit */.P)(cwd) : undefined;
+    const startedOn = new Date();
     for (const dir of charts) {
         const rel = external_node_path_default().relative(cwd, dir) || ".";
         const id = await chartIdentity(dir, cwd);
@@ -766,6 +870,15 @@ async function runRelease(ctx, inputs, opts) {
             ctx.check({ id: checkId, rule: RELEASE_RULE, state: "fail", durationMs: Date.now() - t0 });
         };
         const t0 = Date.now();
+        const predicate = () => provenancePredicate({
+            chart: { name, version, path: external_node_path_default().relative(cwd, dir).split((external_node_path_default()).sep).join("/") || "." },
+            registry: oci?.registry ?? "",
+            helmMajor: opts.major,
+            ...(opts.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: mtime.getTime() / 1000 } : {}),
+            ...(source ? { source } : {}),
+            env: opts.env,
+            startedOn,
+        });
         // Where this version is already: each target that has it is left alone.
         const there = [];
         let push = false;
@@ -780,7 +893,7 @@ async function runRelease(ctx, inputs, opts) {
             if (show.code === 0) {
                 if (signer) {
                     // Published: signed already (left alone), or pushed by a run that failed to sign it (signed now).
-                    const signed = await ensureSigned(signer, oci.registry, name, (0,argv/* ociTag */.uR)(version));
+                    const signed = await ensureSigned(signer, oci.registry, name, (0,argv/* ociTag */.uR)(version), predicate());
                     if ("error" in signed) {
                         fail(signed.error, t0);
                         continue;
@@ -788,9 +901,10 @@ async function runRelease(ctx, inputs, opts) {
                     if (signed.signedNow) {
                         signedNow = true;
                         signatures.push(`${signed.target} ${signed.signature}`);
-                        ctx.progress(`release: ${ref} was published unsigned: signed and verified ${signed.target}`);
+                        attestations.push(`${signed.target} ${signed.attestation}`);
+                        ctx.progress(`release: ${ref} was published without a signature or provenance: signed, attested and verified ${signed.target}`);
                     }
-                    there.push(`${ref} is already published${signed.signedNow ? "" : " and signed"}`);
+                    there.push(`${ref} is already published${signed.signedNow ? "" : ", signed and attested"}`);
                 }
                 else
                     there.push(`${ref} is already published`);
@@ -855,13 +969,14 @@ async function runRelease(ctx, inputs, opts) {
             published.push(`${ref}@${digest}`);
             ctx.progress(`release: published ${ref}@${digest}`);
             if (signer) {
-                const signed = await signAndVerify(signer, oci.registry, name, digest);
+                const signed = await signAndVerify(signer, oci.registry, name, digest, predicate());
                 if ("error" in signed) {
                     fail(signed.error, t0);
                     continue;
                 }
                 signatures.push(`${signed.target} ${signed.signature}`);
-                ctx.progress(`release: signed and verified ${signed.target} (${signed.signature})`);
+                attestations.push(`${signed.target} ${signed.attestation}`);
+                ctx.progress(`release: signed and verified ${signed.target} (${signed.signature}), with its provenance (${signed.attestation})`);
             }
         }
         if (addToIndex && index && opts.index) {
@@ -901,6 +1016,8 @@ async function runRelease(ctx, inputs, opts) {
         ctx.output("indexed", indexed.join("\n"));
     if (opts.sign)
         ctx.output("signatures", signatures.join("\n"));
+    if (opts.sign)
+        ctx.output("attestations", attestations.join("\n"));
 }
 /** helm from --tools-dir, else from the installer (pinned, checksum-verified, cached). */
 async function helmFor(inputs, major, ctx) {

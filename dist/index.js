@@ -12240,7 +12240,7 @@ function registerRelease(program, bind) {
         .addOption(new Option("--sign-offline", "with --sign-key: no transparency log, verify without fetching Sigstore's trusted root (tests, air-gapped); also FLOE_HELM_SIGN_OFFLINE=true"))
         .addOption(new Option("--sign-identity-regexp <re>", `keyless: the signing certificate's identity must match this (default ${argv/* DEFAULT_IDENTITY_REGEXP */.xR})`).env("FLOE_HELM_SIGN_IDENTITY_REGEXP"))
         .addOption(new Option("--gate-results <file|dir>", "publish only if this gate.results.json (or the folder holding it) records a passed gate on this very commit, clean").env("FLOE_HELM_GATE_RESULTS"))
-        .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
+        .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local or in-cluster registry without TLS); also FLOE_HELM_PLAIN_HTTP=true"))
         .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("release", inputs, async (ctx) => {
         // Flags, else the environment the CLI was given (commander reads only process.env).
         const registryRaw = flags.registry ?? io.env.FLOE_HELM_REGISTRY;
@@ -12273,6 +12273,7 @@ function registerRelease(program, bind) {
             throw new errors/* UserError */.yo("FLOE_HELM_REGISTRY_PASSWORD is set but no --username (FLOE_HELM_REGISTRY_USERNAME) to log in as");
         if (username && !password)
             throw new errors/* UserError */.yo(`--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`);
+        const plainHttp = flags.plainHttp === true || io.env.FLOE_HELM_PLAIN_HTTP === "true";
         const gateResults = flags.gateResults ?? io.env.FLOE_HELM_GATE_RESULTS;
         if (gateResults) {
             const { file, results } = await (0,gate_record/* readGateRecord */.PA)(gateResults, io.cwd);
@@ -12289,11 +12290,11 @@ function registerRelease(program, bind) {
             }
             ctx.progress(`release: the gate passed on this commit (${results.source?.commit}, ${file})`);
         }
-        const { runRelease } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(274)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9893));
+        const { runRelease } = await Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(230)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7230));
         await runRelease(ctx, inputs, {
             cwd: io.cwd,
             env: io.env,
-            ...(r ? { oci: { registry: r.registry, plainHttp: flags.plainHttp === true } } : {}),
+            ...(r ? { oci: { registry: r.registry, plainHttp } } : {}),
             ...(indexDir ? { index: { dir: indexDir, ...(indexUrl ? { url: indexUrl } : {}) } } : {}),
             chartsDir: flags.chartsDir ?? io.env.FLOE_HELM_CHARTS_DIR ?? "charts",
             major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0] : 4,
@@ -12306,6 +12307,10 @@ function registerRelease(program, bind) {
                         offline: signOffline,
                         identityRegexp,
                         issuer: argv/* GITHUB_OIDC_ISSUER */.oP,
+                        // Keyless on Actions: also the repository the signing run was for, not just any workflow.
+                        ...(!signKey && io.env.GITHUB_REPOSITORY
+                            ? { githubRepository: io.env.GITHUB_REPOSITORY }
+                            : {}),
                     },
                 }
                 : {}),
@@ -21085,13 +21090,17 @@ function unusedWaivers(waivers, findings) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cn: () => (/* binding */ attestationRef),
 /* harmony export */   Hd: () => (/* binding */ helmRegistryLoginArgv),
 /* harmony export */   M9: () => (/* binding */ cosignPublicKeyArgv),
 /* harmony export */   Mn: () => (/* binding */ pushedDigest),
+/* harmony export */   NC: () => (/* binding */ attestationCovers),
+/* harmony export */   PR: () => (/* binding */ cosignVerifyAttestationArgv),
 /* harmony export */   Pc: () => (/* binding */ triangulatedDigest),
 /* harmony export */   QB: () => (/* binding */ helmShowPublishedArgv),
 /* harmony export */   TL: () => (/* binding */ helmRepoIndexArgv),
 /* harmony export */   U$: () => (/* binding */ registryHost),
+/* harmony export */   Xf: () => (/* binding */ cosignAttestArgv),
 /* harmony export */   bE: () => (/* binding */ helmPushArgv),
 /* harmony export */   bV: () => (/* binding */ helmPackageArgv),
 /* harmony export */   c4: () => (/* binding */ isNotFound),
@@ -21106,6 +21115,7 @@ function unusedWaivers(waivers, findings) {
 /* harmony export */   xR: () => (/* binding */ DEFAULT_IDENTITY_REGEXP),
 /* harmony export */   zf: () => (/* binding */ cosignVerifyArgv)
 /* harmony export */ });
+/* unused harmony export SLSA_PROVENANCE_V1 */
 // Pure argv builders for `floe-helm release`: one helm call each, table-tested (tests/release/argv.test.ts).
 const plain = (r) => (r.plainHttp ? ["--plain-http"] : []);
 /** Is `<registry>/<name>` at `version` already there? Exit 0 and Chart.yaml on stdout when it is. */
@@ -21191,17 +21201,67 @@ function cosignSignArgv(bin, target, o) {
         target,
     ];
 }
+/** Who must have signed (key, or certificate identity, issuer and repository) and how to trust it. */
+const verifyTrust = (o) => [
+    ...(o.publicKey
+        ? ["--key", o.publicKey]
+        : [
+            "--certificate-identity-regexp",
+            o.identityRegexp,
+            "--certificate-oidc-issuer",
+            o.issuer,
+            ...(o.githubRepository ? ["--certificate-github-workflow-repository", o.githubRepository] : []),
+        ]),
+    ...(o.offlineTrustedRoot ? ["--insecure-ignore-tlog=true", "--trusted-root", o.offlineTrustedRoot] : []),
+    ...insecure(o),
+];
 function cosignVerifyArgv(bin, target, o) {
+    return [bin, "verify", ...verifyTrust(o), target];
+}
+/** The in-toto predicate type of SLSA provenance v1, and cosign's name for it. */
+const SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
+const COSIGN_SLSA_TYPE = "slsaprovenance1";
+/** Attaches `predicateFile` (SLSA provenance v1) to `target` as a signed in-toto attestation. */
+function cosignAttestArgv(bin, target, predicateFile, o) {
     return [
         bin,
-        "verify",
-        ...(o.publicKey
-            ? ["--key", o.publicKey]
-            : ["--certificate-identity-regexp", o.identityRegexp, "--certificate-oidc-issuer", o.issuer]),
-        ...(o.offlineTrustedRoot ? ["--insecure-ignore-tlog=true", "--trusted-root", o.offlineTrustedRoot] : []),
+        "attest",
+        "--yes",
+        "--type",
+        COSIGN_SLSA_TYPE,
+        "--predicate",
+        predicateFile,
+        ...(o.key ? ["--key", o.key] : []),
+        ...(o.offline ? ["--tlog-upload=false"] : []),
         ...insecure(o),
         target,
     ];
+}
+/** Verifies `target`'s SLSA provenance attestation; prints the verified envelopes, one JSON a line. */
+function cosignVerifyAttestationArgv(bin, target, o) {
+    return [bin, "verify-attestation", "--type", COSIGN_SLSA_TYPE, ...verifyTrust(o), target];
+}
+/** Where cosign stores the attestations of `target`: the `sha256-<hex>.att` tag beside it. */
+const attestationRef = (target) => signatureRef(target).replace(/\.sig$/, ".att");
+/**
+ * Whether verify-attestation's output holds a provenance statement about `digest` itself: cosign checks
+ * signature and type; the subject is checked here, so an attestation copied from another artifact fails.
+ */
+function attestationCovers(output, digest) {
+    const hex = digest.replace(/^sha256:/, "");
+    return output
+        .split("\n")
+        .filter((l) => l.trim().startsWith("{"))
+        .some((l) => {
+        try {
+            const env = JSON.parse(l);
+            const st = JSON.parse(Buffer.from(env.payload ?? "", "base64").toString("utf8"));
+            return (st.predicateType === SLSA_PROVENANCE_V1 && (st.subject ?? []).some((s) => s.digest?.sha256 === hex));
+        }
+        catch {
+            return false;
+        }
+    });
 }
 /** The public half of `key` into `outfile` (reads COSIGN_PASSWORD): checks key and password before any push. */
 function cosignPublicKeyArgv(bin, key, outfile) {
@@ -22331,6 +22391,7 @@ function releaseMarkdown(r) {
     const published = lines(r.outputs?.published);
     const packages = lines(r.outputs?.packages);
     const signatures = lines(r.outputs?.signatures);
+    const attestations = lines(r.outputs?.attestations);
     const indexed = lines(r.outputs?.indexed);
     const signing = r.outputs?.signatures !== undefined;
     const rows = r.checks
@@ -22351,16 +22412,20 @@ function releaseMarkdown(r) {
                 : "❌ failed (see the findings)";
         const pkg = packages.find((p) => p.startsWith(`${name}-${version}.tgz `))?.split(" ")[1];
         const sig = signatures.find((s) => s.includes(`/${name}@`))?.split(" ")[1];
+        const att = attestations.find((s) => s.includes(`/${name}@`))?.split(" ")[1];
         const cells = [
             chart,
             result,
             pkg ? `\`${pkg}\`` : "",
-            ...(signing ? [sig ? `✅ \`${sig}\`` : ""] : []),
+            ...(signing ? [sig ? `✅ \`${sig}\`` : "", att ? `✅ \`${att}\`` : ""] : []),
         ];
         return `| ${cells.map(markdown/* escapeCell */.k).join(" | ")} |`;
     });
     const head = signing
-        ? ["| Chart | Result | Package | Signature (verified) |", "|---|---|---|---|"]
+        ? [
+            "| Chart | Result | Package | Signature (verified) | SLSA provenance (verified) |",
+            "|---|---|---|---|---|",
+        ]
         : ["| Chart | Result | Package |", "|---|---|---|"];
     return rows.length ? ["### Release", "", ...head, ...rows] : [];
 }

@@ -128,22 +128,89 @@ export interface CosignVerifyOptions {
   /** Keyless: a regular expression the signing certificate's identity must match, and its OIDC issuer. */
   identityRegexp: string;
   issuer: string;
+  /** Keyless: the repository the signing workflow ran for (the certificate's GitHub repository claim). */
+  githubRepository?: string;
   /** Offline: skip the transparency log and use this (empty) trusted root rather than fetching one. */
   offlineTrustedRoot?: string;
   plainHttp: boolean;
 }
 
+/** Who must have signed (key, or certificate identity, issuer and repository) and how to trust it. */
+const verifyTrust = (o: CosignVerifyOptions): string[] => [
+  ...(o.publicKey
+    ? ["--key", o.publicKey]
+    : [
+        "--certificate-identity-regexp",
+        o.identityRegexp,
+        "--certificate-oidc-issuer",
+        o.issuer,
+        ...(o.githubRepository ? ["--certificate-github-workflow-repository", o.githubRepository] : []),
+      ]),
+  ...(o.offlineTrustedRoot ? ["--insecure-ignore-tlog=true", "--trusted-root", o.offlineTrustedRoot] : []),
+  ...insecure(o),
+];
+
 export function cosignVerifyArgv(bin: string, target: string, o: CosignVerifyOptions): string[] {
+  return [bin, "verify", ...verifyTrust(o), target];
+}
+
+/** The in-toto predicate type of SLSA provenance v1, and cosign's name for it. */
+export const SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
+const COSIGN_SLSA_TYPE = "slsaprovenance1";
+
+/** Attaches `predicateFile` (SLSA provenance v1) to `target` as a signed in-toto attestation. */
+export function cosignAttestArgv(
+  bin: string,
+  target: string,
+  predicateFile: string,
+  o: CosignOptions,
+): string[] {
   return [
     bin,
-    "verify",
-    ...(o.publicKey
-      ? ["--key", o.publicKey]
-      : ["--certificate-identity-regexp", o.identityRegexp, "--certificate-oidc-issuer", o.issuer]),
-    ...(o.offlineTrustedRoot ? ["--insecure-ignore-tlog=true", "--trusted-root", o.offlineTrustedRoot] : []),
+    "attest",
+    "--yes",
+    "--type",
+    COSIGN_SLSA_TYPE,
+    "--predicate",
+    predicateFile,
+    ...(o.key ? ["--key", o.key] : []),
+    ...(o.offline ? ["--tlog-upload=false"] : []),
     ...insecure(o),
     target,
   ];
+}
+
+/** Verifies `target`'s SLSA provenance attestation; prints the verified envelopes, one JSON a line. */
+export function cosignVerifyAttestationArgv(bin: string, target: string, o: CosignVerifyOptions): string[] {
+  return [bin, "verify-attestation", "--type", COSIGN_SLSA_TYPE, ...verifyTrust(o), target];
+}
+
+/** Where cosign stores the attestations of `target`: the `sha256-<hex>.att` tag beside it. */
+export const attestationRef = (target: string): string => signatureRef(target).replace(/\.sig$/, ".att");
+
+/**
+ * Whether verify-attestation's output holds a provenance statement about `digest` itself: cosign checks
+ * signature and type; the subject is checked here, so an attestation copied from another artifact fails.
+ */
+export function attestationCovers(output: string, digest: string): boolean {
+  const hex = digest.replace(/^sha256:/, "");
+  return output
+    .split("\n")
+    .filter((l) => l.trim().startsWith("{"))
+    .some((l) => {
+      try {
+        const env = JSON.parse(l) as { payload?: string };
+        const st = JSON.parse(Buffer.from(env.payload ?? "", "base64").toString("utf8")) as {
+          predicateType?: string;
+          subject?: { digest?: { sha256?: string } }[];
+        };
+        return (
+          st.predicateType === SLSA_PROVENANCE_V1 && (st.subject ?? []).some((s) => s.digest?.sha256 === hex)
+        );
+      } catch {
+        return false;
+      }
+    });
 }
 
 /** The public half of `key` into `outfile` (reads COSIGN_PASSWORD): checks key and password before any push. */

@@ -96,7 +96,12 @@ export function registerRelease(program: Command, bind: Bind): void {
           "publish only if this gate.results.json (or the folder holding it) records a passed gate on this very commit, clean",
         ).env("FLOE_HELM_GATE_RESULTS"),
       )
-      .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local test registry only)"))
+      .addOption(
+        new Option(
+          "--plain-http",
+          "talk plain HTTP to the registry (a local or in-cluster registry without TLS); also FLOE_HELM_PLAIN_HTTP=true",
+        ),
+      )
       .addOption(new Option("--dry-run", "package and report, push nothing")),
   ).action(
     bind<ReleaseFlags>(async ({ flags, inputs, io }) =>
@@ -145,6 +150,7 @@ export function registerRelease(program: Command, bind: Bind): void {
             throw new UserError(
               `--username ${username}: set FLOE_HELM_REGISTRY_PASSWORD to the password or token to log in with`,
             );
+          const plainHttp = flags.plainHttp === true || io.env.FLOE_HELM_PLAIN_HTTP === "true";
           const gateResults = flags.gateResults ?? io.env.FLOE_HELM_GATE_RESULTS;
           if (gateResults) {
             const { file, results } = await readGateRecord(gateResults, io.cwd);
@@ -165,7 +171,7 @@ export function registerRelease(program: Command, bind: Bind): void {
           await runRelease(ctx, inputs, {
             cwd: io.cwd,
             env: io.env,
-            ...(r ? { oci: { registry: r.registry, plainHttp: flags.plainHttp === true } } : {}),
+            ...(r ? { oci: { registry: r.registry, plainHttp } } : {}),
             ...(indexDir ? { index: { dir: indexDir, ...(indexUrl ? { url: indexUrl } : {}) } } : {}),
             chartsDir: flags.chartsDir ?? io.env.FLOE_HELM_CHARTS_DIR ?? "charts",
             major: inputs.helmMajors.length === 1 ? inputs.helmMajors[0]! : 4,
@@ -178,6 +184,10 @@ export function registerRelease(program: Command, bind: Bind): void {
                     offline: signOffline,
                     identityRegexp,
                     issuer: GITHUB_OIDC_ISSUER,
+                    // Keyless on Actions: also the repository the signing run was for, not just any workflow.
+                    ...(!signKey && io.env.GITHUB_REPOSITORY
+                      ? { githubRepository: io.env.GITHUB_REPOSITORY }
+                      : {}),
                   },
                 }
               : {}),

@@ -24,6 +24,7 @@ import { dependencyNeeds } from "../helm/deps.js";
 import { helmRunEnv } from "../helm/env.js";
 import { chartFoldersUnder } from "../plan/plan.js";
 import type { PhaseContext } from "../report/phase.js";
+import { sourceCommit } from "../report/source.js";
 import { parseYamlText } from "../values/yaml.js";
 import {
   helmPackageArgv,
@@ -37,6 +38,7 @@ import {
   type RegistryRef,
   registryHost,
 } from "./argv.js";
+import { provenancePredicate } from "./provenance.js";
 import { addEntry, INDEX_FILE, indexHas, loadIndex, saveIndex } from "./repo-index.js";
 import { normalizePackage, packageMtime } from "./reproducible.js";
 import { ensureSigned, prepareSigning, type SignSettings, signAndVerify } from "./signing.js";
@@ -181,8 +183,12 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
   const versions: string[] = [];
   // `<reference>@<digest> <signature reference>` per chart signed and verified.
   const signatures: string[] = [];
+  // `<reference>@<digest> <attestation reference>` per chart whose SLSA provenance was attached and verified.
+  const attestations: string[] = [];
   // `<name> <version> <url>` per entry added to the Helm repository index.
   const indexed: string[] = [];
+  const source = signer ? await sourceCommit(cwd) : undefined;
+  const startedOn = new Date();
 
   for (const dir of charts) {
     const rel = path.relative(cwd, dir) || ".";
@@ -201,6 +207,16 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
       ctx.check({ id: checkId, rule: RELEASE_RULE, state: "fail", durationMs: Date.now() - t0 });
     };
     const t0 = Date.now();
+    const predicate = () =>
+      provenancePredicate({
+        chart: { name, version, path: path.relative(cwd, dir).split(path.sep).join("/") || "." },
+        registry: oci?.registry ?? "",
+        helmMajor: opts.major,
+        ...(opts.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: mtime.getTime() / 1000 } : {}),
+        ...(source ? { source } : {}),
+        env: opts.env,
+        startedOn,
+      });
     // Where this version is already: each target that has it is left alone.
     const there: string[] = [];
     let push = false;
@@ -215,7 +231,7 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
       if (show.code === 0) {
         if (signer) {
           // Published: signed already (left alone), or pushed by a run that failed to sign it (signed now).
-          const signed = await ensureSigned(signer, oci.registry, name, ociTag(version));
+          const signed = await ensureSigned(signer, oci.registry, name, ociTag(version), predicate());
           if ("error" in signed) {
             fail(signed.error, t0);
             continue;
@@ -223,9 +239,12 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
           if (signed.signedNow) {
             signedNow = true;
             signatures.push(`${signed.target} ${signed.signature}`);
-            ctx.progress(`release: ${ref} was published unsigned: signed and verified ${signed.target}`);
+            attestations.push(`${signed.target} ${signed.attestation}`);
+            ctx.progress(
+              `release: ${ref} was published without a signature or provenance: signed, attested and verified ${signed.target}`,
+            );
           }
-          there.push(`${ref} is already published${signed.signedNow ? "" : " and signed"}`);
+          there.push(`${ref} is already published${signed.signedNow ? "" : ", signed and attested"}`);
         } else there.push(`${ref} is already published`);
       } else if (isNotFound(show.stderr)) push = true;
       else {
@@ -294,13 +313,16 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
       published.push(`${ref}@${digest}`);
       ctx.progress(`release: published ${ref}@${digest}`);
       if (signer) {
-        const signed = await signAndVerify(signer, oci.registry, name, digest);
+        const signed = await signAndVerify(signer, oci.registry, name, digest, predicate());
         if ("error" in signed) {
           fail(signed.error, t0);
           continue;
         }
         signatures.push(`${signed.target} ${signed.signature}`);
-        ctx.progress(`release: signed and verified ${signed.target} (${signed.signature})`);
+        attestations.push(`${signed.target} ${signed.attestation}`);
+        ctx.progress(
+          `release: signed and verified ${signed.target} (${signed.signature}), with its provenance (${signed.attestation})`,
+        );
       }
     }
     if (addToIndex && index && opts.index) {
@@ -338,6 +360,7 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
   ctx.output("packages", packaged.join("\n"));
   if (opts.index) ctx.output("indexed", indexed.join("\n"));
   if (opts.sign) ctx.output("signatures", signatures.join("\n"));
+  if (opts.sign) ctx.output("attestations", attestations.join("\n"));
 }
 
 /** helm from --tools-dir, else from the installer (pinned, checksum-verified, cached). */

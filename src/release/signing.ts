@@ -10,6 +10,8 @@
 // the network: no transparency log upload, and verification with an empty local trusted root instead of
 // fetching Sigstore's (the tests use it: nothing here may reach the internet). A version already published
 // is verified, and signed only when it has no valid signature (a run that pushed it and failed to sign).
+// Each signed chart also gets SLSA provenance (provenance.ts) as a cosign attestation, signed the same way
+// and verified (its subject must be the chart's digest); a published chart without one gets it then.
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -17,12 +19,16 @@ import path from "node:path";
 import { ToolError, UserError } from "../core/errors.js";
 import { runTool } from "../exec/runner.js";
 import {
+  attestationCovers,
+  attestationRef,
+  cosignAttestArgv,
   cosignError,
   cosignPublicKeyArgv,
   cosignSignArgv,
   cosignTarget,
   cosignTriangulateArgv,
   cosignVerifyArgv,
+  cosignVerifyAttestationArgv,
   signatureRef,
   triangulatedDigest,
 } from "./argv.js";
@@ -33,6 +39,8 @@ export interface SignSettings {
   /** Keyless verification: the certificate identity must match this regular expression. */
   identityRegexp: string;
   issuer: string;
+  /** Keyless verification: the repository the signing workflow ran for (GITHUB_REPOSITORY on Actions). */
+  githubRepository?: string;
 }
 
 export interface Signer {
@@ -43,6 +51,15 @@ export interface Signer {
   plainHttp: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Where predicates are written for cosign to read. */
+  workDir: string;
+}
+
+/** A chart signed and attested: its digest reference, and where the signature and attestation are. */
+export interface Signed {
+  target: string;
+  signature: string;
+  attestation: string;
 }
 
 /** helm's registry logins (docker's config.json format), which cosign then reads via DOCKER_CONFIG. */
@@ -77,7 +94,14 @@ export async function prepareSigning(
   if (o.loggedIn && path.basename(registryConfig) === "config.json")
     env.DOCKER_CONFIG = path.dirname(path.resolve(o.cwd, registryConfig));
   await mkdir(o.workDir, { recursive: true });
-  const signer: Signer = { cosign, settings, plainHttp: o.plainHttp, env, cwd: o.cwd };
+  const signer: Signer = {
+    cosign,
+    settings,
+    plainHttp: o.plainHttp,
+    env,
+    cwd: o.cwd,
+    workDir: o.workDir,
+  };
   // cosign must run before anything is pushed (keyless signing runs nothing else up front).
   const version = await runTool([cosign, "version"], { cwd: o.cwd, env, timeoutMs: 60_000 }).catch(
     (e: Error) => {
@@ -113,66 +137,112 @@ export async function prepareSigning(
 }
 
 /**
- * A version already published: verify its signature, and sign it only when it has no valid one (a run that
- * pushed it but failed to sign it). A published, signed version is left alone: a re-run adds nothing.
+ * A version already published: verify its signature and provenance, and add only what is missing (a run that
+ * pushed it but failed to sign or attest it). A published, signed, attested version is left alone: a re-run
+ * adds nothing.
  */
 export async function ensureSigned(
   s: Signer,
   registry: string,
   name: string,
   tag: string,
-): Promise<{ target: string; signature: string; signedNow: boolean } | { error: string }> {
+  predicate: Record<string, unknown>,
+): Promise<(Signed & { signedNow: boolean }) | { error: string }> {
   const tagRef = `${registry.replace(/^oci:\/\//, "")}/${name}:${tag}`;
-  const tri = await runTool(cosignTriangulateArgv(s.cosign, tagRef, s.plainHttp), {
-    cwd: s.cwd,
-    env: s.env,
-    timeoutMs: 120_000,
-  });
+  const tri = await run(s, cosignTriangulateArgv(s.cosign, tagRef, s.plainHttp), 120_000);
   const digest = triangulatedDigest(tri.stdout);
   if (tri.code !== 0 || !digest)
     return {
       error: `cannot resolve the digest of ${tagRef} to check its signature: ${cosignError(`${tri.stderr}\n${tri.stdout}`)}`,
     };
   const target = cosignTarget(registry, name, digest);
-  const verify = await runTool(verifyArgv(s, target), { cwd: s.cwd, env: s.env, timeoutMs: 300_000 });
-  if (verify.code === 0) return { target, signature: signatureRef(target), signedNow: false };
-  const signed = await signAndVerify(s, registry, name, digest);
-  return "error" in signed ? signed : { ...signed, signedNow: true };
+  let signedNow = false;
+  if ((await run(s, cosignVerifyArgv(s.cosign, target, verifyOptions(s)))).code !== 0) {
+    const signed = await signOnly(s, target);
+    if (signed) return signed;
+    signedNow = true;
+  }
+  if (!(await attestationVerified(s, target, digest)).ok) {
+    const attested = await attest(s, target, digest, predicate);
+    if (attested) return attested;
+    signedNow = true;
+  }
+  return { target, signature: signatureRef(target), attestation: attestationRef(target), signedNow };
 }
 
-const verifyArgv = (s: Signer, target: string) =>
-  cosignVerifyArgv(s.cosign, target, {
-    ...(s.publicKey ? { publicKey: s.publicKey } : {}),
-    identityRegexp: s.settings.identityRegexp,
-    issuer: s.settings.issuer,
-    ...(s.trustedRoot ? { offlineTrustedRoot: s.trustedRoot } : {}),
-    plainHttp: s.plainHttp,
-  });
+const run = (s: Signer, argv: string[], timeoutMs = 300_000) =>
+  runTool(argv, { cwd: s.cwd, env: s.env, timeoutMs });
 
-/** Signs `registry/name@digest`, then verifies the signature; the error says what state the chart is in. */
+const verifyOptions = (s: Signer) => ({
+  ...(s.publicKey ? { publicKey: s.publicKey } : {}),
+  identityRegexp: s.settings.identityRegexp,
+  issuer: s.settings.issuer,
+  ...(s.settings.githubRepository ? { githubRepository: s.settings.githubRepository } : {}),
+  ...(s.trustedRoot ? { offlineTrustedRoot: s.trustedRoot } : {}),
+  plainHttp: s.plainHttp,
+});
+
+const cosignOptions = (s: Signer) => ({
+  ...(s.settings.key ? { key: s.settings.key } : {}),
+  offline: s.settings.offline,
+  plainHttp: s.plainHttp,
+});
+
+/** Signs `target`, then verifies the signature; an error says what state the chart is in. */
+async function signOnly(s: Signer, target: string): Promise<{ error: string } | undefined> {
+  const sign = await run(s, cosignSignArgv(s.cosign, target, cosignOptions(s)));
+  if (sign.code !== 0)
+    return {
+      error: `cosign sign ${target} failed (the chart is pushed but not signed): ${cosignError(`${sign.stderr}\n${sign.stdout}`)}`,
+    };
+  const verify = await run(s, cosignVerifyArgv(s.cosign, target, verifyOptions(s)));
+  if (verify.code !== 0)
+    return {
+      error: `cosign verify ${target} failed right after signing: ${cosignError(`${verify.stderr}\n${verify.stdout}`)}`,
+    };
+  return undefined;
+}
+
+async function attestationVerified(
+  s: Signer,
+  target: string,
+  digest: string,
+): Promise<{ ok: true } | { ok: false; why: string }> {
+  const v = await run(s, cosignVerifyAttestationArgv(s.cosign, target, verifyOptions(s)));
+  if (v.code !== 0) return { ok: false, why: cosignError(`${v.stderr}\n${v.stdout}`) };
+  return attestationCovers(v.stdout, digest)
+    ? { ok: true }
+    : { ok: false, why: `no SLSA provenance v1 statement whose subject is ${digest}` };
+}
+
+/** Attaches the provenance `predicate` to `target`, then verifies it (signature, type and subject). */
+async function attest(
+  s: Signer,
+  target: string,
+  digest: string,
+  predicate: Record<string, unknown>,
+): Promise<{ error: string } | undefined> {
+  const file = path.join(s.workDir, `provenance-${digest.replace(":", "-")}.json`);
+  await writeFile(file, `${JSON.stringify(predicate, null, 2)}\n`);
+  const a = await run(s, cosignAttestArgv(s.cosign, target, file, cosignOptions(s)));
+  if (a.code !== 0)
+    return {
+      error: `cosign attest ${target} failed (the chart is pushed and signed, without provenance): ${cosignError(`${a.stderr}\n${a.stdout}`)}`,
+    };
+  const v = await attestationVerified(s, target, digest);
+  if (!v.ok) return { error: `cosign verify-attestation ${target} failed right after attesting: ${v.why}` };
+  return undefined;
+}
+
+/** Signs `registry/name@digest` and attaches its provenance, verifying each; the error says what is missing. */
 export async function signAndVerify(
   s: Signer,
   registry: string,
   name: string,
   digest: string,
-): Promise<{ target: string; signature: string } | { error: string }> {
+  predicate: Record<string, unknown>,
+): Promise<Signed | { error: string }> {
   const target = cosignTarget(registry, name, digest);
-  const run = (argv: string[]) => runTool(argv, { cwd: s.cwd, env: s.env, timeoutMs: 300_000 });
-  const sign = await run(
-    cosignSignArgv(s.cosign, target, {
-      ...(s.settings.key ? { key: s.settings.key } : {}),
-      offline: s.settings.offline,
-      plainHttp: s.plainHttp,
-    }),
-  );
-  if (sign.code !== 0)
-    return {
-      error: `cosign sign ${target} failed (the chart is pushed but not signed): ${cosignError(`${sign.stderr}\n${sign.stdout}`)}`,
-    };
-  const verify = await run(verifyArgv(s, target));
-  if (verify.code !== 0)
-    return {
-      error: `cosign verify ${target} failed right after signing: ${cosignError(`${verify.stderr}\n${verify.stdout}`)}`,
-    };
-  return { target, signature: signatureRef(target) };
+  const failed = (await signOnly(s, target)) ?? (await attest(s, target, digest, predicate));
+  return failed ?? { target, signature: signatureRef(target), attestation: attestationRef(target) };
 }

@@ -83,8 +83,14 @@ export async function prepareCheckout(
 }
 
 export interface ActOptions {
-  /** Workflow file under tests/fixtures/act/. */
+  /** Workflow file under tests/fixtures/act/, or an absolute path (a workflow a test derived). */
   workflow: string;
+  /** The event to run (default push); workflow_dispatch takes `inputs`. */
+  event?: "push" | "workflow_dispatch";
+  /** workflow_dispatch inputs (the `inputs` context). */
+  inputs?: Record<string, string>;
+  /** Secrets (the `secrets` context; GITHUB_TOKEN becomes github.token). */
+  secrets?: Record<string, string>;
   /** The prepared checkout (prepareCheckout); also act's repository directory. */
   checkout: string;
   /** Configuration variables (the `vars` context). FLOE_TEST_CHECKOUT is set from `checkout`. */
@@ -100,9 +106,11 @@ export async function runAct(opts: ActOptions): Promise<ActRun> {
   mkdirSync(home);
   const vars = { FLOE_TEST_CHECKOUT: opts.checkout, ...opts.vars };
   const argv = [
-    "push",
+    opts.event ?? "push",
     "--workflows",
-    path.join(repoRoot, "tests", "fixtures", "act", opts.workflow),
+    path.isAbsolute(opts.workflow)
+      ? opts.workflow
+      : path.join(repoRoot, "tests", "fixtures", "act", opts.workflow),
     "--directory",
     opts.checkout,
     // Host mode: steps run on this machine, with its node, bash and tar; no image, no Docker.
@@ -130,6 +138,8 @@ export async function runAct(opts: ActOptions): Promise<ActRun> {
     "--json",
     "--verbose",
     ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}=${v}`]),
+    ...Object.entries(opts.inputs ?? {}).flatMap(([k, v]) => ["--input", `${k}=${v}`]),
+    ...Object.entries(opts.secrets ?? {}).flatMap(([k, v]) => ["--secret", `${k}=${v}`]),
   ];
   const env: NodeJS.ProcessEnv = {
     // The runner's Node is this test's Node (the action's first step checks it is >= 20.19).

@@ -169,6 +169,18 @@ it("release.yml: signs keylessly with the cosign the tests run, passes index and
   expect(installer?.with?.["cosign-release"]).toBe(pinned);
   const release = publish!.steps!.find((s) => s.id === "release")!;
   expect(release.env).toMatchObject({ FLOE_HELM_SIGN: expr("inputs.sign") });
+  // Keyless self-check: the certificate names this workflow file (a called workflow's own path), whoever
+  // owns the copy called; floe-helm adds the repository the run was for (GITHUB_REPOSITORY).
+  const identity = new RegExp(release.env!.FLOE_HELM_SIGN_IDENTITY_REGEXP!);
+  expect(
+    identity.test("https://github.com/floe/helm-action/.github/workflows/release.yml@refs/heads/main"),
+  ).toBe(true);
+  expect(identity.test("https://github.com/acme/helm-action/.github/workflows/release.yml@0123abc")).toBe(
+    true,
+  );
+  expect(identity.test("https://github.com/acme/x/.github/workflows/other.yml@refs/heads/main")).toBe(false);
+  expect(identity.test("https://github.com/acme/x/.github/workflows/release.yml.evil@x")).toBe(false);
+  expect(identity.test("https://gitlab.com/a/b/.github/workflows/release.yml@x")).toBe(false);
   expect(release.run).toContain("SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)");
   const indexStep = pages!.steps!.find((s) => s.id === "release")!;
   expect(indexStep.env).toMatchObject({
@@ -179,7 +191,7 @@ it("release.yml: signs keylessly with the cosign the tests run, passes index and
   expect(Object.keys(wf.on.workflow_call.inputs)).toEqual(
     expect.arrayContaining(["sign", "index-branch", "index-url"]),
   );
-  for (const o of ["versions", "published", "packages", "signatures"]) {
+  for (const o of ["versions", "published", "packages", "signatures", "attestations"]) {
     expect(wf.on.workflow_call.outputs[o]!.value).toBe(expr(`jobs.publish.outputs.${o}`));
     expect(publish!.outputs![o]).toBe(expr(`steps.release.outputs.${o}`));
   }

@@ -2,11 +2,14 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import {
+  attestationRef,
+  cosignAttestArgv,
   cosignError,
   cosignSignArgv,
   cosignTarget,
   cosignTriangulateArgv,
   cosignVerifyArgv,
+  cosignVerifyAttestationArgv,
   helmPackageArgv,
   helmPushArgv,
   helmRegistryLoginArgv,
@@ -137,6 +140,70 @@ test.each([
       "h/a@sha256:ab",
     ],
   ],
+  [
+    "cosign verify keyless on Actions: also the repository the signing workflow ran for",
+    cosignVerifyArgv("cosign", "h/a@sha256:ab", {
+      identityRegexp: "^https://github\\.com/floe/helm-action/",
+      issuer: "https://token.actions.githubusercontent.com",
+      githubRepository: "acme/platform",
+      plainHttp: false,
+    }),
+    [
+      "cosign",
+      "verify",
+      "--certificate-identity-regexp",
+      "^https://github\\.com/floe/helm-action/",
+      "--certificate-oidc-issuer",
+      "https://token.actions.githubusercontent.com",
+      "--certificate-github-workflow-repository",
+      "acme/platform",
+      "h/a@sha256:ab",
+    ],
+  ],
+  [
+    "cosign attest with a key, offline, plain HTTP: SLSA provenance v1 from a predicate file",
+    cosignAttestArgv("cosign", "h/a@sha256:ab", "p.json", { key: "k.key", offline: true, plainHttp: true }),
+    [
+      "cosign",
+      "attest",
+      "--yes",
+      "--type",
+      "slsaprovenance1",
+      "--predicate",
+      "p.json",
+      "--key",
+      "k.key",
+      "--tlog-upload=false",
+      "--allow-insecure-registry",
+      "--allow-http-registry",
+      "h/a@sha256:ab",
+    ],
+  ],
+  [
+    "cosign attest keyless",
+    cosignAttestArgv("cosign", "h/a@sha256:ab", "p.json", { offline: false, plainHttp: false }),
+    ["cosign", "attest", "--yes", "--type", "slsaprovenance1", "--predicate", "p.json", "h/a@sha256:ab"],
+  ],
+  [
+    "cosign verify-attestation: the same trust as verify, for the provenance type",
+    cosignVerifyAttestationArgv("cosign", "h/a@sha256:ab", {
+      publicKey: "k.pub",
+      identityRegexp: "^x",
+      issuer: "i",
+      plainHttp: true,
+    }),
+    [
+      "cosign",
+      "verify-attestation",
+      "--type",
+      "slsaprovenance1",
+      "--key",
+      "k.pub",
+      "--allow-insecure-registry",
+      "--allow-http-registry",
+      "h/a@sha256:ab",
+    ],
+  ],
 ])("%s", (_, argv, expected) => {
   expect(argv).toEqual(expected);
 });
@@ -177,6 +244,12 @@ test.each([
 test("a version's registry tag: '+' becomes '_' (OCI tags cannot hold '+')", () => {
   expect(ociTag("1.2.3+build.7")).toBe("1.2.3_build.7");
   expect(ociTag("1.2.3-rc.1")).toBe("1.2.3-rc.1");
+});
+
+test("the attestation's tag sits beside the signature's: sha256-<hex>.att", () => {
+  expect(attestationRef(`h:5000/c/a@sha256:${"b".repeat(64)}`)).toBe(
+    `h:5000/c/a:sha256-${"b".repeat(64)}.att`,
+  );
 });
 
 test("the digest helm push prints", () => {

@@ -1,19 +1,14 @@
-// `floe-helm release --sign` with the real cosign (scripts/tools.sh builds it) against the real in-memory OCI
-// registry, helm 4 packaging and pushing (signing does not depend on the helm major). A key pair made here
-// with `cosign generate-key-pair`; `--sign-offline` keeps cosign off the network (no Rekor upload, no
-// trusted root fetched), and every test runs with HTTP(S)_PROXY pointing at a closed loopback port (only
-// loopback bypasses it), so any attempt to reach the internet would fail the test instead of leaving.
-import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/cluster/loopback.js";
 import { runTool } from "../../src/exec/runner.js";
 import { cli } from "../helpers/cli.js";
+import { startRegistry, type TestRegistry } from "../helpers/registry.js";
 import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot, tool, toolsDir } from "../helpers/tools.js";
 
-let registry: ChildProcess;
+let registry: TestRegistry;
 let port: number;
 let closed: number;
 const tmp = tempDir("floe-sign-");
@@ -33,22 +28,9 @@ const env = () => ({
 });
 
 beforeAll(async () => {
-  port = await freePort();
+  registry = await startRegistry();
+  port = registry.port;
   closed = await freePort();
-  registry = spawn(tool("registry"), ["-port", String(port)], { stdio: ["ignore", "ignore", "pipe"] });
-  let exit: string | undefined;
-  registry.on("exit", (code, signal) => {
-    exit = `exit ${code ?? signal}`;
-  });
-  for (;;) {
-    if (exit) throw new Error(`the test registry stopped (${exit}) before answering`);
-    const up = await fetch(`http://127.0.0.1:${port}/v2/`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
   mkdirSync(keys);
   for (const [prefix, password] of [
     ["cosign", "test-password"],
@@ -63,7 +45,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => {
-  registry?.kill();
+  registry?.stop();
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -117,6 +99,45 @@ async function verify(target: string, publicKey: string) {
     { env: env() },
   );
 }
+/** cosign verify-attestation as a user would (SLSA provenance v1, offline); the statements it verified. */
+async function verifyProvenance(target: string, publicKey: string) {
+  const root = path.join(tmp, "empty-root.json");
+  writeFileSync(root, '{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1"}\n');
+  const r = await runTool(
+    [
+      tool("cosign"),
+      "verify-attestation",
+      "--type",
+      "slsaprovenance1",
+      "--key",
+      publicKey,
+      "--insecure-ignore-tlog=true",
+      "--trusted-root",
+      root,
+      "--allow-insecure-registry",
+      "--allow-http-registry",
+      target,
+    ],
+    { env: env() },
+  );
+  const statements = r.stdout
+    .split("\n")
+    .filter((l) => l.startsWith("{"))
+    .map((l) => JSON.parse(Buffer.from(JSON.parse(l).payload, "base64").toString("utf8")));
+  return { ...r, statements };
+}
+/** The workspace as a git repository with one commit (provenance records it). */
+async function commitAll(ws: string): Promise<string> {
+  const git = (...a: string[]) =>
+    runTool(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", ...a], {
+      cwd: ws,
+      env: env(),
+    });
+  await git("init", "-q");
+  await git("add", "charts");
+  await git("commit", "-qm", "charts");
+  return (await git("rev-parse", "HEAD")).stdout.trim();
+}
 /** The digest of a tag's manifest in the registry (the signature's `.sig` tag changes when re-signed). */
 async function manifestDigest(ref: string): Promise<string | null> {
   const [repo, tag] = ref.replace(`127.0.0.1:${port}/`, "").split(":") as [string, string];
@@ -129,6 +150,7 @@ async function manifestDigest(ref: string): Promise<string | null> {
 describe("cosign signing (key pair, offline)", () => {
   it("signs and verifies each pushed chart's digest; the key's signature verifies, another key's does not; a re-run signs nothing again", async () => {
     const ws = workspace("sign");
+    const commit = await commitAll(ws);
     const first = await release(ws, "floe/signed");
     expect(first.code, `${first.out}\n${first.err}`).toBe(0);
     const r1 = results(ws);
@@ -137,6 +159,7 @@ describe("cosign signing (key pair, offline)", () => {
     const signatures = (r1.outputs.signatures as string).split("\n");
     expect(signatures).toHaveLength(2);
     const sigDigests: string[] = [];
+    const attDigests: string[] = [];
     for (const [i, line] of signatures.entries()) {
       const [target, signature] = line.split(" ") as [string, string];
       // The digest pushed is the digest signed.
@@ -152,8 +175,28 @@ describe("cosign signing (key pair, offline)", () => {
       const d = await manifestDigest(signature);
       expect(d).toMatch(/^sha256:/);
       sigDigests.push(d!);
+      // SLSA provenance, signed with the same key, about this very digest: the chart folder at the commit.
+      const attestation = (r1.outputs.attestations as string).split("\n")[i]!;
+      expect(attestation).toBe(`${target} ${target.split("@")[0]}:${digest.replace(":", "-")}.att`);
+      const prov = await verifyProvenance(target, path.join(keys, "cosign.pub"));
+      expect(prov.code, prov.stderr).toBe(0);
+      expect(prov.statements).toHaveLength(1);
+      const [st] = prov.statements;
+      expect(st.predicateType).toBe("https://slsa.dev/provenance/v1");
+      expect(st.subject[0].digest.sha256).toBe(digest.replace("sha256:", ""));
+      const name = target.split("@")[0]!.split("/").pop()!;
+      expect(st.predicate.buildDefinition.externalParameters.chart).toMatchObject({
+        name,
+        path: `charts/${name}`,
+      });
+      expect(st.predicate.buildDefinition.resolvedDependencies).toEqual([
+        { uri: "git+file:.", digest: { gitCommit: commit } },
+      ]);
+      expect((await verifyProvenance(target, path.join(keys, "other.pub"))).code).not.toBe(0);
+      attDigests.push((await manifestDigest(attestation.split(" ")[1]!))!);
     }
     expect(first.err).toContain("release: signed and verified 127.0.0.1:");
+    expect(first.err).toContain(", with its provenance (127.0.0.1:");
 
     // Re-run: every version is published, so nothing is pushed or signed: the .sig manifests are unchanged
     // (signing again would add a signature layer to them).
@@ -161,11 +204,14 @@ describe("cosign signing (key pair, offline)", () => {
     expect(again.code, again.err).toBe(0);
     expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["skip", "skip"]);
     expect(results(ws).outputs.signatures).toBe("");
+    expect(results(ws).outputs.attestations).toBe("");
     expect(results(ws).checks[0].reason).toMatch(
-      /floe-jobs:\S+ is already published and signed \(bump version/,
+      /floe-jobs:\S+ is already published, signed and attested \(bump version/,
     );
     for (const [i, line] of signatures.entries())
       expect(await manifestDigest(line.split(" ")[1]!)).toBe(sigDigests[i]);
+    for (const [i, line] of (r1.outputs.attestations as string).split("\n").entries())
+      expect(await manifestDigest(line.split(" ")[1]!)).toBe(attDigests[i]);
 
     // Offline throughout: no Sigstore trust data fetched, no proxy (internet) connection tried.
     expect(existsSync(path.join(tmp, "tuf"))).toBe(false);
@@ -198,9 +244,11 @@ describe("cosign signing (key pair, offline)", () => {
     expect(r.code, r.err).toBe(0);
     // floe-jobs signed now (it was published), floe-platform pushed and signed.
     expect(results(ws).checks.map((c: { state: string }) => c.state)).toEqual(["pass", "pass"]);
-    expect(r.err).toContain("was published unsigned: signed and verified");
+    expect(r.err).toContain("was published without a signature or provenance: signed, attested and verified");
     expect(results(ws).outputs.signatures).toContain(`${target} `);
+    expect(results(ws).outputs.attestations).toContain(`${target} `);
     expect((await verify(target, path.join(keys, "cosign.pub"))).code).toBe(0);
+    expect((await verifyProvenance(target, path.join(keys, "cosign.pub"))).code).toBe(0);
     const sig = await manifestDigest(
       `127.0.0.1:${port}/floe/repair/floe-jobs:${ref.split("@")[1]!.replace(":", "-")}.sig`,
     );
@@ -213,6 +261,53 @@ describe("cosign signing (key pair, offline)", () => {
         `127.0.0.1:${port}/floe/repair/floe-jobs:${ref.split("@")[1]!.replace(":", "-")}.sig`,
       ),
     ).toBe(sig);
+  });
+
+  it("a version signed (by cosign directly) but without provenance: attested now, its signature left as it was", async () => {
+    const ws = workspace("attest-only");
+    const pushed = await cli(
+      [
+        "release",
+        "--registry",
+        `oci://127.0.0.1:${port}/floe/attest`,
+        "--plain-http",
+        "--tools-dir",
+        toolsDir,
+        "--work-dir",
+        "work",
+        "--chart",
+        "charts/floe-jobs",
+      ],
+      { cwd: ws, env: env() },
+    );
+    expect(pushed.code, pushed.err).toBe(0);
+    const digest = (results(ws).outputs.published as string).split("@")[1]!;
+    const target = `127.0.0.1:${port}/floe/attest/floe-jobs@${digest}`;
+    const signed = await runTool(
+      [
+        tool("cosign"),
+        "sign",
+        "--yes",
+        "--key",
+        path.join(keys, "cosign.key"),
+        "--tlog-upload=false",
+        "--allow-insecure-registry",
+        "--allow-http-registry",
+        target,
+      ],
+      { env: env() },
+    );
+    expect(signed.code, signed.stderr).toBe(0);
+    const sigRef = `127.0.0.1:${port}/floe/attest/floe-jobs:${digest.replace(":", "-")}.sig`;
+    const sig = await manifestDigest(sigRef);
+    expect((await verifyProvenance(target, path.join(keys, "cosign.pub"))).code).not.toBe(0);
+
+    const r = await release(ws, "floe/attest");
+    expect(r.code, r.err).toBe(0);
+    expect((await verifyProvenance(target, path.join(keys, "cosign.pub"))).code).toBe(0);
+    // Not signed again: the signature manifest is the one cosign wrote above.
+    expect(await manifestDigest(sigRef)).toBe(sig);
+    expect(results(ws).outputs.attestations).toContain(`${target} `);
   });
 
   it("a wrong COSIGN_PASSWORD: one error before anything is pushed, exit 2", async () => {

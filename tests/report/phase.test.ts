@@ -242,7 +242,7 @@ describe("floe-helm report", () => {
     expect(md).toContain("| charts/broken | ❌ failed (see the findings) |  |");
   });
 
-  it("summary of a signed release to a registry and an index: package digest, places, signature", () => {
+  it("summary of a signed release to a registry and an index: package digest, places, signature, provenance", () => {
     const digest = `sha256:${"b".repeat(64)}`;
     const pkg = `sha256:${"c".repeat(64)}`;
     const md = summaryMarkdown([
@@ -259,12 +259,13 @@ describe("floe-helm report", () => {
           packages: `floe-jobs-0.2.0.tgz ${pkg}`,
           indexed: "floe-jobs 0.2.0 https://x.example/floe-jobs-0.2.0.tgz",
           signatures: `r/c/floe-jobs@${digest} r/c/floe-jobs:sha256-${"b".repeat(64)}.sig`,
+          attestations: `r/c/floe-jobs@${digest} r/c/floe-jobs:sha256-${"b".repeat(64)}.att`,
         },
       },
     ]);
-    expect(md).toContain("| Chart | Result | Package | Signature (verified) |");
+    expect(md).toContain("| Chart | Result | Package | Signature (verified) | SLSA provenance (verified) |");
     expect(md).toContain(
-      `| floe-jobs 0.2.0 | ✅ published \`oci://r/c/floe-jobs:0.2.0@${digest}\`; added to the index (\`https://x.example/floe-jobs-0.2.0.tgz\`) | \`${pkg}\` | ✅ \`r/c/floe-jobs:sha256-${"b".repeat(64)}.sig\` |`,
+      `| floe-jobs 0.2.0 | ✅ published \`oci://r/c/floe-jobs:0.2.0@${digest}\`; added to the index (\`https://x.example/floe-jobs-0.2.0.tgz\`) | \`${pkg}\` | ✅ \`r/c/floe-jobs:sha256-${"b".repeat(64)}.sig\` | ✅ \`r/c/floe-jobs:sha256-${"b".repeat(64)}.att\` |`,
     );
   });
 

@@ -1,6 +1,6 @@
 // What `floe-helm release` did per chart: where it was published (the registry reference with its digest,
-// the Helm repository index), or why it was skipped; the package's sha256 and the cosign signature, when
-// the run packaged or signed it.
+// the Helm repository index), or why it was skipped; the package's sha256, the cosign signature and the
+// provenance attestation, when the run packaged or signed it.
 import type { PhaseResults } from "../results.js";
 import { escapeCell } from "./markdown.js";
 
@@ -10,6 +10,7 @@ export function releaseMarkdown(r: PhaseResults): string[] {
   const published = lines(r.outputs?.published);
   const packages = lines(r.outputs?.packages);
   const signatures = lines(r.outputs?.signatures);
+  const attestations = lines(r.outputs?.attestations);
   const indexed = lines(r.outputs?.indexed);
   const signing = r.outputs?.signatures !== undefined;
   const rows = r.checks
@@ -31,16 +32,20 @@ export function releaseMarkdown(r: PhaseResults): string[] {
             : "❌ failed (see the findings)";
       const pkg = packages.find((p) => p.startsWith(`${name}-${version}.tgz `))?.split(" ")[1];
       const sig = signatures.find((s) => s.includes(`/${name}@`))?.split(" ")[1];
+      const att = attestations.find((s) => s.includes(`/${name}@`))?.split(" ")[1];
       const cells = [
         chart,
         result,
         pkg ? `\`${pkg}\`` : "",
-        ...(signing ? [sig ? `✅ \`${sig}\`` : ""] : []),
+        ...(signing ? [sig ? `✅ \`${sig}\`` : "", att ? `✅ \`${att}\`` : ""] : []),
       ];
       return `| ${cells.map(escapeCell).join(" | ")} |`;
     });
   const head = signing
-    ? ["| Chart | Result | Package | Signature (verified) |", "|---|---|---|---|"]
+    ? [
+        "| Chart | Result | Package | Signature (verified) | SLSA provenance (verified) |",
+        "|---|---|---|---|---|",
+      ]
     : ["| Chart | Result | Package |", "|---|---|---|"];
   return rows.length ? ["### Release", "", ...head, ...rows] : [];
 }

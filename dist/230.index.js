@@ -1,0 +1,775 @@
+export const id = 230;
+export const ids = [230];
+export const modules = {
+
+/***/ 7230:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ RELEASE_RULE),
+  runRelease: () => (/* binding */ runRelease)
+});
+
+// UNUSED EXPORTS: chartIdentity
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(2088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __webpack_require__(7507);
+// EXTERNAL MODULE: ./src/helm/deps.ts
+var helm_deps = __webpack_require__(9264);
+// EXTERNAL MODULE: ./src/helm/env.ts
+var helm_env = __webpack_require__(367);
+// EXTERNAL MODULE: ./src/plan/plan.ts
+var plan = __webpack_require__(8720);
+// EXTERNAL MODULE: ./src/report/source.ts
+var report_source = __webpack_require__(5689);
+// EXTERNAL MODULE: ./src/values/yaml.ts
+var yaml = __webpack_require__(3319);
+// EXTERNAL MODULE: ./src/release/argv.ts
+var argv = __webpack_require__(6779);
+;// CONCATENATED MODULE: ./src/release/provenance.ts
+/** What this build type's parameters mean (SLSA: a URI naming the build template). */
+const BUILD_TYPE = "https://github.com/floe/helm-action/blob/main/README.md#release";
+/** The SLSA v1 predicate (https://slsa.dev/spec/v1.0/provenance) for one chart. */
+function provenancePredicate(i) {
+    const server = i.env.GITHUB_SERVER_URL ?? "https://github.com";
+    const repo = i.env.GITHUB_REPOSITORY;
+    const onActions = i.env.GITHUB_ACTIONS === "true" && repo !== undefined;
+    const dependency = i.source
+        ? [
+            {
+                uri: repo ? `git+${server}/${repo}${i.env.GITHUB_REF ? `@${i.env.GITHUB_REF}` : ""}` : "git+file:.",
+                digest: { gitCommit: i.source.commit },
+            },
+        ]
+        : [];
+    const runId = i.env.GITHUB_RUN_ID;
+    return {
+        buildDefinition: {
+            buildType: BUILD_TYPE,
+            externalParameters: {
+                chart: i.chart,
+                registry: i.registry,
+                ...(i.env.GITHUB_WORKFLOW_REF ? { workflow: i.env.GITHUB_WORKFLOW_REF } : {}),
+            },
+            internalParameters: {
+                helmMajor: i.helmMajor,
+                ...(i.sourceDateEpoch !== undefined ? { sourceDateEpoch: i.sourceDateEpoch } : {}),
+                // Tracked files differed from the commit: the chart is not the commit's alone.
+                ...(i.source?.dirty ? { sourceDirty: true } : {}),
+            },
+            resolvedDependencies: dependency,
+        },
+        runDetails: {
+            builder: {
+                // On Actions the workflow that ran (its own identity in a keyless certificate); else the CLI.
+                id: onActions && i.env.GITHUB_WORKFLOW_REF
+                    ? `${server}/${i.env.GITHUB_WORKFLOW_REF}`
+                    : "https://github.com/floe/helm-action#floe-helm-release",
+            },
+            metadata: {
+                ...(onActions && runId
+                    ? {
+                        invocationId: `${server}/${repo}/actions/runs/${runId}/attempts/${i.env.GITHUB_RUN_ATTEMPT ?? "1"}`,
+                    }
+                    : {}),
+                startedOn: i.startedOn.toISOString(),
+            },
+        },
+    };
+}
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/release/repo-index.ts
+// A classic Helm repository (a gh-pages folder: index.yaml + the .tgz files) as a release target.
+// `helm repo index --merge` is not used to merge: it re-indexes every .tgz in the folder, so the entries
+// already published get a new `created` (the folder holds their .tgz too) and `generated` changes on every
+// run (measured with helm 4: two runs, two different files). Instead helm indexes only the new package, in a
+// folder of its own (so the entry is exactly helm's, text included), and that entry's text is inserted into
+// the existing index.yaml where helm would put it (charts by name, versions newest first), at positions the
+// yaml library's parse gives: the bytes already there stay as they are, `generated` is updated, and when
+// nothing is added the file is not written at all (a re-run leaves it byte-identical). The result is parsed
+// back and must equal the old index plus the new entries; an index laid out so differently that inserting
+// text does not give that (another tool's indentation) is rewritten whole with the yaml library instead.
+
+
+
+
+
+
+
+const INDEX_FILE = "index.yaml";
+const fail = (file, line, col, message) => new errors/* UserError */.yo(`${file}:${line}:${col}: ${message}`);
+const EMPTY = "apiVersion: v1\nentries:\n";
+/** The folder's index.yaml (a new, empty one when there is none); a broken one is a usage error at its line. */
+async function loadIndex(dir, shownAs) {
+    const file = external_node_path_default().join(dir, INDEX_FILE);
+    const shown = external_node_path_default().join(shownAs, INDEX_FILE);
+    const text = (0,external_node_fs_.existsSync)(file) ? await (0,promises_.readFile)(file, "utf8") : EMPTY;
+    const doc = (0,dist/* parseDocument */.Tp)(text, { uniqueKeys: true });
+    const err = doc.errors[0];
+    if (err) {
+        const [line, col] = err.linePos?.[0] ? [err.linePos[0].line, err.linePos[0].col] : [1, 1];
+        throw fail(shown, line, col, `not a Helm repository index: ${err.message.split("\n")[0]}`);
+    }
+    const entries = (0,dist/* isMap */.jh)(doc.contents) ? doc.get("entries", true) : undefined;
+    const empty = (0,dist/* isScalar */.jn)(entries) && entries.value === null;
+    if (!(0,dist/* isMap */.jh)(doc.contents) || (entries !== undefined && !empty && !(0,dist/* isMap */.jh)(entries)))
+        throw fail(shown, 1, 1, "not a Helm repository index: expected a mapping with `entries:` (chart name -> versions)");
+    const js = (doc.toJS() ?? {});
+    return { file, text, expected: { ...js, entries: js.entries ?? {} }, added: [] };
+}
+/** Does the index list `name` at `version`? */
+function indexHas(index, name, version) {
+    return (index.expected.entries[name] ?? []).some((v) => String(v.version) === version);
+}
+const lineStart = (text, pos) => text.lastIndexOf("\n", pos - 1) + 1;
+const byNewest = (a, b) => {
+    const [x, y] = [semver_default().valid(String(a)), semver_default().valid(String(b))];
+    return x && y ? semver_default().rcompare(x, y) : 0;
+};
+/** Where in `text` (helm's layout) the entry of `name` at `version` goes, and whether its chart key is new. */
+function insertionPoint(text, name, version) {
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const top = doc.contents;
+    const entriesPair = top.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === "entries");
+    const entries = entriesPair?.value;
+    // After the last chart: before the top-level key that follows `entries` (helm: `generated`), or at the end.
+    const next = entriesPair ? top.items[top.items.indexOf(entriesPair) + 1] : undefined;
+    const end = next && (0,dist/* isScalar */.jn)(next.key) ? lineStart(text, next.key.range[0]) : text.length;
+    const charts = (0,dist/* isMap */.jh)(entries) ? entries.items : [];
+    const own = charts.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === name);
+    if (own && (0,dist/* isSeq */.oP)(own.value)) {
+        const later = own.value.items.find((v) => (0,dist/* isMap */.jh)(v) && byNewest(v.get("version"), version) > 0);
+        if (later)
+            return { at: lineStart(text, later.range[0]), newChart: false };
+        const after = charts[charts.indexOf(own) + 1];
+        return { at: after && (0,dist/* isScalar */.jn)(after.key) ? lineStart(text, after.key.range[0]) : end, newChart: false };
+    }
+    const after = charts.find((p) => (0,dist/* isScalar */.jn)(p.key) && String(p.key.value) > name);
+    return { at: after && (0,dist/* isScalar */.jn)(after.key) ? lineStart(text, after.key.range[0]) : end, newChart: true };
+}
+/**
+ * Adds the entry `helm repo index` wrote for one package (`helmIndexText`, the index.yaml of a folder holding
+ * only it) unless the version is listed already.
+ */
+function addEntry(index, helmIndexText, name, version) {
+    if (indexHas(index, name, version))
+        return false;
+    const fresh = (0,dist/* parseDocument */.Tp)(helmIndexText);
+    const seq = fresh.get("entries", true)?.get(name, true);
+    const item = (0,dist/* isSeq */.oP)(seq)
+        ? seq.items.find((v) => (0,dist/* isMap */.jh)(v) && String(v.get("version")) === version)
+        : undefined;
+    if (!item?.range)
+        throw new Error(`helm repo index wrote no entry for ${name} ${version}`);
+    let entryText = helmIndexText.slice(lineStart(helmIndexText, item.range[0]), item.range[2]);
+    if (!entryText.endsWith("\n"))
+        entryText += "\n";
+    const entryJs = fresh.toJS().entries[name].find((v) => String(v.version) === version);
+    // Before the first older version, as the text insertion below does (helm sorts versions newest first).
+    const versions = [...(index.expected.entries[name] ?? [])];
+    const older = versions.findIndex((v) => byNewest(v.version, version) > 0);
+    versions.splice(older < 0 ? versions.length : older, 0, entryJs);
+    index.expected.entries[name] = versions;
+    // `entries: {}` (helm's empty index) becomes a block mapping to insert into.
+    let text = index.text.replace(/^entries:[ \t]*\{\s*\}[ \t]*$/m, "entries:");
+    if (!text.endsWith("\n"))
+        text += "\n";
+    const { at, newChart } = insertionPoint(text, name, version);
+    index.text = `${text.slice(0, at)}${newChart ? `  ${name}:\n` : ""}${entryText}${text.slice(at)}`;
+    index.added.push(`${name} ${version}`);
+    return true;
+}
+/** Writes index.yaml when something was added (with a new `generated`); otherwise leaves the file alone. */
+async function saveIndex(index, now) {
+    if (!index.added.length)
+        return false;
+    const stamp = `"${now.toISOString()}"`;
+    let text = index.text;
+    const doc = (0,dist/* parseDocument */.Tp)(text);
+    const generated = doc.contents.items.find((p) => (0,dist/* isScalar */.jn)(p.key) && p.key.value === "generated");
+    if (generated && (0,dist/* isScalar */.jn)(generated.value) && generated.value.range)
+        text = `${text.slice(0, generated.value.range[0])}${stamp}${text.slice(generated.value.range[1])}`;
+    else
+        text += `generated: ${stamp}\n`;
+    const expected = { ...index.expected, generated: now.toISOString() };
+    const back = (0,dist/* parseDocument */.Tp)(text);
+    if (back.errors.length || !(0,external_node_util_.isDeepStrictEqual)(back.toJS(), expected))
+        text = rewrite(expected);
+    await (0,promises_.writeFile)(index.file, text);
+    return true;
+}
+/** The whole index written by the yaml library (an index whose layout text insertion cannot follow). */
+function rewrite(expected) {
+    const doc = new dist/* Document */.yo(expected);
+    const g = doc.get("generated", true);
+    if ((0,dist/* isScalar */.jn)(g))
+        g.type = "QUOTE_DOUBLE";
+    return doc.toString({ indentSeq: false });
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/tar/dist/esm/index.min.js
+var index_min = __webpack_require__(8697);
+;// CONCATENATED MODULE: ./src/release/reproducible.ts
+// Reproducible chart packages. `helm package` (3 and 4) stamps the archive's entries with the time of
+// packaging and with file mtimes, so the same chart gives a new .tgz digest on every run (measured: two
+// packagings a second apart, or with a file touched in between, differ). This repacks helm's archive with
+// node-tar so that the bytes depend on the chart's content only: entries in a fixed order (Chart.yaml
+// first, as helm writes it, then by path), one mtime (SOURCE_DATE_EPOCH, else 1970-01-01), mode 0644 (what
+// helm writes), no owner, no directory entries (helm writes none), and gzip with no timestamp (Node's zlib).
+
+
+
+
+
+/** The mtime every entry gets: SOURCE_DATE_EPOCH (the reproducible-builds convention) or the epoch. */
+function packageMtime(env) {
+    const raw = env.SOURCE_DATE_EPOCH;
+    if (raw === undefined || raw === "")
+        return new Date(0);
+    if (!/^\d+$/.test(raw))
+        throw new errors/* UserError */.yo(`SOURCE_DATE_EPOCH: expected whole seconds since 1970 (e.g. 1700000000), got '${raw}'`);
+    return new Date(Number(raw) * 1000);
+}
+/** `sha256:<hex>` of a file's bytes. */
+async function fileDigest(file) {
+    return `sha256:${(0,external_node_crypto_.createHash)("sha256")
+        .update(await (0,promises_.readFile)(file))
+        .digest("hex")}`;
+}
+/** Order of entries: each chart's own Chart.yaml before anything else of it, the rest by path. */
+const byHelmOrder = (a, b) => {
+    const top = (p) => (p.split("/").length === 2 && p.endsWith("/Chart.yaml") ? 0 : 1);
+    return top(a) - top(b) || (a < b ? -1 : a > b ? 1 : 0);
+};
+/** Rewrites helm's package `tgz` in place, deterministically; returns its `sha256:` digest. */
+async function normalizePackage(tgz, mtime) {
+    const work = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_path_default().dirname(tgz), ".repack-"));
+    try {
+        await index_min.x({ file: tgz, cwd: work, strict: true });
+        const files = (await (0,promises_.readdir)(work, { recursive: true, withFileTypes: true }))
+            .filter((d) => d.isFile())
+            .map((d) => external_node_path_default().relative(work, external_node_path_default().join(d.parentPath, d.name)).split((external_node_path_default()).sep).join("/"))
+            .sort(byHelmOrder);
+        // Modes as helm writes them, whatever the umask the extraction ran under.
+        for (const f of files)
+            await (0,promises_.chmod)(external_node_path_default().join(work, f), 0o644);
+        const out = `${tgz}.repack`;
+        await index_min.c({ file: out, cwd: work, gzip: true, portable: true, mtime }, files);
+        await (0,promises_.rename)(out, tgz);
+    }
+    finally {
+        await (0,promises_.rm)(work, { recursive: true, force: true });
+    }
+    return fileDigest(tgz);
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/release/signing.ts
+// Signing released charts with cosign, on their OCI digest. Not `helm package --sign`: that writes a PGP
+// .prov file beside the .tgz, which a classic repository serves but an OCI registry does not carry (helm push
+// uploads the chart alone), so nobody pulling from the registry could check it. cosign stores its signature
+// in the registry itself (the `sha256-<hex>.sig` tag beside the chart), for the exact digest pushed.
+//
+// With a key (`--sign-key`, COSIGN_KEY; its password in COSIGN_PASSWORD) or keyless: on GitHub Actions,
+// cosign takes the job's OIDC token, Fulcio issues a short-lived certificate for the workflow's identity,
+// and the signature is logged in Rekor. Each signature is verified right after, with the key's public half
+// or against the certificate's identity and issuer. `--sign-offline` (key signing only) keeps cosign off
+// the network: no transparency log upload, and verification with an empty local trusted root instead of
+// fetching Sigstore's (the tests use it: nothing here may reach the internet). A version already published
+// is verified, and signed only when it has no valid signature (a run that pushed it and failed to sign).
+// Each signed chart also gets SLSA provenance (provenance.ts) as a cosign attestation, signed the same way
+// and verified (its subject must be the chart's digest); a published chart without one gets it then.
+
+
+
+
+
+
+
+/** helm's registry logins (docker's config.json format), which cosign then reads via DOCKER_CONFIG. */
+function helmRegistryConfig(env) {
+    if (env.HELM_REGISTRY_CONFIG)
+        return env.HELM_REGISTRY_CONFIG;
+    const config = env.HELM_CONFIG_HOME ??
+        external_node_path_default().join(env.XDG_CONFIG_HOME ?? external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), ".config"), "helm");
+    return external_node_path_default().join(config, "registry", "config.json");
+}
+/** The cosign binary, the public key and the offline trusted root: everything checked before a push. */
+async function prepareSigning(settings, o) {
+    const cosign = o.toolsDir ? external_node_path_default().join(o.toolsDir, "cosign") : "cosign";
+    if (o.toolsDir && !(0,external_node_fs_.existsSync)(cosign))
+        throw new errors/* UserError */.yo(`--sign: cosign not found in ${o.toolsDir} (--tools-dir): run scripts/tools.sh cosign`);
+    const env = { ...o.env };
+    // The login helm just made, for cosign too (only then: otherwise cosign keeps the logins it has).
+    const registryConfig = helmRegistryConfig(o.env);
+    if (o.loggedIn && external_node_path_default().basename(registryConfig) === "config.json")
+        env.DOCKER_CONFIG = external_node_path_default().dirname(external_node_path_default().resolve(o.cwd, registryConfig));
+    await (0,promises_.mkdir)(o.workDir, { recursive: true });
+    const signer = {
+        cosign,
+        settings,
+        plainHttp: o.plainHttp,
+        env,
+        cwd: o.cwd,
+        workDir: o.workDir,
+    };
+    // cosign must run before anything is pushed (keyless signing runs nothing else up front).
+    const version = await (0,runner/* runTool */.q)([cosign, "version"], { cwd: o.cwd, env, timeoutMs: 60_000 }).catch((e) => {
+        throw new errors/* UserError */.yo(`--sign: ${e.message} (install cosign, or run scripts/tools.sh cosign and give --tools-dir)`);
+    });
+    if (version.code !== 0)
+        throw new errors/* ToolError */.v4(`--sign: '${cosign} version' failed: ${(0,argv/* cosignError */.o1)(version.stderr)}`);
+    if (settings.key) {
+        const publicKey = external_node_path_default().join(o.workDir, "cosign.pub");
+        const r = await (0,runner/* runTool */.q)((0,argv/* cosignPublicKeyArgv */.M9)(cosign, settings.key, publicKey), {
+            cwd: o.cwd,
+            env,
+            timeoutMs: 60_000,
+        });
+        if (r.code !== 0 || !(0,external_node_fs_.existsSync)(publicKey))
+            throw new errors/* UserError */.yo(`--sign-key ${settings.key}: cosign cannot read the private key (is COSIGN_PASSWORD its password?): ${(0,argv/* cosignError */.o1)(`${r.stderr}\n${r.stdout}`)}`);
+        signer.publicKey = publicKey;
+    }
+    if (settings.offline) {
+        // A trusted root with no authorities: cosign verifies against the key alone and fetches none.
+        signer.trustedRoot = external_node_path_default().join(o.workDir, "trusted-root-offline.json");
+        await (0,promises_.writeFile)(signer.trustedRoot, `${JSON.stringify({ mediaType: "application/vnd.dev.sigstore.trustedroot+json;version=0.1" })}\n`);
+    }
+    return signer;
+}
+/**
+ * A version already published: verify its signature and provenance, and add only what is missing (a run that
+ * pushed it but failed to sign or attest it). A published, signed, attested version is left alone: a re-run
+ * adds nothing.
+ */
+async function ensureSigned(s, registry, name, tag, predicate) {
+    const tagRef = `${registry.replace(/^oci:\/\//, "")}/${name}:${tag}`;
+    const tri = await run(s, (0,argv/* cosignTriangulateArgv */.oO)(s.cosign, tagRef, s.plainHttp), 120_000);
+    const digest = (0,argv/* triangulatedDigest */.Pc)(tri.stdout);
+    if (tri.code !== 0 || !digest)
+        return {
+            error: `cannot resolve the digest of ${tagRef} to check its signature: ${(0,argv/* cosignError */.o1)(`${tri.stderr}\n${tri.stdout}`)}`,
+        };
+    const target = (0,argv/* cosignTarget */.ph)(registry, name, digest);
+    let signedNow = false;
+    if ((await run(s, (0,argv/* cosignVerifyArgv */.zf)(s.cosign, target, verifyOptions(s)))).code !== 0) {
+        const signed = await signOnly(s, target);
+        if (signed)
+            return signed;
+        signedNow = true;
+    }
+    if (!(await attestationVerified(s, target, digest)).ok) {
+        const attested = await attest(s, target, digest, predicate);
+        if (attested)
+            return attested;
+        signedNow = true;
+    }
+    return { target, signature: (0,argv/* signatureRef */.wm)(target), attestation: (0,argv/* attestationRef */.Cn)(target), signedNow };
+}
+const run = (s, argv, timeoutMs = 300_000) => (0,runner/* runTool */.q)(argv, { cwd: s.cwd, env: s.env, timeoutMs });
+const verifyOptions = (s) => ({
+    ...(s.publicKey ? { publicKey: s.publicKey } : {}),
+    identityRegexp: s.settings.identityRegexp,
+    issuer: s.settings.issuer,
+    ...(s.settings.githubRepository ? { githubRepository: s.settings.githubRepository } : {}),
+    ...(s.trustedRoot ? { offlineTrustedRoot: s.trustedRoot } : {}),
+    plainHttp: s.plainHttp,
+});
+const cosignOptions = (s) => ({
+    ...(s.settings.key ? { key: s.settings.key } : {}),
+    offline: s.settings.offline,
+    plainHttp: s.plainHttp,
+});
+/** Signs `target`, then verifies the signature; an error says what state the chart is in. */
+async function signOnly(s, target) {
+    const sign = await run(s, (0,argv/* cosignSignArgv */.nz)(s.cosign, target, cosignOptions(s)));
+    if (sign.code !== 0)
+        return {
+            error: `cosign sign ${target} failed (the chart is pushed but not signed): ${(0,argv/* cosignError */.o1)(`${sign.stderr}\n${sign.stdout}`)}`,
+        };
+    const verify = await run(s, (0,argv/* cosignVerifyArgv */.zf)(s.cosign, target, verifyOptions(s)));
+    if (verify.code !== 0)
+        return {
+            error: `cosign verify ${target} failed right after signing: ${(0,argv/* cosignError */.o1)(`${verify.stderr}\n${verify.stdout}`)}`,
+        };
+    return undefined;
+}
+async function attestationVerified(s, target, digest) {
+    const v = await run(s, (0,argv/* cosignVerifyAttestationArgv */.PR)(s.cosign, target, verifyOptions(s)));
+    if (v.code !== 0)
+        return { ok: false, why: (0,argv/* cosignError */.o1)(`${v.stderr}\n${v.stdout}`) };
+    return (0,argv/* attestationCovers */.NC)(v.stdout, digest)
+        ? { ok: true }
+        : { ok: false, why: `no SLSA provenance v1 statement whose subject is ${digest}` };
+}
+/** Attaches the provenance `predicate` to `target`, then verifies it (signature, type and subject). */
+async function attest(s, target, digest, predicate) {
+    const file = external_node_path_default().join(s.workDir, `provenance-${digest.replace(":", "-")}.json`);
+    await (0,promises_.writeFile)(file, `${JSON.stringify(predicate, null, 2)}\n`);
+    const a = await run(s, (0,argv/* cosignAttestArgv */.Xf)(s.cosign, target, file, cosignOptions(s)));
+    if (a.code !== 0)
+        return {
+            error: `cosign attest ${target} failed (the chart is pushed and signed, without provenance): ${(0,argv/* cosignError */.o1)(`${a.stderr}\n${a.stdout}`)}`,
+        };
+    const v = await attestationVerified(s, target, digest);
+    if (!v.ok)
+        return { error: `cosign verify-attestation ${target} failed right after attesting: ${v.why}` };
+    return undefined;
+}
+/** Signs `registry/name@digest` and attaches its provenance, verifying each; the error says what is missing. */
+async function signAndVerify(s, registry, name, digest, predicate) {
+    const target = (0,argv/* cosignTarget */.ph)(registry, name, digest);
+    const failed = (await signOnly(s, target)) ?? (await attest(s, target, digest, predicate));
+    return failed ?? { target, signature: (0,argv/* signatureRef */.wm)(target), attestation: (0,argv/* attestationRef */.Cn)(target) };
+}
+
+;// CONCATENATED MODULE: ./src/release/run.ts
+// `floe-helm release`: publish every chart to an OCI registry and/or a Helm repository folder (gh-pages),
+// idempotently. Per chart (sorted by folder): read name and version from Chart.yaml -> ask the registry
+// whether that version is there (`helm show chart`) and look it up in the folder's index.yaml: where it is,
+// it is left alone; where it is not, `helm package` (repacked reproducibly) + `helm push` / copy and index
+// entry; a chart both targets have is skipped. Any other registry answer (unauthorized, unreachable) -> an
+// error finding and nothing published, since pushing blind could only fail the same way or worse.
+// With a username and FLOE_HELM_REGISTRY_PASSWORD, `helm registry login` runs first, the password on its
+// stdin (never on a command line); without them, helm uses the logins it already has.
+//
+// Library charts (`type: library`, e.g. charts/floe-common) are published too, before the charts (a
+// library is a versioned chart others may depend on from the registry; the charts that depend on it here
+// carry it packed inside their own package anyway). Dependencies charts/ already holds as Chart.lock pins
+// them (vendored) are packaged as they are: `--dependency-update` only runs when something is missing, so
+// a release does not rewrite the checkout's charts/*.tgz and Chart.lock.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const RELEASE_RULE = "release";
+const firstLine = (s) => s.trim().split("\n")[0] ?? "";
+/** name and version of a Chart.yaml, or findings at the offending lines. */
+async function chartIdentity(chartDir, cwd) {
+    const file = external_node_path_default().relative(cwd, external_node_path_default().join(chartDir, "Chart.yaml")) || "Chart.yaml";
+    let text;
+    try {
+        text = await (0,promises_.readFile)(external_node_path_default().join(chartDir, "Chart.yaml"), "utf8");
+    }
+    catch {
+        return {
+            findings: [{ rule: RELEASE_RULE, severity: "error", message: "no Chart.yaml: not a chart", file }],
+        };
+    }
+    const y = (0,yaml/* parseYamlText */.cd)(text, file);
+    if (y.problems.length)
+        return {
+            findings: y.problems.map((p) => ({
+                rule: RELEASE_RULE,
+                severity: "error",
+                message: p.message,
+                ...p.at,
+            })),
+        };
+    const meta = (y.value ?? {});
+    const findings = [];
+    const at = (key) => y.positionOf([key]) ?? { file, line: 1, col: 1 };
+    const { name, version } = meta;
+    if (typeof name !== "string" || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(name))
+        findings.push({
+            rule: RELEASE_RULE,
+            severity: "error",
+            message: `name: expected a chart name of lower-case letters, digits and '-' (it becomes the OCI repository name), got ${JSON.stringify(name ?? null)}`,
+            ...at("name"),
+        });
+    if (typeof version !== "string" || !semver_default().valid(version))
+        findings.push({
+            rule: RELEASE_RULE,
+            severity: "error",
+            message: `version: expected a SemVer 2 string such as "1.2.3" (helm package and the registry tag need one), got ${typeof version === "number" ? `the number ${version}` : JSON.stringify(version ?? null)}`,
+            ...at("version"),
+        });
+    if (findings.length)
+        return { findings };
+    const deps = meta.dependencies;
+    return {
+        name: name,
+        version: version,
+        // Only when charts/ does not already hold them as pinned (see the header).
+        dependencies: Array.isArray(deps) && deps.length > 0 && (await (0,helm_deps/* dependencyNeeds */.n)(chartDir, cwd)).length > 0,
+    };
+}
+async function runRelease(ctx, inputs, opts) {
+    const { cwd } = opts;
+    const chartsDir = external_node_path_default().resolve(cwd, opts.chartsDir);
+    const mtime = packageMtime(opts.env);
+    const indexDir = opts.index ? external_node_path_default().resolve(cwd, opts.index.dir) : undefined;
+    if (indexDir && !(0,external_node_fs_.existsSync)(indexDir))
+        throw new errors/* UserError */.yo(`--index-dir: ${indexDir} does not exist (check out the gh-pages branch there first)`);
+    if (!inputs.charts.length && !(0,external_node_fs_.existsSync)(chartsDir))
+        throw new errors/* UserError */.yo(`--charts-dir: ${chartsDir} does not exist`);
+    const found = inputs.charts.length ? inputs.charts : await (0,plan/* chartFoldersUnder */.WH)(chartsDir);
+    // Library charts first (see the header), each group in folder order.
+    const isLibrary = async (d) => {
+        const text = await (0,promises_.readFile)(external_node_path_default().join(d, "Chart.yaml"), "utf8").catch(() => "");
+        return (0,yaml/* parseYamlText */.cd)(text, "Chart.yaml").value?.type === "library";
+    };
+    const libraries = new Set();
+    for (const d of found)
+        if (await isLibrary(d))
+            libraries.add(d);
+    const charts = [...found.filter((d) => libraries.has(d)), ...found.filter((d) => !libraries.has(d))];
+    if (charts.length === 0)
+        throw new errors/* UserError */.yo(`no chart to publish: no folder with a Chart.yaml under ${opts.chartsDir}`);
+    const helm = await helmFor(inputs, opts.major, ctx);
+    const env = (0,helm_env/* helmRunEnv */.n)(opts.env);
+    const { oci } = opts;
+    if (opts.login && oci) {
+        const login = await (0,runner/* runTool */.q)((0,argv/* helmRegistryLoginArgv */.Hd)(helm, oci, opts.login.username), {
+            cwd,
+            env,
+            input: opts.login.password,
+            timeoutMs: 120_000,
+        });
+        // The registry is unreachable or refused the login: helm's own line says which (exit 3, not bad input).
+        if (login.code !== 0)
+            throw new errors/* ToolError */.v4(`helm registry login ${(0,argv/* registryHost */.U$)(oci.registry)} as ${opts.login.username} failed: ${firstLine(login.stderr || login.stdout)}`);
+        ctx.progress(`release: logged in to ${(0,argv/* registryHost */.U$)(oci.registry)} as ${opts.login.username}`);
+    }
+    // Before any push: a key that cannot be read (or a wrong password) must not leave charts pushed unsigned.
+    const signer = opts.sign && oci && !opts.dryRun
+        ? await prepareSigning(opts.sign, {
+            cwd,
+            env: opts.env,
+            workDir: external_node_path_default().join(inputs.workDir, "release"),
+            plainHttp: oci.plainHttp,
+            toolsDir: inputs.toolsDir,
+            loggedIn: opts.login !== undefined,
+        })
+        : undefined;
+    const index = opts.index ? await loadIndex(indexDir, opts.index.dir) : undefined;
+    const indexShown = opts.index ? external_node_path_default().join(opts.index.dir, INDEX_FILE) : "";
+    const packages = external_node_path_default().join(inputs.workDir, "release", "packages");
+    await (0,promises_.rm)(packages, { recursive: true, force: true });
+    await (0,promises_.mkdir)(packages, { recursive: true });
+    const published = [];
+    // `<name>-<version>.tgz sha256:<hex>` per chart packaged: reproducible (see reproducible.ts).
+    const packaged = [];
+    // `<name> <version>` per chart this run published somewhere (pushed, indexed or signed).
+    const versions = [];
+    // `<reference>@<digest> <signature reference>` per chart signed and verified.
+    const signatures = [];
+    // `<reference>@<digest> <attestation reference>` per chart whose SLSA provenance was attached and verified.
+    const attestations = [];
+    // `<name> <version> <url>` per entry added to the Helm repository index.
+    const indexed = [];
+    const source = signer ? await (0,report_source/* sourceCommit */.P)(cwd) : undefined;
+    const startedOn = new Date();
+    for (const dir of charts) {
+        const rel = external_node_path_default().relative(cwd, dir) || ".";
+        const id = await chartIdentity(dir, cwd);
+        if ("findings" in id) {
+            for (const f of id.findings)
+                ctx.add({ ...f, chart: external_node_path_default().basename(dir) });
+            ctx.check({ id: `release ${rel}`, rule: RELEASE_RULE, state: "fail" });
+            continue;
+        }
+        const { name, version } = id;
+        const chartFile = external_node_path_default().relative(cwd, external_node_path_default().join(dir, "Chart.yaml"));
+        const checkId = `release ${name} ${version}`;
+        const ref = oci ? `${oci.registry}/${name}:${(0,argv/* ociTag */.uR)(version)}` : "";
+        const fail = (message, t0) => {
+            ctx.add({ rule: RELEASE_RULE, severity: "error", message, file: chartFile, line: 1, chart: name });
+            ctx.check({ id: checkId, rule: RELEASE_RULE, state: "fail", durationMs: Date.now() - t0 });
+        };
+        const t0 = Date.now();
+        const predicate = () => provenancePredicate({
+            chart: { name, version, path: external_node_path_default().relative(cwd, dir).split((external_node_path_default()).sep).join("/") || "." },
+            registry: oci?.registry ?? "",
+            helmMajor: opts.major,
+            ...(opts.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: mtime.getTime() / 1000 } : {}),
+            ...(source ? { source } : {}),
+            env: opts.env,
+            startedOn,
+        });
+        // Where this version is already: each target that has it is left alone.
+        const there = [];
+        let push = false;
+        let signedNow = false;
+        if (oci) {
+            ctx.progress(`release: ${name} ${version}: is it in ${oci.registry}?`);
+            const show = await (0,runner/* runTool */.q)((0,argv/* helmShowPublishedArgv */.QB)(helm, oci, name, version), {
+                cwd,
+                env,
+                timeoutMs: 120_000,
+            });
+            if (show.code === 0) {
+                if (signer) {
+                    // Published: signed already (left alone), or pushed by a run that failed to sign it (signed now).
+                    const signed = await ensureSigned(signer, oci.registry, name, (0,argv/* ociTag */.uR)(version), predicate());
+                    if ("error" in signed) {
+                        fail(signed.error, t0);
+                        continue;
+                    }
+                    if (signed.signedNow) {
+                        signedNow = true;
+                        signatures.push(`${signed.target} ${signed.signature}`);
+                        attestations.push(`${signed.target} ${signed.attestation}`);
+                        ctx.progress(`release: ${ref} was published without a signature or provenance: signed, attested and verified ${signed.target}`);
+                    }
+                    there.push(`${ref} is already published${signed.signedNow ? "" : ", signed and attested"}`);
+                }
+                else
+                    there.push(`${ref} is already published`);
+            }
+            else if ((0,argv/* isNotFound */.c4)(show.stderr))
+                push = true;
+            else {
+                fail(`cannot tell whether ${name} ${version} is in ${oci.registry} (nothing pushed): ${firstLine(show.stderr || show.stdout)}`, t0);
+                continue;
+            }
+        }
+        const addToIndex = index !== undefined && !indexHas(index, name, version);
+        if (index && !addToIndex)
+            there.push(`${indexShown} already lists ${name} ${version}`);
+        if (!push && !addToIndex && signedNow) {
+            versions.push(`${name} ${version}`);
+            ctx.check({ id: checkId, rule: RELEASE_RULE, state: "pass", durationMs: Date.now() - t0 });
+            continue;
+        }
+        if (!push && !addToIndex) {
+            ctx.progress(`release: ${there.join("; ")}: skipped`);
+            ctx.check({
+                id: checkId,
+                rule: RELEASE_RULE,
+                state: "skip",
+                reason: `${there.join(" and ")} (bump version in Chart.yaml to publish a change)`,
+                durationMs: Date.now() - t0,
+            });
+            continue;
+        }
+        const pkg = await (0,runner/* runTool */.q)((0,argv/* helmPackageArgv */.bV)(helm, dir, packages, id.dependencies), {
+            cwd,
+            env,
+            timeoutMs: 300_000,
+        });
+        const tgz = /saved it to:\s*(\S+\.tgz)/.exec(pkg.stdout)?.[1] ?? external_node_path_default().join(packages, `${name}-${version}.tgz`);
+        if (pkg.code !== 0 || !(0,external_node_fs_.existsSync)(tgz)) {
+            fail(`helm package ${rel} failed: ${firstLine(pkg.stderr || pkg.stdout)}`, t0);
+            continue;
+        }
+        const sha = await normalizePackage(tgz, mtime);
+        packaged.push(`${external_node_path_default().basename(tgz)} ${sha}`);
+        ctx.progress(`release: packaged ${external_node_path_default().basename(tgz)} (${sha})`);
+        if (opts.dryRun) {
+            ctx.progress(`release: ${name} ${version}: packaged (${external_node_path_default().relative(cwd, tgz)}), not published (--dry-run)`);
+            ctx.check({
+                id: checkId,
+                rule: RELEASE_RULE,
+                state: "skip",
+                reason: `dry run: ${external_node_path_default().basename(tgz)} packaged (${sha}), not pushed`,
+                durationMs: Date.now() - t0,
+            });
+            continue;
+        }
+        if (push && oci) {
+            const pushed = await (0,runner/* runTool */.q)((0,argv/* helmPushArgv */.bE)(helm, oci, tgz), { cwd, env, timeoutMs: 300_000 });
+            const digest = (0,argv/* pushedDigest */.Mn)(`${pushed.stdout}\n${pushed.stderr}`);
+            if (pushed.code !== 0 || !digest) {
+                fail(`helm push ${external_node_path_default().basename(tgz)} to ${oci.registry} failed: ${firstLine(pushed.stderr || pushed.stdout)}`, t0);
+                continue;
+            }
+            published.push(`${ref}@${digest}`);
+            ctx.progress(`release: published ${ref}@${digest}`);
+            if (signer) {
+                const signed = await signAndVerify(signer, oci.registry, name, digest, predicate());
+                if ("error" in signed) {
+                    fail(signed.error, t0);
+                    continue;
+                }
+                signatures.push(`${signed.target} ${signed.signature}`);
+                attestations.push(`${signed.target} ${signed.attestation}`);
+                ctx.progress(`release: signed and verified ${signed.target} (${signed.signature}), with its provenance (${signed.attestation})`);
+            }
+        }
+        if (addToIndex && index && opts.index) {
+            // helm indexes the package alone, in a folder of its own (see repo-index.ts).
+            const alone = external_node_path_default().join(packages, `.index-${name}`);
+            await (0,promises_.rm)(alone, { recursive: true, force: true });
+            await (0,promises_.mkdir)(alone);
+            await (0,promises_.copyFile)(tgz, external_node_path_default().join(alone, external_node_path_default().basename(tgz)));
+            const ix = await (0,runner/* runTool */.q)((0,argv/* helmRepoIndexArgv */.TL)(helm, alone, opts.index.url), {
+                cwd,
+                env,
+                timeoutMs: 120_000,
+            });
+            if (ix.code !== 0) {
+                fail(`helm repo index for ${external_node_path_default().basename(tgz)} failed: ${firstLine(ix.stderr || ix.stdout)}`, t0);
+                continue;
+            }
+            addEntry(index, await (0,promises_.readFile)(external_node_path_default().join(alone, INDEX_FILE), "utf8"), name, version);
+            await (0,promises_.copyFile)(tgz, external_node_path_default().join(indexDir, external_node_path_default().basename(tgz)));
+            await (0,promises_.rm)(alone, { recursive: true, force: true });
+            const url = opts.index.url
+                ? `${opts.index.url.replace(/\/+$/, "")}/${external_node_path_default().basename(tgz)}`
+                : external_node_path_default().basename(tgz);
+            indexed.push(`${name} ${version} ${url}`);
+            ctx.progress(`release: added ${name} ${version} to ${indexShown}`);
+        }
+        versions.push(`${name} ${version}`);
+        ctx.check({ id: checkId, rule: RELEASE_RULE, state: "pass", durationMs: Date.now() - t0 });
+    }
+    // Written once, after every chart, and only when something was added: a re-run leaves it byte-identical.
+    if (index && (await saveIndex(index, (opts.now ?? (() => new Date()))())))
+        ctx.progress(`release: wrote ${indexShown} (${index.added.length} added)`);
+    ctx.output("versions", versions.join("\n"));
+    ctx.output("published", published.join("\n"));
+    ctx.output("packages", packaged.join("\n"));
+    if (opts.index)
+        ctx.output("indexed", indexed.join("\n"));
+    if (opts.sign)
+        ctx.output("signatures", signatures.join("\n"));
+    if (opts.sign)
+        ctx.output("attestations", attestations.join("\n"));
+}
+/** helm from --tools-dir, else from the installer (pinned, checksum-verified, cached). */
+async function helmFor(inputs, major, ctx) {
+    // The installer (and the HTTP client under it) is loaded only when it is used.
+    const { resolveTools } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 5084));
+    const slot = major === 3 ? "helm3" : "helm4";
+    return (await resolveTools(inputs, [slot], { warn: ctx.progress, progress: ctx.progress }))[slot];
+}
+
+
+/***/ })
+
+};

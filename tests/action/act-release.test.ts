@@ -1,0 +1,262 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { freePort } from "../../src/cluster/loopback.js";
+import { runTool } from "../../src/exec/runner.js";
+import { detectPlatform } from "../../src/tools/platform.js";
+import { startRegistry, type TestRegistry } from "../helpers/registry.js";
+import { tempDir } from "../helpers/tmp.js";
+import { repoRoot, tool } from "../helpers/tools.js";
+import { buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "../tools/mirror.js";
+import { type ActRun, prepareCheckout, runAct } from "./act.js";
+
+interface Step {
+  name?: string;
+  id?: string;
+  if?: string;
+  uses?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+  run?: string;
+}
+interface Job {
+  "runs-on": string;
+  "timeout-minutes"?: number;
+  permissions?: Record<string, string>;
+  outputs?: Record<string, string>;
+  env?: Record<string, string>;
+  steps: Step[];
+}
+
+/** A workflow expression (`${{ x }}`), which the runner evaluates. */
+const expr = (x: string) => `\${{ ${x} }}`;
+const self = path.relative(repoRoot, fileURLToPath(import.meta.url));
+let scratch: string;
+let mirror: Mirror;
+let registry: TestRegistry;
+let port: number;
+let checkout: string;
+let head: string;
+let workflow: string;
+const keys = () => path.join(scratch, "keys");
+const PASSWORD = "act-test-password";
+
+/** The stand-in for each remote action the publish job uses (anything else fails the test: add one). */
+function standIn(step: Step): Step {
+  const uses = step.uses!.split("@")[0];
+  if (uses === "actions/checkout") {
+    const into = step.with?.path ? `$GITHUB_WORKSPACE/${step.with.path}` : "$GITHUB_WORKSPACE";
+    return {
+      name: `Check out${step.with?.path ? ` into ${step.with.path}` : ""} (stands in for actions/checkout: the test's prepared repository)`,
+      env: { CHECKOUT: expr("vars.FLOE_TEST_CHECKOUT") },
+      run: `mkdir -p "${into}" && cp -a "$CHECKOUT/." "${into}/"`,
+    };
+  }
+  if (uses === "actions/setup-node")
+    return { name: "Node (stands in for actions/setup-node: the runner's own)", run: "node --version" };
+  if (uses === "sigstore/cosign-installer")
+    return {
+      name: `cosign ${step.with?.["cosign-release"]} (stands in for sigstore/cosign-installer: the one scripts/tools.sh built)`,
+      ...(step.if ? { if: step.if } : {}),
+      env: { COSIGN_DIR: expr("vars.FLOE_TEST_COSIGN_DIR") },
+      run: 'echo "$COSIGN_DIR" >> "$GITHUB_PATH"',
+    };
+  throw new Error(`release.yml's publish job uses ${step.uses}: give it a stand-in in ${self}`);
+}
+
+/** release.yml's publish job as a workflow_dispatch workflow act can run here. */
+function deriveWorkflow(closedPort: number): string {
+  const wf = parse(readFileSync(path.join(repoRoot, ".github", "workflows", "release.yml"), "utf8")) as {
+    on: { workflow_call: { inputs: Record<string, unknown> } };
+    permissions: unknown;
+    jobs: { publish: Job };
+  };
+  const publish = wf.jobs.publish;
+  const job: Job = {
+    "runs-on": publish["runs-on"],
+    ...(publish["timeout-minutes"] ? { "timeout-minutes": publish["timeout-minutes"] } : {}),
+    ...(publish.permissions ? { permissions: publish.permissions } : {}),
+    ...(publish.outputs ? { outputs: publish.outputs } : {}),
+    env: {
+      // helm from the installer, served by the test's mirror (a version the checksum table does not pin).
+      FLOE_HELM_MIRROR: expr("vars.FLOE_TEST_MIRROR"),
+      FLOE_HELM_HELM_VERSION: "4.2.9",
+      // Keyless signing needs GitHub's OIDC token and Sigstore: a key pair stands in, offline.
+      COSIGN_KEY: expr("vars.FLOE_TEST_COSIGN_KEY"),
+      COSIGN_PASSWORD: expr("secrets.COSIGN_PASSWORD"),
+      FLOE_HELM_SIGN_OFFLINE: "true",
+      FLOE_HELM_PLAIN_HTTP: "true",
+      TUF_ROOT: expr("vars.FLOE_TEST_TUF"),
+      // Nothing leaves the machine: anything but loopback would go to a closed port and fail.
+      HTTPS_PROXY: `http://127.0.0.1:${closedPort}`,
+      HTTP_PROXY: `http://127.0.0.1:${closedPort}`,
+      NO_PROXY: "127.0.0.1,localhost",
+    },
+    steps: publish.steps.map((s) => (s.uses ? standIn(s) : s)),
+  };
+  const derived = {
+    name: "act: release.yml's publish job",
+    on: { workflow_dispatch: { inputs: wf.on.workflow_call.inputs } },
+    permissions: wf.permissions,
+    jobs: { publish: job },
+  };
+  const file = path.join(scratch, "release-publish.yml");
+  writeFileSync(file, `# Derived by ${self} from .github/workflows/release.yml.\n${stringify(derived)}`);
+  return file;
+}
+
+beforeAll(async () => {
+  tool("act");
+  scratch = tempDir("floe-act-release-");
+  registry = await startRegistry();
+  port = registry.port;
+  mirror = await startMirror();
+  serveAsset(mirror, await buildAsset("helm", "v4.2.9", detectPlatform(), tool("helm4"), mirror.url));
+  mkdirSync(keys());
+  const g = await runTool([tool("cosign"), "generate-key-pair", "--output-key-prefix", "cosign"], {
+    cwd: keys(),
+    env: { PATH: process.env.PATH, HOME: scratch, COSIGN_PASSWORD: PASSWORD },
+  });
+  expect(g.code, g.stderr).toBe(0);
+  checkout = await prepareCheckout(path.join(scratch, "repo"));
+  head = (await runTool(["git", "rev-parse", "HEAD"], { cwd: checkout })).stdout.trim();
+  workflow = deriveWorkflow(await freePort());
+}, 300_000);
+
+afterAll(async () => {
+  registry?.stop();
+  await mirror?.close();
+  await removeAssets();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+const repo = () => `oci://127.0.0.1:${port}/acme/charts`;
+const release = () =>
+  runAct({
+    workflow,
+    checkout,
+    event: "workflow_dispatch",
+    inputs: { "action-ref": head, registry: repo() },
+    secrets: { GITHUB_TOKEN: "act-test-token", COSIGN_PASSWORD: PASSWORD },
+    vars: {
+      FLOE_TEST_MIRROR: mirror.url,
+      FLOE_TEST_COSIGN_DIR: path.dirname(tool("cosign")),
+      FLOE_TEST_COSIGN_KEY: path.join(keys(), "cosign.key"),
+      FLOE_TEST_TUF: path.join(scratch, "tuf"),
+    },
+  });
+const why = (r: ActRun) =>
+  `act exit ${r.code}\n--- log\n${r.log.slice(-6000)}\n--- act\n${r.stderr.slice(-2000)}`;
+/** The outputs the `release` step set (the publish job's outputs come from them). */
+const releaseOutputs = (r: ActRun) =>
+  Object.fromEntries(
+    r.events
+      .filter((e) => e.command === "set-output" && e.stepID?.[0] === "release" && e.name)
+      .map((e) => [e.name!, e.arg ?? ""]),
+  );
+const lines = (v: string | undefined) => (v ?? "").split("\n").filter(Boolean);
+async function manifestDigest(ref: string): Promise<string | null> {
+  const [repoPath, tag] = ref.replace(`127.0.0.1:${port}/`, "").split(":") as [string, string];
+  const r = await fetch(`http://127.0.0.1:${port}/v2/${repoPath}/manifests/${tag}`, {
+    headers: { accept: "application/vnd.oci.image.manifest.v1+json" },
+  });
+  return r.ok ? r.headers.get("docker-content-digest") : null;
+}
+async function cosign(...args: string[]) {
+  const root = path.join(scratch, "empty-root.json");
+  writeFileSync(root, '{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1"}\n');
+  return runTool(
+    [
+      tool("cosign"),
+      ...args,
+      "--key",
+      path.join(keys(), "cosign.pub"),
+      "--insecure-ignore-tlog=true",
+      "--trusted-root",
+      root,
+      "--allow-insecure-registry",
+      "--allow-http-registry",
+    ],
+    { env: { PATH: process.env.PATH, HOME: scratch, TUF_ROOT: path.join(scratch, "tuf") } },
+  );
+}
+
+describe("act (real runner, host mode): release.yml's publish job; GitHub's checkout and setup-node, the cosign installer and keyless signing stood in for", () => {
+  let first: ActRun;
+  let out: Record<string, string>;
+  beforeAll(async () => {
+    first = await release();
+    out = releaseOutputs(first);
+  }, 900_000);
+
+  it("publishes every chart under charts/ (the library first) with helm 4 from the installer, and sets the outputs", () => {
+    expect(first.code, why(first)).toBe(0);
+    expect(lines(out.versions).map((l) => l.split(" ")[0])).toEqual([
+      "floe-common",
+      "floe-jobs",
+      "floe-platform",
+    ]);
+    expect(lines(out.published)).toHaveLength(3);
+    for (const p of lines(out.published))
+      expect(p).toMatch(new RegExp(`^${repo()}/floe-[a-z]+:\\S+@sha256:[0-9a-f]{64}$`));
+    expect(lines(out.packages)).toHaveLength(3);
+    // helm came from the mirror: the installer's download, verified against the mirror's checksums.
+    expect(mirror.requests.some((u) => u.includes("4.2.9"))).toBe(true);
+  });
+
+  it("signs each pushed digest and attaches SLSA provenance naming the checked-out commit; both verify with the key", async () => {
+    const published = lines(out.published);
+    expect(lines(out.signatures)).toHaveLength(3);
+    expect(lines(out.attestations)).toHaveLength(3);
+    for (const p of published) {
+      const [ref, digest] = p.split("@") as [string, string];
+      const target = `${ref.replace(/^oci:\/\//, "").replace(/:[^:/]+$/, "")}@${digest}`;
+      const v = await cosign("verify", target);
+      expect(v.code, v.stderr).toBe(0);
+      const a = await cosign("verify-attestation", "--type", "slsaprovenance1", target);
+      expect(a.code, a.stderr).toBe(0);
+      const statement = JSON.parse(
+        Buffer.from(
+          JSON.parse(a.stdout.split("\n").find((l) => l.startsWith("{"))!).payload,
+          "base64",
+        ).toString(),
+      );
+      expect(statement.subject[0].digest.sha256).toBe(digest.replace("sha256:", ""));
+      expect(statement.predicate.buildDefinition.resolvedDependencies[0].digest).toEqual({ gitCommit: head });
+      expect(statement.predicate.buildDefinition.internalParameters).toMatchObject({ helmMajor: 4 });
+      // SOURCE_DATE_EPOCH: the workflow sets it to the commit's time.
+      expect(statement.predicate.buildDefinition.internalParameters.sourceDateEpoch).toBeGreaterThan(0);
+    }
+  });
+
+  it("the report step writes the job summary: per chart the reference, the package, the signature and the provenance", () => {
+    expect(first.summary).toContain("### Release");
+    expect(first.summary).toContain(
+      "| Chart | Result | Package | Signature (verified) | SLSA provenance (verified) |",
+    );
+    for (const name of ["floe-common", "floe-jobs", "floe-platform"])
+      expect(first.summary).toMatch(
+        new RegExp(`\\| ${name} \\S+ \\| ✅ published .*\\.sig\`? \\| ✅ \`\\S+\\.att\` \\|`),
+      );
+  });
+
+  it("a re-run is a no-op: every chart skipped, nothing signed or attested again (the .sig and .att manifests unchanged)", async () => {
+    const before = await Promise.all(
+      [...lines(out.signatures), ...lines(out.attestations)].map((l) => manifestDigest(l.split(" ")[1]!)),
+    );
+    const again = await release();
+    expect(again.code, why(again)).toBe(0);
+    const o = releaseOutputs(again);
+    expect([o.versions, o.published, o.signatures, o.attestations]).toEqual(["", "", "", ""]);
+    expect(again.summary).toMatch(
+      /floe-jobs \S+ \| ⏭️ skipped: \S+ is already published, signed and attested/,
+    );
+    const after = await Promise.all(
+      [...lines(out.signatures), ...lines(out.attestations)].map((l) => manifestDigest(l.split(" ")[1]!)),
+    );
+    expect(after).toEqual(before);
+    expect(before.every((d) => d?.startsWith("sha256:"))).toBe(true);
+  }, 900_000);
+});
