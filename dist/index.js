@@ -14498,7 +14498,17 @@ function schemaDriftFindings(run, chart, d) {
             object: `Value/${valuesFile}:${key}`,
         });
     }
-    const positions = (0,yaml/* parseYamlText */.cd)(d.schemaText, schemaFile);
+    // values.schema.json parsed for positions only when a finding needs one (most runs find none, and a full
+    // parse of a large schema is most of this check's time).
+    const schemaText = d.schemaText;
+    let parsed;
+    const positions = {
+        file: schemaFile,
+        positionOf: (p) => {
+            parsed ??= (0,yaml/* parseYamlText */.cd)(schemaText, schemaFile);
+            return parsed.positionOf(p);
+        },
+    };
     for (const u of unusedProperties(d.schema, positions, d.defaults?.value ?? {}, d.reads)) {
         const key = u.path.join(".");
         const also = u.alsoAt?.length
@@ -14926,8 +14936,9 @@ async function checkLint(inputs, task) {
 ;// CONCATENATED MODULE: ./schemas/chart.schema.json
 const chart_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://floe.dev/schemas/chart.schema.json","title":"Chart.yaml, as chart-testing\'s `ct lint` checks it","description":"The fields of chart-testing\'s chart_schema.yaml (name, version, apiVersion and description required; ct also requires home, which `helm create`\'s chart has not, so here it is optional; maintainers each with a name; nothing else than these fields and Helm\'s own), with version as SemVer 2 (helm itself accepts a leading v and partial versions). The gate\'s chart-schema rule.","type":"object","required":["apiVersion","name","version","description"],"additionalProperties":false,"properties":{"apiVersion":{"enum":["v1","v2"],"description":"v2 for Helm 3 and 4 charts"},"name":{"type":"string","pattern":"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$","description":"lower case letters, digits and dashes (Helm\'s own naming rule for chart names)"},"version":{"type":"string","pattern":"^(0|[1-9]\\\\d*)\\\\.(0|[1-9]\\\\d*)\\\\.(0|[1-9]\\\\d*)(?:-((?:0|[1-9]\\\\d*|\\\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\\\.(?:0|[1-9]\\\\d*|\\\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\\\+([0-9a-zA-Z-]+(?:\\\\.[0-9a-zA-Z-]+)*))?$","description":"a SemVer 2 version, e.g. 1.2.3 or 1.2.3-rc.1 (no leading v)"},"description":{"type":"string","minLength":1},"home":{"type":"string","minLength":1},"appVersion":{"type":["string","number"]},"kubeVersion":{"type":"string"},"type":{"enum":["application","library"]},"keywords":{"type":"array","items":{"type":"string"}},"sources":{"type":"array","items":{"type":"string"}},"icon":{"type":"string"},"engine":{"type":"string"},"condition":{"type":"string"},"tags":{"type":"string"},"deprecated":{"type":"boolean"},"annotations":{"type":"object","additionalProperties":{"type":"string"}},"maintainers":{"type":"array","items":{"type":"object","required":["name"],"additionalProperties":false,"properties":{"name":{"type":"string","minLength":1},"email":{"type":"string"},"url":{"type":"string"}}}},"dependencies":{"type":"array","items":{"type":"object","required":["name","version"],"properties":{"name":{"type":"string"},"version":{"type":"string"},"repository":{"type":"string"},"condition":{"type":"string"},"tags":{"type":"array","items":{"type":"string"}},"enabled":{"type":"boolean"},"import-values":{"type":"array"},"alias":{"type":"string"}}}}}}');
 // EXTERNAL MODULE: ./src/values/ajv.ts + 1 modules
-var ajv = __nccwpck_require__(4052);
+var values_ajv = __nccwpck_require__(4052);
 ;// CONCATENATED MODULE: ./src/checks/chart-files/chart-schema.ts
+
 
 
 
@@ -14939,7 +14950,11 @@ function checkChartYaml(text, file) {
     const y = (0,yaml/* parseYamlText */.cd)(text, file);
     if (y.problems.length || y.value === undefined)
         return [];
-    validator ??= (0,ajv/* createAjvFor */.Fl)(chart_schema_namespaceObject, { verbose: true }).compile(chart_schema_namespaceObject);
+    // Compiled once per machine (the validator cache), not per run: ajv's compile is most of this check.
+    validator ??= (0,validator_cache/* compileCached */.u_)([JSON.stringify(chart_schema_namespaceObject), String(values_ajv/* createAjvFor */.Fl), "verbose"], () => {
+        const ajv = (0,values_ajv/* createAjvFor */.Fl)(chart_schema_namespaceObject, { verbose: true, code: { ...validator_cache/* cacheableCode */.K0 } });
+        return { ajv, validate: ajv.compile(chart_schema_namespaceObject) };
+    });
     if (validator(y.value))
         return [];
     const seen = new Set();
@@ -23258,7 +23273,9 @@ var yaml = __nccwpck_require__(3319);
 
 
 
-const validate = (0,ajv/* createAjv */.gr)().compile(checksums_schema_namespaceObject);
+// Compiled on first use: every phase imports the installer, few runs give a checksums file.
+let compiled;
+const validator = () => (compiled ??= (0,ajv/* createAjv */.gr)().compile(checksums_schema_namespaceObject));
 /** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
 async function withUserChecksums(base, file, cwd) {
     const rel = external_node_path_default().relative(cwd, file) || file;
@@ -23273,7 +23290,7 @@ async function withUserChecksums(base, file, cwd) {
             : `checksums file ${rel} cannot be read (${code ?? String(e)})`);
     }
     const y = (0,yaml/* parseYamlText */.cd)(text, rel, "1.2");
-    (0,config_document/* assertValidDocument */.W)(validate, y, "the checksums file", "schemas/checksums.schema.json");
+    (0,config_document/* assertValidDocument */.W)(validator(), y, "the checksums file", "schemas/checksums.schema.json");
     const user = (y.value ?? {});
     const merged = structuredClone(base);
     for (const tool of Object.keys(user).filter((k) => k !== "$comment")) {

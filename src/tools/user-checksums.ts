@@ -5,6 +5,7 @@
 // overrides a committed value: a different value for the same asset is an error, since one of them is wrong.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { ValidateFunction } from "ajv";
 import schema from "../../schemas/checksums.schema.json" with { type: "json" };
 import { assertValidDocument } from "../config/document.js";
 import { UserError } from "../core/errors.js";
@@ -13,7 +14,9 @@ import { parseYamlText } from "../values/yaml.js";
 import type { InstallTool } from "./assets.js";
 import { BUILTIN_TABLE, type ChecksumEntry, type ChecksumTable } from "./checksums.js";
 
-const validate = createAjv().compile(schema);
+// Compiled on first use: every phase imports the installer, few runs give a checksums file.
+let compiled: ValidateFunction | undefined;
+const validator = (): ValidateFunction => (compiled ??= createAjv().compile(schema));
 
 /** Reads `file`, validates it, and returns `base` with its values added (each remembering its file). */
 export async function withUserChecksums(
@@ -34,7 +37,7 @@ export async function withUserChecksums(
     );
   }
   const y = parseYamlText(text, rel, "1.2");
-  assertValidDocument(validate, y, "the checksums file", "schemas/checksums.schema.json");
+  assertValidDocument(validator(), y, "the checksums file", "schemas/checksums.schema.json");
   const user = (y.value ?? {}) as ChecksumTable;
 
   const merged: ChecksumTable = structuredClone(base);

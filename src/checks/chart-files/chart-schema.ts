@@ -5,6 +5,7 @@
 import type { ValidateFunction } from "ajv";
 import schema from "../../../schemas/chart.schema.json" with { type: "json" };
 import type { SourcePosition } from "../../core/rendered.js";
+import { cacheableCode, compileCached } from "../../perf/validator-cache.js";
 import { createAjvFor } from "../../values/ajv.js";
 import { problemAt } from "../../values/schema.js";
 import { parseYamlText } from "../../values/yaml.js";
@@ -21,7 +22,11 @@ let validator: ValidateFunction | undefined;
 export function checkChartYaml(text: string, file: string): ChartSchemaProblem[] {
   const y = parseYamlText(text, file);
   if (y.problems.length || y.value === undefined) return [];
-  validator ??= createAjvFor(schema, { verbose: true }).compile(schema);
+  // Compiled once per machine (the validator cache), not per run: ajv's compile is most of this check.
+  validator ??= compileCached([JSON.stringify(schema), String(createAjvFor), "verbose"], () => {
+    const ajv = createAjvFor(schema, { verbose: true, code: { ...cacheableCode } });
+    return { ajv, validate: ajv.compile(schema) };
+  });
   if (validator(y.value)) return [];
   const seen = new Set<string>();
   const out: ChartSchemaProblem[] = [];

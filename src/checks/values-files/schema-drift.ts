@@ -196,7 +196,7 @@ export function undeclaredKeys(schema: unknown, values: LoadedYaml): Drift[] {
  * reported once, only when it is unused everywhere the definition is used. */
 export function unusedProperties(
   schema: unknown,
-  positions: LoadedYaml,
+  positions: Pick<LoadedYaml, "file" | "positionOf">,
   values: unknown,
   reads: readonly ReadPath[],
 ): Drift[] {

@@ -5,6 +5,7 @@
 import { findPlainSecrets, secretKindText } from "../../checks/values-files/plain-secret.js";
 import { openLevels, undeclaredKeys, unusedProperties } from "../../checks/values-files/schema-drift.js";
 import type { CheckStatus, Finding } from "../../core/findings.js";
+import type { DocPath } from "../../core/rendered.js";
 import type { PlannedChartMeta } from "../../plan/plan.js";
 import type { ReadPath } from "../../values/dead.js";
 import { type LoadedYaml, parseYamlText } from "../../values/yaml.js";
@@ -99,7 +100,17 @@ export function schemaDriftFindings(run: GateRun, chart: PlannedChartMeta, d: Dr
       object: `Value/${valuesFile}:${key}`,
     });
   }
-  const positions = parseYamlText(d.schemaText, schemaFile);
+  // values.schema.json parsed for positions only when a finding needs one (most runs find none, and a full
+  // parse of a large schema is most of this check's time).
+  const schemaText = d.schemaText;
+  let parsed: LoadedYaml | undefined;
+  const positions = {
+    file: schemaFile,
+    positionOf: (p: DocPath) => {
+      parsed ??= parseYamlText(schemaText, schemaFile);
+      return parsed.positionOf(p);
+    },
+  };
   for (const u of unusedProperties(d.schema, positions, d.defaults?.value ?? {}, d.reads)) {
     const key = u.path.join(".");
     const also = u.alsoAt?.length
