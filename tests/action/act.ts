@@ -19,6 +19,8 @@ export interface ActEvent {
   level: string;
   msg: string;
   job?: string;
+  /** The job's id in the workflow (`job` is its display name, padded). */
+  jobID?: string;
   stage?: string;
   step?: string;
   stepID?: string[];
