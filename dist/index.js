@@ -14814,7 +14814,10 @@ async function checkRender(inputs, task) {
     }
     status({ rule: gateRules.render, id: `render ${cellId}`, state: "pass", ms: r.durationMs });
     const parsed = inputs.outputs.parse(chart.abs, r.stdout);
-    const dupId = `duplicate-key ${cellId} rendered`;
+    // The rendered output parsed as YAML: a key written twice, or a document that is not YAML at all (helm's
+    // own parse is more lenient), each a check of its own beside the render, which passed.
+    const dupId = `${gateRules.duplicateKey} ${cellId} rendered`;
+    const parseId = `${gateRules.yamlParse} ${cellId} rendered`;
     for (const p of parsed.problems) {
         out.push({
             rule: p.rule,
@@ -14823,15 +14826,14 @@ async function checkRender(inputs, task) {
             ...p.at,
             ...base,
             ...(p.object ? { object: p.object } : {}),
-            // A rendered document that is not YAML has no check of its own: the render itself passed.
-            ...(p.rule === gateRules.duplicateKey ? { check: dupId } : {}),
+            check: p.rule === gateRules.duplicateKey ? dupId : parseId,
         });
     }
-    status({
-        rule: gateRules.duplicateKey,
-        id: dupId,
-        state: stateOf(out.filter((f) => f.check === dupId)),
-    });
+    for (const [rule, id] of [
+        [gateRules.yamlParse, parseId],
+        [gateRules.duplicateKey, dupId],
+    ])
+        status({ rule, id, state: stateOf(out.filter((f) => f.check === id)) });
     const rc = { scenario: s, helm, objects: parsed.objects, manifest: r.stdout };
     testPods.push(...(0,test_pods/* gateTestPodStatuses */.VT)(rc));
     for (const o of await runChecks(run, rc)) {

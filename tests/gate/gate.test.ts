@@ -58,6 +58,11 @@ describe("gate on a chart that passes", () => {
       expect(ids).toContain(`${rule} app/prod helm4 pass`);
     }
     expect(ids).toContain("dead-value app/prod pass");
+    // The rendered output parsed as YAML: a check each for a document that is not YAML and a key written twice.
+    for (const h of [3, 4]) {
+      expect(ids).toContain(`yaml-parse app/prod helm${h} rendered pass`);
+      expect(ids).toContain(`duplicate-key app/prod helm${h} rendered pass`);
+    }
   });
 
   it("checks one helm major with --helm", async () => {
@@ -96,6 +101,33 @@ describe("gate with a --tools-dir that has helm but no kubesec", () => {
       ["skip", `not run: kubesec not found in ${tools} (--tools-dir): run scripts/tools.sh`],
     ]);
     expect(checks.some((c) => c.id === "render app/prod helm4" && c.state === "pass")).toBe(true);
+  });
+});
+
+describe("gate on a chart whose rendered output helm accepts but YAML does not", () => {
+  it("fails the rendered yaml-parse check of every cell at the template, though the render passed", async () => {
+    // Tabs indenting a flow mapping: Go's YAML parser (helm, the API server) takes it, the YAML spec (and
+    // every strict parser: kubectl's server-side apply is not the only reader of a manifest) does not.
+    const dir = tempDir("floe-gate-tab-");
+    await cp(good, dir, { recursive: true });
+    const template = path.join(dir, "charts", "app", "templates", "tabbed.yaml");
+    await writeFile(template, "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: tabbed,\n\tlabels: {}}\n");
+    const r = await gate(dir);
+    expect(r.code).toBe(1);
+    const checks = r.results.checks as Array<{ id: string; state: string }>;
+    for (const h of [3, 4]) {
+      expect(checks.find((c) => c.id === `render app/prod helm${h}`)?.state).toBe("pass");
+      expect(checks.find((c) => c.id === `yaml-parse app/prod helm${h} rendered`)?.state).toBe("fail");
+    }
+    expect(
+      r.out
+        .split("\n")
+        .filter((l) =>
+          l.startsWith(
+            "charts/app/templates/tabbed.yaml:1: error yaml-parse: rendered output is not valid YAML at line",
+          ),
+        ),
+    ).not.toHaveLength(0);
   });
 });
 
