@@ -10,6 +10,7 @@ import { parse } from "yaml";
 import { runTool } from "../../src/exec/runner.js";
 import { addEntry, loadIndex, saveIndex } from "../../src/release/repo-index.js";
 import { cli } from "../helpers/cli.js";
+import { chartsWorkspace, releaseResults } from "../helpers/release.js";
 import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot, toolsDir } from "../helpers/tools.js";
 
@@ -70,12 +71,10 @@ describe.each([3, 4] as const)("helm %i", (major) => {
       ],
       { cwd: ws, env: helmEnv(path.join(ws, "helm")) },
     );
-  const results = (ws: string) =>
-    JSON.parse(readFileSync(path.join(ws, "work", "release.results.json"), "utf8"));
+  const results = releaseResults;
 
   it("merges into an index.yaml helm made (old entries kept as they are, a listed version skipped); a re-run leaves it byte-identical; helm reads the repository", async () => {
-    const ws = path.join(tmp, `merge-${major}`);
-    cpSync(path.join(repoRoot, "charts"), path.join(ws, "charts"), { recursive: true });
+    const ws = chartsWorkspace(tmp, `merge-${major}`);
     site = path.join(ws, "site");
     mkdirSync(site);
     // The gh-pages folder as an earlier release left it: an older floe-jobs, and floe-common at the version
@@ -196,8 +195,7 @@ describe.each([3, 4] as const)("helm %i", (major) => {
   });
 
   it("an empty gh-pages folder: a new index.yaml with relative urls when no --index-url is given", async () => {
-    const ws = path.join(tmp, `fresh-${major}`);
-    cpSync(path.join(repoRoot, "charts"), path.join(ws, "charts"), { recursive: true });
+    const ws = chartsWorkspace(tmp, `fresh-${major}`);
     mkdirSync(path.join(ws, "site"));
     const r = await cli(
       [
@@ -261,8 +259,7 @@ describe("bad input", () => {
       env: { PATH: process.env.PATH },
     });
   it("a broken index.yaml: one error at its line, exit 2, nothing written", async () => {
-    const ws = path.join(tmp, "broken");
-    cpSync(path.join(repoRoot, "charts"), path.join(ws, "charts"), { recursive: true });
+    const ws = chartsWorkspace(tmp, "broken");
     mkdirSync(path.join(ws, "site"));
     writeFileSync(path.join(ws, "site", "index.yaml"), "apiVersion: v1\nentries:\n  a: [\n");
     const r = await run(ws, "--index-dir", "site");

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -6,6 +6,7 @@ import { freePort } from "../../src/cluster/loopback.js";
 import { runTool } from "../../src/exec/runner.js";
 import { cli } from "../helpers/cli.js";
 import { startRegistry, type TestRegistry } from "../helpers/registry.js";
+import { chartsWorkspace, releaseResults } from "../helpers/release.js";
 import { tempDir } from "../helpers/tmp.js";
 import { helm, repoRoot, toolsDir } from "../helpers/tools.js";
 
@@ -30,15 +31,8 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-/** A workspace holding a copy of this repository's charts. */
-function workspace(name: string): string {
-  const ws = path.join(tmp, name);
-  cpSync(path.join(repoRoot, "charts"), path.join(ws, "charts"), { recursive: true });
-  return ws;
-}
-
-const results = (ws: string) =>
-  JSON.parse(readFileSync(path.join(ws, "work", "release.results.json"), "utf8"));
+const workspace = (name: string) => chartsWorkspace(tmp, name);
+const results = releaseResults;
 
 describe.each([3, 4] as const)("helm %i", (major) => {
   const release = (ws: string, ...extra: string[]) =>

@@ -1,12 +1,14 @@
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../src/cluster/loopback.js";
 import { runTool } from "../../src/exec/runner.js";
 import { cli } from "../helpers/cli.js";
+import { cosignCheck } from "../helpers/cosign.js";
 import { startRegistry, type TestRegistry } from "../helpers/registry.js";
+import { chartsWorkspace, releaseResults } from "../helpers/release.js";
 import { tempDir } from "../helpers/tmp.js";
-import { helm, repoRoot, tool, toolsDir } from "../helpers/tools.js";
+import { helm, tool, toolsDir } from "../helpers/tools.js";
 
 let registry: TestRegistry;
 let port: number;
@@ -49,13 +51,8 @@ afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-function workspace(name: string): string {
-  const ws = path.join(tmp, name);
-  cpSync(path.join(repoRoot, "charts"), path.join(ws, "charts"), { recursive: true });
-  return ws;
-}
-const results = (ws: string) =>
-  JSON.parse(readFileSync(path.join(ws, "work", "release.results.json"), "utf8"));
+const workspace = (name: string) => chartsWorkspace(tmp, name);
+const results = releaseResults;
 const release = (ws: string, repo: string, extraEnv: Record<string, string> = {}, ...extra: string[]) =>
   cli(
     [
@@ -79,53 +76,28 @@ const release = (ws: string, repo: string, extraEnv: Record<string, string> = {}
     ],
     { cwd: ws, env: { ...env(), COSIGN_KEY: path.join(keys, "cosign.key"), ...extraEnv } },
   );
-/** cosign verify as a user would, offline (no tlog, an empty trusted root), against the local registry. */
-async function verify(target: string, publicKey: string) {
-  const root = path.join(tmp, "empty-root.json");
-  writeFileSync(root, '{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1"}\n');
-  return runTool(
+/** floe-jobs pushed by a release without --sign (what an earlier run, or floe-helm before signing, left). */
+const pushUnsigned = (ws: string, repo: string) =>
+  cli(
     [
-      tool("cosign"),
-      "verify",
-      "--key",
-      publicKey,
-      "--insecure-ignore-tlog=true",
-      "--trusted-root",
-      root,
-      "--allow-insecure-registry",
-      "--allow-http-registry",
-      target,
+      "release",
+      "--registry",
+      `oci://127.0.0.1:${port}/${repo}`,
+      "--plain-http",
+      "--tools-dir",
+      toolsDir,
+      "--work-dir",
+      "work",
+      "--chart",
+      "charts/floe-jobs",
     ],
-    { env: env() },
+    { cwd: ws, env: env() },
   );
-}
-/** cosign verify-attestation as a user would (SLSA provenance v1, offline); the statements it verified. */
-async function verifyProvenance(target: string, publicKey: string) {
-  const root = path.join(tmp, "empty-root.json");
-  writeFileSync(root, '{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1"}\n');
-  const r = await runTool(
-    [
-      tool("cosign"),
-      "verify-attestation",
-      "--type",
-      "slsaprovenance1",
-      "--key",
-      publicKey,
-      "--insecure-ignore-tlog=true",
-      "--trusted-root",
-      root,
-      "--allow-insecure-registry",
-      "--allow-http-registry",
-      target,
-    ],
-    { env: env() },
-  );
-  const statements = r.stdout
-    .split("\n")
-    .filter((l) => l.startsWith("{"))
-    .map((l) => JSON.parse(Buffer.from(JSON.parse(l).payload, "base64").toString("utf8")));
-  return { ...r, statements };
-}
+/** cosign verify / verify-attestation as a user would (tests/helpers/cosign.ts). */
+const verify = (target: string, publicKey: string) =>
+  cosignCheck("verify", target, { publicKey, scratch: tmp, env: env() });
+const verifyProvenance = (target: string, publicKey: string) =>
+  cosignCheck("verify-attestation", target, { publicKey, scratch: tmp, env: env() });
 /** The workspace as a git repository with one commit (provenance records it). */
 async function commitAll(ws: string): Promise<string> {
   const git = (...a: string[]) =>
@@ -220,21 +192,7 @@ describe("cosign signing (key pair, offline)", () => {
 
   it("a version an earlier run pushed but did not sign: signed now (its digest, verified); after that a re-run leaves it alone", async () => {
     const ws = workspace("repair");
-    const unsigned = await cli(
-      [
-        "release",
-        "--registry",
-        `oci://127.0.0.1:${port}/floe/repair`,
-        "--plain-http",
-        "--tools-dir",
-        toolsDir,
-        "--work-dir",
-        "work",
-        "--chart",
-        "charts/floe-jobs",
-      ],
-      { cwd: ws, env: env() },
-    );
+    const unsigned = await pushUnsigned(ws, "floe/repair");
     expect(unsigned.code, unsigned.err).toBe(0);
     const ref = results(ws).outputs.published as string;
     const target = `127.0.0.1:${port}/floe/repair/floe-jobs@${ref.split("@")[1]}`;
@@ -265,21 +223,7 @@ describe("cosign signing (key pair, offline)", () => {
 
   it("a version signed (by cosign directly) but without provenance: attested now, its signature left as it was", async () => {
     const ws = workspace("attest-only");
-    const pushed = await cli(
-      [
-        "release",
-        "--registry",
-        `oci://127.0.0.1:${port}/floe/attest`,
-        "--plain-http",
-        "--tools-dir",
-        toolsDir,
-        "--work-dir",
-        "work",
-        "--chart",
-        "charts/floe-jobs",
-      ],
-      { cwd: ws, env: env() },
-    );
+    const pushed = await pushUnsigned(ws, "floe/attest");
     expect(pushed.code, pushed.err).toBe(0);
     const digest = (results(ws).outputs.published as string).split("@")[1]!;
     const target = `127.0.0.1:${port}/floe/attest/floe-jobs@${digest}`;
