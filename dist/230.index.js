@@ -26,6 +26,8 @@ var semver = __webpack_require__(2088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/exec/runner.ts
 var runner = __webpack_require__(7507);
 // EXTERNAL MODULE: ./src/helm/deps.ts
@@ -241,6 +243,7 @@ var index_min = __webpack_require__(8697);
 
 
 
+
 /** The mtime every entry gets: SOURCE_DATE_EPOCH (the reproducible-builds convention) or the epoch. */
 function packageMtime(env) {
     const raw = env.SOURCE_DATE_EPOCH;
@@ -268,7 +271,7 @@ async function normalizePackage(tgz, mtime) {
         await index_min.x({ file: tgz, cwd: work, strict: true });
         const files = (await (0,promises_.readdir)(work, { recursive: true, withFileTypes: true }))
             .filter((d) => d.isFile())
-            .map((d) => external_node_path_default().relative(work, external_node_path_default().join(d.parentPath, d.name)).split((external_node_path_default()).sep).join("/"))
+            .map((d) => (0,paths/* toPosix */.d)(external_node_path_default().relative(work, external_node_path_default().join(d.parentPath, d.name))))
             .sort(byHelmOrder);
         // Modes as helm writes them, whatever the umask the extraction ran under.
         for (const f of files)
@@ -476,6 +479,7 @@ async function signAndVerify(s, registry, name, digest, predicate) {
 
 
 
+
 const RELEASE_RULE = "release";
 const firstLine = (s) => s.trim().split("\n")[0] ?? "";
 /** name and version of a Chart.yaml, or findings at the offending lines. */
@@ -613,7 +617,7 @@ async function runRelease(ctx, inputs, opts) {
         };
         const t0 = Date.now();
         const predicate = () => provenancePredicate({
-            chart: { name, version, path: external_node_path_default().relative(cwd, dir).split((external_node_path_default()).sep).join("/") || "." },
+            chart: { name, version, path: (0,paths/* relPosix */.f)(cwd, dir) },
             registry: oci?.registry ?? "",
             helmMajor: opts.major,
             ...(opts.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: mtime.getTime() / 1000 } : {}),

@@ -64,6 +64,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/core/paths.ts
+var paths = __webpack_require__(6107);
 // EXTERNAL MODULE: ./src/values/schema.ts
 var schema = __webpack_require__(7439);
 // EXTERNAL MODULE: ./src/values/yaml.ts
@@ -961,8 +963,9 @@ function plainSecrets(loaded) {
 
 
 
+
 /** A path as the user reads it: relative to cwd, with / separators. */
-const shown = (cwd, p) => external_node_path_default().relative(cwd, external_node_path_default().resolve(cwd, p)).split((external_node_path_default()).sep).join("/") || ".";
+const shown = (cwd, p) => (0,paths/* relPosix */.f)(cwd, external_node_path_default().resolve(cwd, p));
 function finding(f, at) {
     return {
         ...f,

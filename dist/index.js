@@ -16463,9 +16463,11 @@ function firstLine(s) {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3763);
+/* harmony import */ var _core_paths_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6107);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3763);
 // Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
 // (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
+
 
 
 // `<chart>/templates/x.yaml:6:15`, `(c/templates/x.yaml:7)`: a chart-relative template path with a line.
@@ -16490,7 +16492,7 @@ function parseRenderError(stderr, chartDirAbs, cwd) {
         return {
             severity: "error",
             message: message.replace(/^YAML parse error on [^\s:]+: /, `rendered output is not valid YAML (rendered line ${y[2]}): `),
-            file: (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .templateFile */ .v3)(y[1], chartDirAbs, cwd),
+            file: (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .templateFile */ .v3)(y[1], chartDirAbs, cwd),
             line: 1,
             schema,
             template: true,
@@ -16501,7 +16503,7 @@ function parseRenderError(stderr, chartDirAbs, cwd) {
         return {
             severity: "error",
             message,
-            file: (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .templateFile */ .v3)(m[1], chartDirAbs, cwd),
+            file: (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .templateFile */ .v3)(m[1], chartDirAbs, cwd),
             line: Number(m[2]),
             ...(m[3] ? { col: Number(m[3]) } : {}),
             schema,
@@ -16534,14 +16536,14 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
         let line;
         let col;
         if (m) {
-            file = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_1__/* .templateFile */ .v3)(m[1], chartDirAbs, cwd);
+            file = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .templateFile */ .v3)(m[1], chartDirAbs, cwd);
             line = Number(m[2]);
             if (m[3])
                 col = Number(m[3]);
         }
         else if (cur.file) {
             const abs = node_path__WEBPACK_IMPORTED_MODULE_0___default().isAbsolute(cur.file) ? cur.file : node_path__WEBPACK_IMPORTED_MODULE_0___default().join(chartDirAbs, cur.file);
-            file = node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(cwd, abs).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join("/") || ".";
+            file = (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_1__/* .relPosix */ .f)(cwd, abs);
         }
         out.push({
             severity: cur.sev === "ERROR" ? "error" : "warning",

@@ -2,11 +2,13 @@
 // one floe-jobs values file per product, per environment. Order: inputs checked (schemas, flags, output
 // folder), values merged per chart and checked against the chart's schema, rendered with helm, and only
 // then written (all or nothing). Bad input: findings and one error, exit 2.
+
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Inputs } from "../config/inputs.js";
 import { UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
+import { relPosix } from "../core/paths.js";
 import type { DocPath } from "../core/rendered.js";
 import type { PhaseContext } from "../report/phase.js";
 import { compileValuesSchema, mergeValues, problemAt, withoutNullKeys } from "../values/schema.js";
@@ -59,8 +61,7 @@ interface Chart {
 }
 
 /** A path as the user reads it: relative to cwd, with / separators. */
-const shown = (cwd: string, p: string) =>
-  path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join("/") || ".";
+const shown = (cwd: string, p: string) => relPosix(cwd, path.resolve(cwd, p));
 
 function finding(
   f: Omit<Finding, "line" | "col">,

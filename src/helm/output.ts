@@ -1,7 +1,9 @@
 // Helm's own messages -> positions. `helm template` fails with one error naming `<chart>/templates/x:L:C`
 // (Helm 3 on one line, Helm 4 over several); `helm lint` prints `[ERROR] <file>: <message>` lines.
+
 import path from "node:path";
 import type { Severity } from "../core/findings.js";
+import { relPosix } from "../core/paths.js";
 import { templateFile } from "./manifest.js";
 
 export interface HelmMessage {
@@ -99,7 +101,7 @@ export function parseLintOutput(stdout: string, chartDirAbs: string, cwd: string
       if (m[3]) col = Number(m[3]);
     } else if (cur.file) {
       const abs = path.isAbsolute(cur.file) ? cur.file : path.join(chartDirAbs, cur.file);
-      file = path.relative(cwd, abs).split(path.sep).join("/") || ".";
+      file = relPosix(cwd, abs);
     }
     out.push({
       severity: cur.sev === "ERROR" ? "error" : "warning",

@@ -4,11 +4,13 @@
 // node-tar so that the bytes depend on the chart's content only: entries in a fixed order (Chart.yaml
 // first, as helm writes it, then by path), one mtime (SOURCE_DATE_EPOCH, else 1970-01-01), mode 0644 (what
 // helm writes), no owner, no directory entries (helm writes none), and gzip with no timestamp (Node's zlib).
+
 import { createHash } from "node:crypto";
 import { chmod, mkdtemp, readdir, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import * as tar from "tar";
 import { UserError } from "../core/errors.js";
+import { toPosix } from "../core/paths.js";
 
 /** The mtime every entry gets: SOURCE_DATE_EPOCH (the reproducible-builds convention) or the epoch. */
 export function packageMtime(env: NodeJS.ProcessEnv): Date {
@@ -41,7 +43,7 @@ export async function normalizePackage(tgz: string, mtime: Date): Promise<string
     await tar.x({ file: tgz, cwd: work, strict: true });
     const files = (await readdir(work, { recursive: true, withFileTypes: true }))
       .filter((d) => d.isFile())
-      .map((d) => path.relative(work, path.join(d.parentPath, d.name)).split(path.sep).join("/"))
+      .map((d) => toPosix(path.relative(work, path.join(d.parentPath, d.name))))
       .sort(byHelmOrder);
     // Modes as helm writes them, whatever the umask the extraction ran under.
     for (const f of files) await chmod(path.join(work, f), 0o644);

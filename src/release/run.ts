@@ -19,6 +19,7 @@ import semver from "semver";
 import type { HelmMajor, Inputs } from "../config/inputs.js";
 import { ToolError, UserError } from "../core/errors.js";
 import type { Finding } from "../core/findings.js";
+import { relPosix } from "../core/paths.js";
 import { runTool } from "../exec/runner.js";
 import { dependencyNeeds } from "../helm/deps.js";
 import { helmRunEnv } from "../helm/env.js";
@@ -209,7 +210,7 @@ export async function runRelease(ctx: PhaseContext, inputs: Inputs, opts: Releas
     const t0 = Date.now();
     const predicate = () =>
       provenancePredicate({
-        chart: { name, version, path: path.relative(cwd, dir).split(path.sep).join("/") || "." },
+        chart: { name, version, path: relPosix(cwd, dir) },
         registry: oci?.registry ?? "",
         helmMajor: opts.major,
         ...(opts.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: mtime.getTime() / 1000 } : {}),
