@@ -1,6 +1,228 @@
 export const id = 193;
-export const ids = [193];
+export const ids = [193,283];
 export const modules = {
+
+/***/ 5283:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ImageCache: () => (/* binding */ ImageCache),
+/* harmony export */   MC: () => (/* binding */ pinnedByDigest)
+/* harmony export */ });
+/* unused harmony exports INDEX_FILE, USED_FILE, cacheFileName, imageCacheKey, dockerSaveArgv, dockerLoadArgv, dockerPullArgv */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7507);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8231);
+// The kind lane's image cache (--image-cache DIR): a folder the runner keeps between jobs (pr-gate.yml restores
+// and saves it with actions/cache). An image the lane would otherwise pull from a registry (the kind node image,
+// the images the charts use) is pulled once by the runner's Docker, kept here as a `docker save` tar, and loaded
+// from here on later runs: no registry round trip, no rate limit. Each tar is recorded with the image id Docker
+// gave it when it was pulled; a tar whose loaded id differs is dropped and pulled again, so a stale or tampered
+// cache entry is never used. `<work-dir>/image-cache.used.json` lists what this job used: `cluster down` prunes
+// the rest and prints the key the cache is saved under (one hash of the references, so a changed image list is a
+// new cache entry).
+
+
+
+
+
+const INDEX_FILE = "index.json";
+const USED_FILE = "image-cache.used.json";
+const KEY_PREFIX = "floe-helm-images-";
+/** A reference pinned by digest (`name@sha256:...`, `name:tag@sha256:...`). */
+const pinnedByDigest = (ref) => ref.includes("@");
+/** The tar's file name: readable, and unique per reference (a hash of the whole reference). */
+function cacheFileName(ref) {
+    const readable = ref
+        .replace(/@.*$/, "")
+        .replace(/[^A-Za-z0-9._-]+/g, "_")
+        .slice(-60);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(ref).digest("hex").slice(0, 12);
+    return `${readable}-${hash}.tar`;
+}
+/** The cache key of a set of references: the same set (in any order, repeated or not) gives the same key. */
+function imageCacheKey(refs) {
+    const sorted = [...new Set(refs)].sort();
+    return KEY_PREFIX + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(sorted.join("\n")).digest("hex").slice(0, 20);
+}
+function dockerSaveArgv(docker, o) {
+    return [docker, "save", "--output", o.file, o.image];
+}
+function dockerLoadArgv(docker, file) {
+    return [docker, "load", "--input", file];
+}
+function dockerPullArgv(docker, image) {
+    return [docker, "pull", "--quiet", image];
+}
+const lastLine = (s) => s.trim().split("\n").pop() ?? "";
+class ImageCache {
+    dir;
+    dockerBin;
+    workDir;
+    constructor(dir, dockerBin, workDir) {
+        this.dir = dir;
+        this.dockerBin = dockerBin;
+        this.workDir = workDir;
+    }
+    get docker() {
+        return this.dockerBin();
+    }
+    async index() {
+        try {
+            const parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, INDEX_FILE), "utf8"));
+            if (parsed?.version === 1 && parsed.images && typeof parsed.images === "object")
+                return parsed;
+        }
+        catch {
+            // missing or unreadable: an empty cache (what was in it is pulled again)
+        }
+        return { version: 1, images: {} };
+    }
+    async writeIndex(index) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.dir, { recursive: true });
+        const tmp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, `${INDEX_FILE}.${process.pid}`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, `${JSON.stringify(index, null, 2)}\n`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, INDEX_FILE));
+    }
+    /** The image id the local Docker has under `ref`, if any. */
+    async localId(ref) {
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q)((0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerImageInspectArgv */ .eI)(this.docker, ref), { timeoutMs: 60_000 });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Loads `ref` from the cache into the local Docker. Returns the reference Docker knows it by now (the
+     * reference itself; for one pinned by digest, the image id: `docker save`/`load` keep tags, not registry
+     * digests), or undefined when the cache has no valid tar of it (then it is pulled as usual). */
+    async restore(ref, log) {
+        const entry = (await this.index()).images[ref];
+        if (!entry)
+            return undefined;
+        const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, entry.file);
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q)(dockerLoadArgv(this.docker, file), { timeoutMs: 600_000 });
+        if (r.code !== 0) {
+            log(`image cache: ${ref}: docker load ${file} failed (${lastLine(r.stderr)}): dropped, pulled again`);
+            await this.drop(ref);
+            return undefined;
+        }
+        // The id Docker computed from what it loaded must be the one recorded when the image was pulled.
+        const id = (await this.localId(pinnedByDigest(ref) ? entry.id : ref)) ?? "";
+        if (id !== entry.id) {
+            log(`image cache: ${ref}: the tar holds ${id || "no such image"}, not ${entry.id} as recorded: dropped, pulled again`);
+            await this.drop(ref);
+            return undefined;
+        }
+        await this.markUsed([ref]);
+        log(`image cache: ${ref} loaded from ${file}`);
+        return pinnedByDigest(ref) ? entry.id : ref;
+    }
+    /** Keeps the local Docker's `ref` in the cache (no-op when it is there already). */
+    async store(ref, log) {
+        const id = await this.localId(ref);
+        if (!id)
+            return;
+        const index = await this.index();
+        if (index.images[ref]?.id === id) {
+            await this.markUsed([ref]);
+            return;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.dir, { recursive: true });
+        const name = cacheFileName(ref);
+        const tmp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, `${name}.${process.pid}.part`);
+        // By id for a digest reference: older Docker refuses to save `name@sha256:...`, and a load restores no
+        // registry digest anyway.
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q)(dockerSaveArgv(this.docker, { file: tmp, image: pinnedByDigest(ref) ? id : ref }), { timeoutMs: 600_000 });
+        if (r.code !== 0) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+            log(`image cache: docker save ${ref} failed (${lastLine(r.stderr)}): not cached`);
+            return;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, name));
+        index.images[ref] = { file: name, id };
+        await this.writeIndex(index);
+        await this.markUsed([ref]);
+        log(`image cache: ${ref} saved to ${node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, name)}`);
+    }
+    /** Pulls `ref` with the runner's Docker and keeps it; false (with the reason logged) when the pull fails. */
+    async pull(ref, log) {
+        log(`image cache: docker pull ${ref}`);
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q)(dockerPullArgv(this.docker, ref), { timeoutMs: 900_000 });
+        if (r.code !== 0) {
+            log(`image cache: docker pull ${ref} failed (exit ${r.code}): ${lastLine(r.stderr || r.stdout)}`);
+            return false;
+        }
+        await this.store(ref, log);
+        return true;
+    }
+    /** `ref` made local: already in Docker (used as it is, not cached: it is the runner's own), else from the
+     * cache, else (when `pull`) pulled by the runner's Docker and kept. The reference Docker now has it under, or
+     * undefined when none of that worked (whoever needs it pulls it then, as without a cache). */
+    async bring(ref, o, log) {
+        if (await this.localId(ref))
+            return ref;
+        const restored = await this.restore(ref, log);
+        if (restored)
+            return restored;
+        if (o.pull && (await this.pull(ref, log)))
+            return ref;
+        return undefined;
+    }
+    async drop(ref) {
+        const index = await this.index();
+        const entry = index.images[ref];
+        if (!entry)
+            return;
+        delete index.images[ref];
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, entry.file), { force: true });
+        await this.writeIndex(index);
+    }
+    /** Records references this job used (in the work dir: the cache folder is shared between jobs). */
+    async markUsed(refs) {
+        const used = await usedRefs(this.workDir);
+        const all = [...new Set([...used, ...refs])].sort();
+        if (all.length === used.length)
+            return;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.workDir, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.workDir, USED_FILE), `${JSON.stringify(all, null, 2)}\n`);
+    }
+    /** At the end of a job: removes tars this job did not use (and stray files), returns the key of what is
+     * left, or undefined when the job used no cached image. */
+    async finish() {
+        const used = new Set(await usedRefs(this.workDir));
+        const index = await this.index();
+        const pruned = [];
+        for (const [ref, entry] of Object.entries(index.images)) {
+            if (used.has(ref))
+                continue;
+            delete index.images[ref];
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, entry.file), { force: true });
+            pruned.push(ref);
+        }
+        const files = new Set(Object.values(index.images).map((e) => e.file));
+        for (const f of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.dir).catch(() => []))
+            if (f !== INDEX_FILE && !files.has(f))
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, f), { force: true, recursive: true });
+        if (pruned.length || Object.keys(index.images).length)
+            await this.writeIndex(index);
+        const kept = Object.keys(index.images).sort();
+        return { key: kept.length ? imageCacheKey(kept) : undefined, kept, pruned };
+    }
+}
+async function usedRefs(workDir) {
+    try {
+        const v = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(workDir, USED_FILE), "utf8"));
+        return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+    }
+    catch {
+        return [];
+    }
+}
+
+
+/***/ }),
 
 /***/ 4299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -996,15 +1218,17 @@ async function diagnoseCell(ctx, kube, dir, heading, where) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8231);
-/* harmony import */ var _cluster_on_path_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6533);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7507);
-/* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(956);
-/* harmony import */ var _helm_manifest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3763);
-/* harmony import */ var _images_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7877);
+/* harmony import */ var _cluster_kind_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5283);
+/* harmony import */ var _cluster_on_path_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6533);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7507);
+/* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(956);
+/* harmony import */ var _helm_manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3763);
+/* harmony import */ var _images_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7877);
 // Before `floe-helm test` installs anything on a kind cluster: every image the rendered charts use is put
 // where the node finds it (./images.ts decides; this file asks helm, Docker, the node and kind). An image
 // that cannot be had is reported by name, with the objects that use it, and nothing is installed.
+
 
 
 
@@ -1027,13 +1251,15 @@ function skipForMissingImages(ctx, cells, what, rule) {
 const lastLine = (s) => s.trim().split("\n").pop() ?? "";
 /** Renders each chart x scenario once, collects its images and brings them into the kind nodes. Returns
  * false (with error findings) when an image is missing or cannot be loaded: no install may start then. */
-async function prepareKindImages(ctx, cells, kind, pull, opts) {
+async function prepareKindImages(ctx, cells, kind, source, opts) {
+    const { pull } = source;
+    const phase = cells.phase ?? "test";
     const uses = [];
     for (const s of cells.scenarios) {
         const dir = cells.chartDir.get(s.chart.dir);
         if (!dir)
             continue; // dependencies missing: reported, never installed
-        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)((0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_7__/* .helmTemplateArgv */ .fn)({
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmTemplateArgv */ .fn)({
             ...cells.helm,
             chartDir: dir,
             valuesFiles: s.valuesFiles.map((f) => node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(opts.cwd, f)),
@@ -1042,7 +1268,7 @@ async function prepareKindImages(ctx, cells, kind, pull, opts) {
         // A chart that does not render fails at helm install, which reports it in full.
         if (r.code !== 0)
             continue;
-        uses.push(...(0,_images_js__WEBPACK_IMPORTED_MODULE_6__/* .imageUses */ .YQ)((0,_helm_manifest_js__WEBPACK_IMPORTED_MODULE_5__/* .parseManifest */ .Ng)(r.stdout, { chartDir: dir, cwd: opts.cwd }), {
+        uses.push(...(0,_images_js__WEBPACK_IMPORTED_MODULE_7__/* .imageUses */ .YQ)((0,_helm_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(r.stdout, { chartDir: dir, cwd: opts.cwd }), {
             chart: s.chart.name,
             scenario: s.name,
         }));
@@ -1050,8 +1276,8 @@ async function prepareKindImages(ctx, cells, kind, pull, opts) {
     const images = [...new Set(uses.map((u) => u.image))];
     if (!images.length)
         return true;
-    const docker = (0,_cluster_on_path_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveDocker */ .vw)(opts.env.PATH);
-    const listed = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .kindGetNodesArgv */ .W2)(kind.bin, { name: kind.name }), {
+    const docker = (0,_cluster_on_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveDocker */ .vw)(opts.env.PATH);
+    const listed = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .kindGetNodesArgv */ .W2)(kind.bin, { name: kind.name }), {
         ...opts,
         timeoutMs: 60_000,
     });
@@ -1065,19 +1291,35 @@ async function prepareKindImages(ctx, cells, kind, pull, opts) {
         nodes.push((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .kindNodeContainer */ .CL)(kind.name));
     const nodeImages = [];
     for (const node of nodes) {
-        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeImagesArgv */ .t6)(docker, node), { ...opts, timeoutMs: 60_000 });
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeImagesArgv */ .t6)(docker, node), { ...opts, timeoutMs: 60_000 });
         if (r.code !== 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ToolError */ .v4(`cannot list the images of kind node ${node} (exit ${r.code}): ${lastLine(r.stderr)}; is the cluster of 'floe-helm cluster up' still running?`);
-        nodeImages.push((0,_images_js__WEBPACK_IMPORTED_MODULE_6__/* .nodeImageNames */ .ur)(r.stdout));
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ToolError */ .v4(`cannot list the images of kind node ${node} (exit ${r.code}): ${lastLine(r.stderr)}; is the cluster of 'floe-helm cluster up' still running?`);
+        nodeImages.push((0,_images_js__WEBPACK_IMPORTED_MODULE_7__/* .nodeImageNames */ .ur)(r.stdout));
     }
     const local = new Set();
-    const firstPlan = (0,_images_js__WEBPACK_IMPORTED_MODULE_6__/* .planImages */ .y6)(images, { nodes: nodeImages, local }, pull);
+    const firstPlan = (0,_images_js__WEBPACK_IMPORTED_MODULE_7__/* .planImages */ .y6)(images, { nodes: nodeImages, local }, pull);
     for (const image of [...firstPlan.pull, ...firstPlan.missing]) {
-        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerImageInspectArgv */ .eI)(docker, image), { ...opts, timeoutMs: 60_000 });
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerImageInspectArgv */ .eI)(docker, image), { ...opts, timeoutMs: 60_000 });
         if (r.code === 0)
             local.add(image);
     }
-    const plan = (0,_images_js__WEBPACK_IMPORTED_MODULE_6__/* .planImages */ .y6)(images, { nodes: nodeImages, local }, pull);
+    // --image-cache: what the node would pull (or, offline, is missing) comes from the cache, else the runner's
+    // Docker pulls it once and keeps it; then it is loaded like any local image.
+    if (source.cache) {
+        const cache = new _cluster_kind_image_cache_js__WEBPACK_IMPORTED_MODULE_2__.ImageCache(source.cache, () => docker, opts.workDir);
+        for (const image of [...firstPlan.pull, ...firstPlan.missing]) {
+            if (local.has(image))
+                continue;
+            if ((0,_cluster_kind_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedByDigest */ .MC)(image)) {
+                ctx.progress(`${phase}: images: ${image} is pinned by digest: not cached (kind load keeps tags, not registry digests)`);
+                continue;
+            }
+            const got = await cache.bring(image, { pull: pull === "node" }, (l) => ctx.progress(`${phase}: ${l}`));
+            if (got === image)
+                local.add(image);
+        }
+    }
+    const plan = (0,_images_js__WEBPACK_IMPORTED_MODULE_7__/* .planImages */ .y6)(images, { nodes: nodeImages, local }, pull);
     ctx.progress(`${cells.phase ?? "test"}: images: ${images.length} used by the charts: ${plan.inNode.length} in the kind node, ${plan.load.length} to load from the local Docker daemon, ${plan.pull.length} left for the node to pull, ${plan.missing.length} missing`);
     for (const image of plan.missing) {
         const byCell = new Map();
@@ -1090,7 +1332,7 @@ async function prepareKindImages(ctx, cells, kind, pull, opts) {
             ctx.add({
                 rule: IMAGES_RULE,
                 severity: "error",
-                message: `image ${image} is neither in the kind node nor in the local Docker daemon, and the node may not pull (--image-pull never): used by ${(0,_images_js__WEBPACK_IMPORTED_MODULE_6__/* .describeUses */ .eo)(list)}; build or pull it into Docker first`,
+                message: `image ${image} is neither in the kind node nor in the local Docker daemon, and the node may not pull (--image-pull never): used by ${(0,_images_js__WEBPACK_IMPORTED_MODULE_7__/* .describeUses */ .eo)(list)}; build or pull it into Docker first`,
                 file: u.at.file,
                 line: u.at.line,
                 ...(u.at.col ? { col: u.at.col } : {}),
@@ -1110,7 +1352,7 @@ async function prepareKindImages(ctx, cells, kind, pull, opts) {
         const env = kind.dockerShim
             ? { ...opts.env, PATH: `${kind.dockerShim}${(node_path__WEBPACK_IMPORTED_MODULE_0___default().delimiter)}${opts.env.PATH ?? ""}` }
             : opts.env;
-        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLoadArgv */ .fh)(kind.bin, { name: kind.name, images: plan.load }), {
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLoadArgv */ .fh)(kind.bin, { name: kind.name, images: plan.load }), {
             ...opts,
             env,
             timeoutMs: 600_000,
@@ -1320,7 +1562,7 @@ function kindPathNote(ctx, kind, pull) {
  * major, kubectl and (on kind) kind; helm's HOME under the work dir (`<phase>-helm-home`). */
 async function connectCluster(ctx, inputs, o) {
     const { kubeconfig, simulated, kind } = await target(inputs);
-    kindPathNote(ctx, kind, o.imagePull ?? "node");
+    kindPathNote(ctx, kind, o.images?.pull ?? "node");
     const tools = await (0,_tools_resolve_js__WEBPACK_IMPORTED_MODULE_6__.resolveTools)(inputs, [
         ...o.helmMajors.map((m) => `helm${m}`),
         "kubectl",
@@ -1357,7 +1599,7 @@ async function prepareClusterPhase(ctx, inputs, o) {
     // that cannot be had is an error naming it, and nothing is installed.
     if (kind) {
         const scenarios = [...new Map(o.scenarios.map((x) => [`${x.chart.dir}\0${x.name}`, x])).values()];
-        setup.imagesReady = await (0,_load_images_js__WEBPACK_IMPORTED_MODULE_7__/* .prepareKindImages */ .O8)(ctx, { scenarios, chartDir, helm: { bin: bin(first), major: first }, release: o.release, phase: o.phase }, { ...kind, bin: tools.kind }, o.imagePull ?? "node", { env, cwd });
+        setup.imagesReady = await (0,_load_images_js__WEBPACK_IMPORTED_MODULE_7__/* .prepareKindImages */ .O8)(ctx, { scenarios, chartDir, helm: { bin: bin(first), major: first }, release: o.release, phase: o.phase }, { ...kind, bin: tools.kind }, o.images ?? { pull: "node" }, { env, cwd, workDir: inputs.workDir });
     }
     return setup;
 }

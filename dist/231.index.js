@@ -180,7 +180,7 @@ async function runTest(ctx, inputs, opts) {
         charts: [...plan.charts.map((c) => c.info), ...platformCharts],
         scenarios,
         release: RELEASE,
-        ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+        ...(opts.images ? { images: opts.images } : {}),
         // What a scenario turns off here (floe-gate.yaml notRun): its helm test pods are skips saying why.
         beforeImages: async (s) => {
             const h0 = config.helmMajors[0];
@@ -816,7 +816,7 @@ async function runLiveUpgrade(ctx, inputs, opts) {
     const { kubeconfig, simulated, kind, tools, env, bin } = await (0,setup/* connectCluster */.bp)(ctx, inputs, {
         phase: "upgrade",
         helmMajors: majors,
-        ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+        ...(opts.images ? { images: opts.images } : {}),
     });
     const first = config.helmMajors[0];
     await (0,promises_.mkdir)(inputs.workDir, { recursive: true });
@@ -891,7 +891,7 @@ async function runLiveUpgrade(ctx, inputs, opts) {
                     valuesFiles: baseValues(chartOf(s), s),
                 });
             }
-            const ok = await (0,load_images/* prepareKindImages */.O8)(ctx, { scenarios: sides, chartDir, helm: { bin: bin(first), major: first }, release: install_run.RELEASE }, { ...kind, bin: tools.kind }, opts.imagePull ?? "node", { env, cwd });
+            const ok = await (0,load_images/* prepareKindImages */.O8)(ctx, { scenarios: sides, chartDir, helm: { bin: bin(first), major: first }, release: install_run.RELEASE }, { ...kind, bin: tools.kind }, opts.images ?? { pull: "node" }, { env, cwd, workDir: inputs.workDir });
             if (ok && opts.proberImage)
                 await loadImage(ctx, opts.proberImage, { ...kind, bin: tools.kind }, { env, cwd });
             if (!ok) {

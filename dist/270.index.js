@@ -2262,7 +2262,7 @@ async function runE2e(ctx, inputs, opts) {
         charts: [platform.chart, product.chart],
         scenarios: [platform, product],
         release: plan.platformRelease,
-        ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+        ...(opts.images ? { images: opts.images } : {}),
     });
     if (!setup.imagesReady) {
         skipAll("images missing from the kind cluster (see images): nothing was installed");

@@ -1,6 +1,228 @@
 export const id = 503;
-export const ids = [503];
+export const ids = [503,283];
 export const modules = {
+
+/***/ 5283:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ImageCache: () => (/* binding */ ImageCache),
+/* harmony export */   MC: () => (/* binding */ pinnedByDigest)
+/* harmony export */ });
+/* unused harmony exports INDEX_FILE, USED_FILE, cacheFileName, imageCacheKey, dockerSaveArgv, dockerLoadArgv, dockerPullArgv */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7507);
+/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8231);
+// The kind lane's image cache (--image-cache DIR): a folder the runner keeps between jobs (pr-gate.yml restores
+// and saves it with actions/cache). An image the lane would otherwise pull from a registry (the kind node image,
+// the images the charts use) is pulled once by the runner's Docker, kept here as a `docker save` tar, and loaded
+// from here on later runs: no registry round trip, no rate limit. Each tar is recorded with the image id Docker
+// gave it when it was pulled; a tar whose loaded id differs is dropped and pulled again, so a stale or tampered
+// cache entry is never used. `<work-dir>/image-cache.used.json` lists what this job used: `cluster down` prunes
+// the rest and prints the key the cache is saved under (one hash of the references, so a changed image list is a
+// new cache entry).
+
+
+
+
+
+const INDEX_FILE = "index.json";
+const USED_FILE = "image-cache.used.json";
+const KEY_PREFIX = "floe-helm-images-";
+/** A reference pinned by digest (`name@sha256:...`, `name:tag@sha256:...`). */
+const pinnedByDigest = (ref) => ref.includes("@");
+/** The tar's file name: readable, and unique per reference (a hash of the whole reference). */
+function cacheFileName(ref) {
+    const readable = ref
+        .replace(/@.*$/, "")
+        .replace(/[^A-Za-z0-9._-]+/g, "_")
+        .slice(-60);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(ref).digest("hex").slice(0, 12);
+    return `${readable}-${hash}.tar`;
+}
+/** The cache key of a set of references: the same set (in any order, repeated or not) gives the same key. */
+function imageCacheKey(refs) {
+    const sorted = [...new Set(refs)].sort();
+    return KEY_PREFIX + (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)("sha256").update(sorted.join("\n")).digest("hex").slice(0, 20);
+}
+function dockerSaveArgv(docker, o) {
+    return [docker, "save", "--output", o.file, o.image];
+}
+function dockerLoadArgv(docker, file) {
+    return [docker, "load", "--input", file];
+}
+function dockerPullArgv(docker, image) {
+    return [docker, "pull", "--quiet", image];
+}
+const lastLine = (s) => s.trim().split("\n").pop() ?? "";
+class ImageCache {
+    dir;
+    dockerBin;
+    workDir;
+    constructor(dir, dockerBin, workDir) {
+        this.dir = dir;
+        this.dockerBin = dockerBin;
+        this.workDir = workDir;
+    }
+    get docker() {
+        return this.dockerBin();
+    }
+    async index() {
+        try {
+            const parsed = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, INDEX_FILE), "utf8"));
+            if (parsed?.version === 1 && parsed.images && typeof parsed.images === "object")
+                return parsed;
+        }
+        catch {
+            // missing or unreadable: an empty cache (what was in it is pulled again)
+        }
+        return { version: 1, images: {} };
+    }
+    async writeIndex(index) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.dir, { recursive: true });
+        const tmp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, `${INDEX_FILE}.${process.pid}`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(tmp, `${JSON.stringify(index, null, 2)}\n`);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, INDEX_FILE));
+    }
+    /** The image id the local Docker has under `ref`, if any. */
+    async localId(ref) {
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q)((0,_config_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerImageInspectArgv */ .eI)(this.docker, ref), { timeoutMs: 60_000 });
+        return r.code === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Loads `ref` from the cache into the local Docker. Returns the reference Docker knows it by now (the
+     * reference itself; for one pinned by digest, the image id: `docker save`/`load` keep tags, not registry
+     * digests), or undefined when the cache has no valid tar of it (then it is pulled as usual). */
+    async restore(ref, log) {
+        const entry = (await this.index()).images[ref];
+        if (!entry)
+            return undefined;
+        const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, entry.file);
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q)(dockerLoadArgv(this.docker, file), { timeoutMs: 600_000 });
+        if (r.code !== 0) {
+            log(`image cache: ${ref}: docker load ${file} failed (${lastLine(r.stderr)}): dropped, pulled again`);
+            await this.drop(ref);
+            return undefined;
+        }
+        // The id Docker computed from what it loaded must be the one recorded when the image was pulled.
+        const id = (await this.localId(pinnedByDigest(ref) ? entry.id : ref)) ?? "";
+        if (id !== entry.id) {
+            log(`image cache: ${ref}: the tar holds ${id || "no such image"}, not ${entry.id} as recorded: dropped, pulled again`);
+            await this.drop(ref);
+            return undefined;
+        }
+        await this.markUsed([ref]);
+        log(`image cache: ${ref} loaded from ${file}`);
+        return pinnedByDigest(ref) ? entry.id : ref;
+    }
+    /** Keeps the local Docker's `ref` in the cache (no-op when it is there already). */
+    async store(ref, log) {
+        const id = await this.localId(ref);
+        if (!id)
+            return;
+        const index = await this.index();
+        if (index.images[ref]?.id === id) {
+            await this.markUsed([ref]);
+            return;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.dir, { recursive: true });
+        const name = cacheFileName(ref);
+        const tmp = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, `${name}.${process.pid}.part`);
+        // By id for a digest reference: older Docker refuses to save `name@sha256:...`, and a load restores no
+        // registry digest anyway.
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q)(dockerSaveArgv(this.docker, { file: tmp, image: pinnedByDigest(ref) ? id : ref }), { timeoutMs: 600_000 });
+        if (r.code !== 0) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(tmp, { force: true });
+            log(`image cache: docker save ${ref} failed (${lastLine(r.stderr)}): not cached`);
+            return;
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(tmp, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, name));
+        index.images[ref] = { file: name, id };
+        await this.writeIndex(index);
+        await this.markUsed([ref]);
+        log(`image cache: ${ref} saved to ${node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, name)}`);
+    }
+    /** Pulls `ref` with the runner's Docker and keeps it; false (with the reason logged) when the pull fails. */
+    async pull(ref, log) {
+        log(`image cache: docker pull ${ref}`);
+        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runTool */ .q)(dockerPullArgv(this.docker, ref), { timeoutMs: 900_000 });
+        if (r.code !== 0) {
+            log(`image cache: docker pull ${ref} failed (exit ${r.code}): ${lastLine(r.stderr || r.stdout)}`);
+            return false;
+        }
+        await this.store(ref, log);
+        return true;
+    }
+    /** `ref` made local: already in Docker (used as it is, not cached: it is the runner's own), else from the
+     * cache, else (when `pull`) pulled by the runner's Docker and kept. The reference Docker now has it under, or
+     * undefined when none of that worked (whoever needs it pulls it then, as without a cache). */
+    async bring(ref, o, log) {
+        if (await this.localId(ref))
+            return ref;
+        const restored = await this.restore(ref, log);
+        if (restored)
+            return restored;
+        if (o.pull && (await this.pull(ref, log)))
+            return ref;
+        return undefined;
+    }
+    async drop(ref) {
+        const index = await this.index();
+        const entry = index.images[ref];
+        if (!entry)
+            return;
+        delete index.images[ref];
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, entry.file), { force: true });
+        await this.writeIndex(index);
+    }
+    /** Records references this job used (in the work dir: the cache folder is shared between jobs). */
+    async markUsed(refs) {
+        const used = await usedRefs(this.workDir);
+        const all = [...new Set([...used, ...refs])].sort();
+        if (all.length === used.length)
+            return;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.workDir, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.workDir, USED_FILE), `${JSON.stringify(all, null, 2)}\n`);
+    }
+    /** At the end of a job: removes tars this job did not use (and stray files), returns the key of what is
+     * left, or undefined when the job used no cached image. */
+    async finish() {
+        const used = new Set(await usedRefs(this.workDir));
+        const index = await this.index();
+        const pruned = [];
+        for (const [ref, entry] of Object.entries(index.images)) {
+            if (used.has(ref))
+                continue;
+            delete index.images[ref];
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, entry.file), { force: true });
+            pruned.push(ref);
+        }
+        const files = new Set(Object.values(index.images).map((e) => e.file));
+        for (const f of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.dir).catch(() => []))
+            if (f !== INDEX_FILE && !files.has(f))
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.dir, f), { force: true, recursive: true });
+        if (pruned.length || Object.keys(index.images).length)
+            await this.writeIndex(index);
+        const kept = Object.keys(index.images).sort();
+        return { key: kept.length ? imageCacheKey(kept) : undefined, kept, pruned };
+    }
+}
+async function usedRefs(workDir) {
+    try {
+        const v = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(workDir, USED_FILE), "utf8"));
+        return Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+    }
+    catch {
+        return [];
+    }
+}
+
+
+/***/ }),
 
 /***/ 3503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -83,6 +305,8 @@ async function probeDockerHost(docker, image) {
     };
 }
 
+// EXTERNAL MODULE: ./src/cluster/kind/image-cache.ts
+var image_cache = __webpack_require__(5283);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/cluster/kind/metrics-server.ts
@@ -267,6 +491,7 @@ function waitMetricsApiArgv(kubectl, kubeconfig, seconds) {
 
 
 
+
 const WAIT_SECONDS = 180;
 const METRICS_WAIT_SECONDS = 180;
 const ESO_WAIT_SECONDS = 180;
@@ -282,9 +507,13 @@ class KindProvider {
         const docker = opts.docker();
         const kind = await opts.tool("kind");
         const name = opts.kindCluster ?? kind_config/* KIND_CLUSTER_NAME */.aC;
-        const image = opts.nodeImage ?? pins/* pins */.h.kindNodeImage;
+        const pinned = opts.nodeImage ?? pins/* pins */.h.kindNodeImage;
         const dir = (0,cluster_state/* clusterDir */._O)(opts.workDir, "kind");
         await (0,promises_.mkdir)(dir, { recursive: true });
+        // With an image cache the runner's Docker pulls the node image (and keeps it) instead of kind; restored
+        // from the cache, an image pinned by digest is known by its id (a load keeps no registry digest).
+        const cache = opts.imageCache ? new image_cache.ImageCache(opts.imageCache, () => docker, opts.workDir) : undefined;
+        const image = (await cache?.bring(pinned, { pull: true }, (l) => opts.log(`kind: ${l}`))) ?? pinned;
         const kubeconfig = external_node_path_default().resolve(opts.kubeconfig ?? external_node_path_default().join(dir, "kubeconfig"));
         let shimDir;
         const host = await probeDockerHost(docker, image);
@@ -309,7 +538,7 @@ class KindProvider {
             server: "",
             processes: [],
             // The shim's folder, for later kind calls of this cluster (`floe-helm test`'s kind load).
-            extra: { name, image, ...(shimDir ? { dockerShim: shimDir } : {}) },
+            extra: { name, image: pinned, ...(shimDir ? { dockerShim: shimDir } : {}) },
         });
         // A cluster of this name left over from an earlier run (e.g. a crashed job): reuse it when it answers,
         // else delete it so the create below starts clean.
@@ -360,7 +589,11 @@ class KindProvider {
     /** An image in the local Docker (built here: scripts/images.sh) goes into the nodes (true); any other is
      * pulled by them (false). */
     async loadLocal(opts, image, what, k) {
-        const local = (await (0,runner/* runTool */.q)((0,kind_config/* dockerImageInspectArgv */.eI)(opts.docker(), image), { timeoutMs: 30_000 })).code === 0;
+        const cache = opts.imageCache ? new image_cache.ImageCache(opts.imageCache, opts.docker, opts.workDir) : undefined;
+        const local = cache
+            ? // a digest reference restored from the cache has no name kind load could keep: pulled by the node
+                (await cache.bring(image, { pull: true }, (l) => opts.log(`kind: ${l}`))) === image
+            : (await (0,runner/* runTool */.q)((0,kind_config/* dockerImageInspectArgv */.eI)(opts.docker(), image), { timeoutMs: 30_000 })).code === 0;
         if (!local)
             return false;
         opts.log(`kind: loading ${image} into the nodes (${what})`);

@@ -180,7 +180,7 @@ async function runTest(ctx, inputs, opts) {
         charts: [...plan.charts.map((c) => c.info), ...platformCharts],
         scenarios,
         release: RELEASE,
-        ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+        ...(opts.images ? { images: opts.images } : {}),
         // What a scenario turns off here (floe-gate.yaml notRun): its helm test pods are skips saying why.
         beforeImages: async (s) => {
             const h0 = config.helmMajors[0];

@@ -11997,6 +11997,8 @@ var on_path = __nccwpck_require__(6533);
 
 
 
+
+
 /** Binaries from --tools-dir; else kind and kubectl from the installer (src/tools/resolve.ts: tool cache
  * first, pinned and sha256-verified downloads when missing); else, for the kwok control plane (etcd,
  * kube-apiserver, kwok, ...), which the installer does not carry, the binaries on PATH. */
@@ -12027,6 +12029,7 @@ function options(inputs, io, kind = {}) {
         docker: () => (docker ??= (0,on_path/* resolveDocker */.vw)(io.env.PATH)),
         kubeconfig: inputs.kubeconfig,
         ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
+        ...(kind.imageCache?.trim() ? { imageCache: external_node_path_default().resolve(io.cwd, kind.imageCache.trim()) } : {}),
         ...(kind.kindCluster?.trim() ? { kindCluster: (0,config/* kindClusterName */.y0)(kind.kindCluster.trim()) } : {}),
         ...(kind.metricsServer
             ? { metricsServer: { image: kind.metricsServerImage?.trim() || pins/* pins */.h.metricsServerImage } }
@@ -12046,6 +12049,9 @@ function envSwitch(env, name) {
         return true;
     throw new errors/* UserError */.yo(`${name}: expected true or false, got '${v}'`);
 }
+/** --image-cache: on `cluster up` (the node image, metrics-server's), `test`, `upgrade` and `e2e` (the charts'
+ * images) and `cluster down` (prunes it, prints its key). */
+const imageCacheOption = () => new Option("--image-cache <dir>", "kind: keep the images pulled from registries as tars in this folder and load them from there on later runs (pr-gate.yml caches it with actions/cache); `cluster down` prunes what the job did not use and prints the key to save it under").env("FLOE_HELM_IMAGE_CACHE");
 const providerOption = () => new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env("FLOE_HELM_CLUSTER");
 function registerCluster(program, bind) {
     const cluster = program.command("cluster").description("the cluster install tests run against");
@@ -12055,6 +12061,7 @@ function registerCluster(program, bind) {
         .addOption(providerOption())
         .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))
         .addOption(new Option("--node-image <image>", "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)").env("FLOE_HELM_KIND_NODE_IMAGE"))
+        .addOption(imageCacheOption())
         .addOption(new Option("--kind-cluster <name>", `kind: the cluster's name (default ${config/* KIND_CLUSTER_NAME */.aC}); \`cluster down\` and \`test\` find it in the work dir`).env("FLOE_HELM_KIND_CLUSTER"))
         .addOption(new Option("--metrics-server", "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it); FLOE_HELM_METRICS_SERVER=true does the same"))
         .addOption(new Option("--metrics-server-image <image>", `kind: metrics-server's image (default ${pins/* pins */.h.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`).env("FLOE_HELM_METRICS_SERVER_IMAGE"))
@@ -12077,10 +12084,31 @@ function registerCluster(program, bind) {
     withCommonOptions(cluster
         .command("down")
         .description("stop the cluster that `cluster up` started from this work dir and clean up")
-        .addOption(providerOption())).action(bind(async ({ inputs, io }) => {
-        await (await providers()).provider(inputs.cluster).down(options(inputs, io));
+        .addOption(providerOption())
+        .addOption(imageCacheOption())).action(bind(async ({ inputs, io, flags }) => {
+        try {
+            await (await providers()).provider(inputs.cluster).down(options(inputs, io));
+        }
+        finally {
+            // Whatever happened to the cluster, the cache is left consistent and its key said.
+            if (inputs.cluster === "kind" && flags.imageCache?.trim())
+                await finishImageCache(external_node_path_default().resolve(io.cwd, flags.imageCache.trim()), inputs, io);
+        }
         return errors/* ExitCode */.yU.Pass;
     }));
+}
+/** Prunes the image cache to what this job used and says the key to save it under (a step output in Actions). */
+async function finishImageCache(dir, inputs, io) {
+    const { ImageCache } = await __nccwpck_require__.e(/* import() */ 283).then(__nccwpck_require__.bind(__nccwpck_require__, 5283));
+    const done = await new ImageCache(dir, () => (0,on_path/* resolveDocker */.vw)(io.env.PATH), inputs.workDir).finish();
+    if (done.pruned.length)
+        io.err(`image cache: pruned what this job did not use: ${done.pruned.join(", ")}`);
+    io.err(done.key
+        ? `image cache: ${done.kept.length} image(s) in ${dir}, key ${done.key}`
+        : `image cache: this job used no cached image: nothing to save from ${dir}`);
+    const file = io.env.GITHUB_OUTPUT;
+    if (inputs.githubActions && file)
+        await (0,promises_.appendFile)(file, `image-cache-key=${done.key ?? ""}\n`);
 }
 
 // EXTERNAL MODULE: ./src/core/duration.ts
@@ -12099,16 +12127,17 @@ var install_images = __nccwpck_require__(7877);
 
 
 
+
 function registerTest(program, bind) {
     withCommonOptions(withPlanOptions(withClusterTargetOptions(program
         .command("test")
         .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`"), "install, test and uninstall"), "test")).action(bind(async ({ inputs, io, flags }) => {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
+        const images = (0,install_images/* parseImageSource */.AB)(flags, io.cwd);
         const timeout = parseHelmTimeout(flags.timeout);
         return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3618))).runTest(ctx, inputs, {
             cwd: io.cwd,
-            imagePull,
+            images,
             ...(timeout ? { timeout } : {}),
         }), { cwd: io.cwd, out: io.out, err: io.err });
     }));
@@ -12120,6 +12149,7 @@ function withClusterTargetOptions(cmd, steps) {
         .addOption(new Option("--provider <name>", "the provider `cluster up` used (default kwok)").env("FLOE_HELM_CLUSTER"))
         .addOption(new Option("--kubeconfig <path>", "use this cluster instead of cluster up's").env("FLOE_HELM_KUBECONFIG"))
         .addOption(new Option("--image-pull <mode>", "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install").env("FLOE_HELM_IMAGE_PULL"))
+        .addOption(imageCacheOption())
         .addOption(new Option("--timeout <duration>", `helm's --timeout for each ${steps} (default 300s)`).env("FLOE_HELM_TEST_TIMEOUT"));
 }
 /** A helm --timeout: a Go duration of whole hours, minutes and seconds (90s, 5m, 1m30s), more than zero.
@@ -12149,11 +12179,11 @@ function registerE2e(program, bind) {
         .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
         .addOption(new Option("--keep", "leave both releases and their namespace running after the checks")), "install and uninstall")).action(bind(async ({ inputs, io, flags }) => {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
+        const images = (0,install_images/* parseImageSource */.AB)(flags, io.cwd);
         const timeout = parseHelmTimeout(flags.timeout);
         return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3270))).runE2e(ctx, inputs, {
             cwd: io.cwd,
-            imagePull,
+            images,
             keep: flags.keep === true,
             ...(timeout ? { timeout } : {}),
         }), { cwd: io.cwd, out: io.out, err: io.err });
@@ -12682,13 +12712,13 @@ function registerUpgrade(program, bind) {
         .addOption(new Option("--base-helm <major>", "install the base with this helm major (3 or 4; default: the cell's own), e.g. 3 to upgrade a helm 3 release with helm 4").env("FLOE_HELM_UPGRADE_BASE_HELM"))
         .addOption(new Option("--prober-image <image>", "the availability prober's image, with sh and curl (default: the chart's helm test pods' image)").env("FLOE_HELM_PROBER_IMAGE")), "install, upgrade, test, rollback and uninstall"), "upgrade")).action(bind(async ({ inputs, io, flags }) => {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const imagePull = (0,install_images/* parseImagePull */.Mu)(flags.imagePull);
+        const images = (0,install_images/* parseImageSource */.AB)(flags, io.cwd);
         const timeout = parseHelmTimeout(flags.timeout);
         const baseHelm = parseBaseHelm(flags.baseHelm);
         const proberImage = flags.proberImage?.trim();
         return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(231), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
             cwd: io.cwd,
-            imagePull,
+            images,
             ...(timeout ? { timeout } : {}),
             ...(baseHelm ? { baseHelm } : {}),
             ...(proberImage ? { proberImage } : {}),
@@ -12777,6 +12807,7 @@ async function run(argv, io = defaultIo()) {
     };
     for (const register of commands)
         register(program, bind);
+    program.hook("preAction", (_program, command) => optionsFromEnv(command, io.env));
     if (argv.length === 0) {
         io.err(program.helpInformation().replace(/\n$/, ""));
         return errors/* ExitCode */.yU.BadInput;
@@ -12799,6 +12830,32 @@ async function run(argv, io = defaultIo()) {
     }
 }
 const VERSION = package_0/* version */.rE;
+/** commander takes an option's environment variable (`.env(...)`) from process.env; the CLI's environment is
+ * io.env (process.env in production, a test's own in-process): each option not given on the command line takes
+ * io.env's value, or its default when only process.env had one, so every input comes from the same env. */
+function optionsFromEnv(command, env) {
+    for (const option of command.options) {
+        if (!option.envVar)
+            continue;
+        const key = option.attributeName();
+        const source = command.getOptionValueSource(key);
+        if (source !== undefined && source !== "default" && source !== "env")
+            continue;
+        const value = env[option.envVar];
+        if (value !== undefined) {
+            const parsed = option.required || option.optional
+                ? option.parseArg
+                    ? option.parseArg(value, option.defaultValue)
+                    : value
+                : option.negate
+                    ? false
+                    : (option.presetArg ?? true);
+            command.setOptionValueWithSource(key, parsed, "env");
+        }
+        else if (source === "env")
+            command.setOptionValueWithSource(key, option.defaultValue, "default");
+    }
+}
 // The phase each command runs (its <phase>.results.json); the report reads every one of them.
 const phaseOf = {
     "tools install": "tools",
@@ -16594,15 +16651,18 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Mu: () => (/* binding */ parseImagePull),
+/* harmony export */   AB: () => (/* binding */ parseImageSource),
 /* harmony export */   YQ: () => (/* binding */ imageUses),
 /* harmony export */   eo: () => (/* binding */ describeUses),
 /* harmony export */   ur: () => (/* binding */ nodeImageNames),
 /* harmony export */   y6: () => (/* binding */ planImages)
 /* harmony export */ });
-/* unused harmony exports imagePullModes, canonicalImage */
-/* harmony import */ var _checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2035);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+/* unused harmony exports imagePullModes, parseImagePull, canonicalImage */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2035);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
+
 // The images a kind cluster needs before `floe-helm test` installs anything: derived from the rendered
 // manifests of every chart x scenario it will install (containers, initContainers and ephemeralContainers
 // of Pods, workloads, Jobs, CronJobs and helm test pods), then sorted by where each one is: already in the
@@ -16616,7 +16676,12 @@ function parseImagePull(value) {
     const v = (value ?? "").trim() || "node";
     if (imagePullModes.includes(v))
         return v;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
+}
+/** --image-pull and --image-cache as a phase takes them (a relative cache folder is the caller's cwd's). */
+function parseImageSource(flags, cwd) {
+    const cache = flags.imageCache?.trim();
+    return { pull: parseImagePull(flags.imagePull), ...(cache ? { cache: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, cache) } : {}) };
 }
 const CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
 /** Every container image of the rendered objects, in document order (a container without one is left
@@ -16624,19 +16689,19 @@ const CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
 function imageUses(objects, cell) {
     const out = [];
     for (const obj of objects) {
-        const spec = (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .podSpecPath */ .s5)(obj);
+        const spec = (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .podSpecPath */ .s5)(obj);
         if (!spec)
             continue;
         for (const list of CONTAINER_LISTS) {
-            for (const [i, c] of (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .arr */ .QL)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .get */ .Jt)(obj.doc, [...spec, list])).entries()) {
-                const image = (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .get */ .Jt)(c, ["image"]))?.trim();
+            for (const [i, c] of (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .arr */ .QL)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(obj.doc, [...spec, list])).entries()) {
+                const image = (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, ["image"]))?.trim();
                 if (!image)
                     continue;
                 out.push({
                     image,
                     ...cell,
                     object: `${obj.kind}/${obj.name}`,
-                    container: (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_0__/* .get */ .Jt)(c, ["name"])) ?? `#${i}`,
+                    container: (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, ["name"])) ?? `#${i}`,
                     at: obj.locate([...spec, list, i, "image"]),
                 });
             }

@@ -49,6 +49,7 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
       code = await action({ flags, inputs, io });
     };
   for (const register of commands) register(program, bind);
+  program.hook("preAction", (_program, command) => optionsFromEnv(command, io.env));
 
   if (argv.length === 0) {
     io.err(program.helpInformation().replace(/\n$/, ""));
@@ -68,6 +69,30 @@ export async function run(argv: string[], io: Io = defaultIo()): Promise<number>
 }
 
 export const VERSION: string = pkg.version;
+
+/** commander takes an option's environment variable (`.env(...)`) from process.env; the CLI's environment is
+ * io.env (process.env in production, a test's own in-process): each option not given on the command line takes
+ * io.env's value, or its default when only process.env had one, so every input comes from the same env. */
+function optionsFromEnv(command: Command, env: NodeJS.ProcessEnv): void {
+  for (const option of command.options) {
+    if (!option.envVar) continue;
+    const key = option.attributeName();
+    const source = command.getOptionValueSource(key);
+    if (source !== undefined && source !== "default" && source !== "env") continue;
+    const value = env[option.envVar];
+    if (value !== undefined) {
+      const parsed =
+        option.required || option.optional
+          ? option.parseArg
+            ? option.parseArg(value, option.defaultValue)
+            : value
+          : option.negate
+            ? false
+            : (option.presetArg ?? true);
+      command.setOptionValueWithSource(key, parsed, "env");
+    } else if (source === "env") command.setOptionValueWithSource(key, option.defaultValue, "default");
+  }
+}
 
 // The phase each command runs (its <phase>.results.json); the report reads every one of them.
 const phaseOf: Record<string, string> = {

@@ -1,5 +1,7 @@
 // `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
 // and tear it down again, possibly from another process: what `up` started is in the work dir.
+import { appendFile } from "node:fs/promises";
+import path from "node:path";
 import { type Command, Option } from "commander";
 import type { Bind, Io } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
@@ -40,7 +42,7 @@ const providers = () => import("./providers.js");
 
 /** The provider's options; binaries not from --tools-dir are looked up on the PATH of the CLI's env (io.env),
  * the same env every other input comes from. */
-function options(inputs: Inputs, io: Pick<Io, "err" | "env">, kind: KindFlags = {}): ClusterOptions {
+function options(inputs: Inputs, io: Pick<Io, "err" | "env" | "cwd">, kind: KindFlags = {}): ClusterOptions {
   let docker: string | undefined;
   return {
     workDir: inputs.workDir,
@@ -48,6 +50,7 @@ function options(inputs: Inputs, io: Pick<Io, "err" | "env">, kind: KindFlags = 
     docker: () => (docker ??= resolveDocker(io.env.PATH)),
     kubeconfig: inputs.kubeconfig,
     ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
+    ...(kind.imageCache?.trim() ? { imageCache: path.resolve(io.cwd, kind.imageCache.trim()) } : {}),
     ...(kind.kindCluster?.trim() ? { kindCluster: kindClusterName(kind.kindCluster.trim()) } : {}),
     ...(kind.metricsServer
       ? { metricsServer: { image: kind.metricsServerImage?.trim() || pins.metricsServerImage } }
@@ -69,12 +72,21 @@ function envSwitch(env: NodeJS.ProcessEnv, name: string): boolean {
 
 interface KindFlags {
   nodeImage?: string;
+  imageCache?: string;
   kindCluster?: string;
   metricsServer?: boolean;
   metricsServerImage?: string;
   externalSecrets?: boolean;
   externalSecretsImage?: string;
 }
+
+/** --image-cache: on `cluster up` (the node image, metrics-server's), `test`, `upgrade` and `e2e` (the charts'
+ * images) and `cluster down` (prunes it, prints its key). */
+export const imageCacheOption = () =>
+  new Option(
+    "--image-cache <dir>",
+    "kind: keep the images pulled from registries as tars in this folder and load them from there on later runs (pr-gate.yml caches it with actions/cache); `cluster down` prunes what the job did not use and prints the key to save it under",
+  ).env("FLOE_HELM_IMAGE_CACHE");
 
 const providerOption = () =>
   new Option("--provider <name>", "kind (Docker), kwok (no Docker) or existing; default kwok").env(
@@ -98,6 +110,7 @@ export function registerCluster(program: Command, bind: Bind): void {
           "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)",
         ).env("FLOE_HELM_KIND_NODE_IMAGE"),
       )
+      .addOption(imageCacheOption())
       .addOption(
         new Option(
           "--kind-cluster <name>",
@@ -154,11 +167,32 @@ export function registerCluster(program: Command, bind: Bind): void {
     cluster
       .command("down")
       .description("stop the cluster that `cluster up` started from this work dir and clean up")
-      .addOption(providerOption()),
+      .addOption(providerOption())
+      .addOption(imageCacheOption()),
   ).action(
-    bind(async ({ inputs, io }) => {
-      await (await providers()).provider(inputs.cluster).down(options(inputs, io));
+    bind<{ imageCache?: string }>(async ({ inputs, io, flags }) => {
+      try {
+        await (await providers()).provider(inputs.cluster).down(options(inputs, io));
+      } finally {
+        // Whatever happened to the cluster, the cache is left consistent and its key said.
+        if (inputs.cluster === "kind" && flags.imageCache?.trim())
+          await finishImageCache(path.resolve(io.cwd, flags.imageCache.trim()), inputs, io);
+      }
       return ExitCode.Pass;
     }),
   );
+}
+
+/** Prunes the image cache to what this job used and says the key to save it under (a step output in Actions). */
+async function finishImageCache(dir: string, inputs: Inputs, io: Pick<Io, "err" | "env">): Promise<void> {
+  const { ImageCache } = await import("./kind/image-cache.js");
+  const done = await new ImageCache(dir, () => resolveDocker(io.env.PATH), inputs.workDir).finish();
+  if (done.pruned.length) io.err(`image cache: pruned what this job did not use: ${done.pruned.join(", ")}`);
+  io.err(
+    done.key
+      ? `image cache: ${done.kept.length} image(s) in ${dir}, key ${done.key}`
+      : `image cache: this job used no cached image: nothing to save from ${dir}`,
+  );
+  const file = io.env.GITHUB_OUTPUT;
+  if (inputs.githubActions && file) await appendFile(file, `image-cache-key=${done.key ?? ""}\n`);
 }

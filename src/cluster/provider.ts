@@ -19,6 +19,10 @@ export interface ClusterOptions {
   kubeconfig?: string;
   /** kind: the node image (default: the pinned kindest/node); `--node-image` / FLOE_HELM_KIND_NODE_IMAGE. */
   nodeImage?: string;
+  /** kind: a folder kept between runs (pr-gate.yml caches it) where images pulled from registries are kept
+   * as tars and loaded from on later runs (src/cluster/kind/image-cache.ts); `--image-cache` /
+   * FLOE_HELM_IMAGE_CACHE. */
+  imageCache?: string;
   /** kind: the cluster's name (default floe-helm); `--kind-cluster` / FLOE_HELM_KIND_CLUSTER. */
   kindCluster?: string;
   /** kind: install metrics-server (this image) once the cluster is up, and wait for its metrics API;

@@ -4,7 +4,7 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import { parseHelmTimeout, withClusterTargetOptions } from "../install/command.js";
-import { parseImagePull } from "../install/images.js";
+import { parseImageSource } from "../install/images.js";
 import { runPhase } from "../report/phase.js";
 
 export function registerE2e(program: Command, bind: Bind): void {
@@ -22,22 +22,24 @@ export function registerE2e(program: Command, bind: Bind): void {
       "install and uninstall",
     ),
   ).action(
-    bind<{ imagePull?: string; timeout?: string; keep?: boolean }>(async ({ inputs, io, flags }) => {
-      // Bad values are refused before anything runs (exit 2), not inside the phase.
-      const imagePull = parseImagePull(flags.imagePull);
-      const timeout = parseHelmTimeout(flags.timeout);
-      return runPhase(
-        "e2e",
-        inputs,
-        async (ctx) =>
-          (await import("./run.js")).runE2e(ctx, inputs, {
-            cwd: io.cwd,
-            imagePull,
-            keep: flags.keep === true,
-            ...(timeout ? { timeout } : {}),
-          }),
-        { cwd: io.cwd, out: io.out, err: io.err },
-      );
-    }),
+    bind<{ imagePull?: string; imageCache?: string; timeout?: string; keep?: boolean }>(
+      async ({ inputs, io, flags }) => {
+        // Bad values are refused before anything runs (exit 2), not inside the phase.
+        const images = parseImageSource(flags, io.cwd);
+        const timeout = parseHelmTimeout(flags.timeout);
+        return runPhase(
+          "e2e",
+          inputs,
+          async (ctx) =>
+            (await import("./run.js")).runE2e(ctx, inputs, {
+              cwd: io.cwd,
+              images,
+              keep: flags.keep === true,
+              ...(timeout ? { timeout } : {}),
+            }),
+          { cwd: io.cwd, out: io.out, err: io.err },
+        );
+      },
+    ),
   );
 }

@@ -14,7 +14,7 @@ import { parseRenderError } from "../helm/output.js";
 import { helmInstallArgv, helmUninstallArgv, kubectlDeleteNamespaceArgv } from "../install/argv.js";
 import { keepDiagnostics, watchWait } from "../install/diagnose/cell.js";
 import type { KubeTarget } from "../install/diagnose/collect.js";
-import type { ImagePull } from "../install/images.js";
+import type { ImageSource } from "../install/images.js";
 import { prepareClusterPhase, target } from "../install/setup.js";
 import { resolveConfig } from "../plan/config.js";
 import type { NotRunComponent } from "../plan/types.js";
@@ -58,7 +58,7 @@ export interface E2ePhaseOptions {
   cwd: string;
   /** helm --timeout of each install and uninstall (default 300s, as `test`). */
   timeout?: string;
-  imagePull?: ImagePull;
+  images?: ImageSource;
   /** Leave both releases and the namespace in place after the checks. */
   keep?: boolean;
   /** The checks to run (default ./checks). */
@@ -138,7 +138,7 @@ export async function runE2e(ctx: PhaseContext, inputs: Inputs, opts: E2ePhaseOp
     charts: [platform.chart, product.chart],
     scenarios: [platform, product],
     release: plan.platformRelease,
-    ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+    ...(opts.images ? { images: opts.images } : {}),
   });
   if (!setup.imagesReady) {
     skipAll("images missing from the kind cluster (see images): nothing was installed");

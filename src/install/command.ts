@@ -4,10 +4,11 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import { withPlanOptions } from "../cli/plan-options.js";
+import { imageCacheOption } from "../cluster/command.js";
 import { parseDuration } from "../core/duration.js";
 import { UserError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
-import { parseImagePull } from "./images.js";
+import { parseImageSource } from "./images.js";
 
 export function registerTest(program: Command, bind: Bind): void {
   withCommonOptions(
@@ -23,9 +24,9 @@ export function registerTest(program: Command, bind: Bind): void {
       "test",
     ),
   ).action(
-    bind<{ imagePull?: string; timeout?: string }>(async ({ inputs, io, flags }) => {
+    bind<{ imagePull?: string; imageCache?: string; timeout?: string }>(async ({ inputs, io, flags }) => {
       // Bad values are refused before anything runs (exit 2), not inside the phase.
-      const imagePull = parseImagePull(flags.imagePull);
+      const images = parseImageSource(flags, io.cwd);
       const timeout = parseHelmTimeout(flags.timeout);
       return runPhase(
         "test",
@@ -33,7 +34,7 @@ export function registerTest(program: Command, bind: Bind): void {
         async (ctx) =>
           (await import("./run.js")).runTest(ctx, inputs, {
             cwd: io.cwd,
-            imagePull,
+            images,
             ...(timeout ? { timeout } : {}),
           }),
         { cwd: io.cwd, out: io.out, err: io.err },
@@ -62,6 +63,7 @@ export function withClusterTargetOptions(cmd: Command, steps: string): Command {
         "kind: node (default) lets the node pull images that are neither in it nor in local Docker; never (offline) makes such an image an error before any install",
       ).env("FLOE_HELM_IMAGE_PULL"),
     )
+    .addOption(imageCacheOption())
     .addOption(
       new Option("--timeout <duration>", `helm's --timeout for each ${steps} (default 300s)`).env(
         "FLOE_HELM_TEST_TIMEOUT",

@@ -1,3 +1,4 @@
+import path from "node:path";
 // The images a kind cluster needs before `floe-helm test` installs anything: derived from the rendered
 // manifests of every chart x scenario it will install (containers, initContainers and ephemeralContainers
 // of Pods, workloads, Jobs, CronJobs and helm test pods), then sorted by where each one is: already in the
@@ -18,6 +19,21 @@ export function parseImagePull(value: string | undefined): ImagePull {
   const v = (value ?? "").trim() || "node";
   if ((imagePullModes as readonly string[]).includes(v)) return v as ImagePull;
   throw new UserError(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
+}
+
+/** How a kind phase gets the images the charts use: --image-pull, and --image-cache (a folder, absolute). */
+export interface ImageSource {
+  pull: ImagePull;
+  cache?: string;
+}
+
+/** --image-pull and --image-cache as a phase takes them (a relative cache folder is the caller's cwd's). */
+export function parseImageSource(
+  flags: { imagePull?: string; imageCache?: string },
+  cwd: string,
+): ImageSource {
+  const cache = flags.imageCache?.trim();
+  return { pull: parseImagePull(flags.imagePull), ...(cache ? { cache: path.resolve(cwd, cache) } : {}) };
 }
 
 /** One container's image in one rendered object of one chart x scenario. */

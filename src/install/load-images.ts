@@ -9,6 +9,7 @@ import {
   kindNodeContainer,
   nodeImagesArgv,
 } from "../cluster/kind/config.js";
+import { ImageCache, pinnedByDigest } from "../cluster/kind/image-cache.js";
 import { resolveDocker } from "../cluster/on-path.js";
 import type { HelmMajor } from "../config/inputs.js";
 import { ToolError } from "../core/errors.js";
@@ -19,7 +20,7 @@ import { parseManifest } from "../helm/manifest.js";
 import type { PhaseContext } from "../report/phase.js";
 import {
   describeUses,
-  type ImagePull,
+  type ImageSource,
   type ImageUse,
   imageUses,
   nodeImageNames,
@@ -70,9 +71,11 @@ export async function prepareKindImages(
   ctx: PhaseContext,
   cells: ImageCells,
   kind: KindTarget & { bin: string },
-  pull: ImagePull,
-  opts: { env: NodeJS.ProcessEnv; cwd: string },
+  source: ImageSource,
+  opts: { env: NodeJS.ProcessEnv; cwd: string; workDir: string },
 ): Promise<boolean> {
+  const { pull } = source;
+  const phase = cells.phase ?? "test";
   const uses: ImageUse[] = [];
   for (const s of cells.scenarios) {
     const dir = cells.chartDir.get(s.chart.dir);
@@ -125,6 +128,22 @@ export async function prepareKindImages(
   for (const image of [...firstPlan.pull, ...firstPlan.missing]) {
     const r = await runTool(dockerImageInspectArgv(docker, image), { ...opts, timeoutMs: 60_000 });
     if (r.code === 0) local.add(image);
+  }
+  // --image-cache: what the node would pull (or, offline, is missing) comes from the cache, else the runner's
+  // Docker pulls it once and keeps it; then it is loaded like any local image.
+  if (source.cache) {
+    const cache = new ImageCache(source.cache, () => docker, opts.workDir);
+    for (const image of [...firstPlan.pull, ...firstPlan.missing]) {
+      if (local.has(image)) continue;
+      if (pinnedByDigest(image)) {
+        ctx.progress(
+          `${phase}: images: ${image} is pinned by digest: not cached (kind load keeps tags, not registry digests)`,
+        );
+        continue;
+      }
+      const got = await cache.bring(image, { pull: pull === "node" }, (l) => ctx.progress(`${phase}: ${l}`));
+      if (got === image) local.add(image);
+    }
   }
   const plan = planImages(images, { nodes: nodeImages, local }, pull);
   ctx.progress(

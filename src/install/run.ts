@@ -27,7 +27,7 @@ import {
 import { keepDiagnostics, watchWait } from "./diagnose/cell.js";
 import type { KubeTarget } from "./diagnose/collect.js";
 import { testHookChecks } from "./hooks.js";
-import type { ImagePull } from "./images.js";
+import type { ImageSource } from "./images.js";
 import { skipForMissingImages } from "./load-images.js";
 import { recordNotRun } from "./not-run.js";
 import { prepareClusterPhase } from "./setup.js";
@@ -47,7 +47,7 @@ export interface TestPhaseOptions {
   /** helm --timeout for install, test and uninstall. */
   timeout?: string;
   /** kind: whether the node may pull images that are neither in it nor in local Docker (default node). */
-  imagePull?: ImagePull;
+  images?: ImageSource;
 }
 
 /** helm's own `Error:` line when it printed one (helm 4 logs INFO lines before it), else the first line. */
@@ -145,7 +145,7 @@ export async function runTest(ctx: PhaseContext, inputs: Inputs, opts: TestPhase
     charts: [...plan.charts.map((c) => c.info), ...platformCharts],
     scenarios,
     release: RELEASE,
-    ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+    ...(opts.images ? { images: opts.images } : {}),
     // What a scenario turns off here (floe-gate.yaml notRun): its helm test pods are skips saying why.
     beforeImages: async (s) => {
       const h0 = config.helmMajors[0]!;

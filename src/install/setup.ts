@@ -12,7 +12,7 @@ import { isolatedHelmEnv } from "../helm/env.js";
 import type { PhaseContext } from "../report/phase.js";
 import { pins } from "../tools/pins.js";
 import { resolveTools } from "../tools/resolve.js";
-import type { ImagePull } from "./images.js";
+import type { ImagePull, ImageSource } from "./images.js";
 import { type KindTarget, prepareKindImages } from "./load-images.js";
 
 /** The kubeconfig to use, whether its cluster is kwok's simulated kubelet, and the kind cluster of
@@ -76,10 +76,10 @@ export interface ClusterConnection {
 export async function connectCluster(
   ctx: PhaseContext,
   inputs: Inputs,
-  o: { phase: string; helmMajors: readonly HelmMajor[]; imagePull?: ImagePull },
+  o: { phase: string; helmMajors: readonly HelmMajor[]; images?: ImageSource },
 ): Promise<ClusterConnection> {
   const { kubeconfig, simulated, kind } = await target(inputs);
-  kindPathNote(ctx, kind, o.imagePull ?? "node");
+  kindPathNote(ctx, kind, o.images?.pull ?? "node");
   const tools = await resolveTools(inputs, [
     ...o.helmMajors.map((m) => `helm${m}` as const),
     "kubectl" as const,
@@ -117,7 +117,7 @@ export async function prepareClusterPhase(
     scenarios: readonly Scenario[];
     /** The release name the scenarios are rendered with to list their images. */
     release: string;
-    imagePull?: ImagePull;
+    images?: ImageSource;
     /** Runs after the dependencies are built, before the images are loaded (test: its not-run records). */
     beforeImages?: (s: ClusterPhaseSetup) => Promise<void>;
   },
@@ -145,8 +145,8 @@ export async function prepareClusterPhase(
       ctx,
       { scenarios, chartDir, helm: { bin: bin(first), major: first }, release: o.release, phase: o.phase },
       { ...kind, bin: tools.kind! },
-      o.imagePull ?? "node",
-      { env, cwd },
+      o.images ?? { pull: "node" },
+      { env, cwd, workDir: inputs.workDir },
     );
   }
   return setup;

@@ -16,7 +16,7 @@ export interface Step {
 
 export interface ActionYml {
   inputs: Record<string, { description?: string; default?: string }>;
-  outputs: Record<string, { description?: string }>;
+  outputs: Record<string, { description?: string; value?: string }>;
   runs: { using: string; steps: Step[] };
 }
 

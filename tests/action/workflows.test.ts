@@ -202,3 +202,49 @@ it("release.yml: signs keylessly with the cosign the tests run, passes index and
   expect(push.run).toContain("GIT_CONFIG_VALUE_0=");
   expect(push.run).not.toMatch(/git -c http\.[^ ]*extraheader/);
 });
+
+it("pr-gate.yml: the cluster and e2e jobs restore the image cache before the action, hand its folder over, and save it under the action's image-cache-key only when that differs from what was restored", () => {
+  const wf = new Map(workflows).get("pr-gate.yml")! as unknown as {
+    on: { workflow_call: { inputs: Record<string, { type: string; default: unknown }> } };
+    jobs: Record<string, { steps: (Step & { id?: string; if?: string })[] }>;
+  };
+  expect(wf.on.workflow_call.inputs["cache-images"]).toMatchObject({ type: "boolean", default: true });
+  const folder = `${expr("runner.temp")}/floe-helm-images`;
+  const cacheSha = (u: string | undefined) => u?.split("@")[1];
+  for (const job of ["cluster", "e2e"]) {
+    const steps = wf.jobs[job]!.steps;
+    const at = (pred: (s: Step & { id?: string; if?: string }) => boolean) => steps.findIndex(pred);
+    const restore = at((s) => s.uses?.startsWith("actions/cache/restore@") === true);
+    const floe = at((s) => s.uses === "./.floe-helm-action");
+    const save = at((s) => s.uses?.startsWith("actions/cache/save@") === true);
+    expect(
+      [restore, floe, save].every((i) => i >= 0),
+      job,
+    ).toBe(true);
+    expect(restore < floe && floe < save, `${job}: restore, action, save in that order`).toBe(true);
+    const [r, f, v] = [steps[restore]!, steps[floe]!, steps[save]!];
+    // One pinned release of actions/cache for the tool cache, the restore and the save.
+    const tools = steps.find((s) => s.uses?.startsWith("actions/cache@"));
+    expect(cacheSha(r.uses), job).toBe(cacheSha(tools?.uses));
+    expect(cacheSha(v.uses), job).toBe(cacheSha(tools?.uses));
+    expect(r).toMatchObject({ id: "images", if: "inputs.cache-images" });
+    expect(r.with?.path, job).toBe(folder);
+    expect(String(r.with?.["restore-keys"])).toBe(
+      `${expr("runner.os")}-${expr("runner.arch")}-floe-helm-images-`,
+    );
+    expect(f.id, job).toBe("floe");
+    expect(f.with?.["image-cache"], job).toBe(
+      expr("inputs.cache-images && format('{0}/floe-helm-images', runner.temp) || ''"),
+    );
+    expect(v.with?.path, job).toBe(folder);
+    expect(v.with?.key, job).toBe(
+      `${expr("runner.os")}-${expr("runner.arch")}-${expr("steps.floe.outputs.image-cache-key")}`,
+    );
+    // Saved even when a check failed (the images are still good), never under an empty key or the restored one.
+    expect(v.if, job).toBe(
+      "always() && inputs.cache-images && steps.floe.outputs.image-cache-key != '' && format('{0}-{1}-{2}', runner.os, runner.arch, steps.floe.outputs.image-cache-key) != steps.images.outputs.cache-matched-key",
+    );
+  }
+  // The key the save step reads is an output of the action, set by its cluster down step.
+  expect(action.outputs["image-cache-key"]?.value).toBe(expr("steps.down.outputs.image-cache-key"));
+});

@@ -8,6 +8,7 @@ import { SIMULATED } from "../../src/install/hooks.js";
 import type { PhaseResults } from "../../src/report/results.js";
 import { cli } from "../helpers/cli.js";
 import { docker, kindDownArgv, kindNodeImage, kindUpArgv, requireImages } from "../helpers/kind.js";
+import { startRegistry } from "../helpers/registry.js";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
 
@@ -23,6 +24,17 @@ const ONLY_LOCAL = `floe.local/kind-real-only-local:${run}`;
 const MISSING = `floe.local/kind-real-missing:${run}`;
 const BROKEN_NODE = `floe.local/kind-real-broken-node:${run}`;
 const upArgv = (work: string, name: string, image: string) => kindUpArgv(name, image, work);
+
+// Real containers need something to run: the test-pod image kind-node.sh builds (Debian) and preloads.
+const real = [
+  "image: floe.local/test-pod:bookworm",
+  "replicas: 1",
+  "command:",
+  '  server: ["sleep", "infinity"]',
+  '  job: ["true"]',
+  `  testOk: ["sh", "-c", "echo 'demo test-ok: ran'"]`,
+  `  testFail: ["sh", "-c", "echo 'demo test-fail: failing on purpose' >&2; exit 3"]`,
+].join("\n");
 
 let work: string;
 let cwd: string;
@@ -49,16 +61,6 @@ beforeAll(async () => {
     );
   }
   await writeFile(path.join(cwd, "floe-gate.yaml"), "requirements:\n  INT-OK: []\n  INT-FAIL: []\n");
-  // Real containers need something to run: the test-pod image kind-node.sh builds (Debian) and preloads.
-  const real = [
-    "image: floe.local/test-pod:bookworm",
-    "replicas: 1",
-    "command:",
-    '  server: ["sleep", "infinity"]',
-    '  job: ["true"]',
-    `  testOk: ["sh", "-c", "echo 'demo test-ok: ran'"]`,
-    `  testFail: ["sh", "-c", "echo 'demo test-fail: failing on purpose' >&2; exit 3"]`,
-  ].join("\n");
   await writeFile(path.join(cwd, "pass.yaml"), `${real}\n`);
   await writeFile(path.join(cwd, "fail.yaml"), `${real}\ntests:\n  fail: true\n  keepPods: true\n`);
   // test-ok outlives helm test's --timeout (it ends at once on SIGTERM, so the namespace goes quickly).
@@ -229,6 +231,48 @@ describe.sequential(`real kind (${nodeImage}, Docker; the Node 24 step of npm te
     ]);
     const releases = await runTool([tool("helm4"), "--kubeconfig", up!.stdout.trim(), "list", "-A", "-q"]);
     expect(releases.stdout.trim()).toBe("");
+  }, 300_000);
+
+  it("--image-cache: a chart image only a registry has is pulled once by the runner's Docker, kept and loaded; the next run loads it from the cache with the registry gone and nothing pulled", async () => {
+    // The registry stands in for Docker Hub: an image of its own (the test-pod image, pushed there) that neither
+    // Docker nor the node has.
+    const registry = await startRegistry();
+    const ref = `${registry.host}/floe/test-pod:${run}`;
+    try {
+      expect((await docker("tag", "floe.local/test-pod:bookworm", ref)).code).toBe(0);
+      const push = await docker("push", ref);
+      expect(push.code, push.stderr).toBe(0);
+      await docker("image", "rm", ref);
+      await writeFile(path.join(cwd, "cached.yaml"), `${real.replace(/^image: .*/m, `image: ${ref}`)}\n`);
+      const cache = tempDir("floe-kind-real-image-cache-");
+      // --image-pull node (the default, GitHub's): the runner's Docker pulls it for the cache.
+      const first = await floeTest("cached.yaml", "--image-pull", "node", "--image-cache", cache);
+      expect(first.code, `${first.out}\n${first.err}`).toBe(0);
+      expect(first.err).toContain(`test: image cache: docker pull ${ref}`);
+      expect(first.err).toContain(`test: image cache: ${ref} saved to ${cache}`);
+      expect(first.out).toContain(
+        `info images: loaded into the kind node from the local Docker daemon: ${ref}`,
+      );
+
+      // A later job: the registry is gone, and neither Docker nor the node has the image.
+      registry.stop();
+      await docker("image", "rm", ref);
+      const rmNode = await docker("exec", NODE, "ctr", "--namespace=k8s.io", "images", "rm", ref);
+      expect(rmNode.code, rmNode.stderr).toBe(0);
+      // --image-pull never: nothing may be pulled, so only the cache can supply it.
+      const second = await floeTest("cached.yaml", "--image-cache", cache);
+      expect(second.code, `${second.out}\n${second.err}`).toBe(0);
+      expect(second.err).toContain(`test: image cache: ${ref} loaded from ${cache}`);
+      expect(second.err).not.toContain("docker pull");
+      const res = await results();
+      expect(res.checks.map((c) => `${c.id} ${c.state}`)).toEqual([
+        "install demo/cached helm4 pass",
+        "helm-test floe-test-demo-test-ok demo/cached helm4 pass",
+      ]);
+    } finally {
+      registry.stop();
+      await docker("image", "rm", "--force", ref);
+    }
   }, 300_000);
 
   // --- NetworkPolicy (kube-router's policy controller, scripts/kind-node.sh) --------------------------------------

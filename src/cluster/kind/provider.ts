@@ -37,6 +37,7 @@ import {
   waitCrdsArgv,
 } from "./external-secrets.js";
 import { probeDockerHost } from "./host.js";
+import { ImageCache } from "./image-cache.js";
 import { applyArgv, METRICS_API, metricsServerManifest, waitMetricsApiArgv } from "./metrics-server.js";
 
 const WAIT_SECONDS = 180;
@@ -57,9 +58,13 @@ export class KindProvider implements ClusterProvider {
     const docker = opts.docker();
     const kind = await opts.tool("kind");
     const name = opts.kindCluster ?? KIND_CLUSTER_NAME;
-    const image = opts.nodeImage ?? pins.kindNodeImage;
+    const pinned = opts.nodeImage ?? pins.kindNodeImage;
     const dir = clusterDir(opts.workDir, "kind");
     await mkdir(dir, { recursive: true });
+    // With an image cache the runner's Docker pulls the node image (and keeps it) instead of kind; restored
+    // from the cache, an image pinned by digest is known by its id (a load keeps no registry digest).
+    const cache = opts.imageCache ? new ImageCache(opts.imageCache, () => docker, opts.workDir) : undefined;
+    const image = (await cache?.bring(pinned, { pull: true }, (l) => opts.log(`kind: ${l}`))) ?? pinned;
     const kubeconfig = path.resolve(opts.kubeconfig ?? path.join(dir, "kubeconfig"));
 
     let shimDir: string | undefined;
@@ -89,7 +94,7 @@ export class KindProvider implements ClusterProvider {
         server: "",
         processes: [],
         // The shim's folder, for later kind calls of this cluster (`floe-helm test`'s kind load).
-        extra: { name, image, ...(shimDir ? { dockerShim: shimDir } : {}) },
+        extra: { name, image: pinned, ...(shimDir ? { dockerShim: shimDir } : {}) },
       });
 
     // A cluster of this name left over from an earlier run (e.g. a crashed job): reuse it when it answers,
@@ -161,8 +166,11 @@ export class KindProvider implements ClusterProvider {
     what: string,
     k: { kind: string; name: string; env: NodeJS.ProcessEnv },
   ): Promise<boolean> {
-    const local =
-      (await runTool(dockerImageInspectArgv(opts.docker(), image), { timeoutMs: 30_000 })).code === 0;
+    const cache = opts.imageCache ? new ImageCache(opts.imageCache, opts.docker, opts.workDir) : undefined;
+    const local = cache
+      ? // a digest reference restored from the cache has no name kind load could keep: pulled by the node
+        (await cache.bring(image, { pull: true }, (l) => opts.log(`kind: ${l}`))) === image
+      : (await runTool(dockerImageInspectArgv(opts.docker(), image), { timeoutMs: 30_000 })).code === 0;
     if (!local) return false;
     opts.log(`kind: loading ${image} into the nodes (${what})`);
     const load = await runTool(kindLoadArgv(k.kind, { name: k.name, images: [image] }), {

@@ -7,7 +7,7 @@ import { withPlanOptions } from "../../cli/plan-options.js";
 import type { HelmMajor } from "../../config/inputs.js";
 import { UserError } from "../../core/errors.js";
 import { parseHelmTimeout, withClusterTargetOptions } from "../../install/command.js";
-import { parseImagePull } from "../../install/images.js";
+import { parseImageSource } from "../../install/images.js";
 import { runPhase } from "../../report/phase.js";
 
 export function registerUpgrade(program: Command, bind: Bind): void {
@@ -48,28 +48,32 @@ export function registerUpgrade(program: Command, bind: Bind): void {
       "upgrade",
     ),
   ).action(
-    bind<{ imagePull?: string; timeout?: string; baseHelm?: string; proberImage?: string }>(
-      async ({ inputs, io, flags }) => {
-        // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const imagePull = parseImagePull(flags.imagePull);
-        const timeout = parseHelmTimeout(flags.timeout);
-        const baseHelm = parseBaseHelm(flags.baseHelm);
-        const proberImage = flags.proberImage?.trim();
-        return runPhase(
-          "upgrade",
-          inputs,
-          async (ctx) =>
-            (await import("./run.js")).runLiveUpgrade(ctx, inputs, {
-              cwd: io.cwd,
-              imagePull,
-              ...(timeout ? { timeout } : {}),
-              ...(baseHelm ? { baseHelm } : {}),
-              ...(proberImage ? { proberImage } : {}),
-            }),
-          { cwd: io.cwd, out: io.out, err: io.err },
-        );
-      },
-    ),
+    bind<{
+      imagePull?: string;
+      imageCache?: string;
+      timeout?: string;
+      baseHelm?: string;
+      proberImage?: string;
+    }>(async ({ inputs, io, flags }) => {
+      // Bad values are refused before anything runs (exit 2), not inside the phase.
+      const images = parseImageSource(flags, io.cwd);
+      const timeout = parseHelmTimeout(flags.timeout);
+      const baseHelm = parseBaseHelm(flags.baseHelm);
+      const proberImage = flags.proberImage?.trim();
+      return runPhase(
+        "upgrade",
+        inputs,
+        async (ctx) =>
+          (await import("./run.js")).runLiveUpgrade(ctx, inputs, {
+            cwd: io.cwd,
+            images,
+            ...(timeout ? { timeout } : {}),
+            ...(baseHelm ? { baseHelm } : {}),
+            ...(proberImage ? { proberImage } : {}),
+          }),
+        { cwd: io.cwd, out: io.out, err: io.err },
+      );
+    }),
   );
 }
 

@@ -32,7 +32,7 @@ import {
 } from "../../install/argv.js";
 import { keepDiagnostics, watchWait } from "../../install/diagnose/cell.js";
 import { testHookChecks } from "../../install/hooks.js";
-import type { ImagePull } from "../../install/images.js";
+import type { ImageSource } from "../../install/images.js";
 import { prepareKindImages, skipForMissingImages } from "../../install/load-images.js";
 import { RELEASE } from "../../install/run.js";
 import { connectCluster } from "../../install/setup.js";
@@ -69,7 +69,7 @@ export const KWOK_NO_PODS =
 export interface LiveUpgradeOptions {
   cwd: string;
   timeout?: string;
-  imagePull?: ImagePull;
+  images?: ImageSource;
   /** The helm major that installs the base (default: the cell's own). */
   baseHelm?: HelmMajor;
   /** The prober's image (default: the image of the chart's first helm test pod). */
@@ -180,7 +180,7 @@ export async function runLiveUpgrade(
   const { kubeconfig, simulated, kind, tools, env, bin } = await connectCluster(ctx, inputs, {
     phase: "upgrade",
     helmMajors: majors,
-    ...(opts.imagePull ? { imagePull: opts.imagePull } : {}),
+    ...(opts.images ? { images: opts.images } : {}),
   });
   const first = config.helmMajors[0]!;
   await mkdir(inputs.workDir, { recursive: true });
@@ -268,8 +268,8 @@ export async function runLiveUpgrade(
         ctx,
         { scenarios: sides, chartDir, helm: { bin: bin(first), major: first }, release: RELEASE },
         { ...kind, bin: tools.kind! },
-        opts.imagePull ?? "node",
-        { env, cwd },
+        opts.images ?? { pull: "node" },
+        { env, cwd, workDir: inputs.workDir },
       );
       if (ok && opts.proberImage)
         await loadImage(ctx, opts.proberImage, { ...kind, bin: tools.kind! }, { env, cwd });
