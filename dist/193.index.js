@@ -2,6 +2,138 @@ export const id = 193;
 export const ids = [193,283];
 export const modules = {
 
+/***/ 8231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ kindGetClustersArgv),
+/* harmony export */   CL: () => (/* binding */ kindNodeContainer),
+/* harmony export */   Ec: () => (/* binding */ kindDeleteArgv),
+/* harmony export */   Gg: () => (/* binding */ kindExportLogsArgv),
+/* harmony export */   W2: () => (/* binding */ kindGetNodesArgv),
+/* harmony export */   aC: () => (/* reexport safe */ _names_js__WEBPACK_IMPORTED_MODULE_2__.aC),
+/* harmony export */   eI: () => (/* binding */ dockerImageInspectArgv),
+/* harmony export */   fh: () => (/* binding */ kindLoadArgv),
+/* harmony export */   gz: () => (/* binding */ kindExportKubeconfigArgv),
+/* harmony export */   h8: () => (/* binding */ kindCreateArgv),
+/* harmony export */   po: () => (/* binding */ kindConfig),
+/* harmony export */   t6: () => (/* binding */ nodeImagesArgv),
+/* harmony export */   uA: () => (/* binding */ dockerShim)
+/* harmony export */ });
+/* unused harmony export UNPRIVILEGED_RUN_FLAGS */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5577);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6577);
+// Pure builders for kind: its cluster config, argv, and the docker shim used only on hosts where
+// `docker run --privileged` fails (src/cluster/kind/host.ts decides; README: "kind on a VM without CAP_SYS_RESOURCE").
+
+
+
+/** kind names the single node's container `<cluster>-control-plane`. */
+const kindNodeContainer = (name) => `${name}-control-plane`;
+/** The API server is published on loopback only, like every kwok component. */
+function kindConfig(o = {}) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
+        kind: "Cluster",
+        apiVersion: "kind.x-k8s.io/v1alpha4",
+        networking: { apiServerAddress: _loopback_js__WEBPACK_IMPORTED_MODULE_1__/* .LOOPBACK */ .Ws },
+        nodes: [{ role: "control-plane" }],
+        ...(o.cgroupV1
+            ? {
+                kubeadmConfigPatches: [
+                    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
+                        kind: "KubeletConfiguration",
+                        apiVersion: "kubelet.config.k8s.io/v1beta1",
+                        failCgroupV1: false,
+                    }),
+                ],
+            }
+            : {}),
+    });
+}
+function kindCreateArgv(kind, o) {
+    return [
+        kind,
+        "create",
+        "cluster",
+        "--name",
+        o.name,
+        "--image",
+        o.image,
+        "--config",
+        o.config,
+        "--kubeconfig",
+        o.kubeconfig,
+        "--wait",
+        `${o.waitSeconds}s`,
+        // Keep a failed node so its logs can be exported; `up` deletes it afterwards.
+        "--retain",
+    ];
+}
+function kindDeleteArgv(kind, o) {
+    return [kind, "delete", "cluster", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+function kindGetClustersArgv(kind) {
+    return [kind, "get", "clusters"];
+}
+function kindExportKubeconfigArgv(kind, o) {
+    return [kind, "export", "kubeconfig", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+function kindGetNodesArgv(kind, o) {
+    return [kind, "get", "nodes", "--name", o.name];
+}
+/** Loads images of the local Docker daemon into every node of the cluster (`docker save` + import). */
+function kindLoadArgv(kind, o) {
+    if (!o.images.length)
+        throw new Error("kind load docker-image needs at least one image");
+    return [kind, "load", "docker-image", "--name", o.name, ...o.images];
+}
+/** The image names in a node's containerd (kind's images live in its k8s.io namespace). */
+function nodeImagesArgv(docker, node) {
+    return [docker, "exec", node, "ctr", "--namespace=k8s.io", "images", "list", "--quiet"];
+}
+/** Exit 0 when the local Docker daemon has the image (by the reference as written). */
+function dockerImageInspectArgv(docker, image) {
+    return [docker, "image", "inspect", "--format", "{{.Id}}", image];
+}
+function kindExportLogsArgv(kind, o) {
+    return [kind, "export", "logs", o.dir, "--name", o.name];
+}
+/** What replaces `--privileged` on `docker run|create` in the shim: every capability but CAP_SYS_RESOURCE
+ * (the one the VM's bounding set lacks), writable /proc and /sys paths, all devices; and the variable that
+ * tells floe's node image (scripts/kind-node.sh) to make its cgroup mounts writable itself. */
+const UNPRIVILEGED_RUN_FLAGS = [
+    "--cap-add=ALL",
+    "--cap-drop=SYS_RESOURCE",
+    "--security-opt=systempaths=unconfined",
+    "--device-cgroup-rule=a *:* rwm",
+    "--env=FLOE_KIND_UNPRIVILEGED=1",
+];
+const shq = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
+/** A `docker` program for kind's PATH: `--privileged` on run/create becomes UNPRIVILEGED_RUN_FLAGS, on exec
+ * it is dropped; everything else goes to the real docker unchanged. */
+function dockerShim(realDocker) {
+    return [
+        "#!/bin/sh",
+        "# Written by floe-helm `cluster up --provider kind`: `docker run --privileged` fails on this host, so kind's",
+        "# --privileged is replaced (README: kind on a VM without CAP_SYS_RESOURCE). Used only by that kind process.",
+        "sub=$1; first=1",
+        "for a do",
+        '  if [ "$first" = 1 ]; then set --; first=0; fi',
+        '  case "$sub:$a" in',
+        `    run:--privileged|create:--privileged) set -- "$@" ${UNPRIVILEGED_RUN_FLAGS.map(shq).join(" ")} ;;`,
+        "    exec:--privileged) ;;",
+        '    *) set -- "$@" "$a" ;;',
+        "  esac",
+        "done",
+        `exec ${shq(realDocker)} "$@"`,
+        "",
+    ].join("\n");
+}
+
+
+/***/ }),
+
 /***/ 5283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -219,6 +351,64 @@ async function usedRefs(workDir) {
     catch {
         return [];
     }
+}
+
+
+/***/ }),
+
+/***/ 5577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ws: () => (/* binding */ LOOPBACK),
+/* harmony export */   ov: () => (/* binding */ freePort)
+/* harmony export */ });
+/* unused harmony export isLoopback */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+// The network rule of the simulated cluster: every listener and every address a component is told about
+// stays in 127.0.0.0/8, so no process ever connects off this machine.
+
+const LOOPBACK = "127.0.0.1";
+function isLoopback(address) {
+    if (address === "::1" || address === "localhost")
+        return true;
+    return net.isIPv4(address) && address.startsWith("127.");
+}
+// Listening ports are picked below the kernel's ephemeral range (Linux: 32768-60999 by default), where the
+// outgoing connections of every process on the machine take their local ports: a port found free there can
+// be taken by some connection before the component binds it (seen as "address already in use" under load).
+const PORT_MIN = 20000;
+const PORT_MAX = 32000;
+const handedOut = new Set();
+function tryListen(port) {
+    return new Promise((resolve) => {
+        const srv = node_net__WEBPACK_IMPORTED_MODULE_0___default().createServer();
+        srv.unref();
+        srv.once("error", () => resolve(undefined));
+        srv.listen(port, LOOPBACK, () => {
+            const addr = srv.address();
+            const got = typeof addr === "object" && addr ? addr.port : undefined;
+            srv.close(() => resolve(got));
+        });
+    });
+}
+/** A free TCP port on 127.0.0.1 below the ephemeral range, never the same twice in this process (falls
+ * back to one the kernel picks when that range is full). */
+async function freePort() {
+    for (let i = 0; i < 200; i++) {
+        const port = PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN));
+        if (handedOut.has(port))
+            continue;
+        if ((await tryListen(port)) === port) {
+            handedOut.add(port);
+            return port;
+        }
+    }
+    const port = await tryListen(0);
+    if (port === undefined)
+        throw new Error("no free TCP port on 127.0.0.1");
+    return port;
 }
 
 
@@ -1207,24 +1397,126 @@ async function diagnoseCell(ctx, kube, dir, heading, where) {
 
 /***/ }),
 
-/***/ 7677:
+/***/ 7152:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E0: () => (/* binding */ IMAGES_RULE),
-/* harmony export */   O8: () => (/* binding */ prepareKindImages),
-/* harmony export */   Pp: () => (/* binding */ skipForMissingImages)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8231);
-/* harmony import */ var _cluster_kind_image_cache_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5283);
-/* harmony import */ var _cluster_on_path_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6533);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4296);
-/* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7507);
-/* harmony import */ var _helm_argv_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(956);
-/* harmony import */ var _helm_manifest_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3763);
-/* harmony import */ var _images_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7877);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  E0: () => (/* binding */ IMAGES_RULE),
+  O8: () => (/* binding */ prepareKindImages),
+  Pp: () => (/* binding */ skipForMissingImages)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cluster/kind/config.ts
+var config = __webpack_require__(8231);
+// EXTERNAL MODULE: ./src/cluster/kind/image-cache.ts
+var image_cache = __webpack_require__(5283);
+// EXTERNAL MODULE: ./src/cluster/on-path.ts
+var on_path = __webpack_require__(6533);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(4296);
+// EXTERNAL MODULE: ./src/exec/runner.ts
+var runner = __webpack_require__(7507);
+// EXTERNAL MODULE: ./src/helm/argv.ts
+var argv = __webpack_require__(956);
+// EXTERNAL MODULE: ./src/helm/manifest.ts + 1 modules
+var manifest = __webpack_require__(3763);
+// EXTERNAL MODULE: ./src/checks/workloads.ts
+var workloads = __webpack_require__(2035);
+// EXTERNAL MODULE: ./src/install/image-source.ts
+var image_source = __webpack_require__(1858);
+;// CONCATENATED MODULE: ./src/install/images.ts
+// The images a kind cluster needs before `floe-helm test` installs anything: derived from the rendered
+// manifests of every chart x scenario it will install (containers, initContainers and ephemeralContainers
+// of Pods, workloads, Jobs, CronJobs and helm test pods), then sorted by where each one is: already in the
+// node (nothing to do), in the local Docker daemon (`kind load docker-image`), or nowhere here (the node
+// pulls it, or, with --image-pull never, an error naming it before any install). Pure: the calls that
+// ask Docker and the node are in src/install/run.ts, their argv in src/cluster/kind/config.ts.
+
+
+const CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
+/** Every container image of the rendered objects, in document order (a container without one is left
+ * out: the API server refuses it at install). */
+function imageUses(objects, cell) {
+    const out = [];
+    for (const obj of objects) {
+        const spec = (0,workloads/* podSpecPath */.s5)(obj);
+        if (!spec)
+            continue;
+        for (const list of CONTAINER_LISTS) {
+            for (const [i, c] of (0,workloads/* arr */.QL)((0,workloads/* get */.Jt)(obj.doc, [...spec, list])).entries()) {
+                const image = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(c, ["image"]))?.trim();
+                if (!image)
+                    continue;
+                out.push({
+                    image,
+                    ...cell,
+                    object: `${obj.kind}/${obj.name}`,
+                    container: (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(c, ["name"])) ?? `#${i}`,
+                    at: obj.locate([...spec, list, i, "image"]),
+                });
+            }
+        }
+    }
+    return out;
+}
+/** The name containerd keeps for an image reference, as `ctr images list` prints it: the registry made
+ * explicit (docker.io, with library/ for official images), `:latest` when neither tag nor digest is given,
+ * and only the digest when both are (containerd stores `name@digest` then). */
+function canonicalImage(ref) {
+    const at = ref.indexOf("@");
+    const digest = at >= 0 ? ref.slice(at + 1) : undefined;
+    let name = at >= 0 ? ref.slice(0, at) : ref;
+    let tag;
+    const colon = name.lastIndexOf(":");
+    if (colon > name.lastIndexOf("/")) {
+        tag = name.slice(colon + 1);
+        name = name.slice(0, colon);
+    }
+    const parts = name.split("/");
+    const first = parts[0] ?? "";
+    const hasDomain = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
+    if (!hasDomain)
+        name = parts.length === 1 ? `docker.io/library/${name}` : `docker.io/${name}`;
+    if (digest)
+        return `${name}@${digest}`;
+    return `${name}:${tag ?? "latest"}`;
+}
+/** The image names in a node's containerd, from `ctr --namespace=k8s.io images list --quiet` (the
+ * `sha256:` entries are content ids, not names). */
+function nodeImageNames(ctrListOutput) {
+    return new Set(ctrListOutput
+        .split("\n")
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith("sha256:")));
+}
+/** Sorts the images (each once, in first-use order) by where they are. `nodes` holds each node's image
+ * names (nodeImageNames); `local` the references the local Docker daemon has. */
+function planImages(images, where, pull) {
+    const plan = { inNode: [], load: [], pull: [], missing: [] };
+    for (const image of [...new Set(images)]) {
+        const name = canonicalImage(image);
+        if (where.nodes.length > 0 && where.nodes.every((n) => n.has(name)))
+            plan.inNode.push(image);
+        else if (where.local.has(image))
+            plan.load.push(image);
+        else if (pull === "node")
+            plan.pull.push(image);
+        else
+            plan.missing.push(image);
+    }
+    return plan;
+}
+/** "Deployment/x (container c), Job/y (container d)" for the uses of one image in one chart x scenario. */
+function describeUses(uses) {
+    return uses.map((u) => `${u.object} (container ${u.container})`).join(", ");
+}
+
+;// CONCATENATED MODULE: ./src/install/load-images.ts
 // Before `floe-helm test` installs anything on a kind cluster: every image the rendered charts use is put
 // where the node finds it (./images.ts decides; this file asks helm, Docker, the node and kind). An image
 // that cannot be had is reported by name, with the objects that use it, and nothing is installed.
@@ -1259,16 +1551,16 @@ async function prepareKindImages(ctx, cells, kind, source, opts) {
         const dir = cells.chartDir.get(s.chart.dir);
         if (!dir)
             continue; // dependencies missing: reported, never installed
-        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_helm_argv_js__WEBPACK_IMPORTED_MODULE_8__/* .helmTemplateArgv */ .fn)({
+        const r = await (0,runner/* runTool */.q)((0,argv/* helmTemplateArgv */.fn)({
             ...cells.helm,
             chartDir: dir,
-            valuesFiles: s.valuesFiles.map((f) => node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(opts.cwd, f)),
+            valuesFiles: s.valuesFiles.map((f) => external_node_path_default().resolve(opts.cwd, f)),
             release: cells.release,
         }), { ...opts, timeoutMs: 120_000 });
         // A chart that does not render fails at helm install, which reports it in full.
         if (r.code !== 0)
             continue;
-        uses.push(...(0,_images_js__WEBPACK_IMPORTED_MODULE_7__/* .imageUses */ .YQ)((0,_helm_manifest_js__WEBPACK_IMPORTED_MODULE_6__/* .parseManifest */ .Ng)(r.stdout, { chartDir: dir, cwd: opts.cwd }), {
+        uses.push(...imageUses((0,manifest/* parseManifest */.Ng)(r.stdout, { chartDir: dir, cwd: opts.cwd }), {
             chart: s.chart.name,
             scenario: s.name,
         }));
@@ -1276,8 +1568,8 @@ async function prepareKindImages(ctx, cells, kind, source, opts) {
     const images = [...new Set(uses.map((u) => u.image))];
     if (!images.length)
         return true;
-    const docker = (0,_cluster_on_path_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveDocker */ .vw)(opts.env.PATH);
-    const listed = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .kindGetNodesArgv */ .W2)(kind.bin, { name: kind.name }), {
+    const docker = (0,on_path/* resolveDocker */.vw)(opts.env.PATH);
+    const listed = await (0,runner/* runTool */.q)((0,config/* kindGetNodesArgv */.W2)(kind.bin, { name: kind.name }), {
         ...opts,
         timeoutMs: 60_000,
     });
@@ -1288,29 +1580,29 @@ async function prepareKindImages(ctx, cells, kind, source, opts) {
             .filter(Boolean)
         : [];
     if (!nodes.length)
-        nodes.push((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .kindNodeContainer */ .CL)(kind.name));
+        nodes.push((0,config/* kindNodeContainer */.CL)(kind.name));
     const nodeImages = [];
     for (const node of nodes) {
-        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .nodeImagesArgv */ .t6)(docker, node), { ...opts, timeoutMs: 60_000 });
+        const r = await (0,runner/* runTool */.q)((0,config/* nodeImagesArgv */.t6)(docker, node), { ...opts, timeoutMs: 60_000 });
         if (r.code !== 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .ToolError */ .v4(`cannot list the images of kind node ${node} (exit ${r.code}): ${lastLine(r.stderr)}; is the cluster of 'floe-helm cluster up' still running?`);
-        nodeImages.push((0,_images_js__WEBPACK_IMPORTED_MODULE_7__/* .nodeImageNames */ .ur)(r.stdout));
+            throw new errors/* ToolError */.v4(`cannot list the images of kind node ${node} (exit ${r.code}): ${lastLine(r.stderr)}; is the cluster of 'floe-helm cluster up' still running?`);
+        nodeImages.push(nodeImageNames(r.stdout));
     }
     const local = new Set();
-    const firstPlan = (0,_images_js__WEBPACK_IMPORTED_MODULE_7__/* .planImages */ .y6)(images, { nodes: nodeImages, local }, pull);
+    const firstPlan = planImages(images, { nodes: nodeImages, local }, pull);
     for (const image of [...firstPlan.pull, ...firstPlan.missing]) {
-        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerImageInspectArgv */ .eI)(docker, image), { ...opts, timeoutMs: 60_000 });
+        const r = await (0,runner/* runTool */.q)((0,config/* dockerImageInspectArgv */.eI)(docker, image), { ...opts, timeoutMs: 60_000 });
         if (r.code === 0)
             local.add(image);
     }
     // --image-cache: what the node would pull (or, offline, is missing) comes from the cache, else the runner's
     // Docker pulls it once and keeps it; then it is loaded like any local image.
     if (source.cache) {
-        const cache = new _cluster_kind_image_cache_js__WEBPACK_IMPORTED_MODULE_2__.ImageCache(source.cache, () => docker, opts.workDir);
+        const cache = new image_cache.ImageCache(source.cache, () => docker, opts.workDir);
         for (const image of [...firstPlan.pull, ...firstPlan.missing]) {
             if (local.has(image))
                 continue;
-            if ((0,_cluster_kind_image_cache_js__WEBPACK_IMPORTED_MODULE_2__/* .pinnedByDigest */ .MC)(image)) {
+            if ((0,image_cache/* pinnedByDigest */.MC)(image)) {
                 ctx.progress(`${phase}: images: ${image} is pinned by digest: not cached (kind load keeps tags, not registry digests)`);
                 continue;
             }
@@ -1319,7 +1611,7 @@ async function prepareKindImages(ctx, cells, kind, source, opts) {
                 local.add(image);
         }
     }
-    const plan = (0,_images_js__WEBPACK_IMPORTED_MODULE_7__/* .planImages */ .y6)(images, { nodes: nodeImages, local }, pull);
+    const plan = planImages(images, { nodes: nodeImages, local }, pull);
     ctx.progress(`${cells.phase ?? "test"}: images: ${images.length} used by the charts: ${plan.inNode.length} in the kind node, ${plan.load.length} to load from the local Docker daemon, ${plan.pull.length} left for the node to pull, ${plan.missing.length} missing`);
     for (const image of plan.missing) {
         const byCell = new Map();
@@ -1332,7 +1624,7 @@ async function prepareKindImages(ctx, cells, kind, source, opts) {
             ctx.add({
                 rule: IMAGES_RULE,
                 severity: "error",
-                message: `image ${image} is neither in the kind node nor in the local Docker daemon, and the node may not pull (--image-pull never): used by ${(0,_images_js__WEBPACK_IMPORTED_MODULE_7__/* .describeUses */ .eo)(list)}; build or pull it into Docker first`,
+                message: `image ${image} is neither in the kind node nor in the local Docker daemon, and the node may not pull (--image-pull never): used by ${describeUses(list)}; build or pull it into Docker first`,
                 file: u.at.file,
                 line: u.at.line,
                 ...(u.at.col ? { col: u.at.col } : {}),
@@ -1350,9 +1642,9 @@ async function prepareKindImages(ctx, cells, kind, source, opts) {
         ctx.progress(`${cells.phase ?? "test"}: images: kind load docker-image ${plan.load.join(" ")}`);
         // kind runs `docker exec --privileged` into the node: through the shim where `cluster up` needed it.
         const env = kind.dockerShim
-            ? { ...opts.env, PATH: `${kind.dockerShim}${(node_path__WEBPACK_IMPORTED_MODULE_0___default().delimiter)}${opts.env.PATH ?? ""}` }
+            ? { ...opts.env, PATH: `${kind.dockerShim}${(external_node_path_default()).delimiter}${opts.env.PATH ?? ""}` }
             : opts.env;
-        const r = await (0,_exec_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .runTool */ .q)((0,_cluster_kind_config_js__WEBPACK_IMPORTED_MODULE_1__/* .kindLoadArgv */ .fh)(kind.bin, { name: kind.name, images: plan.load }), {
+        const r = await (0,runner/* runTool */.q)((0,config/* kindLoadArgv */.fh)(kind.bin, { name: kind.name, images: plan.load }), {
             ...opts,
             env,
             timeoutMs: 600_000,
@@ -1510,7 +1802,7 @@ async function recordNotRun(ctx, a, opts) {
 /* harmony import */ var _helm_env_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(367);
 /* harmony import */ var _tools_pins_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9888);
 /* harmony import */ var _tools_resolve_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5084);
-/* harmony import */ var _load_images_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7677);
+/* harmony import */ var _load_images_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7152);
 // What every phase that installs charts on the cluster of `cluster up` does before its first install
 // (`floe-helm test`, `floe-helm e2e`): find the cluster (and say when it is not GitHub's kind path), resolve
 // helm, kubectl and kind, give helm a HOME of its own, build each chart's dependencies once, and on kind bring

@@ -1,5 +1,5 @@
 export const id = 231;
-export const ids = [231,618];
+export const ids = [231];
 export const modules = {
 
 /***/ 8763:
@@ -85,7 +85,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _argv_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(786);
 /* harmony import */ var _diagnose_cell_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2057);
 /* harmony import */ var _hooks_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(8763);
-/* harmony import */ var _load_images_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7677);
+/* harmony import */ var _load_images_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7152);
 /* harmony import */ var _not_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1086);
 /* harmony import */ var _setup_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6750);
 // `floe-helm test`: for every chart x scenario x helm major of the gate's plan (same floe-gate.yaml,
@@ -453,8 +453,8 @@ var install_argv = __webpack_require__(786);
 var diagnose_cell = __webpack_require__(2057);
 // EXTERNAL MODULE: ./src/install/hooks.ts
 var hooks = __webpack_require__(8763);
-// EXTERNAL MODULE: ./src/install/load-images.ts
-var load_images = __webpack_require__(7677);
+// EXTERNAL MODULE: ./src/install/load-images.ts + 1 modules
+var load_images = __webpack_require__(7152);
 // EXTERNAL MODULE: ./src/install/run.ts
 var install_run = __webpack_require__(3618);
 // EXTERNAL MODULE: ./src/install/setup.ts

@@ -1,6 +1,200 @@
 export const id = 270;
-export const ids = [270,579];
+export const ids = [270];
 export const modules = {
+
+/***/ 3206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ak: () => (/* binding */ waitCrdsArgv),
+/* harmony export */   IZ: () => (/* binding */ crdNames),
+/* harmony export */   K9: () => (/* binding */ waitControllerArgv),
+/* harmony export */   Lj: () => (/* binding */ applyCrdsArgv),
+/* harmony export */   S0: () => (/* binding */ crdsFromImageArgv),
+/* harmony export */   TQ: () => (/* binding */ ESO_CRDS_DIR),
+/* harmony export */   ZT: () => (/* binding */ ESO_CRDS),
+/* harmony export */   c$: () => (/* binding */ ESO_NAME),
+/* harmony export */   cs: () => (/* binding */ ESO_NAMESPACE),
+/* harmony export */   yR: () => (/* binding */ externalSecretsManifest)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6577);
+// `cluster up --provider kind --external-secrets`: the External Secrets Operator's controller in its own
+// namespace (external-secrets, Pod Security Standard "restricted" enforced), so the platform's ExternalSecrets
+// (charts/floe-platform externalSecrets.enabled) are synced into the Secrets its workloads read (the E2E phase's
+// GAP-006 check proves it). The objects are those of ESO v0.16.2's own Helm chart (deploy/charts/external-secrets:
+// the controller's ClusterRole, its binding, the Deployment with the chart's security context) for the three
+// kinds the controller reconciles (SecretStore, ClusterSecretStore, ExternalSecret): no webhook, no cert
+// controller, no leader election (one replica). The CustomResourceDefinitions are the module's own
+// (config/crds/bases), which the image built here carries in /crds (scripts/images.sh external-secrets).
+
+/** The default image: the one scripts/images.sh builds (ESO v0.16.2 with the fake provider, its CRDs in
+ * /crds); upstream's image carries no CRDs. */
+
+const ESO_NAMESPACE = "external-secrets";
+const ESO_NAME = "external-secrets";
+/** Where floe.local/external-secrets keeps the module's CRD files. */
+const ESO_CRDS_DIR = "/crds";
+/** The CRDs the controller needs (one per kind it reconciles). */
+const ESO_CRDS = [
+    "externalsecrets.external-secrets.io",
+    "secretstores.external-secrets.io",
+    "clustersecretstores.external-secrets.io",
+];
+/** The controller's objects (pure), as one multi-document YAML for `kubectl apply -f -`. */
+function externalSecretsManifest(image, pullPolicy = "IfNotPresent") {
+    const labels = { "app.kubernetes.io/name": ESO_NAME, "app.kubernetes.io/managed-by": "floe-helm" };
+    const ns = ESO_NAMESPACE;
+    const rule = (apiGroups, resources, verbs) => ({
+        apiGroups,
+        resources,
+        verbs,
+    });
+    const objects = [
+        {
+            apiVersion: "v1",
+            kind: "Namespace",
+            metadata: {
+                name: ns,
+                labels: {
+                    ...labels,
+                    "pod-security.kubernetes.io/enforce": "restricted",
+                    "pod-security.kubernetes.io/audit": "restricted",
+                    "pod-security.kubernetes.io/warn": "restricted",
+                },
+            },
+        },
+        { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: ESO_NAME, namespace: ns, labels } },
+        {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "ClusterRole",
+            metadata: { name: `${ESO_NAME}-controller`, labels },
+            // The upstream chart's controller rules for these three kinds (no push secrets, no cluster external
+            // secrets, no generators).
+            rules: [
+                rule(["external-secrets.io"], ["secretstores", "clustersecretstores", "externalsecrets"], ["get", "list", "watch"]),
+                rule(["external-secrets.io"], [
+                    "externalsecrets",
+                    "externalsecrets/status",
+                    "secretstores",
+                    "secretstores/status",
+                    "clustersecretstores",
+                    "clustersecretstores/status",
+                ], ["get", "update", "patch"]),
+                rule([""], ["serviceaccounts", "namespaces", "configmaps"], ["get", "list", "watch"]),
+                rule([""], ["secrets"], ["get", "list", "watch", "create", "update", "delete", "patch"]),
+                rule([""], ["serviceaccounts/token"], ["create"]),
+                rule([""], ["events"], ["create", "patch"]),
+            ],
+        },
+        {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "ClusterRoleBinding",
+            metadata: { name: `${ESO_NAME}-controller`, labels },
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: `${ESO_NAME}-controller` },
+            subjects: [{ kind: "ServiceAccount", name: ESO_NAME, namespace: ns }],
+        },
+        {
+            apiVersion: "apps/v1",
+            kind: "Deployment",
+            metadata: { name: ESO_NAME, namespace: ns, labels },
+            spec: {
+                replicas: 1,
+                selector: { matchLabels: { "app.kubernetes.io/name": ESO_NAME } },
+                template: {
+                    metadata: { labels },
+                    spec: {
+                        serviceAccountName: ESO_NAME,
+                        automountServiceAccountToken: true,
+                        securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+                        containers: [
+                            {
+                                name: ESO_NAME,
+                                image,
+                                imagePullPolicy: pullPolicy,
+                                args: ["--concurrent=1", "--loglevel=info", "--metrics-addr=:8080", "--healthz-addr=:8081"],
+                                ports: [
+                                    { name: "metrics", containerPort: 8080, protocol: "TCP" },
+                                    { name: "healthz", containerPort: 8081, protocol: "TCP" },
+                                ],
+                                readinessProbe: { httpGet: { path: "/readyz", port: "healthz" }, periodSeconds: 5 },
+                                livenessProbe: { httpGet: { path: "/healthz", port: "healthz" }, periodSeconds: 10 },
+                                resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } },
+                                // The upstream chart's securityContext (values.yaml), which the restricted standard admits.
+                                securityContext: {
+                                    allowPrivilegeEscalation: false,
+                                    capabilities: { drop: ["ALL"] },
+                                    readOnlyRootFilesystem: true,
+                                    runAsNonRoot: true,
+                                    runAsUser: 1000,
+                                    seccompProfile: { type: "RuntimeDefault" },
+                                },
+                            },
+                        ],
+                    },
+                },
+            },
+        },
+    ];
+    return objects.map((o) => `---\n${(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(o)}`).join("");
+}
+/** The CRD files of an image's /crds, as one multi-document YAML on stdout (pure): `docker run` of the image
+ * with a shell listing them (no network, removed afterwards). */
+function crdsFromImageArgv(docker, image) {
+    return [
+        docker,
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--entrypoint",
+        "/bin/sh",
+        image,
+        "-c",
+        `set -e; ls ${ESO_CRDS_DIR}/*.yaml >/dev/null; for f in ${ESO_CRDS_DIR}/*.yaml; do echo ---; cat "$f"; done`,
+    ];
+}
+/** The names of the CustomResourceDefinitions in a multi-document YAML (pure): what `crdsFromImageArgv`
+ * printed, checked before it is applied. */
+function crdNames(yamlText) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(yamlText)
+        .map((d) => d.toJS())
+        .filter((o) => o?.kind === "CustomResourceDefinition" && o.metadata?.name)
+        .map((o) => o.metadata.name);
+}
+/** `kubectl apply --server-side` of CRDs from stdin (pure): SecretStore's CRD (500 kB) is larger than the
+ * annotation a client-side apply keeps. */
+function applyCrdsArgv(kubectl, kubeconfig) {
+    return [kubectl, "--kubeconfig", kubeconfig, "apply", "--server-side", "--force-conflicts", "-f", "-"];
+}
+/** `kubectl wait` until the CRDs are established, then until the controller is available (pure). */
+function waitCrdsArgv(kubectl, kubeconfig, seconds) {
+    return [
+        kubectl,
+        "--kubeconfig",
+        kubeconfig,
+        "wait",
+        "--for=condition=Established",
+        ...ESO_CRDS.map((c) => `crd/${c}`),
+        `--timeout=${seconds}s`,
+    ];
+}
+function waitControllerArgv(kubectl, kubeconfig, seconds) {
+    return [
+        kubectl,
+        "--kubeconfig",
+        kubeconfig,
+        "--namespace",
+        ESO_NAMESPACE,
+        "wait",
+        "--for=condition=Available",
+        `deployment/${ESO_NAME}`,
+        `--timeout=${seconds}s`,
+    ];
+}
+
+
+/***/ }),
 
 /***/ 3270:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {

@@ -2,6 +2,138 @@ export const id = 283;
 export const ids = [283];
 export const modules = {
 
+/***/ 8231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ kindGetClustersArgv),
+/* harmony export */   CL: () => (/* binding */ kindNodeContainer),
+/* harmony export */   Ec: () => (/* binding */ kindDeleteArgv),
+/* harmony export */   Gg: () => (/* binding */ kindExportLogsArgv),
+/* harmony export */   W2: () => (/* binding */ kindGetNodesArgv),
+/* harmony export */   aC: () => (/* reexport safe */ _names_js__WEBPACK_IMPORTED_MODULE_2__.aC),
+/* harmony export */   eI: () => (/* binding */ dockerImageInspectArgv),
+/* harmony export */   fh: () => (/* binding */ kindLoadArgv),
+/* harmony export */   gz: () => (/* binding */ kindExportKubeconfigArgv),
+/* harmony export */   h8: () => (/* binding */ kindCreateArgv),
+/* harmony export */   po: () => (/* binding */ kindConfig),
+/* harmony export */   t6: () => (/* binding */ nodeImagesArgv),
+/* harmony export */   uA: () => (/* binding */ dockerShim)
+/* harmony export */ });
+/* unused harmony export UNPRIVILEGED_RUN_FLAGS */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5577);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6577);
+// Pure builders for kind: its cluster config, argv, and the docker shim used only on hosts where
+// `docker run --privileged` fails (src/cluster/kind/host.ts decides; README: "kind on a VM without CAP_SYS_RESOURCE").
+
+
+
+/** kind names the single node's container `<cluster>-control-plane`. */
+const kindNodeContainer = (name) => `${name}-control-plane`;
+/** The API server is published on loopback only, like every kwok component. */
+function kindConfig(o = {}) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
+        kind: "Cluster",
+        apiVersion: "kind.x-k8s.io/v1alpha4",
+        networking: { apiServerAddress: _loopback_js__WEBPACK_IMPORTED_MODULE_1__/* .LOOPBACK */ .Ws },
+        nodes: [{ role: "control-plane" }],
+        ...(o.cgroupV1
+            ? {
+                kubeadmConfigPatches: [
+                    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
+                        kind: "KubeletConfiguration",
+                        apiVersion: "kubelet.config.k8s.io/v1beta1",
+                        failCgroupV1: false,
+                    }),
+                ],
+            }
+            : {}),
+    });
+}
+function kindCreateArgv(kind, o) {
+    return [
+        kind,
+        "create",
+        "cluster",
+        "--name",
+        o.name,
+        "--image",
+        o.image,
+        "--config",
+        o.config,
+        "--kubeconfig",
+        o.kubeconfig,
+        "--wait",
+        `${o.waitSeconds}s`,
+        // Keep a failed node so its logs can be exported; `up` deletes it afterwards.
+        "--retain",
+    ];
+}
+function kindDeleteArgv(kind, o) {
+    return [kind, "delete", "cluster", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+function kindGetClustersArgv(kind) {
+    return [kind, "get", "clusters"];
+}
+function kindExportKubeconfigArgv(kind, o) {
+    return [kind, "export", "kubeconfig", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+function kindGetNodesArgv(kind, o) {
+    return [kind, "get", "nodes", "--name", o.name];
+}
+/** Loads images of the local Docker daemon into every node of the cluster (`docker save` + import). */
+function kindLoadArgv(kind, o) {
+    if (!o.images.length)
+        throw new Error("kind load docker-image needs at least one image");
+    return [kind, "load", "docker-image", "--name", o.name, ...o.images];
+}
+/** The image names in a node's containerd (kind's images live in its k8s.io namespace). */
+function nodeImagesArgv(docker, node) {
+    return [docker, "exec", node, "ctr", "--namespace=k8s.io", "images", "list", "--quiet"];
+}
+/** Exit 0 when the local Docker daemon has the image (by the reference as written). */
+function dockerImageInspectArgv(docker, image) {
+    return [docker, "image", "inspect", "--format", "{{.Id}}", image];
+}
+function kindExportLogsArgv(kind, o) {
+    return [kind, "export", "logs", o.dir, "--name", o.name];
+}
+/** What replaces `--privileged` on `docker run|create` in the shim: every capability but CAP_SYS_RESOURCE
+ * (the one the VM's bounding set lacks), writable /proc and /sys paths, all devices; and the variable that
+ * tells floe's node image (scripts/kind-node.sh) to make its cgroup mounts writable itself. */
+const UNPRIVILEGED_RUN_FLAGS = [
+    "--cap-add=ALL",
+    "--cap-drop=SYS_RESOURCE",
+    "--security-opt=systempaths=unconfined",
+    "--device-cgroup-rule=a *:* rwm",
+    "--env=FLOE_KIND_UNPRIVILEGED=1",
+];
+const shq = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
+/** A `docker` program for kind's PATH: `--privileged` on run/create becomes UNPRIVILEGED_RUN_FLAGS, on exec
+ * it is dropped; everything else goes to the real docker unchanged. */
+function dockerShim(realDocker) {
+    return [
+        "#!/bin/sh",
+        "# Written by floe-helm `cluster up --provider kind`: `docker run --privileged` fails on this host, so kind's",
+        "# --privileged is replaced (README: kind on a VM without CAP_SYS_RESOURCE). Used only by that kind process.",
+        "sub=$1; first=1",
+        "for a do",
+        '  if [ "$first" = 1 ]; then set --; first=0; fi',
+        '  case "$sub:$a" in',
+        `    run:--privileged|create:--privileged) set -- "$@" ${UNPRIVILEGED_RUN_FLAGS.map(shq).join(" ")} ;;`,
+        "    exec:--privileged) ;;",
+        '    *) set -- "$@" "$a" ;;',
+        "  esac",
+        "done",
+        `exec ${shq(realDocker)} "$@"`,
+        "",
+    ].join("\n");
+}
+
+
+/***/ }),
+
 /***/ 5283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -219,6 +351,64 @@ async function usedRefs(workDir) {
     catch {
         return [];
     }
+}
+
+
+/***/ }),
+
+/***/ 5577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ws: () => (/* binding */ LOOPBACK),
+/* harmony export */   ov: () => (/* binding */ freePort)
+/* harmony export */ });
+/* unused harmony export isLoopback */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+// The network rule of the simulated cluster: every listener and every address a component is told about
+// stays in 127.0.0.0/8, so no process ever connects off this machine.
+
+const LOOPBACK = "127.0.0.1";
+function isLoopback(address) {
+    if (address === "::1" || address === "localhost")
+        return true;
+    return net.isIPv4(address) && address.startsWith("127.");
+}
+// Listening ports are picked below the kernel's ephemeral range (Linux: 32768-60999 by default), where the
+// outgoing connections of every process on the machine take their local ports: a port found free there can
+// be taken by some connection before the component binds it (seen as "address already in use" under load).
+const PORT_MIN = 20000;
+const PORT_MAX = 32000;
+const handedOut = new Set();
+function tryListen(port) {
+    return new Promise((resolve) => {
+        const srv = node_net__WEBPACK_IMPORTED_MODULE_0___default().createServer();
+        srv.unref();
+        srv.once("error", () => resolve(undefined));
+        srv.listen(port, LOOPBACK, () => {
+            const addr = srv.address();
+            const got = typeof addr === "object" && addr ? addr.port : undefined;
+            srv.close(() => resolve(got));
+        });
+    });
+}
+/** A free TCP port on 127.0.0.1 below the ephemeral range, never the same twice in this process (falls
+ * back to one the kernel picks when that range is full). */
+async function freePort() {
+    for (let i = 0; i < 200; i++) {
+        const port = PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN));
+        if (handedOut.has(port))
+            continue;
+        if ((await tryListen(port)) === port) {
+            handedOut.add(port);
+            return port;
+        }
+    }
+    const port = await tryListen(0);
+    if (port === undefined)
+        throw new Error("no free TCP port on 127.0.0.1");
+    return port;
 }
 
 

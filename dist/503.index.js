@@ -2,6 +2,332 @@ export const id = 503;
 export const ids = [503,283];
 export const modules = {
 
+/***/ 8231:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CK: () => (/* binding */ kindGetClustersArgv),
+/* harmony export */   CL: () => (/* binding */ kindNodeContainer),
+/* harmony export */   Ec: () => (/* binding */ kindDeleteArgv),
+/* harmony export */   Gg: () => (/* binding */ kindExportLogsArgv),
+/* harmony export */   W2: () => (/* binding */ kindGetNodesArgv),
+/* harmony export */   aC: () => (/* reexport safe */ _names_js__WEBPACK_IMPORTED_MODULE_2__.aC),
+/* harmony export */   eI: () => (/* binding */ dockerImageInspectArgv),
+/* harmony export */   fh: () => (/* binding */ kindLoadArgv),
+/* harmony export */   gz: () => (/* binding */ kindExportKubeconfigArgv),
+/* harmony export */   h8: () => (/* binding */ kindCreateArgv),
+/* harmony export */   po: () => (/* binding */ kindConfig),
+/* harmony export */   t6: () => (/* binding */ nodeImagesArgv),
+/* harmony export */   uA: () => (/* binding */ dockerShim)
+/* harmony export */ });
+/* unused harmony export UNPRIVILEGED_RUN_FLAGS */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5577);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6577);
+// Pure builders for kind: its cluster config, argv, and the docker shim used only on hosts where
+// `docker run --privileged` fails (src/cluster/kind/host.ts decides; README: "kind on a VM without CAP_SYS_RESOURCE").
+
+
+
+/** kind names the single node's container `<cluster>-control-plane`. */
+const kindNodeContainer = (name) => `${name}-control-plane`;
+/** The API server is published on loopback only, like every kwok component. */
+function kindConfig(o = {}) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
+        kind: "Cluster",
+        apiVersion: "kind.x-k8s.io/v1alpha4",
+        networking: { apiServerAddress: _loopback_js__WEBPACK_IMPORTED_MODULE_1__/* .LOOPBACK */ .Ws },
+        nodes: [{ role: "control-plane" }],
+        ...(o.cgroupV1
+            ? {
+                kubeadmConfigPatches: [
+                    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
+                        kind: "KubeletConfiguration",
+                        apiVersion: "kubelet.config.k8s.io/v1beta1",
+                        failCgroupV1: false,
+                    }),
+                ],
+            }
+            : {}),
+    });
+}
+function kindCreateArgv(kind, o) {
+    return [
+        kind,
+        "create",
+        "cluster",
+        "--name",
+        o.name,
+        "--image",
+        o.image,
+        "--config",
+        o.config,
+        "--kubeconfig",
+        o.kubeconfig,
+        "--wait",
+        `${o.waitSeconds}s`,
+        // Keep a failed node so its logs can be exported; `up` deletes it afterwards.
+        "--retain",
+    ];
+}
+function kindDeleteArgv(kind, o) {
+    return [kind, "delete", "cluster", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+function kindGetClustersArgv(kind) {
+    return [kind, "get", "clusters"];
+}
+function kindExportKubeconfigArgv(kind, o) {
+    return [kind, "export", "kubeconfig", "--name", o.name, "--kubeconfig", o.kubeconfig];
+}
+function kindGetNodesArgv(kind, o) {
+    return [kind, "get", "nodes", "--name", o.name];
+}
+/** Loads images of the local Docker daemon into every node of the cluster (`docker save` + import). */
+function kindLoadArgv(kind, o) {
+    if (!o.images.length)
+        throw new Error("kind load docker-image needs at least one image");
+    return [kind, "load", "docker-image", "--name", o.name, ...o.images];
+}
+/** The image names in a node's containerd (kind's images live in its k8s.io namespace). */
+function nodeImagesArgv(docker, node) {
+    return [docker, "exec", node, "ctr", "--namespace=k8s.io", "images", "list", "--quiet"];
+}
+/** Exit 0 when the local Docker daemon has the image (by the reference as written). */
+function dockerImageInspectArgv(docker, image) {
+    return [docker, "image", "inspect", "--format", "{{.Id}}", image];
+}
+function kindExportLogsArgv(kind, o) {
+    return [kind, "export", "logs", o.dir, "--name", o.name];
+}
+/** What replaces `--privileged` on `docker run|create` in the shim: every capability but CAP_SYS_RESOURCE
+ * (the one the VM's bounding set lacks), writable /proc and /sys paths, all devices; and the variable that
+ * tells floe's node image (scripts/kind-node.sh) to make its cgroup mounts writable itself. */
+const UNPRIVILEGED_RUN_FLAGS = [
+    "--cap-add=ALL",
+    "--cap-drop=SYS_RESOURCE",
+    "--security-opt=systempaths=unconfined",
+    "--device-cgroup-rule=a *:* rwm",
+    "--env=FLOE_KIND_UNPRIVILEGED=1",
+];
+const shq = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
+/** A `docker` program for kind's PATH: `--privileged` on run/create becomes UNPRIVILEGED_RUN_FLAGS, on exec
+ * it is dropped; everything else goes to the real docker unchanged. */
+function dockerShim(realDocker) {
+    return [
+        "#!/bin/sh",
+        "# Written by floe-helm `cluster up --provider kind`: `docker run --privileged` fails on this host, so kind's",
+        "# --privileged is replaced (README: kind on a VM without CAP_SYS_RESOURCE). Used only by that kind process.",
+        "sub=$1; first=1",
+        "for a do",
+        '  if [ "$first" = 1 ]; then set --; first=0; fi',
+        '  case "$sub:$a" in',
+        `    run:--privileged|create:--privileged) set -- "$@" ${UNPRIVILEGED_RUN_FLAGS.map(shq).join(" ")} ;;`,
+        "    exec:--privileged) ;;",
+        '    *) set -- "$@" "$a" ;;',
+        "  esac",
+        "done",
+        `exec ${shq(realDocker)} "$@"`,
+        "",
+    ].join("\n");
+}
+
+
+/***/ }),
+
+/***/ 3206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ak: () => (/* binding */ waitCrdsArgv),
+/* harmony export */   IZ: () => (/* binding */ crdNames),
+/* harmony export */   K9: () => (/* binding */ waitControllerArgv),
+/* harmony export */   Lj: () => (/* binding */ applyCrdsArgv),
+/* harmony export */   S0: () => (/* binding */ crdsFromImageArgv),
+/* harmony export */   TQ: () => (/* binding */ ESO_CRDS_DIR),
+/* harmony export */   ZT: () => (/* binding */ ESO_CRDS),
+/* harmony export */   c$: () => (/* binding */ ESO_NAME),
+/* harmony export */   cs: () => (/* binding */ ESO_NAMESPACE),
+/* harmony export */   yR: () => (/* binding */ externalSecretsManifest)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6577);
+// `cluster up --provider kind --external-secrets`: the External Secrets Operator's controller in its own
+// namespace (external-secrets, Pod Security Standard "restricted" enforced), so the platform's ExternalSecrets
+// (charts/floe-platform externalSecrets.enabled) are synced into the Secrets its workloads read (the E2E phase's
+// GAP-006 check proves it). The objects are those of ESO v0.16.2's own Helm chart (deploy/charts/external-secrets:
+// the controller's ClusterRole, its binding, the Deployment with the chart's security context) for the three
+// kinds the controller reconciles (SecretStore, ClusterSecretStore, ExternalSecret): no webhook, no cert
+// controller, no leader election (one replica). The CustomResourceDefinitions are the module's own
+// (config/crds/bases), which the image built here carries in /crds (scripts/images.sh external-secrets).
+
+/** The default image: the one scripts/images.sh builds (ESO v0.16.2 with the fake provider, its CRDs in
+ * /crds); upstream's image carries no CRDs. */
+
+const ESO_NAMESPACE = "external-secrets";
+const ESO_NAME = "external-secrets";
+/** Where floe.local/external-secrets keeps the module's CRD files. */
+const ESO_CRDS_DIR = "/crds";
+/** The CRDs the controller needs (one per kind it reconciles). */
+const ESO_CRDS = [
+    "externalsecrets.external-secrets.io",
+    "secretstores.external-secrets.io",
+    "clustersecretstores.external-secrets.io",
+];
+/** The controller's objects (pure), as one multi-document YAML for `kubectl apply -f -`. */
+function externalSecretsManifest(image, pullPolicy = "IfNotPresent") {
+    const labels = { "app.kubernetes.io/name": ESO_NAME, "app.kubernetes.io/managed-by": "floe-helm" };
+    const ns = ESO_NAMESPACE;
+    const rule = (apiGroups, resources, verbs) => ({
+        apiGroups,
+        resources,
+        verbs,
+    });
+    const objects = [
+        {
+            apiVersion: "v1",
+            kind: "Namespace",
+            metadata: {
+                name: ns,
+                labels: {
+                    ...labels,
+                    "pod-security.kubernetes.io/enforce": "restricted",
+                    "pod-security.kubernetes.io/audit": "restricted",
+                    "pod-security.kubernetes.io/warn": "restricted",
+                },
+            },
+        },
+        { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: ESO_NAME, namespace: ns, labels } },
+        {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "ClusterRole",
+            metadata: { name: `${ESO_NAME}-controller`, labels },
+            // The upstream chart's controller rules for these three kinds (no push secrets, no cluster external
+            // secrets, no generators).
+            rules: [
+                rule(["external-secrets.io"], ["secretstores", "clustersecretstores", "externalsecrets"], ["get", "list", "watch"]),
+                rule(["external-secrets.io"], [
+                    "externalsecrets",
+                    "externalsecrets/status",
+                    "secretstores",
+                    "secretstores/status",
+                    "clustersecretstores",
+                    "clustersecretstores/status",
+                ], ["get", "update", "patch"]),
+                rule([""], ["serviceaccounts", "namespaces", "configmaps"], ["get", "list", "watch"]),
+                rule([""], ["secrets"], ["get", "list", "watch", "create", "update", "delete", "patch"]),
+                rule([""], ["serviceaccounts/token"], ["create"]),
+                rule([""], ["events"], ["create", "patch"]),
+            ],
+        },
+        {
+            apiVersion: "rbac.authorization.k8s.io/v1",
+            kind: "ClusterRoleBinding",
+            metadata: { name: `${ESO_NAME}-controller`, labels },
+            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: `${ESO_NAME}-controller` },
+            subjects: [{ kind: "ServiceAccount", name: ESO_NAME, namespace: ns }],
+        },
+        {
+            apiVersion: "apps/v1",
+            kind: "Deployment",
+            metadata: { name: ESO_NAME, namespace: ns, labels },
+            spec: {
+                replicas: 1,
+                selector: { matchLabels: { "app.kubernetes.io/name": ESO_NAME } },
+                template: {
+                    metadata: { labels },
+                    spec: {
+                        serviceAccountName: ESO_NAME,
+                        automountServiceAccountToken: true,
+                        securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
+                        containers: [
+                            {
+                                name: ESO_NAME,
+                                image,
+                                imagePullPolicy: pullPolicy,
+                                args: ["--concurrent=1", "--loglevel=info", "--metrics-addr=:8080", "--healthz-addr=:8081"],
+                                ports: [
+                                    { name: "metrics", containerPort: 8080, protocol: "TCP" },
+                                    { name: "healthz", containerPort: 8081, protocol: "TCP" },
+                                ],
+                                readinessProbe: { httpGet: { path: "/readyz", port: "healthz" }, periodSeconds: 5 },
+                                livenessProbe: { httpGet: { path: "/healthz", port: "healthz" }, periodSeconds: 10 },
+                                resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } },
+                                // The upstream chart's securityContext (values.yaml), which the restricted standard admits.
+                                securityContext: {
+                                    allowPrivilegeEscalation: false,
+                                    capabilities: { drop: ["ALL"] },
+                                    readOnlyRootFilesystem: true,
+                                    runAsNonRoot: true,
+                                    runAsUser: 1000,
+                                    seccompProfile: { type: "RuntimeDefault" },
+                                },
+                            },
+                        ],
+                    },
+                },
+            },
+        },
+    ];
+    return objects.map((o) => `---\n${(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(o)}`).join("");
+}
+/** The CRD files of an image's /crds, as one multi-document YAML on stdout (pure): `docker run` of the image
+ * with a shell listing them (no network, removed afterwards). */
+function crdsFromImageArgv(docker, image) {
+    return [
+        docker,
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--entrypoint",
+        "/bin/sh",
+        image,
+        "-c",
+        `set -e; ls ${ESO_CRDS_DIR}/*.yaml >/dev/null; for f in ${ESO_CRDS_DIR}/*.yaml; do echo ---; cat "$f"; done`,
+    ];
+}
+/** The names of the CustomResourceDefinitions in a multi-document YAML (pure): what `crdsFromImageArgv`
+ * printed, checked before it is applied. */
+function crdNames(yamlText) {
+    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(yamlText)
+        .map((d) => d.toJS())
+        .filter((o) => o?.kind === "CustomResourceDefinition" && o.metadata?.name)
+        .map((o) => o.metadata.name);
+}
+/** `kubectl apply --server-side` of CRDs from stdin (pure): SecretStore's CRD (500 kB) is larger than the
+ * annotation a client-side apply keeps. */
+function applyCrdsArgv(kubectl, kubeconfig) {
+    return [kubectl, "--kubeconfig", kubeconfig, "apply", "--server-side", "--force-conflicts", "-f", "-"];
+}
+/** `kubectl wait` until the CRDs are established, then until the controller is available (pure). */
+function waitCrdsArgv(kubectl, kubeconfig, seconds) {
+    return [
+        kubectl,
+        "--kubeconfig",
+        kubeconfig,
+        "wait",
+        "--for=condition=Established",
+        ...ESO_CRDS.map((c) => `crd/${c}`),
+        `--timeout=${seconds}s`,
+    ];
+}
+function waitControllerArgv(kubectl, kubeconfig, seconds) {
+    return [
+        kubectl,
+        "--kubeconfig",
+        kubeconfig,
+        "--namespace",
+        ESO_NAMESPACE,
+        "wait",
+        "--for=condition=Available",
+        `deployment/${ESO_NAME}`,
+        `--timeout=${seconds}s`,
+    ];
+}
+
+
+/***/ }),
+
 /***/ 5283:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -219,6 +545,64 @@ async function usedRefs(workDir) {
     catch {
         return [];
     }
+}
+
+
+/***/ }),
+
+/***/ 5577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ws: () => (/* binding */ LOOPBACK),
+/* harmony export */   ov: () => (/* binding */ freePort)
+/* harmony export */ });
+/* unused harmony export isLoopback */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+// The network rule of the simulated cluster: every listener and every address a component is told about
+// stays in 127.0.0.0/8, so no process ever connects off this machine.
+
+const LOOPBACK = "127.0.0.1";
+function isLoopback(address) {
+    if (address === "::1" || address === "localhost")
+        return true;
+    return net.isIPv4(address) && address.startsWith("127.");
+}
+// Listening ports are picked below the kernel's ephemeral range (Linux: 32768-60999 by default), where the
+// outgoing connections of every process on the machine take their local ports: a port found free there can
+// be taken by some connection before the component binds it (seen as "address already in use" under load).
+const PORT_MIN = 20000;
+const PORT_MAX = 32000;
+const handedOut = new Set();
+function tryListen(port) {
+    return new Promise((resolve) => {
+        const srv = node_net__WEBPACK_IMPORTED_MODULE_0___default().createServer();
+        srv.unref();
+        srv.once("error", () => resolve(undefined));
+        srv.listen(port, LOOPBACK, () => {
+            const addr = srv.address();
+            const got = typeof addr === "object" && addr ? addr.port : undefined;
+            srv.close(() => resolve(got));
+        });
+    });
+}
+/** A free TCP port on 127.0.0.1 below the ephemeral range, never the same twice in this process (falls
+ * back to one the kernel picks when that range is full). */
+async function freePort() {
+    for (let i = 0; i < 200; i++) {
+        const port = PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN));
+        if (handedOut.has(port))
+            continue;
+        if ((await tryListen(port)) === port) {
+            handedOut.add(port);
+            return port;
+        }
+    }
+    const port = await tryListen(0);
+    if (port === undefined)
+        throw new Error("no free TCP port on 127.0.0.1");
+    return port;
 }
 
 

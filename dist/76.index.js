@@ -1,5 +1,5 @@
 export const id = 76;
-export const ids = [76,230];
+export const ids = [76,779,118,230];
 export const modules = {
 
 /***/ 7076:
@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _e2e_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3270);
 /* harmony import */ var _gate_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4957);
 /* harmony import */ var _install_diagnose_cell_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2057);
-/* harmony import */ var _install_load_images_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7677);
+/* harmony import */ var _install_load_images_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7152);
 /* harmony import */ var _install_not_run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1086);
 /* harmony import */ var _install_run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3618);
 /* harmony import */ var _release_gate_record_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4118);
@@ -190,7 +190,7 @@ const others = {
         description: "A chart cannot be packaged or pushed to the OCI registry.",
         anchor: A.release,
     },
-    [_release_gate_record_js__WEBPACK_IMPORTED_MODULE_7__/* .GATE_RECORD_RULE */ .vR]: {
+    [_release_gate_record_js__WEBPACK_IMPORTED_MODULE_7__.GATE_RECORD_RULE]: {
         description: "release --gate-results: the recorded gate result is not a pass on this very commit (another commit, uncommitted changes, failed).",
         anchor: A.release,
     },
@@ -255,6 +255,269 @@ function ruleCatalog() {
     const rest = Object.entries({ ...gate, ...upgradeCheck, ...live, ...test, ...e2e, ...others }).map(([id, d]) => ({ id, ...d }));
     const seen = new Set(registry.map((r) => r.id));
     return [...registry, ...rest.filter((r) => !seen.has(r.id))];
+}
+
+
+/***/ }),
+
+/***/ 6779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cn: () => (/* binding */ attestationRef),
+/* harmony export */   Hd: () => (/* binding */ helmRegistryLoginArgv),
+/* harmony export */   M9: () => (/* binding */ cosignPublicKeyArgv),
+/* harmony export */   Mn: () => (/* binding */ pushedDigest),
+/* harmony export */   NC: () => (/* binding */ attestationCovers),
+/* harmony export */   PR: () => (/* binding */ cosignVerifyAttestationArgv),
+/* harmony export */   Pc: () => (/* binding */ triangulatedDigest),
+/* harmony export */   QB: () => (/* binding */ helmShowPublishedArgv),
+/* harmony export */   TL: () => (/* binding */ helmRepoIndexArgv),
+/* harmony export */   U$: () => (/* binding */ registryHost),
+/* harmony export */   Xf: () => (/* binding */ cosignAttestArgv),
+/* harmony export */   bE: () => (/* binding */ helmPushArgv),
+/* harmony export */   bV: () => (/* binding */ helmPackageArgv),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   nz: () => (/* binding */ cosignSignArgv),
+/* harmony export */   o1: () => (/* binding */ cosignError),
+/* harmony export */   oO: () => (/* binding */ cosignTriangulateArgv),
+/* harmony export */   parseRegistry: () => (/* binding */ parseRegistry),
+/* harmony export */   ph: () => (/* binding */ cosignTarget),
+/* harmony export */   uR: () => (/* binding */ ociTag),
+/* harmony export */   wm: () => (/* binding */ signatureRef),
+/* harmony export */   zf: () => (/* binding */ cosignVerifyArgv)
+/* harmony export */ });
+/* unused harmony export SLSA_PROVENANCE_V1 */
+// Pure argv builders for `floe-helm release`: one helm call each, table-tested (tests/release/argv.test.ts).
+const plain = (r) => (r.plainHttp ? ["--plain-http"] : []);
+/** Is `<registry>/<name>` at `version` already there? Exit 0 and Chart.yaml on stdout when it is. */
+function helmShowPublishedArgv(bin, r, name, version) {
+    return [bin, "show", "chart", `${r.registry}/${name}`, "--version", version, ...plain(r)];
+}
+/** Packages a chart folder into `destination`; `--dependency-update` when Chart.yaml lists dependencies. */
+function helmPackageArgv(bin, chartDir, destination, dependencies) {
+    return [
+        bin,
+        "package",
+        chartDir,
+        "--destination",
+        destination,
+        ...(dependencies ? ["--dependency-update"] : []),
+    ];
+}
+/** `helm registry login`: the password goes on stdin, never on the command line (process lists, logs). */
+function helmRegistryLoginArgv(bin, r, username) {
+    return [
+        bin,
+        "registry",
+        "login",
+        registryHost(r.registry),
+        "--username",
+        username,
+        "--password-stdin",
+        ...plain(r),
+    ];
+}
+/** `oci://host[:port]/path` -> `host[:port]`. */
+const registryHost = (registry) => registry.replace(/^oci:\/\//, "").split("/")[0];
+function helmPushArgv(bin, r, packageFile) {
+    return [bin, "push", packageFile, r.registry, ...plain(r)];
+}
+/** `oci://host/path` with no trailing slash, or a usage error message. */
+function parseRegistry(value) {
+    const v = value.trim().replace(/\/+$/, "");
+    const m = /^oci:\/\/([^/\s]+)(\/[^\s]*)?$/.exec(v);
+    if (!m)
+        return {
+            error: `--registry: expected oci://HOST[/PATH] (e.g. oci://ghcr.io/floe/charts), got '${value}'`,
+        };
+    if (/[A-Z]/.test(m[2] ?? ""))
+        return { error: `--registry: an OCI repository path must be lower case, got '${value}'` };
+    return { registry: v };
+}
+/** Whether helm's error for `show chart` means "no such chart or version" (rather than "could not ask"). */
+function isNotFound(stderr) {
+    return /not found|manifest unknown|name unknown|\b404\b/i.test(stderr);
+}
+/** The tag helm gives a version in a registry: OCI tags cannot hold `+`, helm writes `_`. */
+const ociTag = (version) => version.replace(/\+/g, "_");
+/** `Digest: sha256:...` from helm push's output. */
+function pushedDigest(output) {
+    return /Digest:\s*(sha256:[0-9a-f]{64})/.exec(output)?.[1];
+}
+/** Indexes the packages in `dir` (a folder holding only the new one): `urls` under `url`, relative without. */
+function helmRepoIndexArgv(bin, dir, url) {
+    return [bin, "repo", "index", dir, ...(url ? ["--url", url] : [])];
+}
+// cosign (signing pushed charts). Each chart is signed by digest, never by tag: a tag can move.
+
+const insecure = (o) => o.plainHttp ? ["--allow-insecure-registry", "--allow-http-registry"] : [];
+/** `host/path/name@sha256:...`: what cosign signs (oci:// dropped, by digest). */
+const cosignTarget = (registry, name, digest) => `${registry.replace(/^oci:\/\//, "")}/${name}@${digest}`;
+/** Where cosign stores the signature of `target`: the `sha256-<hex>.sig` tag beside it. */
+const signatureRef = (target) => {
+    const [repo, digest] = target.split("@");
+    return `${repo}:${digest.replace(":", "-")}.sig`;
+};
+function cosignSignArgv(bin, target, o) {
+    return [
+        bin,
+        "sign",
+        "--yes",
+        ...(o.key ? ["--key", o.key] : []),
+        ...(o.offline ? ["--tlog-upload=false"] : []),
+        ...insecure(o),
+        target,
+    ];
+}
+/** Who must have signed (key, or certificate identity, issuer and repository) and how to trust it. */
+const verifyTrust = (o) => [
+    ...(o.publicKey
+        ? ["--key", o.publicKey]
+        : [
+            "--certificate-identity-regexp",
+            o.identityRegexp,
+            "--certificate-oidc-issuer",
+            o.issuer,
+            ...(o.githubRepository ? ["--certificate-github-workflow-repository", o.githubRepository] : []),
+        ]),
+    ...(o.offlineTrustedRoot ? ["--insecure-ignore-tlog=true", "--trusted-root", o.offlineTrustedRoot] : []),
+    ...insecure(o),
+];
+function cosignVerifyArgv(bin, target, o) {
+    return [bin, "verify", ...verifyTrust(o), target];
+}
+/** The in-toto predicate type of SLSA provenance v1, and cosign's name for it. */
+const SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
+const COSIGN_SLSA_TYPE = "slsaprovenance1";
+/** Attaches `predicateFile` (SLSA provenance v1) to `target` as a signed in-toto attestation. */
+function cosignAttestArgv(bin, target, predicateFile, o) {
+    return [
+        bin,
+        "attest",
+        "--yes",
+        "--type",
+        COSIGN_SLSA_TYPE,
+        "--predicate",
+        predicateFile,
+        ...(o.key ? ["--key", o.key] : []),
+        ...(o.offline ? ["--tlog-upload=false"] : []),
+        ...insecure(o),
+        target,
+    ];
+}
+/** Verifies `target`'s SLSA provenance attestation; prints the verified envelopes, one JSON a line. */
+function cosignVerifyAttestationArgv(bin, target, o) {
+    return [bin, "verify-attestation", "--type", COSIGN_SLSA_TYPE, ...verifyTrust(o), target];
+}
+/** Where cosign stores the attestations of `target`: the `sha256-<hex>.att` tag beside it. */
+const attestationRef = (target) => signatureRef(target).replace(/\.sig$/, ".att");
+/**
+ * Whether verify-attestation's output holds a provenance statement about `digest` itself: cosign checks
+ * signature and type; the subject is checked here, so an attestation copied from another artifact fails.
+ */
+function attestationCovers(output, digest) {
+    const hex = digest.replace(/^sha256:/, "");
+    return output
+        .split("\n")
+        .filter((l) => l.trim().startsWith("{"))
+        .some((l) => {
+        try {
+            const env = JSON.parse(l);
+            const st = JSON.parse(Buffer.from(env.payload ?? "", "base64").toString("utf8"));
+            return (st.predicateType === SLSA_PROVENANCE_V1 && (st.subject ?? []).some((s) => s.digest?.sha256 === hex));
+        }
+        catch {
+            return false;
+        }
+    });
+}
+/** The public half of `key` into `outfile` (reads COSIGN_PASSWORD): checks key and password before any push. */
+function cosignPublicKeyArgv(bin, key, outfile) {
+    return [bin, "public-key", "--key", key, "--outfile", outfile];
+}
+/** cosign's own error line (it prints warnings first), else its first line. */
+function cosignError(output) {
+    const lines = output.trim().split("\n");
+    return (lines.find((l) => l.startsWith("Error:")) ?? lines[0] ?? "").replace(/^Error:\s*/, "");
+}
+/** Where the signature of `tagRef` (host/path/name:tag) would be: cosign resolves the tag to its digest. */
+function cosignTriangulateArgv(bin, tagRef, plainHttp) {
+    return [bin, "triangulate", ...insecure({ plainHttp }), tagRef];
+}
+/** The digest in triangulate's answer `host/path/name:sha256-<hex>.sig`. */
+function triangulatedDigest(output) {
+    const m = /:sha256-([0-9a-f]{64})\.sig\s*$/.exec(output.trim());
+    return m ? `sha256:${m[1]}` : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GATE_RECORD_RULE: () => (/* binding */ GATE_RECORD_RULE),
+/* harmony export */   gateRecordProblem: () => (/* binding */ gateRecordProblem),
+/* harmony export */   readGateRecord: () => (/* binding */ readGateRecord)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+// `release --gate-results`: publish only the commit whose gate passed, from a recorded gate result (a
+// gate.results.json kept from the gate's run: an artifact, a release asset) rather than a gate in the same
+// workflow run. The results file names the commit it ran on (`source`, src/report/source.ts); the checkout
+// being published must be that commit, clean.
+
+
+
+
+const GATE_RECORD_RULE = "release/gate-record";
+/** The gate results file: the path itself, or `gate.results.json` in a folder. Bad input is a UserError. */
+async function readGateRecord(given, cwd) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, given);
+    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isDirectory() ? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "gate.results.json") : abs;
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8");
+    }
+    catch {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--gate-results ${given}: no ${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)} there: give the gate's results file (or its folder) kept from the gate's run`);
+    }
+    try {
+        return { file, results: JSON.parse(text) };
+    }
+    catch (e) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--gate-results ${file}: not JSON (${e.message})`);
+    }
+}
+const short = (sha) => sha.slice(0, 12);
+/** Why the recorded gate result does not allow publishing this checkout (pure); undefined when it does. */
+function gateRecordProblem(results, file, head) {
+    if (results.phase !== "gate")
+        return `${file} is not a gate results file (phase ${JSON.stringify(results.phase ?? null)})`;
+    if (!head)
+        return "this folder is not a git work tree: which commit would be published cannot be told";
+    if (head.dirty)
+        return `tracked files differ from HEAD ${short(head.commit)}: the gate result is for a commit, publish a clean checkout of it`;
+    const src = results.source;
+    if (!src?.commit)
+        return `${file} records no commit (the gate ran outside a git work tree, or floe-helm was older): run the gate on the commit to publish`;
+    if (src.dirty)
+        return `the gate ran on ${short(src.commit)} with uncommitted changes: its result is not that commit's`;
+    if (src.commit !== head.commit)
+        return `the gate result is for commit ${short(src.commit)}, this checkout is ${short(head.commit)}: run the gate on this commit, or publish that one`;
+    if (results.status !== "pass") {
+        const errors = (results.findings ?? []).filter((f) => f.severity === "error" && !f.waived).length;
+        return `the gate of ${short(src.commit)} did not pass (status ${results.status}${results.status === "fail" ? `, ${errors} error(s)` : results.error ? `: ${results.error}` : ""}): nothing is published`;
+    }
+    return undefined;
 }
 
 
@@ -854,7 +1117,7 @@ async function runRelease(ctx, inputs, opts) {
     const attestations = [];
     // `<name> <version> <url>` per entry added to the Helm repository index.
     const indexed = [];
-    const source = signer ? await (0,report_source/* sourceCommit */.P)(cwd) : undefined;
+    const source = signer ? await (0,report_source.sourceCommit)(cwd) : undefined;
     const startedOn = new Date();
     for (const dir of charts) {
         const rel = external_node_path_default().relative(cwd, dir) || ".";

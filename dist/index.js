@@ -606,7 +606,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -667,7 +667,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -723,7 +723,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(5402);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
 var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
@@ -900,7 +900,7 @@ exports.regexpCode = regexpCode;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
 const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(5407);
+const scope_1 = __nccwpck_require__(7788);
 var code_2 = __nccwpck_require__(567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
@@ -910,7 +910,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(5407);
+var scope_2 = __nccwpck_require__(7788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1596,7 +1596,7 @@ function par(x) {
 
 /***/ }),
 
-/***/ 5407:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1881,7 +1881,7 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
 const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(5402);
+const validation_error_1 = __nccwpck_require__(3021);
 const names_1 = __nccwpck_require__(630);
 const resolve_1 = __nccwpck_require__(4090);
 const util_1 = __nccwpck_require__(4464);
@@ -3640,7 +3640,7 @@ Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function (
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(5402);
+const validation_error_1 = __nccwpck_require__(3021);
 const ref_error_1 = __nccwpck_require__(3162);
 const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
@@ -4374,7 +4374,7 @@ exports["default"] = uri;
 
 /***/ }),
 
-/***/ 5402:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4396,7 +4396,7 @@ exports["default"] = ValidationError;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const scope_1 = __nccwpck_require__(5407);
+const scope_1 = __nccwpck_require__(7788);
 const code_1 = __nccwpck_require__(567);
 function standaloneCode(ajv, refsOrFunc) {
     if (!ajv.opts.code.source) {
@@ -5002,7 +5002,7 @@ const anyOf_1 = __nccwpck_require__(9380);
 const oneOf_1 = __nccwpck_require__(2490);
 const allOf_1 = __nccwpck_require__(9205);
 const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(9210);
+const thenElse_1 = __nccwpck_require__(6829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -5427,7 +5427,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9210:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -11811,7 +11811,7 @@ function findingAt(obj, path, rule, severity, message) {
 
 /***/ }),
 
-/***/ 3357:
+/***/ 748:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11980,16 +11980,13 @@ function registerChanged(program, bind) {
 var local = __nccwpck_require__(8065);
 // EXTERNAL MODULE: ./src/tools/pins.ts
 var pins = __nccwpck_require__(9888);
-// EXTERNAL MODULE: ./src/cluster/kind/config.ts
-var config = __nccwpck_require__(8231);
-// EXTERNAL MODULE: ./src/cluster/kind/external-secrets.ts
-var external_secrets = __nccwpck_require__(3206);
+// EXTERNAL MODULE: ./src/cluster/kind/names.ts
+var names = __nccwpck_require__(6577);
 // EXTERNAL MODULE: ./src/cluster/on-path.ts
 var on_path = __nccwpck_require__(6533);
 ;// CONCATENATED MODULE: ./src/cluster/command.ts
 // `floe-helm cluster up|down`: bring the install-test cluster up (printing the kubeconfig path on stdout)
 // and tear it down again, possibly from another process: what `up` started is in the work dir.
-
 
 
 
@@ -12030,12 +12027,12 @@ function options(inputs, io, kind = {}) {
         kubeconfig: inputs.kubeconfig,
         ...(kind.nodeImage?.trim() ? { nodeImage: kind.nodeImage.trim() } : {}),
         ...(kind.imageCache?.trim() ? { imageCache: external_node_path_default().resolve(io.cwd, kind.imageCache.trim()) } : {}),
-        ...(kind.kindCluster?.trim() ? { kindCluster: (0,config/* kindClusterName */.y0)(kind.kindCluster.trim()) } : {}),
+        ...(kind.kindCluster?.trim() ? { kindCluster: (0,names/* kindClusterName */.y0)(kind.kindCluster.trim()) } : {}),
         ...(kind.metricsServer
             ? { metricsServer: { image: kind.metricsServerImage?.trim() || pins/* pins */.h.metricsServerImage } }
             : {}),
         ...(kind.externalSecrets
-            ? { externalSecrets: { image: kind.externalSecretsImage?.trim() || external_secrets/* ESO_IMAGE */.QF } }
+            ? { externalSecrets: { image: kind.externalSecretsImage?.trim() || names/* ESO_IMAGE */.QF } }
             : {}),
         log: io.err,
     };
@@ -12062,11 +12059,11 @@ function registerCluster(program, bind) {
         .addOption(new Option("--kubeconfig <path>", "where to write the kubeconfig").env("FLOE_HELM_KUBECONFIG"))
         .addOption(new Option("--node-image <image>", "kind: the node image (default: the pinned kindest/node; scripts/kind-node.sh builds one offline)").env("FLOE_HELM_KIND_NODE_IMAGE"))
         .addOption(imageCacheOption())
-        .addOption(new Option("--kind-cluster <name>", `kind: the cluster's name (default ${config/* KIND_CLUSTER_NAME */.aC}); \`cluster down\` and \`test\` find it in the work dir`).env("FLOE_HELM_KIND_CLUSTER"))
+        .addOption(new Option("--kind-cluster <name>", `kind: the cluster's name (default ${names/* KIND_CLUSTER_NAME */.aC}); \`cluster down\` and \`test\` find it in the work dir`).env("FLOE_HELM_KIND_CLUSTER"))
         .addOption(new Option("--metrics-server", "kind: also run metrics-server (the resource metrics API HorizontalPodAutoscalers read; e2e's GAP-004 check needs it); FLOE_HELM_METRICS_SERVER=true does the same"))
         .addOption(new Option("--metrics-server-image <image>", `kind: metrics-server's image (default ${pins/* pins */.h.metricsServerImage}; one in the local Docker, e.g. floe.local/metrics-server:v0.8.0 of scripts/images.sh, is loaded into the nodes)`).env("FLOE_HELM_METRICS_SERVER_IMAGE"))
         .addOption(new Option("--external-secrets", "kind: also run the External Secrets Operator (its CRDs and controller, for the platform's ExternalSecrets; e2e's GAP-006 check needs it); FLOE_HELM_EXTERNAL_SECRETS=true does the same"))
-        .addOption(new Option("--external-secrets-image <image>", `kind: the External Secrets Operator's image, in the local Docker with its CRDs in /crds (default ${external_secrets/* ESO_IMAGE */.QF}, built by scripts/images.sh external-secrets)`).env("FLOE_HELM_EXTERNAL_SECRETS_IMAGE"))).action(bind(async ({ inputs, io, flags: given }) => {
+        .addOption(new Option("--external-secrets-image <image>", `kind: the External Secrets Operator's image, in the local Docker with its CRDs in /crds (default ${names/* ESO_IMAGE */.QF}, built by scripts/images.sh external-secrets)`).env("FLOE_HELM_EXTERNAL_SECRETS_IMAGE"))).action(bind(async ({ inputs, io, flags: given }) => {
         // The action's `metrics-server` input arrives as FLOE_HELM_METRICS_SERVER=true|false.
         const flags = {
             ...given,
@@ -12115,8 +12112,8 @@ async function finishImageCache(dir, inputs, io) {
 var duration = __nccwpck_require__(8571);
 // EXTERNAL MODULE: ./src/report/phase.ts
 var phase = __nccwpck_require__(6169);
-// EXTERNAL MODULE: ./src/install/images.ts
-var install_images = __nccwpck_require__(7877);
+// EXTERNAL MODULE: ./src/install/image-source.ts
+var image_source = __nccwpck_require__(1858);
 ;// CONCATENATED MODULE: ./src/install/command.ts
 // `floe-helm test`: install every chart x scenario x helm major into the cluster of `cluster up` and run
 // its helm test pods; results in <work-dir>/test.results.json for the report's coverage matrix.
@@ -12133,9 +12130,9 @@ function registerTest(program, bind) {
         .command("test")
         .description("helm install + helm test of every chart x scenario x helm major on the cluster of `cluster up`"), "install, test and uninstall"), "test")).action(bind(async ({ inputs, io, flags }) => {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const images = (0,install_images/* parseImageSource */.AB)(flags, io.cwd);
+        const images = (0,image_source/* parseImageSource */.AB)(flags, io.cwd);
         const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(618)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3618))).runTest(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("test", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(305)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3618))).runTest(ctx, inputs, {
             cwd: io.cwd,
             images,
             ...(timeout ? { timeout } : {}),
@@ -12179,9 +12176,9 @@ function registerE2e(program, bind) {
         .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
         .addOption(new Option("--keep", "leave both releases and their namespace running after the checks")), "install and uninstall")).action(bind(async ({ inputs, io, flags }) => {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const images = (0,install_images/* parseImageSource */.AB)(flags, io.cwd);
+        const images = (0,image_source/* parseImageSource */.AB)(flags, io.cwd);
         const timeout = parseHelmTimeout(flags.timeout);
-        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(270)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3270))).runE2e(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("e2e", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(270), __nccwpck_require__.e(122)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3270))).runE2e(ctx, inputs, {
             cwd: io.cwd,
             images,
             keep: flags.keep === true,
@@ -12238,16 +12235,16 @@ function registerGenerate(program, bind) {
     }), { cwd: io.cwd, out: io.out, err: io.err })));
 }
 
-// EXTERNAL MODULE: ./src/report/source.ts
-var source = __nccwpck_require__(5689);
-// EXTERNAL MODULE: ./src/release/argv.ts
-var argv = __nccwpck_require__(6779);
-// EXTERNAL MODULE: ./src/release/gate-record.ts
-var gate_record = __nccwpck_require__(4118);
+;// CONCATENATED MODULE: ./src/release/identity.ts
+// The keyless signing identity's defaults, which the command's option help names: free of the rest of
+// release (argv builders, signing), so the CLI starts without it.
+/** The OIDC issuer of GitHub Actions' tokens: keyless signatures from a workflow carry it. */
+const GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
+/** Keyless default: a workflow on github.com (tighten with --sign-identity-regexp). */
+const DEFAULT_IDENTITY_REGEXP = "^https://github\\.com/";
+
 ;// CONCATENATED MODULE: ./src/release/command.ts
 // `floe-helm release`: package every chart and push it to an OCI registry, skipping versions already there.
-
-
 
 
 
@@ -12268,7 +12265,7 @@ function registerRelease(program, bind) {
         .addOption(new Option("--sign", "sign each pushed chart's OCI digest with cosign, then verify it (keyless OIDC without --sign-key); also FLOE_HELM_SIGN=true"))
         .addOption(new Option("--sign-key <path>", "cosign private key (file or KMS URI) to sign with; its password from COSIGN_PASSWORD").env("COSIGN_KEY"))
         .addOption(new Option("--sign-offline", "with --sign-key: no transparency log, verify without fetching Sigstore's trusted root (tests, air-gapped); also FLOE_HELM_SIGN_OFFLINE=true"))
-        .addOption(new Option("--sign-identity-regexp <re>", `keyless: the signing certificate's identity must match this (default ${argv/* DEFAULT_IDENTITY_REGEXP */.xR})`).env("FLOE_HELM_SIGN_IDENTITY_REGEXP"))
+        .addOption(new Option("--sign-identity-regexp <re>", `keyless: the signing certificate's identity must match this (default ${DEFAULT_IDENTITY_REGEXP})`).env("FLOE_HELM_SIGN_IDENTITY_REGEXP"))
         .addOption(new Option("--gate-results <file|dir>", "publish only if this gate.results.json (or the folder holding it) records a passed gate on this very commit, clean").env("FLOE_HELM_GATE_RESULTS"))
         .addOption(new Option("--plain-http", "talk plain HTTP to the registry (a local or in-cluster registry without TLS); also FLOE_HELM_PLAIN_HTTP=true"))
         .addOption(new Option("--dry-run", "package and report, push nothing"))).action(bind(async ({ flags, inputs, io }) => (0,phase/* runPhase */.P)("release", inputs, async (ctx) => {
@@ -12283,7 +12280,9 @@ function registerRelease(program, bind) {
             throw new errors/* UserError */.yo("--registry is required (or FLOE_HELM_REGISTRY), e.g. oci://ghcr.io/floe/charts, unless --index-dir (FLOE_HELM_INDEX_DIR) names a Helm repository folder to publish to");
         if (indexUrl && !/^https?:\/\/\S+$/.test(indexUrl))
             throw new errors/* UserError */.yo(`--index-url: expected an http(s) URL, e.g. https://floe.github.io/charts, got '${indexUrl}'`);
-        const r = registryRaw ? (0,argv/* parseRegistry */.l5)(registryRaw) : undefined;
+        // What checks and publishes loads only for this command.
+        const { parseRegistry } = await __nccwpck_require__.e(/* import() */ 779).then(__nccwpck_require__.bind(__nccwpck_require__, 6779));
+        const r = registryRaw ? parseRegistry(registryRaw) : undefined;
         if (r && "error" in r)
             throw new errors/* UserError */.yo(r.error);
         if (!r && username)
@@ -12291,7 +12290,7 @@ function registerRelease(program, bind) {
         const sign = flags.sign === true || io.env.FLOE_HELM_SIGN === "true";
         const signOffline = flags.signOffline === true || io.env.FLOE_HELM_SIGN_OFFLINE === "true";
         const signKey = flags.signKey ?? (sign ? io.env.COSIGN_KEY : undefined);
-        const identityRegexp = flags.signIdentityRegexp ?? io.env.FLOE_HELM_SIGN_IDENTITY_REGEXP ?? argv/* DEFAULT_IDENTITY_REGEXP */.xR;
+        const identityRegexp = flags.signIdentityRegexp ?? io.env.FLOE_HELM_SIGN_IDENTITY_REGEXP ?? DEFAULT_IDENTITY_REGEXP;
         if (!sign && (flags.signKey || signOffline || flags.signIdentityRegexp))
             throw new errors/* UserError */.yo("--sign-key, --sign-offline and --sign-identity-regexp need --sign");
         if (sign && !r)
@@ -12306,16 +12305,17 @@ function registerRelease(program, bind) {
         const plainHttp = flags.plainHttp === true || io.env.FLOE_HELM_PLAIN_HTTP === "true";
         const gateResults = flags.gateResults ?? io.env.FLOE_HELM_GATE_RESULTS;
         if (gateResults) {
-            const { file, results } = await (0,gate_record/* readGateRecord */.PA)(gateResults, io.cwd);
-            const problem = (0,gate_record/* gateRecordProblem */.ur)(results, file, await (0,source/* sourceCommit */.P)(io.cwd));
+            const [{ GATE_RECORD_RULE, gateRecordProblem, readGateRecord }, { sourceCommit }] = await Promise.all([__nccwpck_require__.e(/* import() */ 118).then(__nccwpck_require__.bind(__nccwpck_require__, 4118)), Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 5689))]);
+            const { file, results } = await readGateRecord(gateResults, io.cwd);
+            const problem = gateRecordProblem(results, file, await sourceCommit(io.cwd));
             ctx.check({
                 id: "release gate-record",
-                rule: gate_record/* GATE_RECORD_RULE */.vR,
+                rule: GATE_RECORD_RULE,
                 state: problem ? "fail" : "pass",
                 ...(problem ? {} : { reason: `the gate passed on ${results.source?.commit}` }),
             });
             if (problem) {
-                ctx.add({ rule: gate_record/* GATE_RECORD_RULE */.vR, severity: "error", message: problem, file });
+                ctx.add({ rule: GATE_RECORD_RULE, severity: "error", message: problem, file });
                 return;
             }
             ctx.progress(`release: the gate passed on this commit (${results.source?.commit}, ${file})`);
@@ -12336,7 +12336,7 @@ function registerRelease(program, bind) {
                         ...(signKey ? { key: signKey } : {}),
                         offline: signOffline,
                         identityRegexp,
-                        issuer: argv/* GITHUB_OIDC_ISSUER */.oP,
+                        issuer: GITHUB_OIDC_ISSUER,
                         // Keyless on Actions: also the repository the signing run was for, not just any workflow.
                         ...(!signKey && io.env.GITHUB_REPOSITORY
                             ? { githubRepository: io.env.GITHUB_REPOSITORY }
@@ -12348,56 +12348,12 @@ function registerRelease(program, bind) {
     }, { cwd: io.cwd, out: io.out, err: io.err })));
 }
 
-// EXTERNAL MODULE: ./src/core/version.ts
-var version = __nccwpck_require__(3323);
-// EXTERNAL MODULE: ./src/report/coverage.ts
-var report_coverage = __nccwpck_require__(3122);
-// EXTERNAL MODULE: ./src/report/findings.ts
-var findings = __nccwpck_require__(9334);
-;// CONCATENATED MODULE: ./src/report/outputs.ts
-// The report's action outputs, set on every `floe-helm report` run (also one that stops on bad input):
-// `verdict` pass or fail (the report's exit code: 0 is pass, anything else fail) and `coverage`
-// `<passed>/<total>` requirements of the coverage matrix.
-
-/** `coverage`: of the requirements floe-gate.yaml declares (with none declared: every id a check names),
- * how many passed. Failed, skipped, not run here and not covered ones are not covered. */
-function coverageOutput(m) {
-    const rows = m?.rows ?? [];
-    const counted = rows.some((r) => r.declared) ? rows.filter((r) => r.declared) : rows;
-    return `${counted.filter((r) => r.state === "pass").length}/${counted.length}`;
-}
-function reportOutputs(code, m) {
-    return { verdict: code === errors/* ExitCode */.yU.Pass ? "pass" : "fail", coverage: coverageOutput(m) };
-}
-
-// EXTERNAL MODULE: ./src/report/requirements.ts
-var requirements = __nccwpck_require__(5816);
-// EXTERNAL MODULE: ./src/report/results.ts
-var results = __nccwpck_require__(8940);
-// EXTERNAL MODULE: ./src/report/summary/findings.ts
-var summary_findings = __nccwpck_require__(6655);
-// EXTERNAL MODULE: ./src/report/summary/index.ts + 4 modules
-var report_summary = __nccwpck_require__(3974);
 ;// CONCATENATED MODULE: ./src/report/command.ts
 // `floe-helm report`: merges every phase's results into one verdict, and in Actions the job summary.
-// It runs even when earlier phases failed, so their findings are never lost.
+// It runs even when earlier phases failed, so their findings are never lost. The work is in src/cli/report.ts,
+// loaded only when this command runs.
 
 
-
-
-
-
-
-
-
-
-
-
-
-const linksOf = (env) => {
-    const links = (0,summary_findings/* sourceLinks */.$f)(env);
-    return links ? { links } : {};
-};
 function registerReport(program, bind) {
     withCommonOptions(program
         .command("report")
@@ -12406,161 +12362,7 @@ function registerReport(program, bind) {
         .option("--sarif <file>", "also write every finding as SARIF 2.1.0 to this file, for GitHub code scanning (env: FLOE_HELM_SARIF)")
         .option("--coverage-fail-on <priorities>", "requirement priorities whose failed or uncovered requirements fail the report, e.g. P0,P1, or none (a matrix job whose coverage only the merged report judges); default: floe-gate.yaml coverage.failOn (env: FLOE_HELM_COVERAGE_FAIL_ON)")
         .option("--merge <dir...>", "merge the results of several jobs (each DIR one job's --work-dir) instead of reading --work-dir (env: FLOE_HELM_MERGE, a newline/comma list)")
-        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => {
-        // The Actions toolkit (and its HTTP client) loads only for the commands that use it.
-        const { annotate, setOutputs, writeJobSummary } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
-        const merge = flags.merge?.length ? flags.merge : (0,config_inputs/* listFromEnv */.EV)(io.env.FLOE_HELM_MERGE);
-        const sarif = flags.sarif || io.env.FLOE_HELM_SARIF || undefined;
-        const all = await readResults(merge, inputs.workDir, io).catch((e) => {
-            if (inputs.githubActions)
-                setOutputs(reportOutputs(errors/* ExitCode */.yU.BadInput, undefined));
-            throw e;
-        });
-        // The report runs even after the gate failed on a bad floe-gate.yaml: the matrix then lists only what
-        // the results files name, and says why.
-        let config;
-        try {
-            const { resolveConfig } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 5187));
-            config = await resolveConfig(inputs, io.cwd);
-        }
-        catch (e) {
-            if (!(e instanceof errors/* UserError */.yo))
-                throw e;
-            io.err(`floe-helm: warning: coverage without floe-gate.yaml requirements: ${(0,errors/* describeError */.Uc)(e)}`);
-        }
-        const coverage = (0,report_coverage/* coverageMatrix */.E6)(all, config?.coverage.requirements ?? {});
-        const failOn = parseFailOn(flags.coverageFailOn || io.env.FLOE_HELM_COVERAGE_FAIL_ON || undefined) ??
-            config?.coverage.failOn ?? [...requirements/* DEFAULT_FAIL_ON */.VQ];
-        // A phase that could not run (bad input, a tool that failed) already fails the run with its one error;
-        // what it would have covered is not judged on top of it.
-        const stopped = all.filter((r) => r.status === "error").map((r) => r.phase);
-        const verdict = config && !stopped.length ? await judgeCoverage(config, coverage, failOn) : undefined;
-        const summary = {
-            all,
-            coverage,
-            ...(verdict ? { verdict: { findings: verdict, failOn } } : {}),
-            integrations: config?.coverage.integrations ?? [],
-            stopped,
-        };
-        const md = (0,report_summary/* summaryMarkdownOf */.z)({ ...summary, ...linksOf(io.env) });
-        if (inputs.githubActions) {
-            setOutputs({ "results-dir": inputs.workDir });
-            if (io.env.GITHUB_STEP_SUMMARY)
-                await writeJobSummary(md);
-        }
-        if (flags.summary) {
-            const { writeFile } = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23));
-            await writeFile(flags.summary, md);
-        }
-        // Every run ends here: the SARIF file and the verdict and coverage outputs.
-        const finish = async (code) => {
-            if (sarif && all.length)
-                await writeSarif(sarif, [...all, ...reportFindings(verdict)], io);
-            if (inputs.githubActions)
-                setOutputs({
-                    ...reportOutputs(code, coverage),
-                    ...(sarif && all.length ? { sarif } : {}),
-                });
-            return code;
-        };
-        if (all.length === 0) {
-            io.err(`floe-helm: error: no results in ${inputs.workDir}: run a phase first (e.g. floe-helm gate)`);
-            return finish(errors/* ExitCode */.yU.BadInput);
-        }
-        // The same report as plain text (src/report/summary), the coverage verdict's findings annotated.
-        for (const l of (0,report_summary/* summaryText */.g)(summary))
-            io.out(l);
-        if (inputs.githubActions)
-            for (const g of (0,findings/* groupFindings */.kG)(verdict ?? []))
-                annotate(g);
-        if (stopped.length)
-            return finish(errors/* ExitCode */.yU.BadInput);
-        const coverageFails = (verdict ?? []).some((f) => f.severity === "error" && !f.waived);
-        return finish(coverageFails || all.some((r) => r.status === "fail") ? errors/* ExitCode */.yU.GateFailed : errors/* ExitCode */.yU.Pass);
-    }));
-}
-/** --coverage-fail-on: a comma list of priorities, or `none`; undefined when not given. */
-function parseFailOn(value) {
-    if (value === undefined)
-        return undefined;
-    const v = value.trim();
-    if (v === "none")
-        return [];
-    const list = v.split(",").map((p) => p.trim());
-    const bad = list.filter((p) => !requirements/* PRIORITIES */.BE.includes(p));
-    if (bad.length || !list.length)
-        throw new errors/* UserError */.yo(`--coverage-fail-on (FLOE_HELM_COVERAGE_FAIL_ON) '${value}': expected a comma-separated list of ${requirements/* PRIORITIES */.BE.join(", ")}, or none`);
-    return list;
-}
-/** The results of --work-dir, or with --merge those of every job merged (src/report/merge.ts). */
-async function readResults(merge, workDir, io) {
-    if (!merge?.length)
-        return (0,results/* readAllResults */.C7)(workDir);
-    const { mergeJobs, readJobs } = await __nccwpck_require__.e(/* import() */ 278).then(__nccwpck_require__.bind(__nccwpck_require__, 3278));
-    const all = mergeJobs(await readJobs(merge.map((d) => external_node_path_default().resolve(io.cwd, d))));
-    io.out(`merged ${merge.length} job(s): ${merge.join(", ")}`);
-    return all;
-}
-/** The report's own findings (the coverage verdict, at floe-gate.yaml lines) as a phase of their own. */
-function reportFindings(verdict) {
-    if (!verdict?.length)
-        return [];
-    const now = new Date().toISOString();
-    return [
-        {
-            schemaVersion: 1,
-            phase: "report",
-            startedAt: now,
-            finishedAt: now,
-            status: (0,results/* statusOf */.c2)(verdict),
-            findings: [...verdict],
-            checks: [],
-        },
-    ];
-}
-/** `--sarif FILE`: every finding as SARIF 2.1.0, paths relative to the repository root. */
-async function writeSarif(file, all, io) {
-    const [{ toSarif, sourceRoot }, { ruleCatalog }, { writeFile, mkdir }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 643).then(__nccwpck_require__.bind(__nccwpck_require__, 8262)),
-        Promise.all(/* import() */[__nccwpck_require__.e(697), __nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(270), __nccwpck_require__.e(231), __nccwpck_require__.e(76)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7076)),
-        Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1455, 23)),
-    ]);
-    const log = toSarif(all, {
-        rules: ruleCatalog(),
-        version: version/* FLOE_HELM_VERSION */.t,
-        cwd: io.cwd,
-        root: sourceRoot(io.cwd, io.env),
-    });
-    const out = external_node_path_default().resolve(io.cwd, file);
-    try {
-        await mkdir(external_node_path_default().dirname(out), { recursive: true });
-        await writeFile(out, `${JSON.stringify(log, null, 2)}\n`);
-    }
-    catch (e) {
-        throw new errors/* UserError */.yo(`--sarif ${file}: cannot write it: ${e.code ?? e.message}`);
-    }
-    const run = log.runs[0];
-    io.err(`sarif: ${run.results.length} result(s), ${run.invocations[0].toolExecutionNotifications.length} finding(s) without a file as notifications: ${file}`);
-}
-/** The verdict on the matrix: a failed or uncovered requirement of a coverage.failOn priority is an error at
- * its line in floe-gate.yaml, under the same severity overrides and waivers as any finding; a coverage
- * waiver whose requirement is now proved excuses nothing, and is said to be unused so it gets removed. */
-async function judgeCoverage(config, coverage, failOn) {
-    const { applyPolicy } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2798));
-    const { isReportRule, waiverMatches } = await Promise.resolve(/* import() eager */).then(__nccwpck_require__.bind(__nccwpck_require__, 2827));
-    const today = new Date().toISOString().slice(0, 10);
-    const raw = (0,report_coverage/* coverageFindings */.PZ)(coverage, failOn);
-    const out = raw.flatMap((f) => applyPolicy(f, config, today) ?? []);
-    for (const w of config.waivers)
-        if (isReportRule(w.rule) && !raw.some((f) => waiverMatches(w, f)))
-            out.push({
-                rule: "waiver-unused",
-                severity: "warning",
-                message: `waiver (rule ${w.rule}, object ${w.object}) matched no failed or uncovered requirement: remove it (reason was: ${w.reason})`,
-                ...(w.at ?? (config.file ? { file: config.file, line: 1 } : {})),
-                object: w.object,
-            });
-    return out;
+        .addOption(new Option("--config <file>", "gate configuration whose requirements: the coverage matrix lists (default: ./floe-gate.yaml when present)"))).action(bind(async ({ inputs, io, flags }) => (await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(678)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6678))).runReport(inputs, io, flags)));
 }
 
 // EXTERNAL MODULE: ./src/tools/assets.ts
@@ -12712,11 +12514,11 @@ function registerUpgrade(program, bind) {
         .addOption(new Option("--base-helm <major>", "install the base with this helm major (3 or 4; default: the cell's own), e.g. 3 to upgrade a helm 3 release with helm 4").env("FLOE_HELM_UPGRADE_BASE_HELM"))
         .addOption(new Option("--prober-image <image>", "the availability prober's image, with sh and curl (default: the chart's helm test pods' image)").env("FLOE_HELM_PROBER_IMAGE")), "install, upgrade, test, rollback and uninstall"), "upgrade")).action(bind(async ({ inputs, io, flags }) => {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const images = (0,install_images/* parseImageSource */.AB)(flags, io.cwd);
+        const images = (0,image_source/* parseImageSource */.AB)(flags, io.cwd);
         const timeout = parseHelmTimeout(flags.timeout);
         const baseHelm = parseBaseHelm(flags.baseHelm);
         const proberImage = flags.proberImage?.trim();
-        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(231), __nccwpck_require__.e(579)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(231), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
             cwd: io.cwd,
             images,
             ...(timeout ? { timeout } : {}),
@@ -12896,395 +12698,27 @@ async function recordUserError(cmd, flags, io, e) {
 
 /***/ }),
 
-/***/ 8231:
+/***/ 6577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CK: () => (/* binding */ kindGetClustersArgv),
-/* harmony export */   CL: () => (/* binding */ kindNodeContainer),
-/* harmony export */   Ec: () => (/* binding */ kindDeleteArgv),
-/* harmony export */   Gg: () => (/* binding */ kindExportLogsArgv),
-/* harmony export */   W2: () => (/* binding */ kindGetNodesArgv),
+/* harmony export */   QF: () => (/* binding */ ESO_IMAGE),
 /* harmony export */   aC: () => (/* binding */ KIND_CLUSTER_NAME),
-/* harmony export */   eI: () => (/* binding */ dockerImageInspectArgv),
-/* harmony export */   fh: () => (/* binding */ kindLoadArgv),
-/* harmony export */   gz: () => (/* binding */ kindExportKubeconfigArgv),
-/* harmony export */   h8: () => (/* binding */ kindCreateArgv),
-/* harmony export */   po: () => (/* binding */ kindConfig),
-/* harmony export */   t6: () => (/* binding */ nodeImagesArgv),
-/* harmony export */   uA: () => (/* binding */ dockerShim),
 /* harmony export */   y0: () => (/* binding */ kindClusterName)
 /* harmony export */ });
-/* unused harmony export UNPRIVILEGED_RUN_FLAGS */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
-/* harmony import */ var _loopback_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5577);
-// Pure builders for kind: its cluster config, argv, and the docker shim used only on hosts where
-// `docker run --privileged` fails (src/cluster/kind/host.ts decides; README: "kind on a VM without CAP_SYS_RESOURCE").
-
-
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4296);
+// kind's names and images the commands need when they register (`cluster up`'s option help, --kind-cluster's
+// check): free of what the provider loads (yaml, Docker calls), so the CLI starts without them.
 
 const KIND_CLUSTER_NAME = "floe-helm";
 /** A kind cluster name as given (`--kind-cluster`), or one clear error: kind names Docker containers and
  * a network after it, so lowercase letters, digits and inner dashes only, at most 50 characters. */
 function kindClusterName(name) {
     if (!/^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$/.test(name))
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`);
     return name;
 }
-/** kind names the single node's container `<cluster>-control-plane`. */
-const kindNodeContainer = (name) => `${name}-control-plane`;
-/** The API server is published on loopback only, like every kwok component. */
-function kindConfig(o = {}) {
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
-        kind: "Cluster",
-        apiVersion: "kind.x-k8s.io/v1alpha4",
-        networking: { apiServerAddress: _loopback_js__WEBPACK_IMPORTED_MODULE_2__/* .LOOPBACK */ .Ws },
-        nodes: [{ role: "control-plane" }],
-        ...(o.cgroupV1
-            ? {
-                kubeadmConfigPatches: [
-                    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)({
-                        kind: "KubeletConfiguration",
-                        apiVersion: "kubelet.config.k8s.io/v1beta1",
-                        failCgroupV1: false,
-                    }),
-                ],
-            }
-            : {}),
-    });
-}
-function kindCreateArgv(kind, o) {
-    return [
-        kind,
-        "create",
-        "cluster",
-        "--name",
-        o.name,
-        "--image",
-        o.image,
-        "--config",
-        o.config,
-        "--kubeconfig",
-        o.kubeconfig,
-        "--wait",
-        `${o.waitSeconds}s`,
-        // Keep a failed node so its logs can be exported; `up` deletes it afterwards.
-        "--retain",
-    ];
-}
-function kindDeleteArgv(kind, o) {
-    return [kind, "delete", "cluster", "--name", o.name, "--kubeconfig", o.kubeconfig];
-}
-function kindGetClustersArgv(kind) {
-    return [kind, "get", "clusters"];
-}
-function kindExportKubeconfigArgv(kind, o) {
-    return [kind, "export", "kubeconfig", "--name", o.name, "--kubeconfig", o.kubeconfig];
-}
-function kindGetNodesArgv(kind, o) {
-    return [kind, "get", "nodes", "--name", o.name];
-}
-/** Loads images of the local Docker daemon into every node of the cluster (`docker save` + import). */
-function kindLoadArgv(kind, o) {
-    if (!o.images.length)
-        throw new Error("kind load docker-image needs at least one image");
-    return [kind, "load", "docker-image", "--name", o.name, ...o.images];
-}
-/** The image names in a node's containerd (kind's images live in its k8s.io namespace). */
-function nodeImagesArgv(docker, node) {
-    return [docker, "exec", node, "ctr", "--namespace=k8s.io", "images", "list", "--quiet"];
-}
-/** Exit 0 when the local Docker daemon has the image (by the reference as written). */
-function dockerImageInspectArgv(docker, image) {
-    return [docker, "image", "inspect", "--format", "{{.Id}}", image];
-}
-function kindExportLogsArgv(kind, o) {
-    return [kind, "export", "logs", o.dir, "--name", o.name];
-}
-/** What replaces `--privileged` on `docker run|create` in the shim: every capability but CAP_SYS_RESOURCE
- * (the one the VM's bounding set lacks), writable /proc and /sys paths, all devices; and the variable that
- * tells floe's node image (scripts/kind-node.sh) to make its cgroup mounts writable itself. */
-const UNPRIVILEGED_RUN_FLAGS = [
-    "--cap-add=ALL",
-    "--cap-drop=SYS_RESOURCE",
-    "--security-opt=systempaths=unconfined",
-    "--device-cgroup-rule=a *:* rwm",
-    "--env=FLOE_KIND_UNPRIVILEGED=1",
-];
-const shq = (s) => `'${s.replaceAll("'", `'\\''`)}'`;
-/** A `docker` program for kind's PATH: `--privileged` on run/create becomes UNPRIVILEGED_RUN_FLAGS, on exec
- * it is dropped; everything else goes to the real docker unchanged. */
-function dockerShim(realDocker) {
-    return [
-        "#!/bin/sh",
-        "# Written by floe-helm `cluster up --provider kind`: `docker run --privileged` fails on this host, so kind's",
-        "# --privileged is replaced (README: kind on a VM without CAP_SYS_RESOURCE). Used only by that kind process.",
-        "sub=$1; first=1",
-        "for a do",
-        '  if [ "$first" = 1 ]; then set --; first=0; fi',
-        '  case "$sub:$a" in',
-        `    run:--privileged|create:--privileged) set -- "$@" ${UNPRIVILEGED_RUN_FLAGS.map(shq).join(" ")} ;;`,
-        "    exec:--privileged) ;;",
-        '    *) set -- "$@" "$a" ;;',
-        "  esac",
-        "done",
-        `exec ${shq(realDocker)} "$@"`,
-        "",
-    ].join("\n");
-}
-
-
-/***/ }),
-
-/***/ 3206:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ak: () => (/* binding */ waitCrdsArgv),
-/* harmony export */   IZ: () => (/* binding */ crdNames),
-/* harmony export */   K9: () => (/* binding */ waitControllerArgv),
-/* harmony export */   Lj: () => (/* binding */ applyCrdsArgv),
-/* harmony export */   QF: () => (/* binding */ ESO_IMAGE),
-/* harmony export */   S0: () => (/* binding */ crdsFromImageArgv),
-/* harmony export */   TQ: () => (/* binding */ ESO_CRDS_DIR),
-/* harmony export */   ZT: () => (/* binding */ ESO_CRDS),
-/* harmony export */   c$: () => (/* binding */ ESO_NAME),
-/* harmony export */   cs: () => (/* binding */ ESO_NAMESPACE),
-/* harmony export */   yR: () => (/* binding */ externalSecretsManifest)
-/* harmony export */ });
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-// `cluster up --provider kind --external-secrets`: the External Secrets Operator's controller in its own
-// namespace (external-secrets, Pod Security Standard "restricted" enforced), so the platform's ExternalSecrets
-// (charts/floe-platform externalSecrets.enabled) are synced into the Secrets its workloads read (the E2E phase's
-// GAP-006 check proves it). The objects are those of ESO v0.16.2's own Helm chart (deploy/charts/external-secrets:
-// the controller's ClusterRole, its binding, the Deployment with the chart's security context) for the three
-// kinds the controller reconciles (SecretStore, ClusterSecretStore, ExternalSecret): no webhook, no cert
-// controller, no leader election (one replica). The CustomResourceDefinitions are the module's own
-// (config/crds/bases), which the image built here carries in /crds (scripts/images.sh external-secrets).
-
-/** The default image: the one scripts/images.sh builds (ESO v0.16.2 with the fake provider, its CRDs in
- * /crds); upstream's image carries no CRDs. */
 const ESO_IMAGE = "floe.local/external-secrets:v0.16.2";
-const ESO_NAMESPACE = "external-secrets";
-const ESO_NAME = "external-secrets";
-/** Where floe.local/external-secrets keeps the module's CRD files. */
-const ESO_CRDS_DIR = "/crds";
-/** The CRDs the controller needs (one per kind it reconciles). */
-const ESO_CRDS = [
-    "externalsecrets.external-secrets.io",
-    "secretstores.external-secrets.io",
-    "clustersecretstores.external-secrets.io",
-];
-/** The controller's objects (pure), as one multi-document YAML for `kubectl apply -f -`. */
-function externalSecretsManifest(image, pullPolicy = "IfNotPresent") {
-    const labels = { "app.kubernetes.io/name": ESO_NAME, "app.kubernetes.io/managed-by": "floe-helm" };
-    const ns = ESO_NAMESPACE;
-    const rule = (apiGroups, resources, verbs) => ({
-        apiGroups,
-        resources,
-        verbs,
-    });
-    const objects = [
-        {
-            apiVersion: "v1",
-            kind: "Namespace",
-            metadata: {
-                name: ns,
-                labels: {
-                    ...labels,
-                    "pod-security.kubernetes.io/enforce": "restricted",
-                    "pod-security.kubernetes.io/audit": "restricted",
-                    "pod-security.kubernetes.io/warn": "restricted",
-                },
-            },
-        },
-        { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: ESO_NAME, namespace: ns, labels } },
-        {
-            apiVersion: "rbac.authorization.k8s.io/v1",
-            kind: "ClusterRole",
-            metadata: { name: `${ESO_NAME}-controller`, labels },
-            // The upstream chart's controller rules for these three kinds (no push secrets, no cluster external
-            // secrets, no generators).
-            rules: [
-                rule(["external-secrets.io"], ["secretstores", "clustersecretstores", "externalsecrets"], ["get", "list", "watch"]),
-                rule(["external-secrets.io"], [
-                    "externalsecrets",
-                    "externalsecrets/status",
-                    "secretstores",
-                    "secretstores/status",
-                    "clustersecretstores",
-                    "clustersecretstores/status",
-                ], ["get", "update", "patch"]),
-                rule([""], ["serviceaccounts", "namespaces", "configmaps"], ["get", "list", "watch"]),
-                rule([""], ["secrets"], ["get", "list", "watch", "create", "update", "delete", "patch"]),
-                rule([""], ["serviceaccounts/token"], ["create"]),
-                rule([""], ["events"], ["create", "patch"]),
-            ],
-        },
-        {
-            apiVersion: "rbac.authorization.k8s.io/v1",
-            kind: "ClusterRoleBinding",
-            metadata: { name: `${ESO_NAME}-controller`, labels },
-            roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: `${ESO_NAME}-controller` },
-            subjects: [{ kind: "ServiceAccount", name: ESO_NAME, namespace: ns }],
-        },
-        {
-            apiVersion: "apps/v1",
-            kind: "Deployment",
-            metadata: { name: ESO_NAME, namespace: ns, labels },
-            spec: {
-                replicas: 1,
-                selector: { matchLabels: { "app.kubernetes.io/name": ESO_NAME } },
-                template: {
-                    metadata: { labels },
-                    spec: {
-                        serviceAccountName: ESO_NAME,
-                        automountServiceAccountToken: true,
-                        securityContext: { runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
-                        containers: [
-                            {
-                                name: ESO_NAME,
-                                image,
-                                imagePullPolicy: pullPolicy,
-                                args: ["--concurrent=1", "--loglevel=info", "--metrics-addr=:8080", "--healthz-addr=:8081"],
-                                ports: [
-                                    { name: "metrics", containerPort: 8080, protocol: "TCP" },
-                                    { name: "healthz", containerPort: 8081, protocol: "TCP" },
-                                ],
-                                readinessProbe: { httpGet: { path: "/readyz", port: "healthz" }, periodSeconds: 5 },
-                                livenessProbe: { httpGet: { path: "/healthz", port: "healthz" }, periodSeconds: 10 },
-                                resources: { requests: { cpu: "10m", memory: "64Mi" }, limits: { memory: "256Mi" } },
-                                // The upstream chart's securityContext (values.yaml), which the restricted standard admits.
-                                securityContext: {
-                                    allowPrivilegeEscalation: false,
-                                    capabilities: { drop: ["ALL"] },
-                                    readOnlyRootFilesystem: true,
-                                    runAsNonRoot: true,
-                                    runAsUser: 1000,
-                                    seccompProfile: { type: "RuntimeDefault" },
-                                },
-                            },
-                        ],
-                    },
-                },
-            },
-        },
-    ];
-    return objects.map((o) => `---\n${(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)(o)}`).join("");
-}
-/** The CRD files of an image's /crds, as one multi-document YAML on stdout (pure): `docker run` of the image
- * with a shell listing them (no network, removed afterwards). */
-function crdsFromImageArgv(docker, image) {
-    return [
-        docker,
-        "run",
-        "--rm",
-        "--network",
-        "none",
-        "--entrypoint",
-        "/bin/sh",
-        image,
-        "-c",
-        `set -e; ls ${ESO_CRDS_DIR}/*.yaml >/dev/null; for f in ${ESO_CRDS_DIR}/*.yaml; do echo ---; cat "$f"; done`,
-    ];
-}
-/** The names of the CustomResourceDefinitions in a multi-document YAML (pure): what `crdsFromImageArgv`
- * printed, checked before it is applied. */
-function crdNames(yamlText) {
-    return (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseAllDocuments */ .hR)(yamlText)
-        .map((d) => d.toJS())
-        .filter((o) => o?.kind === "CustomResourceDefinition" && o.metadata?.name)
-        .map((o) => o.metadata.name);
-}
-/** `kubectl apply --server-side` of CRDs from stdin (pure): SecretStore's CRD (500 kB) is larger than the
- * annotation a client-side apply keeps. */
-function applyCrdsArgv(kubectl, kubeconfig) {
-    return [kubectl, "--kubeconfig", kubeconfig, "apply", "--server-side", "--force-conflicts", "-f", "-"];
-}
-/** `kubectl wait` until the CRDs are established, then until the controller is available (pure). */
-function waitCrdsArgv(kubectl, kubeconfig, seconds) {
-    return [
-        kubectl,
-        "--kubeconfig",
-        kubeconfig,
-        "wait",
-        "--for=condition=Established",
-        ...ESO_CRDS.map((c) => `crd/${c}`),
-        `--timeout=${seconds}s`,
-    ];
-}
-function waitControllerArgv(kubectl, kubeconfig, seconds) {
-    return [
-        kubectl,
-        "--kubeconfig",
-        kubeconfig,
-        "--namespace",
-        ESO_NAMESPACE,
-        "wait",
-        "--for=condition=Available",
-        `deployment/${ESO_NAME}`,
-        `--timeout=${seconds}s`,
-    ];
-}
-
-
-/***/ }),
-
-/***/ 5577:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ws: () => (/* binding */ LOOPBACK),
-/* harmony export */   ov: () => (/* binding */ freePort)
-/* harmony export */ });
-/* unused harmony export isLoopback */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-// The network rule of the simulated cluster: every listener and every address a component is told about
-// stays in 127.0.0.0/8, so no process ever connects off this machine.
-
-const LOOPBACK = "127.0.0.1";
-function isLoopback(address) {
-    if (address === "::1" || address === "localhost")
-        return true;
-    return net.isIPv4(address) && address.startsWith("127.");
-}
-// Listening ports are picked below the kernel's ephemeral range (Linux: 32768-60999 by default), where the
-// outgoing connections of every process on the machine take their local ports: a port found free there can
-// be taken by some connection before the component binds it (seen as "address already in use" under load).
-const PORT_MIN = 20000;
-const PORT_MAX = 32000;
-const handedOut = new Set();
-function tryListen(port) {
-    return new Promise((resolve) => {
-        const srv = node_net__WEBPACK_IMPORTED_MODULE_0___default().createServer();
-        srv.unref();
-        srv.once("error", () => resolve(undefined));
-        srv.listen(port, LOOPBACK, () => {
-            const addr = srv.address();
-            const got = typeof addr === "object" && addr ? addr.port : undefined;
-            srv.close(() => resolve(got));
-        });
-    });
-}
-/** A free TCP port on 127.0.0.1 below the ephemeral range, never the same twice in this process (falls
- * back to one the kernel picks when that range is full). */
-async function freePort() {
-    for (let i = 0; i < 200; i++) {
-        const port = PORT_MIN + Math.floor(Math.random() * (PORT_MAX - PORT_MIN));
-        if (handedOut.has(port))
-            continue;
-        if ((await tryListen(port)) === port) {
-            handedOut.add(port);
-            return port;
-        }
-    }
-    const port = await tryListen(0);
-    if (port === undefined)
-        throw new Error("no free TCP port on 127.0.0.1");
-    return port;
-}
 
 
 /***/ }),
@@ -15724,7 +15158,8 @@ class ValuesFiles {
 ;// CONCATENATED MODULE: ./src/gate/run.ts
 // The static gate: plan -> stages (src/gate/stages/), each a function from the earlier stages' typed results
 // to its own: prepare charts (dependencies) -> schedule helm (one `helm template` + one `helm lint` per cell,
-// queued at once, run concurrently up to the number of cores) -> check values (per file and per chart) ->
+// queued at once, run concurrently up to the number of cores) -> while they run: lint library charts, check
+// chart files (Chart.yaml, YAML style) -> check values (per file and per chart) ->
 // check each cell (every registered check on the shared rendered objects) -> finalize (severity overrides
 // and waivers, unused waivers) -> findings and check statuses for runPhase.
 
@@ -15801,16 +15236,19 @@ async function runGate(ctx, inputs, opts) {
             ],
         }
         : { findings: [], statuses: [] };
-    const libraries = await lintLibraries(run);
+    const values = new ValuesFiles(cwd);
+    const prepared = await prepareCharts(run);
+    // helm's runs are the long pole: queued first, so everything below overlaps them (the libraries' own lints,
+    // at low priority, and this process's checks of the chart files and values files).
+    const helm = await scheduleHelm(run, prepared, values);
+    const librariesLinted = lintLibraries(run);
     const chartFiles = await checkChartFiles(run);
+    const checked = await checkValues(run, prepared, values);
+    const libraries = await librariesLinted;
     const start = {
         findings: [...unavailable.findings, ...libraries.findings, ...chartFiles.findings],
         statuses: [...unavailable.statuses, ...libraries.statuses, ...chartFiles.statuses],
     };
-    const values = new ValuesFiles(cwd);
-    const prepared = await prepareCharts(run);
-    const helm = await scheduleHelm(run, prepared, values);
-    const checked = await checkValues(run, prepared, values);
     const progress = new ScenarioProgress(run, [...start.findings, ...prepared.findings, ...checked.findings], ctx.progress);
     const inputsOfCells = {
         run,
@@ -16637,7 +16075,7 @@ function parseLintOutput(stdout, chartDirAbs, cwd) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3357);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(748);
 // Entry point of the bundle (dist/index.js) and of the `floe-helm` CLI: dispatch only.
 
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)(process.argv.slice(2));
@@ -16647,28 +16085,18 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7877:
+/***/ 1858:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AB: () => (/* binding */ parseImageSource),
-/* harmony export */   YQ: () => (/* binding */ imageUses),
-/* harmony export */   eo: () => (/* binding */ describeUses),
-/* harmony export */   ur: () => (/* binding */ nodeImageNames),
-/* harmony export */   y6: () => (/* binding */ planImages)
+/* harmony export */   AB: () => (/* binding */ parseImageSource)
 /* harmony export */ });
-/* unused harmony exports imagePullModes, parseImagePull, canonicalImage */
+/* unused harmony exports imagePullModes, parseImagePull */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2035);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4296);
-
-// The images a kind cluster needs before `floe-helm test` installs anything: derived from the rendered
-// manifests of every chart x scenario it will install (containers, initContainers and ephemeralContainers
-// of Pods, workloads, Jobs, CronJobs and helm test pods), then sorted by where each one is: already in the
-// node (nothing to do), in the local Docker daemon (`kind load docker-image`), or nowhere here (the node
-// pulls it, or, with --image-pull never, an error naming it before any install). Pure: the calls that
-// ask Docker and the node are in src/install/run.ts, their argv in src/cluster/kind/config.ts.
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+// Where a kind phase takes the images the charts use from (--image-pull, --image-cache): parsed by the
+// commands, so it stays free of what the phases load (src/install/images.ts has the rest).
 
 
 const imagePullModes = ["node", "never"];
@@ -16676,89 +16104,12 @@ function parseImagePull(value) {
     const v = (value ?? "").trim() || "node";
     if (imagePullModes.includes(v))
         return v;
-    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
+    throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
 }
 /** --image-pull and --image-cache as a phase takes them (a relative cache folder is the caller's cwd's). */
 function parseImageSource(flags, cwd) {
     const cache = flags.imageCache?.trim();
     return { pull: parseImagePull(flags.imagePull), ...(cache ? { cache: node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, cache) } : {}) };
-}
-const CONTAINER_LISTS = ["initContainers", "containers", "ephemeralContainers"];
-/** Every container image of the rendered objects, in document order (a container without one is left
- * out: the API server refuses it at install). */
-function imageUses(objects, cell) {
-    const out = [];
-    for (const obj of objects) {
-        const spec = (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .podSpecPath */ .s5)(obj);
-        if (!spec)
-            continue;
-        for (const list of CONTAINER_LISTS) {
-            for (const [i, c] of (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .arr */ .QL)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(obj.doc, [...spec, list])).entries()) {
-                const image = (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, ["image"]))?.trim();
-                if (!image)
-                    continue;
-                out.push({
-                    image,
-                    ...cell,
-                    object: `${obj.kind}/${obj.name}`,
-                    container: (0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .str */ .gx)((0,_checks_workloads_js__WEBPACK_IMPORTED_MODULE_1__/* .get */ .Jt)(c, ["name"])) ?? `#${i}`,
-                    at: obj.locate([...spec, list, i, "image"]),
-                });
-            }
-        }
-    }
-    return out;
-}
-/** The name containerd keeps for an image reference, as `ctr images list` prints it: the registry made
- * explicit (docker.io, with library/ for official images), `:latest` when neither tag nor digest is given,
- * and only the digest when both are (containerd stores `name@digest` then). */
-function canonicalImage(ref) {
-    const at = ref.indexOf("@");
-    const digest = at >= 0 ? ref.slice(at + 1) : undefined;
-    let name = at >= 0 ? ref.slice(0, at) : ref;
-    let tag;
-    const colon = name.lastIndexOf(":");
-    if (colon > name.lastIndexOf("/")) {
-        tag = name.slice(colon + 1);
-        name = name.slice(0, colon);
-    }
-    const parts = name.split("/");
-    const first = parts[0] ?? "";
-    const hasDomain = parts.length > 1 && (first.includes(".") || first.includes(":") || first === "localhost");
-    if (!hasDomain)
-        name = parts.length === 1 ? `docker.io/library/${name}` : `docker.io/${name}`;
-    if (digest)
-        return `${name}@${digest}`;
-    return `${name}:${tag ?? "latest"}`;
-}
-/** The image names in a node's containerd, from `ctr --namespace=k8s.io images list --quiet` (the
- * `sha256:` entries are content ids, not names). */
-function nodeImageNames(ctrListOutput) {
-    return new Set(ctrListOutput
-        .split("\n")
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith("sha256:")));
-}
-/** Sorts the images (each once, in first-use order) by where they are. `nodes` holds each node's image
- * names (nodeImageNames); `local` the references the local Docker daemon has. */
-function planImages(images, where, pull) {
-    const plan = { inNode: [], load: [], pull: [], missing: [] };
-    for (const image of [...new Set(images)]) {
-        const name = canonicalImage(image);
-        if (where.nodes.length > 0 && where.nodes.every((n) => n.has(name)))
-            plan.inNode.push(image);
-        else if (where.local.has(image))
-            plan.load.push(image);
-        else if (pull === "node")
-            plan.pull.push(image);
-        else
-            plan.missing.push(image);
-    }
-    return plan;
-}
-/** "Deployment/x (container c), Job/y (container d)" for the uses of one image in one chart x scenario. */
-function describeUses(uses) {
-    return uses.map((u) => `${u.object} (container ${u.container})`).join(", ");
 }
 
 
@@ -17077,7 +16428,7 @@ var ucs2length = __nccwpck_require__(6214);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/uri.js
 var uri = __nccwpck_require__(6285);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/validation_error.js
-var validation_error = __nccwpck_require__(5402);
+var validation_error = __nccwpck_require__(3021);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
 var standalone = __nccwpck_require__(1398);
 var standalone_default = /*#__PURE__*/__nccwpck_require__.n(standalone);
@@ -21170,598 +20521,6 @@ function unusedWaivers(waivers, findings) {
 
 /***/ }),
 
-/***/ 6779:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cn: () => (/* binding */ attestationRef),
-/* harmony export */   Hd: () => (/* binding */ helmRegistryLoginArgv),
-/* harmony export */   M9: () => (/* binding */ cosignPublicKeyArgv),
-/* harmony export */   Mn: () => (/* binding */ pushedDigest),
-/* harmony export */   NC: () => (/* binding */ attestationCovers),
-/* harmony export */   PR: () => (/* binding */ cosignVerifyAttestationArgv),
-/* harmony export */   Pc: () => (/* binding */ triangulatedDigest),
-/* harmony export */   QB: () => (/* binding */ helmShowPublishedArgv),
-/* harmony export */   TL: () => (/* binding */ helmRepoIndexArgv),
-/* harmony export */   U$: () => (/* binding */ registryHost),
-/* harmony export */   Xf: () => (/* binding */ cosignAttestArgv),
-/* harmony export */   bE: () => (/* binding */ helmPushArgv),
-/* harmony export */   bV: () => (/* binding */ helmPackageArgv),
-/* harmony export */   c4: () => (/* binding */ isNotFound),
-/* harmony export */   l5: () => (/* binding */ parseRegistry),
-/* harmony export */   nz: () => (/* binding */ cosignSignArgv),
-/* harmony export */   o1: () => (/* binding */ cosignError),
-/* harmony export */   oO: () => (/* binding */ cosignTriangulateArgv),
-/* harmony export */   oP: () => (/* binding */ GITHUB_OIDC_ISSUER),
-/* harmony export */   ph: () => (/* binding */ cosignTarget),
-/* harmony export */   uR: () => (/* binding */ ociTag),
-/* harmony export */   wm: () => (/* binding */ signatureRef),
-/* harmony export */   xR: () => (/* binding */ DEFAULT_IDENTITY_REGEXP),
-/* harmony export */   zf: () => (/* binding */ cosignVerifyArgv)
-/* harmony export */ });
-/* unused harmony export SLSA_PROVENANCE_V1 */
-// Pure argv builders for `floe-helm release`: one helm call each, table-tested (tests/release/argv.test.ts).
-const plain = (r) => (r.plainHttp ? ["--plain-http"] : []);
-/** Is `<registry>/<name>` at `version` already there? Exit 0 and Chart.yaml on stdout when it is. */
-function helmShowPublishedArgv(bin, r, name, version) {
-    return [bin, "show", "chart", `${r.registry}/${name}`, "--version", version, ...plain(r)];
-}
-/** Packages a chart folder into `destination`; `--dependency-update` when Chart.yaml lists dependencies. */
-function helmPackageArgv(bin, chartDir, destination, dependencies) {
-    return [
-        bin,
-        "package",
-        chartDir,
-        "--destination",
-        destination,
-        ...(dependencies ? ["--dependency-update"] : []),
-    ];
-}
-/** `helm registry login`: the password goes on stdin, never on the command line (process lists, logs). */
-function helmRegistryLoginArgv(bin, r, username) {
-    return [
-        bin,
-        "registry",
-        "login",
-        registryHost(r.registry),
-        "--username",
-        username,
-        "--password-stdin",
-        ...plain(r),
-    ];
-}
-/** `oci://host[:port]/path` -> `host[:port]`. */
-const registryHost = (registry) => registry.replace(/^oci:\/\//, "").split("/")[0];
-function helmPushArgv(bin, r, packageFile) {
-    return [bin, "push", packageFile, r.registry, ...plain(r)];
-}
-/** `oci://host/path` with no trailing slash, or a usage error message. */
-function parseRegistry(value) {
-    const v = value.trim().replace(/\/+$/, "");
-    const m = /^oci:\/\/([^/\s]+)(\/[^\s]*)?$/.exec(v);
-    if (!m)
-        return {
-            error: `--registry: expected oci://HOST[/PATH] (e.g. oci://ghcr.io/floe/charts), got '${value}'`,
-        };
-    if (/[A-Z]/.test(m[2] ?? ""))
-        return { error: `--registry: an OCI repository path must be lower case, got '${value}'` };
-    return { registry: v };
-}
-/** Whether helm's error for `show chart` means "no such chart or version" (rather than "could not ask"). */
-function isNotFound(stderr) {
-    return /not found|manifest unknown|name unknown|\b404\b/i.test(stderr);
-}
-/** The tag helm gives a version in a registry: OCI tags cannot hold `+`, helm writes `_`. */
-const ociTag = (version) => version.replace(/\+/g, "_");
-/** `Digest: sha256:...` from helm push's output. */
-function pushedDigest(output) {
-    return /Digest:\s*(sha256:[0-9a-f]{64})/.exec(output)?.[1];
-}
-/** Indexes the packages in `dir` (a folder holding only the new one): `urls` under `url`, relative without. */
-function helmRepoIndexArgv(bin, dir, url) {
-    return [bin, "repo", "index", dir, ...(url ? ["--url", url] : [])];
-}
-// cosign (signing pushed charts). Each chart is signed by digest, never by tag: a tag can move.
-/** The OIDC issuer of GitHub Actions' tokens: keyless signatures from a workflow carry it. */
-const GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
-/** Keyless default: a workflow on github.com (tighten with --sign-identity-regexp). */
-const DEFAULT_IDENTITY_REGEXP = "^https://github\\.com/";
-const insecure = (o) => o.plainHttp ? ["--allow-insecure-registry", "--allow-http-registry"] : [];
-/** `host/path/name@sha256:...`: what cosign signs (oci:// dropped, by digest). */
-const cosignTarget = (registry, name, digest) => `${registry.replace(/^oci:\/\//, "")}/${name}@${digest}`;
-/** Where cosign stores the signature of `target`: the `sha256-<hex>.sig` tag beside it. */
-const signatureRef = (target) => {
-    const [repo, digest] = target.split("@");
-    return `${repo}:${digest.replace(":", "-")}.sig`;
-};
-function cosignSignArgv(bin, target, o) {
-    return [
-        bin,
-        "sign",
-        "--yes",
-        ...(o.key ? ["--key", o.key] : []),
-        ...(o.offline ? ["--tlog-upload=false"] : []),
-        ...insecure(o),
-        target,
-    ];
-}
-/** Who must have signed (key, or certificate identity, issuer and repository) and how to trust it. */
-const verifyTrust = (o) => [
-    ...(o.publicKey
-        ? ["--key", o.publicKey]
-        : [
-            "--certificate-identity-regexp",
-            o.identityRegexp,
-            "--certificate-oidc-issuer",
-            o.issuer,
-            ...(o.githubRepository ? ["--certificate-github-workflow-repository", o.githubRepository] : []),
-        ]),
-    ...(o.offlineTrustedRoot ? ["--insecure-ignore-tlog=true", "--trusted-root", o.offlineTrustedRoot] : []),
-    ...insecure(o),
-];
-function cosignVerifyArgv(bin, target, o) {
-    return [bin, "verify", ...verifyTrust(o), target];
-}
-/** The in-toto predicate type of SLSA provenance v1, and cosign's name for it. */
-const SLSA_PROVENANCE_V1 = "https://slsa.dev/provenance/v1";
-const COSIGN_SLSA_TYPE = "slsaprovenance1";
-/** Attaches `predicateFile` (SLSA provenance v1) to `target` as a signed in-toto attestation. */
-function cosignAttestArgv(bin, target, predicateFile, o) {
-    return [
-        bin,
-        "attest",
-        "--yes",
-        "--type",
-        COSIGN_SLSA_TYPE,
-        "--predicate",
-        predicateFile,
-        ...(o.key ? ["--key", o.key] : []),
-        ...(o.offline ? ["--tlog-upload=false"] : []),
-        ...insecure(o),
-        target,
-    ];
-}
-/** Verifies `target`'s SLSA provenance attestation; prints the verified envelopes, one JSON a line. */
-function cosignVerifyAttestationArgv(bin, target, o) {
-    return [bin, "verify-attestation", "--type", COSIGN_SLSA_TYPE, ...verifyTrust(o), target];
-}
-/** Where cosign stores the attestations of `target`: the `sha256-<hex>.att` tag beside it. */
-const attestationRef = (target) => signatureRef(target).replace(/\.sig$/, ".att");
-/**
- * Whether verify-attestation's output holds a provenance statement about `digest` itself: cosign checks
- * signature and type; the subject is checked here, so an attestation copied from another artifact fails.
- */
-function attestationCovers(output, digest) {
-    const hex = digest.replace(/^sha256:/, "");
-    return output
-        .split("\n")
-        .filter((l) => l.trim().startsWith("{"))
-        .some((l) => {
-        try {
-            const env = JSON.parse(l);
-            const st = JSON.parse(Buffer.from(env.payload ?? "", "base64").toString("utf8"));
-            return (st.predicateType === SLSA_PROVENANCE_V1 && (st.subject ?? []).some((s) => s.digest?.sha256 === hex));
-        }
-        catch {
-            return false;
-        }
-    });
-}
-/** The public half of `key` into `outfile` (reads COSIGN_PASSWORD): checks key and password before any push. */
-function cosignPublicKeyArgv(bin, key, outfile) {
-    return [bin, "public-key", "--key", key, "--outfile", outfile];
-}
-/** cosign's own error line (it prints warnings first), else its first line. */
-function cosignError(output) {
-    const lines = output.trim().split("\n");
-    return (lines.find((l) => l.startsWith("Error:")) ?? lines[0] ?? "").replace(/^Error:\s*/, "");
-}
-/** Where the signature of `tagRef` (host/path/name:tag) would be: cosign resolves the tag to its digest. */
-function cosignTriangulateArgv(bin, tagRef, plainHttp) {
-    return [bin, "triangulate", ...insecure({ plainHttp }), tagRef];
-}
-/** The digest in triangulate's answer `host/path/name:sha256-<hex>.sig`. */
-function triangulatedDigest(output) {
-    const m = /:sha256-([0-9a-f]{64})\.sig\s*$/.exec(output.trim());
-    return m ? `sha256:${m[1]}` : undefined;
-}
-
-
-/***/ }),
-
-/***/ 4118:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   PA: () => (/* binding */ readGateRecord),
-/* harmony export */   ur: () => (/* binding */ gateRecordProblem),
-/* harmony export */   vR: () => (/* binding */ GATE_RECORD_RULE)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4296);
-// `release --gate-results`: publish only the commit whose gate passed, from a recorded gate result (a
-// gate.results.json kept from the gate's run: an artifact, a release asset) rather than a gate in the same
-// workflow run. The results file names the commit it ran on (`source`, src/report/source.ts); the checkout
-// being published must be that commit, clean.
-
-
-
-
-const GATE_RECORD_RULE = "release/gate-record";
-/** The gate results file: the path itself, or `gate.results.json` in a folder. Bad input is a UserError. */
-async function readGateRecord(given, cwd) {
-    const abs = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(cwd, given);
-    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(abs) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(abs).isDirectory() ? node_path__WEBPACK_IMPORTED_MODULE_2___default().join(abs, "gate.results.json") : abs;
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, "utf8");
-    }
-    catch {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--gate-results ${given}: no ${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)} there: give the gate's results file (or its folder) kept from the gate's run`);
-    }
-    try {
-        return { file, results: JSON.parse(text) };
-    }
-    catch (e) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`--gate-results ${file}: not JSON (${e.message})`);
-    }
-}
-const short = (sha) => sha.slice(0, 12);
-/** Why the recorded gate result does not allow publishing this checkout (pure); undefined when it does. */
-function gateRecordProblem(results, file, head) {
-    if (results.phase !== "gate")
-        return `${file} is not a gate results file (phase ${JSON.stringify(results.phase ?? null)})`;
-    if (!head)
-        return "this folder is not a git work tree: which commit would be published cannot be told";
-    if (head.dirty)
-        return `tracked files differ from HEAD ${short(head.commit)}: the gate result is for a commit, publish a clean checkout of it`;
-    const src = results.source;
-    if (!src?.commit)
-        return `${file} records no commit (the gate ran outside a git work tree, or floe-helm was older): run the gate on the commit to publish`;
-    if (src.dirty)
-        return `the gate ran on ${short(src.commit)} with uncommitted changes: its result is not that commit's`;
-    if (src.commit !== head.commit)
-        return `the gate result is for commit ${short(src.commit)}, this checkout is ${short(head.commit)}: run the gate on this commit, or publish that one`;
-    if (results.status !== "pass") {
-        const errors = (results.findings ?? []).filter((f) => f.severity === "error" && !f.waived).length;
-        return `the gate of ${short(src.commit)} did not pass (status ${results.status}${results.status === "fail" ? `, ${errors} error(s)` : results.error ? `: ${results.error}` : ""}): nothing is published`;
-    }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 3122:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Ac: () => (/* binding */ COVERAGE_RULE),
-/* harmony export */   E6: () => (/* binding */ coverageMatrix),
-/* harmony export */   H_: () => (/* binding */ rowWord),
-/* harmony export */   PZ: () => (/* binding */ coverageFindings),
-/* harmony export */   XU: () => (/* binding */ coverageTerminal),
-/* harmony export */   l2: () => (/* binding */ isNotRunHere),
-/* harmony export */   oA: () => (/* binding */ coverageVerdictLine),
-/* harmony export */   pd: () => (/* binding */ NOT_RUN_HERE),
-/* harmony export */   w6: () => (/* binding */ coverageMarkdown)
-/* harmony export */ });
-/* unused harmony exports NO_REASON, notCovered, cellText, shorten, cellReason, skipReasons, notRunReasons */
-/* harmony import */ var _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2829);
-/* harmony import */ var _summary_markdown_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(996);
-// Requirement coverage matrix: requirement x phase -> pass / fail / skipped (with every skip's reason) /
-// not run here (with its reason) / not covered, and the verdict on it. Pure: built from the phases' results
-// files and floe-gate.yaml's `requirements:`, so the job summary and the terminal say the same thing. A
-// check covers a requirement when its results entry says so (`covers`: the gate and upgrade-check fill it
-// from floe-gate.yaml, helm test pods from their `floe.dev/covers` annotation) or when its rule or its id
-// matches one of the requirement's patterns.
-
-
-/** The start of a skip reason that means "cannot run where this run ran" (not "skipped on purpose"). */
-const NOT_RUN_HERE = "not run here";
-const isNotRunHere = (reason) => (reason ?? "").trim().toLowerCase().startsWith(NOT_RUN_HERE);
-const NO_REASON = "no reason given";
-const glob = _core_wildcard_js__WEBPACK_IMPORTED_MODULE_0__/* .matchesWildcard */ ._;
-const asRequirement = (r) => Array.isArray(r) ? { covers: [...r] } : r;
-function coversOf(c, requirements) {
-    const ids = new Set(c.covers ?? []);
-    for (const [req, { covers }] of requirements) {
-        // A pattern names a rule (`policy/*`) or a check by its id (`e2e T116*`).
-        if (covers.some((p) => (c.rule !== undefined && glob(p, c.rule)) || glob(p, c.id)))
-            ids.add(req);
-    }
-    return [...ids];
-}
-const byId = (a, b) => a.localeCompare(b, "en", { numeric: true });
-/** Failed and uncovered P0 requirements first (what blocks), then every row by id. */
-const blocking = (r) => r.priority === "P0" && (r.state === "fail" || r.state === "not-covered");
-const rowOrder = (a, b) => Number(blocking(b)) - Number(blocking(a)) || byId(a.requirement, b.requirement);
-const emptyCell = () => ({
-    state: "skip",
-    pass: 0,
-    fail: 0,
-    skip: 0,
-    notRun: 0,
-    skipReasons: {},
-    notRunReasons: {},
-    failed: [],
-});
-/** How many failed check ids a cell keeps (the summary shows the first; a large run fails thousands). */
-const FAILED_KEPT = 5;
-function coverageMatrix(all, requirements = {}) {
-    const declared = new Map(Object.entries(requirements).map(([id, r]) => [id, asRequirement(r)]));
-    const rows = new Map();
-    const row = (id) => {
-        let r = rows.get(id);
-        if (!r) {
-            const d = declared.get(id);
-            r = {
-                requirement: id,
-                declared: d !== undefined,
-                ...(d?.title ? { title: d.title } : {}),
-                ...(d?.priority ? { priority: d.priority } : {}),
-                ...(d?.at ? { at: d.at } : {}),
-                cells: {},
-                state: "not-covered",
-            };
-            rows.set(id, r);
-        }
-        return r;
-    };
-    for (const id of declared.keys())
-        row(id);
-    const phases = [];
-    for (const results of all) {
-        for (const check of results.checks) {
-            for (const id of coversOf(check, declared)) {
-                const r = row(id);
-                r.cells[results.phase] ??= emptyCell();
-                const cell = r.cells[results.phase];
-                if (!phases.includes(results.phase))
-                    phases.push(results.phase);
-                if (check.state === "pass")
-                    cell.pass++;
-                else if (check.state === "skip") {
-                    const why = check.reason?.trim() || NO_REASON;
-                    const [n, reasons] = isNotRunHere(why)
-                        ? ["notRun", cell.notRunReasons]
-                        : ["skip", cell.skipReasons];
-                    cell[n]++;
-                    reasons[why] = (reasons[why] ?? 0) + 1;
-                }
-                else {
-                    cell.fail++; // fail, and error: a check that could not run proves nothing
-                    if (cell.failed.length < FAILED_KEPT)
-                        cell.failed.push(check.id);
-                }
-            }
-        }
-    }
-    for (const r of rows.values()) {
-        const cells = Object.values(r.cells);
-        for (const c of cells)
-            c.state = c.fail ? "fail" : c.pass ? "pass" : c.notRun ? "not-run" : "skip";
-        const any = (s) => cells.some((c) => c.state === s);
-        r.state = !cells.length
-            ? "not-covered"
-            : any("fail")
-                ? "fail"
-                : any("pass")
-                    ? "pass"
-                    : any("not-run")
-                        ? "not-run"
-                        : "skip";
-    }
-    const notVerified = all.flatMap((r) => r.outputs?.["not-verified"] ? [{ phase: r.phase, what: r.outputs["not-verified"] }] : []);
-    return { phases, rows: [...rows.values()].sort(rowOrder), notVerified };
-}
-const COVERAGE_RULE = "coverage";
-/** The verdict: one error finding per declared requirement whose priority is in `failOn` and that failed
- * or that no check covers, at its line in floe-gate.yaml (object `Requirement/<id>`, so severity and
- * waivers of floe-gate.yaml apply to it like to any finding). Skipped and not run here never fail. */
-function coverageFindings(m, failOn) {
-    return m.rows.flatMap((r) => {
-        if (!r.declared || !r.priority || !failOn.includes(r.priority))
-            return [];
-        if (r.state !== "fail" && r.state !== "not-covered")
-            return [];
-        const what = `${r.priority} requirement ${r.requirement}${r.title ? ` (${r.title})` : ""}`;
-        const why = r.state === "not-covered"
-            ? "is not covered: no check of any phase proves it"
-            : `failed: ${Object.entries(r.cells)
-                .filter(([, c]) => c.fail)
-                .map(([p, c]) => `${c.fail} of ${c.pass + c.fail + c.skip + c.notRun} check(s) in ${p}`)
-                .join(", ")}`;
-        return [
-            {
-                rule: COVERAGE_RULE,
-                severity: "error",
-                message: `${what} ${why} (coverage.failOn: ${failOn.join(", ")})`,
-                ...(r.at ? { file: r.at.file, line: r.at.line, ...(r.at.col ? { col: r.at.col } : {}) } : {}),
-                object: `Requirement/${r.requirement}`,
-            },
-        ];
-    });
-}
-/** Requirements listed in floe-gate.yaml that no check of any phase covers. */
-function notCovered(m) {
-    return m.rows.filter((r) => r.state === "not-covered").map((r) => r.requirement);
-}
-/** `pass 12`, `FAIL 1/13`, `pass 4 (+2 skipped)`, `skipped 7`, `not run here 3`: the checks behind one cell. */
-function cellText(c) {
-    if (!c)
-        return "-";
-    const total = c.pass + c.fail + c.skip + c.notRun;
-    if (c.state === "skip")
-        return c.notRun ? `skipped ${c.skip} (+${c.notRun} not run here)` : `skipped ${c.skip}`;
-    if (c.state === "not-run")
-        return c.skip ? `not run here ${c.notRun} (+${c.skip} skipped)` : `not run here ${c.notRun}`;
-    const head = c.state === "fail" ? `FAIL ${c.fail}/${total}` : `pass ${c.pass}`;
-    if (c.state !== "pass")
-        return head;
-    const extra = [c.skip ? `+${c.skip} skipped` : "", c.notRun ? `+${c.notRun} not run here` : ""].filter(Boolean);
-    return extra.length ? `${head} (${extra.join(", ")})` : head;
-}
-/** At most `max` characters, cut at a word with "…": a reason as short as a table cell can hold. */
-function shorten(s, max = 60) {
-    const t = s.replace(/\s+/g, " ").trim();
-    if (t.length <= max)
-        return t;
-    const cut = t.slice(0, max - 1);
-    const sp = cut.lastIndexOf(" ");
-    return `${(sp > max / 2 ? cut.slice(0, sp) : cut).replace(/[\s,;:(]+$/, "")}…`;
-}
-/** A cell's short reason, beside its symbol and counts: the first failed check, the most frequent skip or
- * not-run reason ("not run here:" said once), nothing for a pass. The full reasons follow the table. */
-function cellReason(c) {
-    const top = (r) => Object.entries(r).sort((a, b) => b[1] - a[1])[0]?.[0];
-    if (c.state === "fail")
-        return c.failed[0] ? shorten(c.failed[0]) : "";
-    if (c.state === "skip")
-        return shorten(top(c.skipReasons) ?? "");
-    if (c.state === "not-run")
-        return shorten((top(c.notRunReasons) ?? "").replace(/^not run here:?\s*/i, ""));
-    return "";
-}
-const rowWord = {
-    pass: "pass",
-    fail: "FAIL",
-    skip: "skipped",
-    "not-run": "not run here",
-    "not-covered": "NOT COVERED",
-};
-function reasonsOf(m, key) {
-    return m.rows.flatMap((r) => Object.entries(r.cells).flatMap(([phase, c]) => Object.entries(c[key]).map(([reason, checks]) => ({
-        requirement: r.requirement,
-        phase,
-        reason,
-        checks,
-    }))));
-}
-/** Every distinct skip reason of the matrix: requirement, phase, reason, number of checks. */
-const skipReasons = (m) => reasonsOf(m, "skipReasons");
-/** Every distinct "not run here" reason: what could not run where this run ran, and why. */
-const notRunReasons = (m) => reasonsOf(m, "notRunReasons");
-/** Whether floe-gate.yaml gives titles or priorities (the `{ title, priority, covers }` form): then both
- * outputs show them; a config of bare pattern lists renders as before. */
-const described = (m) => m.rows.some((r) => r.title || r.priority);
-/** A short fixed-width table for `floe-helm report`, then each skip and not-run reason once per phase. */
-function coverageTerminal(m) {
-    if (!m.rows.length)
-        return [];
-    const rich = described(m);
-    const head = ["requirement", ...(rich ? ["prio"] : []), ...m.phases, "result", ...(rich ? ["title"] : [])];
-    const body = m.rows.map((r) => [
-        r.requirement,
-        ...(rich ? [r.priority ?? "-"] : []),
-        ...m.phases.map((p) => cellText(r.cells[p])),
-        rowWord[r.state],
-        ...(rich ? [r.title ?? ""] : []),
-    ]);
-    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-    const line = (cols) => cols
-        .map((c, i) => c.padEnd(widths[i]))
-        .join("  ")
-        .trimEnd();
-    const out = ["coverage:", line(head), ...body.map(line)];
-    // Reasons are shared by many requirements (e.g. "runs only in a cluster"): print each once per phase.
-    const once = (rows, word) => {
-        const seen = new Map();
-        for (const s of rows) {
-            // "not run here in test: not run here: <why>" says it twice.
-            const key = `${s.phase}: ${word === NOT_RUN_HERE ? s.reason.replace(/^not run here:?\s*/i, "") : s.reason}`;
-            if (!seen.has(key))
-                seen.set(key, new Set());
-            seen.get(key).add(s.requirement);
-        }
-        for (const [key, reqs] of seen)
-            out.push(`${word} in ${key} (${[...reqs].sort(byId).join(", ")})`);
-    };
-    once(skipReasons(m), "skipped");
-    once(notRunReasons(m), NOT_RUN_HERE);
-    const missing = notCovered(m);
-    if (missing.length)
-        out.push(`not covered: ${missing.join(", ")}: declared in floe-gate.yaml requirements but no check of any phase covers them`);
-    for (const n of m.notVerified)
-        out.push(`not verified here (${n.phase}): ${n.what}`);
-    return out;
-}
-/** `coverage: FAIL: ...` / `coverage: PASS: ...`: the verdict on the matrix after floe-gate.yaml's severity
- * and waivers (findings as coverageFindings made them, policy applied). */
-function coverageVerdictLine(findings, failOn) {
-    const ids = (fs) => fs.map((f) => (f.object ?? "").replace(/^Requirement\//, "")).join(", ");
-    const failing = findings.filter((f) => f.severity === "error" && !f.waived);
-    const waived = findings.filter((f) => f.waived);
-    const of = failOn.length ? failOn.join("/") : "none (coverage.failOn: [])";
-    const w = waived.length ? `; waived: ${ids(waived)}` : "";
-    return failing.length
-        ? `coverage: FAIL: ${failing.length} requirement(s) of priority ${of} failed or not covered: ${ids(failing)}${w}`
-        : `coverage: PASS: no requirement of priority ${of} failed or uncovered${w}`;
-}
-const mdIcon = { pass: "✅", fail: "❌", skip: "⏭️", "not-run": "🚫", "not-covered": "⚠️" };
-/** The job summary's "Requirement coverage" section (empty when no requirement is known): the verdict
- * first when there is one, then a row per requirement (failed and uncovered P0 first) with its priority
- * and title, a column per phase, then every skip and not-run reason. */
-function coverageMarkdown(m, verdict) {
-    if (!m.rows.length)
-        return [];
-    const rich = described(m);
-    const lines = ["### Requirement coverage", ""];
-    if (verdict) {
-        const line = coverageVerdictLine(verdict.findings, verdict.failOn);
-        lines.push(`${line.startsWith("coverage: FAIL") ? "❌" : "✅"} **${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .k)(line)}**`, "");
-        for (const f of verdict.findings) {
-            const where = f.file ? ` (\`${f.file}${f.line ? `:${f.line}` : ""}\`)` : "";
-            const w = f.waived ? ` — waived until ${f.waived.expires ?? "?"}: ${f.waived.reason}` : "";
-            lines.push(`- ${f.waived ? "waived" : f.severity}: ${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .k)(f.message)}${where}${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .k)(w)}`);
-        }
-        if (verdict.findings.length)
-            lines.push("");
-    }
-    const pre = rich ? ["Requirement", "Priority", "Title"] : ["Requirement"];
-    lines.push(`| ${[...pre, ...m.phases, "Result"].join(" | ")} |`, `|${[...pre, ...m.phases, "Result"].map(() => "---|").join("")}`);
-    for (const r of m.rows) {
-        const cells = m.phases.map((p) => {
-            const c = r.cells[p];
-            if (!c)
-                return "–";
-            const why = cellReason(c);
-            return `${mdIcon[c.state]} ${cellText(c)}${why ? `: ${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .k)(why)}` : ""}`;
-        });
-        const name = r.declared ? `\`${r.requirement}\`` : `\`${r.requirement}\`*`;
-        const desc = rich ? [r.priority ?? "–", (0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .k)(r.title ?? "")] : [];
-        lines.push(`| ${[name, ...desc, ...cells, `${mdIcon[r.state]} ${rowWord[r.state]}`].join(" | ")} |`);
-    }
-    if (m.rows.some((r) => !r.declared))
-        lines.push("", "\\* not in floe-gate.yaml `requirements:`: named by a check's `covers` (e.g. a helm test pod's `floe.dev/covers`).");
-    for (const [title, rows] of [
-        ["Not run here", notRunReasons(m)],
-        ["Skipped", skipReasons(m)],
-    ]) {
-        if (!rows.length)
-            continue;
-        // Every reason in full, collapsed: the cells above say the gist.
-        lines.push("", `<details><summary>${title}: every reason (${rows.length})</summary>`, "", "| Requirement | Phase | Checks | Reason |", "|---|---|---|---|");
-        for (const s of rows)
-            lines.push(`| \`${s.requirement}\` | ${s.phase} | ${s.checks} | ${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .k)(s.reason)} |`);
-        lines.push("", "</details>");
-    }
-    const missing = notCovered(m);
-    if (missing.length)
-        lines.push("", `**Not covered:** ${missing.map((id) => `\`${id}\``).join(", ")}: declared in floe-gate.yaml \`requirements:\` but no check of any phase covers them.`);
-    for (const n of m.notVerified)
-        lines.push("", `**Not verified here** (${n.phase}): ${(0,_summary_markdown_js__WEBPACK_IMPORTED_MODULE_1__/* .escapeCell */ .k)(n.what)}.`);
-    return lines;
-}
-
-
-/***/ }),
-
 /***/ 9334:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -21886,7 +20645,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
     };
     let error;
     let errorCode = _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ExitCode */ .yU.BadInput;
-    const source = opts.cwd !== undefined ? (0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .sourceCommit */ .P)(opts.cwd) : undefined;
+    const source = opts.cwd !== undefined ? (0,_source_js__WEBPACK_IMPORTED_MODULE_2__.sourceCommit)(opts.cwd) : undefined;
     try {
         await body(ctx);
     }
@@ -21917,7 +20676,7 @@ async function runPhase(phase, inputs, body, opts = {}) {
         out((0,_terminal_js__WEBPACK_IMPORTED_MODULE_3__/* .formatFinding */ .t)(g));
     if (inputs.githubActions) {
         // The Actions toolkit (with its HTTP client) is loaded only in Actions: a local run starts faster.
-        const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
+        const { annotate, setOutputs } = await Promise.all(/* import() */[__nccwpck_require__.e(58), __nccwpck_require__.e(974), __nccwpck_require__.e(611)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7611));
         for (const g of groups)
             annotate(g);
         setOutputs(outputs);
@@ -22150,8 +20909,9 @@ async function readAllResults(workDir) {
 /***/ 5689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+__nccwpck_require__.r(__webpack_exports__);
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ sourceCommit)
+/* harmony export */   sourceCommit: () => (/* binding */ sourceCommit)
 /* harmony export */ });
 /* harmony import */ var _exec_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7507);
 // The commit a phase ran on: `git rev-parse HEAD` of the folder it ran in, and whether tracked files differed
@@ -22174,750 +20934,6 @@ async function sourceCommit(cwd) {
     catch {
         return undefined;
     }
-}
-
-
-/***/ }),
-
-/***/ 4195:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jt: () => (/* binding */ SUMMARY_LIMIT),
-/* harmony export */   Mn: () => (/* binding */ lines),
-/* harmony export */   U8: () => (/* binding */ fitBlocks)
-/* harmony export */ });
-// The job summary as blocks of Markdown, so it can be cut to GitHub's size limit without breaking it: a
-// table loses rows from its end, anything else is kept or left out whole, and what was left out is said.
-/** GitHub refuses a step summary over 1 MiB (the job's summary upload fails and shows nothing). */
-const SUMMARY_LIMIT = 1024 * 1024;
-const lines = (...l) => ({ kind: "lines", lines: l });
-const bytes = (s) => Buffer.byteLength(s, "utf8");
-/** The blocks joined (a blank line between blocks), cut to `limit` bytes: each block that fits in what is
- * left, each table row that does (a huge one is left out, not the rows after it), then a note saying what
- * was left out and where the rest is. Never throws. */
-function fitBlocks(blocks, limit = SUMMARY_LIMIT, rest = "") {
-    const out = [];
-    let size = 0;
-    const left = [];
-    // Room for the note itself (a generous line).
-    const budget = limit - 2048;
-    const fits = (n) => size + n + 2 <= budget;
-    for (const b of blocks) {
-        if (b.kind === "lines") {
-            const text = b.lines.join("\n");
-            if (fits(bytes(text))) {
-                out.push(text);
-                size += bytes(text) + 2;
-            }
-            else
-                left.push(b.what ?? "a section");
-            continue;
-        }
-        const tail = b.tail?.length ? `\n${b.tail.join("\n")}` : "";
-        let body = b.head.join("\n");
-        let shown = 0;
-        for (const r of b.rows) {
-            if (!fits(bytes(body) + bytes(r) + 1 + bytes(tail)))
-                continue;
-            body += `\n${r}`;
-            shown++;
-        }
-        if (shown === 0 && (b.rows.length || !fits(bytes(body) + bytes(tail)))) {
-            left.push(`${b.rows.length} row(s) of ${b.what}`);
-            continue;
-        }
-        out.push(body + tail);
-        size += bytes(body + tail) + 2;
-        if (shown < b.rows.length)
-            left.push(`${b.rows.length - shown} of ${b.rows.length} row(s) of ${b.what}`);
-    }
-    if (left.length) {
-        const list = `${left.slice(0, 5).join(", ")}${left.length > 5 ? ` and ${left.length - 5} more` : ""}`;
-        out.push(`> ✂️ **Truncated** to stay under GitHub's 1 MiB job summary limit: left out ${list}.${rest ? ` ${rest}` : ""}`);
-    }
-    return `${out.join("\n\n")}\n`;
-}
-
-
-/***/ }),
-
-/***/ 6655:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $f: () => (/* binding */ sourceLinks),
-/* harmony export */   Tf: () => (/* binding */ findingsBlocks),
-/* harmony export */   _g: () => (/* binding */ findingsText)
-/* harmony export */ });
-/* unused harmony exports FIRST_FINDINGS, fileUrl */
-/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9334);
-/* harmony import */ var _blocks_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4195);
-/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(996);
-
-
-
-/** How many findings of one failed rule are shown; the rest are counted. */
-const FIRST_FINDINGS = 5;
-/** Rows of a collapsed table (warnings, waived, diagnostics) before "and N more". */
-const COLLAPSED_ROWS = 100;
-function sourceLinks(env) {
-    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
-    return server && repository && sha ? { server: server.replace(/\/+$/, ""), repository, sha } : undefined;
-}
-/** `server/repo/blob/sha/file#L12` for a file of the checkout (relative, inside it); else undefined. */
-function fileUrl(links, f) {
-    if (!links || !f.file)
-        return undefined;
-    const file = f.file.replace(/\\/g, "/").replace(/^\.\//, "");
-    if (file.startsWith("/") || file.startsWith("../") || /^[A-Za-z]:/.test(file))
-        return undefined;
-    const path = file.split("/").map(encodeURIComponent).join("/");
-    return `${links.server}/${links.repository}/blob/${links.sha}/${path}${f.line ? `#L${f.line}` : ""}`;
-}
-function where(f, links) {
-    if (!f.file)
-        return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .k)(f.chart ?? "");
-    const text = `\`${f.file}${f.line ? `:${f.line}` : ""}\``;
-    const url = fileUrl(links, f);
-    return url ? `[${text}](${url})` : text;
-}
-const row = (g, links) => {
-    const f = g.finding;
-    const sev = f.waived ? "waived" : f.severity;
-    return `| ${sev} | \`${f.rule}\` | ${where(f, links)} | ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeCell */ .k)((0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .messageWithOccurrences */ .ih)(g))} |`;
-};
-const HEAD = ["| Severity | Rule | Where | Message |", "|---|---|---|---|"];
-/** Each distinct finding of every phase, and the unwaived errors by phase and rule (a failed check). */
-function sorted(all) {
-    const groups = all.flatMap((r) => (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .groupFindings */ .kG)(r.findings).map((g) => ({ phase: r.phase, g })));
-    const byRule = new Map();
-    for (const e of groups) {
-        if (e.g.finding.severity !== "error" || e.g.finding.waived)
-            continue;
-        const key = `${e.phase}\u0000${e.g.finding.rule}`;
-        byRule.set(key, [...(byRule.get(key) ?? []), e]);
-    }
-    return { groups, failed: [...byRule.values()] };
-}
-/** The terminal's form: per failed rule its first findings (compiler-style lines), then how many warnings,
- * waived findings and diagnostics there are (each phase printed them all when it ran). */
-function findingsText(all, format) {
-    const { groups, failed } = sorted(all);
-    const out = [];
-    for (const list of failed) {
-        const { phase, g } = list[0];
-        out.push(`failed: ${g.finding.rule} (${phase}): ${list.length} finding(s)`);
-        for (const x of list.slice(0, FIRST_FINDINGS))
-            out.push(`  ${format(x.g)}`);
-        if (list.length > FIRST_FINDINGS)
-            out.push(`  ...and ${list.length - FIRST_FINDINGS} more`);
-    }
-    const count = (p) => groups.filter(({ g }) => p(g.finding)).length;
-    const rest = [
-        [count((f) => f.severity === "warning" && !f.waived), "warning(s)"],
-        [count((f) => !!f.waived), "waived"],
-        [count((f) => f.severity === "info" && !f.waived && f.cause !== undefined), "diagnostic(s)"],
-    ].filter(([n]) => n);
-    if (rest.length)
-        out.push(`also: ${rest.map(([n, w]) => `${n} ${w}`).join(", ")} (printed by their phase; in the job summary)`);
-    return out;
-}
-function findingsBlocks(all, links) {
-    const { groups, failed } = sorted(all);
-    const blocks = [];
-    if (failed.length) {
-        blocks.push((0,_blocks_js__WEBPACK_IMPORTED_MODULE_2__/* .lines */ .Mn)("### Failed checks: first findings"));
-        for (const list of failed) {
-            const { phase, g } = list[0];
-            const more = list.length - FIRST_FINDINGS;
-            blocks.push({
-                kind: "table",
-                what: `\`${g.finding.rule}\` findings`,
-                head: [`#### ❌ \`${g.finding.rule}\` (${phase}): ${list.length} finding(s)`, "", ...HEAD],
-                rows: list.slice(0, FIRST_FINDINGS).map((x) => row(x.g, links)),
-                tail: more > 0
-                    ? [
-                        "",
-                        `…and ${more} more: every one is in \`${phase}.results.json\` and the ${phase} step's log.`,
-                    ]
-                    : [],
-            });
-        }
-    }
-    const collapsed = (title, list) => {
-        if (!list.length)
-            return;
-        const more = list.length - COLLAPSED_ROWS;
-        blocks.push({
-            kind: "table",
-            what: title.toLowerCase(),
-            head: [`<details><summary>${title} (${list.length})</summary>`, "", ...HEAD],
-            rows: list.slice(0, COLLAPSED_ROWS).map((g) => row(g, links)),
-            tail: [...(more > 0 ? ["", `…and ${more} more.`] : []), "", "</details>"],
-        });
-    };
-    const only = (p) => groups.map(({ g }) => g).filter((g) => p(g.finding));
-    collapsed("Warnings", only((f) => f.severity === "warning" && !f.waived));
-    collapsed("Waived", only((f) => !!f.waived));
-    // A failed install's or helm test's classified causes (floe-helm test's `diagnosis`), and other info
-    // findings that name a cause.
-    collapsed("Diagnostics", only((f) => f.severity === "info" && !f.waived && f.cause !== undefined));
-    return blocks;
-}
-
-
-/***/ }),
-
-/***/ 3974:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  z: () => (/* binding */ summaryMarkdownOf),
-  g: () => (/* binding */ summaryText)
-});
-
-// EXTERNAL MODULE: ./src/report/coverage.ts
-var coverage = __nccwpck_require__(3122);
-// EXTERNAL MODULE: ./src/report/findings.ts
-var findings = __nccwpck_require__(9334);
-// EXTERNAL MODULE: ./src/report/terminal.ts
-var terminal = __nccwpck_require__(7496);
-// EXTERNAL MODULE: ./src/report/summary/blocks.ts
-var summary_blocks = __nccwpck_require__(4195);
-// EXTERNAL MODULE: ./src/report/summary/findings.ts
-var summary_findings = __nccwpck_require__(6655);
-;// CONCATENATED MODULE: ./src/report/summary/integrations.ts
-// The integration points (floe-gate.yaml `integrations:`, the one source: from -> to, proved by the checks
-// covering its requirements) as a graph: a Mermaid flowchart in the job summary, one line per edge in the
-// terminal. An edge is coloured by the worst state of its requirements' rows in the coverage matrix:
-// failed, passed, not run here, skipped, or not covered (no check of any phase proves it).
-
-const rank = { fail: 4, pass: 3, "not-run": 2, skip: 1, "not-covered": 0 };
-function integrationEdges(m, integrations) {
-    const state = new Map(m.rows.map((r) => [r.requirement, r.state]));
-    return integrations.map((i) => {
-        const requirements = i.requirements.map((id) => ({ id, state: state.get(id) ?? "not-covered" }));
-        // Failed wins; otherwise the best proof any requirement gives (pass > not run here > skipped).
-        const s = requirements.map((r) => r.state);
-        const worst = s.includes("fail")
-            ? "fail"
-            : s.reduce((a, b) => (rank[b] > rank[a] ? b : a), "not-covered");
-        return { from: i.from, to: i.to, state: worst, requirements };
-    });
-}
-/** GitHub's palette: green passed, red failed, grey not run here or skipped, orange dashed not covered. */
-const style = {
-    pass: "stroke:#1a7f37,stroke-width:3px",
-    fail: "stroke:#cf222e,stroke-width:3px",
-    "not-run": "stroke:#8c959f,stroke-width:2px,stroke-dasharray:4 4",
-    skip: "stroke:#8c959f,stroke-width:2px,stroke-dasharray:4 4",
-    "not-covered": "stroke:#bc4c00,stroke-width:2px,stroke-dasharray:2 6",
-};
-const label = {
-    pass: "passed",
-    fail: "FAILED",
-    "not-run": "not run here",
-    skip: "skipped",
-    "not-covered": "not covered",
-};
-/** Mermaid text is inside `"..."`: no quotes, no Markdown-breaking characters. */
-const q = (s) => s.replace(/["`|<>]/g, "'");
-function integrationsMermaid(edges) {
-    if (!edges.length)
-        return [];
-    const ids = new Map();
-    const node = (name) => {
-        if (!ids.has(name))
-            ids.set(name, `n${ids.size}`);
-        return ids.get(name);
-    };
-    const out = ["```mermaid", "flowchart LR"];
-    for (const e of edges) {
-        const from = node(e.from);
-        const to = node(e.to);
-        const reqs = e.requirements.map((r) => r.id).join(", ");
-        out.push(`  ${from}["${q(e.from)}"] -->|"${q(`${reqs}: ${label[e.state]}`)}"| ${to}["${q(e.to)}"]`);
-    }
-    edges.forEach((e, i) => {
-        out.push(`  linkStyle ${i} ${style[e.state]}`);
-    });
-    out.push("```");
-    return out;
-}
-const counts = (edges) => ["fail", "pass", "not-run", "skip", "not-covered"]
-    .map((s) => [s, edges.filter((e) => e.state === s).length])
-    .filter(([, n]) => n)
-    .map(([s, n]) => `${n} ${label[s]}`)
-    .join(", ");
-/** Under the graph: what the colours mean, and how many edges are in each state. */
-function integrationsLegend(edges) {
-    return `${edges.length} integration point(s): ${counts(edges)}. Green: passed; red: failed; grey dashed: not run here or skipped (reasons in the coverage matrix); orange dotted: not covered by any check.`;
-}
-/** `Dagster -> PostgreSQL: pass (INT-001 pass)`: one line per edge for the terminal. */
-function integrationsText(edges) {
-    if (!edges.length)
-        return [];
-    return [
-        `integration points (${counts(edges)}):`,
-        ...edges.map((e) => `${e.from} -> ${e.to}: ${coverage/* rowWord */.H_[e.state]} (${e.requirements.map((r) => `${r.id} ${coverage/* rowWord */.H_[r.state]}`).join(", ")})`),
-    ];
-}
-
-// EXTERNAL MODULE: ./src/report/summary/markdown.ts
-var markdown = __nccwpck_require__(996);
-;// CONCATENATED MODULE: ./src/report/summary/release.ts
-
-const lines = (v) => (v ?? "").split("\n").filter(Boolean);
-function releaseMarkdown(r) {
-    const published = lines(r.outputs?.published);
-    const packages = lines(r.outputs?.packages);
-    const signatures = lines(r.outputs?.signatures);
-    const attestations = lines(r.outputs?.attestations);
-    const indexed = lines(r.outputs?.indexed);
-    const signing = r.outputs?.signatures !== undefined;
-    const rows = r.checks
-        .filter((c) => c.rule === "release")
-        .map((c) => {
-        const chart = c.id.replace(/^release /, "");
-        const [name, version] = chart.split(" ");
-        const ref = published.find((p) => p.includes(`/${name}:`));
-        const ix = indexed.find((l) => l.startsWith(`${name} ${version} `));
-        const where = [
-            ...(ref ? [`published \`${ref}\``] : []),
-            ...(ix ? [`added to the index (\`${ix.split(" ")[2]}\`)`] : []),
-        ];
-        const result = c.state === "pass"
-            ? `✅ ${where.join("; ") || "published"}`
-            : c.state === "skip"
-                ? `⏭️ skipped: ${c.reason ?? ""}`
-                : "❌ failed (see the findings)";
-        const pkg = packages.find((p) => p.startsWith(`${name}-${version}.tgz `))?.split(" ")[1];
-        const sig = signatures.find((s) => s.includes(`/${name}@`))?.split(" ")[1];
-        const att = attestations.find((s) => s.includes(`/${name}@`))?.split(" ")[1];
-        const cells = [
-            chart,
-            result,
-            pkg ? `\`${pkg}\`` : "",
-            ...(signing ? [sig ? `✅ \`${sig}\`` : "", att ? `✅ \`${att}\`` : ""] : []),
-        ];
-        return `| ${cells.map(markdown/* escapeCell */.k).join(" | ")} |`;
-    });
-    const head = signing
-        ? [
-            "| Chart | Result | Package | Signature (verified) | SLSA provenance (verified) |",
-            "|---|---|---|---|---|",
-        ]
-        : ["| Chart | Result | Package |", "|---|---|---|"];
-    return rows.length ? ["### Release", "", ...head, ...rows] : [];
-}
-
-;// CONCATENATED MODULE: ./src/report/summary/runs.ts
-// The run table: charts x scenarios (rows) x phases (columns), each cell the state of that chart and
-// scenario's checks in that phase, per helm major when the majors disagree, and their time. Derived from
-// the results files only: a check's cell is in its id (`<rule> <chart>/<scenario> helm<N>`, documented in
-// the README's Coverage matrix), a finding's in its chart, scenario and helm fields.
-
-const HELM = /^helm(\d+)$/;
-const CELL = /^([^/\s]+)\/(\S+)$/;
-/** The cell a check id names, or undefined for checks of the whole run (tools, e2e). A check of one chart
- * (`chart-schema app`) names one of `charts` after its rule. */
-function cellOfCheck(id, charts = new Set()) {
-    const t = id.split(" ");
-    // The chart/scenario right before `helm<N>` (an install of the platform for a jobs cell names both).
-    for (let i = t.length - 1; i >= 1; i--) {
-        const h = HELM.exec(t[i]);
-        const c = h ? CELL.exec(t[i - 1] ?? "") : undefined;
-        if (h && c && i - 1 >= 1)
-            return { chart: c[1], scenario: c[2], helm: Number(h[1]) };
-    }
-    for (const tok of t.slice(1)) {
-        const c = CELL.exec(tok);
-        if (c)
-            return { chart: c[1], scenario: c[2] };
-    }
-    for (const tok of t.slice(1))
-        if (charts.has(tok))
-            return { chart: tok, scenario: "" };
-    return undefined;
-}
-const runs_rank = { fail: 3, pass: 2, "not-run": 1, skip: 0 };
-const worse = (a, b) => (a && runs_rank[a] >= runs_rank[b] ? a : b);
-function stateOf(c) {
-    if (c.state === "pass")
-        return "pass";
-    if (c.state === "skip")
-        return (0,coverage/* isNotRunHere */.l2)(c.reason) ? "not-run" : "skip";
-    return "fail";
-}
-function phaseMs(r) {
-    const ms = Date.parse(r.finishedAt) - Date.parse(r.startedAt);
-    return Number.isFinite(ms) && ms > 0 ? ms : 0;
-}
-function runTable(all) {
-    // Chart names first (from findings and cell checks), so a check of a whole chart can be placed.
-    const charts = new Set();
-    for (const r of all) {
-        for (const f of r.findings)
-            if (f.chart)
-                charts.add(f.chart);
-        for (const c of r.checks) {
-            const cell = cellOfCheck(c.id);
-            if (cell)
-                charts.add(cell.chart);
-        }
-    }
-    const rows = new Map();
-    const helm = new Set();
-    const cellFor = (phase, chart, scenario) => {
-        const key = `${chart}\u0000${scenario}`;
-        let row = rows.get(key);
-        if (!row) {
-            row = { chart, scenario, cells: {} };
-            rows.set(key, row);
-        }
-        row.cells[phase] ??= { byHelm: new Map(), ms: 0, checks: 0, waived: 0 };
-        return row.cells[phase];
-    };
-    let checks = 0;
-    for (const r of all) {
-        // A check fails when its rule found errors in its cell; with each of them waived, the gate passes.
-        const key = (rule, chart = "", scenario = "", h = 0) => [rule, chart, scenario, h].join("\u0000");
-        const unwaived = new Set();
-        const waivedOnly = new Set();
-        for (const f of r.findings) {
-            const k = key(f.rule, f.chart, f.scenario, f.helm);
-            if (f.waived)
-                waivedOnly.add(k);
-            else if (f.severity === "error")
-                unwaived.add(k);
-        }
-        for (const c of r.checks) {
-            checks++;
-            const where = cellOfCheck(c.id, charts) ?? { chart: "", scenario: "" };
-            const cell = cellFor(r.phase, where.chart, where.scenario);
-            const h = where.helm ?? 0;
-            if (h)
-                helm.add(h);
-            let state = stateOf(c);
-            const k = key(c.rule ?? "", where.chart, where.scenario, h);
-            if (state === "fail" && c.state === "fail" && waivedOnly.has(k) && !unwaived.has(k)) {
-                state = "pass";
-                cell.waived++;
-            }
-            cell.byHelm.set(h, worse(cell.byHelm.get(h), state));
-            cell.ms += c.durationMs ?? 0;
-            cell.checks++;
-        }
-        // An unwaived error about a cell fails it, even when no check of that cell says so.
-        for (const f of r.findings) {
-            if (f.severity !== "error" || f.waived || !f.chart)
-                continue;
-            const cell = cellFor(r.phase, f.chart, f.scenario ?? "");
-            const h = f.helm ?? 0;
-            if (h)
-                helm.add(h);
-            cell.byHelm.set(h, "fail");
-        }
-    }
-    const order = [...charts];
-    const sorted = [...rows.values()].sort((a, b) => 
-    // the whole run last, a chart's own row first, then its scenarios in the order they ran
-    (a.chart === "" ? 1 : 0) - (b.chart === "" ? 1 : 0) ||
-        order.indexOf(a.chart) - order.indexOf(b.chart) ||
-        (a.scenario === "" ? 0 : 1) - (b.scenario === "" ? 0 : 1));
-    return {
-        phases: all.map((r) => ({
-            phase: r.phase,
-            status: r.status,
-            ms: phaseMs(r),
-            ...(r.error ? { error: r.error } : {}),
-        })),
-        rows: sorted,
-        charts: order,
-        scenarios: sorted.filter((r) => r.scenario !== "").length,
-        helm: [...helm].sort(),
-        checks,
-    };
-}
-/** The cell's state over its helm majors (the worst). */
-function cellState(c) {
-    let s;
-    for (const v of c.byHelm.values())
-        s = worse(s, v);
-    return s ?? "skip";
-}
-/** `1.2s`, `2m 03s`: a check time or a phase's wall time. */
-function duration(ms) {
-    if (ms < 100)
-        return ms > 0 ? "<0.1s" : "0s";
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)}s`;
-    const s = Math.round(ms / 1000);
-    return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, "0")}s`;
-}
-const icon = { pass: "✅", fail: "❌", skip: "⏭️", "not-run": "🚫" };
-const word = {
-    pass: "pass",
-    fail: "FAIL",
-    skip: "skipped",
-    "not-run": "not run here",
-};
-const phaseIcon = { pass: "✅", fail: "❌", error: "⚠️" };
-/** `✅ 1.2s`; with majors that disagree `❌ helm 4 (helm 3 ✅) 1.2s`. */
-function cellWords(c, md) {
-    if (!c)
-        return md ? "–" : "-";
-    const s = cellState(c);
-    const sym = (x) => (md ? icon[x] : word[x]);
-    const majors = [...c.byHelm.entries()].filter(([h]) => h).sort(([a], [b]) => a - b);
-    const differ = new Set(majors.map(([, v]) => v)).size > 1;
-    const t = `${c.waived ? ` (${c.waived} waived)` : ""}${c.ms ? ` ${duration(c.ms)}` : ""}`;
-    if (!differ)
-        return `${sym(s)}${t}`;
-    const bad = majors.filter(([, v]) => v === s).map(([h]) => h);
-    const others = majors.filter(([, v]) => v !== s).map(([h, v]) => `helm ${h} ${sym(v)}`);
-    return `${sym(s)} helm ${bad.join(", ")} (${others.join(", ")})${t}`;
-}
-const rowName = (r) => r.chart === "" ? ["(whole run)", ""] : [r.chart, r.scenario === "" ? "(chart)" : r.scenario];
-/** The phases that have a cell in some row (every phase with a check). */
-const columns = (t) => t.phases.filter((p) => t.rows.some((r) => r.cells[p.phase]));
-function runsMarkdownTable(t) {
-    const cols = columns(t);
-    const head = [
-        `| Chart | Scenario | ${cols.map((p) => `${p.phase} ${phaseIcon[p.status]} ${duration(p.ms)}`).join(" | ")} |`,
-        `|---|---|${cols.map(() => "---|").join("")}`,
-    ];
-    const rows = t.rows.map((r) => {
-        const [chart, scenario] = rowName(r);
-        return `| ${chart} | ${scenario} | ${cols.map((p) => cellWords(r.cells[p.phase], true)).join(" | ")} |`;
-    });
-    return { head, rows };
-}
-/** The same table for a terminal: fixed-width columns, words instead of symbols. */
-function runsText(t) {
-    const cols = columns(t);
-    if (!t.rows.length)
-        return [];
-    const head = ["chart", "scenario", ...cols.map((p) => `${p.phase} (${p.status} ${duration(p.ms)})`)];
-    const body = t.rows.map((r) => [...rowName(r), ...cols.map((p) => cellWords(r.cells[p.phase], false))]);
-    const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-    const line = (c) => c
-        .map((x, i) => x.padEnd(widths[i]))
-        .join("  ")
-        .trimEnd();
-    return ["runs (check time per cell):", line(head), ...body.map(line)];
-}
-
-;// CONCATENATED MODULE: ./src/report/summary/verdict.ts
-
-
-
-function verdictOf(all, table, coverage, matrix) {
-    const reasons = [];
-    for (const r of all) {
-        if (r.status === "error")
-            reasons.push(`${r.phase} could not run: ${r.error ?? "no reason given"}`);
-        else if (r.status === "fail")
-            reasons.push(`${r.phase} found ${(0,findings/* countBySeverity */.Ot)(r.findings).errors} error(s)`);
-    }
-    const failing = (coverage?.findings ?? []).filter((f) => f.severity === "error" && !f.waived);
-    // Requirements whose failure or gap a waiver excuses: the verdict passes, and says what it let through.
-    const waived = (coverage?.findings ?? [])
-        .filter((f) => f.waived)
-        .map((f) => (f.object ?? "").replace(/^Requirement\//, ""));
-    if (failing.length)
-        reasons.push(`coverage: ${failing.length} requirement(s) failed or not covered: ${failing
-            .map((f) => (f.object ?? "").replace(/^Requirement\//, ""))
-            .join(", ")}`);
-    const overall = all.some((r) => r.status === "error")
-        ? "error"
-        : reasons.length || !all.length
-            ? "fail"
-            : "pass";
-    if (!all.length)
-        reasons.push("no phase wrote results: the run stopped before any check ran");
-    const scope = [
-        `${table.charts.length} chart(s), ${table.scenarios} scenario(s)${table.helm.length ? ` x helm ${table.helm.join(", ")}` : ""}`,
-        `${all.length} phase(s), ${table.checks} check(s)`,
-        ...(matrix?.rows.length ? [`requirements: ${requirementCounts(matrix)}`] : []),
-        ...(waived.length ? [`waived: ${waived.join(", ")}`] : []),
-    ].join("; ");
-    return { overall, reasons, scope };
-}
-const words = { pass: "PASS", fail: "FAIL", error: "ERROR" };
-const icons = { pass: "✅", fail: "❌", error: "⚠️" };
-function verdictMarkdown(v) {
-    const why = v.reasons.length ? `: ${v.reasons.map(markdown/* escapeCell */.k).join("; ")}` : "";
-    return `${icons[v.overall]} **${words[v.overall]}**${why} (${v.scope})`;
-}
-function verdictText(v) {
-    return `report: ${words[v.overall]}${v.reasons.length ? `: ${v.reasons.join("; ")}` : ""} (${v.scope})`;
-}
-/** `12 pass, 1 FAIL, 20 skipped, 9 NOT COVERED` over the matrix's rows. */
-function requirementCounts(m) {
-    return ["fail", "pass", "not-run", "skip", "not-covered"]
-        .map((s) => [s, m.rows.filter((r) => r.state === s).length])
-        .filter(([, n]) => n)
-        .map(([s, n]) => `${n} ${coverage/* rowWord */.H_[s]}`)
-        .join(", ");
-}
-
-;// CONCATENATED MODULE: ./src/report/summary/index.ts
-
-
-
-
-
-
-
-
-
-
-const summary_phaseIcon = { pass: "✅", fail: "❌", error: "⚠️" };
-function summaryMarkdownOf(s) {
-    const blocks = [(0,summary_blocks/* lines */.Mn)("## floe-helm")];
-    if (s.all.length === 0) {
-        blocks.push((0,summary_blocks/* lines */.Mn)("No phase wrote results: the run stopped before any check ran."));
-        return (0,summary_blocks/* fitBlocks */.U8)(blocks, s.limit ?? summary_blocks/* SUMMARY_LIMIT */.Jt);
-    }
-    const table = runTable(s.all);
-    blocks.push((0,summary_blocks/* lines */.Mn)(verdictMarkdown(verdictOf(s.all, table, s.verdict, s.coverage))));
-    const runs = runsMarkdownTable(table);
-    if (runs.rows.length)
-        blocks.push({
-            kind: "table",
-            what: "the charts x scenarios table",
-            head: [
-                "### Charts x scenarios x phases",
-                "",
-                "Per cell: the state of its checks (worst over helm majors, each major named when they differ) and their check time; per phase: its result and wall time.",
-                "",
-                ...runs.head,
-            ],
-            rows: runs.rows,
-        });
-    // Per phase: what it found (each distinct finding once) and why one could not run.
-    blocks.push({
-        kind: "table",
-        what: "the phases table",
-        head: [
-            "### Phases",
-            "",
-            "| Phase | Result | Errors | Warnings | Waived | Checks |",
-            "|---|---|---|---|---|---|",
-        ],
-        rows: s.all.map((r) => {
-            const c = (0,findings/* countBySeverity */.Ot)(r.findings);
-            const res = `${summary_phaseIcon[r.status]} ${r.status}${r.error ? `: ${(0,markdown/* escapeCell */.k)(r.error)}` : ""}`;
-            return `| ${r.phase} | ${res} | ${c.errors} | ${c.warnings} | ${c.waived} | ${r.checks.length} |`;
-        }),
-    });
-    const cov = s.coverage ? (0,coverage/* coverageMarkdown */.w6)(s.coverage, s.verdict) : [];
-    if (cov.length)
-        blocks.push(...splitCoverage(cov));
-    const edges = s.coverage ? integrationEdges(s.coverage, s.integrations ?? []) : [];
-    if (edges.length)
-        blocks.push({
-            kind: "lines",
-            what: "the integration points graph",
-            lines: ["### Integration points", "", ...integrationsMermaid(edges), "", integrationsLegend(edges)],
-        });
-    for (const r of s.all)
-        if (r.phase === "release") {
-            const rel = releaseMarkdown(r);
-            if (rel.length)
-                blocks.push((0,summary_blocks/* lines */.Mn)(...rel));
-        }
-    blocks.push(...(0,summary_findings/* findingsBlocks */.Tf)(s.all, s.links));
-    return (0,summary_blocks/* fitBlocks */.U8)(blocks, s.limit ?? summary_blocks/* SUMMARY_LIMIT */.Jt, "Everything is in the results files (`<work-dir>/*.results.json`, the run's artifact) and each phase's log.");
-}
-/** The coverage section as blocks: its matrix and reason tables may be cut row by row. */
-function splitCoverage(md) {
-    const blocks = [];
-    let i = 0;
-    let pending = [];
-    const flush = () => {
-        while (pending.length && pending.at(-1) === "")
-            pending.pop();
-        while (pending.length && pending[0] === "")
-            pending.shift();
-        if (pending.length)
-            blocks.push((0,summary_blocks/* lines */.Mn)(...pending));
-        pending = [];
-    };
-    while (i < md.length) {
-        const l = md[i];
-        if (l.startsWith("|") && md[i + 1]?.startsWith("|---")) {
-            // A table in `<details>`: its opening line goes with the table's head, its closing with the table.
-            const intro = [];
-            if (pending.at(-1) === "" && pending.at(-2)?.startsWith("<details>")) {
-                pending.pop();
-                intro.push(pending.pop(), "");
-            }
-            flush();
-            const head = [...intro, l, md[i + 1]];
-            const rows = [];
-            i += 2;
-            while (i < md.length && md[i].startsWith("|"))
-                rows.push(md[i++]);
-            const tail = [];
-            if (md[i] === "" && md[i + 1] === "</details>") {
-                tail.push("", "</details>");
-                i += 2;
-            }
-            blocks.push({
-                kind: "table",
-                what: intro.length ? "the coverage reasons" : "the coverage matrix",
-                head,
-                rows,
-                tail,
-            });
-            continue;
-        }
-        pending.push(l);
-        i++;
-    }
-    flush();
-    return blocks;
-}
-/** The terminal's report: the verdict, each phase's line, the same tables as plain text, every distinct
- * finding of the coverage verdict, then the coverage verdict line last. */
-function summaryText(s) {
-    const table = runTable(s.all);
-    const out = [verdictText(verdictOf(s.all, table, s.verdict, s.coverage))];
-    for (const r of s.all)
-        out.push((0,terminal/* verdictLine */.M)(r, phaseMs(r)));
-    out.push(...runsText(table));
-    if (s.coverage)
-        out.push(...(0,coverage/* coverageTerminal */.XU)(s.coverage));
-    const edges = s.coverage ? integrationEdges(s.coverage, s.integrations ?? []) : [];
-    out.push(...integrationsText(edges));
-    out.push(...(0,summary_findings/* findingsText */._g)(s.all, terminal/* formatFinding */.t));
-    for (const g of (0,findings/* groupFindings */.kG)(s.verdict?.findings ?? []))
-        out.push((0,terminal/* formatFinding */.t)(g));
-    if (s.coverage?.rows.some((r) => r.priority))
-        out.push(s.verdict
-            ? (0,coverage/* coverageVerdictLine */.oA)(s.verdict.findings, s.verdict.failOn)
-            : `coverage: not judged: ${(s.stopped ?? []).join(", ")} could not run (its error above)`);
-    return out;
-}
-
-
-/***/ }),
-
-/***/ 996:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   k: () => (/* binding */ escapeCell)
-/* harmony export */ });
-// Text inside a Markdown table cell: a `|` would end the cell, a newline the row, and `<` would start what
-// GitHub takes for HTML (it drops unknown tags, so `<none>` would vanish). `>` alone starts nothing.
-function escapeCell(s) {
-    return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
 
 
@@ -31114,9 +29130,9 @@ exports.composeCollection = composeCollection;
 
 
 
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var composeNode = __nccwpck_require__(5937);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var resolveProps = __nccwpck_require__(4631);
 
 function composeDoc(options, directives, { offset, start, value, end }, onError) {
@@ -31170,7 +29186,7 @@ var Alias = __nccwpck_require__(4065);
 var identity = __nccwpck_require__(1127);
 var composeCollection = __nccwpck_require__(7349);
 var composeScalar = __nccwpck_require__(5413);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var utilEmptyScalarPosition = __nccwpck_require__(2599);
 
 const CN = { composeNode, composeEmptyNode };
@@ -31382,11 +29398,11 @@ exports.composeScalar = composeScalar;
 
 var node_process = __nccwpck_require__(932);
 var directives = __nccwpck_require__(1342);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var identity = __nccwpck_require__(1127);
 var composeDoc = __nccwpck_require__(3683);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 
 function getErrorPos(src) {
     if (typeof src === 'number')
@@ -31995,7 +30011,7 @@ exports.resolveBlockSeq = resolveBlockSeq;
 
 /***/ }),
 
-/***/ 7788:
+/***/ 5407:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -32050,7 +30066,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 var resolveProps = __nccwpck_require__(4631);
 var utilContainsNewline = __nccwpck_require__(9499);
 var utilMapIncludes = __nccwpck_require__(1187);
@@ -32263,7 +30279,7 @@ exports.resolveFlowCollection = resolveFlowCollection;
 
 
 var Scalar = __nccwpck_require__(3301);
-var resolveEnd = __nccwpck_require__(7788);
+var resolveEnd = __nccwpck_require__(5407);
 
 function resolveFlowScalar(scalar, strict, onError) {
     const { offset, type, source, end } = scalar;
@@ -32771,7 +30787,7 @@ exports.mapIncludes = mapIncludes;
 
 /***/ }),
 
-/***/ 3021:
+/***/ 5402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -32782,7 +30798,7 @@ var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
 var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
-var stringifyDocument = __nccwpck_require__(6829);
+var stringifyDocument = __nccwpck_require__(9210);
 var anchors = __nccwpck_require__(1596);
 var applyReviver = __nccwpck_require__(3661);
 var createNode = __nccwpck_require__(2404);
@@ -33620,7 +31636,7 @@ var __webpack_unused_export__;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var Schema = __nccwpck_require__(5840);
 var errors = __nccwpck_require__(1464);
 var Alias = __nccwpck_require__(4065);
@@ -36854,7 +34870,7 @@ exports.Parser = Parser;
 
 
 var composer = __nccwpck_require__(9984);
-var Document = __nccwpck_require__(3021);
+var Document = __nccwpck_require__(5402);
 var errors = __nccwpck_require__(1464);
 var log = __nccwpck_require__(7249);
 var identity = __nccwpck_require__(1127);
@@ -38704,7 +36720,7 @@ exports.stringifyComment = stringifyComment;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 9210:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 

@@ -9,8 +9,7 @@ import type { Inputs } from "../config/inputs.js";
 import { ExitCode, UserError } from "../core/errors.js";
 import { requireLocalTool } from "../tools/local.js";
 import { pins } from "../tools/pins.js";
-import { KIND_CLUSTER_NAME, kindClusterName } from "./kind/config.js";
-import { ESO_IMAGE } from "./kind/external-secrets.js";
+import { ESO_IMAGE, KIND_CLUSTER_NAME, kindClusterName } from "./kind/names.js";
 import { onPath, resolveDocker } from "./on-path.js";
 import type { ClusterOptions } from "./provider.js";
 

@@ -4,7 +4,7 @@ import { type Command, Option } from "commander";
 import type { Bind } from "../cli/options.js";
 import { withCommonOptions } from "../cli/options.js";
 import { parseHelmTimeout, withClusterTargetOptions } from "../install/command.js";
-import { parseImageSource } from "../install/images.js";
+import { parseImageSource } from "../install/image-source.js";
 import { runPhase } from "../report/phase.js";
 
 export function registerE2e(program: Command, bind: Bind): void {

@@ -1,6 +1,7 @@
 // The static gate: plan -> stages (src/gate/stages/), each a function from the earlier stages' typed results
 // to its own: prepare charts (dependencies) -> schedule helm (one `helm template` + one `helm lint` per cell,
-// queued at once, run concurrently up to the number of cores) -> check values (per file and per chart) ->
+// queued at once, run concurrently up to the number of cores) -> while they run: lint library charts, check
+// chart files (Chart.yaml, YAML style) -> check values (per file and per chart) ->
 // check each cell (every registered check on the shared rendered objects) -> finalize (severity overrides
 // and waivers, unused waivers) -> findings and check statuses for runPhase.
 import os from "node:os";
@@ -100,17 +101,19 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
         ],
       }
     : { findings: [], statuses: [] };
-  const libraries = await lintLibraries(run);
+  const values = new ValuesFiles(cwd);
+  const prepared = await prepareCharts(run);
+  // helm's runs are the long pole: queued first, so everything below overlaps them (the libraries' own lints,
+  // at low priority, and this process's checks of the chart files and values files).
+  const helm = await scheduleHelm(run, prepared, values);
+  const librariesLinted = lintLibraries(run);
   const chartFiles = await checkChartFiles(run);
+  const checked = await checkValues(run, prepared, values);
+  const libraries = await librariesLinted;
   const start: StageResult = {
     findings: [...unavailable.findings, ...libraries.findings, ...chartFiles.findings],
     statuses: [...unavailable.statuses, ...libraries.statuses, ...chartFiles.statuses],
   };
-
-  const values = new ValuesFiles(cwd);
-  const prepared = await prepareCharts(run);
-  const helm = await scheduleHelm(run, prepared, values);
-  const checked = await checkValues(run, prepared, values);
   const progress = new ScenarioProgress(
     run,
     [...start.findings, ...prepared.findings, ...checked.findings],

@@ -8,7 +8,7 @@ import { imageCacheOption } from "../cluster/command.js";
 import { parseDuration } from "../core/duration.js";
 import { UserError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
-import { parseImageSource } from "./images.js";
+import { parseImageSource } from "./image-source.js";
 
 export function registerTest(program: Command, bind: Bind): void {
   withCommonOptions(

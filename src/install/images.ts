@@ -1,4 +1,3 @@
-import path from "node:path";
 // The images a kind cluster needs before `floe-helm test` installs anything: derived from the rendered
 // manifests of every chart x scenario it will install (containers, initContainers and ephemeralContainers
 // of Pods, workloads, Jobs, CronJobs and helm test pods), then sorted by where each one is: already in the
@@ -6,35 +5,10 @@ import path from "node:path";
 // pulls it, or, with --image-pull never, an error naming it before any install). Pure: the calls that
 // ask Docker and the node are in src/install/run.ts, their argv in src/cluster/kind/config.ts.
 import { arr, get, podSpecPath, str } from "../checks/workloads.js";
-import { UserError } from "../core/errors.js";
 import type { RenderedObject, SourcePosition } from "../core/rendered.js";
+import type { ImagePull } from "./image-source.js";
 
-/** Whether the kind node can pull what is neither in it nor in the local Docker daemon. `node` (the
- * default): a machine that reaches registries (GitHub's runners), the node pulls at install. `never`: an
- * offline machine (this repository's CI), such an image is an error before any install starts. */
-export type ImagePull = "node" | "never";
-export const imagePullModes: readonly ImagePull[] = ["node", "never"];
-
-export function parseImagePull(value: string | undefined): ImagePull {
-  const v = (value ?? "").trim() || "node";
-  if ((imagePullModes as readonly string[]).includes(v)) return v as ImagePull;
-  throw new UserError(`--image-pull: expected one of ${imagePullModes.join(", ")}, got '${value}'`);
-}
-
-/** How a kind phase gets the images the charts use: --image-pull, and --image-cache (a folder, absolute). */
-export interface ImageSource {
-  pull: ImagePull;
-  cache?: string;
-}
-
-/** --image-pull and --image-cache as a phase takes them (a relative cache folder is the caller's cwd's). */
-export function parseImageSource(
-  flags: { imagePull?: string; imageCache?: string },
-  cwd: string,
-): ImageSource {
-  const cache = flags.imageCache?.trim();
-  return { pull: parseImagePull(flags.imagePull), ...(cache ? { cache: path.resolve(cwd, cache) } : {}) };
-}
+export { type ImagePull, type ImageSource, parseImagePull, parseImageSource } from "./image-source.js";
 
 /** One container's image in one rendered object of one chart x scenario. */
 export interface ImageUse {

@@ -84,10 +84,7 @@ export function helmRepoIndexArgv(bin: string, dir: string, url: string | undefi
 }
 
 // cosign (signing pushed charts). Each chart is signed by digest, never by tag: a tag can move.
-/** The OIDC issuer of GitHub Actions' tokens: keyless signatures from a workflow carry it. */
-export const GITHUB_OIDC_ISSUER = "https://token.actions.githubusercontent.com";
-/** Keyless default: a workflow on github.com (tighten with --sign-identity-regexp). */
-export const DEFAULT_IDENTITY_REGEXP = "^https://github\\.com/";
+export { DEFAULT_IDENTITY_REGEXP, GITHUB_OIDC_ISSUER } from "./identity.js";
 
 export interface CosignOptions {
   /** A private key (file or KMS URI; its password in COSIGN_PASSWORD); keyless (OIDC, Fulcio) without. */

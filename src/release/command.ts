@@ -5,9 +5,7 @@ import { withCommonOptions } from "../cli/options.js";
 import { collect } from "../cli/plan-options.js";
 import { UserError } from "../core/errors.js";
 import { runPhase } from "../report/phase.js";
-import { sourceCommit } from "../report/source.js";
-import { DEFAULT_IDENTITY_REGEXP, GITHUB_OIDC_ISSUER, parseRegistry } from "./argv.js";
-import { GATE_RECORD_RULE, gateRecordProblem, readGateRecord } from "./gate-record.js";
+import { DEFAULT_IDENTITY_REGEXP, GITHUB_OIDC_ISSUER } from "./identity.js";
 
 interface ReleaseFlags {
   registry?: string;
@@ -124,6 +122,8 @@ export function registerRelease(program: Command, bind: Bind): void {
             throw new UserError(
               `--index-url: expected an http(s) URL, e.g. https://floe.github.io/charts, got '${indexUrl}'`,
             );
+          // What checks and publishes loads only for this command.
+          const { parseRegistry } = await import("./argv.js");
           const r = registryRaw ? parseRegistry(registryRaw) : undefined;
           if (r && "error" in r) throw new UserError(r.error);
           if (!r && username)
@@ -153,6 +153,8 @@ export function registerRelease(program: Command, bind: Bind): void {
           const plainHttp = flags.plainHttp === true || io.env.FLOE_HELM_PLAIN_HTTP === "true";
           const gateResults = flags.gateResults ?? io.env.FLOE_HELM_GATE_RESULTS;
           if (gateResults) {
+            const [{ GATE_RECORD_RULE, gateRecordProblem, readGateRecord }, { sourceCommit }] =
+              await Promise.all([import("./gate-record.js"), import("../report/source.js")]);
             const { file, results } = await readGateRecord(gateResults, io.cwd);
             const problem = gateRecordProblem(results, file, await sourceCommit(io.cwd));
             ctx.check({

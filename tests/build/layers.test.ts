@@ -87,3 +87,64 @@ describe("src/ layers", () => {
     expect(importsOf("policy/apply.ts")).toContain("core/wildcard.ts");
   });
 });
+
+/** Relative imports a module loads when it loads: value imports (not `import type`, not `import()`). */
+function staticImportsOf(file: string): string[] {
+  const text = readFileSync(path.join(src, file), "utf8");
+  const specs = [...text.matchAll(/^(?:import|export)\s+(?!type\b)([^;]*?)\s+from\s+"(\.{1,2}\/[^"]+)";/gms)]
+    // `import { type A, type B }` loads nothing either
+    .filter((m) => !/^\{[^}]*\}$/.test(m[1]!.trim()) || /(?:^\{|,)\s*(?!type\b)\w/.test(m[1]!.trim()))
+    .map((m) => m[2]!);
+  return specs
+    .map((s) => path.posix.normalize(path.posix.join(path.posix.dirname(file), s)))
+    .filter((s) => !s.startsWith("../"))
+    .map((s) => s.replace(/\.js$/, ".ts"));
+}
+
+describe("what the CLI loads before a command runs", () => {
+  // Every process loads what src/index.ts reaches statically, whatever the command; each phase's work is
+  // imported with import() when its command runs (the gate's eagerly bundled into dist/index.js, the others in
+  // chunks: scripts/build.mjs).
+  const loaded = new Set<string>(["index.ts"]);
+  for (const queue = ["index.ts"]; queue.length; )
+    for (const to of staticImportsOf(queue.shift()!))
+      if (!loaded.has(to)) {
+        loaded.add(to);
+        queue.push(to);
+      }
+  // Phases other than the gate: only their command modules and these small modules of names and parsers.
+  const light = new Set([
+    "cluster/on-path.ts",
+    "cluster/kind/names.ts",
+    "install/image-source.ts",
+    "release/identity.ts",
+    "report/phase.ts",
+    "report/source.ts",
+    "report/terminal.ts",
+    "report/findings.ts",
+    "report/results.ts",
+  ]);
+
+  it("reads real imports (the CLI and every command module are reached)", () => {
+    expect(loaded).toContain("cli/main.ts");
+    expect(loaded).toContain("release/command.ts");
+    expect(loaded).toContain("report/phase.ts");
+  });
+
+  it("no other phase's work: each is imported when its command runs (the report, release, the cluster providers, install, upgrade, e2e, generate)", () => {
+    const phases = [
+      "install/",
+      "release/",
+      "upgrade/",
+      "e2e/",
+      "generate/",
+      "changed/",
+      "cluster/",
+      "report/",
+    ];
+    const heavy = [...loaded].filter(
+      (f) => phases.some((p) => f.startsWith(p)) && !f.endsWith("/command.ts") && !light.has(f),
+    );
+    expect(heavy).toEqual([]);
+  });
+});

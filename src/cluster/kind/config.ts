@@ -1,20 +1,9 @@
 // Pure builders for kind: its cluster config, argv, and the docker shim used only on hosts where
 // `docker run --privileged` fails (src/cluster/kind/host.ts decides; README: "kind on a VM without CAP_SYS_RESOURCE").
 import { stringify } from "yaml";
-import { UserError } from "../../core/errors.js";
 import { LOOPBACK } from "../loopback.js";
 
-export const KIND_CLUSTER_NAME = "floe-helm";
-
-/** A kind cluster name as given (`--kind-cluster`), or one clear error: kind names Docker containers and
- * a network after it, so lowercase letters, digits and inner dashes only, at most 50 characters. */
-export function kindClusterName(name: string): string {
-  if (!/^[a-z0-9]([a-z0-9-]{0,48}[a-z0-9])?$/.test(name))
-    throw new UserError(
-      `--kind-cluster: expected lowercase letters, digits and inner dashes (at most 50 characters), got '${name}'`,
-    );
-  return name;
-}
+export { KIND_CLUSTER_NAME, kindClusterName } from "./names.js";
 
 /** kind names the single node's container `<cluster>-control-plane`. */
 export const kindNodeContainer = (name: string) => `${name}-control-plane`;

@@ -10,7 +10,7 @@ import { parseAllDocuments, stringify } from "yaml";
 
 /** The default image: the one scripts/images.sh builds (ESO v0.16.2 with the fake provider, its CRDs in
  * /crds); upstream's image carries no CRDs. */
-export const ESO_IMAGE = "floe.local/external-secrets:v0.16.2";
+export { ESO_IMAGE } from "./names.js";
 export const ESO_NAMESPACE = "external-secrets";
 export const ESO_NAME = "external-secrets";
 /** Where floe.local/external-secrets keeps the module's CRD files. */

@@ -7,7 +7,7 @@ import { withPlanOptions } from "../../cli/plan-options.js";
 import type { HelmMajor } from "../../config/inputs.js";
 import { UserError } from "../../core/errors.js";
 import { parseHelmTimeout, withClusterTargetOptions } from "../../install/command.js";
-import { parseImageSource } from "../../install/images.js";
+import { parseImageSource } from "../../install/image-source.js";
 import { runPhase } from "../../report/phase.js";
 
 export function registerUpgrade(program: Command, bind: Bind): void {
