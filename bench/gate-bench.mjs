@@ -440,7 +440,10 @@ function fullBench() {
     nodeStartSeconds: nodeStart,
     deadValue: deadValueBench(),
   };
-  writeFileSync(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
+  // An earlier --ablate run's table stays (it is measured on its own).
+  const earlier = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, "utf8")) : {};
+  const kept = earlier.ablation ? { ablation: earlier.ablation } : {};
+  writeFileSync(resultsFile, `${JSON.stringify({ ...result, ...kept }, null, 2)}\n`);
   const f = (x) => x.toFixed(2);
   // CPU: everything the run started (helm, kubesec, the gate itself), and in brackets the gate's own node
   // process; "-" where the platform does not tell (children's CPU is read from Linux /proc).
