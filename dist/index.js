@@ -10664,7 +10664,7 @@ const kubesecCheck = {
 
 /***/ }),
 
-/***/ 2067:
+/***/ 6063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11251,6 +11251,53 @@ function refineToNeedle(f, needle, cwd) {
     return f;
 }
 
+;// CONCATENATED MODULE: ./src/checks/integration-point.ts
+
+const INTEGRATION_POINT_ANNOTATION = "floe.dev/integration-point";
+const COVERS_ANNOTATION = "floe.dev/covers";
+const integration_point_RULE = "integration-point";
+/** "A -> B" as its two ends, or undefined for anything that is not one edge. */
+function parseEdge(point) {
+    const parts = point.split("->").map((p) => p.trim());
+    if (parts.length !== 2 || !parts[0] || !parts[1])
+        return undefined;
+    return { from: parts[0], to: parts[1] };
+}
+const integrationPointCheck = {
+    rule: integration_point_RULE,
+    defaultSeverity: "warning",
+    description: "A helm test pod's floe.dev/integration-point edge (A -> B) is drawn in floe-gate.yaml's integrations: under a requirement the pod covers (floe.dev/covers).",
+    run(cell, ctx) {
+        const edges = ctx.settings.integrations;
+        if (!edges?.length)
+            return [];
+        const out = [];
+        for (const obj of cell.objects) {
+            if (!(0,workloads/* isHelmTestPod */.SM)(obj))
+                continue;
+            const path = ["metadata", "annotations", INTEGRATION_POINT_ANNOTATION];
+            const point = (0,workloads/* str */.gx)((0,workloads/* get */.Jt)(obj.doc, path));
+            const edge = point ? parseEdge(point) : undefined;
+            if (!point || !edge)
+                continue;
+            const covers = ((0,workloads/* str */.gx)((0,workloads/* get */.Jt)(obj.doc, ["metadata", "annotations", COVERS_ANNOTATION])) ?? "")
+                .split(",")
+                .map((c) => c.trim())
+                .filter(Boolean);
+            const drawn = edges.filter((e) => e.from === edge.from && e.to === edge.to);
+            const add = (message) => out.push((0,workloads/* findingAt */.dz)(obj, path, integration_point_RULE, "warning", message));
+            if (!drawn.length) {
+                add(`names integration point '${point}', which floe-gate.yaml's integrations: does not draw: the report's graph will not show what this pod proves (add { from: ${edge.from}, to: ${edge.to}, requirements: [${covers.join(", ")}] })`);
+                continue;
+            }
+            const ids = [...new Set(drawn.flatMap((e) => e.requirements))];
+            if (!ids.some((id) => covers.includes(id)))
+                add(`names integration point '${point}', which floe-gate.yaml draws with requirements ${ids.join(", ")}, none of which this pod covers (${COVERS_ANNOTATION}: ${covers.join(",") || "none"}): the edge is not proved by it in the report`);
+        }
+        return out;
+    },
+};
+
 // EXTERNAL MODULE: ./src/checks/k8s-schema.ts
 var k8s_schema = __nccwpck_require__(7725);
 // EXTERNAL MODULE: ./src/checks/kubesec.ts + 1 modules
@@ -11531,12 +11578,14 @@ const securityContextChecks = [
 
 
 
+
 const checks = [
     k8s_schema/* k8sSchemaCheck */.Ck,
     danglingReferenceCheck,
     ...securityContextChecks,
     ...containerBasicsChecks,
     ...environmentChecks,
+    integrationPointCheck,
     kubesec/* kubesecCheck */.fC,
 ];
 
@@ -13356,8 +13405,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/checks/registry.ts + 12 modules
-var registry = __nccwpck_require__(2067);
+// EXTERNAL MODULE: ./src/checks/registry.ts + 13 modules
+var registry = __nccwpck_require__(6063);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var helm_argv = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/perf/validator-cache.ts + 3 modules
@@ -15208,7 +15257,11 @@ async function runGate(ctx, inputs, opts) {
         helm: tools.helm,
         checks: (opts.checks ?? registry/* checks */.A).filter((c) => !(kubesecMissing && c.rule === "kubesec")),
         checkCtx: {
-            settings: { ...config.settings, releaseNamespace: helm_argv/* NAMESPACE */.CU },
+            settings: {
+                ...config.settings,
+                releaseNamespace: helm_argv/* NAMESPACE */.CU,
+                ...(config.coverage.integrations ? { integrations: config.coverage.integrations } : {}),
+            },
             tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
             cwd,
         },

@@ -1,6 +1,7 @@
 // The rule registry: every check over rendered objects, one line each. The gate runs each of them on
 // every plan cell (chart x scenario x helm major) with the objects rendered once for that cell.
 import { danglingReferenceCheck } from "./dangling-reference/index.js";
+import { integrationPointCheck } from "./integration-point.js";
 import { k8sSchemaCheck } from "./k8s-schema.js";
 import { kubesecCheck } from "./kubesec.js";
 import { containerBasicsChecks } from "./policy/container-basics.js";
@@ -14,5 +15,6 @@ export const checks: Check[] = [
   ...securityContextChecks,
   ...containerBasicsChecks,
   ...environmentChecks,
+  integrationPointCheck,
   kubesecCheck,
 ];

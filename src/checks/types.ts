@@ -41,6 +41,8 @@ export interface CheckSettings {
   /** Environments treated as production: PDB and HPA required (policy/pdb, policy/hpa). Default: prod,
    * production. */
   prodEnvironments?: string[];
+  /** floe-gate.yaml `integrations:` (the report's graph): integration-point compares test pods with it. */
+  integrations?: ReadonlyArray<{ from: string; to: string; requirements: readonly string[] }>;
 }
 
 export interface CheckContext {

@@ -73,7 +73,11 @@ export async function runGate(ctx: PhaseContext, inputs: Inputs, opts: GateOptio
     helm: tools.helm,
     checks: (opts.checks ?? registry).filter((c) => !(kubesecMissing && c.rule === "kubesec")),
     checkCtx: {
-      settings: { ...config.settings, releaseNamespace: NAMESPACE },
+      settings: {
+        ...config.settings,
+        releaseNamespace: NAMESPACE,
+        ...(config.coverage.integrations ? { integrations: config.coverage.integrations } : {}),
+      },
       tools: "path" in tools.kubesec ? { kubesec: tools.kubesec.path } : {},
       cwd,
     },

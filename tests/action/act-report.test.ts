@@ -1,22 +1,27 @@
-// pr-gate.yml's `changes` and `report` jobs under a real Actions runner (nektos/act, host mode:
-// tests/action/act.ts): the merged report over every gate job's results. The test derives the workflow it runs
-// from .github/workflows/pr-gate.yml itself: the jobs' inputs, outputs, `if:` and every `run:` step exactly as
-// written there; only the steps that `uses:` a remote action are replaced, each by a stand-in named for what it
-// replaces. The gate jobs' artifacts are made by the real `floe-helm gate` (one work dir per chart, as each
-// matrix job leaves it), before the run. Real: the runner ($GITHUB_OUTPUT, job outputs, `needs`, `if:
-// always()`, the job summary, annotations), `floe-helm changed`, `floe-helm report --merge`, SARIF. Mocked
-// (GitHub's own services only): actions/checkout (a copy of a prepared repository), actions/setup-node (the
-// runner's Node), actions/download-artifact (a copy of the folders the test made) and
-// github/codeql-action/upload-sarif (code scanning: the stand-in reads the file and counts its results).
-import { appendFileSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// pr-gate.yml's `changes`, `gate` and `report` jobs under a real Actions runner (nektos/act, host mode:
+// tests/action/act.ts): change detection, the gate matrix (the action itself, `uses: ./.floe-helm-action`, once per
+// chart) and the merged report over every gate job's results. The test derives the workflow it runs from
+// .github/workflows/pr-gate.yml itself: the jobs' inputs, outputs, `if:`, matrices and every `run:` step and the
+// action's `with:` exactly as written there; only the steps that `uses:` a remote action are replaced, each by a
+// stand-in named for what it replaces, and the action is told where the tools come from (`mirror` and unpinned
+// versions: get.helm.sh and GitHub releases are unreachable here). Real: the runner ($GITHUB_OUTPUT, job
+// outputs, `needs`, fromJSON matrices, `if: always()`, the job summary), the action's every step, helm and
+// kubesec (from a mirror on 127.0.0.1 serving the real binaries), `floe-helm changed`, `report --merge`, SARIF.
+// Mocked (GitHub's own services only): actions/checkout (a copy of a prepared repository), actions/setup-node (the
+// runner's Node), actions/cache (no cache service: nothing restored or saved), actions/upload-artifact and
+// actions/download-artifact (a folder of the test's, one sub-folder per artifact name) and
+// github/codeql-action/upload-sarif (code scanning: the stand-in reads the file and prints what it would get).
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { runTool } from "../../src/exec/runner.js";
-import { cli } from "../helpers/cli.js";
+import type { InstallTool } from "../../src/tools/assets.js";
+import { detectPlatform } from "../../src/tools/platform.js";
 import { tempDir } from "../helpers/tmp.js";
-import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
+import { repoRoot, type TestTool, tool } from "../helpers/tools.js";
+import { buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "../tools/mirror.js";
 import { type ActRun, prepareCheckout, runAct } from "./act.js";
 
 interface Step {
@@ -29,6 +34,8 @@ interface Step {
   run?: string;
 }
 interface Job {
+  name?: string;
+  strategy?: Record<string, unknown>;
   needs?: string | string[];
   if?: string;
   "runs-on": string;
@@ -39,6 +46,24 @@ interface Job {
 }
 
 const expr = (x: string) => `\${{ ${x} }}`;
+// The versions the mirror serves (the real pinned binaries under versions the checksum table does not pin, so
+// each is verified against the mirror's checksum file), as tests/action/act.test.ts serves them.
+const served: Array<[TestTool, InstallTool, string]> = [
+  ["helm3", "helm", "v3.21.9"],
+  ["helm4", "helm", "v4.2.9"],
+  ["kind", "kind", "v0.32.9"],
+  ["kubectl", "kubectl", "v1.36.9"],
+  ["kubesec", "kubesec", "v2.14.9"],
+];
+/** Added to the action's `with:` (nothing else of the gate job changes): where the tools come from. */
+const TOOLS_FROM_MIRROR = {
+  mirror: expr("vars.FLOE_TEST_MIRROR"),
+  "helm-version": "3.21.9,4.2.9",
+  "kind-version": "0.32.9",
+  "kubectl-version": "1.36.9",
+  "kubesec-version": "2.14.9",
+};
+let mirror: Mirror;
 const self = path.relative(repoRoot, fileURLToPath(import.meta.url));
 let scratch: string;
 let workflow: string;
@@ -57,6 +82,19 @@ function standIn(step: Step): Step {
   }
   if (uses === "actions/setup-node")
     return { name: "Node (stands in for actions/setup-node: the runner's own)", run: "node --version" };
+  if (uses === "actions/cache")
+    return {
+      name: "Tool cache (stands in for actions/cache: no cache service here, nothing restored)",
+      run: "true",
+    };
+  if (uses === "actions/upload-artifact")
+    return {
+      name: "Keep the results (stands in for actions/upload-artifact: the test's folder)",
+      ...keep,
+      env: { ARTIFACTS: expr("vars.FLOE_TEST_ARTIFACTS"), NAME: step.with!.name!, FILES: step.with!.path! },
+      // FILES is a glob, as upload-artifact's path is.
+      run: 'mkdir -p "$ARTIFACTS/$NAME" && cp $FILES "$ARTIFACTS/$NAME/"',
+    };
   if (uses === "actions/download-artifact")
     return {
       name: "Download every job's results (stands in for actions/download-artifact: the test's job folders)",
@@ -93,17 +131,26 @@ function deriveWorkflow(): string {
     jobs: Record<string, Job>;
   };
   const jobs: Record<string, unknown> = {};
-  for (const name of ["changes", "report"]) {
+  for (const name of ["changes", "gate", "report"]) {
     const j = wf.jobs[name]!;
-    const needs = [j.needs ?? []].flat().filter((n) => n === "changes");
+    const needs = [j.needs ?? []].flat().filter((n) => n === "changes" || n === "gate");
     jobs[name] = {
       ...(needs.length ? { needs } : {}),
       ...(j.if ? { if: j.if } : {}),
+      ...(j.name ? { name: j.name } : {}),
       "runs-on": j["runs-on"],
       ...(j["timeout-minutes"] ? { "timeout-minutes": j["timeout-minutes"] } : {}),
       ...(j.permissions ? { permissions: j.permissions } : {}),
       ...(j.outputs ? { outputs: j.outputs } : {}),
-      steps: j.steps.map((s) => (s.uses ? standIn(s) : s)),
+      // One matrix job at a time: the runner's tool cache and temp folder are one folder for all of them here.
+      ...(j.strategy ? { strategy: { ...j.strategy, "max-parallel": 1 } } : {}),
+      steps: j.steps.map((s) =>
+        s.uses === "./.floe-helm-action"
+          ? { ...s, with: { ...s.with, ...TOOLS_FROM_MIRROR } }
+          : s.uses
+            ? standIn(s)
+            : s,
+      ),
     };
   }
   const derived = {
@@ -117,22 +164,6 @@ function deriveWorkflow(): string {
   return file;
 }
 
-/** What each gate job of the matrix would upload: the real gate on one chart (helm 4), its results files only. */
-async function gateArtifacts(checkout: string, into: string): Promise<void> {
-  for (const chart of ["floe-platform", "floe-jobs", "floe-common"]) {
-    const work = path.join(scratch, `work-${path.basename(into)}-${chart}`);
-    const r = await cli(
-      ["gate", "--chart", `charts/${chart}`, "--helm", "4", "--tools-dir", toolsDir, "--work-dir", work],
-      { cwd: checkout },
-    );
-    expect([0, 1], r.err).toContain(r.code);
-    const artifact = path.join(into, `floe-helm-results-gate-charts-${chart}-helm4`);
-    mkdirSync(artifact, { recursive: true });
-    for (const f of readdirSync(work).filter((x) => x.endsWith(".results.json")))
-      cpSync(path.join(work, f), path.join(artifact, f));
-  }
-}
-
 const why = (r: ActRun) =>
   `act exit ${r.code}\n--- log\n${r.log.slice(-6000)}\n--- act\n${r.stderr.slice(-2000)}`;
 const outputsOf = (r: ActRun, step: string) =>
@@ -144,39 +175,56 @@ const outputsOf = (r: ActRun, step: string) =>
 const stepResult = (r: ActRun, name: string) =>
   r.events.find((e) => e.stepResult && e.step === name && e.jobID === "report")?.stepResult;
 
-beforeAll(() => {
+beforeAll(async () => {
   tool("act");
   scratch = tempDir("floe-act-report-");
   workflow = deriveWorkflow();
-});
-afterAll(() => {
+  mirror = await startMirror();
+  for (const [bin, t, v] of served)
+    serveAsset(mirror, await buildAsset(t, v, detectPlatform(), tool(bin), mirror.url));
+}, 300_000);
+afterAll(async () => {
+  await mirror?.close();
+  await removeAssets();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-describe("act (real runner, host mode): pr-gate.yml's report job merges every gate job's results", () => {
+/** The derived PR gate on `checkout` with helm 4 (one gate job per chart); artifacts land in `artifacts`. */
+async function prGate(checkout: string, artifacts: string): Promise<ActRun> {
+  mkdirSync(artifacts, { recursive: true });
+  const head = (await runTool(["git", "rev-parse", "HEAD"], { cwd: checkout })).stdout.trim();
+  return runAct({
+    workflow,
+    checkout,
+    event: "workflow_dispatch",
+    inputs: { "action-ref": head, helm: "4" },
+    vars: { FLOE_TEST_ARTIFACTS: artifacts, FLOE_TEST_MIRROR: mirror.url },
+  });
+}
+const GATE_ARTIFACTS = ["floe-common", "floe-jobs", "floe-platform"].map(
+  (c) => `floe-helm-results-gate-charts-${c}-helm4`,
+);
+
+describe("act (real runner, host mode): pr-gate.yml's changes, gate matrix and report on this repository", () => {
   let r: ActRun;
+  let artifacts: string;
   beforeAll(async () => {
     // This repository's floe-gate.yaml waives the P0s only the cluster and e2e jobs prove when they did not run.
     const checkout = await prepareCheckout(path.join(scratch, "pass"));
-    const artifacts = path.join(scratch, "pass-artifacts");
-    await gateArtifacts(checkout, artifacts);
-    const head = (await runTool(["git", "rev-parse", "HEAD"], { cwd: checkout })).stdout.trim();
-    r = await runAct({
-      workflow,
-      checkout,
-      event: "workflow_dispatch",
-      inputs: { "action-ref": head },
-      vars: { FLOE_TEST_ARTIFACTS: artifacts },
-    });
+    artifacts = path.join(scratch, "pass-artifacts");
+    r = await prGate(checkout, artifacts);
   }, 900_000);
 
-  it("the changes job finds every chart (no pull request: all of them), the report job runs and passes", () => {
+  it("the changes job finds every chart (no pull request: all of them); one gate job per chart runs the action and uploads its results", () => {
     expect(r.code, why(r)).toBe(0);
     expect(outputsOf(r, "changed").any).toBe("true");
-    expect(stepResult(r, "floe-helm · report")).toBe("success");
+    expect(readdirSync(artifacts).sort()).toEqual(GATE_ARTIFACTS);
+    for (const a of GATE_ARTIFACTS)
+      expect(readdirSync(path.join(artifacts, a)), a).toContain("gate.results.json");
   });
 
-  it("merges the three jobs' folders into one report, and its verdict and coverage are the job's outputs", () => {
+  it("the report job merges the three jobs' folders into one report; its verdict and coverage are the job's outputs", () => {
+    expect(stepResult(r, "floe-helm · report")).toBe("success");
     expect(r.log).toMatch(/merged 3 job\(s\): .*floe-helm-results-gate-charts-floe-common-helm4/);
     expect(outputsOf(r, "verdict")).toMatchObject({ verdict: "pass", sarif: "true" });
     expect(outputsOf(r, "report").coverage).toMatch(/^\d+\/\d+$/);
@@ -191,27 +239,26 @@ describe("act (real runner, host mode): pr-gate.yml's report job merges every ga
   });
 });
 
-describe("act (real runner, host mode): pr-gate.yml's report job when one gate job failed", () => {
+describe("act (real runner, host mode): pr-gate.yml when one chart's gate job fails", () => {
   let r: ActRun;
   beforeAll(async () => {
     // charts/floe-jobs/values-dev.yaml gets a second `jobs:` key: that chart's gate job fails.
     const checkout = await prepareCheckout(path.join(scratch, "fail"), (dir) =>
       appendFileSync(path.join(dir, "charts/floe-jobs/values-dev.yaml"), "jobs: {}\n"),
     );
-    const artifacts = path.join(scratch, "fail-artifacts");
-    await gateArtifacts(checkout, artifacts);
-    const head = (await runTool(["git", "rev-parse", "HEAD"], { cwd: checkout })).stdout.trim();
-    r = await runAct({
-      workflow,
-      checkout,
-      event: "workflow_dispatch",
-      inputs: { "action-ref": head },
-      vars: { FLOE_TEST_ARTIFACTS: artifacts },
-    });
+    r = await prGate(checkout, path.join(scratch, "fail-artifacts"));
   }, 900_000);
 
-  it("fails the report step, and still sets the verdict (fail) and uploads the SARIF", () => {
+  it("fails that gate job only; the report step runs all the same, fails, and still sets the verdict (fail) and uploads the SARIF", () => {
     expect(r.code, why(r)).not.toBe(0);
+    const gateJobs = r.events
+      .filter((e) => e.jobResult && e.jobID === "gate")
+      .map((e) => `${e.job} ${e.jobResult}`);
+    expect(gateJobs.filter((j) => j.endsWith("failure")).length, gateJobs.join("\n")).toBe(1);
+    expect(
+      gateJobs.find((j) => j.endsWith("failure")),
+      gateJobs.join("\n"),
+    ).toContain("floe-jobs");
     expect(stepResult(r, "floe-helm · report")).toBe("failure");
     expect(outputsOf(r, "verdict")).toMatchObject({ verdict: "fail", sarif: "true" });
     expect(r.log).toMatch(/sarif upload floe-helm: \d+ result\(s\)/);
