@@ -122,8 +122,15 @@ function standIn(step: Step): Step {
   throw new Error(`pr-gate.yml uses ${step.uses}: give it a stand-in in ${self}`);
 }
 
-/** pr-gate.yml's changes and report jobs as a workflow_dispatch workflow act can run here (the gate, cluster
- * and e2e jobs left out of `needs:`: their results are the test's folders). */
+/** GitHub runs every job on a fresh runner; act in host mode runs them all on this machine with one RUNNER_TEMP,
+ * where one job's work dir (`$RUNNER_TEMP/floe-helm`) would be read by the next job's report step. */
+const FRESH_TEMP: Step = {
+  name: "Fresh runner temp (stands in for a new runner per job: act shares one RUNNER_TEMP between jobs)",
+  run: 'rm -rf "$RUNNER_TEMP/floe-helm" "$RUNNER_TEMP/floe-helm-results" "$RUNNER_TEMP/floe-helm.sarif"',
+};
+
+/** pr-gate.yml's changes, gate and report jobs as a workflow_dispatch workflow act can run here (the cluster and
+ * e2e jobs left out, also from `needs:`: they are off by default). */
 function deriveWorkflow(): string {
   const wf = parse(readFileSync(path.join(repoRoot, ".github", "workflows", "pr-gate.yml"), "utf8")) as {
     on: { workflow_call: { inputs: Record<string, unknown> } };
@@ -142,9 +149,8 @@ function deriveWorkflow(): string {
       ...(j["timeout-minutes"] ? { "timeout-minutes": j["timeout-minutes"] } : {}),
       ...(j.permissions ? { permissions: j.permissions } : {}),
       ...(j.outputs ? { outputs: j.outputs } : {}),
-      // One matrix job at a time: the runner's tool cache and temp folder are one folder for all of them here.
-      ...(j.strategy ? { strategy: { ...j.strategy, "max-parallel": 1 } } : {}),
-      steps: j.steps.map((s) =>
+      ...(j.strategy ? { strategy: j.strategy } : {}),
+      steps: [FRESH_TEMP, ...j.steps].map((s) =>
         s.uses === "./.floe-helm-action"
           ? { ...s, with: { ...s.with, ...TOOLS_FROM_MIRROR } }
           : s.uses
@@ -154,7 +160,7 @@ function deriveWorkflow(): string {
     };
   }
   const derived = {
-    name: "act: pr-gate.yml's changes and report jobs",
+    name: "act: pr-gate.yml's changes, gate and report jobs",
     on: { workflow_dispatch: { inputs: wf.on.workflow_call.inputs } },
     permissions: wf.permissions,
     jobs,
@@ -199,6 +205,7 @@ async function prGate(checkout: string, artifacts: string): Promise<ActRun> {
     event: "workflow_dispatch",
     inputs: { "action-ref": head, helm: "4" },
     vars: { FLOE_TEST_ARTIFACTS: artifacts, FLOE_TEST_MIRROR: mirror.url },
+    concurrentJobs: 1,
   });
 }
 const GATE_ARTIFACTS = ["floe-common", "floe-jobs", "floe-platform"].map(
@@ -251,14 +258,15 @@ describe("act (real runner, host mode): pr-gate.yml when one chart's gate job fa
 
   it("fails that gate job only; the report step runs all the same, fails, and still sets the verdict (fail) and uploads the SARIF", () => {
     expect(r.code, why(r)).not.toBe(0);
-    const gateJobs = r.events
-      .filter((e) => e.jobResult && e.jobID === "gate")
-      .map((e) => `${e.job} ${e.jobResult}`);
-    expect(gateJobs.filter((j) => j.endsWith("failure")).length, gateJobs.join("\n")).toBe(1);
-    expect(
-      gateJobs.find((j) => j.endsWith("failure")),
-      gateJobs.join("\n"),
-    ).toContain("floe-jobs");
+    // act ends every job of a matrix with the matrix's result: which job failed is told by its steps.
+    const failedIn = new Set(
+      r.events.filter((e) => e.jobID === "gate" && e.stepResult === "failure").map((e) => e.job?.trim()),
+    );
+    expect([...failedIn], why(r)).toEqual([expect.stringContaining("gate charts/floe-jobs helm 4")]);
+    const ranIn = new Set(
+      r.events.filter((e) => e.jobID === "gate" && e.stepResult).map((e) => e.job?.trim()),
+    );
+    expect(ranIn.size).toBe(3);
     expect(stepResult(r, "floe-helm · report")).toBe("failure");
     expect(outputsOf(r, "verdict")).toMatchObject({ verdict: "fail", sarif: "true" });
     expect(r.log).toMatch(/sarif upload floe-helm: \d+ result\(s\)/);

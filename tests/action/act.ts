@@ -98,6 +98,9 @@ export interface ActOptions {
   /** Configuration variables (the `vars` context). FLOE_TEST_CHECKOUT is set from `checkout`. */
   vars?: Record<string, string>;
   timeoutMs?: number;
+  /** act's --concurrent-jobs: in host mode every job shares this machine's RUNNER_TEMP and tool cache, so a
+   * matrix whose jobs write the same work dir runs one job at a time (GitHub gives each its own runner). */
+  concurrentJobs?: number;
 }
 
 export async function runAct(opts: ActOptions): Promise<ActRun> {
@@ -139,6 +142,7 @@ export async function runAct(opts: ActOptions): Promise<ActRun> {
     path.join(scratch, "none.input"),
     "--json",
     "--verbose",
+    ...(opts.concurrentJobs ? ["--concurrent-jobs", String(opts.concurrentJobs)] : []),
     ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}=${v}`]),
     ...Object.entries(opts.inputs ?? {}).flatMap(([k, v]) => ["--input", `${k}=${v}`]),
     ...Object.entries(opts.secrets ?? {}).flatMap(([k, v]) => ["--secret", `${k}=${v}`]),
