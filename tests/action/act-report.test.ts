@@ -149,7 +149,9 @@ function deriveWorkflow(): string {
       ...(j["timeout-minutes"] ? { "timeout-minutes": j["timeout-minutes"] } : {}),
       ...(j.permissions ? { permissions: j.permissions } : {}),
       ...(j.outputs ? { outputs: j.outputs } : {}),
-      ...(j.strategy ? { strategy: j.strategy } : {}),
+      // One matrix job at a time (act's --concurrent-jobs does not bound a matrix): here every job shares one
+      // tool cache, and two jobs installing the same tool at once would clear each other's folder.
+      ...(j.strategy ? { strategy: { ...j.strategy, "max-parallel": 1 } } : {}),
       steps: [FRESH_TEMP, ...j.steps].map((s) =>
         s.uses === "./.floe-helm-action"
           ? { ...s, with: { ...s.with, ...TOOLS_FROM_MIRROR } }
