@@ -256,7 +256,7 @@ async function installTool(req, opts) {
             verifiedBy,
         };
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(bin, receiptName), `${JSON.stringify(receipt, null, 2)}\n`);
-        const dir = await cacheAtomically(opts.toolCache, req.tool, req.version, arch, bin, quiet);
+        const dir = await cacheAtomically(opts.toolCache, req.tool, req.version, arch, bin, asset);
         return {
             name,
             tool: req.tool,
@@ -271,17 +271,45 @@ async function installTool(req, opts) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { recursive: true, force: true });
     }
 }
-/** tc.cacheDir copies then writes `<dir>.complete`; if the copy fails, remove the partial folder so no
- * half-installed tool stays behind (tc.find already ignores folders without the marker). */
-async function cacheAtomically(toolCache, tool, version, arch, source, quiet) {
+/** Puts the verified folder into the tool cache whole: it is copied to a sibling folder (same file system)
+ * and renamed into place, then tc.find's `<dir>.complete` marker is written. tc.cacheDir would clear and
+ * refill the destination in place, so two processes installing the same version into one cache (self-hosted
+ * runners running jobs side by side share RUNNER_TOOL_CACHE) cleared each other's copy mid-write. Here a
+ * process that finds the folder already there keeps it when its install record holds, and replaces it
+ * (moved aside first, never cleared in place) only when it does not. */
+async function cacheAtomically(toolCache, tool, version, arch, source, asset) {
+    // tc.find's layout: <cache>/<name>/<semver without v>/<arch>, complete when <dir>.complete exists.
     const dest = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(toolCache, cacheName(tool), version.replace(/^v/, ""), arch);
+    const sibling = (what) => `${dest}.${what}-${process.pid}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)().slice(0, 8)}`;
+    const partial = sibling("partial");
     try {
-        return await (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withToolCacheEnv */ .qr)(toolCache, (0,node_os__WEBPACK_IMPORTED_MODULE_3__.tmpdir)(), () => (0,_download_js__WEBPACK_IMPORTED_MODULE_10__/* .withQuietToolkit */ .Zl)(quiet, () => _actions_tool_cache__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e8(source, cacheName(tool), version, arch)));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_4___default().dirname(dest), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.cp)(source, partial, { recursive: true });
+        for (let attempt = 0;; attempt++) {
+            try {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(partial, dest);
+                break;
+            }
+            catch (e) {
+                const code = e.code;
+                if ((code !== "ENOTEMPTY" && code !== "EEXIST") || attempt >= 3)
+                    throw e;
+                // Another process put a copy there first: keep it when it is whole and verified.
+                if (await checkCached(dest, asset))
+                    break;
+                const aside = sibling("stale");
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(dest, aside).catch(() => undefined);
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(aside, { recursive: true, force: true });
+            }
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(`${dest}.complete`, "");
+        return dest;
     }
     catch (e) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dest, { recursive: true, force: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(`${dest}.complete`, { force: true });
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(partial, { recursive: true, force: true });
     }
 }
 async function checkCached(dir, asset) {

@@ -5,7 +5,19 @@
 // table is verified against the checksum file published beside it, with a warning.
 import { randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { access, chmod, copyFile, lstat, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import {
+  access,
+  chmod,
+  copyFile,
+  cp,
+  lstat,
+  mkdir,
+  mkdtemp,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as tc from "@actions/tool-cache";
@@ -201,7 +213,7 @@ export async function installTool(req: InstallRequest, opts: InstallOptions): Pr
     };
     await writeFile(path.join(bin, receiptName), `${JSON.stringify(receipt, null, 2)}\n`);
 
-    const dir = await cacheAtomically(opts.toolCache, req.tool, req.version, arch, bin, quiet);
+    const dir = await cacheAtomically(opts.toolCache, req.tool, req.version, arch, bin, asset);
     return {
       name,
       tool: req.tool,
@@ -216,27 +228,49 @@ export async function installTool(req: InstallRequest, opts: InstallOptions): Pr
   }
 }
 
-/** tc.cacheDir copies then writes `<dir>.complete`; if the copy fails, remove the partial folder so no
- * half-installed tool stays behind (tc.find already ignores folders without the marker). */
+/** Puts the verified folder into the tool cache whole: it is copied to a sibling folder (same file system)
+ * and renamed into place, then tc.find's `<dir>.complete` marker is written. tc.cacheDir would clear and
+ * refill the destination in place, so two processes installing the same version into one cache (self-hosted
+ * runners running jobs side by side share RUNNER_TOOL_CACHE) cleared each other's copy mid-write. Here a
+ * process that finds the folder already there keeps it when its install record holds, and replaces it
+ * (moved aside first, never cleared in place) only when it does not. */
 async function cacheAtomically(
   toolCache: string,
   tool: InstallTool,
   version: string,
   arch: string,
   source: string,
-  quiet: boolean,
+  asset: Asset,
 ): Promise<string> {
+  // tc.find's layout: <cache>/<name>/<semver without v>/<arch>, complete when <dir>.complete exists.
   const dest = path.join(toolCache, cacheName(tool), version.replace(/^v/, ""), arch);
+  const sibling = (what: string) => `${dest}.${what}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const partial = sibling("partial");
   try {
-    return await withToolCacheEnv(toolCache, tmpdir(), () =>
-      withQuietToolkit(quiet, () => tc.cacheDir(source, cacheName(tool), version, arch)),
-    );
+    await mkdir(path.dirname(dest), { recursive: true });
+    await cp(source, partial, { recursive: true });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await rename(partial, dest);
+        break;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if ((code !== "ENOTEMPTY" && code !== "EEXIST") || attempt >= 3) throw e;
+        // Another process put a copy there first: keep it when it is whole and verified.
+        if (await checkCached(dest, asset)) break;
+        const aside = sibling("stale");
+        await rename(dest, aside).catch(() => undefined);
+        await rm(aside, { recursive: true, force: true });
+      }
+    }
+    await writeFile(`${dest}.complete`, "");
+    return dest;
   } catch (e) {
-    await rm(dest, { recursive: true, force: true });
-    await rm(`${dest}.complete`, { force: true });
     throw new UserError(
       `cannot write the tool cache ${toolCache}: ${e instanceof Error ? e.message : String(e)}`,
     );
+  } finally {
+    await rm(partial, { recursive: true, force: true });
   }
 }
 

@@ -5,9 +5,12 @@
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runTool } from "../../src/exec/runner.js";
+import { versionArgv } from "../../src/tools/argv.js";
 import type { InstallTool } from "../../src/tools/assets.js";
+import { sha256File } from "../../src/tools/checksums.js";
 import { detectPlatform, platformKey } from "../../src/tools/platform.js";
-import { cli } from "../helpers/cli.js";
+import { cli, cliArgv } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
 import { tool } from "../helpers/tools.js";
 import { type BuiltAsset, buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "./mirror.js";
@@ -270,5 +273,48 @@ describe("floe-helm tools install", () => {
       ),
     );
     expect(r.out).not.toMatch(/^helm3 /m);
+  });
+
+  // Self-hosted runners running jobs side by side share one RUNNER_TOOL_CACHE: two jobs installing the same
+  // version must both end with a working binary (the copy is renamed into place whole, never cleared under
+  // the other process's feet).
+  it("two CLI processes installing the same tools into one cache at once both succeed, and the cache holds one working copy of each", async () => {
+    for (let round = 0; round < 8; round++) {
+      const cache = path.join(work, `cache-shared-${round}`);
+      const argv = cliArgv(
+        "tools",
+        "install",
+        "--mirror",
+        mirror.url,
+        "--tool-cache",
+        cache,
+        ...versionFlags,
+      );
+      const runs = await Promise.all(
+        ["a", "b"].map((w) =>
+          runTool(argv, {
+            env: {
+              PATH: process.env.PATH,
+              HOME: process.env.HOME,
+              FLOE_HELM_WORK_DIR: path.join(work, `w-${w}`),
+            },
+            timeoutMs: 120_000,
+          }),
+        ),
+      );
+      for (const r of runs) {
+        expect(r.stderr.split("\n").filter((l) => / error/.test(l))).toEqual([]);
+        expect(r.code).toBe(0);
+        expect(r.stdout.split("\n").slice(0, 5)).toEqual(lines(cache));
+      }
+      for (const [name, t, v, source] of served) {
+        const dir = path.join(cache, `floe-${t}`, v.slice(1), key);
+        // One folder per version, its marker, and nothing half-written beside it.
+        expect((await readdir(path.dirname(dir))).sort(), name).toEqual([key, `${key}.complete`]);
+        const bin = path.join(dir, t);
+        expect(await sha256File(bin), name).toBe(await sha256File(source()));
+        expect((await runTool(versionArgv[t](bin))).code, name).toBe(0);
+      }
+    }
   });
 });
