@@ -12264,7 +12264,7 @@ function registerGenerate(program, bind) {
         .description("write floe-platform and floe-jobs values per environment from a floe manifest and data products (validated and rendered first)")
         .requiredOption("--manifest <file>", "floe platform manifest (kind: Manifest)")
         .addOption(new Option("--product <file>", "floe data product (kind: FloeSpec); repeat for more").argParser(command_collect))
-        .addOption(new Option("--env <name>", "environment: dev, test, staging or prod; repeat for more").argParser(command_collect))
+        .addOption(new Option("--env <name>", "environment: dev, test, staging, prod, or a name of the manifest's promotion path (NAME=BASE: the built-in whose defaults it takes); repeat for more").argParser(command_collect))
         .addOption(new Option("--values <chart=file>", "values over the mapped ones for one chart: floe-platform=FILE or floe-jobs=FILE").argParser(command_collect))
         .addOption(new Option("--set <chart.path=value>", "one value for one chart, e.g. floe-jobs.jobDefaults.backoffLimit=1 (highest precedence)").argParser(command_collect))
         .requiredOption("--output-dir <dir>", "folder the values files are written to")

@@ -33,9 +33,10 @@ export function registerGenerate(program: Command, bind: Bind): void {
         ),
       )
       .addOption(
-        new Option("--env <name>", "environment: dev, test, staging or prod; repeat for more").argParser(
-          collect,
-        ),
+        new Option(
+          "--env <name>",
+          "environment: dev, test, staging, prod, or a name of the manifest's promotion path (NAME=BASE: the built-in whose defaults it takes); repeat for more",
+        ).argParser(collect),
       )
       .addOption(
         new Option(

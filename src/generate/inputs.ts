@@ -59,7 +59,8 @@ export function checkFloeFile(loaded: LoadedYaml, kind: FloeKind): Finding[] {
     ];
   }
   const validate = validatorOf(kind);
-  if (validate(v)) return [];
+  const semantic = kind === "Manifest" ? promotionProblems(loaded, rule) : [];
+  if (validate(v)) return semantic;
   const seen = new Set<string>();
   const out: Finding[] = [];
   for (const e of validate.errors ?? []) {
@@ -79,7 +80,52 @@ export function checkFloeFile(loaded: LoadedYaml, kind: FloeKind): Finding[] {
       ...(p.at.col ? { col: p.at.col } : {}),
     });
   }
+  return [...out, ...semantic];
+}
+
+/** What floe refuses in a promotion path and a schema cannot say (or say clearly): two environments of one
+ * name, a policy_compliance gate turned off (floe runs it for every environment). */
+function promotionProblems(loaded: LoadedYaml, rule: string): Finding[] {
+  const out: Finding[] = [];
+  const add = (path: Array<string | number>, message: string) => {
+    const pos = loaded.positionOf(["artifacts", "promotion", "environments", ...path]);
+    out.push({
+      rule,
+      severity: "error",
+      message: `artifacts.promotion.environments.${path.join(".")}: ${message}`,
+      file: pos?.file ?? loaded.file,
+      line: pos?.line ?? 1,
+      ...(pos?.col ? { col: pos.col } : {}),
+    });
+  };
+  const seen = new Set<string>();
+  promotionPath(loaded.value).forEach((name, i) => {
+    if (seen.has(name))
+      add(
+        [i, "name"],
+        `environment ${JSON.stringify(name)} is already in the promotion path (names must be unique)`,
+      );
+    seen.add(name);
+  });
+  promotionEnvironments(loaded.value).forEach((e, i) => {
+    if (isObj(e) && isObj(e.gates) && e.gates.policy_compliance === false)
+      add(
+        [i, "gates", "policy_compliance"],
+        "cannot be false: floe runs the policy compliance gate for every environment",
+      );
+  });
   return out;
+}
+
+/** The environment names of a manifest's promotion path, in order (none when it has no promotion). */
+export function promotionPath(manifest: unknown): string[] {
+  return promotionEnvironments(manifest).map((e) => (isObj(e) && typeof e.name === "string" ? e.name : ""));
+}
+
+function promotionEnvironments(manifest: unknown): unknown[] {
+  const a = isObj(manifest) ? manifest.artifacts : undefined;
+  const p = isObj(a) ? a.promotion : undefined;
+  return isObj(p) && Array.isArray(p.environments) ? p.environments : [];
 }
 
 /** Reads one floe file (YAML 1.1, as floe reads it); a missing file is one usage error naming the flag. */

@@ -7,14 +7,13 @@ import { access, mkdir, rename, rmdir, stat, unlink, writeFile } from "node:fs/p
 import path from "node:path";
 import { stringify } from "yaml";
 import { UserError } from "../core/errors.js";
-import type { EnvironmentName } from "./environments.js";
 
 export const platformFileName = (env: string) => `floe-platform.values-${env}.yaml`;
 export const jobsFileName = (product: string, env: string) => `floe-jobs.${product}.values-${env}.yaml`;
 
 export interface HeaderInfo {
   chart: "floe-platform" | "floe-jobs";
-  env: EnvironmentName;
+  env: string;
   release: string;
   namespace: string;
   /** Every layer over the chart defaults, lowest precedence first (file paths relative to cwd, flags). */

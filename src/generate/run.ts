@@ -13,13 +13,14 @@ import type { DocPath } from "../core/rendered.js";
 import type { PhaseContext } from "../report/phase.js";
 import { compileValuesSchema, mergeValues, problemAt, withoutNullKeys } from "../values/schema.js";
 import { type LoadedYaml, loadYamlFile } from "../values/yaml.js";
-import { type Environment, environment } from "./environments.js";
+import { type Environment, resolveEnvironment } from "./environments.js";
 import {
   type ChartName,
   checkFloeFile,
   loadFloeFile,
   parseSetArg,
   parseValuesArg,
+  promotionPath,
   type SetArg,
 } from "./inputs.js";
 import { endpointValues, mapProduct, productName } from "./jobs.js";
@@ -203,13 +204,11 @@ function setLayers(sets: readonly SetArg[], chart: ChartName): Layer[] {
 export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: GenerateOptions): Promise<void> {
   const cwd = o.cwd;
   // Flags first: each bad one is one error.
-  if (o.envs.length === 0) throw new UserError("--env: at least one environment (dev, test, staging, prod)");
+  if (o.envs.length === 0)
+    throw new UserError(
+      "--env: at least one environment (dev, test, staging, prod, or a name of the manifest's promotion path)",
+    );
   if (o.products.length === 0) throw new UserError("--product: at least one data product (floe.yaml)");
-  const envs: Environment[] = [];
-  for (const e of o.envs.flatMap((x) => x.split(",")).filter((x) => x.trim() !== "")) {
-    const env = environment(e);
-    if (!envs.some((x) => x.name === env.name)) envs.push(env);
-  }
   const valuesArgs = o.values.map(parseValuesArg);
   const sets = o.set.map(parseSetArg);
   if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(o.release) || o.release.length > 53)
@@ -229,6 +228,22 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
     ...products.map((p) => checkFloeFile(p, "FloeSpec")),
   ].flat();
   if (invalid.length > 0) stop(ctx, invalid, "the manifest and data products");
+  // Environments: built in, or named by the manifest's promotion path.
+  const promotion = promotionPath(manifest.value);
+  const promotionAt = manifest.positionOf(["artifacts", "promotion", "environments"]);
+  const envs: Environment[] = [];
+  for (const e of o.envs.flatMap((x) => x.split(",")).filter((x) => x.trim() !== "")) {
+    const env = resolveEnvironment(e, {
+      names: promotion,
+      at: promotionAt ? `${promotionAt.file}:${promotionAt.line}:${promotionAt.col ?? 1}` : manifest.file,
+    });
+    const same = envs.find((x) => x.name === env.name);
+    if (same && same.base !== env.base)
+      throw new UserError(
+        `--env ${env.name}: given twice with different defaults (those of ${same.base} and of ${env.base})`,
+      );
+    if (!same) envs.push(env);
+  }
   const names = new Map<string, string>();
   for (const p of products) {
     const name = productName(p.value);
@@ -308,7 +323,7 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
   for (const env of envs) {
     // The environment's preset is one of its defaults; a preset the manifest defines is placed there.
     const preset = presets.get(env.preset)!;
-    const envLabel = `environment defaults (${env.name}; resource preset ${env.preset}${preset.from ? ` of ${manifest.file}` : ", built in"})`;
+    const envLabel = `environment defaults (${env.name}${env.baseReason ? `: those of ${env.base}, by ${env.baseReason}` : ""}; resource preset ${env.preset}${preset.from ? ` of ${manifest.file}` : ", built in"})`;
     const presetLayer = (chart: ChartName): Layer => {
       const v = presetValues(chart, preset);
       return preset.from ? mappedLayer(manifest, v.values, v.from) : labelLayer(envLabel, v.values);
@@ -335,7 +350,7 @@ export async function runGenerate(ctx: PhaseContext, inputs: Inputs, o: Generate
       ],
     });
 
-    if (env.name === "prod")
+    if (env.base === "prod")
       for (const w of prodWarnings(p.full, manifest, platform.defaults))
         endpointFindings.set(`${w.file}:${w.line}:${w.message}`, w);
     const endpoints = platformEndpoints(o.release, p.full);

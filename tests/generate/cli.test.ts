@@ -122,6 +122,50 @@ describe("generate on the valid manifest and two data products, dev and prod", (
   });
 });
 
+const promoted = [
+  "--manifest",
+  `${F}/manifest-promotion.yaml`,
+  "--product",
+  `${F}/product-valid-shipments.yaml`,
+];
+
+describe("environments of the manifest's promotion path (dev, qa, staging, pre_prod, prod)", () => {
+  const work = tempDir("floe-generate-promo-");
+  const out = path.join(tempDir("floe-generate-promo-out-"), "out");
+  let r: Run;
+  const read = (f: string) => readFileSync(path.join(out, f), "utf8");
+  const body = (f: string) => read(f).split("\n").slice(6).join("\n");
+  beforeAll(async () => {
+    r = await generate(
+      [...promoted, "--env", "qa,pre_prod", "--env", "staging", "--env", "dev", "--output-dir", out],
+      work,
+    );
+  }, 300_000);
+
+  test("exit 0, a file per chart and environment, in each one's own namespace", () => {
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(
+      ["dev", "pre_prod", "qa", "staging"]
+        .flatMap((e) => [`floe-jobs.shipments.values-${e}.yaml`, `floe-platform.values-${e}.yaml`])
+        .sort(),
+    );
+    expect(read("floe-platform.values-pre_prod.yaml")).toContain(
+      "# Chart floe-platform, environment pre_prod: release floe-platform, namespace floe-pre-prod.",
+    );
+  });
+
+  test("qa takes dev's defaults and pre_prod staging's (the built-in before each in the path), and the headers say so", () => {
+    expect(body("floe-platform.values-qa.yaml")).toBe(body("floe-platform.values-dev.yaml"));
+    expect(body("floe-jobs.shipments.values-qa.yaml")).toBe(body("floe-jobs.shipments.values-dev.yaml"));
+    expect(body("floe-platform.values-pre_prod.yaml")).toBe(body("floe-platform.values-staging.yaml"));
+    expect(read("floe-platform.values-qa.yaml")).toContain(
+      "environment defaults (qa: those of dev, by its place in the promotion path, after dev; resource preset small, built in)",
+    );
+    const pre = parse(read("floe-platform.values-pre_prod.yaml"));
+    expect(pre.networkPolicy.enabled).toBe(true);
+  });
+});
+
 describe("bad input: exit 2, one clear error, nothing written", () => {
   const work = tempDir("floe-generate-bad-");
   const aFile = path.join(work, "a-file");
@@ -205,9 +249,38 @@ describe("bad input: exit 2, one clear error, nothing written", () => {
       /product-bad-timezone\.yaml:8:3: error generate\/time-zone: schedule\.timezone "Europe\/Atlantis": not an IANA time zone/,
     ],
     [
-      "unknown environment",
+      "unknown environment (the manifest has no promotion path)",
       [...good, "--env", "qa"],
-      /--env "qa": unknown environment \(built in: dev, test, staging, prod\)/,
+      /--env "qa": unknown environment: not built in \(dev, test, staging, prod\) and tests\/fixtures\/floe\/manifest-valid\.yaml declares no promotion path \(artifacts\.promotion\.environments\) that maps others/,
+    ],
+    [
+      "environment not mapped by the manifest's promotion path",
+      [...promoted, "--env", "uat"],
+      /--env "uat": unknown environment: not built in \(dev, test, staging, prod\) nor in the manifest's promotion path \(tests\/fixtures\/floe\/manifest-promotion\.yaml:\d+:\d+: dev, qa, staging, pre_prod, prod\)/,
+    ],
+    [
+      "a promotion path with no built-in environment to take defaults from",
+      [
+        "--manifest",
+        `${F}/manifest-promotion-no-builtin.yaml`,
+        "--product",
+        `${F}/product-valid-shipments.yaml`,
+        "--env",
+        "alpha",
+      ],
+      /--env "alpha": the promotion path \(.*: alpha, live\) has no built-in environment to take defaults from: write --env alpha=BASE/,
+    ],
+    [
+      "a promotion path floe refuses (every fault at its line)",
+      [
+        "--manifest",
+        `${F}/manifest-promotion-bad.yaml`,
+        "--product",
+        `${F}/product-valid-shipments.yaml`,
+        "--env",
+        "dev",
+      ],
+      /^(?=[\s\S]*manifest-promotion-bad\.yaml:95:17: error floe-manifest-schema: artifacts\.promotion\.environments\.0\.gates\.policy_compliance: cannot be false)(?=[\s\S]*manifest-promotion-bad\.yaml:97:42: error floe-manifest-schema: artifacts\.promotion\.environments\.1\.gates: 'smoke' is not allowed)(?=[\s\S]*manifest-promotion-bad\.yaml:98:9: error floe-manifest-schema: artifacts\.promotion\.environments\.2\.name: environment "dev" is already in the promotion path)/,
     ],
     [
       "--set on a path the chart does not declare",

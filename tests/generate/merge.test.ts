@@ -3,7 +3,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { environment, environmentNames } from "../../src/generate/environments.js";
+import {
+  environment,
+  environmentNames,
+  inferredBase,
+  resolveEnvironment,
+} from "../../src/generate/environments.js";
 import { parseSetArg, parseValuesArg, setValue } from "../../src/generate/inputs.js";
 import { type Layer, labelLayer, mergeOverlay, nest, overlayOf } from "../../src/generate/merge.js";
 import { checkLayers } from "../../src/generate/run.js";
@@ -157,6 +162,75 @@ describe("environment defaults: only keys the charts declare", () => {
       expect(() => environment(name)).toThrow(/unknown environment \(built in: dev, test, staging, prod\)/);
     },
   );
+});
+
+describe("environments of the manifest's promotion path take a built-in's defaults", () => {
+  const path = ["sandbox", "dev", "qa", "staging", "pre_prod", "prod", "dr"];
+  const promotion = { names: path, at: "manifest.yaml:90:7" };
+  test.each<[string, string, string | undefined]>([
+    ["sandbox", "before any built-in: the first after it", "dev"],
+    ["qa", "after dev", "dev"],
+    ["pre_prod", "after staging", "staging"],
+    ["dr", "after prod", "prod"],
+    ["dev", "a built-in: itself", "dev"],
+    ["uat", "not in the path", undefined],
+  ])("%s (%s): %s", (name, _why, base) => {
+    expect(inferredBase(name, path)).toBe(base);
+  });
+
+  test("a path with no built-in name infers nothing", () => {
+    expect(inferredBase("beta", ["alpha", "beta", "live"])).toBeUndefined();
+  });
+
+  test("qa is dev-like, in its own namespace, and says why", () => {
+    const qa = resolveEnvironment("qa", promotion);
+    const dev = environment("dev");
+    expect(qa).toMatchObject({
+      name: "qa",
+      base: "dev",
+      namespace: "floe-qa",
+      preset: dev.preset,
+      baseReason: "its place in the promotion path, after dev",
+    });
+    expect([qa.platform, qa.jobs]).toEqual([dev.platform, dev.jobs]);
+  });
+
+  test("NAME=BASE picks the built-in; an underscore becomes a hyphen in the namespace", () => {
+    const e = resolveEnvironment("pre_prod=prod", promotion);
+    expect(e).toMatchObject({ name: "pre_prod", base: "prod", namespace: "floe-pre-prod", preset: "large" });
+    expect(e.baseReason).toBe("--env pre_prod=prod");
+    expect(e.platform).toEqual(environment("prod").platform);
+  });
+
+  test("sandbox, before dev, is dev-like", () => {
+    expect(resolveEnvironment("sandbox", promotion).baseReason).toBe(
+      "its place in the promotion path, before dev",
+    );
+  });
+
+  test.each<[string, { names: string[]; at: string }, RegExp]>([
+    [
+      "uat",
+      promotion,
+      /^--env "uat": unknown environment: not built in \(dev, test, staging, prod\) nor in the manifest's promotion path \(manifest\.yaml:90:7: sandbox, dev/,
+    ],
+    [
+      "qa",
+      { names: [], at: "m.yaml" },
+      /^--env "qa": unknown environment: not built in \(dev, test, staging, prod\) and m\.yaml declares no promotion path \(artifacts\.promotion\.environments\) that maps others$/,
+    ],
+    [
+      "beta",
+      { names: ["alpha", "beta"], at: "m.yaml:3:5" },
+      /has no built-in environment to take defaults from: write --env beta=BASE \(BASE one of dev, test, staging, prod\)$/,
+    ],
+    ["qa=huge", promotion, /^--env "qa=huge": "huge" is not a built-in environment/],
+    ["qa=", promotion, /^--env "qa=": expected NAME or NAME=BASE/],
+    ["qa=dev=prod", promotion, /^--env "qa=dev=prod": expected NAME or NAME=BASE/],
+    ["prod=dev", promotion, /^--env "prod=dev": prod is built in and takes its own defaults; drop =dev$/],
+  ])("%s: one usage error", (arg, p, message) => {
+    expect(() => resolveEnvironment(arg, p)).toThrow(message);
+  });
 });
 
 describe("a value on a key the chart does not declare is an error in the input that set it", () => {
