@@ -291,9 +291,10 @@ class ImageCache {
     }
     /** `ref` made local: already in Docker (used as it is, not cached: it is the runner's own), else from the
      * cache, else (when `pull`) pulled by the runner's Docker and kept. The reference Docker now has it under, or
-     * undefined when none of that worked (whoever needs it pulls it then, as without a cache). */
+     * undefined when none of that worked (whoever needs it pulls it then, as without a cache). `absent`: the
+     * caller has just seen Docker lack it (no second `docker image inspect`). */
     async bring(ref, o, log) {
-        if (await this.localId(ref))
+        if (!o.absent && (await this.localId(ref)))
             return ref;
         const restored = await this.restore(ref, log);
         if (restored)
@@ -1606,13 +1607,13 @@ async function prepareKindImages(ctx, cells, kind, source, opts) {
                 ctx.progress(`${phase}: images: ${image} is pinned by digest: not cached (kind load keeps tags, not registry digests)`);
                 continue;
             }
-            const got = await cache.bring(image, { pull: pull === "node" }, (l) => ctx.progress(`${phase}: ${l}`));
+            const got = await cache.bring(image, { pull: pull === "node", absent: true }, (l) => ctx.progress(`${phase}: ${l}`));
             if (got === image)
                 local.add(image);
         }
     }
     const plan = planImages(images, { nodes: nodeImages, local }, pull);
-    ctx.progress(`${cells.phase ?? "test"}: images: ${images.length} used by the charts: ${plan.inNode.length} in the kind node, ${plan.load.length} to load from the local Docker daemon, ${plan.pull.length} left for the node to pull, ${plan.missing.length} missing`);
+    ctx.progress(`${phase}: images: ${images.length} used by the charts: ${plan.inNode.length} in the kind node, ${plan.load.length} to load from the local Docker daemon, ${plan.pull.length} left for the node to pull, ${plan.missing.length} missing`);
     for (const image of plan.missing) {
         const byCell = new Map();
         for (const u of uses.filter((x) => x.image === image)) {
@@ -1637,9 +1638,9 @@ async function prepareKindImages(ctx, cells, kind, source, opts) {
     if (plan.missing.length)
         return false;
     for (const image of plan.pull)
-        ctx.progress(`${cells.phase ?? "test"}: images: ${image} is not here: the kind node pulls it at install (--image-pull node)`);
+        ctx.progress(`${phase}: images: ${image} is not here: the kind node pulls it at install (--image-pull node)`);
     if (plan.load.length) {
-        ctx.progress(`${cells.phase ?? "test"}: images: kind load docker-image ${plan.load.join(" ")}`);
+        ctx.progress(`${phase}: images: kind load docker-image ${plan.load.join(" ")}`);
         // kind runs `docker exec --privileged` into the node: through the shim where `cluster up` needed it.
         const env = kind.dockerShim
             ? { ...opts.env, PATH: `${kind.dockerShim}${(external_node_path_default()).delimiter}${opts.env.PATH ?? ""}` }

@@ -291,9 +291,10 @@ class ImageCache {
     }
     /** `ref` made local: already in Docker (used as it is, not cached: it is the runner's own), else from the
      * cache, else (when `pull`) pulled by the runner's Docker and kept. The reference Docker now has it under, or
-     * undefined when none of that worked (whoever needs it pulls it then, as without a cache). */
+     * undefined when none of that worked (whoever needs it pulls it then, as without a cache). `absent`: the
+     * caller has just seen Docker lack it (no second `docker image inspect`). */
     async bring(ref, o, log) {
-        if (await this.localId(ref))
+        if (!o.absent && (await this.localId(ref)))
             return ref;
         const restored = await this.restore(ref, log);
         if (restored)

@@ -141,13 +141,15 @@ export async function prepareKindImages(
         );
         continue;
       }
-      const got = await cache.bring(image, { pull: pull === "node" }, (l) => ctx.progress(`${phase}: ${l}`));
+      const got = await cache.bring(image, { pull: pull === "node", absent: true }, (l) =>
+        ctx.progress(`${phase}: ${l}`),
+      );
       if (got === image) local.add(image);
     }
   }
   const plan = planImages(images, { nodes: nodeImages, local }, pull);
   ctx.progress(
-    `${cells.phase ?? "test"}: images: ${images.length} used by the charts: ${plan.inNode.length} in the kind node, ${plan.load.length} to load from the local Docker daemon, ${plan.pull.length} left for the node to pull, ${plan.missing.length} missing`,
+    `${phase}: images: ${images.length} used by the charts: ${plan.inNode.length} in the kind node, ${plan.load.length} to load from the local Docker daemon, ${plan.pull.length} left for the node to pull, ${plan.missing.length} missing`,
   );
 
   for (const image of plan.missing) {
@@ -175,10 +177,10 @@ export async function prepareKindImages(
 
   for (const image of plan.pull)
     ctx.progress(
-      `${cells.phase ?? "test"}: images: ${image} is not here: the kind node pulls it at install (--image-pull node)`,
+      `${phase}: images: ${image} is not here: the kind node pulls it at install (--image-pull node)`,
     );
   if (plan.load.length) {
-    ctx.progress(`${cells.phase ?? "test"}: images: kind load docker-image ${plan.load.join(" ")}`);
+    ctx.progress(`${phase}: images: kind load docker-image ${plan.load.join(" ")}`);
     // kind runs `docker exec --privileged` into the node: through the shim where `cluster up` needed it.
     const env = kind.dockerShim
       ? { ...opts.env, PATH: `${kind.dockerShim}${path.delimiter}${opts.env.PATH ?? ""}` }

@@ -24,27 +24,8 @@ import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, tool } from "../helpers/tools.js";
 import { buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "../tools/mirror.js";
 import { type ActRun, prepareCheckout, runAct } from "./act.js";
+import { commonStandIn, expr, type Job, type Step } from "./workflow-parts.js";
 
-interface Step {
-  name?: string;
-  id?: string;
-  if?: string;
-  uses?: string;
-  with?: Record<string, string>;
-  env?: Record<string, string>;
-  run?: string;
-}
-interface Job {
-  "runs-on": string;
-  "timeout-minutes"?: number;
-  permissions?: Record<string, string>;
-  outputs?: Record<string, string>;
-  env?: Record<string, string>;
-  steps: Step[];
-}
-
-/** A workflow expression (`${{ x }}`), which the runner evaluates. */
-const expr = (x: string) => `\${{ ${x} }}`;
 const self = path.relative(repoRoot, fileURLToPath(import.meta.url));
 let scratch: string;
 let mirror: Mirror;
@@ -58,25 +39,17 @@ const PASSWORD = "act-test-password";
 
 /** The stand-in for each remote action the jobs use (anything else fails the test: add one). */
 function standIn(step: Step): Step {
+  const common = commonStandIn(step);
+  if (common) return common;
   const uses = step.uses!.split("@")[0];
-  if (uses === "actions/checkout") {
-    const into = step.with?.path ? `$GITHUB_WORKSPACE/${step.with.path}` : "$GITHUB_WORKSPACE";
-    // Another branch of this repository (the index branch): cloned from the test's stand-in for GitHub's
-    // remote, which is also where the job pushes it.
-    if (step.with?.ref && !step.with.repository)
-      return {
-        name: `Check out ${step.with.ref} into ${step.with.path} (stands in for actions/checkout: the test's remote)`,
-        env: { REF: step.with.ref, REMOTE: expr("vars.FLOE_TEST_REMOTE") },
-        run: `git clone -q --branch "$REF" "$REMOTE" "${into}"`,
-      };
+  // Another branch of this repository (the index branch): cloned from the test's stand-in for GitHub's
+  // remote, which is also where the job pushes it.
+  if (uses === "actions/checkout" && step.with?.ref && !step.with.repository)
     return {
-      name: `Check out${step.with?.path ? ` into ${step.with.path}` : ""} (stands in for actions/checkout: the test's prepared repository)`,
-      env: { CHECKOUT: expr("vars.FLOE_TEST_CHECKOUT") },
-      run: `mkdir -p "${into}" && cp -a "$CHECKOUT/." "${into}/"`,
+      name: `Check out ${step.with.ref} into ${step.with.path} (stands in for actions/checkout: the test's remote)`,
+      env: { REF: step.with.ref, REMOTE: expr("vars.FLOE_TEST_REMOTE") },
+      run: `git clone -q --branch "$REF" "$REMOTE" "$GITHUB_WORKSPACE/${step.with.path}"`,
     };
-  }
-  if (uses === "actions/setup-node")
-    return { name: "Node (stands in for actions/setup-node: the runner's own)", run: "node --version" };
   if (uses === "sigstore/cosign-installer")
     return {
       name: `cosign ${step.with?.["cosign-release"]} (stands in for sigstore/cosign-installer: the one scripts/tools.sh built)`,

@@ -17,52 +17,12 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { runTool } from "../../src/exec/runner.js";
-import type { InstallTool } from "../../src/tools/assets.js";
-import { detectPlatform } from "../../src/tools/platform.js";
 import { tempDir } from "../helpers/tmp.js";
-import { repoRoot, type TestTool, tool } from "../helpers/tools.js";
-import { buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "../tools/mirror.js";
+import { repoRoot, tool } from "../helpers/tools.js";
+import { type Mirror, removeAssets, startMirror } from "../tools/mirror.js";
 import { type ActRun, prepareCheckout, runAct } from "./act.js";
+import { commonStandIn, expr, type Job, type Step, serveTools, toolsFromMirror } from "./workflow-parts.js";
 
-interface Step {
-  name?: string;
-  id?: string;
-  if?: string;
-  uses?: string;
-  with?: Record<string, string>;
-  env?: Record<string, string>;
-  run?: string;
-}
-interface Job {
-  name?: string;
-  strategy?: Record<string, unknown>;
-  needs?: string | string[];
-  if?: string;
-  "runs-on": string;
-  "timeout-minutes"?: number;
-  permissions?: Record<string, string>;
-  outputs?: Record<string, string>;
-  steps: Step[];
-}
-
-const expr = (x: string) => `\${{ ${x} }}`;
-// The versions the mirror serves (the real pinned binaries under versions the checksum table does not pin, so
-// each is verified against the mirror's checksum file), as tests/action/act.test.ts serves them.
-const served: Array<[TestTool, InstallTool, string]> = [
-  ["helm3", "helm", "v3.21.9"],
-  ["helm4", "helm", "v4.2.9"],
-  ["kind", "kind", "v0.32.9"],
-  ["kubectl", "kubectl", "v1.36.9"],
-  ["kubesec", "kubesec", "v2.14.9"],
-];
-/** Added to the action's `with:` (nothing else of the gate job changes): where the tools come from. */
-const TOOLS_FROM_MIRROR = {
-  mirror: expr("vars.FLOE_TEST_MIRROR"),
-  "helm-version": "3.21.9,4.2.9",
-  "kind-version": "0.32.9",
-  "kubectl-version": "1.36.9",
-  "kubesec-version": "2.14.9",
-};
 let mirror: Mirror;
 const self = path.relative(repoRoot, fileURLToPath(import.meta.url));
 let scratch: string;
@@ -70,18 +30,10 @@ let workflow: string;
 
 /** The stand-in for each remote action the two jobs use (anything else fails the test: add one). */
 function standIn(step: Step): Step {
+  const common = commonStandIn(step);
+  if (common) return common;
   const uses = step.uses!.split("@")[0];
   const keep = step.if ? { if: step.if } : {};
-  if (uses === "actions/checkout") {
-    const into = step.with?.path ? `$GITHUB_WORKSPACE/${step.with.path}` : "$GITHUB_WORKSPACE";
-    return {
-      name: `Check out${step.with?.path ? ` into ${step.with.path}` : ""} (stands in for actions/checkout: the test's prepared repository)`,
-      env: { CHECKOUT: expr("vars.FLOE_TEST_CHECKOUT") },
-      run: `mkdir -p "${into}" && cp -a "$CHECKOUT/." "${into}/"`,
-    };
-  }
-  if (uses === "actions/setup-node")
-    return { name: "Node (stands in for actions/setup-node: the runner's own)", run: "node --version" };
   if (uses === "actions/cache")
     return {
       name: "Tool cache (stands in for actions/cache: no cache service here, nothing restored)",
@@ -154,7 +106,7 @@ function deriveWorkflow(): string {
       ...(j.strategy ? { strategy: { ...j.strategy, "max-parallel": 1 } } : {}),
       steps: [FRESH_TEMP, ...j.steps].map((s) =>
         s.uses === "./.floe-helm-action"
-          ? { ...s, with: { ...s.with, ...TOOLS_FROM_MIRROR } }
+          ? { ...s, with: { ...s.with, ...toolsFromMirror } }
           : s.uses
             ? standIn(s)
             : s,
@@ -188,8 +140,7 @@ beforeAll(async () => {
   scratch = tempDir("floe-act-report-");
   workflow = deriveWorkflow();
   mirror = await startMirror();
-  for (const [bin, t, v] of served)
-    serveAsset(mirror, await buildAsset(t, v, detectPlatform(), tool(bin), mirror.url));
+  await serveTools(mirror);
 }, 300_000);
 afterAll(async () => {
   await mirror?.close();

@@ -9,24 +9,13 @@ import { appendFileSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PhaseResults } from "../../src/report/results.js";
-import type { InstallTool } from "../../src/tools/assets.js";
-import { detectPlatform } from "../../src/tools/platform.js";
 import { clusterDown, clusterUp, type TestCluster } from "../helpers/cluster.js";
 import { tempDir } from "../helpers/tmp.js";
-import { type TestTool, tool, toolsDir } from "../helpers/tools.js";
-import { buildAsset, type Mirror, removeAssets, serveAsset, startMirror } from "../tools/mirror.js";
+import { tool, toolsDir } from "../helpers/tools.js";
+import { type Mirror, removeAssets, startMirror } from "../tools/mirror.js";
 import { type ActRun, prepareCheckout, runAct } from "./act.js";
 import { action } from "./action-yml.js";
-
-// The versions the workflows ask for (their `with:`), each served from the real pinned binary.
-const served: Array<[TestTool, InstallTool, string]> = [
-  ["helm3", "helm", "v3.21.9"],
-  ["helm4", "helm", "v4.2.9"],
-  ["kind", "kind", "v0.32.9"],
-  ["kubectl", "kubectl", "v1.36.9"],
-  ["kubesec", "kubesec", "v2.14.9"],
-];
-const versionOutputs = Object.fromEntries(served.map(([n, , v]) => [`${n}-version`, v]));
+import { servedTools, servedVersionOutputs, serveTools } from "./workflow-parts.js";
 
 const S = (name: string) => `floe-helm · ${name}`;
 const allSteps = action.runs.steps.map((s) => s.name!);
@@ -37,10 +26,7 @@ let checkout: string;
 beforeAll(async () => {
   scratch = tempDir("floe-act-test-");
   mirror = await startMirror();
-  const platform = detectPlatform();
-  for (const [bin, t, v] of served) {
-    serveAsset(mirror, await buildAsset(t, v, platform, tool(bin), mirror.url));
-  }
+  await serveTools(mirror);
   tool("act");
   checkout = await prepareCheckout(path.join(scratch, "repo"));
 }, 300_000);
@@ -81,14 +67,15 @@ describe("act (real runner, host mode): action.yml with default inputs on this r
   });
 
   it("installs every tool from the mirror into the runner's tool cache and sets the action's outputs", () => {
-    expect(r.outputs).toMatchObject(versionOutputs);
-    for (const [name] of served) expect(r.outputs[`${name}-path`]).toMatch(new RegExp(`^${r.toolCache}/`));
+    expect(r.outputs).toMatchObject(servedVersionOutputs);
+    for (const [name] of servedTools)
+      expect(r.outputs[`${name}-path`]).toMatch(new RegExp(`^${r.toolCache}/`));
     expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
     // The report's verdict and coverage (this repository's P0s that e2e proves are waived); no SARIF asked.
     expect(r.outputs).toMatchObject({ verdict: "pass", coverage: expect.stringMatching(/^\d+\/\d+$/) });
     expect(r.outputs.sarif ?? "").toBe("");
     // checksum file + asset per tool, and nothing more: the gate found them in the cache.
-    expect(mirror.requests).toHaveLength(2 * served.length);
+    expect(mirror.requests).toHaveLength(2 * servedTools.length);
   });
 
   it("writes the job summary: every phase passed", () => {
@@ -99,7 +86,7 @@ describe("act (real runner, host mode): action.yml with default inputs on this r
     // The only findings: each tool's version is not in the checksum table, so the mirror's file was trusted.
     const warnings = r.summary.split("\n").filter((l) => l.startsWith("| warning |"));
     expect(warnings.map((l) => l.split(" | ")[1])).toEqual(
-      Array(served.length).fill("`tools/unverified-checksum`"),
+      Array(servedTools.length).fill("`tools/unverified-checksum`"),
     );
   });
 });
@@ -136,7 +123,7 @@ describe("act (real runner, host mode): a chart with a defect", () => {
   });
 
   it("sets the outputs all the same (the tools installed, the results folder, the verdict, the SARIF file)", () => {
-    expect(r.outputs).toMatchObject(versionOutputs);
+    expect(r.outputs).toMatchObject(servedVersionOutputs);
     expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
     expect(r.outputs).toMatchObject({
       verdict: "fail",
@@ -211,7 +198,7 @@ describe("act (real runner, host mode): install tests on an existing kwok cluste
       "install floe-platform/test helm4 pass",
     ]);
     expect(r.summary).toMatch(/^\| test \| ✅ pass \|/m);
-    expect(r.outputs).toMatchObject({ ...versionOutputs, "results-dir": work });
+    expect(r.outputs).toMatchObject({ ...servedVersionOutputs, "results-dir": work });
   });
 });
 
@@ -240,7 +227,7 @@ describe("act (real runner, host mode): tools-dir and upgrade-base given", () =>
   });
 
   it("the tool outputs are empty (nothing was installed); the summary shows the gate's pass", () => {
-    for (const [name] of served) expect(r.outputs[`${name}-path`] ?? "").toBe("");
+    for (const [name] of servedTools) expect(r.outputs[`${name}-path`] ?? "").toBe("");
     expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
     expect(r.summary).toMatch(/^\| gate \| ✅ pass \|/m);
     expect(r.summary).toMatch(/^\| upgrade-check \| ✅ pass \|/m);
@@ -281,7 +268,7 @@ describe("act (real runner, host mode): a bad input (helm: 5)", () => {
   });
 
   it("no tool outputs (nothing installed); results-dir, verdict and coverage are set by the report", () => {
-    for (const [name] of served) expect(r.outputs[`${name}-version`] ?? "").toBe("");
+    for (const [name] of servedTools) expect(r.outputs[`${name}-version`] ?? "").toBe("");
     expect(r.outputs["results-dir"]).toMatch(/\/floe-helm$/);
     // Nothing ran: every declared requirement of this repository's floe-gate.yaml is not covered.
     expect(r.outputs).toMatchObject({ verdict: "fail", coverage: expect.stringMatching(/^0\/[1-9]\d*$/) });

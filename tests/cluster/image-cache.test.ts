@@ -19,6 +19,8 @@ import {
   USED_FILE,
 } from "../../src/cluster/kind/image-cache.js";
 import { detectPlatform } from "../../src/tools/platform.js";
+import { prepareCheckout, runAct } from "../action/act.js";
+import { serveTools } from "../action/workflow-parts.js";
 import { cli } from "../helpers/cli.js";
 import { docker } from "../helpers/kind.js";
 import { startRegistry, type TestRegistry } from "../helpers/registry.js";
@@ -249,6 +251,8 @@ describe.sequential("mocked kind (a stand-in that pulls like kind): cluster up/d
     chmodSync(standIn, 0o755);
     mirror = await startMirror();
     serveAsset(mirror, await buildAsset("kind", "v0.99.0", detectPlatform(), standIn, mirror.url));
+    // The action's tools step installs every tool: the real ones besides the stand-in kind.
+    await serveTools(mirror, ["kind"]);
     env = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -304,6 +308,42 @@ describe.sequential("mocked kind (a stand-in that pulls like kind): cluster up/d
     expect(down.code, down.err).toBe(0);
     expect(readFileSync(outputs, "utf8")).toBe(`image-cache-key=${imageCacheKey([digestRef])}\n`);
   });
+
+  it("mocked, under act: the action with image-cache on a new runner loads the node image from the folder, kind boots it by id, and the action's image-cache-key output is the key", async () => {
+    // A new runner again: the image only in the cache folder, the registry gone.
+    await rmi(digestRef, imageId);
+    const work = path.join(dir, "act-work");
+    const r = await runAct({
+      workflow: "image-cache.yml",
+      checkout: await prepareCheckout(path.join(dir, "repo")),
+      vars: {
+        FLOE_TEST_MIRROR: mirror.url,
+        FLOE_TEST_NODE_IMAGE: digestRef,
+        FLOE_TEST_IMAGE_CACHE: cacheDir,
+        FLOE_TEST_WORK_DIR: work,
+      },
+    });
+    const why = `act exit ${r.code}\n${r.log.slice(-4000)}\n${r.stderr.slice(-1500)}`;
+    expect(
+      Object.fromEntries(
+        ["tools", "cluster up", "live upgrade", "cluster down", "report"].map((n) => [
+          n,
+          r.steps[`floe-helm · ${n}`] ?? "-",
+        ]),
+      ),
+      why,
+    ).toEqual({
+      tools: "success",
+      "cluster up": "success",
+      "live upgrade": "skipped",
+      "cluster down": "success",
+      report: "success",
+    });
+    expect(r.log).toContain(`kind: image cache: ${digestRef} loaded from ${cacheDir}`);
+    expect(r.log).not.toContain("docker pull");
+    expect(creates().at(-1)).toContain(`--image ${imageId} `);
+    expect(r.outputs["image-cache-key"]).toBe(imageCacheKey([digestRef]));
+  }, 600_000);
 
   it("mocked: a job that used no cached image prunes the folder and leaves the key empty (nothing to save)", async () => {
     const next = { ...env, FLOE_HELM_WORK_DIR: path.join(dir, "work3"), FLOE_HELM_KIND_NODE_IMAGE: imageId };

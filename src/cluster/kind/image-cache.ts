@@ -162,9 +162,14 @@ export class ImageCache {
 
   /** `ref` made local: already in Docker (used as it is, not cached: it is the runner's own), else from the
    * cache, else (when `pull`) pulled by the runner's Docker and kept. The reference Docker now has it under, or
-   * undefined when none of that worked (whoever needs it pulls it then, as without a cache). */
-  async bring(ref: string, o: { pull: boolean }, log: (line: string) => void): Promise<string | undefined> {
-    if (await this.localId(ref)) return ref;
+   * undefined when none of that worked (whoever needs it pulls it then, as without a cache). `absent`: the
+   * caller has just seen Docker lack it (no second `docker image inspect`). */
+  async bring(
+    ref: string,
+    o: { pull: boolean; absent?: boolean },
+    log: (line: string) => void,
+  ): Promise<string | undefined> {
+    if (!o.absent && (await this.localId(ref))) return ref;
     const restored = await this.restore(ref, log);
     if (restored) return restored;
     if (o.pull && (await this.pull(ref, log))) return ref;
