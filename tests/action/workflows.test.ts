@@ -1,6 +1,7 @@
 // Static checks of the workflows: no expression spliced into a script, third-party actions pinned, every
 // workflow_call input described. Each check is a test only where there is something to check (a workflow
 // without run: steps gets no "run:" test), so no test passes by looping over nothing.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -69,6 +70,42 @@ it("the reusable workflows exist and take inputs; ci.yml runs the suite and the 
   const ciSteps = Object.values(byName.get("ci.yml")?.jobs ?? {}).flatMap((j) => j.steps ?? []);
   expect(ciSteps.some((s) => s.uses === "./")).toBe(true);
   expect(ciSteps.some((s) => s.run)).toBe(true);
+});
+
+it("ci.yml's gate job builds the local lane's images before the action runs e2e on them (nothing serves floe.local/*)", () => {
+  const job = new Map(workflows).get("ci.yml")!.jobs.gate!;
+  const steps = job.steps ?? [];
+  const action = steps.findIndex((st) => st.uses === "./");
+  expect(action).toBeGreaterThan(0);
+  expect(steps[action]!.with?.e2e).toBe(true);
+  const images = steps.findIndex((st) => st.run?.trim() === "scripts/images.sh");
+  expect(images, "a step running scripts/images.sh").toBeGreaterThan(0);
+  expect(images).toBeLessThan(action);
+  // Its Go builds need Go first.
+  const go = steps.findIndex((st) => st.uses?.startsWith("actions/setup-go@"));
+  expect(go).toBeGreaterThanOrEqual(0);
+  expect(go).toBeLessThan(images);
+  // Every floe.local image the e2e values name is one scripts/images.sh builds.
+  const config = parse(readFileSync(path.join(repoRoot, "floe-gate.yaml"), "utf8")) as {
+    e2e: { platform: { scenario: string; values: string[] }; product: { values: string[] } };
+  };
+  const built = execFileSync(path.join(repoRoot, "scripts", "images.sh"), ["--list"], { encoding: "utf8" })
+    .trim()
+    .split("\n");
+  const files = [
+    `scenarios/${config.e2e.platform.scenario}/floe-platform.yaml`,
+    ...config.e2e.platform.values,
+    ...config.e2e.product.values,
+  ];
+  const named = files.flatMap((f) =>
+    [...readFileSync(path.join(repoRoot, f), "utf8").matchAll(/floe\.local\/[a-z0-9-]+/g)].map((m) => m[0]),
+  );
+  expect(named.length).toBeGreaterThan(0);
+  for (const n of new Set(named))
+    expect(
+      built.some((b) => b.startsWith(`${n}:`)),
+      n,
+    ).toBe(true);
 });
 
 it("pr-gate.yml hands each of its inputs that the action also has to the action, unchanged; the matrix chooses chart and helm major", () => {
