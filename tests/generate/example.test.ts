@@ -9,9 +9,9 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
+import { example, exampleInputs } from "./example-inputs.js";
 
 const exec = promisify(execFile);
-const example = "examples/generate";
 const golden = path.join(repoRoot, example, "values");
 
 describe("examples/generate: golden values files", () => {
@@ -27,12 +27,7 @@ describe("examples/generate: golden values files", () => {
         toolsDir,
         "--work-dir",
         path.join(out, "..", "work"),
-        "--manifest",
-        `${example}/manifest.yaml`,
-        "--product",
-        `${example}/products/orders.yaml`,
-        "--product",
-        `${example}/products/inventory.yaml`,
+        ...exampleInputs,
         "--env",
         "dev",
         "--env",

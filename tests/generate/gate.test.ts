@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, test } from "vitest";
 import { tempDir } from "../helpers/tmp.js";
 import { repoRoot, toolsDir } from "../helpers/tools.js";
+import { example, exampleInputs } from "./example-inputs.js";
 
 const exec = promisify(execFile);
 type Run = { code: number; stdout: string; stderr: string };
@@ -22,8 +23,6 @@ const floeHelm = (args: string[]): Promise<Run> =>
     (e: Run) => e,
   );
 
-const example = "examples/generate";
-
 describe("generate's values pass the gate, for both charts and every environment", () => {
   const scratch = tempDir("floe-generate-gate-");
   const out = path.join(scratch, "values");
@@ -33,12 +32,7 @@ describe("generate's values pass the gate, for both charts and every environment
       "generate",
       "--work-dir",
       path.join(scratch, "work"),
-      "--manifest",
-      `${example}/manifest.yaml`,
-      "--product",
-      `${example}/products/orders.yaml`,
-      "--product",
-      `${example}/products/inventory.yaml`,
+      ...exampleInputs,
       "--env",
       "dev,qa,prod",
       "--values",
