@@ -467,8 +467,8 @@ var plan_plan = __webpack_require__(8720);
 var phase = __webpack_require__(6169);
 // EXTERNAL MODULE: ./src/upgrade/git.ts
 var git = __webpack_require__(9484);
-// EXTERNAL MODULE: ./src/upgrade/run.ts + 3 modules
-var run = __webpack_require__(9081);
+// EXTERNAL MODULE: ./src/upgrade/run.ts + 4 modules
+var run = __webpack_require__(9303);
 ;// CONCATENATED MODULE: ./src/upgrade/live/argv.ts
 const target = (a) => ["--kubeconfig", a.kubeconfig, "--namespace", a.namespace];
 /** Upgrades the release to `chartDir` with the scenario's values (only those: --reset-values is helm's

@@ -184,7 +184,7 @@ function reportFindings(verdict) {
 async function writeSarif(file, all, io) {
     const [{ toSarif, sourceRoot }, { ruleCatalog }, { writeFile, mkdir }] = await Promise.all([
         __webpack_require__.e(/* import() */ 643).then(__webpack_require__.bind(__webpack_require__, 8262)),
-        Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(193), __webpack_require__.e(81), __webpack_require__.e(270), __webpack_require__.e(231), __webpack_require__.e(76)]).then(__webpack_require__.bind(__webpack_require__, 7076)),
+        Promise.all(/* import() */[__webpack_require__.e(697), __webpack_require__.e(193), __webpack_require__.e(303), __webpack_require__.e(270), __webpack_require__.e(231), __webpack_require__.e(76)]).then(__webpack_require__.bind(__webpack_require__, 7076)),
         Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 23)),
     ]);
     const log = toSarif(all, {

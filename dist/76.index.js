@@ -21,7 +21,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _release_run_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7230);
 /* harmony import */ var _report_coverage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(3122);
 /* harmony import */ var _upgrade_live_run_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9231);
-/* harmony import */ var _upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9081);
+/* harmony import */ var _upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9303);
 // Every rule id floe-helm reports, with one sentence each and the README table that documents it: the
 // rule metadata of `floe-helm report --sarif`. Built from the rule registry (src/checks/registry.ts: id,
 // description, default severity) and the rule ids each phase exports, so a rule added to the registry is
@@ -117,6 +117,15 @@ const upgradeCheck = {
     },
     [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__.upgradeCheckRules.renamedService]: {
         description: "A Service is gone while a new one has the same selector: clients of the old name break.",
+        anchor: A.upgradeCheck,
+        level: "warning",
+    },
+    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__.upgradeCheckRules.hookToObject]: {
+        description: "A helm hook the base leaves in the cluster becomes a release object of the same name: helm upgrade refuses to adopt it.",
+        anchor: A.upgradeCheck,
+    },
+    [_upgrade_run_js__WEBPACK_IMPORTED_MODULE_11__.upgradeCheckRules.objectToHook]: {
+        description: "A release object becomes a pre-upgrade hook of the same name: after the upgrade it is gone (helm deletes the release's object, which is the hook's).",
         anchor: A.upgradeCheck,
         level: "warning",
     },

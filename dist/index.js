@@ -12536,7 +12536,7 @@ function registerUpgradeCheck(program, bind) {
         .command("upgrade-check")
         .description("render the base revision and this change with the same values and flag what an upgrade breaks (no cluster)")
         .addOption(new Option("--base <ref>", "git ref of the base revision (default in a pull_request workflow: the merge base with origin/$GITHUB_BASE_REF)"))
-        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("upgrade-check", inputs, async (ctx) => (await __nccwpck_require__.e(/* import() */ 81).then(__nccwpck_require__.bind(__nccwpck_require__, 9081))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
+        .addOption(new Option("--base-chart <dir|tgz>", "compare with this published chart instead of a git ref")), "check"))).action(bind(async ({ inputs, io }) => (0,phase/* runPhase */.P)("upgrade-check", inputs, async (ctx) => (await __nccwpck_require__.e(/* import() */ 303).then(__nccwpck_require__.bind(__nccwpck_require__, 9303))).runUpgradeCheck(ctx, inputs, { cwd: io.cwd }), {
         cwd: io.cwd,
         out: io.out,
         err: io.err,
@@ -12567,7 +12567,7 @@ function registerUpgrade(program, bind) {
         const timeout = parseHelmTimeout(flags.timeout);
         const baseHelm = parseBaseHelm(flags.baseHelm);
         const proberImage = flags.proberImage?.trim();
-        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(81), __nccwpck_require__.e(231), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
+        return (0,phase/* runPhase */.P)("upgrade", inputs, async (ctx) => (await Promise.all(/* import() */[__nccwpck_require__.e(193), __nccwpck_require__.e(303), __nccwpck_require__.e(231), __nccwpck_require__.e(216)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9231))).runLiveUpgrade(ctx, inputs, {
             cwd: io.cwd,
             images,
             ...(timeout ? { timeout } : {}),

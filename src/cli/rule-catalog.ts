@@ -107,6 +107,17 @@ const upgradeCheck = {
     anchor: A.upgradeCheck,
     level: "warning",
   },
+  [upgradeCheckRules.hookToObject]: {
+    description:
+      "A helm hook the base leaves in the cluster becomes a release object of the same name: helm upgrade refuses to adopt it.",
+    anchor: A.upgradeCheck,
+  },
+  [upgradeCheckRules.objectToHook]: {
+    description:
+      "A release object becomes a pre-upgrade hook of the same name: after the upgrade it is gone (helm deletes the release's object, which is the hook's).",
+    anchor: A.upgradeCheck,
+    level: "warning",
+  },
   [upgradeCheckRules.newChart]: {
     description: "The chart does not exist at the base: nothing to upgrade from.",
     anchor: A.upgradeCheck,

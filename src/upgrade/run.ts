@@ -26,6 +26,7 @@ import { type PhaseContext, reportSkippedCharts } from "../report/phase.js";
 import { resolveTools } from "../tools/resolve.js";
 import { parseYamlText } from "../values/yaml.js";
 import { exportAtCommit, gitArgv, gitToplevel, resolveBase } from "./git.js";
+import { hookRules, predictHookHazards } from "./hooks.js";
 import { formatPath, predictImmutableChanges } from "./immutable.js";
 import { predictRemovals, upgradeRules } from "./removals.js";
 import { VERSION_RULE, versionProblem } from "./version.js";
@@ -35,6 +36,8 @@ export const upgradeCheckRules = {
   immutableField: "upgrade/immutable-field",
   removedStateful: upgradeRules.removedStateful,
   renamedService: upgradeRules.renamedService,
+  hookToObject: hookRules.hookToObject,
+  objectToHook: hookRules.objectToHook,
   newChart: "upgrade/new-chart",
   baseValues: "upgrade/base-values",
   notChecked: "upgrade/not-checked",
@@ -342,6 +345,16 @@ export async function runUpgradeCheck(
             severity: "warning",
             message: `${h.message} [upgrade from ${base.label}]`,
             ...at,
+            object: h.object,
+            ...where,
+          });
+        }
+        for (const h of predictHookHazards(before, after)) {
+          found.push({
+            rule: h.rule,
+            severity: h.severity,
+            message: `${h.message} [upgrade from ${base.label}]`,
+            ...h.next.locate(["metadata", "name"]),
             object: h.object,
             ...where,
           });

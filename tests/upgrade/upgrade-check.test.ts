@@ -279,6 +279,33 @@ describe("floe-helm upgrade-check (real git, helm 3 and helm 4)", () => {
     expect(r.code).toBe(0);
   });
 
+  it("a hook the base leaves in the cluster that becomes a release object is an error at its name; a release object that becomes a pre-upgrade hook a warning", async () => {
+    const cm = (name: string, hook?: string) =>
+      `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n${hook ? `  annotations:\n    helm.sh/hook: ${hook}\n` : ""}data:\n  a: "1"\n`;
+    const dir = tempDir("floe-upgrade-repo-");
+    git(dir, "init", "-q", "-b", "main");
+    write(dir, {
+      ...baseFiles,
+      "charts/app/templates/setup.yaml": cm("setup", "post-install,post-upgrade"),
+      "charts/app/templates/settings.yaml": cm("settings"),
+    });
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "base");
+    write(dir, {
+      "charts/app/templates/setup.yaml": cm("setup"),
+      "charts/app/templates/settings.yaml": cm("settings", "pre-upgrade"),
+      "charts/app/Chart.yaml": chartYaml("0.1.1"),
+    });
+    const r = await check(dir, "--base", "HEAD");
+    expect(r.out).toContain(
+      "charts/app/templates/setup.yaml:4:3: error upgrade/hook-to-object: ConfigMap/setup is a helm hook at the base (post-install,post-upgrade, delete policy before-hook-creation: it stays in the cluster once it ran) and a release object in this change: helm upgrade fails",
+    );
+    expect(r.out).toContain(
+      "charts/app/templates/settings.yaml:4:3: warning upgrade/object-to-hook: ConfigMap/settings is a release object at the base and a pre-upgrade hook in this change",
+    );
+    expect(r.code).toBe(1);
+  });
+
   it("floe-gate.yaml waivers and severity overrides apply as in the gate", async () => {
     const { dir, base } = repoWith({
       "charts/app/templates/deploy.yaml": deploy("\n      tier: front"),
