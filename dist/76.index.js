@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   RULE_ANCHORS: () => (/* binding */ RULE_ANCHORS),
 /* harmony export */   ruleCatalog: () => (/* binding */ ruleCatalog)
 /* harmony export */ });
-/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6063);
+/* harmony import */ var _checks_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(546);
 /* harmony import */ var _e2e_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3270);
 /* harmony import */ var _gate_run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4957);
 /* harmony import */ var _install_diagnose_cell_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2057);

@@ -10664,7 +10664,7 @@ const kubesecCheck = {
 
 /***/ }),
 
-/***/ 6063:
+/***/ 546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11333,6 +11333,62 @@ function containerRule(spec) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/checks/policy/command-args.ts
+// policy/dollar-escape: what Kubernetes does to a container's command and args before the process sees them.
+// It expands `$(VAR_NAME)` and reduces `$$` to `$` (its escape, so `$$(VAR_NAME)` passes `$(VAR_NAME)` through).
+// A `$$` written for the shell's process id therefore reaches `sh -c` as a lone `$`: this chart's own
+// test-object-storage pod built the S3 key `.../<time>-$` that way and its signed request failed. Flagged: a `$`
+// made from `$$` that the shell would read as a plain `$` (followed by nothing, a space, a quote or punctuation);
+// not `$$(`, `$${`, `$$NAME`, `$$1` or `$$$$` (which is `$$` after the reduction).
+
+/** Kubernetes' reduction of one command or args string: the result and the indexes (in it) of each `$` that
+ * was a `$$`. */
+function reduceDollars(s) {
+    let out = "";
+    const reduced = [];
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] === "$" && s[i + 1] === "$") {
+            reduced.push(out.length);
+            out += "$";
+            i++;
+        }
+        else
+            out += s[i];
+    }
+    return { out, reduced };
+}
+/** Whether the reduction leaves a `$` the shell reads as a literal: not next to another `$`, and not before
+ * `(`, `{`, a name, a digit or a special parameter the author may mean (`$?`, `$#`, `$@`, `$*`, `$!`). */
+function loneDollar(s) {
+    const { out, reduced } = reduceDollars(s);
+    return reduced.some((i) => {
+        if (out[i - 1] === "$" || out[i + 1] === "$")
+            return false;
+        const next = out[i + 1];
+        return next === undefined || !/[({A-Za-z0-9_#?@*!]/.test(next);
+    });
+}
+const dollarEscape = containerRule({
+    rule: "policy/dollar-escape",
+    defaultSeverity: "warning",
+    description: "A `$$` in a container's command or args that Kubernetes reduces to a lone `$` (its escape for `$(VAR_NAME)`): a shell's `$$` (process id) reaches it as `$`.",
+    test(c) {
+        for (const field of ["command", "args"]) {
+            const list = c.container[field];
+            if (!Array.isArray(list))
+                continue;
+            const i = list.findIndex((a) => typeof a === "string" && loneDollar(a));
+            if (i < 0)
+                continue;
+            return {
+                path: [field, i],
+                message: `${field}[${i}] has "$$", which Kubernetes reduces to "$" before the process starts (its escape for "$(VAR_NAME)"), so the shell gets a lone "$": for the shell's process id write "$$$$"; for a literal "$" write one`,
+            };
+        }
+        return undefined;
+    },
+});
+
 ;// CONCATENATED MODULE: ./src/checks/policy/container-basics.ts
 // policy/resources, policy/probes, policy/image-tag: what every container needs to be scheduled
 // predictably, restarted when it hangs, and run the same image tomorrow as today.
@@ -11579,11 +11635,13 @@ const securityContextChecks = [
 
 
 
+
 const checks = [
     k8s_schema/* k8sSchemaCheck */.Ck,
     danglingReferenceCheck,
     ...securityContextChecks,
     ...containerBasicsChecks,
+    dollarEscape,
     ...environmentChecks,
     integrationPointCheck,
     kubesec/* kubesecCheck */.fC,
@@ -13405,8 +13463,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 var external_node_os_default = /*#__PURE__*/__nccwpck_require__.n(external_node_os_);
-// EXTERNAL MODULE: ./src/checks/registry.ts + 13 modules
-var registry = __nccwpck_require__(6063);
+// EXTERNAL MODULE: ./src/checks/registry.ts + 14 modules
+var registry = __nccwpck_require__(546);
 // EXTERNAL MODULE: ./src/helm/argv.ts
 var helm_argv = __nccwpck_require__(956);
 // EXTERNAL MODULE: ./src/perf/validator-cache.ts + 3 modules

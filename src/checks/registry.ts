@@ -4,6 +4,7 @@ import { danglingReferenceCheck } from "./dangling-reference/index.js";
 import { integrationPointCheck } from "./integration-point.js";
 import { k8sSchemaCheck } from "./k8s-schema.js";
 import { kubesecCheck } from "./kubesec.js";
+import { dollarEscape } from "./policy/command-args.js";
 import { containerBasicsChecks } from "./policy/container-basics.js";
 import { environmentChecks } from "./policy/environment.js";
 import { securityContextChecks } from "./policy/security-context.js";
@@ -14,6 +15,7 @@ export const checks: Check[] = [
   danglingReferenceCheck,
   ...securityContextChecks,
   ...containerBasicsChecks,
+  dollarEscape,
   ...environmentChecks,
   integrationPointCheck,
   kubesecCheck,
