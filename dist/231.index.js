@@ -695,6 +695,28 @@ function parseProberLog(log) {
         c.failures = failures.get(svc) ?? [];
     return out;
 }
+/** Each FAIL line (`HH:MM:SS curl-exit=N http=C`, the prober's UTC clock) with the step it fell in, e.g.
+ * `18:25:00 curl-exit=7 http=000 during helm test after upgrade`; `between steps` when it fell in none (within
+ * a second of either end counts: the two clocks differ by that much at most on one machine's cluster). */
+function attributeFailures(failures, steps) {
+    if (steps.length === 0)
+        return [...failures];
+    const first = Math.min(...steps.map((w) => w.from));
+    const last = Math.max(...steps.map((w) => w.to));
+    const day = Date.UTC(new Date(first).getUTCFullYear(), new Date(first).getUTCMonth(), new Date(first).getUTCDate());
+    return failures.map((f) => {
+        const m = /^(\d{2}):(\d{2}):(\d{2})\b/.exec(f);
+        if (!m)
+            return f;
+        const ofDay = ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000;
+        // The run may cross midnight: the candidate day nearest the steps.
+        const at = [day - 86_400_000, day, day + 86_400_000]
+            .map((d) => d + ofDay)
+            .sort((x, y) => Math.abs(x - (first + last) / 2) - Math.abs(y - (first + last) / 2))[0];
+        const w = steps.find((x) => at >= x.from - 1000 && at <= x.to + 1000);
+        return `${f} ${w ? `during ${w.what}` : "between steps"}`;
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/upgrade/live/run.ts
 // `floe-helm upgrade`: the live upgrade and rollback, for every chart x scenario x helm major of the plan,
@@ -975,9 +997,20 @@ async function runLiveUpgrade(ctx, inputs, opts) {
                 if (prober.failed)
                     failed = true;
                 // 3 and 4: a helm step (upgrade to this change, then rollback to the base), each followed by its tests.
+                // Each one's wall-clock window, so a failed request can be told by the step it fell in.
+                const windows = [];
+                const timed = async (what, fn) => {
+                    const from = Date.now();
+                    try {
+                        return await fn();
+                    }
+                    finally {
+                        windows.push({ what, from, to: Date.now() });
+                    }
+                };
                 const stepThenTests = async (o) => {
                     const t0 = Date.now();
-                    const r = await (0,diagnose_cell/* watchWait */.pk)(ctx, kube, `${step}: helm${cell.helm} ${o.wait}`, timeout, () => sh(o.argv, undefined, 0));
+                    const r = await timed(o.what, () => (0,diagnose_cell/* watchWait */.pk)(ctx, kube, `${step}: helm${cell.helm} ${o.wait}`, timeout, () => sh(o.argv, undefined, 0)));
                     ctx.check({
                         id: `${o.what} ${label}`,
                         rule: o.rule,
@@ -999,14 +1032,14 @@ async function runLiveUpgrade(ctx, inputs, opts) {
                         });
                         return false;
                     }
-                    return helmTest(ctx, `${label} after ${o.what}`, a(cell.helm), {
+                    return timed(`helm test after ${o.what}`, () => helmTest(ctx, `${label} after ${o.what}`, a(cell.helm), {
                         step,
                         kube,
                         sh,
                         simulated,
                         timeout,
                         where,
-                    });
+                    }));
                 };
                 const upgraded = await stepThenTests({
                     what: "upgrade",
@@ -1039,6 +1072,7 @@ async function runLiveUpgrade(ctx, inputs, opts) {
                         kube,
                         pod: prober.pod,
                         targets: prober.targets,
+                        windows,
                     })))
                     failed = true;
             }
@@ -1206,7 +1240,7 @@ async function stopProber(ctx, o) {
             ctx.check({ id, rule: liveRules.availability, state: "pass" });
         }
         else {
-            const first = c.failures.slice(0, 3).join("; ");
+            const first = attributeFailures(c.failures.slice(0, 3), o.windows).join("; ");
             ctx.add({
                 rule: liveRules.availability,
                 severity: t.pdb ? "error" : "warning",

@@ -15,6 +15,7 @@ import {
 } from "../../src/upgrade/live/argv.js";
 import { parseBaseHelm } from "../../src/upgrade/live/command.js";
 import {
+  attributeFailures,
   httpPort,
   parseProberLog,
   proberPod,
@@ -148,6 +149,38 @@ describe("probeTargets", () => {
       "ns",
     );
     expect(single).toEqual({ targets: [], unprobed: [], serving: 1 });
+  });
+});
+
+describe("attributeFailures: each failed request told by the step it fell in", () => {
+  const at = (hms: string, day = "2026-12-03") => Date.parse(`${day}T${hms}Z`);
+  const steps = [
+    { what: "upgrade", from: at("18:24:00"), to: at("18:24:40") },
+    { what: "helm test after upgrade", from: at("18:24:41"), to: at("18:25:10") },
+    { what: "rollback", from: at("18:25:12"), to: at("18:25:50") },
+  ];
+  it.each([
+    ["18:24:10 curl-exit=7 http=000", "18:24:10 curl-exit=7 http=000 during upgrade"],
+    ["18:25:00 curl-exit=7 http=000", "18:25:00 curl-exit=7 http=000 during helm test after upgrade"],
+    // Within a second of a step's end (the clocks differ by that much at most).
+    ["18:25:11 curl-exit=28 http=000", "18:25:11 curl-exit=28 http=000 during helm test after upgrade"],
+    ["18:26:30 curl-exit=0 http=503", "18:26:30 curl-exit=0 http=503 between steps"],
+    ["no time", "no time"],
+  ])("%s", (line, want) => {
+    expect(attributeFailures([line], steps)).toEqual([want]);
+  });
+
+  it("a run across midnight: 00:00:05 is the next day's", () => {
+    const night = [{ what: "rollback", from: at("23:59:50"), to: at("00:00:20", "2026-12-04") }];
+    expect(attributeFailures(["00:00:05 curl-exit=7 http=000"], night)).toEqual([
+      "00:00:05 curl-exit=7 http=000 during rollback",
+    ]);
+  });
+
+  it("without steps the lines are as they were", () => {
+    expect(attributeFailures(["18:25:00 curl-exit=7 http=000"], [])).toEqual([
+      "18:25:00 curl-exit=7 http=000",
+    ]);
   });
 });
 

@@ -218,3 +218,35 @@ export function parseProberLog(log: string): ProberLog {
   for (const [svc, c] of out.counts) c.failures = failures.get(svc) ?? [];
   return out;
 }
+
+/** A step of the live upgrade while the prober ran (wall clock, ms since the epoch). */
+export interface StepWindow {
+  what: string;
+  from: number;
+  to: number;
+}
+
+/** Each FAIL line (`HH:MM:SS curl-exit=N http=C`, the prober's UTC clock) with the step it fell in, e.g.
+ * `18:25:00 curl-exit=7 http=000 during helm test after upgrade`; `between steps` when it fell in none (within
+ * a second of either end counts: the two clocks differ by that much at most on one machine's cluster). */
+export function attributeFailures(failures: readonly string[], steps: readonly StepWindow[]): string[] {
+  if (steps.length === 0) return [...failures];
+  const first = Math.min(...steps.map((w) => w.from));
+  const last = Math.max(...steps.map((w) => w.to));
+  const day = Date.UTC(
+    new Date(first).getUTCFullYear(),
+    new Date(first).getUTCMonth(),
+    new Date(first).getUTCDate(),
+  );
+  return failures.map((f) => {
+    const m = /^(\d{2}):(\d{2}):(\d{2})\b/.exec(f);
+    if (!m) return f;
+    const ofDay = ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000;
+    // The run may cross midnight: the candidate day nearest the steps.
+    const at = [day - 86_400_000, day, day + 86_400_000]
+      .map((d) => d + ofDay)
+      .sort((x, y) => Math.abs(x - (first + last) / 2) - Math.abs(y - (first + last) / 2))[0]!;
+    const w = steps.find((x) => at >= x.from - 1000 && at <= x.to + 1000);
+    return `${f} ${w ? `during ${w.what}` : "between steps"}`;
+  });
+}

@@ -52,7 +52,14 @@ import {
   kubectlWaitEndedArgv,
   kubectlWaitReadyArgv,
 } from "./argv.js";
-import { type ProbeTarget, parseProberLog, proberPod, probeTargets } from "./prober.js";
+import {
+  attributeFailures,
+  type ProbeTarget,
+  parseProberLog,
+  proberPod,
+  probeTargets,
+  type StepWindow,
+} from "./prober.js";
 
 /** Rule ids of this phase (README rule table); floe-gate.yaml maps SC-008, GAP-003 and T115 to them. */
 export const liveRules = {
@@ -367,6 +374,16 @@ export async function runLiveUpgrade(
         if (prober.failed) failed = true;
 
         // 3 and 4: a helm step (upgrade to this change, then rollback to the base), each followed by its tests.
+        // Each one's wall-clock window, so a failed request can be told by the step it fell in.
+        const windows: StepWindow[] = [];
+        const timed = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
+          const from = Date.now();
+          try {
+            return await fn();
+          } finally {
+            windows.push({ what, from, to: Date.now() });
+          }
+        };
         const stepThenTests = async (o: {
           what: "upgrade" | "rollback";
           rule: string;
@@ -375,8 +392,10 @@ export async function runLiveUpgrade(
           failed: string;
         }) => {
           const t0 = Date.now();
-          const r = await watchWait(ctx, kube, `${step}: helm${cell.helm} ${o.wait}`, timeout, () =>
-            sh(o.argv, undefined, 0),
+          const r = await timed(o.what, () =>
+            watchWait(ctx, kube, `${step}: helm${cell.helm} ${o.wait}`, timeout, () =>
+              sh(o.argv, undefined, 0),
+            ),
           );
           ctx.check({
             id: `${o.what} ${label}`,
@@ -399,14 +418,16 @@ export async function runLiveUpgrade(
             });
             return false;
           }
-          return helmTest(ctx, `${label} after ${o.what}`, a(cell.helm), {
-            step,
-            kube,
-            sh,
-            simulated,
-            timeout,
-            where,
-          });
+          return timed(`helm test after ${o.what}`, () =>
+            helmTest(ctx, `${label} after ${o.what}`, a(cell.helm), {
+              step,
+              kube,
+              sh,
+              simulated,
+              timeout,
+              where,
+            }),
+          );
         };
         const upgraded = await stepThenTests({
           what: "upgrade",
@@ -440,6 +461,7 @@ export async function runLiveUpgrade(
             kube,
             pod: prober.pod,
             targets: prober.targets,
+            windows,
           }))
         )
           failed = true;
@@ -647,6 +669,8 @@ async function stopProber(
     kube: Parameters<typeof watchWait>[1];
     pod: string;
     targets: ProbeTarget[];
+    /** The steps while it probed, to tell each failed request by its step. */
+    windows: StepWindow[];
   },
 ): Promise<boolean> {
   ctx.progress(`${o.step}: stopping the prober, reading its counts`);
@@ -681,7 +705,7 @@ async function stopProber(
       ctx.add({ rule: liveRules.availability, severity: "info", message: summary, ...at });
       ctx.check({ id, rule: liveRules.availability, state: "pass" });
     } else {
-      const first = c.failures.slice(0, 3).join("; ");
+      const first = attributeFailures(c.failures.slice(0, 3), o.windows).join("; ");
       ctx.add({
         rule: liveRules.availability,
         severity: t.pdb ? "error" : "warning",
