@@ -273,61 +273,6 @@ var resolve = __webpack_require__(5084);
 var yaml = __webpack_require__(3319);
 // EXTERNAL MODULE: ./src/upgrade/git.ts
 var git = __webpack_require__(9484);
-;// CONCATENATED MODULE: ./src/upgrade/hooks.ts
-const hookRules = {
-    hookToObject: "upgrade/hook-to-object",
-    objectToHook: "upgrade/object-to-hook",
-};
-const annotations = (o) => (o.doc.metadata?.annotations ?? {});
-const list = (v) => typeof v === "string"
-    ? v
-        .split(",")
-        .map((x) => x.trim())
-        .filter(Boolean)
-    : [];
-/** The hook's events (`post-install`, `pre-upgrade`, `test`, ...), or undefined for a release object. */
-function hookEvents(o) {
-    const h = annotations(o)["helm.sh/hook"];
-    return typeof h === "string" ? list(h) : undefined;
-}
-/** Helm's delete policy of a hook (default `before-hook-creation`). */
-function deletePolicy(o) {
-    const p = list(annotations(o)["helm.sh/hook-delete-policy"]);
-    return p.length ? p : ["before-hook-creation"];
-}
-const keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
-function predictHookHazards(before, after) {
-    const base = new Map(before.map((o) => [keyOf(o), o]));
-    const out = [];
-    for (const next of after) {
-        const prev = base.get(keyOf(next));
-        if (!prev)
-            continue;
-        const object = `${next.kind}/${next.name}`;
-        const was = hookEvents(prev);
-        const is = hookEvents(next);
-        if (was && !is && !deletePolicy(prev).includes("hook-succeeded")) {
-            out.push({
-                rule: hookRules.hookToObject,
-                severity: "error",
-                object,
-                next,
-                message: `${object} is a helm hook at the base (${was.join(",")}, delete policy ${deletePolicy(prev).join(",")}: it stays in the cluster once it ran) and a release object in this change: helm upgrade fails with "${object} exists and cannot be imported into the current release: invalid ownership metadata" (helm 3 and 4); give the object another name, or delete it before the upgrade`,
-            });
-        }
-        else if (!was && is?.includes("pre-upgrade") && !is.includes("post-upgrade")) {
-            out.push({
-                rule: hookRules.objectToHook,
-                severity: "warning",
-                object,
-                next,
-                message: `${object} is a release object at the base and a pre-upgrade hook in this change: on upgrade helm replaces it with the hook, then deletes the release's ${object} as no longer rendered, so it is gone afterwards (fine for a Job that became a migration hook; anything pods read is lost): add post-upgrade to its events, or give the hook another name`,
-            });
-        }
-    }
-    return out;
-}
-
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./src/core/quantity.ts
@@ -378,11 +323,16 @@ const immutableData = {
     ConfigMap: ["data", "binaryData", "immutable"],
     Secret: ["data", "stringData", "immutable"],
 };
+/** The object's annotations ({} when it has none). */
+function annotationsOf(o) {
+    return o.doc.metadata?.annotations ?? {};
+}
+/** One object across two renders: kind, namespace and name. */
+const objectKey = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
 /** Helm deletes and recreates hook objects (helm.sh/hook) on every upgrade instead of patching them, so
  * their immutable fields never block one. */
 function isHelmHook(o) {
-    const ann = o.doc.metadata?.annotations;
-    return typeof ann?.["helm.sh/hook"] === "string";
+    return typeof annotationsOf(o)["helm.sh/hook"] === "string";
 }
 function at(doc, field) {
     let cur = doc;
@@ -432,7 +382,6 @@ const advice = {
 const show = (v) => (v === undefined ? "(unset)" : JSON.stringify(v));
 /** Kubernetes quantities (`10Gi`, `500M`, `1.5Ti`) in bytes; undefined when it is not one. */
 const quantityBytes = quantity/* quantityValue */.$;
-const immutable_keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
 function change(next, field, a, b, why = advice[field] ?? `${refused}; rename the object or delete it first`) {
     const inner = firstDifference(a, b);
     const path = [...field.split("."), ...inner];
@@ -458,10 +407,10 @@ function valueAt(v, p) {
     return cur;
 }
 function predictImmutableChanges(before, after) {
-    const old = new Map(before.filter((o) => !isHelmHook(o)).map((o) => [immutable_keyOf(o), o]));
+    const old = new Map(before.filter((o) => !isHelmHook(o)).map((o) => [objectKey(o), o]));
     const out = [];
     for (const next of after) {
-        const prev = old.get(immutable_keyOf(next));
+        const prev = old.get(objectKey(next));
         if (!prev || isHelmHook(next))
             continue; // a new object (created, not updated) or a recreated hook
         for (const field of immutableFields[next.kind] ?? []) {
@@ -498,6 +447,71 @@ function predictImmutableChanges(before, after) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/upgrade/hooks.ts
+// An object that changes between a helm hook and a release object of the same kind and name. Helm keeps the
+// two apart: a hook is not part of the release, so
+//  - a hook the base leaves in the cluster (its delete policy has no `hook-succeeded`; the default is
+//    `before-hook-creation`) blocks the change that renders it as a release object: `helm upgrade` refuses to
+//    adopt an object without the release's ownership metadata ("exists and cannot be imported into the current
+//    release"), helm 3 and 4 alike;
+//  - a release object the change turns into a `pre-upgrade` hook (and not also `post-upgrade`) is gone after the
+//    upgrade: helm replaces it with the hook, then deletes the release's object of that name as no longer
+//    rendered, which is the hook's. Meant for a plain Job that becomes a migration hook; anything pods read
+//    (a ConfigMap, a Secret) disappears.
+// Both were seen on a real API server with helm 3 and 4 (kwok); tests/upgrade/hooks.test.ts holds the rules.
+
+const hookRules = {
+    hookToObject: "upgrade/hook-to-object",
+    objectToHook: "upgrade/object-to-hook",
+};
+const list = (v) => typeof v === "string"
+    ? v
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
+/** The hook's events (`post-install`, `pre-upgrade`, `test`, ...), or undefined for a release object. */
+function hookEvents(o) {
+    const h = annotationsOf(o)["helm.sh/hook"];
+    return typeof h === "string" ? list(h) : undefined;
+}
+/** Helm's delete policy of a hook (default `before-hook-creation`). */
+function deletePolicy(o) {
+    const p = list(annotationsOf(o)["helm.sh/hook-delete-policy"]);
+    return p.length ? p : ["before-hook-creation"];
+}
+function predictHookHazards(before, after) {
+    const base = new Map(before.map((o) => [objectKey(o), o]));
+    const out = [];
+    for (const next of after) {
+        const prev = base.get(objectKey(next));
+        if (!prev)
+            continue;
+        const object = `${next.kind}/${next.name}`;
+        const was = hookEvents(prev);
+        const is = hookEvents(next);
+        if (was && !is && !deletePolicy(prev).includes("hook-succeeded")) {
+            out.push({
+                rule: hookRules.hookToObject,
+                severity: "error",
+                object,
+                next,
+                message: `${object} is a helm hook at the base (${was.join(",")}, delete policy ${deletePolicy(prev).join(",")}: it stays in the cluster once it ran) and a release object in this change: helm upgrade fails with "${object} exists and cannot be imported into the current release: invalid ownership metadata" (helm 3 and 4); give the object another name, or delete it before the upgrade`,
+            });
+        }
+        else if (!was && is?.includes("pre-upgrade") && !is.includes("post-upgrade")) {
+            out.push({
+                rule: hookRules.objectToHook,
+                severity: "warning",
+                object,
+                next,
+                message: `${object} is a release object at the base and a pre-upgrade hook in this change: on upgrade helm replaces it with the hook, then deletes the release's ${object} as no longer rendered, so it is gone afterwards (fine for a Job that became a migration hook; anything pods read is lost): add post-upgrade to its events, or give the hook another name`,
+            });
+        }
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/upgrade/removals.ts
 // Objects an upgrade deletes or renames in ways that lose data or break clients, although the API server
 // accepts it: helm deletes every object of the old revision the new one no longer renders. A removed
@@ -510,7 +524,6 @@ const upgradeRules = {
     removedStateful: "upgrade/removed-stateful",
     renamedService: "upgrade/renamed-service",
 };
-const removals_keyOf = (o) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
 function claimTemplates(o) {
     const t = o.doc.spec?.volumeClaimTemplates;
     return Array.isArray(t)
@@ -521,12 +534,12 @@ function selectorOf(o) {
     const s = o.doc.spec?.selector;
     return s && typeof s === "object" && Object.keys(s).length ? s : undefined;
 }
-const keeps = (o) => o.doc.metadata?.annotations?.["helm.sh/resource-policy"] === "keep";
+const keeps = (o) => annotationsOf(o)["helm.sh/resource-policy"] === "keep";
 function predictRemovals(before, after) {
-    const now = new Set(after.map(removals_keyOf));
-    const then = new Set(before.map(removals_keyOf));
-    const gone = before.filter((o) => !now.has(removals_keyOf(o)) && !isHelmHook(o));
-    const added = after.filter((o) => !then.has(removals_keyOf(o)) && !isHelmHook(o));
+    const now = new Set(after.map(objectKey));
+    const then = new Set(before.map(objectKey));
+    const gone = before.filter((o) => !now.has(objectKey(o)) && !isHelmHook(o));
+    const added = after.filter((o) => !then.has(objectKey(o)) && !isHelmHook(o));
     const out = [];
     for (const o of gone) {
         const object = `${o.kind}/${o.name}`;

@@ -389,12 +389,11 @@ function promotionProblems(loaded, rule) {
         });
     };
     const seen = new Set();
-    promotionPath(loaded.value).forEach((name, i) => {
+    promotionEnvironments(loaded.value).forEach((e, i) => {
+        const name = environmentName(e);
         if (seen.has(name))
             add([i, "name"], `environment ${JSON.stringify(name)} is already in the promotion path (names must be unique)`);
         seen.add(name);
-    });
-    promotionEnvironments(loaded.value).forEach((e, i) => {
         if ((0,objects/* isObj */.s)(e) && (0,objects/* isObj */.s)(e.gates) && e.gates.policy_compliance === false)
             add([i, "gates", "policy_compliance"], "cannot be false: floe runs the policy compliance gate for every environment");
     });
@@ -402,8 +401,9 @@ function promotionProblems(loaded, rule) {
 }
 /** The environment names of a manifest's promotion path, in order (none when it has no promotion). */
 function promotionPath(manifest) {
-    return promotionEnvironments(manifest).map((e) => ((0,objects/* isObj */.s)(e) && typeof e.name === "string" ? e.name : ""));
+    return promotionEnvironments(manifest).map(environmentName);
 }
+const environmentName = (e) => ((0,objects/* isObj */.s)(e) && typeof e.name === "string" ? e.name : "");
 function promotionEnvironments(manifest) {
     const a = (0,objects/* isObj */.s)(manifest) ? manifest.artifacts : undefined;
     const p = (0,objects/* isObj */.s)(a) ? a.promotion : undefined;

@@ -99,15 +99,14 @@ function promotionProblems(loaded: LoadedYaml, rule: string): Finding[] {
     });
   };
   const seen = new Set<string>();
-  promotionPath(loaded.value).forEach((name, i) => {
+  promotionEnvironments(loaded.value).forEach((e, i) => {
+    const name = environmentName(e);
     if (seen.has(name))
       add(
         [i, "name"],
         `environment ${JSON.stringify(name)} is already in the promotion path (names must be unique)`,
       );
     seen.add(name);
-  });
-  promotionEnvironments(loaded.value).forEach((e, i) => {
     if (isObj(e) && isObj(e.gates) && e.gates.policy_compliance === false)
       add(
         [i, "gates", "policy_compliance"],
@@ -119,8 +118,10 @@ function promotionProblems(loaded: LoadedYaml, rule: string): Finding[] {
 
 /** The environment names of a manifest's promotion path, in order (none when it has no promotion). */
 export function promotionPath(manifest: unknown): string[] {
-  return promotionEnvironments(manifest).map((e) => (isObj(e) && typeof e.name === "string" ? e.name : ""));
+  return promotionEnvironments(manifest).map(environmentName);
 }
+
+const environmentName = (e: unknown) => (isObj(e) && typeof e.name === "string" ? e.name : "");
 
 function promotionEnvironments(manifest: unknown): unknown[] {
   const a = isObj(manifest) ? manifest.artifacts : undefined;

@@ -9,7 +9,7 @@
 //    rendered, which is the hook's. Meant for a plain Job that becomes a migration hook; anything pods read
 //    (a ConfigMap, a Secret) disappears.
 // Both were seen on a real API server with helm 3 and 4 (kwok); tests/upgrade/hooks.test.ts holds the rules.
-import type { ObjectLike } from "./immutable.js";
+import { annotationsOf, type ObjectLike, objectKey } from "./immutable.js";
 
 export const hookRules = {
   hookToObject: "upgrade/hook-to-object",
@@ -26,12 +26,6 @@ export interface HookHazard<T extends ObjectLike = ObjectLike> {
   message: string;
 }
 
-const annotations = (o: ObjectLike) =>
-  ((o.doc.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations ?? {}) as Record<
-    string,
-    unknown
-  >;
-
 const list = (v: unknown) =>
   typeof v === "string"
     ? v
@@ -42,26 +36,24 @@ const list = (v: unknown) =>
 
 /** The hook's events (`post-install`, `pre-upgrade`, `test`, ...), or undefined for a release object. */
 function hookEvents(o: ObjectLike): string[] | undefined {
-  const h = annotations(o)["helm.sh/hook"];
+  const h = annotationsOf(o)["helm.sh/hook"];
   return typeof h === "string" ? list(h) : undefined;
 }
 
 /** Helm's delete policy of a hook (default `before-hook-creation`). */
 function deletePolicy(o: ObjectLike): string[] {
-  const p = list(annotations(o)["helm.sh/hook-delete-policy"]);
+  const p = list(annotationsOf(o)["helm.sh/hook-delete-policy"]);
   return p.length ? p : ["before-hook-creation"];
 }
-
-const keyOf = (o: ObjectLike) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
 
 export function predictHookHazards<T extends ObjectLike>(
   before: readonly T[],
   after: readonly T[],
 ): HookHazard<T>[] {
-  const base = new Map(before.map((o) => [keyOf(o), o]));
+  const base = new Map(before.map((o) => [objectKey(o), o]));
   const out: HookHazard<T>[] = [];
   for (const next of after) {
-    const prev = base.get(keyOf(next));
+    const prev = base.get(objectKey(next));
     if (!prev) continue;
     const object = `${next.kind}/${next.name}`;
     const was = hookEvents(prev);

@@ -66,11 +66,18 @@ const immutableData: Readonly<Record<string, readonly string[]>> = {
   Secret: ["data", "stringData", "immutable"],
 };
 
+/** The object's annotations ({} when it has none). */
+export function annotationsOf(o: ObjectLike): Record<string, unknown> {
+  return (o.doc.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations ?? {};
+}
+
+/** One object across two renders: kind, namespace and name. */
+export const objectKey = (o: ObjectLike) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
+
 /** Helm deletes and recreates hook objects (helm.sh/hook) on every upgrade instead of patching them, so
  * their immutable fields never block one. */
 export function isHelmHook(o: ObjectLike): boolean {
-  const ann = (o.doc.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations;
-  return typeof ann?.["helm.sh/hook"] === "string";
+  return typeof annotationsOf(o)["helm.sh/hook"] === "string";
 }
 
 function at(doc: Record<string, unknown>, field: string): unknown {
@@ -129,8 +136,6 @@ const show = (v: unknown) => (v === undefined ? "(unset)" : JSON.stringify(v));
 /** Kubernetes quantities (`10Gi`, `500M`, `1.5Ti`) in bytes; undefined when it is not one. */
 export const quantityBytes = quantityValue;
 
-const keyOf = (o: ObjectLike) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
-
 function change(
   next: ObjectLike,
   field: string,
@@ -167,10 +172,10 @@ export function predictImmutableChanges(
   before: readonly ObjectLike[],
   after: readonly ObjectLike[],
 ): ImmutableChange[] {
-  const old = new Map(before.filter((o) => !isHelmHook(o)).map((o) => [keyOf(o), o]));
+  const old = new Map(before.filter((o) => !isHelmHook(o)).map((o) => [objectKey(o), o]));
   const out: ImmutableChange[] = [];
   for (const next of after) {
-    const prev = old.get(keyOf(next));
+    const prev = old.get(objectKey(next));
     if (!prev || isHelmHook(next)) continue; // a new object (created, not updated) or a recreated hook
     for (const field of immutableFields[next.kind] ?? []) {
       const dflt = absentMeans[`${next.kind} ${field}`];

@@ -4,7 +4,7 @@
 // behind and its successor starts on new, empty volumes; a renamed Service breaks everything that
 // reaches it by name (ANCHORS §4: test pods and Ingresses pointed at Service names that no longer existed).
 import { isDeepStrictEqual } from "node:util";
-import { isHelmHook, type ObjectLike } from "./immutable.js";
+import { annotationsOf, isHelmHook, type ObjectLike, objectKey } from "./immutable.js";
 
 export const upgradeRules = {
   removedStateful: "upgrade/removed-stateful",
@@ -22,8 +22,6 @@ export interface Hazard<T extends ObjectLike = ObjectLike> {
   message: string;
 }
 
-const keyOf = (o: ObjectLike) => `${o.kind}/${o.namespace ?? ""}/${o.name}`;
-
 function claimTemplates(o: ObjectLike): string[] {
   const t = (o.doc.spec as { volumeClaimTemplates?: unknown } | undefined)?.volumeClaimTemplates;
   return Array.isArray(t)
@@ -36,19 +34,16 @@ function selectorOf(o: ObjectLike): unknown {
   return s && typeof s === "object" && Object.keys(s).length ? s : undefined;
 }
 
-const keeps = (o: ObjectLike) =>
-  (o.doc.metadata as { annotations?: Record<string, unknown> } | undefined)?.annotations?.[
-    "helm.sh/resource-policy"
-  ] === "keep";
+const keeps = (o: ObjectLike) => annotationsOf(o)["helm.sh/resource-policy"] === "keep";
 
 export function predictRemovals<T extends ObjectLike>(
   before: readonly T[],
   after: readonly T[],
 ): Hazard<T>[] {
-  const now = new Set(after.map(keyOf));
-  const then = new Set(before.map(keyOf));
-  const gone = before.filter((o) => !now.has(keyOf(o)) && !isHelmHook(o));
-  const added = after.filter((o) => !then.has(keyOf(o)) && !isHelmHook(o));
+  const now = new Set(after.map(objectKey));
+  const then = new Set(before.map(objectKey));
+  const gone = before.filter((o) => !now.has(objectKey(o)) && !isHelmHook(o));
+  const added = after.filter((o) => !then.has(objectKey(o)) && !isHelmHook(o));
   const out: Hazard<T>[] = [];
   for (const o of gone) {
     const object = `${o.kind}/${o.name}`;
