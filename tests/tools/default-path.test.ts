@@ -240,6 +240,34 @@ describe("every phase with no --tools-dir (the packed CLI, tools from the instal
       );
   });
 
+  it("generate --env qa: an environment of the example manifest's promotion path, as examples/generate/README.md says, takes dev's defaults in namespace floe-qa", async () => {
+    const readme = readFileSync(path.join(repoRoot, "examples", "generate", "README.md"), "utf8");
+    expect(readme).toContain("`--env qa`");
+    const block = /```sh\n(floe-helm generate[^`]*)```/.exec(readme)![1]!;
+    const argv = block
+      .replace(/\\\n/g, " ")
+      .replace("--env dev --env prod", "--env qa")
+      .replace("--output-dir examples/generate/values", "--output-dir qa-values")
+      .trim()
+      .split(/\s+/)
+      .slice(1);
+    expect(argv).toContain("qa");
+    const r = await floeHelm(argv);
+    expect(r.code, r.stderr + r.stdout).toBe(0);
+    const platform = readFileSync(path.join(repo, "qa-values", "floe-platform.values-qa.yaml"), "utf8");
+    expect(platform).toContain(
+      "# Chart floe-platform, environment qa: release floe-platform, namespace floe-qa.",
+    );
+    expect(platform).toContain(
+      "environment defaults (qa: those of dev, by its place in the promotion path, after dev;",
+    );
+    const dev = readFileSync(
+      path.join(repoRoot, "examples", "generate", "values", "floe-platform.values-dev.yaml"),
+      "utf8",
+    );
+    expect(platform.split("\n").slice(5)).toEqual(dev.split("\n").slice(5));
+  });
+
   it("cluster up (kwok control plane from PATH, kubectl from the installer), test, upgrade and e2e: each chart installs with its own values-test.yaml", async () => {
     const up = await floeHelm(["cluster", "up", "--provider", "kwok"]);
     expect(up.code, up.stderr).toBe(0);
