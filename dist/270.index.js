@@ -2299,7 +2299,9 @@ var plan_plan = __webpack_require__(8720);
 
 
 
-async function resolveE2e(config, inputs, cwd) {
+/** `scenario`: the platform scenario to install instead of `e2e.platform.scenario` (--platform-scenario, the
+ * action's e2e-scenario), e.g. one with upstream images on a runner that can pull them. */
+async function resolveE2e(config, inputs, cwd, scenarioOverride) {
     const file = config.file ?? "floe-gate.yaml";
     const e = config.e2e;
     if (!e)
@@ -2319,9 +2321,13 @@ async function resolveE2e(config, inputs, cwd) {
     const whole = { ...inputs, charts: [platAbs], scenarios: [], valuesFiles: [], chartValues: [] };
     const plan = await (0,plan_plan/* buildPlan */.Gg)(config, whole, cwd);
     const all = [...new Map(plan.cells.map((c) => [c.scenario.name, c.scenario])).values()];
-    const scenario = all.find((s) => s.name === p.scenario);
+    const wanted = scenarioOverride?.trim() || p.scenario;
+    const scenario = all.find((s) => s.name === wanted);
+    const names = all.map((s) => s.name).join(", ");
+    if (!scenario && wanted !== p.scenario)
+        throw new errors/* UserError */.yo(`--platform-scenario: '${wanted}' is not a scenario of ${p.chart}, the e2e platform's chart in ${file} (it has: ${names})`);
     if (!scenario)
-        throw new errors/* UserError */.yo(`e2e.platform: scenario '${p.scenario}' is not a scenario of ${p.chart} (it has: ${all.map((s) => s.name).join(", ")})`, at(p));
+        throw new errors/* UserError */.yo(`e2e.platform: scenario '${p.scenario}' is not a scenario of ${p.chart} (it has: ${names})`, at(p));
     const platform = {
         ...scenario,
         valuesFiles: [...scenario.valuesFiles, ...files(p.values, "e2e.platform", at(p))],
@@ -2437,7 +2443,7 @@ async function runE2e(ctx, inputs, opts) {
     const timeout = opts.timeout ?? "300s";
     const list = opts.checks ?? checks;
     const config = await (0,plan_config.resolveConfig)(inputs, cwd);
-    const plan = await resolveE2e(config, inputs, cwd);
+    const plan = await resolveE2e(config, inputs, cwd, opts.platformScenario);
     const skipAll = (reason) => {
         for (const c of list)
             ctx.check({ id: `e2e ${c.id}`, rule: checkRule(c), state: "skip", reason, covers: [...c.covers] });

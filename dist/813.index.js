@@ -186,7 +186,7 @@ function classify(files, charts, config, inputs, opts) {
     }
     const e2e = config.e2e;
     const e2eFiles = e2e
-        ? [...e2e.platform.values, ...e2e.product.values].map((f) => (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .relPosix */ .f)(cwd, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, f)))
+        ? [...e2e.platform.values, ...e2e.platform.objects, ...e2e.product.values].map((f) => (0,_core_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .relPosix */ .f)(cwd, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, f)))
         : [];
     const e2eCharts = e2e ? [e2e.platform.chart, e2e.product.chart].map((d) => node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(cwd, d)) : [];
     const e2eTouched = !!e2e &&

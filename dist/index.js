@@ -12281,6 +12281,7 @@ function registerE2e(program, bind) {
         .command("e2e")
         .description("install the platform and a data product (floe-gate.yaml e2e) into one namespace of the cluster of `cluster up` (helm 4) and run the end-to-end checks")
         .addOption(new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"))
+        .addOption(new Option("--platform-scenario <name>", "install this scenario of the e2e platform's chart instead of floe-gate.yaml's e2e.platform.scenario (e.g. one with upstream images where the node can pull them); its own notRun list applies").env("FLOE_HELM_E2E_SCENARIO"))
         .addOption(new Option("--keep", "leave both releases and their namespace running after the checks")), "install and uninstall")).action(bind(async ({ inputs, io, flags }) => {
         // Bad values are refused before anything runs (exit 2), not inside the phase.
         const images = (0,image_source/* parseImageSource */.AB)(flags, io.cwd);
@@ -12289,6 +12290,7 @@ function registerE2e(program, bind) {
             cwd: io.cwd,
             images,
             keep: flags.keep === true,
+            ...(flags.platformScenario ? { platformScenario: flags.platformScenario } : {}),
             ...(timeout ? { timeout } : {}),
         }), { cwd: io.cwd, out: io.out, err: io.err });
     }));

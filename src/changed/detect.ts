@@ -229,7 +229,9 @@ export function classify(
 
   const e2e = config.e2e;
   const e2eFiles = e2e
-    ? [...e2e.platform.values, ...e2e.product.values].map((f) => relPosix(cwd, path.resolve(cwd, f)))
+    ? [...e2e.platform.values, ...e2e.platform.objects, ...e2e.product.values].map((f) =>
+        relPosix(cwd, path.resolve(cwd, f)),
+      )
     : [];
   const e2eCharts = e2e ? [e2e.platform.chart, e2e.product.chart].map((d) => path.resolve(cwd, d)) : [];
   const e2eTouched =

@@ -18,28 +18,39 @@ export function registerE2e(program: Command, bind: Bind): void {
         .addOption(
           new Option("--config <file>", "gate configuration (default: ./floe-gate.yaml when present)"),
         )
+        .addOption(
+          new Option(
+            "--platform-scenario <name>",
+            "install this scenario of the e2e platform's chart instead of floe-gate.yaml's e2e.platform.scenario (e.g. one with upstream images where the node can pull them); its own notRun list applies",
+          ).env("FLOE_HELM_E2E_SCENARIO"),
+        )
         .addOption(new Option("--keep", "leave both releases and their namespace running after the checks")),
       "install and uninstall",
     ),
   ).action(
-    bind<{ imagePull?: string; imageCache?: string; timeout?: string; keep?: boolean }>(
-      async ({ inputs, io, flags }) => {
-        // Bad values are refused before anything runs (exit 2), not inside the phase.
-        const images = parseImageSource(flags, io.cwd);
-        const timeout = parseHelmTimeout(flags.timeout);
-        return runPhase(
-          "e2e",
-          inputs,
-          async (ctx) =>
-            (await import("./run.js")).runE2e(ctx, inputs, {
-              cwd: io.cwd,
-              images,
-              keep: flags.keep === true,
-              ...(timeout ? { timeout } : {}),
-            }),
-          { cwd: io.cwd, out: io.out, err: io.err },
-        );
-      },
-    ),
+    bind<{
+      imagePull?: string;
+      imageCache?: string;
+      timeout?: string;
+      keep?: boolean;
+      platformScenario?: string;
+    }>(async ({ inputs, io, flags }) => {
+      // Bad values are refused before anything runs (exit 2), not inside the phase.
+      const images = parseImageSource(flags, io.cwd);
+      const timeout = parseHelmTimeout(flags.timeout);
+      return runPhase(
+        "e2e",
+        inputs,
+        async (ctx) =>
+          (await import("./run.js")).runE2e(ctx, inputs, {
+            cwd: io.cwd,
+            images,
+            keep: flags.keep === true,
+            ...(flags.platformScenario ? { platformScenario: flags.platformScenario } : {}),
+            ...(timeout ? { timeout } : {}),
+          }),
+        { cwd: io.cwd, out: io.out, err: io.err },
+      );
+    }),
   );
 }

@@ -23,7 +23,14 @@ export interface E2ePlan {
   platformNotRun: NotRunComponent[];
 }
 
-export async function resolveE2e(config: GateConfig, inputs: Inputs, cwd: string): Promise<E2ePlan> {
+/** `scenario`: the platform scenario to install instead of `e2e.platform.scenario` (--platform-scenario, the
+ * action's e2e-scenario), e.g. one with upstream images on a runner that can pull them. */
+export async function resolveE2e(
+  config: GateConfig,
+  inputs: Inputs,
+  cwd: string,
+  scenarioOverride?: string,
+): Promise<E2ePlan> {
   const file = config.file ?? "floe-gate.yaml";
   const e = config.e2e;
   if (!e)
@@ -53,10 +60,16 @@ export async function resolveE2e(config: GateConfig, inputs: Inputs, cwd: string
   const whole = { ...inputs, charts: [platAbs], scenarios: [], valuesFiles: [], chartValues: [] };
   const plan = await buildPlan(config, whole, cwd);
   const all = [...new Map(plan.cells.map((c) => [c.scenario.name, c.scenario])).values()];
-  const scenario = all.find((s) => s.name === p.scenario);
+  const wanted = scenarioOverride?.trim() || p.scenario;
+  const scenario = all.find((s) => s.name === wanted);
+  const names = all.map((s) => s.name).join(", ");
+  if (!scenario && wanted !== p.scenario)
+    throw new UserError(
+      `--platform-scenario: '${wanted}' is not a scenario of ${p.chart}, the e2e platform's chart in ${file} (it has: ${names})`,
+    );
   if (!scenario)
     throw new UserError(
-      `e2e.platform: scenario '${p.scenario}' is not a scenario of ${p.chart} (it has: ${all.map((s) => s.name).join(", ")})`,
+      `e2e.platform: scenario '${p.scenario}' is not a scenario of ${p.chart} (it has: ${names})`,
       at(p),
     );
   const platform: Scenario = {

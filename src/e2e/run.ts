@@ -61,6 +61,8 @@ export interface E2ePhaseOptions {
   images?: ImageSource;
   /** Leave both releases and the namespace in place after the checks. */
   keep?: boolean;
+  /** The platform scenario instead of floe-gate.yaml's `e2e.platform.scenario` (--platform-scenario). */
+  platformScenario?: string;
   /** The checks to run (default ./checks). */
   checks?: readonly E2eCheck[];
 }
@@ -119,7 +121,7 @@ export async function runE2e(ctx: PhaseContext, inputs: Inputs, opts: E2ePhaseOp
   const timeout = opts.timeout ?? "300s";
   const list = opts.checks ?? defaultChecks;
   const config = await resolveConfig(inputs, cwd);
-  const plan = await resolveE2e(config, inputs, cwd);
+  const plan = await resolveE2e(config, inputs, cwd, opts.platformScenario);
   const skipAll = (reason: string) => {
     for (const c of list)
       ctx.check({ id: `e2e ${c.id}`, rule: checkRule(c), state: "skip", reason, covers: [...c.covers] });

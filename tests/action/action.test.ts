@@ -134,6 +134,7 @@ describe("action.yml", () => {
         "CLUSTER",
         "KUBECONFIG",
         "CONFIG",
+        "E2E_SCENARIO",
         "IMAGE_PULL",
         "IMAGE_CACHE",
         "HELM_VERSION",

@@ -6,6 +6,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { buildInputs } from "../../src/config/inputs.js";
+import { resolveE2e } from "../../src/e2e/config.js";
+import { resolveConfig } from "../../src/plan/config.js";
 import { repoRoot } from "../helpers/tools.js";
 import { action } from "./action-yml.js";
 
@@ -72,7 +75,7 @@ it("the reusable workflows exist and take inputs; ci.yml runs the suite and the 
   expect(ciSteps.some((s) => s.run)).toBe(true);
 });
 
-it("ci.yml's gate job builds the local lane's images before the action runs e2e on them (nothing serves floe.local/*)", () => {
+it("ci.yml's gate job builds the local lane's images before the action runs e2e on them (nothing serves floe.local/*)", async () => {
   const job = new Map(workflows).get("ci.yml")!.jobs.gate!;
   const steps = job.steps ?? [];
   const action = steps.findIndex((st) => st.uses === "./");
@@ -85,18 +88,18 @@ it("ci.yml's gate job builds the local lane's images before the action runs e2e 
   const go = steps.findIndex((st) => st.uses?.startsWith("actions/setup-go@"));
   expect(go).toBeGreaterThanOrEqual(0);
   expect(go).toBeLessThan(images);
-  // Every floe.local image the e2e values name is one scripts/images.sh builds.
-  const config = parse(readFileSync(path.join(repoRoot, "floe-gate.yaml"), "utf8")) as {
-    e2e: { platform: { scenario: string; values: string[] }; product: { values: string[] } };
-  };
+  // On GitHub the e2e platform is kind-upstream (Polaris and Marquez pulled by the node, E2E-003 and T118 run).
+  const scenario = steps[action]!.with?.["e2e-scenario"];
+  expect(scenario).toBe("kind-upstream");
+  // Every floe.local image the e2e platform (that scenario, as the phase resolves it) and product name is one
+  // scripts/images.sh builds.
+  const inputs = buildInputs({}, {}, repoRoot);
+  const e2e = await resolveE2e(await resolveConfig(inputs, repoRoot), inputs, repoRoot, String(scenario));
   const built = execFileSync(path.join(repoRoot, "scripts", "images.sh"), ["--list"], { encoding: "utf8" })
     .trim()
     .split("\n");
-  const files = [
-    `scenarios/${config.e2e.platform.scenario}/floe-platform.yaml`,
-    ...config.e2e.platform.values,
-    ...config.e2e.product.values,
-  ];
+  const files = [...e2e.platform.valuesFiles, ...e2e.product.valuesFiles];
+  expect(files).toContain("scenarios/kind-upstream/floe-platform.yaml");
   const named = files.flatMap((f) =>
     [...readFileSync(path.join(repoRoot, f), "utf8").matchAll(/floe\.local\/[a-z0-9-]+/g)].map((m) => m[0]),
   );

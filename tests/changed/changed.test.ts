@@ -366,6 +366,20 @@ describe("floe-helm changed: this repository's charts", () => {
       want: [],
       e2e: true,
     },
+    {
+      name: "the e2e platform's objects (the fake provider's SecretStore): no chart, but the e2e job",
+      files: { "scenarios/kind-local/e2e-secret-store.yaml": null },
+      edit: true,
+      want: [],
+      e2e: true,
+    },
+    {
+      name: "kind-upstream's values (the GitHub lane's e2e platform): floe-platform, and the e2e job",
+      files: { "scenarios/kind-upstream/floe-platform.yaml": null },
+      edit: true,
+      want: ["charts/floe-platform"],
+      e2e: true,
+    },
   ])("$name", async ({ files, edit, want, e2e }) => {
     const root = thisRepo();
     const touched = edit

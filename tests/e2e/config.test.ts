@@ -100,6 +100,34 @@ describe("floe-helm e2e: floe-gate.yaml e2e", () => {
     expect(r.err).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it.each([
+    ["--platform-scenario", ["--platform-scenario", "nope"], {}],
+    ["FLOE_HELM_E2E_SCENARIO (the action's e2e-scenario)", [], { FLOE_HELM_E2E_SCENARIO: "nope" }],
+  ])("%s naming no scenario of the platform's chart: one usage error listing them", async (_, argv, env) => {
+    const root = repoWith(e2e(PLATFORM, PRODUCT));
+    const work = tempDir("floe-e2e-work-");
+    const r = await cli(["e2e", "--provider", "kind", "--work-dir", work, ...argv], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    });
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain(
+      "--platform-scenario: 'nope' is not a scenario of charts/floe-platform, the e2e platform's chart in floe-gate.yaml (it has: ",
+    );
+    expect(r.err).toMatch(/it has: [^)]*\btest\b[^)]*\bkind-local\b/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it("--platform-scenario naming another scenario of the chart gets past the config (then: no cluster)", async () => {
+    const root = repoWith(e2e(PLATFORM, PRODUCT));
+    const work = tempDir("floe-e2e-work-");
+    const r = await cli(["e2e", "--provider", "kind", "--work-dir", work, "--platform-scenario", "test"], {
+      cwd: root,
+    });
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toContain("no cluster: run 'floe-helm cluster up --provider kind'");
+  });
+
   it("a config without e2e: says what to add", async () => {
     const root = repoWith("");
     const r = await run(root);
