@@ -335,3 +335,42 @@ describe("T119 on its own on real kind (the kept namespace)", () => {
     });
   });
 });
+
+describe("floe-helm e2e with the GitHub lane's platform (FLOE_HELM_E2E_SCENARIO=kind-upstream) on this offline kind", () => {
+  it("refuses before any install, naming each Polaris and Marquez image the node may not pull; T118 and E2E-003 are not 'not run here' there", async () => {
+    // The action's e2e-scenario input reaches the CLI as FLOE_HELM_E2E_SCENARIO; --image-pull never (offline).
+    const r = await cli(
+      [
+        ...["e2e", "--provider", "kind", "--tools-dir", toolsDir, "--work-dir", work],
+        ...["--image-pull", "never", "--timeout", "5m"],
+      ],
+      {
+        cwd: repoRoot,
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, FLOE_HELM_E2E_SCENARIO: "kind-upstream" },
+      },
+    );
+    expect(r.code, `${r.out}\n${r.err}`).toBe(1);
+    const res = JSON.parse(await readFile(path.join(work, "e2e.results.json"), "utf8")) as PhaseResults;
+    const missing = res.findings
+      .filter((f) => f.severity === "error")
+      .map(
+        (f) => /^image (\S+) is neither in the kind node nor in the local Docker daemon/.exec(f.message)?.[1],
+      )
+      .filter((i): i is string => !!i);
+    expect([...new Set(missing)].sort()).toEqual([
+      "docker.io/apache/polaris-admin-tool:1.1.0-incubating",
+      "docker.io/apache/polaris:1.1.0-incubating",
+      "docker.io/marquezproject/marquez-web:0.50.0",
+      "docker.io/marquezproject/marquez:0.50.0",
+    ]);
+    expect(res.findings.every((f) => f.scenario === undefined || f.scenario === "kind-upstream")).toBe(true);
+    // Nothing installed: every check skipped for the missing images, none "not run here" (kind-upstream runs both).
+    const lineage = res.checks.find((c) => c.id === "e2e T118 lineage");
+    const table = res.checks.find((c) => c.id === "e2e E2E-003 iceberg-table");
+    for (const c of [lineage, table]) {
+      expect(c?.state).toBe("skip");
+      expect(c?.reason).toBe("images missing from the kind cluster (see images): nothing was installed");
+    }
+    expect(res.outputs?.["e2e-namespace"]).toBeUndefined();
+  }, 300_000);
+});
