@@ -88,6 +88,9 @@ describe("PostgreSQL", () => {
       name: "floe-postgresql-credentials",
       key: "dagster-password",
     });
+    // No bundled MinIO: its STS test pod (MinIO's half of Polaris' credential vending) is not rendered.
+    expect(names(objects, "Pod")).not.toContain(nm("test-minio-sts"));
+    expect(names(objects, "Pod")).toContain(nm("test-object-storage"));
   });
 
   it("cnpg: a CloudNativePG Cluster and basic-auth Secrets; clients use <name>-rw", () => {
@@ -618,6 +621,8 @@ describe("helm test pods and in-cluster references", () => {
       "Dagster -> PostgreSQL": "E2E-002,INT-001",
       PostgreSQL: "E2E-002,INT-008",
       "Object storage (MinIO/S3)": "E2E-002,INT-009",
+      // MinIO's half of Polaris' credential vending, run with or without Polaris (so never INT-003's pass).
+      "MinIO STS (Polaris' credential vending)": "E2E-002",
       "Polaris -> PostgreSQL": "E2E-002,INT-002",
       "Polaris -> MinIO/S3": "E2E-002,E2E-003,INT-003",
       "Dagster -> Polaris": "E2E-002,INT-004",
@@ -665,6 +670,7 @@ describe("helm test pods and in-cluster references", () => {
       [
         "dagster-polaris",
         "dagster-postgresql",
+        "minio-sts",
         "object-storage",
         "polaris-postgresql",
         "polaris-s3",
@@ -830,7 +836,7 @@ describe("Polaris off (polaris.enabled=false: where no Polaris image can be had)
   });
 
   it("the test pods left are those of the components that run (no Polaris pod, the rest unchanged)", () => {
-    const tests = ["dagster-postgresql", "marquez-api", "marquez-postgresql", "object-storage"];
+    const tests = ["dagster-postgresql", "marquez-api", "marquez-postgresql", "minio-sts", "object-storage"];
     expect(names(R.polarisOff!.objects, "Pod").sort()).toEqual(
       [...tests, "otel-jaeger", "postgresql"].map((n) => nm(`test-${n}`)),
     );

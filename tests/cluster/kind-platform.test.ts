@@ -93,7 +93,8 @@ describe("floe-platform on real kind with the images built here (scenario kind-l
     expect(states.sort()).toEqual(
       [
         "install floe-platform/kind-local helm4 pass",
-        ...["dagster-postgresql", "object-storage", "otel-jaeger", "postgresql"].map(
+        // minio-sts: MinIO vends scoped credentials to the Polaris user as Polaris asks (STS AssumeRole).
+        ...["dagster-postgresql", "minio-sts", "object-storage", "otel-jaeger", "postgresql"].map(
           (p) => `helm-test test-${p} floe-platform/kind-local helm4 pass`,
         ),
         // Polaris and Marquez are not obtainable here (floe-gate.yaml notRun): skipped, never passed.

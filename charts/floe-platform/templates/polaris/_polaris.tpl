@@ -40,3 +40,9 @@
     requests: {cpu: 10m, memory: 16Mi}
     limits: {cpu: 100m, memory: 64Mi}
 {{- end -}}
+
+{{- /* The role ARN Polaris' catalog names for STS AssumeRole on the bundled MinIO, which accepts any role ARN from
+its users (the catalog-setup Job's storageConfigInfo, and the minio-sts helm test that asks as Polaris does). */}}
+{{- define "floe.polaris.minioRoleArn" -}}
+arn:aws:iam::000000000000:role/floe-polaris
+{{- end }}
