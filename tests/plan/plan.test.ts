@@ -142,7 +142,7 @@ describe("plan: scenarios per chart", () => {
 
   it("a scenario no chart has is a usage error listing what each chart has", async () => {
     await expect(plan({ scenario: ["tset"] })).rejects.toThrow(
-      "--scenario tset: no chart has such a scenario (charts/floe-jobs: dev, prod, staging, test, ci/long-names-values, ci/minimal-values, kind-local; charts/floe-platform: dev, prod, staging, test, ci/cnpg-values, ci/external-values, ci/externalsecrets-values, ci/full-values, ci/minimal-values, ci/networkpolicy-values, kind-local)",
+      "--scenario tset: no chart has such a scenario (charts/floe-jobs: dev, prod, staging, test, ci/long-names-values, ci/minimal-values, kind-local; charts/floe-platform: dev, prod, staging, test, ci/cnpg-values, ci/external-values, ci/externalsecrets-values, ci/full-values, ci/minimal-values, ci/networkpolicy-values, kind-local, kind-upstream)",
     );
   });
 
