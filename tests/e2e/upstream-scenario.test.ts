@@ -135,7 +135,8 @@ describe("e2e --platform-scenario kind-upstream (the GitHub lane's platform, ren
     const es = objects.find(
       (o) => o.kind === "ExternalSecret" && o.metadata.name === "floe-platform-polaris",
     );
-    expect((es?.spec?.data as { secretKey: string }[]).map((d) => d.secretKey)).toEqual([
+    expect(es, "ExternalSecret floe-platform-polaris").toBeDefined();
+    expect((es?.spec?.data as { secretKey: string }[] | undefined)?.map((d) => d.secretKey)).toEqual([
       "root-client-id",
       "root-client-secret",
     ]);
