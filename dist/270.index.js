@@ -402,6 +402,15 @@ function selects(sel, labels) {
     return true;
 }
 const isolatesIngress = (p) => (p.spec.policyTypes ?? ["Ingress"]).includes("Ingress") || (p.spec.ingress?.length ?? 0) > 0;
+/** The pod port a Service port sends to, which is the port NetworkPolicies match: its targetPort when a number;
+ * a named targetPort resolved against the pod's container ports; no targetPort means the Service port itself
+ * (as the API server defaults it); a name no container declares leaves the Service port (the best guess). */
+function podPort(svcPort, containers) {
+    const tp = svcPort.targetPort ?? svcPort.port;
+    if (typeof tp === "number")
+        return tp;
+    return containers.flatMap((c) => c.ports ?? []).find((p) => p.name === tp)?.containerPort ?? svcPort.port;
+}
 /** The policies that isolate a pod's ingress: all of them stand between a client and the pod (one left in
  * place keeps every client it does not name out). Sorted by name. */
 function policiesGuarding(policies, podLabels) {
@@ -604,11 +613,7 @@ async function run(e) {
             seen: pods.items.map((p) => `${p.metadata.name} ${p.status?.phase}`).join(", ") || "no pod",
         };
     // NetworkPolicies match the pod's port, after the Service translated it.
-    const tp = svcPort.targetPort ?? svcPort.port;
-    const podPort = typeof tp === "number"
-        ? tp
-        : (server.spec.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === tp)?.containerPort ??
-            svcPort.port);
+    const serverPort = podPort(svcPort, server.spec.containers);
     const all = await kubectlJson(k, ["get", "networkpolicies"]);
     const guarding = policiesGuarding(all.items, server.metadata.labels ?? {});
     if (!guarding.length)
@@ -617,11 +622,11 @@ async function run(e) {
             expected: `NetworkPolicies isolating pod ${server.metadata.name} of ${host} (the platform's networkPolicy.enabled)`,
             seen: `no NetworkPolicy selects it (policies in ${k.namespace}: ${all.items.map((p) => p.metadata.name).join(", ") || "none"})`,
         };
-    const allowed = allowedClientLabels(guarding, podPort);
+    const allowed = allowedClientLabels(guarding, serverPort);
     if (!allowed)
         return {
             state: "fail",
-            expected: `a policy of ${guarding.map((p) => p.metadata.name).join(", ")} letting pods with some labels in to port ${podPort}`,
+            expected: `a policy of ${guarding.map((p) => p.metadata.name).join(", ")} letting pods with some labels in to port ${serverPort}`,
             seen: "no ingress rule with a podSelector of labels for that port",
         };
     const names = guarding.map((p) => p.metadata.name);
@@ -897,18 +902,14 @@ async function autoscaling_run(e) {
             seen: "none",
         };
     const port = svc.spec.ports.find((p) => p.name === recipe.port);
-    const podPort = typeof port.targetPort === "number"
-        ? port.targetPort
-        : (dep.spec.template.spec.containers
-            .flatMap((c) => c.ports ?? [])
-            .find((p) => p.name === (port.targetPort ?? recipe.port))?.containerPort ?? port.port);
+    const serverPort = podPort(port, dep.spec.template.spec.containers);
     const policies = (await kubectlJson(k, ["get", "networkpolicies"])).items;
     const guarding = policiesGuarding(policies, podLabels);
-    const allowed = guarding.length ? allowedClientLabels(guarding, podPort) : { labels: {}, policy: "" };
+    const allowed = guarding.length ? allowedClientLabels(guarding, serverPort) : { labels: {}, policy: "" };
     if (!allowed)
         return {
             state: "fail",
-            expected: `a NetworkPolicy of ${guarding.map((p) => p.metadata.name).join(", ")} letting some client labels in to port ${podPort} of ${component}`,
+            expected: `a NetworkPolicy of ${guarding.map((p) => p.metadata.name).join(", ")} letting some client labels in to port ${serverPort} of ${component}`,
             seen: "none: no pod inside the cluster may load it",
         };
     const loader = `floe-e2e-load-${(0,external_node_crypto_.randomBytes)(3).toString("hex")}`;
@@ -1747,8 +1748,9 @@ async function runPods(k, runId) {
     ]);
     return { names: pods.items.map((p) => p.metadata.name).sort(), env: envOf(pods.items) };
 }
-/** The release's Service of a component with the named port, or what was there instead (for the message). */
-async function componentService(k, release, component, portName) {
+/** The release's Service of a component with the named port; else the check's failure, naming what it looked
+ * for (`what`, e.g. "the Marquez API Service") and what was there instead. */
+async function componentService(k, release, component, portName, what) {
     const svcs = await kubectlJson(k, [
         "get",
         "services",
@@ -1761,6 +1763,8 @@ async function componentService(k, release, component, portName) {
             return { service: s.metadata.name, port: p.port };
     }
     return {
+        state: "fail",
+        expected: `${what} of release ${release} (component ${component}, port "${portName}")`,
         seen: svcs.items.length
             ? `Services ${svcs.items.map((s) => s.metadata.name).join(", ")} have no port named "${portName}"`
             : `no Service of component ${component} in release ${release} (${component}.enabled is off?)`,
@@ -1814,13 +1818,9 @@ async function iceberg_table_run(e) {
             expected: `the run's pod ${pods.names.join(", ") || "(none found)"} is given POLARIS_URI and POLARIS_CATALOG (the platform's Polaris)`,
             seen: "POLARIS_CATALOG is not set in its environment: the run had no catalog to write to",
         };
-    const svc = await componentService(k, e.platformRelease, "polaris", "http");
-    if ("seen" in svc)
-        return {
-            state: "fail",
-            expected: `the Polaris API Service of release ${e.platformRelease} (component polaris, port "http")`,
-            seen: svc.seen,
-        };
+    const svc = await componentService(k, e.platformRelease, "polaris", "http", "the Polaris API Service");
+    if ("state" in svc)
+        return svc;
     const cred = await rootCredentials(k, e.platformRelease);
     if (!cred)
         return {
@@ -1974,13 +1974,9 @@ async function lineage_run(e) {
             expected: `the run's pod ${pods.names.join(", ")} is given OPENLINEAGE_URL (the platform's Marquez)`,
             seen: "OPENLINEAGE_URL is not set in its environment: the run had nowhere to send its lineage",
         };
-    const svc = await componentService(k, e.platformRelease, "marquez", "http");
-    if ("seen" in svc)
-        return {
-            state: "fail",
-            expected: `the Marquez API Service of release ${e.platformRelease} (component marquez, port "http")`,
-            seen: svc.seen,
-        };
+    const svc = await componentService(k, e.platformRelease, "marquez", "http", "the Marquez API Service");
+    if ("state" in svc)
+        return svc;
     await (0,promises_.mkdir)(e.dir, { recursive: true });
     const answersFile = external_node_path_default().join(e.dir, "t118-marquez.json");
     const answers = {};
@@ -2177,13 +2173,9 @@ async function traces_run(e) {
         };
     const endpoints = pods.env.OTEL_EXPORTER_OTLP_ENDPOINT?.split(", ") ?? [];
     const endpoint = endpoints.join(", ") || "(not set)";
-    const svc = await componentService(k, e.platformRelease, "jaeger", "query");
-    if ("seen" in svc)
-        return {
-            state: "fail",
-            expected: `the Jaeger query Service of release ${e.platformRelease} (component jaeger, port "query")`,
-            seen: svc.seen,
-        };
+    const svc = await componentService(k, e.platformRelease, "jaeger", "query", "the Jaeger query Service");
+    if ("state" in svc)
+        return svc;
     await (0,promises_.mkdir)(e.dir, { recursive: true });
     const answersFile = external_node_path_default().join(e.dir, "t119-jaeger.json");
     const pf = await portForward(k, svc.service, svc.port);

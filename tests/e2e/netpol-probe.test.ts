@@ -9,6 +9,7 @@ import {
   allowedClientLabels,
   canonical,
   type NetworkPolicy,
+  podPort,
   policiesGuarding,
   probePodManifest,
   probeResult,
@@ -109,6 +110,22 @@ describe("the policies guarding the platform's PostgreSQL, as the kind-local pla
     });
     expect(policiesGuarding([egress, peers], {}).map((q) => q.metadata.name)).toEqual(["peers"]);
     expect(allowedClientLabels([peers], 5432)).toBeUndefined();
+  });
+});
+
+describe("the pod port behind a Service port (what NetworkPolicies match)", () => {
+  const containers = [
+    { ports: [{ name: "http", containerPort: 8080 }] },
+    { ports: [{ name: "metrics", containerPort: 9090 }] },
+    {},
+  ];
+  it.each([
+    ["a numeric targetPort", { port: 80, targetPort: 8080 }, 8080],
+    ["a named targetPort, from the container that declares it", { port: 80, targetPort: "metrics" }, 9090],
+    ["no targetPort: the Service port (the API server's default)", { port: 5432 }, 5432],
+    ["a name no container declares: the Service port", { port: 80, targetPort: "grpc" }, 80],
+  ])("%s", (_, svcPort, expected) => {
+    expect(podPort(svcPort, containers)).toBe(expected);
   });
 });
 

@@ -1,16 +1,20 @@
 // The e2e runner's own rules, without a cluster where none is needed: a check that throws or outlives its
 // budget is a failure saying so (runCheck, with checks written here: stand-ins for real checks, named so), and
-// on a kwok cluster (real kwok, `cluster up`) the CLI skips every check with "kwok runs no pods".
+// on a kwok cluster (real kwok, `cluster up`) the CLI skips every check with "kwok runs no pods", and the
+// checks' Service lookup reads a real API server.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checks } from "../../src/e2e/checks/index.js";
+import { kubectl } from "../../src/e2e/checks/kube.js";
+import { componentService } from "../../src/e2e/checks/run-pod.js";
 import { checkRule, notRunHere, runCheck } from "../../src/e2e/run.js";
 import type { E2eCheck, E2eEnv } from "../../src/e2e/types.js";
+import type { KubeTarget } from "../../src/install/diagnose/collect.js";
 import type { PhaseResults } from "../../src/report/results.js";
 import { cli } from "../helpers/cli.js";
 import { tempDir } from "../helpers/tmp.js";
-import { repoRoot, toolsDir } from "../helpers/tools.js";
+import { repoRoot, tool, toolsDir } from "../helpers/tools.js";
 
 const env = (timeoutMs: number) =>
   ({ timeoutMs, facts: {}, dir: tempDir("floe-e2e-check-") }) as unknown as E2eEnv;
@@ -91,6 +95,7 @@ describe("runCheck (stand-in checks)", () => {
 
 describe("floe-helm e2e on kwok (real kwok)", () => {
   let work: string;
+  let kubeconfig: string;
   beforeAll(async () => {
     work = tempDir("floe-e2e-kwok-");
     const up = await cli(
@@ -100,6 +105,7 @@ describe("floe-helm e2e on kwok (real kwok)", () => {
       },
     );
     expect(up.code, up.err).toBe(0);
+    kubeconfig = up.out.trim();
   }, 180_000);
   afterAll(async () => {
     await cli(["cluster", "down", "--provider", "kwok", "--tools-dir", toolsDir, "--work-dir", work], {
@@ -123,4 +129,42 @@ describe("floe-helm e2e on kwok (real kwok)", () => {
       })),
     );
   }, 120_000);
+
+  it("finds a component's Service by its port name, else fails saying what it looked for and what was there", async () => {
+    const k: KubeTarget = {
+      kubectl: tool("kubectl"),
+      kubeconfig,
+      namespace: "default",
+      env: process.env,
+      cwd: repoRoot,
+    };
+    const service = (name: string, component: string, port: string) =>
+      JSON.stringify({
+        apiVersion: "v1",
+        kind: "Service",
+        metadata: {
+          name,
+          labels: { "app.kubernetes.io/instance": "rel", "app.kubernetes.io/component": component },
+        },
+        spec: { ports: [{ name: port, port: 5000 }] },
+      });
+    for (const s of [service("rel-marquez", "marquez", "http"), service("rel-jaeger", "jaeger", "otlp")]) {
+      const r = await kubectl(k, ["apply", "-f", "-"], { input: s });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(await componentService(k, "rel", "marquez", "http", "the Marquez API Service")).toEqual({
+      service: "rel-marquez",
+      port: 5000,
+    });
+    expect(await componentService(k, "rel", "jaeger", "query", "the Jaeger query Service")).toEqual({
+      state: "fail",
+      expected: 'the Jaeger query Service of release rel (component jaeger, port "query")',
+      seen: 'Services rel-jaeger have no port named "query"',
+    });
+    expect(await componentService(k, "rel", "polaris", "http", "the Polaris API Service")).toEqual({
+      state: "fail",
+      expected: 'the Polaris API Service of release rel (component polaris, port "http")',
+      seen: "no Service of component polaris in release rel (polaris.enabled is off?)",
+    });
+  }, 60_000);
 });

@@ -15,6 +15,7 @@ import {
   allowedClientLabels,
   type Labels,
   type NetworkPolicy,
+  podPort,
   policiesGuarding,
   probePodManifest,
 } from "./netpol-probe.js";
@@ -131,19 +132,14 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
       seen: "none",
     };
   const port = svc.spec.ports.find((p) => p.name === recipe.port)!;
-  const podPort =
-    typeof port.targetPort === "number"
-      ? port.targetPort
-      : (dep.spec.template.spec.containers
-          .flatMap((c) => c.ports ?? [])
-          .find((p) => p.name === (port.targetPort ?? recipe.port))?.containerPort ?? port.port);
+  const serverPort = podPort(port, dep.spec.template.spec.containers);
   const policies = (await kubectlJson<{ items: NetworkPolicy[] }>(k, ["get", "networkpolicies"])).items;
   const guarding = policiesGuarding(policies, podLabels);
-  const allowed = guarding.length ? allowedClientLabels(guarding, podPort) : { labels: {}, policy: "" };
+  const allowed = guarding.length ? allowedClientLabels(guarding, serverPort) : { labels: {}, policy: "" };
   if (!allowed)
     return {
       state: "fail",
-      expected: `a NetworkPolicy of ${guarding.map((p) => p.metadata.name).join(", ")} letting some client labels in to port ${podPort} of ${component}`,
+      expected: `a NetworkPolicy of ${guarding.map((p) => p.metadata.name).join(", ")} letting some client labels in to port ${serverPort} of ${component}`,
       seen: "none: no pod inside the cluster may load it",
     };
   const loader = `floe-e2e-load-${randomBytes(3).toString("hex")}`;

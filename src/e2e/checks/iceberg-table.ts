@@ -62,13 +62,8 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
       expected: `the run's pod ${pods.names.join(", ") || "(none found)"} is given POLARIS_URI and POLARIS_CATALOG (the platform's Polaris)`,
       seen: "POLARIS_CATALOG is not set in its environment: the run had no catalog to write to",
     };
-  const svc = await componentService(k, e.platformRelease, "polaris", "http");
-  if ("seen" in svc)
-    return {
-      state: "fail",
-      expected: `the Polaris API Service of release ${e.platformRelease} (component polaris, port "http")`,
-      seen: svc.seen,
-    };
+  const svc = await componentService(k, e.platformRelease, "polaris", "http", "the Polaris API Service");
+  if ("state" in svc) return svc;
   const cred = await rootCredentials(k, e.platformRelease);
   if (!cred)
     return {

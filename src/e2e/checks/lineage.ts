@@ -42,13 +42,8 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
       expected: `the run's pod ${pods.names.join(", ")} is given OPENLINEAGE_URL (the platform's Marquez)`,
       seen: "OPENLINEAGE_URL is not set in its environment: the run had nowhere to send its lineage",
     };
-  const svc = await componentService(k, e.platformRelease, "marquez", "http");
-  if ("seen" in svc)
-    return {
-      state: "fail",
-      expected: `the Marquez API Service of release ${e.platformRelease} (component marquez, port "http")`,
-      seen: svc.seen,
-    };
+  const svc = await componentService(k, e.platformRelease, "marquez", "http", "the Marquez API Service");
+  if ("state" in svc) return svc;
 
   await mkdir(e.dir, { recursive: true });
   const answersFile = path.join(e.dir, "t118-marquez.json");

@@ -62,6 +62,18 @@ export function selects(sel: LabelSelector, labels: Labels): boolean {
 const isolatesIngress = (p: NetworkPolicy) =>
   (p.spec.policyTypes ?? ["Ingress"]).includes("Ingress") || (p.spec.ingress?.length ?? 0) > 0;
 
+/** The pod port a Service port sends to, which is the port NetworkPolicies match: its targetPort when a number;
+ * a named targetPort resolved against the pod's container ports; no targetPort means the Service port itself
+ * (as the API server defaults it); a name no container declares leaves the Service port (the best guess). */
+export function podPort(
+  svcPort: { port: number; targetPort?: number | string },
+  containers: ReadonlyArray<{ ports?: ReadonlyArray<{ name?: string; containerPort: number }> }>,
+): number {
+  const tp = svcPort.targetPort ?? svcPort.port;
+  if (typeof tp === "number") return tp;
+  return containers.flatMap((c) => c.ports ?? []).find((p) => p.name === tp)?.containerPort ?? svcPort.port;
+}
+
 /** The policies that isolate a pod's ingress: all of them stand between a client and the pod (one left in
  * place keeps every client it does not name out). Sorted by name. */
 export function policiesGuarding(policies: readonly NetworkPolicy[], podLabels: Labels): NetworkPolicy[] {

@@ -18,6 +18,7 @@ import {
   type NetworkPolicy,
   type ProbeImage,
   type ProbeResult,
+  podPort,
   policiesGuarding,
   probePodManifest,
   probeResult,
@@ -96,12 +97,7 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
       seen: pods.items.map((p) => `${p.metadata.name} ${p.status?.phase}`).join(", ") || "no pod",
     };
   // NetworkPolicies match the pod's port, after the Service translated it.
-  const tp = svcPort.targetPort ?? svcPort.port;
-  const podPort =
-    typeof tp === "number"
-      ? tp
-      : (server.spec.containers.flatMap((c) => c.ports ?? []).find((p) => p.name === tp)?.containerPort ??
-        svcPort.port);
+  const serverPort = podPort(svcPort, server.spec.containers);
 
   const all = await kubectlJson<List<NetworkPolicy>>(k, ["get", "networkpolicies"]);
   const guarding = policiesGuarding(all.items, server.metadata.labels ?? {});
@@ -111,11 +107,11 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
       expected: `NetworkPolicies isolating pod ${server.metadata.name} of ${host} (the platform's networkPolicy.enabled)`,
       seen: `no NetworkPolicy selects it (policies in ${k.namespace}: ${all.items.map((p) => p.metadata.name).join(", ") || "none"})`,
     };
-  const allowed = allowedClientLabels(guarding, podPort);
+  const allowed = allowedClientLabels(guarding, serverPort);
   if (!allowed)
     return {
       state: "fail",
-      expected: `a policy of ${guarding.map((p) => p.metadata.name).join(", ")} letting pods with some labels in to port ${podPort}`,
+      expected: `a policy of ${guarding.map((p) => p.metadata.name).join(", ")} letting pods with some labels in to port ${serverPort}`,
       seen: "no ingress rule with a podSelector of labels for that port",
     };
   const names = guarding.map((p) => p.metadata.name);

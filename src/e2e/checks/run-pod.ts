@@ -2,6 +2,7 @@
 // the plain environment the platform handed them (its run launcher's env_vars: where the run's traces,
 // lineage and tables go). T118, T119 and E2E-003 look at what the run was told before asking a service.
 import type { KubeTarget } from "../../install/diagnose/collect.js";
+import type { CheckOutcome } from "../types.js";
 import { kubectlJson } from "./kube.js";
 
 /** The label Dagster's K8s run launcher puts on a run's Job and pod (dagster_k8s/launcher.py). */
@@ -54,13 +55,15 @@ interface Service {
   spec: { ports: Array<{ name?: string; port: number }> };
 }
 
-/** The release's Service of a component with the named port, or what was there instead (for the message). */
+/** The release's Service of a component with the named port; else the check's failure, naming what it looked
+ * for (`what`, e.g. "the Marquez API Service") and what was there instead. */
 export async function componentService(
   k: KubeTarget,
   release: string,
   component: string,
   portName: string,
-): Promise<ServicePort | { seen: string }> {
+  what: string,
+): Promise<ServicePort | CheckOutcome> {
   const svcs = await kubectlJson<{ items: Service[] }>(k, [
     "get",
     "services",
@@ -72,6 +75,8 @@ export async function componentService(
     if (p) return { service: s.metadata.name, port: p.port };
   }
   return {
+    state: "fail",
+    expected: `${what} of release ${release} (component ${component}, port "${portName}")`,
     seen: svcs.items.length
       ? `Services ${svcs.items.map((s) => s.metadata.name).join(", ")} have no port named "${portName}"`
       : `no Service of component ${component} in release ${release} (${component}.enabled is off?)`,

@@ -54,13 +54,8 @@ async function run(e: E2eEnv): Promise<CheckOutcome> {
   const endpoints = pods.env.OTEL_EXPORTER_OTLP_ENDPOINT?.split(", ") ?? [];
   const endpoint = endpoints.join(", ") || "(not set)";
 
-  const svc = await componentService(k, e.platformRelease, "jaeger", "query");
-  if ("seen" in svc)
-    return {
-      state: "fail",
-      expected: `the Jaeger query Service of release ${e.platformRelease} (component jaeger, port "query")`,
-      seen: svc.seen,
-    };
+  const svc = await componentService(k, e.platformRelease, "jaeger", "query", "the Jaeger query Service");
+  if ("state" in svc) return svc;
 
   await mkdir(e.dir, { recursive: true });
   const answersFile = path.join(e.dir, "t119-jaeger.json");
